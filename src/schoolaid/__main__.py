@@ -1,0 +1,3 @@
+from schoolaid.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""The audit trail: every change to data writes an event in the same transaction as the change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from schoolaid.errors import SchoolAidError
+from schoolaid.i18n import translate
+from schoolaid.models import AuditEvent, Base, utcnow
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person doing the work: the operator chosen at the start screen."""
+
+    name: str
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise SchoolAidError(translate("Audit", "Choose who is working before changing anything."))
+
+
+class Action:
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    STATUS = "status"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def snapshot(record: Base, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """The record's column values, ready for JSON."""
+    names = list(fields) if fields is not None else [c.key for c in record.__table__.columns]  # type: ignore[attr-defined]
+    return {name: _plain(getattr(record, name)) for name in names}
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    summary: str,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    event = AuditEvent(
+        at=utcnow(),
+        actor=actor.name,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        summary=summary,
+        before=None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True, default=_plain),
+        after=None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=_plain),
+    )
+    session.add(event)
+    return event
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: dt.datetime  # UTC
+    actor: str
+    action: str
+    summary: str
+    changes: list[Change]
+
+
+def changes_between(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> list[Change]:
+    before = before or {}
+    after = after or {}
+    return [
+        Change(key, before.get(key), after.get(key))
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    ]
+
+
+def history(session: Session, entity: str, entity_id: int) -> list[HistoryEntry]:
+    """A record's audit events, oldest first, with what each one changed."""
+    events = session.scalars(
+        select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id).order_by(AuditEvent.id)
+    )
+    return [
+        HistoryEntry(
+            at=event.at,
+            actor=event.actor,
+            action=event.action,
+            summary=event.summary,
+            changes=changes_between(
+                json.loads(event.before) if event.before else None,
+                json.loads(event.after) if event.after else None,
+            ),
+        )
+        for event in events
+    ]

@@ -1,0 +1,337 @@
+"""The demo township: a realistic 平地镇 with the ten poor villages of the plan, a central school,
+village schools, households with one to four children, valid ID numbers, and staff.
+
+Everything is recorded as an ordinary user would leave it, audit events included, so that every
+screen has something real to show. Rows are inserted in bulk: the benchmark builds 100,000 students.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from dataclasses import dataclass, field
+from functools import cache
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from schoolaid import idnumber, township
+from schoolaid.audit import Action, Actor
+from schoolaid.enrollment import EnrollmentStatus
+from schoolaid.errors import NotAllowed
+from schoolaid.grades import ALL_GRADES, Grade, Stage
+from schoolaid.i18n import translate
+from schoolaid.models import AuditEvent, Household, HouseholdMember, SkillTraining, Student, utcnow
+from schoolaid.pinyin_search import search_keys
+from schoolaid.progress import NO_PROGRESS, Progress
+from schoolaid.staff import add_staff
+from schoolaid.vocabulary import PovertyStatus, SchoolKind, StaffRole
+
+TOWNSHIP = "平地镇"
+CENTRAL_SCHOOL = "平地镇中心校"
+# The ten provincial poor villages of Renhe District named in the plan.
+VILLAGES = ("大火山村", "老村子村", "波西村", "辣子哨村", "双河村", "啊喇村", "大龙潭村", "干坝子村", "乌喇么村", "大纸房村")
+# (name, village, kind, highest primary grade taught)
+VILLAGE_SCHOOLS = (
+    ("波西村小学", "波西村", SchoolKind.VILLAGE, 6),
+    ("辣子哨村小学", "辣子哨村", SchoolKind.VILLAGE, 6),
+    ("大龙潭村小学", "大龙潭村", SchoolKind.VILLAGE, 4),
+    ("双河村教学点", "双河村", SchoolKind.TEACHING_POINT, 3),
+)
+# Renhe District and its neighbours in Panzhihua; most children are registered in Renhe.
+REGIONS = (("510411", 88), ("510421", 5), ("510422", 4), ("510402", 3))
+
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤"
+)
+YI_SURNAMES = ("阿", "吉", "沙", "海", "俄", "马", "罗", "李", "杨", "毛")
+BOY_CHARS = "伟强磊军洋勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林欣嘉子轩梓睿博文昊宸浩然泽阳晨天佑一诺锦程"
+GIRL_CHARS = "芳娜敏静丽艳娟霞秀玲桂英华梅琳雪婷欣怡悦涵佳萱诗雨思彤子琪梦瑶可馨若汐晓月紫依语嫣芸菲妍淑"
+# Real children carry rare characters; the app must show and print them.
+RARE_GIVEN_NAMES = ("堃", "喆", "䶮", "昇", "珺", "玥", "犇", "淼")
+ETHNICITIES = (("汉族", 70), ("彝族", 22), ("傈僳族", 5), ("苗族", 2), ("白族", 1))
+WORK = ("务农", "外出务工", "本地务工", "个体经营", "务农")
+SKILLS = ("芒果种植", "枇杷种植", "烤烟种植", "生猪养殖", "山羊养殖", "电焊", "厨师", "家政服务", "挖掘机操作",
+          "汽车驾驶", "果树嫁接", "蔬菜大棚")
+ORGANISERS = ("仁和区人社局", "平地镇农业服务中心", "仁和区扶贫移民局", "攀枝花市农林科学院")
+SUSPENSION_REASONS = ("疾病休养", "随父母外出暂住")
+TRANSFER_DESTINATIONS = ("仁和区大河中路小学", "攀枝花市东区炳草岗小学", "米易县攀莲镇小学", "昆明市官渡区小学")
+
+
+@dataclass
+class DemoResult:
+    students: int
+    households: int
+    staff: int
+    schools: int
+    villages: int
+
+
+@dataclass
+class _SchoolInfo:
+    id: int
+    village_id: int | None
+    top_primary_grade: int
+    has_preschool: bool
+    class_counts: dict[Grade, int] = field(default_factory=dict)
+    students: int = 0
+
+
+def _weighted(rng: random.Random, pairs: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
+
+
+def school_year_start(today: dt.date) -> int:
+    return today.year if today.month >= 9 else today.year - 1
+
+
+def _birth_date(rng: random.Random, grade: Grade, year: int) -> dt.date:
+    # Children start a grade at the age it expects on 31 August; a few are a year older.
+    age = grade.entry_age() + (1 if rng.random() < 0.08 else 0)
+    start = dt.date(year - age - 1, 9, 1)
+    return start + dt.timedelta(days=rng.randrange(365))
+
+
+@cache
+def _keys(name: str) -> tuple[str, str]:
+    return search_keys(name)
+
+
+class _Names:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def given(self, male: bool) -> str:
+        chars = BOY_CHARS if male else GIRL_CHARS
+        if self.rng.random() < 0.004:
+            first = self.rng.choice(RARE_GIVEN_NAMES)
+        else:
+            first = self.rng.choice(chars)
+        if self.rng.random() < 0.35:
+            return first
+        second = self.rng.choice(chars)
+        while second == first:
+            second = self.rng.choice(chars)
+        return first + second
+
+    def surname(self, ethnicity: str) -> str:
+        if ethnicity == "彝族" and self.rng.random() < 0.4:
+            return self.rng.choice(YI_SURNAMES)
+        return self.rng.choice(SURNAMES)
+
+    def adult(self, surname: str, male: bool) -> str:
+        return surname + self.given(male)
+
+
+class _IdNumbers:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def make(self, birth: dt.date, male: bool, region: str | None = None) -> str:
+        region = region or _weighted(self.rng, REGIONS)
+        while True:
+            sequence = self.rng.randrange(0, 999)
+            if (sequence % 2 == 1) != male:
+                sequence += 1
+            number = idnumber.make_number(region, birth, sequence % 1000)
+            if number not in self.used and (int(number[16]) % 2 == 1) == male:
+                self.used.add(number)
+                return number
+
+
+def _phone(rng: random.Random) -> str:
+    return rng.choice(("139", "138", "158", "182", "187", "135", "150", "199")) + f"{rng.randrange(10**8):08d}"
+
+
+def create_demo_township(session: Session, actor: Actor, students: int = 1500, seed: int = 2026,
+                         progress: Progress = NO_PROGRESS, today: dt.date | None = None) -> DemoResult:
+    """Fill an empty database with the demo township. Refuses a database that has data."""
+    if township.is_set_up(session):
+        raise NotAllowed(translate(
+            "Demo", "The demo township can only be loaded into an empty database; this one already has data."))
+    if students < 1:
+        raise NotAllowed(translate("Demo", "The demo township needs at least one student."))
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    names = _Names(rng)
+    ids = _IdNumbers(rng)
+    year = school_year_start(today)
+    progress.report(0.0, translate("Demo", "Creating villages and schools…"))
+
+    township.set_setting(session, actor, township.TOWNSHIP_NAME, TOWNSHIP)
+    villages = {name: township.add_village(session, actor, name, is_poor_village=True) for name in VILLAGES}
+    central = township.add_school(session, actor, CENTRAL_SCHOOL, SchoolKind.CENTRAL.value, None,
+                                  is_central=True, sort_order=0)
+    schools = [_SchoolInfo(central.id, None, 6, True)]
+    for order, (name, village, kind, top) in enumerate(VILLAGE_SCHOOLS, start=1):
+        school = township.add_school(session, actor, name, kind.value, villages[village], sort_order=order)
+        schools.append(_SchoolInfo(school.id, villages[village].id, top, has_preschool=kind is SchoolKind.VILLAGE))
+    school_by_village = {s.village_id: s for s in schools if s.village_id is not None}
+    village_ids = [v.id for v in villages.values()]
+    # Larger villages first, as in real townships.
+    village_weights = [14, 9, 13, 12, 8, 7, 11, 8, 9, 9]
+
+    now = utcnow()
+    student_rows: list[dict] = []
+    household_count = 0
+    made = 0
+    while made < students:
+        household_count += 1
+        village_id = rng.choices(village_ids, weights=village_weights)[0]
+        ethnicity = _weighted(rng, ETHNICITIES)
+        surname = names.surname(ethnicity)
+        registered = rng.random() < 0.34
+        if registered:
+            status = rng.choices([PovertyStatus.POOR, PovertyStatus.LIFTED, PovertyStatus.MONITORED],
+                                 weights=[18, 72, 10])[0]
+        else:
+            status = PovertyStatus.MONITORED if rng.random() < 0.02 else PovertyStatus.NOT_POOR
+        parents_away = rng.random() < 0.24
+        group = f"{rng.randint(1, 9)}组"
+        village_name = next(n for n, v in villages.items() if v.id == village_id)
+        head_birth_year = rng.randint(year - 48, year - 27)
+        head_name = names.adult(surname, True)
+        household = Household(
+            head_name=head_name, village_id=village_id, group_name=group,
+            address=f"四川省攀枝花市仁和区{TOWNSHIP}{village_name}{group}", phone=_phone(rng),
+            registered_poor=registered, poverty_status=status.value,
+            poor_card_no=f"510411{rng.randrange(10**10):010d}" if registered else "",
+            poor_year=rng.choice((2014, 2015, 2016, 2017)) if registered else None,
+        )
+        work = "外出务工" if parents_away else rng.choice(WORK)
+        head = HouseholdMember(name=head_name, relation="户主", sex="男", birth_year=head_birth_year,
+                               is_main_labourer=True, work=work, phone=household.phone)
+        spouse = HouseholdMember(name=names.adult(names.surname(ethnicity), False), relation="配偶", sex="女",
+                                 birth_year=head_birth_year + rng.randint(-2, 4), is_main_labourer=rng.random() < 0.6,
+                                 work="外出务工" if parents_away and rng.random() < 0.7 else rng.choice(WORK))
+        members = [head, spouse]
+        grandparents = parents_away or rng.random() < 0.4
+        if grandparents:
+            members.append(HouseholdMember(name=names.adult(surname, True), relation="父母", sex="男",
+                                           birth_year=head_birth_year - rng.randint(22, 30), work="务农"))
+            members.append(HouseholdMember(name=names.adult(names.surname(ethnicity), False), relation="父母",
+                                           sex="女", birth_year=head_birth_year - rng.randint(20, 28), work="务农"))
+        if registered and rng.random() < 0.8:
+            # The plan: every poor household has a main labourer with one or two skills. Most do.
+            for _ in range(rng.choice((1, 1, 2))):
+                head.skills.append(SkillTraining(skill=rng.choice(SKILLS), year=rng.randint(2016, today.year - 1),
+                                                 organiser=rng.choice(ORGANISERS)))
+        household.members = members
+        session.add(household)
+        session.flush()
+        audit_rows = [_audit_create("household", household.id, head_name, {
+            "head_name": head_name, "village_id": village_id, "group_name": group,
+            "registered_poor": registered, "poverty_status": status.value}, actor, now)]
+
+        children = rng.choices((1, 2, 3, 4), weights=(38, 42, 15, 5))[0]
+        grades = sorted(rng.sample(range(len(ALL_GRADES) - 3), k=min(children, 9)))  # preschool to grade 6
+        for order in grades:
+            if made >= students:
+                break
+            grade = ALL_GRADES[order]
+            male = rng.random() < 0.52
+            name = surname + names.given(male)
+            birth = _birth_date(rng, grade, year)
+            number = ids.make(birth, male)
+            school = _school_for(rng, grade, school_by_village.get(village_id), schools[0])
+            school.students += 1
+            class_count = school.class_counts.setdefault(grade, 1 if school is not schools[0] else rng.choice((2, 3)))
+            boarder = (grade.stage is Stage.PRIMARY and grade.number >= 3 and school is schools[0]
+                       and rng.random() < (0.75 if grade.number >= 4 else 0.35))
+            full_pinyin, initials = _keys(name)
+            entry = dt.date(year - (grade.order - (1 if grade.stage is Stage.PRESCHOOL else 4)), 9, 1)
+            student_rows.append({
+                "name": name, "name_pinyin": full_pinyin, "name_initials": initials,
+                "sex": "男" if male else "女", "ethnicity": ethnicity, "birth_date": birth, "id_number": number,
+                "registry_no": "G" + number, "school_id": school.id, "stage": grade.stage.value,
+                "grade": grade.number, "class_name": f"{rng.randint(1, class_count)}班",
+                "household_id": household.id, "relation_to_head": "子女",
+                "guardian_name": members[2].name if parents_away else head_name,
+                "guardian_relation": "祖父" if parents_away else "父亲",
+                "guardian_phone": household.phone, "left_behind": parents_away, "boarder": boarder,
+                "disability": "肢体" if rng.random() < 0.004 else "", "status": EnrollmentStatus.ENROLLED.value,
+                "entry_date": min(entry, today), "leave_date": None, "notes": "",
+                "created_at": now, "updated_at": now,
+            })
+            made += 1
+        session.execute(insert(AuditEvent), audit_rows)
+        if len(student_rows) >= 2000 or made >= students:
+            _flush_students(session, actor, student_rows, now)
+            student_rows = []
+            progress.report(0.9 * made / students, translate("Demo", "Creating students: {made} of {total}…").format(
+                made=made, total=students))
+    if student_rows:
+        _flush_students(session, actor, student_rows, now)
+
+    progress.report(0.92, translate("Demo", "Creating staff…"))
+    staff_count = _create_staff(session, actor, rng, names, schools)
+    progress.report(0.96, translate("Demo", "Recording transfers and suspensions…"))
+    _status_changes(session, actor, rng, today)
+    progress.report(1.0, translate("Demo", "Done."))
+    return DemoResult(students=made, households=household_count, staff=staff_count, schools=len(schools),
+                      villages=len(villages))
+
+
+def _school_for(rng: random.Random, grade: Grade, local: _SchoolInfo | None, central: _SchoolInfo) -> _SchoolInfo:
+    if local is None:
+        return central
+    if grade.stage is Stage.PRESCHOOL:
+        return local if local.has_preschool and grade.number == 3 and rng.random() < 0.7 else central
+    if grade.number <= local.top_primary_grade and rng.random() < 0.85:
+        return local
+    return central
+
+
+def _audit_create(entity: str, entity_id: int, summary: str, after: dict, actor: Actor, now: dt.datetime) -> dict:
+    return {"at": now, "actor": actor.name, "action": Action.CREATE, "entity": entity, "entity_id": entity_id,
+            "summary": summary, "before": None,
+            "after": json.dumps(after, ensure_ascii=False, sort_keys=True, default=str)}
+
+
+_AUDITED_STUDENT_FIELDS = ("name", "sex", "ethnicity", "birth_date", "id_number", "registry_no", "school_id",
+                           "stage", "grade", "class_name", "household_id", "left_behind", "boarder", "status")
+
+
+def _flush_students(session: Session, actor: Actor, rows: list[dict], now: dt.datetime) -> None:
+    first_new = (session.scalar(select(Student.id).order_by(Student.id.desc()).limit(1)) or 0) + 1
+    session.execute(insert(Student), rows)
+    audits = [_audit_create("student", first_new + offset, row["name"],
+                            {k: row[k] for k in _AUDITED_STUDENT_FIELDS}, actor, now)
+              for offset, row in enumerate(rows)]
+    session.execute(insert(AuditEvent), audits)
+
+
+def _create_staff(session: Session, actor: Actor, rng: random.Random, names: _Names, schools: list[_SchoolInfo]) -> int:
+    """A principal (or head) per school, four leadership members at the central school, and about
+    one teacher for every 20 students."""
+    count = 0
+    for index, school in enumerate(schools):
+        leaders = 4 if index == 0 else 0
+        teachers = max(2, round(school.students / 20))
+        for role in [StaffRole.PRINCIPAL] + [StaffRole.LEADERSHIP] * leaders + [StaffRole.TEACHER] * teachers:
+            male = rng.random() < 0.45
+            add_staff(session, actor, names.adult(rng.choice(SURNAMES), male), school.id, role, _phone(rng),
+                      "男" if male else "女")
+            count += 1
+    return count
+
+
+def _status_changes(session: Session, actor: Actor, rng: random.Random, today: dt.date) -> None:
+    """A few students transferred out or suspended this term, through the ordinary service."""
+    from schoolaid.roster import change_status
+
+    ids = list(session.scalars(select(Student.id).where(Student.stage == Stage.PRIMARY.value).order_by(Student.id)))
+    if not ids:
+        return
+    picked = rng.sample(ids, k=max(1, len(ids) // 150))
+    term_start = dt.date(school_year_start(today), 9, 1)
+    for n, student_id in enumerate(picked):
+        when = min(today, term_start + dt.timedelta(days=rng.randrange(1, 60)))
+        if n % 3 == 0:
+            change_status(session, actor, student_id, EnrollmentStatus.SUSPENDED, when, rng.choice(SUSPENSION_REASONS))
+        else:
+            change_status(session, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, when, "随父母务工地就读",
+                          destination=rng.choice(TRANSFER_DESTINATIONS))

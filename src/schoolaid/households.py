@@ -1,0 +1,331 @@
+"""Households (户): head, village and group, poverty status, members, main labourers and their
+practical skills (实用技术)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from schoolaid import audit
+from schoolaid.audit import Action, Actor
+from schoolaid.enrollment import EnrollmentStatus
+from schoolaid.errors import NotAllowed, NotFound, Problem, ValidationFailed
+from schoolaid.grades import age_on, grade_label
+from schoolaid.i18n import translate
+from schoolaid.models import Household, HouseholdMember, SkillTraining, Student, Village
+from schoolaid.pinyin_search import search_keys
+from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone, warning
+from schoolaid.vocabulary import PovertyStatus, Relation, Sex
+
+ENTITY = "household"
+
+
+@dataclass
+class SkillForm:
+    skill: str = ""
+    year: int | None = None
+    organiser: str = ""
+
+
+@dataclass
+class MemberForm:
+    name: str = ""
+    relation: str = Relation.OTHER.value
+    sex: str = ""
+    birth_year: int | None = None
+    is_main_labourer: bool = False
+    work: str = ""
+    phone: str = ""
+    skills: list[SkillForm] = field(default_factory=list)
+
+
+@dataclass
+class HouseholdForm:
+    head_name: str = ""
+    village_id: int | None = None
+    group_name: str = ""
+    address: str = ""
+    phone: str = ""
+    registered_poor: bool = False
+    poor_card_no: str = ""
+    poor_year: int | None = None
+    poverty_status: str = PovertyStatus.NOT_POOR.value
+    notes: str = ""
+    members: list[MemberForm] = field(default_factory=list)
+
+
+_SCALAR_FIELDS = ("head_name", "village_id", "group_name", "address", "phone", "registered_poor", "poor_card_no",
+                  "poor_year", "poverty_status", "notes")
+
+
+def _clean(form: HouseholdForm) -> HouseholdForm:
+    members = [
+        MemberForm(
+            name=clean_name(m.name), relation=m.relation, sex=m.sex, birth_year=m.birth_year,
+            is_main_labourer=m.is_main_labourer, work=m.work.strip(), phone=clean_phone(m.phone),
+            skills=[SkillForm(s.skill.strip(), s.year, s.organiser.strip()) for s in m.skills if s.skill.strip()],
+        )
+        for m in form.members
+        if m.name.strip()
+    ]
+    group = form.group_name.strip()
+    if group.isdigit():
+        group = f"{group}组"
+    return HouseholdForm(
+        head_name=clean_name(form.head_name), village_id=form.village_id, group_name=group,
+        address=form.address.strip(), phone=clean_phone(form.phone), registered_poor=form.registered_poor,
+        poor_card_no=form.poor_card_no.strip(), poor_year=form.poor_year, poverty_status=form.poverty_status,
+        notes=form.notes.strip(), members=members)
+
+
+def validate(session: Session, form: HouseholdForm, today: dt.date | None = None) -> tuple[HouseholdForm, list[Problem]]:
+    today = today or dt.date.today()
+    form = _clean(form)
+    problems: list[Problem] = []
+    if not form.head_name:
+        problems.append(error("head_name", "head.missing", translate("Households", "Enter the household head's name.")))
+    if form.village_id is None or session.get(Village, form.village_id) is None:
+        problems.append(error("village_id", "village.missing", translate("Households", "Choose the village.")))
+    if form.poverty_status not in {s.value for s in PovertyStatus}:
+        problems.append(error("poverty_status", "poverty.invalid", translate("Households", "Choose the poverty status.")))
+    elif form.registered_poor and form.poverty_status == PovertyStatus.NOT_POOR.value:
+        problems.append(error("poverty_status", "poverty.registered_not_poor", translate(
+            "Households", "A registered-poor household is either still poor, lifted out of poverty, or monitored.")))
+    elif not form.registered_poor and form.poverty_status in (PovertyStatus.POOR.value, PovertyStatus.LIFTED.value):
+        problems.append(error("registered_poor", "poverty.not_registered", translate(
+            "Households", "\u201c{status}\u201d applies only to registered-poor (建档立卡) households.").format(
+                status=PovertyStatus(form.poverty_status).label())))
+    if form.registered_poor and not form.poor_card_no:
+        problems.append(warning("poor_card_no", "poverty.card_missing", translate(
+            "Households", "No poverty registration card number: the household cannot be matched with the "
+            "poverty office's list.")))
+    if form.poor_year is not None and not (2013 <= form.poor_year <= today.year):
+        problems.append(error("poor_year", "poverty.year", translate(
+            "Households", "The registration year must be between 2013 and {year}.").format(year=today.year)))
+    if form.phone and not looks_like_phone(form.phone):
+        problems.append(warning("phone", "phone.format", translate(
+            "Households", "The phone number {phone} does not look like a mobile (11 digits) or a landline.").format(
+                phone=form.phone)))
+    for member in form.members:
+        if member.birth_year is not None and not (1900 <= member.birth_year <= today.year):
+            problems.append(error("members", "member.birth_year", translate(
+                "Households", "{name}: the birth year {year} is impossible.").format(
+                    name=member.name, year=member.birth_year)))
+        if member.sex and member.sex not in {s.value for s in Sex}:
+            problems.append(error("members", "member.sex", translate("Households", "{name}: choose the sex.").format(
+                name=member.name)))
+        for skill in member.skills:
+            if skill.year is not None and not (1950 <= skill.year <= today.year):
+                problems.append(error("members", "skill.year", translate(
+                    "Households", "{name}: the training year {year} is impossible.").format(
+                        name=member.name, year=skill.year)))
+    return form, problems
+
+
+def _snapshot(household: Household) -> dict[str, object]:
+    data = audit.snapshot(household, ["id", *_SCALAR_FIELDS])
+    data["members"] = [
+        {
+            "name": m.name, "relation": m.relation, "sex": m.sex, "birth_year": m.birth_year,
+            "is_main_labourer": m.is_main_labourer, "work": m.work, "phone": m.phone,
+            "skills": [{"skill": s.skill, "year": s.year, "organiser": s.organiser} for s in m.skills],
+        }
+        for m in household.members
+    ]
+    return data
+
+
+def _apply(household: Household, form: HouseholdForm) -> None:
+    for name in _SCALAR_FIELDS:
+        setattr(household, name, getattr(form, name))
+    # Members are replaced as a whole: they have no identity elsewhere yet, and the audit
+    # snapshot keeps what they were.
+    household.members.clear()
+    for m in form.members:
+        member = HouseholdMember(name=m.name, relation=m.relation, sex=m.sex, birth_year=m.birth_year,
+                                 is_main_labourer=m.is_main_labourer, work=m.work, phone=m.phone)
+        member.skills = [SkillTraining(skill=s.skill, year=s.year, organiser=s.organiser) for s in m.skills]
+        household.members.append(member)
+
+
+def _raise_unconfirmed(problems: list[Problem], confirmed: Collection[str]) -> None:
+    blocking = [p for p in problems if p.is_error or p.code not in confirmed]
+    if blocking:
+        raise ValidationFailed(blocking)
+
+
+def create_household(session: Session, actor: Actor, form: HouseholdForm, *, confirmed: Collection[str] = ()) -> int:
+    form, problems = validate(session, form)
+    _raise_unconfirmed(problems, confirmed)
+    household = Household()
+    _apply(household, form)
+    session.add(household)
+    session.flush()
+    audit.record(session, actor, Action.CREATE, ENTITY, household.id, household.head_name, after=_snapshot(household))
+    return household.id
+
+
+def update_household(session: Session, actor: Actor, household_id: int, form: HouseholdForm, *,
+                     confirmed: Collection[str] = ()) -> None:
+    household = _get(session, household_id)
+    form, problems = validate(session, form)
+    _raise_unconfirmed(problems, confirmed)
+    before = _snapshot(household)
+    _apply(household, form)
+    session.flush()
+    after = _snapshot(household)
+    if before != after:
+        audit.record(session, actor, Action.UPDATE, ENTITY, household.id, household.head_name, before=before, after=after)
+
+
+def delete_household(session: Session, actor: Actor, household_id: int) -> None:
+    """Remove a household created by mistake; one that has students stays."""
+    household = _get(session, household_id)
+    if session.scalar(select(func.count()).select_from(Student).where(Student.household_id == household_id)):
+        raise NotAllowed(translate(
+            "Households", "The household of {head} still has students and cannot be deleted.").format(
+                head=household.head_name))
+    before = _snapshot(household)
+    session.delete(household)
+    session.flush()
+    audit.record(session, actor, Action.DELETE, ENTITY, household_id, household.head_name, before=before)
+
+
+def _get(session: Session, household_id: int) -> Household:
+    household = session.get(Household, household_id, options=[selectinload(Household.members)
+                                                              .selectinload(HouseholdMember.skills)])
+    if household is None:
+        raise NotFound(translate("Households", "The household no longer exists (id {id}).").format(id=household_id))
+    return household
+
+
+def get_form(session: Session, household_id: int) -> HouseholdForm:
+    household = _get(session, household_id)
+    return HouseholdForm(
+        **{name: getattr(household, name) for name in _SCALAR_FIELDS},
+        members=[
+            MemberForm(name=m.name, relation=m.relation, sex=m.sex, birth_year=m.birth_year,
+                       is_main_labourer=m.is_main_labourer, work=m.work, phone=m.phone,
+                       skills=[SkillForm(s.skill, s.year, s.organiser) for s in m.skills])
+            for m in household.members
+        ],
+    )
+
+
+# --- Views ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HouseholdChoice:
+    id: int
+    head_name: str
+    village: str
+    group_name: str
+    registered_poor: bool
+    children: int
+
+    def describe(self) -> str:
+        place = self.village + self.group_name
+        return f"{self.head_name}（{place}）" if place else self.head_name
+
+
+def search(session: Session, text: str = "", village_id: int | None = None, limit: int = 50) -> list[HouseholdChoice]:
+    """Households for a picker: by the head's name, or a pinyin initial, optionally in one village."""
+    children = (select(Student.household_id, func.count().label("n")).group_by(Student.household_id).subquery())
+    query = (select(Household.id, Household.head_name, Village.name, Household.group_name, Household.registered_poor,
+                    func.coalesce(children.c.n, 0))
+             .outerjoin(Village, Household.village_id == Village.id)
+             .outerjoin(children, children.c.household_id == Household.id))
+    text = clean_name(text)
+    if text:
+        query = query.where(or_(Household.head_name.like(f"%{text}%"), Household.phone.like(f"%{text}%")))
+    if village_id is not None:
+        query = query.where(Household.village_id == village_id)
+    query = query.order_by(Village.name, Household.group_name, Household.head_name).limit(limit * 4)
+    choices = [HouseholdChoice(i, h, v or "", g, bool(p), n) for i, h, v, g, p, n in session.execute(query)]
+    if text.isascii() and text.isalpha():
+        # Pinyin initials of the head's name ("zs" for 张三): few households per village, done here.
+        wanted = text.lower()
+        choices = [c for c in choices if any(k.startswith(wanted) for k in search_keys(c.head_name)[1].split())] or choices
+    return choices[:limit]
+
+
+@dataclass(frozen=True)
+class SkillView:
+    skill: str
+    year: int | None
+    organiser: str
+
+
+@dataclass(frozen=True)
+class MemberView:
+    name: str
+    relation: str
+    sex: str
+    birth_year: int | None
+    is_main_labourer: bool
+    work: str
+    skills: list[SkillView]
+
+
+@dataclass(frozen=True)
+class ChildView:
+    student_id: int
+    name: str
+    sex: str
+    age: int | None
+    school: str
+    grade_label: str
+    status: EnrollmentStatus
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    id: int
+    head_name: str
+    village: str
+    is_poor_village: bool
+    group_name: str
+    address: str
+    phone: str
+    registered_poor: bool
+    poor_card_no: str
+    poor_year: int | None
+    poverty_status: PovertyStatus
+    notes: str
+    members: list[MemberView]
+    children: list[ChildView]
+
+    @property
+    def main_labourers(self) -> list[MemberView]:
+        return [m for m in self.members if m.is_main_labourer]
+
+    @property
+    def has_skilled_labourer(self) -> bool:
+        """The plan's goal: one main labourer who has learned one or two practical skills."""
+        return any(m.skills for m in self.main_labourers)
+
+
+def view(session: Session, household_id: int, today: dt.date | None = None) -> HouseholdView:
+    today = today or dt.date.today()
+    household = _get(session, household_id)
+    children = session.scalars(select(Student).where(Student.household_id == household_id)
+                               .order_by(Student.birth_date)).all()
+    return HouseholdView(
+        id=household.id, head_name=household.head_name,
+        village=household.village.name if household.village else "",
+        is_poor_village=bool(household.village and household.village.is_poor_village),
+        group_name=household.group_name, address=household.address, phone=household.phone,
+        registered_poor=household.registered_poor, poor_card_no=household.poor_card_no,
+        poor_year=household.poor_year, poverty_status=PovertyStatus(household.poverty_status), notes=household.notes,
+        members=[MemberView(m.name, m.relation, m.sex, m.birth_year, m.is_main_labourer, m.work,
+                            [SkillView(s.skill, s.year, s.organiser) for s in m.skills]) for m in household.members],
+        children=[ChildView(c.id, c.name, c.sex, age_on(c.birth_date, today) if c.birth_date else None,
+                            c.school.name, grade_label(c.stage, c.grade), EnrollmentStatus(c.status))
+                  for c in children],
+    )
+

@@ -1,0 +1,210 @@
+"""The database tables, as SQLAlchemy 2 typed models.
+
+Later issues add their tables here and through a new Alembic migration; never change a table
+without one. Enumerated columns hold the Chinese domain terms (see ``vocabulary``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Setting(Base):
+    """Township-wide settings kept with the data (they travel with the backup)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Village(Base):
+    __tablename__ = "villages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    is_poor_village: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class School(Base):
+    __tablename__ = "schools"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    is_central: Mapped[bool] = mapped_column(Boolean, default=False)
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    village: Mapped[Village | None] = relationship()
+
+
+class Household(Base):
+    __tablename__ = "households"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    head_name: Mapped[str] = mapped_column(String(64))
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"), index=True)
+    group_name: Mapped[str] = mapped_column(String(32), default="")  # 组, e.g. "3组"
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    registered_poor: Mapped[bool] = mapped_column(Boolean, default=False)  # 建档立卡
+    poor_card_no: Mapped[str] = mapped_column(String(64), default="")
+    poor_year: Mapped[int | None] = mapped_column(Integer)
+    poverty_status: Mapped[str] = mapped_column(String(16), default="一般户")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    village: Mapped[Village | None] = relationship()
+    members: Mapped[list[HouseholdMember]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="HouseholdMember.id")
+    students: Mapped[list[Student]] = relationship(back_populates="household", order_by="Student.birth_date")
+
+
+class HouseholdMember(Base):
+    """A household member who is not a student on the roster: parents, grandparents, labourers."""
+
+    __tablename__ = "household_members"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    relation: Mapped[str] = mapped_column(String(16), default="其他")
+    sex: Mapped[str] = mapped_column(String(4), default="")
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    is_main_labourer: Mapped[bool] = mapped_column(Boolean, default=False)
+    work: Mapped[str] = mapped_column(String(64), default="")  # 务农, 外出务工 …
+    phone: Mapped[str] = mapped_column(String(32), default="")
+
+    household: Mapped[Household] = relationship(back_populates="members")
+    skills: Mapped[list[SkillTraining]] = relationship(
+        back_populates="member", cascade="all, delete-orphan", order_by="SkillTraining.id")
+
+
+class SkillTraining(Base):
+    """A practical skill (实用技术) a household member has been trained in."""
+
+    __tablename__ = "skill_trainings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("household_members.id", ondelete="CASCADE"), index=True)
+    skill: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int | None] = mapped_column(Integer)
+    organiser: Mapped[str] = mapped_column(String(64), default="")
+
+    member: Mapped[HouseholdMember] = relationship(back_populates="skills")
+
+
+class Student(Base):
+    __tablename__ = "students"
+    __table_args__ = (
+        CheckConstraint("sex IN ('男', '女')", name="sex"),
+        Index("ix_students_school_grade", "school_id", "stage", "grade"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    # Search keys derived from the name with pypinyin: full pinyin and initials, each reading of a
+    # polyphonic character included, space-separated with a leading space for prefix search.
+    name_pinyin: Mapped[str] = mapped_column(Text, default="")
+    name_initials: Mapped[str] = mapped_column(Text, default="")
+    sex: Mapped[str] = mapped_column(String(4))
+    ethnicity: Mapped[str] = mapped_column(String(16), default="汉族")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    registry_no: Mapped[str] = mapped_column(String(32), default="")  # 全国学籍号
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(8))
+    grade: Mapped[int] = mapped_column(Integer)
+    class_name: Mapped[str] = mapped_column(String(16), default="")
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"), index=True)
+    relation_to_head: Mapped[str] = mapped_column(String(16), default="子女")
+    guardian_name: Mapped[str] = mapped_column(String(64), default="")
+    guardian_relation: Mapped[str] = mapped_column(String(16), default="")
+    guardian_phone: Mapped[str] = mapped_column(String(32), default="")
+    left_behind: Mapped[bool] = mapped_column(Boolean, default=False)  # 留守儿童
+    boarder: Mapped[bool] = mapped_column(Boolean, default=False)  # 寄宿生
+    disability: Mapped[str] = mapped_column(String(32), default="")  # empty: none
+    status: Mapped[str] = mapped_column(String(8), default="在读", index=True)
+    entry_date: Mapped[dt.date | None] = mapped_column(Date)
+    leave_date: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    school: Mapped[School] = relationship()
+    household: Mapped[Household | None] = relationship(back_populates="students")
+    status_changes: Mapped[list[StatusChange]] = relationship(
+        back_populates="student", order_by="StatusChange.id")
+
+
+class StatusChange(Base):
+    """One change of a student's enrollment status, with its date and reason. Never deleted."""
+
+    __tablename__ = "status_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
+    from_status: Mapped[str] = mapped_column(String(8))
+    to_status: Mapped[str] = mapped_column(String(8))
+    effective_date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    destination: Mapped[str] = mapped_column(String(128), default="")  # where a transfer went
+    actor: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    student: Mapped[Student] = relationship(back_populates="status_changes")
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16), default="教师")
+    sex: Mapped[str] = mapped_column(String(4), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    school: Mapped[School] = relationship()
+
+
+class AuditEvent(Base):
+    """Who changed which record when, with the record before and after (JSON)."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_entity", "entity", "entity_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))  # create, update, delete, status
+    entity: Mapped[str] = mapped_column(String(32))  # student, household, school, village, staff, setting
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)

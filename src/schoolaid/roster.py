@@ -1,0 +1,474 @@
+"""The student roster (学生花名册): adding and editing students, status changes, and search.
+
+Search and sort run in SQL and return ids only; rows are fetched in small batches for what is on
+screen, so the roster stays quick at county scale (100,000 students).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, fields, replace
+
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from schoolaid import audit, idnumber
+from schoolaid.audit import Action, Actor
+from schoolaid.enrollment import LEAVING_STATUSES, EnrollmentStatus, allowed_changes, change_needs_reason
+from schoolaid.errors import NotAllowed, NotFound, Problem, ValidationFailed
+from schoolaid.grades import Grade, Stage, age_on, grade_label, is_valid_grade
+from schoolaid.i18n import translate
+from schoolaid.models import Household, School, StatusChange, Student, Village
+from schoolaid.pinyin_search import search_keys
+from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone, warning
+from schoolaid.vocabulary import Relation, Sex
+
+ENTITY = "student"
+# Columns kept out of the audit snapshot: derived from others, or bookkeeping.
+_NOT_AUDITED = {"name_pinyin", "name_initials", "created_at", "updated_at"}
+
+
+@dataclass
+class StudentForm:
+    """Everything the add/edit dialog edits. Status is changed separately (``change_status``)."""
+
+    name: str = ""
+    sex: str = Sex.MALE.value
+    ethnicity: str = "汉族"
+    birth_date: dt.date | None = None
+    id_number: str = ""
+    registry_no: str = ""
+    school_id: int | None = None
+    stage: str = Stage.PRIMARY.value
+    grade: int = 1
+    class_name: str = ""
+    household_id: int | None = None
+    relation_to_head: str = Relation.CHILD.value
+    guardian_name: str = ""
+    guardian_relation: str = ""
+    guardian_phone: str = ""
+    left_behind: bool = False
+    boarder: bool = False
+    disability: str = ""
+    entry_date: dt.date | None = None
+    notes: str = ""
+
+
+_FORM_FIELDS = [f.name for f in fields(StudentForm)]
+
+
+def _normalized(form: StudentForm) -> StudentForm:
+    return replace(
+        form,
+        name=clean_name(form.name),
+        id_number=idnumber.normalize(form.id_number),
+        registry_no=form.registry_no.strip().upper(),
+        class_name=form.class_name.strip(),
+        guardian_name=clean_name(form.guardian_name),
+        guardian_relation=form.guardian_relation.strip(),
+        guardian_phone=clean_phone(form.guardian_phone),
+        ethnicity=form.ethnicity.strip(),
+        disability=form.disability.strip(),
+        notes=form.notes.strip(),
+    )
+
+
+def validate(session: Session, form: StudentForm, student_id: int | None = None,
+             today: dt.date | None = None) -> tuple[StudentForm, list[Problem]]:
+    """Clean the form and list every problem with it (errors and warnings)."""
+    today = today or dt.date.today()
+    form = _normalized(form)
+    problems: list[Problem] = []
+    if not form.name:
+        problems.append(error("name", "name.missing", translate("Roster", "Enter the student's name.")))
+    if form.sex not in {s.value for s in Sex}:
+        problems.append(error("sex", "sex.invalid", translate("Roster", "Choose the student's sex.")))
+
+    check = idnumber.check(form.id_number, today=today)
+    problems.extend(check.problems)
+    if not form.id_number:
+        problems.append(warning("id_number", "id.missing", translate(
+            "Roster", "No ID number: the student cannot be matched with the registry or the poverty office's list.")))
+    elif check.is_valid:
+        form.id_number = check.number
+        if form.birth_date is None:
+            form.birth_date = check.birth_date
+        problems.extend(idnumber.check_against(check, form.birth_date, form.sex if form.sex in {"男", "女"} else None))
+        other = session.execute(
+            select(Student.id, Student.name, School.name).join(School, Student.school_id == School.id)
+            .where(Student.id_number == check.number, Student.id != (student_id or -1))
+        ).first()
+        if other is not None:
+            problems.append(error("id_number", "id.duplicate", translate(
+                "Roster", "This ID number already belongs to {name} ({school}). A student is recorded only once: "
+                "edit that record instead.").format(name=other[1], school=other[2])))
+
+    if form.birth_date is None:
+        problems.append(error("birth_date", "birth_date.missing", translate("Roster", "Enter the birth date.")))
+    elif form.birth_date > today:
+        problems.append(error("birth_date", "birth_date.future", translate("Roster", "The birth date is in the future.")))
+
+    school = session.get(School, form.school_id) if form.school_id is not None else None
+    if school is None:
+        problems.append(error("school_id", "school.missing", translate("Roster", "Choose the school.")))
+    if not is_valid_grade(form.stage, form.grade):
+        problems.append(error("grade", "grade.invalid", translate("Roster", "Choose the grade.")))
+    elif form.birth_date is not None and form.birth_date <= today:
+        expected = Grade(Stage(form.stage), form.grade).entry_age() + _school_year_offset(today)
+        age = age_on(form.birth_date, today)
+        if abs(age - expected) > 3:
+            problems.append(warning("birth_date", "age.grade", translate(
+                "Roster", "A {age}-year-old in {grade} is unusual: check the birth date and the grade.").format(
+                    age=age, grade=grade_label(form.stage, form.grade))))
+
+    if form.household_id is not None and session.get(Household, form.household_id) is None:
+        problems.append(error("household_id", "household.missing", translate("Roster", "The household no longer exists.")))
+    if form.guardian_phone and not looks_like_phone(form.guardian_phone):
+        problems.append(warning("guardian_phone", "phone.format", translate(
+            "Roster", "The phone number {phone} does not look like a mobile (11 digits) or a landline.").format(
+                phone=form.guardian_phone)))
+    if form.entry_date and form.birth_date and form.entry_date < form.birth_date:
+        problems.append(error("entry_date", "entry_date.before_birth", translate(
+            "Roster", "The entry date is before the birth date.")))
+    return form, problems
+
+
+def _school_year_offset(today: dt.date) -> int:
+    # Ages are reckoned on 31 August; from September to December children are already a year
+    # into the grade's age.
+    return 1 if today.month >= 9 else 0
+
+
+def _raise_unconfirmed(problems: Sequence[Problem], confirmed: Collection[str]) -> None:
+    blocking = [p for p in problems if p.is_error or p.code not in confirmed]
+    if blocking:
+        raise ValidationFailed(blocking)
+
+
+def _student_snapshot(student: Student) -> dict[str, object]:
+    return audit.snapshot(student, [c.key for c in Student.__table__.columns if c.key not in _NOT_AUDITED])
+
+
+def _apply(student: Student, form: StudentForm) -> None:
+    for name in _FORM_FIELDS:
+        value = getattr(form, name)
+        if name == "id_number":
+            value = value or None
+        setattr(student, name, value)
+    student.name_pinyin, student.name_initials = search_keys(form.name)
+
+
+def add_student(session: Session, actor: Actor, form: StudentForm, *, confirmed: Collection[str] = (),
+                status: EnrollmentStatus = EnrollmentStatus.ENROLLED) -> int:
+    """Add a student. Warnings whose codes are not in ``confirmed`` refuse the save."""
+    form, problems = validate(session, form)
+    _raise_unconfirmed(problems, confirmed)
+    student = Student(status=status.value)
+    _apply(student, form)
+    if student.entry_date is None and status is EnrollmentStatus.ENROLLED:
+        student.entry_date = dt.date.today()
+    session.add(student)
+    session.flush()
+    audit.record(session, actor, Action.CREATE, ENTITY, student.id, student.name, after=_student_snapshot(student))
+    return student.id
+
+
+def update_student(session: Session, actor: Actor, student_id: int, form: StudentForm, *,
+                   confirmed: Collection[str] = ()) -> None:
+    student = _get(session, student_id)
+    form, problems = validate(session, form, student_id)
+    _raise_unconfirmed(problems, confirmed)
+    before = _student_snapshot(student)
+    _apply(student, form)
+    after = _student_snapshot(student)
+    if before == after:
+        return
+    session.flush()
+    audit.record(session, actor, Action.UPDATE, ENTITY, student.id, student.name, before=before, after=after)
+
+
+def _get(session: Session, student_id: int) -> Student:
+    student = session.get(Student, student_id)
+    if student is None:
+        raise NotFound(translate("Roster", "The student no longer exists (id {id}).").format(id=student_id))
+    return student
+
+
+def get_form(session: Session, student_id: int) -> StudentForm:
+    student = _get(session, student_id)
+    form = StudentForm(**{name: getattr(student, name) for name in _FORM_FIELDS})
+    form.id_number = student.id_number or ""
+    return form
+
+
+@dataclass(frozen=True)
+class StudentSummary:
+    id: int
+    name: str
+    status: EnrollmentStatus
+    school: str
+    grade_label: str
+    id_masked: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+def get_summary(session: Session, student_id: int) -> StudentSummary:
+    student = _get(session, student_id)
+    return StudentSummary(
+        id=student.id, name=student.name, status=EnrollmentStatus(student.status), school=student.school.name,
+        grade_label=grade_label(student.stage, student.grade), id_masked=idnumber.mask(student.id_number),
+        created_at=student.created_at, updated_at=student.updated_at)
+
+
+def change_status(session: Session, actor: Actor, student_id: int, new_status: EnrollmentStatus,
+                  effective_date: dt.date, reason: str, destination: str = "") -> None:
+    """Record a change of enrollment status (转出, 休学, 复学 …) with its date and reason."""
+    student = _get(session, student_id)
+    current = EnrollmentStatus(student.status)
+    reason = reason.strip()
+    destination = destination.strip()
+    problems: list[Problem] = []
+    if new_status not in allowed_changes(current):
+        problems.append(error("status", "status.not_allowed", translate(
+            "Roster", "A student who is \u201c{current}\u201d cannot become \u201c{new}\u201d.").format(
+                current=current.label(), new=new_status.label())))
+    if change_needs_reason(new_status) and not reason:
+        problems.append(error("reason", "reason.missing", translate("Roster", "Give the reason for the change.")))
+    if new_status is EnrollmentStatus.TRANSFERRED_OUT and not destination:
+        problems.append(error("destination", "destination.missing", translate(
+            "Roster", "Say which school the student transferred to.")))
+    if effective_date > dt.date.today():
+        problems.append(error("effective_date", "date.future", translate("Roster", "The date is in the future.")))
+    if student.birth_date and effective_date < student.birth_date:
+        problems.append(error("effective_date", "date.before_birth", translate(
+            "Roster", "The date is before the student's birth date.")))
+    last = session.scalars(select(StatusChange).where(StatusChange.student_id == student_id)
+                           .order_by(StatusChange.id.desc()).limit(1)).first()
+    if last is not None and effective_date < last.effective_date:
+        problems.append(error("effective_date", "date.before_last_change", translate(
+            "Roster", "The date is before the last status change ({date}).").format(date=last.effective_date.isoformat())))
+    if problems:
+        raise ValidationFailed(problems)
+
+    before = _student_snapshot(student)
+    student.status = new_status.value
+    if new_status in LEAVING_STATUSES:
+        student.leave_date = effective_date
+    elif new_status is EnrollmentStatus.ENROLLED:
+        student.leave_date = None
+        if student.entry_date is None:
+            student.entry_date = effective_date
+    session.add(StatusChange(student_id=student.id, from_status=current.value, to_status=new_status.value,
+                             effective_date=effective_date, reason=reason, destination=destination, actor=actor.name))
+    session.flush()
+    after = _student_snapshot(student)
+    after_with_reason = {**after, "status_reason": reason, "status_date": effective_date.isoformat()}
+    if destination:
+        after_with_reason["status_destination"] = destination
+    audit.record(session, actor, Action.STATUS, ENTITY, student.id, student.name, before=before, after=after_with_reason)
+
+
+@dataclass(frozen=True)
+class StatusChangeView:
+    effective_date: dt.date
+    from_status: EnrollmentStatus
+    to_status: EnrollmentStatus
+    reason: str
+    destination: str
+    actor: str
+
+
+def status_history(session: Session, student_id: int) -> list[StatusChangeView]:
+    rows = session.scalars(select(StatusChange).where(StatusChange.student_id == student_id).order_by(StatusChange.id))
+    return [StatusChangeView(r.effective_date, EnrollmentStatus(r.from_status), EnrollmentStatus(r.to_status),
+                             r.reason, r.destination, r.actor) for r in rows]
+
+
+def has_history(session: Session, student_id: int) -> bool:
+    """True once anything beyond the record itself refers to the student (status changes so far;
+    later: ledger entries, absences, cases)."""
+    return session.scalar(select(func.count()).select_from(StatusChange)
+                          .where(StatusChange.student_id == student_id)) > 0
+
+
+def delete_student(session: Session, actor: Actor, student_id: int) -> None:
+    """Remove a record entered by mistake. A student with history is never deleted: change the
+    status instead (转出, 毕业 …)."""
+    student = _get(session, student_id)
+    if has_history(session, student_id):
+        raise NotAllowed(translate(
+            "Roster", "{name} has a history and cannot be deleted. Change the enrollment status instead.").format(
+                name=student.name))
+    before = _student_snapshot(student)
+    session.delete(student)
+    session.flush()
+    audit.record(session, actor, Action.DELETE, ENTITY, student_id, before["name"], before=before)  # type: ignore[arg-type]
+
+
+# --- Search -----------------------------------------------------------------------------------
+
+SORT_KEYS = ("name", "sex", "age", "school", "grade", "village", "head", "registered_poor", "left_behind",
+             "boarder", "status", "id_number")
+
+
+@dataclass
+class RosterFilter:
+    text: str = ""
+    school_id: int | None = None
+    grade: Grade | None = None
+    village_id: int | None = None
+    registered_poor: bool | None = None
+    left_behind: bool | None = None
+    boarder: bool | None = None
+    statuses: frozenset[EnrollmentStatus] | None = None  # None: any
+    household_id: int | None = None
+
+
+_DIGITS = re.compile(r"^[0-9xX]+$")
+_LETTERS = re.compile(r"^[A-Za-z]+$")
+_GRADE_ORDER = case(
+    (Student.stage == Stage.PRESCHOOL.value, 0),
+    (Student.stage == Stage.PRIMARY.value, 3),
+    else_=3,
+) + Student.grade
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(flt: RosterFilter) -> list:
+    conditions = []
+    text = "".join(flt.text.split())
+    if text:
+        if _DIGITS.match(text):
+            pattern = f"%{_like_escape(text.upper())}%"
+            conditions.append(or_(Student.id_number.like(pattern, escape="\\"),
+                                  Student.registry_no.like(pattern, escape="\\")))
+        elif _LETTERS.match(text):
+            pattern = f"% {_like_escape(text.lower())}%"
+            conditions.append(or_(Student.name_initials.like(pattern, escape="\\"),
+                                  Student.name_pinyin.like(pattern, escape="\\")))
+        else:
+            conditions.append(Student.name.like(f"%{_like_escape(clean_name(text))}%", escape="\\"))
+    if flt.school_id is not None:
+        conditions.append(Student.school_id == flt.school_id)
+    if flt.grade is not None:
+        conditions.append(and_(Student.stage == flt.grade.stage.value, Student.grade == flt.grade.number))
+    if flt.village_id is not None:
+        conditions.append(Household.village_id == flt.village_id)
+    if flt.registered_poor is not None:
+        conditions.append(func.coalesce(Household.registered_poor, False) == flt.registered_poor)
+    if flt.left_behind is not None:
+        conditions.append(Student.left_behind == flt.left_behind)
+    if flt.boarder is not None:
+        conditions.append(Student.boarder == flt.boarder)
+    if flt.statuses is not None:
+        conditions.append(Student.status.in_([s.value for s in flt.statuses]))
+    if flt.household_id is not None:
+        conditions.append(Student.household_id == flt.household_id)
+    return conditions
+
+
+def _needs_household(flt: RosterFilter, sort_key: str) -> bool:
+    return (flt.village_id is not None or flt.registered_poor is not None
+            or sort_key in ("village", "head", "registered_poor"))
+
+
+def _order(sort_key: str, descending: bool) -> list:
+    columns = {
+        "name": [Student.name_pinyin],
+        "sex": [Student.sex],
+        # Older students first when sorting by age ascending means later birth dates last.
+        "age": [Student.birth_date.desc()] if not descending else [Student.birth_date],
+        "school": [School.sort_order, School.name],
+        "grade": [_GRADE_ORDER, Student.class_name],
+        "village": [Village.name],
+        "head": [Household.head_name],
+        "registered_poor": [func.coalesce(Household.registered_poor, False)],
+        "left_behind": [Student.left_behind],
+        "boarder": [Student.boarder],
+        "status": [Student.status],
+        "id_number": [Student.id_number],
+    }[sort_key]
+    if sort_key != "age" and descending:
+        columns = [c.desc() for c in columns]
+    return [*columns, Student.id]
+
+
+def search_ids(session: Session, flt: RosterFilter, sort_key: str = "name", descending: bool = False) -> list[int]:
+    """Ids of the students matching the filter, in display order."""
+    if sort_key not in SORT_KEYS:
+        raise ValueError(sort_key)
+    query: Select = select(Student.id)
+    if sort_key == "school":
+        query = query.join(School, Student.school_id == School.id)
+    if _needs_household(flt, sort_key):
+        query = query.outerjoin(Household, Student.household_id == Household.id)
+        if sort_key == "village":
+            query = query.outerjoin(Village, Household.village_id == Village.id)
+    query = query.where(*_where(flt)).order_by(*_order(sort_key, descending))
+    return list(session.scalars(query))
+
+
+def count_students(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Student)) or 0
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    id: int
+    name: str
+    sex: str
+    birth_date: dt.date | None
+    age: int | None
+    school: str
+    stage: str
+    grade: int
+    grade_label: str
+    class_name: str
+    village: str
+    household_head: str
+    registered_poor: bool
+    left_behind: bool
+    boarder: bool
+    status: EnrollmentStatus
+    id_masked: str
+    household_id: int | None = None
+
+
+def fetch_rows(session: Session, ids: Iterable[int], today: dt.date | None = None) -> dict[int, RosterRow]:
+    """The display rows for these ids (any order; missing ids are left out)."""
+    ids = list(ids)
+    today = today or dt.date.today()
+    rows: dict[int, RosterRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        result = session.execute(
+            select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage,
+                   Student.grade, Student.class_name, Village.name, Household.head_name,
+                   Household.registered_poor, Student.left_behind, Student.boarder, Student.status,
+                   Student.id_number, Student.household_id)
+            .join(School, Student.school_id == School.id)
+            .outerjoin(Household, Student.household_id == Household.id)
+            .outerjoin(Village, Household.village_id == Village.id)
+            .where(Student.id.in_(chunk))
+        )
+        for (sid, name, sex, birth, school, stage, grade, class_name, village, head, poor, left_behind, boarder,
+             status, id_number, household_id) in result:
+            rows[sid] = RosterRow(
+                id=sid, name=name, sex=sex, birth_date=birth, age=age_on(birth, today) if birth else None,
+                school=school, stage=stage, grade=grade, grade_label=grade_label(stage, grade),
+                class_name=class_name, village=village or "", household_head=head or "",
+                registered_poor=bool(poor), left_behind=left_behind, boarder=boarder,
+                status=EnrollmentStatus(status), id_masked=idnumber.mask(id_number), household_id=household_id)
+    return rows
+
+
+def list_rows(session: Session, flt: RosterFilter, sort_key: str = "name") -> list[RosterRow]:
+    ids = search_ids(session, flt, sort_key)
+    rows = fetch_rows(session, ids)
+    return [rows[i] for i in ids]
