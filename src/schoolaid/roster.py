@@ -18,7 +18,7 @@ from schoolaid import audit, idnumber
 from schoolaid.audit import Action, Actor
 from schoolaid.enrollment import LEAVING_STATUSES, EnrollmentStatus, allowed_changes, change_needs_reason
 from schoolaid.errors import NotAllowed, NotFound, Problem, ValidationFailed
-from schoolaid.grades import Grade, Stage, age_on, grade_label, is_valid_grade
+from schoolaid.grades import Grade, Stage, age_on, grade_label, grade_name_zh, is_valid_grade
 from schoolaid.i18n import translate
 from schoolaid.models import Household, School, StatusChange, Student, Village
 from schoolaid.pinyin_search import search_keys
@@ -228,6 +228,7 @@ def change_status(session: Session, actor: Actor, student_id: int, new_status: E
     """Record a change of enrollment status (转出, 休学, 复学 …) with its date and reason."""
     student = _get(session, student_id)
     current = EnrollmentStatus(student.status)
+    new_status = EnrollmentStatus(new_status)
     reason = reason.strip()
     destination = destination.strip()
     problems: list[Problem] = []
@@ -367,7 +368,7 @@ def _where(flt: RosterFilter) -> list:
     if flt.boarder is not None:
         conditions.append(Student.boarder == flt.boarder)
     if flt.statuses is not None:
-        conditions.append(Student.status.in_([s.value for s in flt.statuses]))
+        conditions.append(Student.status.in_([EnrollmentStatus(s).value for s in flt.statuses]))
     if flt.household_id is not None:
         conditions.append(Student.household_id == flt.household_id)
     return conditions
@@ -439,6 +440,10 @@ class RosterRow:
     id_masked: str
     household_id: int | None = None
 
+    @property
+    def grade_label_zh(self) -> str:
+        return grade_name_zh(self.stage, self.grade)
+
 
 def fetch_rows(session: Session, ids: Iterable[int], today: dt.date | None = None) -> dict[int, RosterRow]:
     """The display rows for these ids (any order; missing ids are left out)."""
@@ -472,3 +477,12 @@ def list_rows(session: Session, flt: RosterFilter, sort_key: str = "name") -> li
     ids = search_ids(session, flt, sort_key)
     rows = fetch_rows(session, ids)
     return [rows[i] for i in ids]
+
+
+def full_id_numbers(session: Session, ids: Sequence[int]) -> dict[int, str | None]:
+    """Unmasked ID numbers, for the few places that need them (the edit dialog, an explicit export)."""
+    result: dict[int, str | None] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        result.update(session.execute(select(Student.id, Student.id_number).where(Student.id.in_(chunk))).tuples())
+    return result

@@ -1,0 +1,124 @@
+"""The main window: menus, the tabs, and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from schoolaid import __version__, township
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.roster_tab import RosterTab
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.resize(1366, 740)
+        self.setMinimumSize(1000, 600)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.roster_tab = RosterTab(context)
+        self.tabs.addTab(self.roster_tab, self.tr("Student roster"))
+        self.setCentralWidget(self.tabs)
+
+        self.count_label = QLabel()
+        self.operator_label = QLabel()
+        self.database_label = QLabel()
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.operator_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.roster_tab.counts_changed.connect(self._show_counts)
+        context.operator_changed.connect(lambda _name: self._show_operator())
+        context.changed.connect(self._data_changed)
+        self._build_menus()
+        self._show_counts(self.roster_tab.model.shown, self.roster_tab.model.total)
+        self._show_operator()
+        self.database_label.setText(self.tr("Database: {path}").format(path=context.db.path))
+        self.database_label.setToolTip(str(context.db.path))
+        self._update_title()
+        state = context.preferences.window_state("main")
+        if state is not None:
+            self.restoreGeometry(state)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = file_menu.addAction(self.tr("E&xit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        students = self.menuBar().addMenu(self.tr("&Students"))
+        add = students.addAction(self.tr("&Add student…"), self.roster_tab.add_student)
+        add.setShortcut(QKeySequence.StandardKey.New)
+        students.addAction(self.tr("&Edit student…"), self.roster_tab.edit_student)
+        students.addAction(self.tr("Change enrollment &status…"), self.roster_tab.change_status)
+        students.addSeparator()
+        find = students.addAction(self.tr("&Find"), self._focus_search)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        students.addSeparator()
+        students.addAction(self.tr("Delete (entered by mistake)…"), self.roster_tab.delete_student)
+
+        household_menu = self.menuBar().addMenu(self.tr("&Households"))
+        household_menu.addAction(self.tr("&New household…"), self.roster_tab.household_panel.new_household)
+        household_menu.addAction(self.tr("&Edit the selected student's household…"),
+                                 self.roster_tab.household_panel.edit_household)
+
+        settings = self.menuBar().addMenu(self.tr("&Settings"))
+        settings.addAction(self.tr("Change &operator…"), self.change_operator)
+        language_menu = settings.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in (("zh_CN", "中文"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(self.context.preferences.language == code)
+            action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About SchoolAid"), self._about)
+
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.roster_tab)
+        self.roster_tab.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.roster_tab.search_edit.selectAll()
+
+    def _show_counts(self, shown: int, total: int) -> None:
+        locale = QLocale()
+        self.count_label.setText(self.tr("Showing {shown} of {total} students").format(
+            shown=locale.toString(shown), total=locale.toString(total)))
+
+    def _show_operator(self) -> None:
+        self.operator_label.setText(self.tr("Operator: {name}").format(name=self.context.operator))
+
+    def _data_changed(self, entity: str) -> None:
+        if entity in (Entity.TOWNSHIP, Entity.ALL):
+            self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.context.query(township.township_name)
+        title = self.tr("SchoolAid")
+        self.setWindowTitle(f"{title} — {name}" if name else title)
+
+    def change_operator(self) -> None:
+        from schoolaid.ui.operator_dialog import OperatorDialog
+
+        OperatorDialog(self.context, self).exec()
+
+    def _set_language(self, code: str) -> None:
+        if code == self.context.preferences.language:
+            return
+        self.context.preferences.language = code
+        QMessageBox.information(self, self.tr("Language"), self.tr(
+            "The new language is used the next time SchoolAid starts."))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About SchoolAid"), self.tr(
+            "<h3>SchoolAid {version}</h3><p>Student roster, household pairing, subsidy ledger and dropout case "
+            "files for a township central school. Works without a network; your data stays on this PC.</p>"
+            "<p>Fonts: WenQuanYi Micro Hei (Apache 2.0), LXGW WenKai (SIL OFL 1.1).</p>").format(version=__version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.preferences.set_window_state("main", self.saveGeometry())
+        super().closeEvent(event)

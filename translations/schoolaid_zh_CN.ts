@@ -1,0 +1,1500 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>SchoolAid cannot open the database</source>
+        <translation>校助无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>Choose who is working before changing anything.</source>
+        <translation>请先选择操作员，再修改数据。</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>database file (default: {path})</source>
+        <translation>数据库文件（默认：{path}）</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>name recorded in the audit trail as the person making the change</source>
+        <translation>记入操作日志的操作人姓名</translation>
+    </message>
+    <message>
+        <source>SchoolAid: student roster, household pairing, subsidy ledger and dropout case files of a township central school. Without a command, opens the window.</source>
+        <translation>校助：乡镇中心校的学生花名册、结对帮扶、资助台账和控辍保学档案。不带命令时打开程序窗口。</translation>
+    </message>
+    <message>
+        <source>the student roster</source>
+        <translation>学生花名册</translation>
+    </message>
+    <message>
+        <source>list students</source>
+        <translation>列出学生</translation>
+    </message>
+    <message>
+        <source>print JSON for other programs</source>
+        <translation>输出 JSON，供其他程序使用</translation>
+    </message>
+    <message>
+        <source>name, pinyin initials or ID digits, as in the search box</source>
+        <translation>姓名、拼音首字母或身份证号中的数字，与搜索框相同</translation>
+    </message>
+    <message>
+        <source>only students with this enrollment status</source>
+        <translation>只列出该学籍状态的学生</translation>
+    </message>
+    <message>
+        <source>include full ID numbers (they are masked otherwise)</source>
+        <translation>显示完整身份证号（默认隐去中间数字）</translation>
+    </message>
+    <message>
+        <source>fill an empty database with the demo township</source>
+        <translation>在空数据库中载入示范乡镇</translation>
+    </message>
+    <message>
+        <source>number of students (default 1500)</source>
+        <translation>学生人数（默认 1500）</translation>
+    </message>
+    <message>
+        <source>random seed: the same seed gives the same township</source>
+        <translation>随机种子：种子相同，生成的乡镇相同</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>{n} students</source>
+        <translation>共 {n} 名学生</translation>
+    </message>
+    <message>
+        <source>--students must be at least 1.</source>
+        <translation>--students 至少为 1。</translation>
+    </message>
+    <message>
+        <source>Demo township created: {schools} schools, {villages} villages, {households} households, {students} students, {staff} staff.</source>
+        <translation>示范乡镇已建立：{schools} 所学校，{villages} 个村，{households} 户，{students} 名学生，{staff} 名教职工。</translation>
+    </message>
+    <message>
+        <source>schoolaid: cannot read or write a file: {detail}</source>
+        <translation>schoolaid：无法读写文件：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>SchoolAid: unexpected error</source>
+        <translation>校助：程序出错</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside SchoolAid. Your saved data is safe: the action that failed was not saved.
+
+Please tell the person who supports the program, and give them the log file:
+{path}</source>
+        <translation>校助程序内部出错了。已保存的数据是安全的：出错的这一步操作没有保存。
+
+请告知负责维护本程序的人员，并把日志文件交给他们：
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>{path} is not a SchoolAid database (it is not an SQLite file). Choose another file.</source>
+        <translation>{path} 不是校助数据库（不是 SQLite 文件）。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged and cannot be opened ({detail}). Restore it from a backup.</source>
+        <translation>数据库 {path} 已损坏，无法打开（{detail}）。请用备份恢复。</translation>
+    </message>
+    <message>
+        <source>The database upgrade left broken references ({n}). Restore the copy saved beside the database before the upgrade.</source>
+        <translation>数据库升级后出现 {n} 处引用错误。请使用升级前保存在数据库旁边的副本恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {folder} ({detail}).</source>
+        <translation>无法创建文件夹 {folder}（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another program, not SchoolAid. Choose another file.</source>
+        <translation>{path} 属于其他程序，不是校助数据库。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer version of SchoolAid. Install the newer version to open it; this version will not change it.</source>
+        <translation>数据库 {path} 由更新版本的校助创建。请安装新版本后再打开；当前版本不会改动它。</translation>
+    </message>
+    <message>
+        <source>The database {path} needs an upgrade before it can be used.</source>
+        <translation>数据库 {path} 需要升级后才能使用。</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>The demo township can only be loaded into an empty database; this one already has data.</source>
+        <translation>示范乡镇只能载入空数据库；这个数据库里已有数据。</translation>
+    </message>
+    <message>
+        <source>The demo township needs at least one student.</source>
+        <translation>示范乡镇至少需要一名学生。</translation>
+    </message>
+    <message>
+        <source>Creating villages and schools…</source>
+        <translation>正在建立村和学校……</translation>
+    </message>
+    <message>
+        <source>Creating students: {made} of {total}…</source>
+        <translation>正在建立学生：{made} / {total}……</translation>
+    </message>
+    <message>
+        <source>Creating staff…</source>
+        <translation>正在建立教职工……</translation>
+    </message>
+    <message>
+        <source>Recording transfers and suspensions…</source>
+        <translation>正在记录转出和休学……</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Registry no.</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>学段</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Guardian is the</source>
+        <translation>监护人是</translation>
+    </message>
+    <message>
+        <source>Guardian's phone</source>
+        <translation>监护人电话</translation>
+    </message>
+    <message>
+        <source>Left-behind</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Boarder</source>
+        <translation>寄宿生</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Enrollment status</source>
+        <translation>学籍状态</translation>
+    </message>
+    <message>
+        <source>Entry date</source>
+        <translation>入学日期</translation>
+    </message>
+    <message>
+        <source>Leaving date</source>
+        <translation>离校日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Date of change</source>
+        <translation>变更日期</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>转入学校</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>New household</source>
+        <translation>新建户</translation>
+    </message>
+    <message>
+        <source>Edit household</source>
+        <translation>编辑户信息</translation>
+    </message>
+    <message>
+        <source>e.g. 3组</source>
+        <translation>如：3组</translation>
+    </message>
+    <message>
+        <source>Registered poor household (建档立卡)</source>
+        <translation>建档立卡贫困户</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Year registered</source>
+        <translation>建档年份</translation>
+    </message>
+    <message>
+        <source>Poverty status</source>
+        <translation>贫困状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Main labourer</source>
+        <translation>主要劳动力</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>从业</translation>
+    </message>
+    <message>
+        <source>Practical skill</source>
+        <translation>实用技术</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Training given by</source>
+        <translation>培训单位</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>删除成员</translation>
+    </message>
+    <message>
+        <source>Add skill</source>
+        <translation>添加技术</translation>
+    </message>
+    <message>
+        <source>Remove skill</source>
+        <translation>删除技术</translation>
+    </message>
+    <message>
+        <source>Members (parents, grandparents, labourers; children are on the roster)</source>
+        <translation>家庭成员（父母、祖辈、劳动力；在校子女见花名册）</translation>
+    </message>
+    <message>
+        <source>Select a member to record the practical skills they have learned.</source>
+        <translation>选中一名成员，即可登记其掌握的实用技术。</translation>
+    </message>
+    <message>
+        <source>Practical skills (实用技术) of {name}:</source>
+        <translation>{name} 掌握的实用技术：</translation>
+    </message>
+    <message>
+        <source>the selected member</source>
+        <translation>所选成员</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPanel</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>从业</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>实用技术</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>School and grade</source>
+        <translation>学校年级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Edit household…</source>
+        <translation>编辑户信息…</translation>
+    </message>
+    <message>
+        <source>New household…</source>
+        <translation>新建户…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Members and main labourers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;家庭成员与主要劳动力&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Children on the roster&lt;/b&gt; (double-click to open)</source>
+        <translation>&lt;b&gt;在册子女&lt;/b&gt;（双击打开）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Household&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;户信息&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Select a student to see the household: members, poverty status, main labourers and their practical skills.</source>
+        <translation>选中一名学生，即可查看其家庭：成员、贫困状态、主要劳动力及其实用技术。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Household of {head}&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;户主：{head}&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Village: {village} {group}</source>
+        <translation>村组：{village} {group}</translation>
+    </message>
+    <message>
+        <source> (poor village)</source>
+        <translation>（贫困村）</translation>
+    </message>
+    <message>
+        <source>Registered poor (建档立卡) since {year}, card {card}</source>
+        <translation>{year} 年建档立卡，卡号 {card}</translation>
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>电话：{phone}</translation>
+    </message>
+    <message>
+        <source>&lt;span style="color:#b71c1c;"&gt;No main labourer has learned a practical skill yet (the plan: one or two skills per poor household).&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#b71c1c;"&gt;主要劳动力尚未掌握实用技术（方案要求：每户贫困家庭有一个主要劳动力学会一至两门实用技术）。&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <source>Choose household</source>
+        <translation>选择户</translation>
+    </message>
+    <message>
+        <source>Household head's name, pinyin initials or phone</source>
+        <translation>户主姓名、拼音首字母或电话</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village and group</source>
+        <translation>村组</translation>
+    </message>
+    <message>
+        <source>Registered poor</source>
+        <translation>建档立卡</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>子女数</translation>
+    </message>
+    <message>
+        <source>New household…</source>
+        <translation>新建户…</translation>
+    </message>
+</context>
+<context>
+    <name>Households</name>
+    <message>
+        <source>Enter the household head's name.</source>
+        <translation>请填写户主姓名。</translation>
+    </message>
+    <message>
+        <source>Choose the village.</source>
+        <translation>请选择村。</translation>
+    </message>
+    <message>
+        <source>Choose the poverty status.</source>
+        <translation>请选择贫困状态。</translation>
+    </message>
+    <message>
+        <source>A registered-poor household is either still poor, lifted out of poverty, or monitored.</source>
+        <translation>建档立卡户的状态只能是未脱贫、已脱贫或监测户。</translation>
+    </message>
+    <message>
+        <source>“{status}” applies only to registered-poor (建档立卡) households.</source>
+        <translation>“{status}”只适用于建档立卡户。</translation>
+    </message>
+    <message>
+        <source>No poverty registration card number: the household cannot be matched with the poverty office's list.</source>
+        <translation>没有建档立卡卡号：无法与扶贫部门的名单比对。</translation>
+    </message>
+    <message>
+        <source>The registration year must be between 2013 and {year}.</source>
+        <translation>建档年份应在 2013 年至 {year} 年之间。</translation>
+    </message>
+    <message>
+        <source>The phone number {phone} does not look like a mobile (11 digits) or a landline.</source>
+        <translation>电话号码 {phone} 既不像手机号（11 位），也不像固定电话。</translation>
+    </message>
+    <message>
+        <source>{name}: the birth year {year} is impossible.</source>
+        <translation>{name}：出生年份 {year} 不可能。</translation>
+    </message>
+    <message>
+        <source>{name}: choose the sex.</source>
+        <translation>{name}：请选择性别。</translation>
+    </message>
+    <message>
+        <source>{name}: the training year {year} is impossible.</source>
+        <translation>{name}：培训年份 {year} 不可能。</translation>
+    </message>
+    <message>
+        <source>The household of {head} still has students and cannot be deleted.</source>
+        <translation>户主为 {head} 的这一户还有在册学生，不能删除。</translation>
+    </message>
+    <message>
+        <source>The household no longer exists (id {id}).</source>
+        <translation>该户已不存在（编号 {id}）。</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumber</name>
+    <message>
+        <source>The ID number {raw} was turned into a number by Excel: its last digits are lost and cannot be recovered. Type the full 18-character number again.</source>
+        <translation>身份证号 {raw} 被 Excel 转成了数字：末尾几位已经丢失，无法恢复。请重新输入完整的 18 位号码。</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters; this one has {n}.</source>
+        <translation>身份证号应为 18 位，这个号码有 {n} 位。</translation>
+    </message>
+    <message>
+        <source>An ID number is 17 digits followed by a digit or X.</source>
+        <translation>身份证号由 17 位数字加 1 位数字或 X 组成。</translation>
+    </message>
+    <message>
+        <source>The birth date in the ID number ({digits}) is not a real date.</source>
+        <translation>身份证号中的出生日期（{digits}）不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The birth date in the ID number ({date}) is impossible.</source>
+        <translation>身份证号中的出生日期（{date}）不可能。</translation>
+    </message>
+    <message>
+        <source>The check digit (last character) is wrong: it should be {expected} for these first 17 digits. One of the digits was probably mistyped.</source>
+        <translation>校验码（最后一位）不对：按前 17 位应为 {expected}。可能有一位数字输错了。</translation>
+    </message>
+    <message>
+        <source>The region code {code} is not in the reference list for {year}. Real numbers can fail this check; compare the number with the household register and confirm if it is right.</source>
+        <translation>地区码 {code} 不在 {year} 年的行政区划代码表中。真实号码也可能出现这种情况；请与户口簿核对，确认无误后保存。</translation>
+    </message>
+    <message>
+        <source>The birth date {entered} differs from the one in the ID number ({from_id}).</source>
+        <translation>出生日期 {entered} 与身份证号中的（{from_id}）不一致。</translation>
+    </message>
+    <message>
+        <source>The sex {entered} differs from the one in the ID number ({from_id}).</source>
+        <translation>性别“{entered}”与身份证号中的（{from_id}）不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Student roster</source>
+        <translation>学生花名册</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Students</source>
+        <translation>学生(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add student…</source>
+        <translation>新增学生(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit student…</source>
+        <translation>编辑学生(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change enrollment &amp;status…</source>
+        <translation>变更学籍状态(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)…</source>
+        <translation>删除（仅限误录）…</translation>
+    </message>
+    <message>
+        <source>&amp;Households</source>
+        <translation>户(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New household…</source>
+        <translation>新建户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the selected student's household…</source>
+        <translation>编辑所选学生的户信息(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Change &amp;operator…</source>
+        <translation>更换操作员(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About SchoolAid</source>
+        <translation>关于校助(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} students</source>
+        <translation>显示 {shown} 名，共 {total} 名学生</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>操作员：{name}</translation>
+    </message>
+    <message>
+        <source>SchoolAid</source>
+        <translation>校助</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time SchoolAid starts.</source>
+        <translation>新的语言将在下次启动校助时生效。</translation>
+    </message>
+    <message>
+        <source>About SchoolAid</source>
+        <translation>关于校助</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SchoolAid {version}&lt;/h3&gt;&lt;p&gt;Student roster, household pairing, subsidy ledger and dropout case files for a township central school. Works without a network; your data stays on this PC.&lt;/p&gt;&lt;p&gt;Fonts: WenQuanYi Micro Hei (Apache 2.0), LXGW WenKai (SIL OFL 1.1).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;校助 {version}&lt;/h3&gt;&lt;p&gt;乡镇中心校的学生花名册、结对帮扶、资助台账和控辍保学档案。无需联网，数据只保存在本机。&lt;/p&gt;&lt;p&gt;字体：文泉驿微米黑（Apache 2.0）、霞鹜文楷（SIL OFL 1.1）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Nothing was saved:</source>
+        <translation>没有保存：</translation>
+    </message>
+    <message>
+        <source>SchoolAid</source>
+        <translation>校助</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>请核对</translation>
+    </message>
+    <message>
+        <source>Please check before saving:</source>
+        <translation>保存前请核对：</translation>
+    </message>
+    <message>
+        <source>Checked, save anyway</source>
+        <translation>已核对，仍然保存</translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation>返回修改</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Who is working?</source>
+        <translation>谁在操作？</translation>
+    </message>
+    <message>
+        <source>Choose your name, or type it. Every change you make is recorded under this name.</source>
+        <translation>请选择或输入您的姓名。您所做的每一项修改都会以这个姓名记录。</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <source>Enter the student's name.</source>
+        <translation>请填写学生姓名。</translation>
+    </message>
+    <message>
+        <source>Choose the student's sex.</source>
+        <translation>请选择学生性别。</translation>
+    </message>
+    <message>
+        <source>No ID number: the student cannot be matched with the registry or the poverty office's list.</source>
+        <translation>没有身份证号：无法与学籍系统或扶贫部门的名单比对。</translation>
+    </message>
+    <message>
+        <source>This ID number already belongs to {name} ({school}). A student is recorded only once: edit that record instead.</source>
+        <translation>这个身份证号已属于 {name}（{school}）。同一名学生只登记一次：请编辑那条记录。</translation>
+    </message>
+    <message>
+        <source>Enter the birth date.</source>
+        <translation>请填写出生日期。</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation>出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>Choose the school.</source>
+        <translation>请选择学校。</translation>
+    </message>
+    <message>
+        <source>Choose the grade.</source>
+        <translation>请选择年级。</translation>
+    </message>
+    <message>
+        <source>A {age}-year-old in {grade} is unusual: check the birth date and the grade.</source>
+        <translation>{age} 岁读{grade}不太常见：请核对出生日期和年级。</translation>
+    </message>
+    <message>
+        <source>The household no longer exists.</source>
+        <translation>该户已不存在。</translation>
+    </message>
+    <message>
+        <source>The phone number {phone} does not look like a mobile (11 digits) or a landline.</source>
+        <translation>电话号码 {phone} 既不像手机号（11 位），也不像固定电话。</translation>
+    </message>
+    <message>
+        <source>The entry date is before the birth date.</source>
+        <translation>入学日期早于出生日期。</translation>
+    </message>
+    <message>
+        <source>The student no longer exists (id {id}).</source>
+        <translation>该学生已不存在（编号 {id}）。</translation>
+    </message>
+    <message>
+        <source>A student who is “{current}” cannot become “{new}”.</source>
+        <translation>学籍状态为“{current}”的学生不能变更为“{new}”。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the change.</source>
+        <translation>请填写变更原因。</translation>
+    </message>
+    <message>
+        <source>Say which school the student transferred to.</source>
+        <translation>请填写转入学校。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The date is before the student's birth date.</source>
+        <translation>日期早于学生的出生日期。</translation>
+    </message>
+    <message>
+        <source>The date is before the last status change ({date}).</source>
+        <translation>日期早于上一次学籍变更（{date}）。</translation>
+    </message>
+    <message>
+        <source>{name} has a history and cannot be deleted. Change the enrollment status instead.</source>
+        <translation>{name} 已有变更记录，不能删除。请改为变更学籍状态。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Grade and class</source>
+        <translation>年级班级</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Registered poor</source>
+        <translation>建档立卡</translation>
+    </message>
+    <message>
+        <source>Left-behind</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Boarder</source>
+        <translation>寄宿生</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <source>Search: name, pinyin initials (zs) or ID digits</source>
+        <translation>搜索：姓名、拼音首字母（如 zs）或身份证号数字</translation>
+    </message>
+    <message>
+        <source>Registered poor</source>
+        <translation>建档立卡</translation>
+    </message>
+    <message>
+        <source>Left-behind</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Boarders</source>
+        <translation>寄宿生</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Add student…</source>
+        <translation>新增学生…</translation>
+    </message>
+    <message>
+        <source>Edit student</source>
+        <translation>编辑学生</translation>
+    </message>
+    <message>
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>全部年级</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Delete student</source>
+        <translation>删除学生</translation>
+    </message>
+    <message>
+        <source>Delete {name}? Only a record entered by mistake can be deleted; for a student who left, change the enrollment status instead.</source>
+        <translation>删除 {name}？只有误录的记录可以删除；学生离校请改为变更学籍状态。</translation>
+    </message>
+    <message>
+        <source>Edit student…</source>
+        <translation>编辑学生…</translation>
+    </message>
+    <message>
+        <source>Change enrollment status…</source>
+        <translation>变更学籍状态…</translation>
+    </message>
+    <message>
+        <source>Edit household…</source>
+        <translation>编辑户信息…</translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)…</source>
+        <translation>删除（仅限误录）…</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Welcome to SchoolAid</source>
+        <translation>欢迎使用校助</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Set up your township&lt;/h2&gt;&lt;p&gt;Enter the township, the central school and the village schools it runs. Villages, schools and staff can be added later. Just looking around? Load the demo township.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;建立本乡镇的资料&lt;/h2&gt;&lt;p&gt;请填写乡镇、中心校及其管理的村小和教学点。村、学校和教职工以后还可以添加。只想先看看？请载入示范乡镇。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Your name, recorded with every change</source>
+        <translation>您的姓名，每项修改都会记录</translation>
+    </message>
+    <message>
+        <source>e.g. 平地镇</source>
+        <translation>如：平地镇</translation>
+    </message>
+    <message>
+        <source>e.g. 平地镇中心校</source>
+        <translation>如：平地镇中心校</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Central school</source>
+        <translation>中心校</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Poor village</source>
+        <translation>贫困村</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>In village</source>
+        <translation>所在村</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>More rows</source>
+        <translation>增加一行</translation>
+    </message>
+    <message>
+        <source>Village schools and teaching points</source>
+        <translation>村小和教学点</translation>
+    </message>
+    <message>
+        <source>Load the demo township</source>
+        <translation>载入示范乡镇</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>Enter your name first: every change is recorded with the name of the person who made it.</source>
+        <translation>请先填写您的姓名：每项修改都会记录操作人的姓名。</translation>
+    </message>
+    <message>
+        <source>Loading the demo township</source>
+        <translation>正在载入示范乡镇</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>Enter the staff member's name.</source>
+        <translation>请填写教职工姓名。</translation>
+    </message>
+    <message>
+        <source>Choose the school.</source>
+        <translation>请选择学校。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Change enrollment status</source>
+        <translation>变更学籍状态</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>转入学校</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Current status</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No change is possible from this status.</source>
+        <translation>该状态不能再变更。</translation>
+    </message>
+</context>
+<context>
+    <name>StudentDialog</name>
+    <message>
+        <source>Add student</source>
+        <translation>新增学生</translation>
+    </message>
+    <message>
+        <source>Edit student</source>
+        <translation>编辑学生</translation>
+    </message>
+    <message>
+        <source>Take birth date and sex from the ID</source>
+        <translation>按身份证号填入出生日期和性别</translation>
+    </message>
+    <message>
+        <source>e.g. 1班</source>
+        <translation>如：1班</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>New household…</source>
+        <translation>新建户…</translation>
+    </message>
+    <message>
+        <source>e.g. 父亲, 祖母</source>
+        <translation>如：父亲、祖母</translation>
+    </message>
+    <message>
+        <source>Left-behind child (留守儿童)</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Boarder (寄宿生)</source>
+        <translation>寄宿生</translation>
+    </message>
+    <message>
+        <source>empty if none</source>
+        <translation>无则不填</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Registry no.</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Grade and class</source>
+        <translation>年级班级</translation>
+    </message>
+    <message>
+        <source>Entry date</source>
+        <translation>入学日期</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Guardian is the</source>
+        <translation>监护人是</translation>
+    </message>
+    <message>
+        <source>Guardian's phone</source>
+        <translation>监护人电话</translation>
+    </message>
+    <message>
+        <source>Enrollment status</source>
+        <translation>学籍状态</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Enrolled (new student)</source>
+        <translation>在读（新学生）</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>学籍变更</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Birth date and sex are read from the ID number.</source>
+        <translation>出生日期和性别可从身份证号读出。</translation>
+    </message>
+    <message>
+        <source>Valid: born {date}, {sex}, {place}</source>
+        <translation>号码有效：{date} 出生，{sex}，{place}</translation>
+    </message>
+</context>
+<context>
+    <name>Township</name>
+    <message>
+        <source>This database is already set up.</source>
+        <translation>这个数据库已经建立过了。</translation>
+    </message>
+    <message>
+        <source>Enter the township's name.</source>
+        <translation>请填写乡镇名称。</translation>
+    </message>
+    <message>
+        <source>Enter the central school's name.</source>
+        <translation>请填写中心校名称。</translation>
+    </message>
+    <message>
+        <source>Enter at least one village: households belong to villages.</source>
+        <translation>请至少填写一个村：每户都属于某个村。</translation>
+    </message>
+    <message>
+        <source>School names must differ: {names}.</source>
+        <translation>学校名称不能重复：{names}。</translation>
+    </message>
+    <message>
+        <source>Village names must differ: {names}.</source>
+        <translation>村名不能重复：{names}。</translation>
+    </message>
+    <message>
+        <source>These villages are not in the village list: {names}.</source>
+        <translation>这些村不在村名单中：{names}。</translation>
+    </message>
+    <message>
+        <source>Enter the village's name.</source>
+        <translation>请填写村名。</translation>
+    </message>
+    <message>
+        <source>There is already a village called {name}.</source>
+        <translation>已经有名为 {name} 的村。</translation>
+    </message>
+    <message>
+        <source>Enter the school's name.</source>
+        <translation>请填写学校名称。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of school.</source>
+        <translation>请选择学校类型。</translation>
+    </message>
+    <message>
+        <source>There is already a school called {name}.</source>
+        <translation>已经有名为 {name} 的学校。</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Enrolled</source>
+        <translation>在读</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>休学</translation>
+    </message>
+    <message>
+        <source>Dropped out</source>
+        <translation>辍学</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>Graduated</source>
+        <translation>毕业</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>未入学</translation>
+    </message>
+    <message>
+        <source>Preschool</source>
+        <translation>学前</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <source>Junior middle</source>
+        <translation>初中</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Not poor</source>
+        <translation>一般户</translation>
+    </message>
+    <message>
+        <source>Poor, not yet lifted</source>
+        <translation>未脱贫</translation>
+    </message>
+    <message>
+        <source>Lifted out of poverty</source>
+        <translation>已脱贫</translation>
+    </message>
+    <message>
+        <source>Under monitoring</source>
+        <translation>监测户</translation>
+    </message>
+    <message>
+        <source>Central school</source>
+        <translation>中心校</translation>
+    </message>
+    <message>
+        <source>Township primary school</source>
+        <translation>镇属小学</translation>
+    </message>
+    <message>
+        <source>Village school</source>
+        <translation>村小</translation>
+    </message>
+    <message>
+        <source>Teaching point</source>
+        <translation>教学点</translation>
+    </message>
+    <message>
+        <source>Kindergarten</source>
+        <translation>幼儿园</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <source>Leadership member</source>
+        <translation>班子成员</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>孙子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+</TS>
