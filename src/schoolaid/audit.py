@@ -84,6 +84,8 @@ class HistoryEntry:
     action: str
     summary: str
     changes: list[Change]
+    before: dict[str, Any]
+    after: dict[str, Any]
 
 
 def changes_between(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> list[Change]:
@@ -101,16 +103,10 @@ def history(session: Session, entity: str, entity_id: int) -> list[HistoryEntry]
     events = session.scalars(
         select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id).order_by(AuditEvent.id)
     )
-    return [
-        HistoryEntry(
-            at=event.at,
-            actor=event.actor,
-            action=event.action,
-            summary=event.summary,
-            changes=changes_between(
-                json.loads(event.before) if event.before else None,
-                json.loads(event.after) if event.after else None,
-            ),
-        )
-        for event in events
-    ]
+    entries = []
+    for event in events:
+        before = json.loads(event.before) if event.before else {}
+        after = json.loads(event.after) if event.after else {}
+        entries.append(HistoryEntry(at=event.at, actor=event.actor, action=event.action, summary=event.summary,
+                                    changes=changes_between(before or None, after or None), before=before, after=after))
+    return entries

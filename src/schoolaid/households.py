@@ -216,6 +216,14 @@ def get_form(session: Session, household_id: int) -> HouseholdForm:
     )
 
 
+def head_names(session: Session, household_ids: Collection[int]) -> dict[int, str]:
+    """How households are named to people: the head and the village group."""
+    rows = session.execute(select(Household.id, Household.head_name, Village.name, Household.group_name)
+                           .outerjoin(Village, Household.village_id == Village.id)
+                           .where(Household.id.in_(list(household_ids))))
+    return {i: f"{head}（{village or ''}{group}）" for i, head, village, group in rows}
+
+
 # --- Views ------------------------------------------------------------------------------------
 
 

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from schoolaid import idnumber
-from schoolaid.audit import Change
+from schoolaid.audit import Change, HistoryEntry
+from schoolaid.grades import grade_label, is_valid_grade
 
 # Marked for lupdate here, translated when shown.
 _FIELD_LABELS = {
@@ -60,10 +61,21 @@ def value_text(name: str, value: Any, names: Mapping[str, Mapping[Any, str]] | N
     return str(value)
 
 
-def describe_changes(changes: list[Change], names: Mapping[str, Mapping[Any, str]] | None = None) -> list[str]:
+def _grade(snapshot: Mapping[str, Any], number: Any) -> str | None:
+    stage = snapshot.get("stage")
+    if number is None or not isinstance(stage, str) or not is_valid_grade(stage, number):
+        return None if number is None else str(number)
+    return grade_label(stage, number)
+
+
+def describe_changes(entry: HistoryEntry, names: Mapping[str, Mapping[Any, str]] | None = None) -> list[str]:
     """One line per changed field; a new record lists only the fields it was given."""
     lines = []
-    for change in changes:
+    for change in entry.changes:
+        if change.field == "stage":
+            continue  # shown with the grade: 小班, 三年级
+        if change.field == "grade":
+            change = Change("grade", _grade(entry.before, change.before), _grade(entry.after, change.after))
         after = value_text(change.field, change.after, names)
         if change.before is None and change.after in (None, "", False):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -68,6 +68,7 @@ class StudentDialog(QDialog):
         self.context = context
         self.student_id = student_id
         self.household_id: int | None = None
+        self._history_names: dict[str, dict[object, str]] = {}
         self.setWindowTitle(self.tr("Add student") if student_id is None else self.tr("Edit student"))
         self.resize(820, 560)
 
@@ -251,11 +252,17 @@ class StudentDialog(QDialog):
         assert self.student_id is not None
         summary = self.context.query(roster.get_summary, self.student_id)
         self.status_label.setText(summary.status.label())
-        self.history_model.set_rows(list(reversed(self.context.query(audit.history, roster.ENTITY, self.student_id))))
+        entries = self.context.query(audit.history, roster.ENTITY, self.student_id)
+        household_ids = {v for e in entries for v in (e.before.get("household_id"), e.after.get("household_id")) if v}
+        self._history_names = {
+            "school_id": {self.school_combo.itemData(i): self.school_combo.itemText(i)
+                          for i in range(self.school_combo.count())},
+            "household_id": self.context.query(households.head_names, household_ids),
+        }
+        self.history_model.set_rows(list(reversed(entries)))
 
     def _describe(self, entry: HistoryEntry) -> list[str]:
-        schools = {self.school_combo.itemData(i): self.school_combo.itemText(i) for i in range(self.school_combo.count())}
-        return describe_changes(entry.changes, {"school_id": schools})
+        return describe_changes(entry, self._history_names)
 
     def _action_label(self, entry: HistoryEntry) -> str:
         return {
