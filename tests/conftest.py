@@ -1,0 +1,75 @@
+"""Shared fixtures: each test gets its own database and preferences in a temporary folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from schoolaid import township  # noqa: E402
+from schoolaid.audit import Actor  # noqa: E402
+from schoolaid.database import Database, open_database  # noqa: E402
+from schoolaid.demo import create_demo_township  # noqa: E402
+from schoolaid.i18n import set_language  # noqa: E402
+from schoolaid.idnumber import make_number  # noqa: E402
+from schoolaid.roster import StudentForm  # noqa: E402
+from schoolaid.township import SchoolEntry, SetupForm  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the real user's data, config and log folders out of reach of every test."""
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(tmp_path / "home" / variable.lower()))
+    set_language("zh_CN")
+
+
+@pytest.fixture
+def actor() -> Actor:
+    return Actor("李老师")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    database = open_database(tmp_path / "schoolaid.sqlite")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def township_db(db: Database, actor: Actor) -> Database:
+    """A small hand-made township: 平地镇, two villages, the central school and one village school."""
+    db.run(township.initial_setup, actor, SetupForm(
+        township="平地镇", central_school="平地镇中心校",
+        villages=[("波西村", True), ("辣子哨村", True)],
+        village_schools=[SchoolEntry("波西村小学", "波西村")],
+    ))
+    return db
+
+
+@pytest.fixture
+def demo_db(db: Database, actor: Actor) -> Database:
+    db.run(create_demo_township, actor, students=150, seed=7)
+    return db
+
+
+def school_id(db: Database, name: str) -> int:
+    return next(s.id for s in db.query(township.list_schools) if s.name == name)
+
+
+def village_id(db: Database, name: str) -> int:
+    return next(v.id for v in db.query(township.list_villages) if v.name == name)
+
+
+def student_form(db: Database, name: str = "张三", birth: dt.date = dt.date(2016, 3, 2), male: bool = True,
+                 sequence: int = 1, **changes: object) -> StudentForm:
+    number = make_number("510411", birth, sequence * 2 + (1 if male else 0))
+    form = StudentForm(name=name, sex="男" if male else "女", birth_date=birth, id_number=number,
+                       school_id=school_id(db, "平地镇中心校"), stage="小学", grade=4, class_name="1班")
+    for key, value in changes.items():
+        setattr(form, key, value)
+    return form

@@ -1,0 +1,229 @@
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import select
+
+from schoolaid import audit, households, roster
+from schoolaid.enrollment import EnrollmentStatus
+from schoolaid.errors import NotAllowed, ValidationFailed
+from schoolaid.grades import Grade, Stage
+from schoolaid.households import HouseholdForm
+from schoolaid.models import AuditEvent, Student
+from schoolaid.roster import RosterFilter
+from tests.conftest import school_id, student_form, village_id
+
+
+def count(db, model=Student) -> int:
+    with db.read() as s:
+        return len(s.scalars(select(model.id)).all())
+
+
+def test_adding_a_student_records_an_audit_event(township_db, actor) -> None:
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db))
+    history = township_db.query(audit.history, "student", student_id)
+    assert [h.action for h in history] == ["create"]
+    assert history[0].actor == "李老师"
+    assert history[0].after["name"] == "张三"
+    form = township_db.query(roster.get_form, student_id)
+    assert form.id_number.startswith("510411")
+    row = township_db.query(roster.fetch_rows, [student_id])[student_id]
+    assert row.id_masked == form.id_number[:4] + "*" * 10 + form.id_number[-4:]
+
+
+def test_invalid_id_saves_nothing(township_db, actor) -> None:
+    events_before = count(township_db, AuditEvent)
+    form = student_form(township_db)
+    form.id_number = form.id_number[:17] + ("1" if form.id_number[17] != "1" else "2")
+    with pytest.raises(ValidationFailed) as failure:
+        township_db.run(roster.add_student, actor, form)
+    assert [p.code for p in failure.value.problems] == ["id.check_digit"]
+    assert count(township_db) == 0
+    assert count(township_db, AuditEvent) == events_before
+
+
+def test_the_same_id_is_never_a_second_student(township_db, actor) -> None:
+    township_db.run(roster.add_student, actor, student_form(township_db))
+    with pytest.raises(ValidationFailed) as failure:
+        township_db.run(roster.add_student, actor, student_form(township_db, name="张三丰"))
+    assert failure.value.problems[0].code == "id.duplicate"
+    assert "张三" in failure.value.problems[0].message
+
+
+def test_warnings_need_confirmation(township_db, actor) -> None:
+    form = student_form(township_db, birth_date=dt.date(2016, 3, 5))  # differs from the ID
+    with pytest.raises(ValidationFailed) as failure:
+        township_db.run(roster.add_student, actor, form)
+    assert failure.value.only_warnings
+    assert {p.code for p in failure.value.problems} == {"id.birth_date_mismatch"}
+    student_id = township_db.run(roster.add_student, actor, form, confirmed={"id.birth_date_mismatch"})
+    assert township_db.query(roster.get_form, student_id).birth_date == dt.date(2016, 3, 5)
+
+
+def test_birth_date_is_taken_from_the_id_when_missing(township_db, actor) -> None:
+    form = student_form(township_db, birth_date=None)
+    student_id = township_db.run(roster.add_student, actor, form)
+    assert township_db.query(roster.get_form, student_id).birth_date == dt.date(2016, 3, 2)
+
+
+def test_missing_name_and_school_are_errors(township_db) -> None:
+    form = student_form(township_db, name="  ", school_id=None)
+    _, problems = township_db.query(roster.validate, form)
+    assert {"name.missing", "school.missing"} <= {p.code for p in problems if p.is_error}
+
+
+def test_names_lose_full_width_spaces(township_db, actor) -> None:
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db, name="张\u3000三 "))
+    assert township_db.query(roster.get_form, student_id).name == "张三"
+
+
+def test_update_records_before_and_after_and_skips_no_change(township_db, actor) -> None:
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db))
+    form = township_db.query(roster.get_form, student_id)
+    form.grade = 5
+    township_db.run(roster.update_student, actor, student_id, form)
+    township_db.run(roster.update_student, actor, student_id, form)  # nothing changed: no event
+    history = township_db.query(audit.history, "student", student_id)
+    assert [h.action for h in history] == ["create", "update"]
+    assert [(c.field, c.before, c.after) for c in history[1].changes] == [("grade", 4, 5)]
+
+
+def test_status_changes_follow_the_rules(township_db, actor) -> None:
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db))
+    today = dt.date.today()
+    with pytest.raises(ValidationFailed) as failure:
+        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, today, "")
+    assert {p.code for p in failure.value.problems} == {"reason.missing", "destination.missing"}
+    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, today,
+                    "随父母外出", destination="攀枝花市东区炳草岗小学")
+    summary = township_db.query(roster.get_summary, student_id)
+    assert summary.status is EnrollmentStatus.TRANSFERRED_OUT
+    with pytest.raises(ValidationFailed) as failure:
+        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.GRADUATED, today, "毕业")
+    assert failure.value.problems[0].code == "status.not_allowed"
+    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.ENROLLED, today, "")
+    changes = township_db.query(roster.status_history, student_id)
+    assert [(c.from_status, c.to_status) for c in changes] == [
+        (EnrollmentStatus.ENROLLED, EnrollmentStatus.TRANSFERRED_OUT),
+        (EnrollmentStatus.TRANSFERRED_OUT, EnrollmentStatus.ENROLLED)]
+    assert changes[0].destination == "攀枝花市东区炳草岗小学"
+    form = township_db.query(roster.get_form, student_id)
+    assert form.entry_date is not None
+    history = township_db.query(audit.history, "student", student_id)
+    assert history[1].after["status_reason"] == "随父母外出"
+
+
+def test_status_change_dates_cannot_go_backwards_or_into_the_future(township_db, actor) -> None:
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db))
+    today = dt.date.today()
+    with pytest.raises(ValidationFailed):
+        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.SUSPENDED,
+                        today + dt.timedelta(days=1), "生病")
+    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.SUSPENDED, today, "生病")
+    with pytest.raises(ValidationFailed) as failure:
+        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.ENROLLED,
+                        today - dt.timedelta(days=3), "")
+    assert failure.value.problems[0].code == "date.before_last_change"
+
+
+def test_a_student_with_history_is_never_deleted(township_db, actor) -> None:
+    mistaken = township_db.run(roster.add_student, actor, student_form(township_db, sequence=5))
+    township_db.run(roster.delete_student, actor, mistaken)
+    assert township_db.query(audit.history, "student", mistaken)[-1].action == "delete"
+    kept = township_db.run(roster.add_student, actor, student_form(township_db))
+    township_db.run(roster.change_status, actor, kept, EnrollmentStatus.SUSPENDED, dt.date.today(), "生病")
+    with pytest.raises(NotAllowed):
+        township_db.run(roster.delete_student, actor, kept)
+    assert township_db.query(roster.count_students) == 1
+
+
+def test_a_failed_action_leaves_nothing_behind(township_db, actor) -> None:
+    form = student_form(township_db)
+
+    def add_then_fail(session, actor):
+        roster.add_student(session, actor, form)
+        raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        township_db.run(add_then_fail, actor)
+    assert count(township_db) == 0
+    with township_db.read() as s:
+        assert not [e for e in s.scalars(select(AuditEvent)) if e.entity == "student"]
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def searchable(township_db, actor):
+    household = township_db.run(households.create_household, actor, HouseholdForm(
+        head_name="张大山", village_id=village_id(township_db, "波西村"), registered_poor=True,
+        poverty_status="未脱贫", poor_card_no="5104110001"))
+    ids = {}
+    ids["张三"] = township_db.run(roster.add_student, actor, student_form(
+        township_db, "张三", household_id=household, left_behind=True))
+    ids["张三丰"] = township_db.run(roster.add_student, actor, student_form(
+        township_db, "张三丰", birth=dt.date(2017, 5, 1), sequence=2, grade=3, boarder=True))
+    ids["李四"] = township_db.run(roster.add_student, actor, student_form(
+        township_db, "李四", birth=dt.date(2020, 1, 1), male=False, sequence=3, stage="学前", grade=3,
+        school_id=school_id(township_db, "波西村小学")))
+    ids["曾小明"] = township_db.run(roster.add_student, actor, student_form(
+        township_db, "曾小明", birth=dt.date(2016, 8, 8), sequence=4))
+    return township_db, ids
+
+
+def names(db, flt: RosterFilter, sort: str = "name", descending: bool = False) -> list[str]:
+    return [r.name for r in db.query(roster.list_rows, flt, sort)] if not descending else [
+        db.query(roster.fetch_rows, [i])[i].name for i in db.query(roster.search_ids, flt, sort, True)]
+
+
+def test_search_by_pinyin_initials_name_and_id_digits(searchable) -> None:
+    db, ids = searchable
+    assert names(db, RosterFilter(text="zs")) == ["张三", "张三丰"]
+    assert names(db, RosterFilter(text="ZSF")) == ["张三丰"]
+    assert names(db, RosterFilter(text="zhangsan")) == ["张三", "张三丰"]
+    assert names(db, RosterFilter(text="三")) == ["张三", "张三丰"]
+    # 曾 reads zeng and ceng: either finds him.
+    assert names(db, RosterFilter(text="zxm")) == ["曾小明"]
+    assert names(db, RosterFilter(text="cxm")) == ["曾小明"]
+    number = db.query(roster.get_form, ids["李四"]).id_number
+    assert names(db, RosterFilter(text=number[-6:])) == ["李四"]
+    assert names(db, RosterFilter(text="%")) == []
+
+
+def test_filters(searchable, actor) -> None:
+    db, ids = searchable
+    assert names(db, RosterFilter(school_id=school_id(db, "波西村小学"))) == ["李四"]
+    assert names(db, RosterFilter(grade=Grade(Stage.PRIMARY, 3))) == ["张三丰"]
+    assert names(db, RosterFilter(village_id=village_id(db, "波西村"))) == ["张三"]
+    assert names(db, RosterFilter(registered_poor=True)) == ["张三"]
+    assert names(db, RosterFilter(left_behind=True)) == ["张三"]
+    assert names(db, RosterFilter(boarder=True)) == ["张三丰"]
+    db.run(roster.change_status, actor, ids["李四"], EnrollmentStatus.TRANSFERRED_OUT, dt.date.today(), "搬家",
+           destination="米易县")
+    enrolled = RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED}))
+    assert "李四" not in names(db, enrolled)
+    assert names(db, RosterFilter(statuses=frozenset({EnrollmentStatus.TRANSFERRED_OUT}))) == ["李四"]
+    assert db.query(roster.count_students) == 4
+
+
+@pytest.mark.parametrize("key", roster.SORT_KEYS)
+def test_every_column_sorts_both_ways(searchable, key) -> None:
+    db, _ = searchable
+    ascending = db.query(roster.search_ids, RosterFilter(), key, False)
+    descending = db.query(roster.search_ids, RosterFilter(), key, True)
+    assert sorted(ascending) == sorted(descending) and len(ascending) == 4
+
+
+def test_sort_by_name_follows_pinyin_and_by_age_youngest_first(searchable) -> None:
+    db, _ = searchable
+    assert names(db, RosterFilter()) == ["李四", "曾小明", "张三", "张三丰"]
+    assert names(db, RosterFilter(), "age") == ["李四", "张三丰", "曾小明", "张三"]
+    assert names(db, RosterFilter(), "age", descending=True) == ["张三", "曾小明", "张三丰", "李四"]
+
+
+def test_audit_json_is_readable_chinese(township_db, actor) -> None:
+    township_db.run(roster.add_student, actor, student_form(township_db))
+    with township_db.read() as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.entity == "student")).one()
+    assert "张三" in event.after and json.loads(event.after)["sex"] == "男"
