@@ -194,8 +194,10 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
         village_name = next(n for n, v in villages.items() if v.id == village_id)
         head_birth_year = rng.randint(year - 48, year - 27)
         head_name = names.adult(surname, True)
+        head_pinyin, head_initials = _keys(head_name)
         household = Household(
-            head_name=head_name, village_id=village_id, group_name=group,
+            head_name=head_name, head_pinyin=head_pinyin, head_initials=head_initials,
+            village_id=village_id, group_name=group,
             address=f"四川省攀枝花市仁和区{TOWNSHIP}{village_name}{group}", phone=_phone(rng),
             registered_poor=registered, poverty_status=status.value,
             poor_card_no=f"510411{rng.randrange(10**10):010d}" if registered else "",

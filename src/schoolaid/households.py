@@ -142,6 +142,7 @@ def _snapshot(household: Household) -> dict[str, object]:
 def _apply(household: Household, form: HouseholdForm) -> None:
     for name in _SCALAR_FIELDS:
         setattr(household, name, getattr(form, name))
+    household.head_pinyin, household.head_initials = search_keys(form.head_name)
     # Members are replaced as a whole: they have no identity elsewhere yet, and the audit
     # snapshot keeps what they were.
     household.members.clear()
@@ -249,17 +250,15 @@ def search(session: Session, text: str = "", village_id: int | None = None, limi
              .outerjoin(Village, Household.village_id == Village.id)
              .outerjoin(children, children.c.household_id == Household.id))
     text = clean_name(text)
-    if text:
+    if text.isascii() and text.isalpha():
+        pattern = f"% {text.lower()}%"
+        query = query.where(or_(Household.head_initials.like(pattern), Household.head_pinyin.like(pattern)))
+    elif text:
         query = query.where(or_(Household.head_name.like(f"%{text}%"), Household.phone.like(f"%{text}%")))
     if village_id is not None:
         query = query.where(Household.village_id == village_id)
-    query = query.order_by(Village.name, Household.group_name, Household.head_name).limit(limit * 4)
-    choices = [HouseholdChoice(i, h, v or "", g, bool(p), n) for i, h, v, g, p, n in session.execute(query)]
-    if text.isascii() and text.isalpha():
-        # Pinyin initials of the head's name ("zs" for 张三): few households per village, done here.
-        wanted = text.lower()
-        choices = [c for c in choices if any(k.startswith(wanted) for k in search_keys(c.head_name)[1].split())] or choices
-    return choices[:limit]
+    query = query.order_by(Village.name, Household.group_name, Household.head_pinyin).limit(limit)
+    return [HouseholdChoice(i, h, v or "", g, bool(p), n) for i, h, v, g, p, n in session.execute(query)]
 
 
 @dataclass(frozen=True)

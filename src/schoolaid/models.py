@@ -72,6 +72,8 @@ class Household(Base):
     __tablename__ = "households"
     id: Mapped[int] = mapped_column(primary_key=True)
     head_name: Mapped[str] = mapped_column(String(64))
+    head_pinyin: Mapped[str] = mapped_column(Text, default="")  # search keys, as for students
+    head_initials: Mapped[str] = mapped_column(Text, default="")
     village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"), index=True)
     group_name: Mapped[str] = mapped_column(String(32), default="")  # 组, e.g. "3组"
     address: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,78 @@
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from schoolaid import township
+from schoolaid.database import APPLICATION_ID, head_revision, open_database
+from schoolaid.errors import DatabaseError
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_connection_settings(db) -> None:
+    with db.write() as session:
+        pragma = session.connection().exec_driver_sql
+        assert pragma("PRAGMA foreign_keys").scalar() == 1
+        assert pragma("PRAGMA journal_mode").scalar() == "wal"
+        assert pragma("PRAGMA synchronous").scalar() == 2  # FULL
+        assert pragma("PRAGMA application_id").scalar() == APPLICATION_ID
+
+
+def test_new_database_is_at_the_newest_revision(db) -> None:
+    connection = sqlite3.connect(db.path)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+    connection.close()
+
+
+def test_a_newer_database_is_refused_and_left_alone(tmp_path) -> None:
+    path = tmp_path / "newer.sqlite"
+    open_database(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="更新版本"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path) -> None:
+    path = tmp_path / "roster.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a database")
+    with pytest.raises(DatabaseError, match="不是校助数据库"):
+        open_database(path)
+
+
+def test_another_programs_database_is_refused(tmp_path) -> None:
+    path = tmp_path / "other.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE accounts (id INTEGER)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DatabaseError, match="其他程序"):
+        open_database(path)
+
+
+def test_fixture_from_version_0_1_opens_and_keeps_its_data(tmp_path) -> None:
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "schoolaid-0.1.0.sqlite", path)
+    db = open_database(path)
+    try:
+        assert db.query(township.township_name) == "平地镇"
+        assert len(db.query(township.list_schools)) == 5
+    finally:
+        db.close()
+
+
+def test_copy_aside_is_a_complete_database(demo_db, tmp_path) -> None:
+    from schoolaid.database import _copy_aside
+
+    copy = _copy_aside(demo_db.path, "0001")
+    assert copy.name.startswith("schoolaid.before-upgrade-0001-")
+    connection = sqlite3.connect(copy)
+    assert connection.execute("SELECT count(*) FROM students").fetchone()[0] == 150
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    connection.close()
