@@ -452,6 +452,10 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>HouseholdPanel</name>
     <message>
+        <source>Registered poor</source>
+        <translation>建档立卡</translation>
+    </message>
+    <message>
         <source>Member</source>
         <translation>成员</translation>
     </message>
