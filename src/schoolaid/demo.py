@@ -328,7 +328,7 @@ def _status_changes(session: Session, actor: Actor, rng: random.Random, today: d
     ids = list(session.scalars(select(Student.id).where(Student.stage == Stage.PRIMARY.value).order_by(Student.id)))
     if not ids:
         return
-    picked = rng.sample(ids, k=max(1, len(ids) // 150))
+    picked = rng.sample(ids, k=min(len(ids), max(3, len(ids) // 150)))
     term_start = dt.date(school_year_start(today), 9, 1)
     for n, student_id in enumerate(picked):
         when = min(today, term_start + dt.timedelta(days=rng.randrange(1, 60)))

@@ -484,5 +484,5 @@ def full_id_numbers(session: Session, ids: Sequence[int]) -> dict[int, str | Non
     result: dict[int, str | None] = {}
     for start in range(0, len(ids), 500):
         chunk = list(ids[start:start + 500])
-        result.update(session.execute(select(Student.id, Student.id_number).where(Student.id.in_(chunk))).tuples())
+        result.update((i, n) for i, n in session.execute(select(Student.id, Student.id_number).where(Student.id.in_(chunk))))
     return result

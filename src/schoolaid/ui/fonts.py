@@ -57,6 +57,6 @@ def missing_characters(text: str, families: list[str] | None = None) -> list[str
     for char in dict.fromkeys(text):
         if char.isspace():
             continue
-        if not any(raw.supportsCharacter(char) for raw in raw_fonts):
+        if not any(raw.supportsCharacter(ord(char)) for raw in raw_fonts):
             missing.append(char)
     return missing

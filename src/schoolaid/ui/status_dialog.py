@@ -66,7 +66,7 @@ class StatusDialog(QDialog):
         self._status_chosen()
 
     def _status_chosen(self) -> None:
-        transfer = self.status_combo.currentData() is EnrollmentStatus.TRANSFERRED_OUT
+        transfer = self.status_combo.currentData() == EnrollmentStatus.TRANSFERRED_OUT.value
         self.destination_edit.setVisible(transfer)
         self.destination_label.setVisible(transfer)
 

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from schoolaid.ui.app import create_application
+from schoolaid.ui.context import AppContext
+from schoolaid.ui.preferences import Preferences
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    return QApplication
+
+
+@pytest.fixture
+def preferences(tmp_path: Path) -> Preferences:
+    return Preferences(tmp_path / "prefs.ini")
+
+
+@pytest.fixture
+def app(qapp, preferences):
+    """The application as the program sets it up: Chinese translators and the bundled fonts."""
+    return create_application(preferences=preferences)
+
+
+@pytest.fixture
+def context(app, demo_db, preferences) -> AppContext:
+    return AppContext(demo_db, preferences, "李老师")
+
+
+@pytest.fixture
+def township_context(app, township_db, preferences) -> AppContext:
+    return AppContext(township_db, preferences, "李老师")

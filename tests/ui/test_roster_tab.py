@@ -1,0 +1,148 @@
+"""The roster tab driven as a user would: typing, choosing filters, clicking headers."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from schoolaid import roster
+from schoolaid.enrollment import EnrollmentStatus
+from schoolaid.roster import RosterFilter
+from schoolaid.ui.main_window import MainWindow
+from schoolaid.ui.roster_model import COLUMNS, RosterModel
+from schoolaid.ui.roster_tab import RosterTab
+
+
+def shown_names(tab: RosterTab) -> list[str]:
+    return [tab.model.index(row, 0).data() for row in range(tab.model.rowCount())]
+
+
+@pytest.fixture
+def tab(qtbot, context) -> RosterTab:
+    widget = RosterTab(context)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    return widget
+
+
+def test_roster_model_passes_the_model_tester(qtmodeltester, context) -> None:
+    model = RosterModel(context)
+    model.refresh()
+    qtmodeltester.check(model)
+
+
+def test_table_shows_enrolled_students_with_masked_ids(tab, context) -> None:
+    enrolled = context.query(roster.search_ids, RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED})))
+    assert tab.model.rowCount() == len(enrolled) < 150
+    id_column = [c.key for c in COLUMNS].index("id_number")
+    masked = tab.model.index(0, id_column).data()
+    assert len(masked) == 18 and masked[4:14] == "*" * 10
+    assert [tab.model.headerData(i, Qt.Orientation.Horizontal) for i in range(3)] == ["姓名", "性别", "年龄"]
+
+
+def test_typing_pinyin_initials_filters_as_you_type(qtbot, tab, context) -> None:
+    first = tab.model.roster_row(0)
+    initials = context.query(roster.search_ids, RosterFilter(text=""))  # sanity: query works
+    assert initials
+    from schoolaid.pinyin_search import search_keys
+
+    typed = search_keys(first.name)[1].split()[0]
+    qtbot.keyClicks(tab.search_edit, typed)
+    qtbot.waitUntil(lambda: first.name in shown_names(tab) and tab.model.rowCount() < 100)
+    assert all(search_keys(name)[1].split()[0].startswith(typed) or typed in search_keys(name)[1]
+               for name in shown_names(tab))
+
+
+def test_typing_id_digits_finds_the_student(qtbot, tab, context) -> None:
+    row = tab.model.roster_row(5)
+    number = context.query(roster.full_id_numbers, [row.id])[row.id]
+    qtbot.keyClicks(tab.search_edit, number[-8:])
+    qtbot.waitUntil(lambda: shown_names(tab) == [row.name])
+
+
+def test_status_bar_counts_shown_of_total(qtbot, context) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    total = context.query(roster.count_students)
+    assert window.count_label.text() == f"显示 {window.roster_tab.model.rowCount():,} 名，共 {total:,} 名学生"
+    window.roster_tab.status_combo.setCurrentIndex(0)  # any status
+    assert window.count_label.text() == f"显示 {total:,} 名，共 {total:,} 名学生"
+    assert window.windowTitle() == "校助 — 平地镇"
+
+
+def test_filters_by_school_grade_village_and_flags(qtbot, tab, context) -> None:
+    tab.school_combo.setCurrentIndex(tab.school_combo.findText("平地镇中心校"))
+    school_column = [c.key for c in COLUMNS].index("school")
+    assert {tab.model.index(r, school_column).data() for r in range(tab.model.rowCount())} == {"平地镇中心校"}
+    tab.grade_combo.setCurrentIndex(tab.grade_combo.findText("六年级"))
+    grade_column = [c.key for c in COLUMNS].index("grade")
+    assert all(tab.model.index(r, grade_column).data().startswith("六年级") for r in range(tab.model.rowCount()))
+    tab.clear_filters()
+    tab.poor_check.click()
+    poor_column = [c.key for c in COLUMNS].index("registered_poor")
+    assert tab.model.rowCount() > 0
+    assert {tab.model.index(r, poor_column).data() for r in range(tab.model.rowCount())} == {"是"}
+    tab.clear_filters()
+    tab.village_combo.setCurrentIndex(tab.village_combo.findText("波西村"))
+    village_column = [c.key for c in COLUMNS].index("village")
+    assert {tab.model.index(r, village_column).data() for r in range(tab.model.rowCount())} == {"波西村"}
+    tab.clear_filters()
+    tab.status_combo.setCurrentIndex(tab.status_combo.findText("转出"))
+    status_column = [c.key for c in COLUMNS].index("status")
+    assert tab.model.rowCount() > 0
+    assert {tab.model.index(r, status_column).data() for r in range(tab.model.rowCount())} == {"转出"}
+
+
+def test_clicking_the_age_header_sorts(qtbot, tab) -> None:
+    header = tab.table.horizontalHeader()
+    age = [c.key for c in COLUMNS].index("age")
+    position = QPoint(header.sectionViewportPosition(age) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    ages = [int(tab.model.index(r, age).data()) for r in range(tab.model.rowCount())]
+    assert ages == sorted(ages)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    ages = [int(tab.model.index(r, age).data()) for r in range(tab.model.rowCount())]
+    assert ages == sorted(ages, reverse=True)
+
+
+def test_selecting_a_student_shows_the_household(qtbot, tab) -> None:
+    tab.table.selectRow(0)
+    row = tab.model.roster_row(0)
+    assert tab.household_panel.view is not None
+    assert tab.household_panel.view.head_name == row.household_head
+    assert row.household_head in tab.household_panel.title.text()
+    assert row.name in [c.name for c in tab.household_panel.view.children]
+    assert tab.household_panel.members_model.rowCount() >= 2
+
+
+def test_status_change_in_the_dialog_updates_the_table(qtbot, tab, context) -> None:
+    from schoolaid.ui.status_dialog import StatusDialog
+
+    tab.table.selectRow(0)
+    student_id = tab.selected_student_id()
+    dialog = StatusDialog(context, student_id, tab)
+    qtbot.addWidget(dialog)
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findText("休学"))
+    dialog.reason_edit.insert("生病住院")  # Chinese arrives through the input method, not key by key
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert tab.model.row_of(student_id) is None  # the default filter shows enrolled students only
+    tab.status_combo.setCurrentIndex(tab.status_combo.findText("休学"))
+    assert tab.model.row_of(student_id) is not None
+    assert context.query(roster.status_history, student_id)[-1].reason == "生病住院"
+
+
+def test_status_dialog_requires_a_reason(qtbot, tab, context) -> None:
+    from schoolaid.ui.status_dialog import StatusDialog
+
+    tab.table.selectRow(0)
+    dialog = StatusDialog(context, tab.selected_student_id(), tab)
+    qtbot.addWidget(dialog)
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findText("转出"))
+    assert dialog.destination_edit.isVisibleTo(dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert "原因" in dialog.problems_label.text() and "转入学校" in dialog.problems_label.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert context.query(roster.status_history, tab.selected_student_id()) == []

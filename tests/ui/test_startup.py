@@ -1,0 +1,91 @@
+"""First start: the setup dialog, the demo township loaded in the background, the operator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from schoolaid import roster, township
+from schoolaid.ui.context import AppContext
+from schoolaid.ui.fonts import missing_characters
+from schoolaid.ui.main_window import MainWindow
+from schoolaid.ui.operator_dialog import OperatorDialog
+from schoolaid.ui.setup_dialog import SetupDialog
+
+
+def set_cell(model, row: int, column: int, value, role=Qt.ItemDataRole.EditRole) -> None:
+    assert model.setData(model.index(row, column), value, role)
+
+
+def test_setup_creates_the_township(qtbot, app, db, preferences) -> None:
+    context = AppContext(db, preferences)
+    dialog = SetupDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.operator_edit.insert("周老师")
+    dialog.township_edit.insert("平地镇")
+    dialog.central_edit.insert("平地镇中心校")
+    set_cell(dialog.villages_model, 0, 0, "波西村")
+    set_cell(dialog.villages_model, 0, 1, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    set_cell(dialog.villages_model, 1, 0, "辣子哨村")
+    set_cell(dialog.schools_model, 0, 0, "波西村小学")
+    set_cell(dialog.schools_model, 0, 2, "波西村")
+    dialog.create_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert db.query(township.township_name) == "平地镇"
+    assert [s.name for s in db.query(township.list_schools)] == ["平地镇中心校", "波西村小学"]
+    assert [(v.name, v.is_poor_village) for v in db.query(township.list_villages)] == [
+        ("波西村", True), ("辣子哨村", False)]
+    assert preferences.last_operator == "周老师"
+
+
+def test_setup_refuses_a_school_in_an_unknown_village(qtbot, app, db, preferences, monkeypatch) -> None:
+    from schoolaid.ui import setup_dialog as module
+
+    shown = []
+    monkeypatch.setattr(module, "show_error", lambda parent, error: shown.append(error.message))
+    dialog = SetupDialog(AppContext(db, preferences))
+    qtbot.addWidget(dialog)
+    dialog.operator_edit.insert("周老师")
+    dialog.township_edit.insert("平地镇")
+    dialog.central_edit.insert("平地镇中心校")
+    set_cell(dialog.villages_model, 0, 0, "波西村")
+    set_cell(dialog.schools_model, 0, 0, "老村子村小学")
+    dialog.schools_model.set_row_value(0, "village", "老村子村")
+    dialog.create_button.click()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "老村子村" in shown[0]
+    assert not db.query(township.is_set_up)
+
+
+def test_loading_the_demo_runs_in_the_background(qtbot, app, db, preferences) -> None:
+    context = AppContext(db, preferences)
+    dialog = SetupDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.operator_edit.insert("周老师")
+    dialog.demo_button.click()
+    assert dialog.task is not None
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=60_000)
+    assert db.query(roster.count_students) == 1500
+    assert db.query(township.township_name) == "平地镇"
+
+
+def test_operator_is_chosen_from_the_staff(qtbot, context) -> None:
+    dialog = OperatorDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.combo.count() > 5
+    dialog.combo.setCurrentIndex(2)
+    chosen = dialog.combo.currentText()
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert context.operator == chosen
+    assert context.preferences.last_operator == chosen
+
+
+def test_the_window_is_chinese_and_draws_rare_name_characters(qtbot, context, tmp_path) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tabs.tabText(0) == "学生花名册"
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["文件(&F)", "学生(&S)"]
+    assert missing_characters("䶮堃喆𠮷张三平地镇中心校") == []
+    image = window.grab()
+    assert not image.isNull() and image.width() >= 1000
+    assert image.save(str(tmp_path / "window.png"))

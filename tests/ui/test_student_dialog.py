@@ -1,0 +1,114 @@
+"""Adding and editing a student in the dialog, as the aid officer does it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from schoolaid import audit, roster
+from schoolaid.idnumber import make_number
+from schoolaid.ui import student_dialog as student_dialog_module
+from schoolaid.ui.roster_tab import RosterTab
+from schoolaid.ui.student_dialog import StudentDialog
+
+NEW_ID = make_number("510411", dt.date(2017, 6, 1), 11)  # a boy born 2017-06-01
+
+
+def fill_new_student(qtbot, dialog: StudentDialog, number: str = NEW_ID) -> None:
+    dialog.name_edit.insert("王小明")
+    qtbot.keyClicks(dialog.id_edit, number)
+    dialog.school_combo.setCurrentIndex(dialog.school_combo.findText("平地镇中心校"))
+    dialog.grade_combo.setCurrentIndex(dialog.grade_combo.findText("四年级"))
+    dialog.class_edit.insert("2班")
+
+
+@pytest.fixture
+def tab(qtbot, context) -> RosterTab:
+    widget = RosterTab(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_add_a_student_and_find_them_in_the_table(qtbot, tab, context) -> None:
+    before = context.query(roster.count_students)
+    dialog = StudentDialog(context, None, tab)
+    qtbot.addWidget(dialog)
+    fill_new_student(qtbot, dialog)
+    assert "号码有效" in dialog.id_feedback.text()
+    assert dialog.use_id_button.isVisibleTo(dialog)  # no birth date yet: offer to take it from the ID
+    qtbot.mouseClick(dialog.use_id_button, Qt.MouseButton.LeftButton)
+    assert dialog.birth_edit.date() == QDate(2017, 6, 1)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert context.query(roster.count_students) == before + 1
+    qtbot.keyClicks(tab.search_edit, "wxm")
+    qtbot.waitUntil(lambda: "王小明" in [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())])
+    history = context.query(audit.history, "student", dialog.student_id)
+    assert history[0].actor == "李老师"
+
+
+def test_invalid_id_shows_the_error_and_saves_nothing(qtbot, tab, context) -> None:
+    before = context.query(roster.count_students)
+    dialog = StudentDialog(context, None, tab)
+    qtbot.addWidget(dialog)
+    wrong = NEW_ID[:17] + ("0" if NEW_ID[17] != "0" else "1")
+    fill_new_student(qtbot, dialog, wrong)
+    assert "校验码" in dialog.id_feedback.text()
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "校验码" in dialog.problems_label.text()
+    assert context.query(roster.count_students) == before
+
+
+def test_a_warning_is_saved_only_after_confirmation(qtbot, tab, context, monkeypatch) -> None:
+    asked = []
+    monkeypatch.setattr(student_dialog_module, "confirm_warnings", lambda parent, problems: asked.append(
+        [p.code for p in problems]) or len(asked) > 1)
+    dialog = StudentDialog(context, None, tab)
+    qtbot.addWidget(dialog)
+    fill_new_student(qtbot, dialog)
+    dialog.birth_edit.setDate(QDate(2017, 6, 2))  # one day off the ID
+    assert "不一致" in dialog.id_feedback.text()
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    save.click()  # the user goes back to correct
+    assert asked == [["id.birth_date_mismatch"]] and dialog.student_id is None
+    save.click()  # the user confirms: the record is right
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert context.query(roster.get_form, dialog.student_id).birth_date == dt.date(2017, 6, 2)
+
+
+def test_edit_shows_the_full_id_and_the_history(qtbot, tab, context) -> None:
+    student_id = tab.model.student_id(0)
+    full = context.query(roster.full_id_numbers, [student_id])[student_id]
+    dialog = StudentDialog(context, student_id, tab)
+    qtbot.addWidget(dialog)
+    assert dialog.id_edit.text() == full
+    dialog.class_edit.clear()
+    dialog.class_edit.insert("9班")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    reopened = StudentDialog(context, student_id, tab)
+    qtbot.addWidget(reopened)
+    changes = [reopened.history_model.index(r, 3).data() for r in range(reopened.history_model.rowCount())]
+    assert reopened.history_model.index(0, 2).data() == "修改"
+    assert "9班" in changes[0]
+    assert reopened.history_model.index(0, 1).data() == "李老师"
+
+
+def test_choose_a_household_fills_the_guardian(qtbot, tab, context) -> None:
+    from schoolaid.ui.household_picker import HouseholdPicker
+
+    dialog = StudentDialog(context, None, tab)
+    qtbot.addWidget(dialog)
+    picker = HouseholdPicker(context, dialog)
+    qtbot.addWidget(picker)
+    head = picker.model.row_object(0).head_name
+    picker.search_edit.insert(head)
+    assert picker.model.rowCount() >= 1
+    picker.buttons.button(picker.buttons.StandardButton.Ok).click()
+    dialog._set_household(picker.chosen_id)
+    dialog._fill_guardian_from_household()
+    assert head in dialog.household_label.text()
+    assert dialog.guardian_edit.text() == head
