@@ -76,6 +76,10 @@
         <translation>随机种子：种子相同，生成的乡镇相同</translation>
     </message>
     <message>
+        <source>There is no database at {path}. Check the path, or create one with “schoolaid demo” or by starting the program.</source>
+        <translation>{path} 处没有数据库。请检查路径，或用“schoolaid demo”命令、或启动程序来建立数据库。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>

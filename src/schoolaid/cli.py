@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,8 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace) -> Database:
-    return open_database(args.db or default_database_path())
+def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    path = Path(args.db or default_database_path())
+    if not create and not path.exists():
+        raise SchoolAidError(translate("Cli", "There is no database at {path}. Check the path, or create one with "
+                                              "\u201cschoolaid demo\u201d or by starting the program.").format(path=path))
+    return open_database(path)
 
 
 def _roster_list(args: argparse.Namespace) -> int:
@@ -113,7 +118,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     if args.students < 1:
         raise SchoolAidError(translate("Cli", "--students must be at least 1."))
-    db = _open(args)
+    db = _open(args, create=True)
     try:
         result = db.run(create_demo_township, Actor(args.operator), students=args.students, seed=args.seed)
     finally:
@@ -128,6 +133,15 @@ def _demo(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _dispatch(parser, args)
+    except BrokenPipeError:
+        # The output went to a program that stopped reading (``| head``): not an error.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
+        return EXIT_OK
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         if args.command is None:
             from schoolaid.ui.app import run_gui

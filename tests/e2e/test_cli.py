@@ -1,0 +1,107 @@
+"""The command line end to end, as the township's scripts call it: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from schoolaid import __version__, idnumber
+
+
+def schoolaid(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
+           "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "schoolaid", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[Path, Path]:
+    home = tmp_path_factory.mktemp("home")
+    db = home / "平地镇.sqlite"
+    result = schoolaid("demo", "--db", str(db), "--students", "300", "--seed", "11", home=home)
+    assert result.returncode == 0, result.stderr
+    assert "300 名学生" in result.stdout
+    return home, db
+
+
+def test_roster_list_json_shape(demo) -> None:
+    home, db = demo
+    result = schoolaid("roster", "list", "--db", str(db), "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    students = json.loads(result.stdout)
+    assert len(students) == 300
+    for key in ("id", "name", "sex", "birth_date", "school", "grade", "status"):
+        assert key in students[0]
+    assert {s["sex"] for s in students} == {"男", "女"}
+    assert {s["status"] for s in students} >= {"在读"}
+    assert all("*" * 10 in s["id_number_masked"] for s in students)
+    assert "id_number" not in students[0]
+
+
+def test_roster_list_full_ids_only_on_request(demo) -> None:
+    home, db = demo
+    students = json.loads(schoolaid("roster", "list", "--db", str(db), "--json", "--full-id", home=home).stdout)
+    assert all(idnumber.check(s["id_number"]).is_valid for s in students)
+
+
+def test_roster_list_search_and_status_filters(demo) -> None:
+    home, db = demo
+    everyone = json.loads(schoolaid("roster", "list", "--db", str(db), "--json", home=home).stdout)
+    name = everyone[0]["name"]
+    found = json.loads(schoolaid("roster", "list", "--db", str(db), "--json", "--search", name, home=home).stdout)
+    assert name in [s["name"] for s in found]
+    transferred = json.loads(schoolaid("roster", "list", "--db", str(db), "--json", "--status", "转出",
+                                       home=home).stdout)
+    assert transferred and {s["status"] for s in transferred} == {"转出"}
+
+
+def test_plain_listing_is_a_tab_separated_table_in_chinese(demo) -> None:
+    home, db = demo
+    result = schoolaid("roster", "list", "--db", str(db), home=home)
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t")[:3] == ["姓名", "性别", "出生日期"]
+    assert len(lines) == 301
+    assert "共 300 名学生" in result.stderr
+
+
+def test_demo_refuses_a_database_with_data(demo) -> None:
+    home, db = demo
+    result = schoolaid("demo", "--db", str(db), home=home)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "已有数据" in result.stderr
+
+
+def test_bad_input_exits_1_with_one_line(tmp_path) -> None:
+    missing = schoolaid("roster", "list", "--db", str(tmp_path / "nowhere.sqlite"), home=tmp_path)
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "没有数据库" in missing.stderr
+    assert not (tmp_path / "nowhere.sqlite").exists()
+    spreadsheet = tmp_path / "roster.xlsx"
+    spreadsheet.write_bytes(b"PK\x03\x04 this is a spreadsheet")
+    wrong = schoolaid("roster", "list", "--db", str(spreadsheet), home=tmp_path)
+    assert wrong.returncode == 1 and "不是校助数据库" in wrong.stderr
+
+
+def test_bad_usage_exits_2(tmp_path) -> None:
+    assert schoolaid("roster", "lst", home=tmp_path).returncode == 2
+    assert schoolaid("demo", "--students", "many", home=tmp_path).returncode == 2
+
+
+def test_version_and_help(tmp_path) -> None:
+    version = schoolaid("--version", home=tmp_path)
+    assert version.returncode == 0 and version.stdout.strip() == f"SchoolAid {__version__}"
+    help_text = schoolaid("--help", home=tmp_path)
+    assert help_text.returncode == 0 and "学生花名册" in help_text.stdout
+
+
+def test_default_database_lives_in_the_user_data_folder(tmp_path) -> None:
+    result = schoolaid("demo", "--students", "5", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "SchoolAid" / "schoolaid.sqlite").exists()
+    listing = json.loads(schoolaid("roster", "list", "--json", home=tmp_path).stdout)
+    assert len(listing) == 5
