@@ -337,24 +337,22 @@ _GRADE_ORDER = case(
 ) + Student.grade
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _where(flt: RosterFilter) -> list:
     conditions = []
     text = "".join(flt.text.split())
+    # instr() rather than LIKE: no wildcards to escape, and a third quicker on 100,000 rows.
     if text:
         if _DIGITS.match(text):
-            pattern = f"%{_like_escape(text.upper())}%"
-            conditions.append(or_(Student.id_number.like(pattern, escape="\\"),
-                                  Student.registry_no.like(pattern, escape="\\")))
+            digits = text.upper()
+            conditions.append(or_(func.instr(Student.id_number, digits) > 0,
+                                  func.instr(Student.registry_no, digits) > 0))
         elif _LETTERS.match(text):
-            pattern = f"% {_like_escape(text.lower())}%"
-            conditions.append(or_(Student.name_initials.like(pattern, escape="\\"),
-                                  Student.name_pinyin.like(pattern, escape="\\")))
+            # Keys are stored with a leading space before each reading: " zs" matches at a word start.
+            prefix = " " + text.lower()
+            conditions.append(or_(func.instr(Student.name_initials, prefix) > 0,
+                                  func.instr(Student.name_pinyin, prefix) > 0))
         else:
-            conditions.append(Student.name.like(f"%{_like_escape(clean_name(text))}%", escape="\\"))
+            conditions.append(func.instr(Student.name, clean_name(text)) > 0)
     if flt.school_id is not None:
         conditions.append(Student.school_id == flt.school_id)
     if flt.grade is not None:
@@ -400,19 +398,73 @@ def _order(sort_key: str, descending: bool) -> list:
     return [*columns, Student.id]
 
 
+def _select_ids(flt: RosterFilter, sort_key: str | None) -> Select:
+    query: Select = select(Student.id)
+    if sort_key == "school":
+        query = query.join(School, Student.school_id == School.id)
+    if _needs_household(flt, sort_key or ""):
+        query = query.outerjoin(Household, Student.household_id == Household.id)
+        if sort_key == "village":
+            query = query.outerjoin(Village, Household.village_id == Village.id)
+    return query.where(*_where(flt))
+
+
+def _fetch_ids(session: Session, query: Select) -> list[int]:
+    """Ids straight from the SQLite cursor: at 100,000 rows, building SQLAlchemy rows costs twice
+    as much as the query itself."""
+    compiled = query.compile(dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True})
+    parameters = [compiled.params[name] for name in compiled.positiontup or ()]
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(str(compiled), parameters)
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
 def search_ids(session: Session, flt: RosterFilter, sort_key: str = "name", descending: bool = False) -> list[int]:
     """Ids of the students matching the filter, in display order."""
     if sort_key not in SORT_KEYS:
         raise ValueError(sort_key)
-    query: Select = select(Student.id)
-    if sort_key == "school":
-        query = query.join(School, Student.school_id == School.id)
-    if _needs_household(flt, sort_key):
-        query = query.outerjoin(Household, Student.household_id == Household.id)
-        if sort_key == "village":
-            query = query.outerjoin(Village, Household.village_id == Village.id)
-    query = query.where(*_where(flt)).order_by(*_order(sort_key, descending))
-    return list(session.scalars(query))
+    return _fetch_ids(session, _select_ids(flt, sort_key).order_by(*_order(sort_key, descending)))
+
+
+def matching_ids(session: Session, flt: RosterFilter) -> list[int]:
+    """Ids of the students matching the filter, in no particular order (see ``DisplayOrder``)."""
+    return _fetch_ids(session, _select_ids(flt, None))
+
+
+class DisplayOrder:
+    """Every student's id in display order, for arranging search results without sorting again.
+
+    Sorting 100,000 rows is the slow part of a search, so the roster sorts once per column choice
+    (and after an edit) and then only filters.
+    """
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+        self._rank: dict[int, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def arrange(self, ids: list[int]) -> list[int]:
+        """``ids`` in display order; ids unknown to the order (added since) come last."""
+        if len(ids) * 8 < len(self.ids):
+            if self._rank is None:
+                self._rank = {student_id: position for position, student_id in enumerate(self.ids)}
+            rank = self._rank
+            last = len(self.ids)
+            return sorted(ids, key=lambda i: (rank.get(i, last), i))
+        wanted = set(ids)
+        arranged = [i for i in self.ids if i in wanted]
+        if len(arranged) < len(wanted):
+            arranged.extend(sorted(wanted - set(arranged)))
+        return arranged
+
+
+def display_order(session: Session, sort_key: str = "name", descending: bool = False) -> DisplayOrder:
+    return DisplayOrder(search_ids(session, RosterFilter(), sort_key, descending))
 
 
 def count_students(session: Session) -> int:

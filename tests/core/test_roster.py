@@ -227,3 +227,19 @@ def test_audit_json_is_readable_chinese(township_db, actor) -> None:
     with township_db.read() as s:
         event = s.scalars(select(AuditEvent).where(AuditEvent.entity == "student")).one()
     assert "张三" in event.after and json.loads(event.after)["sex"] == "男"
+
+
+@pytest.mark.parametrize("key", ["name", "age", "school", "village", "grade"])
+def test_cached_display_order_agrees_with_sql_sorting(demo_db, key) -> None:
+    order = demo_db.query(roster.display_order, key, True)
+    for flt in (RosterFilter(), RosterFilter(text="z"), RosterFilter(registered_poor=True),
+                RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED}), grade=Grade(Stage.PRIMARY, 4))):
+        expected = demo_db.query(roster.search_ids, flt, key, True)
+        assert order.arrange(demo_db.query(roster.matching_ids, flt)) == expected
+
+
+def test_students_added_after_sorting_come_last() -> None:
+    order = roster.DisplayOrder([9, 3, 1, *range(100, 200)])
+    assert order.arrange([5, 1, 9]) == [9, 1, 5]  # few: arranged by rank
+    many = [5, 1, 9, *range(100, 150)]
+    assert order.arrange(many) == [9, 1, *range(100, 150), 5]  # many: arranged by a scan

@@ -82,7 +82,7 @@ class RosterModel(QAbstractTableModel):
         self._descending = False
         self._ids: list[int] = []
         self._rows: dict[int, RosterRow] = {}
-        self._total = 0
+        self._order: roster.DisplayOrder | None = None  # every student's id for the current sort
 
     # --- what is shown ---------------------------------------------------------------------
 
@@ -94,23 +94,17 @@ class RosterModel(QAbstractTableModel):
         self._filter = flt
         self.refresh()
 
-    def refresh(self) -> None:
-        """Run the search again (after a filter change or an edit); rows are fetched as needed."""
-        ids = self._context.query(roster.search_ids, self._filter, self._sort_key, self._descending)
-        total = self._context.query(roster.count_students)
+    def refresh(self, *, data_changed: bool = False) -> None:
+        """Run the search again; after an edit (``data_changed``) sort again too. Rows are fetched
+        as they come on screen."""
+        if data_changed or self._order is None:
+            self._order = self._context.query(roster.display_order, self._sort_key, self._descending)
+        ids = self._order.arrange(self._context.query(roster.matching_ids, self._filter))
         self.beginResetModel()
         self._ids = ids
         self._rows.clear()
-        self._total = total
         self.endResetModel()
-        self.counts_changed.emit(len(self._ids), self._total)
-
-    def forget(self, student_ids: set[int]) -> None:
-        """Drop cached rows after an edit so they are fetched again."""
-        for student_id in student_ids:
-            self._rows.pop(student_id, None)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+        self.counts_changed.emit(self.shown, self.total)
 
     @property
     def shown(self) -> int:
@@ -118,7 +112,7 @@ class RosterModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        return self._total
+        return len(self._order) if self._order is not None else 0
 
     def student_id(self, row: int) -> int:
         return self._ids[row]
@@ -187,6 +181,14 @@ class RosterModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort_key = COLUMNS[column].key
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        key = COLUMNS[column].key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort_key, self._descending) and self._order is not None:
+            return
+        self._sort_key, self._descending = key, descending
+        # The matching students stay the same: only their order changes.
+        self._order = self._context.query(roster.display_order, key, descending)
+        self.beginResetModel()
+        self._ids = self._order.arrange(self._ids)
+        self._rows.clear()
+        self.endResetModel()

@@ -219,7 +219,7 @@ class RosterTab(QWidget):
         if entity in (Entity.TOWNSHIP, Entity.ALL):
             self._fill_filter_choices()
         selected = self.selected_student_id()
-        self.model.refresh()
+        self.model.refresh(data_changed=True)
         self._reselect(selected)
         if selected is None:
             self.household_panel.refresh()
