@@ -148,6 +148,18 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>Database</name>
     <message>
+        <source>The disk holding the database is full or failing, so nothing was saved. Free some space (or move the database to another disk) and try again.</source>
+        <translation>数据库所在的磁盘已满或出现故障，这次没有保存。请清理出一些空间（或把数据库移到其他磁盘）后重试。</translation>
+    </message>
+    <message>
+        <source>The database is busy with another SchoolAid window or program, so nothing was saved. Close the other one and try again.</source>
+        <translation>数据库正被另一个校助窗口或其他程序使用，这次没有保存。请关闭另一个后重试。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be written (it is read-only or on a locked USB stick), so nothing was saved.</source>
+        <translation>数据库文件无法写入（文件只读，或在写保护的 U 盘上），这次没有保存。</translation>
+    </message>
+    <message>
         <source>{path} is not a SchoolAid database (it is not an SQLite file). Choose another file.</source>
         <translation>{path} 不是校助数据库（不是 SQLite 文件）。请选择其他文件。</translation>
     </message>

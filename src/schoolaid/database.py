@@ -19,6 +19,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from schoolaid.errors import DatabaseError
@@ -84,13 +85,19 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        with self._reader() as session, session.begin():
-            yield session
+        try:
+            with self._reader() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise _explained(exc, self.path) from exc
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        with self._writer() as session, session.begin():
-            yield session
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise _explained(exc, self.path) from exc
 
     def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run one service function in its own write transaction."""
@@ -104,6 +111,24 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _explained(error: OperationalError, path: Path) -> Exception:
+    """The environment problems a user can fix, in words; anything else stays a bug report."""
+    detail = str(error.orig).lower()
+    if "disk is full" in detail or "disk i/o error" in detail:
+        return DatabaseError(translate(
+            "Database", "The disk holding the database is full or failing, so nothing was saved. Free some space "
+            "(or move the database to another disk) and try again.") + f" ({path})")
+    if "locked" in detail or "busy" in detail:
+        return DatabaseError(translate(
+            "Database", "The database is busy with another SchoolAid window or program, so nothing was saved. "
+            "Close the other one and try again."))
+    if "readonly" in detail or "read-only" in detail:
+        return DatabaseError(translate(
+            "Database", "The database file cannot be written (it is read-only or on a locked USB stick), so "
+            "nothing was saved.") + f" ({path})")
+    return error
 
 
 def _inspect_file(path: Path) -> tuple[int, set[str], str | None]:

@@ -76,3 +76,22 @@ def test_copy_aside_is_a_complete_database(demo_db, tmp_path) -> None:
     assert connection.execute("SELECT count(*) FROM students").fetchone()[0] == 150
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     connection.close()
+
+
+def test_a_full_disk_is_explained_and_nothing_is_saved(township_db, actor) -> None:
+    from schoolaid import roster
+    from tests.conftest import student_form
+
+    forms = [student_form(township_db, f"学生{n}", sequence=n, notes="备注" * 2000) for n in range(1, 40)]
+    with township_db.write() as session:
+        pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar()
+
+    def add_all(session, actor):
+        # SQLite reports SQLITE_FULL once the file may not grow: the same error as a full disk.
+        session.connection().exec_driver_sql(f"PRAGMA max_page_count = {pages + 2}")
+        for form in forms:
+            roster.add_student(session, actor, form)
+
+    with pytest.raises(DatabaseError, match="磁盘"):
+        township_db.run(add_all, actor)
+    assert township_db.query(roster.count_students) == 0
