@@ -89,3 +89,59 @@ def test_the_window_is_chinese_and_draws_rare_name_characters(qtbot, context, tm
     image = window.grab()
     assert not image.isNull() and image.width() >= 1000
     assert image.save(str(tmp_path / "window.png"))
+
+
+def test_start_asks_for_the_operator_then_opens_the_window(qtbot, app, demo_db, preferences, monkeypatch) -> None:
+    from schoolaid.ui import app as app_module
+
+    def choose(dialog) -> bool:
+        dialog.combo.setCurrentText("周老师")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        return True
+
+    monkeypatch.setattr(OperatorDialog, "exec", choose)
+    window = app_module.start(demo_db, preferences)
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert window.operator_label.text() == "操作员：周老师"
+
+
+def test_start_on_an_empty_database_shows_the_setup(qtbot, app, db, preferences, monkeypatch) -> None:
+    from schoolaid.ui import app as app_module
+
+    shown = []
+    monkeypatch.setattr(SetupDialog, "exec", lambda dialog: shown.append(dialog) or False)
+    assert app_module.start(db, preferences) is None
+    assert len(shown) == 1
+
+
+def test_a_database_that_cannot_be_opened_is_explained(qtbot, app, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from schoolaid.ui import app as app_module
+
+    messages = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: messages.append((title, text)))
+    monkeypatch.setattr(app_module, "install_excepthook", lambda path: None)
+    not_a_database = tmp_path / "notes.txt"
+    not_a_database.write_text("hello")
+    assert app_module.run_gui(not_a_database) == 1
+    assert messages[0][0] == "校助无法打开数据库" and "不是校助数据库" in messages[0][1]
+
+
+def test_english_is_a_setting(qtbot, qapp, demo_db, tmp_path) -> None:
+    from schoolaid.i18n import set_language
+    from schoolaid.ui.app import create_application
+    from schoolaid.ui.preferences import Preferences
+
+    english = Preferences(tmp_path / "english.ini")
+    english.language = "en"
+    try:
+        create_application(preferences=english)
+        window = MainWindow(AppContext(demo_db, english, "Li"))
+        qtbot.addWidget(window)
+        assert window.tabs.tabText(0) == "Student roster"
+        assert window.roster_tab.status_combo.currentText() == "Enrolled"
+    finally:
+        create_application(preferences=Preferences(tmp_path / "chinese.ini"))
+        set_language("zh_CN")

@@ -6,6 +6,7 @@ import logging
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
@@ -20,9 +21,11 @@ def setup_logging() -> str:
     folder = user_log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "schoolaid.log"
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in root.handlers):
+        return str(path)
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return str(path)
