@@ -528,6 +528,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>&lt;h3&gt;户信息&lt;/h3&gt;</translation>
     </message>
     <message>
+        <source>No household is recorded for {name}. Open the student (double-click) to choose the household or create it.</source>
+        <translation>{name} 还没有登记户信息。请双击打开该学生，选择或新建其所在的户。</translation>
+    </message>
+    <message>
         <source>Select a student to see the household: members, poverty status, main labourers and their practical skills.</source>
         <translation>选中一名学生，即可查看其家庭：成员、贫困状态、主要劳动力及其实用技术。</translation>
     </message>
@@ -752,6 +756,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>更换操作员(&amp;O)…</translation>
     </message>
     <message>
+        <source>&amp;Schools and villages…</source>
+        <translation>学校和村(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -828,6 +836,65 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Choose your name, or type it. Every change you make is recorded under this name.</source>
         <translation>请选择或输入您的姓名。您所做的每一项修改都会以这个姓名记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesDialog</name>
+    <message>
+        <source>Schools and villages</source>
+        <translation>学校和村</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Poor village</source>
+        <translation>贫困村</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>In village</source>
+        <translation>所在村</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>开办</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已撤并</translation>
+    </message>
+    <message>
+        <source>Add village…</source>
+        <translation>添加村…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Add school…</source>
+        <translation>添加学校…</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation>学校</translation>
     </message>
 </context>
 <context>
@@ -1040,14 +1107,45 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>SchoolDialog</name>
+    <message>
+        <source>Add school</source>
+        <translation>添加学校</translation>
+    </message>
+    <message>
+        <source>Edit school</source>
+        <translation>编辑学校</translation>
+    </message>
+    <message>
+        <source>(in the town)</source>
+        <translation>（镇上）</translation>
+    </message>
+    <message>
+        <source>Open (uncheck when the school closes or merges)</source>
+        <translation>开办中（学校撤销或合并时取消勾选）</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>In village</source>
+        <translation>所在村</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Welcome to SchoolAid</source>
         <translation>欢迎使用校助</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Set up your township&lt;/h2&gt;&lt;p&gt;Enter the township, the central school and the village schools it runs. Villages, schools and staff can be added later. Just looking around? Load the demo township.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;建立本乡镇的资料&lt;/h2&gt;&lt;p&gt;请填写乡镇、中心校及其管理的村小和教学点。村、学校和教职工以后还可以添加。只想先看看？请载入示范乡镇。&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;Set up your township&lt;/h2&gt;&lt;p&gt;Enter the township, the central school and the village schools it runs. Villages and schools can be added later (Settings → Schools and villages). Just looking around? Load the demo township.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;建立本乡镇的资料&lt;/h2&gt;&lt;p&gt;请填写乡镇、中心校及其管理的村小和教学点。村和学校以后还可以添加（设置 → 学校和村）。只想先看看？请载入示范乡镇。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Your name, recorded with every change</source>
@@ -1388,6 +1486,41 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>There is already a school called {name}.</source>
         <translation>已经有名为 {name} 的学校。</translation>
+    </message>
+    <message>
+        <source>Choose the village.</source>
+        <translation>请选择村。</translation>
+    </message>
+    <message>
+        <source>The village no longer exists.</source>
+        <translation>该村已不存在。</translation>
+    </message>
+    <message>
+        <source>The school no longer exists.</source>
+        <translation>该学校已不存在。</translation>
+    </message>
+    <message>
+        <source>The central school stays the central school.</source>
+        <translation>中心校的类型不能更改。</translation>
+    </message>
+</context>
+<context>
+    <name>VillageDialog</name>
+    <message>
+        <source>Add village</source>
+        <translation>添加村</translation>
+    </message>
+    <message>
+        <source>Edit village</source>
+        <translation>编辑村</translation>
+    </message>
+    <message>
+        <source>Poor village (贫困村)</source>
+        <translation>贫困村</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
     </message>
 </context>
 <context>

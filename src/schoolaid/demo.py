@@ -167,7 +167,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
                                   is_central=True, sort_order=0)
     schools = [_SchoolInfo(central.id, None, 6, True)]
     for order, (name, village, kind, top) in enumerate(VILLAGE_SCHOOLS, start=1):
-        school = township.add_school(session, actor, name, kind.value, villages[village], sort_order=order)
+        school = township.add_school(session, actor, name, kind.value, villages[village].id, sort_order=order)
         schools.append(_SchoolInfo(school.id, villages[village].id, top, has_preschool=kind is SchoolKind.VILLAGE))
     school_by_village = {s.village_id: s for s in schools if s.village_id is not None}
     village_ids = [v.id for v in villages.values()]

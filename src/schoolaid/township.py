@@ -96,10 +96,12 @@ def initial_setup(session: Session, actor: Actor, form: SetupForm) -> None:
     by_name: dict[str, Village] = {}
     for name, poor in villages:
         by_name[name] = add_village(session, actor, name, poor)
-    add_school(session, actor, central, SchoolKind.CENTRAL.value,
-               by_name.get(clean_name(form.central_school_village)), is_central=True, sort_order=0)
+    central_village = by_name.get(clean_name(form.central_school_village))
+    add_school(session, actor, central, SchoolKind.CENTRAL.value, central_village.id if central_village else None,
+               is_central=True, sort_order=0)
     for order, entry in enumerate(schools, start=1):
-        add_school(session, actor, entry.name, entry.kind, by_name.get(entry.village), sort_order=order)
+        village = by_name.get(entry.village)
+        add_school(session, actor, entry.name, entry.kind, village.id if village else None, sort_order=order)
 
 
 def add_village(session: Session, actor: Actor, name: str, is_poor_village: bool = False) -> Village:
@@ -116,7 +118,7 @@ def add_village(session: Session, actor: Actor, name: str, is_poor_village: bool
     return village
 
 
-def add_school(session: Session, actor: Actor, name: str, kind: str, village: Village | None = None, *,
+def add_school(session: Session, actor: Actor, name: str, kind: str, village_id: int | None = None, *,
                is_central: bool = False, sort_order: int | None = None) -> School:
     name = clean_name(name)
     if not name:
@@ -126,14 +128,58 @@ def add_school(session: Session, actor: Actor, name: str, kind: str, village: Vi
     if session.scalar(select(School.id).where(School.name == name)) is not None:
         raise ValidationFailed([error("name", "school.duplicate", translate(
             "Township", "There is already a school called {name}.").format(name=name))])
+    if village_id is not None and session.get(Village, village_id) is None:
+        raise ValidationFailed([error("village_id", "school.village", translate("Township", "Choose the village."))])
     if sort_order is None:
         sort_order = (session.scalar(select(func.max(School.sort_order))) or 0) + 1
-    school = School(name=name, kind=kind, is_central=is_central, village_id=village.id if village else None,
-                    sort_order=sort_order)
+    school = School(name=name, kind=kind, is_central=is_central, village_id=village_id, sort_order=sort_order)
     session.add(school)
     session.flush()
     audit.record(session, actor, Action.CREATE, "school", school.id, name, after=audit.snapshot(school))
     return school
+
+
+def update_village(session: Session, actor: Actor, village_id: int, name: str, is_poor_village: bool) -> None:
+    village = session.get(Village, village_id)
+    if village is None:
+        raise NotAllowed(translate("Township", "The village no longer exists."))
+    name = clean_name(name)
+    if not name:
+        raise ValidationFailed([error("name", "village.name", translate("Township", "Enter the village's name."))])
+    if session.scalar(select(Village.id).where(Village.name == name, Village.id != village_id)) is not None:
+        raise ValidationFailed([error("name", "village.duplicate", translate(
+            "Township", "There is already a village called {name}.").format(name=name))])
+    before = audit.snapshot(village)
+    village.name, village.is_poor_village = name, is_poor_village
+    after = audit.snapshot(village)
+    if before != after:
+        audit.record(session, actor, Action.UPDATE, "village", village.id, name, before=before, after=after)
+
+
+def update_school(session: Session, actor: Actor, school_id: int, name: str, kind: str, village_id: int | None,
+                  active: bool) -> None:
+    school = session.get(School, school_id)
+    if school is None:
+        raise NotAllowed(translate("Township", "The school no longer exists."))
+    name = clean_name(name)
+    problems = []
+    if not name:
+        problems.append(error("name", "school.name", translate("Township", "Enter the school's name.")))
+    elif session.scalar(select(School.id).where(School.name == name, School.id != school_id)) is not None:
+        problems.append(error("name", "school.duplicate", translate(
+            "Township", "There is already a school called {name}.").format(name=name)))
+    if kind not in {k.value for k in SchoolKind}:
+        problems.append(error("kind", "school.kind", translate("Township", "Choose the kind of school.")))
+    if school.is_central and kind != SchoolKind.CENTRAL.value:
+        problems.append(error("kind", "school.central", translate(
+            "Township", "The central school stays the central school.")))
+    if problems:
+        raise ValidationFailed(problems)
+    before = audit.snapshot(school)
+    school.name, school.kind, school.village_id, school.active = name, kind, village_id, active
+    after = audit.snapshot(school)
+    if before != after:
+        audit.record(session, actor, Action.UPDATE, "school", school.id, name, before=before, after=after)
 
 
 @dataclass(frozen=True)
@@ -143,6 +189,8 @@ class SchoolView:
     kind: str
     is_central: bool
     village: str
+    village_id: int | None
+    active: bool
 
 
 @dataclass(frozen=True)
@@ -155,7 +203,7 @@ class VillageView:
 def list_schools(session: Session) -> list[SchoolView]:
     rows = session.execute(select(School, Village.name).outerjoin(Village, School.village_id == Village.id)
                            .order_by(School.sort_order, School.id))
-    return [SchoolView(s.id, s.name, s.kind, s.is_central, v or "") for s, v in rows]
+    return [SchoolView(s.id, s.name, s.kind, s.is_central, v or "", s.village_id, s.active) for s, v in rows]
 
 
 def list_villages(session: Session) -> list[VillageView]:

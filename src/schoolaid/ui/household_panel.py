@@ -61,6 +61,7 @@ class HouseholdPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.household_id: int | None = None
+        self._student_name = ""
         self.view: HouseholdView | None = None
 
         self.title = QLabel()
@@ -126,8 +127,9 @@ class HouseholdPanel(QWidget):
         layout.addLayout(buttons)
         self.show_household(None)
 
-    def show_household(self, household_id: int | None) -> None:
+    def show_household(self, household_id: int | None, student_name: str = "") -> None:
         self.household_id = household_id
+        self._student_name = student_name
         self.refresh()
 
     def refresh(self) -> None:
@@ -145,8 +147,13 @@ class HouseholdPanel(QWidget):
         self.registered_badge.setVisible(view is not None and view.registered_poor)
         if view is None:
             self.title.setText(self.tr("<h3>Household</h3>"))
-            self.details.setText(self.tr("Select a student to see the household: members, poverty status, "
-                                         "main labourers and their practical skills."))
+            if self._student_name:
+                self.details.setText(self.tr(
+                    "No household is recorded for {name}. Open the student (double-click) to choose the "
+                    "household or create it.").format(name=escape(self._student_name)))
+            else:
+                self.details.setText(self.tr("Select a student to see the household: members, poverty status, "
+                                             "main labourers and their practical skills."))
             self.labourer_note.clear()
             self.members_model.set_rows([])
             self.children_model.set_rows([])

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
 
         settings = self.menuBar().addMenu(self.tr("&Settings"))
         settings.addAction(self.tr("Change &operator…"), self.change_operator)
+        settings.addAction(self.tr("&Schools and villages…"), self.edit_places)
         language_menu = settings.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in (("zh_CN", "中文"), ("en", "English")):
@@ -105,6 +106,11 @@ class MainWindow(QMainWindow):
         from schoolaid.ui.operator_dialog import OperatorDialog
 
         OperatorDialog(self.context, self).exec()
+
+    def edit_places(self) -> None:
+        from schoolaid.ui.places_dialog import PlacesDialog
+
+        PlacesDialog(self.context, self).exec()
 
     def _set_language(self, code: str) -> None:
         if code == self.context.preferences.language:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -209,11 +209,12 @@ class RosterTab(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        student_id = self.selected_student_id()
-        if student_id is None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
             self.household_panel.show_household(None)
             return
-        self.household_panel.show_household(self.model.roster_row(self.model.row_of(student_id) or 0).household_id)
+        row = self.model.roster_row(rows[0].row())
+        self.household_panel.show_household(row.household_id, student_name=row.name)
 
     def _data_changed(self, entity: str) -> None:
         if entity in (Entity.TOWNSHIP, Entity.ALL):
@@ -221,8 +222,8 @@ class RosterTab(QWidget):
         selected = self.selected_student_id()
         self.model.refresh(data_changed=True)
         self._reselect(selected)
-        if selected is None:
-            self.household_panel.refresh()
+        # The selection may be the same row as before: show the household as it is now.
+        self._selection_changed(QItemSelection(), QItemSelection())
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -278,7 +279,7 @@ class RosterTab(QWidget):
         except SchoolAidError as exc:
             show_error(self, exc)
 
-    def _context_menu(self, position: QModelIndex) -> None:
+    def _context_menu(self, position: QPoint) -> None:
         if self.selected_student_id() is None:
             return
         menu = QMenu(self)

@@ -59,8 +59,9 @@ class SetupDialog(QDialog):
 
         intro = QLabel(self.tr(
             "<h2>Set up your township</h2>"
-            "<p>Enter the township, the central school and the village schools it runs. Villages, schools "
-            "and staff can be added later. Just looking around? Load the demo township.</p>"))
+            "<p>Enter the township, the central school and the village schools it runs. Villages and "
+            "schools can be added later (Settings → Schools and villages). Just looking around? Load the "
+            "demo township.</p>"))
         intro.setWordWrap(True)
         self.operator_edit = QLineEdit(context.operator)
         self.operator_edit.setPlaceholderText(self.tr("Your name, recorded with every change"))

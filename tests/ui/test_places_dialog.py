@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from schoolaid import township
+from schoolaid.ui.places_dialog import PlacesDialog, SchoolDialog, VillageDialog
+
+
+def test_add_a_village_and_a_school(qtbot, township_context) -> None:
+    places = PlacesDialog(township_context)
+    qtbot.addWidget(places)
+    assert places.villages_model.rowCount() == 2 and places.schools_model.rowCount() == 2
+    village = VillageDialog(township_context, None, places)
+    qtbot.addWidget(village)
+    village.name_edit.insert("大火山村")
+    village.poor_check.setChecked(True)
+    village.buttons.button(village.buttons.StandardButton.Save).click()
+    school = SchoolDialog(township_context, None, places)
+    qtbot.addWidget(school)
+    school.name_edit.insert("大火山村教学点")
+    school.kind_combo.setCurrentIndex(school.kind_combo.findText("教学点"))
+    school.village_combo.setCurrentIndex(school.village_combo.findText("大火山村"))
+    school.buttons.button(school.buttons.StandardButton.Save).click()
+    places.refresh()
+    assert places.villages_model.rowCount() == 3
+    added = township_context.query(township.list_schools)[-1]
+    assert (added.name, added.kind, added.village) == ("大火山村教学点", "教学点", "大火山村")
+
+
+def test_rename_and_close_a_school_is_audited(qtbot, township_context) -> None:
+    from schoolaid import audit
+
+    target = township_context.query(township.list_schools)[1]
+    dialog = SchoolDialog(township_context, target)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.clear()
+    dialog.name_edit.insert("波西小学")
+    dialog.active_check.setChecked(False)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    changed = township_context.query(township.list_schools)[1]
+    assert (changed.name, changed.active) == ("波西小学", False)
+    history = township_context.query(audit.history, "school", target.id)
+    assert {c.field for c in history[-1].changes} == {"name", "active"}
+
+
+def test_duplicate_village_is_refused(qtbot, township_context, monkeypatch) -> None:
+    from schoolaid.ui import places_dialog as module
+
+    shown = []
+    monkeypatch.setattr(module, "show_error", lambda parent, error: shown.append(error.message))
+    dialog = VillageDialog(township_context, None)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.insert("波西村")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() != dialog.DialogCode.Accepted and "波西村" in shown[0]
