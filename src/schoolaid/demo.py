@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass, field
 from functools import cache
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from schoolaid import idnumber, township
@@ -175,7 +175,8 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
     village_weights = [14, 9, 13, 12, 8, 7, 11, 8, 9, 9]
 
     now = utcnow()
-    student_rows: list[dict] = []
+    batch = _Batch(session, actor, now)
+    village_names = {v.id: n for n, v in villages.items()}
     household_count = 0
     made = 0
     while made < students:
@@ -191,48 +192,37 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
             status = PovertyStatus.MONITORED if rng.random() < 0.02 else PovertyStatus.NOT_POOR
         parents_away = rng.random() < 0.24
         group = f"{rng.randint(1, 9)}组"
-        village_name = next(n for n, v in villages.items() if v.id == village_id)
         head_birth_year = rng.randint(year - 48, year - 27)
         head_name = names.adult(surname, True)
         head_pinyin, head_initials = _keys(head_name)
-        household = Household(
-            head_name=head_name, head_pinyin=head_pinyin, head_initials=head_initials,
-            village_id=village_id, group_name=group,
-            address=f"四川省攀枝花市仁和区{TOWNSHIP}{village_name}{group}", phone=_phone(rng),
-            registered_poor=registered, poverty_status=status.value,
-            poor_card_no=f"510411{rng.randrange(10**10):010d}" if registered else "",
-            poor_year=rng.choice((2014, 2015, 2016, 2017)) if registered else None,
-        )
-        work = "外出务工" if parents_away else rng.choice(WORK)
-        head = HouseholdMember(name=head_name, relation="户主", sex="男", birth_year=head_birth_year,
-                               is_main_labourer=True, work=work, phone=household.phone)
-        spouse = HouseholdMember(name=names.adult(names.surname(ethnicity), False), relation="配偶", sex="女",
-                                 birth_year=head_birth_year + rng.randint(-2, 4), is_main_labourer=rng.random() < 0.6,
-                                 work="外出务工" if parents_away and rng.random() < 0.7 else rng.choice(WORK))
-        members = [head, spouse]
-        grandparents = parents_away or rng.random() < 0.4
-        if grandparents:
-            members.append(HouseholdMember(name=names.adult(surname, True), relation="父母", sex="男",
-                                           birth_year=head_birth_year - rng.randint(22, 30), work="务农"))
-            members.append(HouseholdMember(name=names.adult(names.surname(ethnicity), False), relation="父母",
-                                           sex="女", birth_year=head_birth_year - rng.randint(20, 28), work="务农"))
+        phone = _phone(rng)
+        household_id = batch.add_household({
+            "head_name": head_name, "head_pinyin": head_pinyin, "head_initials": head_initials,
+            "village_id": village_id, "group_name": group,
+            "address": f"四川省攀枝花市仁和区{TOWNSHIP}{village_names[village_id]}{group}", "phone": phone,
+            "registered_poor": registered, "poverty_status": status.value,
+            "poor_card_no": f"510411{rng.randrange(10**10):010d}" if registered else "",
+            "poor_year": rng.choice((2014, 2015, 2016, 2017)) if registered else None, "notes": "",
+        })
+        head_id = batch.add_member(household_id, head_name, "户主", "男", head_birth_year, True,
+                                   "外出务工" if parents_away else rng.choice(WORK), phone)
+        batch.add_member(household_id, names.adult(names.surname(ethnicity), False), "配偶", "女",
+                         head_birth_year + rng.randint(-2, 4), rng.random() < 0.6,
+                         "外出务工" if parents_away and rng.random() < 0.7 else rng.choice(WORK))
+        guardian = head_name
+        if parents_away or rng.random() < 0.4:
+            guardian = names.adult(surname, True)
+            batch.add_member(household_id, guardian, "父母", "男", head_birth_year - rng.randint(22, 30), False, "务农")
+            batch.add_member(household_id, names.adult(names.surname(ethnicity), False), "父母", "女",
+                             head_birth_year - rng.randint(20, 28), False, "务农")
         if registered and rng.random() < 0.8:
             # The plan: every poor household has a main labourer with one or two skills. Most do.
             for _ in range(rng.choice((1, 1, 2))):
-                head.skills.append(SkillTraining(skill=rng.choice(SKILLS), year=rng.randint(2016, today.year - 1),
-                                                 organiser=rng.choice(ORGANISERS)))
-        household.members = members
-        session.add(household)
-        session.flush()
-        audit_rows = [_audit_create("household", household.id, head_name, {
-            "head_name": head_name, "village_id": village_id, "group_name": group,
-            "registered_poor": registered, "poverty_status": status.value}, actor, now)]
+                batch.add_skill(head_id, rng.choice(SKILLS), rng.randint(2016, today.year - 1), rng.choice(ORGANISERS))
 
         children = rng.choices((1, 2, 3, 4), weights=(38, 42, 15, 5))[0]
-        grades = sorted(rng.sample(range(len(ALL_GRADES) - 3), k=min(children, 9)))  # preschool to grade 6
-        for order in grades:
-            if made >= students:
-                break
+        grades = sorted(rng.sample(range(len(ALL_GRADES) - 3), k=children))  # preschool to grade 6
+        for order in grades[:students - made]:
             grade = ALL_GRADES[order]
             male = rng.random() < 0.52
             name = surname + names.given(male)
@@ -245,28 +235,24 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
                        and rng.random() < (0.75 if grade.number >= 4 else 0.35))
             full_pinyin, initials = _keys(name)
             entry = dt.date(year - (grade.order - (1 if grade.stage is Stage.PRESCHOOL else 4)), 9, 1)
-            student_rows.append({
+            batch.add_student({
                 "name": name, "name_pinyin": full_pinyin, "name_initials": initials,
                 "sex": "男" if male else "女", "ethnicity": ethnicity, "birth_date": birth, "id_number": number,
                 "registry_no": "G" + number, "school_id": school.id, "stage": grade.stage.value,
                 "grade": grade.number, "class_name": f"{rng.randint(1, class_count)}班",
-                "household_id": household.id, "relation_to_head": "子女",
-                "guardian_name": members[2].name if parents_away else head_name,
-                "guardian_relation": "祖父" if parents_away else "父亲",
-                "guardian_phone": household.phone, "left_behind": parents_away, "boarder": boarder,
+                "household_id": household_id, "relation_to_head": "子女",
+                "guardian_name": guardian, "guardian_relation": "祖父" if guardian != head_name else "父亲",
+                "guardian_phone": phone, "left_behind": parents_away, "boarder": boarder,
                 "disability": "肢体" if rng.random() < 0.004 else "", "status": EnrollmentStatus.ENROLLED.value,
                 "entry_date": min(entry, today), "leave_date": None, "notes": "",
                 "created_at": now, "updated_at": now,
             })
             made += 1
-        session.execute(insert(AuditEvent), audit_rows)
-        if len(student_rows) >= 2000 or made >= students:
-            _flush_students(session, actor, student_rows, now)
-            student_rows = []
+        if batch.size >= 2000 or made >= students:
+            batch.flush()
             progress.report(0.9 * made / students, translate("Demo", "Creating students: {made} of {total}…").format(
                 made=made, total=students))
-    if student_rows:
-        _flush_students(session, actor, student_rows, now)
+    batch.flush()
 
     progress.report(0.92, translate("Demo", "Creating staff…"))
     staff_count = _create_staff(session, actor, rng, names, schools)
@@ -295,15 +281,55 @@ def _audit_create(entity: str, entity_id: int, summary: str, after: dict, actor:
 
 _AUDITED_STUDENT_FIELDS = ("name", "sex", "ethnicity", "birth_date", "id_number", "registry_no", "school_id",
                            "stage", "grade", "class_name", "household_id", "left_behind", "boarder", "status")
+_AUDITED_HOUSEHOLD_FIELDS = ("head_name", "village_id", "group_name", "registered_poor", "poverty_status")
 
 
-def _flush_students(session: Session, actor: Actor, rows: list[dict], now: dt.datetime) -> None:
-    first_new = (session.scalar(select(Student.id).order_by(Student.id.desc()).limit(1)) or 0) + 1
-    session.execute(insert(Student), rows)
-    audits = [_audit_create("student", first_new + offset, row["name"],
-                            {k: row[k] for k in _AUDITED_STUDENT_FIELDS}, actor, now)
-              for offset, row in enumerate(rows)]
-    session.execute(insert(AuditEvent), audits)
+class _Batch:
+    """Rows with ids given here, inserted a few thousand at a time: one statement per table
+    instead of one per record, which makes a county-sized demo take seconds, not minutes."""
+
+    def __init__(self, session: Session, actor: Actor, now: dt.datetime) -> None:
+        self.session, self.actor, self.now = session, actor, now
+        self.next_id = {model: (session.scalar(select(func.max(model.id))) or 0) + 1
+                        for model in (Household, HouseholdMember, SkillTraining, Student)}
+        self.rows: dict[type, list[dict]] = {model: [] for model in self.next_id}
+
+    @property
+    def size(self) -> int:
+        return len(self.rows[Student])
+
+    def _add(self, model: type, row: dict) -> int:
+        row["id"] = self.next_id[model]
+        self.next_id[model] += 1
+        self.rows[model].append(row)
+        return row["id"]
+
+    def add_household(self, row: dict) -> int:
+        return self._add(Household, {**row, "created_at": self.now, "updated_at": self.now})
+
+    def add_member(self, household_id: int, name: str, relation: str, sex: str, birth_year: int,
+                   main_labourer: bool, work: str, phone: str = "") -> int:
+        return self._add(HouseholdMember, {"household_id": household_id, "name": name, "relation": relation,
+                                           "sex": sex, "birth_year": birth_year, "is_main_labourer": main_labourer,
+                                           "work": work, "phone": phone})
+
+    def add_skill(self, member_id: int, skill: str, year: int, organiser: str) -> None:
+        self._add(SkillTraining, {"member_id": member_id, "skill": skill, "year": year, "organiser": organiser})
+
+    def add_student(self, row: dict) -> None:
+        self._add(Student, row)
+
+    def flush(self) -> None:
+        audits = [_audit_create("household", r["id"], r["head_name"], {k: r[k] for k in _AUDITED_HOUSEHOLD_FIELDS},
+                                self.actor, self.now) for r in self.rows[Household]]
+        audits += [_audit_create("student", r["id"], r["name"], {k: r[k] for k in _AUDITED_STUDENT_FIELDS},
+                                 self.actor, self.now) for r in self.rows[Student]]
+        for model, rows in self.rows.items():
+            if rows:
+                self.session.execute(insert(model), rows)
+            rows.clear()
+        if audits:
+            self.session.execute(insert(AuditEvent), audits)
 
 
 def _create_staff(session: Session, actor: Actor, rng: random.Random, names: _Names, schools: list[_SchoolInfo]) -> int:
