@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session, selectinload
 from schoolaid import audit
 from schoolaid.audit import Action, Actor
 from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.errors import NotAllowed, NotFound, Problem, ValidationFailed
+from schoolaid.errors import NotAllowed, NotFound, Problem
 from schoolaid.grades import age_on, grade_label
 from schoolaid.i18n import translate
 from schoolaid.models import Household, HouseholdMember, SkillTraining, Student, Village
 from schoolaid.pinyin_search import search_keys
-from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone, warning
+from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone, raise_unconfirmed, warning
 from schoolaid.vocabulary import PovertyStatus, Relation, Sex
 
 ENTITY = "household"
@@ -153,15 +153,9 @@ def _apply(household: Household, form: HouseholdForm) -> None:
         household.members.append(member)
 
 
-def _raise_unconfirmed(problems: list[Problem], confirmed: Collection[str]) -> None:
-    blocking = [p for p in problems if p.is_error or p.code not in confirmed]
-    if blocking:
-        raise ValidationFailed(blocking)
-
-
 def create_household(session: Session, actor: Actor, form: HouseholdForm, *, confirmed: Collection[str] = ()) -> int:
     form, problems = validate(session, form)
-    _raise_unconfirmed(problems, confirmed)
+    raise_unconfirmed(problems, confirmed)
     household = Household()
     _apply(household, form)
     session.add(household)
@@ -174,7 +168,7 @@ def update_household(session: Session, actor: Actor, household_id: int, form: Ho
                      confirmed: Collection[str] = ()) -> None:
     household = _get(session, household_id)
     form, problems = validate(session, form)
-    _raise_unconfirmed(problems, confirmed)
+    raise_unconfirmed(problems, confirmed)
     before = _snapshot(household)
     _apply(household, form)
     session.flush()

@@ -22,7 +22,7 @@ from schoolaid.grades import Grade, Stage, age_on, grade_label, grade_name_zh, i
 from schoolaid.i18n import translate
 from schoolaid.models import Household, School, StatusChange, Student, Village
 from schoolaid.pinyin_search import search_keys
-from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone, warning
+from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone, raise_unconfirmed, warning
 from schoolaid.vocabulary import Relation, Sex
 
 ENTITY = "student"
@@ -141,12 +141,6 @@ def _school_year_offset(today: dt.date) -> int:
     return 1 if today.month >= 9 else 0
 
 
-def _raise_unconfirmed(problems: Sequence[Problem], confirmed: Collection[str]) -> None:
-    blocking = [p for p in problems if p.is_error or p.code not in confirmed]
-    if blocking:
-        raise ValidationFailed(blocking)
-
-
 def _student_snapshot(student: Student) -> dict[str, object]:
     return audit.snapshot(student, [c.key for c in Student.__table__.columns if c.key not in _NOT_AUDITED])
 
@@ -164,7 +158,7 @@ def add_student(session: Session, actor: Actor, form: StudentForm, *, confirmed:
                 status: EnrollmentStatus = EnrollmentStatus.ENROLLED) -> int:
     """Add a student. Warnings whose codes are not in ``confirmed`` refuse the save."""
     form, problems = validate(session, form)
-    _raise_unconfirmed(problems, confirmed)
+    raise_unconfirmed(problems, confirmed)
     student = Student(status=status.value)
     _apply(student, form)
     if student.entry_date is None and status is EnrollmentStatus.ENROLLED:
@@ -179,7 +173,7 @@ def update_student(session: Session, actor: Actor, student_id: int, form: Studen
                    confirmed: Collection[str] = ()) -> None:
     student = _get(session, student_id)
     form, problems = validate(session, form, student_id)
-    _raise_unconfirmed(problems, confirmed)
+    raise_unconfirmed(problems, confirmed)
     before = _student_snapshot(student)
     _apply(student, form)
     after = _student_snapshot(student)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 
-from schoolaid.errors import Problem, Severity
+from schoolaid.errors import Problem, Severity, ValidationFailed
 
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 _WHITESPACE = re.compile(r"\s+")
@@ -35,3 +36,10 @@ def error(field: str, code: str, message: str) -> Problem:
 
 def warning(field: str, code: str, message: str) -> Problem:
     return Problem(field, code, Severity.WARNING, message)
+
+
+def raise_unconfirmed(problems: Sequence[Problem], confirmed: Collection[str]) -> None:
+    """Refuse the save if there is an error, or a warning whose code the user has not confirmed."""
+    blocking = [p for p in problems if p.is_error or p.code not in confirmed]
+    if blocking:
+        raise ValidationFailed(blocking)

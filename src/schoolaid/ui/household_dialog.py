@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,9 +25,9 @@ from schoolaid import households, township
 from schoolaid.errors import SchoolAidError, ValidationFailed
 from schoolaid.households import HouseholdForm, MemberForm, SkillForm
 from schoolaid.ui.context import AppContext, Entity
-from schoolaid.ui.delegates import ChoiceDelegate
 from schoolaid.ui.messages import confirm_warnings, show_error
 from schoolaid.ui.table_models import EditableTableModel, EditColumn
+from schoolaid.ui.table_views import editable_table
 from schoolaid.vocabulary import PovertyStatus, Relation, Sex
 
 NO_YEAR = 0  # the spin box's "not known" value
@@ -38,21 +36,6 @@ NO_YEAR = 0  # the spin box's "not known" value
 def _sex_choices() -> list[tuple[str, object]]:
     return [("", ""), *((s.label(), s.value) for s in Sex)]
 
-
-def _editable_table(model: EditableTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setItemDelegate(ChoiceDelegate(table))
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    for position, column in enumerate(model.columns):
-        if column.width:
-            table.setColumnWidth(position, column.width)
-    return table
 
 
 class HouseholdDialog(QDialog):
@@ -116,8 +99,8 @@ class HouseholdDialog(QDialog):
             EditColumn("year", lambda: self.tr("Year"), kind="int", width=60, default=None),
             EditColumn("organiser", lambda: self.tr("Training given by"), width=160),
         ], self)
-        self.members_table = _editable_table(self.members_model)
-        self.skills_table = _editable_table(self.skills_model)
+        self.members_table = editable_table(self.members_model)
+        self.skills_table = editable_table(self.skills_model)
         self._skills_owner: int | None = None
         self.members_table.selectionModel().selectionChanged.connect(self._member_selected)
 

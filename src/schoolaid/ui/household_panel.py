@@ -8,12 +8,9 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from schoolaid.errors import NotFound
 from schoolaid.households import ChildView, HouseholdView, MemberView
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.table_models import Column, RecordTableModel
+from schoolaid.ui.table_views import record_table
 from schoolaid.vocabulary import PovertyStatus, Relation
 
 _BADGE_COLOURS = {  # background, text
@@ -40,18 +38,6 @@ def _relation_label(value: str) -> str:
     except ValueError:
         return value
 
-
-def _compact_table(model: RecordTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    return table
 
 
 class HouseholdPanel(QWidget):
@@ -97,8 +83,8 @@ class HouseholdPanel(QWidget):
             Column(lambda: self.tr("Status"), lambda c: c.status.label(), align_center=True,
                    foreground=lambda c: None if c.status is EnrollmentStatus.ENROLLED else QBrush(QColor("#c62828"))),
         ], parent=self)
-        self.members_table = _compact_table(self.members_model)
-        self.children_table = _compact_table(self.children_model)
+        self.members_table = record_table(self.members_model, fit_contents=True)
+        self.children_table = record_table(self.children_model, fit_contents=True)
         self.children_table.doubleClicked.connect(
             lambda index: self.open_student.emit(self.children_model.row_object(index.row()).student_id))
         self.labourer_note = QLabel()

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +17,7 @@ from schoolaid import households, township
 from schoolaid.households import HouseholdChoice
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.table_models import Column, RecordTableModel
+from schoolaid.ui.table_views import record_table
 
 
 class HouseholdPicker(QDialog):
@@ -42,13 +40,7 @@ class HouseholdPicker(QDialog):
                    align_center=True),
             Column(lambda: self.tr("Children"), lambda h: h.children, align_center=True),
         ], parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self.model)
         self.new_button = QPushButton(self.tr("New household…"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.ActionRole)

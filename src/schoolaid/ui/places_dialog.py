@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -11,10 +10,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from schoolaid.township import SchoolView, VillageView
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.messages import show_error
 from schoolaid.ui.table_models import Column, RecordTableModel
+from schoolaid.ui.table_views import record_table
 from schoolaid.vocabulary import SchoolKind
 
 
@@ -34,16 +32,6 @@ def _label(kind: str) -> str:
     except ValueError:
         return kind
 
-
-def _table(model: RecordTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class VillageDialog(QDialog):
@@ -144,8 +132,8 @@ class PlacesDialog(QDialog):
             Column(lambda: self.tr("Open"), lambda s: self.tr("Yes") if s.active else self.tr("Closed"),
                    align_center=True),
         ], parent=self)
-        self.villages_table = _table(self.villages_model)
-        self.schools_table = _table(self.schools_model)
+        self.villages_table = record_table(self.villages_model)
+        self.schools_table = record_table(self.schools_model)
         self.add_village_button = QPushButton(self.tr("Add village…"))
         self.edit_village_button = QPushButton(self.tr("Edit…"))
         self.add_school_button = QPushButton(self.tr("Add school…"))

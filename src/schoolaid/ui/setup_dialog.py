@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,25 +23,15 @@ from schoolaid.errors import SchoolAidError, ValidationFailed
 from schoolaid.progress import Progress
 from schoolaid.township import SchoolEntry, SetupForm
 from schoolaid.ui.context import AppContext
-from schoolaid.ui.delegates import ChoiceDelegate
 from schoolaid.ui.messages import show_error
 from schoolaid.ui.table_models import EditableTableModel, EditColumn
+from schoolaid.ui.table_views import editable_table
 from schoolaid.ui.tasks import BackgroundTask, run_in_background
 from schoolaid.vocabulary import SchoolKind
 
 _VILLAGE_SCHOOL_KINDS = (SchoolKind.TOWNSHIP_PRIMARY, SchoolKind.VILLAGE, SchoolKind.TEACHING_POINT,
                          SchoolKind.KINDERGARTEN)
 
-
-def _table(model: EditableTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setItemDelegate(ChoiceDelegate(table))
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class SetupDialog(QDialog):
@@ -88,8 +75,8 @@ class SetupDialog(QDialog):
         for _ in range(3):
             self.villages_model.append_row()
             self.schools_model.append_row()
-        self.villages_table = _table(self.villages_model)
-        self.schools_table = _table(self.schools_model)
+        self.villages_table = editable_table(self.villages_model, stretch=True)
+        self.schools_table = editable_table(self.schools_model, stretch=True)
 
         villages_box = QGroupBox(self.tr("Villages"))
         villages_layout = QVBoxLayout(villages_box)

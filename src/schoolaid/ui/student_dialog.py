@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -15,12 +14,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +32,7 @@ from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.field_labels import describe_changes
 from schoolaid.ui.messages import confirm_warnings, show_error
 from schoolaid.ui.table_models import Column, RecordTableModel
+from schoolaid.ui.table_views import record_table
 from schoolaid.vocabulary import ETHNICITIES, Relation, Sex
 
 NO_DATE = QDate(1900, 1, 1)
@@ -166,14 +164,7 @@ class StudentDialog(QDialog):
             Column(lambda: self.tr("Changes"), lambda h: "；".join(self._describe(h)),
                    tooltip=lambda h: "\n".join(self._describe(h))),
         ], parent=self)
-        self.history_table = QTableView()
-        self.history_table.setModel(self.history_model)
-        self.history_table.verticalHeader().setVisible(False)
-        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_table.setWordWrap(True)
-        self.history_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history_table.horizontalHeader().setStretchLastSection(True)
+        self.history_table = record_table(self.history_model, fit_contents=True)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(details, self.tr("Details"))
