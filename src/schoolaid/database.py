@@ -244,8 +244,7 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
 
 def is_empty(db: Database) -> bool:
     """True for a database with no schools yet: the first start, before setup."""
-    from schoolaid.models import School
+    from schoolaid.township import is_set_up
 
-    with db.read() as session:
-        return session.query(School.id).first() is None
+    return not db.query(is_set_up)
 

@@ -285,8 +285,7 @@ def status_history(session: Session, student_id: int) -> list[StatusChangeView]:
 def has_history(session: Session, student_id: int) -> bool:
     """True once anything beyond the record itself refers to the student (status changes so far;
     later: ledger entries, absences, cases)."""
-    return session.scalar(select(func.count()).select_from(StatusChange)
-                          .where(StatusChange.student_id == student_id)) > 0
+    return session.scalar(select(StatusChange.id).where(StatusChange.student_id == student_id).limit(1)) is not None
 
 
 def delete_student(session: Session, actor: Actor, student_id: int) -> None:

@@ -53,7 +53,7 @@ class SetupForm:
 
 
 def is_set_up(session: Session) -> bool:
-    return session.scalar(select(func.count()).select_from(School)) > 0
+    return session.scalar(select(School.id).limit(1)) is not None
 
 
 def initial_setup(session: Session, actor: Actor, form: SetupForm) -> None:
@@ -200,9 +200,11 @@ class VillageView:
     is_poor_village: bool
 
 
-def list_schools(session: Session) -> list[SchoolView]:
-    rows = session.execute(select(School, Village.name).outerjoin(Village, School.village_id == Village.id)
-                           .order_by(School.sort_order, School.id))
+def list_schools(session: Session, *, open_only: bool = False) -> list[SchoolView]:
+    query = select(School, Village.name).outerjoin(Village, School.village_id == Village.id)
+    if open_only:
+        query = query.where(School.active.is_(True))
+    rows = session.execute(query.order_by(School.sort_order, School.id))
     return [SchoolView(s.id, s.name, s.kind, s.is_central, v or "", s.village_id, s.active) for s, v in rows]
 
 

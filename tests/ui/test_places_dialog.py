@@ -51,3 +51,15 @@ def test_duplicate_village_is_refused(qtbot, township_context, monkeypatch) -> N
     dialog.name_edit.insert("波西村")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted and "波西村" in shown[0]
+
+
+def test_a_closed_school_is_not_offered_for_new_students(qtbot, township_context) -> None:
+    from schoolaid.ui.student_dialog import StudentDialog
+
+    target = township_context.query(township.list_schools)[1]
+    township_context.change("township", township.update_school, target.id, target.name, target.kind,
+                            target.village_id, False)
+    dialog = StudentDialog(township_context, None)
+    qtbot.addWidget(dialog)
+    assert dialog.school_combo.findText(target.name) < 0
+    assert dialog.school_combo.findText("平地镇中心校") >= 0

@@ -102,7 +102,7 @@ class SetupDialog(QDialog):
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.rejected.connect(self.reject)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_township)
         self.demo_button.clicked.connect(self.load_demo)
 
         layout = QVBoxLayout(self)
@@ -133,7 +133,7 @@ class SetupDialog(QDialog):
                              for row in self.schools_model.rows()],
         )
 
-    def create(self) -> None:
+    def create_township(self) -> None:
         self.villages_table.setFocus()  # commits an open cell editor
         if not self._take_operator():
             return

@@ -86,8 +86,10 @@ class StudentDialog(QDialog):
         self.use_id_button.setVisible(False)
         self.registry_edit = QLineEdit()
         self.school_combo = QComboBox()
-        for school in context.query(township.list_schools):
-            self.school_combo.addItem(school.name, school.id)
+        self._schools = context.query(township.list_schools)
+        for school in self._schools:
+            if school.active:
+                self.school_combo.addItem(school.name, school.id)
         self.grade_combo = QComboBox()
         for grade in ALL_GRADES:
             self.grade_combo.addItem(grade.label(), grade)
@@ -208,7 +210,10 @@ class StudentDialog(QDialog):
         self.birth_edit.setDate(_to_qdate(form.birth_date))
         self.id_edit.setText(form.id_number)
         self.registry_edit.setText(form.registry_no)
-        self.school_combo.setCurrentIndex(max(0, self.school_combo.findData(form.school_id)))
+        if self.school_combo.findData(form.school_id) < 0:  # a closed school: still the student's record
+            closed = next(s for s in self._schools if s.id == form.school_id)
+            self.school_combo.addItem(closed.name, closed.id)
+        self.school_combo.setCurrentIndex(self.school_combo.findData(form.school_id))
         for position in range(self.grade_combo.count()):
             grade: Grade = self.grade_combo.itemData(position)
             if grade.stage.value == form.stage and grade.number == form.grade:
@@ -246,14 +251,14 @@ class StudentDialog(QDialog):
         entries = self.context.query(audit.history, roster.ENTITY, self.student_id)
         household_ids = {v for e in entries for v in (e.before.get("household_id"), e.after.get("household_id")) if v}
         self._history_names = {
-            "school_id": {self.school_combo.itemData(i): self.school_combo.itemText(i)
-                          for i in range(self.school_combo.count())},
+            "school_id": {school.id: school.name for school in self._schools},
             "household_id": self.context.query(households.head_names, household_ids),
         }
         self.history_model.set_rows(list(reversed(entries)))
 
     def _describe(self, entry: HistoryEntry) -> list[str]:
         return describe_changes(entry, self._history_names)
+
 
     def _action_label(self, entry: HistoryEntry) -> str:
         return {
