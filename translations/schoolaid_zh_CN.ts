@@ -1429,6 +1429,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>删除</translation>
     </message>
     <message>
+        <source>No font on this PC can show {chars}: check the name, or type the character the household register uses.</source>
+        <translation>本机没有能显示“{chars}”的字体：请核对姓名，或改用户口簿上的写法。</translation>
+    </message>
+    <message>
         <source>Birth date and sex are read from the ID number.</source>
         <translation>出生日期和性别可从身份证号读出。</translation>
     </message>

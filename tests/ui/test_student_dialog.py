@@ -112,3 +112,14 @@ def test_choose_a_household_fills_the_guardian(qtbot, tab, context) -> None:
     dialog._fill_guardian_from_household()
     assert head in dialog.household_label.text()
     assert dialog.guardian_edit.text() == head
+
+
+def test_a_character_no_font_can_show_is_reported(qtbot, context) -> None:
+    dialog = StudentDialog(context, None)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.insert("王堃𠮷")
+    assert dialog.problems_label.text() == ""  # the bundled fonts have both
+    dialog.name_edit.insert("\U000f0001")  # a private-use character: no font has it
+    assert "\U000f0001" in dialog.problems_label.text()
+    dialog.name_edit.backspace()
+    assert dialog.problems_label.text() == ""

@@ -30,6 +30,7 @@ from schoolaid.grades import ALL_GRADES, Grade, Stage
 from schoolaid.roster import StudentForm
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.field_labels import describe_changes
+from schoolaid.ui.fonts import missing_characters
 from schoolaid.ui.messages import confirm_warnings, show_error
 from schoolaid.ui.table_models import Column, RecordTableModel
 from schoolaid.ui.table_views import record_table
@@ -183,6 +184,7 @@ class StudentDialog(QDialog):
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
 
+        self.name_edit.textChanged.connect(self._check_name_characters)
         self.id_edit.textChanged.connect(self._check_id)
         self.birth_edit.dateChanged.connect(self._check_id)
         self.sex_combo.currentIndexChanged.connect(self._check_id)
@@ -267,6 +269,17 @@ class StudentDialog(QDialog):
             audit.Action.STATUS: self.tr("Status changed"),
             audit.Action.DELETE: self.tr("Deleted"),
         }.get(entry.action, entry.action)
+
+    def _check_name_characters(self, name: str) -> None:
+        # A rare character no bundled font has would show as an empty box on every screen and paper.
+        missing = missing_characters(name)
+        if missing:
+            self.problems_label.setStyleSheet(WARNING_STYLE)
+            self.problems_label.setText(self.tr(
+                "No font on this PC can show {chars}: check the name, or type the character the household "
+                "register uses.").format(chars=" ".join(missing)))
+        elif self.problems_label.styleSheet() == WARNING_STYLE:
+            self.problems_label.clear()
 
     # --- ID number -------------------------------------------------------------------------
 
@@ -359,6 +372,7 @@ class StudentDialog(QDialog):
                 if confirm_warnings(self, failure.problems):
                     self.save(confirmed | {p.code for p in failure.problems})
                 return
+            self.problems_label.setStyleSheet(ERROR_STYLE)
             self.problems_label.setText("\n".join(p.message for p in failure.problems if p.is_error))
             return
         except SchoolAidError as exc:
