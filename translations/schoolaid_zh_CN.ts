@@ -1082,6 +1082,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Type at least {n} digits to find an ID number.</source>
+        <translation>按身份证号查找，请至少输入 {n} 位数字。</translation>
+    </message>
+    <message>
         <source>Delete student</source>
         <translation>删除学生</translation>
     </message>

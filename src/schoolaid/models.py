@@ -129,6 +129,9 @@ class Student(Base):
     __table_args__ = (
         CheckConstraint("sex IN ('男', '女')", name="sex"),
         Index("ix_students_school_grade", "school_id", "stage", "grade"),
+        # The roster's usual sort orders read these instead of sorting 100,000 rows.
+        Index("ix_students_sort_name", "name_pinyin", "id"),
+        Index("ix_students_sort_birth", "birth_date", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from schoolaid import township
+from schoolaid import roster, township
 from schoolaid.database import APPLICATION_ID, head_revision, open_database
 from schoolaid.errors import DatabaseError
 
@@ -56,15 +56,41 @@ def test_another_programs_database_is_refused(tmp_path) -> None:
         open_database(path)
 
 
-def test_fixture_from_version_0_1_opens_and_keeps_its_data(tmp_path) -> None:
+@pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("schoolaid-rev*.sqlite")))
+def test_every_kept_database_opens_with_its_data(tmp_path, fixture) -> None:
+    """Databases written by earlier versions (named by their migration revision) keep opening."""
+    path = tmp_path / fixture
+    shutil.copy(FIXTURES / fixture, path)
+    db = open_database(path)
+    try:
+        assert db.query(township.township_name) == "平地镇"
+        assert db.query(roster.count_students) == 40
+        assert db.query(roster.list_rows, roster.RosterFilter())[0].name
+    finally:
+        db.close()
+
+
+def test_revision_0001_is_upgraded_after_a_copy_is_set_aside(tmp_path) -> None:
+    """schoolaid-rev0001.sqlite was written before the roster sort indexes."""
     path = tmp_path / "old.sqlite"
-    shutil.copy(FIXTURES / "schoolaid-0.1.0.sqlite", path)
+    shutil.copy(FIXTURES / "schoolaid-rev0001.sqlite", path)
     db = open_database(path)
     try:
         assert db.query(township.township_name) == "平地镇"
         assert len(db.query(township.list_schools)) == 5
+        with db.read() as session:
+            revision = session.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            indexes = {row[1] for row in session.connection().exec_driver_sql("PRAGMA index_list(students)")}
+        assert revision == head_revision()
+        assert "ix_students_sort_name" in indexes
     finally:
         db.close()
+    copies = list(tmp_path.glob("old.before-upgrade-0001-*.sqlite"))
+    assert len(copies) == 1
+    connection = sqlite3.connect(copies[0])
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert connection.execute("SELECT count(*) FROM students").fetchone()[0] == 40
+    connection.close()
 
 
 def test_copy_aside_is_a_complete_database(demo_db, tmp_path) -> None:

@@ -188,6 +188,9 @@ def test_search_by_pinyin_initials_name_and_id_digits(searchable) -> None:
     assert names(db, RosterFilter(text="cxm")) == ["曾小明"]
     number = db.query(roster.get_form, ids["李四"]).id_number
     assert names(db, RosterFilter(text=number[-6:])) == ["李四"]
+    assert names(db, RosterFilter(text=number[-4:])) == ["李四"]
+    # One to three digits match nearly every ID: the search waits for the fourth.
+    assert len(names(db, RosterFilter(text=number[-3:]))) == 4
     assert names(db, RosterFilter(text="%")) == []
 
 

@@ -61,6 +61,19 @@ def test_typing_id_digits_finds_the_student(qtbot, tab, context) -> None:
     qtbot.waitUntil(lambda: shown_names(tab) == [row.name])
 
 
+def test_short_digit_search_waits_with_a_hint(qtbot, context) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    shown = window.roster_tab.model.rowCount()
+    qtbot.keyClicks(window.roster_tab.search_edit, "51")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "")
+    assert "4" in window.statusBar().currentMessage()
+    assert window.roster_tab.model.rowCount() == shown
+    qtbot.keyClicks(window.roster_tab.search_edit, "04")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "")
+
+
 def test_status_bar_counts_shown_of_total(qtbot, context) -> None:
     window = MainWindow(context)
     qtbot.addWidget(window)

@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.operator_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.roster_tab.counts_changed.connect(self._show_counts)
+        self.roster_tab.hint_changed.connect(self._show_hint)
         context.operator_changed.connect(lambda _name: self._show_operator())
         context.changed.connect(self._data_changed)
         self._build_menus()
@@ -89,6 +90,12 @@ class MainWindow(QMainWindow):
         locale = QLocale()
         self.count_label.setText(self.tr("Showing {shown} of {total} students").format(
             shown=locale.toString(shown), total=locale.toString(total)))
+
+    def _show_hint(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _show_operator(self) -> None:
         self.operator_label.setText(self.tr("Operator: {name}").format(name=self.context.operator))

@@ -83,6 +83,7 @@ class RosterModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, RosterRow] = {}
         self._order: roster.DisplayOrder | None = None  # every student's id for the current sort
+        self.searched = False  # False until the first search fills the table
 
     # --- what is shown ---------------------------------------------------------------------
 
@@ -103,6 +104,7 @@ class RosterModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._rows.clear()
+        self.searched = True
         self.endResetModel()
         self.counts_changed.emit(self.shown, self.total)
 

@@ -36,6 +36,7 @@ _ANY = None
 
 class RosterTab(QWidget):
     counts_changed = Signal(int, int)  # shown, total
+    hint_changed = Signal(str)  # a passing remark for the status bar; empty when none
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,8 +173,16 @@ class RosterTab(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
+        flt = self.current_filter()
+        short = roster.is_short_id_search(flt.text)
+        self.hint_changed.emit(self.tr("Type at least {n} digits to find an ID number.").format(
+            n=roster.MIN_ID_DIGITS) if short else "")
+        if short:
+            flt.text = ""  # too few digits to search by: the list stays as it is
+        if flt == self.model.filter and self.model.searched:
+            return
         selected = self.selected_student_id()
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(flt)
         self._reselect(selected)
 
     def clear_filters(self) -> None:
