@@ -25,11 +25,6 @@ class EnrollmentStatus(str, enum.Enum):
             EnrollmentStatus.NOT_ENROLLED: translate("Vocabulary", "Not enrolled"),
         }[self]
 
-    @property
-    def is_on_roll(self) -> bool:
-        """Still belongs to the school: counted on the roster, may return to class."""
-        return self in (EnrollmentStatus.ENROLLED, EnrollmentStatus.SUSPENDED)
-
 
 S = EnrollmentStatus
 

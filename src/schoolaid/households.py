@@ -231,10 +231,6 @@ class HouseholdChoice:
     registered_poor: bool
     children: int
 
-    def describe(self) -> str:
-        place = self.village + self.group_name
-        return f"{self.head_name}（{place}）" if place else self.head_name
-
 
 def search(session: Session, text: str = "", village_id: int | None = None, limit: int = 50) -> list[HouseholdChoice]:
     """Households for a picker: by the head's name, or a pinyin initial, optionally in one village."""

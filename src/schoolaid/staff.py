@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from schoolaid import audit
@@ -47,5 +47,6 @@ def list_staff(session: Session, *, active_only: bool = True) -> list[StaffView]
     query = select(Staff, School.name).join(School, Staff.school_id == School.id)
     if active_only:
         query = query.where(Staff.active.is_(True))
-    query = query.order_by(School.sort_order, Staff.role, Staff.name)
+    rank = case({StaffRole.PRINCIPAL.value: 0, StaffRole.LEADERSHIP.value: 1}, value=Staff.role, else_=2)
+    query = query.order_by(School.sort_order, rank, Staff.name)
     return [StaffView(s.id, s.name, school, StaffRole(s.role), s.phone, s.active) for s, school in session.execute(query)]
