@@ -75,10 +75,55 @@ def _normalized(form: StudentForm) -> StudentForm:
     )
 
 
+class Lookups:
+    """What validation asks of the database, one question at a time (for a form)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def school_exists(self, school_id: int) -> bool:
+        return self.session.get(School, school_id) is not None
+
+    def household_exists(self, household_id: int) -> bool:
+        return self.session.get(Household, household_id) is not None
+
+    def holder_of(self, id_number: str) -> tuple[int, str, str] | None:
+        """(student id, name, school) of the student with this ID number, if any."""
+        row = self.session.execute(select(Student.id, Student.name, School.name)
+                                   .join(School, Student.school_id == School.id)
+                                   .where(Student.id_number == id_number)).first()
+        return (row[0], row[1], row[2]) if row else None
+
+
+class PreloadedLookups(Lookups):
+    """The same answers from a few queries made once, for validating thousands of rows (an import)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._schools = set(session.scalars(select(School.id)))
+        self._households = set(session.scalars(select(Household.id)))
+        self._holders = {number: (sid, name, school) for sid, name, school, number in session.execute(
+            select(Student.id, Student.name, School.name, Student.id_number)
+            .join(School, Student.school_id == School.id).where(Student.id_number.is_not(None)))}
+
+    def school_exists(self, school_id: int) -> bool:
+        return school_id in self._schools
+
+    def household_exists(self, household_id: int) -> bool:
+        return household_id in self._households
+
+    def holder_of(self, id_number: str) -> tuple[int, str, str] | None:
+        return self._holders.get(id_number)
+
+    def add_household(self, household_id: int) -> None:
+        self._households.add(household_id)
+
+
 def validate(session: Session, form: StudentForm, student_id: int | None = None,
-             today: dt.date | None = None) -> tuple[StudentForm, list[Problem]]:
+             today: dt.date | None = None, lookups: Lookups | None = None) -> tuple[StudentForm, list[Problem]]:
     """Clean the form and list every problem with it (errors and warnings)."""
     today = today or dt.date.today()
+    lookups = lookups or Lookups(session)
     form = _normalized(form)
     problems: list[Problem] = []
     if not form.name:
@@ -96,11 +141,8 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
         if form.birth_date is None:
             form.birth_date = check.birth_date
         problems.extend(idnumber.check_against(check, form.birth_date, form.sex if form.sex in {"男", "女"} else None))
-        other = session.execute(
-            select(Student.id, Student.name, School.name).join(School, Student.school_id == School.id)
-            .where(Student.id_number == check.number, Student.id != (student_id or -1))
-        ).first()
-        if other is not None:
+        other = lookups.holder_of(check.number)
+        if other is not None and other[0] != student_id:
             problems.append(error("id_number", "id.duplicate", translate(
                 "Roster", "This ID number already belongs to {name} ({school}). A student is recorded only once: "
                 "edit that record instead.").format(name=other[1], school=other[2])))
@@ -110,8 +152,7 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
     elif form.birth_date > today:
         problems.append(error("birth_date", "birth_date.future", translate("Roster", "The birth date is in the future.")))
 
-    school = session.get(School, form.school_id) if form.school_id is not None else None
-    if school is None:
+    if form.school_id is None or not lookups.school_exists(form.school_id):
         problems.append(error("school_id", "school.missing", translate("Roster", "Choose the school.")))
     if not is_valid_grade(form.stage, form.grade):
         problems.append(error("grade", "grade.invalid", translate("Roster", "Choose the grade.")))
@@ -123,7 +164,7 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
                 "Roster", "A {age}-year-old in {grade} is unusual: check the birth date and the grade.").format(
                     age=age, grade=grade_label(form.stage, form.grade))))
 
-    if form.household_id is not None and session.get(Household, form.household_id) is None:
+    if form.household_id is not None and not lookups.household_exists(form.household_id):
         problems.append(error("household_id", "household.missing", translate("Roster", "The household no longer exists.")))
     if form.guardian_phone and not looks_like_phone(form.guardian_phone):
         problems.append(warning("guardian_phone", "phone.format", translate(
