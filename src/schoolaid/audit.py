@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from schoolaid.errors import SchoolAidError
@@ -46,6 +46,28 @@ def snapshot(record: Base, fields: Iterable[str] | None = None) -> dict[str, Any
     return {name: _plain(getattr(record, name)) for name in names}
 
 
+def event_values(
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    summary: str,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The columns of one audit event."""
+    return {
+        "at": utcnow(),
+        "actor": actor.name,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "summary": summary,
+        "before": None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True, default=_plain),
+        "after": None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=_plain),
+    }
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -56,18 +78,15 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
-    event = AuditEvent(
-        at=utcnow(),
-        actor=actor.name,
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        summary=summary,
-        before=None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True, default=_plain),
-        after=None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=_plain),
-    )
+    event = AuditEvent(**event_values(actor, action, entity, entity_id, summary, before, after))
     session.add(event)
     return event
+
+
+def record_many(session: Session, events: list[dict[str, Any]]) -> None:
+    """Audit events made with ``event_values``, inserted in one statement (imports, the demo)."""
+    if events:
+        session.connection().execute(insert(AuditEvent.__table__), events)
 
 
 @dataclass(frozen=True)

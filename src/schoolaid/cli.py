@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from schoolaid import __version__, roster
+from schoolaid import __version__, roster, township
 from schoolaid.audit import Actor
 from schoolaid.database import Database, open_database
 from schoolaid.enrollment import EnrollmentStatus
@@ -54,6 +54,37 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--full-id", action="store_true", help=translate(
         "Cli", "include full ID numbers (they are masked otherwise)"))
 
+    importing = roster_commands.add_parser("import", help=translate(
+        "Cli", "import students from an Excel or CSV roster (.xlsx, .xls, .csv)"))
+    importing.add_argument("file", type=Path, metavar="FILE")
+    _db_option(importing, argparse.SUPPRESS)
+    importing.add_argument("--dry-run", action="store_true", help=translate(
+        "Cli", "check the file and report, without writing anything"))
+    importing.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+    importing.add_argument("--existing", choices=["update", "skip"], default="update", help=translate(
+        "Cli", "students already on the roster (same ID number): update them from the sheet, or skip them "
+        "(default: update)"))
+    importing.add_argument("--school", metavar="NAME", help=translate(
+        "Cli", "the school of every row, for a sheet without a school column"))
+    importing.add_argument("--rejected", type=Path, metavar="OUT.xlsx", help=translate(
+        "Cli", "also save the rejected rows, with the reasons, to send back to whoever typed them"))
+    _operator_option(importing)
+
+    exporting = roster_commands.add_parser("export", help=translate("Cli", "export the roster to .xlsx"))
+    exporting.add_argument("file", type=Path, metavar="FILE.xlsx")
+    _db_option(exporting, argparse.SUPPRESS)
+    exporting.add_argument("--search", default="", help=translate(
+        "Cli", "name, pinyin initials or ID digits, as in the search box"))
+    exporting.add_argument("--status", choices=[s.value for s in EnrollmentStatus], help=translate(
+        "Cli", "only students with this enrollment status"))
+    exporting.add_argument("--full-id", action="store_true", help=translate(
+        "Cli", "include full ID numbers (they are masked otherwise)"))
+
+    surveying = roster_commands.add_parser("survey", help=translate(
+        "Cli", "export the poor villages' survey of children's education (贫困村儿童、青少年接受教育情况调查表)"))
+    surveying.add_argument("file", type=Path, metavar="FILE.xlsx")
+    _db_option(surveying, argparse.SUPPRESS)
+
     demo = commands.add_parser("demo", help=translate("Cli", "fill an empty database with the demo township"))
     _db_option(demo, argparse.SUPPRESS)
     demo.add_argument("--students", type=int, default=1500, metavar="N", help=translate(
@@ -75,8 +106,7 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
 def _roster_list(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
-        flt = roster.RosterFilter(text=args.search,
-                                  statuses=frozenset({EnrollmentStatus(args.status)}) if args.status else None)
+        flt = _roster_filter(args)
         with db.read() as session:
             rows = roster.list_rows(session, flt)
             full_ids = roster.full_id_numbers(session, [r.id for r in rows]) if args.full_id else {}
@@ -110,6 +140,74 @@ def _roster_list(args: argparse.Namespace) -> int:
     for line in lines:
         print("\t".join(line))
     print(translate("Cli", "{n} students").format(n=len(rows)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _roster_import(args: argparse.Namespace) -> int:
+    from schoolaid import roster_import
+    from schoolaid.roster_import import Choice, ImportOptions, Outcome
+
+    source = roster_import.read_source(args.file)  # an unreadable file stops here, with exit status 1
+    db = _open(args)
+    try:
+        school_id = None
+        if args.school:
+            school_id = next((s.id for s in db.query(township.list_schools) if s.name == args.school), None)
+            if school_id is None:
+                raise SchoolAidError(translate("Cli", "There is no school called {name}.").format(name=args.school))
+        options = ImportOptions(existing=Choice(args.existing), default_school_id=school_id)
+        plan = db.query(roster_import.make_plan, source, options)
+        if not args.dry_run:
+            db.run(roster_import.apply_plan, Actor(args.operator), plan)
+    finally:
+        db.close()
+    if args.rejected and plan.rejected:
+        roster_import.save_rejected(plan, args.rejected)
+    if args.json:
+        json.dump(plan.summary_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    verb = translate("Cli", "Would import") if args.dry_run else translate("Cli", "Imported")
+    print(translate("Cli", "{verb}: {new} new, {updated} updated, {unchanged} unchanged, {skipped} skipped; "
+                           "{rejected} rows rejected, {warned} with warnings.").format(
+        verb=verb, new=plan.count(Outcome.NEW), updated=plan.count(Outcome.UPDATE),
+        unchanged=plan.count(Outcome.UNCHANGED), skipped=plan.count(Outcome.SKIP), rejected=len(plan.rejected),
+        warned=len(plan.warned)))
+    for result in plan.rejected:
+        print(translate("Cli", "Rejected: {sheet} row {row} {name}: {reason}").format(
+            sheet=result.sheet, row=result.row, name=result.name, reason=result.reason))
+    for result in plan.warned:
+        print(translate("Cli", "Warning: {sheet} row {row} {name}: {reason}").format(
+            sheet=result.sheet, row=result.row, name=result.name, reason=result.reason))
+    return EXIT_OK
+
+
+def _roster_filter(args: argparse.Namespace) -> roster.RosterFilter:
+    return roster.RosterFilter(text=args.search,
+                               statuses=frozenset({EnrollmentStatus(args.status)}) if args.status else None)
+
+
+def _roster_export(args: argparse.Namespace) -> int:
+    from schoolaid import roster_export
+
+    db = _open(args)
+    try:
+        count = db.query(roster_export.export_roster, args.file, _roster_filter(args), full_ids=args.full_id)
+    finally:
+        db.close()
+    print(translate("Cli", "{n} students written to {path}.").format(n=count, path=args.file))
+    return EXIT_OK
+
+
+def _roster_survey(args: argparse.Namespace) -> int:
+    from schoolaid import roster_export
+
+    db = _open(args)
+    try:
+        villages = db.query(roster_export.export_survey, args.file)
+    finally:
+        db.close()
+    print(translate("Cli", "Survey of {n} poor villages written to {path}.").format(n=villages, path=args.file))
     return EXIT_OK
 
 
@@ -148,7 +246,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
             return run_gui(args.db)
         if args.command == "roster":
-            return _roster_list(args)
+            return {"list": _roster_list, "import": _roster_import, "export": _roster_export,
+                    "survey": _roster_survey}[args.roster_command](args)
         if args.command == "demo":
             return _demo(args)
     except SchoolAidError as exc:

@@ -8,7 +8,6 @@ screen has something real to show. Rows are inserted in bulk: the benchmark buil
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,13 +15,13 @@ from functools import cache
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from schoolaid import idnumber, township
+from schoolaid import audit, idnumber, township
 from schoolaid.audit import Action, Actor
 from schoolaid.enrollment import EnrollmentStatus
 from schoolaid.errors import NotAllowed
 from schoolaid.grades import ALL_GRADES, Grade, Stage
 from schoolaid.i18n import translate
-from schoolaid.models import AuditEvent, Household, HouseholdMember, SkillTraining, Student, utcnow
+from schoolaid.models import Household, HouseholdMember, SkillTraining, Student, utcnow
 from schoolaid.pinyin_search import search_keys
 from schoolaid.progress import NO_PROGRESS, Progress
 from schoolaid.staff import add_staff
@@ -273,12 +272,6 @@ def _school_for(rng: random.Random, grade: Grade, local: _SchoolInfo | None, cen
     return central
 
 
-def _audit_create(entity: str, entity_id: int, summary: str, after: dict, actor: Actor, now: dt.datetime) -> dict:
-    return {"at": now, "actor": actor.name, "action": Action.CREATE, "entity": entity, "entity_id": entity_id,
-            "summary": summary, "before": None,
-            "after": json.dumps(after, ensure_ascii=False, sort_keys=True, default=str)}
-
-
 _AUDITED_STUDENT_FIELDS = ("name", "sex", "ethnicity", "birth_date", "id_number", "registry_no", "school_id",
                            "stage", "grade", "class_name", "household_id", "left_behind", "boarder", "status")
 _AUDITED_HOUSEHOLD_FIELDS = ("head_name", "village_id", "group_name", "registered_poor", "poverty_status")
@@ -320,16 +313,17 @@ class _Batch:
         self._add(Student, row)
 
     def flush(self) -> None:
-        audits = [_audit_create("household", r["id"], r["head_name"], {k: r[k] for k in _AUDITED_HOUSEHOLD_FIELDS},
-                                self.actor, self.now) for r in self.rows[Household]]
-        audits += [_audit_create("student", r["id"], r["name"], {k: r[k] for k in _AUDITED_STUDENT_FIELDS},
-                                 self.actor, self.now) for r in self.rows[Student]]
+        audits = [audit.event_values(self.actor, Action.CREATE, "household", r["id"], r["head_name"],
+                                     after={k: r[k] for k in _AUDITED_HOUSEHOLD_FIELDS})
+                  for r in self.rows[Household]]
+        audits += [audit.event_values(self.actor, Action.CREATE, "student", r["id"], r["name"],
+                                      after={k: r[k] for k in _AUDITED_STUDENT_FIELDS})
+                   for r in self.rows[Student]]
         for model, rows in self.rows.items():
             if rows:
                 self.session.execute(insert(model), rows)
             rows.clear()
-        if audits:
-            self.session.execute(insert(AuditEvent), audits)
+        audit.record_many(self.session, audits)
 
 
 def _create_staff(session: Session, actor: Actor, rng: random.Random, names: _Names, schools: list[_SchoolInfo]) -> int:

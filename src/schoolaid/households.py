@@ -4,19 +4,20 @@ practical skills (实用技术)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from schoolaid import audit
 from schoolaid.audit import Action, Actor
+from schoolaid.database import reserve_ids
 from schoolaid.enrollment import EnrollmentStatus
 from schoolaid.errors import NotAllowed, NotFound, Problem
 from schoolaid.grades import age_on, grade_label
 from schoolaid.i18n import translate
-from schoolaid.models import Household, HouseholdMember, SkillTraining, Student, Village
+from schoolaid.models import Household, HouseholdMember, SkillTraining, Student, Village, utcnow
 from schoolaid.pinyin_search import search_keys
 from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone, raise_unconfirmed, warning
 from schoolaid.vocabulary import PovertyStatus, Relation, Sex
@@ -82,13 +83,17 @@ def _clean(form: HouseholdForm) -> HouseholdForm:
         notes=form.notes.strip(), members=members)
 
 
-def validate(session: Session, form: HouseholdForm, today: dt.date | None = None) -> tuple[HouseholdForm, list[Problem]]:
+def validate(session: Session, form: HouseholdForm, today: dt.date | None = None,
+             village_ids: Collection[int] | None = None) -> tuple[HouseholdForm, list[Problem]]:
+    """Clean the form and list its problems. ``village_ids`` spares a query per form in bulk."""
     today = today or dt.date.today()
     form = _clean(form)
     problems: list[Problem] = []
     if not form.head_name:
         problems.append(error("head_name", "head.missing", translate("Households", "Enter the household head's name.")))
-    if form.village_id is None or session.get(Village, form.village_id) is None:
+    known = (form.village_id in village_ids if village_ids is not None
+             else form.village_id is not None and session.get(Village, form.village_id) is not None)
+    if form.village_id is None or not known:
         problems.append(error("village_id", "village.missing", translate("Households", "Choose the village.")))
     if form.poverty_status not in {s.value for s in PovertyStatus}:
         problems.append(error("poverty_status", "poverty.invalid", translate("Households", "Choose the poverty status.")))
@@ -126,42 +131,70 @@ def validate(session: Session, form: HouseholdForm, today: dt.date | None = None
     return form, problems
 
 
-def _snapshot(household: Household) -> dict[str, object]:
-    data = audit.snapshot(household, ["id", *_SCALAR_FIELDS])
+_MEMBER_FIELDS = ("name", "relation", "sex", "birth_year", "is_main_labourer", "work", "phone")
+_SKILL_FIELDS = ("skill", "year", "organiser")
+
+
+def _snapshot(household_id: int, form: HouseholdForm) -> dict[str, object]:
+    """What the audit keeps of a household: its fields and its members with their skills."""
+    data: dict[str, object] = {"id": household_id, **{name: getattr(form, name) for name in _SCALAR_FIELDS}}
     data["members"] = [
-        {
-            "name": m.name, "relation": m.relation, "sex": m.sex, "birth_year": m.birth_year,
-            "is_main_labourer": m.is_main_labourer, "work": m.work, "phone": m.phone,
-            "skills": [{"skill": s.skill, "year": s.year, "organiser": s.organiser} for s in m.skills],
-        }
-        for m in household.members
+        {**{name: getattr(m, name) for name in _MEMBER_FIELDS},
+         "skills": [{name: getattr(s, name) for name in _SKILL_FIELDS} for s in m.skills]}
+        for m in form.members
     ]
     return data
 
 
+def _scalar_values(form: HouseholdForm) -> dict[str, object]:
+    values: dict[str, object] = {name: getattr(form, name) for name in _SCALAR_FIELDS}
+    values["head_pinyin"], values["head_initials"] = search_keys(form.head_name)
+    return values
+
+
 def _apply(household: Household, form: HouseholdForm) -> None:
-    for name in _SCALAR_FIELDS:
-        setattr(household, name, getattr(form, name))
-    household.head_pinyin, household.head_initials = search_keys(form.head_name)
+    for name, value in _scalar_values(form).items():
+        setattr(household, name, value)
     # Members are replaced as a whole: they have no identity elsewhere yet, and the audit
     # snapshot keeps what they were.
     household.members.clear()
     for m in form.members:
-        member = HouseholdMember(name=m.name, relation=m.relation, sex=m.sex, birth_year=m.birth_year,
-                                 is_main_labourer=m.is_main_labourer, work=m.work, phone=m.phone)
-        member.skills = [SkillTraining(skill=s.skill, year=s.year, organiser=s.organiser) for s in m.skills]
+        member = HouseholdMember(**{name: getattr(m, name) for name in _MEMBER_FIELDS})
+        member.skills = [SkillTraining(**{name: getattr(s, name) for name in _SKILL_FIELDS}) for s in m.skills]
         household.members.append(member)
 
 
 def create_household(session: Session, actor: Actor, form: HouseholdForm, *, confirmed: Collection[str] = ()) -> int:
-    form, problems = validate(session, form)
-    raise_unconfirmed(problems, confirmed)
-    household = Household()
-    _apply(household, form)
-    session.add(household)
-    session.flush()
-    audit.record(session, actor, Action.CREATE, ENTITY, household.id, household.head_name, after=_snapshot(household))
-    return household.id
+    return create_households(session, actor, [(form, confirmed)])[0]
+
+
+def create_households(session: Session, actor: Actor, forms: Sequence[tuple[HouseholdForm, Collection[str]]]) -> list[int]:
+    """Create households (an import makes thousands): each validated, inserted a table at a time, audited."""
+    village_ids = set(session.scalars(select(Village.id)))
+    valid: list[HouseholdForm] = []
+    for form, confirmed in forms:
+        form, problems = validate(session, form, village_ids=village_ids)
+        raise_unconfirmed(problems, confirmed)
+        valid.append(form)
+    if not valid:
+        return []
+    now = utcnow()
+    ids = reserve_ids(session, Household, len(valid))
+    session.connection().execute(insert(Household.__table__), [{**_scalar_values(f), "id": hid, "created_at": now, "updated_at": now}
+                                        for hid, f in zip(ids, valid, strict=True)])
+    members = [(m, {"household_id": hid, **{name: getattr(m, name) for name in _MEMBER_FIELDS}})
+               for hid, form in zip(ids, valid, strict=True) for m in form.members]
+    if members:
+        member_ids = reserve_ids(session, HouseholdMember, len(members))
+        session.connection().execute(insert(HouseholdMember.__table__), [{**values, "id": mid} for mid, (_, values)
+                                                  in zip(member_ids, members, strict=True)])
+        skills = [{"member_id": mid, **{name: getattr(s, name) for name in _SKILL_FIELDS}}
+                  for mid, (member, _) in zip(member_ids, members, strict=True) for s in member.skills]
+        if skills:
+            session.connection().execute(insert(SkillTraining.__table__), skills)
+    audit.record_many(session, [audit.event_values(actor, Action.CREATE, ENTITY, hid, form.head_name,
+                                                   after=_snapshot(hid, form)) for hid, form in zip(ids, valid, strict=True)])
+    return ids
 
 
 def update_household(session: Session, actor: Actor, household_id: int, form: HouseholdForm, *,
@@ -169,10 +202,10 @@ def update_household(session: Session, actor: Actor, household_id: int, form: Ho
     household = _get(session, household_id)
     form, problems = validate(session, form)
     raise_unconfirmed(problems, confirmed)
-    before = _snapshot(household)
+    before = _snapshot(household_id, get_form(session, household_id))
     _apply(household, form)
     session.flush()
-    after = _snapshot(household)
+    after = _snapshot(household_id, form)
     if before != after:
         audit.record(session, actor, Action.UPDATE, ENTITY, household.id, household.head_name, before=before, after=after)
 
@@ -184,7 +217,7 @@ def delete_household(session: Session, actor: Actor, household_id: int) -> None:
         raise NotAllowed(translate(
             "Households", "The household of {head} still has students and cannot be deleted.").format(
                 head=household.head_name))
-    before = _snapshot(household)
+    before = _snapshot(household_id, get_form(session, household_id))
     session.delete(household)
     session.flush()
     audit.record(session, actor, Action.DELETE, ENTITY, household_id, household.head_name, before=before)

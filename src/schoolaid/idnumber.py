@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from schoolaid.errors import Problem, Severity
-from schoolaid.i18n import translate
+from schoolaid.i18n import current_language, translate
 from schoolaid.vocabulary import Sex
 
 FIELD = "id_number"
@@ -29,10 +30,10 @@ def normalize(raw: str) -> str:
     return _SPACES.sub("", raw.translate(_FULL_WIDTH)).upper()
 
 
-@dataclass
+@dataclass(frozen=True)
 class IdCheck:
     number: str
-    problems: list[Problem] = field(default_factory=list)
+    problems: tuple[Problem, ...] = ()
     birth_date: dt.date | None = None
     sex: Sex | None = None
     birth_place: str = ""
@@ -52,55 +53,83 @@ def _warning(code: str, message: str) -> Problem:
 
 def check(raw: str, *, today: dt.date | None = None) -> IdCheck:
     """Check an ID number on its own. An empty number gives an empty result with no problems."""
-    number = normalize(raw)
-    result = IdCheck(number)
+    return _check(raw, today or dt.date.today(), current_language())
+
+
+@lru_cache(maxsize=8192)  # an import checks each number several times (preview, then save)
+def _check(raw: str, today: dt.date, _language: str) -> IdCheck:
+    result = _Result(normalize(raw))
+    _find_problems(raw, today, result)
+    return IdCheck(result.number, tuple(result.problems), result.birth_date, result.sex, result.birth_place)
+
+
+@dataclass
+class _Result:
+    number: str
+    problems: list[Problem] = field(default_factory=list)
+    birth_date: dt.date | None = None
+    sex: Sex | None = None
+    birth_place: str = ""
+
+
+def _find_problems(raw: str, today: dt.date, result: _Result) -> None:
+    number = result.number
     if not number:
-        return result
+        return
     if _SCIENTIFIC.match(raw.strip()):
         result.problems.append(_error("id.excel_number", translate(
             "IdNumber",
             "The ID number {raw} was turned into a number by Excel: its last digits are lost and "
             "cannot be recovered. Type the full 18-character number again.").format(raw=raw.strip())))
-        return result
+        return
     if len(number) != 18:
         result.problems.append(_error("id.length", translate(
             "IdNumber", "An ID number has 18 characters; this one has {n}.").format(n=len(number))))
-        return result
+        return
     if not (number[:17].isdigit() and number[:17].isascii() and (number[17].isdigit() or number[17] == "X")):
         result.problems.append(_error("id.format", translate(
             "IdNumber", "An ID number is 17 digits followed by a digit or X.")))
-        return result
+        return
     try:
         birth = ric.get_birth_date(number)
     except StdnumValidationError:
         result.problems.append(_error("id.birth_date", translate(
             "IdNumber", "The birth date in the ID number ({digits}) is not a real date.").format(
                 digits=number[6:14])))
-        return result
-    today = today or dt.date.today()
+        return
     if birth > today or birth.year < 1900:
         result.problems.append(_error("id.birth_date", translate(
             "IdNumber", "The birth date in the ID number ({date}) is impossible.").format(date=birth.isoformat())))
-        return result
+        return
     expected = ric.calc_check_digit(number)
     if number[17] != expected:
         result.problems.append(_error("id.check_digit", translate(
             "IdNumber",
             "The check digit (last character) is wrong: it should be {expected} for these first 17 "
             "digits. One of the digits was probably mistyped.").format(expected=expected)))
-        return result
+        return
     result.birth_date = birth
     result.sex = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
-    try:
-        place = ric.get_birth_place(number)
-        result.birth_place = place.get("province", "") + place.get("county", "")
-    except StdnumValidationError:
+    place = _birth_place(number[:6], birth.year)
+    if place is not None:
+        result.birth_place = place
+    else:
         result.problems.append(_warning("id.region", translate(
             "IdNumber",
             "The region code {code} is not in the reference list for {year}. Real numbers can fail "
             "this check; compare the number with the household register and confirm if it is right.").format(
                 code=number[:6], year=birth.year)))
-    return result
+
+
+@lru_cache(maxsize=4096)
+def _birth_place(region: str, year: int) -> str | None:
+    """The place a region code named in a year, or None if the reference list does not know it.
+    Remembered: the lookup is slow, and a township's children share a handful of codes."""
+    try:
+        place = ric.get_birth_place(f"{region}{year}0101000")
+    except StdnumValidationError:
+        return None
+    return place.get("province", "") + place.get("county", "")
 
 
 def check_against(result: IdCheck, birth_date: dt.date | None, sex: Sex | str | None) -> list[Problem]:

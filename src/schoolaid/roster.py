@@ -11,16 +11,17 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from schoolaid import audit, idnumber
 from schoolaid.audit import Action, Actor
+from schoolaid.database import reserve_ids
 from schoolaid.enrollment import LEAVING_STATUSES, EnrollmentStatus, allowed_changes, change_needs_reason
 from schoolaid.errors import NotAllowed, NotFound, Problem, ValidationFailed
 from schoolaid.grades import Grade, Stage, age_on, grade_label, grade_name_zh, is_valid_grade
 from schoolaid.i18n import translate
-from schoolaid.models import Household, School, StatusChange, Student, Village
+from schoolaid.models import Household, School, StatusChange, Student, Village, utcnow
 from schoolaid.pinyin_search import search_keys
 from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone, raise_unconfirmed, warning
 from schoolaid.vocabulary import Relation, Sex
@@ -118,6 +119,10 @@ class PreloadedLookups(Lookups):
     def add_household(self, household_id: int) -> None:
         self._households.add(household_id)
 
+    def reserve(self, id_number: str, name: str) -> None:
+        """An ID number taken by a student added in this transaction (not yet flushed)."""
+        self._holders.setdefault(id_number, (-1, name, ""))
+
 
 def validate(session: Session, form: StudentForm, student_id: int | None = None,
              today: dt.date | None = None, lookups: Lookups | None = None) -> tuple[StudentForm, list[Problem]]:
@@ -182,45 +187,74 @@ def _school_year_offset(today: dt.date) -> int:
     return 1 if today.month >= 9 else 0
 
 
+_AUDITED_COLUMNS = [c.key for c in Student.__table__.columns if c.key not in _NOT_AUDITED]
+
+
 def _student_snapshot(student: Student) -> dict[str, object]:
-    return audit.snapshot(student, [c.key for c in Student.__table__.columns if c.key not in _NOT_AUDITED])
+    return audit.snapshot(student, _AUDITED_COLUMNS)
+
+
+def _column_values(form: StudentForm) -> dict[str, object]:
+    """The student's columns that a form sets, search keys included."""
+    values: dict[str, object] = {name: getattr(form, name) for name in _FORM_FIELDS}
+    values["id_number"] = form.id_number or None
+    values["name_pinyin"], values["name_initials"] = search_keys(form.name)
+    return values
 
 
 def _apply(student: Student, form: StudentForm) -> None:
-    for name in _FORM_FIELDS:
-        value = getattr(form, name)
-        if name == "id_number":
-            value = value or None
+    for name, value in _column_values(form).items():
         setattr(student, name, value)
-    student.name_pinyin, student.name_initials = search_keys(form.name)
 
 
 def add_student(session: Session, actor: Actor, form: StudentForm, *, confirmed: Collection[str] = (),
                 status: EnrollmentStatus = EnrollmentStatus.ENROLLED) -> int:
     """Add a student. Warnings whose codes are not in ``confirmed`` refuse the save."""
-    form, problems = validate(session, form)
-    raise_unconfirmed(problems, confirmed)
-    student = Student(status=status.value)
-    _apply(student, form)
-    if student.entry_date is None and status is EnrollmentStatus.ENROLLED:
-        student.entry_date = dt.date.today()
-    session.add(student)
-    session.flush()
-    audit.record(session, actor, Action.CREATE, ENTITY, student.id, student.name, after=_student_snapshot(student))
-    return student.id
+    return add_students(session, actor, [(form, confirmed)], status=status)[0]
+
+
+def add_students(session: Session, actor: Actor, forms: Sequence[tuple[StudentForm, Collection[str]]], *,
+                 status: EnrollmentStatus = EnrollmentStatus.ENROLLED,
+                 lookups: PreloadedLookups | None = None) -> list[int]:
+    """Add several students (an import): each validated, all inserted in one statement, each audited.
+
+    Any refused form refuses them all (``ValidationFailed`` for the first refused one)."""
+    now = utcnow()
+    rows = []
+    for form, confirmed in forms:
+        form, problems = validate(session, form, lookups=lookups)
+        raise_unconfirmed(problems, confirmed)
+        rows.append({**_column_values(form), "status": status.value, "leave_date": None,
+                     "created_at": now, "updated_at": now})
+        if lookups is not None and form.id_number:
+            lookups.reserve(form.id_number, form.name)
+    if not rows:
+        return []
+    ids = reserve_ids(session, Student, len(rows))
+    session.connection().execute(insert(Student.__table__), [{**row, "id": student_id} for student_id, row in zip(ids, rows, strict=True)])
+    audit.record_many(session, [
+        audit.event_values(actor, Action.CREATE, ENTITY, student_id, row["name"],  # type: ignore[arg-type]
+                           after={key: _plain_value(row[key]) if key != "id" else student_id
+                                  for key in _AUDITED_COLUMNS})
+        for student_id, row in zip(ids, rows, strict=True)
+    ])
+    return ids
+
+
+def _plain_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
 def update_student(session: Session, actor: Actor, student_id: int, form: StudentForm, *,
-                   confirmed: Collection[str] = ()) -> None:
+                   confirmed: Collection[str] = (), lookups: Lookups | None = None) -> None:
     student = _get(session, student_id)
-    form, problems = validate(session, form, student_id)
+    form, problems = validate(session, form, student_id, lookups=lookups)
     raise_unconfirmed(problems, confirmed)
     before = _student_snapshot(student)
     _apply(student, form)
     after = _student_snapshot(student)
     if before == after:
         return
-    session.flush()
     audit.record(session, actor, Action.UPDATE, ENTITY, student.id, student.name, before=before, after=after)
 
 

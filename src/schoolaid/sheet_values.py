@@ -26,6 +26,8 @@ class BadValue(ValueError):
 
 def text(value: Any) -> str:
     """A cell as text: integral floats lose their ``.0``; dates become ISO dates."""
+    if type(value) is str:  # most cells: checked first, an import reads hundreds of thousands
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -44,6 +46,8 @@ def text(value: Any) -> str:
 
 
 def is_blank(value: Any) -> bool:
+    if value == "" or value is None:
+        return True
     return text(value) == ""
 
 

@@ -15,7 +15,7 @@ def codes(result: idnumber.IdCheck) -> list[str]:
 
 def test_valid_number_gives_birth_date_sex_and_place() -> None:
     result = check(VALID)
-    assert result.is_valid and result.problems == []
+    assert result.is_valid and result.problems == ()
     assert result.birth_date == dt.date(2015, 3, 2)
     assert result.sex is Sex.MALE
     assert "仁和区" in result.birth_place
@@ -84,4 +84,4 @@ def test_masking_keeps_first_and_last_four() -> None:
 
 
 def test_empty_number_has_no_problems() -> None:
-    assert check("  ").problems == []
+    assert check("  ").problems == ()

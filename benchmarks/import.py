@@ -1,0 +1,104 @@
+"""Importing a 10,000-row roster sheet, against a bare read of the same file.
+
+    python benchmarks/import.py [--rows 10000]
+
+Prints the bare read by python-calamine (the library the importer uses), then each step of the
+import: reading and finding the header, checking every row (the preview), writing in one
+transaction. Aim: the whole import within 3× the bare read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import openpyxl
+import python_calamine
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from schoolaid import roster_import, township  # noqa: E402
+from schoolaid.audit import Actor  # noqa: E402
+from schoolaid.database import open_database  # noqa: E402
+from schoolaid.demo import SURNAMES, VILLAGES  # noqa: E402
+from schoolaid.idnumber import make_number  # noqa: E402
+from schoolaid.township import SchoolEntry, SetupForm  # noqa: E402
+
+HEADER = ["序号", "姓名", "性别", "民族", "出生日期", "身份证号", "学校", "年级", "班级", "监护人", "联系电话",
+          "家庭住址", "是否建档立卡", "是否留守儿童", "是否寄宿生"]
+GRADES = ["一年级", "二年级", "三年级", "四年级", "五年级", "六年级"]
+
+
+def make_sheet(path: Path, rows: int) -> None:
+    rng = random.Random(1)
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("花名册")
+    sheet.append(["平地镇中心校学生花名册"])
+    sheet.append(["填报单位：平地镇中心校"])
+    sheet.append(HEADER)
+    used = set()
+    for n in range(1, rows + 1):
+        grade = rng.randrange(6)
+        birth = dt.date(2019 - grade, 1, 1) + dt.timedelta(days=rng.randrange(365))
+        male = rng.random() < 0.5
+        while True:
+            number = make_number("510411", birth, rng.randrange(500) * 2 + (1 if male else 0))
+            if number not in used:
+                used.add(number)
+                break
+        surname = rng.choice(SURNAMES)
+        village = rng.choice(VILLAGES)
+        sheet.append([n, surname + rng.choice("明华丽芳伟强敏静") + rng.choice("一二三四五六"), "男" if male else "女",
+                      "汉族", birth.strftime(rng.choice(("%Y-%m-%d", "%Y.%m.%d", "%Y%m%d"))), number, "平地镇中心校",
+                      GRADES[grade], f"{rng.randint(1, 4)}班", surname + rng.choice("大小老") + rng.choice("山河林"),
+                      f"139 {rng.randrange(10**4):04d} {rng.randrange(10**4):04d}", f"平地镇{village}{rng.randint(1, 9)}组",
+                      rng.choice(("是", "", "")), rng.choice(("√", "")), rng.choice(("是", "否"))])
+    sheet.append(["合计", f"{rows}人"])
+    workbook.save(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        sheet_path = Path(folder) / "roster.xlsx"
+        make_sheet(sheet_path, args.rows)
+        start = time.perf_counter()
+        workbook = python_calamine.CalamineWorkbook.from_path(str(sheet_path))
+        rows = workbook.get_sheet_by_index(0).to_python()
+        bare = time.perf_counter() - start
+        print(f"{args.rows:,} rows, {sheet_path.stat().st_size / 1e6:.1f} MB")
+        print(f"bare read (python-calamine):        {bare:6.2f} s  ({len(rows):,} rows)")
+
+        db = open_database(Path(folder) / "import.sqlite")
+        db.run(township.initial_setup, Actor("benchmark"), SetupForm(
+            township="平地镇", central_school="平地镇中心校", villages=[(v, True) for v in VILLAGES],
+            village_schools=[SchoolEntry("波西村小学", "波西村")]))
+        start = time.perf_counter()
+        source = roster_import.read_source(sheet_path)
+        read = time.perf_counter() - start
+        start = time.perf_counter()
+        plan = db.query(roster_import.make_plan, source)
+        check = time.perf_counter() - start
+        start = time.perf_counter()
+        result = db.run(roster_import.apply_plan, Actor("benchmark"), plan)
+        write = time.perf_counter() - start
+        total = read + check + write
+        print(f"import: read and find the header    {read:6.2f} s")
+        print(f"        check every row (preview)   {check:6.2f} s")
+        print(f"        write in one transaction    {write:6.2f} s  ({result.new:,} students, "
+              f"{result.households_created:,} households)")
+        print(f"        whole import                {total:6.2f} s  = {total / bare:.1f}× the bare read "
+              f"(aim: 3×)")
+        print(f"        rejected {len(plan.rejected)}, with warnings {len(plan.warned)}")
+        db.close()
+
+
+if __name__ == "__main__":
+    main()
