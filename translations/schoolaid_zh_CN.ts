@@ -64,6 +64,34 @@
         <translation>显示完整身份证号（默认隐去中间数字）</translation>
     </message>
     <message>
+        <source>import students from an Excel or CSV roster (.xlsx, .xls, .csv)</source>
+        <translation>从 Excel 或 CSV 花名册导入学生（.xlsx、.xls、.csv）</translation>
+    </message>
+    <message>
+        <source>check the file and report, without writing anything</source>
+        <translation>只检查文件并报告，不写入任何数据</translation>
+    </message>
+    <message>
+        <source>students already on the roster (same ID number): update them from the sheet, or skip them (default: update)</source>
+        <translation>已在花名册中的学生（身份证号相同）：用表中数据更新，或跳过（默认：更新）</translation>
+    </message>
+    <message>
+        <source>the school of every row, for a sheet without a school column</source>
+        <translation>表中没有“学校”一栏时，所有行所属的学校</translation>
+    </message>
+    <message>
+        <source>also save the rejected rows, with the reasons, to send back to whoever typed them</source>
+        <translation>同时把被拒绝的行连同原因另存，退回给填表人</translation>
+    </message>
+    <message>
+        <source>export the roster to .xlsx</source>
+        <translation>把花名册导出为 .xlsx</translation>
+    </message>
+    <message>
+        <source>export the poor villages' survey of children's education (贫困村儿童、青少年接受教育情况调查表)</source>
+        <translation>导出《贫困村儿童、青少年接受教育情况调查表》</translation>
+    </message>
+    <message>
         <source>fill an empty database with the demo township</source>
         <translation>在空数据库中载入示范乡镇</translation>
     </message>
@@ -114,6 +142,38 @@
     <message>
         <source>{n} students</source>
         <translation>共 {n} 名学生</translation>
+    </message>
+    <message>
+        <source>There is no school called {name}.</source>
+        <translation>没有名为 {name} 的学校。</translation>
+    </message>
+    <message>
+        <source>Would import</source>
+        <translation>将导入</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>{verb}: {new} new, {updated} updated, {unchanged} unchanged, {skipped} skipped; {rejected} rows rejected, {warned} with warnings.</source>
+        <translation>{verb}：新增 {new} 名，更新 {updated} 名，未变 {unchanged} 名，跳过 {skipped} 行；拒绝 {rejected} 行，{warned} 行有警告。</translation>
+    </message>
+    <message>
+        <source>Rejected: {sheet} row {row} {name}: {reason}</source>
+        <translation>拒绝：{sheet} 第 {row} 行 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Warning: {sheet} row {row} {name}: {reason}</source>
+        <translation>警告：{sheet} 第 {row} 行 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} students written to {path}.</source>
+        <translation>已将 {n} 名学生写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Survey of {n} poor villages written to {path}.</source>
+        <translation>已将 {n} 个贫困村的调查表写入 {path}。</translation>
     </message>
     <message>
         <source>--students must be at least 1.</source>
@@ -217,6 +277,33 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Done.</source>
         <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export roster</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Include full ID numbers (only when the township asks; the sheet leaves this PC unencrypted)</source>
+        <translation>包含完整身份证号（仅在上级要求时勾选；导出的表格不加密）</translation>
+    </message>
+    <message>
+        <source>The {n} students shown in the roster, in the same order, with the columns SchoolAid imports back.</source>
+        <translation>导出花名册中当前显示的 {n} 名学生，顺序相同，各栏可以再导入校助。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the roster</source>
+        <translation>正在导出花名册</translation>
     </message>
 </context>
 <context>
@@ -336,6 +423,21 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>The disk is full: {path} was not written. Free some space or choose another disk.</source>
+        <translation>磁盘已满：{path} 没有写入。请清理空间或换一个磁盘。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written here (no permission, or a write-protected USB stick). Choose another folder.</source>
+        <translation>无法在此写入 {path}（没有权限，或 U 盘写保护）。请换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {detail}.</source>
+        <translation>无法写入 {path}：{detail}。</translation>
     </message>
 </context>
 <context>
@@ -694,6 +796,177 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import roster: {name}</source>
+        <translation>导入花名册：{name}</translation>
+    </message>
+    <message>
+        <source>Column in the sheet</source>
+        <translation>表中的列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>update them with the sheet's values</source>
+        <translation>用表中数据更新</translation>
+    </message>
+    <message>
+        <source>skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列的对应</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Students already on the roster:</source>
+        <translation>已在花名册中的学生：</translation>
+    </message>
+    <message>
+        <source>School, when the sheet has no school column:</source>
+        <translation>表中没有“学校”一栏时，学校为：</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}……</translation>
+    </message>
+    <message>
+        <source>Rows that need attention</source>
+        <translation>需要注意的行</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Rows with warnings</source>
+        <translation>有警告的行</translation>
+    </message>
+    <message>
+        <source>Students already on the roster</source>
+        <translation>已在花名册中的学生</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Update the selected</source>
+        <translation>所选行：更新</translation>
+    </message>
+    <message>
+        <source>Skip the selected</source>
+        <translation>所选行：跳过</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>正在读取 {name}</translation>
+    </message>
+    <message>
+        <source>{sheet} (header on row {row})</source>
+        <translation>{sheet}（表头在第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>Checking again…</source>
+        <translation>正在重新检查……</translation>
+    </message>
+    <message>
+        <source>Checking {name}</source>
+        <translation>正在检查 {name}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{new}&lt;/b&gt; new · &lt;b&gt;{updated}&lt;/b&gt; to update · {unchanged} unchanged · {skipped} skipped · &lt;span style='color:#c62828'&gt;&lt;b&gt;{rejected}&lt;/b&gt; rejected&lt;/span&gt; · {warned} with warnings · {households} new households</source>
+        <translation>新增 &lt;b&gt;{new}&lt;/b&gt; 名 · 更新 &lt;b&gt;{updated}&lt;/b&gt; 名 · 未变 {unchanged} 名 · 跳过 {skipped} 行 · &lt;span style='color:#c62828'&gt;拒绝 &lt;b&gt;{rejected}&lt;/b&gt; 行&lt;/span&gt; · {warned} 行有警告 · 新建 {households} 户</translation>
+    </message>
+    <message>
+        <source>(column {n}, no name)</source>
+        <translation>（第 {n} 列，无列名）</translation>
+    </message>
+    <message>
+        <source>Select rows of students who are already on the roster (or earlier in the sheet).</source>
+        <translation>请选择已在花名册中（或表中前面已出现）的学生所在的行。</translation>
+    </message>
+    <message>
+        <source>Already known: {who}</source>
+        <translation>已有：{who}</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{n} rejected rows saved to {path}, with the reason for each.</source>
+        <translation>已把 {n} 个被拒绝的行连同原因保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Importing {name}</source>
+        <translation>正在导入 {name}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imported from {name}: {new} new students, {updated} updated, {households} new households.</source>
+        <translation>已从 {name} 导入：新增 {new} 名学生，更新 {updated} 名，新建 {households} 户。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Student roster</source>
@@ -726,6 +999,18 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Change enrollment &amp;status…</source>
         <translation>变更学籍状态(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import roster…</source>
+        <translation>导入花名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport roster…</source>
+        <translation>导出花名册(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export the poor villages' &amp;survey…</source>
+        <translation>导出贫困村儿童受教育情况调查表(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -981,6 +1266,207 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>RosterColumns</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Registry no.</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Guardian's relation</source>
+        <translation>与学生关系</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Registered poor</source>
+        <translation>建档立卡</translation>
+    </message>
+    <message>
+        <source>Left-behind</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Boarder</source>
+        <translation>寄宿生</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Entry date</source>
+        <translation>入学日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RosterExport</name>
+    <message>
+        <source>Writing students: {n} of {total}…</source>
+        <translation>正在写入学生：{n} / {total}……</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImport</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>No roster header was found in {name}: none of its sheets has a row with “姓名” and other column names such as 性别, 身份证号 or 年级 in its first {rows} rows.</source>
+        <translation>在 {name} 中找不到花名册的表头：各工作表的前 {rows} 行中，都没有一行同时含有“姓名”和“性别”“身份证号”“年级”等列名。</translation>
+    </message>
+    <message>
+        <source>Checking row {n}…</source>
+        <translation>正在检查第 {n} 行……</translation>
+    </message>
+    <message>
+        <source>The school “{school}” is not on the list of schools: add it under Settings → Schools and villages, or correct the sheet.</source>
+        <translation>学校“{school}”不在学校名单中：请在“设置 → 学校和村”中添加，或改正表格。</translation>
+    </message>
+    <message>
+        <source>The sheet has no school column: choose the school the sheet is for.</source>
+        <translation>表中没有“学校”一栏：请选择这张表所属的学校。</translation>
+    </message>
+    <message>
+        <source>{name}, {school}, already on the roster</source>
+        <translation>{name}（{school}），已在花名册中</translation>
+    </message>
+    <message>
+        <source>{name}, born {date}, already on the roster</source>
+        <translation>{name}（{date} 出生），已在花名册中</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>姓名为空。</translation>
+    </message>
+    <message>
+        <source>the ID number is masked ({value}); the full number is needed.</source>
+        <translation>身份证号被隐去了部分数字（{value}），需要完整号码。</translation>
+    </message>
+    <message>
+        <source> Recorded as no.</source>
+        <translation>按“否”记录。</translation>
+    </message>
+    <message>
+        <source>The grade is missing (no 年级 column, and the class does not name one).</source>
+        <translation>缺少年级（没有“年级”一栏，班级中也没有写年级）。</translation>
+    </message>
+    <message>
+        <source>Same ID number as row {row}: this row's values were applied to that student.</source>
+        <translation>与第 {row} 行身份证号相同：本行的数据已合并到该学生。</translation>
+    </message>
+    <message>
+        <source>Same ID number as row {row}: this row was skipped.</source>
+        <translation>与第 {row} 行身份证号相同：本行已跳过。</translation>
+    </message>
+    <message>
+        <source>The household was not recorded: the sheet gives no {missing}. The 建档立卡 mark needs a household; add it in the student's dialog.</source>
+        <translation>未登记户信息：表中没有{missing}。建档立卡标记需要登记在户上，请在学生信息中补充。</translation>
+    </message>
+    <message>
+        <source>guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>village that is on the list</source>
+        <translation>村名单中的村</translation>
+    </message>
+    <message>
+        <source>The sheet marks 建档立卡, but the household of {head} on the roster is not registered poor: check, and change it in the household dialog.</source>
+        <translation>表中标为建档立卡，但花名册中户主为 {head} 的这一户不是建档立卡户：请核实，并在户信息中修改。</translation>
+    </message>
+    <message>
+        <source>Creating households…</source>
+        <translation>正在建立户……</translation>
+    </message>
+    <message>
+        <source>Adding students: {n} of {total}…</source>
+        <translation>正在添加学生：{n} / {total}……</translation>
+    </message>
+    <message>
+        <source>Updating students: {n} of {total}…</source>
+        <translation>正在更新学生：{n} / {total}……</translation>
+    </message>
+    <message>
+        <source>The roster changed since the preview ({detail}). Nothing was imported: preview the file again.</source>
+        <translation>预览之后花名册有了变化（{detail}）。没有导入任何数据：请重新预览这个文件。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <source>Yes</source>
@@ -1062,6 +1548,22 @@ Please tell the person who supports the program, and give them the log file:
         <translation>新增学生…</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import students from an Excel or CSV roster</source>
+        <translation>从 Excel 或 CSV 花名册导入学生</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the students shown to Excel</source>
+        <translation>把当前显示的学生导出到 Excel</translation>
+    </message>
+    <message>
         <source>Edit student</source>
         <translation>编辑学生</translation>
     </message>
@@ -1084,6 +1586,30 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Type at least {n} digits to find an ID number.</source>
         <translation>按身份证号查找，请至少输入 {n} 位数字。</translation>
+    </message>
+    <message>
+        <source>Import roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>Rosters (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>花名册 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{n} students exported to {path}.</source>
+        <translation>已将 {n} 名学生导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Export the poor villages' survey</source>
+        <translation>导出贫困村儿童受教育情况调查表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Survey of {n} poor villages written to {path}.</source>
+        <translation>已将 {n} 个贫困村的调查表写入 {path}。</translation>
     </message>
     <message>
         <source>Delete student</source>
@@ -1222,6 +1748,52 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Loading the demo township</source>
         <translation>正在载入示范乡镇</translation>
+    </message>
+</context>
+<context>
+    <name>SheetValues</name>
+    <message>
+        <source>“{value}” is not a date (write it like 2015-03-02).</source>
+        <translation>“{value}”不是日期（请写成 2015-03-02 这样）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a real date.</source>
+        <translation>“{value}”不是有效日期。</translation>
+    </message>
+    <message>
+        <source>“{value}” is neither yes nor no (write 是 or 否).</source>
+        <translation>“{value}”既不是“是”也不是“否”（请填“是”或“否”）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a sex (write 男 or 女).</source>
+        <translation>“{value}”不是性别（请填“男”或“女”）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a grade (write 一年级 … 六年级, 小班, 中班 or 大班).</source>
+        <translation>“{value}”不是年级（请填一年级至六年级，或小班、中班、大班）。</translation>
+    </message>
+</context>
+<context>
+    <name>Spreadsheet</name>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be opened ({detail}).</source>
+        <translation>无法打开文件 {path}（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a spreadsheet SchoolAid can read ({detail}). Save it from Excel or WPS as .xlsx and try again.</source>
+        <translation>{name} 不是校助能读取的表格（{detail}）。请在 Excel 或 WPS 中另存为 .xlsx 后再试。</translation>
+    </message>
+    <message>
+        <source>{name} is protected with a password. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook), save, and import again.</source>
+        <translation>{name} 设有打开密码。请在 Excel 或 WPS 中打开，取消密码（文件 → 信息 → 保护工作簿），保存后再导入。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file.</source>
+        <translation>{name} 不是文本文件。</translation>
     </message>
 </context>
 <context>

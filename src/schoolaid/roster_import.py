@@ -52,6 +52,15 @@ class Outcome(str, enum.Enum):
     SKIP = "skip"
     REJECT = "reject"
 
+    def label(self) -> str:
+        return {
+            Outcome.NEW: translate("RosterImport", "New"),
+            Outcome.UPDATE: translate("RosterImport", "Update"),
+            Outcome.UNCHANGED: translate("RosterImport", "Unchanged"),
+            Outcome.SKIP: translate("RosterImport", "Skip"),
+            Outcome.REJECT: translate("RosterImport", "Rejected"),
+        }[self]
+
 
 RowKey = tuple[str, int]  # sheet name, Excel row number
 
@@ -91,7 +100,8 @@ class RowResult:
     form: StudentForm | None = None
     student_id: int | None = None  # the student updated
     household: PlannedHousehold | None = None
-    known_as: str = ""  # for a student already known: who, and where
+    known_as: str = ""  # for a student already on the roster: who, and where
+    same_as_row: int | None = None  # for a student earlier in the same sheet: that row
     merged_into: RowKey | None = None
 
     @property
@@ -114,7 +124,7 @@ class RowResult:
     @property
     def is_known(self) -> bool:
         """The student is already on the roster, or earlier in this file: the user may choose."""
-        return bool(self.known_as)
+        return bool(self.known_as) or self.same_as_row is not None
 
 
 @dataclass
@@ -448,7 +458,7 @@ def _resolve_duplicate_in_file(result: RowResult, row: _Row, seen: dict[str, Row
     if first is None:
         seen[number] = result
         return
-    result.known_as = translate("RosterImport", "the same ID number as row {row}").format(row=first.row)
+    result.same_as_row = first.row
     choice = options.decisions.get(result.key, options.existing)
     if choice is Choice.UPDATE and first.outcome in (Outcome.NEW, Outcome.UPDATE) and first.form is not None:
         # The later row's values win: it is usually the corrected copy.

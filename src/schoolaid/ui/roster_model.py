@@ -109,6 +109,14 @@ class RosterModel(QAbstractTableModel):
         self.counts_changed.emit(self.shown, self.total)
 
     @property
+    def sort_key(self) -> str:
+        return self._sort_key
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
     def shown(self) -> int:
         return len(self._ids)
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -37,6 +41,7 @@ _ANY = None
 class RosterTab(QWidget):
     counts_changed = Signal(int, int)  # shown, total
     hint_changed = Signal(str)  # a passing remark for the status bar; empty when none
+    message = Signal(str)  # the outcome of an action, for the status bar
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +63,10 @@ class RosterTab(QWidget):
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.add_button = QPushButton(self.tr("Add student…"))
         self.add_button.setDefault(False)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Import students from an Excel or CSV roster"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export the students shown to Excel"))
         self._fill_filter_choices()
 
         filters = QHBoxLayout()
@@ -70,6 +79,8 @@ class RosterTab(QWidget):
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
         filters.addWidget(self.add_button)
+        filters.addWidget(self.import_button)
+        filters.addWidget(self.export_button)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -116,6 +127,8 @@ class RosterTab(QWidget):
             check.toggled.connect(self.apply_filter)
         self.clear_button.clicked.connect(self.clear_filters)
         self.add_button.clicked.connect(self.add_student)
+        self.import_button.clicked.connect(self.import_roster)
+        self.export_button.clicked.connect(self.export_roster)
         self.table.doubleClicked.connect(lambda index: self.edit_student())
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -263,6 +276,45 @@ class RosterTab(QWidget):
         self.select_student(student_id)
         if self.selected_student_id() == student_id:
             self.edit_student()
+
+    def import_roster(self, path: Path | None = None) -> None:
+        from schoolaid.ui.import_dialog import ImportDialog
+
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Import roster"), "",
+                self.tr("Rosters (*.xlsx *.xls *.csv);;All files (*)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        dialog = ImportDialog(self.context, path, self)
+        if dialog.exec():
+            self.message.emit(dialog.result_text())
+
+    def export_roster(self) -> None:
+        from schoolaid.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.context, self.model.filter, self.model.sort_key, self.model.descending,
+                              self.model.shown, self)
+        if dialog.exec() and dialog.written is not None:
+            self.message.emit(self.tr("{n} students exported to {path}.").format(n=dialog.written, path=dialog.path))
+
+    def export_survey(self) -> None:
+        from schoolaid import roster_export
+        from schoolaid.ui.export_dialog import suggested_folder
+
+        suggested = suggested_folder() / f"{roster_export.SURVEY_TITLE}_{dt.date.today():%Y%m%d}.xlsx"
+        target, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the poor villages' survey"),
+                                                      str(suggested), self.tr("Excel workbook (*.xlsx)"))
+        if not target:
+            return
+        path = Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
+        try:
+            villages = self.context.query(roster_export.export_survey, path)
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(self.tr("Survey of {n} poor villages written to {path}.").format(n=villages, path=path))
 
     def change_status(self) -> None:
         student_id = self.selected_student_id()

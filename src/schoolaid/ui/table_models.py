@@ -77,6 +77,7 @@ class EditColumn:
     choices: Callable[[], list[tuple[str, Any]]] | None = None  # (label, value)
     width: int | None = None
     default: Any = ""
+    read_only: bool = False
 
     def label_for(self, value: Any) -> str:
         if self.choices is not None:
@@ -136,7 +137,10 @@ class EditableTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.columns[index.column()].kind == "bool":
+        column = self.columns[index.column()]
+        if column.read_only:
+            return base
+        if column.kind == "bool":
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
 
@@ -159,6 +163,8 @@ class EditableTableModel(QAbstractTableModel):
         if not index.isValid():
             return False
         column = self.columns[index.column()]
+        if column.read_only:
+            return False
         if column.kind == "bool":
             if role != Qt.ItemDataRole.CheckStateRole:
                 return False
