@@ -1,0 +1,115 @@
+"""Roster exchange through the command line on real files: xlsx in, xlsx out, and a killed import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.sheets import id_for, registry_export, student_row
+
+
+def schoolaid(*args: str, home: Path, wait: bool = True):
+    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
+           "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "schoolaid", *args]
+    if not wait:
+        return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture
+def township(tmp_path) -> Path:
+    db = tmp_path / "平地镇.sqlite"
+    assert schoolaid("demo", "--db", str(db), "--students", "30", home=tmp_path).returncode == 0
+    return db
+
+
+def messy_sheet(path: Path) -> Path:
+    return registry_export(path, [
+        student_row("新同学", dt.date(2016, 3, 2), 401),
+        student_row("王五", dt.date(2016, 7, 1), 402, id_number=5.10411201607010e17),
+        student_row("", dt.date(2016, 7, 9), 403),
+        student_row("赵六", dt.date(2016, 8, 1), 404, birth_cell="2016年8月2日"),
+    ])
+
+
+def test_import_json_shape_and_exit_status(township, tmp_path) -> None:
+    sheet = messy_sheet(tmp_path / "roster.xlsx")
+    dry = schoolaid("roster", "import", str(sheet), "--db", str(township), "--dry-run", "--json", home=tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    report = json.loads(dry.stdout)
+    assert (report["new"], report["updated"]) == (2, 0)
+    assert [(r["row"], r["name"]) for r in report["rejected"]] == [(5, "王五"), (6, "")]
+    assert all(r["reason"] for r in report["rejected"]) and "Excel" in report["rejected"][0]["reason"]
+    assert [(w["row"], w["name"]) for w in report["warnings"]] == [(7, "赵六")]
+    listed = json.loads(schoolaid("roster", "list", "--db", str(township), "--json", home=tmp_path).stdout)
+    assert len(listed) == 30  # the dry run wrote nothing
+
+    rejected = tmp_path / "退回.xlsx"
+    done = schoolaid("roster", "import", str(sheet), "--db", str(township), "--rejected", str(rejected),
+                     home=tmp_path)
+    assert done.returncode == 0 and "新增 2 名" in done.stdout and "拒绝：" in done.stdout
+    assert len(json.loads(schoolaid("roster", "list", "--db", str(township), "--json", home=tmp_path).stdout)) == 32
+    assert openpyxl.load_workbook(rejected).active.cell(3, 1).value == 5
+
+
+def test_unreadable_files_exit_1_with_one_line(township, tmp_path) -> None:
+    photo = tmp_path / "photo.xlsx"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 jpeg")
+    result = schoolaid("roster", "import", str(photo), "--db", str(township), home=tmp_path)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "photo.xlsx" in result.stderr
+    headless = tmp_path / "notes.csv"
+    headless.write_text("今天开会\n明天放假\n", encoding="utf-8")
+    result = schoolaid("roster", "import", str(headless), "--db", str(township), home=tmp_path)
+    assert result.returncode == 1 and "表头" in result.stderr
+
+
+def test_export_then_import_changes_nothing(township, tmp_path) -> None:
+    out = tmp_path / "花名册.xlsx"
+    exported = schoolaid("roster", "export", str(out), "--db", str(township), "--full-id", home=tmp_path)
+    assert exported.returncode == 0 and "30 名学生" in exported.stdout
+    report = json.loads(schoolaid("roster", "import", str(out), "--db", str(township), "--json",
+                                  home=tmp_path).stdout)
+    assert (report["new"], report["updated"], report["unchanged"], report["rejected"]) == (0, 0, 30, [])
+
+
+def test_survey_export(township, tmp_path) -> None:
+    out = tmp_path / "survey.xlsx"
+    result = schoolaid("roster", "survey", str(out), "--db", str(township), home=tmp_path)
+    assert result.returncode == 0 and "10 个贫困村" in result.stdout
+    assert openpyxl.load_workbook(out)["汇总"]["A1"].value == "贫困村儿童、青少年接受教育情况调查表"
+
+
+def test_a_killed_import_leaves_the_database_as_it_was(township, tmp_path) -> None:
+    rows = [student_row(f"学生{n}", dt.date(2016, 1, 1) + dt.timedelta(days=n % 300), 500 + n) for n in range(3000)]
+    sheet = registry_export(tmp_path / "big.xlsx", rows)
+    before = sqlite3.connect(township).execute("SELECT count(*) FROM students").fetchone()[0]
+    process = schoolaid("roster", "import", str(sheet), "--db", str(township), home=tmp_path, wait=False)
+    time.sleep(2.5)  # reading and checking take longer: the kill lands before or during the write
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    connection = sqlite3.connect(township)
+    after = connection.execute("SELECT count(*) FROM students").fetchone()[0]
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    connection.close()
+    assert after in (before, before + 3000)  # all or nothing, never half
+
+
+def test_a_mistyped_id_is_rejected_with_the_right_check_digit(township, tmp_path) -> None:
+    number = id_for(dt.date(2016, 3, 2), 600)
+    wrong = number[:17] + ("0" if number[17] != "0" else "1")
+    sheet = registry_export(tmp_path / "ids.xlsx", [student_row("甲", dt.date(2016, 3, 2), 600, id_number=wrong)])
+    report = json.loads(schoolaid("roster", "import", str(sheet), "--db", str(township), "--json", "--dry-run",
+                                  home=tmp_path).stdout)
+    assert report["new"] == 0 and "校验码" in report["rejected"][0]["reason"]
+    assert number[17] in report["rejected"][0]["reason"]
