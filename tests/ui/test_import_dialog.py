@@ -15,6 +15,7 @@ from schoolaid.roster_import import Outcome
 from schoolaid.ui import import_dialog as module
 from schoolaid.ui.import_dialog import ImportDialog
 from schoolaid.ui.roster_tab import RosterTab
+from schoolaid.ui.tasks import BackgroundTask
 from tests.conftest import student_form
 from tests.sheets import id_for, registry_export, student_row
 
@@ -158,3 +159,23 @@ def test_survey_is_written_from_the_menu(qtbot, context, tmp_path, monkeypatch) 
     tab.message.connect(messages.append)
     tab.export_survey()
     assert target.exists() and "10 个贫困村" in messages[0]
+
+
+def test_cancelling_the_import_writes_nothing(qtbot, township_context, sheet, monkeypatch) -> None:
+    told = []
+    monkeypatch.setattr(module.QMessageBox, "information", lambda *args: told.append(args[2]))
+    dialog = open_dialog(qtbot, township_context, sheet)
+    def cancelled_before_it_starts(parent, title, work, on_success, on_failure, on_cancel=None):
+        task = BackgroundTask(parent, title, work)
+        task.succeeded.connect(on_success)
+        task.failed.connect(on_failure)
+        task.cancelled.connect(on_cancel)
+        task.progress.cancel()  # the user pressed Cancel: the first progress report stops the work
+        return task.start()
+
+    monkeypatch.setattr(module, "run_in_background", cancelled_before_it_starts)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    assert "没有写入" in told[0]
+    assert township_context.query(roster.count_students) == 0
+    assert dialog.import_button.isEnabled()

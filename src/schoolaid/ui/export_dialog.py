@@ -96,3 +96,9 @@ class ExportDialog(QDialog):
             show_error(self, error)
             return
         raise error
+
+    def done(self, result: int) -> None:
+        # Closing while work runs: stop it first, so that nothing reports to a window that is gone.
+        if self.task is not None:
+            self.task.stop()
+        super().done(result)

@@ -350,3 +350,9 @@ class ImportDialog(QDialog):
         return self.tr("Imported from {name}: {new} new students, {updated} updated, {households} new "
                        "households.").format(name=self.path.name, new=self.result.new, updated=self.result.updated,
                                              households=self.result.households_created)
+
+    def done(self, result: int) -> None:
+        # Closing while work runs: stop it first, so that nothing reports to a window that is gone.
+        if self.task is not None:
+            self.task.stop()
+        super().done(result)

@@ -65,6 +65,12 @@ class BackgroundTask(QObject):
     def wait(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)
 
+    def stop(self, timeout: float = 10.0) -> None:
+        """Ask the work to stop and wait for it (a window closing must not leave it writing)."""
+        if not self.done:
+            self.progress.cancel()
+            self.wait(timeout)
+
 
 def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progress], Any],
                       on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
