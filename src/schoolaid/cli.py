@@ -85,6 +85,21 @@ def build_parser() -> argparse.ArgumentParser:
     surveying.add_argument("file", type=Path, metavar="FILE.xlsx")
     _db_option(surveying, argparse.SUPPRESS)
 
+    pairing_parser = commands.add_parser("pairing", help=translate("Cli", "household pairing (结对帮扶)"))
+    pairing_commands = pairing_parser.add_subparsers(dest="pairing_command", metavar="ACTION", required=True)
+    pairing_list = pairing_commands.add_parser("list", help=translate(
+        "Cli", "active pairings and the gaps: unpaired households, quotas, overdue visits"))
+    _db_option(pairing_list, argparse.SUPPRESS)
+    pairing_list.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+    register = pairing_commands.add_parser("register", help=translate(
+        "Cli", "export the pairing register (结对帮扶花名册) to .xlsx"))
+    register.add_argument("file", type=Path, metavar="FILE.xlsx")
+    _db_option(register, argparse.SUPPRESS)
+    visit_sheets = pairing_commands.add_parser("visits", help=translate(
+        "Cli", "export a visit record sheet per helper (走访记录表) to .xlsx"))
+    visit_sheets.add_argument("file", type=Path, metavar="FILE.xlsx")
+    _db_option(visit_sheets, argparse.SUPPRESS)
+
     demo = commands.add_parser("demo", help=translate("Cli", "fill an empty database with the demo township"))
     _db_option(demo, argparse.SUPPRESS)
     demo.add_argument("--students", type=int, default=1500, metavar="N", help=translate(
@@ -211,6 +226,55 @@ def _roster_survey(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pairing_list(args: argparse.Namespace) -> int:
+    from schoolaid import pairing
+
+    db = _open(args)
+    try:
+        overview = db.query(pairing.overview)
+    finally:
+        db.close()
+    if args.json:
+        json.dump(overview.as_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for p in overview.pairings:
+        last = p.last_visit.isoformat() if p.last_visit else translate("Cli", "never")
+        print("\t".join([p.staff, p.school, p.role.label(), p.household_head, p.village + p.group_name,
+                         p.start_date.isoformat(), translate("Cli", "last visit {date}").format(date=last)]))
+    print(translate("Cli", "{pairs} active pairings; {unpaired} households need a pair; {over} helpers over quota, "
+                           "{under} under; {departed} pairs whose helper left; {overdue} not visited for {days} "
+                           "days.").format(
+        pairs=len(overview.pairings), unpaired=len(overview.unpaired), over=len(overview.over_quota),
+        under=len(overview.under_quota), departed=len(overview.departed), overdue=len(overview.overdue),
+        days=overview.overdue_days), file=sys.stderr)
+    return EXIT_OK
+
+
+def _pairing_register(args: argparse.Namespace) -> int:
+    from schoolaid import pairing_export
+
+    db = _open(args)
+    try:
+        count = db.query(pairing_export.export_register, args.file)
+    finally:
+        db.close()
+    print(translate("Cli", "{n} pairings written to {path}.").format(n=count, path=args.file))
+    return EXIT_OK
+
+
+def _pairing_visits(args: argparse.Namespace) -> int:
+    from schoolaid import pairing_export
+
+    db = _open(args)
+    try:
+        count = db.query(pairing_export.export_visit_sheets, args.file)
+    finally:
+        db.close()
+    print(translate("Cli", "Visit record sheets of {n} helpers written to {path}.").format(n=count, path=args.file))
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     from schoolaid.demo import create_demo_township
 
@@ -248,6 +312,9 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.command == "roster":
             return {"list": _roster_list, "import": _roster_import, "export": _roster_export,
                     "survey": _roster_survey}[args.roster_command](args)
+        if args.command == "pairing":
+            return {"list": _pairing_list, "register": _pairing_register,
+                    "visits": _pairing_visits}[args.pairing_command](args)
         if args.command == "demo":
             return _demo(args)
     except SchoolAidError as exc:

@@ -8,6 +8,7 @@ screen has something real to show. Rows are inserted in bulk: the benchmark buil
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 from dataclasses import dataclass, field
 from functools import cache
@@ -255,8 +256,11 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
 
     progress.report(0.92, translate("Demo", "Creating staff…"))
     staff_count = _create_staff(session, actor, rng, names, schools)
-    progress.report(0.96, translate("Demo", "Recording transfers and suspensions…"))
+    progress.report(0.94, translate("Demo", "Recording transfers and suspensions…"))
     _status_changes(session, actor, rng, today)
+    progress.report(0.96, translate("Demo", "Pairing staff with poor households…"))
+    _pairings_and_visits(session, actor, rng, today)
+    _school_pairings(session, actor, today)
     progress.report(1.0, translate("Demo", "Done."))
     return DemoResult(students=made, households=household_count, staff=staff_count, schools=len(schools),
                       villages=len(villages))
@@ -357,3 +361,144 @@ def _status_changes(session: Session, actor: Actor, rng: random.Random, today: d
         else:
             change_status(session, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, when, "随父母务工地就读",
                           destination=rng.choice(TRANSFER_DESTINATIONS))
+
+
+VISIT_DONE = (
+    "了解孩子在校学习和生活情况，宣讲教育资助政策", "送去大米一袋、食用油一桶", "辅导孩子完成假期作业，检查学习用品",
+    "核实家庭收入和务工情况，更新帮扶台账", "送去冬季校服和棉被", "与家长交流孩子的学习习惯，约定每周电话沟通",
+    "帮助申请保育教育费资助，讲解所需材料", "陪同家长到镇卫生院办理慢性病卡",
+)
+VISIT_PROBLEMS = ("", "", "母亲长期患病，家中劳动力不足", "孩子周末无人看管，作业完成差", "住房漏雨需要维修",
+                  "家长对资助政策不了解", "", "孩子有厌学情绪")
+VISIT_NEXT = ("", "下月再次入户", "联系村委会反映住房问题", "安排班主任每周家访一次", "协调镇农业服务中心提供种植技术培训",
+              "寒假前送去学习资料")
+LEAVING_REASON = "调往仁和区大河中路小学任教"
+
+
+def _tiny_png(rng: random.Random) -> bytes:
+    """A small valid PNG (a 24×16 coloured block): the demo's stand-in for a photo of a visit."""
+    import struct
+    import zlib
+
+    width, height = 24, 16
+    colour = bytes(rng.randrange(256) for _ in range(3))
+    raw = b"".join(b"\x00" + colour * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, today: dt.date) -> None:
+    """Pair staff with the households that need it, within the plan's quotas, and log their visits —
+    leaving a few deliberate gaps: unpaired households, one helper over quota and some under, a pair
+    whose helper left without handing over, and visits overdue."""
+    from schoolaid import pairing as pairing_rules
+    from schoolaid.database import reserve_ids
+    from schoolaid.models import Attachment, Pairing, School, Staff, Visit
+    from schoolaid.vocabulary import StaffRole
+
+    needing = list(session.execute(select(Household.id, Household.village_id)
+                                   .where(Household.poverty_status.in_(pairing_rules.NEEDING_PAIRS))
+                                   .order_by(Household.id)))
+    rng.shuffle(needing)
+    helpers = session.execute(select(Staff.id, Staff.role, Staff.school_id).where(Staff.active.is_(True))
+                              .order_by(Staff.id)).all()
+    school_village = {sid: vid for sid, vid in session.execute(select(School.id, School.village_id))}
+    keep_unpaired = max(3, len(needing) // 25)
+    to_pair = needing[keep_unpaired:]
+    # Households near a helper's school go to that helper first, as a township would arrange it.
+    by_village: dict[int | None, list[int]] = {}
+    for household_id, village_id in to_pair:
+        by_village.setdefault(village_id, []).append(household_id)
+    assignments: list[tuple[int, int]] = []
+    for round_number in range(3):
+        for staff_id, role, school_id in helpers:
+            low, high = pairing_rules.quota(role)
+            wanted = [low, high, high][round_number] - sum(1 for s, _ in assignments if s == staff_id)
+            for _ in range(max(0, wanted)):
+                pool = by_village.get(school_village.get(school_id)) or next((v for v in by_village.values() if v), None)
+                if not pool:
+                    break
+                assignments.append((staff_id, pool.pop()))
+    teachers = [h for h in helpers if h[1] == StaffRole.TEACHER.value]
+    if len(teachers) > 3:
+        # One teacher took a third household (over quota); two newcomers have none yet (under quota).
+        spare = [h for h in session.scalars(select(Household.id).where(Household.registered_poor.is_(True),
+                                                                         Household.poverty_status == "已脱贫"))][:1]
+        assignments += [(teachers[0][0], h) for h in spare]
+        newcomers = {teachers[-1][0], teachers[-2][0]}
+        assignments = [(s, h) for s, h in assignments if s not in newcomers]
+    pairing_ids = reserve_ids(session, Pairing, len(assignments))
+    term = dt.date(school_year_start(today), 9, 1)
+    rows = []
+    for pairing_id, (staff_id, household_id) in zip(pairing_ids, assignments, strict=True):
+        start = term - dt.timedelta(days=rng.choice((0, 0, 365, 730)) + rng.randrange(30))
+        rows.append({"id": pairing_id, "staff_id": staff_id, "household_id": household_id,
+                     "start_date": min(start, today), "end_date": None, "end_reason": "", "handed_over_from_id": None,
+                     "notes": ""})
+    if rows:
+        session.execute(insert(Pairing), rows)
+    audit.record_many(session, [audit.event_values(actor, Action.CREATE, "pairing", r["id"], "结对帮扶",
+                                                   after={k: r[k] for k in ("staff_id", "household_id", "start_date")})
+                                for r in rows])
+
+    visit_rows = []
+    for number, row in enumerate(rows):
+        # Most helpers visit every three to five weeks; one in eight has not been for two months.
+        day = today - dt.timedelta(days=rng.randrange(45, 80) if number % 8 == 3 else rng.randrange(1, 28))
+        while day >= row["start_date"]:
+            visit_rows.append({"staff_id": row["staff_id"], "household_id": row["household_id"], "visit_date": day,
+                               "form": "电话" if rng.random() < 0.2 else "入户", "done": rng.choice(VISIT_DONE),
+                               "problems": rng.choice(VISIT_PROBLEMS), "next_step": rng.choice(VISIT_NEXT),
+                               "recorded_by": actor.name, "recorded_at": utcnow()})
+            day -= dt.timedelta(days=rng.randrange(25, 40))
+    for visit_id, values in zip(reserve_ids(session, Visit, len(visit_rows)), visit_rows, strict=True):
+        values["id"] = visit_id
+    if visit_rows:
+        session.execute(insert(Visit), visit_rows)
+    audit.record_many(session, [audit.event_values(actor, Action.CREATE, "visit", v["id"], "走访", after={
+        k: v[k] for k in ("staff_id", "household_id", "visit_date", "form", "done")}) for v in visit_rows])
+    evidence = []
+    for values in visit_rows[:: max(1, len(visit_rows) // 12)]:
+        data = _tiny_png(rng)
+        evidence.append({"owner": "visit", "owner_id": values["id"], "file_name": f"走访照片_{values['visit_date']}.png",
+                         "media_type": "image/png", "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+                         "data": data, "added_by": actor.name, "added_at": utcnow()})
+    if evidence:
+        session.execute(insert(Attachment), evidence)
+
+    # One helper moved away and handed the households over properly; another's leaving was entered
+    # by hand long ago, without a handover, so the household is paired on paper only.
+    from schoolaid import staff as staff_service
+
+    leaders = [h for h in helpers if h[1] == StaffRole.LEADERSHIP.value]
+    if len(leaders) >= 2 and len(teachers) >= 4:
+        leaving = leaders[-1][0]
+        held = pairing_rules.list_pairings(session, active_on=today, staff_id=leaving)
+        staff_service.leave(session, actor, leaving, today - dt.timedelta(days=20), LEAVING_REASON,
+                            {p.id: leaders[0][0] for p in held})
+        gone = teachers[2][0]
+        session.execute(Staff.__table__.update().where(Staff.id == gone).values(
+            active=False, left_on=today - dt.timedelta(days=60), left_reason="退休"))
+
+
+def _school_pairings(session: Session, actor: Actor, today: dt.date) -> None:
+    from schoolaid import school_pairing
+
+    weak = [s for s in township.list_schools(session) if s.kind in (SchoolKind.TEACHING_POINT.value,)
+            or s.name == "大龙潭村小学"]
+    start = dt.date(school_year_start(today) - 1, 9, 1)
+    activities = (
+        ("送教", "中心校数学教研组到校上示范课两节", "中心校数学教研组"),
+        ("听课评课", "听评课四节，指导低年级识字教学", "中心校教导处"),
+        ("捐赠", "捐赠图书300册、体育器材一批", "中心校党支部"),
+        ("教师培训", "组织村小教师参加中心校信息技术培训", "村小全体教师"),
+    )
+    for school in weak[:2]:
+        pairing_id = school_pairing.pair_school(session, actor, school.id, start, "提高教学质量，帮助改善办学条件")
+        for offset, (kind, text, who) in enumerate(activities):
+            day = min(today, start + dt.timedelta(days=40 + 75 * offset))
+            school_pairing.log_activity(session, actor, pairing_id, day, kind, text, who)

@@ -359,3 +359,45 @@ def view(session: Session, household_id: int, today: dt.date | None = None) -> H
                   for c in children],
     )
 
+
+
+@dataclass(frozen=True)
+class SkillsRow:
+    household_id: int
+    head_name: str
+    village: str
+    group_name: str
+    poverty_status: PovertyStatus
+    main_labourers: list[str]
+    skills: list[str]  # "name：skill (year)"
+
+    @property
+    def has_skilled_labourer(self) -> bool:
+        return bool(self.skills)
+
+
+def skills_overview(session: Session, *, without_skills_only: bool = False) -> list[SkillsRow]:
+    """Poor and monitored households with their main labourers and the skills those have learned.
+
+    The plan: every poor household has one main labourer who has learned one or two skills."""
+    query = (select(Household.id, Household.head_name, Village.name, Household.group_name, Household.poverty_status)
+             .outerjoin(Village, Household.village_id == Village.id)
+             .where(or_(Household.registered_poor.is_(True), Household.poverty_status == PovertyStatus.MONITORED.value))
+             .order_by(Village.name, Household.group_name, Household.head_pinyin))
+    households = session.execute(query).all()
+    members: dict[int, list[HouseholdMember]] = {}
+    ids = [row[0] for row in households]
+    for start in range(0, len(ids), 500):
+        for member in session.scalars(select(HouseholdMember).options(selectinload(HouseholdMember.skills))
+                                      .where(HouseholdMember.household_id.in_(ids[start:start + 500]),
+                                             HouseholdMember.is_main_labourer.is_(True))):
+            members.setdefault(member.household_id, []).append(member)
+    rows = []
+    for household_id, head, village, group, status in households:
+        labourers = members.get(household_id, [])
+        skills = [f"{m.name}：{s.skill}" + (f"（{s.year}）" if s.year else "") for m in labourers for s in m.skills]
+        row = SkillsRow(household_id, head, village or "", group, PovertyStatus(status), [m.name for m in labourers],
+                        skills)
+        if not (without_skills_only and row.has_skilled_labourer):
+            rows.append(row)
+    return rows

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -195,8 +196,96 @@ class Staff(Base):
     sex: Mapped[str] = mapped_column(String(4), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
+    left_reason: Mapped[str] = mapped_column(Text, default="")
 
     school: Mapped[School] = relationship()
+
+
+class Pairing(Base):
+    """A staff member paired with a poor household (结对帮扶), from a start to an end date.
+
+    Ended pairings stay: a handover ends one pairing and starts another that points back at it."""
+
+    __tablename__ = "pairings"
+    __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(Text, default="")
+    handed_over_from_id: Mapped[int | None] = mapped_column(ForeignKey("pairings.id"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    staff: Mapped[Staff] = relationship()
+    household: Mapped[Household] = relationship()
+
+
+class Visit(Base):
+    """A visit to a paired household (入户走访), by home visit, phone or at school."""
+
+    __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_household_date", "household_id", "visit_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
+    visit_date: Mapped[dt.date] = mapped_column(Date)
+    form: Mapped[str] = mapped_column(String(8))  # 入户, 电话, 到校
+    done: Mapped[str] = mapped_column(Text, default="")  # what was done or given
+    problems: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    staff: Mapped[Staff] = relationship()
+    household: Mapped[Household] = relationship()
+
+
+class Attachment(Base):
+    """An evidence file (photo, scanned signed sheet) kept inside the database, so that it travels
+    with the backup. ``owner`` names the kind of record it belongs to (visit, …)."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (Index("ix_attachments_owner", "owner", "owner_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner: Mapped[str] = mapped_column(String(32))
+    owner_id: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(64), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by: Mapped[str] = mapped_column(String(64), default="")
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SchoolPairing(Base):
+    """The central school's party branch paired with a weak village school (1–2 of them)."""
+
+    __tablename__ = "school_pairings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    helper_school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"))
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    goals: Mapped[str] = mapped_column(Text, default="")
+
+    helper_school: Mapped[School] = relationship(foreign_keys=[helper_school_id])
+    school: Mapped[School] = relationship(foreign_keys=[school_id])
+
+
+class SchoolActivity(Base):
+    """One thing done under a school pairing: teaching sent down, lessons observed, training, gifts."""
+
+    __tablename__ = "school_activities"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_pairing_id: Mapped[int] = mapped_column(ForeignKey("school_pairings.id"), index=True)
+    activity_date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(Text, default="")
+    participants: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
 
 
 class AuditEvent(Base):

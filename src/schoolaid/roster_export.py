@@ -12,22 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from schoolaid import idnumber, roster, township
 from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.files import atomic_path
 from schoolaid.grades import Stage, grade_name_zh
 from schoolaid.i18n import translate
 from schoolaid.models import Household, School, Student, Village
 from schoolaid.progress import NO_PROGRESS, Progress
 from schoolaid.roster import RosterFilter
+from schoolaid.workbook import BOLD, cell, chinese_date, new_workbook, save, start_sheet
 
 _YES = "是"
 _BOLD = Font(bold=True)
@@ -99,27 +96,6 @@ def _records(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
     return [found[i] for i in ids if i in found]
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: Any, *, font: Font | None = None, text: bool = False,
-          date: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    if font is not None:
-        cell.font = font
-    if text:
-        cell.number_format = "@"
-    if date and isinstance(value, dt.date):
-        cell.number_format = "yyyy-mm-dd"
-    return cell
-
-
-def _title_rows(sheet: WriteOnlyWorksheet, title: str, subtitle: str, width: int) -> None:
-    sheet.merged_cells.add(f"A1:{get_column_letter(width)}1")
-    title_cell = _cell(sheet, title, font=_TITLE)
-    title_cell.alignment = Alignment(horizontal="center")
-    sheet.append([title_cell])
-    sheet.merged_cells.add(f"A2:{get_column_letter(width)}2")
-    sheet.append([subtitle])
-
-
 def export_roster(session: Session, path: Path, flt: RosterFilter | None = None, sort_key: str = "name",
                   descending: bool = False, *, full_ids: bool = False, today: dt.date | None = None,
                   progress: Progress = NO_PROGRESS) -> int:
@@ -127,24 +103,20 @@ def export_roster(session: Session, path: Path, flt: RosterFilter | None = None,
     today = today or dt.date.today()
     ids = roster.search_ids(session, flt or RosterFilter(), sort_key, descending)
     columns = _columns(full_ids)
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("学生花名册")
-    sheet.freeze_panes = "C4"
-    for position, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(position)].width = column.width
+    workbook = new_workbook()
     name = township.township_name(session)
-    _title_rows(sheet, f"{name}学生花名册", f"导出日期：{today.year}年{today.month}月{today.day}日    共 {len(ids)} 名学生"
-                + ("" if full_ids else "    （身份证号已隐去中间数字）"), len(columns))
-    sheet.append([_cell(sheet, c.header, font=_BOLD) for c in columns])
+    sheet = start_sheet(workbook, "学生花名册", f"{name}学生花名册",
+                        f"导出日期：{chinese_date(today)}    共 {len(ids)} 名学生"
+                        + ("" if full_ids else "    （身份证号已隐去中间数字）"),
+                        [c.header for c in columns], [c.width for c in columns], freeze="C4")
     for start in range(0, len(ids), 2000):
         for offset, record in enumerate(_records(session, ids[start:start + 2000]), start=start + 1):
             record["position"] = offset
-            sheet.append([_cell(sheet, c.value(record), text=c.as_text, date=c.as_date) for c in columns])
+            sheet.append([cell(sheet, c.value(record), text=c.as_text, date=c.as_date) for c in columns])
         progress.report(min(start + 2000, len(ids)) / max(len(ids), 1),
                         translate("RosterExport", "Writing students: {n} of {total}…").format(
                             n=min(start + 2000, len(ids)), total=len(ids)))
-    with atomic_path(path) as temporary:
-        workbook.save(temporary)
+    save(workbook, path)
     return len(ids)
 
 
@@ -197,23 +169,20 @@ def export_survey(session: Session, path: Path, today: dt.date | None = None) ->
     the number of poor villages."""
     today = today or dt.date.today()
     villages = survey(session)
-    workbook = openpyxl.Workbook(write_only=True)
-    counts = workbook.create_sheet("汇总")
+    workbook = new_workbook()
     width = 2 + len(_STAGES) * len(_SURVEY_COLUMNS)
-    counts.column_dimensions["A"].width = 6
-    counts.column_dimensions["B"].width = 12
-    _title_rows(counts, SURVEY_TITLE, f"填报单位：{township.township_name(session)}    填报日期：{today.year}年"
-                f"{today.month}月{today.day}日    单位：人", width)
-    stage_row: list[Any] = [_cell(counts, "序号", font=_BOLD), _cell(counts, "村", font=_BOLD)]
+    counts = start_sheet(workbook, "汇总", SURVEY_TITLE, f"填报单位：{township.township_name(session)}    填报日期："
+                         f"{chinese_date(today)}    单位：人", [], [6, 12] + [8] * (width - 2))
+    stage_row: list[Any] = [cell(counts, "序号", font=BOLD), cell(counts, "村", font=BOLD)]
     for position, stage in enumerate(_STAGES):
         first = 3 + position * len(_SURVEY_COLUMNS)
         counts.merged_cells.add(f"{get_column_letter(first)}3:{get_column_letter(first + len(_SURVEY_COLUMNS) - 1)}3")
-        stage_row.append(_cell(counts, _STAGE_NAMES[stage], font=_BOLD))
+        stage_row.append(cell(counts, _STAGE_NAMES[stage], font=BOLD))
         stage_row.extend([""] * (len(_SURVEY_COLUMNS) - 1))
     counts.merged_cells.add("A3:A4")
     counts.merged_cells.add("B3:B4")
     counts.append(stage_row)
-    counts.append(["", ""] + [_cell(counts, label, font=_BOLD) for _stage in _STAGES for label, _ in _SURVEY_COLUMNS])
+    counts.append(["", ""] + [cell(counts, label, font=BOLD) for _stage in _STAGES for label, _ in _SURVEY_COLUMNS])
     totals = [0] * (width - 2)
     for number, village in enumerate(villages, start=1):
         values = [sum(village.counts.get((stage, status), 0) for status in statuses)
@@ -222,23 +191,19 @@ def export_survey(session: Session, path: Path, today: dt.date | None = None) ->
         counts.append([number, village.name, *values])
     counts.append(["", "合计", *totals])
 
-    names = workbook.create_sheet("辍学及未入学名单")
-    headers = ["序号", "村", "姓名", "性别", "出生日期", "学段", "年级", "学校", "状态", "离校日期", "户主", "联系电话"]
-    for position, width_ in enumerate((6, 10, 10, 5, 11, 6, 7, 16, 7, 11, 9, 13), start=1):
-        names.column_dimensions[get_column_letter(position)].width = width_
-    _title_rows(names, f"{SURVEY_TITLE}（辍学及未入学儿童、青少年名单）", f"填报单位：{township.township_name(session)}",
-                len(headers))
-    names.append([_cell(names, h, font=_BOLD) for h in headers])
+    names = start_sheet(workbook, "辍学及未入学名单", f"{SURVEY_TITLE}（辍学及未入学儿童、青少年名单）",
+                        f"填报单位：{township.township_name(session)}",
+                        ["序号", "村", "姓名", "性别", "出生日期", "学段", "年级", "学校", "状态", "离校日期", "户主", "联系电话"],
+                        (6, 10, 10, 5, 11, 6, 7, 16, 7, 11, 9, 13))
     number = 0
     for village in villages:
         for child in village.named:
             number += 1
             names.append([number, village.name, child["name"], child["sex"],
-                          _cell(names, child["birth_date"], date=True), child["stage"], child["grade"],
-                          child["school"], child["status"], _cell(names, child["leave_date"], date=True),
-                          child["head"] or "", _cell(names, child["phone"], text=True)])
+                          cell(names, child["birth_date"], date=True), child["stage"], child["grade"],
+                          child["school"], child["status"], cell(names, child["leave_date"], date=True),
+                          child["head"] or "", cell(names, child["phone"], text=True)])
     if number == 0:
         names.append(["", "（无辍学或未入学的儿童、青少年）"])
-    with atomic_path(path) as temporary:
-        workbook.save(temporary)
+    save(workbook, path)
     return len(villages)
