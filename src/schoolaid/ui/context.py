@@ -23,6 +23,7 @@ class Entity:
 
     STUDENT = "student"
     HOUSEHOLD = "household"
+    PAIRING = "pairing"  # staff, pairings, visits, school pairings
     TOWNSHIP = "township"
     ALL = "all"
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from schoolaid import __version__, township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.pairing_tab import PairingTab
 from schoolaid.ui.roster_tab import RosterTab
 
 
@@ -22,6 +23,10 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.roster_tab = RosterTab(context)
         self.tabs.addTab(self.roster_tab, self.tr("Student roster"))
+        self.pairing_tab = PairingTab(context)
+        self.tabs.addTab(self.pairing_tab, self.tr("Household pairing"))
+        self.pairing_tab.gaps_changed.connect(self._show_pairing_gaps)
+        self.pairing_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.setCentralWidget(self.tabs)
 
         self.count_label = QLabel()
@@ -37,6 +42,7 @@ class MainWindow(QMainWindow):
         context.changed.connect(self._data_changed)
         self._build_menus()
         self._show_counts(self.roster_tab.model.shown, self.roster_tab.model.total)
+        self._show_pairing_gaps(self.pairing_tab.gap_count)
         self._show_operator()
         self.database_label.setText(self.tr("Database: {path}").format(path=context.db.path))
         self.database_label.setToolTip(str(context.db.path))
@@ -95,6 +101,13 @@ class MainWindow(QMainWindow):
         locale = QLocale()
         self.count_label.setText(self.tr("Showing {shown} of {total} students").format(
             shown=locale.toString(shown), total=locale.toString(total)))
+
+    def _show_pairing_gaps(self, count: int) -> None:
+        title = self.tr("Household pairing")
+        index = self.tabs.indexOf(self.pairing_tab)
+        self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+        self.tabs.setTabToolTip(index, self.tr("{n} gaps in the pairing: households without a helper, helpers "
+                                               "off quota or gone, visits overdue").format(n=count) if count else "")
 
     def _show_hint(self, text: str) -> None:
         if text:
