@@ -1,10 +1,60 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Log an activity</source>
+        <translation>记录活动</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>做了什么</translation>
+    </message>
+    <message>
+        <source>Who took part</source>
+        <translation>参加人员</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>SchoolAid cannot open the database</source>
         <translation>校助无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>{name} is {size} MB; evidence files can be at most {limit} MB. Take the photo at a lower resolution, or scan at 150 dpi.</source>
+        <translation>{name} 有 {size} MB，佐证材料每个文件最大 {limit} MB。请用较低分辨率拍照，或按 150 dpi 扫描。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({detail}).</source>
+        <translation>无法读取 {name}（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} 是空文件。</translation>
+    </message>
+    <message>
+        <source>The evidence file no longer exists.</source>
+        <translation>该佐证材料已不存在。</translation>
+    </message>
+    <message>
+        <source>The evidence file {name} is damaged in the database. Restore it from a backup.</source>
+        <translation>数据库中的佐证材料 {name} 已损坏。请用备份恢复。</translation>
     </message>
 </context>
 <context>
@@ -92,6 +142,22 @@
         <translation>导出《贫困村儿童、青少年接受教育情况调查表》</translation>
     </message>
     <message>
+        <source>household pairing (结对帮扶)</source>
+        <translation>结对帮扶</translation>
+    </message>
+    <message>
+        <source>active pairings and the gaps: unpaired households, quotas, overdue visits</source>
+        <translation>列出结对关系和缺口：未结对的户、名额、逾期未走访</translation>
+    </message>
+    <message>
+        <source>export the pairing register (结对帮扶花名册) to .xlsx</source>
+        <translation>把《结对帮扶花名册》导出为 .xlsx</translation>
+    </message>
+    <message>
+        <source>export a visit record sheet per helper (走访记录表) to .xlsx</source>
+        <translation>为每位帮扶人导出《走访记录表》（.xlsx）</translation>
+    </message>
+    <message>
         <source>fill an empty database with the demo township</source>
         <translation>在空数据库中载入示范乡镇</translation>
     </message>
@@ -174,6 +240,26 @@
     <message>
         <source>Survey of {n} poor villages written to {path}.</source>
         <translation>已将 {n} 个贫困村的调查表写入 {path}。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>last visit {date}</source>
+        <translation>最近走访 {date}</translation>
+    </message>
+    <message>
+        <source>{pairs} active pairings; {unpaired} households need a pair; {over} helpers over quota, {under} under; {departed} pairs whose helper left; {overdue} not visited for {days} days.</source>
+        <translation>结对 {pairs} 对；{unpaired} 户需要结对；{over} 人超出名额，{under} 人不足名额；{departed} 对的帮扶人已离开；{overdue} 对超过 {days} 天未走访。</translation>
+    </message>
+    <message>
+        <source>{n} pairings written to {path}.</source>
+        <translation>已将 {n} 对结对关系写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Visit record sheets of {n} helpers written to {path}.</source>
+        <translation>已将 {n} 位帮扶人的走访记录表写入 {path}。</translation>
     </message>
     <message>
         <source>--students must be at least 1.</source>
@@ -275,8 +361,50 @@ Please tell the person who supports the program, and give them the log file:
         <translation>正在记录转出和休学……</translation>
     </message>
     <message>
+        <source>Pairing staff with poor households…</source>
+        <translation>正在安排教职工结对帮扶贫困户……</translation>
+    </message>
+    <message>
         <source>Done.</source>
         <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>EndPairingDialog</name>
+    <message>
+        <source>End a pairing</source>
+        <translation>结束结对</translation>
+    </message>
+    <message>
+        <source>e.g. 家庭已稳定脱贫, 全家迁出本乡镇</source>
+        <translation>如：家庭已稳定脱贫、全家迁出本乡镇</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>Add evidence files</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf *.heic *.bmp);;All files (*)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf *.heic *.bmp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save evidence file</source>
+        <translation>保存佐证材料</translation>
     </message>
 </context>
 <context>
@@ -438,6 +566,33 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>{path} could not be written: {detail}.</source>
         <translation>无法写入 {path}：{detail}。</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over a household</source>
+        <translation>移交帮扶户</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>移交给</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -967,10 +1122,45 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Staff member leaves</source>
+        <translation>教职工离职或调离</translation>
+    </message>
+    <message>
+        <source>e.g. 调往其他学校, 退休</source>
+        <translation>如：调往其他学校、退休</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>教职工</translation>
+    </message>
+    <message>
+        <source>Leaves on</source>
+        <translation>离开日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Who takes over each household?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;每户由谁接手帮扶？&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(end the pairing)</source>
+        <translation>（结束结对）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Student roster</source>
         <translation>学生花名册</translation>
+    </message>
+    <message>
+        <source>Household pairing</source>
+        <translation>结对帮扶</translation>
     </message>
     <message>
         <source>Database: {path}</source>
@@ -1061,6 +1251,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>显示 {shown} 名，共 {total} 名学生</translation>
     </message>
     <message>
+        <source>{n} gaps in the pairing: households without a helper, helpers off quota or gone, visits overdue</source>
+        <translation>结对帮扶有 {n} 处缺口：未结对的户、名额不符或已离开的帮扶人、逾期未走访</translation>
+    </message>
+    <message>
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>
@@ -1124,6 +1318,415 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>PairDialog</name>
+    <message>
+        <source>Pair a household</source>
+        <translation>结对帮扶户</translation>
+    </message>
+    <message>
+        <source>Search all poor and monitored households by the head's name</source>
+        <translation>按户主姓名搜索所有建档立卡户和监测户</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village and group</source>
+        <translation>村组</translation>
+    </message>
+    <message>
+        <source>Poverty status</source>
+        <translation>贫困状态</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>帮扶人</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>Paired from</source>
+        <translation>结对日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>All poor and monitored households whose head's name contains the text.</source>
+        <translation>户主姓名含有所输入文字的建档立卡户和监测户。</translation>
+    </message>
+    <message>
+        <source>Households still without a helper, those of the helper's village first.</source>
+        <translation>尚无帮扶人的户，帮扶人所在村的排在前面。</translation>
+    </message>
+</context>
+<context>
+    <name>Pairing</name>
+    <message>
+        <source>The number of days must be between 1 and 365.</source>
+        <translation>天数应在 1 到 365 之间。</translation>
+    </message>
+    <message>
+        <source>Choose a staff member who is still at the school.</source>
+        <translation>请选择仍在校的教职工。</translation>
+    </message>
+    <message>
+        <source>Choose the household.</source>
+        <translation>请选择户。</translation>
+    </message>
+    <message>
+        <source>The household of {head} is neither registered poor nor under monitoring: it is not paired.</source>
+        <translation>户主为 {head} 的这一户既不是建档立卡户也不是监测户，不需要结对。</translation>
+    </message>
+    <message>
+        <source>The start date is in the future.</source>
+        <translation>开始日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The household of {head} is already paired with {staff}. End that pairing or hand it over first.</source>
+        <translation>户主为 {head} 的这一户已由 {staff} 帮扶。请先结束或移交原结对。</translation>
+    </message>
+    <message>
+        <source>This pairing has already ended.</source>
+        <translation>这个结对已经结束。</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date ({date}).</source>
+        <translation>结束日期早于结对日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>Say why the pairing ends.</source>
+        <translation>请填写结束结对的原因。</translation>
+    </message>
+    <message>
+        <source>The staff member no longer exists.</source>
+        <translation>该教职工已不存在。</translation>
+    </message>
+    <message>
+        <source>Hand the household over to someone else.</source>
+        <translation>请移交给另一位教职工。</translation>
+    </message>
+    <message>
+        <source>Handed over to {name}: {reason}</source>
+        <translation>移交给 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Handed over to {name}</source>
+        <translation>移交给 {name}</translation>
+    </message>
+    <message>
+        <source>The pairing no longer exists.</source>
+        <translation>该结对已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>PairingTab</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Pairing register…</source>
+        <translation>结对帮扶花名册…</translation>
+    </message>
+    <message>
+        <source>Visit record sheets…</source>
+        <translation>走访记录表…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gaps:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;缺口：&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Visit at least every</source>
+        <translation>走访间隔不超过</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>帮扶人</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>帮扶户数</translation>
+    </message>
+    <message>
+        <source>Fewer households than the plan asks</source>
+        <translation>少于方案要求的户数</translation>
+    </message>
+    <message>
+        <source>More households than the plan allows</source>
+        <translation>多于方案规定的户数</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Add staff…</source>
+        <translation>新增教职工…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Leaves…</source>
+        <translation>离职/调离…</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village and group</source>
+        <translation>村组</translation>
+    </message>
+    <message>
+        <source>Poverty status</source>
+        <translation>贫困状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访次数</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Pair a household…</source>
+        <translation>结对新户…</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>移交…</translation>
+    </message>
+    <message>
+        <source>End pairing…</source>
+        <translation>结束结对…</translation>
+    </message>
+    <message>
+        <source>Visits of this household</source>
+        <translation>该户走访记录</translation>
+    </message>
+    <message>
+        <source>Show ended pairings</source>
+        <translation>显示已结束的结对</translation>
+    </message>
+    <message>
+        <source>Helpers (households against the plan's quota)</source>
+        <translation>帮扶人（帮扶户数 / 方案名额）</translation>
+    </message>
+    <message>
+        <source>Households of the selected helper</source>
+        <translation>所选帮扶人的帮扶户</translation>
+    </message>
+    <message>
+        <source>Find a helper…</source>
+        <translation>安排帮扶人…</translation>
+    </message>
+    <message>
+        <source>Helper who left</source>
+        <translation>已离开的帮扶人</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Log a visit…</source>
+        <translation>记录走访…</translation>
+    </message>
+    <message>
+        <source>Poor households without a helper</source>
+        <translation>尚无帮扶人的贫困户</translation>
+    </message>
+    <message>
+        <source>Pairs whose helper has left</source>
+        <translation>帮扶人已离开的结对</translation>
+    </message>
+    <message>
+        <source>Pairs with no recent visit</source>
+        <translation>近期未走访的结对</translation>
+    </message>
+    <message>
+        <source>Helpers over or under the quota</source>
+        <translation>名额不符的帮扶人</translation>
+    </message>
+    <message>
+        <source>Main labourers</source>
+        <translation>主要劳动力</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Practical skills learned</source>
+        <translation>掌握的实用技术</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Only households with no skilled labourer</source>
+        <translation>只看劳动力没有实用技术的户</translation>
+    </message>
+    <message>
+        <source>Double-click a household to record its labourers and their skills.</source>
+        <translation>双击一户，可登记其劳动力和实用技术。</translation>
+    </message>
+    <message>
+        <source>Helping school</source>
+        <translation>帮扶学校</translation>
+    </message>
+    <message>
+        <source>Paired school</source>
+        <translation>结对学校</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>帮扶目标</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动次数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>做了什么</translation>
+    </message>
+    <message>
+        <source>Who took part</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Pair a weak school…</source>
+        <translation>结对薄弱学校…</translation>
+    </message>
+    <message>
+        <source>Log an activity…</source>
+        <translation>记录活动…</translation>
+    </message>
+    <message>
+        <source>The central school's party branch pairs one or two weak schools</source>
+        <translation>中心校党支部结对帮扶 1—2 所薄弱学校</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>活动记录</translation>
+    </message>
+    <message>
+        <source>Helpers and households</source>
+        <translation>帮扶人与帮扶户</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>Visit log</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>Labourers' skills</source>
+        <translation>劳动力技能</translation>
+    </message>
+    <message>
+        <source>School pairing</source>
+        <translation>校际结对</translation>
+    </message>
+    <message>
+        <source>Visit saved.</source>
+        <translation>走访已保存。</translation>
+    </message>
+    <message>
+        <source>{n} households without a helper</source>
+        <translation>{n} 户未结对</translation>
+    </message>
+    <message>
+        <source>{n} helpers off quota</source>
+        <translation>{n} 人名额不符</translation>
+    </message>
+    <message>
+        <source>{n} helpers who left</source>
+        <translation>{n} 位帮扶人已离开</translation>
+    </message>
+    <message>
+        <source>{n} not visited for {days} days</source>
+        <translation>{n} 对超过 {days} 天未走访</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>Select an active pairing first.</source>
+        <translation>请先选择一个未结束的结对。</translation>
+    </message>
+    <message>
+        <source>{without} of {total} poor and monitored households have no main labourer with a practical skill (the plan: one or two skills for one labourer in every poor household).</source>
+        <translation>{total} 户建档立卡户和监测户中，有 {without} 户的主要劳动力没有掌握实用技术（方案要求：每户有一个主要劳动力学会一至两门实用技术）。</translation>
+    </message>
+    <message>
+        <source>Select a paired school first.</source>
+        <translation>请先选择一所结对学校。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Pairing register</source>
+        <translation>结对帮扶花名册</translation>
+    </message>
+    <message>
+        <source>Pairing register of {n} pairs written to {path}.</source>
+        <translation>已将 {n} 对结对写入结对帮扶花名册 {path}。</translation>
+    </message>
+    <message>
+        <source>Visit record sheets</source>
+        <translation>走访记录表</translation>
+    </message>
+    <message>
+        <source>Visit record sheets of {n} helpers written to {path}.</source>
+        <translation>已将 {n} 位帮扶人的走访记录表写入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>PlacesDialog</name>
     <message>
         <source>Schools and villages</source>
@@ -1155,7 +1758,7 @@ Please tell the person who supports the program, and give them the log file:
     </message>
     <message>
         <source>Open</source>
-        <translation>开办</translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -1668,6 +2271,68 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>SchoolPairing</name>
+    <message>
+        <source>There is no central school to pair from.</source>
+        <translation>没有中心校，无法结对。</translation>
+    </message>
+    <message>
+        <source>Choose the village school to pair with.</source>
+        <translation>请选择要结对的村小或教学点。</translation>
+    </message>
+    <message>
+        <source>The start date is in the future.</source>
+        <translation>开始日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>{school} is already paired.</source>
+        <translation>{school} 已经结对。</translation>
+    </message>
+    <message>
+        <source>The plan pairs one or two weak schools; end a pairing before starting a third.</source>
+        <translation>方案要求结对 1—2 所薄弱学校；请先结束一个结对，再开始第三个。</translation>
+    </message>
+    <message>
+        <source>The pairing has ended already, or the date is before it began.</source>
+        <translation>该结对已经结束，或日期早于结对开始日期。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of activity.</source>
+        <translation>请选择活动类型。</translation>
+    </message>
+    <message>
+        <source>Describe what was done.</source>
+        <translation>请写明做了什么。</translation>
+    </message>
+    <message>
+        <source>The date must fall between the start of the pairing and today.</source>
+        <translation>日期应在结对开始之后、今天之前。</translation>
+    </message>
+    <message>
+        <source>The school pairing no longer exists.</source>
+        <translation>该校际结对已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolPairingDialog</name>
+    <message>
+        <source>Pair a weak school</source>
+        <translation>结对薄弱学校</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>帮扶目标</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Welcome to SchoolAid</source>
@@ -1805,6 +2470,73 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Choose the school.</source>
         <translation>请选择学校。</translation>
+    </message>
+    <message>
+        <source>Choose the role.</source>
+        <translation>请选择职务。</translation>
+    </message>
+    <message>
+        <source>Choose the sex.</source>
+        <translation>请选择性别。</translation>
+    </message>
+    <message>
+        <source>The phone number {phone} does not look like a mobile (11 digits) or a landline.</source>
+        <translation>电话号码 {phone} 既不像手机号（11 位），也不像固定电话。</translation>
+    </message>
+    <message>
+        <source>{name} has already left.</source>
+        <translation>{name} 已经离开。</translation>
+    </message>
+    <message>
+        <source>Say why the staff member leaves.</source>
+        <translation>请填写离开的原因。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>Say who takes over the households of {heads}, or end those pairings.</source>
+        <translation>请指定由谁接手户主为 {heads} 的帮扶户，或结束这些结对。</translation>
+    </message>
+    <message>
+        <source>{name} left: {reason}</source>
+        <translation>{name} 离开：{reason}</translation>
+    </message>
+    <message>
+        <source>The staff member no longer exists.</source>
+        <translation>该教职工已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Add staff member</source>
+        <translation>新增教职工</translation>
+    </message>
+    <message>
+        <source>Edit staff member</source>
+        <translation>编辑教职工</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2836,175 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>{kb} KB</source>
+        <translation>{kb} KB</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Done or given</source>
+        <translation>帮扶内容</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步打算</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>佐证材料</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPanel</name>
+    <message>
+        <source>What was done or given</source>
+        <translation>做了什么、送了什么</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步打算</translation>
+    </message>
+    <message>
+        <source>No evidence files</source>
+        <translation>没有佐证材料</translation>
+    </message>
+    <message>
+        <source>Add photos or scans…</source>
+        <translation>添加照片或扫描件…</translation>
+    </message>
+    <message>
+        <source>Save visit</source>
+        <translation>保存走访</translation>
+    </message>
+    <message>
+        <source>Quick entry</source>
+        <translation>快速录入</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>帮扶人</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Show all visits</source>
+        <translation>显示全部走访</translation>
+    </message>
+    <message>
+        <source>Done or given</source>
+        <translation>帮扶内容</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>{n} files: {names}</source>
+        <translation>{n} 个文件：{names}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All visits to the household of {head}&lt;/b&gt; ({n})</source>
+        <translation>&lt;b&gt;户主 {head} 的全部走访记录&lt;/b&gt;（{n} 次）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Latest visits&lt;/b&gt; (double-click a visit to see it and its evidence)</source>
+        <translation>&lt;b&gt;最近的走访&lt;/b&gt;（双击查看详情和佐证材料）</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <source>Choose who visited.</source>
+        <translation>请选择走访人。</translation>
+    </message>
+    <message>
+        <source>Choose the household visited.</source>
+        <translation>请选择走访的户。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the visit.</source>
+        <translation>请填写走访日期。</translation>
+    </message>
+    <message>
+        <source>The visit date is in the future.</source>
+        <translation>走访日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The visit date is before 2014, when poor households were first registered.</source>
+        <translation>走访日期早于 2014 年（建档立卡开始的年份）。</translation>
+    </message>
+    <message>
+        <source>Choose how the visit was made.</source>
+        <translation>请选择走访方式。</translation>
+    </message>
+    <message>
+        <source>Write what was done or given during the visit.</source>
+        <translation>请填写走访时做了什么、送了什么。</translation>
+    </message>
+    <message>
+        <source>The visit no longer exists.</source>
+        <translation>该走访记录已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <source>Enrolled</source>
@@ -2226,8 +3127,40 @@ Please tell the person who supports the program, and give them the log file:
         <translation>兄弟姐妹</translation>
     </message>
     <message>
+        <source>Teaching sent down</source>
+        <translation>送教</translation>
+    </message>
+    <message>
+        <source>Lessons observed</source>
+        <translation>听课评课</translation>
+    </message>
+    <message>
+        <source>Teacher training</source>
+        <translation>教师培训</translation>
+    </message>
+    <message>
+        <source>Donation</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <source>Teacher exchange</source>
+        <translation>教师交流</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>入户</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>At school</source>
+        <translation>到校</translation>
     </message>
 </context>
 </TS>

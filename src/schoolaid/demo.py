@@ -397,7 +397,7 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
     whose helper left without handing over, and visits overdue."""
     from schoolaid import pairing as pairing_rules
     from schoolaid.database import reserve_ids
-    from schoolaid.models import Attachment, Pairing, School, Staff, Visit
+    from schoolaid.models import Attachment, Household, Pairing, School, Staff, Visit
     from schoolaid.vocabulary import StaffRole
 
     needing = list(session.execute(select(Household.id, Household.village_id)
@@ -414,10 +414,10 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
     for household_id, village_id in to_pair:
         by_village.setdefault(village_id, []).append(household_id)
     assignments: list[tuple[int, int]] = []
-    for round_number in range(3):
+    for round_number in range(3):  # everyone one household first, then up to the minimum, then the maximum
         for staff_id, role, school_id in helpers:
             low, high = pairing_rules.quota(role)
-            wanted = [low, high, high][round_number] - sum(1 for s, _ in assignments if s == staff_id)
+            wanted = [1, low, high][round_number] - sum(1 for s, _ in assignments if s == staff_id)
             for _ in range(max(0, wanted)):
                 pool = by_village.get(school_village.get(school_id)) or next((v for v in by_village.values() if v), None)
                 if not pool:
@@ -426,9 +426,12 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
     teachers = [h for h in helpers if h[1] == StaffRole.TEACHER.value]
     if len(teachers) > 3:
         # One teacher took a third household (over quota); two newcomers have none yet (under quota).
-        spare = [h for h in session.scalars(select(Household.id).where(Household.registered_poor.is_(True),
-                                                                         Household.poverty_status == "已脱贫"))][:1]
-        assignments += [(teachers[0][0], h) for h in spare]
+        busy = teachers[0][0]
+        held = sum(1 for s, _h in assignments if s == busy)
+        spare = list(session.scalars(select(Household.id).where(Household.registered_poor.is_(True),
+                                                                 Household.poverty_status == "已脱贫")
+                                     .order_by(Household.id).limit(max(0, 3 - held))))
+        assignments += [(busy, h) for h in spare]
         newcomers = {teachers[-1][0], teachers[-2][0]}
         assignments = [(s, h) for s, h in assignments if s not in newcomers]
     pairing_ids = reserve_ids(session, Pairing, len(assignments))
@@ -475,12 +478,13 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
     from schoolaid import staff as staff_service
 
     leaders = [h for h in helpers if h[1] == StaffRole.LEADERSHIP.value]
-    if len(leaders) >= 2 and len(teachers) >= 4:
+    paired_teachers = [s for s, _h in assignments if s in {t[0] for t in teachers[1:]}]
+    if len(leaders) >= 2 and paired_teachers:
         leaving = leaders[-1][0]
         held = pairing_rules.list_pairings(session, active_on=today, staff_id=leaving)
         staff_service.leave(session, actor, leaving, today - dt.timedelta(days=20), LEAVING_REASON,
                             {p.id: leaders[0][0] for p in held})
-        gone = teachers[2][0]
+        gone = paired_teachers[len(paired_teachers) // 2]
         session.execute(Staff.__table__.update().where(Staff.id == gone).values(
             active=False, left_on=today - dt.timedelta(days=60), left_reason="退休"))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from schoolaid import audit, township
@@ -240,7 +240,8 @@ def quotas(session: Session, today: dt.date | None = None, *, include_departed: 
     if not include_departed:
         query = query.where(Staff.active.is_(True))
     views = []
-    for member, school in session.execute(query.order_by(School.sort_order, Staff.name)):
+    rank = case({StaffRole.PRINCIPAL.value: 0, StaffRole.LEADERSHIP.value: 1}, value=Staff.role, else_=2)
+    for member, school in session.execute(query.order_by(School.sort_order, rank, Staff.name)):
         low, high = quota(member.role)
         views.append(QuotaView(member.id, member.name, school, StaffRole(member.role), member.phone, member.active,
                                counts.get(member.id, 0), low, high))

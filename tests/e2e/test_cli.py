@@ -105,3 +105,30 @@ def test_default_database_lives_in_the_user_data_folder(tmp_path) -> None:
     assert (tmp_path / "data" / "SchoolAid" / "schoolaid.sqlite").exists()
     listing = json.loads(schoolaid("roster", "list", "--json", home=tmp_path).stdout)
     assert len(listing) == 5
+
+
+def test_pairing_list_json_shape(demo) -> None:
+    home, db = demo
+    result = schoolaid("pairing", "list", "--db", str(db), "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    for key in ("pairings", "unpaired_households", "over_quota", "under_quota", "overdue_visits"):
+        assert isinstance(report[key], list)
+    assert report["pairings"] and report["unpaired_households"]
+    first = report["pairings"][0]
+    assert {"staff", "household_head", "start_date", "last_visit"} <= set(first)
+    plain = schoolaid("pairing", "list", "--db", str(db), home=home)
+    assert plain.returncode == 0 and "户需要结对" in plain.stderr
+
+
+def test_pairing_register_and_visit_sheets(demo, tmp_path) -> None:
+    import openpyxl
+
+    home, db = demo
+    register = tmp_path / "结对帮扶花名册.xlsx"
+    assert schoolaid("pairing", "register", str(register), "--db", str(db), home=home).returncode == 0
+    assert openpyxl.load_workbook(register).active["A1"].value.endswith("结对帮扶花名册")
+    sheets = tmp_path / "走访记录表.xlsx"
+    result = schoolaid("pairing", "visits", str(sheets), "--db", str(db), home=home)
+    assert result.returncode == 0 and "走访记录表" in result.stdout
+    assert len(openpyxl.load_workbook(sheets).sheetnames) >= 5

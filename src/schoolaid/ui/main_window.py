@@ -28,6 +28,8 @@ class MainWindow(QMainWindow):
         self.pairing_tab.gaps_changed.connect(self._show_pairing_gaps)
         self.pairing_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _index: self.count_label.setVisible(
+            self.tabs.currentWidget() is self.roster_tab))
 
         self.count_label = QLabel()
         self.operator_label = QLabel()

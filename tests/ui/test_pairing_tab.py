@@ -1,0 +1,115 @@
+"""The pairing tab driven as the aid officer and a teacher use it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schoolaid import attachments, pairing, staff, visits
+from schoolaid.ui import visit_panel as visit_module
+from schoolaid.ui.pairing_dialogs import LeaveDialog, PairDialog
+from schoolaid.ui.pairing_tab import PairingTab
+
+
+@pytest.fixture
+def tab(qtbot, context) -> PairingTab:
+    widget = PairingTab(context)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    return widget
+
+
+def test_gaps_are_always_in_view(tab, context) -> None:
+    overview = context.query(pairing.overview)
+    assert tab.unpaired_button.text() == f"{len(overview.unpaired)} 户未结对"
+    assert "超过 30 天未走访" in tab.overdue_button.text()
+    assert tab.gap_count == (len(overview.unpaired) + len(overview.departed) + len(overview.overdue)
+                             + len(overview.over_quota) + len(overview.under_quota))
+    assert tab.unpaired_model.rowCount() == len(overview.unpaired)
+    tab.unpaired_button.click()
+    assert tab.sections.currentIndex() == PairingTab.GAPS
+
+
+def test_pair_an_unpaired_household(qtbot, tab, context) -> None:
+    before = len(context.query(pairing.unpaired_households))
+    tab.unpaired_table.selectRow(0)
+    household = tab.unpaired_model.row_object(0)
+    dialog = PairDialog(context, None, household.household_id, tab)
+    qtbot.addWidget(dialog)
+    selected = dialog.households_table.selectionModel().selectedRows()
+    assert dialog.households_model.row_object(selected[0].row()).household_id == household.household_id
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert len(context.query(pairing.unpaired_households)) == before - 1
+    assert tab.unpaired_model.rowCount() == before - 1  # the tab refreshed itself
+    assert tab.unpaired_button.text() == f"{before - 1} 户未结对"
+
+
+def test_log_a_visit_with_a_photo_in_quick_entry(qtbot, tab, context, tmp_path, monkeypatch) -> None:
+    photo = tmp_path / "走访.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a photo of the visit")
+    monkeypatch.setattr(visit_module, "choose_files", lambda parent: [("走访.jpg", photo.read_bytes())])
+    panel = tab.visit_panel
+    tab.sections.setCurrentIndex(PairingTab.VISITS)
+    assert panel.household_combo.count() > 0
+    household_id = panel.household_combo.currentData()
+    panel.done_edit.insert("送去棉被两床")
+    panel.problems_edit.insert("房屋漏雨")
+    panel.add_files_button.click()
+    assert "走访.jpg" in panel.files_label.text()
+    panel.save_button.click()
+    assert panel.done_edit.text() == "" and panel.entry_problems.text() == ""
+    latest = context.query(visits.list_visits, household_id=household_id)[0]
+    assert (latest.done, latest.problems, latest.evidence) == ("送去棉被两床", "房屋漏雨", 1)
+    assert latest.visit_date == dt.date.today()
+    assert panel.model.row_object(0).id == latest.id  # the log shows it first
+    [evidence] = context.query(attachments.list_for, "visit", latest.id)
+    assert context.query(attachments.content, evidence.id)[1] == photo.read_bytes()
+
+
+def test_quick_entry_refuses_an_empty_visit(tab, context) -> None:
+    panel = tab.visit_panel
+    count = len(context.query(visits.list_visits))
+    panel.save_button.click()
+    assert "做了什么" in panel.entry_problems.text()
+    assert len(context.query(visits.list_visits)) == count
+
+
+def test_a_household_history_in_one_view(tab, context) -> None:
+    tab.staff_table.selectRow(0)
+    tab.pairs_table.selectRow(0)
+    view = tab.selected_pair()
+    tab.history_button.click()
+    assert tab.sections.currentIndex() == PairingTab.VISITS
+    shown = {tab.visit_panel.model.row_object(r).household_id for r in range(tab.visit_panel.model.rowCount())}
+    assert shown == {view.household_id}
+    assert view.household_head in tab.visit_panel.filter_label.text()
+
+
+def test_leaving_helper_hands_households_over(qtbot, tab, context) -> None:
+    quotas = [q for q in context.query(pairing.quotas) if q.count]
+    leaving = quotas[0]
+    dialog = LeaveDialog(context, leaving.staff_id, tab)
+    qtbot.addWidget(dialog)
+    dialog.reason_edit.insert("调往区教育局")
+    receivers = {pairing_id: combo.currentData() for pairing_id, combo in dialog.receivers.items()}
+    assert len(receivers) == leaving.count and all(receivers.values())
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert leaving.staff_id not in {s.id for s in context.query(staff.list_staff)}
+    for pairing_id, receiver in receivers.items():
+        handed = [p for p in context.query(pairing.list_pairings) if p.handed_over_from_id == pairing_id]
+        assert [p.staff_id for p in handed] == [receiver]
+
+
+def test_the_pairing_tab_in_the_window(qtbot, context) -> None:
+    from schoolaid.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    index = window.tabs.indexOf(window.pairing_tab)
+    assert window.tabs.tabText(index) == f"结对帮扶 ({window.pairing_tab.gap_count})"
+    window.tabs.setCurrentIndex(index)
+    assert not window.count_label.isVisible()
