@@ -242,6 +242,19 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
     return Database(path, _make_engine(path))
 
 
+def fetch_ids(session: Session, query: Any) -> list[int]:
+    """The first column of a query's rows, straight from the SQLite cursor: at 100,000 rows,
+    building SQLAlchemy rows costs twice as much as the query itself."""
+    compiled = query.compile(dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True})
+    parameters = [compiled.params[name] for name in compiled.positiontup or ()]
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(str(compiled), parameters)
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
 def reserve_ids(session: Session, table: Any, count: int) -> list[int]:
     """Ids for rows about to be inserted in bulk. Safe because a write transaction holds SQLite's
     write lock from its BEGIN IMMEDIATE: nobody else can take the same numbers meanwhile."""

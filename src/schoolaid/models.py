@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -286,6 +287,82 @@ class SchoolActivity(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     participants: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Programme(Base):
+    """A subsidy programme (资助项目): who is eligible, how much, how often, paid or fee waived."""
+
+    __tablename__ = "programmes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    stage: Mapped[str] = mapped_column(String(8), default="")  # empty: every stage
+    eligibility: Mapped[str] = mapped_column(String(16))  # registered_poor, left_behind, boarder, everyone, list
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    per: Mapped[str] = mapped_column(String(8), default="month")  # month or term
+    kind: Mapped[str] = mapped_column(String(8), default="payment")  # payment or waiver
+    funding_source: Mapped[str] = mapped_column(String(64), default="")
+    active_months: Mapped[str] = mapped_column(String(40), default="1,2,3,4,5,6,9,10,11,12")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProgrammeMember(Base):
+    """A student on a programme's hand-kept list (for programmes with eligibility ``list``)."""
+
+    __tablename__ = "programme_members"
+    __table_args__ = (UniqueConstraint("programme_id", "student_id", name="uq_programme_members_student"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id"), index=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"))
+    added_on: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class LedgerBatch(Base):
+    """One posting of a programme for a period: its public notice (公示) and its payment."""
+
+    __tablename__ = "ledger_batches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id"), index=True)
+    period: Mapped[str] = mapped_column(String(8))  # 2026-09 for a month, 2026A / 2027S for a term
+    posted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    posted_by: Mapped[str] = mapped_column(String(64))
+    notice_from: Mapped[dt.date | None] = mapped_column(Date)
+    notice_to: Mapped[dt.date | None] = mapped_column(Date)
+    paid_on: Mapped[dt.date | None] = mapped_column(Date)
+    voucher_no: Mapped[str] = mapped_column(String(32), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    programme: Mapped[Programme] = relationship()
+
+
+class LedgerEntry(Base):
+    """One amount paid to or waived for a student. Never updated, never deleted (triggers refuse
+    it): a mistake is reversed by a negative entry pointing at it, and replaced by a new one."""
+
+    __tablename__ = "ledger_entries"
+    __table_args__ = (
+        Index("ix_ledger_entries_period", "programme_id", "period", "student_id"),
+        Index("ix_ledger_entries_student", "student_id", "period"),
+        CheckConstraint("kind IN ('payment', 'waiver', 'reversal')", name="kind"),
+        CheckConstraint("(kind = 'reversal') = (reverses_id IS NOT NULL)", name="reversal_link"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_batches.id"), index=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id"))
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"))
+    period: Mapped[str] = mapped_column(String(8))
+    month: Mapped[str] = mapped_column(String(7))  # the month it was posted for (a term's grant: when paid)
+    kind: Mapped[str] = mapped_column(String(8))
+    standard_fen: Mapped[int] = mapped_column(Integer)  # 资助标准 per month or term
+    months: Mapped[int] = mapped_column(Integer, default=1)
+    amount_fen: Mapped[int] = mapped_column(Integer)  # negative for a reversal
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    posted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    posted_by: Mapped[str] = mapped_column(String(64))
 
 
 class AuditEvent(Base):
