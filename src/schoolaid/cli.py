@@ -100,6 +100,34 @@ def build_parser() -> argparse.ArgumentParser:
     visit_sheets.add_argument("file", type=Path, metavar="FILE.xlsx")
     _db_option(visit_sheets, argparse.SUPPRESS)
 
+    ledger_parser = commands.add_parser("ledger", help=translate("Cli", "the subsidy ledger (资助台账)"))
+    ledger_commands = ledger_parser.add_subparsers(dest="ledger_command", metavar="ACTION", required=True)
+    programmes = ledger_commands.add_parser("programmes", help=translate("Cli", "list the subsidy programmes"))
+    _db_option(programmes, argparse.SUPPRESS)
+    programmes.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+    posting = ledger_commands.add_parser("post", help=translate(
+        "Cli", "post a programme's month for every eligible student not yet covered"))
+    posting.add_argument("--programme", required=True, metavar="CODE", help=translate("Cli", "the programme's code"))
+    posting.add_argument("--month", required=True, metavar="YYYY-MM")
+    _db_option(posting, argparse.SUPPRESS)
+    posting.add_argument("--dry-run", action="store_true", help=translate(
+        "Cli", "show who and how much, without writing anything"))
+    posting.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+    _operator_option(posting)
+    gaps_parser = ledger_commands.add_parser("gaps", help=translate(
+        "Cli", "eligible students with no entry for a month or a quarter"))
+    gaps_parser.add_argument("--period", required=True, metavar="YYYY-QN|YYYY-MM")
+    _db_option(gaps_parser, argparse.SUPPRESS)
+    gaps_parser.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+    ledger_export_parser = ledger_commands.add_parser("export", help=translate(
+        "Cli", "export the ledger to .xlsx in the bureau's columns"))
+    ledger_export_parser.add_argument("file", type=Path, metavar="FILE.xlsx")
+    _db_option(ledger_export_parser, argparse.SUPPRESS)
+    ledger_export_parser.add_argument("--from", dest="month_from", metavar="YYYY-MM", default="")
+    ledger_export_parser.add_argument("--to", dest="month_to", metavar="YYYY-MM", default="")
+    ledger_export_parser.add_argument("--full-id", action="store_true", help=translate(
+        "Cli", "include full ID numbers (they are masked otherwise)"))
+
     demo = commands.add_parser("demo", help=translate("Cli", "fill an empty database with the demo township"))
     _db_option(demo, argparse.SUPPRESS)
     demo.add_argument("--students", type=int, default=1500, metavar="N", help=translate(
@@ -235,9 +263,7 @@ def _pairing_list(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        json.dump(overview.as_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return EXIT_OK
+        return _print_json(overview.as_json())
     for p in overview.pairings:
         last = p.last_visit.isoformat() if p.last_visit else translate("Cli", "never")
         print("\t".join([p.staff, p.school, p.role.label(), p.household_head, p.village + p.group_name,
@@ -272,6 +298,84 @@ def _pairing_visits(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(translate("Cli", "Visit record sheets of {n} helpers written to {path}.").format(n=count, path=args.file))
+    return EXIT_OK
+
+
+def _print_json(data: object) -> int:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _ledger_programmes(args: argparse.Namespace) -> int:
+    from schoolaid import ledger
+
+    db = _open(args)
+    try:
+        programmes = db.query(ledger.list_programmes)
+    finally:
+        db.close()
+    if args.json:
+        return _print_json([p.as_json() for p in programmes])
+    for p in programmes:
+        print("\t".join([p.code, p.name, p.stage or "—", p.eligibility.label(),
+                         f"{ledger.format_yuan(p.amount_fen)} {p.per.label()}", p.kind.label(),
+                         "" if p.active else translate("Cli", "inactive")]))
+    return EXIT_OK
+
+
+def _ledger_post(args: argparse.Namespace) -> int:
+    from schoolaid import ledger
+
+    db = _open(args)
+    try:
+        programme = db.query(ledger.programme_by_code, args.programme)
+        if args.dry_run:
+            plan = db.query(ledger.plan_posting, programme.id, args.month)
+            result = ledger.PostResult(None, len(plan.lines), plan.total_fen, plan.already, len(plan.not_eligible),
+                                       plan.period)
+        else:
+            result = db.run(ledger.post, Actor(args.operator), programme.id, args.month)
+    finally:
+        db.close()
+    if args.json:
+        return _print_json({**result.as_json(), "programme": programme.code, "month": args.month,
+                            "dry_run": args.dry_run})
+    verb = translate("Cli", "Would post") if args.dry_run else translate("Cli", "Posted")
+    print(translate("Cli", "{verb} {programme} {period}: {n} students, {total} yuan; {already} already posted.").format(
+        verb=verb, programme=programme.name, period=result.period, n=result.posted,
+        total=ledger.format_yuan(result.total_fen), already=result.already))
+    return EXIT_OK
+
+
+def _ledger_gaps(args: argparse.Namespace) -> int:
+    from schoolaid import ledger
+
+    db = _open(args)
+    try:
+        found = db.query(ledger.gaps, args.period)
+    finally:
+        db.close()
+    if args.json:
+        return _print_json({"gaps": [g.as_json() for g in found], "period": args.period})
+    for gap in found:
+        print("\t".join([gap.name, gap.school, gap.grade, gap.village, gap.programme, gap.period,
+                         ledger.format_yuan(gap.amount_fen)]))
+    print(translate("Cli", "{n} eligible students without aid in {period}.").format(n=len(found), period=args.period),
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _ledger_export(args: argparse.Namespace) -> int:
+    from schoolaid import ledger, ledger_export
+
+    db = _open(args)
+    try:
+        count = db.query(ledger_export.export_ledger, args.file,
+                         ledger.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id)
+    finally:
+        db.close()
+    print(translate("Cli", "{n} ledger entries written to {path}.").format(n=count, path=args.file))
     return EXIT_OK
 
 
@@ -315,11 +419,16 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.command == "pairing":
             return {"list": _pairing_list, "register": _pairing_register,
                     "visits": _pairing_visits}[args.pairing_command](args)
+        if args.command == "ledger":
+            return {"programmes": _ledger_programmes, "post": _ledger_post, "gaps": _ledger_gaps,
+                    "export": _ledger_export}[args.ledger_command](args)
         if args.command == "demo":
             return _demo(args)
     except SchoolAidError as exc:
         print(f"schoolaid: {exc.message}".replace("\n", " "), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         print(translate("Cli", "schoolaid: cannot read or write a file: {detail}").format(detail=exc), file=sys.stderr)
         return EXIT_BAD_INPUT

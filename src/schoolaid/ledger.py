@@ -439,7 +439,8 @@ class PostingPlan:
         return sum(line.amount_fen for line in self.lines)
 
 
-def _lines(session: Session, ids: Collection[int], amount_fen: int) -> list[StudentLine]:
+def student_lines(session: Session, ids: Collection[int], amount_fen: int) -> list[StudentLine]:
+    """The students as lists show them, by school, grade and name."""
     lines = []
     ordered = list(ids)
     for start in range(0, len(ordered), 500):
@@ -481,7 +482,7 @@ def plan_posting(session: Session, programme_id: int, month: dt.date | str, stud
     wanted = eligible if student_ids is None else eligible & set(student_ids)
     not_eligible = sorted(set(student_ids or ()) - eligible)
     amount = programme.amount_fen
-    return PostingPlan(programme, month, period, _lines(session, wanted - covered, amount),
+    return PostingPlan(programme, month, period, student_lines(session, wanted - covered, amount),
                        already=len(wanted & covered), not_eligible=not_eligible)
 
 
@@ -637,7 +638,7 @@ def list_batches(session: Session, programme_id: int | None = None) -> list[Batc
 
 def record_notice(session: Session, actor: Actor, batch_id: int, notice_from: dt.date, notice_to: dt.date) -> None:
     """The dates the list of recipients was posted publicly (公示): at least five days."""
-    batch = _batch(session, batch_id)
+    batch = get_batch(session, batch_id)
     problems = []
     if batch.paid_on is not None:
         problems.append(error("notice", "ledger.notice_paid", translate(
@@ -656,7 +657,7 @@ def record_notice(session: Session, actor: Actor, batch_id: int, notice_from: dt
 
 def record_payment(session: Session, actor: Actor, batch_id: int, paid_on: dt.date, voucher_no: str) -> None:
     """The batch was paid (or the fees waived) on a day, under a voucher number; only after its notice."""
-    batch = _batch(session, batch_id)
+    batch = get_batch(session, batch_id)
     voucher_no = voucher_no.strip()
     problems = []
     if batch.notice_from is None or batch.notice_to is None:
@@ -678,7 +679,7 @@ def record_payment(session: Session, actor: Actor, batch_id: int, paid_on: dt.da
                  after=audit.snapshot(batch))
 
 
-def _batch(session: Session, batch_id: int) -> LedgerBatch:
+def get_batch(session: Session, batch_id: int) -> LedgerBatch:
     batch = session.get(LedgerBatch, batch_id)
     if batch is None:
         raise NotFound(translate("Ledger", "The batch no longer exists."))
@@ -879,7 +880,7 @@ def gaps(session: Session, period: str, today: dt.date | None = None) -> list[Ga
                 enrolled_cache[day] = enrolled_on(session, day)
             missing = eligible_ids(session, programme, month, today, enrolled_cache[day]) - covered_ids(
                 session, programme.id, programme_period)
-            for line in _lines(session, missing, programme.amount_fen):
+            for line in student_lines(session, missing, programme.amount_fen):
                 found.append(Gap(line.student_id, line.name, line.school, line.grade, line.village, programme.id,
                                  programme.code, programme.name, programme_period, programme.amount_fen))
     return found

@@ -24,6 +24,7 @@ class Entity:
     STUDENT = "student"
     HOUSEHOLD = "household"
     PAIRING = "pairing"  # staff, pairings, visits, school pairings
+    LEDGER = "ledger"  # programmes, batches, entries
     TOWNSHIP = "township"
     ALL = "all"
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from schoolaid import __version__, township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.ledger_tab import LedgerTab
 from schoolaid.ui.pairing_tab import PairingTab
 from schoolaid.ui.roster_tab import RosterTab
 
@@ -27,6 +28,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.pairing_tab, self.tr("Household pairing"))
         self.pairing_tab.gaps_changed.connect(self._show_pairing_gaps)
         self.pairing_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.ledger_tab = LedgerTab(context)
+        self.tabs.addTab(self.ledger_tab, self.tr("Subsidy ledger"))
+        self.ledger_tab.gaps_changed.connect(self._show_ledger_gaps)
+        self.ledger_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _index: self.count_label.setVisible(
             self.tabs.currentWidget() is self.roster_tab))
@@ -45,6 +50,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._show_counts(self.roster_tab.model.shown, self.roster_tab.model.total)
         self._show_pairing_gaps(self.pairing_tab.gap_count)
+        self._show_ledger_gaps(self.ledger_tab.gap_count)
         self._show_operator()
         self.database_label.setText(self.tr("Database: {path}").format(path=context.db.path))
         self.database_label.setToolTip(str(context.db.path))
@@ -110,6 +116,13 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(index, f"{title} ({count})" if count else title)
         self.tabs.setTabToolTip(index, self.tr("{n} gaps in the pairing: households without a helper, helpers "
                                                "off quota or gone, visits overdue").format(n=count) if count else "")
+
+    def _show_ledger_gaps(self, count: int) -> None:
+        title = self.tr("Subsidy ledger")
+        index = self.tabs.indexOf(self.ledger_tab)
+        self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+        self.tabs.setTabToolTip(index, self.tr("{n} times this quarter an eligible student got no aid").format(n=count)
+                                if count else "")
 
     def _show_hint(self, text: str) -> None:
         if text:

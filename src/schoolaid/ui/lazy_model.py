@@ -1,0 +1,100 @@
+"""A table model for long lists (the roster, the ledger): it holds ids only and fetches the rows on
+screen in batches, so 100,000 students or 1,000,000 ledger entries cost a list of ints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BATCH = 200
+CACHE_LIMIT = 4000
+
+
+@dataclass(frozen=True)
+class LazyColumn(Generic[R]):
+    key: str
+    header: Callable[[], str]
+    value: Callable[[R], str]
+    centred: bool = False
+    foreground: Callable[[R], QBrush | None] | None = None
+    tooltip: Callable[[R], str] | None = None
+
+
+class LazyIdModel(QAbstractTableModel, Generic[R]):
+    """Subclasses set the ids (``show_ids``) and say how to fetch rows for ids (``fetch``)."""
+
+    def __init__(self, columns: Sequence[LazyColumn[R]], fetch: Callable[[list[int]], dict[int, R]],
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self._fetch_rows = fetch
+        self._ids: list[int] = []
+        self._rows: dict[int, R] = {}
+
+    def show_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._rows.clear()
+        self.endResetModel()
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, item_id: int) -> int | None:
+        try:
+            return self._ids.index(item_id)
+        except ValueError:
+            return None
+
+    def row_object(self, row: int) -> R:
+        item_id = self._ids[row]
+        cached = self._rows.get(item_id)
+        if cached is not None:
+            return cached
+        if len(self._rows) > CACHE_LIMIT:
+            self._rows.clear()
+        # Fetch the neighbourhood too: the view asks for the rows around this one next.
+        start = max(0, row - BATCH // 4)
+        wanted = [i for i in self._ids[start:start + BATCH] if i not in self._rows]
+        self._rows.update(self._fetch_rows(wanted))
+        if item_id not in self._rows:  # removed meanwhile: fetch it alone (or fail loudly)
+            self._rows.update(self._fetch_rows([item_id]))
+        return self._rows[item_id]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        column = self.columns[index.column()]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.value(self.row_object(index.row()))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.centred:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            return column.foreground(self.row_object(index.row()))
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(self.row_object(index.row()))
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header()
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
