@@ -158,6 +158,34 @@
         <translation>为每位帮扶人导出《走访记录表》（.xlsx）</translation>
     </message>
     <message>
+        <source>the subsidy ledger (资助台账)</source>
+        <translation>资助台账</translation>
+    </message>
+    <message>
+        <source>list the subsidy programmes</source>
+        <translation>列出资助项目</translation>
+    </message>
+    <message>
+        <source>post a programme's month for every eligible student not yet covered</source>
+        <translation>为尚未资助的符合条件学生发放某项目某月的资助</translation>
+    </message>
+    <message>
+        <source>the programme's code</source>
+        <translation>项目代码</translation>
+    </message>
+    <message>
+        <source>show who and how much, without writing anything</source>
+        <translation>只显示发放对象和金额，不写入</translation>
+    </message>
+    <message>
+        <source>eligible students with no entry for a month or a quarter</source>
+        <translation>列出某月或某季度符合条件但未资助的学生</translation>
+    </message>
+    <message>
+        <source>export the ledger to .xlsx in the bureau's columns</source>
+        <translation>按教育局要求的栏目把台账导出为 .xlsx</translation>
+    </message>
+    <message>
         <source>fill an empty database with the demo township</source>
         <translation>在空数据库中载入示范乡镇</translation>
     </message>
@@ -262,6 +290,30 @@
         <translation>已将 {n} 位帮扶人的走访记录表写入 {path}。</translation>
     </message>
     <message>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Would post</source>
+        <translation>将发放</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>{verb} {programme} {period}: {n} students, {total} yuan; {already} already posted.</source>
+        <translation>{verb}{programme}（{period}）：{n} 名学生，{total} 元；{already} 名此前已发放。</translation>
+    </message>
+    <message>
+        <source>{n} eligible students without aid in {period}.</source>
+        <translation>{period} 有 {n} 项符合条件但未资助。</translation>
+    </message>
+    <message>
+        <source>{n} ledger entries written to {path}.</source>
+        <translation>已将 {n} 条台账记录写入 {path}。</translation>
+    </message>
+    <message>
         <source>--students must be at least 1.</source>
         <translation>--students 至少为 1。</translation>
     </message>
@@ -363,6 +415,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Pairing staff with poor households…</source>
         <translation>正在安排教职工结对帮扶贫困户……</translation>
+    </message>
+    <message>
+        <source>Posting a year of subsidies…</source>
+        <translation>正在录入一年的资助……</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -596,6 +652,41 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Subsidies of {name}</source>
+        <translation>{name} 的资助记录</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>资助项目</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>In all: {total} yuan in {n} entries.</source>
+        <translation>合计：{n} 条，{total} 元。</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDialog</name>
     <message>
         <source>New household</source>
@@ -623,7 +714,7 @@ Please tell the person who supports the program, and give them the log file:
     </message>
     <message>
         <source>Group</source>
-        <translation>组</translation>
+        <translation>分组</translation>
     </message>
     <message>
         <source>Village</source>
@@ -1153,6 +1244,479 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <source>“{text}” is not a month: write it like 2026-09.</source>
+        <translation>“{text}”不是月份：请写成 2026-09 这样。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a period: write a month like 2026-09 or a quarter like 2026-Q3.</source>
+        <translation>“{text}”不是期间：请写月份（如 2026-09）或季度（如 2026-Q3）。</translation>
+    </message>
+    <message>
+        <source>There is no programme with the code {code}.</source>
+        <translation>没有代码为 {code} 的资助项目。</translation>
+    </message>
+    <message>
+        <source>The programme no longer exists.</source>
+        <translation>该资助项目已不存在。</translation>
+    </message>
+    <message>
+        <source>The code is 2 to 16 capital letters or digits, e.g. BYJY.</source>
+        <translation>代码为 2 至 16 位大写字母或数字，如 BYJY。</translation>
+    </message>
+    <message>
+        <source>Another programme has the code {code}.</source>
+        <translation>已有其他项目使用代码 {code}。</translation>
+    </message>
+    <message>
+        <source>Enter the programme's name.</source>
+        <translation>请填写项目名称。</translation>
+    </message>
+    <message>
+        <source>Choose the stage.</source>
+        <translation>请选择学段。</translation>
+    </message>
+    <message>
+        <source>Choose who is eligible.</source>
+        <translation>请选择资助对象。</translation>
+    </message>
+    <message>
+        <source>The amount must be above zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Choose per month or per term.</source>
+        <translation>请选择按月或按学期。</translation>
+    </message>
+    <message>
+        <source>Choose paid or fee waived.</source>
+        <translation>请选择发放或减免。</translation>
+    </message>
+    <message>
+        <source>Choose the months in which the programme pays.</source>
+        <translation>请选择发放的月份。</translation>
+    </message>
+    <message>
+        <source>Only a programme with a hand-kept list has members to choose.</source>
+        <translation>只有“指定名单”类项目才需要选择名单。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer active.</source>
+        <translation>{name} 已停用。</translation>
+    </message>
+    <message>
+        <source>{name} does not pay in {month} (a school holiday month for it).</source>
+        <translation>{name} 在 {month} 不发放（该项目的假期月份）。</translation>
+    </message>
+    <message>
+        <source>{month} has not begun: a month is posted once it has come.</source>
+        <translation>{month} 尚未到来：到了当月才能发放。</translation>
+    </message>
+    <message>
+        <source>The ledger entry no longer exists.</source>
+        <translation>该台账记录已不存在。</translation>
+    </message>
+    <message>
+        <source>A reversal is not reversed: post the entry again instead.</source>
+        <translation>冲销记录不能再冲销：请重新发放。</translation>
+    </message>
+    <message>
+        <source>This entry has been reversed already.</source>
+        <translation>这条记录已经冲销过了。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the reversal.</source>
+        <translation>请填写冲销原因。</translation>
+    </message>
+    <message>
+        <source>The corrected amount must be above zero.</source>
+        <translation>更正后的金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>The batch has been paid: its notice dates stay as they were.</source>
+        <translation>该批次已发放，公示日期不能再改。</translation>
+    </message>
+    <message>
+        <source>The list must be posted for at least {days} days (here: {n}).</source>
+        <translation>公示期至少 {days} 天（现为 {n} 天）。</translation>
+    </message>
+    <message>
+        <source>Post the list of recipients publicly (公示) first, and record its dates.</source>
+        <translation>请先公示受助学生名单，并记录公示日期。</translation>
+    </message>
+    <message>
+        <source>Payment comes after the notice period, which ends on {date}.</source>
+        <translation>发放应在公示期结束（{date}）之后。</translation>
+    </message>
+    <message>
+        <source>The payment date is in the future.</source>
+        <translation>发放日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>Enter the voucher number (凭证号).</source>
+        <translation>请填写凭证号。</translation>
+    </message>
+    <message>
+        <source>The batch no longer exists.</source>
+        <translation>该批次已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialogs</name>
+    <message>
+        <source>Write the amount in yuan, like 40 or 92.50.</source>
+        <translation>请以元为单位填写金额，如 40 或 92.50。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>Show who and how much</source>
+        <translation>查看发放对象和金额</translation>
+    </message>
+    <message>
+        <source>Post for all of them</source>
+        <translation>全部发放</translation>
+    </message>
+    <message>
+        <source>Post for the selected only</source>
+        <translation>只发放所选学生</translation>
+    </message>
+    <message>
+        <source>Choose a programme and a month, then see who is eligible.</source>
+        <translation>请选择资助项目和月份，查看符合条件的学生。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>资助项目</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Student's name or pinyin initials</source>
+        <translation>学生姓名或拼音首字母</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Reverse or correct…</source>
+        <translation>冲销或更正…</translation>
+    </message>
+    <message>
+        <source>The student's subsidies</source>
+        <translation>该生资助记录</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Total (yuan)</source>
+        <translation>合计（元）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>学段</translation>
+    </message>
+    <message>
+        <source>Public notice</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <source>Notice list (公示)…</source>
+        <translation>公示名单…</translation>
+    </message>
+    <message>
+        <source>Record notice dates…</source>
+        <translation>记录公示日期…</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>记录发放…</translation>
+    </message>
+    <message>
+        <source>Sign-off sheet (签领表)…</source>
+        <translation>签领表…</translation>
+    </message>
+    <message>
+        <source>A batch is posted, its list of recipients is posted publicly for at least {n} days (names only: no ID numbers, addresses or phones), then it is paid.</source>
+        <translation>每批资助先录入，再把受助学生名单公示至少 {n} 天（只列姓名，不含身份证号、住址和电话），然后发放。</translation>
+    </message>
+    <message>
+        <source>by programme</source>
+        <translation>按项目</translation>
+    </message>
+    <message>
+        <source>by school</source>
+        <translation>按学校</translation>
+    </message>
+    <message>
+        <source>by village</source>
+        <translation>按村</translation>
+    </message>
+    <message>
+        <source>by quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Due (yuan)</source>
+        <translation>应资助（元）</translation>
+    </message>
+    <message>
+        <source>Post for the selected…</source>
+        <translation>为所选学生发放…</translation>
+    </message>
+    <message>
+        <source>Eligible students with no entry in</source>
+        <translation>符合条件但未资助的学生，期间：</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>every stage</source>
+        <translation>各学段</translation>
+    </message>
+    <message>
+        <source>Who is eligible</source>
+        <translation>资助对象</translation>
+    </message>
+    <message>
+        <source>Months it pays</source>
+        <translation>发放月份</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>New programme…</source>
+        <translation>新增项目…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Post a month</source>
+        <translation>按月发放</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Coverage gaps</source>
+        <translation>覆盖缺口</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>资助项目</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>（不限）</translation>
+    </message>
+    <message>
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{programme}, {period}&lt;/b&gt;: {n} students to post, {total} yuan in all; {already} eligible students are posted already (posting again posts nothing twice).</source>
+        <translation>&lt;b&gt;{programme}，{period}&lt;/b&gt;：待发放 {n} 名学生，共 {total} 元；另有 {already} 名符合条件的学生已发放（重复发放不会重复记账）。</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Select the students to post.</source>
+        <translation>请选择要发放的学生。</translation>
+    </message>
+    <message>
+        <source>Posted {period}: {n} students, {total} yuan.</source>
+        <translation>已发放 {period}：{n} 名学生，{total} 元。</translation>
+    </message>
+    <message>
+        <source>{n} entries, {total} yuan in all (reversals included).</source>
+        <translation>共 {n} 条，合计 {total} 元（含冲销）。</translation>
+    </message>
+    <message>
+        <source>reverses No. {id}: {reason}</source>
+        <translation>冲销第 {id} 条：{reason}</translation>
+    </message>
+    <message>
+        <source>replaces No. {id}: {reason}</source>
+        <translation>更正第 {id} 条：{reason}</translation>
+    </message>
+    <message>
+        <source>reversed by No. {id}</source>
+        <translation>已由第 {id} 条冲销</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the ledger</source>
+        <translation>导出资助台账</translation>
+    </message>
+    <message>
+        <source>Include full ID numbers? Only when the bureau asks for them: the sheet leaves this PC unencrypted.</source>
+        <translation>是否包含完整身份证号？仅在教育局要求时选择“是”：导出的表格不加密。</translation>
+    </message>
+    <message>
+        <source>{n} ledger entries written to {path}.</source>
+        <translation>已将 {n} 条台账记录写入 {path}。</translation>
+    </message>
+    <message>
+        <source>to be noticed</source>
+        <translation>待公示</translation>
+    </message>
+    <message>
+        <source>on notice</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>to be paid</source>
+        <translation>待发放</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Select a batch first.</source>
+        <translation>请先选择一个批次。</translation>
+    </message>
+    <message>
+        <source>{n} students written to {path}.</source>
+        <translation>已将 {n} 名学生写入 {path}。</translation>
+    </message>
+    <message>
+        <source>In all: {total} yuan.</source>
+        <translation>合计：{total} 元。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{n}&lt;/b&gt; times a student who was eligible and enrolled got nothing: {total} yuan due.</source>
+        <translation>符合条件的在读学生有 &lt;b&gt;{n}&lt;/b&gt; 项未得到资助：应资助 {total} 元。</translation>
+    </message>
+    <message>
+        <source>Export coverage gaps</source>
+        <translation>导出资助覆盖缺口</translation>
+    </message>
+    <message>
+        <source>{n} gaps written to {path}.</source>
+        <translation>已将 {n} 项缺口写入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Student roster</source>
@@ -1161,6 +1725,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Household pairing</source>
         <translation>结对帮扶</translation>
+    </message>
+    <message>
+        <source>Subsidy ledger</source>
+        <translation>资助台账</translation>
     </message>
     <message>
         <source>Database: {path}</source>
@@ -1255,6 +1823,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>结对帮扶有 {n} 处缺口：未结对的户、名额不符或已离开的帮扶人、逾期未走访</translation>
     </message>
     <message>
+        <source>{n} times this quarter an eligible student got no aid</source>
+        <translation>本季度有 {n} 项符合条件的学生未得到资助</translation>
+    </message>
+    <message>
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>
@@ -1304,6 +1876,25 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Go back and correct</source>
         <translation>返回修改</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>Public notice dates</source>
+        <translation>公示日期</translation>
+    </message>
+    <message>
+        <source>Posted publicly from</source>
+        <translation>公示开始</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>公示结束</translation>
+    </message>
+    <message>
+        <source>The list of recipients is posted for at least {n} days before payment.</source>
+        <translation>受助学生名单须在发放前公示至少 {n} 天。</translation>
     </message>
 </context>
 <context>
@@ -1727,6 +2318,21 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Record the payment</source>
+        <translation>记录发放</translation>
+    </message>
+    <message>
+        <source>Paid (or waived) on</source>
+        <translation>发放（减免）日期</translation>
+    </message>
+    <message>
+        <source>Voucher no.</source>
+        <translation>凭证号</translation>
+    </message>
+</context>
+<context>
     <name>PlacesDialog</name>
     <message>
         <source>Schools and villages</source>
@@ -1783,6 +2389,100 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Schools</source>
         <translation>学校</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>New programme</source>
+        <translation>新增资助项目</translation>
+    </message>
+    <message>
+        <source>Edit programme</source>
+        <translation>编辑资助项目</translation>
+    </message>
+    <message>
+        <source>Every stage</source>
+        <translation>各学段</translation>
+    </message>
+    <message>
+        <source>{n} month</source>
+        <translation>{n}月</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>学段</translation>
+    </message>
+    <message>
+        <source>Who is eligible</source>
+        <translation>资助对象</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>发放周期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Months it pays</source>
+        <translation>发放月份</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse or correct an entry</source>
+        <translation>冲销或更正记录</translation>
+    </message>
+    <message>
+        <source>Post the correct amount in its place</source>
+        <translation>同时按正确金额重新发放</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>No. {id}: {student}, {programme} {period}, {amount} yuan</source>
+        <translation>第 {id} 条：{student}，{programme}，{period}，{amount} 元</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Correct amount (yuan)</source>
+        <translation>正确金额（元）</translation>
+    </message>
+    <message>
+        <source>The entry stays in the ledger; a reversing entry cancels it, and both are kept, linked, for the auditors.</source>
+        <translation>原记录保留在台账中，以一条冲销记录抵消；两条记录相互关联，都保留备查。</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3861,46 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>At school</source>
         <translation>到校</translation>
+    </message>
+    <message>
+        <source>Registered-poor households' children</source>
+        <translation>建档立卡家庭子女</translation>
+    </message>
+    <message>
+        <source>Left-behind children</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Boarders</source>
+        <translation>寄宿生</translation>
+    </message>
+    <message>
+        <source>Everyone in the stage</source>
+        <translation>本学段全体学生</translation>
+    </message>
+    <message>
+        <source>A hand-kept list</source>
+        <translation>指定名单</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>per term</source>
+        <translation>每学期</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Fee waived</source>
+        <translation>减免</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
     </message>
 </context>
 </TS>

@@ -132,3 +132,38 @@ def test_pairing_register_and_visit_sheets(demo, tmp_path) -> None:
     result = schoolaid("pairing", "visits", str(sheets), "--db", str(db), home=home)
     assert result.returncode == 0 and "走访记录表" in result.stdout
     assert len(openpyxl.load_workbook(sheets).sheetnames) >= 5
+
+
+def test_ledger_programmes_post_and_gaps(demo, tmp_path) -> None:
+    import datetime as dt
+
+    home, db = demo
+    programmes = json.loads(schoolaid("ledger", "programmes", "--db", str(db), "--json", home=home).stdout)
+    assert {p["code"] for p in programmes} >= {"BYJY", "SHF", "ZXJ"}
+    byjy = next(p for p in programmes if p["code"] == "BYJY")
+    assert (byjy["amount_yuan"], byjy["per"], byjy["name"]) == (40.0, "month", "保育教育费资助")
+    month = dt.date.today().strftime("%Y-%m")
+    if dt.date.today().month in (7, 8):
+        month = f"{dt.date.today().year}-06"
+    quarter = f"{month[:4]}-Q{(int(month[5:]) - 1) // 3 + 1}"
+    gaps_before = json.loads(schoolaid("ledger", "gaps", "--period", quarter, "--db", str(db), "--json",
+                                       home=home).stdout)["gaps"]
+    dry = json.loads(schoolaid("ledger", "post", "--programme", "SHF", "--month", month, "--db", str(db), "--json",
+                               "--dry-run", home=home).stdout)
+    first = json.loads(schoolaid("ledger", "post", "--programme", "SHF", "--month", month, "--db", str(db), "--json",
+                                 home=home).stdout)
+    assert first["posted"] == dry["posted"] and first["total_yuan"] == dry["total_yuan"]
+    again = json.loads(schoolaid("ledger", "post", "--programme", "SHF", "--month", month, "--db", str(db), "--json",
+                                 home=home).stdout)
+    assert again["posted"] == 0 and again["total_yuan"] == 0
+    gaps_after = json.loads(schoolaid("ledger", "gaps", "--period", quarter, "--db", str(db), "--json",
+                                      home=home).stdout)["gaps"]
+    assert len(gaps_after) == len(gaps_before) - first["posted"]
+    holiday = schoolaid("ledger", "post", "--programme", "SHF", "--month", f"{month[:4]}-08", "--db", str(db),
+                        home=home)
+    assert holiday.returncode == 1 and "假期" in holiday.stderr
+    bad_period = schoolaid("ledger", "gaps", "--period", "last month", "--db", str(db), home=home)
+    assert bad_period.returncode == 1
+    out = tmp_path / "资助台账.xlsx"
+    exported = schoolaid("ledger", "export", str(out), "--db", str(db), home=home)
+    assert exported.returncode == 0 and out.exists()

@@ -1,0 +1,249 @@
+"""The subsidy ledger: eligibility, idempotent batches, reversals the database enforces, exact money,
+coverage gaps, the notice before payment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from schoolaid import audit, households, ledger, ledger_export, roster
+from schoolaid.enrollment import EnrollmentStatus
+from schoolaid.errors import ValidationFailed
+from schoolaid.households import HouseholdForm
+from schoolaid.ledger import EntryFilter, ProgrammeForm
+from tests.conftest import student_form, village_id
+
+TODAY = dt.date(2026, 11, 20)
+OCTOBER = dt.date(2026, 10, 1)
+
+
+def code(db, programme_code: str) -> int:
+    return db.query(ledger.programme_by_code, programme_code).id
+
+
+@pytest.fixture
+def school(township_db, actor):
+    """Preschool and primary children of a registered-poor household, one of a non-poor household,
+    a left-behind boarder."""
+    db = township_db
+    poor = db.run(households.create_household, actor, HouseholdForm(
+        head_name="张大山", village_id=village_id(db, "波西村"), registered_poor=True, poverty_status="未脱贫",
+        poor_card_no="5104110001"))
+    other = db.run(households.create_household, actor, HouseholdForm(
+        head_name="李小河", village_id=village_id(db, "波西村")))
+    entry = dt.date(2025, 9, 1)
+    ids = {
+        "小明": db.run(roster.add_student, actor, student_form(db, "小明", dt.date(2021, 3, 1), sequence=1, stage="学前",
+                                                                grade=3, household_id=poor, entry_date=entry)),
+        "小红": db.run(roster.add_student, actor, student_form(db, "小红", dt.date(2021, 5, 1), male=False, sequence=2,
+                                                                stage="学前", grade=3, household_id=other,
+                                                                entry_date=entry)),
+        "大明": db.run(roster.add_student, actor, student_form(db, "大明", dt.date(2016, 3, 1), sequence=3,
+                                                                household_id=poor, entry_date=entry)),
+        "留守": db.run(roster.add_student, actor, student_form(db, "留守", dt.date(2016, 4, 1), sequence=4,
+                                                                left_behind=True, boarder=True, entry_date=entry)),
+    }
+    return db, ids
+
+
+def names(db, ids: dict[str, int], found: set[int]) -> set[str]:
+    return {name for name, student_id in ids.items() if student_id in found}
+
+
+
+def test_the_three_shipped_programmes(township_db) -> None:
+    shipped = {p.code: p for p in township_db.query(ledger.list_programmes)}
+    assert (shipped["BYJY"].name, shipped["BYJY"].amount_fen, shipped["BYJY"].per.value) == ("保育教育费资助", 4000, "month")
+    assert (shipped["SHF"].amount_fen, shipped["SHF"].kind.value) == (9300, "waiver")  # 185 charged 92: 93 waived
+    assert shipped["ZXJ"].per.value == "term"
+    assert 7 not in shipped["BYJY"].active_months and 8 not in shipped["BYJY"].active_months
+
+
+def test_eligibility_rules(school, actor) -> None:
+    db, ids = school
+    byjy = db.query(ledger.get_programme, code(db, "BYJY"))
+    assert names(db, ids, db.query(ledger.eligible_ids, byjy, OCTOBER, TODAY)) == {"小明"}
+    zxj = db.query(ledger.get_programme, code(db, "ZXJ"))
+    assert names(db, ids, db.query(ledger.eligible_ids, zxj, OCTOBER, TODAY)) == {"大明"}
+    for rule, expected in (("left_behind", {"留守"}), ("boarder", {"留守"}), ("everyone", {"大明", "留守"})):
+        programme_id = db.run(ledger.create_programme, actor, ProgrammeForm(
+            code=f"T{rule[:3].upper()}", name=f"测试{rule}", stage="小学", eligibility=rule, amount_fen=1000))
+        programme = db.query(ledger.get_programme, programme_id)
+        assert names(db, ids, db.query(ledger.eligible_ids, programme, OCTOBER, TODAY)) == expected
+    listed = db.run(ledger.create_programme, actor, ProgrammeForm(code="LIST", name="名单", eligibility="list",
+                                                                 amount_fen=500))
+    db.run(ledger.set_members, actor, listed, [ids["小红"]], "家庭突发困难")
+    programme = db.query(ledger.get_programme, listed)
+    assert names(db, ids, db.query(ledger.eligible_ids, programme, OCTOBER, TODAY)) == {"小红"}
+
+
+def test_only_students_enrolled_that_month_are_paid(school, actor) -> None:
+    db, ids = school
+    db.run(roster.change_status, actor, ids["大明"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 10, 8), "外出务工")
+    zxj = db.query(ledger.get_programme, code(db, "ZXJ"))
+    assert names(db, ids, db.query(ledger.eligible_ids, zxj, OCTOBER, TODAY)) == set()  # left before the 15th
+    september = dt.date(2026, 9, 1)
+    assert names(db, ids, db.query(ledger.eligible_ids, zxj, september, TODAY)) == {"大明"}
+    # A student who joined after mid-month is not paid for that month.
+    late = db.run(roster.add_student, actor, student_form(db, "新生", dt.date(2021, 6, 1), sequence=5, stage="学前",
+                                                          grade=3, household_id=db.query(roster.get_form, ids["小明"]).household_id,
+                                                          entry_date=dt.date(2026, 10, 20)))
+    byjy = db.query(ledger.get_programme, code(db, "BYJY"))
+    assert late not in db.query(ledger.eligible_ids, byjy, OCTOBER, TODAY)
+    assert late in db.query(ledger.eligible_ids, byjy, dt.date(2026, 11, 1), TODAY)
+
+
+def test_posting_is_one_batch_and_never_twice(school, actor) -> None:
+    db, ids = school
+    byjy = code(db, "BYJY")
+    plan = db.query(ledger.plan_posting, byjy, "2026-10", today=TODAY)
+    assert ([line.name for line in plan.lines], plan.total_fen) == (["小明"], 4000)
+    first = db.run(ledger.post, actor, byjy, "2026-10", today=TODAY)
+    assert (first.posted, first.total_fen, first.period) == (1, 4000, "2026-10")
+    again = db.run(ledger.post, actor, byjy, "2026-10", today=TODAY)
+    assert (again.posted, again.batch_id, again.already) == (0, None, 1)
+    assert len(db.query(ledger.search_entry_ids, EntryFilter())) == 1
+    [batch] = db.query(ledger.list_batches)
+    assert (batch.entries, batch.total_fen, batch.stage) == (1, 4000, "待公示")
+
+
+def test_a_student_who_joins_later_is_posted_alone(school, actor) -> None:
+    db, ids = school
+    byjy = code(db, "BYJY")
+    db.run(ledger.post, actor, byjy, "2026-11", today=TODAY)
+    household = db.query(roster.get_form, ids["小明"]).household_id
+    newcomer = db.run(roster.add_student, actor, student_form(db, "新生", dt.date(2021, 6, 1), sequence=5, stage="学前",
+                                                              grade=3, household_id=household,
+                                                              entry_date=dt.date(2026, 11, 2)))
+    result = db.run(ledger.post, actor, byjy, "2026-11", [newcomer], today=TODAY)
+    assert result.posted == 1 and len(db.query(ledger.list_batches)) == 2
+    refused = db.run(ledger.post, actor, byjy, "2026-11", [ids["小红"]], today=TODAY)
+    assert (refused.posted, refused.not_eligible) == (0, 1)
+
+
+def test_holiday_and_future_months_are_refused(school, actor) -> None:
+    db, _ = school
+    with pytest.raises(ValidationFailed, match="假期"):
+        db.run(ledger.post, actor, code(db, "BYJY"), "2026-08", today=TODAY)
+    with pytest.raises(ValidationFailed, match="尚未到来"):
+        db.run(ledger.post, actor, code(db, "BYJY"), "2026-12", today=TODAY)
+    with pytest.raises(ValidationFailed):
+        db.run(ledger.post, actor, code(db, "BYJY"), "2026/10", today=TODAY)
+
+
+def test_term_grants_are_posted_once_per_term(school, actor) -> None:
+    db, _ = school
+    zxj = code(db, "ZXJ")
+    assert db.run(ledger.post, actor, zxj, "2026-09", today=TODAY).period == "2026秋"
+    assert db.run(ledger.post, actor, zxj, "2026-11", today=TODAY).posted == 0
+    [row] = db.query(ledger.fetch_entry_rows, db.query(ledger.search_entry_ids, EntryFilter())).values()
+    assert (row.months, row.amount_fen) == (5, 50000)
+    assert ledger.term_of(dt.date(2027, 1, 1)) == "2026秋" and ledger.term_of(dt.date(2027, 3, 1)) == "2027春"
+
+
+def test_reversal_and_replacement_stay_linked(school, actor) -> None:
+    db, ids = school
+    byjy = code(db, "BYJY")
+    db.run(ledger.post, actor, byjy, "2026-10", today=TODAY)
+    [original] = db.query(ledger.search_entry_ids, EntryFilter())
+    with pytest.raises(ValidationFailed):
+        db.run(ledger.reverse, actor, original, " ")
+    reversal, replacement = db.run(ledger.replace, actor, original, 2000, "只在园半月")
+    rows = db.query(ledger.fetch_entry_rows, [original, reversal, replacement])
+    assert rows[original].reversed_by == reversal
+    assert (rows[reversal].amount_fen, rows[reversal].reverses_id, rows[reversal].reason) == (-4000, original, "只在园半月")
+    assert (rows[replacement].amount_fen, rows[replacement].replaces_id) == (2000, original)
+    assert db.query(ledger.entry_total, EntryFilter()) == (3, 2000)
+    with pytest.raises(ValidationFailed, match="已经冲销"):
+        db.run(ledger.reverse, actor, original, "再冲一次")
+    with pytest.raises(ValidationFailed):
+        db.run(ledger.reverse, actor, reversal, "冲销冲销")
+    assert db.query(ledger.covered_ids, byjy, "2026-10") == {ids["小明"]}
+    db.run(ledger.reverse, actor, replacement, "全部退回")
+    assert db.query(ledger.covered_ids, byjy, "2026-10") == set()  # a gap again
+    assert [h.action for h in db.query(audit.history, "ledger_entry", reversal)] == ["create"]
+
+
+def test_the_database_refuses_to_change_or_delete_entries(school, actor) -> None:
+    db, _ = school
+    db.run(ledger.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
+    for statement in ("UPDATE ledger_entries SET amount_fen = 1", "DELETE FROM ledger_entries"):
+        with pytest.raises(IntegrityError, match="never"):
+            with db.write() as session:
+                session.connection().exec_driver_sql(statement)
+    assert db.query(ledger.entry_total, EntryFilter()) == (1, 4000)
+
+
+def test_money_is_exact() -> None:
+    assert ledger.fen_from_yuan("92.50") == 9250 and ledger.fen_from_yuan("40") == 4000
+    assert ledger.format_yuan(10) == "0.10" and ledger.format_yuan(123456789) == "1,234,567.89"
+    with pytest.raises(ValueError):
+        ledger.fen_from_yuan("0.001")
+    assert sum(ledger.yuan(fen) for fen in [10] * 10) == ledger.yuan(100)  # ten dimes make a yuan, exactly
+
+
+def test_totals_add_up(demo_db) -> None:
+    everything = demo_db.query(ledger.entry_total, EntryFilter())[1]
+    for by in ("programme", "school", "village", "quarter"):
+        assert sum(t.total_fen for t in demo_db.query(ledger.totals, by)) == everything
+
+
+def test_coverage_gaps(school, actor) -> None:
+    db, ids = school
+    byjy, shf = code(db, "BYJY"), code(db, "SHF")
+    db.run(ledger.post, actor, byjy, "2026-10", today=TODAY)
+    gaps = db.query(ledger.gaps, "2026-10", TODAY)
+    assert {(g.name, g.programme_code) for g in gaps} == {("小明", "SHF"), ("大明", "ZXJ")}
+    db.run(ledger.post, actor, shf, "2026-10", today=TODAY)
+    db.run(ledger.post, actor, code(db, "ZXJ"), "2026-10", today=TODAY)
+    assert db.query(ledger.gaps, "2026-10", TODAY) == []
+    quarter = db.query(ledger.gaps, "2026-Q4", TODAY)  # November unposted; December has not come
+    assert {(g.name, g.period) for g in quarter} == {("小明", "2026-11")}
+    assert len([g for g in quarter if g.programme_code == "BYJY"]) == 1
+
+
+def test_notice_comes_before_payment(school, actor) -> None:
+    db, _ = school
+    result = db.run(ledger.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
+    with pytest.raises(ValidationFailed, match="公示"):
+        db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 30), "V-1")
+    with pytest.raises(ValidationFailed, match="至少 5 天"):
+        db.run(ledger.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 18))
+    db.run(ledger.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20))
+    with pytest.raises(ValidationFailed, match="公示期结束"):
+        db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 20), "V-1")
+    db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 23), "2026-10-001")
+    [batch] = db.query(ledger.list_batches)
+    assert (batch.stage, batch.voucher_no) == ("已发放", "2026-10-001")
+
+
+def test_documents(school, actor, tmp_path) -> None:
+    import openpyxl
+
+    db, _ = school
+    result = db.run(ledger.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
+    db.run(ledger.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20))
+    assert db.query(ledger_export.export_ledger, tmp_path / "ledger.xlsx", full_ids=True) == 1
+    sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
+    assert [c.value for c in sheet[3]] == list(ledger_export.LEDGER_HEADERS)
+    row = [c.value for c in sheet[4]]
+    assert row[1] == "小明" and len(row[2]) == 18 and float(row[8]) == 40.0 and row[5] == "保育教育费资助"
+    assert db.query(ledger_export.export_notice, result.batch_id, tmp_path / "notice.xlsx") == 1
+    notice = openpyxl.load_workbook(tmp_path / "notice.xlsx").active
+    text = " ".join(str(c.value) for r in notice.iter_rows() for c in r if c.value is not None)
+    assert "小明" in text and "2026年10月16日" in text
+    assert "5104" not in text and "13912345678" not in text  # no ID numbers, no phones
+    assert db.query(ledger_export.export_sign_off, result.batch_id, tmp_path / "sign.xlsx") == 1
+    assert openpyxl.load_workbook(tmp_path / "sign.xlsx").active["G3"].value == "领取人签字"
+
+
+def test_the_demo_has_a_year_reversals_and_gaps(demo_db) -> None:
+    months = {row.month for row in demo_db.query(ledger.fetch_entry_rows,
+                                                 demo_db.query(ledger.search_entry_ids, EntryFilter())).values()}
+    assert len(months) >= 9
+    entries = demo_db.query(ledger.fetch_entry_rows, demo_db.query(ledger.search_entry_ids, EntryFilter()))
+    assert sum(1 for e in entries.values() if e.reverses_id) == 2
+    assert sum(1 for e in entries.values() if e.replaces_id) == 1
+    assert demo_db.query(ledger.gaps, ledger.current_quarter())

@@ -1,0 +1,106 @@
+"""The ledger tab: posting a month as the aid officer does, reversing an entry, the gap badge."""
+
+from __future__ import annotations
+
+import pytest
+
+from schoolaid import ledger
+from schoolaid.ledger import EntryFilter
+from schoolaid.ui.ledger_dialogs import NoticeDialog, ReverseDialog
+from schoolaid.ui.ledger_tab import LedgerTab
+
+
+@pytest.fixture
+def tab(qtbot, context) -> LedgerTab:
+    widget = LedgerTab(context)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    return widget
+
+
+def choose(combo, data) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_post_the_month_for_everyone(qtbot, tab, context) -> None:
+    shf = context.query(ledger.programme_by_code, "SHF")
+    this_month = tab.post_month.itemData(0)
+    choose(tab.post_programme, shf.id)
+    tab.post_month.setCurrentIndex(0)
+    gaps_before = tab.gap_count
+    tab.preview_button.click()
+    assert tab.plan is not None and tab.plan_model.rowCount() == len(tab.plan.lines) > 0
+    assert f"{len(tab.plan.lines)} 名学生" in tab.post_summary.text()
+    tab.post_all_button.click()
+    posted = context.query(ledger.covered_ids, shf.id, ledger.month_key(this_month))
+    assert len(posted) == len(tab.plan.lines if tab.plan else posted)
+    assert tab.gap_count < gaps_before  # the badge follows
+    tab.preview_button.click()  # posting again posts nothing twice
+    assert tab.plan.lines == [] and not tab.post_all_button.isEnabled()
+
+
+def test_post_selected_students_only(qtbot, tab, context) -> None:
+    shf = context.query(ledger.programme_by_code, "SHF")
+    choose(tab.post_programme, shf.id)
+    tab.post_month.setCurrentIndex(0)
+    tab.preview_button.click()
+    first = tab.plan_model.row_object(0)
+    tab.plan_table.selectRow(0)
+    tab.post_selected_button.click()
+    assert context.query(ledger.covered_ids, shf.id, ledger.month_key(tab.post_month.itemData(0))) == {
+        first.student_id}
+
+
+def test_the_ledger_view_shows_totals_and_reverses(qtbot, tab, context) -> None:
+    tab.sections.setCurrentIndex(LedgerTab.ENTRIES)
+    count, total = context.query(ledger.entry_total, EntryFilter())
+    assert tab.entries_model.rowCount() == count
+    assert ledger.format_yuan(total) in tab.entries_summary.text()
+    tab.entries_table.selectRow(5)
+    entry = tab.selected_entry()
+    dialog = ReverseDialog(context, entry, tab)
+    qtbot.addWidget(dialog)
+    dialog.reason_edit.insert("误发")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert tab.entries_model.rowCount() == count + 1
+    newest = tab.entries_model.row_object(0)
+    assert (newest.reverses_id, newest.amount_fen) == (entry.id, -entry.amount_fen)
+    assert "冲销第" in tab.entries_model.index(0, 9).data()
+
+
+def test_filters_narrow_the_ledger(tab, context) -> None:
+    byjy = context.query(ledger.programme_by_code, "BYJY")
+    choose(tab.filter_programme, byjy.id)
+    programmes = {tab.entries_model.row_object(r).programme for r in range(min(50, tab.entries_model.rowCount()))}
+    assert programmes == {"保育教育费资助"}
+
+
+def test_gaps_tab_lists_and_posts(qtbot, tab, context) -> None:
+    tab.sections.setCurrentIndex(LedgerTab.GAPS)
+    assert tab.gaps_model.rowCount() == tab.gap_count > 0
+    tab.gaps_table.selectRow(0)
+    gap = tab.gaps_model.row_object(0)
+    tab.gaps_post_button.click()
+    assert gap.student_id in context.query(ledger.covered_ids, gap.programme_id, gap.period)
+    assert tab.gaps_model.rowCount() == tab.gap_count  # one fewer now
+
+
+def test_batch_notice_dialog(qtbot, tab, context) -> None:
+    unnoticed = next(b for b in context.query(ledger.list_batches) if b.notice_from is None)
+    dialog = NoticeDialog(context, unnoticed.id, tab)
+    qtbot.addWidget(dialog)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    batch = next(b for b in context.query(ledger.list_batches) if b.id == unnoticed.id)
+    assert batch.notice_from is not None and (batch.notice_to - batch.notice_from).days == 4
+
+
+def test_the_ledger_badge_in_the_window(qtbot, context) -> None:
+    from schoolaid.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    index = window.tabs.indexOf(window.ledger_tab)
+    assert window.tabs.tabText(index) == f"资助台账 ({window.ledger_tab.gap_count})"
