@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Select, func, literal_column, or_, select
+from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from schoolaid import audit
@@ -805,35 +805,54 @@ def student_history(session: Session, student_id: int) -> list[EntryRow]:
 @dataclass(frozen=True)
 class Total:
     key: str
-    entries: int
-    students: int
+    entries: int  # 人次
     total_fen: int
 
 
-def totals(session: Session, by: str, month_from: str = "", month_to: str = "") -> list[Total]:
-    """Sums by ``programme``, ``school``, ``village`` or ``quarter`` (reversals included, so they net out)."""
-    key = {
-        "programme": Programme.name,
-        "school": School.name,
-        "village": func.coalesce(Village.name, "—"),
-        "quarter": literal_column("substr(ledger_entries.month, 1, 4) || '-Q' || "
-                                  "((CAST(substr(ledger_entries.month, 6, 2) AS INTEGER) + 2) / 3)"),
-    }.get(by)
-    if key is None:
-        raise ValueError(by)
-    query = (select(key.label("key"), func.count(), func.count(func.distinct(LedgerEntry.student_id)),
-                    func.sum(LedgerEntry.amount_fen))
-             .join(Programme, LedgerEntry.programme_id == Programme.id)
-             .join(Student, LedgerEntry.student_id == Student.id)
-             .join(School, Student.school_id == School.id)
-             .outerjoin(Household, Student.household_id == Household.id)
-             .outerjoin(Village, Household.village_id == Village.id))
+def _month_range(month_from: str, month_to: str) -> tuple[str, dict[str, str]]:
+    conditions, params = [], {}
     if month_from:
-        query = query.where(LedgerEntry.month >= month_from)
+        conditions.append("month >= :month_from")
+        params["month_from"] = month_from
     if month_to:
-        query = query.where(LedgerEntry.month <= month_to)
-    query = query.group_by("key").order_by("key")
-    return [Total(str(k), n, students, total or 0) for k, n, students, total in session.execute(query)]
+        conditions.append("month <= :month_to")
+        params["month_to"] = month_to
+    return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
+
+
+def totals(session: Session, by: str, month_from: str = "", month_to: str = "") -> list[Total]:
+    """Sums by ``programme``, ``school``, ``village`` or ``quarter`` (reversals included, so they net out).
+
+    The entries are read once in table order (NOT INDEXED) and summed per programme, month or
+    student, then rolled up: over a million entries this is several times quicker than letting
+    SQLite walk an index and fetch each row."""
+    where, params = _month_range(month_from, month_to)
+    if by == "programme":
+        sums = session.execute(text(f"SELECT programme_id, count(*), sum(amount_fen) FROM ledger_entries NOT INDEXED"
+                                    f"{where} GROUP BY programme_id"), params).all()
+        names = {p.id: p.name for p in list_programmes(session)}
+        return [Total(names.get(pid, str(pid)), n, total) for pid, n, total in sorted(sums)]
+    if by == "quarter":
+        by_quarter: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for month, n, total in session.execute(text(
+                f"SELECT month, count(*), sum(amount_fen) FROM ledger_entries NOT INDEXED{where} GROUP BY month"), params):
+            bucket = by_quarter[quarter_of(parse_month(month))]
+            bucket[0] += n
+            bucket[1] += total
+        return [Total(key, n, total) for key, (n, total) in sorted(by_quarter.items())]
+    if by in ("school", "village"):
+        key = "schools.name" if by == "school" else "coalesce(villages.name, '—')"
+        query = text(
+            f"SELECT {key} AS key, sum(per_student.n), sum(per_student.total) FROM ("
+            f"SELECT student_id, count(*) AS n, sum(amount_fen) AS total FROM ledger_entries NOT INDEXED{where} "
+            "GROUP BY student_id) AS per_student "
+            "JOIN students ON students.id = per_student.student_id "
+            "JOIN schools ON schools.id = students.school_id "
+            "LEFT JOIN households ON households.id = students.household_id "
+            "LEFT JOIN villages ON villages.id = households.village_id "
+            "GROUP BY key ORDER BY key")
+        return [Total(k, n, total) for k, n, total in session.execute(query, params)]
+    raise ValueError(by)
 
 
 # --- Coverage gaps ---------------------------------------------------------------------------------------
@@ -858,13 +877,12 @@ class Gap:
                 "period": self.period, "amount_yuan": float(yuan(self.amount_fen))}
 
 
-def gaps(session: Session, period: str, today: dt.date | None = None) -> list[Gap]:
-    """Eligible students with no entry, for every month of ``period`` (a month or a quarter) that has
-    come, and every active programme that pays in it."""
-    today = today or dt.date.today()
+def _missing(session: Session, period: str, today: dt.date) -> list[tuple[ProgrammeView, str, set[int]]]:
+    """For each active programme and each of its periods within ``period`` that has come: the
+    eligible students with no entry."""
     this_month = dt.date(today.year, today.month, 1)
     months = [m for m in months_of_period(period) if m <= this_month]
-    found: list[Gap] = []
+    found = []
     enrolled_cache: dict[dt.date, set[int]] = {}
     for programme in list_programmes(session, active_only=True):
         seen_periods = set()
@@ -880,9 +898,23 @@ def gaps(session: Session, period: str, today: dt.date | None = None) -> list[Ga
                 enrolled_cache[day] = enrolled_on(session, day)
             missing = eligible_ids(session, programme, month, today, enrolled_cache[day]) - covered_ids(
                 session, programme.id, programme_period)
-            for line in student_lines(session, missing, programme.amount_fen):
-                found.append(Gap(line.student_id, line.name, line.school, line.grade, line.village, programme.id,
-                                 programme.code, programme.name, programme_period, programme.amount_fen))
+            found.append((programme, programme_period, missing))
+    return found
+
+
+def gap_count(session: Session, period: str, today: dt.date | None = None) -> int:
+    """How many gaps ``gaps`` would list (for a badge: no names are looked up)."""
+    return sum(len(missing) for _, _, missing in _missing(session, period, today or dt.date.today()))
+
+
+def gaps(session: Session, period: str, today: dt.date | None = None) -> list[Gap]:
+    """Eligible students with no entry, for every month of ``period`` (a month or a quarter) that has
+    come, and every active programme that pays in it."""
+    found: list[Gap] = []
+    for programme, programme_period, missing in _missing(session, period, today or dt.date.today()):
+        for line in student_lines(session, missing, programme.amount_fen):
+            found.append(Gap(line.student_id, line.name, line.school, line.grade, line.village, programme.id,
+                             programme.code, programme.name, programme_period, programme.amount_fen))
     return found
 
 

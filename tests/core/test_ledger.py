@@ -201,6 +201,7 @@ def test_coverage_gaps(school, actor) -> None:
     assert db.query(ledger.gaps, "2026-10", TODAY) == []
     quarter = db.query(ledger.gaps, "2026-Q4", TODAY)  # November unposted; December has not come
     assert {(g.name, g.period) for g in quarter} == {("小明", "2026-11")}
+    assert db.query(ledger.gap_count, "2026-Q4", TODAY) == len(quarter)
     assert len([g for g in quarter if g.programme_code == "BYJY"]) == 1
 
 

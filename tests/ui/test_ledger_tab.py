@@ -54,6 +54,8 @@ def test_post_selected_students_only(qtbot, tab, context) -> None:
 
 def test_the_ledger_view_shows_totals_and_reverses(qtbot, tab, context) -> None:
     tab.sections.setCurrentIndex(LedgerTab.ENTRIES)
+    assert tab.filter_from.currentData()  # this school year by default
+    tab.filter_from.setCurrentIndex(0)  # (any): the whole ledger
     count, total = context.query(ledger.entry_total, EntryFilter())
     assert tab.entries_model.rowCount() == count
     assert ledger.format_yuan(total) in tab.entries_summary.text()
@@ -75,6 +77,14 @@ def test_filters_narrow_the_ledger(tab, context) -> None:
     choose(tab.filter_programme, byjy.id)
     programmes = {tab.entries_model.row_object(r).programme for r in range(min(50, tab.entries_model.rowCount()))}
     assert programmes == {"保育教育费资助"}
+
+
+def test_totals_are_worked_out_when_looked_at(tab, context) -> None:
+    assert tab.totals_model.rowCount() == 0
+    tab.sections.setCurrentIndex(LedgerTab.TOTALS)
+    assert tab.totals_model.rowCount() == len(context.query(ledger.totals, "programme"))
+    total = context.query(ledger.entry_total, EntryFilter())[1]
+    assert ledger.format_yuan(total) in tab.totals_summary.text()
 
 
 def test_gaps_tab_lists_and_posts(qtbot, tab, context) -> None:

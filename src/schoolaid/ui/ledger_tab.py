@@ -88,6 +88,8 @@ class LedgerTab(QWidget):
         self.context = context
         self.plan: PostingPlan | None = None
         self.gap_count = 0
+        self._totals_stale = True
+        self._gaps_stale = True
 
         # --- post a month ---
         self.post_programme = QComboBox()
@@ -197,7 +199,6 @@ class LedgerTab(QWidget):
         self.totals_model: RecordTableModel[Total] = RecordTableModel([
             Column(lambda: self.tr("Group"), lambda t: t.key),
             Column(lambda: self.tr("Entries"), lambda t: t.entries, align_center=True),
-            Column(lambda: self.tr("Students"), lambda t: t.students, align_center=True),
             Column(lambda: self.tr("Total (yuan)"), lambda t: ledger.format_yuan(t.total_fen), align_center=True),
         ], parent=self)
         self.totals_table = record_table(self.totals_model)
@@ -287,6 +288,8 @@ class LedgerTab(QWidget):
         self.notice_button.clicked.connect(lambda: self._batch_dialog(NoticeDialog))
         self.payment_button.clicked.connect(lambda: self._batch_dialog(PaymentDialog))
         self.totals_by.currentIndexChanged.connect(lambda _i: self.show_totals())
+        # Totals read every entry: they are worked out when someone looks at them.
+        self.sections.currentChanged.connect(self._section_shown)
         self.gaps_period.currentIndexChanged.connect(lambda _i: self.show_gaps())
         self.gaps_post_button.clicked.connect(self.post_gaps)
         self.gaps_export_button.clicked.connect(self.export_gaps)
@@ -307,14 +310,27 @@ class LedgerTab(QWidget):
         self._fill(self.post_programme, [(f"{p.name}（{p.code}）", p.id) for p in programmes if p.active])
         self._fill(self.filter_programme, [(self.tr("All programmes"), None)] + [(p.name, p.id) for p in programmes])
         months = [(self.tr("(any)"), "")] + [(ledger.month_key(m), ledger.month_key(m)) for m in _months_back(36)]
+        first_time = self.filter_from.count() == 0
         self._fill(self.filter_from, months)
         self._fill(self.filter_to, months)
+        if first_time:
+            # This school year by default: the ledger of years past is one choice away.
+            start = dt.date(dt.date.today().year - (dt.date.today().month < 9), 9, 1)
+            self.filter_from.blockSignals(True)
+            self.filter_from.setCurrentIndex(max(0, self.filter_from.findData(ledger.month_key(start))))
+            self.filter_from.blockSignals(False)
         self._fill(self.filter_school, [(self.tr("All schools"), None)] + [
             (s.name, s.id) for s in self.context.query(township.list_schools)])
         self.show_entries()
         self.batches_model.set_rows(self.context.query(ledger.list_batches))
-        self.show_totals()
-        self.show_gaps()
+        self._totals_stale = True
+        if self.sections.currentIndex() == self.TOTALS:
+            self.show_totals()
+        self._gaps_stale = True
+        if self.sections.currentIndex() == self.GAPS:
+            self.show_gaps()
+        else:
+            self._count_gaps()
         self._clear_plan()
 
     @staticmethod
@@ -474,12 +490,25 @@ class LedgerTab(QWidget):
     # --- totals and gaps -------------------------------------------------------------------------------
 
     def show_totals(self) -> None:
+        self._totals_stale = False
         rows = self.context.query(ledger.totals, self.totals_by.currentData())
         self.totals_model.set_rows(rows)
         self.totals_summary.setText(self.tr("In all: {total} yuan.").format(
             total=ledger.format_yuan(sum(t.total_fen for t in rows))))
 
+    def _section_shown(self, index: int) -> None:
+        if index == self.TOTALS and self._totals_stale:
+            self.show_totals()
+        elif index == self.GAPS and self._gaps_stale:
+            self.show_gaps()
+
+    def _count_gaps(self) -> None:
+        """The badge only needs the number; the list is worked out when someone looks at it."""
+        self.gap_count = self.context.query(ledger.gap_count, ledger.current_quarter())
+        self.gaps_changed.emit(self.gap_count)
+
     def show_gaps(self) -> None:
+        self._gaps_stale = False
         period = self.gaps_period.currentData() or ledger.current_quarter()
         found = self.context.query(ledger.gaps, period)
         self.gaps_model.set_rows(found)

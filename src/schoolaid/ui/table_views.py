@@ -27,6 +27,8 @@ def record_table(model: QAbstractItemModel, *, fit_contents: bool = False) -> QT
     if fit_contents:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # Measure the first rows only: a list of thousands would be measured row by row.
+        header.setResizeContentsPrecision(100)
     else:
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return table
