@@ -1496,6 +1496,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>公示期</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>Notice list (公示)…</source>
         <translation>公示名单…</translation>
     </message>

@@ -170,7 +170,7 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Period"), lambda b: b.period, align_center=True),
             Column(lambda: self.tr("Students"), lambda b: b.entries, align_center=True),
             Column(lambda: self.tr("Total (yuan)"), lambda b: ledger.format_yuan(b.total_fen), align_center=True),
-            Column(lambda: self.tr("Stage"), lambda b: self._batch_stage(b), align_center=True,
+            Column(lambda: self.tr("Status"), lambda b: self._batch_stage(b), align_center=True,
                    foreground=lambda b: RED if b.paid_on is None else None),
             Column(lambda: self.tr("Public notice"), lambda b: f"{b.notice_from} — {b.notice_to}" if b.notice_from else ""),
             Column(lambda: self.tr("Paid on"), lambda b: b.paid_on.isoformat() if b.paid_on else ""),
