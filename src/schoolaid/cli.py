@@ -6,6 +6,7 @@ Exit status: 0 success, 1 bad input (one line on stderr saying what is wrong), 2
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -127,6 +128,18 @@ def build_parser() -> argparse.ArgumentParser:
     ledger_export_parser.add_argument("--to", dest="month_to", metavar="YYYY-MM", default="")
     ledger_export_parser.add_argument("--full-id", action="store_true", help=translate(
         "Cli", "include full ID numbers (they are masked otherwise)"))
+
+    cases_parser = commands.add_parser("cases", help=translate("Cli", "dropout case files (控辍保学)"))
+    cases_commands = cases_parser.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
+    cases_list = cases_commands.add_parser("list", help=translate("Cli", "list the dropout cases, open ones first"))
+    _db_option(cases_list, argparse.SUPPRESS)
+    cases_list.add_argument("--open", dest="open_only", action="store_true", help=translate(
+        "Cli", "only cases still being persuaded"))
+    cases_list.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+    ledgers = cases_commands.add_parser("ledgers", help=translate(
+        "Cli", "export the three ledgers (school-age children, suspected dropouts, dropouts) to .xlsx"))
+    ledgers.add_argument("file", type=Path, metavar="FILE.xlsx")
+    _db_option(ledgers, argparse.SUPPRESS)
 
     demo = commands.add_parser("demo", help=translate("Cli", "fill an empty database with the demo township"))
     _db_option(demo, argparse.SUPPRESS)
@@ -379,6 +392,45 @@ def _ledger_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cases_list(args: argparse.Namespace) -> int:
+    from schoolaid import dropout
+
+    today = dt.date.today()
+    db = _open(args)
+    try:
+        found = db.query(dropout.list_cases, open_only=args.open_only)
+    finally:
+        db.close()
+    if args.json:
+        return _print_json({"cases": [case.as_json(today) for case in found]})
+    for case in found:
+        notice = ""
+        if case.notice is not None:
+            notice = translate("Cli", "notice {number}, deadline {deadline}").format(
+                number=case.notice.document_number, deadline=case.notice.deadline.isoformat())
+            if case.notice_expired(today):
+                notice += translate("Cli", " (expired)")
+        print("\t".join([str(case.id), case.student, case.school, case.grade, case.status.value,
+                         case.opened_on.isoformat(), translate("Cli", "{n} days").format(n=case.days_open(today)),
+                         translate("Cli", "{n} attempts").format(n=case.attempts), notice]))
+    print(translate("Cli", "{n} cases, {open} open.").format(
+        n=len(found), open=sum(1 for c in found if c.status.is_open)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _cases_ledgers(args: argparse.Namespace) -> int:
+    from schoolaid import dropout_export
+
+    db = _open(args)
+    try:
+        counts = db.query(dropout_export.export_ledgers, args.file)
+    finally:
+        db.close()
+    print(translate("Cli", "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected "
+                           "dropouts, {dropouts} dropouts.").format(path=args.file, **counts))
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     from schoolaid.demo import create_demo_township
 
@@ -422,6 +474,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.command == "ledger":
             return {"programmes": _ledger_programmes, "post": _ledger_post, "gaps": _ledger_gaps,
                     "export": _ledger_export}[args.ledger_command](args)
+        if args.command == "cases":
+            return {"list": _cases_list, "ledgers": _cases_ledgers}[args.cases_command](args)
         if args.command == "demo":
             return _demo(args)
     except SchoolAidError as exc:

@@ -22,7 +22,7 @@ from schoolaid.enrollment import EnrollmentStatus
 from schoolaid.errors import NotAllowed
 from schoolaid.grades import ALL_GRADES, Grade, Stage
 from schoolaid.i18n import translate
-from schoolaid.models import Household, HouseholdMember, SkillTraining, Student, utcnow
+from schoolaid.models import Household, HouseholdMember, SkillTraining, Staff, Student, Village, utcnow
 from schoolaid.pinyin_search import search_keys
 from schoolaid.progress import NO_PROGRESS, Progress
 from schoolaid.staff import add_staff
@@ -263,6 +263,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
     _school_pairings(session, actor, today)
     progress.report(0.98, translate("Demo", "Posting a year of subsidies…"))
     _ledger_year(session, actor, today)
+    _dropout_cases(session, actor, rng, today)
     progress.report(1.0, translate("Demo", "Done."))
     return DemoResult(students=made, households=household_count, staff=staff_count, schools=len(schools),
                       villages=len(villages))
@@ -537,3 +538,112 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
     if len(entries) > 10:
         ledger.reverse(session, actor, entries[-3], "学生已于当月转出，误发，予以冲销")
         ledger.replace(session, actor, entries[-5], 2000, "当月仅在园半月，按半月标准更正")
+
+
+def _school_days_back(today: dt.date, count: int) -> dt.date:
+    """The school day ``count`` school days before ``today``."""
+    from schoolaid.dropout import is_school_day
+
+    day = today
+    while count > 0:
+        day -= dt.timedelta(days=1)
+        if is_school_day(day):
+            count -= 1
+    return day
+
+
+def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt.date) -> None:
+    """Absences and case files in every state: an unexplained absence waiting for its case, a sick
+    child (a known reason), a case just opened, one escalated to an enrollment-urging notice whose
+    deadline passed (the child counted as a dropout), a child brought back, one taught at home, one
+    transferred."""
+    from schoolaid import dropout
+    from schoolaid.dropout import AttemptEntry, CaseForm, CaseStatus, Method, Reason
+
+    candidates = list(session.scalars(select(Student.id).where(
+        Student.stage == Stage.PRIMARY.value, Student.status == EnrollmentStatus.ENROLLED.value,
+        Student.grade >= 3, Student.household_id.is_not(None)).order_by(Student.id)))
+    if len(candidates) < 7:
+        return
+    picked = [session.get(Student, sid) for sid in rng.sample(candidates, 7)]
+    teachers: dict[int, list[Staff]] = {}
+    for member in session.scalars(select(Staff).where(Staff.active.is_(True)).order_by(Staff.id)):
+        teachers.setdefault(member.school_id, []).append(member)
+    township_official = "镇政府 杨副镇长"
+
+    def teacher_of(student: Student) -> Staff | None:
+        return rng.choice(teachers[student.school_id]) if teachers.get(student.school_id) else None
+
+    def village_of(student: Student) -> str:
+        household = session.get(Household, student.household_id)
+        village = session.get(Village, household.village_id) if household is not None else None
+        return f"{village.name}村委会 {rng.choice(SURNAMES)}主任" if village is not None else "村委会主任"
+
+    def begin(student: Student, days_back: int, reason: Reason, text: str, *, report: bool = True) -> tuple[int, dt.date]:
+        began = _school_days_back(today, days_back)
+        absence_id = dropout.record_absence(session, actor, student.id, began, today=today)
+        opened = dropout.nth_school_day(began, 5)
+        teacher = teacher_of(student)
+        form = CaseForm(reason_category=reason.value, reason_text=text, class_teacher_id=teacher.id if teacher else None,
+                        reported_township_on=opened if report else None)
+        return dropout.open_case(session, actor, student.id, absence_id, form, today=opened), opened
+
+    def attempt(case_id: int, day: dt.date, student: Student, method: Method, result: str, *,
+                succeeded: bool = False, with_village: bool = False) -> None:
+        teacher = teacher_of(student)
+        visitors = [f"班主任 {teacher.name}" if teacher else "班主任"]
+        if with_village:
+            visitors += [village_of(student), township_official]
+        dropout.log_attempt(session, actor, case_id, AttemptEntry(
+            day, "、".join(visitors), f"{student.guardian_name}（监护人）" if student.guardian_name else "学生家长",
+            method.value, result, succeeded), files=[("入户劝返照片.png", _tiny_png(rng))], today=today)
+
+    waiting, sick, fresh, escalated, returned, home, moved = picked
+    assert all(s is not None for s in picked)
+    # An unexplained absence of eight school days: the app proposes a case.
+    dropout.record_absence(session, actor, waiting.id, _school_days_back(today, 8), today=today)
+    # A known reason: not a suspected dropout.
+    dropout.record_absence(session, actor, sick.id, _school_days_back(today, 3), reason_known=True,
+                           reason="肺炎住院，家长已请假", today=today)
+
+    case_id, opened = begin(fresh, 12, Reason.LEARNING, "成绩跟不上，不愿到校")
+    attempt(case_id, opened + dt.timedelta(days=1), fresh, Method.HOME_VISIT,
+            "家长表示孩子不愿上学，答应做孩子工作，近日送回学校")
+
+    case_id, opened = begin(escalated, 55, Reason.MIGRATION, "随父母到昆明打工，在工地帮忙")
+    attempt(case_id, opened + dt.timedelta(days=2), escalated, Method.PHONE,
+            "电话联系父亲，称年底才回来，孩子暂不返校")
+    attempt(case_id, opened + dt.timedelta(days=12), escalated, Method.VILLAGE,
+            "村委会与祖父母座谈，讲明义务教育法规定，家长仍未同意返校", with_village=True)
+    issued = min(today - dt.timedelta(days=22), opened + dt.timedelta(days=20))
+    notice_id = dropout.issue_notice(session, actor, case_id, issued)
+    dropout.record_receipt(session, actor, notice_id, issued + dt.timedelta(days=1),
+                           escalated.guardian_name or "监护人", "由村委会送达，祖父代签")
+    form = dropout.case_form(session, case_id)
+    form.township_action, form.village_action = "镇政府下达敦促入学通知书，责令限期送子女返校", "村委会两次上门做家长工作"
+    form.current_situation, form.remedies = "仍在昆明，未返校", "返校后安排学习帮扶，补习所缺课程"
+    form.reported_bureau_on = issued
+    dropout.update_case(session, actor, case_id, form)
+    try:
+        dropout.confirm_dropout(session, actor, case_id, today=today)
+    except NotAllowed:
+        pass  # the absence has not reached the dropout threshold on a date this early in the term
+
+    case_id, opened = begin(returned, 30, Reason.POVERTY, "家中无人照看弟妹，留家干农活")
+    attempt(case_id, opened + dt.timedelta(days=1), returned, Method.HOME_VISIT,
+            "家长担心费用，讲解了生活补助和营养餐政策，家长表示考虑")
+    back = _school_days_back(today, 15)
+    attempt(case_id, back - dt.timedelta(days=1), returned, Method.TALK, "家长同意送孩子返校，已落实寄宿",
+            succeeded=True, with_village=True)
+    dropout.move_case(session, actor, case_id, CaseStatus.RETURNED, back, return_date=back)
+
+    case_id, opened = begin(home, 20, Reason.ILLNESS, "重度脑瘫，无法到校")
+    attempt(case_id, opened + dt.timedelta(days=3), home, Method.HOME_VISIT, "经评估不能随班就读，家长同意送教上门",
+            succeeded=True)
+    dropout.move_case(session, actor, case_id, CaseStatus.HOME_TEACHING, opened + dt.timedelta(days=5),
+                      note="每周两次送教上门，由中心校特教组负责")
+
+    case_id, opened = begin(moved, 25, Reason.MIGRATION, "随父母外出", report=False)
+    attempt(case_id, opened + dt.timedelta(days=2), moved, Method.PHONE, "家长称已在务工地学校就读，学校核实中")
+    dropout.move_case(session, actor, case_id, CaseStatus.TRANSFERRED, opened + dt.timedelta(days=6),
+                      transfer_to=rng.choice(TRANSFER_DESTINATIONS))

@@ -22,10 +22,9 @@ from decimal import Decimal
 from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from schoolaid import audit
+from schoolaid import audit, roster
 from schoolaid.audit import Action, Actor
 from schoolaid.database import fetch_ids, reserve_ids
-from schoolaid.enrollment import EnrollmentStatus
 from schoolaid.errors import NotAllowed, NotFound, ValidationFailed
 from schoolaid.grades import Stage, grade_name_zh
 from schoolaid.i18n import translate
@@ -36,7 +35,6 @@ from schoolaid.models import (
     Programme,
     ProgrammeMember,
     School,
-    StatusChange,
     Student,
     Village,
     utcnow,
@@ -352,29 +350,6 @@ def reference_day(month: dt.date, today: dt.date) -> dt.date:
     return min(dt.date(month.year, month.month, 15), today)
 
 
-def enrolled_on(session: Session, day: dt.date, student_ids: Iterable[int] | None = None) -> set[int]:
-    """Students whose enrollment status on ``day`` was 在读, from their status history."""
-    query = select(Student.id, Student.status, Student.entry_date)
-    changes: dict[int, list[tuple[dt.date, str, str]]] = defaultdict(list)
-    for student_id, when, before, after in session.execute(
-            select(StatusChange.student_id, StatusChange.effective_date, StatusChange.from_status,
-                   StatusChange.to_status).order_by(StatusChange.student_id, StatusChange.effective_date,
-                                                    StatusChange.id)):
-        changes[student_id].append((when, before, after))
-    wanted = set(student_ids) if student_ids is not None else None
-    enrolled = set()
-    for student_id, status, entry_date in session.execute(query):
-        if wanted is not None and student_id not in wanted:
-            continue
-        history = changes.get(student_id)
-        if history:
-            earlier = [after for when, _before, after in history if when <= day]
-            status = earlier[-1] if earlier else history[0][1]
-        if status == EnrollmentStatus.ENROLLED.value and (entry_date is None or entry_date <= day):
-            enrolled.add(student_id)
-    return enrolled
-
-
 def _selected(session: Session, programme: ProgrammeView) -> Select:
     """The students the programme's rule selects, before enrollment is checked."""
     query = select(Student.id).outerjoin(Household, Student.household_id == Household.id)
@@ -399,7 +374,7 @@ def eligible_ids(session: Session, programme: ProgrammeView, month: dt.date, tod
     if not programme.active or not programme.pays_in(month):
         return set()
     selected = set(fetch_ids(session, _selected(session, programme)))
-    enrolled = enrolled if enrolled is not None else enrolled_on(session, reference_day(month, today), selected)
+    enrolled = enrolled if enrolled is not None else roster.enrolled_on(session, reference_day(month, today), selected)
     return selected & enrolled
 
 
@@ -895,7 +870,7 @@ def _missing(session: Session, period: str, today: dt.date) -> list[tuple[Progra
             seen_periods.add(programme_period)
             day = reference_day(month, today)
             if day not in enrolled_cache:
-                enrolled_cache[day] = enrolled_on(session, day)
+                enrolled_cache[day] = roster.enrolled_on(session, day)
             missing = eligible_ids(session, programme, month, today, enrolled_cache[day]) - covered_ids(
                 session, programme.id, programme_period)
             found.append((programme, programme_period, missing))

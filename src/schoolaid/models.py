@@ -365,6 +365,87 @@ class LedgerEntry(Base):
     posted_by: Mapped[str] = mapped_column(String(64))
 
 
+class Absence(Base):
+    """An absence spell of a student: from a day, to a day or still going, with or without a known reason."""
+
+    __tablename__ = "absences"
+    __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    reason_known: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class DropoutCase(Base):
+    """A case file (控辍保学档案), one per episode of a student out of school."""
+
+    __tablename__ = "dropout_cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
+    absence_id: Mapped[int | None] = mapped_column(ForeignKey("absences.id"))
+    status: Mapped[str] = mapped_column(String(8), default="劝返中")
+    stage_at: Mapped[str] = mapped_column(String(8))
+    grade_at: Mapped[int] = mapped_column(Integer)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"))
+    reason_category: Mapped[str] = mapped_column(String(16), default="其他")
+    reason_text: Mapped[str] = mapped_column(Text, default="")
+    absence_began: Mapped[dt.date] = mapped_column(Date)
+    opened_on: Mapped[dt.date] = mapped_column(Date)
+    reported_township_on: Mapped[dt.date | None] = mapped_column(Date)
+    reported_bureau_on: Mapped[dt.date | None] = mapped_column(Date)
+    class_teacher_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    township_action: Mapped[str] = mapped_column(Text, default="")
+    village_action: Mapped[str] = mapped_column(Text, default="")
+    current_situation: Mapped[str] = mapped_column(Text, default="")
+    remedies: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    return_date: Mapped[dt.date | None] = mapped_column(Date)
+    transfer_to: Mapped[str] = mapped_column(String(128), default="")
+    outcome_note: Mapped[str] = mapped_column(Text, default="")  # the reason of 其他, or of 送教上门
+    opened_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PersuasionAttempt(Base):
+    """One attempt to bring the child back (劝返记录). Append-only: the database refuses changes;
+    a correction is a new entry that points at the one it corrects."""
+
+    __tablename__ = "persuasion_attempts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("dropout_cases.id"), index=True)
+    attempt_date: Mapped[dt.date] = mapped_column(Date)
+    visitors: Mapped[str] = mapped_column(Text)  # who went: staff, township and village officials
+    met: Mapped[str] = mapped_column(Text, default="")  # whom they met
+    method: Mapped[str] = mapped_column(String(16))
+    result: Mapped[str] = mapped_column(Text)
+    succeeded: Mapped[bool] = mapped_column(Boolean, default=False)
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("persuasion_attempts.id"), unique=True)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class UrgingNotice(Base):
+    """An enrollment-urging notice (敦促入学通知书) issued on a case, and its proof of service."""
+
+    __tablename__ = "urging_notices"
+    __table_args__ = (UniqueConstraint("year", "number", name="uq_urging_notices_number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("dropout_cases.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    document_number: Mapped[str] = mapped_column(String(64))  # 文号, e.g. 平府教〔2026〕3号
+    guardian: Mapped[str] = mapped_column(String(64))
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    deadline: Mapped[dt.date] = mapped_column(Date)
+    served_on: Mapped[dt.date | None] = mapped_column(Date)  # the parents' signed receipt (送达回证)
+    served_to: Mapped[str] = mapped_column(String(64), default="")
+    receipt_note: Mapped[str] = mapped_column(Text, default="")
+    issued_by: Mapped[str] = mapped_column(String(64), default="")
+
+
 class AuditEvent(Base):
     """Who changed which record when, with the record before and after (JSON)."""
 
