@@ -1,6 +1,53 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>Record an absence</source>
+        <translation>登记缺课</translation>
+    </message>
+    <message>
+        <source>(no student chosen)</source>
+        <translation>（未选择学生）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Still absent</source>
+        <translation>仍未到校</translation>
+    </message>
+    <message>
+        <source>The reason is known (sick leave, family matter with leave asked)</source>
+        <translation>原因已知（病假、已请假的家事）</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Absent from</source>
+        <translation>缺课开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>An absence without a known reason that reaches {n} school days makes the child a suspected dropout: the school reports it to the township at once and opens a case.</source>
+        <translation>无故缺课满 {n} 个教学日即为疑似辍学：学校须立即报告乡镇政府并建立档案。</translation>
+    </message>
+    <message>
+        <source>Choose the student.</source>
+        <translation>请选择学生。</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <source>Log an activity</source>
@@ -58,6 +105,80 @@
     </message>
 </context>
 <context>
+    <name>AttemptDialog</name>
+    <message>
+        <source>Correct an entry</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <source>Log a persuasion attempt</source>
+        <translation>登记劝返记录</translation>
+    </message>
+    <message>
+        <source>e.g. class teacher 李老师, village committee 王主任, township 杨副镇长</source>
+        <translation>例如：班主任李老师、村委会王主任、镇政府杨副镇长</translation>
+    </message>
+    <message>
+        <source>The family agreed: the child comes back</source>
+        <translation>家长同意，孩子返校</translation>
+    </message>
+    <message>
+        <source>No evidence files</source>
+        <translation>没有佐证材料</translation>
+    </message>
+    <message>
+        <source>Add photos or scans…</source>
+        <translation>添加照片或扫描件…</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>No. {id}: {name}, {school} {grade}</source>
+        <translation>第 {id} 号：{name}，{school} {grade}</translation>
+    </message>
+    <message>
+        <source>Entry No. {id} stays in the log, marked as corrected; this entry takes its place.</source>
+        <translation>第 {id} 条记录保留在劝返记录中，标为已更正；以本条代替。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Who went</source>
+        <translation>劝返人员</translation>
+    </message>
+    <message>
+        <source>Whom they met</source>
+        <translation>见到何人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>{n} files: {names}</source>
+        <translation>{n} 个文件：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>AttemptEvidenceDialog</name>
+    <message>
+        <source>Evidence of the attempt of {date}</source>
+        <translation>{date} 劝返的佐证材料</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>Choose who is working before changing anything.</source>
@@ -65,10 +186,104 @@
     </message>
 </context>
 <context>
+    <name>BackAtSchoolDialog</name>
+    <message>
+        <source>Back at school</source>
+        <translation>已到校</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>{name}, absent since {date}</source>
+        <translation>{name}，自 {date} 起缺课</translation>
+    </message>
+    <message>
+        <source>Back at school on</source>
+        <translation>到校日期</translation>
+    </message>
+    <message>
+        <source>Reason of the absence</source>
+        <translation>缺课原因</translation>
+    </message>
+    <message>
+        <source>The child has a case file (No. {id}): close it as “back at school” on the Cases page so that the persuasion is on record.</source>
+        <translation>该生已有控辍档案（第 {id} 号）：请在“档案”页将其办结为“已返校”，以便劝返工作留档。</translation>
+    </message>
+    <message>
+        <source>The child comes back after the absence began.</source>
+        <translation>到校日期应在缺课开始之后。</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Case file</source>
+        <translation>控辍保学档案</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>建立档案</translation>
+    </message>
+    <message>
+        <source>{name}, {school} {grade}, absent since {began}, case opened {opened}</source>
+        <translation>{name}，{school} {grade}，{began} 起缺课，{opened} 建档</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>reported on</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>辍学原因</translation>
+    </message>
+    <message>
+        <source>In their words</source>
+        <translation>具体情况</translation>
+    </message>
+    <message>
+        <source>Class teacher</source>
+        <translation>班主任</translation>
+    </message>
+    <message>
+        <source>Reported to the township</source>
+        <translation>已报告乡镇政府</translation>
+    </message>
+    <message>
+        <source>Reported to the district bureau</source>
+        <translation>已报告区教育局</translation>
+    </message>
+    <message>
+        <source>What the township did</source>
+        <translation>乡镇政府所做工作</translation>
+    </message>
+    <message>
+        <source>What the village committee did</source>
+        <translation>村委会所做工作</translation>
+    </message>
+    <message>
+        <source>Current situation</source>
+        <translation>目前状况</translation>
+    </message>
+    <message>
+        <source>Remedies (补救措施)</source>
+        <translation>补救措施</translation>
     </message>
 </context>
 <context>
@@ -184,6 +399,22 @@
     <message>
         <source>export the ledger to .xlsx in the bureau's columns</source>
         <translation>按教育局要求的栏目把台账导出为 .xlsx</translation>
+    </message>
+    <message>
+        <source>dropout case files (控辍保学)</source>
+        <translation>控辍保学档案</translation>
+    </message>
+    <message>
+        <source>list the dropout cases, open ones first</source>
+        <translation>列出控辍保学档案，劝返中的在前</translation>
+    </message>
+    <message>
+        <source>only cases still being persuaded</source>
+        <translation>只列劝返中的档案</translation>
+    </message>
+    <message>
+        <source>export the three ledgers (school-age children, suspected dropouts, dropouts) to .xlsx</source>
+        <translation>导出三本台账（适龄儿童、疑似辍学、辍学）为 .xlsx</translation>
     </message>
     <message>
         <source>fill an empty database with the demo township</source>
@@ -314,6 +545,30 @@
         <translation>已将 {n} 条台账记录写入 {path}。</translation>
     </message>
     <message>
+        <source>notice {number}, deadline {deadline}</source>
+        <translation>通知书 {number}，期限 {deadline}</translation>
+    </message>
+    <message>
+        <source> (expired)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{n} attempts</source>
+        <translation>劝返 {n} 次</translation>
+    </message>
+    <message>
+        <source>{n} cases, {open} open.</source>
+        <translation>共 {n} 件，劝返中 {open} 件。</translation>
+    </message>
+    <message>
+        <source>Ledgers written to {path}: {school_age} school-age children, {suspected} suspected dropouts, {dropouts} dropouts.</source>
+        <translation>台账已写入 {path}：适龄儿童 {school_age} 人，疑似辍学 {suspected} 人，辍学 {dropouts} 人。</translation>
+    </message>
+    <message>
         <source>--students must be at least 1.</source>
         <translation>--students 至少为 1。</translation>
     </message>
@@ -426,6 +681,707 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>Dropout</name>
+    <message>
+        <source>The value must be between {low} and {high}.</source>
+        <translation>数值须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>The student no longer exists.</source>
+        <translation>该学生已不存在。</translation>
+    </message>
+    <message>
+        <source>{name} is not on the roll (“{status}”): only enrolled students are absent.</source>
+        <translation>{name}不在籍（“{status}”）：只有在读学生才登记缺课。</translation>
+    </message>
+    <message>
+        <source>The absence cannot begin in the future.</source>
+        <translation>缺课开始日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The absence ends before it begins.</source>
+        <translation>缺课结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Write the reason of the absence.</source>
+        <translation>请填写缺课原因。</translation>
+    </message>
+    <message>
+        <source>{name} already has an absence recorded over these days.</source>
+        <translation>{name}在这些日期已登记过缺课。</translation>
+    </message>
+    <message>
+        <source>Choose the reason.</source>
+        <translation>请选择辍学原因。</translation>
+    </message>
+    <message>
+        <source>A report date must fall between the absence and today.</source>
+        <translation>报告日期须在缺课开始之后、今天之前。</translation>
+    </message>
+    <message>
+        <source>Choose the class teacher.</source>
+        <translation>请选择班主任。</translation>
+    </message>
+    <message>
+        <source>{name} already has an open case (No. {id}).</source>
+        <translation>{name}已有劝返中的档案（第 {id} 号）。</translation>
+    </message>
+    <message>
+        <source>The absence does not belong to this student.</source>
+        <translation>该缺课记录不属于这名学生。</translation>
+    </message>
+    <message>
+        <source>A case that is “{current}” cannot become “{new}”.</source>
+        <translation>处于“{current}”的档案不能转为“{new}”。</translation>
+    </message>
+    <message>
+        <source>Enter the day the child came back.</source>
+        <translation>请填写返校日期。</translation>
+    </message>
+    <message>
+        <source>The return date must fall between the start of the absence and today.</source>
+        <translation>返校日期须在缺课开始之后、今天之前。</translation>
+    </message>
+    <message>
+        <source>Say which school the child went to.</source>
+        <translation>请填写转入的学校。</translation>
+    </message>
+    <message>
+        <source>Describe the outcome.</source>
+        <translation>请说明处理结果。</translation>
+    </message>
+    <message>
+        <source>The date must fall between the opening of the case and today.</source>
+        <translation>日期须在建档之后、今天之前。</translation>
+    </message>
+    <message>
+        <source>Back at school after persuasion (case No. {id})</source>
+        <translation>经劝返复学（档案第 {id} 号）</translation>
+    </message>
+    <message>
+        <source>Transferred during case No. {id}</source>
+        <translation>劝返期间转学（档案第 {id} 号）</translation>
+    </message>
+    <message>
+        <source>Taught at home (送教上门), case No. {id}</source>
+        <translation>送教上门（档案第 {id} 号）</translation>
+    </message>
+    <message>
+        <source>{name} has not been away long enough to count as a dropout ({days} days after becoming a suspected dropout).</source>
+        <translation>{name}离校时间尚不够认定为辍学（疑似辍学后满 {days} 天）。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the attempt (not in the future).</source>
+        <translation>请填写劝返日期（不能晚于今天）。</translation>
+    </message>
+    <message>
+        <source>Write who went.</source>
+        <translation>请填写劝返人员。</translation>
+    </message>
+    <message>
+        <source>Choose how.</source>
+        <translation>请选择劝返方式。</translation>
+    </message>
+    <message>
+        <source>Write what came of it.</source>
+        <translation>请填写劝返结果。</translation>
+    </message>
+    <message>
+        <source>The case is closed; attempts are logged on open cases.</source>
+        <translation>档案已办结；劝返记录只能登记在劝返中的档案上。</translation>
+    </message>
+    <message>
+        <source>The attempt is dated before the absence began.</source>
+        <translation>劝返日期早于缺课开始日期。</translation>
+    </message>
+    <message>
+        <source>This entry has been corrected already: correct the correction.</source>
+        <translation>这条记录已经更正过：请更正那条更正记录。</translation>
+    </message>
+    <message>
+        <source>Write the issuing body's short name for document numbers, e.g. 平府教 (at most 12 characters, without brackets or 号).</source>
+        <translation>请填写发文机关代字，例如 平府教（不超过 12 个字，不含括号和“号”）。</translation>
+    </message>
+    <message>
+        <source>The case is closed.</source>
+        <translation>档案已办结。</translation>
+    </message>
+    <message>
+        <source>The notice date must fall between the opening of the case and today.</source>
+        <translation>通知书日期须在建档之后、今天之前。</translation>
+    </message>
+    <message>
+        <source>The deadline comes after the notice.</source>
+        <translation>返校期限须晚于发文日期。</translation>
+    </message>
+    <message>
+        <source>Enter the guardian the notice is addressed to.</source>
+        <translation>请填写通知书送达的监护人。</translation>
+    </message>
+    <message>
+        <source>The receipt date must fall between the notice and today.</source>
+        <translation>签收日期须在发文之后、今天之前。</translation>
+    </message>
+    <message>
+        <source>Enter who signed for it.</source>
+        <translation>请填写签收人。</translation>
+    </message>
+    <message>
+        <source>The case no longer exists.</source>
+        <translation>该档案已不存在。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <source>not at school</source>
+        <translation>未在校</translation>
+    </message>
+    <message>
+        <source>absent since {date}, {days} school days</source>
+        <translation>自 {date} 起缺课，{days} 个教学日</translation>
+    </message>
+    <message>
+        <source>recorded as 辍学</source>
+        <translation>学籍状态为辍学</translation>
+    </message>
+    <message>
+        <source>away since {date}: record the status as 辍学</source>
+        <translation>自 {date} 起未到校：请将学籍状态登记为辍学</translation>
+    </message>
+    <message>
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+</context>
+<context>
+    <name>DropoutRulesDialog</name>
+    <message>
+        <source>Dropout control rules</source>
+        <translation>控辍保学规则</translation>
+    </message>
+    <message>
+        <source>Unexplained absence that makes a suspected dropout (school days)</source>
+        <translation>无故缺课多少个教学日为疑似辍学</translation>
+    </message>
+    <message>
+        <source>Days as a suspected dropout before counting as a dropout</source>
+        <translation>疑似辍学多少天后认定为辍学</translation>
+    </message>
+    <message>
+        <source>Failed persuasion attempts before the urging notice</source>
+        <translation>劝返失败几次后发敦促入学通知书</translation>
+    </message>
+    <message>
+        <source>Days the notice gives to return</source>
+        <translation>通知书限期返校天数</translation>
+    </message>
+    <message>
+        <source>Notice number prefix</source>
+        <translation>通知书发文代字</translation>
+    </message>
+    <message>
+        <source>Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to Friday outside July and August.</source>
+        <translation>默认：5 个教学日、30 天（有的省份为 28 天）、2 次、15 天。教学日指 7、8 月以外的周一至周五。</translation>
+    </message>
+</context>
+<context>
+    <name>DropoutTab</name>
+    <message>
+        <source>Open cases</source>
+        <translation>劝返中的档案</translation>
+    </message>
+    <message>
+        <source>Notice deadline passed</source>
+        <translation>通知书已逾期</translation>
+    </message>
+    <message>
+        <source>Ready for the urging notice</source>
+        <translation>应发敦促入学通知书</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部档案</translation>
+    </message>
+    <message>
+        <source>Student's name</source>
+        <translation>学生姓名</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>已建档天数</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>劝返次数</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>最近工作</translation>
+    </message>
+    <message>
+        <source>Urging notice</source>
+        <translation>敦促入学通知书</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Who went</source>
+        <translation>劝返人员</translation>
+    </message>
+    <message>
+        <source>Whom they met</source>
+        <translation>见到何人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>同意返校</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Open a case…</source>
+        <translation>建立档案…</translation>
+    </message>
+    <message>
+        <source>Case file…</source>
+        <translation>档案详情…</translation>
+    </message>
+    <message>
+        <source>Log an attempt…</source>
+        <translation>登记劝返…</translation>
+    </message>
+    <message>
+        <source>Correct the entry…</source>
+        <translation>更正记录…</translation>
+    </message>
+    <message>
+        <source>Evidence…</source>
+        <translation>佐证材料…</translation>
+    </message>
+    <message>
+        <source>Issue the urging notice…</source>
+        <translation>发敦促入学通知书…</translation>
+    </message>
+    <message>
+        <source>Record the signed receipt…</source>
+        <translation>登记送达回证…</translation>
+    </message>
+    <message>
+        <source>Close or move the case…</source>
+        <translation>办结或转处理…</translation>
+    </message>
+    <message>
+        <source>Record as dropout</source>
+        <translation>认定为辍学</translation>
+    </message>
+    <message>
+        <source>Export the cases…</source>
+        <translation>导出档案…</translation>
+    </message>
+    <message>
+        <source>Persuasion log (劝返记录) — entries are never changed: a correction is a new entry</source>
+        <translation>劝返记录——记录不可修改：更正时另记一条</translation>
+    </message>
+    <message>
+        <source>Show ended absences too</source>
+        <translation>同时显示已结束的缺课</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>still away</source>
+        <translation>仍未到校</translation>
+    </message>
+    <message>
+        <source>School days</source>
+        <translation>教学日</translation>
+    </message>
+    <message>
+        <source>unexplained</source>
+        <translation>无故</translation>
+    </message>
+    <message>
+        <source>Counts as</source>
+        <translation>认定</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Record an absence…</source>
+        <translation>登记缺课…</translation>
+    </message>
+    <message>
+        <source>Back at school…</source>
+        <translation>已到校…</translation>
+    </message>
+    <message>
+        <source>Open a case for the selected…</source>
+        <translation>为所选学生建档…</translation>
+    </message>
+    <message>
+        <source>School-age children (适龄儿童)</source>
+        <translation>适龄儿童台账</translation>
+    </message>
+    <message>
+        <source>Suspected dropouts (疑似辍学)</source>
+        <translation>疑似辍学台账</translation>
+    </message>
+    <message>
+        <source>Dropouts (辍学)</source>
+        <translation>辍学台账</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>学籍状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Export the three ledgers…</source>
+        <translation>导出三本台账…</translation>
+    </message>
+    <message>
+        <source>Enrolled at the start</source>
+        <translation>期初在读</translation>
+    </message>
+    <message>
+        <source>Dropouts</source>
+        <translation>辍学</translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation>辍学率</translation>
+    </message>
+    <message>
+        <source>Target ≤ 0.2%</source>
+        <translation>目标 ≤ 0.2%</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>How the rate is computed: primary pupils whose status became 辍学 during the period and were still 辍学 at its end, divided by the primary pupils enrolled (在读) on its first day; a child brought back within the period is not counted. The plan's target is at most 0.2%.</source>
+        <translation>辍学率的算法：期间内学籍状态变为辍学且期末仍为辍学的小学生人数，除以期初第一天在读的小学生人数；期间内已劝返复学的不计。规划目标为不超过 0.2%。</translation>
+    </message>
+    <message>
+        <source>Closed cases</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Brought back</source>
+        <translation>劝返复学</translation>
+    </message>
+    <message>
+        <source>Term-start dropout report…</source>
+        <translation>开学辍学情况报告…</translation>
+    </message>
+    <message>
+        <source>Dropout rate from</source>
+        <translation>辍学率统计期间</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Cases per school</source>
+        <translation>各校档案</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation>缺课登记</translation>
+    </message>
+    <message>
+        <source>The three ledgers</source>
+        <translation>三本台账</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+    <message>
+        <source>&lt;a href='absences'&gt;{n} children&lt;/a&gt; reached {days} school days of unexplained absence and have no case yet: report them to the township and open a case.</source>
+        <translation>&lt;a href='absences'&gt;{n} 名学生&lt;/a&gt;无故缺课已满 {days} 个教学日，尚未建档：请报告乡镇政府并建立档案。</translation>
+    </message>
+    <message>
+        <source>&lt;a href='expired'&gt;{n} urging notices&lt;/a&gt; passed their deadline without the child back.</source>
+        <translation>&lt;a href='expired'&gt;{n} 份敦促入学通知书&lt;/a&gt;已过返校期限，学生仍未返校。</translation>
+    </message>
+    <message>
+        <source>&lt;a href='due'&gt;{n} cases&lt;/a&gt; had repeated failed attempts: the township can issue the enrollment-urging notice.</source>
+        <translation>&lt;a href='due'&gt;{n} 件档案&lt;/a&gt;多次劝返无果：可由乡镇政府下发敦促入学通知书。</translation>
+    </message>
+    <message>
+        <source>due: repeated attempts failed</source>
+        <translation>应发：多次劝返无果</translation>
+    </message>
+    <message>
+        <source>{number}, return by {deadline}</source>
+        <translation>{number}，限 {deadline} 前返校</translation>
+    </message>
+    <message>
+        <source> — deadline passed</source>
+        <translation>——已逾期</translation>
+    </message>
+    <message>
+        <source> — receipt not yet signed</source>
+        <translation>——尚未签收</translation>
+    </message>
+    <message>
+        <source>corrected by No. {id}</source>
+        <translation>已由第 {id} 条更正</translation>
+    </message>
+    <message>
+        <source>corrects No. {id}</source>
+        <translation>更正第 {id} 条</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} cases; {open} being persuaded.</source>
+        <translation>显示 {shown} 件，共 {n} 件；劝返中 {open} 件。</translation>
+    </message>
+    <message>
+        <source>Choose a case above to see its persuasion log.</source>
+        <translation>在上方选择档案，查看劝返记录。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No. {id} {name}&lt;/b&gt; ({school} {grade}, {village}; guardian {guardian}) — {status}, absent since {began}, opened {opened}, {days} days.</source>
+        <translation>&lt;b&gt;第 {id} 号 {name}&lt;/b&gt;（{school} {grade}，{village}；监护人 {guardian}）——{status}，{began} 起缺课，{opened} 建档，已 {days} 天。</translation>
+    </message>
+    <message>
+        <source>signed for on {date}</source>
+        <translation>{date} 已签收</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#c62828'&gt;receipt not yet signed&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c62828'&gt;尚未签收&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Urging notice {number} issued {issued}, return by {deadline}; {served}.</source>
+        <translation>敦促入学通知书 {number}，{issued} 发文，限 {deadline} 前返校；{served}。</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#c62828'&gt;{n} attempts failed: the township can issue the enrollment-urging notice.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c62828'&gt;已劝返 {n} 次无果：可由乡镇政府下发敦促入学通知书。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Persuasion log</source>
+        <translation>劝返记录</translation>
+    </message>
+    <message>
+        <source>Select an entry of the log first.</source>
+        <translation>请先选择一条劝返记录。</translation>
+    </message>
+    <message>
+        <source>Case No. {id} opened for {name}.</source>
+        <translation>已为{name}建立档案（第 {id} 号）。</translation>
+    </message>
+    <message>
+        <source>Attempt logged on case No. {id}.</source>
+        <translation>已在第 {id} 号档案登记劝返。</translation>
+    </message>
+    <message>
+        <source>Entry No. {id} was corrected by No. {by}: correct that one instead.</source>
+        <translation>第 {id} 条已由第 {by} 条更正：请更正第 {by} 条。</translation>
+    </message>
+    <message>
+        <source>Notice {number} was issued already on {date}. Issue a new one?</source>
+        <translation>{date} 已发过通知书 {number}。要再发一份吗？</translation>
+    </message>
+    <message>
+        <source>Case No. {id} of {name} is now “{status}”.</source>
+        <translation>{name}的第 {id} 号档案现为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Record {name}'s enrollment status as 辍学? The status goes back to 在读 when the case is closed as back at school.</source>
+        <translation>将{name}的学籍状态登记为辍学？档案办结为“已返校”时，状态会恢复为在读。</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>缺课</translation>
+    </message>
+    <message>
+        <source>suspected dropout</source>
+        <translation>疑似辍学</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>辍学</translation>
+    </message>
+    <message>
+        <source>open one</source>
+        <translation>应建档</translation>
+    </message>
+    <message>
+        <source>No. {id} {status}</source>
+        <translation>第 {id} 号 {status}</translation>
+    </message>
+    <message>
+        <source>{n} absences shown. Counted in school days (Monday to Friday, not in July and August). &lt;b&gt;{waiting}&lt;/b&gt; call for a case.</source>
+        <translation>显示 {n} 条缺课。按教学日计（周一至周五，7、8 月除外）。&lt;b&gt;{waiting}&lt;/b&gt; 名学生应建档。</translation>
+    </message>
+    <message>
+        <source>Select an absence first.</source>
+        <translation>请先选择一条缺课记录。</translation>
+    </message>
+    <message>
+        <source>Absence recorded.</source>
+        <translation>缺课已登记。</translation>
+    </message>
+    <message>
+        <source>{n} children of compulsory-education age (6 to 15) on the roster; {out} of them not at school.</source>
+        <translation>花名册上义务教育适龄儿童（6 至 15 岁）{n} 人，其中未在校 {out} 人。</translation>
+    </message>
+    <message>
+        <source>{n} children absent without reason past the threshold, not yet dropouts.</source>
+        <translation>无故缺课超过规定天数、尚未认定辍学的学生 {n} 人。</translation>
+    </message>
+    <message>
+        <source>{n} dropouts. A child brought back is written off the list (劝返一个、销号一个); the case file keeps the history.</source>
+        <translation>辍学 {n} 人。劝返一个、销号一个：复学的学生从台账销号，档案保留全部经过。</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>统计期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>All schools: {dropouts} dropouts of {enrolled} pupils — &lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt; (target at most 0.2%).</source>
+        <translation>全部学校：{enrolled} 名学生中辍学 {dropouts} 人——&lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt;（目标不超过 0.2%）。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the three ledgers</source>
+        <translation>导出三本台账</translation>
+    </message>
+    <message>
+        <source>Ledgers written to {path}: {school_age} school-age children, {suspected} suspected dropouts, {dropouts} dropouts.</source>
+        <translation>台账已写入 {path}：适龄儿童 {school_age} 人，疑似辍学 {suspected} 人，辍学 {dropouts} 人。</translation>
+    </message>
+    <message>
+        <source>Export the cases</source>
+        <translation>导出档案</translation>
+    </message>
+    <message>
+        <source>{n} cases written to {path}.</source>
+        <translation>{n} 件档案已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Term-start dropout report</source>
+        <translation>开学辍学情况报告</translation>
+    </message>
+    <message>
+        <source>Term-start report written to {path} ({n} dropouts by name).</source>
+        <translation>开学报告已写入 {path}（辍学学生名单 {n} 人）。</translation>
+    </message>
+</context>
+<context>
     <name>EndPairingDialog</name>
     <message>
         <source>End a pairing</source>
@@ -461,6 +1417,37 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Save evidence file</source>
         <translation>保存佐证材料</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>{kb} KB</source>
+        <translation>{kb} KB</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
     </message>
 </context>
 <context>
@@ -1735,6 +2722,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>资助台账</translation>
     </message>
     <message>
+        <source>Dropout cases</source>
+        <translation>控辍保学</translation>
+    </message>
+    <message>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -1761,6 +2752,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Change enrollment &amp;status…</source>
         <translation>变更学籍状态(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Record an a&amp;bsence…</source>
+        <translation>登记缺课(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Import roster…</source>
@@ -1807,6 +2802,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>学校和村(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Dropout control rules…</source>
+        <translation>控辍保学规则(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1829,6 +2828,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>{n} times this quarter an eligible student got no aid</source>
         <translation>本季度有 {n} 项符合条件的学生未得到资助</translation>
+    </message>
+    <message>
+        <source>{to_open} absences waiting for a case, {due} cases ready for the urging notice, {expired} notice deadlines passed</source>
+        <translation>{to_open} 名学生缺课待建档，{due} 件档案应发敦促入学通知书，{expired} 份通知书已逾期</translation>
     </message>
     <message>
         <source>Operator: {name}</source>
@@ -1883,6 +2886,49 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>MoveCaseDialog</name>
+    <message>
+        <source>Close or move the case</source>
+        <translation>办结或转处理</translation>
+    </message>
+    <message>
+        <source>The school the child now attends</source>
+        <translation>学生现就读的学校</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>No. {id}: {name} — now “{status}”</source>
+        <translation>第 {id} 号：{name}——现为“{status}”</translation>
+    </message>
+    <message>
+        <source>New state</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Back at school on</source>
+        <translation>返校日期</translation>
+    </message>
+    <message>
+        <source>Transferred to</source>
+        <translation>转入学校</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>This case is closed: it moves no further.</source>
+        <translation>档案已办结，不能再转处理。</translation>
+    </message>
+</context>
+<context>
     <name>NoticeDialog</name>
     <message>
         <source>Public notice dates</source>
@@ -1899,6 +2945,34 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>The list of recipients is posted for at least {n} days before payment.</source>
         <translation>受助学生名单须在发放前公示至少 {n} 天。</translation>
+    </message>
+    <message>
+        <source>Enrollment-urging notice</source>
+        <translation>敦促入学通知书</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>No. {id}: {name}, {school} {grade}</source>
+        <translation>第 {id} 号：{name}，{school} {grade}</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发文日期</translation>
+    </message>
+    <message>
+        <source>Back at school by</source>
+        <translation>限期返校日期</translation>
+    </message>
+    <message>
+        <source>Addressed to (guardian)</source>
+        <translation>送达监护人</translation>
+    </message>
+    <message>
+        <source>The notice gets the next number of the year, like {example}.</source>
+        <translation>通知书按年度顺序编号，例如 {example}。</translation>
     </message>
 </context>
 <context>
@@ -2459,6 +3533,33 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Signed receipt</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <source>e.g. served by the village committee, grandfather signed</source>
+        <translation>例如：由村委会送达，祖父代签</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>Signed for on</source>
+        <translation>签收日期</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>ReverseDialog</name>
     <message>
         <source>Reverse or correct an entry</source>
@@ -2937,6 +4038,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Edit household…</source>
         <translation>编辑户信息…</translation>
+    </message>
+    <message>
+        <source>Record an absence…</source>
+        <translation>登记缺课…</translation>
     </message>
     <message>
         <source>Delete (entered by mistake)…</source>
@@ -3454,6 +4559,45 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>StudentPicker</name>
+    <message>
+        <source>Choose student</source>
+        <translation>选择学生</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or the last digits of the ID number</source>
+        <translation>姓名、拼音首字母或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>学籍状态</translation>
+    </message>
+</context>
+<context>
     <name>Township</name>
     <message>
         <source>This database is already set up.</source>
@@ -3544,34 +4688,6 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Visit</source>
         <translation>走访</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>{kb} KB</source>
-        <translation>{kb} KB</translation>
-    </message>
-    <message>
-        <source>Added by</source>
-        <translation>添加人</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
     </message>
     <message>
         <source>Date</source>
@@ -3851,6 +4967,50 @@ Please tell the person who supports the program, and give them the log file:
         <translation>教师交流</translation>
     </message>
     <message>
+        <source>Persuading</source>
+        <translation>劝返中</translation>
+    </message>
+    <message>
+        <source>Back at school</source>
+        <translation>已返校</translation>
+    </message>
+    <message>
+        <source>Taught at home</source>
+        <translation>送教上门</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>转学</translation>
+    </message>
+    <message>
+        <source>Other outcome</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Learning difficulties or weariness</source>
+        <translation>学习困难/厌学</translation>
+    </message>
+    <message>
+        <source>Family hardship</source>
+        <translation>家庭经济困难</translation>
+    </message>
+    <message>
+        <source>Working away or with migrant parents</source>
+        <translation>外出务工/随父母外出</translation>
+    </message>
+    <message>
+        <source>Early marriage or childbirth</source>
+        <translation>早婚早育</translation>
+    </message>
+    <message>
+        <source>Illness or disability</source>
+        <translation>疾病/残疾</translation>
+    </message>
+    <message>
+        <source>Parents do not value school</source>
+        <translation>家长不重视</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3861,6 +5021,18 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Phone call</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>Talk with the parents</source>
+        <translation>约谈家长</translation>
+    </message>
+    <message>
+        <source>Village committee mediation</source>
+        <translation>村委会调解</translation>
+    </message>
+    <message>
+        <source>Township supervision</source>
+        <translation>乡镇督办</translation>
     </message>
     <message>
         <source>At school</source>

@@ -143,6 +143,15 @@ def set_setting(session: Session, actor: Actor, key: str, value: int) -> None:
     township.set_setting(session, actor, key, str(value))
 
 
+def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix: str) -> None:
+    """The rules dialog's changes, together: all saved or none."""
+    for key, value in values.items():
+        if value != setting(session, key):
+            set_setting(session, actor, key, value)
+    if prefix.strip() != notice_prefix(session):
+        set_notice_prefix(session, actor, prefix)
+
+
 def is_school_day(day: dt.date) -> bool:
     """Monday to Friday outside the summer holiday (July and August)."""
     return day.weekday() < 5 and day.month not in (7, 8)
@@ -551,6 +560,15 @@ def notice_prefix(session: Session) -> str:
     return township.get_setting(session, "dropout.notice_prefix", default) or default
 
 
+def set_notice_prefix(session: Session, actor: Actor, prefix: str) -> None:
+    prefix = prefix.strip()
+    if not prefix or len(prefix) > 12 or any(c in prefix for c in "〔〕[]号"):
+        raise ValidationFailed([error("prefix", "notice.prefix", translate(
+            "Dropout", "Write the issuing body's short name for document numbers, e.g. 平府教 (at most 12 characters, "
+            "without brackets or 号)."))])
+    township.set_setting(session, actor, "dropout.notice_prefix", prefix)
+
+
 def issue_notice(session: Session, actor: Actor, case_id: int, issued_on: dt.date, deadline: dt.date | None = None,
                  guardian: str = "") -> int:
     """Record the enrollment-urging notice the township issues on a case, numbered per year."""
@@ -641,6 +659,7 @@ class CaseView:
     notice: NoticeView | None
     notice_due: bool  # enough failed attempts: the notice is proposed
     student_status: EnrollmentStatus
+    school_id: int
 
     def days_open(self, today: dt.date) -> int:
         return ((self.closed_on or today) - self.opened_on).days
@@ -684,7 +703,7 @@ def list_cases(session: Session, *, open_only: bool = False, case_id: int | None
                               village or "", guardian, CaseStatus(case.status), Reason(case.reason_category),
                               case.absence_began, case.opened_on, case.closed_on, len(logged), failed, last, latest,
                               CaseStatus(case.status).is_open and latest is None and failed >= needed,
-                              EnrollmentStatus(status)))
+                              EnrollmentStatus(status), case.school_id))
     return views
 
 
@@ -938,3 +957,47 @@ def term_report(session: Session, today: dt.date | None = None) -> TermReport:
             case.attempts if case else 0, form.current_situation if form else "", form.remedies if form else ""))
     return TermReport(f"{township.township_name(session)}{term_name(start)}开学辍学情况报告", today, previous, schools,
                       total, lines)
+
+
+# --- What needs doing ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attention:
+    """What the dropout tab's badge counts: absences waiting for a case, cases ready for an urging
+    notice, and notices whose deadline passed without the child back."""
+
+    to_open: int
+    notice_due: int
+    expired: int
+
+    @property
+    def total(self) -> int:
+        return self.to_open + self.notice_due + self.expired
+
+
+def attention(session: Session, today: dt.date | None = None) -> Attention:
+    today = today or dt.date.today()
+    cases = list_cases(session, open_only=True)
+    return Attention(len(cases_to_open(session, today)), sum(1 for c in cases if c.notice_due),
+                     sum(1 for c in cases if c.notice_expired(today)))
+
+
+@dataclass(frozen=True)
+class SchoolCases:
+    school: str
+    open: int
+    closed: int
+    returned: int
+    expired: int
+
+
+def cases_per_school(session: Session, today: dt.date | None = None) -> list[SchoolCases]:
+    today = today or dt.date.today()
+    grouped: dict[str, list[CaseView]] = {}
+    for case in list_cases(session):
+        grouped.setdefault(case.school, []).append(case)
+    return [SchoolCases(school, sum(1 for c in cases if c.status.is_open), sum(1 for c in cases if not c.status.is_open),
+                        sum(1 for c in cases if c.status is CaseStatus.RETURNED),
+                        sum(1 for c in cases if c.notice_expired(today)))
+            for school, cases in sorted(grouped.items())]

@@ -25,6 +25,7 @@ class Entity:
     HOUSEHOLD = "household"
     PAIRING = "pairing"  # staff, pairings, visits, school pairings
     LEDGER = "ledger"  # programmes, batches, entries
+    DROPOUT = "dropout"  # absences, cases, persuasion attempts, notices
     TOWNSHIP = "township"
     ALL = "all"
 

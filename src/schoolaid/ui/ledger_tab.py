@@ -301,7 +301,7 @@ class LedgerTab(QWidget):
     # --- refreshing --------------------------------------------------------------------------------
 
     def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.ALL, Entity.TOWNSHIP):
+        if entity in (Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.ALL, Entity.TOWNSHIP, Entity.DROPOUT):
             self.refresh()
 
     def refresh(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from schoolaid import __version__, township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.dropout_tab import DropoutTab
 from schoolaid.ui.ledger_tab import LedgerTab
 from schoolaid.ui.pairing_tab import PairingTab
 from schoolaid.ui.roster_tab import RosterTab
@@ -32,6 +33,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.ledger_tab, self.tr("Subsidy ledger"))
         self.ledger_tab.gaps_changed.connect(self._show_ledger_gaps)
         self.ledger_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.dropout_tab = DropoutTab(context)
+        self.tabs.addTab(self.dropout_tab, self.tr("Dropout cases"))
+        self.dropout_tab.attention_changed.connect(lambda _n: self._show_dropout_attention())
+        self.dropout_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.roster_tab.absence_requested.connect(self.dropout_tab.record_absence)
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _index: self.count_label.setVisible(
             self.tabs.currentWidget() is self.roster_tab))
@@ -51,6 +57,7 @@ class MainWindow(QMainWindow):
         self._show_counts(self.roster_tab.model.shown, self.roster_tab.model.total)
         self._show_pairing_gaps(self.pairing_tab.gap_count)
         self._show_ledger_gaps(self.ledger_tab.gap_count)
+        self._show_dropout_attention()
         self._show_operator()
         self.database_label.setText(self.tr("Database: {path}").format(path=context.db.path))
         self.database_label.setToolTip(str(context.db.path))
@@ -70,6 +77,7 @@ class MainWindow(QMainWindow):
         add.setShortcut(QKeySequence.StandardKey.New)
         students.addAction(self.tr("&Edit student…"), self.roster_tab.edit_student)
         students.addAction(self.tr("Change enrollment &status…"), self.roster_tab.change_status)
+        students.addAction(self.tr("Record an a&bsence…"), self._record_absence)
         students.addSeparator()
         students.addAction(self.tr("&Import roster…"), lambda: self.roster_tab.import_roster())
         students.addAction(self.tr("E&xport roster…"), self.roster_tab.export_roster)
@@ -88,6 +96,7 @@ class MainWindow(QMainWindow):
         settings = self.menuBar().addMenu(self.tr("&Settings"))
         settings.addAction(self.tr("Change &operator…"), self.change_operator)
         settings.addAction(self.tr("&Schools and villages…"), self.edit_places)
+        settings.addAction(self.tr("&Dropout control rules…"), self.edit_dropout_rules)
         language_menu = settings.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in (("zh_CN", "中文"), ("en", "English")):
@@ -124,6 +133,23 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, self.tr("{n} times this quarter an eligible student got no aid").format(n=count)
                                 if count else "")
 
+    def _show_dropout_attention(self) -> None:
+        title = self.tr("Dropout cases")
+        attention = self.dropout_tab.attention
+        index = self.tabs.indexOf(self.dropout_tab)
+        self.tabs.setTabText(index, f"{title} ({attention.total})" if attention.total else title)
+        self.tabs.setTabToolTip(index, self.tr(
+            "{to_open} absences waiting for a case, {due} cases ready for the urging notice, {expired} notice deadlines "
+            "passed").format(to_open=attention.to_open, due=attention.notice_due, expired=attention.expired)
+            if attention.total else "")
+
+    def _record_absence(self) -> None:
+        student_id = self.roster_tab.selected_student_id() if self.tabs.currentWidget() is self.roster_tab else None
+        if student_id is not None:
+            self.roster_tab.request_absence()
+        else:
+            self.dropout_tab.record_absence()
+
     def _show_hint(self, text: str) -> None:
         if text:
             self.statusBar().showMessage(text)
@@ -151,6 +177,11 @@ class MainWindow(QMainWindow):
         from schoolaid.ui.places_dialog import PlacesDialog
 
         PlacesDialog(self.context, self).exec()
+
+    def edit_dropout_rules(self) -> None:
+        from schoolaid.ui.dropout_dialogs import DropoutRulesDialog
+
+        DropoutRulesDialog(self.context, self).exec()
 
     def _set_language(self, code: str) -> None:
         if code == self.context.preferences.language:

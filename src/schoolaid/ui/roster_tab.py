@@ -42,6 +42,7 @@ class RosterTab(QWidget):
     counts_changed = Signal(int, int)  # shown, total
     hint_changed = Signal(str)  # a passing remark for the status bar; empty when none
     message = Signal(str)  # the outcome of an action, for the status bar
+    absence_requested = Signal(int, str)  # record an absence of this student (id, name)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -340,6 +341,11 @@ class RosterTab(QWidget):
         except SchoolAidError as exc:
             show_error(self, exc)
 
+    def request_absence(self) -> None:
+        student_id = self.selected_student_id()
+        if student_id is not None:
+            self.absence_requested.emit(student_id, self.context.query(roster.get_summary, student_id).name)
+
     def _context_menu(self, position: QPoint) -> None:
         if self.selected_student_id() is None:
             return
@@ -347,6 +353,7 @@ class RosterTab(QWidget):
         menu.addAction(self.tr("Edit student…"), self.edit_student)
         menu.addAction(self.tr("Change enrollment status…"), self.change_status)
         menu.addAction(self.tr("Edit household…"), self.household_panel.edit_household)
+        menu.addAction(self.tr("Record an absence…"), self.request_absence)
         menu.addSeparator()
         menu.addAction(self.tr("Delete (entered by mistake)…"), self.delete_student)
         menu.exec(self.table.viewport().mapToGlobal(position))

@@ -32,7 +32,7 @@ from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.field_labels import describe_changes
 from schoolaid.ui.fonts import missing_characters
 from schoolaid.ui.messages import confirm_warnings, show_error
-from schoolaid.ui.table_models import Column, RecordTableModel
+from schoolaid.ui.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.table_views import record_table
 from schoolaid.vocabulary import ETHNICITIES, Relation, Sex
 
@@ -161,7 +161,7 @@ class StudentDialog(QDialog):
         grid.setRowStretch(1, 1)
 
         self.history_model: RecordTableModel[HistoryEntry] = RecordTableModel([
-            Column(lambda: self.tr("When"), lambda h: _local_time(h.at)),
+            Column(lambda: self.tr("When"), lambda h: local_time(h.at)),
             Column(lambda: self.tr("Who"), lambda h: h.actor),
             Column(lambda: self.tr("What"), self._action_label),
             Column(lambda: self.tr("Changes"), lambda h: "；".join(self._describe(h)),
@@ -379,8 +379,4 @@ class StudentDialog(QDialog):
             show_error(self, exc)
             return
         self.accept()
-
-
-def _local_time(moment: dt.datetime) -> str:
-    return moment.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
 

@@ -5,6 +5,7 @@ The roster, which can hold 100,000 rows, has its own lazy model (``roster_model`
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -13,6 +14,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush
 
 R = TypeVar("R")
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A moment stored in UTC, as the clock on this PC shows it."""
+    return moment.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+
 Index = QModelIndex | QPersistentModelIndex
 
 

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid import attachments, pairing, staff, visits
-from schoolaid.attachments import AttachmentInfo
+from schoolaid import pairing, staff, visits
 from schoolaid.errors import SchoolAidError, ValidationFailed
 from schoolaid.ui.context import AppContext, Entity
-from schoolaid.ui.evidence import choose_files, open_attachment, save_attachment
+from schoolaid.ui.evidence import EvidenceList, choose_files
 from schoolaid.ui.form_dialog import FormDialog, date_edit, date_of
 from schoolaid.ui.messages import show_error
 from schoolaid.ui.table_models import Column, RecordTableModel
@@ -221,54 +220,14 @@ class VisitDialog(FormDialog):
         self.done_edit = QLineEdit(entry.done)
         self.problems_edit = QLineEdit(entry.problems)
         self.next_edit = QLineEdit(entry.next_step)
-        self.files_model: RecordTableModel[AttachmentInfo] = RecordTableModel([
-            Column(lambda: self.tr("File"), lambda a: a.file_name),
-            Column(lambda: self.tr("Size"), lambda a: self.tr("{kb} KB").format(kb=max(1, round(a.size / 1024)))),
-            Column(lambda: self.tr("Added by"), lambda a: a.added_by),
-        ], parent=self)
-        self.files_table = record_table(self.files_model)
-        self.files_table.setMaximumHeight(140)
-        self.files_table.doubleClicked.connect(lambda index: self._open(index.row()))
-        buttons = QHBoxLayout()
-        for label, slot in ((self.tr("Open"), lambda: self._open(self._selected())),
-                            (self.tr("Save as…"), self._save_as), (self.tr("Add…"), self._add)):
-            button = QPushButton(label)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.evidence = EvidenceList(context, visits.ENTITY, visit_id, Entity.PAIRING, visits.add_evidence, self)
         self.form.addRow(self.tr("Date"), self.date_edit)
         self.form.addRow(self.tr("How"), self.form_combo)
         self.form.addRow(self.tr("Done or given"), self.done_edit)
         self.form.addRow(self.tr("Problems found"), self.problems_edit)
         self.form.addRow(self.tr("Next step"), self.next_edit)
-        self.form.addRow(self.tr("Evidence files"), self.files_table)
-        self.form.addRow("", buttons)
+        self.form.addRow(self.tr("Evidence files"), self.evidence)
         self.resize(620, 420)
-        self._refresh_files()
-
-    def _refresh_files(self) -> None:
-        self.files_model.set_rows(self.context.query(attachments.list_for, visits.ENTITY, self.visit_id))
-
-    def _selected(self) -> int:
-        rows = self.files_table.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
-
-    def _open(self, row: int) -> None:
-        if 0 <= row < self.files_model.rowCount():
-            open_attachment(self.context, self, self.files_model.row_object(row).id)
-
-    def _save_as(self) -> None:
-        row = self._selected()
-        if row >= 0:
-            save_attachment(self.context, self, self.files_model.row_object(row).id)
-
-    def _add(self) -> None:
-        for name, data in choose_files(self):
-            try:
-                self.context.change(Entity.PAIRING, visits.add_evidence, self.visit_id, name, data)
-            except SchoolAidError as exc:
-                show_error(self, exc)
-        self._refresh_files()
 
     def submit(self) -> None:
         entry = VisitEntry(self.entry.staff_id, self.entry.household_id, date_of(self.date_edit),
