@@ -5015,6 +5015,14 @@ Please tell the person who supports the program, and give them the log file:
         <translation>其他</translation>
     </message>
     <message>
+        <source>Persuasion at home</source>
+        <translation>入户劝返</translation>
+    </message>
+    <message>
+        <source>Persuasion by phone</source>
+        <translation>电话劝返</translation>
+    </message>
+    <message>
         <source>Home visit</source>
         <translation>入户</translation>
     </message>

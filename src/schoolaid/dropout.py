@@ -117,8 +117,8 @@ class Method(str, enum.Enum):
 
     def label(self) -> str:
         return {
-            Method.HOME_VISIT: translate("Vocabulary", "Home visit"),
-            Method.PHONE: translate("Vocabulary", "Phone call"),
+            Method.HOME_VISIT: translate("Vocabulary", "Persuasion at home"),
+            Method.PHONE: translate("Vocabulary", "Persuasion by phone"),
             Method.TALK: translate("Vocabulary", "Talk with the parents"),
             Method.VILLAGE: translate("Vocabulary", "Village committee mediation"),
             Method.TOWNSHIP: translate("Vocabulary", "Township supervision"),
@@ -770,7 +770,7 @@ def school_age_ledger(session: Session, today: dt.date | None = None) -> list[Le
     reference = dt.date(today.year if today.month >= 9 else today.year - 1, 8, 31)
     ids = [sid for sid, birth in session.execute(select(Student.id, Student.birth_date).where(
         Student.birth_date.is_not(None))) if birth is not None and age_on(birth, reference) in COMPULSORY_AGES]
-    statuses = dict(session.execute(select(Student.id, Student.status)).tuples().all())
+    statuses: dict[int, str] = {sid: status for sid, status in session.execute(select(Student.id, Student.status))}
     notes = {sid: (translate("Dropout", "not at school"), None) for sid in ids
              if statuses.get(sid) in (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)}
     return _student_rows(session, ids, today, notes)

@@ -349,7 +349,8 @@ class MoveCaseDialog(FormDialog):
 
     def _show_fields(self) -> None:
         status = self.status_combo.currentData()
-        for widget, shown in ((self.return_edit, status == CaseStatus.RETURNED.value),
+        for widget, shown in ((self.on_edit, status != CaseStatus.RETURNED.value),
+                              (self.return_edit, status == CaseStatus.RETURNED.value),
                               (self.transfer_edit, status == CaseStatus.TRANSFERRED.value),
                               (self.note_edit, status in (CaseStatus.OTHER.value, CaseStatus.HOME_TEACHING.value))):
             widget.setVisible(shown)
