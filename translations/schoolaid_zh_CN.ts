@@ -1333,6 +1333,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>缺课已登记。</translation>
     </message>
     <message>
+        <source>Working out the ledger</source>
+        <translation>正在统计台账</translation>
+    </message>
+    <message>
         <source>{n} children of compulsory-education age (6 to 15) on the roster; {out} of them not at school.</source>
         <translation>花名册上义务教育适龄儿童（6 至 15 岁）{n} 人，其中未在校 {out} 人。</translation>
     </message>
@@ -1347,6 +1351,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>The period ends before it begins.</source>
         <translation>统计期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Working out the dropout rate</source>
+        <translation>正在计算辍学率</translation>
     </message>
     <message>
         <source>All schools: {dropouts} dropouts of {enrolled} pupils — &lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt; (target at most 0.2%).</source>

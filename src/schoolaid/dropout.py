@@ -15,7 +15,7 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import ColumnElement, func, insert, select
 from sqlalchemy.orm import Session
 
 from schoolaid import attachments, audit, roster, township
@@ -692,16 +692,35 @@ def list_cases(session: Session, *, open_only: bool = False, case_id: int | None
         query = query.where(DropoutCase.status == CaseStatus.PERSUADING.value)
     if case_id is not None:
         query = query.where(DropoutCase.id == case_id)
+    found = session.execute(query).all()
+    wanted = [row[0].id for row in found]
+    # The log and the notices of all these cases in two reads (not two per case).
+    logged: dict[int, list[tuple[dt.date, bool]]] = {}
+    issued: dict[int, list[UrgingNotice]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        rows = session.execute(select(PersuasionAttempt.case_id, PersuasionAttempt.attempt_date,
+                                      PersuasionAttempt.succeeded, PersuasionAttempt.id, PersuasionAttempt.corrects_id)
+                               .where(PersuasionAttempt.case_id.in_(chunk))).all()
+        corrected = {corrects for *_rest, corrects in rows if corrects is not None}
+        for owner, day, succeeded, attempt_id, _corrects in rows:
+            if attempt_id not in corrected:
+                logged.setdefault(owner, []).append((day, succeeded))
+        for row in session.scalars(select(UrgingNotice).where(UrgingNotice.case_id.in_(chunk))
+                                   .order_by(UrgingNotice.id)):
+            issued.setdefault(row.case_id, []).append(row)
     views = []
-    for case, name, sex, school, village, guardian, status in session.execute(query):
-        logged = [a for a in attempts(session, case.id) if a.counts]
-        failed = sum(1 for a in logged if not a.succeeded)
-        issued = notices(session, case.id)
-        latest = issued[-1] if issued else None
-        last = max([case.opened_on, *(a.attempt_date for a in logged), *(n.issued_on for n in issued)])
+    for case, name, sex, school, village, guardian, status in found:
+        attempts_of = logged.get(case.id, [])
+        notices_of = issued.get(case.id, [])
+        failed = sum(1 for _day, succeeded in attempts_of if not succeeded)
+        latest = notices_of[-1] if notices_of else None
+        last = max([case.opened_on, *(day for day, _ok in attempts_of), *(n.issued_on for n in notices_of)])
+        notice = (NoticeView(latest.id, latest.document_number, latest.guardian, latest.issued_on, latest.deadline,
+                             latest.served_on, latest.served_to) if latest is not None else None)
         views.append(CaseView(case.id, case.student_id, name, sex, school, grade_name_zh(case.stage_at, case.grade_at),
                               village or "", guardian, CaseStatus(case.status), Reason(case.reason_category),
-                              case.absence_began, case.opened_on, case.closed_on, len(logged), failed, last, latest,
+                              case.absence_began, case.opened_on, case.closed_on, len(attempts_of), failed, last, notice,
                               CaseStatus(case.status).is_open and latest is None and failed >= needed,
                               EnrollmentStatus(status), case.school_id))
     return views
@@ -743,37 +762,51 @@ class LedgerRow:
 COMPULSORY_AGES = range(6, 16)  # compulsory education: ages 6 to 15
 
 
-def _student_rows(session: Session, ids: Sequence[int], today: dt.date,
+def _student_rows(session: Session, conditions: Sequence[ColumnElement[bool]], today: dt.date,
                   notes: Mapping[int, tuple[str, int | None]]) -> list[LedgerRow]:
+    """The ledger lines of the students the conditions select, by village then name."""
+    query = (select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage,
+                    Student.grade, Student.class_name, Village.name, Student.guardian_name, Student.status)
+             .join(School, Student.school_id == School.id)
+             .outerjoin(Household, Student.household_id == Household.id)
+             .outerjoin(Village, Household.village_id == Village.id)
+             .where(*conditions)
+             .order_by(func.coalesce(Village.name, ""), Student.name_pinyin, Student.id))
     rows = []
-    for start in range(0, len(ids), 500):
-        query = (select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage,
-                        Student.grade, Student.class_name, Village.name, Student.guardian_name, Student.status,
-                        Student.name_pinyin)
-                 .join(School, Student.school_id == School.id)
-                 .outerjoin(Household, Student.household_id == Household.id)
-                 .outerjoin(Village, Household.village_id == Village.id)
-                 .where(Student.id.in_(list(ids[start:start + 500]))))
-        for sid, name, sex, birth, school, stage, grade, class_name, village, guardian, status, key in session.execute(query):
-            note, case_id = notes.get(sid, ("", None))
-            rows.append((village or "", key, LedgerRow(sid, name, sex, birth, age_on(birth, today) if birth else None,
-                                                       school, f"{grade_name_zh(stage, grade)}{class_name}",
-                                                       village or "", guardian, EnrollmentStatus(status), note,
-                                                       case_id)))
-    return [row for *_key, row in sorted(rows, key=lambda item: item[:2])]
+    for sid, name, sex, birth, school, stage, grade, class_name, village, guardian, status in session.execute(query):
+        note, case_id = notes.get(sid, ("", None))
+        rows.append(LedgerRow(sid, name, sex, birth, age_on(birth, today) if birth else None, school,
+                              f"{grade_name_zh(stage, grade)}{class_name}", village or "", guardian,
+                              EnrollmentStatus(status), note, case_id))
+    return rows
+
+
+def _students(ids: Sequence[int]) -> list[ColumnElement[bool]]:
+    return [Student.id.in_(list(ids))]
 
 
 def school_age_ledger(session: Session, today: dt.date | None = None) -> list[LedgerRow]:
-    """适龄儿童: every child of compulsory-education age on the roster, enrolled or not (the 未入学
-    children of the households are on the roster too)."""
+    """适龄儿童: every child of compulsory-education age (6 to 15 on 31 August before the school
+    year) on the roster, enrolled or not — the 未入学 children of the households are on the roster too."""
     today = today or dt.date.today()
     reference = dt.date(today.year if today.month >= 9 else today.year - 1, 8, 31)
-    ids = [sid for sid, birth in session.execute(select(Student.id, Student.birth_date).where(
-        Student.birth_date.is_not(None))) if birth is not None and age_on(birth, reference) in COMPULSORY_AGES]
-    statuses: dict[int, str] = {sid: status for sid, status in session.execute(select(Student.id, Student.status))}
-    notes = {sid: (translate("Dropout", "not at school"), None) for sid in ids
-             if statuses.get(sid) in (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)}
-    return _student_rows(session, ids, today, notes)
+    youngest, oldest = COMPULSORY_AGES[0], COMPULSORY_AGES[-1]
+    # age_on(birth, reference) in 6..15  <=>  reference - 16 years < birth <= reference - 6 years
+    latest_birth = _years_before(reference, youngest)
+    earliest_birth = _years_before(reference, oldest + 1) + dt.timedelta(days=1)
+    conditions = [Student.birth_date.is_not(None), Student.birth_date >= earliest_birth,
+                  Student.birth_date <= latest_birth]
+    away = (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)
+    notes = {sid: (translate("Dropout", "not at school"), None) for sid in session.scalars(
+        select(Student.id).where(*conditions, Student.status.in_(away)))}
+    return _student_rows(session, conditions, today, notes)
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
 
 
 def suspected_ledger(session: Session, today: dt.date | None = None) -> list[LedgerRow]:
@@ -782,7 +815,7 @@ def suspected_ledger(session: Session, today: dt.date | None = None) -> list[Led
     found = {a.student_id: (translate("Dropout", "absent since {date}, {days} school days").format(
         date=a.start_date.isoformat(), days=a.school_days), a.case_id)
         for a in absences(session, today) if a.state(today) == "suspected"}
-    return _student_rows(session, list(found), today, found)
+    return _student_rows(session, _students(list(found)), today, found)
 
 
 def dropout_ledger(session: Session, today: dt.date | None = None) -> list[LedgerRow]:
@@ -797,7 +830,7 @@ def dropout_ledger(session: Session, today: dt.date | None = None) -> list[Ledge
         if a.state(today) == "dropout" and a.student_id not in found:
             found[a.student_id] = (translate("Dropout", "away since {date}: record the status as 辍学").format(
                 date=a.start_date.isoformat()), a.case_id)
-    return _student_rows(session, list(found), today, found)
+    return _student_rows(session, _students(list(found)), today, found)
 
 
 # --- The dropout rate ------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from schoolaid import dropout, township
 from schoolaid.dropout import LedgerRow
+from schoolaid.progress import NO_PROGRESS, Progress
 from schoolaid.workbook import cell, chinese_date, new_workbook, save, start_sheet
 
 LEDGER_HEADERS = ("序号", "姓名", "性别", "出生日期", "年龄", "学校", "年级班级", "村", "监护人", "学籍状态", "说明")
@@ -24,14 +25,17 @@ def _ledger_sheet(workbook, name: str, title: str, subtitle: str, rows: list[Led
     sheet.append(["", "合计", f"{len(rows)}人"])
 
 
-def export_ledgers(session: Session, path: Path, today: dt.date | None = None) -> dict[str, int]:
+def export_ledgers(session: Session, path: Path, today: dt.date | None = None,
+                   progress: Progress = NO_PROGRESS) -> dict[str, int]:
     """The three ledgers national practice asks for, one sheet each. A child brought back is written
     off (劝返一个、销号一个): the lists show the situation of the day; the case files keep the history."""
     today = today or dt.date.today()
     name = township.township_name(session)
     school_age = dropout.school_age_ledger(session, today)
+    progress.report(0.4)
     suspected = dropout.suspected_ledger(session, today)
     dropouts = dropout.dropout_ledger(session, today)
+    progress.report(0.5)
     out_of_school = sum(1 for r in school_age if r.note)
     workbook = new_workbook()
     date_line = f"统计日期：{chinese_date(today)}"
@@ -43,11 +47,12 @@ def export_ledgers(session: Session, path: Path, today: dt.date | None = None) -
     _ledger_sheet(workbook, "辍学", f"{name}辍学学生台账",
                   f"{date_line}    疑似辍学满 {dropout.setting(session, 'dropout.dropout_days')} 天仍未返校    "
                   f"共 {len(dropouts)} 人    劝返一个、销号一个", dropouts)
+    progress.report(0.9)
     save(workbook, path)
     return {"school_age": len(school_age), "suspected": len(suspected), "dropouts": len(dropouts)}
 
 
-def export_cases(session: Session, path: Path, today: dt.date | None = None) -> int:
+def export_cases(session: Session, path: Path, today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
     """Every case file with its latest state, open ones first."""
     today = today or dt.date.today()
     cases = dropout.list_cases(session)
@@ -69,13 +74,16 @@ def export_cases(session: Session, path: Path, today: dt.date | None = None) -> 
                       cell(sheet, case.closed_on, date=True), case.attempts, cell(sheet, case.last_action, date=True),
                       notice.document_number if notice else "", deadline,
                       cell(sheet, notice.served_on, date=True) if notice else ""])
+    progress.report(0.9)
     save(workbook, path)
     return len(cases)
 
 
-def export_term_report(session: Session, path: Path, today: dt.date | None = None) -> int:
+def export_term_report(session: Session, path: Path, today: dt.date | None = None,
+                       progress: Progress = NO_PROGRESS) -> int:
     """The data of the term-start dropout report: counts per school and the dropouts by name."""
     report = dropout.term_report(session, today)
+    progress.report(0.8)
     workbook = new_workbook()
     sheet = start_sheet(workbook, "分校统计", report.title,
                         f"统计日期：{chinese_date(report.as_of)}    返校人数自{chinese_date(report.since)}起计",

@@ -147,7 +147,7 @@ def test_cases_to_open_stops_proposing_once_the_case_is_open(school, actor) -> N
     assert (absence.case_id, absence.case_status) == (case_id, CaseStatus.PERSUADING)
 
 
-@pytest.mark.xfail(strict=True, reason=(
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
     "dropout.cases_to_open filters only on AbsenceView.case_id, i.e. a case linked to that absence; a "
     "student whose open case was opened without absence_id is still proposed, and open_case then refuses "
     "with NotAllowed ('already has an open case')"))
@@ -449,7 +449,7 @@ def test_the_case_form_is_checked_and_kept(school, actor) -> None:
         Reason.MIGRATION, MONDAY, FRIDAY, "四年级", "波西村")
 
 
-@pytest.mark.xfail(strict=True, reason=(
+@pytest.mark.xfail(strict=True, raises=IntegrityError, reason=(
     "roster.has_history only looks at status changes, so roster.delete_student on a student with an absence "
     "or a dropout case reaches the database and fails with a raw sqlalchemy IntegrityError (FOREIGN KEY) "
     "instead of NotAllowed"))
@@ -777,7 +777,7 @@ def test_the_term_report_counts_per_school_and_names_the_dropouts(school, actor)
     assert case(db, back).status is CaseStatus.RETURNED
 
 
-@pytest.mark.xfail(strict=True, reason=(
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
     "dropout.term_report builds by_student = {c.student_id: c for c in cases} from list_cases, which puts "
     "open cases first and older cases last, so a student with an earlier closed case gets that old case's "
     "absence date, reason and attempts, and no situation/remedies, instead of the current open case's"))

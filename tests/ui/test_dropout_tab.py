@@ -139,15 +139,18 @@ def test_expired_notice_is_flagged(tab) -> None:
     assert not tab.confirm_button.isEnabled()  # already recorded as 辍学 by the demo
 
 
-def test_ledgers_and_figures_are_worked_out_when_shown(tab, context) -> None:
+def test_ledgers_and_figures_are_worked_out_when_shown(qtbot, tab, context) -> None:
     assert tab.ledger_model.rowCount() == 0
-    tab.sections.setCurrentIndex(DropoutTab.LEDGERS)
-    assert tab.ledger_model.rowCount() == len(context.query(dropout.school_age_ledger))
+    tab.sections.setCurrentIndex(DropoutTab.LEDGERS)  # worked out off the GUI thread
+    qtbot.waitUntil(lambda: not tab.busy())
+    assert tab.ledger_model.rowCount() == len(context.query(dropout.school_age_ledger)) > 0
     tab.ledger_choice.setCurrentIndex(tab.ledger_choice.findData("dropouts"))
+    qtbot.waitUntil(lambda: not tab.busy())
     dropouts = context.query(dropout.dropout_ledger)
     assert tab.ledger_model.rowCount() == len(dropouts) >= 1
     assert "劝返一个、销号一个" in tab.ledger_summary.text()
     tab.sections.setCurrentIndex(DropoutTab.FIGURES)
+    qtbot.waitUntil(lambda: not tab.busy())
     rows, overall = context.query(dropout.dropout_rates, *dropout.school_year())
     assert tab.rates_model.rowCount() == len(rows)
     assert f"{overall.rate * 100:.2f}%" in tab.rates_total.text()
@@ -199,6 +202,20 @@ def test_record_an_absence_from_the_roster(qtbot, context) -> None:
     assert seen
     recorded = [a for a in context.query(dropout.absences) if a.student_id == student_id]
     assert [a.start_date for a in recorded] == [began]
+    window.show()
+    window.tabs.setCurrentWidget(window.dropout_tab)  # the lists are filled when the tab is looked at
     shown = [window.dropout_tab.absences_model.row_object(r).student_id
              for r in range(window.dropout_tab.absences_model.rowCount())]
     assert student_id in shown
+
+
+def test_exports_write_the_workbooks(qtbot, tab, tmp_path) -> None:
+    import openpyxl
+
+    tab.export_ledgers(tmp_path / "台账.xlsx")
+    tab.export_term_report(tmp_path / "开学报告.xlsx")
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)
+    assert openpyxl.load_workbook(tmp_path / "台账.xlsx").sheetnames == ["适龄儿童", "疑似辍学", "辍学"]
+    report = openpyxl.load_workbook(tmp_path / "开学报告.xlsx")
+    assert report.sheetnames == ["分校统计", "辍学学生名单"]
+    assert "开学辍学情况报告" in report["分校统计"]["A1"].value

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from schoolaid import dropout, dropout_export, township
 from schoolaid.dropout import AbsenceView, AttemptView, CaseStatus, CaseView, LedgerRow, RateRow, SchoolCases
 from schoolaid.errors import SchoolAidError
+from schoolaid.progress import Progress
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.dropout_dialogs import (
     AbsenceDialog,
@@ -43,6 +45,7 @@ from schoolaid.ui.form_dialog import date_edit, date_of
 from schoolaid.ui.messages import show_error
 from schoolaid.ui.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.table_views import record_table
+from schoolaid.ui.tasks import BackgroundTask, run_in_background
 
 RED = QBrush(QColor("#c62828"))
 ORANGE = QBrush(QColor("#b35c00"))
@@ -72,6 +75,7 @@ class DropoutTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.attention = dropout.Attention(0, 0, 0)
+        self._tasks: dict[str, BackgroundTask] = {}
         self._stale = {self.LEDGERS: True, self.FIGURES: True}
         today = dt.date.today()
 
@@ -297,15 +301,29 @@ class DropoutTab(QWidget):
         self.term_report_button.clicked.connect(self.export_term_report)
         self.sections.currentChanged.connect(self._section_shown)
         context.changed.connect(self._data_changed)
-        self.refresh()
+        # The lists are filled when the tab is first shown; the badge is needed at once.
+        self._lists_stale = True
+        self._show_attention()
 
     # --- refreshing --------------------------------------------------------------------------------
 
     def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.DROPOUT, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.ALL, Entity.PAIRING):
+        if entity not in (Entity.DROPOUT, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.ALL,
+                          Entity.PAIRING):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:  # a change on another tab: the badge now, the lists when someone looks
+            self._lists_stale = True
+            self._show_attention()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._lists_stale:
             self.refresh()
 
     def refresh(self) -> None:
+        self._lists_stale = False
         current = self.case_school.currentData()
         self.case_school.blockSignals(True)
         self.case_school.clear()
@@ -591,11 +609,54 @@ class DropoutTab(QWidget):
 
     # --- ledgers and figures -----------------------------------------------------------------------------
 
+    def _load(self, name: str, title: str, service: Callable[..., Any], apply: Callable[[Any], None],
+              *args: Any) -> None:
+        """Work a list out off the GUI thread (a big roster takes a while); a newer request for the
+        same list replaces an older one."""
+        earlier = self._tasks.pop(name, None)
+        if earlier is not None:
+            earlier.stop()
+        db = self.context.db
+
+        def work(progress: Progress) -> Any:
+            result = db.query(service, *args)
+            progress.report(1.0)  # raises Cancelled if the user gave up waiting
+            return result
+
+        def done(result: Any) -> None:
+            if self._tasks.get(name) is task:
+                del self._tasks[name]
+                apply(result)
+
+        def failed(error: BaseException) -> None:
+            self._tasks.pop(name, None)
+            if isinstance(error, SchoolAidError):
+                show_error(self, error)
+                return
+            raise error
+
+        task = run_in_background(self, title, work, done, failed, lambda: self._forget(name))
+        self._tasks[name] = task
+
+    def _forget(self, name: str) -> None:
+        self._tasks.pop(name, None)
+
+    def busy(self) -> bool:
+        """Whether some list is still being worked out (tests wait for this)."""
+        return bool(self._tasks)
+
+    def stop_work(self) -> None:
+        for task in list(self._tasks.values()):
+            task.stop()
+        self._tasks.clear()
+
     def show_ledger(self) -> None:
         key = self.ledger_choice.currentData()
         service = {"school_age": dropout.school_age_ledger, "suspected": dropout.suspected_ledger,
                    "dropouts": dropout.dropout_ledger}[key]
-        rows = self.context.query(service)
+        self._load("ledger", self.tr("Working out the ledger"), service, lambda rows: self._show_ledger_rows(key, rows))
+
+    def _show_ledger_rows(self, key: str, rows: list[LedgerRow]) -> None:
         self.ledger_model.set_rows(rows)
         explanation = {
             "school_age": self.tr("{n} children of compulsory-education age (6 to 15) on the roster; {out} of them "
@@ -612,14 +673,17 @@ class DropoutTab(QWidget):
             self.rates_model.set_rows([])
             self.rates_total.setText(self.tr("The period ends before it begins."))
             return
-        rows, overall = self.context.query(dropout.dropout_rates, start, end)
+        self._load("rates", self.tr("Working out the dropout rate"), dropout.dropout_rates, self._show_rates, start, end)
+        self.per_school_model.set_rows(self.context.query(dropout.cases_per_school))
+
+    def _show_rates(self, result: tuple[list[RateRow], RateRow]) -> None:
+        rows, overall = result
         self.rates_model.set_rows(rows)
         colour = "#2e7d32" if overall.meets_target else "#c62828"
         self.rates_total.setText(self.tr(
             "All schools: {dropouts} dropouts of {enrolled} pupils — <b style='color:{colour}'>{rate}</b> "
             "(target at most 0.2%).").format(dropouts=overall.dropouts, enrolled=overall.enrolled_at_start,
                                              rate=_percent(overall.rate), colour=colour))
-        self.per_school_model.set_rows(self.context.query(dropout.cases_per_school))
 
     def set_rate_period(self, start: dt.date, end: dt.date) -> None:
         self.rate_from.setDate(QDate(start.year, start.month, start.day))
@@ -636,30 +700,41 @@ class DropoutTab(QWidget):
             return None
         return Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
 
-    def _export(self, title: str, name: str, writer: Callable[..., object], done: Callable[[object, Path], str]) -> None:
-        path = self._save_path(title, name)
+    def _export(self, title: str, name: str, writer: Callable[..., Any], done: Callable[[Any, Path], str],
+                path: Path | None = None) -> None:
+        path = path or self._save_path(title, name)
         if path is None:
             return
-        try:
-            result = self.context.query(writer, path)
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(done(result, path))
+        db = self.context.db
+        self._tasks[f"export {title}"] = run_in_background(
+            self, title, lambda progress: db.query(writer, path, progress=progress),
+            lambda result: self._exported(title, done(result, path)), lambda error: self._export_failed(title, error),
+            lambda: self._forget(f"export {title}"))
 
-    def export_ledgers(self) -> None:
+    def _exported(self, title: str, text: str) -> None:
+        self._tasks.pop(f"export {title}", None)
+        self.message.emit(text)
+
+    def _export_failed(self, title: str, error: BaseException) -> None:
+        self._tasks.pop(f"export {title}", None)
+        if isinstance(error, SchoolAidError):
+            show_error(self, error)
+            return
+        raise error
+
+    def export_ledgers(self, path: Path | None = None) -> None:
         self._export(self.tr("Export the three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.xlsx",
                      dropout_export.export_ledgers, lambda counts, path: self.tr(
                          "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected dropouts, "
-                         "{dropouts} dropouts.").format(path=path, **counts))  # type: ignore[arg-type]
+                         "{dropouts} dropouts.").format(path=path, **counts), path)
 
-    def export_cases(self) -> None:
+    def export_cases(self, path: Path | None = None) -> None:
         self._export(self.tr("Export the cases"), f"控辍保学工作台账_{dt.date.today():%Y%m%d}.xlsx",
                      dropout_export.export_cases,
-                     lambda n, path: self.tr("{n} cases written to {path}.").format(n=n, path=path))
+                     lambda n, path: self.tr("{n} cases written to {path}.").format(n=n, path=path), path)
 
-    def export_term_report(self) -> None:
+    def export_term_report(self, path: Path | None = None) -> None:
         self._export(self.tr("Term-start dropout report"), f"开学辍学情况报告_{dt.date.today():%Y%m%d}.xlsx",
                      dropout_export.export_term_report,
                      lambda n, path: self.tr("Term-start report written to {path} ({n} dropouts by name).").format(
-                         n=n, path=path))
+                         n=n, path=path), path)

@@ -197,5 +197,6 @@ class MainWindow(QMainWindow):
             "<p>Fonts: WenQuanYi Micro Hei (Apache 2.0), LXGW WenKai (SIL OFL 1.1).</p>").format(version=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.dropout_tab.stop_work()
         self.context.preferences.set_window_state("main", self.saveGeometry())
         super().closeEvent(event)

@@ -1,0 +1,125 @@
+"""Dropout control at scale: a township of many students with hundreds of absences and cases.
+
+    python benchmarks/dropout.py [--students 20000] [--cases 300] [--db PATH]
+
+Prints the time of what the tab does on every change anywhere (the badge's attention count, the
+case list, the open absences), of what it works out when a page is shown (the three ledgers, the
+dropout rate of the school year, the term-start report), and of the whole tab built and shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import select  # noqa: E402
+
+from schoolaid import dropout  # noqa: E402
+from schoolaid.audit import Actor  # noqa: E402
+from schoolaid.database import open_database  # noqa: E402
+from schoolaid.demo import _school_days_back, create_demo_township  # noqa: E402
+from schoolaid.dropout import AttemptEntry, CaseStatus, Method  # noqa: E402
+from schoolaid.enrollment import EnrollmentStatus  # noqa: E402
+from schoolaid.models import Absence, Student  # noqa: E402
+
+ACTOR = Actor("benchmark")
+
+
+def median_ms(action, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def add_cases(session, actor: Actor, count: int) -> None:
+    """``count`` absences, two thirds with a case: a third of those closed as returned, each case
+    with two or three attempts."""
+    rng = random.Random(5)
+    today = dt.date.today()
+    taken = set(session.scalars(select(Absence.student_id)))
+    ids = [i for i in session.scalars(select(Student.id).where(Student.status == EnrollmentStatus.ENROLLED.value))
+           if i not in taken]
+    for n, student_id in enumerate(rng.sample(ids, count)):
+        began = _school_days_back(today, rng.randrange(6, 60))
+        absence_id = dropout.record_absence(session, actor, student_id, began, today=today)
+        if n % 3 == 0:
+            continue
+        opened = dropout.nth_school_day(began, 5)
+        case_id = dropout.open_case(session, actor, student_id, absence_id, today=opened)
+        for k in range(rng.randrange(2, 4)):
+            day = min(today, opened + dt.timedelta(days=2 + 3 * k))
+            dropout.log_attempt(session, actor, case_id, AttemptEntry(day, "班主任", "家长", Method.HOME_VISIT.value,
+                                                                     "家长未同意"), today=today)
+        if n % 3 == 1 and n % 2:
+            dropout.move_case(session, actor, case_id, CaseStatus.RETURNED, today, return_date=today)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--students", type=int, default=20_000)
+    parser.add_argument("--cases", type=int, default=300)
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args()
+    path = args.db or Path(tempfile.mkdtemp()) / "dropout.sqlite"
+    fresh = not path.exists()
+    db = open_database(path)
+    if fresh:
+        start = time.perf_counter()
+        db.run(create_demo_township, ACTOR, students=args.students, seed=11)
+        db.run(add_cases, ACTOR, args.cases)
+        print(f"built {args.students:,} students, {args.cases} absences in {time.perf_counter() - start:.1f} s ({path})")
+    cases = db.query(dropout.list_cases)
+    print(f"{len(cases)} cases, {sum(c.attempts for c in cases)} attempts, "
+          f"{len(db.query(dropout.absences))} open absences")
+    print("on every change (median of 5):")
+    for name, service in (("attention (badge)", dropout.attention), ("case list", dropout.list_cases),
+                          ("open absences", dropout.absences)):
+        print(f"  {name:<28} {median_ms(lambda s=service: db.query(s)):8.1f} ms")
+    print("when a page is shown (median of 3):")
+    year = dropout.school_year()
+    for name, action in (("school-age ledger", lambda: db.query(dropout.school_age_ledger)),
+                         ("suspected ledger", lambda: db.query(dropout.suspected_ledger)),
+                         ("dropout ledger", lambda: db.query(dropout.dropout_ledger)),
+                         ("dropout rate, school year", lambda: db.query(dropout.dropout_rates, *year)),
+                         ("cases per school", lambda: db.query(dropout.cases_per_school)),
+                         ("term-start report", lambda: db.query(dropout.term_report))):
+        print(f"  {name:<28} {median_ms(action, 3):8.1f} ms")
+
+    from PySide6.QtWidgets import QApplication
+
+    from schoolaid.ui.context import AppContext
+    from schoolaid.ui.dropout_tab import DropoutTab
+    from schoolaid.ui.preferences import Preferences
+
+    app = QApplication.instance() or QApplication([])
+    context = AppContext(db, Preferences(Path(tempfile.mkdtemp()) / "prefs.ini"), "benchmark")
+    start = time.perf_counter()
+    tab = DropoutTab(context)
+    tab.resize(1300, 760)
+    tab.show()
+    app.processEvents()
+    print(f"tab built and painted: {(time.perf_counter() - start) * 1000:.0f} ms")
+    print(f"tab refresh after a change: {median_ms(tab.refresh):.0f} ms")
+    for index, name in ((DropoutTab.LEDGERS, "ledgers page"), (DropoutTab.FIGURES, "figures page")):
+        start = time.perf_counter()
+        tab.sections.setCurrentIndex(index)
+        app.processEvents()
+        print(f"{name} first shown: {(time.perf_counter() - start) * 1000:.0f} ms")
+    db.close()
+
+
+if __name__ == "__main__":
+    main()
