@@ -687,6 +687,14 @@ Please tell the person who supports the program, and give them the log file:
         <translation>数值须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
+        <source>“{part}” is not a holiday like 07-01~08-31 (month-day~month-day).</source>
+        <translation>“{part}”不是假期的写法，应写成 07-01~08-31（月-日~月-日）。</translation>
+    </message>
+    <message>
+        <source>The holidays cover the whole year: there are no school days.</source>
+        <translation>假期占满了全年，没有教学日。</translation>
+    </message>
+    <message>
         <source>The student no longer exists.</source>
         <translation>该学生已不存在。</translation>
     </message>
@@ -882,8 +890,12 @@ Please tell the person who supports the program, and give them the log file:
         <translation>通知书发文代字</translation>
     </message>
     <message>
-        <source>Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to Friday outside July and August.</source>
-        <translation>默认：5 个教学日、30 天（有的省份为 28 天）、2 次、15 天。教学日指 7、8 月以外的周一至周五。</translation>
+        <source>Holidays (not school days)</source>
+        <translation>假期（不计教学日）</translation>
+    </message>
+    <message>
+        <source>Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to Friday outside the holidays, written month-day~month-day and separated by commas; the default is {holidays} (winter break, summer break, National Day week).</source>
+        <translation>默认：5 个教学日、30 天（有的省份为 28 天）、2 次、15 天。教学日指假期以外的周一至周五；假期写成 月-日~月-日，用逗号分隔，默认为 {holidays}（寒假、暑假、国庆假期）。</translation>
     </message>
 </context>
 <context>
@@ -1321,8 +1333,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>第 {id} 号 {status}</translation>
     </message>
     <message>
-        <source>{n} absences shown. Counted in school days (Monday to Friday, not in July and August). &lt;b&gt;{waiting}&lt;/b&gt; call for a case.</source>
-        <translation>显示 {n} 条缺课。按教学日计（周一至周五，7、8 月除外）。&lt;b&gt;{waiting}&lt;/b&gt; 名学生应建档。</translation>
+        <source>{n} absences shown. Counted in school days (Monday to Friday outside the holidays: {holidays}). &lt;b&gt;{waiting}&lt;/b&gt; call for a case.</source>
+        <translation>显示 {n} 条缺课。按教学日计（假期以外的周一至周五；假期：{holidays}）。&lt;b&gt;{waiting}&lt;/b&gt; 名学生应建档。</translation>
     </message>
     <message>
         <source>Select an absence first.</source>

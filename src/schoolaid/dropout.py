@@ -143,34 +143,102 @@ def set_setting(session: Session, actor: Actor, key: str, value: int) -> None:
     township.set_setting(session, actor, key, str(value))
 
 
-def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix: str) -> None:
+def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix: str,
+               holidays_text: str | None = None) -> None:
     """The rules dialog's changes, together: all saved or none."""
     for key, value in values.items():
         if value != setting(session, key):
             set_setting(session, actor, key, value)
     if prefix.strip() != notice_prefix(session):
         set_notice_prefix(session, actor, prefix)
+    if holidays_text is not None and holidays_text.strip() != holidays_setting(session):
+        set_holidays(session, actor, holidays_text)
 
 
-def is_school_day(day: dt.date) -> bool:
-    """Monday to Friday outside the summer holiday (July and August)."""
-    return day.weekday() < 5 and day.month not in (7, 8)
+# --- School days ---------------------------------------------------------------------------------------
+
+MonthDay = tuple[int, int]
+Holidays = tuple[tuple[MonthDay, MonthDay], ...]
+# Winter break, summer break, National Day week: the same every year within a few days. A school
+# whose calendar differs sets its own (设置 → 控辍保学规则).
+DEFAULT_HOLIDAYS_TEXT = "01-20~02-20, 07-01~08-31, 10-01~10-07"
 
 
-def school_days(start: dt.date, end: dt.date) -> int:
+def parse_holidays(text: str) -> Holidays:
+    """"01-20~02-20, 07-01~08-31" → ((1, 20), (2, 20)), ((7, 1), (8, 31)); a range may run over
+    the new year (12-30~01-02). Raises ValidationFailed with what is wrong."""
+    ranges = []
+    for part in text.replace("，", ",").replace("、", ",").replace("～", "~").replace("至", "~").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            first, last = (_month_day(end) for end in part.split("~"))
+        except ValueError:
+            raise ValidationFailed([error("holidays", "dropout.holidays", translate(
+                "Dropout", "\u201c{part}\u201d is not a holiday like 07-01~08-31 (month-day~month-day).").format(
+                    part=part))]) from None
+        ranges.append((first, last))
+    found = tuple(ranges)
+    if not any(is_school_day(dt.date(2025, 1, 1) + dt.timedelta(days=k), found) for k in range(365)):
+        raise ValidationFailed([error("holidays", "dropout.holidays", translate(
+            "Dropout", "The holidays cover the whole year: there are no school days."))])
+    return found
+
+
+def _month_day(text: str) -> MonthDay:
+    month, day = (int(piece) for piece in text.strip().replace("/", "-").replace(".", "-").split("-"))
+    dt.date(2024, month, day)  # a leap year: 02-29 is a day; raises ValueError for 02-30
+    return month, day
+
+
+def holidays_setting(session: Session) -> str:
+    return township.get_setting(session, "dropout.holidays", DEFAULT_HOLIDAYS_TEXT) or DEFAULT_HOLIDAYS_TEXT
+
+
+def holidays(session: Session) -> Holidays:
+    try:
+        return parse_holidays(holidays_setting(session))
+    except ValidationFailed:
+        return DEFAULT_HOLIDAYS
+
+
+def set_holidays(session: Session, actor: Actor, text: str) -> None:
+    parsed = parse_holidays(text)
+    township.set_setting(session, actor, "dropout.holidays",
+                         ", ".join(f"{a[0]:02d}-{a[1]:02d}~{b[0]:02d}-{b[1]:02d}" for a, b in parsed))
+
+
+def is_school_day(day: dt.date, off: Holidays | None = None) -> bool:
+    """Monday to Friday outside the holidays."""
+    if day.weekday() >= 5:
+        return False
+    here = (day.month, day.day)
+    for first, last in DEFAULT_HOLIDAYS if off is None else off:
+        if (first <= here <= last) if first <= last else (here >= first or here <= last):
+            return False
+    return True
+
+
+def school_days(start: dt.date, end: dt.date, off: Holidays | None = None) -> int:
     """School days from ``start`` to ``end``, both included."""
-    return sum(1 for offset in range((end - start).days + 1) if is_school_day(start + dt.timedelta(days=offset)))
+    return sum(1 for offset in range((end - start).days + 1)
+               if is_school_day(start + dt.timedelta(days=offset), off))
 
 
-def nth_school_day(start: dt.date, n: int) -> dt.date:
-    """The day on which an absence from ``start`` reaches ``n`` school days."""
+def nth_school_day(start: dt.date, n: int, off: Holidays | None = None) -> dt.date:
+    """The day on which an absence from ``start`` reaches ``n`` school days (``parse_holidays``
+    makes sure there are school days)."""
     day, counted = start, 0
     while True:
-        if is_school_day(day):
+        if is_school_day(day, off):
             counted += 1
             if counted == n:
                 return day
         day += dt.timedelta(days=1)
+
+
+DEFAULT_HOLIDAYS: Holidays = parse_holidays(DEFAULT_HOLIDAYS_TEXT)
 
 
 # --- Absences -------------------------------------------------------------------------------------------
@@ -255,6 +323,7 @@ def absences(session: Session, today: dt.date | None = None, *, open_only: bool 
     today = today or dt.date.today()
     suspect_days = setting(session, "dropout.suspect_school_days")
     dropout_days = setting(session, "dropout.dropout_days")
+    off = holidays(session)
     cases = {}
     for case_id, absence_id, status in session.execute(select(DropoutCase.id, DropoutCase.absence_id,
                                                               DropoutCase.status)):
@@ -274,8 +343,8 @@ def absences(session: Session, today: dt.date | None = None, *, open_only: bool 
     views = []
     for a, name, school, stage, grade, class_name, village, guardian, phone, status in session.execute(query):
         until = min(a.end_date or today, today)
-        days = school_days(a.start_date, until)
-        suspected = None if a.reason_known else nth_school_day(a.start_date, suspect_days)
+        days = school_days(a.start_date, until, off)
+        suspected = None if a.reason_known else nth_school_day(a.start_date, suspect_days, off)
         if suspected is not None and suspected > until:
             suspected = None
         dropout = suspected + dt.timedelta(days=dropout_days) if suspected is not None else None
@@ -293,7 +362,10 @@ def cases_to_open(session: Session, today: dt.date | None = None) -> list[Absenc
     """Unexplained absences that reached the suspected-dropout threshold, with no case yet: the app
     proposes opening one for each."""
     today = today or dt.date.today()
-    return [a for a in absences(session, today) if a.case_id is None and a.state(today) != "absent"]
+    with_open_case = set(session.scalars(select(DropoutCase.student_id).where(
+        DropoutCase.status == CaseStatus.PERSUADING.value)))
+    return [a for a in absences(session, today)
+            if a.case_id is None and a.student_id not in with_open_case and a.state(today) != "absent"]
 
 
 # --- Cases -----------------------------------------------------------------------------------------------
@@ -959,7 +1031,9 @@ def term_report(session: Session, today: dt.date | None = None) -> TermReport:
     dropout_rows = dropout_ledger(session, today)
     suspected_rows = suspected_ledger(session, today)
     cases = list_cases(session)
-    by_student = {c.student_id: c for c in cases}
+    by_student: dict[int, CaseView] = {}
+    for view in cases:  # open cases first, then the latest: a student's current case
+        by_student.setdefault(view.student_id, view)
     enrolled: dict[str, int] = {}
     for school, count in session.execute(select(School.name, func.count(Student.id))
                                          .join(Student, Student.school_id == School.id)
@@ -980,10 +1054,9 @@ def term_report(session: Session, today: dt.date | None = None) -> TermReport:
                                                                   ("enrolled", "suspected", "dropouts", "returned",
                                                                    "open_cases")))
     lines = []
-    forms = {c.id: case_form(session, c.id) for c in cases if c.status.is_open}
     for row in dropout_rows:
         case = by_student.get(row.student_id)
-        form = forms.get(case.id) if case is not None else None
+        form = case_form(session, case.id) if case is not None else None
         lines.append(TermDropoutLine(
             row.name, row.sex, row.school, row.grade, row.village, row.guardian,
             case.absence_began.isoformat() if case else "", case.reason.value if case else "",

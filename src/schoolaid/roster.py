@@ -358,9 +358,12 @@ def status_history(session: Session, student_id: int) -> list[StatusChangeView]:
 
 
 def has_history(session: Session, student_id: int) -> bool:
-    """True once anything beyond the record itself refers to the student (status changes so far;
-    later: ledger entries, absences, cases)."""
-    return session.scalar(select(StatusChange.id).where(StatusChange.student_id == student_id).limit(1)) is not None
+    """True once anything beyond the record itself refers to the student: status changes, a
+    programme's hand-kept list, ledger entries, absences, dropout cases."""
+    from schoolaid.models import Absence, DropoutCase, LedgerEntry, ProgrammeMember
+
+    return any(session.scalar(select(model.student_id).where(model.student_id == student_id).limit(1)) is not None
+               for model in (StatusChange, ProgrammeMember, LedgerEntry, Absence, DropoutCase))
 
 
 def delete_student(session: Session, actor: Actor, student_id: int) -> None:

@@ -219,3 +219,20 @@ def test_exports_write_the_workbooks(qtbot, tab, tmp_path) -> None:
     report = openpyxl.load_workbook(tmp_path / "开学报告.xlsx")
     assert report.sheetnames == ["分校统计", "辍学学生名单"]
     assert "开学辍学情况报告" in report["分校统计"]["A1"].value
+
+
+def test_rules_dialog_saves_the_thresholds_and_refuses_bad_holidays(qtbot, context) -> None:
+    from schoolaid.ui.dropout_dialogs import DropoutRulesDialog
+
+    dialog = DropoutRulesDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.spins["dropout.dropout_days"].setValue(28)  # a province that says four weeks
+    dialog.holidays_edit.setText("暑假")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert "月-日~月-日" in dialog.problems_label.text()
+    assert context.query(dropout.setting, "dropout.dropout_days") == 30  # nothing saved: all or none
+    dialog.holidays_edit.setText("07-01~08-31")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert context.query(dropout.setting, "dropout.dropout_days") == 28
+    assert context.query(dropout.holidays_setting) == "07-01~08-31"

@@ -389,10 +389,16 @@ class DropoutRulesDialog(FormDialog):
             self.form.addRow(labels[key], spin)
         self.prefix_edit = QLineEdit(context.query(dropout.notice_prefix))
         self.form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
-        self.form.addRow(QLabel(self.tr(
+        self.holidays_edit = QLineEdit(context.query(dropout.holidays_setting))
+        self.form.addRow(self.tr("Holidays (not school days)"), self.holidays_edit)
+        explanation = QLabel(self.tr(
             "Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to "
-            "Friday outside July and August.")))
+            "Friday outside the holidays, written month-day~month-day and separated by commas; the default is "
+            "{holidays} (winter break, summer break, National Day week).").format(
+                holidays=dropout.DEFAULT_HOLIDAYS_TEXT))
+        explanation.setWordWrap(True)
+        self.form.addRow(explanation)
 
     def submit(self) -> None:
         self.context.change(Entity.DROPOUT, dropout.save_rules, {key: spin.value() for key, spin in self.spins.items()},
-                            self.prefix_edit.text())
+                            self.prefix_edit.text(), self.holidays_edit.text())

@@ -576,8 +576,9 @@ class DropoutTab(QWidget):
         waiting = sum(1 for a in found if a.case_id is None and a.state(dt.date.today()) != "absent"
                       and a.end_date is None)
         self.absences_summary.setText(self.tr(
-            "{n} absences shown. Counted in school days (Monday to Friday, not in July and August). "
-            "<b>{waiting}</b> call for a case.").format(n=len(found), waiting=waiting))
+            "{n} absences shown. Counted in school days (Monday to Friday outside the holidays: {holidays}). "
+            "<b>{waiting}</b> call for a case.").format(n=len(found), waiting=waiting,
+                                                       holidays=self.context.query(dropout.holidays_setting)))
 
     def selected_absence(self) -> AbsenceView | None:
         rows = self.absences_table.selectionModel().selectedRows()
