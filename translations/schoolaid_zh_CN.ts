@@ -1298,7 +1298,7 @@ Please tell the person who supports the program, and give them the log file:
     </message>
     <message>
         <source>Entry No. {id} was corrected by No. {by}: correct that one instead.</source>
-        <translation>第 {id} 条已由第 {by} 条更正：请更正第 {by} 条。</translation>
+        <translation>第 {id} 条已由第 {by} 条更正：请更正那一条。</translation>
     </message>
     <message>
         <source>Notice {number} was issued already on {date}. Issue a new one?</source>
