@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from sqlalchemy import ColumnElement, func, insert, select
 from sqlalchemy.orm import Session
@@ -1009,6 +1009,8 @@ class TermDropoutLine:
     attempts: int
     situation: str
     remedies: str
+    status: str = ""  # 学籍状态, and the case's state
+    notice: str = ""  # the urging notice's number, if one was issued
 
 
 @dataclass(frozen=True)
@@ -1022,11 +1024,13 @@ class TermReport:
     schools: list[TermSchoolLine]
     total: TermSchoolLine
     dropouts: list[TermDropoutLine]
+    not_enrolled: list[TermDropoutLine] = field(default_factory=list)  # school-age children never enrolled
 
 
-def term_report(session: Session, today: dt.date | None = None) -> TermReport:
+def term_report(session: Session, today: dt.date | None = None, start: dt.date | None = None) -> TermReport:
+    """The situation on ``today`` (the lists are of that day); ``start`` is the term's first day."""
     today = today or dt.date.today()
-    start = term_start(today)
+    start = start or term_start(today)
     previous = term_start(start - dt.timedelta(days=1))
     dropout_rows = dropout_ledger(session, today)
     suspected_rows = suspected_ledger(session, today)
@@ -1057,12 +1061,17 @@ def term_report(session: Session, today: dt.date | None = None) -> TermReport:
     for row in dropout_rows:
         case = by_student.get(row.student_id)
         form = case_form(session, case.id) if case is not None else None
+        status = row.status.value + (f"，档案{case.status.value}" if case is not None else "，未建档")
         lines.append(TermDropoutLine(
             row.name, row.sex, row.school, row.grade, row.village, row.guardian,
             case.absence_began.isoformat() if case else "", case.reason.value if case else "",
-            case.attempts if case else 0, form.current_situation if form else "", form.remedies if form else ""))
+            case.attempts if case else 0, form.current_situation if form else "", form.remedies if form else "",
+            status, case.notice.document_number if case is not None and case.notice is not None else ""))
+    never = [child for child in school_age_ledger(session, today) if child.status is EnrollmentStatus.NOT_ENROLLED]
+    not_enrolled = [TermDropoutLine(row.name, row.sex, row.school, row.grade, row.village, row.guardian, "", "未入学",
+                                    0, "", "", row.status.value) for row in never]
     return TermReport(f"{township.township_name(session)}{term_name(start)}开学辍学情况报告", today, previous, schools,
-                      total, lines)
+                      total, lines, not_enrolled)
 
 
 # --- What needs doing ----------------------------------------------------------------------------------------

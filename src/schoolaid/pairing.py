@@ -263,6 +263,11 @@ class HouseholdNeed:
                 "group": self.group_name, "poverty_status": self.poverty_status.value}
 
 
+def households_needing_pair(session: Session) -> int:
+    """How many households the plan wants paired (未脱贫 and 监测户)."""
+    return session.scalar(select(func.count(Household.id)).where(_needs_pair())) or 0
+
+
 def unpaired_households(session: Session, today: dt.date | None = None) -> list[HouseholdNeed]:
     """Households the plan wants paired that have no active pairing today."""
     today = today or dt.date.today()

@@ -33,6 +33,7 @@ GRID_CHARS, GRID_LINES = 28, 22
 CELL = BLOCK_WIDTH / GRID_CHARS  # 5.57 mm: 28 characters of 16 pt on a line
 PITCH = BLOCK_HEIGHT / GRID_LINES  # 10.2 mm: 22 lines on a page
 BODY_SIZE, TITLE_SIZE, PAGE_NUMBER_SIZE = 16, 22, 14
+REPORT_TITLE_SIZE = 18
 
 # --- Chinese line breaking ----------------------------------------------------------------------------------
 
@@ -221,12 +222,14 @@ class Styles:
         plain = fonts.register(self.faces.plain)
         title = fonts.register(self.faces.title)
         body = fonts.register(self.faces.body)
-        self.title = ParagraphStyle("title", fontName=title, fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.4,
-                                    alignment=TA_CENTER, wordWrap="CJK", spaceAfter=6)
+        # 小二 (18 pt): a report's title fits one line of the text block; the notice keeps 二号 (22 pt).
+        self.title = ParagraphStyle("title", fontName=title, fontSize=REPORT_TITLE_SIZE,
+                                    leading=REPORT_TITLE_SIZE * 1.4, alignment=TA_CENTER, wordWrap="CJK",
+                                    spaceAfter=6)
         self.subtitle = ParagraphStyle("subtitle", fontName=body, fontSize=12, leading=18, alignment=TA_CENTER,
                                        wordWrap="CJK", spaceAfter=8)
         self.heading = ParagraphStyle("heading", fontName=title, fontSize=14, leading=22, wordWrap="CJK",
-                                      spaceBefore=10, spaceAfter=4)
+                                      spaceBefore=10, spaceAfter=4, keepWithNext=1)
         self.body = ParagraphStyle("body", fontName=body, fontSize=12, leading=20, wordWrap="CJK",
                                    firstLineIndent=24)
         self.cell = ParagraphStyle("cell", fontName=plain, fontSize=self.size, leading=self.size * 1.35,
@@ -234,6 +237,10 @@ class Styles:
         self.cell_centre = ParagraphStyle("cell_centre", parent=self.cell, alignment=TA_CENTER)
         self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
         self.header = ParagraphStyle("header", parent=self.cell, fontName=title, alignment=TA_CENTER)
+        small = 9
+        self.small_cell = ParagraphStyle("small_cell", parent=self.cell, fontSize=small, leading=small * 1.35)
+        self.small_right = ParagraphStyle("small_right", parent=self.small_cell, alignment=TA_RIGHT)
+        self.small_header = ParagraphStyle("small_header", parent=self.header, fontSize=small, leading=small * 1.35)
         self.note = ParagraphStyle("note", fontName=plain, fontSize=9, leading=13, wordWrap="CJK",
                                    alignment=TA_LEFT, textColor=colors.HexColor("#444444"))
 
@@ -266,16 +273,18 @@ class Story:
 
     def table(self, header: Sequence[str], rows: Iterator[Sequence[Any]] | Sequence[Sequence[Any]],
               widths: Sequence[float], record: Callable[[int], str], *, numeric: Sequence[int] = (),
-              total: Sequence[Any] | None = None, repeat_header: bool = True) -> Table:
+              total: Sequence[Any] | None = None, repeat_header: bool = True, small: bool = False) -> Table:
         """A ruled table; ``numeric`` columns are right-aligned; ``record(row)`` names a row for the
-        message about a character no face has."""
+        message about a character no face has; ``small`` sets it in 9 pt (many columns of money)."""
         styles = self.styles
-        data: list[list[Any]] = [[self.text(h, styles.header, "表头") for h in header]]
+        header_style = styles.small_header if small else styles.header
+        left, right = (styles.small_cell, styles.small_right) if small else (styles.cell, styles.cell_right)
+        data: list[list[Any]] = [[self.text(h, header_style, "表头") for h in header]]
         for position, row in enumerate(rows):
-            data.append([self._cell(value, styles.cell_right if column in numeric else styles.cell, record(position))
+            data.append([self._cell(value, right if column in numeric else left, record(position))
                          for column, value in enumerate(row)])
         if total is not None:
-            data.append([self._cell(value, styles.cell_right if column in numeric else styles.header, "合计")
+            data.append([self._cell(value, right if column in numeric else header_style, "合计")
                          for column, value in enumerate(total)])
         table = Table(data, colWidths=list(widths), repeatRows=1 if repeat_header else 0)
         commands: list[tuple[Any, ...]] = [
