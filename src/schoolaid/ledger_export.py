@@ -62,7 +62,7 @@ def export_ledger(session: Session, path: Path, flt: EntryFilter | None = None, 
     return len(ids)
 
 
-def _batch_lines(session: Session, batch_id: int) -> tuple[LedgerBatch, list[ledger.StudentLine]]:
+def batch_lines(session: Session, batch_id: int) -> tuple[LedgerBatch, list[ledger.StudentLine]]:
     batch = ledger.get_batch(session, batch_id)
     amounts = {sid: amount for sid, amount in session.execute(
         select(LedgerEntry.student_id, LedgerEntry.amount_fen).where(LedgerEntry.batch_id == batch_id,
@@ -77,7 +77,7 @@ def export_notice(session: Session, batch_id: int, path: Path, today: dt.date | 
     """The public notice of recipients (公示名单): names, schools, grades and amounts only — no ID
     numbers, addresses or phones, as the national student-aid centre requires."""
     today = today or dt.date.today()
-    batch, lines = _batch_lines(session, batch_id)
+    batch, lines = batch_lines(session, batch_id)
     programme = batch.programme
     name = township.township_name(session)
     notice = (f"公示期：{chinese_date(batch.notice_from)}至{chinese_date(batch.notice_to)}"
@@ -99,7 +99,7 @@ def export_notice(session: Session, batch_id: int, path: Path, today: dt.date | 
 def export_sign_off(session: Session, batch_id: int, path: Path, today: dt.date | None = None) -> int:
     """The parents' sign-off sheet (签领表) for a batch: one line per child, signed on receipt."""
     today = today or dt.date.today()
-    batch, lines = _batch_lines(session, batch_id)
+    batch, lines = batch_lines(session, batch_id)
     programme = batch.programme
     guardians = {sid: guardian for sid, guardian in session.execute(
         select(Student.id, Student.guardian_name).where(Student.id.in_([line.student_id for line in lines])))}

@@ -232,6 +232,7 @@ class Styles:
                                       spaceBefore=10, spaceAfter=4, keepWithNext=1)
         self.body = ParagraphStyle("body", fontName=body, fontSize=12, leading=20, wordWrap="CJK",
                                    firstLineIndent=24)
+        self.body_plain = ParagraphStyle("body_plain", fontName=body, fontSize=12, leading=20, wordWrap="CJK")
         self.cell = ParagraphStyle("cell", fontName=plain, fontSize=self.size, leading=self.size * 1.35,
                                    wordWrap="CJK")
         self.cell_centre = ParagraphStyle("cell_centre", parent=self.cell, alignment=TA_CENTER)
@@ -273,7 +274,8 @@ class Story:
 
     def table(self, header: Sequence[str], rows: Iterator[Sequence[Any]] | Sequence[Sequence[Any]],
               widths: Sequence[float], record: Callable[[int], str], *, numeric: Sequence[int] = (),
-              total: Sequence[Any] | None = None, repeat_header: bool = True, small: bool = False) -> Table:
+              total: Sequence[Any] | None = None, repeat_header: bool = True, small: bool = False,
+              padding: float = 2) -> Table:
         """A ruled table; ``numeric`` columns are right-aligned; ``record(row)`` names a row for the
         message about a character no face has; ``small`` sets it in 9 pt (many columns of money)."""
         styles = self.styles
@@ -292,13 +294,27 @@ class Story:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
         ]
         if total is not None:
             commands.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f5f5f5")))
         table.setStyle(TableStyle(commands))
         self.flowables.append(table)
         return table
+
+    def signatures(self, labels: Sequence[str], width: float) -> None:
+        """A line of labels each followed by room to sign (经办人：______ 审核人：______)."""
+        cells: list[Any] = []
+        for label in labels:
+            cells += [self.text(f"{label}：", self.styles.body_plain, "签字栏"), ""]
+        style = self.styles.body_plain
+        label_widths = [stringWidth(f"{label}：", style.fontName, style.fontSize) + 16 for label in labels]
+        blank = max((width - sum(label_widths)) / len(labels), 20 * mm)
+        table = Table([cells], colWidths=[w for lw in label_widths for w in (lw, blank)], hAlign="LEFT")
+        table.setStyle(TableStyle([("LINEBELOW", (c, 0), (c, 0), 0.5, colors.black)
+                                   for c in range(1, 2 * len(labels), 2)]
+                                  + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("RIGHTPADDING", (1, 0), (-1, -1), 12)]))
+        self.flowables.append(table)
 
     def _cell(self, value: Any, style: ParagraphStyle, record: str) -> Paragraph:
         return self.text("" if value is None else str(value), style, record)
