@@ -141,6 +141,39 @@ def build_parser() -> argparse.ArgumentParser:
     ledgers.add_argument("file", type=Path, metavar="FILE.xlsx")
     _db_option(ledgers, argparse.SUPPRESS)
 
+    print_parser = commands.add_parser("print", help=translate("Cli", "printed documents as PDF"))
+    print_commands = print_parser.add_subparsers(dest="print_command", metavar="DOCUMENT", required=True)
+    notice = print_commands.add_parser("notice", help=translate(
+        "Cli", "the enrollment-urging notice of a case (issued now if the case has none)"))
+    notice.add_argument("case_id", type=int, metavar="CASE_ID")
+    _db_option(notice, argparse.SUPPRESS)
+    notice.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+    _operator_option(notice)
+    due = print_commands.add_parser("due-notices", help=translate(
+        "Cli", "issue and print every notice due (repeated attempts failed), in one PDF"))
+    _db_option(due, argparse.SUPPRESS)
+    due.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+    _operator_option(due)
+    quarterly_parser = print_commands.add_parser("quarterly", help=translate("Cli", "the quarterly summary"))
+    quarterly_parser.add_argument("--year", type=int, required=True, metavar="Y")
+    quarterly_parser.add_argument("--quarter", type=int, required=True, metavar="Q", choices=(1, 2, 3, 4))
+    _db_option(quarterly_parser, argparse.SUPPRESS)
+    quarterly_parser.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+    term_parser = print_commands.add_parser("term-report", help=translate("Cli", "the term-start dropout report"))
+    term_parser.add_argument("--year", type=int, required=True, metavar="Y")
+    term_parser.add_argument("--term", required=True, choices=("autumn", "spring"))
+    _db_option(term_parser, argparse.SUPPRESS)
+    term_parser.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+    for name, helptext in (("ledgers", translate("Cli", "the three dropout ledgers")),
+                           ("register", translate("Cli", "the pairing register"))):
+        other = print_commands.add_parser(name, help=helptext)
+        _db_option(other, argparse.SUPPRESS)
+        other.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+    sign_off = print_commands.add_parser("sign-off", help=translate("Cli", "the sign-off sheet of a ledger batch"))
+    sign_off.add_argument("batch_id", type=int, metavar="BATCH_ID")
+    _db_option(sign_off, argparse.SUPPRESS)
+    sign_off.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+
     demo = commands.add_parser("demo", help=translate("Cli", "fill an empty database with the demo township"))
     _db_option(demo, argparse.SUPPRESS)
     demo.add_argument("--students", type=int, default=1500, metavar="N", help=translate(
@@ -431,6 +464,46 @@ def _cases_ledgers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print(args: argparse.Namespace) -> int:
+    from schoolaid.pdf import notice, reports, summary
+
+    db = _open(args)
+    try:
+        if args.print_command == "notice":
+            number = db.run(notice.print_case_notice, Actor(args.operator), args.case_id, args.out).document_number
+            print(translate("Cli", "Notice {number} of case {case} written to {path}.").format(
+                number=number, case=args.case_id, path=args.out))
+        elif args.print_command == "due-notices":
+            ids = db.run(notice.print_due_notices, Actor(args.operator), args.out)
+            if ids:
+                print(translate("Cli", "{n} notices issued and written to {path}.").format(n=len(ids), path=args.out))
+            else:
+                print(translate("Cli", "No notice is due: no file written."))
+        elif args.print_command == "quarterly":
+            pages = db.query(summary.write_quarterly, args.year, args.quarter, args.out)
+            print(translate("Cli", "Quarterly summary written to {path} ({pages} pages).").format(
+                path=args.out, pages=pages))
+        elif args.print_command == "term-report":
+            pages = db.query(reports.write_term_report, args.out, args.year, args.term)
+            print(translate("Cli", "Term-start dropout report written to {path} ({pages} pages).").format(
+                path=args.out, pages=pages))
+        elif args.print_command == "ledgers":
+            pages = db.query(reports.write_dropout_ledgers, args.out)
+            print(translate("Cli", "The three ledgers written to {path} ({pages} pages).").format(
+                path=args.out, pages=pages))
+        elif args.print_command == "register":
+            pages = db.query(reports.write_register, args.out)
+            print(translate("Cli", "Pairing register written to {path} ({pages} pages).").format(
+                path=args.out, pages=pages))
+        elif args.print_command == "sign-off":
+            pages = db.query(reports.write_sign_off, args.batch_id, args.out)
+            print(translate("Cli", "Sign-off sheet written to {path} ({pages} pages).").format(
+                path=args.out, pages=pages))
+    finally:
+        db.close()
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     from schoolaid.demo import create_demo_township
 
@@ -476,6 +549,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                     "export": _ledger_export}[args.ledger_command](args)
         if args.command == "cases":
             return {"list": _cases_list, "ledgers": _cases_ledgers}[args.cases_command](args)
+        if args.command == "print":
+            return _print(args)
         if args.command == "demo":
             return _demo(args)
     except SchoolAidError as exc:

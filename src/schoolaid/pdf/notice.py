@@ -223,14 +223,16 @@ def write_notices(session: Session, notice_ids: Sequence[int], path: Path, progr
 
 
 def print_case_notice(session: Session, actor: Actor, case_id: int, path: Path,
-                      today: dt.date | None = None) -> int:
+                      today: dt.date | None = None) -> dropout.NoticeView:
     """The case's notice as a PDF: its latest notice again, or a new one issued today (recorded on
     the case in the same transaction: if the PDF cannot be written, no notice is issued)."""
     today = today or dt.date.today()
-    issued = dropout.notices(session, case_id)
-    notice_id = issued[-1].id if issued else dropout.issue_notice(session, actor, case_id, today)
-    write_notices(session, [notice_id], path)
-    return notice_id
+    dropout.get_case(session, case_id)  # says so if the case is gone
+    if not dropout.notices(session, case_id):
+        dropout.issue_notice(session, actor, case_id, today)
+    latest = dropout.notices(session, case_id)[-1]
+    write_notices(session, [latest.id], path)
+    return latest
 
 
 def print_due_notices(session: Session, actor: Actor, path: Path, today: dt.date | None = None,

@@ -143,12 +143,15 @@ class DropoutTab(QWidget):
         self.move_button = QPushButton(self.tr("Close or move the case…"))
         self.confirm_button = QPushButton(self.tr("Record as dropout"))
         self.cases_export_button = QPushButton(self.tr("Export the cases…"))
+        self.print_notice_button = QPushButton(self.tr("Print the notice…"))
+        self.print_due_button = QPushButton(self.tr("Print all notices due…"))
         detail = QGroupBox(self.tr("Persuasion log (劝返记录) — entries are never changed: a correction is a new entry"))
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.case_title)
         detail_layout.addWidget(self.attempts_table, 1)
         detail_layout.addLayout(_row(self.case_file_button, self.log_button, self.correct_button, self.evidence_button,
-                                     self.notice_button, self.receipt_button, self.move_button, self.confirm_button))
+                                     self.notice_button, self.print_notice_button, self.receipt_button, self.move_button,
+                                     self.confirm_button))
         cases_top = QWidget()
         cases_top_layout = QVBoxLayout(cases_top)
         cases_top_layout.setContentsMargins(0, 0, 0, 0)
@@ -157,6 +160,7 @@ class DropoutTab(QWidget):
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.cases_summary, 1)
         summary_row.addWidget(self.new_case_button)
+        summary_row.addWidget(self.print_due_button)
         summary_row.addWidget(self.cases_export_button)
         cases_top_layout.addLayout(summary_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -218,9 +222,10 @@ class DropoutTab(QWidget):
         self.ledger_summary = QLabel()
         self.ledger_summary.setWordWrap(True)
         self.ledgers_export_button = QPushButton(self.tr("Export the three ledgers…"))
+        self.ledgers_print_button = QPushButton(self.tr("Print the three ledgers…"))
         ledgers_page = QWidget()
         ledgers_layout = QVBoxLayout(ledgers_page)
-        ledgers_layout.addLayout(_row(self.ledger_choice, self.ledgers_export_button))
+        ledgers_layout.addLayout(_row(self.ledger_choice, self.ledgers_print_button, self.ledgers_export_button))
         ledgers_layout.addWidget(self.ledger_summary)
         ledgers_layout.addWidget(self.ledger_table, 1)
 
@@ -255,10 +260,11 @@ class DropoutTab(QWidget):
         ], parent=self)
         self.per_school_table = record_table(self.per_school_model)
         self.term_report_button = QPushButton(self.tr("Term-start dropout report…"))
+        self.term_print_button = QPushButton(self.tr("Print the term-start report…"))
         figures_page = QWidget()
         figures_layout = QVBoxLayout(figures_page)
         figures_layout.addLayout(_row(QLabel(self.tr("Dropout rate from")), self.rate_from, QLabel(self.tr("to")),
-                                      self.rate_to, self.term_report_button))
+                                      self.rate_to, self.term_print_button, self.term_report_button))
         figures_layout.addWidget(self.rates_table, 2)
         figures_layout.addWidget(self.rates_total)
         figures_layout.addWidget(how)
@@ -289,6 +295,10 @@ class DropoutTab(QWidget):
         self.move_button.clicked.connect(self.move_case)
         self.confirm_button.clicked.connect(self.confirm_dropout)
         self.cases_export_button.clicked.connect(self.export_cases)
+        self.print_notice_button.clicked.connect(self.print_notice)
+        self.print_due_button.clicked.connect(self.print_due_notices)
+        self.ledgers_print_button.clicked.connect(self.print_ledgers)
+        self.term_print_button.clicked.connect(lambda: self.print_term_report())
         self.absences_all.toggled.connect(lambda _on: self.show_absences())
         self.record_absence_button.clicked.connect(lambda: self.record_absence())
         self.back_button.clicked.connect(self.back_at_school)
@@ -362,6 +372,7 @@ class DropoutTab(QWidget):
         self.alert_label.setText("<br>".join(parts))
         self.alert_label.setVisible(bool(parts))
         self.attention_changed.emit(self.attention.total)
+        self.print_due_button.setEnabled(self.attention.notice_due > 0)
 
     def _follow_alert(self, link: str) -> None:
         if link == "absences":
@@ -433,7 +444,8 @@ class DropoutTab(QWidget):
         case = self.selected_case()
         today = dt.date.today()
         buttons = (self.case_file_button, self.log_button, self.correct_button, self.evidence_button,
-                   self.notice_button, self.receipt_button, self.move_button, self.confirm_button)
+                   self.notice_button, self.print_notice_button, self.receipt_button, self.move_button,
+                   self.confirm_button)
         if case is None:
             self.case_title.setText(self.tr("Choose a case above to see its persuasion log."))
             self.attempts_model.set_rows([])
@@ -465,6 +477,7 @@ class DropoutTab(QWidget):
         self.correct_button.setEnabled(self.attempts_model.rowCount() > 0)
         self.evidence_button.setEnabled(self.attempts_model.rowCount() > 0)
         self.notice_button.setEnabled(is_open)
+        self.print_notice_button.setEnabled(is_open or case.notice is not None)
         self.receipt_button.setEnabled(case.notice is not None and case.notice.served_on is None)
         self.move_button.setEnabled(bool(dropout.allowed_moves(case.status)))
         self.confirm_button.setEnabled(is_open and case.student_status.value != "辍学")
@@ -739,3 +752,69 @@ class DropoutTab(QWidget):
                      dropout_export.export_term_report,
                      lambda n, path: self.tr("Term-start report written to {path} ({n} dropouts by name).").format(
                          n=n, path=path), path)
+
+    # --- printing ----------------------------------------------------------------------------------------
+
+    def print_notice(self) -> None:
+        """The selected case's notice: printed again, or issued now (recorded on the case) and printed."""
+        from schoolaid.pdf import notice
+        from schoolaid.ui.pdf_preview import print_with_preview
+
+        case = self.selected_case()
+        if case is None:
+            return
+        if case.notice is None:
+            needed = self.context.query(dropout.setting, "dropout.attempts_before_notice")
+            question = self.tr("Issue the enrollment-urging notice to {guardian} for {name} now? It gets the next "
+                               "number of the year and is recorded on the case, with a deadline of {days} days.").format(
+                guardian=case.guardian or self.tr("the guardian"), name=case.student,
+                days=self.context.query(dropout.setting, "dropout.notice_deadline_days"))
+            if not case.notice_due:
+                question += "\n\n" + self.tr("Only {n} of the {needed} failed attempts the rules ask for are logged.").format(
+                    n=case.failed_attempts, needed=needed)
+            if QMessageBox.question(self, self.tr("Urging notice"), question) != QMessageBox.StandardButton.Yes:
+                return
+        db, actor, case_id = self.context.db, self.context.actor, case.id
+        print_with_preview(self, self.tr("Enrollment-urging notice"), f"敦促入学通知书_{case.student}.pdf",
+                           lambda path, _progress: db.run(notice.print_case_notice, actor, case_id, path),
+                           lambda _notice: self.context.changed.emit(Entity.DROPOUT))
+
+    def print_due_notices(self) -> None:
+        from schoolaid.pdf import notice
+        from schoolaid.ui.pdf_preview import print_with_preview
+
+        due = self.context.query(dropout.attention).notice_due
+        if not due:
+            QMessageBox.information(self, self.tr("Urging notices"), self.tr("No notice is due."))
+            return
+        if QMessageBox.question(self, self.tr("Urging notices"), self.tr(
+                "Issue {n} enrollment-urging notices now, one for each case where repeated attempts failed, and print "
+                "them together? Each is recorded on its case.").format(n=due)) != QMessageBox.StandardButton.Yes:
+            return
+        db, actor = self.context.db, self.context.actor
+        print_with_preview(self, self.tr("Enrollment-urging notices"), f"敦促入学通知书_{dt.date.today():%Y%m%d}.pdf",
+                           lambda path, progress: db.run(notice.print_due_notices, actor, path, progress=progress),
+                           lambda _ids: self.context.changed.emit(Entity.DROPOUT))
+
+    def print_ledgers(self) -> None:
+        from schoolaid.pdf import reports
+        from schoolaid.ui.pdf_preview import print_with_preview
+
+        db = self.context.db
+        print_with_preview(self, self.tr("The three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.pdf",
+                           lambda path, progress: db.query(reports.write_dropout_ledgers, path, progress=progress))
+
+    def print_term_report(self, year: int | None = None, term: str | None = None) -> None:
+        from schoolaid.pdf import reports
+        from schoolaid.ui.pdf_preview import print_with_preview
+        from schoolaid.ui.period_dialog import PeriodDialog
+
+        if year is None or term is None:
+            dialog = PeriodDialog("term", self.tr("Term-start dropout report"), self)
+            if not dialog.exec():
+                return
+            year, term = dialog.year, str(dialog.part)
+        db = self.context.db
+        print_with_preview(self, self.tr("Term-start dropout report"), f"开学辍学情况报告_{year}{term}.pdf",
+                           lambda path, progress: db.query(reports.write_term_report, path, year, term,
+                                                           progress=progress))

@@ -182,6 +182,7 @@ class LedgerTab(QWidget):
         self.notice_button = QPushButton(self.tr("Record notice dates…"))
         self.payment_button = QPushButton(self.tr("Record payment…"))
         self.sign_off_button = QPushButton(self.tr("Sign-off sheet (签领表)…"))
+        self.sign_off_print_button = QPushButton(self.tr("Print the sign-off sheet…"))
         batches_page = QWidget()
         batches_layout = QVBoxLayout(batches_page)
         batches_layout.addWidget(QLabel(self.tr(
@@ -189,7 +190,7 @@ class LedgerTab(QWidget):
             "numbers, addresses or phones), then it is paid.").format(n=ledger.MINIMUM_NOTICE_DAYS)))
         batches_layout.addWidget(self.batches_table, 1)
         batches_layout.addLayout(_row(self.notice_list_button, self.notice_button, self.payment_button,
-                                      self.sign_off_button))
+                                      self.sign_off_button, self.sign_off_print_button))
 
         # --- totals ---
         self.totals_by = QComboBox()
@@ -286,6 +287,7 @@ class LedgerTab(QWidget):
         self.notice_list_button.clicked.connect(lambda: self._batch_document(ledger_export.export_notice, "公示名单"))
         self.sign_off_button.clicked.connect(lambda: self._batch_document(ledger_export.export_sign_off, "签领表"))
         self.notice_button.clicked.connect(lambda: self._batch_dialog(NoticeDialog))
+        self.sign_off_print_button.clicked.connect(self.print_sign_off)
         self.payment_button.clicked.connect(lambda: self._batch_dialog(PaymentDialog))
         self.totals_by.currentIndexChanged.connect(lambda _i: self.show_totals())
         # Totals read every entry: they are worked out when someone looks at them.
@@ -486,6 +488,18 @@ class LedgerTab(QWidget):
             show_error(self, exc)
             return
         self.message.emit(self.tr("{n} students written to {path}.").format(n=count, path=path))
+
+    def print_sign_off(self) -> None:
+        from schoolaid.pdf import reports
+        from schoolaid.ui.pdf_preview import print_with_preview
+
+        batch = self.selected_batch()
+        if batch is None:
+            QMessageBox.information(self, self.tr("Batches"), self.tr("Select a batch first."))
+            return
+        db, batch_id = self.context.db, batch.id
+        print_with_preview(self, self.tr("Sign-off sheet"), f"{batch.programme}签领表_{batch.period}.pdf",
+                           lambda path, progress: db.query(reports.write_sign_off, batch_id, path, progress=progress))
 
     # --- totals and gaps -------------------------------------------------------------------------------
 

@@ -93,6 +93,13 @@ class MainWindow(QMainWindow):
         household_menu.addAction(self.tr("&Edit the selected student's household…"),
                                  self.roster_tab.household_panel.edit_household)
 
+        printing = self.menuBar().addMenu(self.tr("&Print"))
+        printing.addAction(self.tr("&Quarterly summary…"), lambda: self.print_quarterly())
+        printing.addAction(self.tr("&Term-start dropout report…"), lambda: self.dropout_tab.print_term_report())
+        printing.addAction(self.tr("The three dropout &ledgers…"), self.dropout_tab.print_ledgers)
+        printing.addAction(self.tr("Urging &notices due…"), self.dropout_tab.print_due_notices)
+        printing.addAction(self.tr("&Pairing register…"), self.print_register)
+
         settings = self.menuBar().addMenu(self.tr("&Settings"))
         settings.addAction(self.tr("Change &operator…"), self.change_operator)
         settings.addAction(self.tr("&Schools and villages…"), self.edit_places)
@@ -183,6 +190,29 @@ class MainWindow(QMainWindow):
 
         DropoutRulesDialog(self.context, self).exec()
 
+    def print_quarterly(self, year: int | None = None, quarter: int | None = None) -> None:
+        from schoolaid.pdf import summary
+        from schoolaid.ui.pdf_preview import print_with_preview
+        from schoolaid.ui.period_dialog import PeriodDialog
+
+        if year is None or quarter is None:
+            dialog = PeriodDialog("quarter", self.tr("Quarterly summary"), self)
+            if not dialog.exec():
+                return
+            year, quarter = dialog.year, int(dialog.part)
+        db = self.context.db
+        print_with_preview(self, self.tr("Quarterly summary"), f"季度工作汇总_{year}Q{quarter}.pdf",
+                           lambda path, progress: db.query(summary.write_quarterly, year, quarter, path,
+                                                           progress=progress))
+
+    def print_register(self) -> None:
+        from schoolaid.pdf import reports
+        from schoolaid.ui.pdf_preview import print_with_preview
+
+        db = self.context.db
+        print_with_preview(self, self.tr("Pairing register"), "结对帮扶花名册.pdf",
+                           lambda path, progress: db.query(reports.write_register, path, progress=progress))
+
     def _set_language(self, code: str) -> None:
         if code == self.context.preferences.language:
             return
@@ -198,5 +228,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.dropout_tab.stop_work()
+        for holder in (self, self.dropout_tab, self.ledger_tab):
+            task = getattr(holder, "_print_task", None)
+            if task is not None:
+                task.stop()
         self.context.preferences.set_window_state("main", self.saveGeometry())
         super().closeEvent(event)

@@ -1,0 +1,73 @@
+"""Printing from the window: the notice of a case issued and previewed, the preview printing every
+page to a printer and saving a copy, the quarterly summary from the Print menu."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
+
+from schoolaid import dropout
+from schoolaid.ui.dropout_tab import DropoutTab
+
+
+@pytest.fixture
+def tab(qtbot, context) -> DropoutTab:
+    widget = DropoutTab(context)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 760)
+    widget.show()
+    return widget
+
+
+def test_print_a_case_notice_issues_it_and_previews_it(qtbot, tab, context, monkeypatch, tmp_path) -> None:
+    answers = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: answers.append(args[2])
+                        or QMessageBox.StandardButton.Yes)
+    case = next(tab.cases_model.row_object(r) for r in range(tab.cases_model.rowCount())
+                if tab.cases_model.row_object(r).notice is None)
+    tab.select_case(case.id)
+    tab.print_notice_button.click()
+    assert len(answers) == 1 and case.student in answers[0]  # asked before issuing
+    qtbot.waitUntil(lambda: getattr(tab, "last_preview", None) is not None, timeout=20_000)
+    preview = tab.last_preview
+    qtbot.addWidget(preview)
+    assert preview.document.pageCount() == 1
+    preview.grab().save(str(tmp_path / "preview.png"))
+    issued = context.query(dropout.get_case, case.id).notice
+    assert issued is not None and issued.document_number.endswith("号")
+    # The case list shows it at once.
+    assert any(tab.cases_model.row_object(r).notice is not None for r in range(tab.cases_model.rowCount())
+               if tab.cases_model.row_object(r).id == case.id)
+    saved = preview.save_as(tmp_path / "通知书.pdf")
+    assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert preview.print_to(printer) == 1
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    # Printing again prints the same notice: no second number.
+    tab.print_notice_button.click()
+    qtbot.waitUntil(lambda: tab.last_preview is not preview, timeout=20_000)
+    assert len(answers) == 1  # nothing to confirm: the notice exists
+    assert [n.document_number for n in context.query(dropout.notices, case.id)] == [issued.document_number]
+
+
+def test_quarterly_summary_from_the_print_menu(qtbot, context) -> None:
+    from schoolaid.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.print_quarterly(*_this_quarter())
+    qtbot.waitUntil(lambda: getattr(window, "last_preview", None) is not None, timeout=30_000)
+    preview = window.last_preview
+    qtbot.addWidget(preview)
+    assert preview.document.pageCount() >= 2
+    assert "季度工作汇总" in preview.suggested_name
+
+
+def _this_quarter() -> tuple[int, int]:
+    import datetime as dt
+
+    today = dt.date.today()
+    return today.year, (today.month - 1) // 3 + 1
