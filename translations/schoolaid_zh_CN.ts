@@ -417,6 +417,38 @@
         <translation>导出三本台账（适龄儿童、疑似辍学、辍学）为 .xlsx</translation>
     </message>
     <message>
+        <source>printed documents as PDF</source>
+        <translation>打印文书（PDF）</translation>
+    </message>
+    <message>
+        <source>the enrollment-urging notice of a case (issued now if the case has none)</source>
+        <translation>档案的敦促入学通知书（尚未发文的，现在发文）</translation>
+    </message>
+    <message>
+        <source>issue and print every notice due (repeated attempts failed), in one PDF</source>
+        <translation>为所有多次劝返无果的档案发文，并合并打印为一个 PDF</translation>
+    </message>
+    <message>
+        <source>the quarterly summary</source>
+        <translation>季度工作汇总</translation>
+    </message>
+    <message>
+        <source>the term-start dropout report</source>
+        <translation>开学辍学情况报告</translation>
+    </message>
+    <message>
+        <source>the three dropout ledgers</source>
+        <translation>控辍保学三本台账</translation>
+    </message>
+    <message>
+        <source>the pairing register</source>
+        <translation>结对帮扶花名册</translation>
+    </message>
+    <message>
+        <source>the sign-off sheet of a ledger batch</source>
+        <translation>资助批次的签领表</translation>
+    </message>
+    <message>
         <source>fill an empty database with the demo township</source>
         <translation>在空数据库中载入示范乡镇</translation>
     </message>
@@ -567,6 +599,38 @@
     <message>
         <source>Ledgers written to {path}: {school_age} school-age children, {suspected} suspected dropouts, {dropouts} dropouts.</source>
         <translation>台账已写入 {path}：适龄儿童 {school_age} 人，疑似辍学 {suspected} 人，辍学 {dropouts} 人。</translation>
+    </message>
+    <message>
+        <source>Notice {number} of case {case} written to {path}.</source>
+        <translation>第 {case} 号档案的通知书 {number} 已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} notices issued and written to {path}.</source>
+        <translation>已发文 {n} 份通知书并写入 {path}。</translation>
+    </message>
+    <message>
+        <source>No notice is due: no file written.</source>
+        <translation>没有应发的通知书，未写文件。</translation>
+    </message>
+    <message>
+        <source>Quarterly summary written to {path} ({pages} pages).</source>
+        <translation>季度工作汇总已写入 {path}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <source>Term-start dropout report written to {path} ({pages} pages).</source>
+        <translation>开学辍学情况报告已写入 {path}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <source>The three ledgers written to {path} ({pages} pages).</source>
+        <translation>三本台账已写入 {path}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <source>Pairing register written to {path} ({pages} pages).</source>
+        <translation>结对帮扶花名册已写入 {path}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <source>Sign-off sheet written to {path} ({pages} pages).</source>
+        <translation>签领表已写入 {path}（共 {pages} 页）。</translation>
     </message>
     <message>
         <source>--students must be at least 1.</source>
@@ -1049,6 +1113,14 @@ Please tell the person who supports the program, and give them the log file:
         <translation>导出档案…</translation>
     </message>
     <message>
+        <source>Print the notice…</source>
+        <translation>打印通知书…</translation>
+    </message>
+    <message>
+        <source>Print all notices due…</source>
+        <translation>打印全部应发通知书…</translation>
+    </message>
+    <message>
         <source>Persuasion log (劝返记录) — entries are never changed: a correction is a new entry</source>
         <translation>劝返记录——记录不可修改：更正时另记一条</translation>
     </message>
@@ -1145,6 +1217,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>导出三本台账…</translation>
     </message>
     <message>
+        <source>Print the three ledgers…</source>
+        <translation>打印三本台账…</translation>
+    </message>
+    <message>
         <source>Enrolled at the start</source>
         <translation>期初在读</translation>
     </message>
@@ -1183,6 +1259,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Term-start dropout report…</source>
         <translation>开学辍学情况报告…</translation>
+    </message>
+    <message>
+        <source>Print the term-start report…</source>
+        <translation>打印开学报告…</translation>
     </message>
     <message>
         <source>Dropout rate from</source>
@@ -1399,6 +1479,38 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Term-start report written to {path} ({n} dropouts by name).</source>
         <translation>开学报告已写入 {path}（辍学学生名单 {n} 人）。</translation>
+    </message>
+    <message>
+        <source>Issue the enrollment-urging notice to {guardian} for {name} now? It gets the next number of the year and is recorded on the case, with a deadline of {days} days.</source>
+        <translation>现在就{name}向{guardian}发出敦促入学通知书吗？通知书按年度顺序编号，记入档案，返校期限 {days} 天。</translation>
+    </message>
+    <message>
+        <source>the guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Only {n} of the {needed} failed attempts the rules ask for are logged.</source>
+        <translation>规则要求劝返无果 {needed} 次后发文，目前只登记了 {n} 次。</translation>
+    </message>
+    <message>
+        <source>Enrollment-urging notice</source>
+        <translation>敦促入学通知书</translation>
+    </message>
+    <message>
+        <source>Urging notices</source>
+        <translation>敦促入学通知书</translation>
+    </message>
+    <message>
+        <source>No notice is due.</source>
+        <translation>没有应发的通知书。</translation>
+    </message>
+    <message>
+        <source>Issue {n} enrollment-urging notices now, one for each case where repeated attempts failed, and print them together? Each is recorded on its case.</source>
+        <translation>现在为 {n} 件多次劝返无果的档案各发一份敦促入学通知书，并合并打印吗？每份都记入对应档案。</translation>
+    </message>
+    <message>
+        <source>Enrollment-urging notices</source>
+        <translation>敦促入学通知书</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2635,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>签领表…</translation>
     </message>
     <message>
+        <source>Print the sign-off sheet…</source>
+        <translation>打印签领表…</translation>
+    </message>
+    <message>
         <source>A batch is posted, its list of recipients is posted publicly for at least {n} days (names only: no ID numbers, addresses or phones), then it is paid.</source>
         <translation>每批资助先录入，再把受助学生名单公示至少 {n} 天（只列姓名，不含身份证号、住址和电话），然后发放。</translation>
     </message>
@@ -2711,6 +2827,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>已将 {n} 名学生写入 {path}。</translation>
     </message>
     <message>
+        <source>Sign-off sheet</source>
+        <translation>签领表</translation>
+    </message>
+    <message>
         <source>In all: {total} yuan.</source>
         <translation>合计：{total} 元。</translation>
     </message>
@@ -2810,6 +2930,30 @@ Please tell the person who supports the program, and give them the log file:
         <translation>编辑所选学生的户信息(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quarterly summary…</source>
+        <translation>季度工作汇总(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Term-start dropout report…</source>
+        <translation>开学辍学情况报告(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The three dropout &amp;ledgers…</source>
+        <translation>控辍保学三本台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Urging &amp;notices due…</source>
+        <translation>应发的敦促入学通知书(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pairing register…</source>
+        <translation>结对帮扶花名册(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;T)</translation>
     </message>
@@ -2860,6 +3004,14 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>SchoolAid</source>
         <translation>校助</translation>
+    </message>
+    <message>
+        <source>Quarterly summary</source>
+        <translation>季度工作汇总</translation>
+    </message>
+    <message>
+        <source>Pairing register</source>
+        <translation>结对帮扶花名册</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3431,6 +3583,60 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>{n} pages</source>
+        <translation>共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is on and connected, or save the PDF and print it from another PC.</source>
+        <translation>打印机无法启动。请检查打印机是否开机并已连接，或者把 PDF 存下来到别的电脑上打印。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>Quarter {n}</source>
+        <translation>第 {n} 季度</translation>
+    </message>
+    <message>
+        <source>Autumn term (from September)</source>
+        <translation>秋季学期（9月起）</translation>
+    </message>
+    <message>
+        <source>Spring term (from March)</source>
+        <translation>春季学期（3月起）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+</context>
+<context>
     <name>PlacesDialog</name>
     <message>
         <source>Schools and villages</source>
@@ -3487,6 +3693,25 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Schools</source>
         <translation>学校</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The character “{char}” (U+{code:04X}) in {record} is in none of the fonts on this PC, so it cannot be printed. Check the spelling, or write the character another way in that record.</source>
+        <translation>{record}中的字“{char}”（U+{code:04X}）在这台电脑的所有字体中都没有，无法打印。请检查这个字是否写对，或在该记录中换一种写法。</translation>
+    </message>
+    <message>
+        <source>The notice no longer exists.</source>
+        <translation>该通知书已不存在。</translation>
+    </message>
+    <message>
+        <source>Say the term as autumn or spring, with a year such as 2026.</source>
+        <translation>学期请写 autumn（秋季）或 spring（春季），年份如 2026。</translation>
+    </message>
+    <message>
+        <source>That term has not begun yet.</source>
+        <translation>该学期还没有开始。</translation>
     </message>
 </context>
 <context>
@@ -3550,6 +3775,17 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Quarterly</name>
+    <message>
+        <source>Choose a quarter from 1 to 4 of a year such as 2026.</source>
+        <translation>请选择某年（如 2026 年）的第 1 至 4 季度。</translation>
+    </message>
+    <message>
+        <source>{year} quarter {quarter} has not begun yet.</source>
+        <translation>{year} 年第 {quarter} 季度还没有开始。</translation>
     </message>
 </context>
 <context>

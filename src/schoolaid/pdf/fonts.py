@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -24,9 +24,9 @@ class MissingCharacter(SchoolAidError):
 
 @dataclass(frozen=True)
 class FaceFile:
-    name: str  # the name the PDF and reportlab know it by
-    path: Path
-    subfont: int = 0
+    name: str  # the name the PDF and reportlab know it by: it identifies the face
+    path: Path = field(compare=False)
+    subfont: int = field(default=0, compare=False)
 
 
 def _windows_fonts() -> Path | None:
@@ -49,7 +49,7 @@ KAI = _bundled("LXGWWenKai-Regular.ttf", "LXGWWenKai")
 HEI = _bundled("wqy-microhei.ttc", "WenQuanYiMicroHei")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per process (see choose_faces): compared and hashed by identity
 class Faces:
     """Which face each part of a document uses, and the faces to fall back on, in order."""
 
@@ -59,6 +59,7 @@ class Faces:
     fallbacks: tuple[FaceFile, ...]
 
 
+@cache
 def choose_faces() -> Faces:
     """Windows' own faces when the PC has them (they look like every other official document); the
     bundled ones otherwise: 霞鹜文楷 (a Kai face, the closest free one to 仿宋) and 文泉驿微米黑."""
@@ -80,10 +81,15 @@ def _loaded(face: FaceFile) -> TTFont:
     return font
 
 
+_registered: set[str] = set()
+
+
 def register(face: FaceFile) -> str:
     """Register the face with reportlab (once) and return its name."""
-    with _lock:
-        _loaded(face)
+    if face.name not in _registered:
+        with _lock:
+            _loaded(face)
+            _registered.add(face.name)
     return face.name
 
 
@@ -92,6 +98,7 @@ def covers(face: FaceFile, char: str) -> bool:
         return ord(char) in _loaded(face).face.charToGlyph
 
 
+@cache
 def face_for(char: str, preferred: FaceFile, faces: Faces) -> FaceFile | None:
     """The preferred face if it has the character, else the first fallback that has it."""
     if char.isspace() or covers(preferred, char):

@@ -4,6 +4,7 @@ paragraphs (summaries, registers) with "第 X 页 共 Y 页"."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -136,16 +137,29 @@ class GridPage:
         line = self.line if line is None else line
         face = face or self.faces.body
         y = self.baseline(line, size)
+        # Runs of characters with the same face, cell and glyph width are set in one go: the
+        # character spacing (cell − glyph) keeps every glyph centred in its cell.
+        runs: list[tuple[float, str, float, float, str]] = []  # x of the first cell, font, cell, width, text
         x = LEFT + start_cell * CELL
         for char in text:
             cell = CELL * half_units(char) / 2
             if not char.isspace():
-                drawn = fonts.face_for(char, face, self.faces) or face
-                name = fonts.register(drawn)
-                width = stringWidth(char, name, size)
-                self.canvas.setFont(name, size)
-                self.canvas.drawString(x + (cell - width) / 2, y, char)
+                name = fonts.register(fonts.face_for(char, face, self.faces) or face)
+                width = _glyph_width(char, name, size)
+                last = runs[-1] if runs else None
+                if last is not None and (last[1], last[2], last[3]) == (name, cell, width) and \
+                        abs(last[0] + cell * len(last[4]) - x) < 0.01:
+                    runs[-1] = (last[0], name, cell, width, last[4] + char)
+                else:
+                    runs.append((x, name, cell, width, char))
             x += cell
+        words = self.canvas.beginText()
+        for first, name, cell, width, piece in runs:
+            words.setFont(name, size)
+            words.setCharSpace(cell - width)
+            words.setTextOrigin(first + (cell - width) / 2, y)
+            words.textOut(piece)
+        self.canvas.drawText(words)
         if line >= self.line:
             self.line = line + 1
 
@@ -182,6 +196,11 @@ class GridPage:
     def y_below(self) -> float:
         """The height on the page just below the last line used."""
         return PAGE_HEIGHT - TOP - self.line * PITCH
+
+
+@functools.cache
+def _glyph_width(char: str, font: str, size: float) -> float:
+    return stringWidth(char, font, size)
 
 
 def page_number(canvas: Canvas, number: int, faces: Faces) -> None:
@@ -283,13 +302,18 @@ class Story:
         left, right = (styles.small_cell, styles.small_right) if small else (styles.cell, styles.cell_right)
         data: list[list[Any]] = [[self.text(h, header_style, "表头") for h in header]]
         for position, row in enumerate(rows):
-            data.append([self._cell(value, right if column in numeric else left, record(position))
+            data.append([self._cell(value, right if column in numeric else left, record(position), widths[column])
                          for column, value in enumerate(row)])
         if total is not None:
-            data.append([self._cell(value, right if column in numeric else header_style, "合计")
-                         for column, value in enumerate(total)])
+            data.append([self._cell(value, right if column in numeric else header_style, "合计", widths[column],
+                                    plain=column in numeric) for column, value in enumerate(total)])
         table = Table(data, colWidths=list(widths), repeatRows=1 if repeat_header else 0)
         commands: list[tuple[Any, ...]] = [
+            # Cells that fit on one line are plain strings in the cell font (a Paragraph each would
+            # make a long register take many seconds); these commands set them as the styles would.
+            ("FONTNAME", (0, 1), (-1, -1), left.fontName), ("FONTSIZE", (0, 1), (-1, -1), left.fontSize),
+            ("LEADING", (0, 1), (-1, -1), left.leading),
+            *(("ALIGN", (column, 1), (column, -1), "RIGHT") for column in numeric),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
@@ -316,8 +340,17 @@ class Story:
                                   + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("RIGHTPADDING", (1, 0), (-1, -1), 12)]))
         self.flowables.append(table)
 
-    def _cell(self, value: Any, style: ParagraphStyle, record: str) -> Paragraph:
-        return self.text("" if value is None else str(value), style, record)
+    def _cell(self, value: Any, style: ParagraphStyle, record: str, width: float, *,
+              plain: bool = True) -> Paragraph | str:
+        """A plain string when it fits on one line in the cell font, else a Paragraph."""
+        text = "" if value is None else str(value)
+        preferred = self._face_of(style)
+        fonts.check(text, self.faces, record, preferred)
+        if plain and "\n" not in text and \
+                all(fonts.face_for(c, preferred, self.faces) == preferred for c in text) and \
+                stringWidth(text, style.fontName, style.fontSize) <= width - 6:
+            return text
+        return Paragraph(rich(text, preferred, self.faces), style)
 
 
 class _CountingCanvas(Canvas):

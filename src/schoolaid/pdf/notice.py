@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from schoolaid import dropout, township
@@ -24,7 +24,7 @@ from schoolaid.errors import NotFound
 from schoolaid.files import atomic_path
 from schoolaid.grades import grade_name_zh
 from schoolaid.i18n import translate
-from schoolaid.models import DropoutCase, School, Staff, Student, UrgingNotice
+from schoolaid.models import DropoutCase, PersuasionAttempt, School, Staff, Student, UrgingNotice
 from schoolaid.pdf import fonts
 from schoolaid.pdf.fonts import Faces
 from schoolaid.pdf.layout import (
@@ -88,29 +88,42 @@ class NoticeText:
                         chinese_date(self.issued_on)])
 
 
+def notice_texts(session: Session, notice_ids: Sequence[int]) -> list[NoticeText]:
+    """What each notice says, in the order asked (what every notice shares is read once)."""
+    issuer = f"{township.township_name(session)}人民政府"
+    off = dropout.holidays(session)
+    heads = {head.school_id: head for head in session.scalars(select(Staff).where(Staff.active.is_(True),
+                                                                                  Staff.role == "校长"))}
+    texts = []
+    for notice_id in notice_ids:
+        notice = session.get(UrgingNotice, notice_id)
+        if notice is None:
+            raise NotFound(translate("Printing", "The notice no longer exists."))
+        case = session.get(DropoutCase, notice.case_id)
+        assert case is not None
+        student = session.get(Student, case.student_id)
+        school = session.get(School, case.school_id)
+        assert student is not None and school is not None
+        # The class teacher answers; the school's head when no class teacher is on the case.
+        teacher = session.get(Staff, case.class_teacher_id) if case.class_teacher_id else heads.get(school.id)
+        attempts = session.scalar(
+            select(func.count(PersuasionAttempt.id)).where(
+                PersuasionAttempt.case_id == case.id, PersuasionAttempt.attempt_date <= notice.issued_on,
+                PersuasionAttempt.id.not_in(select(PersuasionAttempt.corrects_id).where(
+                    PersuasionAttempt.corrects_id.is_not(None))))) or 0
+        texts.append(NoticeText(
+            document_number=notice.document_number, guardian=notice.guardian, student=student.name,
+            sex=student.sex, birth_date=student.birth_date, school=school.name,
+            grade=grade_name_zh(case.stage_at, case.grade_at), absence_began=case.absence_began,
+            school_days_absent=dropout.school_days(case.absence_began, notice.issued_on, off), attempts=attempts,
+            issued_on=notice.issued_on, deadline=notice.deadline, issuer=issuer,
+            contact=(f"{teacher.name}老师" if teacher is not None else f"{school.name}办公室"),
+            contact_phone=teacher.phone if teacher is not None else ""))
+    return texts
+
+
 def notice_text(session: Session, notice_id: int) -> NoticeText:
-    notice = session.get(UrgingNotice, notice_id)
-    if notice is None:
-        raise NotFound(translate("Printing", "The notice no longer exists."))
-    case = session.get(DropoutCase, notice.case_id)
-    assert case is not None
-    student = session.get(Student, case.student_id)
-    school = session.get(School, case.school_id)
-    assert student is not None and school is not None
-    teacher = session.get(Staff, case.class_teacher_id) if case.class_teacher_id else None
-    if teacher is None:  # the school's head answers when no class teacher is on the case
-        teacher = session.scalar(select(Staff).where(Staff.school_id == school.id, Staff.active.is_(True),
-                                                     Staff.role == "校长"))
-    attempts = [a for a in dropout.attempts(session, case.id) if a.counts and a.attempt_date <= notice.issued_on]
-    return NoticeText(
-        document_number=notice.document_number, guardian=notice.guardian, student=student.name, sex=student.sex,
-        birth_date=student.birth_date, school=school.name, grade=grade_name_zh(case.stage_at, case.grade_at),
-        absence_began=case.absence_began,
-        school_days_absent=dropout.school_days(case.absence_began, notice.issued_on, dropout.holidays(session)),
-        attempts=len(attempts), issued_on=notice.issued_on, deadline=notice.deadline,
-        issuer=f"{township.township_name(session)}人民政府",
-        contact=(f"{teacher.name}老师" if teacher is not None else f"{school.name}办公室"),
-        contact_phone=teacher.phone if teacher is not None else "")
+    return notice_texts(session, [notice_id])[0]
 
 
 def _draw_notice(canvas: Canvas, faces: Faces, text: NoticeText) -> int:
@@ -207,7 +220,7 @@ def write_notices(session: Session, notice_ids: Sequence[int], path: Path, progr
     """The notices in one PDF, each from a new page; every character checked before anything is
     drawn. Returns the number of pages."""
     faces = fonts.choose_faces()
-    texts = [notice_text(session, notice_id) for notice_id in notice_ids]
+    texts = notice_texts(session, notice_ids)
     for text in texts:
         fonts.check(text.all_text(), faces, text.record)
     pages = 0
