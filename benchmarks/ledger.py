@@ -120,7 +120,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         preferences = Preferences(Path(folder) / "prefs.ini")
-        app = create_application(preferences=preferences)
+        _app = create_application(preferences=preferences)  # kept alive while the tab is measured
         start = time.perf_counter()
         tab = LedgerTab(AppContext(db, preferences, "benchmark"))
         tab.resize(1300, 700)
