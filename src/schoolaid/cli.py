@@ -34,6 +34,27 @@ def _operator_option(parser: argparse.ArgumentParser) -> None:
         "Cli", "name recorded in the audit trail as the person making the change"))
 
 
+def _password_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--password-file", type=Path, required=True, metavar="F", help=translate(
+        "Cli", "a file whose first line is the backup password, or - to read it from standard input (never "
+        "typed as an argument: others could read it in the process list)"))
+
+
+def _read_password(path: Path) -> str:
+    try:
+        text = sys.stdin.readline() if str(path) == "-" else path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise SchoolAidError(translate("Cli", "The password file {path} cannot be read: {detail}.").format(
+            path=path, detail=exc.strerror or exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise SchoolAidError(translate("Cli", "The password file {path} is not UTF-8 text.").format(path=path)) from exc
+    lines = text.splitlines()
+    password = lines[0] if lines else ""
+    if not password:
+        raise SchoolAidError(translate("Cli", "The password file {path} is empty.").format(path=path))
+    return password
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="schoolaid",
@@ -173,6 +194,40 @@ def build_parser() -> argparse.ArgumentParser:
     sign_off.add_argument("batch_id", type=int, metavar="BATCH_ID")
     _db_option(sign_off, argparse.SUPPRESS)
     sign_off.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+
+    backup_parser = commands.add_parser("backup", help=translate(
+        "Cli", "encrypted backups to carry to the township (.sabk)"))
+    backup_commands = backup_parser.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    exporting_backup = backup_commands.add_parser("export", help=translate(
+        "Cli", "export an encrypted backup of the database"))
+    _db_option(exporting_backup, argparse.SUPPRESS)
+    exporting_backup.add_argument("--out", required=True, metavar="FILE", help=translate(
+        "Cli", "the backup file, or a folder to put it in under the usual name"))
+    _password_option(exporting_backup)
+    _operator_option(exporting_backup)
+    verifying = backup_commands.add_parser("verify", help=translate(
+        "Cli", "decrypt a backup and check every part of it, writing nothing"))
+    verifying.add_argument("file", type=Path, metavar="FILE")
+    _password_option(verifying)
+    verifying.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+    restoring = backup_commands.add_parser("restore", help=translate(
+        "Cli", "restore a backup into a database file (a database already there is kept as a dated copy)"))
+    restoring.add_argument("file", type=Path, metavar="FILE")
+    restoring.add_argument("--db", metavar="NEWPATH", type=Path, required=True, help=translate(
+        "Cli", "the database file to restore into"))
+    _password_option(restoring)
+    describing = backup_commands.add_parser("info", help=translate(
+        "Cli", "what a backup file holds, read from its header without the password"))
+    describing.add_argument("file", type=Path, metavar="FILE")
+    describing.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+
+    township_parser = commands.add_parser("township", help=translate("Cli", "the township's view of its schools"))
+    township_commands = township_parser.add_subparsers(dest="township_command", metavar="ACTION", required=True)
+    summarizing = township_commands.add_parser("summary", help=translate(
+        "Cli", "each school's key figures side by side, from their backups, as .xlsx"))
+    summarizing.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    _password_option(summarizing)
+    summarizing.add_argument("--out", type=Path, required=True, metavar="summary.xlsx")
 
     demo = commands.add_parser("demo", help=translate("Cli", "fill an empty database with the demo township"))
     _db_option(demo, argparse.SUPPRESS)
@@ -504,6 +559,66 @@ def _print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _backup(args: argparse.Namespace) -> int:
+    from schoolaid import backup
+
+    if args.backup_command == "export":
+        db = _open(args)  # checks and upgrades the file; the export reads it through its own connection
+        try:
+            password = _read_password(args.password_file)
+            info = backup.export_backup(db.path, args.out, password)
+            db.run(backup.record_export, Actor(args.operator), info)
+        finally:
+            db.close()
+        print(translate("Cli", "Backup written to {path} ({size} bytes, {students} students). Keep the password: "
+                               "without it the backup cannot be opened.").format(
+            path=info.path, size=info.size, students=info.counts.get("students", 0)))
+    elif args.backup_command == "verify":
+        verification = backup.verify_backup(args.file, _read_password(args.password_file))
+        if args.json:
+            return _print_json({"file": str(args.file), "ok": True, **_info_json(verification.info),
+                                "found": verification.counts})
+        print(translate("Cli", "The backup is complete and sound: {school}, made {created}.").format(
+            school=verification.info.school, created=verification.info.created.strftime("%Y-%m-%d %H:%M")))
+        for check in verification.checks:
+            print(f"  ✓ {check}")
+    elif args.backup_command == "restore":
+        restored = backup.restore_backup(args.file, _read_password(args.password_file), args.db)
+        print(translate("Cli", "Backup of {school} made {created} restored into {path}.").format(
+            school=restored.info.school, created=restored.info.created.strftime("%Y-%m-%d %H:%M"),
+            path=restored.database))
+        if restored.kept is not None:
+            print(translate("Cli", "The database that was there is kept as {path}.").format(path=restored.kept))
+    elif args.backup_command == "info":
+        info = backup.read_info(args.file)
+        if args.json:
+            return _print_json({"file": str(args.file), **_info_json(info)})
+        print(translate("Cli", "School: {school}\nTownship: {township}\nMade: {created} by SchoolAid {version}\n"
+                               "Size: {size} bytes").format(
+            school=info.school, township=info.township, created=info.created.strftime("%Y-%m-%d %H:%M"),
+            version=info.app_version, size=info.size))
+        for key, value in info.counts.items():
+            print(f"  {key}: {value}")
+    return EXIT_OK
+
+
+def _info_json(info: object) -> dict:
+    from schoolaid.backup import BackupInfo
+
+    assert isinstance(info, BackupInfo)
+    return {"school": info.school, "township": info.township, "created": info.created.isoformat(),
+            "app_version": info.app_version, "schema": info.schema, "counts": info.counts}
+
+
+def _township_summary(args: argparse.Namespace) -> int:
+    from schoolaid import township_summary
+
+    figures = township_summary.collect(args.files, _read_password(args.password_file))
+    township_summary.write(figures, args.out)
+    print(translate("Cli", "Summary of {n} schools written to {path}.").format(n=len(figures), path=args.out))
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     from schoolaid.demo import create_demo_township
 
@@ -551,6 +666,10 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return {"list": _cases_list, "ledgers": _cases_ledgers}[args.cases_command](args)
         if args.command == "print":
             return _print(args)
+        if args.command == "backup":
+            return _backup(args)
+        if args.command == "township":
+            return _township_summary(args)
         if args.command == "demo":
             return _demo(args)
     except SchoolAidError as exc:

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from schoolaid.errors import DatabaseError
+from schoolaid.errors import DatabaseError, NotAllowed
 from schoolaid.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -69,17 +69,34 @@ def _begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def _make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _configure_connection)
+def _configure_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
+
+
+def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        # SQLite itself refuses every write: a backup opened for viewing cannot be changed by mistake.
+        engine = create_engine(f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true",
+                               connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _configure_read_only)
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
 
 
 class Database:
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False, label: str = "") -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
+        self.label = label  # what the user opened, when it is not the file itself (a backup)
+        self.on_close: list[Callable[[], None]] = []
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False)
 
@@ -93,6 +110,10 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
+        if self.read_only:
+            raise NotAllowed(translate(
+                "Database", "This is a backup opened for viewing: nothing in it can be changed. Open the school's "
+                "own database to make changes."))
         try:
             with self._writer() as session, session.begin():
                 yield session
@@ -111,6 +132,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        for action in self.on_close:
+            action()
+        self.on_close.clear()
 
 
 def _explained(error: OperationalError, path: Path) -> Exception:
@@ -207,6 +231,21 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
     Refuses a file that is not ours, and a database made by a newer SchoolAid.
     """
     path = Path(path).expanduser().resolve()
+    _prepare(path, upgrade=upgrade)
+    return Database(path, _make_engine(path))
+
+
+def open_read_only(path: Path, label: str = "") -> Database:
+    """A database already at the current schema, opened so that nothing can change it."""
+    return Database(path, _make_engine(path, read_only=True), read_only=True, label=label)
+
+
+def prepare_file(path: Path) -> None:
+    """Check a database file and bring it up to this version's schema, without opening it for use."""
+    _prepare(Path(path).resolve(), upgrade=True)
+
+
+def _prepare(path: Path, *, upgrade: bool) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -239,7 +278,6 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
             _migrate(path)
     else:
         _migrate(path)
-    return Database(path, _make_engine(path))
 
 
 def fetch_ids(session: Session, query: Any) -> list[int]:

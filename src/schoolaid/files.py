@@ -21,7 +21,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".part", dir=target.parent)
     except OSError as exc:
-        raise _explained(exc, target) from exc
+        raise explain_os_error(exc, target) from exc
     os.close(handle)
     temporary = Path(name)
     try:
@@ -30,16 +30,17 @@ def atomic_path(target: Path) -> Iterator[Path]:
         with temporary.open("rb+") as written:
             os.fsync(written.fileno())
         os.replace(temporary, target)
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise _explained(exc, target) from exc
+        raise explain_os_error(exc, target) from exc
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` survive a power cut."""
     if os.name != "posix":
         return
     descriptor = os.open(folder, os.O_RDONLY)
@@ -49,9 +50,14 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _explained(error: OSError, target: Path) -> SchoolAidError:
+def explain_os_error(error: OSError, target: Path, *, reading: bool = False) -> SchoolAidError:
+    """A file error in words a user can act on."""
     import errno
 
+    if reading:
+        return SchoolAidError(translate(
+            "Files", "{path} could not be read: {detail}. If it is on a USB stick, copy it to this PC first.").format(
+                path=target, detail=error.strerror or error))
     if error.errno == errno.ENOSPC:
         return SchoolAidError(translate(
             "Files", "The disk is full: {path} was not written. Free some space or choose another disk.").format(

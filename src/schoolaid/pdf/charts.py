@@ -30,7 +30,7 @@ def bar_chart(faces: Faces, title: str, categories: Sequence[str], series: Seque
               width: float, height: float = 190, value_format: str = "{:,.0f}") -> Drawing:
     """Grouped bars: one group per category, one bar per series, with a legend under the title."""
     name = _label_face(faces, [title, *categories, *(s for s, _v in series)], title)
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=name)  # not reportlab's unembedded Helvetica
     drawing.add(String(width / 2, height - 14, title, fontName=name, fontSize=11, textAnchor="middle"))
     chart = VerticalBarChart()
     chart.x, chart.y = 46, 36

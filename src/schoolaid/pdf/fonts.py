@@ -45,6 +45,30 @@ def _bundled(file_name: str, name: str, subfont: int = 0) -> FaceFile:
     return FaceFile(name, fonts_dir() / file_name, subfont)
 
 
+def _patch_reportlab_to_unicode() -> None:
+    """reportlab writes a character beyond the BMP (𠮷 U+20BB7) into a subset's ToUnicode map as
+    <20BB7>, which PDF readers take for U+20BB: copying or searching a name with it finds "₻". The
+    map wants UTF-16BE (<D842DFB7>); rewrite those entries."""
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "utf16", False):
+        return
+
+    def make_to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+        cmap = original(fontname, subset)
+        for code, char in enumerate(subset):
+            if char > 0xFFFF:
+                cmap = cmap.replace(f"\n<{code:02X}> <{char:04X}>\n",
+                                    f"\n<{code:02X}> <{chr(char).encode('utf-16-be').hex().upper()}>\n")
+        return cmap
+
+    make_to_unicode_cmap.utf16 = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
+
+
+_patch_reportlab_to_unicode()
+
 KAI = _bundled("LXGWWenKai-Regular.ttf", "LXGWWenKai")
 HEI = _bundled("wqy-microhei.ttc", "WenQuanYiMicroHei")
 

@@ -311,7 +311,7 @@ class Story:
         commands: list[tuple[Any, ...]] = [
             # Cells that fit on one line are plain strings in the cell font (a Paragraph each would
             # make a long register take many seconds); these commands set them as the styles would.
-            ("FONTNAME", (0, 1), (-1, -1), left.fontName), ("FONTSIZE", (0, 1), (-1, -1), left.fontSize),
+            ("FONTNAME", (0, 0), (-1, -1), left.fontName), ("FONTSIZE", (0, 1), (-1, -1), left.fontSize),
             ("LEADING", (0, 1), (-1, -1), left.leading),
             *(("ALIGN", (column, 1), (column, -1), "RIGHT") for column in numeric),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -337,7 +337,8 @@ class Story:
         table = Table([cells], colWidths=[w for lw in label_widths for w in (lw, blank)], hAlign="LEFT")
         table.setStyle(TableStyle([("LINEBELOW", (c, 0), (c, 0), 0.5, colors.black)
                                    for c in range(1, 2 * len(labels), 2)]
-                                  + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("RIGHTPADDING", (1, 0), (-1, -1), 12)]))
+                                  + [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("RIGHTPADDING", (1, 0), (-1, -1), 12),
+                                     ("FONTNAME", (0, 0), (-1, -1), style.fontName)]))
         self.flowables.append(table)
 
     def _cell(self, value: Any, style: ParagraphStyle, record: str, width: float, *,
@@ -396,7 +397,8 @@ def build(path: Path, story: Story, *, title: str, landscape_pages: bool = False
 
     with atomic_path(path) as temporary:
         document = BaseDocTemplate(str(temporary), pagesize=size, title=title, author="SchoolAid 校助",
-                                   leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom)
+                                   leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
+                                   initialFontName=fonts.register(faces.plain))  # not the unembedded Helvetica
         document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         document.build(story.flowables, canvasmaker=lambda *a, **k: _CountingCanvas(*a, footer=footer, **k))
     return pages["count"]

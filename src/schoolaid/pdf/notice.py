@@ -225,7 +225,9 @@ def write_notices(session: Session, notice_ids: Sequence[int], path: Path, progr
         fonts.check(text.all_text(), faces, text.record)
     pages = 0
     with atomic_path(path) as temporary:
-        canvas = Canvas(str(temporary), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)
+        # The initial font is one of ours: reportlab's default (Helvetica) would be named, never embedded.
+        canvas = Canvas(str(temporary), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1,
+                        initialFontName=fonts.register(faces.body))
         canvas.setTitle(TITLE if len(texts) == 1 else f"{TITLE}（{len(texts)}份）")
         canvas.setAuthor("SchoolAid 校助")
         for position, text in enumerate(texts):
