@@ -23,7 +23,14 @@ from sqlalchemy.orm import Session
 
 from schoolaid import __version__, township
 from schoolaid.audit import Actor
-from schoolaid.backup_file import BackupError, BackupWriter, DamagedBackup, check_password, decrypt, read_header
+from schoolaid.backup_file import (
+    BackupError,
+    BackupWriter,
+    DamagedBackup,
+    check_password,
+    decrypt,
+    read_header,
+)
 from schoolaid.database import APPLICATION_ID, Database, open_read_only, prepare_file
 from schoolaid.errors import DatabaseError, SchoolAidError
 from schoolaid.files import atomic_path, explain_os_error, sync_folder
@@ -285,12 +292,18 @@ def restore_backup(path: Path, password: str, target: Path, progress: Progress =
     except OSError as exc:
         raise explain_os_error(exc, target) from exc
     with work_folder(target.parent) as work:
-        restored = work / "restored.sqlite"
-        info = _decrypt_to(path, password, restored, progress)
-        _check_database(restored, info)
-        prepare_file(restored)  # upgrade an older backup before it takes the place of anything
+        info, restored = prepare_restore(path, password, work, progress)
         kept = replace_database(target, restored, now)
     return Restored(info, target, kept)
+
+
+def prepare_restore(path: Path, password: str, folder: Path, progress: Progress = NO_PROGRESS) -> tuple[
+        BackupInfo, Path]:
+    """The first, slow half of a restore, done while the current database stays in use: the backup
+    decrypted, checked and upgraded into ``folder`` (on the database's disk, so the swap is a rename)."""
+    restored = decrypted_copy(path, password, folder / "restored.sqlite", progress)
+    prepare_file(restored)  # upgrade an older backup before it takes the place of anything
+    return read_info(path), restored
 
 
 def replace_database(target: Path, replacement: Path, now: dt.datetime | None = None) -> Path | None:
@@ -330,7 +343,7 @@ def _copy_database(source_path: Path, target: Path) -> None:
 def _release(path: Path) -> None:
     """Fold the write-ahead log into the file and make sure no one else has the database open: its
     log must not be replayed onto the restored file."""
-    connection = sqlite3.connect(path, timeout=5)
+    connection = sqlite3.connect(path, timeout=1)
     try:
         busy, _log, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except sqlite3.Error as exc:

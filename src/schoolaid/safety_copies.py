@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from schoolaid import township
 from schoolaid.audit import Actor
-from schoolaid.backup import work_folder, database_facts, replace_database, snapshot
+from schoolaid.backup import database_facts, replace_database, snapshot, work_folder
 from schoolaid.database import prepare_file
 from schoolaid.errors import ValidationFailed
 from schoolaid.files import explain_os_error, sync_folder

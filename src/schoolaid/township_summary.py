@@ -83,8 +83,8 @@ def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRE
     result = []
     folder = Path(tempfile.mkdtemp(prefix="schoolaid-township-"))
     try:
+        share = 1 / len(paths)
         for index, path in enumerate(paths):
-            share = 1 / len(paths)
             part = Progress(lambda fraction, message, i=index: progress.report((i + fraction) * share, message),
                             progress.cancel_event)
             copy = folder / f"{index}.sqlite"

@@ -44,6 +44,7 @@ def start(db: Database, preferences: Preferences) -> object | None:
         return None
     window = MainWindow(context)
     window.show()
+    window.start_background_work()
     return window
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from schoolaid import __version__, township
+from schoolaid.database import Database
+from schoolaid.ui.backup_actions import BackupActions
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.dropout_tab import DropoutTab
 from schoolaid.ui.ledger_tab import LedgerTab
@@ -15,9 +19,15 @@ from schoolaid.ui.roster_tab import RosterTab
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, owns_database: bool = False) -> None:
         super().__init__(parent)
         self.context = context
+        # A window opened on a backup, or reopened after a restore, closes its database itself.
+        self.owns_database = owns_database
+        self.viewers: list[MainWindow] = []  # backups opened read-only from this window
+        self.replacement: MainWindow | None = None
+        self.backup_actions = BackupActions(self)
+        self.backup_actions.safety_copy_taken.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.resize(1366, 740)
         self.setMinimumSize(1000, 600)
 
@@ -68,6 +78,18 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        actions = self.backup_actions
+        writable = not self.context.db.read_only
+        export = file_menu.addAction(self.tr("&Export a backup…"), actions.export_backup)
+        export.setEnabled(writable)
+        file_menu.addAction(self.tr("&Check a backup…"), lambda: actions.verify_backup())
+        file_menu.addAction(self.tr("&Open a backup to view (read-only)…"), lambda: actions.open_read_only())
+        file_menu.addSeparator()
+        restore = file_menu.addAction(self.tr("&Restore from a backup…"), lambda: actions.restore_backup())
+        restore.setEnabled(writable)
+        safety = file_menu.addAction(self.tr("Restore from a &safety copy…"), actions.restore_safety_copy)
+        safety.setEnabled(writable)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -104,6 +126,8 @@ class MainWindow(QMainWindow):
         settings.addAction(self.tr("Change &operator…"), self.change_operator)
         settings.addAction(self.tr("&Schools and villages…"), self.edit_places)
         settings.addAction(self.tr("&Dropout control rules…"), self.edit_dropout_rules)
+        schedule = settings.addAction(self.tr("Safety &copies…"), self.backup_actions.edit_schedule)
+        schedule.setEnabled(not self.context.db.read_only)
         language_menu = settings.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in (("zh_CN", "中文"), ("en", "English")):
@@ -173,7 +197,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.context.query(township.township_name)
         title = self.tr("SchoolAid")
-        self.setWindowTitle(f"{title} — {name}" if name else title)
+        title = f"{title} — {name}" if name else title
+        if self.context.db.read_only:
+            title += " — " + self.tr("READ-ONLY: backup {file}").format(file=Path(self.context.db.label).name)
+        self.setWindowTitle(title)
 
     def change_operator(self) -> None:
         from schoolaid.ui.operator_dialog import OperatorDialog
@@ -226,11 +253,32 @@ class MainWindow(QMainWindow):
             "files for a township central school. Works without a network; your data stays on this PC.</p>"
             "<p>Fonts: WenQuanYi Micro Hei (Apache 2.0), LXGW WenKai (SIL OFL 1.1).</p>").format(version=__version__))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def reopen(self, db: Database) -> MainWindow:
+        """The window again on another database (after a restore); this one closes."""
+        window = MainWindow(AppContext(db, self.context.preferences, self.context.operator), owns_database=True)
+        window.show()
+        window.start_background_work()
+        self.replacement = window
+        self.owns_database = False  # already closed by the restore
+        self.close()
+        return window
+
+    def start_background_work(self) -> None:
+        self.backup_actions.start()
+
+    def stop_work(self) -> None:
+        """Stop everything running in the background (a closing window must not leave it writing)."""
         self.dropout_tab.stop_work()
         for holder in (self, self.dropout_tab, self.ledger_tab):
             task = getattr(holder, "_print_task", None)
             if task is not None:
                 task.stop()
-        self.context.preferences.set_window_state("main", self.saveGeometry())
+        self.backup_actions.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_work()
+        if not self.context.db.read_only:
+            self.context.preferences.set_window_state("main", self.saveGeometry())
+        if self.owns_database:
+            self.context.db.close()
         super().closeEvent(event)

@@ -39,6 +39,16 @@ class Preferences:
         self._settings.setValue("last_operator", value)
         self._settings.sync()
 
+    @property
+    def backup_folder(self) -> str:
+        """Where the last backup was exported (usually the USB stick)."""
+        return str(self._settings.value("backup_folder", ""))
+
+    @backup_folder.setter
+    def backup_folder(self, value: str) -> None:
+        self._settings.setValue("backup_folder", value)
+        self._settings.sync()
+
     def window_state(self, key: str) -> QByteArray | None:
         value = self._settings.value(f"window/{key}")
         return value if isinstance(value, QByteArray) else None

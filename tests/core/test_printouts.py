@@ -1,0 +1,616 @@
+"""Printed documents (issue 7), read back from the PDFs: Chinese line breaking on the notice's grid
+and in reportlab's paragraphs; the enrollment-urging notice — A4, every font embedded and subset,
+the 28 × 22 grid, what it says, the rare characters of names; a character no font has stops a
+printout before anything is issued or written; notices in one PDF, each from a new page; the
+quarterly summary's figures and its PDF; the term-start report, the pairing register and a batch's
+sign-off sheet.
+
+(Named test_printouts, not test_printing: tests/ui/test_printing.py has that name, and two test
+modules of one name in folders without __init__.py stop pytest collecting the whole suite.)
+
+Services check dates against the real calendar, so every date here lies before 2026-11-29 and the
+services that accept ``today=`` are given one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pdfplumber
+import pypdf
+import pypdfium2
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from schoolaid import dropout, households, ledger, pairing, quarterly, roster, staff, visits
+from schoolaid.enrollment import EnrollmentStatus
+from schoolaid.errors import SchoolAidError, ValidationFailed
+from schoolaid.households import HouseholdForm
+from schoolaid.pdf import fonts, layout, notice, reports, summary
+from schoolaid.pdf.fonts import MissingCharacter
+from schoolaid.pdf.layout import (
+    BLOCK_WIDTH,
+    BOTTOM,
+    CANNOT_END,
+    CANNOT_START,
+    CELL,
+    GRID_CHARS,
+    GRID_LINES,
+    LEFT,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    PITCH,
+    RIGHT,
+    TOP,
+    break_lines,
+    half_units,
+)
+from schoolaid.visits import VisitEntry
+from schoolaid.vocabulary import StaffRole
+from tests.conftest import school_id, student_form, village_id
+
+MONDAY = dt.date(2026, 10, 12)  # an unexplained absence from this Monday …
+FRIDAY = dt.date(2026, 10, 16)  # … is a suspected dropout on the Friday, when the case is opened
+ISSUED = dt.date(2026, 10, 23)  # the notice: ten school days after the Monday, deadline 15 days later
+TODAY = dt.date(2026, 11, 20)
+RARE = "䶮堃喆𠮷"  # in names; 𠮷 (U+20BB7) lies beyond the BMP
+A4 = (595.28, 841.89)
+SUBSET = re.compile(r"^[A-Z]{6}\+")
+
+
+# --- Reading PDFs back ----------------------------------------------------------------------------------------
+
+
+def page_texts(path: Path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def page_lines(path: Path) -> list[list[str]]:
+    return [text.splitlines() for text in page_texts(path)]
+
+
+def first_page_chars(path: Path) -> list[dict]:
+    with pdfplumber.open(path) as pdf:
+        return list(pdf.pages[0].chars)
+
+
+def page_sizes(path: Path) -> list[tuple[float, float]]:
+    with pdfplumber.open(path) as pdf:
+        return [(float(page.width), float(page.height)) for page in pdf.pages]
+
+
+def font_resources(path: Path) -> dict[str, pypdf.generic.DictionaryObject]:
+    """Every font any page names, by its PDF name, with the descriptor that says how it is stored."""
+    found = {}
+    for page in pypdf.PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if "/DescendantFonts" in font:
+                font = font["/DescendantFonts"][0].get_object()
+            found[str(font["/BaseFont"]).lstrip("/")] = font
+    return found
+
+
+def assert_fonts_embedded_and_subset(path: Path) -> None:
+    """No font is merely named (a viewer would substitute one): each is a subset stored in the file."""
+    resources = font_resources(path)
+    assert resources, "a document with no font"
+    for name, font in resources.items():
+        descriptor = font.get("/FontDescriptor")
+        assert descriptor is not None, f"{name} is not embedded"
+        descriptor = descriptor.get_object()
+        assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, f"{name} is not embedded"
+        assert SUBSET.match(name), f"{name} is embedded whole, not subset"
+    with pdfplumber.open(path) as pdf:
+        drawn = {char["fontname"] for page in pdf.pages for char in page.chars}
+    assert drawn <= set(resources)
+
+
+def assert_no_line_starts_with_closing_punctuation(lines: list[str]) -> None:
+    for line in lines:
+        stripped = line.lstrip(" \u3000")
+        assert not stripped or stripped[0] not in CANNOT_START, line
+
+
+def ink(path: Path, char: dict, scale: float = 3) -> float:
+    """The share of dark pixels in the box of a character drawn on the first page."""
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        image = document[0].render(scale=scale, grayscale=True).to_pil()
+    finally:
+        document.close()
+    box = image.crop((round(char["x0"] * scale), round(char["top"] * scale), round(char["x1"] * scale),
+                      round(char["bottom"] * scale)))
+    pixels = list(box.getdata())
+    return sum(1 for value in pixels if value < 128) / len(pixels)
+
+
+# --- The data ------------------------------------------------------------------------------------------------
+
+
+def pupil(db, actor, name: str, sequence: int, *, guardian: str | None = None,
+          status: EnrollmentStatus = EnrollmentStatus.ENROLLED, **changes: object) -> int:
+    changes.setdefault("entry_date", dt.date(2022, 9, 1))
+    form = student_form(db, name, sequence=sequence, guardian_name=guardian or f"{name[0]}大山", **changes)
+    return db.run(roster.add_student, actor, form, status=status)
+
+
+def open_case(db, actor, student_id: int, start: dt.date = MONDAY) -> int:
+    """An unexplained absence from ``start`` and the case opened on its fifth school day."""
+    absence_id = db.run(dropout.record_absence, actor, student_id, start, today=TODAY)
+    return db.run(dropout.open_case, actor, student_id, absence_id, today=dropout.nth_school_day(start, 5))
+
+
+def failed_attempt(db, actor, case_id: int, day: dt.date) -> None:
+    db.run(dropout.log_attempt, actor, case_id, dropout.AttemptEntry(
+        day, "班主任、村委会", "监护人", dropout.Method.HOME_VISIT.value, "家长仍不同意返校", False), today=TODAY)
+
+
+def uncovered_character() -> str:
+    """A CJK character (Extension B to D) that no face of this PC has."""
+    faces = fonts.choose_faces()
+    for code in range(0x20000, 0x2B820):
+        char = chr(code)
+        if not any(fonts.covers(face, char) for face in (faces.body, faces.title, faces.plain, *faces.fallbacks)):
+            return char
+    pytest.skip("every face here has all of Extension B to D")
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Files a failed printout left behind (its temporary file, or the PDF)."""
+    return sorted(p.name for p in folder.iterdir() if p.suffix in (".pdf", ".part"))
+
+
+@pytest.fixture
+def school(township_db, actor):
+    """平地镇 with a principal who answers for the central school, and a pupil whose name and
+    guardian have the rare characters."""
+    db = township_db
+    db.run(staff.add_staff, actor, "王建国", school_id(db, "平地镇中心校"), StaffRole.PRINCIPAL, "13900000001")
+    rare = pupil(db, actor, "王䶮堃", 1, guardian="喆𠮷")
+    return db, rare
+
+
+# --- Chinese line breaking ---------------------------------------------------------------------------------
+
+opening = st.text(alphabet=CANNOT_END, max_size=1)
+closing = st.text(alphabet=CANNOT_START, max_size=2)  # "）。", "……", "”，"
+core = st.one_of(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=8),
+                 st.text(alphabet="0123456789ABCxyz", min_size=1, max_size=18))  # a phone number, an ID number
+chinese_text = st.lists(st.tuples(opening, core, closing), max_size=40).map(
+    lambda units: "".join(o + c + p for o, c, p in units))  # punctuation as Chinese text has it: around words
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=chinese_text, indent=st.sampled_from([0, 2]))
+def test_grid_lines_fit_and_keep_punctuation_and_numbers_in_place(text: str, indent: int) -> None:
+    lines = break_lines(text, indent=indent)
+    assert "".join(lines) == "\u3000" * indent + text  # nothing lost, nothing added but the indent
+    for line in lines:
+        assert sum(half_units(c) for c in line) <= GRID_CHARS * 2, line  # at most 28 cells
+        assert line[0] not in CANNOT_START, lines
+    for line in lines[:-1]:
+        assert line[-1] not in CANNOT_END, lines
+    # A run of Latin letters and numerals (a phone number, a year) is never cut over two lines.
+    ends = {sum(len(line) for line in lines[:n]) for n in range(1, len(lines))}
+    for run in re.finditer(r"[0-9A-Za-z]+", "\u3000" * indent + text):
+        assert not any(run.start() < end < run.end() for end in ends), (run.group(), lines)
+
+
+def test_grid_lines_by_example() -> None:
+    # A phone number that would cross the end of the line goes down whole.
+    assert break_lines("字" * 20 + "联系电话13900000001。") == ["\u3000\u3000" + "字" * 20 + "联系电话",
+                                                              "13900000001。"]
+    # A closing mark that would start a line takes the character before it down with it.
+    full = "\u3000\u3000" + "字" * 26  # the first line is full …
+    assert break_lines("字" * 26 + "。") == [full[:-1], "字。"]
+    # … and an opening mark at the end of a line goes down to the word it opens.
+    assert break_lines("字" * 25 + "《法》") == ["\u3000\u3000" + "字" * 25, "《法》"]
+
+
+def test_reportlab_knows_every_closing_mark() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for char in "，。；：！？、》”’）":
+        assert char in textsplit.ALL_CANNOT_START and char in paragraph.ALL_CANNOT_START, char
+
+
+def paragraph_lines(paragraph: Paragraph) -> list[str]:
+    """The lines reportlab broke a wrapped paragraph into."""
+    result = []
+    for line in paragraph.blPara.lines:
+        if isinstance(line, tuple):  # one font: (extra space, [text])
+            result.append("".join(line[1]))
+        else:  # fragments
+            result.append("".join(getattr(word, "text", "") for word in line.words))
+    return result
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=chinese_text.filter(bool), width=st.floats(min_value=80, max_value=440))
+def test_reportlab_paragraphs_never_start_a_line_with_closing_punctuation(text: str, width: float) -> None:
+    faces = fonts.choose_faces()
+    style = ParagraphStyle("body", fontName=fonts.register(faces.body), fontSize=12, leading=20, wordWrap="CJK")
+    paragraph = Paragraph(escape(text), style)
+    paragraph.wrap(width, 100_000)
+    lines = paragraph_lines(paragraph)
+    assert "".join(lines) == text
+    for line in lines[1:]:
+        assert line and line[0] not in CANNOT_START, lines
+
+
+def test_a_long_paragraph_of_punctuation_read_back(tmp_path) -> None:
+    """Written through the same module as every flowing printout, then read back line by line."""
+    faces = fonts.choose_faces()
+    story = layout.Story(faces)
+    text = ("学校、村民委员会和镇人民政府（“控辍保学”工作组）先后三次入户劝返，监护人表示：“孩子在外打工。”"
+            "根据《义务教育法》第五条、第十一条、第五十八条，责令限期改正；逾期不改的，依法处理！") * 6
+    story.add(text, story.styles.body, "测试")
+    layout.build(tmp_path / "段落.pdf", story, title="测试")
+    [lines] = page_lines(tmp_path / "段落.pdf")
+    assert len(lines) > 10
+    assert_no_line_starts_with_closing_punctuation(lines)
+
+
+# --- The notice ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def printed(school, actor, tmp_path):
+    """The notice of the rare-named pupil's case, issued and printed on ISSUED."""
+    db, rare = school
+    case_id = open_case(db, actor, rare)
+    path = tmp_path / "通知书.pdf"
+    issued = db.run(notice.print_case_notice, actor, case_id, path, today=ISSUED)
+    return db, case_id, issued, path
+
+
+def test_the_notice_is_issued_recorded_and_printed_on_a4(printed) -> None:
+    db, case_id, issued, path = printed
+    assert (issued.document_number, issued.guardian, issued.issued_on, issued.deadline) == (
+        "平府教〔2026〕1号", "喆𠮷", ISSUED, ISSUED + dt.timedelta(days=15))
+    assert db.query(dropout.get_case, case_id).notice == issued  # recorded on the case
+    assert [size == pytest.approx(A4, abs=1) for size in page_sizes(path)] == [True]
+    assert_fonts_embedded_and_subset(path)
+
+
+def test_the_notice_says_what_the_law_asks(printed, school) -> None:
+    _db, _case_id, _issued, path = printed
+    [lines] = page_lines(path)
+    text = "".join(lines)
+    assert lines[0] == "敦促入学通知书" and lines[1] == "平府教〔2026〕1号"
+    assert "喆𠮷：" in lines  # the guardian addressed, with the full-width colon
+    for expected in ("你的子女王䶮堃（男）系平地镇中心校四年级学生", "2026年10月12日起未到校上学", "已缺课10个教学日",
+                     "第五条", "第十一条", "第五十八条", "15日内（2026年11月7日前）", "送王䶮堃到平地镇中心校报到复学",
+                     "联系人：王建国老师，电话：13900000001。", "平地镇人民政府（盖章）", "2026年10月23日"):
+        assert expected in text, expected
+    assert "2026年10月07" not in text and "11月07日" not in text  # dates without zero padding
+    # Below the cut line, the proof of service with the same number.
+    assert "沿此线剪下" in text and "送达回证" in text.replace(" ", "")
+    assert text.count("平府教〔2026〕1号") == 2
+    for label in ("受送达人", "送达地点", "送达时间", "送达人签名"):
+        assert label in text
+    assert_no_line_starts_with_closing_punctuation(lines)
+
+
+def test_the_notice_body_sits_on_the_28_by_22_grid(printed) -> None:
+    _db, _case_id, issued, path = printed
+    chars = [c for c in first_page_chars(path) if c["text"].strip()]
+    # Every character inside the text block but the page number below it.
+    outside = [c for c in chars if c["bottom"] > PAGE_HEIGHT - BOTTOM + 1]
+    assert "".join(c["text"] for c in outside).replace(" ", "") == "—1—"
+    for char in chars:
+        if char not in outside:
+            assert LEFT - 1 <= char["x0"] and char["x1"] <= PAGE_WIDTH - RIGHT + 1, char["text"]
+            assert TOP - 1 <= char["top"], char["text"]
+    # The title, 22 pt, centred on the text block.
+    title = [c for c in chars if c["size"] == pytest.approx(22)]
+    assert "".join(c["text"] for c in title) == "敦促入学通知书"
+    assert (min(c["x0"] for c in title) + max(c["x1"] for c in title)) / 2 == pytest.approx(LEFT + BLOCK_WIDTH / 2,
+                                                                                             abs=1)
+    # The 16 pt body: each character vertically centred on one of the 22 lines, PITCH apart …
+    body = [c for c in chars if c["size"] == pytest.approx(16)]
+    lines: dict[int, list[dict]] = {}
+    for char in body:
+        middle = (char["top"] + char["bottom"]) / 2
+        line = round((middle - TOP) / PITCH - 0.5)
+        assert middle == pytest.approx(TOP + (line + 0.5) * PITCH, abs=1), char["text"]
+        lines.setdefault(line, []).append(char)
+    assert set(lines) <= set(range(GRID_LINES)) and len(lines) >= 15
+    numbered = [n for n, line in lines.items() if "".join(c["text"] for c in line) == issued.document_number]
+    assert numbered == [1]  # under the title: centred in its own size, not on the grid's cells
+    # … and horizontally in its cell: a full cell for a Chinese character, half for a numeral.
+    for number, line in sorted(lines.items()):
+        if number in numbered:
+            continue
+        used = 0.0
+        for char in sorted(line, key=lambda c: c["x0"]):
+            units = half_units(char["text"])
+            cell = ((char["x0"] + char["x1"]) / 2 - LEFT) / (CELL / 2) - units / 2  # in half cells
+            assert cell == pytest.approx(round(cell), abs=0.05), (number, char["text"])
+            assert round(cell) >= used, (number, char["text"])  # no two characters in one cell
+            used = round(cell) + units
+        assert used <= GRID_CHARS * 2, number  # 28 cells at most
+    # Paragraphs begin two cells in; the addressee at the margin.
+    starts = {"".join(c["text"] for c in sorted(line, key=lambda c: c["x0"]))[:4]: min(c["x0"] for c in line)
+              for line in lines.values()}
+    assert starts["你的子女"] == pytest.approx(LEFT + 2 * CELL + (CELL - 16) / 2, abs=0.2)
+    assert starts["喆𠮷："] == pytest.approx(LEFT + (CELL - 16) / 2, abs=0.2)
+    # No grid line starts with closing punctuation.
+    for line in lines.values():
+        assert min(line, key=lambda c: c["x0"])["text"] not in CANNOT_START
+
+
+def test_the_rare_characters_of_names_are_drawn(printed) -> None:
+    _db, _case_id, _issued, path = printed
+    text = page_texts(path)[0]
+    assert "王䶮堃" in text and "喆𠮷" in text  # read back as themselves (𠮷 lies beyond the BMP)
+    faces = fonts.choose_faces()
+    for char in RARE:
+        assert fonts.face_for(char, faces.body, faces) is not None
+    chars = first_page_chars(path)
+    for rare in RARE:
+        [drawn, *_] = [c for c in chars if c["text"] == rare]
+        face = next(f for f in faces.fallbacks if f.name in drawn["fontname"])
+        assert fonts.covers(face, rare)  # set in a face that has the glyph …
+        assert ink(path, drawn) > 0.05, rare  # … and there is ink in its cell: not an empty box
+
+
+def test_a_character_no_font_has_is_named_with_its_record() -> None:
+    missing = uncovered_character()
+    faces = fonts.choose_faces()
+    fonts.check(f"王{RARE}：你的子女", faces, "王䶮堃的敦促入学通知书")  # every character found: nothing said
+    with pytest.raises(MissingCharacter) as refused:
+        fonts.check(f"张{missing}明", faces, "学生“张明”")
+    assert missing in refused.value.message and f"U+{ord(missing):04X}" in refused.value.message
+    assert "学生“张明”" in refused.value.message
+
+
+def test_a_notice_with_a_character_no_font_has_is_neither_issued_nor_written(school, actor, tmp_path) -> None:
+    db, _rare = school
+    missing = uncovered_character()
+    student = pupil(db, actor, f"张{missing}", 2)
+    case_id = open_case(db, actor, student)
+    path = tmp_path / "通知书.pdf"
+    with pytest.raises(MissingCharacter) as refused:
+        db.run(notice.print_case_notice, actor, case_id, path, today=ISSUED)
+    message = refused.value.message
+    assert missing in message and f"张{missing}的敦促入学通知书（平府教〔2026〕1号）" in message
+    assert leftovers(tmp_path) == []  # no PDF, no temporary file
+    assert db.query(dropout.notices, case_id) == []  # the issue was rolled back with the printout …
+    other = open_case(db, actor, pupil(db, actor, "李小红", 3))
+    db.run(dropout.issue_notice, actor, other, ISSUED)
+    assert db.query(dropout.get_case, other).notice.document_number == "平府教〔2026〕1号"  # … and its number is free
+
+
+def test_a_flowing_printout_with_a_character_no_font_has_is_not_written(tmp_path) -> None:
+    missing = uncovered_character()
+    story = layout.Story(fonts.choose_faces())
+    with pytest.raises(MissingCharacter, match="学生“张明”"):
+        story.table(["姓名"], [[f"张{missing}明"]], [40], lambda row: "学生“张明”")
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("where", ["a folder", "under a file"])
+def test_a_notice_that_cannot_be_written_is_not_issued(school, actor, tmp_path, where: str) -> None:
+    db, rare = school
+    case_id = open_case(db, actor, rare)
+    if where == "a folder":
+        path = tmp_path / "通知书.pdf"
+        path.mkdir()
+    else:
+        (tmp_path / "notes.txt").write_text("not a folder")
+        path = tmp_path / "notes.txt" / "通知书.pdf"
+    with pytest.raises(SchoolAidError) as refused:
+        db.run(notice.print_case_notice, actor, case_id, path, today=ISSUED)
+    assert "通知书.pdf" in refused.value.message  # the message says which file
+    assert db.query(dropout.notices, case_id) == []  # not issued: the transaction was rolled back
+    assert not any(p.name.endswith(".part") for p in tmp_path.rglob("*"))  # no temporary file left
+    assert (tmp_path / "notes.txt").is_file() if where == "under a file" else list(path.iterdir()) == []
+
+
+def test_printing_a_case_again_reprints_its_notice(printed, actor, tmp_path) -> None:
+    db, case_id, issued, _path = printed
+    again = db.run(notice.print_case_notice, actor, case_id, tmp_path / "again.pdf", today=TODAY)
+    assert again == issued and len(db.query(dropout.notices, case_id)) == 1
+    assert "平府教〔2026〕1号" in page_texts(tmp_path / "again.pdf")[0]
+
+
+def test_due_notices_are_issued_and_printed_each_from_a_new_page(school, actor, tmp_path) -> None:
+    db, rare = school
+    names = ["王䶮堃", "赵小花", "钱小军"]
+    students = [rare, pupil(db, actor, "赵小花", 2, male=False), pupil(db, actor, "钱小军", 3)]
+    cases = [open_case(db, actor, student) for student in students]
+    for case_id in cases:
+        failed_attempt(db, actor, case_id, dt.date(2026, 10, 17))
+        failed_attempt(db, actor, case_id, dt.date(2026, 10, 21))
+    quiet = open_case(db, actor, pupil(db, actor, "孙小亮", 4))  # one attempt only: not due
+    failed_attempt(db, actor, quiet, dt.date(2026, 10, 17))
+    assert {c.id for c in db.query(dropout.list_cases) if c.notice_due} == set(cases)
+
+    path = tmp_path / "到期通知书.pdf"
+    ids = db.run(notice.print_due_notices, actor, path, today=ISSUED)
+    assert len(ids) == 3 and db.query(dropout.notices, quiet) == []
+    numbers = {case_id: db.query(dropout.get_case, case_id).notice.document_number for case_id in cases}
+    assert sorted(numbers.values()) == [f"平府教〔2026〕{n}号" for n in (1, 2, 3)]
+
+    pages = page_lines(path)
+    starts = [n for n, lines in enumerate(pages) if lines and lines[0] == "敦促入学通知书"]
+    assert len(starts) == 3 and starts[0] == 0 and len(pages) >= 3  # each notice from the top of a page
+    for start, end in zip(starts, [*starts[1:], len(pages)], strict=True):
+        text = "".join(line for lines in pages[start:end] for line in lines)
+        assert text.count("敦促入学通知书") >= 2  # its title and its receipt
+        [name] = [n for n in names if f"你的子女{n}" in text]
+        number = numbers[cases[names.index(name)]]
+        assert pages[start][1] == number and text.count(number) == 2
+    assert all(size == pytest.approx(A4, abs=1) for size in page_sizes(path))
+    assert db.query(notice.write_notices, ids, tmp_path / "again.pdf") == len(pages)
+    # Nothing more is due: nothing issued, nothing written.
+    assert db.run(notice.print_due_notices, actor, tmp_path / "none.pdf", today=TODAY) == []
+    assert not (tmp_path / "none.pdf").exists()
+
+
+# --- The quarterly summary ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def township(township_db, actor):
+    """Four pupils: at the central school a registered-poor preschooler and primary pupil of 波西村
+    and a left-behind boarder of 辣子哨村; at 波西村小学 a left-behind pupil with no household. The
+    kindergarten aid paid in October and November, the primary grant in October; the principal
+    paired with the poor household and visiting it in October; a case opened in October."""
+    db = township_db
+    poor = db.run(households.create_household, actor, HouseholdForm(
+        head_name="张大山", village_id=village_id(db, "波西村"), registered_poor=True, poverty_status="未脱贫",
+        poor_card_no="5104110001"))
+    other = db.run(households.create_household, actor, HouseholdForm(head_name="李大河",
+                                                                   village_id=village_id(db, "辣子哨村")))
+    entry = dt.date(2025, 9, 1)
+    ids = {
+        "张小宝": pupil(db, actor, "张小宝", 1, birth=dt.date(2021, 3, 1), stage="学前", grade=3, household_id=poor,
+                        entry_date=entry),
+        "张大明": pupil(db, actor, "张大明", 2, birth=dt.date(2016, 3, 1), household_id=poor, entry_date=entry),
+        "李小红": pupil(db, actor, "李小红", 3, birth=dt.date(2016, 5, 1), male=False, household_id=other,
+                        left_behind=True, boarder=True, entry_date=entry),
+        "王留守": pupil(db, actor, "王留守", 4, birth=dt.date(2017, 4, 1), school_id=school_id(db, "波西村小学"),
+                        grade=3, left_behind=True, entry_date=entry),
+    }
+    byjy = db.query(ledger.programme_by_code, "BYJY").id
+    batches = [db.run(ledger.post, actor, byjy, month, today=TODAY).batch_id for month in ("2026-10", "2026-11")]
+    db.run(ledger.post, actor, db.query(ledger.programme_by_code, "ZXJ").id, "2026-10", today=TODAY)
+    principal = db.run(staff.add_staff, actor, "王建国", school_id(db, "平地镇中心校"), StaffRole.PRINCIPAL)
+    db.run(pairing.pair, actor, principal, poor, dt.date(2026, 9, 1))
+    db.run(visits.add_visit, actor, VisitEntry(principal, poor, dt.date(2026, 10, 15), done="送去学习用品"), today=TODAY)
+    open_case(db, actor, ids["李小红"])
+    return db, ids, batches
+
+
+def test_quarterly_figures(township) -> None:
+    db, _ids, _batches = township
+    result = db.query(quarterly.quarterly_summary, 2026, 4, TODAY)
+    assert (result.start, result.end, result.months) == (dt.date(2026, 10, 1), TODAY, ["2026-10", "2026-11"])
+    assert result.title == "平地镇2026年第四季度教育精准扶贫工作汇总"
+    schools = {s.name: (s.students, s.registered_poor, s.left_behind, s.boarders) for s in result.schools}
+    assert schools == {"平地镇中心校": (3, 2, 1, 1), "波西村小学": (1, 0, 1, 0)}
+    villages = {v.name: (v.students, v.registered_poor, v.left_behind, v.boarders) for v in result.villages}
+    assert villages == {"波西村": (2, 2, 0, 0), "辣子哨村": (1, 0, 1, 1), "（未填村）": (1, 0, 1, 0)}
+    programmes = {p.programme: p for p in result.programmes}
+    assert programmes["保育教育费资助"].by_month == {"2026-10": (1, 4000), "2026-11": (1, 4000)}
+    assert (programmes["保育教育费资助"].total_fen, programmes["保育教育费资助"].gaps) == (8000, 0)
+    assert (programmes["助学金"].by_month, programmes["助学金"].total_fen) == ({"2026-10": (1, 50000)}, 50000)
+    # 张小宝's halved living costs were not waived in October nor November: two gaps of 93 yuan.
+    assert (programmes["生活费减半"].entries, programmes["生活费减半"].gaps, programmes["生活费减半"].gap_fen) == (
+        0, 2, 18600)
+    assert [(p.school, p.helpers, p.households, p.visits) for p in result.pairing] == [("平地镇中心校", 1, 1, 1)]
+    assert (result.households_needing, result.unpaired) == (1, 0)
+    cases = {c.school: (c.opened, c.returned, c.open_at_end, c.dropouts, c.enrolled_at_start) for c in result.cases}
+    assert cases["平地镇中心校"] == (1, 0, 1, 0, 2)
+    indicators = {i.name: (i.numerator, i.denominator, i.met) for i in result.indicators}
+    assert indicators["小学寄宿生比例"] == (1, 3, True)
+    assert indicators["小学辍学率"] == (0, 3, True)
+
+
+@pytest.mark.parametrize(("year", "quarter", "code"), [
+    (2026, 5, "quarter.range"), (2026, 0, "quarter.range"), (1999, 1, "quarter.range"),
+    (2027, 1, "quarter.future"),  # TODAY is in 2026's fourth quarter
+])
+def test_a_quarter_that_is_not_one_or_has_not_begun_is_refused(township, tmp_path, year, quarter, code) -> None:
+    db, _ids, _batches = township
+    with pytest.raises(ValidationFailed) as refused:
+        db.query(quarterly.quarterly_summary, year, quarter, TODAY)
+    assert {p.code for p in refused.value.problems} == {code}
+    with pytest.raises(ValidationFailed):
+        db.query(summary.write_quarterly, year, quarter, tmp_path / "季度.pdf", TODAY)
+    assert leftovers(tmp_path) == []
+
+
+def test_the_quarterly_summary_pdf(township, tmp_path) -> None:
+    db, _ids, _batches = township
+    path = tmp_path / "季度汇总.pdf"
+    pages = db.query(summary.write_quarterly, 2026, 4, path, TODAY)
+    texts = page_texts(path)
+    assert pages == len(texts) >= 2
+    for number, text in enumerate(texts, start=1):
+        assert f"第 {number} 页 共 {pages} 页" in text
+    lines = [line for text in texts for line in text.splitlines()]
+    text = "\n".join(lines)
+    assert lines[0] == "平地镇2026年第四季度教育精准扶贫工作汇总"
+    assert "统计期间：2026年10月1日至2026年11月20日" in text
+    for row in ("平地镇中心校 3 2 1 1", "波西村小学 1 0 1 0", "合计 4 2 2 1",  # students per school, and the total
+                "波西村 2 2 0 0", "辣子哨村 1 0 1 1",
+                "保育教育费资助 40.00 40.00 80.00 2 0 0.00", "生活费减半 0.00 0.00 0.00 0 2 186.00",
+                "助学金 500.00 0.00 500.00 1 0 0.00", "合计 540.00 40.00 580.00 3 2 186.00",
+                "平地镇中心校 1 1 1", "期末尚未结对0户", "平地镇中心校 1 0 1 0 2 0.00%"):
+        assert row in lines or row in text, row
+    for heading in ("各校在读学生与建档立卡学生", "各月资助金额（元）", "指标完成与目标（%）"):  # the bar charts
+        assert heading in lines
+    assert_no_line_starts_with_closing_punctuation(lines)
+    assert all(size == pytest.approx(A4, abs=1) for size in page_sizes(path))
+    assert_fonts_embedded_and_subset(path)
+
+
+# --- The term-start report, the register, the sign-off sheet ----------------------------------------------------
+
+
+def test_the_term_start_report(township, actor, tmp_path) -> None:
+    db, ids, _batches = township
+    [case] = db.query(dropout.list_cases)
+    failed_attempt(db, actor, case.id, dt.date(2026, 10, 17))
+    db.run(dropout.confirm_dropout, actor, case.id, today=TODAY)
+    pupil(db, actor, "周小小", 9, birth=dt.date(2019, 5, 1), grade=1, status=EnrollmentStatus.NOT_ENROLLED,
+          entry_date=None)
+    path = tmp_path / "开学报告.pdf"
+    pages = db.query(reports.write_term_report, path, 2026, "autumn", TODAY)
+    texts = page_texts(path)
+    assert pages == len(texts)
+    text = "\n".join(texts)
+    lines = text.splitlines()
+    assert lines[0] == "平地镇2026—2027学年秋季学期开学辍学情况报告"
+    assert "报告日期：2026年11月20日" in text and "区教育局、镇人民政府：" in text
+    assert "辍学1人" in text.replace("\n", "") and "未入学1人" in text.replace("\n", "")
+    assert "李小红" in text and "周小小" in text  # the dropout and the child never enrolled, by name
+    assert "平地镇中心校（盖章）" in text
+    assert f"第 1 页 共 {pages} 页" in texts[0]
+    assert_no_line_starts_with_closing_punctuation(lines)
+    assert_fonts_embedded_and_subset(path)
+    with pytest.raises(ValidationFailed):
+        db.query(reports.write_term_report, tmp_path / "春季.pdf", 2027, "spring", TODAY)  # not begun
+    assert not (tmp_path / "春季.pdf").exists()
+
+
+def test_the_pairing_register(township, tmp_path) -> None:
+    db, _ids, _batches = township
+    path = tmp_path / "花名册.pdf"
+    pages = db.query(reports.write_register, path, TODAY)
+    [text] = page_texts(path)
+    assert pages == 1
+    assert "平地镇教育系统结对帮扶花名册" in text and "共1对" in text
+    assert "1 王建国 平地镇中心校 校长 张大山" in text and "2026-09-01 1 2026-10-15" in text
+    for label in ("填表人：", "审核人：", "校长（签字）："):
+        assert label in text
+    width, height = page_sizes(path)[0]
+    assert (width, height) == pytest.approx((A4[1], A4[0]), abs=1)  # landscape: registers are wide
+    assert_fonts_embedded_and_subset(path)
+
+
+def test_the_sign_off_sheet(township, tmp_path) -> None:
+    db, _ids, batches = township
+    path = tmp_path / "签领表.pdf"
+    pages = db.query(reports.write_sign_off, batches[0], path, TODAY)
+    [text] = page_texts(path)
+    assert pages == 1
+    assert "保育教育费资助签领表（2026-10）" in text and "资助标准：40.00元每月" in text
+    assert "1 张小宝 平地镇中心校" in text and "张大山 40.00" in text
+    assert "合计 1人 40.00" in text
+    for label in ("领取人签字", "经办人：", "审核人：", "校长："):
+        assert label in text
+    assert page_sizes(path)[0] == pytest.approx(A4, abs=1)
+    assert_fonts_embedded_and_subset(path)
