@@ -224,6 +224,277 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>The disk is full: there is no room for a copy of the database beside {path}. Free some space and try again.</source>
+        <translation>磁盘已满：{path} 旁边没有空间存放数据库副本。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>The database is busy; try again in a moment.</source>
+        <translation>数据库正忙，请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>The database could not be copied: {detail}.</source>
+        <translation>无法复制数据库：{detail}。</translation>
+    </message>
+    <message>
+        <source>Copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>正在加密…</translation>
+    </message>
+    <message>
+        <source>There is no file at {path}.</source>
+        <translation>{path} 处没有文件。</translation>
+    </message>
+    <message>
+        <source>The backup decrypts but its database is unreadable ({detail}). Export the backup again on the school's PC.</source>
+        <translation>备份能解密，但其中的数据库无法读取（{detail}）。请在学校的电脑上重新导出备份。</translation>
+    </message>
+    <message>
+        <source>The backup's database is damaged (SQLite integrity check: {detail}). Export the backup again on the school's PC.</source>
+        <translation>备份中的数据库已损坏（SQLite 完整性检查：{detail}）。请在学校的电脑上重新导出备份。</translation>
+    </message>
+    <message>
+        <source>The backup's database has {n} broken references between records. Export the backup again on the school's PC.</source>
+        <translation>备份中的数据库有 {n} 处记录之间的引用断开。请在学校的电脑上重新导出备份。</translation>
+    </message>
+    <message>
+        <source>The backup holds a database of another program.</source>
+        <translation>备份中是其他程序的数据库。</translation>
+    </message>
+    <message>
+        <source>The backup's database does not hold what its header says ({names}). Export the backup again on the school's PC.</source>
+        <translation>备份中的数据库与文件头所写的不符（{names}）。请在学校的电脑上重新导出备份。</translation>
+    </message>
+    <message>
+        <source>password right; every block authentic, the end marker present</source>
+        <translation>密码正确；每一块数据都真实未改，结束标记完好</translation>
+    </message>
+    <message>
+        <source>SQLite integrity check: ok</source>
+        <translation>SQLite 完整性检查：通过</translation>
+    </message>
+    <message>
+        <source>references between records: ok</source>
+        <translation>记录之间的引用：完好</translation>
+    </message>
+    <message>
+        <source>record counts as in the header: {n} kinds</source>
+        <translation>记录数与文件头一致：共 {n} 类</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another SchoolAid window. Close it, then restore.</source>
+        <translation>数据库 {path} 正在另一个校助窗口中打开。请先关闭它，再恢复。</translation>
+    </message>
+    <message>
+        <source>The backup file is damaged or incomplete ({detail}), so it was not used. Copy it again from the school's PC (a USB stick pulled out too early leaves a cut-off file) and try again.</source>
+        <translation>备份文件已损坏或不完整（{detail}），没有使用。请从学校的电脑重新复制一份（U 盘拔得太早会留下不完整的文件）后再试。</translation>
+    </message>
+    <message>
+        <source>the key settings in the header are unreadable</source>
+        <translation>文件头中的密钥设置无法读取</translation>
+    </message>
+    <message>
+        <source>The backup file asks for unreasonable key settings (scrypt N={n}, r={r}, p={p}); it was altered or is not a SchoolAid backup, so it was not opened.</source>
+        <translation>备份文件要求不合理的密钥设置（scrypt N={n}，r={r}，p={p}）；文件被改动过或不是校助备份，没有打开。</translation>
+    </message>
+    <message>
+        <source>The backup password must have at least {n} characters.</source>
+        <translation>备份密码至少要有 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>This file is not a SchoolAid backup (.sabk). Choose the backup file the school exported.</source>
+        <translation>这不是校助备份文件（.sabk）。请选择学校导出的备份文件。</translation>
+    </message>
+    <message>
+        <source>the file ends inside its header</source>
+        <translation>文件在文件头处就结束了</translation>
+    </message>
+    <message>
+        <source>the header is impossibly long</source>
+        <translation>文件头长得不合常理</translation>
+    </message>
+    <message>
+        <source>the header is unreadable</source>
+        <translation>文件头无法读取</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of SchoolAid (format {version}). Install the newer version to open it.</source>
+        <translation>这个备份是新版本的校助制作的（格式 {version}）。请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <source>the header names an unknown cipher</source>
+        <translation>文件头写的是未知的加密方式</translation>
+    </message>
+    <message>
+        <source>The password is wrong. Type the password chosen when this backup was exported (capital letters count).</source>
+        <translation>密码不正确。请输入导出这个备份时设定的密码（注意区分大小写）。</translation>
+    </message>
+    <message>
+        <source>the file is cut off</source>
+        <translation>文件被截断了</translation>
+    </message>
+    <message>
+        <source>the header or the first block was changed</source>
+        <translation>文件头或第一块数据被改动过</translation>
+    </message>
+    <message>
+        <source>the file is cut off or its end was changed</source>
+        <translation>文件被截断或结尾被改动过</translation>
+    </message>
+    <message>
+        <source>block {n} was changed</source>
+        <translation>第 {n} 块数据被改动过</translation>
+    </message>
+    <message>
+        <source>the compressed data is broken</source>
+        <translation>压缩数据已损坏</translation>
+    </message>
+    <message>
+        <source>the compressed data ends early</source>
+        <translation>压缩数据提前结束</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Safety copy taken at {time}.</source>
+        <translation>已于 {time} 做好安全副本。</translation>
+    </message>
+    <message>
+        <source>The safety copy could not be taken: {detail}</source>
+        <translation>无法做安全副本：{detail}</translation>
+    </message>
+    <message>
+        <source>Restore from a safety copy</source>
+        <translation>从安全副本恢复</translation>
+    </message>
+    <message>
+        <source>Put back the data as it was on {time}? Everything entered since then leaves the database (it stays in the current database, which is kept as a dated copy).</source>
+        <translation>把数据恢复到 {time} 时的样子吗？此后录入的内容将不在数据库中（它们保留在当前数据库里，当前数据库会另存为带日期的副本）。</translation>
+    </message>
+    <message>
+        <source>The safety copy of {time} is restored.</source>
+        <translation>已恢复 {time} 的安全副本。</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <source>Checking the written file…</source>
+        <translation>正在检查写入的文件…</translation>
+    </message>
+    <message>
+        <source>Export a backup</source>
+        <translation>导出备份</translation>
+    </message>
+    <message>
+        <source>The backup is written and checked:
+{path}
+
+{students} students, {entries} ledger entries, {cases} dropout cases.
+
+Keep the password safe: without it the backup cannot be opened.</source>
+        <translation>备份已写好并检查无误：
+{path}
+
+学生 {students} 名，台账条目 {entries} 条，辍学案件 {cases} 件。
+
+请保管好密码：没有密码就打不开备份。</translation>
+    </message>
+    <message>
+        <source>Exporting the backup…</source>
+        <translation>正在导出备份…</translation>
+    </message>
+    <message>
+        <source>Check a backup</source>
+        <translation>检查备份</translation>
+    </message>
+    <message>
+        <source>The whole backup is decrypted and checked; nothing is written.</source>
+        <translation>将把整个备份解密并检查；不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The backup is complete and sound.
+
+School: {school}
+Made: {created}
+
+{checks}</source>
+        <translation>备份完整无误。
+
+学校：{school}
+制作时间：{created}
+
+{checks}</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Replace the data on this PC with the backup of {school} made {created} ({students} students)?
+
+The current database is kept as a dated copy beside it.</source>
+        <translation>用 {school} 于 {created} 制作的备份（学生 {students} 名）替换本机上的数据吗？
+
+当前数据库会另存为带日期的副本，放在它旁边。</translation>
+    </message>
+    <message>
+        <source>Type the password chosen when the backup was made.</source>
+        <translation>请输入制作备份时设定的密码。</translation>
+    </message>
+    <message>
+        <source>The backup of {school} made {created} is restored.</source>
+        <translation>已恢复 {school} 于 {created} 制作的备份。</translation>
+    </message>
+    <message>
+        <source>Decrypting the backup…</source>
+        <translation>正在解密备份…</translation>
+    </message>
+    <message>
+        <source>The database as it was before is kept as:
+{path}</source>
+        <translation>恢复前的数据库另存为：
+{path}</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Open a backup to view</source>
+        <translation>打开备份查看</translation>
+    </message>
+    <message>
+        <source>The backup opens in a window of its own; nothing in it can be changed.</source>
+        <translation>备份将在单独的窗口中打开；其中的内容都不能修改。</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>查看者</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPasswordDialog</name>
+    <message>
+        <source>Backup file:</source>
+        <translation>备份文件：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>Case file</source>
@@ -299,6 +570,22 @@
     <message>
         <source>name recorded in the audit trail as the person making the change</source>
         <translation>记入操作日志的操作人姓名</translation>
+    </message>
+    <message>
+        <source>a file whose first line is the backup password, or - to read it from standard input (never typed as an argument: others could read it in the process list)</source>
+        <translation>一个文件，其第一行是备份密码；或用 - 从标准输入读取（不要把密码写在命令参数里：别人能在进程列表中看到）</translation>
+    </message>
+    <message>
+        <source>The password file {path} cannot be read: {detail}.</source>
+        <translation>无法读取密码文件 {path}：{detail}。</translation>
+    </message>
+    <message>
+        <source>The password file {path} is not UTF-8 text.</source>
+        <translation>密码文件 {path} 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>The password file {path} is empty.</source>
+        <translation>密码文件 {path} 是空的。</translation>
     </message>
     <message>
         <source>SchoolAid: student roster, household pairing, subsidy ledger and dropout case files of a township central school. Without a command, opens the window.</source>
@@ -447,6 +734,42 @@
     <message>
         <source>the sign-off sheet of a ledger batch</source>
         <translation>资助批次的签领表</translation>
+    </message>
+    <message>
+        <source>encrypted backups to carry to the township (.sabk)</source>
+        <translation>带到乡镇的加密备份（.sabk）</translation>
+    </message>
+    <message>
+        <source>export an encrypted backup of the database</source>
+        <translation>导出数据库的加密备份</translation>
+    </message>
+    <message>
+        <source>the backup file, or a folder to put it in under the usual name</source>
+        <translation>备份文件，或一个文件夹（备份按惯用的名字放进去）</translation>
+    </message>
+    <message>
+        <source>decrypt a backup and check every part of it, writing nothing</source>
+        <translation>解密备份并逐项检查，不写入任何内容</translation>
+    </message>
+    <message>
+        <source>restore a backup into a database file (a database already there is kept as a dated copy)</source>
+        <translation>把备份恢复到一个数据库文件（那里已有的数据库会另存为带日期的副本）</translation>
+    </message>
+    <message>
+        <source>the database file to restore into</source>
+        <translation>要恢复到的数据库文件</translation>
+    </message>
+    <message>
+        <source>what a backup file holds, read from its header without the password</source>
+        <translation>备份文件里有什么：从文件头读取，不需要密码</translation>
+    </message>
+    <message>
+        <source>the township's view of its schools</source>
+        <translation>乡镇查看各学校的情况</translation>
+    </message>
+    <message>
+        <source>each school's key figures side by side, from their backups, as .xlsx</source>
+        <translation>从各校备份汇总关键数据并排对比，保存为 .xlsx</translation>
     </message>
     <message>
         <source>fill an empty database with the demo township</source>
@@ -633,6 +956,36 @@
         <translation>签领表已写入 {path}（共 {pages} 页）。</translation>
     </message>
     <message>
+        <source>Backup written to {path} ({size} bytes, {students} students). Keep the password: without it the backup cannot be opened.</source>
+        <translation>备份已写入 {path}（{size} 字节，学生 {students} 名）。请保管好密码：没有密码就打不开备份。</translation>
+    </message>
+    <message>
+        <source>The backup is complete and sound: {school}, made {created}.</source>
+        <translation>备份完整无误：{school}，制作于 {created}。</translation>
+    </message>
+    <message>
+        <source>Backup of {school} made {created} restored into {path}.</source>
+        <translation>{school} 于 {created} 制作的备份已恢复到 {path}。</translation>
+    </message>
+    <message>
+        <source>The database that was there is kept as {path}.</source>
+        <translation>原来的数据库另存为 {path}。</translation>
+    </message>
+    <message>
+        <source>School: {school}
+Township: {township}
+Made: {created} by SchoolAid {version}
+Size: {size} bytes</source>
+        <translation>学校：{school}
+乡镇：{township}
+制作：{created}，校助 {version}
+大小：{size} 字节</translation>
+    </message>
+    <message>
+        <source>Summary of {n} schools written to {path}.</source>
+        <translation>{n} 个学校的汇总已写入 {path}。</translation>
+    </message>
+    <message>
         <source>--students must be at least 1.</source>
         <translation>--students 至少为 1。</translation>
     </message>
@@ -664,6 +1017,10 @@ Please tell the person who supports the program, and give them the log file:
 </context>
 <context>
     <name>Database</name>
+    <message>
+        <source>This is a backup opened for viewing: nothing in it can be changed. Open the school's own database to make changes.</source>
+        <translation>这是打开查看的备份：其中的内容都不能修改。要修改数据，请打开学校自己的数据库。</translation>
+    </message>
     <message>
         <source>The disk holding the database is full or failing, so nothing was saved. Free some space (or move the database to another disk) and try again.</source>
         <translation>数据库所在的磁盘已满或出现故障，这次没有保存。请清理出一些空间（或把数据库移到其他磁盘）后重试。</translation>
@@ -1583,6 +1940,49 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>ExportBackupDialog</name>
+    <message>
+        <source>Export a backup</source>
+        <translation>导出备份</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>The backup holds children's personal data and the ledger, so it is encrypted with this password. &lt;b&gt;Nobody can open the backup without it — not the township, not the software's makers.&lt;/b&gt; Write the password down and keep it apart from the USB stick.</source>
+        <translation>备份中有孩子们的个人信息和资助台账，所以要用这个密码加密。&lt;b&gt;没有密码，谁也打不开备份——乡镇打不开，软件的开发者也打不开。&lt;/b&gt;请把密码写下来，和 U 盘分开保管。</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再输一次密码：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Choose where to save the backup.</source>
+        <translation>请选择备份保存的位置。</translation>
+    </message>
+    <message>
+        <source>The password must have at least {n} characters.</source>
+        <translation>密码至少要有 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一样：请把同一个密码输入两次。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export roster</source>
@@ -1730,6 +2130,10 @@ Please tell the person who supports the program, and give them the log file:
 </context>
 <context>
     <name>Files</name>
+    <message>
+        <source>{path} could not be read: {detail}. If it is on a USB stick, copy it to this PC first.</source>
+        <translation>无法读取 {path}：{detail}。如果文件在 U 盘上，请先复制到本机。</translation>
+    </message>
     <message>
         <source>The disk is full: {path} was not written. Free some space or choose another disk.</source>
         <translation>磁盘已满：{path} 没有写入。请清理空间或换一个磁盘。</translation>
@@ -2874,6 +3278,26 @@ Please tell the person who supports the program, and give them the log file:
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Export a backup…</source>
+        <translation>导出备份(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check a backup…</source>
+        <translation>检查备份(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open a backup to view (read-only)…</source>
+        <translation>打开备份查看（只读）(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;safety copy…</source>
+        <translation>从安全副本恢复(&amp;S)…</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -2970,6 +3394,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>控辍保学规则(&amp;D)…</translation>
     </message>
     <message>
+        <source>Safety &amp;copies…</source>
+        <translation>安全副本(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -3004,6 +3432,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>SchoolAid</source>
         <translation>校助</translation>
+    </message>
+    <message>
+        <source>READ-ONLY: backup {file}</source>
+        <translation>只读：备份 {file}</translation>
     </message>
     <message>
         <source>Quarterly summary</source>
@@ -4305,6 +4737,83 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>SafetyCopies</name>
+    <message>
+        <source>Take a safety copy every 1 to 24 hours.</source>
+        <translation>每隔 1 到 24 小时做一次安全副本。</translation>
+    </message>
+    <message>
+        <source>Keep between 2 and 100 safety copies.</source>
+        <translation>保留 2 到 100 份安全副本。</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyCopyDialog</name>
+    <message>
+        <source>Restore from a safety copy</source>
+        <translation>从安全副本恢复</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>距今</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SchoolAid copies the database at every start and every few hours. Restoring a copy puts the data back as it was then; everything entered since is set aside with the current database (kept as a dated copy beside it), not deleted.</source>
+        <translation>校助在每次启动时和每隔几小时复制一次数据库。恢复某份副本就是把数据恢复到当时的样子；此后录入的内容随当前数据库一起另存（当前数据库存为旁边带日期的副本），不会删除。</translation>
+    </message>
+    <message>
+        <source>Restore this copy</source>
+        <translation>恢复这份副本</translation>
+    </message>
+    <message>
+        <source>There is no safety copy yet.</source>
+        <translation>还没有安全副本。</translation>
+    </message>
+    <message>
+        <source>less than an hour</source>
+        <translation>不到一小时</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyScheduleDialog</name>
+    <message>
+        <source>Safety copies</source>
+        <translation>安全副本</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>A copy of the database is taken at every start and, while SchoolAid is open, every few hours; the oldest copies beyond the number kept are removed.</source>
+        <translation>每次启动时、以及校助打开期间每隔几小时复制一次数据库；超过保留份数的最早副本会被删除。</translation>
+    </message>
+    <message>
+        <source>A copy every:</source>
+        <translation>间隔：</translation>
+    </message>
+    <message>
+        <source>Copies kept:</source>
+        <translation>保留份数：</translation>
+    </message>
+</context>
+<context>
     <name>SchoolDialog</name>
     <message>
         <source>Add school</source>
@@ -4918,6 +5427,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>The central school stays the central school.</source>
         <translation>中心校的类型不能更改。</translation>
+    </message>
+    <message>
+        <source>Name at least one backup file.</source>
+        <translation>请至少指定一个备份文件。</translation>
     </message>
 </context>
 <context>

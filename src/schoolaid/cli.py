@@ -198,19 +198,20 @@ def build_parser() -> argparse.ArgumentParser:
     backup_parser = commands.add_parser("backup", help=translate(
         "Cli", "encrypted backups to carry to the township (.sabk)"))
     backup_commands = backup_parser.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
-    exporting_backup = backup_commands.add_parser("export", help=translate(
+    # No abbreviated options here: "--password" must not quietly mean "--password-file".
+    exporting_backup = backup_commands.add_parser("export", allow_abbrev=False, help=translate(
         "Cli", "export an encrypted backup of the database"))
     _db_option(exporting_backup, argparse.SUPPRESS)
     exporting_backup.add_argument("--out", required=True, metavar="FILE", help=translate(
         "Cli", "the backup file, or a folder to put it in under the usual name"))
     _password_option(exporting_backup)
     _operator_option(exporting_backup)
-    verifying = backup_commands.add_parser("verify", help=translate(
+    verifying = backup_commands.add_parser("verify", allow_abbrev=False, help=translate(
         "Cli", "decrypt a backup and check every part of it, writing nothing"))
     verifying.add_argument("file", type=Path, metavar="FILE")
     _password_option(verifying)
     verifying.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
-    restoring = backup_commands.add_parser("restore", help=translate(
+    restoring = backup_commands.add_parser("restore", allow_abbrev=False, help=translate(
         "Cli", "restore a backup into a database file (a database already there is kept as a dated copy)"))
     restoring.add_argument("file", type=Path, metavar="FILE")
     restoring.add_argument("--db", metavar="NEWPATH", type=Path, required=True, help=translate(
@@ -223,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     township_parser = commands.add_parser("township", help=translate("Cli", "the township's view of its schools"))
     township_commands = township_parser.add_subparsers(dest="township_command", metavar="ACTION", required=True)
-    summarizing = township_commands.add_parser("summary", help=translate(
+    summarizing = township_commands.add_parser("summary", allow_abbrev=False, help=translate(
         "Cli", "each school's key figures side by side, from their backups, as .xlsx"))
     summarizing.add_argument("files", type=Path, nargs="+", metavar="FILE")
     _password_option(summarizing)

@@ -54,6 +54,93 @@ def patch_reportlab_line_breaking() -> None:
         textsplit.ALL_CANNOT_START += extra
     if any(c not in paragraph.ALL_CANNOT_START for c in CANNOT_START):
         paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+    # Its two splitters (one font; several) hang one closing mark in the margin and let the next
+    # start a line: the 。 of ）。 or ”。, the second … of ……. Ours take the character before down.
+    textsplit.dumbSplit = _dumb_split
+    paragraph.cjkFragSplit = _cjk_frag_split
+
+
+_Line = tuple[int, int, float, float, bool, float]  # start, end, extra space, width used, hard break, line width
+
+
+def _cjk_lines(chars: Sequence[str], width: Callable[[int, float], float], max_widths: Sequence[float],
+               hard_break: Callable[[int], bool] = lambda _k: False) -> tuple[list[_Line], _Line | None]:
+    """reportlab's CJK line breaking (``textsplit.dumbSplit``, ``paragraph.cjkFragSplit`` of 5.1): the
+    lines it ends, and what is left for the last. One change: when the closing mark that hangs at the
+    end of a line is followed by another, the line ends before the character preceding those marks,
+    which go down with it (as on the grid)."""
+    from unicodedata import category
+
+    from reportlab.lib import textsplit
+    from reportlab.rl_config import _FUZZ
+
+    cannot_start = textsplit.ALL_CANNOT_START
+    lines: list[_Line] = []
+    i = start = 0
+    used = 0.0
+    max_width = max_widths[0]
+    while i < len(chars):
+        c, w = chars[i], width(i, max_width)
+        hard = hard_break(i)
+        i += 1
+        used += w
+        if not ((used > max_width + _FUZZ and used > 0) or hard):
+            continue
+        extra = max_width - used
+        if not hard:
+            if c and ord(c) < 0x3000:  # within Latin script: back to a space or a Chinese character
+                for j in range(i - 1, (start + i) >> 1, -1):
+                    if chars[j] and (category(chars[j]) == "Zs" or ord(chars[j]) >= 0x3000):
+                        k = j + 1
+                        if k < i:
+                            j = k + 1
+                            extra += sum(width(n, max_width) for n in range(j, i))
+                            w, c, i = width(k, max_width), chars[k], j
+                            break
+            if c not in cannot_start and i > start + 1:  # pushed down to start the next line
+                i -= 1
+                extra += w
+            elif i < len(chars) and chars[i] and chars[i] in cannot_start:  # hangs, but so would the next
+                j = i - 1
+                while j > start and chars[j] and chars[j] in cannot_start:
+                    j -= 1
+                if j > start:
+                    extra += sum(width(n, max_width) for n in range(j, i))
+                    i = j
+        lines.append((start, i, extra, used, hard, max_width))
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        start, used = i, 0.0
+    return lines, ((start, len(chars), max_width - used, used, False, max_width) if used > 0 else None)
+
+
+def _dumb_split(word: str, widths: Sequence[float], max_widths: float | Sequence[float]) -> list[list[Any]]:
+    """``reportlab.lib.textsplit.dumbSplit`` (a paragraph in one font) on ``_cjk_lines``."""
+    if not isinstance(max_widths, list | tuple):
+        max_widths = [max_widths]
+    lines, rest = _cjk_lines(word, lambda k, _width: widths[k], max_widths)
+    result = [[extra, word[a:b].strip()] for a, b, extra, _used, _hard, _width in lines]
+    return result + ([[rest[2], word[rest[0]:]]] if rest else [])
+
+
+def _cjk_frag_split(frags: list[Any], max_widths: Sequence[float], calc_bounds: bool, encoding: str = "utf8") -> Any:
+    """``reportlab.platypus.paragraph.cjkFragSplit`` (several fonts) on ``_cjk_lines``."""
+    from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+
+    glyphs = []
+    for frag in frags:
+        text = frag.text.decode(encoding) if isinstance(frag.text, bytes) else frag.text
+        glyphs.extend([cjkU(t, frag, encoding) for t in text] if text else [cjkU(text, frag, encoding)])
+
+    def width(k: int, max_width: float) -> float:
+        w = glyphs[k].width
+        if hasattr(w, "normalizedValue"):
+            w._normalizer = max_width
+            w = w.normalizedValue(max_width)
+        return w
+
+    lines, rest = _cjk_lines(glyphs, width, max_widths, lambda k: hasattr(glyphs[k].frag, "lineBreak"))
+    return ParaLines(kind=1, lines=[makeCJKParaLine(glyphs[a:b], line_width, used, extra, hard, calc_bounds)
+                                    for a, b, extra, used, hard, line_width in [*lines, *([rest] if rest else [])]])
 
 
 patch_reportlab_line_breaking()
