@@ -3270,6 +3270,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>控辍保学</translation>
     </message>
     <message>
+        <source>Read-only view of the backup {file}: nothing here can be changed.</source>
+        <translation>只读查看备份 {file}：这里的内容都不能修改。</translation>
+    </message>
+    <message>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -4760,6 +4764,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Age</source>
         <translation>距今</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生数</translation>
     </message>
     <message>
         <source>Size</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,7 +121,11 @@ def take(db_path: Path, keep: int, progress: Progress = NO_PROGRESS, now: dt.dat
 
 
 def describe(copy: SafetyCopy) -> dict[str, int]:
-    return database_facts(copy.path)["counts"]
+    """The record counts of a copy; empty for a copy that cannot be read."""
+    try:
+        return database_facts(copy.path)["counts"]
+    except sqlite3.Error:
+        return {}
 
 
 def restore(copy: SafetyCopy, db_path: Path, now: dt.datetime | None = None) -> Path | None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.backup_file import MIN_PASSWORD_LENGTH
-from schoolaid.safety_copies import SafetyCopy
+from schoolaid.safety_copies import SafetyCopy, describe
 from schoolaid.ui.table_models import Column, RecordTableModel
 from schoolaid.ui.table_views import record_table
 
@@ -147,6 +147,7 @@ class SafetyCopyDialog(QDialog):
         self.model: RecordTableModel[SafetyCopy] = RecordTableModel([
             Column(lambda: self.tr("Taken"), lambda c: c.taken.strftime("%Y-%m-%d %H:%M")),
             Column(lambda: self.tr("Age"), lambda c: self._age(now - c.taken)),
+            Column(lambda: self.tr("Students"), lambda c: self._students(c), align_center=True),
             Column(lambda: self.tr("Size"), _size, align_center=True),
         ], copies, self)
         self.table = record_table(self.model)
@@ -170,6 +171,10 @@ class SafetyCopyDialog(QDialog):
             layout.addWidget(QLabel(self.tr("There is no safety copy yet.")))
         layout.addWidget(buttons)
         self.resize(520, 380)
+
+    @staticmethod
+    def _students(copy: SafetyCopy) -> object:
+        return describe(copy).get("students", "?")
 
     def _age(self, age: dt.timedelta) -> str:
         hours = int(age.total_seconds() // 3600)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from schoolaid import __version__, township
 from schoolaid.database import Database
@@ -48,7 +48,21 @@ class MainWindow(QMainWindow):
         self.dropout_tab.attention_changed.connect(lambda _n: self._show_dropout_attention())
         self.dropout_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.roster_tab.absence_requested.connect(self.dropout_tab.record_absence)
-        self.setCentralWidget(self.tabs)
+        if context.db.read_only:
+            # Said where the eye falls, not only in the title bar: this window shows a backup.
+            banner = QLabel(self.tr("Read-only view of the backup {file}: nothing here can be changed.").format(
+                file=Path(context.db.label).name))
+            banner.setObjectName("readOnlyBanner")
+            banner.setStyleSheet("background: #fff3c4; color: #5c4400; padding: 6px; font-weight: bold;")
+            central = QWidget()
+            layout = QVBoxLayout(central)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(0)
+            layout.addWidget(banner)
+            layout.addWidget(self.tabs, 1)
+            self.setCentralWidget(central)
+        else:
+            self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _index: self.count_label.setVisible(
             self.tabs.currentWidget() is self.roster_tab))
 
@@ -69,8 +83,9 @@ class MainWindow(QMainWindow):
         self._show_ledger_gaps(self.ledger_tab.gap_count)
         self._show_dropout_attention()
         self._show_operator()
-        self.database_label.setText(self.tr("Database: {path}").format(path=context.db.path))
-        self.database_label.setToolTip(str(context.db.path))
+        shown_path = context.db.label or context.db.path
+        self.database_label.setText(self.tr("Database: {path}").format(path=shown_path))
+        self.database_label.setToolTip(str(shown_path))
         self._update_title()
         state = context.preferences.window_state("main")
         if state is not None:

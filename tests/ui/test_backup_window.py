@@ -1,0 +1,128 @@
+"""Backups from the File menu as the aid officer uses them: the export dialog refusing a short or
+mistyped password, an export written and checked, a backup opened read-only in its own window, a
+restore replacing the window's data, and safety copies taken at start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from schoolaid import backup, roster, safety_copies, township
+from schoolaid.backup_file import WrongPassword
+from schoolaid.errors import NotAllowed
+from schoolaid.ui.backup_dialogs import ExportBackupDialog, SafetyCopyDialog
+from schoolaid.ui.context import Entity
+from schoolaid.ui.main_window import MainWindow
+
+PASSWORD = "平地镇备份2026"
+
+
+@pytest.fixture
+def messages(monkeypatch) -> list[str]:
+    """What the message boxes said; every question answered yes."""
+    said: list[str] = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _parent, _title, text, *a, **k: said.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a, **k: said.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    return said
+
+
+@pytest.fixture
+def window(qtbot, context) -> MainWindow:
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def test_export_dialog_wants_a_long_password_typed_twice(qtbot, app, tmp_path):
+    dialog = ExportBackupDialog(tmp_path / "平地镇中心校_备份_20261129.sabk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled() and dialog.problem_label.text() == ""
+    qtbot.keyClicks(dialog.password_edit, "1234")
+    assert not ok.isEnabled() and "至少" in dialog.problem_label.text()
+    qtbot.keyClicks(dialog.password_edit, "5678")
+    qtbot.keyClicks(dialog.repeat_edit, "12345679")
+    assert not ok.isEnabled() and "不一样" in dialog.problem_label.text()
+    dialog.repeat_edit.clear()
+    qtbot.keyClicks(dialog.repeat_edit, "12345678")
+    assert ok.isEnabled() and dialog.problem_label.text() == ""
+    assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
+    dialog.grab().save(str(tmp_path / "export-dialog.png"))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.path.name == "平地镇中心校_备份_20261129.sabk" and dialog.password == "12345678"
+
+
+def test_export_writes_checks_and_records_the_backup(qtbot, window, context, messages, tmp_path):
+    target = tmp_path / "usb" / "school.sabk"
+    window.backup_actions.run_export(target, PASSWORD)
+    qtbot.waitUntil(lambda: isinstance(window.backup_actions.last_result, backup.Verification), timeout=60_000)
+    assert target.exists()
+    assert "检查无误" in messages[-1] and "150" in messages[-1]
+    assert context.query(backup.last_export) is not None
+    assert context.preferences.backup_folder == str(target.parent)
+
+
+def test_a_wrong_password_is_explained(qtbot, window, context, messages, tmp_path):
+    file = backup.export_backup(context.db.path, tmp_path / "b.sabk", PASSWORD).path
+    window.backup_actions.verify_backup(file, "not-the-password")
+    qtbot.waitUntil(lambda: isinstance(window.backup_actions.last_result, WrongPassword), timeout=30_000)
+    assert "密码不正确" in messages[-1]
+
+
+def test_a_backup_opens_read_only_in_its_own_window(qtbot, window, context, messages, tmp_path):
+    file = backup.export_backup(context.db.path, tmp_path / "平地镇中心校_备份.sabk", PASSWORD).path
+    window.backup_actions.open_read_only(file, PASSWORD)
+    qtbot.waitUntil(lambda: isinstance(window.backup_actions.last_result, MainWindow), timeout=30_000)
+    viewer = window.backup_actions.last_result
+    qtbot.addWidget(viewer)
+    assert "只读" in viewer.windowTitle() and file.name in viewer.windowTitle()
+    assert viewer.roster_tab.model.total == 150  # the roster is there to read
+    menu_actions = {a.text(): a for a in viewer.menuBar().actions()[0].menu().actions()}
+    assert not menu_actions["导出备份(&E)…"].isEnabled()
+    assert not menu_actions["从备份恢复(&R)…"].isEnabled()
+    with pytest.raises(NotAllowed):
+        viewer.context.change(Entity.TOWNSHIP, township.set_setting, "township_name", "改名")
+    viewer.grab().save(str(tmp_path / "read-only.png"))
+    folder = viewer.context.db.path.parent
+    viewer.close()
+    assert not folder.exists()  # the decrypted copy is removed with the window
+    assert context.query(township.township_name) == "平地镇"
+
+
+def test_restore_replaces_the_window_and_keeps_the_old_database(qtbot, window, context, messages, tmp_path):
+    file = backup.export_backup(context.db.path, tmp_path / "b.sabk", PASSWORD).path
+    context.change(Entity.TOWNSHIP, township.set_setting, "township_name", "录错的名字")
+    window.backup_actions.restore_backup(file, PASSWORD, confirm=False)
+    qtbot.waitUntil(lambda: window.replacement is not None, timeout=30_000)
+    replacement = window.replacement
+    qtbot.addWidget(replacement)
+    assert replacement.context.query(township.township_name) == "平地镇"
+    assert "平地镇" in replacement.windowTitle()
+    assert replacement.roster_tab.model.total == 150
+    kept = window.backup_actions.last_result
+    assert isinstance(kept, Path) and kept.exists()
+    assert "已恢复" in messages[-1] and kept.name in messages[-1]
+    assert not window.isVisible()
+    replacement.close()
+
+
+def test_a_safety_copy_is_taken_at_start_and_can_be_chosen(qtbot, window, context, tmp_path):
+    window.start_background_work()
+    qtbot.waitUntil(lambda: bool(safety_copies.list_copies(context.db.path)), timeout=30_000)
+    window.backup_actions.wait_for_safety_copy()
+    qtbot.waitUntil(lambda: "安全副本" in window.statusBar().currentMessage(), timeout=5_000)
+    copies = safety_copies.list_copies(context.db.path)
+    dialog = SafetyCopyDialog(copies)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1 and dialog.chosen == copies[0]
+    assert len(context.query(roster.list_rows, roster.RosterFilter())) == 150
+    window.close()
+    assert window.backup_actions.timer.isActive() is False
