@@ -482,6 +482,22 @@ The current database is kept as a dated copy beside it.</source>
         <source>viewer</source>
         <translation>查看者</translation>
     </message>
+    <message>
+        <source>Compare schools' backups</source>
+        <translation>各校备份对比</translation>
+    </message>
+    <message>
+        <source>The backups are decrypted one by one with this password (the schools must have used the same one) and their key figures put side by side in a workbook.</source>
+        <translation>用这个密码逐个解密各校备份（各校须使用同一个密码），把关键数据并排放进一个工作簿。</translation>
+    </message>
+    <message>
+        <source>The comparison of {n} schools is saved as {path}.</source>
+        <translation>{n} 个学校的对比已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>正在读取备份…</translation>
+    </message>
 </context>
 <context>
     <name>BackupPasswordDialog</name>
@@ -3292,6 +3308,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>&amp;Open a backup to view (read-only)…</source>
         <translation>打开备份查看（只读）(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare schools' backups…</source>
+        <translation>各校备份对比(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Restore from a backup…</source>

@@ -85,8 +85,10 @@ def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRE
     try:
         share = 1 / len(paths)
         for index, path in enumerate(paths):
-            part = Progress(lambda fraction, message, i=index: progress.report((i + fraction) * share, message),
-                            progress.cancel_event)
+            def report(fraction: float, message: str, done: int = index) -> None:
+                progress.report((done + fraction) * share, message)
+
+            part = Progress(report, progress.cancel_event)
             copy = folder / f"{index}.sqlite"
             try:
                 database = backup.decrypted_copy(Path(path), password, copy, part)

@@ -126,3 +126,16 @@ def test_a_safety_copy_is_taken_at_start_and_can_be_chosen(qtbot, window, contex
     assert len(context.query(roster.list_rows, roster.RosterFilter())) == 150
     window.close()
     assert window.backup_actions.timer.isActive() is False
+
+
+def test_schools_backups_compared_in_a_workbook(qtbot, window, context, messages, tmp_path):
+    import openpyxl
+
+    file = backup.export_backup(context.db.path, tmp_path / "a.sabk", PASSWORD).path
+    out = tmp_path / "对比.xlsx"
+    window.backup_actions.summarize_backups([file, file], PASSWORD, out)
+    qtbot.waitUntil(lambda: window.backup_actions.last_result == out, timeout=60_000)
+    rows = list(openpyxl.load_workbook(out)["各校对比"].iter_rows(values_only=True))
+    _label, first, second, total = next(row for row in rows if row[0] == "在读学生")
+    assert first == second > 0 and total == 2 * first
+    assert str(out) in messages[-1]

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from schoolaid import backup, safety_copies, township
+from schoolaid import backup, safety_copies, township, township_summary
 from schoolaid.database import Database, open_database
 from schoolaid.errors import SchoolAidError
 from schoolaid.progress import Progress
@@ -306,6 +306,42 @@ class BackupActions(QObject):
         self.task = run_in_background(self.window, self.tr("Decrypting the backup…"),
                                       lambda progress: backup.open_for_viewing(file, checked_password, progress),
                                       done, self._failed)
+
+    def summarize_backups(self, files: list[Path] | None = None, password: str | None = None,
+                          target: Path | None = None) -> None:
+        """The township's comparison of its schools from their backups, as a workbook."""
+        title = self.tr("Compare schools' backups")
+        if files is None:
+            names, _filter = QFileDialog.getOpenFileNames(self.window, title, str(self._default_folder()),
+                                                          BACKUP_FILTER)
+            files = [Path(n) for n in names]
+        if not files:
+            return
+        if password is None:
+            password = self._ask_password(title, files[0], self.tr(
+                "The backups are decrypted one by one with this password (the schools must have used the same one) "
+                "and their key figures put side by side in a workbook."))
+            if password is None:
+                return
+        if target is None:
+            name, _filter = QFileDialog.getSaveFileName(
+                self.window, title, str(self._default_folder() / f"各校关键数据对比_{dt.date.today():%Y%m%d}.xlsx"),
+                "Excel (*.xlsx)")
+            if not name:
+                return
+            target = Path(name)
+        checked_password, chosen, out = password, list(files), target
+
+        def work(progress: Progress) -> Path:
+            township_summary.write(township_summary.collect(chosen, checked_password, progress), out)
+            return out
+
+        def done(path: Path) -> None:
+            self.last_result = path
+            QMessageBox.information(self.window, title, self.tr("The comparison of {n} schools is saved as {path}.").format(
+                n=len(chosen), path=path))
+
+        self.task = run_in_background(self.window, self.tr("Reading the backups…"), work, done, self._failed)
 
     def stop(self) -> None:
         self.timer.stop()

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         export.setEnabled(writable)
         file_menu.addAction(self.tr("&Check a backup…"), lambda: actions.verify_backup())
         file_menu.addAction(self.tr("&Open a backup to view (read-only)…"), lambda: actions.open_read_only())
+        file_menu.addAction(self.tr("Co&mpare schools' backups…"), lambda: actions.summarize_backups())
         file_menu.addSeparator()
         restore = file_menu.addAction(self.tr("&Restore from a backup…"), lambda: actions.restore_backup())
         restore.setEnabled(writable)
