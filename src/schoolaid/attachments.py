@@ -19,6 +19,7 @@ from schoolaid.audit import Action, Actor
 from schoolaid.errors import NotFound, SchoolAidError
 from schoolaid.i18n import translate
 from schoolaid.models import Attachment
+from schoolaid.permissions import Permission, check
 
 MAX_BYTES = 20 * 1024 * 1024  # a phone photo is 2–6 MB; a scanned PDF of a few pages well under this
 ENTITY = "attachment"
@@ -55,7 +56,13 @@ def read_file(path: Path) -> tuple[str, bytes]:
             name=path.name, detail=exc.strerror or exc)) from exc
 
 
+# Who may add evidence to what: photos of a visit, of a persuasion attempt, a signed sheet of a batch.
+OWNER_PERMISSION = {"visit": Permission.LOG_VISIT, "persuasion": Permission.LOG_PERSUASION,
+                    "ledger_batch": Permission.POST_LEDGER, "school_activity": Permission.EDIT_PAIRING}
+
+
 def add(session: Session, actor: Actor, owner: str, owner_id: int, file_name: str, data: bytes) -> int:
+    check(session, actor, OWNER_PERMISSION.get(owner, Permission.EDIT_ROSTER))
     if len(data) > MAX_BYTES:
         raise SchoolAidError(translate(
             "Attachments", "{name} is {size} MB; evidence files can be at most {limit} MB. Take the photo at "

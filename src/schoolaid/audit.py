@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from schoolaid.audit_chain import GENESIS, row_hash
 from schoolaid.errors import SchoolAidError
 from schoolaid.i18n import translate
 from schoolaid.models import AuditEvent, Base, utcnow
@@ -18,13 +19,21 @@ from schoolaid.models import AuditEvent, Base, utcnow
 
 @dataclass(frozen=True)
 class Actor:
-    """The person doing the work: the operator chosen at the start screen."""
+    """The person doing the work: the account signed in (its role, and for a teacher the classes
+    they look after), or on a database without accounts the operator named at the start."""
 
     name: str
+    role: str | None = None  # a permissions.Role value; None only before accounts exist
+    user_id: int | None = None
+    staff_id: int | None = None
+    classes: frozenset[tuple[int, str, int, str]] = frozenset()  # (school id, stage, grade, class)
 
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise SchoolAidError(translate("Audit", "Choose who is working before changing anything."))
+
+
+_HEAD = "schoolaid.audit_head"
 
 
 class Action:
@@ -32,6 +41,10 @@ class Action:
     UPDATE = "update"
     DELETE = "delete"
     STATUS = "status"
+    REFUSED = "refused"  # an attempt outside one's role
+    SIGN_IN = "sign_in"
+    LOCKED = "locked"  # too many wrong passwords
+    REVEAL = "reveal"  # a full ID number shown
 
 
 def _plain(value: Any) -> Any:
@@ -65,7 +78,22 @@ def event_values(
         "summary": summary,
         "before": None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True, default=_plain),
         "after": None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=_plain),
+        "user_id": actor.user_id,
+        "role": actor.role or "",
     }
+
+
+def _chained(session: Session, values: dict[str, Any]) -> dict[str, Any]:
+    """The event with its id, the previous event's hash and its own. Safe because every write holds
+    SQLite's write lock from its BEGIN IMMEDIATE: no one else appends meanwhile."""
+    head = session.info.get(_HEAD)
+    if head is None:
+        row = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+        head = (row[0], row[1]) if row else (0, GENESIS)
+    chained = {**values, "id": head[0] + 1, "prev_hash": head[1]}
+    chained["hash"] = row_hash(head[1], chained)
+    session.info[_HEAD] = (chained["id"], chained["hash"])
+    return chained
 
 
 def record(
@@ -78,15 +106,15 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
-    event = AuditEvent(**event_values(actor, action, entity, entity_id, summary, before, after))
-    session.add(event)
+    event = AuditEvent(**_chained(session, event_values(actor, action, entity, entity_id, summary, before, after)))
+    session.add(event)  # its id is set: the order of flushing does not matter to the chain
     return event
 
 
 def record_many(session: Session, events: list[dict[str, Any]]) -> None:
     """Audit events made with ``event_values``, inserted in one statement (imports, the demo)."""
     if events:
-        session.connection().execute(insert(AuditEvent.__table__), events)
+        session.connection().execute(insert(AuditEvent.__table__), [_chained(session, e) for e in events])
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from schoolaid.database import APPLICATION_ID, Database, open_read_only, prepare
 from schoolaid.errors import DatabaseError, SchoolAidError
 from schoolaid.files import atomic_path, explain_os_error, sync_folder
 from schoolaid.i18n import translate
+from schoolaid.permissions import Permission, requires
 from schoolaid.progress import NO_PROGRESS, Cancelled, Progress
 
 SUFFIX = ".sabk"
@@ -63,6 +64,8 @@ class BackupInfo:
     app_version: str
     schema: str
     size: int
+    audit_rows: int = 0
+    audit_head: str = ""
     header: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
@@ -72,10 +75,12 @@ class BackupInfo:
         except ValueError:
             created = dt.datetime.min
         counts = header.get("counts")
+        trail = header.get("audit") if isinstance(header.get("audit"), dict) else {}
         return cls(path=path, school=str(header.get("school", "")), township=str(header.get("township", "")),
                    created=created, counts={str(k): int(v) for k, v in counts.items()} if isinstance(counts, dict)
                    else {}, app_version=str(header.get("app_version", "")), schema=str(header.get("schema", "")),
-                   size=path.stat().st_size if path.exists() else 0, header=header)
+                   size=path.stat().st_size if path.exists() else 0, audit_rows=int(trail.get("rows", 0) or 0),
+                   audit_head=str(trail.get("head", "") or ""), header=header)
 
 
 def default_file_name(school: str, day: dt.date) -> str:
@@ -150,10 +155,15 @@ def database_facts(path: Path) -> dict[str, Any]:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             schema = row[0] if row else ""
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        audit = {"rows": counts.get("audit_events", 0), "head": ""}
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(audit_events)")}
+        if "hash" in columns:
+            row = connection.execute("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+            audit["head"] = row[0] if row else ""
     finally:
         connection.close()
     return {"school": school, "township": township, "schema": schema, "counts": counts,
-            "application_id": application_id}
+            "application_id": application_id, "audit": audit}
 
 
 def export_backup(db_path: Path, out: Path | str, password: str, progress: Progress = NO_PROGRESS,
@@ -173,7 +183,10 @@ def export_backup(db_path: Path, out: Path | str, password: str, progress: Progr
         out = Path(out)
         header = {"school": facts["school"], "township": facts["township"], "created": now.isoformat(),
                   "app_version": __version__, "schema": facts["schema"], "counts": facts["counts"],
-                  "database_bytes": copy.stat().st_size}
+                  "database_bytes": copy.stat().st_size,
+                  # The trail's head and length: a later backup whose chain does not pass through this head
+                  # at this row, or has fewer rows, had rows removed.
+                  "audit": facts["audit"]}
         total = copy.stat().st_size
         progress.report(0.05, translate("Backup", "Encrypting…"))
         with atomic_path(out) as part, part.open("wb") as sink, copy.open("rb") as source:
@@ -372,6 +385,7 @@ def open_for_viewing(path: Path, password: str, progress: Progress = NO_PROGRESS
     return db
 
 
+@requires(Permission.BACKUP)
 def record_export(session: Session, actor: Actor, info: BackupInfo) -> None:
     """Remember when the last backup left the PC: the home tab reminds the officer after 30 days."""
     township.set_setting(session, actor, LAST_EXPORT_SETTING, info.created.isoformat())

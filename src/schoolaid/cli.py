@@ -13,13 +13,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from schoolaid import __version__, roster, township
+from schoolaid import __version__, permissions, roster, township
 from schoolaid.audit import Actor
 from schoolaid.database import Database, open_database
 from schoolaid.enrollment import EnrollmentStatus
 from schoolaid.errors import SchoolAidError
 from schoolaid.i18n import translate
 from schoolaid.paths import default_database_path
+from schoolaid.permissions import Permission
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -27,6 +28,15 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--db", metavar="PATH", type=Path, default=default, help=translate(
         "Cli", "database file (default: {path})").format(path=default_database_path()))
+    if default is argparse.SUPPRESS:  # a command that works on the database: who is working
+        _user_options(parser)
+
+
+def _user_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", metavar="NAME", help=translate(
+        "Cli", "the account to act as, on a database with accounts (its role decides what is allowed)"))
+    parser.add_argument("--user-password-file", type=Path, metavar="F", help=translate(
+        "Cli", "a file whose first line is that account's password, or - for standard input"))
 
 
 def _operator_option(parser: argparse.ArgumentParser) -> None:
@@ -216,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     restoring.add_argument("file", type=Path, metavar="FILE")
     restoring.add_argument("--db", metavar="NEWPATH", type=Path, required=True, help=translate(
         "Cli", "the database file to restore into"))
+    _user_options(restoring)
     _password_option(restoring)
     describing = backup_commands.add_parser("info", help=translate(
         "Cli", "what a backup file holds, read from its header without the password"))
@@ -230,6 +241,40 @@ def build_parser() -> argparse.ArgumentParser:
     _password_option(summarizing)
     summarizing.add_argument("--out", type=Path, required=True, metavar="summary.xlsx")
 
+    users_parser = commands.add_parser("users", help=translate("Cli", "accounts: who signs in, with which role"))
+    users_commands = users_parser.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    adding = users_commands.add_parser("add", allow_abbrev=False, help=translate(
+        "Cli", "add an account (the first one, on a database without accounts, must be the administrator's)"))
+    _db_option(adding, argparse.SUPPRESS)
+    adding.add_argument("--username", required=True, metavar="NAME")
+    adding.add_argument("--name", required=True, metavar="DISPLAY", help=translate(
+        "Cli", "the person's name as the records show it"))
+    adding.add_argument("--role", required=True, choices=[r.value for r in permissions.Role])
+    adding.add_argument("--class", dest="classes", action="append", default=[], metavar="SCHOOL/STAGE/GRADE/CLASS",
+                        help=translate("Cli", "a teacher's class, e.g. 平地镇中心校/小学/3/2班 (repeat for more)"))
+    adding.add_argument("--staff-id", type=int, metavar="ID", help=translate(
+        "Cli", "the staff member this account belongs to (a teacher's own pairings and visits)"))
+    adding.add_argument("--new-password-file", type=Path, required=True, metavar="F", help=translate(
+        "Cli", "a file whose first line is the new account's password, or - for standard input"))
+    listing_users = users_commands.add_parser("list", help=translate("Cli", "list the accounts"))
+    _db_option(listing_users, argparse.SUPPRESS)
+    listing_users.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+    resetting = users_commands.add_parser("reset-password", allow_abbrev=False, help=translate(
+        "Cli", "set a new password for an account (also unlocks it)"))
+    resetting.add_argument("username", metavar="USERNAME")
+    _db_option(resetting, argparse.SUPPRESS)
+    resetting.add_argument("--new-password-file", type=Path, required=True, metavar="F")
+    unlocking = users_commands.add_parser("unlock", help=translate("Cli", "unlock an account locked by wrong passwords"))
+    unlocking.add_argument("username", metavar="USERNAME")
+    _db_option(unlocking, argparse.SUPPRESS)
+
+    audit_parser = commands.add_parser("audit", help=translate("Cli", "the audit trail"))
+    audit_commands = audit_parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    checking = audit_commands.add_parser("verify", help=translate(
+        "Cli", "check the audit trail's hash chain and that the ledger, case logs and visits match it"))
+    _db_option(checking, argparse.SUPPRESS)
+    checking.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+
     demo = commands.add_parser("demo", help=translate("Cli", "fill an empty database with the demo township"))
     _db_option(demo, argparse.SUPPRESS)
     demo.add_argument("--students", type=int, default=1500, metavar="N", help=translate(
@@ -241,11 +286,82 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The database, with ``args.actor`` signed in and allowed to run this command."""
     path = Path(args.db or default_database_path())
     if not create and not path.exists():
         raise SchoolAidError(translate("Cli", "There is no database at {path}. Check the path, or create one with "
                                               "\u201cschoolaid demo\u201d or by starting the program.").format(path=path))
-    return open_database(path)
+    db = open_database(path)
+    try:
+        args.actor = _sign_in(args, db)
+        for permission in _required(args):
+            db.query(permissions.check, args.actor, permission)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _required(args: argparse.Namespace) -> list[Permission]:
+    """What the command needs; the services check their own part again."""
+    command = args.command
+    action = getattr(args, f"{command}_command", None)
+    if command == "roster" and action == "list":
+        needed = [] if permissions.is_teacher(args.actor) else [Permission.VIEW]
+    elif command == "users":
+        needed = [] if action == "add" else [Permission.MANAGE_ACCOUNTS]
+    else:
+        needed = [_REQUIRED.get((command, action), Permission.VIEW)]
+    if getattr(args, "full_id", False):
+        needed.append(Permission.VIEW_FULL_ID)
+    return needed
+
+
+_REQUIRED = {
+    ("roster", "import"): Permission.EDIT_ROSTER, ("roster", "export"): Permission.EXPORT,
+    ("roster", "survey"): Permission.EXPORT, ("pairing", "register"): Permission.EXPORT,
+    ("pairing", "visits"): Permission.EXPORT, ("ledger", "post"): Permission.POST_LEDGER,
+    ("ledger", "export"): Permission.EXPORT, ("cases", "ledgers"): Permission.EXPORT,
+    ("print", "notice"): Permission.EXPORT, ("print", "due-notices"): Permission.ISSUE_NOTICE,
+    ("print", "quarterly"): Permission.EXPORT, ("print", "term-report"): Permission.EXPORT,
+    ("print", "ledgers"): Permission.EXPORT, ("print", "register"): Permission.EXPORT,
+    ("print", "sign-off"): Permission.EXPORT, ("backup", "export"): Permission.BACKUP,
+    ("backup", "restore"): Permission.BACKUP, ("demo", None): Permission.EDIT_SETTINGS,
+    ("audit", "verify"): Permission.VIEW_AUDIT,
+}
+
+
+def _sign_in(args: argparse.Namespace, db: Database) -> Actor:
+    """The account named by --user, on a database with accounts; the operator named by --operator
+    (or "command line") on one without."""
+    from schoolaid import accounts
+
+    if not db.query(permissions.accounts_enabled):
+        return Actor(getattr(args, "operator", None) or translate("Cli", "command line"))
+    if not getattr(args, "user", None):
+        raise SchoolAidError(translate(
+            "Cli", "This database has accounts: name yours with --user NAME and give its password with "
+            "--user-password-file F (or - to type it on standard input)."))
+    if getattr(args, "user_password_file", None) is None:
+        raise SchoolAidError(translate("Cli", "Give the password of {user} with --user-password-file F.").format(
+            user=args.user))
+    outcome = db.run(accounts.sign_in, args.user, _read_password(args.user_password_file))
+    if outcome.actor is None:
+        raise SchoolAidError(outcome.message)
+    return outcome.actor
+
+
+def _full_ids(args: argparse.Namespace, db: Database, ids: list[int], purpose: str) -> dict[int, str | None]:
+    """Full ID numbers, revealed on the record, with a warning that the output carries them."""
+    print(translate("Cli", "Note: the output carries full ID numbers of minors. Keep it on this PC, or delete it when "
+                           "done."), file=sys.stderr)
+    return db.run(roster.reveal_id_numbers, args.actor, ids, purpose)
+
+
+def _note_full_ids(args: argparse.Namespace, db: Database, count: int, purpose: str) -> None:
+    print(translate("Cli", "Note: {path} carries full ID numbers of minors. Keep it on this PC, or delete it when "
+                           "done.").format(path=purpose), file=sys.stderr)
+    db.run(roster.record_id_export, args.actor, count, purpose)
 
 
 def _roster_list(args: argparse.Namespace) -> int:
@@ -254,7 +370,7 @@ def _roster_list(args: argparse.Namespace) -> int:
         flt = _roster_filter(args)
         with db.read() as session:
             rows = roster.list_rows(session, flt)
-            full_ids = roster.full_id_numbers(session, [r.id for r in rows]) if args.full_id else {}
+        full_ids = _full_ids(args, db, [r.id for r in rows], "roster list") if args.full_id else {}
     finally:
         db.close()
     if args.json:
@@ -303,7 +419,7 @@ def _roster_import(args: argparse.Namespace) -> int:
         options = ImportOptions(existing=Choice(args.existing), default_school_id=school_id)
         plan = db.query(roster_import.make_plan, source, options)
         if not args.dry_run:
-            db.run(roster_import.apply_plan, Actor(args.operator), plan)
+            db.run(roster_import.apply_plan, args.actor, plan)
     finally:
         db.close()
     if args.rejected and plan.rejected:
@@ -328,8 +444,10 @@ def _roster_import(args: argparse.Namespace) -> int:
 
 
 def _roster_filter(args: argparse.Namespace) -> roster.RosterFilter:
+    actor = getattr(args, "actor", None)
     return roster.RosterFilter(text=args.search,
-                               statuses=frozenset({EnrollmentStatus(args.status)}) if args.status else None)
+                               statuses=frozenset({EnrollmentStatus(args.status)}) if args.status else None,
+                               classes=actor.classes if actor is not None and permissions.is_teacher(actor) else None)
 
 
 def _roster_export(args: argparse.Namespace) -> int:
@@ -338,6 +456,8 @@ def _roster_export(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         count = db.query(roster_export.export_roster, args.file, _roster_filter(args), full_ids=args.full_id)
+        if args.full_id:
+            _note_full_ids(args, db, count, str(args.file))
     finally:
         db.close()
     print(translate("Cli", "{n} students written to {path}.").format(n=count, path=args.file))
@@ -437,7 +557,7 @@ def _ledger_post(args: argparse.Namespace) -> int:
             result = ledger.PostResult(None, len(plan.lines), plan.total_fen, plan.already, len(plan.not_eligible),
                                        plan.period)
         else:
-            result = db.run(ledger.post, Actor(args.operator), programme.id, args.month)
+            result = db.run(ledger.post, args.actor, programme.id, args.month)
     finally:
         db.close()
     if args.json:
@@ -475,6 +595,8 @@ def _ledger_export(args: argparse.Namespace) -> int:
     try:
         count = db.query(ledger_export.export_ledger, args.file,
                          ledger.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id)
+        if args.full_id:
+            _note_full_ids(args, db, count, str(args.file))
     finally:
         db.close()
     print(translate("Cli", "{n} ledger entries written to {path}.").format(n=count, path=args.file))
@@ -526,11 +648,11 @@ def _print(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         if args.print_command == "notice":
-            number = db.run(notice.print_case_notice, Actor(args.operator), args.case_id, args.out).document_number
+            number = db.run(notice.print_case_notice, args.actor, args.case_id, args.out).document_number
             print(translate("Cli", "Notice {number} of case {case} written to {path}.").format(
                 number=number, case=args.case_id, path=args.out))
         elif args.print_command == "due-notices":
-            ids = db.run(notice.print_due_notices, Actor(args.operator), args.out)
+            ids = db.run(notice.print_due_notices, args.actor, args.out)
             if ids:
                 print(translate("Cli", "{n} notices issued and written to {path}.").format(n=len(ids), path=args.out))
             else:
@@ -568,7 +690,7 @@ def _backup(args: argparse.Namespace) -> int:
         try:
             password = _read_password(args.password_file)
             info = backup.export_backup(db.path, args.out, password)
-            db.run(backup.record_export, Actor(args.operator), info)
+            db.run(backup.record_export, args.actor, info)
         finally:
             db.close()
         print(translate("Cli", "Backup written to {path} ({size} bytes, {students} students). Keep the password: "
@@ -584,6 +706,8 @@ def _backup(args: argparse.Namespace) -> int:
         for check in verification.checks:
             print(f"  ✓ {check}")
     elif args.backup_command == "restore":
+        if Path(args.db).exists():  # replacing a database: only someone allowed to, on a database with accounts
+            _open(args).close()
         restored = backup.restore_backup(args.file, _read_password(args.password_file), args.db)
         print(translate("Cli", "Backup of {school} made {created} restored into {path}.").format(
             school=restored.info.school, created=restored.info.created.strftime("%Y-%m-%d %H:%M"),
@@ -620,6 +744,89 @@ def _township_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _users(args: argparse.Namespace) -> int:
+    from schoolaid import accounts
+
+    db = _open(args)
+    try:
+        if args.users_command == "add":
+            password = _read_password(args.new_password_file)
+            if not db.query(permissions.accounts_enabled):
+                if args.role != permissions.Role.ADMIN.value:
+                    raise SchoolAidError(translate(
+                        "Cli", "This database has no accounts yet: the first account must be the administrator's "
+                        "(--role admin)."))
+                db.run(accounts.create_first_administrator, args.username, args.name, password)
+            else:
+                classes = tuple(_class_ref(db, text) for text in args.classes)
+                db.run(accounts.add_user, args.actor, accounts.UserForm(
+                    args.username, args.name, args.role, password, args.staff_id, classes))
+            print(translate("Cli", "Account {user} ({role}) added.").format(
+                user=args.username, role=permissions.role_label(args.role)))
+        elif args.users_command == "list":
+            users = db.query(accounts.list_users)
+            if args.json:
+                return _print_json({"users": [{
+                    "id": u.id, "username": u.username, "name": u.display_name, "role": u.role, "active": u.active,
+                    "locked": u.locked(), "last_sign_in": u.last_sign_in_at.isoformat() if u.last_sign_in_at else None,
+                    "classes": [f"{c.school_id}/{c.stage}/{c.grade}/{c.class_name}" for c in u.classes]}
+                    for u in users]})
+            for u in users:
+                state = translate("Cli", "locked") if u.locked() else ("" if u.active else translate("Cli", "inactive"))
+                print("\t".join([u.username, u.display_name, u.role_label, state]))
+        else:
+            user = next((u for u in db.query(accounts.list_users) if u.username.lower() == args.username.lower()), None)
+            if user is None:
+                raise SchoolAidError(translate("Cli", "There is no account {user}.").format(user=args.username))
+            if args.users_command == "reset-password":
+                db.run(accounts.reset_password, args.actor, user.id, _read_password(args.new_password_file))
+                print(translate("Cli", "New password set for {user}.").format(user=user.username))
+            else:
+                db.run(accounts.unlock, args.actor, user.id)
+                print(translate("Cli", "{user} is unlocked.").format(user=user.username))
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def _class_ref(db: Database, text: str) -> object:
+    from schoolaid import accounts
+
+    parts = text.split("/")
+    if len(parts) != 4 or not parts[2].isdigit():
+        raise SchoolAidError(translate("Cli", "Write a class as SCHOOL/STAGE/GRADE/CLASS, e.g. 平地镇中心校/小学/3/2班: "
+                                              "{text}").format(text=text))
+    school = next((s.id for s in db.query(township.list_schools) if s.name == parts[0]), None)
+    if school is None:
+        raise SchoolAidError(translate("Cli", "There is no school called {name}.").format(name=parts[0]))
+    return accounts.ClassRef(school, parts[1], int(parts[2]), parts[3])
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from schoolaid import audit_verify
+
+    db = _open(args)
+    try:
+        report = db.query(audit_verify.verify)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(report.as_json())
+    elif report.ok:
+        print(translate("Cli", "The audit trail is intact: {rows} rows, chain head {head}; {records} ledger entries, "
+                               "case log entries and visits match it.").format(
+            rows=report.rows, head=report.head[:16], records=report.checked_records))
+    if not report.ok:
+        problem = report.first_problem
+        assert problem is not None
+        print(translate("Cli", "schoolaid: the audit trail shows tampering: {problem}").format(
+            problem=problem.message), file=sys.stderr)
+        for finding in (report.chain + report.records)[1:20]:
+            print(f"  {finding.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     from schoolaid.demo import create_demo_township
 
@@ -627,7 +834,7 @@ def _demo(args: argparse.Namespace) -> int:
         raise SchoolAidError(translate("Cli", "--students must be at least 1."))
     db = _open(args, create=True)
     try:
-        result = db.run(create_demo_township, Actor(args.operator), students=args.students, seed=args.seed)
+        result = db.run(create_demo_township, args.actor, students=args.students, seed=args.seed)
     finally:
         db.close()
     print(translate("Cli", "Demo township created: {schools} schools, {villages} villages, {households} households, "
@@ -671,6 +878,10 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return _backup(args)
         if args.command == "township":
             return _township_summary(args)
+        if args.command == "users":
+            return _users(args)
+        if args.command == "audit":
+            return _audit(args)
         if args.command == "demo":
             return _demo(args)
     except SchoolAidError as exc:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from schoolaid.errors import DatabaseError, NotAllowed
 from schoolaid.i18n import translate
+from schoolaid.permissions import NotPermitted
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,9 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise _explained(exc, self.path) from exc
+        except NotPermitted as exc:
+            self._record_refusal(exc)
+            raise
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
@@ -119,6 +123,25 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise _explained(exc, self.path) from exc
+        except NotPermitted as exc:
+            self._record_refusal(exc)
+            raise
+
+    def _record_refusal(self, refusal: NotPermitted) -> None:
+        """An attempt outside one's role is recorded, in a transaction of its own: the refused one
+        has rolled back."""
+        from schoolaid import audit
+        from schoolaid.audit import Action, Actor
+
+        if self.read_only or not isinstance(refusal.actor, Actor):
+            return
+        permission = refusal.permission.value if refusal.permission is not None else ""
+        try:
+            with self._writer() as session, session.begin():
+                audit.record(session, refusal.actor, Action.REFUSED, "permission", None, refusal.message,
+                             after={"permission": permission, "record": refusal.what})
+        except OperationalError:
+            log.warning("could not record a refused action")
 
     def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run one service function in its own write transaction."""

@@ -23,6 +23,7 @@ from schoolaid.errors import NotAllowed
 from schoolaid.grades import ALL_GRADES, Grade, Stage
 from schoolaid.i18n import translate
 from schoolaid.models import Household, HouseholdMember, SkillTraining, Staff, Student, Village, utcnow
+from schoolaid.permissions import Permission, requires
 from schoolaid.pinyin_search import search_keys
 from schoolaid.progress import NO_PROGRESS, Progress
 from schoolaid.staff import add_staff
@@ -146,6 +147,7 @@ def _phone(rng: random.Random) -> str:
     return rng.choice(("139", "138", "158", "182", "187", "135", "150", "199")) + f"{rng.randrange(10**8):08d}"
 
 
+@requires(Permission.EDIT_SETTINGS)
 def create_demo_township(session: Session, actor: Actor, students: int = 1500, seed: int = 2026,
                          progress: Progress = NO_PROGRESS, today: dt.date | None = None) -> DemoResult:
     """Fill an empty database with the demo township. Refuses a database that has data."""

@@ -38,6 +38,7 @@ from schoolaid.models import (
     Village,
     utcnow,
 )
+from schoolaid.permissions import Permission, check_class, is_teacher, requires
 from schoolaid.validation import error
 
 ABSENCE = "absence"
@@ -135,6 +136,7 @@ def setting(session: Session, key: str) -> int:
     return int(value) if value.isdigit() and low <= int(value) <= high else default
 
 
+@requires(Permission.EDIT_SETTINGS)
 def set_setting(session: Session, actor: Actor, key: str, value: int) -> None:
     _default, low, high = SETTINGS[key]
     if not low <= value <= high:
@@ -143,6 +145,7 @@ def set_setting(session: Session, actor: Actor, key: str, value: int) -> None:
     township.set_setting(session, actor, key, str(value))
 
 
+@requires(Permission.EDIT_SETTINGS)
 def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix: str,
                holidays_text: str | None = None) -> None:
     """The rules dialog's changes, together: all saved or none."""
@@ -203,6 +206,7 @@ def holidays(session: Session) -> Holidays:
         return DEFAULT_HOLIDAYS
 
 
+@requires(Permission.EDIT_SETTINGS)
 def set_holidays(session: Session, actor: Actor, text: str) -> None:
     parsed = parse_holidays(text)
     township.set_setting(session, actor, "dropout.holidays",
@@ -244,6 +248,17 @@ DEFAULT_HOLIDAYS: Holidays = parse_holidays(DEFAULT_HOLIDAYS_TEXT)
 # --- Absences -------------------------------------------------------------------------------------------
 
 
+def _check_class(session: Session, actor: Actor, permission: Permission, student_id: int) -> None:
+    """A teacher works only on their own classes' students."""
+    if not is_teacher(actor):
+        return
+    student = session.get(Student, student_id)
+    if student is not None:
+        check_class(actor, permission, student.school_id, student.stage, student.grade, student.class_name,
+                    student.name)
+
+
+@requires(Permission.RECORD_ABSENCE)
 def record_absence(session: Session, actor: Actor, student_id: int, start: dt.date, end: dt.date | None = None,
                    reason_known: bool = False, reason: str = "", today: dt.date | None = None) -> int:
     today = today or dt.date.today()
@@ -251,6 +266,7 @@ def record_absence(session: Session, actor: Actor, student_id: int, start: dt.da
     problems = []
     if student is None:
         raise NotFound(translate("Dropout", "The student no longer exists."))
+    _check_class(session, actor, Permission.RECORD_ABSENCE, student_id)
     if student.status not in (EnrollmentStatus.ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value):
         problems.append(error("student_id", "absence.status", translate(
             "Dropout", "{name} is not on the roll (\u201c{status}\u201d): only enrolled students are absent.").format(
@@ -277,8 +293,10 @@ def record_absence(session: Session, actor: Actor, student_id: int, start: dt.da
     return absence.id
 
 
+@requires(Permission.RECORD_ABSENCE)
 def end_absence(session: Session, actor: Actor, absence_id: int, end: dt.date, reason: str | None = None) -> None:
     absence = _get(session, Absence, absence_id)
+    _check_class(session, actor, Permission.RECORD_ABSENCE, absence.student_id)
     if end < absence.start_date:
         raise ValidationFailed([error("end_date", "absence.end", translate("Dropout", "The absence ends before it begins."))])
     before = audit.snapshot(absence)
@@ -402,6 +420,7 @@ def _check_form(session: Session, form: CaseForm, opened_on: dt.date) -> None:
         raise ValidationFailed(problems)
 
 
+@requires(Permission.MANAGE_CASES)
 def open_case(session: Session, actor: Actor, student_id: int, absence_id: int | None = None,
               form: CaseForm | None = None, today: dt.date | None = None) -> int:
     """Open a case file for a student out of school (one per episode)."""
@@ -431,6 +450,7 @@ def open_case(session: Session, actor: Actor, student_id: int, absence_id: int |
     return case.id
 
 
+@requires(Permission.MANAGE_CASES)
 def update_case(session: Session, actor: Actor, case_id: int, form: CaseForm) -> None:
     case = _get(session, DropoutCase, case_id)
     _check_form(session, form, case.absence_began)
@@ -452,6 +472,7 @@ def allowed_moves(status: CaseStatus | str) -> list[CaseStatus]:
     return [s for s in CaseStatus if s in TRANSITIONS[CaseStatus(status)]]
 
 
+@requires(Permission.MANAGE_CASES)
 def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStatus | str, on: dt.date, *,
               return_date: dt.date | None = None, transfer_to: str = "", note: str = "") -> None:
     """Move a case along its workflow; a move the workflow does not allow is refused.
@@ -513,6 +534,7 @@ def _end_open_absences(session: Session, actor: Actor, student_id: int, until: d
         end_absence(session, actor, absence.id, max(until, absence.start_date))
 
 
+@requires(Permission.MANAGE_CASES)
 def confirm_dropout(session: Session, actor: Actor, case_id: int, on: dt.date | None = None,
                     today: dt.date | None = None) -> None:
     """Record the student as 辍学 once the absence passed the dropout threshold."""
@@ -562,11 +584,13 @@ def _attempt_values(entry: AttemptEntry, today: dt.date) -> dict[str, object]:
             "method": entry.method, "result": entry.result.strip(), "succeeded": entry.succeeded}
 
 
+@requires(Permission.LOG_PERSUASION)
 def log_attempt(session: Session, actor: Actor, case_id: int, entry: AttemptEntry,
                 files: Sequence[tuple[str, bytes]] = (), today: dt.date | None = None,
                 corrects_id: int | None = None) -> int:
     today = today or dt.date.today()
     case = _get(session, DropoutCase, case_id)
+    _check_class(session, actor, Permission.LOG_PERSUASION, case.student_id)
     if not CaseStatus(case.status).is_open and corrects_id is None:
         raise NotAllowed(translate("Dropout", "The case is closed; attempts are logged on open cases."))
     values = _attempt_values(entry, today)
@@ -584,10 +608,12 @@ def log_attempt(session: Session, actor: Actor, case_id: int, entry: AttemptEntr
     return attempt_id
 
 
+@requires(Permission.LOG_PERSUASION)
 def correct_attempt(session: Session, actor: Actor, attempt_id: int, entry: AttemptEntry,
                     today: dt.date | None = None) -> int:
     """A correction is a new entry pointing at the old one; the old one stays, marked as corrected."""
     old = _get(session, PersuasionAttempt, attempt_id)
+    _check_class(session, actor, Permission.LOG_PERSUASION, _get(session, DropoutCase, old.case_id).student_id)
     if session.scalar(select(PersuasionAttempt.id).where(PersuasionAttempt.corrects_id == attempt_id)) is not None:
         raise NotAllowed(translate("Dropout", "This entry has been corrected already: correct the correction."))
     return log_attempt(session, actor, old.case_id, entry, today=today, corrects_id=attempt_id)
@@ -632,6 +658,7 @@ def notice_prefix(session: Session) -> str:
     return township.get_setting(session, "dropout.notice_prefix", default) or default
 
 
+@requires(Permission.EDIT_SETTINGS)
 def set_notice_prefix(session: Session, actor: Actor, prefix: str) -> None:
     prefix = prefix.strip()
     if not prefix or len(prefix) > 12 or any(c in prefix for c in "〔〕[]号"):
@@ -641,6 +668,7 @@ def set_notice_prefix(session: Session, actor: Actor, prefix: str) -> None:
     township.set_setting(session, actor, "dropout.notice_prefix", prefix)
 
 
+@requires(Permission.ISSUE_NOTICE)
 def issue_notice(session: Session, actor: Actor, case_id: int, issued_on: dt.date, deadline: dt.date | None = None,
                  guardian: str = "") -> int:
     """Record the enrollment-urging notice the township issues on a case, numbered per year."""
@@ -672,6 +700,7 @@ def issue_notice(session: Session, actor: Actor, case_id: int, issued_on: dt.dat
     return notice.id
 
 
+@requires(Permission.MANAGE_CASES)
 def record_receipt(session: Session, actor: Actor, notice_id: int, served_on: dt.date, served_to: str,
                    note: str = "") -> None:
     """The proof of service (送达回证): the parents signed for the notice on a day."""
@@ -957,9 +986,11 @@ def school_year(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     return start, min(today, dt.date(start.year + 1, 8, 31))
 
 
+@requires(Permission.LOG_PERSUASION)
 def add_evidence(session: Session, actor: Actor, attempt_id: int, name: str, data: bytes) -> int:
     """Evidence may come later than the entry (photos developed, a receipt scanned)."""
-    _get(session, PersuasionAttempt, attempt_id)
+    attempt = _get(session, PersuasionAttempt, attempt_id)
+    _check_class(session, actor, Permission.LOG_PERSUASION, _get(session, DropoutCase, attempt.case_id).student_id)
     return attachments.add(session, actor, ATTEMPT, attempt_id, name, data)
 
 

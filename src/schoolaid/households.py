@@ -18,6 +18,7 @@ from schoolaid.errors import NotAllowed, NotFound, Problem
 from schoolaid.grades import age_on, grade_label
 from schoolaid.i18n import translate
 from schoolaid.models import Household, HouseholdMember, SkillTraining, Student, Village, utcnow
+from schoolaid.permissions import Permission, requires
 from schoolaid.pinyin_search import search_keys
 from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone, raise_unconfirmed, warning
 from schoolaid.vocabulary import PovertyStatus, Relation, Sex
@@ -164,10 +165,12 @@ def _apply(household: Household, form: HouseholdForm) -> None:
         household.members.append(member)
 
 
+@requires(Permission.EDIT_ROSTER)
 def create_household(session: Session, actor: Actor, form: HouseholdForm, *, confirmed: Collection[str] = ()) -> int:
     return create_households(session, actor, [(form, confirmed)])[0]
 
 
+@requires(Permission.EDIT_ROSTER)
 def create_households(session: Session, actor: Actor, forms: Sequence[tuple[HouseholdForm, Collection[str]]]) -> list[int]:
     """Create households (an import makes thousands): each validated, inserted a table at a time, audited."""
     village_ids = set(session.scalars(select(Village.id)))
@@ -197,6 +200,7 @@ def create_households(session: Session, actor: Actor, forms: Sequence[tuple[Hous
     return ids
 
 
+@requires(Permission.EDIT_ROSTER)
 def update_household(session: Session, actor: Actor, household_id: int, form: HouseholdForm, *,
                      confirmed: Collection[str] = ()) -> None:
     household = _get(session, household_id)
@@ -210,6 +214,7 @@ def update_household(session: Session, actor: Actor, household_id: int, form: Ho
         audit.record(session, actor, Action.UPDATE, ENTITY, household.id, household.head_name, before=before, after=after)
 
 
+@requires(Permission.EDIT_ROSTER)
 def delete_household(session: Session, actor: Actor, household_id: int) -> None:
     """Remove a household created by mistake; one that has students stays."""
     household = _get(session, household_id)

@@ -39,6 +39,7 @@ from schoolaid.models import (
     Village,
     utcnow,
 )
+from schoolaid.permissions import NotPermitted, Permission, requires
 from schoolaid.validation import error
 
 PROGRAMME = "programme"
@@ -293,6 +294,7 @@ def _apply_programme(programme: Programme, form: ProgrammeForm) -> None:
     programme.active_months = ",".join(str(m) for m in form.active_months)
 
 
+@requires(Permission.POST_LEDGER)
 def create_programme(session: Session, actor: Actor, form: ProgrammeForm) -> int:
     form = _validate_programme(session, form, None)
     programme = Programme()
@@ -304,6 +306,7 @@ def create_programme(session: Session, actor: Actor, form: ProgrammeForm) -> int
     return programme.id
 
 
+@requires(Permission.POST_LEDGER)
 def update_programme(session: Session, actor: Actor, programme_id: int, form: ProgrammeForm) -> None:
     """Change a programme from now on; entries already posted keep the standard they were posted at."""
     programme = _programme(session, programme_id)
@@ -321,6 +324,7 @@ def programme_form(session: Session, programme_id: int) -> ProgrammeForm:
                          view.kind.value, view.funding_source, list(view.active_months), view.active, view.notes)
 
 
+@requires(Permission.POST_LEDGER)
 def set_members(session: Session, actor: Actor, programme_id: int, student_ids: Collection[int], reason: str = "") -> None:
     """The hand-kept list of a programme whose eligibility is ``list``."""
     programme = _programme(session, programme_id)
@@ -476,6 +480,7 @@ class PostResult:
                 "batch_id": self.batch_id}
 
 
+@requires(Permission.POST_LEDGER)
 def post(session: Session, actor: Actor, programme_id: int, month: dt.date | str,
          student_ids: Collection[int] | None = None, today: dt.date | None = None) -> PostResult:
     """Post the month for every eligible student not yet covered (or for the students given), in
@@ -531,9 +536,15 @@ def _insert_entry(session: Session, actor: Actor, values: dict[str, object], sum
     return entry_id
 
 
+@requires(Permission.REVERSE_LEDGER)
 def reverse(session: Session, actor: Actor, entry_id: int, reason: str) -> int:
     """Cancel an entry with a negative one that points at it. Both stay in the ledger."""
     entry = _entry(session, entry_id)
+    if actor.user_id is not None and entry.posted_by == actor.name:
+        # Two people for every reversal: whoever posted an entry cannot also take it back.
+        raise NotPermitted(translate(
+            "Ledger", "{name} posted this entry, so another member of the leadership must reverse or correct it.").format(
+                name=actor.name), actor, Permission.REVERSE_LEDGER, str(entry_id))
     reason = reason.strip()
     problems = []
     if entry.kind == EntryKind.REVERSAL.value:
@@ -553,6 +564,7 @@ def reverse(session: Session, actor: Actor, entry_id: int, reason: str) -> int:
     }, student.name if student else "")
 
 
+@requires(Permission.REVERSE_LEDGER)
 def replace(session: Session, actor: Actor, entry_id: int, amount_fen: int, reason: str) -> tuple[int, int]:
     """Reverse an entry and post the right amount in its place; the three stay linked."""
     if amount_fen <= 0:
@@ -611,6 +623,7 @@ def list_batches(session: Session, programme_id: int | None = None) -> list[Batc
             for b, name, n, total in session.execute(query)]
 
 
+@requires(Permission.POST_LEDGER)
 def record_notice(session: Session, actor: Actor, batch_id: int, notice_from: dt.date, notice_to: dt.date) -> None:
     """The dates the list of recipients was posted publicly (公示): at least five days."""
     batch = get_batch(session, batch_id)
@@ -630,6 +643,7 @@ def record_notice(session: Session, actor: Actor, batch_id: int, notice_from: dt
                  after=audit.snapshot(batch))
 
 
+@requires(Permission.POST_LEDGER)
 def record_payment(session: Session, actor: Actor, batch_id: int, paid_on: dt.date, voucher_no: str) -> None:
     """The batch was paid (or the fees waived) on a day, under a voucher number; only after its notice."""
     batch = get_batch(session, batch_id)

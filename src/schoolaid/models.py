@@ -460,3 +460,44 @@ class AuditEvent(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+    # Who exactly (the account) and in which role, when the change was made signed in.
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(16), default="")
+    # The SHA-256 chain: each row's hash covers its content and the previous row's hash, so an
+    # edited, removed or inserted row breaks every hash after it (``audit_chain``).
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class User(Base):
+    """A person who signs in: the password only as an Argon2id hash."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(Text)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    classes: Mapped[list[UserClass]] = relationship(back_populates="user", cascade="all, delete-orphan")
+
+
+class UserClass(Base):
+    """A class a teacher account looks after: its students, absences and logs."""
+
+    __tablename__ = "user_classes"
+    __table_args__ = (UniqueConstraint("user_id", "school_id", "stage", "grade", "class_name", name="one_class_once"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"))
+    stage: Mapped[str] = mapped_column(String(8))
+    grade: Mapped[int] = mapped_column(Integer)
+    class_name: Mapped[str] = mapped_column(String(16))
+
+    user: Mapped[User] = relationship(back_populates="classes")

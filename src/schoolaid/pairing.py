@@ -17,6 +17,7 @@ from schoolaid.audit import Action, Actor
 from schoolaid.errors import NotFound, ValidationFailed
 from schoolaid.i18n import translate
 from schoolaid.models import Household, Pairing, School, Staff, Village, Visit
+from schoolaid.permissions import Permission, requires
 from schoolaid.validation import error
 from schoolaid.vocabulary import PovertyStatus, StaffRole
 
@@ -50,6 +51,7 @@ def overdue_days(session: Session) -> int:
     return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_OVERDUE_DAYS
 
 
+@requires(Permission.EDIT_SETTINGS)
 def set_overdue_days(session: Session, actor: Actor, days: int) -> None:
     if not 1 <= days <= 365:
         raise ValidationFailed([error("days", "pairing.days", translate(
@@ -64,6 +66,7 @@ def _snapshot(pairing: Pairing) -> dict[str, object]:
     return audit.snapshot(pairing)
 
 
+@requires(Permission.EDIT_PAIRING)
 def pair(session: Session, actor: Actor, staff_id: int, household_id: int, start_date: dt.date,
          notes: str = "", handed_over_from_id: int | None = None) -> int:
     """Pair a staff member with a household from ``start_date``."""
@@ -101,6 +104,7 @@ def pair(session: Session, actor: Actor, staff_id: int, household_id: int, start
     return pairing.id
 
 
+@requires(Permission.EDIT_PAIRING)
 def end_pairing(session: Session, actor: Actor, pairing_id: int, end_date: dt.date, reason: str) -> None:
     pairing = _get(session, pairing_id)
     reason = reason.strip()
@@ -120,6 +124,7 @@ def end_pairing(session: Session, actor: Actor, pairing_id: int, end_date: dt.da
                  f"{pairing.staff.name} → {pairing.household.head_name}", before=before, after=_snapshot(pairing))
 
 
+@requires(Permission.EDIT_PAIRING)
 def hand_over(session: Session, actor: Actor, pairing_id: int, to_staff_id: int, on: dt.date, reason: str) -> int:
     """End a pairing and start the same household's pairing with someone else; both stay on file."""
     pairing = _get(session, pairing_id)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, insert, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from schoolaid import audit, idnumber
@@ -22,6 +22,7 @@ from schoolaid.errors import NotAllowed, NotFound, Problem, ValidationFailed
 from schoolaid.grades import Grade, Stage, age_on, grade_label, grade_name_zh, is_valid_grade
 from schoolaid.i18n import translate
 from schoolaid.models import Household, School, StatusChange, Student, Village, utcnow
+from schoolaid.permissions import Permission, requires
 from schoolaid.pinyin_search import search_keys
 from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone, raise_unconfirmed, warning
 from schoolaid.vocabulary import Relation, Sex
@@ -207,12 +208,14 @@ def _apply(student: Student, form: StudentForm) -> None:
         setattr(student, name, value)
 
 
+@requires(Permission.EDIT_ROSTER)
 def add_student(session: Session, actor: Actor, form: StudentForm, *, confirmed: Collection[str] = (),
                 status: EnrollmentStatus = EnrollmentStatus.ENROLLED) -> int:
     """Add a student. Warnings whose codes are not in ``confirmed`` refuse the save."""
     return add_students(session, actor, [(form, confirmed)], status=status)[0]
 
 
+@requires(Permission.EDIT_ROSTER)
 def add_students(session: Session, actor: Actor, forms: Sequence[tuple[StudentForm, Collection[str]]], *,
                  status: EnrollmentStatus = EnrollmentStatus.ENROLLED,
                  lookups: PreloadedLookups | None = None) -> list[int]:
@@ -245,6 +248,7 @@ def _plain_value(value: object) -> object:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
+@requires(Permission.EDIT_ROSTER)
 def update_student(session: Session, actor: Actor, student_id: int, form: StudentForm, *,
                    confirmed: Collection[str] = (), lookups: Lookups | None = None) -> None:
     student = _get(session, student_id)
@@ -292,6 +296,7 @@ def get_summary(session: Session, student_id: int) -> StudentSummary:
         created_at=student.created_at, updated_at=student.updated_at)
 
 
+@requires(Permission.EDIT_ROSTER)
 def change_status(session: Session, actor: Actor, student_id: int, new_status: EnrollmentStatus,
                   effective_date: dt.date, reason: str, destination: str = "") -> None:
     """Record a change of enrollment status (转出, 休学, 复学 …) with its date and reason."""
@@ -366,6 +371,7 @@ def has_history(session: Session, student_id: int) -> bool:
                for model in (StatusChange, ProgrammeMember, LedgerEntry, Absence, DropoutCase))
 
 
+@requires(Permission.EDIT_ROSTER)
 def delete_student(session: Session, actor: Actor, student_id: int) -> None:
     """Remove a record entered by mistake. A student with history is never deleted: change the
     status instead (转出, 毕业 …)."""
@@ -397,6 +403,8 @@ class RosterFilter:
     boarder: bool | None = None
     statuses: frozenset[EnrollmentStatus] | None = None  # None: any
     household_id: int | None = None
+    # A teacher sees only their classes: (school id, stage, grade, class). None: every class.
+    classes: frozenset[tuple[int, str, int, str]] | None = None
 
 
 _DIGITS = re.compile(r"^[0-9xX]+$")
@@ -455,6 +463,10 @@ def _non_text_conditions(flt: RosterFilter) -> list[ColumnElement[bool]]:
         conditions.append(Student.status.in_([EnrollmentStatus(s).value for s in flt.statuses]))
     if flt.household_id is not None:
         conditions.append(Student.household_id == flt.household_id)
+    if flt.classes is not None:
+        conditions.append(or_(false(), *(and_(Student.school_id == school, Student.stage == stage,
+                                              Student.grade == grade, Student.class_name == name)
+                                         for school, stage, grade, name in sorted(flt.classes))))
     return conditions
 
 
@@ -602,6 +614,26 @@ def list_rows(session: Session, flt: RosterFilter, sort_key: str = "name") -> li
     ids = search_ids(session, flt, sort_key)
     rows = fetch_rows(session, ids)
     return [rows[i] for i in ids]
+
+
+@requires(Permission.VIEW_FULL_ID)
+def reveal_id_numbers(session: Session, actor: Actor, ids: Sequence[int], purpose: str) -> dict[int, str | None]:
+    """Full ID numbers for someone whose role needs them; each reveal is recorded (who, how many,
+    why): the number is sensitive personal information of a minor."""
+    numbers = full_id_numbers(session, ids)
+    if ids:
+        subject = session.get(Student, ids[0]).name if len(ids) == 1 and session.get(Student, ids[0]) else ""
+        audit.record(session, actor, Action.REVEAL, ENTITY, ids[0] if len(ids) == 1 else None,
+                     translate("Roster", "full ID number shown: {what}").format(what=purpose),
+                     after={"students": len(ids), "name": subject})
+    return numbers
+
+
+@requires(Permission.VIEW_FULL_ID)
+def record_id_export(session: Session, actor: Actor, count: int, purpose: str) -> None:
+    """A file with full ID numbers was written: on the record, like every reveal."""
+    audit.record(session, actor, Action.REVEAL, ENTITY, None, translate(
+        "Roster", "full ID numbers exported: {what}").format(what=purpose), after={"students": count})
 
 
 def full_id_numbers(session: Session, ids: Sequence[int]) -> dict[int, str | None]:

@@ -24,6 +24,7 @@ from schoolaid.errors import Problem, SchoolAidError, ValidationFailed
 from schoolaid.households import HouseholdForm, MemberForm
 from schoolaid.i18n import translate
 from schoolaid.models import Household, School, Student, Village
+from schoolaid.permissions import Permission, requires
 from schoolaid.progress import NO_PROGRESS, Progress
 from schoolaid.roster import PreloadedLookups, StudentForm
 from schoolaid.roster_columns import Field, Header, find_header
@@ -550,6 +551,7 @@ class ImportResult:
     households_created: int
 
 
+@requires(Permission.EDIT_ROSTER)
 def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progress = NO_PROGRESS) -> ImportResult:
     """Write the plan in the caller's transaction: all accepted rows, or nothing."""
     lookups = PreloadedLookups(session)

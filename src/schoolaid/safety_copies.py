@@ -23,6 +23,7 @@ from schoolaid.database import prepare_file
 from schoolaid.errors import ValidationFailed
 from schoolaid.files import explain_os_error, sync_folder
 from schoolaid.i18n import translate
+from schoolaid.permissions import Permission, requires
 from schoolaid.progress import NO_PROGRESS, Progress
 from schoolaid.validation import error
 
@@ -60,6 +61,7 @@ def schedule(session: Session) -> Schedule:
     return Schedule(number(HOURS_SETTING, DEFAULT_HOURS), number(KEEP_SETTING, DEFAULT_KEEP))
 
 
+@requires(Permission.EDIT_SETTINGS)
 def set_schedule(session: Session, actor: Actor, hours: int, keep: int) -> None:
     problems = []
     if not 1 <= hours <= 24:

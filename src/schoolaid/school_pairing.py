@@ -15,6 +15,7 @@ from schoolaid.audit import Action, Actor
 from schoolaid.errors import NotFound, ValidationFailed
 from schoolaid.i18n import translate
 from schoolaid.models import School, SchoolActivity, SchoolPairing
+from schoolaid.permissions import Permission, requires
 from schoolaid.validation import error
 
 ENTITY = "school_pairing"
@@ -65,6 +66,7 @@ class ActivityView:
     recorded_by: str
 
 
+@requires(Permission.EDIT_PAIRING)
 def pair_school(session: Session, actor: Actor, school_id: int, start_date: dt.date, goals: str = "") -> int:
     """Pair the central school with a weak school."""
     central = session.scalars(select(School).where(School.is_central.is_(True))).first()
@@ -98,6 +100,7 @@ def pair_school(session: Session, actor: Actor, school_id: int, start_date: dt.d
     return pairing.id
 
 
+@requires(Permission.EDIT_PAIRING)
 def end_school_pairing(session: Session, actor: Actor, pairing_id: int, end_date: dt.date) -> None:
     pairing = _get(session, pairing_id)
     if pairing.end_date is not None or end_date < pairing.start_date:
@@ -109,6 +112,7 @@ def end_school_pairing(session: Session, actor: Actor, pairing_id: int, end_date
                  after=audit.snapshot(pairing))
 
 
+@requires(Permission.EDIT_PAIRING)
 def log_activity(session: Session, actor: Actor, pairing_id: int, activity_date: dt.date, kind: str,
                  description: str, participants: str = "") -> int:
     pairing = _get(session, pairing_id)

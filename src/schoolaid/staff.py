@@ -18,6 +18,7 @@ from schoolaid.audit import Action, Actor
 from schoolaid.errors import NotFound, ValidationFailed
 from schoolaid.i18n import translate
 from schoolaid.models import School, Staff
+from schoolaid.permissions import Permission, requires
 from schoolaid.validation import clean_name, clean_phone, error, looks_like_phone
 from schoolaid.vocabulary import Sex, StaffRole
 
@@ -68,11 +69,13 @@ def _validate(session: Session, form: StaffForm) -> StaffForm:
     return form
 
 
+@requires(Permission.EDIT_PAIRING)
 def add_staff(session: Session, actor: Actor, name: str, school_id: int, role: StaffRole,
               phone: str = "", sex: str = "") -> int:
     return create_staff(session, actor, StaffForm(name, school_id, StaffRole(role).value, sex, phone))
 
 
+@requires(Permission.EDIT_PAIRING)
 def create_staff(session: Session, actor: Actor, form: StaffForm) -> int:
     form = _validate(session, form)
     member = Staff(**{name: getattr(form, name) for name in _FIELDS})
@@ -82,6 +85,7 @@ def create_staff(session: Session, actor: Actor, form: StaffForm) -> int:
     return member.id
 
 
+@requires(Permission.EDIT_PAIRING)
 def update_staff(session: Session, actor: Actor, staff_id: int, form: StaffForm) -> None:
     member = _get(session, staff_id)
     form = _validate(session, form)
@@ -98,6 +102,7 @@ def get_form(session: Session, staff_id: int) -> StaffForm:
     return StaffForm(**{name: getattr(member, name) for name in _FIELDS})
 
 
+@requires(Permission.EDIT_PAIRING)
 def leave(session: Session, actor: Actor, staff_id: int, left_on: dt.date, reason: str,
           handovers: Mapping[int, int | None]) -> None:
     """A staff member leaves (调离, 退休 …). Every active pairing of theirs must be in ``handovers``:

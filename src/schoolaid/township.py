@@ -12,6 +12,7 @@ from schoolaid.audit import Action, Actor
 from schoolaid.errors import NotAllowed, ValidationFailed
 from schoolaid.i18n import translate
 from schoolaid.models import School, Setting, Village
+from schoolaid.permissions import Permission, requires
 from schoolaid.validation import clean_name, error
 from schoolaid.vocabulary import SchoolKind
 
@@ -104,6 +105,7 @@ def initial_setup(session: Session, actor: Actor, form: SetupForm) -> None:
         add_school(session, actor, entry.name, entry.kind, village.id if village else None, sort_order=order)
 
 
+@requires(Permission.EDIT_SETTINGS)
 def add_village(session: Session, actor: Actor, name: str, is_poor_village: bool = False) -> Village:
     name = clean_name(name)
     if not name:
@@ -118,6 +120,7 @@ def add_village(session: Session, actor: Actor, name: str, is_poor_village: bool
     return village
 
 
+@requires(Permission.EDIT_SETTINGS)
 def add_school(session: Session, actor: Actor, name: str, kind: str, village_id: int | None = None, *,
                is_central: bool = False, sort_order: int | None = None) -> School:
     name = clean_name(name)
@@ -139,6 +142,7 @@ def add_school(session: Session, actor: Actor, name: str, kind: str, village_id:
     return school
 
 
+@requires(Permission.EDIT_SETTINGS)
 def update_village(session: Session, actor: Actor, village_id: int, name: str, is_poor_village: bool) -> None:
     village = session.get(Village, village_id)
     if village is None:
@@ -156,6 +160,7 @@ def update_village(session: Session, actor: Actor, village_id: int, name: str, i
         audit.record(session, actor, Action.UPDATE, "village", village.id, name, before=before, after=after)
 
 
+@requires(Permission.EDIT_SETTINGS)
 def update_school(session: Session, actor: Actor, school_id: int, name: str, kind: str, village_id: int | None,
                   active: bool) -> None:
     school = session.get(School, school_id)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl.styles import Font
 
-from schoolaid import backup, quarterly
+from schoolaid import audit_verify, backup, quarterly
 from schoolaid.backup import BackupInfo
 from schoolaid.database import open_read_only, prepare_file
 from schoolaid.errors import SchoolAidError
@@ -50,6 +50,8 @@ class SchoolFigures:
     unpaired: int
     open_cases: int
     indicators: dict[str, Ratio]
+    audit_intact: bool = True
+    audit_problem: str = ""
 
 
 def figures_of(info: BackupInfo, database_path: Path) -> SchoolFigures:
@@ -59,8 +61,10 @@ def figures_of(info: BackupInfo, database_path: Path) -> SchoolFigures:
     db = open_read_only(database_path)
     try:
         summary = db.query(quarterly.quarterly_summary, as_of.year, quarter, as_of)
+        trail = db.query(audit_verify.verify)
     finally:
         db.close()
+    problem = trail.first_problem
     subsidies: dict[str, int] = {}
     for line in summary.programmes:
         subsidies[line.programme] = subsidies.get(line.programme, 0) + line.total_fen
@@ -73,7 +77,9 @@ def figures_of(info: BackupInfo, database_path: Path) -> SchoolFigures:
         subsidies_fen=subsidies, gaps=sum(line.gaps for line in summary.programmes),
         households_needing=summary.households_needing, unpaired=summary.unpaired,
         open_cases=sum(line.open_at_end for line in summary.cases),
-        indicators={i.name: Ratio(i.numerator, i.denominator, i.target, i.at_least) for i in summary.indicators})
+        indicators={i.name: Ratio(i.numerator, i.denominator, i.target, i.at_least) for i in summary.indicators},
+        audit_intact=trail.ok and trail.head == (info.audit_head or trail.head) and trail.rows >= info.audit_rows,
+        audit_problem=problem.message if problem else "")
 
 
 def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRESS) -> list[SchoolFigures]:
@@ -144,6 +150,7 @@ def write(figures: Sequence[SchoolFigures], out: Path, today: dt.date | None = N
     counts("需结对帮扶的贫困户", [f.households_needing for f in figures])
     counts("未结对的贫困户", [f.unpaired for f in figures])
     counts("劝返中的辍学案件", [f.open_cases for f in figures])
+    add("审计记录", [f"{'完整' if f.audit_intact else '有改动'}（{f.info.audit_rows}条）" for f in figures])
     indicator_names = list(dict.fromkeys(name for f in figures for name in f.indicators))
     for name in indicator_names:
         ratios = [f.indicators.get(name) for f in figures]
@@ -160,12 +167,14 @@ def write(figures: Sequence[SchoolFigures], out: Path, today: dt.date | None = N
                        font=Font(italic=True))])
 
     files = start_sheet(workbook, "备份文件", "汇总所用的备份文件", f"汇总日期：{chinese_date(today)}",
-                        ["学校", "乡镇", "备份时间", "文件", "学生", "台账条目", "审计记录", "软件版本"],
-                        [22, 14, 18, 44, 10, 10, 10, 10])
+                        ["学校", "乡镇", "备份时间", "文件", "学生", "台账条目", "审计记录", "审计链末端", "审计检查",
+                         "软件版本"],
+                        [22, 14, 18, 44, 10, 10, 10, 20, 40, 10])
     for f in figures:
         files.append([f.info.school, f.info.township, f.info.created.strftime("%Y-%m-%d %H:%M"), f.info.path.name,
                       f.info.counts.get("students"), f.info.counts.get("ledger_entries"),
-                      f.info.counts.get("audit_events"), f.info.app_version])
+                      f.info.counts.get("audit_events"), f.info.audit_head[:16],
+                      "完整" if f.audit_intact else f.audit_problem or "与备份文件头不符", f.info.app_version])
     save(workbook, out)
 
 

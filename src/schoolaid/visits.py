@@ -15,6 +15,7 @@ from schoolaid.audit import Action, Actor
 from schoolaid.errors import NotFound, ValidationFailed
 from schoolaid.i18n import translate
 from schoolaid.models import Household, School, Staff, Village, Visit
+from schoolaid.permissions import NotPermitted, Permission, is_teacher, requires
 from schoolaid.validation import error
 
 ENTITY = "visit"
@@ -73,10 +74,12 @@ def _validate(session: Session, entry: VisitEntry, today: dt.date) -> VisitEntry
     return entry
 
 
+@requires(Permission.LOG_VISIT)
 def add_visit(session: Session, actor: Actor, entry: VisitEntry, files: Sequence[tuple[str, bytes]] = (),
               today: dt.date | None = None) -> int:
     """Log a visit, with its evidence files, in one transaction."""
     entry = _validate(session, entry, today or dt.date.today())
+    _check_own(actor, entry.staff_id)
     visit = Visit(**{name: getattr(entry, name) for name in _ENTRY_FIELDS}, recorded_by=actor.name)
     session.add(visit)
     session.flush()
@@ -87,10 +90,13 @@ def add_visit(session: Session, actor: Actor, entry: VisitEntry, files: Sequence
     return visit.id
 
 
+@requires(Permission.LOG_VISIT)
 def update_visit(session: Session, actor: Actor, visit_id: int, entry: VisitEntry,
                  today: dt.date | None = None) -> None:
     visit = _get(session, visit_id)
+    _check_own(actor, visit.staff_id)
     entry = _validate(session, entry, today or dt.date.today())
+    _check_own(actor, entry.staff_id)
     before = audit.snapshot(visit, _ENTRY_FIELDS)
     for name in _ENTRY_FIELDS:
         setattr(visit, name, getattr(entry, name))
@@ -100,9 +106,18 @@ def update_visit(session: Session, actor: Actor, visit_id: int, entry: VisitEntr
                      after=after)
 
 
+@requires(Permission.LOG_VISIT)
 def add_evidence(session: Session, actor: Actor, visit_id: int, name: str, data: bytes) -> int:
-    _get(session, visit_id)
+    _check_own(actor, _get(session, visit_id).staff_id)
     return attachments.add(session, actor, ENTITY, visit_id, name, data)
+
+
+def _check_own(actor: Actor, staff_id: int | None) -> None:
+    """A teacher logs only their own visits, to the households paired with them."""
+    if is_teacher(actor) and (actor.staff_id is None or staff_id != actor.staff_id):
+        raise NotPermitted(translate(
+            "Visits", "{name} can log only their own visits: choose yourself as the visitor.").format(name=actor.name),
+            actor, Permission.LOG_VISIT)
 
 
 def get_entry(session: Session, visit_id: int) -> VisitEntry:

@@ -306,7 +306,7 @@ def test_restore_refuses_a_database_open_elsewhere(exported, tmp_path, actor):
     db.run(create_demo_township, actor, students=20, seed=3)
     with db.read() as session:  # another window in the middle of reading
         session.execute(__import__("sqlalchemy").text("SELECT count(*) FROM students")).scalar()
-        with pytest.raises(SchoolAidError, match="SchoolAid"):
+        with pytest.raises(SchoolAidError, match="另一个校助窗口"):
             backup.restore_backup(file, PASSWORD, current)
     db.close()
 

@@ -1,0 +1,38 @@
+"""The audit trail's hash chain: each event's SHA-256 covers its content and the previous event's
+hash. Editing, removing or inserting a row with plain SQL breaks the chain from that row on; the
+head (last hash) and the row count go into every backup header, so removing the newest rows shows
+against an earlier backup too.
+
+The hashed form is fixed (version 1): changing it would break every chain already written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+def moment(value: dt.datetime | str) -> str:
+    """The time of an event as hashed: one spelling whether read as a datetime or as stored text."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def event_hash(prev_hash: str, event_id: int, at: dt.datetime | str, actor: str, user_id: int | None, role: str,
+               action: str, entity: str, entity_id: int | None, summary: str, before: str | None,
+               after: str | None) -> str:
+    payload = json.dumps([1, event_id, moment(at), actor, user_id, role or "", action, entity, entity_id, summary or "",
+                          before, after, prev_hash], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def row_hash(prev_hash: str, row: Any) -> str:
+    """The hash of an audit row (an ORM object, a Row or a mapping with the columns' names)."""
+    get = row.get if isinstance(row, dict) else (lambda name: getattr(row, name))
+    return event_hash(prev_hash, get("id"), get("at"), get("actor"), get("user_id"), get("role"), get("action"),
+                      get("entity"), get("entity_id"), get("summary"), get("before"), get("after"))
