@@ -48,6 +48,101 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少要有 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>A user name has 2 to 32 letters, digits or Chinese characters (no spaces).</source>
+        <translation>用户名由 2 到 32 个字母、数字或汉字组成（不能有空格）。</translation>
+    </message>
+    <message>
+        <source>The user name {name} is taken.</source>
+        <translation>用户名 {name} 已被使用。</translation>
+    </message>
+    <message>
+        <source>Enter the person's name as it should appear in the records.</source>
+        <translation>请输入此人的姓名，按记录中应显示的样子。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <source>A teacher's account needs the classes they look after.</source>
+        <translation>教师账号需要指定其负责的班级。</translation>
+    </message>
+    <message>
+        <source>Choose a staff member.</source>
+        <translation>请选择一名教职工。</translation>
+    </message>
+    <message>
+        <source>Choose the class's school.</source>
+        <translation>请选择班级所在的学校。</translation>
+    </message>
+    <message>
+        <source>The administrator's account exists already: sign in.</source>
+        <translation>管理员账号已经存在：请登录。</translation>
+    </message>
+    <message>
+        <source>There is no such account.</source>
+        <translation>没有这个账号。</translation>
+    </message>
+    <message>
+        <source>This is the only administrator: make another administrator first.</source>
+        <translation>这是唯一的管理员：请先设另一位管理员。</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <source>After {n} wrong passwords this account is locked for {minutes} more minutes. Wait, or ask the administrator to unlock it.</source>
+        <translation>连续输错 {n} 次密码，此账号还要锁定 {minutes} 分钟。请等待，或请管理员解锁。</translation>
+    </message>
+    <message>
+        <source>locked for {minutes} minutes after {n} wrong passwords</source>
+        <translation>连续输错 {n} 次密码，锁定 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} wrong passwords: the account is locked for {minutes} minutes. The administrator can unlock it.</source>
+        <translation>连续输错 {n} 次密码：账号锁定 {minutes} 分钟。管理员可以解锁。</translation>
+    </message>
+    <message>
+        <source>{n} more tries before the account is locked.</source>
+        <translation>再输错 {n} 次，账号将被锁定。</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign out after 1 to 240 idle minutes, or 0 for never.</source>
+        <translation>闲置 1 到 240 分钟后退出登录，或填 0 表示从不。</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <source>Log an activity</source>
@@ -183,6 +278,37 @@
     <message>
         <source>Choose who is working before changing anything.</source>
         <translation>请先选择操作员，再修改数据。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditVerify</name>
+    <message>
+        <source>audit row {id} does not follow the row before it: a row before it was removed or inserted</source>
+        <translation>第 {id} 条审计记录与前一条接不上：前面有记录被删除或插入</translation>
+    </message>
+    <message>
+        <source>audit row {id} was changed after it was written</source>
+        <translation>第 {id} 条审计记录在写入后被改动过</translation>
+    </message>
+    <message>
+        <source>{table} row {id} has no audit record: it was added behind the app's back</source>
+        <translation>{table} 表第 {id} 行没有审计记录：是绕过本软件添加的</translation>
+    </message>
+    <message>
+        <source>{table} row {id} differs from its last audited state (audit row {event}) in: {fields}</source>
+        <translation>{table} 表第 {id} 行与其最后一次审计记录（第 {event} 条）不符，不同之处：{fields}</translation>
+    </message>
+    <message>
+        <source>{table} row {id} was removed behind the app's back (audit row {event})</source>
+        <translation>{table} 表第 {id} 行被绕过本软件删除了（审计记录第 {event} 条）</translation>
+    </message>
+    <message>
+        <source>the audit trail has fewer rows than the backup of that day ({rows}): rows were removed</source>
+        <translation>审计记录比当天备份时还少（{rows} 条）：有记录被删除</translation>
+    </message>
+    <message>
+        <source>audit row {rows} is not the one the backup of that day recorded: the trail was rewritten</source>
+        <translation>第 {rows} 条审计记录不是当天备份所记下的那一条：审计记录被重写过</translation>
     </message>
 </context>
 <context>
@@ -580,6 +706,14 @@ The current database is kept as a dated copy beside it.</source>
         <translation>数据库文件（默认：{path}）</translation>
     </message>
     <message>
+        <source>the account to act as, on a database with accounts (its role decides what is allowed)</source>
+        <translation>以哪个账号操作（用于有账号的数据库；能做什么由其角色决定）</translation>
+    </message>
+    <message>
+        <source>a file whose first line is that account's password, or - for standard input</source>
+        <translation>一个文件，其第一行是该账号的密码；或用 - 从标准输入读取</translation>
+    </message>
+    <message>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
@@ -788,6 +922,54 @@ The current database is kept as a dated copy beside it.</source>
         <translation>从各校备份汇总关键数据并排对比，保存为 .xlsx</translation>
     </message>
     <message>
+        <source>accounts: who signs in, with which role</source>
+        <translation>账号：谁能登录、担任什么角色</translation>
+    </message>
+    <message>
+        <source>add an account (the first one, on a database without accounts, must be the administrator's)</source>
+        <translation>添加账号（没有账号的数据库，第一个账号必须是管理员）</translation>
+    </message>
+    <message>
+        <source>the person's name as the records show it</source>
+        <translation>此人在记录中显示的姓名</translation>
+    </message>
+    <message>
+        <source>a teacher's class, e.g. 平地镇中心校/小学/3/2班 (repeat for more)</source>
+        <translation>教师负责的班级，例如 平地镇中心校/小学/3/2班（可重复多次）</translation>
+    </message>
+    <message>
+        <source>the staff member this account belongs to (a teacher's own pairings and visits)</source>
+        <translation>此账号对应的教职工（教师本人的结对和走访）</translation>
+    </message>
+    <message>
+        <source>a file whose first line is the new account's password, or - for standard input</source>
+        <translation>一个文件，其第一行是新账号的密码；或用 - 从标准输入读取</translation>
+    </message>
+    <message>
+        <source>list the accounts</source>
+        <translation>列出账号</translation>
+    </message>
+    <message>
+        <source>set a new password for an account (also unlocks it)</source>
+        <translation>给账号设新密码（同时解除锁定）</translation>
+    </message>
+    <message>
+        <source>unlock an account locked by wrong passwords</source>
+        <translation>解除因输错密码而锁定的账号</translation>
+    </message>
+    <message>
+        <source>the audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>check the audit trail's hash chain and that the ledger, case logs and visits match it</source>
+        <translation>检查审计记录的哈希链，以及台账、劝返记录和走访记录是否与之相符</translation>
+    </message>
+    <message>
+        <source>also check that the trail still passes through the head recorded in an earlier backup's header (newest rows removed since)</source>
+        <translation>同时检查审计记录是否仍经过某个较早备份文件头中记下的末端（之后是否删过最新的记录）</translation>
+    </message>
+    <message>
         <source>fill an empty database with the demo township</source>
         <translation>在空数据库中载入示范乡镇</translation>
     </message>
@@ -802,6 +984,22 @@ The current database is kept as a dated copy beside it.</source>
     <message>
         <source>There is no database at {path}. Check the path, or create one with “schoolaid demo” or by starting the program.</source>
         <translation>{path} 处没有数据库。请检查路径，或用“schoolaid demo”命令、或启动程序来建立数据库。</translation>
+    </message>
+    <message>
+        <source>This database has accounts: name yours with --user NAME and give its password with --user-password-file F (or - to type it on standard input).</source>
+        <translation>这个数据库设有账号：请用 --user 用户名 指明账号，并用 --user-password-file 文件 提供密码（或用 - 从标准输入输入）。</translation>
+    </message>
+    <message>
+        <source>Give the password of {user} with --user-password-file F.</source>
+        <translation>请用 --user-password-file 文件 提供 {user} 的密码。</translation>
+    </message>
+    <message>
+        <source>Note: the output carries full ID numbers of minors. Keep it on this PC, or delete it when done.</source>
+        <translation>注意：输出中含有未成年人的完整身份证号。请只留在本机，用完即删。</translation>
+    </message>
+    <message>
+        <source>Note: {path} carries full ID numbers of minors. Keep it on this PC, or delete it when done.</source>
+        <translation>注意：{path} 中含有未成年人的完整身份证号。请只留在本机，用完即删。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1000,6 +1198,42 @@ Size: {size} bytes</source>
     <message>
         <source>Summary of {n} schools written to {path}.</source>
         <translation>{n} 个学校的汇总已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet: the first account must be the administrator's (--role admin).</source>
+        <translation>这个数据库还没有账号：第一个账号必须是管理员（--role admin）。</translation>
+    </message>
+    <message>
+        <source>Account {user} ({role}) added.</source>
+        <translation>已添加账号 {user}（{role}）。</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>There is no account {user}.</source>
+        <translation>没有账号 {user}。</translation>
+    </message>
+    <message>
+        <source>New password set for {user}.</source>
+        <translation>已为 {user} 设置新密码。</translation>
+    </message>
+    <message>
+        <source>{user} is unlocked.</source>
+        <translation>{user} 已解除锁定。</translation>
+    </message>
+    <message>
+        <source>Write a class as SCHOOL/STAGE/GRADE/CLASS, e.g. 平地镇中心校/小学/3/2班: {text}</source>
+        <translation>班级请写成 学校/学段/年级/班级，例如 平地镇中心校/小学/3/2班：{text}</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: {rows} rows, chain head {head}; {records} ledger entries, case log entries and visits match it.</source>
+        <translation>审计记录完整：共 {rows} 条，链末端 {head}；{records} 条台账、劝返和走访记录与之相符。</translation>
+    </message>
+    <message>
+        <source>schoolaid: the audit trail shows tampering: {problem}</source>
+        <translation>schoolaid：审计记录显示有篡改：{problem}</translation>
     </message>
     <message>
         <source>--students must be at least 1.</source>
@@ -2857,6 +3091,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>该台账记录已不存在。</translation>
     </message>
     <message>
+        <source>{name} posted this entry, so another member of the leadership must reverse or correct it.</source>
+        <translation>这条记录是{name}登记的，须由另一位领导班子成员冲销或更正。</translation>
+    </message>
+    <message>
         <source>A reversal is not reversed: post the entry again instead.</source>
         <translation>冲销记录不能再冲销：请重新发放。</translation>
     </message>
@@ -4093,6 +4331,89 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <source>manage accounts</source>
+        <translation>管理账号</translation>
+    </message>
+    <message>
+        <source>change settings, schools and villages</source>
+        <translation>修改设置、学校和村</translation>
+    </message>
+    <message>
+        <source>view the records</source>
+        <translation>查看记录</translation>
+    </message>
+    <message>
+        <source>view one's own classes</source>
+        <translation>查看本人所带班级</translation>
+    </message>
+    <message>
+        <source>see full ID numbers</source>
+        <translation>查看完整身份证号</translation>
+    </message>
+    <message>
+        <source>view the audit trail</source>
+        <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <source>change the roster and households</source>
+        <translation>修改花名册和家庭信息</translation>
+    </message>
+    <message>
+        <source>change staff and pairings</source>
+        <translation>修改教职工和结对</translation>
+    </message>
+    <message>
+        <source>log home visits</source>
+        <translation>登记走访</translation>
+    </message>
+    <message>
+        <source>post subsidies to the ledger</source>
+        <translation>登记资助台账</translation>
+    </message>
+    <message>
+        <source>reverse or correct ledger entries</source>
+        <translation>冲销或更正台账记录</translation>
+    </message>
+    <message>
+        <source>record absences</source>
+        <translation>登记缺课</translation>
+    </message>
+    <message>
+        <source>log persuasion attempts</source>
+        <translation>登记劝返工作</translation>
+    </message>
+    <message>
+        <source>open and close dropout cases</source>
+        <translation>建立和结束辍学案件</translation>
+    </message>
+    <message>
+        <source>issue enrollment-urging notices</source>
+        <translation>签发敦促入学通知书</translation>
+    </message>
+    <message>
+        <source>export or print personal data</source>
+        <translation>导出或打印个人信息</translation>
+    </message>
+    <message>
+        <source>export and restore backups</source>
+        <translation>导出和恢复备份</translation>
+    </message>
+    <message>
+        <source>Sign in first: only a signed-in person can {what}.</source>
+        <translation>请先登录：只有登录的人才能{what}。</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) may not {what}. Ask someone whose role allows it, or the administrator.</source>
+        <translation>{name}（{role}）不能{what}。请找有此权限的人，或找管理员。</translation>
+    </message>
+    <message>
+        <source>{who} is not in one of {name}'s classes: a class teacher can {what} only for their own classes.</source>
+        <translation>{who} 不在{name}所带的班级：班主任只能为本班学生{what}。</translation>
+    </message>
+</context>
+<context>
     <name>PlacesDialog</name>
     <message>
         <source>Schools and villages</source>
@@ -4383,6 +4704,14 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>{name} has a history and cannot be deleted. Change the enrollment status instead.</source>
         <translation>{name} 已有变更记录，不能删除。请改为变更学籍状态。</translation>
+    </message>
+    <message>
+        <source>full ID number shown: {what}</source>
+        <translation>显示完整身份证号：{what}</translation>
+    </message>
+    <message>
+        <source>full ID numbers exported: {what}</source>
+        <translation>导出完整身份证号：{what}</translation>
     </message>
 </context>
 <context>
@@ -5615,6 +5944,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Write what was done or given during the visit.</source>
         <translation>请填写走访时做了什么、送了什么。</translation>
+    </message>
+    <message>
+        <source>{name} can log only their own visits: choose yourself as the visitor.</source>
+        <translation>{name} 只能登记自己的走访：请选择自己为走访人。</translation>
     </message>
     <message>
         <source>The visit no longer exists.</source>

@@ -150,3 +150,21 @@ def _check_records(session: Session, last_state: dict[tuple[str, int], tuple[int
                     "AuditVerify", "{table} row {id} was removed behind the app's back (audit row {event})").format(
                         table=table, id=entity_id, event=event_id)))
 
+
+
+def continues_from(session: Session, rows: int, head: str) -> Finding | None:
+    """Whether the trail still passes through an earlier backup's head at the same row: newest rows
+    removed (or the whole chain rebuilt) since that backup show here. None when it does."""
+    if rows == 0:
+        return None
+    found = session.execute(text("SELECT hash FROM audit_events ORDER BY id LIMIT 1 OFFSET :n"),
+                            {"n": rows - 1}).scalar()
+    if found is None:
+        return Finding(None, "audit", None, translate(
+            "AuditVerify", "the audit trail has fewer rows than the backup of that day ({rows}): rows were removed").format(
+                rows=rows))
+    if found != head:
+        return Finding(None, "audit", None, translate(
+            "AuditVerify", "audit row {rows} is not the one the backup of that day recorded: the trail was rewritten").format(
+                rows=rows))
+    return None

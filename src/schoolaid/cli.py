@@ -274,6 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Cli", "check the audit trail's hash chain and that the ledger, case logs and visits match it"))
     _db_option(checking, argparse.SUPPRESS)
     checking.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+    checking.add_argument("--against", type=Path, metavar="BACKUP.sabk", help=translate(
+        "Cli", "also check that the trail still passes through the head recorded in an earlier backup's header "
+        "(newest rows removed since)"))
 
     demo = commands.add_parser("demo", help=translate("Cli", "fill an empty database with the demo township"))
     _db_option(demo, argparse.SUPPRESS)
@@ -808,6 +811,13 @@ def _audit(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         report = db.query(audit_verify.verify)
+        if args.against is not None:
+            from schoolaid import backup
+
+            earlier = backup.read_info(args.against)
+            finding = db.query(audit_verify.continues_from, earlier.audit_rows, earlier.audit_head)
+            if finding is not None:
+                report.chain.insert(0, finding)
     finally:
         db.close()
     if args.json:

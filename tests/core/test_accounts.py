@@ -1,0 +1,327 @@
+"""Accounts, roles and the tamper-evident audit trail: every role against every service, lockout
+and unlock, the two-person reversal, a teacher's own classes, refusals on the record, the hash
+chain with each kind of tampering, full ID numbers revealed on the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import json
+import pkgutil
+import sqlite3
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import select, text
+
+import schoolaid
+from schoolaid import accounts, audit_verify, dropout, ledger, roster, visits
+from schoolaid.accounts import ClassRef, UserForm
+from schoolaid.audit import Action, Actor
+from schoolaid.errors import SchoolAidError, ValidationFailed
+from schoolaid.models import AuditEvent, LedgerEntry, Student, Visit
+from schoolaid.permissions import GRANTS, NotPermitted, Permission, Role
+
+ADMIN_PASSWORD = "admin-pass-1"
+PASSWORD = "secret-pass-1"
+
+
+@pytest.fixture(autouse=True)
+def quick_hashes(monkeypatch):
+    """Argon2 at full strength takes 0.2 s a hash; the tests sign in hundreds of times."""
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
+
+
+def test_passwords_are_hashed_with_argon2id_at_full_strength():
+    hasher = importlib.reload(accounts).HASHER
+    assert (hasher.time_cost, hasher.memory_cost) == (3, 65536)
+    assert hasher.hash("abcdefgh").startswith("$argon2id$")
+
+
+@pytest.fixture
+def admin(demo_db) -> Actor:
+    return demo_db.run(accounts.create_first_administrator, "admin", "王管理", ADMIN_PASSWORD)
+
+
+def add(db, admin: Actor, username: str, name: str, role: Role, classes=(), staff_id=None) -> Actor:
+    db.run(accounts.add_user, admin, UserForm(username, name, role.value, PASSWORD, staff_id, tuple(classes)))
+    outcome = db.run(accounts.sign_in, username, PASSWORD)
+    assert outcome.actor is not None, outcome.message
+    return outcome.actor
+
+
+def a_student(db) -> Student:
+    with db.read() as session:
+        return session.scalars(select(Student).where(Student.status == "在读", Student.stage == "小学")
+                               .order_by(Student.id)).first()
+
+
+def test_first_administrator_then_everyone_signs_in(demo_db, admin):
+    assert admin.role == Role.ADMIN.value and admin.user_id
+    with pytest.raises(SchoolAidError):
+        demo_db.run(accounts.create_first_administrator, "admin2", "又一个", ADMIN_PASSWORD)
+    # The operator name of the days before accounts no longer opens anything.
+    with pytest.raises(NotPermitted, match="登录"):
+        demo_db.run(roster.change_status, Actor("李老师"), 1, roster.EnrollmentStatus.SUSPENDED, dt.date.today(), "病")
+    stored = sqlite3.connect(demo_db.path).execute("SELECT password_hash FROM users").fetchone()[0]
+    assert ADMIN_PASSWORD not in stored and stored.startswith("$argon2id$")
+    trail = sqlite3.connect(demo_db.path).execute("SELECT group_concat(coalesce(after, '')) FROM audit_events").fetchone()
+    assert ADMIN_PASSWORD not in trail[0] and "$argon2" not in trail[0]
+
+
+def test_account_rules(demo_db, admin):
+    with pytest.raises(ValidationFailed) as short:
+        demo_db.run(accounts.add_user, admin, UserForm("li", "李老师", Role.TEACHER.value, "1234567"))
+    codes = {p.code for p in short.value.problems}
+    assert {"password.short", "classes.missing"} <= codes
+    add(demo_db, admin, "zhang", "张专干", Role.AID_OFFICER)
+    with pytest.raises(ValidationFailed, match="已被使用|taken"):
+        demo_db.run(accounts.add_user, admin, UserForm("ZHANG", "另一个张", Role.AID_OFFICER.value, PASSWORD))
+    me = next(u for u in demo_db.query(accounts.list_users) if u.username == "admin")
+    with pytest.raises(ValidationFailed, match="管理员"):
+        demo_db.run(accounts.update_user, admin, me.id, UserForm("admin", "王管理", Role.AID_OFFICER.value))
+
+
+def test_five_wrong_passwords_lock_the_account_for_15_minutes(demo_db, admin):
+    add(demo_db, admin, "zhang", "张专干", Role.AID_OFFICER)
+    start = dt.datetime(2026, 11, 29, 8, 0)
+    for n in range(4):
+        outcome = demo_db.run(accounts.sign_in, "zhang", "wrong", now=start)
+        assert outcome.actor is None and str(4 - n) in outcome.message
+    locked = demo_db.run(accounts.sign_in, "zhang", "wrong", now=start)
+    assert locked.actor is None and "15" in locked.message
+    # Even the right password waits out the lock.
+    assert demo_db.run(accounts.sign_in, "zhang", PASSWORD, now=start + dt.timedelta(minutes=14)).actor is None
+    assert demo_db.run(accounts.sign_in, "zhang", PASSWORD, now=start + dt.timedelta(minutes=16)).actor is not None
+    with demo_db.read() as session:
+        actions = [e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.entity == "user"))]
+    assert Action.LOCKED in actions and Action.SIGN_IN in actions
+
+
+def test_the_administrator_unlocks_and_resets(demo_db, admin):
+    add(demo_db, admin, "zhang", "张专干", Role.AID_OFFICER)
+    for _ in range(5):
+        demo_db.run(accounts.sign_in, "zhang", "wrong")
+    user = next(u for u in demo_db.query(accounts.list_users) if u.username == "zhang")
+    assert user.locked()
+    demo_db.run(accounts.unlock, admin, user.id)
+    assert demo_db.run(accounts.sign_in, "zhang", PASSWORD).actor is not None
+    demo_db.run(accounts.reset_password, admin, user.id, "brand-new-pass")
+    assert demo_db.run(accounts.sign_in, "zhang", PASSWORD).actor is None
+    officer = demo_db.run(accounts.sign_in, "zhang", "brand-new-pass").actor
+    with pytest.raises(NotPermitted):  # an aid officer cannot manage accounts
+        demo_db.run(accounts.unlock, officer, user.id)
+    assert demo_db.run(accounts.sign_in, "nobody", PASSWORD).actor is None
+
+
+def decorated_services() -> list[tuple[str, object]]:
+    """Every service in the package that declares the permission it needs."""
+    found = []
+    for module_info in pkgutil.walk_packages(schoolaid.__path__, "schoolaid."):
+        if ".ui" in module_info.name or module_info.name.endswith("__main__") or ".migrations" in module_info.name:
+            continue
+        module = importlib.import_module(module_info.name)
+        for name, member in inspect.getmembers(module, inspect.isfunction):
+            if hasattr(member, "permission") and member.__module__ == module.__name__:
+                found.append((f"{module.__name__}.{name}", member))
+    return found
+
+
+def test_every_role_against_every_service(demo_db, admin):
+    services = decorated_services()
+    assert len(services) >= 55
+    actors = {role: Actor(f"测试{role.value}", role=role.value, user_id=900 + i)
+              for i, role in enumerate(Role)}
+    outcomes = {}
+    for name, service in services:
+        for role, actor in actors.items():
+            session_cm = demo_db.write()
+            session = session_cm.__enter__()
+            try:
+                service(session, actor)  # no arguments: past the check, the call itself fails
+            except NotPermitted:
+                outcomes[(name, role)] = "refused"
+            except Exception:  # noqa: BLE001 - a missing argument or record: the check let it through
+                outcomes[(name, role)] = "allowed"
+            else:
+                outcomes[(name, role)] = "allowed"
+            finally:
+                session.rollback()
+                session_cm.__exit__(None, None, None)
+    for name, service in services:
+        for role in Role:
+            expected = "allowed" if service.permission in GRANTS[role] else "refused"
+            assert outcomes[(name, role)] == expected, (name, role)
+    # Spot checks of the table itself, as the issue states it.
+    assert outcomes[("schoolaid.ledger.reverse", Role.LEADERSHIP)] == "allowed"
+    assert outcomes[("schoolaid.ledger.reverse", Role.AID_OFFICER)] == "refused"
+    assert outcomes[("schoolaid.ledger.post", Role.AID_OFFICER)] == "allowed"
+    assert outcomes[("schoolaid.dropout.issue_notice", Role.AID_OFFICER)] == "refused"
+    assert outcomes[("schoolaid.accounts.add_user", Role.ADMIN)] == "allowed"
+    assert outcomes[("schoolaid.roster.add_student", Role.ADMIN)] == "refused"
+    assert all(outcomes[(name, Role.TOWNSHIP_VIEWER)] == "refused" for name, _s in services)
+
+
+def test_a_refusal_is_explained_and_recorded(demo_db, admin):
+    viewer = add(demo_db, admin, "xiang", "乡镇刘", Role.TOWNSHIP_VIEWER)
+    student = a_student(demo_db)
+    with pytest.raises(NotPermitted, match="乡镇刘（乡镇查看）不能|乡镇刘 \\(乡镇查看\\)"):
+        demo_db.run(roster.change_status, viewer, student.id, roster.EnrollmentStatus.SUSPENDED, dt.date.today(), "x")
+    with demo_db.read() as session:
+        refusal = session.scalars(select(AuditEvent).where(AuditEvent.action == Action.REFUSED)).one()
+    assert refusal.actor == "乡镇刘" and refusal.role == Role.TOWNSHIP_VIEWER.value
+    assert json.loads(refusal.after)["permission"] == Permission.EDIT_ROSTER.value
+    assert demo_db.query(roster.get_summary, student.id).status == roster.EnrollmentStatus.ENROLLED
+
+
+def test_a_reversal_needs_a_second_person(demo_db, admin):
+    principal = add(demo_db, admin, "wang", "王校长", Role.LEADERSHIP)
+    deputy = add(demo_db, admin, "zhao", "赵副校长", Role.LEADERSHIP)
+    student = a_student(demo_db)
+    programme = demo_db.run(ledger.create_programme, principal, ledger.ProgrammeForm(
+        code="TEST1", name="测试补助", eligibility="everyone", amount_fen=1000))
+    demo_db.run(ledger.post, principal, programme, "2026-10", [student.id])
+    with demo_db.read() as session:
+        entry = session.scalars(select(LedgerEntry.id).where(LedgerEntry.programme_id == programme)).one()
+    with pytest.raises(NotPermitted, match="王校长"):
+        demo_db.run(ledger.reverse, principal, entry, "录错了")
+    reversal = demo_db.run(ledger.reverse, deputy, entry, "录错了")
+    assert reversal
+
+
+def teacher_of(db, admin, student: Student) -> Actor:
+    return add(db, admin, "li", "李老师", Role.TEACHER,
+               [ClassRef(student.school_id, student.stage, student.grade, student.class_name)])
+
+
+def test_a_teacher_works_on_their_own_classes_only(demo_db, admin):
+    mine = a_student(demo_db)
+    teacher = teacher_of(demo_db, admin, mine)
+    with demo_db.read() as session:
+        other = session.scalars(select(Student).where(Student.status == "在读", Student.class_name != mine.class_name,
+                                                      Student.stage == "小学")).first()
+    monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday() + 7)
+    assert demo_db.run(dropout.record_absence, teacher, mine.id, monday)
+    with pytest.raises(NotPermitted, match=other.name):
+        demo_db.run(dropout.record_absence, teacher, other.id, monday)
+    shown = demo_db.query(roster.list_rows, roster.RosterFilter(classes=teacher.classes))
+    assert shown and all((r.school, r.class_name) == (shown[0].school, mine.class_name) for r in shown)
+    assert mine.id in {r.id for r in shown} and other.id not in {r.id for r in shown}
+    with pytest.raises(NotPermitted):  # no roster edits for a teacher
+        demo_db.run(roster.change_status, teacher, mine.id, roster.EnrollmentStatus.SUSPENDED, dt.date.today(), "x")
+
+
+def test_a_teacher_logs_only_their_own_visits(demo_db, admin):
+    with demo_db.read() as session:
+        visit = session.scalars(select(Visit)).first()
+        staff_id, household_id = visit.staff_id, visit.household_id
+    student = a_student(demo_db)
+    own = add(demo_db, admin, "helper", "结对老师", Role.TEACHER,
+              [ClassRef(student.school_id, student.stage, student.grade, student.class_name)], staff_id=staff_id)
+    other = add(demo_db, admin, "other", "别的老师", Role.TEACHER,
+                [ClassRef(student.school_id, student.stage, student.grade, student.class_name)])
+    entry = visits.VisitEntry(staff_id=staff_id, household_id=household_id, visit_date=dt.date.today(),
+                              done="送去文具", problems="", next_step="")
+    assert demo_db.run(visits.add_visit, own, entry)
+    with pytest.raises(NotPermitted):
+        demo_db.run(visits.add_visit, other, entry)
+
+
+def test_full_ids_are_revealed_only_to_those_who_need_them_and_on_the_record(demo_db, admin):
+    officer = add(demo_db, admin, "zhang", "张专干", Role.AID_OFFICER)
+    student = a_student(demo_db)
+    numbers = demo_db.run(roster.reveal_id_numbers, officer, [student.id], "核对资助名单")
+    assert len(numbers[student.id]) == 18
+    with pytest.raises(NotPermitted):
+        demo_db.run(roster.reveal_id_numbers, admin, [student.id], "看看")
+    with demo_db.read() as session:
+        reveal = session.scalars(select(AuditEvent).where(AuditEvent.action == Action.REVEAL)).one()
+    assert reveal.actor == "张专干" and reveal.entity_id == student.id and "核对资助名单" in reveal.summary
+    assert numbers[student.id] not in (reveal.after or "")
+
+
+# --- the chain ------------------------------------------------------------------------------------
+
+
+def raw(db) -> sqlite3.Connection:
+    """Plain SQL on the file, as someone with the database and a SQLite tool would use it."""
+    connection = sqlite3.connect(db.path, isolation_level=None)
+    connection.execute("DROP TRIGGER IF EXISTS audit_events_never_updated")
+    connection.execute("DROP TRIGGER IF EXISTS audit_events_never_deleted")
+    connection.execute("DROP TRIGGER IF EXISTS ledger_entries_never_updated")
+    return connection
+
+
+def test_the_trail_refuses_changes_and_verifies_intact(demo_db, admin):
+    report = demo_db.query(audit_verify.verify)
+    assert report.ok, report.first_problem
+    assert report.rows > 500 and report.checked_records > 300
+    connection = sqlite3.connect(demo_db.path)
+    for statement in ("UPDATE audit_events SET actor = 'x' WHERE id = 5", "DELETE FROM audit_events WHERE id = 5"):
+        with pytest.raises(sqlite3.IntegrityError, match="audit trail"):
+            connection.execute(statement)
+    connection.close()
+
+
+def test_an_edited_audit_row_is_named(demo_db, admin):
+    raw(demo_db).execute("UPDATE audit_events SET summary = summary || '改' WHERE id = 40")
+    report = demo_db.query(audit_verify.verify)
+    assert not report.ok and report.first_problem.event_id == 40
+    assert "40" in report.first_problem.message
+
+
+def test_a_removed_audit_row_is_named(demo_db, admin):
+    raw(demo_db).execute("DELETE FROM audit_events WHERE id = 77")
+    report = demo_db.query(audit_verify.verify)
+    assert report.first_problem.event_id == 78 and "78" in report.first_problem.message
+
+
+def test_a_ledger_entry_changed_behind_the_apps_back_is_found(demo_db, admin):
+    with demo_db.read() as session:
+        entry_id = session.scalars(select(LedgerEntry.id).order_by(LedgerEntry.id)).first()
+    raw(demo_db).execute("UPDATE ledger_entries SET amount_fen = amount_fen * 10 WHERE id = ?", (entry_id,))
+    report = demo_db.query(audit_verify.verify)
+    assert not report.chain  # the trail itself is intact…
+    assert [f.entity_id for f in report.records] == [entry_id]  # …but the entry no longer matches it
+    assert "amount_fen" in report.records[0].message
+
+
+def test_records_added_or_removed_behind_the_apps_back_are_found(demo_db, admin):
+    connection = raw(demo_db)
+    visit = connection.execute("SELECT * FROM visits ORDER BY id LIMIT 1").fetchone()
+    columns = [c[1] for c in connection.execute("PRAGMA table_info(visits)")]
+    values = dict(zip(columns, visit, strict=True))
+    values["id"] = 99_999
+    connection.execute(f"INSERT INTO visits ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                       list(values.values()))
+    attempt = connection.execute("SELECT id FROM persuasion_attempts ORDER BY id LIMIT 1").fetchone()[0]
+    connection.execute("DROP TRIGGER IF EXISTS persuasion_attempts_never_deleted")
+    connection.execute("DELETE FROM attachments WHERE owner = 'persuasion' AND owner_id = ?", (attempt,))
+    connection.execute("PRAGMA foreign_keys = OFF")
+    connection.execute("DELETE FROM persuasion_attempts WHERE id = ?", (attempt,))
+    report = demo_db.query(audit_verify.verify)
+    found = {(f.entity, f.entity_id) for f in report.records}
+    assert ("visit", 99_999) in found and ("persuasion", attempt) in found
+
+
+def test_newest_rows_removed_show_against_an_earlier_head(demo_db, admin):
+    with demo_db.read() as session:
+        rows, head = audit_verify.chain_head(session)
+    assert demo_db.query(audit_verify.continues_from, rows, head) is None
+    raw(demo_db).execute("DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)")
+    report = demo_db.query(audit_verify.verify)
+    assert report.ok  # the chain up to the new end is whole: only the earlier head shows the cut
+    finding = demo_db.query(audit_verify.continues_from, rows, head)
+    assert finding is not None and str(rows) in finding.message
+
+
+def test_events_of_one_transaction_chain_in_order(demo_db, admin):
+    officer = add(demo_db, admin, "zhang", "张专干", Role.AID_OFFICER)
+    with demo_db.write() as session:
+        for n in range(3):
+            accounts.audit.record(session, officer, Action.UPDATE, "setting", None, f"n{n}")
+    with demo_db.read() as session:
+        last = session.execute(text("SELECT id, prev_hash, hash FROM audit_events ORDER BY id DESC LIMIT 4")).all()
+    assert [row[1] for row in last[:3]] == [row[2] for row in last[1:4]]
+    assert demo_db.query(audit_verify.verify).ok
