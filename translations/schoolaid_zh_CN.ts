@@ -281,6 +281,107 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Every kind of record</source>
+        <translation>所有类别的记录</translation>
+    </message>
+    <message>
+        <source>record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>words in the summary</source>
+        <translation>摘要中的文字</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Export to .xlsx…</source>
+        <translation>导出为 .xlsx…</translation>
+    </message>
+    <message>
+        <source>Check the trail</source>
+        <translation>检查审计记录</translation>
+    </message>
+    <message>
+        <source>{total} events match; the newest {shown} are shown.</source>
+        <translation>共 {total} 条符合；显示最新的 {shown} 条。</translation>
+    </message>
+    <message>
+        <source>{total} events match.</source>
+        <translation>共 {total} 条符合。</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Exporting the audit trail…</source>
+        <translation>正在导出审计记录…</translation>
+    </message>
+    <message>
+        <source>{n} events exported.</source>
+        <translation>已导出 {n} 条记录。</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation>正在检查审计记录…</translation>
+    </message>
+    <message>
+        <source>The trail is intact: {rows} events, each chained to the one before; {records} ledger entries, case log entries and visits match it.</source>
+        <translation>审计记录完整：共 {rows} 条，每条都与前一条相连；{records} 条台账、劝返和走访记录与之相符。</translation>
+    </message>
+    <message>
+        <source>The trail shows tampering:
+{problem}
+
+{n} problems in all.</source>
+        <translation>审计记录显示有篡改：
+{problem}
+
+共 {n} 处问题。</translation>
+    </message>
+</context>
+<context>
     <name>AuditVerify</name>
     <message>
         <source>audit row {id} does not follow the row before it: a row before it was removed or inserted</source>
@@ -697,6 +798,29 @@ The current database is kept as a dated copy beside it.</source>
     <message>
         <source>Remedies (补救措施)</source>
         <translation>补救措施</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再输一次新密码：</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一样。</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1387,37 @@ Please tell the person who supports the program, and give them the log file:
 
 请告知负责维护本程序的人员，并把日志文件交给他们：
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAdministratorDialog</name>
+    <message>
+        <source>Create the administrator's account</source>
+        <translation>创建管理员账号</translation>
+    </message>
+    <message>
+        <source>Everyone who uses SchoolAid signs in with an account of their own, and can do what their role needs. First create the administrator's account; the administrator then adds the aid officer, the leadership and the teachers.</source>
+        <translation>使用校助的每个人都用自己的账号登录，只能做其角色需要的事。请先创建管理员账号；再由管理员添加资助专干、领导班子和教师的账号。</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再输一次密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一样：请把同一个密码输入两次。</translation>
     </message>
 </context>
 <context>
@@ -3644,6 +3799,22 @@ Please tell the person who supports the program, and give them the log file:
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
+        <source>Sign in as someone &amp;else…</source>
+        <translation>换人登录(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账号管理(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Sign out when &amp;idle…</source>
+        <translation>闲置自动锁定(&amp;I)…</translation>
+    </message>
+    <message>
         <source>Change &amp;operator…</source>
         <translation>更换操作员(&amp;O)…</translation>
     </message>
@@ -3662,6 +3833,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Audit &amp;trail…</source>
+        <translation>审计记录(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3698,6 +3873,18 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>READ-ONLY: backup {file}</source>
         <translation>只读：备份 {file}</translation>
+    </message>
+    <message>
+        <source>Sign out when idle</source>
+        <translation>闲置自动锁定</translation>
+    </message>
+    <message>
+        <source>Lock the window after this many minutes without use (0: never):</source>
+        <translation>窗口闲置多少分钟后锁定（0 表示从不）：</translation>
+    </message>
+    <message>
+        <source>SchoolAid was left unused for {n} minutes: sign in again.</source>
+        <translation>校助已闲置 {n} 分钟：请重新登录。</translation>
     </message>
     <message>
         <source>Quarterly summary</source>
@@ -3792,6 +3979,25 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>This case is closed: it moves no further.</source>
         <translation>档案已办结，不能再转处理。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>New password for {name}</source>
+        <translation>为 {name} 设置新密码</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再输一次密码：</translation>
+    </message>
+    <message>
+        <source>Tell the person the new password; they can change it after signing in.</source>
+        <translation>请把新密码告诉本人；登录后可以自己修改。</translation>
     </message>
 </context>
 <context>
@@ -5370,6 +5576,25 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to SchoolAid</source>
+        <translation>登录校助</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
     <name>Spreadsheet</name>
     <message>
         <source>The file {path} does not exist.</source>
@@ -5788,6 +6013,112 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Name at least one backup file.</source>
         <translation>请至少指定一个备份文件。</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>新账号</translation>
+    </message>
+    <message>
+        <source>Account {name}</source>
+        <translation>账号 {name}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>May sign in</source>
+        <translation>允许登录</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Staff member:</source>
+        <translation>对应教职工：</translation>
+    </message>
+    <message>
+        <source>Classes (teachers):</source>
+        <translation>所带班级（教师）：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再输一次密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一样：请把同一个密码输入两次。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>班级数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>New password…</source>
+        <translation>设新密码…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <source>cannot sign in</source>
+        <translation>不能登录</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
     </message>
 </context>
 <context>

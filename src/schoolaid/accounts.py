@@ -310,3 +310,16 @@ def set_idle_minutes(session: Session, actor: Actor, minutes: int) -> None:
         raise ValidationFailed([error("minutes", "idle.range", translate(
             "Accounts", "Sign out after 1 to 240 idle minutes, or 0 for never."))])
     township.set_setting(session, actor, IDLE_SETTING, str(minutes))
+
+
+def known_classes(session: Session) -> list[tuple[ClassRef, str]]:
+    """The classes on the roster, to choose a teacher's from: (class, "school 三年级 2班")."""
+    from schoolaid.grades import grade_label
+    from schoolaid.models import Student
+
+    rows = session.execute(select(Student.school_id, School.name, Student.stage, Student.grade, Student.class_name)
+                           .join(School, School.id == Student.school_id)
+                           .where(Student.class_name != "").distinct()
+                           .order_by(School.sort_order, School.id, Student.stage, Student.grade, Student.class_name))
+    return [(ClassRef(school_id, stage, grade, name), f"{school} {grade_label(stage, grade)} {name}")
+            for school_id, school, stage, grade, name in rows]

@@ -32,15 +32,24 @@ def create_application(argv: list[str] | None = None, preferences: Preferences |
 
 def start(db: Database, preferences: Preferences) -> object | None:
     """The dialogs before the main window; returns the window, or None if the user gave up."""
+    from schoolaid.permissions import accounts_enabled
     from schoolaid.ui.main_window import MainWindow
     from schoolaid.ui.operator_dialog import OperatorDialog
     from schoolaid.ui.setup_dialog import SetupDialog
+    from schoolaid.ui.sign_in_dialog import CreateAdministratorDialog, SignInDialog
 
     context = AppContext(db, preferences, preferences.last_operator)
-    if is_empty(db):
-        if not SetupDialog(context).exec():
+    if is_empty(db) and not SetupDialog(context).exec():
+        return None
+    if db.read_only:
+        pass
+    elif not db.query(accounts_enabled):
+        # The first start (or the first with this version): the administrator's account first.
+        if not context.operator and not OperatorDialog(context).exec():
             return None
-    elif not OperatorDialog(context).exec():
+        if not CreateAdministratorDialog(context).exec():
+            return None
+    elif not SignInDialog(context).exec():
         return None
     window = MainWindow(context)
     window.show()

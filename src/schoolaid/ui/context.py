@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from schoolaid.audit import Actor
 from schoolaid.database import Database
+from schoolaid.permissions import Permission, allows, is_teacher
 from schoolaid.ui.preferences import Preferences
 
 T = TypeVar("T")
@@ -27,6 +28,7 @@ class Entity:
     LEDGER = "ledger"  # programmes, batches, entries
     DROPOUT = "dropout"  # absences, cases, persuasion attempts, notices
     TOWNSHIP = "township"
+    ACCOUNTS = "accounts"
     ALL = "all"
 
 
@@ -34,24 +36,50 @@ class AppContext(QObject):
     changed = Signal(str)  # an Entity name
     operator_changed = Signal(str)
 
-    def __init__(self, db: Database, preferences: Preferences, operator: str = "") -> None:
+    def __init__(self, db: Database, preferences: Preferences, operator: str = "",
+                 actor: Actor | None = None) -> None:
         super().__init__()
         self.db = db
         self.preferences = preferences
-        self._operator = operator
+        self._operator = actor.name if actor is not None else operator
+        self._actor = actor  # the signed-in account; None on a database without accounts
 
     @property
     def operator(self) -> str:
         return self._operator
 
     def set_operator(self, name: str) -> None:
+        """The person named at the start, on a database without accounts."""
         self._operator = name.strip()
+        self._actor = None
         self.preferences.last_operator = self._operator
         self.operator_changed.emit(self._operator)
 
+    def sign_in(self, actor: Actor) -> None:
+        """Someone signed in (at the start, or after the window was locked for being idle)."""
+        changed = self._actor is None or actor.user_id != self._actor.user_id
+        self._actor = actor
+        self._operator = actor.name
+        self.operator_changed.emit(self._operator)
+        if changed:
+            self.changed.emit(Entity.ALL)  # a teacher sees their classes, a viewer masked numbers
+
     @property
     def actor(self) -> Actor:
-        return Actor(self._operator)
+        return self._actor if self._actor is not None else Actor(self._operator)
+
+    @property
+    def signed_in(self) -> bool:
+        return self._actor is not None
+
+    def allows(self, permission: Permission) -> bool:
+        """Whether to offer an action; the services decide anyway. Without accounts, everything."""
+        return self._actor is None or allows(self._actor, permission)
+
+    @property
+    def teacher_classes(self) -> frozenset[tuple[int, str, int, str]] | None:
+        """A teacher sees only their classes; None for everyone else."""
+        return self._actor.classes if self._actor is not None and is_teacher(self._actor) else None
 
     def query(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         return self.db.query(service, *args, **kwargs)

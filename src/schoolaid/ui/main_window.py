@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from schoolaid import __version__, township
 from schoolaid.database import Database
+from schoolaid.errors import SchoolAidError
+from schoolaid.permissions import Permission, role_label
 from schoolaid.ui.backup_actions import BackupActions
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.dropout_tab import DropoutTab
+from schoolaid.ui.idle import IdleWatch
 from schoolaid.ui.ledger_tab import LedgerTab
+from schoolaid.ui.messages import show_error
 from schoolaid.ui.pairing_tab import PairingTab
 from schoolaid.ui.roster_tab import RosterTab
 
@@ -76,7 +80,9 @@ class MainWindow(QMainWindow):
         self.roster_tab.hint_changed.connect(self._show_hint)
         self.roster_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         context.operator_changed.connect(lambda _name: self._show_operator())
+        context.operator_changed.connect(lambda _name: self._apply_role())
         context.changed.connect(self._data_changed)
+        self._permission_actions: list[tuple[QAction, Permission]] = []
         self._build_menus()
         self._show_counts(self.roster_tab.model.shown, self.roster_tab.model.total)
         self._show_pairing_gaps(self.pairing_tab.gap_count)
@@ -87,24 +93,43 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: {path}").format(path=shown_path))
         self.database_label.setToolTip(str(shown_path))
         self._update_title()
+        self._locked = False
+        self.idle_watch = IdleWatch(self)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setInterval(30_000)
+        self.idle_timer.timeout.connect(self._check_idle)
+        if context.signed_in:
+            self.idle_timer.start()
         state = context.preferences.window_state("main")
         if state is not None:
             self.restoreGeometry(state)
 
+    def _guarded(self, action: QAction, permission: Permission) -> QAction:
+        """Offered only to those whose role allows it (the services refuse the others anyway), and
+        never in a backup opened for viewing."""
+        self._permission_actions.append((action, permission))
+        action.setEnabled(self.context.allows(permission) and not (
+            self.context.db.read_only and permission not in (Permission.VIEW_AUDIT, Permission.VIEW)))
+        return action
+
+    def _apply_role(self) -> None:
+        for action, permission in self._permission_actions:
+            action.setEnabled(self.context.allows(permission) and not (
+                self.context.db.read_only and permission not in (Permission.VIEW_AUDIT, Permission.VIEW)))
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         actions = self.backup_actions
-        writable = not self.context.db.read_only
         export = file_menu.addAction(self.tr("&Export a backup…"), actions.export_backup)
-        export.setEnabled(writable)
+        self._guarded(export, Permission.BACKUP)
         file_menu.addAction(self.tr("&Check a backup…"), lambda: actions.verify_backup())
         file_menu.addAction(self.tr("&Open a backup to view (read-only)…"), lambda: actions.open_read_only())
         file_menu.addAction(self.tr("Co&mpare schools' backups…"), lambda: actions.summarize_backups())
         file_menu.addSeparator()
         restore = file_menu.addAction(self.tr("&Restore from a backup…"), lambda: actions.restore_backup())
-        restore.setEnabled(writable)
+        self._guarded(restore, Permission.BACKUP)
         safety = file_menu.addAction(self.tr("Restore from a &safety copy…"), actions.restore_safety_copy)
-        safety.setEnabled(writable)
+        self._guarded(safety, Permission.BACKUP)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("E&xit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -139,11 +164,19 @@ class MainWindow(QMainWindow):
         printing.addAction(self.tr("&Pairing register…"), self.print_register)
 
         settings = self.menuBar().addMenu(self.tr("&Settings"))
-        settings.addAction(self.tr("Change &operator…"), self.change_operator)
-        settings.addAction(self.tr("&Schools and villages…"), self.edit_places)
-        settings.addAction(self.tr("&Dropout control rules…"), self.edit_dropout_rules)
+        if self.context.signed_in:
+            settings.addAction(self.tr("Sign in as someone &else…"), lambda: self.lock(""))
+            settings.addAction(self.tr("Change my &password…"), self.change_password)
+            self._guarded(settings.addAction(self.tr("&Accounts…"), self.edit_accounts), Permission.MANAGE_ACCOUNTS)
+            self._guarded(settings.addAction(self.tr("Sign out when &idle…"), self.edit_idle_minutes),
+                          Permission.EDIT_SETTINGS)
+        else:
+            settings.addAction(self.tr("Change &operator…"), self.change_operator)
+        self._guarded(settings.addAction(self.tr("&Schools and villages…"), self.edit_places), Permission.EDIT_SETTINGS)
+        self._guarded(settings.addAction(self.tr("&Dropout control rules…"), self.edit_dropout_rules),
+                      Permission.EDIT_SETTINGS)
         schedule = settings.addAction(self.tr("Safety &copies…"), self.backup_actions.edit_schedule)
-        schedule.setEnabled(not self.context.db.read_only)
+        self._guarded(schedule, Permission.EDIT_SETTINGS)
         language_menu = settings.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in (("zh_CN", "中文"), ("en", "English")):
@@ -152,6 +185,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
             group.addAction(action)
             language_menu.addAction(action)
+
+        self._guarded(settings.addAction(self.tr("Audit &trail…"), self.show_audit), Permission.VIEW_AUDIT)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About SchoolAid"), self._about)
@@ -204,7 +239,9 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _show_operator(self) -> None:
-        self.operator_label.setText(self.tr("Operator: {name}").format(name=self.context.operator))
+        actor = self.context.actor
+        name = f"{actor.name}（{role_label(actor.role)}）" if actor.role else actor.name
+        self.operator_label.setText(self.tr("Operator: {name}").format(name=name))
 
     def _data_changed(self, entity: str) -> None:
         if entity in (Entity.TOWNSHIP, Entity.ALL):
@@ -222,6 +259,63 @@ class MainWindow(QMainWindow):
         from schoolaid.ui.operator_dialog import OperatorDialog
 
         OperatorDialog(self.context, self).exec()
+
+    def change_password(self) -> None:
+        from schoolaid.ui.password_dialog import ChangePasswordDialog
+
+        ChangePasswordDialog(self.context, self).exec()
+
+    def edit_accounts(self) -> None:
+        from schoolaid.ui.users_dialog import UsersDialog
+
+        UsersDialog(self.context, self).exec()
+
+    def show_audit(self) -> None:
+        from schoolaid.ui.audit_dialog import AuditDialog
+
+        AuditDialog(self.context, self).exec()
+
+    def edit_idle_minutes(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from schoolaid import accounts
+
+        minutes, ok = QInputDialog.getInt(self, self.tr("Sign out when idle"), self.tr(
+            "Lock the window after this many minutes without use (0: never):"),
+            self.context.query(accounts.idle_minutes), 0, 240)
+        if ok:
+            try:
+                self.context.change(Entity.TOWNSHIP, accounts.set_idle_minutes, minutes)
+            except SchoolAidError as exc:
+                show_error(self, exc)
+
+    def lock(self, reason: str) -> bool:
+        """Hide the data and ask for a sign-in (idle, or someone else's turn); True once signed in."""
+        from schoolaid.ui.sign_in_dialog import SignInDialog
+
+        if self._locked:
+            return False
+        self._locked = True
+        self.centralWidget().setVisible(False)
+        try:
+            signed_in = bool(SignInDialog(self.context, self, reason).exec())
+        finally:
+            self._locked = False
+        if not signed_in:
+            self.close()
+            return False
+        self.centralWidget().setVisible(True)
+        self.idle_watch.touch()
+        return True
+
+    def _check_idle(self) -> None:
+        from schoolaid import accounts
+
+        if not self.context.signed_in or self._locked:
+            return
+        minutes = self.context.query(accounts.idle_minutes)
+        if minutes and self.idle_watch.idle_seconds() >= minutes * 60:
+            self.lock(self.tr("SchoolAid was left unused for {n} minutes: sign in again.").format(n=minutes))
 
     def edit_places(self) -> None:
         from schoolaid.ui.places_dialog import PlacesDialog
@@ -271,7 +365,8 @@ class MainWindow(QMainWindow):
 
     def reopen(self, db: Database) -> MainWindow:
         """The window again on another database (after a restore); this one closes."""
-        window = MainWindow(AppContext(db, self.context.preferences, self.context.operator), owns_database=True)
+        window = MainWindow(AppContext(db, self.context.preferences, self.context.operator,
+                                       self.context.actor if self.context.signed_in else None), owns_database=True)
         window.show()
         window.start_background_work()
         self.replacement = window
@@ -292,6 +387,7 @@ class MainWindow(QMainWindow):
         self.backup_actions.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle_timer.stop()
         self.stop_work()
         if not self.context.db.read_only:
             self.context.preferences.set_window_state("main", self.saveGeometry())

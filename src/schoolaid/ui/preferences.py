@@ -40,6 +40,15 @@ class Preferences:
         self._settings.sync()
 
     @property
+    def last_username(self) -> str:
+        return str(self._settings.value("last_username", ""))
+
+    @last_username.setter
+    def last_username(self, value: str) -> None:
+        self._settings.setValue("last_username", value)
+        self._settings.sync()
+
+    @property
     def backup_folder(self) -> str:
         """Where the last backup was exported (usually the USB stick)."""
         return str(self._settings.value("backup_folder", ""))

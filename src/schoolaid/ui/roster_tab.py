@@ -183,6 +183,7 @@ class RosterTab(QWidget):
             left_behind=True if self.left_behind_check.isChecked() else None,
             boarder=True if self.boarder_check.isChecked() else None,
             statuses=frozenset({EnrollmentStatus(status)}) if status is not None else None,
+            classes=self.context.teacher_classes,
         )
 
     def apply_filter(self) -> None:
