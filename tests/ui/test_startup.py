@@ -91,19 +91,52 @@ def test_the_window_is_chinese_and_draws_rare_name_characters(qtbot, context, tm
     assert image.save(str(tmp_path / "window.png"))
 
 
-def test_start_asks_for_the_operator_then_opens_the_window(qtbot, app, demo_db, preferences, monkeypatch) -> None:
+def test_start_asks_for_the_operator_then_the_administrators_account(qtbot, app, demo_db, preferences,
+                                                                      monkeypatch) -> None:
+    """A database without accounts (the first start, or one from an earlier version): the name, then
+    the administrator's account, then the window, signed in."""
+    from argon2 import PasswordHasher
+
+    from schoolaid import accounts
     from schoolaid.ui import app as app_module
+    from schoolaid.ui.sign_in_dialog import CreateAdministratorDialog
+
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
 
     def choose(dialog) -> bool:
         dialog.combo.setCurrentText("周老师")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         return True
 
+    def create(dialog) -> bool:
+        assert dialog.name_edit.text() == "周老师"
+        dialog.password_edit.setText("admin-pass-1")
+        dialog.repeat_edit.setText("admin-pass-1")
+        dialog._create()
+        return dialog.result() == dialog.DialogCode.Accepted
+
     monkeypatch.setattr(OperatorDialog, "exec", choose)
+    monkeypatch.setattr(CreateAdministratorDialog, "exec", create)
     window = app_module.start(demo_db, preferences)
     qtbot.addWidget(window)
     assert window.isVisible()
-    assert window.operator_label.text() == "操作员：周老师"
+    assert window.operator_label.text() == "操作员：周老师（管理员）"
+    window.close()
+
+
+def test_start_on_a_database_with_accounts_asks_to_sign_in(qtbot, app, demo_db, preferences, monkeypatch) -> None:
+    from argon2 import PasswordHasher
+
+    from schoolaid import accounts
+    from schoolaid.ui import app as app_module
+    from schoolaid.ui.sign_in_dialog import SignInDialog
+
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
+    demo_db.run(accounts.create_first_administrator, "admin", "王管理", "admin-pass-1")
+    refused = []
+    monkeypatch.setattr(SignInDialog, "exec", lambda dialog: refused.append(dialog) or False)
+    assert app_module.start(demo_db, preferences) is None  # no sign-in, no window
+    assert len(refused) == 1
 
 
 def test_start_on_an_empty_database_shows_the_setup(qtbot, app, db, preferences, monkeypatch) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -31,10 +32,18 @@ def setup_logging() -> str:
     return str(path)
 
 
+# No personal data in the log: an error message may quote a record's ID or phone number.
+_ID_OR_PHONE = re.compile(r"(?<!\d)(\d{17}[\dXx]|\d{15}|1\d{10})(?!\d)")
+
+
+def scrub(text: str) -> str:
+    return _ID_OR_PHONE.sub(lambda m: m.group(0)[:4] + "*" * (len(m.group(0)) - 4), text)
+
+
 def install_excepthook(log_path: str) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
-        log.error("uncaught exception:\n%s", text)
+        log.error("uncaught exception:\n%s", scrub(text))
         if QApplication.instance() is None:
             sys.__excepthook__(kind, value, tb)
             return

@@ -19,6 +19,7 @@ from schoolaid import households
 from schoolaid.enrollment import EnrollmentStatus
 from schoolaid.errors import NotFound
 from schoolaid.households import ChildView, HouseholdView, MemberView
+from schoolaid.permissions import Permission
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.table_models import Column, RecordTableModel
 from schoolaid.ui.table_views import record_table
@@ -154,9 +155,12 @@ class HouseholdPanel(QWidget):
         if view.registered_poor:
             lines.append(self.tr("Registered poor (建档立卡) since {year}, card {card}").format(
                 year=view.poor_year or "?", card=escape(view.poor_card_no) or "—"))
+        # Phones and addresses only for those whose role needs them (PIPL: a minor's family).
+        private = not self.context.allows(Permission.VIEW_FULL_ID)
         if view.phone:
-            lines.append(self.tr("Phone: {phone}").format(phone=escape(view.phone)))
-        if view.address:
+            phone = mask_phone(view.phone) if private else view.phone
+            lines.append(self.tr("Phone: {phone}").format(phone=escape(phone)))
+        if view.address and not private:
             lines.append(escape(view.address))
         self.details.setText("<br>".join(lines))
         self.members_model.set_rows(view.members)
@@ -179,3 +183,8 @@ class HouseholdPanel(QWidget):
         from schoolaid.ui.household_dialog import HouseholdDialog
 
         HouseholdDialog(self.context, None, self).exec()
+
+
+def mask_phone(phone: str) -> str:
+    digits = phone.strip()
+    return digits[:3] + "*" * max(len(digits) - 7, 0) + digits[-4:] if len(digits) > 7 else "****"

@@ -28,6 +28,7 @@ from schoolaid import roster, township
 from schoolaid.enrollment import EnrollmentStatus
 from schoolaid.errors import SchoolAidError
 from schoolaid.grades import ALL_GRADES
+from schoolaid.permissions import Permission, role_label
 from schoolaid.roster import RosterFilter
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.household_panel import HouseholdPanel
@@ -65,8 +66,11 @@ class RosterTab(QWidget):
         self.add_button = QPushButton(self.tr("Add student…"))
         self.add_button.setDefault(False)
         self.import_button = QPushButton(self.tr("Import…"))
+        self.add_button.setEnabled(context.allows(Permission.EDIT_ROSTER))
+        self.import_button.setEnabled(context.allows(Permission.EDIT_ROSTER))
         self.import_button.setToolTip(self.tr("Import students from an Excel or CSV roster"))
         self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setEnabled(context.allows(Permission.EXPORT))
         self.export_button.setToolTip(self.tr("Export the students shown to Excel"))
         self._fill_filter_choices()
 
@@ -251,8 +255,20 @@ class RosterTab(QWidget):
 
     # --- actions ---------------------------------------------------------------------------
 
+    def _may(self, permission: Permission) -> bool:
+        """Say so at once when the role does not allow an action (the services would refuse it)."""
+        if self.context.allows(permission):
+            return True
+        QMessageBox.information(self, self.tr("Not for your role"), self.tr(
+            "Your role ({role}) does not include this. Ask the aid officer or the leadership.").format(
+                role=role_label(self.context.actor.role or "")))
+        return False
+
     def add_student(self) -> None:
         from schoolaid.ui.student_dialog import StudentDialog
+
+        if not self._may(Permission.EDIT_ROSTER):
+            return
 
         dialog = StudentDialog(self.context, None, self)
         if dialog.exec() and dialog.student_id is not None:
@@ -260,11 +276,27 @@ class RosterTab(QWidget):
 
     def edit_student(self) -> None:
         student_id = self.selected_student_id()
-        if student_id is None:
+        # The edit form shows the full ID number: only for those whose role edits the roster.
+        if student_id is None or not self._may(Permission.EDIT_ROSTER):
             return
         from schoolaid.ui.student_dialog import StudentDialog
 
         StudentDialog(self.context, student_id, self).exec()
+
+    def reveal_id(self) -> None:
+        """The full ID number of the selected student, shown once and recorded in the audit trail."""
+        student_id = self.selected_student_id()
+        if student_id is None or not self._may(Permission.VIEW_FULL_ID):
+            return
+        try:
+            number = self.context.change(Entity.STUDENT, roster.reveal_id_numbers, [student_id],
+                                         self.tr("shown on screen"))[student_id]
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        name = self.context.query(roster.get_summary, student_id).name
+        QMessageBox.information(self, self.tr("Full ID number"), self.tr(
+            "{name}: {number}\n\nThis look is recorded in the audit trail.").format(name=name, number=number or ""))
 
     def select_student(self, student_id: int) -> None:
         if self.model.row_of(student_id) is None:
@@ -282,6 +314,8 @@ class RosterTab(QWidget):
     def import_roster(self, path: Path | None = None) -> None:
         from schoolaid.ui.import_dialog import ImportDialog
 
+        if not self._may(Permission.EDIT_ROSTER):
+            return
         if path is None:
             chosen, _filter = QFileDialog.getOpenFileName(
                 self, self.tr("Import roster"), "",
@@ -296,6 +330,8 @@ class RosterTab(QWidget):
     def export_roster(self) -> None:
         from schoolaid.ui.export_dialog import ExportDialog
 
+        if not self._may(Permission.EXPORT):
+            return
         dialog = ExportDialog(self.context, self.model.filter, self.model.sort_key, self.model.descending,
                               self.model.shown, self)
         if dialog.exec() and dialog.written is not None:
@@ -305,6 +341,8 @@ class RosterTab(QWidget):
         from schoolaid import roster_export
         from schoolaid.ui.export_dialog import suggested_folder
 
+        if not self._may(Permission.EXPORT):
+            return
         suggested = suggested_folder() / f"{roster_export.SURVEY_TITLE}_{dt.date.today():%Y%m%d}.xlsx"
         target, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the poor villages' survey"),
                                                       str(suggested), self.tr("Excel workbook (*.xlsx)"))
@@ -320,7 +358,7 @@ class RosterTab(QWidget):
 
     def change_status(self) -> None:
         student_id = self.selected_student_id()
-        if student_id is None:
+        if student_id is None or not self._may(Permission.EDIT_ROSTER):
             return
         from schoolaid.ui.status_dialog import StatusDialog
 
@@ -355,6 +393,8 @@ class RosterTab(QWidget):
         menu.addAction(self.tr("Change enrollment status…"), self.change_status)
         menu.addAction(self.tr("Edit household…"), self.household_panel.edit_household)
         menu.addAction(self.tr("Record an absence…"), self.request_absence)
+        if self.context.allows(Permission.VIEW_FULL_ID):
+            menu.addAction(self.tr("Show the full ID number…"), self.reveal_id)
         menu.addSeparator()
         menu.addAction(self.tr("Delete (entered by mistake)…"), self.delete_student)
         menu.exec(self.table.viewport().mapToGlobal(position))
