@@ -5243,6 +5243,30 @@ Please tell the person who supports the program, and give them the log file:
         <translation>按身份证号查找，请至少输入 {n} 位数字。</translation>
     </message>
     <message>
+        <source>Not for your role</source>
+        <translation>不在您的角色范围内</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not include this. Ask the aid officer or the leadership.</source>
+        <translation>您的角色（{role}）不包括这项工作。请找资助专干或领导班子。</translation>
+    </message>
+    <message>
+        <source>shown on screen</source>
+        <translation>在屏幕上查看</translation>
+    </message>
+    <message>
+        <source>Full ID number</source>
+        <translation>完整身份证号</translation>
+    </message>
+    <message>
+        <source>{name}: {number}
+
+This look is recorded in the audit trail.</source>
+        <translation>{name}：{number}
+
+这次查看已记入审计记录。</translation>
+    </message>
+    <message>
         <source>Import roster</source>
         <translation>导入花名册</translation>
     </message>
@@ -5289,6 +5313,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Record an absence…</source>
         <translation>登记缺课…</translation>
+    </message>
+    <message>
+        <source>Show the full ID number…</source>
+        <translation>查看完整身份证号…</translation>
     </message>
     <message>
         <source>Delete (entered by mistake)…</source>
