@@ -18,6 +18,16 @@ from schoolaid.workbook import BOLD, cell, chinese_date, new_workbook, save, sta
 ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "status": "状态变更", "refused": "越权被拒",
                  "sign_in": "登录", "locked": "账号锁定", "reveal": "查看完整证件号"}
 
+ENTITY_LABELS = {"student": "学生", "household": "户", "school": "学校", "village": "村", "staff": "教职工",
+                 "setting": "设置", "pairing": "结对", "visit": "走访", "attachment": "附件",
+                 "school_pairing": "校际结对", "school_activity": "校际活动", "programme": "资助项目",
+                 "ledger_batch": "发放批次", "ledger_entry": "台账条目", "absence": "缺课", "dropout_case": "辍学案件",
+                 "persuasion": "劝返记录", "urging_notice": "敦促入学通知书", "user": "账号", "permission": "权限"}
+
+
+def entity_label(entity: str) -> str:
+    return ENTITY_LABELS.get(entity, entity)
+
 
 @dataclass(frozen=True)
 class AuditFilter:
@@ -45,6 +55,10 @@ class AuditLine:
     @property
     def action_label(self) -> str:
         return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def record_label(self) -> str:
+        return f"{entity_label(self.entity)} {self.entity_id or ''}".strip()
 
     @property
     def role_label(self) -> str:
@@ -101,7 +115,7 @@ def export(session: Session, actor: Actor, flt: AuditFilter, path: Path) -> int:
     for event in session.scalars(_query(flt).order_by(AuditEvent.id).execution_options(yield_per=2000)):
         line = _line(event)
         sheet.append([line.id, line.at.strftime("%Y-%m-%d %H:%M:%S"), line.actor, line.role_label, line.action_label,
-                      line.entity, line.entity_id, line.summary, cell(sheet, line.before or "", wrap=False),
+                      entity_label(line.entity), line.entity_id, line.summary, cell(sheet, line.before or "", wrap=False),
                       line.after or "", event.hash[:16]])
         count += 1
     sheet.append([cell(sheet, f"共 {count} 条", font=BOLD)])

@@ -48,7 +48,7 @@ class AuditDialog(QDialog):
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("Every kind of record"), "")
         for kind in context.query(audit_log.kinds):
-            self.kind_combo.addItem(kind, kind)
+            self.kind_combo.addItem(audit_log.entity_label(kind), kind)
         self.record_edit = QLineEdit()
         self.record_edit.setPlaceholderText(self.tr("record no."))
         self.record_edit.setMaximumWidth(90)
@@ -74,7 +74,7 @@ class AuditDialog(QDialog):
             Column(lambda: self.tr("Person"), lambda e: e.actor),
             Column(lambda: self.tr("Role"), lambda e: e.role_label),
             Column(lambda: self.tr("Action"), lambda e: e.action_label),
-            Column(lambda: self.tr("Record"), lambda e: f"{e.entity} {e.entity_id or ''}".strip()),
+            Column(lambda: self.tr("Record"), lambda e: e.record_label),
             Column(lambda: self.tr("Summary"), lambda e: e.summary,
                    tooltip=lambda e: "\n".join(x for x in (e.before, e.after) if x)),
         ], parent=self)
