@@ -103,16 +103,20 @@ def verify(session: Session, progress: Progress = NO_PROGRESS) -> AuditReport:
 
 
 def _comparable(value: Any) -> Any:
-    """One spelling for a value read raw from SQLite and the same value as the trail wrote it."""
-    value = json.loads(json.dumps(value, default=_plain))
+    """One spelling for a value read raw from SQLite and the same value as the trail wrote it (JSON):
+    booleans as 0/1, times with microseconds."""
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] in " T":
-        try:
-            return dt.datetime.fromisoformat(value).isoformat(timespec="microseconds")
-        except ValueError:
-            return value
-    return value
+    if isinstance(value, str):
+        if len(value) >= 19 and value[4] == "-" and value[10] in " T" and value[13] == ":":
+            try:
+                return dt.datetime.fromisoformat(value).isoformat(timespec="microseconds")
+            except ValueError:
+                return value
+        return value
+    if isinstance(value, (int, float)) or value is None:
+        return value
+    return json.loads(json.dumps(value, default=_plain))
 
 
 def _check_records(session: Session, last_state: dict[tuple[str, int], tuple[int, str, dict[str, Any] | None]],
