@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid import roster_export, township
+from schoolaid import roster, roster_export, township
 from schoolaid.errors import SchoolAidError
 from schoolaid.paths import user_data_dir
+from schoolaid.permissions import Permission
 from schoolaid.roster import RosterFilter
-from schoolaid.ui.context import AppContext
+from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.messages import show_error
 from schoolaid.ui.tasks import BackgroundTask, run_in_background
 
@@ -50,6 +51,8 @@ class ExportDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.full_ids_check = QCheckBox(self.tr(
             "Include full ID numbers (only when the township asks; the sheet leaves this PC unencrypted)"))
+        self.full_ids_check.setEnabled(context.allows(Permission.VIEW_FULL_ID))
+        self.shown = shown
         explanation = QLabel(self.tr("The {n} students shown in the roster, in the same order, with the "
                                      "columns SchoolAid imports back.").format(n=shown))
         explanation.setWordWrap(True)
@@ -78,6 +81,12 @@ class ExportDialog(QDialog):
             path = path.with_suffix(".xlsx")
         db, flt, key, descending, full = (self.context.db, self.filter, self.sort_key, self.descending,
                                           self.full_ids_check.isChecked())
+        if full:
+            try:  # on the record before the file exists: who took full ID numbers off the PC, and where
+                self.context.change(Entity.STUDENT, roster.record_id_export, self.shown, str(path))
+            except SchoolAidError as exc:
+                show_error(self, exc)
+                return
         self.buttons.setEnabled(False)
         self.path = path
         self.task = run_in_background(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid import ledger, ledger_export, township
+from schoolaid import ledger, ledger_export, roster, township
 from schoolaid.errors import SchoolAidError, ValidationFailed
 from schoolaid.ledger import (
     BatchView,
@@ -35,6 +35,7 @@ from schoolaid.ledger import (
     StudentLine,
     Total,
 )
+from schoolaid.permissions import Permission
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.lazy_model import LazyColumn, LazyIdModel
 from schoolaid.ui.ledger_dialogs import (
@@ -447,10 +448,13 @@ class LedgerTab(QWidget):
         path = self._save_path(self.tr("Export the ledger"), f"资助台账_{dt.date.today():%Y%m%d}.xlsx")
         if path is None:
             return
-        full = QMessageBox.question(self, self.tr("Export the ledger"), self.tr(
-            "Include full ID numbers? Only when the bureau asks for them: the sheet leaves this PC unencrypted.")) \
+        full = self.context.allows(Permission.VIEW_FULL_ID) and QMessageBox.question(
+            self, self.tr("Export the ledger"), self.tr(
+                "Include full ID numbers? Only when the bureau asks for them: the sheet leaves this PC unencrypted.")) \
             == QMessageBox.StandardButton.Yes
         try:
+            if full:
+                self.context.change(Entity.STUDENT, roster.record_id_export, 0, str(path))
             count = self.context.query(ledger_export.export_ledger, path, self.entry_filter(), full_ids=full)
         except SchoolAidError as exc:
             show_error(self, exc)
