@@ -22,7 +22,8 @@ ENTITY_LABELS = {"student": "学生", "household": "户", "school": "学校", "v
                  "setting": "设置", "pairing": "结对", "visit": "走访", "attachment": "附件",
                  "school_pairing": "校际结对", "school_activity": "校际活动", "programme": "资助项目",
                  "ledger_batch": "发放批次", "ledger_entry": "台账条目", "absence": "缺课", "dropout_case": "辍学案件",
-                 "persuasion": "劝返记录", "urging_notice": "敦促入学通知书", "user": "账号", "permission": "权限"}
+                 "persuasion": "劝返记录", "urging_notice": "敦促入学通知书", "user": "账号", "permission": "权限",
+                 "village_population": "村学前适龄儿童数"}
 
 
 def entity_label(entity: str) -> str:

@@ -278,6 +278,15 @@ def build_parser() -> argparse.ArgumentParser:
         "Cli", "also check that the trail still passes through the head recorded in an earlier backup's header "
         "(newest rows removed since)"))
 
+    indicators_parser = commands.add_parser("indicators", help=translate(
+        "Cli", "the plan's indicators against their targets, for a term (the one under way by default)"))
+    _db_option(indicators_parser, argparse.SUPPRESS)
+    indicators_parser.add_argument("--json", action="store_true", help=translate("Cli", "print JSON for other programs"))
+    indicators_parser.add_argument("--year", type=int, metavar="Y")
+    indicators_parser.add_argument("--term", choices=("autumn", "spring"))
+    indicators_parser.add_argument("--school", metavar="NAME", help=translate(
+        "Cli", "one school instead of the township"))
+
     demo = commands.add_parser("demo", help=translate("Cli", "fill an empty database with the demo township"))
     _db_option(demo, argparse.SUPPRESS)
     demo.add_argument("--students", type=int, default=1500, metavar="N", help=translate(
@@ -837,6 +846,35 @@ def _audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _indicators(args: argparse.Namespace) -> int:
+    from schoolaid import indicators
+
+    if (args.year is None) != (args.term is None):
+        raise SchoolAidError(translate("Cli", "Give --year and --term together, or neither for the term under way."))
+    term = indicators.Term.parse(args.year, args.term) if args.year is not None else None
+    db = _open(args)
+    try:
+        school_id = None
+        if args.school:
+            school_id = next((s.id for s in db.query(township.list_schools) if s.name == args.school), None)
+            if school_id is None:
+                raise SchoolAidError(translate("Cli", "There is no school called {name}.").format(name=args.school))
+        result = db.query(indicators.compute, term, school_id)
+    finally:
+        db.close()
+    shown_term = term or indicators.Term.containing(dt.date.today())
+    if args.json:
+        return _print_json({"indicators": [i.as_json() for i in result.indicators], "term": shown_term.label,
+                            "school": result.school})
+    print(f"{result.school} {shown_term.label}")
+    for i in result.indicators:
+        value = "—" if i.value is None else f"{i.value:.2%}"
+        sign = "≥" if i.at_least else "≤"
+        state = "" if i.met is None else ("✓" if i.met else "✗")
+        print(f"{i.name}\t{value}\t{sign}{i.target:.1%}\t{i.numerator}/{i.denominator}\t{state}")
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     from schoolaid.demo import create_demo_township
 
@@ -892,6 +930,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             return _users(args)
         if args.command == "audit":
             return _audit(args)
+        if args.command == "indicators":
+            return _indicators(args)
         if args.command == "demo":
             return _demo(args)
     except SchoolAidError as exc:

@@ -501,3 +501,16 @@ class UserClass(Base):
     class_name: Mapped[str] = mapped_column(String(16))
 
     user: Mapped[User] = relationship(back_populates="classes")
+
+
+class VillagePopulation(Base):
+    """Children of preschool age (3–5) living in a village in a school year, as the village reports
+    them: the roster holds only the children who came to school, not those who never did."""
+
+    __tablename__ = "village_populations"
+    __table_args__ = (UniqueConstraint("village_id", "year", name="one_count_a_year"),
+                      CheckConstraint("preschool_age >= 0", name="not_negative"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)  # the school year starting in September of this year
+    preschool_age: Mapped[int] = mapped_column(Integer)
