@@ -611,6 +611,15 @@ class DropoutTab(QWidget):
         if absence is not None and absence.end_date is None:
             BackAtSchoolDialog(self.context, absence, self).exec()
 
+    def select_absence(self, absence_id: int) -> None:
+        """Show an absence in the list (all absences if it is not among those shown)."""
+        self.show_absences()
+        for row in range(self.absences_model.rowCount()):
+            if self.absences_model.row_object(row).id == absence_id:
+                self.absences_table.selectRow(row)
+                self.absences_table.scrollTo(self.absences_model.index(row, 0))
+                return
+
     def open_case_for_absence(self) -> None:
         absence = self.selected_absence()
         if absence is None:

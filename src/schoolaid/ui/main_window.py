@@ -15,6 +15,7 @@ from schoolaid.permissions import Permission, role_label
 from schoolaid.ui.backup_actions import BackupActions
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.dropout_tab import DropoutTab
+from schoolaid.ui.home_tab import HomeTab
 from schoolaid.ui.idle import IdleWatch
 from schoolaid.ui.ledger_tab import LedgerTab
 from schoolaid.ui.messages import show_error
@@ -37,6 +38,9 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.home_tab = HomeTab(context)
+        self.tabs.addTab(self.home_tab, self.tr("Home"))
+        self.home_tab.open_requested.connect(self.open_work_item)
         self.roster_tab = RosterTab(context)
         self.tabs.addTab(self.roster_tab, self.tr("Student roster"))
         self.pairing_tab = PairingTab(context)
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self._permission_actions: list[tuple[QAction, Permission]] = []
         self._build_menus()
         self._show_counts(self.roster_tab.model.shown, self.roster_tab.model.total)
+        self.count_label.setVisible(self.tabs.currentWidget() is self.roster_tab)
         self._show_pairing_gaps(self.pairing_tab.gap_count)
         self._show_ledger_gaps(self.ledger_tab.gap_count)
         self._show_dropout_attention()
@@ -260,6 +265,29 @@ class MainWindow(QMainWindow):
 
         OperatorDialog(self.context, self).exec()
 
+    def open_work_item(self, kind: str, target: object) -> None:
+        """A line of today's work, opened where the work is done."""
+        from schoolaid.work_list import Kind
+
+        if kind in (Kind.STALE_CASE, Kind.NOTICE_EXPIRED) and isinstance(target, int):
+            self.tabs.setCurrentWidget(self.dropout_tab)
+            self.dropout_tab.select_case(target)
+        elif kind == Kind.ABSENCE:
+            self.tabs.setCurrentWidget(self.dropout_tab)
+            self.dropout_tab.sections.setCurrentIndex(self.dropout_tab.ABSENCES)
+            if isinstance(target, int):
+                self.dropout_tab.select_absence(target)
+        elif kind in (Kind.UNPAIRED, Kind.VISIT_OVERDUE):
+            self.tabs.setCurrentWidget(self.pairing_tab)
+            self.pairing_tab.sections.setCurrentIndex(self.pairing_tab.GAPS)
+        elif kind == Kind.UNPAID:
+            self.tabs.setCurrentWidget(self.ledger_tab)
+            self.ledger_tab.sections.setCurrentIndex(self.ledger_tab.GAPS)
+        elif kind == Kind.TERM_REPORT:
+            self.dropout_tab.print_term_report()
+        elif kind == Kind.BACKUP:
+            self.backup_actions.export_backup()
+
     def change_password(self) -> None:
         from schoolaid.ui.password_dialog import ChangePasswordDialog
 
@@ -379,6 +407,7 @@ class MainWindow(QMainWindow):
 
     def stop_work(self) -> None:
         """Stop everything running in the background (a closing window must not leave it writing)."""
+        self.home_tab.wait()
         self.dropout_tab.stop_work()
         for holder in (self, self.dropout_tab, self.ledger_tab):
             task = getattr(holder, "_print_task", None)

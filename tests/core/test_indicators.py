@@ -1,0 +1,184 @@
+"""The plan's indicators on hand-built data with known answers (empty denominators included), the
+village counts that replace the roster's preschool denominator, terms, and each rule of today's
+work."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schoolaid import backup, dropout, households, indicators, roster, work_list
+from schoolaid.enrollment import EnrollmentStatus
+from schoolaid.errors import ValidationFailed
+from schoolaid.households import HouseholdForm
+from schoolaid.indicators import Term
+from tests.conftest import school_id, student_form, village_id
+
+TODAY = dt.date.today()
+TERM = Term.containing(TODAY)
+REFERENCE = dt.date(TERM.school_year, 8, 31)
+ENTERED = dt.date(TERM.school_year - 1, 9, 1)  # on the roll since last year
+
+
+def born(age: int) -> dt.date:
+    """A birthday giving ``age`` on the reference day (31 August)."""
+    return dt.date(REFERENCE.year - age, 3, 2)
+
+
+def add(db, actor, name: str, age: int, stage: str = "小学", grade: int = 3, sequence: int = 1,
+        status: EnrollmentStatus = EnrollmentStatus.ENROLLED, **changes) -> int:
+    form = student_form(db, name, birth=born(age), sequence=sequence, stage=stage, grade=grade,
+                        entry_date=ENTERED, class_name="1班", **changes)
+    return db.run(roster.add_student, actor, form, confirmed={"id.region_unknown", "grade.age"}, status=status)
+
+
+@pytest.fixture
+def township(township_db, actor):
+    """Two preschool children enrolled and one aged 4 never enrolled; five primary pupils aged 8–10,
+    two of the four who stay boarders, one who drops out this term; one registered-poor pupil paid
+    this term and one not."""
+    db = township_db
+    poor = db.run(households.create_household, actor, HouseholdForm(
+        head_name="贫困户主", village_id=village_id(db, "波西村"), registered_poor=True,
+        poverty_status="未脱贫", poor_card_no="5104110001", poor_year=2016))
+    ids = {
+        "kid1": add(db, actor, "幼一", 4, "学前", 2, 1),
+        "kid2": add(db, actor, "幼二", 5, "学前", 3, 2),
+        "home": add(db, actor, "在家", 4, "学前", 2, 3, EnrollmentStatus.NOT_ENROLLED),
+        "p1": add(db, actor, "小一", 8, sequence=4, boarder=True, household_id=poor),
+        "p2": add(db, actor, "小二", 9, sequence=5, boarder=True, household_id=poor),
+        "p3": add(db, actor, "小三", 10, sequence=6),
+        "p4": add(db, actor, "小四", 8, sequence=7),
+        "p5": add(db, actor, "小五", 9, sequence=8),
+    }
+    db.run(roster.change_status, actor, ids["p5"], EnrollmentStatus.DROPPED_OUT, TERM.start + dt.timedelta(days=20),
+           "外出")
+    from schoolaid import ledger
+
+    programme = db.run(ledger.create_programme, actor, ledger.ProgrammeForm(
+        code="T1", name="测试补助", eligibility="everyone", amount_fen=1000))
+    month = TERM.start if TERM.start.month in ledger.SCHOOL_MONTHS else TERM.start.replace(month=3)
+    db.run(ledger.post, actor, programme, month, [ids["p1"]])
+    return db, ids
+
+
+def by_key(result) -> dict[str, indicators.Indicator]:
+    return {i.key: i for i in result.indicators}
+
+
+def test_indicators_with_known_answers(township):
+    db, _ids = township
+    found = by_key(db.query(indicators.compute, TERM))
+    assert (found["preschool_gross_enrollment"].numerator, found["preschool_gross_enrollment"].denominator) == (2, 3)
+    assert (found["school_age_enrollment"].numerator, found["school_age_enrollment"].denominator) == (4, 5)
+    assert (found["primary_boarders"].numerator, found["primary_boarders"].denominator) == (2, 4)
+    assert (found["primary_dropout"].numerator, found["primary_dropout"].denominator) == (1, 5)
+    assert (found["poor_students_aided"].numerator, found["poor_students_aided"].denominator) == (1, 2)
+    assert (found["poor_households_paired"].numerator, found["poor_households_paired"].denominator) == (0, 1)
+    dropout_rate = found["primary_dropout"]
+    assert dropout_rate.value == pytest.approx(0.2) and dropout_rate.met is False and not dropout_rate.at_least
+    assert found["primary_boarders"].met is True  # 50 % ≥ 30 %
+    assert found["preschool_gross_enrollment"].met is False  # 67 % < 85 %
+    assert [term for term, _v in found["primary_boarders"].trend][-1] == TERM.short_label
+    assert len(found["primary_boarders"].trend) == indicators.TREND_TERMS
+
+
+def test_a_school_of_its_own(township):
+    db, _ids = township
+    village_school = by_key(db.query(indicators.compute, TERM, school_id(db, "波西村小学")))
+    assert village_school["primary_boarders"].denominator == 0
+    assert village_school["primary_boarders"].value is None and village_school["primary_boarders"].met is None
+    assert "poor_households_paired" not in village_school  # a township figure
+
+
+def test_empty_denominators_give_no_value(township_db):
+    found = by_key(township_db.query(indicators.compute, TERM))
+    for indicator in found.values():
+        if indicator.key != "poor_households_paired":
+            assert indicator.denominator == 0 and indicator.value is None and indicator.met is None
+    assert [i.as_json()["value"] for i in found.values()].count(None) >= 5
+
+
+def test_village_counts_replace_the_roster_denominator(township, actor):
+    db, _ids = township
+    db.run(indicators.set_preschool_age, actor, TERM.school_year, {village_id(db, "波西村"): 10})
+    preschool = by_key(db.query(indicators.compute, TERM))["preschool_gross_enrollment"]
+    assert (preschool.numerator, preschool.denominator) == (2, 10) and "1" in preschool.note
+    counts = {c.village: c for c in db.query(indicators.village_counts, TERM.school_year)}
+    assert counts["波西村"].preschool_age == 10 and counts["辣子哨村"].preschool_age is None
+    db.run(indicators.set_preschool_age, actor, TERM.school_year, {village_id(db, "波西村"): None})
+    assert by_key(db.query(indicators.compute, TERM))["preschool_gross_enrollment"].denominator == 3
+    with pytest.raises(ValidationFailed):
+        db.run(indicators.set_preschool_age, actor, TERM.school_year, {village_id(db, "波西村"): -1})
+
+
+def test_terms():
+    assert Term.containing(dt.date(2026, 11, 29)) == Term(2026, "autumn")
+    assert Term.containing(dt.date(2027, 1, 15)) == Term(2026, "autumn")
+    assert Term.containing(dt.date(2027, 7, 1)) == Term(2027, "spring")
+    assert Term(2026, "autumn").previous() == Term(2026, "spring")
+    assert Term(2026, "spring").previous() == Term(2025, "autumn")
+    assert (Term(2026, "autumn").start, Term(2026, "autumn").end) == (dt.date(2026, 9, 1), dt.date(2027, 1, 31))
+    with pytest.raises(ValidationFailed):
+        Term.parse(2026, "summer")
+
+
+def test_a_term_to_come_is_refused(township_db):
+    with pytest.raises(ValidationFailed):
+        township_db.query(indicators.compute, Term(TODAY.year + 1, "autumn"))
+
+
+# --- today's work -----------------------------------------------------------------------------------
+
+
+def kinds(items) -> set[str]:
+    return {item.kind for item in items}
+
+
+def test_every_rule_of_todays_work_on_the_demo(demo_db):
+    items = demo_db.query(work_list.today_work)
+    found = kinds(items)
+    K = work_list.Kind
+    assert {K.ABSENCE, K.STALE_CASE, K.NOTICE_EXPIRED, K.UNPAIRED, K.VISIT_OVERDUE, K.BACKUP} <= found
+    absence = next(i for i in items if i.kind == K.ABSENCE)
+    assert absence.urgent and absence.target in {a.id for a in demo_db.query(dropout.cases_to_open)}
+    expired = next(i for i in items if i.kind == K.NOTICE_EXPIRED)
+    assert demo_db.query(dropout.list_cases, case_id=expired.target)[0].notice_expired(TODAY)
+
+
+def test_stale_cases_after_seven_days(demo_db):
+    case = next(c for c in demo_db.query(dropout.list_cases, open_only=True) if not c.notice_expired(TODAY))
+    on_the_day = demo_db.query(work_list.today_work, case.last_action + dt.timedelta(days=6))
+    week_later = demo_db.query(work_list.today_work, case.last_action + dt.timedelta(days=7))
+    assert case.id not in {i.target for i in on_the_day if i.kind == work_list.Kind.STALE_CASE}
+    assert case.id in {i.target for i in week_later if i.kind == work_list.Kind.STALE_CASE}
+
+
+def test_unpaid_students_this_month(demo_db):
+    month = TODAY if TODAY.month not in (7, 8) else TODAY.replace(month=6)
+    items = demo_db.query(work_list.today_work, month)
+    unpaid = [i for i in items if i.kind == work_list.Kind.UNPAID]
+    from schoolaid import ledger
+
+    gaps = demo_db.query(ledger.gaps, f"{month:%Y-%m}", month)
+    assert {i.target for i in unpaid} == {g.programme_id for g in gaps}
+    for item in unpaid:  # one line per programme, with its number of students
+        assert str(sum(1 for g in gaps if g.programme_id == item.target)) in item.text
+    summer = demo_db.query(work_list.today_work, dt.date(TODAY.year, 8, 10))
+    assert work_list.Kind.UNPAID not in kinds(summer)  # no subsidy months in the holidays
+
+
+def test_the_term_start_report_in_the_first_weeks(demo_db):
+    assert work_list.Kind.TERM_REPORT in kinds(demo_db.query(work_list.today_work, dt.date(TODAY.year, 9, 10)))
+    assert work_list.Kind.TERM_REPORT in kinds(demo_db.query(work_list.today_work, dt.date(TODAY.year, 3, 20)))
+    assert work_list.Kind.TERM_REPORT not in kinds(demo_db.query(work_list.today_work, dt.date(TODAY.year, 11, 29)))
+
+
+def test_the_backup_reminder_after_thirty_days(demo_db, actor, tmp_path):
+    info = backup.export_backup(demo_db.path, tmp_path, "backup-pass-1", now=dt.datetime(2026, 11, 1, 9, 0))
+    demo_db.run(backup.record_export, actor, info)
+    assert work_list.Kind.BACKUP not in kinds(demo_db.query(work_list.today_work, dt.date(2026, 11, 30)))
+    late = demo_db.query(work_list.today_work, dt.date(2026, 12, 1))
+    reminder = next(i for i in late if i.kind == work_list.Kind.BACKUP)
+    assert "30" in reminder.text and not reminder.urgent
