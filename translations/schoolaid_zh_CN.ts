@@ -1094,6 +1094,14 @@ The current database is kept as a dated copy beside it.</source>
         <translation>同时检查审计记录是否仍经过某个较早备份文件头中记下的末端（之后是否删过最新的记录）</translation>
     </message>
     <message>
+        <source>the plan's indicators against their targets, for a term (the one under way by default)</source>
+        <translation>规划的各项指标与目标对照，按学期（默认为当前学期）</translation>
+    </message>
+    <message>
+        <source>one school instead of the township</source>
+        <translation>只看一所学校，而不是全乡镇</translation>
+    </message>
+    <message>
         <source>fill an empty database with the demo township</source>
         <translation>在空数据库中载入示范乡镇</translation>
     </message>
@@ -1358,6 +1366,10 @@ Size: {size} bytes</source>
     <message>
         <source>schoolaid: the audit trail shows tampering: {problem}</source>
         <translation>schoolaid：审计记录显示有篡改：{problem}</translation>
+    </message>
+    <message>
+        <source>Give --year and --term together, or neither for the term under way.</source>
+        <translation>--year 和 --term 要一起给出；都不给则为当前学期。</translation>
     </message>
     <message>
         <source>--students must be at least 1.</source>
@@ -2615,6 +2627,41 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>HomeTab</name>
+    <message>
+        <source>Preschool-age children per village…</source>
+        <translation>各村学前适龄儿童数…</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>学期：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>The township</source>
+        <translation>全乡镇</translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation>双击打开</translation>
+    </message>
+    <message>
+        <source>Today's work ({n})</source>
+        <translation>今日工作（{n}）</translation>
+    </message>
+    <message>
+        <source>Today's work: nothing waiting</source>
+        <translation>今日工作：暂无待办</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDialog</name>
     <message>
         <source>New household</source>
@@ -3141,6 +3188,68 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>IndicatorCard</name>
+    <message>
+        <source>{name}: {numerator} ÷ {denominator}
+Target {sign} {target}
+How: {how}{note}</source>
+        <translation>{name}：{numerator} ÷ {denominator}
+目标 {sign} {target}
+计算方法：{how}{note}</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>target {sign}{target}  {state}</source>
+        <translation>目标 {sign}{target}  {state}</translation>
+    </message>
+</context>
+<context>
+    <name>Indicators</name>
+    <message>
+        <source>Say the term as autumn or spring, with a year such as 2026.</source>
+        <translation>学期请写 autumn（秋季）或 spring（春季），并给出年份，例如 2026。</translation>
+    </message>
+    <message>
+        <source>children aged 3–5 on the roster</source>
+        <translation>按花名册上3至5周岁儿童计</translation>
+    </message>
+    <message>
+        <source>preschool-age children entered for {n} villages</source>
+        <translation>按 {n} 个村填报的学前适龄儿童数计</translation>
+    </message>
+    <message>
+        <source>{term} has not begun yet.</source>
+        <translation>{term}还没有开始。</translation>
+    </message>
+    <message>
+        <source>There is no such school.</source>
+        <translation>没有这所学校。</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>全乡镇</translation>
+    </message>
+    <message>
+        <source>Choose a school year such as 2026.</source>
+        <translation>请选择学年，例如 2026。</translation>
+    </message>
+    <message>
+        <source>There is no such village.</source>
+        <translation>没有这个村。</translation>
+    </message>
+    <message>
+        <source>A village's number of children must be between 0 and 100,000.</source>
+        <translation>一个村的儿童数须在 0 到 100,000 之间。</translation>
+    </message>
+</context>
+<context>
     <name>LeaveDialog</name>
     <message>
         <source>Staff member leaves</source>
@@ -3662,6 +3771,10 @@ Please tell the person who supports the program, and give them the log file:
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
     <message>
         <source>Student roster</source>
         <translation>学生花名册</translation>
@@ -6150,6 +6263,37 @@ This look is recorded in the audit trail.</source>
     </message>
 </context>
 <context>
+    <name>VillageCountsDialog</name>
+    <message>
+        <source>Preschool-age children per village</source>
+        <translation>各村学前适龄儿童数</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Aged 3–5 on the roster</source>
+        <translation>花名册上3至5周岁</translation>
+    </message>
+    <message>
+        <source>Aged 3–5 living there (village report)</source>
+        <translation>在村3至5周岁（村里上报）</translation>
+    </message>
+    <message>
+        <source>The preschool gross enrollment rate divides the children in kindergarten by all the children aged 3–5, including those who never came. Enter the number each village reports; leave it empty to use the roster's count.</source>
+        <translation>学前三年毛入园率 = 在园幼儿数 ÷ 全部3至5周岁儿童数（包括从未入园的）。请填写各村上报的人数；留空则用花名册上的人数。</translation>
+    </message>
+    <message>
+        <source>School year starting in September of</source>
+        <translation>学年（当年9月开始）：</translation>
+    </message>
+    <message>
+        <source>{village}: write a whole number, or leave it empty.</source>
+        <translation>{village}：请填整数，或留空。</translation>
+    </message>
+</context>
+<context>
     <name>VillageDialog</name>
     <message>
         <source>Add village</source>
@@ -6574,6 +6718,45 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>Reversal</source>
         <translation>冲销</translation>
+    </message>
+</context>
+<context>
+    <name>WorkList</name>
+    <message>
+        <source>{name} ({school}) has been away {days} school days with no case: open one</source>
+        <translation>{name}（{school}）已缺课 {days} 个教学日，尚未建档：请建立辍学案件</translation>
+    </message>
+    <message>
+        <source>The notice deadline for {name} passed on {date}: report to the township</source>
+        <translation>{name}的敦促入学通知书期限已于 {date} 届满：请上报乡镇</translation>
+    </message>
+    <message>
+        <source>Nothing done on {name}'s case for {days} days: log the next attempt</source>
+        <translation>{name}的案件已 {days} 天没有进展：请登记下一次劝返</translation>
+    </message>
+    <message>
+        <source>The household of {head} ({village}) has no helper: pair it</source>
+        <translation>{head}（{village}）户还没有帮扶人：请安排结对</translation>
+    </message>
+    <message>
+        <source>{staff} has not visited the household of {head} for {days} days</source>
+        <translation>{staff}已有 {days} 天没有走访 {head} 户</translation>
+    </message>
+    <message>
+        <source>{programme}: {n} eligible students not yet paid this month</source>
+        <translation>{programme}：本月还有 {n} 名符合条件的学生未发放</translation>
+    </message>
+    <message>
+        <source>The term began on {date}: send the term-start dropout report to the bureau and the township</source>
+        <translation>学期已于 {date} 开始：请向教育局和乡镇报送开学辍学情况报告</translation>
+    </message>
+    <message>
+        <source>No backup taken to the township for {days} days: export one</source>
+        <translation>已有 {days} 天没有向乡镇报送备份：请导出备份</translation>
+    </message>
+    <message>
+        <source>No backup has ever been exported: export one for the township</source>
+        <translation>还从未导出过备份：请导出一份交乡镇</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,54 @@
+"""`schoolaid indicators` as the township's scripts read it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KEYS = ["preschool_gross_enrollment", "school_age_enrollment", "primary_boarders", "primary_dropout"]
+
+
+def schoolaid(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
+           "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "schoolaid", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[Path, Path]:
+    home = tmp_path_factory.mktemp("home")
+    db = home / "school.sqlite"
+    assert schoolaid("demo", "--db", str(db), "--students", "150", home=home).returncode == 0
+    return home, db
+
+
+def test_indicators_json(demo):
+    home, db = demo
+    result = schoolaid("indicators", "--db", str(db), "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    found = {i["key"]: i for i in data["indicators"]}
+    assert [k for k in found if k in KEYS] == KEYS
+    assert found["primary_dropout"]["target"] == 0.002 and found["preschool_gross_enrollment"]["target"] == 0.85
+    assert found["school_age_enrollment"]["target"] == 1.0 and found["primary_boarders"]["target"] == 0.3
+    for indicator in found.values():
+        assert indicator["value"] is None or 0.0 <= indicator["value"] <= 1.0
+        if indicator["denominator"]:
+            assert indicator["value"] == indicator["numerator"] / indicator["denominator"]
+
+
+def test_indicators_text_school_and_term(demo):
+    home, db = demo
+    plain = schoolaid("indicators", "--db", str(db), home=home)
+    assert plain.returncode == 0 and "小学辍学率" in plain.stdout and "≤0.2%" in plain.stdout
+    school = schoolaid("indicators", "--db", str(db), "--school", "平地镇中心校", "--json", home=home)
+    assert json.loads(school.stdout)["school"] == "平地镇中心校"
+    assert schoolaid("indicators", "--db", str(db), "--year", "2026", home=home).returncode == 1
+    assert schoolaid("indicators", "--db", str(db), "--year", "2099", "--term", "autumn", home=home).returncode == 1
+    assert schoolaid("indicators", "--db", str(db), "--school", "没有的学校", home=home).returncode == 1

@@ -1,0 +1,77 @@
+"""The home tab as the officer sees it at 1366×768: six indicators with values, targets and bars,
+the township or one school, and today's work, each line opening its record."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from schoolaid import dropout, work_list
+from schoolaid.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, context) -> MainWindow:
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitUntil(lambda: main.home_tab.result is not None, timeout=20_000)
+    return main
+
+
+def test_the_home_tab_comes_first_with_the_indicators(qtbot, window, tmp_path):
+    home = window.home_tab
+    assert window.tabs.currentWidget() is home and window.tabs.tabText(0) == "首页"
+    shown = [card.indicator for card in home.cards if card.isVisible()]
+    assert [i.key for i in shown] == ["preschool_gross_enrollment", "school_age_enrollment", "primary_boarders",
+                                      "primary_dropout", "poor_students_aided", "poor_households_paired"]
+    dropout_card = home.cards[3]
+    assert "≤" in dropout_card.toolTip() and "学期初小学在读学生" in dropout_card.toolTip()
+    assert all(card.width() >= 280 and card.height() >= 190 for card in home.cards)  # readable at 1366×768
+    window.grab().save(str(tmp_path / "home.png"))
+
+
+def test_one_school_then_the_township(qtbot, window):
+    home = window.home_tab
+    home.school_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: home.result is not None and home.result.school_id is not None, timeout=20_000)
+    assert home.result.school == home.school_combo.currentText()
+    assert sum(card.isVisible() for card in home.cards) == 5  # pairing is a township figure
+    home.school_combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: home.result.school_id is None, timeout=20_000)
+    assert sum(card.isVisible() for card in home.cards) == 6
+
+
+def test_todays_work_opens_the_record(qtbot, window, context):
+    home = window.home_tab
+    kinds = [home.work_model.item(r).data(Qt.ItemDataRole.UserRole).kind for r in range(home.work_model.rowCount())]
+    assert work_list.Kind.NOTICE_EXPIRED in kinds and work_list.Kind.ABSENCE in kinds
+    row = kinds.index(work_list.Kind.NOTICE_EXPIRED)
+    item = home.work_model.item(row).data(Qt.ItemDataRole.UserRole)
+    home.work_view.doubleClicked.emit(home.work_model.index(row, 0))
+    assert window.tabs.currentWidget() is window.dropout_tab
+    assert window.dropout_tab.selected_case().id == item.target
+    case = context.query(dropout.list_cases, case_id=item.target)[0]
+    assert case.student in item.text
+    home_row = kinds.index(work_list.Kind.ABSENCE)
+    absence = home.work_model.item(home_row).data(Qt.ItemDataRole.UserRole)
+    window.tabs.setCurrentWidget(home)
+    home.work_view.doubleClicked.emit(home.work_model.index(home_row, 0))
+    assert window.dropout_tab.sections.currentIndex() == window.dropout_tab.ABSENCES
+    assert window.dropout_tab.selected_absence().id == absence.target
+
+
+def test_village_counts_change_the_preschool_denominator(qtbot, window, context):
+    from schoolaid.ui.home_tab import VillageCountsDialog
+
+    home = window.home_tab
+    before = home.cards[0].indicator.denominator
+    dialog = VillageCountsDialog(context, home.term_combo.currentData().school_year, home)
+    qtbot.addWidget(dialog)
+    for row in range(dialog.model.rowCount()):
+        dialog.model.set_row_value(row, "count", "50")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: home.cards[0].indicator.denominator != before, timeout=20_000)
+    assert home.cards[0].indicator.denominator == 50 * dialog.model.rowCount()
