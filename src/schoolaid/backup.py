@@ -31,7 +31,7 @@ from schoolaid.backup_file import (
     decrypt,
     read_header,
 )
-from schoolaid.database import APPLICATION_ID, Database, open_read_only, prepare_file
+from schoolaid.database import APPLICATION_ID, Database, copy_database, open_read_only, prepare_file
 from schoolaid.errors import DatabaseError, SchoolAidError
 from schoolaid.files import atomic_path, explain_os_error, sync_folder
 from schoolaid.i18n import translate
@@ -339,18 +339,11 @@ def replace_database(target: Path, replacement: Path, now: dt.datetime | None = 
 
 
 def _copy_database(source_path: Path, target: Path) -> None:
-    source = sqlite3.connect(source_path, timeout=30)
     try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
+        copy_database(source_path, target)
     except sqlite3.Error as exc:
         target.unlink(missing_ok=True)
         raise _explain_sqlite(exc, target) from exc
-    finally:
-        source.close()
 
 
 def _release(path: Path) -> None:

@@ -203,11 +203,9 @@ def _inspect_file(path: Path) -> tuple[int, set[str], str | None]:
     return application_id, tables, revision
 
 
-def _copy_aside(path: Path, revision: str) -> Path:
-    """A consistent copy of the database before a migration touches it."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
-    source = sqlite3.connect(path)
+def copy_database(source_path: Path, target: Path) -> None:
+    """A consistent copy of a database file (its write-ahead log included), by SQLite's backup API."""
+    source = sqlite3.connect(source_path, timeout=30)
     try:
         destination = sqlite3.connect(target)
         try:
@@ -216,6 +214,13 @@ def _copy_aside(path: Path, revision: str) -> Path:
             destination.close()
     finally:
         source.close()
+
+
+def _copy_aside(path: Path, revision: str) -> Path:
+    """A consistent copy of the database before a migration touches it."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
+    copy_database(path, target)
     log.info("copied database to %s before upgrading", target)
     return target
 

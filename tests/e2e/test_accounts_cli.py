@@ -5,24 +5,18 @@ full IDs revealed on the record, `audit verify` catching each kind of tampering.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.run import schoolaid
+
 PASSWORD = "secret-pass-1"
 FULL_ID = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 
-
-def schoolaid(*args: str, home: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-           "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "schoolaid", *args], capture_output=True, text=True, env=env,
-                          input=stdin, timeout=180)
 
 
 @pytest.fixture(scope="module")

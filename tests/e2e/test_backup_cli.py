@@ -5,23 +5,16 @@ only from a file or standard input."""
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from tests.e2e.run import schoolaid
+
 PASSWORD = "春季学期-2026"
 
-
-def schoolaid(*args: str, home: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-           "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "schoolaid", *args], capture_output=True, text=True, env=env,
-                          input=stdin, timeout=180)
 
 
 @pytest.fixture(scope="module")

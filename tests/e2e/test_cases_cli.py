@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +13,7 @@ import pytest
 from schoolaid import dropout, dropout_export
 from schoolaid.database import open_database
 from schoolaid.dropout import CaseStatus
+from tests.e2e.run import schoolaid
 
 CASE_KEYS = {"id", "student", "status", "opened", "attempts", "notice_deadline"}
 CASE_HEADERS = ("编号", "姓名", "性别", "学校", "辍学时年级", "村", "监护人", "辍学原因", "缺课开始", "立案日期", "状态",
@@ -24,12 +22,6 @@ SCHOOL_HEADERS = ("学校", "在读人数", "疑似辍学", "辍学", "劝返复
 NAME_HEADERS = ("序号", "姓名", "性别", "学校", "年级班级", "村", "监护人", "缺课开始", "辍学原因", "劝返次数", "目前状况",
                 "补救措施")
 
-
-def schoolaid(*args: str, home: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-           "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "schoolaid", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
 
 
 @pytest.fixture(scope="module")

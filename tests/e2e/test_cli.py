@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from schoolaid import __version__, idnumber
-
-
-def schoolaid(*args: str, home: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-           "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "schoolaid", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+from tests.e2e.run import schoolaid
 
 
 @pytest.fixture(scope="module")

@@ -7,24 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pdfplumber
 import pypdf
 import pytest
 
+from tests.e2e.run import schoolaid
+
 A4 = (595.28, 841.89)
 
-
-def schoolaid(*args: str, home: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-           "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "schoolaid", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
 
 
 @pytest.fixture(scope="module")
