@@ -337,7 +337,8 @@ class AbsenceView:
 
 
 def absences(session: Session, today: dt.date | None = None, *, open_only: bool = True,
-             student_id: int | None = None) -> list[AbsenceView]:
+             student_id: int | None = None, classes: frozenset[tuple[int, str, int, str]] | None = None
+             ) -> list[AbsenceView]:
     today = today or dt.date.today()
     suspect_days = setting(session, "dropout.suspect_school_days")
     dropout_days = setting(session, "dropout.dropout_days")
@@ -358,6 +359,8 @@ def absences(session: Session, today: dt.date | None = None, *, open_only: bool 
         query = query.where(Absence.end_date.is_(None))
     if student_id is not None:
         query = query.where(Absence.student_id == student_id)
+    if classes is not None:
+        query = query.where(roster.in_classes(classes))
     views = []
     for a, name, school, stage, grade, class_name, village, guardian, phone, status in session.execute(query):
         until = min(a.end_date or today, today)
@@ -780,7 +783,9 @@ class CaseView:
                 "notice_expired": self.notice_expired(today), "notice_due": self.notice_due}
 
 
-def list_cases(session: Session, *, open_only: bool = False, case_id: int | None = None) -> list[CaseView]:
+def list_cases(session: Session, *, open_only: bool = False, case_id: int | None = None,
+               classes: frozenset[tuple[int, str, int, str]] | None = None) -> list[CaseView]:
+    """The cases, open ones first; ``classes`` limits them to a teacher's classes."""
     needed = setting(session, "dropout.attempts_before_notice")
     query = (select(DropoutCase, Student.name, Student.sex, School.name, Village.name, Student.guardian_name,
                     Student.status)
@@ -793,6 +798,8 @@ def list_cases(session: Session, *, open_only: bool = False, case_id: int | None
         query = query.where(DropoutCase.status == CaseStatus.PERSUADING.value)
     if case_id is not None:
         query = query.where(DropoutCase.id == case_id)
+    if classes is not None:
+        query = query.where(roster.in_classes(classes))
     found = session.execute(query).all()
     wanted = [row[0].id for row in found]
     # The log and the notices of all these cases in two reads (not two per case).

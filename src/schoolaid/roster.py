@@ -464,10 +464,14 @@ def _non_text_conditions(flt: RosterFilter) -> list[ColumnElement[bool]]:
     if flt.household_id is not None:
         conditions.append(Student.household_id == flt.household_id)
     if flt.classes is not None:
-        conditions.append(or_(false(), *(and_(Student.school_id == school, Student.stage == stage,
-                                              Student.grade == grade, Student.class_name == name)
-                                         for school, stage, grade, name in sorted(flt.classes))))
+        conditions.append(in_classes(flt.classes))
     return conditions
+
+
+def in_classes(classes: Iterable[tuple[int, str, int, str]]) -> ColumnElement[bool]:
+    """Students of the given classes (school id, stage, grade, class): a teacher's view."""
+    return or_(false(), *(and_(Student.school_id == school, Student.stage == stage, Student.grade == grade,
+                               Student.class_name == name) for school, stage, grade, name in sorted(classes)))
 
 
 def _needs_household(flt: RosterFilter, sort_key: str) -> bool:

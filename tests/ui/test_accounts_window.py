@@ -89,6 +89,19 @@ def test_a_teachers_window_shows_their_class_and_no_full_id(qtbot, app, demo_db,
     assert not menus["账号管理(&A)…"].isEnabled()
     assert not menus["导出备份(&E)…"].isEnabled()
     assert "李老师（班主任/教师）" in window.operator_label.text()
+    # Buttons for work outside the role are not offered; the teacher's own work is.
+    assert window.ledger_tab.post_all_button.isHidden() and window.pairing_tab.pair_button.isHidden()
+    assert window.dropout_tab.notice_button.isHidden() and not window.dropout_tab.log_button.isHidden()
+    assert not window.dropout_tab.record_absence_button.isHidden()
+    window.dropout_tab.show_cases()
+    cases = [window.dropout_tab.cases_model.row_object(r) for r in range(window.dropout_tab.cases_model.rowCount())]
+    everyone = demo_db.query(__import__("schoolaid.dropout", fromlist=["x"]).list_cases)
+    assert len(cases) <= len(everyone)
+    with demo_db.read() as session:
+        from schoolaid.models import Student
+
+        assert all((s.school_id, s.stage, s.grade, s.class_name) == ref.key()
+                   for s in (session.get(Student, c.student_id) for c in cases))
     window.grab().save(str(tmp_path / "teacher.png"))
 
 

@@ -404,7 +404,7 @@ class DropoutTab(QWidget):
 
     def show_cases(self) -> None:
         selected = self.selected_case()
-        cases = self.context.query(dropout.list_cases)
+        cases = self.context.query(dropout.list_cases, classes=self.context.teacher_classes)
         today = dt.date.today()
         key = self.case_filter.currentData()
         keep: Callable[[CaseView], bool] = {
@@ -584,7 +584,8 @@ class DropoutTab(QWidget):
                                                    if absence.case_status else "")
 
     def show_absences(self) -> None:
-        found = self.context.query(dropout.absences, open_only=not self.absences_all.isChecked())
+        found = self.context.query(dropout.absences, open_only=not self.absences_all.isChecked(),
+                                   classes=self.context.teacher_classes)
         self.absences_model.set_rows(found)
         waiting = sum(1 for a in found if a.case_id is None and a.state(dt.date.today()) != "absent"
                       and a.end_date is None)

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         context.changed.connect(self._data_changed)
         self._permission_actions: list[tuple[QAction, Permission]] = []
         self._build_menus()
+        self._show_buttons_by_role()
         self._show_counts(self.roster_tab.model.shown, self.roster_tab.model.total)
         self.count_label.setVisible(self.tabs.currentWidget() is self.roster_tab)
         self._show_pairing_gaps(self.pairing_tab.gap_count)
@@ -117,7 +118,46 @@ class MainWindow(QMainWindow):
             self.context.db.read_only and permission not in (Permission.VIEW_AUDIT, Permission.VIEW)))
         return action
 
+    # The tabs' buttons and what each needs: hidden for a role that can never use them (their own code
+    # enables and disables them with the selection), and in a backup opened for viewing.
+    _ROLE_BUTTONS = {
+        "dropout_tab": {
+            Permission.MANAGE_CASES: ("new_case_button", "receipt_button", "move_button",
+                                      "confirm_button", "absence_case_button"),
+            Permission.LOG_PERSUASION: ("log_button", "correct_button", "evidence_button"),
+            Permission.ISSUE_NOTICE: ("notice_button", "print_due_button"),
+            Permission.RECORD_ABSENCE: ("record_absence_button", "back_button"),
+            Permission.EXPORT: ("cases_export_button", "print_notice_button", "ledgers_export_button",
+                                "ledgers_print_button", "term_report_button", "term_print_button"),
+        },
+        "ledger_tab": {
+            Permission.POST_LEDGER: ("post_all_button", "post_selected_button", "notice_button", "payment_button",
+                                     "gaps_post_button", "new_programme_button", "edit_programme_button"),
+            Permission.REVERSE_LEDGER: ("reverse_button",),
+            Permission.EXPORT: ("export_button", "notice_list_button", "sign_off_button", "sign_off_print_button",
+                                "gaps_export_button"),
+        },
+        "pairing_tab": {
+            Permission.EDIT_PAIRING: ("add_staff_button", "edit_staff_button", "leave_button", "pair_button",
+                                      "hand_over_button", "end_button", "find_helper_button",
+                                      "departed_hand_over_button"),
+            Permission.LOG_VISIT: ("log_visit_button",),
+            Permission.EXPORT: ("register_button", "visit_sheets_button"),
+        },
+    }
+
+    def _show_buttons_by_role(self) -> None:
+        for tab_name, needs in self._ROLE_BUTTONS.items():
+            tab = getattr(self, tab_name)
+            for permission, names in needs.items():
+                allowed = self.context.allows(permission) and not self.context.db.read_only
+                for name in names:
+                    button = getattr(tab, name, None)
+                    if button is not None:
+                        button.setVisible(allowed)
+
     def _apply_role(self) -> None:
+        self._show_buttons_by_role()
         for action, permission in self._permission_actions:
             action.setEnabled(self.context.allows(permission) and not (
                 self.context.db.read_only and permission not in (Permission.VIEW_AUDIT, Permission.VIEW)))
