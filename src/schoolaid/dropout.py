@@ -959,15 +959,16 @@ class RateRow:
         return self.rate <= DROPOUT_RATE_TARGET
 
 
-def dropout_rates(session: Session, start: dt.date, end: dt.date, stage: str = Stage.PRIMARY.value
-                  ) -> tuple[list[RateRow], RateRow]:
+def dropout_rates(session: Session, start: dt.date, end: dt.date, stage: str = Stage.PRIMARY.value,
+                  book: roster.StatusBook | None = None) -> tuple[list[RateRow], RateRow]:
     """The dropout rate of a period, per school and overall (the plan's target: primary ≤ 0.2 %).
 
     rate = dropouts ÷ students enrolled (在读) at the start of the period, where a dropout is a
     student of the stage whose status became 辍学 during the period and was still 辍学 at its end
     (a child brought back within the period is not counted). Schools are the students' schools."""
-    at_start = roster.enrolled_on(session, start)
-    at_end = roster.statuses_on(session, end)
+    book = book or roster.StatusBook(session)
+    at_start = {sid for sid, status in book.on(start).items() if status == EnrollmentStatus.ENROLLED.value}
+    at_end = book.on(end)
     became = set(session.scalars(select(StatusChange.student_id).where(
         StatusChange.to_status == EnrollmentStatus.DROPPED_OUT.value, StatusChange.effective_date >= start,
         StatusChange.effective_date <= end)))

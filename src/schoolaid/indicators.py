@@ -122,9 +122,10 @@ def _reference(term: Term) -> dt.date:
     return dt.date(term.school_year, 8, 31)
 
 
-def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None) -> dict[str, tuple[int, int, str]]:
+def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
+            book: roster.StatusBook) -> dict[str, tuple[int, int, str]]:
     end = _day(term, today)
-    statuses = roster.statuses_on(session, end)
+    statuses = book.on(end)
     reference = _reference(term)
     query = select(Student.id, Student.birth_date, Student.stage, Student.boarder, Student.school_id,
                    Household.village_id, Household.registered_poor).outerjoin(
@@ -159,7 +160,7 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None)
             preschool_age = sum(entered.values())
             note = translate("Indicators", "preschool-age children entered for {n} villages").format(n=len(entered))
     aided = _aided(session, poor_ids, term.start, end)
-    rates, overall = dropout.dropout_rates(session, term.start, end)
+    rates, overall = dropout.dropout_rates(session, term.start, end, book=book)
     if school_id is not None:
         name = session.get(School, school_id).name  # type: ignore[union-attr]
         row = next((r for r in rates if r.school == name), None)
@@ -224,8 +225,9 @@ def compute(session: Session, term: Term | None = None, school_id: int | None = 
     for _ in range(trend_terms - 1):
         previous = previous.previous()
         earlier.append(previous)
-    history = {t: _ratios(session, t, today, school_id) for t in reversed(earlier)}
-    current = _ratios(session, term, today, school_id)
+    book = roster.StatusBook(session)
+    history = {t: _ratios(session, t, today, school_id, book) for t in reversed(earlier)}
+    current = _ratios(session, term, today, school_id, book)
     indicators = []
     for key, (numerator, denominator, note) in current.items():
         name, target, at_least, how = DEFINITIONS[key]

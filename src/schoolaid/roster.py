@@ -649,28 +649,38 @@ def full_id_numbers(session: Session, ids: Sequence[int]) -> dict[int, str | Non
     return result
 
 
+class StatusBook:
+    """Every student's status history, read once, to replay on any number of days (the indicators
+    of four terms need twelve)."""
+
+    def __init__(self, session: Session, student_ids: Iterable[int] | None = None) -> None:
+        self._changes: dict[int, list[tuple[dt.date, str, str]]] = {}
+        for student_id, when, before, after in session.execute(
+                select(StatusChange.student_id, StatusChange.effective_date, StatusChange.from_status,
+                       StatusChange.to_status).order_by(StatusChange.student_id, StatusChange.effective_date,
+                                                        StatusChange.id)):
+            self._changes.setdefault(student_id, []).append((when, before, after))
+        wanted = set(student_ids) if student_ids is not None else None
+        self._students = [row for row in session.execute(select(Student.id, Student.status, Student.entry_date))
+                          if wanted is None or row[0] in wanted]
+
+    def on(self, day: dt.date) -> dict[int, str]:
+        statuses = {}
+        for student_id, status, entry_date in self._students:
+            history = self._changes.get(student_id)
+            if history:
+                earlier = [after for when, _before, after in history if when <= day]
+                status = earlier[-1] if earlier else history[0][1]
+            if entry_date is not None and entry_date > day and status == EnrollmentStatus.ENROLLED.value:
+                status = EnrollmentStatus.NOT_ENROLLED.value
+            statuses[student_id] = status
+        return statuses
+
+
 def statuses_on(session: Session, day: dt.date, student_ids: Iterable[int] | None = None) -> dict[int, str]:
     """Every student's enrollment status on ``day``, replayed from the status history. A student
     entered after ``day`` counts as 未入学 then."""
-    changes: dict[int, list[tuple[dt.date, str, str]]] = {}
-    for student_id, when, before, after in session.execute(
-            select(StatusChange.student_id, StatusChange.effective_date, StatusChange.from_status,
-                   StatusChange.to_status).order_by(StatusChange.student_id, StatusChange.effective_date,
-                                                    StatusChange.id)):
-        changes.setdefault(student_id, []).append((when, before, after))
-    wanted = set(student_ids) if student_ids is not None else None
-    statuses = {}
-    for student_id, status, entry_date in session.execute(select(Student.id, Student.status, Student.entry_date)):
-        if wanted is not None and student_id not in wanted:
-            continue
-        history = changes.get(student_id)
-        if history:
-            earlier = [after for when, _before, after in history if when <= day]
-            status = earlier[-1] if earlier else history[0][1]
-        if entry_date is not None and entry_date > day and status == EnrollmentStatus.ENROLLED.value:
-            status = EnrollmentStatus.NOT_ENROLLED.value
-        statuses[student_id] = status
-    return statuses
+    return StatusBook(session, student_ids).on(day)
 
 
 def enrolled_on(session: Session, day: dt.date, student_ids: Iterable[int] | None = None) -> set[int]:
