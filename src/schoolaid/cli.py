@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from schoolaid import __version__, permissions, roster, township
 from schoolaid.audit import Actor
@@ -314,11 +315,20 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
     return db
 
 
+def _read(args: argparse.Namespace, service: Any, *service_args: Any, **kwargs: Any) -> Any:
+    """One read-only service on the database, signed in and allowed."""
+    db = _open(args)
+    try:
+        return db.query(service, *service_args, **kwargs)
+    finally:
+        db.close()
+
+
 def _required(args: argparse.Namespace) -> list[Permission]:
     """What the command needs; the services check their own part again."""
     command = args.command
     action = getattr(args, f"{command}_command", None)
-    if command == "roster" and action == "list":
+    if command in ("roster", "cases") and action == "list":  # a teacher: their classes only
         needed = [] if permissions.is_teacher(args.actor) else [Permission.VIEW]
     elif command == "users":
         needed = [] if action == "add" else [Permission.MANAGE_ACCOUNTS]
@@ -456,10 +466,15 @@ def _roster_import(args: argparse.Namespace) -> int:
 
 
 def _roster_filter(args: argparse.Namespace) -> roster.RosterFilter:
-    actor = getattr(args, "actor", None)
     return roster.RosterFilter(text=args.search,
                                statuses=frozenset({EnrollmentStatus(args.status)}) if args.status else None,
-                               classes=actor.classes if actor is not None and permissions.is_teacher(actor) else None)
+                               classes=_roster_filter_classes(args))
+
+
+def _roster_filter_classes(args: argparse.Namespace) -> frozenset[tuple[int, str, int, str]] | None:
+    """A teacher sees only their classes (``args.actor`` is set once signed in)."""
+    actor = getattr(args, "actor", None)
+    return actor.classes if actor is not None and permissions.is_teacher(actor) else None
 
 
 def _roster_export(args: argparse.Namespace) -> int:
@@ -479,11 +494,7 @@ def _roster_export(args: argparse.Namespace) -> int:
 def _roster_survey(args: argparse.Namespace) -> int:
     from schoolaid import roster_export
 
-    db = _open(args)
-    try:
-        villages = db.query(roster_export.export_survey, args.file)
-    finally:
-        db.close()
+    villages = _read(args, roster_export.export_survey, args.file)
     print(translate("Cli", "Survey of {n} poor villages written to {path}.").format(n=villages, path=args.file))
     return EXIT_OK
 
@@ -491,11 +502,7 @@ def _roster_survey(args: argparse.Namespace) -> int:
 def _pairing_list(args: argparse.Namespace) -> int:
     from schoolaid import pairing
 
-    db = _open(args)
-    try:
-        overview = db.query(pairing.overview)
-    finally:
-        db.close()
+    overview = _read(args, pairing.overview)
     if args.json:
         return _print_json(overview.as_json())
     for p in overview.pairings:
@@ -514,11 +521,7 @@ def _pairing_list(args: argparse.Namespace) -> int:
 def _pairing_register(args: argparse.Namespace) -> int:
     from schoolaid import pairing_export
 
-    db = _open(args)
-    try:
-        count = db.query(pairing_export.export_register, args.file)
-    finally:
-        db.close()
+    count = _read(args, pairing_export.export_register, args.file)
     print(translate("Cli", "{n} pairings written to {path}.").format(n=count, path=args.file))
     return EXIT_OK
 
@@ -526,11 +529,7 @@ def _pairing_register(args: argparse.Namespace) -> int:
 def _pairing_visits(args: argparse.Namespace) -> int:
     from schoolaid import pairing_export
 
-    db = _open(args)
-    try:
-        count = db.query(pairing_export.export_visit_sheets, args.file)
-    finally:
-        db.close()
+    count = _read(args, pairing_export.export_visit_sheets, args.file)
     print(translate("Cli", "Visit record sheets of {n} helpers written to {path}.").format(n=count, path=args.file))
     return EXIT_OK
 
@@ -544,11 +543,7 @@ def _print_json(data: object) -> int:
 def _ledger_programmes(args: argparse.Namespace) -> int:
     from schoolaid import ledger
 
-    db = _open(args)
-    try:
-        programmes = db.query(ledger.list_programmes)
-    finally:
-        db.close()
+    programmes = _read(args, ledger.list_programmes)
     if args.json:
         return _print_json([p.as_json() for p in programmes])
     for p in programmes:
@@ -585,11 +580,7 @@ def _ledger_post(args: argparse.Namespace) -> int:
 def _ledger_gaps(args: argparse.Namespace) -> int:
     from schoolaid import ledger
 
-    db = _open(args)
-    try:
-        found = db.query(ledger.gaps, args.period)
-    finally:
-        db.close()
+    found = _read(args, ledger.gaps, args.period)
     if args.json:
         return _print_json({"gaps": [g.as_json() for g in found], "period": args.period})
     for gap in found:
@@ -620,8 +611,8 @@ def _cases_list(args: argparse.Namespace) -> int:
 
     today = dt.date.today()
     db = _open(args)
-    try:
-        found = db.query(dropout.list_cases, open_only=args.open_only)
+    try:  # signed in first: a teacher's classes come with the account
+        found = db.query(dropout.list_cases, open_only=args.open_only, classes=_roster_filter_classes(args))
     finally:
         db.close()
     if args.json:
@@ -644,11 +635,7 @@ def _cases_list(args: argparse.Namespace) -> int:
 def _cases_ledgers(args: argparse.Namespace) -> int:
     from schoolaid import dropout_export
 
-    db = _open(args)
-    try:
-        counts = db.query(dropout_export.export_ledgers, args.file)
-    finally:
-        db.close()
+    counts = _read(args, dropout_export.export_ledgers, args.file)
     print(translate("Cli", "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected "
                            "dropouts, {dropouts} dropouts.").format(path=args.file, **counts))
     return EXIT_OK
@@ -801,7 +788,7 @@ def _users(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _class_ref(db: Database, text: str) -> object:
+def _class_ref(db: Database, text: str) -> Any:
     from schoolaid import accounts
 
     parts = text.split("/")

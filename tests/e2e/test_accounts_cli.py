@@ -81,6 +81,9 @@ def test_a_teacher_sees_their_class_and_no_full_id(school):
     assert not FULL_ID.search(result.stdout)
     full = schoolaid("roster", "list", "--json", "--full-id", *as_user(school, "li"), home=school["home"])
     assert full.returncode == 1 and not FULL_ID.search(full.stdout)
+    mine = {s["id"] for s in students}
+    cases = json.loads(schoolaid("cases", "list", "--json", *as_user(school, "li"), home=school["home"]).stdout)
+    assert all(case["student_id"] in mine for case in cases["cases"])
 
 
 def test_masked_unless_asked_and_a_full_id_export_is_on_the_record(school, tmp_path):
