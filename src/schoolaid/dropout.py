@@ -379,13 +379,14 @@ def absences(session: Session, today: dt.date | None = None, *, open_only: bool 
     return views
 
 
-def cases_to_open(session: Session, today: dt.date | None = None) -> list[AbsenceView]:
+def cases_to_open(session: Session, today: dt.date | None = None,
+                  classes: frozenset[tuple[int, str, int, str]] | None = None) -> list[AbsenceView]:
     """Unexplained absences that reached the suspected-dropout threshold, with no case yet: the app
     proposes opening one for each."""
     today = today or dt.date.today()
     with_open_case = set(session.scalars(select(DropoutCase.student_id).where(
         DropoutCase.status == CaseStatus.PERSUADING.value)))
-    return [a for a in absences(session, today)
+    return [a for a in absences(session, today, classes=classes)
             if a.case_id is None and a.student_id not in with_open_case and a.state(today) != "absent"]
 
 
@@ -1130,10 +1131,11 @@ class Attention:
         return self.to_open + self.notice_due + self.expired
 
 
-def attention(session: Session, today: dt.date | None = None) -> Attention:
+def attention(session: Session, today: dt.date | None = None,
+              classes: frozenset[tuple[int, str, int, str]] | None = None) -> Attention:
     today = today or dt.date.today()
-    cases = list_cases(session, open_only=True)
-    return Attention(len(cases_to_open(session, today)), sum(1 for c in cases if c.notice_due),
+    cases = list_cases(session, open_only=True, classes=classes)
+    return Attention(len(cases_to_open(session, today, classes)), sum(1 for c in cases if c.notice_due),
                      sum(1 for c in cases if c.notice_expired(today)))
 
 

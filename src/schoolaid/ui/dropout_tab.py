@@ -357,7 +357,7 @@ class DropoutTab(QWidget):
                 self.show_figures()
 
     def _show_attention(self) -> None:
-        self.attention = self.context.query(dropout.attention)
+        self.attention = self.context.query(dropout.attention, classes=self.context.teacher_classes)
         parts = []
         if self.attention.to_open:
             parts.append(self.tr("<a href='absences'>{n} children</a> reached {days} school days of unexplained "
@@ -793,7 +793,7 @@ class DropoutTab(QWidget):
         from schoolaid.pdf import notice
         from schoolaid.ui.pdf_preview import print_with_preview
 
-        due = self.context.query(dropout.attention).notice_due
+        due = self.context.query(dropout.attention, classes=self.context.teacher_classes).notice_due
         if not due:
             QMessageBox.information(self, self.tr("Urging notices"), self.tr("No notice is due."))
             return
