@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from schoolaid import backup, dropout, ledger, pairing
+from schoolaid.audit import Actor
 from schoolaid.i18n import translate
+from schoolaid.permissions import is_teacher
 
 STALE_CASE_DAYS = 7
 VISIT_DAYS = 30
@@ -43,14 +45,17 @@ class WorkItem:
         return {"kind": self.kind, "target": self.target, "text": self.text, "urgent": self.urgent}
 
 
-def today_work(session: Session, today: dt.date | None = None) -> list[WorkItem]:
+def today_work(session: Session, today: dt.date | None = None, actor: Actor | None = None) -> list[WorkItem]:
+    """The work of the day; for a teacher, that of their classes and their own pairs only."""
     today = today or dt.date.today()
+    teacher = actor is not None and is_teacher(actor)
+    classes = actor.classes if teacher and actor is not None else None
     items: list[WorkItem] = []
-    for absence in dropout.cases_to_open(session, today):
+    for absence in dropout.cases_to_open(session, today, classes):
         items.append(WorkItem(Kind.ABSENCE, absence.id, translate(
             "WorkList", "{name} ({school}) has been away {days} school days with no case: open one").format(
                 name=absence.student, school=absence.school, days=absence.school_days), urgent=True))
-    cases = dropout.list_cases(session, open_only=True)
+    cases = dropout.list_cases(session, open_only=True, classes=classes)
     for case in cases:
         if case.notice_expired(today):
             items.append(WorkItem(Kind.NOTICE_EXPIRED, case.id, translate(
@@ -61,14 +66,17 @@ def today_work(session: Session, today: dt.date | None = None) -> list[WorkItem]
             items.append(WorkItem(Kind.STALE_CASE, case.id, translate(
                 "WorkList", "Nothing done on {name}'s case for {days} days: log the next attempt").format(
                     name=case.student, days=(today - case.last_action).days)))
+    if teacher and actor is not None:
+        for overdue in pairing.overdue_visits(session, today, VISIT_DAYS):
+            if overdue.pairing.staff_id == actor.staff_id:
+                items.append(_overdue_item(overdue))
+        return items
     for household in pairing.unpaired_households(session, today):
         items.append(WorkItem(Kind.UNPAIRED, household.household_id, translate(
             "WorkList", "The household of {head} ({village}) has no helper: pair it").format(
                 head=household.head, village=household.village or "—")))
     for overdue in pairing.overdue_visits(session, today, VISIT_DAYS):
-        items.append(WorkItem(Kind.VISIT_OVERDUE, overdue.pairing.id, translate(
-            "WorkList", "{staff} has not visited the household of {head} for {days} days").format(
-                staff=overdue.pairing.staff, head=overdue.pairing.household_head, days=overdue.days)))
+        items.append(_overdue_item(overdue))
     if today.month not in ledger.SCHOOL_MONTHS:
         unpaid: Counter[tuple[int, str]] = Counter()
     else:
@@ -89,3 +97,9 @@ def today_work(session: Session, today: dt.date | None = None) -> list[WorkItem]
                 days=(today - last.date()).days) if last else translate(
             "WorkList", "No backup has ever been exported: export one for the township"), urgent=last is None))
     return items
+
+
+def _overdue_item(overdue: pairing.OverdueVisit) -> WorkItem:
+    return WorkItem(Kind.VISIT_OVERDUE, overdue.pairing.id, translate(
+        "WorkList", "{staff} has not visited the household of {head} for {days} days").format(
+            staff=overdue.pairing.staff, head=overdue.pairing.household_head, days=overdue.days))

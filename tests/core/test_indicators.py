@@ -182,3 +182,26 @@ def test_the_backup_reminder_after_thirty_days(demo_db, actor, tmp_path):
     late = demo_db.query(work_list.today_work, dt.date(2026, 12, 1))
     reminder = next(i for i in late if i.kind == work_list.Kind.BACKUP)
     assert "30" in reminder.text and not reminder.urgent
+
+
+def test_a_teachers_work_is_their_classes_and_their_pairs(demo_db):
+    from schoolaid.audit import Actor
+    from schoolaid.models import Student
+
+    everything = demo_db.query(work_list.today_work)
+    absence = next(i for i in everything if i.kind == work_list.Kind.ABSENCE)
+    student_id = next(a.student_id for a in demo_db.query(dropout.cases_to_open) if a.id == absence.target)
+    with demo_db.read() as session:
+        student = session.get(Student, student_id)
+        key = (student.school_id, student.stage, student.grade, student.class_name)
+    overdue = next(i for i in everything if i.kind == work_list.Kind.VISIT_OVERDUE)
+    from schoolaid import pairing
+
+    staff_id = next(p.staff_id for p in demo_db.query(pairing.list_pairings) if p.id == overdue.target)
+    teacher = Actor("李老师", role="teacher", user_id=99, staff_id=staff_id, classes=frozenset({key}))
+    mine = demo_db.query(work_list.today_work, None, teacher)
+    assert absence.target in {i.target for i in mine if i.kind == work_list.Kind.ABSENCE}
+    assert overdue.target in {i.target for i in mine if i.kind == work_list.Kind.VISIT_OVERDUE}
+    assert kinds(mine) <= {work_list.Kind.ABSENCE, work_list.Kind.STALE_CASE, work_list.Kind.NOTICE_EXPIRED,
+                           work_list.Kind.VISIT_OVERDUE}  # the school's own duties are not the teacher's
+    assert len(mine) < len(everything)

@@ -270,11 +270,12 @@ class HomeTab(QWidget):
         self._generation += 1
         generation = self._generation
         term, school_id, db = self.term_combo.currentData(), self.school_combo.currentData(), self.context.db
+        actor = self.context.actor
         self.state_label.setText(self.tr("Working out the figures…"))
 
         def work() -> None:
             try:
-                result: object = (db.query(indicators.compute, term, school_id), db.query(work_list.today_work))
+                result: object = (db.query(indicators.compute, term, school_id), db.query(work_list.today_work, None, actor))
             except Exception as exc:  # noqa: BLE001 - shown in the tab, never lost
                 result = exc
             self._computed.emit(generation, result)
