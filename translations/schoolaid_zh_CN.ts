@@ -4652,6 +4652,26 @@ How: {how}{note}</source>
 <context>
     <name>Permissions</name>
     <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>aid officer</source>
+        <translation>资助专干</translation>
+    </message>
+    <message>
+        <source>principal or leadership</source>
+        <translation>校长/班子成员</translation>
+    </message>
+    <message>
+        <source>class teacher or teacher</source>
+        <translation>班主任/教师</translation>
+    </message>
+    <message>
+        <source>township viewer</source>
+        <translation>乡镇查看</translation>
+    </message>
+    <message>
         <source>manage accounts</source>
         <translation>管理账号</translation>
     </message>

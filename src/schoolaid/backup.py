@@ -271,11 +271,11 @@ def _check_database(path: Path, info: BackupInfo) -> Verification:
     return Verification(info, facts["counts"], checks)
 
 
-def decrypted_copy(path: Path, password: str, target: Path, progress: Progress = NO_PROGRESS) -> Path:
-    """The database in a backup, decrypted and checked, at ``target``."""
+def decrypted_copy(path: Path, password: str, target: Path, progress: Progress = NO_PROGRESS) -> BackupInfo:
+    """The database in a backup, decrypted and checked, at ``target``; the backup's header."""
     info = _decrypt_to(path, password, target, progress)
     _check_database(target, info)
-    return target
+    return info
 
 
 def verify_backup(path: Path, password: str, progress: Progress = NO_PROGRESS) -> Verification:
@@ -314,9 +314,10 @@ def prepare_restore(path: Path, password: str, folder: Path, progress: Progress 
         BackupInfo, Path]:
     """The first, slow half of a restore, done while the current database stays in use: the backup
     decrypted, checked and upgraded into ``folder`` (on the database's disk, so the swap is a rename)."""
-    restored = decrypted_copy(path, password, folder / "restored.sqlite", progress)
+    restored = folder / "restored.sqlite"
+    info = decrypted_copy(path, password, restored, progress)
     prepare_file(restored)  # upgrade an older backup before it takes the place of anything
-    return read_info(path), restored
+    return info, restored
 
 
 def replace_database(target: Path, replacement: Path, now: dt.datetime | None = None) -> Path | None:
@@ -368,7 +369,8 @@ def open_for_viewing(path: Path, password: str, progress: Progress = NO_PROGRESS
     path = Path(path)
     folder = Path(tempfile.mkdtemp(prefix="schoolaid-view-"))
     try:
-        copy = decrypted_copy(path, password, folder / "backup.sqlite", progress)
+        copy = folder / "backup.sqlite"
+        decrypted_copy(path, password, copy, progress)
         prepare_file(copy)
         db = open_read_only(copy, label=str(path))
     except BaseException:

@@ -36,8 +36,11 @@ class Role(str, enum.Enum):
 
 def role_label(value: str) -> str:
     return {
-        Role.ADMIN.value: "管理员", Role.AID_OFFICER.value: "资助专干", Role.LEADERSHIP.value: "校长/班子成员",
-        Role.TEACHER.value: "班主任/教师", Role.TOWNSHIP_VIEWER.value: "乡镇查看",
+        Role.ADMIN.value: translate("Permissions", "administrator"),
+        Role.AID_OFFICER.value: translate("Permissions", "aid officer"),
+        Role.LEADERSHIP.value: translate("Permissions", "principal or leadership"),
+        Role.TEACHER.value: translate("Permissions", "class teacher or teacher"),
+        Role.TOWNSHIP_VIEWER.value: translate("Permissions", "township viewer"),
     }.get(value, value)
 
 

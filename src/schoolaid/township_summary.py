@@ -97,9 +97,9 @@ def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRE
             part = Progress(report, progress.cancel_event)
             copy = folder / f"{index}.sqlite"
             try:
-                database = backup.decrypted_copy(Path(path), password, copy, part)
-                prepare_file(database)
-                result.append(figures_of(backup.read_info(Path(path)), database))
+                info = backup.decrypted_copy(Path(path), password, copy, part)
+                prepare_file(copy)
+                result.append(figures_of(info, copy))
             except SchoolAidError as exc:
                 raise SchoolAidError(f"{Path(path).name}: {exc.message}") from exc
             finally:

@@ -21,7 +21,7 @@ from schoolaid.accounts import ClassRef, UserForm
 from schoolaid.audit import Action, Actor
 from schoolaid.errors import SchoolAidError, ValidationFailed
 from schoolaid.models import AuditEvent, LedgerEntry, Student, Visit
-from schoolaid.permissions import GRANTS, NotPermitted, Permission, Role
+from schoolaid.permissions import GRANTS, NotPermitted, Permission, Role, accounts_enabled
 
 ADMIN_PASSWORD = "admin-pass-1"
 PASSWORD = "secret-pass-1"
@@ -344,7 +344,7 @@ def test_an_older_database_is_chained_on_upgrade(tmp_path):
         report = db.query(audit_verify.verify)
         assert report.ok, report.first_problem
         assert report.rows == 298 and report.checked_records > 0
-        assert not db.query(__import__("schoolaid.permissions", fromlist=["x"]).accounts_enabled)
+        assert not db.query(accounts_enabled)
     finally:
         db.close()
     with pytest.raises(sqlite3.IntegrityError):

@@ -19,7 +19,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 
 from schoolaid import attachments, backup, roster, safety_copies, township_summary
 from schoolaid.audit import Actor
@@ -269,12 +269,17 @@ def test_a_kill_during_export_leaves_no_complete_looking_file(exported, tmp_path
             backup.verify_backup(part, PASSWORD)
 
 
+def school_database(path: Path, actor, students: int) -> Path:
+    """A small demo school's database, closed: the one a restore would replace."""
+    db = open_database(path)
+    db.run(create_demo_township, actor, students=students, seed=3)
+    db.close()
+    return path
+
+
 def test_restore_over_a_database_keeps_it(exported, tmp_path, actor):
     db_path, file = exported
-    current = tmp_path / "current.sqlite"
-    db = open_database(current)
-    db.run(create_demo_township, actor, students=40, seed=3)
-    db.close()
+    current = school_database(tmp_path / "current.sqlite", actor, 40)
     before = table_rows(current)
     restored = backup.restore_backup(file, PASSWORD, current, now=dt.datetime(2026, 11, 29, 10, 0))
     assert restored.kept == tmp_path / "current.before-restore-20261129-100000.sqlite"
@@ -288,10 +293,7 @@ def test_restore_over_a_database_keeps_it(exported, tmp_path, actor):
 
 def test_a_failed_restore_leaves_the_database_untouched(exported, tmp_path, actor):
     _db_path, file = exported
-    current = tmp_path / "current.sqlite"
-    db = open_database(current)
-    db.run(create_demo_township, actor, students=20, seed=3)
-    db.close()
+    current = school_database(tmp_path / "current.sqlite", actor, 20)
     before = table_rows(current)
     with pytest.raises(WrongPassword):
         backup.restore_backup(file, "not the password", current)
@@ -305,7 +307,7 @@ def test_restore_refuses_a_database_open_elsewhere(exported, tmp_path, actor):
     db = open_database(current)
     db.run(create_demo_township, actor, students=20, seed=3)
     with db.read() as session:  # another window in the middle of reading
-        session.execute(__import__("sqlalchemy").text("SELECT count(*) FROM students")).scalar()
+        session.execute(text("SELECT count(*) FROM students")).scalar()
         with pytest.raises(SchoolAidError, match="另一个校助窗口"):
             backup.restore_backup(file, PASSWORD, current)
     db.close()
@@ -387,7 +389,7 @@ def test_a_backup_opened_for_viewing_cannot_be_changed(exported, actor):
             db.run(lambda session, who: None, actor)
         with pytest.raises(DatabaseError, match="只读|read-only"):  # SQLite refuses too, below the services
             with db.read() as session:
-                session.execute(__import__("sqlalchemy").text("DELETE FROM students"))
+                session.execute(text("DELETE FROM students"))
     finally:
         db.close()
     assert not folder.exists()  # the decrypted copy is gone

@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
-from schoolaid import accounts
+from schoolaid import accounts, dropout
 from schoolaid.accounts import ClassRef, UserForm
 from schoolaid.permissions import Role
 from schoolaid.ui.audit_dialog import AuditDialog
@@ -95,7 +95,7 @@ def test_a_teachers_window_shows_their_class_and_no_full_id(qtbot, app, demo_db,
     assert not window.dropout_tab.record_absence_button.isHidden()
     window.dropout_tab.show_cases()
     cases = [window.dropout_tab.cases_model.row_object(r) for r in range(window.dropout_tab.cases_model.rowCount())]
-    everyone = demo_db.query(__import__("schoolaid.dropout", fromlist=["x"]).list_cases)
+    everyone = demo_db.query(dropout.list_cases)
     assert len(cases) <= len(everyone)
     with demo_db.read() as session:
         from schoolaid.models import Student

@@ -23,16 +23,11 @@ from PySide6.QtWidgets import (
 
 from schoolaid.backup_file import MIN_PASSWORD_LENGTH
 from schoolaid.safety_copies import SafetyCopy, describe
+from schoolaid.ui.messages import password_edit, problem_label
 from schoolaid.ui.table_models import Column, RecordTableModel
 from schoolaid.ui.table_views import record_table
 
 BACKUP_FILTER = "SchoolAid backup (*.sabk)"
-
-
-def _password_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 class ExportBackupDialog(QDialog):
@@ -47,10 +42,9 @@ class ExportBackupDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path_edit, 1)
         where.addWidget(browse)
-        self.password_edit = _password_edit()
-        self.repeat_edit = _password_edit()
-        self.problem_label = QLabel()
-        self.problem_label.setStyleSheet("color: #b00020;")
+        self.password_edit = password_edit()
+        self.repeat_edit = password_edit()
+        self.problem_label = problem_label()
         warning = QLabel(self.tr(
             "The backup holds children's personal data and the ledger, so it is encrypted with this password. "
             "<b>Nobody can open the backup without it — not the township, not the software's makers.</b> Write the "
@@ -110,7 +104,7 @@ class BackupPasswordDialog(QDialog):
     def __init__(self, title: str, file: Path, explanation: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.password_edit = _password_edit()
+        self.password_edit = password_edit()
         text = QLabel(explanation)
         text.setWordWrap(True)
         form = QFormLayout()

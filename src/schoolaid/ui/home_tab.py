@@ -4,6 +4,7 @@ opening its record."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from typing import Any
 
@@ -28,7 +29,7 @@ from schoolaid.errors import SchoolAidError, ValidationFailed
 from schoolaid.indicators import Indicator, SchoolIndicators, Term
 from schoolaid.permissions import Permission
 from schoolaid.ui.context import AppContext, Entity
-from schoolaid.ui.messages import problems_text, show_error
+from schoolaid.ui.messages import problem_label, problems_text, show_error
 from schoolaid.ui.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.table_views import editable_table
 
@@ -151,8 +152,7 @@ class VillageCountsDialog(QDialog):
                               "children aged 3–5, including those who never came. Enter the number each village "
                               "reports; leave it empty to use the roster's count."))
         text.setWordWrap(True)
-        self.problem_label = QLabel()
-        self.problem_label.setStyleSheet("color: #b00020;")
+        self.problem_label = problem_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -206,7 +206,7 @@ class HomeTab(QWidget):
         self.result: SchoolIndicators | None = None
         self.items: list[work_list.WorkItem] = []
         self.term_combo = QComboBox()
-        term = Term.containing(__import__("datetime").date.today())
+        term = Term.containing(dt.date.today())
         for _ in range(6):
             self.term_combo.addItem(term.label, term)
             term = term.previous()

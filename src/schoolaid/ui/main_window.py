@@ -114,9 +114,12 @@ class MainWindow(QMainWindow):
         """Offered only to those whose role allows it (the services refuse the others anyway), and
         never in a backup opened for viewing."""
         self._permission_actions.append((action, permission))
-        action.setEnabled(self.context.allows(permission) and not (
-            self.context.db.read_only and permission not in (Permission.VIEW_AUDIT, Permission.VIEW)))
+        action.setEnabled(self._offered(permission))
         return action
+
+    def _offered(self, permission: Permission) -> bool:
+        return self.context.allows(permission) and not (
+            self.context.db.read_only and permission not in (Permission.VIEW_AUDIT, Permission.VIEW))
 
     # The tabs' buttons and what each needs: hidden for a role that can never use them (their own code
     # enables and disables them with the selection), and in a backup opened for viewing.
@@ -150,7 +153,7 @@ class MainWindow(QMainWindow):
         for tab_name, needs in self._ROLE_BUTTONS.items():
             tab = getattr(self, tab_name)
             for permission, names in needs.items():
-                allowed = self.context.allows(permission) and not self.context.db.read_only
+                allowed = self._offered(permission)
                 for name in names:
                     button = getattr(tab, name, None)
                     if button is not None:
@@ -159,8 +162,7 @@ class MainWindow(QMainWindow):
     def _apply_role(self) -> None:
         self._show_buttons_by_role()
         for action, permission in self._permission_actions:
-            action.setEnabled(self.context.allows(permission) and not (
-                self.context.db.read_only and permission not in (Permission.VIEW_AUDIT, Permission.VIEW)))
+            action.setEnabled(self._offered(permission))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from schoolaid.errors import Problem, SchoolAidError, ValidationFailed
 
@@ -33,3 +33,17 @@ def confirm_warnings(parent: QWidget | None, problems: list[Problem]) -> bool:
     box.setDefaultButton(back)
     box.exec()
     return box.clickedButton() is save
+
+
+def problem_label(text: str = "") -> QLabel:
+    """Where a form says, in red, what stops it from being saved."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    return label
+
+
+def password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit

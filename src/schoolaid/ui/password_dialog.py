@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from schoolaid import accounts
 from schoolaid.errors import SchoolAidError, ValidationFailed
 from schoolaid.ui.context import AppContext
-from schoolaid.ui.messages import problems_text
-from schoolaid.ui.sign_in_dialog import password_edit
+from schoolaid.ui.messages import password_edit, problem_label, problems_text
 
 
 class ChangePasswordDialog(QDialog):
@@ -19,8 +18,7 @@ class ChangePasswordDialog(QDialog):
         self.old_edit = password_edit()
         self.new_edit = password_edit()
         self.repeat_edit = password_edit()
-        self.problem_label = QLabel()
-        self.problem_label.setStyleSheet("color: #b00020;")
+        self.problem_label = problem_label()
         form = QFormLayout()
         form.addRow(self.tr("Current password:"), self.old_edit)
         form.addRow(self.tr("New password:"), self.new_edit)

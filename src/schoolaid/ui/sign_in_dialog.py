@@ -8,13 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from schoolaid import accounts
 from schoolaid.errors import SchoolAidError
 from schoolaid.ui.context import AppContext
-from schoolaid.ui.messages import problems_text, show_error
-
-
-def password_edit() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
+from schoolaid.ui.messages import password_edit, problem_label, problems_text, show_error
 
 
 class SignInDialog(QDialog):
@@ -26,9 +20,7 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in to SchoolAid"))
         self.username_edit = QLineEdit(context.preferences.last_username)
         self.password_edit = password_edit()
-        self.message_label = QLabel(reason)
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label = problem_label(reason)
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
@@ -75,9 +67,7 @@ class CreateAdministratorDialog(QDialog):
         self.name_edit = QLineEdit(context.operator)
         self.password_edit = password_edit()
         self.repeat_edit = password_edit()
-        self.problem_label = QLabel()
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #b00020;")
+        self.problem_label = problem_label()
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username_edit)
         form.addRow(self.tr("Your name:"), self.name_edit)

@@ -25,8 +25,7 @@ from schoolaid.accounts import UserForm, UserView
 from schoolaid.errors import SchoolAidError, ValidationFailed
 from schoolaid.permissions import Role
 from schoolaid.ui.context import AppContext, Entity
-from schoolaid.ui.messages import problems_text, show_error
-from schoolaid.ui.sign_in_dialog import password_edit
+from schoolaid.ui.messages import password_edit, problem_label, problems_text, show_error
 from schoolaid.ui.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.table_views import record_table
 
@@ -68,9 +67,7 @@ class UserDialog(QDialog):
         self.active_check.setChecked(user.active if user else True)
         self.password_edit = password_edit()
         self.repeat_edit = password_edit()
-        self.problem_label = QLabel()
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #b00020;")
+        self.problem_label = problem_label()
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username_edit)
         form.addRow(self.tr("Name:"), self.name_edit)
