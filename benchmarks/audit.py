@@ -15,12 +15,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from schoolaid import accounts, audit_verify, ledger  # noqa: E402
-from schoolaid.audit import Actor  # noqa: E402
-from schoolaid.database import open_database  # noqa: E402
+from schoolaid.accounts import (
+    accounts,  # noqa: E402
+    audit_verify,
+)
+from schoolaid.accounts.audit import Actor  # noqa: E402
+from schoolaid.accounts.permissions import accounts_enabled  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
-from schoolaid.ledger import ProgrammeForm  # noqa: E402
-from schoolaid.permissions import accounts_enabled  # noqa: E402
+from schoolaid.ledger import ledger
+from schoolaid.ledger.ledger import ProgrammeForm  # noqa: E402
+from schoolaid.storage.database import open_database  # noqa: E402
 
 PASSWORD = "benchmark-pass"
 

@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ledger import fill_entries  # noqa: E402
 
-from schoolaid import backup  # noqa: E402
-from schoolaid.audit import Actor  # noqa: E402
-from schoolaid.database import open_database  # noqa: E402
+from schoolaid.accounts.audit import Actor  # noqa: E402
+from schoolaid.backup import backup  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
+from schoolaid.storage.database import open_database  # noqa: E402
 
 PASSWORD = "benchmark-password"
 
@@ -92,7 +92,7 @@ def main() -> None:
 
 
 def _kdf_seconds() -> float:
-    from schoolaid.backup_file import KeyDerivation
+    from schoolaid.backup.backup_file import KeyDerivation
 
     derivation = KeyDerivation.new()
     return timed(lambda: derivation.derive(PASSWORD))[0]

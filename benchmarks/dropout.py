@@ -24,13 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import select  # noqa: E402
 
-from schoolaid import dropout  # noqa: E402
-from schoolaid.audit import Actor  # noqa: E402
-from schoolaid.database import open_database  # noqa: E402
+from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.demo import _school_days_back, create_demo_township  # noqa: E402
-from schoolaid.dropout import AttemptEntry, CaseStatus, Method  # noqa: E402
-from schoolaid.enrollment import EnrollmentStatus  # noqa: E402
-from schoolaid.models import Absence, Student  # noqa: E402
+from schoolaid.dropout import dropout  # noqa: E402
+from schoolaid.dropout.dropout import AttemptEntry, CaseStatus, Method  # noqa: E402
+from schoolaid.roster.enrollment import EnrollmentStatus  # noqa: E402
+from schoolaid.storage.database import open_database  # noqa: E402
+from schoolaid.storage.models import Absence, Student  # noqa: E402
 
 ACTOR = Actor("benchmark")
 
@@ -101,7 +101,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from schoolaid.ui.context import AppContext
-    from schoolaid.ui.dropout_tab import DropoutTab
+    from schoolaid.ui.dropout.dropout_tab import DropoutTab
     from schoolaid.ui.preferences import Preferences
 
     app = QApplication.instance() or QApplication([])

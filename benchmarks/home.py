@@ -15,10 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from schoolaid import indicators, work_list  # noqa: E402
-from schoolaid.audit import Actor  # noqa: E402
-from schoolaid.database import is_empty, open_database  # noqa: E402
+from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
+from schoolaid.reporting import (
+    indicators,  # noqa: E402
+    work_list,
+)
+from schoolaid.storage.database import is_empty, open_database  # noqa: E402
 
 
 def timed(action, runs: int = 3) -> list[float]:

@@ -22,12 +22,13 @@ import python_calamine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from schoolaid import roster_import, township  # noqa: E402
-from schoolaid.audit import Actor  # noqa: E402
-from schoolaid.database import open_database  # noqa: E402
+from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.demo import SURNAMES, VILLAGES  # noqa: E402
-from schoolaid.idnumber import make_number  # noqa: E402
-from schoolaid.township import SchoolEntry, SetupForm  # noqa: E402
+from schoolaid.roster import roster_import  # noqa: E402
+from schoolaid.roster.idnumber import make_number  # noqa: E402
+from schoolaid.storage.database import open_database  # noqa: E402
+from schoolaid.township import township
+from schoolaid.township.township import SchoolEntry, SetupForm  # noqa: E402
 
 HEADER = ["序号", "姓名", "性别", "民族", "出生日期", "身份证号", "学校", "年级", "班级", "监护人", "联系电话",
           "家庭住址", "是否建档立卡", "是否留守儿童", "是否寄宿生"]

@@ -22,12 +22,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from schoolaid import ledger  # noqa: E402
-from schoolaid.audit import Actor  # noqa: E402
-from schoolaid.database import open_database, reserve_ids  # noqa: E402
+from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
-from schoolaid.ledger import EntryFilter, ProgrammeForm  # noqa: E402
-from schoolaid.models import LedgerEntry, Programme, Student  # noqa: E402
+from schoolaid.ledger import ledger  # noqa: E402
+from schoolaid.ledger.ledger import EntryFilter, ProgrammeForm  # noqa: E402
+from schoolaid.storage.database import open_database, reserve_ids  # noqa: E402
+from schoolaid.storage.models import LedgerEntry, Programme, Student  # noqa: E402
 
 ACTOR = Actor("benchmark")
 
@@ -115,7 +115,7 @@ def main() -> None:
 
     from schoolaid.ui.app import create_application
     from schoolaid.ui.context import AppContext
-    from schoolaid.ui.ledger_tab import LedgerTab
+    from schoolaid.ui.ledger.ledger_tab import LedgerTab
     from schoolaid.ui.preferences import Preferences
 
     with tempfile.TemporaryDirectory() as folder:

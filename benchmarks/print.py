@@ -22,13 +22,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import select  # noqa: E402
 
-from schoolaid import dropout, quarterly  # noqa: E402
-from schoolaid.audit import Actor  # noqa: E402
-from schoolaid.database import open_database  # noqa: E402
+from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.demo import _school_days_back, create_demo_township  # noqa: E402
-from schoolaid.enrollment import EnrollmentStatus  # noqa: E402
-from schoolaid.models import Absence, Student, UrgingNotice  # noqa: E402
-from schoolaid.pdf import notice, reports, summary  # noqa: E402
+from schoolaid.dropout import (
+    dropout,  # noqa: E402
+    notice,  # noqa: E402
+)
+from schoolaid.reporting import quarterly, reports, summary
+from schoolaid.roster.enrollment import EnrollmentStatus  # noqa: E402
+from schoolaid.storage.database import open_database  # noqa: E402
+from schoolaid.storage.models import Absence, Student, UrgingNotice  # noqa: E402
 
 ACTOR = Actor("benchmark")
 

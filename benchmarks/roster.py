@@ -32,7 +32,7 @@ from schoolaid.ui.app import create_application
 from schoolaid.ui.preferences import Preferences
 prefs = Preferences(Path(sys.argv[2]))
 app = create_application(preferences=prefs)
-from schoolaid.database import open_database
+from schoolaid.storage.database import open_database
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.main_window import MainWindow
 db = open_database(sys.argv[1])
@@ -55,9 +55,9 @@ app.exec()
 
 
 def build(path: Path, students: int) -> float:
-    from schoolaid.audit import Actor
-    from schoolaid.database import open_database
+    from schoolaid.accounts.audit import Actor
     from schoolaid.demo import create_demo_township
+    from schoolaid.storage.database import open_database
 
     start = time.perf_counter()
     db = open_database(path)
@@ -79,12 +79,12 @@ def first_paint(path: Path, runs: int = 3) -> list[float]:
 
 
 def keystrokes(path: Path) -> dict[str, list[float]]:
-    from schoolaid import roster
-    from schoolaid.database import open_database
+    from schoolaid.roster import roster
+    from schoolaid.storage.database import open_database
     from schoolaid.ui.app import create_application
     from schoolaid.ui.context import AppContext
     from schoolaid.ui.preferences import Preferences
-    from schoolaid.ui.roster_tab import RosterTab
+    from schoolaid.ui.roster.roster_tab import RosterTab
 
     with tempfile.TemporaryDirectory() as folder:
         prefs = Preferences(Path(folder) / "prefs.ini")
@@ -98,7 +98,7 @@ def keystrokes(path: Path) -> dict[str, list[float]]:
         sample = db.query(roster.fetch_rows, [everyone[len(everyone) // 20]])
         student = next(iter(sample.values()))
         number = db.query(roster.full_id_numbers, [student.id])[student.id]
-        from schoolaid.pinyin_search import search_keys
+        from schoolaid.roster.pinyin_search import search_keys
 
         initials = search_keys(student.name)[1].split()[0]
 

@@ -10,14 +10,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from schoolaid import township  # noqa: E402
-from schoolaid.audit import Actor  # noqa: E402
-from schoolaid.database import Database, open_database  # noqa: E402
+from schoolaid.accounts.audit import Actor  # noqa: E402
+from schoolaid.common.i18n import set_language  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
-from schoolaid.i18n import set_language  # noqa: E402
-from schoolaid.idnumber import make_number  # noqa: E402
-from schoolaid.roster import StudentForm  # noqa: E402
-from schoolaid.township import SchoolEntry, SetupForm  # noqa: E402
+from schoolaid.roster.idnumber import make_number  # noqa: E402
+from schoolaid.roster.roster import StudentForm  # noqa: E402
+from schoolaid.storage.database import Database, open_database  # noqa: E402
+from schoolaid.township import township  # noqa: E402
+from schoolaid.township.township import SchoolEntry, SetupForm  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from schoolaid.idnumber import make_number
+from schoolaid.roster.idnumber import make_number
 
 
 def id_for(birth: dt.date, sequence: int, male: bool = True) -> str:

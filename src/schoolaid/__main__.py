@@ -1,3 +1,3 @@
-from schoolaid.cli import main
+from schoolaid.cli.main import main
 
 raise SystemExit(main())

@@ -16,18 +16,28 @@ from functools import cache
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from schoolaid import audit, idnumber, township
-from schoolaid.audit import Action, Actor
-from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.errors import NotAllowed
-from schoolaid.grades import ALL_GRADES, Grade, Stage
-from schoolaid.i18n import translate
-from schoolaid.models import Household, HouseholdMember, SkillTraining, Staff, Student, Village, utcnow
-from schoolaid.permissions import Permission, requires
-from schoolaid.pinyin_search import search_keys
-from schoolaid.progress import NO_PROGRESS, Progress
-from schoolaid.staff import add_staff
-from schoolaid.vocabulary import PovertyStatus, SchoolKind, StaffRole
+from schoolaid.accounts import audit
+from schoolaid.accounts.audit import Action, Actor
+from schoolaid.accounts.permissions import Permission, requires
+from schoolaid.common.errors import NotAllowed
+from schoolaid.common.grades import ALL_GRADES, Grade, Stage
+from schoolaid.common.i18n import translate
+from schoolaid.common.progress import NO_PROGRESS, Progress
+from schoolaid.common.vocabulary import PovertyStatus, SchoolKind, StaffRole
+from schoolaid.pairing.staff import add_staff
+from schoolaid.roster import idnumber
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.pinyin_search import search_keys
+from schoolaid.storage.models import (
+    Household,
+    HouseholdMember,
+    SkillTraining,
+    Staff,
+    Student,
+    Village,
+    utcnow,
+)
+from schoolaid.township import township
 
 TOWNSHIP = "平地镇"
 CENTRAL_SCHOOL = "平地镇中心校"
@@ -352,7 +362,7 @@ def _create_staff(session: Session, actor: Actor, rng: random.Random, names: _Na
 
 def _status_changes(session: Session, actor: Actor, rng: random.Random, today: dt.date) -> None:
     """A few students transferred out or suspended this term, through the ordinary service."""
-    from schoolaid.roster import change_status
+    from schoolaid.roster.roster import change_status
 
     ids = list(session.scalars(select(Student.id).where(Student.stage == Stage.PRIMARY.value).order_by(Student.id)))
     if not ids:
@@ -400,10 +410,10 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
     """Pair staff with the households that need it, within the plan's quotas, and log their visits —
     leaving a few deliberate gaps: unpaired households, one helper over quota and some under, a pair
     whose helper left without handing over, and visits overdue."""
-    from schoolaid import pairing as pairing_rules
-    from schoolaid.database import reserve_ids
-    from schoolaid.models import Attachment, Household, Pairing, School, Staff, Visit
-    from schoolaid.vocabulary import StaffRole
+    from schoolaid.common.vocabulary import StaffRole
+    from schoolaid.pairing import pairing as pairing_rules
+    from schoolaid.storage.database import reserve_ids
+    from schoolaid.storage.models import Attachment, Household, Pairing, School, Staff, Visit
 
     needing = list(session.execute(select(Household.id, Household.village_id)
                                    .where(Household.poverty_status.in_(pairing_rules.NEEDING_PAIRS))
@@ -480,7 +490,7 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
 
     # One helper moved away and handed the households over properly; another's leaving was entered
     # by hand long ago, without a handover, so the household is paired on paper only.
-    from schoolaid import staff as staff_service
+    from schoolaid.pairing import staff as staff_service
 
     leaders = [h for h in helpers if h[1] == StaffRole.LEADERSHIP.value]
     paired_teachers = [s for s, _h in assignments if s in {t[0] for t in teachers[1:]}]
@@ -495,7 +505,7 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
 
 
 def _school_pairings(session: Session, actor: Actor, today: dt.date) -> None:
-    from schoolaid import school_pairing
+    from schoolaid.pairing import school_pairing
 
     weak = [s for s in township.list_schools(session) if s.kind in (SchoolKind.TEACHING_POINT.value,)
             or s.name == "大龙潭村小学"]
@@ -517,7 +527,7 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
     """A year of subsidies posted month by month, noticed and paid; two mistakes reversed (one of
     them replaced); and gaps: this month's living-cost waiver not yet posted, and children enrolled
     after a batch."""
-    from schoolaid import ledger
+    from schoolaid.ledger import ledger
 
     this_month = dt.date(today.year, today.month, 1)
     month = dt.date(today.year - 1, today.month, 1)
@@ -544,7 +554,7 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
 
 def _school_days_back(today: dt.date, count: int) -> dt.date:
     """The school day ``count`` school days before ``today``."""
-    from schoolaid.dropout import is_school_day
+    from schoolaid.dropout.dropout import is_school_day
 
     day = today
     while count > 0:
@@ -559,8 +569,8 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     child (a known reason), a case just opened, one escalated to an enrollment-urging notice whose
     deadline passed (the child counted as a dropout), a child brought back, one taught at home, one
     transferred."""
-    from schoolaid import dropout
-    from schoolaid.dropout import AttemptEntry, CaseForm, CaseStatus, Method, Reason
+    from schoolaid.dropout import dropout
+    from schoolaid.dropout.dropout import AttemptEntry, CaseForm, CaseStatus, Method, Reason
 
     candidates = list(session.scalars(select(Student.id).where(
         Student.stage == Stage.PRIMARY.value, Student.status == EnrollmentStatus.ENROLLED.value,

@@ -16,12 +16,16 @@ from argon2 import PasswordHasher
 from sqlalchemy import select, text
 
 import schoolaid
-from schoolaid import accounts, audit_verify, dropout, ledger, roster, visits
-from schoolaid.accounts import ClassRef, UserForm
-from schoolaid.audit import Action, Actor
-from schoolaid.errors import SchoolAidError, ValidationFailed
-from schoolaid.models import AuditEvent, LedgerEntry, Student, Visit
-from schoolaid.permissions import GRANTS, NotPermitted, Permission, Role, accounts_enabled
+from schoolaid.accounts import accounts, audit_verify
+from schoolaid.accounts.accounts import ClassRef, UserForm
+from schoolaid.accounts.audit import Action, Actor
+from schoolaid.accounts.permissions import GRANTS, NotPermitted, Permission, Role, accounts_enabled
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.dropout import dropout
+from schoolaid.ledger import ledger
+from schoolaid.pairing import visits
+from schoolaid.roster import roster
+from schoolaid.storage.models import AuditEvent, LedgerEntry, Student, Visit
 
 ADMIN_PASSWORD = "admin-pass-1"
 PASSWORD = "secret-pass-1"
@@ -154,12 +158,12 @@ def test_every_role_against_every_service(demo_db, admin):
             expected = "allowed" if service.permission in GRANTS[role] else "refused"
             assert outcomes[(name, role)] == expected, (name, role)
     # Spot checks of the table itself, as the issue states it.
-    assert outcomes[("schoolaid.ledger.reverse", Role.LEADERSHIP)] == "allowed"
-    assert outcomes[("schoolaid.ledger.reverse", Role.AID_OFFICER)] == "refused"
-    assert outcomes[("schoolaid.ledger.post", Role.AID_OFFICER)] == "allowed"
-    assert outcomes[("schoolaid.dropout.issue_notice", Role.AID_OFFICER)] == "refused"
-    assert outcomes[("schoolaid.accounts.add_user", Role.ADMIN)] == "allowed"
-    assert outcomes[("schoolaid.roster.add_student", Role.ADMIN)] == "refused"
+    assert outcomes[("schoolaid.ledger.ledger.reverse", Role.LEADERSHIP)] == "allowed"
+    assert outcomes[("schoolaid.ledger.ledger.reverse", Role.AID_OFFICER)] == "refused"
+    assert outcomes[("schoolaid.ledger.ledger.post", Role.AID_OFFICER)] == "allowed"
+    assert outcomes[("schoolaid.dropout.dropout.issue_notice", Role.AID_OFFICER)] == "refused"
+    assert outcomes[("schoolaid.accounts.accounts.add_user", Role.ADMIN)] == "allowed"
+    assert outcomes[("schoolaid.roster.roster.add_student", Role.ADMIN)] == "refused"
     # The township only reads: every service that changes something refuses it.
     assert all(outcomes[(name, Role.TOWNSHIP_VIEWER)] == "refused" for name, service in services
                if service.permission not in (Permission.VIEW, Permission.VIEW_AUDIT))
@@ -335,7 +339,7 @@ def test_an_older_database_is_chained_on_upgrade(tmp_path):
     import shutil
     from pathlib import Path
 
-    from schoolaid.database import open_database
+    from schoolaid.storage.database import open_database
 
     path = tmp_path / "old.sqlite"
     shutil.copy(Path(__file__).resolve().parent.parent / "fixtures" / "schoolaid-rev0005.sqlite", path)

@@ -21,9 +21,9 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, event, text
 
-from schoolaid import attachments, backup, roster, safety_copies, township_summary
-from schoolaid.audit import Actor
-from schoolaid.backup_file import (
+from schoolaid.accounts.audit import Actor
+from schoolaid.backup import backup, safety_copies
+from schoolaid.backup.backup_file import (
     CHUNK_SIZE,
     MAGIC,
     TAG_SIZE,
@@ -33,9 +33,12 @@ from schoolaid.backup_file import (
     WrongPassword,
     read_header,
 )
-from schoolaid.database import alembic_config, head_revision, open_database
+from schoolaid.common.errors import DatabaseError, NotAllowed, SchoolAidError, ValidationFailed
 from schoolaid.demo import create_demo_township
-from schoolaid.errors import DatabaseError, NotAllowed, SchoolAidError, ValidationFailed
+from schoolaid.reporting import township_summary
+from schoolaid.roster import roster
+from schoolaid.storage.database import alembic_config, head_revision, open_database
+from schoolaid.township import attachments
 
 PASSWORD = "平地镇-backup-2026"
 
@@ -234,8 +237,8 @@ def test_an_unwritable_target_is_explained_and_leaves_nothing(exported, tmp_path
 KILL_DURING_EXPORT = """
 import os, signal, sys
 from pathlib import Path
-from schoolaid import backup
-from schoolaid.progress import Progress
+from schoolaid.backup import backup
+from schoolaid.common.progress import Progress
 
 def report(fraction, message):
     if fraction > 0.3:
@@ -321,7 +324,7 @@ def test_a_backup_taken_while_the_app_writes_is_consistent(tmp_path, actor):
     written = []
 
     def keep_writing() -> None:
-        from schoolaid import township
+        from schoolaid.township import township
 
         n = 0
         while not stop.is_set():
@@ -372,7 +375,7 @@ def test_an_older_backup_is_upgraded_on_restore(tmp_path):
     version = sqlite3.connect(restored).execute("SELECT version_num FROM alembic_version").fetchone()[0]
     assert version == head_revision()
     db = open_database(restored)
-    from schoolaid import township
+    from schoolaid.township import township
 
     assert db.query(township.township_name) == "旧镇"
     db.close()
@@ -416,7 +419,7 @@ def test_safety_copies_are_rotated_and_restored(demo_db, actor):
     assert safety_copies.is_due(path, 4, start + dt.timedelta(hours=6))
     assert safety_copies.describe(copies[0])["students"] == 150
 
-    from schoolaid import township
+    from schoolaid.township import township
 
     demo_db.run(township.set_setting, actor, "township_name", "改过的名字")  # a change made after the copies
     after_change = table_rows(path)

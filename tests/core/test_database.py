@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from schoolaid import roster, township
-from schoolaid.database import APPLICATION_ID, head_revision, open_database
-from schoolaid.errors import DatabaseError
+from schoolaid.common.errors import DatabaseError
+from schoolaid.roster import roster
+from schoolaid.storage.database import APPLICATION_ID, head_revision, open_database
+from schoolaid.township import township
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -94,7 +95,7 @@ def test_revision_0001_is_upgraded_after_a_copy_is_set_aside(tmp_path) -> None:
 
 
 def test_copy_aside_is_a_complete_database(demo_db, tmp_path) -> None:
-    from schoolaid.database import _copy_aside
+    from schoolaid.storage.database import _copy_aside
 
     copy = _copy_aside(demo_db.path, "0001")
     assert copy.name.startswith("schoolaid.before-upgrade-0001-")
@@ -105,7 +106,7 @@ def test_copy_aside_is_a_complete_database(demo_db, tmp_path) -> None:
 
 
 def test_a_full_disk_is_explained_and_nothing_is_saved(township_db, actor) -> None:
-    from schoolaid import roster
+    from schoolaid.roster import roster
     from tests.conftest import student_form
 
     forms = [student_form(township_db, f"学生{n}", sequence=n, notes="备注" * 2000) for n in range(1, 40)]

@@ -4,12 +4,13 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from schoolaid import idnumber, roster, township
+from schoolaid.common.errors import NotAllowed
+from schoolaid.common.progress import Cancelled, Progress
 from schoolaid.demo import VILLAGES, create_demo_township
-from schoolaid.errors import NotAllowed
-from schoolaid.models import AuditEvent, Household, Staff, Student
-from schoolaid.progress import Cancelled, Progress
-from schoolaid.roster import RosterFilter
+from schoolaid.roster import idnumber, roster
+from schoolaid.roster.roster import RosterFilter
+from schoolaid.storage.models import AuditEvent, Household, Staff, Student
+from schoolaid.township import township
 
 
 def test_demo_township_is_realistic(demo_db) -> None:
@@ -44,7 +45,7 @@ def test_demo_search_keys_work(demo_db) -> None:
 
 
 def test_same_seed_same_township(tmp_path, actor) -> None:
-    from schoolaid.database import open_database
+    from schoolaid.storage.database import open_database
 
     names = []
     for n in (1, 2):

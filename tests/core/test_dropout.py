@@ -15,12 +15,15 @@ from dataclasses import replace
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from schoolaid import attachments, audit, dropout, households, roster, township
-from schoolaid.dropout import AttemptEntry, CaseForm, CaseStatus, Method, Reason
-from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.errors import NotAllowed, NotFound, ValidationFailed
-from schoolaid.households import HouseholdForm
-from schoolaid.idnumber import make_number
+from schoolaid.accounts import audit
+from schoolaid.common.errors import NotAllowed, NotFound, ValidationFailed
+from schoolaid.dropout import dropout
+from schoolaid.dropout.dropout import AttemptEntry, CaseForm, CaseStatus, Method, Reason
+from schoolaid.roster import households, roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.households import HouseholdForm
+from schoolaid.roster.idnumber import make_number
+from schoolaid.township import attachments, township
 from tests.conftest import school_id, student_form, village_id
 
 MONDAY = dt.date(2026, 10, 12)  # an absence from this Monday …

@@ -1,8 +1,9 @@
 import pytest
 
-from schoolaid import audit, households, roster
-from schoolaid.errors import NotAllowed, ValidationFailed
-from schoolaid.households import HouseholdForm, MemberForm, SkillForm
+from schoolaid.accounts import audit
+from schoolaid.common.errors import NotAllowed, ValidationFailed
+from schoolaid.roster import households, roster
+from schoolaid.roster.households import HouseholdForm, MemberForm, SkillForm
 from tests.conftest import student_form, village_id
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.grades import Grade, Stage
-from schoolaid.i18n import set_language, translate
+from schoolaid.common.grades import Grade, Stage
+from schoolaid.common.i18n import set_language, translate
+from schoolaid.roster.enrollment import EnrollmentStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "translations" / "schoolaid_zh_CN.ts"

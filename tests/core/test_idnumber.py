@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from schoolaid import idnumber
-from schoolaid.idnumber import check, check_against, make_number, mask
-from schoolaid.vocabulary import Sex
+from schoolaid.common.vocabulary import Sex
+from schoolaid.roster import idnumber
+from schoolaid.roster.idnumber import check, check_against, make_number, mask
 
 VALID = make_number("510411", dt.date(2015, 3, 2), 1)  # 510411201503020014
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schoolaid import roster_import
-from schoolaid.audit import Actor
-from schoolaid.roster_columns import Field, Header
-from schoolaid.roster_import import ImportSource, Outcome
-from schoolaid.spreadsheet import Sheet
+from schoolaid.accounts.audit import Actor
+from schoolaid.documents.spreadsheet import Sheet
+from schoolaid.roster import roster_import
+from schoolaid.roster.roster_columns import Field, Header
+from schoolaid.roster.roster_import import ImportSource, Outcome
 
 COLUMNS = [Field.NAME, Field.SEX, Field.BIRTH_DATE, Field.ID_NUMBER, Field.SCHOOL, Field.GRADE, Field.CLASS,
            Field.GUARDIAN, Field.PHONE, Field.ADDRESS, Field.REGISTERED_POOR, Field.LEFT_BEHIND, Field.BOARDER,

@@ -8,11 +8,14 @@ import datetime as dt
 
 import pytest
 
-from schoolaid import backup, dropout, households, indicators, roster, work_list
-from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.errors import ValidationFailed
-from schoolaid.households import HouseholdForm
-from schoolaid.indicators import Term
+from schoolaid.backup import backup
+from schoolaid.common.errors import ValidationFailed
+from schoolaid.dropout import dropout
+from schoolaid.reporting import indicators, work_list
+from schoolaid.reporting.indicators import Term
+from schoolaid.roster import households, roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.households import HouseholdForm
 from tests.conftest import school_id, student_form, village_id
 
 TODAY = dt.date.today()
@@ -54,7 +57,7 @@ def township(township_db, actor):
     }
     db.run(roster.change_status, actor, ids["p5"], EnrollmentStatus.DROPPED_OUT, TERM.start + dt.timedelta(days=20),
            "外出")
-    from schoolaid import ledger
+    from schoolaid.ledger import ledger
 
     programme = db.run(ledger.create_programme, actor, ledger.ProgrammeForm(
         code="T1", name="测试补助", eligibility="everyone", amount_fen=1000))
@@ -159,7 +162,7 @@ def test_unpaid_students_this_month(demo_db):
     month = TODAY if TODAY.month not in (7, 8) else TODAY.replace(month=6)
     items = demo_db.query(work_list.today_work, month)
     unpaid = [i for i in items if i.kind == work_list.Kind.UNPAID]
-    from schoolaid import ledger
+    from schoolaid.ledger import ledger
 
     gaps = demo_db.query(ledger.gaps, f"{month:%Y-%m}", month)
     assert {i.target for i in unpaid} == {g.programme_id for g in gaps}
@@ -185,8 +188,8 @@ def test_the_backup_reminder_after_thirty_days(demo_db, actor, tmp_path):
 
 
 def test_a_teachers_work_is_their_classes_and_their_pairs(demo_db):
-    from schoolaid.audit import Actor
-    from schoolaid.models import Student
+    from schoolaid.accounts.audit import Actor
+    from schoolaid.storage.models import Student
 
     everything = demo_db.query(work_list.today_work)
     absence = next(i for i in everything if i.kind == work_list.Kind.ABSENCE)
@@ -195,7 +198,7 @@ def test_a_teachers_work_is_their_classes_and_their_pairs(demo_db):
         student = session.get(Student, student_id)
         key = (student.school_id, student.stage, student.grade, student.class_name)
     overdue = next(i for i in everything if i.kind == work_list.Kind.VISIT_OVERDUE)
-    from schoolaid import pairing
+    from schoolaid.pairing import pairing
 
     staff_id = next(p.staff_id for p in demo_db.query(pairing.list_pairings) if p.id == overdue.target)
     teacher = Actor("李老师", role="teacher", user_id=99, staff_id=staff_id, classes=frozenset({key}))

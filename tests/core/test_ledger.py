@@ -8,11 +8,13 @@ import datetime as dt
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from schoolaid import audit, households, ledger, ledger_export, roster
-from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.errors import ValidationFailed
-from schoolaid.households import HouseholdForm
-from schoolaid.ledger import EntryFilter, ProgrammeForm
+from schoolaid.accounts import audit
+from schoolaid.common.errors import ValidationFailed
+from schoolaid.ledger import ledger, ledger_export
+from schoolaid.ledger.ledger import EntryFilter, ProgrammeForm
+from schoolaid.roster import households, roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.households import HouseholdForm
 from tests.conftest import student_form, village_id
 
 TODAY = dt.date(2026, 11, 20)

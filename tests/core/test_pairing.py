@@ -8,11 +8,14 @@ import hashlib
 
 import pytest
 
-from schoolaid import attachments, audit, households, pairing, pairing_export, school_pairing, staff, visits
-from schoolaid.errors import SchoolAidError, ValidationFailed
-from schoolaid.households import HouseholdForm
-from schoolaid.visits import VisitEntry
-from schoolaid.vocabulary import StaffRole
+from schoolaid.accounts import audit
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.vocabulary import StaffRole
+from schoolaid.pairing import pairing, pairing_export, school_pairing, staff, visits
+from schoolaid.pairing.visits import VisitEntry
+from schoolaid.roster import households
+from schoolaid.roster.households import HouseholdForm
+from schoolaid.township import attachments
 from tests.conftest import school_id, village_id
 
 TODAY = dt.date.today()
@@ -112,7 +115,7 @@ def test_a_helper_gone_without_handover_is_a_gap(town, actor) -> None:
     db.run(pairing.pair, actor, people["李老师"], homes["张大山"], AGO)
 
     def gone_long_ago(session, actor):  # an old record, entered before the handover rule existed
-        from schoolaid.models import Staff
+        from schoolaid.storage.models import Staff
 
         session.get(Staff, people["李老师"]).active = False
 

@@ -1,4 +1,4 @@
-from schoolaid.pinyin_search import search_keys
+from schoolaid.roster.pinyin_search import search_keys
 
 
 def test_initials_and_full_pinyin() -> None:

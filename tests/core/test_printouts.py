@@ -28,13 +28,11 @@ from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from schoolaid import dropout, households, ledger, pairing, quarterly, roster, staff, visits
-from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.errors import SchoolAidError, ValidationFailed
-from schoolaid.households import HouseholdForm
-from schoolaid.pdf import fonts, layout, notice, reports, summary
-from schoolaid.pdf.fonts import MissingCharacter
-from schoolaid.pdf.layout import (
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.vocabulary import StaffRole
+from schoolaid.documents.pdf import fonts, layout
+from schoolaid.documents.pdf.fonts import MissingCharacter
+from schoolaid.documents.pdf.layout import (
     BLOCK_WIDTH,
     BOTTOM,
     CANNOT_END,
@@ -51,8 +49,14 @@ from schoolaid.pdf.layout import (
     break_lines,
     half_units,
 )
-from schoolaid.visits import VisitEntry
-from schoolaid.vocabulary import StaffRole
+from schoolaid.dropout import dropout, notice
+from schoolaid.ledger import ledger
+from schoolaid.pairing import pairing, staff, visits
+from schoolaid.pairing.visits import VisitEntry
+from schoolaid.reporting import quarterly, reports, summary
+from schoolaid.roster import households, roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.households import HouseholdForm
 from tests.conftest import school_id, student_form, village_id
 
 MONDAY = dt.date(2026, 10, 12)  # an unexplained absence from this Monday …

@@ -4,13 +4,14 @@ import json
 import pytest
 from sqlalchemy import select
 
-from schoolaid import audit, households, roster
-from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.errors import NotAllowed, ValidationFailed
-from schoolaid.grades import Grade, Stage
-from schoolaid.households import HouseholdForm
-from schoolaid.models import AuditEvent, Student
-from schoolaid.roster import RosterFilter
+from schoolaid.accounts import audit
+from schoolaid.common.errors import NotAllowed, ValidationFailed
+from schoolaid.common.grades import Grade, Stage
+from schoolaid.roster import households, roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.households import HouseholdForm
+from schoolaid.roster.roster import RosterFilter
+from schoolaid.storage.models import AuditEvent, Student
 from tests.conftest import school_id, student_form, village_id
 
 

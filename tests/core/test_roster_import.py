@@ -9,12 +9,13 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from schoolaid import audit, households, roster, roster_export, roster_import
-from schoolaid.models import AuditEvent, Household, Student
-from schoolaid.roster import RosterFilter
-from schoolaid.roster_columns import Field
-from schoolaid.roster_import import Choice, ImportOptions, Outcome
-from schoolaid.spreadsheet import UnreadableFile
+from schoolaid.accounts import audit
+from schoolaid.documents.spreadsheet import UnreadableFile
+from schoolaid.roster import households, roster, roster_export, roster_import
+from schoolaid.roster.roster import RosterFilter
+from schoolaid.roster.roster_columns import Field
+from schoolaid.roster.roster_import import Choice, ImportOptions, Outcome
+from schoolaid.storage.models import AuditEvent, Household, Student
 from tests.conftest import school_id, student_form, village_id
 from tests.sheets import id_for, registry_export, student_row
 
@@ -278,7 +279,7 @@ def test_export_keeps_id_digits_and_masks_by_default(demo_db, tmp_path) -> None:
 
 
 def test_the_poor_villages_survey(demo_db, actor, tmp_path) -> None:
-    from schoolaid.enrollment import EnrollmentStatus
+    from schoolaid.roster.enrollment import EnrollmentStatus
 
     dropout = demo_db.query(roster.search_ids, RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED})))[0]
     demo_db.run(roster.change_status, actor, dropout, EnrollmentStatus.DROPPED_OUT, dt.date.today(), "外出务工")

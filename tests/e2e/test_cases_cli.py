@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from schoolaid import dropout, dropout_export
-from schoolaid.database import open_database
-from schoolaid.dropout import CaseStatus
+from schoolaid.dropout import dropout, dropout_export
+from schoolaid.dropout.dropout import CaseStatus
+from schoolaid.storage.database import open_database
 from tests.e2e.run import schoolaid
 
 CASE_KEYS = {"id", "student", "status", "opened", "attempts", "notice_deadline"}

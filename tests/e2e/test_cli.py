@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from schoolaid import __version__, idnumber
+from schoolaid import __version__
+from schoolaid.roster import idnumber
 from tests.e2e.run import schoolaid
 
 

@@ -12,14 +12,15 @@ from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
-from schoolaid import accounts, dropout
-from schoolaid.accounts import ClassRef, UserForm
-from schoolaid.permissions import Role
-from schoolaid.ui.audit_dialog import AuditDialog
+from schoolaid.accounts import accounts
+from schoolaid.accounts.accounts import ClassRef, UserForm
+from schoolaid.accounts.permissions import Role
+from schoolaid.dropout import dropout
+from schoolaid.ui.accounts.audit_dialog import AuditDialog
+from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, SignInDialog
+from schoolaid.ui.accounts.users_dialog import UserDialog, UsersDialog
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.main_window import MainWindow
-from schoolaid.ui.sign_in_dialog import CreateAdministratorDialog, SignInDialog
-from schoolaid.ui.users_dialog import UserDialog, UsersDialog
 
 PASSWORD = "secret-pass-1"
 FULL_ID = re.compile(r"\b\d{17}[\dXx]\b")
@@ -98,7 +99,7 @@ def test_a_teachers_window_shows_their_class_and_no_full_id(qtbot, app, demo_db,
     everyone = demo_db.query(dropout.list_cases)
     assert len(cases) <= len(everyone)
     with demo_db.read() as session:
-        from schoolaid.models import Student
+        from schoolaid.storage.models import Student
 
         assert all((s.school_id, s.stage, s.grade, s.class_name) == ref.key()
                    for s in (session.get(Student, c.student_id) for c in cases))

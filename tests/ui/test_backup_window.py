@@ -10,10 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from schoolaid import backup, roster, safety_copies, township
-from schoolaid.backup_file import WrongPassword
-from schoolaid.errors import NotAllowed
-from schoolaid.ui.backup_dialogs import ExportBackupDialog, SafetyCopyDialog
+from schoolaid.backup import backup, safety_copies
+from schoolaid.backup.backup_file import WrongPassword
+from schoolaid.common.errors import NotAllowed
+from schoolaid.roster import roster
+from schoolaid.township import township
+from schoolaid.ui.backup.backup_dialogs import ExportBackupDialog, SafetyCopyDialog
 from schoolaid.ui.context import Entity
 from schoolaid.ui.main_window import MainWindow
 

@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from schoolaid import dropout, roster
-from schoolaid.dropout import CaseStatus
-from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.ui.dropout_dialogs import AttemptDialog, CaseDialog, MoveCaseDialog
-from schoolaid.ui.dropout_tab import DropoutTab
+from schoolaid.dropout import dropout
+from schoolaid.dropout.dropout import CaseStatus
+from schoolaid.roster import roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.ui.dropout.dropout_dialogs import AttemptDialog, CaseDialog, MoveCaseDialog
+from schoolaid.ui.dropout.dropout_tab import DropoutTab
 
 
 @pytest.fixture
@@ -183,7 +184,7 @@ def test_a_refused_move_says_why_and_changes_nothing(qtbot, tab, context) -> Non
 
 
 def test_record_an_absence_from_the_roster(qtbot, context) -> None:
-    from schoolaid.ui.dropout_dialogs import AbsenceDialog
+    from schoolaid.ui.dropout.dropout_dialogs import AbsenceDialog
     from schoolaid.ui.main_window import MainWindow
 
     window = MainWindow(context)
@@ -222,7 +223,7 @@ def test_exports_write_the_workbooks(qtbot, tab, tmp_path) -> None:
 
 
 def test_rules_dialog_saves_the_thresholds_and_refuses_bad_holidays(qtbot, context) -> None:
-    from schoolaid.ui.dropout_dialogs import DropoutRulesDialog
+    from schoolaid.ui.dropout.dropout_dialogs import DropoutRulesDialog
 
     dialog = DropoutRulesDialog(context)
     qtbot.addWidget(dialog)

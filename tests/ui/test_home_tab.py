@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from schoolaid import dropout, work_list
+from schoolaid.dropout import dropout
+from schoolaid.reporting import work_list
 from schoolaid.ui.main_window import MainWindow
 
 
@@ -63,7 +64,7 @@ def test_todays_work_opens_the_record(qtbot, window, context):
 
 
 def test_village_counts_change_the_preschool_denominator(qtbot, window, context):
-    from schoolaid.ui.home_tab import VillageCountsDialog
+    from schoolaid.ui.home.home_tab import VillageCountsDialog
 
     home = window.home_tab
     before = home.cards[0].indicator.denominator

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from schoolaid import households
-from schoolaid.ui.household_dialog import HouseholdDialog
-from schoolaid.ui.table_models import EditableTableModel
+from schoolaid.roster import households
+from schoolaid.ui.roster.household_dialog import HouseholdDialog
+from schoolaid.ui.widgets.table_models import EditableTableModel
 from tests.conftest import village_id
 
 
@@ -45,7 +45,7 @@ def test_new_poor_household_with_a_skilled_labourer(qtbot, township_context, qtm
 
 
 def test_inconsistent_poverty_status_is_refused_with_a_message(qtbot, township_context, monkeypatch) -> None:
-    from schoolaid.ui import household_dialog as module
+    from schoolaid.ui.roster import household_dialog as module
 
     shown = []
     monkeypatch.setattr(module, "show_error", lambda parent, error: shown.append(error.message))

@@ -9,13 +9,13 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from schoolaid import roster
-from schoolaid.roster import RosterFilter
-from schoolaid.roster_import import Outcome
-from schoolaid.ui import import_dialog as module
-from schoolaid.ui.import_dialog import ImportDialog
-from schoolaid.ui.roster_tab import RosterTab
-from schoolaid.ui.tasks import BackgroundTask
+from schoolaid.roster import roster
+from schoolaid.roster.roster import RosterFilter
+from schoolaid.roster.roster_import import Outcome
+from schoolaid.ui.roster import import_dialog as module
+from schoolaid.ui.roster.import_dialog import ImportDialog
+from schoolaid.ui.roster.roster_tab import RosterTab
+from schoolaid.ui.widgets.tasks import BackgroundTask
 from tests.conftest import student_form
 from tests.sheets import id_for, registry_export, student_row
 
@@ -131,7 +131,7 @@ def test_id_numbers_in_float_cells_name_the_problem(qtbot, township_context, tmp
 
 
 def test_export_dialog_writes_what_the_roster_shows(qtbot, context, tmp_path) -> None:
-    from schoolaid.ui.export_dialog import ExportDialog
+    from schoolaid.ui.roster.export_dialog import ExportDialog
 
     tab = RosterTab(context)
     qtbot.addWidget(tab)
@@ -149,7 +149,7 @@ def test_export_dialog_writes_what_the_roster_shows(qtbot, context, tmp_path) ->
 
 
 def test_survey_is_written_from_the_menu(qtbot, context, tmp_path, monkeypatch) -> None:
-    from schoolaid.ui import roster_tab
+    from schoolaid.ui.roster import roster_tab
 
     target = tmp_path / "调查表.xlsx"
     monkeypatch.setattr(roster_tab.QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from schoolaid import ledger
-from schoolaid.ledger import EntryFilter
-from schoolaid.ui.ledger_dialogs import NoticeDialog, ReverseDialog
-from schoolaid.ui.ledger_tab import LedgerTab
+from schoolaid.ledger import ledger
+from schoolaid.ledger.ledger import EntryFilter
+from schoolaid.ui.ledger.ledger_dialogs import NoticeDialog, ReverseDialog
+from schoolaid.ui.ledger.ledger_tab import LedgerTab
 
 
 @pytest.fixture

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from schoolaid import attachments, pairing, staff, visits
-from schoolaid.ui import visit_panel as visit_module
-from schoolaid.ui.pairing_dialogs import LeaveDialog, PairDialog
-from schoolaid.ui.pairing_tab import PairingTab
+from schoolaid.pairing import pairing, staff, visits
+from schoolaid.township import attachments
+from schoolaid.ui.pairing import visit_panel as visit_module
+from schoolaid.ui.pairing.pairing_dialogs import LeaveDialog, PairDialog
+from schoolaid.ui.pairing.pairing_tab import PairingTab
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from schoolaid import township
-from schoolaid.ui.places_dialog import PlacesDialog, SchoolDialog, VillageDialog
+from schoolaid.township import township
+from schoolaid.ui.township.places_dialog import PlacesDialog, SchoolDialog, VillageDialog
 
 
 def test_add_a_village_and_a_school(qtbot, township_context) -> None:
@@ -26,7 +26,7 @@ def test_add_a_village_and_a_school(qtbot, township_context) -> None:
 
 
 def test_rename_and_close_a_school_is_audited(qtbot, township_context) -> None:
-    from schoolaid import audit
+    from schoolaid.accounts import audit
 
     target = township_context.query(township.list_schools)[1]
     dialog = SchoolDialog(township_context, target)
@@ -42,7 +42,7 @@ def test_rename_and_close_a_school_is_audited(qtbot, township_context) -> None:
 
 
 def test_duplicate_village_is_refused(qtbot, township_context, monkeypatch) -> None:
-    from schoolaid.ui import places_dialog as module
+    from schoolaid.ui.township import places_dialog as module
 
     shown = []
     monkeypatch.setattr(module, "show_error", lambda parent, error: shown.append(error.message))
@@ -54,7 +54,7 @@ def test_duplicate_village_is_refused(qtbot, township_context, monkeypatch) -> N
 
 
 def test_a_closed_school_is_not_offered_for_new_students(qtbot, township_context) -> None:
-    from schoolaid.ui.student_dialog import StudentDialog
+    from schoolaid.ui.roster.student_dialog import StudentDialog
 
     target = township_context.query(township.list_schools)[1]
     township_context.change("township", township.update_school, target.id, target.name, target.kind,

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
-from schoolaid import dropout
-from schoolaid.ui.dropout_tab import DropoutTab
+from schoolaid.dropout import dropout
+from schoolaid.ui.dropout.dropout_tab import DropoutTab
 
 
 @pytest.fixture

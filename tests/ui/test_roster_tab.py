@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from schoolaid import roster
-from schoolaid.enrollment import EnrollmentStatus
-from schoolaid.roster import RosterFilter
+from schoolaid.roster import roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.roster import RosterFilter
 from schoolaid.ui.main_window import MainWindow
-from schoolaid.ui.roster_model import COLUMNS, RosterModel
-from schoolaid.ui.roster_tab import RosterTab
+from schoolaid.ui.roster.roster_model import COLUMNS, RosterModel
+from schoolaid.ui.roster.roster_tab import RosterTab
 
 
 def shown_names(tab: RosterTab) -> list[str]:
@@ -45,7 +45,7 @@ def test_typing_pinyin_initials_filters_as_you_type(qtbot, tab, context) -> None
     first = tab.model.roster_row(0)
     initials = context.query(roster.search_ids, RosterFilter(text=""))  # sanity: query works
     assert initials
-    from schoolaid.pinyin_search import search_keys
+    from schoolaid.roster.pinyin_search import search_keys
 
     typed = search_keys(first.name)[1].split()[0]
     qtbot.keyClicks(tab.search_edit, typed)
@@ -131,7 +131,7 @@ def test_selecting_a_student_shows_the_household(qtbot, tab) -> None:
 
 
 def test_status_change_in_the_dialog_updates_the_table(qtbot, tab, context) -> None:
-    from schoolaid.ui.status_dialog import StatusDialog
+    from schoolaid.ui.roster.status_dialog import StatusDialog
 
     tab.table.selectRow(0)
     student_id = tab.selected_student_id()
@@ -148,7 +148,7 @@ def test_status_change_in_the_dialog_updates_the_table(qtbot, tab, context) -> N
 
 
 def test_status_dialog_requires_a_reason(qtbot, tab, context) -> None:
-    from schoolaid.ui.status_dialog import StatusDialog
+    from schoolaid.ui.roster.status_dialog import StatusDialog
 
     tab.table.selectRow(0)
     dialog = StatusDialog(context, tab.selected_student_id(), tab)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from schoolaid import roster, township
+from schoolaid.roster import roster
+from schoolaid.township import township
+from schoolaid.ui.accounts.operator_dialog import OperatorDialog
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.fonts import missing_characters
 from schoolaid.ui.main_window import MainWindow
-from schoolaid.ui.operator_dialog import OperatorDialog
-from schoolaid.ui.setup_dialog import SetupDialog
+from schoolaid.ui.township.setup_dialog import SetupDialog
 
 
 def set_cell(model, row: int, column: int, value, role=Qt.ItemDataRole.EditRole) -> None:
@@ -38,7 +39,7 @@ def test_setup_creates_the_township(qtbot, app, db, preferences) -> None:
 
 
 def test_setup_refuses_a_school_in_an_unknown_village(qtbot, app, db, preferences, monkeypatch) -> None:
-    from schoolaid.ui import setup_dialog as module
+    from schoolaid.ui.township import setup_dialog as module
 
     shown = []
     monkeypatch.setattr(module, "show_error", lambda parent, error: shown.append(error.message))
@@ -97,9 +98,9 @@ def test_start_asks_for_the_operator_then_the_administrators_account(qtbot, app,
     the administrator's account, then the window, signed in."""
     from argon2 import PasswordHasher
 
-    from schoolaid import accounts
+    from schoolaid.accounts import accounts
     from schoolaid.ui import app as app_module
-    from schoolaid.ui.sign_in_dialog import CreateAdministratorDialog
+    from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog
 
     monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
 
@@ -127,9 +128,9 @@ def test_start_asks_for_the_operator_then_the_administrators_account(qtbot, app,
 def test_start_on_a_database_with_accounts_asks_to_sign_in(qtbot, app, demo_db, preferences, monkeypatch) -> None:
     from argon2 import PasswordHasher
 
-    from schoolaid import accounts
+    from schoolaid.accounts import accounts
     from schoolaid.ui import app as app_module
-    from schoolaid.ui.sign_in_dialog import SignInDialog
+    from schoolaid.ui.accounts.sign_in_dialog import SignInDialog
 
     monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
     demo_db.run(accounts.create_first_administrator, "admin", "王管理", "admin-pass-1")
@@ -163,7 +164,7 @@ def test_a_database_that_cannot_be_opened_is_explained(qtbot, app, tmp_path, mon
 
 
 def test_english_is_a_setting(qtbot, qapp, demo_db, tmp_path) -> None:
-    from schoolaid.i18n import set_language
+    from schoolaid.common.i18n import set_language
     from schoolaid.ui.app import create_application
     from schoolaid.ui.preferences import Preferences
 

@@ -7,11 +7,12 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from schoolaid import audit, roster
-from schoolaid.idnumber import make_number
-from schoolaid.ui import student_dialog as student_dialog_module
-from schoolaid.ui.roster_tab import RosterTab
-from schoolaid.ui.student_dialog import StudentDialog
+from schoolaid.accounts import audit
+from schoolaid.roster import roster
+from schoolaid.roster.idnumber import make_number
+from schoolaid.ui.roster import student_dialog as student_dialog_module
+from schoolaid.ui.roster.roster_tab import RosterTab
+from schoolaid.ui.roster.student_dialog import StudentDialog
 
 NEW_ID = make_number("510411", dt.date(2017, 6, 1), 11)  # a boy born 2017-06-01
 
@@ -98,7 +99,7 @@ def test_edit_shows_the_full_id_and_the_history(qtbot, tab, context) -> None:
 
 
 def test_choose_a_household_fills_the_guardian(qtbot, tab, context) -> None:
-    from schoolaid.ui.household_picker import HouseholdPicker
+    from schoolaid.ui.roster.household_picker import HouseholdPicker
 
     dialog = StudentDialog(context, None, tab)
     qtbot.addWidget(dialog)

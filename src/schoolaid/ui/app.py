@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from schoolaid import APP_NAME, __version__
-from schoolaid.database import Database, is_empty, open_database
-from schoolaid.errors import SchoolAidError
-from schoolaid.paths import default_database_path
+from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.paths import default_database_path
+from schoolaid.storage.database import Database, is_empty, open_database
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.crash import install_excepthook, setup_logging
 from schoolaid.ui.fonts import apply_ui_font
@@ -32,11 +32,11 @@ def create_application(argv: list[str] | None = None, preferences: Preferences |
 
 def start(db: Database, preferences: Preferences) -> object | None:
     """The dialogs before the main window; returns the window, or None if the user gave up."""
-    from schoolaid.permissions import accounts_enabled
+    from schoolaid.accounts.permissions import accounts_enabled
+    from schoolaid.ui.accounts.operator_dialog import OperatorDialog
+    from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, SignInDialog
     from schoolaid.ui.main_window import MainWindow
-    from schoolaid.ui.operator_dialog import OperatorDialog
-    from schoolaid.ui.setup_dialog import SetupDialog
-    from schoolaid.ui.sign_in_dialog import CreateAdministratorDialog, SignInDialog
+    from schoolaid.ui.township.setup_dialog import SetupDialog
 
     context = AppContext(db, preferences, preferences.last_operator)
     if is_empty(db) and not SetupDialog(context).exec():

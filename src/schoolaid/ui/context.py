@@ -11,9 +11,9 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from schoolaid.audit import Actor
-from schoolaid.database import Database
-from schoolaid.permissions import Permission, allows, is_teacher
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, allows, is_teacher
+from schoolaid.storage.database import Database
 from schoolaid.ui.preferences import Preferences
 
 T = TypeVar("T")

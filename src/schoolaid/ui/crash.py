@@ -13,7 +13,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from schoolaid.paths import user_log_dir
+from schoolaid.common.paths import user_log_dir
 
 log = logging.getLogger("schoolaid")
 

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from schoolaid.paths import fonts_dir
+from schoolaid.common.paths import fonts_dir
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ import logging
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from schoolaid import i18n as core_i18n
-from schoolaid.paths import translations_dir
+from schoolaid.common import i18n as core_i18n
+from schoolaid.common.paths import translations_dir
 
 log = logging.getLogger(__name__)
 

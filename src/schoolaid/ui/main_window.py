@@ -8,19 +8,20 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from schoolaid import __version__, township
-from schoolaid.database import Database
-from schoolaid.errors import SchoolAidError
-from schoolaid.permissions import Permission, role_label
-from schoolaid.ui.backup_actions import BackupActions
+from schoolaid import __version__
+from schoolaid.accounts.permissions import Permission, role_label
+from schoolaid.common.errors import SchoolAidError
+from schoolaid.storage.database import Database
+from schoolaid.township import township
+from schoolaid.ui.backup.backup_actions import BackupActions
 from schoolaid.ui.context import AppContext, Entity
-from schoolaid.ui.dropout_tab import DropoutTab
-from schoolaid.ui.home_tab import HomeTab
+from schoolaid.ui.dropout.dropout_tab import DropoutTab
+from schoolaid.ui.home.home_tab import HomeTab
 from schoolaid.ui.idle import IdleWatch
-from schoolaid.ui.ledger_tab import LedgerTab
-from schoolaid.ui.messages import show_error
-from schoolaid.ui.pairing_tab import PairingTab
-from schoolaid.ui.roster_tab import RosterTab
+from schoolaid.ui.ledger.ledger_tab import LedgerTab
+from schoolaid.ui.pairing.pairing_tab import PairingTab
+from schoolaid.ui.roster.roster_tab import RosterTab
+from schoolaid.ui.widgets.messages import show_error
 
 
 class MainWindow(QMainWindow):
@@ -303,13 +304,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     def change_operator(self) -> None:
-        from schoolaid.ui.operator_dialog import OperatorDialog
+        from schoolaid.ui.accounts.operator_dialog import OperatorDialog
 
         OperatorDialog(self.context, self).exec()
 
     def open_work_item(self, kind: str, target: object) -> None:
         """A line of today's work, opened where the work is done."""
-        from schoolaid.work_list import Kind
+        from schoolaid.reporting.work_list import Kind
 
         if kind in (Kind.STALE_CASE, Kind.NOTICE_EXPIRED) and isinstance(target, int):
             self.tabs.setCurrentWidget(self.dropout_tab)
@@ -331,24 +332,24 @@ class MainWindow(QMainWindow):
             self.backup_actions.export_backup()
 
     def change_password(self) -> None:
-        from schoolaid.ui.password_dialog import ChangePasswordDialog
+        from schoolaid.ui.accounts.password_dialog import ChangePasswordDialog
 
         ChangePasswordDialog(self.context, self).exec()
 
     def edit_accounts(self) -> None:
-        from schoolaid.ui.users_dialog import UsersDialog
+        from schoolaid.ui.accounts.users_dialog import UsersDialog
 
         UsersDialog(self.context, self).exec()
 
     def show_audit(self) -> None:
-        from schoolaid.ui.audit_dialog import AuditDialog
+        from schoolaid.ui.accounts.audit_dialog import AuditDialog
 
         AuditDialog(self.context, self).exec()
 
     def edit_idle_minutes(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        from schoolaid import accounts
+        from schoolaid.accounts import accounts
 
         minutes, ok = QInputDialog.getInt(self, self.tr("Sign out when idle"), self.tr(
             "Lock the window after this many minutes without use (0: never):"),
@@ -361,7 +362,7 @@ class MainWindow(QMainWindow):
 
     def lock(self, reason: str) -> bool:
         """Hide the data and ask for a sign-in (idle, or someone else's turn); True once signed in."""
-        from schoolaid.ui.sign_in_dialog import SignInDialog
+        from schoolaid.ui.accounts.sign_in_dialog import SignInDialog
 
         if self._locked:
             return False
@@ -379,7 +380,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _check_idle(self) -> None:
-        from schoolaid import accounts
+        from schoolaid.accounts import accounts
 
         if not self.context.signed_in or self._locked:
             return
@@ -388,19 +389,19 @@ class MainWindow(QMainWindow):
             self.lock(self.tr("SchoolAid was left unused for {n} minutes: sign in again.").format(n=minutes))
 
     def edit_places(self) -> None:
-        from schoolaid.ui.places_dialog import PlacesDialog
+        from schoolaid.ui.township.places_dialog import PlacesDialog
 
         PlacesDialog(self.context, self).exec()
 
     def edit_dropout_rules(self) -> None:
-        from schoolaid.ui.dropout_dialogs import DropoutRulesDialog
+        from schoolaid.ui.dropout.dropout_dialogs import DropoutRulesDialog
 
         DropoutRulesDialog(self.context, self).exec()
 
     def print_quarterly(self, year: int | None = None, quarter: int | None = None) -> None:
-        from schoolaid.pdf import summary
-        from schoolaid.ui.pdf_preview import print_with_preview
-        from schoolaid.ui.period_dialog import PeriodDialog
+        from schoolaid.reporting import summary
+        from schoolaid.ui.widgets.pdf_preview import print_with_preview
+        from schoolaid.ui.widgets.period_dialog import PeriodDialog
 
         if year is None or quarter is None:
             dialog = PeriodDialog("quarter", self.tr("Quarterly summary"), self)
@@ -413,8 +414,8 @@ class MainWindow(QMainWindow):
                                                            progress=progress))
 
     def print_register(self) -> None:
-        from schoolaid.pdf import reports
-        from schoolaid.ui.pdf_preview import print_with_preview
+        from schoolaid.reporting import reports
+        from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
         db = self.context.db
         print_with_preview(self, self.tr("Pairing register"), "结对帮扶花名册.pdf",

@@ -8,7 +8,7 @@ import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
 from schoolaid import APP_NAME
-from schoolaid.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
+from schoolaid.common.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 
 
 def default_preferences_path() -> Path:

@@ -1,0 +1,332 @@
+"""Accounts: who may sign in, with which role, and for a teacher which classes.
+
+Passwords are kept only as Argon2id hashes (argon2-cffi's defaults: 64 MiB, 3 passes), never
+stored or logged in clear. Five wrong passwords in a row lock the account for 15 minutes and the
+lock is recorded; an administrator can unlock it and reset the password. The first account, made
+at the first start, is the administrator's; from then on the database needs a signed-in person
+for everything (``permissions``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from schoolaid.accounts import audit
+from schoolaid.accounts.audit import Action, Actor
+from schoolaid.accounts.permissions import (
+    ACCOUNTS_SETTING,
+    Permission,
+    Role,
+    accounts_enabled,
+    requires,
+    role_label,
+)
+from schoolaid.common.errors import NotFound, Problem, SchoolAidError, ValidationFailed
+from schoolaid.common.i18n import translate
+from schoolaid.common.validation import error
+from schoolaid.storage.models import School, Setting, Staff, User, UserClass, utcnow
+
+ENTITY = "user"
+MIN_PASSWORD_LENGTH = 8
+MAX_FAILED_ATTEMPTS = 5
+LOCK_MINUTES = 15
+IDLE_SETTING = "sign_out_idle_minutes"
+DEFAULT_IDLE_MINUTES = 15
+HASHER = PasswordHasher()  # Argon2id, 64 MiB, t=3, p=4: about 0.2 s on this kind of PC
+_USERNAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
+
+
+@dataclass(frozen=True)
+class ClassRef:
+    school_id: int
+    stage: str
+    grade: int
+    class_name: str
+
+    def key(self) -> tuple[int, str, int, str]:
+        return (self.school_id, self.stage, self.grade, self.class_name)
+
+
+@dataclass(frozen=True)
+class UserForm:
+    username: str
+    display_name: str
+    role: str
+    password: str = ""
+    staff_id: int | None = None
+    classes: tuple[ClassRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked_until: dt.datetime | None
+    failed_attempts: int
+    last_sign_in_at: dt.datetime | None
+    staff_id: int | None
+    classes: tuple[ClassRef, ...] = field(default=())
+
+    @property
+    def role_label(self) -> str:
+        return role_label(self.role)
+
+    def locked(self, now: dt.datetime | None = None) -> bool:
+        return self.locked_until is not None and self.locked_until > (now or utcnow())
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The outcome of a sign-in: the actor, or the reason there is none (already recorded)."""
+
+    actor: Actor | None
+    message: str = ""
+
+
+def _password_problems(password: str, field_name: str = "password") -> list[Problem]:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return [error(field_name, "password.short", translate(
+            "Accounts", "A password needs at least {n} characters.").format(n=MIN_PASSWORD_LENGTH))]
+    return []
+
+
+def _validate(session: Session, form: UserForm, user_id: int | None, *, new_password: bool) -> list[Problem]:
+    problems = []
+    if not _USERNAME.match(form.username.strip()):
+        problems.append(error("username", "username.format", translate(
+            "Accounts", "A user name has 2 to 32 letters, digits or Chinese characters (no spaces).")))
+    else:
+        clash = session.scalar(select(User.id).where(func.lower(User.username) == form.username.strip().lower()))
+        if clash is not None and clash != user_id:
+            problems.append(error("username", "username.taken", translate(
+                "Accounts", "The user name {name} is taken.").format(name=form.username.strip())))
+    if not form.display_name.strip():
+        problems.append(error("display_name", "display_name.missing", translate(
+            "Accounts", "Enter the person's name as it should appear in the records.")))
+    if form.role not in {r.value for r in Role}:
+        problems.append(error("role", "role.unknown", translate("Accounts", "Choose a role.")))
+    if form.role == Role.TEACHER.value and not form.classes:
+        problems.append(error("classes", "classes.missing", translate(
+            "Accounts", "A teacher's account needs the classes they look after.")))
+    if form.staff_id is not None and session.get(Staff, form.staff_id) is None:
+        problems.append(error("staff_id", "staff.unknown", translate("Accounts", "Choose a staff member.")))
+    for ref in form.classes:
+        if session.get(School, ref.school_id) is None:
+            problems.append(error("classes", "classes.school", translate("Accounts", "Choose the class's school.")))
+            break
+    if new_password:
+        problems += _password_problems(form.password)
+    return problems
+
+
+def _snapshot(user: User) -> dict[str, object]:
+    # Never the password hash: the audit trail travels in the backup.
+    return {"username": user.username, "display_name": user.display_name, "role": user.role,
+            "active": user.active, "staff_id": user.staff_id,
+            "classes": sorted(f"{c.school_id}/{c.stage}/{c.grade}/{c.class_name}" for c in user.classes)}
+
+
+def _set_classes(user: User, classes: Iterable[ClassRef]) -> None:
+    wanted = {ref.key() for ref in classes}
+    user.classes = [c for c in user.classes if (c.school_id, c.stage, c.grade, c.class_name) in wanted]
+    present = {(c.school_id, c.stage, c.grade, c.class_name) for c in user.classes}
+    for key in sorted(wanted - present):
+        user.classes.append(UserClass(school_id=key[0], stage=key[1], grade=key[2], class_name=key[3]))
+
+
+def create_first_administrator(session: Session, username: str, display_name: str, password: str) -> Actor:
+    """The administrator's account, made at the first start; from now on everyone signs in."""
+    if accounts_enabled(session) or session.scalar(select(func.count(User.id))):
+        raise SchoolAidError(translate("Accounts", "The administrator's account exists already: sign in."))
+    form = UserForm(username, display_name, Role.ADMIN.value, password)
+    problems = _validate(session, form, None, new_password=True)
+    if problems:
+        raise ValidationFailed(problems)
+    user = User(username=username.strip(), display_name=display_name.strip(), role=Role.ADMIN.value,
+                password_hash=HASHER.hash(password), active=True, failed_attempts=0)
+    session.add(user)
+    session.flush()
+    session.merge(Setting(key=ACCOUNTS_SETTING, value="1"))
+    actor = actor_for(user)
+    audit.record(session, actor, Action.CREATE, ENTITY, user.id, user.display_name, after=_snapshot(user))
+    return actor
+
+
+@requires(Permission.MANAGE_ACCOUNTS)
+def add_user(session: Session, actor: Actor, form: UserForm) -> int:
+    problems = _validate(session, form, None, new_password=True)
+    if problems:
+        raise ValidationFailed(problems)
+    user = User(username=form.username.strip(), display_name=form.display_name.strip(), role=form.role,
+                password_hash=HASHER.hash(form.password), staff_id=form.staff_id, active=True, failed_attempts=0)
+    _set_classes(user, form.classes)
+    session.add(user)
+    session.flush()
+    audit.record(session, actor, Action.CREATE, ENTITY, user.id, user.display_name, after=_snapshot(user))
+    return user.id
+
+
+def _user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(translate("Accounts", "There is no such account."))
+    return user
+
+
+def _administrators_left(session: Session, without: int) -> int:
+    return session.scalar(select(func.count(User.id)).where(
+        User.role == Role.ADMIN.value, User.active.is_(True), User.id != without)) or 0
+
+
+@requires(Permission.MANAGE_ACCOUNTS)
+def update_user(session: Session, actor: Actor, user_id: int, form: UserForm, active: bool = True) -> None:
+    user = _user(session, user_id)
+    problems = _validate(session, form, user_id, new_password=False)
+    if user.role == Role.ADMIN.value and (form.role != Role.ADMIN.value or not active) \
+            and not _administrators_left(session, user_id):
+        problems.append(error("role", "admin.last", translate(
+            "Accounts", "This is the only administrator: make another administrator first.")))
+    if problems:
+        raise ValidationFailed(problems)
+    before = _snapshot(user)
+    user.username, user.display_name, user.role = form.username.strip(), form.display_name.strip(), form.role
+    user.staff_id, user.active = form.staff_id, active
+    _set_classes(user, form.classes)
+    session.flush()
+    after = _snapshot(user)
+    if before != after:
+        audit.record(session, actor, Action.UPDATE, ENTITY, user.id, user.display_name, before=before, after=after)
+
+
+@requires(Permission.MANAGE_ACCOUNTS)
+def reset_password(session: Session, actor: Actor, user_id: int, password: str) -> None:
+    """A new password (the person changes it when they like); also lifts a lock."""
+    problems = _password_problems(password)
+    if problems:
+        raise ValidationFailed(problems)
+    user = _user(session, user_id)
+    user.password_hash = HASHER.hash(password)
+    user.failed_attempts = 0
+    user.locked_until = None
+    audit.record(session, actor, Action.UPDATE, ENTITY, user.id, translate("Accounts", "password reset"))
+
+
+@requires(Permission.MANAGE_ACCOUNTS)
+def unlock(session: Session, actor: Actor, user_id: int) -> None:
+    user = _user(session, user_id)
+    if user.locked_until is None and not user.failed_attempts:
+        return
+    user.failed_attempts = 0
+    user.locked_until = None
+    audit.record(session, actor, Action.UPDATE, ENTITY, user.id, translate("Accounts", "unlocked"))
+
+
+def change_own_password(session: Session, actor: Actor, old: str, new: str) -> None:
+    if actor.user_id is None:
+        raise SchoolAidError(translate("Accounts", "Sign in first."))
+    user = _user(session, actor.user_id)
+    if not _verify(user, old):
+        raise ValidationFailed([error("old", "password.wrong", translate("Accounts", "The current password is wrong."))])
+    problems = _password_problems(new, "new")
+    if problems:
+        raise ValidationFailed(problems)
+    user.password_hash = HASHER.hash(new)
+    audit.record(session, actor, Action.UPDATE, ENTITY, user.id, translate("Accounts", "password changed"))
+
+
+def _verify(user: User, password: str) -> bool:
+    try:
+        return HASHER.verify(user.password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def actor_for(user: User) -> Actor:
+    return Actor(user.display_name, role=user.role, user_id=user.id, staff_id=user.staff_id,
+                 classes=frozenset((c.school_id, c.stage, c.grade, c.class_name) for c in user.classes))
+
+
+def sign_in(session: Session, username: str, password: str, now: dt.datetime | None = None) -> SignIn:
+    """Check a password. Failures are counted and a lock recorded in this same transaction, so the
+    caller commits whatever the outcome (``db.run``) and shows ``message``."""
+    now = now or utcnow()
+    user = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
+    wrong = translate("Accounts", "The user name or the password is wrong.")
+    if user is None or not user.active:
+        return SignIn(None, wrong)
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, round((user.locked_until - now).total_seconds() / 60))
+        return SignIn(None, translate(
+            "Accounts", "After {n} wrong passwords this account is locked for {minutes} more minutes. Wait, or ask the "
+            "administrator to unlock it.").format(n=MAX_FAILED_ATTEMPTS, minutes=minutes))
+    if not _verify(user, password):
+        user.failed_attempts += 1
+        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            user.failed_attempts = 0
+            user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
+            audit.record(session, actor_for(user), Action.LOCKED, ENTITY, user.id, translate(
+                "Accounts", "locked for {minutes} minutes after {n} wrong passwords").format(
+                    minutes=LOCK_MINUTES, n=MAX_FAILED_ATTEMPTS))
+            return SignIn(None, translate(
+                "Accounts", "{n} wrong passwords: the account is locked for {minutes} minutes. The administrator can "
+                "unlock it.").format(n=MAX_FAILED_ATTEMPTS, minutes=LOCK_MINUTES))
+        left = MAX_FAILED_ATTEMPTS - user.failed_attempts
+        return SignIn(None, wrong + " " + translate(
+            "Accounts", "{n} more tries before the account is locked.").format(n=left))
+    if HASHER.check_needs_rehash(user.password_hash):
+        user.password_hash = HASHER.hash(password)
+    user.failed_attempts = 0
+    user.locked_until = None
+    user.last_sign_in_at = now
+    actor = actor_for(user)
+    audit.record(session, actor, Action.SIGN_IN, ENTITY, user.id, translate("Accounts", "signed in"))
+    return SignIn(actor)
+
+
+def list_users(session: Session) -> list[UserView]:
+    users = session.scalars(select(User).order_by(User.role, User.username)).all()
+    return [UserView(u.id, u.username, u.display_name, u.role, u.active, u.locked_until, u.failed_attempts,
+                     u.last_sign_in_at, u.staff_id,
+                     tuple(ClassRef(c.school_id, c.stage, c.grade, c.class_name) for c in u.classes)) for u in users]
+
+
+def idle_minutes(session: Session) -> int:
+    setting = session.get(Setting, IDLE_SETTING)
+    try:
+        return int(setting.value) if setting else DEFAULT_IDLE_MINUTES
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+
+
+@requires(Permission.EDIT_SETTINGS)
+def set_idle_minutes(session: Session, actor: Actor, minutes: int) -> None:
+    from schoolaid.township import township
+
+    if not 0 <= minutes <= 240:
+        raise ValidationFailed([error("minutes", "idle.range", translate(
+            "Accounts", "Sign out after 1 to 240 idle minutes, or 0 for never."))])
+    township.set_setting(session, actor, IDLE_SETTING, str(minutes))
+
+
+def known_classes(session: Session) -> list[tuple[ClassRef, str]]:
+    """The classes on the roster, to choose a teacher's from: (class, "school 三年级 2班")."""
+    from schoolaid.common.grades import grade_label
+    from schoolaid.storage.models import Student
+
+    rows = session.execute(select(Student.school_id, School.name, Student.stage, Student.grade, Student.class_name)
+                           .join(School, School.id == Student.school_id)
+                           .where(Student.class_name != "").distinct()
+                           .order_by(School.sort_order, School.id, Student.stage, Student.grade, Student.class_name))
+    return [(ClassRef(school_id, stage, grade, name), f"{school} {grade_label(stage, grade)} {name}")
+            for school_id, school, stage, grade, name in rows]

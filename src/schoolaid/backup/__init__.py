@@ -1,0 +1,1 @@
+"""Encrypted backups to carry to the township, and local safety copies."""

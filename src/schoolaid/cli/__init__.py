@@ -1,0 +1,1 @@
+"""The command line: a second face on the same services as the window."""

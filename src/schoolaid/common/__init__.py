@@ -1,0 +1,1 @@
+"""Shared plain building blocks: errors, files, translation, paths, progress, validation, words."""

@@ -1,0 +1,1 @@
+"""Files SchoolAid reads and writes: spreadsheets in, .xlsx and PDF out."""

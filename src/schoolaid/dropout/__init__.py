@@ -1,0 +1,1 @@
+"""Dropout control: absences, cases, persuasion, urging notices, the three ledgers."""

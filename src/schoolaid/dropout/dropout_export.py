@@ -1,0 +1,105 @@
+"""Dropout-control documents as .xlsx: the three ledgers (适龄儿童、疑似辍学、辍学), the case list,
+and the term-start dropout report. Chinese whatever the interface language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from schoolaid.common.progress import NO_PROGRESS, Progress
+from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
+from schoolaid.dropout import dropout
+from schoolaid.dropout.dropout import LedgerRow
+from schoolaid.township import township
+
+LEDGER_HEADERS = ("序号", "姓名", "性别", "出生日期", "年龄", "学校", "年级班级", "村", "监护人", "学籍状态", "说明")
+LEDGER_WIDTHS = (7, 10, 6, 12, 6, 18, 14, 12, 10, 10, 40)
+
+
+def _ledger_sheet(workbook, name: str, title: str, subtitle: str, rows: list[LedgerRow]) -> None:  # noqa: ANN001
+    sheet = start_sheet(workbook, name, title, subtitle, LEDGER_HEADERS, LEDGER_WIDTHS, freeze="C4")
+    for number, row in enumerate(rows, start=1):
+        sheet.append([number, row.name, row.sex, cell(sheet, row.birth_date, date=True), row.age, row.school, row.grade,
+                      row.village, row.guardian, row.status.value, row.note])
+    sheet.append(["", "合计", f"{len(rows)}人"])
+
+
+def export_ledgers(session: Session, path: Path, today: dt.date | None = None,
+                   progress: Progress = NO_PROGRESS) -> dict[str, int]:
+    """The three ledgers national practice asks for, one sheet each. A child brought back is written
+    off (劝返一个、销号一个): the lists show the situation of the day; the case files keep the history."""
+    today = today or dt.date.today()
+    name = township.township_name(session)
+    school_age = dropout.school_age_ledger(session, today)
+    progress.report(0.4)
+    suspected = dropout.suspected_ledger(session, today)
+    dropouts = dropout.dropout_ledger(session, today)
+    progress.report(0.5)
+    out_of_school = sum(1 for r in school_age if r.note)
+    workbook = new_workbook()
+    date_line = f"统计日期：{chinese_date(today)}"
+    _ledger_sheet(workbook, "适龄儿童", f"{name}义务教育适龄儿童台账",
+                  f"{date_line}    共 {len(school_age)} 人，其中未在校 {out_of_school} 人", school_age)
+    _ledger_sheet(workbook, "疑似辍学", f"{name}疑似辍学学生台账",
+                  f"{date_line}    无故连续缺课 {dropout.setting(session, 'dropout.suspect_school_days')} 个教学日以上"
+                  f"    共 {len(suspected)} 人", suspected)
+    _ledger_sheet(workbook, "辍学", f"{name}辍学学生台账",
+                  f"{date_line}    疑似辍学满 {dropout.setting(session, 'dropout.dropout_days')} 天仍未返校    "
+                  f"共 {len(dropouts)} 人    劝返一个、销号一个", dropouts)
+    progress.report(0.9)
+    save(workbook, path)
+    return {"school_age": len(school_age), "suspected": len(suspected), "dropouts": len(dropouts)}
+
+
+def export_cases(session: Session, path: Path, today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+    """Every case file with its latest state, open ones first."""
+    today = today or dt.date.today()
+    cases = dropout.list_cases(session)
+    workbook = new_workbook()
+    sheet = start_sheet(workbook, "控辍保学档案", f"{township.township_name(session)}控辍保学工作台账",
+                        f"导出日期：{chinese_date(today)}    共 {len(cases)} 件，劝返中 "
+                        f"{sum(1 for c in cases if c.status.is_open)} 件",
+                        ("编号", "姓名", "性别", "学校", "辍学时年级", "村", "监护人", "辍学原因", "缺课开始", "立案日期",
+                         "状态", "结案日期", "劝返次数", "最近工作", "敦促入学通知书", "返校期限", "送达日期"),
+                        (7, 10, 6, 18, 10, 12, 10, 18, 12, 12, 10, 12, 9, 12, 22, 12, 12), freeze="C4")
+    for case in cases:
+        notice = case.notice
+        deadline = notice.deadline.isoformat() if notice else ""
+        if case.notice_expired(today):
+            deadline += "（已逾期）"
+        sheet.append([case.id, case.student, case.sex, case.school, case.grade, case.village, case.guardian,
+                      case.reason.value, cell(sheet, case.absence_began, date=True),
+                      cell(sheet, case.opened_on, date=True), case.status.value,
+                      cell(sheet, case.closed_on, date=True), case.attempts, cell(sheet, case.last_action, date=True),
+                      notice.document_number if notice else "", deadline,
+                      cell(sheet, notice.served_on, date=True) if notice else ""])
+    progress.report(0.9)
+    save(workbook, path)
+    return len(cases)
+
+
+def export_term_report(session: Session, path: Path, today: dt.date | None = None,
+                       progress: Progress = NO_PROGRESS) -> int:
+    """The data of the term-start dropout report: counts per school and the dropouts by name."""
+    report = dropout.term_report(session, today)
+    progress.report(0.8)
+    workbook = new_workbook()
+    sheet = start_sheet(workbook, "分校统计", report.title,
+                        f"统计日期：{chinese_date(report.as_of)}    返校人数自{chinese_date(report.since)}起计",
+                        ("学校", "在读人数", "疑似辍学", "辍学", "劝返复学", "劝返中案件", "辍学率"),
+                        (20, 10, 10, 8, 10, 11, 10))
+    for line in [*report.schools, report.total]:
+        rate = cell(sheet, line.rate)
+        rate.number_format = "0.00%"
+        sheet.append([line.school, line.enrolled, line.suspected, line.dropouts, line.returned, line.open_cases, rate])
+    names = start_sheet(workbook, "辍学学生名单", f"{report.title}——辍学学生名单",
+                        f"共 {len(report.dropouts)} 人", ("序号", "姓名", "性别", "学校", "年级班级", "村", "监护人",
+                                                        "缺课开始", "辍学原因", "劝返次数", "目前状况", "补救措施"),
+                        (7, 10, 6, 18, 14, 12, 10, 12, 18, 9, 30, 30))
+    for number, child in enumerate(report.dropouts, start=1):
+        names.append([number, child.name, child.sex, child.school, child.grade, child.village, child.guardian,
+                      child.since, child.reason, child.attempts, child.situation, child.remedies])
+    save(workbook, path)
+    return len(report.dropouts)

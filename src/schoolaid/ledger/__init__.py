@@ -1,0 +1,1 @@
+"""The subsidy ledger: programmes, monthly batches, reversals, coverage gaps, its documents."""

@@ -1,0 +1,136 @@
+"""Ledger documents: the ledger in the bureau's columns, the public notice of recipients (公示名单,
+masked), and the parents' sign-off sheet (签领表). Chinese whatever the interface language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from schoolaid.common.progress import NO_PROGRESS, Progress
+from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
+from schoolaid.ledger import ledger
+from schoolaid.ledger.ledger import EntryFilter, EntryKind
+from schoolaid.roster import idnumber
+from schoolaid.storage.models import LedgerBatch, LedgerEntry, Student
+from schoolaid.township import township
+
+LEDGER_HEADERS = ("序号", "姓名", "身份证号", "学校", "年级", "资助项目", "资助标准", "月数", "金额", "发放日期", "凭证号",
+                  "经办人", "备注")
+LEDGER_WIDTHS = (7, 9, 21, 15, 10, 14, 9, 6, 10, 11, 12, 8, 30)
+MONEY = "#,##0.00"
+
+
+def _money(sheet, fen: int):  # noqa: ANN001, ANN202 - an openpyxl cell
+    result = cell(sheet, ledger.yuan(fen))
+    result.number_format = MONEY
+    return result
+
+
+def export_ledger(session: Session, path: Path, flt: EntryFilter | None = None, *, full_ids: bool = False,
+                  today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+    """The entries the filter selects, oldest first, in the columns the education bureau asks for."""
+    today = today or dt.date.today()
+    ids = list(reversed(ledger.search_entry_ids(session, flt or EntryFilter())))
+    workbook = new_workbook()
+    sheet = start_sheet(workbook, "资助台账", f"{township.township_name(session)}学生资助台账",
+                        f"导出日期：{chinese_date(today)}    共 {len(ids)} 条" +
+                        ("" if full_ids else "    （身份证号已隐去中间数字）"), LEDGER_HEADERS, LEDGER_WIDTHS, freeze="C4")
+    total = 0
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start:start + 2000]
+        rows = ledger.fetch_entry_rows(session, chunk)
+        for number, entry_id in enumerate(chunk, start=start + 1):
+            row = rows[entry_id]
+            total += row.amount_fen
+            remark = row.kind.chinese
+            if row.reverses_id:
+                remark = f"冲销第 {row.reverses_id} 条：{row.reason}"
+            elif row.replaces_id:
+                remark = f"更正第 {row.replaces_id} 条：{row.reason}"
+            elif row.reversed_by:
+                remark += f"（已由第 {row.reversed_by} 条冲销）"
+            remark = f"[{row.id}] {remark}"
+            number_text = (row.id_number or "") if full_ids else idnumber.mask(row.id_number)
+            sheet.append([number, row.student, cell(sheet, number_text, text=True), row.school, row.grade, row.programme,
+                          _money(sheet, row.standard_fen), row.months, _money(sheet, row.amount_fen),
+                          cell(sheet, row.paid_on, date=True), cell(sheet, row.voucher_no, text=True), row.posted_by,
+                          remark])
+        progress.report(min(start + 2000, len(ids)) / max(len(ids), 1))
+    sheet.append(["", "合计", "", "", "", "", "", "", _money(sheet, total)])
+    save(workbook, path)
+    return len(ids)
+
+
+def batch_lines(session: Session, batch_id: int) -> tuple[LedgerBatch, list[ledger.StudentLine]]:
+    batch = ledger.get_batch(session, batch_id)
+    amounts = {sid: amount for sid, amount in session.execute(
+        select(LedgerEntry.student_id, LedgerEntry.amount_fen).where(LedgerEntry.batch_id == batch_id,
+                                                                     LedgerEntry.kind != EntryKind.REVERSAL.value))}
+    lines = ledger.student_lines(session, amounts, 0)
+    for line in lines:
+        line.amount_fen = amounts[line.student_id]
+    return batch, lines
+
+
+def export_notice(session: Session, batch_id: int, path: Path, today: dt.date | None = None) -> int:
+    """The public notice of recipients (公示名单): names, schools, grades and amounts only — no ID
+    numbers, addresses or phones, as the national student-aid centre requires."""
+    today = today or dt.date.today()
+    batch, lines = batch_lines(session, batch_id)
+    programme = batch.programme
+    name = township.township_name(session)
+    notice = (f"公示期：{chinese_date(batch.notice_from)}至{chinese_date(batch.notice_to)}"
+              if batch.notice_from and batch.notice_to else f"公示期：{ledger.MINIMUM_NOTICE_DAYS}个工作日")
+    workbook = new_workbook()
+    sheet = start_sheet(workbook, "公示", f"{name}{programme.name}受助学生名单公示（{batch.period}）",
+                        f"{notice}    如有异议，请在公示期内向学校资助工作办公室反映。", ("序号", "姓名", "学校", "年级", "资助项目",
+                                                                     "资助金额（元）"),
+                        (7, 10, 18, 12, 16, 14))
+    for number, line in enumerate(lines, start=1):
+        sheet.append([number, line.name, line.school, line.grade, programme.name, _money(sheet, line.amount_fen)])
+    sheet.append(["", "合计", f"{len(lines)}人", "", "", _money(sheet, sum(line.amount_fen for line in lines))])
+    sheet.append([])
+    sheet.append(["", f"{name}中心校（盖章）    {chinese_date(today)}"])
+    save(workbook, path)
+    return len(lines)
+
+
+def export_sign_off(session: Session, batch_id: int, path: Path, today: dt.date | None = None) -> int:
+    """The parents' sign-off sheet (签领表) for a batch: one line per child, signed on receipt."""
+    today = today or dt.date.today()
+    batch, lines = batch_lines(session, batch_id)
+    programme = batch.programme
+    guardians = {sid: guardian for sid, guardian in session.execute(
+        select(Student.id, Student.guardian_name).where(Student.id.in_([line.student_id for line in lines])))}
+    workbook = new_workbook()
+    sheet = start_sheet(workbook, "签领表", f"{programme.name}签领表（{batch.period}）",
+                        f"单位：{township.township_name(session)}    资助标准：{ledger.format_yuan(programme.amount_fen)}元"
+                        f"{'每月' if programme.per == 'month' else '每学期'}    打印日期：{chinese_date(today)}",
+                        ("序号", "姓名", "学校", "年级", "监护人", "金额（元）", "领取人签字", "与学生关系", "领取日期"),
+                        (7, 10, 18, 12, 10, 12, 14, 10, 12))
+    for number, line in enumerate(lines, start=1):
+        sheet.append([number, line.name, line.school, line.grade, guardians.get(line.student_id, ""),
+                      _money(sheet, line.amount_fen), "", "", ""])
+    sheet.append(["", "合计", f"{len(lines)}人", "", "", _money(sheet, sum(line.amount_fen for line in lines))])
+    sheet.append([])
+    sheet.append(["", "经办人：", "", "", "审核人：", "", "校长："])
+    save(workbook, path)
+    return len(lines)
+
+
+def export_gaps(session: Session, period: str, path: Path, today: dt.date | None = None) -> int:
+    today = today or dt.date.today()
+    found = ledger.gaps(session, period, today)
+    workbook = new_workbook()
+    sheet = start_sheet(workbook, "资助覆盖缺口", f"{township.township_name(session)}资助覆盖缺口（{period}）",
+                        f"符合条件但未资助的学生    统计日期：{chinese_date(today)}    共 {len(found)} 项",
+                        ("序号", "姓名", "学校", "年级", "村", "资助项目", "期间", "应资助金额（元）"),
+                        (7, 10, 18, 12, 10, 16, 10, 14))
+    for number, gap in enumerate(found, start=1):
+        sheet.append([number, gap.name, gap.school, gap.grade, gap.village, gap.programme, gap.period,
+                      _money(sheet, gap.amount_fen)])
+    save(workbook, path)
+    return len(found)

@@ -1,0 +1,1 @@
+"""Household pairing: staff, pairings and their quotas, visits, school pairing, the register."""

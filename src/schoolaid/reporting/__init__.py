@@ -1,0 +1,1 @@
+"""Figures across domains: indicators, today's work, quarterly and township summaries, printouts."""

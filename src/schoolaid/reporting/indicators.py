@@ -1,0 +1,311 @@
+"""The plan's indicators against their targets, for the township and per school, over a term, with
+the trend of the terms before: preschool gross enrollment (≥ 85 %), school-age enrollment (100 %),
+primary boarders (≥ 30 %), primary dropout (≤ 0.2 %), registered-poor students aided (all), poor
+households paired (all).
+
+A term: autumn runs from 1 September to 31 January, spring from 1 February to 31 August (the
+summer belongs to the spring term: a child who leaves in July left that school year). A term under
+way is measured up to today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from schoolaid.accounts import audit
+from schoolaid.accounts.audit import Action, Actor
+from schoolaid.accounts.permissions import Permission, requires
+from schoolaid.common.errors import NotFound, ValidationFailed
+from schoolaid.common.grades import Stage, age_on
+from schoolaid.common.i18n import translate
+from schoolaid.common.validation import error
+from schoolaid.dropout import dropout
+from schoolaid.pairing import pairing
+from schoolaid.roster import roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.storage.models import Household, LedgerEntry, School, Student, Village, VillagePopulation
+
+ENROLLED = EnrollmentStatus.ENROLLED.value
+OUT_OF_SCHOOL = (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)
+TREND_TERMS = 4
+
+
+@dataclass(frozen=True)
+class Term:
+    year: int  # autumn 2026 is the autumn of 2026; spring 2027 is the spring of 2027
+    name: str  # autumn or spring
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 9, 1) if self.name == "autumn" else dt.date(self.year, 2, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.year + 1, 1, 31) if self.name == "autumn" else dt.date(self.year, 8, 31)
+
+    @property
+    def school_year(self) -> int:
+        """The school year it belongs to, by its September."""
+        return self.year if self.name == "autumn" else self.year - 1
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年秋季" if self.name == "autumn" else f"{self.year}年春季"
+
+    @property
+    def short_label(self) -> str:
+        return f"{self.year % 100:02d}秋" if self.name == "autumn" else f"{self.year % 100:02d}春"
+
+    def previous(self) -> Term:
+        return Term(self.year, "spring") if self.name == "autumn" else Term(self.year - 1, "autumn")
+
+    @classmethod
+    def containing(cls, day: dt.date) -> Term:
+        if day.month >= 9:
+            return cls(day.year, "autumn")
+        if day.month == 1:
+            return cls(day.year - 1, "autumn")
+        return cls(day.year, "spring")
+
+    @classmethod
+    def parse(cls, year: int, name: str) -> Term:
+        if name not in ("autumn", "spring") or not 2000 <= year <= 2100:
+            raise ValidationFailed([error("term", "term.name", translate(
+                "Indicators", "Say the term as autumn or spring, with a year such as 2026."))])
+        return cls(year, name)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    name: str
+    numerator: int
+    denominator: int
+    target: float
+    at_least: bool  # the target is a floor (≥) or a ceiling (≤)
+    how: str  # how it is computed, in words
+    trend: list[tuple[str, float | None]] = field(default_factory=list)  # earlier terms, oldest first
+    note: str = ""  # e.g. where the denominator came from
+
+    @property
+    def value(self) -> float | None:
+        return self.numerator / self.denominator if self.denominator else None
+
+    @property
+    def met(self) -> bool | None:
+        value = self.value
+        if value is None:
+            return None
+        return value >= self.target - 1e-12 if self.at_least else value <= self.target + 1e-12
+
+    def as_json(self) -> dict[str, object]:
+        return {"key": self.key, "name": self.name, "value": self.value, "target": self.target,
+                "comparison": ">=" if self.at_least else "<=", "met": self.met, "numerator": self.numerator,
+                "denominator": self.denominator, "how": self.how, "note": self.note,
+                "trend": [{"term": term, "value": value} for term, value in self.trend]}
+
+
+@dataclass(frozen=True)
+class SchoolIndicators:
+    school_id: int | None  # None: the township
+    school: str
+    indicators: list[Indicator]
+
+
+def _day(term: Term, today: dt.date) -> dt.date:
+    return min(term.end, today)
+
+
+def _reference(term: Term) -> dt.date:
+    """Ages for enrollment count on 31 August before the school year, as the registry does."""
+    return dt.date(term.school_year, 8, 31)
+
+
+def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
+            book: roster.StatusBook) -> dict[str, tuple[int, int, str]]:
+    end = _day(term, today)
+    statuses = book.on(end)
+    reference = _reference(term)
+    query = select(Student.id, Student.birth_date, Student.stage, Student.boarder, Student.school_id,
+                   Household.village_id, Household.registered_poor).outerjoin(
+        Household, Student.household_id == Household.id)
+    if school_id is not None:
+        query = query.where(Student.school_id == school_id)
+    preschool_age = preschool_in = school_age = school_age_in = primary = boarders = 0
+    poor_ids: list[int] = []
+    villages_with_children: set[int] = set()
+    for sid, birth, stage, boarder, _school, village_id, poor in session.execute(query):
+        status = statuses.get(sid)
+        age = age_on(birth, reference) if birth else None
+        if age is not None and 3 <= age <= 5:
+            preschool_age += 1
+        if village_id is not None:
+            villages_with_children.add(village_id)
+        if stage == Stage.PRESCHOOL.value and status == ENROLLED:
+            preschool_in += 1
+        if age is not None and 6 <= age <= 15:
+            school_age += 1
+            school_age_in += status not in OUT_OF_SCHOOL
+        if stage == Stage.PRIMARY.value and status == ENROLLED:
+            primary += 1
+            boarders += bool(boarder)
+        if poor and status == ENROLLED:
+            poor_ids.append(sid)
+    note = translate("Indicators", "children aged 3–5 on the roster")
+    if school_id is None:
+        entered = dict(session.execute(select(VillagePopulation.village_id, VillagePopulation.preschool_age)
+                                       .where(VillagePopulation.year == term.school_year)).all())
+        if entered:
+            preschool_age = sum(entered.values())
+            note = translate("Indicators", "preschool-age children entered for {n} villages").format(n=len(entered))
+    aided = _aided(session, poor_ids, term.start, end)
+    rates, overall = dropout.dropout_rates(session, term.start, end, book=book)
+    if school_id is not None:
+        name = session.get(School, school_id).name  # type: ignore[union-attr]
+        row = next((r for r in rates if r.school == name), None)
+        dropouts, at_start = (row.dropouts, row.enrolled_at_start) if row else (0, 0)
+    else:
+        dropouts, at_start = overall.dropouts, overall.enrolled_at_start
+    result = {
+        "preschool_gross_enrollment": (preschool_in, preschool_age, note),
+        "school_age_enrollment": (school_age_in, school_age, ""),
+        "primary_boarders": (boarders, primary, ""),
+        "primary_dropout": (dropouts, at_start, ""),
+        "poor_students_aided": (aided, len(poor_ids), ""),
+    }
+    if school_id is None:
+        needing = pairing.households_needing_pair(session)
+        unpaired = len(pairing.unpaired_households(session, end))
+        result["poor_households_paired"] = (needing - unpaired, needing, "")
+    return result
+
+
+def _aided(session: Session, student_ids: list[int], start: dt.date, end: dt.date) -> int:
+    """How many of the students got at least one payment or waiver in the months of the period that
+    was not reversed."""
+    if not student_ids:
+        return 0
+    reversed_ids = select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.is_not(None))
+    aided: set[int] = set()
+    for chunk in range(0, len(student_ids), 500):
+        ids = student_ids[chunk:chunk + 500]
+        aided.update(session.scalars(select(LedgerEntry.student_id).distinct().where(and_(
+            LedgerEntry.student_id.in_(ids), LedgerEntry.amount_fen > 0, LedgerEntry.id.not_in(reversed_ids),
+            LedgerEntry.month >= f"{start:%Y-%m}", LedgerEntry.month <= f"{end:%Y-%m}"))))
+    return len(aided)
+
+
+DEFINITIONS = {
+    "preschool_gross_enrollment": ("学前三年毛入园率", 0.85, True,
+                                   "在园幼儿数 ÷ 学前适龄（3至5周岁）儿童数；村里填报了学前适龄儿童数时用填报数，否则用花名册上的儿童数"),
+    "school_age_enrollment": ("义务教育适龄儿童入学率", 1.0, True,
+                              "6至15周岁儿童中在校（含休学、转出）人数 ÷ 花名册上6至15周岁儿童数（年龄按8月31日计）"),
+    "primary_boarders": ("小学寄宿生比例", 0.30, True, "小学在读寄宿生 ÷ 小学在读学生"),
+    "primary_dropout": ("小学辍学率", dropout.DROPOUT_RATE_TARGET, False,
+                        "本学期辍学且期末仍未返校的小学生 ÷ 学期初小学在读学生"),
+    "poor_students_aided": ("建档立卡学生资助覆盖率", 1.0, True,
+                            "本学期至少得到一笔资助（未冲销）的在读建档立卡学生 ÷ 在读建档立卡学生"),
+    "poor_households_paired": ("贫困户结对帮扶率", 1.0, True, "有结对帮扶人的需结对户 ÷ 需结对户（未脱贫户和监测户）"),
+}
+
+
+def compute(session: Session, term: Term | None = None, school_id: int | None = None,
+            today: dt.date | None = None, trend_terms: int = TREND_TERMS) -> SchoolIndicators:
+    """The indicators of a term (the one under way by default), with the terms before it."""
+    today = today or dt.date.today()
+    term = term or Term.containing(today)
+    if term.start > today:
+        raise ValidationFailed([error("term", "term.future", translate(
+            "Indicators", "{term} has not begun yet.").format(term=term.label))])
+    if school_id is not None and session.get(School, school_id) is None:
+        raise NotFound(translate("Indicators", "There is no such school."))
+    earlier = []
+    previous = term
+    for _ in range(trend_terms - 1):
+        previous = previous.previous()
+        earlier.append(previous)
+    book = roster.StatusBook(session)
+    history = {t: _ratios(session, t, today, school_id, book) for t in reversed(earlier)}
+    current = _ratios(session, term, today, school_id, book)
+    indicators = []
+    for key, (numerator, denominator, note) in current.items():
+        name, target, at_least, how = DEFINITIONS[key]
+        trend = [(t.short_label, (r[key][0] / r[key][1]) if r[key][1] else None) for t, r in history.items()]
+        trend.append((term.short_label, numerator / denominator if denominator else None))
+        indicators.append(Indicator(key, name, numerator, denominator, target, at_least, how, trend, note))
+    school = session.get(School, school_id).name if school_id is not None else translate(  # type: ignore[union-attr]
+        "Indicators", "Township")
+    return SchoolIndicators(school_id, school, indicators)
+
+
+def per_school(session: Session, term: Term | None = None, today: dt.date | None = None) -> list[SchoolIndicators]:
+    """The township first, then each open school (trend of the current term only, for speed)."""
+    today = today or dt.date.today()
+    result = [compute(session, term, None, today)]
+    for school_id in session.scalars(select(School.id).where(School.active.is_(True)).order_by(School.sort_order,
+                                                                                              School.id)):
+        result.append(compute(session, term, school_id, today, trend_terms=1))
+    return result
+
+
+# --- the preschool-age children of each village -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VillageCount:
+    village_id: int
+    village: str
+    preschool_age: int | None  # None: not entered for the year
+    on_roster: int  # children aged 3–5 on the roster living there
+
+
+def village_counts(session: Session, school_year: int) -> list[VillageCount]:
+    entered = dict(session.execute(select(VillagePopulation.village_id, VillagePopulation.preschool_age)
+                                   .where(VillagePopulation.year == school_year)).all())
+    reference = dt.date(school_year, 8, 31)
+    on_roster: dict[int, int] = {}
+    for birth, village_id in session.execute(select(Student.birth_date, Household.village_id).join(
+            Household, Student.household_id == Household.id)):
+        if birth and village_id is not None and 3 <= age_on(birth, reference) <= 5:
+            on_roster[village_id] = on_roster.get(village_id, 0) + 1
+    return [VillageCount(v.id, v.name, entered.get(v.id), on_roster.get(v.id, 0))
+            for v in session.scalars(select(Village).order_by(Village.id))]
+
+
+@requires(Permission.EDIT_SETTINGS)
+def set_preschool_age(session: Session, actor: Actor, school_year: int, counts: dict[int, int | None]) -> None:
+    """The preschool-age children each village reports for a school year (None clears one)."""
+    problems = []
+    if not 2000 <= school_year <= 2100:
+        problems.append(error("year", "year.range", translate("Indicators", "Choose a school year such as 2026.")))
+    for village_id, count in counts.items():
+        if session.get(Village, village_id) is None:
+            problems.append(error("village", "village.unknown", translate("Indicators", "There is no such village.")))
+        elif count is not None and not 0 <= count <= 100_000:
+            problems.append(error("count", "count.range", translate(
+                "Indicators", "A village's number of children must be between 0 and 100,000.")))
+    if problems:
+        raise ValidationFailed(problems)
+    for village_id, count in counts.items():
+        row = session.scalar(select(VillagePopulation).where(VillagePopulation.village_id == village_id,
+                                                             VillagePopulation.year == school_year))
+        before = None if row is None else {"preschool_age": row.preschool_age}
+        if count is None:
+            if row is not None:
+                session.delete(row)
+                audit.record(session, actor, Action.DELETE, "village_population", row.id, str(school_year),
+                             before=before)
+            continue
+        if row is None:
+            row = VillagePopulation(village_id=village_id, year=school_year, preschool_age=count)
+            session.add(row)
+            session.flush()
+        elif row.preschool_age == count:
+            continue
+        row.preschool_age = count
+        audit.record(session, actor, Action.UPDATE if before else Action.CREATE, "village_population", row.id,
+                     str(school_year), before=before, after={"village_id": village_id, "preschool_age": count})

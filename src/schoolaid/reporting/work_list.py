@@ -1,0 +1,108 @@
+"""Today's work: what the plan's duties ask of the school today, each line pointing at the record
+to open. Absences reaching the suspected-dropout threshold with no case, cases with no action for 7
+days, notice deadlines passed, poor households with no pair or no visit for 30 days, eligible
+students unpaid this month, the term-start report in a term's first weeks, the backup not taken for
+30 days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import is_teacher
+from schoolaid.backup import backup
+from schoolaid.common.i18n import translate
+from schoolaid.dropout import dropout
+from schoolaid.ledger import ledger
+from schoolaid.pairing import pairing
+
+STALE_CASE_DAYS = 7
+VISIT_DAYS = 30
+BACKUP_DAYS = 30
+REPORT_WEEKS = 4  # the term-start report is due in the term's first weeks
+
+
+class Kind:
+    ABSENCE = "absence"  # target: the absence id
+    STALE_CASE = "stale_case"  # target: the case id
+    NOTICE_EXPIRED = "notice_expired"  # target: the case id
+    UNPAIRED = "unpaired"  # target: the household id
+    VISIT_OVERDUE = "visit_overdue"  # target: the pairing id
+    UNPAID = "unpaid"  # target: the programme id
+    TERM_REPORT = "term_report"  # target: none
+    BACKUP = "backup"  # target: none
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    kind: str
+    target: int | None
+    text: str
+    urgent: bool = False
+
+    def as_json(self) -> dict[str, object]:
+        return {"kind": self.kind, "target": self.target, "text": self.text, "urgent": self.urgent}
+
+
+def today_work(session: Session, today: dt.date | None = None, actor: Actor | None = None) -> list[WorkItem]:
+    """The work of the day; for a teacher, that of their classes and their own pairs only."""
+    today = today or dt.date.today()
+    teacher = actor is not None and is_teacher(actor)
+    classes = actor.classes if teacher and actor is not None else None
+    items: list[WorkItem] = []
+    for absence in dropout.cases_to_open(session, today, classes):
+        items.append(WorkItem(Kind.ABSENCE, absence.id, translate(
+            "WorkList", "{name} ({school}) has been away {days} school days with no case: open one").format(
+                name=absence.student, school=absence.school, days=absence.school_days), urgent=True))
+    cases = dropout.list_cases(session, open_only=True, classes=classes)
+    for case in cases:
+        if case.notice_expired(today):
+            items.append(WorkItem(Kind.NOTICE_EXPIRED, case.id, translate(
+                "WorkList", "The notice deadline for {name} passed on {date}: report to the township").format(
+                    name=case.student, date=f"{case.notice.deadline.month}月{case.notice.deadline.day}日"),  # type: ignore[union-attr]
+                urgent=True))
+        elif (today - case.last_action).days >= STALE_CASE_DAYS:
+            items.append(WorkItem(Kind.STALE_CASE, case.id, translate(
+                "WorkList", "Nothing done on {name}'s case for {days} days: log the next attempt").format(
+                    name=case.student, days=(today - case.last_action).days)))
+    if teacher and actor is not None:
+        for overdue in pairing.overdue_visits(session, today, VISIT_DAYS):
+            if overdue.pairing.staff_id == actor.staff_id:
+                items.append(_overdue_item(overdue))
+        return items
+    for household in pairing.unpaired_households(session, today):
+        items.append(WorkItem(Kind.UNPAIRED, household.household_id, translate(
+            "WorkList", "The household of {head} ({village}) has no helper: pair it").format(
+                head=household.head, village=household.village or "—")))
+    for overdue in pairing.overdue_visits(session, today, VISIT_DAYS):
+        items.append(_overdue_item(overdue))
+    if today.month not in ledger.SCHOOL_MONTHS:
+        unpaid: Counter[tuple[int, str]] = Counter()
+    else:
+        unpaid = Counter((gap.programme_id, gap.programme) for gap in ledger.gaps(session, f"{today:%Y-%m}", today))
+    for (programme_id, programme), count in sorted(unpaid.items(), key=lambda item: -item[1]):
+        items.append(WorkItem(Kind.UNPAID, programme_id, translate(
+            "WorkList", "{programme}: {n} eligible students not yet paid this month").format(
+                programme=programme, n=count)))
+    term_start = dt.date(today.year, 9, 1) if today.month >= 9 else dt.date(today.year, 3, 1)
+    if 0 <= (today - term_start).days < REPORT_WEEKS * 7:
+        items.append(WorkItem(Kind.TERM_REPORT, None, translate(
+            "WorkList", "The term began on {date}: send the term-start dropout report to the bureau and the "
+            "township").format(date=f"{term_start.month}月{term_start.day}日")))
+    last = backup.last_export(session)
+    if last is None or (today - last.date()).days >= BACKUP_DAYS:
+        items.append(WorkItem(Kind.BACKUP, None, translate(
+            "WorkList", "No backup taken to the township for {days} days: export one") .format(
+                days=(today - last.date()).days) if last else translate(
+            "WorkList", "No backup has ever been exported: export one for the township"), urgent=last is None))
+    return items
+
+
+def _overdue_item(overdue: pairing.OverdueVisit) -> WorkItem:
+    return WorkItem(Kind.VISIT_OVERDUE, overdue.pairing.id, translate(
+        "WorkList", "{staff} has not visited the household of {head} for {days} days").format(
+            staff=overdue.pairing.staff, head=overdue.pairing.household_head, days=overdue.days))

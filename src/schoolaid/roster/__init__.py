@@ -1,0 +1,1 @@
+"""The student roster: students, households, ID numbers, enrollment status, import and export."""

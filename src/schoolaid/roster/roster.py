@@ -1,0 +1,702 @@
+"""The student roster (学生花名册): adding and editing students, status changes, and search.
+
+Search and sort run in SQL and return ids only; rows are fetched in small batches for what is on
+screen, so the roster stays quick at county scale (100,000 students).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, fields, replace
+
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from schoolaid.accounts import audit
+from schoolaid.accounts.audit import Action, Actor
+from schoolaid.accounts.permissions import Permission, requires
+from schoolaid.common.errors import NotAllowed, NotFound, Problem, ValidationFailed
+from schoolaid.common.grades import Grade, Stage, age_on, grade_label, grade_name_zh, is_valid_grade
+from schoolaid.common.i18n import translate
+from schoolaid.common.validation import (
+    clean_name,
+    clean_phone,
+    error,
+    looks_like_phone,
+    raise_unconfirmed,
+    warning,
+)
+from schoolaid.common.vocabulary import Relation, Sex
+from schoolaid.roster import idnumber
+from schoolaid.roster.enrollment import (
+    LEAVING_STATUSES,
+    EnrollmentStatus,
+    allowed_changes,
+    change_needs_reason,
+)
+from schoolaid.roster.pinyin_search import search_keys
+from schoolaid.storage.database import fetch_ids, reserve_ids
+from schoolaid.storage.models import Household, School, StatusChange, Student, Village, utcnow
+
+ENTITY = "student"
+# Columns kept out of the audit snapshot: derived from others, or bookkeeping.
+_NOT_AUDITED = {"name_pinyin", "name_initials", "created_at", "updated_at"}
+
+
+@dataclass
+class StudentForm:
+    """Everything the add/edit dialog edits. Status is changed separately (``change_status``)."""
+
+    name: str = ""
+    sex: str = Sex.MALE.value
+    ethnicity: str = "汉族"
+    birth_date: dt.date | None = None
+    id_number: str = ""
+    registry_no: str = ""
+    school_id: int | None = None
+    stage: str = Stage.PRIMARY.value
+    grade: int = 1
+    class_name: str = ""
+    household_id: int | None = None
+    relation_to_head: str = Relation.CHILD.value
+    guardian_name: str = ""
+    guardian_relation: str = ""
+    guardian_phone: str = ""
+    left_behind: bool = False
+    boarder: bool = False
+    disability: str = ""
+    entry_date: dt.date | None = None
+    notes: str = ""
+
+
+_FORM_FIELDS = [f.name for f in fields(StudentForm)]
+
+
+def _normalized(form: StudentForm) -> StudentForm:
+    return replace(
+        form,
+        name=clean_name(form.name),
+        id_number=idnumber.normalize(form.id_number),
+        registry_no=form.registry_no.strip().upper(),
+        class_name=form.class_name.strip(),
+        guardian_name=clean_name(form.guardian_name),
+        guardian_relation=form.guardian_relation.strip(),
+        guardian_phone=clean_phone(form.guardian_phone),
+        ethnicity=form.ethnicity.strip(),
+        disability=form.disability.strip(),
+        notes=form.notes.strip(),
+    )
+
+
+class Lookups:
+    """What validation asks of the database, one question at a time (for a form)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def school_exists(self, school_id: int) -> bool:
+        return self.session.get(School, school_id) is not None
+
+    def household_exists(self, household_id: int) -> bool:
+        return self.session.get(Household, household_id) is not None
+
+    def holder_of(self, id_number: str) -> tuple[int, str, str] | None:
+        """(student id, name, school) of the student with this ID number, if any."""
+        row = self.session.execute(select(Student.id, Student.name, School.name)
+                                   .join(School, Student.school_id == School.id)
+                                   .where(Student.id_number == id_number)).first()
+        return (row[0], row[1], row[2]) if row else None
+
+
+class PreloadedLookups(Lookups):
+    """The same answers from a few queries made once, for validating thousands of rows (an import)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._schools = set(session.scalars(select(School.id)))
+        self._households = set(session.scalars(select(Household.id)))
+        self._holders = {number: (sid, name, school) for sid, name, school, number in session.execute(
+            select(Student.id, Student.name, School.name, Student.id_number)
+            .join(School, Student.school_id == School.id).where(Student.id_number.is_not(None)))}
+
+    def school_exists(self, school_id: int) -> bool:
+        return school_id in self._schools
+
+    def household_exists(self, household_id: int) -> bool:
+        return household_id in self._households
+
+    def holder_of(self, id_number: str) -> tuple[int, str, str] | None:
+        return self._holders.get(id_number)
+
+    def add_household(self, household_id: int) -> None:
+        self._households.add(household_id)
+
+    def reserve(self, id_number: str, name: str) -> None:
+        """An ID number taken by a student added in this transaction (not yet flushed)."""
+        self._holders.setdefault(id_number, (-1, name, ""))
+
+
+def validate(session: Session, form: StudentForm, student_id: int | None = None,
+             today: dt.date | None = None, lookups: Lookups | None = None) -> tuple[StudentForm, list[Problem]]:
+    """Clean the form and list every problem with it (errors and warnings)."""
+    today = today or dt.date.today()
+    lookups = lookups or Lookups(session)
+    form = _normalized(form)
+    problems: list[Problem] = []
+    if not form.name:
+        problems.append(error("name", "name.missing", translate("Roster", "Enter the student's name.")))
+    if form.sex not in {s.value for s in Sex}:
+        problems.append(error("sex", "sex.invalid", translate("Roster", "Choose the student's sex.")))
+
+    check = idnumber.check(form.id_number, today=today)
+    problems.extend(check.problems)
+    if not form.id_number:
+        problems.append(warning("id_number", "id.missing", translate(
+            "Roster", "No ID number: the student cannot be matched with the registry or the poverty office's list.")))
+    elif check.is_valid:
+        form.id_number = check.number
+        if form.birth_date is None:
+            form.birth_date = check.birth_date
+        problems.extend(idnumber.check_against(check, form.birth_date, form.sex if form.sex in {"男", "女"} else None))
+        other = lookups.holder_of(check.number)
+        if other is not None and other[0] != student_id:
+            problems.append(error("id_number", "id.duplicate", translate(
+                "Roster", "This ID number already belongs to {name} ({school}). A student is recorded only once: "
+                "edit that record instead.").format(name=other[1], school=other[2])))
+
+    if form.birth_date is None:
+        problems.append(error("birth_date", "birth_date.missing", translate("Roster", "Enter the birth date.")))
+    elif form.birth_date > today:
+        problems.append(error("birth_date", "birth_date.future", translate("Roster", "The birth date is in the future.")))
+
+    if form.school_id is None or not lookups.school_exists(form.school_id):
+        problems.append(error("school_id", "school.missing", translate("Roster", "Choose the school.")))
+    if not is_valid_grade(form.stage, form.grade):
+        problems.append(error("grade", "grade.invalid", translate("Roster", "Choose the grade.")))
+    elif form.birth_date is not None and form.birth_date <= today:
+        expected = Grade(Stage(form.stage), form.grade).entry_age() + _school_year_offset(today)
+        age = age_on(form.birth_date, today)
+        if abs(age - expected) > 3:
+            problems.append(warning("birth_date", "age.grade", translate(
+                "Roster", "A {age}-year-old in {grade} is unusual: check the birth date and the grade.").format(
+                    age=age, grade=grade_label(form.stage, form.grade))))
+
+    if form.household_id is not None and not lookups.household_exists(form.household_id):
+        problems.append(error("household_id", "household.missing", translate("Roster", "The household no longer exists.")))
+    if form.guardian_phone and not looks_like_phone(form.guardian_phone):
+        problems.append(warning("guardian_phone", "phone.format", translate(
+            "Roster", "The phone number {phone} does not look like a mobile (11 digits) or a landline.").format(
+                phone=form.guardian_phone)))
+    if form.entry_date and form.birth_date and form.entry_date < form.birth_date:
+        problems.append(error("entry_date", "entry_date.before_birth", translate(
+            "Roster", "The entry date is before the birth date.")))
+    return form, problems
+
+
+def _school_year_offset(today: dt.date) -> int:
+    # Ages are reckoned on 31 August; from September to December children are already a year
+    # into the grade's age.
+    return 1 if today.month >= 9 else 0
+
+
+_AUDITED_COLUMNS = [c.key for c in Student.__table__.columns if c.key not in _NOT_AUDITED]
+
+
+def _student_snapshot(student: Student) -> dict[str, object]:
+    return audit.snapshot(student, _AUDITED_COLUMNS)
+
+
+def _column_values(form: StudentForm) -> dict[str, object]:
+    """The student's columns that a form sets, search keys included."""
+    values: dict[str, object] = {name: getattr(form, name) for name in _FORM_FIELDS}
+    values["id_number"] = form.id_number or None
+    values["name_pinyin"], values["name_initials"] = search_keys(form.name)
+    return values
+
+
+def _apply(student: Student, form: StudentForm) -> None:
+    for name, value in _column_values(form).items():
+        setattr(student, name, value)
+
+
+@requires(Permission.EDIT_ROSTER)
+def add_student(session: Session, actor: Actor, form: StudentForm, *, confirmed: Collection[str] = (),
+                status: EnrollmentStatus = EnrollmentStatus.ENROLLED) -> int:
+    """Add a student. Warnings whose codes are not in ``confirmed`` refuse the save."""
+    return add_students(session, actor, [(form, confirmed)], status=status)[0]
+
+
+@requires(Permission.EDIT_ROSTER)
+def add_students(session: Session, actor: Actor, forms: Sequence[tuple[StudentForm, Collection[str]]], *,
+                 status: EnrollmentStatus = EnrollmentStatus.ENROLLED,
+                 lookups: PreloadedLookups | None = None) -> list[int]:
+    """Add several students (an import): each validated, all inserted in one statement, each audited.
+
+    Any refused form refuses them all (``ValidationFailed`` for the first refused one)."""
+    now = utcnow()
+    rows = []
+    for form, confirmed in forms:
+        form, problems = validate(session, form, lookups=lookups)
+        raise_unconfirmed(problems, confirmed)
+        rows.append({**_column_values(form), "status": status.value, "leave_date": None,
+                     "created_at": now, "updated_at": now})
+        if lookups is not None and form.id_number:
+            lookups.reserve(form.id_number, form.name)
+    if not rows:
+        return []
+    ids = reserve_ids(session, Student, len(rows))
+    session.connection().execute(insert(Student.__table__), [{**row, "id": student_id} for student_id, row in zip(ids, rows, strict=True)])
+    audit.record_many(session, [
+        audit.event_values(actor, Action.CREATE, ENTITY, student_id, row["name"],  # type: ignore[arg-type]
+                           after={key: _plain_value(row[key]) if key != "id" else student_id
+                                  for key in _AUDITED_COLUMNS})
+        for student_id, row in zip(ids, rows, strict=True)
+    ])
+    return ids
+
+
+def _plain_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+@requires(Permission.EDIT_ROSTER)
+def update_student(session: Session, actor: Actor, student_id: int, form: StudentForm, *,
+                   confirmed: Collection[str] = (), lookups: Lookups | None = None) -> None:
+    student = _get(session, student_id)
+    form, problems = validate(session, form, student_id, lookups=lookups)
+    raise_unconfirmed(problems, confirmed)
+    before = _student_snapshot(student)
+    _apply(student, form)
+    after = _student_snapshot(student)
+    if before == after:
+        return
+    audit.record(session, actor, Action.UPDATE, ENTITY, student.id, student.name, before=before, after=after)
+
+
+def _get(session: Session, student_id: int) -> Student:
+    student = session.get(Student, student_id)
+    if student is None:
+        raise NotFound(translate("Roster", "The student no longer exists (id {id}).").format(id=student_id))
+    return student
+
+
+def get_form(session: Session, student_id: int) -> StudentForm:
+    student = _get(session, student_id)
+    form = StudentForm(**{name: getattr(student, name) for name in _FORM_FIELDS})
+    form.id_number = student.id_number or ""
+    return form
+
+
+@dataclass(frozen=True)
+class StudentSummary:
+    id: int
+    name: str
+    status: EnrollmentStatus
+    school: str
+    grade_label: str
+    id_masked: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+def get_summary(session: Session, student_id: int) -> StudentSummary:
+    student = _get(session, student_id)
+    return StudentSummary(
+        id=student.id, name=student.name, status=EnrollmentStatus(student.status), school=student.school.name,
+        grade_label=grade_label(student.stage, student.grade), id_masked=idnumber.mask(student.id_number),
+        created_at=student.created_at, updated_at=student.updated_at)
+
+
+@requires(Permission.EDIT_ROSTER)
+def change_status(session: Session, actor: Actor, student_id: int, new_status: EnrollmentStatus,
+                  effective_date: dt.date, reason: str, destination: str = "") -> None:
+    """Record a change of enrollment status (转出, 休学, 复学 …) with its date and reason."""
+    student = _get(session, student_id)
+    current = EnrollmentStatus(student.status)
+    new_status = EnrollmentStatus(new_status)
+    reason = reason.strip()
+    destination = destination.strip()
+    problems: list[Problem] = []
+    if new_status not in allowed_changes(current):
+        problems.append(error("status", "status.not_allowed", translate(
+            "Roster", "A student who is \u201c{current}\u201d cannot become \u201c{new}\u201d.").format(
+                current=current.label(), new=new_status.label())))
+    if change_needs_reason(new_status) and not reason:
+        problems.append(error("reason", "reason.missing", translate("Roster", "Give the reason for the change.")))
+    if new_status is EnrollmentStatus.TRANSFERRED_OUT and not destination:
+        problems.append(error("destination", "destination.missing", translate(
+            "Roster", "Say which school the student transferred to.")))
+    if effective_date > dt.date.today():
+        problems.append(error("effective_date", "date.future", translate("Roster", "The date is in the future.")))
+    if student.birth_date and effective_date < student.birth_date:
+        problems.append(error("effective_date", "date.before_birth", translate(
+            "Roster", "The date is before the student's birth date.")))
+    last = session.scalars(select(StatusChange).where(StatusChange.student_id == student_id)
+                           .order_by(StatusChange.id.desc()).limit(1)).first()
+    if last is not None and effective_date < last.effective_date:
+        problems.append(error("effective_date", "date.before_last_change", translate(
+            "Roster", "The date is before the last status change ({date}).").format(date=last.effective_date.isoformat())))
+    if problems:
+        raise ValidationFailed(problems)
+
+    before = _student_snapshot(student)
+    student.status = new_status.value
+    if new_status in LEAVING_STATUSES:
+        student.leave_date = effective_date
+    elif new_status is EnrollmentStatus.ENROLLED:
+        student.leave_date = None
+        if student.entry_date is None:
+            student.entry_date = effective_date
+    session.add(StatusChange(student_id=student.id, from_status=current.value, to_status=new_status.value,
+                             effective_date=effective_date, reason=reason, destination=destination, actor=actor.name))
+    session.flush()
+    after = _student_snapshot(student)
+    after_with_reason = {**after, "status_reason": reason, "status_date": effective_date.isoformat()}
+    if destination:
+        after_with_reason["status_destination"] = destination
+    audit.record(session, actor, Action.STATUS, ENTITY, student.id, student.name, before=before, after=after_with_reason)
+
+
+@dataclass(frozen=True)
+class StatusChangeView:
+    effective_date: dt.date
+    from_status: EnrollmentStatus
+    to_status: EnrollmentStatus
+    reason: str
+    destination: str
+    actor: str
+
+
+def status_history(session: Session, student_id: int) -> list[StatusChangeView]:
+    rows = session.scalars(select(StatusChange).where(StatusChange.student_id == student_id).order_by(StatusChange.id))
+    return [StatusChangeView(r.effective_date, EnrollmentStatus(r.from_status), EnrollmentStatus(r.to_status),
+                             r.reason, r.destination, r.actor) for r in rows]
+
+
+def has_history(session: Session, student_id: int) -> bool:
+    """True once anything beyond the record itself refers to the student: status changes, a
+    programme's hand-kept list, ledger entries, absences, dropout cases."""
+    from schoolaid.storage.models import Absence, DropoutCase, LedgerEntry, ProgrammeMember
+
+    return any(session.scalar(select(model.student_id).where(model.student_id == student_id).limit(1)) is not None
+               for model in (StatusChange, ProgrammeMember, LedgerEntry, Absence, DropoutCase))
+
+
+@requires(Permission.EDIT_ROSTER)
+def delete_student(session: Session, actor: Actor, student_id: int) -> None:
+    """Remove a record entered by mistake. A student with history is never deleted: change the
+    status instead (转出, 毕业 …)."""
+    student = _get(session, student_id)
+    if has_history(session, student_id):
+        raise NotAllowed(translate(
+            "Roster", "{name} has a history and cannot be deleted. Change the enrollment status instead.").format(
+                name=student.name))
+    before = _student_snapshot(student)
+    session.delete(student)
+    session.flush()
+    audit.record(session, actor, Action.DELETE, ENTITY, student_id, before["name"], before=before)  # type: ignore[arg-type]
+
+
+# --- Search -----------------------------------------------------------------------------------
+
+SORT_KEYS = ("name", "sex", "age", "school", "grade", "village", "head", "registered_poor", "left_behind",
+             "boarder", "status", "id_number")
+
+
+@dataclass
+class RosterFilter:
+    text: str = ""
+    school_id: int | None = None
+    grade: Grade | None = None
+    village_id: int | None = None
+    registered_poor: bool | None = None
+    left_behind: bool | None = None
+    boarder: bool | None = None
+    statuses: frozenset[EnrollmentStatus] | None = None  # None: any
+    household_id: int | None = None
+    # A teacher sees only their classes: (school id, stage, grade, class). None: every class.
+    classes: frozenset[tuple[int, str, int, str]] | None = None
+
+
+_DIGITS = re.compile(r"^[0-9xX]+$")
+# Fewer digits than this match nearly every ID number (the region code is shared): the search
+# waits for more rather than scanning the whole roster for nothing.
+MIN_ID_DIGITS = 4
+_LETTERS = re.compile(r"^[A-Za-z]+$")
+_GRADE_ORDER = case(
+    (Student.stage == Stage.PRESCHOOL.value, 0),
+    (Student.stage == Stage.PRIMARY.value, 3),
+    else_=3,
+) + Student.grade
+
+
+def is_short_id_search(text: str) -> bool:
+    """Digits typed so far are too few to look for an ID number (see ``MIN_ID_DIGITS``)."""
+    text = "".join(text.split())
+    return bool(_DIGITS.match(text)) and len(text) < MIN_ID_DIGITS
+
+
+def _text_condition(raw: str) -> ColumnElement[bool] | None:
+    text = "".join(raw.split())
+    if not text or is_short_id_search(text):
+        return None
+    # instr() rather than LIKE: no wildcards to escape.
+    if _DIGITS.match(text):
+        digits = text.upper()
+        return or_(func.instr(Student.id_number, digits) > 0, func.instr(Student.registry_no, digits) > 0)
+    if _LETTERS.match(text):
+        # Keys are stored with a leading space before each reading: " zs" matches at a word start.
+        prefix = " " + text.lower()
+        return or_(func.instr(Student.name_initials, prefix) > 0, func.instr(Student.name_pinyin, prefix) > 0)
+    return func.instr(Student.name, clean_name(text)) > 0
+
+
+def _where(flt: RosterFilter) -> list[ColumnElement[bool]]:
+    text = _text_condition(flt.text)
+    return ([text] if text is not None else []) + _non_text_conditions(flt)
+
+
+def _non_text_conditions(flt: RosterFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if flt.school_id is not None:
+        conditions.append(Student.school_id == flt.school_id)
+    if flt.grade is not None:
+        conditions.append(and_(Student.stage == flt.grade.stage.value, Student.grade == flt.grade.number))
+    if flt.village_id is not None:
+        conditions.append(Household.village_id == flt.village_id)
+    if flt.registered_poor is not None:
+        conditions.append(func.coalesce(Household.registered_poor, False) == flt.registered_poor)
+    if flt.left_behind is not None:
+        conditions.append(Student.left_behind == flt.left_behind)
+    if flt.boarder is not None:
+        conditions.append(Student.boarder == flt.boarder)
+    if flt.statuses is not None:
+        conditions.append(Student.status.in_([EnrollmentStatus(s).value for s in flt.statuses]))
+    if flt.household_id is not None:
+        conditions.append(Student.household_id == flt.household_id)
+    if flt.classes is not None:
+        conditions.append(in_classes(flt.classes))
+    return conditions
+
+
+def in_classes(classes: Iterable[tuple[int, str, int, str]]) -> ColumnElement[bool]:
+    """Students of the given classes (school id, stage, grade, class): a teacher's view."""
+    return or_(false(), *(and_(Student.school_id == school, Student.stage == stage, Student.grade == grade,
+                               Student.class_name == name) for school, stage, grade, name in sorted(classes)))
+
+
+def _needs_household(flt: RosterFilter, sort_key: str) -> bool:
+    return (flt.village_id is not None or flt.registered_poor is not None
+            or sort_key in ("village", "head", "registered_poor"))
+
+
+def _order(sort_key: str, descending: bool) -> list:
+    columns = {
+        "name": [Student.name_pinyin],
+        "sex": [Student.sex],
+        "age": [Student.birth_date],  # reversed below: a young age is a late birth date
+        "school": [School.sort_order, School.name],
+        "grade": [_GRADE_ORDER, Student.class_name],
+        "village": [Village.name],
+        "head": [Household.head_name],
+        "registered_poor": [func.coalesce(Household.registered_poor, False)],
+        "left_behind": [Student.left_behind],
+        "boarder": [Student.boarder],
+        "status": [Student.status],
+        "id_number": [Student.id_number],
+    }[sort_key] + [Student.id]
+    # The id breaks ties in the same direction, so that an index on (key, id) serves both ways.
+    if descending != (sort_key == "age"):
+        return [c.desc() for c in columns]
+    return columns
+
+
+def _select_ids(flt: RosterFilter, sort_key: str | None) -> Select:
+    query: Select = select(Student.id)
+    if sort_key == "school":
+        query = query.join(School, Student.school_id == School.id)
+    if _needs_household(flt, sort_key or ""):
+        query = query.outerjoin(Household, Student.household_id == Household.id)
+        if sort_key == "village":
+            query = query.outerjoin(Village, Household.village_id == Village.id)
+    return query.where(*_where(flt))
+
+
+def search_ids(session: Session, flt: RosterFilter, sort_key: str = "name", descending: bool = False) -> list[int]:
+    """Ids of the students matching the filter, in display order."""
+    if sort_key not in SORT_KEYS:
+        raise ValueError(sort_key)
+    return fetch_ids(session, _select_ids(flt, sort_key).order_by(*_order(sort_key, descending)))
+
+
+def matching_ids(session: Session, flt: RosterFilter) -> list[int]:
+    """Ids of the students matching the filter, in no particular order (see ``DisplayOrder``)."""
+    return fetch_ids(session, _select_ids(flt, None))
+
+
+class DisplayOrder:
+    """Every student's id in display order, for arranging search results without sorting again.
+
+    Sorting 100,000 rows is the slow part of a search, so the roster sorts once per column choice
+    (and after an edit) and then only filters.
+    """
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+        self._rank: dict[int, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def arrange(self, ids: list[int]) -> list[int]:
+        """``ids`` in display order; ids unknown to the order (added since) come last."""
+        if len(ids) * 8 < len(self.ids):
+            if self._rank is None:
+                self._rank = {student_id: position for position, student_id in enumerate(self.ids)}
+            rank = self._rank
+            last = len(self.ids)
+            return sorted(ids, key=lambda i: (rank.get(i, last), i))
+        wanted = set(ids)
+        arranged = [i for i in self.ids if i in wanted]
+        if len(arranged) < len(wanted):
+            arranged.extend(sorted(wanted - set(arranged)))
+        return arranged
+
+
+def display_order(session: Session, sort_key: str = "name", descending: bool = False) -> DisplayOrder:
+    return DisplayOrder(search_ids(session, RosterFilter(), sort_key, descending))
+
+
+def count_students(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Student)) or 0
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    id: int
+    name: str
+    sex: str
+    birth_date: dt.date | None
+    age: int | None
+    school: str
+    stage: str
+    grade: int
+    grade_label: str
+    class_name: str
+    village: str
+    household_head: str
+    registered_poor: bool
+    left_behind: bool
+    boarder: bool
+    status: EnrollmentStatus
+    id_masked: str
+    household_id: int | None = None
+
+    @property
+    def grade_label_zh(self) -> str:
+        return grade_name_zh(self.stage, self.grade)
+
+
+def fetch_rows(session: Session, ids: Iterable[int], today: dt.date | None = None) -> dict[int, RosterRow]:
+    """The display rows for these ids (any order; missing ids are left out)."""
+    ids = list(ids)
+    today = today or dt.date.today()
+    rows: dict[int, RosterRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        result = session.execute(
+            select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage,
+                   Student.grade, Student.class_name, Village.name, Household.head_name,
+                   Household.registered_poor, Student.left_behind, Student.boarder, Student.status,
+                   Student.id_number, Student.household_id)
+            .join(School, Student.school_id == School.id)
+            .outerjoin(Household, Student.household_id == Household.id)
+            .outerjoin(Village, Household.village_id == Village.id)
+            .where(Student.id.in_(chunk))
+        )
+        for (sid, name, sex, birth, school, stage, grade, class_name, village, head, poor, left_behind, boarder,
+             status, id_number, household_id) in result:
+            rows[sid] = RosterRow(
+                id=sid, name=name, sex=sex, birth_date=birth, age=age_on(birth, today) if birth else None,
+                school=school, stage=stage, grade=grade, grade_label=grade_label(stage, grade),
+                class_name=class_name, village=village or "", household_head=head or "",
+                registered_poor=bool(poor), left_behind=left_behind, boarder=boarder,
+                status=EnrollmentStatus(status), id_masked=idnumber.mask(id_number), household_id=household_id)
+    return rows
+
+
+def list_rows(session: Session, flt: RosterFilter, sort_key: str = "name") -> list[RosterRow]:
+    ids = search_ids(session, flt, sort_key)
+    rows = fetch_rows(session, ids)
+    return [rows[i] for i in ids]
+
+
+@requires(Permission.VIEW_FULL_ID)
+def reveal_id_numbers(session: Session, actor: Actor, ids: Sequence[int], purpose: str) -> dict[int, str | None]:
+    """Full ID numbers for someone whose role needs them; each reveal is recorded (who, how many,
+    why): the number is sensitive personal information of a minor."""
+    numbers = full_id_numbers(session, ids)
+    if ids:
+        subject = session.get(Student, ids[0]).name if len(ids) == 1 and session.get(Student, ids[0]) else ""
+        audit.record(session, actor, Action.REVEAL, ENTITY, ids[0] if len(ids) == 1 else None,
+                     translate("Roster", "full ID number shown: {what}").format(what=purpose),
+                     after={"students": len(ids), "name": subject})
+    return numbers
+
+
+@requires(Permission.VIEW_FULL_ID)
+def record_id_export(session: Session, actor: Actor, count: int, purpose: str) -> None:
+    """A file with full ID numbers was written: on the record, like every reveal."""
+    audit.record(session, actor, Action.REVEAL, ENTITY, None, translate(
+        "Roster", "full ID numbers exported: {what}").format(what=purpose), after={"students": count})
+
+
+def full_id_numbers(session: Session, ids: Sequence[int]) -> dict[int, str | None]:
+    """Unmasked ID numbers, for the few places that need them (the edit dialog, an explicit export)."""
+    result: dict[int, str | None] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        result.update((i, n) for i, n in session.execute(select(Student.id, Student.id_number).where(Student.id.in_(chunk))))
+    return result
+
+
+class StatusBook:
+    """Every student's status history, read once, to replay on any number of days (the indicators
+    of four terms need twelve)."""
+
+    def __init__(self, session: Session, student_ids: Iterable[int] | None = None) -> None:
+        self._changes: dict[int, list[tuple[dt.date, str, str]]] = {}
+        for student_id, when, before, after in session.execute(
+                select(StatusChange.student_id, StatusChange.effective_date, StatusChange.from_status,
+                       StatusChange.to_status).order_by(StatusChange.student_id, StatusChange.effective_date,
+                                                        StatusChange.id)):
+            self._changes.setdefault(student_id, []).append((when, before, after))
+        wanted = set(student_ids) if student_ids is not None else None
+        self._students = [row for row in session.execute(select(Student.id, Student.status, Student.entry_date))
+                          if wanted is None or row[0] in wanted]
+
+    def on(self, day: dt.date) -> dict[int, str]:
+        statuses = {}
+        for student_id, status, entry_date in self._students:
+            history = self._changes.get(student_id)
+            if history:
+                earlier = [after for when, _before, after in history if when <= day]
+                status = earlier[-1] if earlier else history[0][1]
+            if entry_date is not None and entry_date > day and status == EnrollmentStatus.ENROLLED.value:
+                status = EnrollmentStatus.NOT_ENROLLED.value
+            statuses[student_id] = status
+        return statuses
+
+
+def statuses_on(session: Session, day: dt.date, student_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Every student's enrollment status on ``day``, replayed from the status history. A student
+    entered after ``day`` counts as 未入学 then."""
+    return StatusBook(session, student_ids).on(day)
+
+
+def enrolled_on(session: Session, day: dt.date, student_ids: Iterable[int] | None = None) -> set[int]:
+    """Students whose enrollment status on ``day`` was 在读."""
+    return {sid for sid, status in statuses_on(session, day, student_ids).items()
+            if status == EnrollmentStatus.ENROLLED.value}

@@ -1,0 +1,189 @@
+"""The columns of a roster sheet: what each Chinese header means, and where the header row is.
+
+Schools' sheets put a title and "填报单位" rows above the header, merge header cells, and name the
+same column in several ways (身份证号, 身份证件号, 证件号码 …). The aliases below are the names seen
+in the national registry's exports and in sheets teachers type.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from schoolaid.common.i18n import translate
+from schoolaid.documents.sheet_values import text
+from schoolaid.documents.spreadsheet import Sheet
+
+
+class Field(str, enum.Enum):
+    NAME = "name"
+    SEX = "sex"
+    ETHNICITY = "ethnicity"
+    BIRTH_DATE = "birth_date"
+    ID_NUMBER = "id_number"
+    REGISTRY_NO = "registry_no"
+    SCHOOL = "school"
+    GRADE = "grade"
+    CLASS = "class_name"
+    VILLAGE = "village"
+    ADDRESS = "address"
+    HEAD = "head_name"
+    GUARDIAN = "guardian_name"
+    GUARDIAN_RELATION = "guardian_relation"
+    PHONE = "guardian_phone"
+    REGISTERED_POOR = "registered_poor"
+    LEFT_BEHIND = "left_behind"
+    BOARDER = "boarder"
+    DISABILITY = "disability"
+    ENTRY_DATE = "entry_date"
+    NOTES = "notes"
+
+    def label(self) -> str:
+        return {
+            Field.NAME: translate("RosterColumns", "Name"),
+            Field.SEX: translate("RosterColumns", "Sex"),
+            Field.ETHNICITY: translate("RosterColumns", "Ethnicity"),
+            Field.BIRTH_DATE: translate("RosterColumns", "Birth date"),
+            Field.ID_NUMBER: translate("RosterColumns", "ID number"),
+            Field.REGISTRY_NO: translate("RosterColumns", "Registry no."),
+            Field.SCHOOL: translate("RosterColumns", "School"),
+            Field.GRADE: translate("RosterColumns", "Grade"),
+            Field.CLASS: translate("RosterColumns", "Class"),
+            Field.VILLAGE: translate("RosterColumns", "Village"),
+            Field.ADDRESS: translate("RosterColumns", "Home address"),
+            Field.HEAD: translate("RosterColumns", "Household head"),
+            Field.GUARDIAN: translate("RosterColumns", "Guardian"),
+            Field.GUARDIAN_RELATION: translate("RosterColumns", "Guardian's relation"),
+            Field.PHONE: translate("RosterColumns", "Phone"),
+            Field.REGISTERED_POOR: translate("RosterColumns", "Registered poor"),
+            Field.LEFT_BEHIND: translate("RosterColumns", "Left-behind"),
+            Field.BOARDER: translate("RosterColumns", "Boarder"),
+            Field.DISABILITY: translate("RosterColumns", "Disability"),
+            Field.ENTRY_DATE: translate("RosterColumns", "Entry date"),
+            Field.NOTES: translate("RosterColumns", "Notes"),
+        }[self]
+
+
+# Header names as they appear in sheets, after clean_header(). The first alias of each field is
+# the name SchoolAid writes in its own exports.
+ALIASES: dict[Field, tuple[str, ...]] = {
+    Field.NAME: ("姓名", "学生姓名", "幼儿姓名", "儿童姓名", "名字", "学生名字"),
+    Field.SEX: ("性别", "学生性别"),
+    Field.ETHNICITY: ("民族",),
+    Field.BIRTH_DATE: ("出生日期", "出生年月", "出生年月日", "生日", "出生时间"),
+    Field.ID_NUMBER: ("身份证号", "身份证号码", "身份证件号", "身份证件号码", "证件号码", "证件号", "公民身份号码",
+                      "居民身份证号", "居民身份证号码", "学生身份证号", "学生身份证号码"),
+    Field.REGISTRY_NO: ("学籍号", "全国学籍号", "学籍号码", "国网学籍号", "学生学籍号", "全国学籍号码"),
+    Field.SCHOOL: ("学校", "学校名称", "就读学校", "所在学校", "学校名"),
+    Field.GRADE: ("年级", "就读年级", "所在年级"),
+    Field.CLASS: ("班级", "班别", "班", "所在班级", "班级名称"),
+    Field.VILLAGE: ("村", "所在村", "村名", "行政村", "户籍所在村", "村社区", "所属村", "村别"),
+    Field.ADDRESS: ("家庭住址", "现住址", "家庭地址", "住址", "户籍地址", "居住地址", "现居住地址", "家庭现住址",
+                    "户籍所在地", "地址"),
+    Field.HEAD: ("户主", "户主姓名"),
+    Field.GUARDIAN: ("监护人", "监护人姓名", "家长姓名", "家长", "法定监护人", "第一监护人", "父亲姓名", "母亲姓名"),
+    Field.GUARDIAN_RELATION: ("与学生关系", "监护人关系", "与监护人关系", "关系", "监护人与学生关系"),
+    Field.PHONE: ("联系电话", "电话", "手机", "手机号", "手机号码", "家长电话", "监护人电话", "联系方式",
+                  "家长联系电话", "监护人联系电话", "电话号码"),
+    Field.REGISTERED_POOR: ("是否建档立卡", "建档立卡户", "建档立卡", "是否建档立卡户", "建档立卡贫困户",
+                            "是否建档立卡贫困户", "是否贫困户", "建档立卡学生", "是否建档立卡学生"),
+    Field.LEFT_BEHIND: ("是否留守儿童", "留守儿童", "是否留守", "留守"),
+    Field.BOARDER: ("是否寄宿生", "寄宿生", "是否寄宿", "是否住校", "住校", "寄宿"),
+    Field.DISABILITY: ("残疾类别", "残疾类型", "残疾情况"),
+    Field.ENTRY_DATE: ("入学日期", "入学年月", "入学时间"),
+    Field.NOTES: ("备注",),
+}
+_ALIAS_TO_FIELD = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
+# Longest first, so that 学生身份证号 is read before 身份证号 when a header only contains an alias.
+_CONTAINED = sorted(_ALIAS_TO_FIELD, key=len, reverse=True)
+# Columns about someone other than the student: their ID number or birth date is not the child's.
+_OTHER_PEOPLE = ("监护人", "家长", "父亲", "母亲", "户主", "联系人")
+_STUDENT_ONLY = {Field.NAME, Field.ID_NUMBER, Field.BIRTH_DATE, Field.SEX, Field.ETHNICITY, Field.REGISTRY_NO}
+_BRACKETS = re.compile(r"[（(\[【].*?[)）\]】]")
+_NOISE = re.compile(r"[\s\u3000*＊:：、/\\\-_]+")
+
+HEADER_SEARCH_ROWS = 30
+MIN_MATCHED_COLUMNS = 2
+
+
+def clean_header(value: object) -> str:
+    """``身份证号\\n（18位）*`` → ``身份证号``."""
+    return _NOISE.sub("", _BRACKETS.sub("", text(value)))
+
+
+def _match(value: object) -> tuple[Field, int] | None:
+    """The field a header names, and how surely: the alias's rank, exact names before contained ones."""
+    header = clean_header(value)
+    if not header:
+        return None
+    exact = _ALIAS_TO_FIELD.get(header)
+    if exact is not None:
+        return exact, ALIASES[exact].index(header)
+    if header in ("序号", "编号", "学号") or header.startswith("序"):
+        return None
+    about_someone_else = any(word in header for word in _OTHER_PEOPLE)
+    if about_someone_else and ("身份证" in header or "证件" in header or "出生" in header):
+        return None  # a parent's ID number or birth date: not stored, and never the child's
+    for alias in _CONTAINED:
+        if alias in header and len(alias) >= 2:
+            field = _ALIAS_TO_FIELD[alias]
+            if about_someone_else and field in _STUDENT_ONLY:
+                continue
+            return field, 100 + ALIASES[field].index(alias)
+    return None
+
+
+def field_for_header(value: object) -> Field | None:
+    match = _match(value)
+    return match[0] if match else None
+
+
+@dataclass
+class Header:
+    sheet: Sheet
+    row: int  # 0-based index of the header row in sheet.rows
+    labels: list[str]  # the header text of every column, merged cells filled in
+    mapping: dict[int, Field]  # column index → field (the user may change it)
+
+    @property
+    def excel_row(self) -> int:
+        return self.row + 1
+
+
+def _labels(sheet: Sheet, row: int) -> list[str]:
+    width = max((len(r) for r in sheet.rows[max(0, row - 1):row + 1]), default=0)
+    labels = []
+    for column in range(width):
+        label = text(sheet.merged_value(row, column))
+        if not label and row > 0:
+            # Two-row headers: a group title above, and columns whose name sits only in the upper row.
+            above = text(sheet.merged_value(row - 1, column))
+            label = above
+        labels.append(label)
+    return labels
+
+
+def auto_mapping(labels: list[str]) -> dict[int, Field]:
+    """Each field from the column that names it most surely (leftmost on a tie)."""
+    best: dict[Field, tuple[int, int]] = {}
+    for column, label in enumerate(labels):
+        match = _match(label)
+        if match is not None:
+            field, rank = match
+            if field not in best or (rank, column) < best[field]:
+                best[field] = (rank, column)
+    return {column: field for field, (_rank, column) in sorted(best.items(), key=lambda item: item[1][1])}
+
+
+def find_header(sheet: Sheet) -> Header | None:
+    """The row with most recognised column names among the first rows, if it names the student."""
+    best: Header | None = None
+    for row in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+        labels = _labels(sheet, row)
+        mapping = auto_mapping(labels)
+        if Field.NAME not in mapping.values() or len(mapping) < MIN_MATCHED_COLUMNS:
+            continue
+        if best is None or len(mapping) > len(best.mapping):
+            best = Header(sheet, row, labels, mapping)
+    return best

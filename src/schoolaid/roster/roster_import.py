@@ -1,0 +1,666 @@
+"""Importing a roster sheet: read, map the columns, check every row, preview, then write all or nothing.
+
+The flow is a small state machine outside Qt: ``read_source`` (the file, its header rows) →
+``make_plan`` (every row's outcome, nothing written) → the user looks, corrects the column mapping or
+the choice for students already on the roster, and plans again → ``apply_plan`` (one transaction).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, requires
+from schoolaid.common.errors import Problem, SchoolAidError, ValidationFailed
+from schoolaid.common.i18n import translate
+from schoolaid.common.progress import NO_PROGRESS, Progress
+from schoolaid.common.validation import clean_name, clean_phone, error, warning
+from schoolaid.common.vocabulary import PovertyStatus, Relation
+from schoolaid.documents import sheet_values
+from schoolaid.documents.sheet_values import BadValue
+from schoolaid.documents.spreadsheet import UnreadableFile, read_workbook
+from schoolaid.roster import households, idnumber, roster
+from schoolaid.roster.households import HouseholdForm, MemberForm
+from schoolaid.roster.roster import PreloadedLookups, StudentForm
+from schoolaid.roster.roster_columns import Field, Header, find_header
+from schoolaid.storage.models import Household, School, Student, Village
+
+# Rows whose first words say they close the table: totals and signatures.
+_FOOTER_WORDS = ("合计", "总计", "小计", "共计", "制表", "填表", "审核", "负责人", "校长签", "签字", "盖章", "说明",
+                 "注：", "注:", "备注：", "统计")
+_GROUP_IN_ADDRESS = re.compile(r"(\d{1,2})\s*[组社]")
+
+
+class Choice(str, enum.Enum):
+    """What to do with a row whose student is already known (on the roster or earlier in the file)."""
+
+    UPDATE = "update"
+    SKIP = "skip"
+
+
+class Outcome(str, enum.Enum):
+    NEW = "new"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"  # already on the roster exactly as the sheet has it
+    SKIP = "skip"
+    REJECT = "reject"
+
+    def label(self) -> str:
+        return {
+            Outcome.NEW: translate("RosterImport", "New"),
+            Outcome.UPDATE: translate("RosterImport", "Update"),
+            Outcome.UNCHANGED: translate("RosterImport", "Unchanged"),
+            Outcome.SKIP: translate("RosterImport", "Skip"),
+            Outcome.REJECT: translate("RosterImport", "Rejected"),
+        }[self]
+
+
+RowKey = tuple[str, int]  # sheet name, Excel row number
+
+
+@dataclass
+class ImportSource:
+    path: Path
+    headers: list[Header]  # one per sheet that has a roster header
+
+    @property
+    def has_school_column(self) -> bool:
+        return all(Field.SCHOOL in h.mapping.values() for h in self.headers)
+
+
+@dataclass
+class ImportOptions:
+    existing: Choice = Choice.UPDATE
+    default_school_id: int | None = None  # for sheets without a school column
+    decisions: dict[RowKey, Choice] = field(default_factory=dict)  # per-row answers to "already known"
+
+
+@dataclass
+class PlannedHousehold:
+    key: tuple[str, int]  # head name, village id
+    existing_id: int | None
+    form: HouseholdForm | None  # for a household to create
+
+
+@dataclass
+class RowResult:
+    sheet: str
+    row: int  # as Excel numbers it
+    name: str
+    outcome: Outcome
+    problems: list[Problem]
+    values: list[Any]  # the row's cells, for sending rejected rows back
+    form: StudentForm | None = None
+    student_id: int | None = None  # the student updated
+    household: PlannedHousehold | None = None
+    known_as: str = ""  # for a student already on the roster: who, and where
+    same_as_row: int | None = None  # for a student earlier in the same sheet: that row
+    merged_into: RowKey | None = None
+
+    @property
+    def key(self) -> RowKey:
+        return self.sheet, self.row
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def reason(self) -> str:
+        chosen = self.errors if self.outcome is Outcome.REJECT else self.warnings
+        return "；".join(p.message for p in chosen)
+
+    @property
+    def is_known(self) -> bool:
+        """The student is already on the roster, or earlier in this file: the user may choose."""
+        return bool(self.known_as) or self.same_as_row is not None
+
+
+@dataclass
+class ImportPlan:
+    source: ImportSource
+    options: ImportOptions
+    rows: list[RowResult]
+    households_to_create: int
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.rows if r.outcome is outcome)
+
+    @property
+    def rejected(self) -> list[RowResult]:
+        return [r for r in self.rows if r.outcome is Outcome.REJECT]
+
+    @property
+    def warned(self) -> list[RowResult]:
+        return [r for r in self.rows if r.outcome is not Outcome.REJECT and r.warnings]
+
+    def summary_json(self) -> dict[str, Any]:
+        def item(r: RowResult) -> dict[str, Any]:
+            return {"row": r.row, "sheet": r.sheet, "name": r.name, "reason": r.reason}
+
+        return {
+            "new": self.count(Outcome.NEW),
+            "updated": self.count(Outcome.UPDATE),
+            "unchanged": self.count(Outcome.UNCHANGED),
+            "skipped": self.count(Outcome.SKIP),
+            "households_created": self.households_to_create,
+            "rejected": [item(r) for r in self.rejected],
+            "warnings": [item(r) for r in self.warned],
+        }
+
+
+# --- Reading -------------------------------------------------------------------------------------
+
+
+def read_source(path: Path) -> ImportSource:
+    """The file and the header of every sheet that has one. Raises ``UnreadableFile``."""
+    path = Path(path)
+    sheets = read_workbook(path)
+    headers = [h for h in (find_header(sheet) for sheet in sheets) if h is not None]
+    if not headers:
+        raise UnreadableFile(translate(
+            "RosterImport", "No roster header was found in {name}: none of its sheets has a row with \u201c姓名\u201d "
+            "and other column names such as 性别, 身份证号 or 年级 in its first {rows} rows.").format(
+                name=path.name, rows=30))
+    return ImportSource(path, headers)
+
+
+def _is_blank_row(cells: list[Any]) -> bool:
+    return all(sheet_values.is_blank(c) for c in cells)
+
+
+def _is_footer(cells: list[Any]) -> bool:
+    for value in cells:
+        content = sheet_values.text(value).replace(" ", "").replace("\u3000", "")
+        if content:
+            return content.startswith(_FOOTER_WORDS) or any(w in content for w in ("制表人", "审核人", "填表人"))
+    return False
+
+
+def _data_rows(header: Header) -> list[tuple[int, list[Any]]]:
+    """(row index, cells) of the rows below the header that hold students."""
+    rows = []
+    header_cells = [sheet_values.text(c) for c in header.sheet.rows[header.row]]
+    for index in range(header.row + 1, len(header.sheet.rows)):
+        cells = header.sheet.rows[index]
+        if _is_blank_row(cells) or _is_footer(cells):
+            continue
+        if [sheet_values.text(c) for c in cells] == header_cells:
+            continue  # the header repeated (sheets pasted one under another)
+        rows.append((index, cells))
+    return rows
+
+
+# --- Planning ------------------------------------------------------------------------------------
+
+
+class _Places:
+    """Schools, villages and households, found by the names sheets use."""
+
+    def __init__(self, session: Session) -> None:
+        self.schools = {name: sid for sid, name in session.execute(select(School.id, School.name))}
+        self.villages = {name: vid for vid, name in session.execute(select(Village.id, Village.name))}
+        self.households: dict[tuple[str, int], int] = {}
+        self.registered_households: set[int] = set()
+        for hid, head, village_id, registered in session.execute(
+                select(Household.id, Household.head_name, Household.village_id, Household.registered_poor)
+                .order_by(Household.id)):
+            if village_id is not None:
+                self.households.setdefault((head, village_id), hid)
+            if registered:
+                self.registered_households.add(hid)
+
+    def school(self, raw: str) -> int | None:
+        name = clean_name(raw)
+        if name in self.schools:
+            return self.schools[name]
+        close = [sid for known, sid in self.schools.items() if name and (name in known or known in name)]
+        return close[0] if len(close) == 1 else None
+
+    def village(self, raw: str) -> int | None:
+        name = clean_name(raw)
+        if not name:
+            return None
+        if name in self.villages:
+            return self.villages[name]
+        # A village written inside a longer place name (平地镇波西村3组), or without its 村.
+        for known in sorted(self.villages, key=len, reverse=True):
+            if known in name or (len(name) >= 2 and known.rstrip("村") == name.rstrip("村")):
+                return self.villages[known]
+        return None
+
+
+@dataclass
+class _Row:
+    """One sheet row's cells by field."""
+
+    cells: dict[Field, Any]
+
+    def text(self, column: Field) -> str:
+        return sheet_values.text(self.cells.get(column, ""))
+
+    def has(self, column: Field) -> bool:
+        return column in self.cells and not sheet_values.is_blank(self.cells[column])
+
+
+def make_plan(session: Session, source: ImportSource, options: ImportOptions | None = None,
+              today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> ImportPlan:
+    """Every row's outcome; nothing is written."""
+    options = options or ImportOptions()
+    today = today or dt.date.today()
+    lookups = PreloadedLookups(session)
+    places = _Places(session)
+    by_id_number: dict[str, RowResult] = {}
+    planned_households: dict[tuple[str, int], PlannedHousehold] = {}
+    results: list[RowResult] = []
+    total = sum(len(h.sheet.rows) - h.row - 1 for h in source.headers) or 1
+    done = 0
+    for header in source.headers:
+        for index, cells in _data_rows(header):
+            done += 1
+            if done % 500 == 0:
+                progress.report(done / total, translate("RosterImport", "Checking row {n}…").format(n=done))
+            row = _Row({f: cells[c] if c < len(cells) else "" for c, f in header.mapping.items()})
+            result = _plan_row(session, row, header, index, cells, options, today, lookups, places)
+            results.append(result)
+            if result.outcome is Outcome.REJECT or result.form is None:
+                continue
+            _resolve_duplicate_in_file(result, row, by_id_number, options)
+            if result.outcome in (Outcome.NEW, Outcome.UPDATE):
+                _plan_household(result, row, places, planned_households)
+    for result in results:
+        if (result.outcome is Outcome.UPDATE and result.household is None and result.student_id is not None
+                and result.form == roster.validate(session, roster.get_form(session, result.student_id),
+                                                   result.student_id, today, lookups)[0]):
+            result.outcome = Outcome.UNCHANGED
+    used = {id(r.household) for r in results if r.household is not None
+            and r.outcome in (Outcome.NEW, Outcome.UPDATE)}
+    created = sum(1 for h in planned_households.values() if h.existing_id is None and id(h) in used)
+    return ImportPlan(source, options, results, created)
+
+
+def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: list[Any], options: ImportOptions,
+              today: dt.date, lookups: PreloadedLookups, places: _Places) -> RowResult:
+    sheet = header.sheet.name
+    name = clean_name(row.text(Field.NAME))
+    result = RowResult(sheet, index + 1, name, Outcome.NEW, [], list(cells))
+    parsed = _parse(row, today)
+    result.problems.extend(parsed.problems)
+
+    school_id = options.default_school_id
+    if row.has(Field.SCHOOL):
+        school_id = places.school(row.text(Field.SCHOOL))
+        if school_id is None:
+            result.problems.append(error("school_id", "import.school_unknown", translate(
+                "RosterImport", "The school \u201c{school}\u201d is not on the list of schools: add it under "
+                "Settings → Schools and villages, or correct the sheet.").format(school=row.text(Field.SCHOOL))))
+    elif school_id is None:
+        result.problems.append(error("school_id", "import.school_missing", translate(
+            "RosterImport", "The sheet has no school column: choose the school the sheet is for.")))
+
+    existing_id = None
+    number = parsed.values.get("id_number", "")
+    if number and idnumber.check(number).is_valid:
+        holder = lookups.holder_of(idnumber.normalize(number))
+        if holder is not None and holder[0] > 0:
+            existing_id = holder[0]
+            result.known_as = translate("RosterImport", "{name}, {school}, already on the roster").format(
+                name=holder[1], school=holder[2])
+    elif not number and name and "birth_date" in parsed.values:
+        existing_id = _same_person_without_id(session, name, parsed.values["birth_date"])
+        if existing_id is not None:
+            result.known_as = translate("RosterImport", "{name}, born {date}, already on the roster").format(
+                name=name, date=parsed.values["birth_date"].isoformat())
+
+    if existing_id is not None:
+        choice = options.decisions.get(result.key, options.existing)
+        result.student_id = existing_id
+        if choice is Choice.SKIP:
+            result.outcome = Outcome.SKIP
+            return result
+        result.outcome = Outcome.UPDATE
+        base = roster.get_form(session, existing_id)
+    else:
+        base = StudentForm(entry_date=None)
+    form = replace(base, **{k: v for k, v in parsed.values.items() if k in _FORM_FIELD_NAMES})
+    if school_id is not None and (row.has(Field.SCHOOL) or existing_id is None):
+        form.school_id = school_id
+    if form.sex not in ("男", "女") and form.id_number:
+        check = idnumber.check(form.id_number)
+        if check.sex is not None:
+            form.sex = check.sex.value
+    result.form = form
+
+    if not result.errors:
+        form, problems = roster.validate(session, form, existing_id, today, lookups)
+        result.form = form
+        result.problems.extend(p for p in problems if p.code != "school.missing" or not any(
+            q.field == "school_id" for q in result.problems))
+    if result.errors:
+        result.outcome = Outcome.REJECT
+    return result
+
+
+_FORM_FIELD_NAMES = {f.name for f in fields(StudentForm)}
+
+
+@dataclass
+class _Parsed:
+    values: dict[str, Any]
+    problems: list[Problem]
+
+
+def _parse(row: _Row, today: dt.date) -> _Parsed:
+    """The row's cells as form values; a cell that cannot be read is an error on its field."""
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+
+    def bad(column: Field, reason: str) -> None:
+        problems.append(error(column.value, f"import.{column.value}", f"{column.label()}：{reason}"))
+
+    def doubtful(column: Field, reason: str) -> None:
+        problems.append(warning(column.value, f"import.{column.value}", f"{column.label()}：{reason}"))
+
+    if row.has(Field.NAME):
+        values["name"] = clean_name(row.text(Field.NAME))
+    else:
+        problems.append(error("name", "name.missing", translate("RosterImport", "The name is empty.")))
+    raw_id = row.cells.get(Field.ID_NUMBER, "")
+    if row.has(Field.ID_NUMBER):
+        id_text = sheet_values.text(raw_id)
+        if "*" in id_text:
+            bad(Field.ID_NUMBER, translate(
+                "RosterImport", "the ID number is masked ({value}); the full number is needed.").format(value=id_text))
+        else:
+            values["id_number"] = id_text
+    parsers = {
+        Field.SEX: ("sex", sheet_values.sex),
+        Field.BIRTH_DATE: ("birth_date", sheet_values.date),
+        Field.ENTRY_DATE: ("entry_date", sheet_values.date),
+        Field.ETHNICITY: ("ethnicity", sheet_values.ethnicity),
+    }
+    for column, (key, parser) in parsers.items():
+        if row.has(column):
+            try:
+                value = parser(row.cells[column])
+            except BadValue as exc:
+                bad(column, exc.reason)
+                continue
+            if value is not None:
+                values[key] = value
+    for column, key in ((Field.LEFT_BEHIND, "left_behind"), (Field.BOARDER, "boarder")):
+        if column in row.cells:
+            # A blank in a yes/no column is a no; an unreadable mark is a no the user is told about.
+            try:
+                values[key] = sheet_values.yes_no(row.cells[column])
+            except BadValue as exc:
+                values[key] = False
+                doubtful(column, exc.reason + translate("RosterImport", " Recorded as no."))
+    grade = None
+    try:
+        grade = sheet_values.grade(row.cells.get(Field.GRADE, ""), today) if row.has(Field.GRADE) else None
+    except BadValue as exc:
+        bad(Field.GRADE, exc.reason)
+    if row.has(Field.CLASS):
+        values["class_name"] = sheet_values.class_name(row.cells[Field.CLASS])
+        grade = grade or sheet_values.grade_in_class(row.cells[Field.CLASS], today)
+    if grade is not None:
+        values["stage"], values["grade"] = grade[0].value, grade[1]
+    elif not row.has(Field.GRADE) and not any(p.field == "grade" for p in problems):
+        problems.append(error("grade", "import.grade_missing", translate(
+            "RosterImport", "The grade is missing (no 年级 column, and the class does not name one).")))
+    if row.has(Field.REGISTRY_NO):
+        values["registry_no"] = sheet_values.text(row.cells[Field.REGISTRY_NO]).upper()
+    guardian = row.text(Field.GUARDIAN) or row.text(Field.HEAD)
+    if guardian:
+        values["guardian_name"] = clean_name(guardian)
+    if row.has(Field.GUARDIAN_RELATION):
+        values["guardian_relation"] = row.text(Field.GUARDIAN_RELATION)
+    if row.has(Field.PHONE):
+        values["guardian_phone"] = clean_phone(row.text(Field.PHONE))
+    if row.has(Field.DISABILITY):
+        disability = row.text(Field.DISABILITY)
+        values["disability"] = "" if disability in ("无", "否", "/", "-") else disability
+    if row.has(Field.NOTES):
+        values["notes"] = row.text(Field.NOTES)
+    if row.has(Field.REGISTERED_POOR):
+        try:
+            sheet_values.yes_no(row.cells[Field.REGISTERED_POOR])
+        except BadValue as exc:
+            doubtful(Field.REGISTERED_POOR, exc.reason + translate("RosterImport", " Recorded as no."))
+    return _Parsed(values, problems)
+
+
+def _same_person_without_id(session: Session, name: str, birth: dt.date) -> int | None:
+    """A student with the same name and birth date, when the sheet gives no ID number to match."""
+    matches = session.scalars(select(Student.id).where(Student.name == name, Student.birth_date == birth)).all()
+    return matches[0] if len(matches) == 1 else None
+
+
+def _resolve_duplicate_in_file(result: RowResult, row: _Row, seen: dict[str, RowResult],
+                               options: ImportOptions) -> None:
+    assert result.form is not None
+    number = result.form.id_number
+    if not number:
+        return
+    first = seen.get(number)
+    if first is None:
+        seen[number] = result
+        return
+    result.same_as_row = first.row
+    choice = options.decisions.get(result.key, options.existing)
+    if choice is Choice.UPDATE and first.outcome in (Outcome.NEW, Outcome.UPDATE) and first.form is not None:
+        # The later row's values win: it is usually the corrected copy.
+        first.form = replace(first.form, **{k: getattr(result.form, k) for k in _FORM_FIELD_NAMES
+                                            if k in _provided_fields(row)})
+        result.merged_into = first.key
+        # The warnings of the merged values now belong to the first row, which carries them in.
+        first.problems.extend(p for p in result.warnings if p.code not in {q.code for q in first.problems})
+        result.problems.append(warning("id_number", "import.duplicate_merged", translate(
+            "RosterImport", "Same ID number as row {row}: this row's values were applied to that student.").format(
+                row=first.row)))
+    else:
+        result.problems.append(warning("id_number", "import.duplicate_skipped", translate(
+            "RosterImport", "Same ID number as row {row}: this row was skipped.").format(row=first.row)))
+    result.outcome = Outcome.SKIP
+
+
+def _provided_fields(row: _Row) -> set[str]:
+    names = {column.value for column in row.cells if row.has(column)}
+    if row.has(Field.GRADE) or row.has(Field.CLASS):
+        names |= {"stage", "grade"}
+    if row.has(Field.HEAD):
+        names.add("guardian_name")
+    return names
+
+
+def _plan_household(result: RowResult, row: _Row, places: _Places,
+                    planned: dict[tuple[str, int], PlannedHousehold]) -> None:
+    """Match the household by head and village, or plan a new one; say why when neither is possible."""
+    assert result.form is not None
+    registered = _registered(row)
+    if result.outcome is Outcome.UPDATE and result.form.household_id is not None:
+        return  # already in a household: the import does not move families around
+    head = clean_name(row.text(Field.HEAD) or row.text(Field.GUARDIAN))
+    village_id = places.village(row.text(Field.VILLAGE)) or places.village(row.text(Field.ADDRESS))
+    if not head or village_id is None:
+        if registered or head:
+            result.problems.append(warning("household_id", "import.no_household", translate(
+                "RosterImport", "The household was not recorded: the sheet gives no {missing}. The 建档立卡 mark "
+                "needs a household; add it in the student's dialog.").format(
+                    missing=translate("RosterImport", "guardian") if not head else translate(
+                        "RosterImport", "village that is on the list"))))
+        return
+    key = (head, village_id)
+    plan = planned.get(key)
+    if plan is None:
+        existing = places.households.get(key)
+        if existing is not None:
+            plan = PlannedHousehold(key, existing, None)
+            if registered and existing not in places.registered_households:
+                result.problems.append(warning("household_id", "import.household_not_registered", translate(
+                    "RosterImport", "The sheet marks 建档立卡, but the household of {head} on the roster is not "
+                    "registered poor: check, and change it in the household dialog.").format(head=head)))
+        else:
+            address = row.text(Field.ADDRESS)
+            group = _GROUP_IN_ADDRESS.search(address)
+            plan = PlannedHousehold(key, None, HouseholdForm(
+                head_name=head, village_id=village_id, group_name=f"{group[1]}组" if group else "",
+                address=address, phone=clean_phone(row.text(Field.PHONE)), registered_poor=bool(registered),
+                poverty_status=(PovertyStatus.POOR if registered else PovertyStatus.NOT_POOR).value,
+                members=[MemberForm(name=head, relation=Relation.HEAD.value, is_main_labourer=True)]))
+        planned[key] = plan
+    elif plan.form is not None and registered and not plan.form.registered_poor:
+        plan.form.registered_poor = True
+        plan.form.poverty_status = PovertyStatus.POOR.value
+    result.household = plan
+
+
+def _registered(row: _Row) -> bool:
+    if not row.has(Field.REGISTERED_POOR):
+        return False
+    try:
+        return sheet_values.yes_no(row.cells[Field.REGISTERED_POOR])
+    except BadValue:
+        return False
+
+
+# --- Writing -------------------------------------------------------------------------------------
+
+
+class PreviewOutdated(SchoolAidError):
+    """The roster changed between the preview and the import."""
+
+
+@dataclass
+class ImportResult:
+    new: int
+    updated: int
+    households_created: int
+
+
+@requires(Permission.EDIT_ROSTER)
+def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progress = NO_PROGRESS) -> ImportResult:
+    """Write the plan in the caller's transaction: all accepted rows, or nothing."""
+    lookups = PreloadedLookups(session)
+    accepted = [r for r in plan.rows if r.outcome in (Outcome.NEW, Outcome.UPDATE) and r.form is not None]
+    household_ids: dict[int, int] = {}  # id(PlannedHousehold) → household id
+    to_create: list[PlannedHousehold] = []
+    for result in accepted:
+        planned = result.household
+        if planned is None or id(planned) in household_ids:
+            continue
+        if planned.existing_id is not None:
+            household_ids[id(planned)] = planned.existing_id
+        else:
+            household_ids[id(planned)] = -1
+            to_create.append(planned)
+    progress.report(0.05, translate("RosterImport", "Creating households…"))
+    made = households.create_households(session, actor, [(p.form, _HOUSEHOLD_WARNINGS) for p in to_create
+                                                         if p.form is not None])
+    for planned, household_id in zip(to_create, made, strict=True):
+        household_ids[id(planned)] = household_id
+        lookups.add_household(household_id)
+    created = len(made)
+
+    def form_of(result: RowResult) -> StudentForm:
+        assert result.form is not None
+        if result.household is not None and result.form.household_id is None:
+            return replace(result.form, household_id=household_ids[id(result.household)])
+        return result.form
+
+    def confirmed(result: RowResult) -> Collection[str]:
+        return {p.code for p in result.warnings}
+
+    try:
+        new_rows = [r for r in accepted if r.outcome is Outcome.NEW]
+        for start in range(0, len(new_rows), 500):
+            chunk = new_rows[start:start + 500]
+            roster.add_students(session, actor, [(form_of(r), confirmed(r)) for r in chunk], lookups=lookups)
+            progress.report(0.3 + 0.5 * (start + len(chunk)) / max(len(new_rows), 1),
+                            translate("RosterImport", "Adding students: {n} of {total}…").format(
+                                n=start + len(chunk), total=len(new_rows)))
+        updates = [r for r in accepted if r.outcome is Outcome.UPDATE]
+        # Load the students to update in one query; the service then finds them in the session.
+        ids = [r.student_id for r in updates if r.student_id is not None]
+        for start in range(0, len(ids), 500):
+            session.scalars(select(Student).where(Student.id.in_(ids[start:start + 500]))).all()
+        for position, result in enumerate(updates):
+            assert result.student_id is not None
+            roster.update_student(session, actor, result.student_id, form_of(result), confirmed=confirmed(result),
+                                  lookups=lookups)
+            if position % 200 == 0:
+                progress.report(0.8 + 0.2 * position / len(updates), translate(
+                    "RosterImport", "Updating students: {n} of {total}…").format(n=position, total=len(updates)))
+    except ValidationFailed as failure:
+        raise PreviewOutdated(translate(
+            "RosterImport", "The roster changed since the preview ({detail}). Nothing was imported: preview the "
+            "file again.").format(detail=failure.message)) from failure
+    session.flush()
+    progress.report(1.0, translate("RosterImport", "Done."))
+    return ImportResult(new=len([r for r in accepted if r.outcome is Outcome.NEW]),
+                        updated=len([r for r in accepted if r.outcome is Outcome.UPDATE]), households_created=created)
+
+
+# A household made from a sheet may lack a card number or use a mobile written oddly: the student
+# row already carries those warnings; the household should not fail the import for them.
+_HOUSEHOLD_WARNINGS = frozenset({"poverty.card_missing", "phone.format"})
+
+
+def save_rejected(plan: ImportPlan, path: Path) -> int:
+    """The rejected rows, as they were typed, with their row number and the reason, in an .xlsx to
+    send back to whoever typed them. Returns the number of rows written."""
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from schoolaid.common.files import atomic_path
+
+    workbook = openpyxl.Workbook(write_only=True)
+    written = 0
+    for header in plan.source.headers:
+        rejected = [r for r in plan.rejected if r.sheet == header.sheet.name]
+        if not rejected:
+            continue
+        sheet = workbook.create_sheet(header.sheet.name[:31])
+        sheet.append([f"{plan.source.path.name}：以下 {len(rejected)} 行未能导入，请按“问题”一栏改正后重新提交"])
+        bold = Font(bold=True)
+        titles = ["原表行号", "问题", *header.labels]
+        sheet.append([_bold_cell(sheet, title, bold) for title in titles])
+        for result in rejected:
+            cells = [sheet_values.text(v) if isinstance(v, float) and v > 1e10 else v for v in result.values]
+            row: list[Any] = [result.row, result.reason]
+            for value in cells:
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str) and value.isdigit():
+                    cell.number_format = "@"  # long digit strings stay text, as typed
+                row.append(cell)
+            sheet.append(row)
+            written += 1
+        sheet.column_dimensions["B"].width = 50
+    if written == 0:
+        workbook.create_sheet("无").append(["没有被拒绝的行。"])
+    with atomic_path(path) as temporary:
+        workbook.save(temporary)
+    return written
+
+
+def _bold_cell(sheet: Any, value: str, font: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = font
+    return cell

@@ -1,0 +1,1 @@
+"""The SQLite database: opening, migrations, connection settings, transactions, and the tables."""

@@ -1,0 +1,336 @@
+"""Opening the SQLite database: checks, migrations, connection settings, and transactions.
+
+A session per user action: ``with db.write() as s: service(s, ...)`` commits on success and rolls
+back on any exception, so a failed action leaves nothing behind. Reads use ``db.read()``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from schoolaid.accounts.permissions import NotPermitted
+from schoolaid.common.errors import DatabaseError, NotAllowed
+from schoolaid.common.i18n import translate
+
+log = logging.getLogger(__name__)
+
+# Written into the SQLite header (PRAGMA application_id) so that a file can be recognised as ours:
+# the ASCII bytes "SAID".
+APPLICATION_ID = 0x53414944
+_MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_WRITE_OPTION = "schoolaid_write"
+
+T = TypeVar("T")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Take transaction control away from the sqlite3 module (its implicit BEGIN is legacy
+    # behaviour); the "begin" listener below issues BEGIN itself.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    # FULL: a committed action survives a power cut (NORMAL may lose the last commit in WAL mode).
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+def _begin(connection: Any) -> None:
+    # Writers take the write lock at the start, so two writers never deadlock half-way through.
+    if connection.get_execution_options().get(_WRITE_OPTION):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
+
+
+def _configure_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
+
+
+def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        # SQLite itself refuses every write: a backup opened for viewing cannot be changed by mistake.
+        engine = create_engine(f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true",
+                               connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _configure_read_only)
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+class Database:
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False, label: str = "") -> None:
+        self.path = path
+        self.engine = engine
+        self.read_only = read_only
+        self.label = label  # what the user opened, when it is not the file itself (a backup)
+        self.on_close: list[Callable[[], None]] = []
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        try:
+            with self._reader() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise _explained(exc, self.path) from exc
+        except NotPermitted as exc:
+            self._record_refusal(exc)
+            raise
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        if self.read_only:
+            raise NotAllowed(translate(
+                "Database", "This is a backup opened for viewing: nothing in it can be changed. Open the school's "
+                "own database to make changes."))
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise _explained(exc, self.path) from exc
+        except NotPermitted as exc:
+            self._record_refusal(exc)
+            raise
+
+    def _record_refusal(self, refusal: NotPermitted) -> None:
+        """An attempt outside one's role is recorded, in a transaction of its own: the refused one
+        has rolled back."""
+        from schoolaid.accounts import audit
+        from schoolaid.accounts.audit import Action, Actor
+
+        if self.read_only or not isinstance(refusal.actor, Actor):
+            return
+        permission = refusal.permission.value if refusal.permission is not None else ""
+        try:
+            with self._writer() as session, session.begin():
+                audit.record(session, refusal.actor, Action.REFUSED, "permission", None, refusal.message,
+                             after={"permission": permission, "record": refusal.what})
+        except OperationalError:
+            log.warning("could not record a refused action")
+
+    def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run one service function in its own write transaction."""
+        with self.write() as session:
+            return service(session, *args, **kwargs)
+
+    def query(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run one read-only service function in its own transaction."""
+        with self.read() as session:
+            return service(session, *args, **kwargs)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        for action in self.on_close:
+            action()
+        self.on_close.clear()
+
+
+def _explained(error: OperationalError, path: Path) -> Exception:
+    """The environment problems a user can fix, in words; anything else stays a bug report."""
+    detail = str(error.orig).lower()
+    if "disk is full" in detail or "disk i/o error" in detail:
+        return DatabaseError(translate(
+            "Database", "The disk holding the database is full or failing, so nothing was saved. Free some space "
+            "(or move the database to another disk) and try again.") + f" ({path})")
+    if "locked" in detail or "busy" in detail:
+        return DatabaseError(translate(
+            "Database", "The database is busy with another SchoolAid window or program, so nothing was saved. "
+            "Close the other one and try again."))
+    if "readonly" in detail or "read-only" in detail:
+        return DatabaseError(translate(
+            "Database", "The database file cannot be written (it is read-only or on a locked USB stick), so "
+            "nothing was saved.") + f" ({path})")
+    return error
+
+
+def _inspect_file(path: Path) -> tuple[int, set[str], str | None]:
+    """The file's application id, its table names and its migration revision."""
+    with path.open("rb") as f:
+        header = f.read(16)
+    if header and header != b"SQLite format 3\x00":
+        raise DatabaseError(translate(
+            "Database", "{path} is not a SchoolAid database (it is not an SQLite file). Choose another file.").format(
+                path=path))
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(translate(
+            "Database", "The database {path} is damaged and cannot be opened ({detail}). Restore it from a backup.").format(
+                path=path, detail=exc)) from exc
+    finally:
+        connection.close()
+    return application_id, tables, revision
+
+
+def copy_database(source_path: Path, target: Path) -> None:
+    """A consistent copy of a database file (its write-ahead log included), by SQLite's backup API."""
+    source = sqlite3.connect(source_path, timeout=30)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+
+
+def _copy_aside(path: Path, revision: str) -> Path:
+    """A consistent copy of the database before a migration touches it."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
+    copy_database(path, target)
+    log.info("copied database to %s before upgrading", target)
+    return target
+
+
+def _migrate(path: Path) -> None:
+    # Migrations run on a connection without foreign-key enforcement: Alembic's batch mode
+    # rebuilds tables (copy, drop, rename), which would otherwise cascade or fail. The keys are
+    # checked afterwards instead.
+    engine = create_engine(f"sqlite:///{path}")
+
+    def no_implicit_transactions(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    event.listen(engine, "connect", no_implicit_transactions)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    try:
+        # One transaction for the whole upgrade: SQLite DDL is transactional once the sqlite3
+        # module stops committing on its own, so a power cut mid-upgrade leaves the old schema.
+        with engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise DatabaseError(translate(
+                    "Database", "The database upgrade left broken references ({n}). Restore the copy saved "
+                    "beside the database before the upgrade.").format(n=len(problems)))
+            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    finally:
+        engine.dispose()
+
+
+def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
+    """Open (creating if needed) and upgrade the database at ``path``.
+
+    Refuses a file that is not ours, and a database made by a newer SchoolAid.
+    """
+    path = Path(path).expanduser().resolve()
+    _prepare(path, upgrade=upgrade)
+    return Database(path, _make_engine(path))
+
+
+def open_read_only(path: Path, label: str = "") -> Database:
+    """A database already at the current schema, opened so that nothing can change it."""
+    return Database(path, _make_engine(path, read_only=True), read_only=True, label=label)
+
+
+def prepare_file(path: Path) -> None:
+    """Check a database file and bring it up to this version's schema, without opening it for use."""
+    _prepare(Path(path).resolve(), upgrade=True)
+
+
+def _prepare(path: Path, *, upgrade: bool) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(translate(
+            "Database", "Cannot create the folder {folder} ({detail}).").format(folder=path.parent, detail=exc)) from exc
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    if path.exists() and path.stat().st_size > 0:
+        application_id, tables, revision = _inspect_file(path)
+        if application_id not in (0, APPLICATION_ID) or (application_id == 0 and tables and revision is None):
+            raise DatabaseError(translate(
+                "Database", "{path} belongs to another program, not SchoolAid. Choose another file.").format(path=path))
+        if revision is not None:
+            try:
+                script.get_revision(revision)
+            except Exception:
+                revision_known = False
+            else:
+                revision_known = True
+            if not revision_known:
+                raise DatabaseError(translate(
+                    "Database", "The database {path} was written by a newer version of SchoolAid. Install "
+                    "the newer version to open it; this version will not change it.").format(path=path))
+        if revision != head:
+            if not upgrade:
+                raise DatabaseError(translate(
+                    "Database", "The database {path} needs an upgrade before it can be used.").format(path=path))
+            if revision is not None:
+                _copy_aside(path, revision)
+            _migrate(path)
+    else:
+        _migrate(path)
+
+
+def fetch_ids(session: Session, query: Any) -> list[int]:
+    """The first column of a query's rows, straight from the SQLite cursor: at 100,000 rows,
+    building SQLAlchemy rows costs twice as much as the query itself."""
+    compiled = query.compile(dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True})
+    parameters = [compiled.params[name] for name in compiled.positiontup or ()]
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(str(compiled), parameters)
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def reserve_ids(session: Session, table: Any, count: int) -> list[int]:
+    """Ids for rows about to be inserted in bulk. Safe because a write transaction holds SQLite's
+    write lock from its BEGIN IMMEDIATE: nobody else can take the same numbers meanwhile."""
+    first = (session.scalar(select(func.max(table.id))) or 0) + 1
+    return list(range(first, first + count))
+
+
+def is_empty(db: Database) -> bool:
+    """True for a database with no schools yet: the first start, before setup."""
+    from schoolaid.township.township import is_set_up
+
+    return not db.query(is_set_up)
+

@@ -1,0 +1,1 @@
+"""Signing in, accounts and the audit trail dialogs."""

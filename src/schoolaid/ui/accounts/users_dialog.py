@@ -1,0 +1,229 @@
+"""Accounts, for the administrator: who may sign in, with which role, a teacher's classes; new
+passwords and unlocking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schoolaid.accounts import accounts
+from schoolaid.accounts.accounts import UserForm, UserView
+from schoolaid.accounts.permissions import Role
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.pairing import staff
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text, show_error
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
+from schoolaid.ui.widgets.table_views import record_table
+
+
+class UserDialog(QDialog):
+    """One account: new (with its first password) or existing."""
+
+    def __init__(self, context: AppContext, user: UserView | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.user = user
+        self.setWindowTitle(self.tr("New account") if user is None else self.tr("Account {name}").format(
+            name=user.username))
+        self.username_edit = QLineEdit(user.username if user else "")
+        self.name_edit = QLineEdit(user.display_name if user else "")
+        self.role_combo = QComboBox()
+        for role in Role:
+            self.role_combo.addItem(role.label, role.value)
+        if user is not None:
+            self.role_combo.setCurrentIndex(self.role_combo.findData(user.role))
+        self.staff_combo = QComboBox()
+        self.staff_combo.addItem(self.tr("(none)"), None)
+        for member in context.query(staff.list_staff):
+            self.staff_combo.addItem(f"{member.name}（{member.school}）", member.id)
+        if user is not None and user.staff_id is not None:
+            self.staff_combo.setCurrentIndex(max(0, self.staff_combo.findData(user.staff_id)))
+        self.classes_model = QStandardItemModel(self)
+        chosen = {c.key() for c in user.classes} if user else set()
+        for ref, label in context.query(accounts.known_classes):
+            item = QStandardItem(label)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Checked if ref.key() in chosen else Qt.CheckState.Unchecked)
+            item.setData(ref, Qt.ItemDataRole.UserRole)
+            self.classes_model.appendRow(item)
+        self.classes_view = QListView()
+        self.classes_view.setModel(self.classes_model)
+        self.classes_view.setMinimumHeight(160)
+        self.active_check = QCheckBox(self.tr("May sign in"))
+        self.active_check.setChecked(user.active if user else True)
+        self.password_edit = password_edit()
+        self.repeat_edit = password_edit()
+        self.problem_label = problem_label()
+        form = QFormLayout()
+        form.addRow(self.tr("User name:"), self.username_edit)
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.tr("Role:"), self.role_combo)
+        form.addRow(self.tr("Staff member:"), self.staff_combo)
+        self.classes_label = QLabel(self.tr("Classes (teachers):"))
+        form.addRow(self.classes_label, self.classes_view)
+        if user is None:
+            form.addRow(self.tr("Password:"), self.password_edit)
+            form.addRow(self.tr("Password again:"), self.repeat_edit)
+        else:
+            form.addRow("", self.active_check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(buttons)
+        self.role_combo.currentIndexChanged.connect(self._show_classes)
+        self._show_classes()
+        self.resize(480, 520)
+
+    def _show_classes(self) -> None:
+        teacher = self.role_combo.currentData() == Role.TEACHER.value
+        self.classes_view.setEnabled(teacher)
+        self.classes_label.setEnabled(teacher)
+
+    def chosen_classes(self) -> tuple[accounts.ClassRef, ...]:
+        if self.role_combo.currentData() != Role.TEACHER.value:
+            return ()
+        return tuple(self.classes_model.item(row).data(Qt.ItemDataRole.UserRole)
+                     for row in range(self.classes_model.rowCount())
+                     if self.classes_model.item(row).checkState() == Qt.CheckState.Checked)
+
+    def _save(self) -> None:
+        if self.user is None and self.password_edit.text() != self.repeat_edit.text():
+            self.problem_label.setText(self.tr("The two passwords differ: type the same password twice."))
+            return
+        form = UserForm(self.username_edit.text(), self.name_edit.text(), self.role_combo.currentData(),
+                        self.password_edit.text(), self.staff_combo.currentData(), self.chosen_classes())
+        try:
+            if self.user is None:
+                self.context.change(Entity.ACCOUNTS, accounts.add_user, form)
+            else:
+                self.context.change(Entity.ACCOUNTS, accounts.update_user, self.user.id, form,
+                                    self.active_check.isChecked())
+        except ValidationFailed as exc:
+            self.problem_label.setText(problems_text(exc.problems))
+            return
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+class NewPasswordDialog(QDialog):
+    def __init__(self, username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New password for {name}").format(name=username))
+        self.password_edit = password_edit()
+        self.repeat_edit = password_edit()
+        form = QFormLayout()
+        form.addRow(self.tr("New password:"), self.password_edit)
+        form.addRow(self.tr("Password again:"), self.repeat_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Tell the person the new password; they can change it after signing in.")))
+        layout.addWidget(self.buttons)
+        for edit in (self.password_edit, self.repeat_edit):
+            edit.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        ok = len(self.password_edit.text()) >= accounts.MIN_PASSWORD_LENGTH and \
+            self.password_edit.text() == self.repeat_edit.text()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+class UsersDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Accounts"))
+        self.model: RecordTableModel[UserView] = RecordTableModel([
+            Column(lambda: self.tr("User name"), lambda u: u.username),
+            Column(lambda: self.tr("Name"), lambda u: u.display_name),
+            Column(lambda: self.tr("Role"), lambda u: u.role_label),
+            Column(lambda: self.tr("Classes"), lambda u: len(u.classes) or "", align_center=True),
+            Column(lambda: self.tr("State"), self._state),
+            Column(lambda: self.tr("Last sign-in"), lambda u: local_time(u.last_sign_in_at) if u.last_sign_in_at
+                   else ""),
+        ], parent=self)
+        self.table = record_table(self.model)
+        self.table.doubleClicked.connect(lambda _index: self.edit_user())
+        buttons = QHBoxLayout()
+        for text, action in ((self.tr("Add…"), self.add_user), (self.tr("Edit…"), self.edit_user),
+                             (self.tr("New password…"), self.reset_password), (self.tr("Unlock"), self.unlock)):
+            button = QPushButton(text)
+            button.clicked.connect(action)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+        self.resize(760, 420)
+        self.refresh()
+
+    def _state(self, user: UserView) -> str:
+        if not user.active:
+            return self.tr("cannot sign in")
+        if user.locked():
+            return self.tr("locked")
+        return ""
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.context.query(accounts.list_users))
+
+    def selected(self) -> UserView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_object(rows[0].row()) if rows else None
+
+    def add_user(self) -> None:
+        if UserDialog(self.context, None, self).exec():
+            self.refresh()
+
+    def edit_user(self) -> None:
+        user = self.selected()
+        if user is not None and UserDialog(self.context, user, self).exec():
+            self.refresh()
+
+    def reset_password(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        dialog = NewPasswordDialog(user.username, self)
+        if dialog.exec():
+            try:
+                self.context.change(Entity.ACCOUNTS, accounts.reset_password, user.id, dialog.password_edit.text())
+            except SchoolAidError as exc:
+                show_error(self, exc)
+            self.refresh()
+
+    def unlock(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        try:
+            self.context.change(Entity.ACCOUNTS, accounts.unlock, user.id)
+        except SchoolAidError as exc:
+            show_error(self, exc)
+        self.refresh()

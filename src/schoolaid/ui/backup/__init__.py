@@ -1,0 +1,1 @@
+"""The File menu's backups."""

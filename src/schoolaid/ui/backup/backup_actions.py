@@ -1,0 +1,353 @@
+"""The File menu's backup work for one main window: export, verify, restore, open a backup
+read-only, safety copies taken in the background and restored on request."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from schoolaid.backup import backup, safety_copies
+from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.progress import Progress
+from schoolaid.reporting import township_summary
+from schoolaid.storage.database import Database, open_database
+from schoolaid.township import township
+from schoolaid.ui.backup.backup_dialogs import (
+    BACKUP_FILTER,
+    BackupPasswordDialog,
+    ExportBackupDialog,
+    SafetyCopyDialog,
+    SafetyScheduleDialog,
+)
+from schoolaid.ui.context import Entity
+from schoolaid.ui.widgets.messages import show_error
+from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
+
+if TYPE_CHECKING:
+    from schoolaid.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+CHECK_INTERVAL_MS = 10 * 60 * 1000  # how often to look whether a safety copy is due
+
+
+class BackupActions(QObject):
+    safety_copy_taken = Signal(str)  # a message for the status bar
+    _safety_done = Signal(object)  # the copy, or the error, from the worker thread
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = window.context
+        self.task: BackgroundTask | None = None
+        self.last_result: Any = None  # what the last action produced, for the tests
+        self._safety_thread: threading.Thread | None = None
+        self._safety_done.connect(self._report_safety_copy)
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self.take_safety_copy_if_due)
+
+    @property
+    def db(self) -> Database:
+        return self.context.db
+
+    def start(self) -> None:
+        """A safety copy at every start, then one whenever the schedule says so."""
+        if self.db.read_only:
+            return
+        self.take_safety_copy()
+        self.timer.start()
+
+    # --- safety copies -------------------------------------------------------------------------
+
+    def take_safety_copy_if_due(self) -> None:
+        hours = self.context.query(safety_copies.schedule).hours
+        if safety_copies.is_due(self.db.path, hours):
+            self.take_safety_copy()
+
+    def take_safety_copy(self) -> None:
+        """Off the GUI thread and without a dialog: nobody should wait for it."""
+        if self._safety_thread is not None and self._safety_thread.is_alive():
+            return
+        keep = self.context.query(safety_copies.schedule).keep
+        path = self.db.path
+
+        def work() -> None:
+            try:
+                result: object = safety_copies.take(path, keep)
+            except Exception as exc:  # noqa: BLE001 - a failed copy is reported, never fatal
+                log.warning("safety copy failed: %s", exc)
+                result = exc
+            self._safety_done.emit(result)
+
+        self._safety_thread = threading.Thread(target=work, name="safety copy", daemon=True)
+        self._safety_thread.start()
+
+    def _report_safety_copy(self, result: object) -> None:
+        if isinstance(result, safety_copies.SafetyCopy):
+            self.safety_copy_taken.emit(self.tr("Safety copy taken at {time}.").format(
+                time=result.taken.strftime("%H:%M")))
+        else:
+            detail = result.message if isinstance(result, SchoolAidError) else str(result)
+            self.safety_copy_taken.emit(self.tr("The safety copy could not be taken: {detail}").format(detail=detail))
+
+    def wait_for_safety_copy(self, timeout: float = 60.0) -> None:
+        if self._safety_thread is not None:
+            self._safety_thread.join(timeout)
+
+    def edit_schedule(self) -> None:
+        current = self.context.query(safety_copies.schedule)
+        dialog = SafetyScheduleDialog(current.hours, current.keep, self.window)
+        if dialog.exec():
+            try:
+                self.context.change(Entity.TOWNSHIP, safety_copies.set_schedule, dialog.hours_spin.value(),
+                                    dialog.keep_spin.value())
+            except SchoolAidError as exc:
+                show_error(self.window, exc)
+
+    def restore_safety_copy(self) -> None:
+        dialog = SafetyCopyDialog(safety_copies.list_copies(self.db.path), self.window)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        copy = dialog.chosen
+        answer = QMessageBox.question(self.window, self.tr("Restore from a safety copy"), self.tr(
+            "Put back the data as it was on {time}? Everything entered since then leaves the database (it stays in "
+            "the current database, which is kept as a dated copy).").format(time=copy.taken.strftime("%Y-%m-%d %H:%M")))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._swap_database(lambda path: safety_copies.restore(copy, path), self.tr(
+            "The safety copy of {time} is restored.").format(time=copy.taken.strftime("%Y-%m-%d %H:%M")))
+
+    # --- the encrypted backup ------------------------------------------------------------------
+
+    def _default_folder(self) -> Path:
+        folder = self.context.preferences.backup_folder
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def export_backup(self) -> None:
+        if self.db.read_only:
+            return
+        schools = self.context.query(township.list_schools)
+        central = next((s.name for s in schools if s.is_central), schools[0].name if schools else "SchoolAid")
+        default = self._default_folder() / backup.default_file_name(central, dt.date.today())
+        dialog = ExportBackupDialog(default, self.window)
+        if not dialog.exec():
+            return
+        self.run_export(dialog.path, dialog.password)
+
+    def run_export(self, target: Path, password: str) -> None:
+        """Export, then read the written file back and check it: a bad USB stick is found now, not at
+        the township."""
+        db_path = self.db.path
+
+        def work(progress: Progress) -> tuple[backup.BackupInfo, backup.Verification]:
+            writing = Progress(lambda f, m: progress.report(0.6 * f, m or self.tr("Writing the backup…")),
+                               progress.cancel_event)
+            info = backup.export_backup(db_path, target, password, writing)
+            checking = Progress(lambda f, m: progress.report(0.6 + 0.4 * f, self.tr("Checking the written file…")),
+                                progress.cancel_event)
+            return info, backup.verify_backup(info.path, password, checking)
+
+        def done(result: tuple[backup.BackupInfo, backup.Verification]) -> None:
+            info, verification = result
+            self.last_result = verification
+            self.context.preferences.backup_folder = str(info.path.parent)
+            try:
+                self.context.change(Entity.TOWNSHIP, backup.record_export, info)
+            except SchoolAidError as exc:
+                log.warning("could not record the export: %s", exc)
+            QMessageBox.information(self.window, self.tr("Export a backup"), self.tr(
+                "The backup is written and checked:\n{path}\n\n{students} students, {entries} ledger entries, "
+                "{cases} dropout cases.\n\nKeep the password safe: without it the backup cannot be opened.").format(
+                    path=info.path, students=info.counts.get("students", 0),
+                    entries=info.counts.get("ledger_entries", 0), cases=info.counts.get("dropout_cases", 0)))
+
+        self.task = run_in_background(self.window, self.tr("Exporting the backup…"), work, done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.last_result = error
+        if isinstance(error, SchoolAidError):
+            show_error(self.window, error)
+        else:
+            raise error
+
+    def _choose_backup(self, title: str) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(self.window, title, str(self._default_folder()), BACKUP_FILTER)
+        return Path(name) if name else None
+
+    def _ask_password(self, title: str, file: Path, explanation: str) -> str | None:
+        dialog = BackupPasswordDialog(title, file, explanation, self.window)
+        return dialog.password if dialog.exec() else None
+
+    def verify_backup(self, file: Path | None = None, password: str | None = None) -> None:
+        title = self.tr("Check a backup")
+        file = file or self._choose_backup(title)
+        if file is None:
+            return
+        if password is None:
+            password = self._ask_password(title, file, self.tr(
+                "The whole backup is decrypted and checked; nothing is written."))
+            if password is None:
+                return
+        checked_password = password
+
+        def done(verification: backup.Verification) -> None:
+            self.last_result = verification
+            info = verification.info
+            QMessageBox.information(self.window, title, self.tr(
+                "The backup is complete and sound.\n\nSchool: {school}\nMade: {created}\n\n{checks}").format(
+                    school=info.school, created=info.created.strftime("%Y-%m-%d %H:%M"),
+                    checks="\n".join(f"✓ {c}" for c in verification.checks)))
+
+        self.task = run_in_background(self.window, self.tr("Checking the backup…"),
+                                      lambda progress: backup.verify_backup(file, checked_password, progress),
+                                      done, self._failed)
+
+    def restore_backup(self, file: Path | None = None, password: str | None = None, confirm: bool = True) -> None:
+        title = self.tr("Restore from a backup")
+        file = file or self._choose_backup(title)
+        if file is None:
+            return
+        try:
+            info = backup.read_info(file)
+        except SchoolAidError as exc:
+            show_error(self.window, exc)
+            return
+        if confirm:
+            answer = QMessageBox.question(self.window, title, self.tr(
+                "Replace the data on this PC with the backup of {school} made {created} ({students} students)?\n\n"
+                "The current database is kept as a dated copy beside it.").format(
+                    school=info.school, created=info.created.strftime("%Y-%m-%d %H:%M"),
+                    students=info.counts.get("students", 0)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if password is None:
+            password = self._ask_password(title, file, self.tr("Type the password chosen when the backup was made."))
+            if password is None:
+                return
+        checked_password = password
+        folder = Path(tempfile.mkdtemp(prefix=".schoolaid-restore-", dir=self.db.path.parent))
+
+        def work(progress: Progress) -> Path:
+            return backup.prepare_restore(file, checked_password, folder, progress)[1]
+
+        def done(restored: Path) -> None:
+            try:
+                self._swap_database(lambda path: backup.replace_database(path, restored), self.tr(
+                    "The backup of {school} made {created} is restored.").format(
+                        school=info.school, created=info.created.strftime("%Y-%m-%d %H:%M")))
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        def failed(error: BaseException) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            self._failed(error)
+
+        self.task = run_in_background(self.window, self.tr("Decrypting the backup…"), work, done, failed,
+                                      lambda: shutil.rmtree(folder, ignore_errors=True))
+
+    def _swap_database(self, replace: Any, message: str) -> None:
+        """Close the database, let ``replace(path)`` put another in its place (it returns where the old
+        one was kept), and reopen the window on the result."""
+        self.timer.stop()
+        self.wait_for_safety_copy()
+        self.window.stop_work()
+        path = self.db.path
+        self.db.close()
+        QGuiApplication.setOverrideCursor(self.window.cursor())
+        try:
+            kept = replace(path)
+            new_db = open_database(path)
+        except SchoolAidError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            show_error(self.window, exc)
+            new_db = open_database(path)  # whatever is there now: the replacement never half-happens
+            self.window.reopen(new_db)
+            return
+        QGuiApplication.restoreOverrideCursor()
+        window = self.window.reopen(new_db)
+        self.last_result = kept
+        text = message
+        if kept is not None:
+            text += "\n\n" + self.tr("The database as it was before is kept as:\n{path}").format(path=kept)
+        QMessageBox.information(window, self.tr("Restored"), text)
+
+    def open_read_only(self, file: Path | None = None, password: str | None = None) -> None:
+        title = self.tr("Open a backup to view")
+        file = file or self._choose_backup(title)
+        if file is None:
+            return
+        if password is None:
+            password = self._ask_password(title, file, self.tr(
+                "The backup opens in a window of its own; nothing in it can be changed."))
+            if password is None:
+                return
+        checked_password = password
+
+        def done(db: Database) -> None:
+            from schoolaid.ui.context import AppContext
+            from schoolaid.ui.main_window import MainWindow
+
+            context = AppContext(db, self.context.preferences, self.context.operator or self.tr("viewer"))
+            viewer = MainWindow(context, owns_database=True)
+            viewer.show()
+            self.last_result = viewer
+            self.window.viewers.append(viewer)
+
+        self.task = run_in_background(self.window, self.tr("Decrypting the backup…"),
+                                      lambda progress: backup.open_for_viewing(file, checked_password, progress),
+                                      done, self._failed)
+
+    def summarize_backups(self, files: list[Path] | None = None, password: str | None = None,
+                          target: Path | None = None) -> None:
+        """The township's comparison of its schools from their backups, as a workbook."""
+        title = self.tr("Compare schools' backups")
+        if files is None:
+            names, _filter = QFileDialog.getOpenFileNames(self.window, title, str(self._default_folder()),
+                                                          BACKUP_FILTER)
+            files = [Path(n) for n in names]
+        if not files:
+            return
+        if password is None:
+            password = self._ask_password(title, files[0], self.tr(
+                "The backups are decrypted one by one with this password (the schools must have used the same one) "
+                "and their key figures put side by side in a workbook."))
+            if password is None:
+                return
+        if target is None:
+            name, _filter = QFileDialog.getSaveFileName(
+                self.window, title, str(self._default_folder() / f"各校关键数据对比_{dt.date.today():%Y%m%d}.xlsx"),
+                "Excel (*.xlsx)")
+            if not name:
+                return
+            target = Path(name)
+        checked_password, chosen, out = password, list(files), target
+
+        def work(progress: Progress) -> Path:
+            township_summary.write(township_summary.collect(chosen, checked_password, progress), out)
+            return out
+
+        def done(path: Path) -> None:
+            self.last_result = path
+            QMessageBox.information(self.window, title, self.tr("The comparison of {n} schools is saved as {path}.").format(
+                n=len(chosen), path=path))
+
+        self.task = run_in_background(self.window, self.tr("Reading the backups…"), work, done, self._failed)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.task is not None:
+            self.task.stop()
+        self.wait_for_safety_copy()
+

@@ -1,0 +1,1 @@
+"""The dropout-control tab and its dialogs."""

@@ -1,0 +1,405 @@
+"""Dialogs of dropout control: an absence, a child back at school, the case file, a persuasion
+attempt (or its correction), the urging notice and its receipt, moving a case on, the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from schoolaid.common.errors import ValidationFailed
+from schoolaid.common.validation import error
+from schoolaid.dropout import dropout
+from schoolaid.dropout.dropout import (
+    AbsenceView,
+    AttemptEntry,
+    AttemptView,
+    CaseForm,
+    CaseStatus,
+    CaseView,
+    Method,
+    Reason,
+)
+from schoolaid.pairing import staff
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.evidence import EvidenceList, choose_files
+from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
+
+
+class OptionalDate(QWidget):
+    """A date that may not have happened yet: a tick box, and the date once ticked."""
+
+    def __init__(self, label: str, value: dt.date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.edit: QDateEdit = date_edit(value)
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        self.check.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+
+    def value(self) -> dt.date | None:
+        return date_of(self.edit) if self.check.isChecked() else None
+
+
+def _text_box(text: str = "", height: int = 54) -> QPlainTextEdit:
+    box = QPlainTextEdit(text)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(height)
+    return box
+
+
+class AbsenceDialog(FormDialog):
+    """Record an absence spell; the student is chosen here or comes from the roster."""
+
+    def __init__(self, context: AppContext, student_id: int | None = None, student_name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Record an absence"), parent)
+        self.student_id = student_id
+        self.absence_id: int | None = None
+        self.student_label = QLabel(student_name or self.tr("(no student chosen)"))
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.clicked.connect(self.choose_student)
+        student_row = QHBoxLayout()
+        student_row.addWidget(self.student_label, 1)
+        student_row.addWidget(self.choose_button)
+        self.start_edit = date_edit()
+        self.ongoing_check = QCheckBox(self.tr("Still absent"))
+        self.ongoing_check.setChecked(True)
+        self.end_edit = date_edit()
+        self.end_edit.setEnabled(False)
+        self.ongoing_check.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.ongoing_check)
+        end_row.addWidget(self.end_edit)
+        end_row.addStretch(1)
+        self.known_check = QCheckBox(self.tr("The reason is known (sick leave, family matter with leave asked)"))
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setEnabled(False)
+        self.known_check.toggled.connect(self.reason_edit.setEnabled)
+        self.form.addRow(self.tr("Student"), student_row)
+        self.form.addRow(self.tr("Absent from"), self.start_edit)
+        self.form.addRow(self.tr("Until"), end_row)
+        self.form.addRow("", self.known_check)
+        self.form.addRow(self.tr("Reason"), self.reason_edit)
+        self.form.addRow(QLabel(self.tr(
+            "An absence without a known reason that reaches {n} school days makes the child a suspected dropout: "
+            "the school reports it to the township at once and opens a case.").format(
+                n=context.query(dropout.setting, "dropout.suspect_school_days"))))
+
+    def choose_student(self) -> None:
+        from schoolaid.ui.widgets.student_picker import StudentPicker
+
+        picker = StudentPicker(self.context, {EnrollmentStatus.ENROLLED, EnrollmentStatus.DROPPED_OUT}, self)
+        if picker.exec() and picker.chosen is not None:
+            self.student_id = picker.chosen.id
+            self.student_label.setText(f"{picker.chosen.name}（{picker.chosen.school} {picker.chosen.grade_label}）")
+
+    def submit(self) -> None:
+        if self.student_id is None:
+            raise ValidationFailed([error("student_id", "absence.student", self.tr("Choose the student."))])
+        self.absence_id = self.context.change(
+            Entity.DROPOUT, dropout.record_absence, self.student_id, date_of(self.start_edit),
+            None if self.ongoing_check.isChecked() else date_of(self.end_edit), self.known_check.isChecked(),
+            self.reason_edit.text())
+
+
+class BackAtSchoolDialog(FormDialog):
+    """End an absence: the day the child came back, and the reason if it came to light."""
+
+    def __init__(self, context: AppContext, absence: AbsenceView, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Back at school"), parent)
+        self.absence = absence
+        self.back_edit = date_edit()
+        self.reason_edit = QLineEdit(absence.reason)
+        self.form.addRow(self.tr("Student"), QLabel(self.tr("{name}, absent since {date}").format(
+            name=absence.student, date=absence.start_date.isoformat())))
+        self.form.addRow(self.tr("Back at school on"), self.back_edit)
+        self.form.addRow(self.tr("Reason of the absence"), self.reason_edit)
+        if absence.case_id is not None:
+            self.form.addRow(QLabel(self.tr("The child has a case file (No. {id}): close it as \u201cback at school\u201d "
+                                            "on the Cases page so that the persuasion is on record.").format(
+                id=absence.case_id)))
+
+    def submit(self) -> None:
+        back = date_of(self.back_edit)
+        if back <= self.absence.start_date:
+            raise ValidationFailed([error("back", "absence.back", self.tr("The child comes back after the absence began."))])
+        self.context.change(Entity.DROPOUT, dropout.end_absence, self.absence.id, back - dt.timedelta(days=1),
+                            self.reason_edit.text())
+
+
+class CaseDialog(FormDialog):
+    """The case file (控辍保学档案): opened from an absence, or edited later."""
+
+    def __init__(self, context: AppContext, *, case_id: int | None = None, student_id: int | None = None,
+                 absence_id: int | None = None, student_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Case file") if case_id is not None else self.tr("Open a case"), parent)
+        self.case_id, self.student_id, self.absence_id = case_id, student_id, absence_id
+        form = context.query(dropout.case_form, case_id) if case_id is not None else CaseForm()
+        view = context.query(dropout.get_case, case_id) if case_id is not None else None
+        header = (self.tr("{name}, {school} {grade}, absent since {began}, case opened {opened}").format(
+            name=view.student, school=view.school, grade=view.grade, began=view.absence_began.isoformat(),
+            opened=view.opened_on.isoformat()) if view is not None else student_name)
+        self.reason_combo = QComboBox()
+        for reason in Reason:
+            self.reason_combo.addItem(reason.label(), reason.value)
+        self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(form.reason_category)))
+        self.reason_edit = QLineEdit(form.reason_text)
+        self.teacher_combo = QComboBox()
+        self.teacher_combo.addItem(self.tr("(not set)"), None)
+        for member in context.query(staff.list_staff):
+            self.teacher_combo.addItem(f"{member.name}（{member.school}）", member.id)
+        self.teacher_combo.setCurrentIndex(max(0, self.teacher_combo.findData(form.class_teacher_id)))
+        self.township_date = OptionalDate(self.tr("reported on"), form.reported_township_on)
+        self.bureau_date = OptionalDate(self.tr("reported on"), form.reported_bureau_on)
+        self.township_action = _text_box(form.township_action)
+        self.village_action = _text_box(form.village_action)
+        self.situation_edit = _text_box(form.current_situation)
+        self.remedies_edit = _text_box(form.remedies)
+        self.form.addRow(self.tr("Student"), QLabel(header))
+        self.form.addRow(self.tr("Reason"), self.reason_combo)
+        self.form.addRow(self.tr("In their words"), self.reason_edit)
+        self.form.addRow(self.tr("Class teacher"), self.teacher_combo)
+        self.form.addRow(self.tr("Reported to the township"), self.township_date)
+        self.form.addRow(self.tr("Reported to the district bureau"), self.bureau_date)
+        self.form.addRow(self.tr("What the township did"), self.township_action)
+        self.form.addRow(self.tr("What the village committee did"), self.village_action)
+        self.form.addRow(self.tr("Current situation"), self.situation_edit)
+        self.form.addRow(self.tr("Remedies (补救措施)"), self.remedies_edit)
+        self.resize(640, 560)
+
+    def case_form(self) -> CaseForm:
+        return CaseForm(self.reason_combo.currentData(), self.reason_edit.text(), self.township_date.value(),
+                        self.bureau_date.value(), self.teacher_combo.currentData(), self.township_action.toPlainText(),
+                        self.village_action.toPlainText(), self.situation_edit.toPlainText(),
+                        self.remedies_edit.toPlainText())
+
+    def submit(self) -> None:
+        if self.case_id is None:
+            assert self.student_id is not None
+            self.case_id = self.context.change(Entity.DROPOUT, dropout.open_case, self.student_id, self.absence_id,
+                                               self.case_form())
+        else:
+            self.context.change(Entity.DROPOUT, dropout.update_case, self.case_id, self.case_form())
+
+
+class AttemptDialog(FormDialog):
+    """Log a persuasion attempt, or correct one: the old entry stays, marked as corrected."""
+
+    def __init__(self, context: AppContext, case: CaseView, corrects: AttemptView | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Correct an entry") if corrects else self.tr("Log a persuasion attempt"), parent)
+        self.case, self.corrects = case, corrects
+        self.files: list[tuple[str, bytes]] = []
+        self.attempt_id: int | None = None
+        self.date_edit = date_edit(corrects.attempt_date if corrects else None)
+        self.visitors_edit = QLineEdit(corrects.visitors if corrects else "")
+        self.visitors_edit.setPlaceholderText(self.tr("e.g. class teacher 李老师, village committee 王主任, township 杨副镇长"))
+        self.met_edit = QLineEdit(corrects.met if corrects else case.guardian)
+        self.method_combo = QComboBox()
+        for method in Method:
+            self.method_combo.addItem(method.label(), method.value)
+        if corrects is not None:
+            self.method_combo.setCurrentIndex(max(0, self.method_combo.findData(corrects.method.value)))
+        self.result_edit = _text_box(corrects.result if corrects else "", 70)
+        self.succeeded_check = QCheckBox(self.tr("The family agreed: the child comes back"))
+        self.succeeded_check.setChecked(bool(corrects and corrects.succeeded))
+        self.files_label = QLabel(self.tr("No evidence files"))
+        files_button = QPushButton(self.tr("Add photos or scans…"))
+        files_button.clicked.connect(self._add_files)
+        files_row = QHBoxLayout()
+        files_row.addWidget(files_button)
+        files_row.addWidget(self.files_label, 1)
+        self.form.addRow(self.tr("Case"), QLabel(self.tr("No. {id}: {name}, {school} {grade}").format(
+            id=case.id, name=case.student, school=case.school, grade=case.grade)))
+        if corrects is not None:
+            self.form.addRow(QLabel(self.tr(
+                "Entry No. {id} stays in the log, marked as corrected; this entry takes its place.").format(id=corrects.id)))
+        self.form.addRow(self.tr("Date"), self.date_edit)
+        self.form.addRow(self.tr("Who went"), self.visitors_edit)
+        self.form.addRow(self.tr("Whom they met"), self.met_edit)
+        self.form.addRow(self.tr("How"), self.method_combo)
+        self.form.addRow(self.tr("Result"), self.result_edit)
+        self.form.addRow("", self.succeeded_check)
+        if corrects is None:
+            self.form.addRow(self.tr("Evidence"), files_row)
+        self.resize(600, 420)
+
+    def _add_files(self) -> None:
+        self.files.extend(choose_files(self))
+        if self.files:
+            self.files_label.setText(self.tr("{n} files: {names}").format(
+                n=len(self.files), names="、".join(name for name, _data in self.files)))
+
+    def entry(self) -> AttemptEntry:
+        return AttemptEntry(date_of(self.date_edit), self.visitors_edit.text(), self.met_edit.text(),
+                            self.method_combo.currentData(), self.result_edit.toPlainText(),
+                            self.succeeded_check.isChecked())
+
+    def submit(self) -> None:
+        if self.corrects is not None:
+            self.attempt_id = self.context.change(Entity.DROPOUT, dropout.correct_attempt, self.corrects.id, self.entry())
+        else:
+            self.attempt_id = self.context.change(Entity.DROPOUT, dropout.log_attempt, self.case.id, self.entry(),
+                                                  self.files)
+
+
+class AttemptEvidenceDialog(FormDialog):
+    """The evidence of one attempt; more can be added later, none removed."""
+
+    def __init__(self, context: AppContext, attempt: AttemptView, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Evidence of the attempt of {date}").format(
+            date=attempt.attempt_date.isoformat()), parent)
+        self.evidence = EvidenceList(context, dropout.ATTEMPT, attempt.id, Entity.DROPOUT, dropout.add_evidence, self)
+        self.form.addRow(QLabel(f"{attempt.visitors}：{attempt.result}"))
+        self.form.addRow(self.evidence)
+        self.buttons.setStandardButtons(self.buttons.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(560, 320)
+
+    def submit(self) -> None:
+        self.accept()
+
+
+class NoticeDialog(FormDialog):
+    """Record the enrollment-urging notice (《敦促入学通知书》) the township issues on a case."""
+
+    def __init__(self, context: AppContext, case: CaseView, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Enrollment-urging notice"), parent)
+        self.case = case
+        self.notice_id: int | None = None
+        days = context.query(dropout.setting, "dropout.notice_deadline_days")
+        self.issued_edit = date_edit()
+        self.deadline_edit = date_edit(dt.date.today() + dt.timedelta(days=days), not_after_today=False)
+        self.issued_edit.dateChanged.connect(lambda day: self.deadline_edit.setDate(day.addDays(days)))
+        self.guardian_edit = QLineEdit(case.guardian)
+        self.form.addRow(self.tr("Case"), QLabel(self.tr("No. {id}: {name}, {school} {grade}").format(
+            id=case.id, name=case.student, school=case.school, grade=case.grade)))
+        self.form.addRow(self.tr("Issued on"), self.issued_edit)
+        self.form.addRow(self.tr("Back at school by"), self.deadline_edit)
+        self.form.addRow(self.tr("Addressed to (guardian)"), self.guardian_edit)
+        self.form.addRow(QLabel(self.tr("The notice gets the next number of the year, like {example}.").format(
+            example=f"{context.query(dropout.notice_prefix)}〔{dt.date.today().year}〕1号")))
+
+    def submit(self) -> None:
+        self.notice_id = self.context.change(Entity.DROPOUT, dropout.issue_notice, self.case.id,
+                                             date_of(self.issued_edit), date_of(self.deadline_edit),
+                                             self.guardian_edit.text())
+
+
+class ReceiptDialog(FormDialog):
+    """The proof of service (送达回证): the parents signed for the notice."""
+
+    def __init__(self, context: AppContext, notice: dropout.NoticeView, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Signed receipt"), parent)
+        self.notice = notice
+        self.served_edit = date_edit()
+        self.served_to_edit = QLineEdit(notice.guardian)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(self.tr("e.g. served by the village committee, grandfather signed"))
+        self.form.addRow(self.tr("Notice"), QLabel(notice.document_number))
+        self.form.addRow(self.tr("Signed for on"), self.served_edit)
+        self.form.addRow(self.tr("Signed by"), self.served_to_edit)
+        self.form.addRow(self.tr("Note"), self.note_edit)
+
+    def submit(self) -> None:
+        self.context.change(Entity.DROPOUT, dropout.record_receipt, self.notice.id, date_of(self.served_edit),
+                            self.served_to_edit.text(), self.note_edit.text())
+
+
+class MoveCaseDialog(FormDialog):
+    """Move a case on: back at school, taught at home, transferred, or another outcome."""
+
+    def __init__(self, context: AppContext, case: CaseView, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Close or move the case"), parent)
+        self.case = case
+        self.status_combo = QComboBox()
+        for status in dropout.allowed_moves(case.status):
+            self.status_combo.addItem(status.label(), status.value)
+        self.on_edit = date_edit()
+        self.return_edit = date_edit()
+        self.transfer_edit = QLineEdit()
+        self.transfer_edit.setPlaceholderText(self.tr("The school the child now attends"))
+        self.note_edit = QLineEdit()
+        self.form.addRow(self.tr("Case"), QLabel(self.tr("No. {id}: {name} — now \u201c{status}\u201d").format(
+            id=case.id, name=case.student, status=case.status.label())))
+        self.form.addRow(self.tr("New state"), self.status_combo)
+        self.form.addRow(self.tr("Date"), self.on_edit)
+        self.form.addRow(self.tr("Back at school on"), self.return_edit)
+        self.form.addRow(self.tr("Transferred to"), self.transfer_edit)
+        self.form.addRow(self.tr("What happened"), self.note_edit)
+        self.status_combo.currentIndexChanged.connect(lambda _i: self._show_fields())
+        self._show_fields()
+
+    def _show_fields(self) -> None:
+        status = self.status_combo.currentData()
+        for widget, shown in ((self.on_edit, status != CaseStatus.RETURNED.value),
+                              (self.return_edit, status == CaseStatus.RETURNED.value),
+                              (self.transfer_edit, status == CaseStatus.TRANSFERRED.value),
+                              (self.note_edit, status in (CaseStatus.OTHER.value, CaseStatus.HOME_TEACHING.value))):
+            widget.setVisible(shown)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setVisible(shown)
+
+    def submit(self) -> None:
+        status = self.status_combo.currentData()
+        if status is None:
+            raise ValidationFailed([error("status", "case.closed", self.tr("This case is closed: it moves no further."))])
+        returned = status == CaseStatus.RETURNED.value
+        self.context.change(Entity.DROPOUT, dropout.move_case, self.case.id, status,
+                            date_of(self.return_edit) if returned else date_of(self.on_edit),
+                            return_date=date_of(self.return_edit) if returned else None,
+                            transfer_to=self.transfer_edit.text(), note=self.note_edit.text())
+
+
+class DropoutRulesDialog(FormDialog):
+    """The thresholds and the notice's number prefix (provinces differ)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Dropout control rules"), parent)
+        self.spins: dict[str, QSpinBox] = {}
+        labels = {
+            "dropout.suspect_school_days": self.tr("Unexplained absence that makes a suspected dropout (school days)"),
+            "dropout.dropout_days": self.tr("Days as a suspected dropout before counting as a dropout"),
+            "dropout.attempts_before_notice": self.tr("Failed persuasion attempts before the urging notice"),
+            "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
+        }
+        for key, (_default, low, high) in dropout.SETTINGS.items():
+            spin = QSpinBox()
+            spin.setRange(low, high)
+            spin.setValue(context.query(dropout.setting, key))
+            self.spins[key] = spin
+            self.form.addRow(labels[key], spin)
+        self.prefix_edit = QLineEdit(context.query(dropout.notice_prefix))
+        self.form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
+        self.holidays_edit = QLineEdit(context.query(dropout.holidays_setting))
+        self.form.addRow(self.tr("Holidays (not school days)"), self.holidays_edit)
+        explanation = QLabel(self.tr(
+            "Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to "
+            "Friday outside the holidays, written month-day~month-day and separated by commas; the default is "
+            "{holidays} (winter break, summer break, National Day week).").format(
+                holidays=dropout.DEFAULT_HOLIDAYS_TEXT))
+        explanation.setWordWrap(True)
+        self.form.addRow(explanation)
+
+    def submit(self) -> None:
+        self.context.change(Entity.DROPOUT, dropout.save_rules, {key: spin.value() for key, spin in self.spins.items()},
+                            self.prefix_edit.text(), self.holidays_edit.text())

@@ -1,0 +1,839 @@
+"""The dropout-control tab (控辍保学): cases with their persuasion log and notices, absences with the
+cases they call for, the three ledgers, and the figures (dropout rate against the 0.2 % target)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.progress import Progress
+from schoolaid.dropout import dropout, dropout_export
+from schoolaid.dropout.dropout import (
+    AbsenceView,
+    AttemptView,
+    CaseStatus,
+    CaseView,
+    LedgerRow,
+    RateRow,
+    SchoolCases,
+)
+from schoolaid.township import township
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.dropout.dropout_dialogs import (
+    AbsenceDialog,
+    AttemptDialog,
+    AttemptEvidenceDialog,
+    BackAtSchoolDialog,
+    CaseDialog,
+    MoveCaseDialog,
+    NoticeDialog,
+    ReceiptDialog,
+)
+from schoolaid.ui.widgets.form_dialog import date_edit, date_of
+from schoolaid.ui.widgets.messages import show_error
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
+from schoolaid.ui.widgets.table_views import record_table
+from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
+
+RED = QBrush(QColor("#c62828"))
+ORANGE = QBrush(QColor("#b35c00"))
+GREY = QBrush(QColor("#6d6d6d"))
+GREEN = QBrush(QColor("#2e7d32"))
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def _percent(rate: float) -> str:
+    return f"{rate * 100:.2f}%"
+
+
+class DropoutTab(QWidget):
+    attention_changed = Signal(int)
+    message = Signal(str)
+
+    CASES, ABSENCES, LEDGERS, FIGURES = range(4)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.attention = dropout.Attention(0, 0, 0)
+        self._tasks: dict[str, BackgroundTask] = {}
+        self._stale = {self.LEDGERS: True, self.FIGURES: True}
+        today = dt.date.today()
+
+        self.alert_label = QLabel()
+        self.alert_label.setWordWrap(True)
+        self.alert_label.setTextFormat(Qt.TextFormat.RichText)
+        self.alert_label.setStyleSheet("QLabel { background:#fff4e5; border:1px solid #f0b46c; padding:6px; }")
+        self.alert_label.linkActivated.connect(self._follow_alert)
+
+        # --- cases ---
+        self.case_filter = QComboBox()
+        for label, key in ((self.tr("Open cases"), "open"), (self.tr("Notice deadline passed"), "expired"),
+                           (self.tr("Ready for the urging notice"), "due"), (self.tr("All cases"), "all"),
+                           *((status.label(), status.value) for status in CaseStatus)):
+            self.case_filter.addItem(label, key)
+        self.case_school = QComboBox()
+        self.case_text = QLineEdit()
+        self.case_text.setPlaceholderText(self.tr("Student's name"))
+        self.cases_model: RecordTableModel[CaseView] = RecordTableModel([
+            Column(lambda: self.tr("No."), lambda c: c.id, align_center=True),
+            Column(lambda: self.tr("Student"), lambda c: c.student),
+            Column(lambda: self.tr("School"), lambda c: c.school),
+            Column(lambda: self.tr("Grade"), lambda c: c.grade),
+            Column(lambda: self.tr("Village"), lambda c: c.village),
+            Column(lambda: self.tr("State"), lambda c: c.status.label(), align_center=True,
+                   foreground=lambda c: ORANGE if c.status.is_open else GREEN if c.status is CaseStatus.RETURNED else None),
+            Column(lambda: self.tr("Reason"), lambda c: c.reason.label()),
+            Column(lambda: self.tr("Opened"), lambda c: c.opened_on.isoformat(), align_center=True),
+            Column(lambda: self.tr("Days open"), lambda c: c.days_open(dt.date.today()), align_center=True),
+            Column(lambda: self.tr("Attempts"), lambda c: c.attempts, align_center=True),
+            Column(lambda: self.tr("Last action"), lambda c: c.last_action.isoformat(), align_center=True),
+            Column(lambda: self.tr("Urging notice"), self._notice_text,
+                   foreground=lambda c: RED if c.notice_expired(dt.date.today()) or c.notice_due else None),
+        ], parent=self)
+        self.cases_table = record_table(self.cases_model, fit_contents=True)
+        self.cases_table.doubleClicked.connect(lambda _index: self.edit_case())
+        self.cases_summary = QLabel()
+
+        self.case_title = QLabel()
+        self.case_title.setWordWrap(True)
+        self.case_title.setTextFormat(Qt.TextFormat.RichText)
+        self.attempts_model: RecordTableModel[AttemptView] = RecordTableModel([
+            Column(lambda: self.tr("No."), lambda a: a.id, align_center=True),
+            Column(lambda: self.tr("Date"), lambda a: a.attempt_date.isoformat(), align_center=True,
+                   foreground=lambda a: None if a.counts else GREY),
+            Column(lambda: self.tr("Who went"), lambda a: a.visitors, foreground=lambda a: None if a.counts else GREY),
+            Column(lambda: self.tr("Whom they met"), lambda a: a.met, foreground=lambda a: None if a.counts else GREY),
+            Column(lambda: self.tr("How"), lambda a: a.method.label(), foreground=lambda a: None if a.counts else GREY),
+            Column(lambda: self.tr("Result"), lambda a: a.result, tooltip=lambda a: a.result,
+                   foreground=lambda a: None if a.counts else GREY),
+            Column(lambda: self.tr("Agreed"), lambda a: self.tr("Yes") if a.succeeded else "", align_center=True),
+            Column(lambda: self.tr("Evidence"), lambda a: a.evidence or "", align_center=True),
+            Column(lambda: self.tr("Correction"), self._correction_text, foreground=lambda a: GREY),
+            Column(lambda: self.tr("Written by"), lambda a: f"{a.recorded_by} {local_time(a.recorded_at)}"),
+        ], parent=self)
+        self.attempts_table = record_table(self.attempts_model, fit_contents=True)
+        self.attempts_table.doubleClicked.connect(lambda _index: self.show_evidence())
+        self.new_case_button = QPushButton(self.tr("Open a case…"))
+        self.case_file_button = QPushButton(self.tr("Case file…"))
+        self.log_button = QPushButton(self.tr("Log an attempt…"))
+        self.correct_button = QPushButton(self.tr("Correct the entry…"))
+        self.evidence_button = QPushButton(self.tr("Evidence…"))
+        self.notice_button = QPushButton(self.tr("Issue the urging notice…"))
+        self.receipt_button = QPushButton(self.tr("Record the signed receipt…"))
+        self.move_button = QPushButton(self.tr("Close or move the case…"))
+        self.confirm_button = QPushButton(self.tr("Record as dropout"))
+        self.cases_export_button = QPushButton(self.tr("Export the cases…"))
+        self.print_notice_button = QPushButton(self.tr("Print the notice…"))
+        self.print_due_button = QPushButton(self.tr("Print all notices due…"))
+        detail = QGroupBox(self.tr("Persuasion log (劝返记录) — entries are never changed: a correction is a new entry"))
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.case_title)
+        detail_layout.addWidget(self.attempts_table, 1)
+        detail_layout.addLayout(_row(self.case_file_button, self.log_button, self.correct_button, self.evidence_button,
+                                     self.notice_button, self.print_notice_button, self.receipt_button, self.move_button,
+                                     self.confirm_button))
+        cases_top = QWidget()
+        cases_top_layout = QVBoxLayout(cases_top)
+        cases_top_layout.setContentsMargins(0, 0, 0, 0)
+        cases_top_layout.addLayout(_row(self.case_filter, QLabel(self.tr("School")), self.case_school, self.case_text))
+        cases_top_layout.addWidget(self.cases_table, 1)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.cases_summary, 1)
+        summary_row.addWidget(self.new_case_button)
+        summary_row.addWidget(self.print_due_button)
+        summary_row.addWidget(self.cases_export_button)
+        cases_top_layout.addLayout(summary_row)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(cases_top)
+        splitter.addWidget(detail)
+        splitter.setSizes([300, 260])
+        cases_page = QWidget()
+        QVBoxLayout(cases_page).addWidget(splitter)
+
+        # --- absences ---
+        self.absences_all = QCheckBox(self.tr("Show ended absences too"))
+        self.absences_model: RecordTableModel[AbsenceView] = RecordTableModel([
+            Column(lambda: self.tr("Student"), lambda a: a.student),
+            Column(lambda: self.tr("School"), lambda a: a.school),
+            Column(lambda: self.tr("Grade"), lambda a: a.grade),
+            Column(lambda: self.tr("Village"), lambda a: a.village),
+            Column(lambda: self.tr("Guardian"), lambda a: a.guardian),
+            Column(lambda: self.tr("Phone"), lambda a: a.phone),
+            Column(lambda: self.tr("From"), lambda a: a.start_date.isoformat(), align_center=True),
+            Column(lambda: self.tr("Until"), lambda a: a.end_date.isoformat() if a.end_date else self.tr("still away"),
+                   align_center=True),
+            Column(lambda: self.tr("School days"), lambda a: a.school_days, align_center=True),
+            Column(lambda: self.tr("Reason"), lambda a: a.reason if a.reason_known else self.tr("unexplained")),
+            Column(lambda: self.tr("Counts as"), self._absence_state, align_center=True,
+                   foreground=lambda a: RED if a.state(dt.date.today()) != "absent" and a.case_id is None else None),
+            Column(lambda: self.tr("Case"), self._absence_case, align_center=True),
+        ], parent=self)
+        self.absences_table = record_table(self.absences_model, fit_contents=True)
+        self.absences_summary = QLabel()
+        self.absences_summary.setWordWrap(True)
+        self.record_absence_button = QPushButton(self.tr("Record an absence…"))
+        self.back_button = QPushButton(self.tr("Back at school…"))
+        self.absence_case_button = QPushButton(self.tr("Open a case for the selected…"))
+        absences_page = QWidget()
+        absences_layout = QVBoxLayout(absences_page)
+        absences_layout.addLayout(_row(self.absences_all))
+        absences_layout.addWidget(self.absences_summary)
+        absences_layout.addWidget(self.absences_table, 1)
+        absences_layout.addLayout(_row(self.record_absence_button, self.back_button, self.absence_case_button))
+
+        # --- the three ledgers ---
+        self.ledger_choice = QComboBox()
+        self.ledger_choice.addItem(self.tr("School-age children (适龄儿童)"), "school_age")
+        self.ledger_choice.addItem(self.tr("Suspected dropouts (疑似辍学)"), "suspected")
+        self.ledger_choice.addItem(self.tr("Dropouts (辍学)"), "dropouts")
+        self.ledger_model: RecordTableModel[LedgerRow] = RecordTableModel([
+            Column(lambda: self.tr("Name"), lambda r: r.name),
+            Column(lambda: self.tr("Sex"), lambda r: r.sex, align_center=True),
+            Column(lambda: self.tr("Born"), lambda r: r.birth_date.isoformat() if r.birth_date else "", align_center=True),
+            Column(lambda: self.tr("Age"), lambda r: r.age, align_center=True),
+            Column(lambda: self.tr("School"), lambda r: r.school),
+            Column(lambda: self.tr("Grade"), lambda r: r.grade),
+            Column(lambda: self.tr("Village"), lambda r: r.village),
+            Column(lambda: self.tr("Guardian"), lambda r: r.guardian),
+            Column(lambda: self.tr("Status"), lambda r: r.status.label(), align_center=True),
+            Column(lambda: self.tr("Note"), lambda r: r.note, foreground=lambda r: RED if r.note else None),
+        ], parent=self)
+        self.ledger_table = record_table(self.ledger_model, fit_contents=True)
+        self.ledger_summary = QLabel()
+        self.ledger_summary.setWordWrap(True)
+        self.ledgers_export_button = QPushButton(self.tr("Export the three ledgers…"))
+        self.ledgers_print_button = QPushButton(self.tr("Print the three ledgers…"))
+        ledgers_page = QWidget()
+        ledgers_layout = QVBoxLayout(ledgers_page)
+        ledgers_layout.addLayout(_row(self.ledger_choice, self.ledgers_print_button, self.ledgers_export_button))
+        ledgers_layout.addWidget(self.ledger_summary)
+        ledgers_layout.addWidget(self.ledger_table, 1)
+
+        # --- figures ---
+        start, end = dropout.school_year(today)
+        self.rate_from = date_edit(start)
+        self.rate_to = date_edit(end)
+        self.rates_model: RecordTableModel[RateRow] = RecordTableModel([
+            Column(lambda: self.tr("School"), lambda r: r.school),
+            Column(lambda: self.tr("Enrolled at the start"), lambda r: r.enrolled_at_start, align_center=True),
+            Column(lambda: self.tr("Dropouts"), lambda r: r.dropouts, align_center=True),
+            Column(lambda: self.tr("Dropout rate"), lambda r: _percent(r.rate), align_center=True,
+                   foreground=lambda r: None if r.meets_target else RED),
+            Column(lambda: self.tr("Target ≤ 0.2%"), lambda r: self.tr("met") if r.meets_target else self.tr("missed"),
+                   align_center=True, foreground=lambda r: GREEN if r.meets_target else RED),
+        ], parent=self)
+        self.rates_table = record_table(self.rates_model)
+        self.rates_total = QLabel()
+        self.rates_total.setTextFormat(Qt.TextFormat.RichText)
+        how = QLabel(self.tr(
+            "How the rate is computed: primary pupils whose status became 辍学 during the period and were still 辍学 at "
+            "its end, divided by the primary pupils enrolled (在读) on its first day; a child brought back within the "
+            "period is not counted. The plan's target is at most 0.2%."))
+        how.setWordWrap(True)
+        self.per_school_model: RecordTableModel[SchoolCases] = RecordTableModel([
+            Column(lambda: self.tr("School"), lambda s: s.school),
+            Column(lambda: self.tr("Open cases"), lambda s: s.open, align_center=True),
+            Column(lambda: self.tr("Closed cases"), lambda s: s.closed, align_center=True),
+            Column(lambda: self.tr("Brought back"), lambda s: s.returned, align_center=True),
+            Column(lambda: self.tr("Notice deadline passed"), lambda s: s.expired, align_center=True,
+                   foreground=lambda s: RED if s.expired else None),
+        ], parent=self)
+        self.per_school_table = record_table(self.per_school_model)
+        self.term_report_button = QPushButton(self.tr("Term-start dropout report…"))
+        self.term_print_button = QPushButton(self.tr("Print the term-start report…"))
+        figures_page = QWidget()
+        figures_layout = QVBoxLayout(figures_page)
+        figures_layout.addLayout(_row(QLabel(self.tr("Dropout rate from")), self.rate_from, QLabel(self.tr("to")),
+                                      self.rate_to, self.term_print_button, self.term_report_button))
+        figures_layout.addWidget(self.rates_table, 2)
+        figures_layout.addWidget(self.rates_total)
+        figures_layout.addWidget(how)
+        figures_layout.addWidget(QLabel(self.tr("Cases per school")))
+        figures_layout.addWidget(self.per_school_table, 1)
+
+        self.sections = QTabWidget()
+        self.sections.addTab(cases_page, self.tr("Cases"))
+        self.sections.addTab(absences_page, self.tr("Absences"))
+        self.sections.addTab(ledgers_page, self.tr("The three ledgers"))
+        self.sections.addTab(figures_page, self.tr("Figures"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.alert_label)
+        layout.addWidget(self.sections)
+
+        for combo in (self.case_filter, self.case_school):
+            combo.currentIndexChanged.connect(lambda _i: self.show_cases())
+        self.case_text.textChanged.connect(lambda _t: self.show_cases())
+        self.cases_table.selectionModel().selectionChanged.connect(lambda *_args: self.show_case())
+        self.new_case_button.clicked.connect(self.new_case)
+        self.case_file_button.clicked.connect(self.edit_case)
+        self.log_button.clicked.connect(self.log_attempt)
+        self.correct_button.clicked.connect(self.correct_attempt)
+        self.evidence_button.clicked.connect(self.show_evidence)
+        self.notice_button.clicked.connect(self.issue_notice)
+        self.receipt_button.clicked.connect(self.record_receipt)
+        self.move_button.clicked.connect(self.move_case)
+        self.confirm_button.clicked.connect(self.confirm_dropout)
+        self.cases_export_button.clicked.connect(self.export_cases)
+        self.print_notice_button.clicked.connect(self.print_notice)
+        self.print_due_button.clicked.connect(self.print_due_notices)
+        self.ledgers_print_button.clicked.connect(self.print_ledgers)
+        self.term_print_button.clicked.connect(lambda: self.print_term_report())
+        self.absences_all.toggled.connect(lambda _on: self.show_absences())
+        self.record_absence_button.clicked.connect(lambda: self.record_absence())
+        self.back_button.clicked.connect(self.back_at_school)
+        self.absence_case_button.clicked.connect(self.open_case_for_absence)
+        self.absences_table.doubleClicked.connect(lambda _index: self.open_case_for_absence())
+        self.ledger_choice.currentIndexChanged.connect(lambda _i: self.show_ledger())
+        self.ledgers_export_button.clicked.connect(self.export_ledgers)
+        self.rate_from.dateChanged.connect(lambda _d: self.show_figures())
+        self.rate_to.dateChanged.connect(lambda _d: self.show_figures())
+        self.term_report_button.clicked.connect(self.export_term_report)
+        self.sections.currentChanged.connect(self._section_shown)
+        context.changed.connect(self._data_changed)
+        # The lists are filled when the tab is first shown; the badge is needed at once.
+        self._lists_stale = True
+        self._show_attention()
+
+    # --- refreshing --------------------------------------------------------------------------------
+
+    def _data_changed(self, entity: str) -> None:
+        if entity not in (Entity.DROPOUT, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.ALL,
+                          Entity.PAIRING):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:  # a change on another tab: the badge now, the lists when someone looks
+            self._lists_stale = True
+            self._show_attention()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._lists_stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._lists_stale = False
+        current = self.case_school.currentData()
+        self.case_school.blockSignals(True)
+        self.case_school.clear()
+        self.case_school.addItem(self.tr("All schools"), None)
+        for school in self.context.query(township.list_schools):
+            self.case_school.addItem(school.name, school.id)
+        self.case_school.setCurrentIndex(max(0, self.case_school.findData(current)) if current is not None else 0)
+        self.case_school.blockSignals(False)
+        self.show_cases()
+        self.show_absences()
+        self._stale = {self.LEDGERS: True, self.FIGURES: True}
+        self._section_shown(self.sections.currentIndex())
+        self._show_attention()
+
+    def _section_shown(self, index: int) -> None:
+        if self._stale.get(index):
+            self._stale[index] = False
+            if index == self.LEDGERS:
+                self.show_ledger()
+            else:
+                self.show_figures()
+
+    def _show_attention(self) -> None:
+        self.attention = self.context.query(dropout.attention, classes=self.context.teacher_classes)
+        parts = []
+        if self.attention.to_open:
+            parts.append(self.tr("<a href='absences'>{n} children</a> reached {days} school days of unexplained "
+                                 "absence and have no case yet: report them to the township and open a case.").format(
+                n=self.attention.to_open, days=self.context.query(dropout.setting, "dropout.suspect_school_days")))
+        if self.attention.expired:
+            parts.append(self.tr("<a href='expired'>{n} urging notices</a> passed their deadline without the child "
+                                 "back.").format(n=self.attention.expired))
+        if self.attention.notice_due:
+            parts.append(self.tr("<a href='due'>{n} cases</a> had repeated failed attempts: the township can issue "
+                                 "the enrollment-urging notice.").format(n=self.attention.notice_due))
+        self.alert_label.setText("<br>".join(parts))
+        self.alert_label.setVisible(bool(parts))
+        self.attention_changed.emit(self.attention.total)
+        self.print_due_button.setEnabled(self.attention.notice_due > 0)
+
+    def _follow_alert(self, link: str) -> None:
+        if link == "absences":
+            self.sections.setCurrentIndex(self.ABSENCES)
+            return
+        self.sections.setCurrentIndex(self.CASES)
+        self.case_filter.setCurrentIndex(max(0, self.case_filter.findData(link)))
+
+    # --- cases -----------------------------------------------------------------------------------------
+
+    def _notice_text(self, case: CaseView) -> str:
+        today = dt.date.today()
+        if case.notice is None:
+            return self.tr("due: repeated attempts failed") if case.notice_due else ""
+        text = self.tr("{number}, return by {deadline}").format(number=case.notice.document_number,
+                                                               deadline=case.notice.deadline.isoformat())
+        if case.notice_expired(today):
+            text += self.tr(" — deadline passed")
+        elif case.notice.served_on is None:
+            text += self.tr(" — receipt not yet signed")
+        return text
+
+    def _correction_text(self, attempt: AttemptView) -> str:
+        if attempt.corrected_by is not None:
+            return self.tr("corrected by No. {id}").format(id=attempt.corrected_by)
+        if attempt.corrects_id is not None:
+            return self.tr("corrects No. {id}").format(id=attempt.corrects_id)
+        return ""
+
+    def show_cases(self) -> None:
+        selected = self.selected_case()
+        cases = self.context.query(dropout.list_cases, classes=self.context.teacher_classes)
+        today = dt.date.today()
+        key = self.case_filter.currentData()
+        keep: Callable[[CaseView], bool] = {
+            "open": lambda c: c.status.is_open,
+            "expired": lambda c: c.notice_expired(today),
+            "due": lambda c: c.notice_due,
+            "all": lambda c: True,
+        }.get(key, lambda c: c.status.value == key)
+        school = self.case_school.currentData()
+        text = self.case_text.text().strip()
+        shown = [c for c in cases if keep(c) and (school is None or c.school_id == school) and text in c.student]
+        self.cases_model.set_rows(shown)
+        self.cases_summary.setText(self.tr("{shown} of {n} cases; {open} being persuaded.").format(
+            shown=len(shown), n=len(cases), open=sum(1 for c in cases if c.status.is_open)))
+        position = next((i for i, c in enumerate(shown) if selected and c.id == selected.id), 0 if shown else -1)
+        if position >= 0:
+            self.cases_table.selectRow(position)
+        self.show_case()
+
+    def selected_case(self) -> CaseView | None:
+        rows = self.cases_table.selectionModel().selectedRows()
+        return self.cases_model.row_object(rows[0].row()) if rows else None
+
+    def select_case(self, case_id: int) -> None:
+        for row in range(self.cases_model.rowCount()):
+            if self.cases_model.row_object(row).id == case_id:
+                self.cases_table.selectRow(row)
+                return
+        self.case_filter.setCurrentIndex(self.case_filter.findData("all"))
+        self.case_text.clear()
+        self.case_school.setCurrentIndex(0)
+        for row in range(self.cases_model.rowCount()):
+            if self.cases_model.row_object(row).id == case_id:
+                self.cases_table.selectRow(row)
+
+    def show_case(self) -> None:
+        case = self.selected_case()
+        today = dt.date.today()
+        buttons = (self.case_file_button, self.log_button, self.correct_button, self.evidence_button,
+                   self.notice_button, self.print_notice_button, self.receipt_button, self.move_button,
+                   self.confirm_button)
+        if case is None:
+            self.case_title.setText(self.tr("Choose a case above to see its persuasion log."))
+            self.attempts_model.set_rows([])
+            for button in buttons:
+                button.setEnabled(False)
+            return
+        self.attempts_model.set_rows(self.context.query(dropout.attempts, case.id))
+        lines = [self.tr("<b>No. {id} {name}</b> ({school} {grade}, {village}; guardian {guardian}) — {status}, "
+                         "absent since {began}, opened {opened}, {days} days.").format(
+            id=case.id, name=case.student, school=case.school, grade=case.grade, village=case.village or "—",
+            guardian=case.guardian or "—", status=case.status.label(), began=case.absence_began.isoformat(),
+            opened=case.opened_on.isoformat(), days=case.days_open(today))]
+        if case.notice is not None:
+            served = (self.tr("signed for on {date}").format(date=case.notice.served_on.isoformat())
+                      if case.notice.served_on else self.tr("<span style='color:#c62828'>receipt not yet signed</span>"))
+            deadline = case.notice.deadline.isoformat()
+            if case.notice_expired(today):
+                deadline = f"<span style='color:#c62828'><b>{deadline}</b></span>"
+            lines.append(self.tr("Urging notice {number} issued {issued}, return by {deadline}; {served}.").format(
+                number=case.notice.document_number, issued=case.notice.issued_on.isoformat(), deadline=deadline,
+                served=served))
+        elif case.notice_due:
+            lines.append(self.tr("<span style='color:#c62828'>{n} attempts failed: the township can issue the "
+                                 "enrollment-urging notice.</span>").format(n=case.failed_attempts))
+        self.case_title.setText("<br>".join(lines))
+        is_open = case.status.is_open
+        self.case_file_button.setEnabled(True)
+        self.log_button.setEnabled(is_open)
+        self.correct_button.setEnabled(self.attempts_model.rowCount() > 0)
+        self.evidence_button.setEnabled(self.attempts_model.rowCount() > 0)
+        self.notice_button.setEnabled(is_open)
+        self.print_notice_button.setEnabled(is_open or case.notice is not None)
+        self.receipt_button.setEnabled(case.notice is not None and case.notice.served_on is None)
+        self.move_button.setEnabled(bool(dropout.allowed_moves(case.status)))
+        self.confirm_button.setEnabled(is_open and case.student_status.value != "辍学")
+
+    def _attempt(self) -> AttemptView | None:
+        rows = self.attempts_table.selectionModel().selectedRows()
+        if rows:
+            return self.attempts_model.row_object(rows[0].row())
+        if self.attempts_model.rowCount():
+            QMessageBox.information(self, self.tr("Persuasion log"), self.tr("Select an entry of the log first."))
+        return None
+
+    def new_case(self) -> None:
+        from schoolaid.roster.enrollment import EnrollmentStatus
+        from schoolaid.ui.widgets.student_picker import StudentPicker
+
+        picker = StudentPicker(self.context, {EnrollmentStatus.ENROLLED, EnrollmentStatus.DROPPED_OUT,
+                                              EnrollmentStatus.SUSPENDED}, self)
+        if not picker.exec() or picker.chosen is None:
+            return
+        absence = next((a for a in self.context.query(dropout.absences, student_id=picker.chosen.id)
+                        if a.case_id is None), None)
+        self._open_case(picker.chosen.id, absence.id if absence else None, picker.chosen.name)
+
+    def _open_case(self, student_id: int, absence_id: int | None, name: str) -> None:
+        dialog = CaseDialog(self.context, student_id=student_id, absence_id=absence_id, student_name=name, parent=self)
+        if dialog.exec() and dialog.case_id is not None:
+            self.sections.setCurrentIndex(self.CASES)
+            self.select_case(dialog.case_id)
+            self.message.emit(self.tr("Case No. {id} opened for {name}.").format(id=dialog.case_id, name=name))
+
+    def edit_case(self) -> None:
+        case = self.selected_case()
+        if case is not None:
+            CaseDialog(self.context, case_id=case.id, parent=self).exec()
+
+    def log_attempt(self) -> None:
+        case = self.selected_case()
+        if case is not None and AttemptDialog(self.context, case, parent=self).exec():
+            self.message.emit(self.tr("Attempt logged on case No. {id}.").format(id=case.id))
+
+    def correct_attempt(self) -> None:
+        case, attempt = self.selected_case(), self._attempt()
+        if case is None or attempt is None:
+            return
+        if attempt.corrected_by is not None:
+            QMessageBox.information(self, self.tr("Persuasion log"), self.tr(
+                "Entry No. {id} was corrected by No. {by}: correct that one instead.").format(
+                    id=attempt.id, by=attempt.corrected_by))
+            return
+        AttemptDialog(self.context, case, attempt, self).exec()
+
+    def show_evidence(self) -> None:
+        attempt = self._attempt()
+        if attempt is not None:
+            AttemptEvidenceDialog(self.context, attempt, self).exec()
+
+    def issue_notice(self) -> None:
+        case = self.selected_case()
+        if case is None:
+            return
+        if case.notice is not None and QMessageBox.question(self, self.tr("Urging notice"), self.tr(
+                "Notice {number} was issued already on {date}. Issue a new one?").format(
+                    number=case.notice.document_number, date=case.notice.issued_on.isoformat())) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        NoticeDialog(self.context, case, self).exec()
+
+    def record_receipt(self) -> None:
+        case = self.selected_case()
+        if case is not None and case.notice is not None:
+            ReceiptDialog(self.context, case.notice, self).exec()
+
+    def move_case(self) -> None:
+        case = self.selected_case()
+        if case is not None and MoveCaseDialog(self.context, case, self).exec():
+            self.message.emit(self.tr("Case No. {id} of {name} is now \u201c{status}\u201d.").format(
+                id=case.id, name=case.student, status=self.context.query(dropout.get_case, case.id).status.label()))
+
+    def confirm_dropout(self) -> None:
+        case = self.selected_case()
+        if case is None:
+            return
+        if QMessageBox.question(self, self.tr("Record as dropout"), self.tr(
+                "Record {name}'s enrollment status as 辍学? The status goes back to 在读 when the case is closed as "
+                "back at school.").format(name=case.student)) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.context.change(Entity.DROPOUT, dropout.confirm_dropout, case.id)
+        except SchoolAidError as exc:
+            show_error(self, exc)
+
+    # --- absences -----------------------------------------------------------------------------------
+
+    def _absence_state(self, absence: AbsenceView) -> str:
+        state = absence.state(dt.date.today())
+        return {"absent": self.tr("absent"), "suspected": self.tr("suspected dropout"),
+                "dropout": self.tr("dropout")}[state]
+
+    def _absence_case(self, absence: AbsenceView) -> str:
+        if absence.case_id is None:
+            return self.tr("open one") if absence.state(dt.date.today()) != "absent" else ""
+        return self.tr("No. {id} {status}").format(id=absence.case_id, status=absence.case_status.label()
+                                                   if absence.case_status else "")
+
+    def show_absences(self) -> None:
+        found = self.context.query(dropout.absences, open_only=not self.absences_all.isChecked(),
+                                   classes=self.context.teacher_classes)
+        self.absences_model.set_rows(found)
+        waiting = sum(1 for a in found if a.case_id is None and a.state(dt.date.today()) != "absent"
+                      and a.end_date is None)
+        self.absences_summary.setText(self.tr(
+            "{n} absences shown. Counted in school days (Monday to Friday outside the holidays: {holidays}). "
+            "<b>{waiting}</b> call for a case.").format(n=len(found), waiting=waiting,
+                                                       holidays=self.context.query(dropout.holidays_setting)))
+
+    def selected_absence(self) -> AbsenceView | None:
+        rows = self.absences_table.selectionModel().selectedRows()
+        if not rows:
+            QMessageBox.information(self, self.tr("Absences"), self.tr("Select an absence first."))
+            return None
+        return self.absences_model.row_object(rows[0].row())
+
+    def record_absence(self, student_id: int | None = None, name: str = "") -> None:
+        dialog = AbsenceDialog(self.context, student_id, name, self)
+        if dialog.exec():
+            self.sections.setCurrentIndex(self.ABSENCES)
+            self.message.emit(self.tr("Absence recorded."))
+
+    def back_at_school(self) -> None:
+        absence = self.selected_absence()
+        if absence is not None and absence.end_date is None:
+            BackAtSchoolDialog(self.context, absence, self).exec()
+
+    def select_absence(self, absence_id: int) -> None:
+        """Show an absence in the list (all absences if it is not among those shown)."""
+        self.show_absences()
+        for row in range(self.absences_model.rowCount()):
+            if self.absences_model.row_object(row).id == absence_id:
+                self.absences_table.selectRow(row)
+                self.absences_table.scrollTo(self.absences_model.index(row, 0))
+                return
+
+    def open_case_for_absence(self) -> None:
+        absence = self.selected_absence()
+        if absence is None:
+            return
+        if absence.case_id is not None:
+            self.sections.setCurrentIndex(self.CASES)
+            self.select_case(absence.case_id)
+            return
+        self._open_case(absence.student_id, absence.id, absence.student)
+
+    # --- ledgers and figures -----------------------------------------------------------------------------
+
+    def _load(self, name: str, title: str, service: Callable[..., Any], apply: Callable[[Any], None],
+              *args: Any) -> None:
+        """Work a list out off the GUI thread (a big roster takes a while); a newer request for the
+        same list replaces an older one."""
+        earlier = self._tasks.pop(name, None)
+        if earlier is not None:
+            earlier.stop()
+        db = self.context.db
+
+        def work(progress: Progress) -> Any:
+            result = db.query(service, *args)
+            progress.report(1.0)  # raises Cancelled if the user gave up waiting
+            return result
+
+        def done(result: Any) -> None:
+            if self._tasks.get(name) is task:
+                del self._tasks[name]
+                apply(result)
+
+        def failed(error: BaseException) -> None:
+            self._tasks.pop(name, None)
+            if isinstance(error, SchoolAidError):
+                show_error(self, error)
+                return
+            raise error
+
+        task = run_in_background(self, title, work, done, failed, lambda: self._forget(name))
+        self._tasks[name] = task
+
+    def _forget(self, name: str) -> None:
+        self._tasks.pop(name, None)
+
+    def busy(self) -> bool:
+        """Whether some list is still being worked out (tests wait for this)."""
+        return bool(self._tasks)
+
+    def stop_work(self) -> None:
+        for task in list(self._tasks.values()):
+            task.stop()
+        self._tasks.clear()
+
+    def show_ledger(self) -> None:
+        key = self.ledger_choice.currentData()
+        service = {"school_age": dropout.school_age_ledger, "suspected": dropout.suspected_ledger,
+                   "dropouts": dropout.dropout_ledger}[key]
+        self._load("ledger", self.tr("Working out the ledger"), service, lambda rows: self._show_ledger_rows(key, rows))
+
+    def _show_ledger_rows(self, key: str, rows: list[LedgerRow]) -> None:
+        self.ledger_model.set_rows(rows)
+        explanation = {
+            "school_age": self.tr("{n} children of compulsory-education age (6 to 15) on the roster; {out} of them "
+                                  "not at school."),
+            "suspected": self.tr("{n} children absent without reason past the threshold, not yet dropouts."),
+            "dropouts": self.tr("{n} dropouts. A child brought back is written off the list (劝返一个、销号一个); "
+                                "the case file keeps the history."),
+        }[key]
+        self.ledger_summary.setText(explanation.format(n=len(rows), out=sum(1 for r in rows if r.note)))
+
+    def show_figures(self) -> None:
+        start, end = date_of(self.rate_from), date_of(self.rate_to)
+        if end < start:
+            self.rates_model.set_rows([])
+            self.rates_total.setText(self.tr("The period ends before it begins."))
+            return
+        self._load("rates", self.tr("Working out the dropout rate"), dropout.dropout_rates, self._show_rates, start, end)
+        self.per_school_model.set_rows(self.context.query(dropout.cases_per_school))
+
+    def _show_rates(self, result: tuple[list[RateRow], RateRow]) -> None:
+        rows, overall = result
+        self.rates_model.set_rows(rows)
+        colour = "#2e7d32" if overall.meets_target else "#c62828"
+        self.rates_total.setText(self.tr(
+            "All schools: {dropouts} dropouts of {enrolled} pupils — <b style='color:{colour}'>{rate}</b> "
+            "(target at most 0.2%).").format(dropouts=overall.dropouts, enrolled=overall.enrolled_at_start,
+                                             rate=_percent(overall.rate), colour=colour))
+
+    def set_rate_period(self, start: dt.date, end: dt.date) -> None:
+        self.rate_from.setDate(QDate(start.year, start.month, start.day))
+        self.rate_to.setDate(QDate(end.year, end.month, end.day))
+
+    # --- exports ----------------------------------------------------------------------------------------
+
+    def _save_path(self, title: str, name: str) -> Path | None:
+        from schoolaid.ui.roster.export_dialog import suggested_folder
+
+        target, _filter = QFileDialog.getSaveFileName(self, title, str(suggested_folder() / name),
+                                                      self.tr("Excel workbook (*.xlsx)"))
+        if not target:
+            return None
+        return Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
+
+    def _export(self, title: str, name: str, writer: Callable[..., Any], done: Callable[[Any, Path], str],
+                path: Path | None = None) -> None:
+        path = path or self._save_path(title, name)
+        if path is None:
+            return
+        db = self.context.db
+        self._tasks[f"export {title}"] = run_in_background(
+            self, title, lambda progress: db.query(writer, path, progress=progress),
+            lambda result: self._exported(title, done(result, path)), lambda error: self._export_failed(title, error),
+            lambda: self._forget(f"export {title}"))
+
+    def _exported(self, title: str, text: str) -> None:
+        self._tasks.pop(f"export {title}", None)
+        self.message.emit(text)
+
+    def _export_failed(self, title: str, error: BaseException) -> None:
+        self._tasks.pop(f"export {title}", None)
+        if isinstance(error, SchoolAidError):
+            show_error(self, error)
+            return
+        raise error
+
+    def export_ledgers(self, path: Path | None = None) -> None:
+        self._export(self.tr("Export the three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.xlsx",
+                     dropout_export.export_ledgers, lambda counts, path: self.tr(
+                         "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected dropouts, "
+                         "{dropouts} dropouts.").format(path=path, **counts), path)
+
+    def export_cases(self, path: Path | None = None) -> None:
+        self._export(self.tr("Export the cases"), f"控辍保学工作台账_{dt.date.today():%Y%m%d}.xlsx",
+                     dropout_export.export_cases,
+                     lambda n, path: self.tr("{n} cases written to {path}.").format(n=n, path=path), path)
+
+    def export_term_report(self, path: Path | None = None) -> None:
+        self._export(self.tr("Term-start dropout report"), f"开学辍学情况报告_{dt.date.today():%Y%m%d}.xlsx",
+                     dropout_export.export_term_report,
+                     lambda n, path: self.tr("Term-start report written to {path} ({n} dropouts by name).").format(
+                         n=n, path=path), path)
+
+    # --- printing ----------------------------------------------------------------------------------------
+
+    def print_notice(self) -> None:
+        """The selected case's notice: printed again, or issued now (recorded on the case) and printed."""
+        from schoolaid.dropout import notice
+        from schoolaid.ui.widgets.pdf_preview import print_with_preview
+
+        case = self.selected_case()
+        if case is None:
+            return
+        if case.notice is None:
+            needed = self.context.query(dropout.setting, "dropout.attempts_before_notice")
+            question = self.tr("Issue the enrollment-urging notice to {guardian} for {name} now? It gets the next "
+                               "number of the year and is recorded on the case, with a deadline of {days} days.").format(
+                guardian=case.guardian or self.tr("the guardian"), name=case.student,
+                days=self.context.query(dropout.setting, "dropout.notice_deadline_days"))
+            if not case.notice_due:
+                question += "\n\n" + self.tr("Only {n} of the {needed} failed attempts the rules ask for are logged.").format(
+                    n=case.failed_attempts, needed=needed)
+            if QMessageBox.question(self, self.tr("Urging notice"), question) != QMessageBox.StandardButton.Yes:
+                return
+        db, actor, case_id = self.context.db, self.context.actor, case.id
+        print_with_preview(self, self.tr("Enrollment-urging notice"), f"敦促入学通知书_{case.student}.pdf",
+                           lambda path, _progress: db.run(notice.print_case_notice, actor, case_id, path),
+                           lambda _notice: self.context.changed.emit(Entity.DROPOUT))
+
+    def print_due_notices(self) -> None:
+        from schoolaid.dropout import notice
+        from schoolaid.ui.widgets.pdf_preview import print_with_preview
+
+        due = self.context.query(dropout.attention, classes=self.context.teacher_classes).notice_due
+        if not due:
+            QMessageBox.information(self, self.tr("Urging notices"), self.tr("No notice is due."))
+            return
+        if QMessageBox.question(self, self.tr("Urging notices"), self.tr(
+                "Issue {n} enrollment-urging notices now, one for each case where repeated attempts failed, and print "
+                "them together? Each is recorded on its case.").format(n=due)) != QMessageBox.StandardButton.Yes:
+            return
+        db, actor = self.context.db, self.context.actor
+        print_with_preview(self, self.tr("Enrollment-urging notices"), f"敦促入学通知书_{dt.date.today():%Y%m%d}.pdf",
+                           lambda path, progress: db.run(notice.print_due_notices, actor, path, progress=progress),
+                           lambda _ids: self.context.changed.emit(Entity.DROPOUT))
+
+    def print_ledgers(self) -> None:
+        from schoolaid.reporting import reports
+        from schoolaid.ui.widgets.pdf_preview import print_with_preview
+
+        db = self.context.db
+        print_with_preview(self, self.tr("The three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.pdf",
+                           lambda path, progress: db.query(reports.write_dropout_ledgers, path, progress=progress))
+
+    def print_term_report(self, year: int | None = None, term: str | None = None) -> None:
+        from schoolaid.reporting import reports
+        from schoolaid.ui.widgets.pdf_preview import print_with_preview
+        from schoolaid.ui.widgets.period_dialog import PeriodDialog
+
+        if year is None or term is None:
+            dialog = PeriodDialog("term", self.tr("Term-start dropout report"), self)
+            if not dialog.exec():
+                return
+            year, term = dialog.year, str(dialog.part)
+        db = self.context.db
+        print_with_preview(self, self.tr("Term-start dropout report"), f"开学辍学情况报告_{year}{term}.pdf",
+                           lambda path, progress: db.query(reports.write_term_report, path, year, term,
+                                                           progress=progress))

@@ -1,0 +1,1 @@
+"""The ledger tab and its dialogs."""

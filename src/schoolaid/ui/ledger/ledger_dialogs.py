@@ -1,0 +1,173 @@
+"""Dialogs of the ledger: a programme, reversing or correcting an entry, the notice and payment of a
+batch, a student's subsidy history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+
+from schoolaid.common.errors import ValidationFailed
+from schoolaid.common.grades import Stage
+from schoolaid.common.validation import error
+from schoolaid.ledger import ledger
+from schoolaid.ledger.ledger import Eligibility, EntryKind, EntryRow, Per, ProgrammeForm
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel
+from schoolaid.ui.widgets.table_views import record_table
+
+
+def _amount(text: str, field: str) -> int:
+    try:
+        return ledger.fen_from_yuan(text)
+    except (ValueError, ArithmeticError) as exc:
+        raise ValidationFailed([error(field, "ledger.amount_text", QCoreApplication.translate(
+            "LedgerDialogs", "Write the amount in yuan, like 40 or 92.50."))]) from exc
+
+
+class ProgrammeDialog(FormDialog):
+    def __init__(self, context: AppContext, programme_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("New programme") if programme_id is None else self.tr("Edit programme"),
+                         parent)
+        self.programme_id = programme_id
+        form = context.query(ledger.programme_form, programme_id) if programme_id is not None else ProgrammeForm()
+        self.code_edit = QLineEdit(form.code)
+        self.name_edit = QLineEdit(form.name)
+        self.stage_combo = QComboBox()
+        self.stage_combo.addItem(self.tr("Every stage"), "")
+        for stage in Stage:
+            self.stage_combo.addItem(stage.label(), stage.value)
+        self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(form.stage)))
+        self.eligibility_combo = QComboBox()
+        for rule in Eligibility:
+            self.eligibility_combo.addItem(rule.label(), rule.value)
+        self.eligibility_combo.setCurrentIndex(max(0, self.eligibility_combo.findData(form.eligibility)))
+        self.amount_edit = QLineEdit(ledger.format_yuan(form.amount_fen) if form.amount_fen else "")
+        self.per_combo = QComboBox()
+        for per in Per:
+            self.per_combo.addItem(per.label(), per.value)
+        self.per_combo.setCurrentIndex(max(0, self.per_combo.findData(form.per)))
+        self.kind_combo = QComboBox()
+        for kind in (EntryKind.PAYMENT, EntryKind.WAIVER):
+            self.kind_combo.addItem(kind.label(), kind.value)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(form.kind)))
+        self.source_edit = QLineEdit(form.funding_source)
+        self.month_checks: dict[int, QCheckBox] = {}
+        months = QGridLayout()
+        for month in range(1, 13):
+            check = QCheckBox(self.tr("{n} month").format(n=month))
+            check.setChecked(month in form.active_months)
+            self.month_checks[month] = check
+            months.addWidget(check, (month - 1) // 6, (month - 1) % 6)
+        self.active_check = QCheckBox(self.tr("Active"))
+        self.active_check.setChecked(form.active)
+        self.notes_edit = QLineEdit(form.notes)
+        self.form.addRow(self.tr("Code"), self.code_edit)
+        self.form.addRow(self.tr("Name"), self.name_edit)
+        self.form.addRow(self.tr("Stage"), self.stage_combo)
+        self.form.addRow(self.tr("Who is eligible"), self.eligibility_combo)
+        self.form.addRow(self.tr("Amount (yuan)"), self.amount_edit)
+        self.form.addRow(self.tr("Paid"), self.per_combo)
+        self.form.addRow(self.tr("Kind"), self.kind_combo)
+        self.form.addRow(self.tr("Funding source"), self.source_edit)
+        self.form.addRow(self.tr("Months it pays"), months)
+        self.form.addRow("", self.active_check)
+        self.form.addRow(self.tr("Notes"), self.notes_edit)
+
+    def submit(self) -> None:
+        form = ProgrammeForm(self.code_edit.text(), self.name_edit.text(), self.stage_combo.currentData(),
+                             self.eligibility_combo.currentData(), _amount(self.amount_edit.text(), "amount_fen"),
+                             self.per_combo.currentData(), self.kind_combo.currentData(), self.source_edit.text(),
+                             [m for m, check in self.month_checks.items() if check.isChecked()],
+                             self.active_check.isChecked(), self.notes_edit.text())
+        if self.programme_id is None:
+            self.programme_id = self.context.change(Entity.LEDGER, ledger.create_programme, form)
+        else:
+            self.context.change(Entity.LEDGER, ledger.update_programme, self.programme_id, form)
+
+
+class ReverseDialog(FormDialog):
+    """Reverse an entry, and optionally post the right amount in its place."""
+
+    def __init__(self, context: AppContext, entry: EntryRow, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Reverse or correct an entry"), parent)
+        self.entry = entry
+        self.reason_edit = QLineEdit()
+        self.replace_check = QCheckBox(self.tr("Post the correct amount in its place"))
+        self.amount_edit = QLineEdit(ledger.format_yuan(entry.amount_fen))
+        self.amount_edit.setEnabled(False)
+        self.replace_check.toggled.connect(self.amount_edit.setEnabled)
+        self.form.addRow(self.tr("Entry"), QLabel(self.tr("No. {id}: {student}, {programme} {period}, {amount} yuan").format(
+            id=entry.id, student=entry.student, programme=entry.programme, period=entry.period,
+            amount=ledger.format_yuan(entry.amount_fen))))
+        self.form.addRow(self.tr("Reason"), self.reason_edit)
+        self.form.addRow("", self.replace_check)
+        self.form.addRow(self.tr("Correct amount (yuan)"), self.amount_edit)
+        self.form.addRow(QLabel(self.tr("The entry stays in the ledger; a reversing entry cancels it, and both are "
+                                        "kept, linked, for the auditors.")))
+
+    def submit(self) -> None:
+        if self.replace_check.isChecked():
+            self.context.change(Entity.LEDGER, ledger.replace, self.entry.id,
+                                _amount(self.amount_edit.text(), "amount_fen"), self.reason_edit.text())
+        else:
+            self.context.change(Entity.LEDGER, ledger.reverse, self.entry.id, self.reason_edit.text())
+
+
+class NoticeDialog(FormDialog):
+    def __init__(self, context: AppContext, batch_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Public notice dates"), parent)
+        self.batch_id = batch_id
+        today = dt.date.today()
+        self.from_edit = date_edit(today, not_after_today=False)
+        self.to_edit = date_edit(today + dt.timedelta(days=ledger.MINIMUM_NOTICE_DAYS - 1), not_after_today=False)
+        self.form.addRow(self.tr("Posted publicly from"), self.from_edit)
+        self.form.addRow(self.tr("until"), self.to_edit)
+        self.form.addRow(QLabel(self.tr("The list of recipients is posted for at least {n} days before payment.").format(
+            n=ledger.MINIMUM_NOTICE_DAYS)))
+
+    def submit(self) -> None:
+        self.context.change(Entity.LEDGER, ledger.record_notice, self.batch_id, date_of(self.from_edit),
+                            date_of(self.to_edit))
+
+
+class PaymentDialog(FormDialog):
+    def __init__(self, context: AppContext, batch_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Record the payment"), parent)
+        self.batch_id = batch_id
+        self.paid_edit = date_edit()
+        self.voucher_edit = QLineEdit()
+        self.form.addRow(self.tr("Paid (or waived) on"), self.paid_edit)
+        self.form.addRow(self.tr("Voucher no."), self.voucher_edit)
+
+    def submit(self) -> None:
+        self.context.change(Entity.LEDGER, ledger.record_payment, self.batch_id, date_of(self.paid_edit),
+                            self.voucher_edit.text())
+
+
+class HistoryDialog(FormDialog):
+    """A student's subsidies, every entry with its reversals, and the sum."""
+
+    def __init__(self, context: AppContext, student_id: int, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Subsidies of {name}").format(name=name), parent)
+        rows = context.query(ledger.student_history, student_id)
+        model: RecordTableModel[EntryRow] = RecordTableModel([
+            Column(lambda: self.tr("No."), lambda e: e.id, align_center=True),
+            Column(lambda: self.tr("Programme"), lambda e: e.programme),
+            Column(lambda: self.tr("Period"), lambda e: e.period),
+            Column(lambda: self.tr("Kind"), lambda e: e.kind.label()),
+            Column(lambda: self.tr("Amount"), lambda e: ledger.format_yuan(e.amount_fen)),
+            Column(lambda: self.tr("Note"), lambda e: e.reason),
+        ], rows, self)
+        table = record_table(model, fit_contents=True)
+        table.setMinimumSize(620, 320)
+        self.form.addRow(table)
+        self.form.addRow(QLabel(self.tr("In all: {total} yuan in {n} entries.").format(
+            total=ledger.format_yuan(sum(e.amount_fen for e in rows)), n=len(rows))))
+        self.buttons.setStandardButtons(self.buttons.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+
+    def submit(self) -> None:
+        self.accept()

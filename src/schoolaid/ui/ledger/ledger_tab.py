@@ -1,0 +1,576 @@
+"""The subsidy ledger tab (资助台账): post a month, the ledger itself (lazy, a million entries stay
+quick), batches with their notice and payment, totals, coverage gaps, programmes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schoolaid.accounts.permissions import Permission
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.ledger import ledger, ledger_export
+from schoolaid.ledger.ledger import (
+    BatchView,
+    EntryFilter,
+    EntryKind,
+    EntryRow,
+    Gap,
+    PostingPlan,
+    ProgrammeView,
+    StudentLine,
+    Total,
+)
+from schoolaid.roster import roster
+from schoolaid.township import township
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.ledger.ledger_dialogs import (
+    HistoryDialog,
+    NoticeDialog,
+    PaymentDialog,
+    ProgrammeDialog,
+    ReverseDialog,
+)
+from schoolaid.ui.widgets.lazy_model import LazyColumn, LazyIdModel
+from schoolaid.ui.widgets.messages import show_error
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel
+from schoolaid.ui.widgets.table_views import record_table
+
+RED = QBrush(QColor("#c62828"))
+GREY = QBrush(QColor("#6d6d6d"))
+
+
+def _months_back(count: int = 24) -> list[dt.date]:
+    today = dt.date.today()
+    month = dt.date(today.year, today.month, 1)
+    months = []
+    for _ in range(count):
+        months.append(month)
+        month = dt.date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
+    return months
+
+
+def _month_combo() -> QComboBox:
+    combo = QComboBox()
+    for month in _months_back():
+        combo.addItem(ledger.month_key(month), month)
+    return combo
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+class LedgerTab(QWidget):
+    gaps_changed = Signal(int)
+    message = Signal(str)
+
+    POST, ENTRIES, BATCHES, TOTALS, GAPS, PROGRAMMES = range(6)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.plan: PostingPlan | None = None
+        self.gap_count = 0
+        self._totals_stale = True
+        self._gaps_stale = True
+
+        # --- post a month ---
+        self.post_programme = QComboBox()
+        self.post_month = _month_combo()
+        self.preview_button = QPushButton(self.tr("Show who and how much"))
+        self.post_all_button = QPushButton(self.tr("Post for all of them"))
+        self.post_selected_button = QPushButton(self.tr("Post for the selected only"))
+        self.post_summary = QLabel(self.tr("Choose a programme and a month, then see who is eligible."))
+        self.post_summary.setWordWrap(True)
+        self.plan_model: RecordTableModel[StudentLine] = RecordTableModel([
+            Column(lambda: self.tr("Name"), lambda line: line.name),
+            Column(lambda: self.tr("School"), lambda line: line.school),
+            Column(lambda: self.tr("Grade"), lambda line: line.grade),
+            Column(lambda: self.tr("Village"), lambda line: line.village),
+            Column(lambda: self.tr("Guardian"), lambda line: line.guardian),
+            Column(lambda: self.tr("Amount (yuan)"), lambda line: ledger.format_yuan(line.amount_fen), align_center=True),
+        ], parent=self)
+        self.plan_table = record_table(self.plan_model, fit_contents=True)
+        self.plan_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        post_page = QWidget()
+        post_layout = QVBoxLayout(post_page)
+        post_layout.addLayout(_row(QLabel(self.tr("Programme")), self.post_programme, QLabel(self.tr("Month")),
+                                   self.post_month, self.preview_button))
+        post_layout.addWidget(self.post_summary)
+        post_layout.addWidget(self.plan_table, 1)
+        post_layout.addLayout(_row(self.post_all_button, self.post_selected_button))
+
+        # --- the ledger ---
+        self.filter_programme = QComboBox()
+        self.filter_from = QComboBox()
+        self.filter_to = QComboBox()
+        self.filter_school = QComboBox()
+        self.filter_text = QLineEdit()
+        self.filter_text.setPlaceholderText(self.tr("Student's name or pinyin initials"))
+        self.filter_text.setMinimumWidth(200)
+        self.entries_model: LazyIdModel[EntryRow] = LazyIdModel([
+            LazyColumn("id", lambda: self.tr("No."), lambda e: str(e.id), centred=True),
+            LazyColumn("month", lambda: self.tr("Month"), lambda e: e.month, centred=True),
+            LazyColumn("student", lambda: self.tr("Student"), lambda e: e.student),
+            LazyColumn("school", lambda: self.tr("School"), lambda e: e.school),
+            LazyColumn("grade", lambda: self.tr("Grade"), lambda e: e.grade),
+            LazyColumn("programme", lambda: self.tr("Programme"), lambda e: e.programme),
+            LazyColumn("period", lambda: self.tr("Period"), lambda e: e.period, centred=True),
+            LazyColumn("kind", lambda: self.tr("Kind"), lambda e: e.kind.label(), centred=True,
+                       foreground=lambda e: RED if e.kind is EntryKind.REVERSAL else None),
+            LazyColumn("amount", lambda: self.tr("Amount"), lambda e: ledger.format_yuan(e.amount_fen), centred=True,
+                       foreground=lambda e: RED if e.amount_fen < 0 else (GREY if e.reversed_by else None)),
+            LazyColumn("link", lambda: self.tr("Correction"), self._link_text, tooltip=lambda e: e.reason),
+            LazyColumn("paid", lambda: self.tr("Paid on"), lambda e: e.paid_on.isoformat() if e.paid_on else ""),
+            LazyColumn("voucher", lambda: self.tr("Voucher"), lambda e: e.voucher_no),
+            LazyColumn("by", lambda: self.tr("Posted by"), lambda e: e.posted_by),
+        ], lambda ids: self.context.query(ledger.fetch_entry_rows, ids), self)
+        self.entries_table = record_table(self.entries_model)
+        self.entries_table.horizontalHeader().setSectionResizeMode(
+            self.entries_table.horizontalHeader().ResizeMode.Interactive)
+        for column, width in enumerate((60, 70, 70, 110, 80, 110, 70, 60, 80, 220, 90, 110, 70)):
+            self.entries_table.setColumnWidth(column, width)
+        self.entries_table.doubleClicked.connect(lambda _index: self.show_history())
+        self.entries_summary = QLabel()
+        self.reverse_button = QPushButton(self.tr("Reverse or correct…"))
+        self.history_button = QPushButton(self.tr("The student's subsidies"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        entries_page = QWidget()
+        entries_layout = QVBoxLayout(entries_page)
+        entries_layout.addLayout(_row(self.filter_text, QLabel(self.tr("Programme")), self.filter_programme,
+                                      QLabel(self.tr("From")), self.filter_from, QLabel(self.tr("to")), self.filter_to,
+                                      QLabel(self.tr("School")), self.filter_school))
+        entries_layout.addWidget(self.entries_table, 1)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.entries_summary, 1)
+        for button in (self.reverse_button, self.history_button, self.export_button):
+            summary_row.addWidget(button)
+        entries_layout.addLayout(summary_row)
+
+        # --- batches ---
+        self.batches_model: RecordTableModel[BatchView] = RecordTableModel([
+            Column(lambda: self.tr("Programme"), lambda b: b.programme),
+            Column(lambda: self.tr("Period"), lambda b: b.period, align_center=True),
+            Column(lambda: self.tr("Students"), lambda b: b.entries, align_center=True),
+            Column(lambda: self.tr("Total (yuan)"), lambda b: ledger.format_yuan(b.total_fen), align_center=True),
+            Column(lambda: self.tr("Status"), lambda b: self._batch_stage(b), align_center=True,
+                   foreground=lambda b: RED if b.paid_on is None else None),
+            Column(lambda: self.tr("Public notice"), lambda b: f"{b.notice_from} — {b.notice_to}" if b.notice_from else ""),
+            Column(lambda: self.tr("Paid on"), lambda b: b.paid_on.isoformat() if b.paid_on else ""),
+            Column(lambda: self.tr("Voucher"), lambda b: b.voucher_no),
+            Column(lambda: self.tr("Posted by"), lambda b: b.posted_by),
+        ], parent=self)
+        self.batches_table = record_table(self.batches_model, fit_contents=True)
+        self.notice_list_button = QPushButton(self.tr("Notice list (公示)…"))
+        self.notice_button = QPushButton(self.tr("Record notice dates…"))
+        self.payment_button = QPushButton(self.tr("Record payment…"))
+        self.sign_off_button = QPushButton(self.tr("Sign-off sheet (签领表)…"))
+        self.sign_off_print_button = QPushButton(self.tr("Print the sign-off sheet…"))
+        batches_page = QWidget()
+        batches_layout = QVBoxLayout(batches_page)
+        batches_layout.addWidget(QLabel(self.tr(
+            "A batch is posted, its list of recipients is posted publicly for at least {n} days (names only: no ID "
+            "numbers, addresses or phones), then it is paid.").format(n=ledger.MINIMUM_NOTICE_DAYS)))
+        batches_layout.addWidget(self.batches_table, 1)
+        batches_layout.addLayout(_row(self.notice_list_button, self.notice_button, self.payment_button,
+                                      self.sign_off_button, self.sign_off_print_button))
+
+        # --- totals ---
+        self.totals_by = QComboBox()
+        for key, label in (("programme", self.tr("by programme")), ("school", self.tr("by school")),
+                           ("village", self.tr("by village")), ("quarter", self.tr("by quarter"))):
+            self.totals_by.addItem(label, key)
+        self.totals_model: RecordTableModel[Total] = RecordTableModel([
+            Column(lambda: self.tr("Group"), lambda t: t.key),
+            Column(lambda: self.tr("Entries"), lambda t: t.entries, align_center=True),
+            Column(lambda: self.tr("Total (yuan)"), lambda t: ledger.format_yuan(t.total_fen), align_center=True),
+        ], parent=self)
+        self.totals_table = record_table(self.totals_model)
+        self.totals_summary = QLabel()
+        totals_page = QWidget()
+        totals_layout = QVBoxLayout(totals_page)
+        totals_layout.addLayout(_row(QLabel(self.tr("Totals")), self.totals_by))
+        totals_layout.addWidget(self.totals_table, 1)
+        totals_layout.addWidget(self.totals_summary)
+
+        # --- gaps ---
+        self.gaps_period = QComboBox()
+        today = dt.date.today()
+        for year in (today.year, today.year - 1):
+            for quarter in (4, 3, 2, 1):
+                key = f"{year}-Q{quarter}"
+                if key <= ledger.current_quarter(today):
+                    self.gaps_period.addItem(key, key)
+        for month in _months_back(12):
+            self.gaps_period.addItem(ledger.month_key(month), ledger.month_key(month))
+        self.gaps_model: RecordTableModel[Gap] = RecordTableModel([
+            Column(lambda: self.tr("Name"), lambda g: g.name),
+            Column(lambda: self.tr("School"), lambda g: g.school),
+            Column(lambda: self.tr("Grade"), lambda g: g.grade),
+            Column(lambda: self.tr("Village"), lambda g: g.village),
+            Column(lambda: self.tr("Programme"), lambda g: g.programme),
+            Column(lambda: self.tr("Period"), lambda g: g.period, align_center=True),
+            Column(lambda: self.tr("Due (yuan)"), lambda g: ledger.format_yuan(g.amount_fen), align_center=True),
+        ], parent=self)
+        self.gaps_table = record_table(self.gaps_model, fit_contents=True)
+        self.gaps_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.gaps_summary = QLabel()
+        self.gaps_post_button = QPushButton(self.tr("Post for the selected…"))
+        self.gaps_export_button = QPushButton(self.tr("Export…"))
+        gaps_page = QWidget()
+        gaps_layout = QVBoxLayout(gaps_page)
+        gaps_layout.addLayout(_row(QLabel(self.tr("Eligible students with no entry in")), self.gaps_period))
+        gaps_layout.addWidget(self.gaps_summary)
+        gaps_layout.addWidget(self.gaps_table, 1)
+        gaps_layout.addLayout(_row(self.gaps_post_button, self.gaps_export_button))
+
+        # --- programmes ---
+        self.programmes_model: RecordTableModel[ProgrammeView] = RecordTableModel([
+            Column(lambda: self.tr("Code"), lambda p: p.code),
+            Column(lambda: self.tr("Name"), lambda p: p.name),
+            Column(lambda: self.tr("Stage"), lambda p: p.stage or self.tr("every stage")),
+            Column(lambda: self.tr("Who is eligible"), lambda p: p.eligibility.label()),
+            Column(lambda: self.tr("Amount"), lambda p: f"{ledger.format_yuan(p.amount_fen)} {p.per.label()}"),
+            Column(lambda: self.tr("Kind"), lambda p: p.kind.label()),
+            Column(lambda: self.tr("Months it pays"), lambda p: "、".join(str(m) for m in p.active_months)),
+            Column(lambda: self.tr("Funding source"), lambda p: p.funding_source),
+            Column(lambda: self.tr("Active"), lambda p: self.tr("Yes") if p.active else self.tr("No"), align_center=True),
+        ], parent=self)
+        self.programmes_table = record_table(self.programmes_model, fit_contents=True)
+        self.programmes_table.doubleClicked.connect(lambda _index: self._edit_programme())
+        self.new_programme_button = QPushButton(self.tr("New programme…"))
+        self.edit_programme_button = QPushButton(self.tr("Edit…"))
+        programmes_page = QWidget()
+        programmes_layout = QVBoxLayout(programmes_page)
+        programmes_layout.addWidget(self.programmes_table, 1)
+        programmes_layout.addLayout(_row(self.new_programme_button, self.edit_programme_button))
+
+        self.sections = QTabWidget()
+        self.sections.addTab(post_page, self.tr("Post a month"))
+        self.sections.addTab(entries_page, self.tr("Ledger"))
+        self.sections.addTab(batches_page, self.tr("Batches"))
+        self.sections.addTab(totals_page, self.tr("Totals"))
+        self.sections.addTab(gaps_page, self.tr("Coverage gaps"))
+        self.sections.addTab(programmes_page, self.tr("Programmes"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.sections)
+
+        self.preview_button.clicked.connect(self.preview)
+        self.post_programme.currentIndexChanged.connect(lambda _i: self._clear_plan())
+        self.post_month.currentIndexChanged.connect(lambda _i: self._clear_plan())
+        self.post_all_button.clicked.connect(lambda: self.post(selected_only=False))
+        self.post_selected_button.clicked.connect(lambda: self.post(selected_only=True))
+        for combo in (self.filter_programme, self.filter_from, self.filter_to, self.filter_school):
+            combo.currentIndexChanged.connect(lambda _i: self.show_entries())
+        self.filter_text.textChanged.connect(lambda _t: self.show_entries())
+        self.reverse_button.clicked.connect(self.reverse)
+        self.history_button.clicked.connect(self.show_history)
+        self.export_button.clicked.connect(self.export_entries)
+        self.notice_list_button.clicked.connect(lambda: self._batch_document(ledger_export.export_notice, "公示名单"))
+        self.sign_off_button.clicked.connect(lambda: self._batch_document(ledger_export.export_sign_off, "签领表"))
+        self.notice_button.clicked.connect(lambda: self._batch_dialog(NoticeDialog))
+        self.sign_off_print_button.clicked.connect(self.print_sign_off)
+        self.payment_button.clicked.connect(lambda: self._batch_dialog(PaymentDialog))
+        self.totals_by.currentIndexChanged.connect(lambda _i: self.show_totals())
+        # Totals read every entry: they are worked out when someone looks at them.
+        self.sections.currentChanged.connect(self._section_shown)
+        self.gaps_period.currentIndexChanged.connect(lambda _i: self.show_gaps())
+        self.gaps_post_button.clicked.connect(self.post_gaps)
+        self.gaps_export_button.clicked.connect(self.export_gaps)
+        self.new_programme_button.clicked.connect(lambda: ProgrammeDialog(context, None, self).exec())
+        self.edit_programme_button.clicked.connect(self._edit_programme)
+        context.changed.connect(self._data_changed)
+        self.refresh()
+
+    # --- refreshing --------------------------------------------------------------------------------
+
+    def _data_changed(self, entity: str) -> None:
+        if entity in (Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.ALL, Entity.TOWNSHIP, Entity.DROPOUT):
+            self.refresh()
+
+    def refresh(self) -> None:
+        programmes = self.context.query(ledger.list_programmes)
+        self.programmes_model.set_rows(programmes)
+        self._fill(self.post_programme, [(f"{p.name}（{p.code}）", p.id) for p in programmes if p.active])
+        self._fill(self.filter_programme, [(self.tr("All programmes"), None)] + [(p.name, p.id) for p in programmes])
+        months = [(self.tr("(any)"), "")] + [(ledger.month_key(m), ledger.month_key(m)) for m in _months_back(36)]
+        first_time = self.filter_from.count() == 0
+        self._fill(self.filter_from, months)
+        self._fill(self.filter_to, months)
+        if first_time:
+            # This school year by default: the ledger of years past is one choice away.
+            start = dt.date(dt.date.today().year - (dt.date.today().month < 9), 9, 1)
+            self.filter_from.blockSignals(True)
+            self.filter_from.setCurrentIndex(max(0, self.filter_from.findData(ledger.month_key(start))))
+            self.filter_from.blockSignals(False)
+        self._fill(self.filter_school, [(self.tr("All schools"), None)] + [
+            (s.name, s.id) for s in self.context.query(township.list_schools)])
+        self.show_entries()
+        self.batches_model.set_rows(self.context.query(ledger.list_batches))
+        self._totals_stale = True
+        if self.sections.currentIndex() == self.TOTALS:
+            self.show_totals()
+        self._gaps_stale = True
+        if self.sections.currentIndex() == self.GAPS:
+            self.show_gaps()
+        else:
+            self._count_gaps()
+        self._clear_plan()
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for label, value in items:
+            combo.addItem(label, value)
+        position = combo.findData(current) if current is not None else -1
+        combo.setCurrentIndex(max(0, position))
+        combo.blockSignals(False)
+
+    # --- posting ----------------------------------------------------------------------------------
+
+    def _clear_plan(self) -> None:
+        self.plan = None
+        self.plan_model.set_rows([])
+        self.post_all_button.setEnabled(False)
+        self.post_selected_button.setEnabled(False)
+
+    def preview(self) -> None:
+        if self.post_programme.currentData() is None:
+            return
+        try:
+            self.plan = self.context.query(ledger.plan_posting, self.post_programme.currentData(),
+                                           self.post_month.currentData())
+        except ValidationFailed as failure:
+            self._clear_plan()
+            self.post_summary.setText("；".join(p.message for p in failure.problems))
+            return
+        plan = self.plan
+        self.plan_model.set_rows(plan.lines)
+        self.post_summary.setText(self.tr(
+            "<b>{programme}, {period}</b>: {n} students to post, {total} yuan in all; {already} eligible students "
+            "are posted already (posting again posts nothing twice).").format(
+                programme=plan.programme.name, period=plan.period, n=len(plan.lines),
+                total=ledger.format_yuan(plan.total_fen), already=plan.already))
+        self.post_all_button.setEnabled(bool(plan.lines))
+        self.post_selected_button.setEnabled(bool(plan.lines))
+
+    def post(self, *, selected_only: bool) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        ids = None
+        if selected_only:
+            rows = self.plan_table.selectionModel().selectedRows()
+            ids = [self.plan_model.row_object(index.row()).student_id for index in rows]
+            if not ids:
+                QMessageBox.information(self, self.tr("Post"), self.tr("Select the students to post."))
+                return
+        self._post(plan.programme.id, plan.month, ids)
+
+    def _post(self, programme_id: int, month: dt.date, student_ids: list[int] | None) -> None:
+        try:
+            result = self.context.change(Entity.LEDGER, ledger.post, programme_id, month, student_ids)
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(self.tr("Posted {period}: {n} students, {total} yuan.").format(
+            period=result.period, n=result.posted, total=ledger.format_yuan(result.total_fen)))
+
+    # --- the ledger ---------------------------------------------------------------------------------
+
+    def entry_filter(self) -> EntryFilter:
+        return EntryFilter(programme_id=self.filter_programme.currentData(), month_from=self.filter_from.currentData() or "",
+                           month_to=self.filter_to.currentData() or "", school_id=self.filter_school.currentData(),
+                           text=self.filter_text.text())
+
+    def show_entries(self) -> None:
+        flt = self.entry_filter()
+        self.entries_model.show_ids(self.context.query(ledger.search_entry_ids, flt))
+        count, total = self.context.query(ledger.entry_total, flt)
+        self.entries_summary.setText(self.tr("{n} entries, {total} yuan in all (reversals included).").format(
+            n=f"{count:,}", total=ledger.format_yuan(total)))
+
+    def _link_text(self, entry: EntryRow) -> str:
+        if entry.reverses_id:
+            return self.tr("reverses No. {id}: {reason}").format(id=entry.reverses_id, reason=entry.reason)
+        if entry.replaces_id:
+            return self.tr("replaces No. {id}: {reason}").format(id=entry.replaces_id, reason=entry.reason)
+        if entry.reversed_by:
+            return self.tr("reversed by No. {id}").format(id=entry.reversed_by)
+        return ""
+
+    def selected_entry(self) -> EntryRow | None:
+        rows = self.entries_table.selectionModel().selectedRows()
+        return self.entries_model.row_object(rows[0].row()) if rows else None
+
+    def reverse(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        ReverseDialog(self.context, entry, self).exec()
+
+    def show_history(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            HistoryDialog(self.context, entry.student_id, entry.student, self).exec()
+
+    def _save_path(self, title: str, name: str) -> Path | None:
+        from schoolaid.ui.roster.export_dialog import suggested_folder
+
+        target, _filter = QFileDialog.getSaveFileName(self, title, str(suggested_folder() / name),
+                                                      self.tr("Excel workbook (*.xlsx)"))
+        if not target:
+            return None
+        return Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
+
+    def export_entries(self) -> None:
+        path = self._save_path(self.tr("Export the ledger"), f"资助台账_{dt.date.today():%Y%m%d}.xlsx")
+        if path is None:
+            return
+        full = self.context.allows(Permission.VIEW_FULL_ID) and QMessageBox.question(
+            self, self.tr("Export the ledger"), self.tr(
+                "Include full ID numbers? Only when the bureau asks for them: the sheet leaves this PC unencrypted.")) \
+            == QMessageBox.StandardButton.Yes
+        try:
+            if full:
+                self.context.change(Entity.STUDENT, roster.record_id_export, 0, str(path))
+            count = self.context.query(ledger_export.export_ledger, path, self.entry_filter(), full_ids=full)
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(self.tr("{n} ledger entries written to {path}.").format(n=count, path=path))
+
+    # --- batches ------------------------------------------------------------------------------------
+
+    def _batch_stage(self, batch: BatchView) -> str:
+        return {"待公示": self.tr("to be noticed"), "公示中": self.tr("on notice"), "待发放": self.tr("to be paid"),
+                "已发放": self.tr("paid")}[batch.stage]
+
+    def selected_batch(self) -> BatchView | None:
+        rows = self.batches_table.selectionModel().selectedRows()
+        return self.batches_model.row_object(rows[0].row()) if rows else None
+
+    def _batch_dialog(self, dialog_class: type) -> None:
+        batch = self.selected_batch()
+        if batch is None:
+            QMessageBox.information(self, self.tr("Batches"), self.tr("Select a batch first."))
+            return
+        dialog_class(self.context, batch.id, self).exec()
+
+    def _batch_document(self, writer: object, kind: str) -> None:
+        batch = self.selected_batch()
+        if batch is None:
+            QMessageBox.information(self, self.tr("Batches"), self.tr("Select a batch first."))
+            return
+        path = self._save_path(kind, f"{batch.programme}{kind}_{batch.period}.xlsx")
+        if path is None:
+            return
+        try:
+            count = self.context.query(writer, batch.id, path)  # type: ignore[arg-type]
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(self.tr("{n} students written to {path}.").format(n=count, path=path))
+
+    def print_sign_off(self) -> None:
+        from schoolaid.reporting import reports
+        from schoolaid.ui.widgets.pdf_preview import print_with_preview
+
+        batch = self.selected_batch()
+        if batch is None:
+            QMessageBox.information(self, self.tr("Batches"), self.tr("Select a batch first."))
+            return
+        db, batch_id = self.context.db, batch.id
+        print_with_preview(self, self.tr("Sign-off sheet"), f"{batch.programme}签领表_{batch.period}.pdf",
+                           lambda path, progress: db.query(reports.write_sign_off, batch_id, path, progress=progress))
+
+    # --- totals and gaps -------------------------------------------------------------------------------
+
+    def show_totals(self) -> None:
+        self._totals_stale = False
+        rows = self.context.query(ledger.totals, self.totals_by.currentData())
+        self.totals_model.set_rows(rows)
+        self.totals_summary.setText(self.tr("In all: {total} yuan.").format(
+            total=ledger.format_yuan(sum(t.total_fen for t in rows))))
+
+    def _section_shown(self, index: int) -> None:
+        if index == self.TOTALS and self._totals_stale:
+            self.show_totals()
+        elif index == self.GAPS and self._gaps_stale:
+            self.show_gaps()
+
+    def _count_gaps(self) -> None:
+        """The badge only needs the number; the list is worked out when someone looks at it."""
+        self.gap_count = self.context.query(ledger.gap_count, ledger.current_quarter())
+        self.gaps_changed.emit(self.gap_count)
+
+    def show_gaps(self) -> None:
+        self._gaps_stale = False
+        period = self.gaps_period.currentData() or ledger.current_quarter()
+        found = self.context.query(ledger.gaps, period)
+        self.gaps_model.set_rows(found)
+        self.gaps_summary.setText(self.tr(
+            "<b>{n}</b> times a student who was eligible and enrolled got nothing: {total} yuan due.").format(
+                n=len(found), total=ledger.format_yuan(sum(g.amount_fen for g in found))))
+        if period == ledger.current_quarter():
+            self.gap_count = len(found)
+            self.gaps_changed.emit(self.gap_count)
+
+    def post_gaps(self) -> None:
+        rows = self.gaps_table.selectionModel().selectedRows()
+        chosen = [self.gaps_model.row_object(index.row()) for index in rows]
+        if not chosen:
+            QMessageBox.information(self, self.tr("Coverage gaps"), self.tr("Select the students to post."))
+            return
+        grouped: dict[tuple[int, str], list[int]] = {}
+        for gap in chosen:
+            grouped.setdefault((gap.programme_id, gap.period), []).append(gap.student_id)
+        for (programme_id, period), students in grouped.items():
+            month = ledger.parse_month(period) if "-" in period else self._term_month(period)
+            self._post(programme_id, month, students)
+
+    @staticmethod
+    def _term_month(term: str) -> dt.date:
+        today = dt.date(dt.date.today().year, dt.date.today().month, 1)
+        months = [m for m in ledger.months_of_term(term) if m <= today]
+        return months[-1] if months else ledger.months_of_term(term)[0]
+
+    def export_gaps(self) -> None:
+        period = self.gaps_period.currentData()
+        path = self._save_path(self.tr("Export coverage gaps"), f"资助覆盖缺口_{period}.xlsx")
+        if path is None:
+            return
+        try:
+            count = self.context.query(ledger_export.export_gaps, period, path)
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(self.tr("{n} gaps written to {path}.").format(n=count, path=path))
+
+    def _edit_programme(self) -> None:
+        rows = self.programmes_table.selectionModel().selectedRows()
+        if rows:
+            ProgrammeDialog(self.context, self.programmes_model.row_object(rows[0].row()).id, self).exec()

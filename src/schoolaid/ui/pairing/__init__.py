@@ -1,0 +1,1 @@
+"""The pairing tab and its dialogs."""

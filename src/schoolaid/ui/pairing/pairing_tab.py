@@ -1,0 +1,469 @@
+"""The pairing tab (结对帮扶): the gaps always in view on top; below, helpers and their households,
+the gaps in detail, the visit log, the labourers' skills, and the school pairing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schoolaid.common.errors import SchoolAidError
+from schoolaid.pairing import pairing, pairing_export, school_pairing
+from schoolaid.pairing.pairing import HouseholdNeed, OverdueVisit, Overview, PairingView, QuotaView
+from schoolaid.pairing.school_pairing import ActivityView, SchoolPairingView
+from schoolaid.roster import households
+from schoolaid.roster.households import SkillsRow
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.pairing.pairing_dialogs import (
+    ActivityDialog,
+    EndPairingDialog,
+    HandOverDialog,
+    LeaveDialog,
+    PairDialog,
+    SchoolPairingDialog,
+    StaffDialog,
+)
+from schoolaid.ui.pairing.visit_panel import VisitPanel
+from schoolaid.ui.widgets.messages import show_error
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel
+from schoolaid.ui.widgets.table_views import record_table
+
+RED = QBrush(QColor("#c62828"))
+ORANGE = QBrush(QColor("#a15c00"))
+GREEN = QBrush(QColor("#2e7d32"))
+
+
+def _buttons(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def _boxed(title: str, *parts: object) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    for part in parts:
+        if isinstance(part, QHBoxLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)  # type: ignore[arg-type]
+    return box
+
+
+class PairingTab(QWidget):
+    gaps_changed = Signal(int)  # how many gaps in all, for the tab's badge
+    message = Signal(str)
+
+    PAIRS, GAPS, VISITS, SKILLS, SCHOOLS = range(5)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.overview: Overview | None = None
+
+        # --- the gaps, always in view ---
+        self.unpaired_button = QPushButton()
+        self.quota_button = QPushButton()
+        self.departed_button = QPushButton()
+        self.overdue_button = QPushButton()
+        for button in (self.unpaired_button, self.quota_button, self.departed_button, self.overdue_button):
+            button.setFlat(True)
+            button.clicked.connect(lambda _checked=False: self.sections.setCurrentIndex(self.GAPS))
+        self.days_spin = QSpinBox()
+        self.days_spin.setRange(1, 365)
+        self.days_spin.setSuffix(self.tr(" days"))
+        self.register_button = QPushButton(self.tr("Pairing register…"))
+        self.visit_sheets_button = QPushButton(self.tr("Visit record sheets…"))
+        strip = QHBoxLayout()
+        strip.addWidget(QLabel(self.tr("<b>Gaps:</b>")))
+        for button in (self.unpaired_button, self.quota_button, self.departed_button, self.overdue_button):
+            strip.addWidget(button)
+        strip.addWidget(QLabel(self.tr("Visit at least every")))
+        strip.addWidget(self.days_spin)
+        strip.addStretch(1)
+        strip.addWidget(self.register_button)
+        strip.addWidget(self.visit_sheets_button)
+
+        # --- helpers and their households ---
+        self.staff_model: RecordTableModel[QuotaView] = RecordTableModel([
+            Column(lambda: self.tr("Helper"), lambda q: q.staff),
+            Column(lambda: self.tr("School"), lambda q: q.school),
+            Column(lambda: self.tr("Role"), lambda q: q.role.label()),
+            Column(lambda: self.tr("Households"), lambda q: f"{q.count} / {q.minimum}–{q.maximum}", align_center=True,
+                   foreground=lambda q: {"under": ORANGE, "over": RED}.get(q.state, GREEN),
+                   tooltip=lambda q: {"under": self.tr("Fewer households than the plan asks"),
+                                      "over": self.tr("More households than the plan allows")}.get(q.state, "")),
+            Column(lambda: self.tr("Phone"), lambda q: q.phone),
+        ], parent=self)
+        self.staff_table = record_table(self.staff_model, fit_contents=True)
+        self.add_staff_button = QPushButton(self.tr("Add staff…"))
+        self.edit_staff_button = QPushButton(self.tr("Edit…"))
+        self.leave_button = QPushButton(self.tr("Leaves…"))
+        self.pairs_model: RecordTableModel[PairingView] = RecordTableModel([
+            Column(lambda: self.tr("Household head"), lambda p: p.household_head),
+            Column(lambda: self.tr("Village and group"), lambda p: p.village + p.group_name),
+            Column(lambda: self.tr("Poverty status"), lambda p: p.poverty_status.label()),
+            Column(lambda: self.tr("Since"), lambda p: p.start_date.isoformat()),
+            Column(lambda: self.tr("Until"), lambda p: p.end_date.isoformat() if p.end_date else "",
+                   tooltip=lambda p: p.end_reason),
+            Column(lambda: self.tr("Visits"), lambda p: p.visits, align_center=True),
+            Column(lambda: self.tr("Last visit"), lambda p: p.last_visit.isoformat() if p.last_visit else
+                   self.tr("never"), foreground=lambda p: RED if self._overdue(p) else None),
+        ], parent=self)
+        self.pairs_table = record_table(self.pairs_model, fit_contents=True)
+        self.pair_button = QPushButton(self.tr("Pair a household…"))
+        self.hand_over_button = QPushButton(self.tr("Hand over…"))
+        self.end_button = QPushButton(self.tr("End pairing…"))
+        self.history_button = QPushButton(self.tr("Visits of this household"))
+        self.show_ended_check = QCheckBox(self.tr("Show ended pairings"))
+        pairs_page = QSplitter()
+        pairs_page.addWidget(_boxed(self.tr("Helpers (households against the plan's quota)"), self.staff_table,
+                                    _buttons(self.add_staff_button, self.edit_staff_button, self.leave_button)))
+        pairs_page.addWidget(_boxed(self.tr("Households of the selected helper"), self.pairs_table,
+                                    _buttons(self.pair_button, self.hand_over_button, self.end_button,
+                                             self.history_button, self.show_ended_check)))
+        pairs_page.setSizes([560, 740])
+
+        # --- the gaps in detail ---
+        self.unpaired_model: RecordTableModel[HouseholdNeed] = RecordTableModel([
+            Column(lambda: self.tr("Household head"), lambda h: h.head),
+            Column(lambda: self.tr("Village and group"), lambda h: h.village + h.group_name),
+            Column(lambda: self.tr("Poverty status"), lambda h: h.poverty_status.label()),
+            Column(lambda: self.tr("Phone"), lambda h: h.phone),
+        ], parent=self)
+        self.unpaired_table = record_table(self.unpaired_model, fit_contents=True)
+        self.find_helper_button = QPushButton(self.tr("Find a helper…"))
+        self.departed_model: RecordTableModel[PairingView] = RecordTableModel([
+            Column(lambda: self.tr("Helper who left"), lambda p: p.staff),
+            Column(lambda: self.tr("Household head"), lambda p: p.household_head),
+            Column(lambda: self.tr("Village and group"), lambda p: p.village + p.group_name),
+        ], parent=self)
+        self.departed_table = record_table(self.departed_model, fit_contents=True)
+        self.departed_hand_over_button = QPushButton(self.tr("Hand over…"))
+        self.overdue_model: RecordTableModel[OverdueVisit] = RecordTableModel([
+            Column(lambda: self.tr("Helper"), lambda o: o.pairing.staff),
+            Column(lambda: self.tr("Household head"), lambda o: o.pairing.household_head),
+            Column(lambda: self.tr("Last visit"), lambda o: o.pairing.last_visit.isoformat()
+                   if o.pairing.last_visit else self.tr("never")),
+            Column(lambda: self.tr("Days"), lambda o: o.days, align_center=True, foreground=lambda o: RED),
+        ], parent=self)
+        self.overdue_table = record_table(self.overdue_model, fit_contents=True)
+        self.log_visit_button = QPushButton(self.tr("Log a visit…"))
+        self.quota_model: RecordTableModel[QuotaView] = RecordTableModel([
+            Column(lambda: self.tr("Helper"), lambda q: q.staff),
+            Column(lambda: self.tr("School"), lambda q: q.school),
+            Column(lambda: self.tr("Role"), lambda q: q.role.label()),
+            Column(lambda: self.tr("Households"), lambda q: f"{q.count} / {q.minimum}–{q.maximum}", align_center=True,
+                   foreground=lambda q: RED if q.state == "over" else ORANGE),
+        ], parent=self)
+        self.quota_table = record_table(self.quota_model, fit_contents=True)
+        gaps_page = QWidget()
+        gaps_layout = QHBoxLayout(gaps_page)
+        left = QVBoxLayout()
+        left.addWidget(_boxed(self.tr("Poor households without a helper"), self.unpaired_table,
+                              _buttons(self.find_helper_button)), 3)
+        left.addWidget(_boxed(self.tr("Pairs whose helper has left"), self.departed_table,
+                              _buttons(self.departed_hand_over_button)), 2)
+        right = QVBoxLayout()
+        right.addWidget(_boxed(self.tr("Pairs with no recent visit"), self.overdue_table,
+                               _buttons(self.log_visit_button)), 3)
+        right.addWidget(_boxed(self.tr("Helpers over or under the quota"), self.quota_table), 2)
+        gaps_layout.addLayout(left, 1)
+        gaps_layout.addLayout(right, 1)
+
+        # --- visits, skills, schools ---
+        self.visit_panel = VisitPanel(context)
+        self.skills_model: RecordTableModel[SkillsRow] = RecordTableModel([
+            Column(lambda: self.tr("Household head"), lambda r: r.head_name),
+            Column(lambda: self.tr("Village and group"), lambda r: r.village + r.group_name),
+            Column(lambda: self.tr("Poverty status"), lambda r: r.poverty_status.label()),
+            Column(lambda: self.tr("Main labourers"), lambda r: "、".join(r.main_labourers) or self.tr("none recorded")),
+            Column(lambda: self.tr("Practical skills learned"), lambda r: "；".join(r.skills) or self.tr("none"),
+                   foreground=lambda r: None if r.has_skilled_labourer else RED),
+        ], parent=self)
+        self.skills_table = record_table(self.skills_model, fit_contents=True)
+        self.skills_table.doubleClicked.connect(self._edit_household)
+        self.without_skills_check = QCheckBox(self.tr("Only households with no skilled labourer"))
+        self.skills_summary = QLabel()
+        skills_page = QWidget()
+        skills_layout = QVBoxLayout(skills_page)
+        skills_row = QHBoxLayout()
+        skills_row.addWidget(self.skills_summary, 1)
+        skills_row.addWidget(self.without_skills_check)
+        skills_layout.addLayout(skills_row)
+        skills_layout.addWidget(self.skills_table, 1)
+        skills_layout.addWidget(QLabel(self.tr("Double-click a household to record its labourers and their skills.")))
+
+        self.schools_model: RecordTableModel[SchoolPairingView] = RecordTableModel([
+            Column(lambda: self.tr("Helping school"), lambda p: p.helper_school),
+            Column(lambda: self.tr("Paired school"), lambda p: p.school),
+            Column(lambda: self.tr("Since"), lambda p: p.start_date.isoformat()),
+            Column(lambda: self.tr("Until"), lambda p: p.end_date.isoformat() if p.end_date else ""),
+            Column(lambda: self.tr("Goals"), lambda p: p.goals),
+            Column(lambda: self.tr("Activities"), lambda p: p.activities, align_center=True),
+        ], parent=self)
+        self.schools_table = record_table(self.schools_model, fit_contents=True)
+        self.activities_model: RecordTableModel[ActivityView] = RecordTableModel([
+            Column(lambda: self.tr("Date"), lambda a: a.activity_date.isoformat()),
+            Column(lambda: self.tr("School"), lambda a: a.school),
+            Column(lambda: self.tr("Kind"), lambda a: a.kind.label()),
+            Column(lambda: self.tr("What was done"), lambda a: a.description, tooltip=lambda a: a.description),
+            Column(lambda: self.tr("Who took part"), lambda a: a.participants),
+        ], parent=self)
+        self.activities_table = record_table(self.activities_model, fit_contents=True)
+        self.pair_school_button = QPushButton(self.tr("Pair a weak school…"))
+        self.activity_button = QPushButton(self.tr("Log an activity…"))
+        schools_page = QWidget()
+        schools_layout = QVBoxLayout(schools_page)
+        schools_layout.addWidget(_boxed(self.tr("The central school's party branch pairs one or two weak schools"),
+                                        self.schools_table, _buttons(self.pair_school_button, self.activity_button)), 2)
+        schools_layout.addWidget(_boxed(self.tr("Activity log"), self.activities_table), 3)
+
+        self.sections = QTabWidget()
+        self.sections.addTab(pairs_page, self.tr("Helpers and households"))
+        self.sections.addTab(gaps_page, self.tr("Gaps"))
+        self.sections.addTab(self.visit_panel, self.tr("Visit log"))
+        self.sections.addTab(skills_page, self.tr("Labourers' skills"))
+        self.sections.addTab(schools_page, self.tr("School pairing"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(strip)
+        layout.addWidget(self.sections, 1)
+
+        self.staff_table.selectionModel().selectionChanged.connect(self._staff_selected)
+        self.show_ended_check.toggled.connect(lambda _on: self._show_pairs())
+        self.add_staff_button.clicked.connect(lambda: StaffDialog(context, None, self).exec())
+        self.edit_staff_button.clicked.connect(self._edit_staff)
+        self.leave_button.clicked.connect(self._leave)
+        self.pair_button.clicked.connect(lambda: PairDialog(context, self.selected_staff_id(), parent=self).exec())
+        self.hand_over_button.clicked.connect(lambda: self._on_pair(HandOverDialog))
+        self.end_button.clicked.connect(lambda: self._on_pair(EndPairingDialog))
+        self.history_button.clicked.connect(self._household_history)
+        self.find_helper_button.clicked.connect(self._find_helper)
+        self.departed_hand_over_button.clicked.connect(self._hand_over_departed)
+        self.log_visit_button.clicked.connect(self._log_overdue_visit)
+        self.without_skills_check.toggled.connect(lambda _on: self._show_skills())
+        self.pair_school_button.clicked.connect(lambda: SchoolPairingDialog(context, self).exec())
+        self.activity_button.clicked.connect(self._log_activity)
+        self.schools_table.selectionModel().selectionChanged.connect(lambda *_: self._show_activities())
+        self.days_spin.editingFinished.connect(self._days_changed)
+        self.register_button.clicked.connect(self.export_register)
+        self.visit_sheets_button.clicked.connect(self.export_visit_sheets)
+        self.visit_panel.saved.connect(lambda _id: self.message.emit(self.tr("Visit saved.")))
+        context.changed.connect(self._data_changed)
+        self.refresh()
+
+    # --- refreshing ------------------------------------------------------------------------------
+
+    def _data_changed(self, entity: str) -> None:
+        if entity in (Entity.PAIRING, Entity.HOUSEHOLD, Entity.ALL, Entity.TOWNSHIP):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.overview = self.context.query(pairing.overview)
+        overview = self.overview
+        self.days_spin.blockSignals(True)
+        self.days_spin.setValue(overview.overdue_days)
+        self.days_spin.blockSignals(False)
+        self._set_gap(self.unpaired_button, self.tr("{n} households without a helper"), len(overview.unpaired))
+        self._set_gap(self.quota_button, self.tr("{n} helpers off quota"),
+                      len(overview.over_quota) + len(overview.under_quota))
+        self._set_gap(self.departed_button, self.tr("{n} helpers who left"), len(overview.departed))
+        self._set_gap(self.overdue_button, self.tr("{n} not visited for {days} days").replace(
+            "{days}", str(overview.overdue_days)), len(overview.overdue))
+        selected = self.selected_staff_id()
+        self.staff_model.set_rows(self.context.query(pairing.quotas))
+        self._reselect_staff(selected)
+        self.unpaired_model.set_rows(overview.unpaired)
+        self.departed_model.set_rows(overview.departed)
+        self.overdue_model.set_rows(overview.overdue)
+        self.quota_model.set_rows(overview.over_quota + overview.under_quota)
+        self._show_pairs()
+        self._show_skills()
+        self.schools_model.set_rows(self.context.query(school_pairing.list_pairings))
+        self._show_activities()
+        self.visit_panel.refresh()
+        self.gaps_changed.emit(self.gap_count)
+
+    @property
+    def gap_count(self) -> int:
+        if self.overview is None:
+            return 0
+        o = self.overview
+        return len(o.unpaired) + len(o.departed) + len(o.overdue) + len(o.over_quota) + len(o.under_quota)
+
+    @staticmethod
+    def _set_gap(button: QPushButton, text: str, count: int) -> None:
+        button.setText(text.replace("{n}", str(count)))
+        button.setStyleSheet("color:#c62828; font-weight:bold;" if count else "color:#2e7d32;")
+
+    def _overdue(self, view: PairingView) -> bool:
+        if self.overview is None or not view.is_active(dt.date.today()):
+            return False
+        since = view.last_visit or view.start_date
+        return (dt.date.today() - since).days > self.overview.overdue_days
+
+    # --- helpers and households ------------------------------------------------------------------
+
+    def selected_staff_id(self) -> int | None:
+        rows = self.staff_table.selectionModel().selectedRows()
+        return self.staff_model.row_object(rows[0].row()).staff_id if rows else None
+
+    def _reselect_staff(self, staff_id: int | None) -> None:
+        for row in range(self.staff_model.rowCount()):
+            if self.staff_model.row_object(row).staff_id == staff_id:
+                self.staff_table.selectRow(row)
+                return
+        if self.staff_model.rowCount():
+            self.staff_table.selectRow(0)
+
+    def _staff_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_pairs()
+
+    def _show_pairs(self) -> None:
+        staff_id = self.selected_staff_id()
+        if staff_id is None:
+            self.pairs_model.set_rows([])
+            return
+        active_on = None if self.show_ended_check.isChecked() else dt.date.today()
+        self.pairs_model.set_rows(self.context.query(pairing.list_pairings, active_on=active_on, staff_id=staff_id))
+
+    def selected_pair(self) -> PairingView | None:
+        rows = self.pairs_table.selectionModel().selectedRows()
+        return self.pairs_model.row_object(rows[0].row()) if rows else None
+
+    def _on_pair(self, dialog_class: type) -> None:
+        view = self.selected_pair()
+        if view is None or view.end_date is not None:
+            QMessageBox.information(self, self.tr("Pairing"), self.tr("Select an active pairing first."))
+            return
+        dialog_class(self.context, view, self).exec()
+
+    def _edit_staff(self) -> None:
+        staff_id = self.selected_staff_id()
+        if staff_id is not None:
+            StaffDialog(self.context, staff_id, self).exec()
+
+    def _leave(self) -> None:
+        staff_id = self.selected_staff_id()
+        if staff_id is not None:
+            LeaveDialog(self.context, staff_id, self).exec()
+
+    def _household_history(self) -> None:
+        view = self.selected_pair()
+        if view is not None:
+            self.visit_panel.show_household(view.household_id)
+            self.sections.setCurrentIndex(self.VISITS)
+
+    # --- gaps ----------------------------------------------------------------------------------
+
+    def _find_helper(self) -> None:
+        rows = self.unpaired_table.selectionModel().selectedRows()
+        household_id = self.unpaired_model.row_object(rows[0].row()).household_id if rows else None
+        PairDialog(self.context, None, household_id, self).exec()
+
+    def _hand_over_departed(self) -> None:
+        rows = self.departed_table.selectionModel().selectedRows()
+        if rows:
+            HandOverDialog(self.context, self.departed_model.row_object(rows[0].row()), self).exec()
+
+    def _log_overdue_visit(self) -> None:
+        rows = self.overdue_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        view = self.overdue_model.row_object(rows[0].row()).pairing
+        self.sections.setCurrentIndex(self.VISITS)
+        self.visit_panel.choose(view.staff_id, view.household_id)
+
+    def _days_changed(self) -> None:
+        if self.overview is not None and self.days_spin.value() != self.overview.overdue_days:
+            try:
+                self.context.change(Entity.PAIRING, pairing.set_overdue_days, self.days_spin.value())
+            except SchoolAidError as exc:
+                show_error(self, exc)
+
+    # --- skills and schools --------------------------------------------------------------------
+
+    def _show_skills(self) -> None:
+        rows = self.context.query(households.skills_overview)
+        without = [r for r in rows if not r.has_skilled_labourer]
+        self.skills_summary.setText(self.tr(
+            "{without} of {total} poor and monitored households have no main labourer with a practical skill "
+            "(the plan: one or two skills for one labourer in every poor household).").format(
+                without=len(without), total=len(rows)))
+        self.skills_model.set_rows(without if self.without_skills_check.isChecked() else rows)
+
+    def _edit_household(self) -> None:
+        from schoolaid.ui.roster.household_dialog import HouseholdDialog
+
+        rows = self.skills_table.selectionModel().selectedRows()
+        if rows:
+            HouseholdDialog(self.context, self.skills_model.row_object(rows[0].row()).household_id, self).exec()
+
+    def _selected_school_pairing(self) -> SchoolPairingView | None:
+        rows = self.schools_table.selectionModel().selectedRows()
+        return self.schools_model.row_object(rows[0].row()) if rows else None
+
+    def _show_activities(self) -> None:
+        chosen = self._selected_school_pairing()
+        self.activities_model.set_rows(self.context.query(school_pairing.activities,
+                                                          chosen.id if chosen else None))
+
+    def _log_activity(self) -> None:
+        chosen = self._selected_school_pairing()
+        if chosen is None:
+            QMessageBox.information(self, self.tr("School pairing"), self.tr("Select a paired school first."))
+            return
+        ActivityDialog(self.context, chosen.id, chosen.school, self).exec()
+
+    # --- output --------------------------------------------------------------------------------
+
+    def _save_path(self, title: str, name: str) -> Path | None:
+        from schoolaid.ui.roster.export_dialog import suggested_folder
+
+        target, _filter = QFileDialog.getSaveFileName(self, title, str(suggested_folder() / name),
+                                                      self.tr("Excel workbook (*.xlsx)"))
+        if not target:
+            return None
+        return Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
+
+    def export_register(self) -> None:
+        path = self._save_path(self.tr("Pairing register"), f"{pairing_export.REGISTER_TITLE}_{dt.date.today():%Y%m%d}.xlsx")
+        if path is None:
+            return
+        try:
+            count = self.context.query(pairing_export.export_register, path)
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(self.tr("Pairing register of {n} pairs written to {path}.").format(n=count, path=path))
+
+    def export_visit_sheets(self) -> None:
+        path = self._save_path(self.tr("Visit record sheets"),
+                               f"{pairing_export.VISIT_SHEET_TITLE}_{dt.date.today():%Y%m%d}.xlsx")
+        if path is None:
+            return
+        try:
+            count = self.context.query(pairing_export.export_visit_sheets, path)
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(self.tr("Visit record sheets of {n} helpers written to {path}.").format(n=count, path=path))

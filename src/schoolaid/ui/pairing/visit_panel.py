@@ -1,0 +1,236 @@
+"""The visit log: quick entry for a teacher in a hurry, the log with filters, a household's history,
+and a visit's own dialog with its evidence files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.pairing import pairing, staff, visits
+from schoolaid.pairing.visits import VisitEntry, VisitKind, VisitView
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.evidence import EvidenceList, choose_files
+from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
+from schoolaid.ui.widgets.messages import show_error
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel
+from schoolaid.ui.widgets.table_views import record_table
+
+RECENT_VISITS = 300  # the log shows the latest; a household or a helper shows all of theirs
+
+
+class VisitPanel(QWidget):
+    """Quick entry on top, the log below. ``show_household`` narrows the log to one household."""
+
+    saved = Signal(int)  # visit id
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.pending_files: list[tuple[str, bytes]] = []
+
+        self.staff_combo = QComboBox()
+        self.household_combo = QComboBox()
+        self.date_edit = date_edit()
+        self.form_combo = QComboBox()
+        for kind in VisitKind:
+            self.form_combo.addItem(kind.label(), kind.value)
+        self.done_edit = QLineEdit()
+        self.done_edit.setPlaceholderText(self.tr("What was done or given"))
+        self.problems_edit = QLineEdit()
+        self.problems_edit.setPlaceholderText(self.tr("Problems found"))
+        self.next_edit = QLineEdit()
+        self.next_edit.setPlaceholderText(self.tr("Next step"))
+        self.files_label = QLabel(self.tr("No evidence files"))
+        self.add_files_button = QPushButton(self.tr("Add photos or scans…"))
+        self.save_button = QPushButton(self.tr("Save visit"))
+        self.save_button.setDefault(True)
+        self.entry_problems = QLabel()
+        self.entry_problems.setStyleSheet("color:#c62828;")
+        self.entry_problems.setWordWrap(True)
+
+        entry = QGroupBox(self.tr("Quick entry"))
+        grid = QGridLayout(entry)
+        grid.addWidget(QLabel(self.tr("Helper")), 0, 0)
+        grid.addWidget(self.staff_combo, 0, 1)
+        grid.addWidget(QLabel(self.tr("Household")), 0, 2)
+        grid.addWidget(self.household_combo, 0, 3)
+        grid.addWidget(QLabel(self.tr("Date")), 0, 4)
+        grid.addWidget(self.date_edit, 0, 5)
+        grid.addWidget(QLabel(self.tr("How")), 0, 6)
+        grid.addWidget(self.form_combo, 0, 7)
+        grid.addWidget(self.done_edit, 1, 0, 1, 8)
+        notes_row = QHBoxLayout()
+        notes_row.addWidget(self.problems_edit, 1)
+        notes_row.addWidget(self.next_edit, 1)
+        grid.addLayout(notes_row, 2, 0, 1, 8)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.add_files_button)
+        files_row.addWidget(self.files_label, 1)
+        files_row.addWidget(self.entry_problems, 2)
+        files_row.addWidget(self.save_button)
+        grid.addLayout(files_row, 3, 0, 1, 8)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        self.filter_label = QLabel()
+        self.show_all_button = QPushButton(self.tr("Show all visits"))
+        self.show_all_button.setVisible(False)
+        self.model: RecordTableModel[VisitView] = RecordTableModel([
+            Column(lambda: self.tr("Date"), lambda v: v.visit_date.isoformat()),
+            Column(lambda: self.tr("Helper"), lambda v: v.staff),
+            Column(lambda: self.tr("Household"), lambda v: f"{v.household_head}（{v.village}）"),
+            Column(lambda: self.tr("How"), lambda v: v.form.label(), align_center=True),
+            Column(lambda: self.tr("Done or given"), lambda v: v.done, tooltip=lambda v: v.done),
+            Column(lambda: self.tr("Problems"), lambda v: v.problems, tooltip=lambda v: v.problems),
+            Column(lambda: self.tr("Next step"), lambda v: v.next_step, tooltip=lambda v: v.next_step),
+            Column(lambda: self.tr("Evidence"), lambda v: v.evidence or "", align_center=True),
+        ], parent=self)
+        self.table = record_table(self.model, fit_contents=True)
+        self.table.doubleClicked.connect(lambda index: self.open_visit(self.model.row_object(index.row()).id))
+
+        log_header = QHBoxLayout()
+        log_header.addWidget(self.filter_label, 1)
+        log_header.addWidget(self.show_all_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(entry)
+        layout.addLayout(log_header)
+        layout.addWidget(self.table, 1)
+
+        self._household_filter: int | None = None
+        self.staff_combo.currentIndexChanged.connect(self._fill_households)
+        self.add_files_button.clicked.connect(self._add_files)
+        self.save_button.clicked.connect(self.save_visit)
+        self.show_all_button.clicked.connect(lambda: self.show_household(None))
+        self.refresh()
+
+    # --- quick entry -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        current = self.staff_combo.currentData()
+        self.staff_combo.blockSignals(True)
+        self.staff_combo.clear()
+        members = self.context.query(staff.list_staff)
+        for member in members:
+            self.staff_combo.addItem(f"{member.name}（{member.school}）", member.id)
+        # A teacher logging their own visit finds themselves chosen already.
+        own = next((m.id for m in members if m.name == self.context.operator), None)
+        chosen = current if current is not None else own
+        self.staff_combo.setCurrentIndex(max(0, self.staff_combo.findData(chosen)))
+        self.staff_combo.blockSignals(False)
+        self._fill_households()
+        self._fill_log()
+
+    def _fill_households(self) -> None:
+        self.household_combo.clear()
+        staff_id = self.staff_combo.currentData()
+        if staff_id is None:
+            return
+        for view in self.context.query(pairing.list_pairings, active_on=dt.date.today(), staff_id=staff_id):
+            self.household_combo.addItem(f"{view.household_head}（{view.village}{view.group_name}）", view.household_id)
+
+    def choose(self, staff_id: int, household_id: int) -> None:
+        """Prepare the entry for this helper and household (from a gap or a pairing)."""
+        self.staff_combo.setCurrentIndex(max(0, self.staff_combo.findData(staff_id)))
+        position = self.household_combo.findData(household_id)
+        self.household_combo.setCurrentIndex(max(0, position))
+        self.done_edit.setFocus()
+
+    def _add_files(self) -> None:
+        self.pending_files.extend(choose_files(self))
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        if self.pending_files:
+            self.files_label.setText(self.tr("{n} files: {names}").format(
+                n=len(self.pending_files), names="、".join(name for name, _ in self.pending_files)))
+        else:
+            self.files_label.setText(self.tr("No evidence files"))
+
+    def entry(self) -> VisitEntry:
+        return VisitEntry(staff_id=self.staff_combo.currentData(), household_id=self.household_combo.currentData(),
+                          visit_date=date_of(self.date_edit), form=self.form_combo.currentData(),
+                          done=self.done_edit.text(), problems=self.problems_edit.text(),
+                          next_step=self.next_edit.text())
+
+    def save_visit(self) -> None:
+        try:
+            visit_id = self.context.change(Entity.PAIRING, visits.add_visit, self.entry(), list(self.pending_files))
+        except ValidationFailed as failure:
+            self.entry_problems.setText("；".join(p.message for p in failure.problems))
+            return
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.entry_problems.clear()
+        for edit in (self.done_edit, self.problems_edit, self.next_edit):
+            edit.clear()
+        self.pending_files.clear()
+        self._show_pending()
+        self.saved.emit(visit_id)
+
+    # --- the log ---------------------------------------------------------------------------------
+
+    def show_household(self, household_id: int | None) -> None:
+        self._household_filter = household_id
+        self._fill_log()
+
+    def _fill_log(self) -> None:
+        if self._household_filter is not None:
+            rows = self.context.query(visits.list_visits, household_id=self._household_filter)
+            head = rows[0].household_head if rows else ""
+            self.filter_label.setText(self.tr("<b>All visits to the household of {head}</b> ({n})").format(
+                head=head, n=len(rows)))
+        else:
+            rows = self.context.query(visits.list_visits, limit=RECENT_VISITS)
+            self.filter_label.setText(self.tr("<b>Latest visits</b> (double-click a visit to see it and its "
+                                              "evidence)"))
+        self.show_all_button.setVisible(self._household_filter is not None)
+        self.model.set_rows(rows)
+
+    def open_visit(self, visit_id: int) -> None:
+        VisitDialog(self.context, visit_id, self).exec()
+
+
+class VisitDialog(FormDialog):
+    """One visit: its details (correctable, every change audited) and its evidence files."""
+
+    def __init__(self, context: AppContext, visit_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Visit"), parent)
+        self.visit_id = visit_id
+        entry = context.query(visits.get_entry, visit_id)
+        self.entry = entry
+        self.date_edit = date_edit(entry.visit_date)
+        self.form_combo = QComboBox()
+        for kind in VisitKind:
+            self.form_combo.addItem(kind.label(), kind.value)
+        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(entry.form)))
+        self.done_edit = QLineEdit(entry.done)
+        self.problems_edit = QLineEdit(entry.problems)
+        self.next_edit = QLineEdit(entry.next_step)
+        self.evidence = EvidenceList(context, visits.ENTITY, visit_id, Entity.PAIRING, visits.add_evidence, self)
+        self.form.addRow(self.tr("Date"), self.date_edit)
+        self.form.addRow(self.tr("How"), self.form_combo)
+        self.form.addRow(self.tr("Done or given"), self.done_edit)
+        self.form.addRow(self.tr("Problems found"), self.problems_edit)
+        self.form.addRow(self.tr("Next step"), self.next_edit)
+        self.form.addRow(self.tr("Evidence files"), self.evidence)
+        self.resize(620, 420)
+
+    def submit(self) -> None:
+        entry = VisitEntry(self.entry.staff_id, self.entry.household_id, date_of(self.date_edit),
+                           self.form_combo.currentData(), self.done_edit.text(), self.problems_edit.text(),
+                           self.next_edit.text())
+        self.context.change(Entity.PAIRING, visits.update_visit, self.visit_id, entry)

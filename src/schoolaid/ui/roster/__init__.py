@@ -1,0 +1,1 @@
+"""The roster tab and its dialogs."""

@@ -1,0 +1,274 @@
+"""Creating and editing a household: head, village and group, poverty status, members, and the
+practical skills each main labourer has learned."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.vocabulary import PovertyStatus, Relation, Sex
+from schoolaid.roster import households
+from schoolaid.roster.households import HouseholdForm, MemberForm, SkillForm
+from schoolaid.township import township
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.messages import confirm_warnings, show_error
+from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
+from schoolaid.ui.widgets.table_views import editable_table
+
+NO_YEAR = 0  # the spin box's "not known" value
+
+
+def _sex_choices() -> list[tuple[str, object]]:
+    return [("", ""), *((s.label(), s.value) for s in Sex)]
+
+
+
+class HouseholdDialog(QDialog):
+    def __init__(self, context: AppContext, household_id: int | None, parent: QWidget | None = None,
+                 village_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.household_id = household_id
+        self.setWindowTitle(self.tr("New household") if household_id is None else self.tr("Edit household"))
+        self.resize(860, 600)
+
+        self.head_edit = QLineEdit()
+        self.village_combo = QComboBox()
+        for village in context.query(township.list_villages):
+            self.village_combo.addItem(village.name, village.id)
+        self.group_edit = QLineEdit()
+        self.group_edit.setPlaceholderText(self.tr("e.g. 3组"))
+        self.address_edit = QLineEdit()
+        self.phone_edit = QLineEdit()
+        self.registered_check = QCheckBox(self.tr("Registered poor household (建档立卡)"))
+        self.card_edit = QLineEdit()
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(NO_YEAR, 2100)
+        self.year_spin.setSpecialValueText(self.tr("unknown"))
+        self.status_combo = QComboBox()
+        for status in PovertyStatus:
+            self.status_combo.addItem(status.label(), status.value)
+        self.notes_edit = QLineEdit()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Household head"), self.head_edit)
+        place = QHBoxLayout()
+        place.addWidget(self.village_combo, 2)
+        place.addWidget(QLabel(self.tr("Group")))
+        place.addWidget(self.group_edit, 1)
+        form.addRow(self.tr("Village"), place)
+        form.addRow(self.tr("Address"), self.address_edit)
+        form.addRow(self.tr("Phone"), self.phone_edit)
+        form.addRow("", self.registered_check)
+        poverty = QHBoxLayout()
+        poverty.addWidget(self.status_combo)
+        poverty.addWidget(QLabel(self.tr("Card no.")))
+        poverty.addWidget(self.card_edit, 1)
+        poverty.addWidget(QLabel(self.tr("Year registered")))
+        poverty.addWidget(self.year_spin)
+        form.addRow(self.tr("Poverty status"), poverty)
+        form.addRow(self.tr("Notes"), self.notes_edit)
+
+        self.members_model = EditableTableModel([
+            EditColumn("name", lambda: self.tr("Name"), width=90),
+            EditColumn("relation", lambda: self.tr("Relation"), kind="choice", width=80,
+                       choices=lambda: [(r.label(), r.value) for r in Relation], default=Relation.OTHER.value),
+            EditColumn("sex", lambda: self.tr("Sex"), kind="choice", choices=_sex_choices, width=50),
+            EditColumn("birth_year", lambda: self.tr("Birth year"), kind="int", width=70, default=None),
+            EditColumn("is_main_labourer", lambda: self.tr("Main labourer"), kind="bool", width=80, default=False),
+            EditColumn("work", lambda: self.tr("Work"), width=90),
+            EditColumn("phone", lambda: self.tr("Phone"), width=110),
+        ], self)
+        self.skills_model = EditableTableModel([
+            EditColumn("skill", lambda: self.tr("Practical skill"), width=140),
+            EditColumn("year", lambda: self.tr("Year"), kind="int", width=60, default=None),
+            EditColumn("organiser", lambda: self.tr("Training given by"), width=160),
+        ], self)
+        self.members_table = editable_table(self.members_model)
+        self.skills_table = editable_table(self.skills_model)
+        self._skills_owner: int | None = None
+        self.members_table.selectionModel().selectionChanged.connect(self._member_selected)
+
+        add_member = QPushButton(self.tr("Add member"))
+        add_member.clicked.connect(self._add_member)
+        remove_member = QPushButton(self.tr("Remove member"))
+        remove_member.clicked.connect(self._remove_member)
+        self.add_skill_button = QPushButton(self.tr("Add skill"))
+        self.add_skill_button.clicked.connect(self._add_skill)
+        remove_skill = QPushButton(self.tr("Remove skill"))
+        remove_skill.clicked.connect(lambda: self._remove_selected(self.skills_table, self.skills_model))
+        self.skills_label = QLabel()
+
+        members_box = QGroupBox(self.tr("Members (parents, grandparents, labourers; children are on the roster)"))
+        members_layout = QVBoxLayout(members_box)
+        members_layout.addWidget(self.members_table)
+        member_buttons = QHBoxLayout()
+        member_buttons.addWidget(add_member)
+        member_buttons.addWidget(remove_member)
+        member_buttons.addStretch(1)
+        members_layout.addLayout(member_buttons)
+        members_layout.addWidget(self.skills_label)
+        members_layout.addWidget(self.skills_table)
+        skill_buttons = QHBoxLayout()
+        skill_buttons.addWidget(self.add_skill_button)
+        skill_buttons.addWidget(remove_skill)
+        skill_buttons.addStretch(1)
+        members_layout.addLayout(skill_buttons)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(members_box, 1)
+        layout.addWidget(self.buttons)
+
+        if household_id is not None:
+            self._load(context.query(households.get_form, household_id))
+        else:
+            if village_id is not None:
+                self.village_combo.setCurrentIndex(max(0, self.village_combo.findData(village_id)))
+            self.members_model.append_row({"relation": Relation.HEAD.value, "sex": Sex.MALE.value,
+                                           "is_main_labourer": True})
+        self.head_edit.textChanged.connect(self._sync_head_member)
+        self._update_skills_area()
+
+    # --- loading and reading the form --------------------------------------------------------
+
+    def _load(self, form: HouseholdForm) -> None:
+        self.head_edit.setText(form.head_name)
+        self.village_combo.setCurrentIndex(max(0, self.village_combo.findData(form.village_id)))
+        self.group_edit.setText(form.group_name)
+        self.address_edit.setText(form.address)
+        self.phone_edit.setText(form.phone)
+        self.registered_check.setChecked(form.registered_poor)
+        self.card_edit.setText(form.poor_card_no)
+        self.year_spin.setValue(form.poor_year or NO_YEAR)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(form.poverty_status)))
+        self.notes_edit.setText(form.notes)
+        self.members_model.set_rows([
+            {"name": m.name, "relation": m.relation, "sex": m.sex, "birth_year": m.birth_year,
+             "is_main_labourer": m.is_main_labourer, "work": m.work, "phone": m.phone,
+             "skills": [{"skill": s.skill, "year": s.year, "organiser": s.organiser} for s in m.skills]}
+            for m in form.members
+        ])
+
+    def form(self) -> HouseholdForm:
+        self._store_skills()
+        return HouseholdForm(
+            head_name=self.head_edit.text(), village_id=self.village_combo.currentData(),
+            group_name=self.group_edit.text(), address=self.address_edit.text(), phone=self.phone_edit.text(),
+            registered_poor=self.registered_check.isChecked(), poor_card_no=self.card_edit.text(),
+            poor_year=self.year_spin.value() or None, poverty_status=self.status_combo.currentData(),
+            notes=self.notes_edit.text(),
+            members=[
+                MemberForm(name=row.get("name") or "", relation=row.get("relation") or Relation.OTHER.value,
+                           sex=row.get("sex") or "", birth_year=row.get("birth_year"),
+                           is_main_labourer=bool(row.get("is_main_labourer")), work=row.get("work") or "",
+                           phone=row.get("phone") or "",
+                           skills=[SkillForm(s.get("skill") or "", s.get("year"), s.get("organiser") or "")
+                                   for s in row.get("skills", [])])
+                for row in self.members_model.rows()
+            ],
+        )
+
+    # --- members and skills ----------------------------------------------------------------
+
+    def _sync_head_member(self, text: str) -> None:
+        # The head is usually the first member: keep the names together while typing a new household.
+        for position, row in enumerate(self.members_model.rows()):
+            if row.get("relation") == Relation.HEAD.value:
+                self.members_model.set_row_value(position, "name", text)
+                return
+
+    def _add_member(self) -> None:
+        position = self.members_model.append_row({"skills": []})
+        self.members_table.selectRow(position)
+        self.members_table.edit(self.members_model.index(position, 0))
+
+    def _remove_member(self) -> None:
+        self._store_skills()
+        self._skills_owner = None
+        self._remove_selected(self.members_table, self.members_model)
+        self._update_skills_area()
+
+    @staticmethod
+    def _remove_selected(table: QTableView, model: EditableTableModel) -> None:
+        rows = table.selectionModel().selectedRows()
+        if rows:
+            model.remove_row(rows[0].row())
+
+    def _store_skills(self) -> None:
+        if self._skills_owner is not None and self._skills_owner < self.members_model.rowCount():
+            self.members_model.row_values(self._skills_owner)["skills"] = self.skills_model.rows()
+
+    def _member_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._store_skills()
+        rows = self.members_table.selectionModel().selectedRows()
+        self._skills_owner = rows[0].row() if rows else None
+        self._update_skills_area()
+
+    def _update_skills_area(self) -> None:
+        owner = self._skills_owner
+        if owner is None:
+            self.skills_model.set_rows([])
+            self.skills_label.setText(self.tr("Select a member to record the practical skills they have learned."))
+            self.skills_table.setEnabled(False)
+            self.add_skill_button.setEnabled(False)
+            return
+        row = self.members_model.row_values(owner)
+        self.skills_model.set_rows(row.get("skills", []))
+        self.skills_label.setText(self.tr("Practical skills (实用技术) of {name}:").format(
+            name=row.get("name") or self.tr("the selected member")))
+        self.skills_table.setEnabled(True)
+        self.add_skill_button.setEnabled(True)
+
+    def _add_skill(self) -> None:
+        position = self.skills_model.append_row()
+        self.skills_table.edit(self.skills_model.index(position, 0))
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def save(self, confirmed: frozenset[str] = frozenset()) -> None:
+        self.members_table.setFocus()  # commits an open cell editor
+        form = self.form()
+        try:
+            if self.household_id is None:
+                self.household_id = self.context.change(Entity.HOUSEHOLD, households.create_household, form,
+                                                        confirmed=confirmed)
+            else:
+                self.context.change(Entity.HOUSEHOLD, households.update_household, self.household_id, form,
+                                    confirmed=confirmed)
+        except ValidationFailed as failure:
+            if failure.only_warnings and confirm_warnings(self, failure.problems):
+                self.save(confirmed | {p.code for p in failure.problems})
+            elif not failure.only_warnings:
+                show_error(self, failure)
+            return
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+        # Enter inside the member tables edits a cell; it must not save the whole dialog.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() in (
+                self.members_table, self.skills_table):
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,366 @@
+"""Importing a roster sheet: the preview with the column mapping, every row's outcome, and the
+choice for students already on the roster; then the import, off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.progress import Progress
+from schoolaid.roster import roster_import
+from schoolaid.roster.roster_columns import Field
+from schoolaid.roster.roster_import import (
+    Choice,
+    ImportOptions,
+    ImportPlan,
+    ImportSource,
+    Outcome,
+    RowResult,
+)
+from schoolaid.township import township
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.messages import show_error
+from schoolaid.ui.widgets.table_models import Column, EditableTableModel, EditColumn, RecordTableModel
+from schoolaid.ui.widgets.table_views import editable_table, record_table
+from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
+
+_OUTCOME_COLOURS = {
+    Outcome.REJECT: QColor("#c62828"),
+    Outcome.SKIP: QColor("#6d6d6d"),
+    Outcome.UNCHANGED: QColor("#6d6d6d"),
+    Outcome.UPDATE: QColor("#1565c0"),
+    Outcome.NEW: QColor("#2e7d32"),
+}
+RECHECK_DELAY_MS = 400
+
+
+class ImportDialog(QDialog):
+    """Opened on a file; reads and checks it in the background, then shows the preview."""
+
+    SHOW_ATTENTION, SHOW_ALL, SHOW_REJECTED, SHOW_WARNINGS, SHOW_KNOWN = range(5)
+
+    def __init__(self, context: AppContext, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.path = Path(path)
+        self.source: ImportSource | None = None
+        self.plan: ImportPlan | None = None
+        self.options = ImportOptions()
+        self.task: BackgroundTask | None = None
+        self.result: roster_import.ImportResult | None = None
+        self._recheck_wanted = False
+        self.setWindowTitle(self.tr("Import roster: {name}").format(name=self.path.name))
+        self.resize(1100, 680)
+
+        self.sheet_combo = QComboBox()
+        self.mapping_model = EditableTableModel([
+            EditColumn("label", lambda: self.tr("Column in the sheet"), read_only=True, width=150),
+            EditColumn("field", lambda: self.tr("Imported as"), kind="choice", default=None,
+                       choices=lambda: [(self.tr("(not imported)"), None), *((f.label(), f.value) for f in Field)]),
+        ], self)
+        self.mapping_table = editable_table(self.mapping_model)
+        self.existing_combo = QComboBox()
+        self.existing_combo.addItem(self.tr("update them with the sheet's values"), Choice.UPDATE.value)
+        self.existing_combo.addItem(self.tr("skip them"), Choice.SKIP.value)
+        self.school_combo = QComboBox()
+        self.school_combo.addItem(self.tr("(choose)"), None)
+        for school in context.query(township.list_schools, open_only=True):
+            self.school_combo.addItem(school.name, school.id)
+
+        mapping_box = QGroupBox(self.tr("Columns"))
+        mapping_layout = QVBoxLayout(mapping_box)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(QLabel(self.tr("Sheet:")))
+        sheet_row.addWidget(self.sheet_combo, 1)
+        mapping_layout.addLayout(sheet_row)
+        mapping_layout.addWidget(self.mapping_table)
+        options_box = QGroupBox(self.tr("Choices"))
+        options_form = QFormLayout(options_box)
+        options_form.addRow(self.tr("Students already on the roster:"), self.existing_combo)
+        options_form.addRow(self.tr("School, when the sheet has no school column:"), self.school_combo)
+        mapping_layout.addWidget(options_box)
+
+        self.summary_label = QLabel(self.tr("Reading {name}…").format(name=self.path.name))
+        self.summary_label.setWordWrap(True)
+        self.show_combo = QComboBox()
+        for label in (self.tr("Rows that need attention"), self.tr("All rows"), self.tr("Rejected rows"),
+                      self.tr("Rows with warnings"), self.tr("Students already on the roster")):
+            self.show_combo.addItem(label)
+        self.rows_model: RecordTableModel[RowResult] = RecordTableModel([
+            Column(lambda: self.tr("Sheet"), lambda r: r.sheet),
+            Column(lambda: self.tr("Row"), lambda r: r.row, align_center=True),
+            Column(lambda: self.tr("Name"), lambda r: r.name),
+            Column(lambda: self.tr("Outcome"), lambda r: r.outcome.label(), align_center=True,
+                   foreground=lambda r: QBrush(_OUTCOME_COLOURS[r.outcome])),
+            Column(lambda: self.tr("Why"), self._explanation, tooltip=self._explanation),
+        ], parent=self)
+        self.rows_table = record_table(self.rows_model, fit_contents=True)
+        self.rows_table.setWordWrap(True)
+        self.rows_table.setSelectionMode(self.rows_table.SelectionMode.ExtendedSelection)
+        self.update_rows_button = QPushButton(self.tr("Update the selected"))
+        self.skip_rows_button = QPushButton(self.tr("Skip the selected"))
+        self.save_rejected_button = QPushButton(self.tr("Save rejected rows…"))
+
+        rows_box = QWidget()
+        rows_layout = QVBoxLayout(rows_box)
+        rows_layout.setContentsMargins(0, 0, 0, 0)
+        rows_layout.addWidget(self.summary_label)
+        show_row = QHBoxLayout()
+        show_row.addWidget(QLabel(self.tr("Show:")))
+        show_row.addWidget(self.show_combo)
+        show_row.addStretch(1)
+        show_row.addWidget(self.update_rows_button)
+        show_row.addWidget(self.skip_rows_button)
+        rows_layout.addLayout(show_row)
+        rows_layout.addWidget(self.rows_table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(mapping_box)
+        splitter.addWidget(rows_box)
+        splitter.setSizes([380, 720])
+
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton(self.save_rejected_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setSingleShot(True)
+        self._recheck_timer.setInterval(RECHECK_DELAY_MS)
+        self._recheck_timer.timeout.connect(self.check)
+        self.sheet_combo.currentIndexChanged.connect(self._show_mapping)
+        self.mapping_model.dataChanged.connect(self._mapping_changed)
+        self.existing_combo.currentIndexChanged.connect(self._options_changed)
+        self.school_combo.currentIndexChanged.connect(self._options_changed)
+        self.show_combo.currentIndexChanged.connect(self._show_rows)
+        self.update_rows_button.clicked.connect(lambda: self._decide(Choice.UPDATE))
+        self.skip_rows_button.clicked.connect(lambda: self._decide(Choice.SKIP))
+        self.save_rejected_button.clicked.connect(self.save_rejected)
+        self.import_button.clicked.connect(self.start_import)
+        self._set_busy(True)
+        self._read()
+
+    # --- reading and checking ----------------------------------------------------------------
+
+    def _read(self) -> None:
+        db, path, options = self.context.db, self.path, self.options
+
+        def work(progress: Progress) -> tuple[ImportSource, ImportPlan]:
+            source = roster_import.read_source(path)
+            return source, db.query(roster_import.make_plan, source, options, progress=progress)
+
+        self.task = run_in_background(self, self.tr("Reading {name}").format(name=path.name), work,
+                                      on_success=self._read_done, on_failure=self._failed, on_cancel=self.reject)
+
+    def _read_done(self, result: tuple[ImportSource, ImportPlan]) -> None:
+        self.source, plan = result
+        self.sheet_combo.blockSignals(True)
+        for header in self.source.headers:
+            self.sheet_combo.addItem(self.tr("{sheet} (header on row {row})").format(
+                sheet=header.sheet.name, row=header.excel_row))
+        self.sheet_combo.blockSignals(False)
+        self._show_mapping()
+        self.school_combo.setEnabled(not self.source.has_school_column)
+        self._plan_ready(plan)
+
+    def check(self) -> None:
+        """Check the rows again with the current mapping and choices."""
+        if self.source is None:
+            return
+        if self.task is not None and not self.task.done:
+            self._recheck_wanted = True
+            return
+        db, source, options = self.context.db, self.source, self.options
+        self._set_busy(True)
+        self.summary_label.setText(self.tr("Checking again…"))
+        self.task = run_in_background(self, self.tr("Checking {name}").format(name=self.path.name),
+                                      lambda progress: db.query(roster_import.make_plan, source, options,
+                                                                progress=progress),
+                                      on_success=self._plan_ready, on_failure=self._failed,
+                                      on_cancel=lambda: self._set_busy(False))
+
+    def _plan_ready(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        self._set_busy(False)
+        if self._recheck_wanted:
+            self._recheck_wanted = False
+            self.check()
+            return
+        self.summary_label.setText(self.tr(
+            "<b>{new}</b> new · <b>{updated}</b> to update · {unchanged} unchanged · {skipped} skipped · "
+            "<span style='color:#c62828'><b>{rejected}</b> rejected</span> · {warned} with warnings · "
+            "{households} new households").format(
+                new=plan.count(Outcome.NEW), updated=plan.count(Outcome.UPDATE),
+                unchanged=plan.count(Outcome.UNCHANGED), skipped=plan.count(Outcome.SKIP),
+                rejected=len(plan.rejected), warned=len(plan.warned), households=plan.households_to_create))
+        self.import_button.setEnabled(plan.count(Outcome.NEW) + plan.count(Outcome.UPDATE) > 0)
+        self.save_rejected_button.setEnabled(bool(plan.rejected))
+        self._show_rows()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, SchoolAidError):
+            show_error(self, error)
+            if self.source is None:
+                self.reject()
+            return
+        raise error
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.mapping_table, self.existing_combo, self.import_button, self.save_rejected_button,
+                       self.update_rows_button, self.skip_rows_button):
+            widget.setEnabled(not busy)
+        self.school_combo.setEnabled(not busy and self.source is not None and not self.source.has_school_column)
+
+    # --- mapping and choices -----------------------------------------------------------------
+
+    def _current_header(self):  # noqa: ANN202 - a roster_columns.Header
+        if self.source is None or self.sheet_combo.currentIndex() < 0:
+            return None
+        return self.source.headers[self.sheet_combo.currentIndex()]
+
+    def _show_mapping(self) -> None:
+        header = self._current_header()
+        if header is None:
+            return
+        self.mapping_model.blockSignals(True)
+        self.mapping_model.set_rows([
+            {"label": label or self.tr("(column {n}, no name)").format(n=column + 1),
+             "field": header.mapping[column].value if column in header.mapping else None}
+            for column, label in enumerate(header.labels)])
+        self.mapping_model.blockSignals(False)
+        self.mapping_model.layoutChanged.emit()
+
+    def _mapping_changed(self) -> None:
+        header = self._current_header()
+        if header is None:
+            return
+        mapping: dict[int, Field] = {}
+        for column, row in enumerate(self.mapping_model.rows()):
+            if row["field"]:
+                field = Field(row["field"])
+                # One column per field: choosing a field again takes it from the other column.
+                mapping = {c: f for c, f in mapping.items() if f is not field}
+                mapping[column] = field
+        header.mapping = mapping
+        self.school_combo.setEnabled(self.source is not None and not self.source.has_school_column)
+        self._recheck_timer.start()
+
+    def _options_changed(self) -> None:
+        self.options.existing = Choice(self.existing_combo.currentData())
+        self.options.default_school_id = self.school_combo.currentData()
+        self._recheck_timer.start()
+
+    def _decide(self, choice: Choice) -> None:
+        rows = self.rows_table.selectionModel().selectedRows()
+        known = [self.rows_model.row_object(index.row()) for index in rows]
+        known = [r for r in known if r.is_known]
+        if not known:
+            QMessageBox.information(self, self.tr("Import"), self.tr(
+                "Select rows of students who are already on the roster (or earlier in the sheet)."))
+            return
+        for result in known:
+            self.options.decisions[result.key] = choice
+        self.check()
+
+    # --- rows ----------------------------------------------------------------------------------
+
+    def _explanation(self, result: RowResult) -> str:
+        parts = []
+        if result.known_as:
+            parts.append(self.tr("Already known: {who}").format(who=result.known_as))
+        if result.reason:
+            parts.append(result.reason)
+        return "；".join(parts)
+
+    def _show_rows(self) -> None:
+        if self.plan is None:
+            return
+        show = self.show_combo.currentIndex()
+        rows = self.plan.rows
+        if show == self.SHOW_ATTENTION:
+            rows = [r for r in rows if r.problems or r.is_known]
+        elif show == self.SHOW_REJECTED:
+            rows = self.plan.rejected
+        elif show == self.SHOW_WARNINGS:
+            rows = self.plan.warned
+        elif show == self.SHOW_KNOWN:
+            rows = [r for r in rows if r.is_known]
+        self.rows_model.set_rows(rows)
+        if len(rows) < 500:  # wrapped reasons; measuring thousands of rows would stall the dialog
+            self.rows_table.resizeRowsToContents()
+
+    # --- saving and importing ------------------------------------------------------------------
+
+    def save_rejected(self) -> None:
+        if self.plan is None or not self.plan.rejected:
+            return
+        suggested = str(self.path.with_name(f"{self.path.stem}_未导入的行.xlsx"))
+        target, _filter = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), suggested,
+                                                      self.tr("Excel workbook (*.xlsx)"))
+        if not target:
+            return
+        try:
+            count = roster_import.save_rejected(self.plan, Path(target))
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        QMessageBox.information(self, self.tr("Save rejected rows"), self.tr(
+            "{n} rejected rows saved to {path}, with the reason for each.").format(n=count, path=target))
+
+    def start_import(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        db, actor = self.context.db, self.context.actor
+        self._set_busy(True)
+        self.task = run_in_background(self, self.tr("Importing {name}").format(name=self.path.name),
+                                      lambda progress: db.run(roster_import.apply_plan, actor, plan,
+                                                              progress=progress),
+                                      on_success=self._imported, on_failure=self._failed,
+                                      on_cancel=self._import_cancelled)
+
+    def _import_cancelled(self) -> None:
+        self._set_busy(False)
+        QMessageBox.information(self, self.tr("Import"), self.tr("The import was cancelled; nothing was written."))
+
+    def _imported(self, result: roster_import.ImportResult) -> None:
+        self.result = result
+        self.context.changed.emit(Entity.STUDENT)
+        self.accept()
+
+    def result_text(self) -> str:
+        if self.result is None:
+            return ""
+        return self.tr("Imported from {name}: {new} new students, {updated} updated, {households} new "
+                       "households.").format(name=self.path.name, new=self.result.new, updated=self.result.updated,
+                                             households=self.result.households_created)
+
+    def done(self, result: int) -> None:
+        # Closing while work runs: stop it first, so that nothing reports to a window that is gone.
+        if self.task is not None:
+            self.task.stop()
+        super().done(result)

@@ -1,0 +1,114 @@
+"""The roster table: a lazy model that holds the ids of matching students and fetches the rows
+on screen in batches. Search and sort run in SQL (``schoolaid.roster.roster``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from schoolaid.common.vocabulary import Sex
+from schoolaid.roster import roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.roster import RosterFilter, RosterRow
+from schoolaid.ui.context import AppContext
+from schoolaid.ui.widgets.lazy_model import LazyColumn, LazyIdModel
+
+_STATUS_COLOURS = {
+    EnrollmentStatus.DROPPED_OUT: QColor("#c62828"),
+    EnrollmentStatus.SUSPENDED: QColor("#b26a00"),
+    EnrollmentStatus.TRANSFERRED_OUT: QColor("#6d6d6d"),
+    EnrollmentStatus.GRADUATED: QColor("#6d6d6d"),
+    EnrollmentStatus.NOT_ENROLLED: QColor("#8e24aa"),
+}
+
+
+def _yes(value: bool) -> str:
+    return QCoreApplication.translate("RosterModel", "Yes") if value else ""
+
+
+def _t(text: str) -> Callable[[], str]:
+    # Marked with QT_TRANSLATE_NOOP where the column is declared, so lupdate collects it.
+    return lambda: QCoreApplication.translate("RosterModel", text)
+
+
+COLUMNS = (
+    LazyColumn("name", _t(QT_TRANSLATE_NOOP("RosterModel", "Name")), lambda r: r.name),
+    LazyColumn("sex", _t(QT_TRANSLATE_NOOP("RosterModel", "Sex")), lambda r: Sex(r.sex).label(), centred=True),
+    LazyColumn("age", _t(QT_TRANSLATE_NOOP("RosterModel", "Age")), lambda r: "" if r.age is None else str(r.age), centred=True),
+    LazyColumn("school", _t(QT_TRANSLATE_NOOP("RosterModel", "School")), lambda r: r.school),
+    LazyColumn("grade", _t(QT_TRANSLATE_NOOP("RosterModel", "Grade and class")), lambda r: f"{r.grade_label} {r.class_name}".strip()),
+    LazyColumn("village", _t(QT_TRANSLATE_NOOP("RosterModel", "Village")), lambda r: r.village),
+    LazyColumn("head", _t(QT_TRANSLATE_NOOP("RosterModel", "Household head")), lambda r: r.household_head),
+    LazyColumn("registered_poor", _t(QT_TRANSLATE_NOOP("RosterModel", "Registered poor")), lambda r: _yes(r.registered_poor), centred=True,
+               foreground=lambda r: QBrush(QColor("#c62828"))),
+    LazyColumn("left_behind", _t(QT_TRANSLATE_NOOP("RosterModel", "Left-behind")), lambda r: _yes(r.left_behind), centred=True),
+    LazyColumn("boarder", _t(QT_TRANSLATE_NOOP("RosterModel", "Boarder")), lambda r: _yes(r.boarder), centred=True),
+    LazyColumn("status", _t(QT_TRANSLATE_NOOP("RosterModel", "Status")), lambda r: r.status.label(), centred=True,
+               foreground=lambda r: QBrush(_STATUS_COLOURS[r.status]) if r.status in _STATUS_COLOURS else None),
+    LazyColumn("id_number", _t(QT_TRANSLATE_NOOP("RosterModel", "ID number")), lambda r: r.id_masked),
+)
+
+
+class RosterModel(LazyIdModel[RosterRow]):
+    counts_changed = Signal(int, int)  # shown, total
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        super().__init__(COLUMNS, lambda ids: context.query(roster.fetch_rows, ids), parent)
+        self._context = context
+        self._filter = RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED}))
+        self._sort_key = "name"
+        self._descending = False
+        self._order: roster.DisplayOrder | None = None  # every student's id for the current sort
+        self.searched = False  # False until the first search fills the table
+
+    @property
+    def filter(self) -> RosterFilter:
+        return self._filter
+
+    def set_filter(self, flt: RosterFilter) -> None:
+        self._filter = flt
+        self.refresh()
+
+    def refresh(self, *, data_changed: bool = False) -> None:
+        """Run the search again; after an edit (``data_changed``) sort again too. Rows are fetched
+        as they come on screen."""
+        if data_changed or self._order is None:
+            self._order = self._context.query(roster.display_order, self._sort_key, self._descending)
+        self.searched = True
+        self.show_ids(self._order.arrange(self._context.query(roster.matching_ids, self._filter)))
+        self.counts_changed.emit(self.shown, self.total)
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort_key
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
+    def shown(self) -> int:
+        return len(self._ids)
+
+    @property
+    def total(self) -> int:
+        return len(self._order) if self._order is not None else 0
+
+    def student_id(self, row: int) -> int:
+        return self.id_at(row)
+
+    def roster_row(self, row: int) -> RosterRow:
+        return self.row_object(row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column].key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort_key, self._descending) and self._order is not None:
+            return
+        self._sort_key, self._descending = key, descending
+        # The matching students stay the same: only their order changes.
+        self._order = self._context.query(roster.display_order, key, descending)
+        self.show_ids(self._order.arrange(self._ids))

@@ -1,0 +1,401 @@
+"""The roster tab (学生花名册): filters, search as you type, the student table and the household panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schoolaid.accounts.permissions import Permission, role_label
+from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.grades import ALL_GRADES
+from schoolaid.roster import roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.roster import RosterFilter
+from schoolaid.township import township
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.roster.household_panel import HouseholdPanel
+from schoolaid.ui.roster.roster_model import COLUMNS, RosterModel
+from schoolaid.ui.widgets.messages import show_error
+
+SEARCH_DELAY_MS = 80  # coalesces a burst of keystrokes into one search
+_ANY = None
+
+
+class RosterTab(QWidget):
+    counts_changed = Signal(int, int)  # shown, total
+    hint_changed = Signal(str)  # a passing remark for the status bar; empty when none
+    message = Signal(str)  # the outcome of an action, for the status bar
+    absence_requested = Signal(int, str)  # record an absence of this student (id, name)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = RosterModel(context, self)
+        self.model.counts_changed.connect(self.counts_changed)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search: name, pinyin initials (zs) or ID digits"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(240)
+        self.school_combo = QComboBox()
+        self.grade_combo = QComboBox()
+        self.village_combo = QComboBox()
+        self.status_combo = QComboBox()
+        self.poor_check = QCheckBox(self.tr("Registered poor"))
+        self.left_behind_check = QCheckBox(self.tr("Left-behind"))
+        self.boarder_check = QCheckBox(self.tr("Boarders"))
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.add_button = QPushButton(self.tr("Add student…"))
+        self.add_button.setDefault(False)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.add_button.setEnabled(context.allows(Permission.EDIT_ROSTER))
+        self.import_button.setEnabled(context.allows(Permission.EDIT_ROSTER))
+        self.import_button.setToolTip(self.tr("Import students from an Excel or CSV roster"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setEnabled(context.allows(Permission.EXPORT))
+        self.export_button.setToolTip(self.tr("Export the students shown to Excel"))
+        self._fill_filter_choices()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 2)
+        for combo in (self.school_combo, self.grade_combo, self.village_combo, self.status_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(combo)
+        for check in (self.poor_check, self.left_behind_check, self.boarder_check):
+            filters.addWidget(check)
+        filters.addWidget(self.clear_button)
+        filters.addStretch(1)
+        filters.addWidget(self.add_button)
+        filters.addWidget(self.import_button)
+        filters.addWidget(self.export_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        widths = {"name": 80, "sex": 44, "age": 44, "school": 110, "grade": 92, "village": 80, "head": 72,
+                  "registered_poor": 70, "left_behind": 60, "boarder": 50, "status": 56, "id_number": 150}
+        for position, column in enumerate(COLUMNS):
+            header.resizeSection(position, widths[column.key])
+        header.setStretchLastSection(True)
+
+        self.household_panel = HouseholdPanel(context)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.household_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([980, 340])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        for combo in (self.school_combo, self.grade_combo, self.village_combo, self.status_combo):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        for check in (self.poor_check, self.left_behind_check, self.boarder_check):
+            check.toggled.connect(self.apply_filter)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.add_button.clicked.connect(self.add_student)
+        self.import_button.clicked.connect(self.import_roster)
+        self.export_button.clicked.connect(self.export_roster)
+        self.table.doubleClicked.connect(lambda index: self.edit_student())
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.household_panel.open_student.connect(self.select_and_edit)
+        context.changed.connect(self._data_changed)
+
+        open_action = QAction(self.tr("Edit student"), self)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self.edit_student)
+        self.table.addAction(open_action)
+        self.apply_filter()
+
+    # --- filters ---------------------------------------------------------------------------
+
+    def _fill_filter_choices(self) -> None:
+        schools = self.context.query(township.list_schools)
+        villages = self.context.query(township.list_villages)
+        for combo in (self.school_combo, self.grade_combo, self.village_combo, self.status_combo):
+            combo.blockSignals(True)
+        current = (self.school_combo.currentData(), self.village_combo.currentData())
+        self.school_combo.clear()
+        self.school_combo.addItem(self.tr("All schools"), _ANY)
+        for school in schools:
+            self.school_combo.addItem(school.name, school.id)
+        self.village_combo.clear()
+        self.village_combo.addItem(self.tr("All villages"), _ANY)
+        for village in villages:
+            self.village_combo.addItem(village.name, village.id)
+        if self.grade_combo.count() == 0:
+            self.grade_combo.addItem(self.tr("All grades"), _ANY)
+            for grade in ALL_GRADES:
+                self.grade_combo.addItem(grade.label(), grade)
+            self.status_combo.addItem(self.tr("Any status"), _ANY)
+            for status in EnrollmentStatus:
+                self.status_combo.addItem(status.label(), status)
+            self.status_combo.setCurrentIndex(self.status_combo.findData(EnrollmentStatus.ENROLLED))
+        self.school_combo.setCurrentIndex(max(0, self.school_combo.findData(current[0])))
+        self.village_combo.setCurrentIndex(max(0, self.village_combo.findData(current[1])))
+        for combo in (self.school_combo, self.grade_combo, self.village_combo, self.status_combo):
+            combo.blockSignals(False)
+
+    def current_filter(self) -> RosterFilter:
+        status = self.status_combo.currentData()
+        return RosterFilter(
+            text=self.search_edit.text(),
+            school_id=self.school_combo.currentData(),
+            grade=self.grade_combo.currentData(),
+            village_id=self.village_combo.currentData(),
+            registered_poor=True if self.poor_check.isChecked() else None,
+            left_behind=True if self.left_behind_check.isChecked() else None,
+            boarder=True if self.boarder_check.isChecked() else None,
+            statuses=frozenset({EnrollmentStatus(status)}) if status is not None else None,
+            classes=self.context.teacher_classes,
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        short = roster.is_short_id_search(flt.text)
+        self.hint_changed.emit(self.tr("Type at least {n} digits to find an ID number.").format(
+            n=roster.MIN_ID_DIGITS) if short else "")
+        if short:
+            flt.text = ""  # too few digits to search by: the list stays as it is
+        if flt == self.model.filter and self.model.searched:
+            return
+        selected = self.selected_student_id()
+        self.model.set_filter(flt)
+        self._reselect(selected)
+
+    def clear_filters(self) -> None:
+        for widget in (self.search_edit, self.school_combo, self.grade_combo, self.village_combo, self.status_combo,
+                       self.poor_check, self.left_behind_check, self.boarder_check):
+            widget.blockSignals(True)
+        self.search_edit.clear()
+        for combo in (self.school_combo, self.grade_combo, self.village_combo):
+            combo.setCurrentIndex(0)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(EnrollmentStatus.ENROLLED))
+        for check in (self.poor_check, self.left_behind_check, self.boarder_check):
+            check.setChecked(False)
+        for widget in (self.search_edit, self.school_combo, self.grade_combo, self.village_combo, self.status_combo,
+                       self.poor_check, self.left_behind_check, self.boarder_check):
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    # --- selection -------------------------------------------------------------------------
+
+    def selected_student_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.student_id(rows[0].row()) if rows else None
+
+    def _reselect(self, student_id: int | None) -> None:
+        if student_id is None:
+            self.household_panel.show_household(None)
+            return
+        row = self.model.row_of(student_id)
+        if row is None:
+            self.household_panel.show_household(None)
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.household_panel.show_household(None)
+            return
+        row = self.model.roster_row(rows[0].row())
+        self.household_panel.show_household(row.household_id, student_name=row.name)
+
+    def _data_changed(self, entity: str) -> None:
+        if entity in (Entity.TOWNSHIP, Entity.ALL):
+            self._fill_filter_choices()
+        selected = self.selected_student_id()
+        self.model.refresh(data_changed=True)
+        self._reselect(selected)
+        # The selection may be the same row as before: show the household as it is now.
+        self._selection_changed(QItemSelection(), QItemSelection())
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _may(self, permission: Permission) -> bool:
+        """Say so at once when the role does not allow an action (the services would refuse it)."""
+        if self.context.allows(permission):
+            return True
+        QMessageBox.information(self, self.tr("Not for your role"), self.tr(
+            "Your role ({role}) does not include this. Ask the aid officer or the leadership.").format(
+                role=role_label(self.context.actor.role or "")))
+        return False
+
+    def add_student(self) -> None:
+        from schoolaid.ui.roster.student_dialog import StudentDialog
+
+        if not self._may(Permission.EDIT_ROSTER):
+            return
+
+        dialog = StudentDialog(self.context, None, self)
+        if dialog.exec() and dialog.student_id is not None:
+            self.select_student(dialog.student_id)
+
+    def edit_student(self) -> None:
+        student_id = self.selected_student_id()
+        # The edit form shows the full ID number: only for those whose role edits the roster.
+        if student_id is None or not self._may(Permission.EDIT_ROSTER):
+            return
+        from schoolaid.ui.roster.student_dialog import StudentDialog
+
+        StudentDialog(self.context, student_id, self).exec()
+
+    def reveal_id(self) -> None:
+        """The full ID number of the selected student, shown once and recorded in the audit trail."""
+        student_id = self.selected_student_id()
+        if student_id is None or not self._may(Permission.VIEW_FULL_ID):
+            return
+        try:
+            number = self.context.change(Entity.STUDENT, roster.reveal_id_numbers, [student_id],
+                                         self.tr("shown on screen"))[student_id]
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        name = self.context.query(roster.get_summary, student_id).name
+        QMessageBox.information(self, self.tr("Full ID number"), self.tr(
+            "{name}: {number}\n\nThis look is recorded in the audit trail.").format(name=name, number=number or ""))
+
+    def select_student(self, student_id: int) -> None:
+        if self.model.row_of(student_id) is None:
+            # The new or edited student is hidden by the filters: clear them so the user sees it.
+            self.clear_filters()
+            if self.model.row_of(student_id) is None:
+                self.status_combo.setCurrentIndex(0)
+        self._reselect(student_id)
+
+    def select_and_edit(self, student_id: int) -> None:
+        self.select_student(student_id)
+        if self.selected_student_id() == student_id:
+            self.edit_student()
+
+    def import_roster(self, path: Path | None = None) -> None:
+        from schoolaid.ui.roster.import_dialog import ImportDialog
+
+        if not self._may(Permission.EDIT_ROSTER):
+            return
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Import roster"), "",
+                self.tr("Rosters (*.xlsx *.xls *.csv);;All files (*)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        dialog = ImportDialog(self.context, path, self)
+        if dialog.exec():
+            self.message.emit(dialog.result_text())
+
+    def export_roster(self) -> None:
+        from schoolaid.ui.roster.export_dialog import ExportDialog
+
+        if not self._may(Permission.EXPORT):
+            return
+        dialog = ExportDialog(self.context, self.model.filter, self.model.sort_key, self.model.descending,
+                              self.model.shown, self)
+        if dialog.exec() and dialog.written is not None:
+            self.message.emit(self.tr("{n} students exported to {path}.").format(n=dialog.written, path=dialog.path))
+
+    def export_survey(self) -> None:
+        from schoolaid.roster import roster_export
+        from schoolaid.ui.roster.export_dialog import suggested_folder
+
+        if not self._may(Permission.EXPORT):
+            return
+        suggested = suggested_folder() / f"{roster_export.SURVEY_TITLE}_{dt.date.today():%Y%m%d}.xlsx"
+        target, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the poor villages' survey"),
+                                                      str(suggested), self.tr("Excel workbook (*.xlsx)"))
+        if not target:
+            return
+        path = Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
+        try:
+            villages = self.context.query(roster_export.export_survey, path)
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.message.emit(self.tr("Survey of {n} poor villages written to {path}.").format(n=villages, path=path))
+
+    def change_status(self) -> None:
+        student_id = self.selected_student_id()
+        if student_id is None or not self._may(Permission.EDIT_ROSTER):
+            return
+        from schoolaid.ui.roster.status_dialog import StatusDialog
+
+        StatusDialog(self.context, student_id, self).exec()
+
+    def delete_student(self) -> None:
+        student_id = self.selected_student_id()
+        if student_id is None:
+            return
+        row = self.model.roster_row(self.model.row_of(student_id) or 0)
+        answer = QMessageBox.question(
+            self, self.tr("Delete student"),
+            self.tr("Delete {name}? Only a record entered by mistake can be deleted; for a student who left, "
+                    "change the enrollment status instead.").format(name=row.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.context.change(Entity.STUDENT, roster.delete_student, student_id)
+        except SchoolAidError as exc:
+            show_error(self, exc)
+
+    def request_absence(self) -> None:
+        student_id = self.selected_student_id()
+        if student_id is not None:
+            self.absence_requested.emit(student_id, self.context.query(roster.get_summary, student_id).name)
+
+    def _context_menu(self, position: QPoint) -> None:
+        if self.selected_student_id() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit student…"), self.edit_student)
+        menu.addAction(self.tr("Change enrollment status…"), self.change_status)
+        menu.addAction(self.tr("Edit household…"), self.household_panel.edit_household)
+        menu.addAction(self.tr("Record an absence…"), self.request_absence)
+        if self.context.allows(Permission.VIEW_FULL_ID):
+            menu.addAction(self.tr("Show the full ID number…"), self.reveal_id)
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete (entered by mistake)…"), self.delete_student)
+        menu.exec(self.table.viewport().mapToGlobal(position))

@@ -1,0 +1,85 @@
+"""Changing a student's enrollment status (转出, 休学, 复学 …) with a date and a reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.roster import roster
+from schoolaid.roster.enrollment import EnrollmentStatus, allowed_changes
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.messages import show_error
+
+
+class StatusDialog(QDialog):
+    def __init__(self, context: AppContext, student_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.student_id = student_id
+        summary = context.query(roster.get_summary, student_id)
+        self.setWindowTitle(self.tr("Change enrollment status"))
+        self.status_combo = QComboBox()
+        for status in allowed_changes(summary.status):
+            self.status_combo.addItem(status.label(), status)
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.reason_edit = QLineEdit()
+        self.destination_edit = QLineEdit()
+        self.destination_label = QLabel(self.tr("Transferred to"))
+        self.problems_label = QLabel()
+        self.problems_label.setStyleSheet("color:#c62828;")
+        self.problems_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Student"), QLabel(f"{summary.name}（{summary.school} {summary.grade_label}）"))
+        form.addRow(self.tr("Current status"), QLabel(summary.status.label()))
+        form.addRow(self.tr("New status"), self.status_combo)
+        form.addRow(self.tr("Date"), self.date_edit)
+        form.addRow(self.tr("Reason"), self.reason_edit)
+        form.addRow(self.destination_label, self.destination_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if self.status_combo.count() == 0:
+            form.addRow("", QLabel(self.tr("No change is possible from this status.")))
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        layout.addLayout(form)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.buttons)
+        self.status_combo.currentIndexChanged.connect(self._status_chosen)
+        self._status_chosen()
+
+    def _status_chosen(self) -> None:
+        transfer = self.status_combo.currentData() == EnrollmentStatus.TRANSFERRED_OUT.value
+        self.destination_edit.setVisible(transfer)
+        self.destination_label.setVisible(transfer)
+
+    def save(self) -> None:
+        value = self.date_edit.date()
+        try:
+            self.context.change(Entity.STUDENT, roster.change_status, self.student_id, self.status_combo.currentData(),
+                                dt.date(value.year(), value.month(), value.day()), self.reason_edit.text(),
+                                self.destination_edit.text())
+        except ValidationFailed as failure:
+            self.problems_label.setText("\n".join(p.message for p in failure.problems))
+            return
+        except SchoolAidError as exc:
+            show_error(self, exc)
+            return
+        self.accept()

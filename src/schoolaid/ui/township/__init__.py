@@ -1,0 +1,1 @@
+"""First-start setup, schools and villages."""
