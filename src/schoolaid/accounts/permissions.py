@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.errors import Refusal
 from schoolaid.common.i18n import translate
 
 ACCOUNTS_SETTING = "accounts_enabled"
@@ -102,7 +102,7 @@ def permission_label(permission: Permission) -> str:
     }[permission]
 
 
-class NotPermitted(SchoolAidError):
+class NotPermitted(Refusal):
     """An action outside the person's role; refused, and recorded in the audit trail."""
 
     def __init__(self, message: str, actor: Any, permission: Permission | None, what: str = "") -> None:
@@ -110,6 +110,15 @@ class NotPermitted(SchoolAidError):
         self.actor = actor
         self.permission = permission
         self.what = what
+
+    def record(self, session: Session) -> None:
+        from schoolaid.accounts import audit
+
+        if not isinstance(self.actor, audit.Actor):
+            return
+        permission = self.permission.value if self.permission is not None else ""
+        audit.record(session, self.actor, audit.Action.REFUSED, "permission", None, self.message,
+                     after={"permission": permission, "record": self.what})
 
 
 def accounts_enabled(session: Session) -> bool:

@@ -22,8 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from schoolaid.accounts.permissions import NotPermitted
-from schoolaid.common.errors import DatabaseError, NotAllowed
+from schoolaid.common.errors import DatabaseError, NotAllowed, Refusal
 from schoolaid.common.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -108,7 +107,7 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise _explained(exc, self.path) from exc
-        except NotPermitted as exc:
+        except Refusal as exc:
             self._record_refusal(exc)
             raise
 
@@ -123,23 +122,18 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise _explained(exc, self.path) from exc
-        except NotPermitted as exc:
+        except Refusal as exc:
             self._record_refusal(exc)
             raise
 
-    def _record_refusal(self, refusal: NotPermitted) -> None:
+    def _record_refusal(self, refusal: Refusal) -> None:
         """An attempt outside one's role is recorded, in a transaction of its own: the refused one
         has rolled back."""
-        from schoolaid.accounts import audit
-        from schoolaid.accounts.audit import Action, Actor
-
-        if self.read_only or not isinstance(refusal.actor, Actor):
+        if self.read_only:
             return
-        permission = refusal.permission.value if refusal.permission is not None else ""
         try:
             with self._writer() as session, session.begin():
-                audit.record(session, refusal.actor, Action.REFUSED, "permission", None, refusal.message,
-                             after={"permission": permission, "record": refusal.what})
+                refusal.record(session)
         except OperationalError:
             log.warning("could not record a refused action")
 
@@ -326,11 +320,3 @@ def reserve_ids(session: Session, table: Any, count: int) -> list[int]:
     write lock from its BEGIN IMMEDIATE: nobody else can take the same numbers meanwhile."""
     first = (session.scalar(select(func.max(table.id))) or 0) + 1
     return list(range(first, first + count))
-
-
-def is_empty(db: Database) -> bool:
-    """True for a database with no schools yet: the first start, before setup."""
-    from schoolaid.township.township import is_set_up
-
-    return not db.query(is_set_up)
-

@@ -8,12 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts import audit
+from schoolaid.accounts.accounts import IDLE_SETTING
 from schoolaid.accounts.audit import Action, Actor
 from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import NotAllowed, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import clean_name, error
 from schoolaid.common.vocabulary import SchoolKind
+from schoolaid.storage.database import Database
 from schoolaid.storage.models import School, Setting, Village
 
 TOWNSHIP_NAME = "township_name"
@@ -220,3 +222,17 @@ def list_villages(session: Session) -> list[VillageView]:
 
 def township_name(session: Session) -> str:
     return get_setting(session, TOWNSHIP_NAME)
+
+
+def is_empty(db: Database) -> bool:
+    """True for a database with no schools yet: the first start, before setup."""
+    return not db.query(is_set_up)
+
+
+@requires(Permission.EDIT_SETTINGS)
+def set_idle_minutes(session: Session, actor: Actor, minutes: int) -> None:
+    """How long a shared PC may stay signed in untouched (a setting of the township's, read by accounts)."""
+    if not 0 <= minutes <= 240:
+        raise ValidationFailed([error("minutes", "idle.range", translate(
+            "Accounts", "Sign out after 1 to 240 idle minutes, or 0 for never."))])
+    set_setting(session, actor, IDLE_SETTING, str(minutes))

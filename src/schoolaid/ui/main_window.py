@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             self.context.query(accounts.idle_minutes), 0, 240)
         if ok:
             try:
-                self.context.change(Entity.TOWNSHIP, accounts.set_idle_minutes, minutes)
+                self.context.change(Entity.TOWNSHIP, township.set_idle_minutes, minutes)
             except SchoolAidError as exc:
                 show_error(self, exc)
 
