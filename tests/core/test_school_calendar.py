@@ -247,3 +247,49 @@ def test_the_nth_school_day_and_back() -> None:
     for count in range(1, 40):
         earlier = cal.school_days_before(D(2026, 11, 20), count, DEFAULT_HOLIDAYS)
         assert cal.school_days_between(earlier, D(2026, 11, 19), DEFAULT_HOLIDAYS) == count
+
+
+# --- The modules that used to disagree -------------------------------------------------------------------------
+
+AGREEMENT_DAYS = [D(2026, 8, 31), D(2026, 9, 1), D(2026, 12, 31), D(2027, 1, 1), D(2027, 1, 31), D(2027, 2, 1),
+                  D(2027, 2, 15), D(2027, 2, 22), D(2027, 3, 1), D(2027, 7, 20), D(2028, 2, 29), D(2030, 1, 1)]
+
+
+def test_the_ledger_the_dropout_report_the_indicators_and_the_work_list_agree_on_the_term(township_db, actor) -> None:
+    from schoolaid.dropout import dropout
+    from schoolaid.ledger import ledger
+    from schoolaid.reporting import indicators, quarterly, work_list
+
+    db = township_db
+    grant = db.query(ledger.get_programme, db.run(ledger.create_programme, actor, ledger.ProgrammeForm(
+        code="TERMLY", name="学期补助", eligibility="everyone", amount_fen=50000, per="term")))
+    holidays = db.query(dropout.holidays)
+    for day in AGREEMENT_DAYS:
+        term = Term.containing(day)
+        assert grant.period_for(day) == term.key, day  # the ledger's termly period
+        report = db.query(dropout.term_report, day)  # the term-start report
+        assert report.title == f"平地镇{term.full_name}开学辍学情况报告", day
+        assert report.since == term.previous().start, day
+        trend = db.query(indicators.compute, None, None, day, 2).indicators[0].trend  # the indicators' term
+        assert [label for label, _value in trend] == [term.previous().short_label, term.short_label], day
+        quarter = Quarter.containing(day)
+        summary = db.query(quarterly.quarterly_summary, quarter.year, quarter.number, day)
+        assert (summary.start, summary.title) == (quarter.start, f"平地镇{quarter.label}教育精准扶贫工作汇总")
+        classes_began = term.first_school_day(holidays)
+        reminders = [i for i in db.query(work_list.today_work, day) if i.kind == work_list.Kind.TERM_REPORT]
+        assert bool(reminders) == (0 <= (day - classes_began).days < work_list.REPORT_WEEKS * 7), day
+        if reminders:
+            assert f"{classes_began.month}月{classes_began.day}日" in reminders[0].text
+
+
+def test_the_day_of_issue_14(township_db, actor) -> None:
+    """2027-02-15: the ledger said spring 2027 and the term report the autumn term; both say spring now."""
+    from schoolaid.dropout import dropout
+    from schoolaid.ledger import ledger
+
+    day = D(2027, 2, 15)
+    grant = township_db.query(ledger.get_programme, township_db.run(ledger.create_programme, actor, ledger.ProgrammeForm(
+        code="TERMLY", name="学期补助", eligibility="everyone", amount_fen=50000, per="term")))
+    assert grant.period_for(day) == "2027春"
+    assert township_db.query(dropout.term_report, day).title == "平地镇2026—2027学年春季学期开学辍学情况报告"
+    assert not cal.is_school_day(day, township_db.query(dropout.holidays))  # still the winter break
