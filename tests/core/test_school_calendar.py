@@ -293,3 +293,12 @@ def test_the_day_of_issue_14(township_db, actor) -> None:
     assert grant.period_for(day) == "2027春"
     assert township_db.query(dropout.term_report, day).title == "平地镇2026—2027学年春季学期开学辍学情况报告"
     assert not cal.is_school_day(day, township_db.query(dropout.holidays))  # still the winter break
+
+
+def test_a_cohort_in_an_imported_roster_moves_up_a_grade_on_1_september() -> None:
+    from schoolaid.common.grades import Stage
+    from schoolaid.documents import sheet_values
+
+    assert sheet_values.grade("2021级", D(2026, 8, 31)) == (Stage.PRIMARY, 5)
+    assert sheet_values.grade("2021级", D(2026, 9, 1)) == (Stage.PRIMARY, 6)
+    assert sheet_values.grade("2021级", D(2027, 2, 15)) == (Stage.PRIMARY, 6)
