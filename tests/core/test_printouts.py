@@ -29,6 +29,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, nth_school_day
 from schoolaid.common.vocabulary import StaffRole
 from schoolaid.documents.pdf import fonts, layout
 from schoolaid.documents.pdf.fonts import MissingCharacter
@@ -154,7 +155,7 @@ def pupil(db, actor, name: str, sequence: int, *, guardian: str | None = None,
 def open_case(db, actor, student_id: int, start: dt.date = MONDAY) -> int:
     """An unexplained absence from ``start`` and the case opened on its fifth school day."""
     absence_id = db.run(dropout.record_absence, actor, student_id, start, today=TODAY)
-    return db.run(dropout.open_case, actor, student_id, absence_id, today=dropout.nth_school_day(start, 5))
+    return db.run(dropout.open_case, actor, student_id, absence_id, today=nth_school_day(start, 5, DEFAULT_HOLIDAYS))
 
 
 def failed_attempt(db, actor, case_id: int, day: dt.date) -> None:

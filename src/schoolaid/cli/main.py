@@ -21,6 +21,7 @@ from schoolaid.accounts.permissions import Permission
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 from schoolaid.common.paths import default_database_path
+from schoolaid.common.school_calendar import Term
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.database import Database, open_database
@@ -842,7 +843,7 @@ def _indicators(args: argparse.Namespace) -> int:
 
     if (args.year is None) != (args.term is None):
         raise SchoolAidError(translate("Cli", "Give --year and --term together, or neither for the term under way."))
-    term = indicators.Term.parse(args.year, args.term) if args.year is not None else None
+    term = Term.parse(args.year, args.term) if args.year is not None else None
     db = _open(args)
     try:
         school_id = None
@@ -853,7 +854,7 @@ def _indicators(args: argparse.Namespace) -> int:
         result = db.query(indicators.compute, term, school_id)
     finally:
         db.close()
-    shown_term = term or indicators.Term.containing(dt.date.today())
+    shown_term = term or Term.containing(dt.date.today())
     if args.json:
         return _print_json({"indicators": [i.as_json() for i in result.indicators], "term": shown_term.label,
                             "school": result.school})

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
+from schoolaid.common import school_calendar
 from schoolaid.common.errors import NotFound
 from schoolaid.common.files import atomic_path
 from schoolaid.common.grades import grade_name_zh
@@ -116,7 +117,7 @@ def notice_texts(session: Session, notice_ids: Sequence[int]) -> list[NoticeText
             document_number=notice.document_number, guardian=notice.guardian, student=student.name,
             sex=student.sex, birth_date=student.birth_date, school=school.name,
             grade=grade_name_zh(case.stage_at, case.grade_at), absence_began=case.absence_began,
-            school_days_absent=dropout.school_days(case.absence_began, notice.issued_on, off), attempts=attempts,
+            school_days_absent=school_calendar.school_days_between(case.absence_began, notice.issued_on, off), attempts=attempts,
             issued_on=notice.issued_on, deadline=notice.deadline, issuer=issuer,
             contact=(f"{teacher.name}老师" if teacher is not None else f"{school.name}办公室"),
             contact_phone=teacher.phone if teacher is not None else ""))

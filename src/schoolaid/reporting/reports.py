@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
+from schoolaid.common.school_calendar import Term
 from schoolaid.common.validation import error
 from schoolaid.documents.pdf import fonts
 from schoolaid.documents.pdf.layout import BLOCK_WIDTH, Story, build
@@ -28,14 +29,6 @@ from schoolaid.township import township
 LANDSCAPE_WIDTH = 297 * mm - 56 * mm  # A4 across, less 28 mm each side
 
 
-def term_dates(year: int, term: str) -> dt.date:
-    """The first day of a term: autumn 2026 is 1 September 2026, spring 2027 is 1 March 2027."""
-    if term not in ("autumn", "spring") or not 2000 <= year <= 2100:
-        raise ValidationFailed([error("term", "term.name", translate(
-            "Printing", "Say the term as autumn or spring, with a year such as 2026."))])
-    return dt.date(year, 9 if term == "autumn" else 3, 1)
-
-
 def write_term_report(session: Session, path: Path, year: int | None = None, term: str | None = None,
                       today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
     """The written report a school sends the district bureau and the township at the start of a term:
@@ -43,13 +36,12 @@ def write_term_report(session: Session, path: Path, year: int | None = None, ter
     reason, what was done and status. The lists show the situation on the report day (today, or the
     term's last day for a term that is over)."""
     today = today or dt.date.today()
-    start = term_dates(year, term) if year is not None and term is not None else dropout.term_start(today)
-    if start > today:
+    chosen = Term.parse(year, term) if year is not None and term is not None else Term.containing(today)
+    if chosen.start > today:
         raise ValidationFailed([error("term", "term.future", translate(
             "Printing", "That term has not begun yet."))])
-    following = dropout.term_start(dt.date(start.year + (start.month == 9), 3 if start.month == 9 else 9, 1))
-    as_of = min(today, following - dt.timedelta(days=1))
-    report = dropout.term_report(session, as_of, start)
+    as_of = min(today, chosen.end)
+    report = dropout.term_report(session, as_of, chosen)
     progress.report(0.5)
     faces = fonts.choose_faces()
     story = Story(faces)
@@ -60,7 +52,7 @@ def write_term_report(session: Session, path: Path, year: int | None = None, ter
     story.add("区教育局、镇人民政府：", styles.body_plain, "抬头")
     total = report.total
     story.add(
-        f"根据控辍保学工作要求，现将{name}各校{dropout.term_name(start)}开学辍学情况报告如下：全镇各校在读学生"
+        f"根据控辍保学工作要求，现将{name}各校{chosen.full_name}开学辍学情况报告如下：全镇各校在读学生"
         f"{total.enrolled}人，辍学{total.dropouts}人，疑似辍学{total.suspected}人；上学期以来劝返复学{total.returned}人，"
         f"目前劝返中{total.open_cases}件；义务教育适龄儿童中未入学{len(report.not_enrolled)}人。名单及劝返工作情况见下表。",
         styles.body, "报告正文")

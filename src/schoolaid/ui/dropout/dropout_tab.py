@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.progress import Progress
+from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout import dropout, dropout_export
 from schoolaid.dropout.dropout import (
     AbsenceView,
@@ -239,7 +240,7 @@ class DropoutTab(QWidget):
         ledgers_layout.addWidget(self.ledger_table, 1)
 
         # --- figures ---
-        start, end = dropout.school_year(today)
+        start, end = SchoolYear.containing(today).so_far(today)
         self.rate_from = date_edit(start)
         self.rate_to = date_edit(end)
         self.rates_model: RecordTableModel[RateRow] = RecordTableModel([
