@@ -738,6 +738,25 @@ The current database is kept as a dated copy beside it.</source>
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>Say the term as autumn or spring, with a year such as 2026.</source>
+        <translation>学期请写 autumn（秋季）或 spring（春季），并给出年份，例如 2026。</translation>
+    </message>
+    <message>
+        <source>Choose a quarter from 1 to 4 of a year such as 2026.</source>
+        <translation>请选择某年（如 2026 年）的第 1 至 4 季度。</translation>
+    </message>
+    <message>
+        <source>“{part}” is not a holiday like 07-01~08-31 (month-day~month-day).</source>
+        <translation>“{part}”不是假期的写法，应写成 07-01~08-31（月-日~月-日）。</translation>
+    </message>
+    <message>
+        <source>The holidays cover the whole year: there are no school days.</source>
+        <translation>假期占满了全年，没有教学日。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>Case file</source>
@@ -1523,14 +1542,6 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>The value must be between {low} and {high}.</source>
         <translation>数值须在 {low} 到 {high} 之间。</translation>
-    </message>
-    <message>
-        <source>“{part}” is not a holiday like 07-01~08-31 (month-day~month-day).</source>
-        <translation>“{part}”不是假期的写法，应写成 07-01~08-31（月-日~月-日）。</translation>
-    </message>
-    <message>
-        <source>The holidays cover the whole year: there are no school days.</source>
-        <translation>假期占满了全年，没有教学日。</translation>
     </message>
     <message>
         <source>The student no longer exists.</source>
@@ -3213,10 +3224,6 @@ How: {how}{note}</source>
 <context>
     <name>Indicators</name>
     <message>
-        <source>Say the term as autumn or spring, with a year such as 2026.</source>
-        <translation>学期请写 autumn（秋季）或 spring（春季），并给出年份，例如 2026。</translation>
-    </message>
-    <message>
         <source>children aged 3–5 on the roster</source>
         <translation>按花名册上3至5周岁儿童计</translation>
     </message>
@@ -4629,12 +4636,12 @@ How: {how}{note}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
-        <source>Autumn term (from September)</source>
-        <translation>秋季学期（9月起）</translation>
+        <source>Autumn term (September to January)</source>
+        <translation>秋季学期（9月至次年1月）</translation>
     </message>
     <message>
-        <source>Spring term (from March)</source>
-        <translation>春季学期（3月起）</translation>
+        <source>Spring term (February to August)</source>
+        <translation>春季学期（2月至8月）</translation>
     </message>
     <message>
         <source>Year</source>
@@ -4822,10 +4829,6 @@ How: {how}{note}</source>
         <translation>该通知书已不存在。</translation>
     </message>
     <message>
-        <source>Say the term as autumn or spring, with a year such as 2026.</source>
-        <translation>学期请写 autumn（秋季）或 spring（春季），年份如 2026。</translation>
-    </message>
-    <message>
         <source>That term has not begun yet.</source>
         <translation>该学期还没有开始。</translation>
     </message>
@@ -4895,10 +4898,6 @@ How: {how}{note}</source>
 </context>
 <context>
     <name>Quarterly</name>
-    <message>
-        <source>Choose a quarter from 1 to 4 of a year such as 2026.</source>
-        <translation>请选择某年（如 2026 年）的第 1 至 4 季度。</translation>
-    </message>
     <message>
         <source>{year} quarter {quarter} has not begun yet.</source>
         <translation>{year} 年第 {quarter} 季度还没有开始。</translation>
