@@ -327,6 +327,16 @@ def _read(args: argparse.Namespace, service: Any, *service_args: Any, **kwargs: 
         db.close()
 
 
+def _export(args: argparse.Namespace, service: Any, *service_args: Any, **kwargs: Any) -> Any:
+    """One export or printout on the database, as the person signed in (the service checks again,
+    and puts a full-ID export on the record before its file exists)."""
+    db = _open(args)
+    try:
+        return db.query(service, args.actor, *service_args, **kwargs)
+    finally:
+        db.close()
+
+
 def _required(args: argparse.Namespace) -> list[Permission]:
     """What the command needs; the services check their own part again."""
     command = args.command
@@ -383,10 +393,9 @@ def _full_ids(args: argparse.Namespace, db: Database, ids: list[int], purpose: s
     return db.run(roster.reveal_id_numbers, args.actor, ids, purpose)
 
 
-def _note_full_ids(args: argparse.Namespace, db: Database, count: int, purpose: str) -> None:
+def _note_full_ids(path: Path) -> None:
     print(translate("Cli", "Note: {path} carries full ID numbers of minors. Keep it on this PC, or delete it when "
-                           "done.").format(path=purpose), file=sys.stderr)
-    db.run(roster.record_id_export, args.actor, count, purpose)
+                           "done.").format(path=path), file=sys.stderr)
 
 
 def _roster_list(args: argparse.Namespace) -> int:
@@ -483,13 +492,9 @@ def _roster_filter_classes(args: argparse.Namespace) -> frozenset[tuple[int, str
 def _roster_export(args: argparse.Namespace) -> int:
     from schoolaid.roster import roster_export
 
-    db = _open(args)
-    try:
-        count = db.query(roster_export.export_roster, args.file, _roster_filter(args), full_ids=args.full_id)
-        if args.full_id:
-            _note_full_ids(args, db, count, str(args.file))
-    finally:
-        db.close()
+    count = _export(args, roster_export.export_roster, args.file, _roster_filter(args), full_ids=args.full_id)
+    if args.full_id:
+        _note_full_ids(args.file)
     print(translate("Cli", "{n} students written to {path}.").format(n=count, path=args.file))
     return EXIT_OK
 
@@ -497,7 +502,7 @@ def _roster_export(args: argparse.Namespace) -> int:
 def _roster_survey(args: argparse.Namespace) -> int:
     from schoolaid.roster import roster_export
 
-    villages = _read(args, roster_export.export_survey, args.file)
+    villages = _export(args, roster_export.export_survey, args.file)
     print(translate("Cli", "Survey of {n} poor villages written to {path}.").format(n=villages, path=args.file))
     return EXIT_OK
 
@@ -524,7 +529,7 @@ def _pairing_list(args: argparse.Namespace) -> int:
 def _pairing_register(args: argparse.Namespace) -> int:
     from schoolaid.pairing import pairing_export
 
-    count = _read(args, pairing_export.export_register, args.file)
+    count = _export(args, pairing_export.export_register, args.file)
     print(translate("Cli", "{n} pairings written to {path}.").format(n=count, path=args.file))
     return EXIT_OK
 
@@ -532,7 +537,7 @@ def _pairing_register(args: argparse.Namespace) -> int:
 def _pairing_visits(args: argparse.Namespace) -> int:
     from schoolaid.pairing import pairing_export
 
-    count = _read(args, pairing_export.export_visit_sheets, args.file)
+    count = _export(args, pairing_export.export_visit_sheets, args.file)
     print(translate("Cli", "Visit record sheets of {n} helpers written to {path}.").format(n=count, path=args.file))
     return EXIT_OK
 
@@ -597,14 +602,10 @@ def _ledger_gaps(args: argparse.Namespace) -> int:
 def _ledger_export(args: argparse.Namespace) -> int:
     from schoolaid.ledger import ledger, ledger_export
 
-    db = _open(args)
-    try:
-        count = db.query(ledger_export.export_ledger, args.file,
-                         ledger.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id)
-        if args.full_id:
-            _note_full_ids(args, db, count, str(args.file))
-    finally:
-        db.close()
+    count = _export(args, ledger_export.export_ledger, args.file,
+                    ledger.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id)
+    if args.full_id:
+        _note_full_ids(args.file)
     print(translate("Cli", "{n} ledger entries written to {path}.").format(n=count, path=args.file))
     return EXIT_OK
 
@@ -638,7 +639,7 @@ def _cases_list(args: argparse.Namespace) -> int:
 def _cases_ledgers(args: argparse.Namespace) -> int:
     from schoolaid.dropout import dropout_export
 
-    counts = _read(args, dropout_export.export_ledgers, args.file)
+    counts = _export(args, dropout_export.export_ledgers, args.file)
     print(translate("Cli", "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected "
                            "dropouts, {dropouts} dropouts.").format(path=args.file, **counts))
     return EXIT_OK
@@ -661,23 +662,23 @@ def _print(args: argparse.Namespace) -> int:
             else:
                 print(translate("Cli", "No notice is due: no file written."))
         elif args.print_command == "quarterly":
-            pages = db.query(summary.write_quarterly, args.year, args.quarter, args.out)
+            pages = db.query(summary.write_quarterly, args.actor, args.year, args.quarter, args.out)
             print(translate("Cli", "Quarterly summary written to {path} ({pages} pages).").format(
                 path=args.out, pages=pages))
         elif args.print_command == "term-report":
-            pages = db.query(reports.write_term_report, args.out, args.year, args.term)
+            pages = db.query(reports.write_term_report, args.actor, args.out, args.year, args.term)
             print(translate("Cli", "Term-start dropout report written to {path} ({pages} pages).").format(
                 path=args.out, pages=pages))
         elif args.print_command == "ledgers":
-            pages = db.query(reports.write_dropout_ledgers, args.out)
+            pages = db.query(reports.write_dropout_ledgers, args.actor, args.out)
             print(translate("Cli", "The three ledgers written to {path} ({pages} pages).").format(
                 path=args.out, pages=pages))
         elif args.print_command == "register":
-            pages = db.query(reports.write_register, args.out)
+            pages = db.query(reports.write_register, args.actor, args.out)
             print(translate("Cli", "Pairing register written to {path} ({pages} pages).").format(
                 path=args.out, pages=pages))
         elif args.print_command == "sign-off":
-            pages = db.query(reports.write_sign_off, args.batch_id, args.out)
+            pages = db.query(reports.write_sign_off, args.actor, args.batch_id, args.out)
             print(translate("Cli", "Sign-off sheet written to {path} ({pages} pages).").format(
                 path=args.out, pages=pages))
     finally:
@@ -692,7 +693,7 @@ def _backup(args: argparse.Namespace) -> int:
         db = _open(args)  # checks and upgrades the file; the export reads it through its own connection
         try:
             password = _read_password(args.password_file)
-            info = backup.export_backup(db.path, args.out, password)
+            info = db.query(backup.export_backup, args.actor, args.out, password)
             db.run(backup.record_export, args.actor, info)
         finally:
             db.close()
@@ -741,8 +742,9 @@ def _info_json(info: object) -> dict:
 def _township_summary(args: argparse.Namespace) -> int:
     from schoolaid.reporting import township_summary
 
-    figures = township_summary.collect(args.files, _read_password(args.password_file))
-    township_summary.write(figures, args.out)
+    # On backup files only, no database: no accounts to sign in to; the password is the key.
+    figures = township_summary.summarize(Actor(translate("Cli", "command line")), args.files,
+                                         _read_password(args.password_file), args.out)
     print(translate("Cli", "Summary of {n} schools written to {path}.").format(n=len(figures), path=args.out))
     return EXIT_OK
 
