@@ -73,11 +73,10 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset({P.MANAGE_ACCOUNTS, P.EDIT_SETTINGS, P.VIEW, P.VIEW_AUDIT}),
     Role.AID_OFFICER: _AID_OFFICER,
     Role.LEADERSHIP: _AID_OFFICER | {P.REVERSE_LEDGER, P.ISSUE_NOTICE, P.VIEW_AUDIT},
+    # A teacher: absences and persuasion for their own classes, visits for their own pairings (check_class).
     Role.TEACHER: frozenset({P.VIEW_OWN_CLASSES, P.RECORD_ABSENCE, P.LOG_PERSUASION, P.LOG_VISIT}),
     Role.TOWNSHIP_VIEWER: frozenset({P.VIEW, P.VIEW_AUDIT}),
 }
-# What a teacher may do only for their own classes (or own pairings, for visits).
-CLASS_SCOPED = frozenset({P.RECORD_ABSENCE, P.LOG_PERSUASION, P.LOG_VISIT})
 
 
 def permission_label(permission: Permission) -> str:

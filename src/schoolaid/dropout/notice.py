@@ -124,10 +124,6 @@ def notice_texts(session: Session, notice_ids: Sequence[int]) -> list[NoticeText
     return texts
 
 
-def notice_text(session: Session, notice_id: int) -> NoticeText:
-    return notice_texts(session, [notice_id])[0]
-
-
 def _draw_notice(canvas: Canvas, faces: Faces, text: NoticeText) -> int:
     """One notice from a new page; returns the pages it took."""
     page = GridPage(canvas, faces)

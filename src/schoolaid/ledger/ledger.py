@@ -164,10 +164,6 @@ def quarter_of(month: dt.date) -> str:
     return f"{month.year}-Q{(month.month - 1) // 3 + 1}"
 
 
-def _next_month(month: dt.date) -> dt.date:
-    return dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-
-
 # --- Programmes ------------------------------------------------------------------------------------
 
 
