@@ -4,6 +4,7 @@ and as a command, is checked for every role; settings are changed only by those 
 
 from __future__ import annotations
 
+import argparse
 import ast
 import datetime as dt
 import functools
@@ -469,3 +470,26 @@ def test_every_export_command_for_every_role(school, tmp_path, capsys, words, ro
         assert code == 1 and user.name in stderr and "不能" in stderr
         assert not out.exists() and not list(tmp_path.iterdir())
         assert len(refusals(school.db)) == refused_before + 1
+
+
+def _subparser(parser: argparse.ArgumentParser, words: tuple[str, ...]) -> argparse.ArgumentParser:
+    for word in words:
+        action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        parser = action.choices[word]
+    return parser
+
+
+def test_every_command_declares_its_permission_as_the_table_says():
+    from schoolaid.cli import command, main
+
+    parser = main.build_parser()
+    declared = {}
+    for spec in command.COMMANDS:
+        words = (spec.group.name, spec.name) if spec.group is not None else (spec.name,)
+        assert _subparser(parser, words).get_default("command_spec") is spec  # every declaration is on the parser
+        declared[words] = spec.needs.permission
+    for words, needs in COMMANDS.items():
+        assert declared[words[:2]] in needs, words
+    # Every command that writes a document or a backup is in the table (a restore replaces the database).
+    writing = {Permission.EXPORT, Permission.ISSUE_NOTICE, Permission.BACKUP}
+    assert {w for w, p in declared.items() if p in writing} - {("backup", "restore")} == {w[:2] for w in COMMANDS}
