@@ -168,7 +168,7 @@ def test_the_term_start_report_in_the_first_weeks(demo_db):
 
 
 def test_the_backup_reminder_after_thirty_days(demo_db, actor, tmp_path):
-    info = backup.export_backup(demo_db.path, tmp_path, "backup-pass-1", now=dt.datetime(2026, 11, 1, 9, 0))
+    info = demo_db.query(backup.export_backup, actor, tmp_path, "backup-pass-1", now=dt.datetime(2026, 11, 1, 9, 0))
     demo_db.run(backup.record_export, actor, info)
     assert work_list.Kind.BACKUP not in kinds(demo_db.query(work_list.today_work, dt.date(2026, 11, 30)))
     late = demo_db.query(work_list.today_work, dt.date(2026, 12, 1))

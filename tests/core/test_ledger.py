@@ -228,17 +228,17 @@ def test_documents(school, actor, tmp_path) -> None:
     db, _ = school
     result = db.run(ledger.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
     db.run(ledger.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20))
-    assert db.query(ledger_export.export_ledger, tmp_path / "ledger.xlsx", full_ids=True) == 1
+    assert db.query(ledger_export.export_ledger, actor, tmp_path / "ledger.xlsx", full_ids=True) == 1
     sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
     assert [c.value for c in sheet[3]] == list(ledger_export.LEDGER_HEADERS)
     row = [c.value for c in sheet[4]]
     assert row[1] == "小明" and len(row[2]) == 18 and float(row[8]) == 40.0 and row[5] == "保育教育费资助"
-    assert db.query(ledger_export.export_notice, result.batch_id, tmp_path / "notice.xlsx") == 1
+    assert db.query(ledger_export.export_notice, actor, result.batch_id, tmp_path / "notice.xlsx") == 1
     notice = openpyxl.load_workbook(tmp_path / "notice.xlsx").active
     text = " ".join(str(c.value) for r in notice.iter_rows() for c in r if c.value is not None)
     assert "小明" in text and "2026年10月16日" in text
     assert "5104" not in text and "13912345678" not in text  # no ID numbers, no phones
-    assert db.query(ledger_export.export_sign_off, result.batch_id, tmp_path / "sign.xlsx") == 1
+    assert db.query(ledger_export.export_sign_off, actor, result.batch_id, tmp_path / "sign.xlsx") == 1
     assert openpyxl.load_workbook(tmp_path / "sign.xlsx").active["G3"].value == "领取人签字"
 
 

@@ -63,6 +63,8 @@ class Refusal(SchoolAidError):
     transaction has rolled back, in one of its own; the subclass knows how (the audit trail sits
     above the database, so the database only asks)."""
 
+    recorded = False  # set once recorded: the refusal may pass through a nested transaction
+
     def record(self, session: Any) -> None:
         raise NotImplementedError
 

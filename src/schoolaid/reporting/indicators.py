@@ -192,16 +192,6 @@ def compute(session: Session, term: Term | None = None, school_id: int | None = 
     return SchoolIndicators(school_id, school, indicators)
 
 
-def per_school(session: Session, term: Term | None = None, today: dt.date | None = None) -> list[SchoolIndicators]:
-    """The township first, then each open school (trend of the current term only, for speed)."""
-    today = today or dt.date.today()
-    result = [compute(session, term, None, today)]
-    for school_id in session.scalars(select(School.id).where(School.active.is_(True)).order_by(School.sort_order,
-                                                                                              School.id)):
-        result.append(compute(session, term, school_id, today, trend_terms=1))
-    return result
-
-
 # --- the preschool-age children of each village -----------------------------------------------------
 
 

@@ -12,6 +12,8 @@ from reportlab.platypus import PageBreak, Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
@@ -29,7 +31,8 @@ from schoolaid.township import township
 LANDSCAPE_WIDTH = 297 * mm - 56 * mm  # A4 across, less 28 mm each side
 
 
-def write_term_report(session: Session, path: Path, year: int | None = None, term: str | None = None,
+@requires(Permission.EXPORT)
+def write_term_report(session: Session, actor: Actor, path: Path, year: int | None = None, term: str | None = None,
                       today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
     """The written report a school sends the district bureau and the township at the start of a term:
     the counts per school, then every dropout and every school-age child never enrolled, with stage,
@@ -95,7 +98,8 @@ def _named(rows: list[dropout.LedgerRow]) -> Callable[[int], str]:
     return lambda position: f"“{rows[position].name}”"
 
 
-def write_dropout_ledgers(session: Session, path: Path, today: dt.date | None = None,
+@requires(Permission.EXPORT)
+def write_dropout_ledgers(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
                           progress: Progress = NO_PROGRESS) -> int:
     """The three ledgers (适龄儿童、疑似辍学、辍学) one after the other, landscape."""
     today = today or dt.date.today()
@@ -121,7 +125,9 @@ def write_dropout_ledgers(session: Session, path: Path, today: dt.date | None = 
     return build(path, story, title=f"{name}控辍保学三本台账", landscape_pages=True)
 
 
-def write_register(session: Session, path: Path, today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+@requires(Permission.EXPORT)
+def write_register(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
+                   progress: Progress = NO_PROGRESS) -> int:
     """The pairing register (结对帮扶花名册), landscape, with a line for the signatures."""
     today = today or dt.date.today()
     rows = pairing_export.register_rows(session, today)
@@ -143,7 +149,8 @@ def write_register(session: Session, path: Path, today: dt.date | None = None, p
     return build(path, story, title=title, landscape_pages=True)
 
 
-def write_sign_off(session: Session, batch_id: int, path: Path, today: dt.date | None = None,
+@requires(Permission.EXPORT)
+def write_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date | None = None,
                    progress: Progress = NO_PROGRESS) -> int:
     """A batch's sign-off sheet (签领表): one line per child, signed by whoever receives the aid."""
     today = today or dt.date.today()

@@ -14,6 +14,8 @@ from pathlib import Path
 from openpyxl.styles import Font
 
 from schoolaid.accounts import audit_verify
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, check_role
 from schoolaid.backup import backup
 from schoolaid.backup.backup import BackupInfo
 from schoolaid.common.errors import SchoolAidError
@@ -112,7 +114,18 @@ def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRE
     return result
 
 
-def write(figures: Sequence[SchoolFigures], out: Path, today: dt.date | None = None) -> None:
+def summarize(actor: Actor, paths: Sequence[Path], password: str, out: Path, today: dt.date | None = None,
+              progress: Progress = NO_PROGRESS) -> list[SchoolFigures]:
+    """The comparison of the schools whose backups these are, written to ``out`` (.xlsx), for
+    someone whose role may view the records; returns each school's figures. It works on no database
+    of its own (the backups' password is the key), so a refusal is not in any audit trail."""
+    check_role(actor, Permission.VIEW)
+    figures = collect(paths, password, progress)
+    _write(figures, out, today)
+    return figures
+
+
+def _write(figures: Sequence[SchoolFigures], out: Path, today: dt.date | None = None) -> None:
     today = today or dt.date.today()
     township = next((f.info.township for f in figures if f.info.township), "")
     workbook = new_workbook()

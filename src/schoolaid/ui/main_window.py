@@ -408,18 +408,18 @@ class MainWindow(QMainWindow):
             if not dialog.exec():
                 return
             year, quarter = dialog.year, int(dialog.part)
-        db = self.context.db
+        db, actor = self.context.db, self.context.actor
         print_with_preview(self, self.tr("Quarterly summary"), f"季度工作汇总_{year}Q{quarter}.pdf",
-                           lambda path, progress: db.query(summary.write_quarterly, year, quarter, path,
+                           lambda path, progress: db.query(summary.write_quarterly, actor, year, quarter, path,
                                                            progress=progress))
 
     def print_register(self) -> None:
         from schoolaid.reporting import reports
         from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        db = self.context.db
+        db, actor = self.context.db, self.context.actor
         print_with_preview(self, self.tr("Pairing register"), "结对帮扶花名册.pdf",
-                           lambda path, progress: db.query(reports.write_register, path, progress=progress))
+                           lambda path, progress: db.query(reports.write_register, actor, path, progress=progress))
 
     def _set_language(self, code: str) -> None:
         if code == self.context.preferences.language:

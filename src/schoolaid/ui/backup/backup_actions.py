@@ -149,12 +149,12 @@ class BackupActions(QObject):
     def run_export(self, target: Path, password: str) -> None:
         """Export, then read the written file back and check it: a bad USB stick is found now, not at
         the township."""
-        db_path = self.db.path
+        db, actor = self.db, self.context.actor
 
         def work(progress: Progress) -> tuple[backup.BackupInfo, backup.Verification]:
             writing = Progress(lambda f, m: progress.report(0.6 * f, m or self.tr("Writing the backup…")),
                                progress.cancel_event)
-            info = backup.export_backup(db_path, target, password, writing)
+            info = db.query(backup.export_backup, actor, target, password, writing)
             checking = Progress(lambda f, m: progress.report(0.6 + 0.4 * f, self.tr("Checking the written file…")),
                                 progress.cancel_event)
             return info, backup.verify_backup(info.path, password, checking)
@@ -332,10 +332,10 @@ class BackupActions(QObject):
             if not name:
                 return
             target = Path(name)
-        checked_password, chosen, out = password, list(files), target
+        checked_password, chosen, out, actor = password, list(files), target, self.context.actor
 
         def work(progress: Progress) -> Path:
-            township_summary.write(township_summary.collect(chosen, checked_password, progress), out)
+            township_summary.summarize(actor, chosen, checked_password, out, progress=progress)
             return out
 
         def done(path: Path) -> None:

@@ -739,9 +739,9 @@ class DropoutTab(QWidget):
         path = path or self._save_path(title, name)
         if path is None:
             return
-        db = self.context.db
+        db, actor = self.context.db, self.context.actor
         self._tasks[f"export {title}"] = run_in_background(
-            self, title, lambda progress: db.query(writer, path, progress=progress),
+            self, title, lambda progress: db.query(writer, actor, path, progress=progress),
             lambda result: self._exported(title, done(result, path)), lambda error: self._export_failed(title, error),
             lambda: self._forget(f"export {title}"))
 
@@ -820,9 +820,10 @@ class DropoutTab(QWidget):
         from schoolaid.reporting import reports
         from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        db = self.context.db
+        db, actor = self.context.db, self.context.actor
         print_with_preview(self, self.tr("The three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.pdf",
-                           lambda path, progress: db.query(reports.write_dropout_ledgers, path, progress=progress))
+                           lambda path, progress: db.query(reports.write_dropout_ledgers, actor, path,
+                                                           progress=progress))
 
     def print_term_report(self, year: int | None = None, term: str | None = None) -> None:
         from schoolaid.reporting import reports
@@ -834,7 +835,7 @@ class DropoutTab(QWidget):
             if not dialog.exec():
                 return
             year, term = dialog.year, str(dialog.part)
-        db = self.context.db
+        db, actor = self.context.db, self.context.actor
         print_with_preview(self, self.tr("Term-start dropout report"), f"开学辍学情况报告_{year}{term}.pdf",
-                           lambda path, progress: db.query(reports.write_term_report, path, year, term,
+                           lambda path, progress: db.query(reports.write_term_report, actor, path, year, term,
                                                            progress=progress))

@@ -38,7 +38,6 @@ from schoolaid.ledger.ledger import (
     StudentLine,
     Total,
 )
-from schoolaid.roster import roster
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.ledger.ledger_dialogs import (
@@ -453,10 +452,9 @@ class LedgerTab(QWidget):
             self, self.tr("Export the ledger"), self.tr(
                 "Include full ID numbers? Only when the bureau asks for them: the sheet leaves this PC unencrypted.")) \
             == QMessageBox.StandardButton.Yes
-        try:
-            if full:
-                self.context.change(Entity.STUDENT, roster.record_id_export, 0, str(path))
-            count = self.context.query(ledger_export.export_ledger, path, self.entry_filter(), full_ids=full)
+        try:  # with full ID numbers, on the record (with the number of students) before the file exists
+            count = self.context.query(ledger_export.export_ledger, self.context.actor, path, self.entry_filter(),
+                                       full_ids=full)
         except SchoolAidError as exc:
             show_error(self, exc)
             return
@@ -488,7 +486,7 @@ class LedgerTab(QWidget):
         if path is None:
             return
         try:
-            count = self.context.query(writer, batch.id, path)  # type: ignore[arg-type]
+            count = self.context.query(writer, self.context.actor, batch.id, path)  # type: ignore[arg-type]
         except SchoolAidError as exc:
             show_error(self, exc)
             return
@@ -502,9 +500,10 @@ class LedgerTab(QWidget):
         if batch is None:
             QMessageBox.information(self, self.tr("Batches"), self.tr("Select a batch first."))
             return
-        db, batch_id = self.context.db, batch.id
+        db, actor, batch_id = self.context.db, self.context.actor, batch.id
         print_with_preview(self, self.tr("Sign-off sheet"), f"{batch.programme}签领表_{batch.period}.pdf",
-                           lambda path, progress: db.query(reports.write_sign_off, batch_id, path, progress=progress))
+                           lambda path, progress: db.query(reports.write_sign_off, actor, batch_id, path,
+                                                           progress=progress))
 
     # --- totals and gaps -------------------------------------------------------------------------------
 
@@ -563,7 +562,7 @@ class LedgerTab(QWidget):
         if path is None:
             return
         try:
-            count = self.context.query(ledger_export.export_gaps, period, path)
+            count = self.context.query(ledger_export.export_gaps, self.context.actor, period, path)
         except SchoolAidError as exc:
             show_error(self, exc)
             return

@@ -450,7 +450,7 @@ class PairingTab(QWidget):
         if path is None:
             return
         try:
-            count = self.context.query(pairing_export.export_register, path)
+            count = self.context.query(pairing_export.export_register, self.context.actor, path)
         except SchoolAidError as exc:
             show_error(self, exc)
             return
@@ -462,7 +462,7 @@ class PairingTab(QWidget):
         if path is None:
             return
         try:
-            count = self.context.query(pairing_export.export_visit_sheets, path)
+            count = self.context.query(pairing_export.export_visit_sheets, self.context.actor, path)
         except SchoolAidError as exc:
             show_error(self, exc)
             return

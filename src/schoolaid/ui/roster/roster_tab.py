@@ -351,7 +351,7 @@ class RosterTab(QWidget):
             return
         path = Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
         try:
-            villages = self.context.query(roster_export.export_survey, path)
+            villages = self.context.query(roster_export.export_survey, self.context.actor, path)
         except SchoolAidError as exc:
             show_error(self, exc)
             return
