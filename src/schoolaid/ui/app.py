@@ -13,6 +13,7 @@ from schoolaid import APP_NAME, __version__
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.paths import default_database_path
 from schoolaid.storage.database import Database, is_empty, open_database
+from schoolaid.ui import garbage
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.crash import install_excepthook, setup_logging
 from schoolaid.ui.fonts import apply_ui_font
@@ -25,6 +26,7 @@ def create_application(argv: list[str] | None = None, preferences: Preferences |
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    garbage.install(app)  # Python's garbage collected on this (the GUI) thread only
     install_language(app, (preferences or Preferences()).language)
     apply_ui_font(app)
     return app
@@ -70,6 +72,7 @@ def run_gui(db_path: Path | None) -> int:
         window = start(db, preferences)
         if window is None:
             return 0
+        garbage.freeze_startup()
         return app.exec()
     finally:
         db.close()

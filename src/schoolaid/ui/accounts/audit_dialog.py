@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from schoolaid.accounts import audit_log, audit_verify
 from schoolaid.accounts.audit_log import AuditFilter, AuditLine
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.widgets.table_views import record_table
@@ -34,7 +34,7 @@ from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 SHOWN = 5000  # newest first; the export has every row
 
 
-class AuditDialog(QDialog):
+class AuditDialog(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

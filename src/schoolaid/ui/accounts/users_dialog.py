@@ -8,7 +8,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,12 +25,13 @@ from schoolaid.accounts.permissions import Role
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.pairing import staff
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text, show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.widgets.table_views import record_table
 
 
-class UserDialog(QDialog):
+class UserDialog(Dialog):
     """One account: new (with its first password) or existing."""
 
     def __init__(self, context: AppContext, user: UserView | None = None, parent: QWidget | None = None) -> None:
@@ -125,7 +125,7 @@ class UserDialog(QDialog):
         self.accept()
 
 
-class NewPasswordDialog(QDialog):
+class NewPasswordDialog(Dialog):
     def __init__(self, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New password for {name}").format(name=username))
@@ -151,7 +151,7 @@ class NewPasswordDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
-class UsersDialog(QDialog):
+class UsersDialog(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

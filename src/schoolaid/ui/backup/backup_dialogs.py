@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from schoolaid.backup.backup_file import MIN_PASSWORD_LENGTH
 from schoolaid.backup.safety_copies import SafetyCopy, describe
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import password_edit, problem_label
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
@@ -30,7 +30,7 @@ from schoolaid.ui.widgets.table_views import record_table
 BACKUP_FILTER = "SchoolAid backup (*.sabk)"
 
 
-class ExportBackupDialog(QDialog):
+class ExportBackupDialog(Dialog):
     """Where to write the backup and its password, typed twice; OK only once both are right."""
 
     def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
@@ -98,7 +98,7 @@ class ExportBackupDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
 
-class BackupPasswordDialog(QDialog):
+class BackupPasswordDialog(Dialog):
     """The password of a backup about to be opened, verified or restored."""
 
     def __init__(self, title: str, file: Path, explanation: str, parent: QWidget | None = None) -> None:
@@ -131,7 +131,7 @@ def _size(copy: SafetyCopy) -> str:
     return f"{copy.size / 1024 / 1024:.1f} MB"
 
 
-class SafetyCopyDialog(QDialog):
+class SafetyCopyDialog(Dialog):
     """The safety copies of the database, newest first; choose one to put back."""
 
     def __init__(self, copies: list[SafetyCopy], parent: QWidget | None = None) -> None:
@@ -184,7 +184,7 @@ class SafetyCopyDialog(QDialog):
         return self.model.row_object(rows[0].row()) if rows else None
 
 
-class SafetyScheduleDialog(QDialog):
+class SafetyScheduleDialog(Dialog):
     def __init__(self, hours: int, keep: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Safety copies"))

@@ -12,7 +12,6 @@ from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from schoolaid.reporting import indicators, work_list
 from schoolaid.reporting.indicators import Indicator, SchoolIndicators, Term
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import problem_label, problems_text, show_error
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.widgets.table_views import editable_table
@@ -131,7 +131,7 @@ class IndicatorCard(QWidget):
         painter.drawLine(int(chart.left()), int(target_y), int(chart.right()), int(target_y))
 
 
-class VillageCountsDialog(QDialog):
+class VillageCountsDialog(Dialog):
     """The preschool-age children each village reports for a school year: the denominator the
     roster cannot give (children who never came to school)."""
 

@@ -7,7 +7,6 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -27,6 +26,7 @@ from schoolaid.roster import households
 from schoolaid.roster.households import HouseholdForm, MemberForm, SkillForm
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.widgets.table_views import editable_table
@@ -39,7 +39,7 @@ def _sex_choices() -> list[tuple[str, object]]:
 
 
 
-class HouseholdDialog(QDialog):
+class HouseholdDialog(Dialog):
     def __init__(self, context: AppContext, household_id: int | None, parent: QWidget | None = None,
                  village_id: int | None = None) -> None:
         super().__init__(parent)

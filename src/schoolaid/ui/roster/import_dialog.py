@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -37,6 +36,7 @@ from schoolaid.roster.roster_import import (
 )
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, EditableTableModel, EditColumn, RecordTableModel
 from schoolaid.ui.widgets.table_views import editable_table, record_table
@@ -52,7 +52,7 @@ _OUTCOME_COLOURS = {
 RECHECK_DELAY_MS = 400
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Dialog):
     """Opened on a file; reads and checks it in the background, then shows the preview."""
 
     SHOW_ATTENTION, SHOW_ALL, SHOW_REJECTED, SHOW_WARNINGS, SHOW_KNOWN = range(5)

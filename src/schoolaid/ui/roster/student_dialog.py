@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -33,6 +32,7 @@ from schoolaid.roster.roster import StudentForm
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.fonts import missing_characters
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.field_labels import describe_changes
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
@@ -63,7 +63,7 @@ def _date_edit() -> QDateEdit:
     return edit
 
 
-class StudentDialog(QDialog):
+class StudentDialog(Dialog):
     def __init__(self, context: AppContext, student_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

@@ -21,6 +21,7 @@ from schoolaid.common.vocabulary import SchoolKind
 from schoolaid.township import township
 from schoolaid.township.township import SchoolView, VillageView
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
@@ -34,7 +35,7 @@ def _label(kind: str) -> str:
 
 
 
-class VillageDialog(QDialog):
+class VillageDialog(Dialog):
     def __init__(self, context: AppContext, village: VillageView | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -65,7 +66,7 @@ class VillageDialog(QDialog):
         self.accept()
 
 
-class SchoolDialog(QDialog):
+class SchoolDialog(Dialog):
     def __init__(self, context: AppContext, school: SchoolView | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -114,7 +115,7 @@ class SchoolDialog(QDialog):
         self.accept()
 
 
-class PlacesDialog(QDialog):
+class PlacesDialog(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

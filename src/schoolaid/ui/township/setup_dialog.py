@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -24,6 +23,7 @@ from schoolaid.demo import create_demo_township
 from schoolaid.township import township
 from schoolaid.township.township import SchoolEntry, SetupForm
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.widgets.table_views import editable_table
@@ -34,7 +34,7 @@ _VILLAGE_SCHOOL_KINDS = (SchoolKind.TOWNSHIP_PRIMARY, SchoolKind.VILLAGE, School
 
 
 
-class SetupDialog(QDialog):
+class SetupDialog(Dialog):
     """Accepted once the township exists in the database (typed in, or the demo)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.files import atomic_path
 from schoolaid.common.progress import Progress
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
@@ -146,7 +147,7 @@ class PageView(QAbstractScrollArea):
         painter.end()
 
 
-class PdfPreview(QDialog):
+class PdfPreview(Dialog):
     def __init__(self, path: Path, title: str, suggested_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
@@ -245,9 +246,8 @@ def print_with_preview(parent: QWidget, title: str, file_name: str, work: Callab
         if on_done is not None:
             on_done(result)
         preview = PdfPreview(path, title, file_name, parent)
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         parent.last_preview = preview  # type: ignore[attr-defined]  # the one showing
-        preview.open()  # modal to the window, without blocking the caller
+        preview.open()  # modal to the window, without blocking the caller; deleted when closed
 
     def failed(error: BaseException) -> None:
         if isinstance(error, SchoolAidError):

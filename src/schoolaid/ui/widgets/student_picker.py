@@ -6,7 +6,6 @@ from collections.abc import Collection
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
@@ -19,13 +18,14 @@ from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter, RosterRow
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
 SHOWN = 200  # a search that matches more is narrowed by typing, not by scrolling
 
 
-class StudentPicker(QDialog):
+class StudentPicker(Dialog):
     def __init__(self, context: AppContext, statuses: Collection[EnrollmentStatus] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

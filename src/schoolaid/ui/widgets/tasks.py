@@ -35,7 +35,7 @@ class BackgroundTask(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.progress.cancel)
         self.progressed.connect(self._show_progress)
-        self.finished.connect(self.dialog.close)
+        self.finished.connect(self._close)
         self._thread = threading.Thread(target=self._run, name=f"task: {title}", daemon=True)
         self.done = False
 
@@ -56,6 +56,12 @@ class BackgroundTask(QObject):
         finally:
             self.done = True
             self.finished.emit()
+
+    def _close(self) -> None:
+        """The work is over: the progress dialog and the task are deleted (here, on the GUI thread)."""
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.deleteLater()
 
     def _show_progress(self, fraction: float, message: str) -> None:
         if message:
