@@ -27,7 +27,7 @@ from schoolaid.pairing import staff
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text, show_error
-from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time, weak_method
 from schoolaid.ui.widgets.table_views import record_table
 
 
@@ -157,16 +157,16 @@ class UsersDialog(Dialog):
         self.context = context
         self.setWindowTitle(self.tr("Accounts"))
         self.model: RecordTableModel[UserView] = RecordTableModel([
-            Column(lambda: self.tr("User name"), lambda u: u.username),
-            Column(lambda: self.tr("Name"), lambda u: u.display_name),
-            Column(lambda: self.tr("Role"), lambda u: u.role_label),
-            Column(lambda: self.tr("Classes"), lambda u: len(u.classes) or "", align_center=True),
-            Column(lambda: self.tr("State"), self._state),
-            Column(lambda: self.tr("Last sign-in"), lambda u: local_time(u.last_sign_in_at) if u.last_sign_in_at
+            Column(self.tr("User name"), lambda u: u.username),
+            Column(self.tr("Name"), lambda u: u.display_name),
+            Column(self.tr("Role"), lambda u: u.role_label),
+            Column(self.tr("Classes"), lambda u: len(u.classes) or "", align_center=True),
+            Column(self.tr("State"), weak_method(self._state)),
+            Column(self.tr("Last sign-in"), lambda u: local_time(u.last_sign_in_at) if u.last_sign_in_at
                    else ""),
         ], parent=self)
         self.table = record_table(self.model)
-        self.table.doubleClicked.connect(lambda _index: self.edit_user())
+        self.table.doubleClicked.connect(self.edit_user)
         buttons = QHBoxLayout()
         for text, action in ((self.tr("Add…"), self.add_user), (self.tr("Edit…"), self.edit_user),
                              (self.tr("New password…"), self.reset_password), (self.tr("Unlock"), self.unlock)):

@@ -24,7 +24,7 @@ from schoolaid.backup.backup_file import MIN_PASSWORD_LENGTH
 from schoolaid.backup.safety_copies import SafetyCopy, describe
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import password_edit, problem_label
-from schoolaid.ui.widgets.table_models import Column, RecordTableModel
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel, weak_method
 from schoolaid.ui.widgets.table_views import record_table
 
 BACKUP_FILTER = "SchoolAid backup (*.sabk)"
@@ -114,13 +114,16 @@ class BackupPasswordDialog(Dialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.password_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))
+        self.password_edit.textChanged.connect(self._password_typed)
         self.ok_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(480, self.sizeHint().height())
+
+    def _password_typed(self, text: str) -> None:
+        self.ok_button.setEnabled(bool(text))
 
     @property
     def password(self) -> str:
@@ -138,14 +141,15 @@ class SafetyCopyDialog(Dialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore from a safety copy"))
         now = dt.datetime.now()
+        age = weak_method(self._age)
         self.model: RecordTableModel[SafetyCopy] = RecordTableModel([
-            Column(lambda: self.tr("Taken"), lambda c: c.taken.strftime("%Y-%m-%d %H:%M")),
-            Column(lambda: self.tr("Age"), lambda c: self._age(now - c.taken)),
-            Column(lambda: self.tr("Students"), lambda c: self._students(c), align_center=True),
-            Column(lambda: self.tr("Size"), _size, align_center=True),
+            Column(self.tr("Taken"), lambda c: c.taken.strftime("%Y-%m-%d %H:%M")),
+            Column(self.tr("Age"), lambda c: age(now - c.taken)),
+            Column(self.tr("Students"), self._students, align_center=True),
+            Column(self.tr("Size"), _size, align_center=True),
         ], copies, self)
         self.table = record_table(self.model)
-        self.table.doubleClicked.connect(lambda _index: self.accept())
+        self.table.doubleClicked.connect(self.accept)
         if copies:
             self.table.selectRow(0)
         text = QLabel(self.tr(

@@ -142,11 +142,11 @@ class VillageCountsDialog(Dialog):
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2015, 2100)
         self.year_spin.setValue(school_year)
-        self.year_spin.valueChanged.connect(lambda _v: self._load())
+        self.year_spin.valueChanged.connect(self._load)
         self.model = EditableTableModel([
-            EditColumn("village", lambda: self.tr("Village"), read_only=True),
-            EditColumn("on_roster", lambda: self.tr("Aged 3–5 on the roster"), read_only=True),
-            EditColumn("count", lambda: self.tr("Aged 3–5 living there (village report)")),
+            EditColumn("village", self.tr("Village"), read_only=True),
+            EditColumn("on_roster", self.tr("Aged 3–5 on the roster"), read_only=True),
+            EditColumn("count", self.tr("Aged 3–5 living there (village report)")),
         ], self)
         self.table = editable_table(self.model, stretch=True)
         text = QLabel(self.tr("The preschool gross enrollment rate divides the children in kindergarten by all the "
