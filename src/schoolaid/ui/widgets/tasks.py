@@ -58,10 +58,11 @@ class BackgroundTask(QObject):
             self.finished.emit()
 
     def _close(self) -> None:
-        """The work is over: the progress dialog and the task are deleted (here, on the GUI thread)."""
+        """The work is over: the progress dialog is deleted (here, on the GUI thread). The task itself stays
+        with its parent: deleting it from its own finished signal made PySide 6.11 crash later, in Qt's
+        deferred deletion (tests/ui/test_import_dialog.py, about one run in two)."""
         self.dialog.close()
         self.dialog.deleteLater()
-        self.deleteLater()
 
     def _show_progress(self, fraction: float, message: str) -> None:
         if message:
