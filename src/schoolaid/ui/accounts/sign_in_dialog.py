@@ -3,15 +3,16 @@ account made at the very first start."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from schoolaid.accounts import accounts
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text, show_error
 
 
-class SignInDialog(QDialog):
+class SignInDialog(Dialog):
     """User name and password; a wrong password says how many tries are left, a lock says how long."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, reason: str = "") -> None:
@@ -51,7 +52,7 @@ class SignInDialog(QDialog):
         self.accept()
 
 
-class CreateAdministratorDialog(QDialog):
+class CreateAdministratorDialog(Dialog):
     """The first account: the administrator, who then adds everyone else's."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

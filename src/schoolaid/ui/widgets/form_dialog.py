@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 
 
@@ -28,7 +29,7 @@ def date_of(edit: QDateEdit) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class FormDialog(QDialog):
+class FormDialog(Dialog):
     """Subclasses fill ``self.form`` and implement ``submit``; a refusal stays in the dialog."""
 
     def __init__(self, context: AppContext, title: str, parent: QWidget | None = None) -> None:

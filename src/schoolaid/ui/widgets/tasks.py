@@ -35,7 +35,7 @@ class BackgroundTask(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.progress.cancel)
         self.progressed.connect(self._show_progress)
-        self.finished.connect(self.dialog.close)
+        self.finished.connect(self._close)
         self._thread = threading.Thread(target=self._run, name=f"task: {title}", daemon=True)
         self.done = False
 
@@ -56,6 +56,13 @@ class BackgroundTask(QObject):
         finally:
             self.done = True
             self.finished.emit()
+
+    def _close(self) -> None:
+        """The work is over: the progress dialog is deleted (here, on the GUI thread). The task itself stays
+        with its parent: deleting it from its own finished signal made PySide 6.11 crash later, in Qt's
+        deferred deletion (tests/ui/test_import_dialog.py, about one run in two)."""
+        self.dialog.close()
+        self.dialog.deleteLater()
 
     def _show_progress(self, fraction: float, message: str) -> None:
         if message:
