@@ -10,6 +10,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+#: The day every test builds its data on and judges it by: no test reads the clock, so the suite gives
+#: the same answers on any day of any year (CI runs it with the clock moved, see ``pytest_configure``).
+TODAY = dt.date(2026, 11, 20)
+#: The same moment as the window's and the backups' local clock, and in UTC for account locks
+#: (converted as the window converts it, whatever the machine's time zone).
+NOW = dt.datetime(2026, 11, 20, 10, 30)
+UTC_NOW = NOW.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
 from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.common.i18n import set_language  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
@@ -53,7 +61,7 @@ def township_db(db: Database, actor: Actor) -> Database:
 
 @pytest.fixture
 def demo_db(db: Database, actor: Actor) -> Database:
-    db.run(create_demo_township, actor, students=150, seed=7)
+    db.run(create_demo_township, actor, students=150, seed=7, today=TODAY)
     return db
 
 

@@ -13,6 +13,7 @@ import pytest
 from schoolaid.dropout import dropout, dropout_export
 from schoolaid.dropout.dropout import CaseStatus
 from schoolaid.storage.database import open_database
+from tests.conftest import TODAY
 from tests.e2e.run import schoolaid
 
 CASE_KEYS = {"id", "student", "status", "opened", "attempts", "notice_deadline"}
@@ -126,7 +127,7 @@ def test_export_cases_workbook(demo, tmp_path) -> None:
     out = tmp_path / "控辍保学工作台账.xlsx"
     database = open_database(db)
     try:
-        count = database.query(dropout_export.export_cases, out)
+        count = database.query(dropout_export.export_cases, out, today=TODAY)
         cases = database.query(dropout.list_cases)
     finally:
         database.close()
@@ -146,8 +147,8 @@ def test_export_term_report_workbook(demo, tmp_path) -> None:
     out = tmp_path / "开学辍学情况报告.xlsx"
     database = open_database(db)
     try:
-        count = database.query(dropout_export.export_term_report, out)
-        report = database.query(dropout.term_report)
+        count = database.query(dropout_export.export_term_report, out, today=TODAY)
+        report = database.query(dropout.term_report, today=TODAY)
     finally:
         database.close()
     workbook = openpyxl.load_workbook(out)

@@ -8,11 +8,18 @@ from PySide6.QtWidgets import QApplication
 from schoolaid.ui.app import create_application
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.preferences import Preferences
+from tests.conftest import NOW
 
 
 @pytest.fixture(scope="session")
 def qapp_cls():
     return QApplication
+
+
+@pytest.fixture(autouse=True)
+def _pinned_window_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's one clock shows the tests' day: every tab and dialog asks ``AppContext.today()``."""
+    monkeypatch.setattr(AppContext, "pinned_now", NOW)
 
 
 @pytest.fixture

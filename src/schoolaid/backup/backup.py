@@ -167,12 +167,12 @@ def database_facts(path: Path) -> dict[str, Any]:
             "application_id": application_id, "audit": audit}
 
 
-def export_backup(db_path: Path, out: Path | str, password: str, progress: Progress = NO_PROGRESS,
-                  now: dt.datetime | None = None) -> BackupInfo:
+def export_backup(db_path: Path, out: Path | str, password: str, progress: Progress = NO_PROGRESS, *,
+                  now: dt.datetime) -> BackupInfo:
     """Write an encrypted backup of the database at ``db_path`` to ``out`` (a file, or a folder to
     put the default-named file in). The file appears only once complete."""
     check_password(password)
-    now = (now or dt.datetime.now()).replace(microsecond=0)
+    now = now.replace(microsecond=0)
     db_path = Path(db_path)
     with work_folder(db_path.parent) as work:
         copy = work / "snapshot.sqlite"
@@ -296,8 +296,8 @@ class Restored:
     kept: Path | None  # the database that was there before, set aside
 
 
-def restore_backup(path: Path, password: str, target: Path, progress: Progress = NO_PROGRESS,
-                   now: dt.datetime | None = None) -> Restored:
+def restore_backup(path: Path, password: str, target: Path, progress: Progress = NO_PROGRESS, *,
+                   now: dt.datetime) -> Restored:
     """Restore a backup into ``target``. A database already there is first kept as a dated copy;
     a backup older than this version of the app is upgraded."""
     target = Path(target).expanduser().resolve()
@@ -307,7 +307,7 @@ def restore_backup(path: Path, password: str, target: Path, progress: Progress =
         raise explain_os_error(exc, target) from exc
     with work_folder(target.parent) as work:
         info, restored = prepare_restore(path, password, work, progress)
-        kept = replace_database(target, restored, now)
+        kept = replace_database(target, restored, now=now)
     return Restored(info, target, kept)
 
 
@@ -321,12 +321,12 @@ def prepare_restore(path: Path, password: str, folder: Path, progress: Progress 
     return info, restored
 
 
-def replace_database(target: Path, replacement: Path, now: dt.datetime | None = None) -> Path | None:
+def replace_database(target: Path, replacement: Path, *, now: dt.datetime) -> Path | None:
     """Put ``replacement`` (on the same disk) in the place of the database ``target``; the database
     that was there is kept beside it as a dated copy, whose path is returned."""
     kept = None
     if target.exists() and target.stat().st_size > 0:
-        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        stamp = now.strftime("%Y%m%d-%H%M%S")
         kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
         _copy_database(target, kept)
         _release(target)

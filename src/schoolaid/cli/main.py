@@ -10,9 +10,11 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.orm import Session
 
 from schoolaid import __version__
 from schoolaid.accounts import permissions
@@ -301,6 +303,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+T = TypeVar("T")
+P = ParamSpec("P")
+
+
+def _now() -> dt.datetime:
+    """The local date and time: the one place the command line reads the clock. Every service that
+    judges "today", "overdue", "this term" or "due" is given it (or ``_today()``) by the command."""
+    return dt.datetime.now()
+
+
+def _today() -> dt.date:
+    return _now().date()
+
+
+def _utcnow() -> dt.datetime:
+    """``_now()`` in UTC, as account locks are stored."""
+    return _now().astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
     """The database, with ``args.actor`` signed in and allowed to run this command."""
     path = Path(args.db or default_database_path())
@@ -318,7 +339,8 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
     return db
 
 
-def _read(args: argparse.Namespace, service: Any, *service_args: Any, **kwargs: Any) -> Any:
+def _read(args: argparse.Namespace, service: Callable[Concatenate[Session, P], T], *service_args: P.args,
+          **kwargs: P.kwargs) -> T:
     """One read-only service on the database, signed in and allowed."""
     db = _open(args)
     try:
@@ -370,7 +392,8 @@ def _sign_in(args: argparse.Namespace, db: Database) -> Actor:
     if getattr(args, "user_password_file", None) is None:
         raise SchoolAidError(translate("Cli", "Give the password of {user} with --user-password-file F.").format(
             user=args.user))
-    outcome = db.run(accounts.sign_in, args.user, _read_password(args.user_password_file))
+    outcome = db.run(accounts.sign_in, args.user, _read_password(args.user_password_file),
+                     now=_utcnow())
     if outcome.actor is None:
         raise SchoolAidError(outcome.message)
     return outcome.actor
@@ -394,7 +417,7 @@ def _roster_list(args: argparse.Namespace) -> int:
     try:
         flt = _roster_filter(args)
         with db.read() as session:
-            rows = roster.list_rows(session, flt)
+            rows = roster.list_rows(session, flt, today=_today())
         full_ids = _full_ids(args, db, [r.id for r in rows], "roster list") if args.full_id else {}
     finally:
         db.close()
@@ -442,9 +465,9 @@ def _roster_import(args: argparse.Namespace) -> int:
             if school_id is None:
                 raise SchoolAidError(translate("Cli", "There is no school called {name}.").format(name=args.school))
         options = ImportOptions(existing=Choice(args.existing), default_school_id=school_id)
-        plan = db.query(roster_import.make_plan, source, options)
+        plan = db.query(roster_import.make_plan, source, options, today=_today())
         if not args.dry_run:
-            db.run(roster_import.apply_plan, args.actor, plan)
+            db.run(roster_import.apply_plan, args.actor, plan, today=_today())
     finally:
         db.close()
     if args.rejected and plan.rejected:
@@ -485,7 +508,8 @@ def _roster_export(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        count = db.query(roster_export.export_roster, args.file, _roster_filter(args), full_ids=args.full_id)
+        count = db.query(roster_export.export_roster, args.file, _roster_filter(args), full_ids=args.full_id,
+                         today=_today())
         if args.full_id:
             _note_full_ids(args, db, count, str(args.file))
     finally:
@@ -497,7 +521,7 @@ def _roster_export(args: argparse.Namespace) -> int:
 def _roster_survey(args: argparse.Namespace) -> int:
     from schoolaid.roster import roster_export
 
-    villages = _read(args, roster_export.export_survey, args.file)
+    villages = _read(args, roster_export.export_survey, args.file, _today())
     print(translate("Cli", "Survey of {n} poor villages written to {path}.").format(n=villages, path=args.file))
     return EXIT_OK
 
@@ -505,7 +529,7 @@ def _roster_survey(args: argparse.Namespace) -> int:
 def _pairing_list(args: argparse.Namespace) -> int:
     from schoolaid.pairing import pairing
 
-    overview = _read(args, pairing.overview)
+    overview = _read(args, pairing.overview, _today())
     if args.json:
         return _print_json(overview.as_json())
     for p in overview.pairings:
@@ -524,7 +548,7 @@ def _pairing_list(args: argparse.Namespace) -> int:
 def _pairing_register(args: argparse.Namespace) -> int:
     from schoolaid.pairing import pairing_export
 
-    count = _read(args, pairing_export.export_register, args.file)
+    count = _read(args, pairing_export.export_register, args.file, _today())
     print(translate("Cli", "{n} pairings written to {path}.").format(n=count, path=args.file))
     return EXIT_OK
 
@@ -532,7 +556,7 @@ def _pairing_register(args: argparse.Namespace) -> int:
 def _pairing_visits(args: argparse.Namespace) -> int:
     from schoolaid.pairing import pairing_export
 
-    count = _read(args, pairing_export.export_visit_sheets, args.file)
+    count = _read(args, pairing_export.export_visit_sheets, args.file, today=_today())
     print(translate("Cli", "Visit record sheets of {n} helpers written to {path}.").format(n=count, path=args.file))
     return EXIT_OK
 
@@ -563,11 +587,11 @@ def _ledger_post(args: argparse.Namespace) -> int:
     try:
         programme = db.query(ledger.programme_by_code, args.programme)
         if args.dry_run:
-            plan = db.query(ledger.plan_posting, programme.id, args.month)
+            plan = db.query(ledger.plan_posting, programme.id, args.month, today=_today())
             result = ledger.PostResult(None, len(plan.lines), plan.total_fen, plan.already, len(plan.not_eligible),
                                        plan.period)
         else:
-            result = db.run(ledger.post, args.actor, programme.id, args.month)
+            result = db.run(ledger.post, args.actor, programme.id, args.month, today=_today())
     finally:
         db.close()
     if args.json:
@@ -583,7 +607,7 @@ def _ledger_post(args: argparse.Namespace) -> int:
 def _ledger_gaps(args: argparse.Namespace) -> int:
     from schoolaid.ledger import ledger
 
-    found = _read(args, ledger.gaps, args.period)
+    found = _read(args, ledger.gaps, args.period, _today())
     if args.json:
         return _print_json({"gaps": [g.as_json() for g in found], "period": args.period})
     for gap in found:
@@ -600,7 +624,8 @@ def _ledger_export(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         count = db.query(ledger_export.export_ledger, args.file,
-                         ledger.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id)
+                         ledger.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id,
+                         today=_today())
         if args.full_id:
             _note_full_ids(args, db, count, str(args.file))
     finally:
@@ -612,7 +637,7 @@ def _ledger_export(args: argparse.Namespace) -> int:
 def _cases_list(args: argparse.Namespace) -> int:
     from schoolaid.dropout import dropout
 
-    today = dt.date.today()
+    today = _today()
     db = _open(args)
     try:  # signed in first: a teacher's classes come with the account
         found = db.query(dropout.list_cases, open_only=args.open_only, classes=_roster_filter_classes(args))
@@ -638,7 +663,7 @@ def _cases_list(args: argparse.Namespace) -> int:
 def _cases_ledgers(args: argparse.Namespace) -> int:
     from schoolaid.dropout import dropout_export
 
-    counts = _read(args, dropout_export.export_ledgers, args.file)
+    counts = _read(args, dropout_export.export_ledgers, args.file, _today())
     print(translate("Cli", "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected "
                            "dropouts, {dropouts} dropouts.").format(path=args.file, **counts))
     return EXIT_OK
@@ -651,33 +676,33 @@ def _print(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         if args.print_command == "notice":
-            number = db.run(notice.print_case_notice, args.actor, args.case_id, args.out).document_number
+            number = db.run(notice.print_case_notice, args.actor, args.case_id, args.out, _today()).document_number
             print(translate("Cli", "Notice {number} of case {case} written to {path}.").format(
                 number=number, case=args.case_id, path=args.out))
         elif args.print_command == "due-notices":
-            ids = db.run(notice.print_due_notices, args.actor, args.out)
+            ids = db.run(notice.print_due_notices, args.actor, args.out, _today())
             if ids:
                 print(translate("Cli", "{n} notices issued and written to {path}.").format(n=len(ids), path=args.out))
             else:
                 print(translate("Cli", "No notice is due: no file written."))
         elif args.print_command == "quarterly":
-            pages = db.query(summary.write_quarterly, args.year, args.quarter, args.out)
+            pages = db.query(summary.write_quarterly, args.year, args.quarter, args.out, _today())
             print(translate("Cli", "Quarterly summary written to {path} ({pages} pages).").format(
                 path=args.out, pages=pages))
         elif args.print_command == "term-report":
-            pages = db.query(reports.write_term_report, args.out, args.year, args.term)
+            pages = db.query(reports.write_term_report, args.out, args.year, args.term, today=_today())
             print(translate("Cli", "Term-start dropout report written to {path} ({pages} pages).").format(
                 path=args.out, pages=pages))
         elif args.print_command == "ledgers":
-            pages = db.query(reports.write_dropout_ledgers, args.out)
+            pages = db.query(reports.write_dropout_ledgers, args.out, _today())
             print(translate("Cli", "The three ledgers written to {path} ({pages} pages).").format(
                 path=args.out, pages=pages))
         elif args.print_command == "register":
-            pages = db.query(reports.write_register, args.out)
+            pages = db.query(reports.write_register, args.out, _today())
             print(translate("Cli", "Pairing register written to {path} ({pages} pages).").format(
                 path=args.out, pages=pages))
         elif args.print_command == "sign-off":
-            pages = db.query(reports.write_sign_off, args.batch_id, args.out)
+            pages = db.query(reports.write_sign_off, args.batch_id, args.out, _today())
             print(translate("Cli", "Sign-off sheet written to {path} ({pages} pages).").format(
                 path=args.out, pages=pages))
     finally:
@@ -692,7 +717,7 @@ def _backup(args: argparse.Namespace) -> int:
         db = _open(args)  # checks and upgrades the file; the export reads it through its own connection
         try:
             password = _read_password(args.password_file)
-            info = backup.export_backup(db.path, args.out, password)
+            info = backup.export_backup(db.path, args.out, password, now=_now())
             db.run(backup.record_export, args.actor, info)
         finally:
             db.close()
@@ -711,7 +736,7 @@ def _backup(args: argparse.Namespace) -> int:
     elif args.backup_command == "restore":
         if Path(args.db).exists():  # replacing a database: only someone allowed to, on a database with accounts
             _open(args).close()
-        restored = backup.restore_backup(args.file, _read_password(args.password_file), args.db)
+        restored = backup.restore_backup(args.file, _read_password(args.password_file), args.db, now=_now())
         print(translate("Cli", "Backup of {school} made {created} restored into {path}.").format(
             school=restored.info.school, created=restored.info.created.strftime("%Y-%m-%d %H:%M"),
             path=restored.database))
@@ -742,7 +767,7 @@ def _township_summary(args: argparse.Namespace) -> int:
     from schoolaid.reporting import township_summary
 
     figures = township_summary.collect(args.files, _read_password(args.password_file))
-    township_summary.write(figures, args.out)
+    township_summary.write(figures, args.out, _today())
     print(translate("Cli", "Summary of {n} schools written to {path}.").format(n=len(figures), path=args.out))
     return EXIT_OK
 
@@ -771,11 +796,11 @@ def _users(args: argparse.Namespace) -> int:
             if args.json:
                 return _print_json({"users": [{
                     "id": u.id, "username": u.username, "name": u.display_name, "role": u.role, "active": u.active,
-                    "locked": u.locked(), "last_sign_in": u.last_sign_in_at.isoformat() if u.last_sign_in_at else None,
+                    "locked": u.locked(_utcnow()), "last_sign_in": u.last_sign_in_at.isoformat() if u.last_sign_in_at else None,
                     "classes": [f"{c.school_id}/{c.stage}/{c.grade}/{c.class_name}" for c in u.classes]}
                     for u in users]})
             for u in users:
-                state = translate("Cli", "locked") if u.locked() else ("" if u.active else translate("Cli", "inactive"))
+                state = translate("Cli", "locked") if u.locked(_utcnow()) else ("" if u.active else translate("Cli", "inactive"))
                 print("\t".join([u.username, u.display_name, u.role_label, state]))
         else:
             user = next((u for u in db.query(accounts.list_users) if u.username.lower() == args.username.lower()), None)
@@ -840,6 +865,7 @@ def _audit(args: argparse.Namespace) -> int:
 def _indicators(args: argparse.Namespace) -> int:
     from schoolaid.reporting import indicators
 
+    today = _today()
     if (args.year is None) != (args.term is None):
         raise SchoolAidError(translate("Cli", "Give --year and --term together, or neither for the term under way."))
     term = indicators.Term.parse(args.year, args.term) if args.year is not None else None
@@ -850,10 +876,10 @@ def _indicators(args: argparse.Namespace) -> int:
             school_id = next((s.id for s in db.query(township.list_schools) if s.name == args.school), None)
             if school_id is None:
                 raise SchoolAidError(translate("Cli", "There is no school called {name}.").format(name=args.school))
-        result = db.query(indicators.compute, term, school_id)
+        result = db.query(indicators.compute, term, school_id, today=today)
     finally:
         db.close()
-    shown_term = term or indicators.Term.containing(dt.date.today())
+    shown_term = term or indicators.Term.containing(today)
     if args.json:
         return _print_json({"indicators": [i.as_json() for i in result.indicators], "term": shown_term.label,
                             "school": result.school})
@@ -873,7 +899,8 @@ def _demo(args: argparse.Namespace) -> int:
         raise SchoolAidError(translate("Cli", "--students must be at least 1."))
     db = _open(args, create=True)
     try:
-        result = db.run(create_demo_township, args.actor, students=args.students, seed=args.seed)
+        result = db.run(create_demo_township, args.actor, students=args.students, seed=args.seed,
+                        today=_today())
     finally:
         db.close()
     print(translate("Cli", "Demo township created: {schools} schools, {villages} villages, {households} households, "

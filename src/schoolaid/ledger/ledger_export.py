@@ -30,9 +30,8 @@ def _money(sheet, fen: int):  # noqa: ANN001, ANN202 - an openpyxl cell
 
 
 def export_ledger(session: Session, path: Path, flt: EntryFilter | None = None, *, full_ids: bool = False,
-                  today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+                  today: dt.date, progress: Progress = NO_PROGRESS) -> int:
     """The entries the filter selects, oldest first, in the columns the education bureau asks for."""
-    today = today or dt.date.today()
     ids = list(reversed(ledger.search_entry_ids(session, flt or EntryFilter())))
     workbook = new_workbook()
     sheet = start_sheet(workbook, "资助台账", f"{township.township_name(session)}学生资助台账",
@@ -75,10 +74,9 @@ def batch_lines(session: Session, batch_id: int) -> tuple[LedgerBatch, list[ledg
     return batch, lines
 
 
-def export_notice(session: Session, batch_id: int, path: Path, today: dt.date | None = None) -> int:
+def export_notice(session: Session, batch_id: int, path: Path, today: dt.date) -> int:
     """The public notice of recipients (公示名单): names, schools, grades and amounts only — no ID
     numbers, addresses or phones, as the national student-aid centre requires."""
-    today = today or dt.date.today()
     batch, lines = batch_lines(session, batch_id)
     programme = batch.programme
     name = township.township_name(session)
@@ -98,9 +96,8 @@ def export_notice(session: Session, batch_id: int, path: Path, today: dt.date | 
     return len(lines)
 
 
-def export_sign_off(session: Session, batch_id: int, path: Path, today: dt.date | None = None) -> int:
+def export_sign_off(session: Session, batch_id: int, path: Path, today: dt.date) -> int:
     """The parents' sign-off sheet (签领表) for a batch: one line per child, signed on receipt."""
-    today = today or dt.date.today()
     batch, lines = batch_lines(session, batch_id)
     programme = batch.programme
     guardians = {sid: guardian for sid, guardian in session.execute(
@@ -121,8 +118,7 @@ def export_sign_off(session: Session, batch_id: int, path: Path, today: dt.date 
     return len(lines)
 
 
-def export_gaps(session: Session, period: str, path: Path, today: dt.date | None = None) -> int:
-    today = today or dt.date.today()
+def export_gaps(session: Session, period: str, path: Path, today: dt.date) -> int:
     found = ledger.gaps(session, period, today)
     workbook = new_workbook()
     sheet = start_sheet(workbook, "资助覆盖缺口", f"{township.township_name(session)}资助覆盖缺口（{period}）",

@@ -214,9 +214,8 @@ DEFINITIONS = {
 
 
 def compute(session: Session, term: Term | None = None, school_id: int | None = None,
-            today: dt.date | None = None, trend_terms: int = TREND_TERMS) -> SchoolIndicators:
+            *, today: dt.date, trend_terms: int = TREND_TERMS) -> SchoolIndicators:
     """The indicators of a term (the one under way by default), with the terms before it."""
-    today = today or dt.date.today()
     term = term or Term.containing(today)
     if term.start > today:
         raise ValidationFailed([error("term", "term.future", translate(
@@ -242,13 +241,12 @@ def compute(session: Session, term: Term | None = None, school_id: int | None = 
     return SchoolIndicators(school_id, school, indicators)
 
 
-def per_school(session: Session, term: Term | None = None, today: dt.date | None = None) -> list[SchoolIndicators]:
+def per_school(session: Session, term: Term | None = None, *, today: dt.date) -> list[SchoolIndicators]:
     """The township first, then each open school (trend of the current term only, for speed)."""
-    today = today or dt.date.today()
-    result = [compute(session, term, None, today)]
+    result = [compute(session, term, None, today=today)]
     for school_id in session.scalars(select(School.id).where(School.active.is_(True)).order_by(School.sort_order,
                                                                                               School.id)):
-        result.append(compute(session, term, school_id, today, trend_terms=1))
+        result.append(compute(session, term, school_id, today=today, trend_terms=1))
     return result
 
 

@@ -246,8 +246,7 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
     ]
 
 
-def quarterly_summary(session: Session, year: int, quarter: int, today: dt.date | None = None) -> QuarterlySummary:
-    today = today or dt.date.today()
+def quarterly_summary(session: Session, year: int, quarter: int, today: dt.date) -> QuarterlySummary:
     start, last_day = quarter_dates(year, quarter)
     if start > today:
         raise ValidationFailed([error("quarter", "quarter.future", translate(

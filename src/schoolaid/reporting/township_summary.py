@@ -111,8 +111,7 @@ def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRE
     return result
 
 
-def write(figures: Sequence[SchoolFigures], out: Path, today: dt.date | None = None) -> None:
-    today = today or dt.date.today()
+def write(figures: Sequence[SchoolFigures], out: Path, today: dt.date) -> None:
     township = next((f.info.township for f in figures if f.info.township), "")
     workbook = new_workbook()
     names = [f.info.school or f.info.path.name for f in figures]

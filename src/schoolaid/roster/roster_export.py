@@ -98,10 +98,9 @@ def _records(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
 
 
 def export_roster(session: Session, path: Path, flt: RosterFilter | None = None, sort_key: str = "name",
-                  descending: bool = False, *, full_ids: bool = False, today: dt.date | None = None,
+                  descending: bool = False, *, full_ids: bool = False, today: dt.date,
                   progress: Progress = NO_PROGRESS) -> int:
     """The students matching ``flt`` in display order to ``path`` (.xlsx); returns how many."""
-    today = today or dt.date.today()
     ids = roster.search_ids(session, flt or RosterFilter(), sort_key, descending)
     columns = _columns(full_ids)
     workbook = new_workbook()
@@ -165,10 +164,9 @@ def survey(session: Session) -> list[SurveyVillage]:
     return list(villages.values())
 
 
-def export_survey(session: Session, path: Path, today: dt.date | None = None) -> int:
+def export_survey(session: Session, path: Path, today: dt.date) -> int:
     """The survey to ``path`` (.xlsx): a count sheet and the names of those out of school; returns
     the number of poor villages."""
-    today = today or dt.date.today()
     villages = survey(session)
     workbook = new_workbook()
     width = 2 + len(_STAGES) * len(_SURVEY_COLUMNS)

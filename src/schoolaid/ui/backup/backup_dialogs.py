@@ -134,10 +134,9 @@ def _size(copy: SafetyCopy) -> str:
 class SafetyCopyDialog(QDialog):
     """The safety copies of the database, newest first; choose one to put back."""
 
-    def __init__(self, copies: list[SafetyCopy], parent: QWidget | None = None) -> None:
+    def __init__(self, copies: list[SafetyCopy], now: dt.datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore from a safety copy"))
-        now = dt.datetime.now()
         self.model: RecordTableModel[SafetyCopy] = RecordTableModel([
             Column(lambda: self.tr("Taken"), lambda c: c.taken.strftime("%Y-%m-%d %H:%M")),
             Column(lambda: self.tr("Age"), lambda c: self._age(now - c.taken)),
