@@ -68,7 +68,8 @@ def test_first_administrator_then_everyone_signs_in(demo_db, admin):
         demo_db.run(accounts.create_first_administrator, "admin2", "又一个", ADMIN_PASSWORD)
     # The operator name of the days before accounts no longer opens anything.
     with pytest.raises(NotPermitted, match="登录"):
-        demo_db.run(roster.change_status, Actor("李老师"), 1, roster.EnrollmentStatus.SUSPENDED, TODAY, "病", today=TODAY)
+        demo_db.run(roster.change_status, Actor("李老师"), 1, roster.EnrollmentStatus.SUSPENDED, TODAY, "病",
+                    today=TODAY)
     stored = sqlite3.connect(demo_db.path).execute("SELECT password_hash FROM users").fetchone()[0]
     assert ADMIN_PASSWORD not in stored and stored.startswith("$argon2id$")
     trail = sqlite3.connect(demo_db.path).execute("SELECT group_concat(coalesce(after, '')) FROM audit_events").fetchone()
@@ -174,7 +175,8 @@ def test_a_refusal_is_explained_and_recorded(demo_db, admin):
     viewer = add(demo_db, admin, "xiang", "乡镇刘", Role.TOWNSHIP_VIEWER)
     student = a_student(demo_db)
     with pytest.raises(NotPermitted, match="乡镇刘（乡镇查看）不能|乡镇刘 \\(乡镇查看\\)"):
-        demo_db.run(roster.change_status, viewer, student.id, roster.EnrollmentStatus.SUSPENDED, TODAY, "x", today=TODAY)
+        demo_db.run(roster.change_status, viewer, student.id, roster.EnrollmentStatus.SUSPENDED, TODAY, "x",
+                    today=TODAY)
     with demo_db.read() as session:
         refusal = session.scalars(select(AuditEvent).where(AuditEvent.action == Action.REFUSED)).one()
     assert refusal.actor == "乡镇刘" and refusal.role == Role.TOWNSHIP_VIEWER.value
@@ -216,7 +218,8 @@ def test_a_teacher_works_on_their_own_classes_only(demo_db, admin):
     assert shown and all((r.school, r.class_name) == (shown[0].school, mine.class_name) for r in shown)
     assert mine.id in {r.id for r in shown} and other.id not in {r.id for r in shown}
     with pytest.raises(NotPermitted):  # no roster edits for a teacher
-        demo_db.run(roster.change_status, teacher, mine.id, roster.EnrollmentStatus.SUSPENDED, TODAY, "x", today=TODAY)
+        demo_db.run(roster.change_status, teacher, mine.id, roster.EnrollmentStatus.SUSPENDED, TODAY, "x",
+                    today=TODAY)
 
 
 def test_a_teacher_logs_only_their_own_visits(demo_db, admin):

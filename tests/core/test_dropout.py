@@ -70,7 +70,8 @@ def case(db, case_id: int) -> dropout.CaseView:
 
 
 def status_of(db, student_id: int) -> str:
-    return next(r.status.value for r in db.query(roster.list_rows, roster.RosterFilter(), today=TODAY) if r.id == student_id)
+    return next(r.status.value for r in db.query(roster.list_rows, roster.RosterFilter(),
+                                                 today=TODAY) if r.id == student_id)
 
 
 @pytest.fixture
@@ -248,7 +249,8 @@ def test_only_students_on_the_roll_can_be_absent(school, actor, status: Enrollme
     db, ids = school
     if status is EnrollmentStatus.TRANSFERRED_OUT:
         sid = ids["张小明"]
-        db.run(roster.change_status, actor, sid, status, dt.date(2026, 9, 30), "随父母迁居", destination="昆明市某小学", today=TODAY)
+        db.run(roster.change_status, actor, sid, status, dt.date(2026, 9, 30), "随父母迁居", destination="昆明市某小学",
+               today=TODAY)
     else:
         sid = pupil(db, actor, "周小小", 9, birth=dt.date(2019, 5, 1), grade=1, status=status, entry_date=None)
     with pytest.raises(ValidationFailed) as refused:
@@ -383,7 +385,8 @@ def test_a_transfer_records_the_student_as_transferred_out(school, actor) -> Non
     db, ids = school
     sid = ids["李小红"]
     case_id = case_for(db, actor, sid)
-    db.run(dropout.move_case, actor, case_id, CaseStatus.TRANSFERRED, CLOSING, transfer_to="  昆明市五华区红旗小学 ", today=TODAY)
+    db.run(dropout.move_case, actor, case_id, CaseStatus.TRANSFERRED, CLOSING, transfer_to="  昆明市五华区红旗小学 ",
+           today=TODAY)
     assert status_of(db, sid) == "转出"
     last = db.query(roster.status_history, sid)[-1]
     assert (last.to_status, last.effective_date, last.destination) == (
@@ -398,7 +401,8 @@ def test_home_teaching_keeps_a_dropout_on_the_roll(school, actor) -> None:
     sid = ids["王小刚"]
     case_id = case_for(db, actor, sid)
     db.run(dropout.confirm_dropout, actor, case_id, today=TODAY)
-    db.run(dropout.move_case, actor, case_id, CaseStatus.HOME_TEACHING, TODAY, note="重度残疾，每周两次送教上门", today=TODAY)
+    db.run(dropout.move_case, actor, case_id, CaseStatus.HOME_TEACHING, TODAY, note="重度残疾，每周两次送教上门",
+           today=TODAY)
     assert status_of(db, sid) == "在读"
     assert db.query(dropout.dropout_ledger, TODAY) == []
     with pytest.raises(NotAllowed):  # no longer being persuaded
@@ -552,7 +556,8 @@ def test_notices_are_numbered_per_year(school, actor) -> None:
     last_year = case_for(db, actor, ids["张小明"], start=dt.date(2025, 11, 10))
     first = db.run(dropout.issue_notice, actor, last_year, dt.date(2025, 12, 1), today=TODAY)
     this_year = [case_for(db, actor, ids[name]) for name in ("李小红", "王小刚")]
-    numbers = [db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY) for case_id in this_year]
+    numbers = [db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23),
+                      today=TODAY) for case_id in this_year]
     documents = {n.id: n.document_number for c in [last_year, *this_year] for n in db.query(dropout.notices, c)}
     assert [documents[first], *(documents[n] for n in numbers)] == [
         "平府教〔2025〕1号", "平府教〔2026〕1号", "平府教〔2026〕2号"]
@@ -705,7 +710,8 @@ def test_who_counts_in_the_dropout_rate(five_hundred, actor) -> None:
     db, central, village = five_hundred
     # Brought back within the period: not a dropout.
     drop(db, actor, village[1], dt.date(2026, 10, 12))
-    db.run(roster.change_status, actor, village[1], EnrollmentStatus.ENROLLED, dt.date(2026, 10, 26), "劝返复学", today=TODAY)
+    db.run(roster.change_status, actor, village[1], EnrollmentStatus.ENROLLED, dt.date(2026, 10, 26), "劝返复学",
+           today=TODAY)
     # Out since before the period: neither enrolled at its start nor a dropout of it.
     drop(db, actor, central[1], dt.date(2026, 6, 15))
     # Dropped out after the period ended: not in this period.

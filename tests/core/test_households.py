@@ -22,7 +22,8 @@ def poor_household(db, **changes) -> HouseholdForm:
 
 
 def test_household_with_members_and_skills(township_db, actor) -> None:
-    household_id = township_db.run(households.create_household, actor, poor_household(township_db), today=TODAY)
+    household_id = township_db.run(households.create_household, actor, poor_household(township_db),
+                                   today=TODAY)
     view = township_db.query(households.view, household_id, today=TODAY)
     assert view.group_name == "3组" and view.phone == "13912345678"
     assert view.village == "波西村" and view.is_poor_village
@@ -34,8 +35,10 @@ def test_household_with_members_and_skills(township_db, actor) -> None:
 
 
 def test_children_appear_in_the_household_view(township_db, actor) -> None:
-    household_id = township_db.run(households.create_household, actor, poor_household(township_db), today=TODAY)
-    township_db.run(roster.add_student, actor, student_form(township_db, household_id=household_id), today=TODAY)
+    household_id = township_db.run(households.create_household, actor, poor_household(township_db),
+                                   today=TODAY)
+    township_db.run(roster.add_student, actor, student_form(township_db, household_id=household_id),
+                    today=TODAY)
     view = township_db.query(households.view, household_id, today=TODAY)
     assert [c.name for c in view.children] == ["张三"]
     with pytest.raises(NotAllowed):
@@ -44,7 +47,8 @@ def test_children_appear_in_the_household_view(township_db, actor) -> None:
 
 def test_poverty_status_must_agree_with_registration(township_db, actor) -> None:
     with pytest.raises(ValidationFailed) as failure:
-        township_db.run(households.create_household, actor, poor_household(township_db, poverty_status="一般户"), today=TODAY)
+        township_db.run(households.create_household, actor, poor_household(township_db, poverty_status="一般户"),
+                        today=TODAY)
     assert failure.value.problems[0].code == "poverty.registered_not_poor"
     with pytest.raises(ValidationFailed) as failure:
         township_db.run(households.create_household, actor, poor_household(
@@ -61,7 +65,8 @@ def test_missing_card_number_is_a_warning(township_db, actor) -> None:
 
 
 def test_update_replaces_members_and_is_audited(township_db, actor) -> None:
-    household_id = township_db.run(households.create_household, actor, poor_household(township_db), today=TODAY)
+    household_id = township_db.run(households.create_household, actor, poor_household(township_db),
+                                   today=TODAY)
     form = township_db.query(households.get_form, household_id)
     form.members[1].is_main_labourer = True
     form.members[1].skills.append(SkillForm("家政服务", 2020, "平地镇农业服务中心"))

@@ -110,7 +110,8 @@ def test_village_counts_replace_the_roster_denominator(township, actor):
     counts = {c.village: c for c in db.query(indicators.village_counts, TERM.school_year)}
     assert counts["波西村"].preschool_age == 10 and counts["辣子哨村"].preschool_age is None
     db.run(indicators.set_preschool_age, actor, TERM.school_year, {village_id(db, "波西村"): None})
-    assert by_key(db.query(indicators.compute, TERM, today=TODAY))["preschool_gross_enrollment"].denominator == 3
+    assert by_key(db.query(indicators.compute, TERM,
+                           today=TODAY))["preschool_gross_enrollment"].denominator == 3
     with pytest.raises(ValidationFailed):
         db.run(indicators.set_preschool_age, actor, TERM.school_year, {village_id(db, "波西村"): -1})
 
@@ -144,7 +145,8 @@ def test_every_rule_of_todays_work_on_the_demo(demo_db):
     K = work_list.Kind
     assert {K.ABSENCE, K.STALE_CASE, K.NOTICE_EXPIRED, K.UNPAIRED, K.VISIT_OVERDUE, K.BACKUP} <= found
     absence = next(i for i in items if i.kind == K.ABSENCE)
-    assert absence.urgent and absence.target in {a.id for a in demo_db.query(dropout.cases_to_open, today=TODAY)}
+    assert absence.urgent and absence.target in {a.id for a in demo_db.query(dropout.cases_to_open,
+                                                                             today=TODAY)}
     expired = next(i for i in items if i.kind == K.NOTICE_EXPIRED)
     assert demo_db.query(dropout.list_cases, case_id=expired.target)[0].notice_expired(TODAY)
 
@@ -192,7 +194,8 @@ def test_a_teachers_work_is_their_classes_and_their_pairs(demo_db):
 
     everything = demo_db.query(work_list.today_work, today=TODAY)
     absence = next(i for i in everything if i.kind == work_list.Kind.ABSENCE)
-    student_id = next(a.student_id for a in demo_db.query(dropout.cases_to_open, today=TODAY) if a.id == absence.target)
+    student_id = next(a.student_id for a in demo_db.query(dropout.cases_to_open,
+                                                          today=TODAY) if a.id == absence.target)
     with demo_db.read() as session:
         student = session.get(Student, student_id)
         key = (student.school_id, student.stage, student.grade, student.class_name)

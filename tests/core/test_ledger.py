@@ -83,7 +83,8 @@ def test_eligibility_rules(school, actor) -> None:
 
 def test_only_students_enrolled_that_month_are_paid(school, actor) -> None:
     db, ids = school
-    db.run(roster.change_status, actor, ids["大明"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 10, 8), "外出务工", today=TODAY)
+    db.run(roster.change_status, actor, ids["大明"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 10, 8), "外出务工",
+           today=TODAY)
     zxj = db.query(ledger.get_programme, code(db, "ZXJ"))
     assert names(db, ids, db.query(ledger.eligible_ids, zxj, OCTOBER, TODAY)) == set()  # left before the 15th
     september = dt.date(2026, 9, 1)

@@ -150,7 +150,8 @@ def test_visits_and_evidence_files_round_trip(town, actor) -> None:
 
 def test_damaged_evidence_is_reported(town, actor) -> None:
     db, people, homes = town
-    visit_id = db.run(visits.add_visit, actor, VisitEntry(people["李老师"], homes["陈三林"], TODAY, "入户", "送米"), today=TODAY)
+    visit_id = db.run(visits.add_visit, actor, VisitEntry(people["李老师"], homes["陈三林"], TODAY, "入户", "送米"),
+                      today=TODAY)
     attachment_id = db.run(visits.add_evidence, actor, visit_id, "照片.png", b"\x89PNG original")
     with db.write() as session:
         session.connection().exec_driver_sql("UPDATE attachments SET data = x'00' WHERE id = ?", (attachment_id,))
@@ -197,7 +198,8 @@ def test_school_pairing_and_activities(town, actor) -> None:
         db.run(school_pairing.pair_school, actor, school_id(db, "平地镇中心校"), AGO, today=TODAY)
     db.run(school_pairing.log_activity, actor, pairing_id, TODAY, "送教", "示范课两节", "数学组", today=TODAY)
     with pytest.raises(ValidationFailed):
-        db.run(school_pairing.log_activity, actor, pairing_id, AGO - dt.timedelta(days=1), "送教", "早于结对", today=TODAY)
+        db.run(school_pairing.log_activity, actor, pairing_id, AGO - dt.timedelta(days=1), "送教", "早于结对",
+               today=TODAY)
     [view] = db.query(school_pairing.list_pairings)
     assert (view.helper_school, view.school, view.activities) == ("平地镇中心校", "波西村小学", 1)
 

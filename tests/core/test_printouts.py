@@ -513,11 +513,13 @@ def township(township_db, actor):
                         grade=3, left_behind=True, entry_date=entry),
     }
     byjy = db.query(ledger.programme_by_code, "BYJY").id
-    batches = [db.run(ledger.post, actor, byjy, month, today=TODAY).batch_id for month in ("2026-10", "2026-11")]
+    batches = [db.run(ledger.post, actor, byjy, month,
+                      today=TODAY).batch_id for month in ("2026-10", "2026-11")]
     db.run(ledger.post, actor, db.query(ledger.programme_by_code, "ZXJ").id, "2026-10", today=TODAY)
     principal = db.run(staff.add_staff, actor, "王建国", school_id(db, "平地镇中心校"), StaffRole.PRINCIPAL)
     db.run(pairing.pair, actor, principal, poor, dt.date(2026, 9, 1), today=TODAY)
-    db.run(visits.add_visit, actor, VisitEntry(principal, poor, dt.date(2026, 10, 15), done="送去学习用品"), today=TODAY)
+    db.run(visits.add_visit, actor, VisitEntry(principal, poor, dt.date(2026, 10, 15), done="送去学习用品"),
+           today=TODAY)
     open_case(db, actor, ids["李小红"])
     return db, ids, batches
 

@@ -57,7 +57,8 @@ def test_warnings_need_confirmation(township_db, actor) -> None:
         township_db.run(roster.add_student, actor, form, today=TODAY)
     assert failure.value.only_warnings
     assert {p.code for p in failure.value.problems} == {"id.birth_date_mismatch"}
-    student_id = township_db.run(roster.add_student, actor, form, confirmed={"id.birth_date_mismatch"}, today=TODAY)
+    student_id = township_db.run(roster.add_student, actor, form, confirmed={"id.birth_date_mismatch"},
+                                 today=TODAY)
     assert township_db.query(roster.get_form, student_id).birth_date == dt.date(2016, 3, 5)
 
 
@@ -74,7 +75,8 @@ def test_missing_name_and_school_are_errors(township_db) -> None:
 
 
 def test_names_lose_full_width_spaces(township_db, actor) -> None:
-    student_id = township_db.run(roster.add_student, actor, student_form(township_db, name="张\u3000三 "), today=TODAY)
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db, name="张\u3000三 "),
+                                 today=TODAY)
     assert township_db.query(roster.get_form, student_id).name == "张三"
 
 
@@ -93,16 +95,19 @@ def test_status_changes_follow_the_rules(township_db, actor) -> None:
     student_id = township_db.run(roster.add_student, actor, student_form(township_db), today=TODAY)
     today = TODAY
     with pytest.raises(ValidationFailed) as failure:
-        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, today, "", today=TODAY)
+        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, today, "",
+                        today=TODAY)
     assert {p.code for p in failure.value.problems} == {"reason.missing", "destination.missing"}
     township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, today,
                     "随父母外出", destination="攀枝花市东区炳草岗小学", today=TODAY)
     summary = township_db.query(roster.get_summary, student_id)
     assert summary.status is EnrollmentStatus.TRANSFERRED_OUT
     with pytest.raises(ValidationFailed) as failure:
-        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.GRADUATED, today, "毕业", today=TODAY)
+        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.GRADUATED, today, "毕业",
+                        today=TODAY)
     assert failure.value.problems[0].code == "status.not_allowed"
-    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.ENROLLED, today, "", today=TODAY)
+    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.ENROLLED, today, "",
+                    today=TODAY)
     changes = township_db.query(roster.status_history, student_id)
     assert [(c.from_status, c.to_status) for c in changes] == [
         (EnrollmentStatus.ENROLLED, EnrollmentStatus.TRANSFERRED_OUT),
@@ -120,7 +125,8 @@ def test_status_change_dates_cannot_go_backwards_or_into_the_future(township_db,
     with pytest.raises(ValidationFailed):
         township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.SUSPENDED,
                         today + dt.timedelta(days=1), "生病", today=TODAY)
-    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.SUSPENDED, today, "生病", today=TODAY)
+    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.SUSPENDED, today, "生病",
+                    today=TODAY)
     with pytest.raises(ValidationFailed) as failure:
         township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.ENROLLED,
                         today - dt.timedelta(days=3), "", today=TODAY)
@@ -175,7 +181,8 @@ def searchable(township_db, actor):
 
 def names(db, flt: RosterFilter, sort: str = "name", descending: bool = False) -> list[str]:
     return [r.name for r in db.query(roster.list_rows, flt, sort, today=TODAY)] if not descending else [
-        db.query(roster.fetch_rows, [i], today=TODAY)[i].name for i in db.query(roster.search_ids, flt, sort, True)]
+        db.query(roster.fetch_rows, [i],
+                 today=TODAY)[i].name for i in db.query(roster.search_ids, flt, sort, True)]
 
 
 def test_search_by_pinyin_initials_name_and_id_digits(searchable) -> None:

@@ -23,7 +23,8 @@ TODAY = dt.date(2026, 11, 29)
 
 
 def plan_for(db, path: Path, **options) -> roster_import.ImportPlan:
-    return db.query(roster_import.make_plan, roster_import.read_source(path), ImportOptions(**options), today=TODAY)
+    return db.query(roster_import.make_plan, roster_import.read_source(path), ImportOptions(**options),
+                    today=TODAY)
 
 
 def by_row(plan: roster_import.ImportPlan) -> dict[int, roster_import.RowResult]:
@@ -115,7 +116,8 @@ def test_import_writes_everything_with_an_audit_trail(township_db, messy, actor)
 
 
 def test_same_id_already_on_the_roster_is_updated_or_skipped_never_doubled(township_db, messy, actor) -> None:
-    existing = township_db.run(roster.add_student, actor, student_form(township_db, "张三", class_name="5班"), today=TODAY)
+    existing = township_db.run(roster.add_student, actor, student_form(township_db, "张三", class_name="5班"),
+                               today=TODAY)
     plan = plan_for(township_db, messy)
     assert by_row(plan)[4].outcome is Outcome.UPDATE and by_row(plan)[4].student_id == existing
     assert "已在花名册中" in by_row(plan)[4].known_as
@@ -150,7 +152,8 @@ def test_a_dry_run_writes_nothing_and_a_failed_import_leaves_nothing(township_db
 
 def test_a_roster_changed_since_the_preview_is_refused(township_db, messy, actor) -> None:
     plan = plan_for(township_db, messy)
-    township_db.run(roster.add_student, actor, student_form(township_db, "张三"), today=TODAY)  # someone adds him meanwhile
+    township_db.run(roster.add_student, actor, student_form(township_db, "张三"),
+                    today=TODAY)  # someone adds him meanwhile
     with pytest.raises(roster_import.PreviewOutdated):
         township_db.run(roster_import.apply_plan, actor, plan, today=TODAY)
     assert count(township_db) == 1
@@ -282,7 +285,8 @@ def test_the_poor_villages_survey(demo_db, actor, tmp_path) -> None:
     from schoolaid.roster.enrollment import EnrollmentStatus
 
     dropout = demo_db.query(roster.search_ids, RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED})))[0]
-    demo_db.run(roster.change_status, actor, dropout, EnrollmentStatus.DROPPED_OUT, TODAY, "外出务工", today=TODAY)
+    demo_db.run(roster.change_status, actor, dropout, EnrollmentStatus.DROPPED_OUT, TODAY, "外出务工",
+                today=TODAY)
     villages = demo_db.query(roster_export.survey)
     assert len(villages) == 10
     named = [child["name"] for v in villages for child in v.named]

@@ -13,8 +13,7 @@ import pytest
 from schoolaid.dropout import dropout, dropout_export
 from schoolaid.dropout.dropout import CaseStatus
 from schoolaid.storage.database import open_database
-from tests.conftest import TODAY
-from tests.e2e.run import schoolaid
+from tests.e2e.run import CLI_TODAY, schoolaid
 
 CASE_KEYS = {"id", "student", "status", "opened", "attempts", "notice_deadline"}
 CASE_HEADERS = ("编号", "姓名", "性别", "学校", "辍学时年级", "村", "监护人", "辍学原因", "缺课开始", "立案日期", "状态",
@@ -54,7 +53,7 @@ def rows_of(path: Path, sheet: str) -> list[tuple]:
 
 
 def test_cases_list_json_for_the_townships_scripts(cases) -> None:
-    today = dt.date.today()
+    today = CLI_TODAY
     assert len({c["id"] for c in cases}) == len(cases)
     for case in cases:
         assert CASE_KEYS <= set(case)
@@ -127,7 +126,7 @@ def test_export_cases_workbook(demo, tmp_path) -> None:
     out = tmp_path / "控辍保学工作台账.xlsx"
     database = open_database(db)
     try:
-        count = database.query(dropout_export.export_cases, out, today=TODAY)
+        count = database.query(dropout_export.export_cases, out, today=CLI_TODAY)
         cases = database.query(dropout.list_cases)
     finally:
         database.close()
@@ -138,7 +137,7 @@ def test_export_cases_workbook(demo, tmp_path) -> None:
     assert count == len(cases) == len(body)
     assert [(r[0], r[1], r[10], r[12]) for r in body] == [(c.id, c.student, c.status.value, c.attempts) for c in cases]
     assert all(isinstance(r[9], dt.datetime) for r in body)  # 立案日期 is a real date cell
-    expired = next(r for r, c in zip(body, cases, strict=True) if c.notice_expired(dt.date.today()))
+    expired = next(r for r, c in zip(body, cases, strict=True) if c.notice_expired(CLI_TODAY))
     assert expired[14].startswith("平府教〔") and expired[15].endswith("（已逾期）")
 
 
@@ -147,8 +146,8 @@ def test_export_term_report_workbook(demo, tmp_path) -> None:
     out = tmp_path / "开学辍学情况报告.xlsx"
     database = open_database(db)
     try:
-        count = database.query(dropout_export.export_term_report, out, today=TODAY)
-        report = database.query(dropout.term_report, today=TODAY)
+        count = database.query(dropout_export.export_term_report, out, today=CLI_TODAY)
+        report = database.query(dropout.term_report, today=CLI_TODAY)
     finally:
         database.close()
     workbook = openpyxl.load_workbook(out)

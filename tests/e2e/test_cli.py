@@ -10,7 +10,7 @@ import pytest
 from schoolaid import __version__
 from schoolaid.roster import idnumber
 from tests.conftest import TODAY
-from tests.e2e.run import schoolaid
+from tests.e2e.run import CLI_TODAY, schoolaid
 
 
 @pytest.fixture(scope="module")
@@ -128,16 +128,14 @@ def test_pairing_register_and_visit_sheets(demo, tmp_path) -> None:
 
 
 def test_ledger_programmes_post_and_gaps(demo, tmp_path) -> None:
-    import datetime as dt
-
     home, db = demo
     programmes = json.loads(schoolaid("ledger", "programmes", "--db", str(db), "--json", home=home).stdout)
     assert {p["code"] for p in programmes} >= {"BYJY", "SHF", "ZXJ"}
     byjy = next(p for p in programmes if p["code"] == "BYJY")
     assert (byjy["amount_yuan"], byjy["per"], byjy["name"]) == (40.0, "month", "保育教育费资助")
-    month = dt.date.today().strftime("%Y-%m")
-    if dt.date.today().month in (7, 8):
-        month = f"{dt.date.today().year}-06"
+    month = CLI_TODAY.strftime("%Y-%m")
+    if CLI_TODAY.month in (7, 8):
+        month = f"{CLI_TODAY.year}-06"
     quarter = f"{month[:4]}-Q{(int(month[5:]) - 1) // 3 + 1}"
     gaps_before = json.loads(schoolaid("ledger", "gaps", "--period", quarter, "--db", str(db), "--json",
                                        home=home).stdout)["gaps"]

@@ -125,7 +125,8 @@ class AuditDialog(QDialog):
             path = Path(name)
         flt, actor, db, today = self.current_filter(), self.context.actor, self.context.db, self.context.today()
         self.task = run_in_background(self, self.tr("Exporting the audit trail…"),
-                                      lambda _progress: db.query(audit_log.export, actor, flt, path, today=today),
+                                      lambda _progress: db.query(audit_log.export, actor, flt, path,
+                                                                 today=today),
                                       self._exported, self._failed)
 
     def _exported(self, count: int) -> None:
