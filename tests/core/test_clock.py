@@ -14,7 +14,7 @@ CLOCK_READS = {("date", "today"), ("datetime", "now"), ("datetime", "utcnow"), (
 # Where the clock may be read, and why.
 ALLOWED = {
     "ui/context.py": "AppContext.now(): the window's one clock",
-    "cli/main.py": "_now(): the command line's one clock",
+    "cli/session.py": "clock_now(): the command line's one clock",
     "storage/models.py": "utcnow(): a record's own creation, posting or audit stamp, never a judgement",
     "storage/database.py": "the file name of the copy made before a migration",
 }

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
 from schoolaid.pairing import pairing, visits
 from schoolaid.township import township
@@ -41,7 +43,9 @@ def register_rows(session: Session, today: dt.date) -> list[RegisterRow]:
             for p in pairing.list_pairings(session, active_on=today)]
 
 
-def export_register(session: Session, path: Path, today: dt.date) -> int:
+@requires(Permission.EXPORT)
+def export_register(session: Session, actor: Actor, path: Path, today: dt.date) -> int:
+    """The pairing register to ``path`` (.xlsx); returns the number of pairings."""
     rows = register_rows(session, today)
     workbook = new_workbook()
     sheet = start_sheet(workbook, REGISTER_TITLE, f"{township.township_name(session)}教育系统{REGISTER_TITLE}",
@@ -54,8 +58,9 @@ def export_register(session: Session, path: Path, today: dt.date) -> int:
     return len(rows)
 
 
-def export_visit_sheets(session: Session, path: Path, since: dt.date | None = None, *, today: dt.date,
-                        staff_id: int | None = None) -> int:
+@requires(Permission.EXPORT)
+def export_visit_sheets(session: Session, actor: Actor, path: Path, since: dt.date | None = None,
+                        *, today: dt.date, staff_id: int | None = None) -> int:
     """One sheet per helper with their visits (newest last), and room for the signatures the county
     system asks for. Returns the number of helpers."""
     helpers = sorted({(p.staff_id, p.staff, p.school) for p in pairing.list_pairings(session, active_on=today)

@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             self.context.query(accounts.idle_minutes), 0, 240)
         if ok:
             try:
-                self.context.change(Entity.TOWNSHIP, accounts.set_idle_minutes, minutes)
+                self.context.change(Entity.TOWNSHIP, township.set_idle_minutes, minutes)
             except SchoolAidError as exc:
                 show_error(self, exc)
 
@@ -408,18 +408,19 @@ class MainWindow(QMainWindow):
             if not dialog.exec():
                 return
             year, quarter = dialog.year, int(dialog.part)
-        db, today = self.context.db, self.context.today()
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
         print_with_preview(self, self.tr("Quarterly summary"), f"季度工作汇总_{year}Q{quarter}.pdf",
-                           lambda path, progress: db.query(summary.write_quarterly, year, quarter, path,
+                           lambda path, progress: db.query(summary.write_quarterly, actor, year, quarter, path,
                                                            today, progress=progress))
 
     def print_register(self) -> None:
         from schoolaid.reporting import reports
         from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        db, today = self.context.db, self.context.today()
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
         print_with_preview(self, self.tr("Pairing register"), "结对帮扶花名册.pdf",
-                           lambda path, progress: db.query(reports.write_register, path, today, progress=progress))
+                           lambda path, progress: db.query(reports.write_register, actor, path, today,
+                                                           progress=progress))
 
     def _set_language(self, code: str) -> None:
         if code == self.context.preferences.language:

@@ -149,12 +149,12 @@ class BackupActions(QObject):
     def run_export(self, target: Path, password: str) -> None:
         """Export, then read the written file back and check it: a bad USB stick is found now, not at
         the township."""
-        db_path, now = self.db.path, self.context.now()
+        db, actor, now = self.db, self.context.actor, self.context.now()
 
         def work(progress: Progress) -> tuple[backup.BackupInfo, backup.Verification]:
             writing = Progress(lambda f, m: progress.report(0.6 * f, m or self.tr("Writing the backup…")),
                                progress.cancel_event)
-            info = backup.export_backup(db_path, target, password, writing, now=now)
+            info = db.query(backup.export_backup, actor, target, password, writing, now=now)
             checking = Progress(lambda f, m: progress.report(0.6 + 0.4 * f, self.tr("Checking the written file…")),
                                 progress.cancel_event)
             return info, backup.verify_backup(info.path, password, checking)
@@ -333,10 +333,11 @@ class BackupActions(QObject):
             if not name:
                 return
             target = Path(name)
-        checked_password, chosen, out, today = password, list(files), target, self.context.today()
+        checked_password, chosen, out, actor = password, list(files), target, self.context.actor
+        today = self.context.today()
 
         def work(progress: Progress) -> Path:
-            township_summary.write(township_summary.collect(chosen, checked_password, progress), out, today)
+            township_summary.summarize(actor, chosen, checked_password, out, today, progress=progress)
             return out
 
         def done(path: Path) -> None:

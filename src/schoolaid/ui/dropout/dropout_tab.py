@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.progress import Progress
+from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout import dropout, dropout_export
 from schoolaid.dropout.dropout import (
     AbsenceView,
@@ -239,9 +240,9 @@ class DropoutTab(QWidget):
         ledgers_layout.addWidget(self.ledger_table, 1)
 
         # --- figures ---
-        start, end = dropout.school_year(today)
-        self.rate_from = date_edit(self.context.today(), start)
-        self.rate_to = date_edit(self.context.today(), end)
+        start, end = SchoolYear.containing(today).so_far(today)
+        self.rate_from = date_edit(today, start)
+        self.rate_to = date_edit(today, end)
         self.rates_model: RecordTableModel[RateRow] = RecordTableModel([
             Column(lambda: self.tr("School"), lambda r: r.school),
             Column(lambda: self.tr("Enrolled at the start"), lambda r: r.enrolled_at_start, align_center=True),
@@ -741,9 +742,9 @@ class DropoutTab(QWidget):
         path = path or self._save_path(title, name)
         if path is None:
             return
-        db, today = self.context.db, self.context.today()
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
         self._tasks[f"export {title}"] = run_in_background(
-            self, title, lambda progress: db.query(writer, path, today, progress=progress),
+            self, title, lambda progress: db.query(writer, actor, path, today, progress=progress),
             lambda result: self._exported(title, done(result, path)), lambda error: self._export_failed(title, error),
             lambda: self._forget(f"export {title}"))
 
@@ -822,9 +823,10 @@ class DropoutTab(QWidget):
         from schoolaid.reporting import reports
         from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        db, today = self.context.db, self.context.today()
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
         print_with_preview(self, self.tr("The three ledgers"), f"控辍保学三本台账_{today:%Y%m%d}.pdf",
-                           lambda path, progress: db.query(reports.write_dropout_ledgers, path, today, progress=progress))
+                           lambda path, progress: db.query(reports.write_dropout_ledgers, actor, path, today,
+                                                           progress=progress))
 
     def print_term_report(self, year: int | None = None, term: str | None = None) -> None:
         from schoolaid.reporting import reports
@@ -836,7 +838,7 @@ class DropoutTab(QWidget):
             if not dialog.exec():
                 return
             year, term = dialog.year, str(dialog.part)
-        db, today = self.context.db, self.context.today()
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
         print_with_preview(self, self.tr("Term-start dropout report"), f"开学辍学情况报告_{year}{term}.pdf",
-                           lambda path, progress: db.query(reports.write_term_report, path, year, term, today=today,
+                           lambda path, progress: db.query(reports.write_term_report, actor, path, year, term, today=today,
                                                            progress=progress))

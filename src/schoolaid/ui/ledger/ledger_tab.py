@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.accounts.permissions import Permission
+from schoolaid.common import school_calendar
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.school_calendar import Quarter, SchoolYear, Term, month_key
 from schoolaid.ledger import ledger, ledger_export
 from schoolaid.ledger.ledger import (
     BatchView,
@@ -36,7 +38,6 @@ from schoolaid.ledger.ledger import (
     StudentLine,
     Total,
 )
-from schoolaid.roster import roster
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.ledger.ledger_dialogs import (
@@ -56,18 +57,17 @@ GREY = QBrush(QColor("#6d6d6d"))
 
 
 def _months_back(today: dt.date, count: int = 24) -> list[dt.date]:
-    month = dt.date(today.year, today.month, 1)
-    months = []
-    for _ in range(count):
-        months.append(month)
-        month = dt.date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
-    return months
+    return school_calendar.months_back(today, count)
+
+
+def _current_quarter(today: dt.date) -> str:
+    return Quarter.containing(today).key
 
 
 def _month_combo(today: dt.date) -> QComboBox:
     combo = QComboBox()
     for month in _months_back(today):
-        combo.addItem(ledger.month_key(month), month)
+        combo.addItem(month_key(month), month)
     return combo
 
 
@@ -215,13 +215,13 @@ class LedgerTab(QWidget):
         # --- gaps ---
         self.gaps_period = QComboBox()
         today = context.today()
-        for year in (today.year, today.year - 1):
-            for quarter in (4, 3, 2, 1):
-                key = f"{year}-Q{quarter}"
-                if key <= ledger.current_quarter(today):
-                    self.gaps_period.addItem(key, key)
+        quarter = Quarter.containing(today)
+        last_year = quarter.year - 1
+        while quarter.year >= last_year:  # this year's quarters so far, then last year's
+            self.gaps_period.addItem(quarter.key, quarter.key)
+            quarter = quarter.previous()
         for month in _months_back(today, 12):
-            self.gaps_period.addItem(ledger.month_key(month), ledger.month_key(month))
+            self.gaps_period.addItem(month_key(month), month_key(month))
         self.gaps_model: RecordTableModel[Gap] = RecordTableModel([
             Column(lambda: self.tr("Name"), lambda g: g.name),
             Column(lambda: self.tr("School"), lambda g: g.school),
@@ -313,16 +313,16 @@ class LedgerTab(QWidget):
         self.programmes_model.set_rows(programmes)
         self._fill(self.post_programme, [(f"{p.name}（{p.code}）", p.id) for p in programmes if p.active])
         self._fill(self.filter_programme, [(self.tr("All programmes"), None)] + [(p.name, p.id) for p in programmes])
-        months = [(self.tr("(any)"), "")] + [(ledger.month_key(m), ledger.month_key(m)) for m in _months_back(self.context.today(), 36)]
+        months = [(self.tr("(any)"), "")] + [(month_key(m), month_key(m))
+                                             for m in _months_back(self.context.today(), 36)]
         first_time = self.filter_from.count() == 0
         self._fill(self.filter_from, months)
         self._fill(self.filter_to, months)
         if first_time:
             # This school year by default: the ledger of years past is one choice away.
-            today = self.context.today()
-            start = dt.date(today.year - (today.month < 9), 9, 1)
+            start = SchoolYear.containing(self.context.today()).start
             self.filter_from.blockSignals(True)
-            self.filter_from.setCurrentIndex(max(0, self.filter_from.findData(ledger.month_key(start))))
+            self.filter_from.setCurrentIndex(max(0, self.filter_from.findData(month_key(start))))
             self.filter_from.blockSignals(False)
         self._fill(self.filter_school, [(self.tr("All schools"), None)] + [
             (s.name, s.id) for s in self.context.query(township.list_schools)])
@@ -455,11 +455,9 @@ class LedgerTab(QWidget):
             self, self.tr("Export the ledger"), self.tr(
                 "Include full ID numbers? Only when the bureau asks for them: the sheet leaves this PC unencrypted.")) \
             == QMessageBox.StandardButton.Yes
-        try:
-            if full:
-                self.context.change(Entity.STUDENT, roster.record_id_export, 0, str(path))
-            count = self.context.query(ledger_export.export_ledger, path, self.entry_filter(), full_ids=full,
-                                       today=self.context.today())
+        try:  # with full ID numbers, on the record (with the number of students) before the file exists
+            count = self.context.query(ledger_export.export_ledger, self.context.actor, path, self.entry_filter(),
+                                       full_ids=full, today=self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
             return
@@ -491,7 +489,7 @@ class LedgerTab(QWidget):
         if path is None:
             return
         try:
-            count = self.context.query(writer, batch.id, path)  # type: ignore[arg-type]
+            count = self.context.query(writer, self.context.actor, batch.id, path)  # type: ignore[arg-type]
         except SchoolAidError as exc:
             show_error(self, exc)
             return
@@ -505,9 +503,10 @@ class LedgerTab(QWidget):
         if batch is None:
             QMessageBox.information(self, self.tr("Batches"), self.tr("Select a batch first."))
             return
-        db, batch_id, today = self.context.db, batch.id, self.context.today()
+        db, actor, batch_id, today = self.context.db, self.context.actor, batch.id, self.context.today()
         print_with_preview(self, self.tr("Sign-off sheet"), f"{batch.programme}签领表_{batch.period}.pdf",
-                           lambda path, progress: db.query(reports.write_sign_off, batch_id, path, today, progress=progress))
+                           lambda path, progress: db.query(reports.write_sign_off, actor, batch_id, path, today,
+                                                           progress=progress))
 
     # --- totals and gaps -------------------------------------------------------------------------------
 
@@ -527,19 +526,19 @@ class LedgerTab(QWidget):
     def _count_gaps(self) -> None:
         """The badge only needs the number; the list is worked out when someone looks at it."""
         today = self.context.today()
-        self.gap_count = self.context.query(ledger.gap_count, ledger.current_quarter(today), today)
+        self.gap_count = self.context.query(ledger.gap_count, _current_quarter(today), today)
         self.gaps_changed.emit(self.gap_count)
 
     def show_gaps(self) -> None:
         self._gaps_stale = False
         today = self.context.today()
-        period = self.gaps_period.currentData() or ledger.current_quarter(today)
+        period = self.gaps_period.currentData() or _current_quarter(today)
         found = self.context.query(ledger.gaps, period, today)
         self.gaps_model.set_rows(found)
         self.gaps_summary.setText(self.tr(
             "<b>{n}</b> times a student who was eligible and enrolled got nothing: {total} yuan due.").format(
                 n=len(found), total=ledger.format_yuan(sum(g.amount_fen for g in found))))
-        if period == ledger.current_quarter(today):
+        if period == _current_quarter(today):
             self.gap_count = len(found)
             self.gaps_changed.emit(self.gap_count)
 
@@ -558,9 +557,9 @@ class LedgerTab(QWidget):
 
     @staticmethod
     def _term_month(term: str, today: dt.date) -> dt.date:
-        this_month = dt.date(today.year, today.month, 1)
-        months = [m for m in ledger.months_of_term(term) if m <= this_month]
-        return months[-1] if months else ledger.months_of_term(term)[0]
+        this_month = school_calendar.month_start(today)
+        months = Term.from_key(term).months()
+        return max((m for m in months if m <= this_month), default=months[0])
 
     def export_gaps(self) -> None:
         period = self.gaps_period.currentData()
@@ -568,7 +567,7 @@ class LedgerTab(QWidget):
         if path is None:
             return
         try:
-            count = self.context.query(ledger_export.export_gaps, period, path, self.context.today())
+            count = self.context.query(ledger_export.export_gaps, self.context.actor, period, path, self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
             return

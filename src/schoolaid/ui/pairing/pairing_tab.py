@@ -450,7 +450,7 @@ class PairingTab(QWidget):
         if path is None:
             return
         try:
-            count = self.context.query(pairing_export.export_register, path, self.context.today())
+            count = self.context.query(pairing_export.export_register, self.context.actor, path, self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
             return
@@ -462,7 +462,8 @@ class PairingTab(QWidget):
         if path is None:
             return
         try:
-            count = self.context.query(pairing_export.export_visit_sheets, path, today=self.context.today())
+            count = self.context.query(pairing_export.export_visit_sheets, self.context.actor, path,
+                                       today=self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
             return

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from schoolaid.accounts.permissions import Permission
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.paths import user_data_dir
-from schoolaid.roster import roster, roster_export
+from schoolaid.roster import roster_export
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.township import township
-from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.context import AppContext
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
@@ -79,20 +79,15 @@ class ExportDialog(QDialog):
         path = Path(self.path_edit.text().strip())
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        db, flt, key, descending, full = (self.context.db, self.filter, self.sort_key, self.descending,
-                                          self.full_ids_check.isChecked())
+        db, actor, flt, key, descending, full = (self.context.db, self.context.actor, self.filter, self.sort_key,
+                                                 self.descending, self.full_ids_check.isChecked())
         today = self.context.today()
-        if full:
-            try:  # on the record before the file exists: who took full ID numbers off the PC, and where
-                self.context.change(Entity.STUDENT, roster.record_id_export, self.shown, str(path))
-            except SchoolAidError as exc:
-                show_error(self, exc)
-                return
         self.buttons.setEnabled(False)
         self.path = path
+        # With full ID numbers, the service puts the export on the record before the file exists.
         self.task = run_in_background(
             self, self.tr("Exporting the roster"),
-            lambda progress: db.query(roster_export.export_roster, path, flt, key, descending, full_ids=full,
+            lambda progress: db.query(roster_export.export_roster, actor, path, flt, key, descending, full_ids=full,
                                       today=today, progress=progress),
             on_success=self._done, on_failure=self._failed, on_cancel=lambda: self.buttons.setEnabled(True))
 

@@ -350,7 +350,7 @@ class RosterTab(QWidget):
             return
         path = Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
         try:
-            villages = self.context.query(roster_export.export_survey, path, self.context.today())
+            villages = self.context.query(roster_export.export_survey, self.context.actor, path, self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
             return
