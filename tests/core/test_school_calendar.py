@@ -11,7 +11,6 @@ import pytest
 from schoolaid.common import school_calendar as cal
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, Quarter, SchoolYear, Season, Term
-from tests.conftest import TODAY
 
 D = dt.date
 AUTUMN, SPRING = Season.AUTUMN, Season.SPRING

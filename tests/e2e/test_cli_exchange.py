@@ -12,8 +12,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from schoolaid.common.school_calendar import SchoolYear
 from tests.e2e import run
 from tests.sheets import id_for, registry_export, student_row
+
+BORN = SchoolYear.containing(run.CLI_TODAY).start_year - 10  # the fourth graders' year of birth, as the sheets say
 
 
 def schoolaid(*args: str, home: Path) -> subprocess.CompletedProcess:
@@ -29,10 +32,10 @@ def township(tmp_path) -> Path:
 
 def messy_sheet(path: Path) -> Path:
     return registry_export(path, [
-        student_row("新同学", dt.date(2016, 3, 2), 401),
-        student_row("王五", dt.date(2016, 7, 1), 402, id_number=5.10411201607010e17),
-        student_row("", dt.date(2016, 7, 9), 403),
-        student_row("赵六", dt.date(2016, 8, 1), 404, birth_cell="2016年8月2日"),
+        student_row("新同学", dt.date(BORN, 3, 2), 401),
+        student_row("王五", dt.date(BORN, 7, 1), 402, id_number=5.10411201607010e17),
+        student_row("", dt.date(BORN, 7, 9), 403),
+        student_row("赵六", dt.date(BORN, 8, 1), 404, birth_cell=f"{BORN}年8月2日"),
     ])
 
 
@@ -84,7 +87,7 @@ def test_survey_export(township, tmp_path) -> None:
 
 
 def test_a_killed_import_leaves_the_database_as_it_was(township, tmp_path) -> None:
-    rows = [student_row(f"学生{n}", dt.date(2016, 1, 1) + dt.timedelta(days=n % 300), n // 300 + 1) for n in range(3000)]
+    rows = [student_row(f"学生{n}", dt.date(BORN, 1, 1) + dt.timedelta(days=n % 300), n // 300 + 1) for n in range(3000)]
     sheet = registry_export(tmp_path / "big.xlsx", rows)
     before = sqlite3.connect(township).execute("SELECT count(*) FROM students").fetchone()[0]
     # Killed (a power cut) once the import reports its first 500 students added, in the middle of the write.
@@ -103,9 +106,9 @@ def test_a_killed_import_leaves_the_database_as_it_was(township, tmp_path) -> No
 
 
 def test_a_mistyped_id_is_rejected_with_the_right_check_digit(township, tmp_path) -> None:
-    number = id_for(dt.date(2016, 3, 2), 600)
+    number = id_for(dt.date(BORN, 3, 2), 300)
     wrong = number[:17] + ("0" if number[17] != "0" else "1")
-    sheet = registry_export(tmp_path / "ids.xlsx", [student_row("甲", dt.date(2016, 3, 2), 600, id_number=wrong)])
+    sheet = registry_export(tmp_path / "ids.xlsx", [student_row("甲", dt.date(BORN, 3, 2), 300, id_number=wrong)])
     report = json.loads(schoolaid("roster", "import", str(sheet), "--db", str(township), "--json", "--dry-run",
                                   home=tmp_path).stdout)
     assert report["new"] == 0 and "校验码" in report["rejected"][0]["reason"]
