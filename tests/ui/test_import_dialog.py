@@ -16,7 +16,7 @@ from schoolaid.ui.roster import import_dialog as module
 from schoolaid.ui.roster.import_dialog import ImportDialog
 from schoolaid.ui.roster.roster_tab import RosterTab
 from schoolaid.ui.widgets.tasks import BackgroundTask
-from tests.conftest import student_form
+from tests.conftest import TODAY, student_form
 from tests.sheets import id_for, registry_export, student_row
 
 
@@ -68,7 +68,7 @@ def test_correcting_the_mapping_checks_again(qtbot, township_context, sheet) -> 
 
 
 def test_students_already_on_the_roster_can_be_skipped_row_by_row(qtbot, township_context, sheet) -> None:
-    township_context.change("student", roster.add_student, student_form(township_context.db, "张三", class_name="9班"))
+    township_context.change("student", roster.add_student, student_form(township_context.db, "张三", class_name="9班"), today=TODAY)
     dialog = open_dialog(qtbot, township_context, sheet)
     assert dialog.plan.count(Outcome.UPDATE) == 1
     dialog.show_combo.setCurrentIndex(ImportDialog.SHOW_KNOWN)

@@ -6,10 +6,12 @@ Widgets never open a session: they pass a service function to ``query`` (read) o
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import ClassVar, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, allows, is_teacher
@@ -17,6 +19,7 @@ from schoolaid.storage.database import Database
 from schoolaid.ui.preferences import Preferences
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class Entity:
@@ -36,6 +39,9 @@ class AppContext(QObject):
     changed = Signal(str)  # an Entity name
     operator_changed = Signal(str)
 
+    #: Tests pin the window's clock here (local time); None reads the real clock.
+    pinned_now: ClassVar[dt.datetime | None] = None
+
     def __init__(self, db: Database, preferences: Preferences, operator: str = "",
                  actor: Actor | None = None) -> None:
         super().__init__()
@@ -43,6 +49,18 @@ class AppContext(QObject):
         self.preferences = preferences
         self._operator = actor.name if actor is not None else operator
         self._actor = actor  # the signed-in account; None on a database without accounts
+
+    def now(self) -> dt.datetime:
+        """The local date and time: the one place the window reads the clock. Every tab and dialog
+        asks here (or ``today()``) and hands it to the services that judge "future", "overdue", "due"."""
+        return AppContext.pinned_now if AppContext.pinned_now is not None else dt.datetime.now()
+
+    def today(self) -> dt.date:
+        return self.now().date()
+
+    def utcnow(self) -> dt.datetime:
+        """``now()`` in UTC, as account locks are stored."""
+        return self.now().astimezone(dt.timezone.utc).replace(tzinfo=None)
 
     @property
     def operator(self) -> str:
@@ -81,10 +99,11 @@ class AppContext(QObject):
         """A teacher sees only their classes; None for everyone else."""
         return self._actor.classes if self._actor is not None and is_teacher(self._actor) else None
 
-    def query(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    def query(self, service: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         return self.db.query(service, *args, **kwargs)
 
-    def change(self, entity: str, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    def change(self, entity: str, service: Callable[Concatenate[Session, Actor, P], T], *args: P.args,
+               **kwargs: P.kwargs) -> T:
         """Run a service that changes data as the current operator, then tell the views."""
         result = self.db.run(service, self.actor, *args, **kwargs)
         self.changed.emit(entity)

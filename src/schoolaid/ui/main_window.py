@@ -404,22 +404,23 @@ class MainWindow(QMainWindow):
         from schoolaid.ui.widgets.period_dialog import PeriodDialog
 
         if year is None or quarter is None:
-            dialog = PeriodDialog("quarter", self.tr("Quarterly summary"), self)
+            dialog = PeriodDialog("quarter", self.tr("Quarterly summary"), self.context.today(), self)
             if not dialog.exec():
                 return
             year, quarter = dialog.year, int(dialog.part)
-        db, actor = self.context.db, self.context.actor
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
         print_with_preview(self, self.tr("Quarterly summary"), f"季度工作汇总_{year}Q{quarter}.pdf",
                            lambda path, progress: db.query(summary.write_quarterly, actor, year, quarter, path,
-                                                           progress=progress))
+                                                           today, progress=progress))
 
     def print_register(self) -> None:
         from schoolaid.reporting import reports
         from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        db, actor = self.context.db, self.context.actor
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
         print_with_preview(self, self.tr("Pairing register"), "结对帮扶花名册.pdf",
-                           lambda path, progress: db.query(reports.write_register, actor, path, progress=progress))
+                           lambda path, progress: db.query(reports.write_register, actor, path, today,
+                                                           progress=progress))
 
     def _set_language(self, code: str) -> None:
         if code == self.context.preferences.language:

@@ -38,7 +38,8 @@ class SignInDialog(Dialog):
 
     def _sign_in(self) -> None:
         try:
-            outcome = self.context.db.run(accounts.sign_in, self.username_edit.text(), self.password_edit.text())
+            outcome = self.context.db.run(accounts.sign_in, self.username_edit.text(), self.password_edit.text(),
+                                          now=self.context.utcnow())
         except SchoolAidError as exc:
             show_error(self, exc)
             return

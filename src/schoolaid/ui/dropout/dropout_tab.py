@@ -87,7 +87,7 @@ class DropoutTab(QWidget):
         self.attention = dropout.Attention(0, 0, 0)
         self._tasks: dict[str, BackgroundTask] = {}
         self._stale = {self.LEDGERS: True, self.FIGURES: True}
-        today = dt.date.today()
+        today = self.context.today()
 
         self.alert_label = QLabel()
         self.alert_label.setWordWrap(True)
@@ -114,11 +114,11 @@ class DropoutTab(QWidget):
                    foreground=lambda c: ORANGE if c.status.is_open else GREEN if c.status is CaseStatus.RETURNED else None),
             Column(lambda: self.tr("Reason"), lambda c: c.reason.label()),
             Column(lambda: self.tr("Opened"), lambda c: c.opened_on.isoformat(), align_center=True),
-            Column(lambda: self.tr("Days open"), lambda c: c.days_open(dt.date.today()), align_center=True),
+            Column(lambda: self.tr("Days open"), lambda c: c.days_open(self.context.today()), align_center=True),
             Column(lambda: self.tr("Attempts"), lambda c: c.attempts, align_center=True),
             Column(lambda: self.tr("Last action"), lambda c: c.last_action.isoformat(), align_center=True),
             Column(lambda: self.tr("Urging notice"), self._notice_text,
-                   foreground=lambda c: RED if c.notice_expired(dt.date.today()) or c.notice_due else None),
+                   foreground=lambda c: RED if c.notice_expired(self.context.today()) or c.notice_due else None),
         ], parent=self)
         self.cases_table = record_table(self.cases_model, fit_contents=True)
         self.cases_table.doubleClicked.connect(lambda _index: self.edit_case())
@@ -195,7 +195,7 @@ class DropoutTab(QWidget):
             Column(lambda: self.tr("School days"), lambda a: a.school_days, align_center=True),
             Column(lambda: self.tr("Reason"), lambda a: a.reason if a.reason_known else self.tr("unexplained")),
             Column(lambda: self.tr("Counts as"), self._absence_state, align_center=True,
-                   foreground=lambda a: RED if a.state(dt.date.today()) != "absent" and a.case_id is None else None),
+                   foreground=lambda a: RED if a.state(self.context.today()) != "absent" and a.case_id is None else None),
             Column(lambda: self.tr("Case"), self._absence_case, align_center=True),
         ], parent=self)
         self.absences_table = record_table(self.absences_model, fit_contents=True)
@@ -241,8 +241,8 @@ class DropoutTab(QWidget):
 
         # --- figures ---
         start, end = SchoolYear.containing(today).so_far(today)
-        self.rate_from = date_edit(start)
-        self.rate_to = date_edit(end)
+        self.rate_from = date_edit(today, start)
+        self.rate_to = date_edit(today, end)
         self.rates_model: RecordTableModel[RateRow] = RecordTableModel([
             Column(lambda: self.tr("School"), lambda r: r.school),
             Column(lambda: self.tr("Enrolled at the start"), lambda r: r.enrolled_at_start, align_center=True),
@@ -367,7 +367,8 @@ class DropoutTab(QWidget):
                 self.show_figures()
 
     def _show_attention(self) -> None:
-        self.attention = self.context.query(dropout.attention, classes=self.context.teacher_classes)
+        self.attention = self.context.query(dropout.attention, self.context.today(),
+                                            classes=self.context.teacher_classes)
         parts = []
         if self.attention.to_open:
             parts.append(self.tr("<a href='absences'>{n} children</a> reached {days} school days of unexplained "
@@ -394,7 +395,7 @@ class DropoutTab(QWidget):
     # --- cases -----------------------------------------------------------------------------------------
 
     def _notice_text(self, case: CaseView) -> str:
-        today = dt.date.today()
+        today = self.context.today()
         if case.notice is None:
             return self.tr("due: repeated attempts failed") if case.notice_due else ""
         text = self.tr("{number}, return by {deadline}").format(number=case.notice.document_number,
@@ -415,7 +416,7 @@ class DropoutTab(QWidget):
     def show_cases(self) -> None:
         selected = self.selected_case()
         cases = self.context.query(dropout.list_cases, classes=self.context.teacher_classes)
-        today = dt.date.today()
+        today = self.context.today()
         key = self.case_filter.currentData()
         keep: Callable[[CaseView], bool] = {
             "open": lambda c: c.status.is_open,
@@ -452,7 +453,7 @@ class DropoutTab(QWidget):
 
     def show_case(self) -> None:
         case = self.selected_case()
-        today = dt.date.today()
+        today = self.context.today()
         buttons = (self.case_file_button, self.log_button, self.correct_button, self.evidence_button,
                    self.notice_button, self.print_notice_button, self.receipt_button, self.move_button,
                    self.confirm_button)
@@ -508,7 +509,8 @@ class DropoutTab(QWidget):
                                               EnrollmentStatus.SUSPENDED}, self)
         if not picker.exec() or picker.chosen is None:
             return
-        absence = next((a for a in self.context.query(dropout.absences, student_id=picker.chosen.id)
+        absence = next((a for a in self.context.query(dropout.absences, self.context.today(),
+                                                             student_id=picker.chosen.id)
                         if a.case_id is None), None)
         self._open_case(picker.chosen.id, absence.id if absence else None, picker.chosen.name)
 
@@ -576,28 +578,28 @@ class DropoutTab(QWidget):
                 "back at school.").format(name=case.student)) != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.context.change(Entity.DROPOUT, dropout.confirm_dropout, case.id)
+            self.context.change(Entity.DROPOUT, dropout.confirm_dropout, case.id, today=self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
 
     # --- absences -----------------------------------------------------------------------------------
 
     def _absence_state(self, absence: AbsenceView) -> str:
-        state = absence.state(dt.date.today())
+        state = absence.state(self.context.today())
         return {"absent": self.tr("absent"), "suspected": self.tr("suspected dropout"),
                 "dropout": self.tr("dropout")}[state]
 
     def _absence_case(self, absence: AbsenceView) -> str:
         if absence.case_id is None:
-            return self.tr("open one") if absence.state(dt.date.today()) != "absent" else ""
+            return self.tr("open one") if absence.state(self.context.today()) != "absent" else ""
         return self.tr("No. {id} {status}").format(id=absence.case_id, status=absence.case_status.label()
                                                    if absence.case_status else "")
 
     def show_absences(self) -> None:
-        found = self.context.query(dropout.absences, open_only=not self.absences_all.isChecked(),
+        found = self.context.query(dropout.absences, self.context.today(), open_only=not self.absences_all.isChecked(),
                                    classes=self.context.teacher_classes)
         self.absences_model.set_rows(found)
-        waiting = sum(1 for a in found if a.case_id is None and a.state(dt.date.today()) != "absent"
+        waiting = sum(1 for a in found if a.case_id is None and a.state(self.context.today()) != "absent"
                       and a.end_date is None)
         self.absences_summary.setText(self.tr(
             "{n} absences shown. Counted in school days (Monday to Friday outside the holidays: {holidays}). "
@@ -688,7 +690,8 @@ class DropoutTab(QWidget):
         key = self.ledger_choice.currentData()
         service = {"school_age": dropout.school_age_ledger, "suspected": dropout.suspected_ledger,
                    "dropouts": dropout.dropout_ledger}[key]
-        self._load("ledger", self.tr("Working out the ledger"), service, lambda rows: self._show_ledger_rows(key, rows))
+        self._load("ledger", self.tr("Working out the ledger"), service, lambda rows: self._show_ledger_rows(key, rows),
+                   self.context.today())
 
     def _show_ledger_rows(self, key: str, rows: list[LedgerRow]) -> None:
         self.ledger_model.set_rows(rows)
@@ -708,7 +711,7 @@ class DropoutTab(QWidget):
             self.rates_total.setText(self.tr("The period ends before it begins."))
             return
         self._load("rates", self.tr("Working out the dropout rate"), dropout.dropout_rates, self._show_rates, start, end)
-        self.per_school_model.set_rows(self.context.query(dropout.cases_per_school))
+        self.per_school_model.set_rows(self.context.query(dropout.cases_per_school, self.context.today()))
 
     def _show_rates(self, result: tuple[list[RateRow], RateRow]) -> None:
         rows, overall = result
@@ -739,9 +742,9 @@ class DropoutTab(QWidget):
         path = path or self._save_path(title, name)
         if path is None:
             return
-        db, actor = self.context.db, self.context.actor
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
         self._tasks[f"export {title}"] = run_in_background(
-            self, title, lambda progress: db.query(writer, actor, path, progress=progress),
+            self, title, lambda progress: db.query(writer, actor, path, today, progress=progress),
             lambda result: self._exported(title, done(result, path)), lambda error: self._export_failed(title, error),
             lambda: self._forget(f"export {title}"))
 
@@ -757,18 +760,18 @@ class DropoutTab(QWidget):
         raise error
 
     def export_ledgers(self, path: Path | None = None) -> None:
-        self._export(self.tr("Export the three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.xlsx",
+        self._export(self.tr("Export the three ledgers"), f"控辍保学三本台账_{self.context.today():%Y%m%d}.xlsx",
                      dropout_export.export_ledgers, lambda counts, path: self.tr(
                          "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected dropouts, "
                          "{dropouts} dropouts.").format(path=path, **counts), path)
 
     def export_cases(self, path: Path | None = None) -> None:
-        self._export(self.tr("Export the cases"), f"控辍保学工作台账_{dt.date.today():%Y%m%d}.xlsx",
+        self._export(self.tr("Export the cases"), f"控辍保学工作台账_{self.context.today():%Y%m%d}.xlsx",
                      dropout_export.export_cases,
                      lambda n, path: self.tr("{n} cases written to {path}.").format(n=n, path=path), path)
 
     def export_term_report(self, path: Path | None = None) -> None:
-        self._export(self.tr("Term-start dropout report"), f"开学辍学情况报告_{dt.date.today():%Y%m%d}.xlsx",
+        self._export(self.tr("Term-start dropout report"), f"开学辍学情况报告_{self.context.today():%Y%m%d}.xlsx",
                      dropout_export.export_term_report,
                      lambda n, path: self.tr("Term-start report written to {path} ({n} dropouts by name).").format(
                          n=n, path=path), path)
@@ -794,16 +797,16 @@ class DropoutTab(QWidget):
                     n=case.failed_attempts, needed=needed)
             if QMessageBox.question(self, self.tr("Urging notice"), question) != QMessageBox.StandardButton.Yes:
                 return
-        db, actor, case_id = self.context.db, self.context.actor, case.id
+        db, actor, case_id, today = self.context.db, self.context.actor, case.id, self.context.today()
         print_with_preview(self, self.tr("Enrollment-urging notice"), f"敦促入学通知书_{case.student}.pdf",
-                           lambda path, _progress: db.run(notice.print_case_notice, actor, case_id, path),
+                           lambda path, _progress: db.run(notice.print_case_notice, actor, case_id, path, today),
                            lambda _notice: self.context.changed.emit(Entity.DROPOUT))
 
     def print_due_notices(self) -> None:
         from schoolaid.dropout import notice
         from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        due = self.context.query(dropout.attention, classes=self.context.teacher_classes).notice_due
+        due = self.context.query(dropout.attention, self.context.today(), classes=self.context.teacher_classes).notice_due
         if not due:
             QMessageBox.information(self, self.tr("Urging notices"), self.tr("No notice is due."))
             return
@@ -811,18 +814,18 @@ class DropoutTab(QWidget):
                 "Issue {n} enrollment-urging notices now, one for each case where repeated attempts failed, and print "
                 "them together? Each is recorded on its case.").format(n=due)) != QMessageBox.StandardButton.Yes:
             return
-        db, actor = self.context.db, self.context.actor
-        print_with_preview(self, self.tr("Enrollment-urging notices"), f"敦促入学通知书_{dt.date.today():%Y%m%d}.pdf",
-                           lambda path, progress: db.run(notice.print_due_notices, actor, path, progress=progress),
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
+        print_with_preview(self, self.tr("Enrollment-urging notices"), f"敦促入学通知书_{today:%Y%m%d}.pdf",
+                           lambda path, progress: db.run(notice.print_due_notices, actor, path, today, progress=progress),
                            lambda _ids: self.context.changed.emit(Entity.DROPOUT))
 
     def print_ledgers(self) -> None:
         from schoolaid.reporting import reports
         from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        db, actor = self.context.db, self.context.actor
-        print_with_preview(self, self.tr("The three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.pdf",
-                           lambda path, progress: db.query(reports.write_dropout_ledgers, actor, path,
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
+        print_with_preview(self, self.tr("The three ledgers"), f"控辍保学三本台账_{today:%Y%m%d}.pdf",
+                           lambda path, progress: db.query(reports.write_dropout_ledgers, actor, path, today,
                                                            progress=progress))
 
     def print_term_report(self, year: int | None = None, term: str | None = None) -> None:
@@ -831,11 +834,11 @@ class DropoutTab(QWidget):
         from schoolaid.ui.widgets.period_dialog import PeriodDialog
 
         if year is None or term is None:
-            dialog = PeriodDialog("term", self.tr("Term-start dropout report"), self)
+            dialog = PeriodDialog("term", self.tr("Term-start dropout report"), self.context.today(), self)
             if not dialog.exec():
                 return
             year, term = dialog.year, str(dialog.part)
-        db, actor = self.context.db, self.context.actor
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
         print_with_preview(self, self.tr("Term-start dropout report"), f"开学辍学情况报告_{year}{term}.pdf",
-                           lambda path, progress: db.query(reports.write_term_report, actor, path, year, term,
+                           lambda path, progress: db.query(reports.write_term_report, actor, path, year, term, today=today,
                                                            progress=progress))

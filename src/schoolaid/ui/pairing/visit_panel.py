@@ -3,8 +3,6 @@ and a visit's own dialog with its evidence files."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,7 +41,7 @@ class VisitPanel(QWidget):
 
         self.staff_combo = QComboBox()
         self.household_combo = QComboBox()
-        self.date_edit = date_edit()
+        self.date_edit = date_edit(self.context.today())
         self.form_combo = QComboBox()
         for kind in VisitKind:
             self.form_combo.addItem(kind.label(), kind.value)
@@ -138,7 +136,7 @@ class VisitPanel(QWidget):
         staff_id = self.staff_combo.currentData()
         if staff_id is None:
             return
-        for view in self.context.query(pairing.list_pairings, active_on=dt.date.today(), staff_id=staff_id):
+        for view in self.context.query(pairing.list_pairings, active_on=self.context.today(), staff_id=staff_id):
             self.household_combo.addItem(f"{view.household_head}（{view.village}{view.group_name}）", view.household_id)
 
     def choose(self, staff_id: int, household_id: int) -> None:
@@ -167,7 +165,8 @@ class VisitPanel(QWidget):
 
     def save_visit(self) -> None:
         try:
-            visit_id = self.context.change(Entity.PAIRING, visits.add_visit, self.entry(), list(self.pending_files))
+            visit_id = self.context.change(Entity.PAIRING, visits.add_visit, self.entry(), list(self.pending_files),
+                                           today=self.context.today())
         except ValidationFailed as failure:
             self.entry_problems.setText("；".join(p.message for p in failure.problems))
             return
@@ -212,7 +211,7 @@ class VisitDialog(FormDialog):
         self.visit_id = visit_id
         entry = context.query(visits.get_entry, visit_id)
         self.entry = entry
-        self.date_edit = date_edit(entry.visit_date)
+        self.date_edit = date_edit(self.context.today(), entry.visit_date)
         self.form_combo = QComboBox()
         for kind in VisitKind:
             self.form_combo.addItem(kind.label(), kind.value)
@@ -233,4 +232,4 @@ class VisitDialog(FormDialog):
         entry = VisitEntry(self.entry.staff_id, self.entry.household_id, date_of(self.date_edit),
                            self.form_combo.currentData(), self.done_edit.text(), self.problems_edit.text(),
                            self.next_edit.text())
-        self.context.change(Entity.PAIRING, visits.update_visit, self.visit_id, entry)
+        self.context.change(Entity.PAIRING, visits.update_visit, self.visit_id, entry, self.context.today())

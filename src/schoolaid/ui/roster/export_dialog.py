@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -46,7 +45,7 @@ class ExportDialog(Dialog):
         self.written: int | None = None
         self.setWindowTitle(self.tr("Export roster"))
         name = context.query(township.township_name)
-        today = dt.date.today()
+        today = context.today()
         self.path_edit = QLineEdit(str(suggested_folder() / f"{name}学生花名册_{today:%Y%m%d}.xlsx"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
@@ -82,13 +81,14 @@ class ExportDialog(Dialog):
             path = path.with_suffix(".xlsx")
         db, actor, flt, key, descending, full = (self.context.db, self.context.actor, self.filter, self.sort_key,
                                                  self.descending, self.full_ids_check.isChecked())
+        today = self.context.today()
         self.buttons.setEnabled(False)
         self.path = path
         # With full ID numbers, the service puts the export on the record before the file exists.
         self.task = run_in_background(
             self, self.tr("Exporting the roster"),
             lambda progress: db.query(roster_export.export_roster, actor, path, flt, key, descending, full_ids=full,
-                                      progress=progress),
+                                      today=today, progress=progress),
             on_success=self._done, on_failure=self._failed, on_cancel=lambda: self.buttons.setEnabled(True))
 
     def _done(self, written: int) -> None:

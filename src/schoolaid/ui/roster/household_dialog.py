@@ -254,10 +254,10 @@ class HouseholdDialog(Dialog):
         try:
             if self.household_id is None:
                 self.household_id = self.context.change(Entity.HOUSEHOLD, households.create_household, form,
-                                                        confirmed=confirmed)
+                                                        confirmed=confirmed, today=self.context.today())
             else:
                 self.context.change(Entity.HOUSEHOLD, households.update_household, self.household_id, form,
-                                    confirmed=confirmed)
+                                    confirmed=confirmed, today=self.context.today())
         except ValidationFailed as failure:
             if failure.only_warnings and confirm_warnings(self, failure.problems):
                 self.save(confirmed | {p.code for p in failure.problems})

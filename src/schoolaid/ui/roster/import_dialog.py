@@ -173,11 +173,11 @@ class ImportDialog(Dialog):
     # --- reading and checking ----------------------------------------------------------------
 
     def _read(self) -> None:
-        db, path, options = self.context.db, self.path, self.options
+        db, path, options, today = self.context.db, self.path, self.options, self.context.today()
 
         def work(progress: Progress) -> tuple[ImportSource, ImportPlan]:
             source = roster_import.read_source(path)
-            return source, db.query(roster_import.make_plan, source, options, progress=progress)
+            return source, db.query(roster_import.make_plan, source, options, today=today, progress=progress)
 
         self.task = run_in_background(self, self.tr("Reading {name}").format(name=path.name), work,
                                       on_success=self._read_done, on_failure=self._failed, on_cancel=self.reject)
@@ -200,12 +200,12 @@ class ImportDialog(Dialog):
         if self.task is not None and not self.task.done:
             self._recheck_wanted = True
             return
-        db, source, options = self.context.db, self.source, self.options
+        db, source, options, today = self.context.db, self.source, self.options, self.context.today()
         self._set_busy(True)
         self.summary_label.setText(self.tr("Checking again…"))
         self.task = run_in_background(self, self.tr("Checking {name}").format(name=self.path.name),
                                       lambda progress: db.query(roster_import.make_plan, source, options,
-                                                                progress=progress),
+                                                                today=today, progress=progress),
                                       on_success=self._plan_ready, on_failure=self._failed,
                                       on_cancel=lambda: self._set_busy(False))
 
@@ -348,11 +348,11 @@ class ImportDialog(Dialog):
         plan = self.plan
         if plan is None:
             return
-        db, actor = self.context.db, self.context.actor
+        db, actor, today = self.context.db, self.context.actor, self.context.today()
         self._set_busy(True)
         self.task = run_in_background(self, self.tr("Importing {name}").format(name=self.path.name),
                                       lambda progress: db.run(roster_import.apply_plan, actor, plan,
-                                                              progress=progress),
+                                                              progress=progress, today=today),
                                       on_success=self._imported, on_failure=self._failed,
                                       on_cancel=self._import_cancelled)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
@@ -344,14 +343,14 @@ class RosterTab(QWidget):
 
         if not self._may(Permission.EXPORT):
             return
-        suggested = suggested_folder() / f"{roster_export.SURVEY_TITLE}_{dt.date.today():%Y%m%d}.xlsx"
+        suggested = suggested_folder() / f"{roster_export.SURVEY_TITLE}_{self.context.today():%Y%m%d}.xlsx"
         target, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the poor villages' survey"),
                                                       str(suggested), self.tr("Excel workbook (*.xlsx)"))
         if not target:
             return
         path = Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
         try:
-            villages = self.context.query(roster_export.export_survey, self.context.actor, path)
+            villages = self.context.query(roster_export.export_survey, self.context.actor, path, self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
             return

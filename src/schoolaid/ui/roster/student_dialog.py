@@ -52,12 +52,12 @@ def _from_qdate(value: QDate) -> dt.date | None:
     return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
 
 
-def _date_edit() -> QDateEdit:
+def _date_edit(today: dt.date) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)
-    edit.setMaximumDate(QDate.currentDate())
+    edit.setMaximumDate(QDate(today.year, today.month, today.day))
     edit.setSpecialValueText(" ")
     edit.setDate(NO_DATE)
     return edit
@@ -80,7 +80,7 @@ class StudentDialog(Dialog):
         self.ethnicity_combo = QComboBox()
         self.ethnicity_combo.setEditable(True)
         self.ethnicity_combo.addItems(ETHNICITIES)
-        self.birth_edit = _date_edit()
+        self.birth_edit = _date_edit(context.today())
         self.id_edit = QLineEdit()
         self.id_edit.setMaxLength(24)
         self.id_feedback = QLabel()
@@ -113,7 +113,7 @@ class StudentDialog(Dialog):
         self.boarder_check = QCheckBox(self.tr("Boarder (寄宿生)"))
         self.disability_edit = QLineEdit()
         self.disability_edit.setPlaceholderText(self.tr("empty if none"))
-        self.entry_edit = _date_edit()
+        self.entry_edit = _date_edit(context.today())
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setFixedHeight(48)
         self.status_label = QLabel()
@@ -203,7 +203,8 @@ class StudentDialog(Dialog):
             self.status_label.setText(self.tr("Enrolled (new student)"))
             self.change_status_button.setVisible(False)
             self.tabs.setTabEnabled(1, False)
-            self.entry_edit.setDate(QDate.currentDate())
+            today = context.today()
+            self.entry_edit.setDate(QDate(today.year, today.month, today.day))
         self._check_id()
 
     # --- form ------------------------------------------------------------------------------
@@ -293,7 +294,7 @@ class StudentDialog(Dialog):
             self.id_feedback.setText(self.tr("Birth date and sex are read from the ID number."))
             self.id_feedback.setStyleSheet("")
             return
-        result = idnumber.check(text)
+        result = idnumber.check(text, today=self.context.today())
         problems: list[Problem] = list(result.problems)
         if result.is_valid:
             mismatch = idnumber.check_against(result, _from_qdate(self.birth_edit.date()), self.sex_combo.currentData())
@@ -312,7 +313,7 @@ class StudentDialog(Dialog):
                 date=result.birth_date.isoformat(), sex=result.sex.label(), place=result.birth_place or "—"))
 
     def _take_from_id(self) -> None:
-        result = idnumber.check(self.id_edit.text())
+        result = idnumber.check(self.id_edit.text(), today=self.context.today())
         if result.birth_date and result.sex:
             self.birth_edit.setDate(_to_qdate(result.birth_date))
             self.sex_combo.setCurrentIndex(self.sex_combo.findData(result.sex.value))
@@ -324,7 +325,7 @@ class StudentDialog(Dialog):
         if household_id is None:
             self.household_label.setText(self.tr("(none)"))
             return
-        view = self.context.query(households.view, household_id)
+        view = self.context.query(households.view, household_id, self.context.today())
         self.household_label.setText(f"{view.head_name}（{view.village}{view.group_name}）")
 
     def _choose_household(self) -> None:
@@ -346,7 +347,7 @@ class StudentDialog(Dialog):
     def _fill_guardian_from_household(self) -> None:
         if self.household_id is None or self.guardian_edit.text().strip():
             return
-        view = self.context.query(households.view, self.household_id)
+        view = self.context.query(households.view, self.household_id, self.context.today())
         self.guardian_edit.setText(view.head_name)
         if not self.guardian_phone_edit.text().strip():
             self.guardian_phone_edit.setText(view.phone)
@@ -366,9 +367,11 @@ class StudentDialog(Dialog):
         form = self.form()
         try:
             if self.student_id is None:
-                self.student_id = self.context.change(Entity.STUDENT, roster.add_student, form, confirmed=confirmed)
+                self.student_id = self.context.change(Entity.STUDENT, roster.add_student, form, confirmed=confirmed,
+                                                      today=self.context.today())
             else:
-                self.context.change(Entity.STUDENT, roster.update_student, self.student_id, form, confirmed=confirmed)
+                self.context.change(Entity.STUDENT, roster.update_student, self.student_id, form, confirmed=confirmed,
+                                    today=self.context.today())
         except ValidationFailed as failure:
             if failure.only_warnings:
                 self.problems_label.clear()

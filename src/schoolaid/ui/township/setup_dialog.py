@@ -157,10 +157,10 @@ class SetupDialog(Dialog):
         if not self._take_operator():
             return
         actor = Actor(self.context.operator)
-        db = self.context.db
+        db, today = self.context.db, self.context.today()
 
         def work(progress: Progress) -> object:
-            return db.run(create_demo_township, actor, progress=progress)
+            return db.run(create_demo_township, actor, progress=progress, today=today)
 
         self.setEnabled(False)
         self.task = run_in_background(self, self.tr("Loading the demo township"), work,
