@@ -61,6 +61,23 @@ def test_a_far_cell_without_references_is_placed_as_calamine_places_it(tmp_path)
     assert "1000000" in refusal(hostile.xlsx(tmp_path / "wide.xlsx", text))
 
 
+def test_an_old_xls_with_a_far_cell_is_refused_from_its_records(tmp_path) -> None:
+    xlwt = pytest.importorskip("xlwt")
+    workbook = xlwt.Workbook()
+    sheet = workbook.add_sheet("学生名单")
+    for row, values in enumerate(TABLE):
+        for column, value in enumerate(values):
+            sheet.write(row, column, value)
+    workbook.save(str(tmp_path / "ok.xls"))
+    assert [s.rows for s in read_workbook(tmp_path / "ok.xls")] == [TABLE]
+    sheet.write(65535, 255, "x")
+    workbook.add_sheet("空白")
+    workbook.save(str(tmp_path / "far.xls"))
+    assert (tmp_path / "far.xls").stat().st_size < 10_000
+    message = refusal(tmp_path / "far.xls")  # calamine would take 1.3 GB for it
+    assert "A1:IV65536" in message and "学生名单" in message
+
+
 def test_a_zip_bomb_is_refused_before_anything_is_unpacked(tmp_path) -> None:
     path = hostile.zip_bomb(tmp_path / "bomb.xlsx", megabytes=120)
     assert path.stat().st_size < 1_000_000

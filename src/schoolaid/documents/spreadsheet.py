@@ -18,8 +18,8 @@ with three rows and one cell at XFD1048576 would ask for 500 GB. Before calamine
   the cure (copy the data to a new sheet) is the user's, and guessing which far cell is junk is not
   ours. This scan costs about as much as decompressing the sheet once (a fraction of calamine's read).
 
-An .xls (OLE) file has no cheap directory of its sizes: its size is bounded by ``MAX_FILE_BYTES``,
-and BIFF stores at most 65,536 × 256 cells, each read from at least a few bytes of the file.
+An .xls (OLE) file is bounded by ``MAX_FILE_BYTES``, and its cell records are walked (``biff``) for
+each sheet's real used range before calamine builds it: a 5 KB .xls with a cell at IV65536 is refused.
 Every exception from reading becomes ``UnreadableFile``: no traceback reaches the user.
 """
 
@@ -30,6 +30,7 @@ import csv
 import functools
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ import python_calamine
 
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
+from schoolaid.documents import biff
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and every password-protected workbook
 _ZIP_SIGNATURE = b"PK\x03\x04"
@@ -123,6 +125,8 @@ def _read(path: Path, head: bytes) -> list[Sheet]:
         raise _encrypted(path)
     if head.startswith(_ZIP_SIGNATURE):
         _check_zip(path)
+    elif head.startswith(_OLE_SIGNATURE):
+        _check_xls(path)
     elif not head.startswith(_OLE_SIGNATURE) and suffix not in (".ods",):
         raise _not_readable(path, translate("Spreadsheet", "neither an Excel workbook nor a table"))
     try:
@@ -329,6 +333,19 @@ def _column_letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def _check_xls(path: Path) -> None:
+    """Refuse an .xls whose cells span an absurd range, from its cell records (calamine would build it)."""
+    try:
+        extents = biff.sheet_extents(path.read_bytes())
+    except biff.Encrypted as exc:
+        raise _encrypted(path) from exc
+    except (biff.NotBiff, struct.error) as exc:
+        raise _not_readable(path, translate("Spreadsheet", "a damaged Excel 97–2003 workbook")) from exc
+    for name, rows, columns, cells in extents:
+        if rows * columns > MAX_CELLS or cells > MAX_CELLS:
+            raise _absurd_range(path, name, f"A1:{_column_letters(columns)}{rows}")
 
 
 # --- Text files: CSV and HTML tables -----------------------------------------------------------------
