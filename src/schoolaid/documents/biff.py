@@ -29,8 +29,8 @@ class Encrypted(NotBiff):
 def sheet_extents(data: bytes) -> list[tuple[str, int, int, int]]:
     """(name, rows, columns, cells) of the used range of each worksheet, in the order of the file."""
     stream = _workbook_stream(data)
-    extents = []
-    names = []
+    extents: list[tuple[str, int, int, int]] = []
+    names: list[str] = []
     position, depth = 0, 0
     rows = columns = cells = 0
     in_sheet = False
@@ -86,15 +86,15 @@ def _workbook_stream(data: bytes) -> bytes:
     fat_sectors = [n for n in struct.unpack_from("<109I", data, 0x4C) if n not in (_FREE, _END_OF_CHAIN)]
     next_difat, seen = first_difat, 0
     while next_difat not in (_FREE, _END_OF_CHAIN) and seen < count and seen <= difat_sectors:
-        entries = struct.unpack(f"<{sector_size // 4}I", sector(next_difat))
-        fat_sectors += [n for n in entries[:-1] if n not in (_FREE, _END_OF_CHAIN)]
-        next_difat, seen = entries[-1], seen + 1
+        difat = struct.unpack(f"<{sector_size // 4}I", sector(next_difat))
+        fat_sectors += [n for n in difat[:-1] if n not in (_FREE, _END_OF_CHAIN)]
+        next_difat, seen = difat[-1], seen + 1
     fat: list[int] = []
     for number in fat_sectors[:count]:
         fat.extend(struct.unpack(f"<{sector_size // 4}I", sector(number)))
 
     def chain(start: int, table: list[int], limit: int) -> list[int]:
-        numbers = []
+        numbers: list[int] = []
         while start not in (_FREE, _END_OF_CHAIN) and len(numbers) <= limit:
             if start >= len(table):
                 raise NotBiff("chain out of the table")
@@ -103,7 +103,8 @@ def _workbook_stream(data: bytes) -> bytes:
         return numbers
 
     directory = b"".join(sector(n) for n in chain(first_directory, fat, count))
-    entries = {}
+    entries: dict[str, tuple[int, int]] = {}
+    root = (_END_OF_CHAIN, 0)
     for offset in range(0, len(directory) - 127, 128):
         length = struct.unpack_from("<H", directory, offset + 64)[0]
         name = directory[offset:offset + max(min(length, 64) - 2, 0)].decode("utf-16-le", "replace")
