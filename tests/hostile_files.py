@@ -159,3 +159,37 @@ def html_xls(path: Path, rows: list[list[str]] | None = None) -> Path:
             '<table><tr><td>另一张表</td></tr></table></body></html>')
     path.write_text(page, encoding="utf-8")
     return path
+
+
+def ods(path: Path, far: bool = False) -> Path:
+    """An OpenDocument sheet as LibreOffice writes it: empty cells and rows repeated to the sheet's end;
+    ``far`` puts one cell after a million empty rows and 16,000 empty columns."""
+    def cells(values: list[str]) -> str:
+        return "".join(f'<table:table-cell office:value-type="string"><text:p>{escape(v)}</text:p>'
+                       "</table:table-cell>" for v in values)
+
+    rows = "".join(f"<table:table-row>{cells(row)}"
+                   f'<table:table-cell table:number-columns-repeated="{1024 - len(row)}"/></table:table-row>'
+                   for row in [HEADER, *ROWS])
+    if far:
+        rows += ('<table:table-row table:number-rows-repeated="1000000"><table:table-cell/></table:table-row>'
+                 f'<table:table-row><table:table-cell table:number-columns-repeated="16000"/>{cells(["x"])}'
+                 "</table:table-row>")
+    rows += ('<table:table-row table:number-rows-repeated="1048572">'
+             '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>')
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+               '<office:spreadsheet><table:table table:name="学生名单"><table:table-column '
+               'table:number-columns-repeated="1024"/>' + rows + "</table:table></office:spreadsheet></office:body>"
+               "</office:document-content>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", (
+            '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+            'manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/'
+            'vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" '
+            'manifest:media-type="text/xml"/></manifest:manifest>'))
+    return path

@@ -78,6 +78,13 @@ def test_an_old_xls_with_a_far_cell_is_refused_from_its_records(tmp_path) -> Non
     assert "A1:IV65536" in message and "学生名单" in message
 
 
+def test_an_ods_reads_and_one_with_a_far_cell_is_refused(tmp_path) -> None:
+    sound = read_workbook(hostile.ods(tmp_path / "ok.ods"))[0]
+    assert [row[:5] for row in sound.rows if any(row)] == TABLE
+    message = refusal(hostile.ods(tmp_path / "far.ods", far=True))
+    assert "A1:WQK1000005" in message and "学生名单" in message
+
+
 def test_a_zip_bomb_is_refused_before_anything_is_unpacked(tmp_path) -> None:
     path = hostile.zip_bomb(tmp_path / "bomb.xlsx", megabytes=120)
     assert path.stat().st_size < 1_000_000

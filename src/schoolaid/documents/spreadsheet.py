@@ -219,6 +219,9 @@ def _check_zip(path: Path) -> None:
                     member.file_size > RATIO_FLOOR_BYTES
                     and member.file_size > MAX_RATIO * max(member.compress_size, 1)):
                 raise _too_big(path)
+        if "content.xml" in archive.namelist() and not any(m.filename.startswith("xl/") for m in members):
+            _check_ods(path, archive, archive.getinfo("content.xml"))
+            return
         names = _sheet_names(archive)
         for member in members:
             if re.fullmatch(r"xl/worksheets/[^/]+\.xml", member.filename):
@@ -325,6 +328,40 @@ def _cell_extent(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo,
         if cells > MAX_CELLS:
             raise _too_big(path)
     return min_row, min_column, max_row, max_column
+
+
+# OpenDocument rows and cells, with their repeat counts; a cell written <…/> is empty.
+_ODS_TOKEN = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
+_ODS_REPEAT = re.compile(rb"number-(?:rows|columns)-repeated=\"([0-9]+)\"")
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+
+
+def _check_ods(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Refuse an .ods whose cells with content span an absurd range. LibreOffice writes empty rows
+    and cells repeated to the sheet's end; like calamine, only the extent of cells with content counts."""
+    sheet, row, column, row_repeat = "", 0, 0, 1
+    last_row = last_column = 0
+    for data in _chunks(archive, member):
+        for match in _ODS_TOKEN.finditer(data):
+            kind, attributes, closed = match[1], match[2], match[3]
+            repeat_match = _ODS_REPEAT.search(attributes)
+            repeat = min(int(repeat_match[1]), 1 << 24) if repeat_match else 1
+            if kind == b"table":
+                if last_row * last_column > MAX_CELLS:
+                    break
+                name = _ODS_NAME.search(attributes)
+                sheet = name[1].decode("utf-8", "replace") if name else ""
+                row = column = last_row = last_column = 0
+            elif kind == b"table-row":
+                row += row_repeat
+                column, row_repeat = 0, repeat
+            else:
+                if not closed:  # a cell with content
+                    last_row = max(last_row, row + row_repeat - 1)
+                    last_column = max(last_column, column + repeat)
+                column += repeat
+        if last_row * last_column > MAX_CELLS:
+            raise _absurd_range(path, sheet, f"A1:{_column_letters(last_column)}{last_row}")
 
 
 def _column_letters(number: int) -> str:
