@@ -191,6 +191,12 @@ def test_peak_memory_of_reading_hostile_and_large_files_stays_under_1_gb(tmp_pat
     }
     (tmp_path / "huge.csv").write_bytes(("姓名,性别\n\"" + "x" * 30_000_000 + "\",男\n").encode())
     files["huge"] = tmp_path / "huge.csv"
+    files["ods"] = hostile.ods(tmp_path / "far.ods", far=True)
+    xlwt = pytest.importorskip("xlwt")
+    workbook = xlwt.Workbook()
+    workbook.add_sheet("学生名单").write(65535, 255, "x")
+    workbook.save(str(tmp_path / "far.xls"))
+    files["xls"] = tmp_path / "far.xls"
     # 20 MB of short cells: the most Python objects a file of that size makes.
     line = "张三{0},男,2016-03-02,平地镇中心校,四年级,1班,张大山,13912345678,波西村\n"
     body = "".join(line.format(i % 10) for i in range(20 * 1024 * 1024 // len(line.encode())))
@@ -203,6 +209,7 @@ def test_peak_memory_of_reading_hostile_and_large_files_stays_under_1_gb(tmp_pat
     report = json.loads(done.stdout)
     outcome = {key: report["outcome"][str(path)] for key, path in files.items()}
     assert "XFD1048576" in outcome["far"] and "bomb.xlsx" in outcome["bomb"] and "100000" in outcome["huge"]
+    assert "IV65536" in outcome["xls"] and "WQK1000005" in outcome["ods"]
     assert outcome["web"] == 5 and outcome["big"] > 200_000
     assert report["peak"] < 1 << 30, f"peak {report['peak'] >> 20} MB"
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 < 2 << 30

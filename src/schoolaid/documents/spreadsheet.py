@@ -18,6 +18,8 @@ with three rows and one cell at XFD1048576 would ask for 500 GB. Before calamine
   the cure (copy the data to a new sheet) is the user's, and guessing which far cell is junk is not
   ours. This scan costs about as much as decompressing the sheet once (a fraction of calamine's read).
 
+An .ods is checked the same way from the repeat counts of its rows and cells (LibreOffice repeats empty
+ones to the sheet's end; only cells with content count, as for calamine).
 An .xls (OLE) file is bounded by ``MAX_FILE_BYTES``, and its cell records are walked (``biff``) for
 each sheet's real used range before calamine builds it: a 5 KB .xls with a cell at IV65536 is refused.
 Every exception from reading becomes ``UnreadableFile``: no traceback reaches the user.
