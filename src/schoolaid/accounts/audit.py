@@ -43,6 +43,7 @@ class Action:
     STATUS = "status"
     REFUSED = "refused"  # an attempt outside one's role
     SIGN_IN = "sign_in"
+    SIGN_IN_FAILED = "sign_in_failed"  # a wrong password or an unknown user name (never the password)
     LOCKED = "locked"  # too many wrong passwords
     REVEAL = "reveal"  # a full ID number shown
 
