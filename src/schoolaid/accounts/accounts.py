@@ -288,9 +288,9 @@ def _failed(session: Session, user: User | None, typed: str, reason: str) -> Sig
 
 def sign_in_refused_message() -> str:
     """The one answer to every failed sign-in (see the note above)."""
-    return translate(
-        "Accounts", "The user name or the password is wrong. After {n} wrong passwords in a row an account is locked "
-        "for {minutes} minutes; the administrator can unlock it.").format(n=MAX_FAILED_ATTEMPTS, minutes=LOCK_MINUTES)
+    return translate("Accounts", "The user name or the password is wrong.") + " " + translate(
+        "Accounts", "After {n} wrong passwords in a row an account is locked for {minutes} minutes; the administrator "
+        "can unlock it.").format(n=MAX_FAILED_ATTEMPTS, minutes=LOCK_MINUTES)
 
 
 _DUMMY_HASH: list[str] = []
