@@ -396,3 +396,22 @@ def test_unknown_names_get_the_same_answer_as_real_accounts(demo_db, admin):
     right = demo_db.run(accounts.sign_in, "zhang", PASSWORD, now=start)
     assert right.actor is None and right.message == unknown.message
     assert "15" in right.message
+
+
+def test_without_accounts_the_operator_has_full_id_rights(township_db):
+    from schoolaid.accounts.permissions import has_full_id_rights
+
+    assert township_db.query(has_full_id_rights, Actor("李老师"))
+
+
+def test_full_id_rights_per_role_and_every_exporter_has_them(demo_db, admin):
+    from schoolaid.accounts.permissions import has_full_id_rights
+
+    with demo_db.read() as session:
+        rights = {role: has_full_id_rights(session, Actor("某人", role=role.value)) for role in Role}
+        assert not has_full_id_rights(session, Actor("没登录"))  # accounts exist: sign in first
+    assert rights == {Role.ADMIN: False, Role.AID_OFFICER: True, Role.LEADERSHIP: True, Role.TEACHER: False,
+                      Role.TOWNSHIP_VIEWER: False}
+    # Exports and printouts mask ID numbers the full-rights way ("5104**********1234") and carry birth
+    # dates: right only while everyone who may export has full-ID rights.
+    assert all(Permission.VIEW_FULL_ID in grants for grants in GRANTS.values() if Permission.EXPORT in grants)
