@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -33,7 +32,18 @@ from schoolaid.backup.backup_file import (
     read_header,
 )
 from schoolaid.common.errors import DatabaseError, SchoolAidError
-from schoolaid.common.files import atomic_path, explain_os_error, sync_folder
+from schoolaid.common.files import (
+    PART_SUFFIX,
+    atomic_path,
+    create_private,
+    explain_os_error,
+    new_owned_folder,
+    open_private,
+    owned_folder,
+    remove_if_abandoned,
+    remove_owned_folder,
+    sync_folder,
+)
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Cancelled, Progress
 from schoolaid.storage.database import (
@@ -106,22 +116,72 @@ def read_info(path: Path) -> BackupInfo:
     return BackupInfo.from_header(path, header)
 
 
+WORK_PREFIX = ".schoolaid-backup-"
+VIEW_PREFIX = "schoolaid-view-"
+# Work folders of this and earlier versions: beside the database, and in the system's temporary folder.
+_WORK_FOLDERS_BESIDE = (WORK_PREFIX, ".schoolaid-restore-")
+_WORK_FOLDERS_IN_TEMP = (WORK_PREFIX, WORK_PREFIX.lstrip("."), VIEW_PREFIX, "schoolaid-township-")
+
+
 @contextlib.contextmanager
 def work_folder(near: Path) -> Iterator[Path]:
-    """A private folder for decrypted or snapshot data, removed afterwards whatever happens."""
-    try:
-        folder = Path(tempfile.mkdtemp(prefix=".schoolaid-backup-", dir=near))
-    except OSError:
-        folder = Path(tempfile.mkdtemp(prefix="schoolaid-backup-"))
-    try:
+    """A private folder (0700) for decrypted or snapshot data, removed afterwards whatever happens;
+    after a kill, ``remove_leftovers`` removes it at the next start."""
+    with owned_folder(WORK_PREFIX, near) as folder:
         yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_leftovers(db_path: Path) -> list[Path]:
+    """Remove what a SchoolAid killed in the middle of its work left behind (snapshots and decrypted
+    copies of the database, half-written copies and backups): the work folders and ``.part`` files
+    beside the database, in its safety-copy folder and in the system's temporary folder, that no
+    running SchoolAid owns. Called by the window's start and every command that opens the database,
+    which say what was removed. Returns the removed paths."""
+    db_path = Path(db_path).expanduser().resolve()
+    candidates: list[Path] = []
+
+    def scan(folder: Path, prefixes: tuple[str, ...], parts: bool) -> None:
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            name = entry.name
+            if name.startswith(prefixes) or (parts and name.startswith(".") and name.endswith(PART_SUFFIX)):
+                candidates.append(entry)
+
+    scan(db_path.parent, _WORK_FOLDERS_BESIDE, parts=True)
+    scan(db_path.parent / "safety-copies", (), parts=True)
+    scan(Path(tempfile.gettempdir()), _WORK_FOLDERS_IN_TEMP, parts=False)
+    own = getattr(os, "getuid", lambda: None)()
+    removed = []
+    for path in candidates:
+        try:
+            if own is not None and path.lstat().st_uid != own:
+                continue  # another user's, on a shared temporary folder
+        except OSError:
+            continue
+        if remove_if_abandoned(path):
+            removed.append(path)
+    return removed
+
+
+def describe_leftovers(removed: list[Path]) -> str:
+    """One line telling the user what ``remove_leftovers`` removed."""
+    return translate(
+        "Backup", "Removed {n} temporary file(s) left by an earlier SchoolAid that was stopped in the middle of its "
+        "work (they may have held a copy of the data): {names}.").format(
+            n=len(removed), names=", ".join(str(p) for p in removed[:3]) + (" …" if len(removed) > 3 else ""))
 
 
 def snapshot(db_path: Path, target: Path, progress: Progress = NO_PROGRESS) -> None:
-    """A consistent, compacted copy of the database at ``target``, taken while the app may be
-    writing; cancellable."""
+    """A consistent, compacted copy of the database at ``target`` (created 0600: it holds everything),
+    taken while the app may be writing; cancellable."""
+    try:
+        if not target.exists():  # else the caller made it private (``owned_file``)
+            create_private(target)  # VACUUM INTO fills an empty file and keeps its mode
+    except OSError as exc:
+        raise explain_os_error(exc, target) from exc
     connection = sqlite3.connect(db_path, timeout=30)
     try:
         # Checked every few thousand SQLite steps: a non-zero answer interrupts VACUUM INTO.
@@ -236,7 +296,7 @@ def _decrypt_to(path: Path, password: str, target: Path, progress: Progress) -> 
         header, _prefix = read_header(source)
         source.seek(0)
         try:
-            with target.open("wb") as sink:
+            with open_private(target) as sink:
                 for data in decrypt(source, password, os.fstat(source.fileno()).st_size, progress):
                     sink.write(data)
                 sink.flush()
@@ -387,16 +447,16 @@ def open_for_viewing(path: Path, password: str, progress: Progress = NO_PROGRESS
     """The database in a backup, decrypted into a private temporary folder (removed when it is
     closed) and opened so that nothing can be changed."""
     path = Path(path)
-    folder = Path(tempfile.mkdtemp(prefix="schoolaid-view-"))
+    folder, owner = new_owned_folder(VIEW_PREFIX)
     try:
         copy = folder / "backup.sqlite"
         decrypted_copy(path, password, copy, progress)
         prepare_file(copy)
         db = open_read_only(copy, label=str(path))
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_owned_folder(folder, owner)
         raise
-    db.on_close.append(lambda: shutil.rmtree(folder, ignore_errors=True))
+    db.on_close.append(lambda: remove_owned_folder(folder, owner))
     return db
 
 
