@@ -68,7 +68,9 @@ def report(fraction, message):
         os.kill(os.getpid(), signal.SIGKILL)  # the power cut, half-way
 
 now = datetime.datetime(2026, 11, 20, 10, 30)
-if sys.argv[1] == "export":
+if sys.argv[1] == "export-big":
+    backup.IN_MEMORY_LIMIT = 0  # as a database too big to snapshot in memory
+if sys.argv[1].startswith("export"):
     backup.write_backup(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4], Progress(report), now=now)
 else:
     backup.restore_backup(Path(sys.argv[2]), sys.argv[4], Path(sys.argv[3]), Progress(report), now=now)
@@ -81,14 +83,35 @@ def killed(*args: str) -> None:
     assert result.returncode == -signal.SIGKILL, result.stderr
 
 
-@POSIX_ONLY
-def test_a_killed_export_leaves_a_private_snapshot_which_the_next_start_removes(school, tmp_path):
-    source, _file = school
-    folder = tmp_path / "data"
+def copy_of(source: Path, folder: Path) -> Path:
     folder.mkdir()
     db_path = folder / "school.sqlite"
     sqlite3.connect(source).execute(f"VACUUM INTO '{db_path}'").connection.close()
+    return db_path
+
+
+@POSIX_ONLY
+def test_a_killed_export_leaves_no_plain_copy_and_the_next_start_removes_its_part(school, tmp_path):
+    source, _file = school
+    db_path = copy_of(source, tmp_path / "data")
+    folder = db_path.parent
     killed("export", str(db_path), f"{folder}/", PASSWORD)  # the backup beside the database
+
+    assert not [p for p in folder.iterdir() if p.name.startswith(".schoolaid-backup-")]  # the snapshot was in memory
+    assert not list(Path(tempfile.gettempdir()).iterdir())
+    (part,) = [p for p in folder.iterdir() if p.name.endswith(".sabk.part")]  # encrypted, but half a file
+    assert mode(part) == 0o600
+    removed = backup.remove_leftovers(db_path)
+    assert removed == [part]
+    assert sorted(p.name for p in folder.iterdir()) == ["school.sqlite"]
+
+
+@POSIX_ONLY
+def test_a_killed_export_of_a_big_database_leaves_a_private_snapshot_which_the_next_start_removes(school, tmp_path):
+    source, _file = school
+    db_path = copy_of(source, tmp_path / "data")
+    folder = db_path.parent
+    killed("export-big", str(db_path), f"{folder}/", PASSWORD)
 
     (work,) = [p for p in folder.iterdir() if p.name.startswith(".schoolaid-backup-")]
     snapshot = work / "snapshot.sqlite"
@@ -103,6 +126,18 @@ def test_a_killed_export_leaves_a_private_snapshot_which_the_next_start_removes(
     assert backup.remove_leftovers(db_path) == []  # said once
     db = open_database(db_path)  # the database itself is untouched
     db.close()
+
+
+@POSIX_ONLY
+def test_an_export_through_a_file_gives_the_same_backup(school, tmp_path, monkeypatch):
+    source, _file = school
+    in_memory = backup.write_backup(source, tmp_path / "memory.sabk", PASSWORD, now=NOW)
+    monkeypatch.setattr(backup, "IN_MEMORY_LIMIT", 0)
+    through_file = backup.write_backup(source, tmp_path / "file.sabk", PASSWORD, now=NOW)
+    assert in_memory.counts == through_file.counts and in_memory.audit_head == through_file.audit_head
+    assert in_memory.header["database_bytes"] == through_file.header["database_bytes"]
+    for info in (in_memory, through_file):
+        assert backup.verify_backup(info.path, PASSWORD).counts == in_memory.counts
 
 
 @POSIX_ONLY

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import os
 import sqlite3
 import tempfile
@@ -58,6 +59,9 @@ from schoolaid.township import township
 
 SUFFIX = ".sabk"
 READ_SIZE = 1024 * 1024
+# A database up to this size is snapshot into memory for a backup, never into a file (a typical
+# school's is about 11 MB; with photos of evidence it grows).
+IN_MEMORY_LIMIT = 256 * 1024 * 1024
 LAST_EXPORT_SETTING = "last_backup_export"
 
 # Records counted into the header: the township sees what a file holds before decrypting it, and
@@ -211,27 +215,32 @@ def database_facts(path: Path) -> dict[str, Any]:
     """The school, township, schema and record counts of a database file."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        counts = {key: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608 - fixed names
-                  for key, table in COUNTED_TABLES.items() if table in tables}
-        school = township = schema = ""
-        if "schools" in tables:
-            row = connection.execute("SELECT name FROM schools ORDER BY is_central DESC, sort_order, id LIMIT 1").fetchone()
-            school = row[0] if row else ""
-        if "settings" in tables:
-            row = connection.execute("SELECT value FROM settings WHERE key = 'township_name'").fetchone()
-            township = row[0] if row else ""
-        if "alembic_version" in tables:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            schema = row[0] if row else ""
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        audit = {"rows": counts.get("audit_events", 0), "head": ""}
-        columns = {row[1] for row in connection.execute("PRAGMA table_info(audit_events)")}
-        if "hash" in columns:
-            row = connection.execute("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
-            audit["head"] = row[0] if row else ""
+        return _facts(connection)
     finally:
         connection.close()
+
+
+def _facts(connection: sqlite3.Connection) -> dict[str, Any]:
+    """``database_facts`` of an open connection."""
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    counts = {key: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608 - fixed names
+              for key, table in COUNTED_TABLES.items() if table in tables}
+    school = township = schema = ""
+    if "schools" in tables:
+        row = connection.execute("SELECT name FROM schools ORDER BY is_central DESC, sort_order, id LIMIT 1").fetchone()
+        school = row[0] if row else ""
+    if "settings" in tables:
+        row = connection.execute("SELECT value FROM settings WHERE key = 'township_name'").fetchone()
+        township = row[0] if row else ""
+    if "alembic_version" in tables:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        schema = row[0] if row else ""
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    audit = {"rows": counts.get("audit_events", 0), "head": ""}
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(audit_events)")}
+    if "hash" in columns:
+        row = connection.execute("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+        audit["head"] = row[0] if row else ""
     return {"school": school, "township": township, "schema": schema, "counts": counts,
             "application_id": application_id, "audit": audit}
 
@@ -253,32 +262,76 @@ def write_backup(db_path: Path, out: Path | str, password: str, progress: Progre
     check_password(password)
     now = now.replace(microsecond=0)
     db_path = Path(db_path)
-    with work_folder(db_path.parent) as work:
-        copy = work / "snapshot.sqlite"
-        progress.report(0.0, translate("Backup", "Copying the database…"))
-        snapshot(db_path, copy, progress)
-        facts = database_facts(copy)
-        if Path(out).is_dir() or str(out).endswith(("/", os.sep)) or not Path(out).suffix:
-            out = Path(out) / default_file_name(facts["school"], now.date())
-        out = Path(out)
-        header = {"school": facts["school"], "township": facts["township"], "created": now.isoformat(),
-                  "app_version": __version__, "schema": facts["schema"], "counts": facts["counts"],
-                  "database_bytes": copy.stat().st_size,
-                  # The trail's head and length: a later backup whose chain does not pass through this head
-                  # at this row, or has fewer rows, had rows removed.
-                  "audit": facts["audit"]}
-        total = copy.stat().st_size
-        progress.report(0.05, translate("Backup", "Encrypting…"))
-        with atomic_path(out) as part, part.open("wb") as sink, copy.open("rb") as source:
-            writer = BackupWriter(sink, header, password)
-            done = 0
-            while piece := source.read(READ_SIZE):
-                writer.write(piece)
-                done += len(piece)
-                progress.report(0.05 + 0.95 * done / max(total, 1))
-            writer.close()
-            sink.flush()
+    progress.report(0.0, translate("Backup", "Copying the database…"))
+    if hasattr(sqlite3.Connection, "serialize") and _database_bytes(db_path) <= IN_MEMORY_LIMIT:
+        # The usual school's database: the snapshot is never a file, so a kill leaves no plain copy.
+        data, facts = snapshot_in_memory(db_path, progress)
+        out = _backup_path(out, facts, now)
+        _encrypt(io.BytesIO(data), len(data), out, facts, password, progress, now=now)
+        del data
+    else:
+        # Too big to hold in memory: a private file (0600 in a 0700 folder) removed whatever happens,
+        # and at the next start after a kill.
+        with work_folder(db_path.parent) as work:
+            copy = work / "snapshot.sqlite"
+            snapshot(db_path, copy, progress)
+            facts = database_facts(copy)
+            out = _backup_path(out, facts, now)
+            with copy.open("rb") as source:
+                _encrypt(source, copy.stat().st_size, out, facts, password, progress, now=now)
     return read_info(out)
+
+
+def _database_bytes(db_path: Path) -> int:
+    return sum(p.stat().st_size for p in (db_path, Path(f"{db_path}-wal")) if p.exists())
+
+
+def snapshot_in_memory(db_path: Path, progress: Progress = NO_PROGRESS) -> tuple[bytes, dict[str, Any]]:
+    """A consistent, compacted copy of the database as bytes, never written to a file, and its facts."""
+    if progress.cancel_event.is_set():
+        raise Cancelled()
+    source = sqlite3.connect(db_path, timeout=30)
+    memory = sqlite3.connect(":memory:")
+    try:
+        source.backup(memory)  # in one step: one read transaction, while the app may be writing
+        memory.set_progress_handler(lambda: int(progress.cancel_event.is_set()), 10_000)
+        memory.execute("VACUUM")  # as VACUUM INTO: deleted records' free pages are not carried along
+        facts = _facts(memory)
+        data: bytes = memory.serialize()  # type: ignore[attr-defined]  # Python 3.11+: see write_backup
+        return data, facts
+    except sqlite3.OperationalError as exc:
+        if progress.cancel_event.is_set():
+            raise Cancelled() from exc
+        raise _explain_sqlite(exc, db_path) from exc
+    finally:
+        memory.close()
+        source.close()
+
+
+def _backup_path(out: Path | str, facts: dict[str, Any], now: dt.datetime) -> Path:
+    if Path(out).is_dir() or str(out).endswith(("/", os.sep)) or not Path(out).suffix:
+        return Path(out) / default_file_name(facts["school"], now.date())
+    return Path(out)
+
+
+def _encrypt(source: BinaryIO, total: int, out: Path, facts: dict[str, Any], password: str, progress: Progress, *,
+             now: dt.datetime) -> None:
+    header = {"school": facts["school"], "township": facts["township"], "created": now.isoformat(),
+              "app_version": __version__, "schema": facts["schema"], "counts": facts["counts"],
+              "database_bytes": total,
+              # The trail's head and length: a later backup whose chain does not pass through this head
+              # at this row, or has fewer rows, had rows removed.
+              "audit": facts["audit"]}
+    progress.report(0.05, translate("Backup", "Encrypting…"))
+    with atomic_path(out) as part, part.open("wb") as sink:
+        writer = BackupWriter(sink, header, password)
+        done = 0
+        while piece := source.read(READ_SIZE):
+            writer.write(piece)
+            done += len(piece)
+            progress.report(0.05 + 0.95 * done / max(total, 1))
+        writer.close()
+        sink.flush()
 
 
 def _open_backup(path: Path) -> BinaryIO:
