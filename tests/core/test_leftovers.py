@@ -206,8 +206,12 @@ def test_files_holding_the_data_are_created_private(school, tmp_path, actor, usu
     db.run(create_demo_township, actor, students=10, seed=3, today=TODAY)
     assert mode(db_path) == 0o600
     assert mode(Path(f"{db_path}-wal")) == 0o600 and mode(Path(f"{db_path}-shm")) == 0o600
+    earlier = safety_copies.folder_for(db_path) / "new-20261001-080000.sqlite"  # by an earlier version
+    earlier.parent.mkdir(mode=0o755)
+    earlier.write_bytes(db_path.read_bytes())
+    os.chmod(earlier, 0o644)
     copy = safety_copies.take(db_path, 3, now=NOW)
-    assert mode(copy.path) == 0o600 and mode(copy.path.parent) == 0o700
+    assert mode(copy.path) == 0o600 and mode(copy.path.parent) == 0o700 and mode(earlier) == 0o600
     db.close()
 
     written = backup.write_backup(db_path, tmp_path / "usb" / "school.sabk", PASSWORD, now=NOW)

@@ -20,7 +20,13 @@ from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.backup.backup import database_facts, replace_database, snapshot, work_folder
 from schoolaid.common.errors import ValidationFailed
-from schoolaid.common.files import explain_os_error, make_private_folder, owned_file, sync_folder
+from schoolaid.common.files import (
+    explain_os_error,
+    make_private,
+    make_private_folder,
+    owned_file,
+    sync_folder,
+)
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.validation import error
@@ -101,6 +107,8 @@ def take(db_path: Path, keep: int, progress: Progress = NO_PROGRESS, *, now: dt.
     folder = folder_for(db_path)
     try:
         make_private_folder(folder)  # 0700: every copy in it holds everything
+        for earlier in list_copies(db_path):  # taken by a version that left them readable by everyone
+            make_private(earlier.path)
     except OSError as exc:
         raise explain_os_error(exc, folder) from exc
     target = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
