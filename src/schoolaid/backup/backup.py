@@ -2,8 +2,11 @@
 one, restore one into a new or the current database, and open one read-only.
 
 The file format is in ``backup_file``; this module adds the database: a consistent snapshot taken
-while the app may be writing (``VACUUM INTO`` reads in one transaction, and WAL lets the writer go
-on), the checks of a decrypted database, and replacing a database file safely.
+while the app may be writing (read in one transaction, and WAL lets the writer go on) — in memory
+when it fits, so no plain copy of the data is ever a file; else a private file removed whatever
+happens — the checks of a decrypted database, and replacing a database file safely. Work files are
+private (0600 in 0700 folders) and owned while in use: ``remove_leftovers`` removes those of a
+SchoolAid killed half-way, at the next start.
 """
 
 from __future__ import annotations
