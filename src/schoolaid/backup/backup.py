@@ -2,16 +2,19 @@
 one, restore one into a new or the current database, and open one read-only.
 
 The file format is in ``backup_file``; this module adds the database: a consistent snapshot taken
-while the app may be writing (``VACUUM INTO`` reads in one transaction, and WAL lets the writer go
-on), the checks of a decrypted database, and replacing a database file safely.
+while the app may be writing (read in one transaction, and WAL lets the writer go on) — in memory
+when it fits, so no plain copy of the data is ever a file; else a private file removed whatever
+happens — the checks of a decrypted database, and replacing a database file safely. Work files are
+private (0600 in 0700 folders) and owned while in use: ``remove_leftovers`` removes those of a
+SchoolAid killed half-way, at the next start.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import os
-import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -33,7 +36,18 @@ from schoolaid.backup.backup_file import (
     read_header,
 )
 from schoolaid.common.errors import DatabaseError, SchoolAidError
-from schoolaid.common.files import atomic_path, explain_os_error, sync_folder
+from schoolaid.common.files import (
+    PART_SUFFIX,
+    atomic_path,
+    create_private,
+    explain_os_error,
+    new_owned_folder,
+    open_private,
+    owned_folder,
+    remove_if_abandoned,
+    remove_owned_folder,
+    sync_folder,
+)
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Cancelled, Progress
 from schoolaid.storage.database import (
@@ -48,6 +62,9 @@ from schoolaid.township import township
 
 SUFFIX = ".sabk"
 READ_SIZE = 1024 * 1024
+# A database up to this size is snapshot into memory for a backup, never into a file (a typical
+# school's is about 11 MB; with photos of evidence it grows).
+IN_MEMORY_LIMIT = 256 * 1024 * 1024
 LAST_EXPORT_SETTING = "last_backup_export"
 
 # Records counted into the header: the township sees what a file holds before decrypting it, and
@@ -106,22 +123,72 @@ def read_info(path: Path) -> BackupInfo:
     return BackupInfo.from_header(path, header)
 
 
+WORK_PREFIX = ".schoolaid-backup-"
+VIEW_PREFIX = "schoolaid-view-"
+# Work folders of this and earlier versions: beside the database, and in the system's temporary folder.
+_WORK_FOLDERS_BESIDE = (WORK_PREFIX, ".schoolaid-restore-")
+_WORK_FOLDERS_IN_TEMP = (WORK_PREFIX, WORK_PREFIX.lstrip("."), VIEW_PREFIX, "schoolaid-township-")
+
+
 @contextlib.contextmanager
 def work_folder(near: Path) -> Iterator[Path]:
-    """A private folder for decrypted or snapshot data, removed afterwards whatever happens."""
-    try:
-        folder = Path(tempfile.mkdtemp(prefix=".schoolaid-backup-", dir=near))
-    except OSError:
-        folder = Path(tempfile.mkdtemp(prefix="schoolaid-backup-"))
-    try:
+    """A private folder (0700) for decrypted or snapshot data, removed afterwards whatever happens;
+    after a kill, ``remove_leftovers`` removes it at the next start."""
+    with owned_folder(WORK_PREFIX, near) as folder:
         yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_leftovers(db_path: Path) -> list[Path]:
+    """Remove what a SchoolAid killed in the middle of its work left behind (snapshots and decrypted
+    copies of the database, half-written copies and backups): the work folders and ``.part`` files
+    beside the database, in its safety-copy folder and in the system's temporary folder, that no
+    running SchoolAid owns. Called by the window's start and every command that opens the database,
+    which say what was removed. Returns the removed paths."""
+    db_path = Path(db_path).expanduser().resolve()
+    candidates: list[Path] = []
+
+    def scan(folder: Path, prefixes: tuple[str, ...], parts: bool) -> None:
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            name = entry.name
+            if name.startswith(prefixes) or (parts and name.startswith(".") and name.endswith(PART_SUFFIX)):
+                candidates.append(entry)
+
+    scan(db_path.parent, _WORK_FOLDERS_BESIDE, parts=True)
+    scan(db_path.parent / "safety-copies", (), parts=True)
+    scan(Path(tempfile.gettempdir()), _WORK_FOLDERS_IN_TEMP, parts=False)
+    own = getattr(os, "getuid", lambda: None)()
+    removed = []
+    for path in candidates:
+        try:
+            if own is not None and path.lstat().st_uid != own:
+                continue  # another user's, on a shared temporary folder
+        except OSError:
+            continue
+        if remove_if_abandoned(path):
+            removed.append(path)
+    return removed
+
+
+def describe_leftovers(removed: list[Path]) -> str:
+    """One line telling the user what ``remove_leftovers`` removed."""
+    return translate(
+        "Backup", "Removed {n} temporary file(s) left by an earlier SchoolAid that was stopped in the middle of its "
+        "work (they may have held a copy of the data): {names}.").format(
+            n=len(removed), names=", ".join(str(p) for p in removed[:3]) + (" …" if len(removed) > 3 else ""))
 
 
 def snapshot(db_path: Path, target: Path, progress: Progress = NO_PROGRESS) -> None:
-    """A consistent, compacted copy of the database at ``target``, taken while the app may be
-    writing; cancellable."""
+    """A consistent, compacted copy of the database at ``target`` (created 0600: it holds everything),
+    taken while the app may be writing; cancellable."""
+    try:
+        if not target.exists():  # else the caller made it private (``owned_file``)
+            create_private(target)  # VACUUM INTO fills an empty file and keeps its mode
+    except OSError as exc:
+        raise explain_os_error(exc, target) from exc
     connection = sqlite3.connect(db_path, timeout=30)
     try:
         # Checked every few thousand SQLite steps: a non-zero answer interrupts VACUUM INTO.
@@ -151,27 +218,32 @@ def database_facts(path: Path) -> dict[str, Any]:
     """The school, township, schema and record counts of a database file."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        counts = {key: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608 - fixed names
-                  for key, table in COUNTED_TABLES.items() if table in tables}
-        school = township = schema = ""
-        if "schools" in tables:
-            row = connection.execute("SELECT name FROM schools ORDER BY is_central DESC, sort_order, id LIMIT 1").fetchone()
-            school = row[0] if row else ""
-        if "settings" in tables:
-            row = connection.execute("SELECT value FROM settings WHERE key = 'township_name'").fetchone()
-            township = row[0] if row else ""
-        if "alembic_version" in tables:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            schema = row[0] if row else ""
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        audit = {"rows": counts.get("audit_events", 0), "head": ""}
-        columns = {row[1] for row in connection.execute("PRAGMA table_info(audit_events)")}
-        if "hash" in columns:
-            row = connection.execute("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
-            audit["head"] = row[0] if row else ""
+        return _facts(connection)
     finally:
         connection.close()
+
+
+def _facts(connection: sqlite3.Connection) -> dict[str, Any]:
+    """``database_facts`` of an open connection."""
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    counts = {key: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608 - fixed names
+              for key, table in COUNTED_TABLES.items() if table in tables}
+    school = township = schema = ""
+    if "schools" in tables:
+        row = connection.execute("SELECT name FROM schools ORDER BY is_central DESC, sort_order, id LIMIT 1").fetchone()
+        school = row[0] if row else ""
+    if "settings" in tables:
+        row = connection.execute("SELECT value FROM settings WHERE key = 'township_name'").fetchone()
+        township = row[0] if row else ""
+    if "alembic_version" in tables:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        schema = row[0] if row else ""
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    audit = {"rows": counts.get("audit_events", 0), "head": ""}
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(audit_events)")}
+    if "hash" in columns:
+        row = connection.execute("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+        audit["head"] = row[0] if row else ""
     return {"school": school, "township": township, "schema": schema, "counts": counts,
             "application_id": application_id, "audit": audit}
 
@@ -193,32 +265,76 @@ def write_backup(db_path: Path, out: Path | str, password: str, progress: Progre
     check_password(password)
     now = now.replace(microsecond=0)
     db_path = Path(db_path)
-    with work_folder(db_path.parent) as work:
-        copy = work / "snapshot.sqlite"
-        progress.report(0.0, translate("Backup", "Copying the database…"))
-        snapshot(db_path, copy, progress)
-        facts = database_facts(copy)
-        if Path(out).is_dir() or str(out).endswith(("/", os.sep)) or not Path(out).suffix:
-            out = Path(out) / default_file_name(facts["school"], now.date())
-        out = Path(out)
-        header = {"school": facts["school"], "township": facts["township"], "created": now.isoformat(),
-                  "app_version": __version__, "schema": facts["schema"], "counts": facts["counts"],
-                  "database_bytes": copy.stat().st_size,
-                  # The trail's head and length: a later backup whose chain does not pass through this head
-                  # at this row, or has fewer rows, had rows removed.
-                  "audit": facts["audit"]}
-        total = copy.stat().st_size
-        progress.report(0.05, translate("Backup", "Encrypting…"))
-        with atomic_path(out) as part, part.open("wb") as sink, copy.open("rb") as source:
-            writer = BackupWriter(sink, header, password)
-            done = 0
-            while piece := source.read(READ_SIZE):
-                writer.write(piece)
-                done += len(piece)
-                progress.report(0.05 + 0.95 * done / max(total, 1))
-            writer.close()
-            sink.flush()
+    progress.report(0.0, translate("Backup", "Copying the database…"))
+    if hasattr(sqlite3.Connection, "serialize") and _database_bytes(db_path) <= IN_MEMORY_LIMIT:
+        # The usual school's database: the snapshot is never a file, so a kill leaves no plain copy.
+        data, facts = snapshot_in_memory(db_path, progress)
+        out = _backup_path(out, facts, now)
+        _encrypt(io.BytesIO(data), len(data), out, facts, password, progress, now=now)
+        del data
+    else:
+        # Too big to hold in memory: a private file (0600 in a 0700 folder) removed whatever happens,
+        # and at the next start after a kill.
+        with work_folder(db_path.parent) as work:
+            copy = work / "snapshot.sqlite"
+            snapshot(db_path, copy, progress)
+            facts = database_facts(copy)
+            out = _backup_path(out, facts, now)
+            with copy.open("rb") as source:
+                _encrypt(source, copy.stat().st_size, out, facts, password, progress, now=now)
     return read_info(out)
+
+
+def _database_bytes(db_path: Path) -> int:
+    return sum(p.stat().st_size for p in (db_path, Path(f"{db_path}-wal")) if p.exists())
+
+
+def snapshot_in_memory(db_path: Path, progress: Progress = NO_PROGRESS) -> tuple[bytes, dict[str, Any]]:
+    """A consistent, compacted copy of the database as bytes, never written to a file, and its facts."""
+    if progress.cancel_event.is_set():
+        raise Cancelled()
+    source = sqlite3.connect(db_path, timeout=30)
+    memory = sqlite3.connect(":memory:")
+    try:
+        source.backup(memory)  # in one step: one read transaction, while the app may be writing
+        memory.set_progress_handler(lambda: int(progress.cancel_event.is_set()), 10_000)
+        memory.execute("VACUUM")  # as VACUUM INTO: deleted records' free pages are not carried along
+        facts = _facts(memory)
+        data: bytes = memory.serialize()  # type: ignore[attr-defined]  # Python 3.11+: see write_backup
+        return data, facts
+    except sqlite3.OperationalError as exc:
+        if progress.cancel_event.is_set():
+            raise Cancelled() from exc
+        raise _explain_sqlite(exc, db_path) from exc
+    finally:
+        memory.close()
+        source.close()
+
+
+def _backup_path(out: Path | str, facts: dict[str, Any], now: dt.datetime) -> Path:
+    if Path(out).is_dir() or str(out).endswith(("/", os.sep)) or not Path(out).suffix:
+        return Path(out) / default_file_name(facts["school"], now.date())
+    return Path(out)
+
+
+def _encrypt(source: BinaryIO, total: int, out: Path, facts: dict[str, Any], password: str, progress: Progress, *,
+             now: dt.datetime) -> None:
+    header = {"school": facts["school"], "township": facts["township"], "created": now.isoformat(),
+              "app_version": __version__, "schema": facts["schema"], "counts": facts["counts"],
+              "database_bytes": total,
+              # The trail's head and length: a later backup whose chain does not pass through this head
+              # at this row, or has fewer rows, had rows removed.
+              "audit": facts["audit"]}
+    progress.report(0.05, translate("Backup", "Encrypting…"))
+    with atomic_path(out) as part, part.open("wb") as sink:
+        writer = BackupWriter(sink, header, password)
+        done = 0
+        while piece := source.read(READ_SIZE):
+            writer.write(piece)
+            done += len(piece)
+            progress.report(0.05 + 0.95 * done / max(total, 1))
+        writer.close()
+        sink.flush()
 
 
 def _open_backup(path: Path) -> BinaryIO:
@@ -236,7 +352,7 @@ def _decrypt_to(path: Path, password: str, target: Path, progress: Progress) -> 
         header, _prefix = read_header(source)
         source.seek(0)
         try:
-            with target.open("wb") as sink:
+            with open_private(target) as sink:
                 for data in decrypt(source, password, os.fstat(source.fileno()).st_size, progress):
                     sink.write(data)
                 sink.flush()
@@ -387,16 +503,16 @@ def open_for_viewing(path: Path, password: str, progress: Progress = NO_PROGRESS
     """The database in a backup, decrypted into a private temporary folder (removed when it is
     closed) and opened so that nothing can be changed."""
     path = Path(path)
-    folder = Path(tempfile.mkdtemp(prefix="schoolaid-view-"))
+    folder, owner = new_owned_folder(VIEW_PREFIX)
     try:
         copy = folder / "backup.sqlite"
         decrypted_copy(path, password, copy, progress)
         prepare_file(copy)
         db = open_read_only(copy, label=str(path))
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_owned_folder(folder, owner)
         raise
-    db.on_close.append(lambda: shutil.rmtree(folder, ignore_errors=True))
+    db.on_close.append(lambda: remove_owned_folder(folder, owner))
     return db
 
 

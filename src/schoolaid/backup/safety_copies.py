@@ -1,8 +1,8 @@
 """Safety copies: local snapshots of the database taken at every start and every few hours of use,
 the last few kept, so that a dead disk sector or a wrong mass import costs hours, not the term.
 
-They stay on this PC beside the database (no more exposed than the database itself); the
-encrypted backup is what leaves it.
+They stay on this PC beside the database, in a folder only this user can enter (0700), each file
+0600 like the database itself; the encrypted backup is what leaves it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,13 @@ from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.backup.backup import database_facts, replace_database, snapshot, work_folder
 from schoolaid.common.errors import ValidationFailed
-from schoolaid.common.files import explain_os_error, sync_folder
+from schoolaid.common.files import (
+    explain_os_error,
+    make_private,
+    make_private_folder,
+    owned_file,
+    sync_folder,
+)
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.validation import error
@@ -100,7 +106,9 @@ def take(db_path: Path, keep: int, progress: Progress = NO_PROGRESS, *, now: dt.
     now = now.replace(microsecond=0)
     folder = folder_for(db_path)
     try:
-        folder.mkdir(exist_ok=True)
+        make_private_folder(folder)  # 0700: every copy in it holds everything
+        for earlier in list_copies(db_path):  # taken by a version that left them readable by everyone
+            make_private(earlier.path)
     except OSError as exc:
         raise explain_os_error(exc, folder) from exc
     target = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
@@ -108,9 +116,10 @@ def take(db_path: Path, keep: int, progress: Progress = NO_PROGRESS, *, now: dt.
     partial = folder / f".{target.name}.part"
     partial.unlink(missing_ok=True)
     try:
-        snapshot(db_path, partial, progress)
-        with partial.open("rb+") as written:
-            os.fsync(written.fileno())
+        with owned_file(partial):  # 0600, and owned: a start meanwhile does not take it for a leftover
+            snapshot(db_path, partial, progress)
+            with partial.open("rb+") as written:
+                os.fsync(written.fileno())
         os.replace(partial, target)
         sync_folder(folder)
     except BaseException:

@@ -20,7 +20,7 @@ from schoolaid.cli.command import (
     password_option,
     user_options,
 )
-from schoolaid.cli.session import clock_now, open_db, print_json, read_password
+from schoolaid.cli.session import clock_now, open_db, print_json, read_password, remove_leftovers
 from schoolaid.common.i18n import translate
 
 BACKUP = Group("backup", lambda: translate("Cli", "encrypted backups to carry to the township (.sabk)"))
@@ -90,6 +90,8 @@ def restore_backup(args: argparse.Namespace) -> int:
 
     if Path(args.db).exists():  # replacing a database: only someone allowed to, on a database with accounts
         open_db(args).close()
+    else:
+        remove_leftovers(Path(args.db))  # a restore killed earlier left its work folder there
     restored = backup.restore_backup(args.file, read_password(args.password_file), args.db,
                                          now=clock_now())
     print(translate("Cli", "Backup of {school} made {created} restored into {path}.").format(

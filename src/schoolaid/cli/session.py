@@ -62,6 +62,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     if not create and not path.exists():
         raise SchoolAidError(translate("Cli", "There is no database at {path}. Check the path, or create one with "
                                               "\u201cschoolaid demo\u201d or by starting the program.").format(path=path))
+    remove_leftovers(path)
     db = open_database(path)
     try:
         args.actor = _sign_in(args, db)
@@ -71,6 +72,16 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
         db.close()
         raise
     return db
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove what a command or window killed in the middle of its work left beside the database (a
+    snapshot, a decrypted backup, half-written copies) and say so on standard error, in one line."""
+    from schoolaid.backup import backup
+
+    removed = backup.remove_leftovers(path)
+    if removed:
+        print(backup.describe_leftovers(removed), file=sys.stderr)
 
 
 def required(args: argparse.Namespace) -> list[Permission]:

@@ -4,8 +4,6 @@ put side by side in one workbook (各校关键数据对比), with the township's
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +17,7 @@ from schoolaid.accounts.permissions import Permission, check_role
 from schoolaid.backup import backup
 from schoolaid.backup.backup import BackupInfo
 from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.files import owned_folder
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.school_calendar import Quarter
@@ -92,8 +91,8 @@ def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRE
     if not paths:
         raise SchoolAidError(translate("Township", "Name at least one backup file."))
     result = []
-    folder = Path(tempfile.mkdtemp(prefix="schoolaid-township-"))
-    try:
+    # Private (0700), owned while in use, removed afterwards or at the next start after a kill.
+    with owned_folder("schoolaid-township-") as folder:
         share = 1 / len(paths)
         for index, path in enumerate(paths):
             def report(fraction: float, message: str, done: int = index) -> None:
@@ -109,8 +108,6 @@ def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRE
                 raise SchoolAidError(f"{Path(path).name}: {exc.message}") from exc
             finally:
                 copy.unlink(missing_ok=True)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
     return result
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +24,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from schoolaid.common.errors import DatabaseError, NotAllowed, Refusal
+from schoolaid.common.files import PART_SUFFIX, create_private, make_private, owned_file, sync_folder
 from schoolaid.common.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -226,16 +228,30 @@ def _inspect_file(path: Path) -> tuple[int, set[str], str | None]:
 
 
 def copy_database(source_path: Path, target: Path) -> None:
-    """A consistent copy of a database file (its write-ahead log included), by SQLite's backup API."""
-    source = sqlite3.connect(source_path, timeout=30)
+    """A consistent copy of a database file (its write-ahead log included), by SQLite's backup API,
+    readable by this user only. Written under a hidden ``.part`` name first: a copy cut short never
+    looks like a copy, and the next start removes it."""
+    target = Path(target)
+    partial = target.with_name(f".{target.name}{PART_SUFFIX}")
+    partial.unlink(missing_ok=True)
     try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
+        with owned_file(partial):
+            source = sqlite3.connect(source_path, timeout=30)
+            try:
+                destination = sqlite3.connect(partial)
+                try:
+                    source.backup(destination)
+                finally:
+                    destination.close()
+            finally:
+                source.close()
+            with partial.open("rb+") as written:
+                os.fsync(written.fileno())
+        os.replace(partial, target)
+        sync_folder(target.parent)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _copy_aside(path: Path, revision: str) -> Path:
@@ -303,6 +319,7 @@ def _prepare(path: Path, *, upgrade: bool) -> None:
     except OSError as exc:
         raise DatabaseError(translate(
             "Database", "Cannot create the folder {folder} ({detail}).").format(folder=path.parent, detail=exc)) from exc
+    _make_file_private(path)
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     if path.exists() and path.stat().st_size > 0:
@@ -330,6 +347,21 @@ def _prepare(path: Path, *, upgrade: bool) -> None:
             _migrate(path)
     else:
         _migrate(path)
+
+
+def _make_file_private(path: Path) -> None:
+    """The database is created readable by this user only (0600; SQLite gives its -wal and -shm the
+    same mode), and an older one made readable by everyone is tightened. On Windows the file inherits
+    the ACL of its folder (the user's profile by default; see ``common.files``)."""
+    try:
+        if not path.exists():
+            create_private(path)  # an empty file is an empty database; SQLite keeps its mode
+        for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            make_private(file)
+    except FileExistsError:
+        pass  # made meanwhile by another SchoolAid
+    except OSError as exc:
+        log.warning("could not make %s private: %s", path, exc)
 
 
 def fetch_ids(session: Session, query: Any) -> list[int]:

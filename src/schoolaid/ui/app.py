@@ -60,12 +60,31 @@ def start(db: Database, preferences: Preferences) -> object | None:
     return window
 
 
+def remove_leftovers(path: Path) -> list[Path]:
+    """What an earlier SchoolAid killed in the middle of its work left beside the database, removed
+    before the database opens (``backup.remove_leftovers``)."""
+    from schoolaid.backup import backup
+
+    return backup.remove_leftovers(path)
+
+
+def show_leftovers_removed(window: object, removed: list[Path]) -> None:
+    """Say on the window's status bar what the start removed."""
+    from schoolaid.backup import backup
+    from schoolaid.ui.main_window import MainWindow
+
+    if isinstance(window, MainWindow):
+        window.statusBar().showMessage(backup.describe_leftovers(removed), 60_000)
+
+
 def run_gui(db_path: Path | None) -> int:
     preferences = Preferences()
     app = create_application(preferences=preferences)
     install_excepthook(setup_logging())
+    path = Path(db_path or default_database_path())
+    removed = remove_leftovers(path)
     try:
-        db = open_database(db_path or default_database_path())
+        db = open_database(path)
     except SchoolAidError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "SchoolAid cannot open the database"), exc.message)
         return 1
@@ -73,6 +92,8 @@ def run_gui(db_path: Path | None) -> int:
         window = start(db, preferences)
         if window is None:
             return 0
+        if removed:
+            show_leftovers_removed(window, removed)
         garbage.freeze_startup()
         return app.exec()
     finally:
