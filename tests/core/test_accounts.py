@@ -21,7 +21,7 @@ from schoolaid.accounts.accounts import ClassRef, UserForm
 from schoolaid.accounts.audit import Action, Actor
 from schoolaid.accounts.permissions import GRANTS, NotPermitted, Permission, Role, accounts_enabled
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
-from schoolaid.dropout import dropout
+from schoolaid.dropout import absences
 from schoolaid.ledger import ledger
 from schoolaid.pairing import visits
 from schoolaid.roster import roster
@@ -163,7 +163,7 @@ def test_every_role_against_every_service(demo_db, admin):
     assert outcomes[("schoolaid.ledger.ledger.reverse", Role.LEADERSHIP)] == "allowed"
     assert outcomes[("schoolaid.ledger.ledger.reverse", Role.AID_OFFICER)] == "refused"
     assert outcomes[("schoolaid.ledger.ledger.post", Role.AID_OFFICER)] == "allowed"
-    assert outcomes[("schoolaid.dropout.dropout.issue_notice", Role.AID_OFFICER)] == "refused"
+    assert outcomes[("schoolaid.dropout.notices.issue_notice", Role.AID_OFFICER)] == "refused"
     assert outcomes[("schoolaid.accounts.accounts.add_user", Role.ADMIN)] == "allowed"
     assert outcomes[("schoolaid.roster.roster.add_student", Role.ADMIN)] == "refused"
     # The township only reads: every service that changes something refuses it.
@@ -211,9 +211,9 @@ def test_a_teacher_works_on_their_own_classes_only(demo_db, admin):
         other = session.scalars(select(Student).where(Student.status == "在读", Student.class_name != mine.class_name,
                                                       Student.stage == "小学")).first()
     monday = TODAY - dt.timedelta(days=TODAY.weekday() + 7)
-    assert demo_db.run(dropout.record_absence, teacher, mine.id, monday, today=TODAY)
+    assert demo_db.run(absences.record_absence, teacher, mine.id, monday, today=TODAY)
     with pytest.raises(NotPermitted, match=other.name):
-        demo_db.run(dropout.record_absence, teacher, other.id, monday, today=TODAY)
+        demo_db.run(absences.record_absence, teacher, other.id, monday, today=TODAY)
     shown = demo_db.query(roster.list_rows, roster.RosterFilter(classes=teacher.classes), today=TODAY)
     assert shown and all((r.school, r.class_name) == (shown[0].school, mine.class_name) for r in shown)
     assert mine.id in {r.id for r in shown} and other.id not in {r.id for r in shown}

@@ -11,7 +11,7 @@ import pytest
 from schoolaid.backup import backup
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.school_calendar import SCHOOL_MONTHS, Term
-from schoolaid.dropout import dropout
+from schoolaid.dropout import absences, case_files
 from schoolaid.reporting import indicators, work_list
 from schoolaid.roster import households, roster
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -133,14 +133,14 @@ def test_every_rule_of_todays_work_on_the_demo(demo_db):
     K = work_list.Kind
     assert {K.ABSENCE, K.STALE_CASE, K.NOTICE_EXPIRED, K.UNPAIRED, K.VISIT_OVERDUE, K.BACKUP} <= found
     absence = next(i for i in items if i.kind == K.ABSENCE)
-    assert absence.urgent and absence.target in {a.id for a in demo_db.query(dropout.cases_to_open,
+    assert absence.urgent and absence.target in {a.id for a in demo_db.query(absences.cases_to_open,
                                                                              today=TODAY)}
     expired = next(i for i in items if i.kind == K.NOTICE_EXPIRED)
-    assert demo_db.query(dropout.list_cases, case_id=expired.target)[0].notice_expired(TODAY)
+    assert demo_db.query(case_files.list_cases, case_id=expired.target)[0].notice_expired(TODAY)
 
 
 def test_stale_cases_after_seven_days(demo_db):
-    case = next(c for c in demo_db.query(dropout.list_cases, open_only=True) if not c.notice_expired(TODAY))
+    case = next(c for c in demo_db.query(case_files.list_cases, open_only=True) if not c.notice_expired(TODAY))
     on_the_day = demo_db.query(work_list.today_work, case.last_action + dt.timedelta(days=6))
     week_later = demo_db.query(work_list.today_work, case.last_action + dt.timedelta(days=7))
     assert case.id not in {i.target for i in on_the_day if i.kind == work_list.Kind.STALE_CASE}
@@ -182,7 +182,7 @@ def test_a_teachers_work_is_their_classes_and_their_pairs(demo_db):
 
     everything = demo_db.query(work_list.today_work, today=TODAY)
     absence = next(i for i in everything if i.kind == work_list.Kind.ABSENCE)
-    student_id = next(a.student_id for a in demo_db.query(dropout.cases_to_open,
+    student_id = next(a.student_id for a in demo_db.query(absences.cases_to_open,
                                                           today=TODAY) if a.id == absence.target)
     with demo_db.read() as session:
         student = session.get(Student, student_id)

@@ -30,7 +30,7 @@ from reportlab.pdfgen import canvas
 from schoolaid.accounts import accounts
 from schoolaid.backup import safety_copies
 from schoolaid.common.progress import Progress
-from schoolaid.dropout import dropout
+from schoolaid.dropout import case_files, persuasion
 from schoolaid.ledger import ledger
 from schoolaid.pairing import pairing, school_pairing, staff, visits
 from schoolaid.roster import roster
@@ -149,10 +149,10 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
     school_year = window.home_tab.term_combo.currentData().school_year.start_year
     village = query(township.list_villages)[0]
     school = query(township.list_schools)[0]
-    cases = query(dropout.list_cases)
+    cases = query(case_files.list_cases)
     case = cases[round_number % len(cases)]
     noticed = next(c for c in cases if c.notice is not None)
-    attempted = next(a for c in cases for a in query(dropout.attempts, c.id))
+    attempted = next(a for c in cases for a in query(persuasion.attempts, c.id))
     dropout_tab.absences_all.setChecked(True)
     dropout_tab.show_absences()
     absence = dropout_tab.absences_model.row_object(0)

@@ -22,7 +22,7 @@ from schoolaid.common.validation import error
 from schoolaid.documents.pdf import fonts
 from schoolaid.documents.pdf.layout import BLOCK_WIDTH, Story, build
 from schoolaid.documents.workbook import chinese_date
-from schoolaid.dropout import dropout
+from schoolaid.dropout import ledgers, term_report
 from schoolaid.ledger import ledger, ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.storage.models import Student
@@ -43,7 +43,7 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
         raise ValidationFailed([error("term", "term.future", translate(
             "Printing", "That term has not begun yet."))])
     as_of = min(today, chosen.end)
-    report = dropout.term_report(session, as_of, chosen)
+    report = term_report.term_report(session, as_of, chosen)
     progress.report(0.5)
     faces = fonts.choose_faces()
     story = Story(faces)
@@ -93,7 +93,7 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
     return build(path, story, title=report.title)
 
 
-def _named(rows: list[dropout.LedgerRow]) -> Callable[[int], str]:
+def _named(rows: list[ledgers.LedgerRow]) -> Callable[[int], str]:
     return lambda position: f"“{rows[position].name}”"
 
 
@@ -108,9 +108,9 @@ def write_dropout_ledgers(session: Session, actor: Actor, path: Path, today: dt.
     widths = [10 * mm, 18 * mm, 10 * mm, 22 * mm, 10 * mm, 36 * mm, 24 * mm, 22 * mm, 18 * mm, 16 * mm]
     widths.append(LANDSCAPE_WIDTH - sum(widths))
     for position, (title, rows) in enumerate((
-            ("义务教育适龄儿童台账", dropout.school_age_ledger(session, today)),
-            ("疑似辍学学生台账", dropout.suspected_ledger(session, today)),
-            ("辍学学生台账", dropout.dropout_ledger(session, today)))):
+            ("义务教育适龄儿童台账", ledgers.school_age_ledger(session, today)),
+            ("疑似辍学学生台账", ledgers.suspected_ledger(session, today)),
+            ("辍学学生台账", ledgers.dropout_ledger(session, today)))):
         if position:
             story.flowables.append(PageBreak())
         story.add(f"{name}{title}", styles.title, "标题")
