@@ -15,8 +15,9 @@ from typing import Any
 from schoolaid.accounts import audit_log
 from schoolaid.accounts.permissions import GRANTS, Permission, Role
 from schoolaid.backup import backup
-from schoolaid.dropout import export, notice_pdf
-from schoolaid.ledger import ledger_export
+from schoolaid.dropout import export as dropout_export
+from schoolaid.dropout import notice_pdf
+from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
@@ -37,9 +38,9 @@ SERVICES: dict[Any, frozenset[Permission]] = {
     ledger_export.export_gaps: EXPORT,
     pairing_export.export_register: EXPORT,
     pairing_export.export_visit_sheets: EXPORT,
-    export.export_ledgers: EXPORT,
-    export.export_cases: EXPORT,
-    export.export_term_report: EXPORT,
+    dropout_export.export_ledgers: EXPORT,
+    dropout_export.export_cases: EXPORT,
+    dropout_export.export_term_report: EXPORT,
     reports.write_term_report: EXPORT,
     reports.write_dropout_ledgers: EXPORT,
     reports.write_register: EXPORT,

@@ -532,29 +532,29 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
     """A year of subsidies posted month by month, noticed and paid; two mistakes reversed (one of
     them replaced); and gaps: this month's living-cost waiver not yet posted, and children enrolled
     after a batch."""
-    from schoolaid.ledger import ledger
+    from schoolaid.ledger import batches, corrections, entry_search, posting, subsidy_programmes, vocabulary
 
     this_month = month_start(today)
     month = add_months(this_month, -12)
     while month <= this_month:
-        for programme in ledger.list_programmes(session, active_only=True):
+        for programme in subsidy_programmes.list_programmes(session, active_only=True):
             if not programme.pays_in(month) or (month == this_month and programme.code == "SHF"):
                 continue
-            if programme.per is ledger.Per.TERM and month != add_months(Term.containing(month).start, 1):
+            if programme.per is vocabulary.Per.TERM and month != add_months(Term.containing(month).start, 1):
                 continue  # term grants are paid once, in the second month of the term
             day = min(today, dt.date(month.year, month.month, 10))
-            result = ledger.post(session, actor, programme.id, month, today=day)
+            result = posting.post(session, actor, programme.id, month, today=day)
             if result.batch_id is not None and month < this_month:
                 notice_from = dt.date(month.year, month.month, 16)
-                ledger.record_notice(session, actor, result.batch_id, notice_from,
+                batches.record_notice(session, actor, result.batch_id, notice_from,
                                      notice_from + dt.timedelta(days=6))
-                ledger.record_payment(session, actor, result.batch_id, notice_from + dt.timedelta(days=8),
+                batches.record_payment(session, actor, result.batch_id, notice_from + dt.timedelta(days=8),
                                       f"{month.year}{month.month:02d}-{result.batch_id:03d}", today=today)
         month = add_months(month, 1)
-    entries = ledger.search_entry_ids(session, ledger.EntryFilter())
+    entries = entry_search.search_entry_ids(session, entry_search.EntryFilter())
     if len(entries) > 10:
-        ledger.reverse(session, actor, entries[-3], "学生已于当月转出，误发，予以冲销")
-        ledger.replace(session, actor, entries[-5], 2000, "当月仅在园半月，按半月标准更正")
+        corrections.reverse(session, actor, entries[-3], "学生已于当月转出，误发，予以冲销")
+        corrections.replace(session, actor, entries[-5], 2000, "当月仅在园半月，按半月标准更正")
 
 
 def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt.date) -> None:

@@ -56,12 +56,12 @@ def township(township_db, actor):
     }
     db.run(roster.change_status, actor, ids["p5"], EnrollmentStatus.DROPPED_OUT, TERM.start + dt.timedelta(days=20),
            "外出", today=TODAY)
-    from schoolaid.ledger import ledger
+    from schoolaid.ledger import posting, subsidy_programmes
 
-    programme = db.run(ledger.create_programme, actor, ledger.ProgrammeForm(
+    programme = db.run(subsidy_programmes.create_programme, actor, subsidy_programmes.ProgrammeForm(
         code="T1", name="测试补助", eligibility="everyone", amount_fen=1000))
     month = TERM.start if TERM.start.month in SCHOOL_MONTHS else TERM.start.replace(month=3)
-    db.run(ledger.post, actor, programme, month, [ids["p1"]], today=TODAY)
+    db.run(posting.post, actor, programme, month, [ids["p1"]], today=TODAY)
     return db, ids
 
 
@@ -151,9 +151,9 @@ def test_unpaid_students_this_month(demo_db):
     month = TODAY if TODAY.month not in (7, 8) else TODAY.replace(month=6)
     items = demo_db.query(work_list.today_work, month)
     unpaid = [i for i in items if i.kind == work_list.Kind.UNPAID]
-    from schoolaid.ledger import ledger
+    from schoolaid.ledger import coverage
 
-    gaps = demo_db.query(ledger.gaps, f"{month:%Y-%m}", month)
+    gaps = demo_db.query(coverage.gaps, f"{month:%Y-%m}", month)
     assert {i.target for i in unpaid} == {g.programme_id for g in gaps}
     for item in unpaid:  # one line per programme, with its number of students
         assert str(sum(1 for g in gaps if g.programme_id == item.target)) in item.text

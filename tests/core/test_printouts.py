@@ -51,7 +51,7 @@ from schoolaid.documents.pdf.layout import (
     half_units,
 )
 from schoolaid.dropout import absences, case_files, notice_pdf, notices, persuasion, vocabulary
-from schoolaid.ledger import ledger
+from schoolaid.ledger import posting, subsidy_programmes
 from schoolaid.pairing import pairing, staff, visits
 from schoolaid.pairing.visits import VisitEntry
 from schoolaid.reporting import quarterly, reports, summary
@@ -513,10 +513,10 @@ def township(township_db, actor):
         "王留守": pupil(db, actor, "王留守", 4, birth=dt.date(2017, 4, 1), school_id=school_id(db, "波西村小学"),
                         grade=3, left_behind=True, entry_date=entry),
     }
-    byjy = db.query(ledger.programme_by_code, "BYJY").id
-    batches = [db.run(ledger.post, actor, byjy, month,
+    byjy = db.query(subsidy_programmes.programme_by_code, "BYJY").id
+    batches = [db.run(posting.post, actor, byjy, month,
                       today=TODAY).batch_id for month in ("2026-10", "2026-11")]
-    db.run(ledger.post, actor, db.query(ledger.programme_by_code, "ZXJ").id, "2026-10", today=TODAY)
+    db.run(posting.post, actor, db.query(subsidy_programmes.programme_by_code, "ZXJ").id, "2026-10", today=TODAY)
     principal = db.run(staff.add_staff, actor, "王建国", school_id(db, "平地镇中心校"), StaffRole.PRINCIPAL)
     db.run(pairing.pair, actor, principal, poor, dt.date(2026, 9, 1), today=TODAY)
     db.run(visits.add_visit, actor, VisitEntry(principal, poor, dt.date(2026, 10, 15), done="送去学习用品"),

@@ -32,8 +32,10 @@ from schoolaid.backup import backup
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.progress import Progress
 from schoolaid.demo import create_demo_township
-from schoolaid.dropout import case_files, export, notice_pdf, notices, rules
-from schoolaid.ledger import ledger, ledger_export
+from schoolaid.dropout import case_files, notice_pdf, notices, rules
+from schoolaid.dropout import export as dropout_export
+from schoolaid.ledger import batches
+from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
@@ -295,7 +297,7 @@ def school(tmp_path_factory):
                   Role.LEADERSHIP: add(db, admin, "wang", "王校长", Role.LEADERSHIP),
                   Role.TEACHER: add(db, admin, "li", "李老师", Role.TEACHER, [mine]),
                   Role.TOWNSHIP_VIEWER: add(db, admin, "xiang", "乡镇刘", Role.TOWNSHIP_VIEWER)}
-    batch = db.query(ledger.list_batches)[0].id
+    batch = db.query(batches.list_batches)[0].id
     case = next(c for c in db.query(case_files.list_cases) if c.notice is not None)
     notice_ids = [n.id for n in db.query(notices.notices, case.id)]
     backup_file = backup.write_backup(db.path, folder / "school.sabk", PASSWORD, now=dt.datetime(2026, 11, 29, 9))
@@ -320,9 +322,9 @@ def _call(key, school, actor, out: Path) -> object:
         ledger_export.export_gaps: lambda: db.query(service, actor, "2026-10", out, TODAY),
         pairing_export.export_register: lambda: db.query(service, actor, out, TODAY),
         pairing_export.export_visit_sheets: lambda: db.query(service, actor, out, today=TODAY),
-        export.export_ledgers: lambda: db.query(service, actor, out, TODAY),
-        export.export_cases: lambda: db.query(service, actor, out, TODAY),
-        export.export_term_report: lambda: db.query(service, actor, out, TODAY),
+        dropout_export.export_ledgers: lambda: db.query(service, actor, out, TODAY),
+        dropout_export.export_cases: lambda: db.query(service, actor, out, TODAY),
+        dropout_export.export_term_report: lambda: db.query(service, actor, out, TODAY),
         reports.write_term_report: lambda: db.query(service, actor, out, 2026, "autumn", today=TODAY),
         reports.write_dropout_ledgers: lambda: db.query(service, actor, out, TODAY),
         reports.write_register: lambda: db.query(service, actor, out, TODAY),

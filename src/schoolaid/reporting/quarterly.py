@@ -18,7 +18,7 @@ from schoolaid.common.school_calendar import Quarter, SchoolYear, month_key
 from schoolaid.common.validation import error
 from schoolaid.dropout import dropout_rate
 from schoolaid.dropout.vocabulary import CaseStatus
-from schoolaid.ledger import ledger
+from schoolaid.ledger import coverage, subsidy_programmes
 from schoolaid.pairing import pairing
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -155,11 +155,11 @@ def _programmes(session: Session, months: list[str], period: str, today: dt.date
             .where(LedgerEntry.month.in_(months)).group_by(LedgerEntry.programme_id, LedgerEntry.month)):
         sums[programme_id][month] = (n, fen or 0)
     gap_counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for gap in ledger.gaps(session, period, today):
+    for gap in coverage.gaps(session, period, today):
         gap_counts[gap.programme_id][0] += 1
         gap_counts[gap.programme_id][1] += gap.amount_fen
     lines = []
-    for programme in ledger.list_programmes(session):
+    for programme in subsidy_programmes.list_programmes(session):
         if not programme.active and programme.id not in sums:
             continue
         gaps, gap_fen = gap_counts.get(programme.id, (0, 0))

@@ -19,7 +19,7 @@ from schoolaid.common import school_calendar
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
 from schoolaid.dropout import absences, case_files, rules
-from schoolaid.ledger import ledger
+from schoolaid.ledger import coverage
 from schoolaid.pairing import pairing
 
 STALE_CASE_DAYS = 7
@@ -85,7 +85,7 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
         unpaid: Counter[tuple[int, str]] = Counter()
     else:
         unpaid = Counter((gap.programme_id, gap.programme)
-                         for gap in ledger.gaps(session, school_calendar.month_key(today), today))
+                         for gap in coverage.gaps(session, school_calendar.month_key(today), today))
     for (programme_id, programme), count in sorted(unpaid.items(), key=lambda item: -item[1]):
         items.append(WorkItem(Kind.UNPAID, programme_id, translate(
             "WorkList", "{programme}: {n} eligible students not yet paid this month").format(
