@@ -55,7 +55,7 @@ def _plain(value: Any) -> Any:
 
 def snapshot(record: Base, fields: Iterable[str] | None = None) -> dict[str, Any]:
     """The record's column values, ready for JSON."""
-    names = list(fields) if fields is not None else [c.key for c in record.__table__.columns]  # type: ignore[attr-defined]
+    names = list(fields) if fields is not None else [c.key for c in record.__table__.columns]
     return {name: _plain(getattr(record, name)) for name in names}
 
 

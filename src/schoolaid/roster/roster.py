@@ -10,8 +10,20 @@ import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, insert, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    and_,
+    case,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts import audit
@@ -488,7 +500,7 @@ def _needs_household(flt: RosterFilter, sort_key: str) -> bool:
 
 
 def _order(sort_key: str, descending: bool) -> list:
-    columns = {
+    by_key: dict[str, list[SQLColumnExpression[Any]]] = {
         "name": [Student.name_pinyin],
         "sex": [Student.sex],
         "age": [Student.birth_date],  # reversed below: a young age is a late birth date
@@ -501,7 +513,8 @@ def _order(sort_key: str, descending: bool) -> list:
         "boarder": [Student.boarder],
         "status": [Student.status],
         "id_number": [Student.id_number],
-    }[sort_key] + [Student.id]
+    }
+    columns = by_key[sort_key] + [Student.id]
     # The id breaks ties in the same direction, so that an index on (key, id) serves both ways.
     if descending != (sort_key == "age"):
         return [c.desc() for c in columns]
@@ -633,7 +646,8 @@ def reveal_id_numbers(session: Session, actor: Actor, ids: Sequence[int], purpos
     why): the number is sensitive personal information of a minor."""
     numbers = full_id_numbers(session, ids)
     if ids:
-        subject = session.get(Student, ids[0]).name if len(ids) == 1 and session.get(Student, ids[0]) else ""
+        student = session.get(Student, ids[0]) if len(ids) == 1 else None
+        subject = student.name if student is not None else ""
         audit.record(session, actor, Action.REVEAL, ENTITY, ids[0] if len(ids) == 1 else None,
                      translate("Roster", "full ID number shown: {what}").format(what=purpose),
                      after={"students": len(ids), "name": subject})
