@@ -22,8 +22,8 @@ from schoolaid.accounts import (
 from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.accounts.permissions import accounts_enabled  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
-from schoolaid.ledger import ledger
-from schoolaid.ledger.ledger import ProgrammeForm  # noqa: E402
+from schoolaid.ledger import posting, subsidy_programmes
+from schoolaid.ledger.subsidy_programmes import ProgrammeForm  # noqa: E402
 from schoolaid.storage.database import open_database  # noqa: E402
 
 PASSWORD = "benchmark-pass"
@@ -53,12 +53,12 @@ def main() -> None:
     officer = outcome.actor
     print(f"sign-in (Argon2id, 64 MiB, t=3): {seconds * 1000:.0f} ms")
     code = f"B{int(time.time())}"
-    programme = db.run(ledger.create_programme, officer, ProgrammeForm(
+    programme = db.run(subsidy_programmes.create_programme, officer, ProgrammeForm(
         code=code, name="测试全体补助", eligibility="everyone", amount_fen=1000))
     month = dt.date.today().replace(day=1)
     if month.month in (7, 8):
         month = month.replace(month=6)
-    seconds, result = timed(lambda: db.run(ledger.post, officer, programme, month, today=dt.date.today()))
+    seconds, result = timed(lambda: db.run(posting.post, officer, programme, month, today=dt.date.today()))
     print(f"posting a month: {result.posted:,} entries, each with a chained audit row, in {seconds:.2f} s")
     seconds, report = timed(lambda: db.query(audit_verify.verify))
     print(f"audit verify: {report.rows:,} audit rows re-hashed and {report.checked_records:,} covered records "

@@ -32,8 +32,9 @@ from schoolaid.common.school_calendar import (  # noqa: E402
     school_days_before,
 )
 from schoolaid.demo import create_demo_township  # noqa: E402
-from schoolaid.dropout import dropout  # noqa: E402
-from schoolaid.dropout.dropout import AttemptEntry, CaseStatus, Method  # noqa: E402
+from schoolaid.dropout import absences, case_files, dropout_rate, ledgers, persuasion, term_report  # noqa: E402
+from schoolaid.dropout.persuasion import AttemptEntry  # noqa: E402
+from schoolaid.dropout.vocabulary import CaseStatus, Method  # noqa: E402
 from schoolaid.roster.enrollment import EnrollmentStatus  # noqa: E402
 from schoolaid.storage.database import open_database  # noqa: E402
 from schoolaid.storage.models import Absence, Student  # noqa: E402
@@ -60,17 +61,17 @@ def add_cases(session, actor: Actor, count: int) -> None:
            if i not in taken]
     for n, student_id in enumerate(rng.sample(ids, count)):
         began = school_days_before(today, rng.randrange(6, 60), DEFAULT_HOLIDAYS)
-        absence_id = dropout.record_absence(session, actor, student_id, began, today=today)
+        absence_id = absences.record_absence(session, actor, student_id, began, today=today)
         if n % 3 == 0:
             continue
         opened = nth_school_day(began, 5, DEFAULT_HOLIDAYS)
-        case_id = dropout.open_case(session, actor, student_id, absence_id, today=opened)
+        case_id = case_files.open_case(session, actor, student_id, absence_id, today=opened)
         for k in range(rng.randrange(2, 4)):
             day = min(today, opened + dt.timedelta(days=2 + 3 * k))
-            dropout.log_attempt(session, actor, case_id, AttemptEntry(day, "班主任", "家长", Method.HOME_VISIT.value,
+            persuasion.log_attempt(session, actor, case_id, AttemptEntry(day, "班主任", "家长", Method.HOME_VISIT.value,
                                                                      "家长未同意"), today=today)
         if n % 3 == 1 and n % 2:
-            dropout.move_case(session, actor, case_id, CaseStatus.RETURNED, today, today=today, return_date=today)
+            case_files.move_case(session, actor, case_id, CaseStatus.RETURNED, today, today=today, return_date=today)
 
 
 def main() -> None:
@@ -87,23 +88,23 @@ def main() -> None:
         db.run(create_demo_township, ACTOR, students=args.students, seed=11, today=dt.date.today())
         db.run(add_cases, ACTOR, args.cases)
         print(f"built {args.students:,} students, {args.cases} absences in {time.perf_counter() - start:.1f} s ({path})")
-    cases = db.query(dropout.list_cases)
+    cases = db.query(case_files.list_cases)
     print(f"{len(cases)} cases, {sum(c.attempts for c in cases)} attempts, "
-          f"{len(db.query(dropout.absences, dt.date.today()))} open absences")
+          f"{len(db.query(absences.absences, dt.date.today()))} open absences")
     today = dt.date.today()
     print("on every change (median of 5):")
-    for name, action in (("attention (badge)", lambda: db.query(dropout.attention, today)),
-                         ("case list", lambda: db.query(dropout.list_cases)),
-                         ("open absences", lambda: db.query(dropout.absences, today))):
+    for name, action in (("attention (badge)", lambda: db.query(case_files.attention, today)),
+                         ("case list", lambda: db.query(case_files.list_cases)),
+                         ("open absences", lambda: db.query(absences.absences, today))):
         print(f"  {name:<28} {median_ms(action):8.1f} ms")
     print("when a page is shown (median of 3):")
     year = SchoolYear.containing(today).so_far(today)
-    for name, action in (("school-age ledger", lambda: db.query(dropout.school_age_ledger, today)),
-                         ("suspected ledger", lambda: db.query(dropout.suspected_ledger, today)),
-                         ("dropout ledger", lambda: db.query(dropout.dropout_ledger, today)),
-                         ("dropout rate, school year", lambda: db.query(dropout.dropout_rates, *year)),
-                         ("cases per school", lambda: db.query(dropout.cases_per_school, today)),
-                         ("term-start report", lambda: db.query(dropout.term_report, today))):
+    for name, action in (("school-age ledger", lambda: db.query(ledgers.school_age_ledger, today)),
+                         ("suspected ledger", lambda: db.query(ledgers.suspected_ledger, today)),
+                         ("dropout ledger", lambda: db.query(ledgers.dropout_ledger, today)),
+                         ("dropout rate, school year", lambda: db.query(dropout_rate.dropout_rates, *year)),
+                         ("cases per school", lambda: db.query(case_files.cases_per_school, today)),
+                         ("term-start report", lambda: db.query(term_report.term_report, today))):
         print(f"  {name:<28} {median_ms(action, 3):8.1f} ms")
 
     from PySide6.QtWidgets import QApplication

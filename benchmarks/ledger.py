@@ -25,8 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.common.school_calendar import SCHOOL_MONTHS, Quarter  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
-from schoolaid.ledger import ledger  # noqa: E402
-from schoolaid.ledger.ledger import EntryFilter, ProgrammeForm  # noqa: E402
+from schoolaid.ledger import coverage, currency, entry_search, posting, subsidy_programmes, totals  # noqa: E402
+from schoolaid.ledger.entry_search import EntryFilter
+from schoolaid.ledger.subsidy_programmes import ProgrammeForm  # noqa: E402
 from schoolaid.storage.database import open_database, reserve_ids  # noqa: E402
 from schoolaid.storage.models import LedgerEntry, Programme, Student  # noqa: E402
 
@@ -77,22 +78,22 @@ def main() -> None:
         seconds = timed(lambda: db.run(create_demo_township, ACTOR, students=args.students, seed=9,
                                       today=dt.date.today()))
         print(f"demo township of {args.students:,} students built in {seconds:.1f} s")
-    everyone = db.run(ledger.create_programme, ACTOR, ProgrammeForm(
+    everyone = db.run(subsidy_programmes.create_programme, ACTOR, ProgrammeForm(
         code=f"BENCH{random.randrange(10**6)}", name="全体学生测试项目", eligibility="everyone", amount_fen=1000))
     month = dt.date.today().replace(day=1)
     if month.month in (7, 8):
         month = month.replace(month=6)
-    plan_time = timed(lambda: db.query(ledger.plan_posting, everyone, month, today=dt.date.today()))
+    plan_time = timed(lambda: db.query(posting.plan_posting, everyone, month, today=dt.date.today()))
     result = None
 
     def post() -> None:
         nonlocal result
-        result = db.run(ledger.post, ACTOR, everyone, month, today=dt.date.today())
+        result = db.run(posting.post, ACTOR, everyone, month, today=dt.date.today())
 
     post_time = timed(post)
-    print(f"posting a month: {result.posted:,} students, {ledger.format_yuan(result.total_fen)} yuan — "
+    print(f"posting a month: {result.posted:,} students, {currency.format_yuan(result.total_fen)} yuan — "
           f"preview {plan_time:.2f} s, post (one transaction, each entry audited) {post_time:.2f} s")
-    again = timed(lambda: db.run(ledger.post, ACTOR, everyone, month, today=dt.date.today()))
+    again = timed(lambda: db.run(posting.post, ACTOR, everyone, month, today=dt.date.today()))
     print(f"posting the same month again (nothing to post): {again:.2f} s")
 
     seconds = timed(lambda: fill_entries(db, args.entries))
@@ -101,17 +102,17 @@ def main() -> None:
     print(f"ledger filled to {total_entries:,} entries in {seconds:.1f} s")
 
     flt = EntryFilter()
-    ids_time = [timed(lambda: db.query(ledger.search_entry_ids, flt)) for _ in range(3)]
-    total_time = [timed(lambda: db.query(ledger.entry_total, flt)) for _ in range(3)]
-    ids = db.query(ledger.search_entry_ids, flt)
-    screen_time = [timed(lambda: db.query(ledger.fetch_entry_rows, ids[:40])) for _ in range(3)]
-    by_student = timed(lambda: db.query(ledger.search_entry_ids, EntryFilter(text="张")))
+    ids_time = [timed(lambda: db.query(entry_search.search_entry_ids, flt)) for _ in range(3)]
+    total_time = [timed(lambda: db.query(entry_search.entry_total, flt)) for _ in range(3)]
+    ids = db.query(entry_search.search_entry_ids, flt)
+    screen_time = [timed(lambda: db.query(entry_search.fetch_entry_rows, ids[:40])) for _ in range(3)]
+    by_student = timed(lambda: db.query(entry_search.search_entry_ids, EntryFilter(text="张")))
     print(f"ledger view: all ids {statistics.median(ids_time):.2f} s, count and sum "
           f"{statistics.median(total_time):.2f} s, first screen {statistics.median(screen_time) * 1000:.0f} ms, "
           f"a name search {by_student:.2f} s")
     for by in ("programme", "school", "village", "quarter"):
-        print(f"totals by {by}: {timed(lambda b=by: db.query(ledger.totals, b)):.2f} s")
-    print(f"coverage gaps of this quarter: {timed(lambda: db.query(ledger.gaps, Quarter.containing(dt.date.today()).key, dt.date.today())):.2f} s")
+        print(f"totals by {by}: {timed(lambda b=by: db.query(totals.totals, b)):.2f} s")
+    print(f"coverage gaps of this quarter: {timed(lambda: db.query(coverage.gaps, Quarter.containing(dt.date.today()).key, dt.date.today())):.2f} s")
 
     from PySide6.QtWidgets import QApplication
 

@@ -25,10 +25,7 @@ from sqlalchemy import select  # noqa: E402
 from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, nth_school_day, school_days_before  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
-from schoolaid.dropout import (
-    dropout,  # noqa: E402
-    notice,  # noqa: E402
-)
+from schoolaid.dropout import absences, case_files, notice_pdf, notices  # noqa: E402
 from schoolaid.reporting import quarterly, reports, summary
 from schoolaid.roster.enrollment import EnrollmentStatus  # noqa: E402
 from schoolaid.storage.database import open_database  # noqa: E402
@@ -46,9 +43,9 @@ def issue_notices(session, actor: Actor, count: int) -> list[int]:
     issued = []
     for student_id in rng.sample(ids, min(count, len(ids))):
         began = school_days_before(today, rng.randrange(20, 40), DEFAULT_HOLIDAYS)
-        absence_id = dropout.record_absence(session, actor, student_id, began, today=today)
-        case_id = dropout.open_case(session, actor, student_id, absence_id, today=nth_school_day(began, 5, DEFAULT_HOLIDAYS))
-        issued.append(dropout.issue_notice(session, actor, case_id, today, today=today))
+        absence_id = absences.record_absence(session, actor, student_id, began, today=today)
+        case_id = case_files.open_case(session, actor, student_id, absence_id, today=nth_school_day(began, 5, DEFAULT_HOLIDAYS))
+        issued.append(notices.issue_notice(session, actor, case_id, today, today=today))
     return issued
 
 
@@ -78,7 +75,7 @@ def main() -> None:
                                                                                 args.notices - len(ids)))
     ids = ids[:args.notices]
     out = folder / "notices.pdf"
-    pages = timed(f"{len(ids)} notices in one PDF", lambda: db.query(notice.write_notices, ACTOR, ids, out))
+    pages = timed(f"{len(ids)} notices in one PDF", lambda: db.query(notice_pdf.write_notices, ACTOR, ids, out))
     print(f"{'':<44} {pages} pages, {out.stat().st_size / 1e6:.1f} MB")
     today = dt.date.today()
     quarter = (today.month - 1) // 3 + 1

@@ -15,8 +15,9 @@ from typing import Any
 from schoolaid.accounts import audit_log
 from schoolaid.accounts.permissions import GRANTS, Permission, Role
 from schoolaid.backup import backup
-from schoolaid.dropout import dropout_export, notice
-from schoolaid.ledger import ledger_export
+from schoolaid.dropout import export as dropout_export
+from schoolaid.dropout import notice_pdf
+from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
@@ -45,9 +46,9 @@ SERVICES: dict[Any, frozenset[Permission]] = {
     reports.write_register: EXPORT,
     reports.write_sign_off: EXPORT,
     summary.write_quarterly: EXPORT,
-    notice.write_notices: EXPORT,
-    notice.print_case_notice: EXPORT,  # a case without a notice also needs ISSUE_NOTICE, to issue it
-    notice.print_due_notices: frozenset({P.ISSUE_NOTICE, P.EXPORT}),
+    notice_pdf.write_notices: EXPORT,
+    notice_pdf.print_case_notice: EXPORT,  # a case without a notice also needs ISSUE_NOTICE, to issue it
+    notice_pdf.print_due_notices: frozenset({P.ISSUE_NOTICE, P.EXPORT}),
     audit_log.export: frozenset({P.VIEW_AUDIT}),
     backup.export_backup: frozenset({P.BACKUP}),
     township_summary.summarize: frozenset({P.VIEW}),  # no database: figures only, the password is the key

@@ -534,29 +534,29 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
     """A year of subsidies posted month by month, noticed and paid; two mistakes reversed (one of
     them replaced); and gaps: this month's living-cost waiver not yet posted, and children enrolled
     after a batch."""
-    from schoolaid.ledger import ledger
+    from schoolaid.ledger import batches, corrections, entry_search, posting, subsidy_programmes, vocabulary
 
     this_month = month_start(today)
     month = add_months(this_month, -12)
     while month <= this_month:
-        for programme in ledger.list_programmes(session, active_only=True):
+        for programme in subsidy_programmes.list_programmes(session, active_only=True):
             if not programme.pays_in(month) or (month == this_month and programme.code == "SHF"):
                 continue
-            if programme.per is ledger.Per.TERM and month != add_months(Term.containing(month).start, 1):
+            if programme.per is vocabulary.Per.TERM and month != add_months(Term.containing(month).start, 1):
                 continue  # term grants are paid once, in the second month of the term
             day = min(today, dt.date(month.year, month.month, 10))
-            result = ledger.post(session, actor, programme.id, month, today=day)
+            result = posting.post(session, actor, programme.id, month, today=day)
             if result.batch_id is not None and month < this_month:
                 notice_from = dt.date(month.year, month.month, 16)
-                ledger.record_notice(session, actor, result.batch_id, notice_from,
+                batches.record_notice(session, actor, result.batch_id, notice_from,
                                      notice_from + dt.timedelta(days=6))
-                ledger.record_payment(session, actor, result.batch_id, notice_from + dt.timedelta(days=8),
+                batches.record_payment(session, actor, result.batch_id, notice_from + dt.timedelta(days=8),
                                       f"{month.year}{month.month:02d}-{result.batch_id:03d}", today=today)
         month = add_months(month, 1)
-    entries = ledger.search_entry_ids(session, ledger.EntryFilter())
+    entries = entry_search.search_entry_ids(session, entry_search.EntryFilter())
     if len(entries) > 10:
-        ledger.reverse(session, actor, entries[-3], "学生已于当月转出，误发，予以冲销")
-        ledger.replace(session, actor, entries[-5], 2000, "当月仅在园半月，按半月标准更正")
+        corrections.reverse(session, actor, entries[-3], "学生已于当月转出，误发，予以冲销")
+        corrections.replace(session, actor, entries[-5], 2000, "当月仅在园半月，按半月标准更正")
 
 
 def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt.date) -> None:
@@ -564,10 +564,12 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     child (a known reason), a case just opened, one escalated to an enrollment-urging notice whose
     deadline passed (the child counted as a dropout), a child brought back, one taught at home, one
     transferred."""
-    from schoolaid.dropout import dropout
-    from schoolaid.dropout.dropout import AttemptEntry, CaseForm, CaseStatus, Method, Reason
+    from schoolaid.dropout import absences, case_files, notices, persuasion, rules
+    from schoolaid.dropout.case_files import CaseForm
+    from schoolaid.dropout.persuasion import AttemptEntry
+    from schoolaid.dropout.vocabulary import CaseStatus, Method, Reason
 
-    off = dropout.holidays(session)
+    off = rules.holidays(session)
     candidates = list(session.scalars(select(Student.id).where(
         Student.stage == Stage.PRIMARY.value, Student.status == EnrollmentStatus.ENROLLED.value,
         Student.grade >= 3, Student.household_id.is_not(None)).order_by(Student.id)))
@@ -589,12 +591,12 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
 
     def begin(student: Student, days_back: int, reason: Reason, text: str, *, report: bool = True) -> tuple[int, dt.date]:
         began = school_days_before(today, days_back, off)
-        absence_id = dropout.record_absence(session, actor, student.id, began, today=today)
+        absence_id = absences.record_absence(session, actor, student.id, began, today=today)
         opened = nth_school_day(began, 5, off)
         teacher = teacher_of(student)
         form = CaseForm(reason_category=reason.value, reason_text=text, class_teacher_id=teacher.id if teacher else None,
                         reported_township_on=opened if report else None)
-        return dropout.open_case(session, actor, student.id, absence_id, form, today=opened), opened
+        return case_files.open_case(session, actor, student.id, absence_id, form, today=opened), opened
 
     def attempt(case_id: int, day: dt.date, student: Student, method: Method, result: str, *,
                 succeeded: bool = False, with_village: bool = False) -> None:
@@ -602,15 +604,15 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
         visitors = [f"班主任 {teacher.name}" if teacher else "班主任"]
         if with_village:
             visitors += [village_of(student), township_official]
-        dropout.log_attempt(session, actor, case_id, AttemptEntry(
+        persuasion.log_attempt(session, actor, case_id, AttemptEntry(
             day, "、".join(visitors), f"{student.guardian_name}（监护人）" if student.guardian_name else "学生家长",
             method.value, result, succeeded), files=[("入户劝返照片.png", _tiny_png(rng))], today=today)
 
     waiting, sick, fresh, escalated, returned, home, moved = picked
     # An unexplained absence of eight school days: the app proposes a case.
-    dropout.record_absence(session, actor, waiting.id, school_days_before(today, 8, off), today=today)
+    absences.record_absence(session, actor, waiting.id, school_days_before(today, 8, off), today=today)
     # A known reason: not a suspected dropout.
-    dropout.record_absence(session, actor, sick.id, school_days_before(today, 3, off), reason_known=True,
+    absences.record_absence(session, actor, sick.id, school_days_before(today, 3, off), reason_known=True,
                            reason="肺炎住院，家长已请假", today=today)
 
     case_id, opened = begin(fresh, 12, Reason.LEARNING, "成绩跟不上，不愿到校")
@@ -623,16 +625,16 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     attempt(case_id, opened + dt.timedelta(days=12), escalated, Method.VILLAGE,
             "村委会与祖父母座谈，讲明义务教育法规定，家长仍未同意返校", with_village=True)
     issued = min(today - dt.timedelta(days=22), opened + dt.timedelta(days=20))
-    notice_id = dropout.issue_notice(session, actor, case_id, issued, today=today)
-    dropout.record_receipt(session, actor, notice_id, issued + dt.timedelta(days=1),
+    notice_id = notices.issue_notice(session, actor, case_id, issued, today=today)
+    notices.record_receipt(session, actor, notice_id, issued + dt.timedelta(days=1),
                            escalated.guardian_name or "监护人", "由村委会送达，祖父代签", today=today)
-    form = dropout.case_form(session, case_id)
+    form = case_files.case_form(session, case_id)
     form.township_action, form.village_action = "镇政府下达敦促入学通知书，责令限期送子女返校", "村委会两次上门做家长工作"
     form.current_situation, form.remedies = "仍在昆明，未返校", "返校后安排学习帮扶，补习所缺课程"
     form.reported_bureau_on = issued
-    dropout.update_case(session, actor, case_id, form, today=today)
+    case_files.update_case(session, actor, case_id, form, today=today)
     try:
-        dropout.confirm_dropout(session, actor, case_id, today=today)
+        case_files.confirm_dropout(session, actor, case_id, today=today)
     except NotAllowed:
         pass  # the absence has not reached the dropout threshold on a date this early in the term
 
@@ -642,15 +644,15 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     back = school_days_before(today, 15, off)
     attempt(case_id, back - dt.timedelta(days=1), returned, Method.TALK, "家长同意送孩子返校，已落实寄宿",
             succeeded=True, with_village=True)
-    dropout.move_case(session, actor, case_id, CaseStatus.RETURNED, back, today=today, return_date=back)
+    case_files.move_case(session, actor, case_id, CaseStatus.RETURNED, back, today=today, return_date=back)
 
     case_id, opened = begin(home, 20, Reason.ILLNESS, "重度脑瘫，无法到校")
     attempt(case_id, opened + dt.timedelta(days=3), home, Method.HOME_VISIT, "经评估不能随班就读，家长同意送教上门",
             succeeded=True)
-    dropout.move_case(session, actor, case_id, CaseStatus.HOME_TEACHING, opened + dt.timedelta(days=5),
+    case_files.move_case(session, actor, case_id, CaseStatus.HOME_TEACHING, opened + dt.timedelta(days=5),
                       today=today, note="每周两次送教上门，由中心校特教组负责")
 
     case_id, opened = begin(moved, 25, Reason.MIGRATION, "随父母外出", report=False)
     attempt(case_id, opened + dt.timedelta(days=2), moved, Method.PHONE, "家长称已在务工地学校就读，学校核实中")
-    dropout.move_case(session, actor, case_id, CaseStatus.TRANSFERRED, opened + dt.timedelta(days=6),
+    case_files.move_case(session, actor, case_id, CaseStatus.TRANSFERRED, opened + dt.timedelta(days=6),
                       today=today, transfer_to=rng.choice(TRANSFER_DESTINATIONS))

@@ -21,8 +21,8 @@ from schoolaid.accounts.accounts import ClassRef, UserForm
 from schoolaid.accounts.audit import Action, Actor
 from schoolaid.accounts.permissions import GRANTS, NotPermitted, Permission, Role, accounts_enabled
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
-from schoolaid.dropout import dropout
-from schoolaid.ledger import ledger
+from schoolaid.dropout import absences
+from schoolaid.ledger import corrections, posting, subsidy_programmes
 from schoolaid.pairing import visits
 from schoolaid.roster import roster
 from schoolaid.storage.models import AuditEvent, LedgerEntry, Student, Visit
@@ -161,10 +161,10 @@ def test_every_role_against_every_service(demo_db, admin):
             expected = "allowed" if service.permission in GRANTS[role] else "refused"
             assert outcomes[(name, role)] == expected, (name, role)
     # Spot checks of the table itself, as the issue states it.
-    assert outcomes[("schoolaid.ledger.ledger.reverse", Role.LEADERSHIP)] == "allowed"
-    assert outcomes[("schoolaid.ledger.ledger.reverse", Role.AID_OFFICER)] == "refused"
-    assert outcomes[("schoolaid.ledger.ledger.post", Role.AID_OFFICER)] == "allowed"
-    assert outcomes[("schoolaid.dropout.dropout.issue_notice", Role.AID_OFFICER)] == "refused"
+    assert outcomes[("schoolaid.ledger.corrections.reverse", Role.LEADERSHIP)] == "allowed"
+    assert outcomes[("schoolaid.ledger.corrections.reverse", Role.AID_OFFICER)] == "refused"
+    assert outcomes[("schoolaid.ledger.posting.post", Role.AID_OFFICER)] == "allowed"
+    assert outcomes[("schoolaid.dropout.notices.issue_notice", Role.AID_OFFICER)] == "refused"
     assert outcomes[("schoolaid.accounts.accounts.add_user", Role.ADMIN)] == "allowed"
     assert outcomes[("schoolaid.roster.roster.add_student", Role.ADMIN)] == "refused"
     # The township only reads: every service that changes something refuses it.
@@ -189,14 +189,14 @@ def test_a_reversal_needs_a_second_person(demo_db, admin):
     principal = add(demo_db, admin, "wang", "王校长", Role.LEADERSHIP)
     deputy = add(demo_db, admin, "zhao", "赵副校长", Role.LEADERSHIP)
     student = a_student(demo_db)
-    programme = demo_db.run(ledger.create_programme, principal, ledger.ProgrammeForm(
+    programme = demo_db.run(subsidy_programmes.create_programme, principal, subsidy_programmes.ProgrammeForm(
         code="TEST1", name="测试补助", eligibility="everyone", amount_fen=1000))
-    demo_db.run(ledger.post, principal, programme, "2026-10", [student.id], today=TODAY)
+    demo_db.run(posting.post, principal, programme, "2026-10", [student.id], today=TODAY)
     with demo_db.read() as session:
         entry = session.scalars(select(LedgerEntry.id).where(LedgerEntry.programme_id == programme)).one()
     with pytest.raises(NotPermitted, match="王校长"):
-        demo_db.run(ledger.reverse, principal, entry, "录错了")
-    reversal = demo_db.run(ledger.reverse, deputy, entry, "录错了")
+        demo_db.run(corrections.reverse, principal, entry, "录错了")
+    reversal = demo_db.run(corrections.reverse, deputy, entry, "录错了")
     assert reversal
 
 
@@ -212,9 +212,9 @@ def test_a_teacher_works_on_their_own_classes_only(demo_db, admin):
         other = session.scalars(select(Student).where(Student.status == "在读", Student.class_name != mine.class_name,
                                                       Student.stage == "小学")).first()
     monday = TODAY - dt.timedelta(days=TODAY.weekday() + 7)
-    assert demo_db.run(dropout.record_absence, teacher, mine.id, monday, today=TODAY)
+    assert demo_db.run(absences.record_absence, teacher, mine.id, monday, today=TODAY)
     with pytest.raises(NotPermitted, match=other.name):
-        demo_db.run(dropout.record_absence, teacher, other.id, monday, today=TODAY)
+        demo_db.run(absences.record_absence, teacher, other.id, monday, today=TODAY)
     shown = demo_db.query(roster.list_rows, roster.RosterFilter(classes=teacher.classes), today=TODAY)
     assert shown and all((r.school, r.class_name) == (shown[0].school, mine.class_name) for r in shown)
     assert mine.id in {r.id for r in shown} and other.id not in {r.id for r in shown}

@@ -18,8 +18,20 @@ from sqlalchemy.exc import IntegrityError
 from schoolaid.accounts import audit
 from schoolaid.common.errors import NotAllowed, NotFound, ValidationFailed
 from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, nth_school_day
-from schoolaid.dropout import dropout
-from schoolaid.dropout.dropout import AttemptEntry, CaseForm, CaseStatus, Method, Reason
+from schoolaid.dropout import (
+    absences,
+    case_files,
+    dropout_rate,
+    ledgers,
+    notices,
+    persuasion,
+    rules,
+    term_report,
+    vocabulary,
+)
+from schoolaid.dropout.case_files import CaseForm
+from schoolaid.dropout.persuasion import AttemptEntry
+from schoolaid.dropout.vocabulary import CaseStatus, Method, Reason
 from schoolaid.roster import households, roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.households import HouseholdForm
@@ -53,8 +65,8 @@ def pupil(db, actor, name: str, sequence: int, *, confirmed: tuple[str, ...] = (
 
 def case_for(db, actor, student_id: int, start: dt.date = MONDAY, form: CaseForm | None = None) -> int:
     """An unexplained absence from ``start``, and the case opened the day it reaches five school days."""
-    absence_id = db.run(dropout.record_absence, actor, student_id, start, today=TODAY)
-    return db.run(dropout.open_case, actor, student_id, absence_id, form, today=nth_school_day(start, 5, DEFAULT_HOLIDAYS))
+    absence_id = db.run(absences.record_absence, actor, student_id, start, today=TODAY)
+    return db.run(case_files.open_case, actor, student_id, absence_id, form, today=nth_school_day(start, 5, DEFAULT_HOLIDAYS))
 
 
 def entry(day: dt.date, *, succeeded: bool = False, result: str = "家长仍不同意返校",
@@ -63,11 +75,11 @@ def entry(day: dt.date, *, succeeded: bool = False, result: str = "家长仍不�
 
 
 def log(db, actor, case_id: int, day: dt.date, **kwargs: object) -> int:
-    return db.run(dropout.log_attempt, actor, case_id, entry(day, **kwargs), today=TODAY)
+    return db.run(persuasion.log_attempt, actor, case_id, entry(day, **kwargs), today=TODAY)
 
 
-def case(db, case_id: int) -> dropout.CaseView:
-    return db.query(dropout.get_case, case_id)
+def case(db, case_id: int) -> case_files.CaseView:
+    return db.query(case_files.get_case, case_id)
 
 
 def status_of(db, student_id: int) -> str:
@@ -98,72 +110,72 @@ def school(township_db, actor):
 def test_an_unexplained_absence_is_suspected_on_the_fifth_school_day_not_the_fourth(school, actor) -> None:
     db, ids = school
     wednesday = dt.date(2026, 10, 14)  # Wed, Thu, Fri, Mon = 4 school days; Tuesday the 20th is the 5th
-    db.run(dropout.record_absence, actor, ids["张小明"], wednesday, today=TODAY)
-    [fourth] = db.query(dropout.absences, dt.date(2026, 10, 19))
+    db.run(absences.record_absence, actor, ids["张小明"], wednesday, today=TODAY)
+    [fourth] = db.query(absences.absences, dt.date(2026, 10, 19))
     assert (fourth.school_days, fourth.suspected_on, fourth.state(dt.date(2026, 10, 19))) == (4, None, "absent")
-    assert db.query(dropout.cases_to_open, dt.date(2026, 10, 19)) == []
-    [fifth] = db.query(dropout.absences, dt.date(2026, 10, 20))
+    assert db.query(absences.cases_to_open, dt.date(2026, 10, 19)) == []
+    [fifth] = db.query(absences.absences, dt.date(2026, 10, 20))
     assert (fifth.school_days, fifth.suspected_on, fifth.state(dt.date(2026, 10, 20))) == (
         5, dt.date(2026, 10, 20), "suspected")
-    assert [a.student for a in db.query(dropout.cases_to_open, dt.date(2026, 10, 20))] == ["张小明"]
-    assert [r.name for r in db.query(dropout.suspected_ledger, dt.date(2026, 10, 20))] == ["张小明"]
-    assert db.query(dropout.suspected_ledger, dt.date(2026, 10, 19)) == []
+    assert [a.student for a in db.query(absences.cases_to_open, dt.date(2026, 10, 20))] == ["张小明"]
+    assert [r.name for r in db.query(ledgers.suspected_ledger, dt.date(2026, 10, 20))] == ["张小明"]
+    assert db.query(ledgers.suspected_ledger, dt.date(2026, 10, 19)) == []
 
 
 def test_an_absence_with_a_known_reason_is_never_suspected(school, actor) -> None:
     db, ids = school
-    db.run(dropout.record_absence, actor, ids["李小红"], dt.date(2026, 9, 7), reason_known=True,
+    db.run(absences.record_absence, actor, ids["李小红"], dt.date(2026, 9, 7), reason_known=True,
            reason="肺炎住院，家长已请假", today=TODAY)
-    [absence] = db.query(dropout.absences, TODAY)
+    [absence] = db.query(absences.absences, TODAY)
     assert absence.school_days > 30 and absence.reason == "肺炎住院，家长已请假"
     assert (absence.suspected_on, absence.dropout_on, absence.state(TODAY)) == (None, None, "absent")
-    assert db.query(dropout.cases_to_open, TODAY) == []
-    assert db.query(dropout.suspected_ledger, TODAY) == db.query(dropout.dropout_ledger, TODAY) == []
+    assert db.query(absences.cases_to_open, TODAY) == []
+    assert db.query(ledgers.suspected_ledger, TODAY) == db.query(ledgers.dropout_ledger, TODAY) == []
 
 
 def test_cases_to_open_stops_proposing_once_the_case_is_open(school, actor) -> None:
     db, ids = school
-    absence_id = db.run(dropout.record_absence, actor, ids["王小刚"], MONDAY, today=TODAY)
-    [proposed] = db.query(dropout.cases_to_open, TODAY)
+    absence_id = db.run(absences.record_absence, actor, ids["王小刚"], MONDAY, today=TODAY)
+    [proposed] = db.query(absences.cases_to_open, TODAY)
     assert (proposed.id, proposed.student_id, proposed.case_id) == (absence_id, ids["王小刚"], None)
-    case_id = db.run(dropout.open_case, actor, ids["王小刚"], absence_id, today=FRIDAY)
-    assert db.query(dropout.cases_to_open, TODAY) == []
-    [absence] = db.query(dropout.absences, TODAY)
+    case_id = db.run(case_files.open_case, actor, ids["王小刚"], absence_id, today=FRIDAY)
+    assert db.query(absences.cases_to_open, TODAY) == []
+    [absence] = db.query(absences.absences, TODAY)
     assert (absence.case_id, absence.case_status) == (case_id, CaseStatus.PERSUADING)
 
 
 def test_no_case_is_proposed_for_a_student_who_already_has_an_open_case(school, actor) -> None:
     db, ids = school
-    db.run(dropout.record_absence, actor, ids["王小刚"], MONDAY, today=TODAY)
-    db.run(dropout.open_case, actor, ids["王小刚"], None, today=FRIDAY)  # opened from the student's page
-    assert db.query(dropout.cases_to_open, TODAY) == []
+    db.run(absences.record_absence, actor, ids["王小刚"], MONDAY, today=TODAY)
+    db.run(case_files.open_case, actor, ids["王小刚"], None, today=FRIDAY)  # opened from the student's page
+    assert db.query(absences.cases_to_open, TODAY) == []
 
 
 def test_the_dropout_threshold_is_thirty_days_after_suspected_or_the_setting(school, actor) -> None:
     db, ids = school
-    db.run(dropout.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)
-    [absence] = db.query(dropout.absences, TODAY)
+    db.run(absences.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)
+    [absence] = db.query(absences.absences, TODAY)
     assert (absence.suspected_on, absence.dropout_on) == (FRIDAY, DROPOUT_DAY)
     assert absence.state(DROPOUT_DAY - dt.timedelta(days=1)) == "suspected"
     assert absence.state(DROPOUT_DAY) == "dropout"
     before = DROPOUT_DAY - dt.timedelta(days=1)
-    assert [r.name for r in db.query(dropout.suspected_ledger, before)] == ["张小明"]
-    assert db.query(dropout.dropout_ledger, before) == []
-    assert [r.name for r in db.query(dropout.dropout_ledger, DROPOUT_DAY)] == ["张小明"]
-    assert db.query(dropout.suspected_ledger, DROPOUT_DAY) == []
+    assert [r.name for r in db.query(ledgers.suspected_ledger, before)] == ["张小明"]
+    assert db.query(ledgers.dropout_ledger, before) == []
+    assert [r.name for r in db.query(ledgers.dropout_ledger, DROPOUT_DAY)] == ["张小明"]
+    assert db.query(ledgers.suspected_ledger, DROPOUT_DAY) == []
 
-    db.run(dropout.set_setting, actor, "dropout.dropout_days", 28)  # four weeks, as some provinces count
-    assert db.query(dropout.setting, "dropout.dropout_days") == 28
-    [absence] = db.query(dropout.absences, TODAY)
+    db.run(rules.set_setting, actor, "dropout.dropout_days", 28)  # four weeks, as some provinces count
+    assert db.query(rules.setting, "dropout.dropout_days") == 28
+    [absence] = db.query(absences.absences, TODAY)
     assert absence.dropout_on == FRIDAY + dt.timedelta(days=28)
-    assert [r.name for r in db.query(dropout.dropout_ledger, FRIDAY + dt.timedelta(days=28))] == ["张小明"]
+    assert [r.name for r in db.query(ledgers.dropout_ledger, FRIDAY + dt.timedelta(days=28))] == ["张小明"]
 
 
 def test_a_shorter_suspect_threshold_flags_earlier(school, actor) -> None:
     db, ids = school
-    db.run(dropout.set_setting, actor, "dropout.suspect_school_days", 3)
-    db.run(dropout.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)
-    [absence] = db.query(dropout.absences, TODAY)
+    db.run(rules.set_setting, actor, "dropout.suspect_school_days", 3)
+    db.run(absences.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)
+    [absence] = db.query(absences.absences, TODAY)
     assert absence.suspected_on == dt.date(2026, 10, 14)
 
 
@@ -172,18 +184,18 @@ def test_a_shorter_suspect_threshold_flags_earlier(school, actor) -> None:
     ("dropout.dropout_days", 121), ("dropout.attempts_before_notice", 0), ("dropout.notice_deadline_days", 2),
 ])
 def test_settings_out_of_range_are_refused(township_db, actor, key: str, value: int) -> None:
-    default = dropout.SETTINGS[key][0]
+    default = rules.SETTINGS[key][0]
     with pytest.raises(ValidationFailed) as refused:
-        township_db.run(dropout.set_setting, actor, key, value)
+        township_db.run(rules.set_setting, actor, key, value)
     assert fields_and_codes(refused) == {(key, "dropout.setting")}
-    assert township_db.query(dropout.setting, key) == default
+    assert township_db.query(rules.setting, key) == default
 
 
 def test_a_damaged_stored_setting_falls_back_to_the_default(township_db, actor) -> None:
     township_db.run(township.set_setting, actor, "dropout.dropout_days", "四周")
-    assert township_db.query(dropout.setting, "dropout.dropout_days") == 30
+    assert township_db.query(rules.setting, "dropout.dropout_days") == 30
     township_db.run(township.set_setting, actor, "dropout.dropout_days", "500")
-    assert township_db.query(dropout.setting, "dropout.dropout_days") == 30
+    assert township_db.query(rules.setting, "dropout.dropout_days") == 30
 
 
 # --- Recording absences --------------------------------------------------------------------------------------
@@ -192,37 +204,37 @@ def test_a_damaged_stored_setting_falls_back_to_the_default(township_db, actor) 
 def test_an_absence_starting_in_the_future_is_refused(school, actor) -> None:
     db, ids = school
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.record_absence, actor, ids["张小明"], TODAY + dt.timedelta(days=1), today=TODAY)
+        db.run(absences.record_absence, actor, ids["张小明"], TODAY + dt.timedelta(days=1), today=TODAY)
     assert fields_and_codes(refused) == {("start_date", "absence.future")}
-    assert db.query(dropout.absences, TODAY, open_only=False) == []
+    assert db.query(absences.absences, TODAY, open_only=False) == []
 
 
 def test_an_absence_ending_before_it_begins_is_refused(school, actor) -> None:
     db, ids = school
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.record_absence, actor, ids["张小明"], MONDAY, MONDAY - dt.timedelta(days=1), today=TODAY)
+        db.run(absences.record_absence, actor, ids["张小明"], MONDAY, MONDAY - dt.timedelta(days=1), today=TODAY)
     assert fields_and_codes(refused) == {("end_date", "absence.end")}
-    absence_id = db.run(dropout.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)
+    absence_id = db.run(absences.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.end_absence, actor, absence_id, MONDAY - dt.timedelta(days=1))
+        db.run(absences.end_absence, actor, absence_id, MONDAY - dt.timedelta(days=1))
     assert codes(refused) == {"absence.end"}
 
 
 def test_overlapping_absences_are_refused(school, actor) -> None:
     db, ids = school
     sid = ids["张小明"]
-    db.run(dropout.record_absence, actor, sid, MONDAY, FRIDAY, today=TODAY)
+    db.run(absences.record_absence, actor, sid, MONDAY, FRIDAY, today=TODAY)
     for start, end in ((FRIDAY, dt.date(2026, 10, 20)), (dt.date(2026, 10, 5), MONDAY), (dt.date(2026, 10, 13), None),
                        (dt.date(2026, 10, 1), None)):
         with pytest.raises(ValidationFailed) as refused:
-            db.run(dropout.record_absence, actor, sid, start, end, today=TODAY)
+            db.run(absences.record_absence, actor, sid, start, end, today=TODAY)
         assert fields_and_codes(refused) == {("start_date", "absence.overlap")}, (start, end)
-    db.run(dropout.record_absence, actor, sid, dt.date(2026, 10, 19), today=TODAY)  # the next week: fine
+    db.run(absences.record_absence, actor, sid, dt.date(2026, 10, 19), today=TODAY)  # the next week: fine
     with pytest.raises(ValidationFailed) as refused:  # an open absence runs on: nothing later may start
-        db.run(dropout.record_absence, actor, sid, TODAY, today=TODAY)
+        db.run(absences.record_absence, actor, sid, TODAY, today=TODAY)
     assert codes(refused) == {"absence.overlap"}
-    db.run(dropout.record_absence, actor, ids["李小红"], MONDAY, today=TODAY)  # another child, same days
-    assert len(db.query(dropout.absences, TODAY, open_only=False)) == 3
+    db.run(absences.record_absence, actor, ids["李小红"], MONDAY, today=TODAY)  # another child, same days
+    assert len(db.query(absences.absences, TODAY, open_only=False)) == 3
 
 
 @pytest.mark.parametrize("status", [EnrollmentStatus.TRANSFERRED_OUT, EnrollmentStatus.NOT_ENROLLED])
@@ -235,30 +247,30 @@ def test_only_students_on_the_roll_can_be_absent(school, actor, status: Enrollme
     else:
         sid = pupil(db, actor, "周小小", 9, birth=dt.date(2019, 5, 1), grade=1, status=status, entry_date=None)
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.record_absence, actor, sid, MONDAY, today=TODAY)
+        db.run(absences.record_absence, actor, sid, MONDAY, today=TODAY)
     assert fields_and_codes(refused) == {("student_id", "absence.status")}
-    assert db.query(dropout.absences, TODAY, open_only=False) == []
+    assert db.query(absences.absences, TODAY, open_only=False) == []
 
 
 def test_every_problem_of_an_absence_is_reported_at_once(school, actor) -> None:
     db, ids = school
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.record_absence, actor, ids["张小明"], TODAY + dt.timedelta(days=3), TODAY, reason_known=True,
+        db.run(absences.record_absence, actor, ids["张小明"], TODAY + dt.timedelta(days=3), TODAY, reason_known=True,
                reason="  ", today=TODAY)
     assert fields_and_codes(refused) == {("start_date", "absence.future"), ("end_date", "absence.end"),
                                          ("reason", "absence.reason")}
     with pytest.raises(NotFound):
-        db.run(dropout.record_absence, actor, 9999, MONDAY, today=TODAY)
+        db.run(absences.record_absence, actor, 9999, MONDAY, today=TODAY)
 
 
 def test_recording_an_absence_is_audited(school, actor) -> None:
     db, ids = school
-    absence_id = db.run(dropout.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)
-    db.run(dropout.end_absence, actor, absence_id, FRIDAY, reason="家中有事，已补假条")
-    history = db.query(audit.history, dropout.ABSENCE, absence_id)
+    absence_id = db.run(absences.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)
+    db.run(absences.end_absence, actor, absence_id, FRIDAY, reason="家中有事，已补假条")
+    history = db.query(audit.history, absences.ABSENCE, absence_id)
     assert [(h.action, h.actor) for h in history] == [("create", "李老师"), ("update", "李老师")]
     assert history[1].after["end_date"] == FRIDAY.isoformat() and history[1].after["reason_known"] is True
-    assert db.query(dropout.absences, TODAY) == []  # ended: no longer an open absence
+    assert db.query(absences.absences, TODAY) == []  # ended: no longer an open absence
 
 
 # --- The workflow ------------------------------------------------------------------------------------------
@@ -269,13 +281,13 @@ def reach(db, actor, student_id: int, status: CaseStatus) -> int:
     case_id = case_for(db, actor, student_id)
     moved_on = dt.date(2026, 10, 23)
     if status is CaseStatus.RETURNED:
-        db.run(dropout.move_case, actor, case_id, status, moved_on, return_date=moved_on, today=TODAY)
+        db.run(case_files.move_case, actor, case_id, status, moved_on, return_date=moved_on, today=TODAY)
     elif status is CaseStatus.HOME_TEACHING:
-        db.run(dropout.move_case, actor, case_id, status, moved_on, note="每周两次送教上门", today=TODAY)
+        db.run(case_files.move_case, actor, case_id, status, moved_on, note="每周两次送教上门", today=TODAY)
     elif status is CaseStatus.TRANSFERRED:
-        db.run(dropout.move_case, actor, case_id, status, moved_on, transfer_to="昆明市五华区红旗小学", today=TODAY)
+        db.run(case_files.move_case, actor, case_id, status, moved_on, transfer_to="昆明市五华区红旗小学", today=TODAY)
     elif status is CaseStatus.OTHER:
-        db.run(dropout.move_case, actor, case_id, status, moved_on, note="随家人迁居外省，去向核实中", today=TODAY)
+        db.run(case_files.move_case, actor, case_id, status, moved_on, note="随家人迁居外省，去向核实中", today=TODAY)
     return case_id
 
 
@@ -285,9 +297,9 @@ def test_a_case_moves_exactly_as_the_workflow_allows(school, actor, source: Case
     db, ids = school
     case_id = reach(db, actor, ids["张小明"], source)
     assert case(db, case_id).status is source
-    move = (dropout.move_case, actor, case_id, target, CLOSING)
+    move = (case_files.move_case, actor, case_id, target, CLOSING)
     extras = {"return_date": CLOSING, "transfer_to": "攀枝花市东区炳草岗小学", "note": "结案说明", "today": TODAY}
-    if target in dropout.TRANSITIONS[source]:
+    if target in vocabulary.TRANSITIONS[source]:
         db.run(*move, **extras)
         assert (case(db, case_id).status, case(db, case_id).closed_on) == (target, CLOSING)
     else:
@@ -298,12 +310,12 @@ def test_a_case_moves_exactly_as_the_workflow_allows(school, actor, source: Case
 
 
 def test_the_workflow_persuades_to_one_of_four_outcomes() -> None:
-    assert dropout.allowed_moves("劝返中") == [CaseStatus.RETURNED, CaseStatus.HOME_TEACHING, CaseStatus.TRANSFERRED,
+    assert case_files.allowed_moves("劝返中") == [CaseStatus.RETURNED, CaseStatus.HOME_TEACHING, CaseStatus.TRANSFERRED,
                                               CaseStatus.OTHER]
-    assert dropout.allowed_moves(CaseStatus.HOME_TEACHING) == [CaseStatus.RETURNED]
+    assert case_files.allowed_moves(CaseStatus.HOME_TEACHING) == [CaseStatus.RETURNED]
     assert [s for s in CaseStatus if s.is_open] == [CaseStatus.PERSUADING]
     for final in (CaseStatus.RETURNED, CaseStatus.TRANSFERRED, CaseStatus.OTHER):
-        assert dropout.allowed_moves(final) == []
+        assert case_files.allowed_moves(final) == []
 
 
 def test_each_outcome_needs_its_details(school, actor) -> None:
@@ -319,11 +331,11 @@ def test_each_outcome_needs_its_details(school, actor) -> None:
     }
     for (target, extras), expected in attempts.items():
         with pytest.raises(ValidationFailed) as refused:
-            db.run(dropout.move_case, actor, case_id, target, CLOSING, today=TODAY, **dict(extras))
+            db.run(case_files.move_case, actor, case_id, target, CLOSING, today=TODAY, **dict(extras))
         assert fields_and_codes(refused) == expected, target
     for on in (FRIDAY - dt.timedelta(days=1), dt.date(2026, 12, 25)):  # before the case, or in the future
         with pytest.raises(ValidationFailed) as refused:
-            db.run(dropout.move_case, actor, case_id, CaseStatus.OTHER, on, note="去向不明", today=TODAY)
+            db.run(case_files.move_case, actor, case_id, CaseStatus.OTHER, on, note="去向不明", today=TODAY)
         assert fields_and_codes(refused) == {("on", "case.date")}
     assert case(db, case_id).status is CaseStatus.PERSUADING
 
@@ -334,30 +346,30 @@ def test_bringing_a_dropout_back_writes_them_off_but_keeps_the_file(school, acto
     sid = ids["张小明"]
     case_id = case_for(db, actor, sid)
     with pytest.raises(NotAllowed):  # not yet thirty days after becoming a suspected dropout
-        db.run(dropout.confirm_dropout, actor, case_id, today=DROPOUT_DAY - dt.timedelta(days=1))
-    db.run(dropout.confirm_dropout, actor, case_id, today=TODAY)
-    db.run(dropout.confirm_dropout, actor, case_id, today=TODAY)  # twice is harmless
+        db.run(case_files.confirm_dropout, actor, case_id, today=DROPOUT_DAY - dt.timedelta(days=1))
+    db.run(case_files.confirm_dropout, actor, case_id, today=TODAY)
+    db.run(case_files.confirm_dropout, actor, case_id, today=TODAY)  # twice is harmless
     assert status_of(db, sid) == "辍学"
-    [row] = db.query(dropout.dropout_ledger, TODAY)
+    [row] = db.query(ledgers.dropout_ledger, TODAY)
     assert (row.student_id, row.case_id, row.status) == (sid, case_id, EnrollmentStatus.DROPPED_OUT)
 
     back = dt.date(2026, 11, 18)
-    db.run(dropout.move_case, actor, case_id, CaseStatus.RETURNED, back, return_date=back, today=TODAY)
+    db.run(case_files.move_case, actor, case_id, CaseStatus.RETURNED, back, return_date=back, today=TODAY)
 
     assert status_of(db, sid) == "在读"
-    assert db.query(dropout.absences, TODAY) == []
-    [absence] = db.query(dropout.absences, TODAY, open_only=False)
+    assert db.query(absences.absences, TODAY) == []
+    [absence] = db.query(absences.absences, TODAY, open_only=False)
     assert absence.end_date == back - dt.timedelta(days=1)  # away until the day before the return
-    [kept] = db.query(dropout.list_cases)
+    [kept] = db.query(case_files.list_cases)
     assert (kept.id, kept.status, kept.closed_on, kept.student_status) == (
         case_id, CaseStatus.RETURNED, back, EnrollmentStatus.ENROLLED)
     assert kept.status.value == "已返校"
-    assert db.query(dropout.dropout_ledger, TODAY) == db.query(dropout.suspected_ledger, TODAY) == []
+    assert db.query(ledgers.dropout_ledger, TODAY) == db.query(ledgers.suspected_ledger, TODAY) == []
     changes = [(c.from_status.value, c.to_status.value, c.effective_date) for c in db.query(roster.status_history, sid)]
     assert changes == [("在读", "辍学", DROPOUT_DAY), ("辍学", "在读", back)]
     statuses = [h.after.get("status") for h in db.query(audit.history, roster.ENTITY, sid) if h.action == "status"]
     assert statuses == ["辍学", "在读"]
-    case_changes = {c.field: (c.before, c.after) for c in db.query(audit.history, dropout.CASE, case_id)[-1].changes}
+    case_changes = {c.field: (c.before, c.after) for c in db.query(audit.history, case_files.CASE, case_id)[-1].changes}
     assert case_changes["status"] == ("劝返中", "已返校")
     assert case_changes["return_date"] == (None, back.isoformat())
 
@@ -366,13 +378,13 @@ def test_a_transfer_records_the_student_as_transferred_out(school, actor) -> Non
     db, ids = school
     sid = ids["李小红"]
     case_id = case_for(db, actor, sid)
-    db.run(dropout.move_case, actor, case_id, CaseStatus.TRANSFERRED, CLOSING, transfer_to="  昆明市五华区红旗小学 ",
+    db.run(case_files.move_case, actor, case_id, CaseStatus.TRANSFERRED, CLOSING, transfer_to="  昆明市五华区红旗小学 ",
            today=TODAY)
     assert status_of(db, sid) == "转出"
     last = db.query(roster.status_history, sid)[-1]
     assert (last.to_status, last.effective_date, last.destination) == (
         EnrollmentStatus.TRANSFERRED_OUT, CLOSING, "昆明市五华区红旗小学")
-    [absence] = db.query(dropout.absences, TODAY, open_only=False)
+    [absence] = db.query(absences.absences, TODAY, open_only=False)
     assert absence.end_date == CLOSING
     assert case(db, case_id).status is CaseStatus.TRANSFERRED and not case(db, case_id).status.is_open
 
@@ -381,11 +393,11 @@ def test_home_teaching_keeps_a_dropout_on_the_roll(school, actor) -> None:
     db, ids = school
     sid = ids["王小刚"]
     case_id = case_for(db, actor, sid)
-    db.run(dropout.confirm_dropout, actor, case_id, today=TODAY)
-    db.run(dropout.move_case, actor, case_id, CaseStatus.HOME_TEACHING, TODAY, note="重度残疾，每周两次送教上门",
+    db.run(case_files.confirm_dropout, actor, case_id, today=TODAY)
+    db.run(case_files.move_case, actor, case_id, CaseStatus.HOME_TEACHING, TODAY, note="重度残疾，每周两次送教上门",
            today=TODAY)
     assert status_of(db, sid) == "在读"
-    assert db.query(dropout.dropout_ledger, TODAY) == []
+    assert db.query(ledgers.dropout_ledger, TODAY) == []
     with pytest.raises(NotAllowed):  # no longer being persuaded
         log(db, actor, case_id, TODAY)
 
@@ -395,21 +407,21 @@ def test_one_open_case_per_student(school, actor) -> None:
     sid = ids["张小明"]
     first = case_for(db, actor, sid)
     with pytest.raises(NotAllowed):
-        db.run(dropout.open_case, actor, sid, None, today=TODAY)
-    db.run(dropout.move_case, actor, first, CaseStatus.RETURNED, dt.date(2026, 10, 26), return_date=dt.date(2026, 10, 26), today=TODAY)
+        db.run(case_files.open_case, actor, sid, None, today=TODAY)
+    db.run(case_files.move_case, actor, first, CaseStatus.RETURNED, dt.date(2026, 10, 26), return_date=dt.date(2026, 10, 26), today=TODAY)
     second = case_for(db, actor, sid, start=dt.date(2026, 11, 9))  # away again: a new episode, a new file
-    assert [c.id for c in db.query(dropout.list_cases)] == [second, first]  # open first
-    assert [c.id for c in db.query(dropout.list_cases, open_only=True)] == [second]
+    assert [c.id for c in db.query(case_files.list_cases)] == [second, first]  # open first
+    assert [c.id for c in db.query(case_files.list_cases, open_only=True)] == [second]
 
 
 def test_a_case_cannot_take_another_students_absence(school, actor) -> None:
     db, ids = school
-    absence_id = db.run(dropout.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)
+    absence_id = db.run(absences.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)
     with pytest.raises(NotFound):
-        db.run(dropout.open_case, actor, ids["李小红"], absence_id, today=FRIDAY)
+        db.run(case_files.open_case, actor, ids["李小红"], absence_id, today=FRIDAY)
     with pytest.raises(NotFound):
-        db.run(dropout.open_case, actor, 9999, None, today=FRIDAY)
-    assert db.query(dropout.list_cases) == []
+        db.run(case_files.open_case, actor, 9999, None, today=FRIDAY)
+    assert db.query(case_files.list_cases) == []
 
 
 def test_the_case_form_is_checked_and_kept(school, actor) -> None:
@@ -419,15 +431,15 @@ def test_the_case_form_is_checked_and_kept(school, actor) -> None:
                                                           class_teacher_id=9999))
     assert fields_and_codes(refused) == {("reason_category", "case.reason"), ("reported_township_on", "case.report_date"),
                                          ("class_teacher_id", "case.teacher")}
-    absence_id = db.query(dropout.absences, TODAY)[0].id
+    absence_id = db.query(absences.absences, TODAY)[0].id
     form = CaseForm(reason_category=Reason.MIGRATION.value, reason_text=" 随父母到昆明打工 ", reported_township_on=FRIDAY)
-    case_id = db.run(dropout.open_case, actor, ids["张小明"], absence_id, form, today=FRIDAY)
-    kept = db.query(dropout.case_form, case_id)
+    case_id = db.run(case_files.open_case, actor, ids["张小明"], absence_id, form, today=FRIDAY)
+    kept = db.query(case_files.case_form, case_id)
     assert (kept.reason_category, kept.reason_text, kept.reported_township_on) == (
         "外出务工/随父母外出", "随父母到昆明打工", FRIDAY)
     kept.current_situation, kept.remedies = "仍在昆明", "返校后安排补课"
-    db.run(dropout.update_case, actor, case_id, kept, today=TODAY)
-    assert db.query(dropout.case_form, case_id).remedies == "返校后安排补课"
+    db.run(case_files.update_case, actor, case_id, kept, today=TODAY)
+    assert db.query(case_files.case_form, case_id).remedies == "返校后安排补课"
     view = case(db, case_id)
     assert (view.reason, view.absence_began, view.opened_on, view.grade, view.village) == (
         Reason.MIGRATION, MONDAY, FRIDAY, "四年级", "波西村")
@@ -448,9 +460,9 @@ def test_a_correction_is_a_new_entry_pointing_at_the_old(school, actor) -> None:
     case_id = case_for(db, actor, ids["张小明"])
     wrong = log(db, actor, case_id, dt.date(2026, 10, 17), result="家长同意返校")
     other = log(db, actor, case_id, dt.date(2026, 10, 20))
-    fixed = db.run(dropout.correct_attempt, actor, wrong, entry(dt.date(2026, 10, 17), result="家长未同意，仍需再访"),
+    fixed = db.run(persuasion.correct_attempt, actor, wrong, entry(dt.date(2026, 10, 17), result="家长未同意，仍需再访"),
                    today=TODAY)
-    rows = {a.id: a for a in db.query(dropout.attempts, case_id)}
+    rows = {a.id: a for a in db.query(persuasion.attempts, case_id)}
     assert set(rows) == {wrong, other, fixed}  # nothing removed
     assert (rows[wrong].result, rows[wrong].corrected_by, rows[wrong].counts) == ("家长同意返校", fixed, False)
     assert (rows[fixed].result, rows[fixed].corrects_id, rows[fixed].counts) == ("家长未同意，仍需再访", wrong, True)
@@ -458,11 +470,11 @@ def test_a_correction_is_a_new_entry_pointing_at_the_old(school, actor) -> None:
     assert (case(db, case_id).attempts, case(db, case_id).failed_attempts) == (2, 2)
 
     with pytest.raises(NotAllowed):  # the old entry has its correction already
-        db.run(dropout.correct_attempt, actor, wrong, entry(dt.date(2026, 10, 17)), today=TODAY)
-    again = db.run(dropout.correct_attempt, actor, fixed, entry(dt.date(2026, 10, 18)), today=TODAY)
-    rows = {a.id: a for a in db.query(dropout.attempts, case_id)}
+        db.run(persuasion.correct_attempt, actor, wrong, entry(dt.date(2026, 10, 17)), today=TODAY)
+    again = db.run(persuasion.correct_attempt, actor, fixed, entry(dt.date(2026, 10, 18)), today=TODAY)
+    rows = {a.id: a for a in db.query(persuasion.attempts, case_id)}
     assert (rows[again].corrects_id, rows[fixed].counts, case(db, case_id).attempts) == (fixed, False, 2)
-    assert [h.action for h in db.query(audit.history, dropout.ATTEMPT, again)] == ["create"]
+    assert [h.action for h in db.query(audit.history, persuasion.ATTEMPT, again)] == ["create"]
 
 
 def test_the_database_refuses_to_change_or_delete_the_log(school, actor) -> None:
@@ -474,7 +486,7 @@ def test_the_database_refuses_to_change_or_delete_the_log(school, actor) -> None
         with pytest.raises(IntegrityError, match="never"):
             with db.write() as session:
                 session.connection().exec_driver_sql(statement)
-    [kept] = db.query(dropout.attempts, case_id)
+    [kept] = db.query(persuasion.attempts, case_id)
     assert (kept.result, kept.succeeded) == ("家长仍不同意返校", False)
 
 
@@ -485,32 +497,32 @@ def test_attempts_are_logged_only_on_open_cases_and_after_the_absence(school, ac
         log(db, actor, case_id, MONDAY - dt.timedelta(days=1))
     assert fields_and_codes(refused) == {("attempt_date", "attempt.early")}
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.log_attempt, actor, case_id, AttemptEntry(TODAY + dt.timedelta(days=1), " ", "", "托人带话", ""),
+        db.run(persuasion.log_attempt, actor, case_id, AttemptEntry(TODAY + dt.timedelta(days=1), " ", "", "托人带话", ""),
                today=TODAY)
     assert fields_and_codes(refused) == {("attempt_date", "attempt.date"), ("visitors", "attempt.visitors"),
                                          ("method", "attempt.method"), ("result", "attempt.result")}
     logged = log(db, actor, case_id, MONDAY)  # the day the absence began is fine
-    db.run(dropout.move_case, actor, case_id, CaseStatus.OTHER, CLOSING, note="随家人迁居外省", today=TODAY)
+    db.run(case_files.move_case, actor, case_id, CaseStatus.OTHER, CLOSING, note="随家人迁居外省", today=TODAY)
     with pytest.raises(NotAllowed):
         log(db, actor, case_id, CLOSING)
     # A closed case's log can still be put right: the correction is not a new attempt.
-    db.run(dropout.correct_attempt, actor, logged, entry(MONDAY, result="家长电话未接通"), today=TODAY)
+    db.run(persuasion.correct_attempt, actor, logged, entry(MONDAY, result="家长电话未接通"), today=TODAY)
     assert case(db, case_id).attempts == 1
 
 
 def test_evidence_files_are_counted_on_the_attempt(school, actor) -> None:
     db, ids = school
     case_id = case_for(db, actor, ids["张小明"])
-    attempt_id = db.run(dropout.log_attempt, actor, case_id, entry(dt.date(2026, 10, 17)),
+    attempt_id = db.run(persuasion.log_attempt, actor, case_id, entry(dt.date(2026, 10, 17)),
                         files=[("入户照片.jpg", b"\xff\xd8photo"), ("签字记录.pdf", b"%PDF-1.4")], today=TODAY)
     bare = log(db, actor, case_id, dt.date(2026, 10, 19))
-    db.run(dropout.add_evidence, actor, attempt_id, "补拍照片.png", b"\x89PNG")
-    evidence = {a.id: a.evidence for a in db.query(dropout.attempts, case_id)}
+    db.run(persuasion.add_evidence, actor, attempt_id, "补拍照片.png", b"\x89PNG")
+    evidence = {a.id: a.evidence for a in db.query(persuasion.attempts, case_id)}
     assert evidence == {attempt_id: 3, bare: 0}
-    names = [f.file_name for f in db.query(attachments.list_for, dropout.ATTEMPT, attempt_id)]
+    names = [f.file_name for f in db.query(attachments.list_for, persuasion.ATTEMPT, attempt_id)]
     assert sorted(names) == sorted(["入户照片.jpg", "签字记录.pdf", "补拍照片.png"])
     with pytest.raises(NotFound):
-        db.run(dropout.add_evidence, actor, 9999, "照片.png", b"\x89PNG")
+        db.run(persuasion.add_evidence, actor, 9999, "照片.png", b"\x89PNG")
 
 
 # --- Escalation: the enrollment-urging notice -----------------------------------------------------------------
@@ -524,27 +536,27 @@ def test_the_notice_is_proposed_after_repeated_failure(school, actor) -> None:
     assert not case(db, case_id).notice_due  # one failure so far; a "success" is not a failure
     log(db, actor, case_id, dt.date(2026, 10, 21), method=Method.VILLAGE.value)
     assert (case(db, case_id).failed_attempts, case(db, case_id).notice_due) == (2, True)
-    db.run(dropout.set_setting, actor, "dropout.attempts_before_notice", 3)
+    db.run(rules.set_setting, actor, "dropout.attempts_before_notice", 3)
     assert not case(db, case_id).notice_due
-    db.run(dropout.set_setting, actor, "dropout.attempts_before_notice", 2)
-    db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
+    db.run(rules.set_setting, actor, "dropout.attempts_before_notice", 2)
+    db.run(notices.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
     assert not case(db, case_id).notice_due  # issued: no longer proposed
 
 
 def test_notices_are_numbered_per_year(school, actor) -> None:
     db, ids = school
-    assert db.query(dropout.notice_prefix) == "平府教"
+    assert db.query(rules.notice_prefix) == "平府教"
     last_year = case_for(db, actor, ids["张小明"], start=dt.date(2025, 11, 10))
-    first = db.run(dropout.issue_notice, actor, last_year, dt.date(2025, 12, 1), today=TODAY)
+    first = db.run(notices.issue_notice, actor, last_year, dt.date(2025, 12, 1), today=TODAY)
     this_year = [case_for(db, actor, ids[name]) for name in ("李小红", "王小刚")]
-    numbers = [db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23),
+    numbers = [db.run(notices.issue_notice, actor, case_id, dt.date(2026, 10, 23),
                       today=TODAY) for case_id in this_year]
-    documents = {n.id: n.document_number for c in [last_year, *this_year] for n in db.query(dropout.notices, c)}
+    documents = {n.id: n.document_number for c in [last_year, *this_year] for n in db.query(notices.notices, c)}
     assert [documents[first], *(documents[n] for n in numbers)] == [
         "平府教〔2025〕1号", "平府教〔2026〕1号", "平府教〔2026〕2号"]
     db.run(township.set_setting, actor, "dropout.notice_prefix", "平教督")
     another = case_for(db, actor, ids["赵小花"])
-    db.run(dropout.issue_notice, actor, another, dt.date(2026, 10, 26), today=TODAY)
+    db.run(notices.issue_notice, actor, another, dt.date(2026, 10, 26), today=TODAY)
     assert case(db, another).notice.document_number == "平教督〔2026〕3号"
 
 
@@ -554,18 +566,18 @@ def test_the_notice_deadline(school, actor) -> None:
     issued = dt.date(2026, 10, 23)
     for deadline in (issued, issued - dt.timedelta(days=1)):
         with pytest.raises(ValidationFailed) as refused:
-            db.run(dropout.issue_notice, actor, case_id, issued, deadline, today=TODAY)
+            db.run(notices.issue_notice, actor, case_id, issued, deadline, today=TODAY)
         assert fields_and_codes(refused) == {("deadline", "notice.deadline")}
     for day in (FRIDAY - dt.timedelta(days=1), dt.date(2026, 12, 1)):  # before the case, or in the future
         with pytest.raises(ValidationFailed) as refused:
-            db.run(dropout.issue_notice, actor, case_id, day, today=TODAY)
+            db.run(notices.issue_notice, actor, case_id, day, today=TODAY)
         assert fields_and_codes(refused) == {("issued_on", "notice.date")}
-    db.run(dropout.issue_notice, actor, case_id, issued, today=TODAY)
+    db.run(notices.issue_notice, actor, case_id, issued, today=TODAY)
     notice = case(db, case_id).notice
     assert (notice.issued_on, notice.deadline, notice.guardian) == (issued, issued + dt.timedelta(days=15), "张大山")
     other = case_for(db, actor, ids["李小红"])
-    db.run(dropout.set_setting, actor, "dropout.notice_deadline_days", 20)
-    db.run(dropout.issue_notice, actor, other, issued, guardian="李大河（父亲）", today=TODAY)
+    db.run(rules.set_setting, actor, "dropout.notice_deadline_days", 20)
+    db.run(notices.issue_notice, actor, other, issued, guardian="李大河（父亲）", today=TODAY)
     notice = case(db, other).notice
     assert (notice.deadline, notice.guardian) == (issued + dt.timedelta(days=20), "李大河（父亲）")
 
@@ -575,25 +587,25 @@ def test_a_notice_needs_an_open_case_and_a_guardian(school, actor) -> None:
     orphan = pupil(db, actor, "孤儿", 8, guardian_name="")
     case_id = case_for(db, actor, orphan)
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
+        db.run(notices.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
     assert fields_and_codes(refused) == {("guardian", "notice.guardian")}
     closed = reach(db, actor, ids["张小明"], CaseStatus.RETURNED)
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.issue_notice, actor, closed, dt.date(2026, 10, 26), today=TODAY)
+        db.run(notices.issue_notice, actor, closed, dt.date(2026, 10, 26), today=TODAY)
     assert codes(refused) == {"notice.closed"}
-    assert db.query(dropout.notices, closed) == []
+    assert db.query(notices.notices, closed) == []
 
 
 def test_the_receipt_and_the_expired_deadline(school, actor) -> None:
     db, ids = school
     case_id = case_for(db, actor, ids["张小明"])
     issued = dt.date(2026, 10, 23)
-    notice_id = db.run(dropout.issue_notice, actor, case_id, issued, today=TODAY)
+    notice_id = db.run(notices.issue_notice, actor, case_id, issued, today=TODAY)
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.record_receipt, actor, notice_id, issued - dt.timedelta(days=1), " ", today=TODAY)
+        db.run(notices.record_receipt, actor, notice_id, issued - dt.timedelta(days=1), " ", today=TODAY)
     assert fields_and_codes(refused) == {("served_on", "notice.served"), ("served_to", "notice.served_to")}
-    db.run(dropout.record_receipt, actor, notice_id, dt.date(2026, 10, 24), "张大山", "由村委会送达，祖父代签", today=TODAY)
-    [notice] = db.query(dropout.notices, case_id)
+    db.run(notices.record_receipt, actor, notice_id, dt.date(2026, 10, 24), "张大山", "由村委会送达，祖父代签", today=TODAY)
+    [notice] = db.query(notices.notices, case_id)
     assert (notice.served_on, notice.served_to) == (dt.date(2026, 10, 24), "张大山")
 
     deadline = issued + dt.timedelta(days=15)
@@ -601,7 +613,7 @@ def test_the_receipt_and_the_expired_deadline(school, actor) -> None:
     assert not view.notice_expired(deadline)  # the last day still counts
     assert view.notice_expired(deadline + dt.timedelta(days=1))
     assert view.as_json(TODAY)["notice_expired"] is True
-    db.run(dropout.move_case, actor, case_id, CaseStatus.RETURNED, TODAY, return_date=TODAY, today=TODAY)
+    db.run(case_files.move_case, actor, case_id, CaseStatus.RETURNED, TODAY, return_date=TODAY, today=TODAY)
     assert not case(db, case_id).notice_expired(TODAY)  # back at school: nothing overdue
 
 
@@ -616,31 +628,31 @@ def test_the_school_age_ledger_lists_children_of_six_to_fifteen_on_31_august(sch
     pupil(db, actor, "五岁", 12, birth=dt.date(2020, 9, 1), stage="学前", grade=3, confirmed=("age.grade",))
     fifteen = pupil(db, actor, "十五", 13, birth=dt.date(2011, 8, 31), stage="初中", grade=9, confirmed=("age.grade",))
     pupil(db, actor, "十六", 14, birth=dt.date(2010, 8, 31), stage="初中", grade=9, confirmed=("age.grade",))
-    rows = {r.student_id: r for r in db.query(dropout.school_age_ledger, TODAY)}
+    rows = {r.student_id: r for r in db.query(ledgers.school_age_ledger, TODAY)}
     assert set(rows) == {*ids.values(), six, fifteen}
     assert rows[six].status is EnrollmentStatus.NOT_ENROLLED and rows[six].note  # a child not at school
     assert (rows[six].age, rows[fifteen].age) == (6, 15)
     assert all(not rows[sid].note for sid in ids.values())
     assert rows[ids["张小明"]].village == "波西村" and rows[ids["张小明"]].grade == "四年级1班"
     db.run(roster.change_status, actor, ids["王小刚"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 10, 9), "外出务工", today=TODAY)
-    assert {r.student_id for r in db.query(dropout.school_age_ledger, TODAY) if r.note} == {six, ids["王小刚"]}
+    assert {r.student_id for r in db.query(ledgers.school_age_ledger, TODAY) if r.note} == {six, ids["王小刚"]}
 
 
 def test_the_suspected_and_dropout_ledgers(school, actor) -> None:
     db, ids = school
     suspected_case = case_for(db, actor, ids["李小红"], start=dt.date(2026, 11, 9))  # suspected on the 13th
-    db.run(dropout.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)  # past the dropout threshold
+    db.run(absences.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)  # past the dropout threshold
     db.run(roster.change_status, actor, ids["王小刚"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 9, 20), "外出务工", today=TODAY)
-    db.run(dropout.record_absence, actor, ids["赵小花"], MONDAY, reason_known=True, reason="骨折", today=TODAY)
+    db.run(absences.record_absence, actor, ids["赵小花"], MONDAY, reason_known=True, reason="骨折", today=TODAY)
 
-    [suspected] = db.query(dropout.suspected_ledger, TODAY)
+    [suspected] = db.query(ledgers.suspected_ledger, TODAY)
     assert (suspected.name, suspected.case_id, suspected.village) == ("李小红", suspected_case, "辣子哨村")
     assert "2026-11-09" in suspected.note
-    dropouts = {r.name: r for r in db.query(dropout.dropout_ledger, TODAY)}
+    dropouts = {r.name: r for r in db.query(ledgers.dropout_ledger, TODAY)}
     assert set(dropouts) == {"张小明", "王小刚"}
     assert dropouts["王小刚"].status is EnrollmentStatus.DROPPED_OUT and dropouts["王小刚"].case_id is None
     assert dropouts["张小明"].status is EnrollmentStatus.ENROLLED and MONDAY.isoformat() in dropouts["张小明"].note
-    assert [r.name for r in db.query(dropout.dropout_ledger, TODAY)] == ["张小明", "王小刚"]  # 波西村 before 辣子哨村
+    assert [r.name for r in db.query(ledgers.dropout_ledger, TODAY)] == ["张小明", "王小刚"]  # 波西村 before 辣子哨村
 
 
 # --- The dropout rate --------------------------------------------------------------------------------------
@@ -661,8 +673,8 @@ def five_hundred(township_db, actor):
     return db, ids[:400], ids[400:]
 
 
-def rates(db, stage: str = "小学") -> tuple[dict[str, dropout.RateRow], dropout.RateRow]:
-    rows, overall = db.query(dropout.dropout_rates, *TERM, stage)
+def rates(db, stage: str = "小学") -> tuple[dict[str, dropout_rate.RateRow], dropout_rate.RateRow]:
+    rows, overall = db.query(dropout_rate.dropout_rates, *TERM, stage)
     return {r.school: r for r in rows}, overall
 
 
@@ -720,11 +732,11 @@ def test_the_term_report_counts_per_school_and_names_the_dropouts(school, actor)
     gone = case_for(db, actor, ids["张小明"], form=form)
     log(db, actor, gone, dt.date(2026, 10, 17), method=Method.PHONE.value)
     log(db, actor, gone, dt.date(2026, 10, 21), method=Method.VILLAGE.value)
-    db.run(dropout.confirm_dropout, actor, gone, today=TODAY)
+    db.run(case_files.confirm_dropout, actor, gone, today=TODAY)
     back = reach(db, actor, ids["王小刚"], CaseStatus.RETURNED)
     case_for(db, actor, ids["赵小花"], start=dt.date(2026, 11, 9))  # 波西村小学: suspected, being persuaded
 
-    report = db.query(dropout.term_report, TODAY)
+    report = db.query(term_report.term_report, TODAY)
     assert report.title == "平地镇2026—2027学年秋季学期开学辍学情况报告"
     assert (report.as_of, report.since) == (TODAY, dt.date(2026, 2, 1))  # the spring term began in February
     lines = {line.school: line for line in report.schools}
@@ -746,13 +758,13 @@ def test_the_term_report_names_a_repeat_dropout_with_the_current_case(school, ac
     sid = ids["张小明"]
     first = case_for(db, actor, sid, start=dt.date(2026, 9, 7), form=CaseForm(reason_category=Reason.POVERTY.value))
     log(db, actor, first, dt.date(2026, 9, 12), succeeded=True, result="家长同意返校")
-    db.run(dropout.move_case, actor, first, CaseStatus.RETURNED, dt.date(2026, 9, 14), return_date=dt.date(2026, 9, 14), today=TODAY)
+    db.run(case_files.move_case, actor, first, CaseStatus.RETURNED, dt.date(2026, 9, 14), return_date=dt.date(2026, 9, 14), today=TODAY)
     current = case_for(db, actor, sid, form=CaseForm(reason_category=Reason.MIGRATION.value,
                                                      current_situation="在昆明", remedies="补课"))
     log(db, actor, current, dt.date(2026, 10, 17))
     log(db, actor, current, dt.date(2026, 10, 24))
-    db.run(dropout.confirm_dropout, actor, current, today=TODAY)
-    [named] = db.query(dropout.term_report, TODAY).dropouts
+    db.run(case_files.confirm_dropout, actor, current, today=TODAY)
+    [named] = db.query(term_report.term_report, TODAY).dropouts
     assert (named.since, named.reason, named.attempts, named.situation, named.remedies) == (
         MONDAY.isoformat(), "外出务工/随父母外出", 2, "在昆明", "补课")
 
@@ -769,7 +781,7 @@ def test_the_case_json_keeps_its_names(school, actor) -> None:
     assert (data["id"], data["student"], data["status"], data["opened"], data["attempts"], data["notice_deadline"]) == (
         case_id, "张小明", "劝返中", "2026-10-16", 1, None)
     assert data["days_open"] == (TODAY - FRIDAY).days and data["closed"] is None
-    db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
+    db.run(notices.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
     data = json.loads(json.dumps(case(db, case_id).as_json(TODAY), ensure_ascii=False))
     assert (data["notice_deadline"], data["notice_number"]) == ("2026-11-07", "平府教〔2026〕1号")
 
@@ -781,14 +793,14 @@ def test_holidays_setting_is_checked_and_used(school, actor) -> None:
     db, ids = school
     for bad in ("07-01", "13-01~13-05", "02-30~03-01", "暑假", "01-01~12-31"):
         with pytest.raises(ValidationFailed) as refused:
-            db.run(dropout.set_holidays, actor, bad)
+            db.run(rules.set_holidays, actor, bad)
         assert refused.value.problems[0].code == "calendar.holidays"
     # A school whose October week off is longer: the absence reaches five school days later.
-    db.run(dropout.record_absence, actor, ids["王小刚"], dt.date(2026, 9, 28), today=dt.date(2026, 10, 30))
-    [before] = db.query(dropout.absences, dt.date(2026, 10, 30))
-    db.run(dropout.save_rules, actor, {}, db.query(dropout.notice_prefix), "07-01~08-31，10-01~10-09")
-    assert db.query(dropout.holidays_setting) == "07-01~08-31, 10-01~10-09"
-    [after] = db.query(dropout.absences, dt.date(2026, 10, 30))
+    db.run(absences.record_absence, actor, ids["王小刚"], dt.date(2026, 9, 28), today=dt.date(2026, 10, 30))
+    [before] = db.query(absences.absences, dt.date(2026, 10, 30))
+    db.run(rules.save_rules, actor, {}, db.query(rules.notice_prefix), "07-01~08-31，10-01~10-09")
+    assert db.query(rules.holidays_setting) == "07-01~08-31, 10-01~10-09"
+    [after] = db.query(absences.absences, dt.date(2026, 10, 30))
     assert after.suspected_on is not None and before.suspected_on is not None
     assert after.suspected_on > before.suspected_on
     assert after.school_days < before.school_days

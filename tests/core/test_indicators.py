@@ -11,7 +11,7 @@ import pytest
 from schoolaid.backup import backup
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.school_calendar import SCHOOL_MONTHS, Term
-from schoolaid.dropout import dropout
+from schoolaid.dropout import absences, case_files
 from schoolaid.reporting import indicators, work_list
 from schoolaid.roster import households, roster
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -56,12 +56,12 @@ def township(township_db, actor):
     }
     db.run(roster.change_status, actor, ids["p5"], EnrollmentStatus.DROPPED_OUT, TERM.start + dt.timedelta(days=20),
            "外出", today=TODAY)
-    from schoolaid.ledger import ledger
+    from schoolaid.ledger import posting, subsidy_programmes
 
-    programme = db.run(ledger.create_programme, actor, ledger.ProgrammeForm(
+    programme = db.run(subsidy_programmes.create_programme, actor, subsidy_programmes.ProgrammeForm(
         code="T1", name="测试补助", eligibility="everyone", amount_fen=1000))
     month = TERM.start if TERM.start.month in SCHOOL_MONTHS else TERM.start.replace(month=3)
-    db.run(ledger.post, actor, programme, month, [ids["p1"]], today=TODAY)
+    db.run(posting.post, actor, programme, month, [ids["p1"]], today=TODAY)
     return db, ids
 
 
@@ -133,14 +133,14 @@ def test_every_rule_of_todays_work_on_the_demo(demo_db):
     K = work_list.Kind
     assert {K.ABSENCE, K.STALE_CASE, K.NOTICE_EXPIRED, K.UNPAIRED, K.VISIT_OVERDUE, K.BACKUP} <= found
     absence = next(i for i in items if i.kind == K.ABSENCE)
-    assert absence.urgent and absence.target in {a.id for a in demo_db.query(dropout.cases_to_open,
+    assert absence.urgent and absence.target in {a.id for a in demo_db.query(absences.cases_to_open,
                                                                              today=TODAY)}
     expired = next(i for i in items if i.kind == K.NOTICE_EXPIRED)
-    assert demo_db.query(dropout.list_cases, case_id=expired.target)[0].notice_expired(TODAY)
+    assert demo_db.query(case_files.list_cases, case_id=expired.target)[0].notice_expired(TODAY)
 
 
 def test_stale_cases_after_seven_days(demo_db):
-    case = next(c for c in demo_db.query(dropout.list_cases, open_only=True) if not c.notice_expired(TODAY))
+    case = next(c for c in demo_db.query(case_files.list_cases, open_only=True) if not c.notice_expired(TODAY))
     on_the_day = demo_db.query(work_list.today_work, case.last_action + dt.timedelta(days=6))
     week_later = demo_db.query(work_list.today_work, case.last_action + dt.timedelta(days=7))
     assert case.id not in {i.target for i in on_the_day if i.kind == work_list.Kind.STALE_CASE}
@@ -151,9 +151,9 @@ def test_unpaid_students_this_month(demo_db):
     month = TODAY if TODAY.month not in (7, 8) else TODAY.replace(month=6)
     items = demo_db.query(work_list.today_work, month)
     unpaid = [i for i in items if i.kind == work_list.Kind.UNPAID]
-    from schoolaid.ledger import ledger
+    from schoolaid.ledger import coverage
 
-    gaps = demo_db.query(ledger.gaps, f"{month:%Y-%m}", month)
+    gaps = demo_db.query(coverage.gaps, f"{month:%Y-%m}", month)
     assert {i.target for i in unpaid} == {g.programme_id for g in gaps}
     for item in unpaid:  # one line per programme, with its number of students
         assert str(sum(1 for g in gaps if g.programme_id == item.target)) in item.text
@@ -182,7 +182,7 @@ def test_a_teachers_work_is_their_classes_and_their_pairs(demo_db):
 
     everything = demo_db.query(work_list.today_work, today=TODAY)
     absence = next(i for i in everything if i.kind == work_list.Kind.ABSENCE)
-    student_id = next(a.student_id for a in demo_db.query(dropout.cases_to_open,
+    student_id = next(a.student_id for a in demo_db.query(absences.cases_to_open,
                                                           today=TODAY) if a.id == absence.target)
     with demo_db.read() as session:
         student = session.get(Student, student_id)

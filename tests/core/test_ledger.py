@@ -11,8 +11,20 @@ from sqlalchemy.exc import IntegrityError
 from schoolaid.accounts import audit
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.school_calendar import Quarter
-from schoolaid.ledger import ledger, ledger_export
-from schoolaid.ledger.ledger import EntryFilter, ProgrammeForm
+from schoolaid.ledger import (
+    batches,
+    corrections,
+    coverage,
+    currency,
+    eligibility,
+    entry_search,
+    export,
+    posting,
+    subsidy_programmes,
+    totals,
+)
+from schoolaid.ledger.entry_search import EntryFilter
+from schoolaid.ledger.subsidy_programmes import ProgrammeForm
 from schoolaid.roster import households, roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.households import HouseholdForm
@@ -23,7 +35,7 @@ OCTOBER = dt.date(2026, 10, 1)
 
 
 def code(db, programme_code: str) -> int:
-    return db.query(ledger.programme_by_code, programme_code).id
+    return db.query(subsidy_programmes.programme_by_code, programme_code).id
 
 
 @pytest.fixture
@@ -57,7 +69,7 @@ def names(db, ids: dict[str, int], found: set[int]) -> set[str]:
 
 
 def test_the_three_shipped_programmes(township_db) -> None:
-    shipped = {p.code: p for p in township_db.query(ledger.list_programmes)}
+    shipped = {p.code: p for p in township_db.query(subsidy_programmes.list_programmes)}
     assert (shipped["BYJY"].name, shipped["BYJY"].amount_fen, shipped["BYJY"].per.value) == ("保育教育费资助", 4000, "month")
     assert (shipped["SHF"].amount_fen, shipped["SHF"].kind.value) == (9300, "waiver")  # 185 charged 92: 93 waived
     assert shipped["ZXJ"].per.value == "term"
@@ -66,160 +78,160 @@ def test_the_three_shipped_programmes(township_db) -> None:
 
 def test_eligibility_rules(school, actor) -> None:
     db, ids = school
-    byjy = db.query(ledger.get_programme, code(db, "BYJY"))
-    assert names(db, ids, db.query(ledger.eligible_ids, byjy, OCTOBER, TODAY)) == {"小明"}
-    zxj = db.query(ledger.get_programme, code(db, "ZXJ"))
-    assert names(db, ids, db.query(ledger.eligible_ids, zxj, OCTOBER, TODAY)) == {"大明"}
+    byjy = db.query(subsidy_programmes.get_programme, code(db, "BYJY"))
+    assert names(db, ids, db.query(eligibility.eligible_ids, byjy, OCTOBER, TODAY)) == {"小明"}
+    zxj = db.query(subsidy_programmes.get_programme, code(db, "ZXJ"))
+    assert names(db, ids, db.query(eligibility.eligible_ids, zxj, OCTOBER, TODAY)) == {"大明"}
     for rule, expected in (("left_behind", {"留守"}), ("boarder", {"留守"}), ("everyone", {"大明", "留守"})):
-        programme_id = db.run(ledger.create_programme, actor, ProgrammeForm(
+        programme_id = db.run(subsidy_programmes.create_programme, actor, ProgrammeForm(
             code=f"T{rule[:3].upper()}", name=f"测试{rule}", stage="小学", eligibility=rule, amount_fen=1000))
-        programme = db.query(ledger.get_programme, programme_id)
-        assert names(db, ids, db.query(ledger.eligible_ids, programme, OCTOBER, TODAY)) == expected
-    listed = db.run(ledger.create_programme, actor, ProgrammeForm(code="LIST", name="名单", eligibility="list",
+        programme = db.query(subsidy_programmes.get_programme, programme_id)
+        assert names(db, ids, db.query(eligibility.eligible_ids, programme, OCTOBER, TODAY)) == expected
+    listed = db.run(subsidy_programmes.create_programme, actor, ProgrammeForm(code="LIST", name="名单", eligibility="list",
                                                                  amount_fen=500))
-    db.run(ledger.set_members, actor, listed, [ids["小红"]], "家庭突发困难", today=TODAY)
-    programme = db.query(ledger.get_programme, listed)
-    assert names(db, ids, db.query(ledger.eligible_ids, programme, OCTOBER, TODAY)) == {"小红"}
+    db.run(subsidy_programmes.set_members, actor, listed, [ids["小红"]], "家庭突发困难", today=TODAY)
+    programme = db.query(subsidy_programmes.get_programme, listed)
+    assert names(db, ids, db.query(eligibility.eligible_ids, programme, OCTOBER, TODAY)) == {"小红"}
 
 
 def test_only_students_enrolled_that_month_are_paid(school, actor) -> None:
     db, ids = school
     db.run(roster.change_status, actor, ids["大明"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 10, 8), "外出务工",
            today=TODAY)
-    zxj = db.query(ledger.get_programme, code(db, "ZXJ"))
-    assert names(db, ids, db.query(ledger.eligible_ids, zxj, OCTOBER, TODAY)) == set()  # left before the 15th
+    zxj = db.query(subsidy_programmes.get_programme, code(db, "ZXJ"))
+    assert names(db, ids, db.query(eligibility.eligible_ids, zxj, OCTOBER, TODAY)) == set()  # left before the 15th
     september = dt.date(2026, 9, 1)
-    assert names(db, ids, db.query(ledger.eligible_ids, zxj, september, TODAY)) == {"大明"}
+    assert names(db, ids, db.query(eligibility.eligible_ids, zxj, september, TODAY)) == {"大明"}
     # A student who joined after mid-month is not paid for that month.
     late = db.run(roster.add_student, actor, student_form(db, "新生", dt.date(2021, 6, 1), sequence=5, stage="学前",
                                                           grade=3, household_id=db.query(roster.get_form, ids["小明"]).household_id,
                                                           entry_date=dt.date(2026, 10, 20)), today=TODAY)
-    byjy = db.query(ledger.get_programme, code(db, "BYJY"))
-    assert late not in db.query(ledger.eligible_ids, byjy, OCTOBER, TODAY)
-    assert late in db.query(ledger.eligible_ids, byjy, dt.date(2026, 11, 1), TODAY)
+    byjy = db.query(subsidy_programmes.get_programme, code(db, "BYJY"))
+    assert late not in db.query(eligibility.eligible_ids, byjy, OCTOBER, TODAY)
+    assert late in db.query(eligibility.eligible_ids, byjy, dt.date(2026, 11, 1), TODAY)
 
 
 def test_posting_is_one_batch_and_never_twice(school, actor) -> None:
     db, ids = school
     byjy = code(db, "BYJY")
-    plan = db.query(ledger.plan_posting, byjy, "2026-10", today=TODAY)
+    plan = db.query(posting.plan_posting, byjy, "2026-10", today=TODAY)
     assert ([line.name for line in plan.lines], plan.total_fen) == (["小明"], 4000)
-    first = db.run(ledger.post, actor, byjy, "2026-10", today=TODAY)
+    first = db.run(posting.post, actor, byjy, "2026-10", today=TODAY)
     assert (first.posted, first.total_fen, first.period) == (1, 4000, "2026-10")
-    again = db.run(ledger.post, actor, byjy, "2026-10", today=TODAY)
+    again = db.run(posting.post, actor, byjy, "2026-10", today=TODAY)
     assert (again.posted, again.batch_id, again.already) == (0, None, 1)
-    assert len(db.query(ledger.search_entry_ids, EntryFilter())) == 1
-    [batch] = db.query(ledger.list_batches)
+    assert len(db.query(entry_search.search_entry_ids, EntryFilter())) == 1
+    [batch] = db.query(batches.list_batches)
     assert (batch.entries, batch.total_fen, batch.stage(TODAY)) == (1, 4000, "待公示")
 
 
 def test_a_student_who_joins_later_is_posted_alone(school, actor) -> None:
     db, ids = school
     byjy = code(db, "BYJY")
-    db.run(ledger.post, actor, byjy, "2026-11", today=TODAY)
+    db.run(posting.post, actor, byjy, "2026-11", today=TODAY)
     household = db.query(roster.get_form, ids["小明"]).household_id
     newcomer = db.run(roster.add_student, actor, student_form(db, "新生", dt.date(2021, 6, 1), sequence=5, stage="学前",
                                                               grade=3, household_id=household,
                                                               entry_date=dt.date(2026, 11, 2)), today=TODAY)
-    result = db.run(ledger.post, actor, byjy, "2026-11", [newcomer], today=TODAY)
-    assert result.posted == 1 and len(db.query(ledger.list_batches)) == 2
-    refused = db.run(ledger.post, actor, byjy, "2026-11", [ids["小红"]], today=TODAY)
+    result = db.run(posting.post, actor, byjy, "2026-11", [newcomer], today=TODAY)
+    assert result.posted == 1 and len(db.query(batches.list_batches)) == 2
+    refused = db.run(posting.post, actor, byjy, "2026-11", [ids["小红"]], today=TODAY)
     assert (refused.posted, refused.not_eligible) == (0, 1)
 
 
 def test_holiday_and_future_months_are_refused(school, actor) -> None:
     db, _ = school
     with pytest.raises(ValidationFailed, match="假期"):
-        db.run(ledger.post, actor, code(db, "BYJY"), "2026-08", today=TODAY)
+        db.run(posting.post, actor, code(db, "BYJY"), "2026-08", today=TODAY)
     with pytest.raises(ValidationFailed, match="尚未到来"):
-        db.run(ledger.post, actor, code(db, "BYJY"), "2026-12", today=TODAY)
+        db.run(posting.post, actor, code(db, "BYJY"), "2026-12", today=TODAY)
     with pytest.raises(ValidationFailed):
-        db.run(ledger.post, actor, code(db, "BYJY"), "2026/10", today=TODAY)
+        db.run(posting.post, actor, code(db, "BYJY"), "2026/10", today=TODAY)
 
 
 def test_term_grants_are_posted_once_per_term(school, actor) -> None:
     db, _ = school
     zxj = code(db, "ZXJ")
-    assert db.run(ledger.post, actor, zxj, "2026-09", today=TODAY).period == "2026秋"
-    assert db.run(ledger.post, actor, zxj, "2026-11", today=TODAY).posted == 0
-    [row] = db.query(ledger.fetch_entry_rows, db.query(ledger.search_entry_ids, EntryFilter())).values()
+    assert db.run(posting.post, actor, zxj, "2026-09", today=TODAY).period == "2026秋"
+    assert db.run(posting.post, actor, zxj, "2026-11", today=TODAY).posted == 0
+    [row] = db.query(entry_search.fetch_entry_rows, db.query(entry_search.search_entry_ids, EntryFilter())).values()
     assert (row.months, row.amount_fen) == (5, 50000)
 
 
 def test_reversal_and_replacement_stay_linked(school, actor) -> None:
     db, ids = school
     byjy = code(db, "BYJY")
-    db.run(ledger.post, actor, byjy, "2026-10", today=TODAY)
-    [original] = db.query(ledger.search_entry_ids, EntryFilter())
+    db.run(posting.post, actor, byjy, "2026-10", today=TODAY)
+    [original] = db.query(entry_search.search_entry_ids, EntryFilter())
     with pytest.raises(ValidationFailed):
-        db.run(ledger.reverse, actor, original, " ")
-    reversal, replacement = db.run(ledger.replace, actor, original, 2000, "只在园半月")
-    rows = db.query(ledger.fetch_entry_rows, [original, reversal, replacement])
+        db.run(corrections.reverse, actor, original, " ")
+    reversal, replacement = db.run(corrections.replace, actor, original, 2000, "只在园半月")
+    rows = db.query(entry_search.fetch_entry_rows, [original, reversal, replacement])
     assert rows[original].reversed_by == reversal
     assert (rows[reversal].amount_fen, rows[reversal].reverses_id, rows[reversal].reason) == (-4000, original, "只在园半月")
     assert (rows[replacement].amount_fen, rows[replacement].replaces_id) == (2000, original)
-    assert db.query(ledger.entry_total, EntryFilter()) == (3, 2000)
+    assert db.query(entry_search.entry_total, EntryFilter()) == (3, 2000)
     with pytest.raises(ValidationFailed, match="已经冲销"):
-        db.run(ledger.reverse, actor, original, "再冲一次")
+        db.run(corrections.reverse, actor, original, "再冲一次")
     with pytest.raises(ValidationFailed):
-        db.run(ledger.reverse, actor, reversal, "冲销冲销")
-    assert db.query(ledger.covered_ids, byjy, "2026-10") == {ids["小明"]}
-    db.run(ledger.reverse, actor, replacement, "全部退回")
-    assert db.query(ledger.covered_ids, byjy, "2026-10") == set()  # a gap again
+        db.run(corrections.reverse, actor, reversal, "冲销冲销")
+    assert db.query(eligibility.covered_ids, byjy, "2026-10") == {ids["小明"]}
+    db.run(corrections.reverse, actor, replacement, "全部退回")
+    assert db.query(eligibility.covered_ids, byjy, "2026-10") == set()  # a gap again
     assert [h.action for h in db.query(audit.history, "ledger_entry", reversal)] == ["create"]
 
 
 def test_the_database_refuses_to_change_or_delete_entries(school, actor) -> None:
     db, _ = school
-    db.run(ledger.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
+    db.run(posting.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
     for statement in ("UPDATE ledger_entries SET amount_fen = 1", "DELETE FROM ledger_entries"):
         with pytest.raises(IntegrityError, match="never"):
             with db.write() as session:
                 session.connection().exec_driver_sql(statement)
-    assert db.query(ledger.entry_total, EntryFilter()) == (1, 4000)
+    assert db.query(entry_search.entry_total, EntryFilter()) == (1, 4000)
 
 
 def test_money_is_exact() -> None:
-    assert ledger.fen_from_yuan("92.50") == 9250 and ledger.fen_from_yuan("40") == 4000
-    assert ledger.format_yuan(10) == "0.10" and ledger.format_yuan(123456789) == "1,234,567.89"
+    assert currency.fen_from_yuan("92.50") == 9250 and currency.fen_from_yuan("40") == 4000
+    assert currency.format_yuan(10) == "0.10" and currency.format_yuan(123456789) == "1,234,567.89"
     with pytest.raises(ValueError):
-        ledger.fen_from_yuan("0.001")
-    assert sum(ledger.yuan(fen) for fen in [10] * 10) == ledger.yuan(100)  # ten dimes make a yuan, exactly
+        currency.fen_from_yuan("0.001")
+    assert sum(currency.yuan(fen) for fen in [10] * 10) == currency.yuan(100)  # ten dimes make a yuan, exactly
 
 
 def test_totals_add_up(demo_db) -> None:
-    everything = demo_db.query(ledger.entry_total, EntryFilter())[1]
+    everything = demo_db.query(entry_search.entry_total, EntryFilter())[1]
     for by in ("programme", "school", "village", "quarter"):
-        assert sum(t.total_fen for t in demo_db.query(ledger.totals, by)) == everything
+        assert sum(t.total_fen for t in demo_db.query(totals.totals, by)) == everything
 
 
 def test_coverage_gaps(school, actor) -> None:
     db, ids = school
     byjy, shf = code(db, "BYJY"), code(db, "SHF")
-    db.run(ledger.post, actor, byjy, "2026-10", today=TODAY)
-    gaps = db.query(ledger.gaps, "2026-10", TODAY)
+    db.run(posting.post, actor, byjy, "2026-10", today=TODAY)
+    gaps = db.query(coverage.gaps, "2026-10", TODAY)
     assert {(g.name, g.programme_code) for g in gaps} == {("小明", "SHF"), ("大明", "ZXJ")}
-    db.run(ledger.post, actor, shf, "2026-10", today=TODAY)
-    db.run(ledger.post, actor, code(db, "ZXJ"), "2026-10", today=TODAY)
-    assert db.query(ledger.gaps, "2026-10", TODAY) == []
-    quarter = db.query(ledger.gaps, "2026-Q4", TODAY)  # November unposted; December has not come
+    db.run(posting.post, actor, shf, "2026-10", today=TODAY)
+    db.run(posting.post, actor, code(db, "ZXJ"), "2026-10", today=TODAY)
+    assert db.query(coverage.gaps, "2026-10", TODAY) == []
+    quarter = db.query(coverage.gaps, "2026-Q4", TODAY)  # November unposted; December has not come
     assert {(g.name, g.period) for g in quarter} == {("小明", "2026-11")}
-    assert db.query(ledger.gap_count, "2026-Q4", TODAY) == len(quarter)
+    assert db.query(coverage.gap_count, "2026-Q4", TODAY) == len(quarter)
     assert len([g for g in quarter if g.programme_code == "BYJY"]) == 1
 
 
 def test_notice_comes_before_payment(school, actor) -> None:
     db, _ = school
-    result = db.run(ledger.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
+    result = db.run(posting.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
     with pytest.raises(ValidationFailed, match="公示"):
-        db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 30), "V-1", today=TODAY)
+        db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 30), "V-1", today=TODAY)
     with pytest.raises(ValidationFailed, match="至少 5 天"):
-        db.run(ledger.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 18))
-    db.run(ledger.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20))
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 18))
+    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20))
     with pytest.raises(ValidationFailed, match="公示期结束"):
-        db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 20), "V-1", today=TODAY)
-    db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 23), "2026-10-001", today=TODAY)
-    [batch] = db.query(ledger.list_batches)
+        db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 20), "V-1", today=TODAY)
+    db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 23), "2026-10-001", today=TODAY)
+    [batch] = db.query(batches.list_batches)
     assert (batch.stage(TODAY), batch.voucher_no) == ("已发放", "2026-10-001")
 
 
@@ -227,27 +239,27 @@ def test_documents(school, actor, tmp_path) -> None:
     import openpyxl
 
     db, _ = school
-    result = db.run(ledger.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
-    db.run(ledger.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20))
-    assert db.query(ledger_export.export_ledger, actor, tmp_path / "ledger.xlsx", full_ids=True, today=TODAY) == 1
+    result = db.run(posting.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
+    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20))
+    assert db.query(export.export_ledger, actor, tmp_path / "ledger.xlsx", full_ids=True, today=TODAY) == 1
     sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
-    assert [c.value for c in sheet[3]] == list(ledger_export.LEDGER_HEADERS)
+    assert [c.value for c in sheet[3]] == list(export.LEDGER_HEADERS)
     row = [c.value for c in sheet[4]]
     assert row[1] == "小明" and len(row[2]) == 18 and float(row[8]) == 40.0 and row[5] == "保育教育费资助"
-    assert db.query(ledger_export.export_notice, actor, result.batch_id, tmp_path / "notice.xlsx", today=TODAY) == 1
+    assert db.query(export.export_notice, actor, result.batch_id, tmp_path / "notice.xlsx", today=TODAY) == 1
     notice = openpyxl.load_workbook(tmp_path / "notice.xlsx").active
     text = " ".join(str(c.value) for r in notice.iter_rows() for c in r if c.value is not None)
     assert "小明" in text and "2026年10月16日" in text
     assert "5104" not in text and "13912345678" not in text  # no ID numbers, no phones
-    assert db.query(ledger_export.export_sign_off, actor, result.batch_id, tmp_path / "sign.xlsx", today=TODAY) == 1
+    assert db.query(export.export_sign_off, actor, result.batch_id, tmp_path / "sign.xlsx", today=TODAY) == 1
     assert openpyxl.load_workbook(tmp_path / "sign.xlsx").active["G3"].value == "领取人签字"
 
 
 def test_the_demo_has_a_year_reversals_and_gaps(demo_db) -> None:
-    months = {row.month for row in demo_db.query(ledger.fetch_entry_rows,
-                                                 demo_db.query(ledger.search_entry_ids, EntryFilter())).values()}
+    months = {row.month for row in demo_db.query(entry_search.fetch_entry_rows,
+                                                 demo_db.query(entry_search.search_entry_ids, EntryFilter())).values()}
     assert len(months) >= 9
-    entries = demo_db.query(ledger.fetch_entry_rows, demo_db.query(ledger.search_entry_ids, EntryFilter()))
+    entries = demo_db.query(entry_search.fetch_entry_rows, demo_db.query(entry_search.search_entry_ids, EntryFilter()))
     assert sum(1 for e in entries.values() if e.reverses_id) == 2
     assert sum(1 for e in entries.values() if e.replaces_id) == 1
-    assert demo_db.query(ledger.gaps, Quarter.containing(TODAY).key, today=TODAY)
+    assert demo_db.query(coverage.gaps, Quarter.containing(TODAY).key, today=TODAY)

@@ -50,8 +50,8 @@ from schoolaid.documents.pdf.layout import (
     break_lines,
     half_units,
 )
-from schoolaid.dropout import dropout, notice
-from schoolaid.ledger import ledger
+from schoolaid.dropout import absences, case_files, notice_pdf, notices, persuasion, vocabulary
+from schoolaid.ledger import posting, subsidy_programmes
 from schoolaid.pairing import pairing, staff, visits
 from schoolaid.pairing.visits import VisitEntry
 from schoolaid.reporting import quarterly, reports, summary
@@ -154,13 +154,13 @@ def pupil(db, actor, name: str, sequence: int, *, guardian: str | None = None,
 
 def open_case(db, actor, student_id: int, start: dt.date = MONDAY) -> int:
     """An unexplained absence from ``start`` and the case opened on its fifth school day."""
-    absence_id = db.run(dropout.record_absence, actor, student_id, start, today=TODAY)
-    return db.run(dropout.open_case, actor, student_id, absence_id, today=nth_school_day(start, 5, DEFAULT_HOLIDAYS))
+    absence_id = db.run(absences.record_absence, actor, student_id, start, today=TODAY)
+    return db.run(case_files.open_case, actor, student_id, absence_id, today=nth_school_day(start, 5, DEFAULT_HOLIDAYS))
 
 
 def failed_attempt(db, actor, case_id: int, day: dt.date) -> None:
-    db.run(dropout.log_attempt, actor, case_id, dropout.AttemptEntry(
-        day, "班主任、村委会", "监护人", dropout.Method.HOME_VISIT.value, "家长仍不同意返校", False), today=TODAY)
+    db.run(persuasion.log_attempt, actor, case_id, persuasion.AttemptEntry(
+        day, "班主任、村委会", "监护人", vocabulary.Method.HOME_VISIT.value, "家长仍不同意返校", False), today=TODAY)
 
 
 def uncovered_character() -> str:
@@ -292,7 +292,7 @@ def printed(school, actor, tmp_path):
     db, rare = school
     case_id = open_case(db, actor, rare)
     path = tmp_path / "通知书.pdf"
-    issued = db.run(notice.print_case_notice, actor, case_id, path, today=ISSUED)
+    issued = db.run(notice_pdf.print_case_notice, actor, case_id, path, today=ISSUED)
     return db, case_id, issued, path
 
 
@@ -300,7 +300,7 @@ def test_the_notice_is_issued_recorded_and_printed_on_a4(printed) -> None:
     db, case_id, issued, path = printed
     assert (issued.document_number, issued.guardian, issued.issued_on, issued.deadline) == (
         "平府教〔2026〕1号", "喆𠮷", ISSUED, ISSUED + dt.timedelta(days=15))
-    assert db.query(dropout.get_case, case_id).notice == issued  # recorded on the case
+    assert db.query(case_files.get_case, case_id).notice == issued  # recorded on the case
     [size] = page_sizes(path)  # one page: the notice and its receipt
     assert size == pytest.approx(A4, abs=1)
     assert_fonts_embedded_and_subset(path)
@@ -405,14 +405,14 @@ def test_a_notice_with_a_character_no_font_has_is_neither_issued_nor_written(sch
     case_id = open_case(db, actor, student)
     path = tmp_path / "通知书.pdf"
     with pytest.raises(MissingCharacter) as refused:
-        db.run(notice.print_case_notice, actor, case_id, path, today=ISSUED)
+        db.run(notice_pdf.print_case_notice, actor, case_id, path, today=ISSUED)
     message = refused.value.message
     assert missing in message and f"张{missing}的敦促入学通知书（平府教〔2026〕1号）" in message
     assert leftovers(tmp_path) == []  # no PDF, no temporary file
-    assert db.query(dropout.notices, case_id) == []  # the issue was rolled back with the printout …
+    assert db.query(notices.notices, case_id) == []  # the issue was rolled back with the printout …
     other = open_case(db, actor, pupil(db, actor, "李小红", 3))
-    db.run(dropout.issue_notice, actor, other, ISSUED, today=TODAY)
-    assert db.query(dropout.get_case, other).notice.document_number == "平府教〔2026〕1号"  # … and its number is free
+    db.run(notices.issue_notice, actor, other, ISSUED, today=TODAY)
+    assert db.query(case_files.get_case, other).notice.document_number == "平府教〔2026〕1号"  # … and its number is free
 
 
 def test_a_flowing_printout_with_a_character_no_font_has_is_not_written(township_db, actor, tmp_path) -> None:
@@ -440,17 +440,17 @@ def test_a_notice_that_cannot_be_written_is_not_issued(school, actor, tmp_path, 
         (tmp_path / "notes.txt").write_text("not a folder")
         path = tmp_path / "notes.txt" / "通知书.pdf"
     with pytest.raises(SchoolAidError) as refused:
-        db.run(notice.print_case_notice, actor, case_id, path, today=ISSUED)
+        db.run(notice_pdf.print_case_notice, actor, case_id, path, today=ISSUED)
     assert "通知书.pdf" in refused.value.message  # the message says which file
-    assert db.query(dropout.notices, case_id) == []  # not issued: the transaction was rolled back
+    assert db.query(notices.notices, case_id) == []  # not issued: the transaction was rolled back
     assert not any(p.name.endswith(".part") for p in tmp_path.rglob("*"))  # no temporary file left
     assert (tmp_path / "notes.txt").is_file() if where == "under a file" else list(path.iterdir()) == []
 
 
 def test_printing_a_case_again_reprints_its_notice(printed, actor, tmp_path) -> None:
     db, case_id, issued, _path = printed
-    again = db.run(notice.print_case_notice, actor, case_id, tmp_path / "again.pdf", today=TODAY)
-    assert again == issued and len(db.query(dropout.notices, case_id)) == 1
+    again = db.run(notice_pdf.print_case_notice, actor, case_id, tmp_path / "again.pdf", today=TODAY)
+    assert again == issued and len(db.query(notices.notices, case_id)) == 1
     assert "平府教〔2026〕1号" in page_texts(tmp_path / "again.pdf")[0]
 
 
@@ -464,12 +464,12 @@ def test_due_notices_are_issued_and_printed_each_from_a_new_page(school, actor, 
         failed_attempt(db, actor, case_id, dt.date(2026, 10, 21))
     quiet = open_case(db, actor, pupil(db, actor, "孙小亮", 4))  # one attempt only: not due
     failed_attempt(db, actor, quiet, dt.date(2026, 10, 17))
-    assert {c.id for c in db.query(dropout.list_cases) if c.notice_due} == set(cases)
+    assert {c.id for c in db.query(case_files.list_cases) if c.notice_due} == set(cases)
 
     path = tmp_path / "到期通知书.pdf"
-    ids = db.run(notice.print_due_notices, actor, path, today=ISSUED)
-    assert len(ids) == 3 and db.query(dropout.notices, quiet) == []
-    numbers = {case_id: db.query(dropout.get_case, case_id).notice.document_number for case_id in cases}
+    ids = db.run(notice_pdf.print_due_notices, actor, path, today=ISSUED)
+    assert len(ids) == 3 and db.query(notices.notices, quiet) == []
+    numbers = {case_id: db.query(case_files.get_case, case_id).notice.document_number for case_id in cases}
     assert sorted(numbers.values()) == [f"平府教〔2026〕{n}号" for n in (1, 2, 3)]
 
     pages = page_lines(path)
@@ -482,9 +482,9 @@ def test_due_notices_are_issued_and_printed_each_from_a_new_page(school, actor, 
         number = numbers[cases[names.index(name)]]
         assert pages[start][1] == number and text.count(number) == 2
     assert all(size == pytest.approx(A4, abs=1) for size in page_sizes(path))
-    assert db.query(notice.write_notices, actor, ids, tmp_path / "again.pdf") == len(pages)
+    assert db.query(notice_pdf.write_notices, actor, ids, tmp_path / "again.pdf") == len(pages)
     # Nothing more is due: nothing issued, nothing written.
-    assert db.run(notice.print_due_notices, actor, tmp_path / "none.pdf", today=TODAY) == []
+    assert db.run(notice_pdf.print_due_notices, actor, tmp_path / "none.pdf", today=TODAY) == []
     assert not (tmp_path / "none.pdf").exists()
 
 
@@ -513,10 +513,10 @@ def township(township_db, actor):
         "王留守": pupil(db, actor, "王留守", 4, birth=dt.date(2017, 4, 1), school_id=school_id(db, "波西村小学"),
                         grade=3, left_behind=True, entry_date=entry),
     }
-    byjy = db.query(ledger.programme_by_code, "BYJY").id
-    batches = [db.run(ledger.post, actor, byjy, month,
+    byjy = db.query(subsidy_programmes.programme_by_code, "BYJY").id
+    batches = [db.run(posting.post, actor, byjy, month,
                       today=TODAY).batch_id for month in ("2026-10", "2026-11")]
-    db.run(ledger.post, actor, db.query(ledger.programme_by_code, "ZXJ").id, "2026-10", today=TODAY)
+    db.run(posting.post, actor, db.query(subsidy_programmes.programme_by_code, "ZXJ").id, "2026-10", today=TODAY)
     principal = db.run(staff.add_staff, actor, "王建国", school_id(db, "平地镇中心校"), StaffRole.PRINCIPAL)
     db.run(pairing.pair, actor, principal, poor, dt.date(2026, 9, 1), today=TODAY)
     db.run(visits.add_visit, actor, VisitEntry(principal, poor, dt.date(2026, 10, 15), done="送去学习用品"),
@@ -594,9 +594,9 @@ def test_the_quarterly_summary_pdf(township, actor, tmp_path) -> None:
 
 def test_the_term_start_report(township, actor, tmp_path) -> None:
     db, ids, _batches = township
-    [case] = db.query(dropout.list_cases)
+    [case] = db.query(case_files.list_cases)
     failed_attempt(db, actor, case.id, dt.date(2026, 10, 17))
-    db.run(dropout.confirm_dropout, actor, case.id, today=TODAY)
+    db.run(case_files.confirm_dropout, actor, case.id, today=TODAY)
     pupil(db, actor, "周小小", 9, birth=dt.date(2019, 5, 1), grade=1, status=EnrollmentStatus.NOT_ENROLLED,
           entry_date=None)
     path = tmp_path / "开学报告.pdf"

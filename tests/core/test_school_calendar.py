@@ -256,18 +256,18 @@ AGREEMENT_DAYS = [D(2026, 8, 31), D(2026, 9, 1), D(2026, 12, 31), D(2027, 1, 1),
 
 
 def test_the_ledger_the_dropout_report_the_indicators_and_the_work_list_agree_on_the_term(township_db, actor) -> None:
-    from schoolaid.dropout import dropout
-    from schoolaid.ledger import ledger
+    from schoolaid.dropout import rules, term_report
+    from schoolaid.ledger import subsidy_programmes
     from schoolaid.reporting import indicators, quarterly, work_list
 
     db = township_db
-    grant = db.query(ledger.get_programme, db.run(ledger.create_programme, actor, ledger.ProgrammeForm(
+    grant = db.query(subsidy_programmes.get_programme, db.run(subsidy_programmes.create_programme, actor, subsidy_programmes.ProgrammeForm(
         code="TERMLY", name="学期补助", eligibility="everyone", amount_fen=50000, per="term")))
-    holidays = db.query(dropout.holidays)
+    holidays = db.query(rules.holidays)
     for day in AGREEMENT_DAYS:
         term = Term.containing(day)
         assert grant.period_for(day) == term.key, day  # the ledger's termly period
-        report = db.query(dropout.term_report, day)  # the term-start report
+        report = db.query(term_report.term_report, day)  # the term-start report
         assert report.title == f"平地镇{term.full_name}开学辍学情况报告", day
         assert report.since == term.previous().start, day
         trend = db.query(indicators.compute, None, None, today=day, trend_terms=2).indicators[0].trend  # the indicators' term
@@ -284,15 +284,15 @@ def test_the_ledger_the_dropout_report_the_indicators_and_the_work_list_agree_on
 
 def test_the_day_of_issue_14(township_db, actor) -> None:
     """2027-02-15: the ledger said spring 2027 and the term report the autumn term; both say spring now."""
-    from schoolaid.dropout import dropout
-    from schoolaid.ledger import ledger
+    from schoolaid.dropout import rules, term_report
+    from schoolaid.ledger import subsidy_programmes
 
     day = D(2027, 2, 15)
-    grant = township_db.query(ledger.get_programme, township_db.run(ledger.create_programme, actor, ledger.ProgrammeForm(
+    grant = township_db.query(subsidy_programmes.get_programme, township_db.run(subsidy_programmes.create_programme, actor, subsidy_programmes.ProgrammeForm(
         code="TERMLY", name="学期补助", eligibility="everyone", amount_fen=50000, per="term")))
     assert grant.period_for(day) == "2027春"
-    assert township_db.query(dropout.term_report, day).title == "平地镇2026—2027学年春季学期开学辍学情况报告"
-    assert not cal.is_school_day(day, township_db.query(dropout.holidays))  # still the winter break
+    assert township_db.query(term_report.term_report, day).title == "平地镇2026—2027学年春季学期开学辍学情况报告"
+    assert not cal.is_school_day(day, township_db.query(rules.holidays))  # still the winter break
 
 
 def test_a_cohort_in_an_imported_roster_moves_up_a_grade_on_1_september() -> None:

@@ -32,8 +32,10 @@ from schoolaid.backup import backup
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.progress import Progress
 from schoolaid.demo import create_demo_township
-from schoolaid.dropout import dropout, dropout_export, notice
-from schoolaid.ledger import ledger, ledger_export
+from schoolaid.dropout import case_files, notice_pdf, notices, rules
+from schoolaid.dropout import export as dropout_export
+from schoolaid.ledger import batches
+from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
@@ -83,10 +85,10 @@ def refusals(db) -> list[AuditEvent]:
 
 
 def test_a_teacher_cannot_change_a_setting_and_the_attempt_is_recorded(demo_db, admin, teacher):
-    before = demo_db.query(dropout.setting, "dropout.notice_deadline_days")
+    before = demo_db.query(rules.setting, "dropout.notice_deadline_days")
     with pytest.raises(NotPermitted, match="李老师"):
         demo_db.run(township.set_setting, teacher, "dropout.notice_deadline_days", "60")
-    assert demo_db.query(dropout.setting, "dropout.notice_deadline_days") == before
+    assert demo_db.query(rules.setting, "dropout.notice_deadline_days") == before
     refusal = refusals(demo_db)[-1]
     assert (refusal.actor, refusal.role) == ("李老师", Role.TEACHER.value)
     assert json.loads(refusal.after)["permission"] == Permission.EDIT_SETTINGS.value
@@ -94,7 +96,7 @@ def test_a_teacher_cannot_change_a_setting_and_the_attempt_is_recorded(demo_db, 
     with pytest.raises(NotPermitted):
         demo_db.run(township.set_setting, teacher, "something_new", "1")
     demo_db.run(township.set_setting, admin, "dropout.notice_deadline_days", "20")
-    assert demo_db.query(dropout.setting, "dropout.notice_deadline_days") == 20
+    assert demo_db.query(rules.setting, "dropout.notice_deadline_days") == 20
 
 
 def test_each_family_of_settings_has_its_permission(demo_db, admin):
@@ -295,9 +297,9 @@ def school(tmp_path_factory):
                   Role.LEADERSHIP: add(db, admin, "wang", "王校长", Role.LEADERSHIP),
                   Role.TEACHER: add(db, admin, "li", "李老师", Role.TEACHER, [mine]),
                   Role.TOWNSHIP_VIEWER: add(db, admin, "xiang", "乡镇刘", Role.TOWNSHIP_VIEWER)}
-    batch = db.query(ledger.list_batches)[0].id
-    case = next(c for c in db.query(dropout.list_cases) if c.notice is not None)
-    notice_ids = [n.id for n in db.query(dropout.notices, case.id)]
+    batch = db.query(batches.list_batches)[0].id
+    case = next(c for c in db.query(case_files.list_cases) if c.notice is not None)
+    notice_ids = [n.id for n in db.query(notices.notices, case.id)]
     backup_file = backup.write_backup(db.path, folder / "school.sabk", PASSWORD, now=dt.datetime(2026, 11, 29, 9))
     password = folder / "password.txt"
     password.write_text(PASSWORD + "\n", encoding="utf-8")
@@ -328,9 +330,9 @@ def _call(key, school, actor, out: Path) -> object:
         reports.write_register: lambda: db.query(service, actor, out, TODAY),
         reports.write_sign_off: lambda: db.query(service, actor, school.batch, out, TODAY),
         summary.write_quarterly: lambda: db.query(service, actor, 2026, 3, out, TODAY),
-        notice.write_notices: lambda: db.query(service, actor, school.notice_ids, out),
-        notice.print_case_notice: lambda: db.run(service, actor, school.case, out, TODAY),
-        notice.print_due_notices: lambda: db.run(service, actor, out, TODAY),
+        notice_pdf.write_notices: lambda: db.query(service, actor, school.notice_ids, out),
+        notice_pdf.print_case_notice: lambda: db.run(service, actor, school.case, out, TODAY),
+        notice_pdf.print_due_notices: lambda: db.run(service, actor, out, TODAY),
         audit_log.export: lambda: db.query(service, actor, audit_log.AuditFilter(), out, today=TODAY),
         backup.export_backup: lambda: db.query(service, actor, out, PASSWORD, now=dt.datetime(2026, 11, 29, 10)),
         township_summary.summarize: lambda: service(actor, [school.backup], PASSWORD, out, TODAY),

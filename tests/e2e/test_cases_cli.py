@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 
 from schoolaid.accounts.audit import Actor
-from schoolaid.dropout import dropout, dropout_export
-from schoolaid.dropout.dropout import CaseStatus
+from schoolaid.dropout import case_files, export, ledgers, term_report
+from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.storage.database import open_database
 from tests.e2e.run import CLI_TODAY, schoolaid
 
@@ -100,7 +100,7 @@ def test_cases_ledgers_writes_the_three_ledgers(demo, cases, tmp_path) -> None:
     for sheet in ("适龄儿童", "疑似辍学", "辍学"):
         rows = rows_of(out, sheet)
         assert rows[0][0].startswith("平地镇") and rows[0][0].endswith("台账")
-        assert rows[2] == dropout_export.LEDGER_HEADERS
+        assert rows[2] == export.LEDGER_HEADERS
         body, total = rows[3:-1], rows[-1]
         assert total[1:3] == ("合计", f"{len(body)}人")
         assert [r[0] for r in body] == list(range(1, len(body) + 1))
@@ -111,7 +111,7 @@ def test_cases_ledgers_writes_the_three_ledgers(demo, cases, tmp_path) -> None:
     # holidays the dropout threshold (calendar days) has run out.
     database = open_database(db)
     try:
-        for sheet, ledger in (("疑似辍学", dropout.suspected_ledger), ("辍学", dropout.dropout_ledger)):
+        for sheet, ledger in (("疑似辍学", ledgers.suspected_ledger), ("辍学", ledgers.dropout_ledger)):
             assert names[sheet] == {row.name for row in database.query(ledger, CLI_TODAY)}, sheet
     finally:
         database.close()
@@ -136,8 +136,8 @@ def test_export_cases_workbook(demo, tmp_path) -> None:
     out = tmp_path / "控辍保学工作台账.xlsx"
     database = open_database(db)
     try:
-        count = database.query(dropout_export.export_cases, Actor("李老师"), out, today=CLI_TODAY)
-        cases = database.query(dropout.list_cases)
+        count = database.query(export.export_cases, Actor("李老师"), out, today=CLI_TODAY)
+        cases = database.query(case_files.list_cases)
     finally:
         database.close()
     rows = rows_of(out, "控辍保学档案")
@@ -156,8 +156,8 @@ def test_export_term_report_workbook(demo, tmp_path) -> None:
     out = tmp_path / "开学辍学情况报告.xlsx"
     database = open_database(db)
     try:
-        count = database.query(dropout_export.export_term_report, Actor("李老师"), out, today=CLI_TODAY)
-        report = database.query(dropout.term_report, today=CLI_TODAY)
+        count = database.query(export.export_term_report, Actor("李老师"), out, today=CLI_TODAY)
+        report = database.query(term_report.term_report, today=CLI_TODAY)
     finally:
         database.close()
     workbook = openpyxl.load_workbook(out)

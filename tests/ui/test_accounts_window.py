@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from schoolaid.accounts import accounts
 from schoolaid.accounts.accounts import ClassRef, UserForm
 from schoolaid.accounts.permissions import Role
-from schoolaid.dropout import dropout
+from schoolaid.dropout import case_files
 from schoolaid.roster import roster
 from schoolaid.ui.accounts.audit_dialog import AuditDialog
 from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, SignInDialog
@@ -105,7 +105,7 @@ def test_a_teachers_window_shows_their_class_and_no_full_id(qtbot, app, demo_db,
     assert not window.dropout_tab.record_absence_button.isHidden()
     window.dropout_tab.show_cases()
     cases = [window.dropout_tab.cases_model.row_object(r) for r in range(window.dropout_tab.cases_model.rowCount())]
-    everyone = demo_db.query(dropout.list_cases)
+    everyone = demo_db.query(case_files.list_cases)
     assert len(cases) <= len(everyone)
     with demo_db.read() as session:
         from schoolaid.storage.models import Student

@@ -30,8 +30,8 @@ from reportlab.pdfgen import canvas
 from schoolaid.accounts import accounts
 from schoolaid.backup import safety_copies
 from schoolaid.common.progress import Progress
-from schoolaid.dropout import dropout
-from schoolaid.ledger import ledger
+from schoolaid.dropout import case_files, persuasion
+from schoolaid.ledger import batches, entry_search, subsidy_programmes
 from schoolaid.pairing import pairing, school_pairing, staff, visits
 from schoolaid.roster import roster
 from schoolaid.township import township
@@ -149,10 +149,10 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
     school_year = window.home_tab.term_combo.currentData().school_year.start_year
     village = query(township.list_villages)[0]
     school = query(township.list_schools)[0]
-    cases = query(dropout.list_cases)
+    cases = query(case_files.list_cases)
     case = cases[round_number % len(cases)]
     noticed = next(c for c in cases if c.notice is not None)
-    attempted = next(a for c in cases for a in query(dropout.attempts, c.id))
+    attempted = next(a for c in cases for a in query(persuasion.attempts, c.id))
     dropout_tab.absences_all.setChecked(True)
     dropout_tab.show_absences()
     absence = dropout_tab.absences_model.row_object(0)
@@ -160,9 +160,9 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
     member = query(staff.list_staff)[0]
     partnership = query(school_pairing.list_pairings)[0]
     visit = query(visits.list_visits, limit=1)[0]
-    programme = query(ledger.list_programmes)[0]
-    batch = query(ledger.list_batches)[0]
-    entry = next(iter(query(ledger.fetch_entry_rows, query(ledger.search_entry_ids, ledger.EntryFilter())[:1])
+    programme = query(subsidy_programmes.list_programmes)[0]
+    batch = query(batches.list_batches)[0]
+    entry = next(iter(query(entry_search.fetch_entry_rows, query(entry_search.search_entry_ids, entry_search.EntryFilter())[:1])
                       .values()))
     users = query(accounts.list_users)
     sheet = registry_export(tmp_path / f"名单{round_number}.xlsx",

@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from schoolaid.common.school_calendar import SchoolYear
-from schoolaid.dropout import dropout
-from schoolaid.dropout.dropout import CaseStatus
+from schoolaid.dropout import absences, case_files, dropout_rate, ledgers, rules
+from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.ui.dropout.dropout_dialogs import AttemptDialog, CaseDialog, MoveCaseDialog
@@ -75,7 +75,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
     case = tab.selected_case()
     assert case is not None and case.student == absence.student and case.status is CaseStatus.PERSUADING
     assert tab.attention.to_open == 0 or all(a.student_id != absence.student_id
-                                             for a in context.query(dropout.cases_to_open, today=TODAY))
+                                             for a in context.query(absences.cases_to_open, today=TODAY))
 
     def fill_attempt(dialog: AttemptDialog) -> None:
         dialog.visitors_edit.insert("班主任 李老师、村委会 王主任")
@@ -103,7 +103,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
     shown = {tab.cases_model.row_object(r).id: tab.cases_model.row_object(r) for r in range(tab.cases_model.rowCount())}
     assert shown[case.id].status is CaseStatus.RETURNED
     assert context.query(roster.get_summary, case.student_id).status is EnrollmentStatus.ENROLLED
-    assert all(a.student_id != case.student_id for a in context.query(dropout.absences, today=TODAY))
+    assert all(a.student_id != case.student_id for a in context.query(absences.absences, today=TODAY))
 
 
 def test_correcting_an_entry_keeps_the_old_one(qtbot, tab, context) -> None:
@@ -127,7 +127,7 @@ def test_correcting_an_entry_keeps_the_old_one(qtbot, tab, context) -> None:
     corrected = next(r for r in range(tab.attempts_model.rowCount()) if tab.attempts_model.row_object(r).id == old.id)
     assert tab.attempts_model.index(corrected, 8).data().startswith("已由第")
     assert any(t == f"更正第 {old.id} 条" for t in texts)
-    assert context.query(dropout.get_case, case.id).attempts == case.attempts  # a correction replaces, not adds
+    assert context.query(case_files.get_case, case.id).attempts == case.attempts  # a correction replaces, not adds
 
 
 def test_expired_notice_is_flagged(tab) -> None:
@@ -146,15 +146,15 @@ def test_ledgers_and_figures_are_worked_out_when_shown(qtbot, tab, context) -> N
     assert tab.ledger_model.rowCount() == 0
     tab.sections.setCurrentIndex(DropoutTab.LEDGERS)  # worked out off the GUI thread
     qtbot.waitUntil(lambda: not tab.busy())
-    assert tab.ledger_model.rowCount() == len(context.query(dropout.school_age_ledger, today=TODAY)) > 0
+    assert tab.ledger_model.rowCount() == len(context.query(ledgers.school_age_ledger, today=TODAY)) > 0
     tab.ledger_choice.setCurrentIndex(tab.ledger_choice.findData("dropouts"))
     qtbot.waitUntil(lambda: not tab.busy())
-    dropouts = context.query(dropout.dropout_ledger, today=TODAY)
+    dropouts = context.query(ledgers.dropout_ledger, today=TODAY)
     assert tab.ledger_model.rowCount() == len(dropouts) >= 1
     assert "劝返一个、销号一个" in tab.ledger_summary.text()
     tab.sections.setCurrentIndex(DropoutTab.FIGURES)
     qtbot.waitUntil(lambda: not tab.busy())
-    rows, overall = context.query(dropout.dropout_rates, *SchoolYear.containing(TODAY).so_far(TODAY))
+    rows, overall = context.query(dropout_rate.dropout_rates, *SchoolYear.containing(TODAY).so_far(TODAY))
     assert tab.rates_model.rowCount() == len(rows)
     assert f"{overall.rate * 100:.2f}%" in tab.rates_total.text()
     assert "0.2%" in tab.rates_total.text()
@@ -182,7 +182,7 @@ def test_a_refused_move_says_why_and_changes_nothing(qtbot, tab, context) -> Non
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "请填写转入的学校" in dialog.problems_label.text()
-    assert context.query(dropout.get_case, case.id).status is CaseStatus.PERSUADING
+    assert context.query(case_files.get_case, case.id).status is CaseStatus.PERSUADING
 
 
 def test_record_an_absence_from_the_roster(qtbot, context) -> None:
@@ -203,7 +203,7 @@ def test_record_an_absence_from_the_roster(qtbot, context) -> None:
     seen = in_dialog(qtbot, AbsenceDialog, fill)
     window.roster_tab.request_absence()
     assert seen
-    recorded = [a for a in context.query(dropout.absences, today=TODAY) if a.student_id == student_id]
+    recorded = [a for a in context.query(absences.absences, today=TODAY) if a.student_id == student_id]
     assert [a.start_date for a in recorded] == [began]
     window.show()
     window.tabs.setCurrentWidget(window.dropout_tab)  # the lists are filled when the tab is looked at
@@ -233,9 +233,9 @@ def test_rules_dialog_saves_the_thresholds_and_refuses_bad_holidays(qtbot, conte
     dialog.holidays_edit.setText("暑假")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert "月-日~月-日" in dialog.problems_label.text()
-    assert context.query(dropout.setting, "dropout.dropout_days") == 30  # nothing saved: all or none
+    assert context.query(rules.setting, "dropout.dropout_days") == 30  # nothing saved: all or none
     dialog.holidays_edit.setText("07-01~08-31")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert context.query(dropout.setting, "dropout.dropout_days") == 28
-    assert context.query(dropout.holidays_setting) == "07-01~08-31"
+    assert context.query(rules.setting, "dropout.dropout_days") == 28
+    assert context.query(rules.holidays_setting) == "07-01~08-31"

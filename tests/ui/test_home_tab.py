@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from schoolaid.dropout import dropout
+from schoolaid.dropout import case_files
 from schoolaid.reporting import work_list
 from schoolaid.ui.main_window import MainWindow
 
@@ -53,7 +53,7 @@ def test_todays_work_opens_the_record(qtbot, window, context):
     home.work_view.doubleClicked.emit(home.work_model.index(row, 0))
     assert window.tabs.currentWidget() is window.dropout_tab
     assert window.dropout_tab.selected_case().id == item.target
-    case = context.query(dropout.list_cases, case_id=item.target)[0]
+    case = context.query(case_files.list_cases, case_id=item.target)[0]
     assert case.student in item.text
     home_row = kinds.index(work_list.Kind.ABSENCE)
     absence = home.work_model.item(home_row).data(Qt.ItemDataRole.UserRole)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from schoolaid.common.school_calendar import month_key
-from schoolaid.ledger import ledger
-from schoolaid.ledger.ledger import EntryFilter
+from schoolaid.ledger import batches, currency, eligibility, entry_search, subsidy_programmes, totals
+from schoolaid.ledger.entry_search import EntryFilter
 from schoolaid.ui.ledger.ledger_dialogs import NoticeDialog, ReverseDialog
 from schoolaid.ui.ledger.ledger_tab import LedgerTab
 
@@ -25,7 +25,7 @@ def choose(combo, data) -> None:
 
 
 def test_post_the_month_for_everyone(qtbot, tab, context) -> None:
-    shf = context.query(ledger.programme_by_code, "SHF")
+    shf = context.query(subsidy_programmes.programme_by_code, "SHF")
     this_month = tab.post_month.itemData(0)
     choose(tab.post_programme, shf.id)
     tab.post_month.setCurrentIndex(0)
@@ -34,7 +34,7 @@ def test_post_the_month_for_everyone(qtbot, tab, context) -> None:
     assert tab.plan is not None and tab.plan_model.rowCount() == len(tab.plan.lines) > 0
     assert f"{len(tab.plan.lines)} 名学生" in tab.post_summary.text()
     tab.post_all_button.click()
-    posted = context.query(ledger.covered_ids, shf.id, month_key(this_month))
+    posted = context.query(eligibility.covered_ids, shf.id, month_key(this_month))
     assert len(posted) == len(tab.plan.lines if tab.plan else posted)
     assert tab.gap_count < gaps_before  # the badge follows
     tab.preview_button.click()  # posting again posts nothing twice
@@ -42,14 +42,14 @@ def test_post_the_month_for_everyone(qtbot, tab, context) -> None:
 
 
 def test_post_selected_students_only(qtbot, tab, context) -> None:
-    shf = context.query(ledger.programme_by_code, "SHF")
+    shf = context.query(subsidy_programmes.programme_by_code, "SHF")
     choose(tab.post_programme, shf.id)
     tab.post_month.setCurrentIndex(0)
     tab.preview_button.click()
     first = tab.plan_model.row_object(0)
     tab.plan_table.selectRow(0)
     tab.post_selected_button.click()
-    assert context.query(ledger.covered_ids, shf.id, month_key(tab.post_month.itemData(0))) == {
+    assert context.query(eligibility.covered_ids, shf.id, month_key(tab.post_month.itemData(0))) == {
         first.student_id}
 
 
@@ -57,9 +57,9 @@ def test_the_ledger_view_shows_totals_and_reverses(qtbot, tab, context) -> None:
     tab.sections.setCurrentIndex(LedgerTab.ENTRIES)
     assert tab.filter_from.currentData()  # this school year by default
     tab.filter_from.setCurrentIndex(0)  # (any): the whole ledger
-    count, total = context.query(ledger.entry_total, EntryFilter())
+    count, total = context.query(entry_search.entry_total, EntryFilter())
     assert tab.entries_model.rowCount() == count
-    assert ledger.format_yuan(total) in tab.entries_summary.text()
+    assert currency.format_yuan(total) in tab.entries_summary.text()
     tab.entries_table.selectRow(5)
     entry = tab.selected_entry()
     dialog = ReverseDialog(context, entry, tab)
@@ -74,7 +74,7 @@ def test_the_ledger_view_shows_totals_and_reverses(qtbot, tab, context) -> None:
 
 
 def test_filters_narrow_the_ledger(tab, context) -> None:
-    byjy = context.query(ledger.programme_by_code, "BYJY")
+    byjy = context.query(subsidy_programmes.programme_by_code, "BYJY")
     choose(tab.filter_programme, byjy.id)
     programmes = {tab.entries_model.row_object(r).programme for r in range(min(50, tab.entries_model.rowCount()))}
     assert programmes == {"保育教育费资助"}
@@ -83,9 +83,9 @@ def test_filters_narrow_the_ledger(tab, context) -> None:
 def test_totals_are_worked_out_when_looked_at(tab, context) -> None:
     assert tab.totals_model.rowCount() == 0
     tab.sections.setCurrentIndex(LedgerTab.TOTALS)
-    assert tab.totals_model.rowCount() == len(context.query(ledger.totals, "programme"))
-    total = context.query(ledger.entry_total, EntryFilter())[1]
-    assert ledger.format_yuan(total) in tab.totals_summary.text()
+    assert tab.totals_model.rowCount() == len(context.query(totals.totals, "programme"))
+    total = context.query(entry_search.entry_total, EntryFilter())[1]
+    assert currency.format_yuan(total) in tab.totals_summary.text()
 
 
 def test_gaps_tab_lists_and_posts(qtbot, tab, context) -> None:
@@ -94,17 +94,17 @@ def test_gaps_tab_lists_and_posts(qtbot, tab, context) -> None:
     tab.gaps_table.selectRow(0)
     gap = tab.gaps_model.row_object(0)
     tab.gaps_post_button.click()
-    assert gap.student_id in context.query(ledger.covered_ids, gap.programme_id, gap.period)
+    assert gap.student_id in context.query(eligibility.covered_ids, gap.programme_id, gap.period)
     assert tab.gaps_model.rowCount() == tab.gap_count  # one fewer now
 
 
 def test_batch_notice_dialog(qtbot, tab, context) -> None:
-    unnoticed = next(b for b in context.query(ledger.list_batches) if b.notice_from is None)
+    unnoticed = next(b for b in context.query(batches.list_batches) if b.notice_from is None)
     dialog = NoticeDialog(context, unnoticed.id, tab)
     qtbot.addWidget(dialog)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
-    batch = next(b for b in context.query(ledger.list_batches) if b.id == unnoticed.id)
+    batch = next(b for b in context.query(batches.list_batches) if b.id == unnoticed.id)
     assert batch.notice_from is not None and (batch.notice_to - batch.notice_from).days == 4
 
 

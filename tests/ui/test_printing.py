@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
-from schoolaid.dropout import dropout
+from schoolaid.dropout import case_files, notices
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
 from tests.conftest import TODAY
 
@@ -39,7 +39,7 @@ def test_print_a_case_notice_issues_it_and_previews_it(qtbot, tab, context, monk
     shown.save(str(tmp_path / "preview.png"))
     assert preview.view.visible_pages() == [0]
     assert _ink_on_page(preview) > 0.005  # the notice's text is drawn, not a blank sheet
-    issued = context.query(dropout.get_case, case.id).notice
+    issued = context.query(case_files.get_case, case.id).notice
     assert issued is not None and issued.document_number.endswith("号")
     # The case list shows it at once.
     assert any(tab.cases_model.row_object(r).notice is not None for r in range(tab.cases_model.rowCount())
@@ -55,7 +55,7 @@ def test_print_a_case_notice_issues_it_and_previews_it(qtbot, tab, context, monk
     tab.print_notice_button.click()
     qtbot.waitUntil(lambda: tab.last_preview is not preview, timeout=20_000)
     assert len(answers) == 1  # nothing to confirm: the notice exists
-    assert [n.document_number for n in context.query(dropout.notices, case.id)] == [issued.document_number]
+    assert [n.document_number for n in context.query(notices.notices, case.id)] == [issued.document_number]
 
 
 def test_quarterly_summary_from_the_print_menu(qtbot, context) -> None:

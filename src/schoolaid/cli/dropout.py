@@ -24,12 +24,12 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 @command(CASES, "list", help=lambda: translate("Cli", "list the dropout cases, open ones first"),
          arguments=_list_arguments, needs=Needs(Permission.VIEW, own_classes=True))
 def list_cases(args: argparse.Namespace) -> int:
-    from schoolaid.dropout import dropout
+    from schoolaid.dropout import case_files
 
     today = clock_today()
     db = open_db(args)
     try:  # signed in first: a teacher's classes come with the account
-        found = db.query(dropout.list_cases, open_only=args.open_only, classes=teacher_classes(args))
+        found = db.query(case_files.list_cases, open_only=args.open_only, classes=teacher_classes(args))
     finally:
         db.close()
     if args.json:
@@ -58,7 +58,7 @@ def _ledgers_arguments(parser: argparse.ArgumentParser) -> None:
     "Cli", "export the three ledgers (school-age children, suspected dropouts, dropouts) to .xlsx"),
          arguments=_ledgers_arguments, needs=Needs(Permission.EXPORT))
 def export_ledgers(args: argparse.Namespace) -> int:
-    from schoolaid.dropout import dropout_export
+    from schoolaid.dropout import export as dropout_export
 
     counts = export(args, dropout_export.export_ledgers, args.file, clock_today())
     print(translate("Cli", "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected "

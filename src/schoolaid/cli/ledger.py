@@ -31,14 +31,14 @@ def _programmes_arguments(parser: argparse.ArgumentParser) -> None:
 @command(LEDGER, "programmes", help=lambda: translate("Cli", "list the subsidy programmes"),
          arguments=_programmes_arguments, needs=Needs(Permission.VIEW))
 def list_programmes(args: argparse.Namespace) -> int:
-    from schoolaid.ledger import ledger
+    from schoolaid.ledger import currency, subsidy_programmes
 
-    programmes = read(args, ledger.list_programmes)
+    programmes = read(args, subsidy_programmes.list_programmes)
     if args.json:
         return print_json([p.as_json() for p in programmes])
     for p in programmes:
         print("\t".join([p.code, p.name, p.stage or "—", p.eligibility.label(),
-                         f"{ledger.format_yuan(p.amount_fen)} {p.per.label()}", p.kind.label(),
+                         f"{currency.format_yuan(p.amount_fen)} {p.per.label()}", p.kind.label(),
                          "" if p.active else translate("Cli", "inactive")]))
     return EXIT_OK
 
@@ -57,17 +57,17 @@ def _post_arguments(parser: argparse.ArgumentParser) -> None:
     "Cli", "post a programme's month for every eligible student not yet covered"), arguments=_post_arguments,
          needs=Needs(Permission.POST_LEDGER))
 def post(args: argparse.Namespace) -> int:
-    from schoolaid.ledger import ledger
+    from schoolaid.ledger import currency, posting, subsidy_programmes
 
     db = open_db(args)
     try:
-        programme = db.query(ledger.programme_by_code, args.programme)
+        programme = db.query(subsidy_programmes.programme_by_code, args.programme)
         if args.dry_run:
-            plan = db.query(ledger.plan_posting, programme.id, args.month, today=clock_today())
-            result = ledger.PostResult(None, len(plan.lines), plan.total_fen, plan.already, len(plan.not_eligible),
+            plan = db.query(posting.plan_posting, programme.id, args.month, today=clock_today())
+            result = posting.PostResult(None, len(plan.lines), plan.total_fen, plan.already, len(plan.not_eligible),
                                        plan.period)
         else:
-            result = db.run(ledger.post, args.actor, programme.id, args.month, today=clock_today())
+            result = db.run(posting.post, args.actor, programme.id, args.month, today=clock_today())
     finally:
         db.close()
     if args.json:
@@ -76,7 +76,7 @@ def post(args: argparse.Namespace) -> int:
     verb = translate("Cli", "Would post") if args.dry_run else translate("Cli", "Posted")
     print(translate("Cli", "{verb} {programme} {period}: {n} students, {total} yuan; {already} already posted.").format(
         verb=verb, programme=programme.name, period=result.period, n=result.posted,
-        total=ledger.format_yuan(result.total_fen), already=result.already))
+        total=currency.format_yuan(result.total_fen), already=result.already))
     return EXIT_OK
 
 
@@ -89,14 +89,14 @@ def _gaps_arguments(parser: argparse.ArgumentParser) -> None:
 @command(LEDGER, "gaps", help=lambda: translate("Cli", "eligible students with no entry for a month or a quarter"),
          arguments=_gaps_arguments, needs=Needs(Permission.VIEW))
 def gaps(args: argparse.Namespace) -> int:
-    from schoolaid.ledger import ledger
+    from schoolaid.ledger import coverage, currency
 
-    found = read(args, ledger.gaps, args.period, clock_today())
+    found = read(args, coverage.gaps, args.period, clock_today())
     if args.json:
         return print_json({"gaps": [g.as_json() for g in found], "period": args.period})
     for gap in found:
         print("\t".join([gap.name, gap.school, gap.grade, gap.village, gap.programme, gap.period,
-                         ledger.format_yuan(gap.amount_fen)]))
+                         currency.format_yuan(gap.amount_fen)]))
     print(translate("Cli", "{n} eligible students without aid in {period}.").format(n=len(found), period=args.period),
           file=sys.stderr)
     return EXIT_OK
@@ -113,11 +113,12 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 @command(LEDGER, "export", help=lambda: translate("Cli", "export the ledger to .xlsx in the bureau's columns"),
          arguments=_export_arguments, needs=Needs(Permission.EXPORT))
 def export_ledger(args: argparse.Namespace) -> int:
-    from schoolaid.ledger import ledger, ledger_export
+    from schoolaid.ledger import entry_search
+    from schoolaid.ledger import export as ledger_export
 
     # With full ID numbers, the service puts the export on the record before the file exists.
     count = export(args, ledger_export.export_ledger, args.file,
-                   ledger.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id,
+                   entry_search.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id,
                    today=clock_today())
     if args.full_id:
         note_full_ids(args.file)

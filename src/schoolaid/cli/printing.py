@@ -28,11 +28,11 @@ def _notice_arguments(parser: argparse.ArgumentParser) -> None:
     "Cli", "the enrollment-urging notice of a case (issued now if the case has none)"), arguments=_notice_arguments,
          needs=Needs(Permission.EXPORT))
 def print_notice(args: argparse.Namespace) -> int:
-    from schoolaid.dropout import notice
+    from schoolaid.dropout import notice_pdf
 
     db = open_db(args)
     try:
-        number = db.run(notice.print_case_notice, args.actor, args.case_id, args.out,
+        number = db.run(notice_pdf.print_case_notice, args.actor, args.case_id, args.out,
                             clock_today()).document_number
     finally:
         db.close()
@@ -51,11 +51,11 @@ def _due_arguments(parser: argparse.ArgumentParser) -> None:
     "Cli", "issue and print every notice due (repeated attempts failed), in one PDF"), arguments=_due_arguments,
          needs=Needs(Permission.ISSUE_NOTICE))
 def print_due_notices(args: argparse.Namespace) -> int:
-    from schoolaid.dropout import notice
+    from schoolaid.dropout import notice_pdf
 
     db = open_db(args)
     try:
-        ids = db.run(notice.print_due_notices, args.actor, args.out, clock_today())
+        ids = db.run(notice_pdf.print_due_notices, args.actor, args.out, clock_today())
     finally:
         db.close()
     if ids:

@@ -23,7 +23,7 @@ from schoolaid.common.grades import Stage, age_on
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import FIRST_YEAR, LAST_YEAR, SchoolYear, Term, month_key
 from schoolaid.common.validation import error
-from schoolaid.dropout import dropout
+from schoolaid.dropout import dropout_rate
 from schoolaid.pairing import pairing
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -113,7 +113,7 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
             preschool_age = sum(entered.values())
             note = translate("Indicators", "preschool-age children entered for {n} villages").format(n=len(entered))
     aided = _aided(session, poor_ids, term.start, end)
-    rates, overall = dropout.dropout_rates(session, term.start, end, book=book)
+    rates, overall = dropout_rate.dropout_rates(session, term.start, end, book=book)
     if school_id is not None:
         name = session.get(School, school_id).name  # type: ignore[union-attr]
         row = next((r for r in rates if r.school == name), None)
@@ -155,7 +155,7 @@ DEFINITIONS = {
     "school_age_enrollment": ("义务教育适龄儿童入学率", 1.0, True,
                               "6至15周岁儿童中在校（含休学、转出）人数 ÷ 花名册上6至15周岁儿童数（年龄按8月31日计）"),
     "primary_boarders": ("小学寄宿生比例", 0.30, True, "小学在读寄宿生 ÷ 小学在读学生"),
-    "primary_dropout": ("小学辍学率", dropout.DROPOUT_RATE_TARGET, False,
+    "primary_dropout": ("小学辍学率", dropout_rate.DROPOUT_RATE_TARGET, False,
                         "本学期辍学且期末仍未返校的小学生 ÷ 学期初小学在读学生"),
     "poor_students_aided": ("建档立卡学生资助覆盖率", 1.0, True,
                             "本学期至少得到一笔资助（未冲销）的在读建档立卡学生 ÷ 在读建档立卡学生"),

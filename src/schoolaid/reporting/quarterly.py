@@ -16,9 +16,9 @@ from schoolaid.common.grades import Stage, age_on
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Quarter, SchoolYear, month_key
 from schoolaid.common.validation import error
-from schoolaid.dropout import dropout
-from schoolaid.dropout.dropout import CaseStatus
-from schoolaid.ledger import ledger
+from schoolaid.dropout import dropout_rate
+from schoolaid.dropout.vocabulary import CaseStatus
+from schoolaid.ledger import coverage, subsidy_programmes
 from schoolaid.pairing import pairing
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -155,11 +155,11 @@ def _programmes(session: Session, months: list[str], period: str, today: dt.date
             .where(LedgerEntry.month.in_(months)).group_by(LedgerEntry.programme_id, LedgerEntry.month)):
         sums[programme_id][month] = (n, fen or 0)
     gap_counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for gap in ledger.gaps(session, period, today):
+    for gap in coverage.gaps(session, period, today):
         gap_counts[gap.programme_id][0] += 1
         gap_counts[gap.programme_id][1] += gap.amount_fen
     lines = []
-    for programme in ledger.list_programmes(session):
+    for programme in subsidy_programmes.list_programmes(session):
         if not programme.active and programme.id not in sums:
             continue
         gaps, gap_fen = gap_counts.get(programme.id, (0, 0))
@@ -186,7 +186,7 @@ def _pairing(session: Session, start: dt.date, end: dt.date) -> list[PairingLine
 
 
 def _cases(session: Session, start: dt.date, end: dt.date) -> list[CaseLine]:
-    rows, _overall = dropout.dropout_rates(session, start, end)
+    rows, _overall = dropout_rate.dropout_rates(session, start, end)
     rates = {row.school: row for row in rows}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for school, opened, closed, status in session.execute(
@@ -226,14 +226,14 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
         if stage == Stage.PRIMARY.value and status == ENROLLED:
             primary += 1
             boarders += bool(boarder)
-    _rows, overall = dropout.dropout_rates(session, start, end)
+    _rows, overall = dropout_rate.dropout_rates(session, start, end)
     return [
         Indicator("学前教育毛入园率", preschool_enrolled, preschool_age, 0.85, True,
                   "在园幼儿数 ÷ 花名册上3至5周岁儿童数"),
         Indicator("义务教育适龄儿童入学率", school_age_in, school_age, 1.0, True,
                   "6至15周岁儿童中在校（含休学、转出）人数 ÷ 6至15周岁儿童数"),
         Indicator("小学寄宿生比例", boarders, primary, 0.30, True, "小学在读寄宿生 ÷ 小学在读学生"),
-        Indicator("小学辍学率", overall.dropouts, overall.enrolled_at_start, dropout.DROPOUT_RATE_TARGET, False,
+        Indicator("小学辍学率", overall.dropouts, overall.enrolled_at_start, dropout_rate.DROPOUT_RATE_TARGET, False,
                   "本季度辍学且季末仍未返校的小学生 ÷ 季初小学在读学生"),
     ]
 

@@ -22,8 +22,8 @@ from schoolaid.common.validation import error
 from schoolaid.documents.pdf import fonts
 from schoolaid.documents.pdf.layout import BLOCK_WIDTH, Story, build
 from schoolaid.documents.workbook import chinese_date
-from schoolaid.dropout import dropout
-from schoolaid.ledger import ledger, ledger_export
+from schoolaid.dropout import ledgers, term_report
+from schoolaid.ledger import currency, export
 from schoolaid.pairing import pairing_export
 from schoolaid.storage.models import Student
 from schoolaid.township import township
@@ -43,7 +43,7 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
         raise ValidationFailed([error("term", "term.future", translate(
             "Printing", "That term has not begun yet."))])
     as_of = min(today, chosen.end)
-    report = dropout.term_report(session, as_of, chosen)
+    report = term_report.term_report(session, as_of, chosen)
     progress.report(0.5)
     faces = fonts.choose_faces()
     story = Story(faces)
@@ -93,7 +93,7 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
     return build(path, story, title=report.title)
 
 
-def _named(rows: list[dropout.LedgerRow]) -> Callable[[int], str]:
+def _named(rows: list[ledgers.LedgerRow]) -> Callable[[int], str]:
     return lambda position: f"“{rows[position].name}”"
 
 
@@ -108,9 +108,9 @@ def write_dropout_ledgers(session: Session, actor: Actor, path: Path, today: dt.
     widths = [10 * mm, 18 * mm, 10 * mm, 22 * mm, 10 * mm, 36 * mm, 24 * mm, 22 * mm, 18 * mm, 16 * mm]
     widths.append(LANDSCAPE_WIDTH - sum(widths))
     for position, (title, rows) in enumerate((
-            ("义务教育适龄儿童台账", dropout.school_age_ledger(session, today)),
-            ("疑似辍学学生台账", dropout.suspected_ledger(session, today)),
-            ("辍学学生台账", dropout.dropout_ledger(session, today)))):
+            ("义务教育适龄儿童台账", ledgers.school_age_ledger(session, today)),
+            ("疑似辍学学生台账", ledgers.suspected_ledger(session, today)),
+            ("辍学学生台账", ledgers.dropout_ledger(session, today)))):
         if position:
             story.flowables.append(PageBreak())
         story.add(f"{name}{title}", styles.title, "标题")
@@ -150,7 +150,7 @@ def write_register(session: Session, actor: Actor, path: Path, today: dt.date,
 def write_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date,
                    progress: Progress = NO_PROGRESS) -> int:
     """A batch's sign-off sheet (签领表): one line per child, signed by whoever receives the aid."""
-    batch, lines = ledger_export.batch_lines(session, batch_id)
+    batch, lines = export.batch_lines(session, batch_id)
     programme = batch.programme
     guardians = dict(session.execute(select(Student.id, Student.guardian_name).where(
         Student.id.in_([line.student_id for line in lines]))).all())
@@ -160,14 +160,14 @@ def write_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, to
     title = f"{programme.name}签领表（{batch.period}）"
     story.add(title, styles.title, "标题")
     per = "每月" if programme.per == "month" else "每学期"
-    story.add(f"单位：{township.township_name(session)}　　资助标准：{ledger.format_yuan(programme.amount_fen)}元{per}"
+    story.add(f"单位：{township.township_name(session)}　　资助标准：{currency.format_yuan(programme.amount_fen)}元{per}"
               f"　　打印日期：{chinese_date(today)}", styles.subtitle, "副标题")
     story.table(["序号", "姓名", "学校", "年级", "监护人", "金额（元）", "领取人签字", "与学生关系", "领取日期"],
                 [[n, line.name, line.school, line.grade, guardians.get(line.student_id, ""),
-                  ledger.format_yuan(line.amount_fen), "", "", ""] for n, line in enumerate(lines, start=1)],
+                  currency.format_yuan(line.amount_fen), "", "", ""] for n, line in enumerate(lines, start=1)],
                 [10 * mm, 16 * mm, 24 * mm, 14 * mm, 16 * mm, 18 * mm, 24 * mm, 16 * mm, BLOCK_WIDTH - 138 * mm],
                 lambda i: f"学生“{lines[i].name}”", numeric=(0, 5), small=True, padding=6,
-                total=["", "合计", f"{len(lines)}人", "", "", ledger.format_yuan(sum(x.amount_fen for x in lines)), "",
+                total=["", "合计", f"{len(lines)}人", "", "", currency.format_yuan(sum(x.amount_fen for x in lines)), "",
                        "", ""])
     story.flowables.append(Spacer(1, 18))
     story.signatures(["经办人", "审核人", "校长"], BLOCK_WIDTH)

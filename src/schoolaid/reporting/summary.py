@@ -16,7 +16,7 @@ from schoolaid.documents.pdf import fonts
 from schoolaid.documents.pdf.charts import bar_chart
 from schoolaid.documents.pdf.layout import BLOCK_WIDTH, Story, build
 from schoolaid.documents.workbook import chinese_date
-from schoolaid.ledger import ledger
+from schoolaid.ledger import currency
 from schoolaid.reporting import quarterly
 from schoolaid.reporting.quarterly import PlaceCounts, QuarterlySummary
 
@@ -26,7 +26,7 @@ def _percent(value: float) -> str:
 
 
 def _yuan(fen: int) -> str:
-    return ledger.format_yuan(fen)
+    return currency.format_yuan(fen)
 
 
 def _places(story: Story, heading: str, first: str, rows: list[PlaceCounts]) -> None:
@@ -76,7 +76,7 @@ def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date)
     story.add("“未覆盖”指符合条件、在读却没有发放或减免记录的人次（资助覆盖缺口），应在下月补发。", styles.note, "说明")
     if summary.programmes and months:
         chart = bar_chart(faces, "各月资助金额（元）", [f"{int(m[5:])}月" for m in months],
-                          [(p.programme, [float(ledger.yuan(p.by_month.get(m, (0, 0))[1])) for m in months])
+                          [(p.programme, [float(currency.yuan(p.by_month.get(m, (0, 0))[1])) for m in months])
                            for p in summary.programmes], BLOCK_WIDTH)
         story.flowables.append(KeepTogether([Spacer(1, 6), chart]))
 

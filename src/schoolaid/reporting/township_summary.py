@@ -22,7 +22,7 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.school_calendar import Quarter
 from schoolaid.documents.workbook import BOLD, cell, chinese_date, new_workbook, save, start_sheet
-from schoolaid.ledger.ledger import yuan
+from schoolaid.ledger.currency import yuan
 from schoolaid.reporting import quarterly
 from schoolaid.storage.database import open_read_only, prepare_file
 

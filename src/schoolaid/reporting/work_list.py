@@ -18,8 +18,8 @@ from schoolaid.backup import backup
 from schoolaid.common import school_calendar
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
-from schoolaid.dropout import dropout
-from schoolaid.ledger import ledger
+from schoolaid.dropout import absences, case_files, rules
+from schoolaid.ledger import coverage
 from schoolaid.pairing import pairing
 
 STALE_CASE_DAYS = 7
@@ -55,11 +55,11 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
     teacher = actor is not None and is_teacher(actor)
     classes = actor.classes if teacher and actor is not None else None
     items: list[WorkItem] = []
-    for absence in dropout.cases_to_open(session, today, classes):
+    for absence in absences.cases_to_open(session, today, classes):
         items.append(WorkItem(Kind.ABSENCE, absence.id, translate(
             "WorkList", "{name} ({school}) has been away {days} school days with no case: open one").format(
                 name=absence.student, school=absence.school, days=absence.school_days), urgent=True))
-    cases = dropout.list_cases(session, open_only=True, classes=classes)
+    cases = case_files.list_cases(session, open_only=True, classes=classes)
     for case in cases:
         if case.notice_expired(today):
             items.append(WorkItem(Kind.NOTICE_EXPIRED, case.id, translate(
@@ -85,12 +85,12 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
         unpaid: Counter[tuple[int, str]] = Counter()
     else:
         unpaid = Counter((gap.programme_id, gap.programme)
-                         for gap in ledger.gaps(session, school_calendar.month_key(today), today))
+                         for gap in coverage.gaps(session, school_calendar.month_key(today), today))
     for (programme_id, programme), count in sorted(unpaid.items(), key=lambda item: -item[1]):
         items.append(WorkItem(Kind.UNPAID, programme_id, translate(
             "WorkList", "{programme}: {n} eligible students not yet paid this month").format(
                 programme=programme, n=count)))
-    classes_began = Term.containing(today).first_school_day(dropout.holidays(session))
+    classes_began = Term.containing(today).first_school_day(rules.holidays(session))
     if 0 <= (today - classes_began).days < REPORT_WEEKS * 7:
         items.append(WorkItem(Kind.TERM_REPORT, None, translate(
             "WorkList", "The term began on {date}: send the term-start dropout report to the bureau and the "

@@ -21,17 +21,11 @@ from PySide6.QtWidgets import (
 from schoolaid.common import school_calendar
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.validation import error
-from schoolaid.dropout import dropout
-from schoolaid.dropout.dropout import (
-    AbsenceView,
-    AttemptEntry,
-    AttemptView,
-    CaseForm,
-    CaseStatus,
-    CaseView,
-    Method,
-    Reason,
-)
+from schoolaid.dropout import absences, case_files, notices, persuasion, rules
+from schoolaid.dropout.absences import AbsenceView
+from schoolaid.dropout.case_files import CaseForm, CaseView
+from schoolaid.dropout.persuasion import AttemptEntry, AttemptView
+from schoolaid.dropout.vocabulary import CaseStatus, Method, Reason
 from schoolaid.pairing import staff
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.ui.context import AppContext, Entity
@@ -102,7 +96,7 @@ class AbsenceDialog(FormDialog):
         self.form.addRow(QLabel(self.tr(
             "An absence without a known reason that reaches {n} school days makes the child a suspected dropout: "
             "the school reports it to the township at once and opens a case.").format(
-                n=context.query(dropout.setting, "dropout.suspect_school_days"))))
+                n=context.query(rules.setting, "dropout.suspect_school_days"))))
 
     def choose_student(self) -> None:
         from schoolaid.ui.widgets.student_picker import StudentPicker
@@ -116,7 +110,7 @@ class AbsenceDialog(FormDialog):
         if self.student_id is None:
             raise ValidationFailed([error("student_id", "absence.student", self.tr("Choose the student."))])
         self.absence_id = self.context.change(
-            Entity.DROPOUT, dropout.record_absence, self.student_id, date_of(self.start_edit),
+            Entity.DROPOUT, absences.record_absence, self.student_id, date_of(self.start_edit),
             None if self.ongoing_check.isChecked() else date_of(self.end_edit), self.known_check.isChecked(),
             self.reason_edit.text(), today=self.context.today())
 
@@ -142,7 +136,7 @@ class BackAtSchoolDialog(FormDialog):
         back = date_of(self.back_edit)
         if back <= self.absence.start_date:
             raise ValidationFailed([error("back", "absence.back", self.tr("The child comes back after the absence began."))])
-        self.context.change(Entity.DROPOUT, dropout.end_absence, self.absence.id, back - dt.timedelta(days=1),
+        self.context.change(Entity.DROPOUT, absences.end_absence, self.absence.id, back - dt.timedelta(days=1),
                             self.reason_edit.text())
 
 
@@ -153,8 +147,8 @@ class CaseDialog(FormDialog):
                  absence_id: int | None = None, student_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Case file") if case_id is not None else self.tr("Open a case"), parent)
         self.case_id, self.student_id, self.absence_id = case_id, student_id, absence_id
-        form = context.query(dropout.case_form, case_id) if case_id is not None else CaseForm()
-        view = context.query(dropout.get_case, case_id) if case_id is not None else None
+        form = context.query(case_files.case_form, case_id) if case_id is not None else CaseForm()
+        view = context.query(case_files.get_case, case_id) if case_id is not None else None
         header = (self.tr("{name}, {school} {grade}, absent since {began}, case opened {opened}").format(
             name=view.student, school=view.school, grade=view.grade, began=view.absence_began.isoformat(),
             opened=view.opened_on.isoformat()) if view is not None else student_name)
@@ -195,10 +189,10 @@ class CaseDialog(FormDialog):
     def submit(self) -> None:
         if self.case_id is None:
             assert self.student_id is not None
-            self.case_id = self.context.change(Entity.DROPOUT, dropout.open_case, self.student_id, self.absence_id,
+            self.case_id = self.context.change(Entity.DROPOUT, case_files.open_case, self.student_id, self.absence_id,
                                                self.case_form(), today=self.context.today())
         else:
-            self.context.change(Entity.DROPOUT, dropout.update_case, self.case_id, self.case_form(),
+            self.context.change(Entity.DROPOUT, case_files.update_case, self.case_id, self.case_form(),
                                 today=self.context.today())
 
 
@@ -257,10 +251,10 @@ class AttemptDialog(FormDialog):
 
     def submit(self) -> None:
         if self.corrects is not None:
-            self.attempt_id = self.context.change(Entity.DROPOUT, dropout.correct_attempt, self.corrects.id, self.entry(),
+            self.attempt_id = self.context.change(Entity.DROPOUT, persuasion.correct_attempt, self.corrects.id, self.entry(),
                                                   self.context.today())
         else:
-            self.attempt_id = self.context.change(Entity.DROPOUT, dropout.log_attempt, self.case.id, self.entry(),
+            self.attempt_id = self.context.change(Entity.DROPOUT, persuasion.log_attempt, self.case.id, self.entry(),
                                                   self.files, today=self.context.today())
 
 
@@ -270,7 +264,7 @@ class AttemptEvidenceDialog(FormDialog):
     def __init__(self, context: AppContext, attempt: AttemptView, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Evidence of the attempt of {date}").format(
             date=attempt.attempt_date.isoformat()), parent)
-        self.evidence = EvidenceList(context, dropout.ATTEMPT, attempt.id, Entity.DROPOUT, dropout.add_evidence, self)
+        self.evidence = EvidenceList(context, persuasion.ATTEMPT, attempt.id, Entity.DROPOUT, persuasion.add_evidence, self)
         self.form.addRow(QLabel(f"{attempt.visitors}：{attempt.result}"))
         self.form.addRow(self.evidence)
         self.buttons.setStandardButtons(self.buttons.StandardButton.Close)
@@ -288,7 +282,7 @@ class NoticeDialog(FormDialog):
         super().__init__(context, self.tr("Enrollment-urging notice"), parent)
         self.case = case
         self.notice_id: int | None = None
-        days = context.query(dropout.setting, "dropout.notice_deadline_days")
+        days = context.query(rules.setting, "dropout.notice_deadline_days")
         self.issued_edit = date_edit(self.context.today())
         self.deadline_edit = date_edit(self.context.today(), self.context.today() + dt.timedelta(days=days),
                                        not_after_today=False)
@@ -300,10 +294,10 @@ class NoticeDialog(FormDialog):
         self.form.addRow(self.tr("Back at school by"), self.deadline_edit)
         self.form.addRow(self.tr("Addressed to (guardian)"), self.guardian_edit)
         self.form.addRow(QLabel(self.tr("The notice gets the next number of the year, like {example}.").format(
-            example=f"{context.query(dropout.notice_prefix)}〔{self.context.today().year}〕1号")))
+            example=f"{context.query(rules.notice_prefix)}〔{self.context.today().year}〕1号")))
 
     def submit(self) -> None:
-        self.notice_id = self.context.change(Entity.DROPOUT, dropout.issue_notice, self.case.id,
+        self.notice_id = self.context.change(Entity.DROPOUT, notices.issue_notice, self.case.id,
                                              date_of(self.issued_edit), date_of(self.deadline_edit),
                                              self.guardian_edit.text(), today=self.context.today())
 
@@ -311,7 +305,7 @@ class NoticeDialog(FormDialog):
 class ReceiptDialog(FormDialog):
     """The proof of service (送达回证): the parents signed for the notice."""
 
-    def __init__(self, context: AppContext, notice: dropout.NoticeView, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, notice: notices.NoticeView, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Signed receipt"), parent)
         self.notice = notice
         self.served_edit = date_edit(self.context.today())
@@ -324,7 +318,7 @@ class ReceiptDialog(FormDialog):
         self.form.addRow(self.tr("Note"), self.note_edit)
 
     def submit(self) -> None:
-        self.context.change(Entity.DROPOUT, dropout.record_receipt, self.notice.id, date_of(self.served_edit),
+        self.context.change(Entity.DROPOUT, notices.record_receipt, self.notice.id, date_of(self.served_edit),
                             self.served_to_edit.text(), self.note_edit.text(), today=self.context.today())
 
 
@@ -335,7 +329,7 @@ class MoveCaseDialog(FormDialog):
         super().__init__(context, self.tr("Close or move the case"), parent)
         self.case = case
         self.status_combo = QComboBox()
-        for status in dropout.allowed_moves(case.status):
+        for status in case_files.allowed_moves(case.status):
             self.status_combo.addItem(status.label(), status.value)
         self.on_edit = date_edit(self.context.today())
         self.return_edit = date_edit(self.context.today())
@@ -368,7 +362,7 @@ class MoveCaseDialog(FormDialog):
         if status is None:
             raise ValidationFailed([error("status", "case.closed", self.tr("This case is closed: it moves no further."))])
         returned = status == CaseStatus.RETURNED.value
-        self.context.change(Entity.DROPOUT, dropout.move_case, self.case.id, status,
+        self.context.change(Entity.DROPOUT, case_files.move_case, self.case.id, status,
                             date_of(self.return_edit) if returned else date_of(self.on_edit),
                             today=self.context.today(), return_date=date_of(self.return_edit) if returned else None,
                             transfer_to=self.transfer_edit.text(), note=self.note_edit.text())
@@ -386,15 +380,15 @@ class DropoutRulesDialog(FormDialog):
             "dropout.attempts_before_notice": self.tr("Failed persuasion attempts before the urging notice"),
             "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
         }
-        for key, (_default, low, high) in dropout.SETTINGS.items():
+        for key, (_default, low, high) in rules.SETTINGS.items():
             spin = QSpinBox()
             spin.setRange(low, high)
-            spin.setValue(context.query(dropout.setting, key))
+            spin.setValue(context.query(rules.setting, key))
             self.spins[key] = spin
             self.form.addRow(labels[key], spin)
-        self.prefix_edit = QLineEdit(context.query(dropout.notice_prefix))
+        self.prefix_edit = QLineEdit(context.query(rules.notice_prefix))
         self.form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
-        self.holidays_edit = QLineEdit(context.query(dropout.holidays_setting))
+        self.holidays_edit = QLineEdit(context.query(rules.holidays_setting))
         self.form.addRow(self.tr("Holidays (not school days)"), self.holidays_edit)
         explanation = QLabel(self.tr(
             "Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to "
@@ -405,5 +399,5 @@ class DropoutRulesDialog(FormDialog):
         self.form.addRow(explanation)
 
     def submit(self) -> None:
-        self.context.change(Entity.DROPOUT, dropout.save_rules, {key: spin.value() for key, spin in self.spins.items()},
+        self.context.change(Entity.DROPOUT, rules.save_rules, {key: spin.value() for key, spin in self.spins.items()},
                             self.prefix_edit.text(), self.holidays_edit.text())

@@ -29,16 +29,13 @@ from PySide6.QtWidgets import (
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.progress import Progress
 from schoolaid.common.school_calendar import SchoolYear
-from schoolaid.dropout import dropout, dropout_export
-from schoolaid.dropout.dropout import (
-    AbsenceView,
-    AttemptView,
-    CaseStatus,
-    CaseView,
-    LedgerRow,
-    RateRow,
-    SchoolCases,
-)
+from schoolaid.dropout import absences, case_files, dropout_rate, export, ledgers, persuasion, rules
+from schoolaid.dropout.absences import AbsenceView
+from schoolaid.dropout.case_files import CaseView, SchoolCases
+from schoolaid.dropout.dropout_rate import RateRow
+from schoolaid.dropout.ledgers import LedgerRow
+from schoolaid.dropout.persuasion import AttemptView
+from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.dropout.dropout_dialogs import (
@@ -84,7 +81,7 @@ class DropoutTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.attention = dropout.Attention(0, 0, 0)
+        self.attention = case_files.Attention(0, 0, 0)
         self._tasks: dict[str, BackgroundTask] = {}
         self._stale = {self.LEDGERS: True, self.FIGURES: True}
         today = self.context.today()
@@ -367,13 +364,13 @@ class DropoutTab(QWidget):
                 self.show_figures()
 
     def _show_attention(self) -> None:
-        self.attention = self.context.query(dropout.attention, self.context.today(),
+        self.attention = self.context.query(case_files.attention, self.context.today(),
                                             classes=self.context.teacher_classes)
         parts = []
         if self.attention.to_open:
             parts.append(self.tr("<a href='absences'>{n} children</a> reached {days} school days of unexplained "
                                  "absence and have no case yet: report them to the township and open a case.").format(
-                n=self.attention.to_open, days=self.context.query(dropout.setting, "dropout.suspect_school_days")))
+                n=self.attention.to_open, days=self.context.query(rules.setting, "dropout.suspect_school_days")))
         if self.attention.expired:
             parts.append(self.tr("<a href='expired'>{n} urging notices</a> passed their deadline without the child "
                                  "back.").format(n=self.attention.expired))
@@ -415,7 +412,7 @@ class DropoutTab(QWidget):
 
     def show_cases(self) -> None:
         selected = self.selected_case()
-        cases = self.context.query(dropout.list_cases, classes=self.context.teacher_classes)
+        cases = self.context.query(case_files.list_cases, classes=self.context.teacher_classes)
         today = self.context.today()
         key = self.case_filter.currentData()
         keep: Callable[[CaseView], bool] = {
@@ -463,7 +460,7 @@ class DropoutTab(QWidget):
             for button in buttons:
                 button.setEnabled(False)
             return
-        self.attempts_model.set_rows(self.context.query(dropout.attempts, case.id))
+        self.attempts_model.set_rows(self.context.query(persuasion.attempts, case.id))
         lines = [self.tr("<b>No. {id} {name}</b> ({school} {grade}, {village}; guardian {guardian}) — {status}, "
                          "absent since {began}, opened {opened}, {days} days.").format(
             id=case.id, name=case.student, school=case.school, grade=case.grade, village=case.village or "—",
@@ -490,7 +487,7 @@ class DropoutTab(QWidget):
         self.notice_button.setEnabled(is_open)
         self.print_notice_button.setEnabled(is_open or case.notice is not None)
         self.receipt_button.setEnabled(case.notice is not None and case.notice.served_on is None)
-        self.move_button.setEnabled(bool(dropout.allowed_moves(case.status)))
+        self.move_button.setEnabled(bool(case_files.allowed_moves(case.status)))
         self.confirm_button.setEnabled(is_open and case.student_status.value != "辍学")
 
     def _attempt(self) -> AttemptView | None:
@@ -509,7 +506,7 @@ class DropoutTab(QWidget):
                                               EnrollmentStatus.SUSPENDED}, self)
         if not picker.exec() or picker.chosen is None:
             return
-        absence = next((a for a in self.context.query(dropout.absences, self.context.today(),
+        absence = next((a for a in self.context.query(absences.absences, self.context.today(),
                                                              student_id=picker.chosen.id)
                         if a.case_id is None), None)
         self._open_case(picker.chosen.id, absence.id if absence else None, picker.chosen.name)
@@ -567,7 +564,7 @@ class DropoutTab(QWidget):
         case = self.selected_case()
         if case is not None and MoveCaseDialog(self.context, case, self).exec():
             self.message.emit(self.tr("Case No. {id} of {name} is now \u201c{status}\u201d.").format(
-                id=case.id, name=case.student, status=self.context.query(dropout.get_case, case.id).status.label()))
+                id=case.id, name=case.student, status=self.context.query(case_files.get_case, case.id).status.label()))
 
     def confirm_dropout(self) -> None:
         case = self.selected_case()
@@ -578,7 +575,7 @@ class DropoutTab(QWidget):
                 "back at school.").format(name=case.student)) != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.context.change(Entity.DROPOUT, dropout.confirm_dropout, case.id, today=self.context.today())
+            self.context.change(Entity.DROPOUT, case_files.confirm_dropout, case.id, today=self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
 
@@ -596,7 +593,7 @@ class DropoutTab(QWidget):
                                                    if absence.case_status else "")
 
     def show_absences(self) -> None:
-        found = self.context.query(dropout.absences, self.context.today(), open_only=not self.absences_all.isChecked(),
+        found = self.context.query(absences.absences, self.context.today(), open_only=not self.absences_all.isChecked(),
                                    classes=self.context.teacher_classes)
         self.absences_model.set_rows(found)
         waiting = sum(1 for a in found if a.case_id is None and a.state(self.context.today()) != "absent"
@@ -604,7 +601,7 @@ class DropoutTab(QWidget):
         self.absences_summary.setText(self.tr(
             "{n} absences shown. Counted in school days (Monday to Friday outside the holidays: {holidays}). "
             "<b>{waiting}</b> call for a case.").format(n=len(found), waiting=waiting,
-                                                       holidays=self.context.query(dropout.holidays_setting)))
+                                                       holidays=self.context.query(rules.holidays_setting)))
 
     def selected_absence(self) -> AbsenceView | None:
         rows = self.absences_table.selectionModel().selectedRows()
@@ -688,8 +685,8 @@ class DropoutTab(QWidget):
 
     def show_ledger(self) -> None:
         key = self.ledger_choice.currentData()
-        service = {"school_age": dropout.school_age_ledger, "suspected": dropout.suspected_ledger,
-                   "dropouts": dropout.dropout_ledger}[key]
+        service = {"school_age": ledgers.school_age_ledger, "suspected": ledgers.suspected_ledger,
+                   "dropouts": ledgers.dropout_ledger}[key]
         self._load("ledger", self.tr("Working out the ledger"), service, lambda rows: self._show_ledger_rows(key, rows),
                    self.context.today())
 
@@ -710,8 +707,8 @@ class DropoutTab(QWidget):
             self.rates_model.set_rows([])
             self.rates_total.setText(self.tr("The period ends before it begins."))
             return
-        self._load("rates", self.tr("Working out the dropout rate"), dropout.dropout_rates, self._show_rates, start, end)
-        self.per_school_model.set_rows(self.context.query(dropout.cases_per_school, self.context.today()))
+        self._load("rates", self.tr("Working out the dropout rate"), dropout_rate.dropout_rates, self._show_rates, start, end)
+        self.per_school_model.set_rows(self.context.query(case_files.cases_per_school, self.context.today()))
 
     def _show_rates(self, result: tuple[list[RateRow], RateRow]) -> None:
         rows, overall = result
@@ -761,18 +758,18 @@ class DropoutTab(QWidget):
 
     def export_ledgers(self, path: Path | None = None) -> None:
         self._export(self.tr("Export the three ledgers"), f"控辍保学三本台账_{self.context.today():%Y%m%d}.xlsx",
-                     dropout_export.export_ledgers, lambda counts, path: self.tr(
+                     export.export_ledgers, lambda counts, path: self.tr(
                          "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected dropouts, "
                          "{dropouts} dropouts.").format(path=path, **counts), path)
 
     def export_cases(self, path: Path | None = None) -> None:
         self._export(self.tr("Export the cases"), f"控辍保学工作台账_{self.context.today():%Y%m%d}.xlsx",
-                     dropout_export.export_cases,
+                     export.export_cases,
                      lambda n, path: self.tr("{n} cases written to {path}.").format(n=n, path=path), path)
 
     def export_term_report(self, path: Path | None = None) -> None:
         self._export(self.tr("Term-start dropout report"), f"开学辍学情况报告_{self.context.today():%Y%m%d}.xlsx",
-                     dropout_export.export_term_report,
+                     export.export_term_report,
                      lambda n, path: self.tr("Term-start report written to {path} ({n} dropouts by name).").format(
                          n=n, path=path), path)
 
@@ -780,18 +777,18 @@ class DropoutTab(QWidget):
 
     def print_notice(self) -> None:
         """The selected case's notice: printed again, or issued now (recorded on the case) and printed."""
-        from schoolaid.dropout import notice
+        from schoolaid.dropout import notice_pdf
         from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
         case = self.selected_case()
         if case is None:
             return
         if case.notice is None:
-            needed = self.context.query(dropout.setting, "dropout.attempts_before_notice")
+            needed = self.context.query(rules.setting, "dropout.attempts_before_notice")
             question = self.tr("Issue the enrollment-urging notice to {guardian} for {name} now? It gets the next "
                                "number of the year and is recorded on the case, with a deadline of {days} days.").format(
                 guardian=case.guardian or self.tr("the guardian"), name=case.student,
-                days=self.context.query(dropout.setting, "dropout.notice_deadline_days"))
+                days=self.context.query(rules.setting, "dropout.notice_deadline_days"))
             if not case.notice_due:
                 question += "\n\n" + self.tr("Only {n} of the {needed} failed attempts the rules ask for are logged.").format(
                     n=case.failed_attempts, needed=needed)
@@ -799,14 +796,14 @@ class DropoutTab(QWidget):
                 return
         db, actor, case_id, today = self.context.db, self.context.actor, case.id, self.context.today()
         print_with_preview(self, self.tr("Enrollment-urging notice"), f"敦促入学通知书_{case.student}.pdf",
-                           lambda path, _progress: db.run(notice.print_case_notice, actor, case_id, path, today),
+                           lambda path, _progress: db.run(notice_pdf.print_case_notice, actor, case_id, path, today),
                            lambda _notice: self.context.changed.emit(Entity.DROPOUT))
 
     def print_due_notices(self) -> None:
-        from schoolaid.dropout import notice
+        from schoolaid.dropout import notice_pdf
         from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        due = self.context.query(dropout.attention, self.context.today(), classes=self.context.teacher_classes).notice_due
+        due = self.context.query(case_files.attention, self.context.today(), classes=self.context.teacher_classes).notice_due
         if not due:
             QMessageBox.information(self, self.tr("Urging notices"), self.tr("No notice is due."))
             return
@@ -816,7 +813,7 @@ class DropoutTab(QWidget):
             return
         db, actor, today = self.context.db, self.context.actor, self.context.today()
         print_with_preview(self, self.tr("Enrollment-urging notices"), f"敦促入学通知书_{today:%Y%m%d}.pdf",
-                           lambda path, progress: db.run(notice.print_due_notices, actor, path, today, progress=progress),
+                           lambda path, progress: db.run(notice_pdf.print_due_notices, actor, path, today, progress=progress),
                            lambda _ids: self.context.changed.emit(Entity.DROPOUT))
 
     def print_ledgers(self) -> None:

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEd
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.grades import Stage
 from schoolaid.common.validation import error
-from schoolaid.ledger import ledger
-from schoolaid.ledger.ledger import Eligibility, EntryKind, EntryRow, Per, ProgrammeForm
+from schoolaid.ledger import batches, corrections, currency, entry_search, subsidy_programmes
+from schoolaid.ledger.entry_search import EntryRow
+from schoolaid.ledger.subsidy_programmes import ProgrammeForm
+from schoolaid.ledger.vocabulary import Eligibility, EntryKind, Per
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
@@ -21,7 +23,7 @@ from schoolaid.ui.widgets.table_views import record_table
 
 def _amount(text: str, field: str) -> int:
     try:
-        return ledger.fen_from_yuan(text)
+        return currency.fen_from_yuan(text)
     except (ValueError, ArithmeticError) as exc:
         raise ValidationFailed([error(field, "ledger.amount_text", QCoreApplication.translate(
             "LedgerDialogs", "Write the amount in yuan, like 40 or 92.50."))]) from exc
@@ -32,7 +34,7 @@ class ProgrammeDialog(FormDialog):
         super().__init__(context, self.tr("New programme") if programme_id is None else self.tr("Edit programme"),
                          parent)
         self.programme_id = programme_id
-        form = context.query(ledger.programme_form, programme_id) if programme_id is not None else ProgrammeForm()
+        form = context.query(subsidy_programmes.programme_form, programme_id) if programme_id is not None else ProgrammeForm()
         self.code_edit = QLineEdit(form.code)
         self.name_edit = QLineEdit(form.name)
         self.stage_combo = QComboBox()
@@ -44,7 +46,7 @@ class ProgrammeDialog(FormDialog):
         for rule in Eligibility:
             self.eligibility_combo.addItem(rule.label(), rule.value)
         self.eligibility_combo.setCurrentIndex(max(0, self.eligibility_combo.findData(form.eligibility)))
-        self.amount_edit = QLineEdit(ledger.format_yuan(form.amount_fen) if form.amount_fen else "")
+        self.amount_edit = QLineEdit(currency.format_yuan(form.amount_fen) if form.amount_fen else "")
         self.per_combo = QComboBox()
         for per in Per:
             self.per_combo.addItem(per.label(), per.value)
@@ -83,9 +85,9 @@ class ProgrammeDialog(FormDialog):
                              [m for m, check in self.month_checks.items() if check.isChecked()],
                              self.active_check.isChecked(), self.notes_edit.text())
         if self.programme_id is None:
-            self.programme_id = self.context.change(Entity.LEDGER, ledger.create_programme, form)
+            self.programme_id = self.context.change(Entity.LEDGER, subsidy_programmes.create_programme, form)
         else:
-            self.context.change(Entity.LEDGER, ledger.update_programme, self.programme_id, form)
+            self.context.change(Entity.LEDGER, subsidy_programmes.update_programme, self.programme_id, form)
 
 
 class ReverseDialog(FormDialog):
@@ -96,12 +98,12 @@ class ReverseDialog(FormDialog):
         self.entry = entry
         self.reason_edit = QLineEdit()
         self.replace_check = QCheckBox(self.tr("Post the correct amount in its place"))
-        self.amount_edit = QLineEdit(ledger.format_yuan(entry.amount_fen))
+        self.amount_edit = QLineEdit(currency.format_yuan(entry.amount_fen))
         self.amount_edit.setEnabled(False)
         self.replace_check.toggled.connect(self.amount_edit.setEnabled)
         self.form.addRow(self.tr("Entry"), QLabel(self.tr("No. {id}: {student}, {programme} {period}, {amount} yuan").format(
             id=entry.id, student=entry.student, programme=entry.programme, period=entry.period,
-            amount=ledger.format_yuan(entry.amount_fen))))
+            amount=currency.format_yuan(entry.amount_fen))))
         self.form.addRow(self.tr("Reason"), self.reason_edit)
         self.form.addRow("", self.replace_check)
         self.form.addRow(self.tr("Correct amount (yuan)"), self.amount_edit)
@@ -110,10 +112,10 @@ class ReverseDialog(FormDialog):
 
     def submit(self) -> None:
         if self.replace_check.isChecked():
-            self.context.change(Entity.LEDGER, ledger.replace, self.entry.id,
+            self.context.change(Entity.LEDGER, corrections.replace, self.entry.id,
                                 _amount(self.amount_edit.text(), "amount_fen"), self.reason_edit.text())
         else:
-            self.context.change(Entity.LEDGER, ledger.reverse, self.entry.id, self.reason_edit.text())
+            self.context.change(Entity.LEDGER, corrections.reverse, self.entry.id, self.reason_edit.text())
 
 
 class NoticeDialog(FormDialog):
@@ -122,14 +124,14 @@ class NoticeDialog(FormDialog):
         self.batch_id = batch_id
         today = self.context.today()
         self.from_edit = date_edit(today, not_after_today=False)
-        self.to_edit = date_edit(today, today + dt.timedelta(days=ledger.MINIMUM_NOTICE_DAYS - 1), not_after_today=False)
+        self.to_edit = date_edit(today, today + dt.timedelta(days=batches.MINIMUM_NOTICE_DAYS - 1), not_after_today=False)
         self.form.addRow(self.tr("Posted publicly from"), self.from_edit)
         self.form.addRow(self.tr("until"), self.to_edit)
         self.form.addRow(QLabel(self.tr("The list of recipients is posted for at least {n} days before payment.").format(
-            n=ledger.MINIMUM_NOTICE_DAYS)))
+            n=batches.MINIMUM_NOTICE_DAYS)))
 
     def submit(self) -> None:
-        self.context.change(Entity.LEDGER, ledger.record_notice, self.batch_id, date_of(self.from_edit),
+        self.context.change(Entity.LEDGER, batches.record_notice, self.batch_id, date_of(self.from_edit),
                             date_of(self.to_edit))
 
 
@@ -143,7 +145,7 @@ class PaymentDialog(FormDialog):
         self.form.addRow(self.tr("Voucher no."), self.voucher_edit)
 
     def submit(self) -> None:
-        self.context.change(Entity.LEDGER, ledger.record_payment, self.batch_id, date_of(self.paid_edit),
+        self.context.change(Entity.LEDGER, batches.record_payment, self.batch_id, date_of(self.paid_edit),
                             self.voucher_edit.text(), today=self.context.today())
 
 
@@ -152,20 +154,20 @@ class HistoryDialog(FormDialog):
 
     def __init__(self, context: AppContext, student_id: int, name: str, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Subsidies of {name}").format(name=name), parent)
-        rows = context.query(ledger.student_history, student_id)
+        rows = context.query(entry_search.student_history, student_id)
         model: RecordTableModel[EntryRow] = RecordTableModel([
             Column(self.tr("No."), lambda e: e.id, align_center=True),
             Column(self.tr("Programme"), lambda e: e.programme),
             Column(self.tr("Period"), lambda e: e.period),
             Column(self.tr("Kind"), lambda e: e.kind.label()),
-            Column(self.tr("Amount"), lambda e: ledger.format_yuan(e.amount_fen)),
+            Column(self.tr("Amount"), lambda e: currency.format_yuan(e.amount_fen)),
             Column(self.tr("Note"), lambda e: e.reason),
         ], rows, self)
         table = record_table(model, fit_contents=True)
         table.setMinimumSize(620, 320)
         self.form.addRow(table)
         self.form.addRow(QLabel(self.tr("In all: {total} yuan in {n} entries.").format(
-            total=ledger.format_yuan(sum(e.amount_fen for e in rows)), n=len(rows))))
+            total=currency.format_yuan(sum(e.amount_fen for e in rows)), n=len(rows))))
         self.buttons.setStandardButtons(self.buttons.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
 

@@ -26,18 +26,24 @@ from schoolaid.accounts.permissions import Permission
 from schoolaid.common import school_calendar
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.common.school_calendar import Quarter, SchoolYear, Term, month_key
-from schoolaid.ledger import ledger, ledger_export
-from schoolaid.ledger.ledger import (
-    BatchView,
-    EntryFilter,
-    EntryKind,
-    EntryRow,
-    Gap,
-    PostingPlan,
-    ProgrammeView,
-    StudentLine,
-    Total,
+from schoolaid.ledger import (
+    batches,
+    coverage,
+    currency,
+    entry_search,
+    export,
+    periods,
+    posting,
+    subsidy_programmes,
+    totals,
 )
+from schoolaid.ledger.batches import BatchView
+from schoolaid.ledger.coverage import Gap
+from schoolaid.ledger.entry_search import EntryFilter, EntryRow
+from schoolaid.ledger.posting import PostingPlan, StudentLine
+from schoolaid.ledger.subsidy_programmes import ProgrammeView
+from schoolaid.ledger.totals import Total
+from schoolaid.ledger.vocabulary import EntryKind
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.ledger.ledger_dialogs import (
@@ -107,7 +113,7 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Grade"), lambda line: line.grade),
             Column(lambda: self.tr("Village"), lambda line: line.village),
             Column(lambda: self.tr("Guardian"), lambda line: line.guardian),
-            Column(lambda: self.tr("Amount (yuan)"), lambda line: ledger.format_yuan(line.amount_fen), align_center=True),
+            Column(lambda: self.tr("Amount (yuan)"), lambda line: currency.format_yuan(line.amount_fen), align_center=True),
         ], parent=self)
         self.plan_table = record_table(self.plan_model, fit_contents=True)
         self.plan_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -137,13 +143,13 @@ class LedgerTab(QWidget):
             LazyColumn("period", lambda: self.tr("Period"), lambda e: e.period, centred=True),
             LazyColumn("kind", lambda: self.tr("Kind"), lambda e: e.kind.label(), centred=True,
                        foreground=lambda e: RED if e.kind is EntryKind.REVERSAL else None),
-            LazyColumn("amount", lambda: self.tr("Amount"), lambda e: ledger.format_yuan(e.amount_fen), centred=True,
+            LazyColumn("amount", lambda: self.tr("Amount"), lambda e: currency.format_yuan(e.amount_fen), centred=True,
                        foreground=lambda e: RED if e.amount_fen < 0 else (GREY if e.reversed_by else None)),
             LazyColumn("link", lambda: self.tr("Correction"), self._link_text, tooltip=lambda e: e.reason),
             LazyColumn("paid", lambda: self.tr("Paid on"), lambda e: e.paid_on.isoformat() if e.paid_on else ""),
             LazyColumn("voucher", lambda: self.tr("Voucher"), lambda e: e.voucher_no),
             LazyColumn("by", lambda: self.tr("Posted by"), lambda e: e.posted_by),
-        ], lambda ids: self.context.query(ledger.fetch_entry_rows, ids), self)
+        ], lambda ids: self.context.query(entry_search.fetch_entry_rows, ids), self)
         self.entries_table = record_table(self.entries_model)
         self.entries_table.horizontalHeader().setSectionResizeMode(
             self.entries_table.horizontalHeader().ResizeMode.Interactive)
@@ -171,7 +177,7 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Programme"), lambda b: b.programme),
             Column(lambda: self.tr("Period"), lambda b: b.period, align_center=True),
             Column(lambda: self.tr("Students"), lambda b: b.entries, align_center=True),
-            Column(lambda: self.tr("Total (yuan)"), lambda b: ledger.format_yuan(b.total_fen), align_center=True),
+            Column(lambda: self.tr("Total (yuan)"), lambda b: currency.format_yuan(b.total_fen), align_center=True),
             Column(lambda: self.tr("Status"), lambda b: self._batch_stage(b), align_center=True,
                    foreground=lambda b: RED if b.paid_on is None else None),
             Column(lambda: self.tr("Public notice"), lambda b: f"{b.notice_from} — {b.notice_to}" if b.notice_from else ""),
@@ -189,7 +195,7 @@ class LedgerTab(QWidget):
         batches_layout = QVBoxLayout(batches_page)
         batches_layout.addWidget(QLabel(self.tr(
             "A batch is posted, its list of recipients is posted publicly for at least {n} days (names only: no ID "
-            "numbers, addresses or phones), then it is paid.").format(n=ledger.MINIMUM_NOTICE_DAYS)))
+            "numbers, addresses or phones), then it is paid.").format(n=batches.MINIMUM_NOTICE_DAYS)))
         batches_layout.addWidget(self.batches_table, 1)
         batches_layout.addLayout(_row(self.notice_list_button, self.notice_button, self.payment_button,
                                       self.sign_off_button, self.sign_off_print_button))
@@ -202,7 +208,7 @@ class LedgerTab(QWidget):
         self.totals_model: RecordTableModel[Total] = RecordTableModel([
             Column(lambda: self.tr("Group"), lambda t: t.key),
             Column(lambda: self.tr("Entries"), lambda t: t.entries, align_center=True),
-            Column(lambda: self.tr("Total (yuan)"), lambda t: ledger.format_yuan(t.total_fen), align_center=True),
+            Column(lambda: self.tr("Total (yuan)"), lambda t: currency.format_yuan(t.total_fen), align_center=True),
         ], parent=self)
         self.totals_table = record_table(self.totals_model)
         self.totals_summary = QLabel()
@@ -229,7 +235,7 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Village"), lambda g: g.village),
             Column(lambda: self.tr("Programme"), lambda g: g.programme),
             Column(lambda: self.tr("Period"), lambda g: g.period, align_center=True),
-            Column(lambda: self.tr("Due (yuan)"), lambda g: ledger.format_yuan(g.amount_fen), align_center=True),
+            Column(lambda: self.tr("Due (yuan)"), lambda g: currency.format_yuan(g.amount_fen), align_center=True),
         ], parent=self)
         self.gaps_table = record_table(self.gaps_model, fit_contents=True)
         self.gaps_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -249,7 +255,7 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Name"), lambda p: p.name),
             Column(lambda: self.tr("Stage"), lambda p: p.stage or self.tr("every stage")),
             Column(lambda: self.tr("Who is eligible"), lambda p: p.eligibility.label()),
-            Column(lambda: self.tr("Amount"), lambda p: f"{ledger.format_yuan(p.amount_fen)} {p.per.label()}"),
+            Column(lambda: self.tr("Amount"), lambda p: f"{currency.format_yuan(p.amount_fen)} {p.per.label()}"),
             Column(lambda: self.tr("Kind"), lambda p: p.kind.label()),
             Column(lambda: self.tr("Months it pays"), lambda p: "、".join(str(m) for m in p.active_months)),
             Column(lambda: self.tr("Funding source"), lambda p: p.funding_source),
@@ -286,8 +292,8 @@ class LedgerTab(QWidget):
         self.reverse_button.clicked.connect(self.reverse)
         self.history_button.clicked.connect(self.show_history)
         self.export_button.clicked.connect(self.export_entries)
-        self.notice_list_button.clicked.connect(lambda: self._batch_document(ledger_export.export_notice, "公示名单"))
-        self.sign_off_button.clicked.connect(lambda: self._batch_document(ledger_export.export_sign_off, "签领表"))
+        self.notice_list_button.clicked.connect(lambda: self._batch_document(export.export_notice, "公示名单"))
+        self.sign_off_button.clicked.connect(lambda: self._batch_document(export.export_sign_off, "签领表"))
         self.notice_button.clicked.connect(lambda: self._batch_dialog(NoticeDialog))
         self.sign_off_print_button.clicked.connect(self.print_sign_off)
         self.payment_button.clicked.connect(lambda: self._batch_dialog(PaymentDialog))
@@ -309,7 +315,7 @@ class LedgerTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        programmes = self.context.query(ledger.list_programmes)
+        programmes = self.context.query(subsidy_programmes.list_programmes)
         self.programmes_model.set_rows(programmes)
         self._fill(self.post_programme, [(f"{p.name}（{p.code}）", p.id) for p in programmes if p.active])
         self._fill(self.filter_programme, [(self.tr("All programmes"), None)] + [(p.name, p.id) for p in programmes])
@@ -327,7 +333,7 @@ class LedgerTab(QWidget):
         self._fill(self.filter_school, [(self.tr("All schools"), None)] + [
             (s.name, s.id) for s in self.context.query(township.list_schools)])
         self.show_entries()
-        self.batches_model.set_rows(self.context.query(ledger.list_batches))
+        self.batches_model.set_rows(self.context.query(batches.list_batches))
         self._totals_stale = True
         if self.sections.currentIndex() == self.TOTALS:
             self.show_totals()
@@ -361,7 +367,7 @@ class LedgerTab(QWidget):
         if self.post_programme.currentData() is None:
             return
         try:
-            self.plan = self.context.query(ledger.plan_posting, self.post_programme.currentData(),
+            self.plan = self.context.query(posting.plan_posting, self.post_programme.currentData(),
                                            self.post_month.currentData(), today=self.context.today())
         except ValidationFailed as failure:
             self._clear_plan()
@@ -373,7 +379,7 @@ class LedgerTab(QWidget):
             "<b>{programme}, {period}</b>: {n} students to post, {total} yuan in all; {already} eligible students "
             "are posted already (posting again posts nothing twice).").format(
                 programme=plan.programme.name, period=plan.period, n=len(plan.lines),
-                total=ledger.format_yuan(plan.total_fen), already=plan.already))
+                total=currency.format_yuan(plan.total_fen), already=plan.already))
         self.post_all_button.setEnabled(bool(plan.lines))
         self.post_selected_button.setEnabled(bool(plan.lines))
 
@@ -392,13 +398,13 @@ class LedgerTab(QWidget):
 
     def _post(self, programme_id: int, month: dt.date, student_ids: list[int] | None) -> None:
         try:
-            result = self.context.change(Entity.LEDGER, ledger.post, programme_id, month, student_ids,
+            result = self.context.change(Entity.LEDGER, posting.post, programme_id, month, student_ids,
                                          today=self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
             return
         self.message.emit(self.tr("Posted {period}: {n} students, {total} yuan.").format(
-            period=result.period, n=result.posted, total=ledger.format_yuan(result.total_fen)))
+            period=result.period, n=result.posted, total=currency.format_yuan(result.total_fen)))
 
     # --- the ledger ---------------------------------------------------------------------------------
 
@@ -409,10 +415,10 @@ class LedgerTab(QWidget):
 
     def show_entries(self) -> None:
         flt = self.entry_filter()
-        self.entries_model.show_ids(self.context.query(ledger.search_entry_ids, flt))
-        count, total = self.context.query(ledger.entry_total, flt)
+        self.entries_model.show_ids(self.context.query(entry_search.search_entry_ids, flt))
+        count, total = self.context.query(entry_search.entry_total, flt)
         self.entries_summary.setText(self.tr("{n} entries, {total} yuan in all (reversals included).").format(
-            n=f"{count:,}", total=ledger.format_yuan(total)))
+            n=f"{count:,}", total=currency.format_yuan(total)))
 
     def _link_text(self, entry: EntryRow) -> str:
         if entry.reverses_id:
@@ -456,7 +462,7 @@ class LedgerTab(QWidget):
                 "Include full ID numbers? Only when the bureau asks for them: the sheet leaves this PC unencrypted.")) \
             == QMessageBox.StandardButton.Yes
         try:  # with full ID numbers, on the record (with the number of students) before the file exists
-            count = self.context.query(ledger_export.export_ledger, self.context.actor, path, self.entry_filter(),
+            count = self.context.query(export.export_ledger, self.context.actor, path, self.entry_filter(),
                                        full_ids=full, today=self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
@@ -512,10 +518,10 @@ class LedgerTab(QWidget):
 
     def show_totals(self) -> None:
         self._totals_stale = False
-        rows = self.context.query(ledger.totals, self.totals_by.currentData())
+        rows = self.context.query(totals.totals, self.totals_by.currentData())
         self.totals_model.set_rows(rows)
         self.totals_summary.setText(self.tr("In all: {total} yuan.").format(
-            total=ledger.format_yuan(sum(t.total_fen for t in rows))))
+            total=currency.format_yuan(sum(t.total_fen for t in rows))))
 
     def _section_shown(self, index: int) -> None:
         if index == self.TOTALS and self._totals_stale:
@@ -526,18 +532,18 @@ class LedgerTab(QWidget):
     def _count_gaps(self) -> None:
         """The badge only needs the number; the list is worked out when someone looks at it."""
         today = self.context.today()
-        self.gap_count = self.context.query(ledger.gap_count, _current_quarter(today), today)
+        self.gap_count = self.context.query(coverage.gap_count, _current_quarter(today), today)
         self.gaps_changed.emit(self.gap_count)
 
     def show_gaps(self) -> None:
         self._gaps_stale = False
         today = self.context.today()
         period = self.gaps_period.currentData() or _current_quarter(today)
-        found = self.context.query(ledger.gaps, period, today)
+        found = self.context.query(coverage.gaps, period, today)
         self.gaps_model.set_rows(found)
         self.gaps_summary.setText(self.tr(
             "<b>{n}</b> times a student who was eligible and enrolled got nothing: {total} yuan due.").format(
-                n=len(found), total=ledger.format_yuan(sum(g.amount_fen for g in found))))
+                n=len(found), total=currency.format_yuan(sum(g.amount_fen for g in found))))
         if period == _current_quarter(today):
             self.gap_count = len(found)
             self.gaps_changed.emit(self.gap_count)
@@ -552,7 +558,7 @@ class LedgerTab(QWidget):
         for gap in chosen:
             grouped.setdefault((gap.programme_id, gap.period), []).append(gap.student_id)
         for (programme_id, period), students in grouped.items():
-            month = ledger.parse_month(period) if "-" in period else self._term_month(period, self.context.today())
+            month = periods.parse_month(period) if "-" in period else self._term_month(period, self.context.today())
             self._post(programme_id, month, students)
 
     @staticmethod
@@ -567,7 +573,7 @@ class LedgerTab(QWidget):
         if path is None:
             return
         try:
-            count = self.context.query(ledger_export.export_gaps, self.context.actor, period, path, self.context.today())
+            count = self.context.query(export.export_gaps, self.context.actor, period, path, self.context.today())
         except SchoolAidError as exc:
             show_error(self, exc)
             return

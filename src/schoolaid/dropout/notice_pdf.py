@@ -42,7 +42,7 @@ from schoolaid.documents.pdf.layout import (
     rich,
 )
 from schoolaid.documents.workbook import chinese_date
-from schoolaid.dropout import dropout
+from schoolaid.dropout import case_files, notices, rules
 from schoolaid.storage.models import DropoutCase, PersuasionAttempt, School, Staff, Student, UrgingNotice
 from schoolaid.township import township
 
@@ -94,7 +94,7 @@ class NoticeText:
 def notice_texts(session: Session, notice_ids: Sequence[int]) -> list[NoticeText]:
     """What each notice says, in the order asked (what every notice shares is read once)."""
     issuer = f"{township.township_name(session)}人民政府"
-    off = dropout.holidays(session)
+    off = rules.holidays(session)
     heads = {head.school_id: head for head in session.scalars(select(Staff).where(Staff.active.is_(True),
                                                                                   Staff.role == "校长"))}
     texts = []
@@ -240,13 +240,13 @@ def write_notices(session: Session, actor: Actor, notice_ids: Sequence[int], pat
 
 @requires(Permission.EXPORT)
 def print_case_notice(session: Session, actor: Actor, case_id: int, path: Path,
-                      today: dt.date) -> dropout.NoticeView:
+                      today: dt.date) -> notices.NoticeView:
     """The case's notice as a PDF: its latest notice again, or a new one issued today (recorded on
     the case in the same transaction: if the PDF cannot be written, no notice is issued)."""
-    dropout.get_case(session, case_id)  # says so if the case is gone
-    if not dropout.notices(session, case_id):
-        dropout.issue_notice(session, actor, case_id, today, today=today)
-    latest = dropout.notices(session, case_id)[-1]
+    case_files.get_case(session, case_id)  # says so if the case is gone
+    if not notices.notices(session, case_id):
+        notices.issue_notice(session, actor, case_id, today, today=today)
+    latest = notices.notices(session, case_id)[-1]
     write_notices(session, actor, [latest.id], path)
     return latest
 
@@ -256,8 +256,8 @@ def print_due_notices(session: Session, actor: Actor, path: Path, today: dt.date
                       progress: Progress = NO_PROGRESS) -> list[int]:
     """Issue a notice on every case where repeated attempts failed and none was issued, and print
     them all in one PDF (all or none: the issue is undone if the PDF cannot be written)."""
-    due = [case for case in dropout.list_cases(session, open_only=True) if case.notice_due]
-    ids = [dropout.issue_notice(session, actor, case.id, today, today=today) for case in due]
+    due = [case for case in case_files.list_cases(session, open_only=True) if case.notice_due]
+    ids = [notices.issue_notice(session, actor, case.id, today, today=today) for case in due]
     if ids:
         write_notices(session, actor, ids, path, progress)
     return ids

@@ -13,8 +13,9 @@ from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, check, requires
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
-from schoolaid.ledger import ledger
-from schoolaid.ledger.ledger import EntryFilter, EntryKind
+from schoolaid.ledger import batches, coverage, currency, entry_search, posting
+from schoolaid.ledger.entry_search import EntryFilter
+from schoolaid.ledger.vocabulary import EntryKind
 from schoolaid.roster import idnumber, roster
 from schoolaid.storage.database import record_first
 from schoolaid.storage.models import LedgerBatch, LedgerEntry, Student
@@ -27,7 +28,7 @@ MONEY = "#,##0.00"
 
 
 def _money(sheet, fen: int):  # noqa: ANN001, ANN202 - an openpyxl cell
-    result = cell(sheet, ledger.yuan(fen))
+    result = cell(sheet, currency.yuan(fen))
     result.number_format = MONEY
     return result
 
@@ -49,7 +50,7 @@ def export_ledger(session: Session, actor: Actor, path: Path, flt: EntryFilter |
     in it before the file exists."""
     if full_ids:
         check(session, actor, Permission.VIEW_FULL_ID)
-    ids = list(reversed(ledger.search_entry_ids(session, flt or EntryFilter())))
+    ids = list(reversed(entry_search.search_entry_ids(session, flt or EntryFilter())))
     if full_ids:
         record_first(session, roster.record_id_export, actor, _students_of(session, ids), str(path))
     workbook = new_workbook()
@@ -59,7 +60,7 @@ def export_ledger(session: Session, actor: Actor, path: Path, flt: EntryFilter |
     total = 0
     for start in range(0, len(ids), 2000):
         chunk = ids[start:start + 2000]
-        rows = ledger.fetch_entry_rows(session, chunk)
+        rows = entry_search.fetch_entry_rows(session, chunk)
         for number, entry_id in enumerate(chunk, start=start + 1):
             row = rows[entry_id]
             total += row.amount_fen
@@ -82,12 +83,12 @@ def export_ledger(session: Session, actor: Actor, path: Path, flt: EntryFilter |
     return len(ids)
 
 
-def batch_lines(session: Session, batch_id: int) -> tuple[LedgerBatch, list[ledger.StudentLine]]:
-    batch = ledger.get_batch(session, batch_id)
+def batch_lines(session: Session, batch_id: int) -> tuple[LedgerBatch, list[posting.StudentLine]]:
+    batch = batches.get_batch(session, batch_id)
     amounts = {sid: amount for sid, amount in session.execute(
         select(LedgerEntry.student_id, LedgerEntry.amount_fen).where(LedgerEntry.batch_id == batch_id,
                                                                      LedgerEntry.kind != EntryKind.REVERSAL.value))}
-    lines = ledger.student_lines(session, amounts, 0)
+    lines = posting.student_lines(session, amounts, 0)
     for line in lines:
         line.amount_fen = amounts[line.student_id]
     return batch, lines
@@ -101,7 +102,7 @@ def export_notice(session: Session, actor: Actor, batch_id: int, path: Path, tod
     programme = batch.programme
     name = township.township_name(session)
     notice = (f"公示期：{chinese_date(batch.notice_from)}至{chinese_date(batch.notice_to)}"
-              if batch.notice_from and batch.notice_to else f"公示期：{ledger.MINIMUM_NOTICE_DAYS}个工作日")
+              if batch.notice_from and batch.notice_to else f"公示期：{batches.MINIMUM_NOTICE_DAYS}个工作日")
     workbook = new_workbook()
     sheet = start_sheet(workbook, "公示", f"{name}{programme.name}受助学生名单公示（{batch.period}）",
                         f"{notice}    如有异议，请在公示期内向学校资助工作办公室反映。", ("序号", "姓名", "学校", "年级", "资助项目",
@@ -125,7 +126,7 @@ def export_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, t
         select(Student.id, Student.guardian_name).where(Student.id.in_([line.student_id for line in lines])))}
     workbook = new_workbook()
     sheet = start_sheet(workbook, "签领表", f"{programme.name}签领表（{batch.period}）",
-                        f"单位：{township.township_name(session)}    资助标准：{ledger.format_yuan(programme.amount_fen)}元"
+                        f"单位：{township.township_name(session)}    资助标准：{currency.format_yuan(programme.amount_fen)}元"
                         f"{'每月' if programme.per == 'month' else '每学期'}    打印日期：{chinese_date(today)}",
                         ("序号", "姓名", "学校", "年级", "监护人", "金额（元）", "领取人签字", "与学生关系", "领取日期"),
                         (7, 10, 18, 12, 10, 12, 14, 10, 12))
@@ -142,7 +143,7 @@ def export_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, t
 @requires(Permission.EXPORT)
 def export_gaps(session: Session, actor: Actor, period: str, path: Path, today: dt.date) -> int:
     """The eligible students with no aid in a month or quarter, to follow up."""
-    found = ledger.gaps(session, period, today)
+    found = coverage.gaps(session, period, today)
     workbook = new_workbook()
     sheet = start_sheet(workbook, "资助覆盖缺口", f"{township.township_name(session)}资助覆盖缺口（{period}）",
                         f"符合条件但未资助的学生    统计日期：{chinese_date(today)}    共 {len(found)} 项",

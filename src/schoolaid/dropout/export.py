@@ -12,8 +12,8 @@ from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
-from schoolaid.dropout import dropout
-from schoolaid.dropout.dropout import LedgerRow
+from schoolaid.dropout import case_files, ledgers, rules, term_report
+from schoolaid.dropout.ledgers import LedgerRow
 from schoolaid.township import township
 
 LEDGER_HEADERS = ("序号", "姓名", "性别", "出生日期", "年龄", "学校", "年级班级", "村", "监护人", "学籍状态", "说明")
@@ -34,10 +34,10 @@ def export_ledgers(session: Session, actor: Actor, path: Path, today: dt.date,
     """The three ledgers national practice asks for, one sheet each. A child brought back is written
     off (劝返一个、销号一个): the lists show the situation of the day; the case files keep the history."""
     name = township.township_name(session)
-    school_age = dropout.school_age_ledger(session, today)
+    school_age = ledgers.school_age_ledger(session, today)
     progress.report(0.4)
-    suspected = dropout.suspected_ledger(session, today)
-    dropouts = dropout.dropout_ledger(session, today)
+    suspected = ledgers.suspected_ledger(session, today)
+    dropouts = ledgers.dropout_ledger(session, today)
     progress.report(0.5)
     out_of_school = sum(1 for r in school_age if r.note)
     workbook = new_workbook()
@@ -45,10 +45,10 @@ def export_ledgers(session: Session, actor: Actor, path: Path, today: dt.date,
     _ledger_sheet(workbook, "适龄儿童", f"{name}义务教育适龄儿童台账",
                   f"{date_line}    共 {len(school_age)} 人，其中未在校 {out_of_school} 人", school_age)
     _ledger_sheet(workbook, "疑似辍学", f"{name}疑似辍学学生台账",
-                  f"{date_line}    无故连续缺课 {dropout.setting(session, 'dropout.suspect_school_days')} 个教学日以上"
+                  f"{date_line}    无故连续缺课 {rules.setting(session, 'dropout.suspect_school_days')} 个教学日以上"
                   f"    共 {len(suspected)} 人", suspected)
     _ledger_sheet(workbook, "辍学", f"{name}辍学学生台账",
-                  f"{date_line}    疑似辍学满 {dropout.setting(session, 'dropout.dropout_days')} 天仍未返校    "
+                  f"{date_line}    疑似辍学满 {rules.setting(session, 'dropout.dropout_days')} 天仍未返校    "
                   f"共 {len(dropouts)} 人    劝返一个、销号一个", dropouts)
     progress.report(0.9)
     save(workbook, path)
@@ -58,7 +58,7 @@ def export_ledgers(session: Session, actor: Actor, path: Path, today: dt.date,
 @requires(Permission.EXPORT)
 def export_cases(session: Session, actor: Actor, path: Path, today: dt.date, progress: Progress = NO_PROGRESS) -> int:
     """Every case file with its latest state, open ones first."""
-    cases = dropout.list_cases(session)
+    cases = case_files.list_cases(session)
     workbook = new_workbook()
     sheet = start_sheet(workbook, "控辍保学档案", f"{township.township_name(session)}控辍保学工作台账",
                         f"导出日期：{chinese_date(today)}    共 {len(cases)} 件，劝返中 "
@@ -86,7 +86,7 @@ def export_cases(session: Session, actor: Actor, path: Path, today: dt.date, pro
 def export_term_report(session: Session, actor: Actor, path: Path, today: dt.date,
                        progress: Progress = NO_PROGRESS) -> int:
     """The data of the term-start dropout report: counts per school and the dropouts by name."""
-    report = dropout.term_report(session, today)
+    report = term_report.term_report(session, today)
     progress.report(0.8)
     workbook = new_workbook()
     sheet = start_sheet(workbook, "分校统计", report.title,

@@ -1,0 +1,91 @@
+"""The rules of dropout control, kept as township settings: the suspected and dropout thresholds,
+the attempts before an urging notice and its deadline, the holidays the school-day count skips,
+and the prefix of the notice numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy.orm import Session
+
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, requires
+from schoolaid.common import school_calendar
+from schoolaid.common.errors import ValidationFailed
+from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import Holidays
+from schoolaid.common.validation import error
+from schoolaid.township import township
+
+SETTINGS = {  # key: (default, lowest, highest)
+    "dropout.suspect_school_days": (5, 1, 30),
+    "dropout.dropout_days": (30, 7, 120),  # some provinces use four weeks (28)
+    "dropout.attempts_before_notice": (2, 1, 10),
+    "dropout.notice_deadline_days": (15, 3, 60),
+}
+
+
+def setting(session: Session, key: str) -> int:
+    default, low, high = SETTINGS[key]
+    value = township.get_setting(session, key, str(default))
+    return int(value) if value.isdigit() and low <= int(value) <= high else default
+
+
+@requires(Permission.EDIT_SETTINGS)
+def set_setting(session: Session, actor: Actor, key: str, value: int) -> None:
+    _default, low, high = SETTINGS[key]
+    if not low <= value <= high:
+        raise ValidationFailed([error(key, "dropout.setting", translate(
+            "Dropout", "The value must be between {low} and {high}.").format(low=low, high=high))])
+    township.set_setting(session, actor, key, str(value))
+
+
+@requires(Permission.EDIT_SETTINGS)
+def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix: str,
+               holidays_text: str | None = None) -> None:
+    """The rules dialog's changes, together: all saved or none."""
+    for key, value in values.items():
+        if value != setting(session, key):
+            set_setting(session, actor, key, value)
+    if prefix.strip() != notice_prefix(session):
+        set_notice_prefix(session, actor, prefix)
+    if holidays_text is not None and holidays_text.strip() != holidays_setting(session):
+        set_holidays(session, actor, holidays_text)
+
+
+# Kept as the setting dropout.holidays; the school calendar reads them and counts school days.
+
+
+def holidays_setting(session: Session) -> str:
+    return (township.get_setting(session, "dropout.holidays", school_calendar.DEFAULT_HOLIDAYS_TEXT)
+            or school_calendar.DEFAULT_HOLIDAYS_TEXT)
+
+
+def holidays(session: Session) -> Holidays:
+    try:
+        return school_calendar.parse_holidays(holidays_setting(session))
+    except ValidationFailed:
+        return school_calendar.DEFAULT_HOLIDAYS
+
+
+@requires(Permission.EDIT_SETTINGS)
+def set_holidays(session: Session, actor: Actor, text: str) -> None:
+    township.set_setting(session, actor, "dropout.holidays",
+                         school_calendar.format_holidays(school_calendar.parse_holidays(text)))
+
+
+def notice_prefix(session: Session) -> str:
+    """The start of the notice number, e.g. 平府教 for the 平地镇 government's education notices."""
+    default = f"{township.township_name(session)[:1] or '乡'}府教"
+    return township.get_setting(session, "dropout.notice_prefix", default) or default
+
+
+@requires(Permission.EDIT_SETTINGS)
+def set_notice_prefix(session: Session, actor: Actor, prefix: str) -> None:
+    prefix = prefix.strip()
+    if not prefix or len(prefix) > 12 or any(c in prefix for c in "〔〕[]号"):
+        raise ValidationFailed([error("prefix", "notice.prefix", translate(
+            "Dropout", "Write the issuing body's short name for document numbers, e.g. 平府教 (at most 12 characters, "
+            "without brackets or 号)."))])
+    township.set_setting(session, actor, "dropout.notice_prefix", prefix)

@@ -1,0 +1,114 @@
+"""The term-start report (开学辍学情况报告) each school sends the district bureau and the township:
+its dropouts by name, the school-age children never enrolled, and the counts per school.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import Term
+from schoolaid.dropout.case_files import CaseView, case_form, list_cases
+from schoolaid.dropout.ledgers import dropout_ledger, school_age_ledger, suspected_ledger
+from schoolaid.dropout.vocabulary import CaseStatus
+from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.storage.models import School, Student
+from schoolaid.township import township
+
+
+@dataclass(frozen=True)
+class TermSchoolLine:
+    school: str
+    enrolled: int  # 在读 on the report day
+    suspected: int
+    dropouts: int
+    returned: int  # cases closed as 已返校 since the previous term began
+    open_cases: int
+
+    @property
+    def rate(self) -> float:
+        """Dropouts of the school ÷ (its enrolled students + its dropouts)."""
+        base = self.enrolled + self.dropouts
+        return self.dropouts / base if base else 0.0
+
+
+@dataclass(frozen=True)
+class TermDropoutLine:
+    name: str
+    sex: str
+    school: str
+    grade: str
+    village: str
+    guardian: str
+    since: str
+    reason: str
+    attempts: int
+    situation: str
+    remedies: str
+    status: str = ""  # 学籍状态, and the case's state
+    notice: str = ""  # the urging notice's number, if one was issued
+
+
+@dataclass(frozen=True)
+class TermReport:
+    """The written report each school sends the district bureau and the township at the start of a
+    term: its dropouts by name, and the counts per school."""
+
+    title: str
+    as_of: dt.date
+    since: dt.date
+    schools: list[TermSchoolLine]
+    total: TermSchoolLine
+    dropouts: list[TermDropoutLine]
+    not_enrolled: list[TermDropoutLine] = field(default_factory=list)  # school-age children never enrolled
+
+
+def term_report(session: Session, today: dt.date, term: Term | None = None) -> TermReport:
+    """The situation on ``today`` (the lists are of that day) for ``term`` (the one ``today`` is in
+    by default)."""
+    term = term or Term.containing(today)
+    previous = term.previous().start
+    dropout_rows = dropout_ledger(session, today)
+    suspected_rows = suspected_ledger(session, today)
+    cases = list_cases(session)
+    by_student: dict[int, CaseView] = {}
+    for view in cases:  # open cases first, then the latest: a student's current case
+        by_student.setdefault(view.student_id, view)
+    enrolled: dict[str, int] = {}
+    for school, count in session.execute(select(School.name, func.count(Student.id))
+                                         .join(Student, Student.school_id == School.id)
+                                         .where(Student.status == EnrollmentStatus.ENROLLED.value)
+                                         .group_by(School.name)):
+        enrolled[school] = count
+    names = sorted({*enrolled, *(r.school for r in dropout_rows), *(r.school for r in suspected_rows),
+                    *(c.school for c in cases)})
+    schools = []
+    for name in names:
+        schools.append(TermSchoolLine(
+            name, enrolled.get(name, 0), sum(1 for r in suspected_rows if r.school == name),
+            sum(1 for r in dropout_rows if r.school == name),
+            sum(1 for c in cases if c.school == name and c.status is CaseStatus.RETURNED and c.closed_on is not None
+                and c.closed_on >= previous),
+            sum(1 for c in cases if c.school == name and c.status.is_open)))
+    total = TermSchoolLine(translate("Dropout", "All schools"), *(sum(getattr(s, f) for s in schools) for f in
+                                                                  ("enrolled", "suspected", "dropouts", "returned",
+                                                                   "open_cases")))
+    lines = []
+    for row in dropout_rows:
+        case = by_student.get(row.student_id)
+        form = case_form(session, case.id) if case is not None else None
+        status = row.status.value + (f"，档案{case.status.value}" if case is not None else "，未建档")
+        lines.append(TermDropoutLine(
+            row.name, row.sex, row.school, row.grade, row.village, row.guardian,
+            case.absence_began.isoformat() if case else "", case.reason.value if case else "",
+            case.attempts if case else 0, form.current_situation if form else "", form.remedies if form else "",
+            status, case.notice.document_number if case is not None and case.notice is not None else ""))
+    never = [child for child in school_age_ledger(session, today) if child.status is EnrollmentStatus.NOT_ENROLLED]
+    not_enrolled = [TermDropoutLine(row.name, row.sex, row.school, row.grade, row.village, row.guardian, "", "未入学",
+                                    0, "", "", row.status.value) for row in never]
+    return TermReport(f"{township.township_name(session)}{term.full_name}开学辍学情况报告", today, previous, schools,
+                      total, lines, not_enrolled)

@@ -1,0 +1,114 @@
+"""Batches: the public notice of the recipients (公示, at least five days) and then the payment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from schoolaid.accounts import audit
+from schoolaid.accounts.audit import Action, Actor
+from schoolaid.accounts.permissions import Permission, requires
+from schoolaid.common.errors import NotFound, ValidationFailed
+from schoolaid.common.i18n import translate
+from schoolaid.common.validation import error
+from schoolaid.storage.models import LedgerBatch, LedgerEntry, Programme
+
+BATCH = "ledger_batch"
+
+
+MINIMUM_NOTICE_DAYS = 5  # recipients are listed publicly at least five days before payment
+
+
+@dataclass(frozen=True)
+class BatchView:
+    id: int
+    programme_id: int
+    programme: str
+    period: str
+    posted_at: dt.datetime
+    posted_by: str
+    entries: int
+    total_fen: int
+    notice_from: dt.date | None
+    notice_to: dt.date | None
+    paid_on: dt.date | None
+    voucher_no: str
+
+    def stage(self, today: dt.date) -> str:
+        """Where the batch is on ``today``: 待公示, 公示中, 待发放, 已发放."""
+        if self.paid_on is not None:
+            return "已发放"
+        if self.notice_from is None:
+            return "待公示"
+        return "公示中" if self.notice_to is None or self.notice_to >= today else "待发放"
+
+
+def list_batches(session: Session, programme_id: int | None = None) -> list[BatchView]:
+    totals = (select(LedgerEntry.batch_id, func.count().label("n"), func.sum(LedgerEntry.amount_fen).label("total"))
+              .where(LedgerEntry.batch_id.is_not(None)).group_by(LedgerEntry.batch_id).subquery())
+    query = (select(LedgerBatch, Programme.name, totals.c.n, totals.c.total)
+             .join(Programme, LedgerBatch.programme_id == Programme.id)
+             .outerjoin(totals, totals.c.batch_id == LedgerBatch.id)
+             .order_by(LedgerBatch.id.desc()))
+    if programme_id is not None:
+        query = query.where(LedgerBatch.programme_id == programme_id)
+    return [BatchView(b.id, b.programme_id, name, b.period, b.posted_at, b.posted_by, n or 0, total or 0,
+                      b.notice_from, b.notice_to, b.paid_on, b.voucher_no)
+            for b, name, n, total in session.execute(query)]
+
+
+@requires(Permission.POST_LEDGER)
+def record_notice(session: Session, actor: Actor, batch_id: int, notice_from: dt.date, notice_to: dt.date) -> None:
+    """The dates the list of recipients was posted publicly (公示): at least five days."""
+    batch = get_batch(session, batch_id)
+    problems = []
+    if batch.paid_on is not None:
+        problems.append(error("notice", "ledger.notice_paid", translate(
+            "Ledger", "The batch has been paid: its notice dates stay as they were.")))
+    if (notice_to - notice_from).days + 1 < MINIMUM_NOTICE_DAYS:
+        problems.append(error("notice", "ledger.notice_short", translate(
+            "Ledger", "The list must be posted for at least {days} days (here: {n}).").format(
+                days=MINIMUM_NOTICE_DAYS, n=(notice_to - notice_from).days + 1)))
+    if problems:
+        raise ValidationFailed(problems)
+    before = audit.snapshot(batch)
+    batch.notice_from, batch.notice_to = notice_from, notice_to
+    audit.record(session, actor, Action.UPDATE, BATCH, batch.id, batch.programme.name, before=before,
+                 after=audit.snapshot(batch))
+
+
+@requires(Permission.POST_LEDGER)
+def record_payment(session: Session, actor: Actor, batch_id: int, paid_on: dt.date, voucher_no: str, *,
+                   today: dt.date) -> None:
+    """The batch was paid (or the fees waived) on a day, under a voucher number; only after its notice."""
+    batch = get_batch(session, batch_id)
+    voucher_no = voucher_no.strip()
+    problems = []
+    if batch.notice_from is None or batch.notice_to is None:
+        problems.append(error("paid_on", "ledger.no_notice", translate(
+            "Ledger", "Post the list of recipients publicly (公示) first, and record its dates.")))
+    elif paid_on <= batch.notice_to:
+        problems.append(error("paid_on", "ledger.paid_during_notice", translate(
+            "Ledger", "Payment comes after the notice period, which ends on {date}.").format(
+                date=batch.notice_to.isoformat())))
+    if paid_on > today:
+        problems.append(error("paid_on", "ledger.paid_future", translate("Ledger", "The payment date is in the future.")))
+    if not voucher_no:
+        problems.append(error("voucher_no", "ledger.voucher", translate("Ledger", "Enter the voucher number (凭证号).")))
+    if problems:
+        raise ValidationFailed(problems)
+    before = audit.snapshot(batch)
+    batch.paid_on, batch.voucher_no = paid_on, voucher_no
+    audit.record(session, actor, Action.UPDATE, BATCH, batch.id, batch.programme.name, before=before,
+                 after=audit.snapshot(batch))
+
+
+def get_batch(session: Session, batch_id: int) -> LedgerBatch:
+    batch = session.get(LedgerBatch, batch_id)
+    if batch is None:
+        raise NotFound(translate("Ledger", "The batch no longer exists."))
+    return batch
