@@ -23,7 +23,7 @@ from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import Problem, SchoolAidError, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
-from schoolaid.common.validation import clean_name, clean_phone, error, warning
+from schoolaid.common.validation import clean_name, clean_phone, error, name_problem, warning
 from schoolaid.common.vocabulary import PovertyStatus, Relation
 from schoolaid.documents import sheet_values
 from schoolaid.documents.sheet_values import BadValue
@@ -504,6 +504,10 @@ def _plan_household(result: RowResult, row: _Row, places: _Places,
     if result.outcome is Outcome.UPDATE and result.form.household_id is not None:
         return  # already in a household: the import does not move families around
     head = clean_name(row.text(Field.HEAD) or row.text(Field.GUARDIAN))
+    if head and (reason := name_problem(head)):
+        result.problems.append(error("household_id", "import.head_name", f"{Field.HEAD.label()}：{reason}"))
+        result.outcome = Outcome.REJECT
+        return
     village_id = places.village(row.text(Field.VILLAGE)) or places.village(row.text(Field.ADDRESS))
     if not head or village_id is None:
         if registered or head:
