@@ -87,8 +87,15 @@ class _DataSheet(WriteOnlyWorksheet):
         super().append(row)
 
 
+# What Excel refuses in a sheet's name (openpyxl raises on it): a sheet named after a person whose
+# name holds one of these is still written.
+_NOT_IN_SHEET_NAME = re.compile(r"[\\*?:/\[\]\x00-\x1f]")
+
+
 class _DataWorkbook(openpyxl.Workbook):
     def create_sheet(self, title: str | None = None, index: int | None = None) -> _DataSheet:
+        if title is not None:
+            title = _NOT_IN_SHEET_NAME.sub("_", title).strip("'")[:31] or "Sheet"
         sheet = _DataSheet(parent=self, title=title)
         self._add_sheet(sheet=sheet, index=index)
         return sheet
