@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Sequence
 
 from schoolaid.common.errors import Problem, Severity, ValidationFailed
+from schoolaid.common.i18n import translate
 
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 _WHITESPACE = re.compile(r"\s+")
@@ -20,6 +22,33 @@ def clean_name(raw: str) -> str:
     if _CJK.search(raw):
         return _WHITESPACE.sub("", raw)
     return _WHITESPACE.sub(" ", raw)
+
+
+# What a person's name may hold besides letters of any script (Chinese characters of every extension
+# plane, Latin letters with their accents), their combining marks, digits and 〇: the space between
+# foreign names' parts, the hyphen inside them (Jean-Pierre), and the middle dot that separates the
+# parts of minority names (阿不都·热合曼) with its look-alikes typed by input methods.
+_NAME_PUNCTUATION = frozenset(" -\u00b7\u2022\u2027\u30fb\uff65")
+_NAME_CATEGORIES = ("L", "M", "Nd", "Nl", "Co")  # Co: rare characters some systems keep in the private use area
+_FORMULA_START = frozenset("=+-@")
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` (as ``clean_name`` left it) cannot be a person's name, or None if it can. Every
+    service that takes a student's, guardian's, household member's or staff member's name asks this."""
+    for char in name:
+        if unicodedata.category(char)[0] in "CZ" and char != " ":
+            return translate("Validation", "The name contains an invisible control character (U+{code:04X}): "
+                             "delete it and type the name again.").format(code=ord(char))
+    if name[:1] in _FORMULA_START:
+        return translate("Validation", "A name cannot begin with \u201c{char}\u201d (spreadsheets take it for a "
+                         "formula).").format(char=name[0])
+    for char in name:
+        if char not in _NAME_PUNCTUATION and not unicodedata.category(char).startswith(_NAME_CATEGORIES):
+            return translate("Validation", "A name cannot contain \u201c{char}\u201d: write it with Chinese "
+                             "characters, the middle dot \u00b7 of minority names, Latin letters and "
+                             "spaces.").format(char=char)
+    return None
 
 
 def clean_phone(raw: str) -> str:

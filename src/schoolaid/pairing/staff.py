@@ -18,7 +18,7 @@ from schoolaid.accounts.audit import Action, Actor
 from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import NotFound, ValidationFailed
 from schoolaid.common.i18n import translate
-from schoolaid.common.validation import clean_name, clean_phone, error, looks_like_phone
+from schoolaid.common.validation import clean_name, clean_phone, error, looks_like_phone, name_problem
 from schoolaid.common.vocabulary import Sex, StaffRole
 from schoolaid.storage.models import School, Staff
 
@@ -54,6 +54,8 @@ def _validate(session: Session, form: StaffForm) -> StaffForm:
     problems = []
     if not form.name:
         problems.append(error("name", "staff.name", translate("Staff", "Enter the staff member's name.")))
+    elif reason := name_problem(form.name):
+        problems.append(error("name", "staff.name_invalid", reason))
     if form.school_id is None or session.get(School, form.school_id) is None:
         problems.append(error("school_id", "staff.school", translate("Staff", "Choose the school.")))
     if form.role not in {r.value for r in StaffRole}:

@@ -21,6 +21,7 @@ from schoolaid.common.validation import (
     clean_phone,
     error,
     looks_like_phone,
+    name_problem,
     raise_unconfirmed,
     warning,
 )
@@ -98,6 +99,8 @@ def validate(session: Session, form: HouseholdForm, today: dt.date,
     problems: list[Problem] = []
     if not form.head_name:
         problems.append(error("head_name", "head.missing", translate("Households", "Enter the household head's name.")))
+    elif reason := name_problem(form.head_name):
+        problems.append(error("head_name", "head.invalid", reason))
     known = (form.village_id in village_ids if village_ids is not None
              else form.village_id is not None and session.get(Village, form.village_id) is not None)
     if form.village_id is None or not known:
@@ -123,6 +126,9 @@ def validate(session: Session, form: HouseholdForm, today: dt.date,
             "Households", "The phone number {phone} does not look like a mobile (11 digits) or a landline.").format(
                 phone=form.phone)))
     for member in form.members:
+        if member.name != form.head_name and (reason := name_problem(member.name)):
+            problems.append(error("members", "member.name", translate(
+                "Households", "{name}: {reason}").format(name=member.name, reason=reason)))
         if member.birth_year is not None and not (1900 <= member.birth_year <= today.year):
             problems.append(error("members", "member.birth_year", translate(
                 "Households", "{name}: the birth year {year} is impossible.").format(

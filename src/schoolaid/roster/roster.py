@@ -38,6 +38,7 @@ from schoolaid.common.validation import (
     clean_phone,
     error,
     looks_like_phone,
+    name_problem,
     raise_unconfirmed,
     warning,
 )
@@ -159,6 +160,11 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
     problems: list[Problem] = []
     if not form.name:
         problems.append(error("name", "name.missing", translate("Roster", "Enter the student's name.")))
+    elif reason := name_problem(form.name):
+        problems.append(error("name", "name.invalid", reason))
+    if form.guardian_name and (reason := name_problem(form.guardian_name)):
+        problems.append(error("guardian_name", "guardian_name.invalid", translate(
+            "Roster", "Guardian: {reason}").format(reason=reason)))
     if form.sex not in {s.value for s in Sex}:
         problems.append(error("sex", "sex.invalid", translate("Roster", "Choose the student's sex.")))
 

@@ -23,7 +23,7 @@ from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import Problem, SchoolAidError, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
-from schoolaid.common.validation import clean_name, clean_phone, error, warning
+from schoolaid.common.validation import clean_name, clean_phone, error, name_problem, warning
 from schoolaid.common.vocabulary import PovertyStatus, Relation
 from schoolaid.documents import sheet_values
 from schoolaid.documents.sheet_values import BadValue
@@ -504,6 +504,10 @@ def _plan_household(result: RowResult, row: _Row, places: _Places,
     if result.outcome is Outcome.UPDATE and result.form.household_id is not None:
         return  # already in a household: the import does not move families around
     head = clean_name(row.text(Field.HEAD) or row.text(Field.GUARDIAN))
+    if head and (reason := name_problem(head)):
+        result.problems.append(error("household_id", "import.head_name", f"{Field.HEAD.label()}：{reason}"))
+        result.outcome = Outcome.REJECT
+        return
     village_id = places.village(row.text(Field.VILLAGE)) or places.village(row.text(Field.ADDRESS))
     if not head or village_id is None:
         if registered or head:
@@ -634,13 +638,9 @@ _HOUSEHOLD_WARNINGS = frozenset({"poverty.card_missing", "phone.format"})
 def save_rejected(plan: ImportPlan, path: Path) -> int:
     """The rejected rows, as they were typed, with their row number and the reason, in an .xlsx to
     send back to whoever typed them. Returns the number of rows written."""
-    import openpyxl
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from schoolaid.documents.workbook import BOLD, cell, new_workbook, save
 
-    from schoolaid.common.files import atomic_path
-
-    workbook = openpyxl.Workbook(write_only=True)
+    workbook = new_workbook()
     written = 0
     for header in plan.source.headers:
         rejected = [r for r in plan.rejected if r.sheet == header.sheet.name]
@@ -648,30 +648,17 @@ def save_rejected(plan: ImportPlan, path: Path) -> int:
             continue
         sheet = workbook.create_sheet(header.sheet.name[:31])
         sheet.append([f"{plan.source.path.name}：以下 {len(rejected)} 行未能导入，请按“问题”一栏改正后重新提交"])
-        bold = Font(bold=True)
         titles = ["原表行号", "问题", *header.labels]
-        sheet.append([_bold_cell(sheet, title, bold) for title in titles])
+        sheet.append([cell(sheet, title, font=BOLD) for title in titles])
         for result in rejected:
             cells = [sheet_values.text(v) if isinstance(v, float) and v > 1e10 else v for v in result.values]
-            row: list[Any] = [result.row, result.reason]
-            for value in cells:
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, str) and value.isdigit():
-                    cell.number_format = "@"  # long digit strings stay text, as typed
-                row.append(cell)
+            # Long digit strings stay text, as typed.
+            row: list[Any] = [result.row, result.reason, *(
+                cell(sheet, value, text=isinstance(value, str) and value.isdigit()) for value in cells)]
             sheet.append(row)
             written += 1
         sheet.column_dimensions["B"].width = 50
     if written == 0:
         workbook.create_sheet("无").append(["没有被拒绝的行。"])
-    with atomic_path(path) as temporary:
-        workbook.save(temporary)
+    save(workbook, path)
     return written
-
-
-def _bold_cell(sheet: Any, value: str, font: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = font
-    return cell
