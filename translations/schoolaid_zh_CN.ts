@@ -114,24 +114,20 @@
         <translation>修改密码</translation>
     </message>
     <message>
+        <source>sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
         <source>The user name or the password is wrong.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <source>After {n} wrong passwords this account is locked for {minutes} more minutes. Wait, or ask the administrator to unlock it.</source>
-        <translation>连续输错 {n} 次密码，此账号还要锁定 {minutes} 分钟。请等待，或请管理员解锁。</translation>
+        <source>After {n} wrong passwords in a row an account is locked for {minutes} minutes; the administrator can unlock it.</source>
+        <translation>同一账号连续输错 {n} 次密码将被锁定 {minutes} 分钟，管理员可以解锁。</translation>
     </message>
     <message>
         <source>locked for {minutes} minutes after {n} wrong passwords</source>
         <translation>连续输错 {n} 次密码，锁定 {minutes} 分钟</translation>
-    </message>
-    <message>
-        <source>{n} wrong passwords: the account is locked for {minutes} minutes. The administrator can unlock it.</source>
-        <translation>连续输错 {n} 次密码：账号锁定 {minutes} 分钟。管理员可以解锁。</translation>
-    </message>
-    <message>
-        <source>{n} more tries before the account is locked.</source>
-        <translation>再输错 {n} 次，账号将被锁定。</translation>
     </message>
     <message>
         <source>signed in</source>
@@ -452,6 +448,10 @@
 </context>
 <context>
     <name>Backup</name>
+    <message>
+        <source>Removed {n} temporary file(s) left by an earlier SchoolAid that was stopped in the middle of its work (they may have held a copy of the data): {names}.</source>
+        <translation>已删除上次校助在工作中途被关闭（或断电）时留下的 {n} 个临时文件（其中可能有数据的副本）：{names}。</translation>
+    </message>
     <message>
         <source>The disk is full: there is no room for a copy of the database beside {path}. Free some space and try again.</source>
         <translation>磁盘已满：{path} 旁边没有空间存放数据库副本。请腾出一些空间后再试。</translation>
@@ -915,6 +915,10 @@ The current database is kept as a dated copy beside it.</source>
     <message>
         <source>check the file and report, without writing anything</source>
         <translation>只检查文件并报告，不写入任何数据</translation>
+    </message>
+    <message>
+        <source>Without the right to see full ID numbers, search by the last {n} digits of the ID number only.</source>
+        <translation>没有查看完整证件号的权限，只能按证件号后 {n} 位查找。</translation>
     </message>
     <message>
         <source>students already on the roster (same ID number): update them from the sheet, or skip them (default: update)</source>
@@ -2968,6 +2972,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>电话号码 {phone} 既不像手机号（11 位），也不像固定电话。</translation>
     </message>
     <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}：{reason}</translation>
+    </message>
+    <message>
         <source>{name}: the birth year {year} is impossible.</source>
         <translation>{name}：出生年份 {year} 不可能。</translation>
     </message>
@@ -4968,6 +4976,10 @@ How: {how}{note}</source>
         <translation>请填写学生姓名。</translation>
     </message>
     <message>
+        <source>Guardian: {reason}</source>
+        <translation>监护人：{reason}</translation>
+    </message>
+    <message>
         <source>Choose the student's sex.</source>
         <translation>请选择学生性别。</translation>
     </message>
@@ -5377,6 +5389,10 @@ How: {how}{note}</source>
     <message>
         <source>Type at least {n} digits to find an ID number.</source>
         <translation>按身份证号查找，请至少输入 {n} 位数字。</translation>
+    </message>
+    <message>
+        <source>Without the right to see full ID numbers, search by the last {n} digits of the ID number only.</source>
+        <translation>没有查看完整证件号的权限，只能按证件号后 {n} 位查找。</translation>
     </message>
     <message>
         <source>Not for your role</source>
@@ -6319,6 +6335,21 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>locked</source>
         <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>The name contains an invisible control character (U+{code:04X}): delete it and type the name again.</source>
+        <translation>姓名中有看不见的控制字符（U+{code:04X}），请删去后重新输入姓名。</translation>
+    </message>
+    <message>
+        <source>A name cannot begin with “{char}” (spreadsheets take it for a formula).</source>
+        <translation>姓名不能以“{char}”开头（电子表格会把它当作公式）。</translation>
+    </message>
+    <message>
+        <source>A name cannot contain “{char}”: write it with Chinese characters, the middle dot · of minority names, Latin letters and spaces.</source>
+        <translation>姓名中不能有“{char}”：姓名用汉字、少数民族姓名的间隔号“·”、英文字母和空格书写。</translation>
     </message>
 </context>
 <context>
