@@ -25,8 +25,9 @@ from schoolaid.common.vocabulary import Relation, StaffRole
 from schoolaid.demo import create_demo_township
 from schoolaid.documents.spreadsheet import read_workbook
 from schoolaid.documents.workbook import cell, new_workbook, save, start_sheet
-from schoolaid.dropout import dropout_export
-from schoolaid.ledger import ledger, ledger_export
+from schoolaid.dropout import export as dropout_export
+from schoolaid.ledger import batches
+from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export, staff
 from schoolaid.pairing.staff import StaffForm
 from schoolaid.reporting import township_summary
@@ -167,7 +168,7 @@ def hostile_school(tmp_path_factory):
     db.run(_plant, actor)
     # Someone working under a hostile name: the audit records it, and its export lists it.
     db.run(staff.create_staff, Actor(HOSTILE[1]), StaffForm("张老师", school_id(db, "平地镇中心校"), "教师"))
-    batch = db.query(ledger.list_batches)[0].id
+    batch = db.query(batches.list_batches)[0].id
     backup_file = backup.write_backup(db.path, folder / "school.sabk", PASSWORD, now=dt.datetime(2026, 11, 29, 9))
     yield SimpleNamespace(db=db, actor=actor, batch=batch, backup=backup_file.path)
     db.close()
