@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from schoolaid.roster import households
 from schoolaid.ui.roster.household_dialog import HouseholdDialog
@@ -45,10 +46,9 @@ def test_new_poor_household_with_a_skilled_labourer(qtbot, township_context, qtm
 
 
 def test_inconsistent_poverty_status_is_refused_with_a_message(qtbot, township_context, monkeypatch) -> None:
-    from schoolaid.ui.roster import household_dialog as module
 
     shown = []
-    monkeypatch.setattr(module, "show_error", lambda parent, error: shown.append(error.message))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: shown.append(text))
     dialog = HouseholdDialog(township_context, None)
     qtbot.addWidget(dialog)
     dialog.head_edit.insert("马永福")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires, role_label
+from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.documents.workbook import BOLD, cell, chinese_date, new_workbook, save, start_sheet
 from schoolaid.storage.models import AuditEvent
 
@@ -106,8 +107,9 @@ def kinds(session: Session) -> list[str]:
 
 
 @requires(Permission.VIEW_AUDIT)
-def export(session: Session, actor: Actor, flt: AuditFilter, path: Path) -> int:
+def export(session: Session, actor: Actor, flt: AuditFilter, path: Path, progress: Progress = NO_PROGRESS) -> int:
     """Every matching event, oldest first, with its hash, to an .xlsx for an inspection."""
+    total = max(session.scalar(select(func.count()).select_from(_query(flt).subquery())) or 0, 1)
     workbook = new_workbook()
     sheet = start_sheet(workbook, "审计记录", "审计记录", f"导出：{chinese_date(dt.date.today())}　导出人：{actor.name}",
                         ["编号", "时间（UTC）", "操作人", "角色", "操作", "记录类别", "记录编号", "摘要", "修改前", "修改后",
@@ -119,6 +121,8 @@ def export(session: Session, actor: Actor, flt: AuditFilter, path: Path) -> int:
                       entity_label(line.entity), line.entity_id, line.summary, cell(sheet, line.before or "", wrap=False),
                       line.after or "", event.hash[:16]])
         count += 1
+        if count % 2000 == 0:
+            progress.report(count / total)  # stops here once the user has cancelled: no file is written
     sheet.append([cell(sheet, f"共 {count} 条", font=BOLD)])
     save(workbook, path)
     return count

@@ -239,7 +239,7 @@ def write_notices(session: Session, notice_ids: Sequence[int], path: Path, progr
 
 
 def print_case_notice(session: Session, actor: Actor, case_id: int, path: Path,
-                      today: dt.date | None = None) -> dropout.NoticeView:
+                      today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> dropout.NoticeView:
     """The case's notice as a PDF: its latest notice again, or a new one issued today (recorded on
     the case in the same transaction: if the PDF cannot be written, no notice is issued)."""
     today = today or dt.date.today()
@@ -247,7 +247,7 @@ def print_case_notice(session: Session, actor: Actor, case_id: int, path: Path,
     if not dropout.notices(session, case_id):
         dropout.issue_notice(session, actor, case_id, today)
     latest = dropout.notices(session, case_id)[-1]
-    write_notices(session, [latest.id], path)
+    write_notices(session, [latest.id], path, progress)
     return latest
 
 

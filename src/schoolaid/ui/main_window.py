@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -10,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 
 from schoolaid import __version__
 from schoolaid.accounts.permissions import Permission, role_label
-from schoolaid.common.errors import SchoolAidError
 from schoolaid.storage.database import Database
 from schoolaid.township import township
 from schoolaid.ui.backup.backup_actions import BackupActions
@@ -19,9 +20,9 @@ from schoolaid.ui.dropout.dropout_tab import DropoutTab
 from schoolaid.ui.home.home_tab import HomeTab
 from schoolaid.ui.idle import IdleWatch
 from schoolaid.ui.ledger.ledger_tab import LedgerTab
+from schoolaid.ui.operations import Access, run_op, stop_running
 from schoolaid.ui.pairing.pairing_tab import PairingTab
 from schoolaid.ui.roster.roster_tab import RosterTab
-from schoolaid.ui.widgets.messages import show_error
 
 
 class MainWindow(QMainWindow):
@@ -291,8 +292,8 @@ class MainWindow(QMainWindow):
         name = f"{actor.name}（{role_label(actor.role)}）" if actor.role else actor.name
         self.operator_label.setText(self.tr("Operator: {name}").format(name=name))
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.TOWNSHIP, Entity.ALL):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if Entity.touched(changed, Entity.TOWNSHIP):
             self._update_title()
 
     def _update_title(self) -> None:
@@ -355,10 +356,7 @@ class MainWindow(QMainWindow):
             "Lock the window after this many minutes without use (0: never):"),
             self.context.query(accounts.idle_minutes), 0, 240)
         if ok:
-            try:
-                self.context.change(Entity.TOWNSHIP, accounts.set_idle_minutes, minutes)
-            except SchoolAidError as exc:
-                show_error(self, exc)
+            run_op(self.context, self, accounts.set_idle_minutes, minutes, affects={Entity.TOWNSHIP})
 
     def lock(self, reason: str) -> bool:
         """Hide the data and ask for a sign-in (idle, or someone else's turn); True once signed in."""
@@ -400,7 +398,6 @@ class MainWindow(QMainWindow):
 
     def print_quarterly(self, year: int | None = None, quarter: int | None = None) -> None:
         from schoolaid.reporting import summary
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
         from schoolaid.ui.widgets.period_dialog import PeriodDialog
 
         if year is None or quarter is None:
@@ -408,18 +405,21 @@ class MainWindow(QMainWindow):
             if not dialog.exec():
                 return
             year, quarter = dialog.year, int(dialog.part)
-        db = self.context.db
-        print_with_preview(self, self.tr("Quarterly summary"), f"季度工作汇总_{year}Q{quarter}.pdf",
-                           lambda path, progress: db.query(summary.write_quarterly, year, quarter, path,
-                                                           progress=progress))
+        self._print(self.tr("Quarterly summary"), f"季度工作汇总_{year}Q{quarter}.pdf", summary.write_quarterly,
+                    year, quarter)
 
     def print_register(self) -> None:
         from schoolaid.reporting import reports
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        db = self.context.db
-        print_with_preview(self, self.tr("Pairing register"), "结对帮扶花名册.pdf",
-                           lambda path, progress: db.query(reports.write_register, path, progress=progress))
+        self._print(self.tr("Pairing register"), "结对帮扶花名册.pdf", reports.write_register)
+
+    def _print(self, title: str, file_name: str, service: Callable[..., Any], *before_path: Any) -> None:
+        """A printout written off the GUI thread by ``service(..., path)``, then previewed."""
+        from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
+
+        path = preview_path(file_name)
+        run_op(self.context, self, service, *before_path, path, access=Access.READ, background=True, title=title,
+               on_success=lambda _pages: show_preview(self, path, title, file_name))
 
     def _set_language(self, code: str) -> None:
         if code == self.context.preferences.language:
@@ -451,11 +451,7 @@ class MainWindow(QMainWindow):
     def stop_work(self) -> None:
         """Stop everything running in the background (a closing window must not leave it writing)."""
         self.home_tab.wait()
-        self.dropout_tab.stop_work()
-        for holder in (self, self.dropout_tab, self.ledger_tab):
-            task = getattr(holder, "_print_task", None)
-            if task is not None:
-                task.stop()
+        stop_running(self)
         self.backup_actions.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:

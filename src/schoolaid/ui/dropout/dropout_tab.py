@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.common.errors import SchoolAidError
-from schoolaid.common.progress import Progress
 from schoolaid.dropout import dropout, dropout_export
 from schoolaid.dropout.dropout import (
     AbsenceView,
@@ -50,11 +49,11 @@ from schoolaid.ui.dropout.dropout_dialogs import (
     NoticeDialog,
     ReceiptDialog,
 )
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.form_dialog import date_edit, date_of
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.widgets.table_views import record_table
-from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
 RED = QBrush(QColor("#c62828"))
 ORANGE = QBrush(QColor("#b35c00"))
@@ -84,7 +83,7 @@ class DropoutTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.attention = dropout.Attention(0, 0, 0)
-        self._tasks: dict[str, BackgroundTask] = {}
+        self._tasks: dict[str, Operation] = {}
         self._stale = {self.LEDGERS: True, self.FIGURES: True}
         today = dt.date.today()
 
@@ -326,9 +325,9 @@ class DropoutTab(QWidget):
 
     # --- refreshing --------------------------------------------------------------------------------
 
-    def _data_changed(self, entity: str) -> None:
-        if entity not in (Entity.DROPOUT, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.ALL,
-                          Entity.PAIRING):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if not Entity.touched(changed, Entity.DROPOUT, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP,
+                              Entity.PAIRING):
             return
         if self.isVisible():
             self.refresh()
@@ -574,10 +573,7 @@ class DropoutTab(QWidget):
                 "Record {name}'s enrollment status as 辍学? The status goes back to 在读 when the case is closed as "
                 "back at school.").format(name=case.student)) != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.context.change(Entity.DROPOUT, dropout.confirm_dropout, case.id)
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        run_op(self.context, self, dropout.confirm_dropout, case.id, affects={Entity.DROPOUT, Entity.STUDENT})
 
     # --- absences -----------------------------------------------------------------------------------
 
@@ -649,26 +645,18 @@ class DropoutTab(QWidget):
         earlier = self._tasks.pop(name, None)
         if earlier is not None:
             earlier.stop()
-        db = self.context.db
-
-        def work(progress: Progress) -> Any:
-            result = db.query(service, *args)
-            progress.report(1.0)  # raises Cancelled if the user gave up waiting
-            return result
 
         def done(result: Any) -> None:
             if self._tasks.get(name) is task:
                 del self._tasks[name]
                 apply(result)
 
-        def failed(error: BaseException) -> None:
+        def failed(error: SchoolAidError) -> None:
             self._tasks.pop(name, None)
-            if isinstance(error, SchoolAidError):
-                show_error(self, error)
-                return
-            raise error
+            show_error(self, error)
 
-        task = run_in_background(self, title, work, done, failed, lambda: self._forget(name))
+        task = run_op(self.context, self, service, *args, access=Access.READ, background=True,
+                      title=title, on_success=done, on_failure=failed, on_cancel=lambda: self._forget(name))
         self._tasks[name] = task
 
     def _forget(self, name: str) -> None:
@@ -735,25 +723,21 @@ class DropoutTab(QWidget):
 
     def _export(self, title: str, name: str, writer: Callable[..., Any], done: Callable[[Any, Path], str],
                 path: Path | None = None) -> None:
-        path = path or self._save_path(title, name)
-        if path is None:
+        target = path or self._save_path(title, name)
+        if target is None:
             return
-        db = self.context.db
-        self._tasks[f"export {title}"] = run_in_background(
-            self, title, lambda progress: db.query(writer, path, progress=progress),
-            lambda result: self._exported(title, done(result, path)), lambda error: self._export_failed(title, error),
-            lambda: self._forget(f"export {title}"))
+        key = f"export {title}"
 
-    def _exported(self, title: str, text: str) -> None:
-        self._tasks.pop(f"export {title}", None)
-        self.message.emit(text)
+        def exported(result: Any) -> None:
+            self._tasks.pop(key, None)
+            self.message.emit(done(result, target))
 
-    def _export_failed(self, title: str, error: BaseException) -> None:
-        self._tasks.pop(f"export {title}", None)
-        if isinstance(error, SchoolAidError):
+        def failed(error: SchoolAidError) -> None:
+            self._tasks.pop(key, None)
             show_error(self, error)
-            return
-        raise error
+
+        self._tasks[key] = run_op(self.context, self, writer, target, access=Access.READ, background=True, title=title,
+                                  on_success=exported, on_failure=failed, on_cancel=lambda: self._forget(key))
 
     def export_ledgers(self, path: Path | None = None) -> None:
         self._export(self.tr("Export the three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.xlsx",
@@ -777,7 +761,6 @@ class DropoutTab(QWidget):
     def print_notice(self) -> None:
         """The selected case's notice: printed again, or issued now (recorded on the case) and printed."""
         from schoolaid.dropout import notice
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
         case = self.selected_case()
         if case is None:
@@ -793,14 +776,11 @@ class DropoutTab(QWidget):
                     n=case.failed_attempts, needed=needed)
             if QMessageBox.question(self, self.tr("Urging notice"), question) != QMessageBox.StandardButton.Yes:
                 return
-        db, actor, case_id = self.context.db, self.context.actor, case.id
-        print_with_preview(self, self.tr("Enrollment-urging notice"), f"敦促入学通知书_{case.student}.pdf",
-                           lambda path, _progress: db.run(notice.print_case_notice, actor, case_id, path),
-                           lambda _notice: self.context.changed.emit(Entity.DROPOUT))
+        self._print(self.tr("Enrollment-urging notice"), f"敦促入学通知书_{case.student}.pdf", notice.print_case_notice,
+                    case.id, access=Access.CHANGE, affects={Entity.DROPOUT})
 
     def print_due_notices(self) -> None:
         from schoolaid.dropout import notice
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
         due = self.context.query(dropout.attention, classes=self.context.teacher_classes).notice_due
         if not due:
@@ -810,22 +790,17 @@ class DropoutTab(QWidget):
                 "Issue {n} enrollment-urging notices now, one for each case where repeated attempts failed, and print "
                 "them together? Each is recorded on its case.").format(n=due)) != QMessageBox.StandardButton.Yes:
             return
-        db, actor = self.context.db, self.context.actor
-        print_with_preview(self, self.tr("Enrollment-urging notices"), f"敦促入学通知书_{dt.date.today():%Y%m%d}.pdf",
-                           lambda path, progress: db.run(notice.print_due_notices, actor, path, progress=progress),
-                           lambda _ids: self.context.changed.emit(Entity.DROPOUT))
+        self._print(self.tr("Enrollment-urging notices"), f"敦促入学通知书_{dt.date.today():%Y%m%d}.pdf",
+                    notice.print_due_notices, access=Access.CHANGE, affects={Entity.DROPOUT})
 
     def print_ledgers(self) -> None:
         from schoolaid.reporting import reports
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        db = self.context.db
-        print_with_preview(self, self.tr("The three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.pdf",
-                           lambda path, progress: db.query(reports.write_dropout_ledgers, path, progress=progress))
+        self._print(self.tr("The three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.pdf",
+                    reports.write_dropout_ledgers)
 
     def print_term_report(self, year: int | None = None, term: str | None = None) -> None:
         from schoolaid.reporting import reports
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
         from schoolaid.ui.widgets.period_dialog import PeriodDialog
 
         if year is None or term is None:
@@ -833,7 +808,16 @@ class DropoutTab(QWidget):
             if not dialog.exec():
                 return
             year, term = dialog.year, str(dialog.part)
-        db = self.context.db
-        print_with_preview(self, self.tr("Term-start dropout report"), f"开学辍学情况报告_{year}{term}.pdf",
-                           lambda path, progress: db.query(reports.write_term_report, path, year, term,
-                                                           progress=progress))
+        self._print(self.tr("Term-start dropout report"), f"开学辍学情况报告_{year}{term}.pdf",
+                    reports.write_term_report, after_path=(year, term))
+
+    def _print(self, title: str, file_name: str, service: Callable[..., Any], *before_path: Any,
+               after_path: tuple[Any, ...] = (), access: Access = Access.READ, affects: frozenset[str] | set[str] = frozenset()
+               ) -> None:
+        """A printout written off the GUI thread by ``service(..., path, ...)``, then previewed."""
+        from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
+
+        path = preview_path(file_name)
+        run_op(self.context, self, service, *before_path, path, *after_path, access=access, affects=affects,
+               background=True, title=title, on_success=lambda _result: show_preview(self, path, title, file_name))
+

@@ -76,16 +76,18 @@ class ProgrammeDialog(FormDialog):
         self.form.addRow("", self.active_check)
         self.form.addRow(self.tr("Notes"), self.notes_edit)
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         form = ProgrammeForm(self.code_edit.text(), self.name_edit.text(), self.stage_combo.currentData(),
                              self.eligibility_combo.currentData(), _amount(self.amount_edit.text(), "amount_fen"),
                              self.per_combo.currentData(), self.kind_combo.currentData(), self.source_edit.text(),
                              [m for m, check in self.month_checks.items() if check.isChecked()],
                              self.active_check.isChecked(), self.notes_edit.text())
         if self.programme_id is None:
-            self.programme_id = self.context.change(Entity.LEDGER, ledger.create_programme, form)
-        else:
-            self.context.change(Entity.LEDGER, ledger.update_programme, self.programme_id, form)
+            created = self.run(ledger.create_programme, form, affects={Entity.LEDGER})
+            if created.succeeded:
+                self.programme_id = created.result
+            return created.succeeded
+        return self.run(ledger.update_programme, self.programme_id, form, affects={Entity.LEDGER}).succeeded
 
 
 class ReverseDialog(FormDialog):
@@ -108,12 +110,11 @@ class ReverseDialog(FormDialog):
         self.form.addRow(QLabel(self.tr("The entry stays in the ledger; a reversing entry cancels it, and both are "
                                         "kept, linked, for the auditors.")))
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         if self.replace_check.isChecked():
-            self.context.change(Entity.LEDGER, ledger.replace, self.entry.id,
-                                _amount(self.amount_edit.text(), "amount_fen"), self.reason_edit.text())
-        else:
-            self.context.change(Entity.LEDGER, ledger.reverse, self.entry.id, self.reason_edit.text())
+            return self.run(ledger.replace, self.entry.id, _amount(self.amount_edit.text(), "amount_fen"),
+                            self.reason_edit.text(), affects={Entity.LEDGER}).succeeded
+        return self.run(ledger.reverse, self.entry.id, self.reason_edit.text(), affects={Entity.LEDGER}).succeeded
 
 
 class NoticeDialog(FormDialog):
@@ -128,9 +129,9 @@ class NoticeDialog(FormDialog):
         self.form.addRow(QLabel(self.tr("The list of recipients is posted for at least {n} days before payment.").format(
             n=ledger.MINIMUM_NOTICE_DAYS)))
 
-    def submit(self) -> None:
-        self.context.change(Entity.LEDGER, ledger.record_notice, self.batch_id, date_of(self.from_edit),
-                            date_of(self.to_edit))
+    def submit(self) -> bool:
+        return self.run(ledger.record_notice, self.batch_id, date_of(self.from_edit), date_of(self.to_edit),
+                        affects={Entity.LEDGER}).succeeded
 
 
 class PaymentDialog(FormDialog):
@@ -142,9 +143,9 @@ class PaymentDialog(FormDialog):
         self.form.addRow(self.tr("Paid (or waived) on"), self.paid_edit)
         self.form.addRow(self.tr("Voucher no."), self.voucher_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.LEDGER, ledger.record_payment, self.batch_id, date_of(self.paid_edit),
-                            self.voucher_edit.text())
+    def submit(self) -> bool:
+        return self.run(ledger.record_payment, self.batch_id, date_of(self.paid_edit), self.voucher_edit.text(),
+                        affects={Entity.LEDGER}).succeeded
 
 
 class HistoryDialog(FormDialog):
@@ -169,5 +170,5 @@ class HistoryDialog(FormDialog):
         self.buttons.setStandardButtons(self.buttons.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
 
-    def submit(self) -> None:
-        self.accept()
+    def submit(self) -> bool:
+        return True

@@ -46,6 +46,7 @@ from schoolaid.ui.ledger.ledger_dialogs import (
     ProgrammeDialog,
     ReverseDialog,
 )
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.widgets.lazy_model import LazyColumn, LazyIdModel
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
@@ -305,8 +306,8 @@ class LedgerTab(QWidget):
 
     # --- refreshing --------------------------------------------------------------------------------
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.ALL, Entity.TOWNSHIP, Entity.DROPOUT):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if Entity.touched(changed, Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.DROPOUT):
             self.refresh()
 
     def refresh(self) -> None:
@@ -360,14 +361,11 @@ class LedgerTab(QWidget):
     def preview(self) -> None:
         if self.post_programme.currentData() is None:
             return
-        try:
-            self.plan = self.context.query(ledger.plan_posting, self.post_programme.currentData(),
-                                           self.post_month.currentData())
-        except ValidationFailed as failure:
-            self._clear_plan()
-            self.post_summary.setText("；".join(p.message for p in failure.problems))
+        planned = run_op(self.context, self, ledger.plan_posting, self.post_programme.currentData(),
+                         self.post_month.currentData(), access=Access.READ, on_failure=self._no_plan)
+        if not planned.succeeded:
             return
-        plan = self.plan
+        self.plan = plan = planned.result
         self.plan_model.set_rows(plan.lines)
         self.post_summary.setText(self.tr(
             "<b>{programme}, {period}</b>: {n} students to post, {total} yuan in all; {already} eligible students "
@@ -376,6 +374,13 @@ class LedgerTab(QWidget):
                 total=ledger.format_yuan(plan.total_fen), already=plan.already))
         self.post_all_button.setEnabled(bool(plan.lines))
         self.post_selected_button.setEnabled(bool(plan.lines))
+
+    def _no_plan(self, error: SchoolAidError) -> None:
+        self._clear_plan()
+        if isinstance(error, ValidationFailed):
+            self.post_summary.setText("；".join(p.message for p in error.problems))
+        else:
+            show_error(self, error)
 
     def post(self, *, selected_only: bool) -> None:
         plan = self.plan
@@ -391,11 +396,10 @@ class LedgerTab(QWidget):
         self._post(plan.programme.id, plan.month, ids)
 
     def _post(self, programme_id: int, month: dt.date, student_ids: list[int] | None) -> None:
-        try:
-            result = self.context.change(Entity.LEDGER, ledger.post, programme_id, month, student_ids)
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
+        run_op(self.context, self, ledger.post, programme_id, month, student_ids, affects={Entity.LEDGER},
+               on_success=self._posted)
+
+    def _posted(self, result: ledger.PostResult) -> None:
         self.message.emit(self.tr("Posted {period}: {n} students, {total} yuan.").format(
             period=result.period, n=result.posted, total=ledger.format_yuan(result.total_fen)))
 
@@ -454,14 +458,14 @@ class LedgerTab(QWidget):
             self, self.tr("Export the ledger"), self.tr(
                 "Include full ID numbers? Only when the bureau asks for them: the sheet leaves this PC unencrypted.")) \
             == QMessageBox.StandardButton.Yes
-        try:
-            if full:
-                self.context.change(Entity.STUDENT, roster.record_id_export, 0, str(path))
-            count = self.context.query(ledger_export.export_ledger, path, self.entry_filter(), full_ids=full)
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        if full and not run_op(self.context, self, roster.record_id_export, 0, str(path),
+                               affects={Entity.ACCOUNTS}).succeeded:
             return
-        self.message.emit(self.tr("{n} ledger entries written to {path}.").format(n=count, path=path))
+        self.export_task = run_op(
+            self.context, self, ledger_export.export_ledger, path, self.entry_filter(), full_ids=full,
+            access=Access.READ, background=True, title=self.tr("Export the ledger"),
+            on_success=lambda count: self.message.emit(self.tr("{n} ledger entries written to {path}.").format(
+                n=count, path=path)))
 
     # --- batches ------------------------------------------------------------------------------------
 
@@ -488,24 +492,22 @@ class LedgerTab(QWidget):
         path = self._save_path(kind, f"{batch.programme}{kind}_{batch.period}.xlsx")
         if path is None:
             return
-        try:
-            count = self.context.query(writer, batch.id, path)  # type: ignore[arg-type]
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("{n} students written to {path}.").format(n=count, path=path))
+        run_op(self.context, self, writer, batch.id, path, access=Access.READ,  # type: ignore[arg-type]
+               on_success=lambda count: self.message.emit(self.tr("{n} students written to {path}.").format(
+                   n=count, path=path)))
 
     def print_sign_off(self) -> None:
         from schoolaid.reporting import reports
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
+        from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
 
         batch = self.selected_batch()
         if batch is None:
             QMessageBox.information(self, self.tr("Batches"), self.tr("Select a batch first."))
             return
-        db, batch_id = self.context.db, batch.id
-        print_with_preview(self, self.tr("Sign-off sheet"), f"{batch.programme}签领表_{batch.period}.pdf",
-                           lambda path, progress: db.query(reports.write_sign_off, batch_id, path, progress=progress))
+        title, name = self.tr("Sign-off sheet"), f"{batch.programme}签领表_{batch.period}.pdf"
+        path = preview_path(name)
+        run_op(self.context, self, reports.write_sign_off, batch.id, path, access=Access.READ, background=True,
+               title=title, on_success=lambda _pages: show_preview(self, path, title, name))
 
     # --- totals and gaps -------------------------------------------------------------------------------
 
@@ -563,12 +565,9 @@ class LedgerTab(QWidget):
         path = self._save_path(self.tr("Export coverage gaps"), f"资助覆盖缺口_{period}.xlsx")
         if path is None:
             return
-        try:
-            count = self.context.query(ledger_export.export_gaps, period, path)
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("{n} gaps written to {path}.").format(n=count, path=path))
+        run_op(self.context, self, ledger_export.export_gaps, period, path, access=Access.READ,
+               on_success=lambda count: self.message.emit(self.tr("{n} gaps written to {path}.").format(
+                   n=count, path=path)))
 
     def _edit_programme(self) -> None:
         rows = self.programmes_table.selectionModel().selectedRows()

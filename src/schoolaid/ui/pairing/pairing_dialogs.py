@@ -52,13 +52,15 @@ class StaffDialog(FormDialog):
         self.form.addRow(self.tr("Sex"), self.sex_combo)
         self.form.addRow(self.tr("Phone"), self.phone_edit)
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         form = StaffForm(self.name_edit.text(), self.school_combo.currentData(), self.role_combo.currentData(),
                          self.sex_combo.currentData(), self.phone_edit.text())
         if self.staff_id is None:
-            self.staff_id = self.context.change(Entity.PAIRING, staff.create_staff, form)
-        else:
-            self.context.change(Entity.PAIRING, staff.update_staff, self.staff_id, form)
+            created = self.run(staff.create_staff, form, affects={Entity.PAIRING})
+            if created.succeeded:
+                self.staff_id = created.result
+            return created.succeeded
+        return self.run(staff.update_staff, self.staff_id, form, affects={Entity.PAIRING}).succeeded
 
 
 class LeaveDialog(FormDialog):
@@ -85,9 +87,10 @@ class LeaveDialog(FormDialog):
             self.receivers[view.id] = combo
             self.form.addRow(f"{view.household_head}（{view.village}{view.group_name}）", combo)
 
-    def submit(self) -> None:
-        self.context.change(Entity.PAIRING, staff.leave, self.staff_id, date_of(self.date_edit), self.reason_edit.text(),
-                            {pairing_id: combo.currentData() for pairing_id, combo in self.receivers.items()})
+    def submit(self) -> bool:
+        return self.run(staff.leave, self.staff_id, date_of(self.date_edit), self.reason_edit.text(),
+                        {pairing_id: combo.currentData() for pairing_id, combo in self.receivers.items()},
+                        affects={Entity.PAIRING}).succeeded
 
 
 class PairDialog(FormDialog):
@@ -142,11 +145,11 @@ class PairDialog(FormDialog):
         elif rows:
             self.households_table.selectRow(0)
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         selected = self.households_table.selectionModel().selectedRows()
         household_id = self.households_model.row_object(selected[0].row()).household_id if selected else -1
-        self.context.change(Entity.PAIRING, pairing.pair, self.staff_combo.currentData(), household_id,
-                            date_of(self.date_edit), self.notes_edit.text())
+        return self.run(pairing.pair, self.staff_combo.currentData(), household_id, date_of(self.date_edit),
+                        self.notes_edit.text(), affects={Entity.PAIRING}).succeeded
 
 
 class HandOverDialog(FormDialog):
@@ -162,9 +165,9 @@ class HandOverDialog(FormDialog):
         self.form.addRow(self.tr("On"), self.date_edit)
         self.form.addRow(self.tr("Reason"), self.reason_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.PAIRING, pairing.hand_over, self.view.id, self.receiver_combo.currentData(),
-                            date_of(self.date_edit), self.reason_edit.text())
+    def submit(self) -> bool:
+        return self.run(pairing.hand_over, self.view.id, self.receiver_combo.currentData(), date_of(self.date_edit),
+                        self.reason_edit.text(), affects={Entity.PAIRING}).succeeded
 
 
 class EndPairingDialog(FormDialog):
@@ -178,9 +181,9 @@ class EndPairingDialog(FormDialog):
         self.form.addRow(self.tr("Ends on"), self.date_edit)
         self.form.addRow(self.tr("Reason"), self.reason_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.PAIRING, pairing.end_pairing, self.view.id, date_of(self.date_edit),
-                            self.reason_edit.text())
+    def submit(self) -> bool:
+        return self.run(pairing.end_pairing, self.view.id, date_of(self.date_edit), self.reason_edit.text(),
+                        affects={Entity.PAIRING}).succeeded
 
 
 class SchoolPairingDialog(FormDialog):
@@ -197,9 +200,9 @@ class SchoolPairingDialog(FormDialog):
         self.form.addRow(self.tr("From"), self.date_edit)
         self.form.addRow(self.tr("Goals"), self.goals_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.PAIRING, school_pairing.pair_school, self.school_combo.currentData(),
-                            date_of(self.date_edit), self.goals_edit.toPlainText())
+    def submit(self) -> bool:
+        return self.run(school_pairing.pair_school, self.school_combo.currentData(), date_of(self.date_edit),
+                        self.goals_edit.toPlainText(), affects={Entity.PAIRING}).succeeded
 
 
 class ActivityDialog(FormDialog):
@@ -219,7 +222,7 @@ class ActivityDialog(FormDialog):
         self.form.addRow(self.tr("What was done"), self.description_edit)
         self.form.addRow(self.tr("Who took part"), self.participants_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.PAIRING, school_pairing.log_activity, self.school_pairing_id,
-                            date_of(self.date_edit), self.kind_combo.currentData(),
-                            self.description_edit.toPlainText(), self.participants_edit.text())
+    def submit(self) -> bool:
+        return self.run(school_pairing.log_activity, self.school_pairing_id, date_of(self.date_edit),
+                        self.kind_combo.currentData(), self.description_edit.toPlainText(),
+                        self.participants_edit.text(), affects={Entity.PAIRING}).succeeded

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid.common.errors import SchoolAidError
 from schoolaid.pairing import pairing, pairing_export, school_pairing
 from schoolaid.pairing.pairing import HouseholdNeed, OverdueVisit, Overview, PairingView, QuotaView
 from schoolaid.pairing.school_pairing import ActivityView, SchoolPairingView
 from schoolaid.roster import households
 from schoolaid.roster.households import SkillsRow
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.pairing.pairing_dialogs import (
     ActivityDialog,
     EndPairingDialog,
@@ -40,7 +40,6 @@ from schoolaid.ui.pairing.pairing_dialogs import (
     StaffDialog,
 )
 from schoolaid.ui.pairing.visit_panel import VisitPanel
-from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
@@ -273,8 +272,8 @@ class PairingTab(QWidget):
 
     # --- refreshing ------------------------------------------------------------------------------
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.PAIRING, Entity.HOUSEHOLD, Entity.ALL, Entity.TOWNSHIP):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if Entity.touched(changed, Entity.PAIRING, Entity.HOUSEHOLD, Entity.TOWNSHIP):
             self.refresh()
 
     def refresh(self) -> None:
@@ -395,10 +394,7 @@ class PairingTab(QWidget):
 
     def _days_changed(self) -> None:
         if self.overview is not None and self.days_spin.value() != self.overview.overdue_days:
-            try:
-                self.context.change(Entity.PAIRING, pairing.set_overdue_days, self.days_spin.value())
-            except SchoolAidError as exc:
-                show_error(self, exc)
+            run_op(self.context, self, pairing.set_overdue_days, self.days_spin.value(), affects={Entity.PAIRING})
 
     # --- skills and schools --------------------------------------------------------------------
 
@@ -449,21 +445,17 @@ class PairingTab(QWidget):
         path = self._save_path(self.tr("Pairing register"), f"{pairing_export.REGISTER_TITLE}_{dt.date.today():%Y%m%d}.xlsx")
         if path is None:
             return
-        try:
-            count = self.context.query(pairing_export.export_register, path)
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("Pairing register of {n} pairs written to {path}.").format(n=count, path=path))
+        run_op(self.context, self, pairing_export.export_register, path, access=Access.READ, background=True,
+               title=self.tr("Pairing register"),
+               on_success=lambda count: self.message.emit(self.tr(
+                   "Pairing register of {n} pairs written to {path}.").format(n=count, path=path)))
 
     def export_visit_sheets(self) -> None:
         path = self._save_path(self.tr("Visit record sheets"),
                                f"{pairing_export.VISIT_SHEET_TITLE}_{dt.date.today():%Y%m%d}.xlsx")
         if path is None:
             return
-        try:
-            count = self.context.query(pairing_export.export_visit_sheets, path)
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("Visit record sheets of {n} helpers written to {path}.").format(n=count, path=path))
+        run_op(self.context, self, pairing_export.export_visit_sheets, path, access=Access.READ, background=True,
+               title=self.tr("Visit record sheets"),
+               on_success=lambda count: self.message.emit(self.tr(
+                   "Visit record sheets of {n} helpers written to {path}.").format(n=count, path=path)))

@@ -25,8 +25,8 @@ from schoolaid.roster import roster, roster_export
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.messages import show_error
-from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
 
 def suggested_folder() -> Path:
@@ -42,7 +42,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.filter, self.sort_key, self.descending = flt, sort_key, descending
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.written: int | None = None
         self.setWindowTitle(self.tr("Export roster"))
         name = context.query(township.township_name)
@@ -80,32 +80,27 @@ class ExportDialog(QDialog):
         path = Path(self.path_edit.text().strip())
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        db, flt, key, descending, full = (self.context.db, self.filter, self.sort_key, self.descending,
-                                          self.full_ids_check.isChecked())
+        full = self.full_ids_check.isChecked()
         if full:
-            try:  # on the record before the file exists: who took full ID numbers off the PC, and where
-                self.context.change(Entity.STUDENT, roster.record_id_export, self.shown, str(path))
-            except SchoolAidError as exc:
-                show_error(self, exc)
+            # On the record before the file exists: who took full ID numbers off the PC, and where.
+            recorded = run_op(self.context, self, roster.record_id_export, self.shown, str(path),
+                              affects={Entity.STUDENT})
+            if not recorded.succeeded:
                 return
         self.buttons.setEnabled(False)
         self.path = path
-        self.task = run_in_background(
-            self, self.tr("Exporting the roster"),
-            lambda progress: db.query(roster_export.export_roster, path, flt, key, descending, full_ids=full,
-                                      progress=progress),
-            on_success=self._done, on_failure=self._failed, on_cancel=lambda: self.buttons.setEnabled(True))
+        self.task = run_op(self.context, self, roster_export.export_roster, path, self.filter, self.sort_key,
+                           self.descending, full_ids=full, access=Access.READ, background=True,
+                           title=self.tr("Exporting the roster"), on_success=self._done, on_failure=self._failed,
+                           on_cancel=lambda: self.buttons.setEnabled(True))
 
     def _done(self, written: int) -> None:
         self.written = written
         self.accept()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: SchoolAidError) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, SchoolAidError):
-            show_error(self, error)
-            return
-        raise error
+        show_error(self, error)
 
     def done(self, result: int) -> None:
         # Closing while work runs: stop it first, so that nothing reports to a window that is gone.

@@ -27,6 +27,7 @@ from schoolaid.roster import households
 from schoolaid.roster.households import HouseholdForm, MemberForm, SkillForm
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.widgets.table_views import editable_table
@@ -248,22 +249,23 @@ class HouseholdDialog(QDialog):
     def save(self, confirmed: frozenset[str] = frozenset()) -> None:
         self.members_table.setFocus()  # commits an open cell editor
         form = self.form()
-        try:
-            if self.household_id is None:
-                self.household_id = self.context.change(Entity.HOUSEHOLD, households.create_household, form,
-                                                        confirmed=confirmed)
+
+        def refused(error: SchoolAidError) -> None:
+            if isinstance(error, ValidationFailed) and error.only_warnings:
+                if confirm_warnings(self, error.problems):
+                    self.save(confirmed | {p.code for p in error.problems})
             else:
-                self.context.change(Entity.HOUSEHOLD, households.update_household, self.household_id, form,
-                                    confirmed=confirmed)
-        except ValidationFailed as failure:
-            if failure.only_warnings and confirm_warnings(self, failure.problems):
-                self.save(confirmed | {p.code for p in failure.problems})
-            elif not failure.only_warnings:
-                show_error(self, failure)
-            return
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
+                show_error(self, error)
+
+        if self.household_id is None:
+            run_op(self.context, self, households.create_household, form, confirmed=confirmed,
+                   affects={Entity.HOUSEHOLD}, on_success=self._created, on_failure=refused)
+        else:
+            run_op(self.context, self, households.update_household, self.household_id, form, confirmed=confirmed,
+                   affects={Entity.HOUSEHOLD}, on_success=lambda _result: self.accept(), on_failure=refused)
+
+    def _created(self, household_id: int) -> None:
+        self.household_id = household_id
         self.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001 - Qt override

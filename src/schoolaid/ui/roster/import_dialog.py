@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.common.errors import SchoolAidError
-from schoolaid.common.progress import Progress
 from schoolaid.roster import roster_import
 from schoolaid.roster.roster_columns import Field
 from schoolaid.roster.roster_import import (
@@ -37,10 +36,10 @@ from schoolaid.roster.roster_import import (
 )
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, EditableTableModel, EditColumn, RecordTableModel
 from schoolaid.ui.widgets.table_views import editable_table, record_table
-from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
 _OUTCOME_COLOURS = {
     Outcome.REJECT: QColor("#c62828"),
@@ -64,7 +63,7 @@ class ImportDialog(QDialog):
         self.source: ImportSource | None = None
         self.plan: ImportPlan | None = None
         self.options = ImportOptions()
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.result: roster_import.ImportResult | None = None
         self._recheck_wanted = False
         self.setWindowTitle(self.tr("Import roster: {name}").format(name=self.path.name))
@@ -166,14 +165,9 @@ class ImportDialog(QDialog):
     # --- reading and checking ----------------------------------------------------------------
 
     def _read(self) -> None:
-        db, path, options = self.context.db, self.path, self.options
-
-        def work(progress: Progress) -> tuple[ImportSource, ImportPlan]:
-            source = roster_import.read_source(path)
-            return source, db.query(roster_import.make_plan, source, options, progress=progress)
-
-        self.task = run_in_background(self, self.tr("Reading {name}").format(name=path.name), work,
-                                      on_success=self._read_done, on_failure=self._failed, on_cancel=self.reject)
+        self.task = run_op(self.context, self, roster_import.read_and_plan, self.path, self.options, access=Access.READ,
+                           background=True, title=self.tr("Reading {name}").format(name=self.path.name),
+                           on_success=self._read_done, on_failure=self._failed, on_cancel=self.reject)
 
     def _read_done(self, result: tuple[ImportSource, ImportPlan]) -> None:
         self.source, plan = result
@@ -193,14 +187,12 @@ class ImportDialog(QDialog):
         if self.task is not None and not self.task.done:
             self._recheck_wanted = True
             return
-        db, source, options = self.context.db, self.source, self.options
         self._set_busy(True)
         self.summary_label.setText(self.tr("Checking again…"))
-        self.task = run_in_background(self, self.tr("Checking {name}").format(name=self.path.name),
-                                      lambda progress: db.query(roster_import.make_plan, source, options,
-                                                                progress=progress),
-                                      on_success=self._plan_ready, on_failure=self._failed,
-                                      on_cancel=lambda: self._set_busy(False))
+        self.task = run_op(self.context, self, roster_import.make_plan, self.source, self.options, access=Access.READ,
+                           background=True, title=self.tr("Checking {name}").format(name=self.path.name),
+                           on_success=self._plan_ready, on_failure=self._failed,
+                           on_cancel=lambda: self._set_busy(False))
 
     def _plan_ready(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -220,14 +212,11 @@ class ImportDialog(QDialog):
         self.save_rejected_button.setEnabled(bool(plan.rejected))
         self._show_rows()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: SchoolAidError) -> None:
         self._set_busy(False)
-        if isinstance(error, SchoolAidError):
-            show_error(self, error)
-            if self.source is None:
-                self.reject()
-            return
-        raise error
+        show_error(self, error)
+        if self.source is None:
+            self.reject()
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.mapping_table, self.existing_combo, self.import_button, self.save_rejected_button,
@@ -323,11 +312,10 @@ class ImportDialog(QDialog):
                                                       self.tr("Excel workbook (*.xlsx)"))
         if not target:
             return
-        try:
-            count = roster_import.save_rejected(self.plan, Path(target))
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        saved = run_op(self.context, self, roster_import.save_rejected, self.plan, Path(target), access=Access.FILES)
+        if not saved.succeeded:
             return
+        count = saved.result
         QMessageBox.information(self, self.tr("Save rejected rows"), self.tr(
             "{n} rejected rows saved to {path}, with the reason for each.").format(n=count, path=target))
 
@@ -335,13 +323,11 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None:
             return
-        db, actor = self.context.db, self.context.actor
         self._set_busy(True)
-        self.task = run_in_background(self, self.tr("Importing {name}").format(name=self.path.name),
-                                      lambda progress: db.run(roster_import.apply_plan, actor, plan,
-                                                              progress=progress),
-                                      on_success=self._imported, on_failure=self._failed,
-                                      on_cancel=self._import_cancelled)
+        self.task = run_op(self.context, self, roster_import.apply_plan, plan, background=True,
+                           title=self.tr("Importing {name}").format(name=self.path.name),
+                           affects={Entity.STUDENT, Entity.HOUSEHOLD}, on_success=self._imported,
+                           on_failure=self._failed, on_cancel=self._import_cancelled)
 
     def _import_cancelled(self) -> None:
         self._set_busy(False)
@@ -349,7 +335,6 @@ class ImportDialog(QDialog):
 
     def _imported(self, result: roster_import.ImportResult) -> None:
         self.result = result
-        self.context.changed.emit(Entity.STUDENT)
         self.accept()
 
     def result_text(self) -> str:
@@ -364,3 +349,4 @@ class ImportDialog(QDialog):
         if self.task is not None:
             self.task.stop()
         super().done(result)
+

@@ -25,16 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.accounts.permissions import Permission, role_label
-from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.grades import ALL_GRADES
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.roster.household_panel import HouseholdPanel
 from schoolaid.ui.roster.roster_model import COLUMNS, RosterModel
-from schoolaid.ui.widgets.messages import show_error
 
 SEARCH_DELAY_MS = 80  # coalesces a burst of keystrokes into one search
 _ANY = None
@@ -245,8 +244,10 @@ class RosterTab(QWidget):
         row = self.model.roster_row(rows[0].row())
         self.household_panel.show_household(row.household_id, student_name=row.name)
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.TOWNSHIP, Entity.ALL):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if not Entity.touched(changed, Entity.STUDENT, Entity.HOUSEHOLD, Entity.DROPOUT, Entity.TOWNSHIP):
+            return
+        if Entity.touched(changed, Entity.TOWNSHIP):
             self._fill_filter_choices()
         selected = self.selected_student_id()
         self.model.refresh(data_changed=True)
@@ -289,12 +290,11 @@ class RosterTab(QWidget):
         student_id = self.selected_student_id()
         if student_id is None or not self._may(Permission.VIEW_FULL_ID):
             return
-        try:
-            number = self.context.change(Entity.STUDENT, roster.reveal_id_numbers, [student_id],
-                                         self.tr("shown on screen"))[student_id]
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        revealed = run_op(self.context, self, roster.reveal_id_numbers, [student_id], self.tr("shown on screen"),
+                          affects={Entity.ACCOUNTS})  # a line in the audit trail
+        if not revealed.succeeded:
             return
+        number = revealed.result[student_id]
         name = self.context.query(roster.get_summary, student_id).name
         QMessageBox.information(self, self.tr("Full ID number"), self.tr(
             "{name}: {number}\n\nThis look is recorded in the audit trail.").format(name=name, number=number or ""))
@@ -350,12 +350,9 @@ class RosterTab(QWidget):
         if not target:
             return
         path = Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
-        try:
-            villages = self.context.query(roster_export.export_survey, path)
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("Survey of {n} poor villages written to {path}.").format(n=villages, path=path))
+        run_op(self.context, self, roster_export.export_survey, path, access=Access.READ, background=True,
+               title=self.tr("Export the poor villages' survey"), on_success=lambda villages: self.message.emit(self.tr(
+                   "Survey of {n} poor villages written to {path}.").format(n=villages, path=path)))
 
     def change_status(self) -> None:
         student_id = self.selected_student_id()
@@ -376,10 +373,7 @@ class RosterTab(QWidget):
                     "change the enrollment status instead.").format(name=row.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.context.change(Entity.STUDENT, roster.delete_student, student_id)
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        run_op(self.context, self, roster.delete_student, student_id, affects={Entity.STUDENT})
 
     def request_absence(self) -> None:
         student_id = self.selected_student_id()
