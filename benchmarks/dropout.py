@@ -25,7 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import select  # noqa: E402
 
 from schoolaid.accounts.audit import Actor  # noqa: E402
-from schoolaid.demo import _school_days_back, create_demo_township  # noqa: E402
+from schoolaid.common.school_calendar import (  # noqa: E402
+    DEFAULT_HOLIDAYS,
+    SchoolYear,
+    nth_school_day,
+    school_days_before,
+)
+from schoolaid.demo import create_demo_township  # noqa: E402
 from schoolaid.dropout import dropout  # noqa: E402
 from schoolaid.dropout.dropout import AttemptEntry, CaseStatus, Method  # noqa: E402
 from schoolaid.roster.enrollment import EnrollmentStatus  # noqa: E402
@@ -53,11 +59,11 @@ def add_cases(session, actor: Actor, count: int) -> None:
     ids = [i for i in session.scalars(select(Student.id).where(Student.status == EnrollmentStatus.ENROLLED.value))
            if i not in taken]
     for n, student_id in enumerate(rng.sample(ids, count)):
-        began = _school_days_back(today, rng.randrange(6, 60))
+        began = school_days_before(today, rng.randrange(6, 60), DEFAULT_HOLIDAYS)
         absence_id = dropout.record_absence(session, actor, student_id, began, today=today)
         if n % 3 == 0:
             continue
-        opened = dropout.nth_school_day(began, 5)
+        opened = nth_school_day(began, 5, DEFAULT_HOLIDAYS)
         case_id = dropout.open_case(session, actor, student_id, absence_id, today=opened)
         for k in range(rng.randrange(2, 4)):
             day = min(today, opened + dt.timedelta(days=2 + 3 * k))
@@ -89,7 +95,7 @@ def main() -> None:
                           ("open absences", dropout.absences)):
         print(f"  {name:<28} {median_ms(lambda s=service: db.query(s)):8.1f} ms")
     print("when a page is shown (median of 3):")
-    year = dropout.school_year()
+    year = SchoolYear.containing(dt.date.today()).so_far(dt.date.today())
     for name, action in (("school-age ledger", lambda: db.query(dropout.school_age_ledger)),
                          ("suspected ledger", lambda: db.query(dropout.suspected_ledger)),
                          ("dropout ledger", lambda: db.query(dropout.dropout_ledger)),

@@ -23,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from schoolaid.accounts.audit import Actor  # noqa: E402
+from schoolaid.common.school_calendar import SCHOOL_MONTHS, Quarter  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
 from schoolaid.ledger import ledger  # noqa: E402
 from schoolaid.ledger.ledger import EntryFilter, ProgrammeForm  # noqa: E402
@@ -54,7 +55,7 @@ def fill_entries(db, count: int) -> None:
             rows = []
             for entry_id in ids:
                 year = rng.randrange(2016, 2026)
-                month = rng.choice(ledger.SCHOOL_MONTHS)
+                month = rng.choice(SCHOOL_MONTHS)
                 rows.append({"id": entry_id, "batch_id": None, "programme_id": rng.choice(programmes),
                              "student_id": rng.choice(students), "period": f"{year}-{month:02d}",
                              "month": f"{year}-{month:02d}", "kind": "payment", "standard_fen": 4000, "months": 1,
@@ -109,7 +110,7 @@ def main() -> None:
           f"a name search {by_student:.2f} s")
     for by in ("programme", "school", "village", "quarter"):
         print(f"totals by {by}: {timed(lambda b=by: db.query(ledger.totals, b)):.2f} s")
-    print(f"coverage gaps of this quarter: {timed(lambda: db.query(ledger.gaps, ledger.current_quarter())):.2f} s")
+    print(f"coverage gaps of this quarter: {timed(lambda: db.query(ledger.gaps, Quarter.containing(dt.date.today()).key)):.2f} s")
 
     from PySide6.QtWidgets import QApplication
 

@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import select  # noqa: E402
 
 from schoolaid.accounts.audit import Actor  # noqa: E402
-from schoolaid.demo import _school_days_back, create_demo_township  # noqa: E402
+from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, nth_school_day, school_days_before  # noqa: E402
+from schoolaid.demo import create_demo_township  # noqa: E402
 from schoolaid.dropout import (
     dropout,  # noqa: E402
     notice,  # noqa: E402
@@ -44,9 +45,9 @@ def issue_notices(session, actor: Actor, count: int) -> list[int]:
            if i not in taken]
     issued = []
     for student_id in rng.sample(ids, min(count, len(ids))):
-        began = _school_days_back(today, rng.randrange(20, 40))
+        began = school_days_before(today, rng.randrange(20, 40), DEFAULT_HOLIDAYS)
         absence_id = dropout.record_absence(session, actor, student_id, began, today=today)
-        case_id = dropout.open_case(session, actor, student_id, absence_id, today=dropout.nth_school_day(began, 5))
+        case_id = dropout.open_case(session, actor, student_id, absence_id, today=nth_school_day(began, 5, DEFAULT_HOLIDAYS))
         issued.append(dropout.issue_notice(session, actor, case_id, today))
     return issued
 

@@ -23,6 +23,14 @@ from schoolaid.common.errors import NotAllowed
 from schoolaid.common.grades import ALL_GRADES, Grade, Stage
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
+from schoolaid.common.school_calendar import (
+    SchoolYear,
+    Term,
+    add_months,
+    month_start,
+    nth_school_day,
+    school_days_before,
+)
 from schoolaid.common.vocabulary import PovertyStatus, SchoolKind, StaffRole
 from schoolaid.pairing.staff import add_staff
 from schoolaid.roster import idnumber
@@ -94,14 +102,10 @@ def _weighted(rng: random.Random, pairs: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
 
 
-def school_year_start(today: dt.date) -> int:
-    return today.year if today.month >= 9 else today.year - 1
-
-
 def _birth_date(rng: random.Random, grade: Grade, year: int) -> dt.date:
     # Children start a grade at the age it expects on 31 August; a few are a year older.
     age = grade.entry_age() + (1 if rng.random() < 0.08 else 0)
-    start = dt.date(year - age - 1, 9, 1)
+    start = SchoolYear(year - age - 1).start  # the school year whose children are ``age`` on 31 August ``year``
     return start + dt.timedelta(days=rng.randrange(365))
 
 
@@ -170,7 +174,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
     rng = random.Random(seed)
     names = _Names(rng)
     ids = _IdNumbers(rng)
-    year = school_year_start(today)
+    year = SchoolYear.containing(today).start_year
     progress.report(0.0, translate("Demo", "Creating villages and schools…"))
 
     township.set_setting(session, actor, township.TOWNSHIP_NAME, TOWNSHIP)
@@ -246,7 +250,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
             boarder = (grade.stage is Stage.PRIMARY and grade.number >= 3 and school is schools[0]
                        and rng.random() < (0.75 if grade.number >= 4 else 0.35))
             full_pinyin, initials = _keys(name)
-            entry = dt.date(year - (grade.order - (1 if grade.stage is Stage.PRESCHOOL else 4)), 9, 1)
+            entry = SchoolYear(year - (grade.order - (1 if grade.stage is Stage.PRESCHOOL else 4))).start
             batch.add_student({
                 "name": name, "name_pinyin": full_pinyin, "name_initials": initials,
                 "sex": "男" if male else "女", "ethnicity": ethnicity, "birth_date": birth, "id_number": number,
@@ -361,16 +365,16 @@ def _create_staff(session: Session, actor: Actor, rng: random.Random, names: _Na
 
 
 def _status_changes(session: Session, actor: Actor, rng: random.Random, today: dt.date) -> None:
-    """A few students transferred out or suspended this term, through the ordinary service."""
+    """A few students transferred out or suspended this school year, through the ordinary service."""
     from schoolaid.roster.roster import change_status
 
     ids = list(session.scalars(select(Student.id).where(Student.stage == Stage.PRIMARY.value).order_by(Student.id)))
     if not ids:
         return
     picked = rng.sample(ids, k=min(len(ids), max(3, len(ids) // 150)))
-    term_start = dt.date(school_year_start(today), 9, 1)
+    year_start = SchoolYear.containing(today).start
     for n, student_id in enumerate(picked):
-        when = min(today, term_start + dt.timedelta(days=rng.randrange(1, 60)))
+        when = min(today, year_start + dt.timedelta(days=rng.randrange(1, 60)))
         if n % 3 == 0:
             change_status(session, actor, student_id, EnrollmentStatus.SUSPENDED, when, rng.choice(SUSPENSION_REASONS))
         else:
@@ -450,10 +454,10 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
         newcomers = {teachers[-1][0], teachers[-2][0]}
         assignments = [(s, h) for s, h in assignments if s not in newcomers]
     pairing_ids = reserve_ids(session, Pairing, len(assignments))
-    term = dt.date(school_year_start(today), 9, 1)
+    year_start = SchoolYear.containing(today).start
     rows = []
     for pairing_id, (staff_id, household_id) in zip(pairing_ids, assignments, strict=True):
-        start = term - dt.timedelta(days=rng.choice((0, 0, 365, 730)) + rng.randrange(30))
+        start = year_start - dt.timedelta(days=rng.choice((0, 0, 365, 730)) + rng.randrange(30))
         rows.append({"id": pairing_id, "staff_id": staff_id, "household_id": household_id,
                      "start_date": min(start, today), "end_date": None, "end_reason": "", "handed_over_from_id": None,
                      "notes": ""})
@@ -509,7 +513,7 @@ def _school_pairings(session: Session, actor: Actor, today: dt.date) -> None:
 
     weak = [s for s in township.list_schools(session) if s.kind in (SchoolKind.TEACHING_POINT.value,)
             or s.name == "大龙潭村小学"]
-    start = dt.date(school_year_start(today) - 1, 9, 1)
+    start = SchoolYear.containing(today).previous().start
     activities = (
         ("送教", "中心校数学教研组到校上示范课两节", "中心校数学教研组"),
         ("听课评课", "听评课四节，指导低年级识字教学", "中心校教导处"),
@@ -529,13 +533,13 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
     after a batch."""
     from schoolaid.ledger import ledger
 
-    this_month = dt.date(today.year, today.month, 1)
-    month = dt.date(today.year - 1, today.month, 1)
+    this_month = month_start(today)
+    month = add_months(this_month, -12)
     while month <= this_month:
         for programme in ledger.list_programmes(session, active_only=True):
             if not programme.pays_in(month) or (month == this_month and programme.code == "SHF"):
                 continue
-            if programme.per is ledger.Per.TERM and month.month not in (10, 3):
+            if programme.per is ledger.Per.TERM and month != add_months(Term.containing(month).start, 1):
                 continue  # term grants are paid once, in the second month of the term
             day = min(today, dt.date(month.year, month.month, 10))
             result = ledger.post(session, actor, programme.id, month, today=day)
@@ -545,23 +549,11 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
                                      notice_from + dt.timedelta(days=6))
                 ledger.record_payment(session, actor, result.batch_id, notice_from + dt.timedelta(days=8),
                                       f"{month.year}{month.month:02d}-{result.batch_id:03d}")
-        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        month = add_months(month, 1)
     entries = ledger.search_entry_ids(session, ledger.EntryFilter())
     if len(entries) > 10:
         ledger.reverse(session, actor, entries[-3], "学生已于当月转出，误发，予以冲销")
         ledger.replace(session, actor, entries[-5], 2000, "当月仅在园半月，按半月标准更正")
-
-
-def _school_days_back(today: dt.date, count: int) -> dt.date:
-    """The school day ``count`` school days before ``today``."""
-    from schoolaid.dropout.dropout import is_school_day
-
-    day = today
-    while count > 0:
-        day -= dt.timedelta(days=1)
-        if is_school_day(day):
-            count -= 1
-    return day
 
 
 def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt.date) -> None:
@@ -572,6 +564,7 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     from schoolaid.dropout import dropout
     from schoolaid.dropout.dropout import AttemptEntry, CaseForm, CaseStatus, Method, Reason
 
+    off = dropout.holidays(session)
     candidates = list(session.scalars(select(Student.id).where(
         Student.stage == Stage.PRIMARY.value, Student.status == EnrollmentStatus.ENROLLED.value,
         Student.grade >= 3, Student.household_id.is_not(None)).order_by(Student.id)))
@@ -592,9 +585,9 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
         return f"{village.name}村委会 {rng.choice(SURNAMES)}主任" if village is not None else "村委会主任"
 
     def begin(student: Student, days_back: int, reason: Reason, text: str, *, report: bool = True) -> tuple[int, dt.date]:
-        began = _school_days_back(today, days_back)
+        began = school_days_before(today, days_back, off)
         absence_id = dropout.record_absence(session, actor, student.id, began, today=today)
-        opened = dropout.nth_school_day(began, 5)
+        opened = nth_school_day(began, 5, off)
         teacher = teacher_of(student)
         form = CaseForm(reason_category=reason.value, reason_text=text, class_teacher_id=teacher.id if teacher else None,
                         reported_township_on=opened if report else None)
@@ -613,9 +606,9 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     waiting, sick, fresh, escalated, returned, home, moved = picked
     assert all(s is not None for s in picked)
     # An unexplained absence of eight school days: the app proposes a case.
-    dropout.record_absence(session, actor, waiting.id, _school_days_back(today, 8), today=today)
+    dropout.record_absence(session, actor, waiting.id, school_days_before(today, 8, off), today=today)
     # A known reason: not a suspected dropout.
-    dropout.record_absence(session, actor, sick.id, _school_days_back(today, 3), reason_known=True,
+    dropout.record_absence(session, actor, sick.id, school_days_before(today, 3, off), reason_known=True,
                            reason="肺炎住院，家长已请假", today=today)
 
     case_id, opened = begin(fresh, 12, Reason.LEARNING, "成绩跟不上，不愿到校")
@@ -644,7 +637,7 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     case_id, opened = begin(returned, 30, Reason.POVERTY, "家中无人照看弟妹，留家干农活")
     attempt(case_id, opened + dt.timedelta(days=1), returned, Method.HOME_VISIT,
             "家长担心费用，讲解了生活补助和营养餐政策，家长表示考虑")
-    back = _school_days_back(today, 15)
+    back = school_days_before(today, 15, off)
     attempt(case_id, back - dt.timedelta(days=1), returned, Method.TALK, "家长同意送孩子返校，已落实寄宿",
             succeeded=True, with_village=True)
     dropout.move_case(session, actor, case_id, CaseStatus.RETURNED, back, return_date=back)

@@ -70,7 +70,7 @@ def exported(tmp_path_factory) -> tuple[Path, Path]:
     # A photo kept as evidence: it does not compress, so the backup spans several chunks.
     db.run(attachments.add, Actor("李老师"), "visit", 1, "走访.jpg", b"\xff\xd8\xff" + os.urandom(300_000))
     db.close()
-    info = backup.export_backup(folder / "school.sqlite", folder, PASSWORD, now=dt.datetime(2026, 11, 29, 9, 30))
+    info = backup.write_backup(folder / "school.sqlite", folder, PASSWORD, now=dt.datetime(2026, 11, 29, 9, 30))
     return folder / "school.sqlite", info.path
 
 
@@ -111,7 +111,7 @@ def test_round_trip_restores_every_table_equal(exported, tmp_path):
 def test_two_exports_of_the_same_data_differ(exported, tmp_path):
     """A fresh salt every time: the same password never gives the same key twice."""
     db_path, file = exported
-    again = backup.export_backup(db_path, tmp_path / "again.sabk", PASSWORD)
+    again = backup.write_backup(db_path, tmp_path / "again.sabk", PASSWORD)
     assert backup.read_info(again.path).header["kdf"]["salt"] != backup.read_info(file).header["kdf"]["salt"]
 
 
@@ -220,7 +220,7 @@ def test_other_files_and_newer_formats_are_refused(exported, tmp_path):
 def test_short_passwords_are_refused_and_nothing_is_written(exported, tmp_path):
     db_path, _file = exported
     with pytest.raises(BackupError, match="8"):
-        backup.export_backup(db_path, tmp_path / "short.sabk", "1234567")
+        backup.write_backup(db_path, tmp_path / "short.sabk", "1234567")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -229,7 +229,7 @@ def test_an_unwritable_target_is_explained_and_leaves_nothing(exported, tmp_path
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     with pytest.raises(SchoolAidError):
-        backup.export_backup(db_path, blocker / "school.sabk", PASSWORD)
+        backup.write_backup(db_path, blocker / "school.sabk", PASSWORD)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
     assert not [p for p in db_path.parent.iterdir() if p.name.startswith(".schoolaid-backup-")]
 
@@ -244,7 +244,7 @@ def report(fraction, message):
     if fraction > 0.3:
         os.kill(os.getpid(), signal.SIGKILL)  # the power cut, or the USB stick pulled, half-way
 
-backup.export_backup(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], Progress(report))
+backup.write_backup(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], Progress(report))
 """
 
 
@@ -336,7 +336,7 @@ def test_a_backup_taken_while_the_app_writes_is_consistent(tmp_path, actor):
     writer.start()
     try:
         time.sleep(0.2)
-        info = backup.export_backup(path, tmp_path / "busy.sabk", PASSWORD)
+        info = backup.write_backup(path, tmp_path / "busy.sabk", PASSWORD)
     finally:
         stop.set()
         writer.join()
@@ -369,7 +369,7 @@ def old_database(path: Path, revision: str) -> None:
 def test_an_older_backup_is_upgraded_on_restore(tmp_path):
     old = tmp_path / "old.sqlite"
     old_database(old, "0004")
-    info = backup.export_backup(old, tmp_path / "old.sabk", PASSWORD)
+    info = backup.write_backup(old, tmp_path / "old.sabk", PASSWORD)
     assert info.schema == "0004" and info.township == "旧镇"
     restored = backup.restore_backup(info.path, PASSWORD, tmp_path / "new.sqlite").database
     version = sqlite3.connect(restored).execute("SELECT version_num FROM alembic_version").fetchone()[0]
@@ -399,7 +399,7 @@ def test_a_backup_opened_for_viewing_cannot_be_changed(exported, actor):
 
 
 def test_export_is_recorded_for_the_reminder(township_db, actor, tmp_path):
-    info = backup.export_backup(township_db.path, tmp_path, PASSWORD, now=dt.datetime(2026, 11, 29, 9, 0))
+    info = township_db.query(backup.export_backup, actor, tmp_path, PASSWORD, now=dt.datetime(2026, 11, 29, 9, 0))
     township_db.run(backup.record_export, actor, info)
     assert township_db.query(backup.last_export) == dt.datetime(2026, 11, 29, 9, 0)
 
@@ -447,10 +447,9 @@ def test_township_summary_puts_schools_side_by_side(exported, tmp_path, actor):
     db = open_database(other_db)
     db.run(create_demo_township, actor, students=60, seed=11)
     db.close()
-    other = backup.export_backup(other_db, tmp_path / "other.sabk", PASSWORD).path
-    figures = township_summary.collect([file, other], PASSWORD)
+    other = backup.write_backup(other_db, tmp_path / "other.sabk", PASSWORD).path
     out = tmp_path / "summary.xlsx"
-    township_summary.write(figures, out, today=dt.date(2026, 11, 29))
+    figures = township_summary.summarize(actor, [file, other], PASSWORD, out, today=dt.date(2026, 11, 29))
     rows = list(openpyxl.load_workbook(out)["各校对比"].iter_rows(values_only=True))
     by_label = {row[0]: row[1:] for row in rows[3:] if row and row[0]}
     assert rows[2][0] == "项目" and rows[2][-1] == "合计"

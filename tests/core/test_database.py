@@ -122,3 +122,33 @@ def test_a_full_disk_is_explained_and_nothing_is_saved(township_db, actor) -> No
     with pytest.raises(DatabaseError, match="磁盘"):
         township_db.run(add_all, actor)
     assert township_db.query(roster.count_students) == 0
+
+
+def _schema_differences(path: Path) -> list:
+    """What Alembic's autogenerate would change to make the database match the models."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from schoolaid.storage.models import Base
+
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as connection:
+            return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    finally:
+        engine.dispose()
+
+
+def test_the_models_and_the_migrations_agree(db) -> None:
+    """A database made by the migrations is exactly what the models describe: names of constraints
+    and indexes, columns, types. A model changed without a migration (or the reverse) shows here."""
+    assert _schema_differences(db.path) == []
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("schoolaid-rev*.sqlite")))
+def test_an_upgraded_database_agrees_with_the_models(tmp_path, fixture) -> None:
+    path = tmp_path / fixture
+    shutil.copy(FIXTURES / fixture, path)
+    open_database(path).close()
+    assert _schema_differences(path) == []

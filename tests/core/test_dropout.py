@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from schoolaid.accounts import audit
 from schoolaid.common.errors import NotAllowed, NotFound, ValidationFailed
+from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, nth_school_day
 from schoolaid.dropout import dropout
 from schoolaid.dropout.dropout import AttemptEntry, CaseForm, CaseStatus, Method, Reason
 from schoolaid.roster import households, roster
@@ -53,7 +54,7 @@ def pupil(db, actor, name: str, sequence: int, *, confirmed: tuple[str, ...] = (
 def case_for(db, actor, student_id: int, start: dt.date = MONDAY, form: CaseForm | None = None) -> int:
     """An unexplained absence from ``start``, and the case opened the day it reaches five school days."""
     absence_id = db.run(dropout.record_absence, actor, student_id, start, today=TODAY)
-    return db.run(dropout.open_case, actor, student_id, absence_id, form, today=dropout.nth_school_day(start, 5))
+    return db.run(dropout.open_case, actor, student_id, absence_id, form, today=nth_school_day(start, 5, DEFAULT_HOLIDAYS))
 
 
 def entry(day: dt.date, *, succeeded: bool = False, result: str = "家长仍不同意返校",
@@ -91,26 +92,6 @@ def school(township_db, actor):
 
 
 # --- The five-school-day rule ------------------------------------------------------------------------------
-
-
-def test_school_days_are_weekdays_outside_the_summer_holiday() -> None:
-    assert dropout.school_days(MONDAY, MONDAY + dt.timedelta(days=6)) == 5  # Monday to Sunday
-    assert dropout.school_days(dt.date(2026, 10, 17), dt.date(2026, 10, 18)) == 0  # a weekend
-    assert dropout.school_days(FRIDAY, FRIDAY) == 1  # both ends included
-    # From the last Friday of June over the summer: 26, 29, 30 June, then 1–4 September (a Tuesday).
-    assert dropout.school_days(dt.date(2026, 6, 26), dt.date(2026, 9, 4)) == 7
-    assert not dropout.is_school_day(dt.date(2026, 7, 15)) and not dropout.is_school_day(dt.date(2026, 8, 31))
-    assert dropout.is_school_day(dt.date(2026, 9, 1))
-
-
-def test_nth_school_day_skips_weekends_and_summer() -> None:
-    assert dropout.nth_school_day(MONDAY, 5) == FRIDAY
-    assert dropout.nth_school_day(FRIDAY, 1) == FRIDAY
-    assert dropout.nth_school_day(FRIDAY, 2) == dt.date(2026, 10, 19)  # over the weekend to Monday
-    assert dropout.nth_school_day(dt.date(2026, 10, 17), 1) == dt.date(2026, 10, 19)  # a Saturday start
-    assert dropout.nth_school_day(dt.date(2026, 6, 29), 3) == dt.date(2026, 9, 1)  # over the summer
-    for n in range(1, 30):
-        assert dropout.school_days(MONDAY, dropout.nth_school_day(MONDAY, n)) == n
 
 
 def test_an_unexplained_absence_is_suspected_on_the_fifth_school_day_not_the_fourth(school, actor) -> None:
@@ -726,24 +707,6 @@ def test_who_counts_in_the_dropout_rate(five_hundred, actor) -> None:
 # --- The term report ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("day", "start"), [
-    (dt.date(2026, 2, 16), dt.date(2025, 9, 1)),  # winter holiday: still the autumn term
-    (dt.date(2026, 3, 2), dt.date(2026, 3, 1)),
-    (dt.date(2026, 8, 20), dt.date(2026, 3, 1)),
-    (dt.date(2026, 9, 15), dt.date(2026, 9, 1)),
-    (dt.date(2026, 12, 31), dt.date(2026, 9, 1)),
-])
-def test_term_start(day: dt.date, start: dt.date) -> None:
-    assert dropout.term_start(day) == start
-
-
-def test_term_and_school_year_names() -> None:
-    assert dropout.term_name(dt.date(2026, 3, 1)) == "2025—2026学年春季学期"
-    assert dropout.term_name(dt.date(2026, 9, 1)) == "2026—2027学年秋季学期"
-    assert dropout.school_year(TODAY) == (dt.date(2026, 9, 1), TODAY)
-    assert dropout.school_year(dt.date(2026, 3, 10)) == (dt.date(2025, 9, 1), dt.date(2026, 3, 10))
-
-
 def test_the_term_report_counts_per_school_and_names_the_dropouts(school, actor) -> None:
     db, ids = school
     form = CaseForm(reason_category=Reason.MIGRATION.value, reason_text="随父母到昆明打工",
@@ -757,7 +720,7 @@ def test_the_term_report_counts_per_school_and_names_the_dropouts(school, actor)
 
     report = db.query(dropout.term_report, TODAY)
     assert report.title == "平地镇2026—2027学年秋季学期开学辍学情况报告"
-    assert (report.as_of, report.since) == (TODAY, dt.date(2026, 3, 1))
+    assert (report.as_of, report.since) == (TODAY, dt.date(2026, 2, 1))  # the spring term began in February
     lines = {line.school: line for line in report.schools}
     central, village = lines["平地镇中心校"], lines["波西村小学"]
     assert (central.enrolled, central.suspected, central.dropouts, central.returned, central.open_cases) == (2, 0, 1, 1, 1)
@@ -808,22 +771,12 @@ def test_the_case_json_keeps_its_names(school, actor) -> None:
 # --- Holidays -------------------------------------------------------------------------------------------------
 
 
-def test_holidays_are_not_school_days() -> None:
-    assert not dropout.is_school_day(dt.date(2026, 10, 5))  # National Day week, a Monday
-    assert not dropout.is_school_day(dt.date(2027, 2, 1))  # winter break, a Monday
-    assert dropout.is_school_day(dt.date(2026, 10, 8))
-    # A break over the new year.
-    off = dropout.parse_holidays("12-30~01-02")
-    assert not dropout.is_school_day(dt.date(2026, 12, 31), off) and not dropout.is_school_day(dt.date(2027, 1, 1), off)
-    assert dropout.is_school_day(dt.date(2027, 1, 4), off)
-
-
 def test_holidays_setting_is_checked_and_used(school, actor) -> None:
     db, ids = school
     for bad in ("07-01", "13-01~13-05", "02-30~03-01", "暑假", "01-01~12-31"):
         with pytest.raises(ValidationFailed) as refused:
             db.run(dropout.set_holidays, actor, bad)
-        assert refused.value.problems[0].code == "dropout.holidays"
+        assert refused.value.problems[0].code == "calendar.holidays"
     # A school whose October week off is longer: the absence reaches five school days later.
     db.run(dropout.record_absence, actor, ids["王小刚"], dt.date(2026, 9, 28), today=dt.date(2026, 10, 30))
     [before] = db.query(dropout.absences, dt.date(2026, 10, 30))

@@ -209,12 +209,12 @@ def test_register_and_visit_sheets(town, actor, tmp_path) -> None:
     db, people, homes = town
     db.run(pairing.pair, actor, people["赵老师"], homes["张大山"], AGO)
     db.run(visits.add_visit, actor, VisitEntry(people["赵老师"], homes["张大山"], TODAY, "入户", "送去棉被"))
-    assert db.query(pairing_export.export_register, tmp_path / "register.xlsx") == 1
+    assert db.query(pairing_export.export_register, actor, tmp_path / "register.xlsx") == 1
     sheet = openpyxl.load_workbook(tmp_path / "register.xlsx").active
     assert sheet["A1"].value.endswith("结对帮扶花名册")
     assert [c.value for c in sheet[3]][:5] == ["序号", "帮扶人", "单位", "职务", "帮扶户户主"]
     assert [c.value for c in sheet[4]][1:5] == ["赵老师", "平地镇中心校", "教师", "张大山"]
-    assert db.query(pairing_export.export_visit_sheets, tmp_path / "visits.xlsx") == 1
+    assert db.query(pairing_export.export_visit_sheets, actor, tmp_path / "visits.xlsx") == 1
     workbook = openpyxl.load_workbook(tmp_path / "visits.xlsx")
     assert workbook.sheetnames == ["赵老师"]
     assert workbook["赵老师"]["F4"].value == "送去棉被"

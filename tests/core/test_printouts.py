@@ -29,6 +29,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, nth_school_day
 from schoolaid.common.vocabulary import StaffRole
 from schoolaid.documents.pdf import fonts, layout
 from schoolaid.documents.pdf.fonts import MissingCharacter
@@ -154,7 +155,7 @@ def pupil(db, actor, name: str, sequence: int, *, guardian: str | None = None,
 def open_case(db, actor, student_id: int, start: dt.date = MONDAY) -> int:
     """An unexplained absence from ``start`` and the case opened on its fifth school day."""
     absence_id = db.run(dropout.record_absence, actor, student_id, start, today=TODAY)
-    return db.run(dropout.open_case, actor, student_id, absence_id, today=dropout.nth_school_day(start, 5))
+    return db.run(dropout.open_case, actor, student_id, absence_id, today=nth_school_day(start, 5, DEFAULT_HOLIDAYS))
 
 
 def failed_attempt(db, actor, case_id: int, day: dt.date) -> None:
@@ -423,7 +424,7 @@ def test_a_flowing_printout_with_a_character_no_font_has_is_not_written(township
         poor_card_no="5104110001"))
     db.run(pairing.pair, actor, helper, home, dt.date(2026, 9, 1))
     with pytest.raises(MissingCharacter) as refused:
-        db.query(reports.write_register, tmp_path / "花名册.pdf", TODAY)
+        db.query(reports.write_register, actor, tmp_path / "花名册.pdf", TODAY)
     assert f"帮扶人“刘{missing}”" in refused.value.message  # the row of the register it is in
     assert leftovers(tmp_path) == []
 
@@ -481,7 +482,7 @@ def test_due_notices_are_issued_and_printed_each_from_a_new_page(school, actor, 
         number = numbers[cases[names.index(name)]]
         assert pages[start][1] == number and text.count(number) == 2
     assert all(size == pytest.approx(A4, abs=1) for size in page_sizes(path))
-    assert db.query(notice.write_notices, ids, tmp_path / "again.pdf") == len(pages)
+    assert db.query(notice.write_notices, actor, ids, tmp_path / "again.pdf") == len(pages)
     # Nothing more is due: nothing issued, nothing written.
     assert db.run(notice.print_due_notices, actor, tmp_path / "none.pdf", today=TODAY) == []
     assert not (tmp_path / "none.pdf").exists()
@@ -551,20 +552,20 @@ def test_quarterly_figures(township) -> None:
     (2026, 5, "quarter.range"), (2026, 0, "quarter.range"), (1999, 1, "quarter.range"),
     (2027, 1, "quarter.future"),  # TODAY is in 2026's fourth quarter
 ])
-def test_a_quarter_that_is_not_one_or_has_not_begun_is_refused(township, tmp_path, year, quarter, code) -> None:
+def test_a_quarter_that_is_not_one_or_has_not_begun_is_refused(township, actor, tmp_path, year, quarter, code) -> None:
     db, _ids, _batches = township
     with pytest.raises(ValidationFailed) as refused:
         db.query(quarterly.quarterly_summary, year, quarter, TODAY)
     assert {p.code for p in refused.value.problems} == {code}
     with pytest.raises(ValidationFailed):
-        db.query(summary.write_quarterly, year, quarter, tmp_path / "季度.pdf", TODAY)
+        db.query(summary.write_quarterly, actor, year, quarter, tmp_path / "季度.pdf", TODAY)
     assert leftovers(tmp_path) == []
 
 
-def test_the_quarterly_summary_pdf(township, tmp_path) -> None:
+def test_the_quarterly_summary_pdf(township, actor, tmp_path) -> None:
     db, _ids, _batches = township
     path = tmp_path / "季度汇总.pdf"
-    pages = db.query(summary.write_quarterly, 2026, 4, path, TODAY)
+    pages = db.query(summary.write_quarterly, actor, 2026, 4, path, TODAY)
     texts = page_texts(path)
     assert pages == len(texts) >= 2
     for number, text in enumerate(texts, start=1):
@@ -597,7 +598,7 @@ def test_the_term_start_report(township, actor, tmp_path) -> None:
     pupil(db, actor, "周小小", 9, birth=dt.date(2019, 5, 1), grade=1, status=EnrollmentStatus.NOT_ENROLLED,
           entry_date=None)
     path = tmp_path / "开学报告.pdf"
-    pages = db.query(reports.write_term_report, path, 2026, "autumn", TODAY)
+    pages = db.query(reports.write_term_report, actor, path, 2026, "autumn", TODAY)
     texts = page_texts(path)
     assert pages == len(texts)
     text = "\n".join(texts)
@@ -611,14 +612,14 @@ def test_the_term_start_report(township, actor, tmp_path) -> None:
     assert_no_line_starts_with_closing_punctuation(lines)
     assert_fonts_embedded_and_subset(path)
     with pytest.raises(ValidationFailed):
-        db.query(reports.write_term_report, tmp_path / "春季.pdf", 2027, "spring", TODAY)  # not begun
+        db.query(reports.write_term_report, actor, tmp_path / "春季.pdf", 2027, "spring", TODAY)  # not begun
     assert not (tmp_path / "春季.pdf").exists()
 
 
-def test_the_pairing_register(township, tmp_path) -> None:
+def test_the_pairing_register(township, actor, tmp_path) -> None:
     db, _ids, _batches = township
     path = tmp_path / "花名册.pdf"
-    pages = db.query(reports.write_register, path, TODAY)
+    pages = db.query(reports.write_register, actor, path, TODAY)
     [text] = page_texts(path)
     assert pages == 1
     assert "平地镇教育系统结对帮扶花名册" in text and "共1对" in text
@@ -630,10 +631,10 @@ def test_the_pairing_register(township, tmp_path) -> None:
     assert_fonts_embedded_and_subset(path)
 
 
-def test_the_sign_off_sheet(township, tmp_path) -> None:
+def test_the_sign_off_sheet(township, actor, tmp_path) -> None:
     db, _ids, batches = township
     path = tmp_path / "签领表.pdf"
-    pages = db.query(reports.write_sign_off, batches[0], path, TODAY)
+    pages = db.query(reports.write_sign_off, actor, batches[0], path, TODAY)
     [text] = page_texts(path)
     assert pages == 1
     assert "保育教育费资助签领表（2026-10）" in text and "资助标准：40.00元每月" in text

@@ -254,7 +254,7 @@ def test_rejected_rows_are_saved_to_send_back(township_db, messy, tmp_path) -> N
 
 def test_export_then_import_changes_nothing(demo_db, actor, tmp_path) -> None:
     path = tmp_path / "roster.xlsx"
-    written = demo_db.query(roster_export.export_roster, path, full_ids=True)
+    written = demo_db.query(roster_export.export_roster, actor, path, full_ids=True)
     assert written == 150
     before = count(demo_db, AuditEvent)
     plan = demo_db.query(roster_import.make_plan, roster_import.read_source(path))
@@ -265,9 +265,9 @@ def test_export_then_import_changes_nothing(demo_db, actor, tmp_path) -> None:
     assert count(demo_db) == 150
 
 
-def test_export_keeps_id_digits_and_masks_by_default(demo_db, tmp_path) -> None:
-    demo_db.query(roster_export.export_roster, tmp_path / "masked.xlsx")
-    demo_db.query(roster_export.export_roster, tmp_path / "full.xlsx", full_ids=True)
+def test_export_keeps_id_digits_and_masks_by_default(demo_db, actor, tmp_path) -> None:
+    demo_db.query(roster_export.export_roster, actor, tmp_path / "masked.xlsx")
+    demo_db.query(roster_export.export_roster, actor, tmp_path / "full.xlsx", full_ids=True)
     masked = openpyxl.load_workbook(tmp_path / "masked.xlsx").active
     full = openpyxl.load_workbook(tmp_path / "full.xlsx").active
     assert masked["A1"].value.endswith("学生花名册") and masked.freeze_panes == "C4"
@@ -289,7 +289,7 @@ def test_the_poor_villages_survey(demo_db, actor, tmp_path) -> None:
     assert demo_db.query(roster.get_summary, dropout).name in named
     total = sum(sum(v.counts.values()) for v in villages)
     assert total == count(demo_db)  # every demo household lives in a poor village
-    demo_db.query(roster_export.export_survey, tmp_path / "survey.xlsx")
+    demo_db.query(roster_export.export_survey, actor, tmp_path / "survey.xlsx")
     workbook = openpyxl.load_workbook(tmp_path / "survey.xlsx")
     assert workbook.sheetnames == ["汇总", "辍学及未入学名单"]
     summary = workbook["汇总"]

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from schoolaid.accounts.audit import Actor
 from schoolaid.dropout import dropout, dropout_export
 from schoolaid.dropout.dropout import CaseStatus
 from schoolaid.storage.database import open_database
@@ -126,7 +127,7 @@ def test_export_cases_workbook(demo, tmp_path) -> None:
     out = tmp_path / "控辍保学工作台账.xlsx"
     database = open_database(db)
     try:
-        count = database.query(dropout_export.export_cases, out)
+        count = database.query(dropout_export.export_cases, Actor("李老师"), out)
         cases = database.query(dropout.list_cases)
     finally:
         database.close()
@@ -146,7 +147,7 @@ def test_export_term_report_workbook(demo, tmp_path) -> None:
     out = tmp_path / "开学辍学情况报告.xlsx"
     database = open_database(db)
     try:
-        count = database.query(dropout_export.export_term_report, out)
+        count = database.query(dropout_export.export_term_report, Actor("李老师"), out)
         report = database.query(dropout.term_report)
     finally:
         database.close()

@@ -14,6 +14,7 @@ import pdfplumber
 import pypdf
 import pytest
 
+from schoolaid.common.school_calendar import Quarter, Term
 from tests.e2e.run import schoolaid
 
 A4 = (595.28, 841.89)
@@ -58,14 +59,14 @@ def read_pdf(path: Path) -> list[str]:
 
 
 def this_quarter(today: dt.date) -> tuple[int, int]:
-    return today.year, (today.month - 1) // 3 + 1
+    quarter = Quarter.containing(today)
+    return quarter.year, quarter.number
 
 
 def this_term(today: dt.date) -> tuple[int, str]:
-    """The term under way, as ``--year``/``--term`` say it (autumn from September, spring from March)."""
-    if today.month >= 9:
-        return today.year, "autumn"
-    return (today.year, "spring") if today.month >= 3 else (today.year - 1, "autumn")
+    """The term under way, as ``--year``/``--term`` say it."""
+    term = Term.containing(today)
+    return term.year, term.season.value
 
 
 def test_print_notice_issues_the_cases_notice_and_writes_it(demo, cases, tmp_path) -> None:

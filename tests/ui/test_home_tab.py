@@ -68,7 +68,7 @@ def test_village_counts_change_the_preschool_denominator(qtbot, window, context)
 
     home = window.home_tab
     before = home.cards[0].indicator.denominator
-    dialog = VillageCountsDialog(context, home.term_combo.currentData().school_year, home)
+    dialog = VillageCountsDialog(context, home.term_combo.currentData().school_year.start_year, home)
     qtbot.addWidget(dialog)
     for row in range(dialog.model.rowCount()):
         dialog.model.set_row_value(row, "count", "50")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from schoolaid.common.school_calendar import month_key
 from schoolaid.ledger import ledger
 from schoolaid.ledger.ledger import EntryFilter
 from schoolaid.ui.ledger.ledger_dialogs import NoticeDialog, ReverseDialog
@@ -33,7 +34,7 @@ def test_post_the_month_for_everyone(qtbot, tab, context) -> None:
     assert tab.plan is not None and tab.plan_model.rowCount() == len(tab.plan.lines) > 0
     assert f"{len(tab.plan.lines)} 名学生" in tab.post_summary.text()
     tab.post_all_button.click()
-    posted = context.query(ledger.covered_ids, shf.id, ledger.month_key(this_month))
+    posted = context.query(ledger.covered_ids, shf.id, month_key(this_month))
     assert len(posted) == len(tab.plan.lines if tab.plan else posted)
     assert tab.gap_count < gaps_before  # the badge follows
     tab.preview_button.click()  # posting again posts nothing twice
@@ -48,7 +49,7 @@ def test_post_selected_students_only(qtbot, tab, context) -> None:
     first = tab.plan_model.row_object(0)
     tab.plan_table.selectRow(0)
     tab.post_selected_button.click()
-    assert context.query(ledger.covered_ids, shf.id, ledger.month_key(tab.post_month.itemData(0))) == {
+    assert context.query(ledger.covered_ids, shf.id, month_key(tab.post_month.itemData(0))) == {
         first.student_id}
 
 

@@ -309,16 +309,6 @@ def idle_minutes(session: Session) -> int:
         return DEFAULT_IDLE_MINUTES
 
 
-@requires(Permission.EDIT_SETTINGS)
-def set_idle_minutes(session: Session, actor: Actor, minutes: int) -> None:
-    from schoolaid.township import township
-
-    if not 0 <= minutes <= 240:
-        raise ValidationFailed([error("minutes", "idle.range", translate(
-            "Accounts", "Sign out after 1 to 240 idle minutes, or 0 for never."))])
-    township.set_setting(session, actor, IDLE_SETTING, str(minutes))
-
-
 def known_classes(session: Session) -> list[tuple[ClassRef, str]]:
     """The classes on the roster, to choose a teacher's from: (class, "school 三年级 2班")."""
     from schoolaid.common.grades import grade_label

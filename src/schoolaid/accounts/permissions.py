@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.errors import Refusal
 from schoolaid.common.i18n import translate
 
 ACCOUNTS_SETTING = "accounts_enabled"
@@ -73,11 +73,10 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset({P.MANAGE_ACCOUNTS, P.EDIT_SETTINGS, P.VIEW, P.VIEW_AUDIT}),
     Role.AID_OFFICER: _AID_OFFICER,
     Role.LEADERSHIP: _AID_OFFICER | {P.REVERSE_LEDGER, P.ISSUE_NOTICE, P.VIEW_AUDIT},
+    # A teacher: absences and persuasion for their own classes, visits for their own pairings (check_class).
     Role.TEACHER: frozenset({P.VIEW_OWN_CLASSES, P.RECORD_ABSENCE, P.LOG_PERSUASION, P.LOG_VISIT}),
     Role.TOWNSHIP_VIEWER: frozenset({P.VIEW, P.VIEW_AUDIT}),
 }
-# What a teacher may do only for their own classes (or own pairings, for visits).
-CLASS_SCOPED = frozenset({P.RECORD_ABSENCE, P.LOG_PERSUASION, P.LOG_VISIT})
 
 
 def permission_label(permission: Permission) -> str:
@@ -102,7 +101,7 @@ def permission_label(permission: Permission) -> str:
     }[permission]
 
 
-class NotPermitted(SchoolAidError):
+class NotPermitted(Refusal):
     """An action outside the person's role; refused, and recorded in the audit trail."""
 
     def __init__(self, message: str, actor: Any, permission: Permission | None, what: str = "") -> None:
@@ -110,6 +109,15 @@ class NotPermitted(SchoolAidError):
         self.actor = actor
         self.permission = permission
         self.what = what
+
+    def record(self, session: Session) -> None:
+        from schoolaid.accounts import audit
+
+        if not isinstance(self.actor, audit.Actor):
+            return
+        permission = self.permission.value if self.permission is not None else ""
+        audit.record(session, self.actor, audit.Action.REFUSED, "permission", None, self.message,
+                     after={"permission": permission, "record": self.what})
 
 
 def accounts_enabled(session: Session) -> bool:
@@ -138,9 +146,22 @@ def check(session: Session, actor: Any, permission: Permission) -> None:
                 what=permission_label(permission)), actor, permission)
         return
     if permission not in GRANTS[role]:
-        raise NotPermitted(translate(
-            "Permissions", "{name} ({role}) may not {what}. Ask someone whose role allows it, or the administrator.").format(
-                name=actor.name, role=role.label, what=permission_label(permission)), actor, permission)
+        raise _refusal(actor, role, permission)
+
+
+def _refusal(actor: Any, role: Role, permission: Permission) -> NotPermitted:
+    return NotPermitted(translate(
+        "Permissions", "{name} ({role}) may not {what}. Ask someone whose role allows it, or the administrator.").format(
+            name=actor.name, role=role.label, what=permission_label(permission)), actor, permission)
+
+
+def check_role(actor: Any, permission: Permission) -> None:
+    """For work on no database of its own (the township's comparison of schools' backups): refuse
+    unless the actor's role allows it. An actor with no role passes: there are no accounts to sign
+    in to (the command line on backup files only)."""
+    role = role_of(actor)
+    if role is not None and permission not in GRANTS[role]:
+        raise _refusal(actor, role, permission)
 
 
 def requires(permission: Permission) -> Callable[[F], F]:

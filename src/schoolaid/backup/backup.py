@@ -36,7 +36,14 @@ from schoolaid.common.errors import DatabaseError, SchoolAidError
 from schoolaid.common.files import atomic_path, explain_os_error, sync_folder
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Cancelled, Progress
-from schoolaid.storage.database import APPLICATION_ID, Database, copy_database, open_read_only, prepare_file
+from schoolaid.storage.database import (
+    APPLICATION_ID,
+    Database,
+    copy_database,
+    database_of,
+    open_read_only,
+    prepare_file,
+)
 from schoolaid.township import township
 
 SUFFIX = ".sabk"
@@ -167,10 +174,20 @@ def database_facts(path: Path) -> dict[str, Any]:
             "application_id": application_id, "audit": audit}
 
 
-def export_backup(db_path: Path, out: Path | str, password: str, progress: Progress = NO_PROGRESS,
+@requires(Permission.BACKUP)
+def export_backup(session: Session, actor: Actor, out: Path | str, password: str, progress: Progress = NO_PROGRESS,
                   now: dt.datetime | None = None) -> BackupInfo:
-    """Write an encrypted backup of the database at ``db_path`` to ``out`` (a file, or a folder to
-    put the default-named file in). The file appears only once complete."""
+    """An encrypted backup of the session's database to ``out`` (a file, or a folder to put the
+    default-named file in), for someone whose role may; the file appears only once complete.
+    ``record_export`` then notes it for the reminder."""
+    return write_backup(database_of(session).path, out, password, progress, now)
+
+
+def write_backup(db_path: Path, out: Path | str, password: str, progress: Progress = NO_PROGRESS,
+                 now: dt.datetime | None = None) -> BackupInfo:
+    """Write an encrypted backup of the database file at ``db_path`` (not opened: also an older
+    one, as the tests make) to ``out``. The window and the command line go through
+    ``export_backup``, which checks who asks."""
     check_password(password)
     now = (now or dt.datetime.now()).replace(microsecond=0)
     db_path = Path(db_path)

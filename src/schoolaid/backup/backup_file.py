@@ -160,11 +160,9 @@ class BackupWriter:
         self._pending = bytearray()
         self._counter = 0
         self._out = out
-        self.plain_bytes = 0
         out.write(prefix)
 
     def write(self, data: bytes) -> None:
-        self.plain_bytes += len(data)
         self._pending += self._compressor.compress(data)
         # Keep at least one chunk back: only at close is it known which chunk is the last.
         while len(self._pending) > CHUNK_SIZE:

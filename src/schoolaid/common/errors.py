@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Any
 
 
 class SchoolAidError(Exception):
@@ -55,6 +56,17 @@ class NotFound(SchoolAidError):
 
 class NotAllowed(SchoolAidError):
     """The action is not possible for this record (e.g. deleting a student with history)."""
+
+
+class Refusal(SchoolAidError):
+    """An action refused because of who asked. The database records it after the refused
+    transaction has rolled back, in one of its own; the subclass knows how (the audit trail sits
+    above the database, so the database only asks)."""
+
+    recorded = False  # set once recorded: the refusal may pass through a nested transaction
+
+    def record(self, session: Any) -> None:
+        raise NotImplementedError
 
 
 class DatabaseError(SchoolAidError):

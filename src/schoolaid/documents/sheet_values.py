@@ -13,6 +13,7 @@ from typing import Any
 
 from schoolaid.common.grades import Stage
 from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import SchoolYear
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (with Excel's 1900 leap-year quirk)
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -144,8 +145,7 @@ def grade(value: Any, today: dt.date | None = None) -> tuple[Stage, int] | None:
     cohort = _COHORT.match(raw)
     if cohort:
         today = today or dt.date.today()
-        school_year = today.year if today.month >= 9 else today.year - 1
-        number = school_year - int(cohort[1]) + 1
+        number = SchoolYear.containing(today).start_year - int(cohort[1]) + 1
         if 1 <= number <= 9:
             return (Stage.PRIMARY, number) if number <= 6 else (Stage.JUNIOR, number)
     for name, number in _PRESCHOOL.items():

@@ -3,6 +3,7 @@ text cells for long digit strings; saved atomically."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,5 +65,20 @@ def chinese_date(day: dt.date) -> str:
 
 
 def save(workbook: openpyxl.Workbook, path: Path) -> None:
-    with atomic_path(path) as temporary:
-        workbook.save(temporary)
+    try:
+        with atomic_path(path) as temporary:
+            workbook.save(temporary)
+    except BaseException:
+        _discard(workbook)
+        raise
+
+
+def _discard(workbook: openpyxl.Workbook) -> None:
+    """A workbook that could not be saved: its sheets' rows, streamed to temporary files as they
+    were added (personal data), are closed and removed rather than left in the temporary folder."""
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()  # type: ignore[union-attr]  # write-only sheets finish their stream
+        writer = getattr(sheet, "_writer", None)  # openpyxl keeps the stream's file there
+        if writer is not None and isinstance(writer.out, str):
+            Path(writer.out).unlink(missing_ok=True)

@@ -21,9 +21,11 @@ from sqlalchemy.orm import Session
 from schoolaid.accounts import audit
 from schoolaid.accounts.audit import Action, Actor
 from schoolaid.accounts.permissions import Permission, check_class, is_teacher, requires
+from schoolaid.common import school_calendar
 from schoolaid.common.errors import NotAllowed, NotFound, ValidationFailed
 from schoolaid.common.grades import Stage, age_on, grade_name_zh
 from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import Holidays, SchoolYear, Term
 from schoolaid.common.validation import error
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -160,91 +162,26 @@ def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix
         set_holidays(session, actor, holidays_text)
 
 
-# --- School days ---------------------------------------------------------------------------------------
-
-MonthDay = tuple[int, int]
-Holidays = tuple[tuple[MonthDay, MonthDay], ...]
-# Winter break, summer break, National Day week: the same every year within a few days. A school
-# whose calendar differs sets its own (设置 → 控辍保学规则).
-DEFAULT_HOLIDAYS_TEXT = "01-20~02-20, 07-01~08-31, 10-01~10-07"
-
-
-def parse_holidays(text: str) -> Holidays:
-    """"01-20~02-20, 07-01~08-31" → ((1, 20), (2, 20)), ((7, 1), (8, 31)); a range may run over
-    the new year (12-30~01-02). Raises ValidationFailed with what is wrong."""
-    ranges = []
-    for part in text.replace("，", ",").replace("、", ",").replace("～", "~").replace("至", "~").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        try:
-            first, last = (_month_day(end) for end in part.split("~"))
-        except ValueError:
-            raise ValidationFailed([error("holidays", "dropout.holidays", translate(
-                "Dropout", "\u201c{part}\u201d is not a holiday like 07-01~08-31 (month-day~month-day).").format(
-                    part=part))]) from None
-        ranges.append((first, last))
-    found = tuple(ranges)
-    if not any(is_school_day(dt.date(2025, 1, 1) + dt.timedelta(days=k), found) for k in range(365)):
-        raise ValidationFailed([error("holidays", "dropout.holidays", translate(
-            "Dropout", "The holidays cover the whole year: there are no school days."))])
-    return found
-
-
-def _month_day(text: str) -> MonthDay:
-    month, day = (int(piece) for piece in text.strip().replace("/", "-").replace(".", "-").split("-"))
-    dt.date(2024, month, day)  # a leap year: 02-29 is a day; raises ValueError for 02-30
-    return month, day
+# --- Holidays ------------------------------------------------------------------------------------------
+# Kept as the setting dropout.holidays; the school calendar reads them and counts school days.
 
 
 def holidays_setting(session: Session) -> str:
-    return township.get_setting(session, "dropout.holidays", DEFAULT_HOLIDAYS_TEXT) or DEFAULT_HOLIDAYS_TEXT
+    return (township.get_setting(session, "dropout.holidays", school_calendar.DEFAULT_HOLIDAYS_TEXT)
+            or school_calendar.DEFAULT_HOLIDAYS_TEXT)
 
 
 def holidays(session: Session) -> Holidays:
     try:
-        return parse_holidays(holidays_setting(session))
+        return school_calendar.parse_holidays(holidays_setting(session))
     except ValidationFailed:
-        return DEFAULT_HOLIDAYS
+        return school_calendar.DEFAULT_HOLIDAYS
 
 
 @requires(Permission.EDIT_SETTINGS)
 def set_holidays(session: Session, actor: Actor, text: str) -> None:
-    parsed = parse_holidays(text)
     township.set_setting(session, actor, "dropout.holidays",
-                         ", ".join(f"{a[0]:02d}-{a[1]:02d}~{b[0]:02d}-{b[1]:02d}" for a, b in parsed))
-
-
-def is_school_day(day: dt.date, off: Holidays | None = None) -> bool:
-    """Monday to Friday outside the holidays."""
-    if day.weekday() >= 5:
-        return False
-    here = (day.month, day.day)
-    for first, last in DEFAULT_HOLIDAYS if off is None else off:
-        if (first <= here <= last) if first <= last else (here >= first or here <= last):
-            return False
-    return True
-
-
-def school_days(start: dt.date, end: dt.date, off: Holidays | None = None) -> int:
-    """School days from ``start`` to ``end``, both included."""
-    return sum(1 for offset in range((end - start).days + 1)
-               if is_school_day(start + dt.timedelta(days=offset), off))
-
-
-def nth_school_day(start: dt.date, n: int, off: Holidays | None = None) -> dt.date:
-    """The day on which an absence from ``start`` reaches ``n`` school days (``parse_holidays``
-    makes sure there are school days)."""
-    day, counted = start, 0
-    while True:
-        if is_school_day(day, off):
-            counted += 1
-            if counted == n:
-                return day
-        day += dt.timedelta(days=1)
-
-
-DEFAULT_HOLIDAYS: Holidays = parse_holidays(DEFAULT_HOLIDAYS_TEXT)
+                         school_calendar.format_holidays(school_calendar.parse_holidays(text)))
 
 
 # --- Absences -------------------------------------------------------------------------------------------
@@ -366,8 +303,8 @@ def absences(session: Session, today: dt.date | None = None, *, open_only: bool 
     views = []
     for a, name, school, stage, grade, class_name, village, guardian, phone, status in session.execute(query):
         until = min(a.end_date or today, today)
-        days = school_days(a.start_date, until, off)
-        suspected = None if a.reason_known else nth_school_day(a.start_date, suspect_days, off)
+        days = school_calendar.school_days_between(a.start_date, until, off)
+        suspected = None if a.reason_known else school_calendar.nth_school_day(a.start_date, suspect_days, off)
         if suspected is not None and suspected > until:
             suspected = None
         dropout = suspected + dt.timedelta(days=dropout_days) if suspected is not None else None
@@ -900,7 +837,7 @@ def school_age_ledger(session: Session, today: dt.date | None = None) -> list[Le
     """适龄儿童: every child of compulsory-education age (6 to 15 on 31 August before the school
     year) on the roster, enrolled or not — the 未入学 children of the households are on the roster too."""
     today = today or dt.date.today()
-    reference = dt.date(today.year if today.month >= 9 else today.year - 1, 8, 31)
+    reference = SchoolYear.containing(today).age_reference_day
     youngest, oldest = COMPULSORY_AGES[0], COMPULSORY_AGES[-1]
     # age_on(birth, reference) in 6..15  <=>  reference - 16 years < birth <= reference - 6 years
     latest_birth = _years_before(reference, youngest)
@@ -991,12 +928,6 @@ def dropout_rates(session: Session, start: dt.date, end: dt.date, stage: str = S
     return rows, overall
 
 
-def school_year(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
-    today = today or dt.date.today()
-    start = dt.date(today.year if today.month >= 9 else today.year - 1, 9, 1)
-    return start, min(today, dt.date(start.year + 1, 8, 31))
-
-
 @requires(Permission.LOG_PERSUASION)
 def add_evidence(session: Session, actor: Actor, attempt_id: int, name: str, data: bytes) -> int:
     """Evidence may come later than the entry (photos developed, a receipt scanned)."""
@@ -1006,20 +937,6 @@ def add_evidence(session: Session, actor: Actor, attempt_id: int, name: str, dat
 
 
 # --- The term-start report ----------------------------------------------------------------------------------
-
-
-def term_start(today: dt.date | None = None) -> dt.date:
-    """The first day of the term ``today`` falls in: 1 September, or 1 March for the spring term."""
-    today = today or dt.date.today()
-    if today.month >= 9:
-        return dt.date(today.year, 9, 1)
-    if today.month >= 3:
-        return dt.date(today.year, 3, 1)
-    return dt.date(today.year - 1, 9, 1)
-
-
-def term_name(start: dt.date) -> str:
-    return f"{start.year - 1}—{start.year}学年春季学期" if start.month == 3 else f"{start.year}—{start.year + 1}学年秋季学期"
 
 
 @dataclass(frozen=True)
@@ -1069,11 +986,12 @@ class TermReport:
     not_enrolled: list[TermDropoutLine] = field(default_factory=list)  # school-age children never enrolled
 
 
-def term_report(session: Session, today: dt.date | None = None, start: dt.date | None = None) -> TermReport:
-    """The situation on ``today`` (the lists are of that day); ``start`` is the term's first day."""
+def term_report(session: Session, today: dt.date | None = None, term: Term | None = None) -> TermReport:
+    """The situation on ``today`` (the lists are of that day) for ``term`` (the one ``today`` is in
+    by default)."""
     today = today or dt.date.today()
-    start = start or term_start(today)
-    previous = term_start(start - dt.timedelta(days=1))
+    term = term or Term.containing(today)
+    previous = term.previous().start
     dropout_rows = dropout_ledger(session, today)
     suspected_rows = suspected_ledger(session, today)
     cases = list_cases(session)
@@ -1112,7 +1030,7 @@ def term_report(session: Session, today: dt.date | None = None, start: dt.date |
     never = [child for child in school_age_ledger(session, today) if child.status is EnrollmentStatus.NOT_ENROLLED]
     not_enrolled = [TermDropoutLine(row.name, row.sex, row.school, row.grade, row.village, row.guardian, "", "未入学",
                                     0, "", "", row.status.value) for row in never]
-    return TermReport(f"{township.township_name(session)}{term_name(start)}开学辍学情况报告", today, previous, schools,
+    return TermReport(f"{township.township_name(session)}{term.full_name}开学辍学情况报告", today, previous, schools,
                       total, lines, not_enrolled)
 
 

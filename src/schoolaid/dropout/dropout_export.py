@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
 from schoolaid.dropout import dropout
@@ -26,7 +28,8 @@ def _ledger_sheet(workbook, name: str, title: str, subtitle: str, rows: list[Led
     sheet.append(["", "合计", f"{len(rows)}人"])
 
 
-def export_ledgers(session: Session, path: Path, today: dt.date | None = None,
+@requires(Permission.EXPORT)
+def export_ledgers(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
                    progress: Progress = NO_PROGRESS) -> dict[str, int]:
     """The three ledgers national practice asks for, one sheet each. A child brought back is written
     off (劝返一个、销号一个): the lists show the situation of the day; the case files keep the history."""
@@ -53,7 +56,8 @@ def export_ledgers(session: Session, path: Path, today: dt.date | None = None,
     return {"school_age": len(school_age), "suspected": len(suspected), "dropouts": len(dropouts)}
 
 
-def export_cases(session: Session, path: Path, today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+@requires(Permission.EXPORT)
+def export_cases(session: Session, actor: Actor, path: Path, today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
     """Every case file with its latest state, open ones first."""
     today = today or dt.date.today()
     cases = dropout.list_cases(session)
@@ -80,7 +84,8 @@ def export_cases(session: Session, path: Path, today: dt.date | None = None, pro
     return len(cases)
 
 
-def export_term_report(session: Session, path: Path, today: dt.date | None = None,
+@requires(Permission.EXPORT)
+def export_term_report(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
                        progress: Progress = NO_PROGRESS) -> int:
     """The data of the term-start dropout report: counts per school and the dropouts by name."""
     report = dropout.term_report(session, today)

@@ -19,6 +19,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, requires
+from schoolaid.common import school_calendar
 from schoolaid.common.errors import NotFound
 from schoolaid.common.files import atomic_path
 from schoolaid.common.grades import grade_name_zh
@@ -116,15 +118,11 @@ def notice_texts(session: Session, notice_ids: Sequence[int]) -> list[NoticeText
             document_number=notice.document_number, guardian=notice.guardian, student=student.name,
             sex=student.sex, birth_date=student.birth_date, school=school.name,
             grade=grade_name_zh(case.stage_at, case.grade_at), absence_began=case.absence_began,
-            school_days_absent=dropout.school_days(case.absence_began, notice.issued_on, off), attempts=attempts,
+            school_days_absent=school_calendar.school_days_between(case.absence_began, notice.issued_on, off), attempts=attempts,
             issued_on=notice.issued_on, deadline=notice.deadline, issuer=issuer,
             contact=(f"{teacher.name}老师" if teacher is not None else f"{school.name}办公室"),
             contact_phone=teacher.phone if teacher is not None else ""))
     return texts
-
-
-def notice_text(session: Session, notice_id: int) -> NoticeText:
-    return notice_texts(session, [notice_id])[0]
 
 
 def _draw_notice(canvas: Canvas, faces: Faces, text: NoticeText) -> int:
@@ -217,7 +215,9 @@ def _draw_receipt(canvas: Canvas, faces: Faces, table: Table, top: float) -> Non
     table.drawOn(canvas, LEFT, top - RECEIPT_HEADING - table._height)
 
 
-def write_notices(session: Session, notice_ids: Sequence[int], path: Path, progress: Progress = NO_PROGRESS) -> int:
+@requires(Permission.EXPORT)
+def write_notices(session: Session, actor: Actor, notice_ids: Sequence[int], path: Path,
+                  progress: Progress = NO_PROGRESS) -> int:
     """The notices in one PDF, each from a new page; every character checked before anything is
     drawn. Returns the number of pages."""
     faces = fonts.choose_faces()
@@ -238,6 +238,7 @@ def write_notices(session: Session, notice_ids: Sequence[int], path: Path, progr
     return pages
 
 
+@requires(Permission.EXPORT)
 def print_case_notice(session: Session, actor: Actor, case_id: int, path: Path,
                       today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> dropout.NoticeView:
     """The case's notice as a PDF: its latest notice again, or a new one issued today (recorded on
@@ -247,10 +248,11 @@ def print_case_notice(session: Session, actor: Actor, case_id: int, path: Path,
     if not dropout.notices(session, case_id):
         dropout.issue_notice(session, actor, case_id, today)
     latest = dropout.notices(session, case_id)[-1]
-    write_notices(session, [latest.id], path, progress)
+    write_notices(session, actor, [latest.id], path, progress)
     return latest
 
 
+@requires(Permission.ISSUE_NOTICE)
 def print_due_notices(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
                       progress: Progress = NO_PROGRESS) -> list[int]:
     """Issue a notice on every case where repeated attempts failed and none was issued, and print
@@ -259,5 +261,5 @@ def print_due_notices(session: Session, actor: Actor, path: Path, today: dt.date
     due = [case for case in dropout.list_cases(session, open_only=True) if case.notice_due]
     ids = [dropout.issue_notice(session, actor, case.id, today) for case in due]
     if ids:
-        write_notices(session, ids, path, progress)
+        write_notices(session, actor, ids, path, progress)
     return ids

@@ -25,9 +25,11 @@ from sqlalchemy.orm import Session
 from schoolaid.accounts import audit
 from schoolaid.accounts.audit import Action, Actor
 from schoolaid.accounts.permissions import NotPermitted, Permission, requires
+from schoolaid.common import school_calendar
 from schoolaid.common.errors import NotAllowed, NotFound, ValidationFailed
 from schoolaid.common.grades import Stage, grade_name_zh
 from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import Quarter, Term, month_key, month_reference_day, month_start
 from schoolaid.common.validation import error
 from schoolaid.roster import roster
 from schoolaid.storage.database import fetch_ids, reserve_ids
@@ -47,7 +49,6 @@ PROGRAMME = "programme"
 BATCH = "ledger_batch"
 ENTRY = "ledger_entry"
 MINIMUM_NOTICE_DAYS = 5  # recipients are listed publicly at least five days before payment
-SCHOOL_MONTHS = (1, 2, 3, 4, 5, 6, 9, 10, 11, 12)
 
 
 class Eligibility(str, enum.Enum):
@@ -114,7 +115,6 @@ def fen_from_yuan(text: str) -> int:
 
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
 
 
 def parse_month(text: str) -> dt.date:
@@ -126,46 +126,17 @@ def parse_month(text: str) -> dt.date:
     return dt.date(int(match[1]), int(match[2]), 1)
 
 
-def month_key(month: dt.date) -> str:
-    return f"{month.year}-{month.month:02d}"
-
-
-def term_of(month: dt.date) -> str:
-    """The school term a month belongs to: autumn (秋) runs September to January, spring (春)
-    February to August."""
-    if month.month >= 9:
-        return f"{month.year}秋"
-    if month.month == 1:
-        return f"{month.year - 1}秋"
-    return f"{month.year}春"
-
-
-def months_of_term(term: str) -> list[dt.date]:
-    year, season = int(term[:4]), term[4:]
-    if season == "秋":
-        return [dt.date(year, m, 1) for m in (9, 10, 11, 12)] + [dt.date(year + 1, 1, 1)]
-    return [dt.date(year, m, 1) for m in range(2, 9)]
-
-
 def months_of_period(text: str) -> list[dt.date]:
     """The months of ``2026-09`` or ``2026-Q3``."""
-    quarter = _QUARTER.match(text.strip())
-    if quarter:
-        year, number = int(quarter[1]), int(quarter[2])
-        return [dt.date(year, 3 * (number - 1) + m, 1) for m in (1, 2, 3)]
+    try:
+        return Quarter.from_key(text).months()
+    except ValueError:
+        pass
     if _MONTH.match(text.strip()):
         return [parse_month(text)]
     raise ValidationFailed([error("period", "ledger.period", translate(
         "Ledger", "\u201c{text}\u201d is not a period: write a month like 2026-09 or a quarter like 2026-Q3.").format(
             text=text))])
-
-
-def quarter_of(month: dt.date) -> str:
-    return f"{month.year}-Q{(month.month - 1) // 3 + 1}"
-
-
-def _next_month(month: dt.date) -> dt.date:
-    return dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
 # --- Programmes ------------------------------------------------------------------------------------
@@ -181,7 +152,7 @@ class ProgrammeForm:
     per: str = Per.MONTH.value
     kind: str = EntryKind.PAYMENT.value
     funding_source: str = ""
-    active_months: list[int] = field(default_factory=lambda: list(SCHOOL_MONTHS))
+    active_months: list[int] = field(default_factory=lambda: list(school_calendar.SCHOOL_MONTHS))
     active: bool = True
     notes: str = ""
 
@@ -212,13 +183,13 @@ class ProgrammeView:
         return month.month in self.active_months
 
     def period_for(self, month: dt.date) -> str:
-        return month_key(month) if self.per is Per.MONTH else term_of(month)
+        return month_key(month) if self.per is Per.MONTH else Term.containing(month).key
 
     def months_for(self, month: dt.date) -> int:
         """月数: one for a monthly programme, the term's paying months for a termly one."""
         if self.per is Per.MONTH:
             return 1
-        return sum(1 for m in months_of_term(term_of(month)) if m.month in self.active_months)
+        return sum(1 for m in Term.containing(month).months() if m.month in self.active_months)
 
 
 def _view(programme: Programme) -> ProgrammeView:
@@ -351,10 +322,6 @@ def members(session: Session, programme_id: int) -> list[int]:
 # --- Who is eligible ----------------------------------------------------------------------------------
 
 
-def reference_day(month: dt.date, today: dt.date) -> dt.date:
-    return min(dt.date(month.year, month.month, 15), today)
-
-
 def _selected(session: Session, programme: ProgrammeView) -> Select:
     """The students the programme's rule selects, before enrollment is checked."""
     query = select(Student.id).outerjoin(Household, Student.household_id == Household.id)
@@ -379,7 +346,7 @@ def eligible_ids(session: Session, programme: ProgrammeView, month: dt.date, tod
     if not programme.active or not programme.pays_in(month):
         return set()
     selected = set(fetch_ids(session, _selected(session, programme)))
-    enrolled = enrolled if enrolled is not None else roster.enrolled_on(session, reference_day(month, today), selected)
+    enrolled = enrolled if enrolled is not None else roster.enrolled_on(session, month_reference_day(month, today), selected)
     return selected & enrolled
 
 
@@ -441,7 +408,7 @@ def plan_posting(session: Session, programme_id: int, month: dt.date | str, stud
                  today: dt.date | None = None) -> PostingPlan:
     """Who would be posted, and how much; nothing is written."""
     today = today or dt.date.today()
-    month = parse_month(month) if isinstance(month, str) else dt.date(month.year, month.month, 1)
+    month = parse_month(month) if isinstance(month, str) else month_start(month)
     programme = get_programme(session, programme_id)
     problems = []
     if not programme.active:
@@ -451,7 +418,7 @@ def plan_posting(session: Session, programme_id: int, month: dt.date | str, stud
         problems.append(error("month", "ledger.holiday", translate(
             "Ledger", "{name} does not pay in {month} (a school holiday month for it).").format(
                 name=programme.name, month=month_key(month))))
-    if month > dt.date(today.year, today.month, 1):
+    if month > month_start(today):
         problems.append(error("month", "ledger.future", translate(
             "Ledger", "{month} has not begun: a month is posted once it has come.").format(month=month_key(month))))
     if problems:
@@ -826,7 +793,7 @@ def totals(session: Session, by: str, month_from: str = "", month_to: str = "") 
         by_quarter: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for month, n, total in session.execute(text(
                 f"SELECT month, count(*), sum(amount_fen) FROM ledger_entries NOT INDEXED{where} GROUP BY month"), params):
-            bucket = by_quarter[quarter_of(parse_month(month))]
+            bucket = by_quarter[Quarter.containing(parse_month(month)).key]
             bucket[0] += n
             bucket[1] += total
         return [Total(key, n, total) for key, (n, total) in sorted(by_quarter.items())]
@@ -870,7 +837,7 @@ class Gap:
 def _missing(session: Session, period: str, today: dt.date) -> list[tuple[ProgrammeView, str, set[int]]]:
     """For each active programme and each of its periods within ``period`` that has come: the
     eligible students with no entry."""
-    this_month = dt.date(today.year, today.month, 1)
+    this_month = month_start(today)
     months = [m for m in months_of_period(period) if m <= this_month]
     found = []
     enrolled_cache: dict[dt.date, set[int]] = {}
@@ -883,7 +850,7 @@ def _missing(session: Session, period: str, today: dt.date) -> list[tuple[Progra
             if programme_period in seen_periods:
                 continue
             seen_periods.add(programme_period)
-            day = reference_day(month, today)
+            day = month_reference_day(month, today)
             if day not in enrolled_cache:
                 enrolled_cache[day] = roster.enrolled_on(session, day)
             missing = eligible_ids(session, programme, month, today, enrolled_cache[day]) - covered_ids(
@@ -906,7 +873,3 @@ def gaps(session: Session, period: str, today: dt.date | None = None) -> list[Ga
             found.append(Gap(line.student_id, line.name, line.school, line.grade, line.village, programme.id,
                              programme.code, programme.name, programme_period, programme.amount_fen))
     return found
-
-
-def current_quarter(today: dt.date | None = None) -> str:
-    return quarter_of(today or dt.date.today())

@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, check, requires
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
 from schoolaid.ledger import ledger
 from schoolaid.ledger.ledger import EntryFilter, EntryKind
-from schoolaid.roster import idnumber
+from schoolaid.roster import idnumber, roster
+from schoolaid.storage.database import record_first
 from schoolaid.storage.models import LedgerBatch, LedgerEntry, Student
 from schoolaid.township import township
 
@@ -29,11 +32,27 @@ def _money(sheet, fen: int):  # noqa: ANN001, ANN202 - an openpyxl cell
     return result
 
 
-def export_ledger(session: Session, path: Path, flt: EntryFilter | None = None, *, full_ids: bool = False,
-                  today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
-    """The entries the filter selects, oldest first, in the columns the education bureau asks for."""
+def _students_of(session: Session, entry_ids: list[int]) -> int:
+    """How many students these entries are about."""
+    students: set[int] = set()
+    for start in range(0, len(entry_ids), 500):
+        students.update(session.scalars(select(func.distinct(LedgerEntry.student_id)).where(
+            LedgerEntry.id.in_(entry_ids[start:start + 500]))))
+    return len(students)
+
+
+@requires(Permission.EXPORT)
+def export_ledger(session: Session, actor: Actor, path: Path, flt: EntryFilter | None = None, *,
+                  full_ids: bool = False, today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+    """The entries the filter selects, oldest first, in the columns the education bureau asks for;
+    returns how many. With full ID numbers, the export is on the record with the number of students
+    in it before the file exists."""
+    if full_ids:
+        check(session, actor, Permission.VIEW_FULL_ID)
     today = today or dt.date.today()
     ids = list(reversed(ledger.search_entry_ids(session, flt or EntryFilter())))
+    if full_ids:
+        record_first(session, roster.record_id_export, actor, _students_of(session, ids), str(path))
     workbook = new_workbook()
     sheet = start_sheet(workbook, "资助台账", f"{township.township_name(session)}学生资助台账",
                         f"导出日期：{chinese_date(today)}    共 {len(ids)} 条" +
@@ -75,7 +94,8 @@ def batch_lines(session: Session, batch_id: int) -> tuple[LedgerBatch, list[ledg
     return batch, lines
 
 
-def export_notice(session: Session, batch_id: int, path: Path, today: dt.date | None = None) -> int:
+@requires(Permission.EXPORT)
+def export_notice(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date | None = None) -> int:
     """The public notice of recipients (公示名单): names, schools, grades and amounts only — no ID
     numbers, addresses or phones, as the national student-aid centre requires."""
     today = today or dt.date.today()
@@ -98,7 +118,8 @@ def export_notice(session: Session, batch_id: int, path: Path, today: dt.date | 
     return len(lines)
 
 
-def export_sign_off(session: Session, batch_id: int, path: Path, today: dt.date | None = None) -> int:
+@requires(Permission.EXPORT)
+def export_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date | None = None) -> int:
     """The parents' sign-off sheet (签领表) for a batch: one line per child, signed on receipt."""
     today = today or dt.date.today()
     batch, lines = batch_lines(session, batch_id)
@@ -121,7 +142,9 @@ def export_sign_off(session: Session, batch_id: int, path: Path, today: dt.date 
     return len(lines)
 
 
-def export_gaps(session: Session, period: str, path: Path, today: dt.date | None = None) -> int:
+@requires(Permission.EXPORT)
+def export_gaps(session: Session, actor: Actor, period: str, path: Path, today: dt.date | None = None) -> int:
+    """The eligible students with no aid in a month or quarter, to follow up."""
     today = today or dt.date.today()
     found = ledger.gaps(session, period, today)
     workbook = new_workbook()

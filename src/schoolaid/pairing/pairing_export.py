@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
 from schoolaid.pairing import pairing, visits
 from schoolaid.township import township
@@ -42,7 +44,9 @@ def register_rows(session: Session, today: dt.date | None = None) -> list[Regist
             for p in pairing.list_pairings(session, active_on=today)]
 
 
-def export_register(session: Session, path: Path, today: dt.date | None = None) -> int:
+@requires(Permission.EXPORT)
+def export_register(session: Session, actor: Actor, path: Path, today: dt.date | None = None) -> int:
+    """The pairing register to ``path`` (.xlsx); returns the number of pairings."""
     today = today or dt.date.today()
     rows = register_rows(session, today)
     workbook = new_workbook()
@@ -56,8 +60,9 @@ def export_register(session: Session, path: Path, today: dt.date | None = None) 
     return len(rows)
 
 
-def export_visit_sheets(session: Session, path: Path, since: dt.date | None = None, today: dt.date | None = None,
-                        staff_id: int | None = None) -> int:
+@requires(Permission.EXPORT)
+def export_visit_sheets(session: Session, actor: Actor, path: Path, since: dt.date | None = None,
+                        today: dt.date | None = None, staff_id: int | None = None) -> int:
     """One sheet per helper with their visits (newest last), and room for the signatures the county
     system asks for. Returns the number of helpers."""
     today = today or dt.date.today()

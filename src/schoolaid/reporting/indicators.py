@@ -3,9 +3,8 @@ the trend of the terms before: preschool gross enrollment (≥ 85 %), school-age
 primary boarders (≥ 30 %), primary dropout (≤ 0.2 %), registered-poor students aided (all), poor
 households paired (all).
 
-A term: autumn runs from 1 September to 31 January, spring from 1 February to 31 August (the
-summer belongs to the spring term: a child who leaves in July left that school year). A term under
-way is measured up to today.
+Terms are the school calendar's (autumn September to January, spring February to August). A term
+under way is measured up to today.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import NotFound, ValidationFailed
 from schoolaid.common.grades import Stage, age_on
 from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import FIRST_YEAR, LAST_YEAR, SchoolYear, Term, month_key
 from schoolaid.common.validation import error
 from schoolaid.dropout import dropout
 from schoolaid.pairing import pairing
@@ -32,51 +32,6 @@ from schoolaid.storage.models import Household, LedgerEntry, School, Student, Vi
 ENROLLED = EnrollmentStatus.ENROLLED.value
 OUT_OF_SCHOOL = (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)
 TREND_TERMS = 4
-
-
-@dataclass(frozen=True)
-class Term:
-    year: int  # autumn 2026 is the autumn of 2026; spring 2027 is the spring of 2027
-    name: str  # autumn or spring
-
-    @property
-    def start(self) -> dt.date:
-        return dt.date(self.year, 9, 1) if self.name == "autumn" else dt.date(self.year, 2, 1)
-
-    @property
-    def end(self) -> dt.date:
-        return dt.date(self.year + 1, 1, 31) if self.name == "autumn" else dt.date(self.year, 8, 31)
-
-    @property
-    def school_year(self) -> int:
-        """The school year it belongs to, by its September."""
-        return self.year if self.name == "autumn" else self.year - 1
-
-    @property
-    def label(self) -> str:
-        return f"{self.year}年秋季" if self.name == "autumn" else f"{self.year}年春季"
-
-    @property
-    def short_label(self) -> str:
-        return f"{self.year % 100:02d}秋" if self.name == "autumn" else f"{self.year % 100:02d}春"
-
-    def previous(self) -> Term:
-        return Term(self.year, "spring") if self.name == "autumn" else Term(self.year - 1, "autumn")
-
-    @classmethod
-    def containing(cls, day: dt.date) -> Term:
-        if day.month >= 9:
-            return cls(day.year, "autumn")
-        if day.month == 1:
-            return cls(day.year - 1, "autumn")
-        return cls(day.year, "spring")
-
-    @classmethod
-    def parse(cls, year: int, name: str) -> Term:
-        if name not in ("autumn", "spring") or not 2000 <= year <= 2100:
-            raise ValidationFailed([error("term", "term.name", translate(
-                "Indicators", "Say the term as autumn or spring, with a year such as 2026."))])
-        return cls(year, name)
 
 
 @dataclass(frozen=True)
@@ -120,16 +75,11 @@ def _day(term: Term, today: dt.date) -> dt.date:
     return min(term.end, today)
 
 
-def _reference(term: Term) -> dt.date:
-    """Ages for enrollment count on 31 August before the school year, as the registry does."""
-    return dt.date(term.school_year, 8, 31)
-
-
 def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
             book: roster.StatusBook) -> dict[str, tuple[int, int, str]]:
     end = _day(term, today)
     statuses = book.on(end)
-    reference = _reference(term)
+    reference = term.school_year.age_reference_day
     query = select(Student.id, Student.birth_date, Student.stage, Student.boarder, Student.school_id,
                    Household.village_id, Household.registered_poor).outerjoin(
         Household, Student.household_id == Household.id)
@@ -158,7 +108,7 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
     note = translate("Indicators", "children aged 3–5 on the roster")
     if school_id is None:
         entered = dict(session.execute(select(VillagePopulation.village_id, VillagePopulation.preschool_age)
-                                       .where(VillagePopulation.year == term.school_year)).all())
+                                       .where(VillagePopulation.year == term.school_year.start_year)).all())
         if entered:
             preschool_age = sum(entered.values())
             note = translate("Indicators", "preschool-age children entered for {n} villages").format(n=len(entered))
@@ -195,7 +145,7 @@ def _aided(session: Session, student_ids: list[int], start: dt.date, end: dt.dat
         ids = student_ids[chunk:chunk + 500]
         aided.update(session.scalars(select(LedgerEntry.student_id).distinct().where(and_(
             LedgerEntry.student_id.in_(ids), LedgerEntry.amount_fen > 0, LedgerEntry.id.not_in(reversed_ids),
-            LedgerEntry.month >= f"{start:%Y-%m}", LedgerEntry.month <= f"{end:%Y-%m}"))))
+            LedgerEntry.month >= month_key(start), LedgerEntry.month <= month_key(end)))))
     return len(aided)
 
 
@@ -242,16 +192,6 @@ def compute(session: Session, term: Term | None = None, school_id: int | None = 
     return SchoolIndicators(school_id, school, indicators)
 
 
-def per_school(session: Session, term: Term | None = None, today: dt.date | None = None) -> list[SchoolIndicators]:
-    """The township first, then each open school (trend of the current term only, for speed)."""
-    today = today or dt.date.today()
-    result = [compute(session, term, None, today)]
-    for school_id in session.scalars(select(School.id).where(School.active.is_(True)).order_by(School.sort_order,
-                                                                                              School.id)):
-        result.append(compute(session, term, school_id, today, trend_terms=1))
-    return result
-
-
 # --- the preschool-age children of each village -----------------------------------------------------
 
 
@@ -266,7 +206,7 @@ class VillageCount:
 def village_counts(session: Session, school_year: int) -> list[VillageCount]:
     entered = dict(session.execute(select(VillagePopulation.village_id, VillagePopulation.preschool_age)
                                    .where(VillagePopulation.year == school_year)).all())
-    reference = dt.date(school_year, 8, 31)
+    reference = SchoolYear(school_year).age_reference_day
     on_roster: dict[int, int] = {}
     for birth, village_id in session.execute(select(Student.birth_date, Household.village_id).join(
             Household, Student.household_id == Household.id)):
@@ -280,7 +220,7 @@ def village_counts(session: Session, school_year: int) -> list[VillageCount]:
 def set_preschool_age(session: Session, actor: Actor, school_year: int, counts: dict[int, int | None]) -> None:
     """The preschool-age children each village reports for a school year (None clears one)."""
     problems = []
-    if not 2000 <= school_year <= 2100:
+    if not FIRST_YEAR <= school_year <= LAST_YEAR:
         problems.append(error("year", "year.range", translate("Indicators", "Choose a school year such as 2026.")))
     for village_id, count in counts.items():
         if session.get(Village, village_id) is None:

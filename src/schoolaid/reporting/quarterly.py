@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.grades import Stage, age_on
 from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import Quarter, SchoolYear, month_key
 from schoolaid.common.validation import error
 from schoolaid.dropout import dropout
 from schoolaid.dropout.dropout import CaseStatus
@@ -34,15 +35,6 @@ from schoolaid.storage.models import (
 from schoolaid.township import township
 
 ENROLLED = EnrollmentStatus.ENROLLED.value
-
-
-def quarter_dates(year: int, quarter: int) -> tuple[dt.date, dt.date]:
-    if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
-        raise ValidationFailed([error("quarter", "quarter.range", translate(
-            "Quarterly", "Choose a quarter from 1 to 4 of a year such as 2026."))])
-    start = dt.date(year, 3 * quarter - 2, 1)
-    following = dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)
-    return start, following - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -129,7 +121,7 @@ class QuarterlySummary:
 
     @property
     def title(self) -> str:
-        return f"{self.township}{self.year}年第{'一二三四'[self.quarter - 1]}季度教育精准扶贫工作汇总"
+        return f"{self.township}{Quarter(self.year, self.quarter).label}教育精准扶贫工作汇总"
 
 
 def _places(session: Session, end: dt.date) -> tuple[list[PlaceCounts], list[PlaceCounts]]:
@@ -217,7 +209,7 @@ def _cases(session: Session, start: dt.date, end: dt.date) -> list[CaseLine]:
 
 def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicator]:
     """The plan's four indicators, computed from the roster (the children the households have)."""
-    reference = dt.date(end.year if end.month >= 9 else end.year - 1, 8, 31)
+    reference = SchoolYear.containing(end).age_reference_day
     statuses = roster.statuses_on(session, end)
     preschool_age = preschool_enrolled = school_age = school_age_in = primary = boarders = 0
     for sid, birth, stage, boarder in session.execute(select(Student.id, Student.birth_date, Student.stage,
@@ -248,20 +240,20 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
 
 def quarterly_summary(session: Session, year: int, quarter: int, today: dt.date | None = None) -> QuarterlySummary:
     today = today or dt.date.today()
-    start, last_day = quarter_dates(year, quarter)
+    chosen = Quarter.parse(year, quarter)
+    start = chosen.start
     if start > today:
         raise ValidationFailed([error("quarter", "quarter.future", translate(
             "Quarterly", "{year} quarter {quarter} has not begun yet.").format(year=year, quarter=quarter))])
-    end = min(last_day, today)
-    months = [f"{year}-{month:02d}" for month in range(3 * quarter - 2, 3 * quarter + 1)
-              if dt.date(year, month, 1) <= end]
+    end = min(chosen.end, today)
+    months = [month_key(month) for month in chosen.months() if month <= end]
     schools, villages = _places(session, end)
     unpaired = pairing.unpaired_households(session, end)
     needing = pairing.households_needing_pair(session)
     return QuarterlySummary(
         township=township.township_name(session), year=year, quarter=quarter, start=start, end=end,
         schools=schools, villages=villages, months=months,
-        programmes=_programmes(session, months, f"{year}-Q{quarter}", today),
+        programmes=_programmes(session, months, chosen.key, today),
         pairing=_pairing(session, start, end), households_needing=needing, unpaired=len(unpaired),
         cases=_cases(session, start, end), indicators=_indicators(session, start, end))
 

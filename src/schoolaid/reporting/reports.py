@@ -12,9 +12,12 @@ from reportlab.platypus import PageBreak, Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
+from schoolaid.common.school_calendar import Term
 from schoolaid.common.validation import error
 from schoolaid.documents.pdf import fonts
 from schoolaid.documents.pdf.layout import BLOCK_WIDTH, Story, build
@@ -28,28 +31,20 @@ from schoolaid.township import township
 LANDSCAPE_WIDTH = 297 * mm - 56 * mm  # A4 across, less 28 mm each side
 
 
-def term_dates(year: int, term: str) -> dt.date:
-    """The first day of a term: autumn 2026 is 1 September 2026, spring 2027 is 1 March 2027."""
-    if term not in ("autumn", "spring") or not 2000 <= year <= 2100:
-        raise ValidationFailed([error("term", "term.name", translate(
-            "Printing", "Say the term as autumn or spring, with a year such as 2026."))])
-    return dt.date(year, 9 if term == "autumn" else 3, 1)
-
-
-def write_term_report(session: Session, path: Path, year: int | None = None, term: str | None = None,
+@requires(Permission.EXPORT)
+def write_term_report(session: Session, actor: Actor, path: Path, year: int | None = None, term: str | None = None,
                       today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
     """The written report a school sends the district bureau and the township at the start of a term:
     the counts per school, then every dropout and every school-age child never enrolled, with stage,
     reason, what was done and status. The lists show the situation on the report day (today, or the
     term's last day for a term that is over)."""
     today = today or dt.date.today()
-    start = term_dates(year, term) if year is not None and term is not None else dropout.term_start(today)
-    if start > today:
+    chosen = Term.parse(year, term) if year is not None and term is not None else Term.containing(today)
+    if chosen.start > today:
         raise ValidationFailed([error("term", "term.future", translate(
             "Printing", "That term has not begun yet."))])
-    following = dropout.term_start(dt.date(start.year + (start.month == 9), 3 if start.month == 9 else 9, 1))
-    as_of = min(today, following - dt.timedelta(days=1))
-    report = dropout.term_report(session, as_of, start)
+    as_of = min(today, chosen.end)
+    report = dropout.term_report(session, as_of, chosen)
     progress.report(0.5)
     faces = fonts.choose_faces()
     story = Story(faces)
@@ -60,7 +55,7 @@ def write_term_report(session: Session, path: Path, year: int | None = None, ter
     story.add("区教育局、镇人民政府：", styles.body_plain, "抬头")
     total = report.total
     story.add(
-        f"根据控辍保学工作要求，现将{name}各校{dropout.term_name(start)}开学辍学情况报告如下：全镇各校在读学生"
+        f"根据控辍保学工作要求，现将{name}各校{chosen.full_name}开学辍学情况报告如下：全镇各校在读学生"
         f"{total.enrolled}人，辍学{total.dropouts}人，疑似辍学{total.suspected}人；上学期以来劝返复学{total.returned}人，"
         f"目前劝返中{total.open_cases}件；义务教育适龄儿童中未入学{len(report.not_enrolled)}人。名单及劝返工作情况见下表。",
         styles.body, "报告正文")
@@ -103,7 +98,8 @@ def _named(rows: list[dropout.LedgerRow]) -> Callable[[int], str]:
     return lambda position: f"“{rows[position].name}”"
 
 
-def write_dropout_ledgers(session: Session, path: Path, today: dt.date | None = None,
+@requires(Permission.EXPORT)
+def write_dropout_ledgers(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
                           progress: Progress = NO_PROGRESS) -> int:
     """The three ledgers (适龄儿童、疑似辍学、辍学) one after the other, landscape."""
     today = today or dt.date.today()
@@ -129,7 +125,9 @@ def write_dropout_ledgers(session: Session, path: Path, today: dt.date | None = 
     return build(path, story, title=f"{name}控辍保学三本台账", landscape_pages=True)
 
 
-def write_register(session: Session, path: Path, today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+@requires(Permission.EXPORT)
+def write_register(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
+                   progress: Progress = NO_PROGRESS) -> int:
     """The pairing register (结对帮扶花名册), landscape, with a line for the signatures."""
     today = today or dt.date.today()
     rows = pairing_export.register_rows(session, today)
@@ -151,7 +149,8 @@ def write_register(session: Session, path: Path, today: dt.date | None = None, p
     return build(path, story, title=title, landscape_pages=True)
 
 
-def write_sign_off(session: Session, batch_id: int, path: Path, today: dt.date | None = None,
+@requires(Permission.EXPORT)
+def write_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date | None = None,
                    progress: Progress = NO_PROGRESS) -> int:
     """A batch's sign-off sheet (签领表): one line per child, signed by whoever receives the aid."""
     today = today or dt.date.today()

@@ -9,6 +9,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.documents.pdf import fonts
 from schoolaid.documents.pdf.charts import bar_chart
@@ -114,7 +116,8 @@ def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date)
     return story
 
 
-def write_quarterly(session: Session, year: int, quarter: int, path: Path, today: dt.date | None = None,
+@requires(Permission.EXPORT)
+def write_quarterly(session: Session, actor: Actor, year: int, quarter: int, path: Path, today: dt.date | None = None,
                     progress: Progress = NO_PROGRESS) -> int:
     """The quarterly summary as a PDF; returns the number of pages."""
     today = today or dt.date.today()

@@ -14,11 +14,14 @@ from pathlib import Path
 from openpyxl.styles import Font
 
 from schoolaid.accounts import audit_verify
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, check_role
 from schoolaid.backup import backup
 from schoolaid.backup.backup import BackupInfo
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
+from schoolaid.common.school_calendar import Quarter
 from schoolaid.documents.workbook import BOLD, cell, chinese_date, new_workbook, save, start_sheet
 from schoolaid.ledger.ledger import yuan
 from schoolaid.reporting import quarterly
@@ -59,10 +62,10 @@ class SchoolFigures:
 def figures_of(info: BackupInfo, database_path: Path) -> SchoolFigures:
     """The key figures of one decrypted backup, as of the day it was made."""
     as_of = info.created.date()
-    quarter = (as_of.month - 1) // 3 + 1
+    quarter = Quarter.containing(as_of)
     db = open_read_only(database_path)
     try:
-        summary = db.query(quarterly.quarterly_summary, as_of.year, quarter, as_of)
+        summary = db.query(quarterly.quarterly_summary, quarter.year, quarter.number, as_of)
         trail = db.query(audit_verify.verify)
     finally:
         db.close()
@@ -71,7 +74,7 @@ def figures_of(info: BackupInfo, database_path: Path) -> SchoolFigures:
     for line in summary.programmes:
         subsidies[line.programme] = subsidies.get(line.programme, 0) + line.total_fen
     return SchoolFigures(
-        info=info, as_of=as_of, quarter=f"{as_of.year}年第{'一二三四'[quarter - 1]}季度",
+        info=info, as_of=as_of, quarter=quarter.label,
         students=sum(p.students for p in summary.schools),
         registered_poor=sum(p.registered_poor for p in summary.schools),
         left_behind=sum(p.left_behind for p in summary.schools),
@@ -111,7 +114,18 @@ def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRE
     return result
 
 
-def write(figures: Sequence[SchoolFigures], out: Path, today: dt.date | None = None) -> None:
+def summarize(actor: Actor, paths: Sequence[Path], password: str, out: Path, today: dt.date | None = None,
+              progress: Progress = NO_PROGRESS) -> list[SchoolFigures]:
+    """The comparison of the schools whose backups these are, written to ``out`` (.xlsx), for
+    someone whose role may view the records; returns each school's figures. It works on no database
+    of its own (the backups' password is the key), so a refusal is not in any audit trail."""
+    check_role(actor, Permission.VIEW)
+    figures = collect(paths, password, progress)
+    _write(figures, out, today)
+    return figures
+
+
+def _write(figures: Sequence[SchoolFigures], out: Path, today: dt.date | None = None) -> None:
     today = today or dt.date.today()
     township = next((f.info.township for f in figures if f.info.township), "")
     workbook = new_workbook()

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import is_teacher
 from schoolaid.backup import backup
+from schoolaid.common import school_calendar
 from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import Term
 from schoolaid.dropout import dropout
 from schoolaid.ledger import ledger
 from schoolaid.pairing import pairing
@@ -23,7 +25,7 @@ from schoolaid.pairing import pairing
 STALE_CASE_DAYS = 7
 VISIT_DAYS = 30
 BACKUP_DAYS = 30
-REPORT_WEEKS = 4  # the term-start report is due in the term's first weeks
+REPORT_WEEKS = 4  # the term-start report is due in the first weeks of classes
 
 
 class Kind:
@@ -80,19 +82,20 @@ def today_work(session: Session, today: dt.date | None = None, actor: Actor | No
                 head=household.head, village=household.village or "—")))
     for overdue in pairing.overdue_visits(session, today, VISIT_DAYS):
         items.append(_overdue_item(overdue))
-    if today.month not in ledger.SCHOOL_MONTHS:
+    if not school_calendar.is_school_month(today):
         unpaid: Counter[tuple[int, str]] = Counter()
     else:
-        unpaid = Counter((gap.programme_id, gap.programme) for gap in ledger.gaps(session, f"{today:%Y-%m}", today))
+        unpaid = Counter((gap.programme_id, gap.programme)
+                         for gap in ledger.gaps(session, school_calendar.month_key(today), today))
     for (programme_id, programme), count in sorted(unpaid.items(), key=lambda item: -item[1]):
         items.append(WorkItem(Kind.UNPAID, programme_id, translate(
             "WorkList", "{programme}: {n} eligible students not yet paid this month").format(
                 programme=programme, n=count)))
-    term_start = dt.date(today.year, 9, 1) if today.month >= 9 else dt.date(today.year, 3, 1)
-    if 0 <= (today - term_start).days < REPORT_WEEKS * 7:
+    classes_began = Term.containing(today).first_school_day(dropout.holidays(session))
+    if 0 <= (today - classes_began).days < REPORT_WEEKS * 7:
         items.append(WorkItem(Kind.TERM_REPORT, None, translate(
             "WorkList", "The term began on {date}: send the term-start dropout report to the bureau and the "
-            "township").format(date=f"{term_start.month}月{term_start.day}日")))
+            "township").format(date=f"{classes_began.month}月{classes_began.day}日")))
     last = backup.last_export(session)
     if last is None or (today - last.date()).days >= BACKUP_DAYS:
         items.append(WorkItem(Kind.BACKUP, None, translate(

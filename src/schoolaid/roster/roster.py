@@ -20,6 +20,7 @@ from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import NotAllowed, NotFound, Problem, ValidationFailed
 from schoolaid.common.grades import Grade, Stage, age_on, grade_label, grade_name_zh, is_valid_grade
 from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.common.validation import (
     clean_name,
     clean_phone,
@@ -176,9 +177,10 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
     if not is_valid_grade(form.stage, form.grade):
         problems.append(error("grade", "grade.invalid", translate("Roster", "Choose the grade.")))
     elif form.birth_date is not None and form.birth_date <= today:
-        expected = Grade(Stage(form.stage), form.grade).entry_age() + _school_year_offset(today)
-        age = age_on(form.birth_date, today)
-        if abs(age - expected) > 3:
+        # Ages for a grade are reckoned on the school year's reference day (31 August before it).
+        expected = Grade(Stage(form.stage), form.grade).entry_age()
+        if abs(age_on(form.birth_date, SchoolYear.containing(today).age_reference_day) - expected) > 3:
+            age = age_on(form.birth_date, today)
             problems.append(warning("birth_date", "age.grade", translate(
                 "Roster", "A {age}-year-old in {grade} is unusual: check the birth date and the grade.").format(
                     age=age, grade=grade_label(form.stage, form.grade))))
@@ -193,12 +195,6 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
         problems.append(error("entry_date", "entry_date.before_birth", translate(
             "Roster", "The entry date is before the birth date.")))
     return form, problems
-
-
-def _school_year_offset(today: dt.date) -> int:
-    # Ages are reckoned on 31 August; from September to December children are already a year
-    # into the grade's age.
-    return 1 if today.month >= 9 else 0
 
 
 _AUDITED_COLUMNS = [c.key for c in Student.__table__.columns if c.key not in _NOT_AUDITED]

@@ -134,11 +134,6 @@ def _match(value: object) -> tuple[Field, int] | None:
     return None
 
 
-def field_for_header(value: object) -> Field | None:
-    match = _match(value)
-    return match[0] if match else None
-
-
 @dataclass
 class Header:
     sheet: Sheet

@@ -17,6 +17,8 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, check, requires
 from schoolaid.common.grades import Stage, grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
@@ -24,6 +26,7 @@ from schoolaid.documents.workbook import BOLD, cell, chinese_date, new_workbook,
 from schoolaid.roster import idnumber, roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter
+from schoolaid.storage.database import record_first
 from schoolaid.storage.models import Household, School, Student, Village
 from schoolaid.township import township
 
@@ -97,12 +100,18 @@ def _records(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
     return [found[i] for i in ids if i in found]
 
 
-def export_roster(session: Session, path: Path, flt: RosterFilter | None = None, sort_key: str = "name",
+@requires(Permission.EXPORT)
+def export_roster(session: Session, actor: Actor, path: Path, flt: RosterFilter | None = None, sort_key: str = "name",
                   descending: bool = False, *, full_ids: bool = False, today: dt.date | None = None,
                   progress: Progress = NO_PROGRESS) -> int:
-    """The students matching ``flt`` in display order to ``path`` (.xlsx); returns how many."""
+    """The students matching ``flt`` in display order to ``path`` (.xlsx); returns how many. With
+    full ID numbers, the export is on the record with its count before the file exists."""
+    if full_ids:
+        check(session, actor, Permission.VIEW_FULL_ID)
     today = today or dt.date.today()
     ids = roster.search_ids(session, flt or RosterFilter(), sort_key, descending)
+    if full_ids:
+        record_first(session, roster.record_id_export, actor, len(ids), str(path))
     columns = _columns(full_ids)
     workbook = new_workbook()
     name = township.township_name(session)
@@ -165,7 +174,8 @@ def survey(session: Session) -> list[SurveyVillage]:
     return list(villages.values())
 
 
-def export_survey(session: Session, path: Path, today: dt.date | None = None) -> int:
+@requires(Permission.EXPORT)
+def export_survey(session: Session, actor: Actor, path: Path, today: dt.date | None = None) -> int:
     """The survey to ``path`` (.xlsx): a count sheet and the names of those out of school; returns
     the number of poor villages."""
     today = today or dt.date.today()

@@ -104,7 +104,6 @@ class RowResult:
     household: PlannedHousehold | None = None
     known_as: str = ""  # for a student already on the roster: who, and where
     same_as_row: int | None = None  # for a student earlier in the same sheet: that row
-    merged_into: RowKey | None = None
 
     @property
     def key(self) -> RowKey:
@@ -473,7 +472,6 @@ def _resolve_duplicate_in_file(result: RowResult, row: _Row, seen: dict[str, Row
         # The later row's values win: it is usually the corrected copy.
         first.form = replace(first.form, **{k: getattr(result.form, k) for k in _FORM_FIELD_NAMES
                                             if k in _provided_fields(row)})
-        result.merged_into = first.key
         # The warnings of the merged values now belong to the first row, which carries them in.
         first.problems.extend(p for p in result.warnings if p.code not in {q.code for q in first.problems})
         result.problems.append(warning("id_number", "import.duplicate_merged", translate(

@@ -22,8 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from schoolaid.accounts.permissions import NotPermitted
-from schoolaid.common.errors import DatabaseError, NotAllowed
+from schoolaid.common.errors import DatabaseError, NotAllowed, Refusal
 from schoolaid.common.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -33,6 +32,8 @@ log = logging.getLogger(__name__)
 APPLICATION_ID = 0x53414944
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _WRITE_OPTION = "schoolaid_write"
+_DATABASE = "schoolaid.database"  # session.info: the Database a session belongs to
+_WRITING = "schoolaid.writing"  # session.info: the session holds the write lock
 
 T = TypeVar("T")
 
@@ -105,10 +106,11 @@ class Database:
     def read(self) -> Iterator[Session]:
         try:
             with self._reader() as session, session.begin():
+                session.info[_DATABASE] = self
                 yield session
         except OperationalError as exc:
             raise _explained(exc, self.path) from exc
-        except NotPermitted as exc:
+        except Refusal as exc:
             self._record_refusal(exc)
             raise
 
@@ -120,26 +122,24 @@ class Database:
                 "own database to make changes."))
         try:
             with self._writer() as session, session.begin():
+                session.info[_DATABASE] = self
+                session.info[_WRITING] = True
                 yield session
         except OperationalError as exc:
             raise _explained(exc, self.path) from exc
-        except NotPermitted as exc:
+        except Refusal as exc:
             self._record_refusal(exc)
             raise
 
-    def _record_refusal(self, refusal: NotPermitted) -> None:
+    def _record_refusal(self, refusal: Refusal) -> None:
         """An attempt outside one's role is recorded, in a transaction of its own: the refused one
         has rolled back."""
-        from schoolaid.accounts import audit
-        from schoolaid.accounts.audit import Action, Actor
-
-        if self.read_only or not isinstance(refusal.actor, Actor):
+        if self.read_only or refusal.recorded:
             return
-        permission = refusal.permission.value if refusal.permission is not None else ""
+        refusal.recorded = True  # once, though it passes through a transaction nested in another
         try:
             with self._writer() as session, session.begin():
-                audit.record(session, refusal.actor, Action.REFUSED, "permission", None, refusal.message,
-                             after={"permission": permission, "record": refusal.what})
+                refusal.record(session)
         except OperationalError:
             log.warning("could not record a refused action")
 
@@ -158,6 +158,27 @@ class Database:
         for action in self.on_close:
             action()
         self.on_close.clear()
+
+
+def database_of(session: Session) -> Database:
+    """The database a service's session belongs to (for the few services that work on its file)."""
+    db = session.info.get(_DATABASE)
+    if not isinstance(db, Database):
+        raise TypeError("a session made by Database.read() or Database.write() is needed")
+    return db
+
+
+def record_first(session: Session, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run the write ``service(session, *args)`` so that what it records is committed before the
+    caller goes on: a full-ID export is on the record before its file exists, even if writing the
+    file then fails, and without holding the write lock while a long file is written.
+
+    From a read session, in a transaction of its own (the reader keeps its snapshot, so the count
+    recorded is the count written); from a write session, in that transaction (it holds the lock)."""
+    db = database_of(session)
+    if session.info.get(_WRITING):
+        return service(session, *args, **kwargs)
+    return db.run(service, *args, **kwargs)
 
 
 def _explained(error: OperationalError, path: Path) -> Exception:
@@ -326,11 +347,3 @@ def reserve_ids(session: Session, table: Any, count: int) -> list[int]:
     write lock from its BEGIN IMMEDIATE: nobody else can take the same numbers meanwhile."""
     first = (session.scalar(select(func.max(table.id))) or 0) + 1
     return list(range(first, first + count))
-
-
-def is_empty(db: Database) -> bool:
-    """True for a database with no schools yet: the first start, before setup."""
-    from schoolaid.township.township import is_set_up
-
-    return not db.query(is_set_up)
-

@@ -492,7 +492,9 @@ class UserClass(Base):
     """A class a teacher account looks after: its students, absences and logs."""
 
     __tablename__ = "user_classes"
-    __table_args__ = (UniqueConstraint("user_id", "school_id", "stage", "grade", "class_name", name="one_class_once"),)
+    # Named in full, as revision 0006 created it (the naming convention leaves explicit names alone).
+    __table_args__ = (UniqueConstraint("user_id", "school_id", "stage", "grade", "class_name",
+                                       name="uq_user_classes_one_class_once"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("schools.id"))
@@ -508,7 +510,8 @@ class VillagePopulation(Base):
     them: the roster holds only the children who came to school, not those who never did."""
 
     __tablename__ = "village_populations"
-    __table_args__ = (UniqueConstraint("village_id", "year", name="one_count_a_year"),
+    # Named in full, as revision 0007 created it.
+    __table_args__ = (UniqueConstraint("village_id", "year", name="uq_village_populations_one_count_a_year"),
                       CheckConstraint("preschool_age >= 0", name="not_negative"))
     id: Mapped[int] = mapped_column(primary_key=True)
     village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)

@@ -35,10 +35,6 @@ class AttachmentInfo:
     added_by: str
     added_at: dt.datetime
 
-    @property
-    def is_image(self) -> bool:
-        return self.media_type.startswith("image/")
-
 
 def read_file(path: Path) -> tuple[str, bytes]:
     """A file from disk, refused with a clear message when it cannot be kept."""

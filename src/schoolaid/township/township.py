@@ -8,12 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts import audit
+from schoolaid.accounts.accounts import IDLE_SETTING
 from schoolaid.accounts.audit import Action, Actor
-from schoolaid.accounts.permissions import Permission, requires
+from schoolaid.accounts.permissions import Permission, check, requires
 from schoolaid.common.errors import NotAllowed, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import clean_name, error
 from schoolaid.common.vocabulary import SchoolKind
+from schoolaid.storage.database import Database
 from schoolaid.storage.models import School, Setting, Village
 
 TOWNSHIP_NAME = "township_name"
@@ -24,7 +26,28 @@ def get_setting(session: Session, key: str, default: str = "") -> str:
     return setting.value if setting is not None else default
 
 
+# Who may change a setting, by its family (the key, or the part before its first dot). A key of no
+# family here is the administrator's. The services that change settings check their own permission too.
+SETTING_PERMISSIONS = {
+    TOWNSHIP_NAME: Permission.EDIT_SETTINGS,
+    "dropout": Permission.EDIT_SETTINGS,  # the dropout-control rules: days, deadlines, notice numbers, holidays
+    "pairing": Permission.EDIT_SETTINGS,  # when a visit is overdue
+    "safety_copy_hours": Permission.EDIT_SETTINGS,
+    "safety_copy_keep": Permission.EDIT_SETTINGS,
+    "sign_out_idle_minutes": Permission.EDIT_SETTINGS,
+    "last_backup_export": Permission.BACKUP,  # when the last backup left the PC: set by whoever exported it
+    "accounts_enabled": Permission.MANAGE_ACCOUNTS,  # set once, with the first account
+}
+
+
+def setting_permission(key: str) -> Permission:
+    """The permission needed to change the setting ``key``."""
+    return SETTING_PERMISSIONS.get(key, SETTING_PERMISSIONS.get(key.split(".", 1)[0], Permission.EDIT_SETTINGS))
+
+
 def set_setting(session: Session, actor: Actor, key: str, value: str) -> None:
+    """Change a setting, for someone whose role allows that family of settings; recorded."""
+    check(session, actor, setting_permission(key))
     setting = session.get(Setting, key)
     before = None if setting is None else {"value": setting.value}
     if setting is None:
@@ -220,3 +243,17 @@ def list_villages(session: Session) -> list[VillageView]:
 
 def township_name(session: Session) -> str:
     return get_setting(session, TOWNSHIP_NAME)
+
+
+def is_empty(db: Database) -> bool:
+    """True for a database with no schools yet: the first start, before setup."""
+    return not db.query(is_set_up)
+
+
+@requires(Permission.EDIT_SETTINGS)
+def set_idle_minutes(session: Session, actor: Actor, minutes: int) -> None:
+    """How long a shared PC may stay signed in untouched (a setting of the township's, read by accounts)."""
+    if not 0 <= minutes <= 240:
+        raise ValidationFailed([error("minutes", "idle.range", translate(
+            "Accounts", "Sign out after 1 to 240 idle minutes, or 0 for never."))])
+    set_setting(session, actor, IDLE_SETTING, str(minutes))

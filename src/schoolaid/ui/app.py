@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from schoolaid import APP_NAME, __version__
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.paths import default_database_path
-from schoolaid.storage.database import Database, is_empty, open_database
+from schoolaid.storage.database import Database, open_database
+from schoolaid.township.township import is_empty
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.crash import install_excepthook, setup_logging
 from schoolaid.ui.fonts import apply_ui_font

@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             "Lock the window after this many minutes without use (0: never):"),
             self.context.query(accounts.idle_minutes), 0, 240)
         if ok:
-            run_op(self.context, self, accounts.set_idle_minutes, minutes, affects={Entity.TOWNSHIP})
+            run_op(self.context, self, township.set_idle_minutes, minutes, affects={Entity.TOWNSHIP})
 
     def lock(self, reason: str) -> bool:
         """Hide the data and ask for a sign-in (idle, or someone else's turn); True once signed in."""
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
 
         path = preview_path(file_name)
-        run_op(self.context, self, service, *before_path, path, access=Access.READ, background=True, title=title,
+        run_op(self.context, self, service, *before_path, path, access=Access.READ_AS, background=True, title=title,
                on_success=lambda _pages: show_preview(self, path, title, file_name))
 
     def _set_language(self, code: str) -> None:

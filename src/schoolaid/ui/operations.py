@@ -14,9 +14,10 @@ then, on the GUI thread:
 
 ``access`` says what the service is given (Anki has CollectionOp and QueryOp; here it is a flag):
 ``CHANGE`` a write transaction and the signed-in person, ``service(session, actor, *args)``;
-``READ`` a read transaction, ``service(session, *args)``; ``WRITE`` a write transaction without a
-person (signing in, before anyone is); ``FILES`` no database at all (backups, other files),
-``service(*args)``. Work in the background is also given ``progress=`` when the service takes
+``READ_AS`` a read transaction and the person — exports, printouts, the audit trail: services that
+check what the person may take and record a full-ID reveal themselves; ``READ`` a read
+transaction, ``service(session, *args)``; ``WRITE`` a write transaction without a person (signing
+in, before anyone is); ``FILES`` no database at all (backups, other files), ``service(*args)``. Work in the background is also given ``progress=`` when the service takes
 it: it reports with it, and stops (``Cancelled``, its transaction rolled back) once the user has
 cancelled; a service that never reports runs to its end, and Cancel only stops the waiting.
 
@@ -36,6 +37,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from schoolaid.accounts.audit import Actor
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.progress import Cancelled, Progress
 from schoolaid.ui.context import AppContext
@@ -47,6 +49,7 @@ PROGRESS_DELAY_MS = 600
 
 class Access(enum.Enum):
     CHANGE = "change"
+    READ_AS = "read as"
     READ = "read"
     WRITE = "write"
     FILES = "files"
@@ -206,10 +209,12 @@ class Operation(QObject):
 
 
 def _call(context: AppContext, access: Access, service: Callable[..., Any], args: tuple[Any, ...],
-          kwargs: dict[str, Any]) -> Any:
+          kwargs: dict[str, Any], actor: Actor | None = None) -> Any:
     db = context.db
     if access is Access.CHANGE:
-        return db.run(service, context.actor, *args, **kwargs)
+        return db.run(service, actor or context.actor, *args, **kwargs)
+    if access is Access.READ_AS:
+        return db.query(service, actor or context.actor, *args, **kwargs)
     if access is Access.READ:
         return db.query(service, *args, **kwargs)
     if access is Access.WRITE:
@@ -235,16 +240,18 @@ def run_op(context: AppContext, parent: QWidget | None, service: Callable[..., A
                           on_success=on_success, on_failure=on_failure, on_cancel=on_cancel)
     if not background:
         return operation.run_here()
-    # The actor is read now, on the GUI thread: whoever started the work is who it runs as.
-    actor = context.actor
+    # The person is read now, on the GUI thread: whoever started the work is who it runs as.
+    try:
+        actor = context.actor if access in (Access.CHANGE, Access.READ_AS) else None
+    except SchoolAidError as exc:  # nobody named to work as
+        operation._end(State.FAILED, exc)
+        return operation
 
     def with_progress(progress: Progress) -> Callable[[], Any]:
         given = {**kwargs, "progress": progress} if _takes_progress(service) else kwargs
 
         def call() -> Any:
-            if access is Access.CHANGE:
-                return context.db.run(service, actor, *args, **given)
-            return _call(context, access, service, args, given)
+            return _call(context, access, service, args, given, actor)
 
         return call
 

@@ -106,8 +106,7 @@ class AuditDialog(QDialog):
                            text=self.text_edit.text().strip())
 
     def refresh(self) -> None:
-        found = run_op(self.context, self, audit_log.search, self.context.actor, self.current_filter(), SHOWN,
-                       access=Access.READ)
+        found = run_op(self.context, self, audit_log.search, self.current_filter(), SHOWN, access=Access.READ_AS)
         if not found.succeeded:
             return
         lines, total = found.result
@@ -123,8 +122,8 @@ class AuditDialog(QDialog):
             if not name:
                 return
             path = Path(name)
-        self.task = run_op(self.context, self, audit_log.export, self.context.actor, self.current_filter(), path,
-                           access=Access.READ, background=True, title=self.tr("Exporting the audit trail…"),
+        self.task = run_op(self.context, self, audit_log.export, self.current_filter(), path,
+                           access=Access.READ_AS, background=True, title=self.tr("Exporting the audit trail…"),
                            on_success=self._exported, on_failure=self._failed)
 
     def _exported(self, count: int) -> None:

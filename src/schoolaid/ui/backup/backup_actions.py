@@ -146,16 +146,12 @@ class BackupActions(QObject):
     def run_export(self, target: Path, password: str) -> None:
         """Export, then read the written file back and check it: a bad USB stick is found now, not at
         the township."""
-        writing_text, checking_text = self.tr("Writing the backup…"), self.tr("Checking the written file…")
+        def written(info: backup.BackupInfo) -> None:
+            self.task = run_op(self.context, self.window, backup.verify_backup, info.path, password,
+                               access=Access.FILES, background=True, title=self.tr("Checking the written file…"),
+                               on_success=lambda verification: checked(info, verification), on_failure=self._failed)
 
-        def work(db_path: Path, progress: Progress) -> tuple[backup.BackupInfo, backup.Verification]:
-            writing = Progress(lambda f, m: progress.report(0.6 * f, m or writing_text), progress.cancel_event)
-            info = backup.export_backup(db_path, target, password, writing)
-            checking = Progress(lambda f, m: progress.report(0.6 + 0.4 * f, checking_text), progress.cancel_event)
-            return info, backup.verify_backup(info.path, password, checking)
-
-        def done(result: tuple[backup.BackupInfo, backup.Verification]) -> None:
-            info, verification = result
+        def checked(info: backup.BackupInfo, verification: backup.Verification) -> None:
             self.last_result = verification
             self.context.preferences.backup_folder = str(info.path.parent)
             run_op(self.context, self.window, backup.record_export, info, affects={Entity.TOWNSHIP},
@@ -166,8 +162,9 @@ class BackupActions(QObject):
                     path=info.path, students=info.counts.get("students", 0),
                     entries=info.counts.get("ledger_entries", 0), cases=info.counts.get("dropout_cases", 0)))
 
-        self.task = run_op(self.context, self.window, work, self.db.path, access=Access.FILES, background=True,
-                           title=self.tr("Exporting the backup…"), on_success=done, on_failure=self._failed)
+        self.task = run_op(self.context, self.window, backup.export_backup, target, password, access=Access.READ_AS,
+                           background=True, title=self.tr("Exporting the backup…"), on_success=written,
+                           on_failure=self._failed)
 
     def _failed(self, error: SchoolAidError) -> None:
         self.last_result = error
@@ -321,10 +318,10 @@ class BackupActions(QObject):
             if not name:
                 return
             target = Path(name)
-        checked_password, chosen, out = password, list(files), target
+        checked_password, chosen, out, actor = password, list(files), target, self.context.actor
 
         def work(progress: Progress) -> Path:
-            township_summary.write(township_summary.collect(chosen, checked_password, progress), out)
+            township_summary.summarize(actor, chosen, checked_password, out, progress=progress)
             return out
 
         def done(path: Path) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from schoolaid.common import school_calendar
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.validation import error
 from schoolaid.dropout import dropout
@@ -406,7 +407,7 @@ class DropoutRulesDialog(FormDialog):
             "Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to "
             "Friday outside the holidays, written month-day~month-day and separated by commas; the default is "
             "{holidays} (winter break, summer break, National Day week).").format(
-                holidays=dropout.DEFAULT_HOLIDAYS_TEXT))
+                holidays=school_calendar.DEFAULT_HOLIDAYS_TEXT))
         explanation.setWordWrap(True)
         self.form.addRow(explanation)
 

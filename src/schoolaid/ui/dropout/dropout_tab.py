@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout import dropout, dropout_export
 from schoolaid.dropout.dropout import (
     AbsenceView,
@@ -238,7 +239,7 @@ class DropoutTab(QWidget):
         ledgers_layout.addWidget(self.ledger_table, 1)
 
         # --- figures ---
-        start, end = dropout.school_year(today)
+        start, end = SchoolYear.containing(today).so_far(today)
         self.rate_from = date_edit(start)
         self.rate_to = date_edit(end)
         self.rates_model: RecordTableModel[RateRow] = RecordTableModel([
@@ -736,7 +737,7 @@ class DropoutTab(QWidget):
             self._tasks.pop(key, None)
             show_error(self, error)
 
-        self._tasks[key] = run_op(self.context, self, writer, target, access=Access.READ, background=True, title=title,
+        self._tasks[key] = run_op(self.context, self, writer, target, access=Access.READ_AS, background=True, title=title,
                                   on_success=exported, on_failure=failed, on_cancel=lambda: self._forget(key))
 
     def export_ledgers(self, path: Path | None = None) -> None:
@@ -812,7 +813,7 @@ class DropoutTab(QWidget):
                     reports.write_term_report, after_path=(year, term))
 
     def _print(self, title: str, file_name: str, service: Callable[..., Any], *before_path: Any,
-               after_path: tuple[Any, ...] = (), access: Access = Access.READ, affects: frozenset[str] | set[str] = frozenset()
+               after_path: tuple[Any, ...] = (), access: Access = Access.READ_AS, affects: frozenset[str] | set[str] = frozenset()
                ) -> None:
         """A printout written off the GUI thread by ``service(..., path, ...)``, then previewed."""
         from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from schoolaid.accounts.permissions import Permission
 from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.school_calendar import Term
 from schoolaid.reporting import indicators, work_list
-from schoolaid.reporting.indicators import Indicator, SchoolIndicators, Term
+from schoolaid.reporting.indicators import Indicator, SchoolIndicators
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
@@ -313,5 +314,5 @@ class HomeTab(QWidget):
 
     def edit_village_counts(self) -> None:
         term: Term = self.term_combo.currentData()
-        if VillageCountsDialog(self.context, term.school_year, self).exec():
+        if VillageCountsDialog(self.context, term.school_year.start_year, self).exec():
             self.refresh()

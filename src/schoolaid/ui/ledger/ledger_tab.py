@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.accounts.permissions import Permission
+from schoolaid.common import school_calendar
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.school_calendar import Quarter, SchoolYear, Term, month_key
 from schoolaid.ledger import ledger, ledger_export
 from schoolaid.ledger.ledger import (
     BatchView,
@@ -36,7 +38,6 @@ from schoolaid.ledger.ledger import (
     StudentLine,
     Total,
 )
-from schoolaid.roster import roster
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.ledger.ledger_dialogs import (
@@ -57,19 +58,17 @@ GREY = QBrush(QColor("#6d6d6d"))
 
 
 def _months_back(count: int = 24) -> list[dt.date]:
-    today = dt.date.today()
-    month = dt.date(today.year, today.month, 1)
-    months = []
-    for _ in range(count):
-        months.append(month)
-        month = dt.date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
-    return months
+    return school_calendar.months_back(dt.date.today(), count)
+
+
+def _current_quarter() -> str:
+    return Quarter.containing(dt.date.today()).key
 
 
 def _month_combo() -> QComboBox:
     combo = QComboBox()
     for month in _months_back():
-        combo.addItem(ledger.month_key(month), month)
+        combo.addItem(month_key(month), month)
     return combo
 
 
@@ -216,14 +215,13 @@ class LedgerTab(QWidget):
 
         # --- gaps ---
         self.gaps_period = QComboBox()
-        today = dt.date.today()
-        for year in (today.year, today.year - 1):
-            for quarter in (4, 3, 2, 1):
-                key = f"{year}-Q{quarter}"
-                if key <= ledger.current_quarter(today):
-                    self.gaps_period.addItem(key, key)
+        quarter = Quarter.containing(dt.date.today())
+        last_year = quarter.year - 1
+        while quarter.year >= last_year:  # this year's quarters so far, then last year's
+            self.gaps_period.addItem(quarter.key, quarter.key)
+            quarter = quarter.previous()
         for month in _months_back(12):
-            self.gaps_period.addItem(ledger.month_key(month), ledger.month_key(month))
+            self.gaps_period.addItem(month_key(month), month_key(month))
         self.gaps_model: RecordTableModel[Gap] = RecordTableModel([
             Column(lambda: self.tr("Name"), lambda g: g.name),
             Column(lambda: self.tr("School"), lambda g: g.school),
@@ -315,15 +313,15 @@ class LedgerTab(QWidget):
         self.programmes_model.set_rows(programmes)
         self._fill(self.post_programme, [(f"{p.name}（{p.code}）", p.id) for p in programmes if p.active])
         self._fill(self.filter_programme, [(self.tr("All programmes"), None)] + [(p.name, p.id) for p in programmes])
-        months = [(self.tr("(any)"), "")] + [(ledger.month_key(m), ledger.month_key(m)) for m in _months_back(36)]
+        months = [(self.tr("(any)"), "")] + [(month_key(m), month_key(m)) for m in _months_back(36)]
         first_time = self.filter_from.count() == 0
         self._fill(self.filter_from, months)
         self._fill(self.filter_to, months)
         if first_time:
             # This school year by default: the ledger of years past is one choice away.
-            start = dt.date(dt.date.today().year - (dt.date.today().month < 9), 9, 1)
+            start = SchoolYear.containing(dt.date.today()).start
             self.filter_from.blockSignals(True)
-            self.filter_from.setCurrentIndex(max(0, self.filter_from.findData(ledger.month_key(start))))
+            self.filter_from.setCurrentIndex(max(0, self.filter_from.findData(month_key(start))))
             self.filter_from.blockSignals(False)
         self._fill(self.filter_school, [(self.tr("All schools"), None)] + [
             (s.name, s.id) for s in self.context.query(township.list_schools)])
@@ -458,12 +456,11 @@ class LedgerTab(QWidget):
             self, self.tr("Export the ledger"), self.tr(
                 "Include full ID numbers? Only when the bureau asks for them: the sheet leaves this PC unencrypted.")) \
             == QMessageBox.StandardButton.Yes
-        if full and not run_op(self.context, self, roster.record_id_export, 0, str(path),
-                               affects={Entity.ACCOUNTS}).succeeded:
-            return
+        # With full ID numbers, the service puts the export on the record (with the number of students)
+        # before the file exists.
         self.export_task = run_op(
             self.context, self, ledger_export.export_ledger, path, self.entry_filter(), full_ids=full,
-            access=Access.READ, background=True, title=self.tr("Export the ledger"),
+            access=Access.READ_AS, background=True, title=self.tr("Export the ledger"),
             on_success=lambda count: self.message.emit(self.tr("{n} ledger entries written to {path}.").format(
                 n=count, path=path)))
 
@@ -492,7 +489,7 @@ class LedgerTab(QWidget):
         path = self._save_path(kind, f"{batch.programme}{kind}_{batch.period}.xlsx")
         if path is None:
             return
-        run_op(self.context, self, writer, batch.id, path, access=Access.READ,  # type: ignore[arg-type]
+        run_op(self.context, self, writer, batch.id, path, access=Access.READ_AS,  # type: ignore[arg-type]
                on_success=lambda count: self.message.emit(self.tr("{n} students written to {path}.").format(
                    n=count, path=path)))
 
@@ -506,7 +503,7 @@ class LedgerTab(QWidget):
             return
         title, name = self.tr("Sign-off sheet"), f"{batch.programme}签领表_{batch.period}.pdf"
         path = preview_path(name)
-        run_op(self.context, self, reports.write_sign_off, batch.id, path, access=Access.READ, background=True,
+        run_op(self.context, self, reports.write_sign_off, batch.id, path, access=Access.READ_AS, background=True,
                title=title, on_success=lambda _pages: show_preview(self, path, title, name))
 
     # --- totals and gaps -------------------------------------------------------------------------------
@@ -526,18 +523,18 @@ class LedgerTab(QWidget):
 
     def _count_gaps(self) -> None:
         """The badge only needs the number; the list is worked out when someone looks at it."""
-        self.gap_count = self.context.query(ledger.gap_count, ledger.current_quarter())
+        self.gap_count = self.context.query(ledger.gap_count, _current_quarter())
         self.gaps_changed.emit(self.gap_count)
 
     def show_gaps(self) -> None:
         self._gaps_stale = False
-        period = self.gaps_period.currentData() or ledger.current_quarter()
+        period = self.gaps_period.currentData() or _current_quarter()
         found = self.context.query(ledger.gaps, period)
         self.gaps_model.set_rows(found)
         self.gaps_summary.setText(self.tr(
             "<b>{n}</b> times a student who was eligible and enrolled got nothing: {total} yuan due.").format(
                 n=len(found), total=ledger.format_yuan(sum(g.amount_fen for g in found))))
-        if period == ledger.current_quarter():
+        if period == _current_quarter():
             self.gap_count = len(found)
             self.gaps_changed.emit(self.gap_count)
 
@@ -556,16 +553,16 @@ class LedgerTab(QWidget):
 
     @staticmethod
     def _term_month(term: str) -> dt.date:
-        today = dt.date(dt.date.today().year, dt.date.today().month, 1)
-        months = [m for m in ledger.months_of_term(term) if m <= today]
-        return months[-1] if months else ledger.months_of_term(term)[0]
+        this_month = school_calendar.month_start(dt.date.today())
+        months = Term.from_key(term).months()
+        return max((m for m in months if m <= this_month), default=months[0])
 
     def export_gaps(self) -> None:
         period = self.gaps_period.currentData()
         path = self._save_path(self.tr("Export coverage gaps"), f"资助覆盖缺口_{period}.xlsx")
         if path is None:
             return
-        run_op(self.context, self, ledger_export.export_gaps, period, path, access=Access.READ,
+        run_op(self.context, self, ledger_export.export_gaps, period, path, access=Access.READ_AS,
                on_success=lambda count: self.message.emit(self.tr("{n} gaps written to {path}.").format(
                    n=count, path=path)))
 

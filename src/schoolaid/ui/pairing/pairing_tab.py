@@ -445,7 +445,7 @@ class PairingTab(QWidget):
         path = self._save_path(self.tr("Pairing register"), f"{pairing_export.REGISTER_TITLE}_{dt.date.today():%Y%m%d}.xlsx")
         if path is None:
             return
-        run_op(self.context, self, pairing_export.export_register, path, access=Access.READ, background=True,
+        run_op(self.context, self, pairing_export.export_register, path, access=Access.READ_AS, background=True,
                title=self.tr("Pairing register"),
                on_success=lambda count: self.message.emit(self.tr(
                    "Pairing register of {n} pairs written to {path}.").format(n=count, path=path)))
@@ -455,7 +455,7 @@ class PairingTab(QWidget):
                                f"{pairing_export.VISIT_SHEET_TITLE}_{dt.date.today():%Y%m%d}.xlsx")
         if path is None:
             return
-        run_op(self.context, self, pairing_export.export_visit_sheets, path, access=Access.READ, background=True,
+        run_op(self.context, self, pairing_export.export_visit_sheets, path, access=Access.READ_AS, background=True,
                title=self.tr("Visit record sheets"),
                on_success=lambda count: self.message.emit(self.tr(
                    "Visit record sheets of {n} helpers written to {path}.").format(n=count, path=path)))

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from schoolaid.accounts.permissions import Permission
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.paths import user_data_dir
-from schoolaid.roster import roster, roster_export
+from schoolaid.roster import roster_export
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.township import township
-from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.context import AppContext
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.messages import show_error
 
@@ -81,16 +81,11 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         full = self.full_ids_check.isChecked()
-        if full:
-            # On the record before the file exists: who took full ID numbers off the PC, and where.
-            recorded = run_op(self.context, self, roster.record_id_export, self.shown, str(path),
-                              affects={Entity.STUDENT})
-            if not recorded.succeeded:
-                return
         self.buttons.setEnabled(False)
         self.path = path
+        # With full ID numbers, the service puts the export on the record before the file exists.
         self.task = run_op(self.context, self, roster_export.export_roster, path, self.filter, self.sort_key,
-                           self.descending, full_ids=full, access=Access.READ, background=True,
+                           self.descending, full_ids=full, access=Access.READ_AS, background=True,
                            title=self.tr("Exporting the roster"), on_success=self._done, on_failure=self._failed,
                            on_cancel=lambda: self.buttons.setEnabled(True))
 

@@ -350,7 +350,7 @@ class RosterTab(QWidget):
         if not target:
             return
         path = Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
-        run_op(self.context, self, roster_export.export_survey, path, access=Access.READ, background=True,
+        run_op(self.context, self, roster_export.export_survey, path, access=Access.READ_AS, background=True,
                title=self.tr("Export the poor villages' survey"), on_success=lambda villages: self.message.emit(self.tr(
                    "Survey of {n} poor villages written to {path}.").format(n=villages, path=path)))
 

@@ -6,6 +6,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
+from schoolaid.common.school_calendar import Quarter, Season, Term
+
 
 class PeriodDialog(QDialog):
     """A year and a quarter (1–4) or a term (autumn, spring); the current one preselected."""
@@ -22,13 +24,13 @@ class PeriodDialog(QDialog):
         if kind == "quarter":
             for quarter in range(1, 5):
                 self.part_combo.addItem(self.tr("Quarter {n}").format(n=quarter), quarter)
-            self.part_combo.setCurrentIndex((today.month - 1) // 3)
+            self.part_combo.setCurrentIndex(Quarter.containing(today).number - 1)
         else:
-            self.part_combo.addItem(self.tr("Autumn term (from September)"), "autumn")
-            self.part_combo.addItem(self.tr("Spring term (from March)"), "spring")
-            self.part_combo.setCurrentIndex(0 if today.month >= 9 or today.month < 3 else 1)
-            if today.month < 3:
-                self.year_spin.setValue(today.year - 1)
+            self.part_combo.addItem(self.tr("Autumn term (September to January)"), Season.AUTUMN.value)
+            self.part_combo.addItem(self.tr("Spring term (February to August)"), Season.SPRING.value)
+            term = Term.containing(today)
+            self.part_combo.setCurrentIndex(self.part_combo.findData(term.season.value))
+            self.year_spin.setValue(term.year)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -1,0 +1,124 @@
+"""schoolaid ledger: programmes, posting a month, coverage gaps, the ledger in the bureau's columns."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from schoolaid.accounts.permissions import Permission
+from schoolaid.cli.command import (
+    EXIT_OK,
+    Group,
+    Needs,
+    command,
+    db_option,
+    full_id_option,
+    json_option,
+    operator_option,
+)
+from schoolaid.cli.session import export, note_full_ids, open_db, print_json, read
+from schoolaid.common.i18n import translate
+
+LEDGER = Group("ledger", lambda: translate("Cli", "the subsidy ledger (资助台账)"))
+
+
+def _programmes_arguments(parser: argparse.ArgumentParser) -> None:
+    db_option(parser)
+    json_option(parser)
+
+
+@command(LEDGER, "programmes", help=lambda: translate("Cli", "list the subsidy programmes"),
+         arguments=_programmes_arguments, needs=Needs(Permission.VIEW))
+def list_programmes(args: argparse.Namespace) -> int:
+    from schoolaid.ledger import ledger
+
+    programmes = read(args, ledger.list_programmes)
+    if args.json:
+        return print_json([p.as_json() for p in programmes])
+    for p in programmes:
+        print("\t".join([p.code, p.name, p.stage or "—", p.eligibility.label(),
+                         f"{ledger.format_yuan(p.amount_fen)} {p.per.label()}", p.kind.label(),
+                         "" if p.active else translate("Cli", "inactive")]))
+    return EXIT_OK
+
+
+def _post_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--programme", required=True, metavar="CODE", help=translate("Cli", "the programme's code"))
+    parser.add_argument("--month", required=True, metavar="YYYY-MM")
+    db_option(parser)
+    parser.add_argument("--dry-run", action="store_true", help=translate(
+        "Cli", "show who and how much, without writing anything"))
+    json_option(parser)
+    operator_option(parser)
+
+
+@command(LEDGER, "post", help=lambda: translate(
+    "Cli", "post a programme's month for every eligible student not yet covered"), arguments=_post_arguments,
+         needs=Needs(Permission.POST_LEDGER))
+def post(args: argparse.Namespace) -> int:
+    from schoolaid.ledger import ledger
+
+    db = open_db(args)
+    try:
+        programme = db.query(ledger.programme_by_code, args.programme)
+        if args.dry_run:
+            plan = db.query(ledger.plan_posting, programme.id, args.month)
+            result = ledger.PostResult(None, len(plan.lines), plan.total_fen, plan.already, len(plan.not_eligible),
+                                       plan.period)
+        else:
+            result = db.run(ledger.post, args.actor, programme.id, args.month)
+    finally:
+        db.close()
+    if args.json:
+        return print_json({**result.as_json(), "programme": programme.code, "month": args.month,
+                           "dry_run": args.dry_run})
+    verb = translate("Cli", "Would post") if args.dry_run else translate("Cli", "Posted")
+    print(translate("Cli", "{verb} {programme} {period}: {n} students, {total} yuan; {already} already posted.").format(
+        verb=verb, programme=programme.name, period=result.period, n=result.posted,
+        total=ledger.format_yuan(result.total_fen), already=result.already))
+    return EXIT_OK
+
+
+def _gaps_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--period", required=True, metavar="YYYY-QN|YYYY-MM")
+    db_option(parser)
+    json_option(parser)
+
+
+@command(LEDGER, "gaps", help=lambda: translate("Cli", "eligible students with no entry for a month or a quarter"),
+         arguments=_gaps_arguments, needs=Needs(Permission.VIEW))
+def gaps(args: argparse.Namespace) -> int:
+    from schoolaid.ledger import ledger
+
+    found = read(args, ledger.gaps, args.period)
+    if args.json:
+        return print_json({"gaps": [g.as_json() for g in found], "period": args.period})
+    for gap in found:
+        print("\t".join([gap.name, gap.school, gap.grade, gap.village, gap.programme, gap.period,
+                         ledger.format_yuan(gap.amount_fen)]))
+    print(translate("Cli", "{n} eligible students without aid in {period}.").format(n=len(found), period=args.period),
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE.xlsx")
+    db_option(parser)
+    parser.add_argument("--from", dest="month_from", metavar="YYYY-MM", default="")
+    parser.add_argument("--to", dest="month_to", metavar="YYYY-MM", default="")
+    full_id_option(parser)
+
+
+@command(LEDGER, "export", help=lambda: translate("Cli", "export the ledger to .xlsx in the bureau's columns"),
+         arguments=_export_arguments, needs=Needs(Permission.EXPORT))
+def export_ledger(args: argparse.Namespace) -> int:
+    from schoolaid.ledger import ledger, ledger_export
+
+    # With full ID numbers, the service puts the export on the record before the file exists.
+    count = export(args, ledger_export.export_ledger, args.file,
+                   ledger.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id)
+    if args.full_id:
+        note_full_ids(args.file)
+    print(translate("Cli", "{n} ledger entries written to {path}.").format(n=count, path=args.file))
+    return EXIT_OK

@@ -1,0 +1,140 @@
+"""schoolaid print: the printed documents as PDF, each a service run as the person signed in."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from schoolaid.accounts.permissions import Permission
+from schoolaid.cli.command import EXIT_OK, Group, Needs, command, db_option, operator_option
+from schoolaid.cli.session import export, open_db
+from schoolaid.common.i18n import translate
+
+PRINT = Group("print", lambda: translate("Cli", "printed documents as PDF"), metavar="DOCUMENT")
+
+
+def _out_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+
+
+def _notice_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("case_id", type=int, metavar="CASE_ID")
+    db_option(parser)
+    _out_option(parser)
+    operator_option(parser)
+
+
+@command(PRINT, "notice", help=lambda: translate(
+    "Cli", "the enrollment-urging notice of a case (issued now if the case has none)"), arguments=_notice_arguments,
+         needs=Needs(Permission.EXPORT))
+def print_notice(args: argparse.Namespace) -> int:
+    from schoolaid.dropout import notice
+
+    db = open_db(args)
+    try:
+        number = db.run(notice.print_case_notice, args.actor, args.case_id, args.out).document_number
+    finally:
+        db.close()
+    print(translate("Cli", "Notice {number} of case {case} written to {path}.").format(
+        number=number, case=args.case_id, path=args.out))
+    return EXIT_OK
+
+
+def _due_arguments(parser: argparse.ArgumentParser) -> None:
+    db_option(parser)
+    _out_option(parser)
+    operator_option(parser)
+
+
+@command(PRINT, "due-notices", help=lambda: translate(
+    "Cli", "issue and print every notice due (repeated attempts failed), in one PDF"), arguments=_due_arguments,
+         needs=Needs(Permission.ISSUE_NOTICE))
+def print_due_notices(args: argparse.Namespace) -> int:
+    from schoolaid.dropout import notice
+
+    db = open_db(args)
+    try:
+        ids = db.run(notice.print_due_notices, args.actor, args.out)
+    finally:
+        db.close()
+    if ids:
+        print(translate("Cli", "{n} notices issued and written to {path}.").format(n=len(ids), path=args.out))
+    else:
+        print(translate("Cli", "No notice is due: no file written."))
+    return EXIT_OK
+
+
+def _quarterly_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, required=True, metavar="Y")
+    parser.add_argument("--quarter", type=int, required=True, metavar="Q", choices=(1, 2, 3, 4))
+    db_option(parser)
+    _out_option(parser)
+
+
+@command(PRINT, "quarterly", help=lambda: translate("Cli", "the quarterly summary"), arguments=_quarterly_arguments,
+         needs=Needs(Permission.EXPORT))
+def print_quarterly(args: argparse.Namespace) -> int:
+    from schoolaid.reporting import summary
+
+    pages = export(args, summary.write_quarterly, args.year, args.quarter, args.out)
+    print(translate("Cli", "Quarterly summary written to {path} ({pages} pages).").format(path=args.out, pages=pages))
+    return EXIT_OK
+
+
+def _term_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, required=True, metavar="Y")
+    parser.add_argument("--term", required=True, choices=("autumn", "spring"))
+    db_option(parser)
+    _out_option(parser)
+
+
+@command(PRINT, "term-report", help=lambda: translate("Cli", "the term-start dropout report"),
+         arguments=_term_arguments, needs=Needs(Permission.EXPORT))
+def print_term_report(args: argparse.Namespace) -> int:
+    from schoolaid.reporting import reports
+
+    pages = export(args, reports.write_term_report, args.out, args.year, args.term)
+    print(translate("Cli", "Term-start dropout report written to {path} ({pages} pages).").format(
+        path=args.out, pages=pages))
+    return EXIT_OK
+
+
+def _out_arguments(parser: argparse.ArgumentParser) -> None:
+    db_option(parser)
+    _out_option(parser)
+
+
+@command(PRINT, "ledgers", help=lambda: translate("Cli", "the three dropout ledgers"), arguments=_out_arguments,
+         needs=Needs(Permission.EXPORT))
+def print_ledgers(args: argparse.Namespace) -> int:
+    from schoolaid.reporting import reports
+
+    pages = export(args, reports.write_dropout_ledgers, args.out)
+    print(translate("Cli", "The three ledgers written to {path} ({pages} pages).").format(path=args.out, pages=pages))
+    return EXIT_OK
+
+
+@command(PRINT, "register", help=lambda: translate("Cli", "the pairing register"), arguments=_out_arguments,
+         needs=Needs(Permission.EXPORT))
+def print_register(args: argparse.Namespace) -> int:
+    from schoolaid.reporting import reports
+
+    pages = export(args, reports.write_register, args.out)
+    print(translate("Cli", "Pairing register written to {path} ({pages} pages).").format(path=args.out, pages=pages))
+    return EXIT_OK
+
+
+def _sign_off_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("batch_id", type=int, metavar="BATCH_ID")
+    db_option(parser)
+    _out_option(parser)
+
+
+@command(PRINT, "sign-off", help=lambda: translate("Cli", "the sign-off sheet of a ledger batch"),
+         arguments=_sign_off_arguments, needs=Needs(Permission.EXPORT))
+def print_sign_off(args: argparse.Namespace) -> int:
+    from schoolaid.reporting import reports
+
+    pages = export(args, reports.write_sign_off, args.batch_id, args.out)
+    print(translate("Cli", "Sign-off sheet written to {path} ({pages} pages).").format(path=args.out, pages=pages))
+    return EXIT_OK

@@ -1,0 +1,187 @@
+"""schoolaid roster: list, import, export, survey."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from schoolaid.accounts.permissions import Permission
+from schoolaid.cli.command import (
+    EXIT_OK,
+    Group,
+    Needs,
+    command,
+    db_option,
+    full_id_option,
+    json_option,
+    operator_option,
+)
+from schoolaid.cli.session import export, note_full_ids, open_db, school_id, teacher_classes
+from schoolaid.common.i18n import translate
+from schoolaid.roster import roster
+from schoolaid.roster.enrollment import EnrollmentStatus
+
+ROSTER = Group("roster", lambda: translate("Cli", "the student roster"))
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--search", default="", help=translate(
+        "Cli", "name, pinyin initials or ID digits, as in the search box"))
+    parser.add_argument("--status", choices=[s.value for s in EnrollmentStatus], help=translate(
+        "Cli", "only students with this enrollment status"))
+
+
+def _roster_filter(args: argparse.Namespace) -> roster.RosterFilter:
+    return roster.RosterFilter(text=args.search,
+                               statuses=frozenset({EnrollmentStatus(args.status)}) if args.status else None,
+                               classes=teacher_classes(args))
+
+
+def _list_arguments(parser: argparse.ArgumentParser) -> None:
+    db_option(parser)
+    json_option(parser)
+    _filter_options(parser)
+    full_id_option(parser)
+
+
+@command(ROSTER, "list", help=lambda: translate("Cli", "list students"), arguments=_list_arguments,
+         needs=Needs(Permission.VIEW, own_classes=True))
+def list_students(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        flt = _roster_filter(args)
+        with db.read() as session:
+            rows = roster.list_rows(session, flt)
+        if args.full_id:
+            print(translate("Cli", "Note: the output carries full ID numbers of minors. Keep it on this PC, or delete "
+                                   "it when done."), file=sys.stderr)
+            full_ids = db.run(roster.reveal_id_numbers, args.actor, [r.id for r in rows], "roster list")
+        else:
+            full_ids = {}
+    finally:
+        db.close()
+    if args.json:
+        items = []
+        for r in rows:
+            item = {
+                "id": r.id, "name": r.name, "sex": r.sex,
+                "birth_date": r.birth_date.isoformat() if r.birth_date else None,
+                "school": r.school, "stage": r.stage, "grade": r.grade_label_zh, "grade_number": r.grade,
+                "class": r.class_name, "village": r.village, "household_head": r.household_head,
+                "registered_poor": r.registered_poor, "left_behind": r.left_behind, "boarder": r.boarder,
+                "status": r.status.value, "id_number_masked": r.id_masked,
+            }
+            if args.full_id:
+                item["id_number"] = full_ids.get(r.id)
+            items.append(item)
+        json.dump(items, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    headers = [translate("Cli", "Name"), translate("Cli", "Sex"), translate("Cli", "Birth date"),
+               translate("Cli", "School"), translate("Cli", "Grade"), translate("Cli", "Class"),
+               translate("Cli", "Status"), translate("Cli", "ID number")]
+    lines = [headers] + [
+        [r.name, r.sex, r.birth_date.isoformat() if r.birth_date else "", r.school, r.grade_label, r.class_name,
+         r.status.label(), full_ids.get(r.id) or r.id_masked if args.full_id else r.id_masked]
+        for r in rows
+    ]
+    for line in lines:
+        print("\t".join(line))
+    print(translate("Cli", "{n} students").format(n=len(rows)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
+    db_option(parser)
+    parser.add_argument("--dry-run", action="store_true", help=translate(
+        "Cli", "check the file and report, without writing anything"))
+    json_option(parser)
+    parser.add_argument("--existing", choices=["update", "skip"], default="update", help=translate(
+        "Cli", "students already on the roster (same ID number): update them from the sheet, or skip them "
+        "(default: update)"))
+    parser.add_argument("--school", metavar="NAME", help=translate(
+        "Cli", "the school of every row, for a sheet without a school column"))
+    parser.add_argument("--rejected", type=Path, metavar="OUT.xlsx", help=translate(
+        "Cli", "also save the rejected rows, with the reasons, to send back to whoever typed them"))
+    operator_option(parser)
+
+
+@command(ROSTER, "import", help=lambda: translate(
+    "Cli", "import students from an Excel or CSV roster (.xlsx, .xls, .csv)"), arguments=_import_arguments,
+         needs=Needs(Permission.EDIT_ROSTER))
+def import_roster(args: argparse.Namespace) -> int:
+    from schoolaid.roster import roster_import
+    from schoolaid.roster.roster_import import Choice, ImportOptions, Outcome
+
+    source = roster_import.read_source(args.file)  # an unreadable file stops here, with exit status 1
+    db = open_db(args)
+    try:
+        default_school = school_id(db, args.school) if args.school else None
+        options = ImportOptions(existing=Choice(args.existing), default_school_id=default_school)
+        plan = db.query(roster_import.make_plan, source, options)
+        if not args.dry_run:
+            db.run(roster_import.apply_plan, args.actor, plan)
+    finally:
+        db.close()
+    if args.rejected and plan.rejected:
+        roster_import.save_rejected(plan, args.rejected)
+    if args.json:
+        json.dump(plan.summary_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    verb = translate("Cli", "Would import") if args.dry_run else translate("Cli", "Imported")
+    print(translate("Cli", "{verb}: {new} new, {updated} updated, {unchanged} unchanged, {skipped} skipped; "
+                           "{rejected} rows rejected, {warned} with warnings.").format(
+        verb=verb, new=plan.count(Outcome.NEW), updated=plan.count(Outcome.UPDATE),
+        unchanged=plan.count(Outcome.UNCHANGED), skipped=plan.count(Outcome.SKIP), rejected=len(plan.rejected),
+        warned=len(plan.warned)))
+    for result in plan.rejected:
+        print(translate("Cli", "Rejected: {sheet} row {row} {name}: {reason}").format(
+            sheet=result.sheet, row=result.row, name=result.name, reason=result.reason))
+    for result in plan.warned:
+        print(translate("Cli", "Warning: {sheet} row {row} {name}: {reason}").format(
+            sheet=result.sheet, row=result.row, name=result.name, reason=result.reason))
+    return EXIT_OK
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE.xlsx")
+    db_option(parser)
+    _filter_options(parser)
+    full_id_option(parser)
+
+
+@command(ROSTER, "export", help=lambda: translate("Cli", "export the roster to .xlsx"), arguments=_export_arguments,
+         needs=Needs(Permission.EXPORT))
+def export_roster(args: argparse.Namespace) -> int:
+    from schoolaid.roster import roster_export
+
+    db = open_db(args)
+    try:  # with full ID numbers, the service puts the export on the record before the file exists
+        count = db.query(roster_export.export_roster, args.actor, args.file, _roster_filter(args),
+                         full_ids=args.full_id)
+    finally:
+        db.close()
+    if args.full_id:
+        note_full_ids(args.file)
+    print(translate("Cli", "{n} students written to {path}.").format(n=count, path=args.file))
+    return EXIT_OK
+
+
+def _survey_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE.xlsx")
+    db_option(parser)
+
+
+@command(ROSTER, "survey", help=lambda: translate(
+    "Cli", "export the poor villages' survey of children's education (贫困村儿童、青少年接受教育情况调查表)"),
+         arguments=_survey_arguments, needs=Needs(Permission.EXPORT))
+def export_survey(args: argparse.Namespace) -> int:
+    from schoolaid.roster import roster_export
+
+    villages = export(args, roster_export.export_survey, args.file)
+    print(translate("Cli", "Survey of {n} poor villages written to {path}.").format(n=villages, path=args.file))
+    return EXIT_OK

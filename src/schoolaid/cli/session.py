@@ -1,0 +1,127 @@
+"""A command's work on the database: opening it, signing in the person named by --user, checking
+the permission the command declares, running services as that person, and printing for programs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from schoolaid.accounts import permissions
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission
+from schoolaid.cli.command import EXIT_OK, Command
+from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.i18n import translate
+from schoolaid.common.paths import default_database_path
+from schoolaid.storage.database import Database, open_database
+
+
+def read_password(path: Path) -> str:
+    try:
+        text = sys.stdin.readline() if str(path) == "-" else path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise SchoolAidError(translate("Cli", "The password file {path} cannot be read: {detail}.").format(
+            path=path, detail=exc.strerror or exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise SchoolAidError(translate("Cli", "The password file {path} is not UTF-8 text.").format(path=path)) from exc
+    lines = text.splitlines()
+    password = lines[0] if lines else ""
+    if not password:
+        raise SchoolAidError(translate("Cli", "The password file {path} is empty.").format(path=path))
+    return password
+
+
+def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The database, with ``args.actor`` signed in and allowed to run this command."""
+    path = Path(args.db or default_database_path())
+    if not create and not path.exists():
+        raise SchoolAidError(translate("Cli", "There is no database at {path}. Check the path, or create one with "
+                                              "\u201cschoolaid demo\u201d or by starting the program.").format(path=path))
+    db = open_database(path)
+    try:
+        args.actor = _sign_in(args, db)
+        for permission in required(args):
+            db.query(permissions.check, args.actor, permission)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def required(args: argparse.Namespace) -> list[Permission]:
+    """What the command declares it needs, for the person signed in."""
+    spec: Command = args.command_spec
+    needed = []
+    if spec.needs.permission is not None and not (spec.needs.own_classes and permissions.is_teacher(args.actor)):
+        needed.append(spec.needs.permission)
+    if getattr(args, "full_id", False):
+        needed.append(Permission.VIEW_FULL_ID)
+    return needed
+
+
+def read(args: argparse.Namespace, service: Any, *service_args: Any, **kwargs: Any) -> Any:
+    """One read-only service on the database, signed in and allowed."""
+    db = open_db(args)
+    try:
+        return db.query(service, *service_args, **kwargs)
+    finally:
+        db.close()
+
+
+def export(args: argparse.Namespace, service: Any, *service_args: Any, **kwargs: Any) -> Any:
+    """One export or printout on the database, as the person signed in (the service checks again,
+    and puts a full-ID export on the record before its file exists)."""
+    db = open_db(args)
+    try:
+        return db.query(service, args.actor, *service_args, **kwargs)
+    finally:
+        db.close()
+
+
+def _sign_in(args: argparse.Namespace, db: Database) -> Actor:
+    """The account named by --user, on a database with accounts; the operator named by --operator
+    (or "command line") on one without."""
+    from schoolaid.accounts import accounts
+
+    if not db.query(permissions.accounts_enabled):
+        return Actor(getattr(args, "operator", None) or translate("Cli", "command line"))
+    if not getattr(args, "user", None):
+        raise SchoolAidError(translate(
+            "Cli", "This database has accounts: name yours with --user NAME and give its password with "
+            "--user-password-file F (or - to type it on standard input)."))
+    if getattr(args, "user_password_file", None) is None:
+        raise SchoolAidError(translate("Cli", "Give the password of {user} with --user-password-file F.").format(
+            user=args.user))
+    outcome = db.run(accounts.sign_in, args.user, read_password(args.user_password_file))
+    if outcome.actor is None:
+        raise SchoolAidError(outcome.message)
+    return outcome.actor
+
+
+def teacher_classes(args: argparse.Namespace) -> frozenset[tuple[int, str, int, str]] | None:
+    """A teacher sees only their classes (``args.actor`` is set once signed in)."""
+    actor = getattr(args, "actor", None)
+    return actor.classes if actor is not None and permissions.is_teacher(actor) else None
+
+
+def school_id(db: Database, name: str) -> int:
+    from schoolaid.township import township
+
+    found = next((s.id for s in db.query(township.list_schools) if s.name == name), None)
+    if found is None:
+        raise SchoolAidError(translate("Cli", "There is no school called {name}.").format(name=name))
+    return found
+
+
+def note_full_ids(path: Path) -> None:
+    print(translate("Cli", "Note: {path} carries full ID numbers of minors. Keep it on this PC, or delete it when "
+                           "done.").format(path=path), file=sys.stderr)
+
+
+def print_json(data: object) -> int:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return EXIT_OK
