@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from schoolaid.dropout.dropout import (
     SchoolCases,
 )
 from schoolaid.township import township
+from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.dropout.dropout_dialogs import (
     AbsenceDialog,
@@ -142,18 +142,18 @@ class DropoutTab(QWidget):
         ], parent=self)
         self.attempts_table = record_table(self.attempts_model, fit_contents=True)
         self.attempts_table.doubleClicked.connect(lambda _index: self.show_evidence())
-        self.new_case_button = QPushButton(self.tr("Open a case…"))
-        self.case_file_button = QPushButton(self.tr("Case file…"))
-        self.log_button = QPushButton(self.tr("Log an attempt…"))
-        self.correct_button = QPushButton(self.tr("Correct the entry…"))
-        self.evidence_button = QPushButton(self.tr("Evidence…"))
-        self.notice_button = QPushButton(self.tr("Issue the urging notice…"))
-        self.receipt_button = QPushButton(self.tr("Record the signed receipt…"))
-        self.move_button = QPushButton(self.tr("Close or move the case…"))
-        self.confirm_button = QPushButton(self.tr("Record as dropout"))
-        self.cases_export_button = QPushButton(self.tr("Export the cases…"))
-        self.print_notice_button = QPushButton(self.tr("Print the notice…"))
-        self.print_due_button = QPushButton(self.tr("Print all notices due…"))
+        self.new_case_button = make_button("dropout.new_case", context, self)
+        self.case_file_button = make_button("dropout.case_file", context, self)
+        self.log_button = make_button("dropout.log_attempt", context, self)
+        self.correct_button = make_button("dropout.correct_attempt", context, self)
+        self.evidence_button = make_button("dropout.evidence", context, self)
+        self.notice_button = make_button("dropout.issue_notice", context, self)
+        self.receipt_button = make_button("dropout.receipt", context, self)
+        self.move_button = make_button("dropout.move", context, self)
+        self.confirm_button = make_button("dropout.confirm", context, self)
+        self.cases_export_button = make_button("export.cases", context, self)
+        self.print_notice_button = make_button("dropout.print_notice", context, self)
+        self.print_due_button = make_button("print.due_notices", context, self)
         detail = QGroupBox(self.tr("Persuasion log (劝返记录) — entries are never changed: a correction is a new entry"))
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.case_title)
@@ -200,9 +200,9 @@ class DropoutTab(QWidget):
         self.absences_table = record_table(self.absences_model, fit_contents=True)
         self.absences_summary = QLabel()
         self.absences_summary.setWordWrap(True)
-        self.record_absence_button = QPushButton(self.tr("Record an absence…"))
-        self.back_button = QPushButton(self.tr("Back at school…"))
-        self.absence_case_button = QPushButton(self.tr("Open a case for the selected…"))
+        self.record_absence_button = make_button("dropout.record_absence", context, self)
+        self.back_button = make_button("dropout.back", context, self)
+        self.absence_case_button = make_button("dropout.absence_case", context, self)
         absences_page = QWidget()
         absences_layout = QVBoxLayout(absences_page)
         absences_layout.addLayout(_row(self.absences_all))
@@ -230,8 +230,8 @@ class DropoutTab(QWidget):
         self.ledger_table = record_table(self.ledger_model, fit_contents=True)
         self.ledger_summary = QLabel()
         self.ledger_summary.setWordWrap(True)
-        self.ledgers_export_button = QPushButton(self.tr("Export the three ledgers…"))
-        self.ledgers_print_button = QPushButton(self.tr("Print the three ledgers…"))
+        self.ledgers_export_button = make_button("export.dropout_ledgers", context, self)
+        self.ledgers_print_button = make_button("print.dropout_ledgers", context, self)
         ledgers_page = QWidget()
         ledgers_layout = QVBoxLayout(ledgers_page)
         ledgers_layout.addLayout(_row(self.ledger_choice, self.ledgers_print_button, self.ledgers_export_button))
@@ -268,8 +268,8 @@ class DropoutTab(QWidget):
                    foreground=lambda s: RED if s.expired else None),
         ], parent=self)
         self.per_school_table = record_table(self.per_school_model)
-        self.term_report_button = QPushButton(self.tr("Term-start dropout report…"))
-        self.term_print_button = QPushButton(self.tr("Print the term-start report…"))
+        self.term_report_button = make_button("export.term_report", context, self)
+        self.term_print_button = make_button("print.term_report", context, self)
         figures_page = QWidget()
         figures_layout = QVBoxLayout(figures_page)
         figures_layout.addLayout(_row(QLabel(self.tr("Dropout rate from")), self.rate_from, QLabel(self.tr("to")),
@@ -294,30 +294,11 @@ class DropoutTab(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.show_cases())
         self.case_text.textChanged.connect(lambda _t: self.show_cases())
         self.cases_table.selectionModel().selectionChanged.connect(lambda *_args: self.show_case())
-        self.new_case_button.clicked.connect(self.new_case)
-        self.case_file_button.clicked.connect(self.edit_case)
-        self.log_button.clicked.connect(self.log_attempt)
-        self.correct_button.clicked.connect(self.correct_attempt)
-        self.evidence_button.clicked.connect(self.show_evidence)
-        self.notice_button.clicked.connect(self.issue_notice)
-        self.receipt_button.clicked.connect(self.record_receipt)
-        self.move_button.clicked.connect(self.move_case)
-        self.confirm_button.clicked.connect(self.confirm_dropout)
-        self.cases_export_button.clicked.connect(self.export_cases)
-        self.print_notice_button.clicked.connect(self.print_notice)
-        self.print_due_button.clicked.connect(self.print_due_notices)
-        self.ledgers_print_button.clicked.connect(self.print_ledgers)
-        self.term_print_button.clicked.connect(lambda: self.print_term_report())
         self.absences_all.toggled.connect(lambda _on: self.show_absences())
-        self.record_absence_button.clicked.connect(lambda: self.record_absence())
-        self.back_button.clicked.connect(self.back_at_school)
-        self.absence_case_button.clicked.connect(self.open_case_for_absence)
         self.absences_table.doubleClicked.connect(lambda _index: self.open_case_for_absence())
         self.ledger_choice.currentIndexChanged.connect(lambda _i: self.show_ledger())
-        self.ledgers_export_button.clicked.connect(self.export_ledgers)
         self.rate_from.dateChanged.connect(lambda _d: self.show_figures())
         self.rate_to.dateChanged.connect(lambda _d: self.show_figures())
-        self.term_report_button.clicked.connect(self.export_term_report)
         self.sections.currentChanged.connect(self._section_shown)
         context.changed.connect(self._data_changed)
         # The lists are filled when the tab is first shown; the badge is needed at once.

@@ -18,18 +18,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from schoolaid.accounts.permissions import Permission
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.school_calendar import Term
 from schoolaid.reporting import indicators, work_list
 from schoolaid.reporting.indicators import Indicator, SchoolIndicators
 from schoolaid.township import township
+from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.messages import problem_label, show_refusal
@@ -208,9 +207,7 @@ class HomeTab(QWidget):
             self.term_combo.addItem(term.label, term)
             term = term.previous()
         self.school_combo = QComboBox()
-        self.counts_button = QPushButton(self.tr("Preschool-age children per village…"))
-        self.counts_button.clicked.connect(self.edit_village_counts)
-        self.counts_button.setEnabled(context.allows(Permission.EDIT_SETTINGS) and not context.db.read_only)
+        self.counts_button = make_button("home.village_counts", context, self)
         self.state_label = QLabel()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Term:")))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from schoolaid.ledger.ledger import (
     Total,
 )
 from schoolaid.township import township
+from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.ledger.ledger_dialogs import (
     HistoryDialog,
@@ -97,9 +97,9 @@ class LedgerTab(QWidget):
         # --- post a month ---
         self.post_programme = QComboBox()
         self.post_month = _month_combo()
-        self.preview_button = QPushButton(self.tr("Show who and how much"))
-        self.post_all_button = QPushButton(self.tr("Post for all of them"))
-        self.post_selected_button = QPushButton(self.tr("Post for the selected only"))
+        self.preview_button = make_button("ledger.plan", context, self)
+        self.post_all_button = make_button("ledger.post_all", context, self)
+        self.post_selected_button = make_button("ledger.post_selected", context, self)
         self.post_summary = QLabel(self.tr("Choose a programme and a month, then see who is eligible."))
         self.post_summary.setWordWrap(True)
         self.plan_model: RecordTableModel[StudentLine] = RecordTableModel([
@@ -152,9 +152,9 @@ class LedgerTab(QWidget):
             self.entries_table.setColumnWidth(column, width)
         self.entries_table.doubleClicked.connect(lambda _index: self.show_history())
         self.entries_summary = QLabel()
-        self.reverse_button = QPushButton(self.tr("Reverse or correct…"))
-        self.history_button = QPushButton(self.tr("The student's subsidies"))
-        self.export_button = QPushButton(self.tr("Export…"))
+        self.reverse_button = make_button("ledger.reverse", context, self)
+        self.history_button = make_button("ledger.history", context, self)
+        self.export_button = make_button("export.ledger", context, self)
         entries_page = QWidget()
         entries_layout = QVBoxLayout(entries_page)
         entries_layout.addLayout(_row(self.filter_text, QLabel(self.tr("Programme")), self.filter_programme,
@@ -181,11 +181,11 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Posted by"), lambda b: b.posted_by),
         ], parent=self)
         self.batches_table = record_table(self.batches_model, fit_contents=True)
-        self.notice_list_button = QPushButton(self.tr("Notice list (公示)…"))
-        self.notice_button = QPushButton(self.tr("Record notice dates…"))
-        self.payment_button = QPushButton(self.tr("Record payment…"))
-        self.sign_off_button = QPushButton(self.tr("Sign-off sheet (签领表)…"))
-        self.sign_off_print_button = QPushButton(self.tr("Print the sign-off sheet…"))
+        self.notice_list_button = make_button("ledger.notice_list", context, self)
+        self.notice_button = make_button("ledger.notice_dates", context, self)
+        self.payment_button = make_button("ledger.payment", context, self)
+        self.sign_off_button = make_button("ledger.sign_off", context, self)
+        self.sign_off_print_button = make_button("ledger.sign_off_print", context, self)
         batches_page = QWidget()
         batches_layout = QVBoxLayout(batches_page)
         batches_layout.addWidget(QLabel(self.tr(
@@ -234,8 +234,8 @@ class LedgerTab(QWidget):
         self.gaps_table = record_table(self.gaps_model, fit_contents=True)
         self.gaps_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.gaps_summary = QLabel()
-        self.gaps_post_button = QPushButton(self.tr("Post for the selected…"))
-        self.gaps_export_button = QPushButton(self.tr("Export…"))
+        self.gaps_post_button = make_button("ledger.gaps_post", context, self)
+        self.gaps_export_button = make_button("ledger.gaps_export", context, self)
         gaps_page = QWidget()
         gaps_layout = QVBoxLayout(gaps_page)
         gaps_layout.addLayout(_row(QLabel(self.tr("Eligible students with no entry in")), self.gaps_period))
@@ -256,9 +256,9 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Active"), lambda p: self.tr("Yes") if p.active else self.tr("No"), align_center=True),
         ], parent=self)
         self.programmes_table = record_table(self.programmes_model, fit_contents=True)
-        self.programmes_table.doubleClicked.connect(lambda _index: self._edit_programme())
-        self.new_programme_button = QPushButton(self.tr("New programme…"))
-        self.edit_programme_button = QPushButton(self.tr("Edit…"))
+        self.programmes_table.doubleClicked.connect(lambda _index: self.edit_programme())
+        self.new_programme_button = make_button("ledger.new_programme", context, self)
+        self.edit_programme_button = make_button("ledger.edit_programme", context, self)
         programmes_page = QWidget()
         programmes_layout = QVBoxLayout(programmes_page)
         programmes_layout.addWidget(self.programmes_table, 1)
@@ -275,30 +275,15 @@ class LedgerTab(QWidget):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.sections)
 
-        self.preview_button.clicked.connect(self.preview)
         self.post_programme.currentIndexChanged.connect(lambda _i: self._clear_plan())
         self.post_month.currentIndexChanged.connect(lambda _i: self._clear_plan())
-        self.post_all_button.clicked.connect(lambda: self.post(selected_only=False))
-        self.post_selected_button.clicked.connect(lambda: self.post(selected_only=True))
         for combo in (self.filter_programme, self.filter_from, self.filter_to, self.filter_school):
             combo.currentIndexChanged.connect(lambda _i: self.show_entries())
         self.filter_text.textChanged.connect(lambda _t: self.show_entries())
-        self.reverse_button.clicked.connect(self.reverse)
-        self.history_button.clicked.connect(self.show_history)
-        self.export_button.clicked.connect(self.export_entries)
-        self.notice_list_button.clicked.connect(lambda: self._batch_document(ledger_export.export_notice, "公示名单"))
-        self.sign_off_button.clicked.connect(lambda: self._batch_document(ledger_export.export_sign_off, "签领表"))
-        self.notice_button.clicked.connect(lambda: self._batch_dialog(NoticeDialog))
-        self.sign_off_print_button.clicked.connect(self.print_sign_off)
-        self.payment_button.clicked.connect(lambda: self._batch_dialog(PaymentDialog))
         self.totals_by.currentIndexChanged.connect(lambda _i: self.show_totals())
         # Totals read every entry: they are worked out when someone looks at them.
         self.sections.currentChanged.connect(self._section_shown)
         self.gaps_period.currentIndexChanged.connect(lambda _i: self.show_gaps())
-        self.gaps_post_button.clicked.connect(self.post_gaps)
-        self.gaps_export_button.clicked.connect(self.export_gaps)
-        self.new_programme_button.clicked.connect(lambda: ProgrammeDialog(context, None, self).exec())
-        self.edit_programme_button.clicked.connect(self._edit_programme)
         context.changed.connect(self._data_changed)
         self.refresh()
 
@@ -379,6 +364,12 @@ class LedgerTab(QWidget):
             self.post_summary.setText("；".join(p.message for p in error.problems))
         else:
             show_error(self, error)
+
+    def post_all(self) -> None:
+        self.post(selected_only=False)
+
+    def post_selected(self) -> None:
+        self.post(selected_only=True)
 
     def post(self, *, selected_only: bool) -> None:
         plan = self.plan
@@ -474,6 +465,18 @@ class LedgerTab(QWidget):
         rows = self.batches_table.selectionModel().selectedRows()
         return self.batches_model.row_object(rows[0].row()) if rows else None
 
+    def record_notice_dates(self) -> None:
+        self._batch_dialog(NoticeDialog)
+
+    def record_payment(self) -> None:
+        self._batch_dialog(PaymentDialog)
+
+    def export_notice_list(self) -> None:
+        self._batch_document(ledger_export.export_notice, "公示名单")
+
+    def export_sign_off(self) -> None:
+        self._batch_document(ledger_export.export_sign_off, "签领表")
+
     def _batch_dialog(self, dialog_class: type) -> None:
         batch = self.selected_batch()
         if batch is None:
@@ -566,7 +569,10 @@ class LedgerTab(QWidget):
                on_success=lambda count: self.message.emit(self.tr("{n} gaps written to {path}.").format(
                    n=count, path=path)))
 
-    def _edit_programme(self) -> None:
+    def new_programme(self) -> None:
+        ProgrammeDialog(self.context, None, self).exec()
+
+    def edit_programme(self) -> None:
         rows = self.programmes_table.selectionModel().selectedRows()
         if rows:
             ProgrammeDialog(self.context, self.programmes_model.row_object(rows[0].row()).id, self).exec()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -30,6 +29,7 @@ from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.township import township
+from schoolaid.ui.actions import ROSTER_CONTEXT, context_menu, make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.roster.household_panel import HouseholdPanel
@@ -63,14 +63,10 @@ class RosterTab(QWidget):
         self.left_behind_check = QCheckBox(self.tr("Left-behind"))
         self.boarder_check = QCheckBox(self.tr("Boarders"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.add_button = QPushButton(self.tr("Add student…"))
-        self.add_button.setDefault(False)
-        self.import_button = QPushButton(self.tr("Import…"))
-        self.add_button.setEnabled(context.allows(Permission.EDIT_ROSTER))
-        self.import_button.setEnabled(context.allows(Permission.EDIT_ROSTER))
+        self.add_button = make_button("students.add", context, self)
+        self.import_button = make_button("students.import", context, self)
         self.import_button.setToolTip(self.tr("Import students from an Excel or CSV roster"))
-        self.export_button = QPushButton(self.tr("Export…"))
-        self.export_button.setEnabled(context.allows(Permission.EXPORT))
+        self.export_button = make_button("export.roster", context, self)
         self.export_button.setToolTip(self.tr("Export the students shown to Excel"))
         self._fill_filter_choices()
 
@@ -131,9 +127,6 @@ class RosterTab(QWidget):
         for check in (self.poor_check, self.left_behind_check, self.boarder_check):
             check.toggled.connect(self.apply_filter)
         self.clear_button.clicked.connect(self.clear_filters)
-        self.add_button.clicked.connect(self.add_student)
-        self.import_button.clicked.connect(self.import_roster)
-        self.export_button.clicked.connect(self.export_roster)
         self.table.doubleClicked.connect(lambda index: self.edit_student())
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -383,13 +376,9 @@ class RosterTab(QWidget):
     def _context_menu(self, position: QPoint) -> None:
         if self.selected_student_id() is None:
             return
-        menu = QMenu(self)
-        menu.addAction(self.tr("Edit student…"), self.edit_student)
-        menu.addAction(self.tr("Change enrollment status…"), self.change_status)
-        menu.addAction(self.tr("Edit household…"), self.household_panel.edit_household)
-        menu.addAction(self.tr("Record an absence…"), self.request_absence)
-        if self.context.allows(Permission.VIEW_FULL_ID):
-            menu.addAction(self.tr("Show the full ID number…"), self.reveal_id)
-        menu.addSeparator()
-        menu.addAction(self.tr("Delete (entered by mistake)…"), self.delete_student)
-        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu = context_menu(ROSTER_CONTEXT, self.context, {"roster_tab": self,
+                                                            "roster_tab.household_panel": self.household_panel}, self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if menu.actions():
+            menu.popup(self.table.viewport().mapToGlobal(position))
+        self.last_context_menu = menu
