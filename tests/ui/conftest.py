@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from schoolaid.ui import garbage
 from schoolaid.ui.app import create_application
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.preferences import Preferences
@@ -13,6 +14,21 @@ from schoolaid.ui.preferences import Preferences
 @pytest.fixture(scope="session")
 def qapp_cls():
     return QApplication
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _garbage_on_the_gui_thread(qapp):
+    """As in the program: Python's garbage collected on the GUI thread only, by a timer and after dialogs."""
+    collector = garbage.install(qapp)
+    yield collector
+    garbage.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(_garbage_on_the_gui_thread):
+    """The tests rarely run the event loop for 5 s: let the collector look after each one, on this thread."""
+    yield
+    _garbage_on_the_gui_thread.check()
 
 
 @pytest.fixture

@@ -32,8 +32,12 @@ def test_print_a_case_notice_issues_it_and_previews_it(qtbot, tab, context, monk
     qtbot.waitUntil(lambda: getattr(tab, "last_preview", None) is not None, timeout=20_000)
     preview = tab.last_preview
     qtbot.addWidget(preview)
-    assert preview.document.pageCount() == 1
-    preview.grab().save(str(tmp_path / "preview.png"))
+    assert preview.pages.page_count() == 1
+    assert "1" in preview.pages_label.text()
+    shown = preview.grab()
+    shown.save(str(tmp_path / "preview.png"))
+    assert preview.view.visible_pages() == [0]
+    assert _ink_on_page(preview) > 0.005  # the notice's text is drawn, not a blank sheet
     issued = context.query(dropout.get_case, case.id).notice
     assert issued is not None and issued.document_number.endswith("号")
     # The case list shows it at once.
@@ -62,8 +66,27 @@ def test_quarterly_summary_from_the_print_menu(qtbot, context) -> None:
     qtbot.waitUntil(lambda: getattr(window, "last_preview", None) is not None, timeout=30_000)
     preview = window.last_preview
     qtbot.addWidget(preview)
-    assert preview.document.pageCount() >= 2
+    assert preview.pages.page_count() >= 2
     assert "季度工作汇总" in preview.suggested_name
+    # Fit to width: the first page fills the width of the view; the others are below it, scrolled to.
+    preview.resize(700, 600)
+    qtbot.waitUntil(lambda: preview.view.page_rects[0].width() == preview.view.viewport().width() - 2 * 12)
+    assert preview.view.visible_pages() == [0]
+    bar = preview.view.verticalScrollBar()
+    bar.setValue(preview.view.page_rects[1].top())
+    assert 1 in preview.view.visible_pages()
+    assert _ink_on_page(preview, 1) > 0.005
+
+
+def _ink_on_page(preview, page: int = 0) -> float:
+    """The share of the page's pixels that are not white, as the preview shows them on screen."""
+    view = preview.view
+    shown = view.page_rects[page].translated(0, -view.verticalScrollBar().value())
+    image = view.viewport().grab(shown.intersected(view.viewport().rect())).toImage()
+    step = 2
+    dark = sum(1 for x in range(0, image.width(), step) for y in range(0, image.height(), step)
+               if image.pixelColor(x, y).lightness() < 200)
+    return dark / ((image.width() // step) * (image.height() // step))
 
 
 def _this_quarter() -> tuple[int, int]:

@@ -14,6 +14,7 @@ from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.paths import default_database_path
 from schoolaid.storage.database import Database, open_database
 from schoolaid.township.township import is_empty
+from schoolaid.ui import garbage
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.crash import install_excepthook, setup_logging
 from schoolaid.ui.fonts import apply_ui_font
@@ -26,6 +27,7 @@ def create_application(argv: list[str] | None = None, preferences: Preferences |
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    garbage.install(app)  # Python's garbage collected on this (the GUI) thread only
     install_language(app, (preferences or Preferences()).language)
     apply_ui_font(app)
     return app
@@ -71,6 +73,7 @@ def run_gui(db_path: Path | None) -> int:
         window = start(db, preferences)
         if window is None:
             return 0
+        garbage.freeze_startup()
         return app.exec()
     finally:
         db.close()

@@ -30,6 +30,7 @@ import enum
 import inspect
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -86,7 +87,8 @@ class Operation(QObject):
         self.error: BaseException | None = None
         self.progress = Progress()
         self.dialog: QProgressDialog | None = None
-        self._parent = parent
+        # Held weakly: a dialog keeping its operation (``self.task``) makes no cycle through it.
+        self._parent_ref = weakref.ref(parent) if parent is not None else None
         self._call: Callable[[], Any] | None = lambda: _call(context, access, service, args, kwargs)
         self._callbacks = (on_success, on_failure, on_cancel)
         self._thread: threading.Thread | None = None
@@ -103,10 +105,13 @@ class Operation(QObject):
 
     @property
     def window(self) -> QWidget | None:
-        return self._parent.window() if self._parent_alive() else None
+        parent = self._parent()
+        return parent.window() if parent is not None else None
 
-    def _parent_alive(self) -> bool:
-        return self._parent is not None and shiboken6.isValid(self._parent)
+    def _parent(self) -> QWidget | None:
+        """The widget that asked, while it lives."""
+        parent = self._parent_ref() if self._parent_ref is not None else None
+        return parent if parent is not None and shiboken6.isValid(parent) else None
 
     # --- running --------------------------------------------------------------------------------
 
@@ -125,7 +130,7 @@ class Operation(QObject):
     def run_in_background(self, with_progress: Callable[[Progress], Callable[[], Any]]) -> Operation:
         self.progress = Progress(callback=self._progressed.emit)
         self._call = with_progress(self.progress)
-        dialog = QProgressDialog(self.title, self.tr("Cancel"), 0, 1000, self._parent)
+        dialog = QProgressDialog(self.title, self.tr("Cancel"), 0, 1000, self._parent())
         dialog.setWindowTitle(self.title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
@@ -169,7 +174,8 @@ class Operation(QObject):
         self.dialog = None
         self.state = state
         on_success, on_failure, on_cancel = self._callbacks
-        if self._parent is not None and not self._parent_alive():
+        parent = self._parent()
+        if self._parent_ref is not None and parent is None:
             on_success, on_failure, on_cancel = None, (lambda _error: None), None  # the asker is gone
         # Nothing is kept that could hold widgets alive once the operation is over.
         self._call, self._callbacks = None, (None, None, None)
@@ -190,7 +196,7 @@ class Operation(QObject):
                 if on_failure is not None:
                     on_failure(value)
                 else:
-                    show_error(self._parent, value)
+                    show_error(parent, value)
             else:
                 sys.excepthook(type(value), value, value.__traceback__)
 
@@ -202,10 +208,17 @@ class Operation(QObject):
             self._thread.join(timeout)
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Ask the work to stop and wait for it (a closing window must not leave it writing)."""
+        """Ask the work to stop and wait for it (a closing window must not leave it writing). The
+        asker is going away: it hears nothing more, and nothing here keeps it alive meanwhile; the
+        views still hear of what the work changed, if it had finished."""
         if not self.done:
             self.progress.cancel()
             self.wait(timeout)
+            self._callbacks = (None, _ignore, None)
+
+
+def _ignore(_error: SchoolAidError) -> None:
+    """A refusal that no one is left to hear of."""
 
 
 def _call(context: AppContext, access: Access, service: Callable[..., Any], args: tuple[Any, ...],

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from schoolaid.accounts.audit_log import AuditFilter, AuditLine
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.operations import Access, Operation, run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.widgets.table_views import record_table
@@ -34,7 +34,7 @@ from schoolaid.ui.widgets.table_views import record_table
 SHOWN = 5000  # newest first; the export has every row
 
 
-class AuditDialog(QDialog):
+class AuditDialog(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -60,9 +60,9 @@ class AuditDialog(QDialog):
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _d: self.refresh())
+            edit.dateChanged.connect(self.refresh)
         for combo in (self.person_combo, self.kind_combo):
-            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+            combo.currentIndexChanged.connect(self.refresh)
         for edit in (self.record_edit, self.text_edit):
             edit.returnPressed.connect(self.refresh)
         filters = QHBoxLayout()
@@ -70,18 +70,18 @@ class AuditDialog(QDialog):
                        self.from_edit, QLabel(self.tr("to")), self.to_edit):
             filters.addWidget(widget)
         self.model: RecordTableModel[AuditLine] = RecordTableModel([
-            Column(lambda: self.tr("Time"), lambda e: local_time(e.at)),
-            Column(lambda: self.tr("Person"), lambda e: e.actor),
-            Column(lambda: self.tr("Role"), lambda e: e.role_label),
-            Column(lambda: self.tr("Action"), lambda e: e.action_label),
-            Column(lambda: self.tr("Record"), lambda e: e.record_label),
-            Column(lambda: self.tr("Summary"), lambda e: e.summary,
+            Column(self.tr("Time"), lambda e: local_time(e.at)),
+            Column(self.tr("Person"), lambda e: e.actor),
+            Column(self.tr("Role"), lambda e: e.role_label),
+            Column(self.tr("Action"), lambda e: e.action_label),
+            Column(self.tr("Record"), lambda e: e.record_label),
+            Column(self.tr("Summary"), lambda e: e.summary,
                    tooltip=lambda e: "\n".join(x for x in (e.before, e.after) if x)),
         ], parent=self)
         self.table = record_table(self.model)
         self.count_label = QLabel()
         export = QPushButton(self.tr("Export to .xlsx…"))
-        export.clicked.connect(lambda: self.export())
+        export.clicked.connect(self._export_chosen)
         check = QPushButton(self.tr("Check the trail"))
         check.clicked.connect(self.check_chain)
         bottom = QHBoxLayout()
@@ -114,6 +114,9 @@ class AuditDialog(QDialog):
         self.count_label.setText(self.tr("{total} events match; the newest {shown} are shown.").format(
             total=total, shown=len(lines)) if total > len(lines) else self.tr("{total} events match.").format(
                 total=total))
+
+    def _export_chosen(self) -> None:
+        self.export()
 
     def export(self, path: Path | None = None) -> None:
         if path is None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from schoolaid.pairing import staff
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.widgets.dialog import Dialog
 
 
-class OperatorDialog(QDialog):
+class OperatorDialog(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from schoolaid.accounts import accounts
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

@@ -3,17 +3,18 @@ account made at the very first start."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from schoolaid.accounts import accounts
 from schoolaid.accounts.audit import Actor
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.operations import Access, run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text
 
 
-class SignInDialog(QDialog):
+class SignInDialog(Dialog):
     """User name and password; a wrong password says how many tries are left, a lock says how long."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, reason: str = "") -> None:
@@ -53,7 +54,7 @@ class SignInDialog(QDialog):
         self.accept()
 
 
-class CreateAdministratorDialog(QDialog):
+class CreateAdministratorDialog(Dialog):
     """The first account: the administrator, who then adds everyone else's."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -27,12 +26,17 @@ from schoolaid.common.errors import SchoolAidError
 from schoolaid.pairing import staff
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
-from schoolaid.ui.widgets.messages import password_edit, problem_label, show_refusal
-from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
+from schoolaid.ui.widgets.dialog import Dialog
+from schoolaid.ui.widgets.messages import (
+    password_edit,
+    problem_label,
+    show_refusal,
+)
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time, weak_method
 from schoolaid.ui.widgets.table_views import record_table
 
 
-class UserDialog(QDialog):
+class UserDialog(Dialog):
     """One account: new (with its first password) or existing."""
 
     def __init__(self, context: AppContext, user: UserView | None = None, parent: QWidget | None = None) -> None:
@@ -122,7 +126,7 @@ class UserDialog(QDialog):
                    affects={Entity.ACCOUNTS}, on_success=lambda _result: self.accept(), on_failure=refused)
 
 
-class NewPasswordDialog(QDialog):
+class NewPasswordDialog(Dialog):
     def __init__(self, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New password for {name}").format(name=username))
@@ -148,22 +152,22 @@ class NewPasswordDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
-class UsersDialog(QDialog):
+class UsersDialog(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Accounts"))
         self.model: RecordTableModel[UserView] = RecordTableModel([
-            Column(lambda: self.tr("User name"), lambda u: u.username),
-            Column(lambda: self.tr("Name"), lambda u: u.display_name),
-            Column(lambda: self.tr("Role"), lambda u: u.role_label),
-            Column(lambda: self.tr("Classes"), lambda u: len(u.classes) or "", align_center=True),
-            Column(lambda: self.tr("State"), self._state),
-            Column(lambda: self.tr("Last sign-in"), lambda u: local_time(u.last_sign_in_at) if u.last_sign_in_at
+            Column(self.tr("User name"), lambda u: u.username),
+            Column(self.tr("Name"), lambda u: u.display_name),
+            Column(self.tr("Role"), lambda u: u.role_label),
+            Column(self.tr("Classes"), lambda u: len(u.classes) or "", align_center=True),
+            Column(self.tr("State"), weak_method(self._state)),
+            Column(self.tr("Last sign-in"), lambda u: local_time(u.last_sign_in_at) if u.last_sign_in_at
                    else ""),
         ], parent=self)
         self.table = record_table(self.model)
-        self.table.doubleClicked.connect(lambda _index: self.edit_user())
+        self.table.doubleClicked.connect(self.edit_user)
         buttons = QHBoxLayout()
         for text, action in ((self.tr("Add…"), self.add_user), (self.tr("Edit…"), self.edit_user),
                              (self.tr("New password…"), self.reset_password), (self.tr("Unlock"), self.unlock)):

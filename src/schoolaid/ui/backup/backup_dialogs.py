@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -23,14 +22,15 @@ from PySide6.QtWidgets import (
 
 from schoolaid.backup.backup_file import MIN_PASSWORD_LENGTH
 from schoolaid.backup.safety_copies import SafetyCopy, describe
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import password_edit, problem_label
-from schoolaid.ui.widgets.table_models import Column, RecordTableModel
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel, weak_method
 from schoolaid.ui.widgets.table_views import record_table
 
 BACKUP_FILTER = "SchoolAid backup (*.sabk)"
 
 
-class ExportBackupDialog(QDialog):
+class ExportBackupDialog(Dialog):
     """Where to write the backup and its password, typed twice; OK only once both are right."""
 
     def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
@@ -98,7 +98,7 @@ class ExportBackupDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
 
-class BackupPasswordDialog(QDialog):
+class BackupPasswordDialog(Dialog):
     """The password of a backup about to be opened, verified or restored."""
 
     def __init__(self, title: str, file: Path, explanation: str, parent: QWidget | None = None) -> None:
@@ -114,13 +114,16 @@ class BackupPasswordDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.password_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))
+        self.password_edit.textChanged.connect(self._password_typed)
         self.ok_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(480, self.sizeHint().height())
+
+    def _password_typed(self, text: str) -> None:
+        self.ok_button.setEnabled(bool(text))
 
     @property
     def password(self) -> str:
@@ -131,21 +134,22 @@ def _size(copy: SafetyCopy) -> str:
     return f"{copy.size / 1024 / 1024:.1f} MB"
 
 
-class SafetyCopyDialog(QDialog):
+class SafetyCopyDialog(Dialog):
     """The safety copies of the database, newest first; choose one to put back."""
 
     def __init__(self, copies: list[SafetyCopy], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore from a safety copy"))
         now = dt.datetime.now()
+        age = weak_method(self._age)
         self.model: RecordTableModel[SafetyCopy] = RecordTableModel([
-            Column(lambda: self.tr("Taken"), lambda c: c.taken.strftime("%Y-%m-%d %H:%M")),
-            Column(lambda: self.tr("Age"), lambda c: self._age(now - c.taken)),
-            Column(lambda: self.tr("Students"), lambda c: self._students(c), align_center=True),
-            Column(lambda: self.tr("Size"), _size, align_center=True),
+            Column(self.tr("Taken"), lambda c: c.taken.strftime("%Y-%m-%d %H:%M")),
+            Column(self.tr("Age"), lambda c: age(now - c.taken)),
+            Column(self.tr("Students"), self._students, align_center=True),
+            Column(self.tr("Size"), _size, align_center=True),
         ], copies, self)
         self.table = record_table(self.model)
-        self.table.doubleClicked.connect(lambda _index: self.accept())
+        self.table.doubleClicked.connect(self.accept)
         if copies:
             self.table.selectRow(0)
         text = QLabel(self.tr(
@@ -184,7 +188,7 @@ class SafetyCopyDialog(QDialog):
         return self.model.row_object(rows[0].row()) if rows else None
 
 
-class SafetyScheduleDialog(QDialog):
+class SafetyScheduleDialog(Dialog):
     def __init__(self, hours: int, keep: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Safety copies"))

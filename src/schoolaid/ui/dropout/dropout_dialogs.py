@@ -354,7 +354,7 @@ class MoveCaseDialog(FormDialog):
         self.form.addRow(self.tr("Back at school on"), self.return_edit)
         self.form.addRow(self.tr("Transferred to"), self.transfer_edit)
         self.form.addRow(self.tr("What happened"), self.note_edit)
-        self.status_combo.currentIndexChanged.connect(lambda _i: self._show_fields())
+        self.status_combo.currentIndexChanged.connect(self._show_fields)
         self._show_fields()
 
     def _show_fields(self) -> None:

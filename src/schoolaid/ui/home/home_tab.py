@@ -12,7 +12,6 @@ from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from schoolaid.township import township
 from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import problem_label, show_refusal
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.widgets.table_views import editable_table
@@ -132,7 +132,7 @@ class IndicatorCard(QWidget):
         painter.drawLine(int(chart.left()), int(target_y), int(chart.right()), int(target_y))
 
 
-class VillageCountsDialog(QDialog):
+class VillageCountsDialog(Dialog):
     """The preschool-age children each village reports for a school year: the denominator the
     roster cannot give (children who never came to school)."""
 
@@ -143,11 +143,11 @@ class VillageCountsDialog(QDialog):
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2015, 2100)
         self.year_spin.setValue(school_year)
-        self.year_spin.valueChanged.connect(lambda _v: self._load())
+        self.year_spin.valueChanged.connect(self._load)
         self.model = EditableTableModel([
-            EditColumn("village", lambda: self.tr("Village"), read_only=True),
-            EditColumn("on_roster", lambda: self.tr("Aged 3–5 on the roster"), read_only=True),
-            EditColumn("count", lambda: self.tr("Aged 3–5 living there (village report)")),
+            EditColumn("village", self.tr("Village"), read_only=True),
+            EditColumn("on_roster", self.tr("Aged 3–5 on the roster"), read_only=True),
+            EditColumn("count", self.tr("Aged 3–5 living there (village report)")),
         ], self)
         self.table = editable_table(self.model, stretch=True)
         text = QLabel(self.tr("The preschool gross enrollment rate divides the children in kindergarten by all the "

@@ -155,12 +155,12 @@ class HistoryDialog(FormDialog):
         super().__init__(context, self.tr("Subsidies of {name}").format(name=name), parent)
         rows = context.query(ledger.student_history, student_id)
         model: RecordTableModel[EntryRow] = RecordTableModel([
-            Column(lambda: self.tr("No."), lambda e: e.id, align_center=True),
-            Column(lambda: self.tr("Programme"), lambda e: e.programme),
-            Column(lambda: self.tr("Period"), lambda e: e.period),
-            Column(lambda: self.tr("Kind"), lambda e: e.kind.label()),
-            Column(lambda: self.tr("Amount"), lambda e: ledger.format_yuan(e.amount_fen)),
-            Column(lambda: self.tr("Note"), lambda e: e.reason),
+            Column(self.tr("No."), lambda e: e.id, align_center=True),
+            Column(self.tr("Programme"), lambda e: e.programme),
+            Column(self.tr("Period"), lambda e: e.period),
+            Column(self.tr("Kind"), lambda e: e.kind.label()),
+            Column(self.tr("Amount"), lambda e: ledger.format_yuan(e.amount_fen)),
+            Column(self.tr("Note"), lambda e: e.reason),
         ], rows, self)
         table = record_table(model, fit_contents=True)
         table.setMinimumSize(620, 320)

@@ -105,9 +105,9 @@ class PairDialog(FormDialog):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search all poor and monitored households by the head's name"))
         self.households_model: RecordTableModel[HouseholdNeed] = RecordTableModel([
-            Column(lambda: self.tr("Household head"), lambda h: h.head),
-            Column(lambda: self.tr("Village and group"), lambda h: h.village + h.group_name),
-            Column(lambda: self.tr("Poverty status"), lambda h: h.poverty_status.label()),
+            Column(self.tr("Household head"), lambda h: h.head),
+            Column(self.tr("Village and group"), lambda h: h.village + h.group_name),
+            Column(self.tr("Poverty status"), lambda h: h.poverty_status.label()),
         ], parent=self)
         self.households_table = record_table(self.households_model)
         self.households_table.setMinimumHeight(220)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from schoolaid.roster.roster import RosterFilter
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.operations import Access, Operation, run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 
 
@@ -34,7 +34,7 @@ def suggested_folder() -> Path:
     return documents if documents.is_dir() else (Path.home() if Path.home().is_dir() else user_data_dir())
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Dialog):
     """The students shown in the roster (its filter and order) to a workbook."""
 
     def __init__(self, context: AppContext, flt: RosterFilter, sort_key: str, descending: bool, shown: int,

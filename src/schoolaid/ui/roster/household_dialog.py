@@ -7,7 +7,6 @@ from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -28,6 +27,7 @@ from schoolaid.roster.households import HouseholdForm, MemberForm, SkillForm
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.widgets.table_views import editable_table
@@ -40,7 +40,7 @@ def _sex_choices() -> list[tuple[str, object]]:
 
 
 
-class HouseholdDialog(QDialog):
+class HouseholdDialog(Dialog):
     def __init__(self, context: AppContext, household_id: int | None, parent: QWidget | None = None,
                  village_id: int | None = None) -> None:
         super().__init__(parent)
@@ -87,19 +87,19 @@ class HouseholdDialog(QDialog):
         form.addRow(self.tr("Notes"), self.notes_edit)
 
         self.members_model = EditableTableModel([
-            EditColumn("name", lambda: self.tr("Name"), width=90),
-            EditColumn("relation", lambda: self.tr("Relation"), kind="choice", width=80,
+            EditColumn("name", self.tr("Name"), width=90),
+            EditColumn("relation", self.tr("Relation"), kind="choice", width=80,
                        choices=lambda: [(r.label(), r.value) for r in Relation], default=Relation.OTHER.value),
-            EditColumn("sex", lambda: self.tr("Sex"), kind="choice", choices=_sex_choices, width=50),
-            EditColumn("birth_year", lambda: self.tr("Birth year"), kind="int", width=70, default=None),
-            EditColumn("is_main_labourer", lambda: self.tr("Main labourer"), kind="bool", width=80, default=False),
-            EditColumn("work", lambda: self.tr("Work"), width=90),
-            EditColumn("phone", lambda: self.tr("Phone"), width=110),
+            EditColumn("sex", self.tr("Sex"), kind="choice", choices=_sex_choices, width=50),
+            EditColumn("birth_year", self.tr("Birth year"), kind="int", width=70, default=None),
+            EditColumn("is_main_labourer", self.tr("Main labourer"), kind="bool", width=80, default=False),
+            EditColumn("work", self.tr("Work"), width=90),
+            EditColumn("phone", self.tr("Phone"), width=110),
         ], self)
         self.skills_model = EditableTableModel([
-            EditColumn("skill", lambda: self.tr("Practical skill"), width=140),
-            EditColumn("year", lambda: self.tr("Year"), kind="int", width=60, default=None),
-            EditColumn("organiser", lambda: self.tr("Training given by"), width=160),
+            EditColumn("skill", self.tr("Practical skill"), width=140),
+            EditColumn("year", self.tr("Year"), kind="int", width=60, default=None),
+            EditColumn("organiser", self.tr("Training given by"), width=160),
         ], self)
         self.members_table = editable_table(self.members_model)
         self.skills_table = editable_table(self.skills_model)
@@ -113,7 +113,7 @@ class HouseholdDialog(QDialog):
         self.add_skill_button = QPushButton(self.tr("Add skill"))
         self.add_skill_button.clicked.connect(self._add_skill)
         remove_skill = QPushButton(self.tr("Remove skill"))
-        remove_skill.clicked.connect(lambda: self._remove_selected(self.skills_table, self.skills_model))
+        remove_skill.clicked.connect(self._remove_skill)
         self.skills_label = QLabel()
 
         members_box = QGroupBox(self.tr("Members (parents, grandparents, labourers; children are on the roster)"))
@@ -208,6 +208,9 @@ class HouseholdDialog(QDialog):
         self._skills_owner = None
         self._remove_selected(self.members_table, self.members_model)
         self._update_skills_area()
+
+    def _remove_skill(self) -> None:
+        self._remove_selected(self.skills_table, self.skills_model)
 
     @staticmethod
     def _remove_selected(table: QTableView, model: EditableTableModel) -> None:

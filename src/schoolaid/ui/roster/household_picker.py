@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
@@ -17,11 +16,12 @@ from schoolaid.roster import households
 from schoolaid.roster.households import HouseholdChoice
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
 
-class HouseholdPicker(QDialog):
+class HouseholdPicker(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -34,12 +34,13 @@ class HouseholdPicker(QDialog):
         self.village_combo.addItem(self.tr("All villages"), None)
         for village in context.query(township.list_villages):
             self.village_combo.addItem(village.name, village.id)
+        yes = self.tr("Yes")
         self.model: RecordTableModel[HouseholdChoice] = RecordTableModel([
-            Column(lambda: self.tr("Household head"), lambda h: h.head_name),
-            Column(lambda: self.tr("Village and group"), lambda h: f"{h.village}{h.group_name}"),
-            Column(lambda: self.tr("Registered poor"), lambda h: self.tr("Yes") if h.registered_poor else "",
+            Column(self.tr("Household head"), lambda h: h.head_name),
+            Column(self.tr("Village and group"), lambda h: f"{h.village}{h.group_name}"),
+            Column(self.tr("Registered poor"), lambda h: yes if h.registered_poor else "",
                    align_center=True),
-            Column(lambda: self.tr("Children"), lambda h: h.children, align_center=True),
+            Column(self.tr("Children"), lambda h: h.children, align_center=True),
         ], parent=self)
         self.table = record_table(self.model)
         self.new_button = QPushButton(self.tr("New household…"))
@@ -54,7 +55,7 @@ class HouseholdPicker(QDialog):
         layout.addWidget(self.buttons)
         self.search_edit.textChanged.connect(self.refresh)
         self.village_combo.currentIndexChanged.connect(self.refresh)
-        self.table.doubleClicked.connect(lambda index: self._choose())
+        self.table.doubleClicked.connect(self._choose)
         self.buttons.accepted.connect(self._choose)
         self.buttons.rejected.connect(self.reject)
         self.new_button.clicked.connect(self._new)

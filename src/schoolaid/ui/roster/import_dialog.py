@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -37,8 +36,15 @@ from schoolaid.roster.roster_import import (
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import Access, Operation, run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
-from schoolaid.ui.widgets.table_models import Column, EditableTableModel, EditColumn, RecordTableModel
+from schoolaid.ui.widgets.table_models import (
+    Column,
+    EditableTableModel,
+    EditColumn,
+    RecordTableModel,
+    weak_method,
+)
 from schoolaid.ui.widgets.table_views import editable_table, record_table
 
 _OUTCOME_COLOURS = {
@@ -51,7 +57,7 @@ _OUTCOME_COLOURS = {
 RECHECK_DELAY_MS = 400
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Dialog):
     """Opened on a file; reads and checks it in the background, then shows the preview."""
 
     SHOW_ATTENTION, SHOW_ALL, SHOW_REJECTED, SHOW_WARNINGS, SHOW_KNOWN = range(5)
@@ -70,10 +76,11 @@ class ImportDialog(QDialog):
         self.resize(1100, 680)
 
         self.sheet_combo = QComboBox()
+        not_imported = self.tr("(not imported)")
         self.mapping_model = EditableTableModel([
-            EditColumn("label", lambda: self.tr("Column in the sheet"), read_only=True, width=150),
-            EditColumn("field", lambda: self.tr("Imported as"), kind="choice", default=None,
-                       choices=lambda: [(self.tr("(not imported)"), None), *((f.label(), f.value) for f in Field)]),
+            EditColumn("label", self.tr("Column in the sheet"), read_only=True, width=150),
+            EditColumn("field", self.tr("Imported as"), kind="choice", default=None,
+                       choices=lambda: [(not_imported, None), *((f.label(), f.value) for f in Field)]),
         ], self)
         self.mapping_table = editable_table(self.mapping_model)
         self.existing_combo = QComboBox()
@@ -104,12 +111,12 @@ class ImportDialog(QDialog):
                       self.tr("Rows with warnings"), self.tr("Students already on the roster")):
             self.show_combo.addItem(label)
         self.rows_model: RecordTableModel[RowResult] = RecordTableModel([
-            Column(lambda: self.tr("Sheet"), lambda r: r.sheet),
-            Column(lambda: self.tr("Row"), lambda r: r.row, align_center=True),
-            Column(lambda: self.tr("Name"), lambda r: r.name),
-            Column(lambda: self.tr("Outcome"), lambda r: r.outcome.label(), align_center=True,
+            Column(self.tr("Sheet"), lambda r: r.sheet),
+            Column(self.tr("Row"), lambda r: r.row, align_center=True),
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Outcome"), lambda r: r.outcome.label(), align_center=True,
                    foreground=lambda r: QBrush(_OUTCOME_COLOURS[r.outcome])),
-            Column(lambda: self.tr("Why"), self._explanation, tooltip=self._explanation),
+            Column(self.tr("Why"), weak_method(self._explanation), tooltip=weak_method(self._explanation)),
         ], parent=self)
         self.rows_table = record_table(self.rows_model, fit_contents=True)
         self.rows_table.setWordWrap(True)
@@ -155,8 +162,8 @@ class ImportDialog(QDialog):
         self.existing_combo.currentIndexChanged.connect(self._options_changed)
         self.school_combo.currentIndexChanged.connect(self._options_changed)
         self.show_combo.currentIndexChanged.connect(self._show_rows)
-        self.update_rows_button.clicked.connect(lambda: self._decide(Choice.UPDATE))
-        self.skip_rows_button.clicked.connect(lambda: self._decide(Choice.SKIP))
+        self.update_rows_button.clicked.connect(self._update_rows)
+        self.skip_rows_button.clicked.connect(self._skip_rows)
         self.save_rejected_button.clicked.connect(self.save_rejected)
         self.import_button.clicked.connect(self.start_import)
         self._set_busy(True)
@@ -262,6 +269,12 @@ class ImportDialog(QDialog):
         self.options.existing = Choice(self.existing_combo.currentData())
         self.options.default_school_id = self.school_combo.currentData()
         self._recheck_timer.start()
+
+    def _update_rows(self) -> None:
+        self._decide(Choice.UPDATE)
+
+    def _skip_rows(self) -> None:
+        self._decide(Choice.SKIP)
 
     def _decide(self, choice: Choice) -> None:
         rows = self.rows_table.selectionModel().selectedRows()

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,10 +20,11 @@ from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus, allowed_changes
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_refusal
 
 
-class StatusDialog(QDialog):
+class StatusDialog(Dialog):
     def __init__(self, context: AppContext, student_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -34,9 +33,10 @@ from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.fonts import missing_characters
 from schoolaid.ui.operations import run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.field_labels import describe_changes
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
-from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time, weak_method
 from schoolaid.ui.widgets.table_views import record_table
 
 NO_DATE = QDate(1900, 1, 1)
@@ -64,7 +64,7 @@ def _date_edit() -> QDateEdit:
     return edit
 
 
-class StudentDialog(QDialog):
+class StudentDialog(Dialog):
     def __init__(self, context: AppContext, student_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -163,12 +163,13 @@ class StudentDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(1, 1)
 
+        describe = weak_method(self._describe)  # the model must not hold the dialog: no cycle through it
         self.history_model: RecordTableModel[HistoryEntry] = RecordTableModel([
-            Column(lambda: self.tr("When"), lambda h: local_time(h.at)),
-            Column(lambda: self.tr("Who"), lambda h: h.actor),
-            Column(lambda: self.tr("What"), self._action_label),
-            Column(lambda: self.tr("Changes"), lambda h: "；".join(self._describe(h)),
-                   tooltip=lambda h: "\n".join(self._describe(h))),
+            Column(self.tr("When"), lambda h: local_time(h.at)),
+            Column(self.tr("Who"), lambda h: h.actor),
+            Column(self.tr("What"), weak_method(self._action_label)),
+            Column(self.tr("Changes"), lambda h: "；".join(describe(h) or ()),
+                   tooltip=lambda h: "\n".join(describe(h) or ())),
         ], parent=self)
         self.history_table = record_table(self.history_model, fit_contents=True)
 

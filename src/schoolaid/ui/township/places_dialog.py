@@ -21,6 +21,7 @@ from schoolaid.township import township
 from schoolaid.township.township import SchoolView, VillageView
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
@@ -33,7 +34,7 @@ def _label(kind: str) -> str:
 
 
 
-class VillageDialog(QDialog):
+class VillageDialog(Dialog):
     def __init__(self, context: AppContext, village: VillageView | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -59,7 +60,7 @@ class VillageDialog(QDialog):
                    self.poor_check.isChecked(), affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept())
 
 
-class SchoolDialog(QDialog):
+class SchoolDialog(Dialog):
     def __init__(self, context: AppContext, school: SchoolView | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -104,22 +105,23 @@ class SchoolDialog(QDialog):
                    affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept())
 
 
-class PlacesDialog(QDialog):
+class PlacesDialog(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Schools and villages"))
         self.resize(820, 480)
+        yes, closed = self.tr("Yes"), self.tr("Closed")
         self.villages_model: RecordTableModel[VillageView] = RecordTableModel([
-            Column(lambda: self.tr("Village"), lambda v: v.name),
-            Column(lambda: self.tr("Poor village"), lambda v: self.tr("Yes") if v.is_poor_village else "",
+            Column(self.tr("Village"), lambda v: v.name),
+            Column(self.tr("Poor village"), lambda v: yes if v.is_poor_village else "",
                    align_center=True),
         ], parent=self)
         self.schools_model: RecordTableModel[SchoolView] = RecordTableModel([
-            Column(lambda: self.tr("School"), lambda s: s.name),
-            Column(lambda: self.tr("Kind"), lambda s: _label(s.kind)),
-            Column(lambda: self.tr("In village"), lambda s: s.village),
-            Column(lambda: self.tr("Open"), lambda s: self.tr("Yes") if s.active else self.tr("Closed"),
+            Column(self.tr("School"), lambda s: s.name),
+            Column(self.tr("Kind"), lambda s: _label(s.kind)),
+            Column(self.tr("In village"), lambda s: s.village),
+            Column(self.tr("Open"), lambda s: yes if s.active else closed,
                    align_center=True),
         ], parent=self)
         self.villages_table = record_table(self.villages_model)
@@ -154,12 +156,12 @@ class PlacesDialog(QDialog):
         layout.addLayout(lists)
         layout.addWidget(close)
 
-        self.add_village_button.clicked.connect(lambda: self._open(VillageDialog(context, None, self)))
+        self.add_village_button.clicked.connect(self._add_village)
         self.edit_village_button.clicked.connect(self._edit_village)
-        self.villages_table.doubleClicked.connect(lambda _index: self._edit_village())
-        self.add_school_button.clicked.connect(lambda: self._open(SchoolDialog(context, None, self)))
+        self.villages_table.doubleClicked.connect(self._edit_village)
+        self.add_school_button.clicked.connect(self._add_school)
         self.edit_school_button.clicked.connect(self._edit_school)
-        self.schools_table.doubleClicked.connect(lambda _index: self._edit_school())
+        self.schools_table.doubleClicked.connect(self._edit_school)
         self.refresh()
 
     def refresh(self) -> None:
@@ -169,6 +171,12 @@ class PlacesDialog(QDialog):
     def _open(self, dialog: QDialog) -> None:
         if dialog.exec():
             self.refresh()
+
+    def _add_village(self) -> None:
+        self._open(VillageDialog(self.context, None, self))
+
+    def _add_school(self) -> None:
+        self._open(SchoolDialog(self.context, None, self))
 
     def _edit_village(self) -> None:
         rows = self.villages_table.selectionModel().selectedRows()

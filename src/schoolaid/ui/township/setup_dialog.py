@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -23,8 +22,9 @@ from schoolaid.township import township
 from schoolaid.township.township import SchoolEntry, SetupForm
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import Operation, run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
-from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
+from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn, weak_method
 from schoolaid.ui.widgets.table_views import editable_table
 
 _VILLAGE_SCHOOL_KINDS = (SchoolKind.TOWNSHIP_PRIMARY, SchoolKind.VILLAGE, SchoolKind.TEACHING_POINT,
@@ -32,7 +32,7 @@ _VILLAGE_SCHOOL_KINDS = (SchoolKind.TOWNSHIP_PRIMARY, SchoolKind.VILLAGE, School
 
 
 
-class SetupDialog(QDialog):
+class SetupDialog(Dialog):
     """Accepted once the township exists in the database (typed in, or the demo)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -60,15 +60,15 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("Central school"), self.central_edit)
 
         self.villages_model = EditableTableModel([
-            EditColumn("name", lambda: self.tr("Village")),
-            EditColumn("poor", lambda: self.tr("Poor village"), kind="bool", default=False),
+            EditColumn("name", self.tr("Village")),
+            EditColumn("poor", self.tr("Poor village"), kind="bool", default=False),
         ], self)
         self.schools_model = EditableTableModel([
-            EditColumn("name", lambda: self.tr("School")),
-            EditColumn("kind", lambda: self.tr("Kind"), kind="choice", default=SchoolKind.VILLAGE.value,
+            EditColumn("name", self.tr("School")),
+            EditColumn("kind", self.tr("Kind"), kind="choice", default=SchoolKind.VILLAGE.value,
                        choices=lambda: [(k.label(), k.value) for k in _VILLAGE_SCHOOL_KINDS]),
-            EditColumn("village", lambda: self.tr("In village"), kind="choice", default="",
-                       choices=self._village_choices),
+            EditColumn("village", self.tr("In village"), kind="choice", default="",
+                       choices=weak_method(self._village_choices)),
         ], self)
         for _ in range(3):
             self.villages_model.append_row()
@@ -80,13 +80,13 @@ class SetupDialog(QDialog):
         villages_layout = QVBoxLayout(villages_box)
         villages_layout.addWidget(self.villages_table)
         add_village = QPushButton(self.tr("More rows"))
-        add_village.clicked.connect(lambda: self.villages_model.append_row())
+        add_village.clicked.connect(self._add_village)
         villages_layout.addWidget(add_village)
         schools_box = QGroupBox(self.tr("Village schools and teaching points"))
         schools_layout = QVBoxLayout(schools_box)
         schools_layout.addWidget(self.schools_table)
         add_school = QPushButton(self.tr("More rows"))
-        add_school.clicked.connect(lambda: self.schools_model.append_row())
+        add_school.clicked.connect(self._add_school)
         schools_layout.addWidget(add_school)
         lists = QHBoxLayout()
         lists.addWidget(villages_box, 2)
@@ -108,6 +108,12 @@ class SetupDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(lists, 1)
         layout.addWidget(self.buttons)
+
+    def _add_village(self) -> None:
+        self.villages_model.append_row()
+
+    def _add_school(self) -> None:
+        self.schools_model.append_row()
 
     def _village_choices(self) -> list[tuple[str, object]]:
         names = [row["name"].strip() for row in self.villages_model.rows() if str(row.get("name", "")).strip()]

@@ -83,10 +83,11 @@ class EvidenceList(QWidget):
                  add: Callable[..., int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.owner, self.owner_id, self.entity, self._add_service = context, owner, owner_id, entity, add
+        kb = self.tr("{kb} KB")
         self.model: RecordTableModel[AttachmentInfo] = RecordTableModel([
-            Column(lambda: self.tr("File"), lambda a: a.file_name),
-            Column(lambda: self.tr("Size"), lambda a: self.tr("{kb} KB").format(kb=max(1, round(a.size / 1024)))),
-            Column(lambda: self.tr("Added by"), lambda a: a.added_by),
+            Column(self.tr("File"), lambda a: a.file_name),
+            Column(self.tr("Size"), lambda a: kb.format(kb=max(1, round(a.size / 1024)))),
+            Column(self.tr("Added by"), lambda a: a.added_by),
         ], parent=self)
         self.table = record_table(self.model)
         self.table.setMaximumHeight(140)

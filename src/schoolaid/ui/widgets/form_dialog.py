@@ -7,11 +7,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.operations import Operation, run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 
 
@@ -31,7 +32,7 @@ def date_of(edit: QDateEdit) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class FormDialog(QDialog):
+class FormDialog(Dialog):
     """Subclasses fill ``self.form`` and implement ``submit``, which saves through ``self.run`` and
     says whether it saved; a refusal stays in the dialog."""
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from schoolaid.common.school_calendar import Quarter, Season, Term
+from schoolaid.ui.widgets.dialog import Dialog
 
 
-class PeriodDialog(QDialog):
+class PeriodDialog(Dialog):
     """A year and a quarter (1–4) or a term (autumn, spring); the current one preselected."""
 
     def __init__(self, kind: str, title: str, parent: QWidget | None = None) -> None:

@@ -6,7 +6,6 @@ from collections.abc import Collection
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
@@ -19,13 +18,14 @@ from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter, RosterRow
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
 SHOWN = 200  # a search that matches more is narrowed by typing, not by scrolling
 
 
-class StudentPicker(QDialog):
+class StudentPicker(Dialog):
     def __init__(self, context: AppContext, statuses: Collection[EnrollmentStatus] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,12 +41,12 @@ class StudentPicker(QDialog):
         for school in context.query(township.list_schools):
             self.school_combo.addItem(school.name, school.id)
         self.model: RecordTableModel[RosterRow] = RecordTableModel([
-            Column(lambda: self.tr("Name"), lambda r: r.name),
-            Column(lambda: self.tr("Sex"), lambda r: r.sex, align_center=True),
-            Column(lambda: self.tr("School"), lambda r: r.school),
-            Column(lambda: self.tr("Grade"), lambda r: f"{r.grade_label}{r.class_name}"),
-            Column(lambda: self.tr("Village"), lambda r: r.village),
-            Column(lambda: self.tr("Status"), lambda r: r.status.label(), align_center=True),
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Sex"), lambda r: r.sex, align_center=True),
+            Column(self.tr("School"), lambda r: r.school),
+            Column(self.tr("Grade"), lambda r: f"{r.grade_label}{r.class_name}"),
+            Column(self.tr("Village"), lambda r: r.village),
+            Column(self.tr("Status"), lambda r: r.status.label(), align_center=True),
         ], parent=self)
         self.table = record_table(self.model, fit_contents=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -57,9 +57,9 @@ class StudentPicker(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
-        self.search_edit.textChanged.connect(lambda _text: self.refresh())
-        self.school_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.table.doubleClicked.connect(lambda _index: self._choose())
+        self.search_edit.textChanged.connect(self.refresh)
+        self.school_combo.currentIndexChanged.connect(self.refresh)
+        self.table.doubleClicked.connect(self._choose)
         self.buttons.accepted.connect(self._choose)
         self.buttons.rejected.connect(self.reject)
         self.refresh()

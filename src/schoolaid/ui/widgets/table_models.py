@@ -6,6 +6,7 @@ The roster, which can hold 100,000 rows, has its own lazy model (``roster_model`
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -22,10 +23,30 @@ def local_time(moment: dt.datetime) -> str:
 
 Index = QModelIndex | QPersistentModelIndex
 
+# A column's title: the text itself, or a function giving it. A dialog passes the text (``self.tr("Name")``):
+# a ``lambda: self.tr(…)`` kept by the dialog's own model is a reference cycle through the dialog.
+Header = str | Callable[[], str]
+
+
+def header_text(header: Header) -> str:
+    return header if isinstance(header, str) else header()
+
+
+def weak_method(method: Callable[..., Any]) -> Callable[..., Any]:
+    """A bound method that does not keep its object alive, for a model's column calling back into the
+    dialog that owns the model (a strong reference would be a cycle through the dialog)."""
+    reference = weakref.WeakMethod(method)
+
+    def call(*args: Any) -> Any:
+        bound = reference()
+        return None if bound is None else bound(*args)
+
+    return call
+
 
 @dataclass
 class Column(Generic[R]):
-    header: Callable[[], str]
+    header: Header
     value: Callable[[R], Any]
     align_center: bool = False
     foreground: Callable[[R], QBrush | None] | None = None
@@ -72,14 +93,14 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].header()
+            return header_text(self._columns[section].header)
         return None
 
 
 @dataclass
 class EditColumn:
     key: str
-    header: Callable[[], str]
+    header: Header
     kind: str = "text"  # text, int, bool, choice
     choices: Callable[[], list[tuple[str, Any]]] | None = None  # (label, value)
     width: int | None = None
@@ -193,5 +214,5 @@ class EditableTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header()
+            return header_text(self.columns[section].header)
         return None

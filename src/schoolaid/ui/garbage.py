@@ -1,0 +1,96 @@
+"""Python's cyclic garbage collector runs on the GUI thread only.
+
+Left alone, the collector runs on whichever thread happens to allocate: often a background task's
+(the home tab's figures, an export). If the garbage it finds holds a Qt widget, the widget's C++
+destructor then runs on that worker thread while the GUI thread is using Qt, and the program dies
+(a segfault, or "pure virtual method called"). Anki met the same and does what this module does:
+automatic collection off, a collection on a timer of the GUI thread (as often as CPython itself
+would, judged by the same per-generation thresholds), and one soon after a dialog closes.
+
+Dialogs are also deleted when they close (``widgets.dialog.Dialog``), so the garbage holds no live
+widget in the first place; this is the second line of defence.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
+
+# The timer only looks at the counts; it collects when CPython itself would have (gen 0 beyond 700
+# new objects, and so on), so most ticks cost nothing.
+CHECK_INTERVAL_MS = 5_000
+# After a dialog closes: once its deletion has been processed, and only once for a burst of dialogs.
+AFTER_DIALOG_MS = 300
+
+_collector: GarbageCollector | None = None
+
+
+class GarbageCollector(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        self.collections = 0
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(AFTER_DIALOG_MS)
+        self.soon.timeout.connect(self.collect)
+
+    def check(self) -> int:
+        """Collect the oldest generation whose count has passed its threshold (and the younger ones)."""
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self.thresholds[generation]:
+                return self._collect(generation)
+        return 0
+
+    def collect(self) -> int:
+        return self._collect(2)
+
+    def collect_soon(self) -> None:
+        self.soon.start()
+
+    def _collect(self, generation: int) -> int:
+        assert QThread.currentThread() is self.thread(), "garbage is collected on the GUI thread only"
+        self.collections += 1
+        return gc.collect(generation)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.soon.stop()
+        gc.enable()
+
+
+def install(app: QCoreApplication) -> GarbageCollector:
+    """Turn automatic collection off and collect on ``app``'s thread from now on (once per application)."""
+    global _collector
+    if _collector is None or _collector.parent() is not app:
+        _collector = GarbageCollector(app)
+    return _collector
+
+
+def uninstall() -> None:
+    """Automatic collection back on (the tests, when the session ends)."""
+    global _collector
+    if _collector is not None:
+        _collector.stop()
+        _collector.deleteLater()
+        _collector = None
+
+
+def collect_soon() -> None:
+    """A collection on the GUI thread shortly (after a dialog has closed); nothing before ``install``."""
+    if _collector is not None:
+        _collector.collect_soon()
+
+
+def freeze_startup() -> None:
+    """What exists once the window is up lives as long as the program: collect what is already garbage,
+    then move the rest out of the collector's sight so later collections have less to walk."""
+    gc.collect()
+    gc.freeze()
