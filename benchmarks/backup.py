@@ -12,6 +12,7 @@ minutes); pass --db to keep and reuse it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gzip
 import os
 import shutil
@@ -65,7 +66,8 @@ def main() -> None:
     path = args.db or Path(tempfile.mkdtemp(prefix="schoolaid-backup-bench-")) / "school.sqlite"
     if not path.exists():
         db = open_database(path)
-        seconds, _ = timed(lambda: db.run(create_demo_township, Actor("benchmark"), students=args.students, seed=4))
+        seconds, _ = timed(lambda: db.run(create_demo_township, Actor("benchmark"), students=args.students, seed=4,
+                                                   today=dt.date.today()))
         print(f"built {args.students:,} students in {seconds:.0f} s")
         seconds, _ = timed(lambda: fill_entries(db, args.entries))
         print(f"filled the ledger to {args.entries:,} entries in {seconds:.0f} s")
@@ -73,12 +75,14 @@ def main() -> None:
     print(f"database: {megabytes(path)} ({path})")
     work = Path(tempfile.mkdtemp(prefix="schoolaid-backup-out-"))
     try:
-        seconds, info = timed(lambda: backup.export_backup(path, work / "school.sabk", PASSWORD))
+        seconds, info = timed(lambda: backup.write_backup(path, work / "school.sabk", PASSWORD,
+                                                                now=dt.datetime.now()))
         print(f"export (snapshot, zlib, ChaCha20-Poly1305, fsync): {seconds:.1f} s -> {megabytes(info.path)}; "
               f"{info.counts.get('students', 0):,} students, {info.counts.get('ledger_entries', 0):,} ledger entries")
         seconds, _ = timed(lambda: backup.verify_backup(info.path, PASSWORD))
         print(f"verify (decrypt, decompress, integrity_check, foreign_key_check, counts): {seconds:.1f} s")
-        seconds, _ = timed(lambda: backup.restore_backup(info.path, PASSWORD, work / "restored.sqlite"))
+        seconds, _ = timed(lambda: backup.restore_backup(info.path, PASSWORD, work / "restored.sqlite",
+                                                                 now=dt.datetime.now()))
         print(f"restore into a new file: {seconds:.1f} s")
         gz = work / "bare.sqlite.gz"
         seconds, _ = timed(lambda: bare_backup_and_gzip(path, gz))

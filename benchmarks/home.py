@@ -7,6 +7,7 @@ each school's, and today's work.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import statistics
 import sys
 import tempfile
@@ -41,11 +42,11 @@ def main() -> None:
     path = args.db or Path(tempfile.mkdtemp(prefix="schoolaid-home-")) / "school.sqlite"
     db = open_database(path)
     if is_empty(db):
-        db.run(create_demo_township, Actor("benchmark"), students=args.students, seed=3)
+        db.run(create_demo_township, Actor("benchmark"), students=args.students, seed=3, today=dt.date.today())
     for label, action in (
-            ("township indicators, 4 terms", lambda: db.query(indicators.compute)),
+            ("township indicators, 4 terms", lambda: db.query(indicators.compute, today=dt.date.today())),
             ("every school's indicators, this term", lambda: db.query(indicators.per_school)),
-            ("today's work", lambda: db.query(work_list.today_work))):
+            ("today's work", lambda: db.query(work_list.today_work, dt.date.today()))):
         times = timed(action)
         print(f"{label}: median {statistics.median(times) * 1000:.0f} ms (runs: "
               f"{', '.join(f'{t * 1000:.0f}' for t in times)} ms)")

@@ -91,10 +91,10 @@ def main() -> None:
         source = roster_import.read_source(sheet_path)
         read = time.perf_counter() - start
         start = time.perf_counter()
-        plan = db.query(roster_import.make_plan, source)
+        plan = db.query(roster_import.make_plan, source, today=dt.date.today())
         check = time.perf_counter() - start
         start = time.perf_counter()
-        result = db.run(roster_import.apply_plan, Actor("benchmark"), plan)
+        result = db.run(roster_import.apply_plan, Actor("benchmark"), plan, today=dt.date.today())
         write = time.perf_counter() - start
         total = read + check + write
         print(f"import: read and find the header    {read:6.2f} s")

@@ -48,7 +48,7 @@ def issue_notices(session, actor: Actor, count: int) -> list[int]:
         began = school_days_before(today, rng.randrange(20, 40), DEFAULT_HOLIDAYS)
         absence_id = dropout.record_absence(session, actor, student_id, began, today=today)
         case_id = dropout.open_case(session, actor, student_id, absence_id, today=nth_school_day(began, 5, DEFAULT_HOLIDAYS))
-        issued.append(dropout.issue_notice(session, actor, case_id, today))
+        issued.append(dropout.issue_notice(session, actor, case_id, today, today=today))
     return issued
 
 
@@ -71,25 +71,25 @@ def main() -> None:
     db = open_database(path)
     if fresh:
         timed(f"demo township of {args.students:,} students", lambda: db.run(
-            create_demo_township, ACTOR, students=args.students, seed=5))
+            create_demo_township, ACTOR, students=args.students, seed=5, today=dt.date.today()))
     ids = [i for (i,) in db.query(lambda s: s.execute(select(UrgingNotice.id)).all())]
     if len(ids) < args.notices:
         ids += timed(f"issue {args.notices - len(ids)} notices", lambda: db.run(issue_notices, ACTOR,
                                                                                 args.notices - len(ids)))
     ids = ids[:args.notices]
     out = folder / "notices.pdf"
-    pages = timed(f"{len(ids)} notices in one PDF", lambda: db.query(notice.write_notices, ids, out))
+    pages = timed(f"{len(ids)} notices in one PDF", lambda: db.query(notice.write_notices, ACTOR, ids, out))
     print(f"{'':<44} {pages} pages, {out.stat().st_size / 1e6:.1f} MB")
     today = dt.date.today()
     quarter = (today.month - 1) // 3 + 1
-    timed("quarterly summary: the figures", lambda: db.query(quarterly.quarterly_summary, today.year, quarter))
+    timed("quarterly summary: the figures", lambda: db.query(quarterly.quarterly_summary, today.year, quarter, today))
     pages = timed("quarterly summary: figures and PDF", lambda: db.query(
-        summary.write_quarterly, today.year, quarter, folder / "quarterly.pdf"))
+        summary.write_quarterly, ACTOR, today.year, quarter, folder / "quarterly.pdf", today))
     print(f"{'':<44} {pages} pages")
-    timed("term-start report", lambda: db.query(reports.write_term_report, folder / "term.pdf"))
-    pages = timed("the three ledgers", lambda: db.query(reports.write_dropout_ledgers, folder / "ledgers.pdf"))
+    timed("term-start report", lambda: db.query(reports.write_term_report, ACTOR, folder / "term.pdf", today=today))
+    pages = timed("the three ledgers", lambda: db.query(reports.write_dropout_ledgers, ACTOR, folder / "ledgers.pdf", today))
     print(f"{'':<44} {pages} pages")
-    timed("pairing register", lambda: db.query(reports.write_register, folder / "register.pdf"))
+    timed("pairing register", lambda: db.query(reports.write_register, ACTOR, folder / "register.pdf", today))
     db.close()
 
 

@@ -10,6 +10,48 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+#: Set to a date (``2027-02-15``) or a moment to run the whole test session with the clock moved there
+#: (time-machine, ticking on): CI runs the suite so on a few days of the year to prove that no test and
+#: no service depends on the day it runs. The command-line tests' subprocesses move with it (tests/e2e/run.py).
+CLOCK_VARIABLE = "SCHOOLAID_TEST_CLOCK"
+
+
+_TRAVELLER = pytest.StashKey[object]()
+
+
+def moved_clock() -> dt.datetime | None:
+    value = os.environ.get(CLOCK_VARIABLE, "").strip()
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    moment = moved_clock()
+    if moment is not None:
+        import time_machine
+
+        traveller = time_machine.travel(moment, tick=True)  # ticking: Qt's waits and timeouts still pass
+        traveller.start()
+        config.stash[_TRAVELLER] = traveller
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(_TRAVELLER, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    moment = moved_clock()
+    return f"clock moved to {moment.isoformat()} ({CLOCK_VARIABLE})" if moment is not None else None
+
+#: The day every test builds its data on and judges it by: no test reads the clock, so the suite gives
+#: the same answers on any day of any year (CI runs it with the clock moved, see ``pytest_configure``).
+TODAY = dt.date(2026, 11, 20)
+#: The same moment as the window's and the backups' local clock, and in UTC for account locks
+#: (converted as the window converts it, whatever the machine's time zone).
+NOW = dt.datetime(2026, 11, 20, 10, 30)
+UTC_NOW = NOW.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
 from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.common.i18n import set_language  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
@@ -53,7 +95,7 @@ def township_db(db: Database, actor: Actor) -> Database:
 
 @pytest.fixture
 def demo_db(db: Database, actor: Actor) -> Database:
-    db.run(create_demo_township, actor, students=150, seed=7)
+    db.run(create_demo_township, actor, students=150, seed=7, today=TODAY)
     return db
 
 

@@ -163,14 +163,13 @@ def _phone(rng: random.Random) -> str:
 
 @requires(Permission.EDIT_SETTINGS)
 def create_demo_township(session: Session, actor: Actor, students: int = 1500, seed: int = 2026,
-                         progress: Progress = NO_PROGRESS, today: dt.date | None = None) -> DemoResult:
+                         progress: Progress = NO_PROGRESS, *, today: dt.date) -> DemoResult:
     """Fill an empty database with the demo township. Refuses a database that has data."""
     if township.is_set_up(session):
         raise NotAllowed(translate(
             "Demo", "The demo township can only be loaded into an empty database; this one already has data."))
     if students < 1:
         raise NotAllowed(translate("Demo", "The demo township needs at least one student."))
-    today = today or dt.date.today()
     rng = random.Random(seed)
     names = _Names(rng)
     ids = _IdNumbers(rng)
@@ -376,10 +375,11 @@ def _status_changes(session: Session, actor: Actor, rng: random.Random, today: d
     for n, student_id in enumerate(picked):
         when = min(today, year_start + dt.timedelta(days=rng.randrange(1, 60)))
         if n % 3 == 0:
-            change_status(session, actor, student_id, EnrollmentStatus.SUSPENDED, when, rng.choice(SUSPENSION_REASONS))
+            change_status(session, actor, student_id, EnrollmentStatus.SUSPENDED, when, rng.choice(SUSPENSION_REASONS),
+                          today=today)
         else:
             change_status(session, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, when, "随父母务工地就读",
-                          destination=rng.choice(TRANSFER_DESTINATIONS))
+                          destination=rng.choice(TRANSFER_DESTINATIONS), today=today)
 
 
 VISIT_DONE = (
@@ -502,7 +502,7 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
         leaving = leaders[-1][0]
         held = pairing_rules.list_pairings(session, active_on=today, staff_id=leaving)
         staff_service.leave(session, actor, leaving, today - dt.timedelta(days=20), LEAVING_REASON,
-                            {p.id: leaders[0][0] for p in held})
+                            {p.id: leaders[0][0] for p in held}, today=today)
         gone = paired_teachers[len(paired_teachers) // 2]
         session.execute(Staff.__table__.update().where(Staff.id == gone).values(
             active=False, left_on=today - dt.timedelta(days=60), left_reason="退休"))
@@ -521,10 +521,11 @@ def _school_pairings(session: Session, actor: Actor, today: dt.date) -> None:
         ("教师培训", "组织村小教师参加中心校信息技术培训", "村小全体教师"),
     )
     for school in weak[:2]:
-        pairing_id = school_pairing.pair_school(session, actor, school.id, start, "提高教学质量，帮助改善办学条件")
+        pairing_id = school_pairing.pair_school(session, actor, school.id, start, "提高教学质量，帮助改善办学条件",
+                                                 today=today)
         for offset, (kind, text, who) in enumerate(activities):
             day = min(today, start + dt.timedelta(days=40 + 75 * offset))
-            school_pairing.log_activity(session, actor, pairing_id, day, kind, text, who)
+            school_pairing.log_activity(session, actor, pairing_id, day, kind, text, who, today=today)
 
 
 def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
@@ -548,7 +549,7 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
                 ledger.record_notice(session, actor, result.batch_id, notice_from,
                                      notice_from + dt.timedelta(days=6))
                 ledger.record_payment(session, actor, result.batch_id, notice_from + dt.timedelta(days=8),
-                                      f"{month.year}{month.month:02d}-{result.batch_id:03d}")
+                                      f"{month.year}{month.month:02d}-{result.batch_id:03d}", today=today)
         month = add_months(month, 1)
     entries = ledger.search_entry_ids(session, ledger.EntryFilter())
     if len(entries) > 10:
@@ -621,14 +622,14 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     attempt(case_id, opened + dt.timedelta(days=12), escalated, Method.VILLAGE,
             "村委会与祖父母座谈，讲明义务教育法规定，家长仍未同意返校", with_village=True)
     issued = min(today - dt.timedelta(days=22), opened + dt.timedelta(days=20))
-    notice_id = dropout.issue_notice(session, actor, case_id, issued)
+    notice_id = dropout.issue_notice(session, actor, case_id, issued, today=today)
     dropout.record_receipt(session, actor, notice_id, issued + dt.timedelta(days=1),
-                           escalated.guardian_name or "监护人", "由村委会送达，祖父代签")
+                           escalated.guardian_name or "监护人", "由村委会送达，祖父代签", today=today)
     form = dropout.case_form(session, case_id)
     form.township_action, form.village_action = "镇政府下达敦促入学通知书，责令限期送子女返校", "村委会两次上门做家长工作"
     form.current_situation, form.remedies = "仍在昆明，未返校", "返校后安排学习帮扶，补习所缺课程"
     form.reported_bureau_on = issued
-    dropout.update_case(session, actor, case_id, form)
+    dropout.update_case(session, actor, case_id, form, today=today)
     try:
         dropout.confirm_dropout(session, actor, case_id, today=today)
     except NotAllowed:
@@ -640,15 +641,15 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     back = school_days_before(today, 15, off)
     attempt(case_id, back - dt.timedelta(days=1), returned, Method.TALK, "家长同意送孩子返校，已落实寄宿",
             succeeded=True, with_village=True)
-    dropout.move_case(session, actor, case_id, CaseStatus.RETURNED, back, return_date=back)
+    dropout.move_case(session, actor, case_id, CaseStatus.RETURNED, back, today=today, return_date=back)
 
     case_id, opened = begin(home, 20, Reason.ILLNESS, "重度脑瘫，无法到校")
     attempt(case_id, opened + dt.timedelta(days=3), home, Method.HOME_VISIT, "经评估不能随班就读，家长同意送教上门",
             succeeded=True)
     dropout.move_case(session, actor, case_id, CaseStatus.HOME_TEACHING, opened + dt.timedelta(days=5),
-                      note="每周两次送教上门，由中心校特教组负责")
+                      today=today, note="每周两次送教上门，由中心校特教组负责")
 
     case_id, opened = begin(moved, 25, Reason.MIGRATION, "随父母外出", report=False)
     attempt(case_id, opened + dt.timedelta(days=2), moved, Method.PHONE, "家长称已在务工地学校就读，学校核实中")
     dropout.move_case(session, actor, case_id, CaseStatus.TRANSFERRED, opened + dt.timedelta(days=6),
-                      transfer_to=rng.choice(TRANSFER_DESTINATIONS))
+                      today=today, transfer_to=rng.choice(TRANSFER_DESTINATIONS))

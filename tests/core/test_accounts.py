@@ -26,6 +26,7 @@ from schoolaid.ledger import ledger
 from schoolaid.pairing import visits
 from schoolaid.roster import roster
 from schoolaid.storage.models import AuditEvent, LedgerEntry, Student, Visit
+from tests.conftest import TODAY, UTC_NOW
 
 ADMIN_PASSWORD = "admin-pass-1"
 PASSWORD = "secret-pass-1"
@@ -50,7 +51,7 @@ def admin(demo_db) -> Actor:
 
 def add(db, admin: Actor, username: str, name: str, role: Role, classes=(), staff_id=None) -> Actor:
     db.run(accounts.add_user, admin, UserForm(username, name, role.value, PASSWORD, staff_id, tuple(classes)))
-    outcome = db.run(accounts.sign_in, username, PASSWORD)
+    outcome = db.run(accounts.sign_in, username, PASSWORD, now=UTC_NOW)
     assert outcome.actor is not None, outcome.message
     return outcome.actor
 
@@ -67,7 +68,8 @@ def test_first_administrator_then_everyone_signs_in(demo_db, admin):
         demo_db.run(accounts.create_first_administrator, "admin2", "又一个", ADMIN_PASSWORD)
     # The operator name of the days before accounts no longer opens anything.
     with pytest.raises(NotPermitted, match="登录"):
-        demo_db.run(roster.change_status, Actor("李老师"), 1, roster.EnrollmentStatus.SUSPENDED, dt.date.today(), "病")
+        demo_db.run(roster.change_status, Actor("李老师"), 1, roster.EnrollmentStatus.SUSPENDED, TODAY, "病",
+                    today=TODAY)
     stored = sqlite3.connect(demo_db.path).execute("SELECT password_hash FROM users").fetchone()[0]
     assert ADMIN_PASSWORD not in stored and stored.startswith("$argon2id$")
     trail = sqlite3.connect(demo_db.path).execute("SELECT group_concat(coalesce(after, '')) FROM audit_events").fetchone()
@@ -106,17 +108,17 @@ def test_five_wrong_passwords_lock_the_account_for_15_minutes(demo_db, admin):
 def test_the_administrator_unlocks_and_resets(demo_db, admin):
     add(demo_db, admin, "zhang", "张专干", Role.AID_OFFICER)
     for _ in range(5):
-        demo_db.run(accounts.sign_in, "zhang", "wrong")
+        demo_db.run(accounts.sign_in, "zhang", "wrong", now=UTC_NOW)
     user = next(u for u in demo_db.query(accounts.list_users) if u.username == "zhang")
-    assert user.locked()
+    assert user.locked(UTC_NOW)
     demo_db.run(accounts.unlock, admin, user.id)
-    assert demo_db.run(accounts.sign_in, "zhang", PASSWORD).actor is not None
+    assert demo_db.run(accounts.sign_in, "zhang", PASSWORD, now=UTC_NOW).actor is not None
     demo_db.run(accounts.reset_password, admin, user.id, "brand-new-pass")
-    assert demo_db.run(accounts.sign_in, "zhang", PASSWORD).actor is None
-    officer = demo_db.run(accounts.sign_in, "zhang", "brand-new-pass").actor
+    assert demo_db.run(accounts.sign_in, "zhang", PASSWORD, now=UTC_NOW).actor is None
+    officer = demo_db.run(accounts.sign_in, "zhang", "brand-new-pass", now=UTC_NOW).actor
     with pytest.raises(NotPermitted):  # an aid officer cannot manage accounts
         demo_db.run(accounts.unlock, officer, user.id)
-    assert demo_db.run(accounts.sign_in, "nobody", PASSWORD).actor is None
+    assert demo_db.run(accounts.sign_in, "nobody", PASSWORD, now=UTC_NOW).actor is None
 
 
 def decorated_services() -> list[tuple[str, object]]:
@@ -173,7 +175,8 @@ def test_a_refusal_is_explained_and_recorded(demo_db, admin):
     viewer = add(demo_db, admin, "xiang", "乡镇刘", Role.TOWNSHIP_VIEWER)
     student = a_student(demo_db)
     with pytest.raises(NotPermitted, match="乡镇刘（乡镇查看）不能|乡镇刘 \\(乡镇查看\\)"):
-        demo_db.run(roster.change_status, viewer, student.id, roster.EnrollmentStatus.SUSPENDED, dt.date.today(), "x")
+        demo_db.run(roster.change_status, viewer, student.id, roster.EnrollmentStatus.SUSPENDED, TODAY, "x",
+                    today=TODAY)
     with demo_db.read() as session:
         refusal = session.scalars(select(AuditEvent).where(AuditEvent.action == Action.REFUSED)).one()
     assert refusal.actor == "乡镇刘" and refusal.role == Role.TOWNSHIP_VIEWER.value
@@ -187,7 +190,7 @@ def test_a_reversal_needs_a_second_person(demo_db, admin):
     student = a_student(demo_db)
     programme = demo_db.run(ledger.create_programme, principal, ledger.ProgrammeForm(
         code="TEST1", name="测试补助", eligibility="everyone", amount_fen=1000))
-    demo_db.run(ledger.post, principal, programme, "2026-10", [student.id])
+    demo_db.run(ledger.post, principal, programme, "2026-10", [student.id], today=TODAY)
     with demo_db.read() as session:
         entry = session.scalars(select(LedgerEntry.id).where(LedgerEntry.programme_id == programme)).one()
     with pytest.raises(NotPermitted, match="王校长"):
@@ -207,15 +210,16 @@ def test_a_teacher_works_on_their_own_classes_only(demo_db, admin):
     with demo_db.read() as session:
         other = session.scalars(select(Student).where(Student.status == "在读", Student.class_name != mine.class_name,
                                                       Student.stage == "小学")).first()
-    monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday() + 7)
-    assert demo_db.run(dropout.record_absence, teacher, mine.id, monday)
+    monday = TODAY - dt.timedelta(days=TODAY.weekday() + 7)
+    assert demo_db.run(dropout.record_absence, teacher, mine.id, monday, today=TODAY)
     with pytest.raises(NotPermitted, match=other.name):
-        demo_db.run(dropout.record_absence, teacher, other.id, monday)
-    shown = demo_db.query(roster.list_rows, roster.RosterFilter(classes=teacher.classes))
+        demo_db.run(dropout.record_absence, teacher, other.id, monday, today=TODAY)
+    shown = demo_db.query(roster.list_rows, roster.RosterFilter(classes=teacher.classes), today=TODAY)
     assert shown and all((r.school, r.class_name) == (shown[0].school, mine.class_name) for r in shown)
     assert mine.id in {r.id for r in shown} and other.id not in {r.id for r in shown}
     with pytest.raises(NotPermitted):  # no roster edits for a teacher
-        demo_db.run(roster.change_status, teacher, mine.id, roster.EnrollmentStatus.SUSPENDED, dt.date.today(), "x")
+        demo_db.run(roster.change_status, teacher, mine.id, roster.EnrollmentStatus.SUSPENDED, TODAY, "x",
+                    today=TODAY)
 
 
 def test_a_teacher_logs_only_their_own_visits(demo_db, admin):
@@ -227,11 +231,11 @@ def test_a_teacher_logs_only_their_own_visits(demo_db, admin):
               [ClassRef(student.school_id, student.stage, student.grade, student.class_name)], staff_id=staff_id)
     other = add(demo_db, admin, "other", "别的老师", Role.TEACHER,
                 [ClassRef(student.school_id, student.stage, student.grade, student.class_name)])
-    entry = visits.VisitEntry(staff_id=staff_id, household_id=household_id, visit_date=dt.date.today(),
+    entry = visits.VisitEntry(staff_id=staff_id, household_id=household_id, visit_date=TODAY,
                               done="送去文具", problems="", next_step="")
-    assert demo_db.run(visits.add_visit, own, entry)
+    assert demo_db.run(visits.add_visit, own, entry, today=TODAY)
     with pytest.raises(NotPermitted):
-        demo_db.run(visits.add_visit, other, entry)
+        demo_db.run(visits.add_visit, other, entry, today=TODAY)
 
 
 def test_full_ids_are_revealed_only_to_those_who_need_them_and_on_the_record(demo_db, admin):

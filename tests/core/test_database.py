@@ -8,6 +8,7 @@ from schoolaid.common.errors import DatabaseError
 from schoolaid.roster import roster
 from schoolaid.storage.database import APPLICATION_ID, head_revision, open_database
 from schoolaid.township import township
+from tests.conftest import TODAY
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -66,7 +67,7 @@ def test_every_kept_database_opens_with_its_data(tmp_path, fixture) -> None:
     try:
         assert db.query(township.township_name) == "平地镇"
         assert db.query(roster.count_students) == 40
-        assert db.query(roster.list_rows, roster.RosterFilter())[0].name
+        assert db.query(roster.list_rows, roster.RosterFilter(), today=TODAY)[0].name
     finally:
         db.close()
 
@@ -117,7 +118,7 @@ def test_a_full_disk_is_explained_and_nothing_is_saved(township_db, actor) -> No
         # SQLite reports SQLITE_FULL once the file may not grow: the same error as a full disk.
         session.connection().exec_driver_sql(f"PRAGMA max_page_count = {pages + 2}")
         for form in forms:
-            roster.add_student(session, actor, form)
+            roster.add_student(session, actor, form, today=TODAY)
 
     with pytest.raises(DatabaseError, match="磁盘"):
         township_db.run(add_all, actor)

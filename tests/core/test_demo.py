@@ -11,6 +11,7 @@ from schoolaid.roster import idnumber, roster
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.storage.models import AuditEvent, Household, Staff, Student
 from schoolaid.township import township
+from tests.conftest import TODAY
 
 
 def test_demo_township_is_realistic(demo_db) -> None:
@@ -28,7 +29,7 @@ def test_demo_township_is_realistic(demo_db) -> None:
     assert poor > 0
     assert student_audits >= 150
     for student in students:
-        check = idnumber.check(student.id_number)
+        check = idnumber.check(student.id_number, today=TODAY)
         assert check.is_valid, student.id_number
         assert check.birth_date == student.birth_date
         assert check.sex is not None and check.sex.value == student.sex
@@ -38,7 +39,7 @@ def test_demo_township_is_realistic(demo_db) -> None:
 
 
 def test_demo_search_keys_work(demo_db) -> None:
-    row = demo_db.query(roster.list_rows, RosterFilter())[0]
+    row = demo_db.query(roster.list_rows, RosterFilter(), today=TODAY)[0]
     with demo_db.read() as s:
         initials = s.scalar(select(Student.name_initials).where(Student.id == row.id)).split()[0]
     assert row.id in demo_db.query(roster.search_ids, RosterFilter(text=initials))
@@ -51,14 +52,14 @@ def test_same_seed_same_township(tmp_path, actor) -> None:
     for n in (1, 2):
         db = open_database(tmp_path / f"{n}.sqlite")
         db.run(create_demo_township, actor, students=40, seed=3, today=dt.date(2026, 11, 29))
-        names.append([r.name for r in db.query(roster.list_rows, RosterFilter())])
+        names.append([r.name for r in db.query(roster.list_rows, RosterFilter(), today=TODAY)])
         db.close()
     assert names[0] == names[1]
 
 
 def test_demo_refuses_a_database_with_data(demo_db, actor) -> None:
     with pytest.raises(NotAllowed):
-        demo_db.run(create_demo_township, actor, students=10)
+        demo_db.run(create_demo_township, actor, students=10, today=TODAY)
 
 
 def test_cancelling_the_demo_leaves_the_database_empty(db, actor) -> None:
@@ -70,7 +71,7 @@ def test_cancelling_the_demo_leaves_the_database_empty(db, actor) -> None:
 
     progress = Progress(callback=cancel_after_first, cancel_event=threading.Event())
     with pytest.raises(Cancelled):
-        db.run(create_demo_township, actor, students=3000, progress=progress)
+        db.run(create_demo_township, actor, students=3000, progress=progress, today=TODAY)
     assert seen
     assert not db.query(township.is_set_up)
     assert db.query(roster.count_students) == 0

@@ -48,7 +48,7 @@ def pupil(db, actor, name: str, sequence: int, *, confirmed: tuple[str, ...] = (
     changes.setdefault("guardian_name", f"{name[0]}大山")
     changes.setdefault("entry_date", dt.date(2022, 9, 1))
     return db.run(roster.add_student, actor, student_form(db, name, sequence=sequence, **changes),
-                  confirmed=confirmed, status=status)
+                  confirmed=confirmed, status=status, today=TODAY)
 
 
 def case_for(db, actor, student_id: int, start: dt.date = MONDAY, form: CaseForm | None = None) -> int:
@@ -71,16 +71,17 @@ def case(db, case_id: int) -> dropout.CaseView:
 
 
 def status_of(db, student_id: int) -> str:
-    return next(r.status.value for r in db.query(roster.list_rows, roster.RosterFilter()) if r.id == student_id)
+    return next(r.status.value for r in db.query(roster.list_rows, roster.RosterFilter(),
+                                                 today=TODAY) if r.id == student_id)
 
 
 @pytest.fixture
 def school(township_db, actor):
     """Four primary pupils of 平地镇: three at the central school, one at 波西村小学, with households."""
     db = township_db
-    bosi = db.run(households.create_household, actor, HouseholdForm(head_name="张大山", village_id=village_id(db, "波西村")))
+    bosi = db.run(households.create_household, actor, HouseholdForm(head_name="张大山", village_id=village_id(db, "波西村")), today=TODAY)
     lazi = db.run(households.create_household, actor, HouseholdForm(head_name="李大河",
-                                                                   village_id=village_id(db, "辣子哨村")))
+                                                                   village_id=village_id(db, "辣子哨村")), today=TODAY)
     ids = {
         "张小明": pupil(db, actor, "张小明", 1, household_id=bosi),
         "李小红": pupil(db, actor, "李小红", 2, male=False, household_id=lazi),
@@ -229,7 +230,8 @@ def test_only_students_on_the_roll_can_be_absent(school, actor, status: Enrollme
     db, ids = school
     if status is EnrollmentStatus.TRANSFERRED_OUT:
         sid = ids["张小明"]
-        db.run(roster.change_status, actor, sid, status, dt.date(2026, 9, 30), "随父母迁居", destination="昆明市某小学")
+        db.run(roster.change_status, actor, sid, status, dt.date(2026, 9, 30), "随父母迁居", destination="昆明市某小学",
+               today=TODAY)
     else:
         sid = pupil(db, actor, "周小小", 9, birth=dt.date(2019, 5, 1), grade=1, status=status, entry_date=None)
     with pytest.raises(ValidationFailed) as refused:
@@ -267,13 +269,13 @@ def reach(db, actor, student_id: int, status: CaseStatus) -> int:
     case_id = case_for(db, actor, student_id)
     moved_on = dt.date(2026, 10, 23)
     if status is CaseStatus.RETURNED:
-        db.run(dropout.move_case, actor, case_id, status, moved_on, return_date=moved_on)
+        db.run(dropout.move_case, actor, case_id, status, moved_on, return_date=moved_on, today=TODAY)
     elif status is CaseStatus.HOME_TEACHING:
-        db.run(dropout.move_case, actor, case_id, status, moved_on, note="每周两次送教上门")
+        db.run(dropout.move_case, actor, case_id, status, moved_on, note="每周两次送教上门", today=TODAY)
     elif status is CaseStatus.TRANSFERRED:
-        db.run(dropout.move_case, actor, case_id, status, moved_on, transfer_to="昆明市五华区红旗小学")
+        db.run(dropout.move_case, actor, case_id, status, moved_on, transfer_to="昆明市五华区红旗小学", today=TODAY)
     elif status is CaseStatus.OTHER:
-        db.run(dropout.move_case, actor, case_id, status, moved_on, note="随家人迁居外省，去向核实中")
+        db.run(dropout.move_case, actor, case_id, status, moved_on, note="随家人迁居外省，去向核实中", today=TODAY)
     return case_id
 
 
@@ -284,7 +286,7 @@ def test_a_case_moves_exactly_as_the_workflow_allows(school, actor, source: Case
     case_id = reach(db, actor, ids["张小明"], source)
     assert case(db, case_id).status is source
     move = (dropout.move_case, actor, case_id, target, CLOSING)
-    extras = {"return_date": CLOSING, "transfer_to": "攀枝花市东区炳草岗小学", "note": "结案说明"}
+    extras = {"return_date": CLOSING, "transfer_to": "攀枝花市东区炳草岗小学", "note": "结案说明", "today": TODAY}
     if target in dropout.TRANSITIONS[source]:
         db.run(*move, **extras)
         assert (case(db, case_id).status, case(db, case_id).closed_on) == (target, CLOSING)
@@ -317,11 +319,11 @@ def test_each_outcome_needs_its_details(school, actor) -> None:
     }
     for (target, extras), expected in attempts.items():
         with pytest.raises(ValidationFailed) as refused:
-            db.run(dropout.move_case, actor, case_id, target, CLOSING, **dict(extras))
+            db.run(dropout.move_case, actor, case_id, target, CLOSING, today=TODAY, **dict(extras))
         assert fields_and_codes(refused) == expected, target
     for on in (FRIDAY - dt.timedelta(days=1), dt.date(2026, 12, 25)):  # before the case, or in the future
         with pytest.raises(ValidationFailed) as refused:
-            db.run(dropout.move_case, actor, case_id, CaseStatus.OTHER, on, note="去向不明")
+            db.run(dropout.move_case, actor, case_id, CaseStatus.OTHER, on, note="去向不明", today=TODAY)
         assert fields_and_codes(refused) == {("on", "case.date")}
     assert case(db, case_id).status is CaseStatus.PERSUADING
 
@@ -340,7 +342,7 @@ def test_bringing_a_dropout_back_writes_them_off_but_keeps_the_file(school, acto
     assert (row.student_id, row.case_id, row.status) == (sid, case_id, EnrollmentStatus.DROPPED_OUT)
 
     back = dt.date(2026, 11, 18)
-    db.run(dropout.move_case, actor, case_id, CaseStatus.RETURNED, back, return_date=back)
+    db.run(dropout.move_case, actor, case_id, CaseStatus.RETURNED, back, return_date=back, today=TODAY)
 
     assert status_of(db, sid) == "在读"
     assert db.query(dropout.absences, TODAY) == []
@@ -364,7 +366,8 @@ def test_a_transfer_records_the_student_as_transferred_out(school, actor) -> Non
     db, ids = school
     sid = ids["李小红"]
     case_id = case_for(db, actor, sid)
-    db.run(dropout.move_case, actor, case_id, CaseStatus.TRANSFERRED, CLOSING, transfer_to="  昆明市五华区红旗小学 ")
+    db.run(dropout.move_case, actor, case_id, CaseStatus.TRANSFERRED, CLOSING, transfer_to="  昆明市五华区红旗小学 ",
+           today=TODAY)
     assert status_of(db, sid) == "转出"
     last = db.query(roster.status_history, sid)[-1]
     assert (last.to_status, last.effective_date, last.destination) == (
@@ -379,7 +382,8 @@ def test_home_teaching_keeps_a_dropout_on_the_roll(school, actor) -> None:
     sid = ids["王小刚"]
     case_id = case_for(db, actor, sid)
     db.run(dropout.confirm_dropout, actor, case_id, today=TODAY)
-    db.run(dropout.move_case, actor, case_id, CaseStatus.HOME_TEACHING, TODAY, note="重度残疾，每周两次送教上门")
+    db.run(dropout.move_case, actor, case_id, CaseStatus.HOME_TEACHING, TODAY, note="重度残疾，每周两次送教上门",
+           today=TODAY)
     assert status_of(db, sid) == "在读"
     assert db.query(dropout.dropout_ledger, TODAY) == []
     with pytest.raises(NotAllowed):  # no longer being persuaded
@@ -392,7 +396,7 @@ def test_one_open_case_per_student(school, actor) -> None:
     first = case_for(db, actor, sid)
     with pytest.raises(NotAllowed):
         db.run(dropout.open_case, actor, sid, None, today=TODAY)
-    db.run(dropout.move_case, actor, first, CaseStatus.RETURNED, dt.date(2026, 10, 26), return_date=dt.date(2026, 10, 26))
+    db.run(dropout.move_case, actor, first, CaseStatus.RETURNED, dt.date(2026, 10, 26), return_date=dt.date(2026, 10, 26), today=TODAY)
     second = case_for(db, actor, sid, start=dt.date(2026, 11, 9))  # away again: a new episode, a new file
     assert [c.id for c in db.query(dropout.list_cases)] == [second, first]  # open first
     assert [c.id for c in db.query(dropout.list_cases, open_only=True)] == [second]
@@ -422,7 +426,7 @@ def test_the_case_form_is_checked_and_kept(school, actor) -> None:
     assert (kept.reason_category, kept.reason_text, kept.reported_township_on) == (
         "外出务工/随父母外出", "随父母到昆明打工", FRIDAY)
     kept.current_situation, kept.remedies = "仍在昆明", "返校后安排补课"
-    db.run(dropout.update_case, actor, case_id, kept)
+    db.run(dropout.update_case, actor, case_id, kept, today=TODAY)
     assert db.query(dropout.case_form, case_id).remedies == "返校后安排补课"
     view = case(db, case_id)
     assert (view.reason, view.absence_began, view.opened_on, view.grade, view.village) == (
@@ -486,7 +490,7 @@ def test_attempts_are_logged_only_on_open_cases_and_after_the_absence(school, ac
     assert fields_and_codes(refused) == {("attempt_date", "attempt.date"), ("visitors", "attempt.visitors"),
                                          ("method", "attempt.method"), ("result", "attempt.result")}
     logged = log(db, actor, case_id, MONDAY)  # the day the absence began is fine
-    db.run(dropout.move_case, actor, case_id, CaseStatus.OTHER, CLOSING, note="随家人迁居外省")
+    db.run(dropout.move_case, actor, case_id, CaseStatus.OTHER, CLOSING, note="随家人迁居外省", today=TODAY)
     with pytest.raises(NotAllowed):
         log(db, actor, case_id, CLOSING)
     # A closed case's log can still be put right: the correction is not a new attempt.
@@ -523,7 +527,7 @@ def test_the_notice_is_proposed_after_repeated_failure(school, actor) -> None:
     db.run(dropout.set_setting, actor, "dropout.attempts_before_notice", 3)
     assert not case(db, case_id).notice_due
     db.run(dropout.set_setting, actor, "dropout.attempts_before_notice", 2)
-    db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23))
+    db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
     assert not case(db, case_id).notice_due  # issued: no longer proposed
 
 
@@ -531,15 +535,16 @@ def test_notices_are_numbered_per_year(school, actor) -> None:
     db, ids = school
     assert db.query(dropout.notice_prefix) == "平府教"
     last_year = case_for(db, actor, ids["张小明"], start=dt.date(2025, 11, 10))
-    first = db.run(dropout.issue_notice, actor, last_year, dt.date(2025, 12, 1))
+    first = db.run(dropout.issue_notice, actor, last_year, dt.date(2025, 12, 1), today=TODAY)
     this_year = [case_for(db, actor, ids[name]) for name in ("李小红", "王小刚")]
-    numbers = [db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23)) for case_id in this_year]
+    numbers = [db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23),
+                      today=TODAY) for case_id in this_year]
     documents = {n.id: n.document_number for c in [last_year, *this_year] for n in db.query(dropout.notices, c)}
     assert [documents[first], *(documents[n] for n in numbers)] == [
         "平府教〔2025〕1号", "平府教〔2026〕1号", "平府教〔2026〕2号"]
     db.run(township.set_setting, actor, "dropout.notice_prefix", "平教督")
     another = case_for(db, actor, ids["赵小花"])
-    db.run(dropout.issue_notice, actor, another, dt.date(2026, 10, 26))
+    db.run(dropout.issue_notice, actor, another, dt.date(2026, 10, 26), today=TODAY)
     assert case(db, another).notice.document_number == "平教督〔2026〕3号"
 
 
@@ -549,18 +554,18 @@ def test_the_notice_deadline(school, actor) -> None:
     issued = dt.date(2026, 10, 23)
     for deadline in (issued, issued - dt.timedelta(days=1)):
         with pytest.raises(ValidationFailed) as refused:
-            db.run(dropout.issue_notice, actor, case_id, issued, deadline)
+            db.run(dropout.issue_notice, actor, case_id, issued, deadline, today=TODAY)
         assert fields_and_codes(refused) == {("deadline", "notice.deadline")}
     for day in (FRIDAY - dt.timedelta(days=1), dt.date(2026, 12, 1)):  # before the case, or in the future
         with pytest.raises(ValidationFailed) as refused:
-            db.run(dropout.issue_notice, actor, case_id, day)
+            db.run(dropout.issue_notice, actor, case_id, day, today=TODAY)
         assert fields_and_codes(refused) == {("issued_on", "notice.date")}
-    db.run(dropout.issue_notice, actor, case_id, issued)
+    db.run(dropout.issue_notice, actor, case_id, issued, today=TODAY)
     notice = case(db, case_id).notice
     assert (notice.issued_on, notice.deadline, notice.guardian) == (issued, issued + dt.timedelta(days=15), "张大山")
     other = case_for(db, actor, ids["李小红"])
     db.run(dropout.set_setting, actor, "dropout.notice_deadline_days", 20)
-    db.run(dropout.issue_notice, actor, other, issued, guardian="李大河（父亲）")
+    db.run(dropout.issue_notice, actor, other, issued, guardian="李大河（父亲）", today=TODAY)
     notice = case(db, other).notice
     assert (notice.deadline, notice.guardian) == (issued + dt.timedelta(days=20), "李大河（父亲）")
 
@@ -570,11 +575,11 @@ def test_a_notice_needs_an_open_case_and_a_guardian(school, actor) -> None:
     orphan = pupil(db, actor, "孤儿", 8, guardian_name="")
     case_id = case_for(db, actor, orphan)
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23))
+        db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
     assert fields_and_codes(refused) == {("guardian", "notice.guardian")}
     closed = reach(db, actor, ids["张小明"], CaseStatus.RETURNED)
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.issue_notice, actor, closed, dt.date(2026, 10, 26))
+        db.run(dropout.issue_notice, actor, closed, dt.date(2026, 10, 26), today=TODAY)
     assert codes(refused) == {"notice.closed"}
     assert db.query(dropout.notices, closed) == []
 
@@ -583,11 +588,11 @@ def test_the_receipt_and_the_expired_deadline(school, actor) -> None:
     db, ids = school
     case_id = case_for(db, actor, ids["张小明"])
     issued = dt.date(2026, 10, 23)
-    notice_id = db.run(dropout.issue_notice, actor, case_id, issued)
+    notice_id = db.run(dropout.issue_notice, actor, case_id, issued, today=TODAY)
     with pytest.raises(ValidationFailed) as refused:
-        db.run(dropout.record_receipt, actor, notice_id, issued - dt.timedelta(days=1), " ")
+        db.run(dropout.record_receipt, actor, notice_id, issued - dt.timedelta(days=1), " ", today=TODAY)
     assert fields_and_codes(refused) == {("served_on", "notice.served"), ("served_to", "notice.served_to")}
-    db.run(dropout.record_receipt, actor, notice_id, dt.date(2026, 10, 24), "张大山", "由村委会送达，祖父代签")
+    db.run(dropout.record_receipt, actor, notice_id, dt.date(2026, 10, 24), "张大山", "由村委会送达，祖父代签", today=TODAY)
     [notice] = db.query(dropout.notices, case_id)
     assert (notice.served_on, notice.served_to) == (dt.date(2026, 10, 24), "张大山")
 
@@ -596,7 +601,7 @@ def test_the_receipt_and_the_expired_deadline(school, actor) -> None:
     assert not view.notice_expired(deadline)  # the last day still counts
     assert view.notice_expired(deadline + dt.timedelta(days=1))
     assert view.as_json(TODAY)["notice_expired"] is True
-    db.run(dropout.move_case, actor, case_id, CaseStatus.RETURNED, TODAY, return_date=TODAY)
+    db.run(dropout.move_case, actor, case_id, CaseStatus.RETURNED, TODAY, return_date=TODAY, today=TODAY)
     assert not case(db, case_id).notice_expired(TODAY)  # back at school: nothing overdue
 
 
@@ -617,7 +622,7 @@ def test_the_school_age_ledger_lists_children_of_six_to_fifteen_on_31_august(sch
     assert (rows[six].age, rows[fifteen].age) == (6, 15)
     assert all(not rows[sid].note for sid in ids.values())
     assert rows[ids["张小明"]].village == "波西村" and rows[ids["张小明"]].grade == "四年级1班"
-    db.run(roster.change_status, actor, ids["王小刚"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 10, 9), "外出务工")
+    db.run(roster.change_status, actor, ids["王小刚"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 10, 9), "外出务工", today=TODAY)
     assert {r.student_id for r in db.query(dropout.school_age_ledger, TODAY) if r.note} == {six, ids["王小刚"]}
 
 
@@ -625,7 +630,7 @@ def test_the_suspected_and_dropout_ledgers(school, actor) -> None:
     db, ids = school
     suspected_case = case_for(db, actor, ids["李小红"], start=dt.date(2026, 11, 9))  # suspected on the 13th
     db.run(dropout.record_absence, actor, ids["张小明"], MONDAY, today=TODAY)  # past the dropout threshold
-    db.run(roster.change_status, actor, ids["王小刚"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 9, 20), "外出务工")
+    db.run(roster.change_status, actor, ids["王小刚"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 9, 20), "外出务工", today=TODAY)
     db.run(dropout.record_absence, actor, ids["赵小花"], MONDAY, reason_known=True, reason="骨折", today=TODAY)
 
     [suspected] = db.query(dropout.suspected_ledger, TODAY)
@@ -640,7 +645,7 @@ def test_the_suspected_and_dropout_ledgers(school, actor) -> None:
 
 # --- The dropout rate --------------------------------------------------------------------------------------
 
-TERM = (dt.date(2026, 9, 1), TODAY)
+TERM = (dt.date(2026, 9, 1), dt.date(2026, 11, 13))  # a period that ended a week before TODAY
 
 
 @pytest.fixture
@@ -652,7 +657,7 @@ def five_hundred(township_db, actor):
     forms = [(replace(template, name=f"学生{n:03d}", sex="男" if n % 2 else "女",
                       id_number=make_number("510411", template.birth_date, n),
                       school_id=central if n < 400 else village), ()) for n in range(500)]
-    ids = db.run(roster.add_students, actor, forms)
+    ids = db.run(roster.add_students, actor, forms, today=TODAY)
     return db, ids[:400], ids[400:]
 
 
@@ -662,7 +667,7 @@ def rates(db, stage: str = "小学") -> tuple[dict[str, dropout.RateRow], dropou
 
 
 def drop(db, actor, student_id: int, day: dt.date) -> None:
-    db.run(roster.change_status, actor, student_id, EnrollmentStatus.DROPPED_OUT, day, "外出务工")
+    db.run(roster.change_status, actor, student_id, EnrollmentStatus.DROPPED_OUT, day, "外出务工", today=TODAY)
 
 
 def test_one_dropout_in_five_hundred_meets_the_target_two_do_not(five_hundred, actor) -> None:
@@ -686,11 +691,12 @@ def test_who_counts_in_the_dropout_rate(five_hundred, actor) -> None:
     db, central, village = five_hundred
     # Brought back within the period: not a dropout.
     drop(db, actor, village[1], dt.date(2026, 10, 12))
-    db.run(roster.change_status, actor, village[1], EnrollmentStatus.ENROLLED, dt.date(2026, 10, 26), "劝返复学")
+    db.run(roster.change_status, actor, village[1], EnrollmentStatus.ENROLLED, dt.date(2026, 10, 26), "劝返复学",
+           today=TODAY)
     # Out since before the period: neither enrolled at its start nor a dropout of it.
     drop(db, actor, central[1], dt.date(2026, 6, 15))
     # Dropped out after the period ended: not in this period.
-    drop(db, actor, central[2], dt.date(2026, 11, 23))
+    drop(db, actor, central[2], dt.date(2026, 11, 16))
     # Joined during the period: not in the base.
     pupil(db, actor, "插班生", 1, birth=dt.date(2016, 4, 1), entry_date=dt.date(2026, 10, 8))
     # A junior middle pupil is counted with junior middle, not primary.
@@ -740,7 +746,7 @@ def test_the_term_report_names_a_repeat_dropout_with_the_current_case(school, ac
     sid = ids["张小明"]
     first = case_for(db, actor, sid, start=dt.date(2026, 9, 7), form=CaseForm(reason_category=Reason.POVERTY.value))
     log(db, actor, first, dt.date(2026, 9, 12), succeeded=True, result="家长同意返校")
-    db.run(dropout.move_case, actor, first, CaseStatus.RETURNED, dt.date(2026, 9, 14), return_date=dt.date(2026, 9, 14))
+    db.run(dropout.move_case, actor, first, CaseStatus.RETURNED, dt.date(2026, 9, 14), return_date=dt.date(2026, 9, 14), today=TODAY)
     current = case_for(db, actor, sid, form=CaseForm(reason_category=Reason.MIGRATION.value,
                                                      current_situation="在昆明", remedies="补课"))
     log(db, actor, current, dt.date(2026, 10, 17))
@@ -763,7 +769,7 @@ def test_the_case_json_keeps_its_names(school, actor) -> None:
     assert (data["id"], data["student"], data["status"], data["opened"], data["attempts"], data["notice_deadline"]) == (
         case_id, "张小明", "劝返中", "2026-10-16", 1, None)
     assert data["days_open"] == (TODAY - FRIDAY).days and data["closed"] is None
-    db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23))
+    db.run(dropout.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
     data = json.loads(json.dumps(case(db, case_id).as_json(TODAY), ensure_ascii=False))
     assert (data["notice_deadline"], data["notice_number"]) == ("2026-11-07", "平府教〔2026〕1号")
 

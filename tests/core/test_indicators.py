@@ -16,9 +16,8 @@ from schoolaid.reporting import indicators, work_list
 from schoolaid.roster import households, roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.households import HouseholdForm
-from tests.conftest import school_id, student_form, village_id
+from tests.conftest import TODAY, school_id, student_form, village_id
 
-TODAY = dt.date.today()
 TERM = Term.containing(TODAY)
 REFERENCE = TERM.school_year.age_reference_day
 ENTERED = TERM.school_year.previous().start  # on the roll since last year
@@ -33,7 +32,7 @@ def add(db, actor, name: str, age: int, stage: str = "小学", grade: int = 3, s
         status: EnrollmentStatus = EnrollmentStatus.ENROLLED, **changes) -> int:
     form = student_form(db, name, birth=born(age), sequence=sequence, stage=stage, grade=grade,
                         entry_date=ENTERED, class_name="1班", **changes)
-    return db.run(roster.add_student, actor, form, confirmed={"id.region_unknown", "grade.age"}, status=status)
+    return db.run(roster.add_student, actor, form, confirmed={"id.region_unknown", "grade.age"}, status=status, today=TODAY)
 
 
 @pytest.fixture
@@ -44,7 +43,7 @@ def township(township_db, actor):
     db = township_db
     poor = db.run(households.create_household, actor, HouseholdForm(
         head_name="贫困户主", village_id=village_id(db, "波西村"), registered_poor=True,
-        poverty_status="未脱贫", poor_card_no="5104110001", poor_year=2016))
+        poverty_status="未脱贫", poor_card_no="5104110001", poor_year=2016), today=TODAY)
     ids = {
         "kid1": add(db, actor, "幼一", 4, "学前", 2, 1),
         "kid2": add(db, actor, "幼二", 5, "学前", 3, 2),
@@ -56,13 +55,13 @@ def township(township_db, actor):
         "p5": add(db, actor, "小五", 9, sequence=8),
     }
     db.run(roster.change_status, actor, ids["p5"], EnrollmentStatus.DROPPED_OUT, TERM.start + dt.timedelta(days=20),
-           "外出")
+           "外出", today=TODAY)
     from schoolaid.ledger import ledger
 
     programme = db.run(ledger.create_programme, actor, ledger.ProgrammeForm(
         code="T1", name="测试补助", eligibility="everyone", amount_fen=1000))
     month = TERM.start if TERM.start.month in SCHOOL_MONTHS else TERM.start.replace(month=3)
-    db.run(ledger.post, actor, programme, month, [ids["p1"]])
+    db.run(ledger.post, actor, programme, month, [ids["p1"]], today=TODAY)
     return db, ids
 
 
@@ -72,7 +71,7 @@ def by_key(result) -> dict[str, indicators.Indicator]:
 
 def test_indicators_with_known_answers(township):
     db, _ids = township
-    found = by_key(db.query(indicators.compute, TERM))
+    found = by_key(db.query(indicators.compute, TERM, today=TODAY))
     assert (found["preschool_gross_enrollment"].numerator, found["preschool_gross_enrollment"].denominator) == (2, 3)
     assert (found["school_age_enrollment"].numerator, found["school_age_enrollment"].denominator) == (4, 5)
     assert (found["primary_boarders"].numerator, found["primary_boarders"].denominator) == (2, 4)
@@ -89,14 +88,14 @@ def test_indicators_with_known_answers(township):
 
 def test_a_school_of_its_own(township):
     db, _ids = township
-    village_school = by_key(db.query(indicators.compute, TERM, school_id(db, "波西村小学")))
+    village_school = by_key(db.query(indicators.compute, TERM, school_id(db, "波西村小学"), today=TODAY))
     assert village_school["primary_boarders"].denominator == 0
     assert village_school["primary_boarders"].value is None and village_school["primary_boarders"].met is None
     assert "poor_households_paired" not in village_school  # a township figure
 
 
 def test_empty_denominators_give_no_value(township_db):
-    found = by_key(township_db.query(indicators.compute, TERM))
+    found = by_key(township_db.query(indicators.compute, TERM, today=TODAY))
     for indicator in found.values():
         if indicator.key != "poor_households_paired":
             assert indicator.denominator == 0 and indicator.value is None and indicator.met is None
@@ -106,19 +105,19 @@ def test_empty_denominators_give_no_value(township_db):
 def test_village_counts_replace_the_roster_denominator(township, actor):
     db, _ids = township
     db.run(indicators.set_preschool_age, actor, TERM.school_year.start_year, {village_id(db, "波西村"): 10})
-    preschool = by_key(db.query(indicators.compute, TERM))["preschool_gross_enrollment"]
+    preschool = by_key(db.query(indicators.compute, TERM, today=TODAY))["preschool_gross_enrollment"]
     assert (preschool.numerator, preschool.denominator) == (2, 10) and "1" in preschool.note
     counts = {c.village: c for c in db.query(indicators.village_counts, TERM.school_year.start_year)}
     assert counts["波西村"].preschool_age == 10 and counts["辣子哨村"].preschool_age is None
     db.run(indicators.set_preschool_age, actor, TERM.school_year.start_year, {village_id(db, "波西村"): None})
-    assert by_key(db.query(indicators.compute, TERM))["preschool_gross_enrollment"].denominator == 3
+    assert by_key(db.query(indicators.compute, TERM, today=TODAY))["preschool_gross_enrollment"].denominator == 3
     with pytest.raises(ValidationFailed):
         db.run(indicators.set_preschool_age, actor, TERM.school_year.start_year, {village_id(db, "波西村"): -1})
 
 
 def test_a_term_to_come_is_refused(township_db):
     with pytest.raises(ValidationFailed):
-        township_db.query(indicators.compute, Term(TODAY.year + 1, "autumn"))
+        township_db.query(indicators.compute, Term(TODAY.year + 1, "autumn"), today=TODAY)
 
 
 # --- today's work -----------------------------------------------------------------------------------
@@ -129,12 +128,13 @@ def kinds(items) -> set[str]:
 
 
 def test_every_rule_of_todays_work_on_the_demo(demo_db):
-    items = demo_db.query(work_list.today_work)
+    items = demo_db.query(work_list.today_work, today=TODAY)
     found = kinds(items)
     K = work_list.Kind
     assert {K.ABSENCE, K.STALE_CASE, K.NOTICE_EXPIRED, K.UNPAIRED, K.VISIT_OVERDUE, K.BACKUP} <= found
     absence = next(i for i in items if i.kind == K.ABSENCE)
-    assert absence.urgent and absence.target in {a.id for a in demo_db.query(dropout.cases_to_open)}
+    assert absence.urgent and absence.target in {a.id for a in demo_db.query(dropout.cases_to_open,
+                                                                             today=TODAY)}
     expired = next(i for i in items if i.kind == K.NOTICE_EXPIRED)
     assert demo_db.query(dropout.list_cases, case_id=expired.target)[0].notice_expired(TODAY)
 
@@ -180,9 +180,10 @@ def test_a_teachers_work_is_their_classes_and_their_pairs(demo_db):
     from schoolaid.accounts.audit import Actor
     from schoolaid.storage.models import Student
 
-    everything = demo_db.query(work_list.today_work)
+    everything = demo_db.query(work_list.today_work, today=TODAY)
     absence = next(i for i in everything if i.kind == work_list.Kind.ABSENCE)
-    student_id = next(a.student_id for a in demo_db.query(dropout.cases_to_open) if a.id == absence.target)
+    student_id = next(a.student_id for a in demo_db.query(dropout.cases_to_open,
+                                                          today=TODAY) if a.id == absence.target)
     with demo_db.read() as session:
         student = session.get(Student, student_id)
         key = (student.school_id, student.stage, student.grade, student.class_name)
@@ -191,7 +192,7 @@ def test_a_teachers_work_is_their_classes_and_their_pairs(demo_db):
 
     staff_id = next(p.staff_id for p in demo_db.query(pairing.list_pairings) if p.id == overdue.target)
     teacher = Actor("李老师", role="teacher", user_id=99, staff_id=staff_id, classes=frozenset({key}))
-    mine = demo_db.query(work_list.today_work, None, teacher)
+    mine = demo_db.query(work_list.today_work, TODAY, teacher)
     assert absence.target in {i.target for i in mine if i.kind == work_list.Kind.ABSENCE}
     assert overdue.target in {i.target for i in mine if i.kind == work_list.Kind.VISIT_OVERDUE}
     assert kinds(mine) <= {work_list.Kind.ABSENCE, work_list.Kind.STALE_CASE, work_list.Kind.NOTICE_EXPIRED,

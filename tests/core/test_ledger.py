@@ -33,20 +33,20 @@ def school(township_db, actor):
     db = township_db
     poor = db.run(households.create_household, actor, HouseholdForm(
         head_name="张大山", village_id=village_id(db, "波西村"), registered_poor=True, poverty_status="未脱贫",
-        poor_card_no="5104110001"))
+        poor_card_no="5104110001"), today=TODAY)
     other = db.run(households.create_household, actor, HouseholdForm(
-        head_name="李小河", village_id=village_id(db, "波西村")))
+        head_name="李小河", village_id=village_id(db, "波西村")), today=TODAY)
     entry = dt.date(2025, 9, 1)
     ids = {
         "小明": db.run(roster.add_student, actor, student_form(db, "小明", dt.date(2021, 3, 1), sequence=1, stage="学前",
-                                                                grade=3, household_id=poor, entry_date=entry)),
+                                                                grade=3, household_id=poor, entry_date=entry), today=TODAY),
         "小红": db.run(roster.add_student, actor, student_form(db, "小红", dt.date(2021, 5, 1), male=False, sequence=2,
                                                                 stage="学前", grade=3, household_id=other,
-                                                                entry_date=entry)),
+                                                                entry_date=entry), today=TODAY),
         "大明": db.run(roster.add_student, actor, student_form(db, "大明", dt.date(2016, 3, 1), sequence=3,
-                                                                household_id=poor, entry_date=entry)),
+                                                                household_id=poor, entry_date=entry), today=TODAY),
         "留守": db.run(roster.add_student, actor, student_form(db, "留守", dt.date(2016, 4, 1), sequence=4,
-                                                                left_behind=True, boarder=True, entry_date=entry)),
+                                                                left_behind=True, boarder=True, entry_date=entry), today=TODAY),
     }
     return db, ids
 
@@ -77,14 +77,15 @@ def test_eligibility_rules(school, actor) -> None:
         assert names(db, ids, db.query(ledger.eligible_ids, programme, OCTOBER, TODAY)) == expected
     listed = db.run(ledger.create_programme, actor, ProgrammeForm(code="LIST", name="名单", eligibility="list",
                                                                  amount_fen=500))
-    db.run(ledger.set_members, actor, listed, [ids["小红"]], "家庭突发困难")
+    db.run(ledger.set_members, actor, listed, [ids["小红"]], "家庭突发困难", today=TODAY)
     programme = db.query(ledger.get_programme, listed)
     assert names(db, ids, db.query(ledger.eligible_ids, programme, OCTOBER, TODAY)) == {"小红"}
 
 
 def test_only_students_enrolled_that_month_are_paid(school, actor) -> None:
     db, ids = school
-    db.run(roster.change_status, actor, ids["大明"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 10, 8), "外出务工")
+    db.run(roster.change_status, actor, ids["大明"], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 10, 8), "外出务工",
+           today=TODAY)
     zxj = db.query(ledger.get_programme, code(db, "ZXJ"))
     assert names(db, ids, db.query(ledger.eligible_ids, zxj, OCTOBER, TODAY)) == set()  # left before the 15th
     september = dt.date(2026, 9, 1)
@@ -92,7 +93,7 @@ def test_only_students_enrolled_that_month_are_paid(school, actor) -> None:
     # A student who joined after mid-month is not paid for that month.
     late = db.run(roster.add_student, actor, student_form(db, "新生", dt.date(2021, 6, 1), sequence=5, stage="学前",
                                                           grade=3, household_id=db.query(roster.get_form, ids["小明"]).household_id,
-                                                          entry_date=dt.date(2026, 10, 20)))
+                                                          entry_date=dt.date(2026, 10, 20)), today=TODAY)
     byjy = db.query(ledger.get_programme, code(db, "BYJY"))
     assert late not in db.query(ledger.eligible_ids, byjy, OCTOBER, TODAY)
     assert late in db.query(ledger.eligible_ids, byjy, dt.date(2026, 11, 1), TODAY)
@@ -109,7 +110,7 @@ def test_posting_is_one_batch_and_never_twice(school, actor) -> None:
     assert (again.posted, again.batch_id, again.already) == (0, None, 1)
     assert len(db.query(ledger.search_entry_ids, EntryFilter())) == 1
     [batch] = db.query(ledger.list_batches)
-    assert (batch.entries, batch.total_fen, batch.stage) == (1, 4000, "待公示")
+    assert (batch.entries, batch.total_fen, batch.stage(TODAY)) == (1, 4000, "待公示")
 
 
 def test_a_student_who_joins_later_is_posted_alone(school, actor) -> None:
@@ -119,7 +120,7 @@ def test_a_student_who_joins_later_is_posted_alone(school, actor) -> None:
     household = db.query(roster.get_form, ids["小明"]).household_id
     newcomer = db.run(roster.add_student, actor, student_form(db, "新生", dt.date(2021, 6, 1), sequence=5, stage="学前",
                                                               grade=3, household_id=household,
-                                                              entry_date=dt.date(2026, 11, 2)))
+                                                              entry_date=dt.date(2026, 11, 2)), today=TODAY)
     result = db.run(ledger.post, actor, byjy, "2026-11", [newcomer], today=TODAY)
     assert result.posted == 1 and len(db.query(ledger.list_batches)) == 2
     refused = db.run(ledger.post, actor, byjy, "2026-11", [ids["小红"]], today=TODAY)
@@ -211,15 +212,15 @@ def test_notice_comes_before_payment(school, actor) -> None:
     db, _ = school
     result = db.run(ledger.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
     with pytest.raises(ValidationFailed, match="公示"):
-        db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 30), "V-1")
+        db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 30), "V-1", today=TODAY)
     with pytest.raises(ValidationFailed, match="至少 5 天"):
         db.run(ledger.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 18))
     db.run(ledger.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20))
     with pytest.raises(ValidationFailed, match="公示期结束"):
-        db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 20), "V-1")
-    db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 23), "2026-10-001")
+        db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 20), "V-1", today=TODAY)
+    db.run(ledger.record_payment, actor, result.batch_id, dt.date(2026, 10, 23), "2026-10-001", today=TODAY)
     [batch] = db.query(ledger.list_batches)
-    assert (batch.stage, batch.voucher_no) == ("已发放", "2026-10-001")
+    assert (batch.stage(TODAY), batch.voucher_no) == ("已发放", "2026-10-001")
 
 
 def test_documents(school, actor, tmp_path) -> None:
@@ -228,17 +229,17 @@ def test_documents(school, actor, tmp_path) -> None:
     db, _ = school
     result = db.run(ledger.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
     db.run(ledger.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20))
-    assert db.query(ledger_export.export_ledger, actor, tmp_path / "ledger.xlsx", full_ids=True) == 1
+    assert db.query(ledger_export.export_ledger, actor, tmp_path / "ledger.xlsx", full_ids=True, today=TODAY) == 1
     sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
     assert [c.value for c in sheet[3]] == list(ledger_export.LEDGER_HEADERS)
     row = [c.value for c in sheet[4]]
     assert row[1] == "小明" and len(row[2]) == 18 and float(row[8]) == 40.0 and row[5] == "保育教育费资助"
-    assert db.query(ledger_export.export_notice, actor, result.batch_id, tmp_path / "notice.xlsx") == 1
+    assert db.query(ledger_export.export_notice, actor, result.batch_id, tmp_path / "notice.xlsx", today=TODAY) == 1
     notice = openpyxl.load_workbook(tmp_path / "notice.xlsx").active
     text = " ".join(str(c.value) for r in notice.iter_rows() for c in r if c.value is not None)
     assert "小明" in text and "2026年10月16日" in text
     assert "5104" not in text and "13912345678" not in text  # no ID numbers, no phones
-    assert db.query(ledger_export.export_sign_off, actor, result.batch_id, tmp_path / "sign.xlsx") == 1
+    assert db.query(ledger_export.export_sign_off, actor, result.batch_id, tmp_path / "sign.xlsx", today=TODAY) == 1
     assert openpyxl.load_workbook(tmp_path / "sign.xlsx").active["G3"].value == "领取人签字"
 
 
@@ -249,4 +250,4 @@ def test_the_demo_has_a_year_reversals_and_gaps(demo_db) -> None:
     entries = demo_db.query(ledger.fetch_entry_rows, demo_db.query(ledger.search_entry_ids, EntryFilter()))
     assert sum(1 for e in entries.values() if e.reverses_id) == 2
     assert sum(1 for e in entries.values() if e.replaces_id) == 1
-    assert demo_db.query(ledger.gaps, Quarter.containing(dt.date.today()).key)
+    assert demo_db.query(ledger.gaps, Quarter.containing(TODAY).key, today=TODAY)

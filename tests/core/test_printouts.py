@@ -149,7 +149,7 @@ def pupil(db, actor, name: str, sequence: int, *, guardian: str | None = None,
           status: EnrollmentStatus = EnrollmentStatus.ENROLLED, **changes: object) -> int:
     changes.setdefault("entry_date", dt.date(2022, 9, 1))
     form = student_form(db, name, sequence=sequence, guardian_name=guardian or f"{name[0]}大山", **changes)
-    return db.run(roster.add_student, actor, form, status=status)
+    return db.run(roster.add_student, actor, form, status=status, today=TODAY)
 
 
 def open_case(db, actor, student_id: int, start: dt.date = MONDAY) -> int:
@@ -411,7 +411,7 @@ def test_a_notice_with_a_character_no_font_has_is_neither_issued_nor_written(sch
     assert leftovers(tmp_path) == []  # no PDF, no temporary file
     assert db.query(dropout.notices, case_id) == []  # the issue was rolled back with the printout …
     other = open_case(db, actor, pupil(db, actor, "李小红", 3))
-    db.run(dropout.issue_notice, actor, other, ISSUED)
+    db.run(dropout.issue_notice, actor, other, ISSUED, today=TODAY)
     assert db.query(dropout.get_case, other).notice.document_number == "平府教〔2026〕1号"  # … and its number is free
 
 
@@ -421,8 +421,8 @@ def test_a_flowing_printout_with_a_character_no_font_has_is_not_written(township
     helper = db.run(staff.add_staff, actor, f"刘{missing}", school_id(db, "波西村小学"), StaffRole.TEACHER)
     home = db.run(households.create_household, actor, HouseholdForm(
         head_name="张大山", village_id=village_id(db, "波西村"), registered_poor=True, poverty_status="未脱贫",
-        poor_card_no="5104110001"))
-    db.run(pairing.pair, actor, helper, home, dt.date(2026, 9, 1))
+        poor_card_no="5104110001"), today=TODAY)
+    db.run(pairing.pair, actor, helper, home, dt.date(2026, 9, 1), today=TODAY)
     with pytest.raises(MissingCharacter) as refused:
         db.query(reports.write_register, actor, tmp_path / "花名册.pdf", TODAY)
     assert f"帮扶人“刘{missing}”" in refused.value.message  # the row of the register it is in
@@ -500,9 +500,9 @@ def township(township_db, actor):
     db = township_db
     poor = db.run(households.create_household, actor, HouseholdForm(
         head_name="张大山", village_id=village_id(db, "波西村"), registered_poor=True, poverty_status="未脱贫",
-        poor_card_no="5104110001"))
+        poor_card_no="5104110001"), today=TODAY)
     other = db.run(households.create_household, actor, HouseholdForm(head_name="李大河",
-                                                                   village_id=village_id(db, "辣子哨村")))
+                                                                   village_id=village_id(db, "辣子哨村")), today=TODAY)
     entry = dt.date(2025, 9, 1)
     ids = {
         "张小宝": pupil(db, actor, "张小宝", 1, birth=dt.date(2021, 3, 1), stage="学前", grade=3, household_id=poor,
@@ -514,11 +514,13 @@ def township(township_db, actor):
                         grade=3, left_behind=True, entry_date=entry),
     }
     byjy = db.query(ledger.programme_by_code, "BYJY").id
-    batches = [db.run(ledger.post, actor, byjy, month, today=TODAY).batch_id for month in ("2026-10", "2026-11")]
+    batches = [db.run(ledger.post, actor, byjy, month,
+                      today=TODAY).batch_id for month in ("2026-10", "2026-11")]
     db.run(ledger.post, actor, db.query(ledger.programme_by_code, "ZXJ").id, "2026-10", today=TODAY)
     principal = db.run(staff.add_staff, actor, "王建国", school_id(db, "平地镇中心校"), StaffRole.PRINCIPAL)
-    db.run(pairing.pair, actor, principal, poor, dt.date(2026, 9, 1))
-    db.run(visits.add_visit, actor, VisitEntry(principal, poor, dt.date(2026, 10, 15), done="送去学习用品"), today=TODAY)
+    db.run(pairing.pair, actor, principal, poor, dt.date(2026, 9, 1), today=TODAY)
+    db.run(visits.add_visit, actor, VisitEntry(principal, poor, dt.date(2026, 10, 15), done="送去学习用品"),
+           today=TODAY)
     open_case(db, actor, ids["李小红"])
     return db, ids, batches
 
@@ -598,7 +600,7 @@ def test_the_term_start_report(township, actor, tmp_path) -> None:
     pupil(db, actor, "周小小", 9, birth=dt.date(2019, 5, 1), grade=1, status=EnrollmentStatus.NOT_ENROLLED,
           entry_date=None)
     path = tmp_path / "开学报告.pdf"
-    pages = db.query(reports.write_term_report, actor, path, 2026, "autumn", TODAY)
+    pages = db.query(reports.write_term_report, actor, path, 2026, "autumn", today=TODAY)
     texts = page_texts(path)
     assert pages == len(texts)
     text = "\n".join(texts)
@@ -612,7 +614,7 @@ def test_the_term_start_report(township, actor, tmp_path) -> None:
     assert_no_line_starts_with_closing_punctuation(lines)
     assert_fonts_embedded_and_subset(path)
     with pytest.raises(ValidationFailed):
-        db.query(reports.write_term_report, actor, tmp_path / "春季.pdf", 2027, "spring", TODAY)  # not begun
+        db.query(reports.write_term_report, actor, tmp_path / "春季.pdf", 2027, "spring", today=TODAY)  # not begun
     assert not (tmp_path / "春季.pdf").exists()
 
 

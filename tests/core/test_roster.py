@@ -12,7 +12,7 @@ from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.households import HouseholdForm
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.storage.models import AuditEvent, Student
-from tests.conftest import school_id, student_form, village_id
+from tests.conftest import TODAY, school_id, student_form, village_id
 
 
 def count(db, model=Student) -> int:
@@ -21,14 +21,14 @@ def count(db, model=Student) -> int:
 
 
 def test_adding_a_student_records_an_audit_event(township_db, actor) -> None:
-    student_id = township_db.run(roster.add_student, actor, student_form(township_db))
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db), today=TODAY)
     history = township_db.query(audit.history, "student", student_id)
     assert [h.action for h in history] == ["create"]
     assert history[0].actor == "李老师"
     assert history[0].after["name"] == "张三"
     form = township_db.query(roster.get_form, student_id)
     assert form.id_number.startswith("510411")
-    row = township_db.query(roster.fetch_rows, [student_id])[student_id]
+    row = township_db.query(roster.fetch_rows, [student_id], today=TODAY)[student_id]
     assert row.id_masked == form.id_number[:4] + "*" * 10 + form.id_number[-4:]
 
 
@@ -37,16 +37,16 @@ def test_invalid_id_saves_nothing(township_db, actor) -> None:
     form = student_form(township_db)
     form.id_number = form.id_number[:17] + ("1" if form.id_number[17] != "1" else "2")
     with pytest.raises(ValidationFailed) as failure:
-        township_db.run(roster.add_student, actor, form)
+        township_db.run(roster.add_student, actor, form, today=TODAY)
     assert [p.code for p in failure.value.problems] == ["id.check_digit"]
     assert count(township_db) == 0
     assert count(township_db, AuditEvent) == events_before
 
 
 def test_the_same_id_is_never_a_second_student(township_db, actor) -> None:
-    township_db.run(roster.add_student, actor, student_form(township_db))
+    township_db.run(roster.add_student, actor, student_form(township_db), today=TODAY)
     with pytest.raises(ValidationFailed) as failure:
-        township_db.run(roster.add_student, actor, student_form(township_db, name="张三丰"))
+        township_db.run(roster.add_student, actor, student_form(township_db, name="张三丰"), today=TODAY)
     assert failure.value.problems[0].code == "id.duplicate"
     assert "张三" in failure.value.problems[0].message
 
@@ -54,55 +54,60 @@ def test_the_same_id_is_never_a_second_student(township_db, actor) -> None:
 def test_warnings_need_confirmation(township_db, actor) -> None:
     form = student_form(township_db, birth_date=dt.date(2016, 3, 5))  # differs from the ID
     with pytest.raises(ValidationFailed) as failure:
-        township_db.run(roster.add_student, actor, form)
+        township_db.run(roster.add_student, actor, form, today=TODAY)
     assert failure.value.only_warnings
     assert {p.code for p in failure.value.problems} == {"id.birth_date_mismatch"}
-    student_id = township_db.run(roster.add_student, actor, form, confirmed={"id.birth_date_mismatch"})
+    student_id = township_db.run(roster.add_student, actor, form, confirmed={"id.birth_date_mismatch"},
+                                 today=TODAY)
     assert township_db.query(roster.get_form, student_id).birth_date == dt.date(2016, 3, 5)
 
 
 def test_birth_date_is_taken_from_the_id_when_missing(township_db, actor) -> None:
     form = student_form(township_db, birth_date=None)
-    student_id = township_db.run(roster.add_student, actor, form)
+    student_id = township_db.run(roster.add_student, actor, form, today=TODAY)
     assert township_db.query(roster.get_form, student_id).birth_date == dt.date(2016, 3, 2)
 
 
 def test_missing_name_and_school_are_errors(township_db) -> None:
     form = student_form(township_db, name="  ", school_id=None)
-    _, problems = township_db.query(roster.validate, form)
+    _, problems = township_db.query(roster.validate, form, today=TODAY)
     assert {"name.missing", "school.missing"} <= {p.code for p in problems if p.is_error}
 
 
 def test_names_lose_full_width_spaces(township_db, actor) -> None:
-    student_id = township_db.run(roster.add_student, actor, student_form(township_db, name="张\u3000三 "))
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db, name="张\u3000三 "),
+                                 today=TODAY)
     assert township_db.query(roster.get_form, student_id).name == "张三"
 
 
 def test_update_records_before_and_after_and_skips_no_change(township_db, actor) -> None:
-    student_id = township_db.run(roster.add_student, actor, student_form(township_db))
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db), today=TODAY)
     form = township_db.query(roster.get_form, student_id)
     form.grade = 5
-    township_db.run(roster.update_student, actor, student_id, form)
-    township_db.run(roster.update_student, actor, student_id, form)  # nothing changed: no event
+    township_db.run(roster.update_student, actor, student_id, form, today=TODAY)
+    township_db.run(roster.update_student, actor, student_id, form, today=TODAY)  # nothing changed: no event
     history = township_db.query(audit.history, "student", student_id)
     assert [h.action for h in history] == ["create", "update"]
     assert [(c.field, c.before, c.after) for c in history[1].changes] == [("grade", 4, 5)]
 
 
 def test_status_changes_follow_the_rules(township_db, actor) -> None:
-    student_id = township_db.run(roster.add_student, actor, student_form(township_db))
-    today = dt.date.today()
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db), today=TODAY)
+    today = TODAY
     with pytest.raises(ValidationFailed) as failure:
-        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, today, "")
+        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, today, "",
+                        today=TODAY)
     assert {p.code for p in failure.value.problems} == {"reason.missing", "destination.missing"}
     township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, today,
-                    "随父母外出", destination="攀枝花市东区炳草岗小学")
+                    "随父母外出", destination="攀枝花市东区炳草岗小学", today=TODAY)
     summary = township_db.query(roster.get_summary, student_id)
     assert summary.status is EnrollmentStatus.TRANSFERRED_OUT
     with pytest.raises(ValidationFailed) as failure:
-        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.GRADUATED, today, "毕业")
+        township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.GRADUATED, today, "毕业",
+                        today=TODAY)
     assert failure.value.problems[0].code == "status.not_allowed"
-    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.ENROLLED, today, "")
+    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.ENROLLED, today, "",
+                    today=TODAY)
     changes = township_db.query(roster.status_history, student_id)
     assert [(c.from_status, c.to_status) for c in changes] == [
         (EnrollmentStatus.ENROLLED, EnrollmentStatus.TRANSFERRED_OUT),
@@ -115,24 +120,25 @@ def test_status_changes_follow_the_rules(township_db, actor) -> None:
 
 
 def test_status_change_dates_cannot_go_backwards_or_into_the_future(township_db, actor) -> None:
-    student_id = township_db.run(roster.add_student, actor, student_form(township_db))
-    today = dt.date.today()
+    student_id = township_db.run(roster.add_student, actor, student_form(township_db), today=TODAY)
+    today = TODAY
     with pytest.raises(ValidationFailed):
         township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.SUSPENDED,
-                        today + dt.timedelta(days=1), "生病")
-    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.SUSPENDED, today, "生病")
+                        today + dt.timedelta(days=1), "生病", today=TODAY)
+    township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.SUSPENDED, today, "生病",
+                    today=TODAY)
     with pytest.raises(ValidationFailed) as failure:
         township_db.run(roster.change_status, actor, student_id, EnrollmentStatus.ENROLLED,
-                        today - dt.timedelta(days=3), "")
+                        today - dt.timedelta(days=3), "", today=TODAY)
     assert failure.value.problems[0].code == "date.before_last_change"
 
 
 def test_a_student_with_history_is_never_deleted(township_db, actor) -> None:
-    mistaken = township_db.run(roster.add_student, actor, student_form(township_db, sequence=5))
+    mistaken = township_db.run(roster.add_student, actor, student_form(township_db, sequence=5), today=TODAY)
     township_db.run(roster.delete_student, actor, mistaken)
     assert township_db.query(audit.history, "student", mistaken)[-1].action == "delete"
-    kept = township_db.run(roster.add_student, actor, student_form(township_db))
-    township_db.run(roster.change_status, actor, kept, EnrollmentStatus.SUSPENDED, dt.date.today(), "生病")
+    kept = township_db.run(roster.add_student, actor, student_form(township_db), today=TODAY)
+    township_db.run(roster.change_status, actor, kept, EnrollmentStatus.SUSPENDED, TODAY, "生病", today=TODAY)
     with pytest.raises(NotAllowed):
         township_db.run(roster.delete_student, actor, kept)
     assert township_db.query(roster.count_students) == 1
@@ -142,7 +148,7 @@ def test_a_failed_action_leaves_nothing_behind(township_db, actor) -> None:
     form = student_form(township_db)
 
     def add_then_fail(session, actor):
-        roster.add_student(session, actor, form)
+        roster.add_student(session, actor, form, today=TODAY)
         raise RuntimeError("power cut")
 
     with pytest.raises(RuntimeError):
@@ -159,23 +165,24 @@ def test_a_failed_action_leaves_nothing_behind(township_db, actor) -> None:
 def searchable(township_db, actor):
     household = township_db.run(households.create_household, actor, HouseholdForm(
         head_name="张大山", village_id=village_id(township_db, "波西村"), registered_poor=True,
-        poverty_status="未脱贫", poor_card_no="5104110001"))
+        poverty_status="未脱贫", poor_card_no="5104110001"), today=TODAY)
     ids = {}
     ids["张三"] = township_db.run(roster.add_student, actor, student_form(
-        township_db, "张三", household_id=household, left_behind=True))
+        township_db, "张三", household_id=household, left_behind=True), today=TODAY)
     ids["张三丰"] = township_db.run(roster.add_student, actor, student_form(
-        township_db, "张三丰", birth=dt.date(2017, 5, 1), sequence=2, grade=3, boarder=True))
+        township_db, "张三丰", birth=dt.date(2017, 5, 1), sequence=2, grade=3, boarder=True), today=TODAY)
     ids["李四"] = township_db.run(roster.add_student, actor, student_form(
         township_db, "李四", birth=dt.date(2020, 1, 1), male=False, sequence=3, stage="学前", grade=3,
-        school_id=school_id(township_db, "波西村小学")))
+        school_id=school_id(township_db, "波西村小学")), today=TODAY)
     ids["曾小明"] = township_db.run(roster.add_student, actor, student_form(
-        township_db, "曾小明", birth=dt.date(2016, 8, 8), sequence=4))
+        township_db, "曾小明", birth=dt.date(2016, 8, 8), sequence=4), today=TODAY)
     return township_db, ids
 
 
 def names(db, flt: RosterFilter, sort: str = "name", descending: bool = False) -> list[str]:
-    return [r.name for r in db.query(roster.list_rows, flt, sort)] if not descending else [
-        db.query(roster.fetch_rows, [i])[i].name for i in db.query(roster.search_ids, flt, sort, True)]
+    return [r.name for r in db.query(roster.list_rows, flt, sort, today=TODAY)] if not descending else [
+        db.query(roster.fetch_rows, [i],
+                 today=TODAY)[i].name for i in db.query(roster.search_ids, flt, sort, True)]
 
 
 def test_search_by_pinyin_initials_name_and_id_digits(searchable) -> None:
@@ -203,8 +210,8 @@ def test_filters(searchable, actor) -> None:
     assert names(db, RosterFilter(registered_poor=True)) == ["张三"]
     assert names(db, RosterFilter(left_behind=True)) == ["张三"]
     assert names(db, RosterFilter(boarder=True)) == ["张三丰"]
-    db.run(roster.change_status, actor, ids["李四"], EnrollmentStatus.TRANSFERRED_OUT, dt.date.today(), "搬家",
-           destination="米易县")
+    db.run(roster.change_status, actor, ids["李四"], EnrollmentStatus.TRANSFERRED_OUT, TODAY, "搬家",
+           destination="米易县", today=TODAY)
     enrolled = RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED}))
     assert "李四" not in names(db, enrolled)
     assert names(db, RosterFilter(statuses=frozenset({EnrollmentStatus.TRANSFERRED_OUT}))) == ["李四"]
@@ -227,7 +234,7 @@ def test_sort_by_name_follows_pinyin_and_by_age_youngest_first(searchable) -> No
 
 
 def test_audit_json_is_readable_chinese(township_db, actor) -> None:
-    township_db.run(roster.add_student, actor, student_form(township_db))
+    township_db.run(roster.add_student, actor, student_form(township_db), today=TODAY)
     with township_db.read() as s:
         event = s.scalars(select(AuditEvent).where(AuditEvent.entity == "student")).one()
     assert "张三" in event.after and json.loads(event.after)["sex"] == "男"

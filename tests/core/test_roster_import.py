@@ -23,7 +23,8 @@ TODAY = dt.date(2026, 11, 29)
 
 
 def plan_for(db, path: Path, **options) -> roster_import.ImportPlan:
-    return db.query(roster_import.make_plan, roster_import.read_source(path), ImportOptions(**options), TODAY)
+    return db.query(roster_import.make_plan, roster_import.read_source(path), ImportOptions(**options),
+                    today=TODAY)
 
 
 def by_row(plan: roster_import.ImportPlan) -> dict[int, roster_import.RowResult]:
@@ -80,8 +81,8 @@ def test_every_outcome_of_the_messy_sheet(township_db, messy) -> None:
 
 
 def test_values_are_normalised_on_the_way_in(township_db, messy, actor) -> None:
-    township_db.run(roster_import.apply_plan, actor, plan_for(township_db, messy))
-    rows = {r.name: r for r in township_db.query(roster.list_rows, RosterFilter())}
+    township_db.run(roster_import.apply_plan, actor, plan_for(township_db, messy), today=TODAY)
+    rows = {r.name: r for r in township_db.query(roster.list_rows, RosterFilter(), today=TODAY)}
     zhang = township_db.query(roster.get_form, rows["张三"].id)
     assert zhang.guardian_phone == "13912345678"
     assert zhang.boarder is True and zhang.left_behind is False
@@ -91,21 +92,21 @@ def test_values_are_normalised_on_the_way_in(township_db, messy, actor) -> None:
 
 def test_households_are_matched_or_created_from_guardian_and_village(township_db, messy, actor) -> None:
     existing = township_db.run(households.create_household, actor, households.HouseholdForm(
-        head_name="周大海", village_id=village_id(township_db, "辣子哨村")))
+        head_name="周大海", village_id=village_id(township_db, "辣子哨村")), today=TODAY)
     plan = plan_for(township_db, messy)
     assert plan.households_to_create == 1  # 张大山 of 波西村, shared by three children
-    township_db.run(roster_import.apply_plan, actor, plan)
-    rows = {r.name: r for r in township_db.query(roster.list_rows, RosterFilter())}
+    township_db.run(roster_import.apply_plan, actor, plan, today=TODAY)
+    rows = {r.name: r for r in township_db.query(roster.list_rows, RosterFilter(), today=TODAY)}
     assert rows["周八"].household_id == existing
     assert rows["张三"].household_id == rows["李四"].household_id == rows["赵六"].household_id
-    view = township_db.query(households.view, rows["张三"].household_id)
+    view = township_db.query(households.view, rows["张三"].household_id, today=TODAY)
     assert (view.head_name, view.village, view.group_name) == ("张大山", "波西村", "3组")
     assert view.registered_poor
 
 
 def test_import_writes_everything_with_an_audit_trail(township_db, messy, actor) -> None:
     plan = plan_for(township_db, messy)
-    result = township_db.run(roster_import.apply_plan, actor, plan)
+    result = township_db.run(roster_import.apply_plan, actor, plan, today=TODAY)
     assert (result.new, result.updated, result.households_created) == (4, 0, 2)
     assert count(township_db) == 4
     student_id = township_db.query(roster.search_ids, RosterFilter(text="赵六"))[0]
@@ -115,20 +116,21 @@ def test_import_writes_everything_with_an_audit_trail(township_db, messy, actor)
 
 
 def test_same_id_already_on_the_roster_is_updated_or_skipped_never_doubled(township_db, messy, actor) -> None:
-    existing = township_db.run(roster.add_student, actor, student_form(township_db, "张三", class_name="5班"))
+    existing = township_db.run(roster.add_student, actor, student_form(township_db, "张三", class_name="5班"),
+                               today=TODAY)
     plan = plan_for(township_db, messy)
     assert by_row(plan)[4].outcome is Outcome.UPDATE and by_row(plan)[4].student_id == existing
     assert "已在花名册中" in by_row(plan)[4].known_as
     skip = plan_for(township_db, messy, existing=Choice.SKIP)
     assert by_row(skip)[4].outcome is Outcome.SKIP
-    township_db.run(roster_import.apply_plan, actor, plan)
+    township_db.run(roster_import.apply_plan, actor, plan, today=TODAY)
     assert len(township_db.query(roster.search_ids, RosterFilter(text="张三"))) == 1
     assert township_db.query(roster.get_form, existing).class_name == "2班"
     assert [h.action for h in township_db.query(audit.history, "student", existing)] == ["create", "update"]
 
 
 def test_the_user_decides_row_by_row(township_db, messy, actor) -> None:
-    township_db.run(roster.add_student, actor, student_form(township_db, "张三"))
+    township_db.run(roster.add_student, actor, student_form(township_db, "张三"), today=TODAY)
     plan = plan_for(township_db, messy, decisions={("学生名单", 4): Choice.SKIP})
     assert by_row(plan)[4].outcome is Outcome.SKIP
 
@@ -143,16 +145,17 @@ def test_a_dry_run_writes_nothing_and_a_failed_import_leaves_nothing(township_db
     monkeypatch.setattr(roster, "update_student", power_cut)
     monkeypatch.setattr(roster_import.roster, "add_students", lambda *a, **k: power_cut())
     with pytest.raises(RuntimeError):
-        township_db.run(roster_import.apply_plan, actor, plan)
+        township_db.run(roster_import.apply_plan, actor, plan, today=TODAY)
     assert count(township_db) == 0 and count(township_db, Household) == 0
     assert count(township_db, AuditEvent) == events
 
 
 def test_a_roster_changed_since_the_preview_is_refused(township_db, messy, actor) -> None:
     plan = plan_for(township_db, messy)
-    township_db.run(roster.add_student, actor, student_form(township_db, "张三"))  # someone adds him meanwhile
+    township_db.run(roster.add_student, actor, student_form(township_db, "张三"),
+                    today=TODAY)  # someone adds him meanwhile
     with pytest.raises(roster_import.PreviewOutdated):
-        township_db.run(roster_import.apply_plan, actor, plan)
+        township_db.run(roster_import.apply_plan, actor, plan, today=TODAY)
     assert count(township_db) == 1
 
 
@@ -254,20 +257,20 @@ def test_rejected_rows_are_saved_to_send_back(township_db, messy, tmp_path) -> N
 
 def test_export_then_import_changes_nothing(demo_db, actor, tmp_path) -> None:
     path = tmp_path / "roster.xlsx"
-    written = demo_db.query(roster_export.export_roster, actor, path, full_ids=True)
+    written = demo_db.query(roster_export.export_roster, actor, path, full_ids=True, today=TODAY)
     assert written == 150
     before = count(demo_db, AuditEvent)
-    plan = demo_db.query(roster_import.make_plan, roster_import.read_source(path))
+    plan = demo_db.query(roster_import.make_plan, roster_import.read_source(path), today=TODAY)
     assert plan.count(Outcome.UNCHANGED) == 150
     assert not plan.rejected and not plan.warned
-    demo_db.run(roster_import.apply_plan, actor, plan)
+    demo_db.run(roster_import.apply_plan, actor, plan, today=TODAY)
     assert count(demo_db, AuditEvent) == before
     assert count(demo_db) == 150
 
 
 def test_export_keeps_id_digits_and_masks_by_default(demo_db, actor, tmp_path) -> None:
-    demo_db.query(roster_export.export_roster, actor, tmp_path / "masked.xlsx")
-    demo_db.query(roster_export.export_roster, actor, tmp_path / "full.xlsx", full_ids=True)
+    demo_db.query(roster_export.export_roster, actor, tmp_path / "masked.xlsx", today=TODAY)
+    demo_db.query(roster_export.export_roster, actor, tmp_path / "full.xlsx", full_ids=True, today=TODAY)
     masked = openpyxl.load_workbook(tmp_path / "masked.xlsx").active
     full = openpyxl.load_workbook(tmp_path / "full.xlsx").active
     assert masked["A1"].value.endswith("学生花名册") and masked.freeze_panes == "C4"
@@ -282,14 +285,15 @@ def test_the_poor_villages_survey(demo_db, actor, tmp_path) -> None:
     from schoolaid.roster.enrollment import EnrollmentStatus
 
     dropout = demo_db.query(roster.search_ids, RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED})))[0]
-    demo_db.run(roster.change_status, actor, dropout, EnrollmentStatus.DROPPED_OUT, dt.date.today(), "外出务工")
+    demo_db.run(roster.change_status, actor, dropout, EnrollmentStatus.DROPPED_OUT, TODAY, "外出务工",
+                today=TODAY)
     villages = demo_db.query(roster_export.survey)
     assert len(villages) == 10
     named = [child["name"] for v in villages for child in v.named]
     assert demo_db.query(roster.get_summary, dropout).name in named
     total = sum(sum(v.counts.values()) for v in villages)
     assert total == count(demo_db)  # every demo household lives in a poor village
-    demo_db.query(roster_export.export_survey, actor, tmp_path / "survey.xlsx")
+    demo_db.query(roster_export.export_survey, actor, tmp_path / "survey.xlsx", today=TODAY)
     workbook = openpyxl.load_workbook(tmp_path / "survey.xlsx")
     assert workbook.sheetnames == ["汇总", "辍学及未入学名单"]
     summary = workbook["汇总"]

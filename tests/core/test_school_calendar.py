@@ -270,7 +270,7 @@ def test_the_ledger_the_dropout_report_the_indicators_and_the_work_list_agree_on
         report = db.query(dropout.term_report, day)  # the term-start report
         assert report.title == f"平地镇{term.full_name}开学辍学情况报告", day
         assert report.since == term.previous().start, day
-        trend = db.query(indicators.compute, None, None, day, 2).indicators[0].trend  # the indicators' term
+        trend = db.query(indicators.compute, None, None, today=day, trend_terms=2).indicators[0].trend  # the indicators' term
         assert [label for label, _value in trend] == [term.previous().short_label, term.short_label], day
         quarter = Quarter.containing(day)
         summary = db.query(quarterly.quarterly_summary, quarter.year, quarter.number, day)

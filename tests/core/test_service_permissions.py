@@ -40,6 +40,7 @@ from schoolaid.roster import roster_export
 from schoolaid.storage.database import open_database
 from schoolaid.storage.models import AuditEvent, Student
 from schoolaid.township import township
+from tests.conftest import UTC_NOW
 from tests.permission_table import COMMANDS, SERVICES, allowed, service_name
 
 ADMIN_PASSWORD = "admin-pass-1"
@@ -58,7 +59,7 @@ def admin(demo_db) -> Actor:
 
 def add(db, admin: Actor, username: str, name: str, role: Role, classes=(), staff_id=None) -> Actor:
     db.run(accounts.add_user, admin, UserForm(username, name, role.value, PASSWORD, staff_id, tuple(classes)))
-    outcome = db.run(accounts.sign_in, username, PASSWORD)
+    outcome = db.run(accounts.sign_in, username, PASSWORD, now=UTC_NOW)
     assert outcome.actor is not None, outcome.message
     return outcome.actor
 
@@ -322,7 +323,7 @@ def _call(key, school, actor, out: Path) -> object:
         dropout_export.export_ledgers: lambda: db.query(service, actor, out, TODAY),
         dropout_export.export_cases: lambda: db.query(service, actor, out, TODAY),
         dropout_export.export_term_report: lambda: db.query(service, actor, out, TODAY),
-        reports.write_term_report: lambda: db.query(service, actor, out, 2026, "autumn", TODAY),
+        reports.write_term_report: lambda: db.query(service, actor, out, 2026, "autumn", today=TODAY),
         reports.write_dropout_ledgers: lambda: db.query(service, actor, out, TODAY),
         reports.write_register: lambda: db.query(service, actor, out, TODAY),
         reports.write_sign_off: lambda: db.query(service, actor, school.batch, out, TODAY),
@@ -330,7 +331,7 @@ def _call(key, school, actor, out: Path) -> object:
         notice.write_notices: lambda: db.query(service, actor, school.notice_ids, out),
         notice.print_case_notice: lambda: db.run(service, actor, school.case, out, TODAY),
         notice.print_due_notices: lambda: db.run(service, actor, out, TODAY),
-        audit_log.export: lambda: db.query(service, actor, audit_log.AuditFilter(), out),
+        audit_log.export: lambda: db.query(service, actor, audit_log.AuditFilter(), out, today=TODAY),
         backup.export_backup: lambda: db.query(service, actor, out, PASSWORD, now=dt.datetime(2026, 11, 29, 10)),
         township_summary.summarize: lambda: service(actor, [school.backup], PASSWORD, out, TODAY),
     }

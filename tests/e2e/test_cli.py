@@ -9,7 +9,8 @@ import pytest
 
 from schoolaid import __version__
 from schoolaid.roster import idnumber
-from tests.e2e.run import schoolaid
+from tests.conftest import TODAY
+from tests.e2e.run import CLI_TODAY, schoolaid
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,7 @@ def test_roster_list_json_shape(demo) -> None:
 def test_roster_list_full_ids_only_on_request(demo) -> None:
     home, db = demo
     students = json.loads(schoolaid("roster", "list", "--db", str(db), "--json", "--full-id", home=home).stdout)
-    assert all(idnumber.check(s["id_number"]).is_valid for s in students)
+    assert all(idnumber.check(s["id_number"], today=TODAY).is_valid for s in students)
 
 
 def test_roster_list_search_and_status_filters(demo) -> None:
@@ -127,16 +128,14 @@ def test_pairing_register_and_visit_sheets(demo, tmp_path) -> None:
 
 
 def test_ledger_programmes_post_and_gaps(demo, tmp_path) -> None:
-    import datetime as dt
-
     home, db = demo
     programmes = json.loads(schoolaid("ledger", "programmes", "--db", str(db), "--json", home=home).stdout)
     assert {p["code"] for p in programmes} >= {"BYJY", "SHF", "ZXJ"}
     byjy = next(p for p in programmes if p["code"] == "BYJY")
     assert (byjy["amount_yuan"], byjy["per"], byjy["name"]) == (40.0, "month", "保育教育费资助")
-    month = dt.date.today().strftime("%Y-%m")
-    if dt.date.today().month in (7, 8):
-        month = f"{dt.date.today().year}-06"
+    month = CLI_TODAY.strftime("%Y-%m")
+    if CLI_TODAY.month in (7, 8):
+        month = f"{CLI_TODAY.year}-06"
     quarter = f"{month[:4]}-Q{(int(month[5:]) - 1) // 3 + 1}"
     gaps_before = json.loads(schoolaid("ledger", "gaps", "--period", quarter, "--db", str(db), "--json",
                                        home=home).stdout)["gaps"]

@@ -15,7 +15,7 @@ import pypdf
 import pytest
 
 from schoolaid.common.school_calendar import Quarter, Term
-from tests.e2e.run import schoolaid
+from tests.e2e.run import CLI_TODAY, schoolaid
 
 A4 = (595.28, 841.89)
 
@@ -77,7 +77,7 @@ def test_print_notice_issues_the_cases_notice_and_writes_it(demo, cases, tmp_pat
     assert result.returncode == 0, result.stderr
     [issued] = [c for c in cases_of(demo) if c["id"] == case["id"]]
     number = issued["notice_number"]
-    assert re.fullmatch(rf"平府教〔{dt.date.today().year}〕\d+号", number)  # recorded on the case
+    assert re.fullmatch(rf"平府教〔{CLI_TODAY.year}〕\d+号", number)  # recorded on the case
     assert number in result.stdout and str(out) in result.stdout
     deadline = dt.date.fromisoformat(issued["notice_deadline"])
     [text] = read_pdf(out)  # one page: the notice and its receipt
@@ -114,7 +114,7 @@ def test_print_notice_of_a_case_that_does_not_exist_exits_1(demo, cases, tmp_pat
 
 def test_print_quarterly_writes_the_summary(demo, cases, tmp_path) -> None:
     home, db = demo
-    year, quarter = this_quarter(dt.date.today())
+    year, quarter = this_quarter(CLI_TODAY)
     out = tmp_path / "季度汇总.pdf"
     result = schoolaid("print", "quarterly", "--year", str(year), "--quarter", str(quarter), "--db", str(db),
                        "--out", str(out), home=home)
@@ -145,7 +145,7 @@ def test_print_quarterly_with_a_quarter_that_is_not_one_exits_2(demo, tmp_path, 
 
 def test_print_quarterly_of_a_quarter_not_begun_exits_1(demo, tmp_path) -> None:
     home, db = demo
-    year = dt.date.today().year + 1
+    year = CLI_TODAY.year + 1
     out = tmp_path / "季度汇总.pdf"
     result = schoolaid("print", "quarterly", "--year", str(year), "--quarter", "4", "--db", str(db),
                        "--out", str(out), home=home)
@@ -156,7 +156,7 @@ def test_print_quarterly_of_a_quarter_not_begun_exits_1(demo, tmp_path) -> None:
 
 def test_print_term_report_writes_the_report(demo, tmp_path) -> None:
     home, db = demo
-    year, term = this_term(dt.date.today())
+    year, term = this_term(CLI_TODAY)
     out = tmp_path / "开学报告.pdf"
     result = schoolaid("print", "term-report", "--year", str(year), "--term", term, "--db", str(db),
                        "--out", str(out), home=home)

@@ -9,6 +9,7 @@ from schoolaid.ui import garbage
 from schoolaid.ui.app import create_application
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.preferences import Preferences
+from tests.conftest import NOW
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +30,12 @@ def _collect_after_each_test(_garbage_on_the_gui_thread):
     """The tests rarely run the event loop for 5 s: let the collector look after each one, on this thread."""
     yield
     _garbage_on_the_gui_thread.check()
+
+
+@pytest.fixture(autouse=True)
+def _pinned_window_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's one clock shows the tests' day: every tab and dialog asks ``AppContext.today()``."""
+    monkeypatch.setattr(AppContext, "pinned_now", NOW)
 
 
 @pytest.fixture

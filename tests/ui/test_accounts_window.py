@@ -9,7 +9,7 @@ import re
 import openpyxl
 import pytest
 from argon2 import PasswordHasher
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from schoolaid.accounts import accounts
@@ -21,6 +21,7 @@ from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, Sign
 from schoolaid.ui.accounts.users_dialog import UserDialog, UsersDialog
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.main_window import MainWindow
+from tests.conftest import UTC_NOW
 
 PASSWORD = "secret-pass-1"
 FULL_ID = re.compile(r"\b\d{17}[\dXx]\b")
@@ -74,7 +75,7 @@ def test_sign_in_counts_wrong_passwords(qtbot, app, demo_db, preferences, admin)
 def test_a_teachers_window_shows_their_class_and_no_full_id(qtbot, app, demo_db, preferences, admin, tmp_path):
     ref = a_class(demo_db)
     demo_db.run(accounts.add_user, admin, UserForm("li", "李老师", Role.TEACHER.value, PASSWORD, None, (ref,)))
-    teacher = demo_db.run(accounts.sign_in, "li", PASSWORD).actor
+    teacher = demo_db.run(accounts.sign_in, "li", PASSWORD, now=UTC_NOW).actor
     window = MainWindow(AppContext(demo_db, preferences, actor=teacher))
     qtbot.addWidget(window)
     window.show()
@@ -128,13 +129,13 @@ def test_the_administrator_adds_a_teacher_with_classes(qtbot, app, demo_db, pref
                  if users.model.row_object(r).username == "zhou")
     assert added.role == Role.TEACHER.value and len(added.classes) == 1
     for _ in range(5):
-        demo_db.run(accounts.sign_in, "zhou", "wrong")
+        demo_db.run(accounts.sign_in, "zhou", "wrong", now=UTC_NOW)
     users.refresh()
     row = next(r for r in range(users.model.rowCount()) if users.model.row_object(r).username == "zhou")
     assert users.model.data(users.model.index(row, 4)) == "已锁定"
     users.table.selectRow(row)
     users.unlock()
-    assert demo_db.run(accounts.sign_in, "zhou", PASSWORD).actor is not None
+    assert demo_db.run(accounts.sign_in, "zhou", PASSWORD, now=UTC_NOW).actor is not None
 
 
 def test_the_audit_dialog_filters_exports_and_checks(qtbot, app, demo_db, preferences, admin, tmp_path, monkeypatch):
@@ -143,6 +144,9 @@ def test_the_audit_dialog_filters_exports_and_checks(qtbot, app, demo_db, prefer
     context = AppContext(demo_db, preferences, actor=admin)
     dialog = AuditDialog(context)
     qtbot.addWidget(dialog)
+    # The window's day is pinned to the tests' day, while each audit row carries the real moment it was
+    # written: the user widens the range to reach them.
+    dialog.to_edit.setDate(QDate(3000, 1, 1))
     assert dialog.model.rowCount() > 100
     dialog.person_combo.setCurrentIndex(dialog.person_combo.findData("王管理"))
     assert 0 < dialog.model.rowCount() < 10

@@ -17,6 +17,7 @@ from schoolaid.ui.actions import ACTIONS, BY_ID, MENUS, PROPERTY, ROSTER_CONTEXT
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.main_window import MainWindow
 from tests import permission_table
+from tests.conftest import UTC_NOW
 
 PASSWORD = "secret-pass-1"
 
@@ -35,7 +36,7 @@ def sign_in_as(db, role: Role):
     if role is Role.TEACHER:
         classes = (next(ref for ref, _label in db.query(accounts.known_classes) if ref.stage == "小学"),)
     db.run(accounts.add_user, admin, UserForm("someone", "某某", role.value, PASSWORD, None, classes))
-    return db.run(accounts.sign_in, "someone", PASSWORD).actor
+    return db.run(accounts.sign_in, "someone", PASSWORD, now=UTC_NOW).actor
 
 
 def window_for(qtbot, context: AppContext) -> MainWindow:
@@ -115,11 +116,11 @@ def test_signing_in_as_someone_else_shows_their_actions(qtbot, app, demo_db, pre
     admin = demo_db.run(accounts.create_first_administrator, "admin", "王管理", PASSWORD)
     demo_db.run(accounts.add_user, admin, UserForm("zhang", "张校长", Role.LEADERSHIP.value, PASSWORD))
     demo_db.run(accounts.add_user, admin, UserForm("li", "李专干", Role.AID_OFFICER.value, PASSWORD))
-    context = AppContext(demo_db, preferences, actor=demo_db.run(accounts.sign_in, "zhang", PASSWORD).actor)
+    context = AppContext(demo_db, preferences, actor=demo_db.run(accounts.sign_in, "zhang", PASSWORD, now=UTC_NOW).actor)
     window = window_for(qtbot, context)
     reverse, printing = window.ledger_tab.reverse_button, window.findChild(QMenu, "print").menuAction()
     assert not reverse.isHidden() and printing.isVisible()
-    context.sign_in(demo_db.run(accounts.sign_in, "li", PASSWORD).actor)
+    context.sign_in(demo_db.run(accounts.sign_in, "li", PASSWORD, now=UTC_NOW).actor)
     assert reverse.isHidden() and printing.isVisible()  # an aid officer prints, but reverses no entry
     context.sign_in(admin)
     assert not printing.isVisible()  # the administrator keeps accounts and settings, and prints nothing

@@ -17,6 +17,7 @@ from schoolaid.roster import roster
 from schoolaid.township import township
 from schoolaid.ui.backup.backup_dialogs import ExportBackupDialog, SafetyCopyDialog
 from schoolaid.ui.main_window import MainWindow
+from tests.conftest import NOW, TODAY
 
 PASSWORD = "平地镇备份2026"
 
@@ -72,14 +73,14 @@ def test_export_writes_checks_and_records_the_backup(qtbot, window, context, mes
 
 
 def test_a_wrong_password_is_explained(qtbot, window, context, messages, tmp_path):
-    file = backup.write_backup(context.db.path, tmp_path / "b.sabk", PASSWORD).path
+    file = backup.write_backup(context.db.path, tmp_path / "b.sabk", PASSWORD, now=NOW).path
     window.backup_actions.verify_backup(file, "not-the-password")
     qtbot.waitUntil(lambda: isinstance(window.backup_actions.last_result, WrongPassword), timeout=30_000)
     assert "密码不正确" in messages[-1]
 
 
 def test_a_backup_opens_read_only_in_its_own_window(qtbot, window, context, messages, tmp_path):
-    file = backup.write_backup(context.db.path, tmp_path / "平地镇中心校_备份.sabk", PASSWORD).path
+    file = backup.write_backup(context.db.path, tmp_path / "平地镇中心校_备份.sabk", PASSWORD, now=NOW).path
     window.backup_actions.open_read_only(file, PASSWORD)
     qtbot.waitUntil(lambda: isinstance(window.backup_actions.last_result, MainWindow), timeout=30_000)
     viewer = window.backup_actions.last_result
@@ -99,7 +100,7 @@ def test_a_backup_opens_read_only_in_its_own_window(qtbot, window, context, mess
 
 
 def test_restore_replaces_the_window_and_keeps_the_old_database(qtbot, window, context, messages, tmp_path):
-    file = backup.write_backup(context.db.path, tmp_path / "b.sabk", PASSWORD).path
+    file = backup.write_backup(context.db.path, tmp_path / "b.sabk", PASSWORD, now=NOW).path
     context.db.run(township.set_setting, context.actor, "township_name", "录错的名字")
     window.backup_actions.restore_backup(file, PASSWORD, confirm=False)
     qtbot.waitUntil(lambda: window.replacement is not None, timeout=30_000)
@@ -121,10 +122,10 @@ def test_a_safety_copy_is_taken_at_start_and_can_be_chosen(qtbot, window, contex
     window.backup_actions.wait_for_safety_copy()
     qtbot.waitUntil(lambda: "安全副本" in window.statusBar().currentMessage(), timeout=5_000)
     copies = safety_copies.list_copies(context.db.path)
-    dialog = SafetyCopyDialog(copies)
+    dialog = SafetyCopyDialog(copies, now=NOW)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1 and dialog.chosen == copies[0]
-    assert len(context.query(roster.list_rows, roster.RosterFilter())) == 150
+    assert len(context.query(roster.list_rows, roster.RosterFilter(), today=TODAY)) == 150
     window.close()
     assert window.backup_actions.timer.isActive() is False
 
@@ -132,7 +133,7 @@ def test_a_safety_copy_is_taken_at_start_and_can_be_chosen(qtbot, window, contex
 def test_schools_backups_compared_in_a_workbook(qtbot, window, context, messages, tmp_path):
     import openpyxl
 
-    file = backup.write_backup(context.db.path, tmp_path / "a.sabk", PASSWORD).path
+    file = backup.write_backup(context.db.path, tmp_path / "a.sabk", PASSWORD, now=NOW).path
     out = tmp_path / "对比.xlsx"
     window.backup_actions.summarize_backups([file, file], PASSWORD, out)
     qtbot.waitUntil(lambda: window.backup_actions.last_result == out, timeout=60_000)

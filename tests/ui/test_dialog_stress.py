@@ -195,8 +195,8 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         Opener("school", lambda: SchoolDialog(context, school, window), save=True),
         Opener("setup", lambda: SetupDialog(context)),
         Opener("preschool counts", lambda: VillageCountsDialog(context, school_year, window.home_tab), save=True),
-        Opener("period", lambda: PeriodDialog("quarter", "quarter", window), save=True),
-        Opener("term", lambda: PeriodDialog("term", "term", dropout_tab), save=True),
+        Opener("period", lambda: PeriodDialog("quarter", "quarter", context.today(), window), save=True),
+        Opener("term", lambda: PeriodDialog("term", "term", context.today(), dropout_tab), save=True),
         Opener("print preview", lambda: PdfPreview(pdf, "preview", "preview.pdf", window)),
         # Accounts
         Opener("operator", lambda: OperatorDialog(context, window)),
@@ -212,7 +212,8 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         # Backups
         Opener("export backup", lambda: ExportBackupDialog(tmp_path / "backup.sabk", window)),
         Opener("backup password", lambda: BackupPasswordDialog("backup", tmp_path / "backup.sabk", "stress", window)),
-        Opener("safety copies", lambda: SafetyCopyDialog(safety_copies.list_copies(context.db.path), window)),
+        Opener("safety copies", lambda: SafetyCopyDialog(safety_copies.list_copies(context.db.path), context.now(),
+                                                         window)),
         Opener("safety schedule", lambda: SafetyScheduleDialog(24, 7, window), save=True),
         # Pairing
         Opener("staff", lambda: pd.StaffDialog(context, member.id, pairing_tab), save=True),

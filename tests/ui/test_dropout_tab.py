@@ -17,6 +17,7 @@ from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.ui.dropout.dropout_dialogs import AttemptDialog, CaseDialog, MoveCaseDialog
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
+from tests.conftest import TODAY
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
     tab.sections.setCurrentIndex(DropoutTab.ABSENCES)
     row = next(r for r in range(tab.absences_model.rowCount())
                if tab.absences_model.row_object(r).case_id is None
-               and tab.absences_model.row_object(r).state(dt.date.today()) == "suspected")
+               and tab.absences_model.row_object(r).state(TODAY) == "suspected")
     absence = tab.absences_model.row_object(row)
     assert tab.absences_model.index(row, 10).data() == "疑似辍学"
     assert tab.absences_model.index(row, 11).data() == "应建档"
@@ -74,7 +75,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
     case = tab.selected_case()
     assert case is not None and case.student == absence.student and case.status is CaseStatus.PERSUADING
     assert tab.attention.to_open == 0 or all(a.student_id != absence.student_id
-                                             for a in context.query(dropout.cases_to_open))
+                                             for a in context.query(dropout.cases_to_open, today=TODAY))
 
     def fill_attempt(dialog: AttemptDialog) -> None:
         dialog.visitors_edit.insert("班主任 李老师、村委会 王主任")
@@ -88,7 +89,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
     assert tab.attempts_model.index(0, 6).data() == "是"
     assert tab.cases_model.index(tab.cases_table.currentIndex().row(), 9).data() == "1"
 
-    back = dt.date.today()
+    back = TODAY
 
     def fill_move(dialog: MoveCaseDialog) -> None:
         dialog.status_combo.setCurrentIndex(dialog.status_combo.findData(CaseStatus.RETURNED.value))
@@ -102,7 +103,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
     shown = {tab.cases_model.row_object(r).id: tab.cases_model.row_object(r) for r in range(tab.cases_model.rowCount())}
     assert shown[case.id].status is CaseStatus.RETURNED
     assert context.query(roster.get_summary, case.student_id).status is EnrollmentStatus.ENROLLED
-    assert all(a.student_id != case.student_id for a in context.query(dropout.absences))
+    assert all(a.student_id != case.student_id for a in context.query(dropout.absences, today=TODAY))
 
 
 def test_correcting_an_entry_keeps_the_old_one(qtbot, tab, context) -> None:
@@ -145,15 +146,15 @@ def test_ledgers_and_figures_are_worked_out_when_shown(qtbot, tab, context) -> N
     assert tab.ledger_model.rowCount() == 0
     tab.sections.setCurrentIndex(DropoutTab.LEDGERS)  # worked out off the GUI thread
     qtbot.waitUntil(lambda: not tab.busy())
-    assert tab.ledger_model.rowCount() == len(context.query(dropout.school_age_ledger)) > 0
+    assert tab.ledger_model.rowCount() == len(context.query(dropout.school_age_ledger, today=TODAY)) > 0
     tab.ledger_choice.setCurrentIndex(tab.ledger_choice.findData("dropouts"))
     qtbot.waitUntil(lambda: not tab.busy())
-    dropouts = context.query(dropout.dropout_ledger)
+    dropouts = context.query(dropout.dropout_ledger, today=TODAY)
     assert tab.ledger_model.rowCount() == len(dropouts) >= 1
     assert "劝返一个、销号一个" in tab.ledger_summary.text()
     tab.sections.setCurrentIndex(DropoutTab.FIGURES)
     qtbot.waitUntil(lambda: not tab.busy())
-    rows, overall = context.query(dropout.dropout_rates, *SchoolYear.containing(dt.date.today()).so_far(dt.date.today()))
+    rows, overall = context.query(dropout.dropout_rates, *SchoolYear.containing(TODAY).so_far(TODAY))
     assert tab.rates_model.rowCount() == len(rows)
     assert f"{overall.rate * 100:.2f}%" in tab.rates_total.text()
     assert "0.2%" in tab.rates_total.text()
@@ -193,7 +194,7 @@ def test_record_an_absence_from_the_roster(qtbot, context) -> None:
     window.roster_tab.table.selectRow(0)
     student_id = window.roster_tab.selected_student_id()
     assert student_id is not None
-    began = dt.date.today() - dt.timedelta(days=2)
+    began = TODAY - dt.timedelta(days=2)
 
     def fill(dialog: AbsenceDialog) -> None:
         assert dialog.student_id == student_id  # the student chosen in the roster
@@ -202,7 +203,7 @@ def test_record_an_absence_from_the_roster(qtbot, context) -> None:
     seen = in_dialog(qtbot, AbsenceDialog, fill)
     window.roster_tab.request_absence()
     assert seen
-    recorded = [a for a in context.query(dropout.absences) if a.student_id == student_id]
+    recorded = [a for a in context.query(dropout.absences, today=TODAY) if a.student_id == student_id]
     assert [a.start_date for a in recorded] == [began]
     window.show()
     window.tabs.setCurrentWidget(window.dropout_tab)  # the lists are filled when the tab is looked at

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 from schoolaid.roster import households
 from schoolaid.ui.roster.household_dialog import HouseholdDialog
 from schoolaid.ui.widgets.table_models import EditableTableModel
-from tests.conftest import village_id
+from tests.conftest import TODAY, village_id
 
 
 def set_cell(model: EditableTableModel, row: int, key: str, value) -> None:
@@ -38,7 +38,7 @@ def test_new_poor_household_with_a_skilled_labourer(qtbot, township_context, qtm
     qtmodeltester.check(dialog.members_model)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
-    view = township_context.query(households.view, dialog.household_id)
+    view = township_context.query(households.view, dialog.household_id, today=TODAY)
     assert view.village == "辣子哨村" and view.group_name == "5组"
     assert [(m.name, m.is_main_labourer) for m in view.members] == [("马永福", True), ("马秀兰", True)]
     assert [s.skill for s in view.members[1].skills] == ["芒果种植"]

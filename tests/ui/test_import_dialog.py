@@ -17,7 +17,7 @@ from schoolaid.roster.roster_import import Outcome
 from schoolaid.ui.roster import import_dialog as module
 from schoolaid.ui.roster.import_dialog import ImportDialog
 from schoolaid.ui.roster.roster_tab import RosterTab
-from tests.conftest import student_form
+from tests.conftest import TODAY, student_form
 from tests.sheets import id_for, registry_export, student_row
 
 
@@ -69,7 +69,8 @@ def test_correcting_the_mapping_checks_again(qtbot, township_context, sheet) -> 
 
 
 def test_students_already_on_the_roster_can_be_skipped_row_by_row(qtbot, township_context, sheet) -> None:
-    township_context.db.run(roster.add_student, township_context.actor, student_form(township_context.db, "张三", class_name="9班"))
+    township_context.db.run(roster.add_student, township_context.actor,
+                            student_form(township_context.db, "张三", class_name="9班"), today=TODAY)
     dialog = open_dialog(qtbot, township_context, sheet)
     assert dialog.plan.count(Outcome.UPDATE) == 1
     dialog.show_combo.setCurrentIndex(ImportDialog.SHOW_KNOWN)
@@ -172,9 +173,9 @@ def test_cancelling_the_import_writes_nothing(qtbot, township_context, sheet, mo
     pressed = threading.Event()
     importing = roster_import.apply_plan
 
-    def waits_for_cancel(session, actor, plan, progress):
+    def waits_for_cancel(session, actor, plan, *, today, progress):
         pressed.wait(10)  # the import has begun; the user presses Cancel now
-        return importing(session, actor, plan, progress=progress)
+        return importing(session, actor, plan, today=today, progress=progress)
 
     monkeypatch.setattr(roster_import, "apply_plan", waits_for_cancel)
     dialog.import_button.click()

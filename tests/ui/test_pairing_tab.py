@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from schoolaid.pairing import pairing, staff, visits
@@ -11,6 +9,7 @@ from schoolaid.township import attachments
 from schoolaid.ui.pairing import visit_panel as visit_module
 from schoolaid.ui.pairing.pairing_dialogs import LeaveDialog, PairDialog
 from schoolaid.ui.pairing.pairing_tab import PairingTab
+from tests.conftest import TODAY
 
 
 @pytest.fixture
@@ -23,7 +22,7 @@ def tab(qtbot, context) -> PairingTab:
 
 
 def test_gaps_are_always_in_view(tab, context) -> None:
-    overview = context.query(pairing.overview)
+    overview = context.query(pairing.overview, today=TODAY)
     assert tab.unpaired_button.text() == f"{len(overview.unpaired)} 户未结对"
     assert "超过 30 天未走访" in tab.overdue_button.text()
     assert tab.gap_count == (len(overview.unpaired) + len(overview.departed) + len(overview.overdue)
@@ -34,7 +33,7 @@ def test_gaps_are_always_in_view(tab, context) -> None:
 
 
 def test_pair_an_unpaired_household(qtbot, tab, context) -> None:
-    before = len(context.query(pairing.unpaired_households))
+    before = len(context.query(pairing.unpaired_households, today=TODAY))
     tab.unpaired_table.selectRow(0)
     household = tab.unpaired_model.row_object(0)
     dialog = PairDialog(context, None, household.household_id, tab)
@@ -43,7 +42,7 @@ def test_pair_an_unpaired_household(qtbot, tab, context) -> None:
     assert dialog.households_model.row_object(selected[0].row()).household_id == household.household_id
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert len(context.query(pairing.unpaired_households)) == before - 1
+    assert len(context.query(pairing.unpaired_households, today=TODAY)) == before - 1
     assert tab.unpaired_model.rowCount() == before - 1  # the tab refreshed itself
     assert tab.unpaired_button.text() == f"{before - 1} 户未结对"
 
@@ -64,7 +63,7 @@ def test_log_a_visit_with_a_photo_in_quick_entry(qtbot, tab, context, tmp_path, 
     assert panel.done_edit.text() == "" and panel.entry_problems.text() == ""
     latest = context.query(visits.list_visits, household_id=household_id)[0]
     assert (latest.done, latest.problems, latest.evidence) == ("送去棉被两床", "房屋漏雨", 1)
-    assert latest.visit_date == dt.date.today()
+    assert latest.visit_date == TODAY
     assert panel.model.row_object(0).id == latest.id  # the log shows it first
     [evidence] = context.query(attachments.list_for, "visit", latest.id)
     assert context.query(attachments.content, evidence.id)[1] == photo.read_bytes()
@@ -90,7 +89,7 @@ def test_a_household_history_in_one_view(tab, context) -> None:
 
 
 def test_leaving_helper_hands_households_over(qtbot, tab, context) -> None:
-    quotas = [q for q in context.query(pairing.quotas) if q.count]
+    quotas = [q for q in context.query(pairing.quotas, today=TODAY) if q.count]
     leaving = quotas[0]
     dialog = LeaveDialog(context, leaving.staff_id, tab)
     qtbot.addWidget(dialog)

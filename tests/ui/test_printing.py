@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from schoolaid.dropout import dropout
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
+from tests.conftest import TODAY
 
 
 @pytest.fixture
@@ -90,7 +91,6 @@ def _ink_on_page(preview, page: int = 0) -> float:
 
 
 def _this_quarter() -> tuple[int, int]:
-    import datetime as dt
 
-    today = dt.date.today()
+    today = TODAY
     return today.year, (today.month - 1) // 3 + 1

@@ -32,7 +32,7 @@ from schoolaid.accounts.permissions import (
 from schoolaid.common.errors import NotFound, Problem, SchoolAidError, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import error
-from schoolaid.storage.models import School, Setting, Staff, User, UserClass, utcnow
+from schoolaid.storage.models import School, Setting, Staff, User, UserClass
 
 ENTITY = "user"
 MIN_PASSWORD_LENGTH = 8
@@ -82,8 +82,9 @@ class UserView:
     def role_label(self) -> str:
         return role_label(self.role)
 
-    def locked(self, now: dt.datetime | None = None) -> bool:
-        return self.locked_until is not None and self.locked_until > (now or utcnow())
+    def locked(self, now: dt.datetime) -> bool:
+        """Whether the account is locked at ``now`` (UTC, as ``locked_until``)."""
+        return self.locked_until is not None and self.locked_until > now
 
 
 @dataclass(frozen=True)
@@ -257,10 +258,9 @@ def actor_for(user: User) -> Actor:
                  classes=frozenset((c.school_id, c.stage, c.grade, c.class_name) for c in user.classes))
 
 
-def sign_in(session: Session, username: str, password: str, now: dt.datetime | None = None) -> SignIn:
+def sign_in(session: Session, username: str, password: str, *, now: dt.datetime) -> SignIn:
     """Check a password. Failures are counted and a lock recorded in this same transaction, so the
-    caller commits whatever the outcome (``db.run``) and shows ``message``."""
-    now = now or utcnow()
+    caller commits whatever the outcome (``db.run``) and shows ``message``. ``now`` is in UTC."""
     user = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
     wrong = translate("Accounts", "The user name or the password is wrong.")
     if user is None or not user.active:

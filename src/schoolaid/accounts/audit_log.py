@@ -107,11 +107,12 @@ def kinds(session: Session) -> list[str]:
 
 
 @requires(Permission.VIEW_AUDIT)
-def export(session: Session, actor: Actor, flt: AuditFilter, path: Path, progress: Progress = NO_PROGRESS) -> int:
+def export(session: Session, actor: Actor, flt: AuditFilter, path: Path, *, today: dt.date,
+           progress: Progress = NO_PROGRESS) -> int:
     """Every matching event, oldest first, with its hash, to an .xlsx for an inspection."""
     total = max(session.scalar(select(func.count()).select_from(_query(flt).subquery())) or 0, 1)
     workbook = new_workbook()
-    sheet = start_sheet(workbook, "审计记录", "审计记录", f"导出：{chinese_date(dt.date.today())}　导出人：{actor.name}",
+    sheet = start_sheet(workbook, "审计记录", "审计记录", f"导出：{chinese_date(today)}　导出人：{actor.name}",
                         ["编号", "时间（UTC）", "操作人", "角色", "操作", "记录类别", "记录编号", "摘要", "修改前", "修改后",
                          "哈希"], [8, 20, 12, 14, 12, 16, 10, 40, 40, 40, 20], freeze="A4")
     count = 0

@@ -176,20 +176,20 @@ def database_facts(path: Path) -> dict[str, Any]:
 
 @requires(Permission.BACKUP)
 def export_backup(session: Session, actor: Actor, out: Path | str, password: str, progress: Progress = NO_PROGRESS,
-                  now: dt.datetime | None = None) -> BackupInfo:
+                  *, now: dt.datetime) -> BackupInfo:
     """An encrypted backup of the session's database to ``out`` (a file, or a folder to put the
     default-named file in), for someone whose role may; the file appears only once complete.
     ``record_export`` then notes it for the reminder."""
-    return write_backup(database_of(session).path, out, password, progress, now)
+    return write_backup(database_of(session).path, out, password, progress, now=now)
 
 
-def write_backup(db_path: Path, out: Path | str, password: str, progress: Progress = NO_PROGRESS,
-                 now: dt.datetime | None = None) -> BackupInfo:
+def write_backup(db_path: Path, out: Path | str, password: str, progress: Progress = NO_PROGRESS, *,
+                 now: dt.datetime) -> BackupInfo:
     """Write an encrypted backup of the database file at ``db_path`` (not opened: also an older
     one, as the tests make) to ``out``. The window and the command line go through
     ``export_backup``, which checks who asks."""
     check_password(password)
-    now = (now or dt.datetime.now()).replace(microsecond=0)
+    now = now.replace(microsecond=0)
     db_path = Path(db_path)
     with work_folder(db_path.parent) as work:
         copy = work / "snapshot.sqlite"
@@ -313,8 +313,8 @@ class Restored:
     kept: Path | None  # the database that was there before, set aside
 
 
-def restore_backup(path: Path, password: str, target: Path, progress: Progress = NO_PROGRESS,
-                   now: dt.datetime | None = None) -> Restored:
+def restore_backup(path: Path, password: str, target: Path, progress: Progress = NO_PROGRESS, *,
+                   now: dt.datetime) -> Restored:
     """Restore a backup into ``target``. A database already there is first kept as a dated copy;
     a backup older than this version of the app is upgraded."""
     target = Path(target).expanduser().resolve()
@@ -324,7 +324,7 @@ def restore_backup(path: Path, password: str, target: Path, progress: Progress =
         raise explain_os_error(exc, target) from exc
     with work_folder(target.parent) as work:
         info, restored = prepare_restore(path, password, work, progress)
-        kept = replace_database(target, restored, now)
+        kept = replace_database(target, restored, now=now)
     return Restored(info, target, kept)
 
 
@@ -338,12 +338,12 @@ def prepare_restore(path: Path, password: str, folder: Path, progress: Progress 
     return info, restored
 
 
-def replace_database(target: Path, replacement: Path, now: dt.datetime | None = None) -> Path | None:
+def replace_database(target: Path, replacement: Path, *, now: dt.datetime) -> Path | None:
     """Put ``replacement`` (on the same disk) in the place of the database ``target``; the database
     that was there is kept beside it as a dated copy, whose path is returned."""
     kept = None
     if target.exists() and target.stat().st_size > 0:
-        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        stamp = now.strftime("%Y%m%d-%H%M%S")
         kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
         _copy_database(target, kept)
         _release(target)

@@ -96,8 +96,19 @@ class KeyDerivation:
     def memory(self) -> int:
         return 128 * self.n * self.r * self.p
 
+    def refuse_unreasonable(self) -> None:
+        """Refuse settings no SchoolAid backup has (an altered header could ask for hours of work or all
+        the memory) before any work is done."""
+        n, r, p = self.n, self.r, self.p
+        if (n < MIN_SCRYPT_N or n & (n - 1) or not 1 <= r <= 32 or not 1 <= p <= 16
+                or self.memory > MAX_SCRYPT_MEMORY or not 16 <= len(self.salt) <= 64):
+            raise DamagedBackup(translate(
+                "Backup", "The backup file asks for unreasonable key settings (scrypt N={n}, r={r}, p={p}); it was "
+                "altered or is not a SchoolAid backup, so it was not opened.").format(n=n, r=r, p=p))
+
     def derive(self, password: str) -> tuple[bytes, bytes]:
-        """The encryption key and the password check."""
+        """The encryption key and the password check; unreasonable settings are refused first."""
+        self.refuse_unreasonable()
         material = hashlib.scrypt(password.encode("utf-8"), salt=self.salt, n=self.n, r=self.r, p=self.p,
                                   maxmem=self.memory + 16 * 1024 * 1024, dklen=64)
         return material[:32], material[32:]
@@ -118,11 +129,9 @@ class KeyDerivation:
         except (KeyError, TypeError, ValueError) as exc:
             raise _damaged(translate("Backup", "the key settings in the header are unreadable")) from exc
         derivation = cls(salt, n, r, p)
-        if (n < MIN_SCRYPT_N or n & (n - 1) or not 1 <= r <= 32 or not 1 <= p <= 16
-                or derivation.memory > MAX_SCRYPT_MEMORY or not 16 <= len(salt) <= 64 or len(check) != 32):
-            raise DamagedBackup(translate(
-                "Backup", "The backup file asks for unreasonable key settings (scrypt N={n}, r={r}, p={p}); it was "
-                "altered or is not a SchoolAid backup, so it was not opened.").format(n=n, r=r, p=p))
+        derivation.refuse_unreasonable()
+        if len(check) != 32:
+            raise _damaged(translate("Backup", "the key settings in the header are unreadable"))
         return derivation, check
 
 

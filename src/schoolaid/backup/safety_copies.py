@@ -89,16 +89,15 @@ def list_copies(db_path: Path) -> list[SafetyCopy]:
     return sorted(copies, key=lambda c: c.taken, reverse=True)
 
 
-def is_due(db_path: Path, hours: int, now: dt.datetime | None = None) -> bool:
+def is_due(db_path: Path, hours: int, *, now: dt.datetime) -> bool:
     copies = list_copies(db_path)
-    now = now or dt.datetime.now()
     return not copies or now - copies[0].taken >= dt.timedelta(hours=hours)
 
 
-def take(db_path: Path, keep: int, progress: Progress = NO_PROGRESS, now: dt.datetime | None = None) -> SafetyCopy:
+def take(db_path: Path, keep: int, progress: Progress = NO_PROGRESS, *, now: dt.datetime) -> SafetyCopy:
     """Snapshot the database into the safety-copy folder and remove the oldest beyond ``keep``."""
     db_path = Path(db_path)
-    now = (now or dt.datetime.now()).replace(microsecond=0)
+    now = now.replace(microsecond=0)
     folder = folder_for(db_path)
     try:
         folder.mkdir(exist_ok=True)
@@ -130,7 +129,7 @@ def describe(copy: SafetyCopy) -> dict[str, int]:
         return {}
 
 
-def restore(copy: SafetyCopy, db_path: Path, now: dt.datetime | None = None) -> Path | None:
+def restore(copy: SafetyCopy, db_path: Path, *, now: dt.datetime) -> Path | None:
     """Put a safety copy in the database's place; the current database is kept as a dated copy,
     whose path is returned. The caller closes the database first."""
     db_path = Path(db_path)
@@ -138,4 +137,4 @@ def restore(copy: SafetyCopy, db_path: Path, now: dt.datetime | None = None) -> 
         replacement = work / "restored.sqlite"
         snapshot(copy.path, replacement)  # the copy itself stays, to restore again if need be
         prepare_file(replacement)
-        return replace_database(db_path, replacement, now)
+        return replace_database(db_path, replacement, now=now)

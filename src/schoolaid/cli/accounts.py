@@ -19,7 +19,7 @@ from schoolaid.cli.command import (
     db_option,
     json_option,
 )
-from schoolaid.cli.session import open_db, print_json, read_password, school_id
+from schoolaid.cli.session import clock_utcnow, open_db, print_json, read_password, school_id
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 from schoolaid.storage.database import Database
@@ -98,11 +98,11 @@ def list_users(args: argparse.Namespace) -> int:
     if args.json:
         return print_json({"users": [{
             "id": u.id, "username": u.username, "name": u.display_name, "role": u.role, "active": u.active,
-            "locked": u.locked(), "last_sign_in": u.last_sign_in_at.isoformat() if u.last_sign_in_at else None,
+            "locked": u.locked(clock_utcnow()), "last_sign_in": u.last_sign_in_at.isoformat() if u.last_sign_in_at else None,
             "classes": [f"{c.school_id}/{c.stage}/{c.grade}/{c.class_name}" for c in u.classes]}
             for u in users]})
     for u in users:
-        state = translate("Cli", "locked") if u.locked() else ("" if u.active else translate("Cli", "inactive"))
+        state = translate("Cli", "locked") if u.locked(clock_utcnow()) else ("" if u.active else translate("Cli", "inactive"))
         print("\t".join([u.username, u.display_name, u.role_label, state]))
     return EXIT_OK
 

@@ -20,7 +20,7 @@ from schoolaid.cli.command import (
     password_option,
     user_options,
 )
-from schoolaid.cli.session import open_db, print_json, read_password
+from schoolaid.cli.session import clock_now, open_db, print_json, read_password
 from schoolaid.common.i18n import translate
 
 BACKUP = Group("backup", lambda: translate("Cli", "encrypted backups to carry to the township (.sabk)"))
@@ -42,7 +42,7 @@ def export_backup(args: argparse.Namespace) -> int:
     db = open_db(args)  # checks and upgrades the file; the export reads it through its own connection
     try:
         password = read_password(args.password_file)
-        info = db.query(backup.export_backup, args.actor, args.out, password)
+        info = db.query(backup.export_backup, args.actor, args.out, password, now=clock_now())
         db.run(backup.record_export, args.actor, info)
     finally:
         db.close()
@@ -90,7 +90,8 @@ def restore_backup(args: argparse.Namespace) -> int:
 
     if Path(args.db).exists():  # replacing a database: only someone allowed to, on a database with accounts
         open_db(args).close()
-    restored = backup.restore_backup(args.file, read_password(args.password_file), args.db)
+    restored = backup.restore_backup(args.file, read_password(args.password_file), args.db,
+                                         now=clock_now())
     print(translate("Cli", "Backup of {school} made {created} restored into {path}.").format(
         school=restored.info.school, created=restored.info.created.strftime("%Y-%m-%d %H:%M"),
         path=restored.database))

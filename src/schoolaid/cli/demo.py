@@ -6,7 +6,7 @@ import argparse
 
 from schoolaid.accounts.permissions import Permission
 from schoolaid.cli.command import EXIT_OK, Needs, command, db_option, operator_option
-from schoolaid.cli.session import open_db
+from schoolaid.cli.session import clock_today, open_db
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 
@@ -29,7 +29,8 @@ def demo(args: argparse.Namespace) -> int:
         raise SchoolAidError(translate("Cli", "--students must be at least 1."))
     db = open_db(args, create=True)
     try:
-        result = db.run(create_demo_township, args.actor, students=args.students, seed=args.seed)
+        result = db.run(create_demo_township, args.actor, students=args.students, seed=args.seed,
+                        today=clock_today())
     finally:
         db.close()
     print(translate("Cli", "Demo township created: {schools} schools, {villages} villages, {households} households, "

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
 from schoolaid.accounts.permissions import Permission
 from schoolaid.cli.command import EXIT_OK, Group, Needs, command, db_option, json_option
-from schoolaid.cli.session import export, open_db, print_json, teacher_classes
+from schoolaid.cli.session import clock_today, export, open_db, print_json, teacher_classes
 from schoolaid.common.i18n import translate
 
 CASES = Group("cases", lambda: translate("Cli", "dropout case files (控辍保学)"))
@@ -27,7 +26,7 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 def list_cases(args: argparse.Namespace) -> int:
     from schoolaid.dropout import dropout
 
-    today = dt.date.today()
+    today = clock_today()
     db = open_db(args)
     try:  # signed in first: a teacher's classes come with the account
         found = db.query(dropout.list_cases, open_only=args.open_only, classes=teacher_classes(args))
@@ -61,7 +60,7 @@ def _ledgers_arguments(parser: argparse.ArgumentParser) -> None:
 def export_ledgers(args: argparse.Namespace) -> int:
     from schoolaid.dropout import dropout_export
 
-    counts = export(args, dropout_export.export_ledgers, args.file)
+    counts = export(args, dropout_export.export_ledgers, args.file, clock_today())
     print(translate("Cli", "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected "
                            "dropouts, {dropouts} dropouts.").format(path=args.file, **counts))
     return EXIT_OK

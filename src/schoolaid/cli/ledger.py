@@ -17,7 +17,7 @@ from schoolaid.cli.command import (
     json_option,
     operator_option,
 )
-from schoolaid.cli.session import export, note_full_ids, open_db, print_json, read
+from schoolaid.cli.session import clock_today, export, note_full_ids, open_db, print_json, read
 from schoolaid.common.i18n import translate
 
 LEDGER = Group("ledger", lambda: translate("Cli", "the subsidy ledger (资助台账)"))
@@ -63,11 +63,11 @@ def post(args: argparse.Namespace) -> int:
     try:
         programme = db.query(ledger.programme_by_code, args.programme)
         if args.dry_run:
-            plan = db.query(ledger.plan_posting, programme.id, args.month)
+            plan = db.query(ledger.plan_posting, programme.id, args.month, today=clock_today())
             result = ledger.PostResult(None, len(plan.lines), plan.total_fen, plan.already, len(plan.not_eligible),
                                        plan.period)
         else:
-            result = db.run(ledger.post, args.actor, programme.id, args.month)
+            result = db.run(ledger.post, args.actor, programme.id, args.month, today=clock_today())
     finally:
         db.close()
     if args.json:
@@ -91,7 +91,7 @@ def _gaps_arguments(parser: argparse.ArgumentParser) -> None:
 def gaps(args: argparse.Namespace) -> int:
     from schoolaid.ledger import ledger
 
-    found = read(args, ledger.gaps, args.period)
+    found = read(args, ledger.gaps, args.period, clock_today())
     if args.json:
         return print_json({"gaps": [g.as_json() for g in found], "period": args.period})
     for gap in found:
@@ -117,7 +117,8 @@ def export_ledger(args: argparse.Namespace) -> int:
 
     # With full ID numbers, the service puts the export on the record before the file exists.
     count = export(args, ledger_export.export_ledger, args.file,
-                   ledger.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id)
+                   ledger.EntryFilter(month_from=args.month_from, month_to=args.month_to), full_ids=args.full_id,
+                   today=clock_today())
     if args.full_id:
         note_full_ids(args.file)
     print(translate("Cli", "{n} ledger entries written to {path}.").format(n=count, path=args.file))

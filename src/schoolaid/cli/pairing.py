@@ -8,7 +8,7 @@ from pathlib import Path
 
 from schoolaid.accounts.permissions import Permission
 from schoolaid.cli.command import EXIT_OK, Group, Needs, command, db_option, json_option
-from schoolaid.cli.session import export, print_json, read
+from schoolaid.cli.session import clock_today, export, print_json, read
 from schoolaid.common.i18n import translate
 
 PAIRING = Group("pairing", lambda: translate("Cli", "household pairing (结对帮扶)"))
@@ -25,7 +25,7 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 def list_pairings(args: argparse.Namespace) -> int:
     from schoolaid.pairing import pairing
 
-    overview = read(args, pairing.overview)
+    overview = read(args, pairing.overview, clock_today())
     if args.json:
         return print_json(overview.as_json())
     for p in overview.pairings:
@@ -51,7 +51,7 @@ def _file_arguments(parser: argparse.ArgumentParser) -> None:
 def export_register(args: argparse.Namespace) -> int:
     from schoolaid.pairing import pairing_export
 
-    count = export(args, pairing_export.export_register, args.file)
+    count = export(args, pairing_export.export_register, args.file, clock_today())
     print(translate("Cli", "{n} pairings written to {path}.").format(n=count, path=args.file))
     return EXIT_OK
 
@@ -62,6 +62,6 @@ def export_register(args: argparse.Namespace) -> int:
 def export_visit_sheets(args: argparse.Namespace) -> int:
     from schoolaid.pairing import pairing_export
 
-    count = export(args, pairing_export.export_visit_sheets, args.file)
+    count = export(args, pairing_export.export_visit_sheets, args.file, today=clock_today())
     print(translate("Cli", "Visit record sheets of {n} helpers written to {path}.").format(n=count, path=args.file))
     return EXIT_OK

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from schoolaid.accounts.permissions import Permission
 from schoolaid.cli.command import EXIT_OK, Group, Needs, command, db_option, operator_option
-from schoolaid.cli.session import export, open_db
+from schoolaid.cli.session import clock_today, export, open_db
 from schoolaid.common.i18n import translate
 
 PRINT = Group("print", lambda: translate("Cli", "printed documents as PDF"), metavar="DOCUMENT")
@@ -32,7 +32,8 @@ def print_notice(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        number = db.run(notice.print_case_notice, args.actor, args.case_id, args.out).document_number
+        number = db.run(notice.print_case_notice, args.actor, args.case_id, args.out,
+                            clock_today()).document_number
     finally:
         db.close()
     print(translate("Cli", "Notice {number} of case {case} written to {path}.").format(
@@ -54,7 +55,7 @@ def print_due_notices(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        ids = db.run(notice.print_due_notices, args.actor, args.out)
+        ids = db.run(notice.print_due_notices, args.actor, args.out, clock_today())
     finally:
         db.close()
     if ids:
@@ -76,7 +77,7 @@ def _quarterly_arguments(parser: argparse.ArgumentParser) -> None:
 def print_quarterly(args: argparse.Namespace) -> int:
     from schoolaid.reporting import summary
 
-    pages = export(args, summary.write_quarterly, args.year, args.quarter, args.out)
+    pages = export(args, summary.write_quarterly, args.year, args.quarter, args.out, clock_today())
     print(translate("Cli", "Quarterly summary written to {path} ({pages} pages).").format(path=args.out, pages=pages))
     return EXIT_OK
 
@@ -93,7 +94,7 @@ def _term_arguments(parser: argparse.ArgumentParser) -> None:
 def print_term_report(args: argparse.Namespace) -> int:
     from schoolaid.reporting import reports
 
-    pages = export(args, reports.write_term_report, args.out, args.year, args.term)
+    pages = export(args, reports.write_term_report, args.out, args.year, args.term, today=clock_today())
     print(translate("Cli", "Term-start dropout report written to {path} ({pages} pages).").format(
         path=args.out, pages=pages))
     return EXIT_OK
@@ -109,7 +110,7 @@ def _out_arguments(parser: argparse.ArgumentParser) -> None:
 def print_ledgers(args: argparse.Namespace) -> int:
     from schoolaid.reporting import reports
 
-    pages = export(args, reports.write_dropout_ledgers, args.out)
+    pages = export(args, reports.write_dropout_ledgers, args.out, clock_today())
     print(translate("Cli", "The three ledgers written to {path} ({pages} pages).").format(path=args.out, pages=pages))
     return EXIT_OK
 
@@ -119,7 +120,7 @@ def print_ledgers(args: argparse.Namespace) -> int:
 def print_register(args: argparse.Namespace) -> int:
     from schoolaid.reporting import reports
 
-    pages = export(args, reports.write_register, args.out)
+    pages = export(args, reports.write_register, args.out, clock_today())
     print(translate("Cli", "Pairing register written to {path} ({pages} pages).").format(path=args.out, pages=pages))
     return EXIT_OK
 
@@ -135,6 +136,6 @@ def _sign_off_arguments(parser: argparse.ArgumentParser) -> None:
 def print_sign_off(args: argparse.Namespace) -> int:
     from schoolaid.reporting import reports
 
-    pages = export(args, reports.write_sign_off, args.batch_id, args.out)
+    pages = export(args, reports.write_sign_off, args.batch_id, args.out, clock_today())
     print(translate("Cli", "Sign-off sheet written to {path} ({pages} pages).").format(path=args.out, pages=pages))
     return EXIT_OK

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from schoolaid.accounts.audit import Actor
@@ -18,7 +17,7 @@ from schoolaid.cli.command import (
     json_option,
     password_option,
 )
-from schoolaid.cli.session import open_db, print_json, read_password, school_id
+from schoolaid.cli.session import clock_today, open_db, print_json, read_password, school_id
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
@@ -40,7 +39,7 @@ def township_summary(args: argparse.Namespace) -> int:
 
     # On backup files only, no database: no accounts to sign in to; the password is the key.
     figures = township_summary.summarize(Actor(translate("Cli", "command line")), args.files,
-                                         read_password(args.password_file), args.out)
+                                         read_password(args.password_file), args.out, clock_today())
     print(translate("Cli", "Summary of {n} schools written to {path}.").format(n=len(figures), path=args.out))
     return EXIT_OK
 
@@ -62,13 +61,14 @@ def indicators(args: argparse.Namespace) -> int:
     if (args.year is None) != (args.term is None):
         raise SchoolAidError(translate("Cli", "Give --year and --term together, or neither for the term under way."))
     term = Term.parse(args.year, args.term) if args.year is not None else None
+    today = clock_today()
     db = open_db(args)
     try:
         school = school_id(db, args.school) if args.school else None
-        result = db.query(indicators.compute, term, school)
+        result = db.query(indicators.compute, term, school, today=today)
     finally:
         db.close()
-    shown_term = term or Term.containing(dt.date.today())
+    shown_term = term or Term.containing(today)
     if args.json:
         return print_json({"indicators": [i.as_json() for i in result.indicators], "term": shown_term.label,
                            "school": result.school})

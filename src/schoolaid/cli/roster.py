@@ -18,7 +18,7 @@ from schoolaid.cli.command import (
     json_option,
     operator_option,
 )
-from schoolaid.cli.session import export, note_full_ids, open_db, school_id, teacher_classes
+from schoolaid.cli.session import clock_today, export, note_full_ids, open_db, school_id, teacher_classes
 from schoolaid.common.i18n import translate
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -53,7 +53,7 @@ def list_students(args: argparse.Namespace) -> int:
     try:
         flt = _roster_filter(args)
         with db.read() as session:
-            rows = roster.list_rows(session, flt)
+            rows = roster.list_rows(session, flt, today=clock_today())
         if args.full_id:
             print(translate("Cli", "Note: the output carries full ID numbers of minors. Keep it on this PC, or delete "
                                    "it when done."), file=sys.stderr)
@@ -121,9 +121,9 @@ def import_roster(args: argparse.Namespace) -> int:
     try:
         default_school = school_id(db, args.school) if args.school else None
         options = ImportOptions(existing=Choice(args.existing), default_school_id=default_school)
-        plan = db.query(roster_import.make_plan, source, options)
+        plan = db.query(roster_import.make_plan, source, options, today=clock_today())
         if not args.dry_run:
-            db.run(roster_import.apply_plan, args.actor, plan)
+            db.run(roster_import.apply_plan, args.actor, plan, today=clock_today())
     finally:
         db.close()
     if args.rejected and plan.rejected:
@@ -162,7 +162,7 @@ def export_roster(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:  # with full ID numbers, the service puts the export on the record before the file exists
         count = db.query(roster_export.export_roster, args.actor, args.file, _roster_filter(args),
-                         full_ids=args.full_id)
+                         full_ids=args.full_id, today=clock_today())
     finally:
         db.close()
     if args.full_id:
@@ -182,6 +182,6 @@ def _survey_arguments(parser: argparse.ArgumentParser) -> None:
 def export_survey(args: argparse.Namespace) -> int:
     from schoolaid.roster import roster_export
 
-    villages = export(args, roster_export.export_survey, args.file)
+    villages = export(args, roster_export.export_survey, args.file, clock_today())
     print(translate("Cli", "Survey of {n} poor villages written to {path}.").format(n=villages, path=args.file))
     return EXIT_OK

@@ -4,10 +4,14 @@ the permission the command declares, running services as that person, and printi
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.orm import Session
 
 from schoolaid.accounts import permissions
 from schoolaid.accounts.audit import Actor
@@ -17,6 +21,24 @@ from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 from schoolaid.common.paths import default_database_path
 from schoolaid.storage.database import Database, open_database
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+
+def clock_now() -> dt.datetime:
+    """The local date and time: the one place the command line reads the clock. Every command gives
+    it (or ``clock_today()``) to the services that judge "today", "overdue", "this term" or "due"."""
+    return dt.datetime.now()
+
+
+def clock_today() -> dt.date:
+    return clock_now().date()
+
+
+def clock_utcnow() -> dt.datetime:
+    """``clock_now()`` in UTC, as account locks are stored."""
+    return clock_now().astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
 def read_password(path: Path) -> str:
@@ -62,7 +84,8 @@ def required(args: argparse.Namespace) -> list[Permission]:
     return needed
 
 
-def read(args: argparse.Namespace, service: Any, *service_args: Any, **kwargs: Any) -> Any:
+def read(args: argparse.Namespace, service: Callable[Concatenate[Session, P], T], *service_args: P.args,
+         **kwargs: P.kwargs) -> T:
     """One read-only service on the database, signed in and allowed."""
     db = open_db(args)
     try:
@@ -71,7 +94,8 @@ def read(args: argparse.Namespace, service: Any, *service_args: Any, **kwargs: A
         db.close()
 
 
-def export(args: argparse.Namespace, service: Any, *service_args: Any, **kwargs: Any) -> Any:
+def export(args: argparse.Namespace, service: Callable[Concatenate[Session, Actor, P], T], *service_args: P.args,
+           **kwargs: P.kwargs) -> T:
     """One export or printout on the database, as the person signed in (the service checks again,
     and puts a full-ID export on the record before its file exists)."""
     db = open_db(args)
@@ -95,7 +119,7 @@ def _sign_in(args: argparse.Namespace, db: Database) -> Actor:
     if getattr(args, "user_password_file", None) is None:
         raise SchoolAidError(translate("Cli", "Give the password of {user} with --user-password-file F.").format(
             user=args.user))
-    outcome = db.run(accounts.sign_in, args.user, read_password(args.user_password_file))
+    outcome = db.run(accounts.sign_in, args.user, read_password(args.user_password_file), now=clock_utcnow())
     if outcome.actor is None:
         raise SchoolAidError(outcome.message)
     return outcome.actor

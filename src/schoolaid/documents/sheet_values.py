@@ -136,7 +136,7 @@ _COHORT = re.compile(r"^(20\d\d)级")
 _JUNIOR = re.compile(r"^初([一二三])")
 
 
-def grade(value: Any, today: dt.date | None = None) -> tuple[Stage, int] | None:
+def grade(value: Any, today: dt.date) -> tuple[Stage, int] | None:
     """一年级, 1年级, 1, 小班 … 学前班 (= 大班), 七年级, 初一, or a primary cohort such as 2021级
     (the year it entered grade 1). Blank gives None."""
     raw = _SPACES.sub("", text(value))
@@ -144,7 +144,6 @@ def grade(value: Any, today: dt.date | None = None) -> tuple[Stage, int] | None:
         return None
     cohort = _COHORT.match(raw)
     if cohort:
-        today = today or dt.date.today()
         number = SchoolYear.containing(today).start_year - int(cohort[1]) + 1
         if 1 <= number <= 9:
             return (Stage.PRIMARY, number) if number <= 6 else (Stage.JUNIOR, number)
@@ -177,7 +176,7 @@ def class_name(value: Any) -> str:
     return raw
 
 
-def grade_in_class(value: Any, today: dt.date | None = None) -> tuple[Stage, int] | None:
+def grade_in_class(value: Any, today: dt.date) -> tuple[Stage, int] | None:
     """The grade written inside a class name (``三年级2班``, ``2021级3班``), if any."""
     raw = _SPACES.sub("", text(value))
     if not (_GRADE.match(raw) or _COHORT.match(raw) or any(raw.startswith(p) for p in _PRESCHOOL)):

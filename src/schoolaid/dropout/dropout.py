@@ -199,8 +199,7 @@ def _check_class(session: Session, actor: Actor, permission: Permission, student
 
 @requires(Permission.RECORD_ABSENCE)
 def record_absence(session: Session, actor: Actor, student_id: int, start: dt.date, end: dt.date | None = None,
-                   reason_known: bool = False, reason: str = "", today: dt.date | None = None) -> int:
-    today = today or dt.date.today()
+                   reason_known: bool = False, reason: str = "", *, today: dt.date) -> int:
     student = session.get(Student, student_id)
     problems = []
     if student is None:
@@ -275,10 +274,9 @@ class AbsenceView:
         return "absent"
 
 
-def absences(session: Session, today: dt.date | None = None, *, open_only: bool = True,
+def absences(session: Session, today: dt.date, *, open_only: bool = True,
              student_id: int | None = None, classes: frozenset[tuple[int, str, int, str]] | None = None
              ) -> list[AbsenceView]:
-    today = today or dt.date.today()
     suspect_days = setting(session, "dropout.suspect_school_days")
     dropout_days = setting(session, "dropout.dropout_days")
     off = holidays(session)
@@ -318,11 +316,10 @@ def absences(session: Session, today: dt.date | None = None, *, open_only: bool 
     return views
 
 
-def cases_to_open(session: Session, today: dt.date | None = None,
+def cases_to_open(session: Session, today: dt.date,
                   classes: frozenset[tuple[int, str, int, str]] | None = None) -> list[AbsenceView]:
     """Unexplained absences that reached the suspected-dropout threshold, with no case yet: the app
     proposes opening one for each."""
-    today = today or dt.date.today()
     with_open_case = set(session.scalars(select(DropoutCase.student_id).where(
         DropoutCase.status == CaseStatus.PERSUADING.value)))
     return [a for a in absences(session, today, classes=classes)
@@ -348,13 +345,13 @@ class CaseForm:
 _FORM_FIELDS = [f.name for f in fields(CaseForm)]
 
 
-def _check_form(session: Session, form: CaseForm, opened_on: dt.date) -> None:
+def _check_form(session: Session, form: CaseForm, opened_on: dt.date, today: dt.date) -> None:
     problems = []
     if form.reason_category not in {r.value for r in Reason}:
         problems.append(error("reason_category", "case.reason", translate("Dropout", "Choose the reason.")))
     for name in ("reported_township_on", "reported_bureau_on"):
         day = getattr(form, name)
-        if day is not None and (day < opened_on - dt.timedelta(days=60) or day > dt.date.today()):
+        if day is not None and (day < opened_on - dt.timedelta(days=60) or day > today):
             problems.append(error(name, "case.report_date", translate(
                 "Dropout", "A report date must fall between the absence and today.")))
     if form.class_teacher_id is not None and session.get(Staff, form.class_teacher_id) is None:
@@ -365,9 +362,8 @@ def _check_form(session: Session, form: CaseForm, opened_on: dt.date) -> None:
 
 @requires(Permission.MANAGE_CASES)
 def open_case(session: Session, actor: Actor, student_id: int, absence_id: int | None = None,
-              form: CaseForm | None = None, today: dt.date | None = None) -> int:
+              form: CaseForm | None = None, *, today: dt.date) -> int:
     """Open a case file for a student out of school (one per episode)."""
-    today = today or dt.date.today()
     form = form or CaseForm()
     student = session.get(Student, student_id)
     if student is None:
@@ -381,7 +377,7 @@ def open_case(session: Session, actor: Actor, student_id: int, absence_id: int |
     if absence_id is not None and (absence is None or absence.student_id != student_id):
         raise NotFound(translate("Dropout", "The absence does not belong to this student."))
     began = absence.start_date if absence is not None else today
-    _check_form(session, form, began)
+    _check_form(session, form, began, today)
     case = DropoutCase(student_id=student_id, absence_id=absence_id, status=CaseStatus.PERSUADING.value,
                        stage_at=student.stage, grade_at=student.grade, school_id=student.school_id,
                        absence_began=began, opened_on=today, opened_by=actor.name,
@@ -394,9 +390,9 @@ def open_case(session: Session, actor: Actor, student_id: int, absence_id: int |
 
 
 @requires(Permission.MANAGE_CASES)
-def update_case(session: Session, actor: Actor, case_id: int, form: CaseForm) -> None:
+def update_case(session: Session, actor: Actor, case_id: int, form: CaseForm, *, today: dt.date) -> None:
     case = _get(session, DropoutCase, case_id)
-    _check_form(session, form, case.absence_began)
+    _check_form(session, form, case.absence_began, today)
     before = audit.snapshot(case)
     for name in _FORM_FIELDS:
         value = getattr(form, name)
@@ -417,7 +413,7 @@ def allowed_moves(status: CaseStatus | str) -> list[CaseStatus]:
 
 @requires(Permission.MANAGE_CASES)
 def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStatus | str, on: dt.date, *,
-              return_date: dt.date | None = None, transfer_to: str = "", note: str = "") -> None:
+              today: dt.date, return_date: dt.date | None = None, transfer_to: str = "", note: str = "") -> None:
     """Move a case along its workflow; a move the workflow does not allow is refused.
 
     已返校 writes the child off the lists (劝返一个、销号一个): the absence ends the day before the
@@ -432,14 +428,14 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
                 current=current.label(), new=new_status.label())))
     if new_status is CaseStatus.RETURNED and return_date is None:
         problems.append(error("return_date", "case.return_date", translate("Dropout", "Enter the day the child came back.")))
-    if return_date is not None and (return_date < case.absence_began or return_date > dt.date.today()):
+    if return_date is not None and (return_date < case.absence_began or return_date > today):
         problems.append(error("return_date", "case.return_range", translate(
             "Dropout", "The return date must fall between the start of the absence and today.")))
     if new_status is CaseStatus.TRANSFERRED and not transfer_to.strip():
         problems.append(error("transfer_to", "case.transfer", translate("Dropout", "Say which school the child went to.")))
     if new_status in (CaseStatus.OTHER, CaseStatus.HOME_TEACHING) and not note.strip():
         problems.append(error("note", "case.note", translate("Dropout", "Describe the outcome.")))
-    if on > dt.date.today() or on < case.opened_on:
+    if on > today or on < case.opened_on:
         problems.append(error("on", "case.date", translate(
             "Dropout", "The date must fall between the opening of the case and today.")))
     if problems:
@@ -457,18 +453,20 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
         _end_open_absences(session, actor, case.student_id, return_date - dt.timedelta(days=1))
         if student.status != EnrollmentStatus.ENROLLED.value:
             roster.change_status(session, actor, student.id, EnrollmentStatus.ENROLLED, return_date,
-                                 translate("Dropout", "Back at school after persuasion (case No. {id})").format(id=case.id))
+                                 translate("Dropout", "Back at school after persuasion (case No. {id})").format(id=case.id),
+                                 today=today)
     elif new_status is CaseStatus.TRANSFERRED:
         _end_open_absences(session, actor, case.student_id, on)
         if EnrollmentStatus.TRANSFERRED_OUT in roster.allowed_changes(student.status):
             roster.change_status(session, actor, student.id, EnrollmentStatus.TRANSFERRED_OUT, on,
                                  translate("Dropout", "Transferred during case No. {id}").format(id=case.id),
-                                 destination=transfer_to)
+                                 destination=transfer_to, today=today)
     elif new_status is CaseStatus.HOME_TEACHING:
         _end_open_absences(session, actor, case.student_id, on)
         if student.status == EnrollmentStatus.DROPPED_OUT.value:
             roster.change_status(session, actor, student.id, EnrollmentStatus.ENROLLED, on,
-                                 translate("Dropout", "Taught at home (送教上门), case No. {id}").format(id=case.id))
+                                 translate("Dropout", "Taught at home (送教上门), case No. {id}").format(id=case.id),
+                                 today=today)
     audit.record(session, actor, Action.UPDATE, CASE, case.id, student.name, before=before, after=audit.snapshot(case))
 
 
@@ -479,9 +477,8 @@ def _end_open_absences(session: Session, actor: Actor, student_id: int, until: d
 
 @requires(Permission.MANAGE_CASES)
 def confirm_dropout(session: Session, actor: Actor, case_id: int, on: dt.date | None = None,
-                    today: dt.date | None = None) -> None:
+                    *, today: dt.date) -> None:
     """Record the student as 辍学 once the absence passed the dropout threshold."""
-    today = today or dt.date.today()
     case = _get(session, DropoutCase, case_id)
     student = session.get(Student, case.student_id)
     assert student is not None
@@ -494,7 +491,8 @@ def confirm_dropout(session: Session, actor: Actor, case_id: int, on: dt.date | 
             "Dropout", "{name} has not been away long enough to count as a dropout ({days} days after becoming a "
             "suspected dropout).").format(name=student.name, days=setting(session, "dropout.dropout_days")))
     reason = Reason(case.reason_category).value + (f"：{case.reason_text}" if case.reason_text else "")
-    roster.change_status(session, actor, student.id, EnrollmentStatus.DROPPED_OUT, on or threshold, reason)
+    roster.change_status(session, actor, student.id, EnrollmentStatus.DROPPED_OUT, on or threshold, reason,
+                         today=today)
 
 
 # --- The persuasion log (append-only) --------------------------------------------------------------------
@@ -529,9 +527,8 @@ def _attempt_values(entry: AttemptEntry, today: dt.date) -> dict[str, object]:
 
 @requires(Permission.LOG_PERSUASION)
 def log_attempt(session: Session, actor: Actor, case_id: int, entry: AttemptEntry,
-                files: Sequence[tuple[str, bytes]] = (), today: dt.date | None = None,
+                files: Sequence[tuple[str, bytes]] = (), *, today: dt.date,
                 corrects_id: int | None = None) -> int:
-    today = today or dt.date.today()
     case = _get(session, DropoutCase, case_id)
     _check_class(session, actor, Permission.LOG_PERSUASION, case.student_id)
     if not CaseStatus(case.status).is_open and corrects_id is None:
@@ -553,7 +550,7 @@ def log_attempt(session: Session, actor: Actor, case_id: int, entry: AttemptEntr
 
 @requires(Permission.LOG_PERSUASION)
 def correct_attempt(session: Session, actor: Actor, attempt_id: int, entry: AttemptEntry,
-                    today: dt.date | None = None) -> int:
+                    today: dt.date) -> int:
     """A correction is a new entry pointing at the old one; the old one stays, marked as corrected."""
     old = _get(session, PersuasionAttempt, attempt_id)
     _check_class(session, actor, Permission.LOG_PERSUASION, _get(session, DropoutCase, old.case_id).student_id)
@@ -613,7 +610,7 @@ def set_notice_prefix(session: Session, actor: Actor, prefix: str) -> None:
 
 @requires(Permission.ISSUE_NOTICE)
 def issue_notice(session: Session, actor: Actor, case_id: int, issued_on: dt.date, deadline: dt.date | None = None,
-                 guardian: str = "") -> int:
+                 guardian: str = "", *, today: dt.date) -> int:
     """Record the enrollment-urging notice the township issues on a case, numbered per year."""
     case = _get(session, DropoutCase, case_id)
     student = session.get(Student, case.student_id)
@@ -623,7 +620,7 @@ def issue_notice(session: Session, actor: Actor, case_id: int, issued_on: dt.dat
     problems = []
     if not CaseStatus(case.status).is_open:
         problems.append(error("case", "notice.closed", translate("Dropout", "The case is closed.")))
-    if issued_on > dt.date.today() or issued_on < case.opened_on:
+    if issued_on > today or issued_on < case.opened_on:
         problems.append(error("issued_on", "notice.date", translate(
             "Dropout", "The notice date must fall between the opening of the case and today.")))
     if deadline <= issued_on:
@@ -645,11 +642,11 @@ def issue_notice(session: Session, actor: Actor, case_id: int, issued_on: dt.dat
 
 @requires(Permission.MANAGE_CASES)
 def record_receipt(session: Session, actor: Actor, notice_id: int, served_on: dt.date, served_to: str,
-                   note: str = "") -> None:
+                   note: str = "", *, today: dt.date) -> None:
     """The proof of service (送达回证): the parents signed for the notice on a day."""
     notice = _get(session, UrgingNotice, notice_id)
     problems = []
-    if served_on < notice.issued_on or served_on > dt.date.today():
+    if served_on < notice.issued_on or served_on > today:
         problems.append(error("served_on", "notice.served", translate(
             "Dropout", "The receipt date must fall between the notice and today.")))
     if not served_to.strip():
@@ -833,10 +830,9 @@ def _students(ids: Sequence[int]) -> list[ColumnElement[bool]]:
     return [Student.id.in_(list(ids))]
 
 
-def school_age_ledger(session: Session, today: dt.date | None = None) -> list[LedgerRow]:
+def school_age_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
     """适龄儿童: every child of compulsory-education age (6 to 15 on 31 August before the school
     year) on the roster, enrolled or not — the 未入学 children of the households are on the roster too."""
-    today = today or dt.date.today()
     reference = SchoolYear.containing(today).age_reference_day
     youngest, oldest = COMPULSORY_AGES[0], COMPULSORY_AGES[-1]
     # age_on(birth, reference) in 6..15  <=>  reference - 16 years < birth <= reference - 6 years
@@ -857,19 +853,17 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def suspected_ledger(session: Session, today: dt.date | None = None) -> list[LedgerRow]:
+def suspected_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
     """疑似辍学: unexplained absence past the suspected threshold, not yet past the dropout one."""
-    today = today or dt.date.today()
     found = {a.student_id: (translate("Dropout", "absent since {date}, {days} school days").format(
         date=a.start_date.isoformat(), days=a.school_days), a.case_id)
         for a in absences(session, today) if a.state(today) == "suspected"}
     return _student_rows(session, _students(list(found)), today, found)
 
 
-def dropout_ledger(session: Session, today: dt.date | None = None) -> list[LedgerRow]:
+def dropout_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
     """辍学: students recorded as 辍学, and those whose absence passed the dropout threshold (their
     status still to be recorded). A returned student is written off: the list no longer has them."""
-    today = today or dt.date.today()
     found: dict[int, tuple[str, int | None]] = {}
     open_cases = {c.student_id: c.id for c in list_cases(session, open_only=True)}
     for sid in session.scalars(select(Student.id).where(Student.status == EnrollmentStatus.DROPPED_OUT.value)):
@@ -986,10 +980,9 @@ class TermReport:
     not_enrolled: list[TermDropoutLine] = field(default_factory=list)  # school-age children never enrolled
 
 
-def term_report(session: Session, today: dt.date | None = None, term: Term | None = None) -> TermReport:
+def term_report(session: Session, today: dt.date, term: Term | None = None) -> TermReport:
     """The situation on ``today`` (the lists are of that day) for ``term`` (the one ``today`` is in
     by default)."""
-    today = today or dt.date.today()
     term = term or Term.containing(today)
     previous = term.previous().start
     dropout_rows = dropout_ledger(session, today)
@@ -1051,9 +1044,8 @@ class Attention:
         return self.to_open + self.notice_due + self.expired
 
 
-def attention(session: Session, today: dt.date | None = None,
+def attention(session: Session, today: dt.date,
               classes: frozenset[tuple[int, str, int, str]] | None = None) -> Attention:
-    today = today or dt.date.today()
     cases = list_cases(session, open_only=True, classes=classes)
     return Attention(len(cases_to_open(session, today, classes)), sum(1 for c in cases if c.notice_due),
                      sum(1 for c in cases if c.notice_expired(today)))
@@ -1068,8 +1060,7 @@ class SchoolCases:
     expired: int
 
 
-def cases_per_school(session: Session, today: dt.date | None = None) -> list[SchoolCases]:
-    today = today or dt.date.today()
+def cases_per_school(session: Session, today: dt.date) -> list[SchoolCases]:
     grouped: dict[str, list[CaseView]] = {}
     for case in list_cases(session):
         grouped.setdefault(case.school, []).append(case)

@@ -29,11 +29,10 @@ def _ledger_sheet(workbook, name: str, title: str, subtitle: str, rows: list[Led
 
 
 @requires(Permission.EXPORT)
-def export_ledgers(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
+def export_ledgers(session: Session, actor: Actor, path: Path, today: dt.date,
                    progress: Progress = NO_PROGRESS) -> dict[str, int]:
     """The three ledgers national practice asks for, one sheet each. A child brought back is written
     off (劝返一个、销号一个): the lists show the situation of the day; the case files keep the history."""
-    today = today or dt.date.today()
     name = township.township_name(session)
     school_age = dropout.school_age_ledger(session, today)
     progress.report(0.4)
@@ -57,9 +56,8 @@ def export_ledgers(session: Session, actor: Actor, path: Path, today: dt.date | 
 
 
 @requires(Permission.EXPORT)
-def export_cases(session: Session, actor: Actor, path: Path, today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+def export_cases(session: Session, actor: Actor, path: Path, today: dt.date, progress: Progress = NO_PROGRESS) -> int:
     """Every case file with its latest state, open ones first."""
-    today = today or dt.date.today()
     cases = dropout.list_cases(session)
     workbook = new_workbook()
     sheet = start_sheet(workbook, "控辍保学档案", f"{township.township_name(session)}控辍保学工作台账",
@@ -85,7 +83,7 @@ def export_cases(session: Session, actor: Actor, path: Path, today: dt.date | No
 
 
 @requires(Permission.EXPORT)
-def export_term_report(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
+def export_term_report(session: Session, actor: Actor, path: Path, today: dt.date,
                        progress: Progress = NO_PROGRESS) -> int:
     """The data of the term-start dropout report: counts per school and the dropouts by name."""
     report = dropout.term_report(session, today)

@@ -240,26 +240,24 @@ def write_notices(session: Session, actor: Actor, notice_ids: Sequence[int], pat
 
 @requires(Permission.EXPORT)
 def print_case_notice(session: Session, actor: Actor, case_id: int, path: Path,
-                      today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> dropout.NoticeView:
+                      today: dt.date, progress: Progress = NO_PROGRESS) -> dropout.NoticeView:
     """The case's notice as a PDF: its latest notice again, or a new one issued today (recorded on
     the case in the same transaction: if the PDF cannot be written, no notice is issued)."""
-    today = today or dt.date.today()
     dropout.get_case(session, case_id)  # says so if the case is gone
     if not dropout.notices(session, case_id):
-        dropout.issue_notice(session, actor, case_id, today)
+        dropout.issue_notice(session, actor, case_id, today, today=today)
     latest = dropout.notices(session, case_id)[-1]
     write_notices(session, actor, [latest.id], path, progress)
     return latest
 
 
 @requires(Permission.ISSUE_NOTICE)
-def print_due_notices(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
+def print_due_notices(session: Session, actor: Actor, path: Path, today: dt.date,
                       progress: Progress = NO_PROGRESS) -> list[int]:
     """Issue a notice on every case where repeated attempts failed and none was issued, and print
     them all in one PDF (all or none: the issue is undone if the PDF cannot be written)."""
-    today = today or dt.date.today()
     due = [case for case in dropout.list_cases(session, open_only=True) if case.notice_due]
-    ids = [dropout.issue_notice(session, actor, case.id, today) for case in due]
+    ids = [dropout.issue_notice(session, actor, case.id, today, today=today) for case in due]
     if ids:
         write_notices(session, actor, ids, path, progress)
     return ids

@@ -297,7 +297,8 @@ def programme_form(session: Session, programme_id: int) -> ProgrammeForm:
 
 
 @requires(Permission.POST_LEDGER)
-def set_members(session: Session, actor: Actor, programme_id: int, student_ids: Collection[int], reason: str = "") -> None:
+def set_members(session: Session, actor: Actor, programme_id: int, student_ids: Collection[int], reason: str = "",
+                *, today: dt.date) -> None:
     """The hand-kept list of a programme whose eligibility is ``list``."""
     programme = _programme(session, programme_id)
     if programme.eligibility != Eligibility.LIST.value:
@@ -306,7 +307,7 @@ def set_members(session: Session, actor: Actor, programme_id: int, student_ids: 
         ProgrammeMember.programme_id == programme_id))}
     wanted = set(student_ids)
     for student_id in wanted - set(current):
-        session.add(ProgrammeMember(programme_id=programme_id, student_id=student_id, added_on=dt.date.today(),
+        session.add(ProgrammeMember(programme_id=programme_id, student_id=student_id, added_on=today,
                                     reason=reason.strip()))
     for student_id in set(current) - wanted:
         session.delete(current[student_id])
@@ -340,9 +341,8 @@ def _selected(session: Session, programme: ProgrammeView) -> Select:
     return query
 
 
-def eligible_ids(session: Session, programme: ProgrammeView, month: dt.date, today: dt.date | None = None,
+def eligible_ids(session: Session, programme: ProgrammeView, month: dt.date, today: dt.date,
                  enrolled: set[int] | None = None) -> set[int]:
-    today = today or dt.date.today()
     if not programme.active or not programme.pays_in(month):
         return set()
     selected = set(fetch_ids(session, _selected(session, programme)))
@@ -405,9 +405,8 @@ def student_lines(session: Session, ids: Collection[int], amount_fen: int) -> li
 
 
 def plan_posting(session: Session, programme_id: int, month: dt.date | str, student_ids: Collection[int] | None = None,
-                 today: dt.date | None = None) -> PostingPlan:
+                 *, today: dt.date) -> PostingPlan:
     """Who would be posted, and how much; nothing is written."""
-    today = today or dt.date.today()
     month = parse_month(month) if isinstance(month, str) else month_start(month)
     programme = get_programme(session, programme_id)
     problems = []
@@ -450,10 +449,10 @@ class PostResult:
 
 @requires(Permission.POST_LEDGER)
 def post(session: Session, actor: Actor, programme_id: int, month: dt.date | str,
-         student_ids: Collection[int] | None = None, today: dt.date | None = None) -> PostResult:
+         student_ids: Collection[int] | None = None, *, today: dt.date) -> PostResult:
     """Post the month for every eligible student not yet covered (or for the students given), in
     one batch. Posting again posts nothing twice."""
-    plan = plan_posting(session, programme_id, month, student_ids, today)
+    plan = plan_posting(session, programme_id, month, student_ids, today=today)
     if not plan.lines:
         return PostResult(None, 0, 0, plan.already, len(plan.not_eligible), plan.period)
     batch = LedgerBatch(programme_id=programme_id, period=plan.period, posted_by=actor.name)
@@ -567,14 +566,13 @@ class BatchView:
     paid_on: dt.date | None
     voucher_no: str
 
-    @property
-    def stage(self) -> str:
-        """Where the batch is: 待公示, 公示中, 待发放, 已发放."""
+    def stage(self, today: dt.date) -> str:
+        """Where the batch is on ``today``: 待公示, 公示中, 待发放, 已发放."""
         if self.paid_on is not None:
             return "已发放"
         if self.notice_from is None:
             return "待公示"
-        return "公示中" if self.notice_to is None or self.notice_to >= dt.date.today() else "待发放"
+        return "公示中" if self.notice_to is None or self.notice_to >= today else "待发放"
 
 
 def list_batches(session: Session, programme_id: int | None = None) -> list[BatchView]:
@@ -612,7 +610,8 @@ def record_notice(session: Session, actor: Actor, batch_id: int, notice_from: dt
 
 
 @requires(Permission.POST_LEDGER)
-def record_payment(session: Session, actor: Actor, batch_id: int, paid_on: dt.date, voucher_no: str) -> None:
+def record_payment(session: Session, actor: Actor, batch_id: int, paid_on: dt.date, voucher_no: str, *,
+                   today: dt.date) -> None:
     """The batch was paid (or the fees waived) on a day, under a voucher number; only after its notice."""
     batch = get_batch(session, batch_id)
     voucher_no = voucher_no.strip()
@@ -624,7 +623,7 @@ def record_payment(session: Session, actor: Actor, batch_id: int, paid_on: dt.da
         problems.append(error("paid_on", "ledger.paid_during_notice", translate(
             "Ledger", "Payment comes after the notice period, which ends on {date}.").format(
                 date=batch.notice_to.isoformat())))
-    if paid_on > dt.date.today():
+    if paid_on > today:
         problems.append(error("paid_on", "ledger.paid_future", translate("Ledger", "The payment date is in the future.")))
     if not voucher_no:
         problems.append(error("voucher_no", "ledger.voucher", translate("Ledger", "Enter the voucher number (凭证号).")))
@@ -859,16 +858,16 @@ def _missing(session: Session, period: str, today: dt.date) -> list[tuple[Progra
     return found
 
 
-def gap_count(session: Session, period: str, today: dt.date | None = None) -> int:
+def gap_count(session: Session, period: str, today: dt.date) -> int:
     """How many gaps ``gaps`` would list (for a badge: no names are looked up)."""
-    return sum(len(missing) for _, _, missing in _missing(session, period, today or dt.date.today()))
+    return sum(len(missing) for _, _, missing in _missing(session, period, today))
 
 
-def gaps(session: Session, period: str, today: dt.date | None = None) -> list[Gap]:
+def gaps(session: Session, period: str, today: dt.date) -> list[Gap]:
     """Eligible students with no entry, for every month of ``period`` (a month or a quarter) that has
     come, and every active programme that pays in it."""
     found: list[Gap] = []
-    for programme, programme_period, missing in _missing(session, period, today or dt.date.today()):
+    for programme, programme_period, missing in _missing(session, period, today):
         for line in student_lines(session, missing, programme.amount_fen):
             found.append(Gap(line.student_id, line.name, line.school, line.grade, line.village, programme.id,
                              programme.code, programme.name, programme_period, programme.amount_fen))

@@ -43,13 +43,12 @@ def _students_of(session: Session, entry_ids: list[int]) -> int:
 
 @requires(Permission.EXPORT)
 def export_ledger(session: Session, actor: Actor, path: Path, flt: EntryFilter | None = None, *,
-                  full_ids: bool = False, today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+                  full_ids: bool = False, today: dt.date, progress: Progress = NO_PROGRESS) -> int:
     """The entries the filter selects, oldest first, in the columns the education bureau asks for;
     returns how many. With full ID numbers, the export is on the record with the number of students
     in it before the file exists."""
     if full_ids:
         check(session, actor, Permission.VIEW_FULL_ID)
-    today = today or dt.date.today()
     ids = list(reversed(ledger.search_entry_ids(session, flt or EntryFilter())))
     if full_ids:
         record_first(session, roster.record_id_export, actor, _students_of(session, ids), str(path))
@@ -95,10 +94,9 @@ def batch_lines(session: Session, batch_id: int) -> tuple[LedgerBatch, list[ledg
 
 
 @requires(Permission.EXPORT)
-def export_notice(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date | None = None) -> int:
+def export_notice(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date) -> int:
     """The public notice of recipients (公示名单): names, schools, grades and amounts only — no ID
     numbers, addresses or phones, as the national student-aid centre requires."""
-    today = today or dt.date.today()
     batch, lines = batch_lines(session, batch_id)
     programme = batch.programme
     name = township.township_name(session)
@@ -119,9 +117,8 @@ def export_notice(session: Session, actor: Actor, batch_id: int, path: Path, tod
 
 
 @requires(Permission.EXPORT)
-def export_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date | None = None) -> int:
+def export_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date) -> int:
     """The parents' sign-off sheet (签领表) for a batch: one line per child, signed on receipt."""
-    today = today or dt.date.today()
     batch, lines = batch_lines(session, batch_id)
     programme = batch.programme
     guardians = {sid: guardian for sid, guardian in session.execute(
@@ -143,9 +140,8 @@ def export_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, t
 
 
 @requires(Permission.EXPORT)
-def export_gaps(session: Session, actor: Actor, period: str, path: Path, today: dt.date | None = None) -> int:
+def export_gaps(session: Session, actor: Actor, period: str, path: Path, today: dt.date) -> int:
     """The eligible students with no aid in a month or quarter, to follow up."""
-    today = today or dt.date.today()
     found = ledger.gaps(session, period, today)
     workbook = new_workbook()
     sheet = start_sheet(workbook, "资助覆盖缺口", f"{township.township_name(session)}资助覆盖缺口（{period}）",

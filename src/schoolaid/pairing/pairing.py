@@ -69,7 +69,7 @@ def _snapshot(pairing: Pairing) -> dict[str, object]:
 
 @requires(Permission.EDIT_PAIRING)
 def pair(session: Session, actor: Actor, staff_id: int, household_id: int, start_date: dt.date,
-         notes: str = "", handed_over_from_id: int | None = None) -> int:
+         notes: str = "", handed_over_from_id: int | None = None, *, today: dt.date) -> int:
     """Pair a staff member with a household from ``start_date``."""
     staff = session.get(Staff, staff_id)
     household = session.get(Household, household_id)
@@ -83,7 +83,7 @@ def pair(session: Session, actor: Actor, staff_id: int, household_id: int, start
         problems.append(error("household_id", "pairing.not_poor", translate(
             "Pairing", "The household of {head} is neither registered poor nor under monitoring: it is not "
             "paired.").format(head=household.head_name)))
-    if start_date > dt.date.today():
+    if start_date > today:
         problems.append(error("start_date", "pairing.future", translate("Pairing", "The start date is in the future.")))
     if household is not None:
         current = session.execute(
@@ -126,7 +126,8 @@ def end_pairing(session: Session, actor: Actor, pairing_id: int, end_date: dt.da
 
 
 @requires(Permission.EDIT_PAIRING)
-def hand_over(session: Session, actor: Actor, pairing_id: int, to_staff_id: int, on: dt.date, reason: str) -> int:
+def hand_over(session: Session, actor: Actor, pairing_id: int, to_staff_id: int, on: dt.date, reason: str, *,
+              today: dt.date) -> int:
     """End a pairing and start the same household's pairing with someone else; both stay on file."""
     pairing = _get(session, pairing_id)
     receiver = session.get(Staff, to_staff_id)
@@ -138,7 +139,8 @@ def hand_over(session: Session, actor: Actor, pairing_id: int, to_staff_id: int,
     end_pairing(session, actor, pairing_id, on, translate("Pairing", "Handed over to {name}: {reason}").format(
         name=receiver.name, reason=reason.strip()) if reason.strip() else translate(
             "Pairing", "Handed over to {name}").format(name=receiver.name))
-    return pair(session, actor, to_staff_id, pairing.household_id, on, handed_over_from_id=pairing_id)
+    return pair(session, actor, to_staff_id, pairing.household_id, on, handed_over_from_id=pairing_id,
+                today=today)
 
 
 def _get(session: Session, pairing_id: int) -> Pairing:
@@ -238,8 +240,7 @@ class QuotaView:
                 "count": self.count, "min": self.minimum, "max": self.maximum}
 
 
-def quotas(session: Session, today: dt.date | None = None, *, include_departed: bool = False) -> list[QuotaView]:
-    today = today or dt.date.today()
+def quotas(session: Session, today: dt.date, *, include_departed: bool = False) -> list[QuotaView]:
     counts = {staff_id: n for staff_id, n in session.execute(
         select(Pairing.staff_id, func.count()).where(_active(today)).group_by(Pairing.staff_id))}
     query = select(Staff, School.name).join(School, Staff.school_id == School.id)
@@ -274,9 +275,8 @@ def households_needing_pair(session: Session) -> int:
     return session.scalar(select(func.count(Household.id)).where(_needs_pair())) or 0
 
 
-def unpaired_households(session: Session, today: dt.date | None = None) -> list[HouseholdNeed]:
+def unpaired_households(session: Session, today: dt.date) -> list[HouseholdNeed]:
     """Households the plan wants paired that have no active pairing today."""
-    today = today or dt.date.today()
     paired = select(Pairing.household_id).where(_active(today))
     query = (select(Household.id, Household.head_name, Household.village_id, Village.name, Household.group_name,
                     Household.poverty_status, Household.phone)
@@ -286,9 +286,8 @@ def unpaired_households(session: Session, today: dt.date | None = None) -> list[
     return [HouseholdNeed(i, h, vid, v or "", g, PovertyStatus(s), p) for i, h, vid, v, g, s, p in session.execute(query)]
 
 
-def departed_helpers(session: Session, today: dt.date | None = None) -> list[PairingView]:
+def departed_helpers(session: Session, today: dt.date) -> list[PairingView]:
     """Active pairings whose helper has left: the household is paired on paper only."""
-    today = today or dt.date.today()
     return [p for p in list_pairings(session, active_on=today) if not p.staff_active]
 
 
@@ -304,8 +303,7 @@ class OverdueVisit:
                 "days": self.days}
 
 
-def overdue_visits(session: Session, today: dt.date | None = None, days: int | None = None) -> list[OverdueVisit]:
-    today = today or dt.date.today()
+def overdue_visits(session: Session, today: dt.date, days: int | None = None) -> list[OverdueVisit]:
     days = days if days is not None else overdue_days(session)
     overdue = []
     for pairing in list_pairings(session, active_on=today):
@@ -338,8 +336,7 @@ class Overview:
         }
 
 
-def overview(session: Session, today: dt.date | None = None) -> Overview:
-    today = today or dt.date.today()
+def overview(session: Session, today: dt.date) -> Overview:
     staff_quotas = quotas(session, today)
     return Overview(
         pairings=list_pairings(session, active_on=today),
@@ -352,7 +349,7 @@ def overview(session: Session, today: dt.date | None = None) -> Overview:
     )
 
 
-def suggestions(session: Session, staff_id: int, today: dt.date | None = None) -> list[HouseholdNeed]:
+def suggestions(session: Session, staff_id: int, today: dt.date) -> list[HouseholdNeed]:
     """Unpaired households for this staff member: those of the village of their school first."""
     member = session.get(Staff, staff_id)
     if member is None:

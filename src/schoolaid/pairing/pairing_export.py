@@ -36,18 +36,16 @@ class RegisterRow:
     last_visit: dt.date | None
 
 
-def register_rows(session: Session, today: dt.date | None = None) -> list[RegisterRow]:
+def register_rows(session: Session, today: dt.date) -> list[RegisterRow]:
     """The active pairings as the register lists them, helper by helper."""
-    today = today or dt.date.today()
     return [RegisterRow(p.staff, p.school, p.role.value, p.household_head, f"{p.village}{p.group_name}",
                         p.poverty_status.value, p.start_date, p.visits, p.last_visit)
             for p in pairing.list_pairings(session, active_on=today)]
 
 
 @requires(Permission.EXPORT)
-def export_register(session: Session, actor: Actor, path: Path, today: dt.date | None = None) -> int:
+def export_register(session: Session, actor: Actor, path: Path, today: dt.date) -> int:
     """The pairing register to ``path`` (.xlsx); returns the number of pairings."""
-    today = today or dt.date.today()
     rows = register_rows(session, today)
     workbook = new_workbook()
     sheet = start_sheet(workbook, REGISTER_TITLE, f"{township.township_name(session)}教育系统{REGISTER_TITLE}",
@@ -62,10 +60,9 @@ def export_register(session: Session, actor: Actor, path: Path, today: dt.date |
 
 @requires(Permission.EXPORT)
 def export_visit_sheets(session: Session, actor: Actor, path: Path, since: dt.date | None = None,
-                        today: dt.date | None = None, staff_id: int | None = None) -> int:
+                        *, today: dt.date, staff_id: int | None = None) -> int:
     """One sheet per helper with their visits (newest last), and room for the signatures the county
     system asks for. Returns the number of helpers."""
-    today = today or dt.date.today()
     helpers = sorted({(p.staff_id, p.staff, p.school) for p in pairing.list_pairings(session, active_on=today)
                       if staff_id is None or p.staff_id == staff_id}, key=lambda h: (h[2], h[1]))
     workbook = new_workbook()

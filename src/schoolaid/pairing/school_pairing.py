@@ -67,7 +67,8 @@ class ActivityView:
 
 
 @requires(Permission.EDIT_PAIRING)
-def pair_school(session: Session, actor: Actor, school_id: int, start_date: dt.date, goals: str = "") -> int:
+def pair_school(session: Session, actor: Actor, school_id: int, start_date: dt.date, goals: str = "", *,
+                today: dt.date) -> int:
     """Pair the central school with a weak school."""
     central = session.scalars(select(School).where(School.is_central.is_(True))).first()
     school = session.get(School, school_id)
@@ -78,7 +79,7 @@ def pair_school(session: Session, actor: Actor, school_id: int, start_date: dt.d
     if school is None or (central is not None and school.id == central.id):
         problems.append(error("school_id", "school_pairing.school", translate(
             "SchoolPairing", "Choose the village school to pair with.")))
-    if start_date > dt.date.today():
+    if start_date > today:
         problems.append(error("start_date", "school_pairing.future", translate(
             "SchoolPairing", "The start date is in the future.")))
     current = [p for p in list_pairings(session) if p.end_date is None]
@@ -114,7 +115,7 @@ def end_school_pairing(session: Session, actor: Actor, pairing_id: int, end_date
 
 @requires(Permission.EDIT_PAIRING)
 def log_activity(session: Session, actor: Actor, pairing_id: int, activity_date: dt.date, kind: str,
-                 description: str, participants: str = "") -> int:
+                 description: str, participants: str = "", *, today: dt.date) -> int:
     pairing = _get(session, pairing_id)
     problems = []
     if kind not in {k.value for k in ActivityKind}:
@@ -122,7 +123,7 @@ def log_activity(session: Session, actor: Actor, pairing_id: int, activity_date:
     if not description.strip():
         problems.append(error("description", "school_activity.description", translate(
             "SchoolPairing", "Describe what was done.")))
-    if activity_date > dt.date.today() or activity_date < pairing.start_date:
+    if activity_date > today or activity_date < pairing.start_date:
         problems.append(error("activity_date", "school_activity.date", translate(
             "SchoolPairing", "The date must fall between the start of the pairing and today.")))
     if problems:

@@ -104,7 +104,7 @@ def get_form(session: Session, staff_id: int) -> StaffForm:
 
 @requires(Permission.EDIT_PAIRING)
 def leave(session: Session, actor: Actor, staff_id: int, left_on: dt.date, reason: str,
-          handovers: Mapping[int, int | None]) -> None:
+          handovers: Mapping[int, int | None], *, today: dt.date) -> None:
     """A staff member leaves (调离, 退休 …). Every active pairing of theirs must be in ``handovers``:
     handed to another staff member, or ended (None)."""
     from schoolaid.pairing import pairing
@@ -117,7 +117,7 @@ def leave(session: Session, actor: Actor, staff_id: int, left_on: dt.date, reaso
             name=member.name)))
     if not reason:
         problems.append(error("reason", "staff.reason", translate("Staff", "Say why the staff member leaves.")))
-    if left_on > dt.date.today():
+    if left_on > today:
         problems.append(error("left_on", "staff.future", translate("Staff", "The date is in the future.")))
     active = pairing.list_pairings(session, active_on=left_on, staff_id=staff_id)
     missing = [p.household_head for p in active if p.id not in handovers]
@@ -134,7 +134,7 @@ def leave(session: Session, actor: Actor, staff_id: int, left_on: dt.date, reaso
                 name=member.name, reason=reason))
         else:
             pairing.hand_over(session, actor, view.id, receiver, left_on, translate(
-                "Staff", "{name} left: {reason}").format(name=member.name, reason=reason))
+                "Staff", "{name} left: {reason}").format(name=member.name, reason=reason), today=today)
     before = audit.snapshot(member)
     member.active, member.left_on, member.left_reason = False, left_on, reason
     audit.record(session, actor, Action.UPDATE, ENTITY, member.id, member.name, before=before,

@@ -77,9 +77,9 @@ def _validate(session: Session, entry: VisitEntry, today: dt.date) -> VisitEntry
 
 @requires(Permission.LOG_VISIT)
 def add_visit(session: Session, actor: Actor, entry: VisitEntry, files: Sequence[tuple[str, bytes]] = (),
-              today: dt.date | None = None) -> int:
+              *, today: dt.date) -> int:
     """Log a visit, with its evidence files, in one transaction."""
-    entry = _validate(session, entry, today or dt.date.today())
+    entry = _validate(session, entry, today)
     _check_own(actor, entry.staff_id)
     visit = Visit(**{name: getattr(entry, name) for name in _ENTRY_FIELDS}, recorded_by=actor.name)
     session.add(visit)
@@ -93,10 +93,10 @@ def add_visit(session: Session, actor: Actor, entry: VisitEntry, files: Sequence
 
 @requires(Permission.LOG_VISIT)
 def update_visit(session: Session, actor: Actor, visit_id: int, entry: VisitEntry,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date) -> None:
     visit = _get(session, visit_id)
     _check_own(actor, visit.staff_id)
-    entry = _validate(session, entry, today or dt.date.today())
+    entry = _validate(session, entry, today)
     _check_own(actor, entry.staff_id)
     before = audit.snapshot(visit, _ENTRY_FIELDS)
     for name in _ENTRY_FIELDS:

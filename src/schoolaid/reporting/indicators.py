@@ -164,9 +164,8 @@ DEFINITIONS = {
 
 
 def compute(session: Session, term: Term | None = None, school_id: int | None = None,
-            today: dt.date | None = None, trend_terms: int = TREND_TERMS) -> SchoolIndicators:
+            *, today: dt.date, trend_terms: int = TREND_TERMS) -> SchoolIndicators:
     """The indicators of a term (the one under way by default), with the terms before it."""
-    today = today or dt.date.today()
     term = term or Term.containing(today)
     if term.start > today:
         raise ValidationFailed([error("term", "term.future", translate(

@@ -238,8 +238,7 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
     ]
 
 
-def quarterly_summary(session: Session, year: int, quarter: int, today: dt.date | None = None) -> QuarterlySummary:
-    today = today or dt.date.today()
+def quarterly_summary(session: Session, year: int, quarter: int, today: dt.date) -> QuarterlySummary:
     chosen = Quarter.parse(year, quarter)
     start = chosen.start
     if start > today:

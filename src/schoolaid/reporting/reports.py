@@ -33,12 +33,11 @@ LANDSCAPE_WIDTH = 297 * mm - 56 * mm  # A4 across, less 28 mm each side
 
 @requires(Permission.EXPORT)
 def write_term_report(session: Session, actor: Actor, path: Path, year: int | None = None, term: str | None = None,
-                      today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> int:
+                      *, today: dt.date, progress: Progress = NO_PROGRESS) -> int:
     """The written report a school sends the district bureau and the township at the start of a term:
     the counts per school, then every dropout and every school-age child never enrolled, with stage,
     reason, what was done and status. The lists show the situation on the report day (today, or the
     term's last day for a term that is over)."""
-    today = today or dt.date.today()
     chosen = Term.parse(year, term) if year is not None and term is not None else Term.containing(today)
     if chosen.start > today:
         raise ValidationFailed([error("term", "term.future", translate(
@@ -99,10 +98,9 @@ def _named(rows: list[dropout.LedgerRow]) -> Callable[[int], str]:
 
 
 @requires(Permission.EXPORT)
-def write_dropout_ledgers(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
+def write_dropout_ledgers(session: Session, actor: Actor, path: Path, today: dt.date,
                           progress: Progress = NO_PROGRESS) -> int:
     """The three ledgers (适龄儿童、疑似辍学、辍学) one after the other, landscape."""
-    today = today or dt.date.today()
     name = township.township_name(session)
     faces = fonts.choose_faces()
     story = Story(faces)
@@ -126,10 +124,9 @@ def write_dropout_ledgers(session: Session, actor: Actor, path: Path, today: dt.
 
 
 @requires(Permission.EXPORT)
-def write_register(session: Session, actor: Actor, path: Path, today: dt.date | None = None,
+def write_register(session: Session, actor: Actor, path: Path, today: dt.date,
                    progress: Progress = NO_PROGRESS) -> int:
     """The pairing register (结对帮扶花名册), landscape, with a line for the signatures."""
-    today = today or dt.date.today()
     rows = pairing_export.register_rows(session, today)
     faces = fonts.choose_faces()
     story = Story(faces)
@@ -150,10 +147,9 @@ def write_register(session: Session, actor: Actor, path: Path, today: dt.date | 
 
 
 @requires(Permission.EXPORT)
-def write_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date | None = None,
+def write_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date,
                    progress: Progress = NO_PROGRESS) -> int:
     """A batch's sign-off sheet (签领表): one line per child, signed by whoever receives the aid."""
-    today = today or dt.date.today()
     batch, lines = ledger_export.batch_lines(session, batch_id)
     programme = batch.programme
     guardians = dict(session.execute(select(Student.id, Student.guardian_name).where(

@@ -117,10 +117,9 @@ def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date)
 
 
 @requires(Permission.EXPORT)
-def write_quarterly(session: Session, actor: Actor, year: int, quarter: int, path: Path, today: dt.date | None = None,
+def write_quarterly(session: Session, actor: Actor, year: int, quarter: int, path: Path, today: dt.date,
                     progress: Progress = NO_PROGRESS) -> int:
     """The quarterly summary as a PDF; returns the number of pages."""
-    today = today or dt.date.today()
     summary = quarterly.quarterly_summary(session, year, quarter, today)
     progress.report(0.5)
     story = summary_story(summary, fonts.choose_faces(), today)

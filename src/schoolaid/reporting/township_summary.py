@@ -114,7 +114,7 @@ def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRE
     return result
 
 
-def summarize(actor: Actor, paths: Sequence[Path], password: str, out: Path, today: dt.date | None = None,
+def summarize(actor: Actor, paths: Sequence[Path], password: str, out: Path, today: dt.date,
               progress: Progress = NO_PROGRESS) -> list[SchoolFigures]:
     """The comparison of the schools whose backups these are, written to ``out`` (.xlsx), for
     someone whose role may view the records; returns each school's figures. It works on no database
@@ -125,8 +125,7 @@ def summarize(actor: Actor, paths: Sequence[Path], password: str, out: Path, tod
     return figures
 
 
-def _write(figures: Sequence[SchoolFigures], out: Path, today: dt.date | None = None) -> None:
-    today = today or dt.date.today()
+def _write(figures: Sequence[SchoolFigures], out: Path, today: dt.date) -> None:
     township = next((f.info.township for f in figures if f.info.township), "")
     workbook = new_workbook()
     names = [f.info.school or f.info.path.name for f in figures]

@@ -50,9 +50,8 @@ class WorkItem:
         return {"kind": self.kind, "target": self.target, "text": self.text, "urgent": self.urgent}
 
 
-def today_work(session: Session, today: dt.date | None = None, actor: Actor | None = None) -> list[WorkItem]:
+def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> list[WorkItem]:
     """The work of the day; for a teacher, that of their classes and their own pairs only."""
-    today = today or dt.date.today()
     teacher = actor is not None and is_teacher(actor)
     classes = actor.classes if teacher and actor is not None else None
     items: list[WorkItem] = []

@@ -91,10 +91,9 @@ def _clean(form: HouseholdForm) -> HouseholdForm:
         notes=form.notes.strip(), members=members)
 
 
-def validate(session: Session, form: HouseholdForm, today: dt.date | None = None,
+def validate(session: Session, form: HouseholdForm, today: dt.date,
              village_ids: Collection[int] | None = None) -> tuple[HouseholdForm, list[Problem]]:
     """Clean the form and list its problems. ``village_ids`` spares a query per form in bulk."""
-    today = today or dt.date.today()
     form = _clean(form)
     problems: list[Problem] = []
     if not form.head_name:
@@ -173,17 +172,19 @@ def _apply(household: Household, form: HouseholdForm) -> None:
 
 
 @requires(Permission.EDIT_ROSTER)
-def create_household(session: Session, actor: Actor, form: HouseholdForm, *, confirmed: Collection[str] = ()) -> int:
-    return create_households(session, actor, [(form, confirmed)])[0]
+def create_household(session: Session, actor: Actor, form: HouseholdForm, *, confirmed: Collection[str] = (),
+                     today: dt.date) -> int:
+    return create_households(session, actor, [(form, confirmed)], today=today)[0]
 
 
 @requires(Permission.EDIT_ROSTER)
-def create_households(session: Session, actor: Actor, forms: Sequence[tuple[HouseholdForm, Collection[str]]]) -> list[int]:
+def create_households(session: Session, actor: Actor, forms: Sequence[tuple[HouseholdForm, Collection[str]]], *,
+                      today: dt.date) -> list[int]:
     """Create households (an import makes thousands): each validated, inserted a table at a time, audited."""
     village_ids = set(session.scalars(select(Village.id)))
     valid: list[HouseholdForm] = []
     for form, confirmed in forms:
-        form, problems = validate(session, form, village_ids=village_ids)
+        form, problems = validate(session, form, today, village_ids=village_ids)
         raise_unconfirmed(problems, confirmed)
         valid.append(form)
     if not valid:
@@ -209,9 +210,9 @@ def create_households(session: Session, actor: Actor, forms: Sequence[tuple[Hous
 
 @requires(Permission.EDIT_ROSTER)
 def update_household(session: Session, actor: Actor, household_id: int, form: HouseholdForm, *,
-                     confirmed: Collection[str] = ()) -> None:
+                     confirmed: Collection[str] = (), today: dt.date) -> None:
     household = _get(session, household_id)
-    form, problems = validate(session, form)
+    form, problems = validate(session, form, today)
     raise_unconfirmed(problems, confirmed)
     before = _snapshot(household_id, get_form(session, household_id))
     _apply(household, form)
@@ -352,8 +353,7 @@ class HouseholdView:
         return any(m.skills for m in self.main_labourers)
 
 
-def view(session: Session, household_id: int, today: dt.date | None = None) -> HouseholdView:
-    today = today or dt.date.today()
+def view(session: Session, household_id: int, today: dt.date) -> HouseholdView:
     household = _get(session, household_id)
     children = session.scalars(select(Student).where(Student.household_id == household_id)
                                .order_by(Student.birth_date)).all()

@@ -51,9 +51,9 @@ def _warning(code: str, message: str) -> Problem:
     return Problem(FIELD, code, Severity.WARNING, message)
 
 
-def check(raw: str, *, today: dt.date | None = None) -> IdCheck:
+def check(raw: str, *, today: dt.date) -> IdCheck:
     """Check an ID number on its own. An empty number gives an empty result with no problems."""
-    return _check(raw, today or dt.date.today(), current_language())
+    return _check(raw, today, current_language())
 
 
 @lru_cache(maxsize=8192)  # an import checks each number several times (preview, then save)

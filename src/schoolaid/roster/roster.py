@@ -140,9 +140,8 @@ class PreloadedLookups(Lookups):
 
 
 def validate(session: Session, form: StudentForm, student_id: int | None = None,
-             today: dt.date | None = None, lookups: Lookups | None = None) -> tuple[StudentForm, list[Problem]]:
+             *, today: dt.date, lookups: Lookups | None = None) -> tuple[StudentForm, list[Problem]]:
     """Clean the form and list every problem with it (errors and warnings)."""
-    today = today or dt.date.today()
     lookups = lookups or Lookups(session)
     form = _normalized(form)
     problems: list[Problem] = []
@@ -219,22 +218,22 @@ def _apply(student: Student, form: StudentForm) -> None:
 
 @requires(Permission.EDIT_ROSTER)
 def add_student(session: Session, actor: Actor, form: StudentForm, *, confirmed: Collection[str] = (),
-                status: EnrollmentStatus = EnrollmentStatus.ENROLLED) -> int:
+                status: EnrollmentStatus = EnrollmentStatus.ENROLLED, today: dt.date) -> int:
     """Add a student. Warnings whose codes are not in ``confirmed`` refuse the save."""
-    return add_students(session, actor, [(form, confirmed)], status=status)[0]
+    return add_students(session, actor, [(form, confirmed)], status=status, today=today)[0]
 
 
 @requires(Permission.EDIT_ROSTER)
 def add_students(session: Session, actor: Actor, forms: Sequence[tuple[StudentForm, Collection[str]]], *,
                  status: EnrollmentStatus = EnrollmentStatus.ENROLLED,
-                 lookups: PreloadedLookups | None = None) -> list[int]:
+                 lookups: PreloadedLookups | None = None, today: dt.date) -> list[int]:
     """Add several students (an import): each validated, all inserted in one statement, each audited.
 
     Any refused form refuses them all (``ValidationFailed`` for the first refused one)."""
     now = utcnow()
     rows = []
     for form, confirmed in forms:
-        form, problems = validate(session, form, lookups=lookups)
+        form, problems = validate(session, form, today=today, lookups=lookups)
         raise_unconfirmed(problems, confirmed)
         rows.append({**_column_values(form), "status": status.value, "leave_date": None,
                      "created_at": now, "updated_at": now})
@@ -259,9 +258,9 @@ def _plain_value(value: object) -> object:
 
 @requires(Permission.EDIT_ROSTER)
 def update_student(session: Session, actor: Actor, student_id: int, form: StudentForm, *,
-                   confirmed: Collection[str] = (), lookups: Lookups | None = None) -> None:
+                   confirmed: Collection[str] = (), lookups: Lookups | None = None, today: dt.date) -> None:
     student = _get(session, student_id)
-    form, problems = validate(session, form, student_id, lookups=lookups)
+    form, problems = validate(session, form, student_id, today=today, lookups=lookups)
     raise_unconfirmed(problems, confirmed)
     before = _student_snapshot(student)
     _apply(student, form)
@@ -307,7 +306,7 @@ def get_summary(session: Session, student_id: int) -> StudentSummary:
 
 @requires(Permission.EDIT_ROSTER)
 def change_status(session: Session, actor: Actor, student_id: int, new_status: EnrollmentStatus,
-                  effective_date: dt.date, reason: str, destination: str = "") -> None:
+                  effective_date: dt.date, reason: str, destination: str = "", *, today: dt.date) -> None:
     """Record a change of enrollment status (转出, 休学, 复学 …) with its date and reason."""
     student = _get(session, student_id)
     current = EnrollmentStatus(student.status)
@@ -324,7 +323,7 @@ def change_status(session: Session, actor: Actor, student_id: int, new_status: E
     if new_status is EnrollmentStatus.TRANSFERRED_OUT and not destination:
         problems.append(error("destination", "destination.missing", translate(
             "Roster", "Say which school the student transferred to.")))
-    if effective_date > dt.date.today():
+    if effective_date > today:
         problems.append(error("effective_date", "date.future", translate("Roster", "The date is in the future.")))
     if student.birth_date and effective_date < student.birth_date:
         problems.append(error("effective_date", "date.before_birth", translate(
@@ -595,10 +594,9 @@ class RosterRow:
         return grade_name_zh(self.stage, self.grade)
 
 
-def fetch_rows(session: Session, ids: Iterable[int], today: dt.date | None = None) -> dict[int, RosterRow]:
+def fetch_rows(session: Session, ids: Iterable[int], today: dt.date) -> dict[int, RosterRow]:
     """The display rows for these ids (any order; missing ids are left out)."""
     ids = list(ids)
-    today = today or dt.date.today()
     rows: dict[int, RosterRow] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -623,9 +621,9 @@ def fetch_rows(session: Session, ids: Iterable[int], today: dt.date | None = Non
     return rows
 
 
-def list_rows(session: Session, flt: RosterFilter, sort_key: str = "name") -> list[RosterRow]:
+def list_rows(session: Session, flt: RosterFilter, sort_key: str = "name", *, today: dt.date) -> list[RosterRow]:
     ids = search_ids(session, flt, sort_key)
-    rows = fetch_rows(session, ids)
+    rows = fetch_rows(session, ids, today)
     return [rows[i] for i in ids]
 
 

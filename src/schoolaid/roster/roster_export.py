@@ -102,13 +102,12 @@ def _records(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
 
 @requires(Permission.EXPORT)
 def export_roster(session: Session, actor: Actor, path: Path, flt: RosterFilter | None = None, sort_key: str = "name",
-                  descending: bool = False, *, full_ids: bool = False, today: dt.date | None = None,
+                  descending: bool = False, *, full_ids: bool = False, today: dt.date,
                   progress: Progress = NO_PROGRESS) -> int:
     """The students matching ``flt`` in display order to ``path`` (.xlsx); returns how many. With
     full ID numbers, the export is on the record with its count before the file exists."""
     if full_ids:
         check(session, actor, Permission.VIEW_FULL_ID)
-    today = today or dt.date.today()
     ids = roster.search_ids(session, flt or RosterFilter(), sort_key, descending)
     if full_ids:
         record_first(session, roster.record_id_export, actor, len(ids), str(path))
@@ -175,10 +174,9 @@ def survey(session: Session) -> list[SurveyVillage]:
 
 
 @requires(Permission.EXPORT)
-def export_survey(session: Session, actor: Actor, path: Path, today: dt.date | None = None) -> int:
+def export_survey(session: Session, actor: Actor, path: Path, today: dt.date) -> int:
     """The survey to ``path`` (.xlsx): a count sheet and the names of those out of school; returns
     the number of poor villages."""
-    today = today or dt.date.today()
     villages = survey(session)
     workbook = new_workbook()
     width = 2 + len(_STAGES) * len(_SURVEY_COLUMNS)

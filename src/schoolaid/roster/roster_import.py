@@ -255,18 +255,17 @@ class _Row:
         return column in self.cells and not sheet_values.is_blank(self.cells[column])
 
 
-def read_and_plan(session: Session, path: Path, options: ImportOptions | None = None,
+def read_and_plan(session: Session, path: Path, options: ImportOptions | None = None, *, today: dt.date,
                   progress: Progress = NO_PROGRESS) -> tuple[ImportSource, ImportPlan]:
     """The file read, then every row's outcome (what the import dialog shows first)."""
     source = read_source(path)
-    return source, make_plan(session, source, options, progress=progress)
+    return source, make_plan(session, source, options, today=today, progress=progress)
 
 
 def make_plan(session: Session, source: ImportSource, options: ImportOptions | None = None,
-              today: dt.date | None = None, progress: Progress = NO_PROGRESS) -> ImportPlan:
+              *, today: dt.date, progress: Progress = NO_PROGRESS) -> ImportPlan:
     """Every row's outcome; nothing is written."""
     options = options or ImportOptions()
-    today = today or dt.date.today()
     lookups = PreloadedLookups(session)
     places = _Places(session)
     by_id_number: dict[str, RowResult] = {}
@@ -290,7 +289,7 @@ def make_plan(session: Session, source: ImportSource, options: ImportOptions | N
     for result in results:
         if (result.outcome is Outcome.UPDATE and result.household is None and result.student_id is not None
                 and result.form == roster.validate(session, roster.get_form(session, result.student_id),
-                                                   result.student_id, today, lookups)[0]):
+                                                   result.student_id, today=today, lookups=lookups)[0]):
             result.outcome = Outcome.UNCHANGED
     used = {id(r.household) for r in results if r.household is not None
             and r.outcome in (Outcome.NEW, Outcome.UPDATE)}
@@ -319,7 +318,7 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
 
     existing_id = None
     number = parsed.values.get("id_number", "")
-    if number and idnumber.check(number).is_valid:
+    if number and idnumber.check(number, today=today).is_valid:
         holder = lookups.holder_of(idnumber.normalize(number))
         if holder is not None and holder[0] > 0:
             existing_id = holder[0]
@@ -345,13 +344,13 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
     if school_id is not None and (row.has(Field.SCHOOL) or existing_id is None):
         form.school_id = school_id
     if form.sex not in ("男", "女") and form.id_number:
-        check = idnumber.check(form.id_number)
+        check = idnumber.check(form.id_number, today=today)
         if check.sex is not None:
             form.sex = check.sex.value
     result.form = form
 
     if not result.errors:
-        form, problems = roster.validate(session, form, existing_id, today, lookups)
+        form, problems = roster.validate(session, form, existing_id, today=today, lookups=lookups)
         result.form = form
         result.problems.extend(p for p in problems if p.code != "school.missing" or not any(
             q.field == "school_id" for q in result.problems))
@@ -558,7 +557,8 @@ class ImportResult:
 
 
 @requires(Permission.EDIT_ROSTER)
-def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progress = NO_PROGRESS) -> ImportResult:
+def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progress = NO_PROGRESS, *,
+               today: dt.date) -> ImportResult:
     """Write the plan in the caller's transaction: all accepted rows, or nothing."""
     lookups = PreloadedLookups(session)
     accepted = [r for r in plan.rows if r.outcome in (Outcome.NEW, Outcome.UPDATE) and r.form is not None]
@@ -575,7 +575,7 @@ def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progr
             to_create.append(planned)
     progress.report(0.05, translate("RosterImport", "Creating households…"))
     made = households.create_households(session, actor, [(p.form, _HOUSEHOLD_WARNINGS) for p in to_create
-                                                         if p.form is not None])
+                                                         if p.form is not None], today=today)
     for planned, household_id in zip(to_create, made, strict=True):
         household_ids[id(planned)] = household_id
         lookups.add_household(household_id)
@@ -594,7 +594,8 @@ def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progr
         new_rows = [r for r in accepted if r.outcome is Outcome.NEW]
         for start in range(0, len(new_rows), 500):
             chunk = new_rows[start:start + 500]
-            roster.add_students(session, actor, [(form_of(r), confirmed(r)) for r in chunk], lookups=lookups)
+            roster.add_students(session, actor, [(form_of(r), confirmed(r)) for r in chunk], lookups=lookups,
+                                today=today)
             progress.report(0.3 + 0.5 * (start + len(chunk)) / max(len(new_rows), 1),
                             translate("RosterImport", "Adding students: {n} of {total}…").format(
                                 n=start + len(chunk), total=len(new_rows)))
@@ -606,7 +607,7 @@ def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progr
         for position, result in enumerate(updates):
             assert result.student_id is not None
             roster.update_student(session, actor, result.student_id, form_of(result), confirmed=confirmed(result),
-                                  lookups=lookups)
+                                  lookups=lookups, today=today)
             if position % 200 == 0:
                 progress.report(0.8 + 0.2 * position / len(updates), translate(
                     "RosterImport", "Updating students: {n} of {total}…").format(n=position, total=len(updates)))

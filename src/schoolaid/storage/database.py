@@ -12,7 +12,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -36,6 +36,7 @@ _DATABASE = "schoolaid.database"  # session.info: the Database a session belongs
 _WRITING = "schoolaid.writing"  # session.info: the session holds the write lock
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 def alembic_config() -> Config:
@@ -143,12 +144,12 @@ class Database:
         except OperationalError:
             log.warning("could not record a refused action")
 
-    def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    def run(self, service: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run one service function in its own write transaction."""
         with self.write() as session:
             return service(session, *args, **kwargs)
 
-    def query(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    def query(self, service: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run one read-only service function in its own transaction."""
         with self.read() as session:
             return service(session, *args, **kwargs)
@@ -239,6 +240,8 @@ def copy_database(source_path: Path, target: Path) -> None:
 
 def _copy_aside(path: Path, revision: str) -> Path:
     """A consistent copy of the database before a migration touches it."""
+    # The clock names the file and nothing else (no judgement is made on it): the one read of the
+    # clock allowed below the window and the CLI, besides the records' own stamps (models.utcnow).
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
     copy_database(path, target)

@@ -34,6 +34,9 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> dt.datetime:
+    """The moment a record is written, stamped on it (created, posted, recorded, audited). A record's
+    own clock stamp, never a judgement: services that judge "future", "overdue", "locked" or "due"
+    take ``today``/``now`` from their caller (the window's or the CLI's one clock)."""
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 

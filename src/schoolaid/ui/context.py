@@ -8,8 +8,9 @@ record it touched — once per operation.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -43,6 +44,9 @@ class AppContext(QObject):
     changed = Signal(object)  # a frozenset of Entity names, once per operation
     operator_changed = Signal(str)
 
+    #: Tests pin the window's clock here (local time); None reads the real clock.
+    pinned_now: ClassVar[dt.datetime | None] = None
+
     def __init__(self, db: Database, preferences: Preferences, operator: str = "",
                  actor: Actor | None = None) -> None:
         super().__init__()
@@ -50,6 +54,18 @@ class AppContext(QObject):
         self.preferences = preferences
         self._operator = actor.name if actor is not None else operator
         self._actor = actor  # the signed-in account; None on a database without accounts
+
+    def now(self) -> dt.datetime:
+        """The local date and time: the one place the window reads the clock. Every tab and dialog
+        asks here (or ``today()``) and hands it to the services that judge "future", "overdue", "due"."""
+        return AppContext.pinned_now if AppContext.pinned_now is not None else dt.datetime.now()
+
+    def today(self) -> dt.date:
+        return self.now().date()
+
+    def utcnow(self) -> dt.datetime:
+        """``now()`` in UTC, as account locks are stored."""
+        return self.now().astimezone(dt.timezone.utc).replace(tzinfo=None)
 
     @property
     def operator(self) -> str:

@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         from schoolaid.ui.widgets.period_dialog import PeriodDialog
 
         if year is None or quarter is None:
-            dialog = PeriodDialog("quarter", self.tr("Quarterly summary"), self)
+            dialog = PeriodDialog("quarter", self.tr("Quarterly summary"), self.context.today(), self)
             if not dialog.exec():
                 return
             year, quarter = dialog.year, int(dialog.part)
@@ -303,12 +303,12 @@ class MainWindow(QMainWindow):
         self._print(self.tr("Pairing register"), "结对帮扶花名册.pdf", reports.write_register)
 
     def _print(self, title: str, file_name: str, service: Callable[..., Any], *before_path: Any) -> None:
-        """A printout written off the GUI thread by ``service(..., path)``, then previewed."""
+        """A printout written off the GUI thread by ``service(..., path, today)``, then previewed."""
         from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
 
         path = preview_path(file_name)
-        run_op(self.context, self, service, *before_path, path, access=Access.READ_AS, background=True, title=title,
-               on_success=lambda _pages: show_preview(self, path, title, file_name))
+        run_op(self.context, self, service, *before_path, path, self.context.today(), access=Access.READ_AS,
+               background=True, title=title, on_success=lambda _pages: show_preview(self, path, title, file_name))
 
     def _set_language(self, code: str) -> None:
         if code == self.context.preferences.language:

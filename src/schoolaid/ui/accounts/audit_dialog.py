@@ -3,7 +3,6 @@ when, filtered by person, record and date; exported to .xlsx; the chain checked.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -54,7 +53,8 @@ class AuditDialog(Dialog):
         self.record_edit.setMaximumWidth(90)
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText(self.tr("words in the summary"))
-        today = QDate.currentDate()
+        day = context.today()
+        today = QDate(day.year, day.month, day.day)
         self.from_edit = QDateEdit(today.addMonths(-3))
         self.to_edit = QDateEdit(today)
         for edit in (self.from_edit, self.to_edit):
@@ -121,11 +121,11 @@ class AuditDialog(Dialog):
     def export(self, path: Path | None = None) -> None:
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the audit trail"),
-                                                        f"审计记录_{dt.date.today():%Y%m%d}.xlsx", "Excel (*.xlsx)")
+                                                        f"审计记录_{self.context.today():%Y%m%d}.xlsx", "Excel (*.xlsx)")
             if not name:
                 return
             path = Path(name)
-        self.task = run_op(self.context, self, audit_log.export, self.current_filter(), path,
+        self.task = run_op(self.context, self, audit_log.export, self.current_filter(), path, today=self.context.today(),
                            access=Access.READ_AS, background=True, title=self.tr("Exporting the audit trail…"),
                            on_success=self._exported, on_failure=self._failed)
 

@@ -41,7 +41,7 @@ class SignInDialog(Dialog):
     def _sign_in(self) -> None:
         # Before anyone is signed in: a write (failed attempts are counted) with no person behind it.
         run_op(self.context, self, accounts.sign_in, self.username_edit.text(), self.password_edit.text(),
-               access=Access.WRITE, on_success=self._answered)
+               now=self.context.utcnow(), access=Access.WRITE, on_success=self._answered)
 
     def _answered(self, outcome: accounts.SignIn) -> None:
         self.password_edit.clear()

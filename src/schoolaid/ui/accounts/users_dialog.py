@@ -187,7 +187,7 @@ class UsersDialog(Dialog):
     def _state(self, user: UserView) -> str:
         if not user.active:
             return self.tr("cannot sign in")
-        if user.locked():
+        if user.locked(self.context.utcnow()):
             return self.tr("locked")
         return ""
 

@@ -3,7 +3,6 @@ read-only, safety copies taken in the background and restored on request."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import shutil
 import tempfile
@@ -70,7 +69,7 @@ class BackupActions(QObject):
 
     def take_safety_copy_if_due(self) -> None:
         hours = self.context.query(safety_copies.schedule).hours
-        if safety_copies.is_due(self.db.path, hours):
+        if safety_copies.is_due(self.db.path, hours, now=self.context.now()):
             self.take_safety_copy()
 
     def take_safety_copy(self) -> None:
@@ -78,11 +77,11 @@ class BackupActions(QObject):
         if self._safety_thread is not None and self._safety_thread.is_alive():
             return
         keep = self.context.query(safety_copies.schedule).keep
-        path = self.db.path
+        path, now = self.db.path, self.context.now()
 
         def work() -> None:
             try:
-                result: object = safety_copies.take(path, keep)
+                result: object = safety_copies.take(path, keep, now=now)
             except Exception as exc:  # noqa: BLE001 - a failed copy is reported, never fatal
                 log.warning("safety copy failed: %s", exc)
                 result = exc
@@ -111,7 +110,7 @@ class BackupActions(QObject):
                    dialog.keep_spin.value(), affects={Entity.TOWNSHIP})
 
     def restore_safety_copy(self) -> None:
-        dialog = SafetyCopyDialog(safety_copies.list_copies(self.db.path), self.window)
+        dialog = SafetyCopyDialog(safety_copies.list_copies(self.db.path), self.context.now(), self.window)
         if not dialog.exec() or dialog.chosen is None:
             return
         copy = dialog.chosen
@@ -120,7 +119,8 @@ class BackupActions(QObject):
             "the current database, which is kept as a dated copy).").format(time=copy.taken.strftime("%Y-%m-%d %H:%M")))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._swap_database(lambda path: safety_copies.restore(copy, path), self.tr(
+        now = self.context.now()
+        self._swap_database(lambda path: safety_copies.restore(copy, path, now=now), self.tr(
             "The safety copy of {time} is restored.").format(time=copy.taken.strftime("%Y-%m-%d %H:%M")))
 
     # --- the encrypted backup ------------------------------------------------------------------
@@ -137,7 +137,7 @@ class BackupActions(QObject):
             return
         schools = self.context.query(township.list_schools)
         central = next((s.name for s in schools if s.is_central), schools[0].name if schools else "SchoolAid")
-        default = self._default_folder() / backup.default_file_name(central, dt.date.today())
+        default = self._default_folder() / backup.default_file_name(central, self.context.today())
         dialog = ExportBackupDialog(default, self.window)
         if not dialog.exec():
             return
@@ -162,7 +162,8 @@ class BackupActions(QObject):
                     path=info.path, students=info.counts.get("students", 0),
                     entries=info.counts.get("ledger_entries", 0), cases=info.counts.get("dropout_cases", 0)))
 
-        self.task = run_op(self.context, self.window, backup.export_backup, target, password, access=Access.READ_AS,
+        self.task = run_op(self.context, self.window, backup.export_backup, target, password, now=self.context.now(),
+                           access=Access.READ_AS,
                            background=True, title=self.tr("Exporting the backup…"), on_success=written,
                            on_failure=self._failed)
 
@@ -231,7 +232,8 @@ class BackupActions(QObject):
 
         def done(restored: Path) -> None:
             try:
-                self._swap_database(lambda path: backup.replace_database(path, restored), self.tr(
+                now = self.context.now()
+                self._swap_database(lambda path: backup.replace_database(path, restored, now=now), self.tr(
                     "The backup of {school} made {created} is restored.").format(
                         school=info.school, created=info.created.strftime("%Y-%m-%d %H:%M")))
             finally:
@@ -313,15 +315,16 @@ class BackupActions(QObject):
                 return
         if target is None:
             name, _filter = QFileDialog.getSaveFileName(
-                self.window, title, str(self._default_folder() / f"各校关键数据对比_{dt.date.today():%Y%m%d}.xlsx"),
+                self.window, title, str(self._default_folder() / f"各校关键数据对比_{self.context.today():%Y%m%d}.xlsx"),
                 "Excel (*.xlsx)")
             if not name:
                 return
             target = Path(name)
         checked_password, chosen, out, actor = password, list(files), target, self.context.actor
+        today = self.context.today()
 
         def work(progress: Progress) -> Path:
-            township_summary.summarize(actor, chosen, checked_password, out, progress=progress)
+            township_summary.summarize(actor, chosen, checked_password, out, today, progress=progress)
             return out
 
         def done(path: Path) -> None:

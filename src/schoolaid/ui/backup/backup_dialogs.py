@@ -137,10 +137,9 @@ def _size(copy: SafetyCopy) -> str:
 class SafetyCopyDialog(Dialog):
     """The safety copies of the database, newest first; choose one to put back."""
 
-    def __init__(self, copies: list[SafetyCopy], parent: QWidget | None = None) -> None:
+    def __init__(self, copies: list[SafetyCopy], now: dt.datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore from a safety copy"))
-        now = dt.datetime.now()
         age = weak_method(self._age)
         self.model: RecordTableModel[SafetyCopy] = RecordTableModel([
             Column(self.tr("Taken"), lambda c: c.taken.strftime("%Y-%m-%d %H:%M")),

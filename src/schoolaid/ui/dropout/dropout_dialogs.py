@@ -42,10 +42,10 @@ from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
 class OptionalDate(QWidget):
     """A date that may not have happened yet: a tick box, and the date once ticked."""
 
-    def __init__(self, label: str, value: dt.date | None, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, value: dt.date | None, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(label)
-        self.edit: QDateEdit = date_edit(value)
+        self.edit: QDateEdit = date_edit(today, value)
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
         self.check.toggled.connect(self.edit.setEnabled)
@@ -80,10 +80,10 @@ class AbsenceDialog(FormDialog):
         student_row = QHBoxLayout()
         student_row.addWidget(self.student_label, 1)
         student_row.addWidget(self.choose_button)
-        self.start_edit = date_edit()
+        self.start_edit = date_edit(self.context.today())
         self.ongoing_check = QCheckBox(self.tr("Still absent"))
         self.ongoing_check.setChecked(True)
-        self.end_edit = date_edit()
+        self.end_edit = date_edit(self.context.today())
         self.end_edit.setEnabled(False)
         self.ongoing_check.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
         end_row = QHBoxLayout()
@@ -117,7 +117,8 @@ class AbsenceDialog(FormDialog):
             raise ValidationFailed([error("student_id", "absence.student", self.tr("Choose the student."))])
         recorded = self.run(dropout.record_absence, self.student_id, date_of(self.start_edit),
                             None if self.ongoing_check.isChecked() else date_of(self.end_edit),
-                            self.known_check.isChecked(), self.reason_edit.text(), affects={Entity.DROPOUT})
+                            self.known_check.isChecked(), self.reason_edit.text(), today=self.context.today(),
+                            affects={Entity.DROPOUT})
         if recorded.succeeded:
             self.absence_id = recorded.result
         return recorded.succeeded
@@ -129,7 +130,7 @@ class BackAtSchoolDialog(FormDialog):
     def __init__(self, context: AppContext, absence: AbsenceView, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Back at school"), parent)
         self.absence = absence
-        self.back_edit = date_edit()
+        self.back_edit = date_edit(self.context.today())
         self.reason_edit = QLineEdit(absence.reason)
         self.form.addRow(self.tr("Student"), QLabel(self.tr("{name}, absent since {date}").format(
             name=absence.student, date=absence.start_date.isoformat())))
@@ -170,8 +171,8 @@ class CaseDialog(FormDialog):
         for member in context.query(staff.list_staff):
             self.teacher_combo.addItem(f"{member.name}（{member.school}）", member.id)
         self.teacher_combo.setCurrentIndex(max(0, self.teacher_combo.findData(form.class_teacher_id)))
-        self.township_date = OptionalDate(self.tr("reported on"), form.reported_township_on)
-        self.bureau_date = OptionalDate(self.tr("reported on"), form.reported_bureau_on)
+        self.township_date = OptionalDate(self.tr("reported on"), form.reported_township_on, self.context.today())
+        self.bureau_date = OptionalDate(self.tr("reported on"), form.reported_bureau_on, self.context.today())
         self.township_action = _text_box(form.township_action)
         self.village_action = _text_box(form.village_action)
         self.situation_edit = _text_box(form.current_situation)
@@ -198,11 +199,12 @@ class CaseDialog(FormDialog):
         if self.case_id is None:
             assert self.student_id is not None
             opened = self.run(dropout.open_case, self.student_id, self.absence_id, self.case_form(),
-                              affects={Entity.DROPOUT})
+                              today=self.context.today(), affects={Entity.DROPOUT})
             if opened.succeeded:
                 self.case_id = opened.result
             return opened.succeeded
-        return self.run(dropout.update_case, self.case_id, self.case_form(), affects={Entity.DROPOUT}).succeeded
+        return self.run(dropout.update_case, self.case_id, self.case_form(), today=self.context.today(),
+                        affects={Entity.DROPOUT}).succeeded
 
 
 class AttemptDialog(FormDialog):
@@ -214,7 +216,7 @@ class AttemptDialog(FormDialog):
         self.case, self.corrects = case, corrects
         self.files: list[tuple[str, bytes]] = []
         self.attempt_id: int | None = None
-        self.date_edit = date_edit(corrects.attempt_date if corrects else None)
+        self.date_edit = date_edit(self.context.today(), corrects.attempt_date if corrects else None)
         self.visitors_edit = QLineEdit(corrects.visitors if corrects else "")
         self.visitors_edit.setPlaceholderText(self.tr("e.g. class teacher 李老师, village committee 王主任, township 杨副镇长"))
         self.met_edit = QLineEdit(corrects.met if corrects else case.guardian)
@@ -260,9 +262,11 @@ class AttemptDialog(FormDialog):
 
     def submit(self) -> bool:
         if self.corrects is not None:
-            logged = self.run(dropout.correct_attempt, self.corrects.id, self.entry(), affects={Entity.DROPOUT})
+            logged = self.run(dropout.correct_attempt, self.corrects.id, self.entry(), self.context.today(),
+                              affects={Entity.DROPOUT})
         else:
-            logged = self.run(dropout.log_attempt, self.case.id, self.entry(), self.files, affects={Entity.DROPOUT})
+            logged = self.run(dropout.log_attempt, self.case.id, self.entry(), self.files, today=self.context.today(),
+                              affects={Entity.DROPOUT})
         if logged.succeeded:
             self.attempt_id = logged.result
         return logged.succeeded
@@ -293,8 +297,9 @@ class NoticeDialog(FormDialog):
         self.case = case
         self.notice_id: int | None = None
         days = context.query(dropout.setting, "dropout.notice_deadline_days")
-        self.issued_edit = date_edit()
-        self.deadline_edit = date_edit(dt.date.today() + dt.timedelta(days=days), not_after_today=False)
+        self.issued_edit = date_edit(self.context.today())
+        self.deadline_edit = date_edit(self.context.today(), self.context.today() + dt.timedelta(days=days),
+                                       not_after_today=False)
         self.issued_edit.dateChanged.connect(lambda day: self.deadline_edit.setDate(day.addDays(days)))
         self.guardian_edit = QLineEdit(case.guardian)
         self.form.addRow(self.tr("Case"), QLabel(self.tr("No. {id}: {name}, {school} {grade}").format(
@@ -303,11 +308,11 @@ class NoticeDialog(FormDialog):
         self.form.addRow(self.tr("Back at school by"), self.deadline_edit)
         self.form.addRow(self.tr("Addressed to (guardian)"), self.guardian_edit)
         self.form.addRow(QLabel(self.tr("The notice gets the next number of the year, like {example}.").format(
-            example=f"{context.query(dropout.notice_prefix)}〔{dt.date.today().year}〕1号")))
+            example=f"{context.query(dropout.notice_prefix)}〔{self.context.today().year}〕1号")))
 
     def submit(self) -> bool:
         issued = self.run(dropout.issue_notice, self.case.id, date_of(self.issued_edit), date_of(self.deadline_edit),
-                          self.guardian_edit.text(), affects={Entity.DROPOUT})
+                          self.guardian_edit.text(), today=self.context.today(), affects={Entity.DROPOUT})
         if issued.succeeded:
             self.notice_id = issued.result
         return issued.succeeded
@@ -319,7 +324,7 @@ class ReceiptDialog(FormDialog):
     def __init__(self, context: AppContext, notice: dropout.NoticeView, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Signed receipt"), parent)
         self.notice = notice
-        self.served_edit = date_edit()
+        self.served_edit = date_edit(self.context.today())
         self.served_to_edit = QLineEdit(notice.guardian)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("e.g. served by the village committee, grandfather signed"))
@@ -330,7 +335,7 @@ class ReceiptDialog(FormDialog):
 
     def submit(self) -> bool:
         return self.run(dropout.record_receipt, self.notice.id, date_of(self.served_edit), self.served_to_edit.text(),
-                        self.note_edit.text(), affects={Entity.DROPOUT}).succeeded
+                        self.note_edit.text(), today=self.context.today(), affects={Entity.DROPOUT}).succeeded
 
 
 class MoveCaseDialog(FormDialog):
@@ -342,8 +347,8 @@ class MoveCaseDialog(FormDialog):
         self.status_combo = QComboBox()
         for status in dropout.allowed_moves(case.status):
             self.status_combo.addItem(status.label(), status.value)
-        self.on_edit = date_edit()
-        self.return_edit = date_edit()
+        self.on_edit = date_edit(self.context.today())
+        self.return_edit = date_edit(self.context.today())
         self.transfer_edit = QLineEdit()
         self.transfer_edit.setPlaceholderText(self.tr("The school the child now attends"))
         self.note_edit = QLineEdit()
@@ -376,7 +381,7 @@ class MoveCaseDialog(FormDialog):
         # A child back at school is also back on the roster as 在读.
         return self.run(dropout.move_case, self.case.id, status,
                         date_of(self.return_edit) if returned else date_of(self.on_edit),
-                        return_date=date_of(self.return_edit) if returned else None,
+                        today=self.context.today(), return_date=date_of(self.return_edit) if returned else None,
                         transfer_to=self.transfer_edit.text(), note=self.note_edit.text(),
                         affects={Entity.DROPOUT, Entity.STUDENT}).succeeded
 

@@ -86,7 +86,7 @@ class DropoutTab(QWidget):
         self.attention = dropout.Attention(0, 0, 0)
         self._tasks: dict[str, Operation] = {}
         self._stale = {self.LEDGERS: True, self.FIGURES: True}
-        today = dt.date.today()
+        today = self.context.today()
 
         self.alert_label = QLabel()
         self.alert_label.setWordWrap(True)
@@ -113,11 +113,11 @@ class DropoutTab(QWidget):
                    foreground=lambda c: ORANGE if c.status.is_open else GREEN if c.status is CaseStatus.RETURNED else None),
             Column(lambda: self.tr("Reason"), lambda c: c.reason.label()),
             Column(lambda: self.tr("Opened"), lambda c: c.opened_on.isoformat(), align_center=True),
-            Column(lambda: self.tr("Days open"), lambda c: c.days_open(dt.date.today()), align_center=True),
+            Column(lambda: self.tr("Days open"), lambda c: c.days_open(self.context.today()), align_center=True),
             Column(lambda: self.tr("Attempts"), lambda c: c.attempts, align_center=True),
             Column(lambda: self.tr("Last action"), lambda c: c.last_action.isoformat(), align_center=True),
             Column(lambda: self.tr("Urging notice"), self._notice_text,
-                   foreground=lambda c: RED if c.notice_expired(dt.date.today()) or c.notice_due else None),
+                   foreground=lambda c: RED if c.notice_expired(self.context.today()) or c.notice_due else None),
         ], parent=self)
         self.cases_table = record_table(self.cases_model, fit_contents=True)
         self.cases_table.doubleClicked.connect(lambda _index: self.edit_case())
@@ -194,7 +194,7 @@ class DropoutTab(QWidget):
             Column(lambda: self.tr("School days"), lambda a: a.school_days, align_center=True),
             Column(lambda: self.tr("Reason"), lambda a: a.reason if a.reason_known else self.tr("unexplained")),
             Column(lambda: self.tr("Counts as"), self._absence_state, align_center=True,
-                   foreground=lambda a: RED if a.state(dt.date.today()) != "absent" and a.case_id is None else None),
+                   foreground=lambda a: RED if a.state(self.context.today()) != "absent" and a.case_id is None else None),
             Column(lambda: self.tr("Case"), self._absence_case, align_center=True),
         ], parent=self)
         self.absences_table = record_table(self.absences_model, fit_contents=True)
@@ -240,8 +240,8 @@ class DropoutTab(QWidget):
 
         # --- figures ---
         start, end = SchoolYear.containing(today).so_far(today)
-        self.rate_from = date_edit(start)
-        self.rate_to = date_edit(end)
+        self.rate_from = date_edit(today, start)
+        self.rate_to = date_edit(today, end)
         self.rates_model: RecordTableModel[RateRow] = RecordTableModel([
             Column(lambda: self.tr("School"), lambda r: r.school),
             Column(lambda: self.tr("Enrolled at the start"), lambda r: r.enrolled_at_start, align_center=True),
@@ -347,7 +347,8 @@ class DropoutTab(QWidget):
                 self.show_figures()
 
     def _show_attention(self) -> None:
-        self.attention = self.context.query(dropout.attention, classes=self.context.teacher_classes)
+        self.attention = self.context.query(dropout.attention, self.context.today(),
+                                            classes=self.context.teacher_classes)
         parts = []
         if self.attention.to_open:
             parts.append(self.tr("<a href='absences'>{n} children</a> reached {days} school days of unexplained "
@@ -374,7 +375,7 @@ class DropoutTab(QWidget):
     # --- cases -----------------------------------------------------------------------------------------
 
     def _notice_text(self, case: CaseView) -> str:
-        today = dt.date.today()
+        today = self.context.today()
         if case.notice is None:
             return self.tr("due: repeated attempts failed") if case.notice_due else ""
         text = self.tr("{number}, return by {deadline}").format(number=case.notice.document_number,
@@ -395,7 +396,7 @@ class DropoutTab(QWidget):
     def show_cases(self) -> None:
         selected = self.selected_case()
         cases = self.context.query(dropout.list_cases, classes=self.context.teacher_classes)
-        today = dt.date.today()
+        today = self.context.today()
         key = self.case_filter.currentData()
         keep: Callable[[CaseView], bool] = {
             "open": lambda c: c.status.is_open,
@@ -432,7 +433,7 @@ class DropoutTab(QWidget):
 
     def show_case(self) -> None:
         case = self.selected_case()
-        today = dt.date.today()
+        today = self.context.today()
         buttons = (self.case_file_button, self.log_button, self.correct_button, self.evidence_button,
                    self.notice_button, self.print_notice_button, self.receipt_button, self.move_button,
                    self.confirm_button)
@@ -488,7 +489,8 @@ class DropoutTab(QWidget):
                                               EnrollmentStatus.SUSPENDED}, self)
         if not picker.exec() or picker.chosen is None:
             return
-        absence = next((a for a in self.context.query(dropout.absences, student_id=picker.chosen.id)
+        absence = next((a for a in self.context.query(dropout.absences, self.context.today(),
+                                                             student_id=picker.chosen.id)
                         if a.case_id is None), None)
         self._open_case(picker.chosen.id, absence.id if absence else None, picker.chosen.name)
 
@@ -555,26 +557,27 @@ class DropoutTab(QWidget):
                 "Record {name}'s enrollment status as 辍学? The status goes back to 在读 when the case is closed as "
                 "back at school.").format(name=case.student)) != QMessageBox.StandardButton.Yes:
             return
-        run_op(self.context, self, dropout.confirm_dropout, case.id, affects={Entity.DROPOUT, Entity.STUDENT})
+        run_op(self.context, self, dropout.confirm_dropout, case.id, today=self.context.today(),
+               affects={Entity.DROPOUT, Entity.STUDENT})
 
     # --- absences -----------------------------------------------------------------------------------
 
     def _absence_state(self, absence: AbsenceView) -> str:
-        state = absence.state(dt.date.today())
+        state = absence.state(self.context.today())
         return {"absent": self.tr("absent"), "suspected": self.tr("suspected dropout"),
                 "dropout": self.tr("dropout")}[state]
 
     def _absence_case(self, absence: AbsenceView) -> str:
         if absence.case_id is None:
-            return self.tr("open one") if absence.state(dt.date.today()) != "absent" else ""
+            return self.tr("open one") if absence.state(self.context.today()) != "absent" else ""
         return self.tr("No. {id} {status}").format(id=absence.case_id, status=absence.case_status.label()
                                                    if absence.case_status else "")
 
     def show_absences(self) -> None:
-        found = self.context.query(dropout.absences, open_only=not self.absences_all.isChecked(),
+        found = self.context.query(dropout.absences, self.context.today(), open_only=not self.absences_all.isChecked(),
                                    classes=self.context.teacher_classes)
         self.absences_model.set_rows(found)
-        waiting = sum(1 for a in found if a.case_id is None and a.state(dt.date.today()) != "absent"
+        waiting = sum(1 for a in found if a.case_id is None and a.state(self.context.today()) != "absent"
                       and a.end_date is None)
         self.absences_summary.setText(self.tr(
             "{n} absences shown. Counted in school days (Monday to Friday outside the holidays: {holidays}). "
@@ -657,7 +660,8 @@ class DropoutTab(QWidget):
         key = self.ledger_choice.currentData()
         service = {"school_age": dropout.school_age_ledger, "suspected": dropout.suspected_ledger,
                    "dropouts": dropout.dropout_ledger}[key]
-        self._load("ledger", self.tr("Working out the ledger"), service, lambda rows: self._show_ledger_rows(key, rows))
+        self._load("ledger", self.tr("Working out the ledger"), service, lambda rows: self._show_ledger_rows(key, rows),
+                   self.context.today())
 
     def _show_ledger_rows(self, key: str, rows: list[LedgerRow]) -> None:
         self.ledger_model.set_rows(rows)
@@ -677,7 +681,7 @@ class DropoutTab(QWidget):
             self.rates_total.setText(self.tr("The period ends before it begins."))
             return
         self._load("rates", self.tr("Working out the dropout rate"), dropout.dropout_rates, self._show_rates, start, end)
-        self.per_school_model.set_rows(self.context.query(dropout.cases_per_school))
+        self.per_school_model.set_rows(self.context.query(dropout.cases_per_school, self.context.today()))
 
     def _show_rates(self, result: tuple[list[RateRow], RateRow]) -> None:
         rows, overall = result
@@ -718,22 +722,23 @@ class DropoutTab(QWidget):
             self._tasks.pop(key, None)
             show_error(self, error)
 
-        self._tasks[key] = run_op(self.context, self, writer, target, access=Access.READ_AS, background=True, title=title,
-                                  on_success=exported, on_failure=failed, on_cancel=lambda: self._forget(key))
+        self._tasks[key] = run_op(self.context, self, writer, target, self.context.today(), access=Access.READ_AS,
+                                  background=True, title=title, on_success=exported, on_failure=failed,
+                                  on_cancel=lambda: self._forget(key))
 
     def export_ledgers(self, path: Path | None = None) -> None:
-        self._export(self.tr("Export the three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.xlsx",
+        self._export(self.tr("Export the three ledgers"), f"控辍保学三本台账_{self.context.today():%Y%m%d}.xlsx",
                      dropout_export.export_ledgers, lambda counts, path: self.tr(
                          "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected dropouts, "
                          "{dropouts} dropouts.").format(path=path, **counts), path)
 
     def export_cases(self, path: Path | None = None) -> None:
-        self._export(self.tr("Export the cases"), f"控辍保学工作台账_{dt.date.today():%Y%m%d}.xlsx",
+        self._export(self.tr("Export the cases"), f"控辍保学工作台账_{self.context.today():%Y%m%d}.xlsx",
                      dropout_export.export_cases,
                      lambda n, path: self.tr("{n} cases written to {path}.").format(n=n, path=path), path)
 
     def export_term_report(self, path: Path | None = None) -> None:
-        self._export(self.tr("Term-start dropout report"), f"开学辍学情况报告_{dt.date.today():%Y%m%d}.xlsx",
+        self._export(self.tr("Term-start dropout report"), f"开学辍学情况报告_{self.context.today():%Y%m%d}.xlsx",
                      dropout_export.export_term_report,
                      lambda n, path: self.tr("Term-start report written to {path} ({n} dropouts by name).").format(
                          n=n, path=path), path)
@@ -764,7 +769,7 @@ class DropoutTab(QWidget):
     def print_due_notices(self) -> None:
         from schoolaid.dropout import notice
 
-        due = self.context.query(dropout.attention, classes=self.context.teacher_classes).notice_due
+        due = self.context.query(dropout.attention, self.context.today(), classes=self.context.teacher_classes).notice_due
         if not due:
             QMessageBox.information(self, self.tr("Urging notices"), self.tr("No notice is due."))
             return
@@ -772,13 +777,13 @@ class DropoutTab(QWidget):
                 "Issue {n} enrollment-urging notices now, one for each case where repeated attempts failed, and print "
                 "them together? Each is recorded on its case.").format(n=due)) != QMessageBox.StandardButton.Yes:
             return
-        self._print(self.tr("Enrollment-urging notices"), f"敦促入学通知书_{dt.date.today():%Y%m%d}.pdf",
+        self._print(self.tr("Enrollment-urging notices"), f"敦促入学通知书_{self.context.today():%Y%m%d}.pdf",
                     notice.print_due_notices, access=Access.CHANGE, affects={Entity.DROPOUT})
 
     def print_ledgers(self) -> None:
         from schoolaid.reporting import reports
 
-        self._print(self.tr("The three ledgers"), f"控辍保学三本台账_{dt.date.today():%Y%m%d}.pdf",
+        self._print(self.tr("The three ledgers"), f"控辍保学三本台账_{self.context.today():%Y%m%d}.pdf",
                     reports.write_dropout_ledgers)
 
     def print_term_report(self, year: int | None = None, term: str | None = None) -> None:
@@ -786,7 +791,7 @@ class DropoutTab(QWidget):
         from schoolaid.ui.widgets.period_dialog import PeriodDialog
 
         if year is None or term is None:
-            dialog = PeriodDialog("term", self.tr("Term-start dropout report"), self)
+            dialog = PeriodDialog("term", self.tr("Term-start dropout report"), self.context.today(), self)
             if not dialog.exec():
                 return
             year, term = dialog.year, str(dialog.part)
@@ -794,12 +799,13 @@ class DropoutTab(QWidget):
                     reports.write_term_report, after_path=(year, term))
 
     def _print(self, title: str, file_name: str, service: Callable[..., Any], *before_path: Any,
-               after_path: tuple[Any, ...] = (), access: Access = Access.READ_AS, affects: frozenset[str] | set[str] = frozenset()
-               ) -> None:
-        """A printout written off the GUI thread by ``service(..., path, ...)``, then previewed."""
+               after_path: tuple[Any, ...] = (), access: Access = Access.READ_AS,
+               affects: frozenset[str] | set[str] = frozenset()) -> None:
+        """A printout written off the GUI thread by ``service(..., path, ..., today=...)``, then previewed."""
         from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
 
         path = preview_path(file_name)
-        run_op(self.context, self, service, *before_path, path, *after_path, access=access, affects=affects,
-               background=True, title=title, on_success=lambda _result: show_preview(self, path, title, file_name))
+        run_op(self.context, self, service, *before_path, path, *after_path, today=self.context.today(),
+               access=access, affects=affects, background=True, title=title,
+               on_success=lambda _result: show_preview(self, path, title, file_name))
 

@@ -4,7 +4,6 @@ opening its record."""
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from typing import Any
 
@@ -202,7 +201,7 @@ class HomeTab(QWidget):
         self.result: SchoolIndicators | None = None
         self.items: list[work_list.WorkItem] = []
         self.term_combo = QComboBox()
-        term = Term.containing(dt.date.today())
+        term = Term.containing(context.today())
         for _ in range(6):
             self.term_combo.addItem(term.label, term)
             term = term.previous()
@@ -264,12 +263,13 @@ class HomeTab(QWidget):
         self._generation += 1
         generation = self._generation
         term, school_id, db = self.term_combo.currentData(), self.school_combo.currentData(), self.context.db
-        actor = self.context.actor
+        actor, today = self.context.actor, self.context.today()
         self.state_label.setText(self.tr("Working out the figures…"))
 
         def work() -> None:
             try:
-                result: object = (db.query(indicators.compute, term, school_id), db.query(work_list.today_work, None, actor))
+                result: object = (db.query(indicators.compute, term, school_id, today=today),
+                                  db.query(work_list.today_work, today, actor))
             except Exception as exc:  # noqa: BLE001 - shown in the tab, never lost
                 result = exc
             self._computed.emit(generation, result)

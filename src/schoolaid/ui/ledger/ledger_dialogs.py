@@ -121,9 +121,9 @@ class NoticeDialog(FormDialog):
     def __init__(self, context: AppContext, batch_id: int, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Public notice dates"), parent)
         self.batch_id = batch_id
-        today = dt.date.today()
+        today = self.context.today()
         self.from_edit = date_edit(today, not_after_today=False)
-        self.to_edit = date_edit(today + dt.timedelta(days=ledger.MINIMUM_NOTICE_DAYS - 1), not_after_today=False)
+        self.to_edit = date_edit(today, today + dt.timedelta(days=ledger.MINIMUM_NOTICE_DAYS - 1), not_after_today=False)
         self.form.addRow(self.tr("Posted publicly from"), self.from_edit)
         self.form.addRow(self.tr("until"), self.to_edit)
         self.form.addRow(QLabel(self.tr("The list of recipients is posted for at least {n} days before payment.").format(
@@ -138,14 +138,14 @@ class PaymentDialog(FormDialog):
     def __init__(self, context: AppContext, batch_id: int, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Record the payment"), parent)
         self.batch_id = batch_id
-        self.paid_edit = date_edit()
+        self.paid_edit = date_edit(self.context.today())
         self.voucher_edit = QLineEdit()
         self.form.addRow(self.tr("Paid (or waived) on"), self.paid_edit)
         self.form.addRow(self.tr("Voucher no."), self.voucher_edit)
 
     def submit(self) -> bool:
         return self.run(ledger.record_payment, self.batch_id, date_of(self.paid_edit), self.voucher_edit.text(),
-                        affects={Entity.LEDGER}).succeeded
+                        today=self.context.today(), affects={Entity.LEDGER}).succeeded
 
 
 class HistoryDialog(FormDialog):

@@ -57,17 +57,17 @@ RED = QBrush(QColor("#c62828"))
 GREY = QBrush(QColor("#6d6d6d"))
 
 
-def _months_back(count: int = 24) -> list[dt.date]:
-    return school_calendar.months_back(dt.date.today(), count)
+def _months_back(today: dt.date, count: int = 24) -> list[dt.date]:
+    return school_calendar.months_back(today, count)
 
 
-def _current_quarter() -> str:
-    return Quarter.containing(dt.date.today()).key
+def _current_quarter(today: dt.date) -> str:
+    return Quarter.containing(today).key
 
 
-def _month_combo() -> QComboBox:
+def _month_combo(today: dt.date) -> QComboBox:
     combo = QComboBox()
-    for month in _months_back():
+    for month in _months_back(today):
         combo.addItem(month_key(month), month)
     return combo
 
@@ -96,7 +96,7 @@ class LedgerTab(QWidget):
 
         # --- post a month ---
         self.post_programme = QComboBox()
-        self.post_month = _month_combo()
+        self.post_month = _month_combo(context.today())
         self.preview_button = make_button("ledger.plan", context, self)
         self.post_all_button = make_button("ledger.post_all", context, self)
         self.post_selected_button = make_button("ledger.post_selected", context, self)
@@ -215,12 +215,13 @@ class LedgerTab(QWidget):
 
         # --- gaps ---
         self.gaps_period = QComboBox()
-        quarter = Quarter.containing(dt.date.today())
+        today = context.today()
+        quarter = Quarter.containing(today)
         last_year = quarter.year - 1
         while quarter.year >= last_year:  # this year's quarters so far, then last year's
             self.gaps_period.addItem(quarter.key, quarter.key)
             quarter = quarter.previous()
-        for month in _months_back(12):
+        for month in _months_back(today, 12):
             self.gaps_period.addItem(month_key(month), month_key(month))
         self.gaps_model: RecordTableModel[Gap] = RecordTableModel([
             Column(lambda: self.tr("Name"), lambda g: g.name),
@@ -298,13 +299,14 @@ class LedgerTab(QWidget):
         self.programmes_model.set_rows(programmes)
         self._fill(self.post_programme, [(f"{p.name}（{p.code}）", p.id) for p in programmes if p.active])
         self._fill(self.filter_programme, [(self.tr("All programmes"), None)] + [(p.name, p.id) for p in programmes])
-        months = [(self.tr("(any)"), "")] + [(month_key(m), month_key(m)) for m in _months_back(36)]
+        months = [(self.tr("(any)"), "")] + [(month_key(m), month_key(m))
+                                             for m in _months_back(self.context.today(), 36)]
         first_time = self.filter_from.count() == 0
         self._fill(self.filter_from, months)
         self._fill(self.filter_to, months)
         if first_time:
             # This school year by default: the ledger of years past is one choice away.
-            start = SchoolYear.containing(dt.date.today()).start
+            start = SchoolYear.containing(self.context.today()).start
             self.filter_from.blockSignals(True)
             self.filter_from.setCurrentIndex(max(0, self.filter_from.findData(month_key(start))))
             self.filter_from.blockSignals(False)
@@ -345,7 +347,8 @@ class LedgerTab(QWidget):
         if self.post_programme.currentData() is None:
             return
         planned = run_op(self.context, self, ledger.plan_posting, self.post_programme.currentData(),
-                         self.post_month.currentData(), access=Access.READ, on_failure=self._no_plan)
+                         self.post_month.currentData(), today=self.context.today(), access=Access.READ,
+                         on_failure=self._no_plan)
         if not planned.succeeded:
             return
         self.plan = plan = planned.result
@@ -385,8 +388,8 @@ class LedgerTab(QWidget):
         self._post(plan.programme.id, plan.month, ids)
 
     def _post(self, programme_id: int, month: dt.date, student_ids: list[int] | None) -> None:
-        run_op(self.context, self, ledger.post, programme_id, month, student_ids, affects={Entity.LEDGER},
-               on_success=self._posted)
+        run_op(self.context, self, ledger.post, programme_id, month, student_ids, today=self.context.today(),
+               affects={Entity.LEDGER}, on_success=self._posted)
 
     def _posted(self, result: ledger.PostResult) -> None:
         self.message.emit(self.tr("Posted {period}: {n} students, {total} yuan.").format(
@@ -440,7 +443,7 @@ class LedgerTab(QWidget):
         return Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
 
     def export_entries(self) -> None:
-        path = self._save_path(self.tr("Export the ledger"), f"资助台账_{dt.date.today():%Y%m%d}.xlsx")
+        path = self._save_path(self.tr("Export the ledger"), f"资助台账_{self.context.today():%Y%m%d}.xlsx")
         if path is None:
             return
         full = self.context.allows(Permission.VIEW_FULL_ID) and QMessageBox.question(
@@ -451,7 +454,7 @@ class LedgerTab(QWidget):
         # before the file exists.
         self.export_task = run_op(
             self.context, self, ledger_export.export_ledger, path, self.entry_filter(), full_ids=full,
-            access=Access.READ_AS, background=True, title=self.tr("Export the ledger"),
+            today=self.context.today(), access=Access.READ_AS, background=True, title=self.tr("Export the ledger"),
             on_success=lambda count: self.message.emit(self.tr("{n} ledger entries written to {path}.").format(
                 n=count, path=path)))
 
@@ -459,7 +462,7 @@ class LedgerTab(QWidget):
 
     def _batch_stage(self, batch: BatchView) -> str:
         return {"待公示": self.tr("to be noticed"), "公示中": self.tr("on notice"), "待发放": self.tr("to be paid"),
-                "已发放": self.tr("paid")}[batch.stage]
+                "已发放": self.tr("paid")}[batch.stage(self.context.today())]
 
     def selected_batch(self) -> BatchView | None:
         rows = self.batches_table.selectionModel().selectedRows()
@@ -506,8 +509,8 @@ class LedgerTab(QWidget):
             return
         title, name = self.tr("Sign-off sheet"), f"{batch.programme}签领表_{batch.period}.pdf"
         path = preview_path(name)
-        run_op(self.context, self, reports.write_sign_off, batch.id, path, access=Access.READ_AS, background=True,
-               title=title, on_success=lambda _pages: show_preview(self, path, title, name))
+        run_op(self.context, self, reports.write_sign_off, batch.id, path, self.context.today(), access=Access.READ_AS,
+               background=True, title=title, on_success=lambda _pages: show_preview(self, path, title, name))
 
     # --- totals and gaps -------------------------------------------------------------------------------
 
@@ -526,18 +529,20 @@ class LedgerTab(QWidget):
 
     def _count_gaps(self) -> None:
         """The badge only needs the number; the list is worked out when someone looks at it."""
-        self.gap_count = self.context.query(ledger.gap_count, _current_quarter())
+        today = self.context.today()
+        self.gap_count = self.context.query(ledger.gap_count, _current_quarter(today), today)
         self.gaps_changed.emit(self.gap_count)
 
     def show_gaps(self) -> None:
         self._gaps_stale = False
-        period = self.gaps_period.currentData() or _current_quarter()
-        found = self.context.query(ledger.gaps, period)
+        today = self.context.today()
+        period = self.gaps_period.currentData() or _current_quarter(today)
+        found = self.context.query(ledger.gaps, period, today)
         self.gaps_model.set_rows(found)
         self.gaps_summary.setText(self.tr(
             "<b>{n}</b> times a student who was eligible and enrolled got nothing: {total} yuan due.").format(
                 n=len(found), total=ledger.format_yuan(sum(g.amount_fen for g in found))))
-        if period == _current_quarter():
+        if period == _current_quarter(today):
             self.gap_count = len(found)
             self.gaps_changed.emit(self.gap_count)
 
@@ -551,12 +556,12 @@ class LedgerTab(QWidget):
         for gap in chosen:
             grouped.setdefault((gap.programme_id, gap.period), []).append(gap.student_id)
         for (programme_id, period), students in grouped.items():
-            month = ledger.parse_month(period) if "-" in period else self._term_month(period)
+            month = ledger.parse_month(period) if "-" in period else self._term_month(period, self.context.today())
             self._post(programme_id, month, students)
 
     @staticmethod
-    def _term_month(term: str) -> dt.date:
-        this_month = school_calendar.month_start(dt.date.today())
+    def _term_month(term: str, today: dt.date) -> dt.date:
+        this_month = school_calendar.month_start(today)
         months = Term.from_key(term).months()
         return max((m for m in months if m <= this_month), default=months[0])
 
@@ -565,7 +570,7 @@ class LedgerTab(QWidget):
         path = self._save_path(self.tr("Export coverage gaps"), f"资助覆盖缺口_{period}.xlsx")
         if path is None:
             return
-        run_op(self.context, self, ledger_export.export_gaps, period, path, access=Access.READ_AS,
+        run_op(self.context, self, ledger_export.export_gaps, period, path, self.context.today(), access=Access.READ_AS,
                on_success=lambda count: self.message.emit(self.tr("{n} gaps written to {path}.").format(
                    n=count, path=path)))
 

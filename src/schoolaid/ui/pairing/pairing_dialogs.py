@@ -70,7 +70,7 @@ class LeaveDialog(FormDialog):
         super().__init__(context, self.tr("Staff member leaves"), parent)
         self.staff_id = staff_id
         member = context.query(staff.get_form, staff_id)
-        self.date_edit = date_edit()
+        self.date_edit = date_edit(self.context.today())
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("e.g. 调往其他学校, 退休"))
         self.form.addRow(self.tr("Staff member"), QLabel(member.name))
@@ -90,7 +90,7 @@ class LeaveDialog(FormDialog):
     def submit(self) -> bool:
         return self.run(staff.leave, self.staff_id, date_of(self.date_edit), self.reason_edit.text(),
                         {pairing_id: combo.currentData() for pairing_id, combo in self.receivers.items()},
-                        affects={Entity.PAIRING}).succeeded
+                        today=self.context.today(), affects={Entity.PAIRING}).succeeded
 
 
 class PairDialog(FormDialog):
@@ -111,7 +111,7 @@ class PairDialog(FormDialog):
         ], parent=self)
         self.households_table = record_table(self.households_model)
         self.households_table.setMinimumHeight(220)
-        self.date_edit = date_edit()
+        self.date_edit = date_edit(self.context.today())
         self.notes_edit = QLineEdit()
         self.hint = QLabel()
         self.form.addRow(self.tr("Helper"), self.staff_combo)
@@ -132,7 +132,7 @@ class PairDialog(FormDialog):
             rows = self.context.query(pairing.eligible_households, text)
             self.hint.setText(self.tr("All poor and monitored households whose head's name contains the text."))
         elif self.staff_combo.currentData() is not None:
-            rows = self.context.query(pairing.suggestions, self.staff_combo.currentData())
+            rows = self.context.query(pairing.suggestions, self.staff_combo.currentData(), self.context.today())
             self.hint.setText(self.tr("Households still without a helper, those of the helper's village first."))
         else:
             rows = []
@@ -149,7 +149,7 @@ class PairDialog(FormDialog):
         selected = self.households_table.selectionModel().selectedRows()
         household_id = self.households_model.row_object(selected[0].row()).household_id if selected else -1
         return self.run(pairing.pair, self.staff_combo.currentData(), household_id, date_of(self.date_edit),
-                        self.notes_edit.text(), affects={Entity.PAIRING}).succeeded
+                        self.notes_edit.text(), today=self.context.today(), affects={Entity.PAIRING}).succeeded
 
 
 class HandOverDialog(FormDialog):
@@ -157,7 +157,7 @@ class HandOverDialog(FormDialog):
         super().__init__(context, self.tr("Hand over a household"), parent)
         self.view = view
         self.receiver_combo = _staff_combo(context, exclude=view.staff_id)
-        self.date_edit = date_edit()
+        self.date_edit = date_edit(self.context.today())
         self.reason_edit = QLineEdit()
         self.form.addRow(self.tr("Household"), QLabel(f"{view.household_head}（{view.village}{view.group_name}）"))
         self.form.addRow(self.tr("From"), QLabel(view.staff))
@@ -167,14 +167,14 @@ class HandOverDialog(FormDialog):
 
     def submit(self) -> bool:
         return self.run(pairing.hand_over, self.view.id, self.receiver_combo.currentData(), date_of(self.date_edit),
-                        self.reason_edit.text(), affects={Entity.PAIRING}).succeeded
+                        self.reason_edit.text(), today=self.context.today(), affects={Entity.PAIRING}).succeeded
 
 
 class EndPairingDialog(FormDialog):
     def __init__(self, context: AppContext, view: PairingView, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("End a pairing"), parent)
         self.view = view
-        self.date_edit = date_edit()
+        self.date_edit = date_edit(self.context.today())
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("e.g. 家庭已稳定脱贫, 全家迁出本乡镇"))
         self.form.addRow(self.tr("Pairing"), QLabel(f"{view.staff} → {view.household_head}"))
@@ -193,7 +193,7 @@ class SchoolPairingDialog(FormDialog):
         for school in context.query(township.list_schools, open_only=True):
             if not school.is_central:
                 self.school_combo.addItem(school.name, school.id)
-        self.date_edit = date_edit()
+        self.date_edit = date_edit(self.context.today())
         self.goals_edit = QPlainTextEdit()
         self.goals_edit.setFixedHeight(60)
         self.form.addRow(self.tr("School"), self.school_combo)
@@ -202,14 +202,14 @@ class SchoolPairingDialog(FormDialog):
 
     def submit(self) -> bool:
         return self.run(school_pairing.pair_school, self.school_combo.currentData(), date_of(self.date_edit),
-                        self.goals_edit.toPlainText(), affects={Entity.PAIRING}).succeeded
+                        self.goals_edit.toPlainText(), today=self.context.today(), affects={Entity.PAIRING}).succeeded
 
 
 class ActivityDialog(FormDialog):
     def __init__(self, context: AppContext, school_pairing_id: int, school: str, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Log an activity"), parent)
         self.school_pairing_id = school_pairing_id
-        self.date_edit = date_edit()
+        self.date_edit = date_edit(self.context.today())
         self.kind_combo = QComboBox()
         for kind in ActivityKind:
             self.kind_combo.addItem(kind.label(), kind.value)
@@ -225,4 +225,4 @@ class ActivityDialog(FormDialog):
     def submit(self) -> bool:
         return self.run(school_pairing.log_activity, self.school_pairing_id, date_of(self.date_edit),
                         self.kind_combo.currentData(), self.description_edit.toPlainText(),
-                        self.participants_edit.text(), affects={Entity.PAIRING}).succeeded
+                        self.participants_edit.text(), today=self.context.today(), affects={Entity.PAIRING}).succeeded

@@ -3,7 +3,6 @@ the gaps in detail, the visit log, the labourers' skills, and the school pairing
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Signal
@@ -266,7 +265,7 @@ class PairingTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        self.overview = self.context.query(pairing.overview)
+        self.overview = self.context.query(pairing.overview, self.context.today())
         overview = self.overview
         self.days_spin.blockSignals(True)
         self.days_spin.setValue(overview.overdue_days)
@@ -278,7 +277,7 @@ class PairingTab(QWidget):
         self._set_gap(self.overdue_button, self.tr("{n} not visited for {days} days").replace(
             "{days}", str(overview.overdue_days)), len(overview.overdue))
         selected = self.selected_staff_id()
-        self.staff_model.set_rows(self.context.query(pairing.quotas))
+        self.staff_model.set_rows(self.context.query(pairing.quotas, self.context.today()))
         self._reselect_staff(selected)
         self.unpaired_model.set_rows(overview.unpaired)
         self.departed_model.set_rows(overview.departed)
@@ -304,10 +303,11 @@ class PairingTab(QWidget):
         button.setStyleSheet("color:#c62828; font-weight:bold;" if count else "color:#2e7d32;")
 
     def _overdue(self, view: PairingView) -> bool:
-        if self.overview is None or not view.is_active(dt.date.today()):
+        today = self.context.today()
+        if self.overview is None or not view.is_active(today):
             return False
         since = view.last_visit or view.start_date
-        return (dt.date.today() - since).days > self.overview.overdue_days
+        return (today - since).days > self.overview.overdue_days
 
     # --- helpers and households ------------------------------------------------------------------
 
@@ -331,7 +331,7 @@ class PairingTab(QWidget):
         if staff_id is None:
             self.pairs_model.set_rows([])
             return
-        active_on = None if self.show_ended_check.isChecked() else dt.date.today()
+        active_on = None if self.show_ended_check.isChecked() else self.context.today()
         self.pairs_model.set_rows(self.context.query(pairing.list_pairings, active_on=active_on, staff_id=staff_id))
 
     def selected_pair(self) -> PairingView | None:
@@ -446,20 +446,20 @@ class PairingTab(QWidget):
         return Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
 
     def export_register(self) -> None:
-        path = self._save_path(self.tr("Pairing register"), f"{pairing_export.REGISTER_TITLE}_{dt.date.today():%Y%m%d}.xlsx")
+        path = self._save_path(self.tr("Pairing register"), f"{pairing_export.REGISTER_TITLE}_{self.context.today():%Y%m%d}.xlsx")
         if path is None:
             return
-        run_op(self.context, self, pairing_export.export_register, path, access=Access.READ_AS, background=True,
-               title=self.tr("Pairing register"),
+        run_op(self.context, self, pairing_export.export_register, path, self.context.today(), access=Access.READ_AS,
+               background=True, title=self.tr("Pairing register"),
                on_success=lambda count: self.message.emit(self.tr(
                    "Pairing register of {n} pairs written to {path}.").format(n=count, path=path)))
 
     def export_visit_sheets(self) -> None:
         path = self._save_path(self.tr("Visit record sheets"),
-                               f"{pairing_export.VISIT_SHEET_TITLE}_{dt.date.today():%Y%m%d}.xlsx")
+                               f"{pairing_export.VISIT_SHEET_TITLE}_{self.context.today():%Y%m%d}.xlsx")
         if path is None:
             return
-        run_op(self.context, self, pairing_export.export_visit_sheets, path, access=Access.READ_AS, background=True,
-               title=self.tr("Visit record sheets"),
+        run_op(self.context, self, pairing_export.export_visit_sheets, path, today=self.context.today(),
+               access=Access.READ_AS, background=True, title=self.tr("Visit record sheets"),
                on_success=lambda count: self.message.emit(self.tr(
                    "Visit record sheets of {n} helpers written to {path}.").format(n=count, path=path)))

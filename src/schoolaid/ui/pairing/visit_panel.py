@@ -3,8 +3,6 @@ and a visit's own dialog with its evidence files."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,7 +42,7 @@ class VisitPanel(QWidget):
 
         self.staff_combo = QComboBox()
         self.household_combo = QComboBox()
-        self.date_edit = date_edit()
+        self.date_edit = date_edit(self.context.today())
         self.form_combo = QComboBox()
         for kind in VisitKind:
             self.form_combo.addItem(kind.label(), kind.value)
@@ -139,7 +137,7 @@ class VisitPanel(QWidget):
         staff_id = self.staff_combo.currentData()
         if staff_id is None:
             return
-        for view in self.context.query(pairing.list_pairings, active_on=dt.date.today(), staff_id=staff_id):
+        for view in self.context.query(pairing.list_pairings, active_on=self.context.today(), staff_id=staff_id):
             self.household_combo.addItem(f"{view.household_head}（{view.village}{view.group_name}）", view.household_id)
 
     def choose(self, staff_id: int, household_id: int) -> None:
@@ -167,8 +165,8 @@ class VisitPanel(QWidget):
                           next_step=self.next_edit.text())
 
     def save_visit(self) -> None:
-        run_op(self.context, self, visits.add_visit, self.entry(), list(self.pending_files), affects={Entity.PAIRING},
-               on_success=self._saved, on_failure=self._refused)
+        run_op(self.context, self, visits.add_visit, self.entry(), list(self.pending_files), today=self.context.today(),
+               affects={Entity.PAIRING}, on_success=self._saved, on_failure=self._refused)
 
     def _refused(self, error: SchoolAidError) -> None:
         if isinstance(error, ValidationFailed):
@@ -215,7 +213,7 @@ class VisitDialog(FormDialog):
         self.visit_id = visit_id
         entry = context.query(visits.get_entry, visit_id)
         self.entry = entry
-        self.date_edit = date_edit(entry.visit_date)
+        self.date_edit = date_edit(self.context.today(), entry.visit_date)
         self.form_combo = QComboBox()
         for kind in VisitKind:
             self.form_combo.addItem(kind.label(), kind.value)
@@ -236,4 +234,5 @@ class VisitDialog(FormDialog):
         entry = VisitEntry(self.entry.staff_id, self.entry.household_id, date_of(self.date_edit),
                            self.form_combo.currentData(), self.done_edit.text(), self.problems_edit.text(),
                            self.next_edit.text())
-        return self.run(visits.update_visit, self.visit_id, entry, affects={Entity.PAIRING}).succeeded
+        return self.run(visits.update_visit, self.visit_id, entry, self.context.today(),
+                        affects={Entity.PAIRING}).succeeded

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -46,7 +45,7 @@ class ExportDialog(Dialog):
         self.written: int | None = None
         self.setWindowTitle(self.tr("Export roster"))
         name = context.query(township.township_name)
-        today = dt.date.today()
+        today = context.today()
         self.path_edit = QLineEdit(str(suggested_folder() / f"{name}学生花名册_{today:%Y%m%d}.xlsx"))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
@@ -85,9 +84,9 @@ class ExportDialog(Dialog):
         self.path = path
         # With full ID numbers, the service puts the export on the record before the file exists.
         self.task = run_op(self.context, self, roster_export.export_roster, path, self.filter, self.sort_key,
-                           self.descending, full_ids=full, access=Access.READ_AS, background=True,
-                           title=self.tr("Exporting the roster"), on_success=self._done, on_failure=self._failed,
-                           on_cancel=lambda: self.buttons.setEnabled(True))
+                           self.descending, full_ids=full, today=self.context.today(), access=Access.READ_AS,
+                           background=True, title=self.tr("Exporting the roster"), on_success=self._done,
+                           on_failure=self._failed, on_cancel=lambda: self.buttons.setEnabled(True))
 
     def _done(self, written: int) -> None:
         self.written = written

@@ -262,10 +262,12 @@ class HouseholdDialog(Dialog):
 
         if self.household_id is None:
             run_op(self.context, self, households.create_household, form, confirmed=confirmed,
-                   affects={Entity.HOUSEHOLD}, on_success=self._created, on_failure=refused)
+                   today=self.context.today(), affects={Entity.HOUSEHOLD}, on_success=self._created,
+                   on_failure=refused)
         else:
             run_op(self.context, self, households.update_household, self.household_id, form, confirmed=confirmed,
-                   affects={Entity.HOUSEHOLD}, on_success=lambda _result: self.accept(), on_failure=refused)
+                   today=self.context.today(), affects={Entity.HOUSEHOLD}, on_success=lambda _result: self.accept(),
+                   on_failure=refused)
 
     def _created(self, household_id: int) -> None:
         self.household_id = household_id

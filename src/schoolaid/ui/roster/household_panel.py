@@ -121,7 +121,7 @@ class HouseholdPanel(QWidget):
         view = None
         if self.household_id is not None:
             try:
-                view = self.context.query(households.view, self.household_id)
+                view = self.context.query(households.view, self.household_id, self.context.today())
             except NotFound:
                 self.household_id = None
         self.view = view

@@ -172,8 +172,9 @@ class ImportDialog(Dialog):
     # --- reading and checking ----------------------------------------------------------------
 
     def _read(self) -> None:
-        self.task = run_op(self.context, self, roster_import.read_and_plan, self.path, self.options, access=Access.READ,
-                           background=True, title=self.tr("Reading {name}").format(name=self.path.name),
+        self.task = run_op(self.context, self, roster_import.read_and_plan, self.path, self.options,
+                           today=self.context.today(), access=Access.READ, background=True,
+                           title=self.tr("Reading {name}").format(name=self.path.name),
                            on_success=self._read_done, on_failure=self._failed, on_cancel=self.reject)
 
     def _read_done(self, result: tuple[ImportSource, ImportPlan]) -> None:
@@ -196,8 +197,9 @@ class ImportDialog(Dialog):
             return
         self._set_busy(True)
         self.summary_label.setText(self.tr("Checking again…"))
-        self.task = run_op(self.context, self, roster_import.make_plan, self.source, self.options, access=Access.READ,
-                           background=True, title=self.tr("Checking {name}").format(name=self.path.name),
+        self.task = run_op(self.context, self, roster_import.make_plan, self.source, self.options,
+                           today=self.context.today(), access=Access.READ, background=True,
+                           title=self.tr("Checking {name}").format(name=self.path.name),
                            on_success=self._plan_ready, on_failure=self._failed,
                            on_cancel=lambda: self._set_busy(False))
 
@@ -337,8 +339,8 @@ class ImportDialog(Dialog):
         if plan is None:
             return
         self._set_busy(True)
-        self.task = run_op(self.context, self, roster_import.apply_plan, plan, background=True,
-                           title=self.tr("Importing {name}").format(name=self.path.name),
+        self.task = run_op(self.context, self, roster_import.apply_plan, plan, today=self.context.today(),
+                           background=True, title=self.tr("Importing {name}").format(name=self.path.name),
                            affects={Entity.STUDENT, Entity.HOUSEHOLD}, on_success=self._imported,
                            on_failure=self._failed, on_cancel=self._import_cancelled)
 

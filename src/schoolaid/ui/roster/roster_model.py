@@ -56,7 +56,7 @@ class RosterModel(LazyIdModel[RosterRow]):
     counts_changed = Signal(int, int)  # shown, total
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
-        super().__init__(COLUMNS, lambda ids: context.query(roster.fetch_rows, ids), parent)
+        super().__init__(COLUMNS, lambda ids: context.query(roster.fetch_rows, ids, context.today()), parent)
         self._context = context
         self._filter = RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED}))
         self._sort_key = "name"

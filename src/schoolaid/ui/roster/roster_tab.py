@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
@@ -337,14 +336,15 @@ class RosterTab(QWidget):
 
         if not self._may(Permission.EXPORT):
             return
-        suggested = suggested_folder() / f"{roster_export.SURVEY_TITLE}_{dt.date.today():%Y%m%d}.xlsx"
+        suggested = suggested_folder() / f"{roster_export.SURVEY_TITLE}_{self.context.today():%Y%m%d}.xlsx"
         target, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the poor villages' survey"),
                                                       str(suggested), self.tr("Excel workbook (*.xlsx)"))
         if not target:
             return
         path = Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
-        run_op(self.context, self, roster_export.export_survey, path, access=Access.READ_AS, background=True,
-               title=self.tr("Export the poor villages' survey"), on_success=lambda villages: self.message.emit(self.tr(
+        run_op(self.context, self, roster_export.export_survey, path, self.context.today(), access=Access.READ_AS,
+               background=True, title=self.tr("Export the poor villages' survey"),
+               on_success=lambda villages: self.message.emit(self.tr(
                    "Survey of {n} poor villages written to {path}.").format(n=villages, path=path)))
 
     def change_status(self) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,6 +19,7 @@ from schoolaid.roster.enrollment import EnrollmentStatus, allowed_changes
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
+from schoolaid.ui.widgets.form_dialog import date_edit
 from schoolaid.ui.widgets.messages import show_refusal
 
 
@@ -34,10 +33,7 @@ class StatusDialog(Dialog):
         self.status_combo = QComboBox()
         for status in allowed_changes(summary.status):
             self.status_combo.addItem(status.label(), status)
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit = date_edit(context.today())
         self.reason_edit = QLineEdit()
         self.destination_edit = QLineEdit()
         self.destination_label = QLabel(self.tr("Transferred to"))
@@ -74,5 +70,5 @@ class StatusDialog(Dialog):
         value = self.date_edit.date()
         run_op(self.context, self, roster.change_status, self.student_id, self.status_combo.currentData(),
                dt.date(value.year(), value.month(), value.day()), self.reason_edit.text(), self.destination_edit.text(),
-               affects={Entity.STUDENT}, on_success=lambda _result: self.accept(),
+               today=self.context.today(), affects={Entity.STUDENT}, on_success=lambda _result: self.accept(),
                on_failure=lambda error: show_refusal(self, self.problems_label, error))

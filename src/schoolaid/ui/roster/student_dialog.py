@@ -53,12 +53,12 @@ def _from_qdate(value: QDate) -> dt.date | None:
     return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
 
 
-def _date_edit() -> QDateEdit:
+def _date_edit(today: dt.date) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)
-    edit.setMaximumDate(QDate.currentDate())
+    edit.setMaximumDate(QDate(today.year, today.month, today.day))
     edit.setSpecialValueText(" ")
     edit.setDate(NO_DATE)
     return edit
@@ -81,7 +81,7 @@ class StudentDialog(Dialog):
         self.ethnicity_combo = QComboBox()
         self.ethnicity_combo.setEditable(True)
         self.ethnicity_combo.addItems(ETHNICITIES)
-        self.birth_edit = _date_edit()
+        self.birth_edit = _date_edit(context.today())
         self.id_edit = QLineEdit()
         self.id_edit.setMaxLength(24)
         self.id_feedback = QLabel()
@@ -114,7 +114,7 @@ class StudentDialog(Dialog):
         self.boarder_check = QCheckBox(self.tr("Boarder (寄宿生)"))
         self.disability_edit = QLineEdit()
         self.disability_edit.setPlaceholderText(self.tr("empty if none"))
-        self.entry_edit = _date_edit()
+        self.entry_edit = _date_edit(context.today())
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setFixedHeight(48)
         self.status_label = QLabel()
@@ -204,7 +204,8 @@ class StudentDialog(Dialog):
             self.status_label.setText(self.tr("Enrolled (new student)"))
             self.change_status_button.setVisible(False)
             self.tabs.setTabEnabled(1, False)
-            self.entry_edit.setDate(QDate.currentDate())
+            today = context.today()
+            self.entry_edit.setDate(QDate(today.year, today.month, today.day))
         self._check_id()
 
     # --- form ------------------------------------------------------------------------------
@@ -294,7 +295,7 @@ class StudentDialog(Dialog):
             self.id_feedback.setText(self.tr("Birth date and sex are read from the ID number."))
             self.id_feedback.setStyleSheet("")
             return
-        result = idnumber.check(text)
+        result = idnumber.check(text, today=self.context.today())
         problems: list[Problem] = list(result.problems)
         if result.is_valid:
             mismatch = idnumber.check_against(result, _from_qdate(self.birth_edit.date()), self.sex_combo.currentData())
@@ -313,7 +314,7 @@ class StudentDialog(Dialog):
                 date=result.birth_date.isoformat(), sex=result.sex.label(), place=result.birth_place or "—"))
 
     def _take_from_id(self) -> None:
-        result = idnumber.check(self.id_edit.text())
+        result = idnumber.check(self.id_edit.text(), today=self.context.today())
         if result.birth_date and result.sex:
             self.birth_edit.setDate(_to_qdate(result.birth_date))
             self.sex_combo.setCurrentIndex(self.sex_combo.findData(result.sex.value))
@@ -325,7 +326,7 @@ class StudentDialog(Dialog):
         if household_id is None:
             self.household_label.setText(self.tr("(none)"))
             return
-        view = self.context.query(households.view, household_id)
+        view = self.context.query(households.view, household_id, self.context.today())
         self.household_label.setText(f"{view.head_name}（{view.village}{view.group_name}）")
 
     def _choose_household(self) -> None:
@@ -347,7 +348,7 @@ class StudentDialog(Dialog):
     def _fill_guardian_from_household(self) -> None:
         if self.household_id is None or self.guardian_edit.text().strip():
             return
-        view = self.context.query(households.view, self.household_id)
+        view = self.context.query(households.view, self.household_id, self.context.today())
         self.guardian_edit.setText(view.head_name)
         if not self.guardian_phone_edit.text().strip():
             self.guardian_phone_edit.setText(view.phone)
@@ -378,11 +379,11 @@ class StudentDialog(Dialog):
                 self.problems_label.setText("\n".join(p.message for p in error.problems if p.is_error))
 
         if self.student_id is None:
-            run_op(self.context, self, roster.add_student, form, confirmed=confirmed, affects={Entity.STUDENT},
-                   on_success=self._added, on_failure=refused)
+            run_op(self.context, self, roster.add_student, form, confirmed=confirmed, today=self.context.today(),
+                   affects={Entity.STUDENT}, on_success=self._added, on_failure=refused)
         else:
             run_op(self.context, self, roster.update_student, self.student_id, form, confirmed=confirmed,
-                   affects={Entity.STUDENT}, on_success=lambda _result: self.accept(), on_failure=refused)
+                   today=self.context.today(), affects={Entity.STUDENT}, on_success=lambda _result: self.accept(), on_failure=refused)
 
     def _added(self, student_id: int) -> None:
         self.student_id = student_id

@@ -148,7 +148,7 @@ class SetupDialog(Dialog):
         if not self._take_operator():
             return
         self.setEnabled(False)
-        self.task = run_op(self.context, self, create_demo_township, background=True,
+        self.task = run_op(self.context, self, create_demo_township, today=self.context.today(), background=True,
                            title=self.tr("Loading the demo township"), affects={Entity.ALL},
                            on_success=self._demo_loaded, on_failure=self._demo_failed,
                            on_cancel=lambda: self.setEnabled(True))

@@ -16,13 +16,15 @@ from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 
 
-def date_edit(value: dt.date | None = None, *, not_after_today: bool = True) -> QDateEdit:
+def date_edit(today: dt.date, value: dt.date | None = None, *, not_after_today: bool = True) -> QDateEdit:
+    """A date field showing ``value`` (``today``, the context's, by default), not after ``today``
+    unless told."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     if not_after_today:
-        edit.setMaximumDate(QDate.currentDate())
-    day = value or dt.date.today()
+        edit.setMaximumDate(QDate(today.year, today.month, today.day))
+    day = value or today
     edit.setDate(QDate(day.year, day.month, day.day))
     return edit
 

@@ -11,13 +11,12 @@ from schoolaid.ui.widgets.dialog import Dialog
 
 
 class PeriodDialog(Dialog):
-    """A year and a quarter (1–4) or a term (autumn, spring); the current one preselected."""
+    """A year and a quarter (1–4) or a term (autumn, spring); the one ``today`` falls in preselected."""
 
-    def __init__(self, kind: str, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, title: str, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.setWindowTitle(title)
-        today = dt.date.today()
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2015, today.year)
         self.year_spin.setValue(today.year)

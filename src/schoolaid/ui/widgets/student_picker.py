@@ -68,7 +68,7 @@ class StudentPicker(Dialog):
         flt = RosterFilter(text=self.search_edit.text(), school_id=self.school_combo.currentData(),
                            statuses=self.statuses)
         ids = self.context.query(roster.search_ids, flt)[:SHOWN]
-        rows = self.context.query(roster.fetch_rows, ids)
+        rows = self.context.query(roster.fetch_rows, ids, self.context.today())
         self.model.set_rows([rows[i] for i in ids if i in rows])
         if self.model.rowCount():
             self.table.selectRow(0)
