@@ -495,7 +495,8 @@ class LedgerTab(QWidget):
         path = self._save_path(kind, f"{batch.programme}{kind}_{batch.period}.xlsx")
         if path is None:
             return
-        run_op(self.context, self, writer, batch.id, path, access=Access.READ_AS,  # type: ignore[arg-type]
+        run_op(self.context, self, writer, batch.id, path, self.context.today(),  # type: ignore[arg-type]
+               access=Access.READ_AS, background=True, title=kind,
                on_success=lambda count: self.message.emit(self.tr("{n} students written to {path}.").format(
                    n=count, path=path)))
 
@@ -571,7 +572,7 @@ class LedgerTab(QWidget):
         if path is None:
             return
         run_op(self.context, self, ledger_export.export_gaps, period, path, self.context.today(), access=Access.READ_AS,
-               on_success=lambda count: self.message.emit(self.tr("{n} gaps written to {path}.").format(
+               background=True, title=self.tr("Export coverage gaps"), on_success=lambda count: self.message.emit(self.tr("{n} gaps written to {path}.").format(
                    n=count, path=path)))
 
     def new_programme(self) -> None:
