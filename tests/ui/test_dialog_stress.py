@@ -224,10 +224,12 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         Opener("end pairing", lambda: pd.EndPairingDialog(context, pairings[0], pairing_tab)),
         Opener("school pairing", lambda: pd.SchoolPairingDialog(context, pairing_tab)),
         Opener("activity", lambda: pd.ActivityDialog(context, partnership.id, partnership.school, pairing_tab)),
+        Opener("end school pairing", lambda: pd.EndSchoolPairingDialog(context, partnership, pairing_tab)),
         Opener("visit", lambda: VisitDialog(context, visit.id, pairing_tab.visit_panel)),
         # The ledger
         Opener("programme", lambda: ld.ProgrammeDialog(context, programme.id, ledger_tab), save=True),
         Opener("programme (new)", lambda: ld.ProgrammeDialog(context, None, ledger_tab)),
+        Opener("list members", lambda: ld.MembersDialog(context, programme, ledger_tab)),
         Opener("reverse", lambda: ld.ReverseDialog(context, entry, ledger_tab)),
         Opener("payment notice", lambda: ld.NoticeDialog(context, batch.id, ledger_tab)),
         Opener("payment", lambda: ld.PaymentDialog(context, batch.id, ledger_tab)),

@@ -7,8 +7,9 @@ in a backup opened for viewing). Hiding is only courtesy: the services check the
 permissions (``accounts.permissions``) whoever calls them.
 
 ``target`` names where the handler lives, seen from the main window (``"roster_tab"``,
-``"roster_tab.household_panel"``, ``""`` for the window itself); ``method`` is the handler, called
-without arguments. ``service`` names the core service an export or printout runs, so that the
+``"roster_tab.household_panel"``, ``""`` for the window itself), or the dialog whose own button it is
+(``"dialog:roster.household_dialog.HouseholdDialog"``); ``method`` is the handler, called without
+arguments. ``service`` names the core service an export or printout runs, so that the
 tests can hold the registry to the permission table.
 """
 
@@ -50,6 +51,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )
 ROSTER_CONTEXT = "roster_context"  # the roster table's right-click menu
+DIALOG = "dialog:"  # a target that is a dialog's own button: "dialog:" and the class, from schoolaid.ui
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "new_household", P.EDIT_ROSTER, menus=("households",), button=True),
     _a("households.edit", QT_TRANSLATE_NOOP("Actions", "&Edit the selected student's household…"),
        "roster_tab.household_panel", "edit_household", P.EDIT_ROSTER, menus=("households",)),
+    # The household form's own button, for a household entered by mistake.
+    _a("households.delete", QT_TRANSLATE_NOOP("Actions", "Delete household…"), DIALOG + "roster.household_dialog.HouseholdDialog",
+       "delete_household", P.EDIT_ROSTER, button=True),
     # --- Export: workbooks ---------------------------------------------------------------------------
     _a("export.roster", QT_TRANSLATE_NOOP("Actions", "The &roster as shown…"), "roster_tab", "export_roster", *EXPORT,
        menus=("export",), button=True, button_text=QT_TRANSLATE_NOOP("Actions", "Export…"),
@@ -219,6 +224,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
        P.POST_LEDGER, button=True),
     _a("ledger.edit_programme", QT_TRANSLATE_NOOP("Actions", "Edit…"), "ledger_tab", "edit_programme",
        P.POST_LEDGER, button=True),
+    _a("ledger.members", QT_TRANSLATE_NOOP("Actions", "Who is on the list…"), "ledger_tab", "edit_members",
+       P.POST_LEDGER, button=True),
     # --- The pairing tab ------------------------------------------------------------------------------
     _a("pairing.add_staff", QT_TRANSLATE_NOOP("Actions", "Add staff…"), "pairing_tab", "add_staff", P.EDIT_PAIRING,
        button=True),
@@ -243,6 +250,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("pairing.pair_school", QT_TRANSLATE_NOOP("Actions", "Pair a weak school…"), "pairing_tab", "pair_school",
        P.EDIT_PAIRING, button=True),
     _a("pairing.activity", QT_TRANSLATE_NOOP("Actions", "Log an activity…"), "pairing_tab", "log_activity",
+       P.EDIT_PAIRING, button=True),
+    _a("pairing.end_school", QT_TRANSLATE_NOOP("Actions", "End the pairing…"), "pairing_tab", "end_school_pairing",
        P.EDIT_PAIRING, button=True),
     # --- The dropout tab ------------------------------------------------------------------------------
     _a("dropout.new_case", QT_TRANSLATE_NOOP("Actions", "Open a case…"), "dropout_tab", "new_case", P.MANAGE_CASES,

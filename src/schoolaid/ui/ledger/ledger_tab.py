@@ -28,6 +28,7 @@ from schoolaid.common.school_calendar import Quarter, SchoolYear, Term, month_ke
 from schoolaid.ledger import ledger, ledger_export
 from schoolaid.ledger.ledger import (
     BatchView,
+    Eligibility,
     EntryFilter,
     EntryKind,
     EntryRow,
@@ -42,6 +43,7 @@ from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.ledger.ledger_dialogs import (
     HistoryDialog,
+    MembersDialog,
     NoticeDialog,
     PaymentDialog,
     ProgrammeDialog,
@@ -258,12 +260,15 @@ class LedgerTab(QWidget):
         ], parent=self)
         self.programmes_table = record_table(self.programmes_model, fit_contents=True)
         self.programmes_table.doubleClicked.connect(lambda _index: self.edit_programme())
+        self.programmes_table.selectionModel().selectionChanged.connect(lambda *_args: self._programme_selected())
         self.new_programme_button = make_button("ledger.new_programme", context, self)
         self.edit_programme_button = make_button("ledger.edit_programme", context, self)
+        self.members_button = make_button("ledger.members", context, self)
+        self.members_button.setToolTip(self.tr("Who is on the hand-kept list of the selected programme"))
         programmes_page = QWidget()
         programmes_layout = QVBoxLayout(programmes_page)
         programmes_layout.addWidget(self.programmes_table, 1)
-        programmes_layout.addLayout(_row(self.new_programme_button, self.edit_programme_button))
+        programmes_layout.addLayout(_row(self.new_programme_button, self.edit_programme_button, self.members_button))
 
         self.sections = QTabWidget()
         self.sections.addTab(post_page, self.tr("Post a month"))
@@ -297,6 +302,7 @@ class LedgerTab(QWidget):
     def refresh(self) -> None:
         programmes = self.context.query(ledger.list_programmes)
         self.programmes_model.set_rows(programmes)
+        self._programme_selected()
         self._fill(self.post_programme, [(f"{p.name}（{p.code}）", p.id) for p in programmes if p.active])
         self._fill(self.filter_programme, [(self.tr("All programmes"), None)] + [(p.name, p.id) for p in programmes])
         months = [(self.tr("(any)"), "")] + [(month_key(m), month_key(m))
@@ -574,6 +580,23 @@ class LedgerTab(QWidget):
         run_op(self.context, self, ledger_export.export_gaps, period, path, self.context.today(), access=Access.READ_AS,
                background=True, title=self.tr("Export coverage gaps"), on_success=lambda count: self.message.emit(self.tr("{n} gaps written to {path}.").format(
                    n=count, path=path)))
+
+    def selected_programme(self) -> ProgrammeView | None:
+        rows = self.programmes_table.selectionModel().selectedRows()
+        return self.programmes_model.row_object(rows[0].row()) if rows else None
+
+    def _programme_selected(self) -> None:
+        programme = self.selected_programme()
+        self.members_button.setEnabled(programme is not None and programme.eligibility is Eligibility.LIST)
+
+    def edit_members(self) -> None:
+        """The hand-kept list of the selected programme (only such a programme has members to choose)."""
+        programme = self.selected_programme()
+        if programme is None or programme.eligibility is not Eligibility.LIST:
+            QMessageBox.information(self, self.tr("Programmes"), self.tr(
+                "Select a programme whose students are \u201c{rule}\u201d first.").format(rule=Eligibility.LIST.label()))
+            return
+        MembersDialog(self.context, programme, self).exec()
 
     def new_programme(self) -> None:
         ProgrammeDialog(self.context, None, self).exec()

@@ -1,5 +1,5 @@
 """The small dialogs of the pairing tab: staff, leaving with handover, pairing a household, handing
-over or ending a pairing, pairing a school and logging its activities."""
+over or ending a pairing, pairing a school, logging its activities and ending its pairing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 from schoolaid.common.vocabulary import Sex, StaffRole
 from schoolaid.pairing import pairing, school_pairing, staff
 from schoolaid.pairing.pairing import HouseholdNeed, PairingView
-from schoolaid.pairing.school_pairing import ActivityKind
+from schoolaid.pairing.school_pairing import ActivityKind, SchoolPairingView
 from schoolaid.pairing.staff import StaffForm
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
@@ -183,6 +183,24 @@ class EndPairingDialog(FormDialog):
 
     def submit(self) -> bool:
         return self.run(pairing.end_pairing, self.view.id, date_of(self.date_edit), self.reason_edit.text(),
+                        affects={Entity.PAIRING}).succeeded
+
+
+class EndSchoolPairingDialog(FormDialog):
+    """The central school's pairing with a weak school comes to its end (the school caught up, or
+    was merged); its activities stay on record."""
+
+    def __init__(self, context: AppContext, view: SchoolPairingView, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("End the school pairing"), parent)
+        self.view = view
+        self.date_edit = date_edit(self.context.today())
+        self.form.addRow(self.tr("Pairing"), QLabel(self.tr("{helper} → {school}, since {since}").format(
+            helper=view.helper_school, school=view.school, since=view.start_date.isoformat())))
+        self.form.addRow(self.tr("Ends on"), self.date_edit)
+        self.form.addRow(QLabel(self.tr("The pairing and its {n} activities stay on record.").format(n=view.activities)))
+
+    def submit(self) -> bool:
+        return self.run(school_pairing.end_school_pairing, self.view.id, date_of(self.date_edit),
                         affects={Entity.PAIRING}).succeeded
 
 

@@ -34,6 +34,7 @@ from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.pairing.pairing_dialogs import (
     ActivityDialog,
     EndPairingDialog,
+    EndSchoolPairingDialog,
     HandOverDialog,
     LeaveDialog,
     PairDialog,
@@ -231,10 +232,12 @@ class PairingTab(QWidget):
         self.activities_table = record_table(self.activities_model, fit_contents=True)
         self.pair_school_button = make_button("pairing.pair_school", context, self)
         self.activity_button = make_button("pairing.activity", context, self)
+        self.end_school_button = make_button("pairing.end_school", context, self)
         schools_page = QWidget()
         schools_layout = QVBoxLayout(schools_page)
         schools_layout.addWidget(_boxed(self.tr("The central school's party branch pairs one or two weak schools"),
-                                        self.schools_table, _buttons(self.pair_school_button, self.activity_button)), 2)
+                                        self.schools_table, _buttons(self.pair_school_button, self.activity_button,
+                                                                     self.end_school_button)), 2)
         schools_layout.addWidget(_boxed(self.tr("Activity log"), self.activities_table), 3)
 
         self.sections = QTabWidget()
@@ -421,6 +424,7 @@ class PairingTab(QWidget):
 
     def _show_activities(self) -> None:
         chosen = self._selected_school_pairing()
+        self.end_school_button.setEnabled(chosen is not None and chosen.end_date is None)
         self.activities_model.set_rows(self.context.query(school_pairing.activities,
                                                           chosen.id if chosen else None))
 
@@ -433,6 +437,14 @@ class PairingTab(QWidget):
             QMessageBox.information(self, self.tr("School pairing"), self.tr("Select a paired school first."))
             return
         ActivityDialog(self.context, chosen.id, chosen.school, self).exec()
+
+    def end_school_pairing(self) -> None:
+        chosen = self._selected_school_pairing()
+        if chosen is None or chosen.end_date is not None:
+            QMessageBox.information(self, self.tr("School pairing"), self.tr("Select a pairing still under way first."))
+            return
+        if EndSchoolPairingDialog(self.context, chosen, self).exec():
+            self.message.emit(self.tr("The pairing with {school} has ended.").format(school=chosen.school))
 
     # --- output --------------------------------------------------------------------------------
 
