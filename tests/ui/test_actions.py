@@ -5,7 +5,9 @@ permission table the services are held to."""
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
+import openpyxl
 import pytest
 from argon2 import PasswordHasher
 from PySide6.QtGui import QAction
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QMenu
 
 from schoolaid.accounts import accounts
 from schoolaid.accounts.accounts import UserForm
-from schoolaid.accounts.permissions import GRANTS, Role
+from schoolaid.accounts.permissions import GRANTS, Permission, Role
 from schoolaid.ui import actions
 from schoolaid.ui.actions import ACTIONS, BY_ID, DIALOG, MENUS, PROPERTY, ROSTER_CONTEXT, offered
 from schoolaid.ui.context import AppContext
@@ -131,3 +133,93 @@ def test_signing_in_as_someone_else_shows_their_actions(qtbot, app, demo_db, pre
     assert reverse.isHidden() and printing.isVisible()  # an aid officer prints, but reverses no entry
     context.sign_in(admin)
     assert not printing.isVisible()  # the administrator keeps accounts and settings, and prints nothing
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_export_and_printout_offered_to_a_role_writes_its_file(qtbot, app, demo_db, preferences, tmp_path,
+                                                                    monkeypatch, role) -> None:
+    """What the role sees in the Export and Print menus, each triggered as the user would: the
+    workbook written where the user said, or the printout previewed."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from schoolaid.ui import operations
+    from schoolaid.ui.roster.export_dialog import ExportDialog
+    from schoolaid.ui.widgets.pdf_preview import PdfPreview
+    from schoolaid.ui.widgets.period_dialog import PeriodDialog
+    from tests.ui.driving import when_shown
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    asked_for: list[Path] = []
+
+    def save_as(*_args, **_kwargs) -> tuple[str, str]:
+        asked_for.append(folder / f"{len(asked_for)}.xlsx")
+        return str(asked_for[-1]), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    # No full ID numbers; yes to issuing the urging notices that are due.
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: QMessageBox.StandardButton.No
+                        if "身份证" in text else QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+    actor = sign_in_as(demo_db, role)
+    window = window_for(qtbot, AppContext(demo_db, preferences, actor=actor))
+    menus = {menu.objectName(): menu for menu in window.findChildren(QMenu) if menu.objectName()}
+    offered_there = [a for m in ("export", "print") for a in menus[m].actions() if a.isVisible() and not a.isSeparator()]
+    if not {Permission.EXPORT} <= GRANTS[role]:
+        assert offered_there == []
+        return
+    written = []
+    for action in offered_there:
+        spec = BY_ID[action.property(PROPERTY)]
+        asked_before, previews_before = len(asked_for), set(window.findChildren(PdfPreview))
+        when_shown(PeriodDialog, lambda dialog: dialog.accept())  # the period the window proposes
+        when_shown(ExportDialog, lambda dialog: (dialog.path_edit.setText(str(folder / "花名册.xlsx")),
+                                                 dialog.buttons.button(dialog.buttons.StandardButton.Save).click()))
+        action.trigger()
+        qtbot.waitUntil(lambda: not operations.running(window), timeout=60_000)
+        if "print" in spec.menus:
+            previews = [p for p in window.findChildren(PdfPreview) if p not in previews_before]
+            if spec.id == "print.due_notices" and not previews:
+                assert told and told[-1] == "没有应发的通知书。"  # nothing was due: said so, nothing printed
+                continue
+            assert len(previews) == 1, spec.id  # opened once the PDF was written
+            (preview,) = previews
+            assert preview.path.read_bytes().startswith(b"%PDF") and preview.pages.page_count() >= 1, spec.id
+            preview.close()
+        else:
+            path = folder / "花名册.xlsx" if spec.id == "export.roster" else asked_for[asked_before]
+            assert openpyxl.load_workbook(path).sheetnames, spec.id
+        written.append(spec.id)
+    assert {"export.roster", "export.ledger", "export.pairing_register", "export.dropout_ledgers",
+            "print.quarterly", "print.pairing_register"} <= set(written)
+
+
+@pytest.mark.parametrize("role", [Role.TEACHER, Role.ADMIN])
+def test_what_a_teacher_and_the_administrator_see(qtbot, app, demo_db, preferences, tmp_path, role) -> None:
+    window = window_for(qtbot, AppContext(demo_db, preferences, actor=sign_in_as(demo_db, role)))
+    window.tabs.setCurrentWidget(window.dropout_tab if role is Role.TEACHER else window.home_tab)
+    titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    assert titles == ["文件(&F)", "学生(&S)", "设置(&T)", "帮助(&H)"]  # no Export, no Print, no Households
+    settings = window.findChild(QMenu, "settings")
+    shown = [a.text() for a in settings.actions() if a.isVisible() and not a.isSeparator()]
+    if role is Role.ADMIN:
+        assert "账号管理(&A)…" in shown and "审计记录(&T)…" in shown
+    else:
+        assert shown == ["换人登录(&E)…", "修改我的密码(&P)…", "语言(&L)"]
+        assert not window.dropout_tab.log_button.isHidden() and window.dropout_tab.new_case_button.isHidden()
+    assert window.grab().save(str(tmp_path / f"{role.value}.png"))
+
+
+def test_todays_work_offers_only_what_the_role_may_do(qtbot, app, demo_db, preferences, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from schoolaid.reporting.work_list import Kind
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+    window = window_for(qtbot, AppContext(demo_db, preferences, actor=sign_in_as(demo_db, Role.ADMIN)))
+    started = []
+    monkeypatch.setattr(window.backup_actions, "export_backup", lambda: started.append(True))
+    window.open_work_item(Kind.BACKUP, None)  # "no backup was ever exported": not the administrator's to do
+    assert started == [] and "导出备份" in told[0] and "管理员" in told[0]
