@@ -22,7 +22,8 @@ from schoolaid.reporting import (
     indicators,  # noqa: E402
     work_list,
 )
-from schoolaid.storage.database import is_empty, open_database  # noqa: E402
+from schoolaid.storage.database import open_database  # noqa: E402
+from schoolaid.township.township import is_empty  # noqa: E402
 
 
 def timed(action, runs: int = 3) -> list[float]:

@@ -14,8 +14,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 #: (time-machine, ticking on): CI runs the suite so on a few days of the year to prove that no test and
 #: no service depends on the day it runs. The command-line tests' subprocesses move with it (tests/e2e/run.py).
 CLOCK_VARIABLE = "SCHOOLAID_TEST_CLOCK"
-
-
 _TRAVELLER = pytest.StashKey[object]()
 
 
@@ -44,6 +42,7 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     moment = moved_clock()
     return f"clock moved to {moment.isoformat()} ({CLOCK_VARIABLE})" if moment is not None else None
 
+
 #: The day every test builds its data on and judges it by: no test reads the clock, so the suite gives
 #: the same answers on any day of any year (CI runs it with the clock moved, see ``pytest_configure``).
 TODAY = dt.date(2026, 11, 20)
@@ -51,6 +50,7 @@ TODAY = dt.date(2026, 11, 20)
 #: (converted as the window converts it, whatever the machine's time zone).
 NOW = dt.datetime(2026, 11, 20, 10, 30)
 UTC_NOW = NOW.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
 
 from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.common.i18n import set_language  # noqa: E402

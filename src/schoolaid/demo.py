@@ -12,6 +12,7 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -37,6 +38,7 @@ from schoolaid.roster import idnumber
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.pinyin_search import search_keys
 from schoolaid.storage.models import (
+    Base,
     Household,
     HouseholdMember,
     SkillTraining,
@@ -182,8 +184,8 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
                                   is_central=True, sort_order=0)
     schools = [_SchoolInfo(central.id, None, 6, True)]
     for order, (name, village, kind, top) in enumerate(VILLAGE_SCHOOLS, start=1):
-        school = township.add_school(session, actor, name, kind.value, villages[village].id, sort_order=order)
-        schools.append(_SchoolInfo(school.id, villages[village].id, top, has_preschool=kind is SchoolKind.VILLAGE))
+        added = township.add_school(session, actor, name, kind.value, villages[village].id, sort_order=order)
+        schools.append(_SchoolInfo(added.id, villages[village].id, top, has_preschool=kind is SchoolKind.VILLAGE))
     school_by_village = {s.village_id: s for s in schools if s.village_id is not None}
     village_ids = [v.id for v in villages.values()]
     # Larger villages first, as in real townships.
@@ -305,15 +307,15 @@ class _Batch:
 
     def __init__(self, session: Session, actor: Actor, now: dt.datetime) -> None:
         self.session, self.actor, self.now = session, actor, now
-        self.next_id = {model: (session.scalar(select(func.max(model.id))) or 0) + 1
+        self.next_id: dict[type[Base], int] = {model: (session.scalar(select(func.max(model.id))) or 0) + 1
                         for model in (Household, HouseholdMember, SkillTraining, Student)}
-        self.rows: dict[type, list[dict]] = {model: [] for model in self.next_id}
+        self.rows: dict[type[Base], list[dict]] = {model: [] for model in self.next_id}
 
     @property
     def size(self) -> int:
         return len(self.rows[Student])
 
-    def _add(self, model: type, row: dict) -> int:
+    def _add(self, model: type[Base], row: dict) -> int:
         row["id"] = self.next_id[model]
         self.next_id[model] += 1
         self.rows[model].append(row)
@@ -455,7 +457,7 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
         assignments = [(s, h) for s, h in assignments if s not in newcomers]
     pairing_ids = reserve_ids(session, Pairing, len(assignments))
     year_start = SchoolYear.containing(today).start
-    rows = []
+    rows: list[dict[str, Any]] = []
     for pairing_id, (staff_id, household_id) in zip(pairing_ids, assignments, strict=True):
         start = year_start - dt.timedelta(days=rng.choice((0, 0, 365, 730)) + rng.randrange(30))
         rows.append({"id": pairing_id, "staff_id": staff_id, "household_id": household_id,
@@ -500,9 +502,9 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
     paired_teachers = [s for s, _h in assignments if s in {t[0] for t in teachers[1:]}]
     if len(leaders) >= 2 and paired_teachers:
         leaving = leaders[-1][0]
-        held = pairing_rules.list_pairings(session, active_on=today, staff_id=leaving)
+        handed_over = pairing_rules.list_pairings(session, active_on=today, staff_id=leaving)
         staff_service.leave(session, actor, leaving, today - dt.timedelta(days=20), LEAVING_REASON,
-                            {p.id: leaders[0][0] for p in held}, today=today)
+                            {p.id: leaders[0][0] for p in handed_over}, today=today)
         gone = paired_teachers[len(paired_teachers) // 2]
         session.execute(Staff.__table__.update().where(Staff.id == gone).values(
             active=False, left_on=today - dt.timedelta(days=60), left_reason="退休"))
@@ -571,7 +573,7 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
         Student.grade >= 3, Student.household_id.is_not(None)).order_by(Student.id)))
     if len(candidates) < 7:
         return
-    picked = [session.get(Student, sid) for sid in rng.sample(candidates, 7)]
+    picked = [session.get_one(Student, sid) for sid in rng.sample(candidates, 7)]
     teachers: dict[int, list[Staff]] = {}
     for member in session.scalars(select(Staff).where(Staff.active.is_(True)).order_by(Staff.id)):
         teachers.setdefault(member.school_id, []).append(member)
@@ -605,7 +607,6 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
             method.value, result, succeeded), files=[("入户劝返照片.png", _tiny_png(rng))], today=today)
 
     waiting, sick, fresh, escalated, returned, home, moved = picked
-    assert all(s is not None for s in picked)
     # An unexplained absence of eight school days: the app proposes a case.
     dropout.record_absence(session, actor, waiting.id, school_days_before(today, 8, off), today=today)
     # A known reason: not a suspected dropout.

@@ -92,11 +92,12 @@ def test_account_rules(demo_db, admin):
 def test_five_wrong_passwords_lock_the_account_for_15_minutes(demo_db, admin):
     add(demo_db, admin, "zhang", "张专干", Role.AID_OFFICER)
     start = dt.datetime(2026, 11, 29, 8, 0)
-    for n in range(4):
+    for _ in range(4):
         outcome = demo_db.run(accounts.sign_in, "zhang", "wrong", now=start)
-        assert outcome.actor is None and str(4 - n) in outcome.message
+        assert outcome.actor is None and outcome.message == accounts.sign_in_refused_message()
     locked = demo_db.run(accounts.sign_in, "zhang", "wrong", now=start)
     assert locked.actor is None and "15" in locked.message
+    assert next(u for u in demo_db.query(accounts.list_users) if u.username == "zhang").locked(start)
     # Even the right password waits out the lock.
     assert demo_db.run(accounts.sign_in, "zhang", PASSWORD, now=start + dt.timedelta(minutes=14)).actor is None
     assert demo_db.run(accounts.sign_in, "zhang", PASSWORD, now=start + dt.timedelta(minutes=16)).actor is not None
@@ -357,3 +358,60 @@ def test_an_older_database_is_chained_on_upgrade(tmp_path):
         db.close()
     with pytest.raises(sqlite3.IntegrityError):
         sqlite3.connect(path).execute("DELETE FROM audit_events WHERE id = 1")
+
+
+def failures(db) -> list[dict]:
+    with db.read() as session:
+        return [json.loads(e.after) if isinstance(e.after, str) else e.after for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.action == Action.SIGN_IN_FAILED).order_by(AuditEvent.id))]
+
+
+def test_every_failed_sign_in_is_recorded_from_the_first(demo_db, admin):
+    add(demo_db, admin, "zhang", "张专干", Role.AID_OFFICER)
+    start = dt.datetime(2026, 11, 29, 8, 0)
+    for n in range(1, 6):
+        demo_db.run(accounts.sign_in, "zhang", "wrong-guess", now=start)
+        recorded = failures(demo_db)
+        assert len(recorded) == n
+        assert recorded[-1]["username"] == "zhang" and recorded[-1]["reason"] == "wrong_password"
+    assert [r["failed_attempts"] for r in failures(demo_db)] == [1, 2, 3, 4, 5]
+    demo_db.run(accounts.sign_in, "zhang", PASSWORD, now=start)  # locked: refused, and on the record
+    assert failures(demo_db)[-1]["reason"] == "locked"
+    demo_db.run(accounts.sign_in, " Nobody ", "wrong-guess", now=start)
+    assert failures(demo_db)[-1] == {"username": "Nobody", "reason": "unknown"}
+    with demo_db.read() as session:
+        trail = " ".join(f"{e.actor} {e.summary} {e.before} {e.after}" for e in session.scalars(select(AuditEvent)))
+    assert "wrong-guess" not in trail and PASSWORD not in trail
+
+
+def test_unknown_names_get_the_same_answer_as_real_accounts(demo_db, admin):
+    add(demo_db, admin, "zhang", "张专干", Role.AID_OFFICER)
+    start = dt.datetime(2026, 11, 29, 8, 0)
+    for _ in range(6):  # through the lock and past it
+        known = demo_db.run(accounts.sign_in, "zhang", "wrong", now=start)
+        unknown = demo_db.run(accounts.sign_in, "nobody", "wrong", now=start)
+        assert known.actor is None and unknown.actor is None
+        assert known.message == unknown.message == accounts.sign_in_refused_message()
+    # Locked, even the right password gets the same answer (which names the lock as a possible cause).
+    right = demo_db.run(accounts.sign_in, "zhang", PASSWORD, now=start)
+    assert right.actor is None and right.message == unknown.message
+    assert "15" in right.message
+
+
+def test_without_accounts_the_operator_has_full_id_rights(township_db):
+    from schoolaid.accounts.permissions import has_full_id_rights
+
+    assert township_db.query(has_full_id_rights, Actor("李老师"))
+
+
+def test_full_id_rights_per_role_and_every_exporter_has_them(demo_db, admin):
+    from schoolaid.accounts.permissions import has_full_id_rights
+
+    with demo_db.read() as session:
+        rights = {role: has_full_id_rights(session, Actor("某人", role=role.value)) for role in Role}
+        assert not has_full_id_rights(session, Actor("没登录"))  # accounts exist: sign in first
+    assert rights == {Role.ADMIN: False, Role.AID_OFFICER: True, Role.LEADERSHIP: True, Role.TEACHER: False,
+                      Role.TOWNSHIP_VIEWER: False}
+    # Exports and printouts mask ID numbers the full-rights way ("5104**********1234") and carry birth
+    # dates: right only while everyone who may export has full-ID rights.
+    assert all(Permission.VIEW_FULL_ID in grants for grants in GRANTS.values() if Permission.EXPORT in grants)

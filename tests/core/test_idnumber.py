@@ -84,5 +84,13 @@ def test_masking_keeps_first_and_last_four() -> None:
     assert mask("") == ""
 
 
+def test_masking_without_full_id_rights_keeps_the_last_four_only() -> None:
+    # The region and the birth date are derivable from where and when a child was born.
+    assert mask("510411201503021234", full_id_rights=False) == "**************1234"
+    assert mask("51041120150302123X", full_id_rights=False) == "**************123X"
+    assert mask("1234", full_id_rights=False) == "****"
+    assert mask(None, full_id_rights=False) == ""
+
+
 def test_empty_number_has_no_problems() -> None:
     assert check("  ", today=TODAY).problems == ()

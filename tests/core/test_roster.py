@@ -28,7 +28,7 @@ def test_adding_a_student_records_an_audit_event(township_db, actor) -> None:
     assert history[0].after["name"] == "张三"
     form = township_db.query(roster.get_form, student_id)
     assert form.id_number.startswith("510411")
-    row = township_db.query(roster.fetch_rows, [student_id], today=TODAY)[student_id]
+    row = township_db.query(roster.fetch_rows, [student_id], today=TODAY, full_id_rights=True)[student_id]
     assert row.id_masked == form.id_number[:4] + "*" * 10 + form.id_number[-4:]
 
 
@@ -181,8 +181,7 @@ def searchable(township_db, actor):
 
 def names(db, flt: RosterFilter, sort: str = "name", descending: bool = False) -> list[str]:
     return [r.name for r in db.query(roster.list_rows, flt, sort, today=TODAY)] if not descending else [
-        db.query(roster.fetch_rows, [i],
-                 today=TODAY)[i].name for i in db.query(roster.search_ids, flt, sort, True)]
+        db.query(roster.fetch_rows, [i], today=TODAY, full_id_rights=True)[i].name for i in db.query(roster.search_ids, flt, sort, True)]
 
 
 def test_search_by_pinyin_initials_name_and_id_digits(searchable) -> None:
@@ -195,10 +194,10 @@ def test_search_by_pinyin_initials_name_and_id_digits(searchable) -> None:
     assert names(db, RosterFilter(text="zxm")) == ["曾小明"]
     assert names(db, RosterFilter(text="cxm")) == ["曾小明"]
     number = db.query(roster.get_form, ids["李四"]).id_number
-    assert names(db, RosterFilter(text=number[-6:])) == ["李四"]
-    assert names(db, RosterFilter(text=number[-4:])) == ["李四"]
+    assert names(db, RosterFilter(text=number[-6:], full_id_rights=True)) == ["李四"]
+    assert names(db, RosterFilter(text=number[-4:], full_id_rights=True)) == ["李四"]
     # One to three digits match nearly every ID: the search waits for the fourth.
-    assert len(names(db, RosterFilter(text=number[-3:]))) == 4
+    assert len(names(db, RosterFilter(text=number[-3:], full_id_rights=True))) == 4
     assert names(db, RosterFilter(text="%")) == []
 
 
@@ -254,3 +253,30 @@ def test_students_added_after_sorting_come_last() -> None:
     assert order.arrange([5, 1, 9]) == [9, 1, 5]  # few: arranged by rank
     many = [5, 1, 9, *range(100, 150)]
     assert order.arrange(many) == [9, 1, *range(100, 150), 5]  # many: arranged by a scan
+
+
+def test_without_full_id_rights_an_id_search_matches_the_last_four_digits_only(searchable) -> None:
+    db, ids = searchable
+    number = db.query(roster.get_form, ids["李四"]).id_number
+    assert names(db, RosterFilter(text=number[-4:])) == ["李四"]  # what the list shows them
+    # More digits, or digits from the hidden middle, would let them test guesses: nothing is found.
+    assert names(db, RosterFilter(text=number[-6:])) == []
+    assert names(db, RosterFilter(text=number[6:14])) == []
+    assert names(db, RosterFilter(text=number[6:14], full_id_rights=True)) == ["李四"]
+    assert roster.is_refused_id_search(number[-6:], full_id_rights=False)
+    assert not roster.is_refused_id_search(number[-4:], full_id_rights=False)
+    assert not roster.is_refused_id_search(number[-6:], full_id_rights=True)
+
+
+def test_rows_without_full_id_rights_show_the_last_four_and_no_birth_date(searchable) -> None:
+    db, ids = searchable
+    number = db.query(roster.get_form, ids["李四"]).id_number
+    full = db.query(roster.fetch_rows, [ids["李四"]], TODAY, full_id_rights=True)[ids["李四"]]
+    assert full.id_masked == number[:4] + "*" * 10 + number[-4:]
+    assert full.birth_date == dt.date(2020, 1, 1)
+    limited = db.query(roster.fetch_rows, [ids["李四"]], TODAY, full_id_rights=False)[ids["李四"]]
+    assert limited.id_masked == "*" * 14 + number[-4:]
+    assert limited.birth_date is None
+    assert (limited.age, limited.birth_month) == (full.age, "2020-01")
+    assert [r.id_masked for r in db.query(roster.list_rows, RosterFilter(text="ls"), today=TODAY)] == [
+        "*" * 14 + number[-4:]]

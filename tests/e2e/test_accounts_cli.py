@@ -140,3 +140,49 @@ def test_newest_rows_removed_show_against_the_last_backup(school, tmp_path):
     against = verify(school, cut, "--against", str(tmp_path / "b.sabk"))
     assert against.returncode == 1 and "备份" in against.stderr
     assert header["counts"]["audit_events"] > 0
+
+
+def test_each_role_gets_the_id_and_birth_date_its_rights_allow(school):
+    home = school["home"]
+    teacher = json.loads(schoolaid("roster", "list", "--json", *as_user(school, "li"), home=home).stdout)
+    officer = {s["id"]: s for s in json.loads(schoolaid("roster", "list", "--json", *as_user(school, "zhang"),
+                                                        home=home).stdout)}
+    viewer = json.loads(schoolaid("roster", "list", "--json", *as_user(school, "xiang"), home=home).stdout)
+    for student in teacher + viewer:  # no full-ID rights: the last four, the year and month of birth
+        assert re.fullmatch(r"\*{14}[\dX]{4}", student["id_number_masked"])
+        assert student["birth_date"] is None and re.fullmatch(r"\d{4}-\d{2}", student["birth_month"])
+        assert officer[student["id"]]["birth_date"].startswith(student["birth_month"])
+        assert officer[student["id"]]["id_number_masked"][-4:] == student["id_number_masked"][-4:]
+    for student in officer.values():  # the aid officer keeps the region and the last four
+        assert re.fullmatch(r"\d{4}\*{10}[\dX]{4}", student["id_number_masked"])
+
+
+def test_a_search_by_id_digits_without_full_id_rights_is_limited_to_the_last_four(school):
+    home = school["home"]
+    student = json.loads(schoolaid("roster", "list", "--json", *as_user(school, "li"), home=home).stdout)[0]
+    connection = sqlite3.connect(school["db"])
+    number = connection.execute("SELECT id_number FROM students WHERE id = ?", (student["id"],)).fetchone()[0]
+    connection.close()
+    by_six = schoolaid("roster", "list", "--json", "--search", number[-6:], *as_user(school, "li"), home=home)
+    assert by_six.returncode == 0 and json.loads(by_six.stdout) == [] and "4" in by_six.stderr
+    by_four = json.loads(schoolaid("roster", "list", "--json", "--search", number[-4:], *as_user(school, "li"),
+                                   home=home).stdout)
+    assert student["id"] in {s["id"] for s in by_four}
+    officer = json.loads(schoolaid("roster", "list", "--json", "--search", number[-6:], *as_user(school, "zhang"),
+                                   home=home).stdout)
+    assert student["id"] in {s["id"] for s in officer}
+
+
+def test_an_unknown_name_is_answered_like_a_wrong_password_and_recorded(school):
+    home = school["home"]
+    wrong = schoolaid("roster", "list", "--db", str(school["db"]), "--user", "xiang", "--user-password-file", "-",
+                      home=home, stdin="not-it\n")
+    unknown = schoolaid("roster", "list", "--db", str(school["db"]), "--user", "ghost", "--user-password-file", "-",
+                        home=home, stdin="not-it\n")
+    assert wrong.returncode == unknown.returncode == 1 and wrong.stderr == unknown.stderr
+    connection = sqlite3.connect(school["db"])
+    failed = connection.execute("SELECT actor, after FROM audit_events WHERE action = 'sign_in_failed'").fetchall()
+    connection.close()
+    assert ("ghost", "unknown") in {(actor, json.loads(after)["reason"]) for actor, after in failed}
+    assert ("乡镇刘", "wrong_password") in {(actor, json.loads(after)["reason"]) for actor, after in failed}
+    assert not any("not-it" in after for _actor, after in failed)

@@ -16,11 +16,13 @@ from schoolaid.accounts import accounts
 from schoolaid.accounts.accounts import ClassRef, UserForm
 from schoolaid.accounts.permissions import Role
 from schoolaid.dropout import dropout
+from schoolaid.roster import roster
 from schoolaid.ui.accounts.audit_dialog import AuditDialog
 from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, SignInDialog
 from schoolaid.ui.accounts.users_dialog import UserDialog, UsersDialog
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.main_window import MainWindow
+from schoolaid.ui.roster.roster_model import COLUMNS
 from tests.conftest import UTC_NOW
 
 PASSWORD = "secret-pass-1"
@@ -56,15 +58,21 @@ def test_the_first_start_creates_the_administrator(qtbot, app, demo_db, preferen
     assert context.signed_in and context.actor.role == Role.ADMIN.value and context.actor.name == "王管理"
 
 
-def test_sign_in_counts_wrong_passwords(qtbot, app, demo_db, preferences, admin):
+def test_sign_in_answers_a_wrong_password_and_an_unknown_name_alike(qtbot, app, demo_db, preferences, admin):
     context = AppContext(demo_db, preferences)
     dialog = SignInDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.keyClicks(dialog.username_edit, "nobody")
+    qtbot.keyClicks(dialog.password_edit, "wrong-password")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    unknown = dialog.message_label.text()
+    dialog.username_edit.clear()
     qtbot.keyClicks(dialog.username_edit, "admin")
     qtbot.keyClicks(dialog.password_edit, "wrong-password")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    assert "用户名或密码不正确" in dialog.message_label.text() and "4" in dialog.message_label.text()
+    # No "N more tries" that only a real account would have: the same words for both.
+    assert dialog.message_label.text() == unknown == accounts.sign_in_refused_message()
     assert dialog.password_edit.text() == "" and dialog.isVisible()
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
@@ -183,3 +191,42 @@ def test_an_idle_window_locks_and_the_next_person_signs_in(qtbot, app, demo_db, 
     assert window.context.actor.name == "张专干" and window.centralWidget().isVisible()
     menus = {a.text(): a for m in window.menuBar().actions() for a in m.menu().actions()}
     assert not menus["账号管理(&A)…"].isVisible() and menus["导出备份(&E)…"].isVisible()
+
+
+
+def roster_cells(model, key: str) -> list[str]:
+    column = [c.key for c in COLUMNS].index(key)
+    return [str(model.data(model.index(r, column)) or "") for r in range(model.rowCount())]
+
+
+@pytest.mark.parametrize(("role", "full_rights"), [
+    (Role.TEACHER, False), (Role.TOWNSHIP_VIEWER, False), (Role.ADMIN, False),
+    (Role.AID_OFFICER, True), (Role.LEADERSHIP, True)])
+def test_each_role_sees_the_id_numbers_its_rights_allow(qtbot, app, demo_db, preferences, admin, role, full_rights):
+    if role is Role.ADMIN:
+        actor = admin
+    else:
+        classes = (a_class(demo_db),) if role is Role.TEACHER else ()
+        demo_db.run(accounts.add_user, admin, UserForm("user1", "某人", role.value, PASSWORD, None, classes))
+        actor = demo_db.run(accounts.sign_in, "user1", PASSWORD, now=UTC_NOW).actor
+    window = MainWindow(AppContext(demo_db, preferences, actor=actor))
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.roster_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=10_000)
+    shown = roster_cells(tab.model, "id_number")
+    if full_rights:  # today's form: region and last four
+        assert all(re.fullmatch(r"\d{4}\*{10}[\dX]{4}", cell) for cell in shown)
+    else:  # the region and birth date are derivable: the last four only
+        assert all(re.fullmatch(r"\*{14}\d{3}[\dX]", cell) for cell in shown)
+    row = tab.model.roster_row(0)
+    number = demo_db.query(roster.full_id_numbers, [row.id])[row.id]
+    qtbot.keyClicks(tab.search_edit, number[-6:])
+    if full_rights:
+        qtbot.waitUntil(lambda: row.name in roster_cells(tab.model, "name"))
+    else:  # more than the last four digits would test guesses of the hidden ones: refused with a hint
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
+        assert "4" in window.statusBar().currentMessage()
+    tab.search_edit.clear()
+    qtbot.keyClicks(tab.search_edit, number[-4:])
+    qtbot.waitUntil(lambda: row.name in roster_cells(tab.model, "name"))

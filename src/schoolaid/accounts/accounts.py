@@ -258,32 +258,76 @@ def actor_for(user: User) -> Actor:
                  classes=frozenset((c.school_id, c.stage, c.grade, c.class_name) for c in user.classes))
 
 
+# Every failed sign-in gets one answer, whatever went wrong: an unknown name, a deactivated account,
+# a wrong password (the 1st or the 5th), or an account that is locked. A different answer for any of
+# these would tell whoever sits at the PC which user names exist, and a countdown of "N more tries"
+# (a count only a real account has) would do the same. What a real user needs is to
+# know that there is a limit and what to do when it is reached; the fixed message says that.
+#
+# Locks: while an account is locked its password is not checked at all (else the lock would not
+# stop guessing: a different answer for the right password would be the oracle the lock is there to
+# deny), so its owner, even typing the right password, gets the same message, which names the lock
+# as one possible cause and who can lift it. An attacker who types five wrong passwords for a name
+# and then gets the same message still cannot tell a locked account from a name that never existed.
+#
+# Every failure is on the audit trail, from the first: for a known account as that account (with the
+# count so far), for an unknown name with the name as typed (cut to 64 characters) and never the
+# password, so the administrator sees a name being guessed at.
+TYPED_NAME_KEPT = 64
+
+
+def _failed(session: Session, user: User | None, typed: str, reason: str) -> SignIn:
+    after: dict[str, object] = {"username": typed[:TYPED_NAME_KEPT], "reason": reason}
+    if user is not None:
+        after["failed_attempts"] = user.failed_attempts
+    actor = actor_for(user) if user is not None else Actor(typed[:TYPED_NAME_KEPT])
+    audit.record(session, actor, Action.SIGN_IN_FAILED, ENTITY, user.id if user is not None else None,
+                 translate("Accounts", "sign-in failed"), after=after)
+    return SignIn(None, sign_in_refused_message())
+
+
+def sign_in_refused_message() -> str:
+    """The one answer to every failed sign-in (see the note above)."""
+    return translate("Accounts", "The user name or the password is wrong.") + " " + translate(
+        "Accounts", "After {n} wrong passwords in a row an account is locked for {minutes} minutes; the administrator "
+        "can unlock it.").format(n=MAX_FAILED_ATTEMPTS, minutes=LOCK_MINUTES)
+
+
+_DUMMY_HASH: list[str] = []
+
+
+def _spend_a_verify(password: str) -> None:
+    """As long as checking a real password takes, so that the time of the answer does not tell an
+    unknown name from a known one."""
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(HASHER.hash("not a password of anyone"))
+    try:
+        HASHER.verify(_DUMMY_HASH[0], password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        pass
+
+
 def sign_in(session: Session, username: str, password: str, *, now: dt.datetime) -> SignIn:
-    """Check a password. Failures are counted and a lock recorded in this same transaction, so the
-    caller commits whatever the outcome (``db.run``) and shows ``message``. ``now`` is in UTC."""
-    user = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
-    wrong = translate("Accounts", "The user name or the password is wrong.")
+    """Check a password. Failures are counted, recorded and a lock recorded in this same transaction,
+    so the caller commits whatever the outcome (``db.run``) and shows ``message``. ``now`` is in UTC."""
+    typed = username.strip()
+    user = session.scalar(select(User).where(func.lower(User.username) == typed.lower()))
     if user is None or not user.active:
-        return SignIn(None, wrong)
+        _spend_a_verify(password)
+        return _failed(session, user, typed, "unknown" if user is None else "inactive")
     if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, round((user.locked_until - now).total_seconds() / 60))
-        return SignIn(None, translate(
-            "Accounts", "After {n} wrong passwords this account is locked for {minutes} more minutes. Wait, or ask the "
-            "administrator to unlock it.").format(n=MAX_FAILED_ATTEMPTS, minutes=minutes))
+        _spend_a_verify(password)
+        return _failed(session, user, typed, "locked")
     if not _verify(user, password):
         user.failed_attempts += 1
+        outcome = _failed(session, user, typed, "wrong_password")
         if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
             user.failed_attempts = 0
             user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
             audit.record(session, actor_for(user), Action.LOCKED, ENTITY, user.id, translate(
                 "Accounts", "locked for {minutes} minutes after {n} wrong passwords").format(
                     minutes=LOCK_MINUTES, n=MAX_FAILED_ATTEMPTS))
-            return SignIn(None, translate(
-                "Accounts", "{n} wrong passwords: the account is locked for {minutes} minutes. The administrator can "
-                "unlock it.").format(n=MAX_FAILED_ATTEMPTS, minutes=LOCK_MINUTES))
-        left = MAX_FAILED_ATTEMPTS - user.failed_attempts
-        return SignIn(None, wrong + " " + translate(
-            "Accounts", "{n} more tries before the account is locked.").format(n=left))
+        return outcome
     if HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = HASHER.hash(password)
     user.failed_attempts = 0

@@ -43,6 +43,7 @@ class Action:
     STATUS = "status"
     REFUSED = "refused"  # an attempt outside one's role
     SIGN_IN = "sign_in"
+    SIGN_IN_FAILED = "sign_in_failed"  # a wrong password or an unknown user name (never the password)
     LOCKED = "locked"  # too many wrong passwords
     REVEAL = "reveal"  # a full ID number shown
 
@@ -55,7 +56,7 @@ def _plain(value: Any) -> Any:
 
 def snapshot(record: Base, fields: Iterable[str] | None = None) -> dict[str, Any]:
     """The record's column values, ready for JSON."""
-    names = list(fields) if fields is not None else [c.key for c in record.__table__.columns]  # type: ignore[attr-defined]
+    names = list(fields) if fields is not None else [c.key for c in record.__table__.columns]
     return {name: _plain(getattr(record, name)) for name in names}
 
 

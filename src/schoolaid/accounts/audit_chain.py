@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 GENESIS = "0" * 64
@@ -33,6 +34,6 @@ def event_hash(prev_hash: str, event_id: int, at: dt.datetime | str, actor: str,
 
 def row_hash(prev_hash: str, row: Any) -> str:
     """The hash of an audit row (an ORM object, a Row or a mapping with the columns' names)."""
-    get = row.get if isinstance(row, dict) else (lambda name: getattr(row, name))
+    get: Callable[[str], Any] = row.get if isinstance(row, dict) else (lambda name: getattr(row, name))
     return event_hash(prev_hash, get("id"), get("at"), get("actor"), get("user_id"), get("role"), get("action"),
                       get("entity"), get("entity_id"), get("summary"), get("before"), get("after"))

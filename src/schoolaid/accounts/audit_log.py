@@ -17,7 +17,7 @@ from schoolaid.documents.workbook import BOLD, cell, chinese_date, start_sheet, 
 from schoolaid.storage.models import AuditEvent
 
 ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "status": "状态变更", "refused": "越权被拒",
-                 "sign_in": "登录", "locked": "账号锁定", "reveal": "查看完整证件号"}
+                 "sign_in": "登录", "sign_in_failed": "登录失败", "locked": "账号锁定", "reveal": "查看完整证件号"}
 
 ENTITY_LABELS = {"student": "学生", "household": "户", "school": "学校", "village": "村", "staff": "教职工",
                  "setting": "设置", "pairing": "结对", "visit": "走访", "attachment": "附件",

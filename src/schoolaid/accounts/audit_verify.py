@@ -46,7 +46,8 @@ class AuditReport:
 
     @property
     def first_problem(self) -> Finding | None:
-        return (self.chain or self.records or [None])[0]
+        problems = self.chain or self.records
+        return problems[0] if problems else None
 
     def as_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "rows": self.rows, "head": self.head, "checked_records": self.checked_records,

@@ -179,6 +179,15 @@ def requires(permission: Permission) -> Callable[[F], F]:
     return decorate
 
 
+def has_full_id_rights(session: Session, actor: Any) -> bool:
+    """Whether lists may show the actor the region part of ID numbers and full birth dates (see
+    ``idnumber.mask``). An actor with no role has them only on a database without accounts."""
+    role = role_of(actor)
+    if role is None:
+        return not accounts_enabled(session)
+    return Permission.VIEW_FULL_ID in GRANTS[role]
+
+
 def is_teacher(actor: Any) -> bool:
     return role_of(actor) is Role.TEACHER
 

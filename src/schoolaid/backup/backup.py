@@ -83,7 +83,9 @@ class BackupInfo:
         except ValueError:
             created = dt.datetime.min
         counts = header.get("counts")
-        trail = header.get("audit") if isinstance(header.get("audit"), dict) else {}
+        trail = header.get("audit")
+        if not isinstance(trail, dict):
+            trail = {}
         return cls(path=path, school=str(header.get("school", "")), township=str(header.get("township", "")),
                    created=created, counts={str(k): int(v) for k, v in counts.items()} if isinstance(counts, dict)
                    else {}, app_version=str(header.get("app_version", "")), schema=str(header.get("schema", "")),

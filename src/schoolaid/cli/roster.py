@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from schoolaid.accounts.permissions import Permission
+from schoolaid.accounts.permissions import Permission, has_full_id_rights
 from schoolaid.cli.command import (
     EXIT_OK,
     Group,
@@ -33,10 +33,10 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
         "Cli", "only students with this enrollment status"))
 
 
-def _roster_filter(args: argparse.Namespace) -> roster.RosterFilter:
+def _roster_filter(args: argparse.Namespace, full_id_rights: bool) -> roster.RosterFilter:
     return roster.RosterFilter(text=args.search,
                                statuses=frozenset({EnrollmentStatus(args.status)}) if args.status else None,
-                               classes=teacher_classes(args))
+                               classes=teacher_classes(args), full_id_rights=full_id_rights)
 
 
 def _list_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,8 +51,12 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
 def list_students(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        flt = _roster_filter(args)
         with db.read() as session:
+            full_id_rights = has_full_id_rights(session, args.actor)
+            flt = _roster_filter(args, full_id_rights)
+            if roster.is_refused_id_search(flt.text, full_id_rights):
+                print(translate("Cli", "Without the right to see full ID numbers, search by the last {n} digits of "
+                                       "the ID number only.").format(n=roster.LAST_DIGITS), file=sys.stderr)
             rows = roster.list_rows(session, flt, today=clock_today())
         if args.full_id:
             print(translate("Cli", "Note: the output carries full ID numbers of minors. Keep it on this PC, or delete "
@@ -67,7 +71,8 @@ def list_students(args: argparse.Namespace) -> int:
         for r in rows:
             item = {
                 "id": r.id, "name": r.name, "sex": r.sex,
-                "birth_date": r.birth_date.isoformat() if r.birth_date else None,
+                # Without full-ID rights: no birth date (null), only the year and month.
+                "birth_date": r.birth_date.isoformat() if r.birth_date else None, "birth_month": r.birth_month,
                 "school": r.school, "stage": r.stage, "grade": r.grade_label_zh, "grade_number": r.grade,
                 "class": r.class_name, "village": r.village, "household_head": r.household_head,
                 "registered_poor": r.registered_poor, "left_behind": r.left_behind, "boarder": r.boarder,
@@ -83,7 +88,7 @@ def list_students(args: argparse.Namespace) -> int:
                translate("Cli", "School"), translate("Cli", "Grade"), translate("Cli", "Class"),
                translate("Cli", "Status"), translate("Cli", "ID number")]
     lines = [headers] + [
-        [r.name, r.sex, r.birth_date.isoformat() if r.birth_date else "", r.school, r.grade_label, r.class_name,
+        [r.name, r.sex, r.birth_date.isoformat() if r.birth_date else r.birth_month, r.school, r.grade_label, r.class_name,
          r.status.label(), full_ids.get(r.id) or r.id_masked if args.full_id else r.id_masked]
         for r in rows
     ]
@@ -161,7 +166,8 @@ def export_roster(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:  # with full ID numbers, the service puts the export on the record before the file exists
-        count = db.query(roster_export.export_roster, args.actor, args.file, _roster_filter(args),
+        flt = _roster_filter(args, db.query(has_full_id_rights, args.actor))
+        count = db.query(roster_export.export_roster, args.actor, args.file, flt,
                          full_ids=args.full_id, today=clock_today())
     finally:
         db.close()

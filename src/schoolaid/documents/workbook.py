@@ -92,7 +92,7 @@ def _discard(workbook: openpyxl.Workbook) -> None:
     were added (personal data), are closed and removed rather than left in the temporary folder."""
     for sheet in workbook.worksheets:
         with contextlib.suppress(Exception):
-            sheet.close()  # type: ignore[union-attr]  # write-only sheets finish their stream
+            sheet.close()  # write-only sheets finish their stream
         writer = getattr(sheet, "_writer", None)  # openpyxl keeps the stream's file there
         if writer is not None and isinstance(writer.out, str):
             Path(writer.out).unlink(missing_ok=True)

@@ -534,7 +534,7 @@ def log_attempt(session: Session, actor: Actor, case_id: int, entry: AttemptEntr
     if not CaseStatus(case.status).is_open and corrects_id is None:
         raise NotAllowed(translate("Dropout", "The case is closed; attempts are logged on open cases."))
     values = _attempt_values(entry, today)
-    if values["attempt_date"] < case.absence_began:  # type: ignore[operator]
+    if values["attempt_date"] < case.absence_began:
         raise ValidationFailed([error("attempt_date", "attempt.early", translate(
             "Dropout", "The attempt is dated before the absence began."))])
     [attempt_id] = reserve_ids(session, PersuasionAttempt, 1)

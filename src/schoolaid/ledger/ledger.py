@@ -15,9 +15,10 @@ import datetime as dt
 import enum
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
@@ -461,7 +462,8 @@ def post(session: Session, actor: Actor, programme_id: int, month: dt.date | str
     now = utcnow()
     months = plan.programme.months_for(plan.month)
     ids = reserve_ids(session, LedgerEntry, len(plan.lines))
-    rows = [{"id": entry_id, "batch_id": batch.id, "programme_id": programme_id, "student_id": line.student_id,
+    rows: list[dict[str, Any]] = [
+            {"id": entry_id, "batch_id": batch.id, "programme_id": programme_id, "student_id": line.student_id,
              "period": plan.period, "month": month_key(plan.month), "kind": plan.programme.kind.value,
              "standard_fen": plan.programme.amount_fen, "months": months, "amount_fen": line.amount_fen,
              "reverses_id": None, "replaces_id": None, "reason": "", "posted_at": now, "posted_by": actor.name}
@@ -480,7 +482,7 @@ _ENTRY_AUDITED = ("id", "batch_id", "programme_id", "student_id", "period", "mon
                   "amount_fen", "reverses_id", "replaces_id", "reason")
 
 
-def _entry_snapshot(values: dict[str, object]) -> dict[str, object]:
+def _entry_snapshot(values: Mapping[str, object]) -> dict[str, object]:
     return {key: values[key] for key in _ENTRY_AUDITED}
 
 

@@ -146,12 +146,20 @@ def check_against(result: IdCheck, birth_date: dt.date | None, sex: Sex | str | 
     return problems
 
 
-def mask(number: str | None) -> str:
-    """``5104**********1234``: enough to tell two children apart, not enough to misuse."""
+def mask(number: str | None, *, full_id_rights: bool = True) -> str:
+    """``5104**********1234`` for someone with full-ID rights (the region is shown: it helps tell two
+    children apart in an aid officer's lists); ``**************1234`` for everyone else.
+
+    The region and the 8-digit birth date are half of the number and derivable from where the child
+    lives and their birthday, so a role without ``Permission.VIEW_FULL_ID`` sees no more than the
+    last four characters.
+    """
     if not number:
         return ""
     if len(number) <= 8:
         return "*" * len(number)
+    if not full_id_rights:
+        return "*" * (len(number) - 4) + number[-4:]
     return number[:4] + "*" * (len(number) - 8) + number[-4:]
 
 

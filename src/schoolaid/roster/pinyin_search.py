@@ -25,7 +25,7 @@ _SURNAME_READINGS = {
 @cache
 def _char_readings(char: str) -> tuple[str, ...]:
     """A character's readings, the most common first; a character pypinyin does not know reads as itself."""
-    options = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda chars: [c.lower() for c in chars])
+    options = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda chars: chars.lower())
     readings = tuple(dict.fromkeys(o.lower() for o in options[0] if o.strip())) if options else ()
     return readings or (char.lower(),)
 

@@ -10,8 +10,20 @@ import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, insert, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    and_,
+    case,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts import audit
@@ -296,11 +308,11 @@ class StudentSummary:
     updated_at: dt.datetime
 
 
-def get_summary(session: Session, student_id: int) -> StudentSummary:
+def get_summary(session: Session, student_id: int, *, full_id_rights: bool = False) -> StudentSummary:
     student = _get(session, student_id)
     return StudentSummary(
         id=student.id, name=student.name, status=EnrollmentStatus(student.status), school=student.school.name,
-        grade_label=grade_label(student.stage, student.grade), id_masked=idnumber.mask(student.id_number),
+        grade_label=grade_label(student.stage, student.grade), id_masked=idnumber.mask(student.id_number, full_id_rights=full_id_rights),
         created_at=student.created_at, updated_at=student.updated_at)
 
 
@@ -413,6 +425,9 @@ class RosterFilter:
     household_id: int | None = None
     # A teacher sees only their classes: (school id, stage, grade, class). None: every class.
     classes: frozenset[tuple[int, str, int, str]] | None = None
+    # Whether the searcher has full-ID rights (``permissions.has_full_id_rights``). Without them, ID
+    # digits match only the last four characters (see ``_id_digits_condition``). False unless said.
+    full_id_rights: bool = False
 
 
 _DIGITS = re.compile(r"^[0-9xX]+$")
@@ -433,13 +448,32 @@ def is_short_id_search(text: str) -> bool:
     return bool(_DIGITS.match(text)) and len(text) < MIN_ID_DIGITS
 
 
-def _text_condition(raw: str) -> ColumnElement[bool] | None:
+def is_refused_id_search(text: str, full_id_rights: bool) -> bool:
+    """More than the last four digits, typed by someone without full-ID rights: finds nothing."""
+    text = "".join(text.split())
+    return not full_id_rights and bool(_DIGITS.match(text)) and len(text) > LAST_DIGITS
+
+
+# Without full-ID rights, a search by ID digits is limited to the last four characters, rather than
+# refused outright: the last four are what such a person sees in the list (``idnumber.mask``), so
+# finding a child by them reveals nothing new, and a class teacher with a parent's photocopy in hand
+# still finds the child. A search on more digits (or anywhere else in the number) would let anyone
+# test guesses of the hidden region and birth date, one search at a time, so it finds nothing and the
+# window says why. The registry number (学籍号) is left out too: it is usually "G" + the ID number.
+LAST_DIGITS = 4
+
+
+def _text_condition(raw: str, full_id_rights: bool) -> ColumnElement[bool] | None:
     text = "".join(raw.split())
     if not text or is_short_id_search(text):
         return None
     # instr() rather than LIKE: no wildcards to escape.
     if _DIGITS.match(text):
         digits = text.upper()
+        if not full_id_rights:
+            if len(digits) > LAST_DIGITS:
+                return false()
+            return func.substr(Student.id_number, -LAST_DIGITS) == digits
         return or_(func.instr(Student.id_number, digits) > 0, func.instr(Student.registry_no, digits) > 0)
     if _LETTERS.match(text):
         # Keys are stored with a leading space before each reading: " zs" matches at a word start.
@@ -449,7 +483,7 @@ def _text_condition(raw: str) -> ColumnElement[bool] | None:
 
 
 def _where(flt: RosterFilter) -> list[ColumnElement[bool]]:
-    text = _text_condition(flt.text)
+    text = _text_condition(flt.text, flt.full_id_rights)
     return ([text] if text is not None else []) + _non_text_conditions(flt)
 
 
@@ -488,7 +522,7 @@ def _needs_household(flt: RosterFilter, sort_key: str) -> bool:
 
 
 def _order(sort_key: str, descending: bool) -> list:
-    columns = {
+    by_key: dict[str, list[SQLColumnExpression[Any]]] = {
         "name": [Student.name_pinyin],
         "sex": [Student.sex],
         "age": [Student.birth_date],  # reversed below: a young age is a late birth date
@@ -501,7 +535,8 @@ def _order(sort_key: str, descending: bool) -> list:
         "boarder": [Student.boarder],
         "status": [Student.status],
         "id_number": [Student.id_number],
-    }[sort_key] + [Student.id]
+    }
+    columns = by_key[sort_key] + [Student.id]
     # The id breaks ties in the same direction, so that an index on (key, id) serves both ways.
     if descending != (sort_key == "age"):
         return [c.desc() for c in columns]
@@ -588,14 +623,19 @@ class RosterRow:
     status: EnrollmentStatus
     id_masked: str
     household_id: int | None = None
+    birth_month: str = ""  # "2014-05": for those who may not see the full birth date
 
     @property
     def grade_label_zh(self) -> str:
         return grade_name_zh(self.stage, self.grade)
 
 
-def fetch_rows(session: Session, ids: Iterable[int], today: dt.date) -> dict[int, RosterRow]:
-    """The display rows for these ids (any order; missing ids are left out)."""
+def fetch_rows(session: Session, ids: Iterable[int], today: dt.date, *, full_id_rights: bool) -> dict[int, RosterRow]:
+    """The display rows for these ids (any order; missing ids are left out).
+
+    Without full-ID rights (``permissions.has_full_id_rights``) the ID number shows only its last
+    four characters and the birth date is left out (the age and ``birth_month`` remain): the date is
+    half of the ID number, and a list needs no more than the age."""
     ids = list(ids)
     rows: dict[int, RosterRow] = {}
     for start in range(0, len(ids), 500):
@@ -613,17 +653,20 @@ def fetch_rows(session: Session, ids: Iterable[int], today: dt.date) -> dict[int
         for (sid, name, sex, birth, school, stage, grade, class_name, village, head, poor, left_behind, boarder,
              status, id_number, household_id) in result:
             rows[sid] = RosterRow(
-                id=sid, name=name, sex=sex, birth_date=birth, age=age_on(birth, today) if birth else None,
+                id=sid, name=name, sex=sex, birth_date=birth if full_id_rights else None,
+                age=age_on(birth, today) if birth else None, birth_month=f"{birth:%Y-%m}" if birth else "",
                 school=school, stage=stage, grade=grade, grade_label=grade_label(stage, grade),
                 class_name=class_name, village=village or "", household_head=head or "",
                 registered_poor=bool(poor), left_behind=left_behind, boarder=boarder,
-                status=EnrollmentStatus(status), id_masked=idnumber.mask(id_number), household_id=household_id)
+                status=EnrollmentStatus(status), id_masked=idnumber.mask(id_number, full_id_rights=full_id_rights),
+                household_id=household_id)
     return rows
 
 
 def list_rows(session: Session, flt: RosterFilter, sort_key: str = "name", *, today: dt.date) -> list[RosterRow]:
+    """The rows, masked as ``flt.full_id_rights`` says (the searcher's rights decide both)."""
     ids = search_ids(session, flt, sort_key)
-    rows = fetch_rows(session, ids, today)
+    rows = fetch_rows(session, ids, today, full_id_rights=flt.full_id_rights)
     return [rows[i] for i in ids]
 
 
@@ -633,7 +676,8 @@ def reveal_id_numbers(session: Session, actor: Actor, ids: Sequence[int], purpos
     why): the number is sensitive personal information of a minor."""
     numbers = full_id_numbers(session, ids)
     if ids:
-        subject = session.get(Student, ids[0]).name if len(ids) == 1 and session.get(Student, ids[0]) else ""
+        student = session.get(Student, ids[0]) if len(ids) == 1 else None
+        subject = student.name if student is not None else ""
         audit.record(session, actor, Action.REVEAL, ENTITY, ids[0] if len(ids) == 1 else None,
                      translate("Roster", "full ID number shown: {what}").format(what=purpose),
                      after={"students": len(ids), "name": subject})

@@ -65,6 +65,33 @@ class Field(str, enum.Enum):
         }[self]
 
 
+# The longest text each column may hold, and why: a row with a longer cell is rejected, saying so.
+# (A 10,000,000-character "name" is not a name; nor would the exports and printouts hold it.)
+MAX_LENGTH: dict[Field, tuple[int, str]] = {
+    Field.NAME: (50, "names: the longest Chinese names run to 15 characters, transliterated minority names to 40"),
+    Field.SEX: (10, "男 or 女, or a word such as 男性"),
+    Field.ETHNICITY: (20, "the longest of the 56 names, with 族"),
+    Field.BIRTH_DATE: (30, "a date in any spelling"),
+    Field.ID_NUMBER: (30, "18 characters, with room for spaces typed in"),
+    Field.REGISTRY_NO: (30, "the national registry number is G + 18 characters"),
+    Field.SCHOOL: (100, "the full official name of a school"),
+    Field.GRADE: (30, "一年级, 2021级 …"),
+    Field.CLASS: (30, "三年级2班 …"),
+    Field.VILLAGE: (100, "a village, with its township and county"),
+    Field.ADDRESS: (200, "a full postal address"),
+    Field.HEAD: (50, "a name"),
+    Field.GUARDIAN: (50, "a name"),
+    Field.GUARDIAN_RELATION: (20, "父子, 祖孙 …"),
+    Field.PHONE: (30, "a mobile or a landline with area code and extension, separators included"),
+    Field.REGISTERED_POOR: (20, "a yes or no"),
+    Field.LEFT_BEHIND: (20, "a yes or no"),
+    Field.BOARDER: (20, "a yes or no"),
+    Field.DISABILITY: (100, "a category and its grade"),
+    Field.ENTRY_DATE: (30, "a date in any spelling"),
+    Field.NOTES: (500, "a remark, not a document"),
+}
+
+
 # Header names as they appear in sheets, after clean_header(). The first alias of each field is
 # the name SchoolAid writes in its own exports.
 ALIASES: dict[Field, tuple[str, ...]] = {

@@ -161,6 +161,7 @@ def survey(session: Session) -> list[SurveyVillage]:
              .where(Household.village_id.in_(list(villages)))
              .order_by(Student.name_pinyin))
     for student, village_id, head, school in session.execute(query):
+        assert village_id is not None  # the query keeps only the households of the villages above
         entry = villages[village_id]
         key = (Stage(student.stage), EnrollmentStatus(student.status))
         entry.counts[key] = entry.counts.get(key, 0) + 1

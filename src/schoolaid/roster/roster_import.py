@@ -31,7 +31,7 @@ from schoolaid.documents.spreadsheet import UnreadableFile, read_workbook
 from schoolaid.roster import households, idnumber, roster
 from schoolaid.roster.households import HouseholdForm, MemberForm
 from schoolaid.roster.roster import PreloadedLookups, StudentForm
-from schoolaid.roster.roster_columns import Field, Header, find_header
+from schoolaid.roster.roster_columns import MAX_LENGTH, Field, Header, find_header
 from schoolaid.storage.models import Household, School, Student, Village
 
 # Rows whose first words say they close the table: totals and signatures.
@@ -300,8 +300,10 @@ def make_plan(session: Session, source: ImportSource, options: ImportOptions | N
 def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: list[Any], options: ImportOptions,
               today: dt.date, lookups: PreloadedLookups, places: _Places) -> RowResult:
     sheet = header.sheet.name
-    name = clean_name(row.text(Field.NAME))
-    result = RowResult(sheet, index + 1, name, Outcome.NEW, [], list(cells))
+    name = clean_name(row.text(Field.NAME)[:MAX_LENGTH[Field.NAME][0] + 1])
+    # An Excel cell holds at most 32,767 characters: the rejected-rows file must be able to carry the row back.
+    kept = [c[:32_000] if isinstance(c, str) and len(c) > 32_000 else c for c in cells]
+    result = RowResult(sheet, index + 1, name, Outcome.NEW, [], kept)
     parsed = _parse(row, today)
     result.problems.extend(parsed.problems)
 
@@ -379,6 +381,16 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
     def doubtful(column: Field, reason: str) -> None:
         problems.append(warning(column.value, f"import.{column.value}", f"{column.label()}：{reason}"))
 
+    too_long = set()
+    for column in row.cells:
+        limit = MAX_LENGTH[column][0]
+        length = len(row.text(column))
+        if length > limit:
+            too_long.add(column)
+            bad(column, translate("RosterImport", "{length} characters is too long (at most {limit}).").format(
+                length=length, limit=limit))
+    if too_long:
+        return _Parsed(values, problems)  # nothing in a row this wrong is worth reading further
     if row.has(Field.NAME):
         values["name"] = clean_name(row.text(Field.NAME))
     else:

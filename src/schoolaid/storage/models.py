@@ -7,6 +7,7 @@ without one. Enumerated columns hold the Chinese domain terms (see ``vocabulary`
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -42,6 +44,11 @@ def utcnow() -> dt.datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    if TYPE_CHECKING:
+        # Every model is mapped to one plain table (no mapping onto joins or selects), so its
+        # ``__table__`` is a Table (SQLAlchemy types it as any FromClause): ``.insert()``, ``.update()``.
+        __table__: ClassVar[Table]
 
 
 class Setting(Base):

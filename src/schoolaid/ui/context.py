@@ -100,6 +100,12 @@ class AppContext(QObject):
         return self._actor is None or allows(self._actor, permission)
 
     @property
+    def full_id_rights(self) -> bool:
+        """Whether lists show the region part of ID numbers and full birth dates
+        (``permissions.has_full_id_rights``; without accounts, yes)."""
+        return self.allows(Permission.VIEW_FULL_ID)
+
+    @property
     def teacher_classes(self) -> frozenset[tuple[int, str, int, str]] | None:
         """A teacher sees only their classes; None for everyone else."""
         return self._actor.classes if self._actor is not None and is_teacher(self._actor) else None

@@ -113,7 +113,8 @@ def _cjk_lines(chars: Sequence[str], width: Callable[[int, float], float], max_w
     return lines, ((start, len(chars), max_width - used, used, False, max_width) if used > 0 else None)
 
 
-def _dumb_split(word: str, widths: Sequence[float], max_widths: float | Sequence[float]) -> list[list[Any]]:
+def _dumb_split(word: str, widths: Sequence[float],
+                max_widths: float | list[float] | tuple[float, ...]) -> list[list[Any]]:
     """``reportlab.lib.textsplit.dumbSplit`` (a paragraph in one font) on ``_cjk_lines``."""
     if not isinstance(max_widths, list | tuple):
         max_widths = [max_widths]

@@ -56,7 +56,8 @@ class RosterModel(LazyIdModel[RosterRow]):
     counts_changed = Signal(int, int)  # shown, total
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
-        super().__init__(COLUMNS, lambda ids: context.query(roster.fetch_rows, ids, context.today()), parent)
+        super().__init__(COLUMNS, lambda ids: context.query(
+            roster.fetch_rows, ids, context.today(), full_id_rights=context.full_id_rights), parent)
         self._context = context
         self._filter = RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED}))
         self._sort_key = "name"

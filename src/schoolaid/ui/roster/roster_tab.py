@@ -180,14 +180,21 @@ class RosterTab(QWidget):
             boarder=True if self.boarder_check.isChecked() else None,
             statuses=frozenset({EnrollmentStatus(status)}) if status is not None else None,
             classes=self.context.teacher_classes,
+            full_id_rights=self.context.full_id_rights,
         )
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
         flt = self.current_filter()
         short = roster.is_short_id_search(flt.text)
-        self.hint_changed.emit(self.tr("Type at least {n} digits to find an ID number.").format(
-            n=roster.MIN_ID_DIGITS) if short else "")
+        if short:
+            hint = self.tr("Type at least {n} digits to find an ID number.").format(n=roster.MIN_ID_DIGITS)
+        elif roster.is_refused_id_search(flt.text, flt.full_id_rights):
+            hint = self.tr("Without the right to see full ID numbers, search by the last {n} digits of the ID "
+                           "number only.").format(n=roster.LAST_DIGITS)
+        else:
+            hint = ""
+        self.hint_changed.emit(hint)
         if short:
             flt.text = ""  # too few digits to search by: the list stays as it is
         if flt == self.model.filter and self.model.searched:

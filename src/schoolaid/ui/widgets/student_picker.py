@@ -66,9 +66,9 @@ class StudentPicker(Dialog):
 
     def refresh(self) -> None:
         flt = RosterFilter(text=self.search_edit.text(), school_id=self.school_combo.currentData(),
-                           statuses=self.statuses)
+                           statuses=self.statuses, full_id_rights=self.context.full_id_rights)
         ids = self.context.query(roster.search_ids, flt)[:SHOWN]
-        rows = self.context.query(roster.fetch_rows, ids, self.context.today())
+        rows = self.context.query(roster.fetch_rows, ids, self.context.today(), full_id_rights=flt.full_id_rights)
         self.model.set_rows([rows[i] for i in ids if i in rows])
         if self.model.rowCount():
             self.table.selectRow(0)
