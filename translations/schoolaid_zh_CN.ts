@@ -139,6 +139,401 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Students</source>
+        <translation>学生(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Households</source>
+        <translation>户(&amp;H)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Export a backup…</source>
+        <translation>导出备份(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check a backup…</source>
+        <translation>检查备份(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open a backup to view (read-only)…</source>
+        <translation>打开备份查看（只读）(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare schools' backups…</source>
+        <translation>各校备份对比(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;safety copy…</source>
+        <translation>从安全副本恢复(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Add student…</source>
+        <translation>新增学生(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit student…</source>
+        <translation>编辑学生(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change enrollment &amp;status…</source>
+        <translation>变更学籍状态(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Record an a&amp;bsence…</source>
+        <translation>登记缺课(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import roster…</source>
+        <translation>导入花名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)…</source>
+        <translation>删除（仅限误录）…</translation>
+    </message>
+    <message>
+        <source>Edit household…</source>
+        <translation>编辑户信息…</translation>
+    </message>
+    <message>
+        <source>Record an absence…</source>
+        <translation>登记缺课…</translation>
+    </message>
+    <message>
+        <source>Show the full ID number…</source>
+        <translation>查看完整身份证号…</translation>
+    </message>
+    <message>
+        <source>&amp;New household…</source>
+        <translation>新建户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the selected student's household…</source>
+        <translation>编辑所选学生的户信息(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Delete household…</source>
+        <translation>删除此户…</translation>
+    </message>
+    <message>
+        <source>The &amp;roster as shown…</source>
+        <translation>花名册（按当前筛选）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The poor villages' &amp;survey…</source>
+        <translation>贫困村教育情况调查表(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The subsidy &amp;ledger as shown…</source>
+        <translation>资助台账（按当前筛选）(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The &amp;pairing register…</source>
+        <translation>结对帮扶花名册(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Pairing register…</source>
+        <translation>结对帮扶花名册…</translation>
+    </message>
+    <message>
+        <source>The &amp;visit record sheets…</source>
+        <translation>走访记录表(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Visit record sheets…</source>
+        <translation>走访记录表…</translation>
+    </message>
+    <message>
+        <source>The three &amp;dropout ledgers…</source>
+        <translation>控辍保学三本台账(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export the three ledgers…</source>
+        <translation>导出三本台账…</translation>
+    </message>
+    <message>
+        <source>The dropout &amp;cases…</source>
+        <translation>控辍保学工作台账(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export the cases…</source>
+        <translation>导出档案…</translation>
+    </message>
+    <message>
+        <source>The &amp;term-start dropout report…</source>
+        <translation>开学辍学情况报告(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Term-start dropout report…</source>
+        <translation>开学辍学情况报告…</translation>
+    </message>
+    <message>
+        <source>&amp;Quarterly summary…</source>
+        <translation>季度工作汇总(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Term-start dropout report…</source>
+        <translation>开学辍学情况报告(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Print the term-start report…</source>
+        <translation>打印开学报告…</translation>
+    </message>
+    <message>
+        <source>The three dropout &amp;ledgers…</source>
+        <translation>控辍保学三本台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Print the three ledgers…</source>
+        <translation>打印三本台账…</translation>
+    </message>
+    <message>
+        <source>Urging &amp;notices due…</source>
+        <translation>应发的敦促入学通知书(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Print all notices due…</source>
+        <translation>打印全部应发通知书…</translation>
+    </message>
+    <message>
+        <source>&amp;Pairing register…</source>
+        <translation>结对帮扶花名册(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Sign in as someone &amp;else…</source>
+        <translation>换人登录(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账号管理(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Sign out when &amp;idle…</source>
+        <translation>闲置自动锁定(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;operator…</source>
+        <translation>更换操作员(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Schools and villages…</source>
+        <translation>学校和村(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dropout control rules…</source>
+        <translation>控辍保学规则(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Safety &amp;copies…</source>
+        <translation>安全副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;trail…</source>
+        <translation>审计记录(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;About SchoolAid</source>
+        <translation>关于校助(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Preschool-age children per village…</source>
+        <translation>各村学前适龄儿童数…</translation>
+    </message>
+    <message>
+        <source>Show who and how much</source>
+        <translation>查看发放对象和金额</translation>
+    </message>
+    <message>
+        <source>Post for all of them</source>
+        <translation>全部发放</translation>
+    </message>
+    <message>
+        <source>Post for the selected only</source>
+        <translation>只发放所选学生</translation>
+    </message>
+    <message>
+        <source>Reverse or correct…</source>
+        <translation>冲销或更正…</translation>
+    </message>
+    <message>
+        <source>The student's subsidies</source>
+        <translation>该生资助记录</translation>
+    </message>
+    <message>
+        <source>Notice list (公示)…</source>
+        <translation>公示名单…</translation>
+    </message>
+    <message>
+        <source>Record notice dates…</source>
+        <translation>记录公示日期…</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>记录发放…</translation>
+    </message>
+    <message>
+        <source>Sign-off sheet (签领表)…</source>
+        <translation>签领表…</translation>
+    </message>
+    <message>
+        <source>Print the sign-off sheet…</source>
+        <translation>打印签领表…</translation>
+    </message>
+    <message>
+        <source>Post for the selected…</source>
+        <translation>为所选学生发放…</translation>
+    </message>
+    <message>
+        <source>New programme…</source>
+        <translation>新增项目…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Who is on the list…</source>
+        <translation>名单成员…</translation>
+    </message>
+    <message>
+        <source>Add staff…</source>
+        <translation>新增教职工…</translation>
+    </message>
+    <message>
+        <source>Leaves…</source>
+        <translation>离职/调离…</translation>
+    </message>
+    <message>
+        <source>Pair a household…</source>
+        <translation>结对新户…</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>移交…</translation>
+    </message>
+    <message>
+        <source>End pairing…</source>
+        <translation>结束结对…</translation>
+    </message>
+    <message>
+        <source>Visits of this household</source>
+        <translation>该户走访记录</translation>
+    </message>
+    <message>
+        <source>Find a helper…</source>
+        <translation>安排帮扶人…</translation>
+    </message>
+    <message>
+        <source>Log a visit…</source>
+        <translation>记录走访…</translation>
+    </message>
+    <message>
+        <source>Pair a weak school…</source>
+        <translation>结对薄弱学校…</translation>
+    </message>
+    <message>
+        <source>Log an activity…</source>
+        <translation>记录活动…</translation>
+    </message>
+    <message>
+        <source>End the pairing…</source>
+        <translation>结束结对…</translation>
+    </message>
+    <message>
+        <source>Open a case…</source>
+        <translation>建立档案…</translation>
+    </message>
+    <message>
+        <source>Case file…</source>
+        <translation>档案详情…</translation>
+    </message>
+    <message>
+        <source>Log an attempt…</source>
+        <translation>登记劝返…</translation>
+    </message>
+    <message>
+        <source>Correct the entry…</source>
+        <translation>更正记录…</translation>
+    </message>
+    <message>
+        <source>Evidence…</source>
+        <translation>佐证材料…</translation>
+    </message>
+    <message>
+        <source>Issue the urging notice…</source>
+        <translation>发敦促入学通知书…</translation>
+    </message>
+    <message>
+        <source>Print the notice…</source>
+        <translation>打印通知书…</translation>
+    </message>
+    <message>
+        <source>Record the signed receipt…</source>
+        <translation>登记送达回证…</translation>
+    </message>
+    <message>
+        <source>Close or move the case…</source>
+        <translation>办结或转处理…</translation>
+    </message>
+    <message>
+        <source>Record as dropout</source>
+        <translation>认定为辍学</translation>
+    </message>
+    <message>
+        <source>Back at school…</source>
+        <translation>已到校…</translation>
+    </message>
+    <message>
+        <source>Open a case for the selected…</source>
+        <translation>为所选学生建档…</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDialog</name>
     <message>
         <source>Log an activity</source>
@@ -440,13 +835,6 @@
     </message>
 </context>
 <context>
-    <name>BackgroundTask</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
     <name>Backup</name>
     <message>
         <source>Removed {n} temporary file(s) left by an earlier SchoolAid that was stopped in the middle of its work (they may have held a copy of the data): {names}.</source>
@@ -606,10 +994,6 @@
     <message>
         <source>The safety copy of {time} is restored.</source>
         <translation>已恢复 {time} 的安全副本。</translation>
-    </message>
-    <message>
-        <source>Writing the backup…</source>
-        <translation>正在写入备份…</translation>
     </message>
     <message>
         <source>Checking the written file…</source>
@@ -1862,52 +2246,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>记录人</translation>
     </message>
     <message>
-        <source>Open a case…</source>
-        <translation>建立档案…</translation>
-    </message>
-    <message>
-        <source>Case file…</source>
-        <translation>档案详情…</translation>
-    </message>
-    <message>
-        <source>Log an attempt…</source>
-        <translation>登记劝返…</translation>
-    </message>
-    <message>
-        <source>Correct the entry…</source>
-        <translation>更正记录…</translation>
-    </message>
-    <message>
-        <source>Evidence…</source>
-        <translation>佐证材料…</translation>
-    </message>
-    <message>
-        <source>Issue the urging notice…</source>
-        <translation>发敦促入学通知书…</translation>
-    </message>
-    <message>
-        <source>Record the signed receipt…</source>
-        <translation>登记送达回证…</translation>
-    </message>
-    <message>
-        <source>Close or move the case…</source>
-        <translation>办结或转处理…</translation>
-    </message>
-    <message>
         <source>Record as dropout</source>
         <translation>认定为辍学</translation>
-    </message>
-    <message>
-        <source>Export the cases…</source>
-        <translation>导出档案…</translation>
-    </message>
-    <message>
-        <source>Print the notice…</source>
-        <translation>打印通知书…</translation>
-    </message>
-    <message>
-        <source>Print all notices due…</source>
-        <translation>打印全部应发通知书…</translation>
     </message>
     <message>
         <source>Persuasion log (劝返记录) — entries are never changed: a correction is a new entry</source>
@@ -1954,18 +2294,6 @@ Please tell the person who supports the program, and give them the log file:
         <translation>档案</translation>
     </message>
     <message>
-        <source>Record an absence…</source>
-        <translation>登记缺课…</translation>
-    </message>
-    <message>
-        <source>Back at school…</source>
-        <translation>已到校…</translation>
-    </message>
-    <message>
-        <source>Open a case for the selected…</source>
-        <translation>为所选学生建档…</translation>
-    </message>
-    <message>
         <source>School-age children (适龄儿童)</source>
         <translation>适龄儿童台账</translation>
     </message>
@@ -2002,14 +2330,6 @@ Please tell the person who supports the program, and give them the log file:
         <translation>说明</translation>
     </message>
     <message>
-        <source>Export the three ledgers…</source>
-        <translation>导出三本台账…</translation>
-    </message>
-    <message>
-        <source>Print the three ledgers…</source>
-        <translation>打印三本台账…</translation>
-    </message>
-    <message>
         <source>Enrolled at the start</source>
         <translation>期初在读</translation>
     </message>
@@ -2044,14 +2364,6 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Brought back</source>
         <translation>劝返复学</translation>
-    </message>
-    <message>
-        <source>Term-start dropout report…</source>
-        <translation>开学辍学情况报告…</translation>
-    </message>
-    <message>
-        <source>Print the term-start report…</source>
-        <translation>打印开学报告…</translation>
     </message>
     <message>
         <source>Dropout rate from</source>
@@ -2323,6 +2635,29 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>EndSchoolPairingDialog</name>
+    <message>
+        <source>End the school pairing</source>
+        <translation>结束学校结对</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>{helper} → {school}, since {since}</source>
+        <translation>{helper} → {school}，自 {since} 起</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>The pairing and its {n} activities stay on record.</source>
+        <translation>该结对及其 {n} 次活动记录继续保留。</translation>
     </message>
 </context>
 <context>
@@ -2644,10 +2979,6 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>HomeTab</name>
     <message>
-        <source>Preschool-age children per village…</source>
-        <translation>各村学前适龄儿童数…</translation>
-    </message>
-    <message>
         <source>Term:</source>
         <translation>学期：</translation>
     </message>
@@ -2791,6 +3122,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>家庭成员（父母、祖辈、劳动力；在校子女见花名册）</translation>
     </message>
     <message>
+        <source>{names} belong to this household: a household with students on the roster stays. Move them to their right household first.</source>
+        <translation>{names} 属于此户：花名册上有学生的户不能删除。请先把他们改到正确的户。</translation>
+    </message>
+    <message>
         <source>Select a member to record the practical skills they have learned.</source>
         <translation>选中一名成员，即可登记其掌握的实用技术。</translation>
     </message>
@@ -2801,6 +3136,14 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>the selected member</source>
         <translation>所选成员</translation>
+    </message>
+    <message>
+        <source>Delete household</source>
+        <translation>删除户</translation>
+    </message>
+    <message>
+        <source>Delete the household of {head}? Only a household entered by mistake should be deleted: its members and their skills go with it. The deletion is kept in the audit trail.</source>
+        <translation>删除 {head} 户吗？只应删除误录的户：其家庭成员及其技能一并删除。删除记录保留在审计记录中。</translation>
     </message>
 </context>
 <context>
@@ -2844,14 +3187,6 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Edit household…</source>
-        <translation>编辑户信息…</translation>
-    </message>
-    <message>
-        <source>New household…</source>
-        <translation>新建户…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Members and main labourers&lt;/b&gt;</source>
@@ -3428,18 +3763,6 @@ How: {how}{note}</source>
 <context>
     <name>LedgerTab</name>
     <message>
-        <source>Show who and how much</source>
-        <translation>查看发放对象和金额</translation>
-    </message>
-    <message>
-        <source>Post for all of them</source>
-        <translation>全部发放</translation>
-    </message>
-    <message>
-        <source>Post for the selected only</source>
-        <translation>只发放所选学生</translation>
-    </message>
-    <message>
         <source>Choose a programme and a month, then see who is eligible.</source>
         <translation>请选择资助项目和月份，查看符合条件的学生。</translation>
     </message>
@@ -3516,18 +3839,6 @@ How: {how}{note}</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <source>Reverse or correct…</source>
-        <translation>冲销或更正…</translation>
-    </message>
-    <message>
-        <source>The student's subsidies</source>
-        <translation>该生资助记录</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -3554,26 +3865,6 @@ How: {how}{note}</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Notice list (公示)…</source>
-        <translation>公示名单…</translation>
-    </message>
-    <message>
-        <source>Record notice dates…</source>
-        <translation>记录公示日期…</translation>
-    </message>
-    <message>
-        <source>Record payment…</source>
-        <translation>记录发放…</translation>
-    </message>
-    <message>
-        <source>Sign-off sheet (签领表)…</source>
-        <translation>签领表…</translation>
-    </message>
-    <message>
-        <source>Print the sign-off sheet…</source>
-        <translation>打印签领表…</translation>
     </message>
     <message>
         <source>A batch is posted, its list of recipients is posted publicly for at least {n} days (names only: no ID numbers, addresses or phones), then it is paid.</source>
@@ -3612,10 +3903,6 @@ How: {how}{note}</source>
         <translation>应资助（元）</translation>
     </message>
     <message>
-        <source>Post for the selected…</source>
-        <translation>为所选学生发放…</translation>
-    </message>
-    <message>
         <source>Eligible students with no entry in</source>
         <translation>符合条件但未资助的学生，期间：</translation>
     </message>
@@ -3652,12 +3939,8 @@ How: {how}{note}</source>
         <translation>否</translation>
     </message>
     <message>
-        <source>New programme…</source>
-        <translation>新增项目…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
+        <source>Who is on the hand-kept list of the selected programme</source>
+        <translation>所选项目的人工名单上有哪些学生</translation>
     </message>
     <message>
         <source>Post a month</source>
@@ -3783,6 +4066,10 @@ How: {how}{note}</source>
         <source>{n} gaps written to {path}.</source>
         <translation>已将 {n} 项缺口写入 {path}。</translation>
     </message>
+    <message>
+        <source>Select a programme whose students are “{rule}” first.</source>
+        <translation>请先选择资助对象为“{rule}”的项目。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3815,164 +4102,8 @@ How: {how}{note}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Export a backup…</source>
-        <translation>导出备份(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Check a backup…</source>
-        <translation>检查备份(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open a backup to view (read-only)…</source>
-        <translation>打开备份查看（只读）(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Co&amp;mpare schools' backups…</source>
-        <translation>各校备份对比(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>&amp;Restore from a backup…</source>
-        <translation>从备份恢复(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Restore from a &amp;safety copy…</source>
-        <translation>从安全副本恢复(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xit</source>
-        <translation>退出(&amp;X)</translation>
-    </message>
-    <message>
-        <source>&amp;Students</source>
-        <translation>学生(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Add student…</source>
-        <translation>新增学生(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit student…</source>
-        <translation>编辑学生(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Change enrollment &amp;status…</source>
-        <translation>变更学籍状态(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Record an a&amp;bsence…</source>
-        <translation>登记缺课(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import roster…</source>
-        <translation>导入花名册(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport roster…</source>
-        <translation>导出花名册(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Export the poor villages' &amp;survey…</source>
-        <translation>导出贫困村儿童受教育情况调查表(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Delete (entered by mistake)…</source>
-        <translation>删除（仅限误录）…</translation>
-    </message>
-    <message>
-        <source>&amp;Households</source>
-        <translation>户(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;New household…</source>
-        <translation>新建户(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit the selected student's household…</source>
-        <translation>编辑所选学生的户信息(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Print</source>
-        <translation>打印(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Quarterly summary…</source>
-        <translation>季度工作汇总(&amp;Q)…</translation>
-    </message>
-    <message>
-        <source>&amp;Term-start dropout report…</source>
-        <translation>开学辍学情况报告(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>The three dropout &amp;ledgers…</source>
-        <translation>控辍保学三本台账(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Urging &amp;notices due…</source>
-        <translation>应发的敦促入学通知书(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Pairing register…</source>
-        <translation>结对帮扶花名册(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Sign in as someone &amp;else…</source>
-        <translation>换人登录(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Change my &amp;password…</source>
-        <translation>修改我的密码(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation>账号管理(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Sign out when &amp;idle…</source>
-        <translation>闲置自动锁定(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Change &amp;operator…</source>
-        <translation>更换操作员(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Schools and villages…</source>
-        <translation>学校和村(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Dropout control rules…</source>
-        <translation>控辍保学规则(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Safety &amp;copies…</source>
-        <translation>安全副本(&amp;C)…</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Audit &amp;trail…</source>
-        <translation>审计记录(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About SchoolAid</source>
-        <translation>关于校助(&amp;A)</translation>
     </message>
     <message>
         <source>Showing {shown} of {total} students</source>
@@ -4001,6 +4132,14 @@ How: {how}{note}</source>
     <message>
         <source>READ-ONLY: backup {file}</source>
         <translation>只读：备份 {file}</translation>
+    </message>
+    <message>
+        <source>Not for your role</source>
+        <translation>不在您的角色范围内</translation>
+    </message>
+    <message>
+        <source>“{action}” is not part of your role ({role}). Ask the aid officer or the leadership.</source>
+        <translation>“{action}”不在您的角色（{role}）范围内。请找资助专干或学校领导。</translation>
     </message>
     <message>
         <source>Sign out when idle</source>
@@ -4037,6 +4176,53 @@ How: {how}{note}</source>
     <message>
         <source>&lt;h3&gt;SchoolAid {version}&lt;/h3&gt;&lt;p&gt;Student roster, household pairing, subsidy ledger and dropout case files for a township central school. Works without a network; your data stays on this PC.&lt;/p&gt;&lt;p&gt;Fonts: WenQuanYi Micro Hei (Apache 2.0), LXGW WenKai (SIL OFL 1.1).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;校助 {version}&lt;/h3&gt;&lt;p&gt;乡镇中心校的学生花名册、结对帮扶、资助台账和控辍保学档案。无需联网，数据只保存在本机。&lt;/p&gt;&lt;p&gt;字体：文泉驿微米黑（Apache 2.0）、霞鹜文楷（SIL OFL 1.1）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MembersDialog</name>
+    <message>
+        <source>The list of {name}</source>
+        <translation>{name}名单</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Add a student…</source>
+        <translation>添加学生…</translation>
+    </message>
+    <message>
+        <source>Take off the list</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <source>e.g. 家庭突发重大疾病，经校务会研究纳入</source>
+        <translation>如：家庭突发重大疾病，经校务会研究纳入</translation>
+    </message>
+    <message>
+        <source>Why (kept with the change)</source>
+        <translation>原因（随本次修改记录）</translation>
+    </message>
+    <message>
+        <source>{n} students on the list.</source>
+        <translation>名单上共 {n} 名学生。</translation>
     </message>
 </context>
 <context>
@@ -4176,6 +4362,13 @@ How: {how}{note}</source>
     </message>
 </context>
 <context>
+    <name>Operation</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>OperatorDialog</name>
     <message>
         <source>Who is working?</source>
@@ -4293,18 +4486,17 @@ How: {how}{note}</source>
     </message>
 </context>
 <context>
+    <name>PairingExport</name>
+    <message>
+        <source>Visits of {name}…</source>
+        <translation>正在写入{name}的走访记录…</translation>
+    </message>
+</context>
+<context>
     <name>PairingTab</name>
     <message>
         <source> days</source>
         <translation> 天</translation>
-    </message>
-    <message>
-        <source>Pairing register…</source>
-        <translation>结对帮扶花名册…</translation>
-    </message>
-    <message>
-        <source>Visit record sheets…</source>
-        <translation>走访记录表…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Gaps:&lt;/b&gt;</source>
@@ -4343,18 +4535,6 @@ How: {how}{note}</source>
         <translation>电话</translation>
     </message>
     <message>
-        <source>Add staff…</source>
-        <translation>新增教职工…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <source>Leaves…</source>
-        <translation>离职/调离…</translation>
-    </message>
-    <message>
         <source>Household head</source>
         <translation>户主</translation>
     </message>
@@ -4387,22 +4567,6 @@ How: {how}{note}</source>
         <translation>从未</translation>
     </message>
     <message>
-        <source>Pair a household…</source>
-        <translation>结对新户…</translation>
-    </message>
-    <message>
-        <source>Hand over…</source>
-        <translation>移交…</translation>
-    </message>
-    <message>
-        <source>End pairing…</source>
-        <translation>结束结对…</translation>
-    </message>
-    <message>
-        <source>Visits of this household</source>
-        <translation>该户走访记录</translation>
-    </message>
-    <message>
         <source>Show ended pairings</source>
         <translation>显示已结束的结对</translation>
     </message>
@@ -4415,20 +4579,12 @@ How: {how}{note}</source>
         <translation>所选帮扶人的帮扶户</translation>
     </message>
     <message>
-        <source>Find a helper…</source>
-        <translation>安排帮扶人…</translation>
-    </message>
-    <message>
         <source>Helper who left</source>
         <translation>已离开的帮扶人</translation>
     </message>
     <message>
         <source>Days</source>
         <translation>天数</translation>
-    </message>
-    <message>
-        <source>Log a visit…</source>
-        <translation>记录走访…</translation>
     </message>
     <message>
         <source>Poor households without a helper</source>
@@ -4503,14 +4659,6 @@ How: {how}{note}</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <source>Pair a weak school…</source>
-        <translation>结对薄弱学校…</translation>
-    </message>
-    <message>
-        <source>Log an activity…</source>
-        <translation>记录活动…</translation>
-    </message>
-    <message>
         <source>The central school's party branch pairs one or two weak schools</source>
         <translation>中心校党支部结对帮扶 1—2 所薄弱学校</translation>
     </message>
@@ -4573,6 +4721,14 @@ How: {how}{note}</source>
     <message>
         <source>Select a paired school first.</source>
         <translation>请先选择一所结对学校。</translation>
+    </message>
+    <message>
+        <source>Select a pairing still under way first.</source>
+        <translation>请先选择一个尚在进行的结对。</translation>
+    </message>
+    <message>
+        <source>The pairing with {school} has ended.</source>
+        <translation>与{school}的结对已结束。</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -4902,6 +5058,17 @@ How: {how}{note}</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>{n} of {total} rows written…</source>
+        <translation>已写入 {n} 行，共 {total} 行…</translation>
+    </message>
+    <message>
+        <source>Saving the file…</source>
+        <translation>正在保存文件…</translation>
     </message>
 </context>
 <context>
@@ -5347,20 +5514,8 @@ How: {how}{note}</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <source>Add student…</source>
-        <translation>新增学生…</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
         <source>Import students from an Excel or CSV roster</source>
         <translation>从 Excel 或 CSV 花名册导入学生</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
     </message>
     <message>
         <source>Export the students shown to Excel</source>
@@ -5449,30 +5604,6 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>Delete {name}? Only a record entered by mistake can be deleted; for a student who left, change the enrollment status instead.</source>
         <translation>删除 {name}？只有误录的记录可以删除；学生离校请改为变更学籍状态。</translation>
-    </message>
-    <message>
-        <source>Edit student…</source>
-        <translation>编辑学生…</translation>
-    </message>
-    <message>
-        <source>Change enrollment status…</source>
-        <translation>变更学籍状态…</translation>
-    </message>
-    <message>
-        <source>Edit household…</source>
-        <translation>编辑户信息…</translation>
-    </message>
-    <message>
-        <source>Record an absence…</source>
-        <translation>登记缺课…</translation>
-    </message>
-    <message>
-        <source>Show the full ID number…</source>
-        <translation>查看完整身份证号…</translation>
-    </message>
-    <message>
-        <source>Delete (entered by mistake)…</source>
-        <translation>删除（仅限误录）…</translation>
     </message>
 </context>
 <context>

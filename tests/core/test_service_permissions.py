@@ -236,6 +236,8 @@ UNGUARDED = {
 # Public functions that write files and are not export services, and why.
 FILE_BUILDING_BLOCKS = {
     "documents.workbook.save": "saves a finished workbook atomically, for the export services",
+    "documents.workbook.workbook_to": "the workbook an export service fills, saved atomically when it is done (and "
+                                      "no file if the service stops)",
     "documents.pdf.layout.build": "writes a finished PDF story atomically, for the printout services",
     "backup.backup.write_backup": "the .sabk of a database file, for export_backup (which checks) and for tests on "
                                   "older files that cannot be opened",

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from schoolaid.ui import garbage
 from schoolaid.ui.app import create_application
@@ -57,3 +57,14 @@ def context(app, demo_db, preferences) -> AppContext:
 @pytest.fixture
 def township_context(app, township_db, preferences) -> AppContext:
     return AppContext(township_db, preferences, "李老师")
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_box(monkeypatch):
+    """A message box the test did not expect fails the test instead of waiting for a click forever
+    (a test that expects one replaces these itself)."""
+    def unexpected(_parent, title, text, *args, **kwargs):
+        raise AssertionError(f"unexpected message box {title!r}: {text}")
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)

@@ -36,7 +36,7 @@ from schoolaid.pairing import pairing, school_pairing, staff, visits
 from schoolaid.roster import roster
 from schoolaid.township import township
 from schoolaid.ui.main_window import MainWindow
-from schoolaid.ui.widgets.tasks import run_in_background
+from schoolaid.ui.operations import Access, run_op
 from tests.sheets import registry_export, student_row
 
 ROUNDS = 3
@@ -212,7 +212,8 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         # Backups
         Opener("export backup", lambda: ExportBackupDialog(tmp_path / "backup.sabk", window)),
         Opener("backup password", lambda: BackupPasswordDialog("backup", tmp_path / "backup.sabk", "stress", window)),
-        Opener("safety copies", lambda: SafetyCopyDialog(safety_copies.list_copies(context.db.path), context.now(), window)),
+        Opener("safety copies", lambda: SafetyCopyDialog(safety_copies.list_copies(context.db.path), context.now(),
+                                                         window)),
         Opener("safety schedule", lambda: SafetyScheduleDialog(24, 7, window), save=True),
         # Pairing
         Opener("staff", lambda: pd.StaffDialog(context, member.id, pairing_tab), save=True),
@@ -223,10 +224,12 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         Opener("end pairing", lambda: pd.EndPairingDialog(context, pairings[0], pairing_tab)),
         Opener("school pairing", lambda: pd.SchoolPairingDialog(context, pairing_tab)),
         Opener("activity", lambda: pd.ActivityDialog(context, partnership.id, partnership.school, pairing_tab)),
+        Opener("end school pairing", lambda: pd.EndSchoolPairingDialog(context, partnership, pairing_tab)),
         Opener("visit", lambda: VisitDialog(context, visit.id, pairing_tab.visit_panel)),
         # The ledger
         Opener("programme", lambda: ld.ProgrammeDialog(context, programme.id, ledger_tab), save=True),
         Opener("programme (new)", lambda: ld.ProgrammeDialog(context, None, ledger_tab)),
+        Opener("list members", lambda: ld.MembersDialog(context, programme, ledger_tab)),
         Opener("reverse", lambda: ld.ReverseDialog(context, entry, ledger_tab)),
         Opener("payment notice", lambda: ld.NoticeDialog(context, batch.id, ledger_tab)),
         Opener("payment", lambda: ld.PaymentDialog(context, batch.id, ledger_tab)),
@@ -269,7 +272,7 @@ def test_every_dialog_many_times_while_background_work_runs(qtbot, window, tmp_p
     db = window.context.db
     collect_now, collected = threading.Event(), threading.Event()
 
-    def churn(_progress: Progress) -> int:
+    def churn(progress: Progress) -> int:
         """A background task, as an export is one: database work, and a garbage collection on this thread
         each time a dialog has just closed (the moment the program used to die)."""
         while not stop.is_set():
@@ -280,7 +283,8 @@ def test_every_dialog_many_times_while_background_work_runs(qtbot, window, tmp_p
                 collected.set()
         return len(collections)
 
-    task = run_in_background(window, "stress", churn, lambda _result: None, failures.append)
+    task = run_op(window.context, window, churn, access=Access.FILES, background=True, title="stress",
+                  on_failure=failures.append)
     edited: dict[int, str] = {}
     try:
         for round_number in range(ROUNDS):

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from schoolaid.roster import households
 from schoolaid.ui.roster.household_dialog import HouseholdDialog
@@ -45,10 +47,9 @@ def test_new_poor_household_with_a_skilled_labourer(qtbot, township_context, qtm
 
 
 def test_inconsistent_poverty_status_is_refused_with_a_message(qtbot, township_context, monkeypatch) -> None:
-    from schoolaid.ui.roster import household_dialog as module
 
     shown = []
-    monkeypatch.setattr(module, "show_error", lambda parent, error: shown.append(error.message))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: shown.append(text))
     dialog = HouseholdDialog(township_context, None)
     qtbot.addWidget(dialog)
     dialog.head_edit.insert("马永福")
@@ -57,3 +58,48 @@ def test_inconsistent_poverty_status_is_refused_with_a_message(qtbot, township_c
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "建档立卡" in shown[0]
     assert township_context.query(households.search) == []
+
+
+def test_a_household_entered_by_mistake_is_deleted_after_asking(qtbot, township_context, monkeypatch) -> None:
+    from schoolaid.accounts import audit
+    from schoolaid.common.errors import NotFound
+    from tests.core.test_households import poor_household
+
+    household_id = township_context.db.run(households.create_household, township_context.actor,
+                                           poor_household(township_context.db), today=TODAY)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *args, **kwargs: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    dialog = HouseholdDialog(township_context, household_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.delete_button.isVisible() and dialog.delete_button.isEnabled()
+    dialog.delete_button.click()
+    assert len(asked) == 1 and dialog.isVisible()  # the answer was No: nothing happens
+    assert township_context.query(households.get_form, household_id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    dialog.delete_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.deleted
+    with pytest.raises(NotFound):
+        township_context.query(households.get_form, household_id)
+    assert township_context.query(audit.history, "household", household_id)[-1].action == audit.Action.DELETE
+
+
+def test_a_household_with_students_cannot_be_deleted(qtbot, township_context) -> None:
+    from schoolaid.roster import roster
+    from tests.conftest import student_form
+    from tests.core.test_households import poor_household
+
+    household_id = township_context.db.run(households.create_household, township_context.actor,
+                                           poor_household(township_context.db), today=TODAY)
+    township_context.db.run(roster.add_student, township_context.actor,
+                            student_form(township_context.db, household_id=household_id), today=TODAY)
+    dialog = HouseholdDialog(township_context, household_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.delete_button.isVisible() and not dialog.delete_button.isEnabled()
+    assert "张三" in dialog.delete_button.toolTip()
+    new = HouseholdDialog(township_context, None)
+    qtbot.addWidget(new)
+    new.show()
+    assert not new.delete_button.isVisible()  # nothing to delete before it is saved

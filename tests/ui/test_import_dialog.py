@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from schoolaid.roster import roster
 from schoolaid.roster.roster import RosterFilter
@@ -15,7 +17,6 @@ from schoolaid.roster.roster_import import Outcome
 from schoolaid.ui.roster import import_dialog as module
 from schoolaid.ui.roster.import_dialog import ImportDialog
 from schoolaid.ui.roster.roster_tab import RosterTab
-from schoolaid.ui.widgets.tasks import BackgroundTask
 from tests.conftest import TODAY, student_form
 from tests.sheets import id_for, registry_export, student_row
 
@@ -68,7 +69,8 @@ def test_correcting_the_mapping_checks_again(qtbot, township_context, sheet) -> 
 
 
 def test_students_already_on_the_roster_can_be_skipped_row_by_row(qtbot, township_context, sheet) -> None:
-    township_context.change("student", roster.add_student, student_form(township_context.db, "张三", class_name="9班"), today=TODAY)
+    township_context.db.run(roster.add_student, township_context.actor,
+                            student_form(township_context.db, "张三", class_name="9班"), today=TODAY)
     dialog = open_dialog(qtbot, township_context, sheet)
     assert dialog.plan.count(Outcome.UPDATE) == 1
     dialog.show_combo.setCurrentIndex(ImportDialog.SHOW_KNOWN)
@@ -93,7 +95,7 @@ def test_rejected_rows_are_saved_where_the_user_says(qtbot, township_context, sh
 def test_an_unreadable_file_is_explained_and_the_dialog_closes(qtbot, township_context, tmp_path,
                                                                monkeypatch) -> None:
     shown = []
-    monkeypatch.setattr(module, "show_error", lambda parent, error: shown.append(error.message))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: shown.append(text))
     path = tmp_path / "照片.xlsx"
     path.write_bytes(b"\xff\xd8\xff\xe0 a photo, not a roster")
     dialog = ImportDialog(township_context, path)
@@ -158,23 +160,27 @@ def test_survey_is_written_from_the_menu(qtbot, context, tmp_path, monkeypatch) 
     messages = []
     tab.message.connect(messages.append)
     tab.export_survey()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)  # written off the GUI thread
     assert target.exists() and "10 个贫困村" in messages[0]
 
 
 def test_cancelling_the_import_writes_nothing(qtbot, township_context, sheet, monkeypatch) -> None:
+    from schoolaid.roster import roster_import
+
     told = []
     monkeypatch.setattr(module.QMessageBox, "information", lambda *args: told.append(args[2]))
     dialog = open_dialog(qtbot, township_context, sheet)
-    def cancelled_before_it_starts(parent, title, work, on_success, on_failure, on_cancel=None):
-        task = BackgroundTask(parent, title, work)
-        task.succeeded.connect(on_success)
-        task.failed.connect(on_failure)
-        task.cancelled.connect(on_cancel)
-        task.progress.cancel()  # the user pressed Cancel: the first progress report stops the work
-        return task.start()
+    pressed = threading.Event()
+    importing = roster_import.apply_plan
 
-    monkeypatch.setattr(module, "run_in_background", cancelled_before_it_starts)
+    def waits_for_cancel(session, actor, plan, *, today, progress):
+        pressed.wait(10)  # the import has begun; the user presses Cancel now
+        return importing(session, actor, plan, today=today, progress=progress)
+
+    monkeypatch.setattr(roster_import, "apply_plan", waits_for_cancel)
     dialog.import_button.click()
+    dialog.task.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel
+    pressed.set()
     qtbot.waitUntil(lambda: bool(told), timeout=20_000)
     assert "没有写入" in told[0]
     assert township_context.query(roster.count_students) == 0

@@ -115,3 +115,62 @@ def test_the_ledger_badge_in_the_window(qtbot, context) -> None:
     qtbot.addWidget(window)
     index = window.tabs.indexOf(window.ledger_tab)
     assert window.tabs.tabText(index) == f"资助台账 ({window.ledger_tab.gap_count})"
+
+
+def test_the_hand_kept_list_is_kept_from_the_programmes_page(qtbot, tab, context) -> None:
+    from schoolaid.ledger.vocabulary import Eligibility
+    from schoolaid.ui.ledger.ledger_dialogs import MembersDialog, ProgrammeDialog
+    from schoolaid.ui.widgets.student_picker import StudentPicker
+    from tests.ui.driving import save, when_shown
+
+    tab.sections.setCurrentIndex(LedgerTab.PROGRAMMES)
+    # A programme for the students the school decides on, made as the aid officer makes it.
+    dialog = ProgrammeDialog(context, None, tab)
+    qtbot.addWidget(dialog)
+    dialog.code_edit.setText("KNBZ")
+    dialog.name_edit.setText("困难学生临时补助")
+    choose(dialog.eligibility_combo, Eligibility.LIST.value)
+    dialog.amount_edit.setText("100")
+    save(dialog)
+    rows = {tab.programmes_model.row_object(r).code: r for r in range(tab.programmes_model.rowCount())}
+    tab.programmes_table.selectRow(rows["SHF"])
+    assert not tab.members_button.isEnabled()  # a rule decides who gets SHF: no list to keep
+    tab.programmes_table.selectRow(rows["KNBZ"])
+    assert tab.members_button.isEnabled() and not tab.members_button.isHidden()
+    programme = tab.selected_programme()
+
+    picked = []
+
+    def add_one(members: MembersDialog) -> None:
+        def pick(picker: StudentPicker) -> None:
+            picker.table.selectRow(0)
+            picked.append(picker.model.row_object(0))
+            picker.buttons.button(picker.buttons.StandardButton.Ok).click()
+
+        when_shown(StudentPicker, pick)
+        members.add_button.click()
+        assert members.model.rowCount() == 1 and "1 名" in members.count_label.text()
+        members.reason_edit.setText("家庭突发重大疾病")
+        save(members)
+
+    shown = when_shown(MembersDialog, add_one)
+    tab.members_button.click()
+    assert shown and picked
+    assert context.query(subsidy_programmes.members, programme.id) == [picked[0].id]
+    # Posting pays the one on the list.
+    choose(tab.post_programme, programme.id)
+    tab.post_month.setCurrentIndex(0)
+    tab.preview_button.click()
+    assert [line.student_id for line in tab.plan.lines] == [picked[0].id]
+
+    def take_off(members: MembersDialog) -> None:
+        members.table.selectRow(0)
+        members.remove_button.click()
+        assert members.model.rowCount() == 0
+        save(members)
+
+    tab.sections.setCurrentIndex(LedgerTab.PROGRAMMES)
+    tab.programmes_table.selectRow(rows["KNBZ"])
+    when_shown(MembersDialog, take_off)
+    tab.members_button.click()
+    assert context.query(subsidy_programmes.members, programme.id) == []

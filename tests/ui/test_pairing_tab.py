@@ -113,3 +113,28 @@ def test_the_pairing_tab_in_the_window(qtbot, context) -> None:
     assert window.tabs.tabText(index) == f"结对帮扶 ({window.pairing_tab.gap_count})"
     window.tabs.setCurrentIndex(index)
     assert not window.count_label.isVisible()
+
+
+def test_ending_a_school_pairing(qtbot, tab, context) -> None:
+    from schoolaid.pairing import school_pairing
+    from schoolaid.ui.pairing.pairing_dialogs import EndSchoolPairingDialog
+    from tests.ui.driving import save, when_shown
+
+    tab.sections.setCurrentIndex(PairingTab.SCHOOLS)
+    said = []
+    tab.message.connect(said.append)
+    under_way = next(p for p in context.query(school_pairing.list_pairings) if p.end_date is None)
+    row = next(r for r in range(tab.schools_model.rowCount()) if tab.schools_model.row_object(r).id == under_way.id)
+    tab.schools_table.selectRow(row)
+    assert tab.end_school_button.isEnabled() and not tab.end_school_button.isHidden()
+    shown = when_shown(EndSchoolPairingDialog, save)
+    tab.end_school_button.click()
+    assert shown
+    ended = next(p for p in context.query(school_pairing.list_pairings) if p.id == under_way.id)
+    assert ended.end_date == TODAY
+    assert under_way.school in said[-1]
+    # The list shows it ended, and it cannot be ended twice.
+    row = next(r for r in range(tab.schools_model.rowCount()) if tab.schools_model.row_object(r).id == under_way.id)
+    assert tab.schools_model.index(row, 3).data() == TODAY.isoformat()
+    tab.schools_table.selectRow(row)
+    assert not tab.end_school_button.isEnabled()

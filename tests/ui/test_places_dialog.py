@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from schoolaid.township import township
 from schoolaid.ui.township.places_dialog import PlacesDialog, SchoolDialog, VillageDialog
 
@@ -42,10 +44,9 @@ def test_rename_and_close_a_school_is_audited(qtbot, township_context) -> None:
 
 
 def test_duplicate_village_is_refused(qtbot, township_context, monkeypatch) -> None:
-    from schoolaid.ui.township import places_dialog as module
 
     shown = []
-    monkeypatch.setattr(module, "show_error", lambda parent, error: shown.append(error.message))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: shown.append(text))
     dialog = VillageDialog(township_context, None)
     qtbot.addWidget(dialog)
     dialog.name_edit.insert("波西村")
@@ -57,7 +58,7 @@ def test_a_closed_school_is_not_offered_for_new_students(qtbot, township_context
     from schoolaid.ui.roster.student_dialog import StudentDialog
 
     target = township_context.query(township.list_schools)[1]
-    township_context.change("township", township.update_school, target.id, target.name, target.kind,
+    township_context.db.run(township.update_school, township_context.actor, target.id, target.name, target.kind,
                             target.village_id, False)
     dialog = StudentDialog(township_context, None)
     qtbot.addWidget(dialog)

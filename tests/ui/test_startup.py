@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from schoolaid.roster import roster
 from schoolaid.township import township
@@ -39,10 +40,9 @@ def test_setup_creates_the_township(qtbot, app, db, preferences) -> None:
 
 
 def test_setup_refuses_a_school_in_an_unknown_village(qtbot, app, db, preferences, monkeypatch) -> None:
-    from schoolaid.ui.township import setup_dialog as module
 
     shown = []
-    monkeypatch.setattr(module, "show_error", lambda parent, error: shown.append(error.message))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: shown.append(text))
     dialog = SetupDialog(AppContext(db, preferences))
     qtbot.addWidget(dialog)
     dialog.operator_edit.insert("周老师")
@@ -150,8 +150,6 @@ def test_start_on_an_empty_database_shows_the_setup(qtbot, app, db, preferences,
 
 
 def test_a_database_that_cannot_be_opened_is_explained(qtbot, app, tmp_path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     from schoolaid.ui import app as app_module
 
     messages = []

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires, role_label
-from schoolaid.documents.workbook import BOLD, cell, chinese_date, new_workbook, save, start_sheet
+from schoolaid.common.progress import NO_PROGRESS, Progress
+from schoolaid.documents.workbook import BOLD, cell, chinese_date, start_sheet, workbook_to
 from schoolaid.storage.models import AuditEvent
 
 ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "status": "状态变更", "refused": "越权被拒",
@@ -106,19 +107,22 @@ def kinds(session: Session) -> list[str]:
 
 
 @requires(Permission.VIEW_AUDIT)
-def export(session: Session, actor: Actor, flt: AuditFilter, path: Path, *, today: dt.date) -> int:
+def export(session: Session, actor: Actor, flt: AuditFilter, path: Path, *, today: dt.date,
+           progress: Progress = NO_PROGRESS) -> int:
     """Every matching event, oldest first, with its hash, to an .xlsx for an inspection."""
-    workbook = new_workbook()
-    sheet = start_sheet(workbook, "审计记录", "审计记录", f"导出：{chinese_date(today)}　导出人：{actor.name}",
-                        ["编号", "时间（UTC）", "操作人", "角色", "操作", "记录类别", "记录编号", "摘要", "修改前", "修改后",
-                         "哈希"], [8, 20, 12, 14, 12, 16, 10, 40, 40, 40, 20], freeze="A4")
-    count = 0
-    for event in session.scalars(_query(flt).order_by(AuditEvent.id).execution_options(yield_per=2000)):
-        line = _line(event)
-        sheet.append([line.id, line.at.strftime("%Y-%m-%d %H:%M:%S"), line.actor, line.role_label, line.action_label,
-                      entity_label(line.entity), line.entity_id, line.summary, cell(sheet, line.before or "", wrap=False),
-                      line.after or "", event.hash[:16]])
-        count += 1
-    sheet.append([cell(sheet, f"共 {count} 条", font=BOLD)])
-    save(workbook, path)
+    total = max(session.scalar(select(func.count()).select_from(_query(flt).subquery())) or 0, 1)
+    with workbook_to(path) as workbook:
+        sheet = start_sheet(workbook, "审计记录", "审计记录", f"导出：{chinese_date(today)}　导出人：{actor.name}",
+                            ["编号", "时间（UTC）", "操作人", "角色", "操作", "记录类别", "记录编号", "摘要", "修改前", "修改后",
+                             "哈希"], [8, 20, 12, 14, 12, 16, 10, 40, 40, 40, 20], freeze="A4")
+        count = 0
+        for event in session.scalars(_query(flt).order_by(AuditEvent.id).execution_options(yield_per=2000)):
+            line = _line(event)
+            sheet.append([line.id, line.at.strftime("%Y-%m-%d %H:%M:%S"), line.actor, line.role_label, line.action_label,
+                          entity_label(line.entity), line.entity_id, line.summary, cell(sheet, line.before or "", wrap=False),
+                          line.after or "", event.hash[:16]])
+            count += 1
+            if count % 2000 == 0:
+                progress.report(count / total)  # stops here once the user has cancelled: no file is written
+        sheet.append([cell(sheet, f"共 {count} 条", font=BOLD)])
     return count

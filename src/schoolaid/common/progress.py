@@ -6,6 +6,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from schoolaid.common.i18n import translate
+
+# Rows written between two reports: a cancel stops an export within one batch.
+BATCH = 1000
+
 
 class Cancelled(Exception):
     """The user cancelled; the transaction around the work rolls back."""
@@ -25,6 +30,21 @@ class Progress:
 
     def cancel(self) -> None:
         self.cancel_event.set()
+
+    def part(self, start: float, end: float) -> Progress:
+        """A share of this work: what the share reports as 0–1 shows here as ``start``–``end``; a
+        cancel reaches it too."""
+        return Progress(lambda fraction, message: self.report(start + (end - start) * fraction, message),
+                        self.cancel_event)
+
+    def rows(self, done: int, total: int) -> None:
+        """``done`` of ``total`` rows written: said after each batch (and stops there once cancelled)."""
+        self.report(done / max(total, 1), translate("Progress", "{n} of {total} rows written…").format(
+            n=done, total=total))
+
+    def saving(self) -> None:
+        """The rows are ready and the file is being written (the last point a cancel stops it)."""
+        self.report(1.0, translate("Progress", "Saving the file…"))
 
 
 NO_PROGRESS = Progress()

@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import inspect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +124,20 @@ def start_sheet(workbook: openpyxl.Workbook, name: str, title: str, subtitle: st
 def chinese_date(day: dt.date) -> str:
     """2026年9月1日: official documents write dates without zero padding."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+@contextlib.contextmanager
+def workbook_to(path: Path) -> Iterator[openpyxl.Workbook]:
+    """A new workbook, saved atomically to ``path`` once the block has filled it. If the block stops
+    instead (the user cancelled, an error), no file appears and the rows already streamed to
+    temporary files (personal data) are removed."""
+    workbook = new_workbook()
+    try:
+        yield workbook
+    except BaseException:
+        _discard(workbook)
+        raise
+    save(workbook, path)
 
 
 def save(workbook: openpyxl.Workbook, path: Path) -> None:

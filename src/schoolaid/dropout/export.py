@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
-from schoolaid.common.progress import NO_PROGRESS, Progress
-from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
+from schoolaid.common.progress import BATCH, NO_PROGRESS, Progress
+from schoolaid.documents.workbook import cell, chinese_date, start_sheet, workbook_to
 from schoolaid.dropout import case_files, ledgers, rules, term_report
 from schoolaid.dropout.ledgers import LedgerRow
 from schoolaid.township import township
@@ -20,12 +20,16 @@ LEDGER_HEADERS = ("序号", "姓名", "性别", "出生日期", "年龄", "学�
 LEDGER_WIDTHS = (7, 10, 6, 12, 6, 18, 14, 12, 10, 10, 40)
 
 
-def _ledger_sheet(workbook, name: str, title: str, subtitle: str, rows: list[LedgerRow]) -> None:  # noqa: ANN001
+def _ledger_sheet(workbook, name: str, title: str, subtitle: str, rows: list[LedgerRow],  # noqa: ANN001
+                  progress: Progress = NO_PROGRESS) -> None:
     sheet = start_sheet(workbook, name, title, subtitle, LEDGER_HEADERS, LEDGER_WIDTHS, freeze="C4")
     for number, row in enumerate(rows, start=1):
         sheet.append([number, row.name, row.sex, cell(sheet, row.birth_date, date=True), row.age, row.school, row.grade,
                       row.village, row.guardian, row.status.value, row.note])
+        if number % BATCH == 0:
+            progress.rows(number, len(rows))
     sheet.append(["", "合计", f"{len(rows)}人"])
+    progress.report(1.0)
 
 
 @requires(Permission.EXPORT)
@@ -35,23 +39,24 @@ def export_ledgers(session: Session, actor: Actor, path: Path, today: dt.date,
     off (劝返一个、销号一个): the lists show the situation of the day; the case files keep the history."""
     name = township.township_name(session)
     school_age = ledgers.school_age_ledger(session, today)
-    progress.report(0.4)
+    progress.report(0.3)
     suspected = ledgers.suspected_ledger(session, today)
+    progress.report(0.4)
     dropouts = ledgers.dropout_ledger(session, today)
-    progress.report(0.5)
+    progress.report(0.5)  # the three lists are worked out; now their rows
     out_of_school = sum(1 for r in school_age if r.note)
-    workbook = new_workbook()
-    date_line = f"统计日期：{chinese_date(today)}"
-    _ledger_sheet(workbook, "适龄儿童", f"{name}义务教育适龄儿童台账",
-                  f"{date_line}    共 {len(school_age)} 人，其中未在校 {out_of_school} 人", school_age)
-    _ledger_sheet(workbook, "疑似辍学", f"{name}疑似辍学学生台账",
-                  f"{date_line}    无故连续缺课 {rules.setting(session, 'dropout.suspect_school_days')} 个教学日以上"
-                  f"    共 {len(suspected)} 人", suspected)
-    _ledger_sheet(workbook, "辍学", f"{name}辍学学生台账",
-                  f"{date_line}    疑似辍学满 {rules.setting(session, 'dropout.dropout_days')} 天仍未返校    "
-                  f"共 {len(dropouts)} 人    劝返一个、销号一个", dropouts)
-    progress.report(0.9)
-    save(workbook, path)
+    with workbook_to(path) as workbook:
+        date_line = f"统计日期：{chinese_date(today)}"
+        _ledger_sheet(workbook, "适龄儿童", f"{name}义务教育适龄儿童台账",
+                      f"{date_line}    共 {len(school_age)} 人，其中未在校 {out_of_school} 人", school_age,
+                      progress.part(0.5, 0.8))
+        _ledger_sheet(workbook, "疑似辍学", f"{name}疑似辍学学生台账",
+                      f"{date_line}    无故连续缺课 {rules.setting(session, 'dropout.suspect_school_days')} 个教学日以上"
+                      f"    共 {len(suspected)} 人", suspected, progress.part(0.8, 0.85))
+        _ledger_sheet(workbook, "辍学", f"{name}辍学学生台账",
+                      f"{date_line}    疑似辍学满 {rules.setting(session, 'dropout.dropout_days')} 天仍未返校    "
+                      f"共 {len(dropouts)} 人    劝返一个、销号一个", dropouts, progress.part(0.85, 0.9))
+        progress.saving()
     return {"school_age": len(school_age), "suspected": len(suspected), "dropouts": len(dropouts)}
 
 
@@ -59,26 +64,29 @@ def export_ledgers(session: Session, actor: Actor, path: Path, today: dt.date,
 def export_cases(session: Session, actor: Actor, path: Path, today: dt.date, progress: Progress = NO_PROGRESS) -> int:
     """Every case file with its latest state, open ones first."""
     cases = case_files.list_cases(session)
-    workbook = new_workbook()
-    sheet = start_sheet(workbook, "控辍保学档案", f"{township.township_name(session)}控辍保学工作台账",
-                        f"导出日期：{chinese_date(today)}    共 {len(cases)} 件，劝返中 "
-                        f"{sum(1 for c in cases if c.status.is_open)} 件",
-                        ("编号", "姓名", "性别", "学校", "辍学时年级", "村", "监护人", "辍学原因", "缺课开始", "立案日期",
-                         "状态", "结案日期", "劝返次数", "最近工作", "敦促入学通知书", "返校期限", "送达日期"),
-                        (7, 10, 6, 18, 10, 12, 10, 18, 12, 12, 10, 12, 9, 12, 22, 12, 12), freeze="C4")
-    for case in cases:
-        notice = case.notice
-        deadline = notice.deadline.isoformat() if notice else ""
-        if case.notice_expired(today):
-            deadline += "（已逾期）"
-        sheet.append([case.id, case.student, case.sex, case.school, case.grade, case.village, case.guardian,
-                      case.reason.value, cell(sheet, case.absence_began, date=True),
-                      cell(sheet, case.opened_on, date=True), case.status.value,
-                      cell(sheet, case.closed_on, date=True), case.attempts, cell(sheet, case.last_action, date=True),
-                      notice.document_number if notice else "", deadline,
-                      cell(sheet, notice.served_on, date=True) if notice else ""])
-    progress.report(0.9)
-    save(workbook, path)
+    progress.report(0.3)  # the cases are read; now the rows
+    writing = progress.part(0.3, 1.0)
+    with workbook_to(path) as workbook:
+        sheet = start_sheet(workbook, "控辍保学档案", f"{township.township_name(session)}控辍保学工作台账",
+                            f"导出日期：{chinese_date(today)}    共 {len(cases)} 件，劝返中 "
+                            f"{sum(1 for c in cases if c.status.is_open)} 件",
+                            ("编号", "姓名", "性别", "学校", "辍学时年级", "村", "监护人", "辍学原因", "缺课开始", "立案日期",
+                             "状态", "结案日期", "劝返次数", "最近工作", "敦促入学通知书", "返校期限", "送达日期"),
+                            (7, 10, 6, 18, 10, 12, 10, 18, 12, 12, 10, 12, 9, 12, 22, 12, 12), freeze="C4")
+        for number, case in enumerate(cases, start=1):
+            notice = case.notice
+            deadline = notice.deadline.isoformat() if notice else ""
+            if case.notice_expired(today):
+                deadline += "（已逾期）"
+            sheet.append([case.id, case.student, case.sex, case.school, case.grade, case.village, case.guardian,
+                          case.reason.value, cell(sheet, case.absence_began, date=True),
+                          cell(sheet, case.opened_on, date=True), case.status.value,
+                          cell(sheet, case.closed_on, date=True), case.attempts, cell(sheet, case.last_action, date=True),
+                          notice.document_number if notice else "", deadline,
+                          cell(sheet, notice.served_on, date=True) if notice else ""])
+            if number % BATCH == 0:
+                writing.rows(number, len(cases))
+        progress.saving()
     return len(cases)
 
 
@@ -88,21 +96,21 @@ def export_term_report(session: Session, actor: Actor, path: Path, today: dt.dat
     """The data of the term-start dropout report: counts per school and the dropouts by name."""
     report = term_report.term_report(session, today)
     progress.report(0.8)
-    workbook = new_workbook()
-    sheet = start_sheet(workbook, "分校统计", report.title,
-                        f"统计日期：{chinese_date(report.as_of)}    返校人数自{chinese_date(report.since)}起计",
-                        ("学校", "在读人数", "疑似辍学", "辍学", "劝返复学", "劝返中案件", "辍学率"),
-                        (20, 10, 10, 8, 10, 11, 10))
-    for line in [*report.schools, report.total]:
-        rate = cell(sheet, line.rate)
-        rate.number_format = "0.00%"
-        sheet.append([line.school, line.enrolled, line.suspected, line.dropouts, line.returned, line.open_cases, rate])
-    names = start_sheet(workbook, "辍学学生名单", f"{report.title}——辍学学生名单",
-                        f"共 {len(report.dropouts)} 人", ("序号", "姓名", "性别", "学校", "年级班级", "村", "监护人",
-                                                        "缺课开始", "辍学原因", "劝返次数", "目前状况", "补救措施"),
-                        (7, 10, 6, 18, 14, 12, 10, 12, 18, 9, 30, 30))
-    for number, child in enumerate(report.dropouts, start=1):
-        names.append([number, child.name, child.sex, child.school, child.grade, child.village, child.guardian,
-                      child.since, child.reason, child.attempts, child.situation, child.remedies])
-    save(workbook, path)
+    with workbook_to(path) as workbook:
+        sheet = start_sheet(workbook, "分校统计", report.title,
+                            f"统计日期：{chinese_date(report.as_of)}    返校人数自{chinese_date(report.since)}起计",
+                            ("学校", "在读人数", "疑似辍学", "辍学", "劝返复学", "劝返中案件", "辍学率"),
+                            (20, 10, 10, 8, 10, 11, 10))
+        for line in [*report.schools, report.total]:
+            rate = cell(sheet, line.rate)
+            rate.number_format = "0.00%"
+            sheet.append([line.school, line.enrolled, line.suspected, line.dropouts, line.returned, line.open_cases, rate])
+        names = start_sheet(workbook, "辍学学生名单", f"{report.title}——辍学学生名单",
+                            f"共 {len(report.dropouts)} 人", ("序号", "姓名", "性别", "学校", "年级班级", "村", "监护人",
+                                                            "缺课开始", "辍学原因", "劝返次数", "目前状况", "补救措施"),
+                            (7, 10, 6, 18, 14, 12, 10, 12, 18, 9, 30, 30))
+        for number, child in enumerate(report.dropouts, start=1):
+            names.append([number, child.name, child.sex, child.school, child.grade, child.village, child.guardian,
+                          child.since, child.reason, child.attempts, child.situation, child.remedies])
+        progress.saving()
     return len(report.dropouts)

@@ -240,14 +240,14 @@ def write_notices(session: Session, actor: Actor, notice_ids: Sequence[int], pat
 
 @requires(Permission.EXPORT)
 def print_case_notice(session: Session, actor: Actor, case_id: int, path: Path,
-                      today: dt.date) -> notices.NoticeView:
+                      today: dt.date, progress: Progress = NO_PROGRESS) -> notices.NoticeView:
     """The case's notice as a PDF: its latest notice again, or a new one issued today (recorded on
     the case in the same transaction: if the PDF cannot be written, no notice is issued)."""
     case_files.get_case(session, case_id)  # says so if the case is gone
     if not notices.notices(session, case_id):
         notices.issue_notice(session, actor, case_id, today, today=today)
     latest = notices.notices(session, case_id)[-1]
-    write_notices(session, actor, [latest.id], path)
+    write_notices(session, actor, [latest.id], path, progress)
     return latest
 
 

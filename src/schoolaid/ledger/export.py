@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, check, requires
-from schoolaid.common.progress import NO_PROGRESS, Progress
-from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
+from schoolaid.common.progress import BATCH, NO_PROGRESS, Progress
+from schoolaid.documents.workbook import cell, chinese_date, start_sheet, workbook_to
 from schoolaid.ledger import batches, coverage, currency, entry_search, posting
 from schoolaid.ledger.entry_search import EntryFilter
 from schoolaid.ledger.vocabulary import EntryKind
@@ -53,33 +53,34 @@ def export_ledger(session: Session, actor: Actor, path: Path, flt: EntryFilter |
     ids = list(reversed(entry_search.search_entry_ids(session, flt or EntryFilter())))
     if full_ids:
         record_first(session, roster.record_id_export, actor, _students_of(session, ids), str(path))
-    workbook = new_workbook()
-    sheet = start_sheet(workbook, "资助台账", f"{township.township_name(session)}学生资助台账",
-                        f"导出日期：{chinese_date(today)}    共 {len(ids)} 条" +
-                        ("" if full_ids else "    （身份证号已隐去中间数字）"), LEDGER_HEADERS, LEDGER_WIDTHS, freeze="C4")
-    total = 0
-    for start in range(0, len(ids), 2000):
-        chunk = ids[start:start + 2000]
-        rows = entry_search.fetch_entry_rows(session, chunk)
-        for number, entry_id in enumerate(chunk, start=start + 1):
-            row = rows[entry_id]
-            total += row.amount_fen
-            remark = row.kind.chinese
-            if row.reverses_id:
-                remark = f"冲销第 {row.reverses_id} 条：{row.reason}"
-            elif row.replaces_id:
-                remark = f"更正第 {row.replaces_id} 条：{row.reason}"
-            elif row.reversed_by:
-                remark += f"（已由第 {row.reversed_by} 条冲销）"
-            remark = f"[{row.id}] {remark}"
-            number_text = (row.id_number or "") if full_ids else idnumber.mask(row.id_number)
-            sheet.append([number, row.student, cell(sheet, number_text, text=True), row.school, row.grade, row.programme,
-                          _money(sheet, row.standard_fen), row.months, _money(sheet, row.amount_fen),
-                          cell(sheet, row.paid_on, date=True), cell(sheet, row.voucher_no, text=True), row.posted_by,
-                          remark])
-        progress.report(min(start + 2000, len(ids)) / max(len(ids), 1))
-    sheet.append(["", "合计", "", "", "", "", "", "", _money(sheet, total)])
-    save(workbook, path)
+    with workbook_to(path) as workbook:
+        sheet = start_sheet(workbook, "资助台账", f"{township.township_name(session)}学生资助台账",
+                            f"导出日期：{chinese_date(today)}    共 {len(ids)} 条" +
+                            ("" if full_ids else "    （身份证号已隐去中间数字）"), LEDGER_HEADERS, LEDGER_WIDTHS, freeze="C4")
+        total = 0
+        writing = progress.part(0.0, 0.9)  # the rows; then the file is saved
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start:start + BATCH]
+            rows = entry_search.fetch_entry_rows(session, chunk)
+            for number, entry_id in enumerate(chunk, start=start + 1):
+                row = rows[entry_id]
+                total += row.amount_fen
+                remark = row.kind.chinese
+                if row.reverses_id:
+                    remark = f"冲销第 {row.reverses_id} 条：{row.reason}"
+                elif row.replaces_id:
+                    remark = f"更正第 {row.replaces_id} 条：{row.reason}"
+                elif row.reversed_by:
+                    remark += f"（已由第 {row.reversed_by} 条冲销）"
+                remark = f"[{row.id}] {remark}"
+                number_text = (row.id_number or "") if full_ids else idnumber.mask(row.id_number)
+                sheet.append([number, row.student, cell(sheet, number_text, text=True), row.school, row.grade, row.programme,
+                              _money(sheet, row.standard_fen), row.months, _money(sheet, row.amount_fen),
+                              cell(sheet, row.paid_on, date=True), cell(sheet, row.voucher_no, text=True), row.posted_by,
+                              remark])
+            writing.rows(start + len(chunk), len(ids))
+        sheet.append(["", "合计", "", "", "", "", "", "", _money(sheet, total)])
+        progress.saving()
     return len(ids)
 
 
@@ -95,7 +96,8 @@ def batch_lines(session: Session, batch_id: int) -> tuple[LedgerBatch, list[post
 
 
 @requires(Permission.EXPORT)
-def export_notice(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date) -> int:
+def export_notice(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date,
+                  progress: Progress = NO_PROGRESS) -> int:
     """The public notice of recipients (公示名单): names, schools, grades and amounts only — no ID
     numbers, addresses or phones, as the national student-aid centre requires."""
     batch, lines = batch_lines(session, batch_id)
@@ -103,54 +105,64 @@ def export_notice(session: Session, actor: Actor, batch_id: int, path: Path, tod
     name = township.township_name(session)
     notice = (f"公示期：{chinese_date(batch.notice_from)}至{chinese_date(batch.notice_to)}"
               if batch.notice_from and batch.notice_to else f"公示期：{batches.MINIMUM_NOTICE_DAYS}个工作日")
-    workbook = new_workbook()
-    sheet = start_sheet(workbook, "公示", f"{name}{programme.name}受助学生名单公示（{batch.period}）",
-                        f"{notice}    如有异议，请在公示期内向学校资助工作办公室反映。", ("序号", "姓名", "学校", "年级", "资助项目",
-                                                                     "资助金额（元）"),
-                        (7, 10, 18, 12, 16, 14))
-    for number, line in enumerate(lines, start=1):
-        sheet.append([number, line.name, line.school, line.grade, programme.name, _money(sheet, line.amount_fen)])
-    sheet.append(["", "合计", f"{len(lines)}人", "", "", _money(sheet, sum(line.amount_fen for line in lines))])
-    sheet.append([])
-    sheet.append(["", f"{name}中心校（盖章）    {chinese_date(today)}"])
-    save(workbook, path)
+    with workbook_to(path) as workbook:
+        sheet = start_sheet(workbook, "公示", f"{name}{programme.name}受助学生名单公示（{batch.period}）",
+                            f"{notice}    如有异议，请在公示期内向学校资助工作办公室反映。", ("序号", "姓名", "学校", "年级", "资助项目",
+                                                                         "资助金额（元）"),
+                            (7, 10, 18, 12, 16, 14))
+        for number, line in enumerate(lines, start=1):
+            sheet.append([number, line.name, line.school, line.grade, programme.name, _money(sheet, line.amount_fen)])
+            if number % BATCH == 0:
+                progress.rows(number, len(lines))
+        sheet.append(["", "合计", f"{len(lines)}人", "", "", _money(sheet, sum(line.amount_fen for line in lines))])
+        sheet.append([])
+        sheet.append(["", f"{name}中心校（盖章）    {chinese_date(today)}"])
+        progress.saving()
     return len(lines)
 
 
 @requires(Permission.EXPORT)
-def export_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date) -> int:
+def export_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, today: dt.date,
+                    progress: Progress = NO_PROGRESS) -> int:
     """The parents' sign-off sheet (签领表) for a batch: one line per child, signed on receipt."""
     batch, lines = batch_lines(session, batch_id)
     programme = batch.programme
     guardians = {sid: guardian for sid, guardian in session.execute(
         select(Student.id, Student.guardian_name).where(Student.id.in_([line.student_id for line in lines])))}
-    workbook = new_workbook()
-    sheet = start_sheet(workbook, "签领表", f"{programme.name}签领表（{batch.period}）",
-                        f"单位：{township.township_name(session)}    资助标准：{currency.format_yuan(programme.amount_fen)}元"
-                        f"{'每月' if programme.per == 'month' else '每学期'}    打印日期：{chinese_date(today)}",
-                        ("序号", "姓名", "学校", "年级", "监护人", "金额（元）", "领取人签字", "与学生关系", "领取日期"),
-                        (7, 10, 18, 12, 10, 12, 14, 10, 12))
-    for number, line in enumerate(lines, start=1):
-        sheet.append([number, line.name, line.school, line.grade, guardians.get(line.student_id, ""),
-                      _money(sheet, line.amount_fen), "", "", ""])
-    sheet.append(["", "合计", f"{len(lines)}人", "", "", _money(sheet, sum(line.amount_fen for line in lines))])
-    sheet.append([])
-    sheet.append(["", "经办人：", "", "", "审核人：", "", "校长："])
-    save(workbook, path)
+    with workbook_to(path) as workbook:
+        sheet = start_sheet(workbook, "签领表", f"{programme.name}签领表（{batch.period}）",
+                            f"单位：{township.township_name(session)}    资助标准：{currency.format_yuan(programme.amount_fen)}元"
+                            f"{'每月' if programme.per == 'month' else '每学期'}    打印日期：{chinese_date(today)}",
+                            ("序号", "姓名", "学校", "年级", "监护人", "金额（元）", "领取人签字", "与学生关系", "领取日期"),
+                            (7, 10, 18, 12, 10, 12, 14, 10, 12))
+        for number, line in enumerate(lines, start=1):
+            sheet.append([number, line.name, line.school, line.grade, guardians.get(line.student_id, ""),
+                          _money(sheet, line.amount_fen), "", "", ""])
+            if number % BATCH == 0:
+                progress.rows(number, len(lines))
+        sheet.append(["", "合计", f"{len(lines)}人", "", "", _money(sheet, sum(line.amount_fen for line in lines))])
+        sheet.append([])
+        sheet.append(["", "经办人：", "", "", "审核人：", "", "校长："])
+        progress.saving()
     return len(lines)
 
 
 @requires(Permission.EXPORT)
-def export_gaps(session: Session, actor: Actor, period: str, path: Path, today: dt.date) -> int:
+def export_gaps(session: Session, actor: Actor, period: str, path: Path, today: dt.date,
+                progress: Progress = NO_PROGRESS) -> int:
     """The eligible students with no aid in a month or quarter, to follow up."""
     found = coverage.gaps(session, period, today)
-    workbook = new_workbook()
-    sheet = start_sheet(workbook, "资助覆盖缺口", f"{township.township_name(session)}资助覆盖缺口（{period}）",
-                        f"符合条件但未资助的学生    统计日期：{chinese_date(today)}    共 {len(found)} 项",
-                        ("序号", "姓名", "学校", "年级", "村", "资助项目", "期间", "应资助金额（元）"),
-                        (7, 10, 18, 12, 10, 16, 10, 14))
-    for number, gap in enumerate(found, start=1):
-        sheet.append([number, gap.name, gap.school, gap.grade, gap.village, gap.programme, gap.period,
-                      _money(sheet, gap.amount_fen)])
-    save(workbook, path)
+    progress.report(0.5)  # who was missed is worked out; now the rows
+    writing = progress.part(0.5, 1.0)
+    with workbook_to(path) as workbook:
+        sheet = start_sheet(workbook, "资助覆盖缺口", f"{township.township_name(session)}资助覆盖缺口（{period}）",
+                            f"符合条件但未资助的学生    统计日期：{chinese_date(today)}    共 {len(found)} 项",
+                            ("序号", "姓名", "学校", "年级", "村", "资助项目", "期间", "应资助金额（元）"),
+                            (7, 10, 18, 12, 10, 16, 10, 14))
+        for number, gap in enumerate(found, start=1):
+            sheet.append([number, gap.name, gap.school, gap.grade, gap.village, gap.programme, gap.period,
+                          _money(sheet, gap.amount_fen)])
+            if number % BATCH == 0:
+                writing.rows(number, len(found))
+        progress.saving()
     return len(found)

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
-from schoolaid.documents.workbook import cell, chinese_date, new_workbook, save, start_sheet
+from schoolaid.common.i18n import translate
+from schoolaid.common.progress import BATCH, NO_PROGRESS, Progress
+from schoolaid.documents.workbook import cell, chinese_date, start_sheet, workbook_to
 from schoolaid.pairing import pairing, visits
 from schoolaid.township import township
 
@@ -44,46 +46,52 @@ def register_rows(session: Session, today: dt.date) -> list[RegisterRow]:
 
 
 @requires(Permission.EXPORT)
-def export_register(session: Session, actor: Actor, path: Path, today: dt.date) -> int:
+def export_register(session: Session, actor: Actor, path: Path, today: dt.date,
+                    progress: Progress = NO_PROGRESS) -> int:
     """The pairing register to ``path`` (.xlsx); returns the number of pairings."""
     rows = register_rows(session, today)
-    workbook = new_workbook()
-    sheet = start_sheet(workbook, REGISTER_TITLE, f"{township.township_name(session)}教育系统{REGISTER_TITLE}",
-                        f"统计日期：{chinese_date(today)}    共 {len(rows)} 对", REGISTER_HEADERS,
-                        (6, 10, 16, 9, 10, 16, 8, 12, 8, 12), freeze="C4")
-    for number, row in enumerate(rows, start=1):
-        sheet.append([number, row.helper, row.school, row.role, row.head, row.place, row.status,
-                      cell(sheet, row.since, date=True), row.visits, cell(sheet, row.last_visit, date=True)])
-    save(workbook, path)
+    progress.report(0.3)  # the pairings are read; now the rows
+    writing = progress.part(0.3, 1.0)
+    with workbook_to(path) as workbook:
+        sheet = start_sheet(workbook, REGISTER_TITLE, f"{township.township_name(session)}教育系统{REGISTER_TITLE}",
+                            f"统计日期：{chinese_date(today)}    共 {len(rows)} 对", REGISTER_HEADERS,
+                            (6, 10, 16, 9, 10, 16, 8, 12, 8, 12), freeze="C4")
+        for number, row in enumerate(rows, start=1):
+            sheet.append([number, row.helper, row.school, row.role, row.head, row.place, row.status,
+                          cell(sheet, row.since, date=True), row.visits, cell(sheet, row.last_visit, date=True)])
+            if number % BATCH == 0:
+                writing.rows(number, len(rows))
+        progress.saving()
     return len(rows)
 
 
 @requires(Permission.EXPORT)
 def export_visit_sheets(session: Session, actor: Actor, path: Path, since: dt.date | None = None,
-                        *, today: dt.date, staff_id: int | None = None) -> int:
+                        *, today: dt.date, staff_id: int | None = None, progress: Progress = NO_PROGRESS) -> int:
     """One sheet per helper with their visits (newest last), and room for the signatures the county
     system asks for. Returns the number of helpers."""
     helpers = sorted({(p.staff_id, p.staff, p.school) for p in pairing.list_pairings(session, active_on=today)
                       if staff_id is None or p.staff_id == staff_id}, key=lambda h: (h[2], h[1]))
-    workbook = new_workbook()
-    headers = ("序号", "走访日期", "帮扶户户主", "村组", "方式", "帮扶内容（做了什么、送了什么）", "发现的问题", "下一步打算",
-               "佐证材料", "户主签字", "帮扶人签字")
-    widths = (6, 12, 10, 14, 6, 34, 24, 24, 8, 10, 10)
-    used = set()
-    for helper_id, name, school in helpers:
-        records = list(reversed(visits.list_visits(session, staff_id=helper_id, since=since)))
-        sheet_name = name if name not in used else f"{name}{helper_id}"
-        used.add(sheet_name)
-        sheet = start_sheet(workbook, sheet_name, VISIT_SHEET_TITLE,
-                            f"帮扶人：{name}    单位：{school}    打印日期：{chinese_date(today)}", headers, widths)
-        for number, visit in enumerate(records, start=1):
-            sheet.append([number, cell(sheet, visit.visit_date, date=True), visit.household_head, visit.village,
-                          visit.form.value, cell(sheet, visit.done, wrap=True), cell(sheet, visit.problems, wrap=True),
-                          cell(sheet, visit.next_step, wrap=True),
-                          f"{visit.evidence} 件" if visit.evidence else "", "", ""])
-        for _blank in range(max(0, 8 - len(records))):
-            sheet.append([""] * len(headers))  # rows to fill in by hand at the next visits
-    if not helpers:
-        start_sheet(workbook, VISIT_SHEET_TITLE, VISIT_SHEET_TITLE, "（没有结对帮扶关系）", headers, widths)
-    save(workbook, path)
+    with workbook_to(path) as workbook:
+        headers = ("序号", "走访日期", "帮扶户户主", "村组", "方式", "帮扶内容（做了什么、送了什么）", "发现的问题", "下一步打算",
+                   "佐证材料", "户主签字", "帮扶人签字")
+        widths = (6, 12, 10, 14, 6, 34, 24, 24, 8, 10, 10)
+        used = set()
+        for done, (helper_id, name, school) in enumerate(helpers):
+            progress.report(done / max(len(helpers), 1), translate("PairingExport", "Visits of {name}…").format(name=name))
+            records = list(reversed(visits.list_visits(session, staff_id=helper_id, since=since)))
+            sheet_name = name if name not in used else f"{name}{helper_id}"
+            used.add(sheet_name)
+            sheet = start_sheet(workbook, sheet_name, VISIT_SHEET_TITLE,
+                                f"帮扶人：{name}    单位：{school}    打印日期：{chinese_date(today)}", headers, widths)
+            for number, visit in enumerate(records, start=1):
+                sheet.append([number, cell(sheet, visit.visit_date, date=True), visit.household_head, visit.village,
+                              visit.form.value, cell(sheet, visit.done, wrap=True), cell(sheet, visit.problems, wrap=True),
+                              cell(sheet, visit.next_step, wrap=True),
+                              f"{visit.evidence} 件" if visit.evidence else "", "", ""])
+            for _blank in range(max(0, 8 - len(records))):
+                sheet.append([""] * len(headers))  # rows to fill in by hand at the next visits
+        if not helpers:
+            start_sheet(workbook, VISIT_SHEET_TITLE, VISIT_SHEET_TITLE, "（没有结对帮扶关系）", headers, widths)
+        progress.saving()
     return len(helpers)

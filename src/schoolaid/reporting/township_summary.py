@@ -21,7 +21,13 @@ from schoolaid.common.files import owned_folder
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.school_calendar import Quarter
-from schoolaid.documents.workbook import BOLD, cell, chinese_date, new_workbook, save, start_sheet
+from schoolaid.documents.workbook import (
+    BOLD,
+    cell,
+    chinese_date,
+    start_sheet,
+    workbook_to,
+)
 from schoolaid.ledger.currency import yuan
 from schoolaid.reporting import quarterly
 from schoolaid.storage.database import open_read_only, prepare_file
@@ -124,70 +130,69 @@ def summarize(actor: Actor, paths: Sequence[Path], password: str, out: Path, tod
 
 def _write(figures: Sequence[SchoolFigures], out: Path, today: dt.date) -> None:
     township = next((f.info.township for f in figures if f.info.township), "")
-    workbook = new_workbook()
-    names = [f.info.school or f.info.path.name for f in figures]
-    headers = ["项目", *names, "合计"]
-    sheet = start_sheet(workbook, "各校对比", f"{township}各校教育精准扶贫关键数据对比",
-                        f"汇总日期：{chinese_date(today)}　共{len(figures)}个学校的备份；各校数据截至其备份之日",
-                        headers, [34, *([18] * len(names)), 18], freeze="B4")
+    with workbook_to(out) as workbook:
+        names = [f.info.school or f.info.path.name for f in figures]
+        headers = ["项目", *names, "合计"]
+        sheet = start_sheet(workbook, "各校对比", f"{township}各校教育精准扶贫关键数据对比",
+                            f"汇总日期：{chinese_date(today)}　共{len(figures)}个学校的备份；各校数据截至其备份之日",
+                            headers, [34, *([18] * len(names)), 18], freeze="B4")
 
-    def add(label: str, values: list[object], total: object = None, *, money: bool = False,
-            percent: bool = False) -> None:
-        cells = [cell(sheet, label, font=BOLD)]
-        for value in [*values, total]:
-            item = cell(sheet, value)
-            if money:
-                item.number_format = "#,##0.00"
-            elif percent:
-                item.number_format = "0.00%"
-            cells.append(item)
-        sheet.append(cells)
+        def add(label: str, values: list[object], total: object = None, *, money: bool = False,
+                percent: bool = False) -> None:
+            cells = [cell(sheet, label, font=BOLD)]
+            for value in [*values, total]:
+                item = cell(sheet, value)
+                if money:
+                    item.number_format = "#,##0.00"
+                elif percent:
+                    item.number_format = "0.00%"
+                cells.append(item)
+            sheet.append(cells)
 
-    def counts(label: str, values: list[int]) -> None:
-        add(label, list(values), sum(values))
+        def counts(label: str, values: list[int]) -> None:
+            add(label, list(values), sum(values))
 
-    add("备份时间", [f.info.created.strftime("%Y-%m-%d %H:%M") for f in figures])
-    add("统计季度", [f.quarter for f in figures])
-    counts("在读学生", [f.students for f in figures])
-    counts("建档立卡学生", [f.registered_poor for f in figures])
-    counts("留守儿童", [f.left_behind for f in figures])
-    counts("寄宿生", [f.boarders for f in figures])
-    programmes = sorted({name for f in figures for name in f.subsidies_fen})
-    for name in programmes:
-        amounts = [f.subsidies_fen.get(name, 0) for f in figures]
-        add(f"资助：{name}（本季度，元）", [_money(a) for a in amounts], _money(sum(amounts)), money=True)
-    all_fen = [sum(f.subsidies_fen.values()) for f in figures]
-    add("资助合计（本季度，元）", [_money(a) for a in all_fen], _money(sum(all_fen)), money=True)
-    counts("资助缺口（本季度应享未享人次）", [f.gaps for f in figures])
-    counts("需结对帮扶的贫困户", [f.households_needing for f in figures])
-    counts("未结对的贫困户", [f.unpaired for f in figures])
-    counts("劝返中的辍学案件", [f.open_cases for f in figures])
-    add("审计记录", [f"{'完整' if f.audit_intact else '有改动'}（{f.info.audit_rows}条）" for f in figures])
-    indicator_names = list(dict.fromkeys(name for f in figures for name in f.indicators))
-    for name in indicator_names:
-        ratios = [f.indicators.get(name) for f in figures]
-        known = [r for r in ratios if r is not None]
-        target = known[0]
-        sign = "≥" if target.at_least else "≤"
-        numerator = sum(r.numerator for r in known)
-        denominator = sum(r.denominator for r in known)
-        add(f"{name}（目标{sign}{target.target:.1%}）".replace(".0%", "%"),
-            [r.value if r is not None else None for r in ratios],
-            numerator / denominator if denominator else None, percent=True)
-    sheet.append([])
-    sheet.append([cell(sheet, "说明：百分比一栏空白表示没有可计算的人数；合计一栏的比率按各校人数合并计算。",
-                       font=Font(italic=True))])
+        add("备份时间", [f.info.created.strftime("%Y-%m-%d %H:%M") for f in figures])
+        add("统计季度", [f.quarter for f in figures])
+        counts("在读学生", [f.students for f in figures])
+        counts("建档立卡学生", [f.registered_poor for f in figures])
+        counts("留守儿童", [f.left_behind for f in figures])
+        counts("寄宿生", [f.boarders for f in figures])
+        programmes = sorted({name for f in figures for name in f.subsidies_fen})
+        for name in programmes:
+            amounts = [f.subsidies_fen.get(name, 0) for f in figures]
+            add(f"资助：{name}（本季度，元）", [_money(a) for a in amounts], _money(sum(amounts)), money=True)
+        all_fen = [sum(f.subsidies_fen.values()) for f in figures]
+        add("资助合计（本季度，元）", [_money(a) for a in all_fen], _money(sum(all_fen)), money=True)
+        counts("资助缺口（本季度应享未享人次）", [f.gaps for f in figures])
+        counts("需结对帮扶的贫困户", [f.households_needing for f in figures])
+        counts("未结对的贫困户", [f.unpaired for f in figures])
+        counts("劝返中的辍学案件", [f.open_cases for f in figures])
+        add("审计记录", [f"{'完整' if f.audit_intact else '有改动'}（{f.info.audit_rows}条）" for f in figures])
+        indicator_names = list(dict.fromkeys(name for f in figures for name in f.indicators))
+        for name in indicator_names:
+            ratios = [f.indicators.get(name) for f in figures]
+            known = [r for r in ratios if r is not None]
+            target = known[0]
+            sign = "≥" if target.at_least else "≤"
+            numerator = sum(r.numerator for r in known)
+            denominator = sum(r.denominator for r in known)
+            add(f"{name}（目标{sign}{target.target:.1%}）".replace(".0%", "%"),
+                [r.value if r is not None else None for r in ratios],
+                numerator / denominator if denominator else None, percent=True)
+        sheet.append([])
+        sheet.append([cell(sheet, "说明：百分比一栏空白表示没有可计算的人数；合计一栏的比率按各校人数合并计算。",
+                           font=Font(italic=True))])
 
-    files = start_sheet(workbook, "备份文件", "汇总所用的备份文件", f"汇总日期：{chinese_date(today)}",
-                        ["学校", "乡镇", "备份时间", "文件", "学生", "台账条目", "审计记录", "审计链末端", "审计检查",
-                         "软件版本"],
-                        [22, 14, 18, 44, 10, 10, 10, 20, 40, 10])
-    for f in figures:
-        files.append([f.info.school, f.info.township, f.info.created.strftime("%Y-%m-%d %H:%M"), f.info.path.name,
-                      f.info.counts.get("students"), f.info.counts.get("ledger_entries"),
-                      f.info.counts.get("audit_events"), f.info.audit_head[:16],
-                      "完整" if f.audit_intact else f.audit_problem or "与备份文件头不符", f.info.app_version])
-    save(workbook, out)
+        files = start_sheet(workbook, "备份文件", "汇总所用的备份文件", f"汇总日期：{chinese_date(today)}",
+                            ["学校", "乡镇", "备份时间", "文件", "学生", "台账条目", "审计记录", "审计链末端", "审计检查",
+                             "软件版本"],
+                            [22, 14, 18, 44, 10, 10, 10, 20, 40, 10])
+        for f in figures:
+            files.append([f.info.school, f.info.township, f.info.created.strftime("%Y-%m-%d %H:%M"), f.info.path.name,
+                          f.info.counts.get("students"), f.info.counts.get("ledger_entries"),
+                          f.info.counts.get("audit_events"), f.info.audit_head[:16],
+                          "完整" if f.audit_intact else f.audit_problem or "与备份文件头不符", f.info.app_version])
 
 
 def _money(fen: int) -> Decimal:

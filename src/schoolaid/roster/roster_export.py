@@ -22,7 +22,7 @@ from schoolaid.accounts.permissions import Permission, check, requires
 from schoolaid.common.grades import Stage, grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
-from schoolaid.documents.workbook import BOLD, cell, chinese_date, new_workbook, save, start_sheet
+from schoolaid.documents.workbook import BOLD, cell, chinese_date, start_sheet, workbook_to
 from schoolaid.roster import idnumber, roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter
@@ -112,20 +112,19 @@ def export_roster(session: Session, actor: Actor, path: Path, flt: RosterFilter 
     if full_ids:
         record_first(session, roster.record_id_export, actor, len(ids), str(path))
     columns = _columns(full_ids)
-    workbook = new_workbook()
-    name = township.township_name(session)
-    sheet = start_sheet(workbook, "学生花名册", f"{name}学生花名册",
-                        f"导出日期：{chinese_date(today)}    共 {len(ids)} 名学生"
-                        + ("" if full_ids else "    （身份证号已隐去中间数字）"),
-                        [c.header for c in columns], [c.width for c in columns], freeze="C4")
-    for start in range(0, len(ids), 2000):
-        for offset, record in enumerate(_records(session, ids[start:start + 2000]), start=start + 1):
-            record["position"] = offset
-            sheet.append([cell(sheet, c.value(record), text=c.as_text, date=c.as_date) for c in columns])
-        progress.report(min(start + 2000, len(ids)) / max(len(ids), 1),
-                        translate("RosterExport", "Writing students: {n} of {total}…").format(
-                            n=min(start + 2000, len(ids)), total=len(ids)))
-    save(workbook, path)
+    with workbook_to(path) as workbook:
+        name = township.township_name(session)
+        sheet = start_sheet(workbook, "学生花名册", f"{name}学生花名册",
+                            f"导出日期：{chinese_date(today)}    共 {len(ids)} 名学生"
+                            + ("" if full_ids else "    （身份证号已隐去中间数字）"),
+                            [c.header for c in columns], [c.width for c in columns], freeze="C4")
+        for start in range(0, len(ids), 2000):
+            for offset, record in enumerate(_records(session, ids[start:start + 2000]), start=start + 1):
+                record["position"] = offset
+                sheet.append([cell(sheet, c.value(record), text=c.as_text, date=c.as_date) for c in columns])
+            progress.report(min(start + 2000, len(ids)) / max(len(ids), 1),
+                            translate("RosterExport", "Writing students: {n} of {total}…").format(
+                                n=min(start + 2000, len(ids)), total=len(ids)))
     return len(ids)
 
 
@@ -175,45 +174,46 @@ def survey(session: Session) -> list[SurveyVillage]:
 
 
 @requires(Permission.EXPORT)
-def export_survey(session: Session, actor: Actor, path: Path, today: dt.date) -> int:
+def export_survey(session: Session, actor: Actor, path: Path, today: dt.date, progress: Progress = NO_PROGRESS) -> int:
     """The survey to ``path`` (.xlsx): a count sheet and the names of those out of school; returns
     the number of poor villages."""
     villages = survey(session)
-    workbook = new_workbook()
-    width = 2 + len(_STAGES) * len(_SURVEY_COLUMNS)
-    counts = start_sheet(workbook, "汇总", SURVEY_TITLE, f"填报单位：{township.township_name(session)}    填报日期："
-                         f"{chinese_date(today)}    单位：人", [], [6, 12] + [8] * (width - 2))
-    stage_row: list[Any] = [cell(counts, "序号", font=BOLD), cell(counts, "村", font=BOLD)]
-    for position, stage in enumerate(_STAGES):
-        first = 3 + position * len(_SURVEY_COLUMNS)
-        counts.merged_cells.add(f"{get_column_letter(first)}3:{get_column_letter(first + len(_SURVEY_COLUMNS) - 1)}3")
-        stage_row.append(cell(counts, _STAGE_NAMES[stage], font=BOLD))
-        stage_row.extend([""] * (len(_SURVEY_COLUMNS) - 1))
-    counts.merged_cells.add("A3:A4")
-    counts.merged_cells.add("B3:B4")
-    counts.append(stage_row)
-    counts.append(["", ""] + [cell(counts, label, font=BOLD) for _stage in _STAGES for label, _ in _SURVEY_COLUMNS])
-    totals = [0] * (width - 2)
-    for number, village in enumerate(villages, start=1):
-        values = [sum(village.counts.get((stage, status), 0) for status in statuses)
-                  for stage in _STAGES for _label, statuses in _SURVEY_COLUMNS]
-        totals = [a + b for a, b in zip(totals, values, strict=True)]
-        counts.append([number, village.name, *values])
-    counts.append(["", "合计", *totals])
+    progress.report(0.7)  # the villages are counted; now the two sheets
+    with workbook_to(path) as workbook:
+        width = 2 + len(_STAGES) * len(_SURVEY_COLUMNS)
+        counts = start_sheet(workbook, "汇总", SURVEY_TITLE, f"填报单位：{township.township_name(session)}    填报日期："
+                             f"{chinese_date(today)}    单位：人", [], [6, 12] + [8] * (width - 2))
+        stage_row: list[Any] = [cell(counts, "序号", font=BOLD), cell(counts, "村", font=BOLD)]
+        for position, stage in enumerate(_STAGES):
+            first = 3 + position * len(_SURVEY_COLUMNS)
+            counts.merged_cells.add(f"{get_column_letter(first)}3:{get_column_letter(first + len(_SURVEY_COLUMNS) - 1)}3")
+            stage_row.append(cell(counts, _STAGE_NAMES[stage], font=BOLD))
+            stage_row.extend([""] * (len(_SURVEY_COLUMNS) - 1))
+        counts.merged_cells.add("A3:A4")
+        counts.merged_cells.add("B3:B4")
+        counts.append(stage_row)
+        counts.append(["", ""] + [cell(counts, label, font=BOLD) for _stage in _STAGES for label, _ in _SURVEY_COLUMNS])
+        totals = [0] * (width - 2)
+        for number, village in enumerate(villages, start=1):
+            values = [sum(village.counts.get((stage, status), 0) for status in statuses)
+                      for stage in _STAGES for _label, statuses in _SURVEY_COLUMNS]
+            totals = [a + b for a, b in zip(totals, values, strict=True)]
+            counts.append([number, village.name, *values])
+        counts.append(["", "合计", *totals])
 
-    names = start_sheet(workbook, "辍学及未入学名单", f"{SURVEY_TITLE}（辍学及未入学儿童、青少年名单）",
-                        f"填报单位：{township.township_name(session)}",
-                        ["序号", "村", "姓名", "性别", "出生日期", "学段", "年级", "学校", "状态", "离校日期", "户主", "联系电话"],
-                        (6, 10, 10, 5, 11, 6, 7, 16, 7, 11, 9, 13))
-    number = 0
-    for village in villages:
-        for child in village.named:
-            number += 1
-            names.append([number, village.name, child["name"], child["sex"],
-                          cell(names, child["birth_date"], date=True), child["stage"], child["grade"],
-                          child["school"], child["status"], cell(names, child["leave_date"], date=True),
-                          child["head"] or "", cell(names, child["phone"], text=True)])
-    if number == 0:
-        names.append(["", "（无辍学或未入学的儿童、青少年）"])
-    save(workbook, path)
+        names = start_sheet(workbook, "辍学及未入学名单", f"{SURVEY_TITLE}（辍学及未入学儿童、青少年名单）",
+                            f"填报单位：{township.township_name(session)}",
+                            ["序号", "村", "姓名", "性别", "出生日期", "学段", "年级", "学校", "状态", "离校日期", "户主", "联系电话"],
+                            (6, 10, 10, 5, 11, 6, 7, 16, 7, 11, 9, 13))
+        number = 0
+        for village in villages:
+            for child in village.named:
+                number += 1
+                names.append([number, village.name, child["name"], child["sex"],
+                              cell(names, child["birth_date"], date=True), child["stage"], child["grade"],
+                              child["school"], child["status"], cell(names, child["leave_date"], date=True),
+                              child["head"] or "", cell(names, child["phone"], text=True)])
+        if number == 0:
+            names.append(["", "（无辍学或未入学的儿童、青少年）"])
+        progress.saving()
     return len(villages)

@@ -255,6 +255,13 @@ class _Row:
         return column in self.cells and not sheet_values.is_blank(self.cells[column])
 
 
+def read_and_plan(session: Session, path: Path, options: ImportOptions | None = None, *, today: dt.date,
+                  progress: Progress = NO_PROGRESS) -> tuple[ImportSource, ImportPlan]:
+    """The file read, then every row's outcome (what the import dialog shows first)."""
+    source = read_source(path)
+    return source, make_plan(session, source, options, today=today, progress=progress)
+
+
 def make_plan(session: Session, source: ImportSource, options: ImportOptions | None = None,
               *, today: dt.date, progress: Progress = NO_PROGRESS) -> ImportPlan:
     """Every row's outcome; nothing is written."""

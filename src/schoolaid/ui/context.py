@@ -1,17 +1,18 @@
 """What every window needs: the open database, who is working, and news of changes.
 
-Widgets never open a session: they pass a service function to ``query`` (read) or ``change``
-(write, one transaction, recorded under the current operator), and listen to ``changed``.
+Widgets never open a session. A view reads what it shows with ``query(service, ...)``; everything
+the user does (changes, exports, printouts, long reads) is an operation run by
+``ui.operations.run_op``, which ends by telling the views, through ``changed``, which kinds of
+record it touched — once per operation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import ClassVar, Concatenate, ParamSpec, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, allows, is_teacher
@@ -19,7 +20,6 @@ from schoolaid.storage.database import Database
 from schoolaid.ui.preferences import Preferences
 
 T = TypeVar("T")
-P = ParamSpec("P")
 
 
 class Entity:
@@ -34,9 +34,14 @@ class Entity:
     ACCOUNTS = "accounts"
     ALL = "all"
 
+    @staticmethod
+    def touched(changed: frozenset[str], *kinds: str) -> bool:
+        """Whether a change to ``changed`` concerns a view that shows ``kinds``."""
+        return Entity.ALL in changed or not changed.isdisjoint(kinds)
+
 
 class AppContext(QObject):
-    changed = Signal(str)  # an Entity name
+    changed = Signal(object)  # a frozenset of Entity names, once per operation
     operator_changed = Signal(str)
 
     #: Tests pin the window's clock here (local time); None reads the real clock.
@@ -80,7 +85,7 @@ class AppContext(QObject):
         self._operator = actor.name
         self.operator_changed.emit(self._operator)
         if changed:
-            self.changed.emit(Entity.ALL)  # a teacher sees their classes, a viewer masked numbers
+            self.notify({Entity.ALL})  # a teacher sees their classes, a viewer masked numbers
 
     @property
     def actor(self) -> Actor:
@@ -105,12 +110,10 @@ class AppContext(QObject):
         """A teacher sees only their classes; None for everyone else."""
         return self._actor.classes if self._actor is not None and is_teacher(self._actor) else None
 
-    def query(self, service: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+    def query(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """What a view shows (a read, on the GUI thread); anything the user does is an operation."""
         return self.db.query(service, *args, **kwargs)
 
-    def change(self, entity: str, service: Callable[Concatenate[Session, Actor, P], T], *args: P.args,
-               **kwargs: P.kwargs) -> T:
-        """Run a service that changes data as the current operator, then tell the views."""
-        result = self.db.run(service, self.actor, *args, **kwargs)
-        self.changed.emit(entity)
-        return result
+    def notify(self, kinds: Iterable[str]) -> None:
+        """Tell the views that records of these kinds changed (one signal, whatever the number)."""
+        self.changed.emit(frozenset(kinds))

@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from schoolaid import __version__
-from schoolaid.accounts.permissions import Permission, role_label
-from schoolaid.common.errors import SchoolAidError
+from schoolaid.accounts.permissions import role_label
 from schoolaid.storage.database import Database
 from schoolaid.township import township
+from schoolaid.ui.actions import BY_ID, build_menus, offered, resolve, show_offered
 from schoolaid.ui.backup.backup_actions import BackupActions
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
 from schoolaid.ui.home.home_tab import HomeTab
 from schoolaid.ui.idle import IdleWatch
 from schoolaid.ui.ledger.ledger_tab import LedgerTab
+from schoolaid.ui.operations import Access, run_op, stop_running
 from schoolaid.ui.pairing.pairing_tab import PairingTab
 from schoolaid.ui.roster.roster_tab import RosterTab
-from schoolaid.ui.widgets.messages import show_error
 
 
 class MainWindow(QMainWindow):
@@ -85,11 +87,9 @@ class MainWindow(QMainWindow):
         self.roster_tab.hint_changed.connect(self._show_hint)
         self.roster_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         context.operator_changed.connect(lambda _name: self._show_operator())
-        context.operator_changed.connect(lambda _name: self._apply_role())
+        context.operator_changed.connect(lambda _name: show_offered(self, self.context))
         context.changed.connect(self._data_changed)
-        self._permission_actions: list[tuple[QAction, Permission]] = []
         self._build_menus()
-        self._show_buttons_by_role()
         self._show_counts(self.roster_tab.model.shown, self.roster_tab.model.total)
         self.count_label.setVisible(self.tabs.currentWidget() is self.roster_tab)
         self._show_pairing_gaps(self.pairing_tab.gap_count)
@@ -111,120 +111,11 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreGeometry(state)
 
-    def _guarded(self, action: QAction, permission: Permission) -> QAction:
-        """Offered only to those whose role allows it (the services refuse the others anyway), and
-        never in a backup opened for viewing."""
-        self._permission_actions.append((action, permission))
-        action.setEnabled(self._offered(permission))
-        return action
-
-    def _offered(self, permission: Permission) -> bool:
-        return self.context.allows(permission) and not (
-            self.context.db.read_only and permission not in (Permission.VIEW_AUDIT, Permission.VIEW))
-
-    # The tabs' buttons and what each needs: hidden for a role that can never use them (their own code
-    # enables and disables them with the selection), and in a backup opened for viewing.
-    _ROLE_BUTTONS = {
-        "dropout_tab": {
-            Permission.MANAGE_CASES: ("new_case_button", "receipt_button", "move_button",
-                                      "confirm_button", "absence_case_button"),
-            Permission.LOG_PERSUASION: ("log_button", "correct_button", "evidence_button"),
-            Permission.ISSUE_NOTICE: ("notice_button", "print_due_button"),
-            Permission.RECORD_ABSENCE: ("record_absence_button", "back_button"),
-            Permission.EXPORT: ("cases_export_button", "print_notice_button", "ledgers_export_button",
-                                "ledgers_print_button", "term_report_button", "term_print_button"),
-        },
-        "ledger_tab": {
-            Permission.POST_LEDGER: ("post_all_button", "post_selected_button", "notice_button", "payment_button",
-                                     "gaps_post_button", "new_programme_button", "edit_programme_button"),
-            Permission.REVERSE_LEDGER: ("reverse_button",),
-            Permission.EXPORT: ("export_button", "notice_list_button", "sign_off_button", "sign_off_print_button",
-                                "gaps_export_button"),
-        },
-        "pairing_tab": {
-            Permission.EDIT_PAIRING: ("add_staff_button", "edit_staff_button", "leave_button", "pair_button",
-                                      "hand_over_button", "end_button", "find_helper_button",
-                                      "departed_hand_over_button"),
-            Permission.LOG_VISIT: ("log_visit_button",),
-            Permission.EXPORT: ("register_button", "visit_sheets_button"),
-        },
-    }
-
-    def _show_buttons_by_role(self) -> None:
-        for tab_name, needs in self._ROLE_BUTTONS.items():
-            tab = getattr(self, tab_name)
-            for permission, names in needs.items():
-                allowed = self._offered(permission)
-                for name in names:
-                    button = getattr(tab, name, None)
-                    if button is not None:
-                        button.setVisible(allowed)
-
-    def _apply_role(self) -> None:
-        self._show_buttons_by_role()
-        for action, permission in self._permission_actions:
-            action.setEnabled(self._offered(permission))
-
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        actions = self.backup_actions
-        export = file_menu.addAction(self.tr("&Export a backup…"), actions.export_backup)
-        self._guarded(export, Permission.BACKUP)
-        file_menu.addAction(self.tr("&Check a backup…"), lambda: actions.verify_backup())
-        file_menu.addAction(self.tr("&Open a backup to view (read-only)…"), lambda: actions.open_read_only())
-        file_menu.addAction(self.tr("Co&mpare schools' backups…"), lambda: actions.summarize_backups())
-        file_menu.addSeparator()
-        restore = file_menu.addAction(self.tr("&Restore from a backup…"), lambda: actions.restore_backup())
-        self._guarded(restore, Permission.BACKUP)
-        safety = file_menu.addAction(self.tr("Restore from a &safety copy…"), actions.restore_safety_copy)
-        self._guarded(safety, Permission.BACKUP)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("E&xit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-
-        students = self.menuBar().addMenu(self.tr("&Students"))
-        add = students.addAction(self.tr("&Add student…"), self.roster_tab.add_student)
-        add.setShortcut(QKeySequence.StandardKey.New)
-        students.addAction(self.tr("&Edit student…"), self.roster_tab.edit_student)
-        students.addAction(self.tr("Change enrollment &status…"), self.roster_tab.change_status)
-        students.addAction(self.tr("Record an a&bsence…"), self._record_absence)
-        students.addSeparator()
-        students.addAction(self.tr("&Import roster…"), lambda: self.roster_tab.import_roster())
-        students.addAction(self.tr("E&xport roster…"), self.roster_tab.export_roster)
-        students.addAction(self.tr("Export the poor villages' &survey…"), self.roster_tab.export_survey)
-        students.addSeparator()
-        find = students.addAction(self.tr("&Find"), self._focus_search)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        students.addSeparator()
-        students.addAction(self.tr("Delete (entered by mistake)…"), self.roster_tab.delete_student)
-
-        household_menu = self.menuBar().addMenu(self.tr("&Households"))
-        household_menu.addAction(self.tr("&New household…"), self.roster_tab.household_panel.new_household)
-        household_menu.addAction(self.tr("&Edit the selected student's household…"),
-                                 self.roster_tab.household_panel.edit_household)
-
-        printing = self.menuBar().addMenu(self.tr("&Print"))
-        printing.addAction(self.tr("&Quarterly summary…"), lambda: self.print_quarterly())
-        printing.addAction(self.tr("&Term-start dropout report…"), lambda: self.dropout_tab.print_term_report())
-        printing.addAction(self.tr("The three dropout &ledgers…"), self.dropout_tab.print_ledgers)
-        printing.addAction(self.tr("Urging &notices due…"), self.dropout_tab.print_due_notices)
-        printing.addAction(self.tr("&Pairing register…"), self.print_register)
-
-        settings = self.menuBar().addMenu(self.tr("&Settings"))
-        if self.context.signed_in:
-            settings.addAction(self.tr("Sign in as someone &else…"), lambda: self.lock(""))
-            settings.addAction(self.tr("Change my &password…"), self.change_password)
-            self._guarded(settings.addAction(self.tr("&Accounts…"), self.edit_accounts), Permission.MANAGE_ACCOUNTS)
-            self._guarded(settings.addAction(self.tr("Sign out when &idle…"), self.edit_idle_minutes),
-                          Permission.EDIT_SETTINGS)
-        else:
-            settings.addAction(self.tr("Change &operator…"), self.change_operator)
-        self._guarded(settings.addAction(self.tr("&Schools and villages…"), self.edit_places), Permission.EDIT_SETTINGS)
-        self._guarded(settings.addAction(self.tr("&Dropout control rules…"), self.edit_dropout_rules),
-                      Permission.EDIT_SETTINGS)
-        schedule = settings.addAction(self.tr("Safety &copies…"), self.backup_actions.edit_schedule)
-        self._guarded(schedule, Permission.EDIT_SETTINGS)
+        """The menus, from the registry of actions (ui/actions.py), and the language choice."""
+        menus = build_menus(self.menuBar(), self.context, self)
+        settings = menus["settings"]
+        settings.addSeparator()
         language_menu = settings.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in (("zh_CN", "中文"), ("en", "English")):
@@ -233,13 +124,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
             group.addAction(action)
             language_menu.addAction(action)
+        show_offered(self, self.context)
 
-        self._guarded(settings.addAction(self.tr("Audit &trail…"), self.show_audit), Permission.VIEW_AUDIT)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&About SchoolAid"), self._about)
-
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.roster_tab)
         self.roster_tab.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.roster_tab.search_edit.selectAll()
@@ -273,7 +160,7 @@ class MainWindow(QMainWindow):
             "passed").format(to_open=attention.to_open, due=attention.notice_due, expired=attention.expired)
             if attention.total else "")
 
-    def _record_absence(self) -> None:
+    def record_absence(self) -> None:
         student_id = self.roster_tab.selected_student_id() if self.tabs.currentWidget() is self.roster_tab else None
         if student_id is not None:
             self.roster_tab.request_absence()
@@ -291,8 +178,8 @@ class MainWindow(QMainWindow):
         name = f"{actor.name}（{role_label(actor.role)}）" if actor.role else actor.name
         self.operator_label.setText(self.tr("Operator: {name}").format(name=name))
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.TOWNSHIP, Entity.ALL):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if Entity.touched(changed, Entity.TOWNSHIP):
             self._update_title()
 
     def _update_title(self) -> None:
@@ -327,9 +214,23 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.ledger_tab)
             self.ledger_tab.sections.setCurrentIndex(self.ledger_tab.GAPS)
         elif kind == Kind.TERM_REPORT:
-            self.dropout_tab.print_term_report()
+            self.run_action("print.term_report")
         elif kind == Kind.BACKUP:
-            self.backup_actions.export_backup()
+            self.run_action("file.export_backup")
+
+    def run_action(self, action_id: str) -> None:
+        """An action of the registry asked for from elsewhere (a line of today's work): done only when
+        the role is offered it, as from its menu."""
+        spec = BY_ID[action_id]
+        if not offered(spec, self.context):
+            QMessageBox.information(self, self.tr("Not for your role"), self.tr(
+                "\u201c{action}\u201d is not part of your role ({role}). Ask the aid officer or the leadership.").format(
+                    action=spec.button_label(), role=role_label(self.context.actor.role or "")))
+            return
+        getattr(resolve(self, spec.target), spec.method)()
+
+    def switch_user(self) -> None:
+        self.lock("")
 
     def change_password(self) -> None:
         from schoolaid.ui.accounts.password_dialog import ChangePasswordDialog
@@ -355,10 +256,7 @@ class MainWindow(QMainWindow):
             "Lock the window after this many minutes without use (0: never):"),
             self.context.query(accounts.idle_minutes), 0, 240)
         if ok:
-            try:
-                self.context.change(Entity.TOWNSHIP, township.set_idle_minutes, minutes)
-            except SchoolAidError as exc:
-                show_error(self, exc)
+            run_op(self.context, self, township.set_idle_minutes, minutes, affects={Entity.TOWNSHIP})
 
     def lock(self, reason: str) -> bool:
         """Hide the data and ask for a sign-in (idle, or someone else's turn); True once signed in."""
@@ -400,7 +298,6 @@ class MainWindow(QMainWindow):
 
     def print_quarterly(self, year: int | None = None, quarter: int | None = None) -> None:
         from schoolaid.reporting import summary
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
         from schoolaid.ui.widgets.period_dialog import PeriodDialog
 
         if year is None or quarter is None:
@@ -408,19 +305,21 @@ class MainWindow(QMainWindow):
             if not dialog.exec():
                 return
             year, quarter = dialog.year, int(dialog.part)
-        db, actor, today = self.context.db, self.context.actor, self.context.today()
-        print_with_preview(self, self.tr("Quarterly summary"), f"季度工作汇总_{year}Q{quarter}.pdf",
-                           lambda path, progress: db.query(summary.write_quarterly, actor, year, quarter, path,
-                                                           today, progress=progress))
+        self._print(self.tr("Quarterly summary"), f"季度工作汇总_{year}Q{quarter}.pdf", summary.write_quarterly,
+                    year, quarter)
 
     def print_register(self) -> None:
         from schoolaid.reporting import reports
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        db, actor, today = self.context.db, self.context.actor, self.context.today()
-        print_with_preview(self, self.tr("Pairing register"), "结对帮扶花名册.pdf",
-                           lambda path, progress: db.query(reports.write_register, actor, path, today,
-                                                           progress=progress))
+        self._print(self.tr("Pairing register"), "结对帮扶花名册.pdf", reports.write_register)
+
+    def _print(self, title: str, file_name: str, service: Callable[..., Any], *before_path: Any) -> None:
+        """A printout written off the GUI thread by ``service(..., path, today)``, then previewed."""
+        from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
+
+        path = preview_path(file_name)
+        run_op(self.context, self, service, *before_path, path, self.context.today(), access=Access.READ_AS,
+               background=True, title=title, on_success=lambda _pages: show_preview(self, path, title, file_name))
 
     def _set_language(self, code: str) -> None:
         if code == self.context.preferences.language:
@@ -429,7 +328,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Language"), self.tr(
             "The new language is used the next time SchoolAid starts."))
 
-    def _about(self) -> None:
+    def about(self) -> None:
         QMessageBox.about(self, self.tr("About SchoolAid"), self.tr(
             "<h3>SchoolAid {version}</h3><p>Student roster, household pairing, subsidy ledger and dropout case "
             "files for a township central school. Works without a network; your data stays on this PC.</p>"
@@ -452,11 +351,7 @@ class MainWindow(QMainWindow):
     def stop_work(self) -> None:
         """Stop everything running in the background (a closing window must not leave it writing)."""
         self.home_tab.wait()
-        self.dropout_tab.stop_work()
-        for holder in (self, self.dropout_tab, self.ledger_tab):
-            task = getattr(holder, "_print_task", None)
-            if task is not None:
-                task.stop()
+        stop_running(self)
         self.backup_actions.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -24,11 +24,11 @@ from schoolaid.accounts import audit_log, audit_verify
 from schoolaid.accounts.audit_log import AuditFilter, AuditLine
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.widgets.table_views import record_table
-from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
 SHOWN = 5000  # newest first; the export has every row
 
@@ -37,7 +37,7 @@ class AuditDialog(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.last_result: object = None
         self.setWindowTitle(self.tr("Audit trail"))
         self.person_combo = QComboBox()
@@ -106,11 +106,10 @@ class AuditDialog(Dialog):
                            text=self.text_edit.text().strip())
 
     def refresh(self) -> None:
-        try:
-            lines, total = self.context.query(audit_log.search, self.context.actor, self.current_filter(), SHOWN)
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        found = run_op(self.context, self, audit_log.search, self.current_filter(), SHOWN, access=Access.READ_AS)
+        if not found.succeeded:
             return
+        lines, total = found.result
         self.model.set_rows(lines)
         self.count_label.setText(self.tr("{total} events match; the newest {shown} are shown.").format(
             total=total, shown=len(lines)) if total > len(lines) else self.tr("{total} events match.").format(
@@ -126,28 +125,22 @@ class AuditDialog(Dialog):
             if not name:
                 return
             path = Path(name)
-        flt, actor, db, today = self.current_filter(), self.context.actor, self.context.db, self.context.today()
-        self.task = run_in_background(self, self.tr("Exporting the audit trail…"),
-                                      lambda _progress: db.query(audit_log.export, actor, flt, path,
-                                                                 today=today),
-                                      self._exported, self._failed)
+        self.task = run_op(self.context, self, audit_log.export, self.current_filter(), path, today=self.context.today(),
+                           access=Access.READ_AS, background=True, title=self.tr("Exporting the audit trail…"),
+                           on_success=self._exported, on_failure=self._failed)
 
     def _exported(self, count: int) -> None:
         self.last_result = count
         QMessageBox.information(self, self.tr("Audit trail"), self.tr("{n} events exported.").format(n=count))
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: SchoolAidError) -> None:
         self.last_result = error
-        if isinstance(error, SchoolAidError):
-            show_error(self, error)
-        else:
-            raise error
+        show_error(self, error)
 
     def check_chain(self) -> None:
-        db = self.context.db
-        self.task = run_in_background(self, self.tr("Checking the audit trail…"),
-                                      lambda progress: db.query(audit_verify.verify, progress), self._checked,
-                                      self._failed)
+        self.task = run_op(self.context, self, audit_verify.verify, access=Access.READ, background=True,
+                           title=self.tr("Checking the audit trail…"), on_success=self._checked,
+                           on_failure=self._failed)
 
     def _checked(self, report: audit_verify.AuditReport) -> None:
         self.last_result = report

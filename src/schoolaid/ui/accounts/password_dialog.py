@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QVBoxLayout, QWidge
 
 from schoolaid.accounts import accounts
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
-from schoolaid.ui.context import AppContext
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text
 
@@ -36,13 +37,9 @@ class ChangePasswordDialog(Dialog):
         if self.new_edit.text() != self.repeat_edit.text():
             self.problem_label.setText(self.tr("The two new passwords differ."))
             return
-        try:
-            self.context.db.run(accounts.change_own_password, self.context.actor, self.old_edit.text(),
-                                self.new_edit.text())
-        except ValidationFailed as exc:
-            self.problem_label.setText(problems_text(exc.problems))
-            return
-        except SchoolAidError as exc:
-            self.problem_label.setText(exc.message)
-            return
-        self.accept()
+        run_op(self.context, self, accounts.change_own_password, self.old_edit.text(), self.new_edit.text(),
+               affects={Entity.ACCOUNTS}, on_success=lambda _result: self.accept(), on_failure=self._refused)
+
+    def _refused(self, error: SchoolAidError) -> None:
+        self.problem_label.setText(problems_text(error.problems) if isinstance(error, ValidationFailed)
+                                   else error.message)

@@ -6,10 +6,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from schoolaid.accounts import accounts
+from schoolaid.accounts.audit import Actor
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.widgets.dialog import Dialog
-from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text, show_error
+from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text
 
 
 class SignInDialog(Dialog):
@@ -37,12 +39,11 @@ class SignInDialog(Dialog):
         self.resize(380, self.sizeHint().height())
 
     def _sign_in(self) -> None:
-        try:
-            outcome = self.context.db.run(accounts.sign_in, self.username_edit.text(), self.password_edit.text(),
-                                          now=self.context.utcnow())
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
+        # Before anyone is signed in: a write (failed attempts are counted) with no person behind it.
+        run_op(self.context, self, accounts.sign_in, self.username_edit.text(), self.password_edit.text(),
+               now=self.context.utcnow(), access=Access.WRITE, on_success=self._answered)
+
+    def _answered(self, outcome: accounts.SignIn) -> None:
         self.password_edit.clear()
         if outcome.actor is None:
             self.message_label.setText(outcome.message)
@@ -89,13 +90,15 @@ class CreateAdministratorDialog(Dialog):
         if self.password_edit.text() != self.repeat_edit.text():
             self.problem_label.setText(self.tr("The two passwords differ: type the same password twice."))
             return
-        try:
-            actor = self.context.db.run(accounts.create_first_administrator, self.username_edit.text(),
-                                        self.name_edit.text(), self.password_edit.text())
-        except SchoolAidError as exc:
-            problems = getattr(exc, "problems", None)
-            self.problem_label.setText(problems_text(problems) if problems else exc.message)
-            return
+        run_op(self.context, self, accounts.create_first_administrator, self.username_edit.text(),
+               self.name_edit.text(), self.password_edit.text(), access=Access.WRITE, on_success=self._created,
+               on_failure=self._refused)
+
+    def _refused(self, error: SchoolAidError) -> None:
+        problems = getattr(error, "problems", None)
+        self.problem_label.setText(problems_text(problems) if problems else error.message)
+
+    def _created(self, actor: Actor) -> None:
         self.context.preferences.last_username = self.username_edit.text().strip()
         self.context.sign_in(actor)
         self.accept()

@@ -22,11 +22,16 @@ from PySide6.QtWidgets import (
 from schoolaid.accounts import accounts
 from schoolaid.accounts.accounts import UserForm, UserView
 from schoolaid.accounts.permissions import Role
-from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.errors import SchoolAidError
 from schoolaid.pairing import staff
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
-from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text, show_error
+from schoolaid.ui.widgets.messages import (
+    password_edit,
+    problem_label,
+    show_refusal,
+)
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time, weak_method
 from schoolaid.ui.widgets.table_views import record_table
 
@@ -110,19 +115,15 @@ class UserDialog(Dialog):
             return
         form = UserForm(self.username_edit.text(), self.name_edit.text(), self.role_combo.currentData(),
                         self.password_edit.text(), self.staff_combo.currentData(), self.chosen_classes())
-        try:
-            if self.user is None:
-                self.context.change(Entity.ACCOUNTS, accounts.add_user, form)
-            else:
-                self.context.change(Entity.ACCOUNTS, accounts.update_user, self.user.id, form,
-                                    self.active_check.isChecked())
-        except ValidationFailed as exc:
-            self.problem_label.setText(problems_text(exc.problems))
-            return
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        def refused(error: SchoolAidError) -> None:
+            show_refusal(self, self.problem_label, error)
+
+        if self.user is None:
+            run_op(self.context, self, accounts.add_user, form, affects={Entity.ACCOUNTS},
+                   on_success=lambda _result: self.accept(), on_failure=refused)
+        else:
+            run_op(self.context, self, accounts.update_user, self.user.id, form, self.active_check.isChecked(),
+                   affects={Entity.ACCOUNTS}, on_success=lambda _result: self.accept(), on_failure=refused)
 
 
 class NewPasswordDialog(Dialog):
@@ -212,18 +213,13 @@ class UsersDialog(Dialog):
             return
         dialog = NewPasswordDialog(user.username, self)
         if dialog.exec():
-            try:
-                self.context.change(Entity.ACCOUNTS, accounts.reset_password, user.id, dialog.password_edit.text())
-            except SchoolAidError as exc:
-                show_error(self, exc)
+            run_op(self.context, self, accounts.reset_password, user.id, dialog.password_edit.text(),
+                   affects={Entity.ACCOUNTS})
             self.refresh()
 
     def unlock(self) -> None:
         user = self.selected()
         if user is None:
             return
-        try:
-            self.context.change(Entity.ACCOUNTS, accounts.unlock, user.id)
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        run_op(self.context, self, accounts.unlock, user.id, affects={Entity.ACCOUNTS})
         self.refresh()

@@ -28,8 +28,8 @@ from schoolaid.ui.backup.backup_dialogs import (
     SafetyScheduleDialog,
 )
 from schoolaid.ui.context import Entity
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.messages import show_error
-from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
     from schoolaid.ui.main_window import MainWindow
@@ -46,7 +46,7 @@ class BackupActions(QObject):
         super().__init__(window)
         self.window = window
         self.context = window.context
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.last_result: Any = None  # what the last action produced, for the tests
         self._safety_thread: threading.Thread | None = None
         self._safety_done.connect(self._report_safety_copy)
@@ -106,11 +106,8 @@ class BackupActions(QObject):
         current = self.context.query(safety_copies.schedule)
         dialog = SafetyScheduleDialog(current.hours, current.keep, self.window)
         if dialog.exec():
-            try:
-                self.context.change(Entity.TOWNSHIP, safety_copies.set_schedule, dialog.hours_spin.value(),
-                                    dialog.keep_spin.value())
-            except SchoolAidError as exc:
-                show_error(self.window, exc)
+            run_op(self.context, self.window, safety_copies.set_schedule, dialog.hours_spin.value(),
+                   dialog.keep_spin.value(), affects={Entity.TOWNSHIP})
 
     def restore_safety_copy(self) -> None:
         dialog = SafetyCopyDialog(safety_copies.list_copies(self.db.path), self.context.now(), self.window)
@@ -149,38 +146,30 @@ class BackupActions(QObject):
     def run_export(self, target: Path, password: str) -> None:
         """Export, then read the written file back and check it: a bad USB stick is found now, not at
         the township."""
-        db, actor, now = self.db, self.context.actor, self.context.now()
+        def written(info: backup.BackupInfo) -> None:
+            self.task = run_op(self.context, self.window, backup.verify_backup, info.path, password,
+                               access=Access.FILES, background=True, title=self.tr("Checking the written file…"),
+                               on_success=lambda verification: checked(info, verification), on_failure=self._failed)
 
-        def work(progress: Progress) -> tuple[backup.BackupInfo, backup.Verification]:
-            writing = Progress(lambda f, m: progress.report(0.6 * f, m or self.tr("Writing the backup…")),
-                               progress.cancel_event)
-            info = db.query(backup.export_backup, actor, target, password, writing, now=now)
-            checking = Progress(lambda f, m: progress.report(0.6 + 0.4 * f, self.tr("Checking the written file…")),
-                                progress.cancel_event)
-            return info, backup.verify_backup(info.path, password, checking)
-
-        def done(result: tuple[backup.BackupInfo, backup.Verification]) -> None:
-            info, verification = result
+        def checked(info: backup.BackupInfo, verification: backup.Verification) -> None:
             self.last_result = verification
             self.context.preferences.backup_folder = str(info.path.parent)
-            try:
-                self.context.change(Entity.TOWNSHIP, backup.record_export, info)
-            except SchoolAidError as exc:
-                log.warning("could not record the export: %s", exc)
+            run_op(self.context, self.window, backup.record_export, info, affects={Entity.TOWNSHIP},
+                   on_failure=lambda error: log.warning("could not record the export: %s", error.message))
             QMessageBox.information(self.window, self.tr("Export a backup"), self.tr(
                 "The backup is written and checked:\n{path}\n\n{students} students, {entries} ledger entries, "
                 "{cases} dropout cases.\n\nKeep the password safe: without it the backup cannot be opened.").format(
                     path=info.path, students=info.counts.get("students", 0),
                     entries=info.counts.get("ledger_entries", 0), cases=info.counts.get("dropout_cases", 0)))
 
-        self.task = run_in_background(self.window, self.tr("Exporting the backup…"), work, done, self._failed)
+        self.task = run_op(self.context, self.window, backup.export_backup, target, password, now=self.context.now(),
+                           access=Access.READ_AS,
+                           background=True, title=self.tr("Exporting the backup…"), on_success=written,
+                           on_failure=self._failed)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: SchoolAidError) -> None:
         self.last_result = error
-        if isinstance(error, SchoolAidError):
-            show_error(self.window, error)
-        else:
-            raise error
+        show_error(self.window, error)
 
     def _choose_backup(self, title: str) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(self.window, title, str(self._default_folder()), BACKUP_FILTER)
@@ -210,20 +199,19 @@ class BackupActions(QObject):
                     school=info.school, created=info.created.strftime("%Y-%m-%d %H:%M"),
                     checks="\n".join(f"✓ {c}" for c in verification.checks)))
 
-        self.task = run_in_background(self.window, self.tr("Checking the backup…"),
-                                      lambda progress: backup.verify_backup(file, checked_password, progress),
-                                      done, self._failed)
+        self.task = run_op(self.context, self.window, backup.verify_backup, file, checked_password, access=Access.FILES,
+                           background=True, title=self.tr("Checking the backup…"), on_success=done,
+                           on_failure=self._failed)
 
     def restore_backup(self, file: Path | None = None, password: str | None = None, confirm: bool = True) -> None:
         title = self.tr("Restore from a backup")
         file = file or self._choose_backup(title)
         if file is None:
             return
-        try:
-            info = backup.read_info(file)
-        except SchoolAidError as exc:
-            show_error(self.window, exc)
+        read = run_op(self.context, self.window, backup.read_info, file, access=Access.FILES)
+        if not read.succeeded:
             return
+        info = read.result
         if confirm:
             answer = QMessageBox.question(self.window, title, self.tr(
                 "Replace the data on this PC with the backup of {school} made {created} ({students} students)?\n\n"
@@ -251,12 +239,13 @@ class BackupActions(QObject):
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
 
-        def failed(error: BaseException) -> None:
+        def failed(error: SchoolAidError) -> None:
             shutil.rmtree(folder, ignore_errors=True)
             self._failed(error)
 
-        self.task = run_in_background(self.window, self.tr("Decrypting the backup…"), work, done, failed,
-                                      lambda: shutil.rmtree(folder, ignore_errors=True))
+        self.task = run_op(self.context, self.window, work, access=Access.FILES, background=True,
+                           title=self.tr("Decrypting the backup…"), on_success=done, on_failure=failed,
+                           on_cancel=lambda: shutil.rmtree(folder, ignore_errors=True))
 
     def _swap_database(self, replace: Any, message: str) -> None:
         """Close the database, let ``replace(path)`` put another in its place (it returns where the old
@@ -268,15 +257,13 @@ class BackupActions(QObject):
         self.db.close()
         QGuiApplication.setOverrideCursor(self.window.cursor())
         try:
-            kept = replace(path)
-            new_db = open_database(path)
-        except SchoolAidError as exc:
+            swapped = run_op(self.context, self.window, _replace_and_open, replace, path, access=Access.FILES)
+        finally:
             QGuiApplication.restoreOverrideCursor()
-            show_error(self.window, exc)
-            new_db = open_database(path)  # whatever is there now: the replacement never half-happens
-            self.window.reopen(new_db)
+        if not swapped.succeeded:
+            self.window.reopen(open_database(path))  # whatever is there now: the replacement never half-happens
             return
-        QGuiApplication.restoreOverrideCursor()
+        kept, new_db = swapped.result
         window = self.window.reopen(new_db)
         self.last_result = kept
         text = message
@@ -306,9 +293,9 @@ class BackupActions(QObject):
             self.last_result = viewer
             self.window.viewers.append(viewer)
 
-        self.task = run_in_background(self.window, self.tr("Decrypting the backup…"),
-                                      lambda progress: backup.open_for_viewing(file, checked_password, progress),
-                                      done, self._failed)
+        self.task = run_op(self.context, self.window, backup.open_for_viewing, file, checked_password,
+                           access=Access.FILES, background=True, title=self.tr("Decrypting the backup…"),
+                           on_success=done, on_failure=self._failed)
 
     def summarize_backups(self, files: list[Path] | None = None, password: str | None = None,
                           target: Path | None = None) -> None:
@@ -345,7 +332,8 @@ class BackupActions(QObject):
             QMessageBox.information(self.window, title, self.tr("The comparison of {n} schools is saved as {path}.").format(
                 n=len(chosen), path=path))
 
-        self.task = run_in_background(self.window, self.tr("Reading the backups…"), work, done, self._failed)
+        self.task = run_op(self.context, self.window, work, access=Access.FILES, background=True,
+                           title=self.tr("Reading the backups…"), on_success=done, on_failure=self._failed)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -353,3 +341,7 @@ class BackupActions(QObject):
             self.task.stop()
         self.wait_for_safety_copy()
 
+
+def _replace_and_open(replace: Any, path: Path) -> tuple[Path | None, Database]:
+    kept = replace(path)
+    return kept, open_database(path)

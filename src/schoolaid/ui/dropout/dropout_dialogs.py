@@ -106,13 +106,16 @@ class AbsenceDialog(FormDialog):
             self.student_id = picker.chosen.id
             self.student_label.setText(f"{picker.chosen.name}（{picker.chosen.school} {picker.chosen.grade_label}）")
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         if self.student_id is None:
             raise ValidationFailed([error("student_id", "absence.student", self.tr("Choose the student."))])
-        self.absence_id = self.context.change(
-            Entity.DROPOUT, absences.record_absence, self.student_id, date_of(self.start_edit),
-            None if self.ongoing_check.isChecked() else date_of(self.end_edit), self.known_check.isChecked(),
-            self.reason_edit.text(), today=self.context.today())
+        recorded = self.run(absences.record_absence, self.student_id, date_of(self.start_edit),
+                            None if self.ongoing_check.isChecked() else date_of(self.end_edit),
+                            self.known_check.isChecked(), self.reason_edit.text(), today=self.context.today(),
+                            affects={Entity.DROPOUT})
+        if recorded.succeeded:
+            self.absence_id = recorded.result
+        return recorded.succeeded
 
 
 class BackAtSchoolDialog(FormDialog):
@@ -132,12 +135,12 @@ class BackAtSchoolDialog(FormDialog):
                                             "on the Cases page so that the persuasion is on record.").format(
                 id=absence.case_id)))
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         back = date_of(self.back_edit)
         if back <= self.absence.start_date:
             raise ValidationFailed([error("back", "absence.back", self.tr("The child comes back after the absence began."))])
-        self.context.change(Entity.DROPOUT, absences.end_absence, self.absence.id, back - dt.timedelta(days=1),
-                            self.reason_edit.text())
+        return self.run(absences.end_absence, self.absence.id, back - dt.timedelta(days=1), self.reason_edit.text(),
+                        affects={Entity.DROPOUT}).succeeded
 
 
 class CaseDialog(FormDialog):
@@ -186,14 +189,16 @@ class CaseDialog(FormDialog):
                         self.village_action.toPlainText(), self.situation_edit.toPlainText(),
                         self.remedies_edit.toPlainText())
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         if self.case_id is None:
             assert self.student_id is not None
-            self.case_id = self.context.change(Entity.DROPOUT, case_files.open_case, self.student_id, self.absence_id,
-                                               self.case_form(), today=self.context.today())
-        else:
-            self.context.change(Entity.DROPOUT, case_files.update_case, self.case_id, self.case_form(),
-                                today=self.context.today())
+            opened = self.run(case_files.open_case, self.student_id, self.absence_id, self.case_form(),
+                              today=self.context.today(), affects={Entity.DROPOUT})
+            if opened.succeeded:
+                self.case_id = opened.result
+            return opened.succeeded
+        return self.run(case_files.update_case, self.case_id, self.case_form(), today=self.context.today(),
+                        affects={Entity.DROPOUT}).succeeded
 
 
 class AttemptDialog(FormDialog):
@@ -249,13 +254,16 @@ class AttemptDialog(FormDialog):
                             self.method_combo.currentData(), self.result_edit.toPlainText(),
                             self.succeeded_check.isChecked())
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         if self.corrects is not None:
-            self.attempt_id = self.context.change(Entity.DROPOUT, persuasion.correct_attempt, self.corrects.id, self.entry(),
-                                                  self.context.today())
+            logged = self.run(persuasion.correct_attempt, self.corrects.id, self.entry(), self.context.today(),
+                              affects={Entity.DROPOUT})
         else:
-            self.attempt_id = self.context.change(Entity.DROPOUT, persuasion.log_attempt, self.case.id, self.entry(),
-                                                  self.files, today=self.context.today())
+            logged = self.run(persuasion.log_attempt, self.case.id, self.entry(), self.files, today=self.context.today(),
+                              affects={Entity.DROPOUT})
+        if logged.succeeded:
+            self.attempt_id = logged.result
+        return logged.succeeded
 
 
 class AttemptEvidenceDialog(FormDialog):
@@ -271,8 +279,8 @@ class AttemptEvidenceDialog(FormDialog):
         self.buttons.rejected.connect(self.reject)
         self.resize(560, 320)
 
-    def submit(self) -> None:
-        self.accept()
+    def submit(self) -> bool:
+        return True
 
 
 class NoticeDialog(FormDialog):
@@ -296,10 +304,12 @@ class NoticeDialog(FormDialog):
         self.form.addRow(QLabel(self.tr("The notice gets the next number of the year, like {example}.").format(
             example=f"{context.query(rules.notice_prefix)}〔{self.context.today().year}〕1号")))
 
-    def submit(self) -> None:
-        self.notice_id = self.context.change(Entity.DROPOUT, notices.issue_notice, self.case.id,
-                                             date_of(self.issued_edit), date_of(self.deadline_edit),
-                                             self.guardian_edit.text(), today=self.context.today())
+    def submit(self) -> bool:
+        issued = self.run(notices.issue_notice, self.case.id, date_of(self.issued_edit), date_of(self.deadline_edit),
+                          self.guardian_edit.text(), today=self.context.today(), affects={Entity.DROPOUT})
+        if issued.succeeded:
+            self.notice_id = issued.result
+        return issued.succeeded
 
 
 class ReceiptDialog(FormDialog):
@@ -317,9 +327,9 @@ class ReceiptDialog(FormDialog):
         self.form.addRow(self.tr("Signed by"), self.served_to_edit)
         self.form.addRow(self.tr("Note"), self.note_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.DROPOUT, notices.record_receipt, self.notice.id, date_of(self.served_edit),
-                            self.served_to_edit.text(), self.note_edit.text(), today=self.context.today())
+    def submit(self) -> bool:
+        return self.run(notices.record_receipt, self.notice.id, date_of(self.served_edit), self.served_to_edit.text(),
+                        self.note_edit.text(), today=self.context.today(), affects={Entity.DROPOUT}).succeeded
 
 
 class MoveCaseDialog(FormDialog):
@@ -357,15 +367,17 @@ class MoveCaseDialog(FormDialog):
             if label is not None:
                 label.setVisible(shown)
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         status = self.status_combo.currentData()
         if status is None:
             raise ValidationFailed([error("status", "case.closed", self.tr("This case is closed: it moves no further."))])
         returned = status == CaseStatus.RETURNED.value
-        self.context.change(Entity.DROPOUT, case_files.move_case, self.case.id, status,
-                            date_of(self.return_edit) if returned else date_of(self.on_edit),
-                            today=self.context.today(), return_date=date_of(self.return_edit) if returned else None,
-                            transfer_to=self.transfer_edit.text(), note=self.note_edit.text())
+        # A child back at school is also back on the roster as 在读.
+        return self.run(case_files.move_case, self.case.id, status,
+                        date_of(self.return_edit) if returned else date_of(self.on_edit),
+                        today=self.context.today(), return_date=date_of(self.return_edit) if returned else None,
+                        transfer_to=self.transfer_edit.text(), note=self.note_edit.text(),
+                        affects={Entity.DROPOUT, Entity.STUDENT}).succeeded
 
 
 class DropoutRulesDialog(FormDialog):
@@ -398,6 +410,6 @@ class DropoutRulesDialog(FormDialog):
         explanation.setWordWrap(True)
         self.form.addRow(explanation)
 
-    def submit(self) -> None:
-        self.context.change(Entity.DROPOUT, rules.save_rules, {key: spin.value() for key, spin in self.spins.items()},
-                            self.prefix_edit.text(), self.holidays_edit.text())
+    def submit(self) -> bool:
+        return self.run(rules.save_rules, {key: spin.value() for key, spin in self.spins.items()},
+                        self.prefix_edit.text(), self.holidays_edit.text(), affects={Entity.DROPOUT}).succeeded

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -27,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.common.errors import SchoolAidError
-from schoolaid.common.progress import Progress
 from schoolaid.common.school_calendar import SchoolYear
-from schoolaid.dropout import absences, case_files, dropout_rate, export, ledgers, persuasion, rules
+from schoolaid.dropout import absences, case_files, dropout_rate, ledgers, persuasion, rules
+from schoolaid.dropout import export as dropout_export
 from schoolaid.dropout.absences import AbsenceView
 from schoolaid.dropout.case_files import CaseView, SchoolCases
 from schoolaid.dropout.dropout_rate import RateRow
@@ -37,6 +36,7 @@ from schoolaid.dropout.ledgers import LedgerRow
 from schoolaid.dropout.persuasion import AttemptView
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.township import township
+from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.dropout.dropout_dialogs import (
     AbsenceDialog,
@@ -48,11 +48,11 @@ from schoolaid.ui.dropout.dropout_dialogs import (
     NoticeDialog,
     ReceiptDialog,
 )
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.form_dialog import date_edit, date_of
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.widgets.table_views import record_table
-from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
 RED = QBrush(QColor("#c62828"))
 ORANGE = QBrush(QColor("#b35c00"))
@@ -82,7 +82,7 @@ class DropoutTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.attention = case_files.Attention(0, 0, 0)
-        self._tasks: dict[str, BackgroundTask] = {}
+        self._tasks: dict[str, Operation] = {}
         self._stale = {self.LEDGERS: True, self.FIGURES: True}
         today = self.context.today()
 
@@ -140,18 +140,18 @@ class DropoutTab(QWidget):
         ], parent=self)
         self.attempts_table = record_table(self.attempts_model, fit_contents=True)
         self.attempts_table.doubleClicked.connect(lambda _index: self.show_evidence())
-        self.new_case_button = QPushButton(self.tr("Open a case…"))
-        self.case_file_button = QPushButton(self.tr("Case file…"))
-        self.log_button = QPushButton(self.tr("Log an attempt…"))
-        self.correct_button = QPushButton(self.tr("Correct the entry…"))
-        self.evidence_button = QPushButton(self.tr("Evidence…"))
-        self.notice_button = QPushButton(self.tr("Issue the urging notice…"))
-        self.receipt_button = QPushButton(self.tr("Record the signed receipt…"))
-        self.move_button = QPushButton(self.tr("Close or move the case…"))
-        self.confirm_button = QPushButton(self.tr("Record as dropout"))
-        self.cases_export_button = QPushButton(self.tr("Export the cases…"))
-        self.print_notice_button = QPushButton(self.tr("Print the notice…"))
-        self.print_due_button = QPushButton(self.tr("Print all notices due…"))
+        self.new_case_button = make_button("dropout.new_case", context, self)
+        self.case_file_button = make_button("dropout.case_file", context, self)
+        self.log_button = make_button("dropout.log_attempt", context, self)
+        self.correct_button = make_button("dropout.correct_attempt", context, self)
+        self.evidence_button = make_button("dropout.evidence", context, self)
+        self.notice_button = make_button("dropout.issue_notice", context, self)
+        self.receipt_button = make_button("dropout.receipt", context, self)
+        self.move_button = make_button("dropout.move", context, self)
+        self.confirm_button = make_button("dropout.confirm", context, self)
+        self.cases_export_button = make_button("export.cases", context, self)
+        self.print_notice_button = make_button("dropout.print_notice", context, self)
+        self.print_due_button = make_button("print.due_notices", context, self)
         detail = QGroupBox(self.tr("Persuasion log (劝返记录) — entries are never changed: a correction is a new entry"))
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.case_title)
@@ -198,9 +198,9 @@ class DropoutTab(QWidget):
         self.absences_table = record_table(self.absences_model, fit_contents=True)
         self.absences_summary = QLabel()
         self.absences_summary.setWordWrap(True)
-        self.record_absence_button = QPushButton(self.tr("Record an absence…"))
-        self.back_button = QPushButton(self.tr("Back at school…"))
-        self.absence_case_button = QPushButton(self.tr("Open a case for the selected…"))
+        self.record_absence_button = make_button("dropout.record_absence", context, self)
+        self.back_button = make_button("dropout.back", context, self)
+        self.absence_case_button = make_button("dropout.absence_case", context, self)
         absences_page = QWidget()
         absences_layout = QVBoxLayout(absences_page)
         absences_layout.addLayout(_row(self.absences_all))
@@ -228,8 +228,8 @@ class DropoutTab(QWidget):
         self.ledger_table = record_table(self.ledger_model, fit_contents=True)
         self.ledger_summary = QLabel()
         self.ledger_summary.setWordWrap(True)
-        self.ledgers_export_button = QPushButton(self.tr("Export the three ledgers…"))
-        self.ledgers_print_button = QPushButton(self.tr("Print the three ledgers…"))
+        self.ledgers_export_button = make_button("export.dropout_ledgers", context, self)
+        self.ledgers_print_button = make_button("print.dropout_ledgers", context, self)
         ledgers_page = QWidget()
         ledgers_layout = QVBoxLayout(ledgers_page)
         ledgers_layout.addLayout(_row(self.ledger_choice, self.ledgers_print_button, self.ledgers_export_button))
@@ -266,8 +266,8 @@ class DropoutTab(QWidget):
                    foreground=lambda s: RED if s.expired else None),
         ], parent=self)
         self.per_school_table = record_table(self.per_school_model)
-        self.term_report_button = QPushButton(self.tr("Term-start dropout report…"))
-        self.term_print_button = QPushButton(self.tr("Print the term-start report…"))
+        self.term_report_button = make_button("export.term_report", context, self)
+        self.term_print_button = make_button("print.term_report", context, self)
         figures_page = QWidget()
         figures_layout = QVBoxLayout(figures_page)
         figures_layout.addLayout(_row(QLabel(self.tr("Dropout rate from")), self.rate_from, QLabel(self.tr("to")),
@@ -292,30 +292,11 @@ class DropoutTab(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.show_cases())
         self.case_text.textChanged.connect(lambda _t: self.show_cases())
         self.cases_table.selectionModel().selectionChanged.connect(lambda *_args: self.show_case())
-        self.new_case_button.clicked.connect(self.new_case)
-        self.case_file_button.clicked.connect(self.edit_case)
-        self.log_button.clicked.connect(self.log_attempt)
-        self.correct_button.clicked.connect(self.correct_attempt)
-        self.evidence_button.clicked.connect(self.show_evidence)
-        self.notice_button.clicked.connect(self.issue_notice)
-        self.receipt_button.clicked.connect(self.record_receipt)
-        self.move_button.clicked.connect(self.move_case)
-        self.confirm_button.clicked.connect(self.confirm_dropout)
-        self.cases_export_button.clicked.connect(self.export_cases)
-        self.print_notice_button.clicked.connect(self.print_notice)
-        self.print_due_button.clicked.connect(self.print_due_notices)
-        self.ledgers_print_button.clicked.connect(self.print_ledgers)
-        self.term_print_button.clicked.connect(lambda: self.print_term_report())
         self.absences_all.toggled.connect(lambda _on: self.show_absences())
-        self.record_absence_button.clicked.connect(lambda: self.record_absence())
-        self.back_button.clicked.connect(self.back_at_school)
-        self.absence_case_button.clicked.connect(self.open_case_for_absence)
         self.absences_table.doubleClicked.connect(lambda _index: self.open_case_for_absence())
         self.ledger_choice.currentIndexChanged.connect(lambda _i: self.show_ledger())
-        self.ledgers_export_button.clicked.connect(self.export_ledgers)
         self.rate_from.dateChanged.connect(lambda _d: self.show_figures())
         self.rate_to.dateChanged.connect(lambda _d: self.show_figures())
-        self.term_report_button.clicked.connect(self.export_term_report)
         self.sections.currentChanged.connect(self._section_shown)
         context.changed.connect(self._data_changed)
         # The lists are filled when the tab is first shown; the badge is needed at once.
@@ -324,9 +305,9 @@ class DropoutTab(QWidget):
 
     # --- refreshing --------------------------------------------------------------------------------
 
-    def _data_changed(self, entity: str) -> None:
-        if entity not in (Entity.DROPOUT, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.ALL,
-                          Entity.PAIRING):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if not Entity.touched(changed, Entity.DROPOUT, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP,
+                              Entity.PAIRING):
             return
         if self.isVisible():
             self.refresh()
@@ -574,10 +555,8 @@ class DropoutTab(QWidget):
                 "Record {name}'s enrollment status as 辍学? The status goes back to 在读 when the case is closed as "
                 "back at school.").format(name=case.student)) != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.context.change(Entity.DROPOUT, case_files.confirm_dropout, case.id, today=self.context.today())
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        run_op(self.context, self, case_files.confirm_dropout, case.id, today=self.context.today(),
+               affects={Entity.DROPOUT, Entity.STUDENT})
 
     # --- absences -----------------------------------------------------------------------------------
 
@@ -649,26 +628,18 @@ class DropoutTab(QWidget):
         earlier = self._tasks.pop(name, None)
         if earlier is not None:
             earlier.stop()
-        db = self.context.db
-
-        def work(progress: Progress) -> Any:
-            result = db.query(service, *args)
-            progress.report(1.0)  # raises Cancelled if the user gave up waiting
-            return result
 
         def done(result: Any) -> None:
             if self._tasks.get(name) is task:
                 del self._tasks[name]
                 apply(result)
 
-        def failed(error: BaseException) -> None:
+        def failed(error: SchoolAidError) -> None:
             self._tasks.pop(name, None)
-            if isinstance(error, SchoolAidError):
-                show_error(self, error)
-                return
-            raise error
+            show_error(self, error)
 
-        task = run_in_background(self, title, work, done, failed, lambda: self._forget(name))
+        task = run_op(self.context, self, service, *args, access=Access.READ, background=True,
+                      title=title, on_success=done, on_failure=failed, on_cancel=lambda: self._forget(name))
         self._tasks[name] = task
 
     def _forget(self, name: str) -> None:
@@ -736,40 +707,37 @@ class DropoutTab(QWidget):
 
     def _export(self, title: str, name: str, writer: Callable[..., Any], done: Callable[[Any, Path], str],
                 path: Path | None = None) -> None:
-        path = path or self._save_path(title, name)
-        if path is None:
+        target = path or self._save_path(title, name)
+        if target is None:
             return
-        db, actor, today = self.context.db, self.context.actor, self.context.today()
-        self._tasks[f"export {title}"] = run_in_background(
-            self, title, lambda progress: db.query(writer, actor, path, today, progress=progress),
-            lambda result: self._exported(title, done(result, path)), lambda error: self._export_failed(title, error),
-            lambda: self._forget(f"export {title}"))
+        key = f"export {title}"
 
-    def _exported(self, title: str, text: str) -> None:
-        self._tasks.pop(f"export {title}", None)
-        self.message.emit(text)
+        def exported(result: Any) -> None:
+            self._tasks.pop(key, None)
+            self.message.emit(done(result, target))
 
-    def _export_failed(self, title: str, error: BaseException) -> None:
-        self._tasks.pop(f"export {title}", None)
-        if isinstance(error, SchoolAidError):
+        def failed(error: SchoolAidError) -> None:
+            self._tasks.pop(key, None)
             show_error(self, error)
-            return
-        raise error
+
+        self._tasks[key] = run_op(self.context, self, writer, target, self.context.today(), access=Access.READ_AS,
+                                  background=True, title=title, on_success=exported, on_failure=failed,
+                                  on_cancel=lambda: self._forget(key))
 
     def export_ledgers(self, path: Path | None = None) -> None:
         self._export(self.tr("Export the three ledgers"), f"控辍保学三本台账_{self.context.today():%Y%m%d}.xlsx",
-                     export.export_ledgers, lambda counts, path: self.tr(
+                     dropout_export.export_ledgers, lambda counts, path: self.tr(
                          "Ledgers written to {path}: {school_age} school-age children, {suspected} suspected dropouts, "
                          "{dropouts} dropouts.").format(path=path, **counts), path)
 
     def export_cases(self, path: Path | None = None) -> None:
         self._export(self.tr("Export the cases"), f"控辍保学工作台账_{self.context.today():%Y%m%d}.xlsx",
-                     export.export_cases,
+                     dropout_export.export_cases,
                      lambda n, path: self.tr("{n} cases written to {path}.").format(n=n, path=path), path)
 
     def export_term_report(self, path: Path | None = None) -> None:
         self._export(self.tr("Term-start dropout report"), f"开学辍学情况报告_{self.context.today():%Y%m%d}.xlsx",
-                     export.export_term_report,
+                     dropout_export.export_term_report,
                      lambda n, path: self.tr("Term-start report written to {path} ({n} dropouts by name).").format(
                          n=n, path=path), path)
 
@@ -777,8 +745,7 @@ class DropoutTab(QWidget):
 
     def print_notice(self) -> None:
         """The selected case's notice: printed again, or issued now (recorded on the case) and printed."""
-        from schoolaid.dropout import notice_pdf
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
+        from schoolaid.dropout import notice
 
         case = self.selected_case()
         if case is None:
@@ -794,14 +761,11 @@ class DropoutTab(QWidget):
                     n=case.failed_attempts, needed=needed)
             if QMessageBox.question(self, self.tr("Urging notice"), question) != QMessageBox.StandardButton.Yes:
                 return
-        db, actor, case_id, today = self.context.db, self.context.actor, case.id, self.context.today()
-        print_with_preview(self, self.tr("Enrollment-urging notice"), f"敦促入学通知书_{case.student}.pdf",
-                           lambda path, _progress: db.run(notice_pdf.print_case_notice, actor, case_id, path, today),
-                           lambda _notice: self.context.changed.emit(Entity.DROPOUT))
+        self._print(self.tr("Enrollment-urging notice"), f"敦促入学通知书_{case.student}.pdf", notice.print_case_notice,
+                    case.id, access=Access.CHANGE, affects={Entity.DROPOUT})
 
     def print_due_notices(self) -> None:
-        from schoolaid.dropout import notice_pdf
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
+        from schoolaid.dropout import notice
 
         due = self.context.query(case_files.attention, self.context.today(), classes=self.context.teacher_classes).notice_due
         if not due:
@@ -811,23 +775,17 @@ class DropoutTab(QWidget):
                 "Issue {n} enrollment-urging notices now, one for each case where repeated attempts failed, and print "
                 "them together? Each is recorded on its case.").format(n=due)) != QMessageBox.StandardButton.Yes:
             return
-        db, actor, today = self.context.db, self.context.actor, self.context.today()
-        print_with_preview(self, self.tr("Enrollment-urging notices"), f"敦促入学通知书_{today:%Y%m%d}.pdf",
-                           lambda path, progress: db.run(notice_pdf.print_due_notices, actor, path, today, progress=progress),
-                           lambda _ids: self.context.changed.emit(Entity.DROPOUT))
+        self._print(self.tr("Enrollment-urging notices"), f"敦促入学通知书_{self.context.today():%Y%m%d}.pdf",
+                    notice.print_due_notices, access=Access.CHANGE, affects={Entity.DROPOUT})
 
     def print_ledgers(self) -> None:
         from schoolaid.reporting import reports
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
 
-        db, actor, today = self.context.db, self.context.actor, self.context.today()
-        print_with_preview(self, self.tr("The three ledgers"), f"控辍保学三本台账_{today:%Y%m%d}.pdf",
-                           lambda path, progress: db.query(reports.write_dropout_ledgers, actor, path, today,
-                                                           progress=progress))
+        self._print(self.tr("The three ledgers"), f"控辍保学三本台账_{self.context.today():%Y%m%d}.pdf",
+                    reports.write_dropout_ledgers)
 
     def print_term_report(self, year: int | None = None, term: str | None = None) -> None:
         from schoolaid.reporting import reports
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
         from schoolaid.ui.widgets.period_dialog import PeriodDialog
 
         if year is None or term is None:
@@ -835,7 +793,17 @@ class DropoutTab(QWidget):
             if not dialog.exec():
                 return
             year, term = dialog.year, str(dialog.part)
-        db, actor, today = self.context.db, self.context.actor, self.context.today()
-        print_with_preview(self, self.tr("Term-start dropout report"), f"开学辍学情况报告_{year}{term}.pdf",
-                           lambda path, progress: db.query(reports.write_term_report, actor, path, year, term, today=today,
-                                                           progress=progress))
+        self._print(self.tr("Term-start dropout report"), f"开学辍学情况报告_{year}{term}.pdf",
+                    reports.write_term_report, after_path=(year, term))
+
+    def _print(self, title: str, file_name: str, service: Callable[..., Any], *before_path: Any,
+               after_path: tuple[Any, ...] = (), access: Access = Access.READ_AS,
+               affects: frozenset[str] | set[str] = frozenset()) -> None:
+        """A printout written off the GUI thread by ``service(..., path, ..., today=...)``, then previewed."""
+        from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
+
+        path = preview_path(file_name)
+        run_op(self.context, self, service, *before_path, path, *after_path, today=self.context.today(),
+               access=access, affects=affects, background=True, title=title,
+               on_success=lambda _result: show_preview(self, path, title, file_name))
+

@@ -16,21 +16,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from schoolaid.accounts.permissions import Permission
-from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.school_calendar import Term
 from schoolaid.reporting import indicators, work_list
 from schoolaid.reporting.indicators import Indicator, SchoolIndicators
 from schoolaid.township import township
+from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
-from schoolaid.ui.widgets.messages import problem_label, problems_text, show_error
+from schoolaid.ui.widgets.messages import problem_label, show_refusal
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.widgets.table_views import editable_table
 
@@ -184,15 +184,9 @@ class VillageCountsDialog(Dialog):
                     village=row["village"]))
                 return
             counts[row["village_id"]] = int(text) if text else None
-        try:
-            self.context.change(Entity.TOWNSHIP, indicators.set_preschool_age, self.year_spin.value(), counts)
-        except ValidationFailed as exc:
-            self.problem_label.setText(problems_text(exc.problems))
-            return
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        run_op(self.context, self, indicators.set_preschool_age, self.year_spin.value(), counts,
+               affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept(),
+               on_failure=lambda error: show_refusal(self, self.problem_label, error))
 
 
 class HomeTab(QWidget):
@@ -212,9 +206,7 @@ class HomeTab(QWidget):
             self.term_combo.addItem(term.label, term)
             term = term.previous()
         self.school_combo = QComboBox()
-        self.counts_button = QPushButton(self.tr("Preschool-age children per village…"))
-        self.counts_button.clicked.connect(self.edit_village_counts)
-        self.counts_button.setEnabled(context.allows(Permission.EDIT_SETTINGS) and not context.db.read_only)
+        self.counts_button = make_button("home.village_counts", context, self)
         self.state_label = QLabel()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Term:")))
@@ -261,8 +253,8 @@ class HomeTab(QWidget):
         self.school_combo.setCurrentIndex(max(0, self.school_combo.findData(current)))
         self.school_combo.blockSignals(False)
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.TOWNSHIP, Entity.ALL):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if Entity.touched(changed, Entity.TOWNSHIP):
             self._fill_schools()
         self.refresh()
 

@@ -1,20 +1,31 @@
-"""Dialogs of the ledger: a programme, reversing or correcting an entry, the notice and payment of a
-batch, a student's subsidy history."""
+"""Dialogs of the ledger: a programme and the members of its hand-kept list, reversing or correcting
+an entry, the notice and payment of a batch, a student's subsidy history."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.grades import Stage
 from schoolaid.common.validation import error
-from schoolaid.ledger import batches, corrections, currency, entry_search, subsidy_programmes
+from schoolaid.ledger import batches, corrections, currency, entry_search, posting, subsidy_programmes
 from schoolaid.ledger.entry_search import EntryRow
-from schoolaid.ledger.subsidy_programmes import ProgrammeForm
+from schoolaid.ledger.posting import StudentLine
+from schoolaid.ledger.subsidy_programmes import ProgrammeForm, ProgrammeView
 from schoolaid.ledger.vocabulary import Eligibility, EntryKind, Per
+from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
@@ -78,16 +89,75 @@ class ProgrammeDialog(FormDialog):
         self.form.addRow("", self.active_check)
         self.form.addRow(self.tr("Notes"), self.notes_edit)
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         form = ProgrammeForm(self.code_edit.text(), self.name_edit.text(), self.stage_combo.currentData(),
                              self.eligibility_combo.currentData(), _amount(self.amount_edit.text(), "amount_fen"),
                              self.per_combo.currentData(), self.kind_combo.currentData(), self.source_edit.text(),
                              [m for m, check in self.month_checks.items() if check.isChecked()],
                              self.active_check.isChecked(), self.notes_edit.text())
         if self.programme_id is None:
-            self.programme_id = self.context.change(Entity.LEDGER, subsidy_programmes.create_programme, form)
-        else:
-            self.context.change(Entity.LEDGER, subsidy_programmes.update_programme, self.programme_id, form)
+            created = self.run(subsidy_programmes.create_programme, form, affects={Entity.LEDGER})
+            if created.succeeded:
+                self.programme_id = created.result
+            return created.succeeded
+        return self.run(subsidy_programmes.update_programme, self.programme_id, form, affects={Entity.LEDGER}).succeeded
+
+
+class MembersDialog(FormDialog):
+    """The hand-kept list of a programme whose eligibility is "a hand-kept list" (students the school
+    decided on, e.g. a family struck by illness): add students from the roster, take off those no
+    longer on it, and say why; posting then pays those on the list."""
+
+    def __init__(self, context: AppContext, programme: ProgrammeView, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("The list of {name}").format(name=programme.name), parent)
+        self.programme = programme
+        self.member_ids: list[int] = list(context.query(subsidy_programmes.members, programme.id))
+        self.model: RecordTableModel[StudentLine] = RecordTableModel([
+            Column(self.tr("Name"), lambda line: line.name),
+            Column(self.tr("School"), lambda line: line.school),
+            Column(self.tr("Grade"), lambda line: line.grade),
+            Column(self.tr("Village"), lambda line: line.village),
+            Column(self.tr("Guardian"), lambda line: line.guardian),
+        ], parent=self)
+        self.table = record_table(self.model, fit_contents=True)
+        self.table.setMinimumSize(560, 260)
+        self.count_label = QLabel()
+        self.add_button = QPushButton(self.tr("Add a student…"))
+        self.remove_button = QPushButton(self.tr("Take off the list"))
+        self.add_button.clicked.connect(self.add_student)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("e.g. 家庭突发重大疾病，经校务会研究纳入"))
+        row = QHBoxLayout()
+        row.addWidget(self.count_label, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        self.form.addRow(self.table)
+        self.form.addRow(row)
+        self.form.addRow(self.tr("Why (kept with the change)"), self.reason_edit)
+        self._show()
+
+    def _show(self) -> None:
+        self.model.set_rows(self.context.query(posting.student_lines, self.member_ids, self.programme.amount_fen))
+        self.count_label.setText(self.tr("{n} students on the list.").format(n=len(self.member_ids)))
+        self.remove_button.setEnabled(bool(self.member_ids))
+
+    def add_student(self) -> None:
+        from schoolaid.ui.widgets.student_picker import StudentPicker
+
+        picker = StudentPicker(self.context, {EnrollmentStatus.ENROLLED}, self)
+        if picker.exec() and picker.chosen is not None and picker.chosen.id not in self.member_ids:
+            self.member_ids.append(picker.chosen.id)
+            self._show()
+
+    def remove_selected(self) -> None:
+        chosen = {self.model.row_object(index.row()).student_id for index in self.table.selectionModel().selectedRows()}
+        self.member_ids = [student_id for student_id in self.member_ids if student_id not in chosen]
+        self._show()
+
+    def submit(self) -> bool:
+        return self.run(subsidy_programmes.set_members, self.programme.id, self.member_ids, self.reason_edit.text(),
+                        today=self.context.today(), affects={Entity.LEDGER}).succeeded
 
 
 class ReverseDialog(FormDialog):
@@ -110,12 +180,11 @@ class ReverseDialog(FormDialog):
         self.form.addRow(QLabel(self.tr("The entry stays in the ledger; a reversing entry cancels it, and both are "
                                         "kept, linked, for the auditors.")))
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         if self.replace_check.isChecked():
-            self.context.change(Entity.LEDGER, corrections.replace, self.entry.id,
-                                _amount(self.amount_edit.text(), "amount_fen"), self.reason_edit.text())
-        else:
-            self.context.change(Entity.LEDGER, corrections.reverse, self.entry.id, self.reason_edit.text())
+            return self.run(corrections.replace, self.entry.id, _amount(self.amount_edit.text(), "amount_fen"),
+                            self.reason_edit.text(), affects={Entity.LEDGER}).succeeded
+        return self.run(corrections.reverse, self.entry.id, self.reason_edit.text(), affects={Entity.LEDGER}).succeeded
 
 
 class NoticeDialog(FormDialog):
@@ -130,9 +199,9 @@ class NoticeDialog(FormDialog):
         self.form.addRow(QLabel(self.tr("The list of recipients is posted for at least {n} days before payment.").format(
             n=batches.MINIMUM_NOTICE_DAYS)))
 
-    def submit(self) -> None:
-        self.context.change(Entity.LEDGER, batches.record_notice, self.batch_id, date_of(self.from_edit),
-                            date_of(self.to_edit))
+    def submit(self) -> bool:
+        return self.run(batches.record_notice, self.batch_id, date_of(self.from_edit), date_of(self.to_edit),
+                        affects={Entity.LEDGER}).succeeded
 
 
 class PaymentDialog(FormDialog):
@@ -144,9 +213,9 @@ class PaymentDialog(FormDialog):
         self.form.addRow(self.tr("Paid (or waived) on"), self.paid_edit)
         self.form.addRow(self.tr("Voucher no."), self.voucher_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.LEDGER, batches.record_payment, self.batch_id, date_of(self.paid_edit),
-                            self.voucher_edit.text(), today=self.context.today())
+    def submit(self) -> bool:
+        return self.run(batches.record_payment, self.batch_id, date_of(self.paid_edit), self.voucher_edit.text(),
+                        today=self.context.today(), affects={Entity.LEDGER}).succeeded
 
 
 class HistoryDialog(FormDialog):
@@ -171,5 +240,5 @@ class HistoryDialog(FormDialog):
         self.buttons.setStandardButtons(self.buttons.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
 
-    def submit(self) -> None:
-        self.accept()
+    def submit(self) -> bool:
+        return True

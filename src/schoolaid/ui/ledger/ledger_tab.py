@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,28 +30,31 @@ from schoolaid.ledger import (
     coverage,
     currency,
     entry_search,
-    export,
     periods,
     posting,
     subsidy_programmes,
     totals,
 )
+from schoolaid.ledger import export as ledger_export
 from schoolaid.ledger.batches import BatchView
 from schoolaid.ledger.coverage import Gap
 from schoolaid.ledger.entry_search import EntryFilter, EntryRow
 from schoolaid.ledger.posting import PostingPlan, StudentLine
 from schoolaid.ledger.subsidy_programmes import ProgrammeView
 from schoolaid.ledger.totals import Total
-from schoolaid.ledger.vocabulary import EntryKind
+from schoolaid.ledger.vocabulary import Eligibility, EntryKind
 from schoolaid.township import township
+from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.ledger.ledger_dialogs import (
     HistoryDialog,
+    MembersDialog,
     NoticeDialog,
     PaymentDialog,
     ProgrammeDialog,
     ReverseDialog,
 )
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.widgets.lazy_model import LazyColumn, LazyIdModel
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
@@ -102,9 +104,9 @@ class LedgerTab(QWidget):
         # --- post a month ---
         self.post_programme = QComboBox()
         self.post_month = _month_combo(context.today())
-        self.preview_button = QPushButton(self.tr("Show who and how much"))
-        self.post_all_button = QPushButton(self.tr("Post for all of them"))
-        self.post_selected_button = QPushButton(self.tr("Post for the selected only"))
+        self.preview_button = make_button("ledger.plan", context, self)
+        self.post_all_button = make_button("ledger.post_all", context, self)
+        self.post_selected_button = make_button("ledger.post_selected", context, self)
         self.post_summary = QLabel(self.tr("Choose a programme and a month, then see who is eligible."))
         self.post_summary.setWordWrap(True)
         self.plan_model: RecordTableModel[StudentLine] = RecordTableModel([
@@ -157,9 +159,9 @@ class LedgerTab(QWidget):
             self.entries_table.setColumnWidth(column, width)
         self.entries_table.doubleClicked.connect(lambda _index: self.show_history())
         self.entries_summary = QLabel()
-        self.reverse_button = QPushButton(self.tr("Reverse or correct…"))
-        self.history_button = QPushButton(self.tr("The student's subsidies"))
-        self.export_button = QPushButton(self.tr("Export…"))
+        self.reverse_button = make_button("ledger.reverse", context, self)
+        self.history_button = make_button("ledger.history", context, self)
+        self.export_button = make_button("export.ledger", context, self)
         entries_page = QWidget()
         entries_layout = QVBoxLayout(entries_page)
         entries_layout.addLayout(_row(self.filter_text, QLabel(self.tr("Programme")), self.filter_programme,
@@ -186,11 +188,11 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Posted by"), lambda b: b.posted_by),
         ], parent=self)
         self.batches_table = record_table(self.batches_model, fit_contents=True)
-        self.notice_list_button = QPushButton(self.tr("Notice list (公示)…"))
-        self.notice_button = QPushButton(self.tr("Record notice dates…"))
-        self.payment_button = QPushButton(self.tr("Record payment…"))
-        self.sign_off_button = QPushButton(self.tr("Sign-off sheet (签领表)…"))
-        self.sign_off_print_button = QPushButton(self.tr("Print the sign-off sheet…"))
+        self.notice_list_button = make_button("ledger.notice_list", context, self)
+        self.notice_button = make_button("ledger.notice_dates", context, self)
+        self.payment_button = make_button("ledger.payment", context, self)
+        self.sign_off_button = make_button("ledger.sign_off", context, self)
+        self.sign_off_print_button = make_button("ledger.sign_off_print", context, self)
         batches_page = QWidget()
         batches_layout = QVBoxLayout(batches_page)
         batches_layout.addWidget(QLabel(self.tr(
@@ -240,8 +242,8 @@ class LedgerTab(QWidget):
         self.gaps_table = record_table(self.gaps_model, fit_contents=True)
         self.gaps_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.gaps_summary = QLabel()
-        self.gaps_post_button = QPushButton(self.tr("Post for the selected…"))
-        self.gaps_export_button = QPushButton(self.tr("Export…"))
+        self.gaps_post_button = make_button("ledger.gaps_post", context, self)
+        self.gaps_export_button = make_button("ledger.gaps_export", context, self)
         gaps_page = QWidget()
         gaps_layout = QVBoxLayout(gaps_page)
         gaps_layout.addLayout(_row(QLabel(self.tr("Eligible students with no entry in")), self.gaps_period))
@@ -262,13 +264,16 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Active"), lambda p: self.tr("Yes") if p.active else self.tr("No"), align_center=True),
         ], parent=self)
         self.programmes_table = record_table(self.programmes_model, fit_contents=True)
-        self.programmes_table.doubleClicked.connect(lambda _index: self._edit_programme())
-        self.new_programme_button = QPushButton(self.tr("New programme…"))
-        self.edit_programme_button = QPushButton(self.tr("Edit…"))
+        self.programmes_table.doubleClicked.connect(lambda _index: self.edit_programme())
+        self.programmes_table.selectionModel().selectionChanged.connect(lambda *_args: self._programme_selected())
+        self.new_programme_button = make_button("ledger.new_programme", context, self)
+        self.edit_programme_button = make_button("ledger.edit_programme", context, self)
+        self.members_button = make_button("ledger.members", context, self)
+        self.members_button.setToolTip(self.tr("Who is on the hand-kept list of the selected programme"))
         programmes_page = QWidget()
         programmes_layout = QVBoxLayout(programmes_page)
         programmes_layout.addWidget(self.programmes_table, 1)
-        programmes_layout.addLayout(_row(self.new_programme_button, self.edit_programme_button))
+        programmes_layout.addLayout(_row(self.new_programme_button, self.edit_programme_button, self.members_button))
 
         self.sections = QTabWidget()
         self.sections.addTab(post_page, self.tr("Post a month"))
@@ -281,42 +286,28 @@ class LedgerTab(QWidget):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.sections)
 
-        self.preview_button.clicked.connect(self.preview)
         self.post_programme.currentIndexChanged.connect(lambda _i: self._clear_plan())
         self.post_month.currentIndexChanged.connect(lambda _i: self._clear_plan())
-        self.post_all_button.clicked.connect(lambda: self.post(selected_only=False))
-        self.post_selected_button.clicked.connect(lambda: self.post(selected_only=True))
         for combo in (self.filter_programme, self.filter_from, self.filter_to, self.filter_school):
             combo.currentIndexChanged.connect(lambda _i: self.show_entries())
         self.filter_text.textChanged.connect(lambda _t: self.show_entries())
-        self.reverse_button.clicked.connect(self.reverse)
-        self.history_button.clicked.connect(self.show_history)
-        self.export_button.clicked.connect(self.export_entries)
-        self.notice_list_button.clicked.connect(lambda: self._batch_document(export.export_notice, "公示名单"))
-        self.sign_off_button.clicked.connect(lambda: self._batch_document(export.export_sign_off, "签领表"))
-        self.notice_button.clicked.connect(lambda: self._batch_dialog(NoticeDialog))
-        self.sign_off_print_button.clicked.connect(self.print_sign_off)
-        self.payment_button.clicked.connect(lambda: self._batch_dialog(PaymentDialog))
         self.totals_by.currentIndexChanged.connect(lambda _i: self.show_totals())
         # Totals read every entry: they are worked out when someone looks at them.
         self.sections.currentChanged.connect(self._section_shown)
         self.gaps_period.currentIndexChanged.connect(lambda _i: self.show_gaps())
-        self.gaps_post_button.clicked.connect(self.post_gaps)
-        self.gaps_export_button.clicked.connect(self.export_gaps)
-        self.new_programme_button.clicked.connect(lambda: ProgrammeDialog(context, None, self).exec())
-        self.edit_programme_button.clicked.connect(self._edit_programme)
         context.changed.connect(self._data_changed)
         self.refresh()
 
     # --- refreshing --------------------------------------------------------------------------------
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.ALL, Entity.TOWNSHIP, Entity.DROPOUT):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if Entity.touched(changed, Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.DROPOUT):
             self.refresh()
 
     def refresh(self) -> None:
         programmes = self.context.query(subsidy_programmes.list_programmes)
         self.programmes_model.set_rows(programmes)
+        self._programme_selected()
         self._fill(self.post_programme, [(f"{p.name}（{p.code}）", p.id) for p in programmes if p.active])
         self._fill(self.filter_programme, [(self.tr("All programmes"), None)] + [(p.name, p.id) for p in programmes])
         months = [(self.tr("(any)"), "")] + [(month_key(m), month_key(m))
@@ -366,14 +357,12 @@ class LedgerTab(QWidget):
     def preview(self) -> None:
         if self.post_programme.currentData() is None:
             return
-        try:
-            self.plan = self.context.query(posting.plan_posting, self.post_programme.currentData(),
-                                           self.post_month.currentData(), today=self.context.today())
-        except ValidationFailed as failure:
-            self._clear_plan()
-            self.post_summary.setText("；".join(p.message for p in failure.problems))
+        planned = run_op(self.context, self, posting.plan_posting, self.post_programme.currentData(),
+                         self.post_month.currentData(), today=self.context.today(), access=Access.READ,
+                         on_failure=self._no_plan)
+        if not planned.succeeded:
             return
-        plan = self.plan
+        self.plan = plan = planned.result
         self.plan_model.set_rows(plan.lines)
         self.post_summary.setText(self.tr(
             "<b>{programme}, {period}</b>: {n} students to post, {total} yuan in all; {already} eligible students "
@@ -382,6 +371,19 @@ class LedgerTab(QWidget):
                 total=currency.format_yuan(plan.total_fen), already=plan.already))
         self.post_all_button.setEnabled(bool(plan.lines))
         self.post_selected_button.setEnabled(bool(plan.lines))
+
+    def _no_plan(self, error: SchoolAidError) -> None:
+        self._clear_plan()
+        if isinstance(error, ValidationFailed):
+            self.post_summary.setText("；".join(p.message for p in error.problems))
+        else:
+            show_error(self, error)
+
+    def post_all(self) -> None:
+        self.post(selected_only=False)
+
+    def post_selected(self) -> None:
+        self.post(selected_only=True)
 
     def post(self, *, selected_only: bool) -> None:
         plan = self.plan
@@ -397,12 +399,10 @@ class LedgerTab(QWidget):
         self._post(plan.programme.id, plan.month, ids)
 
     def _post(self, programme_id: int, month: dt.date, student_ids: list[int] | None) -> None:
-        try:
-            result = self.context.change(Entity.LEDGER, posting.post, programme_id, month, student_ids,
-                                         today=self.context.today())
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
+        run_op(self.context, self, posting.post, programme_id, month, student_ids, today=self.context.today(),
+               affects={Entity.LEDGER}, on_success=self._posted)
+
+    def _posted(self, result: posting.PostResult) -> None:
         self.message.emit(self.tr("Posted {period}: {n} students, {total} yuan.").format(
             period=result.period, n=result.posted, total=currency.format_yuan(result.total_fen)))
 
@@ -461,13 +461,13 @@ class LedgerTab(QWidget):
             self, self.tr("Export the ledger"), self.tr(
                 "Include full ID numbers? Only when the bureau asks for them: the sheet leaves this PC unencrypted.")) \
             == QMessageBox.StandardButton.Yes
-        try:  # with full ID numbers, on the record (with the number of students) before the file exists
-            count = self.context.query(export.export_ledger, self.context.actor, path, self.entry_filter(),
-                                       full_ids=full, today=self.context.today())
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("{n} ledger entries written to {path}.").format(n=count, path=path))
+        # With full ID numbers, the service puts the export on the record (with the number of students)
+        # before the file exists.
+        self.export_task = run_op(
+            self.context, self, ledger_export.export_ledger, path, self.entry_filter(), full_ids=full,
+            today=self.context.today(), access=Access.READ_AS, background=True, title=self.tr("Export the ledger"),
+            on_success=lambda count: self.message.emit(self.tr("{n} ledger entries written to {path}.").format(
+                n=count, path=path)))
 
     # --- batches ------------------------------------------------------------------------------------
 
@@ -478,6 +478,18 @@ class LedgerTab(QWidget):
     def selected_batch(self) -> BatchView | None:
         rows = self.batches_table.selectionModel().selectedRows()
         return self.batches_model.row_object(rows[0].row()) if rows else None
+
+    def record_notice_dates(self) -> None:
+        self._batch_dialog(NoticeDialog)
+
+    def record_payment(self) -> None:
+        self._batch_dialog(PaymentDialog)
+
+    def export_notice_list(self) -> None:
+        self._batch_document(ledger_export.export_notice, "公示名单")
+
+    def export_sign_off(self) -> None:
+        self._batch_document(ledger_export.export_sign_off, "签领表")
 
     def _batch_dialog(self, dialog_class: type) -> None:
         batch = self.selected_batch()
@@ -494,25 +506,23 @@ class LedgerTab(QWidget):
         path = self._save_path(kind, f"{batch.programme}{kind}_{batch.period}.xlsx")
         if path is None:
             return
-        try:
-            count = self.context.query(writer, self.context.actor, batch.id, path)  # type: ignore[arg-type]
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("{n} students written to {path}.").format(n=count, path=path))
+        run_op(self.context, self, writer, batch.id, path, self.context.today(),  # type: ignore[arg-type]
+               access=Access.READ_AS, background=True, title=kind,
+               on_success=lambda count: self.message.emit(self.tr("{n} students written to {path}.").format(
+                   n=count, path=path)))
 
     def print_sign_off(self) -> None:
         from schoolaid.reporting import reports
-        from schoolaid.ui.widgets.pdf_preview import print_with_preview
+        from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
 
         batch = self.selected_batch()
         if batch is None:
             QMessageBox.information(self, self.tr("Batches"), self.tr("Select a batch first."))
             return
-        db, actor, batch_id, today = self.context.db, self.context.actor, batch.id, self.context.today()
-        print_with_preview(self, self.tr("Sign-off sheet"), f"{batch.programme}签领表_{batch.period}.pdf",
-                           lambda path, progress: db.query(reports.write_sign_off, actor, batch_id, path, today,
-                                                           progress=progress))
+        title, name = self.tr("Sign-off sheet"), f"{batch.programme}签领表_{batch.period}.pdf"
+        path = preview_path(name)
+        run_op(self.context, self, reports.write_sign_off, batch.id, path, self.context.today(), access=Access.READ_AS,
+               background=True, title=title, on_success=lambda _pages: show_preview(self, path, title, name))
 
     # --- totals and gaps -------------------------------------------------------------------------------
 
@@ -572,14 +582,31 @@ class LedgerTab(QWidget):
         path = self._save_path(self.tr("Export coverage gaps"), f"资助覆盖缺口_{period}.xlsx")
         if path is None:
             return
-        try:
-            count = self.context.query(export.export_gaps, self.context.actor, period, path, self.context.today())
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("{n} gaps written to {path}.").format(n=count, path=path))
+        run_op(self.context, self, ledger_export.export_gaps, period, path, self.context.today(), access=Access.READ_AS,
+               background=True, title=self.tr("Export coverage gaps"), on_success=lambda count: self.message.emit(self.tr("{n} gaps written to {path}.").format(
+                   n=count, path=path)))
 
-    def _edit_programme(self) -> None:
+    def selected_programme(self) -> ProgrammeView | None:
+        rows = self.programmes_table.selectionModel().selectedRows()
+        return self.programmes_model.row_object(rows[0].row()) if rows else None
+
+    def _programme_selected(self) -> None:
+        programme = self.selected_programme()
+        self.members_button.setEnabled(programme is not None and programme.eligibility is Eligibility.LIST)
+
+    def edit_members(self) -> None:
+        """The hand-kept list of the selected programme (only such a programme has members to choose)."""
+        programme = self.selected_programme()
+        if programme is None or programme.eligibility is not Eligibility.LIST:
+            QMessageBox.information(self, self.tr("Programmes"), self.tr(
+                "Select a programme whose students are \u201c{rule}\u201d first.").format(rule=Eligibility.LIST.label()))
+            return
+        MembersDialog(self.context, programme, self).exec()
+
+    def new_programme(self) -> None:
+        ProgrammeDialog(self.context, None, self).exec()
+
+    def edit_programme(self) -> None:
         rows = self.programmes_table.selectionModel().selectedRows()
         if rows:
             ProgrammeDialog(self.context, self.programmes_model.row_object(rows[0].row()).id, self).exec()

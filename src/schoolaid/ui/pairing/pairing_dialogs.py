@@ -1,5 +1,5 @@
 """The small dialogs of the pairing tab: staff, leaving with handover, pairing a household, handing
-over or ending a pairing, pairing a school and logging its activities."""
+over or ending a pairing, pairing a school, logging its activities and ending its pairing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 from schoolaid.common.vocabulary import Sex, StaffRole
 from schoolaid.pairing import pairing, school_pairing, staff
 from schoolaid.pairing.pairing import HouseholdNeed, PairingView
-from schoolaid.pairing.school_pairing import ActivityKind
+from schoolaid.pairing.school_pairing import ActivityKind, SchoolPairingView
 from schoolaid.pairing.staff import StaffForm
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
@@ -52,13 +52,15 @@ class StaffDialog(FormDialog):
         self.form.addRow(self.tr("Sex"), self.sex_combo)
         self.form.addRow(self.tr("Phone"), self.phone_edit)
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         form = StaffForm(self.name_edit.text(), self.school_combo.currentData(), self.role_combo.currentData(),
                          self.sex_combo.currentData(), self.phone_edit.text())
         if self.staff_id is None:
-            self.staff_id = self.context.change(Entity.PAIRING, staff.create_staff, form)
-        else:
-            self.context.change(Entity.PAIRING, staff.update_staff, self.staff_id, form)
+            created = self.run(staff.create_staff, form, affects={Entity.PAIRING})
+            if created.succeeded:
+                self.staff_id = created.result
+            return created.succeeded
+        return self.run(staff.update_staff, self.staff_id, form, affects={Entity.PAIRING}).succeeded
 
 
 class LeaveDialog(FormDialog):
@@ -85,10 +87,10 @@ class LeaveDialog(FormDialog):
             self.receivers[view.id] = combo
             self.form.addRow(f"{view.household_head}（{view.village}{view.group_name}）", combo)
 
-    def submit(self) -> None:
-        self.context.change(Entity.PAIRING, staff.leave, self.staff_id, date_of(self.date_edit), self.reason_edit.text(),
-                            {pairing_id: combo.currentData() for pairing_id, combo in self.receivers.items()},
-                            today=self.context.today())
+    def submit(self) -> bool:
+        return self.run(staff.leave, self.staff_id, date_of(self.date_edit), self.reason_edit.text(),
+                        {pairing_id: combo.currentData() for pairing_id, combo in self.receivers.items()},
+                        today=self.context.today(), affects={Entity.PAIRING}).succeeded
 
 
 class PairDialog(FormDialog):
@@ -143,11 +145,11 @@ class PairDialog(FormDialog):
         elif rows:
             self.households_table.selectRow(0)
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         selected = self.households_table.selectionModel().selectedRows()
         household_id = self.households_model.row_object(selected[0].row()).household_id if selected else -1
-        self.context.change(Entity.PAIRING, pairing.pair, self.staff_combo.currentData(), household_id,
-                            date_of(self.date_edit), self.notes_edit.text(), today=self.context.today())
+        return self.run(pairing.pair, self.staff_combo.currentData(), household_id, date_of(self.date_edit),
+                        self.notes_edit.text(), today=self.context.today(), affects={Entity.PAIRING}).succeeded
 
 
 class HandOverDialog(FormDialog):
@@ -163,9 +165,9 @@ class HandOverDialog(FormDialog):
         self.form.addRow(self.tr("On"), self.date_edit)
         self.form.addRow(self.tr("Reason"), self.reason_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.PAIRING, pairing.hand_over, self.view.id, self.receiver_combo.currentData(),
-                            date_of(self.date_edit), self.reason_edit.text(), today=self.context.today())
+    def submit(self) -> bool:
+        return self.run(pairing.hand_over, self.view.id, self.receiver_combo.currentData(), date_of(self.date_edit),
+                        self.reason_edit.text(), today=self.context.today(), affects={Entity.PAIRING}).succeeded
 
 
 class EndPairingDialog(FormDialog):
@@ -179,9 +181,27 @@ class EndPairingDialog(FormDialog):
         self.form.addRow(self.tr("Ends on"), self.date_edit)
         self.form.addRow(self.tr("Reason"), self.reason_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.PAIRING, pairing.end_pairing, self.view.id, date_of(self.date_edit),
-                            self.reason_edit.text())
+    def submit(self) -> bool:
+        return self.run(pairing.end_pairing, self.view.id, date_of(self.date_edit), self.reason_edit.text(),
+                        affects={Entity.PAIRING}).succeeded
+
+
+class EndSchoolPairingDialog(FormDialog):
+    """The central school's pairing with a weak school comes to its end (the school caught up, or
+    was merged); its activities stay on record."""
+
+    def __init__(self, context: AppContext, view: SchoolPairingView, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("End the school pairing"), parent)
+        self.view = view
+        self.date_edit = date_edit(self.context.today())
+        self.form.addRow(self.tr("Pairing"), QLabel(self.tr("{helper} → {school}, since {since}").format(
+            helper=view.helper_school, school=view.school, since=view.start_date.isoformat())))
+        self.form.addRow(self.tr("Ends on"), self.date_edit)
+        self.form.addRow(QLabel(self.tr("The pairing and its {n} activities stay on record.").format(n=view.activities)))
+
+    def submit(self) -> bool:
+        return self.run(school_pairing.end_school_pairing, self.view.id, date_of(self.date_edit),
+                        affects={Entity.PAIRING}).succeeded
 
 
 class SchoolPairingDialog(FormDialog):
@@ -198,9 +218,9 @@ class SchoolPairingDialog(FormDialog):
         self.form.addRow(self.tr("From"), self.date_edit)
         self.form.addRow(self.tr("Goals"), self.goals_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.PAIRING, school_pairing.pair_school, self.school_combo.currentData(),
-                            date_of(self.date_edit), self.goals_edit.toPlainText(), today=self.context.today())
+    def submit(self) -> bool:
+        return self.run(school_pairing.pair_school, self.school_combo.currentData(), date_of(self.date_edit),
+                        self.goals_edit.toPlainText(), today=self.context.today(), affects={Entity.PAIRING}).succeeded
 
 
 class ActivityDialog(FormDialog):
@@ -220,8 +240,7 @@ class ActivityDialog(FormDialog):
         self.form.addRow(self.tr("What was done"), self.description_edit)
         self.form.addRow(self.tr("Who took part"), self.participants_edit)
 
-    def submit(self) -> None:
-        self.context.change(Entity.PAIRING, school_pairing.log_activity, self.school_pairing_id,
-                            date_of(self.date_edit), self.kind_combo.currentData(),
-                            self.description_edit.toPlainText(), self.participants_edit.text(),
-                            today=self.context.today())
+    def submit(self) -> bool:
+        return self.run(school_pairing.log_activity, self.school_pairing_id, date_of(self.date_edit),
+                        self.kind_combo.currentData(), self.description_edit.toPlainText(),
+                        self.participants_edit.text(), today=self.context.today(), affects={Entity.PAIRING}).succeeded

@@ -22,16 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid.common.errors import SchoolAidError
+from schoolaid.accounts.permissions import Permission
 from schoolaid.pairing import pairing, pairing_export, school_pairing
 from schoolaid.pairing.pairing import HouseholdNeed, OverdueVisit, Overview, PairingView, QuotaView
 from schoolaid.pairing.school_pairing import ActivityView, SchoolPairingView
 from schoolaid.roster import households
 from schoolaid.roster.households import SkillsRow
+from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.pairing.pairing_dialogs import (
     ActivityDialog,
     EndPairingDialog,
+    EndSchoolPairingDialog,
     HandOverDialog,
     LeaveDialog,
     PairDialog,
@@ -39,7 +42,6 @@ from schoolaid.ui.pairing.pairing_dialogs import (
     StaffDialog,
 )
 from schoolaid.ui.pairing.visit_panel import VisitPanel
-from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
@@ -89,8 +91,8 @@ class PairingTab(QWidget):
         self.days_spin = QSpinBox()
         self.days_spin.setRange(1, 365)
         self.days_spin.setSuffix(self.tr(" days"))
-        self.register_button = QPushButton(self.tr("Pairing register…"))
-        self.visit_sheets_button = QPushButton(self.tr("Visit record sheets…"))
+        self.register_button = make_button("export.pairing_register", context, self)
+        self.visit_sheets_button = make_button("export.visit_sheets", context, self)
         strip = QHBoxLayout()
         strip.addWidget(QLabel(self.tr("<b>Gaps:</b>")))
         for button in (self.unpaired_button, self.quota_button, self.departed_button, self.overdue_button):
@@ -113,9 +115,9 @@ class PairingTab(QWidget):
             Column(lambda: self.tr("Phone"), lambda q: q.phone),
         ], parent=self)
         self.staff_table = record_table(self.staff_model, fit_contents=True)
-        self.add_staff_button = QPushButton(self.tr("Add staff…"))
-        self.edit_staff_button = QPushButton(self.tr("Edit…"))
-        self.leave_button = QPushButton(self.tr("Leaves…"))
+        self.add_staff_button = make_button("pairing.add_staff", context, self)
+        self.edit_staff_button = make_button("pairing.edit_staff", context, self)
+        self.leave_button = make_button("pairing.leave", context, self)
         self.pairs_model: RecordTableModel[PairingView] = RecordTableModel([
             Column(lambda: self.tr("Household head"), lambda p: p.household_head),
             Column(lambda: self.tr("Village and group"), lambda p: p.village + p.group_name),
@@ -128,10 +130,10 @@ class PairingTab(QWidget):
                    self.tr("never"), foreground=lambda p: RED if self._overdue(p) else None),
         ], parent=self)
         self.pairs_table = record_table(self.pairs_model, fit_contents=True)
-        self.pair_button = QPushButton(self.tr("Pair a household…"))
-        self.hand_over_button = QPushButton(self.tr("Hand over…"))
-        self.end_button = QPushButton(self.tr("End pairing…"))
-        self.history_button = QPushButton(self.tr("Visits of this household"))
+        self.pair_button = make_button("pairing.pair", context, self)
+        self.hand_over_button = make_button("pairing.hand_over", context, self)
+        self.end_button = make_button("pairing.end", context, self)
+        self.history_button = make_button("pairing.history", context, self)
         self.show_ended_check = QCheckBox(self.tr("Show ended pairings"))
         pairs_page = QSplitter()
         pairs_page.addWidget(_boxed(self.tr("Helpers (households against the plan's quota)"), self.staff_table,
@@ -149,14 +151,14 @@ class PairingTab(QWidget):
             Column(lambda: self.tr("Phone"), lambda h: h.phone),
         ], parent=self)
         self.unpaired_table = record_table(self.unpaired_model, fit_contents=True)
-        self.find_helper_button = QPushButton(self.tr("Find a helper…"))
+        self.find_helper_button = make_button("pairing.find_helper", context, self)
         self.departed_model: RecordTableModel[PairingView] = RecordTableModel([
             Column(lambda: self.tr("Helper who left"), lambda p: p.staff),
             Column(lambda: self.tr("Household head"), lambda p: p.household_head),
             Column(lambda: self.tr("Village and group"), lambda p: p.village + p.group_name),
         ], parent=self)
         self.departed_table = record_table(self.departed_model, fit_contents=True)
-        self.departed_hand_over_button = QPushButton(self.tr("Hand over…"))
+        self.departed_hand_over_button = make_button("pairing.departed_hand_over", context, self)
         self.overdue_model: RecordTableModel[OverdueVisit] = RecordTableModel([
             Column(lambda: self.tr("Helper"), lambda o: o.pairing.staff),
             Column(lambda: self.tr("Household head"), lambda o: o.pairing.household_head),
@@ -165,7 +167,7 @@ class PairingTab(QWidget):
             Column(lambda: self.tr("Days"), lambda o: o.days, align_center=True, foreground=lambda o: RED),
         ], parent=self)
         self.overdue_table = record_table(self.overdue_model, fit_contents=True)
-        self.log_visit_button = QPushButton(self.tr("Log a visit…"))
+        self.log_visit_button = make_button("pairing.log_visit", context, self)
         self.quota_model: RecordTableModel[QuotaView] = RecordTableModel([
             Column(lambda: self.tr("Helper"), lambda q: q.staff),
             Column(lambda: self.tr("School"), lambda q: q.school),
@@ -228,12 +230,14 @@ class PairingTab(QWidget):
             Column(lambda: self.tr("Who took part"), lambda a: a.participants),
         ], parent=self)
         self.activities_table = record_table(self.activities_model, fit_contents=True)
-        self.pair_school_button = QPushButton(self.tr("Pair a weak school…"))
-        self.activity_button = QPushButton(self.tr("Log an activity…"))
+        self.pair_school_button = make_button("pairing.pair_school", context, self)
+        self.activity_button = make_button("pairing.activity", context, self)
+        self.end_school_button = make_button("pairing.end_school", context, self)
         schools_page = QWidget()
         schools_layout = QVBoxLayout(schools_page)
         schools_layout.addWidget(_boxed(self.tr("The central school's party branch pairs one or two weak schools"),
-                                        self.schools_table, _buttons(self.pair_school_button, self.activity_button)), 2)
+                                        self.schools_table, _buttons(self.pair_school_button, self.activity_button,
+                                                                     self.end_school_button)), 2)
         schools_layout.addWidget(_boxed(self.tr("Activity log"), self.activities_table), 3)
 
         self.sections = QTabWidget()
@@ -249,31 +253,18 @@ class PairingTab(QWidget):
 
         self.staff_table.selectionModel().selectionChanged.connect(self._staff_selected)
         self.show_ended_check.toggled.connect(lambda _on: self._show_pairs())
-        self.add_staff_button.clicked.connect(lambda: StaffDialog(context, None, self).exec())
-        self.edit_staff_button.clicked.connect(self._edit_staff)
-        self.leave_button.clicked.connect(self._leave)
-        self.pair_button.clicked.connect(lambda: PairDialog(context, self.selected_staff_id(), parent=self).exec())
-        self.hand_over_button.clicked.connect(lambda: self._on_pair(HandOverDialog))
-        self.end_button.clicked.connect(lambda: self._on_pair(EndPairingDialog))
-        self.history_button.clicked.connect(self._household_history)
-        self.find_helper_button.clicked.connect(self._find_helper)
-        self.departed_hand_over_button.clicked.connect(self._hand_over_departed)
-        self.log_visit_button.clicked.connect(self._log_overdue_visit)
         self.without_skills_check.toggled.connect(lambda _on: self._show_skills())
-        self.pair_school_button.clicked.connect(lambda: SchoolPairingDialog(context, self).exec())
-        self.activity_button.clicked.connect(self._log_activity)
         self.schools_table.selectionModel().selectionChanged.connect(lambda *_: self._show_activities())
         self.days_spin.editingFinished.connect(self._days_changed)
-        self.register_button.clicked.connect(self.export_register)
-        self.visit_sheets_button.clicked.connect(self.export_visit_sheets)
+        self.days_spin.setEnabled(context.allows(Permission.EDIT_SETTINGS) and not context.db.read_only)
         self.visit_panel.saved.connect(lambda _id: self.message.emit(self.tr("Visit saved.")))
         context.changed.connect(self._data_changed)
         self.refresh()
 
     # --- refreshing ------------------------------------------------------------------------------
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.PAIRING, Entity.HOUSEHOLD, Entity.ALL, Entity.TOWNSHIP):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if Entity.touched(changed, Entity.PAIRING, Entity.HOUSEHOLD, Entity.TOWNSHIP):
             self.refresh()
 
     def refresh(self) -> None:
@@ -350,6 +341,15 @@ class PairingTab(QWidget):
         rows = self.pairs_table.selectionModel().selectedRows()
         return self.pairs_model.row_object(rows[0].row()) if rows else None
 
+    def pair_household(self) -> None:
+        PairDialog(self.context, self.selected_staff_id(), parent=self).exec()
+
+    def hand_over(self) -> None:
+        self._on_pair(HandOverDialog)
+
+    def end_pairing(self) -> None:
+        self._on_pair(EndPairingDialog)
+
     def _on_pair(self, dialog_class: type) -> None:
         view = self.selected_pair()
         if view is None or view.end_date is not None:
@@ -357,17 +357,20 @@ class PairingTab(QWidget):
             return
         dialog_class(self.context, view, self).exec()
 
-    def _edit_staff(self) -> None:
+    def add_staff(self) -> None:
+        StaffDialog(self.context, None, self).exec()
+
+    def edit_staff(self) -> None:
         staff_id = self.selected_staff_id()
         if staff_id is not None:
             StaffDialog(self.context, staff_id, self).exec()
 
-    def _leave(self) -> None:
+    def staff_leaves(self) -> None:
         staff_id = self.selected_staff_id()
         if staff_id is not None:
             LeaveDialog(self.context, staff_id, self).exec()
 
-    def _household_history(self) -> None:
+    def household_history(self) -> None:
         view = self.selected_pair()
         if view is not None:
             self.visit_panel.show_household(view.household_id)
@@ -375,17 +378,17 @@ class PairingTab(QWidget):
 
     # --- gaps ----------------------------------------------------------------------------------
 
-    def _find_helper(self) -> None:
+    def find_helper(self) -> None:
         rows = self.unpaired_table.selectionModel().selectedRows()
         household_id = self.unpaired_model.row_object(rows[0].row()).household_id if rows else None
         PairDialog(self.context, None, household_id, self).exec()
 
-    def _hand_over_departed(self) -> None:
+    def hand_over_departed(self) -> None:
         rows = self.departed_table.selectionModel().selectedRows()
         if rows:
             HandOverDialog(self.context, self.departed_model.row_object(rows[0].row()), self).exec()
 
-    def _log_overdue_visit(self) -> None:
+    def log_overdue_visit(self) -> None:
         rows = self.overdue_table.selectionModel().selectedRows()
         if not rows:
             return
@@ -395,10 +398,7 @@ class PairingTab(QWidget):
 
     def _days_changed(self) -> None:
         if self.overview is not None and self.days_spin.value() != self.overview.overdue_days:
-            try:
-                self.context.change(Entity.PAIRING, pairing.set_overdue_days, self.days_spin.value())
-            except SchoolAidError as exc:
-                show_error(self, exc)
+            run_op(self.context, self, pairing.set_overdue_days, self.days_spin.value(), affects={Entity.PAIRING})
 
     # --- skills and schools --------------------------------------------------------------------
 
@@ -424,15 +424,27 @@ class PairingTab(QWidget):
 
     def _show_activities(self) -> None:
         chosen = self._selected_school_pairing()
+        self.end_school_button.setEnabled(chosen is not None and chosen.end_date is None)
         self.activities_model.set_rows(self.context.query(school_pairing.activities,
                                                           chosen.id if chosen else None))
 
-    def _log_activity(self) -> None:
+    def pair_school(self) -> None:
+        SchoolPairingDialog(self.context, self).exec()
+
+    def log_activity(self) -> None:
         chosen = self._selected_school_pairing()
         if chosen is None:
             QMessageBox.information(self, self.tr("School pairing"), self.tr("Select a paired school first."))
             return
         ActivityDialog(self.context, chosen.id, chosen.school, self).exec()
+
+    def end_school_pairing(self) -> None:
+        chosen = self._selected_school_pairing()
+        if chosen is None or chosen.end_date is not None:
+            QMessageBox.information(self, self.tr("School pairing"), self.tr("Select a pairing still under way first."))
+            return
+        if EndSchoolPairingDialog(self.context, chosen, self).exec():
+            self.message.emit(self.tr("The pairing with {school} has ended.").format(school=chosen.school))
 
     # --- output --------------------------------------------------------------------------------
 
@@ -449,22 +461,17 @@ class PairingTab(QWidget):
         path = self._save_path(self.tr("Pairing register"), f"{pairing_export.REGISTER_TITLE}_{self.context.today():%Y%m%d}.xlsx")
         if path is None:
             return
-        try:
-            count = self.context.query(pairing_export.export_register, self.context.actor, path, self.context.today())
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("Pairing register of {n} pairs written to {path}.").format(n=count, path=path))
+        run_op(self.context, self, pairing_export.export_register, path, self.context.today(), access=Access.READ_AS,
+               background=True, title=self.tr("Pairing register"),
+               on_success=lambda count: self.message.emit(self.tr(
+                   "Pairing register of {n} pairs written to {path}.").format(n=count, path=path)))
 
     def export_visit_sheets(self) -> None:
         path = self._save_path(self.tr("Visit record sheets"),
                                f"{pairing_export.VISIT_SHEET_TITLE}_{self.context.today():%Y%m%d}.xlsx")
         if path is None:
             return
-        try:
-            count = self.context.query(pairing_export.export_visit_sheets, self.context.actor, path,
-                                       today=self.context.today())
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("Visit record sheets of {n} helpers written to {path}.").format(n=count, path=path))
+        run_op(self.context, self, pairing_export.export_visit_sheets, path, today=self.context.today(),
+               access=Access.READ_AS, background=True, title=self.tr("Visit record sheets"),
+               on_success=lambda count: self.message.emit(self.tr(
+                   "Visit record sheets of {n} helpers written to {path}.").format(n=count, path=path)))

@@ -20,6 +20,7 @@ from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.pairing import pairing, staff, visits
 from schoolaid.pairing.visits import VisitEntry, VisitKind, VisitView
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.evidence import EvidenceList, choose_files
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
 from schoolaid.ui.widgets.messages import show_error
@@ -164,15 +165,16 @@ class VisitPanel(QWidget):
                           next_step=self.next_edit.text())
 
     def save_visit(self) -> None:
-        try:
-            visit_id = self.context.change(Entity.PAIRING, visits.add_visit, self.entry(), list(self.pending_files),
-                                           today=self.context.today())
-        except ValidationFailed as failure:
-            self.entry_problems.setText("；".join(p.message for p in failure.problems))
-            return
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
+        run_op(self.context, self, visits.add_visit, self.entry(), list(self.pending_files), today=self.context.today(),
+               affects={Entity.PAIRING}, on_success=self._saved, on_failure=self._refused)
+
+    def _refused(self, error: SchoolAidError) -> None:
+        if isinstance(error, ValidationFailed):
+            self.entry_problems.setText("；".join(p.message for p in error.problems))
+        else:
+            show_error(self, error)
+
+    def _saved(self, visit_id: int) -> None:
         self.entry_problems.clear()
         for edit in (self.done_edit, self.problems_edit, self.next_edit):
             edit.clear()
@@ -228,8 +230,9 @@ class VisitDialog(FormDialog):
         self.form.addRow(self.tr("Evidence files"), self.evidence)
         self.resize(620, 420)
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
         entry = VisitEntry(self.entry.staff_id, self.entry.household_id, date_of(self.date_edit),
                            self.form_combo.currentData(), self.done_edit.text(), self.problems_edit.text(),
                            self.next_edit.text())
-        self.context.change(Entity.PAIRING, visits.update_visit, self.visit_id, entry, self.context.today())
+        return self.run(visits.update_visit, self.visit_id, entry, self.context.today(),
+                        affects={Entity.PAIRING}).succeeded

@@ -23,9 +23,9 @@ from schoolaid.roster import roster_export
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
-from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
 
 def suggested_folder() -> Path:
@@ -41,7 +41,7 @@ class ExportDialog(Dialog):
         super().__init__(parent)
         self.context = context
         self.filter, self.sort_key, self.descending = flt, sort_key, descending
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.written: int | None = None
         self.setWindowTitle(self.tr("Export roster"))
         name = context.query(township.township_name)
@@ -79,28 +79,22 @@ class ExportDialog(Dialog):
         path = Path(self.path_edit.text().strip())
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        db, actor, flt, key, descending, full = (self.context.db, self.context.actor, self.filter, self.sort_key,
-                                                 self.descending, self.full_ids_check.isChecked())
-        today = self.context.today()
+        full = self.full_ids_check.isChecked()
         self.buttons.setEnabled(False)
         self.path = path
         # With full ID numbers, the service puts the export on the record before the file exists.
-        self.task = run_in_background(
-            self, self.tr("Exporting the roster"),
-            lambda progress: db.query(roster_export.export_roster, actor, path, flt, key, descending, full_ids=full,
-                                      today=today, progress=progress),
-            on_success=self._done, on_failure=self._failed, on_cancel=lambda: self.buttons.setEnabled(True))
+        self.task = run_op(self.context, self, roster_export.export_roster, path, self.filter, self.sort_key,
+                           self.descending, full_ids=full, today=self.context.today(), access=Access.READ_AS,
+                           background=True, title=self.tr("Exporting the roster"), on_success=self._done,
+                           on_failure=self._failed, on_cancel=lambda: self.buttons.setEnabled(True))
 
     def _done(self, written: int) -> None:
         self.written = written
         self.accept()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: SchoolAidError) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, SchoolAidError):
-            show_error(self, error)
-            return
-        raise error
+        show_error(self, error)
 
     def done(self, result: int) -> None:
         # Closing while work runs: stop it first, so that nothing reports to a window that is gone.

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -25,7 +26,9 @@ from schoolaid.common.vocabulary import PovertyStatus, Relation, Sex
 from schoolaid.roster import households
 from schoolaid.roster.households import HouseholdForm, MemberForm, SkillForm
 from schoolaid.township import township
+from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
@@ -134,6 +137,10 @@ class HouseholdDialog(Dialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.deleted = False
+        # Only a household entered by mistake goes, and only while no student belongs to it (the service says so too).
+        self.delete_button = make_button("households.delete", context, self)
+        self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(members_box, 1)
@@ -141,7 +148,14 @@ class HouseholdDialog(Dialog):
 
         if household_id is not None:
             self._load(context.query(households.get_form, household_id))
+            children = context.query(households.view, household_id, context.today()).children
+            self.delete_button.setEnabled(not children)
+            if children:
+                self.delete_button.setToolTip(self.tr(
+                    "{names} belong to this household: a household with students on the roster stays. Move them "
+                    "to their right household first.").format(names="、".join(c.name for c in children)))
         else:
+            self.delete_button.setVisible(False)  # nothing to delete yet
             if village_id is not None:
                 self.village_combo.setCurrentIndex(max(0, self.village_combo.findData(village_id)))
             self.members_model.append_row({"relation": Relation.HEAD.value, "sex": Sex.MALE.value,
@@ -251,23 +265,41 @@ class HouseholdDialog(Dialog):
     def save(self, confirmed: frozenset[str] = frozenset()) -> None:
         self.members_table.setFocus()  # commits an open cell editor
         form = self.form()
-        try:
-            if self.household_id is None:
-                self.household_id = self.context.change(Entity.HOUSEHOLD, households.create_household, form,
-                                                        confirmed=confirmed, today=self.context.today())
+
+        def refused(error: SchoolAidError) -> None:
+            if isinstance(error, ValidationFailed) and error.only_warnings:
+                if confirm_warnings(self, error.problems):
+                    self.save(confirmed | {p.code for p in error.problems})
             else:
-                self.context.change(Entity.HOUSEHOLD, households.update_household, self.household_id, form,
-                                    confirmed=confirmed, today=self.context.today())
-        except ValidationFailed as failure:
-            if failure.only_warnings and confirm_warnings(self, failure.problems):
-                self.save(confirmed | {p.code for p in failure.problems})
-            elif not failure.only_warnings:
-                show_error(self, failure)
-            return
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
+                show_error(self, error)
+
+        if self.household_id is None:
+            run_op(self.context, self, households.create_household, form, confirmed=confirmed,
+                   today=self.context.today(), affects={Entity.HOUSEHOLD}, on_success=self._created,
+                   on_failure=refused)
+        else:
+            run_op(self.context, self, households.update_household, self.household_id, form, confirmed=confirmed,
+                   today=self.context.today(), affects={Entity.HOUSEHOLD}, on_success=lambda _result: self.accept(),
+                   on_failure=refused)
+
+    def _created(self, household_id: int) -> None:
+        self.household_id = household_id
         self.accept()
+
+    def delete_household(self) -> None:
+        """Delete a household entered by mistake, after asking."""
+        if self.household_id is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete household"), self.tr(
+            "Delete the household of {head}? Only a household entered by mistake should be deleted: its members "
+            "and their skills go with it. The deletion is kept in the audit trail.").format(
+                head=self.head_edit.text()), defaultButton=QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        deleted = run_op(self.context, self, households.delete_household, self.household_id, affects={Entity.HOUSEHOLD})
+        if deleted.succeeded:
+            self.deleted, self.household_id = True, None
+            self.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001 - Qt override
         # Enter inside the member tables edits a cell; it must not save the whole dialog.

@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from schoolaid.common.vocabulary import PovertyStatus, Relation
 from schoolaid.roster import households
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.households import ChildView, HouseholdView, MemberView
+from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
@@ -91,10 +91,8 @@ class HouseholdPanel(QWidget):
         self.labourer_note = QLabel()
         self.labourer_note.setWordWrap(True)
 
-        self.edit_button = QPushButton(self.tr("Edit household…"))
-        self.edit_button.clicked.connect(self.edit_household)
-        self.new_button = QPushButton(self.tr("New household…"))
-        self.new_button.clicked.connect(self.new_household)
+        self.edit_button = make_button("roster.household", context, self)
+        self.new_button = make_button("households.new", context, self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.new_button)
@@ -128,9 +126,9 @@ class HouseholdPanel(QWidget):
                 self.household_id = None
         self.view = view
         has_view = view is not None
-        for widget in (self.members_table, self.children_table, self.members_label, self.children_label,
-                       self.edit_button, self.badge):
+        for widget in (self.members_table, self.children_table, self.members_label, self.children_label, self.badge):
             widget.setVisible(has_view)
+        self.edit_button.setEnabled(has_view)  # shown or not by role (ui/actions.py)
         self.registered_badge.setVisible(view is not None and view.registered_poor)
         if view is None:
             self.title.setText(self.tr("<h3>Household</h3>"))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.common.errors import SchoolAidError
-from schoolaid.common.progress import Progress
 from schoolaid.roster import roster_import
 from schoolaid.roster.roster_columns import Field
 from schoolaid.roster.roster_import import (
@@ -36,6 +35,7 @@ from schoolaid.roster.roster_import import (
 )
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import (
@@ -46,7 +46,6 @@ from schoolaid.ui.widgets.table_models import (
     weak_method,
 )
 from schoolaid.ui.widgets.table_views import editable_table, record_table
-from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
 _OUTCOME_COLOURS = {
     Outcome.REJECT: QColor("#c62828"),
@@ -70,7 +69,7 @@ class ImportDialog(Dialog):
         self.source: ImportSource | None = None
         self.plan: ImportPlan | None = None
         self.options = ImportOptions()
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.result: roster_import.ImportResult | None = None
         self._recheck_wanted = False
         self.setWindowTitle(self.tr("Import roster: {name}").format(name=self.path.name))
@@ -173,14 +172,10 @@ class ImportDialog(Dialog):
     # --- reading and checking ----------------------------------------------------------------
 
     def _read(self) -> None:
-        db, path, options, today = self.context.db, self.path, self.options, self.context.today()
-
-        def work(progress: Progress) -> tuple[ImportSource, ImportPlan]:
-            source = roster_import.read_source(path)
-            return source, db.query(roster_import.make_plan, source, options, today=today, progress=progress)
-
-        self.task = run_in_background(self, self.tr("Reading {name}").format(name=path.name), work,
-                                      on_success=self._read_done, on_failure=self._failed, on_cancel=self.reject)
+        self.task = run_op(self.context, self, roster_import.read_and_plan, self.path, self.options,
+                           today=self.context.today(), access=Access.READ, background=True,
+                           title=self.tr("Reading {name}").format(name=self.path.name),
+                           on_success=self._read_done, on_failure=self._failed, on_cancel=self.reject)
 
     def _read_done(self, result: tuple[ImportSource, ImportPlan]) -> None:
         self.source, plan = result
@@ -200,14 +195,13 @@ class ImportDialog(Dialog):
         if self.task is not None and not self.task.done:
             self._recheck_wanted = True
             return
-        db, source, options, today = self.context.db, self.source, self.options, self.context.today()
         self._set_busy(True)
         self.summary_label.setText(self.tr("Checking again…"))
-        self.task = run_in_background(self, self.tr("Checking {name}").format(name=self.path.name),
-                                      lambda progress: db.query(roster_import.make_plan, source, options,
-                                                                today=today, progress=progress),
-                                      on_success=self._plan_ready, on_failure=self._failed,
-                                      on_cancel=lambda: self._set_busy(False))
+        self.task = run_op(self.context, self, roster_import.make_plan, self.source, self.options,
+                           today=self.context.today(), access=Access.READ, background=True,
+                           title=self.tr("Checking {name}").format(name=self.path.name),
+                           on_success=self._plan_ready, on_failure=self._failed,
+                           on_cancel=lambda: self._set_busy(False))
 
     def _plan_ready(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -227,14 +221,11 @@ class ImportDialog(Dialog):
         self.save_rejected_button.setEnabled(bool(plan.rejected))
         self._show_rows()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: SchoolAidError) -> None:
         self._set_busy(False)
-        if isinstance(error, SchoolAidError):
-            show_error(self, error)
-            if self.source is None:
-                self.reject()
-            return
-        raise error
+        show_error(self, error)
+        if self.source is None:
+            self.reject()
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.mapping_table, self.existing_combo, self.import_button, self.save_rejected_button,
@@ -336,11 +327,10 @@ class ImportDialog(Dialog):
                                                       self.tr("Excel workbook (*.xlsx)"))
         if not target:
             return
-        try:
-            count = roster_import.save_rejected(self.plan, Path(target))
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        saved = run_op(self.context, self, roster_import.save_rejected, self.plan, Path(target), access=Access.FILES)
+        if not saved.succeeded:
             return
+        count = saved.result
         QMessageBox.information(self, self.tr("Save rejected rows"), self.tr(
             "{n} rejected rows saved to {path}, with the reason for each.").format(n=count, path=target))
 
@@ -348,13 +338,11 @@ class ImportDialog(Dialog):
         plan = self.plan
         if plan is None:
             return
-        db, actor, today = self.context.db, self.context.actor, self.context.today()
         self._set_busy(True)
-        self.task = run_in_background(self, self.tr("Importing {name}").format(name=self.path.name),
-                                      lambda progress: db.run(roster_import.apply_plan, actor, plan,
-                                                              progress=progress, today=today),
-                                      on_success=self._imported, on_failure=self._failed,
-                                      on_cancel=self._import_cancelled)
+        self.task = run_op(self.context, self, roster_import.apply_plan, plan, today=self.context.today(),
+                           background=True, title=self.tr("Importing {name}").format(name=self.path.name),
+                           affects={Entity.STUDENT, Entity.HOUSEHOLD}, on_success=self._imported,
+                           on_failure=self._failed, on_cancel=self._import_cancelled)
 
     def _import_cancelled(self) -> None:
         self._set_busy(False)
@@ -362,7 +350,6 @@ class ImportDialog(Dialog):
 
     def _imported(self, result: roster_import.ImportResult) -> None:
         self.result = result
-        self.context.changed.emit(Entity.STUDENT)
         self.accept()
 
     def result_text(self) -> str:
@@ -377,3 +364,4 @@ class ImportDialog(Dialog):
         if self.task is not None:
             self.task.stop()
         super().done(result)
+

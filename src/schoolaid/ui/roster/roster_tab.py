@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -24,16 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.accounts.permissions import Permission, role_label
-from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.grades import ALL_GRADES
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.township import township
+from schoolaid.ui.actions import ROSTER_CONTEXT, context_menu, make_button
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.roster.household_panel import HouseholdPanel
 from schoolaid.ui.roster.roster_model import COLUMNS, RosterModel
-from schoolaid.ui.widgets.messages import show_error
 
 SEARCH_DELAY_MS = 80  # coalesces a burst of keystrokes into one search
 _ANY = None
@@ -63,14 +62,10 @@ class RosterTab(QWidget):
         self.left_behind_check = QCheckBox(self.tr("Left-behind"))
         self.boarder_check = QCheckBox(self.tr("Boarders"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.add_button = QPushButton(self.tr("Add student…"))
-        self.add_button.setDefault(False)
-        self.import_button = QPushButton(self.tr("Import…"))
-        self.add_button.setEnabled(context.allows(Permission.EDIT_ROSTER))
-        self.import_button.setEnabled(context.allows(Permission.EDIT_ROSTER))
+        self.add_button = make_button("students.add", context, self)
+        self.import_button = make_button("students.import", context, self)
         self.import_button.setToolTip(self.tr("Import students from an Excel or CSV roster"))
-        self.export_button = QPushButton(self.tr("Export…"))
-        self.export_button.setEnabled(context.allows(Permission.EXPORT))
+        self.export_button = make_button("export.roster", context, self)
         self.export_button.setToolTip(self.tr("Export the students shown to Excel"))
         self._fill_filter_choices()
 
@@ -131,9 +126,6 @@ class RosterTab(QWidget):
         for check in (self.poor_check, self.left_behind_check, self.boarder_check):
             check.toggled.connect(self.apply_filter)
         self.clear_button.clicked.connect(self.clear_filters)
-        self.add_button.clicked.connect(self.add_student)
-        self.import_button.clicked.connect(self.import_roster)
-        self.export_button.clicked.connect(self.export_roster)
         self.table.doubleClicked.connect(lambda index: self.edit_student())
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -251,8 +243,10 @@ class RosterTab(QWidget):
         row = self.model.roster_row(rows[0].row())
         self.household_panel.show_household(row.household_id, student_name=row.name)
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in (Entity.TOWNSHIP, Entity.ALL):
+    def _data_changed(self, changed: frozenset[str]) -> None:
+        if not Entity.touched(changed, Entity.STUDENT, Entity.HOUSEHOLD, Entity.DROPOUT, Entity.TOWNSHIP):
+            return
+        if Entity.touched(changed, Entity.TOWNSHIP):
             self._fill_filter_choices()
         selected = self.selected_student_id()
         self.model.refresh(data_changed=True)
@@ -295,12 +289,11 @@ class RosterTab(QWidget):
         student_id = self.selected_student_id()
         if student_id is None or not self._may(Permission.VIEW_FULL_ID):
             return
-        try:
-            number = self.context.change(Entity.STUDENT, roster.reveal_id_numbers, [student_id],
-                                         self.tr("shown on screen"))[student_id]
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        revealed = run_op(self.context, self, roster.reveal_id_numbers, [student_id], self.tr("shown on screen"),
+                          affects={Entity.ACCOUNTS})  # a line in the audit trail
+        if not revealed.succeeded:
             return
+        number = revealed.result[student_id]
         name = self.context.query(roster.get_summary, student_id).name
         QMessageBox.information(self, self.tr("Full ID number"), self.tr(
             "{name}: {number}\n\nThis look is recorded in the audit trail.").format(name=name, number=number or ""))
@@ -356,12 +349,10 @@ class RosterTab(QWidget):
         if not target:
             return
         path = Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
-        try:
-            villages = self.context.query(roster_export.export_survey, self.context.actor, path, self.context.today())
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.message.emit(self.tr("Survey of {n} poor villages written to {path}.").format(n=villages, path=path))
+        run_op(self.context, self, roster_export.export_survey, path, self.context.today(), access=Access.READ_AS,
+               background=True, title=self.tr("Export the poor villages' survey"),
+               on_success=lambda villages: self.message.emit(self.tr(
+                   "Survey of {n} poor villages written to {path}.").format(n=villages, path=path)))
 
     def change_status(self) -> None:
         student_id = self.selected_student_id()
@@ -382,10 +373,7 @@ class RosterTab(QWidget):
                     "change the enrollment status instead.").format(name=row.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.context.change(Entity.STUDENT, roster.delete_student, student_id)
-        except SchoolAidError as exc:
-            show_error(self, exc)
+        run_op(self.context, self, roster.delete_student, student_id, affects={Entity.STUDENT})
 
     def request_absence(self) -> None:
         student_id = self.selected_student_id()
@@ -395,13 +383,9 @@ class RosterTab(QWidget):
     def _context_menu(self, position: QPoint) -> None:
         if self.selected_student_id() is None:
             return
-        menu = QMenu(self)
-        menu.addAction(self.tr("Edit student…"), self.edit_student)
-        menu.addAction(self.tr("Change enrollment status…"), self.change_status)
-        menu.addAction(self.tr("Edit household…"), self.household_panel.edit_household)
-        menu.addAction(self.tr("Record an absence…"), self.request_absence)
-        if self.context.allows(Permission.VIEW_FULL_ID):
-            menu.addAction(self.tr("Show the full ID number…"), self.reveal_id)
-        menu.addSeparator()
-        menu.addAction(self.tr("Delete (entered by mistake)…"), self.delete_student)
-        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu = context_menu(ROSTER_CONTEXT, self.context, {"roster_tab": self,
+                                                            "roster_tab.household_panel": self.household_panel}, self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if menu.actions():
+            menu.popup(self.table.viewport().mapToGlobal(position))
+        self.last_context_menu = menu

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus, allowed_changes
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.form_dialog import date_edit
-from schoolaid.ui.widgets.messages import show_error
+from schoolaid.ui.widgets.messages import show_refusal
 
 
 class StatusDialog(Dialog):
@@ -68,14 +68,7 @@ class StatusDialog(Dialog):
 
     def save(self) -> None:
         value = self.date_edit.date()
-        try:
-            self.context.change(Entity.STUDENT, roster.change_status, self.student_id, self.status_combo.currentData(),
-                                dt.date(value.year(), value.month(), value.day()), self.reason_edit.text(),
-                                self.destination_edit.text(), today=self.context.today())
-        except ValidationFailed as failure:
-            self.problems_label.setText("\n".join(p.message for p in failure.problems))
-            return
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        run_op(self.context, self, roster.change_status, self.student_id, self.status_combo.currentData(),
+               dt.date(value.year(), value.month(), value.day()), self.reason_edit.text(), self.destination_edit.text(),
+               today=self.context.today(), affects={Entity.STUDENT}, on_success=lambda _result: self.accept(),
+               on_failure=lambda error: show_refusal(self, self.problems_label, error))

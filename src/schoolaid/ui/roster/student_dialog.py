@@ -32,6 +32,7 @@ from schoolaid.roster.roster import StudentForm
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.fonts import missing_characters
+from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.field_labels import describe_changes
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
@@ -365,24 +366,26 @@ class StudentDialog(Dialog):
 
     def save(self, confirmed: frozenset[str] = frozenset()) -> None:
         form = self.form()
-        try:
-            if self.student_id is None:
-                self.student_id = self.context.change(Entity.STUDENT, roster.add_student, form, confirmed=confirmed,
-                                                      today=self.context.today())
-            else:
-                self.context.change(Entity.STUDENT, roster.update_student, self.student_id, form, confirmed=confirmed,
-                                    today=self.context.today())
-        except ValidationFailed as failure:
-            if failure.only_warnings:
+
+        def refused(error: SchoolAidError) -> None:
+            if not isinstance(error, ValidationFailed):
+                show_error(self, error)
+            elif error.only_warnings:
                 self.problems_label.clear()
-                if confirm_warnings(self, failure.problems):
-                    self.save(confirmed | {p.code for p in failure.problems})
-                return
-            self.problems_label.setStyleSheet(ERROR_STYLE)
-            self.problems_label.setText("\n".join(p.message for p in failure.problems if p.is_error))
-            return
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
+                if confirm_warnings(self, error.problems):
+                    self.save(confirmed | {p.code for p in error.problems})
+            else:
+                self.problems_label.setStyleSheet(ERROR_STYLE)
+                self.problems_label.setText("\n".join(p.message for p in error.problems if p.is_error))
+
+        if self.student_id is None:
+            run_op(self.context, self, roster.add_student, form, confirmed=confirmed, today=self.context.today(),
+                   affects={Entity.STUDENT}, on_success=self._added, on_failure=refused)
+        else:
+            run_op(self.context, self, roster.update_student, self.student_id, form, confirmed=confirmed,
+                   today=self.context.today(), affects={Entity.STUDENT}, on_success=lambda _result: self.accept(), on_failure=refused)
+
+    def _added(self, student_id: int) -> None:
+        self.student_id = student_id
         self.accept()
 

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.vocabulary import SchoolKind
 from schoolaid.township import township
 from schoolaid.township.township import SchoolView, VillageView
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
-from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
@@ -53,17 +52,12 @@ class VillageDialog(Dialog):
         form.addRow(self.buttons)
 
     def save(self) -> None:
-        try:
-            if self.village is None:
-                self.context.change(Entity.TOWNSHIP, township.add_village, self.name_edit.text(),
-                                    self.poor_check.isChecked())
-            else:
-                self.context.change(Entity.TOWNSHIP, township.update_village, self.village.id, self.name_edit.text(),
-                                    self.poor_check.isChecked())
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        if self.village is None:
+            run_op(self.context, self, township.add_village, self.name_edit.text(), self.poor_check.isChecked(),
+                   affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept())
+        else:
+            run_op(self.context, self, township.update_village, self.village.id, self.name_edit.text(),
+                   self.poor_check.isChecked(), affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept())
 
 
 class SchoolDialog(Dialog):
@@ -101,18 +95,14 @@ class SchoolDialog(Dialog):
         form.addRow(self.buttons)
 
     def save(self) -> None:
-        try:
-            if self.school is None:
-                self.context.change(Entity.TOWNSHIP, township.add_school, self.name_edit.text(),
-                                    self.kind_combo.currentData(), self.village_combo.currentData())
-            else:
-                self.context.change(Entity.TOWNSHIP, township.update_school, self.school.id, self.name_edit.text(),
-                                    self.kind_combo.currentData(), self.village_combo.currentData(),
-                                    self.active_check.isChecked())
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        if self.school is None:
+            run_op(self.context, self, township.add_school, self.name_edit.text(), self.kind_combo.currentData(),
+                   self.village_combo.currentData(), affects={Entity.TOWNSHIP},
+                   on_success=lambda _result: self.accept())
+        else:
+            run_op(self.context, self, township.update_school, self.school.id, self.name_edit.text(),
+                   self.kind_combo.currentData(), self.village_combo.currentData(), self.active_check.isChecked(),
+                   affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept())
 
 
 class PlacesDialog(Dialog):

@@ -15,19 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid.accounts.audit import Actor
-from schoolaid.common.errors import SchoolAidError, ValidationFailed
-from schoolaid.common.progress import Progress
+from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.vocabulary import SchoolKind
 from schoolaid.demo import create_demo_township
 from schoolaid.township import township
 from schoolaid.township.township import SchoolEntry, SetupForm
-from schoolaid.ui.context import AppContext
+from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.operations import Operation, run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn, weak_method
 from schoolaid.ui.widgets.table_views import editable_table
-from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
 _VILLAGE_SCHOOL_KINDS = (SchoolKind.TOWNSHIP_PRIMARY, SchoolKind.VILLAGE, SchoolKind.TEACHING_POINT,
                          SchoolKind.KINDERGARTEN)
@@ -40,7 +38,7 @@ class SetupDialog(Dialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         self.setWindowTitle(self.tr("Welcome to SchoolAid"))
         self.resize(720, 620)
 
@@ -143,41 +141,25 @@ class SetupDialog(Dialog):
         self.villages_table.setFocus()  # commits an open cell editor
         if not self._take_operator():
             return
-        try:
-            self.context.change("all", township.initial_setup, self.form())
-        except ValidationFailed as failure:
-            show_error(self, failure)
-            return
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        run_op(self.context, self, township.initial_setup, self.form(), affects={Entity.ALL},
+               on_success=lambda _result: self.accept())
 
     def load_demo(self) -> None:
         if not self._take_operator():
             return
-        actor = Actor(self.context.operator)
-        db, today = self.context.db, self.context.today()
-
-        def work(progress: Progress) -> object:
-            return db.run(create_demo_township, actor, progress=progress, today=today)
-
         self.setEnabled(False)
-        self.task = run_in_background(self, self.tr("Loading the demo township"), work,
-                                      on_success=self._demo_loaded, on_failure=self._demo_failed,
-                                      on_cancel=lambda: self.setEnabled(True))
+        self.task = run_op(self.context, self, create_demo_township, today=self.context.today(), background=True,
+                           title=self.tr("Loading the demo township"), affects={Entity.ALL},
+                           on_success=self._demo_loaded, on_failure=self._demo_failed,
+                           on_cancel=lambda: self.setEnabled(True))
 
     def _demo_loaded(self, _result: object) -> None:
         self.setEnabled(True)
-        self.context.changed.emit("all")
         self.accept()
 
-    def _demo_failed(self, error: BaseException) -> None:
+    def _demo_failed(self, error: SchoolAidError) -> None:
         self.setEnabled(True)
-        if isinstance(error, SchoolAidError):
-            show_error(self, error)
-        else:
-            raise error
+        show_error(self, error)
 
     def done(self, result: int) -> None:
         # Closing while work runs: stop it first, so that nothing reports to a window that is gone.

@@ -15,6 +15,7 @@ from schoolaid.common.files import atomic_path
 from schoolaid.township import attachments
 from schoolaid.township.attachments import AttachmentInfo
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
@@ -37,12 +38,16 @@ def choose_files(parent: QWidget) -> list[tuple[str, bytes]]:
     return chosen
 
 
+def _content(context: AppContext, parent: QWidget, attachment_id: int) -> tuple[str, bytes] | None:
+    read = run_op(context, parent, attachments.content, attachment_id, access=Access.READ)
+    return read.result if read.succeeded else None
+
+
 def open_attachment(context: AppContext, parent: QWidget, attachment_id: int) -> Path | None:
-    try:
-        name, data = context.query(attachments.content, attachment_id)
-    except SchoolAidError as exc:
-        show_error(parent, exc)
+    content = _content(context, parent, attachment_id)
+    if content is None:
         return None
+    name, data = content
     target = Path(_opened.name) / f"{attachment_id}_{name}"
     target.write_bytes(data)
     target.chmod(0o600)
@@ -50,23 +55,23 @@ def open_attachment(context: AppContext, parent: QWidget, attachment_id: int) ->
     return target
 
 
+def _write(target: Path, data: bytes) -> Path:
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(data)
+    return target
+
+
 def save_attachment(context: AppContext, parent: QWidget, attachment_id: int) -> Path | None:
-    try:
-        name, data = context.query(attachments.content, attachment_id)
-    except SchoolAidError as exc:
-        show_error(parent, exc)
+    content = _content(context, parent, attachment_id)
+    if content is None:
         return None
+    name, data = content
     chosen, _filter = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Evidence", "Save evidence file"),
                                                   name)
     if not chosen:
         return None
-    try:
-        with atomic_path(Path(chosen)) as temporary:
-            temporary.write_bytes(data)
-    except SchoolAidError as exc:
-        show_error(parent, exc)
-        return None
-    return Path(chosen)
+    written = run_op(context, parent, _write, Path(chosen), data, access=Access.FILES)
+    return written.result if written.succeeded else None
 
 
 class EvidenceList(QWidget):
@@ -117,9 +122,7 @@ class EvidenceList(QWidget):
             save_attachment(self.context, self, self.model.row_object(row).id)
 
     def add_files(self, files: list[tuple[str, bytes]] | None = None) -> None:
+        # One operation per file: a file refused (too big, unreadable) leaves the others attached.
         for name, data in files if files is not None else choose_files(self):
-            try:
-                self.context.change(self.entity, self._add_service, self.owner_id, name, data)
-            except SchoolAidError as exc:
-                show_error(self, exc)
+            run_op(self.context, self, self._add_service, self.owner_id, name, data, affects={self.entity})
         self.refresh()

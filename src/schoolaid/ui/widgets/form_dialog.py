@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.ui.context import AppContext
+from schoolaid.ui.operations import Operation, run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 
@@ -32,7 +35,8 @@ def date_of(edit: QDateEdit) -> dt.date:
 
 
 class FormDialog(Dialog):
-    """Subclasses fill ``self.form`` and implement ``submit``; a refusal stays in the dialog."""
+    """Subclasses fill ``self.form`` and implement ``submit``, which saves through ``self.run`` and
+    says whether it saved; a refusal stays in the dialog."""
 
     def __init__(self, context: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,13 +54,25 @@ class FormDialog(Dialog):
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
 
+    def submit(self) -> bool:
+        raise NotImplementedError
+
+    def run(self, service: Callable[..., Any], *args: Any, affects: Iterable[str], **kwargs: Any) -> Operation:
+        """Save through ``service`` (as the signed-in person, one transaction); what it refuses is shown
+        in the dialog."""
+        return run_op(self.context, self, service, *args, affects=affects, on_failure=self.refused, **kwargs)
+
+    def refused(self, error: SchoolAidError) -> None:
+        if isinstance(error, ValidationFailed):
+            self.problems_label.setText("\n".join(p.message for p in error.problems))
+        else:
+            show_error(self, error)
+
     def save(self) -> None:
         try:
-            self.submit()  # type: ignore[attr-defined]  # each subclass says what saving means
-        except ValidationFailed as failure:
-            self.problems_label.setText("\n".join(p.message for p in failure.problems))
+            saved = self.submit()
+        except ValidationFailed as failure:  # what the form checks itself, before any service runs
+            self.refused(failure)
             return
-        except SchoolAidError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        if saved:
+            self.accept()

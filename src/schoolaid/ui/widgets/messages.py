@@ -20,6 +20,14 @@ def show_error(parent: QWidget | None, error: SchoolAidError) -> None:
     QMessageBox.warning(parent, QCoreApplication.translate("Messages", "SchoolAid"), text)
 
 
+def show_refusal(parent: QWidget | None, label: QLabel, error: SchoolAidError) -> None:
+    """What a form's service refused: its problems in the form's label, anything else in a message."""
+    if isinstance(error, ValidationFailed):
+        label.setText(problems_text(error.problems))
+    else:
+        show_error(parent, error)
+
+
 def confirm_warnings(parent: QWidget | None, problems: list[Problem]) -> bool:
     """Ask whether to save despite warnings; True when the user says yes."""
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Messages", "Please check"),

@@ -10,9 +10,7 @@ from __future__ import annotations
 import ctypes
 import tempfile
 from collections import OrderedDict
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -32,10 +30,8 @@ from PySide6.QtWidgets import (
 
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.files import atomic_path
-from schoolaid.common.progress import Progress
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
-from schoolaid.ui.widgets.tasks import BackgroundTask, run_in_background
 
 # Printouts are written here first (readable by this user only) and removed when the program ends.
 _previews = tempfile.TemporaryDirectory(prefix="schoolaid-print-")
@@ -233,28 +229,15 @@ class PdfPreview(Dialog):
             painter.end()
 
 
-def preview_path(stem: str) -> Path:
-    return Path(_previews.name) / f"{stem}.pdf"
+def preview_path(file_name: str) -> Path:
+    """Where a printout is written before the preview shows it."""
+    return Path(_previews.name) / f"{Path(file_name).stem}.pdf"
 
 
-def print_with_preview(parent: QWidget, title: str, file_name: str, work: Callable[[Path, Progress], Any],
-                       on_done: Callable[[Any], None] | None = None) -> BackgroundTask:
-    """Write the PDF off the GUI thread (with progress and cancel), then show the preview."""
-    path = preview_path(Path(file_name).stem)
-
-    def succeeded(result: Any) -> None:
-        if on_done is not None:
-            on_done(result)
-        preview = PdfPreview(path, title, file_name, parent)
-        parent.last_preview = preview  # type: ignore[attr-defined]  # the one showing
-        preview.open()  # modal to the window, without blocking the caller; deleted when closed
-
-    def failed(error: BaseException) -> None:
-        if isinstance(error, SchoolAidError):
-            show_error(parent, error)
-            return
-        raise error
-
-    task = run_in_background(parent, title, lambda progress: work(path, progress), succeeded, failed)
-    parent._print_task = task  # type: ignore[attr-defined]  # kept alive while it runs
-    return task
+def show_preview(parent: QWidget, path: Path, title: str, file_name: str) -> PdfPreview:
+    """The written printout, modal to the window without blocking the caller; the printout is
+    written by an operation (``ui.operations.run_op``), whose success opens this."""
+    preview = PdfPreview(path, title, file_name, parent)
+    parent.last_preview = preview  # type: ignore[attr-defined]  # the one showing
+    preview.open()  # deleted when closed
+    return preview

@@ -1,0 +1,281 @@
+"""The one way the window runs an operation.
+
+``run_op(context, parent, service, *args, affects=..., ...)`` runs a service in one transaction
+through the context's database — on the GUI thread, or (``background=True``) on a worker thread
+behind a progress dialog that appears only when the work is slow and whose Cancel stops it — and
+then, on the GUI thread:
+
+- on success, tells the views about the kinds of record it ``affects``, once, and calls
+  ``on_success(result)``;
+- on a problem the user can act on (``SchoolAidError``), calls ``on_failure(error)``, or shows the
+  message when there is no ``on_failure``;
+- on a bug, hands the exception to the crash handler (``sys.excepthook``);
+- when the user cancels, calls ``on_cancel()`` (the transaction rolled back).
+
+``access`` says what the service is given (Anki has CollectionOp and QueryOp; here it is a flag):
+``CHANGE`` a write transaction and the signed-in person, ``service(session, actor, *args)``;
+``READ_AS`` a read transaction and the person — exports, printouts, the audit trail: services that
+check what the person may take and record a full-ID reveal themselves; ``READ`` a read
+transaction, ``service(session, *args)``; ``WRITE`` a write transaction without a person (signing
+in, before anyone is); ``FILES`` no database at all (backups, other files), ``service(*args)``. Work in the background is also given ``progress=`` when the service takes
+it: it reports with it, and stops (``Cancelled``, its transaction rolled back) once the user has
+cancelled; a service that never reports runs to its end, and Cancel only stops the waiting.
+
+The returned ``Operation`` says how it ended (at once for work on the GUI thread).
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import sys
+import threading
+import weakref
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from schoolaid.accounts.audit import Actor
+from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.progress import Cancelled, Progress
+from schoolaid.ui.context import AppContext
+from schoolaid.ui.widgets.messages import show_error
+
+# As Anki does: quick work never flashes a dialog.
+PROGRESS_DELAY_MS = 600
+
+
+class Access(enum.Enum):
+    CHANGE = "change"
+    READ_AS = "read as"
+    READ = "read"
+    WRITE = "write"
+    FILES = "files"
+
+
+class State(enum.Enum):
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+# Operations still running, so that none is collected while its worker runs, and so that a
+# closing window can stop its own.
+_running: set[Operation] = set()
+
+
+class Operation(QObject):
+    _progressed = Signal(float, str)
+    _ended = Signal(object, object)  # State, the result or the exception
+
+    def __init__(self, context: AppContext, parent: QWidget | None, service: Callable[..., Any],
+                 args: tuple[Any, ...], kwargs: dict[str, Any], *, affects: Iterable[str], access: Access,
+                 title: str, on_success: Callable[[Any], None] | None,
+                 on_failure: Callable[[SchoolAidError], None] | None, on_cancel: Callable[[], None] | None) -> None:
+        # No Qt parent: the operation outlives a dialog closed while it works (it then tells the
+        # views, and no one else); ``_running`` keeps it while it works.
+        super().__init__()
+        self.context = context
+        self.title = title
+        self.affects = frozenset(affects)
+        self.state = State.RUNNING
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.progress = Progress()
+        self.dialog: QProgressDialog | None = None
+        # Held weakly: a dialog keeping its operation (``self.task``) makes no cycle through it.
+        self._parent_ref = weakref.ref(parent) if parent is not None else None
+        self._call: Callable[[], Any] | None = lambda: _call(context, access, service, args, kwargs)
+        self._callbacks = (on_success, on_failure, on_cancel)
+        self._thread: threading.Thread | None = None
+
+    # --- how it ended ---------------------------------------------------------------------------
+
+    @property
+    def done(self) -> bool:
+        return self.state is not State.RUNNING
+
+    @property
+    def succeeded(self) -> bool:
+        return self.state is State.SUCCEEDED
+
+    @property
+    def window(self) -> QWidget | None:
+        parent = self._parent()
+        return parent.window() if parent is not None else None
+
+    def _parent(self) -> QWidget | None:
+        """The widget that asked, while it lives."""
+        parent = self._parent_ref() if self._parent_ref is not None else None
+        return parent if parent is not None and shiboken6.isValid(parent) else None
+
+    # --- running --------------------------------------------------------------------------------
+
+    def run_here(self) -> Operation:
+        assert self._call is not None
+        try:
+            result = self._call()
+        except Cancelled:
+            self._end(State.CANCELLED, None)
+        except BaseException as exc:  # noqa: BLE001 - reported below, by kind
+            self._end(State.FAILED, exc)
+        else:
+            self._end(State.SUCCEEDED, result)
+        return self
+
+    def run_in_background(self, with_progress: Callable[[Progress], Callable[[], Any]]) -> Operation:
+        self.progress = Progress(callback=self._progressed.emit)
+        self._call = with_progress(self.progress)
+        dialog = QProgressDialog(self.title, self.tr("Cancel"), 0, 1000, self._parent())
+        dialog.setWindowTitle(self.title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.progress.cancel)
+        self.dialog = dialog
+        self._progressed.connect(self._show_progress)
+        self._ended.connect(self._end)
+        _running.add(self)
+        dialog.setValue(0)
+        self._thread = threading.Thread(target=self._work, name=f"operation: {self.title}", daemon=True)
+        self._thread.start()
+        return self
+
+    def _work(self) -> None:
+        assert self._call is not None
+        try:
+            outcome: tuple[State, Any] = (State.SUCCEEDED, self._call())
+        except Cancelled:
+            outcome = (State.CANCELLED, None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which reports it
+            outcome = (State.FAILED, exc)
+        self._ended.emit(*outcome)
+
+    def _show_progress(self, fraction: float, message: str) -> None:
+        if self.dialog is None or not shiboken6.isValid(self.dialog):
+            return
+        if message:
+            self.dialog.setLabelText(message)
+        self.dialog.setValue(round(fraction * 1000))
+
+    def _end(self, state: State, value: Any) -> None:
+        """On the GUI thread: close the progress, tell the views, then the caller."""
+        if self.done:
+            return
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.canceled.disconnect(self.progress.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+        self.dialog = None
+        self.state = state
+        on_success, on_failure, on_cancel = self._callbacks
+        parent = self._parent()
+        if self._parent_ref is not None and parent is None:
+            on_success, on_failure, on_cancel = None, (lambda _error: None), None  # the asker is gone
+        # Nothing is kept that could hold widgets alive once the operation is over.
+        self._call, self._callbacks = None, (None, None, None)
+        self.progress.callback = None
+        _running.discard(self)
+        if state is State.SUCCEEDED:
+            self.result = value
+            if self.affects:
+                self.context.notify(self.affects)
+            if on_success is not None:
+                on_success(value)
+        elif state is State.CANCELLED:
+            if on_cancel is not None:
+                on_cancel()
+        else:
+            self.error = value
+            if isinstance(value, SchoolAidError):
+                if on_failure is not None:
+                    on_failure(value)
+                else:
+                    show_error(parent, value)
+            else:
+                sys.excepthook(type(value), value, value.__traceback__)
+
+    # --- stopping -------------------------------------------------------------------------------
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for the worker (not for the GUI thread to hear of it)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Ask the work to stop and wait for it (a closing window must not leave it writing). The
+        asker is going away: it hears nothing more, and nothing here keeps it alive meanwhile; the
+        views still hear of what the work changed, if it had finished."""
+        if not self.done:
+            self.progress.cancel()
+            self.wait(timeout)
+            self._callbacks = (None, _ignore, None)
+
+
+def _ignore(_error: SchoolAidError) -> None:
+    """A refusal that no one is left to hear of."""
+
+
+def _call(context: AppContext, access: Access, service: Callable[..., Any], args: tuple[Any, ...],
+          kwargs: dict[str, Any], actor: Actor | None = None) -> Any:
+    db = context.db
+    if access is Access.CHANGE:
+        return db.run(service, actor or context.actor, *args, **kwargs)
+    if access is Access.READ_AS:
+        return db.query(service, actor or context.actor, *args, **kwargs)
+    if access is Access.READ:
+        return db.query(service, *args, **kwargs)
+    if access is Access.WRITE:
+        return db.run(service, *args, **kwargs)
+    return service(*args, **kwargs)
+
+
+def _takes_progress(service: Callable[..., Any]) -> bool:
+    try:
+        return "progress" in inspect.signature(service).parameters
+    except (TypeError, ValueError):  # a builtin without a signature
+        return False
+
+
+def run_op(context: AppContext, parent: QWidget | None, service: Callable[..., Any], *args: Any,
+           affects: Iterable[str] = (), access: Access = Access.CHANGE, background: bool = False, title: str = "",
+           on_success: Callable[[Any], None] | None = None,
+           on_failure: Callable[[SchoolAidError], None] | None = None,
+           on_cancel: Callable[[], None] | None = None, **kwargs: Any) -> Operation:
+    """Run ``service`` as described in this module's docstring; keyword arguments not named here go
+    to the service."""
+    operation = Operation(context, parent, service, args, kwargs, affects=affects, access=access, title=title,
+                          on_success=on_success, on_failure=on_failure, on_cancel=on_cancel)
+    if not background:
+        return operation.run_here()
+    # The person is read now, on the GUI thread: whoever started the work is who it runs as.
+    try:
+        actor = context.actor if access in (Access.CHANGE, Access.READ_AS) else None
+    except SchoolAidError as exc:  # nobody named to work as
+        operation._end(State.FAILED, exc)
+        return operation
+
+    def with_progress(progress: Progress) -> Callable[[], Any]:
+        given = {**kwargs, "progress": progress} if _takes_progress(service) else kwargs
+
+        def call() -> Any:
+            return _call(context, access, service, args, given, actor)
+
+        return call
+
+    return operation.run_in_background(with_progress)
+
+
+def running(window: QWidget | None = None) -> list[Operation]:
+    """The operations still working (those of one window, when it is given)."""
+    return [op for op in _running if window is None or op.window is window]
+
+
+def stop_running(window: QWidget) -> None:
+    for operation in running(window):
+        operation.stop()

@@ -1,0 +1,132 @@
+"""The one way the window runs an operation: the views told once, a refusal shown in Chinese, a bug
+handed to the crash handler, slow work behind a progress dialog whose Cancel undoes it."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from schoolaid.township import township
+from schoolaid.ui.context import Entity
+from schoolaid.ui.operations import PROGRESS_DELAY_MS, Access, State, run_op, running
+
+
+@pytest.fixture
+def parent(qtbot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def told(township_context) -> list[frozenset[str]]:
+    heard: list[frozenset[str]] = []
+    township_context.changed.connect(heard.append)
+    return heard
+
+
+def village_names(context) -> list[str]:
+    return [v.name for v in context.query(township.list_villages)]
+
+
+def test_a_change_tells_the_views_once(township_context, parent, told) -> None:
+    done = []
+    op = run_op(township_context, parent, township.add_village, "新村", False,
+                affects={Entity.TOWNSHIP, Entity.HOUSEHOLD}, on_success=done.append)
+    assert op.state is State.SUCCEEDED and done == [op.result]
+    assert told == [frozenset({Entity.TOWNSHIP, Entity.HOUSEHOLD})]
+    assert "新村" in village_names(township_context)
+
+
+def test_a_refusal_is_shown_in_chinese_and_nothing_changes(township_context, parent, told, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: shown.append(text))
+    op = run_op(township_context, parent, township.add_village, "波西村", False, affects={Entity.TOWNSHIP})
+    assert op.state is State.FAILED and not op.succeeded
+    assert len(shown) == 1 and "波西村" in shown[0] and "没有保存" in shown[0]
+    assert told == []
+
+
+def test_a_refusal_can_be_shown_by_the_caller(township_context, parent, monkeypatch) -> None:
+    refused = []
+    op = run_op(township_context, parent, township.add_village, "波西村", False, affects={Entity.TOWNSHIP},
+                on_failure=refused.append)
+    assert refused == [op.error]
+
+
+def test_a_bug_goes_to_the_crash_handler(township_context, parent, told, monkeypatch) -> None:
+    caught = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: caught.append(value))
+
+    def broken(_session, _actor) -> None:
+        raise ZeroDivisionError("a bug")
+
+    op = run_op(township_context, parent, broken, affects={Entity.TOWNSHIP})
+    assert op.state is State.FAILED and isinstance(caught[0], ZeroDivisionError)
+    assert told == []
+
+
+def test_slow_work_shows_a_progress_dialog_whose_cancel_undoes_it(qtbot, township_context, parent, told) -> None:
+    started, released = threading.Event(), threading.Event()
+    cancelled = []
+
+    def slow_add(session, actor, name, progress) -> int:
+        village_id = township.add_village(session, actor, name, False)
+        started.set()
+        released.wait(10)
+        progress.report(0.5, "still working")  # the user cancelled meanwhile: stops here
+        return village_id
+
+    op = run_op(township_context, parent, slow_add, "慢村", affects={Entity.TOWNSHIP}, background=True,
+                title="慢", on_cancel=lambda: cancelled.append(True))
+    assert started.wait(10) and op.state is State.RUNNING and op in running(parent)
+    qtbot.waitUntil(lambda: op.dialog is not None and op.dialog.isVisible(), timeout=PROGRESS_DELAY_MS * 5)
+    op.dialog.findChild(QPushButton).click()  # Cancel
+    released.set()
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert op.state is State.CANCELLED and cancelled == [True]
+    assert "慢村" not in village_names(township_context)  # the transaction rolled back
+    assert told == [] and op not in running()
+
+
+def test_background_work_reports_its_result_on_the_gui_thread(qtbot, township_context, parent, told) -> None:
+    threads = []
+
+    def count(session, progress) -> int:
+        progress.report(1.0)
+        return len(township.list_villages(session))
+
+    op = run_op(township_context, parent, count, access=Access.READ, background=True, title="数",
+                on_success=lambda result: threads.append((threading.current_thread(), result)))
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert threads == [(threading.main_thread(), 2)]
+    assert op.dialog is None and told == []  # nothing to refresh after a read
+
+
+def test_work_whose_window_closed_meanwhile_still_tells_the_views(qtbot, township_context, told) -> None:
+    released = threading.Event()
+    answered = []
+
+    def slow_add(session, actor, progress) -> int:
+        released.wait(10)
+        return township.add_village(session, actor, "晚村", False)
+
+    dialog = QWidget()
+    op = run_op(township_context, dialog, slow_add, affects={Entity.TOWNSHIP}, background=True, title="晚",
+                on_success=answered.append)
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(dialog), timeout=5_000)
+    released.set()
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert op.succeeded and answered == []  # no one to answer
+    assert told == [frozenset({Entity.TOWNSHIP})]
+
+
+def _alive(widget: QWidget) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)
