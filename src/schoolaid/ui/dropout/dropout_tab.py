@@ -745,7 +745,7 @@ class DropoutTab(QWidget):
 
     def print_notice(self) -> None:
         """The selected case's notice: printed again, or issued now (recorded on the case) and printed."""
-        from schoolaid.dropout import notice
+        from schoolaid.dropout import notice_pdf as notice
 
         case = self.selected_case()
         if case is None:
@@ -765,7 +765,7 @@ class DropoutTab(QWidget):
                     case.id, access=Access.CHANGE, affects={Entity.DROPOUT})
 
     def print_due_notices(self) -> None:
-        from schoolaid.dropout import notice
+        from schoolaid.dropout import notice_pdf as notice
 
         due = self.context.query(case_files.attention, self.context.today(), classes=self.context.teacher_classes).notice_due
         if not due:
