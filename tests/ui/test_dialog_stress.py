@@ -249,6 +249,17 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
     ]
 
 
+@pytest.fixture(autouse=True)
+def _heap_frozen_as_in_the_program():
+    """The program freezes what exists once its window is up (ui/garbage.py), so a collection after a
+    dialog looks only at what came since. Here the heap also holds every earlier test's objects: freeze
+    them too, or each collection after a dialog walks the whole suite's leftovers."""
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
+
+
 @pytest.fixture
 def window(qtbot, context, monkeypatch) -> MainWindow:
     # Nothing may stop the walk: message boxes answer at once (No to questions).
