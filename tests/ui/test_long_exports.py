@@ -75,13 +75,16 @@ def test_a_long_export_keeps_the_window_answering_and_cancels_to_no_file(
     getattr(tab, button).click()
     assert held.inside.wait(20), "the export never started"
     op = the_operation()
-    assert op.state is State.RUNNING
-    ticked = []
-    QTimer.singleShot(0, lambda: ticked.append(True))
-    qtbot.waitUntil(lambda: bool(ticked), timeout=2_000)  # the GUI thread is free meanwhile
-    qtbot.waitUntil(lambda: op.dialog is not None and op.dialog.isVisible(), timeout=PROGRESS_DELAY_MS * 5)
-    op.dialog.findChild(QPushButton).click()  # Cancel
-    held.released.set()
+    try:
+        assert op.state is State.RUNNING
+        ticked = []
+        QTimer.singleShot(0, lambda: ticked.append(True))
+        qtbot.waitUntil(lambda: bool(ticked), timeout=10_000)  # the GUI thread is free meanwhile
+        # The dialog shows after PROGRESS_DELAY_MS; a loaded CI machine may take longer to paint it.
+        qtbot.waitUntil(lambda: op.dialog is not None and op.dialog.isVisible(), timeout=PROGRESS_DELAY_MS * 30)
+        op.dialog.findChild(QPushButton).click()  # Cancel
+    finally:
+        held.released.set()  # never leave the export waiting for the next test
     qtbot.waitUntil(lambda: op.done, timeout=30_000)
     assert op.state is State.CANCELLED
     assert list(folder.iterdir()) == []  # no file, and no half-written one beside it
