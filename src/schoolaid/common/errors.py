@@ -5,6 +5,7 @@ Anything else that escapes is a bug and goes to the crash handler instead.
 
 from __future__ import annotations
 
+import abc
 import enum
 from dataclasses import dataclass
 from typing import Any
@@ -58,15 +59,16 @@ class NotAllowed(SchoolAidError):
     """The action is not possible for this record (e.g. deleting a student with history)."""
 
 
-class Refusal(SchoolAidError):
+class Refusal(SchoolAidError, metaclass=abc.ABCMeta):
     """An action refused because of who asked. The database records it after the refused
     transaction has rolled back, in one of its own; the subclass knows how (the audit trail sits
     above the database, so the database only asks)."""
 
     recorded = False  # set once recorded: the refusal may pass through a nested transaction
 
+    @abc.abstractmethod
     def record(self, session: Any) -> None:
-        raise NotImplementedError
+        """Write the refusal to the audit trail in ``session``."""
 
 
 class DatabaseError(SchoolAidError):

@@ -38,6 +38,9 @@ class FormDialog(Dialog):
     """Subclasses fill ``self.form`` and implement ``submit``, which saves through ``self.run`` and
     says whether it saved; a refusal stays in the dialog."""
 
+    # Each form defines ``submit() -> bool``: save through ``run`` and say whether it saved.
+    submit: Callable[[], bool]
+
     def __init__(self, context: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -53,9 +56,6 @@ class FormDialog(Dialog):
         layout.addLayout(self.form)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
-
-    def submit(self) -> bool:
-        raise NotImplementedError
 
     def run(self, service: Callable[..., Any], *args: Any, affects: Iterable[str], **kwargs: Any) -> Operation:
         """Save through ``service`` (as the signed-in person, one transaction); what it refuses is shown
