@@ -211,6 +211,8 @@ def test_grid_lines_fit_and_keep_punctuation_and_numbers_in_place(text: str, ind
     # A run of Latin letters and numerals (a phone number, a year) is never cut over two lines.
     ends = {sum(len(line) for line in lines[:n]) for n in range(1, len(lines))}
     for run in re.finditer(r"[0-9A-Za-z]+", "\u3000" * indent + text):
+        if len(run.group()) > 18:  # numbers run together past an ID number's length may need more than a line
+            continue
         assert not any(run.start() < end < run.end() for end in ends), (run.group(), lines)
 
 
