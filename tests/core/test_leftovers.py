@@ -4,7 +4,6 @@ a running SchoolAid is left alone; every file holding the data is created 0600, 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import signal
 import sqlite3
@@ -12,6 +11,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -181,10 +181,12 @@ def test_leftovers_of_a_decrypted_backup_in_the_temporary_folder_are_removed(tmp
     old = temp / "schoolaid-view-abc123"
     old.mkdir()
     (old / "backup.sqlite").write_bytes(b"SQLite format 3\x00")
-    long_ago = (dt.datetime(2026, 1, 1) - dt.datetime(1970, 1, 1)).total_seconds()
-    os.utime(old, (long_ago, long_ago))
+    # Ages are measured on the clock the program sees (CI moves it), not on the file system's own.
+    now = time.time()
+    os.utime(old, (now - 10 * 86400, now - 10 * 86400))
     fresh = temp / "schoolaid-view-def456"  # just being made by another SchoolAid
     fresh.mkdir()
+    os.utime(fresh, (now, now))
     unrelated = temp / "somebody-else"
     unrelated.mkdir()
     assert backup.remove_leftovers(tmp_path / "school.sqlite") == [old]
