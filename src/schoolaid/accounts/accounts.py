@@ -32,6 +32,8 @@ from schoolaid.accounts.permissions import (
 from schoolaid.common.errors import NotFound, Problem, SchoolAidError, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import error
+from schoolaid.storage import encryption
+from schoolaid.storage.database import database_of
 from schoolaid.storage.models import School, Setting, Staff, User, UserClass
 
 ENTITY = "user"
@@ -77,6 +79,9 @@ class UserView:
     last_sign_in_at: dt.datetime | None
     staff_id: int | None
     classes: tuple[ClassRef, ...] = field(default=())
+    # On an encrypted database, an account without a key slot (converted from a plain database by
+    # another administrator's sign-in, or reactivated) cannot sign in until its password is reset.
+    needs_password_reset: bool = False
 
     @property
     def role_label(self) -> str:
@@ -164,6 +169,43 @@ def create_first_administrator(session: Session, username: str, display_name: st
     return actor
 
 
+# Key slots (encryption at rest): on an encrypted database every service that sets a password wraps the
+# database key under it in the key-slot file, after the change is flushed and before the transaction
+# commits (the write lock, taken at BEGIN IMMEDIATE, keeps two writers of the slot file apart). If a crash
+# falls between writing the slot file and the commit, the slot holds the new password while the database
+# still holds the old hash: that one account's sign-in then fails (with the one message) until an
+# administrator resets its password, or the recovery key is used; no data is lost, and the window is
+# one commit long. The other way round (commit first, then the slot) would leave the same state.
+def _slots(session: Session) -> tuple[encryption.KeyFile, bytes, object] | None:
+    """The key slots of the session's database, its key and the slot file's path; None for a plain one."""
+    try:
+        db = database_of(session)
+    except TypeError:
+        return None
+    if db.key is None or db.key_file is None:
+        return None
+    return encryption.KeyFile.load(db.key_file), db.key, db.key_file
+
+
+def _set_slot(session: Session, username: str, password: str) -> None:
+    found = _slots(session)
+    if found is not None:
+        slots, key, path = found
+        slots.set_slot(username, password, key)
+        slots.save(path)  # type: ignore[arg-type]
+
+
+def _change_slot(session: Session, username: str, *, remove: bool = False, renamed_to: str = "") -> None:
+    found = _slots(session)
+    if found is not None:
+        slots, _key, path = found
+        if remove:
+            slots.remove_slot(username)
+        elif renamed_to:
+            slots.rename_slot(username, renamed_to)
+        slots.save(path)  # type: ignore[arg-type]
+
+
 @requires(Permission.MANAGE_ACCOUNTS)
 def add_user(session: Session, actor: Actor, form: UserForm) -> int:
     problems = _validate(session, form, None, new_password=True)
@@ -175,6 +217,8 @@ def add_user(session: Session, actor: Actor, form: UserForm) -> int:
     session.add(user)
     session.flush()
     audit.record(session, actor, Action.CREATE, ENTITY, user.id, user.display_name, after=_snapshot(user))
+    session.flush()
+    _set_slot(session, user.username, form.password)
     return user.id
 
 
@@ -201,6 +245,7 @@ def update_user(session: Session, actor: Actor, user_id: int, form: UserForm, ac
     if problems:
         raise ValidationFailed(problems)
     before = _snapshot(user)
+    old_name = user.username
     user.username, user.display_name, user.role = form.username.strip(), form.display_name.strip(), form.role
     user.staff_id, user.active = form.staff_id, active
     _set_classes(user, form.classes)
@@ -208,6 +253,11 @@ def update_user(session: Session, actor: Actor, user_id: int, form: UserForm, ac
     after = _snapshot(user)
     if before != after:
         audit.record(session, actor, Action.UPDATE, ENTITY, user.id, user.display_name, before=before, after=after)
+        session.flush()
+    if not active:
+        _change_slot(session, old_name, remove=True)  # a deactivated account no longer opens the database
+    elif old_name.lower() != user.username.lower():
+        _change_slot(session, old_name, renamed_to=user.username)
 
 
 @requires(Permission.MANAGE_ACCOUNTS)
@@ -221,6 +271,9 @@ def reset_password(session: Session, actor: Actor, user_id: int, password: str) 
     user.failed_attempts = 0
     user.locked_until = None
     audit.record(session, actor, Action.UPDATE, ENTITY, user.id, translate("Accounts", "password reset"))
+    session.flush()
+    if user.active:
+        _set_slot(session, user.username, password)
 
 
 @requires(Permission.MANAGE_ACCOUNTS)
@@ -244,6 +297,8 @@ def change_own_password(session: Session, actor: Actor, old: str, new: str) -> N
         raise ValidationFailed(problems)
     user.password_hash = HASHER.hash(new)
     audit.record(session, actor, Action.UPDATE, ENTITY, user.id, translate("Accounts", "password changed"))
+    session.flush()
+    _set_slot(session, user.username, new)
 
 
 def _verify(user: User, password: str) -> bool:
@@ -276,10 +331,12 @@ def actor_for(user: User) -> Actor:
 TYPED_NAME_KEPT = 64
 
 
-def _failed(session: Session, user: User | None, typed: str, reason: str) -> SignIn:
+def _failed(session: Session, user: User | None, typed: str, reason: str, at: dt.datetime | None = None) -> SignIn:
     after: dict[str, object] = {"username": typed[:TYPED_NAME_KEPT], "reason": reason}
     if user is not None:
         after["failed_attempts"] = user.failed_attempts
+    if at is not None:  # journaled while the encrypted database could not be opened: when it happened (UTC)
+        after["attempted_at"] = at.isoformat()
     actor = actor_for(user) if user is not None else Actor(typed[:TYPED_NAME_KEPT])
     audit.record(session, actor, Action.SIGN_IN_FAILED, ENTITY, user.id if user is not None else None,
                  translate("Accounts", "sign-in failed"), after=after)
@@ -319,15 +376,7 @@ def sign_in(session: Session, username: str, password: str, *, now: dt.datetime)
         _spend_a_verify(password)
         return _failed(session, user, typed, "locked")
     if not _verify(user, password):
-        user.failed_attempts += 1
-        outcome = _failed(session, user, typed, "wrong_password")
-        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-            user.failed_attempts = 0
-            user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-            audit.record(session, actor_for(user), Action.LOCKED, ENTITY, user.id, translate(
-                "Accounts", "locked for {minutes} minutes after {n} wrong passwords").format(
-                    minutes=LOCK_MINUTES, n=MAX_FAILED_ATTEMPTS))
-        return outcome
+        return _wrong_password(session, user, typed, now)
     if HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = HASHER.hash(password)
     user.failed_attempts = 0
@@ -338,11 +387,46 @@ def sign_in(session: Session, username: str, password: str, *, now: dt.datetime)
     return SignIn(actor)
 
 
+def _wrong_password(session: Session, user: User, typed: str, now: dt.datetime, journaled: bool = False) -> SignIn:
+    user.failed_attempts += 1
+    outcome = _failed(session, user, typed, "wrong_password", now if journaled else None)
+    if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+        user.failed_attempts = 0
+        user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
+        audit.record(session, actor_for(user), Action.LOCKED, ENTITY, user.id, translate(
+            "Accounts", "locked for {minutes} minutes after {n} wrong passwords").format(
+                minutes=LOCK_MINUTES, n=MAX_FAILED_ATTEMPTS))
+    return outcome
+
+
+def record_failed_unlocks(session: Session, failures: list[tuple[str, dt.datetime]]) -> None:
+    """The failed sign-ins on an encrypted database, journaled beside it while it could not be opened
+    (``encryption.journal_failure``: its key is not known without a right password), each recorded as
+    ``sign_in`` records a failure, at its own time (UTC): counted against its account, locking it after
+    five, and on the audit trail with the name as typed."""
+    found = _slots(session)
+    slots = found[0] if found is not None else None
+    for typed, at in failures:
+        user = session.scalar(select(User).where(func.lower(User.username) == typed.strip().lower()))
+        if user is None or not user.active:
+            _failed(session, user, typed, "unknown" if user is None else "inactive", at)
+        elif slots is not None and not slots.has_slot(user.username):
+            _failed(session, user, typed, "no_key_slot", at)  # waits for a password reset: not counted
+        elif user.locked_until is not None and user.locked_until > at:
+            _failed(session, user, typed, "locked", at)
+        else:
+            _wrong_password(session, user, typed, at, journaled=True)
+
+
 def list_users(session: Session) -> list[UserView]:
     users = session.scalars(select(User).order_by(User.role, User.username)).all()
+    found = _slots(session)
+    slots = found[0] if found is not None else None
     return [UserView(u.id, u.username, u.display_name, u.role, u.active, u.locked_until, u.failed_attempts,
                      u.last_sign_in_at, u.staff_id,
-                     tuple(ClassRef(c.school_id, c.stage, c.grade, c.class_name) for c in u.classes)) for u in users]
+                     tuple(ClassRef(c.school_id, c.stage, c.grade, c.class_name) for c in u.classes),
+                     needs_password_reset=slots is not None and u.active and not slots.has_slot(u.username))
+            for u in users]
 
 
 def idle_minutes(session: Session) -> int:
@@ -364,3 +448,36 @@ def known_classes(session: Session) -> list[tuple[ClassRef, str]]:
                            .order_by(School.sort_order, School.id, Student.stage, Student.grade, Student.class_name))
     return [(ClassRef(school_id, stage, grade, name), f"{school} {grade_label(stage, grade)} {name}")
             for school_id, school, stage, grade, name in rows]
+
+
+def recover_administrator(session: Session, username: str, new_password: str, *, now: dt.datetime) -> Actor:
+    """A new password for an administrator's account, set by whoever holds the recovery key (the caller,
+    ``accounts.unlocking.recover``, has opened the database with it: that is the proof). Lifts a lock;
+    recorded, as that administrator, and the account's key slot made anew. ``now`` is in UTC."""
+    typed = username.strip()
+    user = session.scalar(select(User).where(func.lower(User.username) == typed.lower()))
+    if user is None or not user.active or user.role != Role.ADMIN.value:
+        raise ValidationFailed([error("username", "username.not_admin", translate(
+            "Accounts", "There is no active administrator's account called {name}: the recovery key sets a new "
+            "password for an administrator only. Check the user name.").format(name=typed))])
+    problems = _password_problems(new_password)
+    if problems:
+        raise ValidationFailed(problems)
+    user.password_hash = HASHER.hash(new_password)
+    user.failed_attempts = 0
+    user.locked_until = None
+    user.last_sign_in_at = now
+    actor = actor_for(user)
+    audit.record(session, actor, Action.UPDATE, ENTITY, user.id, translate(
+        "Accounts", "password set with the recovery key"))
+    session.flush()
+    _set_slot(session, user.username, new_password)
+    return actor
+
+
+def record_encrypted(session: Session, actor: Actor, converted: bool) -> None:
+    """On the record: the database was encrypted at rest (made so with its first account, or converted
+    from a plain one at an administrator's sign-in)."""
+    audit.record(session, actor, Action.UPDATE, "database", None, translate(
+        "Accounts", "database encrypted at rest (converted from a plain database)") if converted else translate(
+        "Accounts", "database encrypted at rest"))

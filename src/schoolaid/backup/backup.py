@@ -15,7 +15,6 @@ import contextlib
 import datetime as dt
 import io
 import os
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
+from sqlcipher3 import dbapi2 as sqlite3  # the one driver (SQLCipher; plain SQLite without a key)
 
 from schoolaid import __version__
 from schoolaid.accounts.audit import Actor

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
+from sqlcipher3 import dbapi2 as sqlite3  # the one driver (SQLCipher; plain SQLite without a key)
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires

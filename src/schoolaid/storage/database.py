@@ -10,7 +10,6 @@ import contextlib
 import datetime as dt
 import logging
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -22,10 +21,12 @@ from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlcipher3 import dbapi2 as sqlite3  # SQLCipher's driver: without a key, plain SQLite
 
 from schoolaid.common.errors import DatabaseError, NotAllowed, Refusal
 from schoolaid.common.files import PART_SUFFIX, create_private, make_private, owned_file, sync_folder
 from schoolaid.common.i18n import translate
+from schoolaid.storage import encryption
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,14 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
+
+
+def _keyed(key: bytes | None) -> Callable[[sqlite3.Connection, Any], None]:
+    """A connect listener giving an encrypted database its key, before any other statement reads it."""
+    def give_key(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        if key is not None:
+            dbapi_connection.execute(encryption.key_pragma(key))
+    return give_key
 
 
 def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -82,24 +91,37 @@ def _configure_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> 
     cursor.close()
 
 
-def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
+def _engine(url: str, key: bytes | None, **kwargs: Any) -> Engine:
+    """An engine on SQLCipher's driver (the one driver for every database the app opens), with the
+    key given first on every connection."""
+    engine = create_engine(url, module=sqlite3, **kwargs)
+    event.listen(engine, "connect", _keyed(key))
+    return engine
+
+
+def _make_engine(path: Path, *, read_only: bool = False, key: bytes | None = None) -> Engine:
     if read_only:
         # SQLite itself refuses every write: a backup opened for viewing cannot be changed by mistake.
-        engine = create_engine(f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true",
-                               connect_args={"check_same_thread": False})
+        engine = _engine(f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true", key,
+                         connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _configure_read_only)
     else:
-        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        engine = _engine(f"sqlite:///{path}", key, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
 
 
 class Database:
-    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False, label: str = "") -> None:
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False, label: str = "",
+                 key: bytes | None = None) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
+        # An encrypted database's key (None: a plain one) and its key-slot file: the services that
+        # set passwords keep the slots in step (``encryption.KeySlots``).
+        self.key = key
+        self.key_file = encryption.keys_path(path) if key is not None and not read_only else None
         self.label = label  # what the user opened, when it is not the file itself (a backup)
         self.on_close: list[Callable[[], None]] = []
         self._reader = sessionmaker(engine, expire_on_commit=False)
@@ -202,15 +224,25 @@ def _explained(error: OperationalError, path: Path) -> Exception:
     return error
 
 
-def _inspect_file(path: Path) -> tuple[int, set[str], str | None]:
+def _inspect_file(path: Path, key: bytes | None = None) -> tuple[int, set[str], str | None]:
     """The file's application id, its table names and its migration revision."""
     with path.open("rb") as f:
         header = f.read(16)
-    if header and header != b"SQLite format 3\x00":
-        raise DatabaseError(translate(
-            "Database", "{path} is not a SchoolAid database (it is not an SQLite file). Choose another file.").format(
-                path=path))
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    if header and header != encryption.SQLITE_HEADER:
+        # An encrypted database's header is random bytes: ours if its key-slot file is beside it (or a key
+        # is given) and the key opens it.
+        if key is None:
+            if encryption.keys_path(path).exists():
+                raise encryption.KeysMissing(encryption.encrypted_no_key_message(path))
+            raise DatabaseError(translate(
+                "Database", "{path} is not a SchoolAid database (it is not an SQLite file). Choose another file.").format(
+                    path=path) + " " + translate(
+                "Database", "If it is an encrypted SchoolAid database whose key file {keys} was lost, sign in with the "
+                "recovery key.").format(keys=encryption.keys_path(path).name))
+        encryption.check_key(path, key)
+    elif key is not None:
+        key = None  # a plain database opens without one
+    connection = encryption.connect(f"file:{path}?mode=ro", key, uri=True)
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -227,18 +259,19 @@ def _inspect_file(path: Path) -> tuple[int, set[str], str | None]:
     return application_id, tables, revision
 
 
-def copy_database(source_path: Path, target: Path) -> None:
+def copy_database(source_path: Path, target: Path, key: bytes | None = None) -> None:
     """A consistent copy of a database file (its write-ahead log included), by SQLite's backup API,
-    readable by this user only. Written under a hidden ``.part`` name first: a copy cut short never
+    readable by this user only; an encrypted one stays encrypted under the same ``key``, and its key-slot
+    file is copied beside the copy. Written under a hidden ``.part`` name first: a copy cut short never
     looks like a copy, and the next start removes it."""
     target = Path(target)
     partial = target.with_name(f".{target.name}{PART_SUFFIX}")
     partial.unlink(missing_ok=True)
     try:
         with owned_file(partial):
-            source = sqlite3.connect(source_path, timeout=30)
+            source = encryption.connect(source_path, key, timeout=30)
             try:
-                destination = sqlite3.connect(partial)
+                destination = encryption.connect(partial, key)
                 try:
                     source.backup(destination)
                 finally:
@@ -247,6 +280,8 @@ def copy_database(source_path: Path, target: Path) -> None:
                 source.close()
             with partial.open("rb+") as written:
                 os.fsync(written.fileno())
+        if key is not None:
+            encryption.KeyFile.load(encryption.keys_path(source_path)).save(encryption.keys_path(target))
         os.replace(partial, target)
         sync_folder(target.parent)
     except BaseException:
@@ -254,22 +289,22 @@ def copy_database(source_path: Path, target: Path) -> None:
         raise
 
 
-def _copy_aside(path: Path, revision: str) -> Path:
+def _copy_aside(path: Path, revision: str, key: bytes | None = None) -> Path:
     """A consistent copy of the database before a migration touches it."""
     # The clock names the file and nothing else (no judgement is made on it): the one read of the
     # clock allowed below the window and the CLI, besides the records' own stamps (models.utcnow).
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
-    copy_database(path, target)
+    copy_database(path, target, key)
     log.info("copied database to %s before upgrading", target)
     return target
 
 
-def _migrate(path: Path) -> None:
+def _migrate(path: Path, key: bytes | None = None) -> None:
     # Migrations run on a connection without foreign-key enforcement: Alembic's batch mode
     # rebuilds tables (copy, drop, rename), which would otherwise cascade or fail. The keys are
     # checked afterwards instead.
-    engine = create_engine(f"sqlite:///{path}")
+    engine = _engine(f"sqlite:///{path}", key)
 
     def no_implicit_transactions(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None
@@ -293,27 +328,31 @@ def _migrate(path: Path) -> None:
         engine.dispose()
 
 
-def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
-    """Open (creating if needed) and upgrade the database at ``path``.
+def open_database(path: Path | str, *, upgrade: bool = True, key: bytes | None = None) -> Database:
+    """Open (creating if needed) and upgrade the database at ``path``; an encrypted one with its ``key``
+    (from ``accounts.unlocking``, which signs in first).
 
-    Refuses a file that is not ours, and a database made by a newer SchoolAid.
+    Refuses a file that is not ours, a database made by a newer SchoolAid, and an encrypted database
+    without its key or with a wrong one (``encryption.KeysMissing``, ``encryption.WrongKey``).
     """
     path = Path(path).expanduser().resolve()
-    _prepare(path, upgrade=upgrade)
-    return Database(path, _make_engine(path))
+    if encryption.state(path) != encryption.ENCRYPTED:
+        key = None
+    _prepare(path, upgrade=upgrade, key=key)
+    return Database(path, _make_engine(path, key=key), key=key)
 
 
-def open_read_only(path: Path, label: str = "") -> Database:
+def open_read_only(path: Path, label: str = "", key: bytes | None = None) -> Database:
     """A database already at the current schema, opened so that nothing can change it."""
-    return Database(path, _make_engine(path, read_only=True), read_only=True, label=label)
+    return Database(path, _make_engine(path, read_only=True, key=key), read_only=True, label=label, key=key)
 
 
-def prepare_file(path: Path) -> None:
+def prepare_file(path: Path, key: bytes | None = None) -> None:
     """Check a database file and bring it up to this version's schema, without opening it for use."""
-    _prepare(Path(path).resolve(), upgrade=True)
+    _prepare(Path(path).resolve(), upgrade=True, key=key)
 
 
-def _prepare(path: Path, *, upgrade: bool) -> None:
+def _prepare(path: Path, *, upgrade: bool, key: bytes | None = None) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -323,7 +362,7 @@ def _prepare(path: Path, *, upgrade: bool) -> None:
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     if path.exists() and path.stat().st_size > 0:
-        application_id, tables, revision = _inspect_file(path)
+        application_id, tables, revision = _inspect_file(path, key)
         if application_id not in (0, APPLICATION_ID) or (application_id == 0 and tables and revision is None):
             raise DatabaseError(translate(
                 "Database", "{path} belongs to another program, not SchoolAid. Choose another file.").format(path=path))
@@ -343,8 +382,8 @@ def _prepare(path: Path, *, upgrade: bool) -> None:
                 raise DatabaseError(translate(
                     "Database", "The database {path} needs an upgrade before it can be used.").format(path=path))
             if revision is not None:
-                _copy_aside(path, revision)
-            _migrate(path)
+                _copy_aside(path, revision, key)
+            _migrate(path, key)
     else:
         _migrate(path)
 
