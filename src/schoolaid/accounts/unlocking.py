@@ -108,7 +108,7 @@ def encrypt_open_database(db: Database, username: str, password: str, actor: Act
     path = db.path
     db.close()
     try:
-        encrypted = encryption.encrypt_database(path, username, password, progress)
+        encrypted = encryption.encrypt_database(path, username, password, progress=progress)
     except Exception:
         open_database(path).close()  # still plain and whole: checked that it opens again
         raise
