@@ -190,6 +190,9 @@ def test_an_unknown_name_is_answered_like_a_wrong_password_and_recorded(school):
     unknown = schoolaid("roster", "list", "--db", str(school["db"]), "--user", "ghost", "--user-password-file", "-",
                         home=home, stdin="not-it\n")
     assert wrong.returncode == unknown.returncode == 1 and wrong.stderr == unknown.stderr
+    # Journaled beside the encrypted database (it cannot be written without a right password); the next
+    # sign-in moves them into the audit trail.
+    assert schoolaid("users", "list", *as_user(school, "admin"), home=home).returncode == 0
     connection = connect(school["db"])
     failed = connection.execute("SELECT actor, after FROM audit_events WHERE action = 'sign_in_failed'").fetchall()
     connection.close()

@@ -349,7 +349,7 @@ def _backup_path(out: Path | str, facts: dict[str, Any], now: dt.datetime) -> Pa
     return Path(out)
 
 
-def _encrypt(source: BinaryIO, total: int, out: Path, facts: dict[str, Any], password: str, progress: Progress, *,
+def _encrypt(source: BinaryIO | _Prefixed, total: int, out: Path, facts: dict[str, Any], password: str, progress: Progress, *,
              now: dt.datetime) -> None:
     header = {"school": facts["school"], "township": facts["township"], "created": now.isoformat(),
               "app_version": __version__, "schema": facts["schema"], "counts": facts["counts"],
@@ -388,7 +388,7 @@ def _decrypt_to(path: Path, password: str, target: Path, progress: Progress) -> 
         source.seek(0)
         try:
             with open_private(target) as sink:
-                start = b""
+                start: bytes | None = b""
                 for data in decrypt(source, password, os.fstat(source.fileno()).st_size, progress):
                     if start is not None:
                         start += data

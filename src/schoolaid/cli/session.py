@@ -68,7 +68,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
         raise SchoolAidError(translate("Cli", "There is no database at {path}. Check the path, or create one with "
                                               "\u201cschoolaid demo\u201d or by starting the program.").format(path=path))
     remove_leftovers(path)
-    if encryption.state(path) == encryption.ENCRYPTED:
+    if encryption.state(path) == encryption.ENCRYPTED and encryption.keys_path(path).exists():
         username, password = _credentials(args)
         opened = unlocking.sign_in_and_open(path, username, password, now=clock_utcnow(), convert=False)
         if opened.db is None:
