@@ -354,3 +354,30 @@ def test_safety_copies_of_an_encrypted_database_are_encrypted_and_restore(encryp
     assert kept is not None
     db, _ = signed_in(path, "teacher1", PASSWORD)
     db.close()
+
+
+def test_an_old_backup_with_a_plain_database_is_viewed_encrypted_and_restores_plain(demo_db, tmp_path, monkeypatch):
+    import tempfile
+
+    from schoolaid.backup import backup
+    from schoolaid.common.progress import NO_PROGRESS
+
+    demo_db.close()
+    old = tmp_path / "old.sabk"  # as the previous version wrote it: the plain SQLite file is the payload
+    facts = backup.database_facts(demo_db.path)
+    with demo_db.path.open("rb") as source:
+        backup._encrypt(source, demo_db.path.stat().st_size, old, facts, BACKUP_PASSWORD, NO_PROGRESS,
+                        now=BACKUP_NOW)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    viewed = backup.open_for_viewing(old, BACKUP_PASSWORD)
+    try:
+        files = [p for p in (tmp_path / "temp").rglob("*") if p.is_file() and p.name != ".owner"]
+        assert files and all(not p.read_bytes().startswith(b"SQLite format 3") for p in files)
+        with viewed.read() as session:
+            assert session.query(Student).count() == facts["counts"]["students"]
+    finally:
+        viewed.close()
+    target = tmp_path / "restored" / "schoolaid.sqlite"
+    backup.restore_backup(old, BACKUP_PASSWORD, target, now=BACKUP_NOW)
+    assert encryption.state(target) == encryption.PLAIN

@@ -626,10 +626,23 @@ def open_for_viewing(path: Path, password: str, progress: Progress = NO_PROGRESS
     try:
         copy = folder / "backup.sqlite"
         info = decrypted_copy(path, password, copy, progress)
-        # This version's backups stay encrypted in the folder (under the key they carry, held in memory
-        # only); an older backup's database is plain there, private, while it is viewed.
-        prepare_file(copy, info.key)
-        db = open_read_only(copy, label=str(path), key=info.key)
+        key = info.key
+        if key is None:
+            # An older backup's database is plain: encrypted under a fresh key held in memory only, and
+            # the plain file removed, before it is viewed.
+            key = encryption.new_key()
+            encrypted = folder / "backup-view.sqlite"
+            create_private(encrypted)
+            source = encryption.connect(copy, None, isolation_level=None)
+            try:
+                encryption.export_encrypted(source, encrypted, key)
+            finally:
+                source.close()
+            copy.unlink()
+            copy = encrypted
+        # This version's backups stay encrypted in the folder, under the key they carry (in memory only).
+        prepare_file(copy, key)
+        db = open_read_only(copy, label=str(path), key=key)
     except BaseException:
         remove_owned_folder(folder, owner)
         raise
