@@ -287,8 +287,12 @@ def encrypted_no_key_message(db_path: Path) -> str:
 def journal_failure(db_path: Path, typed: str, at: dt.datetime) -> None:
     """Append one failed unlock (the name as typed, cut to 64 characters; never the password)."""
     line = json.dumps({"name": typed.strip()[:64], "at": at.replace(microsecond=0).isoformat()}, ensure_ascii=False)
-    descriptor = os.open(journal_path(db_path), os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0),
-                         0o600)
+    try:
+        descriptor = os.open(journal_path(db_path), os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0),
+                             0o600)
+    except OSError as exc:  # a read-only folder: the sign-in is refused all the same
+        log.warning("could not journal a failed sign-in beside %s: %s", db_path, exc)
+        return
     try:
         _lock(descriptor)
         os.write(descriptor, (line + "\n").encode("utf-8"))
