@@ -29,6 +29,7 @@ the key-slot file is lost.
 from __future__ import annotations
 
 import base64
+import binascii
 import contextlib
 import datetime as dt
 import hashlib
@@ -161,7 +162,7 @@ def parse_recovery_key(text: str) -> bytes:
     cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
     try:
         key = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
-    except (ValueError, base64.binascii.Error) as exc:  # type: ignore[attr-defined]
+    except (ValueError, binascii.Error) as exc:
         raise WrongKey(_bad_recovery_key()) from exc
     if len(key) != KEY_BYTES:
         raise WrongKey(_bad_recovery_key())
