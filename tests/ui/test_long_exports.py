@@ -88,7 +88,9 @@ def test_a_long_export_keeps_the_window_answering_and_cancels_to_no_file(
         QTimer.singleShot(0, lambda: ticked.append(True))
         qtbot.waitUntil(lambda: bool(ticked), timeout=10_000)  # the GUI thread is free meanwhile
         # The dialog shows after PROGRESS_DELAY_MS; a loaded CI machine may take longer to paint it.
-        qtbot.waitUntil(lambda: op.dialog is not None and op.dialog.isVisible(), timeout=PROGRESS_DELAY_MS * 30)
+        qtbot.waitUntil(lambda: op.done or (op.dialog is not None and op.dialog.isVisible()),
+                        timeout=PROGRESS_DELAY_MS * 30)
+        assert not op.done, f"the export ended before its progress showed: {op.state} {op.error!r}"
         op.dialog.findChild(QPushButton).click()  # Cancel
     finally:
         held.released.set()  # never leave the export waiting for the next test

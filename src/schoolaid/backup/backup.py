@@ -37,7 +37,9 @@ from schoolaid.backup.backup_file import (
 )
 from schoolaid.common.errors import DatabaseError, SchoolAidError
 from schoolaid.common.files import (
+    EVIDENCE_FOLDER_PREFIX,
     PART_SUFFIX,
+    PRINT_FOLDER_PREFIX,
     atomic_path,
     create_private,
     explain_os_error,
@@ -127,7 +129,8 @@ WORK_PREFIX = ".schoolaid-backup-"
 VIEW_PREFIX = "schoolaid-view-"
 # Work folders of this and earlier versions: beside the database, and in the system's temporary folder.
 _WORK_FOLDERS_BESIDE = (WORK_PREFIX, ".schoolaid-restore-")
-_WORK_FOLDERS_IN_TEMP = (WORK_PREFIX, WORK_PREFIX.lstrip("."), VIEW_PREFIX, "schoolaid-township-")
+_WORK_FOLDERS_IN_TEMP = (WORK_PREFIX, WORK_PREFIX.lstrip("."), VIEW_PREFIX, "schoolaid-township-", PRINT_FOLDER_PREFIX,
+                         EVIDENCE_FOLDER_PREFIX)
 
 
 @contextlib.contextmanager
