@@ -166,7 +166,8 @@ def _verify_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 @command(AUDIT, "verify", help=lambda: translate(
-    "Cli", "check the audit trail's hash chain and that the ledger, case logs and visits match it"),
+    "Cli", "check the audit trail's hash chain and that every record (roster, households, ledger, cases, visits, "
+    "accounts, settings …) matches it"),
          arguments=_verify_arguments, needs=Needs(Permission.VIEW_AUDIT))
 def verify_audit(args: argparse.Namespace) -> int:
     from schoolaid.accounts import audit_verify
@@ -186,8 +187,8 @@ def verify_audit(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_json())
     elif report.ok:
-        print(translate("Cli", "The audit trail is intact: {rows} rows, chain head {head}; {records} ledger entries, "
-                               "case log entries and visits match it.").format(
+        print(translate("Cli", "The audit trail is intact: {rows} rows, chain head {head}; {records} records (students, "
+                               "households, ledger, cases, visits, accounts, settings …) match it.").format(
             rows=report.rows, head=report.head[:16], records=report.checked_records))
     if not report.ok:
         problem = report.first_problem
