@@ -231,3 +231,33 @@ def test_an_older_database_verifies_and_is_covered_from_the_upgrade_on(tmp_path,
         assert found == {("student", student): ("id_number",), ("programme", 1): ("amount_fen",)}
     finally:
         db.close()
+
+
+# --- the chain anchored on paper --------------------------------------------------------------------
+
+
+def test_the_short_head_as_printed_and_as_typed_back():
+    head = "3f2a9c01b7d4" + "e" * 52
+    assert audit_verify.short_head(head) == "3F2A-9C01-B7D4"
+    for typed in ("3F2A-9C01-B7D4", "3f2a9c01b7d4", " 3f2a 9c01-b7d4 ", head):
+        assert head.startswith(audit_verify.parse_head(typed))
+    for typed in ("3F2A-9C01", "3F2A-9C01-B7DZ", "", "审计链"):
+        assert audit_verify.parse_head(typed) is None
+
+
+def test_the_sign_off_workbook_carries_the_anchor_and_it_matches(demo_db, actor, tmp_path):
+    from openpyxl import load_workbook
+
+    from schoolaid.ledger import export
+    from schoolaid.storage.models import LedgerBatch
+
+    demo_db.query(export.export_sign_off, actor, first(demo_db, LedgerBatch.id), tmp_path / "签领表.xlsx", TODAY)
+    cells = [c for row in load_workbook(tmp_path / "签领表.xlsx").active.iter_rows(values_only=True) for c in row if c]
+    [line] = [c for c in cells if str(c).startswith("审计链")]
+    with demo_db.read() as session:
+        rows, head = audit_verify.chain_head(session)
+    assert line == f"审计链：共 {rows} 条记录，校验码 {audit_verify.short_head(head)}"
+    code = audit_verify.parse_head(line.rsplit(" ", 1)[1])
+    assert demo_db.query(audit_verify.matches_paper, rows, code) is None
+    assert demo_db.query(audit_verify.matches_paper, rows - 1, code) is not None  # another row: another code
+    assert "少于" in demo_db.query(audit_verify.matches_paper, rows + 1, code).message

@@ -420,3 +420,47 @@ def continues_from(session: Session, rows: int, head: str) -> Finding | None:
             "AuditVerify", "audit row {rows} is not the one the backup of that day recorded: the trail was rewritten").format(
                 rows=rows))
     return None
+
+
+# --- the chain anchored on paper ---------------------------------------------------------------------
+
+SHORT_HEAD = 12  # hex characters of the head printed on paper: 48 bits, beyond forging by trial
+
+
+def short_head(head: str) -> str:
+    """The head as printed: its first 12 hex characters, upper case, in groups of four (ABCD-EF01-2345)."""
+    digits = head[:SHORT_HEAD].upper()
+    return "-".join(digits[n:n + 4] for n in range(0, len(digits), 4))
+
+
+def paper_line(session: Session) -> str:
+    """The small line at the foot of every printed summary, term report and sign-off sheet: the
+    trail's row count and head as of the data printed, to check later with ``audit verify --head``."""
+    rows, head = chain_head(session)
+    return f"审计链：共 {rows} 条记录，校验码 {short_head(head)}"
+
+
+def parse_head(text_: str) -> str | None:
+    """A head copied from paper or a screen: with or without the dashes and spaces, any case; at least
+    the printed 12 hex characters. None when it is not one."""
+    digits = "".join(text_.split()).replace("-", "").lower()
+    if not SHORT_HEAD <= len(digits) <= 64 or any(c not in "0123456789abcdef" for c in digits):
+        return None
+    return digits
+
+
+def matches_paper(session: Session, rows: int, head: str) -> Finding | None:
+    """Whether the trail's row ``rows`` still has the head copied from paper (``head``: hex digits, the
+    short form or the whole). Rewriting the whole history — every hash recomputed after changing an old
+    event — passes the chain check but not this one. None when it matches."""
+    found = session.execute(text("SELECT hash FROM audit_events ORDER BY id LIMIT 1 OFFSET :n"),
+                            {"n": rows - 1}).scalar() if rows > 0 else GENESIS
+    if found is None:
+        return Finding(None, "audit", None, translate(
+            "AuditVerify", "the audit trail has fewer rows than the {rows} on paper: rows were removed").format(
+                rows=rows))
+    if not found.startswith(head):
+        return Finding(None, "audit", None, translate(
+            "AuditVerify", "audit row {rows} has the check code {now}, not {paper} as on paper: the trail was "
+            "rewritten").format(rows=rows, now=short_head(found), paper=short_head(head)))
+    return None
