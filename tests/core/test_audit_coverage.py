@@ -233,6 +233,24 @@ def test_an_older_database_verifies_and_is_covered_from_the_upgrade_on(tmp_path,
         db.close()
 
 
+def test_a_database_set_back_a_revision_by_hand_gets_no_second_baseline(tmp_path, actor):
+    """Rows slipped in, then the revision set back so that the upgrade would record them as found:
+    the upgrade's record is made once only, and the rows stay findings."""
+    from schoolaid.demo import create_demo_township
+
+    path = tmp_path / "school.sqlite"
+    db = open_database(path)
+    db.run(create_demo_township, actor, students=30, seed=3, today=TODAY)
+    tamper(db, "INSERT INTO settings (key, value) VALUES ('idle_minutes', '100000')",
+           "UPDATE alembic_version SET version_num = '0007'")
+    db.close()
+    db = open_database(path)
+    try:
+        assert [f.key for f in findings(db)] == ["idle_minutes"]
+    finally:
+        db.close()
+
+
 # --- the chain anchored on paper --------------------------------------------------------------------
 
 

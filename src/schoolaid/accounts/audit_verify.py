@@ -376,7 +376,12 @@ BASELINE_SUMMARY = "升级时记录的已有状态（此前未纳入审计核对
 
 def record_baseline(connection: Connection) -> int:
     """Record, once, the fields of every covered record that the trail does not hold yet (see
-    ``unaudited``), as events chained after the last one. Returns how many were written."""
+    ``unaudited``), as events chained after the last one. Returns how many were written. Once only: a
+    database set back to an earlier revision by hand and upgraded again gets no second record, so rows
+    added behind the app's back meanwhile stay findings."""
+    if connection.execute(text("SELECT 1 FROM audit_events WHERE actor = :actor AND user_id IS NULL LIMIT 1"),
+                          {"actor": BASELINE_ACTOR}).first() is not None:
+        return 0
     last = connection.execute(text("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")).first()
     event_id, previous = (last[0], last[1]) if last else (0, GENESIS)
     actor = Actor(BASELINE_ACTOR)
