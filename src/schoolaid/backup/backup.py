@@ -31,6 +31,7 @@ from schoolaid.backup.backup_file import (
     BackupError,
     BackupWriter,
     DamagedBackup,
+    authenticated_header,
     check_password,
     decrypt,
     read_header,
@@ -122,6 +123,15 @@ def read_info(path: Path) -> BackupInfo:
     path = Path(path)
     with _open_backup(path) as source:
         header, _prefix = read_header(source)
+    return BackupInfo.from_header(path, header)
+
+
+def read_authenticated_info(path: Path, password: str) -> BackupInfo:
+    """What the header says, once the password has proven it unchanged (``authenticated_header``):
+    what ``audit verify --against`` relies on."""
+    path = Path(path)
+    with _open_backup(path) as source:
+        header = authenticated_header(source, password)
     return BackupInfo.from_header(path, header)
 
 
