@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AbsenceDialog</name>
@@ -63,7 +62,7 @@
         <translation>用户名 {name} 已被使用。</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name as it should appear in the records.</source>
+        <source>Enter the person's name as it should appear in the records.</source>
         <translation>请输入此人的姓名，按记录中应显示的样子。</translation>
     </message>
     <message>
@@ -71,7 +70,7 @@
         <translation>请选择角色。</translation>
     </message>
     <message>
-        <source>A teacher&apos;s account needs the classes they look after.</source>
+        <source>A teacher's account needs the classes they look after.</source>
         <translation>教师账号需要指定其负责的班级。</translation>
     </message>
     <message>
@@ -79,11 +78,11 @@
         <translation>请选择一名教职工。</translation>
     </message>
     <message>
-        <source>Choose the class&apos;s school.</source>
+        <source>Choose the class's school.</source>
         <translation>请选择班级所在的学校。</translation>
     </message>
     <message>
-        <source>The administrator&apos;s account exists already: sign in.</source>
+        <source>The administrator's account exists already: sign in.</source>
         <translation>管理员账号已经存在：请登录。</translation>
     </message>
     <message>
@@ -182,7 +181,7 @@
         <translation>打开备份查看（只读）(&amp;O)…</translation>
     </message>
     <message>
-        <source>Co&amp;mpare schools&apos; backups…</source>
+        <source>Co&amp;mpare schools' backups…</source>
         <translation>各校备份对比(&amp;M)…</translation>
     </message>
     <message>
@@ -246,7 +245,7 @@
         <translation>新建户(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Edit the selected student&apos;s household…</source>
+        <source>&amp;Edit the selected student's household…</source>
         <translation>编辑所选学生的户信息(&amp;E)…</translation>
     </message>
     <message>
@@ -262,7 +261,7 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <source>The poor villages&apos; &amp;survey…</source>
+        <source>The poor villages' &amp;survey…</source>
         <translation>贫困村教育情况调查表(&amp;S)…</translation>
     </message>
     <message>
@@ -402,7 +401,7 @@
         <translation>冲销或更正…</translation>
     </message>
     <message>
-        <source>The student&apos;s subsidies</source>
+        <source>The student's subsidies</source>
         <translation>该生资助记录</translation>
     </message>
     <message>
@@ -759,8 +758,8 @@
         <translation>正在检查审计记录…</translation>
     </message>
     <message>
-        <source>The trail is intact: {rows} events, each chained to the one before; {records} ledger entries, case log entries and visits match it.</source>
-        <translation>审计记录完整：共 {rows} 条，每条都与前一条相连；{records} 条台账、劝返和走访记录与之相符。</translation>
+        <source>The trail is intact: {rows} events, each chained to the one before; {records} records (students, households, ledger, cases, visits, accounts, settings …) match it.</source>
+        <translation>审计记录完整：共 {rows} 条，每条都与前一条相扣；{records} 条记录（学生、户、台账、案件、走访、账号、设置……）与之相符。</translation>
     </message>
     <message>
         <source>The trail shows tampering:
@@ -777,6 +776,7 @@
     <name>AuditVerify</name>
     <message>
         <source>audit row {id} does not follow the row before it: a row before it was removed or inserted</source>
+        <extracomment>Every table whose change matters. A new table must be added here or to EXEMPT (a test enforces it). Tables whose rows are compared as part of another record's audited state: (entity, field). Tables not compared, with the reason.</extracomment>
         <translation>第 {id} 条审计记录与前一条接不上：前面有记录被删除或插入</translation>
     </message>
     <message>
@@ -784,16 +784,33 @@
         <translation>第 {id} 条审计记录在写入后被改动过</translation>
     </message>
     <message>
-        <source>{table} row {id} has no audit record: it was added behind the app&apos;s back</source>
-        <translation>{table} 表第 {id} 行没有审计记录：是绕过本软件添加的</translation>
+        <source>{kind} {key} (table {table})</source>
+        <extracomment>How a finding names a field: its column, and in Chinese what it is (printed documents' terms).</extracomment>
+        <translation>{kind} {key}（{table} 表）</translation>
     </message>
     <message>
-        <source>{table} row {id} differs from its last audited state (audit row {event}) in: {fields}</source>
-        <translation>{table} 表第 {id} 行与其最后一次审计记录（第 {event} 条）不符，不同之处：{fields}</translation>
+        <source>{record} has no audit record: it was added behind the app's back</source>
+        <translation>{record}没有任何审计记录：它是绕过本程序加进数据库的</translation>
     </message>
     <message>
-        <source>{table} row {id} was removed behind the app&apos;s back (audit row {event})</source>
-        <translation>{table} 表第 {id} 行被绕过本软件删除了（审计记录第 {event} 条）</translation>
+        <source>{record} was deleted on the record (audit row {event}) but is in the database again</source>
+        <translation>{record}按审计记录已删除（审计第 {event} 条），却又出现在数据库中</translation>
+    </message>
+    <message>
+        <source>{record} differs from its last audited state (audit row {event}) in: {fields}</source>
+        <translation>{record}与最后一次审计的状态（审计第 {event} 条）不符，被改动的字段：{fields}</translation>
+    </message>
+    <message>
+        <source>{record} was removed behind the app's back: its last audit row ({event}) is not a deletion</source>
+        <translation>{record}被绕过本程序删除了：它最后的审计记录（第 {event} 条）不是删除</translation>
+    </message>
+    <message>
+        <source>the audit trail has fewer rows than the {rows} on paper: rows were removed</source>
+        <translation>审计记录少于纸面上记下的 {rows} 条：有记录被删除</translation>
+    </message>
+    <message>
+        <source>audit row {rows} has the check code {now}, not {paper} as on paper: the trail was rewritten</source>
+        <translation>第 {rows} 条审计记录的校验码是 {now}，不是纸面上的 {paper}：审计记录被重写过</translation>
     </message>
     <message>
         <source>the audit trail has fewer rows than the backup of that day ({rows}): rows were removed</source>
@@ -866,15 +883,15 @@
         <translation>{path} 处没有文件。</translation>
     </message>
     <message>
-        <source>The backup decrypts but its database is unreadable ({detail}). Export the backup again on the school&apos;s PC.</source>
+        <source>The backup decrypts but its database is unreadable ({detail}). Export the backup again on the school's PC.</source>
         <translation>备份能解密，但其中的数据库无法读取（{detail}）。请在学校的电脑上重新导出备份。</translation>
     </message>
     <message>
-        <source>The backup&apos;s database is damaged (SQLite integrity check: {detail}). Export the backup again on the school&apos;s PC.</source>
+        <source>The backup's database is damaged (SQLite integrity check: {detail}). Export the backup again on the school's PC.</source>
         <translation>备份中的数据库已损坏（SQLite 完整性检查：{detail}）。请在学校的电脑上重新导出备份。</translation>
     </message>
     <message>
-        <source>The backup&apos;s database has {n} broken references between records. Export the backup again on the school&apos;s PC.</source>
+        <source>The backup's database has {n} broken references between records. Export the backup again on the school's PC.</source>
         <translation>备份中的数据库有 {n} 处记录之间的引用断开。请在学校的电脑上重新导出备份。</translation>
     </message>
     <message>
@@ -882,7 +899,7 @@
         <translation>备份中是其他程序的数据库。</translation>
     </message>
     <message>
-        <source>The backup&apos;s database does not hold what its header says ({names}). Export the backup again on the school&apos;s PC.</source>
+        <source>The backup's database does not hold what its header says ({names}). Export the backup again on the school's PC.</source>
         <translation>备份中的数据库与文件头所写的不符（{names}）。请在学校的电脑上重新导出备份。</translation>
     </message>
     <message>
@@ -906,7 +923,7 @@
         <translation>数据库 {path} 正在另一个校助窗口中打开。请先关闭它，再恢复。</translation>
     </message>
     <message>
-        <source>The backup file is damaged or incomplete ({detail}), so it was not used. Copy it again from the school&apos;s PC (a USB stick pulled out too early leaves a cut-off file) and try again.</source>
+        <source>The backup file is damaged or incomplete ({detail}), so it was not used. Copy it again from the school's PC (a USB stick pulled out too early leaves a cut-off file) and try again.</source>
         <translation>备份文件已损坏或不完整（{detail}），没有使用。请从学校的电脑重新复制一份（U 盘拔得太早会留下不完整的文件）后再试。</translation>
     </message>
     <message>
@@ -1095,7 +1112,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <source>Compare schools&apos; backups</source>
+        <source>Compare schools' backups</source>
         <translation>各校备份对比</translation>
     </message>
     <message>
@@ -1238,7 +1255,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>以哪个账号操作（用于有账号的数据库；能做什么由其角色决定）</translation>
     </message>
     <message>
-        <source>a file whose first line is that account&apos;s password, or - for standard input</source>
+        <source>a file whose first line is that account's password, or - for standard input</source>
         <translation>一个文件，其第一行是该账号的密码；或用 - 从标准输入读取</translation>
     </message>
     <message>
@@ -1322,7 +1339,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>把花名册导出为 .xlsx</translation>
     </message>
     <message>
-        <source>export the poor villages&apos; survey of children&apos;s education (贫困村儿童、青少年接受教育情况调查表)</source>
+        <source>export the poor villages' survey of children's education (贫困村儿童、青少年接受教育情况调查表)</source>
         <translation>导出《贫困村儿童、青少年接受教育情况调查表》</translation>
     </message>
     <message>
@@ -1350,11 +1367,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>列出资助项目</translation>
     </message>
     <message>
-        <source>post a programme&apos;s month for every eligible student not yet covered</source>
+        <source>post a programme's month for every eligible student not yet covered</source>
         <translation>为尚未资助的符合条件学生发放某项目某月的资助</translation>
     </message>
     <message>
-        <source>the programme&apos;s code</source>
+        <source>the programme's code</source>
         <translation>项目代码</translation>
     </message>
     <message>
@@ -1366,7 +1383,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>列出某月或某季度符合条件但未资助的学生</translation>
     </message>
     <message>
-        <source>export the ledger to .xlsx in the bureau&apos;s columns</source>
+        <source>export the ledger to .xlsx in the bureau's columns</source>
         <translation>按教育局要求的栏目把台账导出为 .xlsx</translation>
     </message>
     <message>
@@ -1446,11 +1463,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>备份文件里有什么：从文件头读取，不需要密码</translation>
     </message>
     <message>
-        <source>the township&apos;s view of its schools</source>
+        <source>the township's view of its schools</source>
         <translation>乡镇查看各学校的情况</translation>
     </message>
     <message>
-        <source>each school&apos;s key figures side by side, from their backups, as .xlsx</source>
+        <source>each school's key figures side by side, from their backups, as .xlsx</source>
         <translation>从各校备份汇总关键数据并排对比，保存为 .xlsx</translation>
     </message>
     <message>
@@ -1458,23 +1475,23 @@ The current database is kept as a dated copy beside it.</source>
         <translation>账号：谁能登录、担任什么角色</translation>
     </message>
     <message>
-        <source>add an account (the first one, on a database without accounts, must be the administrator&apos;s)</source>
+        <source>add an account (the first one, on a database without accounts, must be the administrator's)</source>
         <translation>添加账号（没有账号的数据库，第一个账号必须是管理员）</translation>
     </message>
     <message>
-        <source>the person&apos;s name as the records show it</source>
+        <source>the person's name as the records show it</source>
         <translation>此人在记录中显示的姓名</translation>
     </message>
     <message>
-        <source>a teacher&apos;s class, e.g. 平地镇中心校/小学/3/2班 (repeat for more)</source>
+        <source>a teacher's class, e.g. 平地镇中心校/小学/3/2班 (repeat for more)</source>
         <translation>教师负责的班级，例如 平地镇中心校/小学/3/2班（可重复多次）</translation>
     </message>
     <message>
-        <source>the staff member this account belongs to (a teacher&apos;s own pairings and visits)</source>
+        <source>the staff member this account belongs to (a teacher's own pairings and visits)</source>
         <translation>此账号对应的教职工（教师本人的结对和走访）</translation>
     </message>
     <message>
-        <source>a file whose first line is the new account&apos;s password, or - for standard input</source>
+        <source>a file whose first line is the new account's password, or - for standard input</source>
         <translation>一个文件，其第一行是新账号的密码；或用 - 从标准输入读取</translation>
     </message>
     <message>
@@ -1490,19 +1507,59 @@ The current database is kept as a dated copy beside it.</source>
         <translation>解除因输错密码而锁定的账号</translation>
     </message>
     <message>
+        <source>also check that the trail still passes through the head recorded in an earlier backup's header (newest rows removed since); the header is first proven unchanged with the backup's password</source>
+        <translation>同时检查审计记录是否仍经过较早备份文件头所记的链头（检查此后是否删除了最新的记录）；先用备份密码证明文件头未被改动</translation>
+    </message>
+    <message>
+        <source>with --against: a file whose first line is the backup's password, or - to read it from standard input</source>
+        <translation>与 --against 一起用：第一行是备份密码的文件，或用 - 从标准输入读取</translation>
+    </message>
+    <message>
+        <source>the check code printed at the foot of a summary, term report or sign-off sheet (审计链：共 N 条记录，校验码 …), with or without the dashes: the trail's row N must still have it</source>
+        <translation>汇总表、开学报告或签领表页脚印的校验码（审计链：共 N 条记录，校验码 ……），带不带短横线均可：审计记录的第 N 条必须仍是这个校验码</translation>
+    </message>
+    <message>
+        <source>with --head: the number of records printed beside the check code</source>
+        <translation>与 --head 一起用：校验码旁印的记录条数</translation>
+    </message>
+    <message>
+        <source>Give both --head and --rows, as printed: 审计链：共 N 条记录，校验码 XXXX-XXXX-XXXX is --rows N --head XXXX-XXXX-XXXX.</source>
+        <translation>请同时给出 --head 和 --rows，照纸面抄：“审计链：共 N 条记录，校验码 XXXX-XXXX-XXXX”即 --rows N --head XXXX-XXXX-XXXX。</translation>
+    </message>
+    <message>
+        <source>{head} is not a check code: it has 12 letters and digits (0-9, A-F), as printed, e.g. 3F2A-9C01-B7D4.</source>
+        <translation>{head} 不是校验码：校验码由 12 个字母和数字（0–9、A–F）组成，照纸面抄写，例如 3F2A-9C01-B7D4。</translation>
+    </message>
+    <message>
+        <source>check the audit trail's hash chain and that every record (roster, households, ledger, cases, visits, accounts, settings …) matches it</source>
+        <translation>检查审计记录的哈希链，以及每条记录（花名册、户、台账、案件、走访、账号、设置……）是否与之相符</translation>
+    </message>
+    <message>
+        <source>--against needs the backup's password (--password-file F): without it anyone could have edited the chain head in the backup's header.</source>
+        <translation>--against 需要备份密码（--password-file F）：没有密码无法证明备份文件头里的链头没被人改过。</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be trusted to check the trail against: {problem}</source>
+        <translation>不能用备份 {path} 来核对审计记录：{problem}</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: {rows} rows, chain head {head}; {records} records (students, households, ledger, cases, visits, accounts, settings …) match it.</source>
+        <translation>审计记录完整：共 {rows} 条，链头 {head}；{records} 条记录（学生、户、台账、案件、走访、账号、设置……）与之相符。</translation>
+    </message>
+    <message>
+        <source>On paper it reads: 审计链：共 {rows} 条记录，校验码 {code}</source>
+        <translation>打印件上应为：审计链：共 {rows} 条记录，校验码 {code}</translation>
+    </message>
+    <message>
+        <source>Row {rows} still has the check code {code} copied from paper.</source>
+        <translation>第 {rows} 条审计记录仍是纸面上抄来的校验码 {code}。</translation>
+    </message>
+    <message>
         <source>the audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <source>check the audit trail&apos;s hash chain and that the ledger, case logs and visits match it</source>
-        <translation>检查审计记录的哈希链，以及台账、劝返记录和走访记录是否与之相符</translation>
-    </message>
-    <message>
-        <source>also check that the trail still passes through the head recorded in an earlier backup&apos;s header (newest rows removed since)</source>
-        <translation>同时检查审计记录是否仍经过某个较早备份文件头中记下的末端（之后是否删过最新的记录）</translation>
-    </message>
-    <message>
-        <source>the plan&apos;s indicators against their targets, for a term (the one under way by default)</source>
+        <source>the plan's indicators against their targets, for a term (the one under way by default)</source>
         <translation>规划的各项指标与目标对照，按学期（默认为当前学期）</translation>
     </message>
     <message>
@@ -1740,7 +1797,7 @@ Size: {size} bytes</source>
         <translation>{n} 个学校的汇总已写入 {path}。</translation>
     </message>
     <message>
-        <source>This database has no accounts yet: the first account must be the administrator&apos;s (--role admin).</source>
+        <source>This database has no accounts yet: the first account must be the administrator's (--role admin).</source>
         <translation>这个数据库还没有账号：第一个账号必须是管理员（--role admin）。</translation>
     </message>
     <message>
@@ -1766,10 +1823,6 @@ Size: {size} bytes</source>
     <message>
         <source>Write a class as SCHOOL/STAGE/GRADE/CLASS, e.g. 平地镇中心校/小学/3/2班: {text}</source>
         <translation>班级请写成 学校/学段/年级/班级，例如 平地镇中心校/小学/3/2班：{text}</translation>
-    </message>
-    <message>
-        <source>The audit trail is intact: {rows} rows, chain head {head}; {records} ledger entries, case log entries and visits match it.</source>
-        <translation>审计记录完整：共 {rows} 条，链末端 {head}；{records} 条台账、劝返和走访记录与之相符。</translation>
     </message>
     <message>
         <source>schoolaid: the audit trail shows tampering: {problem}</source>
@@ -1812,11 +1865,11 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>CreateAdministratorDialog</name>
     <message>
-        <source>Create the administrator&apos;s account</source>
+        <source>Create the administrator's account</source>
         <translation>创建管理员账号</translation>
     </message>
     <message>
-        <source>Everyone who uses SchoolAid signs in with an account of their own, and can do what their role needs. First create the administrator&apos;s account; the administrator then adds the aid officer, the leadership and the teachers.</source>
+        <source>Everyone who uses SchoolAid signs in with an account of their own, and can do what their role needs. First create the administrator's account; the administrator then adds the aid officer, the leadership and the teachers.</source>
         <translation>使用校助的每个人都用自己的账号登录，只能做其角色需要的事。请先创建管理员账号；再由管理员添加资助专干、领导班子和教师的账号。</translation>
     </message>
     <message>
@@ -1843,7 +1896,7 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>Database</name>
     <message>
-        <source>This is a backup opened for viewing: nothing in it can be changed. Open the school&apos;s own database to make changes.</source>
+        <source>This is a backup opened for viewing: nothing in it can be changed. Open the school's own database to make changes.</source>
         <translation>这是打开查看的备份：其中的内容都不能修改。要修改数据，请打开学校自己的数据库。</translation>
     </message>
     <message>
@@ -2045,7 +2098,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>这条记录已经更正过：请更正那条更正记录。</translation>
     </message>
     <message>
-        <source>Write the issuing body&apos;s short name for document numbers, e.g. 平府教 (at most 12 characters, without brackets or 号).</source>
+        <source>Write the issuing body's short name for document numbers, e.g. 平府教 (at most 12 characters, without brackets or 号).</source>
         <translation>请填写发文机关代字，例如 平府教（不超过 12 个字，不含括号和“号”）。</translation>
     </message>
     <message>
@@ -2155,7 +2208,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>全部档案</translation>
     </message>
     <message>
-        <source>Student&apos;s name</source>
+        <source>Student's name</source>
         <translation>学生姓名</translation>
     </message>
     <message>
@@ -2355,7 +2408,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>未达标</translation>
     </message>
     <message>
-        <source>How the rate is computed: primary pupils whose status became 辍学 during the period and were still 辍学 at its end, divided by the primary pupils enrolled (在读) on its first day; a child brought back within the period is not counted. The plan&apos;s target is at most 0.2%.</source>
+        <source>How the rate is computed: primary pupils whose status became 辍学 during the period and were still 辍学 at its end, divided by the primary pupils enrolled (在读) on its first day; a child brought back within the period is not counted. The plan's target is at most 0.2%.</source>
         <translation>辍学率的算法：期间内学籍状态变为辍学且期末仍为辍学的小学生人数，除以期初第一天在读的小学生人数；期间内已劝返复学的不计。规划目标为不超过 0.2%。</translation>
     </message>
     <message>
@@ -2399,16 +2452,16 @@ Please tell the person who supports the program, and give them the log file:
         <translation>全部学校</translation>
     </message>
     <message>
-        <source>&lt;a href=&apos;absences&apos;&gt;{n} children&lt;/a&gt; reached {days} school days of unexplained absence and have no case yet: report them to the township and open a case.</source>
-        <translation>&lt;a href=&apos;absences&apos;&gt;{n} 名学生&lt;/a&gt;无故缺课已满 {days} 个教学日，尚未建档：请报告乡镇政府并建立档案。</translation>
+        <source>&lt;a href='absences'&gt;{n} children&lt;/a&gt; reached {days} school days of unexplained absence and have no case yet: report them to the township and open a case.</source>
+        <translation>&lt;a href='absences'&gt;{n} 名学生&lt;/a&gt;无故缺课已满 {days} 个教学日，尚未建档：请报告乡镇政府并建立档案。</translation>
     </message>
     <message>
-        <source>&lt;a href=&apos;expired&apos;&gt;{n} urging notices&lt;/a&gt; passed their deadline without the child back.</source>
-        <translation>&lt;a href=&apos;expired&apos;&gt;{n} 份敦促入学通知书&lt;/a&gt;已过返校期限，学生仍未返校。</translation>
+        <source>&lt;a href='expired'&gt;{n} urging notices&lt;/a&gt; passed their deadline without the child back.</source>
+        <translation>&lt;a href='expired'&gt;{n} 份敦促入学通知书&lt;/a&gt;已过返校期限，学生仍未返校。</translation>
     </message>
     <message>
-        <source>&lt;a href=&apos;due&apos;&gt;{n} cases&lt;/a&gt; had repeated failed attempts: the township can issue the enrollment-urging notice.</source>
-        <translation>&lt;a href=&apos;due&apos;&gt;{n} 件档案&lt;/a&gt;多次劝返无果：可由乡镇政府下发敦促入学通知书。</translation>
+        <source>&lt;a href='due'&gt;{n} cases&lt;/a&gt; had repeated failed attempts: the township can issue the enrollment-urging notice.</source>
+        <translation>&lt;a href='due'&gt;{n} 件档案&lt;/a&gt;多次劝返无果：可由乡镇政府下发敦促入学通知书。</translation>
     </message>
     <message>
         <source>due: repeated attempts failed</source>
@@ -2451,16 +2504,16 @@ Please tell the person who supports the program, and give them the log file:
         <translation>{date} 已签收</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;receipt not yet signed&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;尚未签收&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#c62828'&gt;receipt not yet signed&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c62828'&gt;尚未签收&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Urging notice {number} issued {issued}, return by {deadline}; {served}.</source>
         <translation>敦促入学通知书 {number}，{issued} 发文，限 {deadline} 前返校；{served}。</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;{n} attempts failed: the township can issue the enrollment-urging notice.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;已劝返 {n} 次无果：可由乡镇政府下发敦促入学通知书。&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#c62828'&gt;{n} attempts failed: the township can issue the enrollment-urging notice.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c62828'&gt;已劝返 {n} 次无果：可由乡镇政府下发敦促入学通知书。&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Persuasion log</source>
@@ -2491,7 +2544,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>{name}的第 {id} 号档案现为“{status}”。</translation>
     </message>
     <message>
-        <source>Record {name}&apos;s enrollment status as 辍学? The status goes back to 在读 when the case is closed as back at school.</source>
+        <source>Record {name}'s enrollment status as 辍学? The status goes back to 在读 when the case is closed as back at school.</source>
         <translation>将{name}的学籍状态登记为辍学？档案办结为“已返校”时，状态会恢复为在读。</translation>
     </message>
     <message>
@@ -2551,8 +2604,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>正在计算辍学率</translation>
     </message>
     <message>
-        <source>All schools: {dropouts} dropouts of {enrolled} pupils — &lt;b style=&apos;color:{colour}&apos;&gt;{rate}&lt;/b&gt; (target at most 0.2%).</source>
-        <translation>全部学校：{enrolled} 名学生中辍学 {dropouts} 人——&lt;b style=&apos;color:{colour}&apos;&gt;{rate}&lt;/b&gt;（目标不超过 0.2%）。</translation>
+        <source>All schools: {dropouts} dropouts of {enrolled} pupils — &lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt; (target at most 0.2%).</source>
+        <translation>全部学校：{enrolled} 名学生中辍学 {dropouts} 人——&lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt;（目标不超过 0.2%）。</translation>
     </message>
     <message>
         <source>Export the three ledgers</source>
@@ -2714,7 +2767,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>The backup holds children&apos;s personal data and the ledger, so it is encrypted with this password. &lt;b&gt;Nobody can open the backup without it — not the township, not the software&apos;s makers.&lt;/b&gt; Write the password down and keep it apart from the USB stick.</source>
+        <source>The backup holds children's personal data and the ledger, so it is encrypted with this password. &lt;b&gt;Nobody can open the backup without it — not the township, not the software's makers.&lt;/b&gt; Write the password down and keep it apart from the USB stick.</source>
         <translation>备份中有孩子们的个人信息和资助台账，所以要用这个密码加密。&lt;b&gt;没有密码，谁也打不开备份——乡镇打不开，软件的开发者也打不开。&lt;/b&gt;请把密码写下来，和 U 盘分开保管。</translation>
     </message>
     <message>
@@ -2832,7 +2885,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>监护人是</translation>
     </message>
     <message>
-        <source>Guardian&apos;s phone</source>
+        <source>Guardian's phone</source>
         <translation>监护人电话</translation>
     </message>
     <message>
@@ -2896,7 +2949,7 @@ Please tell the person who supports the program, and give them the log file:
     <name>Files</name>
     <message>
         <source>{path} could not be read: {detail}. If it is on a USB stick, copy it to this PC first.</source>
-        <extracomment>The window&apos;s folders in the system&apos;s temporary folder: printouts waiting in the preview, and evidence files opened in another program. Both hold children&apos;s data, so a window killed mid-work must not leave them for good (``backup.remove_leftovers`` sweeps them).</extracomment>
+        <extracomment>The window's folders in the system's temporary folder: printouts waiting in the preview, and evidence files opened in another program. Both hold children's data, so a window killed mid-work must not leave them for good (``backup.remove_leftovers`` sweeps them).</extracomment>
         <translation>无法读取 {path}：{detail}。如果文件在 U 盘上，请先复制到本机。</translation>
     </message>
     <message>
@@ -2997,11 +3050,11 @@ Please tell the person who supports the program, and give them the log file:
         <translation>双击打开</translation>
     </message>
     <message>
-        <source>Today&apos;s work ({n})</source>
+        <source>Today's work ({n})</source>
         <translation>今日工作（{n}）</translation>
     </message>
     <message>
-        <source>Today&apos;s work: nothing waiting</source>
+        <source>Today's work: nothing waiting</source>
         <translation>今日工作：暂无待办</translation>
     </message>
 </context>
@@ -3227,8 +3280,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>电话：{phone}</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:#b71c1c;&quot;&gt;No main labourer has learned a practical skill yet (the plan: one or two skills per poor household).&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:#b71c1c;&quot;&gt;主要劳动力尚未掌握实用技术（方案要求：每户贫困家庭有一个主要劳动力学会一至两门实用技术）。&lt;/span&gt;</translation>
+        <source>&lt;span style="color:#b71c1c;"&gt;No main labourer has learned a practical skill yet (the plan: one or two skills per poor household).&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#b71c1c;"&gt;主要劳动力尚未掌握实用技术（方案要求：每户贫困家庭有一个主要劳动力学会一至两门实用技术）。&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -3238,7 +3291,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>选择户</translation>
     </message>
     <message>
-        <source>Household head&apos;s name, pinyin initials or phone</source>
+        <source>Household head's name, pinyin initials or phone</source>
         <translation>户主姓名、拼音首字母或电话</translation>
     </message>
     <message>
@@ -3273,7 +3326,7 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>Households</name>
     <message>
-        <source>Enter the household head&apos;s name.</source>
+        <source>Enter the household head's name.</source>
         <translation>请填写户主姓名。</translation>
     </message>
     <message>
@@ -3293,7 +3346,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>“{status}”只适用于建档立卡户。</translation>
     </message>
     <message>
-        <source>No poverty registration card number: the household cannot be matched with the poverty office&apos;s list.</source>
+        <source>No poverty registration card number: the household cannot be matched with the poverty office's list.</source>
         <translation>没有建档立卡卡号：无法与扶贫部门的名单比对。</translation>
     </message>
     <message>
@@ -3387,7 +3440,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>（不导入）</translation>
     </message>
     <message>
-        <source>update them with the sheet&apos;s values</source>
+        <source>update them with the sheet's values</source>
         <translation>用表中数据更新</translation>
     </message>
     <message>
@@ -3499,8 +3552,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>正在检查 {name}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{new}&lt;/b&gt; new · &lt;b&gt;{updated}&lt;/b&gt; to update · {unchanged} unchanged · {skipped} skipped · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{rejected}&lt;/b&gt; rejected&lt;/span&gt; · {warned} with warnings · {households} new households</source>
-        <translation>新增 &lt;b&gt;{new}&lt;/b&gt; 名 · 更新 &lt;b&gt;{updated}&lt;/b&gt; 名 · 未变 {unchanged} 名 · 跳过 {skipped} 行 · &lt;span style=&apos;color:#c62828&apos;&gt;拒绝 &lt;b&gt;{rejected}&lt;/b&gt; 行&lt;/span&gt; · {warned} 行有警告 · 新建 {households} 户</translation>
+        <source>&lt;b&gt;{new}&lt;/b&gt; new · &lt;b&gt;{updated}&lt;/b&gt; to update · {unchanged} unchanged · {skipped} skipped · &lt;span style='color:#c62828'&gt;&lt;b&gt;{rejected}&lt;/b&gt; rejected&lt;/span&gt; · {warned} with warnings · {households} new households</source>
+        <translation>新增 &lt;b&gt;{new}&lt;/b&gt; 名 · 更新 &lt;b&gt;{updated}&lt;/b&gt; 名 · 未变 {unchanged} 名 · 跳过 {skipped} 行 · &lt;span style='color:#c62828'&gt;拒绝 &lt;b&gt;{rejected}&lt;/b&gt; 行&lt;/span&gt; · {warned} 行有警告 · 新建 {households} 户</translation>
     </message>
     <message>
         <source>(column {n}, no name)</source>
@@ -3593,7 +3646,7 @@ How: {how}{note}</source>
         <translation>没有这个村。</translation>
     </message>
     <message>
-        <source>A village&apos;s number of children must be between 0 and 100,000.</source>
+        <source>A village's number of children must be between 0 and 100,000.</source>
         <translation>一个村的儿童数须在 0 到 100,000 之间。</translation>
     </message>
 </context>
@@ -3655,7 +3708,7 @@ How: {how}{note}</source>
         <translation>已有其他项目使用代码 {code}。</translation>
     </message>
     <message>
-        <source>Enter the programme&apos;s name.</source>
+        <source>Enter the programme's name.</source>
         <translation>请填写项目名称。</translation>
     </message>
     <message>
@@ -3797,7 +3850,7 @@ How: {how}{note}</source>
         <translation>月份</translation>
     </message>
     <message>
-        <source>Student&apos;s name or pinyin initials</source>
+        <source>Student's name or pinyin initials</source>
         <translation>学生姓名或拼音首字母</translation>
     </message>
     <message>
@@ -4380,7 +4433,7 @@ How: {how}{note}</source>
         <translation>结对帮扶户</translation>
     </message>
     <message>
-        <source>Search all poor and monitored households by the head&apos;s name</source>
+        <source>Search all poor and monitored households by the head's name</source>
         <translation>按户主姓名搜索所有建档立卡户和监测户</translation>
     </message>
     <message>
@@ -4412,11 +4465,11 @@ How: {how}{note}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>All poor and monitored households whose head&apos;s name contains the text.</source>
+        <source>All poor and monitored households whose head's name contains the text.</source>
         <translation>户主姓名含有所输入文字的建档立卡户和监测户。</translation>
     </message>
     <message>
-        <source>Households still without a helper, those of the helper&apos;s village first.</source>
+        <source>Households still without a helper, those of the helper's village first.</source>
         <translation>尚无帮扶人的户，帮扶人所在村的排在前面。</translation>
     </message>
 </context>
@@ -4565,7 +4618,7 @@ How: {how}{note}</source>
         <translation>显示已结束的结对</translation>
     </message>
     <message>
-        <source>Helpers (households against the plan&apos;s quota)</source>
+        <source>Helpers (households against the plan's quota)</source>
         <translation>帮扶人（帮扶户数 / 方案名额）</translation>
     </message>
     <message>
@@ -4653,7 +4706,7 @@ How: {how}{note}</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <source>The central school&apos;s party branch pairs one or two weak schools</source>
+        <source>The central school's party branch pairs one or two weak schools</source>
         <translation>中心校党支部结对帮扶 1—2 所薄弱学校</translation>
     </message>
     <message>
@@ -4673,7 +4726,7 @@ How: {how}{note}</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <source>Labourers&apos; skills</source>
+        <source>Labourers' skills</source>
         <translation>劳动力技能</translation>
     </message>
     <message>
@@ -4845,7 +4898,7 @@ How: {how}{note}</source>
         <translation>查看记录</translation>
     </message>
     <message>
-        <source>view one&apos;s own classes</source>
+        <source>view one's own classes</source>
         <translation>查看本人所带班级</translation>
     </message>
     <message>
@@ -4909,7 +4962,7 @@ How: {how}{note}</source>
         <translation>{name}（{role}）不能{what}。请找有此权限的人，或找管理员。</translation>
     </message>
     <message>
-        <source>{who} is not in one of {name}&apos;s classes: a class teacher can {what} only for their own classes.</source>
+        <source>{who} is not in one of {name}'s classes: a class teacher can {what} only for their own classes.</source>
         <translation>{who} 不在{name}所带的班级：班主任只能为本班学生{what}。</translation>
     </message>
 </context>
@@ -5129,7 +5182,7 @@ How: {how}{note}</source>
 <context>
     <name>Roster</name>
     <message>
-        <source>Enter the student&apos;s name.</source>
+        <source>Enter the student's name.</source>
         <translation>请填写学生姓名。</translation>
     </message>
     <message>
@@ -5137,11 +5190,11 @@ How: {how}{note}</source>
         <translation>监护人：{reason}</translation>
     </message>
     <message>
-        <source>Choose the student&apos;s sex.</source>
+        <source>Choose the student's sex.</source>
         <translation>请选择学生性别。</translation>
     </message>
     <message>
-        <source>No ID number: the student cannot be matched with the registry or the poverty office&apos;s list.</source>
+        <source>No ID number: the student cannot be matched with the registry or the poverty office's list.</source>
         <translation>没有身份证号：无法与学籍系统或扶贫部门的名单比对。</translation>
     </message>
     <message>
@@ -5201,7 +5254,7 @@ How: {how}{note}</source>
         <translation>日期晚于今天。</translation>
     </message>
     <message>
-        <source>The date is before the student&apos;s birth date.</source>
+        <source>The date is before the student's birth date.</source>
         <translation>日期早于学生的出生日期。</translation>
     </message>
     <message>
@@ -5276,7 +5329,7 @@ How: {how}{note}</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <source>Guardian&apos;s relation</source>
+        <source>Guardian's relation</source>
         <translation>与学生关系</translation>
     </message>
     <message>
@@ -5382,7 +5435,7 @@ How: {how}{note}</source>
         <translation>缺少年级（没有“年级”一栏，班级中也没有写年级）。</translation>
     </message>
     <message>
-        <source>Same ID number as row {row}: this row&apos;s values were applied to that student.</source>
+        <source>Same ID number as row {row}: this row's values were applied to that student.</source>
         <translation>与第 {row} 行身份证号相同：本行的数据已合并到该学生。</translation>
     </message>
     <message>
@@ -5390,7 +5443,7 @@ How: {how}{note}</source>
         <translation>与第 {row} 行身份证号相同：本行已跳过。</translation>
     </message>
     <message>
-        <source>The household was not recorded: the sheet gives no {missing}. The 建档立卡 mark needs a household; add it in the student&apos;s dialog.</source>
+        <source>The household was not recorded: the sheet gives no {missing}. The 建档立卡 mark needs a household; add it in the student's dialog.</source>
         <translation>未登记户信息：表中没有{missing}。建档立卡标记需要登记在户上，请在学生信息中补充。</translation>
     </message>
     <message>
@@ -5576,7 +5629,7 @@ This look is recorded in the audit trail.</source>
         <translation>已将 {n} 名学生导出到 {path}。</translation>
     </message>
     <message>
-        <source>Export the poor villages&apos; survey</source>
+        <source>Export the poor villages' survey</source>
         <translation>导出贫困村儿童受教育情况调查表</translation>
     </message>
     <message>
@@ -5957,7 +6010,7 @@ This look is recorded in the audit trail.</source>
 <context>
     <name>Staff</name>
     <message>
-        <source>Enter the staff member&apos;s name.</source>
+        <source>Enter the staff member's name.</source>
         <translation>请填写教职工姓名。</translation>
     </message>
     <message>
@@ -6178,7 +6231,7 @@ This look is recorded in the audit trail.</source>
         <translation>监护人是</translation>
     </message>
     <message>
-        <source>Guardian&apos;s phone</source>
+        <source>Guardian's phone</source>
         <translation>监护人电话</translation>
     </message>
     <message>
@@ -6288,11 +6341,11 @@ This look is recorded in the audit trail.</source>
         <translation>这个数据库已经建立过了。</translation>
     </message>
     <message>
-        <source>Enter the township&apos;s name.</source>
+        <source>Enter the township's name.</source>
         <translation>请填写乡镇名称。</translation>
     </message>
     <message>
-        <source>Enter the central school&apos;s name.</source>
+        <source>Enter the central school's name.</source>
         <translation>请填写中心校名称。</translation>
     </message>
     <message>
@@ -6312,7 +6365,7 @@ This look is recorded in the audit trail.</source>
         <translation>这些村不在村名单中：{names}。</translation>
     </message>
     <message>
-        <source>Enter the village&apos;s name.</source>
+        <source>Enter the village's name.</source>
         <translation>请填写村名。</translation>
     </message>
     <message>
@@ -6320,7 +6373,7 @@ This look is recorded in the audit trail.</source>
         <translation>已经有名为 {name} 的村。</translation>
     </message>
     <message>
-        <source>Enter the school&apos;s name.</source>
+        <source>Enter the school's name.</source>
         <translation>请填写学校名称。</translation>
     </message>
     <message>
@@ -6492,7 +6545,7 @@ This look is recorded in the audit trail.</source>
         <translation>在村3至5周岁（村里上报）</translation>
     </message>
     <message>
-        <source>The preschool gross enrollment rate divides the children in kindergarten by all the children aged 3–5, including those who never came. Enter the number each village reports; leave it empty to use the roster&apos;s count.</source>
+        <source>The preschool gross enrollment rate divides the children in kindergarten by all the children aged 3–5, including those who never came. Enter the number each village reports; leave it empty to use the roster's count.</source>
         <translation>学前三年毛入园率 = 在园幼儿数 ÷ 全部3至5周岁儿童数（包括从未入园的）。请填写各村上报的人数；留空则用花名册上的人数。</translation>
     </message>
     <message>
@@ -6891,7 +6944,7 @@ This look is recorded in the audit trail.</source>
         <translation>到校</translation>
     </message>
     <message>
-        <source>Registered-poor households&apos; children</source>
+        <source>Registered-poor households' children</source>
         <translation>建档立卡家庭子女</translation>
     </message>
     <message>
@@ -6942,7 +6995,7 @@ This look is recorded in the audit trail.</source>
         <translation>{name}的敦促入学通知书期限已于 {date} 届满：请上报乡镇</translation>
     </message>
     <message>
-        <source>Nothing done on {name}&apos;s case for {days} days: log the next attempt</source>
+        <source>Nothing done on {name}'s case for {days} days: log the next attempt</source>
         <translation>{name}的案件已 {days} 天没有进展：请登记下一次劝返</translation>
     </message>
     <message>
