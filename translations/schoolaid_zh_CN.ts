@@ -758,8 +758,8 @@
         <translation>正在检查审计记录…</translation>
     </message>
     <message>
-        <source>The trail is intact: {rows} events, each chained to the one before; {records} ledger entries, case log entries and visits match it.</source>
-        <translation>审计记录完整：共 {rows} 条，每条都与前一条相连；{records} 条台账、劝返和走访记录与之相符。</translation>
+        <source>The trail is intact: {rows} events, each chained to the one before; {records} records (students, households, ledger, cases, visits, accounts, settings …) match it.</source>
+        <translation>审计记录完整：共 {rows} 条，每条都与前一条相扣；{records} 条记录（学生、户、台账、案件、走访、账号、设置……）与之相符。</translation>
     </message>
     <message>
         <source>The trail shows tampering:
@@ -776,6 +776,7 @@
     <name>AuditVerify</name>
     <message>
         <source>audit row {id} does not follow the row before it: a row before it was removed or inserted</source>
+        <extracomment>Every table whose change matters. A new table must be added here or to EXEMPT (a test enforces it). Tables whose rows are compared as part of another record's audited state: (entity, field). Tables not compared, with the reason.</extracomment>
         <translation>第 {id} 条审计记录与前一条接不上：前面有记录被删除或插入</translation>
     </message>
     <message>
@@ -783,16 +784,33 @@
         <translation>第 {id} 条审计记录在写入后被改动过</translation>
     </message>
     <message>
-        <source>{table} row {id} has no audit record: it was added behind the app's back</source>
-        <translation>{table} 表第 {id} 行没有审计记录：是绕过本软件添加的</translation>
+        <source>{kind} {key} (table {table})</source>
+        <extracomment>How a finding names a field: its column, and in Chinese what it is (printed documents' terms).</extracomment>
+        <translation>{kind} {key}（{table} 表）</translation>
     </message>
     <message>
-        <source>{table} row {id} differs from its last audited state (audit row {event}) in: {fields}</source>
-        <translation>{table} 表第 {id} 行与其最后一次审计记录（第 {event} 条）不符，不同之处：{fields}</translation>
+        <source>{record} has no audit record: it was added behind the app's back</source>
+        <translation>{record}没有任何审计记录：它是绕过本程序加进数据库的</translation>
     </message>
     <message>
-        <source>{table} row {id} was removed behind the app's back (audit row {event})</source>
-        <translation>{table} 表第 {id} 行被绕过本软件删除了（审计记录第 {event} 条）</translation>
+        <source>{record} was deleted on the record (audit row {event}) but is in the database again</source>
+        <translation>{record}按审计记录已删除（审计第 {event} 条），却又出现在数据库中</translation>
+    </message>
+    <message>
+        <source>{record} differs from its last audited state (audit row {event}) in: {fields}</source>
+        <translation>{record}与最后一次审计的状态（审计第 {event} 条）不符，被改动的字段：{fields}</translation>
+    </message>
+    <message>
+        <source>{record} was removed behind the app's back: its last audit row ({event}) is not a deletion</source>
+        <translation>{record}被绕过本程序删除了：它最后的审计记录（第 {event} 条）不是删除</translation>
+    </message>
+    <message>
+        <source>the audit trail has fewer rows than the {rows} on paper: rows were removed</source>
+        <translation>审计记录少于纸面上记下的 {rows} 条：有记录被删除</translation>
+    </message>
+    <message>
+        <source>audit row {rows} has the check code {now}, not {paper} as on paper: the trail was rewritten</source>
+        <translation>第 {rows} 条审计记录的校验码是 {now}，不是纸面上的 {paper}：审计记录被重写过</translation>
     </message>
     <message>
         <source>the audit trail has fewer rows than the backup of that day ({rows}): rows were removed</source>
@@ -1489,16 +1507,56 @@ The current database is kept as a dated copy beside it.</source>
         <translation>解除因输错密码而锁定的账号</translation>
     </message>
     <message>
+        <source>also check that the trail still passes through the head recorded in an earlier backup's header (newest rows removed since); the header is first proven unchanged with the backup's password</source>
+        <translation>同时检查审计记录是否仍经过较早备份文件头所记的链头（检查此后是否删除了最新的记录）；先用备份密码证明文件头未被改动</translation>
+    </message>
+    <message>
+        <source>with --against: a file whose first line is the backup's password, or - to read it from standard input</source>
+        <translation>与 --against 一起用：第一行是备份密码的文件，或用 - 从标准输入读取</translation>
+    </message>
+    <message>
+        <source>the check code printed at the foot of a summary, term report or sign-off sheet (审计链：共 N 条记录，校验码 …), with or without the dashes: the trail's row N must still have it</source>
+        <translation>汇总表、开学报告或签领表页脚印的校验码（审计链：共 N 条记录，校验码 ……），带不带短横线均可：审计记录的第 N 条必须仍是这个校验码</translation>
+    </message>
+    <message>
+        <source>with --head: the number of records printed beside the check code</source>
+        <translation>与 --head 一起用：校验码旁印的记录条数</translation>
+    </message>
+    <message>
+        <source>Give both --head and --rows, as printed: 审计链：共 N 条记录，校验码 XXXX-XXXX-XXXX is --rows N --head XXXX-XXXX-XXXX.</source>
+        <translation>请同时给出 --head 和 --rows，照纸面抄：“审计链：共 N 条记录，校验码 XXXX-XXXX-XXXX”即 --rows N --head XXXX-XXXX-XXXX。</translation>
+    </message>
+    <message>
+        <source>{head} is not a check code: it has 12 letters and digits (0-9, A-F), as printed, e.g. 3F2A-9C01-B7D4.</source>
+        <translation>{head} 不是校验码：校验码由 12 个字母和数字（0–9、A–F）组成，照纸面抄写，例如 3F2A-9C01-B7D4。</translation>
+    </message>
+    <message>
+        <source>check the audit trail's hash chain and that every record (roster, households, ledger, cases, visits, accounts, settings …) matches it</source>
+        <translation>检查审计记录的哈希链，以及每条记录（花名册、户、台账、案件、走访、账号、设置……）是否与之相符</translation>
+    </message>
+    <message>
+        <source>--against needs the backup's password (--password-file F): without it anyone could have edited the chain head in the backup's header.</source>
+        <translation>--against 需要备份密码（--password-file F）：没有密码无法证明备份文件头里的链头没被人改过。</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be trusted to check the trail against: {problem}</source>
+        <translation>不能用备份 {path} 来核对审计记录：{problem}</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: {rows} rows, chain head {head}; {records} records (students, households, ledger, cases, visits, accounts, settings …) match it.</source>
+        <translation>审计记录完整：共 {rows} 条，链头 {head}；{records} 条记录（学生、户、台账、案件、走访、账号、设置……）与之相符。</translation>
+    </message>
+    <message>
+        <source>On paper it reads: 审计链：共 {rows} 条记录，校验码 {code}</source>
+        <translation>打印件上应为：审计链：共 {rows} 条记录，校验码 {code}</translation>
+    </message>
+    <message>
+        <source>Row {rows} still has the check code {code} copied from paper.</source>
+        <translation>第 {rows} 条审计记录仍是纸面上抄来的校验码 {code}。</translation>
+    </message>
+    <message>
         <source>the audit trail</source>
         <translation>审计记录</translation>
-    </message>
-    <message>
-        <source>check the audit trail's hash chain and that the ledger, case logs and visits match it</source>
-        <translation>检查审计记录的哈希链，以及台账、劝返记录和走访记录是否与之相符</translation>
-    </message>
-    <message>
-        <source>also check that the trail still passes through the head recorded in an earlier backup's header (newest rows removed since)</source>
-        <translation>同时检查审计记录是否仍经过某个较早备份文件头中记下的末端（之后是否删过最新的记录）</translation>
     </message>
     <message>
         <source>the plan's indicators against their targets, for a term (the one under way by default)</source>
@@ -1765,10 +1823,6 @@ Size: {size} bytes</source>
     <message>
         <source>Write a class as SCHOOL/STAGE/GRADE/CLASS, e.g. 平地镇中心校/小学/3/2班: {text}</source>
         <translation>班级请写成 学校/学段/年级/班级，例如 平地镇中心校/小学/3/2班：{text}</translation>
-    </message>
-    <message>
-        <source>The audit trail is intact: {rows} rows, chain head {head}; {records} ledger entries, case log entries and visits match it.</source>
-        <translation>审计记录完整：共 {rows} 条，链末端 {head}；{records} 条台账、劝返和走访记录与之相符。</translation>
     </message>
     <message>
         <source>schoolaid: the audit trail shows tampering: {problem}</source>
@@ -2554,10 +2608,6 @@ Please tell the person who supports the program, and give them the log file:
         <translation>全部学校：{enrolled} 名学生中辍学 {dropouts} 人——&lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt;（目标不超过 0.2%）。</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Export the three ledgers</source>
         <translation>导出三本台账</translation>
     </message>
@@ -2899,6 +2949,7 @@ Please tell the person who supports the program, and give them the log file:
     <name>Files</name>
     <message>
         <source>{path} could not be read: {detail}. If it is on a USB stick, copy it to this PC first.</source>
+        <extracomment>The window's folders in the system's temporary folder: printouts waiting in the preview, and evidence files opened in another program. Both hold children's data, so a window killed mid-work must not leave them for good (``backup.remove_leftovers`` sweeps them).</extracomment>
         <translation>无法读取 {path}：{detail}。如果文件在 U 盘上，请先复制到本机。</translation>
     </message>
     <message>
@@ -4007,10 +4058,6 @@ How: {how}{note}</source>
         <translation>已由第 {id} 条冲销</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Export the ledger</source>
         <translation>导出资助台账</translation>
     </message>
@@ -4729,10 +4776,6 @@ How: {how}{note}</source>
     <message>
         <source>The pairing with {school} has ended.</source>
         <translation>与{school}的结对已结束。</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Pairing register</source>

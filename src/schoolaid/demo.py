@@ -296,9 +296,13 @@ def _school_for(rng: random.Random, grade: Grade, local: _SchoolInfo | None, cen
     return central
 
 
-_AUDITED_STUDENT_FIELDS = ("name", "sex", "ethnicity", "birth_date", "id_number", "registry_no", "school_id",
-                           "stage", "grade", "class_name", "household_id", "left_behind", "boarder", "status")
-_AUDITED_HOUSEHOLD_FIELDS = ("head_name", "village_id", "group_name", "registered_poor", "poverty_status")
+# The trail keeps every column but the search keys and the time stamps (see audit_verify.COVERED).
+_NOT_AUDITED = ("id", "name_pinyin", "name_initials", "head_pinyin", "head_initials", "created_at", "updated_at")
+_MEMBER_FIELDS = ("name", "relation", "sex", "birth_year", "is_main_labourer", "work", "phone")
+
+
+def _audited(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in _NOT_AUDITED}
 
 
 class _Batch:
@@ -337,11 +341,17 @@ class _Batch:
         self._add(Student, row)
 
     def flush(self) -> None:
+        skills: dict[int, list[dict]] = {}
+        for s in self.rows[SkillTraining]:
+            skills.setdefault(s["member_id"], []).append({k: s[k] for k in ("skill", "year", "organiser")})
+        members: dict[int, list[dict]] = {}
+        for m in self.rows[HouseholdMember]:
+            members.setdefault(m["household_id"], []).append(
+                {**{k: m[k] for k in _MEMBER_FIELDS}, "skills": skills.get(m["id"], [])})
         audits = [audit.event_values(self.actor, Action.CREATE, "household", r["id"], r["head_name"],
-                                     after={k: r[k] for k in _AUDITED_HOUSEHOLD_FIELDS})
+                                     after={**_audited(r), "members": members.get(r["id"], [])})
                   for r in self.rows[Household]]
-        audits += [audit.event_values(self.actor, Action.CREATE, "student", r["id"], r["name"],
-                                      after={k: r[k] for k in _AUDITED_STUDENT_FIELDS})
+        audits += [audit.event_values(self.actor, Action.CREATE, "student", r["id"], r["name"], after=_audited(r))
                    for r in self.rows[Student]]
         for model, rows in self.rows.items():
             if rows:
@@ -466,7 +476,7 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
     if rows:
         session.execute(insert(Pairing), rows)
     audit.record_many(session, [audit.event_values(actor, Action.CREATE, "pairing", r["id"], "结对帮扶",
-                                                   after={k: r[k] for k in ("staff_id", "household_id", "start_date")})
+                                                   after=_audited(r))
                                 for r in rows])
 
     visit_rows = []
@@ -483,8 +493,8 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
         values["id"] = visit_id
     if visit_rows:
         session.execute(insert(Visit), visit_rows)
-    audit.record_many(session, [audit.event_values(actor, Action.CREATE, "visit", v["id"], "走访", after={
-        k: v[k] for k in ("staff_id", "household_id", "visit_date", "form", "done")}) for v in visit_rows])
+    audit.record_many(session, [audit.event_values(actor, Action.CREATE, "visit", v["id"], "走访", after=_audited(v))
+        for v in visit_rows])
     evidence = []
     for values in visit_rows[:: max(1, len(visit_rows) // 12)]:
         data = _tiny_png(rng)
@@ -492,7 +502,12 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
                          "media_type": "image/png", "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
                          "data": data, "added_by": actor.name, "added_at": utcnow()})
     if evidence:
+        for attachment_id, values in zip(reserve_ids(session, Attachment, len(evidence)), evidence, strict=True):
+            values["id"] = attachment_id
         session.execute(insert(Attachment), evidence)
+        audit.record_many(session, [audit.event_values(actor, Action.CREATE, "attachment", e["id"], e["file_name"],
+                                                       after={k: v for k, v in _audited(e).items() if k != "data"})
+                                    for e in evidence])
 
     # One helper moved away and handed the households over properly; another's leaving was entered
     # by hand long ago, without a handover, so the household is paired on paper only.
@@ -506,8 +521,12 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
         staff_service.leave(session, actor, leaving, today - dt.timedelta(days=20), LEAVING_REASON,
                             {p.id: leaders[0][0] for p in handed_over}, today=today)
         gone = paired_teachers[len(paired_teachers) // 2]
-        session.execute(Staff.__table__.update().where(Staff.id == gone).values(
-            active=False, left_on=today - dt.timedelta(days=60), left_reason="退休"))
+        member = session.get(Staff, gone)
+        assert member is not None
+        before = audit.snapshot(member)
+        member.active, member.left_on, member.left_reason = False, today - dt.timedelta(days=60), "退休"
+        audit.record(session, actor, Action.UPDATE, "staff", gone, member.name, before=before,
+                     after=audit.snapshot(member))
 
 
 def _school_pairings(session: Session, actor: Actor, today: dt.date) -> None:

@@ -207,3 +207,32 @@ def test_files_holding_the_data_are_created_private(school, tmp_path, actor, usu
     assert mode(old) == 0o600
     (kept,) = tmp_path.glob("old.before-upgrade-*.sqlite")
     assert mode(kept) == 0o600
+
+
+WINDOW_KILLED = """
+import os, signal, sys
+from schoolaid.common.files import EVIDENCE_FOLDER_PREFIX, PRINT_FOLDER_PREFIX, ProcessFolder
+
+for prefix in (PRINT_FOLDER_PREFIX, EVIDENCE_FOLDER_PREFIX):
+    folder = ProcessFolder(prefix).path
+    (folder / "敦促入学通知书.pdf").write_bytes(b"%PDF-1.4 a child's name")
+os.kill(os.getpid(), signal.SIGKILL)  # the window killed with a printout waiting in its preview
+"""
+
+
+@POSIX_ONLY
+def test_the_windows_print_and_evidence_folders_are_private_owned_and_swept_after_a_kill(tmp_path):
+    from schoolaid.common.files import PRINT_FOLDER_PREFIX, ProcessFolder
+
+    temp = Path(tempfile.gettempdir())
+    result = subprocess.run([sys.executable, "-c", WINDOW_KILLED], capture_output=True, timeout=60,
+                            env={**os.environ, "TMPDIR": str(temp)})
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    left = sorted(temp.iterdir())
+    assert [p.name[:len("schoolaid-print-")] for p in left] == ["schoolaid-eviden", "schoolaid-print-"]
+    assert all(mode(p) == 0o700 for p in left)
+
+    in_use = ProcessFolder(PRINT_FOLDER_PREFIX)  # this process's own preview folder, while it runs
+    (in_use.path / "notice.pdf").write_bytes(b"%PDF")
+    assert sorted(backup.remove_leftovers(tmp_path / "school.sqlite")) == left
+    assert list(temp.iterdir()) == [in_use.path]

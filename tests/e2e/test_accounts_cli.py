@@ -147,7 +147,7 @@ def test_newest_rows_removed_show_against_the_last_backup(school, tmp_path):
     header = json.loads(schoolaid("backup", "info", str(tmp_path / "b.sabk"), "--json", home=home).stdout)
     cut = tampered_copy(school, tmp_path, "DELETE FROM audit_events WHERE id > (SELECT max(id) - 3 FROM audit_events)")
     assert verify(school, cut).returncode in (0, 1)
-    against = verify(school, cut, "--against", str(tmp_path / "b.sabk"))
+    against = verify(school, cut, "--against", str(tmp_path / "b.sabk"), "--password-file", str(school["password"]))
     assert against.returncode == 1 and "备份" in against.stderr
     assert header["counts"]["audit_events"] > 0
 

@@ -10,6 +10,7 @@ from schoolaid.ui.app import create_application
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.preferences import Preferences
 from tests.conftest import NOW
+from tests.ui import driving
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +31,13 @@ def _collect_after_each_test(_garbage_on_the_gui_thread):
     """The tests rarely run the event loop for 5 s: let the collector look after each one, on this thread."""
     yield
     _garbage_on_the_gui_thread.check()
+
+
+@pytest.fixture(autouse=True)
+def _dialog_drivers_end_with_their_test():
+    """What ``driving.when_shown`` still looks for once its test has ended is forgotten."""
+    yield
+    driving.end_of_test()
 
 
 @pytest.fixture(autouse=True)

@@ -10,14 +10,33 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 LOOKS = 500  # about 10 s of looking before giving up (the dialog never came)
 
+# Which test is running: a look left over from a test that has ended must not answer (or close) the next
+# test's dialogs — a progress dialog closed so by an earlier test's look was a flake of the whole suite.
+# tests/ui/conftest.py moves it on after each test.
+_test_number = 0
+
+
+def end_of_test() -> None:
+    global _test_number
+    _test_number += 1
+
+
+def this_test() -> Callable[[], bool]:
+    """Whether the test that asked is still the one running."""
+    number = _test_number
+    return lambda: number == _test_number
+
 
 def when_shown(kind: type[QDialog], then: Callable[[QDialog], None], seen: list[QDialog] | None = None) -> list[QDialog]:
     """Once a modal dialog of ``kind`` is showing, do ``then(dialog)`` with it (what the user does);
     the dialogs answered are added to the returned list. If none comes, whatever modal dialog is up
     is closed, so that the test fails rather than hangs."""
     answered = seen if seen is not None else []
+    still_running = this_test()
 
     def look(left: int) -> None:
+        if not still_running():
+            return
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible():
             answered.append(dialog)

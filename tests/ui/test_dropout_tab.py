@@ -18,6 +18,7 @@ from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.ui.dropout.dropout_dialogs import AttemptDialog, CaseDialog, MoveCaseDialog
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
 from tests.conftest import TODAY
+from tests.ui.driving import this_test
 
 
 @pytest.fixture
@@ -32,8 +33,11 @@ def tab(qtbot, context) -> DropoutTab:
 def in_dialog(qtbot, kind: type[QDialog], fill: Callable[[QDialog], None]) -> list[QDialog]:
     """Fill the next modal dialog of this kind when it opens, and press Save."""
     seen: list[QDialog] = []
+    still_running = this_test()
 
     def act() -> None:
+        if not still_running():
+            return
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, kind):
             QTimer.singleShot(20, act)

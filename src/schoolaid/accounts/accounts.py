@@ -166,6 +166,7 @@ def create_first_administrator(session: Session, username: str, display_name: st
     session.merge(Setting(key=ACCOUNTS_SETTING, value="1"))
     actor = actor_for(user)
     audit.record(session, actor, Action.CREATE, ENTITY, user.id, user.display_name, after=_snapshot(user))
+    audit.record(session, actor, Action.CREATE, "setting", None, ACCOUNTS_SETTING, after={"value": "1"})
     return actor
 
 

@@ -40,13 +40,16 @@ from schoolaid.backup.backup_file import (
     BackupError,
     BackupWriter,
     DamagedBackup,
+    authenticated_header,
     check_password,
     decrypt,
     read_header,
 )
 from schoolaid.common.errors import DatabaseError, SchoolAidError
 from schoolaid.common.files import (
+    EVIDENCE_FOLDER_PREFIX,
     PART_SUFFIX,
+    PRINT_FOLDER_PREFIX,
     atomic_path,
     create_private,
     explain_os_error,
@@ -138,11 +141,21 @@ def read_info(path: Path) -> BackupInfo:
     return BackupInfo.from_header(path, header)
 
 
+def read_authenticated_info(path: Path, password: str) -> BackupInfo:
+    """What the header says, once the password has proven it unchanged (``authenticated_header``):
+    what ``audit verify --against`` relies on."""
+    path = Path(path)
+    with _open_backup(path) as source:
+        header = authenticated_header(source, password)
+    return BackupInfo.from_header(path, header)
+
+
 WORK_PREFIX = ".schoolaid-backup-"
 VIEW_PREFIX = "schoolaid-view-"
 # Work folders of this and earlier versions: beside the database, and in the system's temporary folder.
 _WORK_FOLDERS_BESIDE = (WORK_PREFIX, ".schoolaid-restore-")
-_WORK_FOLDERS_IN_TEMP = (WORK_PREFIX, WORK_PREFIX.lstrip("."), VIEW_PREFIX, "schoolaid-township-")
+_WORK_FOLDERS_IN_TEMP = (WORK_PREFIX, WORK_PREFIX.lstrip("."), VIEW_PREFIX, "schoolaid-township-", PRINT_FOLDER_PREFIX,
+                         EVIDENCE_FOLDER_PREFIX)
 
 
 @contextlib.contextmanager

@@ -273,3 +273,27 @@ def decrypt(source: BinaryIO, password: str, total_size: int, progress: Progress
         yield tail
     if not decompressor.eof:
         raise _damaged(translate("Backup", "the compressed data ends early"))
+
+
+def authenticated_header(source: BinaryIO, password: str) -> dict[str, Any]:
+    """The header, proven unchanged with the password: its SHA-256 is the associated data of every
+    chunk, so the first chunk decrypts only under the header it was written with. A header edited to
+    claim another chain head, count or date fails here (as ``backup verify`` of the file does), while
+    ``read_header`` alone would take it at its word."""
+    header, prefix = read_header(source)
+    derivation, check = KeyDerivation.from_header(header.get("kdf"))
+    key, expected = derivation.derive(password)
+    if not hmac.compare_digest(expected, check):
+        raise WrongPassword(translate(
+            "Backup", "The password is wrong. Type the password chosen when this backup was exported (capital "
+            "letters count)."))
+    sealed_size = CHUNK_SIZE + TAG_SIZE
+    chunk = source.read(sealed_size)
+    last = len(chunk) < sealed_size or not source.read(1)
+    if len(chunk) < TAG_SIZE:
+        raise _damaged(translate("Backup", "the file is cut off"))
+    try:
+        ChaCha20Poly1305(key).decrypt(_nonce(0, last), chunk, hashlib.sha256(prefix).digest())
+    except InvalidTag as exc:
+        raise _damaged(translate("Backup", "the header or the first block was changed")) from exc
+    return header

@@ -194,33 +194,88 @@ def _verify_arguments(parser: argparse.ArgumentParser) -> None:
     json_option(parser)
     parser.add_argument("--against", type=Path, metavar="BACKUP.sabk", help=translate(
         "Cli", "also check that the trail still passes through the head recorded in an earlier backup's header "
-        "(newest rows removed since)"))
+        "(newest rows removed since); the header is first proven unchanged with the backup's password"))
+    parser.add_argument("--password-file", type=Path, metavar="F", help=translate(
+        "Cli", "with --against: a file whose first line is the backup's password, or - to read it from standard "
+        "input"))
+    parser.add_argument("--head", metavar="HASH", help=translate(
+        "Cli", "the check code printed at the foot of a summary, term report or sign-off sheet (审计链：共 N 条记录，"
+        "校验码 …), with or without the dashes: the trail's row N must still have it"))
+    parser.add_argument("--rows", type=int, metavar="N", help=translate(
+        "Cli", "with --head: the number of records printed beside the check code"))
+
+
+def _paper(args: argparse.Namespace) -> tuple[int, str] | None:
+    """The row count and head copied from paper, checked before the database is opened."""
+    if args.head is None and args.rows is None:
+        return None
+    from schoolaid.accounts import audit_verify
+
+    if args.head is None or args.rows is None:
+        raise SchoolAidError(translate("Cli", "Give both --head and --rows, as printed: 审计链：共 N 条记录，校验码 XXXX-XXXX-XXXX "
+                                              "is --rows N --head XXXX-XXXX-XXXX."))
+    head = audit_verify.parse_head(args.head)
+    if head is None or args.rows < 0:
+        raise SchoolAidError(translate(
+            "Cli", "{head} is not a check code: it has 12 letters and digits (0-9, A-F), as printed, e.g. "
+            "3F2A-9C01-B7D4.").format(head=args.head))
+    return args.rows, head
 
 
 @command(AUDIT, "verify", help=lambda: translate(
-    "Cli", "check the audit trail's hash chain and that the ledger, case logs and visits match it"),
+    "Cli", "check the audit trail's hash chain and that every record (roster, households, ledger, cases, visits, "
+    "accounts, settings …) matches it"),
          arguments=_verify_arguments, needs=Needs(Permission.VIEW_AUDIT))
 def verify_audit(args: argparse.Namespace) -> int:
     from schoolaid.accounts import audit_verify
 
+    paper = _paper(args)
+    earlier = None
+    if args.against is not None:
+        if args.password_file is None:
+            raise SchoolAidError(translate(
+                "Cli", "--against needs the backup's password (--password-file F): without it anyone could have "
+                "edited the chain head in the backup's header."))
+        from schoolaid.backup import backup
+        from schoolaid.backup.backup_file import BackupError
+
+        try:
+            earlier = backup.read_authenticated_info(args.against, read_password(args.password_file))
+        except BackupError as exc:
+            raise SchoolAidError(translate(
+                "Cli", "The backup {path} cannot be trusted to check the trail against: {problem}").format(
+                    path=args.against, problem=exc)) from exc
     db = open_db(args)
     try:
         report = db.query(audit_verify.verify)
-        if args.against is not None:
-            from schoolaid.backup import backup
-
-            earlier = backup.read_info(args.against)
+        if earlier is not None:
             finding = db.query(audit_verify.continues_from, earlier.audit_rows, earlier.audit_head)
+            if finding is not None:
+                report.chain.insert(0, finding)
+        if paper is not None:
+            finding = db.query(audit_verify.matches_paper, *paper)
             if finding is not None:
                 report.chain.insert(0, finding)
     finally:
         db.close()
     if args.json:
-        print_json(report.as_json())
+        result = report.as_json()
+        result["head_short"] = audit_verify.short_head(report.head)
+        if paper is not None:
+            result["paper"] = {"rows": paper[0], "head": audit_verify.short_head(paper[1]),
+                               "ok": not any(f.entity == "audit" for f in report.chain)}
+        if earlier is not None:
+            result["against"] = {"rows": earlier.audit_rows, "head": earlier.audit_head, "header_authenticated": True}
+        print_json(result)
     elif report.ok:
-        print(translate("Cli", "The audit trail is intact: {rows} rows, chain head {head}; {records} ledger entries, "
-                               "case log entries and visits match it.").format(
+        print(translate("Cli", "The audit trail is intact: {rows} rows, chain head {head}; {records} records (students, "
+                               "households, ledger, cases, visits, accounts, settings …) match it.").format(
             rows=report.rows, head=report.head[:16], records=report.checked_records))
+        print(translate("Cli", "On paper it reads: 审计链：共 {rows} 条记录，校验码 {code}").format(
+            rows=report.rows, code=audit_verify.short_head(report.head)))
+        if paper is not None:
+            print(translate("Cli", "Row {rows} still has the check code {code} copied from paper.").format(
+                rows=paper[0], code=audit_verify.short_head(paper[1])))
     if not report.ok:
         problem = report.first_problem
         assert problem is not None

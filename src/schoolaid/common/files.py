@@ -14,6 +14,7 @@ power cut): ``remove_if_abandoned`` removes it, and nothing a running SchoolAid 
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -151,6 +152,30 @@ def new_owned_folder(prefix: str, near: Path | None = None) -> tuple[Path, int]:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return folder, owner
+
+
+#: The window's folders in the system's temporary folder: printouts waiting in the preview, and evidence
+#: files opened in another program. Both hold children's data, so a window killed mid-work must not
+#: leave them for good (``backup.remove_leftovers`` sweeps them).
+PRINT_FOLDER_PREFIX = "schoolaid-print-"
+EVIDENCE_FOLDER_PREFIX = "schoolaid-evidence-"
+
+
+class ProcessFolder:
+    """A private folder in the system's temporary folder, made when first needed, owned by this process
+    while it runs (another SchoolAid's start leaves it alone) and removed when the process ends; after a
+    kill or a power cut, the next start removes it."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self._made: tuple[Path, int] | None = None
+
+    @property
+    def path(self) -> Path:
+        if self._made is None or not self._made[0].is_dir():
+            self._made = new_owned_folder(self.prefix)
+            atexit.register(remove_owned_folder, *self._made)
+        return self._made[0]
 
 
 def remove_owned_folder(folder: Path, owner: int) -> None:

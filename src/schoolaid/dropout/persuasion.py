@@ -71,7 +71,7 @@ def log_attempt(session: Session, actor: Actor, case_id: int, entry: AttemptEntr
            "recorded_at": utcnow(), **values}
     session.connection().execute(insert(PersuasionAttempt), [row])
     audit.record(session, actor, Action.CREATE, ATTEMPT, attempt_id, str(case_id),
-                 after={k: v for k, v in row.items() if k != "recorded_at"})
+                 after=row)
     for name, data in files:
         attachments.add(session, actor, ATTEMPT, attempt_id, name, data)
     return attempt_id

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts import audit_verify
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, check, requires
 from schoolaid.common.progress import BATCH, NO_PROGRESS, Progress
@@ -143,6 +144,8 @@ def export_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, t
         sheet.append(["", "合计", f"{len(lines)}人", "", "", _money(sheet, sum(line.amount_fen for line in lines))])
         sheet.append([])
         sheet.append(["", "经办人：", "", "", "审核人：", "", "校长："])
+        sheet.append([])
+        sheet.append(["", audit_verify.paper_line(session)])
         progress.saving()
     return len(lines)
 

@@ -139,7 +139,7 @@ def post(session: Session, actor: Actor, programme_id: int, month: dt.date | str
             for entry_id, line in zip(ids, plan.lines, strict=True)]
     session.connection().execute(LedgerEntry.__table__.insert(), rows)
     audit.record(session, actor, Action.CREATE, BATCH, batch.id, f"{plan.programme.name} {plan.period}",
-                 after={"programme": plan.programme.code, "period": plan.period, "entries": len(rows),
+                 after={**audit.snapshot(batch), "programme": plan.programme.code, "entries": len(rows),
                         "total_fen": plan.total_fen})
     audit.record_many(session, [audit.event_values(actor, Action.CREATE, ENTRY, row["id"], line.name,
                                                    after=entry_snapshot(row))
@@ -148,7 +148,7 @@ def post(session: Session, actor: Actor, programme_id: int, month: dt.date | str
 
 
 _ENTRY_AUDITED = ("id", "batch_id", "programme_id", "student_id", "period", "month", "kind", "standard_fen", "months",
-                  "amount_fen", "reverses_id", "replaces_id", "reason")
+                  "amount_fen", "reverses_id", "replaces_id", "reason", "posted_at", "posted_by")
 
 
 def entry_snapshot(values: Mapping[str, object]) -> dict[str, object]:

@@ -247,4 +247,4 @@ def set_preschool_age(session: Session, actor: Actor, school_year: int, counts: 
             continue
         row.preschool_age = count
         audit.record(session, actor, Action.UPDATE if before else Action.CREATE, "village_population", row.id,
-                     str(school_year), before=before, after={"village_id": village_id, "preschool_age": count})
+                     str(school_year), before=before, after={"village_id": village_id, "year": school_year, "preschool_age": count})

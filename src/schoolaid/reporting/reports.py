@@ -12,6 +12,7 @@ from reportlab.platypus import PageBreak, Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts import audit_verify
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import ValidationFailed
@@ -90,7 +91,7 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
     right = styles.body_plain.clone("signature", alignment=2)
     story.add(f"{name}中心校（盖章）", right, "署名")
     story.add(chinese_date(as_of), right, "日期")
-    return build(path, story, title=report.title)
+    return build(path, story, title=report.title, foot_note=audit_verify.paper_line(session))
 
 
 def _named(rows: list[ledgers.LedgerRow]) -> Callable[[int], str]:
@@ -172,4 +173,4 @@ def write_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, to
     story.flowables.append(Spacer(1, 18))
     story.signatures(["经办人", "审核人", "校长"], BLOCK_WIDTH)
     progress.report(0.6)
-    return build(path, story, title=title)
+    return build(path, story, title=title, foot_note=audit_verify.paper_line(session))

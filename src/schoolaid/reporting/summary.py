@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 from sqlalchemy.orm import Session
 
+from schoolaid.accounts import audit_verify
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.progress import NO_PROGRESS, Progress
@@ -124,4 +125,4 @@ def write_quarterly(session: Session, actor: Actor, year: int, quarter: int, pat
     progress.report(0.5)
     story = summary_story(summary, fonts.choose_faces(), today)
     progress.report(0.7)
-    return build(path, story, title=summary.title)
+    return build(path, story, title=summary.title, foot_note=audit_verify.paper_line(session))

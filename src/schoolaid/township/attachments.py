@@ -73,8 +73,7 @@ def add(session: Session, actor: Actor, owner: str, owner_id: int, file_name: st
     session.add(attachment)
     session.flush()
     audit.record(session, actor, Action.CREATE, ENTITY, attachment.id, file_name,
-                 after={"owner": owner, "owner_id": owner_id, "file_name": file_name, "size": len(data),
-                        "sha256": digest})
+                 after={name: value for name, value in audit.snapshot(attachment).items() if name != "data"})
     return attachment.id
 
 

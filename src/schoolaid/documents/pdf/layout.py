@@ -464,8 +464,10 @@ class _CountingCanvas(Canvas):
 
 
 def build(path: Path, story: Story, *, title: str, landscape_pages: bool = False,
-          footer_text: Callable[[int, int], str] = lambda page, pages: f"第 {page} 页 共 {pages} 页") -> int:
-    """Write the flowing document atomically (a temporary file, then renamed); returns the pages."""
+          footer_text: Callable[[int, int], str] = lambda page, pages: f"第 {page} 页 共 {pages} 页",
+          foot_note: str = "") -> int:
+    """Write the flowing document atomically (a temporary file, then renamed); returns the pages.
+    ``foot_note``: a small line under the page number on every page (the audit chain's anchor)."""
     size = landscape(A4) if landscape_pages else A4
     if landscape_pages:
         margins = (28 * mm, 20 * mm, 28 * mm, 20 * mm)  # left, bottom, right, top: registers are wide
@@ -482,6 +484,9 @@ def build(path: Path, story: Story, *, title: str, landscape_pages: bool = False
         name = fonts.register(faces.plain)
         canvas.setFont(name, 10.5)
         canvas.drawCentredString(size[0] / 2, bottom - 10 * mm, footer_text(page, total))
+        if foot_note:
+            canvas.setFont(name, 7.5)
+            canvas.drawCentredString(size[0] / 2, bottom - 15 * mm, foot_note)
 
     with atomic_path(path) as temporary:
         document = BaseDocTemplate(str(temporary), pagesize=size, title=title, author="SchoolAid 校助",

@@ -146,8 +146,8 @@ class AuditDialog(Dialog):
         self.last_result = report
         if report.ok:
             QMessageBox.information(self, self.tr("Audit trail"), self.tr(
-                "The trail is intact: {rows} events, each chained to the one before; {records} ledger entries, case "
-                "log entries and visits match it.").format(rows=report.rows, records=report.checked_records))
+                "The trail is intact: {rows} events, each chained to the one before; {records} records (students, "
+                "households, ledger, cases, visits, accounts, settings …) match it.").format(rows=report.rows, records=report.checked_records))
         else:
             problem = report.first_problem
             QMessageBox.warning(self, self.tr("Audit trail"), self.tr(

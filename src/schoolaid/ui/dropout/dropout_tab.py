@@ -13,7 +13,6 @@ from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -697,13 +696,9 @@ class DropoutTab(QWidget):
     # --- exports ----------------------------------------------------------------------------------------
 
     def _save_path(self, title: str, name: str) -> Path | None:
-        from schoolaid.ui.roster.export_dialog import suggested_folder
+        from schoolaid.ui.roster.export_dialog import ask_workbook_path
 
-        target, _filter = QFileDialog.getSaveFileName(self, title, str(suggested_folder() / name),
-                                                      self.tr("Excel workbook (*.xlsx)"))
-        if not target:
-            return None
-        return Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
+        return ask_workbook_path(self, title, name)
 
     def _export(self, title: str, name: str, writer: Callable[..., Any], done: Callable[[Any, Path], str],
                 path: Path | None = None) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -445,13 +444,9 @@ class LedgerTab(QWidget):
             HistoryDialog(self.context, entry.student_id, entry.student, self).exec()
 
     def _save_path(self, title: str, name: str) -> Path | None:
-        from schoolaid.ui.roster.export_dialog import suggested_folder
+        from schoolaid.ui.roster.export_dialog import ask_workbook_path
 
-        target, _filter = QFileDialog.getSaveFileName(self, title, str(suggested_folder() / name),
-                                                      self.tr("Excel workbook (*.xlsx)"))
-        if not target:
-            return None
-        return Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
+        return ask_workbook_path(self, title, name)
 
     def export_entries(self) -> None:
         path = self._save_path(self.tr("Export the ledger"), f"资助台账_{self.context.today():%Y%m%d}.xlsx")

@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -449,13 +448,9 @@ class PairingTab(QWidget):
     # --- output --------------------------------------------------------------------------------
 
     def _save_path(self, title: str, name: str) -> Path | None:
-        from schoolaid.ui.roster.export_dialog import suggested_folder
+        from schoolaid.ui.roster.export_dialog import ask_workbook_path
 
-        target, _filter = QFileDialog.getSaveFileName(self, title, str(suggested_folder() / name),
-                                                      self.tr("Excel workbook (*.xlsx)"))
-        if not target:
-            return None
-        return Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
+        return ask_workbook_path(self, title, name)
 
     def export_register(self) -> None:
         path = self._save_path(self.tr("Pairing register"), f"{pairing_export.REGISTER_TITLE}_{self.context.today():%Y%m%d}.xlsx")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -31,6 +32,16 @@ from schoolaid.ui.widgets.messages import show_error
 def suggested_folder() -> Path:
     documents = Path.home() / "Documents"
     return documents if documents.is_dir() else (Path.home() if Path.home().is_dir() else user_data_dir())
+
+
+def ask_workbook_path(parent: QWidget, title: str, name: str) -> Path | None:
+    """Where to save a workbook: the save dialog, opened in the user's documents with ``name`` proposed;
+    ``.xlsx`` added when the user left it out. None when the user cancelled."""
+    target, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested_folder() / name),
+                                                  QCoreApplication.translate("ExportDialog", "Excel workbook (*.xlsx)"))
+    if not target:
+        return None
+    return Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
 
 
 class ExportDialog(Dialog):

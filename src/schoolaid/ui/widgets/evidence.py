@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from schoolaid.common.errors import SchoolAidError
-from schoolaid.common.files import atomic_path
+from schoolaid.common.files import EVIDENCE_FOLDER_PREFIX, ProcessFolder, atomic_path
 from schoolaid.township import attachments
 from schoolaid.township.attachments import AttachmentInfo
 from schoolaid.ui.context import AppContext
@@ -20,8 +19,9 @@ from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
-# Opened files are written here, readable by this user only, and removed when the program ends.
-_opened = tempfile.TemporaryDirectory(prefix="schoolaid-evidence-")
+# Opened files are written here, readable by this user only, and removed when the program ends (or at
+# the next start, after a kill).
+_opened = ProcessFolder(EVIDENCE_FOLDER_PREFIX)
 
 
 def choose_files(parent: QWidget) -> list[tuple[str, bytes]]:
@@ -48,7 +48,7 @@ def open_attachment(context: AppContext, parent: QWidget, attachment_id: int) ->
     if content is None:
         return None
     name, data = content
-    target = Path(_opened.name) / f"{attachment_id}_{name}"
+    target = _opened.path / f"{attachment_id}_{name}"
     target.write_bytes(data)
     target.chmod(0o600)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

@@ -8,7 +8,6 @@ the printer at the printer's own resolution, in bands so a 1200 dpi page never n
 from __future__ import annotations
 
 import ctypes
-import tempfile
 from collections import OrderedDict
 from pathlib import Path
 
@@ -29,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.common.errors import SchoolAidError
-from schoolaid.common.files import atomic_path
+from schoolaid.common.files import PRINT_FOLDER_PREFIX, ProcessFolder, atomic_path
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 
-# Printouts are written here first (readable by this user only) and removed when the program ends.
-_previews = tempfile.TemporaryDirectory(prefix="schoolaid-print-")
+# Printouts are written here first (readable by this user only) and removed when the program ends (or
+# at the next start, after a kill).
+_previews = ProcessFolder(PRINT_FOLDER_PREFIX)
 
 # Rows of printer pixels drawn at a time: 1024 rows of an A4 page at 1200 dpi are about 40 MB.
 PRINT_BAND_ROWS = 1024
@@ -231,7 +231,7 @@ class PdfPreview(Dialog):
 
 def preview_path(file_name: str) -> Path:
     """Where a printout is written before the preview shows it."""
-    return Path(_previews.name) / f"{Path(file_name).stem}.pdf"
+    return _previews.path / f"{Path(file_name).stem}.pdf"
 
 
 def show_preview(parent: QWidget, path: Path, title: str, file_name: str) -> PdfPreview:
