@@ -1,0 +1,310 @@
+"""Encryption at rest as the school meets it in the window (issue 15, section 4): the sign-in before an
+encrypted database opens, the first start encrypting the database and showing the recovery key once,
+a plain database with accounts converted at an administrator's sign-in, the accounts that then need a
+new password, and the recovery key opening the database when every password is forgotten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+
+from schoolaid.accounts import accounts, unlocking
+from schoolaid.accounts.accounts import UserForm
+from schoolaid.accounts.permissions import Role
+from schoolaid.roster import roster
+from schoolaid.storage import encryption
+from schoolaid.storage.database import open_database
+from schoolaid.township import township
+from schoolaid.ui import app as app_module
+from schoolaid.ui.accounts.recovery_dialogs import RecoverWithKeyDialog, RecoveryKeyDialog
+from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, OpeningSignInDialog
+from schoolaid.ui.accounts.users_dialog import NewPasswordDialog, UsersDialog
+from schoolaid.ui.context import AppContext
+from tests.conftest import UTC_NOW
+
+ADMIN_PASSWORD = "admin-pass-1"
+TEACHER_PASSWORD = "teacher-pass-1"
+OK = QDialogButtonBox.StandardButton.Ok
+
+
+@pytest.fixture(autouse=True)
+def quick_hashes(monkeypatch):
+    """Argon2 at full strength costs 0.2 s a slot; these tests open databases many times."""
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
+    monkeypatch.setattr(encryption, "ARGON2_TIME", 1)
+    monkeypatch.setattr(encryption, "ARGON2_MEMORY_KIB", 256)
+    monkeypatch.setattr(encryption, "ARGON2_LANES", 1)
+
+
+@pytest.fixture
+def plain_with_accounts(demo_db) -> Path:
+    """A database from the version before encryption: the demo township, an administrator and a teacher."""
+    admin = demo_db.run(accounts.create_first_administrator, "admin", "王管理", ADMIN_PASSWORD)
+    demo_db.run(accounts.add_user, admin, UserForm("teacher1", "李老师", Role.AID_OFFICER.value, TEACHER_PASSWORD))
+    demo_db.close()
+    return demo_db.path
+
+
+@pytest.fixture
+def encrypted(demo_db) -> tuple[Path, str]:
+    """The demo township encrypted as its first account makes it, with a second account: (path, recovery key)."""
+    admin = demo_db.run(accounts.create_first_administrator, "admin", "王管理", ADMIN_PASSWORD)
+    db, made = unlocking.encrypt_open_database(demo_db, "admin", ADMIN_PASSWORD, admin)
+    db.run(accounts.add_user, admin, UserForm("teacher1", "李老师", Role.AID_OFFICER.value, TEACHER_PASSWORD))
+    db.close()
+    return db.path, made.recovery_key
+
+
+def file_bytes(path: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in (path, Path(f"{path}-wal")) if p.exists())
+
+
+def click_ok(qtbot, buttons: QDialogButtonBox) -> None:
+    qtbot.mouseClick(buttons.button(OK), Qt.MouseButton.LeftButton)
+
+
+def sign_in(qtbot, dialog: OpeningSignInDialog, name: str, password: str) -> None:
+    """Type the name and the password as a user does, click 登录 and wait for the answer."""
+    dialog.username_edit.clear()
+    qtbot.keyClicks(dialog.username_edit, name)
+    qtbot.keyClicks(dialog.password_edit, password)
+    click_ok(qtbot, dialog.buttons)
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.done, timeout=60_000)
+
+
+def tick_and_continue(qtbot, dialog: RecoveryKeyDialog, shown: list[str]) -> int:
+    shown.append(dialog.key_label.text())
+    dialog.kept_check.setChecked(True)
+    qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
+    return dialog.result()
+
+
+def test_sign_in_opens_an_encrypted_database_only_with_the_right_password(qtbot, app, encrypted, preferences,
+                                                                          monkeypatch, tmp_path):
+    path, _key = encrypted
+    seen: dict[str, object] = {}
+
+    def user_signs_in(dialog: OpeningSignInDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.windowTitle() == "登录校助"
+        assert dialog.recover_button.text() == "忘记密码？用恢复密钥…"
+        sign_in(qtbot, dialog, "admin", "wrong-password")
+        seen["wrong"] = dialog.message_label.text()
+        assert dialog.password_edit.text() == "" and dialog.opened is None
+        sign_in(qtbot, dialog, "nobody", "wrong-password")
+        seen["unknown"] = dialog.message_label.text()
+        dialog.grab().save(str(tmp_path / "sign-in.png"))
+        sign_in(qtbot, dialog, "admin", ADMIN_PASSWORD)
+        return dialog.result()
+
+    monkeypatch.setattr(OpeningSignInDialog, "exec", user_signs_in)
+    window = app_module.start(path, preferences)
+    qtbot.addWidget(window)
+    # One answer for every failure, naming the lock after repeated wrong passwords.
+    assert seen["wrong"] == seen["unknown"] == accounts.sign_in_refused_message()
+    assert "用户名或密码不正确" in str(seen["wrong"]) and "锁定" in str(seen["wrong"])
+    assert window is not None and window.isVisible()
+    assert window.operator_label.text() == "操作员：王管理（管理员）"
+    assert window.context.db.key is not None
+    assert window.context.query(township.township_name) == "平地镇"
+    assert window.roster_tab.model.total == 150
+    assert preferences.last_username == "admin"
+    window.close()
+
+
+def test_a_cancelled_sign_in_opens_nothing(qtbot, app, encrypted, preferences, monkeypatch):
+    path, _key = encrypted
+    monkeypatch.setattr(OpeningSignInDialog, "exec", lambda dialog: 0)
+    assert app_module.start(path, preferences) is None
+
+
+def test_the_first_start_encrypts_the_database_and_shows_the_recovery_key_once(qtbot, app, demo_db, preferences,
+                                                                               monkeypatch, tmp_path):
+    """The setup was done (the demo township); the administrator's account is made, the database is
+    encrypted with it, and the recovery key dialog will not close before its box is ticked."""
+    path = demo_db.path
+    demo_db.close()  # as at a start: nothing else has the database open
+    assert "平地镇".encode() in file_bytes(path)
+    preferences.last_operator = "周老师"
+    shown: list[str] = []
+
+    def create(dialog: CreateAdministratorDialog) -> int:
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.password_edit, ADMIN_PASSWORD)
+        qtbot.keyClicks(dialog.repeat_edit, ADMIN_PASSWORD)
+        dialog._create()
+        return dialog.result()
+
+    def keep_the_key(dialog: RecoveryKeyDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.resize(dialog.sizeHint())
+        assert dialog.windowTitle() == "恢复密钥"
+        assert dialog.kept_check.text() == "我已打印并交校长妥善保管"
+        assert not dialog.continue_button.isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc does not close it: the key is never shown again
+        assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+        assert "勾选" in dialog.problem_label.text()
+        saved = dialog.save_as(tmp_path / "key-sheet.pdf")
+        assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+        dialog.grab().save(str(tmp_path / "recovery-key.png"))
+        return tick_and_continue(qtbot, dialog, shown)
+
+    monkeypatch.setattr(CreateAdministratorDialog, "exec", create)
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", keep_the_key)
+    window = app_module.start(path, preferences)
+    qtbot.addWidget(window)
+    assert window is not None and window.isVisible()
+    assert window.operator_label.text() == "操作员：周老师（管理员）"
+    # On disk: encrypted, no school name in plain bytes, a key-slot file beside it.
+    assert encryption.state(path) == encryption.ENCRYPTED
+    assert "平地镇".encode() not in file_bytes(path)
+    assert encryption.keys_path(path).exists()
+    # The key shown is the one that opens it: large groups of four, a few to a line.
+    key = " ".join(shown[0].split())
+    assert len(key.split()) == 13 and all(len(group) == 4 for group in key.split())
+    encryption.check_key(path, encryption.parse_recovery_key(key))
+    assert window.context.query(roster.count_students) == 150
+    window.close()
+
+
+def test_an_administrators_sign_in_converts_a_plain_database_with_accounts(qtbot, app, plain_with_accounts,
+                                                                          preferences, monkeypatch):
+    path = plain_with_accounts
+    assert encryption.state(path) == encryption.PLAIN
+    shown: list[str] = []
+    signing_in: list[OpeningSignInDialog] = []
+
+    def administrator_signs_in(dialog: OpeningSignInDialog) -> int:
+        qtbot.addWidget(dialog)
+        signing_in.append(dialog)
+        assert not hasattr(dialog, "recover_button")  # a plain database has no recovery key yet
+        sign_in(qtbot, dialog, "admin", ADMIN_PASSWORD)
+        return dialog.result()
+
+    monkeypatch.setattr(OpeningSignInDialog, "exec", administrator_signs_in)
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", lambda dialog: tick_and_continue(qtbot, dialog, shown))
+    window = app_module.start(path, preferences)
+    qtbot.addWidget(window)
+    assert window is not None
+    assert signing_in[0].task is not None and signing_in[0].task.title == "正在登录…"
+    assert encryption.state(path) == encryption.ENCRYPTED and len(shown) == 1
+    assert "平地镇".encode() not in file_bytes(path)
+    message = window.statusBar().currentMessage()
+    assert "数据库已加密" in message and "李老师" in message and "重设" in message
+    assert window.context.query(roster.count_students) == 150
+    window.close()
+
+
+def test_a_non_administrator_signs_in_on_a_plain_database_without_converting_it(qtbot, app, plain_with_accounts,
+                                                                                preferences, monkeypatch):
+    path = plain_with_accounts
+    monkeypatch.setattr(OpeningSignInDialog, "exec",
+                        lambda dialog: sign_in(qtbot, dialog, "teacher1", TEACHER_PASSWORD) or dialog.result())
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", lambda dialog: pytest.fail("no key: nothing was encrypted"))
+    window = app_module.start(path, preferences)
+    qtbot.addWidget(window)
+    assert window is not None and "李老师" in window.operator_label.text()
+    assert encryption.state(path) == encryption.PLAIN
+    assert window.statusBar().currentMessage() == ""
+    window.close()
+
+
+def test_accounts_without_a_key_slot_are_marked_until_their_password_is_reset(qtbot, app, plain_with_accounts,
+                                                                            preferences, monkeypatch):
+    opened = unlocking.sign_in_and_open(plain_with_accounts, "admin", ADMIN_PASSWORD, now=UTC_NOW)
+    assert opened.db is not None and opened.recovery_key
+    context = AppContext(opened.db, preferences, actor=opened.actor)
+    users = UsersDialog(context)
+    qtbot.addWidget(users)
+    users.show()
+    model = users.model
+    state_column = next(c for c in range(model.columnCount())
+                        if model.headerData(c, Qt.Orientation.Horizontal) == "状态")
+
+    def state_of(name: str) -> str:
+        row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == name)
+        return str(model.data(model.index(row, state_column)) or "")
+
+    assert state_of("teacher1") == "需重设密码" and state_of("admin") == ""
+    # Before the reset the teacher cannot open the database with the old password.
+    assert unlocking.sign_in_and_open(plain_with_accounts, "teacher1", TEACHER_PASSWORD, now=UTC_NOW).db is None
+
+    def new_password(dialog: NewPasswordDialog) -> int:
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.password_edit, "teacher-pass-2")
+        qtbot.keyClicks(dialog.repeat_edit, "teacher-pass-2")
+        click_ok(qtbot, dialog.buttons)
+        return dialog.result()
+
+    monkeypatch.setattr(NewPasswordDialog, "exec", new_password)
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == "teacher1")
+    users.table.selectRow(row)
+    button = next(b for b in users.findChildren(QPushButton) if b.text() == "设新密码…")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert state_of("teacher1") == ""
+    opened.db.close()
+    teacher = unlocking.sign_in_and_open(plain_with_accounts, "teacher1", "teacher-pass-2", now=UTC_NOW)
+    assert teacher.db is not None and teacher.actor is not None
+    teacher.db.close()
+
+
+def test_the_recovery_key_sets_a_forgotten_administrators_password(qtbot, app, encrypted, preferences, monkeypatch):
+    path, recovery_key = encrypted
+    recovering: list[RecoverWithKeyDialog] = []
+
+    def use_the_key(dialog: RecoverWithKeyDialog) -> int:
+        recovering.append(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.key_edit, "this is no key")
+        assert not dialog.account_combo.isEnabled()
+        dialog.key_edit.clear()
+        # As read off the sheet: small letters, spaces instead of dashes.
+        qtbot.keyClicks(dialog.key_edit, recovery_key.lower().replace("-", " "))
+        assert dialog.account_combo.isEnabled()
+        assert [dialog.account_combo.itemText(i) for i in range(dialog.account_combo.count())] == ["admin"]
+        qtbot.keyClicks(dialog.password_edit, "new-admin-pass")
+        qtbot.keyClicks(dialog.repeat_edit, "new-admin-pass-typo")
+        click_ok(qtbot, dialog.buttons)
+        assert "不一样" in dialog.problem_label.text()
+        dialog.repeat_edit.clear()
+        qtbot.keyClicks(dialog.repeat_edit, "new-admin-pass")
+        click_ok(qtbot, dialog.buttons)
+        qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.done, timeout=60_000)
+        return dialog.result()
+
+    def forgot(dialog: OpeningSignInDialog) -> int:
+        qtbot.addWidget(dialog)
+        qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(RecoverWithKeyDialog, "exec", use_the_key)
+    monkeypatch.setattr(OpeningSignInDialog, "exec", forgot)
+    window = app_module.start(path, preferences)
+    qtbot.addWidget(window)
+    assert window is not None and window.operator_label.text() == "操作员：王管理（管理员）"
+    window.close()
+    # The new password opens it from now on; the old one no longer does.
+    assert unlocking.sign_in_and_open(path, "admin", ADMIN_PASSWORD, now=UTC_NOW).db is None
+    again = unlocking.sign_in_and_open(path, "admin", "new-admin-pass", now=UTC_NOW)
+    assert again.db is not None
+    again.db.close()
+
+
+def test_a_wrong_recovery_key_is_explained(qtbot, app, encrypted, preferences, tmp_path):
+    path, recovery_key = encrypted
+    other = tmp_path / "other" / "schoolaid.sqlite"
+    db = open_database(other)
+    actor = db.run(accounts.create_first_administrator, "admin", "王管理", ADMIN_PASSWORD)
+    db, made = unlocking.encrypt_open_database(db, "admin", ADMIN_PASSWORD, actor)
+    db.close()
+    dialog = RecoverWithKeyDialog(path, preferences)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.key_edit, made.recovery_key)  # the other school's key
+    assert not dialog.account_combo.isEnabled() or dialog.account_combo.count() == 0
+    assert dialog.problem_label.text()
