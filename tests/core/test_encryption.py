@@ -164,7 +164,7 @@ def test_slots_follow_password_changes_resets_renames_and_deactivation(encrypted
 def test_the_recovery_key_opens_a_database_whose_key_file_is_lost_and_sets_a_new_admin_password(encrypted):
     path, key = encrypted
     encryption.keys_path(path).unlink()
-    with pytest.raises(encryption.KeysMissing, match="恢复密钥|recovery key"):
+    with pytest.raises(DatabaseError, match="恢复密钥|recovery key"):
         open_as(path, "admin", ADMIN_PASSWORD)
     with pytest.raises(encryption.WrongKey):
         unlocking.recover(path, encryption.format_recovery_key(bytes(32)), "admin", "new-admin-pass", now=UTC_NOW)
@@ -275,5 +275,109 @@ def test_a_kill_during_the_conversion_leaves_a_database_that_opens_with_every_ro
 def test_opening_a_file_that_is_not_ours_still_says_so(tmp_path):
     path = tmp_path / "other.sqlite"
     path.write_bytes(os.urandom(4096))
-    with pytest.raises(DatabaseError, match="SchoolAid"):
+    with pytest.raises(DatabaseError, match="校助|SchoolAid"):
         open_database(path)
+
+
+BACKUP_PASSWORD = "backup-pass-1"
+BACKUP_NOW = dt.datetime(2026, 11, 29, 9, 30)
+
+
+def test_a_backup_of_an_encrypted_database_restores_with_every_account_signing_in(encrypted, tmp_path):
+    from schoolaid.backup import backup
+
+    path, key = encrypted
+    db, officer = signed_in(path, "teacher1", PASSWORD)  # the aid officer's work
+    info = db.query(backup.export_backup, officer, tmp_path / "out" / "b.sabk", BACKUP_PASSWORD, now=BACKUP_NOW)
+    db.close()
+    assert backup.verify_backup(info.path, BACKUP_PASSWORD).counts == info.counts
+    # Into a new place: the database encrypted under the same key, its key slots beside it.
+    target = tmp_path / "other-pc" / "schoolaid.sqlite"
+    backup.restore_backup(info.path, BACKUP_PASSWORD, target, now=BACKUP_NOW)
+    assert encryption.state(target) == encryption.ENCRYPTED
+    for name, password in (("admin", ADMIN_PASSWORD), ("teacher1", PASSWORD)):
+        restored, _actor = signed_in(target, name, password)
+        assert restored.key == key
+        restored.close()
+    # Over the school's own database: the one replaced is kept, with its key slots, and opens.
+    restored = backup.restore_backup(info.path, BACKUP_PASSWORD, path, now=BACKUP_NOW)
+    assert restored.kept is not None and encryption.keys_path(restored.kept).exists()
+    kept = open_database(restored.kept, key=key)
+    kept.close()
+    db, _ = signed_in(path, "teacher1", PASSWORD)
+    db.close()
+    assert not [p for p in path.parent.rglob("*") if p.name.startswith(".schoolaid-backup-")]
+
+
+def test_viewing_or_verifying_a_backup_leaves_no_plain_copy_of_the_data(encrypted, tmp_path, monkeypatch):
+    import tempfile
+
+    from schoolaid.backup import backup
+
+    path, _key = encrypted
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    db, officer = signed_in(path, "teacher1", PASSWORD)  # the aid officer's work
+    info = db.query(backup.export_backup, officer, tmp_path / "b.sabk", BACKUP_PASSWORD, now=BACKUP_NOW)
+    db.close()
+    viewed = backup.open_for_viewing(info.path, BACKUP_PASSWORD)
+    try:
+        assert viewed.read_only and viewed.key is not None
+        files = [p for p in (tmp_path / "temp").rglob("*") if p.is_file()]
+        assert files and all(not p.read_bytes().startswith(b"SQLite format 3") for p in files)
+        assert viewed.query(accounts.list_users)
+    finally:
+        viewed.close()
+    assert not list((tmp_path / "temp").iterdir())
+
+
+def test_a_plain_databases_backup_restores_plain_and_an_old_backup_still_restores(demo_db, tmp_path):
+    from schoolaid.backup import backup
+
+    info = backup.write_backup(demo_db.path, tmp_path / "b.sabk", BACKUP_PASSWORD, now=BACKUP_NOW)
+    target = tmp_path / "restored" / "schoolaid.sqlite"
+    backup.restore_backup(info.path, BACKUP_PASSWORD, target, now=BACKUP_NOW)
+    assert encryption.state(target) == encryption.PLAIN and not encryption.keys_path(target).exists()
+    with contextlib.closing(sqlite3.connect(target)) as restored, \
+            contextlib.closing(sqlite3.connect(demo_db.path)) as source:
+        assert dump(restored)["students"] == dump(source)["students"]
+
+
+def test_safety_copies_of_an_encrypted_database_are_encrypted_and_restore(encrypted):
+    from schoolaid.backup import safety_copies
+
+    path, key = encrypted
+    copy = safety_copies.take(path, 3, now=BACKUP_NOW, key=key)
+    assert not copy.path.read_bytes().startswith(b"SQLite format 3")
+    assert safety_copies.describe(copy, key)["students"] > 0
+    kept = safety_copies.restore(copy, path, now=BACKUP_NOW + dt.timedelta(hours=1), key=key)
+    assert kept is not None
+    db, _ = signed_in(path, "teacher1", PASSWORD)
+    db.close()
+
+
+def test_an_old_backup_with_a_plain_database_is_viewed_encrypted_and_restores_plain(demo_db, tmp_path, monkeypatch):
+    import tempfile
+
+    from schoolaid.backup import backup
+    from schoolaid.common.progress import NO_PROGRESS
+
+    demo_db.close()
+    old = tmp_path / "old.sabk"  # as the previous version wrote it: the plain SQLite file is the payload
+    facts = backup.database_facts(demo_db.path)
+    with demo_db.path.open("rb") as source:
+        backup._encrypt(source, demo_db.path.stat().st_size, old, facts, BACKUP_PASSWORD, NO_PROGRESS,
+                        now=BACKUP_NOW)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    viewed = backup.open_for_viewing(old, BACKUP_PASSWORD)
+    try:
+        files = [p for p in (tmp_path / "temp").rglob("*") if p.is_file() and p.name != ".owner"]
+        assert files and all(not p.read_bytes().startswith(b"SQLite format 3") for p in files)
+        with viewed.read() as session:
+            assert session.query(Student).count() == facts["counts"]["students"]
+    finally:
+        viewed.close()
+    target = tmp_path / "restored" / "schoolaid.sqlite"
+    backup.restore_backup(old, BACKUP_PASSWORD, target, now=BACKUP_NOW)
+    assert encryption.state(target) == encryption.PLAIN

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from schoolaid.storage import encryption
 from tests.e2e.run import schoolaid
 
 PASSWORD = "secret-pass-1"
@@ -26,14 +28,14 @@ def school(tmp_path_factory) -> dict[str, Path]:
     assert schoolaid("demo", "--db", str(db), "--students", "120", home=home).returncode == 0
     password = home / "pw.txt"
     password.write_text(PASSWORD + "\n", encoding="utf-8")
-    first = schoolaid("users", "add", "--db", str(db), "--username", "admin", "--name", "王管理", "--role", "admin",
-                      "--new-password-file", str(password), home=home)
-    assert first.returncode == 0, first.stderr
-    connection = sqlite3.connect(db)
+    connection = sqlite3.connect(db)  # still plain: no account yet
     school_name, stage, grade, class_name = connection.execute(
         "SELECT schools.name, stage, grade, class_name FROM students JOIN schools ON schools.id = school_id "
         "WHERE stage = '小学' AND class_name != '' ORDER BY students.id LIMIT 1").fetchone()
     connection.close()
+    first = schoolaid("users", "add", "--db", str(db), "--username", "admin", "--name", "王管理", "--role", "admin",
+                      "--new-password-file", str(password), home=home)
+    assert first.returncode == 0, first.stderr
     as_admin = ("--user", "admin", "--user-password-file", str(password))
     for username, name, role, extra in (("zhang", "张专干", "aid_officer", ()),
                                         ("li", "李老师", "teacher", ("--class", f"{school_name}/{stage}/{grade}/{class_name}")),
@@ -42,6 +44,13 @@ def school(tmp_path_factory) -> dict[str, Path]:
                            *extra, "--new-password-file", str(password), *as_admin, home=home)
         assert result.returncode == 0, result.stderr
     return {"home": home, "db": db, "password": password, "class": class_name}
+
+
+def connect(path: Path, **kwargs):
+    """The school's database, encrypted by its first account: opened with the key the administrator's
+    password unwraps from its key slot."""
+    key = encryption.KeyFile.load(encryption.keys_path(path)).unwrap("admin", PASSWORD)
+    return encryption.connect(path, key, **kwargs)
 
 
 def as_user(school, username: str) -> tuple[str, ...]:
@@ -65,7 +74,7 @@ def test_roles_are_obeyed_and_refusals_recorded(school):
     refused = schoolaid("ledger", "post", "--programme", "LIVING", "--month", "2026-10", *as_user(school, "xiang"),
                         home=home)
     assert refused.returncode == 1 and "乡镇刘" in refused.stderr and "不能" in refused.stderr
-    connection = sqlite3.connect(school["db"])
+    connection = connect(school["db"])
     refusals = connection.execute("SELECT actor, role FROM audit_events WHERE action = 'refused'").fetchall()
     connection.close()
     assert ("乡镇刘", "township_viewer") in refusals
@@ -93,7 +102,7 @@ def test_masked_unless_asked_and_a_full_id_export_is_on_the_record(school, tmp_p
     full = schoolaid("roster", "list", "--json", "--full-id", *as_user(school, "zhang"), home=home)
     assert full.returncode == 0 and FULL_ID.search(full.stdout)
     assert "完整身份证号" in full.stderr
-    connection = sqlite3.connect(school["db"])
+    connection = connect(school["db"])
     reveals = connection.execute("SELECT actor, after FROM audit_events WHERE action = 'reveal'").fetchall()
     connection.close()
     assert reveals and reveals[-1][0] == "张专干" and json.loads(reveals[-1][1])["students"] == 120
@@ -101,10 +110,11 @@ def test_masked_unless_asked_and_a_full_id_export_is_on_the_record(school, tmp_p
 
 def tampered_copy(school, tmp_path: Path, *statements: str) -> Path:
     copy = tmp_path / f"tampered{len(list(tmp_path.glob('tampered*')))}.sqlite"
-    source = sqlite3.connect(school["db"])
-    source.execute(f"VACUUM INTO '{copy}'")
+    source = connect(school["db"])
+    source.execute(f"VACUUM INTO '{copy}'")  # encrypted under the same key: its key slots go along
     source.close()
-    connection = sqlite3.connect(copy, isolation_level=None)
+    shutil.copy(encryption.keys_path(school["db"]), encryption.keys_path(copy))
+    connection = connect(copy, isolation_level=None)
     for trigger in ("audit_events_never_updated", "audit_events_never_deleted", "ledger_entries_never_updated"):
         connection.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     for statement in statements:
@@ -160,7 +170,7 @@ def test_each_role_gets_the_id_and_birth_date_its_rights_allow(school):
 def test_a_search_by_id_digits_without_full_id_rights_is_limited_to_the_last_four(school):
     home = school["home"]
     student = json.loads(schoolaid("roster", "list", "--json", *as_user(school, "li"), home=home).stdout)[0]
-    connection = sqlite3.connect(school["db"])
+    connection = connect(school["db"])
     number = connection.execute("SELECT id_number FROM students WHERE id = ?", (student["id"],)).fetchone()[0]
     connection.close()
     by_six = schoolaid("roster", "list", "--json", "--search", number[-6:], *as_user(school, "li"), home=home)
@@ -180,7 +190,10 @@ def test_an_unknown_name_is_answered_like_a_wrong_password_and_recorded(school):
     unknown = schoolaid("roster", "list", "--db", str(school["db"]), "--user", "ghost", "--user-password-file", "-",
                         home=home, stdin="not-it\n")
     assert wrong.returncode == unknown.returncode == 1 and wrong.stderr == unknown.stderr
-    connection = sqlite3.connect(school["db"])
+    # Journaled beside the encrypted database (it cannot be written without a right password); the next
+    # sign-in moves them into the audit trail.
+    assert schoolaid("users", "list", *as_user(school, "admin"), home=home).returncode == 0
+    connection = connect(school["db"])
     failed = connection.execute("SELECT actor, after FROM audit_events WHERE action = 'sign_in_failed'").fetchall()
     connection.close()
     assert ("ghost", "unknown") in {(actor, json.loads(after)["reason"]) for actor, after in failed}

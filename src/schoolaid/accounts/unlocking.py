@@ -61,6 +61,8 @@ def sign_in_and_open(path: Path | str, username: str, password: str, *, now: dt.
     password hash, the lock and records the sign-in."""
     path = Path(path).expanduser().resolve()
     if encryption.state(path) == encryption.ENCRYPTED:
+        if not encryption.keys_path(path).exists():
+            open_database(path)  # raises: not our database, or one whose key file is lost (the recovery key)
         slots = encryption.KeyFile.load(encryption.keys_path(path))
         key = slots.unwrap(username, password)
         if key is None:
@@ -108,7 +110,7 @@ def encrypt_open_database(db: Database, username: str, password: str, actor: Act
     path = db.path
     db.close()
     try:
-        encrypted = encryption.encrypt_database(path, username, password, progress)
+        encrypted = encryption.encrypt_database(path, username, password, progress=progress)
     except Exception:
         open_database(path).close()  # still plain and whole: checked that it opens again
         raise

@@ -2,19 +2,28 @@
 one, restore one into a new or the current database, and open one read-only.
 
 The file format is in ``backup_file``; this module adds the database: a consistent snapshot taken
-while the app may be writing (read in one transaction, and WAL lets the writer go on) — in memory
-when it fits, so no plain copy of the data is ever a file; else a private file removed whatever
-happens — the checks of a decrypted database, and replacing a database file safely. Work files are
-private (0600 in 0700 folders) and owned while in use: ``remove_leftovers`` removes those of a
-SchoolAid killed half-way, at the next start.
+while the app may be writing (read in one transaction, and WAL lets the writer go on), the checks of a
+decrypted database, and replacing a database file safely. Work files are private (0600 in 0700
+folders) and owned while in use: ``remove_leftovers`` removes those of a SchoolAid killed half-way, at
+the next start.
+
+The payload (encrypted with the backup's password by ``backup_file``): backups made by this version
+carry ``PAYLOAD_MAGIC``, the database key and the key-slot file (JSON, length-prefixed), then the
+snapshot itself, encrypted under that key (SQLCipher). The snapshot is therefore never a plain file,
+not while it is written, verified, restored or viewed. An encrypted database's backup carries its own
+key and slots, so a restore keeps every account working; a plain database's carries a random key used
+for the snapshot only (and is restored plain). Older backups hold the plain SQLite file alone, and are
+read as before.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
-import io
+import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -50,6 +59,7 @@ from schoolaid.common.files import (
 )
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Cancelled, Progress
+from schoolaid.storage import encryption
 from schoolaid.storage.database import (
     APPLICATION_ID,
     Database,
@@ -62,9 +72,10 @@ from schoolaid.township import township
 
 SUFFIX = ".sabk"
 READ_SIZE = 1024 * 1024
-# A database up to this size is snapshot into memory for a backup, never into a file (a typical
-# school's is about 11 MB; with photos of evidence it grows).
-IN_MEMORY_LIMIT = 256 * 1024 * 1024
+# The start of a payload that carries the database key and key slots (this version on); an older
+# payload starts with SQLite's own header.
+PAYLOAD_MAGIC = b"SchoolAid+key\x00v2"
+_LENGTH_BYTES = 4
 LAST_EXPORT_SETTING = "last_backup_export"
 
 # Records counted into the header: the township sees what a file holds before decrypting it, and
@@ -92,6 +103,10 @@ class BackupInfo:
     audit_rows: int = 0
     audit_head: str = ""
     header: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+    # Once decrypted (``decrypted_copy``): the key the decrypted database is encrypted under (None: an
+    # older backup, whose database is plain) and the key-slot file it carried (None: a plain database's).
+    key: bytes | None = field(repr=False, compare=False, default=None)
+    keys_file: str | None = field(repr=False, compare=False, default=None)
 
     @classmethod
     def from_header(cls, path: Path, header: dict[str, Any]) -> BackupInfo:
@@ -181,15 +196,16 @@ def describe_leftovers(removed: list[Path]) -> str:
             n=len(removed), names=", ".join(str(p) for p in removed[:3]) + (" …" if len(removed) > 3 else ""))
 
 
-def snapshot(db_path: Path, target: Path, progress: Progress = NO_PROGRESS) -> None:
+def snapshot(db_path: Path, target: Path, progress: Progress = NO_PROGRESS, key: bytes | None = None) -> None:
     """A consistent, compacted copy of the database at ``target`` (created 0600: it holds everything),
-    taken while the app may be writing; cancellable."""
+    taken while the app may be writing; cancellable. An encrypted database's copy is encrypted under
+    the same ``key``."""
     try:
         if not target.exists():  # else the caller made it private (``owned_file``)
             create_private(target)  # VACUUM INTO fills an empty file and keeps its mode
     except OSError as exc:
         raise explain_os_error(exc, target) from exc
-    connection = sqlite3.connect(db_path, timeout=30)
+    connection = encryption.connect(db_path, key, timeout=30)
     try:
         # Checked every few thousand SQLite steps: a non-zero answer interrupts VACUUM INTO.
         connection.set_progress_handler(lambda: int(progress.cancel_event.is_set()), 10_000)
@@ -214,9 +230,9 @@ def _explain_sqlite(error: sqlite3.Error, path: Path) -> SchoolAidError:
     return DatabaseError(translate("Backup", "The database could not be copied: {detail}.").format(detail=error))
 
 
-def database_facts(path: Path) -> dict[str, Any]:
-    """The school, township, schema and record counts of a database file."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def database_facts(path: Path, key: bytes | None = None) -> dict[str, Any]:
+    """The school, township, schema and record counts of a database file (encrypted: under ``key``)."""
+    connection = encryption.connect(f"file:{path}?mode=ro", key, uri=True)
     try:
         return _facts(connection)
     finally:
@@ -254,60 +270,76 @@ def export_backup(session: Session, actor: Actor, out: Path | str, password: str
     """An encrypted backup of the session's database to ``out`` (a file, or a folder to put the
     default-named file in), for someone whose role may; the file appears only once complete.
     ``record_export`` then notes it for the reminder."""
-    return write_backup(database_of(session).path, out, password, progress, now=now)
+    db = database_of(session)
+    return write_backup(db.path, out, password, progress, now=now, key=db.key)
 
 
 def write_backup(db_path: Path, out: Path | str, password: str, progress: Progress = NO_PROGRESS, *,
-                 now: dt.datetime) -> BackupInfo:
+                 now: dt.datetime, key: bytes | None = None) -> BackupInfo:
     """Write an encrypted backup of the database file at ``db_path`` (not opened: also an older
-    one, as the tests make) to ``out``. The window and the command line go through
-    ``export_backup``, which checks who asks."""
+    one, as the tests make; an encrypted one with its ``key``) to ``out``. The window and the command
+    line go through ``export_backup``, which checks who asks."""
     check_password(password)
     now = now.replace(microsecond=0)
     db_path = Path(db_path)
     progress.report(0.0, translate("Backup", "Copying the database…"))
-    if hasattr(sqlite3.Connection, "serialize") and _database_bytes(db_path) <= IN_MEMORY_LIMIT:
-        # The usual school's database: the snapshot is never a file, so a kill leaves no plain copy.
-        data, facts = snapshot_in_memory(db_path, progress)
+    # The snapshot is a private file (0600 in a 0700 folder, removed whatever happens, and at the next
+    # start after a kill) encrypted under the database's key, or a random one for a plain database:
+    # never a plain copy of the data.
+    snapshot_key = key if key is not None else encryption.new_key()
+    keys_file = None
+    if key is not None:
+        try:
+            keys_file = encryption.keys_path(db_path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise explain_os_error(exc, encryption.keys_path(db_path), reading=True) from exc
+    with work_folder(db_path.parent) as work:
+        copy = work / "snapshot.sqlite"
+        encrypted_snapshot(db_path, copy, key, snapshot_key, progress)
+        facts = database_facts(copy, snapshot_key)
         out = _backup_path(out, facts, now)
-        _encrypt(io.BytesIO(data), len(data), out, facts, password, progress, now=now)
-        del data
-    else:
-        # Too big to hold in memory: a private file (0600 in a 0700 folder) removed whatever happens,
-        # and at the next start after a kill.
-        with work_folder(db_path.parent) as work:
-            copy = work / "snapshot.sqlite"
-            snapshot(db_path, copy, progress)
-            facts = database_facts(copy)
-            out = _backup_path(out, facts, now)
-            with copy.open("rb") as source:
-                _encrypt(source, copy.stat().st_size, out, facts, password, progress, now=now)
+        carried = json.dumps({"key": snapshot_key.hex(), "keys_file": keys_file}).encode("utf-8")
+        prefix = PAYLOAD_MAGIC + len(carried).to_bytes(_LENGTH_BYTES, "big") + carried
+        with copy.open("rb") as source:
+            _encrypt(_Prefixed(prefix, source), len(prefix) + copy.stat().st_size, out, facts, password, progress,
+                     now=now)
     return read_info(out)
 
 
-def _database_bytes(db_path: Path) -> int:
-    return sum(p.stat().st_size for p in (db_path, Path(f"{db_path}-wal")) if p.exists())
+class _Prefixed:
+    """``prefix`` then the file ``rest``, read as one stream."""
+
+    def __init__(self, prefix: bytes, rest: BinaryIO) -> None:
+        self.prefix = prefix
+        self.rest = rest
+
+    def read(self, size: int) -> bytes:
+        if self.prefix:
+            piece, self.prefix = self.prefix[:size], self.prefix[size:]
+            return piece
+        return self.rest.read(size)
 
 
-def snapshot_in_memory(db_path: Path, progress: Progress = NO_PROGRESS) -> tuple[bytes, dict[str, Any]]:
-    """A consistent, compacted copy of the database as bytes, never written to a file, and its facts."""
+def encrypted_snapshot(db_path: Path, target: Path, key: bytes | None, snapshot_key: bytes,
+                       progress: Progress = NO_PROGRESS) -> None:
+    """A consistent copy of the database (encrypted under ``key``, or plain) at ``target``, a new
+    private file, encrypted under ``snapshot_key``; taken in one read transaction while the app may be
+    writing; cancellable."""
     if progress.cancel_event.is_set():
         raise Cancelled()
-    source = sqlite3.connect(db_path, timeout=30)
-    memory = sqlite3.connect(":memory:")
     try:
-        source.backup(memory)  # in one step: one read transaction, while the app may be writing
-        memory.set_progress_handler(lambda: int(progress.cancel_event.is_set()), 10_000)
-        memory.execute("VACUUM")  # as VACUUM INTO: deleted records' free pages are not carried along
-        facts = _facts(memory)
-        data: bytes = memory.serialize()  # type: ignore[attr-defined]  # Python 3.11+: see write_backup
-        return data, facts
+        create_private(target)
+    except OSError as exc:
+        raise explain_os_error(exc, target) from exc
+    source = encryption.connect(db_path, key, timeout=30, isolation_level=None)
+    try:
+        source.set_progress_handler(lambda: int(progress.cancel_event.is_set()), 10_000)
+        encryption.export_encrypted(source, target, snapshot_key)
     except sqlite3.OperationalError as exc:
         if progress.cancel_event.is_set():
             raise Cancelled() from exc
-        raise _explain_sqlite(exc, db_path) from exc
+        raise _explain_sqlite(exc, target) from exc
     finally:
-        memory.close()
         source.close()
 
 
@@ -317,7 +349,7 @@ def _backup_path(out: Path | str, facts: dict[str, Any], now: dt.datetime) -> Pa
     return Path(out)
 
 
-def _encrypt(source: BinaryIO, total: int, out: Path, facts: dict[str, Any], password: str, progress: Progress, *,
+def _encrypt(source: BinaryIO | _Prefixed, total: int, out: Path, facts: dict[str, Any], password: str, progress: Progress, *,
              now: dt.datetime) -> None:
     header = {"school": facts["school"], "township": facts["township"], "created": now.isoformat(),
               "app_version": __version__, "schema": facts["schema"], "counts": facts["counts"],
@@ -347,19 +379,58 @@ def _open_backup(path: Path) -> BinaryIO:
 
 
 def _decrypt_to(path: Path, password: str, target: Path, progress: Progress) -> BackupInfo:
+    """The backup's database at ``target`` (encrypted under the key it carries, or plain for an older
+    backup), and its header with the key and key-slot file it carries."""
     path = Path(path)
+    carried: dict[str, Any] = {}
     with _open_backup(path) as source:
         header, _prefix = read_header(source)
         source.seek(0)
         try:
             with open_private(target) as sink:
+                start: bytes | None = b""
                 for data in decrypt(source, password, os.fstat(source.fileno()).st_size, progress):
+                    if start is not None:
+                        start += data
+                        if len(start) < len(PAYLOAD_MAGIC) + _LENGTH_BYTES:
+                            continue
+                        if not start.startswith(PAYLOAD_MAGIC):
+                            sink.write(start)  # an older backup: the plain database alone
+                            start = None
+                            continue
+                        length = int.from_bytes(start[len(PAYLOAD_MAGIC):len(PAYLOAD_MAGIC) + _LENGTH_BYTES], "big")
+                        end = len(PAYLOAD_MAGIC) + _LENGTH_BYTES + length
+                        if len(start) < end:
+                            continue
+                        carried = _carried(start[len(PAYLOAD_MAGIC) + _LENGTH_BYTES:end])
+                        sink.write(start[end:])
+                        start = None
+                        continue
                     sink.write(data)
+                if start:
+                    sink.write(start)
                 sink.flush()
                 os.fsync(sink.fileno())
         except OSError as exc:
             raise explain_os_error(exc, target) from exc
-    return BackupInfo.from_header(path, header)
+    info = BackupInfo.from_header(path, header)
+    if carried:
+        info = dataclasses.replace(info, key=carried["key"], keys_file=carried["keys_file"])
+    return info
+
+
+def _carried(data: bytes) -> dict[str, Any]:
+    try:
+        value = json.loads(data.decode("utf-8"))
+        key = bytes.fromhex(value["key"])
+        keys_file = value.get("keys_file")
+        if len(key) != encryption.KEY_BYTES or not (keys_file is None or isinstance(keys_file, str)):
+            raise ValueError("bad key")
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise DamagedBackup(translate(
+            "Backup", "The backup decrypts but what it carries with its database is unreadable. Export the backup "
+            "again on the school's PC.")) from exc
+    return {"key": key, "keys_file": keys_file}
 
 
 @dataclass(frozen=True)
@@ -371,7 +442,7 @@ class Verification:
 
 def _check_database(path: Path, info: BackupInfo) -> Verification:
     """The decrypted database is whole and holds what the header says."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = encryption.connect(f"file:{path}?mode=ro", info.key, uri=True)
     try:
         integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         broken_keys = connection.execute("PRAGMA foreign_key_check").fetchall()
@@ -389,7 +460,7 @@ def _check_database(path: Path, info: BackupInfo) -> Verification:
         raise DamagedBackup(translate(
             "Backup", "The backup's database has {n} broken references between records. Export the backup again on "
             "the school's PC.").format(n=len(broken_keys)))
-    facts = database_facts(path)
+    facts = database_facts(path, info.key)
     if facts["application_id"] not in (0, APPLICATION_ID):
         raise DamagedBackup(translate("Backup", "The backup holds a database of another program."))
     differing = [key for key, expected in info.counts.items() if facts["counts"].get(key) != expected]
@@ -408,7 +479,9 @@ def _check_database(path: Path, info: BackupInfo) -> Verification:
 
 
 def decrypted_copy(path: Path, password: str, target: Path, progress: Progress = NO_PROGRESS) -> BackupInfo:
-    """The database in a backup, decrypted and checked, at ``target``; the backup's header."""
+    """The database in a backup, decrypted and checked, at ``target``; the backup's header. The database
+    at ``target`` is encrypted under ``info.key`` (None: an older backup's plain database): open it with
+    that key."""
     info = _decrypt_to(path, password, target, progress)
     _check_database(target, info)
     return info
@@ -452,20 +525,53 @@ def prepare_restore(path: Path, password: str, folder: Path, progress: Progress 
     decrypted, checked and upgraded into ``folder`` (on the database's disk, so the swap is a rename)."""
     restored = folder / "restored.sqlite"
     info = decrypted_copy(path, password, restored, progress)
-    prepare_file(restored)  # upgrade an older backup before it takes the place of anything
+    if info.key is not None and info.keys_file is None:
+        # A plain database's backup: its snapshot was encrypted for the backup only; restored plain.
+        encrypted, restored = restored, folder / "restored-plain.sqlite"
+        create_private(restored)
+        source = encryption.connect(encrypted, info.key, isolation_level=None)
+        try:
+            source.execute("ATTACH DATABASE ? AS plain KEY ''", (str(restored),))
+            source.execute("SELECT sqlcipher_export('plain')")
+            for pragma in ("application_id", "user_version"):
+                value = int(source.execute(f"PRAGMA main.{pragma}").fetchone()[0])
+                source.execute(f"PRAGMA plain.{pragma} = {value}")
+            source.execute("DETACH DATABASE plain")
+        finally:
+            source.close()
+        encrypted.unlink()
+        info = dataclasses.replace(info, key=None)
+    elif info.keys_file is not None:
+        # An encrypted database's: restored encrypted under the same key, with its key slots beside it,
+        # so every account signs in as before.
+        with atomic_path(encryption.keys_path(restored)) as part:
+            part.write_text(info.keys_file, encoding="utf-8")
+    prepare_file(restored, info.key)  # upgrade an older backup before it takes the place of anything
     return info, restored
 
 
-def replace_database(target: Path, replacement: Path, *, now: dt.datetime) -> Path | None:
+def replace_database(target: Path, replacement: Path, *, now: dt.datetime, key: bytes | None = None) -> Path | None:
     """Put ``replacement`` (on the same disk) in the place of the database ``target``; the database
-    that was there is kept beside it as a dated copy, whose path is returned."""
+    that was there (encrypted: under ``key``, when known) is kept beside it as a dated copy, with its
+    key-slot file, whose path is returned. The replacement's key-slot file, if it has one beside it,
+    takes the place of the target's; a plain replacement leaves none."""
     kept = None
+    target_keys, replacement_keys = encryption.keys_path(target), encryption.keys_path(replacement)
     if target.exists() and target.stat().st_size > 0:
         stamp = now.strftime("%Y%m%d-%H%M%S")
         kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
-        _copy_database(target, kept)
-        _release(target)
+        if encryption.state(target) == encryption.ENCRYPTED and key is None:
+            _copy_closed_encrypted(target, kept)
+        else:
+            _copy_database(target, kept, key)
+            _release(target, key)
     try:
+        # The key slots first: killed between the two renames, the old database stays with the new
+        # slots, and the kept copy (with its own slots) or the backup restores it again.
+        if replacement_keys.exists():
+            os.replace(replacement_keys, target_keys)
+        elif target_keys.exists():
+            target_keys.unlink()  # a plain database now; the old slots are beside the kept copy
         os.replace(replacement, target)
         for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
             leftover.unlink(missing_ok=True)
@@ -475,18 +581,31 @@ def replace_database(target: Path, replacement: Path, *, now: dt.datetime) -> Pa
     return kept
 
 
-def _copy_database(source_path: Path, target: Path) -> None:
+def _copy_database(source_path: Path, target: Path, key: bytes | None = None) -> None:
     try:
-        copy_database(source_path, target)
+        copy_database(source_path, target, key)
     except sqlite3.Error as exc:
         target.unlink(missing_ok=True)
         raise _explain_sqlite(exc, target) from exc
 
 
-def _release(path: Path) -> None:
+def _copy_closed_encrypted(source_path: Path, target: Path) -> None:
+    """An encrypted database no one has open, copied as its files are (its log and key slots along)."""
+    try:
+        for suffix in ("", "-wal", encryption.KEYS_SUFFIX):
+            source = Path(f"{source_path}{suffix}")
+            if source.exists():
+                with atomic_path(Path(f"{target}{suffix}")) as part, source.open("rb") as reading, \
+                        part.open("wb") as writing:
+                    shutil.copyfileobj(reading, writing)
+    except OSError as exc:
+        raise explain_os_error(exc, target) from exc
+
+
+def _release(path: Path, key: bytes | None = None) -> None:
     """Fold the write-ahead log into the file and make sure no one else has the database open: its
     log must not be replayed onto the restored file."""
-    connection = sqlite3.connect(path, timeout=1)
+    connection = encryption.connect(path, key, timeout=1)
     try:
         busy, _log, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except sqlite3.Error as exc:
@@ -506,9 +625,24 @@ def open_for_viewing(path: Path, password: str, progress: Progress = NO_PROGRESS
     folder, owner = new_owned_folder(VIEW_PREFIX)
     try:
         copy = folder / "backup.sqlite"
-        decrypted_copy(path, password, copy, progress)
-        prepare_file(copy)
-        db = open_read_only(copy, label=str(path))
+        info = decrypted_copy(path, password, copy, progress)
+        key = info.key
+        if key is None:
+            # An older backup's database is plain: encrypted under a fresh key held in memory only, and
+            # the plain file removed, before it is viewed.
+            key = encryption.new_key()
+            encrypted = folder / "backup-view.sqlite"
+            create_private(encrypted)
+            source = encryption.connect(copy, None, isolation_level=None)
+            try:
+                encryption.export_encrypted(source, encrypted, key)
+            finally:
+                source.close()
+            copy.unlink()
+            copy = encrypted
+        # This version's backups stay encrypted in the folder, under the key they carry (in memory only).
+        prepare_file(copy, key)
+        db = open_read_only(copy, label=str(path), key=key)
     except BaseException:
         remove_owned_folder(folder, owner)
         raise

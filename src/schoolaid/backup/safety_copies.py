@@ -2,7 +2,8 @@
 the last few kept, so that a dead disk sector or a wrong mass import costs hours, not the term.
 
 They stay on this PC beside the database, in a folder only this user can enter (0700), each file
-0600 like the database itself; the encrypted backup is what leaves it.
+0600 like the database itself; the encrypted backup is what leaves it. An encrypted database's copies
+are encrypted under its key (give ``key=db.key``): they open with the database's own key slots.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from schoolaid.common.files import (
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.validation import error
+from schoolaid.storage import encryption
 from schoolaid.storage.database import prepare_file
 from schoolaid.township import township
 
@@ -100,7 +102,8 @@ def is_due(db_path: Path, hours: int, *, now: dt.datetime) -> bool:
     return not copies or now - copies[0].taken >= dt.timedelta(hours=hours)
 
 
-def take(db_path: Path, keep: int, progress: Progress = NO_PROGRESS, *, now: dt.datetime) -> SafetyCopy:
+def take(db_path: Path, keep: int, progress: Progress = NO_PROGRESS, *, now: dt.datetime,
+         key: bytes | None = None) -> SafetyCopy:
     """Snapshot the database into the safety-copy folder and remove the oldest beyond ``keep``."""
     db_path = Path(db_path)
     now = now.replace(microsecond=0)
@@ -117,7 +120,7 @@ def take(db_path: Path, keep: int, progress: Progress = NO_PROGRESS, *, now: dt.
     partial.unlink(missing_ok=True)
     try:
         with owned_file(partial):  # 0600, and owned: a start meanwhile does not take it for a leftover
-            snapshot(db_path, partial, progress)
+            snapshot(db_path, partial, progress, key)
             with partial.open("rb+") as written:
                 os.fsync(written.fileno())
         os.replace(partial, target)
@@ -130,20 +133,24 @@ def take(db_path: Path, keep: int, progress: Progress = NO_PROGRESS, *, now: dt.
     return SafetyCopy(target, now, target.stat().st_size)
 
 
-def describe(copy: SafetyCopy) -> dict[str, int]:
-    """The record counts of a copy; empty for a copy that cannot be read."""
+def describe(copy: SafetyCopy, key: bytes | None = None) -> dict[str, int]:
+    """The record counts of a copy; empty for a copy that cannot be read (or not with ``key``)."""
     try:
-        return database_facts(copy.path)["counts"]
+        return database_facts(copy.path, key)["counts"]
     except sqlite3.Error:
         return {}
 
 
-def restore(copy: SafetyCopy, db_path: Path, *, now: dt.datetime) -> Path | None:
+def restore(copy: SafetyCopy, db_path: Path, *, now: dt.datetime, key: bytes | None = None) -> Path | None:
     """Put a safety copy in the database's place; the current database is kept as a dated copy,
-    whose path is returned. The caller closes the database first."""
+    whose path is returned. The caller closes the database first. An encrypted database's copy is
+    restored under the same ``key`` and keeps the current key slots."""
     db_path = Path(db_path)
     with work_folder(db_path.parent) as work:
         replacement = work / "restored.sqlite"
-        snapshot(copy.path, replacement)  # the copy itself stays, to restore again if need be
-        prepare_file(replacement)
-        return replace_database(db_path, replacement, now=now)
+        snapshot(copy.path, replacement, key=key)  # the copy itself stays, to restore again if need be
+        if key is not None:
+            keys = encryption.keys_path(db_path)
+            encryption.KeyFile.load(keys).save(encryption.keys_path(replacement))
+        prepare_file(replacement, key)
+        return replace_database(db_path, replacement, now=now, key=key)

@@ -19,7 +19,7 @@ from schoolaid.cli.command import (
     db_option,
     json_option,
 )
-from schoolaid.cli.session import clock_utcnow, open_db, print_json, read_password, school_id
+from schoolaid.cli.session import clock_today, clock_utcnow, open_db, print_json, read_password, school_id
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 from schoolaid.storage.database import Database
@@ -40,6 +40,30 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "Cli", "the staff member this account belongs to (a teacher's own pairings and visits)"))
     parser.add_argument("--new-password-file", type=Path, required=True, metavar="F", help=translate(
         "Cli", "a file whose first line is the new account's password, or - for standard input"))
+    recovery_sheet_option(parser)
+
+
+def recovery_sheet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--recovery-sheet", type=Path, metavar="FILE.pdf", help=translate(
+        "Cli", "when this encrypts the database (its first account), also write the recovery-key sheet to print "
+        "for the principal's safe"))
+
+
+def say_recovery_key(args: argparse.Namespace, db: Database, recovery_key: str) -> None:
+    """The recovery key, once, on standard output (and the sheet, if asked for); never kept."""
+    print(translate(
+        "Cli", "The database is now encrypted. Its recovery key, shown this once: {key} Write it on paper (or print "
+        "the sheet) and keep it in the principal's safe: it opens the database if every password is "
+        "forgotten.").format(key=recovery_key))
+    if getattr(args, "recovery_sheet", None):
+        from schoolaid.documents.pdf import recovery_sheet
+        from schoolaid.township import township
+
+        schools = db.query(township.list_schools)
+        recovery_sheet.write_sheet(args.recovery_sheet, schools[0].name if schools else "", clock_today(),
+                                   recovery_key)
+        print(translate("Cli", "Recovery-key sheet written to {path}: print it, then delete the file.").format(
+            path=args.recovery_sheet))
 
 
 # The services decide: the first account (the administrator's) needs no one signed in; every later
@@ -48,7 +72,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     "Cli", "add an account (the first one, on a database without accounts, must be the administrator's)"),
          arguments=_add_arguments, needs=NOTHING, allow_abbrev=False)
 def add_user(args: argparse.Namespace) -> int:
-    from schoolaid.accounts import accounts
+    from schoolaid.accounts import accounts, unlocking
 
     db = open_db(args)
     try:
@@ -58,7 +82,12 @@ def add_user(args: argparse.Namespace) -> int:
                 raise SchoolAidError(translate(
                     "Cli", "This database has no accounts yet: the first account must be the administrator's "
                     "(--role admin)."))
-            db.run(accounts.create_first_administrator, args.username, args.name, password)
+            actor = db.run(accounts.create_first_administrator, args.username, args.name, password)
+            db, encrypted = unlocking.encrypt_open_database(db, args.username, password, actor)
+            print(translate("Cli", "Account {user} ({role}) added.").format(
+                user=args.username, role=permissions.role_label(args.role)))
+            say_recovery_key(args, db, encrypted.recovery_key)
+            return EXIT_OK
         else:
             classes = tuple(_class_ref(db, text) for text in args.classes)
             db.run(accounts.add_user, args.actor, accounts.UserForm(
@@ -99,10 +128,13 @@ def list_users(args: argparse.Namespace) -> int:
         return print_json({"users": [{
             "id": u.id, "username": u.username, "name": u.display_name, "role": u.role, "active": u.active,
             "locked": u.locked(clock_utcnow()), "last_sign_in": u.last_sign_in_at.isoformat() if u.last_sign_in_at else None,
+            "needs_password_reset": u.needs_password_reset,
             "classes": [f"{c.school_id}/{c.stage}/{c.grade}/{c.class_name}" for c in u.classes]}
             for u in users]})
     for u in users:
         state = translate("Cli", "locked") if u.locked(clock_utcnow()) else ("" if u.active else translate("Cli", "inactive"))
+        if u.needs_password_reset:
+            state = " ".join(filter(None, [state, translate("Cli", "needs a password reset")]))
         print("\t".join([u.username, u.display_name, u.role_label, state]))
     return EXIT_OK
 
@@ -197,4 +229,37 @@ def verify_audit(args: argparse.Namespace) -> int:
         for finding in (report.chain + report.records)[1:20]:
             print(f"  {finding.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _recover_arguments(parser: argparse.ArgumentParser) -> None:
+    db_option(parser, default=None)
+    parser.add_argument("--recovery-key-file", type=Path, required=True, metavar="F", help=translate(
+        "Cli", "a file whose first line is the recovery key from the sheet in the principal's safe, or - for "
+        "standard input"))
+    parser.add_argument("--user", required=True, metavar="NAME", help=translate(
+        "Cli", "the administrator's account that gets a new password"))
+    parser.add_argument("--new-password-file", type=Path, required=True, metavar="F", help=translate(
+        "Cli", "a file whose first line is the new password, or - for standard input"))
+
+
+@command(USERS, "recover", help=lambda: translate(
+    "Cli", "with the recovery key, open the encrypted database and set a new password for an administrator"),
+         arguments=_recover_arguments, needs=NOTHING, allow_abbrev=False)
+def recover(args: argparse.Namespace) -> int:
+    from schoolaid.accounts import unlocking
+    from schoolaid.cli.session import remove_leftovers
+    from schoolaid.common.paths import default_database_path
+
+    path = Path(args.db or default_database_path())
+    if not path.exists():
+        raise SchoolAidError(translate("Cli", "There is no database at {path}. Check the path.").format(path=path))
+    remove_leftovers(path)
+    recovery_key = read_password(args.recovery_key_file)
+    new_password = read_password(args.new_password_file)
+    opened = unlocking.recover(path, recovery_key, args.user, new_password, now=clock_utcnow())
+    assert opened.db is not None
+    opened.db.close()
+    print(translate("Cli", "New password set for {user} with the recovery key; other accounts without a key slot "
+                           "need an administrator to reset their passwords.").format(user=args.user))
     return EXIT_OK

@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 
 from schoolaid.accounts import permissions
 from schoolaid.accounts.audit import Actor
-from schoolaid.accounts.permissions import Permission
+from schoolaid.accounts.permissions import Permission, Role
 from schoolaid.cli.command import EXIT_OK, Command
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 from schoolaid.common.paths import default_database_path
+from schoolaid.storage import encryption
 from schoolaid.storage.database import Database, open_database
 
 T = TypeVar("T")
@@ -57,15 +58,35 @@ def read_password(path: Path) -> str:
 
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
-    """The database, with ``args.actor`` signed in and allowed to run this command."""
+    """The database, with ``args.actor`` signed in and allowed to run this command. An encrypted
+    database is opened only after the sign-in (the password unwraps its key); a plain one with accounts
+    is encrypted at an administrator's sign-in, and the recovery key said once, on standard error."""
+    from schoolaid.accounts import unlocking
+
     path = Path(args.db or default_database_path())
     if not create and not path.exists():
         raise SchoolAidError(translate("Cli", "There is no database at {path}. Check the path, or create one with "
                                               "\u201cschoolaid demo\u201d or by starting the program.").format(path=path))
     remove_leftovers(path)
-    db = open_database(path)
+    if encryption.state(path) == encryption.ENCRYPTED and encryption.keys_path(path).exists():
+        username, password = _credentials(args)
+        opened = unlocking.sign_in_and_open(path, username, password, now=clock_utcnow(), convert=False)
+        if opened.db is None:
+            raise SchoolAidError(opened.outcome.message)
+        db, args.actor = opened.db, opened.actor
+    else:
+        db = open_database(path)
     try:
-        args.actor = _sign_in(args, db)
+        if opened_plain := db.key is None:
+            args.actor = _sign_in(args, db)
+        if opened_plain and args.actor.user_id is not None and args.actor.role == Role.ADMIN.value:
+            username, password = _credentials(args)
+            db, encrypted = unlocking.encrypt_open_database(db, username, password, args.actor, converted=True)
+            print(translate(
+                "Cli", "The database is now encrypted (converted at this administrator's sign-in). Its recovery key, "
+                "shown this once: {key} Write it on paper and keep it in the principal's safe: it opens the "
+                "database if every password is forgotten. The other accounts sign in again once an administrator "
+                "resets their passwords.").format(key=encrypted.recovery_key), file=sys.stderr)
         for permission in required(args):
             db.query(permissions.check, args.actor, permission)
     except BaseException:
@@ -116,13 +137,10 @@ def export(args: argparse.Namespace, service: Callable[Concatenate[Session, Acto
         db.close()
 
 
-def _sign_in(args: argparse.Namespace, db: Database) -> Actor:
-    """The account named by --user, on a database with accounts; the operator named by --operator
-    (or "command line") on one without."""
-    from schoolaid.accounts import accounts
-
-    if not db.query(permissions.accounts_enabled):
-        return Actor(getattr(args, "operator", None) or translate("Cli", "command line"))
+def _credentials(args: argparse.Namespace) -> tuple[str, str]:
+    """--user and the password from --user-password-file (read once: standard input is read once)."""
+    if getattr(args, "user_password", None):
+        return args.user, args.user_password
     if not getattr(args, "user", None):
         raise SchoolAidError(translate(
             "Cli", "This database has accounts: name yours with --user NAME and give its password with "
@@ -130,7 +148,19 @@ def _sign_in(args: argparse.Namespace, db: Database) -> Actor:
     if getattr(args, "user_password_file", None) is None:
         raise SchoolAidError(translate("Cli", "Give the password of {user} with --user-password-file F.").format(
             user=args.user))
-    outcome = db.run(accounts.sign_in, args.user, read_password(args.user_password_file), now=clock_utcnow())
+    args.user_password = read_password(args.user_password_file)
+    return args.user, args.user_password
+
+
+def _sign_in(args: argparse.Namespace, db: Database) -> Actor:
+    """The account named by --user, on a database with accounts; the operator named by --operator
+    (or "command line") on one without."""
+    from schoolaid.accounts import accounts
+
+    if not db.query(permissions.accounts_enabled):
+        return Actor(getattr(args, "operator", None) or translate("Cli", "command line"))
+    username, password = _credentials(args)
+    outcome = db.run(accounts.sign_in, username, password, now=clock_utcnow())
     if outcome.actor is None:
         raise SchoolAidError(outcome.message)
     return outcome.actor

@@ -68,7 +68,7 @@ def figures_of(info: BackupInfo, database_path: Path) -> SchoolFigures:
     """The key figures of one decrypted backup, as of the day it was made."""
     as_of = info.created.date()
     quarter = Quarter.containing(as_of)
-    db = open_read_only(database_path)
+    db = open_read_only(database_path, key=info.key)
     try:
         summary = db.query(quarterly.quarterly_summary, quarter.year, quarter.number, as_of)
         trail = db.query(audit_verify.verify)
@@ -108,7 +108,7 @@ def collect(paths: Sequence[Path], password: str, progress: Progress = NO_PROGRE
             copy = folder / f"{index}.sqlite"
             try:
                 info = backup.decrypted_copy(Path(path), password, copy, part)
-                prepare_file(copy)
+                prepare_file(copy, info.key)  # this version's backups stay encrypted under the key they carry
                 result.append(figures_of(info, copy))
             except SchoolAidError as exc:
                 raise SchoolAidError(f"{Path(path).name}: {exc.message}") from exc

@@ -70,6 +70,19 @@ ENCRYPTED = "encrypted"
 MISSING = "missing"
 
 
+def _quiet() -> None:
+    """SQLCipher writes a wrong key's decryption errors to standard error (for the whole process): the
+    program says what is wrong in words instead."""
+    connection = sqlcipher.connect(":memory:")
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        connection.close()
+
+
+_quiet()
+
+
 class KeysMissing(DatabaseError):
     """The database is encrypted and its key-slot file is missing or unreadable."""
 
@@ -433,13 +446,22 @@ def _verify_copy(path: Path, key: bytes, expected: dict[str, int]) -> None:
 
 def export_encrypted(source: sqlcipher.Connection, target: Path, key: bytes, schema: str = "main") -> None:
     """Write the database open on ``source`` (plain or keyed) to the new file ``target``, encrypted
-    under ``key`` (``sqlcipher_export``: the same schema, rows, application id and user version)."""
-    application_id = source.execute(f"PRAGMA {schema}.application_id").fetchone()[0]
-    user_version = source.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
+    under ``key`` (``sqlcipher_export``: the same schema, rows, application id and user version). The
+    connection must be in autocommit mode (``isolation_level=None``)."""
     source.execute(f"ATTACH DATABASE ? AS exported KEY \"x'{key.hex()}'\"", (str(target),))
     try:
-        source.execute(f"SELECT sqlcipher_export('exported', '{schema}')")
-        source.execute(f"PRAGMA exported.application_id = {int(application_id)}")
-        source.execute(f"PRAGMA exported.user_version = {int(user_version)}")
+        # One transaction: a consistent copy while the app may be writing (WAL lets it go on).
+        source.execute("BEGIN")
+        try:
+            application_id = source.execute(f"PRAGMA {schema}.application_id").fetchone()[0]
+            user_version = source.execute(f"PRAGMA {schema}.user_version").fetchone()[0]
+            source.execute(f"SELECT sqlcipher_export('exported', '{schema}')")
+            source.execute(f"PRAGMA exported.application_id = {int(application_id)}")
+            source.execute(f"PRAGMA exported.user_version = {int(user_version)}")
+            source.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlcipher.Error):
+                source.execute("ROLLBACK")
+            raise
     finally:
         source.execute("DETACH DATABASE exported")
