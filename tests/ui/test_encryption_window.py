@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton
 
 from schoolaid.accounts import accounts, unlocking
 from schoolaid.accounts.accounts import UserForm
 from schoolaid.accounts.permissions import Role
+from schoolaid.backup import backup
 from schoolaid.roster import roster
 from schoolaid.storage import encryption
 from schoolaid.storage.database import open_database
@@ -24,7 +25,8 @@ from schoolaid.ui.accounts.recovery_dialogs import RecoverWithKeyDialog, Recover
 from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, OpeningSignInDialog
 from schoolaid.ui.accounts.users_dialog import NewPasswordDialog, UsersDialog
 from schoolaid.ui.context import AppContext
-from tests.conftest import UTC_NOW
+from schoolaid.ui.main_window import MainWindow
+from tests.conftest import NOW, UTC_NOW
 
 ADMIN_PASSWORD = "admin-pass-1"
 TEACHER_PASSWORD = "teacher-pass-1"
@@ -308,3 +310,42 @@ def test_a_wrong_recovery_key_is_explained(qtbot, app, encrypted, preferences, t
     qtbot.keyClicks(dialog.key_edit, made.recovery_key)  # the other school's key
     assert not dialog.account_combo.isEnabled() or dialog.account_combo.count() == 0
     assert dialog.problem_label.text()
+
+
+def test_a_restored_backup_of_an_encrypted_database_keeps_every_account_working(qtbot, app, encrypted, preferences,
+                                                                               monkeypatch, tmp_path):
+    """Restore from the File menu: the backup carries the key and the key slots; the window signs in again
+    on the restored data (its accounts are the backup's), and every account still opens it."""
+    path, _key = encrypted
+    opened = unlocking.sign_in_and_open(path, "admin", ADMIN_PASSWORD, now=UTC_NOW)
+    assert opened.db is not None
+    context = AppContext(opened.db, preferences, actor=opened.actor)
+    file = backup.write_backup(path, tmp_path / "b.sabk", "平地镇备份2026", now=NOW, key=opened.db.key).path
+    context.db.run(township.set_setting, context.actor, "township_name", "录错的名字")
+    window = MainWindow(context, owns_database=True)
+    qtbot.addWidget(window)
+    window.show()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *a, **k: said.append(text))
+    asked: list[str] = []
+
+    def sign_in_again(dialog: OpeningSignInDialog) -> int:
+        asked.append(dialog.message_label.text())
+        sign_in(qtbot, dialog, "teacher1", TEACHER_PASSWORD)
+        return dialog.result()
+
+    monkeypatch.setattr(OpeningSignInDialog, "exec", sign_in_again)
+    window.backup_actions.restore_backup(file, "平地镇备份2026", confirm=False)
+    qtbot.waitUntil(lambda: window.replacement is not None, timeout=60_000)
+    replacement = window.replacement
+    qtbot.addWidget(replacement)
+    assert "备份已恢复" in asked[0]
+    assert replacement.context.query(township.township_name) == "平地镇"
+    assert "李老师" in replacement.operator_label.text()
+    assert "已恢复" in said[-1]
+    assert encryption.state(path) == encryption.ENCRYPTED and encryption.keys_path(path).exists()
+    replacement.close()
+    for name, password in (("admin", ADMIN_PASSWORD), ("teacher1", TEACHER_PASSWORD)):
+        again = unlocking.sign_in_and_open(path, name, password, now=UTC_NOW)
+        assert again.db is not None, name
+        again.db.close()

@@ -53,12 +53,15 @@ def start(path: Path, preferences: Preferences) -> MainWindow | None:
     from schoolaid.accounts.permissions import accounts_enabled
     from schoolaid.ui.accounts.sign_in_dialog import OpeningSignInDialog
 
-    if encryption.state(path) != encryption.ENCRYPTED:
-        db = open_database(path)
+    reason = ""
+    if encryption.state(path) != encryption.ENCRYPTED or not _may_be_encrypted(path):
+        db = open_database(path)  # refuses what is not a SchoolAid database, with the reason
         if is_empty(db) or not db.query(accounts_enabled):
             return _first_start(db, preferences)
         db.close()  # signing in opens it again, and converts it when an administrator signs in
-    dialog = OpeningSignInDialog(path, preferences)
+    elif not encryption.keys_path(path).exists():
+        reason = encryption.keys_missing_message(encryption.keys_path(path))  # the recovery key still opens it
+    dialog = OpeningSignInDialog(path, preferences, reason=reason)
     if not dialog.exec() or dialog.opened is None:
         return None
     opened = dialog.opened
@@ -69,6 +72,13 @@ def start(path: Path, preferences: Preferences) -> MainWindow | None:
 
         show_recovery_key(context, opened.recovery_key)
     return _open_window(context, converted=bool(opened.recovery_key))
+
+
+def _may_be_encrypted(path: Path) -> bool:
+    """Whether a file that is not a plain SQLite file can be an encrypted database: an encrypted database
+    is whole pages of at least 512 bytes (4096 by default). Anything else is refused as not a database."""
+    size = path.stat().st_size
+    return size >= 512 and size % 512 == 0
 
 
 def _first_start(db: Database, preferences: Preferences) -> MainWindow | None:

@@ -177,14 +177,15 @@ def sheet_writer(context: AppContext, recovery_key: str) -> tuple[Callable[[Path
     from schoolaid.documents.pdf import recovery_sheet
     from schoolaid.township import township
 
-    school = context.query(township.township_name)
+    schools = context.query(township.list_schools)
+    school = schools[0].name if schools else context.query(township.township_name)  # the central school
     today = context.today()
 
     def write(path: Path) -> object:
-        return recovery_sheet.write_sheet(path, recovery_key, school=school, today=today)
+        return recovery_sheet.write_sheet(path, school, today, recovery_key)
 
     return write, QCoreApplication.translate("Recovery", "Recovery key of {school} {date}.pdf").format(
-        school=school, date=today.strftime("%Y%m%d"))
+        school=school or "", date=today.strftime("%Y%m%d"))
 
 
 class RecoverWithKeyDialog(Dialog):

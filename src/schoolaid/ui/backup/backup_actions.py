@@ -232,8 +232,8 @@ class BackupActions(QObject):
 
         def done(restored: Path) -> None:
             try:
-                now = self.context.now()
-                self._swap_database(lambda path: backup.replace_database(path, restored, now=now), self.tr(
+                now, key = self.context.now(), self.db.key  # the current database is kept aside with its key
+                self._swap_database(lambda path: backup.replace_database(path, restored, now=now, key=key), self.tr(
                     "The backup of {school} made {created} is restored.").format(
                         school=info.school, created=info.created.strftime("%Y-%m-%d %H:%M")))
             finally:
