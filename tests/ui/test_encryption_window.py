@@ -349,3 +349,21 @@ def test_a_restored_backup_of_an_encrypted_database_keeps_every_account_working(
         again = unlocking.sign_in_and_open(path, name, password, now=UTC_NOW)
         assert again.db is not None, name
         again.db.close()
+
+
+def test_repeated_wrong_passwords_lock_the_account_as_before(qtbot, app, encrypted, preferences):
+    """Five wrong passwords in a row (journaled while the database cannot be opened) lock the account:
+    the right password then gets the same one message, and the administrator can unlock it."""
+    path, _key = encrypted
+    dialog = OpeningSignInDialog(path, preferences)
+    qtbot.addWidget(dialog)
+    for attempt in range(accounts.MAX_FAILED_ATTEMPTS):
+        sign_in(qtbot, dialog, "teacher1", f"wrong-password-{attempt}")
+        assert dialog.message_label.text() == accounts.sign_in_refused_message()
+    sign_in(qtbot, dialog, "teacher1", TEACHER_PASSWORD)
+    assert dialog.opened is None and dialog.message_label.text() == accounts.sign_in_refused_message()
+    sign_in(qtbot, dialog, "admin", ADMIN_PASSWORD)
+    assert dialog.opened is not None and dialog.result() == QDialog.DialogCode.Accepted
+    teacher = next(u for u in dialog.opened.db.query(accounts.list_users) if u.username == "teacher1")
+    assert teacher.locked(UTC_NOW)
+    dialog.opened.db.close()

@@ -51,6 +51,7 @@ def start(path: Path, preferences: Preferences) -> MainWindow | None:
     encryption) is signed in to the same way as an encrypted one, and an administrator's sign-in
     encrypts it."""
     from schoolaid.accounts.permissions import accounts_enabled
+    from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
     from schoolaid.ui.accounts.sign_in_dialog import OpeningSignInDialog
 
     reason = ""
@@ -68,8 +69,6 @@ def start(path: Path, preferences: Preferences) -> MainWindow | None:
     assert opened.db is not None and opened.actor is not None
     context = AppContext(opened.db, preferences, actor=opened.actor)
     if opened.recovery_key:
-        from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
-
         show_recovery_key(context, opened.recovery_key)
     return _open_window(context, converted=bool(opened.recovery_key))
 
@@ -83,6 +82,7 @@ def _may_be_encrypted(path: Path) -> bool:
 
 def _first_start(db: Database, preferences: Preferences) -> MainWindow | None:
     """Setup, the administrator's account, then the database encrypted with it."""
+    from schoolaid.accounts.permissions import accounts_enabled
     from schoolaid.ui.accounts.operator_dialog import OperatorDialog
     from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog
     from schoolaid.ui.township.setup_dialog import SetupDialog
@@ -91,8 +91,6 @@ def _first_start(db: Database, preferences: Preferences) -> MainWindow | None:
     if is_empty(db) and not SetupDialog(context).exec():
         db.close()
         return None
-    from schoolaid.accounts.permissions import accounts_enabled
-
     if not db.query(accounts_enabled):
         if not context.operator and not OperatorDialog(context).exec():
             db.close()
@@ -113,6 +111,8 @@ def encrypt_first_database(context: AppContext, username: str, password: str) ->
     progress), then its recovery key shown once. Returns the context on the encrypted database; if the
     encryption failed or was stopped, the one on the database as it was (still plain and whole: the next
     administrator's sign-in encrypts it)."""
+    from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
+
     actor = context.actor
     db = context.db
     operation = run_op(None, None, unlocking.encrypt_open_database, db, username, password, actor,
@@ -122,8 +122,6 @@ def encrypt_first_database(context: AppContext, username: str, password: str) ->
         return AppContext(open_database(db.path), context.preferences, actor=actor)
     encrypted_db, encrypted = operation.result
     encrypted_context = AppContext(encrypted_db, context.preferences, actor=actor)
-    from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
-
     show_recovery_key(encrypted_context, encrypted.recovery_key)
     return encrypted_context
 

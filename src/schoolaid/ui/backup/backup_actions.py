@@ -277,7 +277,6 @@ class BackupActions(QObject):
     def _reopen_restored(self, path: Path, message: str) -> MainWindow | None:
         """The window on the restored database, or None when nobody signed in on it (the window then
         closes: SchoolAid asks for the sign-in at its next start)."""
-        from schoolaid.accounts import unlocking
         from schoolaid.accounts.permissions import accounts_enabled
         from schoolaid.storage import encryption
         from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
@@ -292,7 +291,7 @@ class BackupActions(QObject):
         dialog = OpeningSignInDialog(path, self.context.preferences, self.window, self.tr(
             "The backup is restored. Sign in with an account of the backup (its passwords are those of the day "
             "it was made)."))
-        opened: unlocking.Opened | None = dialog.opened if dialog.exec() else None
+        opened = dialog.opened if dialog.exec() else None
         if opened is None or opened.db is None:
             QMessageBox.information(self.window, self.tr("Restored"), message + "\n\n" + self.tr(
                 "Nobody signed in on the restored data: SchoolAid closes now and asks for the sign-in at its next "
