@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
@@ -145,7 +146,6 @@ def test_the_first_start_encrypts_the_database_and_shows_the_recovery_key_once(q
     def keep_the_key(dialog: RecoveryKeyDialog) -> int:
         qtbot.addWidget(dialog)
         dialog.show()
-        dialog.resize(dialog.sizeHint())
         assert dialog.windowTitle() == "恢复密钥"
         assert dialog.kept_check.text() == "我已打印并交校长妥善保管"
         assert not dialog.continue_button.isEnabled()
@@ -154,6 +154,14 @@ def test_the_first_start_encrypts_the_database_and_shows_the_recovery_key_once(q
         assert "勾选" in dialog.problem_label.text()
         saved = dialog.save_as(tmp_path / "key-sheet.pdf")
         assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+        with pdfplumber.open(saved) as pdf:
+            printed = pdf.pages[0].extract_text()
+        assert all(group in printed for group in dialog.key.split("-")) and "恢复密钥" in printed
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)  # the sheet in the print preview
+        preview = dialog.preview
+        assert preview.isVisible() and preview.pages.page_count() == 1
+        assert not preview.path.exists()  # no copy of the key left in the preview folder
+        preview.close()
         dialog.grab().save(str(tmp_path / "recovery-key.png"))
         return tick_and_continue(qtbot, dialog, shown)
 

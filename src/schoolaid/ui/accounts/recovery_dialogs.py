@@ -112,6 +112,7 @@ class RecoveryKeyDialog(Dialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self._check()
+        self.setMinimumWidth(600)
         self.resize(640, self.sizeHint().height())
 
     def _check(self) -> None:
