@@ -9,11 +9,13 @@ import importlib
 import inspect
 import json
 import pkgutil
-import sqlite3
 
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select, text
+from sqlcipher3 import (
+    dbapi2 as sqlite3,  # the app's driver: two SQLite libraries on one file in one process break its locks
+)
 
 import schoolaid
 from schoolaid.accounts import accounts, audit_verify

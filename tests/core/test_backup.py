@@ -9,7 +9,6 @@ import hashlib
 import json
 import os
 import signal
-import sqlite3
 import struct
 import subprocess
 import sys
@@ -21,6 +20,9 @@ import openpyxl
 import pytest
 from alembic import command
 from sqlalchemy import create_engine, event, text
+from sqlcipher3 import (
+    dbapi2 as sqlite3,  # the app's driver: two SQLite libraries on one file in one process break its locks
+)
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.backup import backup, safety_copies

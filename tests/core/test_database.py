@@ -1,8 +1,10 @@
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import (
+    dbapi2 as sqlite3,  # the app's driver: two SQLite libraries on one file in one process break its locks
+)
 
 from schoolaid.common.errors import DatabaseError
 from schoolaid.roster import roster

@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,9 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
+from sqlcipher3 import (
+    dbapi2 as sqlite3,  # the app's driver: two SQLite libraries on one file in one process break its locks
+)
 
 from schoolaid.accounts import accounts, unlocking
 from schoolaid.accounts.accounts import UserForm
@@ -88,7 +90,7 @@ def test_the_file_on_disk_holds_no_id_number_or_name_once_encrypted(demo_db):
     assert oct(db.path.stat().st_mode & 0o777) == "0o600"
     assert oct(encryption.keys_path(db.path).stat().st_mode & 0o777) == "0o600"
     db.close()
-    with pytest.raises(sqlite3.DatabaseError):  # the standard library's SQLite sees no database
+    with pytest.raises(sqlite3.DatabaseError):  # without the key, SQLite sees no database
         sqlite3.connect(db.path).execute("SELECT count(*) FROM students").fetchone()
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -16,6 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import (
+    dbapi2 as sqlite3,  # the app's driver: two SQLite libraries on one file in one process break its locks
+)
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.backup import backup, safety_copies

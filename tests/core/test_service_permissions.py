@@ -12,7 +12,6 @@ import importlib
 import inspect
 import json
 import pkgutil
-import sqlite3
 import textwrap
 import types
 from pathlib import Path
@@ -22,6 +21,9 @@ import openpyxl
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
+from sqlcipher3 import (
+    dbapi2 as sqlite3,  # the app's driver: two SQLite libraries on one file in one process break its locks
+)
 
 import schoolaid
 from schoolaid.accounts import accounts, audit_log
@@ -230,6 +232,12 @@ UNGUARDED = {
                                                      "account exists",
     "accounts.accounts.sign_in": "anyone may try to sign in: attempts, lockouts and sign-ins are recorded",
     "accounts.accounts.change_own_password": "one's own password, given the current one",
+    "accounts.accounts.record_failed_unlocks": "failed sign-ins journaled while the encrypted database could not be "
+                                               "opened, recorded at the next sign-in as sign_in records them",
+    "accounts.accounts.recover_administrator": "the recovery key is the permission: the caller opened the encrypted "
+                                               "database with it (accounts.unlocking.recover)",
+    "accounts.accounts.record_encrypted": "the audit row of the encryption, as the administrator whose first account "
+                                          "or sign-in encrypted the database",
     "accounts.audit.record": "the audit trail itself, written by services that checked (and for refusals)",
     "accounts.audit.record_many": "the audit trail itself, in bulk (imports, the demo), after their checks",
 }
@@ -241,6 +249,14 @@ FILE_BUILDING_BLOCKS = {
     "documents.pdf.layout.build": "writes a finished PDF story atomically, for the printout services",
     "backup.backup.write_backup": "the .sabk of a database file, for export_backup (which checks) and for tests on "
                                   "older files that cannot be opened",
+    "backup.backup.prepare_restore": "puts the restored database's key-slot file beside it in the work folder: part "
+                                     "of a restore (the window and the command line check the backup permission)",
+    "backup.backup.restore_backup": "the same, through prepare_restore and replace_database",
+    "backup.backup.replace_database": "moves the restored database's key-slot file into place, or copies the replaced "
+                                      "one's beside the kept copy: part of a restore",
+    "backup.safety_copies.restore": "keeps the database's key-slot file beside the restored copy: part of a restore",
+    "documents.pdf.recovery_sheet.write_sheet": "the recovery-key sheet, printed once for whoever's first account or "
+                                                "sign-in encrypted the database (the key is given, no session)",
     "roster.roster_import.save_rejected": "writes back the rejected rows of the user's own sheet, nothing from the "
                                           "database",
 }

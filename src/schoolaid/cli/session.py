@@ -17,7 +17,7 @@ from schoolaid.accounts import permissions
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, Role
 from schoolaid.cli.command import EXIT_OK, Command
-from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.errors import DatabaseError, SchoolAidError
 from schoolaid.common.i18n import translate
 from schoolaid.common.paths import default_database_path
 from schoolaid.storage import encryption
@@ -77,11 +77,19 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     else:
         db = open_database(path)
     try:
+        encrypted = None
         if opened_plain := db.key is None:
             args.actor = _sign_in(args, db)
         if opened_plain and args.actor.user_id is not None and args.actor.role == Role.ADMIN.value:
             username, password = _credentials(args)
-            db, encrypted = unlocking.encrypt_open_database(db, username, password, args.actor, converted=True)
+            try:
+                db, encrypted = unlocking.encrypt_open_database(db, username, password, args.actor, converted=True)
+            except DatabaseError as exc:  # open in the window, say: the command goes on, on the plain database
+                db = open_database(path)
+                print(translate(
+                    "Cli", "The database could not be encrypted now ({detail}). It stays as it was, and is encrypted "
+                    "at an administrator's next sign-in.").format(detail=exc.message), file=sys.stderr)
+        if encrypted is not None:
             print(translate(
                 "Cli", "The database is now encrypted (converted at this administrator's sign-in). Its recovery key, "
                 "shown this once: {key} Write it on paper and keep it in the principal's safe: it opens the "

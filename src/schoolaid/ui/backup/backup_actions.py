@@ -77,11 +77,11 @@ class BackupActions(QObject):
         if self._safety_thread is not None and self._safety_thread.is_alive():
             return
         keep = self.context.query(safety_copies.schedule).keep
-        path, now = self.db.path, self.context.now()
+        path, now, key = self.db.path, self.context.now(), self.db.key  # an encrypted database's copy stays encrypted
 
         def work() -> None:
             try:
-                result: object = safety_copies.take(path, keep, now=now)
+                result: object = safety_copies.take(path, keep, now=now, key=key)
             except Exception as exc:  # noqa: BLE001 - a failed copy is reported, never fatal
                 log.warning("safety copy failed: %s", exc)
                 result = exc
@@ -120,7 +120,8 @@ class BackupActions(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         now = self.context.now()
-        self._swap_database(lambda path: safety_copies.restore(copy, path, now=now), self.tr(
+        key = self.db.key
+        self._swap_database(lambda path: safety_copies.restore(copy, path, now=now, key=key), self.tr(
             "The safety copy of {time} is restored.").format(time=copy.taken.strftime("%Y-%m-%d %H:%M")))
 
     # --- the encrypted backup ------------------------------------------------------------------
