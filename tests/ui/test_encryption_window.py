@@ -202,12 +202,33 @@ def test_an_administrators_sign_in_converts_a_plain_database_with_accounts(qtbot
     window = app_module.start(path, preferences)
     qtbot.addWidget(window)
     assert window is not None
-    assert signing_in[0].task is not None and signing_in[0].task.title == "正在登录…"
+    assert signing_in[0].task is not None and signing_in[0].task.title == "正在加密数据库…"
     assert encryption.state(path) == encryption.ENCRYPTED and len(shown) == 1
     assert "平地镇".encode() not in file_bytes(path)
     message = window.statusBar().currentMessage()
     assert "数据库已加密" in message and "李老师" in message and "重设" in message
     assert window.context.query(roster.count_students) == 150
+    window.close()
+
+
+def test_an_administrator_works_on_plain_when_the_database_cannot_be_encrypted_now(qtbot, app, plain_with_accounts,
+                                                                                  preferences, monkeypatch):
+    path = plain_with_accounts
+    elsewhere = open_database(path)  # another SchoolAid has it open
+    elsewhere.query(township.township_name)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: warned.append(text))
+    monkeypatch.setattr(OpeningSignInDialog, "exec",
+                        lambda dialog: sign_in(qtbot, dialog, "admin", ADMIN_PASSWORD) or dialog.result())
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", lambda dialog: pytest.fail("nothing was encrypted"))
+    try:
+        window = app_module.start(path, preferences)
+    finally:
+        elsewhere.close()
+    qtbot.addWidget(window)
+    assert window is not None and window.operator_label.text() == "操作员：王管理（管理员）"
+    assert len(warned) == 1 and "另一个" in warned[0]
+    assert encryption.state(path) == encryption.PLAIN
     window.close()
 
 

@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
 
 from schoolaid.accounts import accounts, unlocking
 from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Role
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.storage import encryption
+from schoolaid.storage.database import Database, open_database
 from schoolaid.ui.context import AppContext, window_utcnow
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.preferences import Preferences
 from schoolaid.ui.widgets.dialog import Dialog
-from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text
+from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text, show_error
 
 
 class SignInForm(Dialog):
@@ -113,27 +115,54 @@ class OpeningSignInDialog(SignInForm):
             return
         self.message_label.clear()
         self.buttons.setEnabled(False)
-        self.task = run_op(None, self, unlocking.sign_in_and_open, self.path, self.username_edit.text(),
-                           self.password_edit.text(), now=window_utcnow(), access=Access.FILES, background=True,
-                           title=self.tr("Signing in…"), on_success=self._answered, on_failure=self._failed,
-                           on_cancel=self._cancelled)
+        username, password = self.username_edit.text(), self.password_edit.text()
+        # Quick enough for most PCs (one Argon2id unwrap, then the usual check), but off the GUI thread:
+        # the dialog stays drawn; the progress shows only when it is slow.
+        self.task = run_op(None, self, unlocking.sign_in_and_open, self.path, username, password,
+                           now=window_utcnow(), convert=False, access=Access.FILES, background=True,
+                           title=self.tr("Signing in…"), on_success=lambda opened: self._answered(opened, password),
+                           on_failure=self._failed, on_cancel=lambda: self.buttons.setEnabled(True))
 
-    def _answered(self, opened: unlocking.Opened) -> None:
-        self.buttons.setEnabled(True)
+    def _answered(self, opened: unlocking.Opened, password: str) -> None:
         if opened.db is None or opened.actor is None:
+            self.buttons.setEnabled(True)
             self._refused(opened.outcome.message)
             return
+        if opened.db.key is None and opened.actor.role == Role.ADMIN.value:
+            self._encrypt(opened, password)  # a plain database from before: converted at an administrator's sign-in
+            return
+        self.buttons.setEnabled(True)
+        self.opened = opened
+        self._signed_in()
+
+    def _encrypt(self, opened: unlocking.Opened, password: str) -> None:
+        """The plain database encrypted under the administrator's password, with progress; if that fails
+        or is stopped, the administrator works on it plain, and the next administrator's sign-in tries again."""
+        assert opened.db is not None and opened.actor is not None
+        path, outcome = opened.db.path, opened.outcome
+
+        def encrypted(result: tuple[Database, encryption.Encrypted]) -> None:
+            db, made = result
+            self._opened(unlocking.Opened(db, outcome, made.recovery_key))
+
+        def not_encrypted(error: SchoolAidError | None = None) -> None:
+            if error is not None:
+                show_error(self, error)
+            self._opened(unlocking.Opened(open_database(path), outcome))  # still plain and whole
+
+        self.task = run_op(None, self, unlocking.encrypt_open_database, opened.db, self.username_edit.text(),
+                           password, opened.actor, converted=True, access=Access.FILES, background=True,
+                           title=self.tr("Encrypting the database…"), on_success=encrypted,
+                           on_failure=not_encrypted, on_cancel=not_encrypted)
+
+    def _opened(self, opened: unlocking.Opened) -> None:
+        self.buttons.setEnabled(True)
         self.opened = opened
         self._signed_in()
 
     def _failed(self, error: SchoolAidError) -> None:
         self.buttons.setEnabled(True)
         self._refused(error.message)
-
-    def _cancelled(self) -> None:
-        self.buttons.setEnabled(True)
-        self._refused(self.tr("Stopped: the database was not encrypted and nobody is signed in. Sign in again to "
-                              "encrypt it."))
 
     def recover(self) -> None:
         from schoolaid.ui.accounts.recovery_dialogs import RecoverWithKeyDialog
