@@ -396,3 +396,35 @@ def test_repeated_wrong_passwords_lock_the_account_as_before(qtbot, app, encrypt
     teacher = next(u for u in dialog.opened.db.query(accounts.list_users) if u.username == "teacher1")
     assert teacher.locked(UTC_NOW)
     dialog.opened.db.close()
+
+
+def test_the_recovery_key_opens_a_database_whose_key_file_is_lost(qtbot, app, encrypted, preferences, monkeypatch):
+    path, recovery_key = encrypted
+    encryption.keys_path(path).unlink()
+    said: list[str] = []
+
+    def recover(dialog: OpeningSignInDialog) -> int:
+        qtbot.addWidget(dialog)
+        said.append(dialog.message_label.text())
+        qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    def use_the_key(dialog: RecoverWithKeyDialog) -> int:
+        qtbot.keyClicks(dialog.key_edit, recovery_key)
+        assert [dialog.account_combo.itemText(i) for i in range(dialog.account_combo.count())] == ["admin"]
+        qtbot.keyClicks(dialog.password_edit, "new-admin-pass")
+        qtbot.keyClicks(dialog.repeat_edit, "new-admin-pass")
+        click_ok(qtbot, dialog.buttons)
+        qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.done, timeout=60_000)
+        return dialog.result()
+
+    monkeypatch.setattr(OpeningSignInDialog, "exec", recover)
+    monkeypatch.setattr(RecoverWithKeyDialog, "exec", use_the_key)
+    window = app_module.start(path, preferences)
+    qtbot.addWidget(window)
+    assert "密钥文件" in said[0] and "恢复密钥" in said[0]
+    assert window is not None and window.operator_label.text() == "操作员：王管理（管理员）"
+    # A new key file: the administrator's slot; everyone else needs a new password.
+    assert encryption.keys_path(path).exists()
+    assert "李老师" in window.statusBar().currentMessage()
+    window.close()

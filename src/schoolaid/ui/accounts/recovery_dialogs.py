@@ -28,7 +28,7 @@ from schoolaid.accounts.permissions import Role
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.common.files import atomic_path
 from schoolaid.storage import encryption
-from schoolaid.storage.database import open_database
+from schoolaid.storage.database import open_read_only
 from schoolaid.ui.context import AppContext, window_utcnow
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.preferences import Preferences
@@ -295,7 +295,9 @@ def _administrators(path: Path, key: bytes) -> list[str]:
     """The user names of the active administrators of the encrypted database at ``path``, read with its
     key (the recovery key); refuses a key that does not open it."""
     encryption.check_key(path, key)
-    db = open_database(path, key=key)
+    # Read-only: nothing is changed before the new password is set, and no key-slot file is needed (it
+    # may be the one that was lost).
+    db = open_read_only(path, key=key)
     try:
         return [user.username for user in db.query(accounts.list_users)
                 if user.active and user.role == Role.ADMIN.value]
