@@ -428,3 +428,29 @@ def test_the_recovery_key_opens_a_database_whose_key_file_is_lost(qtbot, app, en
     assert encryption.keys_path(path).exists()
     assert "李老师" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_the_program_starts_on_an_encrypted_database_by_signing_in(qtbot, app, encrypted, monkeypatch):
+    """``schoolaid gui`` as a whole: no database is opened before the sign-in, then the window on it."""
+    from PySide6.QtWidgets import QApplication
+
+    path, _key = encrypted
+    opened_before_sign_in: list[Path] = []
+    real_open = app_module.open_database
+    monkeypatch.setattr(app_module, "open_database", lambda *a, **k: opened_before_sign_in.append(a[0]) or
+                        real_open(*a, **k))
+    monkeypatch.setattr(app_module, "install_excepthook", lambda path: None)
+    monkeypatch.setattr(app_module.garbage, "freeze_startup", lambda: None)
+    monkeypatch.setattr(OpeningSignInDialog, "exec",
+                        lambda dialog: sign_in(qtbot, dialog, "admin", ADMIN_PASSWORD) or dialog.result())
+    shown: list[str] = []
+
+    def running(application) -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "roster_tab"))
+        shown.append(window.windowTitle())
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", running)
+    assert app_module.run_gui(path) == 0
+    assert opened_before_sign_in == [] and "平地镇" in shown[0]
