@@ -376,5 +376,3 @@ class BackupActions(QObject):
         if self.task is not None:
             self.task.stop()
         self.wait_for_safety_copy()
-
-
