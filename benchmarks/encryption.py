@@ -64,14 +64,12 @@ def prefixes(db: Database) -> list[str]:
     return [name[:end] for name in names for end in range(1, len(name) + 1)]
 
 
-def keystrokes(db: Database, texts: list[str], runs: int) -> float:
-    def one(text: str) -> None:
+def keystroke(db: Database, text: str) -> float:
+    def one() -> None:
         ids = db.query(roster.search_ids, roster.RosterFilter(text=text))
         db.query(roster.fetch_rows, ids[:SCREEN], TODAY, full_id_rights=True)
 
-    for text in texts:  # warm, as a user's second keystroke is
-        one(text)
-    return statistics.median(timed(lambda t=text: one(t)) for _ in range(runs) for text in texts)
+    return timed(one)
 
 
 def post_month(db: Database, month: dt.date) -> float:
@@ -80,14 +78,13 @@ def post_month(db: Database, month: dt.date) -> float:
     return timed(lambda: db.run(posting.post, ACTOR, programme, month, today=TODAY))
 
 
-def start_up(path: Path, key: bytes | None, runs: int) -> float:
+def start_up(path: Path, key: bytes | None) -> float:
     def one() -> None:
         db = open_database(path, key=key)
         db.query(accounts.list_users)
         db.close()
 
-    one()
-    return statistics.median(timed(one) for _ in range(runs))
+    return timed(one)
 
 
 def main() -> None:
@@ -100,19 +97,37 @@ def main() -> None:
         plain, encrypted, key, conversion = build(folder, args.students)
         print(f"{args.students:,} students: {plain.stat().st_size / 1e6:.1f} MB; encrypting it took {conversion:.2f} s")
         rows = []
-        figures: dict[str, dict[str, float]] = {}
-        months = [dt.date(2026, m, 1) for m in (9, 10, 11)]
-        for label, path, db_key in (("plain", plain, None), ("encrypted", encrypted, key)):
-            db = open_database(path, key=db_key)
-            try:
-                texts = prefixes(db)
-                figures[label] = {
-                    "roster keystroke (ms)": keystrokes(db, texts, args.runs) * 1000,
-                    "posting a month (s)": statistics.median(post_month(db, month) for month in months),
-                }
-            finally:
+        # The two databases side by side, each measurement taken on one then the other, so that whatever
+        # else the PC does meanwhile weighs on both alike; medians.
+        databases = {"plain": (plain, None), "encrypted": (encrypted, key)}
+        samples: dict[str, dict[str, list[float]]] = {label: {} for label in databases}
+
+        def sample(label: str, name: str, seconds: float, scale: float = 1000) -> None:
+            samples[label].setdefault(name, []).append(seconds * scale)
+
+        opened = {label: open_database(path, key=db_key) for label, (path, db_key) in databases.items()}
+        try:
+            texts = prefixes(opened["plain"])
+            for db in opened.values():  # warm, as a user's second keystroke is
+                for text in texts:
+                    keystroke(db, text)
+            for _ in range(args.runs):
+                for text in texts:
+                    for label, db in opened.items():
+                        sample(label, "roster keystroke (ms)", keystroke(db, text))
+            for month in (dt.date(2026, m, 1) for m in (3, 4, 5, 6, 9, 10, 11)):
+                for label, db in opened.items():
+                    sample(label, "posting a month (s)", post_month(db, month), 1)
+        finally:
+            for db in opened.values():
                 db.close()
-            figures[label]["start-up without Argon2 (ms)"] = start_up(path, db_key, args.runs) * 1000
+        for path, db_key in databases.values():
+            start_up(path, db_key)
+        for _ in range(args.runs * 3):
+            for label, (path, db_key) in databases.items():
+                sample(label, "start-up without Argon2 (ms)", start_up(path, db_key))
+        figures = {label: {name: statistics.median(values) for name, values in by_name.items()}
+                   for label, by_name in samples.items()}
         for name in figures["plain"]:
             p, e = figures["plain"][name], figures["encrypted"][name]
             rows.append(f"  {name:<32} plain {p:9.2f}   encrypted {e:9.2f}   ratio {e / p:5.2f}x")

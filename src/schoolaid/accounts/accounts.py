@@ -420,8 +420,11 @@ def record_failed_unlocks(session: Session, failures: list[tuple[str, dt.datetim
 
 def list_users(session: Session) -> list[UserView]:
     users = session.scalars(select(User).order_by(User.role, User.username)).all()
-    found = _slots(session)
-    slots = found[0] if found is not None else None
+    try:
+        found = _slots(session)
+        slots = found[0] if found is not None else None
+    except encryption.KeysMissing:  # removed while the database is open: nobody's slot is left
+        slots = encryption.KeyFile.new()
     return [UserView(u.id, u.username, u.display_name, u.role, u.active, u.locked_until, u.failed_attempts,
                      u.last_sign_in_at, u.staff_id,
                      tuple(ClassRef(c.school_id, c.stage, c.grade, c.class_name) for c in u.classes),

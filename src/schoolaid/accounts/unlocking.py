@@ -20,6 +20,10 @@ How the window (and the command line) use it:
 - Forgotten passwords: ``recover(path, recovery_key_text, admin_name, new_password, now=utc_now)`` opens
   the database with the recovery key, sets the administrator's new password (audited) and returns the
   signed-in ``Opened``.
+- Backups and safety copies: ``backup.export_backup`` takes the key from the session's database;
+  ``safety_copies.take/restore/describe`` take ``key=db.key``; ``backup.open_for_viewing`` returns a
+  database keyed in memory; after ``backup.prepare_restore`` + ``replace_database`` the database and its
+  key-slot file are the backup's: sign in again (every account of the backup keeps its password).
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 # the ASCII bytes "SAID".
 APPLICATION_ID = 0x53414944
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+ENCRYPTED_CACHE_KIB = 64 * 1024
 _WRITE_OPTION = "schoolaid_write"
 _DATABASE = "schoolaid.database"  # session.info: the Database a session belongs to
 _WRITING = "schoolaid.writing"  # session.info: the session holds the write lock
@@ -59,6 +60,10 @@ def _keyed(key: bytes | None) -> Callable[[sqlite3.Connection, Any], None]:
     def give_key(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         if key is not None:
             dbapi_connection.execute(encryption.key_pragma(key))
+            # Pages are decrypted (and their HMAC checked) as they enter SQLite's page cache: a cache that
+            # holds a school's whole database (at most this much, filled only as pages are read) keeps a
+            # keystroke's search from decrypting the same pages again.
+            dbapi_connection.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
     return give_key
 
 
@@ -239,11 +244,16 @@ def _inspect_file(path: Path, key: bytes | None = None) -> tuple[int, set[str], 
                     path=path) + " " + translate(
                 "Database", "If it is an encrypted SchoolAid database whose key file {keys} was lost, sign in with the "
                 "recovery key.").format(keys=encryption.keys_path(path).name))
-        encryption.check_key(path, key)
     elif key is not None:
         key = None  # a plain database opens without one
     connection = encryption.connect(f"file:{path}?mode=ro", key, uri=True)
     try:
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if key is not None:  # the first page did not decrypt
+                raise encryption.WrongKey(encryption.wrong_key_message(path)) from exc
+            raise
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         revision = None

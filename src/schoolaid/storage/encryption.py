@@ -29,6 +29,7 @@ the key-slot file is lost.
 from __future__ import annotations
 
 import base64
+import binascii
 import contextlib
 import datetime as dt
 import hashlib
@@ -161,7 +162,7 @@ def parse_recovery_key(text: str) -> bytes:
     cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
     try:
         key = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
-    except (ValueError, base64.binascii.Error) as exc:  # type: ignore[attr-defined]
+    except (ValueError, binascii.Error) as exc:
         raise WrongKey(_bad_recovery_key()) from exc
     if len(key) != KEY_BYTES:
         raise WrongKey(_bad_recovery_key())
@@ -287,8 +288,12 @@ def encrypted_no_key_message(db_path: Path) -> str:
 def journal_failure(db_path: Path, typed: str, at: dt.datetime) -> None:
     """Append one failed unlock (the name as typed, cut to 64 characters; never the password)."""
     line = json.dumps({"name": typed.strip()[:64], "at": at.replace(microsecond=0).isoformat()}, ensure_ascii=False)
-    descriptor = os.open(journal_path(db_path), os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0),
-                         0o600)
+    try:
+        descriptor = os.open(journal_path(db_path), os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0),
+                             0o600)
+    except OSError as exc:  # a read-only folder: the sign-in is refused all the same
+        log.warning("could not journal a failed sign-in beside %s: %s", db_path, exc)
+        return
     try:
         _lock(descriptor)
         os.write(descriptor, (line + "\n").encode("utf-8"))
