@@ -454,3 +454,43 @@ def test_the_program_starts_on_an_encrypted_database_by_signing_in(qtbot, app, e
     monkeypatch.setattr(QApplication, "exec", running)
     assert app_module.run_gui(path) == 0
     assert opened_before_sign_in == [] and "平地镇" in shown[0]
+
+
+def test_a_safety_copy_of_an_encrypted_database_is_listed_and_restored_through_the_sign_in(
+        qtbot, app, encrypted, preferences, monkeypatch):
+    from schoolaid.backup import safety_copies
+    from schoolaid.ui.backup.backup_dialogs import SafetyCopyDialog
+
+    path, _key = encrypted
+    opened = unlocking.sign_in_and_open(path, "admin", ADMIN_PASSWORD, now=UTC_NOW)
+    assert opened.db is not None
+    context = AppContext(opened.db, preferences, actor=opened.actor)
+    window = MainWindow(context, owns_database=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_background_work()
+    qtbot.waitUntil(lambda: bool(safety_copies.list_copies(path)), timeout=30_000)
+    window.backup_actions.wait_for_safety_copy()
+    copy = safety_copies.list_copies(path)[0]
+    assert encryption.state(copy.path) == encryption.ENCRYPTED  # the copy is no plain file of the data
+    context.db.run(township.set_setting, context.actor, "township_name", "录错的名字")
+
+    def choose_the_copy(dialog: SafetyCopyDialog) -> int:
+        students = dialog.model.data(dialog.model.index(0, 2))
+        assert str(students) == "150"  # read with the database's key
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    said: list[str] = []
+    monkeypatch.setattr(SafetyCopyDialog, "exec", choose_the_copy)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *a, **k: said.append(text))
+    monkeypatch.setattr(OpeningSignInDialog, "exec",
+                        lambda dialog: sign_in(qtbot, dialog, "admin", ADMIN_PASSWORD) or dialog.result())
+    window.backup_actions.restore_safety_copy()
+    replacement = window.replacement
+    assert replacement is not None
+    qtbot.addWidget(replacement)
+    assert replacement.context.query(township.township_name) == "平地镇"
+    assert "已恢复" in said[-1] and "安全副本" in said[-1]
+    replacement.close()

@@ -110,7 +110,8 @@ class BackupActions(QObject):
                    dialog.keep_spin.value(), affects={Entity.TOWNSHIP})
 
     def restore_safety_copy(self) -> None:
-        dialog = SafetyCopyDialog(safety_copies.list_copies(self.db.path), self.context.now(), self.window)
+        dialog = SafetyCopyDialog(safety_copies.list_copies(self.db.path), self.context.now(), self.window,
+                                  key=self.db.key)
         if not dialog.exec() or dialog.chosen is None:
             return
         copy = dialog.chosen
