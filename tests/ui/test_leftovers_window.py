@@ -26,8 +26,9 @@ def test_the_start_removes_leftovers_and_says_so(qtbot, app, demo_db, preference
     windows: list[MainWindow] = []
     seen: list[str] = []
 
-    def start(db, prefs):
-        window = MainWindow(AppContext(db, preferences, "李老师"))
+    def start(path, prefs):
+        assert path == demo_db.path
+        window = MainWindow(AppContext(demo_db, preferences, "李老师"))
         qtbot.addWidget(window)
         windows.append(window)
         return window

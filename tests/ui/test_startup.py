@@ -95,14 +95,18 @@ def test_the_window_is_chinese_and_draws_rare_name_characters(qtbot, context, tm
 def test_start_asks_for_the_operator_then_the_administrators_account(qtbot, app, demo_db, preferences,
                                                                       monkeypatch) -> None:
     """A database without accounts (the first start, or one from an earlier version): the name, then
-    the administrator's account, then the window, signed in."""
+    the administrator's account, then (the database encrypted with it) its recovery key, then the window,
+    signed in."""
     from argon2 import PasswordHasher
 
     from schoolaid.accounts import accounts
+    from schoolaid.storage import encryption
     from schoolaid.ui import app as app_module
+    from schoolaid.ui.accounts.recovery_dialogs import RecoveryKeyDialog
     from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog
 
     monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
+    monkeypatch.setattr(encryption, "ARGON2_MEMORY_KIB", 256)
 
     def choose(dialog) -> bool:
         dialog.combo.setCurrentText("周老师")
@@ -116,9 +120,16 @@ def test_start_asks_for_the_operator_then_the_administrators_account(qtbot, app,
         dialog._create()
         return dialog.result() == dialog.DialogCode.Accepted
 
+    def keep_the_key(dialog) -> int:
+        dialog.kept_check.setChecked(True)
+        dialog.continue_button.click()
+        return dialog.result()
+
     monkeypatch.setattr(OperatorDialog, "exec", choose)
     monkeypatch.setattr(CreateAdministratorDialog, "exec", create)
-    window = app_module.start(demo_db, preferences)
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", keep_the_key)
+    demo_db.close()
+    window = app_module.start(demo_db.path, preferences)
     qtbot.addWidget(window)
     assert window.isVisible()
     assert window.operator_label.text() == "操作员：周老师（管理员）"
@@ -130,13 +141,14 @@ def test_start_on_a_database_with_accounts_asks_to_sign_in(qtbot, app, demo_db, 
 
     from schoolaid.accounts import accounts
     from schoolaid.ui import app as app_module
-    from schoolaid.ui.accounts.sign_in_dialog import SignInDialog
+    from schoolaid.ui.accounts.sign_in_dialog import OpeningSignInDialog
 
     monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
     demo_db.run(accounts.create_first_administrator, "admin", "王管理", "admin-pass-1")
+    demo_db.close()
     refused = []
-    monkeypatch.setattr(SignInDialog, "exec", lambda dialog: refused.append(dialog) or False)
-    assert app_module.start(demo_db, preferences) is None  # no sign-in, no window
+    monkeypatch.setattr(OpeningSignInDialog, "exec", lambda dialog: refused.append(dialog) or False)
+    assert app_module.start(demo_db.path, preferences) is None  # no sign-in, no window
     assert len(refused) == 1
 
 
@@ -145,7 +157,8 @@ def test_start_on_an_empty_database_shows_the_setup(qtbot, app, db, preferences,
 
     shown = []
     monkeypatch.setattr(SetupDialog, "exec", lambda dialog: shown.append(dialog) or False)
-    assert app_module.start(db, preferences) is None
+    db.close()
+    assert app_module.start(db.path, preferences) is None
     assert len(shown) == 1
 
 

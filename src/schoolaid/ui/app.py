@@ -1,17 +1,20 @@
-"""Starting the window: language, fonts, the crash handler, opening the database, first-start
-setup, choosing the operator."""
+"""Starting the window: language, fonts, the crash handler, signing in (which opens an encrypted
+database), first-start setup and encryption, choosing the operator."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from schoolaid import APP_NAME, __version__
+from schoolaid.accounts import unlocking
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.paths import default_database_path
+from schoolaid.storage import encryption
 from schoolaid.storage.database import Database, open_database
 from schoolaid.township.township import is_empty
 from schoolaid.ui import garbage
@@ -19,7 +22,11 @@ from schoolaid.ui.context import AppContext
 from schoolaid.ui.crash import install_excepthook, setup_logging
 from schoolaid.ui.fonts import apply_ui_font
 from schoolaid.ui.i18n import install_language
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.preferences import Preferences
+
+if TYPE_CHECKING:
+    from schoolaid.ui.main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None, preferences: Preferences | None = None) -> QApplication:
@@ -33,30 +40,99 @@ def create_application(argv: list[str] | None = None, preferences: Preferences |
     return app
 
 
-def start(db: Database, preferences: Preferences) -> object | None:
-    """The dialogs before the main window; returns the window, or None if the user gave up."""
+def start(path: Path, preferences: Preferences) -> MainWindow | None:
+    """The dialogs before the main window; returns the window (which owns its database), or None if the
+    user gave up.
+
+    An encrypted database is opened by signing in (the password unlocks it): the sign-in comes first,
+    and the context and the window are made on the database it opened. A plain database without
+    accounts (the first start, or one from a version without accounts) is set up, its administrator's
+    account made, and it is encrypted then. A plain database with accounts (from the version before
+    encryption) is signed in to the same way as an encrypted one, and an administrator's sign-in
+    encrypts it."""
+    from schoolaid.accounts.permissions import accounts_enabled
+    from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
+    from schoolaid.ui.accounts.sign_in_dialog import OpeningSignInDialog
+
+    reason = ""
+    if encryption.state(path) != encryption.ENCRYPTED or not _may_be_encrypted(path):
+        db = open_database(path)  # refuses what is not a SchoolAid database, with the reason
+        if is_empty(db) or not db.query(accounts_enabled):
+            return _first_start(db, preferences)
+        db.close()  # signing in opens it again, and converts it when an administrator signs in
+    elif not encryption.keys_path(path).exists():
+        reason = encryption.keys_missing_message(encryption.keys_path(path))  # the recovery key still opens it
+    dialog = OpeningSignInDialog(path, preferences, reason=reason)
+    if not dialog.exec() or dialog.opened is None:
+        return None
+    opened = dialog.opened
+    assert opened.db is not None and opened.actor is not None
+    context = AppContext(opened.db, preferences, actor=opened.actor)
+    if opened.recovery_key:
+        show_recovery_key(context, opened.recovery_key)
+    return _open_window(context, converted=bool(opened.recovery_key))
+
+
+def _may_be_encrypted(path: Path) -> bool:
+    """Whether a file that is not a plain SQLite file can be an encrypted database: an encrypted database
+    is whole pages of at least 512 bytes (4096 by default). Anything else is refused as not a database."""
+    size = path.stat().st_size
+    return size >= 512 and size % 512 == 0
+
+
+def _first_start(db: Database, preferences: Preferences) -> MainWindow | None:
+    """Setup, the administrator's account, then the database encrypted with it."""
     from schoolaid.accounts.permissions import accounts_enabled
     from schoolaid.ui.accounts.operator_dialog import OperatorDialog
-    from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, SignInDialog
-    from schoolaid.ui.main_window import MainWindow
+    from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog
     from schoolaid.ui.township.setup_dialog import SetupDialog
 
     context = AppContext(db, preferences, preferences.last_operator)
     if is_empty(db) and not SetupDialog(context).exec():
+        db.close()
         return None
-    if db.read_only:
-        pass
-    elif not db.query(accounts_enabled):
-        # The first start (or the first with this version): the administrator's account first.
+    if not db.query(accounts_enabled):
         if not context.operator and not OperatorDialog(context).exec():
+            db.close()
             return None
-        if not CreateAdministratorDialog(context).exec():
+        dialog = CreateAdministratorDialog(context)
+        if not dialog.exec():
+            db.close()
             return None
-    elif not SignInDialog(context).exec():
-        return None
-    window = MainWindow(context)
+        username, password = dialog.username_edit.text().strip(), dialog.password_edit.text()
+        dialog.password_edit.clear()
+        dialog.repeat_edit.clear()
+        context = encrypt_first_database(context, username, password)
+    return _open_window(context)
+
+
+def encrypt_first_database(context: AppContext, username: str, password: str) -> AppContext:
+    """The database encrypted under the first administrator's password (in the background, with
+    progress), then its recovery key shown once. Returns the context on the encrypted database; if the
+    encryption failed or was stopped, the one on the database as it was (still plain and whole: the next
+    administrator's sign-in encrypts it)."""
+    from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
+
+    actor = context.actor
+    db = context.db
+    operation = run_op(None, None, unlocking.encrypt_open_database, db, username, password, actor,
+                       access=Access.FILES, background=True,
+                       title=QCoreApplication.translate("App", "Encrypting the database…")).wait_here()
+    if not operation.succeeded:
+        return AppContext(open_database(db.path), context.preferences, actor=actor)
+    encrypted_db, encrypted = operation.result
+    encrypted_context = AppContext(encrypted_db, context.preferences, actor=actor)
+    show_recovery_key(encrypted_context, encrypted.recovery_key)
+    return encrypted_context
+
+
+def _open_window(context: AppContext, *, converted: bool = False) -> MainWindow:
+    from schoolaid.ui.main_window import MainWindow
+
+    window = MainWindow(context, owns_database=True)
     window.show()
     window.start_background_work()
+    window.show_password_resets_needed(converted=converted)
     return window
 
 
@@ -81,20 +157,19 @@ def run_gui(db_path: Path | None) -> int:
     preferences = Preferences()
     app = create_application(preferences=preferences)
     install_excepthook(setup_logging())
-    path = Path(db_path or default_database_path())
+    path = Path(db_path or default_database_path()).expanduser().resolve()
     removed = remove_leftovers(path)
     try:
-        db = open_database(path)
+        window = start(path, preferences)
     except SchoolAidError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "SchoolAid cannot open the database"), exc.message)
         return 1
+    if window is None:
+        return 0
     try:
-        window = start(db, preferences)
-        if window is None:
-            return 0
         if removed:
             show_leftovers_removed(window, removed)
         garbage.freeze_startup()
         return app.exec()
     finally:
-        db.close()
+        (window.replacement or window).context.db.close()

@@ -40,6 +40,17 @@ class Entity:
         return Entity.ALL in changed or not changed.isdisjoint(kinds)
 
 
+def window_now() -> dt.datetime:
+    """The local date and time as the window sees it (``AppContext.now``), also before any database
+    is open (signing in at the start)."""
+    return AppContext.pinned_now if AppContext.pinned_now is not None else dt.datetime.now()
+
+
+def window_utcnow() -> dt.datetime:
+    """``window_now()`` in UTC, as account locks are stored."""
+    return window_now().astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
 class AppContext(QObject):
     changed = Signal(object)  # a frozenset of Entity names, once per operation
     operator_changed = Signal(str)
@@ -58,14 +69,14 @@ class AppContext(QObject):
     def now(self) -> dt.datetime:
         """The local date and time: the one place the window reads the clock. Every tab and dialog
         asks here (or ``today()``) and hands it to the services that judge "future", "overdue", "due"."""
-        return AppContext.pinned_now if AppContext.pinned_now is not None else dt.datetime.now()
+        return window_now()
 
     def today(self) -> dt.date:
         return self.now().date()
 
     def utcnow(self) -> dt.datetime:
         """``now()`` in UTC, as account locks are stored."""
-        return self.now().astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return window_utcnow()
 
     @property
     def operator(self) -> str:

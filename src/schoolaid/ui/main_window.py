@@ -11,7 +11,9 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from schoolaid import __version__
-from schoolaid.accounts.permissions import role_label
+from schoolaid.accounts import accounts
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Permission, role_label
 from schoolaid.storage.database import Database
 from schoolaid.township import township
 from schoolaid.ui.actions import BY_ID, build_menus, offered, resolve, show_offered
@@ -334,16 +336,36 @@ class MainWindow(QMainWindow):
             "files for a township central school. Works without a network; your data stays on this PC.</p>"
             "<p>Fonts: WenQuanYi Micro Hei (Apache 2.0), LXGW WenKai (SIL OFL 1.1).</p>").format(version=__version__))
 
-    def reopen(self, db: Database) -> MainWindow:
-        """The window again on another database (after a restore); this one closes."""
-        window = MainWindow(AppContext(db, self.context.preferences, self.context.operator,
-                                       self.context.actor if self.context.signed_in else None), owns_database=True)
+    def reopen(self, db: Database, actor: Actor | None = None) -> MainWindow:
+        """The window again on another database (after a restore), signed in as ``actor`` (who signed in
+        on it) or as before; this one closes."""
+        if actor is None and self.context.signed_in:
+            actor = self.context.actor
+        window = MainWindow(AppContext(db, self.context.preferences, self.context.operator, actor), owns_database=True)
         window.show()
         window.start_background_work()
         self.replacement = window
         self.owns_database = False  # already closed by the restore
         self.close()
         return window
+
+    def show_password_resets_needed(self, *, converted: bool = False) -> None:
+        """To an administrator, on the status bar: the accounts that cannot sign in until their password is
+        reset (on a database just encrypted, every account but the administrator's own)."""
+        if not self.context.signed_in or not self.context.allows(Permission.MANAGE_ACCOUNTS):
+            return
+        waiting = [user.display_name or user.username for user in self.context.query(accounts.list_users)
+                   if user.needs_password_reset]
+        if converted:
+            text = self.tr("The database is now encrypted.") + " "
+        elif not waiting:
+            return
+        else:
+            text = ""
+        if waiting:
+            text += self.tr("These accounts need a new password before they can sign in: {names} (Settings → "
+                            "Accounts → New password).").format(names="、".join(waiting))
+        self.statusBar().showMessage(text.strip(), 300_000)
 
     def start_background_work(self) -> None:
         self.backup_actions.start()

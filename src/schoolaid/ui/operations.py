@@ -17,7 +17,8 @@ then, on the GUI thread:
 ``READ_AS`` a read transaction and the person — exports, printouts, the audit trail: services that
 check what the person may take and record a full-ID reveal themselves; ``READ`` a read
 transaction, ``service(session, *args)``; ``WRITE`` a write transaction without a person (signing
-in, before anyone is); ``FILES`` no database at all (backups, other files), ``service(*args)``. Work in the background is also given ``progress=`` when the service takes
+in, before anyone is); ``FILES`` no database at all (backups, other files), ``service(*args)``: the
+only access with no context (``context=None``), for the work that opens the database at the start. Work in the background is also given ``progress=`` when the service takes
 it: it reports with it, and stops (``Cancelled``, its transaction rolled back) once the user has
 cancelled; a service that never reports runs to its end, and Cancel only stops the waiting.
 
@@ -35,7 +36,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from schoolaid.accounts.audit import Actor
@@ -71,8 +72,9 @@ _running: set[Operation] = set()
 class Operation(QObject):
     _progressed = Signal(float, str)
     _ended = Signal(object, object)  # State, the result or the exception
+    finished = Signal()  # once it has ended and its callbacks have run
 
-    def __init__(self, context: AppContext, parent: QWidget | None, service: Callable[..., Any],
+    def __init__(self, context: AppContext | None, parent: QWidget | None, service: Callable[..., Any],
                  args: tuple[Any, ...], kwargs: dict[str, Any], *, affects: Iterable[str], access: Access,
                  title: str, on_success: Callable[[Any], None] | None,
                  on_failure: Callable[[SchoolAidError], None] | None, on_cancel: Callable[[], None] | None) -> None:
@@ -181,24 +183,37 @@ class Operation(QObject):
         self._call, self._callbacks = None, (None, None, None)
         self.progress.callback = None
         _running.discard(self)
-        if state is State.SUCCEEDED:
-            self.result = value
-            if self.affects:
-                self.context.notify(self.affects)
-            if on_success is not None:
-                on_success(value)
-        elif state is State.CANCELLED:
-            if on_cancel is not None:
-                on_cancel()
-        else:
-            self.error = value
-            if isinstance(value, SchoolAidError):
-                if on_failure is not None:
-                    on_failure(value)
-                else:
-                    show_error(parent, value)
+        try:
+            if state is State.SUCCEEDED:
+                self.result = value
+                if self.affects and self.context is not None:
+                    self.context.notify(self.affects)
+                if on_success is not None:
+                    on_success(value)
+            elif state is State.CANCELLED:
+                if on_cancel is not None:
+                    on_cancel()
             else:
-                sys.excepthook(type(value), value, value.__traceback__)
+                self.error = value
+                if isinstance(value, SchoolAidError):
+                    if on_failure is not None:
+                        on_failure(value)
+                    else:
+                        show_error(parent, value)
+                else:
+                    sys.excepthook(type(value), value, value.__traceback__)
+        finally:
+            self.finished.emit()
+
+    def wait_here(self) -> Operation:
+        """Keep the GUI thread's events going until the work has ended (for the steps of the start,
+        which come one after another before there is a window)."""
+        if not self.done:
+            loop = QEventLoop()
+            self.finished.connect(loop.quit)
+            if not self.done:
+                loop.exec()
+        return self
 
     # --- stopping -------------------------------------------------------------------------------
 
@@ -221,8 +236,11 @@ def _ignore(_error: SchoolAidError) -> None:
     """A refusal that no one is left to hear of."""
 
 
-def _call(context: AppContext, access: Access, service: Callable[..., Any], args: tuple[Any, ...],
+def _call(context: AppContext | None, access: Access, service: Callable[..., Any], args: tuple[Any, ...],
           kwargs: dict[str, Any], actor: Actor | None = None) -> Any:
+    if access is Access.FILES:
+        return service(*args, **kwargs)
+    assert context is not None, "only work on files runs without a context"
     db = context.db
     if access is Access.CHANGE:
         return db.run(service, actor or context.actor, *args, **kwargs)
@@ -242,7 +260,7 @@ def _takes_progress(service: Callable[..., Any]) -> bool:
         return False
 
 
-def run_op(context: AppContext, parent: QWidget | None, service: Callable[..., Any], *args: Any,
+def run_op(context: AppContext | None, parent: QWidget | None, service: Callable[..., Any], *args: Any,
            affects: Iterable[str] = (), access: Access = Access.CHANGE, background: bool = False, title: str = "",
            on_success: Callable[[Any], None] | None = None,
            on_failure: Callable[[SchoolAidError], None] | None = None,
@@ -255,7 +273,7 @@ def run_op(context: AppContext, parent: QWidget | None, service: Callable[..., A
         return operation.run_here()
     # The person is read now, on the GUI thread: whoever started the work is who it runs as.
     try:
-        actor = context.actor if access in (Access.CHANGE, Access.READ_AS) else None
+        actor = context.actor if context is not None and access in (Access.CHANGE, Access.READ_AS) else None
     except SchoolAidError as exc:  # nobody named to work as
         operation._end(State.FAILED, exc)
         return operation

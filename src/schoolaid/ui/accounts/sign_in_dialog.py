@@ -1,42 +1,80 @@
-"""Signing in: at the start, and again after the window was left idle; and the administrator's
-account made at the very first start."""
+"""Signing in: at the start (before an encrypted database is opened: the password unlocks it), and
+again after the window was left idle; and the administrator's account made at the very first start."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from collections.abc import Callable
+from pathlib import Path
 
-from schoolaid.accounts import accounts
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schoolaid.accounts import accounts, unlocking
 from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import Role
 from schoolaid.common.errors import SchoolAidError
-from schoolaid.ui.context import AppContext
-from schoolaid.ui.operations import Access, run_op
+from schoolaid.storage import encryption
+from schoolaid.storage.database import Database, open_database
+from schoolaid.ui.context import AppContext, window_utcnow
+from schoolaid.ui.operations import Access, Operation, run_op
+from schoolaid.ui.preferences import Preferences
 from schoolaid.ui.widgets.dialog import Dialog
-from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text
+from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text, show_error
 
 
-class SignInDialog(Dialog):
-    """User name and password; a wrong password says how many tries are left, a lock says how long."""
+class SignInForm(Dialog):
+    """User name and password, and the one message for every failure (``accounts.sign_in_refused_message``:
+    it names the lock after repeated failures without telling an unknown name from a wrong password)."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, reason: str = "") -> None:
+    # Each form defines ``_sign_in()``: check the name and password, then ``_signed_in`` or ``_refused``.
+    _sign_in: Callable[[], None]
+
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None, reason: str = "") -> None:
         super().__init__(parent)
-        self.context = context
+        self.preferences = preferences
         self.setWindowTitle(self.tr("Sign in to SchoolAid"))
-        self.username_edit = QLineEdit(context.preferences.last_username)
+        self.username_edit = QLineEdit(preferences.last_username)
         self.password_edit = password_edit()
         self.message_label = problem_label(reason)
-        form = QFormLayout()
-        form.addRow(self.tr("User name:"), self.username_edit)
-        form.addRow(self.tr("Password:"), self.password_edit)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("User name:"), self.username_edit)
+        self.form.addRow(self.tr("Password:"), self.password_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self._sign_in)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
+        self.main_layout = QVBoxLayout(self)
+        self.main_layout.addLayout(self.form)
+        self.main_layout.addWidget(self.message_label)
+        self.main_layout.addWidget(self.buttons)
         (self.password_edit if self.username_edit.text() else self.username_edit).setFocus()
-        self.resize(380, self.sizeHint().height())
+        self.resize(400, self.sizeHint().height())
+
+    def _refused(self, message: str) -> None:
+        self.password_edit.clear()
+        self.message_label.setText(message)
+        self.password_edit.setFocus()
+
+    def _signed_in(self) -> None:
+        self.password_edit.clear()
+        self.preferences.last_username = self.username_edit.text().strip()
+        self.accept()
+
+
+class SignInDialog(SignInForm):
+    """Signing in on the open database: after the window was left idle (or on a plain database)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, reason: str = "") -> None:
+        super().__init__(context.preferences, parent, reason)
+        self.context = context
 
     def _sign_in(self) -> None:
         # Before anyone is signed in: a write (failed attempts are counted) with no person behind it.
@@ -44,14 +82,96 @@ class SignInDialog(Dialog):
                now=self.context.utcnow(), access=Access.WRITE, on_success=self._answered)
 
     def _answered(self, outcome: accounts.SignIn) -> None:
-        self.password_edit.clear()
         if outcome.actor is None:
-            self.message_label.setText(outcome.message)
-            self.password_edit.setFocus()
+            self._refused(outcome.message)
             return
-        self.context.preferences.last_username = self.username_edit.text().strip()
         self.context.sign_in(outcome.actor)
-        self.accept()
+        self._signed_in()
+
+
+class OpeningSignInDialog(SignInForm):
+    """Signing in before the database is open: the password unlocks an encrypted database (its key slot),
+    then the sign-in is checked and recorded as always. On a plain database with accounts, an
+    administrator's sign-in encrypts it (with progress); ``opened.recovery_key`` is then to be shown.
+    Accepted with ``opened`` holding the open database and the person signed in."""
+
+    def __init__(self, path: Path, preferences: Preferences, parent: QWidget | None = None, reason: str = "") -> None:
+        super().__init__(preferences, parent, reason)
+        self.path = path
+        self.opened: unlocking.Opened | None = None
+        self.task: Operation | None = None
+        self.encrypted = encryption.state(path) == encryption.ENCRYPTED
+        if self.encrypted:
+            self.recover_button = QPushButton(self.tr("Forgot the password? Use the recovery key…"))
+            self.recover_button.setFlat(True)
+            self.recover_button.setStyleSheet("color: #1a5fb4; text-align: left;")
+            self.recover_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.recover_button.clicked.connect(self.recover)
+            self.main_layout.insertWidget(2, self.recover_button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.resize(400, self.sizeHint().height())
+
+    def _sign_in(self) -> None:
+        if self.task is not None and not self.task.done:
+            return
+        self.message_label.clear()
+        self.buttons.setEnabled(False)
+        username, password = self.username_edit.text(), self.password_edit.text()
+        # Quick enough for most PCs (one Argon2id unwrap, then the usual check), but off the GUI thread:
+        # the dialog stays drawn; the progress shows only when it is slow.
+        self.task = run_op(None, self, unlocking.sign_in_and_open, self.path, username, password,
+                           now=window_utcnow(), convert=False, access=Access.FILES, background=True,
+                           title=self.tr("Signing in…"), on_success=lambda opened: self._answered(opened, password),
+                           on_failure=self._failed, on_cancel=lambda: self.buttons.setEnabled(True))
+
+    def _answered(self, opened: unlocking.Opened, password: str) -> None:
+        if opened.db is None or opened.actor is None:
+            self.buttons.setEnabled(True)
+            self._refused(opened.outcome.message)
+            return
+        if opened.db.key is None and opened.actor.role == Role.ADMIN.value:
+            self._encrypt(opened, password)  # a plain database from before: converted at an administrator's sign-in
+            return
+        self.buttons.setEnabled(True)
+        self.opened = opened
+        self._signed_in()
+
+    def _encrypt(self, opened: unlocking.Opened, password: str) -> None:
+        """The plain database encrypted under the administrator's password, with progress; if that fails
+        or is stopped, the administrator works on it plain, and the next administrator's sign-in tries again."""
+        assert opened.db is not None and opened.actor is not None
+        path, outcome = opened.db.path, opened.outcome
+
+        def encrypted(result: tuple[Database, encryption.Encrypted]) -> None:
+            db, made = result
+            self._opened(unlocking.Opened(db, outcome, made.recovery_key))
+
+        def not_encrypted(error: SchoolAidError | None = None) -> None:
+            if error is not None:
+                show_error(self, error)
+            self._opened(unlocking.Opened(open_database(path), outcome))  # still plain and whole
+
+        self.task = run_op(None, self, unlocking.encrypt_open_database, opened.db, self.username_edit.text(),
+                           password, opened.actor, converted=True, access=Access.FILES, background=True,
+                           title=self.tr("Encrypting the database…"), on_success=encrypted,
+                           on_failure=not_encrypted, on_cancel=not_encrypted)
+
+    def _opened(self, opened: unlocking.Opened) -> None:
+        self.buttons.setEnabled(True)
+        self.opened = opened
+        self._signed_in()
+
+    def _failed(self, error: SchoolAidError) -> None:
+        self.buttons.setEnabled(True)
+        self._refused(error.message)
+
+    def recover(self) -> None:
+        from schoolaid.ui.accounts.recovery_dialogs import RecoverWithKeyDialog
+
+        dialog = RecoverWithKeyDialog(self.path, self.preferences, self)
+        if dialog.exec() and dialog.opened is not None:
+            self.opened = dialog.opened
+            self.username_edit.setText(dialog.username)
+            self._signed_in()
 
 
 class CreateAdministratorDialog(Dialog):

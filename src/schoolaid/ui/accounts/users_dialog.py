@@ -189,6 +189,10 @@ class UsersDialog(Dialog):
             return self.tr("cannot sign in")
         if user.locked(self.context.utcnow()):
             return self.tr("locked")
+        if user.needs_password_reset:
+            # No key slot on the encrypted database (it was converted at another account's sign-in, or the
+            # account was reactivated): it cannot sign in until "New password…" gives it one.
+            return self.tr("needs a new password")
         return ""
 
     def refresh(self) -> None:

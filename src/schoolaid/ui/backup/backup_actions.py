@@ -110,7 +110,8 @@ class BackupActions(QObject):
                    dialog.keep_spin.value(), affects={Entity.TOWNSHIP})
 
     def restore_safety_copy(self) -> None:
-        dialog = SafetyCopyDialog(safety_copies.list_copies(self.db.path), self.context.now(), self.window)
+        dialog = SafetyCopyDialog(safety_copies.list_copies(self.db.path), self.context.now(), self.window,
+                                  key=self.db.key)
         if not dialog.exec() or dialog.chosen is None:
             return
         copy = dialog.chosen
@@ -233,8 +234,8 @@ class BackupActions(QObject):
 
         def done(restored: Path) -> None:
             try:
-                now = self.context.now()
-                self._swap_database(lambda path: backup.replace_database(path, restored, now=now), self.tr(
+                now, key = self.context.now(), self.db.key  # the current database is kept aside with its key
+                self._swap_database(lambda path: backup.replace_database(path, restored, now=now, key=key), self.tr(
                     "The backup of {school} made {created} is restored.").format(
                         school=info.school, created=info.created.strftime("%Y-%m-%d %H:%M")))
             finally:
@@ -250,27 +251,62 @@ class BackupActions(QObject):
 
     def _swap_database(self, replace: Any, message: str) -> None:
         """Close the database, let ``replace(path)`` put another in its place (it returns where the old
-        one was kept), and reopen the window on the result."""
+        one was kept), and reopen the window on the result: through the sign-in when it has accounts (its
+        accounts and passwords are those of the backup; an encrypted one opens only so)."""
         self.timer.stop()
         self.wait_for_safety_copy()
         self.window.stop_work()
-        path = self.db.path
+        path, key = self.db.path, self.db.key
         self.db.close()
         QGuiApplication.setOverrideCursor(self.window.cursor())
         try:
-            swapped = run_op(self.context, self.window, _replace_and_open, replace, path, access=Access.FILES)
+            swapped = run_op(self.context, self.window, replace, path, access=Access.FILES)
         finally:
             QGuiApplication.restoreOverrideCursor()
         if not swapped.succeeded:
-            self.window.reopen(open_database(path))  # whatever is there now: the replacement never half-happens
+            # Whatever is there now, with the key it had: the replacement never half-happens.
+            self.window.reopen(open_database(path, key=key))
             return
-        kept, new_db = swapped.result
-        window = self.window.reopen(new_db)
+        kept = swapped.result
         self.last_result = kept
         text = message
         if kept is not None:
             text += "\n\n" + self.tr("The database as it was before is kept as:\n{path}").format(path=kept)
-        QMessageBox.information(window, self.tr("Restored"), text)
+        window = self._reopen_restored(path, text)
+        if window is not None:
+            QMessageBox.information(window, self.tr("Restored"), text)
+
+    def _reopen_restored(self, path: Path, message: str) -> MainWindow | None:
+        """The window on the restored database, or None when nobody signed in on it (the window then
+        closes: SchoolAid asks for the sign-in at its next start)."""
+        from schoolaid.accounts.permissions import accounts_enabled
+        from schoolaid.storage import encryption
+        from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
+        from schoolaid.ui.accounts.sign_in_dialog import OpeningSignInDialog
+        from schoolaid.ui.context import AppContext
+
+        if encryption.state(path) != encryption.ENCRYPTED:
+            db = open_database(path)
+            if not db.query(accounts_enabled):
+                return self.window.reopen(db)  # a backup from before accounts: as before, the operator's
+            db.close()
+        dialog = OpeningSignInDialog(path, self.context.preferences, self.window, self.tr(
+            "The backup is restored. Sign in with an account of the backup (its passwords are those of the day "
+            "it was made)."))
+        opened = dialog.opened if dialog.exec() else None
+        if opened is None or opened.db is None:
+            QMessageBox.information(self.window, self.tr("Restored"), message + "\n\n" + self.tr(
+                "Nobody signed in on the restored data: SchoolAid closes now and asks for the sign-in at its next "
+                "start."))
+            self.window.owns_database = False  # closed above
+            self.window.close()
+            return None
+        if opened.recovery_key:
+            show_recovery_key(AppContext(opened.db, self.context.preferences, actor=opened.actor),
+                              opened.recovery_key, self.window)
+        window = self.window.reopen(opened.db, opened.actor)
+        window.show_password_resets_needed(converted=bool(opened.recovery_key))
+        return window
 
     def open_read_only(self, file: Path | None = None, password: str | None = None) -> None:
         title = self.tr("Open a backup to view")
@@ -341,8 +377,3 @@ class BackupActions(QObject):
         if self.task is not None:
             self.task.stop()
         self.wait_for_safety_copy()
-
-
-def _replace_and_open(replace: Any, path: Path) -> tuple[Path | None, Database]:
-    kept = replace(path)
-    return kept, open_database(path)

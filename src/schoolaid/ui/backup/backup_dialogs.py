@@ -137,14 +137,16 @@ def _size(copy: SafetyCopy) -> str:
 class SafetyCopyDialog(Dialog):
     """The safety copies of the database, newest first; choose one to put back."""
 
-    def __init__(self, copies: list[SafetyCopy], now: dt.datetime, parent: QWidget | None = None) -> None:
+    def __init__(self, copies: list[SafetyCopy], now: dt.datetime, parent: QWidget | None = None, *,
+                 key: bytes | None = None) -> None:
         super().__init__(parent)
+        self.key = key  # an encrypted database's copies are read with its key
         self.setWindowTitle(self.tr("Restore from a safety copy"))
         age = weak_method(self._age)
         self.model: RecordTableModel[SafetyCopy] = RecordTableModel([
             Column(self.tr("Taken"), lambda c: c.taken.strftime("%Y-%m-%d %H:%M")),
             Column(self.tr("Age"), lambda c: age(now - c.taken)),
-            Column(self.tr("Students"), self._students, align_center=True),
+            Column(self.tr("Students"), weak_method(self._students), align_center=True),
             Column(self.tr("Size"), _size, align_center=True),
         ], copies, self)
         self.table = record_table(self.model)
@@ -169,9 +171,8 @@ class SafetyCopyDialog(Dialog):
         layout.addWidget(buttons)
         self.resize(520, 380)
 
-    @staticmethod
-    def _students(copy: SafetyCopy) -> object:
-        return describe(copy).get("students", "?")
+    def _students(self, copy: SafetyCopy) -> object:
+        return describe(copy, self.key).get("students", "?")
 
     def _age(self, age: dt.timedelta) -> str:
         hours = int(age.total_seconds() // 3600)
