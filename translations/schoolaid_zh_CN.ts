@@ -130,6 +130,22 @@
         <translation>连续输错 {n} 次密码，锁定 {minutes} 分钟</translation>
     </message>
     <message>
+        <source>There is no active administrator's account called {name}: the recovery key sets a new password for an administrator only. Check the user name.</source>
+        <translation>没有名为 {name} 的在用管理员账号：恢复密钥只能为管理员设置新密码。请检查用户名。</translation>
+    </message>
+    <message>
+        <source>password set with the recovery key</source>
+        <translation>用恢复密钥设置了新密码</translation>
+    </message>
+    <message>
+        <source>database encrypted at rest (converted from a plain database)</source>
+        <translation>数据库已加密保存（由未加密的数据库转换）</translation>
+    </message>
+    <message>
+        <source>database encrypted at rest</source>
+        <translation>数据库已加密保存</translation>
+    </message>
+    <message>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
@@ -563,6 +579,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>Encrypting the database…</source>
+        <translation>正在加密数据库…</translation>
+    </message>
+    <message>
         <source>SchoolAid cannot open the database</source>
         <translation>校助无法打开数据库</translation>
     </message>
@@ -883,6 +903,10 @@
         <translation>{path} 处没有文件。</translation>
     </message>
     <message>
+        <source>The backup decrypts but what it carries with its database is unreadable. Export the backup again on the school's PC.</source>
+        <translation>备份能解密，但其中随数据库保存的密钥信息无法读取。请在学校电脑上重新导出备份。</translation>
+    </message>
+    <message>
         <source>The backup decrypts but its database is unreadable ({detail}). Export the backup again on the school's PC.</source>
         <translation>备份能解密，但其中的数据库无法读取（{detail}）。请在学校的电脑上重新导出备份。</translation>
     </message>
@@ -1098,6 +1122,14 @@ The current database is kept as a dated copy beside it.</source>
     <message>
         <source>Restored</source>
         <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The backup is restored. Sign in with an account of the backup (its passwords are those of the day it was made).</source>
+        <translation>备份已恢复。请用备份里的账号登录（密码是做备份那天的密码）。</translation>
+    </message>
+    <message>
+        <source>Nobody signed in on the restored data: SchoolAid closes now and asks for the sign-in at its next start.</source>
+        <translation>没有人登录恢复后的数据：校助现在关闭，下次启动时会要求登录。</translation>
     </message>
     <message>
         <source>Open a backup to view</source>
@@ -1495,8 +1527,24 @@ The current database is kept as a dated copy beside it.</source>
         <translation>一个文件，其第一行是新账号的密码；或用 - 从标准输入读取</translation>
     </message>
     <message>
+        <source>when this encrypts the database (its first account), also write the recovery-key sheet to print for the principal's safe</source>
+        <translation>本次操作加密数据库时（添加第一个账号），同时生成恢复密钥页（PDF），打印后放入校长保险柜</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted. Its recovery key, shown this once: {key} Write it on paper (or print the sheet) and keep it in the principal's safe: it opens the database if every password is forgotten.</source>
+        <translation>数据库现已加密。恢复密钥只显示这一次：{key} 请抄在纸上（或打印恢复密钥页）放入校长保险柜：所有密码都忘记时，用它打开数据库。</translation>
+    </message>
+    <message>
+        <source>Recovery-key sheet written to {path}: print it, then delete the file.</source>
+        <translation>恢复密钥页已写入 {path}：打印后请删除该文件。</translation>
+    </message>
+    <message>
         <source>list the accounts</source>
         <translation>列出账号</translation>
+    </message>
+    <message>
+        <source>needs a password reset</source>
+        <translation>需重设密码</translation>
     </message>
     <message>
         <source>set a new password for an account (also unlocks it)</source>
@@ -1555,6 +1603,30 @@ The current database is kept as a dated copy beside it.</source>
         <translation>第 {rows} 条审计记录仍是纸面上抄来的校验码 {code}。</translation>
     </message>
     <message>
+        <source>a file whose first line is the recovery key from the sheet in the principal's safe, or - for standard input</source>
+        <translation>第一行是恢复密钥（校长保险柜里那页纸上的）的文件，或用 - 从标准输入读取</translation>
+    </message>
+    <message>
+        <source>the administrator's account that gets a new password</source>
+        <translation>要设置新密码的管理员账号</translation>
+    </message>
+    <message>
+        <source>a file whose first line is the new password, or - for standard input</source>
+        <translation>第一行是新密码的文件，或用 - 从标准输入读取</translation>
+    </message>
+    <message>
+        <source>with the recovery key, open the encrypted database and set a new password for an administrator</source>
+        <translation>用恢复密钥打开加密的数据库，为管理员设置新密码</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. Check the path.</source>
+        <translation>{path} 没有数据库。请检查路径。</translation>
+    </message>
+    <message>
+        <source>New password set for {user} with the recovery key; other accounts without a key slot need an administrator to reset their passwords.</source>
+        <translation>已用恢复密钥为 {user} 设置新密码；其他没有密钥槽的账号，需要管理员为其重设密码后才能登录。</translation>
+    </message>
+    <message>
         <source>the audit trail</source>
         <translation>审计记录</translation>
     </message>
@@ -1581,6 +1653,14 @@ The current database is kept as a dated copy beside it.</source>
     <message>
         <source>There is no database at {path}. Check the path, or create one with “schoolaid demo” or by starting the program.</source>
         <translation>{path} 处没有数据库。请检查路径，或用“schoolaid demo”命令、或启动程序来建立数据库。</translation>
+    </message>
+    <message>
+        <source>The database could not be encrypted now ({detail}). It stays as it was, and is encrypted at an administrator's next sign-in.</source>
+        <translation>数据库这次没能加密（{detail}）。它保持原样，将在管理员下次登录时加密。</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted (converted at this administrator's sign-in). Its recovery key, shown this once: {key} Write it on paper and keep it in the principal's safe: it opens the database if every password is forgotten. The other accounts sign in again once an administrator resets their passwords.</source>
+        <translation>数据库现已加密（在这位管理员登录时转换）。恢复密钥只显示这一次：{key} 请抄在纸上放入校长保险柜：所有密码都忘记时，用它打开数据库。其他账号需要管理员为其重设密码后才能再登录。</translation>
     </message>
     <message>
         <source>This database has accounts: name yours with --user NAME and give its password with --user-password-file F (or - to type it on standard input).</source>
@@ -1914,6 +1994,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>{path} is not a SchoolAid database (it is not an SQLite file). Choose another file.</source>
         <translation>{path} 不是校助数据库（不是 SQLite 文件）。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>If it is an encrypted SchoolAid database whose key file {keys} was lost, sign in with the recovery key.</source>
+        <translation>如果它是密钥文件 {keys} 已丢失的加密校助数据库，请用恢复密钥登录。</translation>
     </message>
     <message>
         <source>The database {path} is damaged and cannot be opened ({detail}). Restore it from a backup.</source>
@@ -2662,6 +2746,69 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Enrollment-urging notices</source>
         <translation>敦促入学通知书</translation>
+    </message>
+</context>
+<context>
+    <name>Encryption</name>
+    <message>
+        <source>The database {path} is not encrypted, so it has no recovery key. Sign in with a password, or ask another administrator to reset it.</source>
+        <translation>数据库 {path} 没有加密，所以没有恢复密钥。请用密码登录，或请另一位管理员为您重设密码。</translation>
+    </message>
+    <message>
+        <source>This is not a recovery key: a recovery key has 13 groups of 4 letters and digits (2-7), as printed on the recovery-key sheet. Check what was typed.</source>
+        <translation>这不是恢复密钥：恢复密钥共 13 组，每组 4 个字母或数字（2～7），与恢复密钥页上印的一样。请检查输入。</translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged ({detail}), so no password can open the database. Sign in with the recovery key (the paper kept in the principal's safe): “schoolaid users recover”, or “Forgot the password” at the start of the program.</source>
+        <translation>密钥文件 {path} 已损坏（{detail}），任何密码都打不开数据库。请用恢复密钥（校长保险柜里的那页纸）登录：命令 “schoolaid users recover”，或在程序登录窗口点“忘记密码”。</translation>
+    </message>
+    <message>
+        <source>The database is encrypted, and its key file {path} is missing, so no password can open it. Put the key file back beside the database (it is in the backup), or sign in with the recovery key (the paper kept in the principal's safe): “schoolaid users recover”, or “Forgot the password” at the start of the program.</source>
+        <translation>数据库已加密，但它的密钥文件 {path} 不见了，任何密码都打不开它。请把密钥文件放回数据库旁边（备份里有），或用恢复密钥（校长保险柜里的那页纸）登录：命令 “schoolaid users recover”，或在程序登录窗口点“忘记密码”。</translation>
+    </message>
+    <message>
+        <source>The key does not open the database {path}: the key file beside it belongs to another database, or the recovery key is another school's. Check the recovery key on the paper kept in the principal's safe.</source>
+        <translation>这个密钥打不开数据库 {path}：旁边的密钥文件属于另一个数据库，或恢复密钥是别的学校的。请核对校长保险柜里那页纸上的恢复密钥。</translation>
+    </message>
+    <message>
+        <source>The database {path} is encrypted: sign in with your user name and password to open it (on the command line: --user NAME --user-password-file F). If the passwords are lost, use the recovery key.</source>
+        <translation>数据库 {path} 已加密：请用用户名和密码登录后打开（命令行：--user 用户名 --user-password-file 文件）。如果密码都忘了，请用恢复密钥。</translation>
+    </message>
+    <message>
+        <source>The database {path} is encrypted already.</source>
+        <translation>数据库 {path} 已经加密。</translation>
+    </message>
+    <message>
+        <source>Encrypting the database…</source>
+        <translation>正在加密数据库…</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another SchoolAid window or program. Close it, then try again.</source>
+        <translation>数据库 {path} 正被另一个校助窗口或程序打开。请先关闭它，再试一次。</translation>
+    </message>
+    <message>
+        <source>The database {path} was changed by another program while it was being encrypted. Close it, then try again.</source>
+        <translation>加密过程中数据库 {path} 被另一个程序修改了。请关闭它，再试一次。</translation>
+    </message>
+    <message>
+        <source>Checking the encrypted database…</source>
+        <translation>正在检查加密后的数据库…</translation>
+    </message>
+    <message>
+        <source>Writing the key file…</source>
+        <translation>正在写入密钥文件…</translation>
+    </message>
+    <message>
+        <source>Replacing the plain database…</source>
+        <translation>正在替换未加密的数据库…</translation>
+    </message>
+    <message>
+        <source>The database is encrypted.</source>
+        <translation>数据库已加密。</translation>
+    </message>
+    <message>
+        <source>The encrypted copy of the database did not check out, so the database was left as it was (plain). Try again; if it happens again, export a backup and report it.</source>
+        <translation>加密后的数据库副本检查未通过，数据库保持原样（未加密）。请再试一次；如果再次出现，请导出备份并报告问题。</translation>
     </message>
 </context>
 <context>
@@ -4224,6 +4371,14 @@ How: {how}{note}</source>
         <source>&lt;h3&gt;SchoolAid {version}&lt;/h3&gt;&lt;p&gt;Student roster, household pairing, subsidy ledger and dropout case files for a township central school. Works without a network; your data stays on this PC.&lt;/p&gt;&lt;p&gt;Fonts: WenQuanYi Micro Hei (Apache 2.0), LXGW WenKai (SIL OFL 1.1).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;校助 {version}&lt;/h3&gt;&lt;p&gt;乡镇中心校的学生花名册、结对帮扶、资助台账和控辍保学档案。无需联网，数据只保存在本机。&lt;/p&gt;&lt;p&gt;字体：文泉驿微米黑（Apache 2.0）、霞鹜文楷（SIL OFL 1.1）。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>The database is now encrypted.</source>
+        <translation>数据库已加密。</translation>
+    </message>
+    <message>
+        <source>These accounts need a new password before they can sign in: {names} (Settings → Accounts → New password).</source>
+        <translation>以下账号需要管理员重设密码后才能登录：{names}（设置 → 账号管理 → 设新密码）。</translation>
+    </message>
 </context>
 <context>
     <name>MembersDialog</name>
@@ -4406,6 +4561,21 @@ How: {how}{note}</source>
     <message>
         <source>The notice gets the next number of the year, like {example}.</source>
         <translation>通知书按年度顺序编号，例如 {example}。</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningSignInDialog</name>
+    <message>
+        <source>Forgot the password? Use the recovery key…</source>
+        <translation>忘记密码？用恢复密钥…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Encrypting the database…</source>
+        <translation>正在加密数据库…</translation>
     </message>
 </context>
 <context>
@@ -5146,6 +5316,100 @@ How: {how}{note}</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverWithKeyDialog</name>
+    <message>
+        <source>Sign in with the recovery key</source>
+        <translation>用恢复密钥登录</translation>
+    </message>
+    <message>
+        <source>The recovery key is on the sheet printed when the data was encrypted, kept by the principal. With it, an administrator's account gets a new password. Type the key as printed (dashes, spaces and small or capital letters do not matter), choose the account and type its new password twice.</source>
+        <translation>恢复密钥印在数据加密时打印的那张纸上，由校长保管。用它可以给管理员账号重新设一个密码。请照纸上输入密钥（横线、空格、大小写都不要紧），选择账号，再把新密码输入两遍。</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>恢复密钥：</translation>
+    </message>
+    <message>
+        <source>Administrator's account:</source>
+        <translation>管理员账号：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再输一遍新密码：</translation>
+    </message>
+    <message>
+        <source>Set the password and sign in</source>
+        <translation>设好密码并登录</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一样：请输入两遍相同的密码。</translation>
+    </message>
+    <message>
+        <source>Opening the database with the recovery key…</source>
+        <translation>正在用恢复密钥打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>Recovery key of {school} {date}.pdf</source>
+        <translation>恢复密钥_{school}_{date}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>The recovery key</source>
+        <extracomment>Monospaced faces for the key: a 0 and an O, a 1 and an I must not be mistaken on the sheet or the screen.</extracomment>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Print the recovery key now&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;请现在打印恢复密钥&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>The data on this PC is now encrypted: without signing in, nobody who takes the PC or copies the database file can read it. Each account's password opens it.&lt;br&gt;&lt;br&gt;If every administrator forgets their password, this recovery key is the only way back to the data: with it an administrator's password can be set anew (the sign-in window's "Forgot the password?"). &lt;b&gt;It is shown only this once.&lt;/b&gt; Print it, give the sheet to the principal to keep in the school's safe, and do not keep it on this PC or send it by phone: whoever has it can read every child's data.</source>
+        <translation>这台电脑上的数据现在已经加密：不登录的话，拿走电脑或拷走数据库文件的人都看不到里面的内容。每个账号用自己的密码打开。&lt;br&gt;&lt;br&gt;如果所有管理员都忘了密码，这个恢复密钥是找回数据的唯一办法：用它可以给管理员重新设密码（登录窗口里的“忘记密码？”）。&lt;b&gt;它只显示这一次。&lt;/b&gt;请打印出来，交给校长锁在学校保险柜里；不要存在这台电脑上，也不要用手机发送：拿到它的人能看到所有孩子的信息。</translation>
+    </message>
+    <message>
+        <source>Print the key sheet…</source>
+        <translation>打印恢复密钥单…</translation>
+    </message>
+    <message>
+        <source>Save the key sheet as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>I have printed it and given it to the principal to keep safe</source>
+        <translation>我已打印并交校长妥善保管</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Print the key and tick the box first: the key is not shown again.</source>
+        <translation>请先打印密钥并勾选下面的方框：密钥不会再显示。</translation>
+    </message>
+    <message>
+        <source>The recovery key sheet</source>
+        <translation>恢复密钥单</translation>
+    </message>
+    <message>
+        <source>Save the key sheet as PDF</source>
+        <translation>将恢复密钥单另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -5930,7 +6194,7 @@ This look is recorded in the audit trail.</source>
     </message>
 </context>
 <context>
-    <name>SignInDialog</name>
+    <name>SignInForm</name>
     <message>
         <source>Sign in to SchoolAid</source>
         <translation>登录校助</translation>
@@ -6509,6 +6773,10 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>locked</source>
         <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>needs a new password</source>
+        <translation>需重设密码</translation>
     </message>
 </context>
 <context>
