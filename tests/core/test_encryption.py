@@ -226,6 +226,9 @@ def test_an_administrators_sign_in_converts_a_plain_database_and_others_then_nee
     assert encryption.parse_recovery_key(opened.recovery_key) == opened.db.key
     assert {u.username: u.needs_password_reset for u in opened.db.query(accounts.list_users)} == {
         "admin": False, "teacher1": True}
+    # Nor on the open database (the window's "change user" or its idle lock): the same one answer.
+    refused = opened.db.run(accounts.sign_in, "teacher1", PASSWORD, now=UTC_NOW)
+    assert refused.actor is None and refused.message == accounts.sign_in_refused_message()
     opened.db.close()
     assert open_as(path, "teacher1", PASSWORD).outcome.message == accounts.sign_in_refused_message()
     assert not list(path.parent.glob(".*.part"))

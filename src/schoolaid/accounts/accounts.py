@@ -378,6 +378,11 @@ def sign_in(session: Session, username: str, password: str, *, now: dt.datetime)
         return _failed(session, user, typed, "locked")
     if not _verify(user, password):
         return _wrong_password(session, user, typed, now)
+    found = _slots(session)
+    if found is not None and not found[0].has_slot(user.username):
+        # The database is open (someone else signed in, or the window is locked) but this account could
+        # not open it itself: it waits for a password reset, as at the start.
+        return _failed(session, user, typed, "no_key_slot")
     if HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = HASHER.hash(password)
     user.failed_attempts = 0
