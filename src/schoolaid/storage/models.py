@@ -315,6 +315,26 @@ class Programme(Base):
     active_months: Mapped[str] = mapped_column(String(40), default="1,2,3,4,5,6,9,10,11,12")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # --- standards (0010): conditions beyond the stage; the amounts are in programme_standards ---
+    grades: Mapped[str] = mapped_column(String(40), default="")  # grade numbers, "1,2" (empty: every grade)
+    boarder: Mapped[str] = mapped_column(String(8), default="")  # "yes", "no", or empty: either
+    categories: Mapped[str] = mapped_column(Text, default="")  # any-of category codes (empty: no condition)
+
+
+class ProgrammeStandard(Base):
+    """A programme's amount from a date (资助标准): for a stage and boarders or not, per month, per
+    year (paid half a term) or per school day, with the source it is taken from. A posted entry
+    keeps the amount it was posted at: a later standard never changes it."""
+
+    __tablename__ = "programme_standards"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id"), index=True)
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    stage: Mapped[str] = mapped_column(String(8), default="")  # empty: every stage of the programme
+    boarder: Mapped[str] = mapped_column(String(8), default="")  # "yes", "no", or empty: either
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(8))  # month, year, day
+    source: Mapped[str] = mapped_column(Text, default="")
 
 
 class ProgrammeMember(Base):
