@@ -261,7 +261,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
                 "household_id": household_id, "relation_to_head": "子女",
                 "guardian_name": guardian, "guardian_relation": "祖父" if guardian != head_name else "父亲",
                 "guardian_phone": phone, "left_behind": parents_away, "boarder": boarder,
-                "disability": "肢体" if rng.random() < 0.004 else "", "status": EnrollmentStatus.ENROLLED.value,
+                "disability_category": "肢体" if rng.random() < 0.004 else "", "status": EnrollmentStatus.ENROLLED.value,
                 "entry_date": min(entry, today), "leave_date": None, "notes": "",
                 "created_at": now, "updated_at": now,
             })

@@ -94,6 +94,16 @@ class Household(Base):
     poor_card_no: Mapped[str] = mapped_column(String(64), default="")
     poor_year: Mapped[int | None] = mapped_column(Integer)
     poverty_status: Mapped[str] = mapped_column(String(16), default="一般户")
+    # -- household categories (issue 16, migration 0009): the four columns above are kept as history,
+    # no longer edited; see roster/categories.py.
+    category: Mapped[str] = mapped_column(String(16), default="一般户")  # HouseholdCategory
+    lifted_year: Mapped[int | None] = mapped_column(Integer)  # 脱贫年度
+    monitoring_type: Mapped[str] = mapped_column(String(16), default="")  # "" or a MonitoringType
+    monitoring_identified_on: Mapped[dt.date | None] = mapped_column(Date)  # 识别时间
+    risk_removed_on: Mapped[dt.date | None] = mapped_column(Date)  # 风险消除
+    dibao: Mapped[bool] = mapped_column(Boolean, default=False)  # 低保户
+    tekun: Mapped[bool] = mapped_column(Boolean, default=False)  # 特困供养户
+    # -- end of household categories
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -167,7 +177,16 @@ class Student(Base):
     guardian_phone: Mapped[str] = mapped_column(String(32), default="")
     left_behind: Mapped[bool] = mapped_column(Boolean, default=False)  # 留守儿童
     boarder: Mapped[bool] = mapped_column(Boolean, default=False)  # 寄宿生
-    disability: Mapped[str] = mapped_column(String(32), default="")  # empty: none
+    # -- student categories (issue 16, migration 0009; disability_category was "disability")
+    disability_category: Mapped[str] = mapped_column(String(32), default="")  # "" none, else 视力 … 多重
+    disability_grade: Mapped[str] = mapped_column(String(8), default="")  # "" or 一级 … 四级
+    disability_certificate: Mapped[str] = mapped_column(String(32), default="")  # 残疾人证号
+    orphan: Mapped[bool] = mapped_column(Boolean, default=False)  # 孤儿
+    unsupported: Mapped[bool] = mapped_column(Boolean, default=False)  # 事实无人抚养儿童
+    parent_disabled: Mapped[bool] = mapped_column(Boolean, default=False)  # 残疾人子女
+    martyr_child: Mapped[bool] = mapped_column(Boolean, default=False)  # 烈士子女
+    in_difficulty: Mapped[bool] = mapped_column(Boolean, default=False)  # 困境儿童
+    # -- end of student categories
     status: Mapped[str] = mapped_column(String(8), default="在读", index=True)
     entry_date: Mapped[dt.date | None] = mapped_column(Date)
     leave_date: Mapped[dt.date | None] = mapped_column(Date)
