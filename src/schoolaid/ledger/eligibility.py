@@ -29,7 +29,8 @@ from schoolaid.common.school_calendar import Term, month_end, month_reference_da
 from schoolaid.ledger import assessment, standards
 from schoolaid.ledger.subsidy_programmes import ProgrammeView, StandardView, list_standards, standard_on
 from schoolaid.ledger.vocabulary import Eligibility, Per
-from schoolaid.roster import roster
+from schoolaid.roster import categories, roster
+from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.storage.database import fetch_ids
 from schoolaid.storage.models import Household, LedgerEntry, ProgrammeMember, Student
 from schoolaid.township import township
@@ -82,21 +83,17 @@ def student_categories(household: Household | None, student: Student, on: dt.dat
     student on ``on``. A monitored household counts while its risk is not removed (风险未消除)."""
     found = []
     if household is not None:
-        category = str(getattr(household, "category", "") or "")
-        if category == "脱贫户":
+        if household.category == HouseholdCategory.LIFTED.value:
             found.append("脱贫户")
-        removed = getattr(household, "risk_removed_on", None)
-        if category == "防止返贫监测对象" and (removed is None or removed > on):
+        if categories.monitored_at_risk(household, on):
             found.append("防止返贫监测对象")
-        if getattr(household, "dibao", False):
+        if household.dibao:
             found.append("低保")
-        if getattr(household, "tekun", False):
+        if household.tekun:
             found.append("特困")
-    flags = (("孤儿", getattr(student, "orphan", False)), ("事实无人抚养", getattr(student, "unsupported", False)),
-             ("残疾", bool(getattr(student, "disability_category", "") or student.disability)),
-             ("残疾人子女", getattr(student, "parent_disabled", False)),
-             ("烈士子女", getattr(student, "martyr_child", False)), ("留守", student.left_behind),
-             ("困境", getattr(student, "in_difficulty", False)))
+    flags = (("孤儿", student.orphan), ("事实无人抚养", student.unsupported), ("残疾", bool(student.disability_category)),
+             ("残疾人子女", student.parent_disabled), ("烈士子女", student.martyr_child), ("留守", student.left_behind),
+             ("困境", student.in_difficulty))
     found.extend(name for name, holds in flags if holds)
     return found
 

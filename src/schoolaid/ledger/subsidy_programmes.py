@@ -134,7 +134,8 @@ def _validate_programme(session: Session, form: ProgrammeForm, programme_id: int
     form = ProgrammeForm(form.code.strip().upper(), form.name.strip(), form.stage, form.eligibility, form.amount_fen,
                          form.per, form.kind, form.funding_source.strip(), sorted(set(form.active_months)),
                          form.active, form.notes.strip(), sorted(set(form.grades)), form.boarder,
-                         [c for c in standards.ALL_CATEGORIES if c in set(form.categories)])
+                         [c for c in standards.ALL_CATEGORIES if c in set(form.categories)]
+                         + sorted(set(form.categories) - set(standards.ALL_CATEGORIES)))
     problems = []
     if not _CODE.match(form.code):
         problems.append(error("code", "programme.code", translate(

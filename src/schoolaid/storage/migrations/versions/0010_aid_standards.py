@@ -34,10 +34,16 @@ def _plain(value: Any) -> Any:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('programmes', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('grades', sa.String(length=40), nullable=False, server_default=''))
-        batch_op.add_column(sa.Column('boarder', sa.String(length=8), nullable=False, server_default=''))
-        batch_op.add_column(sa.Column('categories', sa.Text(), nullable=False, server_default=''))
+    # Plain ADD COLUMN: the programmes table is not rebuilt. A database whose revision was set back by
+    # hand keeps what it has, and its programmes and standards are not shipped (nor recorded) twice.
+    conn = op.get_bind()
+    have = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(programmes)")}
+    for name, kind in (("grades", "VARCHAR(40) NOT NULL DEFAULT ''"), ("boarder", "VARCHAR(8) NOT NULL DEFAULT ''"),
+                       ("categories", "TEXT NOT NULL DEFAULT ''")):
+        if name not in have:
+            op.execute(f"ALTER TABLE programmes ADD COLUMN {name} {kind}")
+    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'programme_standards'").first():
+        return
     op.create_table('programme_standards',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('programme_id', sa.Integer(), nullable=False),
@@ -54,7 +60,6 @@ def upgrade() -> None:
     with op.batch_alter_table('programme_standards', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_programme_standards_programme_id'), ['programme_id'], unique=False)
 
-    conn = op.get_bind()
     changes: list[tuple[str, str, int | None, str, dict[str, Any] | None, dict[str, Any] | None]] = []
     # The existing programmes: the new conditions (empty: no change in who is eligible) on the record;
     # the old 助学金 retired for new postings.
@@ -80,7 +85,7 @@ def upgrade() -> None:
             ":amount_fen, :per, :kind, :funding_source, :active_months, :active, :notes, :grades, :boarder, "
             ":categories)"), values)
         codes[programme["code"]] = result.lastrowid
-        changes.append(("create", "programme", result.lastrowid, programme["name"], None, values))
+        changes.append(("create", "programme", result.lastrowid, programme["name"], None, {**values, "members": []}))
     for standard in SHIPPED_STANDARDS:
         if standard.code not in codes:
             continue
