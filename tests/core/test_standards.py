@@ -213,3 +213,25 @@ def test_an_old_database_keeps_every_posted_entry(tmp_path, fixture) -> None:
     assert new.execute(f"SELECT {columns} FROM audit_events ORDER BY id LIMIT {len(events)}").fetchall() == events
     assert new.execute("SELECT count(*) FROM audit_events WHERE entity = 'programme_standard'").fetchone()[0] == 10
     new.close()
+
+
+def test_a_notice_is_counted_in_working_days(school, actor) -> None:
+    """Friday 27 November to Tuesday 1 December 2026 is three working days; over National Day too;
+    payment before the notice ends stays refused; the minimum is a setting."""
+    from schoolaid.ledger import batches
+
+    db, _ = school
+    result = db.run(posting.post, actor, code(db, "SHBZ"), "2026-09", today=TODAY)
+    with pytest.raises(ValidationFailed, match="2026-12-03"):
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 11, 27), dt.date(2026, 12, 1))
+    with pytest.raises(ValidationFailed, match="2026-10-12"):
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 9, 30), dt.date(2026, 10, 9))
+    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 9, 30), dt.date(2026, 10, 12))
+    with pytest.raises(ValidationFailed, match="2026-10-12"):
+        db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 12), "V-1", today=TODAY)
+    db.run(batches.set_notice_working_days, actor, 3)
+    assert db.query(batches.notice_working_days) == 3
+    monthly = db.run(subsidy_programmes.create_programme, actor, subsidy_programmes.ProgrammeForm(
+        code="MONTH", name="每月测试", stage="小学", eligibility="everyone", amount_fen=1000))
+    other = db.run(posting.post, actor, monthly, "2026-11", today=TODAY)
+    db.run(batches.record_notice, actor, other.batch_id, dt.date(2026, 11, 27), dt.date(2026, 12, 1))

@@ -60,6 +60,7 @@ def post(args: argparse.Namespace) -> int:
     from schoolaid.ledger import currency, posting, subsidy_programmes
 
     db = open_db(args)
+    plan = None
     try:
         programme = db.query(subsidy_programmes.programme_by_code, args.programme)
         if args.dry_run:
@@ -71,8 +72,12 @@ def post(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
+        lines = {"lines": [line.as_json() for line in plan.lines]} if plan is not None else {}
         return print_json({**result.as_json(), "programme": programme.code, "month": args.month,
-                           "dry_run": args.dry_run})
+                           "dry_run": args.dry_run, **lines})
+    if plan is not None:
+        for line in plan.lines:
+            print("\t".join([line.name, line.school, line.grade, currency.format_yuan(line.amount_fen), line.basis]))
     verb = translate("Cli", "Would post") if args.dry_run else translate("Cli", "Posted")
     print(translate("Cli", "{verb} {programme} {period}: {n} students, {total} yuan; {already} already posted.").format(
         verb=verb, programme=programme.name, period=result.period, n=result.posted,
