@@ -251,7 +251,7 @@ def test_documents(school, actor, tmp_path) -> None:
     sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
     assert [c.value for c in sheet[3]] == list(export.LEDGER_HEADERS)
     row = [c.value for c in sheet[4]]
-    assert row[1] == "小明" and len(row[2]) == 18 and float(row[8]) == 40.0 and row[5] == "保育教育费资助"
+    assert row[1] == "小明" and len(row[3]) == 18 and float(row[15]) == 40.0 and row[10] == "保育教育费资助"
     assert db.query(export.export_notice, actor, result.batch_id, tmp_path / "notice.xlsx", today=TODAY) == 1
     notice = openpyxl.load_workbook(tmp_path / "notice.xlsx").active
     text = " ".join(str(c.value) for r in notice.iter_rows() for c in r if c.value is not None)

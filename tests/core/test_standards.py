@@ -235,3 +235,25 @@ def test_a_notice_is_counted_in_working_days(school, actor) -> None:
         code="MONTH", name="每月测试", stage="小学", eligibility="everyone", amount_fen=1000))
     other = db.run(posting.post, actor, monthly, "2026-11", today=TODAY)
     db.run(batches.record_notice, actor, other.batch_id, dt.date(2026, 11, 27), dt.date(2026, 12, 1))
+
+
+def test_the_ledger_export_has_the_new_columns_and_the_person_signed_in(school, actor, tmp_path) -> None:
+    import openpyxl
+
+    from schoolaid.ledger import export
+
+    db, _ = school
+    db.run(posting.post, actor, code(db, "SHBZ"), "2026-09", today=TODAY)
+    assert db.query(export.export_ledger, actor, tmp_path / "ledger.xlsx", today=TODAY) == 4
+    sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
+    headers = [c.value for c in sheet[3]]
+    for column in ("性别", "班级", "家庭类别", "寄宿", "认定等级", "资金来源", "期间"):
+        assert column in headers
+    rows = {r[1]: dict(zip(headers, r, strict=False)) for r in sheet.iter_rows(min_row=4, max_row=7, values_only=True)}
+    boarder = rows["寄宿小学"]
+    assert (boarder["性别"], boarder["班级"], boarder["家庭类别"], boarder["寄宿"]) == ("男", "1班", "脱贫户", "是")
+    assert boarder["认定等级"] in (None, "")  # filled once the assessment of need exists
+    assert boarder["资金来源"] == "城乡义务教育补助经费（生活补助）" and boarder["期间"] == "2026秋"
+    assert rows["监测小学"]["家庭类别"] == "防止返贫监测对象（风险已消除）"
+    subtitle = str(sheet["A2"].value)
+    assert "期间：2026-09至2026-09" in subtitle and f"经办人：{actor.name}" in subtitle
