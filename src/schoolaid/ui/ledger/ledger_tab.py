@@ -115,6 +115,7 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Village"), lambda line: line.village),
             Column(lambda: self.tr("Guardian"), lambda line: line.guardian),
             Column(lambda: self.tr("Amount (yuan)"), lambda line: currency.format_yuan(line.amount_fen), align_center=True),
+            Column(lambda: self.tr("Basis"), lambda line: line.basis, tooltip=lambda line: line.basis),
         ], parent=self)
         self.plan_table = record_table(self.plan_model, fit_contents=True)
         self.plan_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
