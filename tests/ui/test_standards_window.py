@@ -28,3 +28,20 @@ def test_the_posting_preview_shows_the_basis_column(qtbot, context) -> None:
         assert text.startswith("条件：") and "标准：本项目标准93元每月" in text
     first_name = model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
     assert first_name == tab.plan.lines[0].name
+
+
+def test_editing_the_living_subsidy_keeps_its_conditions(qtbot, context) -> None:
+    """The programme dialog shows the stages, boarding and categories and saves them as they are."""
+    from schoolaid.ui.ledger.ledger_dialogs import ProgrammeDialog
+
+    shbz = context.query(subsidy_programmes.programme_by_code, "SHBZ")
+    dialog = ProgrammeDialog(context, shbz.id)
+    qtbot.addWidget(dialog)
+    assert dialog.stage_combo.currentData() == "小学,初中" and dialog.amount_edit.text() == ""
+    assert dialog.category_checks["低保"].isChecked() and not dialog.category_checks["留守"].isChecked()
+    dialog.category_checks["留守"].setChecked(True)  # a province widens the groups
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    after = context.query(subsidy_programmes.get_programme, shbz.id)
+    assert after.stage == "小学,初中" and after.amount_fen == 0
+    assert set(after.categories) == set(shbz.categories) | {"留守"}
