@@ -507,7 +507,7 @@ def township(township_db, actor):
                                                                    village_id=village_id(db, "辣子哨村")), today=TODAY)
     entry = dt.date(2025, 9, 1)
     ids = {
-        "张小宝": pupil(db, actor, "张小宝", 1, birth=dt.date(2021, 3, 1), stage="学前", grade=3, household_id=poor,
+        "张小宝": pupil(db, actor, "张小宝", 1, birth=dt.date(2021, 3, 1), stage="学前", grade=2, household_id=poor,
                         entry_date=entry),
         "张大明": pupil(db, actor, "张大明", 2, birth=dt.date(2016, 3, 1), household_id=poor, entry_date=entry),
         "李小红": pupil(db, actor, "李小红", 3, birth=dt.date(2016, 5, 1), male=False, household_id=other,
@@ -518,7 +518,10 @@ def township(township_db, actor):
     byjy = db.query(subsidy_programmes.programme_by_code, "BYJY").id
     batches = [db.run(posting.post, actor, byjy, month,
                       today=TODAY).batch_id for month in ("2026-10", "2026-11")]
-    db.run(posting.post, actor, db.query(subsidy_programmes.programme_by_code, "ZXJ").id, "2026-10", today=TODAY)
+    zxj = db.query(subsidy_programmes.programme_by_code, "ZXJ").id  # retired in 2026; reopened as a termly grant
+    db.run(subsidy_programmes.update_programme, actor, zxj, subsidy_programmes.ProgrammeForm(**{
+        **db.query(subsidy_programmes.programme_form, zxj).__dict__, "active": True}))
+    db.run(posting.post, actor, zxj, "2026-10", today=TODAY)
     principal = db.run(staff.add_staff, actor, "王建国", school_id(db, "平地镇中心校"), StaffRole.PRINCIPAL)
     db.run(pairing.pair, actor, principal, poor, dt.date(2026, 9, 1), today=TODAY)
     db.run(visits.add_visit, actor, VisitEntry(principal, poor, dt.date(2026, 10, 15), done="送去学习用品"),

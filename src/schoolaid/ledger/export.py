@@ -117,6 +117,14 @@ def _household_categories(session: Session, student_ids: set[int], today: dt.dat
     return found
 
 
+def _batch_standards(session: Session, batch_id: int, per: str) -> str:
+    """The standards the batch was posted at (as its entries keep them): 625.00元、375.00元每学期."""
+    found = sorted(set(session.scalars(select(LedgerEntry.standard_fen).where(
+        LedgerEntry.batch_id == batch_id, LedgerEntry.kind != EntryKind.REVERSAL.value))), reverse=True)
+    unit = {"month": "每月", "term": "每学期", "day": "每天"}.get(per, "")
+    return "、".join(f"{currency.format_yuan(fen)}元" for fen in found) + unit
+
+
 def batch_lines(session: Session, batch_id: int) -> tuple[LedgerBatch, list[posting.StudentLine]]:
     batch = batches.get_batch(session, batch_id)
     amounts = {sid: amount for sid, amount in session.execute(
@@ -164,8 +172,8 @@ def export_sign_off(session: Session, actor: Actor, batch_id: int, path: Path, t
         select(Student.id, Student.guardian_name).where(Student.id.in_([line.student_id for line in lines])))}
     with workbook_to(path) as workbook:
         sheet = start_sheet(workbook, "签领表", f"{programme.name}签领表（{batch.period}）",
-                            f"单位：{township.township_name(session)}    资助标准：{currency.format_yuan(programme.amount_fen)}元"
-                            f"{'每月' if programme.per == 'month' else '每学期'}    打印日期：{chinese_date(today)}",
+                            f"单位：{township.township_name(session)}    资助标准：{_batch_standards(session, batch_id, programme.per)}"
+                            f"    打印日期：{chinese_date(today)}",
                             ("序号", "姓名", "学校", "年级", "监护人", "金额（元）", "领取人签字", "与学生关系", "领取日期"),
                             (7, 10, 18, 12, 10, 12, 14, 10, 12))
         for number, line in enumerate(lines, start=1):
