@@ -257,3 +257,15 @@ def test_the_ledger_export_has_the_new_columns_and_the_person_signed_in(school, 
     assert rows["监测小学"]["家庭类别"] == "防止返贫监测对象（风险已消除）"
     subtitle = str(sheet["A2"].value)
     assert "期间：2026-09至2026-09" in subtitle and f"经办人：{actor.name}" in subtitle
+
+
+def test_the_old_registered_poor_rule_counts_monitored_households_while_at_risk(school, actor) -> None:
+    """BYJY's rule (建档立卡 before 2021) now selects 脱贫户 and 监测对象 whose risk is not removed."""
+    db, ids = school
+    programme_id = db.run(subsidy_programmes.create_programme, actor, subsidy_programmes.ProgrammeForm(
+        code="POOR", name="原建档立卡规则", stage="小学", eligibility="registered_poor", amount_fen=1000))
+    programme = db.query(subsidy_programmes.get_programme, programme_id)
+    at_risk = db.query(eligibility.decide, programme, dt.date(2026, 10, 1), TODAY)[0]
+    assert set(at_risk) == {ids["寄宿小学"], ids["监测小学"]}  # risk removed on 20 Oct: October still counts
+    removed, why = db.query(eligibility.decide, programme, dt.date(2026, 11, 1), TODAY)
+    assert set(removed) == {ids["寄宿小学"]} and "风险消除" in why[ids["监测小学"]]

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from schoolaid.common import school_calendar
@@ -53,8 +53,9 @@ class Decision:
 
 def _rule_selects(query: Select, programme: ProgrammeView) -> Select:
     rule = programme.eligibility
-    if rule is Eligibility.REGISTERED_POOR:
-        query = query.where(Household.registered_poor.is_(True))
+    if rule is Eligibility.REGISTERED_POOR:  # 脱贫户 and 监测对象 (risk checked per student), or the old flag
+        query = query.where(or_(Household.registered_poor.is_(True), Household.category.in_(
+            (HouseholdCategory.LIFTED.value, HouseholdCategory.MONITORED.value))))
     elif rule is Eligibility.LEFT_BEHIND:
         query = query.where(Student.left_behind.is_(True))
     elif rule is Eligibility.BOARDER:
@@ -99,7 +100,7 @@ def student_categories(household: Household | None, student: Student, on: dt.dat
 
 
 def _rule_words(programme: ProgrammeView) -> str:
-    return {Eligibility.REGISTERED_POOR: "建档立卡家庭", Eligibility.LEFT_BEHIND: "留守儿童",
+    return {Eligibility.REGISTERED_POOR: "脱贫户或监测对象（原建档立卡）", Eligibility.LEFT_BEHIND: "留守儿童",
             Eligibility.BOARDER: "寄宿生", Eligibility.LIST: "名单内", Eligibility.EVERYONE: ""}[programme.eligibility]
 
 
@@ -219,6 +220,11 @@ def decide(session: Session, programme: ProgrammeView, month: dt.date, today: dt
         for student in session.scalars(select(Student).options(selectinload(Student.household))
                                        .where(Student.id.in_(chunk))):
             household = student.household
+            if (programme.eligibility is Eligibility.REGISTERED_POOR and not categories.is_lifted_or_monitored(
+                    household, day) and not (household is not None and household.registered_poor)):
+                refused[student.id] = translate("Ledger", "The household's risk was removed (风险消除): it is no "
+                                                "longer a 防止返贫监测对象.")
+                continue
             free = _free_last_year(programme, student, month)
             if free:
                 refused[student.id] = free
