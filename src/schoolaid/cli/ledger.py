@@ -34,11 +34,13 @@ def list_programmes(args: argparse.Namespace) -> int:
     from schoolaid.ledger import currency, subsidy_programmes
 
     programmes = read(args, subsidy_programmes.list_programmes)
+    standards = {p.id: read(args, subsidy_programmes.list_standards, p.id) for p in programmes}
     if args.json:
-        return print_json([p.as_json() for p in programmes])
+        return print_json([{**p.as_json(), "standards": [s.as_json() for s in standards[p.id]]} for p in programmes])
     for p in programmes:
-        print("\t".join([p.code, p.name, p.stage or "—", p.eligibility.label(),
-                         f"{currency.format_yuan(p.amount_fen)} {p.per.label()}", p.kind.label(),
+        amount = ("；".join(s.describe() for s in standards[p.id]) if standards[p.id]
+                  else f"{currency.format_yuan(p.amount_fen)} {p.per.label()}")
+        print("\t".join([p.code, p.name, p.stage or "—", p.eligibility.label(), amount, p.kind.label(),
                          "" if p.active else translate("Cli", "inactive")]))
     return EXIT_OK
 
