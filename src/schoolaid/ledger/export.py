@@ -145,7 +145,7 @@ def export_notice(session: Session, actor: Actor, batch_id: int, path: Path, tod
     programme = batch.programme
     name = township.township_name(session)
     notice = (f"公示期：{chinese_date(batch.notice_from)}至{chinese_date(batch.notice_to)}"
-              if batch.notice_from and batch.notice_to else f"公示期：{batches.MINIMUM_NOTICE_DAYS}个工作日")
+              if batch.notice_from and batch.notice_to else f"公示期：{batches.notice_working_days(session)}个工作日")
     with workbook_to(path) as workbook:
         sheet = start_sheet(workbook, "公示", f"{name}{programme.name}受助学生名单公示（{batch.period}）",
                             f"{notice}    如有异议，请在公示期内向学校资助工作办公室反映。", ("序号", "姓名", "学校", "年级", "资助项目",
