@@ -44,8 +44,7 @@ def school(township_db, actor):
     a left-behind boarder."""
     db = township_db
     poor = db.run(households.create_household, actor, HouseholdForm(
-        head_name="张大山", village_id=village_id(db, "波西村"), registered_poor=True, poverty_status="未脱贫",
-        poor_card_no="5104110001"), today=TODAY)
+        head_name="张大山", village_id=village_id(db, "波西村"), category="脱贫户", lifted_year=2018), today=TODAY)
     other = db.run(households.create_household, actor, HouseholdForm(
         head_name="李小河", village_id=village_id(db, "波西村")), today=TODAY)
     entry = dt.date(2025, 9, 1)

@@ -87,7 +87,7 @@ def test_values_are_normalised_on_the_way_in(township_db, messy, actor) -> None:
     assert zhang.guardian_phone == "13912345678"
     assert zhang.boarder is True and zhang.left_behind is False
     assert (zhang.stage, zhang.grade) == ("小学", 4)
-    assert rows["张三"].registered_poor and not rows["周八"].registered_poor
+    assert rows["张三"].category == "脱贫户" and rows["周八"].category == "一般户"  # 是否建档立卡 → 脱贫户
 
 
 def test_households_are_matched_or_created_from_guardian_and_village(township_db, messy, actor) -> None:
@@ -101,7 +101,7 @@ def test_households_are_matched_or_created_from_guardian_and_village(township_db
     assert rows["张三"].household_id == rows["李四"].household_id == rows["赵六"].household_id
     view = township_db.query(households.view, rows["张三"].household_id, today=TODAY)
     assert (view.head_name, view.village, view.group_name) == ("张大山", "波西村", "3组")
-    assert view.registered_poor
+    assert (view.category, view.lifted_year) == ("脱贫户", None)  # the year asked for in the dialog
 
 
 def test_import_writes_everything_with_an_audit_trail(township_db, messy, actor) -> None:

@@ -17,18 +17,19 @@ from schoolaid.common.school_calendar import month_reference_day
 from schoolaid.ledger.subsidy_programmes import ProgrammeView
 from schoolaid.ledger.vocabulary import Eligibility
 from schoolaid.roster import roster
+from schoolaid.roster.categories import lifted_or_monitored_condition
 from schoolaid.storage.database import fetch_ids
 from schoolaid.storage.models import Household, LedgerEntry, ProgrammeMember, Student
 
 
-def _selected(session: Session, programme: ProgrammeView) -> Select:
-    """The students the programme's rule selects, before enrollment is checked."""
+def _selected(session: Session, programme: ProgrammeView, on: dt.date | None = None) -> Select:
+    """The students the programme's rule selects, before enrollment is checked (categories as on ``on``)."""
     query = select(Student.id).outerjoin(Household, Student.household_id == Household.id)
     if programme.stage:
         query = query.where(Student.stage == programme.stage)
     rule = programme.eligibility
     if rule is Eligibility.REGISTERED_POOR:
-        query = query.where(Household.registered_poor.is_(True))
+        query = query.where(lifted_or_monitored_condition(on))  # categories.is_lifted_or_monitored
     elif rule is Eligibility.LEFT_BEHIND:
         query = query.where(Student.left_behind.is_(True))
     elif rule is Eligibility.BOARDER:
@@ -43,7 +44,7 @@ def eligible_ids(session: Session, programme: ProgrammeView, month: dt.date, tod
                  enrolled: set[int] | None = None) -> set[int]:
     if not programme.active or not programme.pays_in(month):
         return set()
-    selected = set(fetch_ids(session, _selected(session, programme)))
+    selected = set(fetch_ids(session, _selected(session, programme, month_reference_day(month, today))))
     enrolled = enrolled if enrolled is not None else roster.enrolled_on(session, month_reference_day(month, today), selected)
     return selected & enrolled
 
