@@ -122,7 +122,7 @@ def test_a_households_poverty_category_is_found(demo_db, admin):
     tamper(demo_db, f"UPDATE households SET poverty_status = '脱贫户' || poverty_status WHERE id = {household}")
     [finding] = findings(demo_db)
     assert (finding.entity, finding.entity_id, finding.fields) == ("household", household, ("poverty_status",))
-    assert "households 表" in finding.message and "贫困户类别" in finding.message
+    assert "households 表" in finding.message and "原贫困状态" in finding.message
 
 
 def test_a_households_members_changed_behind_the_apps_back_are_found(demo_db, admin):

@@ -84,17 +84,25 @@ def normalise_disability(text_: str) -> str:
 
 
 class _Household(Protocol):
-    category: str
-    risk_removed_on: dt.date | None
-    dibao: bool
-    tekun: bool
+    @property
+    def category(self) -> str: ...
+    @property
+    def risk_removed_on(self) -> dt.date | None: ...
+    @property
+    def dibao(self) -> bool: ...
+    @property
+    def tekun(self) -> bool: ...
 
 
 class _Student(Protocol):
-    orphan: bool
-    unsupported: bool
-    disability_category: str
-    martyr_child: bool
+    @property
+    def orphan(self) -> bool: ...
+    @property
+    def unsupported(self) -> bool: ...
+    @property
+    def disability_category(self) -> str: ...
+    @property
+    def martyr_child(self) -> bool: ...
 
 
 def monitored_at_risk(household: _Household | None, on: dt.date) -> bool:

@@ -10,6 +10,7 @@ from schoolaid.pairing import pairing, school_pairing, staff
 from schoolaid.pairing.pairing import HouseholdNeed, PairingView
 from schoolaid.pairing.school_pairing import ActivityKind, SchoolPairingView
 from schoolaid.pairing.staff import StaffForm
+from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
@@ -107,7 +108,7 @@ class PairDialog(FormDialog):
         self.households_model: RecordTableModel[HouseholdNeed] = RecordTableModel([
             Column(self.tr("Household head"), lambda h: h.head),
             Column(self.tr("Village and group"), lambda h: h.village + h.group_name),
-            Column(self.tr("Poverty status"), lambda h: h.poverty_status.label()),
+            Column(self.tr("Household category"), lambda h: HouseholdCategory(h.category).label()),
         ], parent=self)
         self.households_table = record_table(self.households_model)
         self.households_table.setMinimumHeight(220)
