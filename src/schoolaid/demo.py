@@ -284,7 +284,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
     staff_count = _create_staff(session, actor, rng, names, schools)
     progress.report(0.94, translate("Demo", "Recording transfers and suspensions…"))
     _status_changes(session, actor, rng, today)
-    progress.report(0.96, translate("Demo", "Pairing staff with poor households…"))
+    progress.report(0.96, translate("Demo", "Pairing staff with the households they help…"))
     _pairings_and_visits(session, actor, rng, today)
     _school_pairings(session, actor, today)
     progress.report(0.98, translate("Demo", "Posting a year of subsidies…"))

@@ -1,6 +1,6 @@
 """The plan's indicators against their targets, for the township and per school, over a term, with
 the trend of the terms before: preschool gross enrollment (≥ 85 %), school-age enrollment (100 %),
-primary boarders (≥ 30 %), primary dropout (≤ 0.2 %), registered-poor students aided (all), poor
+primary boarders (≥ 30 %), primary dropout (≤ 0.2 %), children of 脱贫户 and 监测对象 aided (all), households to help
 households paired (all).
 
 Terms are the school calendar's (autumn September to January, spring February to August). A term
@@ -167,7 +167,7 @@ DEFINITIONS = {
                             "本学期至少得到一笔资助（未冲销）的在读脱贫户和防止返贫监测对象（风险未消除）学生 ÷ "
                             "在读的这两类学生"),
     "poor_households_paired": ("需帮扶户结对帮扶率", 1.0, True,
-                               "有结对帮扶人的需结对户 ÷ 需结对户（风险未消除的防止返贫监测对象，及原记录为未脱贫的户）"),
+                               "有结对帮扶人的需结对户 ÷ 需结对户（风险未消除的防止返贫监测对象，及旧版本记录中尚需帮扶的户）"),
 }
 
 

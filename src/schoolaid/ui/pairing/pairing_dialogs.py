@@ -104,7 +104,7 @@ class PairDialog(FormDialog):
         if staff_id is not None:
             self.staff_combo.setCurrentIndex(max(0, self.staff_combo.findData(staff_id)))
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search all poor and monitored households by the head's name"))
+        self.search_edit.setPlaceholderText(self.tr("Search all lifted and monitored households by the head's name"))
         self.households_model: RecordTableModel[HouseholdNeed] = RecordTableModel([
             Column(self.tr("Household head"), lambda h: h.head),
             Column(self.tr("Village and group"), lambda h: h.village + h.group_name),
@@ -131,7 +131,7 @@ class PairDialog(FormDialog):
         text = self.search_edit.text().strip()
         if text or self._household_id is not None:
             rows = self.context.query(pairing.eligible_households, text)
-            self.hint.setText(self.tr("All poor and monitored households whose head's name contains the text."))
+            self.hint.setText(self.tr("All lifted and monitored households whose head's name contains the text."))
         elif self.staff_combo.currentData() is not None:
             rows = self.context.query(pairing.suggestions, self.staff_combo.currentData(), self.context.today())
             self.hint.setText(self.tr("Households still without a helper, those of the helper's village first."))

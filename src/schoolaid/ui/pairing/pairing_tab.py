@@ -179,7 +179,7 @@ class PairingTab(QWidget):
         gaps_page = QWidget()
         gaps_layout = QHBoxLayout(gaps_page)
         left = QVBoxLayout()
-        left.addWidget(_boxed(self.tr("Poor households without a helper"), self.unpaired_table,
+        left.addWidget(_boxed(self.tr("Households to help without a helper"), self.unpaired_table,
                               _buttons(self.find_helper_button)), 3)
         left.addWidget(_boxed(self.tr("Pairs whose helper has left"), self.departed_table,
                               _buttons(self.departed_hand_over_button)), 2)
@@ -406,8 +406,8 @@ class PairingTab(QWidget):
         rows = self.context.query(households.skills_overview)
         without = [r for r in rows if not r.has_skilled_labourer]
         self.skills_summary.setText(self.tr(
-            "{without} of {total} poor and monitored households have no main labourer with a practical skill "
-            "(the plan: one or two skills for one labourer in every poor household).").format(
+            "{without} of {total} lifted and monitored households have no main labourer with a practical skill "
+            "(the plan: one or two skills for one labourer in every household it helps).").format(
                 without=len(without), total=len(rows)))
         self.skills_model.set_rows(without if self.without_skills_check.isChecked() else rows)
 
