@@ -19,7 +19,7 @@ def test_demo_township_is_realistic(demo_db) -> None:
         students = s.scalars(select(Student)).all()
         household_sizes = s.execute(select(func.count()).select_from(Student).group_by(Student.household_id)).scalars().all()
         staff_roles = set(s.scalars(select(Staff.role)))
-        poor = s.scalar(select(func.count()).select_from(Household).where(Household.registered_poor))
+        poor = s.scalar(select(func.count()).select_from(Household).where(Household.category != "一般户"))
         student_audits = s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.entity == "student"))
     assert len(students) == 150
     assert {v.name for v in demo_db.query(township.list_villages)} == set(VILLAGES)
@@ -75,3 +75,34 @@ def test_cancelling_the_demo_leaves_the_database_empty(db, actor) -> None:
     assert seen
     assert not db.query(township.is_set_up)
     assert db.query(roster.count_students) == 0
+
+
+def test_the_demo_households_and_children_have_the_2026_categories(demo_db) -> None:
+    from schoolaid.storage.models import LedgerEntry
+
+    with demo_db.read() as s:
+        homes = s.scalars(select(Household)).all()
+        kids = s.scalars(select(Student)).all()
+        paid = set(s.scalars(select(LedgerEntry.student_id).where(LedgerEntry.amount_fen > 0)))
+    by_category = {c: [h for h in homes if h.category == c] for c in ("一般户", "脱贫户", "防止返贫监测对象")}
+    assert all(by_category.values())
+    assert all(h.lifted_year and 2014 <= h.lifted_year <= 2020 for h in by_category["脱贫户"])
+    monitored = by_category["防止返贫监测对象"]
+    assert all(h.monitoring_type and h.monitoring_identified_on for h in monitored)
+    assert all(h.risk_removed_on is None or h.risk_removed_on >= h.monitoring_identified_on for h in monitored)
+    assert any(h.dibao for h in homes)
+    monitored_ids = {h.id for h in monitored if h.risk_removed_on is None}
+    monitored_kids = [k.id for k in kids if k.household_id in monitored_ids and k.stage == "小学"]
+    assert monitored_kids and set(monitored_kids) & paid  # the 监测对象's children are aided too
+    assert any(k.disability_category for k in kids) and any(k.in_difficulty for k in kids)
+    assert sum(k.orphan or k.unsupported for k in kids) < 10  # sparse
+
+
+def test_a_larger_demo_has_each_monitoring_type(db, actor) -> None:
+    db.run(create_demo_township, actor, students=900, seed=11, today=TODAY)
+    with db.read() as s:
+        types = set(s.scalars(select(Household.monitoring_type).where(Household.category == "防止返贫监测对象")))
+        tekun = s.scalar(select(func.count()).select_from(Household).where(Household.tekun))
+        martyrs = s.scalar(select(func.count()).select_from(Student).where(Student.martyr_child))
+    assert types == {"脱贫不稳定户", "边缘易致贫户", "突发严重困难户"}
+    assert tekun > 0 and martyrs < 10  # a few 特困供养 households; 烈士子女 are rare

@@ -10,6 +10,7 @@ import pytest
 
 from schoolaid.backup import backup
 from schoolaid.common.errors import ValidationFailed
+from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import SCHOOL_MONTHS, Term
 from schoolaid.dropout import absences, case_files
 from schoolaid.reporting import indicators, work_list
@@ -65,6 +66,11 @@ def township(township_db, actor):
     return db, ids
 
 
+def by_category(lifted_aided: int, lifted: int, monitored_aided: int, monitored: int) -> str:
+    return translate("Indicators", "lifted households {a} of {n}, monitored {b} of {m}").format(
+        a=lifted_aided, n=lifted, b=monitored_aided, m=monitored)
+
+
 def by_key(result) -> dict[str, indicators.Indicator]:
     return {i.key: i for i in result.indicators}
 
@@ -78,7 +84,7 @@ def test_indicators_with_known_answers(township):
     assert (found["primary_dropout"].numerator, found["primary_dropout"].denominator) == (1, 5)
     assert (found["poor_students_aided"].numerator, found["poor_students_aided"].denominator) == (1, 2)
     assert (found["poor_households_paired"].numerator, found["poor_households_paired"].denominator) == (0, 1)
-    assert found["poor_students_aided"].note == "lifted households 0 of 0, monitored 1 of 2"
+    assert found["poor_students_aided"].note == by_category(0, 0, 1, 2)
     dropout_rate = found["primary_dropout"]
     assert dropout_rate.value == pytest.approx(0.2) and dropout_rate.met is False and not dropout_rate.at_least
     assert found["primary_boarders"].met is True  # 50 % ≥ 30 %
@@ -110,7 +116,7 @@ def test_children_are_counted_by_category_and_a_removed_risk_stops_counting(town
                confirmed={"id.region_unknown", "grade.age"}, today=TODAY)
     found = by_key(db.query(indicators.compute, TERM, today=TODAY))
     assert (found["poor_students_aided"].numerator, found["poor_students_aided"].denominator) == (1, 3)
-    assert found["poor_students_aided"].note == "lifted households 0 of 1, monitored 1 of 2"
+    assert found["poor_students_aided"].note == by_category(0, 1, 1, 2)
     poor = db.query(roster.get_form, ids["p1"]).household_id
     form = db.query(households.get_form, poor)
     form.risk_removed_on = TERM.start - dt.timedelta(days=1)
@@ -224,3 +230,24 @@ def test_a_teachers_work_is_their_classes_and_their_pairs(demo_db):
     assert kinds(mine) <= {work_list.Kind.ABSENCE, work_list.Kind.STALE_CASE, work_list.Kind.NOTICE_EXPIRED,
                            work_list.Kind.VISIT_OVERDUE}  # the school's own duties are not the teacher's
     assert len(mine) < len(everything)
+
+
+def test_todays_unpaid_work_counts_the_children_by_category(township, actor):
+    """A programme for the children of 脱贫户 and 监测对象: the 监测对象's children are eligible too, and
+    the work list says how many of those unpaid come from each category."""
+    from schoolaid.ledger import subsidy_programmes
+
+    db, ids = township
+    lifted = db.run(households.create_household, actor, HouseholdForm(
+        head_name="脱贫户主", village_id=village_id(db, "波西村"), category="脱贫户", lifted_year=2019), today=TODAY)
+    form = db.query(roster.get_form, ids["p4"])
+    form.household_id = lifted
+    db.run(roster.update_student, actor, ids["p4"], form, confirmed={"id.region_unknown", "grade.age"}, today=TODAY)
+    programme = db.run(subsidy_programmes.create_programme, actor, subsidy_programmes.ProgrammeForm(
+        code="T2", name="测试生活补助", stage="小学", eligibility="registered_poor", amount_fen=1000))
+    [item] = [i for i in db.query(work_list.today_work, TODAY) if i.kind == work_list.Kind.UNPAID
+              and i.target == programme]
+    assert item.text == translate("WorkList", "{programme}: {n} eligible students not yet paid this month").format(
+        programme="测试生活补助", n=3) + translate(
+        "WorkList", " (of them: {lifted} from lifted households, {monitored} from monitored households)").format(
+        lifted=1, monitored=2)

@@ -274,7 +274,7 @@ def test_the_ledger_the_dropout_report_the_indicators_and_the_work_list_agree_on
         assert [label for label, _value in trend] == [term.previous().short_label, term.short_label], day
         quarter = Quarter.containing(day)
         summary = db.query(quarterly.quarterly_summary, quarter.year, quarter.number, day)
-        assert (summary.start, summary.title) == (quarter.start, f"平地镇{quarter.label}教育精准扶贫工作汇总")
+        assert (summary.start, summary.title) == (quarter.start, f"平地镇{quarter.label}教育帮扶工作汇总")
         classes_began = term.first_school_day(holidays)
         reminders = [i for i in db.query(work_list.today_work, day) if i.kind == work_list.Kind.TERM_REPORT]
         assert bool(reminders) == (0 <= (day - classes_began).days < work_list.REPORT_WEEKS * 7), day

@@ -124,12 +124,12 @@ def test_print_quarterly_writes_the_summary(demo, cases, tmp_path) -> None:
     for number, text in enumerate(texts, start=1):
         assert f"第 {number} 页 共 {len(texts)} 页" in text
     whole = "\n".join(texts)
-    assert whole.startswith(f"平地镇{year}年第{'一二三四'[quarter - 1]}季度教育精准扶贫工作汇总")
+    assert whole.startswith(f"平地镇{year}年第{'一二三四'[quarter - 1]}季度教育帮扶工作汇总")
     for heading in ("一、学生基本情况", "二、学生资助", "三、结对帮扶", "四、控辍保学", "五、主要指标完成情况"):
         assert heading in whole
     for school in {c["school"] for c in cases}:
         assert school in whole
-    assert re.search(r"^合计 \d+ \d+ \d+ \d+$", whole, re.MULTILINE)  # the students' totals row
+    assert re.search(r"^合计 \d+ \d+ \d+ \d+ \d+$", whole, re.MULTILINE)  # the students' totals row
     assert "小学辍学率 ≤0.20%" in whole
 
 

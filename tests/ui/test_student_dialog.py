@@ -140,7 +140,8 @@ def test_the_childs_categories_are_entered_and_read_back(qtbot, tab, context) ->
     dialog.disability_grade_combo.setCurrentIndex(dialog.disability_grade_combo.findData("三级"))
     qtbot.keyClicks(dialog.disability_certificate_edit, NEW_ID + "23")
     for check in (dialog.unsupported_check, dialog.martyr_child_check, dialog.in_difficulty_check):
-        qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(check, Qt.Key.Key_Space)  # ticked from the keyboard
+        assert check.isChecked()
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
     form = context.query(roster.get_form, dialog.student_id)

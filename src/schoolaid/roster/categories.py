@@ -145,7 +145,7 @@ def aid_group(category: str | None, risk_removed_on: dt.date | None, on: dt.date
 
 def lifted_or_monitored_condition(on: dt.date | None = None) -> ColumnElement[bool]:
     """``is_lifted_or_monitored`` as an SQL condition on ``households`` (None: risk never removed)."""
-    at_risk = Household.risk_removed_on.is_(None)
+    at_risk: ColumnElement[bool] = Household.risk_removed_on.is_(None)
     if on is not None:
         at_risk = or_(at_risk, Household.risk_removed_on > on)
     return or_(Household.category == HouseholdCategory.LIFTED.value,
