@@ -35,6 +35,9 @@ def test_roster_list_json_shape(demo) -> None:
     assert {s["status"] for s in students} >= {"在读"}
     assert all("*" * 10 in s["id_number_masked"] for s in students)
     assert "id_number" not in students[0]
+    # The categories came in beside the key earlier scripts read, which stays.
+    assert {s["registered_poor"] for s in students if s["category"] in ("脱贫户", "防止返贫监测对象")} == {True}
+    assert {s["registered_poor"] for s in students if s["category"] == "一般户"} == {False}
 
 
 def test_roster_list_full_ids_only_on_request(demo) -> None:
@@ -110,6 +113,8 @@ def test_pairing_list_json_shape(demo) -> None:
     assert report["pairings"] and report["unpaired_households"]
     first = report["pairings"][0]
     assert {"staff", "household_head", "start_date", "last_visit"} <= set(first)
+    assert {p["poverty_status"] for p in report["pairings"]} <= {"一般户", "已脱贫", "监测户"}
+    assert {h["poverty_status"] for h in report["unpaired_households"]} <= {"一般户", "已脱贫", "监测户"}
     plain = schoolaid("pairing", "list", "--db", str(db), home=home)
     assert plain.returncode == 0 and "户需要结对" in plain.stderr
 

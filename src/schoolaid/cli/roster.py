@@ -21,6 +21,7 @@ from schoolaid.cli.command import (
 from schoolaid.cli.session import clock_today, export, note_full_ids, open_db, school_id, teacher_classes
 from schoolaid.common.i18n import translate
 from schoolaid.roster import roster
+from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.enrollment import EnrollmentStatus
 
 ROSTER = Group("roster", lambda: translate("Cli", "the student roster"))
@@ -76,6 +77,8 @@ def list_students(args: argparse.Namespace) -> int:
                 "school": r.school, "stage": r.stage, "grade": r.grade_label_zh, "grade_number": r.grade,
                 "class": r.class_name, "village": r.village, "household_head": r.household_head,
                 "category": r.category, "left_behind": r.left_behind, "boarder": r.boarder,
+                # The key the township's scripts read before the categories (kept: keys are never renamed).
+                "registered_poor": r.category in (HouseholdCategory.LIFTED.value, HouseholdCategory.MONITORED.value),
                 "status": r.status.value, "id_number_masked": r.id_masked,
             }
             if args.full_id:

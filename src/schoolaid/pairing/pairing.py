@@ -19,7 +19,7 @@ from schoolaid.common.errors import NotFound, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import error
 from schoolaid.common.vocabulary import StaffRole
-from schoolaid.roster.categories import HouseholdCategory, is_lifted_or_monitored
+from schoolaid.roster.categories import HouseholdCategory, is_lifted_or_monitored, legacy_poverty_status
 from schoolaid.storage.models import Household, Pairing, School, Staff, Village, Visit
 from schoolaid.township import township
 
@@ -191,7 +191,8 @@ class PairingView:
             "id": self.id, "staff_id": self.staff_id, "staff": self.staff, "staff_active": self.staff_active,
             "school": self.school, "role": self.role.value, "household_id": self.household_id,
             "household_head": self.household_head, "village": self.village, "group": self.group_name,
-            "category": self.category, "start_date": self.start_date.isoformat(),
+            "category": self.category, "poverty_status": legacy_poverty_status(self.category),
+            "start_date": self.start_date.isoformat(),
             "end_date": self.end_date.isoformat() if self.end_date else None, "end_reason": self.end_reason,
             "handed_over_from": self.handed_over_from_id,
             "last_visit": self.last_visit.isoformat() if self.last_visit else None, "visits": self.visits,
@@ -277,7 +278,8 @@ class HouseholdNeed:
 
     def as_json(self) -> dict[str, object]:
         return {"household_id": self.household_id, "head": self.head, "village": self.village,
-                "group": self.group_name, "category": self.category}
+                "group": self.group_name, "category": self.category,
+                "poverty_status": legacy_poverty_status(self.category)}
 
 
 def households_needing_pair(session: Session) -> int:

@@ -232,6 +232,12 @@ def category_label(household: _Household | None, on: dt.date | None = None) -> s
 
 # --- migration 0009 ---------------------------------------------------------------------------------
 
+def legacy_poverty_status(category: str) -> str:
+    """The old status word (一般户/已脱贫/监测户) for a category: what ``poverty_status`` said in the
+    command line's JSON before the categories, still given beside ``category`` for the township's scripts."""
+    return {HouseholdCategory.LIFTED.value: "已脱贫", HouseholdCategory.MONITORED.value: "监测户"}.get(category, "一般户")
+
+
 def category_from_history(poverty_status: str, registered_poor: bool, poor_year: int | None) -> dict[str, Any]:
     """The categories derived from a household's old columns: 未脱贫/已脱贫 (or 建档立卡) → 脱贫户 with
     the year from poor_year; 监测户 → 防止返贫监测对象 (a 建档立卡 one as 脱贫不稳定户, keeping its year);
