@@ -1189,6 +1189,11 @@ The current database is kept as a dated copy beside it.</source>
         <source>The holidays cover the whole year: there are no school days.</source>
         <translation>假期占满了全年，没有教学日。</translation>
     </message>
+    <message>
+        <source>“{part}” is not a date like 2027-10-01 or a range like 2027-10-01~2027-10-07.</source>
+        <extracomment>The State Council's annual notice, one year a row: the days off (放假调休) and the weekend days worked instead (上班). Source of 2026: 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04, 新华社; checked on politics.gmw.cn/2025-11/04/content_38391083.htm). The 2027 notice was not in the checked library (2026-12-01): a school enters it in the settings (``calendar.statutory_holidays`` and ``calendar.makeup_workdays``, see ``parse_official_days``) when it is published. The settings that add years the table lacks (2027 …): "2027-01-01~2027-01-01, 2027-02-06~2027-02-14" and "2027-02-20, …".</extracomment>
+        <translation>“{part}”不是日期（如 2027-10-01）或日期范围（如 2027-10-01~2027-10-07）。</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>
@@ -2051,8 +2056,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>正在记录转出和休学……</translation>
     </message>
     <message>
-        <source>Pairing staff with poor households…</source>
-        <translation>正在安排教职工结对帮扶贫困户……</translation>
+        <source>Pairing staff with the households they help…</source>
+        <translation>正在安排教职工结对帮扶……</translation>
     </message>
     <message>
         <source>Posting a year of subsidies…</source>
@@ -3048,6 +3053,34 @@ Please tell the person who supports the program, and give them the log file:
         <translation>残疾类别</translation>
     </message>
     <message>
+        <source>Disability grade</source>
+        <translation>残疾等级</translation>
+    </message>
+    <message>
+        <source>Disability certificate no.</source>
+        <translation>残疾证号</translation>
+    </message>
+    <message>
+        <source>Orphan</source>
+        <translation>孤儿</translation>
+    </message>
+    <message>
+        <source>De facto unsupported child</source>
+        <translation>事实无人抚养儿童</translation>
+    </message>
+    <message>
+        <source>Child of a disabled parent</source>
+        <translation>残疾人子女</translation>
+    </message>
+    <message>
+        <source>Child of a martyr</source>
+        <translation>烈士子女</translation>
+    </message>
+    <message>
+        <source>Child in difficulty</source>
+        <translation>困境儿童</translation>
+    </message>
+    <message>
         <source>Enrollment status</source>
         <translation>学籍状态</translation>
     </message>
@@ -3220,14 +3253,6 @@ Please tell the person who supports the program, and give them the log file:
         <translation>如：3组</translation>
     </message>
     <message>
-        <source>Registered poor household (建档立卡)</source>
-        <translation>建档立卡贫困户</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>不详</translation>
-    </message>
-    <message>
         <source>Household head</source>
         <translation>户主</translation>
     </message>
@@ -3248,16 +3273,44 @@ Please tell the person who supports the program, and give them the log file:
         <translation>电话</translation>
     </message>
     <message>
-        <source>Card no.</source>
-        <translation>卡号</translation>
+        <source>not entered</source>
+        <translation>未填</translation>
     </message>
     <message>
-        <source>Year registered</source>
-        <translation>建档年份</translation>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
     </message>
     <message>
-        <source>Poverty status</source>
-        <translation>贫困状态</translation>
+        <source>Risk removed (风险消除) on</source>
+        <translation>风险已消除，日期</translation>
+    </message>
+    <message>
+        <source>Minimum living allowance (低保户)</source>
+        <translation>低保户</translation>
+    </message>
+    <message>
+        <source>Extreme-poverty support (特困供养)</source>
+        <translation>特困供养户</translation>
+    </message>
+    <message>
+        <source>Year lifted (脱贫年度)</source>
+        <translation>脱贫年度</translation>
+    </message>
+    <message>
+        <source>Household category</source>
+        <translation>家庭类别</translation>
+    </message>
+    <message>
+        <source>Identified on</source>
+        <translation>识别时间</translation>
+    </message>
+    <message>
+        <source>Monitoring type</source>
+        <translation>监测类型</translation>
+    </message>
+    <message>
+        <source>Social assistance</source>
+        <translation>社会救助</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -3347,10 +3400,6 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>HouseholdPanel</name>
     <message>
-        <source>Registered poor</source>
-        <translation>建档立卡</translation>
-    </message>
-    <message>
         <source>Member</source>
         <translation>成员</translation>
     </message>
@@ -3395,6 +3444,14 @@ Please tell the person who supports the program, and give them the log file:
         <translation>&lt;b&gt;在册子女&lt;/b&gt;（双击打开）</translation>
     </message>
     <message>
+        <source>Minimum living allowance</source>
+        <translation>低保户</translation>
+    </message>
+    <message>
+        <source>Extreme-poverty support</source>
+        <translation>特困供养</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Household&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;户信息&lt;/h3&gt;</translation>
     </message>
@@ -3403,8 +3460,32 @@ Please tell the person who supports the program, and give them the log file:
         <translation>{name} 还没有登记户信息。请双击打开该学生，选择或新建其所在的户。</translation>
     </message>
     <message>
-        <source>Select a student to see the household: members, poverty status, main labourers and their practical skills.</source>
-        <translation>选中一名学生，即可查看其家庭：成员、贫困状态、主要劳动力及其实用技术。</translation>
+        <source>Select a student to see the household: members, category, main labourers and their practical skills.</source>
+        <translation>选择一名学生即可查看其家庭：家庭成员、家庭类别、主要劳动力及其掌握的实用技术。</translation>
+    </message>
+    <message>
+        <source>{category} (risk removed)</source>
+        <translation>{category}（风险已消除）</translation>
+    </message>
+    <message>
+        <source>Lifted out of poverty in {year}</source>
+        <translation>{year} 年脱贫</translation>
+    </message>
+    <message>
+        <source>type not recorded</source>
+        <translation>类型未记录</translation>
+    </message>
+    <message>
+        <source>Monitored: {kind}, identified {date}</source>
+        <translation>监测对象：{kind}，识别时间 {date}</translation>
+    </message>
+    <message>
+        <source>; risk removed {date}</source>
+        <translation>；风险消除时间 {date}</translation>
+    </message>
+    <message>
+        <source>&lt;span style="color:#b71c1c;"&gt;No main labourer has learned a practical skill yet (the plan: one or two skills per household it helps).&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#b71c1c;"&gt;主要劳动力尚未掌握实用技术（方案要求：每户帮扶对象有一个主要劳动力掌握一至两门实用技术）。&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Household of {head}&lt;/h3&gt;</source>
@@ -3419,16 +3500,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>（贫困村）</translation>
     </message>
     <message>
-        <source>Registered poor (建档立卡) since {year}, card {card}</source>
-        <translation>{year} 年建档立卡，卡号 {card}</translation>
-    </message>
-    <message>
         <source>Phone: {phone}</source>
         <translation>电话：{phone}</translation>
-    </message>
-    <message>
-        <source>&lt;span style="color:#b71c1c;"&gt;No main labourer has learned a practical skill yet (the plan: one or two skills per poor household).&lt;/span&gt;</source>
-        <translation>&lt;span style="color:#b71c1c;"&gt;主要劳动力尚未掌握实用技术（方案要求：每户贫困家庭有一个主要劳动力学会一至两门实用技术）。&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -3454,12 +3527,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>村组</translation>
     </message>
     <message>
-        <source>Registered poor</source>
-        <translation>建档立卡</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
+        <source>Household category</source>
+        <translation>家庭类别</translation>
     </message>
     <message>
         <source>Children</source>
@@ -3481,26 +3550,6 @@ Please tell the person who supports the program, and give them the log file:
         <translation>请选择村。</translation>
     </message>
     <message>
-        <source>Choose the poverty status.</source>
-        <translation>请选择贫困状态。</translation>
-    </message>
-    <message>
-        <source>A registered-poor household is either still poor, lifted out of poverty, or monitored.</source>
-        <translation>建档立卡户的状态只能是未脱贫、已脱贫或监测户。</translation>
-    </message>
-    <message>
-        <source>“{status}” applies only to registered-poor (建档立卡) households.</source>
-        <translation>“{status}”只适用于建档立卡户。</translation>
-    </message>
-    <message>
-        <source>No poverty registration card number: the household cannot be matched with the poverty office's list.</source>
-        <translation>没有建档立卡卡号：无法与扶贫部门的名单比对。</translation>
-    </message>
-    <message>
-        <source>The registration year must be between 2013 and {year}.</source>
-        <translation>建档年份应在 2013 年至 {year} 年之间。</translation>
-    </message>
-    <message>
         <source>The phone number {phone} does not look like a mobile (11 digits) or a landline.</source>
         <translation>电话号码 {phone} 既不像手机号（11 位），也不像固定电话。</translation>
     </message>
@@ -3519,6 +3568,46 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>{name}: the training year {year} is impossible.</source>
         <translation>{name}：培训年份 {year} 不可能。</translation>
+    </message>
+    <message>
+        <source>Choose the household category: 一般户, 脱贫户 or 防止返贫监测对象.</source>
+        <translation>请选择家庭类别：一般户、脱贫户或防止返贫监测对象。</translation>
+    </message>
+    <message>
+        <source>No year lifted out of poverty (脱贫年度): enter it from the household's record.</source>
+        <translation>没有脱贫年度：请按该户档案填写。</translation>
+    </message>
+    <message>
+        <source>A year lifted out of poverty is kept only for a 脱贫户 or a 监测对象: clear it, or change the category.</source>
+        <translation>只有脱贫户或监测对象才记录脱贫年度：请清空，或修改家庭类别。</translation>
+    </message>
+    <message>
+        <source>The year lifted out of poverty must be between {first} and {year}.</source>
+        <translation>脱贫年度应在 {first} 年至 {year} 年之间。</translation>
+    </message>
+    <message>
+        <source>The monitoring type and dates apply only to a 防止返贫监测对象: clear them, or change the category.</source>
+        <translation>监测类型和日期只适用于防止返贫监测对象：请清空，或修改家庭类别。</translation>
+    </message>
+    <message>
+        <source>Choose the monitoring type: 脱贫不稳定户, 边缘易致贫户, 突发严重困难户, or none.</source>
+        <translation>请选择监测类型：脱贫不稳定户、边缘易致贫户、突发严重困难户，或不填。</translation>
+    </message>
+    <message>
+        <source>The date identified as a monitored household is in the future.</source>
+        <translation>识别为监测对象的时间晚于今天。</translation>
+    </message>
+    <message>
+        <source>The date the risk was removed is in the future.</source>
+        <translation>风险消除时间晚于今天。</translation>
+    </message>
+    <message>
+        <source>The risk cannot be removed ({removed}) before the household was identified ({identified}).</source>
+        <translation>风险消除时间（{removed}）不能早于识别时间（{identified}）。</translation>
+    </message>
+    <message>
+        <source>No date identified as a monitored household: enter it from the monitoring list.</source>
+        <translation>没有识别时间：请按监测对象名单填写。</translation>
     </message>
     <message>
         <source>The household of {head} still has students and cannot be deleted.</source>
@@ -3773,6 +3862,10 @@ How: {how}{note}</source>
         <translation>按 {n} 个村填报的学前适龄儿童数计</translation>
     </message>
     <message>
+        <source>lifted households {a} of {n}, monitored {b} of {m}</source>
+        <translation>脱贫户 {n} 人中 {a} 人，监测对象 {m} 人中 {b} 人</translation>
+    </message>
+    <message>
         <source>{term} has not begun yet.</source>
         <translation>{term}还没有开始。</translation>
     </message>
@@ -3871,8 +3964,28 @@ How: {how}{note}</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <source>Choose per month or per term.</source>
-        <translation>请选择按月或按学期。</translation>
+        <source>Choose per month, per term or per school day.</source>
+        <translation>请选择按月、按学期或按在校日发放。</translation>
+    </message>
+    <message>
+        <source>Choose boarders, non-boarders or either.</source>
+        <translation>请选择寄宿生、非寄宿生或不限。</translation>
+    </message>
+    <message>
+        <source>Choose grades from 1 to 9.</source>
+        <translation>年级请填 1 至 9 的数字。</translation>
+    </message>
+    <message>
+        <source>Unknown categories: {names}.</source>
+        <translation>没有这些类别：{names}。</translation>
+    </message>
+    <message>
+        <source>Choose per month, per year or per day.</source>
+        <translation>请选择每月、每年或每天的标准。</translation>
+    </message>
+    <message>
+        <source>Name the document the standard comes from.</source>
+        <translation>请填写该标准所依据的文件。</translation>
     </message>
     <message>
         <source>Choose paid or fee waived.</source>
@@ -3927,8 +4040,16 @@ How: {how}{note}</source>
         <translation>该批次已发放，公示日期不能再改。</translation>
     </message>
     <message>
-        <source>The list must be posted for at least {days} days (here: {n}).</source>
-        <translation>公示期至少 {days} 天（现为 {n} 天）。</translation>
+        <source>The notice lasts from 1 to 30 working days.</source>
+        <translation>公示期为 1 至 30 个工作日。</translation>
+    </message>
+    <message>
+        <source>The notice ends before it begins.</source>
+        <translation>公示结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The list must be posted for at least {days} working days (weekends and statutory holidays do not count); from {start} to {end} there are {n}: it could end on {earliest} at the earliest.</source>
+        <translation>名单须公示至少 {days} 个工作日（周末和法定节假日不计）；{start} 至 {end} 只有 {n} 个工作日，最早可于 {earliest} 结束。</translation>
     </message>
     <message>
         <source>Post the list of recipients publicly (公示) first, and record its dates.</source>
@@ -3949,6 +4070,27 @@ How: {how}{note}</source>
     <message>
         <source>The batch no longer exists.</source>
         <translation>该批次已不存在。</translation>
+    </message>
+    <message>
+        <source>{name} pays only where the county is in the programme: turn on the setting {key} if it is.</source>
+        <extracomment>Where the school keeps its holidays (the dropout rules' setting): school days for a programme paid per school day.</extracomment>
+        <translation>{name}仅在本县属实施范围时发放：如属实施范围，请打开设置 {key}。</translation>
+    </message>
+    <message>
+        <source>From autumn 2025 the 大班 保育教育费 is free for every child in public kindergartens (国办发〔2025〕27号): it is not aid, so it is not posted.</source>
+        <translation>自2025年秋季学期起，公办幼儿园大班幼儿一律免除保育教育费（国办发〔2025〕27号），不属于资助，不再录入。</translation>
+    </message>
+    <message>
+        <source>In none of the programme's categories ({names}).</source>
+        <translation>不属于本项目的任何资助类别（{names}）。</translation>
+    </message>
+    <message>
+        <source>No standard of the programme applies to this student on {day}.</source>
+        <translation>{day}时本项目没有适用于该生的资助标准。</translation>
+    </message>
+    <message>
+        <source>The programme's amount is not set: enter it first.</source>
+        <translation>本项目尚未填写资助金额，请先填写。</translation>
     </message>
 </context>
 <context>
@@ -3987,6 +4129,10 @@ How: {how}{note}</source>
     <message>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
     </message>
     <message>
         <source>Programme</source>
@@ -4053,6 +4199,10 @@ How: {how}{note}</source>
         <translation>合计（元）</translation>
     </message>
     <message>
+        <source>A batch is posted, its list of recipients is posted publicly for at least {n} working days (names only: no ID numbers, addresses or phones), then it is paid.</source>
+        <translation>每批录入后，受助名单须公示至少 {n} 个工作日（只公示姓名等，不公示身份证号、住址、电话），公示期满后发放。</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>学段</translation>
     </message>
@@ -4063,10 +4213,6 @@ How: {how}{note}</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>A batch is posted, its list of recipients is posted publicly for at least {n} days (names only: no ID numbers, addresses or phones), then it is paid.</source>
-        <translation>每批资助先录入，再把受助学生名单公示至少 {n} 天（只列姓名，不含身份证号、住址和电话），然后发放。</translation>
     </message>
     <message>
         <source>by programme</source>
@@ -4115,6 +4261,10 @@ How: {how}{note}</source>
     <message>
         <source>Who is eligible</source>
         <translation>资助对象</translation>
+    </message>
+    <message>
+        <source>by its dated standards</source>
+        <translation>按分时段标准</translation>
     </message>
     <message>
         <source>Months it pays</source>
@@ -4531,8 +4681,8 @@ How: {how}{note}</source>
         <translation>公示结束</translation>
     </message>
     <message>
-        <source>The list of recipients is posted for at least {n} days before payment.</source>
-        <translation>受助学生名单须在发放前公示至少 {n} 天。</translation>
+        <source>The list of recipients is posted for at least {n} working days before payment (weekends and statutory holidays do not count).</source>
+        <translation>受助名单在发放前须公示至少 {n} 个工作日（周末和法定节假日不计）。</translation>
     </message>
     <message>
         <source>Enrollment-urging notice</source>
@@ -4603,10 +4753,6 @@ How: {how}{note}</source>
         <translation>结对帮扶户</translation>
     </message>
     <message>
-        <source>Search all poor and monitored households by the head's name</source>
-        <translation>按户主姓名搜索所有建档立卡户和监测户</translation>
-    </message>
-    <message>
         <source>Household head</source>
         <translation>户主</translation>
     </message>
@@ -4615,8 +4761,12 @@ How: {how}{note}</source>
         <translation>村组</translation>
     </message>
     <message>
-        <source>Poverty status</source>
-        <translation>贫困状态</translation>
+        <source>Search all lifted and monitored households by the head's name</source>
+        <translation>按户主姓名搜索所有脱贫户和监测对象</translation>
+    </message>
+    <message>
+        <source>Household category</source>
+        <translation>家庭类别</translation>
     </message>
     <message>
         <source>Helper</source>
@@ -4635,8 +4785,8 @@ How: {how}{note}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>All poor and monitored households whose head's name contains the text.</source>
-        <translation>户主姓名含有所输入文字的建档立卡户和监测户。</translation>
+        <source>All lifted and monitored households whose head's name contains the text.</source>
+        <translation>户主姓名含有所输入文字的脱贫户和监测对象。</translation>
     </message>
     <message>
         <source>Households still without a helper, those of the helper's village first.</source>
@@ -4658,8 +4808,8 @@ How: {how}{note}</source>
         <translation>请选择户。</translation>
     </message>
     <message>
-        <source>The household of {head} is neither registered poor nor under monitoring: it is not paired.</source>
-        <translation>户主为 {head} 的这一户既不是建档立卡户也不是监测户，不需要结对。</translation>
+        <source>The household of {head} is neither a 脱贫户 nor a 防止返贫监测对象 at risk: it is not paired.</source>
+        <translation>户主为 {head} 的这一户既不是脱贫户，也不是风险未消除的防止返贫监测对象，不需要结对。</translation>
     </message>
     <message>
         <source>The start date is in the future.</source>
@@ -4760,10 +4910,6 @@ How: {how}{note}</source>
         <translation>村组</translation>
     </message>
     <message>
-        <source>Poverty status</source>
-        <translation>贫困状态</translation>
-    </message>
-    <message>
         <source>Since</source>
         <translation>开始</translation>
     </message>
@@ -4804,8 +4950,12 @@ How: {how}{note}</source>
         <translation>天数</translation>
     </message>
     <message>
-        <source>Poor households without a helper</source>
-        <translation>尚无帮扶人的贫困户</translation>
+        <source>Household category</source>
+        <translation>家庭类别</translation>
+    </message>
+    <message>
+        <source>Households to help without a helper</source>
+        <translation>尚无帮扶人的需帮扶户</translation>
     </message>
     <message>
         <source>Pairs whose helper has left</source>
@@ -4932,8 +5082,8 @@ How: {how}{note}</source>
         <translation>请先选择一个未结束的结对。</translation>
     </message>
     <message>
-        <source>{without} of {total} poor and monitored households have no main labourer with a practical skill (the plan: one or two skills for one labourer in every poor household).</source>
-        <translation>{total} 户建档立卡户和监测户中，有 {without} 户的主要劳动力没有掌握实用技术（方案要求：每户有一个主要劳动力学会一至两门实用技术）。</translation>
+        <source>{without} of {total} lifted and monitored households have no main labourer with a practical skill (the plan: one or two skills for one labourer in every household it helps).</source>
+        <translation>{total} 户脱贫户和监测对象中，有 {without} 户的主要劳动力没有掌握实用技术（方案要求：每户帮扶对象有一个主要劳动力掌握一至两门实用技术）。</translation>
     </message>
     <message>
         <source>Select a paired school first.</source>
@@ -5225,6 +5375,26 @@ How: {how}{note}</source>
         <translation>各学段</translation>
     </message>
     <message>
+        <source>Compulsory education (primary and junior)</source>
+        <translation>义务教育（小学和初中）</translation>
+    </message>
+    <message>
+        <source>every grade; or numbers like 3 (大班) or 7,8,9</source>
+        <translation>不填为所有年级；或填数字，如 3（大班）、7,8,9</translation>
+    </message>
+    <message>
+        <source>Boarders or not</source>
+        <translation>不限是否寄宿</translation>
+    </message>
+    <message>
+        <source>Boarders only</source>
+        <translation>仅寄宿生</translation>
+    </message>
+    <message>
+        <source>Non-boarders only</source>
+        <translation>仅非寄宿生</translation>
+    </message>
+    <message>
         <source>{n} month</source>
         <translation>{n}月</translation>
     </message>
@@ -5249,8 +5419,24 @@ How: {how}{note}</source>
         <translation>资助对象</translation>
     </message>
     <message>
+        <source>Grades</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Boarding</source>
+        <translation>寄宿</translation>
+    </message>
+    <message>
+        <source>Categories (any of them; none ticked: no condition)</source>
+        <translation>资助类别（符合任一即可；都不勾选则不限）</translation>
+    </message>
+    <message>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>from the programme's dated standards</source>
+        <translation>按本项目的分时段资助标准</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -5498,6 +5684,18 @@ How: {how}{note}</source>
         <translation>入学日期早于出生日期。</translation>
     </message>
     <message>
+        <source>Disability category {value} is not one of 视力, 听力, 言语, 肢体, 智力, 精神, 多重: choose one from the list.</source>
+        <translation>残疾类别“{value}”不是视力、听力、言语、肢体、智力、精神、多重之一：请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Disability grade {value} is not one of 一级, 二级, 三级, 四级.</source>
+        <translation>残疾等级“{value}”不是一级、二级、三级、四级之一。</translation>
+    </message>
+    <message>
+        <source>A disability grade or certificate is entered without the disability category: choose the category, or clear the grade and certificate.</source>
+        <translation>填了残疾等级或残疾证号，却没有残疾类别：请选择残疾类别，或清空等级和证号。</translation>
+    </message>
+    <message>
         <source>The student no longer exists (id {id}).</source>
         <translation>该学生已不存在（编号 {id}）。</translation>
     </message>
@@ -5601,8 +5799,32 @@ How: {how}{note}</source>
         <translation>电话</translation>
     </message>
     <message>
-        <source>Registered poor</source>
-        <translation>建档立卡</translation>
+        <source>Household category</source>
+        <translation>家庭类别</translation>
+    </message>
+    <message>
+        <source>Lifted out of poverty</source>
+        <translation>是否脱贫户</translation>
+    </message>
+    <message>
+        <source>Year lifted</source>
+        <translation>脱贫年度</translation>
+    </message>
+    <message>
+        <source>Monitored household</source>
+        <translation>是否监测对象</translation>
+    </message>
+    <message>
+        <source>Monitoring type</source>
+        <translation>监测类型</translation>
+    </message>
+    <message>
+        <source>Minimum living allowance</source>
+        <translation>是否低保</translation>
+    </message>
+    <message>
+        <source>Extreme-poverty support</source>
+        <translation>是否特困</translation>
     </message>
     <message>
         <source>Left-behind</source>
@@ -5613,8 +5835,36 @@ How: {how}{note}</source>
         <translation>寄宿生</translation>
     </message>
     <message>
+        <source>Orphan</source>
+        <translation>孤儿</translation>
+    </message>
+    <message>
+        <source>De facto unsupported</source>
+        <translation>事实无人抚养</translation>
+    </message>
+    <message>
         <source>Disability</source>
         <translation>残疾类别</translation>
+    </message>
+    <message>
+        <source>Disability grade</source>
+        <translation>残疾等级</translation>
+    </message>
+    <message>
+        <source>Disability certificate no.</source>
+        <translation>残疾证号</translation>
+    </message>
+    <message>
+        <source>Child of a disabled parent</source>
+        <translation>残疾人子女</translation>
+    </message>
+    <message>
+        <source>Child of a martyr</source>
+        <translation>烈士子女</translation>
+    </message>
+    <message>
+        <source>Child in difficulty</source>
+        <translation>困境儿童</translation>
     </message>
     <message>
         <source>Entry date</source>
@@ -5699,6 +5949,18 @@ How: {how}{note}</source>
         <translation>缺少年级（没有“年级”一栏，班级中也没有写年级）。</translation>
     </message>
     <message>
+        <source>“{value}” is not a household category (write 一般户, 脱贫户 or 防止返贫监测对象). Recorded as 一般户.</source>
+        <translation>“{value}”不是家庭类别（请写一般户、脱贫户或防止返贫监测对象），按一般户记录。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a monitoring type (脱贫不稳定户, 边缘易致贫户, 突发严重困难户). Left empty.</source>
+        <translation>“{value}”不是监测类型（脱贫不稳定户、边缘易致贫户、突发严重困难户），未填写。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a year. Left empty.</source>
+        <translation>“{value}”不是年份，未填写。</translation>
+    </message>
+    <message>
         <source>Same ID number as row {row}: this row's values were applied to that student.</source>
         <translation>与第 {row} 行身份证号相同：本行的数据已合并到该学生。</translation>
     </message>
@@ -5707,8 +5969,12 @@ How: {how}{note}</source>
         <translation>与第 {row} 行身份证号相同：本行已跳过。</translation>
     </message>
     <message>
-        <source>The household was not recorded: the sheet gives no {missing}. The 建档立卡 mark needs a household; add it in the student's dialog.</source>
-        <translation>未登记户信息：表中没有{missing}。建档立卡标记需要登记在户上，请在学生信息中补充。</translation>
+        <source>The household was not recorded: the sheet gives no {missing}. The household category needs a household; add it in the student's dialog.</source>
+        <translation>未登记户信息：表中没有{missing}。家庭类别需要登记在户上，请在学生信息中补充。</translation>
+    </message>
+    <message>
+        <source>The sheet says {sheet}, but the household of {head} on the roster is {recorded}: the import leaves the household as it is; check, and change it in the household dialog.</source>
+        <translation>表中写的是{sheet}，但花名册中户主为 {head} 的这一户是{recorded}：导入不修改户信息，请核实，并在户信息中修改。</translation>
     </message>
     <message>
         <source>guardian</source>
@@ -5717,10 +5983,6 @@ How: {how}{note}</source>
     <message>
         <source>village that is on the list</source>
         <translation>村名单中的村</translation>
-    </message>
-    <message>
-        <source>The sheet marks 建档立卡, but the household of {head} on the roster is not registered poor: check, and change it in the household dialog.</source>
-        <translation>表中标为建档立卡，但花名册中户主为 {head} 的这一户不是建档立卡户：请核实，并在户信息中修改。</translation>
     </message>
     <message>
         <source>Creating households…</source>
@@ -5778,8 +6040,8 @@ How: {how}{note}</source>
         <translation>户主</translation>
     </message>
     <message>
-        <source>Registered poor</source>
-        <translation>建档立卡</translation>
+        <source>Household category</source>
+        <translation>家庭类别</translation>
     </message>
     <message>
         <source>Left-behind</source>
@@ -5805,8 +6067,8 @@ How: {how}{note}</source>
         <translation>搜索：姓名、拼音首字母（如 zs）或身份证号数字</translation>
     </message>
     <message>
-        <source>Registered poor</source>
-        <translation>建档立卡</translation>
+        <source>All household categories</source>
+        <translation>全部家庭类别</translation>
     </message>
     <message>
         <source>Left-behind</source>
@@ -6427,8 +6689,36 @@ This look is recorded in the audit trail.</source>
         <translation>寄宿生</translation>
     </message>
     <message>
-        <source>empty if none</source>
-        <translation>无则不填</translation>
+        <source>Orphan (孤儿)</source>
+        <translation>孤儿</translation>
+    </message>
+    <message>
+        <source>De facto unsupported child (事实无人抚养儿童)</source>
+        <translation>事实无人抚养儿童</translation>
+    </message>
+    <message>
+        <source>Child of a disabled parent (残疾人子女)</source>
+        <translation>残疾人子女</translation>
+    </message>
+    <message>
+        <source>Child of a martyr (烈士子女)</source>
+        <translation>烈士子女</translation>
+    </message>
+    <message>
+        <source>Child in difficulty (困境儿童)</source>
+        <translation>困境儿童</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>certificate no. (残疾人证号)</source>
+        <translation>残疾人证号</translation>
     </message>
     <message>
         <source>Change status…</source>
@@ -6969,8 +7259,8 @@ This look is recorded in the audit trail.</source>
         <translation>走访日期晚于今天。</translation>
     </message>
     <message>
-        <source>The visit date is before 2014, when poor households were first registered.</source>
-        <translation>走访日期早于 2014 年（建档立卡开始的年份）。</translation>
+        <source>The visit date is before 2014, when the households to help were first registered.</source>
+        <translation>走访日期早于 2014 年（帮扶对象开始登记的年份）。</translation>
     </message>
     <message>
         <source>Choose how the visit was made.</source>
@@ -7212,8 +7502,8 @@ This look is recorded in the audit trail.</source>
         <translation>到校</translation>
     </message>
     <message>
-        <source>Registered-poor households' children</source>
-        <translation>建档立卡家庭子女</translation>
+        <source>Children of lifted and monitored households</source>
+        <translation>脱贫户和监测对象家庭子女</translation>
     </message>
     <message>
         <source>Left-behind children</source>
@@ -7240,6 +7530,10 @@ This look is recorded in the audit trail.</source>
         <translation>每学期</translation>
     </message>
     <message>
+        <source>per school day</source>
+        <translation>按在校日</translation>
+    </message>
+    <message>
         <source>Paid</source>
         <translation>发放</translation>
     </message>
@@ -7250,6 +7544,55 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>Reversal</source>
         <translation>冲销</translation>
+    </message>
+    <message>
+        <source>General household</source>
+        <translation>一般户</translation>
+    </message>
+    <message>
+        <source>Household lifted out of poverty</source>
+        <extracomment>残疾类别 (GB/T 26341): stored short, printed with 残疾 after it. The first year a household could be lifted out of poverty as 建档立卡 counted it (registration 2014, first exits recorded for 2013's targets), the lower bound of 脱贫年度.</extracomment>
+        <translation>脱贫户</translation>
+    </message>
+    <message>
+        <source>Monitored against returning to poverty</source>
+        <translation>防止返贫监测对象</translation>
+    </message>
+    <message>
+        <source>Lifted but unstable</source>
+        <translation>脱贫不稳定户</translation>
+    </message>
+    <message>
+        <source>On the margin of poverty</source>
+        <translation>边缘易致贫户</translation>
+    </message>
+    <message>
+        <source>Sudden severe hardship</source>
+        <translation>突发严重困难户</translation>
+    </message>
+    <message>
+        <source>Minimum living allowance (dibao)</source>
+        <translation>低保</translation>
+    </message>
+    <message>
+        <source>Extreme-poverty support (tekun)</source>
+        <translation>特困供养</translation>
+    </message>
+    <message>
+        <source>Orphan</source>
+        <translation>孤儿</translation>
+    </message>
+    <message>
+        <source>De facto unsupported child</source>
+        <translation>事实无人抚养</translation>
+    </message>
+    <message>
+        <source>Disabled child</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <source>Child of a martyr</source>
+        <translation>烈士子女</translation>
     </message>
 </context>
 <context>
@@ -7269,6 +7612,10 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>The household of {head} ({village}) has no helper: pair it</source>
         <translation>{head}（{village}）户还没有帮扶人：请安排结对</translation>
+    </message>
+    <message>
+        <source> (of them: {lifted} from lifted households, {monitored} from monitored households)</source>
+        <translation>（其中脱贫户子女 {lifted} 人，监测对象子女 {monitored} 人）</translation>
     </message>
     <message>
         <source>{staff} has not visited the household of {head} for {days} days</source>
