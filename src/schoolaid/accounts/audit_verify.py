@@ -65,6 +65,8 @@ COVERED: tuple[Coverage, ...] = (
         "last_sign_in_at": "set at each sign-in, recorded as its own event",
         "created_at": _STAMPS["created_at"]}),
     Coverage("village_population", "village_populations"),
+    Coverage("hardship_assessment", "hardship_assessments"),
+    Coverage("hardship_publicity", "hardship_publicities"),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).
@@ -344,7 +346,10 @@ def unaudited(session: Session | Connection) -> Iterator[tuple[Coverage, Any, st
     states: dict[tuple[str, Any], _State] = {}
     for event in _events(session):
         _fold(states, event)
+    tables = set(session.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars())
     for coverage in COVERED:
+        if coverage.table not in tables:
+            continue  # a table a later revision makes (the baseline runs at revision 0008)
         derived = _derived(session, coverage.entity)
         last = 0
         while True:
