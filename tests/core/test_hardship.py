@@ -154,3 +154,30 @@ def test_the_demos_priority_groups_are_proposed_and_confirmed_in_one_action(demo
     assert codes(refused) == {"hardship.none_proposed"}
     with db.read() as session:
         assert session.scalar(select(HardshipAssessment).where(HardshipAssessment.proposed.is_(False))) is None
+
+
+def test_the_application_form_and_the_notice_print_only_what_they_may(demo_db, actor, tmp_path):
+    import pypdf
+
+    from schoolaid.ledger import hardship_printouts
+
+    db = demo_db
+    student = enrolled_without_groups(db, 1)[0]
+    aid = db.run(hardship.apply, actor, student, YEAR, "父亲重病，家庭收入骤减", dt.date(2026, 9, 10), today=TODAY)
+    db.run(hardship.decide, actor, aid, "特别困难", dt.date(2026, 9, 20), today=TODAY)
+    form = tmp_path / "申请表.pdf"
+    assert db.query(hardship_printouts.write_application, actor, student, YEAR, form, TODAY) == 1
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(form).pages)
+    assert "家庭经济困难学生认定申请表" in text and "父亲重病" in text and "特别困难" in text
+    pid = db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 9, 28), dt.date(2026, 10, 2), "0812-1234567",
+                 today=TODAY)
+    notice = tmp_path / "公示表.pdf"
+    assert db.query(hardship_printouts.write_publicity, actor, pid, notice, TODAY) >= 1
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(notice).pages)
+    with db.read() as session:
+        pupil = session.get(Student, student)
+        private = [pupil.id_number, pupil.guardian_phone, pupil.birth_date.isoformat(),
+                   pupil.household.address if pupil.household else ""]
+        name = pupil.name
+    assert name in text and "特别困难" in text and "08121234567" in text and "2026年9月28日" in text
+    assert not [value for value in private if value and value in text]
