@@ -36,9 +36,8 @@ from schoolaid.common.progress import Progress
 from schoolaid.demo import create_demo_township
 from schoolaid.dropout import case_files, notice_pdf, notices, rules
 from schoolaid.dropout import export as dropout_export
-from schoolaid.ledger import batches
+from schoolaid.ledger import batches, hardship, hardship_printouts
 from schoolaid.ledger import export as ledger_export
-from schoolaid.ledger import hardship, hardship_printouts
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export

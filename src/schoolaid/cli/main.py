@@ -13,7 +13,18 @@ import sys
 from collections.abc import Sequence
 
 from schoolaid import __version__
-from schoolaid.cli import accounts, backup, demo, dropout, hardship, ledger, pairing, printing, reporting, roster
+from schoolaid.cli import (
+    accounts,
+    backup,
+    demo,
+    dropout,
+    hardship,
+    ledger,
+    pairing,
+    printing,
+    reporting,
+    roster,
+)
 from schoolaid.cli.command import COMMANDS, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Command, Group, db_option
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
