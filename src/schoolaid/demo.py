@@ -30,6 +30,7 @@ from schoolaid.common.school_calendar import (
     add_months,
     month_start,
     nth_school_day,
+    nth_working_day,
     school_days_before,
 )
 from schoolaid.common.vocabulary import PovertyStatus, SchoolKind, StaffRole
@@ -260,7 +261,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
                 "household_id": household_id, "relation_to_head": "子女",
                 "guardian_name": guardian, "guardian_relation": "祖父" if guardian != head_name else "父亲",
                 "guardian_phone": phone, "left_behind": parents_away, "boarder": boarder,
-                "disability": "肢体" if rng.random() < 0.004 else "", "status": EnrollmentStatus.ENROLLED.value,
+                "disability_category": "肢体" if rng.random() < 0.004 else "", "status": EnrollmentStatus.ENROLLED.value,
                 "entry_date": min(entry, today), "leave_date": None, "notes": "",
                 "created_at": now, "updated_at": now,
             })
@@ -553,7 +554,15 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
     """A year of subsidies posted month by month, noticed and paid; two mistakes reversed (one of
     them replaced); and gaps: this month's living-cost waiver not yet posted, and children enrolled
     after a batch."""
-    from schoolaid.ledger import batches, corrections, entry_search, posting, subsidy_programmes, vocabulary
+    from schoolaid.ledger import (
+        batches,
+        corrections,
+        eligibility,
+        entry_search,
+        posting,
+        subsidy_programmes,
+        vocabulary,
+    )
 
     this_month = month_start(today)
     month = add_months(this_month, -12)
@@ -561,15 +570,19 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
         for programme in subsidy_programmes.list_programmes(session, active_only=True):
             if not programme.pays_in(month) or (month == this_month and programme.code == "SHF"):
                 continue
+            if eligibility.programme_closed(session, programme):
+                continue  # 营养改善计划: the demo county is not in the programme
             if programme.per is vocabulary.Per.TERM and month != add_months(Term.containing(month).start, 1):
                 continue  # term grants are paid once, in the second month of the term
             day = min(today, dt.date(month.year, month.month, 10))
             result = posting.post(session, actor, programme.id, month, today=day)
             if result.batch_id is not None and month < this_month:
                 notice_from = dt.date(month.year, month.month, 16)
-                batches.record_notice(session, actor, result.batch_id, notice_from,
-                                     notice_from + dt.timedelta(days=6))
-                batches.record_payment(session, actor, result.batch_id, notice_from + dt.timedelta(days=8),
+                notice_to = nth_working_day(notice_from, batches.notice_working_days(session) + 2)
+                batches.record_notice(session, actor, result.batch_id, notice_from, notice_to)
+                if notice_to + dt.timedelta(days=2) > today:
+                    continue  # still to be paid
+                batches.record_payment(session, actor, result.batch_id, notice_to + dt.timedelta(days=2),
                                       f"{month.year}{month.month:02d}-{result.batch_id:03d}", today=today)
         month = add_months(month, 1)
     entries = entry_search.search_entry_ids(session, entry_search.EntryFilter())

@@ -21,7 +21,7 @@ ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "st
 
 ENTITY_LABELS = {"student": "学生", "household": "户", "school": "学校", "village": "村", "staff": "教职工",
                  "setting": "设置", "pairing": "结对", "visit": "走访", "attachment": "附件",
-                 "school_pairing": "校际结对", "school_activity": "校际活动", "programme": "资助项目",
+                 "school_pairing": "校际结对", "school_activity": "校际活动", "programme": "资助项目", "programme_standard": "资助标准",
                  "ledger_batch": "发放批次", "ledger_entry": "台账条目", "absence": "缺课", "dropout_case": "辍学案件",
                  "persuasion": "劝返记录", "urging_notice": "敦促入学通知书", "user": "账号", "permission": "权限",
                  "village_population": "村学前适龄儿童数",

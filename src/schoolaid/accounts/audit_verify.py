@@ -51,6 +51,7 @@ COVERED: tuple[Coverage, ...] = (
     Coverage("school_pairing", "school_pairings"),
     Coverage("school_activity", "school_activities"),
     Coverage("programme", "programmes"),
+    Coverage("programme_standard", "programme_standards"),
     Coverage("ledger_batch", "ledger_batches"),
     Coverage("ledger_entry", "ledger_entries"),
     Coverage("absence", "absences"),
@@ -346,10 +347,10 @@ def unaudited(session: Session | Connection) -> Iterator[tuple[Coverage, Any, st
     states: dict[tuple[str, Any], _State] = {}
     for event in _events(session):
         _fold(states, event)
-    tables = set(session.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars())
+    tables = {row[0] for row in session.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
     for coverage in COVERED:
         if coverage.table not in tables:
-            continue  # a table a later revision makes (the baseline runs at revision 0008)
+            continue  # made by a later upgrade, which records its rows itself
         derived = _derived(session, coverage.entity)
         last = 0
         while True:
@@ -404,6 +405,27 @@ def record_baseline(connection: Connection) -> int:
     if events:
         connection.execute(insert(AuditEvent.__table__), events)
     return event_id - (last[0] if last else 0)
+
+
+def append_upgrade_events(connection: Connection,
+                          changes: list[tuple[str, str, int | None, str, dict[str, Any] | None, dict[str, Any] | None]],
+                          ) -> int:
+    """Append events an upgrade writes for the records it changes or adds — (action, entity, id,
+    summary, before, after) each — chained after the last event, by the upgrade's actor. No existing
+    audit row changes. Returns how many were written."""
+    last = connection.execute(text("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")).first()
+    event_id, previous = (last[0], last[1]) if last else (0, GENESIS)
+    actor = Actor(BASELINE_ACTOR)
+    events = []
+    for action, entity, key, summary, before, after in changes:
+        event_id += 1
+        event = {**event_values(actor, action, entity, key, summary, before=before, after=after),
+                 "id": event_id, "prev_hash": previous}
+        event["hash"] = previous = row_hash(previous, event)
+        events.append(event)
+    if events:
+        connection.execute(insert(AuditEvent.__table__), events)
+    return len(events)
 
 
 def _id(key: Any) -> int | None:

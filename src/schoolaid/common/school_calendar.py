@@ -381,3 +381,113 @@ def school_days_before(day: dt.date, count: int, holidays: Holidays) -> dt.date:
         if is_school_day(day, holidays):
             count -= 1
     return day
+
+
+# --- Working days: weekends and the statutory holidays, with the make-up working days (调休) -------------
+
+DateRange = tuple[dt.date, dt.date]  # first and last day, both included
+
+#: The State Council's annual notice, one year a row: the days off (放假调休) and the weekend days
+#: worked instead (上班). Source of 2026: 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04, 新华社;
+#: checked on politics.gmw.cn/2025-11/04/content_38391083.htm). The 2027 notice was not in the
+#: checked library (2026-12-01): a school enters it in the settings (``calendar.statutory_holidays``
+#: and ``calendar.makeup_workdays``, see ``parse_official_days``) when it is published.
+STATUTORY_HOLIDAYS: dict[int, tuple[DateRange, ...]] = {
+    2026: (
+        (dt.date(2026, 1, 1), dt.date(2026, 1, 3)),  # 元旦
+        (dt.date(2026, 2, 15), dt.date(2026, 2, 23)),  # 春节
+        (dt.date(2026, 4, 4), dt.date(2026, 4, 6)),  # 清明节
+        (dt.date(2026, 5, 1), dt.date(2026, 5, 5)),  # 劳动节
+        (dt.date(2026, 6, 19), dt.date(2026, 6, 21)),  # 端午节
+        (dt.date(2026, 9, 25), dt.date(2026, 9, 27)),  # 中秋节
+        (dt.date(2026, 10, 1), dt.date(2026, 10, 7)),  # 国庆节
+    ),
+}
+MAKEUP_WORKDAYS: dict[int, tuple[dt.date, ...]] = {
+    2026: (dt.date(2026, 1, 4), dt.date(2026, 2, 14), dt.date(2026, 2, 28), dt.date(2026, 5, 9),
+           dt.date(2026, 9, 20), dt.date(2026, 10, 10)),
+}
+#: The settings that add years the table lacks (2027 …): "2027-01-01~2027-01-01, 2027-02-06~2027-02-14"
+#: and "2027-02-20, …".
+STATUTORY_HOLIDAYS_SETTING = "calendar.statutory_holidays"
+MAKEUP_WORKDAYS_SETTING = "calendar.makeup_workdays"
+
+
+@dataclass(frozen=True)
+class OfficialDays:
+    """The statutory days off and the make-up working days, as dates."""
+
+    days_off: frozenset[dt.date]
+    days_worked: frozenset[dt.date]
+    years: frozenset[int]  # the years whose notice is known
+
+    def is_working_day(self, day: dt.date) -> bool:
+        if day in self.days_worked:
+            return True
+        return day.weekday() < 5 and day not in self.days_off
+
+
+def _expand(ranges: tuple[DateRange, ...] | list[DateRange]) -> set[dt.date]:
+    return {first + dt.timedelta(days=k) for first, last in ranges for k in range((last - first).days + 1)}
+
+
+def parse_official_days(holidays_text: str = "", workdays_text: str = "") -> OfficialDays:
+    """The shipped table plus the years a school entered: ``holidays_text`` lists days off as
+    ``2027-01-01~2027-01-03, 2027-05-01`` and ``workdays_text`` the weekend days worked; they add to
+    the table (a correction of a shipped year is entered as its days). Raises ValidationFailed with what is wrong."""
+    def day(text: str) -> dt.date:
+        return dt.date.fromisoformat(text.strip())
+
+    entered: list[DateRange] = []
+    worked: list[dt.date] = []
+    for field_name, text, into in (("statutory_holidays", holidays_text, entered), ("makeup_workdays", workdays_text,
+                                                                                    worked)):
+        for part in text.replace("，", ",").replace("、", ",").replace("～", "~").replace("至", "~").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            try:
+                if into is entered:
+                    first, _, last = part.partition("~")
+                    start, end = day(first), day(last or first)
+                    if end < start:
+                        raise ValueError(part)
+                    entered.append((start, end))
+                else:
+                    worked.append(day(part))
+            except ValueError:
+                raise ValidationFailed([error(field_name, "calendar.official_days", translate(
+                    "Calendar", "\u201c{part}\u201d is not a date like 2027-10-01 or a range like "
+                    "2027-10-01~2027-10-07.").format(part=part))]) from None
+    years_entered = {d.year for d in _expand(entered)} | {d.year for d in worked}
+    days_off = _expand([r for rs in STATUTORY_HOLIDAYS.values() for r in rs])
+    days_worked = {d for ds in MAKEUP_WORKDAYS.values() for d in ds}
+    return OfficialDays(frozenset(days_off | _expand(entered)), frozenset(days_worked | set(worked)),
+                        frozenset(set(STATUTORY_HOLIDAYS) | years_entered))
+
+
+DEFAULT_OFFICIAL_DAYS = parse_official_days()
+
+
+def is_working_day(day: dt.date, official: OfficialDays = DEFAULT_OFFICIAL_DAYS) -> bool:
+    """Monday to Friday outside the statutory holidays, or a weekend day worked instead (调休)."""
+    return official.is_working_day(day)
+
+
+def working_days_between(start: dt.date, end: dt.date, official: OfficialDays = DEFAULT_OFFICIAL_DAYS) -> int:
+    """Working days from ``start`` to ``end``, both included (none when ``end`` is before ``start``):
+    how long a 公示 lasted."""
+    return sum(1 for offset in range((end - start).days + 1) if official.is_working_day(start + dt.timedelta(days=offset)))
+
+
+def nth_working_day(start: dt.date, n: int, official: OfficialDays = DEFAULT_OFFICIAL_DAYS) -> dt.date:
+    """The ``n``-th working day counting ``start``: the last day of a 公示 of ``n`` working days."""
+    if n < 1:
+        raise ValueError(n)
+    day, counted = start, 0
+    while True:
+        if official.is_working_day(day):
+            counted += 1
+            if counted == n:
+                return day
+        day += dt.timedelta(days=1)

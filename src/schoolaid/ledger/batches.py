@@ -1,4 +1,10 @@
-"""Batches: the public notice of the recipients (公示, at least five days) and then the payment.
+"""Batches: the public notice of the recipients (公示, at least five working days by default) and
+then the payment.
+
+The minimum is counted in working days: weekends and the statutory holidays do not count, the
+make-up working days (调休) do (``school_calendar.working_days_between``). Five working days is the
+national 中职 guide's rule; no national rule for 义务教育 was found, so it is a setting
+(``standards.NOTICE_DAYS_SETTING``; standards.SRC_NOTICE_DAYS names the source).
 """
 
 from __future__ import annotations
@@ -14,13 +20,30 @@ from schoolaid.accounts.audit import Action, Actor
 from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import NotFound, ValidationFailed
 from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import nth_working_day, working_days_between
 from schoolaid.common.validation import error
+from schoolaid.ledger import eligibility, standards
 from schoolaid.storage.models import LedgerBatch, LedgerEntry, Programme
+from schoolaid.township import township
 
 BATCH = "ledger_batch"
 
 
-MINIMUM_NOTICE_DAYS = 5  # recipients are listed publicly at least five days before payment
+MINIMUM_NOTICE_DAYS = standards.DEFAULT_NOTICE_WORKING_DAYS  # the default; see notice_working_days
+
+
+def notice_working_days(session: Session) -> int:
+    """The minimum 公示 in working days: the setting, or five."""
+    text = township.get_setting(session, standards.NOTICE_DAYS_SETTING)
+    return int(text) if text.strip().isdigit() and int(text) > 0 else standards.DEFAULT_NOTICE_WORKING_DAYS
+
+
+@requires(Permission.EDIT_SETTINGS)
+def set_notice_working_days(session: Session, actor: Actor, days: int) -> None:
+    if not 1 <= days <= 30:
+        raise ValidationFailed([error("days", "ledger.notice_days", translate(
+            "Ledger", "The notice lasts from 1 to 30 working days."))])
+    township.set_setting(session, actor, standards.NOTICE_DAYS_SETTING, str(days))
 
 
 @dataclass(frozen=True)
@@ -69,10 +92,18 @@ def record_notice(session: Session, actor: Actor, batch_id: int, notice_from: dt
     if batch.paid_on is not None:
         problems.append(error("notice", "ledger.notice_paid", translate(
             "Ledger", "The batch has been paid: its notice dates stay as they were.")))
-    if (notice_to - notice_from).days + 1 < MINIMUM_NOTICE_DAYS:
+    minimum = notice_working_days(session)
+    official = eligibility.official_days(session)
+    counted = working_days_between(notice_from, notice_to, official)
+    if notice_to < notice_from:
+        problems.append(error("notice", "ledger.notice_order", translate(
+            "Ledger", "The notice ends before it begins.")))
+    elif counted < minimum:
         problems.append(error("notice", "ledger.notice_short", translate(
-            "Ledger", "The list must be posted for at least {days} days (here: {n}).").format(
-                days=MINIMUM_NOTICE_DAYS, n=(notice_to - notice_from).days + 1)))
+            "Ledger", "The list must be posted for at least {days} working days (weekends and statutory holidays do "
+            "not count); from {start} to {end} there are {n}: it could end on {earliest} at the earliest.").format(
+                days=minimum, n=counted, start=notice_from.isoformat(), end=notice_to.isoformat(),
+                earliest=nth_working_day(notice_from, minimum, official).isoformat())))
     if problems:
         raise ValidationFailed(problems)
     before = audit.snapshot(batch)

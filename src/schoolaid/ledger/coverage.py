@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from schoolaid.common.school_calendar import month_reference_day, month_start
 from schoolaid.ledger.currency import yuan
-from schoolaid.ledger.eligibility import covered_ids, eligible_ids
+from schoolaid.ledger.eligibility import Decision, covered_ids, decide
 from schoolaid.ledger.periods import months_of_period
 from schoolaid.ledger.posting import student_lines
 from schoolaid.ledger.subsidy_programmes import ProgrammeView, list_programmes
@@ -36,7 +36,8 @@ class Gap:
                 "period": self.period, "amount_yuan": float(yuan(self.amount_fen))}
 
 
-def _missing(session: Session, period: str, today: dt.date) -> list[tuple[ProgrammeView, str, set[int]]]:
+def _missing(session: Session, period: str, today: dt.date,
+             ) -> list[tuple[ProgrammeView, str, dict[int, Decision]]]:
     """For each active programme and each of its periods within ``period`` that has come: the
     eligible students with no entry."""
     this_month = month_start(today)
@@ -55,9 +56,9 @@ def _missing(session: Session, period: str, today: dt.date) -> list[tuple[Progra
             day = month_reference_day(month, today)
             if day not in enrolled_cache:
                 enrolled_cache[day] = roster.enrolled_on(session, day)
-            missing = eligible_ids(session, programme, month, today, enrolled_cache[day]) - covered_ids(
-                session, programme.id, programme_period)
-            found.append((programme, programme_period, missing))
+            decisions = decide(session, programme, month, today, enrolled_cache[day])[0]
+            covered = covered_ids(session, programme.id, programme_period)
+            found.append((programme, programme_period, {k: v for k, v in decisions.items() if k not in covered}))
     return found
 
 
@@ -71,7 +72,7 @@ def gaps(session: Session, period: str, today: dt.date) -> list[Gap]:
     come, and every active programme that pays in it."""
     found: list[Gap] = []
     for programme, programme_period, missing in _missing(session, period, today):
-        for line in student_lines(session, missing, programme.amount_fen):
+        for line in student_lines(session, missing, 0):
             found.append(Gap(line.student_id, line.name, line.school, line.grade, line.village, programme.id,
-                             programme.code, programme.name, programme_period, programme.amount_fen))
+                             programme.code, programme.name, programme_period, missing[line.student_id].amount_fen))
     return found

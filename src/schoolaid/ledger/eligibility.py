@@ -1,31 +1,57 @@
-"""Who is eligible and who is covered.
+"""Who is eligible, for how much and why; and who is covered.
 
-A student is eligible in a month when the programme's rule selects them and they are enrolled
+A student is eligible in a month when the programme's conditions select them and they are enrolled
 (在读) on the 15th of that month (or today, for the current month before the 15th): joining by
-mid-month counts for the month, leaving before it does not. A student is covered for a
+mid-month counts for the month, leaving before it does not. The conditions combine (all must hold):
+the programme's rule (its hand-kept list, or an older rule such as 建档立卡), its stages and grades,
+boarder or not, and its categories (any of them: household categories, student categories, or the
+assessment of need, ``assessment.assessed_levels``). The amount comes from the programme's dated
+standards (``standard_on``), or from its own amount when it has none. A student is covered for a
 programme and period when the entries for them add up to more than zero.
+
+Each decision carries its basis in Chinese (which condition, which standard): the posting preview
+shows it, so a school can say who was paid and why.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from schoolaid.common.school_calendar import month_reference_day
-from schoolaid.ledger.subsidy_programmes import ProgrammeView
-from schoolaid.ledger.vocabulary import Eligibility
-from schoolaid.roster import roster
+from schoolaid.common import school_calendar
+from schoolaid.common.grades import grade_name_zh
+from schoolaid.common.i18n import translate
+from schoolaid.common.school_calendar import Term, month_end, month_reference_day
+from schoolaid.ledger import assessment, standards
+from schoolaid.ledger.subsidy_programmes import ProgrammeView, StandardView, list_standards, standard_on
+from schoolaid.ledger.vocabulary import Eligibility, Per
+from schoolaid.roster import categories, roster
+from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.storage.database import fetch_ids
 from schoolaid.storage.models import Household, LedgerEntry, ProgrammeMember, Student
+from schoolaid.township import township
+
+#: Where the school keeps its holidays (the dropout rules' setting): school days for a programme
+#: paid per school day.
+HOLIDAYS_SETTING = "dropout.holidays"
 
 
-def _selected(session: Session, programme: ProgrammeView) -> Select:
-    """The students the programme's rule selects, before enrollment is checked."""
-    query = select(Student.id).outerjoin(Household, Student.household_id == Household.id)
-    if programme.stage:
-        query = query.where(Student.stage == programme.stage)
+@dataclass(frozen=True)
+class Decision:
+    """A student the programme pays for a period: how much, at which standard, and why."""
+
+    student_id: int
+    amount_fen: int  # the entry's amount
+    standard_fen: int  # 资助标准 as the entry keeps it: per month, per term, or per school day
+    units: int  # 月数, or school days for a programme paid per school day
+    basis: str  # in Chinese: the condition and the standard
+
+
+def _rule_selects(query: Select, programme: ProgrammeView) -> Select:
     rule = programme.eligibility
     if rule is Eligibility.REGISTERED_POOR:
         query = query.where(Household.registered_poor.is_(True))
@@ -39,13 +65,200 @@ def _selected(session: Session, programme: ProgrammeView) -> Select:
     return query
 
 
+def _selected(session: Session, programme: ProgrammeView) -> Select:
+    """The students the programme's rule, stages, grades and boarding select, before enrollment
+    and categories are checked."""
+    query = select(Student.id).outerjoin(Household, Student.household_id == Household.id)
+    if programme.stages:
+        query = query.where(Student.stage.in_(programme.stages))
+    if programme.grades:
+        query = query.where(Student.grade.in_(programme.grades))
+    if programme.boarder:
+        query = query.where(Student.boarder.is_(programme.boarder == "yes"))
+    return _rule_selects(query, programme)
+
+
+def student_categories(household: Household | None, student: Student, on: dt.date) -> list[str]:
+    """The categories (standards.HOUSEHOLD_CATEGORIES then STUDENT_CATEGORIES) that hold for the
+    student on ``on``. A monitored household counts while its risk is not removed (风险未消除)."""
+    found = []
+    if household is not None:
+        if household.category == HouseholdCategory.LIFTED.value:
+            found.append("脱贫户")
+        if categories.monitored_at_risk(household, on):
+            found.append("防止返贫监测对象")
+        if household.dibao:
+            found.append("低保")
+        if household.tekun:
+            found.append("特困")
+    flags = (("孤儿", student.orphan), ("事实无人抚养", student.unsupported), ("残疾", bool(student.disability_category)),
+             ("残疾人子女", student.parent_disabled), ("烈士子女", student.martyr_child), ("留守", student.left_behind),
+             ("困境", student.in_difficulty))
+    found.extend(name for name, holds in flags if holds)
+    return found
+
+
+def _rule_words(programme: ProgrammeView) -> str:
+    return {Eligibility.REGISTERED_POOR: "建档立卡家庭", Eligibility.LEFT_BEHIND: "留守儿童",
+            Eligibility.BOARDER: "寄宿生", Eligibility.LIST: "名单内", Eligibility.EVERYONE: ""}[programme.eligibility]
+
+
+def holidays_of(session: Session) -> school_calendar.Holidays:
+    try:
+        return school_calendar.parse_holidays(township.get_setting(session, HOLIDAYS_SETTING)
+                                              or school_calendar.DEFAULT_HOLIDAYS_TEXT)
+    except Exception:  # noqa: BLE001 - a bad setting is refused when entered; fall back to the default
+        return school_calendar.DEFAULT_HOLIDAYS
+
+
+def official_days(session: Session) -> school_calendar.OfficialDays:
+    """The statutory holidays and make-up working days: the shipped table and what the settings add."""
+    try:
+        return school_calendar.parse_official_days(
+            township.get_setting(session, school_calendar.STATUTORY_HOLIDAYS_SETTING),
+            township.get_setting(session, school_calendar.MAKEUP_WORKDAYS_SETTING))
+    except Exception:  # noqa: BLE001 - refused when entered; fall back to the shipped table
+        return school_calendar.DEFAULT_OFFICIAL_DAYS
+
+
+def school_days_in(session: Session, first: dt.date, last: dt.date) -> int:
+    """School days from ``first`` to ``last``: working days outside the school's holidays."""
+    holidays, official = holidays_of(session), official_days(session)
+    return sum(1 for k in range((last - first).days + 1)
+               if official.is_working_day(day := first + dt.timedelta(days=k))
+               and not school_calendar.is_holiday(day, holidays))
+
+
+def _amount(session: Session, programme: ProgrammeView, standard: StandardView | None, month: dt.date,
+            school_days: dict[str, int]) -> tuple[int, int, int, str]:
+    """(amount, standard as the entry keeps it, units, the standard's words) for one student."""
+    months = programme.months_for(month)
+    if standard is None:  # a programme with no dated standards pays its own amount
+        unit = {Per.MONTH: "每月", Per.TERM: "每学期", Per.DAY: "每天"}[programme.per]
+        words = f"本项目标准{_yuan(programme.amount_fen)}元{unit}"
+        if programme.per is Per.DAY:
+            days = _days(session, programme, month, school_days)
+            return programme.amount_fen * days, programme.amount_fen, days, f"{words}×{days}天"
+        return programme.amount_fen, programme.amount_fen, months, words
+    words = standard.describe()
+    if standard.unit == "day":
+        days = _days(session, programme, month, school_days)
+        return standard.amount_fen * days, standard.amount_fen, days, f"{words}×在校{days}天"
+    if standard.unit == "year":
+        if programme.per is Per.TERM:
+            return standard.amount_fen // 2, standard.amount_fen // 2, months, f"{words}，每学期发放一半"
+        share = standard.amount_fen // max(1, len(programme.active_months))
+        return share, share, 1, f"{words}，按发放月数平分"
+    if programme.per is Per.TERM:
+        return standard.amount_fen * months, standard.amount_fen, months, f"{words}×{months}个月"
+    return standard.amount_fen, standard.amount_fen, 1, words
+
+
+def _days(session: Session, programme: ProgrammeView, month: dt.date, cache: dict[str, int]) -> int:
+    first, last = ((Term.containing(month).start, Term.containing(month).end) if programme.per is Per.TERM
+                   else (month, month_end(month)))
+    key = f"{first}/{last}"
+    if key not in cache:
+        cache[key] = school_days_in(session, first, last)
+    return cache[key]
+
+
+def _yuan(fen: int) -> str:
+    return f"{fen // 100}" if fen % 100 == 0 else f"{fen / 100:.2f}"
+
+
+def standard_day(programme: ProgrammeView, month: dt.date) -> dt.date:
+    """The day whose standard applies: a term's first day for a termly programme (a term that
+    begins under a new standard pays it from its start), else the month's first day."""
+    return Term.containing(month).start if programme.per is Per.TERM else month
+
+
+def programme_closed(session: Session, programme: ProgrammeView) -> str | None:
+    """Why the programme pays no one at all, if a setting keeps it off (营养改善计划 outside the
+    counties in the programme)."""
+    key = standards.PROGRAMME_SETTINGS.get(programme.code)
+    if key and township.get_setting(session, key) != "1":
+        return translate("Ledger", "{name} pays only where the county is in the programme: turn on the setting "
+                         "{key} if it is.").format(name=programme.name, key=key)
+    return None
+
+
+def _free_last_year(programme: ProgrammeView, student: Student, month: dt.date) -> str | None:
+    if (programme.code in standards.FEE_WAIVER_PROGRAMMES and student.stage == "学前"
+            and student.grade == standards.LAST_PRESCHOOL_GRADE and month >= standards.FREE_LAST_PRESCHOOL_YEAR_FROM):
+        return translate("Ledger", "From autumn 2025 the 大班 保育教育费 is free for every child in public kindergartens "
+                         "(国办发〔2025〕27号): it is not aid, so it is not posted.")
+    return None
+
+
+def decide(session: Session, programme: ProgrammeView, month: dt.date, today: dt.date,
+           enrolled: set[int] | None = None, student_ids: Collection[int] | None = None,
+           ) -> tuple[dict[int, Decision], dict[int, str]]:
+    """({student: decision} for those the programme pays in ``month``, {student: why not} for those
+    its stages, grades and rule select but a category, the free 大班 year or the standards leave
+    out)."""
+    if not programme.active or not programme.pays_in(month) or programme_closed(session, programme):
+        return {}, {}
+    query = _selected(session, programme)
+    if student_ids is not None:
+        query = query.where(Student.id.in_(list(student_ids)))
+    selected = set(fetch_ids(session, query))
+    enrolled = enrolled if enrolled is not None else roster.enrolled_on(session, month_reference_day(month, today),
+                                                                         selected)
+    selected &= enrolled
+    found = list_standards(session, programme.id)
+    day = standard_day(programme, month)
+    needs_assessment = bool({standards.ASSESSED, standards.ASSESSED_BOARDER} & set(programme.categories))
+    school_days: dict[str, int] = {}
+    decisions: dict[int, Decision] = {}
+    refused: dict[int, str] = {}
+    ordered = sorted(selected)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        levels = assessment.assessed_levels(session, chunk, day) if needs_assessment else {}
+        for student in session.scalars(select(Student).options(selectinload(Student.household))
+                                       .where(Student.id.in_(chunk))):
+            household = student.household
+            free = _free_last_year(programme, student, month)
+            if free:
+                refused[student.id] = free
+                continue
+            condition = [grade_name_zh(student.stage, student.grade)]
+            if programme.boarder:
+                condition.append("寄宿生" if student.boarder else "非寄宿生")
+            if _rule_words(programme):
+                condition.append(_rule_words(programme))
+            if programme.categories:
+                held = set(student_categories(household, student, day))
+                if student.id in levels:
+                    held.add(standards.ASSESSED)
+                    if student.boarder:
+                        held.add(standards.ASSESSED_BOARDER)
+                matched = [c for c in programme.categories if c in held]
+                if not matched:
+                    refused[student.id] = translate("Ledger", "In none of the programme's categories ({names}).").format(
+                        names="、".join(programme.categories))
+                    continue
+                condition.append("、".join(
+                    f"认定为{levels[student.id]}" if c in (standards.ASSESSED, standards.ASSESSED_BOARDER) else c
+                    for c in matched))
+            standard = standard_on(found, student.stage, student.boarder, day) if found else None
+            if found and standard is None:
+                refused[student.id] = translate("Ledger", "No standard of the programme applies to this student on "
+                                                "{day}.").format(day=day.isoformat())
+                continue
+            amount, standard_fen, units, words = _amount(session, programme, standard, month, school_days)
+            if amount <= 0:
+                refused[student.id] = translate("Ledger", "The programme's amount is not set: enter it first.")
+                continue
+            decisions[student.id] = Decision(student.id, amount, standard_fen, units,
+                                             f"条件：{'，'.join(condition)}；标准：{words}")
+    return decisions, refused
+
+
 def eligible_ids(session: Session, programme: ProgrammeView, month: dt.date, today: dt.date,
                  enrolled: set[int] | None = None) -> set[int]:
-    if not programme.active or not programme.pays_in(month):
-        return set()
-    selected = set(fetch_ids(session, _selected(session, programme)))
-    enrolled = enrolled if enrolled is not None else roster.enrolled_on(session, month_reference_day(month, today), selected)
-    return selected & enrolled
+    return set(decide(session, programme, month, today, enrolled)[0])
 
 
 def covered_ids(session: Session, programme_id: int, period: str) -> set[int]:

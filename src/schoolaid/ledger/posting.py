@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -22,7 +22,7 @@ from schoolaid.common.school_calendar import month_key, month_start
 from schoolaid.common.validation import error
 from schoolaid.ledger.batches import BATCH
 from schoolaid.ledger.currency import yuan
-from schoolaid.ledger.eligibility import covered_ids, eligible_ids
+from schoolaid.ledger.eligibility import covered_ids, decide, programme_closed
 from schoolaid.ledger.periods import parse_month
 from schoolaid.ledger.subsidy_programmes import ProgrammeView, get_programme
 from schoolaid.storage.database import reserve_ids
@@ -40,6 +40,14 @@ class StudentLine:
     village: str
     guardian: str
     amount_fen: int
+    basis: str = ""  # which condition and which standard, in Chinese
+    standard_fen: int = 0
+    units: int = 1  # 月数, or school days
+
+    def as_json(self) -> dict[str, object]:
+        """A line of the posting preview."""
+        return {"student_id": self.student_id, "name": self.name, "amount_yuan": float(yuan(self.amount_fen)),
+                "basis": self.basis}
 
 
 @dataclass
@@ -50,6 +58,7 @@ class PostingPlan:
     lines: list[StudentLine]  # to post
     already: int  # eligible, but covered for the period already
     not_eligible: list[int]  # asked for by id, but not eligible or not enrolled
+    reasons: dict[int, str] = field(default_factory=dict)  # why, for those the conditions left out
 
     @property
     def total_fen(self) -> int:
@@ -87,19 +96,27 @@ def plan_posting(session: Session, programme_id: int, month: dt.date | str, stud
         problems.append(error("month", "ledger.holiday", translate(
             "Ledger", "{name} does not pay in {month} (a school holiday month for it).").format(
                 name=programme.name, month=month_key(month))))
+    closed = programme_closed(session, programme)
+    if closed:
+        problems.append(error("programme", "ledger.setting_off", closed))
     if month > month_start(today):
         problems.append(error("month", "ledger.future", translate(
             "Ledger", "{month} has not begun: a month is posted once it has come.").format(month=month_key(month))))
     if problems:
         raise ValidationFailed(problems)
     period = programme.period_for(month)
-    eligible = eligible_ids(session, programme, month, today)
+    decisions, refused = decide(session, programme, month, today, student_ids=student_ids)
+    eligible = set(decisions)
     covered = covered_ids(session, programme_id, period)
     wanted = eligible if student_ids is None else eligible & set(student_ids)
     not_eligible = sorted(set(student_ids or ()) - eligible)
-    amount = programme.amount_fen
-    return PostingPlan(programme, month, period, student_lines(session, wanted - covered, amount),
-                       already=len(wanted & covered), not_eligible=not_eligible)
+    lines = student_lines(session, wanted - covered, 0)
+    for line in lines:
+        decision = decisions[line.student_id]
+        line.amount_fen, line.basis = decision.amount_fen, decision.basis
+        line.standard_fen, line.units = decision.standard_fen, decision.units
+    return PostingPlan(programme, month, period, lines, already=len(wanted & covered), not_eligible=not_eligible,
+                       reasons={sid: refused[sid] for sid in not_eligible if sid in refused})
 
 
 @dataclass(frozen=True)
@@ -129,12 +146,11 @@ def post(session: Session, actor: Actor, programme_id: int, month: dt.date | str
     session.add(batch)
     session.flush()
     now = utcnow()
-    months = plan.programme.months_for(plan.month)
     ids = reserve_ids(session, LedgerEntry, len(plan.lines))
     rows: list[dict[str, Any]] = [
             {"id": entry_id, "batch_id": batch.id, "programme_id": programme_id, "student_id": line.student_id,
              "period": plan.period, "month": month_key(plan.month), "kind": plan.programme.kind.value,
-             "standard_fen": plan.programme.amount_fen, "months": months, "amount_fen": line.amount_fen,
+             "standard_fen": line.standard_fen, "months": line.units, "amount_fen": line.amount_fen,
              "reverses_id": None, "replaces_id": None, "reason": "", "posted_at": now, "posted_by": actor.name}
             for entry_id, line in zip(ids, plan.lines, strict=True)]
     session.connection().execute(LedgerEntry.__table__.insert(), rows)

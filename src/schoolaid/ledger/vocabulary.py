@@ -29,9 +29,11 @@ class Eligibility(str, enum.Enum):
 class Per(str, enum.Enum):
     MONTH = "month"
     TERM = "term"
+    DAY = "day"  # per school day, posted by month
 
     def label(self) -> str:
-        return {Per.MONTH: translate("Vocabulary", "per month"), Per.TERM: translate("Vocabulary", "per term")}[self]
+        return {Per.MONTH: translate("Vocabulary", "per month"), Per.TERM: translate("Vocabulary", "per term"),
+                Per.DAY: translate("Vocabulary", "per school day")}[self]
 
 
 class EntryKind(str, enum.Enum):

@@ -44,6 +44,7 @@ from schoolaid.common.validation import (
 )
 from schoolaid.common.vocabulary import Relation, Sex
 from schoolaid.roster import idnumber
+from schoolaid.roster.categories import DISABILITY_CATEGORIES, DISABILITY_GRADES, normalise_disability
 from schoolaid.roster.enrollment import (
     LEAVING_STATUSES,
     EnrollmentStatus,
@@ -80,7 +81,14 @@ class StudentForm:
     guardian_phone: str = ""
     left_behind: bool = False
     boarder: bool = False
-    disability: str = ""
+    disability_category: str = ""  # "" or one of categories.DISABILITY_CATEGORIES
+    disability_grade: str = ""
+    disability_certificate: str = ""
+    orphan: bool = False
+    unsupported: bool = False
+    parent_disabled: bool = False
+    martyr_child: bool = False
+    in_difficulty: bool = False
     entry_date: dt.date | None = None
     notes: str = ""
 
@@ -99,7 +107,9 @@ def _normalized(form: StudentForm) -> StudentForm:
         guardian_relation=form.guardian_relation.strip(),
         guardian_phone=clean_phone(form.guardian_phone),
         ethnicity=form.ethnicity.strip(),
-        disability=form.disability.strip(),
+        disability_category=normalise_disability(form.disability_category),
+        disability_grade=form.disability_grade.strip(),
+        disability_certificate=form.disability_certificate.strip().upper(),
         notes=form.notes.strip(),
     )
 
@@ -211,7 +221,24 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
     if form.entry_date and form.birth_date and form.entry_date < form.birth_date:
         problems.append(error("entry_date", "entry_date.before_birth", translate(
             "Roster", "The entry date is before the birth date.")))
+    problems.extend(_disability_problems(form))
     return form, problems
+
+
+def _disability_problems(form: StudentForm) -> list[Problem]:
+    problems: list[Problem] = []
+    if form.disability_category and form.disability_category not in DISABILITY_CATEGORIES:
+        problems.append(error("disability_category", "disability.category", translate(
+            "Roster", "Disability category {value} is not one of 视力, 听力, 言语, 肢体, 智力, 精神, 多重: choose "
+            "one from the list.").format(value=form.disability_category)))
+    if form.disability_grade and form.disability_grade not in DISABILITY_GRADES:
+        problems.append(error("disability_grade", "disability.grade", translate(
+            "Roster", "Disability grade {value} is not one of 一级, 二级, 三级, 四级.").format(value=form.disability_grade)))
+    if not form.disability_category and (form.disability_grade or form.disability_certificate):
+        problems.append(error("disability_category", "disability.missing", translate(
+            "Roster", "A disability grade or certificate is entered without the disability category: choose the "
+            "category, or clear the grade and certificate.")))
+    return problems
 
 
 _AUDITED_COLUMNS = [c.key for c in Student.__table__.columns if c.key not in _NOT_AUDITED]

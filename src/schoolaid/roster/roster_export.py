@@ -24,6 +24,7 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.documents.workbook import BOLD, cell, chinese_date, start_sheet, workbook_to
 from schoolaid.roster import idnumber, roster
+from schoolaid.roster.categories import disability_label
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.storage.database import record_first
@@ -71,7 +72,7 @@ def _columns(full_ids: bool) -> list[_Column]:
         _Column("是否建档立卡", lambda r: _yes(r["registered_poor"]), 8),
         _Column("是否留守儿童", lambda r: _yes(r["left_behind"]), 8),
         _Column("是否寄宿生", lambda r: _yes(r["boarder"]), 7),
-        _Column("残疾类别", lambda r: r["disability"], 8),
+        _Column("残疾类别", lambda r: disability_label(r["disability_category"]), 8),
         _Column("入学日期", lambda r: r["entry_date"], 11, as_date=True),
         _Column("学籍状态", lambda r: r["status"], 8),
     ]
@@ -81,7 +82,7 @@ _RECORD_COLUMNS = (Student.id, Student.name, Student.sex, Student.ethnicity, Stu
                    Student.registry_no, School.name.label("school"), Student.stage, Student.grade,
                    Student.class_name, Village.name.label("village"), Household.address, Household.head_name,
                    Student.guardian_name, Student.guardian_phone, Household.registered_poor, Student.left_behind,
-                   Student.boarder, Student.disability, Student.entry_date, Student.status)
+                   Student.boarder, Student.disability_category, Student.entry_date, Student.status)
 
 
 def _records(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ from schoolaid.documents import sheet_values
 from schoolaid.documents.sheet_values import BadValue
 from schoolaid.documents.spreadsheet import UnreadableFile, read_workbook
 from schoolaid.roster import households, idnumber, roster
+from schoolaid.roster.categories import normalise_disability
 from schoolaid.roster.households import HouseholdForm, MemberForm
 from schoolaid.roster.roster import PreloadedLookups, StudentForm
 from schoolaid.roster.roster_columns import MAX_LENGTH, Field, Header, find_header
@@ -450,7 +451,7 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
         values["guardian_phone"] = clean_phone(row.text(Field.PHONE))
     if row.has(Field.DISABILITY):
         disability = row.text(Field.DISABILITY)
-        values["disability"] = "" if disability in ("无", "否", "/", "-") else disability
+        values["disability_category"] = normalise_disability(disability)
     if row.has(Field.NOTES):
         values["notes"] = row.text(Field.NOTES)
     if row.has(Field.REGISTERED_POOR):

@@ -94,6 +94,16 @@ class Household(Base):
     poor_card_no: Mapped[str] = mapped_column(String(64), default="")
     poor_year: Mapped[int | None] = mapped_column(Integer)
     poverty_status: Mapped[str] = mapped_column(String(16), default="一般户")
+    # -- household categories (issue 16, migration 0009): the four columns above are kept as history,
+    # no longer edited; see roster/categories.py.
+    category: Mapped[str] = mapped_column(String(16), default="一般户")  # HouseholdCategory
+    lifted_year: Mapped[int | None] = mapped_column(Integer)  # 脱贫年度
+    monitoring_type: Mapped[str] = mapped_column(String(16), default="")  # "" or a MonitoringType
+    monitoring_identified_on: Mapped[dt.date | None] = mapped_column(Date)  # 识别时间
+    risk_removed_on: Mapped[dt.date | None] = mapped_column(Date)  # 风险消除
+    dibao: Mapped[bool] = mapped_column(Boolean, default=False)  # 低保户
+    tekun: Mapped[bool] = mapped_column(Boolean, default=False)  # 特困供养户
+    # -- end of household categories
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -167,7 +177,16 @@ class Student(Base):
     guardian_phone: Mapped[str] = mapped_column(String(32), default="")
     left_behind: Mapped[bool] = mapped_column(Boolean, default=False)  # 留守儿童
     boarder: Mapped[bool] = mapped_column(Boolean, default=False)  # 寄宿生
-    disability: Mapped[str] = mapped_column(String(32), default="")  # empty: none
+    # -- student categories (issue 16, migration 0009; disability_category was "disability")
+    disability_category: Mapped[str] = mapped_column(String(32), default="")  # "" none, else 视力 … 多重
+    disability_grade: Mapped[str] = mapped_column(String(8), default="")  # "" or 一级 … 四级
+    disability_certificate: Mapped[str] = mapped_column(String(32), default="")  # 残疾人证号
+    orphan: Mapped[bool] = mapped_column(Boolean, default=False)  # 孤儿
+    unsupported: Mapped[bool] = mapped_column(Boolean, default=False)  # 事实无人抚养儿童
+    parent_disabled: Mapped[bool] = mapped_column(Boolean, default=False)  # 残疾人子女
+    martyr_child: Mapped[bool] = mapped_column(Boolean, default=False)  # 烈士子女
+    in_difficulty: Mapped[bool] = mapped_column(Boolean, default=False)  # 困境儿童
+    # -- end of student categories
     status: Mapped[str] = mapped_column(String(8), default="在读", index=True)
     entry_date: Mapped[dt.date | None] = mapped_column(Date)
     leave_date: Mapped[dt.date | None] = mapped_column(Date)
@@ -315,6 +334,26 @@ class Programme(Base):
     active_months: Mapped[str] = mapped_column(String(40), default="1,2,3,4,5,6,9,10,11,12")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # --- standards (0010): conditions beyond the stage; the amounts are in programme_standards ---
+    grades: Mapped[str] = mapped_column(String(40), default="")  # grade numbers, "1,2" (empty: every grade)
+    boarder: Mapped[str] = mapped_column(String(8), default="")  # "yes", "no", or empty: either
+    categories: Mapped[str] = mapped_column(Text, default="")  # any-of category codes (empty: no condition)
+
+
+class ProgrammeStandard(Base):
+    """A programme's amount from a date (资助标准): for a stage and boarders or not, per month, per
+    year (paid half a term) or per school day, with the source it is taken from. A posted entry
+    keeps the amount it was posted at: a later standard never changes it."""
+
+    __tablename__ = "programme_standards"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id"), index=True)
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    stage: Mapped[str] = mapped_column(String(8), default="")  # empty: every stage of the programme
+    boarder: Mapped[str] = mapped_column(String(8), default="")  # "yes", "no", or empty: either
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(8))  # month, year, day
+    source: Mapped[str] = mapped_column(Text, default="")
 
 
 class ProgrammeMember(Base):

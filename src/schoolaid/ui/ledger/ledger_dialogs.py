@@ -3,8 +3,6 @@ an entry, the notice and payment of a batch, a student's subsidy history."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,8 +17,17 @@ from PySide6.QtWidgets import (
 
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.grades import Stage
+from schoolaid.common.school_calendar import nth_working_day
 from schoolaid.common.validation import error
-from schoolaid.ledger import batches, corrections, currency, entry_search, posting, subsidy_programmes
+from schoolaid.ledger import (
+    batches,
+    corrections,
+    currency,
+    eligibility,
+    entry_search,
+    posting,
+    subsidy_programmes,
+)
 from schoolaid.ledger.entry_search import EntryRow
 from schoolaid.ledger.posting import StudentLine
 from schoolaid.ledger.subsidy_programmes import ProgrammeForm, ProgrammeView
@@ -193,11 +200,14 @@ class NoticeDialog(FormDialog):
         self.batch_id = batch_id
         today = self.context.today()
         self.from_edit = date_edit(today, not_after_today=False)
-        self.to_edit = date_edit(today, today + dt.timedelta(days=batches.MINIMUM_NOTICE_DAYS - 1), not_after_today=False)
+        minimum = self.context.query(batches.notice_working_days)
+        self.to_edit = date_edit(today, nth_working_day(today, minimum, self.context.query(eligibility.official_days)),
+                                 not_after_today=False)
         self.form.addRow(self.tr("Posted publicly from"), self.from_edit)
         self.form.addRow(self.tr("until"), self.to_edit)
-        self.form.addRow(QLabel(self.tr("The list of recipients is posted for at least {n} days before payment.").format(
-            n=batches.MINIMUM_NOTICE_DAYS)))
+        self.form.addRow(QLabel(self.tr(
+            "The list of recipients is posted for at least {n} working days before payment (weekends and statutory "
+            "holidays do not count).").format(n=minimum)))
 
     def submit(self) -> bool:
         return self.run(batches.record_notice, self.batch_id, date_of(self.from_edit), date_of(self.to_edit),

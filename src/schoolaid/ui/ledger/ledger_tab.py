@@ -196,8 +196,8 @@ class LedgerTab(QWidget):
         batches_page = QWidget()
         batches_layout = QVBoxLayout(batches_page)
         batches_layout.addWidget(QLabel(self.tr(
-            "A batch is posted, its list of recipients is posted publicly for at least {n} days (names only: no ID "
-            "numbers, addresses or phones), then it is paid.").format(n=batches.MINIMUM_NOTICE_DAYS)))
+            "A batch is posted, its list of recipients is posted publicly for at least {n} working days (names only: "
+            "no ID numbers, addresses or phones), then it is paid.").format(n=batches.MINIMUM_NOTICE_DAYS)))
         batches_layout.addWidget(self.batches_table, 1)
         batches_layout.addLayout(_row(self.notice_list_button, self.notice_button, self.payment_button,
                                       self.sign_off_button, self.sign_off_print_button))

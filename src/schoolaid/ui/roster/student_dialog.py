@@ -233,7 +233,7 @@ class StudentDialog(Dialog):
         self.guardian_phone_edit.setText(form.guardian_phone)
         self.left_behind_check.setChecked(form.left_behind)
         self.boarder_check.setChecked(form.boarder)
-        self.disability_edit.setText(form.disability)
+        self.disability_edit.setText(form.disability_category)
         self.entry_edit.setDate(_to_qdate(form.entry_date))
         self.notes_edit.setPlainText(form.notes)
 
@@ -247,7 +247,7 @@ class StudentDialog(Dialog):
             household_id=self.household_id, relation_to_head=self.relation_combo.currentData(),
             guardian_name=self.guardian_edit.text(), guardian_relation=self.guardian_relation_edit.text(),
             guardian_phone=self.guardian_phone_edit.text(), left_behind=self.left_behind_check.isChecked(),
-            boarder=self.boarder_check.isChecked(), disability=self.disability_edit.text(),
+            boarder=self.boarder_check.isChecked(), disability_category=self.disability_edit.text(),
             entry_date=_from_qdate(self.entry_edit.date()), notes=self.notes_edit.toPlainText(),
         )
 

@@ -31,7 +31,7 @@ _FIELD_LABELS = {
     "guardian_phone": QT_TRANSLATE_NOOP("FieldLabels", "Guardian's phone"),
     "left_behind": QT_TRANSLATE_NOOP("FieldLabels", "Left-behind"),
     "boarder": QT_TRANSLATE_NOOP("FieldLabels", "Boarder"),
-    "disability": QT_TRANSLATE_NOOP("FieldLabels", "Disability"),
+    "disability_category": QT_TRANSLATE_NOOP("FieldLabels", "Disability"),
     "status": QT_TRANSLATE_NOOP("FieldLabels", "Enrollment status"),
     "entry_date": QT_TRANSLATE_NOOP("FieldLabels", "Entry date"),
     "leave_date": QT_TRANSLATE_NOOP("FieldLabels", "Leaving date"),
