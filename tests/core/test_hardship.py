@@ -11,7 +11,7 @@ from sqlalchemy import select
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import NotPermitted, Role
 from schoolaid.common.errors import ValidationFailed
-from schoolaid.ledger import hardship
+from schoolaid.ledger import hardship, standards
 from schoolaid.storage.models import AuditEvent, HardshipAssessment, Student
 from schoolaid.township import township
 from tests.conftest import TODAY
@@ -40,16 +40,16 @@ def test_each_step_from_application_to_file(demo_db, actor):
     assert (view.status, view.level, view.basis) == ("已认定", "困难", "父亲重病，家庭收入骤减")
     assert db.query(hardship.assessed_level, student, dt.date(2026, 9, 19)) == ""
     assert db.query(hardship.assessed_level, student, dt.date(2026, 9, 20)) == "困难"
-    # Monday 28 September to Friday 2 October 2026: five working days.
-    pid = db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 9, 28), dt.date(2026, 10, 2), "0812-1234567",
+    # Monday 12 to Friday 16 October 2026: five working days.
+    pid = db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 10, 12), dt.date(2026, 10, 16), "0812-1234567",
                  today=TODAY)
     assert db.query(hardship.get_assessment, aid).status == "公示中"
     with pytest.raises(ValidationFailed) as refused:
-        db.run(hardship.file_publicity, actor, pid, dt.date(2026, 10, 2), today=TODAY)
+        db.run(hardship.file_publicity, actor, pid, dt.date(2026, 10, 16), today=TODAY)
     assert codes(refused) == {"hardship.too_early"}
-    assert db.run(hardship.file_publicity, actor, pid, dt.date(2026, 10, 9), today=TODAY) >= 1
+    assert db.run(hardship.file_publicity, actor, pid, dt.date(2026, 10, 19), today=TODAY) >= 1
     record = db.query(hardship.get_assessment, aid)
-    assert (record.status, record.filed_on) == ("已建档", dt.date(2026, 10, 9))
+    assert (record.status, record.filed_on) == ("已建档", dt.date(2026, 10, 19))
     with db.read() as session:
         trail = session.scalars(select(AuditEvent.action).where(AuditEvent.entity == "hardship_assessment",
                                                                 AuditEvent.entity_id == aid)).all()
@@ -70,7 +70,7 @@ def test_refusals_say_why(demo_db, actor):
         db.run(hardship.decide, actor, aid, "极困难", dt.date(2026, 9, 20), today=TODAY)
     assert codes(refused) == {"hardship.level"}
     with pytest.raises(ValidationFailed) as refused:
-        db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 9, 28), dt.date(2026, 10, 2), "0812-1234567",
+        db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 10, 12), dt.date(2026, 10, 16), "0812-1234567",
                today=TODAY)
     assert codes(refused) == {"hardship.nothing_to_publish"}
     # The school's settings require a class review first; the levels are two.
@@ -94,7 +94,7 @@ def test_refusals_say_why(demo_db, actor):
         db.run(hardship.decide, teacher, other_id, "困难", dt.date(2026, 9, 20), today=TODAY)
 
 
-def test_a_notice_too_short_or_over_a_weekend_is_refused(demo_db, actor):
+def test_a_notice_too_short_over_a_weekend_or_national_day_is_refused(demo_db, actor):
     db = demo_db
     student = enrolled_without_groups(db, 1)[0]
     aid = db.run(hardship.apply, actor, student, YEAR, "因病", dt.date(2026, 9, 10), today=TODAY)
@@ -105,10 +105,26 @@ def test_a_notice_too_short_or_over_a_weekend_is_refused(demo_db, actor):
                today=TODAY)
     assert codes(refused) == {"hardship.publicity_short"}
     assert "5" in refused.value.problems[0].message and "3" in refused.value.problems[0].message
+    # Monday 28 September to Friday 2 October 2026: National Day from the 1st, three working days; to
+    # Friday 9 October, five.
+    with pytest.raises(ValidationFailed) as refused:
+        db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 9, 28), dt.date(2026, 10, 2), "0812-1234567",
+               today=TODAY)
+    assert codes(refused) == {"hardship.publicity_short"}
+    assert db.query(hardship.earliest_end, dt.date(2026, 9, 28)) == dt.date(2026, 10, 9)
     with pytest.raises(ValidationFailed) as refused:
         db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 11, 23), dt.date(2026, 11, 27), " ", today=TODAY)
     assert codes(refused) == {"hardship.phone"}
     assert db.query(hardship.get_assessment, aid).status == "已认定"
+    # The minimum is the ledger's setting.
+    db.run(township.set_setting, actor, standards.NOTICE_DAYS_SETTING, "7")
+    with pytest.raises(ValidationFailed) as refused:
+        db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 11, 23), dt.date(2026, 11, 27), "0812-1234567",
+               today=TODAY)
+    assert codes(refused) == {"hardship.publicity_short"} and "7" in refused.value.problems[0].message
+    db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 11, 23), dt.date(2026, 12, 1), "0812-1234567",
+           today=TODAY)
+    assert db.query(hardship.get_assessment, aid).status == "公示中"
 
 
 def test_an_adjustment_keeps_the_history(demo_db, actor):
@@ -169,7 +185,7 @@ def test_the_application_form_and_the_notice_print_only_what_they_may(demo_db, a
     assert db.query(hardship_printouts.write_application, actor, student, YEAR, form, TODAY) == 1
     text = "".join(page.extract_text() for page in pypdf.PdfReader(form).pages)
     assert "家庭经济困难学生认定申请表" in text and "父亲重病" in text and "特别困难" in text
-    pid = db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 9, 28), dt.date(2026, 10, 2), "0812-1234567",
+    pid = db.run(hardship.start_publicity, actor, YEAR, dt.date(2026, 10, 12), dt.date(2026, 10, 16), "0812-1234567",
                  today=TODAY)
     notice = tmp_path / "公示表.pdf"
     assert db.query(hardship_printouts.write_publicity, actor, pid, notice, TODAY) >= 1
@@ -179,5 +195,44 @@ def test_the_application_form_and_the_notice_print_only_what_they_may(demo_db, a
         private = [pupil.id_number, pupil.guardian_phone, pupil.birth_date.isoformat(),
                    pupil.household.address if pupil.household else ""]
         name = pupil.name
-    assert name in text and "特别困难" in text and "08121234567" in text and "2026年9月28日" in text
+    assert name in text and "特别困难" in text and "08121234567" in text and "2026年10月12日" in text
     assert not [value for value in private if value and value in text]
+
+
+def test_an_assessed_boarder_is_paid_the_living_subsidy_from_the_decision_on(demo_db, actor):
+    from schoolaid.ledger import posting, subsidy_programmes
+
+    db = demo_db
+    with db.read() as session:
+        boarders = set(session.scalars(select(Student.id).where(Student.status == "在读", Student.boarder.is_(True),
+                                                                Student.stage == "小学")))
+    student = next(s for s in enrolled_without_groups(db, 2000) if s in boarders)
+    programme = db.query(subsidy_programmes.programme_by_code, "SHBZ")
+    plan = db.query(posting.plan_posting, programme.id, "2026-11", [student], today=TODAY)
+    assert plan.lines == [] and student in plan.reasons
+    aid = db.run(hardship.apply, actor, student, YEAR, "父亲重病", dt.date(2026, 9, 10), today=TODAY)
+    db.run(hardship.decide, actor, aid, "困难", dt.date(2026, 9, 20), today=TODAY)
+    (line,) = db.query(posting.plan_posting, programme.id, "2026-11", [student], today=TODAY).lines
+    assert line.student_id == student and "认定为困难" in line.basis and line.amount_fen == 62500
+    db.run(hardship.revoke, actor, aid, "家庭情况好转", today=dt.date(2026, 10, 1))
+    assert db.query(posting.plan_posting, programme.id, "2026-11", [student], today=TODAY).lines == []
+
+
+@pytest.mark.parametrize("fixture", ["schoolaid-rev0004.sqlite", "schoolaid-rev0005.sqlite"])
+def test_an_old_database_upgraded_takes_assessments(tmp_path, fixture, actor):
+    import shutil
+    from pathlib import Path
+
+    from schoolaid.storage.database import open_database
+
+    path = tmp_path / fixture
+    shutil.copy(Path(__file__).resolve().parent.parent / "fixtures" / fixture, path)
+    db = open_database(path)
+    try:
+        with db.read() as session:
+            student = session.scalars(select(Student.id).where(Student.status == "在读")).first()
+        aid = db.run(hardship.apply, actor, student, YEAR, "因病", dt.date(2026, 9, 10), today=TODAY)
+        assert [v.status for v in db.query(hardship.history, student)] == ["已申请"]
+        assert aid
+    finally:
+        db.close()

@@ -8,8 +8,10 @@ Sources (docs/sources/student-aid-2024.md §5, §6):
 - The priority groups (脱贫户, 防止返贫监测对象, 低保, 特困, 孤儿 and 事实无人抚养, 残疾, 烈士子女) follow local
   and secondary texts; the rule that finds them is ``roster.categories.priority_groups``.
 - 公示 (教财厅函〔2017〕28号): only name, school, grade, class (and the level); never the ID number, address,
-  phone, birth date or bank card. Its minimum length in working days is a setting (5 by default, after
-  教育部《中等职业学校学生资助工作指南》 "不少于5个工作日"; not a national 义务教育 rule).
+  phone, birth date or bank card. Its minimum length in working days is the ledger's setting
+  (``standards.NOTICE_DAYS_SETTING``, 5 by default after 教育部《中等职业学校学生资助工作指南》
+  "不少于5个工作日", ``standards.SRC_NOTICE_DAYS``; not a national 义务教育 rule), weekends and the
+  statutory holidays not counted (``school_calendar.working_days_between``).
 
 The steps, each a service in one transaction: ``apply`` (or ``propose`` for the priority groups) →
 ``review`` (optional) → ``decide`` (a level and its basis, or not passed) → ``start_publicity`` →
@@ -31,8 +33,9 @@ from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import NotFound, ValidationFailed
 from schoolaid.common.grades import grade_name_zh
 from schoolaid.common.i18n import translate
-from schoolaid.common.school_calendar import SchoolYear
+from schoolaid.common.school_calendar import SchoolYear, nth_working_day, working_days_between
 from schoolaid.common.validation import clean_phone, error
+from schoolaid.ledger import standards
 from schoolaid.roster import categories
 from schoolaid.storage.models import HardshipAssessment, HardshipPublicity, School, Student
 from schoolaid.township import township
@@ -56,9 +59,6 @@ ASSESSED = (DECIDED, IN_PUBLICITY, FILED)  # a level the school has decided and 
 LEVELS_SETTING = "hardship.levels"
 DEFAULT_LEVELS = ("特别困难", "困难", "一般困难")
 REVIEW_SETTING = "hardship.review_required"  # "1": a class review (评议) before the decision
-MINIMUM_DAYS_SETTING = "hardship.publicity_working_days"
-DEFAULT_MINIMUM_DAYS = 5
-
 SEPARATOR = "、"
 
 
@@ -74,13 +74,24 @@ def review_required(session: Session) -> bool:
 
 
 def minimum_working_days(session: Session) -> int:
-    text = township.get_setting(session, MINIMUM_DAYS_SETTING, "")
-    return int(text) if text.strip().isdigit() and int(text) > 0 else DEFAULT_MINIMUM_DAYS
+    """The minimum 公示 in working days: the ledger's setting (``standards.NOTICE_DAYS_SETTING``), or five."""
+    text = township.get_setting(session, standards.NOTICE_DAYS_SETTING, "")
+    return int(text) if text.strip().isdigit() and int(text) > 0 else standards.DEFAULT_NOTICE_WORKING_DAYS
 
 
-def working_days(start: dt.date, end: dt.date) -> int:
-    """Monday to Friday from ``start`` to ``end``, both included."""
-    return sum(1 for k in range((end - start).days + 1) if (start + dt.timedelta(days=k)).weekday() < 5)
+def working_days(session: Session, start: dt.date, end: dt.date) -> int:
+    """Working days from ``start`` to ``end``, both included: weekends and the statutory holidays do not
+    count, the make-up working days (调休) do, as for the ledger's own 公示."""
+    from schoolaid.ledger import eligibility  # eligibility reads the levels from here
+
+    return working_days_between(start, end, eligibility.official_days(session))
+
+
+def earliest_end(session: Session, start: dt.date) -> dt.date:
+    """The first day a 公示 starting on ``start`` may end: its minimum of working days reached."""
+    from schoolaid.ledger import eligibility
+
+    return nth_working_day(start, minimum_working_days(session), eligibility.official_days(session))
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -414,7 +425,7 @@ def start_publicity(session: Session, actor: Actor, school_year: int, start: dt.
     setting's working days) and the phone for objections. Returns the 公示's number."""
     minimum = minimum_working_days(session)
     phone = clean_phone(phone)
-    counted = working_days(start, end)
+    counted = working_days(session, start, end)
     problems = []
     if end < start:
         problems.append(error("end", "hardship.publicity_order", translate(

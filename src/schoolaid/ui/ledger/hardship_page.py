@@ -343,8 +343,7 @@ class PublicityDialog(FormDialog):
         monday = today + dt.timedelta(days=(7 - today.weekday()) % 7)
         minimum = context.query(hardship.minimum_working_days)
         self.from_edit = date_edit(today, monday, not_after_today=False)
-        self.to_edit = date_edit(today, monday + dt.timedelta(days=minimum - 1 + 2 * ((minimum - 1) // 5)),
-                                 not_after_today=False)
+        self.to_edit = date_edit(today, context.query(hardship.earliest_end, monday), not_after_today=False)
         self.phone_edit = QLineEdit()
         self.form.addRow(self.tr("Posted from"), self.from_edit)
         self.form.addRow(self.tr("until"), self.to_edit)
