@@ -200,7 +200,7 @@ def test_the_application_form_and_the_notice_print_only_what_they_may(demo_db, a
 
 
 def test_an_assessed_boarder_is_paid_the_living_subsidy_from_the_decision_on(demo_db, actor):
-    from schoolaid.ledger import posting, subsidy_programmes
+    from schoolaid.ledger import assessment, posting, subsidy_programmes
 
     db = demo_db
     with db.read() as session:
@@ -214,8 +214,19 @@ def test_an_assessed_boarder_is_paid_the_living_subsidy_from_the_decision_on(dem
     db.run(hardship.decide, actor, aid, "困难", dt.date(2026, 9, 20), today=TODAY)
     (line,) = db.query(posting.plan_posting, programme.id, "2026-11", [student], today=TODAY).lines
     assert line.student_id == student and "认定为困难" in line.basis and line.amount_fen == 62500
+    # The home tab's indicator: aided ÷ assessed.
+    from schoolaid.common.school_calendar import Term
+    from schoolaid.reporting import indicators
+
+    def difficulty() -> tuple[int, int]:
+        found = {i.key: i for i in db.query(indicators.compute, Term.containing(TODAY), today=TODAY).indicators}
+        return found["difficulty_aided"].numerator, found["difficulty_aided"].denominator
+
+    assert difficulty() == (0, 1)
+    db.run(posting.post, actor, programme.id, "2026-11", [student], today=TODAY)
+    assert difficulty() == (1, 1)
     db.run(hardship.revoke, actor, aid, "家庭情况好转", today=dt.date(2026, 10, 1))
-    assert db.query(posting.plan_posting, programme.id, "2026-11", [student], today=TODAY).lines == []
+    assert db.query(assessment.assessed_levels, [student], TODAY) == {} and difficulty() == (0, 0)
 
 
 @pytest.mark.parametrize("fixture", ["schoolaid-rev0004.sqlite", "schoolaid-rev0005.sqlite"])
@@ -236,3 +247,14 @@ def test_an_old_database_upgraded_takes_assessments(tmp_path, fixture, actor):
         assert aid
     finally:
         db.close()
+
+
+def test_the_priority_groups_not_yet_assessed_are_todays_work(demo_db, actor):
+    from schoolaid.reporting import work_list
+
+    db = demo_db
+    pending = len(db.query(hardship.list_assessments, YEAR, TODAY, status="待申请"))
+    items = [i for i in db.query(work_list.today_work, TODAY) if i.kind == work_list.Kind.NOT_ASSESSED]
+    assert pending and [(i.target, str(pending) in i.text) for i in items] == [(YEAR, True)]
+    db.run(hardship.propose, actor, YEAR, TODAY)
+    assert not [i for i in db.query(work_list.today_work, TODAY) if i.kind == work_list.Kind.NOT_ASSESSED]

@@ -71,3 +71,16 @@ def test_propose_confirm_notice_and_print(qtbot, page, context, monkeypatch) -> 
     assert statuses(page) == {"公示中"}
     views = context.query(hardship.list_assessments, 2026, dt.date(2026, 11, 20))
     assert {(v.publicity_from, v.publicity_to) for v in views} == {(dt.date(2026, 11, 27), dt.date(2026, 12, 3))}
+
+
+def test_todays_work_opens_the_assessments(qtbot, context) -> None:
+    from schoolaid.reporting.work_list import Kind
+    from schoolaid.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_work_item(Kind.NOT_ASSESSED, 2026)
+    assert window.tabs.currentWidget() is window.ledger_tab
+    assert window.ledger_tab.sections.currentWidget() is window.ledger_tab.hardship_page
+    assert window.ledger_tab.hardship_page.model.rowCount() > 0
