@@ -12,7 +12,7 @@ from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import NotPermitted, Role
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.ledger import hardship, standards
-from schoolaid.storage.models import AuditEvent, HardshipAssessment, Student
+from schoolaid.storage.models import AuditEvent, HardshipAssessment, Household, Student
 from schoolaid.township import township
 from tests.conftest import TODAY
 
@@ -154,7 +154,8 @@ def test_the_demos_priority_groups_are_proposed_and_confirmed_in_one_action(demo
     pending = db.query(hardship.list_assessments, YEAR, TODAY, status="待申请")
     with db.read() as session:
         monitored = set(session.scalars(select(Student.id).join(Student.household).where(
-            Student.status == "在读", Student.household.has(category="防止返贫监测对象"))))
+            Student.status == "在读", Household.category == "防止返贫监测对象",
+            (Household.risk_removed_on.is_(None)) | (Household.risk_removed_on > TODAY))))
     assert monitored and monitored <= {v.student_id for v in pending}
     result = db.run(hardship.propose, actor, YEAR, TODAY)
     assert (result.proposed, result.already) == (len(pending), 0)
