@@ -31,7 +31,7 @@ from schoolaid.documents.pdf.layout import BLOCK_WIDTH, Story, build
 from schoolaid.documents.workbook import chinese_date
 from schoolaid.ledger import hardship
 from schoolaid.roster import categories
-from schoolaid.storage.models import HardshipAssessment, Student
+from schoolaid.storage.models import HardshipAssessment, HouseholdMember, Student
 from schoolaid.township import township
 
 _BOX = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -79,7 +79,7 @@ def write_application(session: Session, actor: Actor, student_id: int, school_ye
          t(student.guardian_phone or (household.phone if household else "")), ""],
         [t("所属群体", centre), t(groups or "无（按申请理由认定）"), "", "", "", "", "", ""],
     ]
-    members = list(household.members) if household is not None else []
+    members: list[HouseholdMember | None] = list(household.members) if household is not None else []
     rows.append([t("家庭成员", centre), t("姓名", centre), t("与学生关系", centre), "", t("出生年份", centre),
                  t("工作或就读", centre), "", ""])
     for member in members[:6] or [None, None, None]:
