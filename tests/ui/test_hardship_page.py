@@ -29,7 +29,8 @@ def statuses(page) -> set[str]:
     return {page.model.row_object(r).status for r in range(page.model.rowCount())}
 
 
-def test_propose_confirm_notice_and_print(qtbot, page, context, monkeypatch) -> None:
+def test_propose_confirm_notice_and_print(qtbot, qtmodeltester, page, context, monkeypatch) -> None:
+    qtmodeltester.check(page.model)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
     pending = page.model.rowCount()
