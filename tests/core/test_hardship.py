@@ -54,6 +54,13 @@ def test_each_step_from_application_to_file(demo_db, actor):
         trail = session.scalars(select(AuditEvent.action).where(AuditEvent.entity == "hardship_assessment",
                                                                 AuditEvent.entity_id == aid)).all()
     assert trail == ["create", "status", "status", "status", "status"]
+    # Every field of the assessment and of the notice is in the trail, so a change behind the app's back is found.
+    from schoolaid.accounts import audit_verify
+
+    with db.read() as session:
+        left = [(c.table, key) for c, key, _action, _fields in audit_verify.unaudited(session)
+                if c.table.startswith("hardship")]
+    assert left == []
 
 
 def test_refusals_say_why(demo_db, actor):
