@@ -36,6 +36,12 @@ from schoolaid.common.school_calendar import (
 from schoolaid.common.vocabulary import PovertyStatus, SchoolKind, StaffRole
 from schoolaid.pairing.staff import add_staff
 from schoolaid.roster import idnumber
+from schoolaid.roster.categories import (
+    DISABILITY_CATEGORIES,
+    DISABILITY_GRADES,
+    HouseholdCategory,
+    MonitoringType,
+)
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.pinyin_search import search_keys
 from schoolaid.storage.models import (
@@ -174,6 +180,8 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
     if students < 1:
         raise NotAllowed(translate("Demo", "The demo township needs at least one student."))
     rng = random.Random(seed)
+    # The categories draw from a stream of their own, so that the rest of the demo stays as it was.
+    categories = _Categories(random.Random(seed + 16), today)
     names = _Names(rng)
     ids = _IdNumbers(rng)
     year = SchoolYear.containing(today).start_year
@@ -220,7 +228,8 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
             "address": f"四川省攀枝花市仁和区{TOWNSHIP}{village_names[village_id]}{group}", "phone": phone,
             "registered_poor": registered, "poverty_status": status.value,
             "poor_card_no": f"510411{rng.randrange(10**10):010d}" if registered else "",
-            "poor_year": rng.choice((2014, 2015, 2016, 2017)) if registered else None, "notes": "",
+            "poor_year": (poor_year := rng.choice((2014, 2015, 2016, 2017)) if registered else None), "notes": "",
+            **categories.household(registered, status, poor_year),
         })
         head_id = batch.add_member(household_id, head_name, "户主", "男", head_birth_year, True,
                                    "外出务工" if parents_away else rng.choice(WORK), phone)
@@ -261,7 +270,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
                 "household_id": household_id, "relation_to_head": "子女",
                 "guardian_name": guardian, "guardian_relation": "祖父" if guardian != head_name else "父亲",
                 "guardian_phone": phone, "left_behind": parents_away, "boarder": boarder,
-                "disability_category": "肢体" if rng.random() < 0.004 else "", "status": EnrollmentStatus.ENROLLED.value,
+                **categories.student(number, disabled=rng.random() < 0.004), "status": EnrollmentStatus.ENROLLED.value,
                 "entry_date": min(entry, today), "leave_date": None, "notes": "",
                 "created_at": now, "updated_at": now,
             })
@@ -276,7 +285,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
     staff_count = _create_staff(session, actor, rng, names, schools)
     progress.report(0.94, translate("Demo", "Recording transfers and suspensions…"))
     _status_changes(session, actor, rng, today)
-    progress.report(0.96, translate("Demo", "Pairing staff with poor households…"))
+    progress.report(0.96, translate("Demo", "Pairing staff with the households they help…"))
     _pairings_and_visits(session, actor, rng, today)
     _school_pairings(session, actor, today)
     progress.report(0.98, translate("Demo", "Posting a year of subsidies…"))
@@ -285,6 +294,51 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
     progress.report(1.0, translate("Demo", "Done."))
     return DemoResult(students=made, households=household_count, staff=staff_count, schools=len(schools),
                       villages=len(villages))
+
+
+class _Categories:
+    """The 2021-on categories, drawn realistically: every 建档立卡 household a 脱贫户 (lifted 2014–2020) or,
+    for some, a 防止返贫监测对象 (脱贫不稳定户); a few others 边缘易致贫户 or 突发严重困难户, a fifth of the
+    监测对象 with their risk removed; some 低保 and 特困供养; children orphaned, unsupported, disabled or of a
+    martyr here and there. The history columns stay as an older version wrote them."""
+
+    def __init__(self, rng: random.Random, today: dt.date) -> None:
+        self.rng = rng
+        self.today = today
+
+    def household(self, registered: bool, status: PovertyStatus, poor_year: int | None) -> dict[str, Any]:
+        rng = self.rng
+        values: dict[str, Any] = {"category": HouseholdCategory.GENERAL.value, "lifted_year": None,
+                                  "monitoring_type": "", "monitoring_identified_on": None, "risk_removed_on": None}
+        if status is PovertyStatus.MONITORED:
+            kind = MonitoringType.UNSTABLE if registered else rng.choice((MonitoringType.MARGINAL, MonitoringType.SUDDEN))
+            identified = dt.date(2021, 6, 1) + dt.timedelta(days=rng.randint(0, max(1, (self.today - dt.date(
+                2021, 6, 1)).days - 90)))
+            values.update(category=HouseholdCategory.MONITORED.value, monitoring_type=kind.value,
+                          monitoring_identified_on=identified,
+                          lifted_year=rng.randint(poor_year or 2014, 2020) if registered else None)
+            if rng.random() < 0.2:
+                values["risk_removed_on"] = min(self.today, identified + dt.timedelta(days=rng.randint(180, 900)))
+        elif registered:
+            values.update(category=HouseholdCategory.LIFTED.value, lifted_year=rng.randint(poor_year or 2014, 2020))
+        poorer = values["category"] != HouseholdCategory.GENERAL.value
+        values["dibao"] = rng.random() < (0.18 if poorer else 0.03)
+        values["tekun"] = rng.random() < (0.03 if poorer else 0.005)
+        return values
+
+    def student(self, id_number: str, *, disabled: bool) -> dict[str, Any]:
+        rng = self.rng
+        disabled = disabled or rng.random() < 0.008
+        category = rng.choice(DISABILITY_CATEGORIES) if disabled else ""
+        grade = rng.choice(DISABILITY_GRADES) if disabled else ""
+        certificate = (f"{id_number}{DISABILITY_CATEGORIES.index(category) + 1}{DISABILITY_GRADES.index(grade) + 1}"
+                       if disabled and rng.random() < 0.85 else "")
+        orphan = rng.random() < 0.004
+        unsupported = not orphan and rng.random() < 0.006
+        return {"disability_category": category, "disability_grade": grade, "disability_certificate": certificate,
+                "orphan": orphan, "unsupported": unsupported, "parent_disabled": rng.random() < 0.012,
+                "martyr_child": rng.random() < 0.0015,
+                "in_difficulty": orphan or unsupported or disabled or rng.random() < 0.008}
 
 
 def _school_for(rng: random.Random, grade: Grade, local: _SchoolInfo | None, central: _SchoolInfo) -> _SchoolInfo:
@@ -433,7 +487,7 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
     from schoolaid.storage.models import Attachment, Household, Pairing, School, Staff, Visit
 
     needing = list(session.execute(select(Household.id, Household.village_id)
-                                   .where(Household.poverty_status.in_(pairing_rules.NEEDING_PAIRS))
+                                   .where(pairing_rules.needs_pair())
                                    .order_by(Household.id)))
     rng.shuffle(needing)
     helpers = session.execute(select(Staff.id, Staff.role, Staff.school_id).where(Staff.active.is_(True))
@@ -460,7 +514,7 @@ def _pairings_and_visits(session: Session, actor: Actor, rng: random.Random, tod
         # One teacher took a third household (over quota); two newcomers have none yet (under quota).
         busy = teachers[0][0]
         held = sum(1 for s, _h in assignments if s == busy)
-        spare = list(session.scalars(select(Household.id).where(Household.registered_poor.is_(True),
+        spare = list(session.scalars(select(Household.id).where(Household.category == "脱贫户",
                                                                  Household.poverty_status == "已脱贫")
                                      .order_by(Household.id).limit(max(0, 3 - held))))
         assignments += [(busy, h) for h in spare]

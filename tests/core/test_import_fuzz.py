@@ -16,7 +16,7 @@ from schoolaid.roster.roster_import import ImportSource, Outcome
 from tests.conftest import TODAY
 
 COLUMNS = [Field.NAME, Field.SEX, Field.BIRTH_DATE, Field.ID_NUMBER, Field.SCHOOL, Field.GRADE, Field.CLASS,
-           Field.GUARDIAN, Field.PHONE, Field.ADDRESS, Field.REGISTERED_POOR, Field.LEFT_BEHIND, Field.BOARDER,
+           Field.GUARDIAN, Field.PHONE, Field.ADDRESS, Field.LIFTED, Field.LEFT_BEHIND, Field.BOARDER,
            Field.ETHNICITY, Field.ENTRY_DATE, Field.VILLAGE]
 LABELS = ["姓名", "性别", "出生日期", "身份证号", "学校", "年级", "班级", "监护人", "联系电话", "家庭住址", "是否建档立卡",
           "是否留守儿童", "是否寄宿生", "民族", "入学日期", "村"]

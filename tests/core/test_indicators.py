@@ -42,8 +42,8 @@ def township(township_db, actor):
     this term and one not."""
     db = township_db
     poor = db.run(households.create_household, actor, HouseholdForm(
-        head_name="贫困户主", village_id=village_id(db, "波西村"), registered_poor=True,
-        poverty_status="未脱贫", poor_card_no="5104110001", poor_year=2016), today=TODAY)
+        head_name="贫困户主", village_id=village_id(db, "波西村"), category="防止返贫监测对象",
+        lifted_year=2016, monitoring_type="脱贫不稳定户", monitoring_identified_on=dt.date(2024, 3, 1)), today=TODAY)
     ids = {
         "kid1": add(db, actor, "幼一", 4, "学前", 2, 1),
         "kid2": add(db, actor, "幼二", 5, "学前", 3, 2),
@@ -78,6 +78,7 @@ def test_indicators_with_known_answers(township):
     assert (found["primary_dropout"].numerator, found["primary_dropout"].denominator) == (1, 5)
     assert (found["poor_students_aided"].numerator, found["poor_students_aided"].denominator) == (1, 2)
     assert (found["poor_households_paired"].numerator, found["poor_households_paired"].denominator) == (0, 1)
+    assert found["poor_students_aided"].note == "lifted households 0 of 0, monitored 1 of 2"
     dropout_rate = found["primary_dropout"]
     assert dropout_rate.value == pytest.approx(0.2) and dropout_rate.met is False and not dropout_rate.at_least
     assert found["primary_boarders"].met is True  # 50 % ≥ 30 %
@@ -92,6 +93,31 @@ def test_a_school_of_its_own(township):
     assert village_school["primary_boarders"].denominator == 0
     assert village_school["primary_boarders"].value is None and village_school["primary_boarders"].met is None
     assert "poor_households_paired" not in village_school  # a township figure
+
+
+def test_children_are_counted_by_category_and_a_removed_risk_stops_counting(township, actor):
+    """脱贫户 children and 监测对象 children are counted apart; once a 监测对象's risk is removed its
+    children no longer count (nor does its household need a pair), 低保 alone is not counted here."""
+    db, ids = township
+    lifted = db.run(households.create_household, actor, HouseholdForm(
+        head_name="脱贫户主", village_id=village_id(db, "波西村"), category="脱贫户", lifted_year=2019), today=TODAY)
+    dibao = db.run(households.create_household, actor, HouseholdForm(
+        head_name="低保户主", village_id=village_id(db, "波西村"), dibao=True), today=TODAY)
+    for name, household in (("小四", lifted), ("小三", dibao)):
+        form = db.query(roster.get_form, ids["p4" if name == "小四" else "p3"])
+        form.household_id = household
+        db.run(roster.update_student, actor, ids["p4" if name == "小四" else "p3"], form,
+               confirmed={"id.region_unknown", "grade.age"}, today=TODAY)
+    found = by_key(db.query(indicators.compute, TERM, today=TODAY))
+    assert (found["poor_students_aided"].numerator, found["poor_students_aided"].denominator) == (1, 3)
+    assert found["poor_students_aided"].note == "lifted households 0 of 1, monitored 1 of 2"
+    poor = db.query(roster.get_form, ids["p1"]).household_id
+    form = db.query(households.get_form, poor)
+    form.risk_removed_on = TERM.start - dt.timedelta(days=1)
+    db.run(households.update_household, actor, poor, form, today=TODAY)
+    found = by_key(db.query(indicators.compute, TERM, today=TODAY))
+    assert (found["poor_students_aided"].numerator, found["poor_students_aided"].denominator) == (0, 1)
+    assert found["poor_households_paired"].denominator == 0
 
 
 def test_empty_denominators_give_no_value(township_db):

@@ -44,8 +44,7 @@ def school(township_db, actor):
     a left-behind boarder."""
     db = township_db
     poor = db.run(households.create_household, actor, HouseholdForm(
-        head_name="张大山", village_id=village_id(db, "波西村"), registered_poor=True, poverty_status="未脱贫",
-        poor_card_no="5104110001"), today=TODAY)
+        head_name="张大山", village_id=village_id(db, "波西村"), category="脱贫户", lifted_year=2018), today=TODAY)
     other = db.run(households.create_household, actor, HouseholdForm(
         head_name="李小河", village_id=village_id(db, "波西村")), today=TODAY)
     entry = dt.date(2025, 9, 1)
@@ -216,9 +215,10 @@ def test_coverage_gaps(school, actor) -> None:
     byjy, shf = code(db, "BYJY"), code(db, "SHF")
     db.run(posting.post, actor, byjy, "2026-10", today=TODAY)
     gaps = db.query(coverage.gaps, "2026-10", TODAY)
-    assert {(g.name, g.programme_code) for g in gaps} == {("小明", "SHF"), ("大明", "ZXJ")}
+    assert {(g.name, g.programme_code) for g in gaps} == {("小明", "SHF"), ("大明", "ZXJ"), ("大明", "SHBZ")}
     db.run(posting.post, actor, shf, "2026-10", today=TODAY)
     db.run(posting.post, actor, code(db, "ZXJ"), "2026-10", today=TODAY)
+    db.run(posting.post, actor, code(db, "SHBZ"), "2026-10", today=TODAY)
     assert db.query(coverage.gaps, "2026-10", TODAY) == []
     quarter = db.query(coverage.gaps, "2026-Q4", TODAY)  # November unposted; December has not come
     assert {(g.name, g.period) for g in quarter} == {("小明", "2026-11")}
@@ -251,7 +251,7 @@ def test_documents(school, actor, tmp_path) -> None:
     sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
     assert [c.value for c in sheet[3]] == list(export.LEDGER_HEADERS)
     row = [c.value for c in sheet[4]]
-    assert row[1] == "小明" and len(row[2]) == 18 and float(row[8]) == 40.0 and row[5] == "保育教育费资助"
+    assert row[1] == "小明" and len(row[3]) == 18 and float(row[15]) == 40.0 and row[10] == "保育教育费资助"
     assert db.query(export.export_notice, actor, result.batch_id, tmp_path / "notice.xlsx", today=TODAY) == 1
     notice = openpyxl.load_workbook(tmp_path / "notice.xlsx").active
     text = " ".join(str(c.value) for r in notice.iter_rows() for c in r if c.value is not None)

@@ -32,12 +32,15 @@ def town(township_db, actor):
         "赵老师": db.run(staff.add_staff, actor, "赵老师", central, StaffRole.TEACHER),
     }
     homes = {}
-    for head, village, registered, status in (("张大山", "波西村", True, "未脱贫"), ("刘二河", "辣子哨村", True, "未脱贫"),
-                                              ("陈三林", "波西村", False, "监测户"), ("周四海", "波西村", True, "已脱贫"),
-                                              ("吴五湖", "波西村", False, "一般户")):
+    monitored = {"category": "防止返贫监测对象", "monitoring_identified_on": dt.date(2024, 3, 1)}
+    for head, village, categories in (
+            ("张大山", "波西村", {**monitored, "lifted_year": 2016, "monitoring_type": "脱贫不稳定户"}),
+            ("刘二河", "辣子哨村", {**monitored, "monitoring_type": "突发严重困难户"}),
+            ("陈三林", "波西村", {**monitored, "monitoring_type": "边缘易致贫户"}),
+            ("周四海", "波西村", {"category": "脱贫户", "lifted_year": 2017}),
+            ("吴五湖", "波西村", {})):
         homes[head] = db.run(households.create_household, actor, HouseholdForm(
-            head_name=head, village_id=village_id(db, village), registered_poor=registered, poverty_status=status,
-            poor_card_no="5104110001" if registered else ""), today=TODAY)
+            head_name=head, village_id=village_id(db, village), **categories), today=TODAY)
     return db, people, homes
 
 

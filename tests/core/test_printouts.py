@@ -422,8 +422,7 @@ def test_a_flowing_printout_with_a_character_no_font_has_is_not_written(township
     missing = uncovered_character()
     helper = db.run(staff.add_staff, actor, f"刘{missing}", school_id(db, "波西村小学"), StaffRole.TEACHER)
     home = db.run(households.create_household, actor, HouseholdForm(
-        head_name="张大山", village_id=village_id(db, "波西村"), registered_poor=True, poverty_status="未脱贫",
-        poor_card_no="5104110001"), today=TODAY)
+        head_name="张大山", village_id=village_id(db, "波西村"), category="脱贫户", lifted_year=2018), today=TODAY)
     db.run(pairing.pair, actor, helper, home, dt.date(2026, 9, 1), today=TODAY)
     with pytest.raises(MissingCharacter) as refused:
         db.query(reports.write_register, actor, tmp_path / "花名册.pdf", TODAY)
@@ -495,19 +494,19 @@ def test_due_notices_are_issued_and_printed_each_from_a_new_page(school, actor, 
 
 @pytest.fixture
 def township(township_db, actor):
-    """Four pupils: at the central school a registered-poor preschooler and primary pupil of 波西村
+    """Four pupils: at the central school a preschooler and primary pupil of a 波西村 监测对象 household
     and a left-behind boarder of 辣子哨村; at 波西村小学 a left-behind pupil with no household. The
     kindergarten aid paid in October and November, the primary grant in October; the principal
     paired with the poor household and visiting it in October; a case opened in October."""
     db = township_db
     poor = db.run(households.create_household, actor, HouseholdForm(
-        head_name="张大山", village_id=village_id(db, "波西村"), registered_poor=True, poverty_status="未脱贫",
-        poor_card_no="5104110001"), today=TODAY)
+        head_name="张大山", village_id=village_id(db, "波西村"), category="防止返贫监测对象", lifted_year=2018,
+        monitoring_type="脱贫不稳定户", monitoring_identified_on=dt.date(2024, 3, 1)), today=TODAY)
     other = db.run(households.create_household, actor, HouseholdForm(head_name="李大河",
                                                                    village_id=village_id(db, "辣子哨村")), today=TODAY)
     entry = dt.date(2025, 9, 1)
     ids = {
-        "张小宝": pupil(db, actor, "张小宝", 1, birth=dt.date(2021, 3, 1), stage="学前", grade=3, household_id=poor,
+        "张小宝": pupil(db, actor, "张小宝", 1, birth=dt.date(2021, 3, 1), stage="学前", grade=2, household_id=poor,
                         entry_date=entry),
         "张大明": pupil(db, actor, "张大明", 2, birth=dt.date(2016, 3, 1), household_id=poor, entry_date=entry),
         "李小红": pupil(db, actor, "李小红", 3, birth=dt.date(2016, 5, 1), male=False, household_id=other,
@@ -518,7 +517,10 @@ def township(township_db, actor):
     byjy = db.query(subsidy_programmes.programme_by_code, "BYJY").id
     batches = [db.run(posting.post, actor, byjy, month,
                       today=TODAY).batch_id for month in ("2026-10", "2026-11")]
-    db.run(posting.post, actor, db.query(subsidy_programmes.programme_by_code, "ZXJ").id, "2026-10", today=TODAY)
+    zxj = db.query(subsidy_programmes.programme_by_code, "ZXJ").id  # retired in 2026; reopened as a termly grant
+    db.run(subsidy_programmes.update_programme, actor, zxj, subsidy_programmes.ProgrammeForm(**{
+        **db.query(subsidy_programmes.programme_form, zxj).__dict__, "active": True}))
+    db.run(posting.post, actor, zxj, "2026-10", today=TODAY)
     principal = db.run(staff.add_staff, actor, "王建国", school_id(db, "平地镇中心校"), StaffRole.PRINCIPAL)
     db.run(pairing.pair, actor, principal, poor, dt.date(2026, 9, 1), today=TODAY)
     db.run(visits.add_visit, actor, VisitEntry(principal, poor, dt.date(2026, 10, 15), done="送去学习用品"),
@@ -531,11 +533,11 @@ def test_quarterly_figures(township) -> None:
     db, _ids, _batches = township
     result = db.query(quarterly.quarterly_summary, 2026, 4, TODAY)
     assert (result.start, result.end, result.months) == (dt.date(2026, 10, 1), TODAY, ["2026-10", "2026-11"])
-    assert result.title == "平地镇2026年第四季度教育精准扶贫工作汇总"
-    schools = {s.name: (s.students, s.registered_poor, s.left_behind, s.boarders) for s in result.schools}
-    assert schools == {"平地镇中心校": (3, 2, 1, 1), "波西村小学": (1, 0, 1, 0)}
-    villages = {v.name: (v.students, v.registered_poor, v.left_behind, v.boarders) for v in result.villages}
-    assert villages == {"波西村": (2, 2, 0, 0), "辣子哨村": (1, 0, 1, 1), "（未填村）": (1, 0, 1, 0)}
+    assert result.title == "平地镇2026年第四季度教育帮扶工作汇总"
+    schools = {s.name: (s.students, s.lifted, s.monitored, s.left_behind, s.boarders) for s in result.schools}
+    assert schools == {"平地镇中心校": (3, 0, 2, 1, 1), "波西村小学": (1, 0, 0, 1, 0)}
+    villages = {v.name: (v.students, v.lifted, v.monitored, v.left_behind, v.boarders) for v in result.villages}
+    assert villages == {"波西村": (2, 0, 2, 0, 0), "辣子哨村": (1, 0, 0, 1, 1), "（未填村）": (1, 0, 0, 1, 0)}
     programmes = {p.programme: p for p in result.programmes}
     assert programmes["保育教育费资助"].by_month == {"2026-10": (1, 4000), "2026-11": (1, 4000)}
     assert (programmes["保育教育费资助"].total_fen, programmes["保育教育费资助"].gaps) == (8000, 0)
@@ -576,16 +578,20 @@ def test_the_quarterly_summary_pdf(township, actor, tmp_path) -> None:
         assert f"第 {number} 页 共 {pages} 页" in text
     lines = [line for text in texts for line in text.splitlines()]
     text = "\n".join(lines)
-    assert lines[0] == "平地镇2026年第四季度教育精准扶贫工作汇总"
+    assert lines[0] == "平地镇2026年第四季度教育帮扶工作汇总"
     assert "统计期间：2026年10月1日至2026年11月20日" in text
-    for row in ("平地镇中心校 3 2 1 1", "波西村小学 1 0 1 0", "合计 4 2 2 1",  # students per school, and the total
-                "波西村 2 2 0 0", "辣子哨村 1 0 1 1",
+    for row in ("平地镇中心校 3 0 2 1 1", "波西村小学 1 0 0 1 0", "合计 4 0 2 2 1",  # per school, and the total
+                "波西村 2 0 2 0 0", "辣子哨村 1 0 0 1 1", "学校 在读学生 脱贫户 监测对象 留守儿童 寄宿生",
                 "保育教育费资助 40.00 40.00 80.00 2 0 0.00", "生活费减半 0.00 0.00 0.00 0 2 186.00",
-                "助学金 500.00 0.00 500.00 1 0 0.00", "合计 540.00 40.00 580.00 3 2 186.00",
-                "平地镇中心校 1 1 1", "期末尚未结对0户", "平地镇中心校 1 0 1 0 2 0.00%"):
+                "助学金 500.00 0.00 500.00 1 0 0.00",
+                # 张大明 (a 监测对象's primary non-boarder) is due the living-cost subsidy: 625 / 2 a term
+                "义务教育家庭经济困难学生生活补助 0.00 0.00 0.00 0 1 312.50", "合计 540.00 40.00 580.00 3 3 498.50",
+                "平地镇中心校 1 1 1", "需结对帮扶的监测对象等共1户，期末尚未结对0户。", "平地镇中心校 1 0 1 0 2 0.00%"):
         assert row in lines or row in text, row
-    for heading in ("各校在读学生与建档立卡学生", "各月资助金额（元）", "指标完成与目标（%）"):  # the bar charts
+    for heading in ("各校在读学生与脱贫户、监测对象学生", "各月资助金额（元）", "指标完成与目标（%）"):  # the bar charts
         assert heading in lines
+    for old_word in ("建档立卡", "精准扶贫", "贫困户", "未脱贫", "已脱贫"):  # the 2026 terms only
+        assert old_word not in text, old_word
     assert_no_line_starts_with_closing_punctuation(lines)
     assert all(size == pytest.approx(A4, abs=1) for size in page_sizes(path))
     assert_fonts_embedded_and_subset(path)

@@ -164,8 +164,8 @@ def test_a_failed_action_leaves_nothing_behind(township_db, actor) -> None:
 @pytest.fixture
 def searchable(township_db, actor):
     household = township_db.run(households.create_household, actor, HouseholdForm(
-        head_name="张大山", village_id=village_id(township_db, "波西村"), registered_poor=True,
-        poverty_status="未脱贫", poor_card_no="5104110001"), today=TODAY)
+        head_name="张大山", village_id=village_id(township_db, "波西村"), category="脱贫户",
+        lifted_year=2018), today=TODAY)
     ids = {}
     ids["张三"] = township_db.run(roster.add_student, actor, student_form(
         township_db, "张三", household_id=household, left_behind=True), today=TODAY)
@@ -206,7 +206,7 @@ def test_filters(searchable, actor) -> None:
     assert names(db, RosterFilter(school_id=school_id(db, "波西村小学"))) == ["李四"]
     assert names(db, RosterFilter(grade=Grade(Stage.PRIMARY, 3))) == ["张三丰"]
     assert names(db, RosterFilter(village_id=village_id(db, "波西村"))) == ["张三"]
-    assert names(db, RosterFilter(registered_poor=True)) == ["张三"]
+    assert names(db, RosterFilter(category="脱贫户")) == ["张三"]
     assert names(db, RosterFilter(left_behind=True)) == ["张三"]
     assert names(db, RosterFilter(boarder=True)) == ["张三丰"]
     db.run(roster.change_status, actor, ids["李四"], EnrollmentStatus.TRANSFERRED_OUT, TODAY, "搬家",
@@ -242,7 +242,7 @@ def test_audit_json_is_readable_chinese(township_db, actor) -> None:
 @pytest.mark.parametrize("key", ["name", "age", "school", "village", "grade"])
 def test_cached_display_order_agrees_with_sql_sorting(demo_db, key) -> None:
     order = demo_db.query(roster.display_order, key, True)
-    for flt in (RosterFilter(), RosterFilter(text="z"), RosterFilter(registered_poor=True),
+    for flt in (RosterFilter(), RosterFilter(text="z"), RosterFilter(category="脱贫户"),
                 RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED}), grade=Grade(Stage.PRIMARY, 4))):
         expected = demo_db.query(roster.search_ids, flt, key, True)
         assert order.arrange(demo_db.query(roster.matching_ids, flt)) == expected

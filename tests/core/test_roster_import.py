@@ -87,7 +87,7 @@ def test_values_are_normalised_on_the_way_in(township_db, messy, actor) -> None:
     assert zhang.guardian_phone == "13912345678"
     assert zhang.boarder is True and zhang.left_behind is False
     assert (zhang.stage, zhang.grade) == ("小学", 4)
-    assert rows["张三"].registered_poor and not rows["周八"].registered_poor
+    assert rows["张三"].category == "脱贫户" and rows["周八"].category == "一般户"  # 是否建档立卡 → 脱贫户
 
 
 def test_households_are_matched_or_created_from_guardian_and_village(township_db, messy, actor) -> None:
@@ -101,7 +101,7 @@ def test_households_are_matched_or_created_from_guardian_and_village(township_db
     assert rows["张三"].household_id == rows["李四"].household_id == rows["赵六"].household_id
     view = township_db.query(households.view, rows["张三"].household_id, today=TODAY)
     assert (view.head_name, view.village, view.group_name) == ("张大山", "波西村", "3组")
-    assert view.registered_poor
+    assert (view.category, view.lifted_year) == ("脱贫户", None)  # the year asked for in the dialog
 
 
 def test_import_writes_everything_with_an_audit_trail(township_db, messy, actor) -> None:
@@ -260,12 +260,29 @@ def test_export_then_import_changes_nothing(demo_db, actor, tmp_path) -> None:
     written = demo_db.query(roster_export.export_roster, actor, path, full_ids=True, today=TODAY)
     assert written == 150
     before = count(demo_db, AuditEvent)
+
+    def categories() -> tuple[list[tuple], list[tuple]]:
+        with demo_db.read() as session:
+            homes = session.execute(select(Household.id, Household.category, Household.lifted_year,
+                                           Household.monitoring_type, Household.dibao, Household.tekun)
+                                    .order_by(Household.id)).all()
+            kids = session.execute(select(Student.id, Student.orphan, Student.unsupported, Student.disability_category,
+                                          Student.disability_grade, Student.disability_certificate,
+                                          Student.parent_disabled, Student.martyr_child, Student.in_difficulty)
+                                   .order_by(Student.id)).all()
+        return homes, kids
+
+    homes, kids = categories()
+    # The demo has every household category and some children's categories to carry through the sheet.
+    assert {h[1] for h in homes} == {"一般户", "脱贫户", "防止返贫监测对象"}
+    assert any(k[3] for k in kids) and any(k[8] for k in kids)
     plan = demo_db.query(roster_import.make_plan, roster_import.read_source(path), today=TODAY)
     assert plan.count(Outcome.UNCHANGED) == 150
     assert not plan.rejected and not plan.warned
     demo_db.run(roster_import.apply_plan, actor, plan, today=TODAY)
     assert count(demo_db, AuditEvent) == before
     assert count(demo_db) == 150
+    assert categories() == (homes, kids)
 
 
 def test_export_keeps_id_digits_and_masks_by_default(demo_db, actor, tmp_path) -> None:

@@ -302,3 +302,30 @@ def test_a_cohort_in_an_imported_roster_moves_up_a_grade_on_1_september() -> Non
     assert sheet_values.grade("2021级", D(2026, 8, 31)) == (Stage.PRIMARY, 5)
     assert sheet_values.grade("2021级", D(2026, 9, 1)) == (Stage.PRIMARY, 6)
     assert sheet_values.grade("2021级", D(2027, 2, 15)) == (Stage.PRIMARY, 6)
+
+
+# --- working days (公示) ------------------------------------------------------------------------------
+
+
+def test_working_days_skip_weekends_and_statutory_holidays_and_count_make_up_days() -> None:
+    from schoolaid.common.school_calendar import (
+        is_working_day,
+        nth_working_day,
+        parse_official_days,
+        working_days_between,
+    )
+
+    assert working_days_between(dt.date(2026, 11, 27), dt.date(2026, 12, 1)) == 3  # Fri, Mon, Tue
+    assert working_days_between(dt.date(2026, 9, 30), dt.date(2026, 10, 9)) == 3  # 30 Sep, 8 and 9 Oct
+    assert is_working_day(dt.date(2026, 10, 10)) and is_working_day(dt.date(2026, 2, 14))  # 调休 Saturdays
+    assert not is_working_day(dt.date(2026, 2, 16)) and not is_working_day(dt.date(2026, 5, 5))
+    assert nth_working_day(dt.date(2026, 11, 27), 5) == dt.date(2026, 12, 3)
+    assert nth_working_day(dt.date(2026, 9, 30), 5) == dt.date(2026, 10, 12)  # 30 Sep, 8, 9, 10 (Sat), 12 Oct
+    assert working_days_between(dt.date(2026, 12, 2), dt.date(2026, 12, 1)) == 0
+    # 2027 is not in the shipped table: the settings add it
+    official = parse_official_days("2027-10-01~2027-10-07, 2027-01-01", "2027-09-26")
+    assert not official.is_working_day(dt.date(2027, 10, 4)) and official.is_working_day(dt.date(2027, 9, 26))
+    assert not official.is_working_day(dt.date(2026, 10, 1))  # the shipped 2026 stays
+    assert 2027 in official.years and is_working_day(dt.date(2027, 10, 4))  # without the setting: a Monday
+    with pytest.raises(ValidationFailed):
+        parse_official_days("2027-10-07~2027-10-01")

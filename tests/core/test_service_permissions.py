@@ -439,7 +439,7 @@ def test_a_full_id_ledger_export_records_the_students_in_it_before_the_file_exis
                               progress=Progress(lambda _f, _m="": seen.append((out.exists(),
                                                                                _reveals(school.db.path)[before:]))))
     rows = [r for r in openpyxl.load_workbook(out).active.iter_rows(min_row=4, values_only=True) if r[0]]
-    students = {r[2] for r in rows}
+    students = {r[3] for r in rows}  # 身份证号
     assert entries == len(rows) > len(students) > 1  # several entries a student
     assert seen and all(not exists and recorded == [{"students": len(students)}] for exists, recorded in seen)
 

@@ -21,7 +21,7 @@ from schoolaid.ledger.subsidy_programmes import StandardForm
 from schoolaid.roster import households, roster
 from schoolaid.roster.households import HouseholdForm
 from schoolaid.storage.database import open_database
-from schoolaid.storage.models import Household, LedgerEntry
+from schoolaid.storage.models import LedgerEntry
 from schoolaid.township import township
 from tests.conftest import student_form, village_id
 
@@ -33,14 +33,6 @@ def code(db, programme_code: str) -> int:
     return db.query(subsidy_programmes.programme_by_code, programme_code).id
 
 
-def set_household(db, household_id: int, **values: object) -> None:
-    """The household's categories (their form belongs to the categories work)."""
-    with db.write() as session:
-        household = session.get(Household, household_id)
-        for key, value in values.items():
-            setattr(household, key, value)
-
-
 @pytest.fixture
 def school(township_db, actor):
     """A 脱贫户 with a primary boarder and a junior non-boarder; a 监测户 whose risk was removed in
@@ -48,15 +40,13 @@ def school(township_db, actor):
     primary pupil in no category; a 大班 and a 中班 child of the 脱贫户."""
     db = township_db
     village = village_id(db, "波西村")
-    lifted = db.run(households.create_household, actor, HouseholdForm(head_name="张大山", village_id=village),
-                    today=TODAY)
-    monitored = db.run(households.create_household, actor, HouseholdForm(head_name="王二河", village_id=village),
-                       today=TODAY)
+    lifted = db.run(households.create_household, actor, HouseholdForm(
+        head_name="张大山", village_id=village, category="脱贫户", lifted_year=2019), today=TODAY)
+    monitored = db.run(households.create_household, actor, HouseholdForm(
+        head_name="王二河", village_id=village, category="防止返贫监测对象", monitoring_type="突发严重困难户",
+        monitoring_identified_on=dt.date(2025, 3, 1), risk_removed_on=dt.date(2026, 10, 20)), today=TODAY)
     ordinary = db.run(households.create_household, actor, HouseholdForm(head_name="李小河", village_id=village),
                       today=TODAY)
-    set_household(db, lifted, category="脱贫户", lifted_year=2019)
-    set_household(db, monitored, category="防止返贫监测对象", monitoring_type="突发严重困难户",
-                  risk_removed_on=dt.date(2026, 10, 20))
     def add(name: str, birth: dt.date, n: int, **changes: object) -> int:
         entry = dt.date(2018, 9, 1) if birth.year < 2018 else dt.date(2023, 9, 1)
         return db.run(roster.add_student, actor, student_form(db, name, birth, sequence=n, entry_date=entry, **changes),
@@ -150,8 +140,6 @@ def test_conditions_boarder_grades_and_categories_any_of(school, actor) -> None:
 def test_the_big_class_fee_is_free_from_autumn_2025_not_aid(school, actor) -> None:
     db, ids = school
     byjy = code(db, "BYJY")
-    with db.write() as session:  # the waiver programme, for children of the 脱贫户 (the old flag)
-        session.get(Household, db.query(roster.get_form, ids["大班"]).household_id).registered_poor = True
     assert set(decided(db, "BYJY", dt.date(2025, 6, 1))) == {"大班", "中班"}
     assert set(decided(db, "BYJY", dt.date(2025, 9, 1))) == {"中班"}
     refused = db.run(posting.post, actor, byjy, "2026-10", [ids["大班"]], today=TODAY)
@@ -213,3 +201,60 @@ def test_an_old_database_keeps_every_posted_entry(tmp_path, fixture) -> None:
     assert new.execute(f"SELECT {columns} FROM audit_events ORDER BY id LIMIT {len(events)}").fetchall() == events
     assert new.execute("SELECT count(*) FROM audit_events WHERE entity = 'programme_standard'").fetchone()[0] == 10
     new.close()
+
+
+def test_a_notice_is_counted_in_working_days(school, actor) -> None:
+    """Friday 27 November to Tuesday 1 December 2026 is three working days; over National Day too;
+    payment before the notice ends stays refused; the minimum is a setting."""
+    from schoolaid.ledger import batches
+
+    db, _ = school
+    result = db.run(posting.post, actor, code(db, "SHBZ"), "2026-09", today=TODAY)
+    with pytest.raises(ValidationFailed, match="2026-12-03"):
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 11, 27), dt.date(2026, 12, 1))
+    with pytest.raises(ValidationFailed, match="2026-10-12"):
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 9, 30), dt.date(2026, 10, 9))
+    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 9, 30), dt.date(2026, 10, 12))
+    with pytest.raises(ValidationFailed, match="2026-10-12"):
+        db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 12), "V-1", today=TODAY)
+    db.run(batches.set_notice_working_days, actor, 3)
+    assert db.query(batches.notice_working_days) == 3
+    monthly = db.run(subsidy_programmes.create_programme, actor, subsidy_programmes.ProgrammeForm(
+        code="MONTH", name="每月测试", stage="小学", eligibility="everyone", amount_fen=1000))
+    other = db.run(posting.post, actor, monthly, "2026-11", today=TODAY)
+    db.run(batches.record_notice, actor, other.batch_id, dt.date(2026, 11, 27), dt.date(2026, 12, 1))
+
+
+def test_the_ledger_export_has_the_new_columns_and_the_person_signed_in(school, actor, tmp_path) -> None:
+    import openpyxl
+
+    from schoolaid.ledger import export
+
+    db, _ = school
+    db.run(posting.post, actor, code(db, "SHBZ"), "2026-09", today=TODAY)
+    assert db.query(export.export_ledger, actor, tmp_path / "ledger.xlsx", today=TODAY) == 4
+    sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
+    headers = [c.value for c in sheet[3]]
+    for column in ("性别", "班级", "家庭类别", "寄宿", "认定等级", "资金来源", "期间"):
+        assert column in headers
+    rows = {r[1]: dict(zip(headers, r, strict=False)) for r in sheet.iter_rows(min_row=4, max_row=7, values_only=True)}
+    boarder = rows["寄宿小学"]
+    assert (boarder["性别"], boarder["班级"], boarder["家庭类别"], boarder["寄宿"]) == ("男", "1班", "脱贫户", "是")
+    assert boarder["认定等级"] in (None, "")  # filled once the assessment of need exists
+    assert boarder["资金来源"] == "城乡义务教育补助经费（生活补助）" and boarder["期间"] == "2026秋"
+    assert rows["监测小学"]["家庭类别"] == "防止返贫监测对象（风险已消除）"
+    subtitle = str(sheet["A2"].value)
+    assert "期间：2026-09至2026-09" in subtitle and f"经办人：{actor.name}" in subtitle
+
+
+def test_the_old_registered_poor_rule_counts_monitored_households_while_at_risk(school, actor) -> None:
+    """BYJY's rule (建档立卡 before 2021) selects 脱贫户 and 监测对象 whose risk is not removed on the
+    month's 15th."""
+    db, ids = school
+    programme_id = db.run(subsidy_programmes.create_programme, actor, subsidy_programmes.ProgrammeForm(
+        code="POOR", name="原建档立卡规则", stage="小学", eligibility="registered_poor", amount_fen=1000))
+    programme = db.query(subsidy_programmes.get_programme, programme_id)
+    at_risk = db.query(eligibility.decide, programme, dt.date(2026, 10, 1), TODAY)[0]
+    assert set(at_risk) == {ids["寄宿小学"], ids["监测小学"]}  # risk removed on 20 Oct: October still counts
+    removed, _ = db.query(eligibility.decide, programme, dt.date(2026, 11, 1), TODAY)
+    assert set(removed) == {ids["寄宿小学"]}  # 风险消除 before 15 November

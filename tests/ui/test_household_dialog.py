@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from schoolaid.roster import households
@@ -16,16 +18,19 @@ def set_cell(model: EditableTableModel, row: int, key: str, value) -> None:
     assert model.setData(model.index(row, column), value, role)
 
 
-def test_new_poor_household_with_a_skilled_labourer(qtbot, township_context, qtmodeltester) -> None:
+def test_new_lifted_household_with_a_skilled_labourer(qtbot, township_context, qtmodeltester) -> None:
     dialog = HouseholdDialog(township_context, None, village_id=village_id(township_context.db, "辣子哨村"))
     qtbot.addWidget(dialog)
     dialog.head_edit.insert("马永福")
     assert dialog.members_model.index(0, 0).data() == "马永福"  # the head follows the typed name
     dialog.group_edit.insert("5")
-    dialog.registered_check.setChecked(True)
-    dialog.status_combo.setCurrentIndex(dialog.status_combo.findText("未脱贫"))
-    dialog.card_edit.insert("5104110099")
-    dialog.year_spin.setValue(2016)
+    assert dialog.year_spin.isHidden() and dialog.monitoring_box.isHidden()  # 一般户: nothing more to say
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("脱贫户"))
+    assert not dialog.year_spin.isHidden() and dialog.monitoring_box.isHidden()
+    dialog.year_spin.setFocus()
+    dialog.year_spin.selectAll()
+    qtbot.keyClicks(dialog.year_spin, "2016")
+    dialog.dibao_check.click()
     dialog._add_member()
     set_cell(dialog.members_model, 1, "name", "马秀兰")
     set_cell(dialog.members_model, 1, "relation", "配偶")
@@ -44,20 +49,56 @@ def test_new_poor_household_with_a_skilled_labourer(qtbot, township_context, qtm
     assert [(m.name, m.is_main_labourer) for m in view.members] == [("马永福", True), ("马秀兰", True)]
     assert [s.skill for s in view.members[1].skills] == ["芒果种植"]
     assert view.has_skilled_labourer
+    assert (view.category, view.lifted_year, view.dibao, view.tekun) == ("脱贫户", 2016, True, False)
+    assert (view.registered_poor, view.poverty_status.value) == (False, "一般户")  # history: not edited
 
 
-def test_inconsistent_poverty_status_is_refused_with_a_message(qtbot, township_context, monkeypatch) -> None:
-
+def test_a_risk_removed_before_it_was_identified_is_refused_with_a_message(qtbot, township_context,
+                                                                          monkeypatch) -> None:
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: shown.append(text))
     dialog = HouseholdDialog(township_context, None)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.head_edit.insert("马永福")
-    dialog.status_combo.setCurrentIndex(dialog.status_combo.findText("已脱贫"))
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("防止返贫监测对象"))
+    assert dialog.monitoring_box.isVisible() and dialog.year_spin.isVisible()
+    dialog.monitoring_combo.setCurrentIndex(dialog.monitoring_combo.findData("突发严重困难户"))
+    dialog.identified_edit.setDate(QDate(2025, 6, 1))
+    assert not dialog.risk_removed_edit.isEnabled()
+    dialog.risk_removed_check.click()
+    assert dialog.risk_removed_edit.isEnabled() and dialog.risk_removed_edit.date() == QDate(2026, 11, 20)  # today
+    dialog.risk_removed_edit.setDate(QDate(2025, 5, 1))
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "建档立卡" in shown[0]
+    assert "2025-05-01" in shown[0] and "2025-06-01" in shown[0]
     assert township_context.query(households.search) == []
+    dialog.risk_removed_edit.setDate(QDate(2026, 3, 31))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    view = township_context.query(households.view, dialog.household_id, today=TODAY)
+    assert (view.category, view.monitoring_type, view.lifted_year) == ("防止返贫监测对象", "突发严重困难户", None)
+    assert (view.monitoring_identified_on, view.risk_removed_on) == (dt.date(2025, 6, 1), dt.date(2026, 3, 31))
+
+
+def test_editing_shows_the_categories_and_keeps_the_old_registration(qtbot, township_context) -> None:
+    from tests.core.test_households import poor_household
+
+    form = poor_household(township_context.db, registered_poor=True, poor_card_no="5104110000123", poor_year=2015,
+                          poverty_status="已脱贫", tekun=True)
+    household_id = township_context.db.run(households.create_household, township_context.actor, form, today=TODAY)
+    dialog = HouseholdDialog(township_context, household_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.category_combo.currentData() == "脱贫户" and dialog.year_spin.value() == 2016
+    assert dialog.tekun_check.isChecked() and not dialog.dibao_check.isChecked()
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("一般户"))  # the year goes with it
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    saved = township_context.query(households.get_form, household_id)
+    assert (saved.category, saved.lifted_year) == ("一般户", None)
+    assert (saved.registered_poor, saved.poor_card_no, saved.poor_year, saved.poverty_status) == (
+        True, "5104110000123", 2015, "已脱贫")
 
 
 def test_a_household_entered_by_mistake_is_deleted_after_asking(qtbot, township_context, monkeypatch) -> None:

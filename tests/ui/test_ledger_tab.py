@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from schoolaid.common.school_calendar import month_key
+from schoolaid.common.school_calendar import month_key, working_days_between
 from schoolaid.ledger import batches, currency, eligibility, entry_search, subsidy_programmes, totals
 from schoolaid.ledger.entry_search import EntryFilter
 from schoolaid.ui.ledger.ledger_dialogs import NoticeDialog, ReverseDialog
@@ -105,7 +105,8 @@ def test_batch_notice_dialog(qtbot, tab, context) -> None:
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
     batch = next(b for b in context.query(batches.list_batches) if b.id == unnoticed.id)
-    assert batch.notice_from is not None and (batch.notice_to - batch.notice_from).days == 4
+    # five working days by default: Friday 20 November 2026 to Thursday 26 November
+    assert batch.notice_from is not None and working_days_between(batch.notice_from, batch.notice_to) == 5
 
 
 def test_the_ledger_badge_in_the_window(qtbot, context) -> None:

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from schoolaid.roster import roster
+from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.ui.main_window import MainWindow
@@ -93,10 +94,14 @@ def test_filters_by_school_grade_village_and_flags(qtbot, tab, context) -> None:
     grade_column = [c.key for c in COLUMNS].index("grade")
     assert all(tab.model.index(r, grade_column).data().startswith("六年级") for r in range(tab.model.rowCount()))
     tab.clear_filters()
-    tab.poor_check.click()
-    poor_column = [c.key for c in COLUMNS].index("registered_poor")
-    assert tab.model.rowCount() > 0
-    assert {tab.model.index(r, poor_column).data() for r in range(tab.model.rowCount())} == {"是"}
+    category_column = [c.key for c in COLUMNS].index("category")
+    for category in ("脱贫户", "防止返贫监测对象"):
+        tab.category_combo.setCurrentIndex(tab.category_combo.findData(category))
+        assert tab.model.rowCount() > 0
+        shown = {tab.model.index(r, category_column).data() for r in range(tab.model.rowCount())}
+        assert shown == {HouseholdCategory(category).label()}
+    tab.category_combo.setCurrentIndex(tab.category_combo.findData("一般户"))
+    assert {tab.model.index(r, category_column).data() for r in range(tab.model.rowCount())} == {""}
     tab.clear_filters()
     tab.village_combo.setCurrentIndex(tab.village_combo.findText("波西村"))
     village_column = [c.key for c in COLUMNS].index("village")

@@ -124,3 +124,40 @@ def test_a_character_no_font_can_show_is_reported(qtbot, context) -> None:
     assert "\U000f0001" in dialog.problems_label.text()
     dialog.name_edit.backspace()
     assert dialog.problems_label.text() == ""
+
+
+def test_the_childs_categories_are_entered_and_read_back(qtbot, tab, context) -> None:
+    """Disability (category, grade, certificate: the last two only with a category), 孤儿, 事实无人抚养,
+    残疾人子女, 烈士子女, 困境儿童: entered with the keyboard and ticks, saved, shown again on opening."""
+    dialog = StudentDialog(context, None, tab)
+    qtbot.addWidget(dialog)
+    fill_new_student(qtbot, dialog)
+    qtbot.mouseClick(dialog.use_id_button, Qt.MouseButton.LeftButton)
+    assert not dialog.disability_grade_combo.isEnabled() and not dialog.disability_certificate_edit.isEnabled()
+    dialog.disability_combo.setCurrentIndex(dialog.disability_combo.findData("听力"))
+    assert dialog.disability_combo.currentText() == "听力残疾"
+    assert dialog.disability_grade_combo.isEnabled() and dialog.disability_certificate_edit.isEnabled()
+    dialog.disability_grade_combo.setCurrentIndex(dialog.disability_grade_combo.findData("三级"))
+    qtbot.keyClicks(dialog.disability_certificate_edit, NEW_ID + "23")
+    for check in (dialog.unsupported_check, dialog.martyr_child_check, dialog.in_difficulty_check):
+        qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    form = context.query(roster.get_form, dialog.student_id)
+    assert (form.disability_category, form.disability_grade, form.disability_certificate) == (
+        "听力", "三级", NEW_ID + "23")
+    assert (form.orphan, form.unsupported, form.parent_disabled, form.martyr_child, form.in_difficulty) == (
+        False, True, False, True, True)
+
+    again = StudentDialog(context, dialog.student_id, tab)
+    qtbot.addWidget(again)
+    assert again.disability_combo.currentData() == "听力" and again.disability_grade_combo.currentData() == "三级"
+    assert again.unsupported_check.isChecked() and again.martyr_child_check.isChecked()
+    assert not again.orphan_check.isChecked()
+    again.disability_combo.setCurrentIndex(0)  # none: the grade and certificate go with it
+    again.buttons.button(again.buttons.StandardButton.Save).click()
+    assert again.result() == again.DialogCode.Accepted
+    form = context.query(roster.get_form, dialog.student_id)
+    assert (form.disability_category, form.disability_grade, form.disability_certificate) == ("", "", "")
+    changes = context.query(audit.history, "student", dialog.student_id)[-1].changes
+    assert {c.field for c in changes} == {"disability_category", "disability_grade", "disability_certificate"}

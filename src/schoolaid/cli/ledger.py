@@ -34,11 +34,13 @@ def list_programmes(args: argparse.Namespace) -> int:
     from schoolaid.ledger import currency, subsidy_programmes
 
     programmes = read(args, subsidy_programmes.list_programmes)
+    standards = {p.id: read(args, subsidy_programmes.list_standards, p.id) for p in programmes}
     if args.json:
-        return print_json([p.as_json() for p in programmes])
+        return print_json([{**p.as_json(), "standards": [s.as_json() for s in standards[p.id]]} for p in programmes])
     for p in programmes:
-        print("\t".join([p.code, p.name, p.stage or "—", p.eligibility.label(),
-                         f"{currency.format_yuan(p.amount_fen)} {p.per.label()}", p.kind.label(),
+        amount = ("；".join(s.describe() for s in standards[p.id]) if standards[p.id]
+                  else f"{currency.format_yuan(p.amount_fen)} {p.per.label()}")
+        print("\t".join([p.code, p.name, p.stage or "—", p.eligibility.label(), amount, p.kind.label(),
                          "" if p.active else translate("Cli", "inactive")]))
     return EXIT_OK
 
@@ -60,6 +62,7 @@ def post(args: argparse.Namespace) -> int:
     from schoolaid.ledger import currency, posting, subsidy_programmes
 
     db = open_db(args)
+    plan = None
     try:
         programme = db.query(subsidy_programmes.programme_by_code, args.programme)
         if args.dry_run:
@@ -71,8 +74,12 @@ def post(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
+        lines = {"lines": [line.as_json() for line in plan.lines]} if plan is not None else {}
         return print_json({**result.as_json(), "programme": programme.code, "month": args.month,
-                           "dry_run": args.dry_run})
+                           "dry_run": args.dry_run, **lines})
+    if plan is not None:
+        for line in plan.lines:
+            print("\t".join([line.name, line.school, line.grade, currency.format_yuan(line.amount_fen), line.basis]))
     verb = translate("Cli", "Would post") if args.dry_run else translate("Cli", "Posted")
     print(translate("Cli", "{verb} {programme} {period}: {n} students, {total} yuan; {already} already posted.").format(
         verb=verb, programme=programme.name, period=result.period, n=result.posted,

@@ -75,7 +75,7 @@ def list_students(args: argparse.Namespace) -> int:
                 "birth_date": r.birth_date.isoformat() if r.birth_date else None, "birth_month": r.birth_month,
                 "school": r.school, "stage": r.stage, "grade": r.grade_label_zh, "grade_number": r.grade,
                 "class": r.class_name, "village": r.village, "household_head": r.household_head,
-                "registered_poor": r.registered_poor, "left_behind": r.left_behind, "boarder": r.boarder,
+                "category": r.category, "left_behind": r.left_behind, "boarder": r.boarder,
                 "status": r.status.value, "id_number_masked": r.id_masked,
             }
             if args.full_id:

@@ -30,7 +30,7 @@ from schoolaid.ledger import assessment, standards
 from schoolaid.ledger.subsidy_programmes import ProgrammeView, StandardView, list_standards, standard_on
 from schoolaid.ledger.vocabulary import Eligibility, Per
 from schoolaid.roster import categories, roster
-from schoolaid.roster.categories import HouseholdCategory
+from schoolaid.roster.categories import HouseholdCategory, lifted_or_monitored_condition
 from schoolaid.storage.database import fetch_ids
 from schoolaid.storage.models import Household, LedgerEntry, ProgrammeMember, Student
 from schoolaid.township import township
@@ -51,10 +51,10 @@ class Decision:
     basis: str  # in Chinese: the condition and the standard
 
 
-def _rule_selects(query: Select, programme: ProgrammeView) -> Select:
+def _rule_selects(query: Select, programme: ProgrammeView, on: dt.date) -> Select:
     rule = programme.eligibility
-    if rule is Eligibility.REGISTERED_POOR:
-        query = query.where(Household.registered_poor.is_(True))
+    if rule is Eligibility.REGISTERED_POOR:  # 脱贫户, and 监测对象 whose risk is not removed on ``on``
+        query = query.where(lifted_or_monitored_condition(on))
     elif rule is Eligibility.LEFT_BEHIND:
         query = query.where(Student.left_behind.is_(True))
     elif rule is Eligibility.BOARDER:
@@ -65,7 +65,7 @@ def _rule_selects(query: Select, programme: ProgrammeView) -> Select:
     return query
 
 
-def _selected(session: Session, programme: ProgrammeView) -> Select:
+def _selected(session: Session, programme: ProgrammeView, on: dt.date) -> Select:
     """The students the programme's rule, stages, grades and boarding select, before enrollment
     and categories are checked."""
     query = select(Student.id).outerjoin(Household, Student.household_id == Household.id)
@@ -75,7 +75,7 @@ def _selected(session: Session, programme: ProgrammeView) -> Select:
         query = query.where(Student.grade.in_(programme.grades))
     if programme.boarder:
         query = query.where(Student.boarder.is_(programme.boarder == "yes"))
-    return _rule_selects(query, programme)
+    return _rule_selects(query, programme, on)
 
 
 def student_categories(household: Household | None, student: Student, on: dt.date) -> list[str]:
@@ -99,7 +99,7 @@ def student_categories(household: Household | None, student: Student, on: dt.dat
 
 
 def _rule_words(programme: ProgrammeView) -> str:
-    return {Eligibility.REGISTERED_POOR: "建档立卡家庭", Eligibility.LEFT_BEHIND: "留守儿童",
+    return {Eligibility.REGISTERED_POOR: "脱贫户或监测对象（原建档立卡）", Eligibility.LEFT_BEHIND: "留守儿童",
             Eligibility.BOARDER: "寄宿生", Eligibility.LIST: "名单内", Eligibility.EVERYONE: ""}[programme.eligibility]
 
 
@@ -199,7 +199,9 @@ def decide(session: Session, programme: ProgrammeView, month: dt.date, today: dt
     out)."""
     if not programme.active or not programme.pays_in(month) or programme_closed(session, programme):
         return {}, {}
-    query = _selected(session, programme)
+    day = standard_day(programme, month)
+    on = day if programme.per is Per.TERM else month_reference_day(month, today)  # categories held on this day
+    query = _selected(session, programme, on)
     if student_ids is not None:
         query = query.where(Student.id.in_(list(student_ids)))
     selected = set(fetch_ids(session, query))
@@ -207,7 +209,6 @@ def decide(session: Session, programme: ProgrammeView, month: dt.date, today: dt
                                                                          selected)
     selected &= enrolled
     found = list_standards(session, programme.id)
-    day = standard_day(programme, month)
     needs_assessment = bool({standards.ASSESSED, standards.ASSESSED_BOARDER} & set(programme.categories))
     # The assessment is read on the posting month's reference day, as enrollment is: one decided in
     # September pays the autumn term, whose standard is read on its first day.
@@ -232,7 +233,7 @@ def decide(session: Session, programme: ProgrammeView, month: dt.date, today: dt
             if _rule_words(programme):
                 condition.append(_rule_words(programme))
             if programme.categories:
-                held = set(student_categories(household, student, day))
+                held = set(student_categories(household, student, on))
                 if student.id in levels:
                     held.add(standards.ASSESSED)
                     if student.boarder:

@@ -29,7 +29,7 @@ class EntryFilter:
     batch_id: int | None = None
 
 
-def _entry_conditions(flt: EntryFilter) -> list:
+def entry_conditions(flt: EntryFilter) -> list:
     conditions = []
     if flt.programme_id is not None:
         conditions.append(LedgerEntry.programme_id == flt.programme_id)
@@ -48,7 +48,7 @@ def _entry_conditions(flt: EntryFilter) -> list:
 
 def search_entry_ids(session: Session, flt: EntryFilter) -> list[int]:
     """Entry ids, newest first."""
-    query = select(LedgerEntry.id).where(*_entry_conditions(flt))
+    query = select(LedgerEntry.id).where(*entry_conditions(flt))
     if flt.school_id is not None or flt.text.strip():
         query = query.join(Student, LedgerEntry.student_id == Student.id)
         if flt.school_id is not None:
@@ -83,6 +83,10 @@ class EntryRow:
     reason: str
     paid_on: dt.date | None
     voucher_no: str
+    sex: str = ""
+    class_name: str = ""
+    boarder: bool = False
+    funding_source: str = ""
 
 
 def fetch_entry_rows(session: Session, ids: Iterable[int]) -> dict[int, EntryRow]:
@@ -94,24 +98,26 @@ def fetch_entry_rows(session: Session, ids: Iterable[int]) -> dict[int, EntryRow
             select(LedgerEntry.id, LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.in_(chunk)))}
         result = session.execute(
             select(LedgerEntry, Programme.name, Student.name, Student.id_number, School.name, Student.stage,
-                   Student.grade, LedgerBatch.paid_on, LedgerBatch.voucher_no)
+                   Student.grade, LedgerBatch.paid_on, LedgerBatch.voucher_no, Student.sex, Student.class_name,
+                   Student.boarder, Programme.funding_source)
             .join(Programme, LedgerEntry.programme_id == Programme.id)
             .join(Student, LedgerEntry.student_id == Student.id)
             .join(School, Student.school_id == School.id)
             .outerjoin(LedgerBatch, LedgerEntry.batch_id == LedgerBatch.id)
             .where(LedgerEntry.id.in_(chunk)))
-        for e, programme, student, number, school, stage, grade, paid_on, voucher in result:
+        for e, programme, student, number, school, stage, grade, paid_on, voucher, sex, class_name, boarder, source \
+                in result:
             rows[e.id] = EntryRow(e.id, e.posted_at, e.posted_by, programme, e.period, e.month, e.student_id, student,
                                   number, school, grade_name_zh(stage, grade), EntryKind(e.kind), e.standard_fen,
                                   e.months, e.amount_fen, e.reverses_id, e.replaces_id, reversed_by.get(e.id), e.reason,
-                                  paid_on, voucher or "")
+                                  paid_on, voucher or "", sex, class_name or "", bool(boarder), source or "")
         session.expunge_all()  # a million-entry ledger is browsed a screen at a time, not kept
     return rows
 
 
 def entry_total(session: Session, flt: EntryFilter) -> tuple[int, int]:
     """(entries, total fen) of what the filter shows: the status line of the ledger view."""
-    query = select(func.count(), func.coalesce(func.sum(LedgerEntry.amount_fen), 0)).where(*_entry_conditions(flt))
+    query = select(func.count(), func.coalesce(func.sum(LedgerEntry.amount_fen), 0)).where(*entry_conditions(flt))
     if flt.school_id is not None or flt.text.strip():
         query = query.join(Student, LedgerEntry.student_id == Student.id)
         if flt.school_id is not None:

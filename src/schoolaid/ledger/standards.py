@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 # --- Sources, named once ----------------------------------------------------------------------------
 
@@ -94,7 +95,7 @@ SHIPPED_STANDARDS: tuple[Standard, ...] = (
 )
 
 #: The programmes migration 0010 adds (学前教育资助 ships inactive, its amount left to the province).
-NEW_PROGRAMMES = (
+NEW_PROGRAMMES: tuple[dict[str, Any], ...] = (
     {"code": "SHBZ", "name": "义务教育家庭经济困难学生生活补助", "stage": "小学,初中", "eligibility": "everyone",
      "amount_fen": 0, "per": "term", "kind": "payment", "funding_source": "城乡义务教育补助经费（生活补助）",
      "active": True, "categories": ",".join(LIVING_SUBSIDY_CATEGORIES),

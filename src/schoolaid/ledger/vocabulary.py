@@ -18,7 +18,7 @@ class Eligibility(str, enum.Enum):
 
     def label(self) -> str:
         return {
-            Eligibility.REGISTERED_POOR: translate("Vocabulary", "Registered-poor households' children"),
+            Eligibility.REGISTERED_POOR: translate("Vocabulary", "Children of lifted and monitored households"),
             Eligibility.LEFT_BEHIND: translate("Vocabulary", "Left-behind children"),
             Eligibility.BOARDER: translate("Vocabulary", "Boarders"),
             Eligibility.EVERYONE: translate("Vocabulary", "Everyone in the stage"),

@@ -18,7 +18,8 @@ from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import NotFound, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import error
-from schoolaid.common.vocabulary import PovertyStatus, StaffRole
+from schoolaid.common.vocabulary import StaffRole
+from schoolaid.roster.categories import HouseholdCategory, is_lifted_or_monitored
 from schoolaid.storage.models import Household, Pairing, School, Staff, Village, Visit
 from schoolaid.township import township
 
@@ -31,8 +32,10 @@ QUOTAS: dict[StaffRole, tuple[int, int]] = {
     StaffRole.LEADERSHIP: (2, 3),
     StaffRole.TEACHER: (1, 2),
 }
-# Households the plan wants paired: registered poor not yet lifted, and those under monitoring.
-NEEDING_PAIRS = (PovertyStatus.POOR.value, PovertyStatus.MONITORED.value)
+# Households the plan wants paired: 防止返贫监测对象 whose risk is not removed (2026: "对离开帮扶政策会出现
+# 返贫风险的继续实施帮扶", docs/sources/student-aid-2024.md section 7), and those an older version recorded
+# as 建档立卡 未脱贫 (history kept: their pairing need stays as it was).
+HISTORY_NOT_LIFTED = "未脱贫"
 
 
 def quota(role: StaffRole | str) -> tuple[int, int]:
@@ -43,8 +46,15 @@ def _active(today: dt.date):  # noqa: ANN202 - an SQL condition
     return and_(Pairing.start_date <= today, or_(Pairing.end_date.is_(None), Pairing.end_date > today))
 
 
-def _needs_pair():  # noqa: ANN202 - an SQL condition
-    return Household.poverty_status.in_(NEEDING_PAIRS)
+def needs_pair():  # noqa: ANN202 - an SQL condition
+    return or_(and_(Household.category == HouseholdCategory.MONITORED.value, Household.risk_removed_on.is_(None)),
+               Household.poverty_status == HISTORY_NOT_LIFTED)
+
+
+def _may_pair():  # noqa: ANN202 - an SQL condition
+    """脱贫户, and 监测对象 whose risk is not removed: ``categories.is_lifted_or_monitored``."""
+    return or_(Household.category == HouseholdCategory.LIFTED.value,
+               and_(Household.category == HouseholdCategory.MONITORED.value, Household.risk_removed_on.is_(None)))
 
 
 def overdue_days(session: Session) -> int:
@@ -79,9 +89,9 @@ def pair(session: Session, actor: Actor, staff_id: int, household_id: int, start
             "Pairing", "Choose a staff member who is still at the school.")))
     if household is None:
         problems.append(error("household_id", "pairing.household", translate("Pairing", "Choose the household.")))
-    elif not (household.registered_poor or household.poverty_status == PovertyStatus.MONITORED.value):
+    elif not is_lifted_or_monitored(household, start_date):
         problems.append(error("household_id", "pairing.not_poor", translate(
-            "Pairing", "The household of {head} is neither registered poor nor under monitoring: it is not "
+            "Pairing", "The household of {head} is neither a 脱贫户 nor a 防止返贫监测对象 at risk: it is not "
             "paired.").format(head=household.head_name)))
     if start_date > today:
         problems.append(error("start_date", "pairing.future", translate("Pairing", "The start date is in the future.")))
@@ -165,7 +175,7 @@ class PairingView:
     household_head: str
     village: str
     group_name: str
-    poverty_status: PovertyStatus
+    category: str  # HouseholdCategory value
     start_date: dt.date
     end_date: dt.date | None
     end_reason: str
@@ -181,7 +191,7 @@ class PairingView:
             "id": self.id, "staff_id": self.staff_id, "staff": self.staff, "staff_active": self.staff_active,
             "school": self.school, "role": self.role.value, "household_id": self.household_id,
             "household_head": self.household_head, "village": self.village, "group": self.group_name,
-            "poverty_status": self.poverty_status.value, "start_date": self.start_date.isoformat(),
+            "category": self.category, "start_date": self.start_date.isoformat(),
             "end_date": self.end_date.isoformat() if self.end_date else None, "end_reason": self.end_reason,
             "handed_over_from": self.handed_over_from_id,
             "last_visit": self.last_visit.isoformat() if self.last_visit else None, "visits": self.visits,
@@ -194,7 +204,7 @@ def list_pairings(session: Session, *, active_on: dt.date | None = None, staff_i
     visits = (select(Visit.staff_id, Visit.household_id, func.max(Visit.visit_date).label("last"),
                      func.count().label("n")).group_by(Visit.staff_id, Visit.household_id).subquery())
     query = (select(Pairing, Staff.name, Staff.active, School.name, Staff.role, Household.head_name, Village.name,
-                    Household.group_name, Household.poverty_status, visits.c.last, visits.c.n)
+                    Household.group_name, Household.category, visits.c.last, visits.c.n)
              .join(Staff, Pairing.staff_id == Staff.id)
              .join(School, Staff.school_id == School.id)
              .join(Household, Pairing.household_id == Household.id)
@@ -210,7 +220,7 @@ def list_pairings(session: Session, *, active_on: dt.date | None = None, staff_i
     query = query.order_by(School.sort_order, Staff.name, Pairing.start_date)
     return [
         PairingView(p.id, p.staff_id, name, active, school, StaffRole(role), p.household_id, head, village or "",
-                    group, PovertyStatus(status), p.start_date, p.end_date, p.end_reason, p.handed_over_from_id,
+                    group, status, p.start_date, p.end_date, p.end_reason, p.handed_over_from_id,
                     last, n or 0)
         for p, name, active, school, role, head, village, group, status, last, n in session.execute(query)
     ]
@@ -262,28 +272,28 @@ class HouseholdNeed:
     village_id: int | None
     village: str
     group_name: str
-    poverty_status: PovertyStatus
+    category: str  # HouseholdCategory value
     phone: str
 
     def as_json(self) -> dict[str, object]:
         return {"household_id": self.household_id, "head": self.head, "village": self.village,
-                "group": self.group_name, "poverty_status": self.poverty_status.value}
+                "group": self.group_name, "category": self.category}
 
 
 def households_needing_pair(session: Session) -> int:
-    """How many households the plan wants paired (未脱贫 and 监测户)."""
-    return session.scalar(select(func.count(Household.id)).where(_needs_pair())) or 0
+    """How many households the plan wants paired (监测对象 at risk, and 未脱贫 in the history)."""
+    return session.scalar(select(func.count(Household.id)).where(needs_pair())) or 0
 
 
 def unpaired_households(session: Session, today: dt.date) -> list[HouseholdNeed]:
     """Households the plan wants paired that have no active pairing today."""
     paired = select(Pairing.household_id).where(_active(today))
     query = (select(Household.id, Household.head_name, Household.village_id, Village.name, Household.group_name,
-                    Household.poverty_status, Household.phone)
+                    Household.category, Household.phone)
              .outerjoin(Village, Household.village_id == Village.id)
-             .where(_needs_pair(), Household.id.not_in(paired))
+             .where(needs_pair(), Household.id.not_in(paired))
              .order_by(Village.name, Household.group_name, Household.head_pinyin))
-    return [HouseholdNeed(i, h, vid, v or "", g, PovertyStatus(s), p) for i, h, vid, v, g, s, p in session.execute(query)]
+    return [HouseholdNeed(i, h, vid, v or "", g, s, p) for i, h, vid, v, g, s, p in session.execute(query)]
 
 
 def departed_helpers(session: Session, today: dt.date) -> list[PairingView]:
@@ -360,13 +370,12 @@ def suggestions(session: Session, staff_id: int, today: dt.date) -> list[Househo
 
 
 def eligible_households(session: Session, text: str = "") -> list[HouseholdNeed]:
-    """Every household that may be paired (registered poor or monitored), for choosing by name."""
+    """Every household that may be paired (脱贫户, 监测对象 at risk), for choosing by name."""
     query = (select(Household.id, Household.head_name, Household.village_id, Village.name, Household.group_name,
-                    Household.poverty_status, Household.phone)
+                    Household.category, Household.phone)
              .outerjoin(Village, Household.village_id == Village.id)
-             .where(or_(Household.registered_poor.is_(True),
-                        Household.poverty_status == PovertyStatus.MONITORED.value)))
+             .where(_may_pair()))
     if text.strip():
         query = query.where(Household.head_name.contains(text.strip()))
     query = query.order_by(Village.name, Household.group_name, Household.head_pinyin).limit(500)
-    return [HouseholdNeed(i, h, vid, v or "", g, PovertyStatus(s), p) for i, h, vid, v, g, s, p in session.execute(query)]
+    return [HouseholdNeed(i, h, vid, v or "", g, s, p) for i, h, vid, v, g, s, p in session.execute(query)]

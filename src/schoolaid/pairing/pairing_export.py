@@ -22,7 +22,7 @@ from schoolaid.township import township
 
 REGISTER_TITLE = "结对帮扶花名册"
 VISIT_SHEET_TITLE = "结对帮扶走访记录表"
-REGISTER_HEADERS = ("序号", "帮扶人", "单位", "职务", "帮扶户户主", "村组", "贫困状态", "结对日期", "走访次数", "最近走访")
+REGISTER_HEADERS = ("序号", "帮扶人", "单位", "职务", "帮扶户户主", "村组", "家庭类别", "结对日期", "走访次数", "最近走访")
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class RegisterRow:
 def register_rows(session: Session, today: dt.date) -> list[RegisterRow]:
     """The active pairings as the register lists them, helper by helper."""
     return [RegisterRow(p.staff, p.school, p.role.value, p.household_head, f"{p.village}{p.group_name}",
-                        p.poverty_status.value, p.start_date, p.visits, p.last_visit)
+                        p.category, p.start_date, p.visits, p.last_visit)
             for p in pairing.list_pairings(session, active_on=today)]
 
 

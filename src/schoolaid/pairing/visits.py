@@ -64,7 +64,7 @@ def _validate(session: Session, entry: VisitEntry, today: dt.date) -> VisitEntry
         problems.append(error("visit_date", "visit.future", translate("Visits", "The visit date is in the future.")))
     elif entry.visit_date < EARLIEST:
         problems.append(error("visit_date", "visit.early", translate(
-            "Visits", "The visit date is before 2014, when poor households were first registered.")))
+            "Visits", "The visit date is before 2014, when the households to help were first registered.")))
     if entry.form not in {k.value for k in VisitKind}:
         problems.append(error("form", "visit.form", translate("Visits", "Choose how the visit was made.")))
     if not entry.done:

@@ -1,6 +1,6 @@
 """The plan's indicators against their targets, for the township and per school, over a term, with
 the trend of the terms before: preschool gross enrollment (≥ 85 %), school-age enrollment (100 %),
-primary boarders (≥ 30 %), primary dropout (≤ 0.2 %), registered-poor students aided (all), poor
+primary boarders (≥ 30 %), primary dropout (≤ 0.2 %), children of 脱贫户 and 监测对象 aided (all), households to help
 households paired (all).
 
 Terms are the school calendar's (autumn September to January, spring February to August). A term
@@ -27,6 +27,7 @@ from schoolaid.dropout import dropout_rate
 from schoolaid.ledger import hardship
 from schoolaid.pairing import pairing
 from schoolaid.roster import roster
+from schoolaid.roster.categories import HouseholdCategory, aid_group
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.models import Household, LedgerEntry, School, Student, Village, VillagePopulation
 
@@ -82,14 +83,14 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
     statuses = book.on(end)
     reference = term.school_year.age_reference_day
     query = select(Student.id, Student.birth_date, Student.stage, Student.boarder, Student.school_id,
-                   Household.village_id, Household.registered_poor).outerjoin(
+                   Household.village_id, Household.category, Household.risk_removed_on).outerjoin(
         Household, Student.household_id == Household.id)
     if school_id is not None:
         query = query.where(Student.school_id == school_id)
     preschool_age = preschool_in = school_age = school_age_in = primary = boarders = 0
-    poor_ids: list[int] = []
+    poor_ids: dict[str, list[int]] = {HouseholdCategory.LIFTED.value: [], HouseholdCategory.MONITORED.value: []}
     villages_with_children: set[int] = set()
-    for sid, birth, stage, boarder, _school, village_id, poor in session.execute(query):
+    for sid, birth, stage, boarder, _school, village_id, category, removed in session.execute(query):
         status = statuses.get(sid)
         age = age_on(birth, reference) if birth else None
         if age is not None and 3 <= age <= 5:
@@ -104,8 +105,9 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
         if stage == Stage.PRIMARY.value and status == ENROLLED:
             primary += 1
             boarders += bool(boarder)
-        if poor and status == ENROLLED:
-            poor_ids.append(sid)
+        group = aid_group(category, removed, end)
+        if group is not None and status == ENROLLED:
+            poor_ids[group].append(sid)
     note = translate("Indicators", "children aged 3–5 on the roster")
     if school_id is None:
         entered = dict(session.execute(select(VillagePopulation.village_id, VillagePopulation.preschool_age)
@@ -113,7 +115,11 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
         if entered:
             preschool_age = sum(entered.values())
             note = translate("Indicators", "preschool-age children entered for {n} villages").format(n=len(entered))
-    aided = _aided(session, poor_ids, term.start, end)
+    lifted, monitored = poor_ids[HouseholdCategory.LIFTED.value], poor_ids[HouseholdCategory.MONITORED.value]
+    lifted_aided = _aided(session, lifted, term.start, end)
+    monitored_aided = _aided(session, monitored, term.start, end)
+    by_category = translate("Indicators", "lifted households {a} of {n}, monitored {b} of {m}").format(
+        a=lifted_aided, n=len(lifted), b=monitored_aided, m=len(monitored))
     rates, overall = dropout_rate.dropout_rates(session, term.start, end, book=book)
     if school_id is not None:
         name = session.get(School, school_id).name  # type: ignore[union-attr]
@@ -126,7 +132,7 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
         "school_age_enrollment": (school_age_in, school_age, ""),
         "primary_boarders": (boarders, primary, ""),
         "primary_dropout": (dropouts, at_start, ""),
-        "poor_students_aided": (aided, len(poor_ids), ""),
+        "poor_students_aided": (lifted_aided + monitored_aided, len(lifted) + len(monitored), by_category),
     }
     result["difficulty_aided"] = _difficulty_aided(session, term, end, school_id, statuses)
     if school_id is None:
@@ -171,9 +177,11 @@ DEFINITIONS = {
     "primary_boarders": ("小学寄宿生比例", 0.30, True, "小学在读寄宿生 ÷ 小学在读学生"),
     "primary_dropout": ("小学辍学率", dropout_rate.DROPOUT_RATE_TARGET, False,
                         "本学期辍学且期末仍未返校的小学生 ÷ 学期初小学在读学生"),
-    "poor_students_aided": ("建档立卡学生资助覆盖率", 1.0, True,
-                            "本学期至少得到一笔资助（未冲销）的在读建档立卡学生 ÷ 在读建档立卡学生"),
-    "poor_households_paired": ("贫困户结对帮扶率", 1.0, True, "有结对帮扶人的需结对户 ÷ 需结对户（未脱贫户和监测户）"),
+    "poor_students_aided": ("脱贫户和监测对象学生资助覆盖率", 1.0, True,
+                            "本学期至少得到一笔资助（未冲销）的在读脱贫户和防止返贫监测对象（风险未消除）学生 ÷ "
+                            "在读的这两类学生"),
+    "poor_households_paired": ("需帮扶户结对帮扶率", 1.0, True,
+                               "有结对帮扶人的需结对户 ÷ 需结对户（风险未消除的防止返贫监测对象，及旧版本记录中尚需帮扶的户）"),
 }
 
 DEFINITIONS["difficulty_aided"] = ("家庭经济困难学生资助覆盖率", 1.0, True,

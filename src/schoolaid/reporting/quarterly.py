@@ -21,6 +21,7 @@ from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.ledger import coverage, subsidy_programmes
 from schoolaid.pairing import pairing
 from schoolaid.roster import roster
+from schoolaid.roster.categories import HouseholdCategory, aid_group
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.models import (
     DropoutCase,
@@ -41,7 +42,8 @@ ENROLLED = EnrollmentStatus.ENROLLED.value
 class PlaceCounts:
     name: str
     students: int  # 在读 on the last day
-    registered_poor: int
+    lifted: int  # children of 脱贫户
+    monitored: int  # children of 防止返贫监测对象 whose risk is not removed on the last day
     left_behind: int
     boarders: int
 
@@ -121,28 +123,30 @@ class QuarterlySummary:
 
     @property
     def title(self) -> str:
-        return f"{self.township}{Quarter(self.year, self.quarter).label}教育精准扶贫工作汇总"
+        return f"{self.township}{Quarter(self.year, self.quarter).label}教育帮扶工作汇总"
 
 
 def _places(session: Session, end: dt.date) -> tuple[list[PlaceCounts], list[PlaceCounts]]:
     statuses = roster.statuses_on(session, end)
-    by_school: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    by_village: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    by_school: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    by_village: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     order = {name: position for position, name in enumerate(session.scalars(select(School.name).order_by(
         School.sort_order, School.id)))}
-    query = (select(Student.id, School.name, Village.name, Household.registered_poor, Student.left_behind,
-                    Student.boarder)
+    query = (select(Student.id, School.name, Village.name, Household.category, Household.risk_removed_on,
+                    Student.left_behind, Student.boarder)
              .join(School, Student.school_id == School.id)
              .outerjoin(Household, Student.household_id == Household.id)
              .outerjoin(Village, Household.village_id == Village.id))
-    for sid, school, village, poor, left_behind, boarder in session.execute(query):
+    for sid, school, village, category, removed, left_behind, boarder in session.execute(query):
         if statuses.get(sid) != ENROLLED:
             continue
+        group = aid_group(category, removed, end)
         for bucket in (by_school[school], by_village[village or "（未填村）"]):
             bucket[0] += 1
-            bucket[1] += bool(poor)
-            bucket[2] += bool(left_behind)
-            bucket[3] += bool(boarder)
+            bucket[1] += group == HouseholdCategory.LIFTED.value
+            bucket[2] += group == HouseholdCategory.MONITORED.value
+            bucket[3] += bool(left_behind)
+            bucket[4] += bool(boarder)
     schools = [PlaceCounts(name, *counts) for name, counts in sorted(by_school.items(), key=lambda i: order.get(i[0], 0))]
     villages = [PlaceCounts(name, *counts) for name, counts in sorted(by_village.items())]
     return schools, villages

@@ -32,13 +32,13 @@ def _yuan(fen: int) -> str:
 
 def _places(story: Story, heading: str, first: str, rows: list[PlaceCounts]) -> None:
     story.add(heading, story.styles.heading, heading)
-    total = PlaceCounts("合计", sum(r.students for r in rows), sum(r.registered_poor for r in rows),
-                        sum(r.left_behind for r in rows), sum(r.boarders for r in rows))
-    story.table([first, "在读学生", "建档立卡", "留守儿童", "寄宿生"],
-                [[r.name, r.students, r.registered_poor, r.left_behind, r.boarders] for r in rows],
-                [56 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm], lambda i: f"{first}“{rows[i].name}”",
-                numeric=(1, 2, 3, 4),
-                total=[total.name, total.students, total.registered_poor, total.left_behind, total.boarders])
+    total = PlaceCounts("合计", sum(r.students for r in rows), sum(r.lifted for r in rows),
+                        sum(r.monitored for r in rows), sum(r.left_behind for r in rows), sum(r.boarders for r in rows))
+    story.table([first, "在读学生", "脱贫户", "监测对象", "留守儿童", "寄宿生"],
+                [[r.name, r.students, r.lifted, r.monitored, r.left_behind, r.boarders] for r in rows],
+                [46 * mm, 22 * mm, 22 * mm, 22 * mm, 22 * mm, 22 * mm], lambda i: f"{first}“{rows[i].name}”",
+                numeric=(1, 2, 3, 4, 5),
+                total=[total.name, total.students, total.lifted, total.monitored, total.left_behind, total.boarders])
 
 
 def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date) -> Story:
@@ -52,9 +52,9 @@ def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date)
     _places(story, "（一）分学校", "学校", summary.schools)
     story.flowables.append(Spacer(1, 4))
     _places(story, "（二）分村", "村", summary.villages)
-    chart = bar_chart(faces, "各校在读学生与建档立卡学生", [s.name for s in summary.schools],
+    chart = bar_chart(faces, "各校在读学生与脱贫户、监测对象学生", [s.name for s in summary.schools],
                       [("在读学生", [s.students for s in summary.schools]),
-                       ("建档立卡", [s.registered_poor for s in summary.schools])], BLOCK_WIDTH)
+                       ("脱贫户和监测对象", [s.lifted + s.monitored for s in summary.schools])], BLOCK_WIDTH)
     story.flowables.append(KeepTogether([Spacer(1, 6), chart]))
 
     story.add("二、学生资助", styles.heading, "标题")
@@ -87,7 +87,7 @@ def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date)
                 [62 * mm, 30 * mm, 30 * mm, 34 * mm], lambda i: f"学校“{summary.pairing[i].school}”", numeric=(1, 2, 3),
                 total=["合计", sum(p.helpers for p in summary.pairing), sum(p.households for p in summary.pairing),
                        sum(p.visits for p in summary.pairing)])
-    story.add(f"需要结对的贫困户、监测户共{summary.households_needing}户，期末尚未结对{summary.unpaired}户。",
+    story.add(f"需结对帮扶的监测对象等共{summary.households_needing}户，期末尚未结对{summary.unpaired}户。",
               styles.body, "结对说明")
 
     story.add("四、控辍保学", styles.heading, "标题")

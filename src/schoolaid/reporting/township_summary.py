@@ -51,7 +51,8 @@ class SchoolFigures:
     as_of: dt.date
     quarter: str  # 2026年第四季度
     students: int
-    registered_poor: int
+    lifted: int  # children of 脱贫户
+    monitored: int  # children of 防止返贫监测对象 at risk
     left_behind: int
     boarders: int
     subsidies_fen: dict[str, int]  # programme name: paid this quarter
@@ -81,7 +82,8 @@ def figures_of(info: BackupInfo, database_path: Path) -> SchoolFigures:
     return SchoolFigures(
         info=info, as_of=as_of, quarter=quarter.label,
         students=sum(p.students for p in summary.schools),
-        registered_poor=sum(p.registered_poor for p in summary.schools),
+        lifted=sum(p.lifted for p in summary.schools),
+        monitored=sum(p.monitored for p in summary.schools),
         left_behind=sum(p.left_behind for p in summary.schools),
         boarders=sum(p.boarders for p in summary.schools),
         subsidies_fen=subsidies, gaps=sum(line.gaps for line in summary.programmes),
@@ -133,7 +135,7 @@ def _write(figures: Sequence[SchoolFigures], out: Path, today: dt.date) -> None:
     with workbook_to(out) as workbook:
         names = [f.info.school or f.info.path.name for f in figures]
         headers = ["项目", *names, "合计"]
-        sheet = start_sheet(workbook, "各校对比", f"{township}各校教育精准扶贫关键数据对比",
+        sheet = start_sheet(workbook, "各校对比", f"{township}各校教育帮扶关键数据对比",
                             f"汇总日期：{chinese_date(today)}　共{len(figures)}个学校的备份；各校数据截至其备份之日",
                             headers, [34, *([18] * len(names)), 18], freeze="B4")
 
@@ -155,7 +157,8 @@ def _write(figures: Sequence[SchoolFigures], out: Path, today: dt.date) -> None:
         add("备份时间", [f.info.created.strftime("%Y-%m-%d %H:%M") for f in figures])
         add("统计季度", [f.quarter for f in figures])
         counts("在读学生", [f.students for f in figures])
-        counts("建档立卡学生", [f.registered_poor for f in figures])
+        counts("脱贫户学生", [f.lifted for f in figures])
+        counts("防止返贫监测对象学生", [f.monitored for f in figures])
         counts("留守儿童", [f.left_behind for f in figures])
         counts("寄宿生", [f.boarders for f in figures])
         programmes = sorted({name for f in figures for name in f.subsidies_fen})
@@ -165,8 +168,8 @@ def _write(figures: Sequence[SchoolFigures], out: Path, today: dt.date) -> None:
         all_fen = [sum(f.subsidies_fen.values()) for f in figures]
         add("资助合计（本季度，元）", [_money(a) for a in all_fen], _money(sum(all_fen)), money=True)
         counts("资助缺口（本季度应享未享人次）", [f.gaps for f in figures])
-        counts("需结对帮扶的贫困户", [f.households_needing for f in figures])
-        counts("未结对的贫困户", [f.unpaired for f in figures])
+        counts("需结对帮扶的户", [f.households_needing for f in figures])
+        counts("未结对的需帮扶户", [f.unpaired for f in figures])
         counts("劝返中的辍学案件", [f.open_cases for f in figures])
         add("审计记录", [f"{'完整' if f.audit_intact else '有改动'}（{f.info.audit_rows}条）" for f in figures])
         indicator_names = list(dict.fromkeys(name for f in figures for name in f.indicators))

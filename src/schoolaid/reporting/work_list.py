@@ -1,6 +1,6 @@
 """Today's work: what the plan's duties ask of the school today, each line pointing at the record
 to open. Absences reaching the suspected-dropout threshold with no case, cases with no action for 7
-days, notice deadlines passed, poor households with no pair or no visit for 30 days, eligible
+days, notice deadlines passed, 脱贫户 and 监测对象 households with no pair or no visit for 30 days, eligible
 students unpaid this month, priority-group students not yet assessed for the school year, the
 term-start report in a term's first weeks, the backup not taken for 30 days."""
 
@@ -21,6 +21,8 @@ from schoolaid.common.school_calendar import Term
 from schoolaid.dropout import absences, case_files, rules
 from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
+from schoolaid.roster import categories
+from schoolaid.roster.categories import HouseholdCategory
 
 STALE_CASE_DAYS = 7
 VISIT_DAYS = 30
@@ -82,15 +84,22 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
                 head=household.head, village=household.village or "—")))
     for overdue in pairing.overdue_visits(session, today, VISIT_DAYS):
         items.append(_overdue_item(overdue))
-    if not school_calendar.is_school_month(today):
-        unpaid: Counter[tuple[int, str]] = Counter()
-    else:
-        unpaid = Counter((gap.programme_id, gap.programme)
-                         for gap in coverage.gaps(session, school_calendar.month_key(today), today))
+    gaps = coverage.gaps(session, school_calendar.month_key(today), today) \
+        if school_calendar.is_school_month(today) else []
+    unpaid: Counter[tuple[int, str]] = Counter((gap.programme_id, gap.programme) for gap in gaps)
+    groups = categories.student_groups(session, {gap.student_id for gap in gaps}, today)
+    by_group: dict[int, Counter[str]] = {}
+    for gap in gaps:
+        if gap.student_id in groups:
+            by_group.setdefault(gap.programme_id, Counter())[groups[gap.student_id]] += 1
     for (programme_id, programme), count in sorted(unpaid.items(), key=lambda item: -item[1]):
-        items.append(WorkItem(Kind.UNPAID, programme_id, translate(
-            "WorkList", "{programme}: {n} eligible students not yet paid this month").format(
-                programme=programme, n=count)))
+        text = translate("WorkList", "{programme}: {n} eligible students not yet paid this month").format(
+            programme=programme, n=count)
+        counted = by_group.get(programme_id)
+        if counted:
+            text += translate("WorkList", " (of them: {lifted} from lifted households, {monitored} from monitored households)").format(
+                lifted=counted[HouseholdCategory.LIFTED.value], monitored=counted[HouseholdCategory.MONITORED.value])
+        items.append(WorkItem(Kind.UNPAID, programme_id, text))
     year = school_calendar.SchoolYear.containing(today).start_year
     waiting = len(hardship.not_yet_assessed(session, year, today))
     if waiting:

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, insert, text
+from sqlalchemy import ColumnElement, Connection, and_, insert, or_, select, text
+from sqlalchemy.orm import Session
 
 from schoolaid.common.i18n import translate
+from schoolaid.storage.models import AuditEvent, Household, Student
 
 
 class HouseholdCategory(str, enum.Enum):
@@ -81,17 +84,25 @@ def normalise_disability(text_: str) -> str:
 
 
 class _Household(Protocol):
-    category: str
-    risk_removed_on: dt.date | None
-    dibao: bool
-    tekun: bool
+    @property
+    def category(self) -> str: ...
+    @property
+    def risk_removed_on(self) -> dt.date | None: ...
+    @property
+    def dibao(self) -> bool: ...
+    @property
+    def tekun(self) -> bool: ...
 
 
 class _Student(Protocol):
-    orphan: bool
-    unsupported: bool
-    disability_category: str
-    martyr_child: bool
+    @property
+    def orphan(self) -> bool: ...
+    @property
+    def unsupported(self) -> bool: ...
+    @property
+    def disability_category(self) -> str: ...
+    @property
+    def martyr_child(self) -> bool: ...
 
 
 def monitored_at_risk(household: _Household | None, on: dt.date) -> bool:
@@ -106,6 +117,39 @@ def is_lifted_or_monitored(household: _Household | None, on: dt.date) -> bool:
     if household is None:
         return False
     return household.category == HouseholdCategory.LIFTED.value or monitored_at_risk(household, on)
+
+
+def student_groups(session: Session, student_ids: Iterable[int], on: dt.date) -> dict[int, str]:
+    """For each of these students whose household is a 脱贫户 or a 监测对象 at risk on ``on``: which."""
+    ids = list(student_ids)
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        for sid, category, removed in session.execute(
+                select(Student.id, Household.category, Household.risk_removed_on)
+                .join(Household, Student.household_id == Household.id)
+                .where(Student.id.in_(ids[start:start + 500]))):
+            group = aid_group(category, removed, on)
+            if group is not None:
+                found[sid] = group
+    return found
+
+
+def aid_group(category: str | None, risk_removed_on: dt.date | None, on: dt.date) -> str | None:
+    """For counting from plain columns: 脱贫户 or 防止返贫监测对象 (its risk not removed by ``on``), else None."""
+    if category == HouseholdCategory.LIFTED.value:
+        return category
+    if category == HouseholdCategory.MONITORED.value and (risk_removed_on is None or risk_removed_on > on):
+        return category
+    return None
+
+
+def lifted_or_monitored_condition(on: dt.date | None = None) -> ColumnElement[bool]:
+    """``is_lifted_or_monitored`` as an SQL condition on ``households`` (None: risk never removed)."""
+    at_risk = Household.risk_removed_on.is_(None)
+    if on is not None:
+        at_risk = or_(at_risk, Household.risk_removed_on > on)
+    return or_(Household.category == HouseholdCategory.LIFTED.value,
+               and_(Household.category == HouseholdCategory.MONITORED.value, at_risk))
 
 
 class PriorityGroup(str, enum.Enum):
@@ -215,7 +259,6 @@ def migrate_categories(connection: Connection) -> int:
     the event's summary. No existing audit row changes. Once only. Returns the number of events written."""
     from schoolaid.accounts.audit import Action, Actor, event_values
     from schoolaid.accounts.audit_chain import GENESIS, row_hash
-    from schoolaid.storage.models import AuditEvent
 
     if connection.execute(text(
             "SELECT 1 FROM audit_events WHERE actor = :actor AND user_id IS NULL AND entity IN ('household', 'student') "

@@ -26,6 +26,12 @@ from schoolaid.common.validation import (
     warning,
 )
 from schoolaid.common.vocabulary import PovertyStatus, Relation, Sex
+from schoolaid.roster.categories import (
+    FIRST_LIFTED_YEAR,
+    HOUSEHOLD_FIELDS,
+    HouseholdCategory,
+    MonitoringType,
+)
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.pinyin_search import search_keys
 from schoolaid.storage.database import reserve_ids
@@ -66,10 +72,19 @@ class HouseholdForm:
     poverty_status: str = PovertyStatus.NOT_POOR.value
     notes: str = ""
     members: list[MemberForm] = field(default_factory=list)
+    # The categories (see roster/categories.py). The four 建档立卡 fields above are history: kept as
+    # they were, no longer edited in the window.
+    category: str = HouseholdCategory.GENERAL.value
+    lifted_year: int | None = None
+    monitoring_type: str = ""
+    monitoring_identified_on: dt.date | None = None
+    risk_removed_on: dt.date | None = None
+    dibao: bool = False
+    tekun: bool = False
 
 
 _SCALAR_FIELDS = ("head_name", "village_id", "group_name", "address", "phone", "registered_poor", "poor_card_no",
-                  "poor_year", "poverty_status", "notes")
+                  "poor_year", "poverty_status", "notes", *HOUSEHOLD_FIELDS)
 
 
 def _clean(form: HouseholdForm) -> HouseholdForm:
@@ -89,7 +104,9 @@ def _clean(form: HouseholdForm) -> HouseholdForm:
         head_name=clean_name(form.head_name), village_id=form.village_id, group_name=group,
         address=form.address.strip(), phone=clean_phone(form.phone), registered_poor=form.registered_poor,
         poor_card_no=form.poor_card_no.strip(), poor_year=form.poor_year, poverty_status=form.poverty_status,
-        notes=form.notes.strip(), members=members)
+        notes=form.notes.strip(), members=members, category=form.category, lifted_year=form.lifted_year,
+        monitoring_type=form.monitoring_type.strip(), monitoring_identified_on=form.monitoring_identified_on,
+        risk_removed_on=form.risk_removed_on, dibao=form.dibao, tekun=form.tekun)
 
 
 def validate(session: Session, form: HouseholdForm, today: dt.date,
@@ -105,22 +122,7 @@ def validate(session: Session, form: HouseholdForm, today: dt.date,
              else form.village_id is not None and session.get(Village, form.village_id) is not None)
     if form.village_id is None or not known:
         problems.append(error("village_id", "village.missing", translate("Households", "Choose the village.")))
-    if form.poverty_status not in {s.value for s in PovertyStatus}:
-        problems.append(error("poverty_status", "poverty.invalid", translate("Households", "Choose the poverty status.")))
-    elif form.registered_poor and form.poverty_status == PovertyStatus.NOT_POOR.value:
-        problems.append(error("poverty_status", "poverty.registered_not_poor", translate(
-            "Households", "A registered-poor household is either still poor, lifted out of poverty, or monitored.")))
-    elif not form.registered_poor and form.poverty_status in (PovertyStatus.POOR.value, PovertyStatus.LIFTED.value):
-        problems.append(error("registered_poor", "poverty.not_registered", translate(
-            "Households", "\u201c{status}\u201d applies only to registered-poor (建档立卡) households.").format(
-                status=PovertyStatus(form.poverty_status).label())))
-    if form.registered_poor and not form.poor_card_no:
-        problems.append(warning("poor_card_no", "poverty.card_missing", translate(
-            "Households", "No poverty registration card number: the household cannot be matched with the "
-            "poverty office's list.")))
-    if form.poor_year is not None and not (2013 <= form.poor_year <= today.year):
-        problems.append(error("poor_year", "poverty.year", translate(
-            "Households", "The registration year must be between 2013 and {year}.").format(year=today.year)))
+    problems.extend(category_problems(form, today))
     if form.phone and not looks_like_phone(form.phone):
         problems.append(warning("phone", "phone.format", translate(
             "Households", "The phone number {phone} does not look like a mobile (11 digits) or a landline.").format(
@@ -142,6 +144,57 @@ def validate(session: Session, form: HouseholdForm, today: dt.date,
                     "Households", "{name}: the training year {year} is impossible.").format(
                         name=member.name, year=skill.year)))
     return form, problems
+
+
+def category_problems(form: HouseholdForm, today: dt.date) -> list[Problem]:
+    """The categories' rules (sources: docs/sources/student-aid-2024.md, section 7, 中农组发〔2021〕7号):
+    a 脱贫户 has its year (2013 … this year; missing, a warning); a 监测对象 may have a type, the date identified and the
+    date its risk was removed, not before the date identified; the other categories have none of them."""
+    problems: list[Problem] = []
+    if form.category not in {c.value for c in HouseholdCategory}:
+        problems.append(error("category", "category.invalid", translate(
+            "Households", "Choose the household category: 一般户, 脱贫户 or 防止返贫监测对象.")))
+        return problems
+    lifted = form.category == HouseholdCategory.LIFTED.value
+    monitored = form.category == HouseholdCategory.MONITORED.value
+    if lifted and form.lifted_year is None:
+        # A warning to confirm, not a refusal: sheets and older records often mark 脱贫户 without the
+        # year, and the household must not lose its category (and its children their aid) for that.
+        problems.append(warning("lifted_year", "category.lifted_year_missing", translate(
+            "Households", "No year lifted out of poverty (脱贫年度): enter it from the household's record.")))
+    elif form.lifted_year is not None and not (lifted or monitored):
+        problems.append(error("lifted_year", "category.lifted_year_general", translate(
+            "Households", "A year lifted out of poverty is kept only for a 脱贫户 or a 监测对象: clear it, or change "
+            "the category.")))
+    elif form.lifted_year is not None and not (FIRST_LIFTED_YEAR <= form.lifted_year <= today.year):
+        problems.append(error("lifted_year", "category.lifted_year_range", translate(
+            "Households", "The year lifted out of poverty must be between {first} and {year}.").format(
+                first=FIRST_LIFTED_YEAR, year=today.year)))
+    if not monitored:
+        if form.monitoring_type or form.monitoring_identified_on or form.risk_removed_on:
+            problems.append(error("monitoring_type", "category.monitoring_not_monitored", translate(
+                "Households", "The monitoring type and dates apply only to a 防止返贫监测对象: clear them, or change "
+                "the category.")))
+        return problems
+    if form.monitoring_type and form.monitoring_type not in {t.value for t in MonitoringType}:
+        problems.append(error("monitoring_type", "category.monitoring_type", translate(
+            "Households", "Choose the monitoring type: 脱贫不稳定户, 边缘易致贫户, 突发严重困难户, or none.")))
+    if form.monitoring_identified_on is not None and form.monitoring_identified_on > today:
+        problems.append(error("monitoring_identified_on", "category.identified_future", translate(
+            "Households", "The date identified as a monitored household is in the future.")))
+    if form.risk_removed_on is not None:
+        if form.risk_removed_on > today:
+            problems.append(error("risk_removed_on", "category.removed_future", translate(
+                "Households", "The date the risk was removed is in the future.")))
+        elif form.monitoring_identified_on is not None and form.risk_removed_on < form.monitoring_identified_on:
+            problems.append(error("risk_removed_on", "category.removed_before_identified", translate(
+                "Households", "The risk cannot be removed ({removed}) before the household was identified "
+                "({identified}).").format(removed=form.risk_removed_on.isoformat(),
+                                          identified=form.monitoring_identified_on.isoformat())))
+    if form.monitoring_identified_on is None:
+        problems.append(warning("monitoring_identified_on", "category.identified_missing", translate(
+            "Households", "No date identified as a monitored household: enter it from the monitoring list.")))
+    return problems
 
 
 _MEMBER_FIELDS = ("name", "relation", "sex", "birth_year", "is_main_labourer", "work", "phone")
@@ -280,14 +333,14 @@ class HouseholdChoice:
     head_name: str
     village: str
     group_name: str
-    registered_poor: bool
+    category: str  # HouseholdCategory value
     children: int
 
 
 def search(session: Session, text: str = "", village_id: int | None = None, limit: int = 50) -> list[HouseholdChoice]:
     """Households for a picker: by the head's name, or a pinyin initial, optionally in one village."""
     children = (select(Student.household_id, func.count().label("n")).group_by(Student.household_id).subquery())
-    query = (select(Household.id, Household.head_name, Village.name, Household.group_name, Household.registered_poor,
+    query = (select(Household.id, Household.head_name, Village.name, Household.group_name, Household.category,
                     func.coalesce(children.c.n, 0))
              .outerjoin(Village, Household.village_id == Village.id)
              .outerjoin(children, children.c.household_id == Household.id))
@@ -300,7 +353,7 @@ def search(session: Session, text: str = "", village_id: int | None = None, limi
     if village_id is not None:
         query = query.where(Household.village_id == village_id)
     query = query.order_by(Village.name, Household.group_name, Household.head_pinyin).limit(limit)
-    return [HouseholdChoice(i, h, v or "", g, bool(p), n) for i, h, v, g, p, n in session.execute(query)]
+    return [HouseholdChoice(i, h, v or "", g, c, n) for i, h, v, g, c, n in session.execute(query)]
 
 
 @dataclass(frozen=True)
@@ -341,13 +394,20 @@ class HouseholdView:
     group_name: str
     address: str
     phone: str
-    registered_poor: bool
+    registered_poor: bool  # history: 建档立卡 as recorded before the categories
     poor_card_no: str
     poor_year: int | None
     poverty_status: PovertyStatus
     notes: str
     members: list[MemberView]
     children: list[ChildView]
+    category: str = HouseholdCategory.GENERAL.value
+    lifted_year: int | None = None
+    monitoring_type: str = ""
+    monitoring_identified_on: dt.date | None = None
+    risk_removed_on: dt.date | None = None
+    dibao: bool = False
+    tekun: bool = False
 
     @property
     def main_labourers(self) -> list[MemberView]:
@@ -375,6 +435,7 @@ def view(session: Session, household_id: int, today: dt.date) -> HouseholdView:
         children=[ChildView(c.id, c.name, c.sex, age_on(c.birth_date, today) if c.birth_date else None,
                             c.school.name, grade_label(c.stage, c.grade), EnrollmentStatus(c.status))
                   for c in children],
+        **{name: getattr(household, name) for name in HOUSEHOLD_FIELDS},
     )
 
 
@@ -385,7 +446,7 @@ class SkillsRow:
     head_name: str
     village: str
     group_name: str
-    poverty_status: PovertyStatus
+    category: str  # HouseholdCategory value
     main_labourers: list[str]
     skills: list[str]  # "name：skill (year)"
 
@@ -395,12 +456,12 @@ class SkillsRow:
 
 
 def skills_overview(session: Session, *, without_skills_only: bool = False) -> list[SkillsRow]:
-    """Poor and monitored households with their main labourers and the skills those have learned.
+    """脱贫户 and 监测对象 households with their main labourers and the skills those have learned.
 
     The plan: every poor household has one main labourer who has learned one or two skills."""
-    query = (select(Household.id, Household.head_name, Village.name, Household.group_name, Household.poverty_status)
+    query = (select(Household.id, Household.head_name, Village.name, Household.group_name, Household.category)
              .outerjoin(Village, Household.village_id == Village.id)
-             .where(or_(Household.registered_poor.is_(True), Household.poverty_status == PovertyStatus.MONITORED.value))
+             .where(Household.category.in_([HouseholdCategory.LIFTED.value, HouseholdCategory.MONITORED.value]))
              .order_by(Village.name, Household.group_name, Household.head_pinyin))
     households = session.execute(query).all()
     members: dict[int, list[HouseholdMember]] = {}
@@ -414,7 +475,7 @@ def skills_overview(session: Session, *, without_skills_only: bool = False) -> l
     for household_id, head, village, group, status in households:
         labourers = members.get(household_id, [])
         skills = [f"{m.name}：{s.skill}" + (f"（{s.year}）" if s.year else "") for m in labourers for s in m.skills]
-        row = SkillsRow(household_id, head, village or "", group, PovertyStatus(status), [m.name for m in labourers],
+        row = SkillsRow(household_id, head, village or "", group, status, [m.name for m in labourers],
                         skills)
         if not (without_skills_only and row.has_skilled_labourer):
             rows.append(row)

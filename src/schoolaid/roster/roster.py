@@ -44,7 +44,12 @@ from schoolaid.common.validation import (
 )
 from schoolaid.common.vocabulary import Relation, Sex
 from schoolaid.roster import idnumber
-from schoolaid.roster.categories import DISABILITY_CATEGORIES, DISABILITY_GRADES, normalise_disability
+from schoolaid.roster.categories import (
+    DISABILITY_CATEGORIES,
+    DISABILITY_GRADES,
+    HouseholdCategory,
+    normalise_disability,
+)
 from schoolaid.roster.enrollment import (
     LEAVING_STATUSES,
     EnrollmentStatus,
@@ -441,7 +446,7 @@ def delete_student(session: Session, actor: Actor, student_id: int) -> None:
 
 # --- Search -----------------------------------------------------------------------------------
 
-SORT_KEYS = ("name", "sex", "age", "school", "grade", "village", "head", "registered_poor", "left_behind",
+SORT_KEYS = ("name", "sex", "age", "school", "grade", "village", "head", "category", "left_behind",
              "boarder", "status", "id_number")
 
 
@@ -451,7 +456,7 @@ class RosterFilter:
     school_id: int | None = None
     grade: Grade | None = None
     village_id: int | None = None
-    registered_poor: bool | None = None
+    category: str | None = None  # a HouseholdCategory value (a student without a household counts as 一般户)
     left_behind: bool | None = None
     boarder: bool | None = None
     statuses: frozenset[EnrollmentStatus] | None = None  # None: any
@@ -528,8 +533,8 @@ def _non_text_conditions(flt: RosterFilter) -> list[ColumnElement[bool]]:
         conditions.append(and_(Student.stage == flt.grade.stage.value, Student.grade == flt.grade.number))
     if flt.village_id is not None:
         conditions.append(Household.village_id == flt.village_id)
-    if flt.registered_poor is not None:
-        conditions.append(func.coalesce(Household.registered_poor, False) == flt.registered_poor)
+    if flt.category is not None:
+        conditions.append(func.coalesce(Household.category, HouseholdCategory.GENERAL.value) == flt.category)
     if flt.left_behind is not None:
         conditions.append(Student.left_behind == flt.left_behind)
     if flt.boarder is not None:
@@ -550,8 +555,8 @@ def in_classes(classes: Iterable[tuple[int, str, int, str]]) -> ColumnElement[bo
 
 
 def _needs_household(flt: RosterFilter, sort_key: str) -> bool:
-    return (flt.village_id is not None or flt.registered_poor is not None
-            or sort_key in ("village", "head", "registered_poor"))
+    return (flt.village_id is not None or flt.category is not None
+            or sort_key in ("village", "head", "category"))
 
 
 def _order(sort_key: str, descending: bool) -> list:
@@ -563,7 +568,7 @@ def _order(sort_key: str, descending: bool) -> list:
         "grade": [_GRADE_ORDER, Student.class_name],
         "village": [Village.name],
         "head": [Household.head_name],
-        "registered_poor": [func.coalesce(Household.registered_poor, False)],
+        "category": [func.coalesce(Household.category, "")],
         "left_behind": [Student.left_behind],
         "boarder": [Student.boarder],
         "status": [Student.status],
@@ -650,7 +655,7 @@ class RosterRow:
     class_name: str
     village: str
     household_head: str
-    registered_poor: bool
+    category: str  # the household's HouseholdCategory value, "" without a household
     left_behind: bool
     boarder: bool
     status: EnrollmentStatus
@@ -676,21 +681,21 @@ def fetch_rows(session: Session, ids: Iterable[int], today: dt.date, *, full_id_
         result = session.execute(
             select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage,
                    Student.grade, Student.class_name, Village.name, Household.head_name,
-                   Household.registered_poor, Student.left_behind, Student.boarder, Student.status,
+                   Household.category, Student.left_behind, Student.boarder, Student.status,
                    Student.id_number, Student.household_id)
             .join(School, Student.school_id == School.id)
             .outerjoin(Household, Student.household_id == Household.id)
             .outerjoin(Village, Household.village_id == Village.id)
             .where(Student.id.in_(chunk))
         )
-        for (sid, name, sex, birth, school, stage, grade, class_name, village, head, poor, left_behind, boarder,
+        for (sid, name, sex, birth, school, stage, grade, class_name, village, head, category, left_behind, boarder,
              status, id_number, household_id) in result:
             rows[sid] = RosterRow(
                 id=sid, name=name, sex=sex, birth_date=birth if full_id_rights else None,
                 age=age_on(birth, today) if birth else None, birth_month=f"{birth:%Y-%m}" if birth else "",
                 school=school, stage=stage, grade=grade, grade_label=grade_label(stage, grade),
                 class_name=class_name, village=village or "", household_head=head or "",
-                registered_poor=bool(poor), left_behind=left_behind, boarder=boarder,
+                category=category or "", left_behind=left_behind, boarder=boarder,
                 status=EnrollmentStatus(status), id_masked=idnumber.mask(id_number, full_id_rights=full_id_rights),
                 household_id=household_id)
     return rows

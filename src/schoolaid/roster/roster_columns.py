@@ -32,10 +32,23 @@ class Field(str, enum.Enum):
     GUARDIAN = "guardian_name"
     GUARDIAN_RELATION = "guardian_relation"
     PHONE = "guardian_phone"
-    REGISTERED_POOR = "registered_poor"
+    HOUSEHOLD_CATEGORY = "category"
+    LIFTED = "lifted"  # 是否脱贫户 (and the old 是否建档立卡)
+    LIFTED_YEAR = "lifted_year"
+    MONITORED = "monitored"
+    MONITORING_TYPE = "monitoring_type"
+    DIBAO = "dibao"
+    TEKUN = "tekun"
     LEFT_BEHIND = "left_behind"
     BOARDER = "boarder"
-    DISABILITY = "disability"
+    ORPHAN = "orphan"
+    UNSUPPORTED = "unsupported"
+    DISABILITY = "disability_category"
+    DISABILITY_GRADE = "disability_grade"
+    DISABILITY_CERTIFICATE = "disability_certificate"
+    PARENT_DISABLED = "parent_disabled"
+    MARTYR_CHILD = "martyr_child"
+    IN_DIFFICULTY = "in_difficulty"
     ENTRY_DATE = "entry_date"
     NOTES = "notes"
 
@@ -56,10 +69,23 @@ class Field(str, enum.Enum):
             Field.GUARDIAN: translate("RosterColumns", "Guardian"),
             Field.GUARDIAN_RELATION: translate("RosterColumns", "Guardian's relation"),
             Field.PHONE: translate("RosterColumns", "Phone"),
-            Field.REGISTERED_POOR: translate("RosterColumns", "Registered poor"),
+            Field.HOUSEHOLD_CATEGORY: translate("RosterColumns", "Household category"),
+            Field.LIFTED: translate("RosterColumns", "Lifted out of poverty"),
+            Field.LIFTED_YEAR: translate("RosterColumns", "Year lifted"),
+            Field.MONITORED: translate("RosterColumns", "Monitored household"),
+            Field.MONITORING_TYPE: translate("RosterColumns", "Monitoring type"),
+            Field.DIBAO: translate("RosterColumns", "Minimum living allowance"),
+            Field.TEKUN: translate("RosterColumns", "Extreme-poverty support"),
             Field.LEFT_BEHIND: translate("RosterColumns", "Left-behind"),
             Field.BOARDER: translate("RosterColumns", "Boarder"),
+            Field.ORPHAN: translate("RosterColumns", "Orphan"),
+            Field.UNSUPPORTED: translate("RosterColumns", "De facto unsupported"),
             Field.DISABILITY: translate("RosterColumns", "Disability"),
+            Field.DISABILITY_GRADE: translate("RosterColumns", "Disability grade"),
+            Field.DISABILITY_CERTIFICATE: translate("RosterColumns", "Disability certificate no."),
+            Field.PARENT_DISABLED: translate("RosterColumns", "Child of a disabled parent"),
+            Field.MARTYR_CHILD: translate("RosterColumns", "Child of a martyr"),
+            Field.IN_DIFFICULTY: translate("RosterColumns", "Child in difficulty"),
             Field.ENTRY_DATE: translate("RosterColumns", "Entry date"),
             Field.NOTES: translate("RosterColumns", "Notes"),
         }[self]
@@ -83,10 +109,23 @@ MAX_LENGTH: dict[Field, tuple[int, str]] = {
     Field.GUARDIAN: (50, "a name"),
     Field.GUARDIAN_RELATION: (20, "父子, 祖孙 …"),
     Field.PHONE: (30, "a mobile or a landline with area code and extension, separators included"),
-    Field.REGISTERED_POOR: (20, "a yes or no"),
+    Field.HOUSEHOLD_CATEGORY: (30, "防止返贫监测对象 and the like, or a monitoring type"),
+    Field.LIFTED: (20, "a yes or no"),
+    Field.LIFTED_YEAR: (20, "a year, 2016 or 2016年"),
+    Field.MONITORED: (20, "a yes or no"),
+    Field.MONITORING_TYPE: (30, "脱贫不稳定户 and the like"),
+    Field.DIBAO: (20, "a yes or no"),
+    Field.TEKUN: (20, "a yes or no"),
     Field.LEFT_BEHIND: (20, "a yes or no"),
     Field.BOARDER: (20, "a yes or no"),
+    Field.ORPHAN: (20, "a yes or no"),
+    Field.UNSUPPORTED: (20, "a yes or no"),
     Field.DISABILITY: (100, "a category and its grade"),
+    Field.DISABILITY_GRADE: (20, "一级 … 四级"),
+    Field.DISABILITY_CERTIFICATE: (40, "the certificate number: 20 characters or so"),
+    Field.PARENT_DISABLED: (20, "a yes or no"),
+    Field.MARTYR_CHILD: (20, "a yes or no"),
+    Field.IN_DIFFICULTY: (20, "a yes or no"),
     Field.ENTRY_DATE: (30, "a date in any spelling"),
     Field.NOTES: (500, "a remark, not a document"),
 }
@@ -113,11 +152,27 @@ ALIASES: dict[Field, tuple[str, ...]] = {
     Field.GUARDIAN_RELATION: ("与学生关系", "监护人关系", "与监护人关系", "关系", "监护人与学生关系"),
     Field.PHONE: ("联系电话", "电话", "手机", "手机号", "手机号码", "家长电话", "监护人电话", "联系方式",
                   "家长联系电话", "监护人联系电话", "电话号码"),
-    Field.REGISTERED_POOR: ("是否建档立卡", "建档立卡户", "建档立卡", "是否建档立卡户", "建档立卡贫困户",
-                            "是否建档立卡贫困户", "是否贫困户", "建档立卡学生", "是否建档立卡学生"),
+    Field.HOUSEHOLD_CATEGORY: ("家庭类别", "家庭类型", "户类别", "户类型", "农户类别", "户属性", "家庭经济类别"),
+    Field.LIFTED: ("是否脱贫户", "脱贫户", "是否脱贫家庭", "脱贫家庭", "是否原建档立卡户", "是否建档立卡",
+                   "建档立卡户", "建档立卡", "是否建档立卡户", "建档立卡贫困户", "是否建档立卡贫困户", "是否贫困户",
+                   "建档立卡学生", "是否建档立卡学生", "是否脱贫户学生", "脱贫户学生"),
+    Field.LIFTED_YEAR: ("脱贫年度", "脱贫年份", "脱贫时间", "脱贫年"),
+    Field.MONITORED: ("是否监测对象", "监测对象", "是否防止返贫监测对象", "防止返贫监测对象", "是否监测户", "监测户",
+                      "是否防返贫监测对象", "是否防止返贫致贫对象"),
+    Field.MONITORING_TYPE: ("监测类型", "监测对象类型", "监测对象类别", "监测户类型"),
+    Field.DIBAO: ("是否低保", "是否低保户", "低保户", "低保", "是否低保家庭", "低保家庭"),
+    Field.TEKUN: ("是否特困", "是否特困供养", "特困供养", "是否特困户", "特困户", "特困", "是否特困供养户",
+                  "特困供养户", "特困供养人员"),
     Field.LEFT_BEHIND: ("是否留守儿童", "留守儿童", "是否留守", "留守"),
     Field.BOARDER: ("是否寄宿生", "寄宿生", "是否寄宿", "是否住校", "住校", "寄宿"),
+    Field.ORPHAN: ("孤儿", "是否孤儿"),
+    Field.UNSUPPORTED: ("事实无人抚养", "事实无人抚养儿童", "是否事实无人抚养儿童", "是否事实无人抚养", "事实孤儿"),
     Field.DISABILITY: ("残疾类别", "残疾类型", "残疾情况"),
+    Field.DISABILITY_GRADE: ("残疾等级", "残疾级别"),
+    Field.DISABILITY_CERTIFICATE: ("残疾证号", "残疾人证号", "残疾证号码", "残疾人证号码"),
+    Field.PARENT_DISABLED: ("残疾人子女", "是否残疾人子女", "父母残疾"),
+    Field.MARTYR_CHILD: ("烈士子女", "是否烈士子女"),
+    Field.IN_DIFFICULTY: ("困境儿童", "是否困境儿童"),
     Field.ENTRY_DATE: ("入学日期", "入学年月", "入学时间"),
     Field.NOTES: ("备注",),
 }

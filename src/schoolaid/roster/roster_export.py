@@ -24,7 +24,7 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.documents.workbook import BOLD, cell, chinese_date, start_sheet, workbook_to
 from schoolaid.roster import idnumber, roster
-from schoolaid.roster.categories import disability_label
+from schoolaid.roster.categories import HouseholdCategory, disability_label
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.storage.database import record_first
@@ -69,10 +69,22 @@ def _columns(full_ids: bool) -> list[_Column]:
         _Column("户主", lambda r: r["head_name"] or "", 9),
         _Column("监护人", lambda r: r["guardian_name"], 9),
         _Column("联系电话", lambda r: r["guardian_phone"], 13, as_text=True),
-        _Column("是否建档立卡", lambda r: _yes(r["registered_poor"]), 8),
+        _Column("家庭类别", lambda r: r["category"] or "", 16),
+        _Column("脱贫年度", lambda r: r["lifted_year"] or "", 8),
+        _Column("是否监测对象", lambda r: _yes(r["category"] == HouseholdCategory.MONITORED.value), 8),
+        _Column("监测类型", lambda r: r["monitoring_type"] or "", 12),
+        _Column("是否低保", lambda r: _yes(r["dibao"]), 6),
+        _Column("是否特困", lambda r: _yes(r["tekun"]), 6),
         _Column("是否留守儿童", lambda r: _yes(r["left_behind"]), 8),
         _Column("是否寄宿生", lambda r: _yes(r["boarder"]), 7),
+        _Column("孤儿", lambda r: _yes(r["orphan"]), 5),
+        _Column("事实无人抚养", lambda r: _yes(r["unsupported"]), 8),
         _Column("残疾类别", lambda r: disability_label(r["disability_category"]), 8),
+        _Column("残疾等级", lambda r: r["disability_grade"], 6),
+        _Column("残疾证号", lambda r: r["disability_certificate"], 22, as_text=True),
+        _Column("残疾人子女", lambda r: _yes(r["parent_disabled"]), 7),
+        _Column("烈士子女", lambda r: _yes(r["martyr_child"]), 6),
+        _Column("困境儿童", lambda r: _yes(r["in_difficulty"]), 6),
         _Column("入学日期", lambda r: r["entry_date"], 11, as_date=True),
         _Column("学籍状态", lambda r: r["status"], 8),
     ]
@@ -81,8 +93,11 @@ def _columns(full_ids: bool) -> list[_Column]:
 _RECORD_COLUMNS = (Student.id, Student.name, Student.sex, Student.ethnicity, Student.birth_date, Student.id_number,
                    Student.registry_no, School.name.label("school"), Student.stage, Student.grade,
                    Student.class_name, Village.name.label("village"), Household.address, Household.head_name,
-                   Student.guardian_name, Student.guardian_phone, Household.registered_poor, Student.left_behind,
-                   Student.boarder, Student.disability_category, Student.entry_date, Student.status)
+                   Student.guardian_name, Student.guardian_phone, Household.category, Household.lifted_year,
+                   Household.monitoring_type, Household.dibao, Household.tekun, Student.left_behind,
+                   Student.boarder, Student.orphan, Student.unsupported, Student.disability_category,
+                   Student.disability_grade, Student.disability_certificate, Student.parent_disabled,
+                   Student.martyr_child, Student.in_difficulty, Student.entry_date, Student.status)
 
 
 def _records(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:

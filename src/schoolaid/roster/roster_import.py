@@ -24,12 +24,12 @@ from schoolaid.common.errors import Problem, SchoolAidError, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.validation import clean_name, clean_phone, error, name_problem, warning
-from schoolaid.common.vocabulary import PovertyStatus, Relation
+from schoolaid.common.vocabulary import Relation
 from schoolaid.documents import sheet_values
 from schoolaid.documents.sheet_values import BadValue
 from schoolaid.documents.spreadsheet import UnreadableFile, read_workbook
 from schoolaid.roster import households, idnumber, roster
-from schoolaid.roster.categories import normalise_disability
+from schoolaid.roster.categories import HouseholdCategory, MonitoringType, normalise_disability
 from schoolaid.roster.households import HouseholdForm, MemberForm
 from schoolaid.roster.roster import PreloadedLookups, StudentForm
 from schoolaid.roster.roster_columns import MAX_LENGTH, Field, Header, find_header
@@ -214,14 +214,13 @@ class _Places:
         self.schools = {name: sid for sid, name in session.execute(select(School.id, School.name))}
         self.villages = {name: vid for vid, name in session.execute(select(Village.id, Village.name))}
         self.households: dict[tuple[str, int], int] = {}
-        self.registered_households: set[int] = set()
-        for hid, head, village_id, registered in session.execute(
-                select(Household.id, Household.head_name, Household.village_id, Household.registered_poor)
+        self.categories: dict[int, str] = {}
+        for hid, head, village_id, category in session.execute(
+                select(Household.id, Household.head_name, Household.village_id, Household.category)
                 .order_by(Household.id)):
             if village_id is not None:
                 self.households.setdefault((head, village_id), hid)
-            if registered:
-                self.registered_households.add(hid)
+            self.categories[hid] = category
 
     def school(self, raw: str) -> int | None:
         name = clean_name(raw)
@@ -419,7 +418,9 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
                 continue
             if value is not None:
                 values[key] = value
-    for column, key in ((Field.LEFT_BEHIND, "left_behind"), (Field.BOARDER, "boarder")):
+    for column, key in ((Field.LEFT_BEHIND, "left_behind"), (Field.BOARDER, "boarder"), (Field.ORPHAN, "orphan"),
+                        (Field.UNSUPPORTED, "unsupported"), (Field.PARENT_DISABLED, "parent_disabled"),
+                        (Field.MARTYR_CHILD, "martyr_child"), (Field.IN_DIFFICULTY, "in_difficulty")):
         if column in row.cells:
             # A blank in a yes/no column is a no; an unreadable mark is a no the user is told about.
             try:
@@ -452,14 +453,100 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
     if row.has(Field.DISABILITY):
         disability = row.text(Field.DISABILITY)
         values["disability_category"] = normalise_disability(disability)
+    if row.has(Field.DISABILITY_GRADE):
+        grade_text = row.text(Field.DISABILITY_GRADE)
+        values["disability_grade"] = disability_grade(grade_text)
+    if row.has(Field.DISABILITY_CERTIFICATE):
+        values["disability_certificate"] = row.text(Field.DISABILITY_CERTIFICATE)
     if row.has(Field.NOTES):
         values["notes"] = row.text(Field.NOTES)
-    if row.has(Field.REGISTERED_POOR):
-        try:
-            sheet_values.yes_no(row.cells[Field.REGISTERED_POOR])
-        except BadValue as exc:
-            doubtful(Field.REGISTERED_POOR, exc.reason + translate("RosterImport", " Recorded as no."))
+    problems.extend(_household_categories(row)[1])
     return _Parsed(values, problems)
+
+
+_LIFTED_WORDS = ("脱贫户", "脱贫", "已脱贫", "未脱贫", "脱贫家庭", "原建档立卡脱贫户", "原建档立卡户", "建档立卡户",
+                 "建档立卡", "建档立卡贫困户", "贫困户")
+_MONITORED_WORDS = ("防止返贫监测对象", "监测对象", "监测户", "防止返贫致贫对象", "防返贫监测对象", "返贫监测对象")
+_GENERAL_WORDS = ("一般户", "一般", "一般农户", "非贫困户", "否", "无", "/", "-", "—")
+
+
+def _household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The household's categories as the sheet gives them (None when it gives none), and the warnings
+    about cells that could not be read. 家庭类别 names the category (or a monitoring type); 是否监测对象
+    yes makes it a 监测对象, 是否脱贫户 (是否建档立卡) yes a 脱贫户 unless it is a 监测对象."""
+    problems: list[Problem] = []
+    columns = (Field.HOUSEHOLD_CATEGORY, Field.LIFTED, Field.LIFTED_YEAR, Field.MONITORED, Field.MONITORING_TYPE,
+               Field.DIBAO, Field.TEKUN)
+    if not any(row.has(column) for column in columns):
+        return None, problems
+
+    def doubtful(column: Field, reason: str) -> None:
+        problems.append(warning(column.value, f"import.{column.value}", f"{column.label()}：{reason}"))
+
+    def yes(column: Field) -> bool:
+        if not row.has(column):
+            return False
+        try:
+            return sheet_values.yes_no(row.cells[column])
+        except BadValue as exc:
+            doubtful(column, exc.reason + translate("RosterImport", " Recorded as no."))
+            return False
+
+    monitoring_type = ""
+    named = row.text(Field.HOUSEHOLD_CATEGORY).replace(" ", "")
+    category = HouseholdCategory.GENERAL.value
+    if named:
+        base = named.split("（")[0].split("(")[0]
+        if base in {t.value for t in MonitoringType}:
+            category, monitoring_type = HouseholdCategory.MONITORED.value, base
+        elif base in _MONITORED_WORDS:
+            category = HouseholdCategory.MONITORED.value
+        elif base in _LIFTED_WORDS:
+            category = HouseholdCategory.LIFTED.value
+        elif base not in _GENERAL_WORDS:
+            doubtful(Field.HOUSEHOLD_CATEGORY, translate(
+                "RosterImport", "“{value}” is not a household category (write 一般户, 脱贫户 or "
+                "防止返贫监测对象). Recorded as 一般户.").format(value=named))
+    if yes(Field.MONITORED):
+        category = HouseholdCategory.MONITORED.value
+    elif yes(Field.LIFTED) and category == HouseholdCategory.GENERAL.value:
+        category = HouseholdCategory.LIFTED.value
+    if row.has(Field.MONITORING_TYPE):
+        typed = row.text(Field.MONITORING_TYPE).replace(" ", "")
+        if typed in {t.value for t in MonitoringType}:
+            monitoring_type = typed
+        elif typed not in _GENERAL_WORDS:
+            doubtful(Field.MONITORING_TYPE, translate(
+                "RosterImport", "“{value}” is not a monitoring type (脱贫不稳定户, 边缘易致贫户, "
+                "突发严重困难户). Left empty.").format(value=typed))
+    if monitoring_type and category != HouseholdCategory.MONITORED.value:
+        category = HouseholdCategory.MONITORED.value
+    lifted_year = None
+    if row.has(Field.LIFTED_YEAR):
+        year_text = row.text(Field.LIFTED_YEAR).replace("年", "").strip()
+        try:
+            lifted_year = int(float(year_text))
+        except ValueError:
+            doubtful(Field.LIFTED_YEAR, translate("RosterImport", "“{value}” is not a year. Left empty.")
+                     .format(value=row.text(Field.LIFTED_YEAR)))
+    if category == HouseholdCategory.GENERAL.value:
+        lifted_year = None
+    values = {"category": category, "lifted_year": lifted_year, "monitoring_type": monitoring_type,
+              "dibao": yes(Field.DIBAO), "tekun": yes(Field.TEKUN)}
+    return values, problems
+
+
+_GRADES = {"1": "一级", "2": "二级", "3": "三级", "4": "四级", "一": "一级", "二": "二级", "三": "三级", "四": "四级"}
+
+
+def disability_grade(text_: str) -> str:
+    """一级 … 四级 as sheets write them: 1级, 一, 1, 三级残疾 …; blank or 无 → ""; other text kept (refused
+    by the roster's validation, saying so)."""
+    value = text_.strip().replace("残疾", "")
+    if value in ("", "无", "否", "/", "-"):
+        return ""
+    key = value.removesuffix("级").removesuffix(".0")
+    return _GRADES.get(key, value)
 
 
 def _same_person_without_id(session: Session, name: str, birth: dt.date) -> int | None:
@@ -508,7 +595,8 @@ def _plan_household(result: RowResult, row: _Row, places: _Places,
                     planned: dict[tuple[str, int], PlannedHousehold]) -> None:
     """Match the household by head and village, or plan a new one; say why when neither is possible."""
     assert result.form is not None
-    registered = _registered(row)
+    categories, _problems = _household_categories(row)
+    registered = categories is not None and categories["category"] != HouseholdCategory.GENERAL.value
     if result.outcome is Outcome.UPDATE and result.form.household_id is not None:
         return  # already in a household: the import does not move families around
     head = clean_name(row.text(Field.HEAD) or row.text(Field.GUARDIAN))
@@ -520,8 +608,8 @@ def _plan_household(result: RowResult, row: _Row, places: _Places,
     if not head or village_id is None:
         if registered or head:
             result.problems.append(warning("household_id", "import.no_household", translate(
-                "RosterImport", "The household was not recorded: the sheet gives no {missing}. The 建档立卡 mark "
-                "needs a household; add it in the student's dialog.").format(
+                "RosterImport", "The household was not recorded: the sheet gives no {missing}. The household "
+                "category needs a household; add it in the student's dialog.").format(
                     missing=translate("RosterImport", "guardian") if not head else translate(
                         "RosterImport", "village that is on the list"))))
         return
@@ -531,32 +619,27 @@ def _plan_household(result: RowResult, row: _Row, places: _Places,
         existing = places.households.get(key)
         if existing is not None:
             plan = PlannedHousehold(key, existing, None)
-            if registered and existing not in places.registered_households:
-                result.problems.append(warning("household_id", "import.household_not_registered", translate(
-                    "RosterImport", "The sheet marks 建档立卡, but the household of {head} on the roster is not "
-                    "registered poor: check, and change it in the household dialog.").format(head=head)))
+            recorded = places.categories.get(existing, HouseholdCategory.GENERAL.value)
+            if categories is not None and categories["category"] != recorded:
+                result.problems.append(warning("household_id", "import.household_category", translate(
+                    "RosterImport", "The sheet says {sheet}, but the household of {head} on the roster is {recorded}: "
+                    "the import leaves the household as it is; check, and change it in the household "
+                    "dialog.").format(sheet=categories["category"], head=head, recorded=recorded)))
         else:
             address = row.text(Field.ADDRESS)
             group = _GROUP_IN_ADDRESS.search(address)
             plan = PlannedHousehold(key, None, HouseholdForm(
                 head_name=head, village_id=village_id, group_name=f"{group[1]}组" if group else "",
-                address=address, phone=clean_phone(row.text(Field.PHONE)), registered_poor=bool(registered),
-                poverty_status=(PovertyStatus.POOR if registered else PovertyStatus.NOT_POOR).value,
-                members=[MemberForm(name=head, relation=Relation.HEAD.value, is_main_labourer=True)]))
+                address=address, phone=clean_phone(row.text(Field.PHONE)),
+                members=[MemberForm(name=head, relation=Relation.HEAD.value, is_main_labourer=True)],
+                **(categories or {})))
         planned[key] = plan
-    elif plan.form is not None and registered and not plan.form.registered_poor:
-        plan.form.registered_poor = True
-        plan.form.poverty_status = PovertyStatus.POOR.value
+    elif plan.form is not None and categories is not None and registered \
+            and plan.form.category == HouseholdCategory.GENERAL.value:
+        # A brother's row gives the category his sister's row left out.
+        for name, value in categories.items():
+            setattr(plan.form, name, value)
     result.household = plan
-
-
-def _registered(row: _Row) -> bool:
-    if not row.has(Field.REGISTERED_POOR):
-        return False
-    try:
-        return sheet_values.yes_no(row.cells[Field.REGISTERED_POOR])
-    except BadValue:
-        return False
 
 
 # --- Writing -------------------------------------------------------------------------------------
@@ -640,7 +723,9 @@ def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progr
 
 # A household made from a sheet may lack a card number or use a mobile written oddly: the student
 # row already carries those warnings; the household should not fail the import for them.
-_HOUSEHOLD_WARNINGS = frozenset({"poverty.card_missing", "phone.format"})
+# Confirmed for the households an import creates: a 脱贫户 without its year or a 监测对象 without the
+# date identified keeps its category (the sheet rarely gives them); the dialog asks for them later.
+_HOUSEHOLD_WARNINGS = frozenset({"phone.format", "category.identified_missing", "category.lifted_year_missing"})
 
 
 def save_rejected(plan: ImportPlan, path: Path) -> int:

@@ -26,6 +26,7 @@ from schoolaid.ledger import (
     eligibility,
     entry_search,
     posting,
+    standards,
     subsidy_programmes,
 )
 from schoolaid.ledger.entry_search import EntryRow
@@ -59,7 +60,26 @@ class ProgrammeDialog(FormDialog):
         self.stage_combo.addItem(self.tr("Every stage"), "")
         for stage in Stage:
             self.stage_combo.addItem(stage.label(), stage.value)
+        self.stage_combo.addItem(self.tr("Compulsory education (primary and junior)"),
+                                 f"{Stage.PRIMARY.value},{Stage.JUNIOR.value}")
+        if form.stage and self.stage_combo.findData(form.stage) < 0:
+            self.stage_combo.addItem(form.stage, form.stage)
         self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(form.stage)))
+        self.grades_edit = QLineEdit(",".join(str(g) for g in form.grades))
+        self.grades_edit.setPlaceholderText(self.tr("every grade; or numbers like 3 (大班) or 7,8,9"))
+        self.boarder_combo = QComboBox()
+        for label, value in ((self.tr("Boarders or not"), ""), (self.tr("Boarders only"), "yes"),
+                             (self.tr("Non-boarders only"), "no")):
+            self.boarder_combo.addItem(label, value)
+        self.boarder_combo.setCurrentIndex(max(0, self.boarder_combo.findData(form.boarder)))
+        self.category_checks: dict[str, QCheckBox] = {}
+        category_grid = QGridLayout()
+        for n, name in enumerate(standards.ALL_CATEGORIES):
+            check = QCheckBox(name)  # the categories' own Chinese names, as the forms and printouts write them
+            check.setChecked(name in form.categories)
+            self.category_checks[name] = check
+            category_grid.addWidget(check, n // 5, n % 5)
+        self.has_standards = programme_id is not None and context.query(subsidy_programmes.has_standards, programme_id)
         self.eligibility_combo = QComboBox()
         for rule in Eligibility:
             self.eligibility_combo.addItem(rule.label(), rule.value)
@@ -88,7 +108,12 @@ class ProgrammeDialog(FormDialog):
         self.form.addRow(self.tr("Name"), self.name_edit)
         self.form.addRow(self.tr("Stage"), self.stage_combo)
         self.form.addRow(self.tr("Who is eligible"), self.eligibility_combo)
+        self.form.addRow(self.tr("Grades"), self.grades_edit)
+        self.form.addRow(self.tr("Boarding"), self.boarder_combo)
+        self.form.addRow(self.tr("Categories (any of them; none ticked: no condition)"), category_grid)
         self.form.addRow(self.tr("Amount (yuan)"), self.amount_edit)
+        if self.has_standards:
+            self.amount_edit.setPlaceholderText(self.tr("from the programme's dated standards"))
         self.form.addRow(self.tr("Paid"), self.per_combo)
         self.form.addRow(self.tr("Kind"), self.kind_combo)
         self.form.addRow(self.tr("Funding source"), self.source_edit)
@@ -97,11 +122,19 @@ class ProgrammeDialog(FormDialog):
         self.form.addRow(self.tr("Notes"), self.notes_edit)
 
     def submit(self) -> bool:
+        amount = (0 if self.has_standards and not self.amount_edit.text().strip()
+                  else _amount(self.amount_edit.text(), "amount_fen"))
+        try:
+            grades = [int(g) for g in self.grades_edit.text().replace("，", ",").split(",") if g.strip()]
+        except ValueError:
+            grades = [0]  # refused by the service, with its message
         form = ProgrammeForm(self.code_edit.text(), self.name_edit.text(), self.stage_combo.currentData(),
-                             self.eligibility_combo.currentData(), _amount(self.amount_edit.text(), "amount_fen"),
+                             self.eligibility_combo.currentData(), amount,
                              self.per_combo.currentData(), self.kind_combo.currentData(), self.source_edit.text(),
                              [m for m, check in self.month_checks.items() if check.isChecked()],
-                             self.active_check.isChecked(), self.notes_edit.text())
+                             self.active_check.isChecked(), self.notes_edit.text(), grades,
+                             self.boarder_combo.currentData(),
+                             [name for name, check in self.category_checks.items() if check.isChecked()])
         if self.programme_id is None:
             created = self.run(subsidy_programmes.create_programme, form, affects={Entity.LEDGER})
             if created.succeeded:

@@ -116,6 +116,7 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Village"), lambda line: line.village),
             Column(lambda: self.tr("Guardian"), lambda line: line.guardian),
             Column(lambda: self.tr("Amount (yuan)"), lambda line: currency.format_yuan(line.amount_fen), align_center=True),
+            Column(lambda: self.tr("Basis"), lambda line: line.basis, tooltip=lambda line: line.basis),
         ], parent=self)
         self.plan_table = record_table(self.plan_model, fit_contents=True)
         self.plan_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -257,7 +258,9 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Name"), lambda p: p.name),
             Column(lambda: self.tr("Stage"), lambda p: p.stage or self.tr("every stage")),
             Column(lambda: self.tr("Who is eligible"), lambda p: p.eligibility.label()),
-            Column(lambda: self.tr("Amount"), lambda p: f"{currency.format_yuan(p.amount_fen)} {p.per.label()}"),
+            Column(lambda: self.tr("Amount"), lambda p: " ".join((
+                currency.format_yuan(p.amount_fen) if p.amount_fen else self.tr("by its dated standards"),
+                p.per.label()))),
             Column(lambda: self.tr("Kind"), lambda p: p.kind.label()),
             Column(lambda: self.tr("Months it pays"), lambda p: "、".join(str(m) for m in p.active_months)),
             Column(lambda: self.tr("Funding source"), lambda p: p.funding_source),

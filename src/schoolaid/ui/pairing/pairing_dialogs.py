@@ -10,6 +10,7 @@ from schoolaid.pairing import pairing, school_pairing, staff
 from schoolaid.pairing.pairing import HouseholdNeed, PairingView
 from schoolaid.pairing.school_pairing import ActivityKind, SchoolPairingView
 from schoolaid.pairing.staff import StaffForm
+from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
@@ -103,11 +104,11 @@ class PairDialog(FormDialog):
         if staff_id is not None:
             self.staff_combo.setCurrentIndex(max(0, self.staff_combo.findData(staff_id)))
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search all poor and monitored households by the head's name"))
+        self.search_edit.setPlaceholderText(self.tr("Search all lifted and monitored households by the head's name"))
         self.households_model: RecordTableModel[HouseholdNeed] = RecordTableModel([
             Column(self.tr("Household head"), lambda h: h.head),
             Column(self.tr("Village and group"), lambda h: h.village + h.group_name),
-            Column(self.tr("Poverty status"), lambda h: h.poverty_status.label()),
+            Column(self.tr("Household category"), lambda h: HouseholdCategory(h.category).label()),
         ], parent=self)
         self.households_table = record_table(self.households_model)
         self.households_table.setMinimumHeight(220)
@@ -130,7 +131,7 @@ class PairDialog(FormDialog):
         text = self.search_edit.text().strip()
         if text or self._household_id is not None:
             rows = self.context.query(pairing.eligible_households, text)
-            self.hint.setText(self.tr("All poor and monitored households whose head's name contains the text."))
+            self.hint.setText(self.tr("All lifted and monitored households whose head's name contains the text."))
         elif self.staff_combo.currentData() is not None:
             rows = self.context.query(pairing.suggestions, self.staff_combo.currentData(), self.context.today())
             self.hint.setText(self.tr("Households still without a helper, those of the helper's village first."))

@@ -26,6 +26,7 @@ from schoolaid.pairing import pairing, pairing_export, school_pairing
 from schoolaid.pairing.pairing import HouseholdNeed, OverdueVisit, Overview, PairingView, QuotaView
 from schoolaid.pairing.school_pairing import ActivityView, SchoolPairingView
 from schoolaid.roster import households
+from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.households import SkillsRow
 from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
@@ -120,7 +121,7 @@ class PairingTab(QWidget):
         self.pairs_model: RecordTableModel[PairingView] = RecordTableModel([
             Column(lambda: self.tr("Household head"), lambda p: p.household_head),
             Column(lambda: self.tr("Village and group"), lambda p: p.village + p.group_name),
-            Column(lambda: self.tr("Poverty status"), lambda p: p.poverty_status.label()),
+            Column(lambda: self.tr("Household category"), lambda p: HouseholdCategory(p.category).label()),
             Column(lambda: self.tr("Since"), lambda p: p.start_date.isoformat()),
             Column(lambda: self.tr("Until"), lambda p: p.end_date.isoformat() if p.end_date else "",
                    tooltip=lambda p: p.end_reason),
@@ -146,7 +147,7 @@ class PairingTab(QWidget):
         self.unpaired_model: RecordTableModel[HouseholdNeed] = RecordTableModel([
             Column(lambda: self.tr("Household head"), lambda h: h.head),
             Column(lambda: self.tr("Village and group"), lambda h: h.village + h.group_name),
-            Column(lambda: self.tr("Poverty status"), lambda h: h.poverty_status.label()),
+            Column(lambda: self.tr("Household category"), lambda h: HouseholdCategory(h.category).label()),
             Column(lambda: self.tr("Phone"), lambda h: h.phone),
         ], parent=self)
         self.unpaired_table = record_table(self.unpaired_model, fit_contents=True)
@@ -178,7 +179,7 @@ class PairingTab(QWidget):
         gaps_page = QWidget()
         gaps_layout = QHBoxLayout(gaps_page)
         left = QVBoxLayout()
-        left.addWidget(_boxed(self.tr("Poor households without a helper"), self.unpaired_table,
+        left.addWidget(_boxed(self.tr("Households to help without a helper"), self.unpaired_table,
                               _buttons(self.find_helper_button)), 3)
         left.addWidget(_boxed(self.tr("Pairs whose helper has left"), self.departed_table,
                               _buttons(self.departed_hand_over_button)), 2)
@@ -194,7 +195,7 @@ class PairingTab(QWidget):
         self.skills_model: RecordTableModel[SkillsRow] = RecordTableModel([
             Column(lambda: self.tr("Household head"), lambda r: r.head_name),
             Column(lambda: self.tr("Village and group"), lambda r: r.village + r.group_name),
-            Column(lambda: self.tr("Poverty status"), lambda r: r.poverty_status.label()),
+            Column(lambda: self.tr("Household category"), lambda r: HouseholdCategory(r.category).label()),
             Column(lambda: self.tr("Main labourers"), lambda r: "、".join(r.main_labourers) or self.tr("none recorded")),
             Column(lambda: self.tr("Practical skills learned"), lambda r: "；".join(r.skills) or self.tr("none"),
                    foreground=lambda r: None if r.has_skilled_labourer else RED),
@@ -405,8 +406,8 @@ class PairingTab(QWidget):
         rows = self.context.query(households.skills_overview)
         without = [r for r in rows if not r.has_skilled_labourer]
         self.skills_summary.setText(self.tr(
-            "{without} of {total} poor and monitored households have no main labourer with a practical skill "
-            "(the plan: one or two skills for one labourer in every poor household).").format(
+            "{without} of {total} lifted and monitored households have no main labourer with a practical skill "
+            "(the plan: one or two skills for one labourer in every household it helps).").format(
                 without=len(without), total=len(rows)))
         self.skills_model.set_rows(without if self.without_skills_check.isChecked() else rows)
 

@@ -1,12 +1,17 @@
-"""Creating and editing a household: head, village and group, poverty status, members, and the
-practical skills each main labourer has learned."""
+"""Creating and editing a household: head, village and group, its categories (脱贫户 with the year,
+防止返贫监测对象 with its type, the date identified and the date its risk was removed, 低保, 特困供养),
+members, and the practical skills each main labourer has learned. The old 建档立卡 fields are history:
+kept as they were, not shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+import datetime as dt
+
+from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -22,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
-from schoolaid.common.vocabulary import PovertyStatus, Relation, Sex
+from schoolaid.common.vocabulary import Relation, Sex
 from schoolaid.roster import households
+from schoolaid.roster.categories import HouseholdCategory, MonitoringType
 from schoolaid.roster.households import HouseholdForm, MemberForm, SkillForm
 from schoolaid.township import township
 from schoolaid.ui.actions import make_button
@@ -35,6 +41,26 @@ from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.widgets.table_views import editable_table
 
 NO_YEAR = 0  # the spin box's "not known" value
+NO_DATE = QDate(2000, 1, 1)  # a date edit's "not entered" value
+
+
+def _date_edit(today: dt.date) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setMaximumDate(QDate(today.year, today.month, today.day))
+    edit.setSpecialValueText(" ")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def _to_qdate(value: dt.date | None) -> QDate:
+    return QDate(value.year, value.month, value.day) if value else NO_DATE
+
+
+def _from_qdate(value: QDate) -> dt.date | None:
+    return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
 
 
 def _sex_choices() -> list[tuple[str, object]]:
@@ -59,15 +85,24 @@ class HouseholdDialog(Dialog):
         self.group_edit.setPlaceholderText(self.tr("e.g. 3组"))
         self.address_edit = QLineEdit()
         self.phone_edit = QLineEdit()
-        self.registered_check = QCheckBox(self.tr("Registered poor household (建档立卡)"))
-        self.card_edit = QLineEdit()
+        today = context.today()
+        self.category_combo = QComboBox()
+        for category in HouseholdCategory:
+            self.category_combo.addItem(category.label(), category.value)
         self.year_spin = QSpinBox()
-        self.year_spin.setRange(NO_YEAR, 2100)
-        self.year_spin.setSpecialValueText(self.tr("unknown"))
-        self.status_combo = QComboBox()
-        for status in PovertyStatus:
-            self.status_combo.addItem(status.label(), status.value)
+        self.year_spin.setRange(NO_YEAR, today.year)
+        self.year_spin.setSpecialValueText(self.tr("not entered"))
+        self.monitoring_combo = QComboBox()
+        self.monitoring_combo.addItem(self.tr("(not recorded)"), "")
+        for kind in MonitoringType:
+            self.monitoring_combo.addItem(kind.label(), kind.value)
+        self.identified_edit = _date_edit(today)
+        self.risk_removed_check = QCheckBox(self.tr("Risk removed (风险消除) on"))
+        self.risk_removed_edit = _date_edit(today)
+        self.dibao_check = QCheckBox(self.tr("Minimum living allowance (低保户)"))
+        self.tekun_check = QCheckBox(self.tr("Extreme-poverty support (特困供养)"))
         self.notes_edit = QLineEdit()
+        self._history = HouseholdForm()  # the old 建档立卡 fields, carried through unchanged
 
         form = QFormLayout()
         form.addRow(self.tr("Household head"), self.head_edit)
@@ -78,15 +113,34 @@ class HouseholdDialog(Dialog):
         form.addRow(self.tr("Village"), place)
         form.addRow(self.tr("Address"), self.address_edit)
         form.addRow(self.tr("Phone"), self.phone_edit)
-        form.addRow("", self.registered_check)
-        poverty = QHBoxLayout()
-        poverty.addWidget(self.status_combo)
-        poverty.addWidget(QLabel(self.tr("Card no.")))
-        poverty.addWidget(self.card_edit, 1)
-        poverty.addWidget(QLabel(self.tr("Year registered")))
-        poverty.addWidget(self.year_spin)
-        form.addRow(self.tr("Poverty status"), poverty)
+        category_row = QHBoxLayout()
+        category_row.addWidget(self.category_combo, 1)
+        self.year_label = QLabel(self.tr("Year lifted (脱贫年度)"))
+        self.year_label.setBuddy(self.year_spin)
+        category_row.addWidget(self.year_label)
+        category_row.addWidget(self.year_spin)
+        form.addRow(self.tr("Household category"), category_row)
+        self.monitoring_box = QWidget()
+        monitoring = QHBoxLayout(self.monitoring_box)
+        monitoring.setContentsMargins(0, 0, 0, 0)
+        monitoring.addWidget(self.monitoring_combo, 1)
+        identified_label = QLabel(self.tr("Identified on"))
+        identified_label.setBuddy(self.identified_edit)
+        monitoring.addWidget(identified_label)
+        monitoring.addWidget(self.identified_edit)
+        monitoring.addWidget(self.risk_removed_check)
+        monitoring.addWidget(self.risk_removed_edit)
+        self.monitoring_label = QLabel(self.tr("Monitoring type"))
+        self.monitoring_label.setBuddy(self.monitoring_combo)
+        form.addRow(self.monitoring_label, self.monitoring_box)
+        support = QHBoxLayout()
+        support.addWidget(self.dibao_check)
+        support.addWidget(self.tekun_check)
+        support.addStretch(1)
+        form.addRow(self.tr("Social assistance"), support)
         form.addRow(self.tr("Notes"), self.notes_edit)
+        self.category_combo.currentIndexChanged.connect(self._category_changed)
+        self.risk_removed_check.toggled.connect(self._risk_removed_toggled)
 
         self.members_model = EditableTableModel([
             EditColumn("name", self.tr("Name"), width=90),
@@ -162,6 +216,24 @@ class HouseholdDialog(Dialog):
                                            "is_main_labourer": True})
         self.head_edit.textChanged.connect(self._sync_head_member)
         self._update_skills_area()
+        self._category_changed()
+
+    def _risk_removed_toggled(self, checked: bool) -> None:
+        if checked and self.risk_removed_edit.date() == NO_DATE:
+            today = self.context.today()
+            self.risk_removed_edit.setDate(QDate(today.year, today.month, today.day))
+        self._category_changed()
+
+    def _category_changed(self, *_args: object) -> None:
+        """Show the year and the monitoring fields only where they apply."""
+        category = self.category_combo.currentData()
+        monitored = category == HouseholdCategory.MONITORED.value
+        with_year = monitored or category == HouseholdCategory.LIFTED.value
+        self.year_label.setVisible(with_year)
+        self.year_spin.setVisible(with_year)
+        self.monitoring_label.setVisible(monitored)
+        self.monitoring_box.setVisible(monitored)
+        self.risk_removed_edit.setEnabled(self.risk_removed_check.isChecked())
 
     # --- loading and reading the form --------------------------------------------------------
 
@@ -171,11 +243,17 @@ class HouseholdDialog(Dialog):
         self.group_edit.setText(form.group_name)
         self.address_edit.setText(form.address)
         self.phone_edit.setText(form.phone)
-        self.registered_check.setChecked(form.registered_poor)
-        self.card_edit.setText(form.poor_card_no)
-        self.year_spin.setValue(form.poor_year or NO_YEAR)
-        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(form.poverty_status)))
+        self._history = form
+        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(form.category)))
+        self.year_spin.setValue(form.lifted_year or NO_YEAR)
+        self.monitoring_combo.setCurrentIndex(max(0, self.monitoring_combo.findData(form.monitoring_type)))
+        self.identified_edit.setDate(_to_qdate(form.monitoring_identified_on))
+        self.risk_removed_check.setChecked(form.risk_removed_on is not None)
+        self.risk_removed_edit.setDate(_to_qdate(form.risk_removed_on))
+        self.dibao_check.setChecked(form.dibao)
+        self.tekun_check.setChecked(form.tekun)
         self.notes_edit.setText(form.notes)
+        self._category_changed()
         self.members_model.set_rows([
             {"name": m.name, "relation": m.relation, "sex": m.sex, "birth_year": m.birth_year,
              "is_main_labourer": m.is_main_labourer, "work": m.work, "phone": m.phone,
@@ -185,11 +263,21 @@ class HouseholdDialog(Dialog):
 
     def form(self) -> HouseholdForm:
         self._store_skills()
+        category = self.category_combo.currentData()
+        monitored = category == HouseholdCategory.MONITORED.value
+        with_year = monitored or category == HouseholdCategory.LIFTED.value
+        history = self._history
         return HouseholdForm(
             head_name=self.head_edit.text(), village_id=self.village_combo.currentData(),
             group_name=self.group_edit.text(), address=self.address_edit.text(), phone=self.phone_edit.text(),
-            registered_poor=self.registered_check.isChecked(), poor_card_no=self.card_edit.text(),
-            poor_year=self.year_spin.value() or None, poverty_status=self.status_combo.currentData(),
+            registered_poor=history.registered_poor, poor_card_no=history.poor_card_no, poor_year=history.poor_year,
+            poverty_status=history.poverty_status, category=category,
+            lifted_year=(self.year_spin.value() or None) if with_year else None,
+            monitoring_type=self.monitoring_combo.currentData() if monitored else "",
+            monitoring_identified_on=_from_qdate(self.identified_edit.date()) if monitored else None,
+            risk_removed_on=_from_qdate(self.risk_removed_edit.date())
+            if monitored and self.risk_removed_check.isChecked() else None,
+            dibao=self.dibao_check.isChecked(), tekun=self.tekun_check.isChecked(),
             notes=self.notes_edit.text(),
             members=[
                 MemberForm(name=row.get("name") or "", relation=row.get("relation") or Relation.OTHER.value,

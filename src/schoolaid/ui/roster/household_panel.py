@@ -1,5 +1,6 @@
 """The household panel beside the roster: who lives in the selected student's household, its
-poverty status, the main labourers and their practical skills, and the children at school."""
+category (脱贫户, 防止返贫监测对象, 低保, 特困供养), the main labourers and their practical skills, and the
+children at school."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from schoolaid.accounts.permissions import Permission
 from schoolaid.common.errors import NotFound
-from schoolaid.common.vocabulary import PovertyStatus, Relation
+from schoolaid.common.vocabulary import Relation
 from schoolaid.roster import households
+from schoolaid.roster.categories import HouseholdCategory, MonitoringType, monitored_at_risk
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.households import ChildView, HouseholdView, MemberView
 from schoolaid.ui.actions import make_button
@@ -26,10 +28,10 @@ from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
 _BADGE_COLOURS = {  # background, text
-    PovertyStatus.POOR: ("#fdecea", "#b71c1c"),
-    PovertyStatus.MONITORED: ("#fff4e5", "#8a4b00"),
-    PovertyStatus.LIFTED: ("#e8f5e9", "#1b5e20"),
-    PovertyStatus.NOT_POOR: ("#eeeeee", "#424242"),
+    "at risk": ("#fff4e5", "#8a4b00"),  # 防止返贫监测对象 whose risk is not removed
+    HouseholdCategory.MONITORED.value: ("#e3f2fd", "#0d47a1"),  # risk removed: on record
+    HouseholdCategory.LIFTED.value: ("#e8f5e9", "#1b5e20"),
+    HouseholdCategory.GENERAL.value: ("#eeeeee", "#424242"),
 }
 
 
@@ -55,12 +57,12 @@ class HouseholdPanel(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
         self.badge = QLabel()
-        self.registered_badge = QLabel(self.tr("Registered poor"))
-        self.registered_badge.setStyleSheet("background:#b71c1c;color:white;border-radius:3px;padding:2px 8px;")
+        self.assistance_badge = QLabel()  # 低保, 特困供养
+        self.assistance_badge.setStyleSheet("background:#6a1b9a;color:white;border-radius:3px;padding:2px 8px;")
         title_row = QHBoxLayout()
         title_row.addWidget(self.title)
         title_row.addWidget(self.badge)
-        title_row.addWidget(self.registered_badge)
+        title_row.addWidget(self.assistance_badge)
         title_row.addStretch(1)
         self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.RichText)
@@ -129,7 +131,11 @@ class HouseholdPanel(QWidget):
         for widget in (self.members_table, self.children_table, self.members_label, self.children_label, self.badge):
             widget.setVisible(has_view)
         self.edit_button.setEnabled(has_view)  # shown or not by role (ui/actions.py)
-        self.registered_badge.setVisible(view is not None and view.registered_poor)
+        assistance = [] if view is None else [label for flag, label in (
+            (view.dibao, self.tr("Minimum living allowance")), (view.tekun, self.tr("Extreme-poverty support")))
+            if flag]
+        self.assistance_badge.setText("、".join(assistance))
+        self.assistance_badge.setVisible(bool(assistance))
         if view is None:
             self.title.setText(self.tr("<h3>Household</h3>"))
             if self._student_name:
@@ -137,22 +143,33 @@ class HouseholdPanel(QWidget):
                     "No household is recorded for {name}. Open the student (double-click) to choose the "
                     "household or create it.").format(name=escape(self._student_name)))
             else:
-                self.details.setText(self.tr("Select a student to see the household: members, poverty status, "
+                self.details.setText(self.tr("Select a student to see the household: members, category, "
                                              "main labourers and their practical skills."))
             self.labourer_note.clear()
             self.members_model.set_rows([])
             self.children_model.set_rows([])
             return
-        background, text = _BADGE_COLOURS[view.poverty_status]
+        today = self.context.today()
+        at_risk = monitored_at_risk(view, today)
+        background, text = _BADGE_COLOURS["at risk" if at_risk else view.category]
         self.badge.setStyleSheet(f"background:{background};color:{text};border-radius:3px;padding:2px 8px;")
-        self.badge.setText(view.poverty_status.label())
+        label = HouseholdCategory(view.category).label()
+        if view.category == HouseholdCategory.MONITORED.value and not at_risk:
+            label = self.tr("{category} (risk removed)").format(category=label)
+        self.badge.setText(label)
         self.title.setText(self.tr("<h3>Household of {head}</h3>").format(head=escape(view.head_name)))
         lines = [self.tr("Village: {village} {group}").format(village=escape(view.village), group=escape(view.group_name))]
         if view.is_poor_village:
             lines[0] += self.tr(" (poor village)")
-        if view.registered_poor:
-            lines.append(self.tr("Registered poor (建档立卡) since {year}, card {card}").format(
-                year=view.poor_year or "?", card=escape(view.poor_card_no) or "—"))
+        if view.lifted_year:
+            lines.append(self.tr("Lifted out of poverty in {year}").format(year=view.lifted_year))
+        if view.category == HouseholdCategory.MONITORED.value:
+            kind = MonitoringType(view.monitoring_type).label() if view.monitoring_type else self.tr("type not recorded")
+            identified = view.monitoring_identified_on.isoformat() if view.monitoring_identified_on else "—"
+            line = self.tr("Monitored: {kind}, identified {date}").format(kind=escape(kind), date=identified)
+            if view.risk_removed_on is not None:
+                line += self.tr("; risk removed {date}").format(date=view.risk_removed_on.isoformat())
+            lines.append(line)
         # Phones and addresses only for those whose role needs them (PIPL: a minor's family).
         private = not self.context.allows(Permission.VIEW_FULL_ID)
         if view.phone:
@@ -163,10 +180,10 @@ class HouseholdPanel(QWidget):
         self.details.setText("<br>".join(lines))
         self.members_model.set_rows(view.members)
         self.children_model.set_rows(view.children)
-        if view.registered_poor and not view.has_skilled_labourer:
+        if view.category != HouseholdCategory.GENERAL.value and not view.has_skilled_labourer:
             self.labourer_note.setText(self.tr(
                 '<span style="color:#b71c1c;">No main labourer has learned a practical skill yet '
-                '(the plan: one or two skills per poor household).</span>'))
+                '(the plan: one or two skills per household it helps).</span>'))
         else:
             self.labourer_note.clear()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from schoolaid.roster import households
+from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.households import HouseholdChoice
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext
@@ -20,7 +21,6 @@ class HouseholdPicker(SearchPicker[HouseholdChoice]):
         self.chosen_id: int | None = None
         self.setWindowTitle(self.tr("Choose household"))
         self.resize(560, 440)
-        yes = self.tr("Yes")
         self.build(
             placeholder=self.tr("Household head's name, pinyin initials or phone"),
             narrowing=[(self.tr("All villages"), None)] + [(v.name, v.id)
@@ -28,7 +28,8 @@ class HouseholdPicker(SearchPicker[HouseholdChoice]):
             columns=[
                 Column(self.tr("Household head"), lambda h: h.head_name),
                 Column(self.tr("Village and group"), lambda h: f"{h.village}{h.group_name}"),
-                Column(self.tr("Registered poor"), lambda h: yes if h.registered_poor else "", align_center=True),
+                Column(self.tr("Household category"), lambda h: HouseholdCategory(h.category).label()
+                       if h.category != HouseholdCategory.GENERAL.value else "", align_center=True),
                 Column(self.tr("Children"), lambda h: h.children, align_center=True),
             ])
         self.new_button = QPushButton(self.tr("New household…"))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from schoolaid.common.vocabulary import Sex
 from schoolaid.roster import roster
+from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter, RosterRow
 from schoolaid.ui.context import AppContext
@@ -29,6 +30,16 @@ def _yes(value: bool) -> str:
     return QCoreApplication.translate("RosterModel", "Yes") if value else ""
 
 
+_CATEGORY_COLOURS = {HouseholdCategory.MONITORED.value: "#c62828", HouseholdCategory.LIFTED.value: "#1b5e20"}
+
+
+def _category(value: str) -> str:
+    """The household's category as the roster shows it: nothing for 一般户 or no household."""
+    if not value or value == HouseholdCategory.GENERAL.value:
+        return ""
+    return HouseholdCategory(value).label()
+
+
 def _t(text: str) -> Callable[[], str]:
     # Marked with QT_TRANSLATE_NOOP where the column is declared, so lupdate collects it.
     return lambda: QCoreApplication.translate("RosterModel", text)
@@ -42,8 +53,9 @@ COLUMNS = (
     LazyColumn("grade", _t(QT_TRANSLATE_NOOP("RosterModel", "Grade and class")), lambda r: f"{r.grade_label} {r.class_name}".strip()),
     LazyColumn("village", _t(QT_TRANSLATE_NOOP("RosterModel", "Village")), lambda r: r.village),
     LazyColumn("head", _t(QT_TRANSLATE_NOOP("RosterModel", "Household head")), lambda r: r.household_head),
-    LazyColumn("registered_poor", _t(QT_TRANSLATE_NOOP("RosterModel", "Registered poor")), lambda r: _yes(r.registered_poor), centred=True,
-               foreground=lambda r: QBrush(QColor("#c62828"))),
+    LazyColumn("category", _t(QT_TRANSLATE_NOOP("RosterModel", "Household category")), lambda r: _category(r.category),
+               centred=True, foreground=lambda r: QBrush(QColor(_CATEGORY_COLOURS[r.category]))
+               if r.category in _CATEGORY_COLOURS else None),
     LazyColumn("left_behind", _t(QT_TRANSLATE_NOOP("RosterModel", "Left-behind")), lambda r: _yes(r.left_behind), centred=True),
     LazyColumn("boarder", _t(QT_TRANSLATE_NOOP("RosterModel", "Boarder")), lambda r: _yes(r.boarder), centred=True),
     LazyColumn("status", _t(QT_TRANSLATE_NOOP("RosterModel", "Status")), lambda r: r.status.label(), centred=True,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from schoolaid.accounts.permissions import Permission, role_label
 from schoolaid.common.grades import ALL_GRADES
 from schoolaid.roster import roster
+from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter
 from schoolaid.township import township
@@ -58,7 +59,10 @@ class RosterTab(QWidget):
         self.grade_combo = QComboBox()
         self.village_combo = QComboBox()
         self.status_combo = QComboBox()
-        self.poor_check = QCheckBox(self.tr("Registered poor"))
+        self.category_combo = QComboBox()
+        self.category_combo.addItem(self.tr("All household categories"), _ANY)
+        for category in HouseholdCategory:
+            self.category_combo.addItem(category.label(), category.value)
         self.left_behind_check = QCheckBox(self.tr("Left-behind"))
         self.boarder_check = QCheckBox(self.tr("Boarders"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
@@ -71,10 +75,10 @@ class RosterTab(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 2)
-        for combo in (self.school_combo, self.grade_combo, self.village_combo, self.status_combo):
+        for combo in (self.school_combo, self.grade_combo, self.village_combo, self.status_combo, self.category_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             filters.addWidget(combo)
-        for check in (self.poor_check, self.left_behind_check, self.boarder_check):
+        for check in (self.left_behind_check, self.boarder_check):
             filters.addWidget(check)
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
@@ -97,7 +101,7 @@ class RosterTab(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         widths = {"name": 80, "sex": 44, "age": 44, "school": 110, "grade": 92, "village": 80, "head": 72,
-                  "registered_poor": 70, "left_behind": 60, "boarder": 50, "status": 56, "id_number": 150}
+                  "category": 96, "left_behind": 60, "boarder": 50, "status": 56, "id_number": 150}
         for position, column in enumerate(COLUMNS):
             header.resizeSection(position, widths[column.key])
         header.setStretchLastSection(True)
@@ -121,9 +125,9 @@ class RosterTab(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search_edit.textChanged.connect(self._search_timer.start)
-        for combo in (self.school_combo, self.grade_combo, self.village_combo, self.status_combo):
+        for combo in (self.school_combo, self.grade_combo, self.village_combo, self.status_combo, self.category_combo):
             combo.currentIndexChanged.connect(self.apply_filter)
-        for check in (self.poor_check, self.left_behind_check, self.boarder_check):
+        for check in (self.left_behind_check, self.boarder_check):
             check.toggled.connect(self.apply_filter)
         self.clear_button.clicked.connect(self.clear_filters)
         self.table.doubleClicked.connect(lambda index: self.edit_student())
@@ -175,7 +179,7 @@ class RosterTab(QWidget):
             school_id=self.school_combo.currentData(),
             grade=self.grade_combo.currentData(),
             village_id=self.village_combo.currentData(),
-            registered_poor=True if self.poor_check.isChecked() else None,
+            category=self.category_combo.currentData(),
             left_behind=True if self.left_behind_check.isChecked() else None,
             boarder=True if self.boarder_check.isChecked() else None,
             statuses=frozenset({EnrollmentStatus(status)}) if status is not None else None,
@@ -205,16 +209,16 @@ class RosterTab(QWidget):
 
     def clear_filters(self) -> None:
         for widget in (self.search_edit, self.school_combo, self.grade_combo, self.village_combo, self.status_combo,
-                       self.poor_check, self.left_behind_check, self.boarder_check):
+                       self.category_combo, self.left_behind_check, self.boarder_check):
             widget.blockSignals(True)
         self.search_edit.clear()
-        for combo in (self.school_combo, self.grade_combo, self.village_combo):
+        for combo in (self.school_combo, self.grade_combo, self.village_combo, self.category_combo):
             combo.setCurrentIndex(0)
         self.status_combo.setCurrentIndex(self.status_combo.findData(EnrollmentStatus.ENROLLED))
-        for check in (self.poor_check, self.left_behind_check, self.boarder_check):
+        for check in (self.left_behind_check, self.boarder_check):
             check.setChecked(False)
         for widget in (self.search_edit, self.school_combo, self.grade_combo, self.village_combo, self.status_combo,
-                       self.poor_check, self.left_behind_check, self.boarder_check):
+                       self.category_combo, self.left_behind_check, self.boarder_check):
             widget.blockSignals(False)
         self.apply_filter()
 

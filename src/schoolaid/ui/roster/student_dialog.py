@@ -28,6 +28,7 @@ from schoolaid.common.errors import Problem, SchoolAidError, ValidationFailed
 from schoolaid.common.grades import ALL_GRADES, Grade, Stage
 from schoolaid.common.vocabulary import ETHNICITIES, Relation, Sex
 from schoolaid.roster import households, idnumber, roster
+from schoolaid.roster.categories import DISABILITY_CATEGORIES, DISABILITY_GRADES, disability_label
 from schoolaid.roster.roster import StudentForm
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
@@ -112,8 +113,23 @@ class StudentDialog(Dialog):
         self.guardian_phone_edit = QLineEdit()
         self.left_behind_check = QCheckBox(self.tr("Left-behind child (留守儿童)"))
         self.boarder_check = QCheckBox(self.tr("Boarder (寄宿生)"))
-        self.disability_edit = QLineEdit()
-        self.disability_edit.setPlaceholderText(self.tr("empty if none"))
+        self.orphan_check = QCheckBox(self.tr("Orphan (孤儿)"))
+        self.unsupported_check = QCheckBox(self.tr("De facto unsupported child (事实无人抚养儿童)"))
+        self.parent_disabled_check = QCheckBox(self.tr("Child of a disabled parent (残疾人子女)"))
+        self.martyr_child_check = QCheckBox(self.tr("Child of a martyr (烈士子女)"))
+        self.in_difficulty_check = QCheckBox(self.tr("Child in difficulty (困境儿童)"))
+        self.disability_combo = QComboBox()
+        self.disability_combo.addItem(self.tr("none"), "")
+        for category in DISABILITY_CATEGORIES:
+            self.disability_combo.addItem(disability_label(category), category)
+        self.disability_grade_combo = QComboBox()
+        self.disability_grade_combo.addItem(self.tr("grade"), "")
+        for grade in DISABILITY_GRADES:
+            self.disability_grade_combo.addItem(grade, grade)
+        self.disability_certificate_edit = QLineEdit()
+        self.disability_certificate_edit.setPlaceholderText(self.tr("certificate no. (残疾人证号)"))
+        self.disability_combo.currentIndexChanged.connect(self._disability_changed)
+        self._disability_changed()
         self.entry_edit = _date_edit(context.today())
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setFixedHeight(48)
@@ -129,7 +145,16 @@ class StudentDialog(Dialog):
         left.addRow(self.tr("Birth date"), self.birth_edit)
         left.addRow(self.tr("Ethnicity"), self.ethnicity_combo)
         left.addRow(self.tr("Registry no."), self.registry_edit)
-        left.addRow(self.tr("Disability"), self.disability_edit)
+        disability_row = QHBoxLayout()
+        disability_row.addWidget(self.disability_combo, 1)
+        disability_row.addWidget(self.disability_grade_combo)
+        disability_row.addWidget(self.disability_certificate_edit, 2)
+        disability_label_widget = QLabel(self.tr("Disability"))
+        disability_label_widget.setBuddy(self.disability_combo)
+        left.addRow(disability_label_widget, disability_row)
+        for check in (self.orphan_check, self.unsupported_check, self.parent_disabled_check, self.martyr_child_check,
+                      self.in_difficulty_check):
+            left.addRow("", check)
         left.addRow(self.tr("Notes"), self.notes_edit)
 
         right = QFormLayout()
@@ -233,7 +258,17 @@ class StudentDialog(Dialog):
         self.guardian_phone_edit.setText(form.guardian_phone)
         self.left_behind_check.setChecked(form.left_behind)
         self.boarder_check.setChecked(form.boarder)
-        self.disability_edit.setText(form.disability_category)
+        if form.disability_category and self.disability_combo.findData(form.disability_category) < 0:
+            # A free text kept from an older version: shown as it is, to be chosen from the list on saving.
+            self.disability_combo.addItem(form.disability_category, form.disability_category)
+        self.disability_combo.setCurrentIndex(max(0, self.disability_combo.findData(form.disability_category)))
+        self.disability_grade_combo.setCurrentIndex(max(0, self.disability_grade_combo.findData(form.disability_grade)))
+        self.disability_certificate_edit.setText(form.disability_certificate)
+        for check, value in ((self.orphan_check, form.orphan), (self.unsupported_check, form.unsupported),
+                             (self.parent_disabled_check, form.parent_disabled),
+                             (self.martyr_child_check, form.martyr_child), (self.in_difficulty_check, form.in_difficulty)):
+            check.setChecked(value)
+        self._disability_changed()
         self.entry_edit.setDate(_to_qdate(form.entry_date))
         self.notes_edit.setPlainText(form.notes)
 
@@ -247,9 +282,21 @@ class StudentDialog(Dialog):
             household_id=self.household_id, relation_to_head=self.relation_combo.currentData(),
             guardian_name=self.guardian_edit.text(), guardian_relation=self.guardian_relation_edit.text(),
             guardian_phone=self.guardian_phone_edit.text(), left_behind=self.left_behind_check.isChecked(),
-            boarder=self.boarder_check.isChecked(), disability_category=self.disability_edit.text(),
+            boarder=self.boarder_check.isChecked(), disability_category=self.disability_combo.currentData(),
+            disability_grade=self.disability_grade_combo.currentData() if self.disability_combo.currentData() else "",
+            disability_certificate=self.disability_certificate_edit.text()
+            if self.disability_combo.currentData() else "",
+            orphan=self.orphan_check.isChecked(), unsupported=self.unsupported_check.isChecked(),
+            parent_disabled=self.parent_disabled_check.isChecked(), martyr_child=self.martyr_child_check.isChecked(),
+            in_difficulty=self.in_difficulty_check.isChecked(),
             entry_date=_from_qdate(self.entry_edit.date()), notes=self.notes_edit.toPlainText(),
         )
+
+    def _disability_changed(self, *_args: object) -> None:
+        """The grade and certificate apply only to a child with a disability category."""
+        disabled = bool(self.disability_combo.currentData())
+        self.disability_grade_combo.setEnabled(disabled)
+        self.disability_certificate_edit.setEnabled(disabled)
 
     def _load_status_and_history(self) -> None:
         assert self.student_id is not None
