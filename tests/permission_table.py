@@ -18,6 +18,7 @@ from schoolaid.backup import backup
 from schoolaid.dropout import export as dropout_export
 from schoolaid.dropout import notice_pdf
 from schoolaid.ledger import export as ledger_export
+from schoolaid.ledger import hardship_printouts
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
@@ -36,6 +37,8 @@ SERVICES: dict[Any, frozenset[Permission]] = {
     ledger_export.export_notice: EXPORT,
     ledger_export.export_sign_off: EXPORT,
     ledger_export.export_gaps: EXPORT,
+    hardship_printouts.write_application: EXPORT,
+    hardship_printouts.write_publicity: EXPORT,
     pairing_export.export_register: EXPORT,
     pairing_export.export_visit_sheets: EXPORT,
     dropout_export.export_ledgers: EXPORT,
@@ -63,6 +66,7 @@ COMMANDS: dict[tuple[str, ...], frozenset[Permission]] = {
     ("pairing", "visits"): EXPORT,
     ("ledger", "export"): EXPORT,
     ("ledger", "export", "--full-id"): FULL_ID_EXPORT,
+    ("hardship", "form"): EXPORT,
     ("cases", "ledgers"): EXPORT,
     ("print", "notice"): EXPORT,
     ("print", "due-notices"): frozenset({P.ISSUE_NOTICE, P.EXPORT}),

@@ -36,7 +36,7 @@ from schoolaid.common.progress import Progress
 from schoolaid.demo import create_demo_township
 from schoolaid.dropout import case_files, notice_pdf, notices, rules
 from schoolaid.dropout import export as dropout_export
-from schoolaid.ledger import batches
+from schoolaid.ledger import batches, hardship, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
@@ -321,8 +321,14 @@ def school(tmp_path_factory):
     backup_file = backup.write_backup(db.path, folder / "school.sabk", PASSWORD, now=dt.datetime(2026, 11, 29, 9))
     password = folder / "password.txt"
     password.write_text(PASSWORD + "\n", encoding="utf-8")
+    officer = actors[Role.AID_OFFICER]
+    db.run(hardship.propose, officer, 2026, TODAY)
+    db.run(hardship.confirm_proposed, officer, 2026, "困难", TODAY, today=TODAY)
+    publicity = db.run(hardship.start_publicity, officer, 2026, dt.date(2026, 11, 30), dt.date(2026, 12, 4),
+                       "08121234567", today=TODAY)
+    assessed = db.query(hardship.list_assessments, 2026, TODAY)[0].student_id
     yield SimpleNamespace(db=db, actors=actors, batch=batch, case=case.id, notice_ids=notice_ids,
-                          backup=backup_file.path, password=password)
+                          backup=backup_file.path, password=password, publicity=publicity, assessed=assessed)
     db.close()
 
 
@@ -338,6 +344,8 @@ def _call(key, school, actor, out: Path) -> object:
         ledger_export.export_notice: lambda: db.query(service, actor, school.batch, out, TODAY),
         ledger_export.export_sign_off: lambda: db.query(service, actor, school.batch, out, TODAY),
         ledger_export.export_gaps: lambda: db.query(service, actor, "2026-10", out, TODAY),
+        hardship_printouts.write_application: lambda: db.query(service, actor, school.assessed, 2026, out, TODAY),
+        hardship_printouts.write_publicity: lambda: db.query(service, actor, school.publicity, out, TODAY),
         pairing_export.export_register: lambda: db.query(service, actor, out, TODAY),
         pairing_export.export_visit_sheets: lambda: db.query(service, actor, out, today=TODAY),
         dropout_export.export_ledgers: lambda: db.query(service, actor, out, TODAY),
@@ -362,7 +370,7 @@ def _suffix(key) -> str:
     service = key[0] if isinstance(key, tuple) else key
     if service is backup.export_backup:
         return ".sabk"
-    return ".pdf" if service.__module__.endswith(("reports", "summary", "notice")) else ".xlsx"
+    return ".pdf" if service.__module__.endswith(("reports", "summary", "notice", "hardship_printouts")) else ".xlsx"
 
 
 @pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
@@ -462,6 +470,7 @@ def _command_line(words: tuple[str, ...], school, out: Path) -> list[str]:
     target = {("roster", "export"): [str(out)], ("roster", "survey"): [str(out)],
               ("pairing", "register"): [str(out)], ("pairing", "visits"): [str(out)],
               ("ledger", "export"): [str(out)], ("cases", "ledgers"): [str(out)],
+              ("hardship", "form"): ["--student", str(school.assessed), "--year", "2026", "--out", str(out)],
               ("print", "notice"): [str(school.case), "--out", str(out)],
               ("print", "due-notices"): ["--out", str(out)],
               ("print", "quarterly"): ["--year", "2026", "--quarter", "3", "--out", str(out)],
@@ -477,7 +486,7 @@ def _command_line(words: tuple[str, ...], school, out: Path) -> list[str]:
 def test_every_export_command_for_every_role(school, tmp_path, capsys, words, role):
     from schoolaid.cli.main import main
 
-    suffix = ".sabk" if words[0] == "backup" else ".pdf" if words[0] == "print" else ".xlsx"
+    suffix = ".sabk" if words[0] == "backup" else ".pdf" if words[0] in ("print", "hardship") else ".xlsx"
     out = tmp_path / f"out{suffix}"
     user = school.actors[role]
     refused_before = len(refusals(school.db))

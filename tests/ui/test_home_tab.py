@@ -26,7 +26,8 @@ def test_the_home_tab_comes_first_with_the_indicators(qtbot, window, tmp_path):
     assert window.tabs.currentWidget() is home and window.tabs.tabText(0) == "首页"
     shown = [card.indicator for card in home.cards if card.isVisible()]
     assert [i.key for i in shown] == ["preschool_gross_enrollment", "school_age_enrollment", "primary_boarders",
-                                      "primary_dropout", "poor_students_aided", "poor_households_paired"]
+                                      "primary_dropout", "poor_students_aided", "difficulty_aided",
+                                      "poor_households_paired"]
     dropout_card = home.cards[3]
     assert "≤" in dropout_card.toolTip() and "学期初小学在读学生" in dropout_card.toolTip()
     assert all(card.width() >= 280 and card.height() >= 190 for card in home.cards)  # readable at 1366×768
@@ -38,10 +39,10 @@ def test_one_school_then_the_township(qtbot, window):
     home.school_combo.setCurrentIndex(1)
     qtbot.waitUntil(lambda: home.result is not None and home.result.school_id is not None, timeout=20_000)
     assert home.result.school == home.school_combo.currentText()
-    assert sum(card.isVisible() for card in home.cards) == 5  # pairing is a township figure
+    assert sum(card.isVisible() for card in home.cards) == 6  # pairing is a township figure
     home.school_combo.setCurrentIndex(0)
     qtbot.waitUntil(lambda: home.result.school_id is None, timeout=20_000)
-    assert sum(card.isVisible() for card in home.cards) == 6
+    assert sum(card.isVisible() for card in home.cards) == 7
 
 
 def test_todays_work_opens_the_record(qtbot, window, context):

@@ -66,6 +66,8 @@ COVERED: tuple[Coverage, ...] = (
         "last_sign_in_at": "set at each sign-in, recorded as its own event",
         "created_at": _STAMPS["created_at"]}),
     Coverage("village_population", "village_populations"),
+    Coverage("hardship_assessment", "hardship_assessments"),
+    Coverage("hardship_publicity", "hardship_publicities"),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).

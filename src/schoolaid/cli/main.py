@@ -13,14 +13,25 @@ import sys
 from collections.abc import Sequence
 
 from schoolaid import __version__
-from schoolaid.cli import accounts, backup, demo, dropout, ledger, pairing, printing, reporting, roster
+from schoolaid.cli import (
+    accounts,
+    backup,
+    demo,
+    dropout,
+    hardship,
+    ledger,
+    pairing,
+    printing,
+    reporting,
+    roster,
+)
 from schoolaid.cli.command import COMMANDS, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Command, Group, db_option
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 
 # The order --help lists the commands in: groups of actions, and commands of their own (by handler).
-ORDER = (roster.ROSTER, pairing.PAIRING, ledger.LEDGER, dropout.CASES, printing.PRINT, backup.BACKUP,
-         reporting.TOWNSHIP, accounts.USERS, accounts.AUDIT, reporting.indicators, demo.demo)
+ORDER = (roster.ROSTER, pairing.PAIRING, ledger.LEDGER, hardship.HARDSHIP, dropout.CASES, printing.PRINT,
+         backup.BACKUP, reporting.TOWNSHIP, accounts.USERS, accounts.AUDIT, reporting.indicators, demo.demo)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,9 +1,9 @@
 """The assessment of need (家庭经济困难学生认定) as the ledger reads it: which students are assessed,
-at which level, for the school year containing a day.
+at which level, on a day.
 
-This is the extension point the hardship module fills: until it exists no student is assessed, so a
-programme's condition "认定" / "认定寄宿生" selects no one and the ledger export's 认定等级 column is
-empty. The hardship helper replaces the body of ``assessed_levels`` (and nothing else here).
+The extension point the hardship module fills (``ledger.hardship``): a programme's condition "认定" /
+"认定寄宿生" selects the students with a level in force on the day (decided on or before it, not yet
+ended by an adjustment or a withdrawal), and the ledger export's 认定等级 column shows it.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from collections.abc import Collection
 
 from sqlalchemy.orm import Session
 
+from schoolaid.ledger import hardship
+
 
 def assessed_levels(session: Session, student_ids: Collection[int], on: dt.date) -> dict[int, str]:
     """{student id: level (特别困难 / 困难 / 一般困难 or as set locally)} for those of ``student_ids``
-    assessed as in financial difficulty and on file on ``on``. Empty until hardship fills it."""
-    del session, student_ids, on
-    return {}
+    assessed as in financial difficulty on ``on``: decided by then, through its 公示 or on file, and
+    neither adjusted nor withdrawn by then (the adjusted record's successor counts instead)."""
+    return hardship.assessed_levels(session, on, list(student_ids))

@@ -210,13 +210,16 @@ def decide(session: Session, programme: ProgrammeView, month: dt.date, today: dt
     selected &= enrolled
     found = list_standards(session, programme.id)
     needs_assessment = bool({standards.ASSESSED, standards.ASSESSED_BOARDER} & set(programme.categories))
+    # The assessment is read on the posting month's reference day, as enrollment is: one decided in
+    # September pays the autumn term, whose standard is read on its first day.
+    assessed_on = month_reference_day(month, today)
     school_days: dict[str, int] = {}
     decisions: dict[int, Decision] = {}
     refused: dict[int, str] = {}
     ordered = sorted(selected)
     for start in range(0, len(ordered), 500):
         chunk = ordered[start:start + 500]
-        levels = assessment.assessed_levels(session, chunk, on) if needs_assessment else {}
+        levels = assessment.assessed_levels(session, chunk, assessed_on) if needs_assessment else {}
         for student in session.scalars(select(Student).options(selectinload(Student.household))
                                        .where(Student.id.in_(chunk))):
             household = student.household

@@ -24,6 +24,7 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import FIRST_YEAR, LAST_YEAR, SchoolYear, Term, month_key
 from schoolaid.common.validation import error
 from schoolaid.dropout import dropout_rate
+from schoolaid.ledger import hardship
 from schoolaid.pairing import pairing
 from schoolaid.roster import roster
 from schoolaid.roster.categories import HouseholdCategory, aid_group
@@ -133,11 +134,24 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
         "primary_dropout": (dropouts, at_start, ""),
         "poor_students_aided": (lifted_aided + monitored_aided, len(lifted) + len(monitored), by_category),
     }
+    result["difficulty_aided"] = _difficulty_aided(session, term, end, school_id, statuses)
     if school_id is None:
         needing = pairing.households_needing_pair(session)
         unpaired = len(pairing.unpaired_households(session, end))
         result["poor_households_paired"] = (needing - unpaired, needing, "")
     return result
+
+
+def _difficulty_aided(session: Session, term: Term, end: dt.date, school_id: int | None,
+                      statuses: dict[int, str]) -> tuple[int, int, str]:
+    """Enrolled students assessed as in financial difficulty (家庭经济困难学生认定, a level in force on
+    ``end``) who got aid in the term ÷ those assessed."""
+    query = select(Student.id)
+    if school_id is not None:
+        query = query.where(Student.school_id == school_id)
+    ids = [sid for sid in session.scalars(query) if statuses.get(sid) == ENROLLED]
+    assessed = sorted(hardship.assessed_levels(session, end, ids)) if ids else []
+    return _aided(session, assessed, term.start, end), len(assessed), ""
 
 
 def _aided(session: Session, student_ids: list[int], start: dt.date, end: dt.date) -> int:
@@ -169,6 +183,9 @@ DEFINITIONS = {
     "poor_households_paired": ("需帮扶户结对帮扶率", 1.0, True,
                                "有结对帮扶人的需结对户 ÷ 需结对户（风险未消除的防止返贫监测对象，及旧版本记录中尚需帮扶的户）"),
 }
+
+DEFINITIONS["difficulty_aided"] = ("家庭经济困难学生资助覆盖率", 1.0, True,
+                                   "本学期至少得到一笔资助（未冲销）的在读家庭经济困难学生（已认定）÷ 在读的已认定学生")
 
 
 def compute(session: Session, term: Term | None = None, school_id: int | None = None,

@@ -1,8 +1,8 @@
 """Today's work: what the plan's duties ask of the school today, each line pointing at the record
 to open. Absences reaching the suspected-dropout threshold with no case, cases with no action for 7
 days, notice deadlines passed, 脱贫户 and 监测对象 households with no pair or no visit for 30 days, eligible
-students unpaid this month, the term-start report in a term's first weeks, the backup not taken for
-30 days."""
+students unpaid this month, priority-group students not yet assessed for the school year, the
+term-start report in a term's first weeks, the backup not taken for 30 days."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from schoolaid.common import school_calendar
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
 from schoolaid.dropout import absences, case_files, rules
-from schoolaid.ledger import coverage
+from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
 from schoolaid.roster import categories
 from schoolaid.roster.categories import HouseholdCategory
@@ -39,6 +39,7 @@ class Kind:
     UNPAID = "unpaid"  # target: the programme id
     TERM_REPORT = "term_report"  # target: none
     BACKUP = "backup"  # target: none
+    NOT_ASSESSED = "not_assessed"  # target: the school year (priority groups not yet assessed)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,12 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
             text += translate("WorkList", " (of them: {lifted} from lifted households, {monitored} from monitored households)").format(
                 lifted=counted[HouseholdCategory.LIFTED.value], monitored=counted[HouseholdCategory.MONITORED.value])
         items.append(WorkItem(Kind.UNPAID, programme_id, text))
+    year = school_calendar.SchoolYear.containing(today).start_year
+    waiting = len(hardship.not_yet_assessed(session, year, today))
+    if waiting:
+        items.append(WorkItem(Kind.NOT_ASSESSED, year, translate(
+            "WorkList", "{n} students of the priority groups are not yet assessed this school year: propose them "
+            "(家庭经济困难学生认定)").format(n=waiting)))
     classes_began = Term.containing(today).first_school_day(rules.holidays(session))
     if 0 <= (today - classes_began).days < REPORT_WEEKS * 7:
         items.append(WorkItem(Kind.TERM_REPORT, None, translate(

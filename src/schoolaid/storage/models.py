@@ -566,3 +566,53 @@ class VillagePopulation(Base):
     village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
     year: Mapped[int] = mapped_column(Integer)  # the school year starting in September of this year
     preschool_age: Mapped[int] = mapped_column(Integer)
+
+
+# --- issue 16 (hardship): the assessment of need (家庭经济困难学生认定) ------------------------------
+
+
+class HardshipPublicity(Base):
+    """A 公示 of the assessments of a school year: its dates, the phone for objections, when it was
+    taken down. The assessments it lists point to it."""
+
+    __tablename__ = "hardship_publicities"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_year: Mapped[int] = mapped_column(Integer, index=True)  # 2026: 2026—2027学年
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))  # None: every school
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    objection_phone: Mapped[str] = mapped_column(String(32), default="")
+    taken_down_on: Mapped[dt.date | None] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+
+    school: Mapped[School | None] = relationship()
+
+
+class HardshipAssessment(Base):
+    """One student's assessment of need in a school year: application, optional class review, the
+    school's decision (level and basis), 公示, on file. An adjustment ends the record (ended_on) and
+    starts a new one pointing back to it, so the history stays."""
+
+    __tablename__ = "hardship_assessments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
+    school_year: Mapped[int] = mapped_column(Integer, index=True)
+    status: Mapped[str] = mapped_column(String(8))  # 已申请 已评议 已认定 公示中 已建档 未通过 已撤销
+    proposed: Mapped[bool] = mapped_column(Boolean, default=False)  # made by rule for a priority group
+    applied_on: Mapped[dt.date] = mapped_column(Date)
+    reasons: Mapped[str] = mapped_column(Text, default="")  # the application's reasons
+    priority_groups: Mapped[str] = mapped_column(Text, default="")  # 、-separated, as found on applied_on
+    reviewed_on: Mapped[dt.date | None] = mapped_column(Date)
+    review_note: Mapped[str] = mapped_column(Text, default="")
+    level: Mapped[str] = mapped_column(String(16), default="")
+    basis: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    decided_by: Mapped[str] = mapped_column(String(64), default="")
+    publicity_id: Mapped[int | None] = mapped_column(ForeignKey("hardship_publicities.id"), index=True)
+    filed_on: Mapped[dt.date | None] = mapped_column(Date)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)  # revoked, or replaced by an adjustment
+    end_reason: Mapped[str] = mapped_column(Text, default="")
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("hardship_assessments.id"))
+
+    student: Mapped[Student] = relationship()
+    publicity: Mapped[HardshipPublicity | None] = relationship()

@@ -31,6 +31,7 @@ from schoolaid.backup import backup
 from schoolaid.dropout import export as dropout_export
 from schoolaid.dropout import notice_pdf
 from schoolaid.ledger import export as ledger_export
+from schoolaid.ledger import hardship_printouts
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
@@ -227,6 +228,29 @@ ACTIONS: tuple[ActionSpec, ...] = (
        P.POST_LEDGER, button=True),
     _a("ledger.members", QT_TRANSLATE_NOOP("Actions", "Who is on the list…"), "ledger_tab", "edit_members",
        P.POST_LEDGER, button=True),
+    # --- The assessment of need, in the ledger tab ---------------------------------------------------
+    _a("hardship.propose", QT_TRANSLATE_NOOP("Actions", "Propose the priority groups"), "ledger_tab.hardship_page",
+       "propose", P.POST_LEDGER, button=True),
+    _a("hardship.confirm", QT_TRANSLATE_NOOP("Actions", "Confirm the proposed…"), "ledger_tab.hardship_page",
+       "confirm_proposed", P.POST_LEDGER, button=True),
+    _a("hardship.apply", QT_TRANSLATE_NOOP("Actions", "Application…"), "ledger_tab.hardship_page", "apply",
+       P.POST_LEDGER, button=True),
+    _a("hardship.review", QT_TRANSLATE_NOOP("Actions", "Class review…"), "ledger_tab.hardship_page", "review",
+       P.POST_LEDGER, button=True),
+    _a("hardship.decide", QT_TRANSLATE_NOOP("Actions", "Decide…"), "ledger_tab.hardship_page", "decide",
+       P.POST_LEDGER, button=True),
+    _a("hardship.adjust", QT_TRANSLATE_NOOP("Actions", "Adjust the level…"), "ledger_tab.hardship_page", "adjust",
+       P.POST_LEDGER, button=True),
+    _a("hardship.revoke", QT_TRANSLATE_NOOP("Actions", "Withdraw…"), "ledger_tab.hardship_page", "revoke",
+       P.POST_LEDGER, button=True),
+    _a("hardship.publicity", QT_TRANSLATE_NOOP("Actions", "Public notice (公示)…"), "ledger_tab.hardship_page",
+       "publicity", P.POST_LEDGER, button=True),
+    _a("hardship.print_publicity", QT_TRANSLATE_NOOP("Actions", "Print the notice table (公示表)…"), "ledger_tab.hardship_page",
+       "print_publicity", *EXPORT, button=True, service=hardship_printouts.write_publicity),
+    _a("hardship.file", QT_TRANSLATE_NOOP("Actions", "Put on file…"), "ledger_tab.hardship_page", "file_publicity",
+       P.POST_LEDGER, button=True),
+    _a("hardship.print_form", QT_TRANSLATE_NOOP("Actions", "Print the application form…"),
+       "ledger_tab.hardship_page", "print_form", *EXPORT, button=True, service=hardship_printouts.write_application),
     # --- The pairing tab ------------------------------------------------------------------------------
     _a("pairing.add_staff", QT_TRANSLATE_NOOP("Actions", "Add staff…"), "pairing_tab", "add_staff", P.EDIT_PAIRING,
        button=True),

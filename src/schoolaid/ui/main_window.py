@@ -215,6 +215,9 @@ class MainWindow(QMainWindow):
         elif kind == Kind.UNPAID:
             self.tabs.setCurrentWidget(self.ledger_tab)
             self.ledger_tab.sections.setCurrentIndex(self.ledger_tab.GAPS)
+        elif kind == Kind.NOT_ASSESSED:
+            self.tabs.setCurrentWidget(self.ledger_tab)
+            self.ledger_tab.sections.setCurrentIndex(self.ledger_tab.HARDSHIP)
         elif kind == Kind.TERM_REPORT:
             self.run_action("print.term_report")
         elif kind == Kind.BACKUP:

@@ -45,6 +45,7 @@ from schoolaid.ledger.vocabulary import Eligibility, EntryKind
 from schoolaid.township import township
 from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.ledger.hardship_page import HardshipPage
 from schoolaid.ui.ledger.ledger_dialogs import (
     HistoryDialog,
     MembersDialog,
@@ -90,7 +91,7 @@ class LedgerTab(QWidget):
     gaps_changed = Signal(int)
     message = Signal(str)
 
-    POST, ENTRIES, BATCHES, TOTALS, GAPS, PROGRAMMES = range(6)
+    POST, ENTRIES, BATCHES, TOTALS, GAPS, PROGRAMMES, HARDSHIP = range(7)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -284,6 +285,8 @@ class LedgerTab(QWidget):
         self.sections.addTab(totals_page, self.tr("Totals"))
         self.sections.addTab(gaps_page, self.tr("Coverage gaps"))
         self.sections.addTab(programmes_page, self.tr("Programmes"))
+        self.hardship_page = HardshipPage(context, self)
+        self.sections.addTab(self.hardship_page, self.tr("Assessment of need"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.sections)
