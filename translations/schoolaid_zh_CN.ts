@@ -457,6 +457,50 @@
         <translation>名单成员…</translation>
     </message>
     <message>
+        <source>Propose the priority groups</source>
+        <translation>提出重点保障群体</translation>
+    </message>
+    <message>
+        <source>Confirm the proposed…</source>
+        <translation>确认提出的名单…</translation>
+    </message>
+    <message>
+        <source>Application…</source>
+        <translation>个人申请…</translation>
+    </message>
+    <message>
+        <source>Class review…</source>
+        <translation>班级评议…</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>学校认定…</translation>
+    </message>
+    <message>
+        <source>Adjust the level…</source>
+        <translation>调整认定等级…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤销认定…</translation>
+    </message>
+    <message>
+        <source>Public notice (公示)…</source>
+        <translation>结果公示…</translation>
+    </message>
+    <message>
+        <source>Print the notice table (公示表)…</source>
+        <translation>打印公示表…</translation>
+    </message>
+    <message>
+        <source>Put on file…</source>
+        <translation>建档备案…</translation>
+    </message>
+    <message>
+        <source>Print the application form…</source>
+        <translation>打印申请表…</translation>
+    </message>
+    <message>
         <source>Add staff…</source>
         <translation>新增教职工…</translation>
     </message>
@@ -577,6 +621,25 @@
     </message>
 </context>
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Adjust the level of {name}</source>
+        <translation>调整{name}的认定等级</translation>
+    </message>
+    <message>
+        <source>New level</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <source>Why it changes</source>
+        <translation>调整原因</translation>
+    </message>
+    <message>
+        <source>The present assessment is kept and ends today; the new one goes through its own notice.</source>
+        <translation>原认定记录保留，今天终止；新的认定需要重新公示。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Encrypting the database…</source>
@@ -585,6 +648,21 @@
     <message>
         <source>SchoolAid cannot open the database</source>
         <translation>校助无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyDialog</name>
+    <message>
+        <source>Application of {name}</source>
+        <translation>{name}的认定申请</translation>
+    </message>
+    <message>
+        <source>Reasons the family gives</source>
+        <translation>申请理由</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2007,149 @@ Size: {size} bytes</source>
         <source>schoolaid: cannot read or write a file: {detail}</source>
         <translation>schoolaid：无法读写文件：{detail}</translation>
     </message>
+    <message>
+        <source>the assessment of need (家庭经济困难学生认定)</source>
+        <translation>家庭经济困难学生认定</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date: write it like 2026-09-01.</source>
+        <translation>“{text}”不是日期：请写成 2026-09-01 这样。</translation>
+    </message>
+    <message>
+        <source>the school year, by the year it begins in (2026: 2026—2027学年)</source>
+        <translation>学年，按开始的年份写（2026 即 2026—2027学年）</translation>
+    </message>
+    <message>
+        <source>one school only</source>
+        <translation>只看这一所学校</translation>
+    </message>
+    <message>
+        <source>the day it happened (default: today)</source>
+        <translation>发生的日期（默认今天）</translation>
+    </message>
+    <message>
+        <source>only this status (待申请, 已申请, 已评议, 已认定, 公示中, 已建档, 未通过, 已撤销)</source>
+        <translation>只看这个状态（待申请、已申请、已评议、已认定、公示中、已建档、未通过、已撤销）</translation>
+    </message>
+    <message>
+        <source>the year's assessments, and the priority groups not yet assessed (待申请)</source>
+        <translation>本学年的认定，以及尚未认定的重点保障群体学生（待申请）</translation>
+    </message>
+    <message>
+        <source>propose every student of a priority group not yet assessed this year (已申请, basis filled in)</source>
+        <translation>按规则提出本学年尚未认定的重点保障群体学生（已申请，依据已填好）</translation>
+    </message>
+    <message>
+        <source>Proposed {n} students of the priority groups; {already} already had an assessment this year.</source>
+        <translation>已提出重点保障群体学生 {n} 人；{already} 人本学年已有认定记录。</translation>
+    </message>
+    <message>
+        <source>the reasons the family gives</source>
+        <translation>家庭的申请理由</translation>
+    </message>
+    <message>
+        <source>record a student's application</source>
+        <translation>登记学生的认定申请</translation>
+    </message>
+    <message>
+        <source>Application {number} recorded.</source>
+        <translation>已登记第 {number} 号申请。</translation>
+    </message>
+    <message>
+        <source>what the class review found</source>
+        <translation>班级评议意见</translation>
+    </message>
+    <message>
+        <source>record the class review (评议) of an application</source>
+        <translation>登记申请的班级评议</translation>
+    </message>
+    <message>
+        <source>Review of application {number} recorded.</source>
+        <translation>已登记第 {number} 号申请的评议。</translation>
+    </message>
+    <message>
+        <source>one application</source>
+        <translation>一份申请</translation>
+    </message>
+    <message>
+        <source>every application proposed by rule in school year Y, in one action</source>
+        <translation>学年 Y 中按规则提出的全部申请，一次认定</translation>
+    </message>
+    <message>
+        <source>the level decided (特别困难, 困难, 一般困难 by default)</source>
+        <translation>认定等级（默认为特别困难、困难、一般困难）</translation>
+    </message>
+    <message>
+        <source>not passed, and why</source>
+        <translation>不予认定，并说明原因</translation>
+    </message>
+    <message>
+        <source>what the decision rests on (default: the priority groups, or the application's reasons)</source>
+        <translation>认定依据（默认为所属重点保障群体或申请理由）</translation>
+    </message>
+    <message>
+        <source>the school's decision: a level and its basis, or not passed</source>
+        <translation>学校认定：等级和依据，或不予认定</translation>
+    </message>
+    <message>
+        <source>Proposed applications are confirmed at a level: give --level.</source>
+        <translation>按规则提出的申请要确定一个等级：请给出 --level。</translation>
+    </message>
+    <message>
+        <source>{n} applications decided.</source>
+        <translation>已认定 {n} 份申请。</translation>
+    </message>
+    <message>
+        <source>the phone number for objections</source>
+        <translation>异议电话</translation>
+    </message>
+    <message>
+        <source>print the 公示表 to this file</source>
+        <translation>把公示表打印到这个文件</translation>
+    </message>
+    <message>
+        <source>post the decided assessments publicly (公示): dates, phone for objections, and the 公示表</source>
+        <translation>公示已认定的学生：公示日期、异议电话和公示表</translation>
+    </message>
+    <message>
+        <source>公示 {number}: {n} students, {start} to {end}.</source>
+        <translation>第 {number} 次公示：{n} 名学生，{start} 至 {end}。</translation>
+    </message>
+    <message>
+        <source>{pages} pages written to {path}.</source>
+        <translation>已写入 {path}，共 {pages} 页。</translation>
+    </message>
+    <message>
+        <source>the 公示 is over and taken down: put its assessments on file (建档)</source>
+        <translation>公示期满并已撤下：将其认定结果建档备案</translation>
+    </message>
+    <message>
+        <source>{n} assessments on file.</source>
+        <translation>已建档 {n} 人。</translation>
+    </message>
+    <message>
+        <source>print a student's application form (申请表)</source>
+        <translation>打印学生的认定申请表</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Confirm the proposed</source>
+        <translation>确认提出的名单</translation>
+    </message>
+    <message>
+        <source>{n} applications proposed by rule are waiting; each keeps its priority groups as its basis.</source>
+        <translation>按规则提出的申请有 {n} 份待认定；每份以所属重点保障群体为依据。</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>认定等级</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>认定日期</translation>
+    </message>
 </context>
 <context>
     <name>Crash</name>
@@ -2027,6 +2248,25 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>The database {path} needs an upgrade before it can be used.</source>
         <translation>数据库 {path} 需要升级后才能使用。</translation>
+    </message>
+</context>
+<context>
+    <name>DecideDialog</name>
+    <message>
+        <source>Decision on {name}</source>
+        <translation>认定{name}</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>认定等级</translation>
+    </message>
+    <message>
+        <source>Basis (or why not passed)</source>
+        <translation>依据（或不予认定的原因）</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>认定日期</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3366,17 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>FileDialog</name>
+    <message>
+        <source>Put on file (建档)</source>
+        <translation>建档备案</translation>
+    </message>
+    <message>
+        <source>Notice taken down on</source>
+        <translation>公示撤下日期</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>{path} could not be read: {detail}. If it is on a USB stick, copy it to this PC first.</source>
@@ -3170,6 +3421,224 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>Hardship</name>
+    <message>
+        <source>The assessment no longer exists.</source>
+        <translation>这条认定记录已不存在。</translation>
+    </message>
+    <message>
+        <source>The notice (公示) no longer exists.</source>
+        <translation>这次公示已不存在。</translation>
+    </message>
+    <message>
+        <source>Say the school year by the year it begins in, such as 2026.</source>
+        <translation>请按学年开始的年份写学年，例如 2026。</translation>
+    </message>
+    <message>
+        <source>{name} already has an assessment this school year ({status}): adjust it instead of applying again.</source>
+        <translation>{name}本学年已有认定记录（{status}）：请调整该记录，不要重复申请。</translation>
+    </message>
+    <message>
+        <source>The student no longer exists.</source>
+        <translation>这名学生已不存在。</translation>
+    </message>
+    <message>
+        <source>{name} is not enrolled (在读): only enrolled students are assessed.</source>
+        <translation>{name}不是在读学生：只认定在读学生。</translation>
+    </message>
+    <message>
+        <source>Write the reasons the family gives for the application.</source>
+        <translation>请填写家庭的申请理由。</translation>
+    </message>
+    <message>
+        <source>The application date is in the future.</source>
+        <translation>申请日期在今天之后。</translation>
+    </message>
+    <message>
+        <source>Only an application (已申请) is reviewed; this one is {status}.</source>
+        <translation>只有“已申请”的记录才能评议；这条是“{status}”。</translation>
+    </message>
+    <message>
+        <source>The review date must be between the application ({applied}) and today.</source>
+        <translation>评议日期应在申请日期（{applied}）和今天之间。</translation>
+    </message>
+    <message>
+        <source>{name}: only an application is decided; this one is {status}.</source>
+        <translation>{name}：只有申请才能认定；这条是“{status}”。</translation>
+    </message>
+    <message>
+        <source>{name}: the class review (评议) comes first, as the school's settings require.</source>
+        <translation>{name}：按本校设置，需先进行班级评议。</translation>
+    </message>
+    <message>
+        <source>“{level}” is not a level: choose one of {levels}.</source>
+        <translation>“{level}”不是认定等级：请从{levels}中选择。</translation>
+    </message>
+    <message>
+        <source>The decision date must be between the application ({applied}) and today.</source>
+        <translation>认定日期应在申请日期（{applied}）和今天之间。</translation>
+    </message>
+    <message>
+        <source>{name}: say what the decision rests on (a priority group or the application's reasons).</source>
+        <translation>{name}：请写明认定依据（所属重点保障群体或申请理由）。</translation>
+    </message>
+    <message>
+        <source>Say why the application is not passed.</source>
+        <translation>请写明不予认定的原因。</translation>
+    </message>
+    <message>
+        <source>No proposed application is waiting for a decision this school year: propose the priority groups first.</source>
+        <translation>本学年没有待认定的按规则提出的申请：请先提出重点保障群体。</translation>
+    </message>
+    <message>
+        <source>The notice ends before it starts.</source>
+        <translation>公示结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The notice must stay up at least {days} working days (here: {n}, weekends and holidays not counted); end it later.</source>
+        <translation>公示期不少于 {days} 个工作日（现为 {n} 个，周末和节假日不计）：请推后结束日期。</translation>
+    </message>
+    <message>
+        <source>Give the phone number for objections (异议电话).</source>
+        <translation>请填写异议电话。</translation>
+    </message>
+    <message>
+        <source>No decided assessment is waiting for its notice this school year.</source>
+        <translation>本学年没有等待公示的已认定学生。</translation>
+    </message>
+    <message>
+        <source>This notice was already taken down on {date}.</source>
+        <translation>这次公示已于 {date} 撤下。</translation>
+    </message>
+    <message>
+        <source>The notice runs until {date}: file the assessments after it ends.</source>
+        <translation>公示到 {date} 为止：请在公示期满后建档。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期在今天之后。</translation>
+    </message>
+    <message>
+        <source>This assessment is {status}: there is nothing to withdraw.</source>
+        <translation>这条认定是“{status}”：没有可撤销的。</translation>
+    </message>
+    <message>
+        <source>Say why the assessment is withdrawn.</source>
+        <translation>请写明撤销认定的原因。</translation>
+    </message>
+    <message>
+        <source>Only a decided assessment is adjusted; this one is {status}.</source>
+        <translation>只有已认定的记录才能调整；这条是“{status}”。</translation>
+    </message>
+    <message>
+        <source>The level is already {level}.</source>
+        <translation>认定等级已经是{level}。</translation>
+    </message>
+    <message>
+        <source>Say why the level changes.</source>
+        <translation>请写明调整原因。</translation>
+    </message>
+</context>
+<context>
+    <name>HardshipPage</name>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>年级班级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>认定等级</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <source>Public notice</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <source>On file</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>学年</translation>
+    </message>
+    <message>
+        <source>Once a school year, adjusted each term (教财〔2018〕16号): the priority groups are proposed by rule and confirmed in one action; others apply. The notice shows only name, school, grade, class and level.</source>
+        <translation>每学年认定一次，每学期动态调整（教财〔2018〕16号）：重点保障群体按规则提出、一次确认；其他学生个人申请。公示只显示姓名、学校、年级、班级和认定等级。</translation>
+    </message>
+    <message>
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+    <message>
+        <source>{n} students: {counts}.</source>
+        <translation>共 {n} 名学生：{counts}。</translation>
+    </message>
+    <message>
+        <source>Assessment of need</source>
+        <translation>困难学生认定</translation>
+    </message>
+    <message>
+        <source>Select an assessment first (a student not yet assessed is proposed or applies first).</source>
+        <translation>请先选中一条认定记录（尚未认定的学生需先提出或申请）。</translation>
+    </message>
+    <message>
+        <source>Propose the priority groups</source>
+        <translation>提出重点保障群体</translation>
+    </message>
+    <message>
+        <source>{n} students of the priority groups proposed; {already} already had an assessment this school year.</source>
+        <translation>已提出重点保障群体学生 {n} 人；{already} 人本学年已有认定记录。</translation>
+    </message>
+    <message>
+        <source>Select a student on notice (公示中) or on file to print their notice.</source>
+        <translation>请选中一名公示中或已建档的学生，打印其公示表。</translation>
+    </message>
+    <message>
+        <source>Notice of the assessment</source>
+        <translation>认定结果公示表</translation>
+    </message>
+    <message>
+        <source>Select a student on notice (公示中): their whole notice goes on file.</source>
+        <translation>请选中一名公示中的学生：该次公示的全部学生一起建档。</translation>
+    </message>
+    <message>
+        <source>Select a student first.</source>
+        <translation>请先选中一名学生。</translation>
+    </message>
+    <message>
+        <source>Application form</source>
+        <translation>认定申请表</translation>
     </message>
 </context>
 <context>
@@ -4309,6 +4778,10 @@ How: {how}{note}</source>
     <message>
         <source>Programmes</source>
         <translation>资助项目</translation>
+    </message>
+    <message>
+        <source>Assessment of need</source>
+        <translation>困难学生认定</translation>
     </message>
     <message>
         <source>All programmes</source>
@@ -5471,6 +5944,29 @@ How: {how}{note}</source>
     </message>
 </context>
 <context>
+    <name>PublicityDialog</name>
+    <message>
+        <source>Public notice (公示)</source>
+        <translation>结果公示</translation>
+    </message>
+    <message>
+        <source>Posted from</source>
+        <translation>公示开始</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>公示结束</translation>
+    </message>
+    <message>
+        <source>Phone for objections</source>
+        <translation>异议电话</translation>
+    </message>
+    <message>
+        <source>At least {n} working days (weekends and holidays not counted). The notice shows name, school, grade, class and level only.</source>
+        <translation>公示期不少于 {n} 个工作日（周末和节假日不计）。公示只显示姓名、学校、年级、班级和认定等级。</translation>
+    </message>
+</context>
+<context>
     <name>Quarterly</name>
     <message>
         <source>{year} quarter {quarter} has not begun yet.</source>
@@ -5627,6 +6123,32 @@ How: {how}{note}</source>
     <message>
         <source>The entry stays in the ledger; a reversing entry cancels it, and both are kept, linked, for the auditors.</source>
         <translation>原记录保留在台账中，以一条冲销记录抵消；两条记录相互关联，都保留备查。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Class review of {name}</source>
+        <translation>{name}的班级评议</translation>
+    </message>
+    <message>
+        <source>What the review found</source>
+        <translation>评议意见</translation>
+    </message>
+    <message>
+        <source>Reviewed on</source>
+        <translation>评议日期</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Withdraw the assessment of {name}</source>
+        <translation>撤销{name}的认定</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -7616,6 +8138,10 @@ This look is recorded in the audit trail.</source>
     <message>
         <source> (of them: {lifted} from lifted households, {monitored} from monitored households)</source>
         <translation>（其中脱贫户子女 {lifted} 人，监测对象子女 {monitored} 人）</translation>
+    </message>
+    <message>
+        <source>{n} students of the priority groups are not yet assessed this school year: propose them (家庭经济困难学生认定)</source>
+        <translation>重点保障群体中有 {n} 名学生本学年尚未认定：请提出认定（家庭经济困难学生认定）</translation>
     </message>
     <message>
         <source>{staff} has not visited the household of {head} for {days} days</source>
