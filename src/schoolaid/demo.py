@@ -58,6 +58,7 @@ from schoolaid.township import township
 
 TOWNSHIP = "平地镇"
 CENTRAL_SCHOOL = "平地镇中心校"
+DEMO_OBJECTION_PHONE = "0812-2911035"  # the 公示's phone for objections (异议电话); invented
 # The ten provincial poor villages of Renhe District named in the plan.
 VILLAGES = ("大火山村", "老村子村", "波西村", "辣子哨村", "双河村", "啊喇村", "大龙潭村", "干坝子村", "乌喇么村", "大纸房村")
 # (name, village, kind, highest primary grade taught)
@@ -633,9 +634,11 @@ def _ledger_year(session: Session, actor: Actor, today: dt.date) -> None:
             if result.batch_id is not None and month < this_month:
                 notice_from = dt.date(month.year, month.month, 16)
                 notice_to = nth_working_day(notice_from, batches.notice_working_days(session) + 2)
-                batches.record_notice(session, actor, result.batch_id, notice_from, notice_to)
+                batches.record_notice(session, actor, result.batch_id, notice_from, notice_to, DEMO_OBJECTION_PHONE)
                 if notice_to + dt.timedelta(days=2) > today:
                     continue  # still to be paid
+                batches.record_notice_taken_down(session, actor, result.batch_id, notice_to + dt.timedelta(days=1),
+                                                 today=today)
                 batches.record_payment(session, actor, result.batch_id, notice_to + dt.timedelta(days=2),
                                       f"{month.year}{month.month:02d}-{result.batch_id:03d}", today=today)
         month = add_months(month, 1)

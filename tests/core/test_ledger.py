@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from schoolaid.accounts import audit
+from schoolaid.accounts import audit, audit_verify
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.school_calendar import Quarter
 from schoolaid.ledger import (
@@ -30,6 +30,7 @@ from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.households import HouseholdForm
 from tests.conftest import student_form, village_id
 
+PHONE = "0812-2911035"  # the 公示's phone for objections
 TODAY = dt.date(2026, 11, 20)
 OCTOBER = dt.date(2026, 10, 1)
 
@@ -232,8 +233,8 @@ def test_notice_comes_before_payment(school, actor) -> None:
     with pytest.raises(ValidationFailed, match="公示"):
         db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 30), "V-1", today=TODAY)
     with pytest.raises(ValidationFailed, match="2026-10-22"):  # Friday 16th: five working days end on Thursday 22nd
-        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20))
-    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 22))
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 20), PHONE)
+    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 22), PHONE)
     with pytest.raises(ValidationFailed, match="公示期结束"):
         db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 22), "V-1", today=TODAY)
     db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 23), "2026-10-001", today=TODAY)
@@ -241,12 +242,86 @@ def test_notice_comes_before_payment(school, actor) -> None:
     assert (batch.stage(TODAY), batch.voucher_no) == ("已发放", "2026-10-001")
 
 
+
+def test_the_notice_needs_the_phone_for_objections(school, actor) -> None:
+    db, _ = school
+    result = db.run(posting.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
+    with pytest.raises(ValidationFailed, match="异议电话") as refused:
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 22), "  ")
+    assert [p.field for p in refused.value.problems] == ["phone"]
+    with pytest.raises(ValidationFailed, match="12345"):
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 22), "12345")
+    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 22),
+           "0812 - 291 1035")
+    [batch] = db.query(batches.list_batches)
+    assert (batch.notice_phone, batch.notice_taken_down_on) == ("08122911035", None)
+    with db.read() as session:
+        from sqlalchemy import select
+
+        from schoolaid.storage.models import AuditEvent
+
+        last = session.scalars(select(AuditEvent).where(AuditEvent.entity == "ledger_batch")
+                               .order_by(AuditEvent.id.desc())).first()
+        assert last is not None and "08122911035" in (last.after or "")
+
+
+def test_the_notice_is_taken_down_after_it_ends_not_in_the_future_once(school, actor) -> None:
+    db, _ = school
+    result = db.run(posting.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
+    with pytest.raises(ValidationFailed, match="公示"):  # no notice yet
+        db.run(batches.record_notice_taken_down, actor, result.batch_id, dt.date(2026, 10, 23), today=TODAY)
+    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 22), PHONE)
+    with pytest.raises(ValidationFailed, match="2026-10-22"):
+        db.run(batches.record_notice_taken_down, actor, result.batch_id, dt.date(2026, 10, 22), today=TODAY)
+    with pytest.raises(ValidationFailed) as refused:
+        db.run(batches.record_notice_taken_down, actor, result.batch_id, dt.date(2026, 11, 21), today=TODAY)
+    assert [p.code for p in refused.value.problems] == ["ledger.notice_down_future"]
+    db.run(batches.record_notice_taken_down, actor, result.batch_id, dt.date(2026, 10, 23), today=TODAY)
+    with pytest.raises(ValidationFailed, match="2026-10-23"):
+        db.run(batches.record_notice_taken_down, actor, result.batch_id, dt.date(2026, 10, 24), today=TODAY)
+    with pytest.raises(ValidationFailed, match="2026-10-23"):  # the dates stay once it is down
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 19), dt.date(2026, 10, 26), PHONE)
+    [batch] = db.query(batches.list_batches)
+    assert batch.notice_taken_down_on == dt.date(2026, 10, 23)
+    with pytest.raises(ValidationFailed, match="2026-10-22"):  # payment before the notice ends stays refused
+        db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 22), "V-1", today=TODAY)
+    db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 23), "V-1", today=TODAY)
+    assert db.query(audit_verify.verify).ok
+
+
+def test_the_batch_notice_prints_names_classes_and_amounts_only(school, actor, tmp_path) -> None:
+    import pypdfium2
+
+    from schoolaid.ledger import batch_notice
+    from schoolaid.storage.models import Student
+
+    db, ids = school
+    result = db.run(posting.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
+    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 22), PHONE)
+    out = tmp_path / "公示表.pdf"
+    assert db.query(batch_notice.write_batch_notice, actor, result.batch_id, out, TODAY) == 1
+    pdf = pypdfium2.PdfDocument(out)
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+    with db.read() as session:
+        pupil = session.get(Student, ids["小明"])
+        private = [pupil.id_number, pupil.guardian_phone, pupil.birth_date.isoformat(), "2021年3月1日",
+                   pupil.household.address if pupil.household else ""]
+        class_name = pupil.class_name
+    assert "保育教育费资助2026年10月资助名单公示" in text
+    assert "小明" in text and "小红" not in text and "40.00" in text and class_name in text
+    assert "2026年10月16日" in text and "2026年10月22日" in text and "08122911035" in text
+    assert "合计" in text and "中心校（盖章）" in text
+    assert "审计链" in text  # the audit trail's anchor at the foot
+    assert not [value for value in private if value and value in text]
+
+
 def test_documents(school, actor, tmp_path) -> None:
     import openpyxl
 
     db, _ = school
     result = db.run(posting.post, actor, code(db, "BYJY"), "2026-10", today=TODAY)
-    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 22))
+    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 10, 16), dt.date(2026, 10, 22), PHONE)
     assert db.query(export.export_ledger, actor, tmp_path / "ledger.xlsx", full_ids=True, today=TODAY) == 1
     sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
     assert [c.value for c in sheet[3]] == list(export.LEDGER_HEADERS)

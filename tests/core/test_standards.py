@@ -25,6 +25,7 @@ from schoolaid.storage.models import LedgerEntry
 from schoolaid.township import township
 from tests.conftest import student_form, village_id
 
+PHONE = "0812-2911035"  # the 公示's phone for objections
 TODAY = dt.date(2026, 11, 20)
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -211,10 +212,10 @@ def test_a_notice_is_counted_in_working_days(school, actor) -> None:
     db, _ = school
     result = db.run(posting.post, actor, code(db, "SHBZ"), "2026-09", today=TODAY)
     with pytest.raises(ValidationFailed, match="2026-12-03"):
-        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 11, 27), dt.date(2026, 12, 1))
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 11, 27), dt.date(2026, 12, 1), PHONE)
     with pytest.raises(ValidationFailed, match="2026-10-12"):
-        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 9, 30), dt.date(2026, 10, 9))
-    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 9, 30), dt.date(2026, 10, 12))
+        db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 9, 30), dt.date(2026, 10, 9), PHONE)
+    db.run(batches.record_notice, actor, result.batch_id, dt.date(2026, 9, 30), dt.date(2026, 10, 12), PHONE)
     with pytest.raises(ValidationFailed, match="2026-10-12"):
         db.run(batches.record_payment, actor, result.batch_id, dt.date(2026, 10, 12), "V-1", today=TODAY)
     db.run(batches.set_notice_working_days, actor, 3)
@@ -222,7 +223,7 @@ def test_a_notice_is_counted_in_working_days(school, actor) -> None:
     monthly = db.run(subsidy_programmes.create_programme, actor, subsidy_programmes.ProgrammeForm(
         code="MONTH", name="每月测试", stage="小学", eligibility="everyone", amount_fen=1000))
     other = db.run(posting.post, actor, monthly, "2026-11", today=TODAY)
-    db.run(batches.record_notice, actor, other.batch_id, dt.date(2026, 11, 27), dt.date(2026, 12, 1))
+    db.run(batches.record_notice, actor, other.batch_id, dt.date(2026, 11, 27), dt.date(2026, 12, 1), PHONE)
 
 
 def test_the_ledger_export_has_the_new_columns_and_the_person_signed_in(school, actor, tmp_path) -> None:

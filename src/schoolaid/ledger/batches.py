@@ -21,7 +21,7 @@ from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import NotFound, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import nth_working_day, working_days_between
-from schoolaid.common.validation import error
+from schoolaid.common.validation import clean_phone, error, looks_like_phone
 from schoolaid.ledger import eligibility, standards
 from schoolaid.storage.models import LedgerBatch, LedgerEntry, Programme
 from schoolaid.township import township
@@ -60,6 +60,8 @@ class BatchView:
     notice_to: dt.date | None
     paid_on: dt.date | None
     voucher_no: str
+    notice_phone: str = ""
+    notice_taken_down_on: dt.date | None = None
 
     def stage(self, today: dt.date) -> str:
         """Where the batch is on ``today``: 待公示, 公示中, 待发放, 已发放."""
@@ -80,14 +82,17 @@ def list_batches(session: Session, programme_id: int | None = None) -> list[Batc
     if programme_id is not None:
         query = query.where(LedgerBatch.programme_id == programme_id)
     return [BatchView(b.id, b.programme_id, name, b.period, b.posted_at, b.posted_by, n or 0, total or 0,
-                      b.notice_from, b.notice_to, b.paid_on, b.voucher_no)
+                      b.notice_from, b.notice_to, b.paid_on, b.voucher_no, b.notice_phone, b.notice_taken_down_on)
             for b, name, n, total in session.execute(query)]
 
 
 @requires(Permission.POST_LEDGER)
-def record_notice(session: Session, actor: Actor, batch_id: int, notice_from: dt.date, notice_to: dt.date) -> None:
-    """The dates the list of recipients was posted publicly (公示): at least five days."""
+def record_notice(session: Session, actor: Actor, batch_id: int, notice_from: dt.date, notice_to: dt.date,
+                  phone: str) -> None:
+    """The dates the list of recipients was posted publicly (公示): at least five working days; and the
+    phone for objections, which the 公示表 prints (教财厅函〔2017〕28号, docs/sources/student-aid-2024.md §6)."""
     batch = get_batch(session, batch_id)
+    phone = clean_phone(phone)
     problems = []
     if batch.paid_on is not None:
         problems.append(error("notice", "ledger.notice_paid", translate(
@@ -104,10 +109,50 @@ def record_notice(session: Session, actor: Actor, batch_id: int, notice_from: dt
             "not count); from {start} to {end} there are {n}: it could end on {earliest} at the earliest.").format(
                 days=minimum, n=counted, start=notice_from.isoformat(), end=notice_to.isoformat(),
                 earliest=nth_working_day(notice_from, minimum, official).isoformat())))
+    if not phone:
+        problems.append(error("phone", "ledger.notice_phone", translate(
+            "Ledger", "Give the phone number for objections (异议电话): the notice prints it.")))
+    elif not looks_like_phone(phone):
+        problems.append(error("phone", "ledger.notice_phone_form", translate(
+            "Ledger", "“{phone}” is not a phone number: write a mobile number or a landline with its area code "
+                      "(0812-1234567).").format(phone=phone)))
+    if batch.notice_taken_down_on is not None and batch.paid_on is None:
+        problems.append(error("notice", "ledger.notice_down", translate(
+            "Ledger", "The notice was taken down on {date}: its dates stay as they were.").format(
+                date=batch.notice_taken_down_on.isoformat())))
     if problems:
         raise ValidationFailed(problems)
     before = audit.snapshot(batch)
-    batch.notice_from, batch.notice_to = notice_from, notice_to
+    batch.notice_from, batch.notice_to, batch.notice_phone = notice_from, notice_to, phone
+    audit.record(session, actor, Action.UPDATE, BATCH, batch.id, batch.programme.name, before=before,
+                 after=audit.snapshot(batch))
+
+
+@requires(Permission.POST_LEDGER)
+def record_notice_taken_down(session: Session, actor: Actor, batch_id: int, taken_down_on: dt.date, *,
+                             today: dt.date) -> None:
+    """The 公示 is over and the list was taken down on a day: after the notice ends, not in the
+    future, once."""
+    batch = get_batch(session, batch_id)
+    problems = []
+    if batch.notice_taken_down_on is not None:
+        problems.append(error("taken_down_on", "ledger.notice_down_twice", translate(
+            "Ledger", "This notice was already taken down on {date}.").format(
+                date=batch.notice_taken_down_on.isoformat())))
+    elif batch.notice_from is None or batch.notice_to is None:
+        problems.append(error("taken_down_on", "ledger.no_notice", translate(
+            "Ledger", "Post the list of recipients publicly (公示) first, and record its dates.")))
+    elif taken_down_on <= batch.notice_to:
+        problems.append(error("taken_down_on", "ledger.notice_down_early", translate(
+            "Ledger", "The notice runs until {date}: it can be taken down after that day.").format(
+                date=batch.notice_to.isoformat())))
+    if taken_down_on > today:
+        problems.append(error("taken_down_on", "ledger.notice_down_future", translate(
+            "Ledger", "The date is in the future.")))
+    if problems:
+        raise ValidationFailed(problems)
+    before = audit.snapshot(batch)
+    batch.notice_taken_down_on = taken_down_on
     audit.record(session, actor, Action.UPDATE, BATCH, batch.id, batch.programme.name, before=before,
                  after=audit.snapshot(batch))
 

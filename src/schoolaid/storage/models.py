@@ -382,6 +382,8 @@ class LedgerBatch(Base):
     paid_on: Mapped[dt.date | None] = mapped_column(Date)
     voucher_no: Mapped[str] = mapped_column(String(32), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    notice_phone: Mapped[str] = mapped_column(String(32), default="")  # for objections (异议电话)
+    notice_taken_down_on: Mapped[dt.date | None] = mapped_column(Date)
 
     programme: Mapped[Programme] = relationship()
 
