@@ -17,8 +17,8 @@ from schoolaid.accounts.permissions import GRANTS, Permission, Role
 from schoolaid.backup import backup
 from schoolaid.dropout import export as dropout_export
 from schoolaid.dropout import notice_pdf
+from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
-from schoolaid.ledger import hardship_printouts
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
@@ -39,6 +39,7 @@ SERVICES: dict[Any, frozenset[Permission]] = {
     ledger_export.export_gaps: EXPORT,
     hardship_printouts.write_application: EXPORT,
     hardship_printouts.write_publicity: EXPORT,
+    batch_notice.write_batch_notice: EXPORT,
     pairing_export.export_register: EXPORT,
     pairing_export.export_visit_sheets: EXPORT,
     dropout_export.export_ledgers: EXPORT,
@@ -75,6 +76,7 @@ COMMANDS: dict[tuple[str, ...], frozenset[Permission]] = {
     ("print", "ledgers"): EXPORT,
     ("print", "register"): EXPORT,
     ("print", "sign-off"): EXPORT,
+    ("print", "batch-notice"): EXPORT,
     ("backup", "export"): frozenset({P.BACKUP}),
 }
 

@@ -36,7 +36,7 @@ from schoolaid.common.progress import Progress
 from schoolaid.demo import create_demo_township
 from schoolaid.dropout import case_files, notice_pdf, notices, rules
 from schoolaid.dropout import export as dropout_export
-from schoolaid.ledger import batches, hardship, hardship_printouts
+from schoolaid.ledger import batch_notice, batches, hardship, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
@@ -346,6 +346,7 @@ def _call(key, school, actor, out: Path) -> object:
         ledger_export.export_gaps: lambda: db.query(service, actor, "2026-10", out, TODAY),
         hardship_printouts.write_application: lambda: db.query(service, actor, school.assessed, 2026, out, TODAY),
         hardship_printouts.write_publicity: lambda: db.query(service, actor, school.publicity, out, TODAY),
+        batch_notice.write_batch_notice: lambda: db.query(service, actor, school.batch, out, TODAY),
         pairing_export.export_register: lambda: db.query(service, actor, out, TODAY),
         pairing_export.export_visit_sheets: lambda: db.query(service, actor, out, today=TODAY),
         dropout_export.export_ledgers: lambda: db.query(service, actor, out, TODAY),
@@ -477,6 +478,7 @@ def _command_line(words: tuple[str, ...], school, out: Path) -> list[str]:
               ("print", "term-report"): ["--year", "2026", "--term", "autumn", "--out", str(out)],
               ("print", "ledgers"): ["--out", str(out)], ("print", "register"): ["--out", str(out)],
               ("print", "sign-off"): [str(school.batch), "--out", str(out)],
+              ("print", "batch-notice"): [str(school.batch), "--out", str(out)],
               ("backup", "export"): ["--out", str(out), "--password-file", str(school.password)]}[words[:2]]
     return [*words[:2], *target, *words[2:]]
 

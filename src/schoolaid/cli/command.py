@@ -9,6 +9,7 @@ Exit status: 0 success, 1 bad input (one line on stderr saying what is wrong), 2
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,15 @@ def password_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password-file", type=Path, required=True, metavar="F", help=translate(
         "Cli", "a file whose first line is the backup password, or - to read it from standard input (never "
         "typed as an argument: others could read it in the process list)"))
+
+
+def iso_day(text: str) -> dt.date:
+    """An argument that is a day, written 2026-09-01."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("Cli", "\u201c{text}\u201d is not a date: write it like "
+                                                          "2026-09-01.").format(text=text)) from None
 
 
 def json_option(parser: argparse.ArgumentParser) -> None:

@@ -4,23 +4,23 @@ apply, review, decide (or confirm the proposed), the 公示 and its table, on fi
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from schoolaid.accounts.permissions import Permission
-from schoolaid.cli.command import EXIT_OK, Group, Needs, command, db_option, json_option, operator_option
+from schoolaid.cli.command import (
+    EXIT_OK,
+    Group,
+    Needs,
+    command,
+    db_option,
+    iso_day,
+    json_option,
+    operator_option,
+)
 from schoolaid.cli.session import clock_today, export, open_db, print_json, school_id
 from schoolaid.common.i18n import translate
 
 HARDSHIP = Group("hardship", lambda: translate("Cli", "the assessment of need (家庭经济困难学生认定)"))
-
-
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(translate("Cli", "\u201c{text}\u201d is not a date: write it like "
-                                                          "2026-09-01.").format(text=text)) from None
 
 
 def _year_option(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +33,7 @@ def _school_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _date_option(parser: argparse.ArgumentParser, name: str = "--date") -> None:
-    parser.add_argument(name, type=_day, default=None, metavar="YYYY-MM-DD", help=translate(
+    parser.add_argument(name, type=iso_day, default=None, metavar="YYYY-MM-DD", help=translate(
         "Cli", "the day it happened (default: today)"))
 
 
@@ -188,8 +188,8 @@ def decide(args: argparse.Namespace) -> int:
 
 def _publicity_arguments(parser: argparse.ArgumentParser) -> None:
     _year_option(parser)
-    parser.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD")
-    parser.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", type=iso_day, required=True, metavar="YYYY-MM-DD")
     parser.add_argument("--phone", required=True, help=translate("Cli", "the phone number for objections"))
     _school_option(parser)
     parser.add_argument("--out", type=Path, metavar="F.pdf", help=translate("Cli", "print the 公示表 to this file"))

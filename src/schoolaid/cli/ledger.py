@@ -1,4 +1,5 @@
-"""schoolaid ledger: programmes, posting a month, coverage gaps, the ledger in the bureau's columns."""
+"""schoolaid ledger: programmes, posting a month, a batch's 公示 (dates and phone, then taken down),
+coverage gaps, the ledger in the bureau's columns."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from schoolaid.cli.command import (
     command,
     db_option,
     full_id_option,
+    iso_day,
     json_option,
     operator_option,
 )
@@ -84,6 +86,64 @@ def post(args: argparse.Namespace) -> int:
     print(translate("Cli", "{verb} {programme} {period}: {n} students, {total} yuan; {already} already posted.").format(
         verb=verb, programme=programme.name, period=result.period, n=result.posted,
         total=currency.format_yuan(result.total_fen), already=result.already))
+    return EXIT_OK
+
+
+def _notice_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--batch", type=int, required=True, metavar="ID")
+    parser.add_argument("--from", dest="start", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", type=iso_day, required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--phone", required=True, help=translate("Cli", "the phone number for objections"))
+    db_option(parser)
+    json_option(parser)
+    operator_option(parser)
+
+
+@command(LEDGER, "notice", help=lambda: translate(
+    "Cli", "record a batch's public notice (公示): its dates and the phone for objections"),
+         arguments=_notice_arguments, needs=Needs(Permission.POST_LEDGER))
+def notice(args: argparse.Namespace) -> int:
+    from schoolaid.ledger import batches
+
+    db = open_db(args)
+    try:
+        db.run(batches.record_notice, args.actor, args.batch, args.start, args.end, args.phone)
+        batch = db.query(batches.get_batch_view, args.batch)
+    finally:
+        db.close()
+    if args.json:
+        return print_json(batch.as_json(clock_today()))
+    print(translate("Cli", "Batch {id}: notice from {start} to {end}, objections to {phone}.").format(
+        id=batch.id, start=args.start.isoformat(), end=args.end.isoformat(), phone=batch.notice_phone))
+    return EXIT_OK
+
+
+def _notice_down_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--batch", type=int, required=True, metavar="ID")
+    parser.add_argument("--on", dest="day", type=iso_day, default=None, metavar="YYYY-MM-DD", help=translate(
+        "Cli", "the day it happened (default: today)"))
+    db_option(parser)
+    json_option(parser)
+    operator_option(parser)
+
+
+@command(LEDGER, "notice-down", help=lambda: translate(
+    "Cli", "record that a batch's public notice (公示) is over and was taken down"),
+         arguments=_notice_down_arguments, needs=Needs(Permission.POST_LEDGER))
+def notice_down(args: argparse.Namespace) -> int:
+    from schoolaid.ledger import batches
+
+    today = clock_today()
+    db = open_db(args)
+    try:
+        db.run(batches.record_notice_taken_down, args.actor, args.batch, args.day or today, today=today)
+        batch = db.query(batches.get_batch_view, args.batch)
+    finally:
+        db.close()
+    if args.json:
+        return print_json(batch.as_json(today))
+    print(translate("Cli", "Batch {id}: notice taken down on {date}.").format(
+        id=batch.id, date=(args.day or today).isoformat()))
     return EXIT_OK
 
 

@@ -139,3 +139,14 @@ def print_sign_off(args: argparse.Namespace) -> int:
     pages = export(args, reports.write_sign_off, args.batch_id, args.out, clock_today())
     print(translate("Cli", "Sign-off sheet written to {path} ({pages} pages).").format(path=args.out, pages=pages))
     return EXIT_OK
+
+
+@command(PRINT, "batch-notice", help=lambda: translate(
+    "Cli", "the 公示表 of a ledger batch: names, schools, grades, classes and amounts, the dates and the phone "
+           "for objections"), arguments=_sign_off_arguments, needs=Needs(Permission.EXPORT))
+def print_batch_notice(args: argparse.Namespace) -> int:
+    from schoolaid.ledger import batch_notice
+
+    pages = export(args, batch_notice.write_batch_notice, args.batch_id, args.out, clock_today())
+    print(translate("Cli", "公示表 written to {path} ({pages} pages).").format(path=args.out, pages=pages))
+    return EXIT_OK

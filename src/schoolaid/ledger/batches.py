@@ -63,6 +63,15 @@ class BatchView:
     notice_phone: str = ""
     notice_taken_down_on: dt.date | None = None
 
+    def as_json(self, today: dt.date) -> dict[str, object]:
+        def day(value: dt.date | None) -> str | None:
+            return value.isoformat() if value is not None else None
+
+        return {"id": self.id, "programme": self.programme, "period": self.period, "entries": self.entries,
+                "total_fen": self.total_fen, "notice_from": day(self.notice_from), "notice_to": day(self.notice_to),
+                "notice_phone": self.notice_phone, "notice_taken_down_on": day(self.notice_taken_down_on),
+                "paid_on": day(self.paid_on), "voucher_no": self.voucher_no, "stage": self.stage(today)}
+
     def stage(self, today: dt.date) -> str:
         """Where the batch is on ``today``: 待公示, 公示中, 待发放, 已发放."""
         if self.paid_on is not None:
@@ -72,7 +81,7 @@ class BatchView:
         return "公示中" if self.notice_to is None or self.notice_to >= today else "待发放"
 
 
-def list_batches(session: Session, programme_id: int | None = None) -> list[BatchView]:
+def list_batches(session: Session, programme_id: int | None = None, batch_id: int | None = None) -> list[BatchView]:
     totals = (select(LedgerEntry.batch_id, func.count().label("n"), func.sum(LedgerEntry.amount_fen).label("total"))
               .where(LedgerEntry.batch_id.is_not(None)).group_by(LedgerEntry.batch_id).subquery())
     query = (select(LedgerBatch, Programme.name, totals.c.n, totals.c.total)
@@ -81,9 +90,18 @@ def list_batches(session: Session, programme_id: int | None = None) -> list[Batc
              .order_by(LedgerBatch.id.desc()))
     if programme_id is not None:
         query = query.where(LedgerBatch.programme_id == programme_id)
+    if batch_id is not None:
+        query = query.where(LedgerBatch.id == batch_id)
     return [BatchView(b.id, b.programme_id, name, b.period, b.posted_at, b.posted_by, n or 0, total or 0,
                       b.notice_from, b.notice_to, b.paid_on, b.voucher_no, b.notice_phone, b.notice_taken_down_on)
             for b, name, n, total in session.execute(query)]
+
+
+def get_batch_view(session: Session, batch_id: int) -> BatchView:
+    found = list_batches(session, batch_id=batch_id)
+    if not found:
+        raise NotFound(translate("Ledger", "The batch no longer exists."))
+    return found[0]
 
 
 @requires(Permission.POST_LEDGER)
