@@ -102,11 +102,61 @@ def test_batch_notice_dialog(qtbot, tab, context) -> None:
     unnoticed = next(b for b in context.query(batches.list_batches) if b.notice_from is None)
     dialog = NoticeDialog(context, unnoticed.id, tab)
     qtbot.addWidget(dialog)
-    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    dialog.show()
+    # The phone for objections is offered as given last (the demo's), and is required.
+    assert dialog.phone_edit.isVisible() and dialog.phone_edit.text() == "08122911035"
+    dialog.phone_edit.clear()
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    save.click()
+    assert dialog.result() != dialog.DialogCode.Accepted and "异议电话" in dialog.problems_label.text()
+    qtbot.keyClicks(dialog.phone_edit, "0812-6543210")
+    save.click()
     assert dialog.result() == dialog.DialogCode.Accepted
     batch = next(b for b in context.query(batches.list_batches) if b.id == unnoticed.id)
     # five working days by default: Friday 20 November 2026 to Thursday 26 November
     assert batch.notice_from is not None and working_days_between(batch.notice_from, batch.notice_to) == 5
+    assert batch.notice_phone == "08126543210"
+
+
+def test_the_batches_page_prints_the_notice_and_records_its_end(qtbot, tab, context, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from schoolaid.ui.ledger import ledger_dialogs
+    from schoolaid.ui.widgets import pdf_preview
+
+    assert tab.notice_print_button.text() == "打印公示表…" and tab.notice_down_button.text() == "记录公示结束…"
+    import datetime as dt
+
+    unnoticed = next(b for b in context.query(batches.list_batches) if b.notice_from is None)
+    context.db.run(batches.record_notice, context.actor, unnoticed.id, context.today() - dt.timedelta(days=21),
+                   context.today() - dt.timedelta(days=7), "0812-2911035")
+    tab.refresh()
+    noticed = context.query(batches.get_batch_view, unnoticed.id)
+    row = next(r for r in range(tab.batches_model.rowCount()) if tab.batches_model.row_object(r).id == noticed.id)
+    tab.batches_table.selectRow(row)
+    shown = []
+    monkeypatch.setattr(pdf_preview, "show_preview", lambda parent, path, title, name: shown.append((path, name)))
+    tab.notice_print_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    path, name = shown[0]
+    assert path.exists() and name.endswith(f"公示表_{noticed.period}.pdf")
+    opened = []
+
+    def fill(dialog_self):
+        dialog_self.down_edit.setDate(noticed.notice_to)  # the last day of the notice: too early
+        dialog_self.buttons.button(dialog_self.buttons.StandardButton.Save).click()
+        opened.append((dialog_self, dialog_self.problems_label.text()))
+        dialog_self.down_edit.setDate(context.today())
+        dialog_self.buttons.button(dialog_self.buttons.StandardButton.Save).click()
+        return dialog_self.result()
+
+    monkeypatch.setattr(ledger_dialogs.NoticeDownDialog, "exec", lambda self: fill(self))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: pytest.fail("a batch was selected"))
+    tab.notice_down_button.click()
+    [(dialog, refused)] = opened
+    assert noticed.notice_to.isoformat() in refused and dialog.result() == dialog.DialogCode.Accepted
+    batch = context.query(batches.get_batch_view, noticed.id)
+    assert batch.notice_taken_down_on == context.today()
 
 
 def test_the_ledger_badge_in_the_window(qtbot, context) -> None:

@@ -30,8 +30,8 @@ from schoolaid.accounts.permissions import Permission
 from schoolaid.backup import backup
 from schoolaid.dropout import export as dropout_export
 from schoolaid.dropout import notice_pdf
+from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
-from schoolaid.ledger import hardship_printouts
 from schoolaid.pairing import pairing_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
@@ -212,6 +212,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
        *EXPORT, button=True, service=ledger_export.export_notice),
     _a("ledger.notice_dates", QT_TRANSLATE_NOOP("Actions", "Record notice dates…"), "ledger_tab",
        "record_notice_dates", P.POST_LEDGER, button=True),
+    _a("ledger.notice_print", QT_TRANSLATE_NOOP("Actions", "Print the notice (公示表)…"), "ledger_tab",
+       "print_batch_notice", *EXPORT, button=True, service=batch_notice.write_batch_notice),
+    _a("ledger.notice_down", QT_TRANSLATE_NOOP("Actions", "Record the end of the notice…"), "ledger_tab",
+       "record_notice_down", P.POST_LEDGER, button=True),
     _a("ledger.payment", QT_TRANSLATE_NOOP("Actions", "Record payment…"), "ledger_tab", "record_payment",
        P.POST_LEDGER, button=True),
     _a("ledger.sign_off", QT_TRANSLATE_NOOP("Actions", "Sign-off sheet (签领表)…"), "ledger_tab", "export_sign_off",

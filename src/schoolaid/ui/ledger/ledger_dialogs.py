@@ -236,15 +236,36 @@ class NoticeDialog(FormDialog):
         minimum = self.context.query(batches.notice_working_days)
         self.to_edit = date_edit(today, nth_working_day(today, minimum, self.context.query(eligibility.official_days)),
                                  not_after_today=False)
+        # The phone recorded for this batch, or else the one given last: it is usually the same office.
+        known = [b.notice_phone for b in self.context.query(batches.list_batches) if b.notice_phone]
+        batch = self.context.query(batches.get_batch_view, batch_id)
+        self.phone_edit = QLineEdit(batch.notice_phone or (known[0] if known else ""))
+        self.phone_edit.setPlaceholderText(self.tr("e.g. 0812-1234567"))
         self.form.addRow(self.tr("Posted publicly from"), self.from_edit)
         self.form.addRow(self.tr("until"), self.to_edit)
+        self.form.addRow(self.tr("Phone for objections"), self.phone_edit)
         self.form.addRow(QLabel(self.tr(
             "The list of recipients is posted for at least {n} working days before payment (weekends and statutory "
-            "holidays do not count).").format(n=minimum)))
+            "holidays do not count), with a phone number for objections.").format(n=minimum)))
 
     def submit(self) -> bool:
         return self.run(batches.record_notice, self.batch_id, date_of(self.from_edit), date_of(self.to_edit),
-                        affects={Entity.LEDGER}).succeeded
+                        self.phone_edit.text(), affects={Entity.LEDGER}).succeeded
+
+
+class NoticeDownDialog(FormDialog):
+    """The 公示 is over: the day the list was taken down."""
+
+    def __init__(self, context: AppContext, batch_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("End of the public notice"), parent)
+        self.batch_id = batch_id
+        self.down_edit = date_edit(self.context.today())
+        self.form.addRow(self.tr("Taken down on"), self.down_edit)
+        self.form.addRow(QLabel(self.tr("The day after the notice ends at the earliest.")))
+
+    def submit(self) -> bool:
+        return self.run(batches.record_notice_taken_down, self.batch_id, date_of(self.down_edit),
+                        today=self.context.today(), affects={Entity.LEDGER}).succeeded
 
 
 class PaymentDialog(FormDialog):

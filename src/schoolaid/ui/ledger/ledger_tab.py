@@ -50,6 +50,7 @@ from schoolaid.ui.ledger.ledger_dialogs import (
     HistoryDialog,
     MembersDialog,
     NoticeDialog,
+    NoticeDownDialog,
     PaymentDialog,
     ProgrammeDialog,
     ReverseDialog,
@@ -184,6 +185,8 @@ class LedgerTab(QWidget):
             Column(lambda: self.tr("Status"), lambda b: self._batch_stage(b), align_center=True,
                    foreground=lambda b: RED if b.paid_on is None else None),
             Column(lambda: self.tr("Public notice"), lambda b: f"{b.notice_from} — {b.notice_to}" if b.notice_from else ""),
+            Column(lambda: self.tr("Taken down on"),
+                   lambda b: b.notice_taken_down_on.isoformat() if b.notice_taken_down_on else ""),
             Column(lambda: self.tr("Paid on"), lambda b: b.paid_on.isoformat() if b.paid_on else ""),
             Column(lambda: self.tr("Voucher"), lambda b: b.voucher_no),
             Column(lambda: self.tr("Posted by"), lambda b: b.posted_by),
@@ -191,6 +194,8 @@ class LedgerTab(QWidget):
         self.batches_table = record_table(self.batches_model, fit_contents=True)
         self.notice_list_button = make_button("ledger.notice_list", context, self)
         self.notice_button = make_button("ledger.notice_dates", context, self)
+        self.notice_print_button = make_button("ledger.notice_print", context, self)
+        self.notice_down_button = make_button("ledger.notice_down", context, self)
         self.payment_button = make_button("ledger.payment", context, self)
         self.sign_off_button = make_button("ledger.sign_off", context, self)
         self.sign_off_print_button = make_button("ledger.sign_off_print", context, self)
@@ -200,8 +205,9 @@ class LedgerTab(QWidget):
             "A batch is posted, its list of recipients is posted publicly for at least {n} working days (names only: "
             "no ID numbers, addresses or phones), then it is paid.").format(n=batches.MINIMUM_NOTICE_DAYS)))
         batches_layout.addWidget(self.batches_table, 1)
-        batches_layout.addLayout(_row(self.notice_list_button, self.notice_button, self.payment_button,
-                                      self.sign_off_button, self.sign_off_print_button))
+        batches_layout.addLayout(_row(self.notice_list_button, self.notice_button, self.notice_print_button,
+                                      self.notice_down_button, self.payment_button, self.sign_off_button,
+                                      self.sign_off_print_button))
 
         # --- totals ---
         self.totals_by = QComboBox()
@@ -483,6 +489,9 @@ class LedgerTab(QWidget):
     def record_notice_dates(self) -> None:
         self._batch_dialog(NoticeDialog)
 
+    def record_notice_down(self) -> None:
+        self._batch_dialog(NoticeDownDialog)
+
     def record_payment(self) -> None:
         self._batch_dialog(PaymentDialog)
 
@@ -524,6 +533,20 @@ class LedgerTab(QWidget):
         path = preview_path(name)
         run_op(self.context, self, reports.write_sign_off, batch.id, path, self.context.today(), access=Access.READ_AS,
                background=True, title=title, on_success=lambda _pages: show_preview(self, path, title, name))
+
+    def print_batch_notice(self) -> None:
+        from schoolaid.ledger import batch_notice
+        from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
+
+        batch = self.selected_batch()
+        if batch is None:
+            QMessageBox.information(self, self.tr("Batches"), self.tr("Select a batch first."))
+            return
+        title, name = self.tr("Public notice (公示表)"), f"{batch.programme}公示表_{batch.period}.pdf"
+        path = preview_path(name)
+        run_op(self.context, self, batch_notice.write_batch_notice, batch.id, path, self.context.today(),
+               access=Access.READ_AS, background=True, title=title,
+               on_success=lambda _pages: show_preview(self, path, title, name))
 
     # --- totals and gaps -------------------------------------------------------------------------------
 
