@@ -344,3 +344,31 @@ def test_the_demo_has_a_year_reversals_and_gaps(demo_db) -> None:
     assert sum(1 for e in entries.values() if e.reverses_id) == 2
     assert sum(1 for e in entries.values() if e.replaces_id) == 1
     assert demo_db.query(coverage.gaps, Quarter.containing(TODAY).key, today=TODAY)
+
+
+@pytest.mark.parametrize("fixture", ["schoolaid-rev0004.sqlite", "schoolaid-rev0008.sqlite"])
+def test_an_old_databases_batches_take_the_phone_and_the_taken_down_date(tmp_path, fixture) -> None:
+    """Migration 0012: every batch kept as it was, the two new fields empty and on the record from the
+    upgrade on, so that one changed behind the app's back is found."""
+    import shutil
+    from pathlib import Path
+
+    from tests.core.test_audit_coverage import findings, tamper
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    path = tmp_path / fixture
+    shutil.copy(fixtures / fixture, path)
+    from schoolaid.storage.database import open_database
+
+    db = open_database(path)
+    try:
+        listed = db.query(batches.list_batches)
+        assert len(listed) == 23 and all(b.notice_phone == "" and b.notice_taken_down_on is None for b in listed)
+        assert db.query(audit_verify.verify).ok
+        tamper(db, f"UPDATE ledger_batches SET notice_phone = '110', notice_taken_down_on = '2026-01-01' "
+                   f"WHERE id = {listed[0].id}")
+        [found] = findings(db)
+        assert (found.entity, found.entity_id, found.fields) == (
+            "ledger_batch", listed[0].id, ("notice_phone", "notice_taken_down_on"))
+    finally:
+        db.close()

@@ -270,7 +270,7 @@ FIELD_LABELS = {
     "visit_date": "走访日期", "posted_by": "录入人", "posted_at": "录入时间", "amount_fen": "金额（分）",
     "standard_fen": "资助标准（分）", "student_id": "学生", "value": "设置值", "role": "角色", "active": "启用",
     "username": "用户名", "classes": "负责班级", "reason_category": "原因类别", "closed_on": "结案日期",
-    "paid_on": "发放日期", "voucher_no": "凭证号", "eligibility": "资助对象", "sha256": "文件校验码",
+    "paid_on": "发放日期", "voucher_no": "凭证号", "notice_phone": "异议电话", "notice_taken_down_on": "公示撤下日期", "eligibility": "资助对象", "sha256": "文件校验码",
 }
 
 
