@@ -330,7 +330,7 @@ def test_documents(school, actor, tmp_path) -> None:
     assert db.query(export.export_notice, actor, result.batch_id, tmp_path / "notice.xlsx", today=TODAY) == 1
     notice = openpyxl.load_workbook(tmp_path / "notice.xlsx").active
     text = " ".join(str(c.value) for r in notice.iter_rows() for c in r if c.value is not None)
-    assert "小明" in text and "2026年10月16日" in text
+    assert "小明" in text and "2026年10月16日" in text and "异议电话：08122911035" in text
     assert "5104" not in text and "13912345678" not in text  # no ID numbers, no phones
     assert db.query(export.export_sign_off, actor, result.batch_id, tmp_path / "sign.xlsx", today=TODAY) == 1
     assert openpyxl.load_workbook(tmp_path / "sign.xlsx").active["G3"].value == "领取人签字"

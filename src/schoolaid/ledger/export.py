@@ -146,10 +146,11 @@ def export_notice(session: Session, actor: Actor, batch_id: int, path: Path, tod
     name = township.township_name(session)
     notice = (f"公示期：{chinese_date(batch.notice_from)}至{chinese_date(batch.notice_to)}"
               if batch.notice_from and batch.notice_to else f"公示期：{batches.notice_working_days(session)}个工作日")
+    phone = f"异议电话：{batch.notice_phone}" if batch.notice_phone else ""
     with workbook_to(path) as workbook:
         sheet = start_sheet(workbook, "公示", f"{name}{programme.name}受助学生名单公示（{batch.period}）",
-                            f"{notice}    如有异议，请在公示期内向学校资助工作办公室反映。", ("序号", "姓名", "学校", "年级", "资助项目",
-                                                                         "资助金额（元）"),
+                            f"{notice}    如有异议，请在公示期内向学校资助工作办公室反映。{phone}",
+                            ("序号", "姓名", "学校", "年级", "资助项目", "资助金额（元）"),
                             (7, 10, 18, 12, 16, 14))
         for number, line in enumerate(lines, start=1):
             sheet.append([number, line.name, line.school, line.grade, programme.name, _money(sheet, line.amount_fen)])
