@@ -429,6 +429,14 @@
         <translation>记录公示日期…</translation>
     </message>
     <message>
+        <source>Print the notice (公示表)…</source>
+        <translation>打印公示表…</translation>
+    </message>
+    <message>
+        <source>Record the end of the notice…</source>
+        <translation>记录公示结束…</translation>
+    </message>
+    <message>
         <source>Record payment…</source>
         <translation>记录发放…</translation>
     </message>
@@ -1550,6 +1558,14 @@ The current database is kept as a dated copy beside it.</source>
         <translation>资助批次的签领表</translation>
     </message>
     <message>
+        <source>the 公示表 of a ledger batch: names, schools, grades, classes and amounts, the dates and the phone for objections</source>
+        <translation>一批资助的公示表：姓名、学校、年级、班级和金额，公示期和异议电话</translation>
+    </message>
+    <message>
+        <source>公示表 written to {path} ({pages} pages).</source>
+        <translation>公示表已写入 {path}（共 {pages} 页）。</translation>
+    </message>
+    <message>
         <source>encrypted backups to carry to the township (.sabk)</source>
         <translation>带到乡镇的加密备份（.sabk）</translation>
     </message>
@@ -1864,6 +1880,22 @@ The current database is kept as a dated copy beside it.</source>
     <message>
         <source>{verb} {programme} {period}: {n} students, {total} yuan; {already} already posted.</source>
         <translation>{verb}{programme}（{period}）：{n} 名学生，{total} 元；{already} 名此前已发放。</translation>
+    </message>
+    <message>
+        <source>record a batch's public notice (公示): its dates and the phone for objections</source>
+        <translation>登记一批资助的公示：公示期和异议电话</translation>
+    </message>
+    <message>
+        <source>Batch {id}: notice from {start} to {end}, objections to {phone}.</source>
+        <translation>批次 {id}：公示期 {start} 至 {end}，异议电话 {phone}。</translation>
+    </message>
+    <message>
+        <source>record that a batch's public notice (公示) is over and was taken down</source>
+        <translation>登记一批资助的公示已结束并撤下</translation>
+    </message>
+    <message>
+        <source>Batch {id}: notice taken down on {date}.</source>
+        <translation>批次 {id}：公示于 {date} 撤下。</translation>
     </message>
     <message>
         <source>{n} eligible students without aid in {period}.</source>
@@ -4521,8 +4553,32 @@ How: {how}{note}</source>
         <translation>名单须公示至少 {days} 个工作日（周末和法定节假日不计）；{start} 至 {end} 只有 {n} 个工作日，最早可于 {earliest} 结束。</translation>
     </message>
     <message>
+        <source>Give the phone number for objections (异议电话): the notice prints it.</source>
+        <translation>请填写异议电话：公示表上要印出。</translation>
+    </message>
+    <message>
+        <source>“{phone}” is not a phone number: write a mobile number or a landline with its area code (0812-1234567).</source>
+        <translation>“{phone}”不是电话号码：请填写手机号，或带区号的座机号（如 0812-1234567）。</translation>
+    </message>
+    <message>
+        <source>The notice was taken down on {date}: its dates stay as they were.</source>
+        <translation>公示已于 {date} 撤下，公示期不能再改。</translation>
+    </message>
+    <message>
+        <source>This notice was already taken down on {date}.</source>
+        <translation>该公示已于 {date} 撤下。</translation>
+    </message>
+    <message>
         <source>Post the list of recipients publicly (公示) first, and record its dates.</source>
         <translation>请先公示受助学生名单，并记录公示日期。</translation>
+    </message>
+    <message>
+        <source>The notice runs until {date}: it can be taken down after that day.</source>
+        <translation>公示期到 {date} 为止，此后才能撤下。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期不能晚于今天。</translation>
     </message>
     <message>
         <source>Payment comes after the notice period, which ends on {date}.</source>
@@ -4682,6 +4738,10 @@ How: {how}{note}</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Taken down on</source>
+        <translation>撤下日期</translation>
     </message>
     <message>
         <source>by programme</source>
@@ -4866,6 +4926,10 @@ How: {how}{note}</source>
     <message>
         <source>Sign-off sheet</source>
         <translation>签领表</translation>
+    </message>
+    <message>
+        <source>Public notice (公示表)</source>
+        <translation>公示表</translation>
     </message>
     <message>
         <source>In all: {total} yuan.</source>
@@ -5146,6 +5210,10 @@ How: {how}{note}</source>
         <translation>公示日期</translation>
     </message>
     <message>
+        <source>e.g. 0812-1234567</source>
+        <translation>如 0812-1234567</translation>
+    </message>
+    <message>
         <source>Posted publicly from</source>
         <translation>公示开始</translation>
     </message>
@@ -5154,8 +5222,12 @@ How: {how}{note}</source>
         <translation>公示结束</translation>
     </message>
     <message>
-        <source>The list of recipients is posted for at least {n} working days before payment (weekends and statutory holidays do not count).</source>
-        <translation>受助名单在发放前须公示至少 {n} 个工作日（周末和法定节假日不计）。</translation>
+        <source>Phone for objections</source>
+        <translation>异议电话</translation>
+    </message>
+    <message>
+        <source>The list of recipients is posted for at least {n} working days before payment (weekends and statutory holidays do not count), with a phone number for objections.</source>
+        <translation>发放前，受助学生名单至少公示 {n} 个工作日（周末和法定节假日不计），并公布异议电话。</translation>
     </message>
     <message>
         <source>Enrollment-urging notice</source>
@@ -5184,6 +5256,21 @@ How: {how}{note}</source>
     <message>
         <source>The notice gets the next number of the year, like {example}.</source>
         <translation>通知书按年度顺序编号，例如 {example}。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDownDialog</name>
+    <message>
+        <source>End of the public notice</source>
+        <translation>公示结束</translation>
+    </message>
+    <message>
+        <source>Taken down on</source>
+        <translation>撤下日期</translation>
+    </message>
+    <message>
+        <source>The day after the notice ends at the earliest.</source>
+        <translation>最早为公示期满的次日。</translation>
     </message>
 </context>
 <context>
