@@ -4,7 +4,7 @@ they search and show."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
@@ -20,6 +20,9 @@ R = TypeVar("R")
 class SearchPicker(Dialog, Generic[R]):
     """Subclasses set the title, call ``build`` with their columns and narrowing choices, and give
     ``matches``; ``chosen`` is the record chosen."""
+
+    #: The records for the search text and the narrowing choice's value (each subclass's own method).
+    matches: Callable[[str, Any], list[R]]
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,9 +53,6 @@ class SearchPicker(Dialog, Generic[R]):
         self.buttons.accepted.connect(self._choose)
         self.buttons.rejected.connect(self.reject)
         self.refresh()
-
-    def matches(self, text: str, narrowed_to: Any) -> list[R]:
-        raise NotImplementedError
 
     def refresh(self) -> None:
         self.model.set_rows(self.matches(self.search_edit.text(), self.narrow_combo.currentData()))
