@@ -68,6 +68,8 @@ COVERED: tuple[Coverage, ...] = (
     Coverage("village_population", "village_populations"),
     Coverage("hardship_assessment", "hardship_assessments"),
     Coverage("hardship_publicity", "hardship_publicities"),
+    Coverage("reference_list", "reference_lists", {"imported_at": "the moment written; the audit event carries its own time"}),
+    Coverage("reconcile_check", "reconcile_checks", {"recorded_at": "the moment written; the audit event carries its own time"}),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).
@@ -76,6 +78,9 @@ COVERED_WITH: dict[str, tuple[str, str]] = {
     "skill_trainings": ("household", "members"),
     "user_classes": ("user", "classes"),
     "programme_members": ("programme", "members"),
+    # A list's people (thousands of rows) are compared through the list's people_digest, a SHA-256 of them
+    # recomputed by the verifier (reconcile.lists.people_digest).
+    "reference_people": ("reference_list", "people_digest"),
 }
 
 #: Tables not compared, with the reason.

@@ -618,3 +618,103 @@ class HardshipAssessment(Base):
 
     student: Mapped[Student] = relationship()
     publicity: Mapped[HardshipPublicity | None] = relationship()
+
+
+# --- issue 17 (reconcile): 四查三比对, the lists handed over and the door-to-door checks ---------------
+
+
+class ReferenceList(Base):
+    """One list handed over for 四查三比对 (``kind``): the household register (hukou: 户籍, from the police
+    station or the village), the 脱贫户 / 防止返贫监测对象 list (poverty), or the national student registry's
+    export for our schools (registry). Kept on record for good: a newer list of the same kind and village
+    replaces this one's people (``replaced_by_id``, their ``active`` cleared), never deletes them."""
+
+    __tablename__ = "reference_lists"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)  # hukou | poverty | registry
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"))  # None: the whole township
+    source: Mapped[str] = mapped_column(String(64), default="")  # from whom: 某某派出所, 某村委会, 学籍系统
+    received_on: Mapped[dt.date] = mapped_column(Date)  # the day it was handed over
+    school_year: Mapped[int] = mapped_column(Integer)  # ages are taken on 31 August of this year
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    people: Mapped[int] = mapped_column(Integer, default=0)  # people kept from the file
+    children: Mapped[int] = mapped_column(Integer, default=0)  # of whom children (0–17 on 31 August)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)  # rows refused, with their reasons in the preview
+    people_digest: Mapped[str] = mapped_column(String(64), default="")  # SHA-256 of its people, for the audit
+    imported_by: Mapped[str] = mapped_column(String(64), default="")
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("reference_lists.id"))
+    replaced_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    village: Mapped[Village | None] = relationship()
+
+
+class ReferencePerson(Base):
+    """One person of a reference list, as the list gives them (cleaned and checked as the roster import
+    checks a student). Only the fields of the list's kind are filled."""
+
+    __tablename__ = "reference_people"
+    __table_args__ = (Index("ix_reference_people_name_birth", "name", "birth_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("reference_lists.id"), index=True)
+    row: Mapped[int] = mapped_column(Integer)  # the file's row (Excel numbering), for the record
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # False once a newer list replaced its list
+    name: Mapped[str] = mapped_column(String(64))
+    sex: Mapped[str] = mapped_column(String(4), default="")
+    ethnicity: Mapped[str] = mapped_column(String(16), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    is_child: Mapped[bool] = mapped_column(Boolean, default=True)  # 0–17 on 31 August of the list's school year
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"), index=True)
+    group_name: Mapped[str] = mapped_column(String(32), default="")  # 组
+    address: Mapped[str] = mapped_column(Text, default="")
+    # household register and poverty list
+    household_no: Mapped[str] = mapped_column(String(32), default="")  # 户号
+    head_name: Mapped[str] = mapped_column(String(64), default="")  # 户主姓名
+    head_id_number: Mapped[str | None] = mapped_column(String(18))
+    relation: Mapped[str] = mapped_column(String(16), default="")  # 与户主关系
+    # poverty list
+    category: Mapped[str] = mapped_column(String(16), default="")  # "" or a HouseholdCategory
+    monitoring_type: Mapped[str] = mapped_column(String(16), default="")  # "" or a MonitoringType
+    lifted_year: Mapped[int | None] = mapped_column(Integer)  # 脱贫年度
+    identified_on: Mapped[dt.date | None] = mapped_column(Date)  # 识别时间
+    # student registry
+    registry_no: Mapped[str] = mapped_column(String(32), default="")  # 全国学籍号 (G + ID, L, J forms)
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"))
+    school_name: Mapped[str] = mapped_column(String(64), default="")  # as the registry names it
+    grade_text: Mapped[str] = mapped_column(String(16), default="")  # 年级 / 班级, as written
+
+    reference_list: Mapped[ReferenceList] = relationship()
+
+
+class ReconcileCheck(Base):
+    """The check of one difference (核查结果), door to door or by telephone. Appended, never edited or
+    deleted: the latest check of a difference (its kind and the child's key) is the one that counts."""
+
+    __tablename__ = "reconcile_checks"
+    __table_args__ = (Index("ix_reconcile_checks_kind_person", "kind", "person_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # the difference's kind (reconcile.differences)
+    person_key: Mapped[str] = mapped_column(String(96))  # the ID number, else "姓名|YYYY-MM-DD"
+    name: Mapped[str] = mapped_column(String(64))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"))
+    result: Mapped[str] = mapped_column(String(16))  # 在外地就读, 已在本校, 延缓入学, 失学 … (reconcile.checks)
+    school_name: Mapped[str] = mapped_column(String(64), default="")  # 在外地就读: where
+    place: Mapped[str] = mapped_column(String(64), default="")  # 在外地就读 / 随迁 / 迁出: the place
+    confirmed_how: Mapped[str] = mapped_column(String(16), default="")  # 学籍系统 / 接收学校证明 / 电话
+    confirmed_with: Mapped[str] = mapped_column(String(64), default="")  # with whom (电话)
+    student_id: Mapped[int | None] = mapped_column(ForeignKey("students.id"), index=True)  # 已在本校, 失学
+    approval_body: Mapped[str] = mapped_column(String(64), default="")  # 延缓入学: who approved
+    approval_document: Mapped[str] = mapped_column(String(64), default="")  # its number
+    approval_expires_on: Mapped[dt.date | None] = mapped_column(Date)  # after it, the difference is open again
+    checked_by: Mapped[str] = mapped_column(String(64))  # 核查人
+    checked_on: Mapped[dt.date] = mapped_column(Date)  # 核查日期
+    evidence: Mapped[str] = mapped_column(Text, default="")  # 佐证
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    village: Mapped[Village | None] = relationship()
+    student: Mapped[Student | None] = relationship()
