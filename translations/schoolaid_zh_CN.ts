@@ -8203,6 +8203,86 @@ This look is recorded in the audit trail.</source>
         <source>Child of a martyr</source>
         <translation>烈士子女</translation>
     </message>
+    <message>
+        <source>Household register</source>
+        <translation>户籍名单</translation>
+    </message>
+    <message>
+        <source>Poverty list</source>
+        <translation>脱贫户及监测对象名单</translation>
+    </message>
+    <message>
+        <source>Student registry</source>
+        <translation>学籍名单</translation>
+    </message>
+    <message>
+        <source>On the register, not at school</source>
+        <translation>户籍有、学籍无（适龄未入学）</translation>
+    </message>
+    <message>
+        <source>Preschool age, in no kindergarten</source>
+        <translation>学前适龄未入园</translation>
+    </message>
+    <message>
+        <source>On the registry, not on the roster</source>
+        <translation>有学籍、不在花名册（名在人不在）</translation>
+    </message>
+    <message>
+        <source>On the roster, not on the registry</source>
+        <translation>在花名册、无学籍</translation>
+    </message>
+    <message>
+        <source>On the poverty list, not flagged</source>
+        <translation>在脱贫名单、花名册未标注</translation>
+    </message>
+    <message>
+        <source>Flagged, not on the poverty list</source>
+        <translation>花名册已标注、不在脱贫名单</translation>
+    </message>
+    <message>
+        <source>Studying elsewhere</source>
+        <translation>在外地就读</translation>
+    </message>
+    <message>
+        <source>Already at our school</source>
+        <translation>已在本校</translation>
+    </message>
+    <message>
+        <source>Deferred enrollment</source>
+        <translation>延缓入学</translation>
+    </message>
+    <message>
+        <source>Away with the family / registered but not living here</source>
+        <translation>随迁/户在人不在</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>迁出</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Duplicate person</source>
+        <translation>重复人员</translation>
+    </message>
+    <message>
+        <source>Out of school</source>
+        <translation>失学</translation>
+    </message>
+    <message>
+        <source>Not in kindergarten</source>
+        <translation>未入园</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>The list is wrong</source>
+        <translation>名单有误</translation>
+    </message>
 </context>
 <context>
     <name>WorkList</name>
