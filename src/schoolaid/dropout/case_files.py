@@ -18,6 +18,7 @@ from schoolaid.common.errors import NotAllowed, NotFound, ValidationFailed
 from schoolaid.common.grades import grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import error
+from schoolaid.dropout import found_out_of_school
 from schoolaid.dropout.absences import absences, cases_to_open, end_absence, get_record
 from schoolaid.dropout.notices import NoticeView
 from schoolaid.dropout.rules import setting
@@ -307,22 +308,25 @@ def get_case(session: Session, case_id: int) -> CaseView:
 @dataclass(frozen=True)
 class Attention:
     """What the dropout tab's badge counts: absences waiting for a case, cases ready for an urging
-    notice, and notices whose deadline passed without the child back."""
+    notice, notices whose deadline passed without the child back, and children a 比对 check found out
+    of school (失学) with no case yet."""
 
     to_open: int
     notice_due: int
     expired: int
+    found_out_of_school: int = 0
 
     @property
     def total(self) -> int:
-        return self.to_open + self.notice_due + self.expired
+        return self.to_open + self.notice_due + self.expired + self.found_out_of_school
 
 
 def attention(session: Session, today: dt.date,
               classes: frozenset[tuple[int, str, int, str]] | None = None) -> Attention:
     cases = list_cases(session, open_only=True, classes=classes)
     return Attention(len(cases_to_open(session, today, classes)), sum(1 for c in cases if c.notice_due),
-                     sum(1 for c in cases if c.notice_expired(today)))
+                     sum(1 for c in cases if c.notice_expired(today)),
+                     len(found_out_of_school.cases_to_open(session, today, classes)))
 
 
 @dataclass(frozen=True)

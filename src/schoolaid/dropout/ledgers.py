@@ -15,46 +15,66 @@ from schoolaid.common.grades import age_on, grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout.absences import absences
+from schoolaid.dropout import found_out_of_school
 from schoolaid.dropout.case_files import list_cases
+from schoolaid.reconcile import differences
+from schoolaid.reconcile.differences import CheckView, person_key
+from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind, ListKind
 from schoolaid.roster.enrollment import EnrollmentStatus
-from schoolaid.storage.models import Household, School, Student, Village
+from schoolaid.roster.pinyin_search import search_keys
+from schoolaid.storage.models import Household, ReferenceList, ReferencePerson, School, Student, Village
 
 
 @dataclass(frozen=True)
 class LedgerRow:
-    student_id: int
+    student_id: int | None  # None: a child of the household register on no roster of ours
     name: str
     sex: str
     birth_date: dt.date | None
     age: int | None
-    school: str
+    school: str  # for a child on no roster: where a check found them studying, if anywhere
     grade: str
     village: str
-    guardian: str
-    status: EnrollmentStatus
+    guardian: str  # for a child on no roster: the register's head of household
+    status: EnrollmentStatus | None  # None: on no roster of ours
     note: str  # the absence, the case, or why the child is listed
     case_id: int | None
+    reconcile: str = ""  # the 比对 status (matched, 待核查, or the check's result); "" where no register covers the child
+    out_of_school: bool = False  # not known to be at school: 未入学 or 辍学, or a register child not found at any
+
+    @property
+    def status_text(self) -> str:
+        """The 学籍状态 as the ledgers print it (Chinese always)."""
+        return self.status.value if self.status is not None else "无学籍"
 
 
 COMPULSORY_AGES = range(6, 16)  # compulsory education: ages 6 to 15
+AWAY = (EnrollmentStatus.NOT_ENROLLED, EnrollmentStatus.DROPPED_OUT)
 
 
 def _student_rows(session: Session, conditions: Sequence[ColumnElement[bool]], today: dt.date,
-                  notes: Mapping[int, tuple[str, int | None]]) -> list[LedgerRow]:
-    """The ledger lines of the students the conditions select, by village then name."""
+                  notes: Mapping[int, tuple[str, int | None]],
+                  reconciled: Mapping[str, str] | None = None) -> list[tuple[tuple[str, str], LedgerRow]]:
+    """The ledger lines of the students the conditions select, by village then name, each with its
+    sort key (village, name's pinyin)."""
     query = (select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage,
-                    Student.grade, Student.class_name, Village.name, Student.guardian_name, Student.status)
+                    Student.grade, Student.class_name, Village.name, Student.guardian_name, Student.status,
+                    Student.id_number, Student.name_pinyin)
              .join(School, Student.school_id == School.id)
              .outerjoin(Household, Student.household_id == Household.id)
              .outerjoin(Village, Household.village_id == Village.id)
              .where(*conditions)
              .order_by(func.coalesce(Village.name, ""), Student.name_pinyin, Student.id))
     rows = []
-    for sid, name, sex, birth, school, stage, grade, class_name, village, guardian, status in session.execute(query):
+    for (sid, name, sex, birth, school, stage, grade, class_name, village, guardian, status, id_number,
+         pinyin) in session.execute(query):
         note, case_id = notes.get(sid, ("", None))
-        rows.append(LedgerRow(sid, name, sex, birth, age_on(birth, today) if birth else None, school,
-                              f"{grade_name_zh(stage, grade)}{class_name}", village or "", guardian,
-                              EnrollmentStatus(status), note, case_id))
+        enrollment = EnrollmentStatus(status)
+        reconcile = reconciled.get(person_key(id_number, name, birth), "") if reconciled else ""
+        rows.append(((village or "", pinyin or ""), LedgerRow(
+            sid, name, sex, birth, age_on(birth, today) if birth else None, school,
+            f"{grade_name_zh(stage, grade)}{class_name}", village or "", guardian, enrollment, note, case_id,
+            reconcile, enrollment in AWAY)))
     return rows
 
 
@@ -64,7 +84,9 @@ def _students(ids: Sequence[int]) -> list[ColumnElement[bool]]:
 
 def school_age_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
     """适龄儿童: every child of compulsory-education age (6 to 15 on 31 August before the school
-    year) on the roster, enrolled or not — the 未入学 children of the households are on the roster too."""
+    year) on the roster, enrolled or not — the 未入学 children of the households are on the roster too —
+    and, where a household register was imported, every school-age child of the register on no roster
+    of ours, each with their 比对 status (待核查, or what the check found)."""
     reference = SchoolYear.containing(today).age_reference_day
     youngest, oldest = COMPULSORY_AGES[0], COMPULSORY_AGES[-1]
     # age_on(birth, reference) in 6..15  <=>  reference - 16 years < birth <= reference - 6 years
@@ -75,7 +97,64 @@ def school_age_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
     away = (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)
     notes = {sid: (translate("Dropout", "not at school"), None) for sid in session.scalars(
         select(Student.id).where(*conditions, Student.status.in_(away)))}
-    return _student_rows(session, conditions, today, notes)
+    has_register = bool(session.scalar(select(ReferenceList.id).where(ReferenceList.kind == ListKind.HUKOU.value)
+                                       .limit(1)))
+    reconciled = differences.child_status(session, today) if has_register else None
+    rows = _student_rows(session, conditions, today, notes, reconciled)
+    if has_register:
+        rows += _register_rows(session, today)
+    rows.sort(key=lambda keyed: keyed[0])
+    return [row for _key, row in rows]
+
+
+#: Checks that take a child off the school-age ledger: not a child of the township after all.
+_NOT_OURS = (CheckResult.DECEASED, CheckResult.MOVED_OUT, CheckResult.DUPLICATE)
+#: Checks that found the child at school, or living (and so counted) elsewhere.
+_AT_SCHOOL_ELSEWHERE = (CheckResult.STUDYING_ELSEWHERE, CheckResult.AWAY)
+
+
+def _register_rows(session: Session, today: dt.date) -> list[tuple[tuple[str, str], LedgerRow]]:
+    """The school-age children of the household register on no roster of ours: open differences
+    (户籍有、学籍无，待核查) and checked ones, but not those a check linked to a student (the student's
+    line stands for them) nor those not the township's children after all."""
+    found = [d for d in differences.differences(session, today, kinds=[DifferenceKind.NOT_ENROLLED],
+                                                include_checked=True)
+             if not (d.check is not None and (d.check.student_id is not None or d.check.result in _NOT_OURS))]
+    people = {p.id: p for p in session.scalars(select(ReferencePerson).where(ReferencePerson.id.in_(
+        [d.reference_person_id for d in found if d.reference_person_id is not None])))} if found else {}
+    rows = []
+    for difference in found:
+        person = people.get(difference.reference_person_id) if difference.reference_person_id else None
+        check = difference.check
+        if check is None or difference.is_open:
+            note = translate("Dropout", "on the household register, on no roster: to be checked door to door")
+            school = ""
+        else:
+            note = _check_note(check)
+            school = check.school_name if check.result is CheckResult.STUDYING_ELSEWHERE else ""
+        birth = difference.birth_date
+        rows.append(((difference.village, search_keys(difference.name)[0]), LedgerRow(
+            None, difference.name, person.sex if person else "", birth, age_on(birth, today) if birth else None,
+            school, "", difference.village, person.head_name if person else "", None, note, None,
+            check.result.value if check is not None and not difference.is_open else PENDING,
+            check is None or difference.is_open or check.result not in _AT_SCHOOL_ELSEWHERE)))
+    return rows
+
+
+PENDING = "待核查"
+
+
+def _check_note(check: CheckView) -> str:
+    """What the check found, in a line (Chinese: the ledgers are printed)."""
+    parts = [f"核查{check.checked_on.isoformat()}", check.result.value]
+    if check.result is CheckResult.STUDYING_ELSEWHERE:
+        parts.append("，".join(x for x in (check.place, check.school_name) if x))
+        parts.append("，".join(x for x in (check.confirmed_how, check.confirmed_with) if x))
+    elif check.result is CheckResult.DEFERRED:
+        parts.append(f"{check.approval_body}{check.approval_document}，至{check.approval_expires_on}")
+    elif check.result in (CheckResult.AWAY, CheckResult.MOVED_OUT):
+        parts.append(check.place)
+    return "：".join(p for p in parts[:2]) + "".join(f"（{p}）" for p in parts[2:] if p)
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -90,7 +169,7 @@ def suspected_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
     found = {a.student_id: (translate("Dropout", "absent since {date}, {days} school days").format(
         date=a.start_date.isoformat(), days=a.school_days), a.case_id)
         for a in absences(session, today) if a.state(today) == "suspected"}
-    return _student_rows(session, _students(list(found)), today, found)
+    return [row for _key, row in _student_rows(session, _students(list(found)), today, found)]
 
 
 def dropout_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
@@ -100,8 +179,10 @@ def dropout_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
     open_cases = {c.student_id: c.id for c in list_cases(session, open_only=True)}
     for sid in session.scalars(select(Student.id).where(Student.status == EnrollmentStatus.DROPPED_OUT.value)):
         found[sid] = (translate("Dropout", "recorded as 辍学"), open_cases.get(sid))
+    for child in found_out_of_school.found_children(session):
+        found[child.student_id] = ("失学（比对核查）", child.case_id)
     for a in absences(session, today):
         if a.state(today) == "dropout" and a.student_id not in found:
             found[a.student_id] = (translate("Dropout", "away since {date}: record the status as 辍学").format(
                 date=a.start_date.isoformat()), a.case_id)
-    return _student_rows(session, _students(list(found)), today, found)
+    return [row for _key, row in _student_rows(session, _students(list(found)), today, found)]

@@ -18,7 +18,7 @@ from schoolaid.backup import backup
 from schoolaid.common import school_calendar
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
-from schoolaid.dropout import absences, case_files, rules
+from schoolaid.dropout import absences, case_files, found_out_of_school, rules
 from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
 from schoolaid.roster import categories
@@ -40,6 +40,7 @@ class Kind:
     TERM_REPORT = "term_report"  # target: none
     BACKUP = "backup"  # target: none
     NOT_ASSESSED = "not_assessed"  # target: the school year (priority groups not yet assessed)
+    OUT_OF_SCHOOL = "out_of_school"  # target: the student a 比对 check found out of school (失学), no case yet
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,11 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
         items.append(WorkItem(Kind.ABSENCE, absence.id, translate(
             "WorkList", "{name} ({school}) has been away {days} school days with no case: open one").format(
                 name=absence.student, school=absence.school, days=absence.school_days), urgent=True))
+    for child in found_out_of_school.cases_to_open(session, today, classes):
+        items.append(WorkItem(Kind.OUT_OF_SCHOOL, child.student_id, translate(
+            "WorkList", "{name} ({village}) was found out of school (失学) by the check of {date} and has no case: "
+            "open one").format(name=child.name, village=child.village or "—",
+                               date=f"{child.checked_on.month}月{child.checked_on.day}日"), urgent=True))
     cases = case_files.list_cases(session, open_only=True, classes=classes)
     for case in cases:
         if case.notice_expired(today):

@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
             self.dropout_tab.sections.setCurrentIndex(self.dropout_tab.ABSENCES)
             if isinstance(target, int):
                 self.dropout_tab.select_absence(target)
+        elif kind == Kind.OUT_OF_SCHOOL and isinstance(target, int):
+            self.tabs.setCurrentWidget(self.dropout_tab)
+            self.dropout_tab.open_case_for_found_child(target)
         elif kind in (Kind.UNPAIRED, Kind.VISIT_OVERDUE):
             self.tabs.setCurrentWidget(self.pairing_tab)
             self.pairing_tab.sections.setCurrentIndex(self.pairing_tab.GAPS)

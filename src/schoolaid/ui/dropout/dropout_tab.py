@@ -26,11 +26,20 @@ from PySide6.QtWidgets import (
 
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.school_calendar import SchoolYear
-from schoolaid.dropout import absences, case_files, dropout_rate, ledgers, persuasion, rules
+from schoolaid.dropout import (
+    absences,
+    case_files,
+    dropout_rate,
+    found_out_of_school,
+    ledgers,
+    persuasion,
+    rules,
+)
 from schoolaid.dropout import export as dropout_export
 from schoolaid.dropout.absences import AbsenceView
 from schoolaid.dropout.case_files import CaseView, SchoolCases
 from schoolaid.dropout.dropout_rate import RateRow
+from schoolaid.dropout.found_out_of_school import FoundChild
 from schoolaid.dropout.ledgers import LedgerRow
 from schoolaid.dropout.persuasion import AttemptView
 from schoolaid.dropout.vocabulary import CaseStatus
@@ -200,12 +209,30 @@ class DropoutTab(QWidget):
         self.record_absence_button = make_button("dropout.record_absence", context, self)
         self.back_button = make_button("dropout.back", context, self)
         self.absence_case_button = make_button("dropout.absence_case", context, self)
+        # Children a 比对 check found out of school (失学): no absence, a case to open all the same.
+        self.found_model: RecordTableModel[FoundChild] = RecordTableModel([
+            Column(lambda: self.tr("Student"), lambda c: c.name),
+            Column(lambda: self.tr("Village"), lambda c: c.village),
+            Column(lambda: self.tr("Guardian"), lambda c: c.guardian),
+            Column(lambda: self.tr("School"), lambda c: c.school),
+            Column(lambda: self.tr("Grade"), lambda c: c.grade),
+            Column(lambda: self.tr("Found on"), lambda c: c.checked_on.isoformat(), align_center=True),
+            Column(lambda: self.tr("Checked by"), lambda c: c.checked_by),
+            Column(lambda: self.tr("Case"), lambda c: self.tr("open one"), align_center=True, foreground=lambda c: RED),
+        ], parent=self)
+        self.found_table = record_table(self.found_model, fit_contents=True)
+        self.found_table.doubleClicked.connect(lambda _index: self.open_case_for_found_child())
+        self.found_label = QLabel(self.tr("Found out of school (失学) by the 比对 check, no case yet — double-click to "
+                                          "open one:"))
+        self.found_label.setWordWrap(True)
         absences_page = QWidget()
         absences_layout = QVBoxLayout(absences_page)
         absences_layout.addLayout(_row(self.absences_all))
         absences_layout.addWidget(self.absences_summary)
-        absences_layout.addWidget(self.absences_table, 1)
+        absences_layout.addWidget(self.absences_table, 3)
         absences_layout.addLayout(_row(self.record_absence_button, self.back_button, self.absence_case_button))
+        absences_layout.addWidget(self.found_label)
+        absences_layout.addWidget(self.found_table, 1)
 
         # --- the three ledgers ---
         self.ledger_choice = QComboBox()
@@ -331,6 +358,7 @@ class DropoutTab(QWidget):
         self.case_school.blockSignals(False)
         self.show_cases()
         self.show_absences()
+        self.show_found_children()
         self._stale = {self.LEDGERS: True, self.FIGURES: True}
         self._section_shown(self.sections.currentIndex())
         self._show_attention()
@@ -351,6 +379,9 @@ class DropoutTab(QWidget):
             parts.append(self.tr("<a href='absences'>{n} children</a> reached {days} school days of unexplained "
                                  "absence and have no case yet: report them to the township and open a case.").format(
                 n=self.attention.to_open, days=self.context.query(rules.setting, "dropout.suspect_school_days")))
+        if self.attention.found_out_of_school:
+            parts.append(self.tr("<a href='absences'>{n} children</a> were found out of school (失学) by the 比对 "
+                                 "check and have no case yet: open one.").format(n=self.attention.found_out_of_school))
         if self.attention.expired:
             parts.append(self.tr("<a href='expired'>{n} urging notices</a> passed their deadline without the child "
                                  "back.").format(n=self.attention.expired))
@@ -580,6 +611,27 @@ class DropoutTab(QWidget):
             "{n} absences shown. Counted in school days (Monday to Friday outside the holidays: {holidays}). "
             "<b>{waiting}</b> call for a case.").format(n=len(found), waiting=waiting,
                                                        holidays=self.context.query(rules.holidays_setting)))
+
+    def show_found_children(self) -> None:
+        found = self.context.query(found_out_of_school.cases_to_open, self.context.today(),
+                                   classes=self.context.teacher_classes)
+        self.found_model.set_rows(found)
+        self.found_label.setVisible(bool(found))
+        self.found_table.setVisible(bool(found))
+
+    def open_case_for_found_child(self, student_id: int | None = None) -> None:
+        """Open the case of a child the 比对 check found out of school: the selected one, or ``student_id``
+        (a line of today's work)."""
+        self.sections.setCurrentIndex(self.ABSENCES)
+        self.show_found_children()
+        if student_id is None:
+            rows = self.found_table.selectionModel().selectedRows()
+            child = self.found_model.row_object(rows[0].row()) if rows else None
+        else:
+            child = next((self.found_model.row_object(row) for row in range(self.found_model.rowCount())
+                          if self.found_model.row_object(row).student_id == student_id), None)
+        if child is not None:
+            self._open_case(child.student_id, None, child.name)
 
     def selected_absence(self) -> AbsenceView | None:
         rows = self.absences_table.selectionModel().selectedRows()
