@@ -14,10 +14,13 @@ from schoolaid.common.progress import BATCH, NO_PROGRESS, Progress
 from schoolaid.documents.workbook import cell, chinese_date, start_sheet, workbook_to
 from schoolaid.dropout import case_files, ledgers, rules, term_report
 from schoolaid.dropout.ledgers import LedgerRow
+from schoolaid.reconcile import village_counts
+from schoolaid.reconcile.differences import KIND_ORDER
 from schoolaid.township import township
 
-LEDGER_HEADERS = ("序号", "姓名", "性别", "出生日期", "年龄", "学校", "年级班级", "村", "监护人", "学籍状态", "说明")
-LEDGER_WIDTHS = (7, 10, 6, 12, 6, 18, 14, 12, 10, 10, 40)
+LEDGER_HEADERS = ("序号", "姓名", "性别", "出生日期", "年龄", "学校", "年级班级", "村", "监护人", "学籍状态", "比对情况",
+                  "说明")
+LEDGER_WIDTHS = (7, 10, 6, 12, 6, 18, 14, 12, 10, 10, 24, 40)
 
 
 def _ledger_sheet(workbook, name: str, title: str, subtitle: str, rows: list[LedgerRow],  # noqa: ANN001
@@ -25,7 +28,7 @@ def _ledger_sheet(workbook, name: str, title: str, subtitle: str, rows: list[Led
     sheet = start_sheet(workbook, name, title, subtitle, LEDGER_HEADERS, LEDGER_WIDTHS, freeze="C4")
     for number, row in enumerate(rows, start=1):
         sheet.append([number, row.name, row.sex, cell(sheet, row.birth_date, date=True), row.age, row.school, row.grade,
-                      row.village, row.guardian, row.status.value, row.note])
+                      row.village, row.guardian, row.status_text, row.reconcile, row.note])
         if number % BATCH == 0:
             progress.rows(number, len(rows))
     sheet.append(["", "合计", f"{len(rows)}人"])
@@ -44,12 +47,10 @@ def export_ledgers(session: Session, actor: Actor, path: Path, today: dt.date,
     progress.report(0.4)
     dropouts = ledgers.dropout_ledger(session, today)
     progress.report(0.5)  # the three lists are worked out; now their rows
-    out_of_school = sum(1 for r in school_age if r.note)
     with workbook_to(path) as workbook:
         date_line = f"统计日期：{chinese_date(today)}"
         _ledger_sheet(workbook, "适龄儿童", f"{name}义务教育适龄儿童台账",
-                      f"{date_line}    共 {len(school_age)} 人，其中未在校 {out_of_school} 人", school_age,
-                      progress.part(0.5, 0.8))
+                      f"{date_line}    {ledgers.school_age_counts(school_age)}", school_age, progress.part(0.5, 0.8))
         _ledger_sheet(workbook, "疑似辍学", f"{name}疑似辍学学生台账",
                       f"{date_line}    无故连续缺课 {rules.setting(session, 'dropout.suspect_school_days')} 个教学日以上"
                       f"    共 {len(suspected)} 人", suspected, progress.part(0.8, 0.85))
@@ -112,5 +113,12 @@ def export_term_report(session: Session, actor: Actor, path: Path, today: dt.dat
         for number, child in enumerate(report.dropouts, start=1):
             names.append([number, child.name, child.sex, child.school, child.grade, child.village, child.guardian,
                           child.since, child.reason, child.attempts, child.situation, child.remedies])
+        if report.reconcile:
+            heads = [village_counts.KIND_HEADS[kind] for kind in KIND_ORDER]
+            compared = start_sheet(workbook, "比对情况", f"{report.title}——四查三比对情况",
+                                   "数字为尚待入户核查的差异条数；本学期核查为本学期记录的核查结果条数",
+                                   ("村", *heads, "本学期核查"), (14, *([12] * (len(heads) + 1))))
+            for line in [*report.reconcile, village_counts.total(report.reconcile)]:
+                compared.append([line.village, *line.row()])
         progress.saving()
     return len(report.dropouts)

@@ -18,7 +18,7 @@ from schoolaid.dropout.absences import absences
 from schoolaid.dropout import found_out_of_school
 from schoolaid.dropout.case_files import list_cases
 from schoolaid.reconcile import differences
-from schoolaid.reconcile.differences import CheckView, person_key
+from schoolaid.reconcile.differences import person_key
 from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind, ListKind
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.pinyin_search import search_keys
@@ -70,7 +70,7 @@ def _student_rows(session: Session, conditions: Sequence[ColumnElement[bool]], t
          pinyin) in session.execute(query):
         note, case_id = notes.get(sid, ("", None))
         enrollment = EnrollmentStatus(status)
-        reconcile = reconciled.get(person_key(id_number, name, birth), "") if reconciled else ""
+        reconcile = reconciled.get(person_key(name, birth, id_number), "") if reconciled else ""
         rows.append(((village or "", pinyin or ""), LedgerRow(
             sid, name, sex, birth, age_on(birth, today) if birth else None, school,
             f"{grade_name_zh(stage, grade)}{class_name}", village or "", guardian, enrollment, note, case_id,
@@ -108,53 +108,52 @@ def school_age_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
 
 
 #: Checks that take a child off the school-age ledger: not a child of the township after all.
-_NOT_OURS = (CheckResult.DECEASED, CheckResult.MOVED_OUT, CheckResult.DUPLICATE)
-#: Checks that found the child at school, or living (and so counted) elsewhere.
-_AT_SCHOOL_ELSEWHERE = (CheckResult.STUDYING_ELSEWHERE, CheckResult.AWAY)
+_NOT_OURS = (CheckResult.DECEASED.value, CheckResult.MOVED_OUT.value, CheckResult.DUPLICATE.value)
+#: Checks that found the child at school elsewhere, or living (and so counted) elsewhere.
+_AWAY_FROM_HERE = (CheckResult.STUDYING_ELSEWHERE.value, CheckResult.AWAY.value)
 
 
 def _register_rows(session: Session, today: dt.date) -> list[tuple[tuple[str, str], LedgerRow]]:
     """The school-age children of the household register on no roster of ours: open differences
-    (户籍有、学籍无，待核查) and checked ones, but not those a check linked to a student (the student's
-    line stands for them) nor those not the township's children after all."""
+    (户籍有、学籍无，待核查) and checked ones — but not those now matched to a student (the student's line
+    stands for them, e.g. one a 失学 check opened) nor those a check found not the township's children."""
     found = [d for d in differences.differences(session, today, kinds=[DifferenceKind.NOT_ENROLLED],
                                                 include_checked=True)
-             if not (d.check is not None and (d.check.student_id is not None or d.check.result in _NOT_OURS))]
-    people = {p.id: p for p in session.scalars(select(ReferencePerson).where(ReferencePerson.id.in_(
-        [d.reference_person_id for d in found if d.reference_person_id is not None])))} if found else {}
+             if d.student_id is None and not (d.check is not None and d.check.student_id is not None)
+             and not (d.check is not None and not d.is_open and d.check.result in _NOT_OURS)]
+    wanted = [d.reference_person_id for d in found if d.reference_person_id is not None]
+    people = {p.id: p for p in session.scalars(select(ReferencePerson).where(ReferencePerson.id.in_(wanted)))} \
+        if wanted else {}
     rows = []
     for difference in found:
         person = people.get(difference.reference_person_id) if difference.reference_person_id else None
         check = difference.check
-        if check is None or difference.is_open:
-            note = translate("Dropout", "on the household register, on no roster: to be checked door to door")
-            school = ""
-        else:
-            note = _check_note(check)
-            school = check.school_name if check.result is CheckResult.STUDYING_ELSEWHERE else ""
         birth = difference.birth_date
+        if check is None:
+            note, status, away = "户籍有、学籍无，待入户核查", PENDING, True
+        else:
+            note = f"{check.summary()}，{check.checked_by}{check.checked_on.isoformat()}核查"
+            status = check.summary() + ("，待核查" if difference.is_open else "")
+            away = difference.is_open or check.result not in _AWAY_FROM_HERE
+        school = check.school_name if check is not None and check.result == CheckResult.STUDYING_ELSEWHERE.value else ""
         rows.append(((difference.village, search_keys(difference.name)[0]), LedgerRow(
             None, difference.name, person.sex if person else "", birth, age_on(birth, today) if birth else None,
-            school, "", difference.village, person.head_name if person else "", None, note, None,
-            check.result.value if check is not None and not difference.is_open else PENDING,
-            check is None or difference.is_open or check.result not in _AT_SCHOOL_ELSEWHERE)))
+            school, "", difference.village, person.head_name if person else "", None, note, None, status, away)))
     return rows
 
 
-PENDING = "待核查"
+PENDING = "户籍有、学籍无（待核查）"
 
 
-def _check_note(check: CheckView) -> str:
-    """What the check found, in a line (Chinese: the ledgers are printed)."""
-    parts = [f"核查{check.checked_on.isoformat()}", check.result.value]
-    if check.result is CheckResult.STUDYING_ELSEWHERE:
-        parts.append("，".join(x for x in (check.place, check.school_name) if x))
-        parts.append("，".join(x for x in (check.confirmed_how, check.confirmed_with) if x))
-    elif check.result is CheckResult.DEFERRED:
-        parts.append(f"{check.approval_body}{check.approval_document}，至{check.approval_expires_on}")
-    elif check.result in (CheckResult.AWAY, CheckResult.MOVED_OUT):
-        parts.append(check.place)
-    return "：".join(p for p in parts[:2]) + "".join(f"（{p}）" for p in parts[2:] if p)
+def school_age_counts(rows: Sequence[LedgerRow]) -> str:
+    """The school-age ledger's line of counts, as printed (Chinese always)."""
+    register_only = sum(1 for r in rows if r.student_id is None)
+    text = f"共 {len(rows)} 人"
+    if register_only:
+        text += f"（花名册 {len(rows) - register_only} 人，户籍比对未在花名册 {register_only} 人）"
+    text += f"，其中未在校 {sum(1 for r in rows if r.out_of_school)} 人"
+    pending = sum(1 for r in rows if "待核查" in r.reconcile)
+    return text + (f"，待核查 {pending} 人" if pending else "")
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:

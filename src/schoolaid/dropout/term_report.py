@@ -15,6 +15,8 @@ from schoolaid.common.school_calendar import Term
 from schoolaid.dropout.case_files import CaseView, case_form, list_cases
 from schoolaid.dropout.ledgers import dropout_ledger, school_age_ledger, suspected_ledger
 from schoolaid.dropout.vocabulary import CaseStatus
+from schoolaid.reconcile import village_counts
+from schoolaid.reconcile.village_counts import VillageReconcile
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.models import School, Student
 from schoolaid.township import township
@@ -65,6 +67,8 @@ class TermReport:
     total: TermSchoolLine
     dropouts: list[TermDropoutLine]
     not_enrolled: list[TermDropoutLine] = field(default_factory=list)  # school-age children never enrolled
+    # 四查三比对 per village: open differences by kind, checks recorded this term (empty: no list imported)
+    reconcile: list[VillageReconcile] = field(default_factory=list)
 
 
 def term_report(session: Session, today: dt.date, term: Term | None = None) -> TermReport:
@@ -107,8 +111,10 @@ def term_report(session: Session, today: dt.date, term: Term | None = None) -> T
             case.absence_began.isoformat() if case else "", case.reason.value if case else "",
             case.attempts if case else 0, form.current_situation if form else "", form.remedies if form else "",
             status, case.notice.document_number if case is not None and case.notice is not None else ""))
-    never = [child for child in school_age_ledger(session, today) if child.status is EnrollmentStatus.NOT_ENROLLED]
+    # Never enrolled: 未入学 on the roster, and the register's children found at no school (待核查 or deferred).
+    never = [child for child in school_age_ledger(session, today) if child.status is EnrollmentStatus.NOT_ENROLLED
+             or (child.status is None and child.out_of_school)]
     not_enrolled = [TermDropoutLine(row.name, row.sex, row.school, row.grade, row.village, row.guardian, "", "未入学",
-                                    0, "", "", row.status.value) for row in never]
+                                    0, "", "", row.status.value if row.status else row.reconcile) for row in never]
     return TermReport(f"{township.township_name(session)}{term.full_name}开学辍学情况报告", today, previous, schools,
-                      total, lines, not_enrolled)
+                      total, lines, not_enrolled, village_counts.counts_by_village(session, today, term.start))

@@ -26,6 +26,9 @@ from schoolaid.documents.workbook import chinese_date
 from schoolaid.dropout import ledgers, term_report
 from schoolaid.ledger import currency, export
 from schoolaid.pairing import pairing_export
+from schoolaid.reconcile import village_counts
+from schoolaid.reconcile.differences import KIND_ORDER
+from schoolaid.reconcile.village_counts import VillageReconcile
 from schoolaid.storage.models import Student
 from schoolaid.township import township
 
@@ -87,11 +90,30 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
                     lambda i: f"未入学儿童“{never[i].name}”", small=True)
     else:
         story.add("义务教育适龄儿童均已入学。", styles.body, "说明")
+    if report.reconcile:
+        story.add("四、四查三比对情况", styles.heading, "标题")
+        reconcile_table(story, report.reconcile, "本学期核查")
     story.flowables.append(Spacer(1, 24))
     right = styles.body_plain.clone("signature", alignment=2)
     story.add(f"{name}中心校（盖章）", right, "署名")
     story.add(chinese_date(as_of), right, "日期")
     return build(path, story, title=report.title, foot_note=audit_verify.paper_line(session))
+
+
+def reconcile_table(story: Story, lines: list[VillageReconcile], checks_head: str) -> None:
+    """The 比对 counts per village: the differences still open by kind, and the checks recorded in the
+    period, with a sentence saying what is left to check."""
+    styles = story.styles
+    summed = village_counts.total(lines)
+    oldest = f"，最早一条自{chinese_date(summed.oldest)}起" if summed.oldest else ""
+    story.add(f"户籍、学籍、脱贫人口名单与花名册比对，尚待入户核查的差异共{summed.open_total}条{oldest}；"
+              f"{checks_head}{summed.checks}条。各村情况如下（数字为待核查条数）：", styles.body, "说明")
+    heads = [village_counts.KIND_HEADS[kind] for kind in KIND_ORDER]
+    first = 25 * mm
+    width = (BLOCK_WIDTH - first) / (len(heads) + 1)
+    story.table(["村", *heads, checks_head], [[line.village, *line.row()] for line in lines],
+                [first, *([width] * (len(heads) + 1))], lambda i: f"村“{lines[i].village}”",
+                numeric=tuple(range(1, len(heads) + 2)), small=True, total=[summed.village, *summed.row()])
 
 
 def _named(rows: list[ledgers.LedgerRow]) -> Callable[[int], str]:
@@ -106,7 +128,7 @@ def write_dropout_ledgers(session: Session, actor: Actor, path: Path, today: dt.
     faces = fonts.choose_faces()
     story = Story(faces)
     styles = story.styles
-    widths = [10 * mm, 18 * mm, 10 * mm, 22 * mm, 10 * mm, 36 * mm, 24 * mm, 22 * mm, 18 * mm, 16 * mm]
+    widths = [9 * mm, 16 * mm, 9 * mm, 21 * mm, 9 * mm, 30 * mm, 20 * mm, 18 * mm, 16 * mm, 16 * mm, 34 * mm]
     widths.append(LANDSCAPE_WIDTH - sum(widths))
     for position, (title, rows) in enumerate((
             ("义务教育适龄儿童台账", ledgers.school_age_ledger(session, today)),
@@ -115,10 +137,12 @@ def write_dropout_ledgers(session: Session, actor: Actor, path: Path, today: dt.
         if position:
             story.flowables.append(PageBreak())
         story.add(f"{name}{title}", styles.title, "标题")
-        story.add(f"统计日期：{chinese_date(today)}　　共{len(rows)}人", styles.subtitle, "副标题")
-        story.table(["序号", "姓名", "性别", "出生日期", "年龄", "学校", "年级班级", "村", "监护人", "学籍状态", "说明"],
+        counts = ledgers.school_age_counts(rows).replace(" ", "") if position == 0 else f"共{len(rows)}人"
+        story.add(f"统计日期：{chinese_date(today)}　　{counts}", styles.subtitle, "副标题")
+        story.table(["序号", "姓名", "性别", "出生日期", "年龄", "学校", "年级班级", "村", "监护人", "学籍状态", "比对情况",
+                     "说明"],
                     [[n, r.name, r.sex, r.birth_date.isoformat() if r.birth_date else "", r.age, r.school, r.grade,
-                      r.village, r.guardian, r.status.value, r.note] for n, r in enumerate(rows, start=1)],
+                      r.village, r.guardian, r.status_text, r.reconcile, r.note] for n, r in enumerate(rows, start=1)],
                     widths, _named(rows), numeric=(0, 4), small=True)
         progress.report((position + 1) / 3)
     return build(path, story, title=f"{name}控辍保学三本台账", landscape_pages=True)

@@ -248,8 +248,12 @@ class DropoutTab(QWidget):
             Column(lambda: self.tr("Grade"), lambda r: r.grade),
             Column(lambda: self.tr("Village"), lambda r: r.village),
             Column(lambda: self.tr("Guardian"), lambda r: r.guardian),
-            Column(lambda: self.tr("Status"), lambda r: r.status.label(), align_center=True),
-            Column(lambda: self.tr("Note"), lambda r: r.note, foreground=lambda r: RED if r.note else None),
+            Column(lambda: self.tr("Status"), lambda r: r.status.label() if r.status else self.tr("not on our roster"),
+                   align_center=True, foreground=lambda r: GREY if r.status is None else None),
+            Column(lambda: self.tr("Comparison (比对)"), lambda r: r.reconcile, tooltip=lambda r: r.reconcile,
+                   foreground=lambda r: RED if "待核查" in r.reconcile else None),
+            Column(lambda: self.tr("Note"), lambda r: r.note, tooltip=lambda r: r.note,
+                   foreground=lambda r: RED if r.out_of_school or (r.note and r.status is not None) else None),
         ], parent=self)
         self.ledger_table = record_table(self.ledger_model, fit_contents=True)
         self.ledger_summary = QLabel()
@@ -715,13 +719,16 @@ class DropoutTab(QWidget):
     def _show_ledger_rows(self, key: str, rows: list[LedgerRow]) -> None:
         self.ledger_model.set_rows(rows)
         explanation = {
-            "school_age": self.tr("{n} children of compulsory-education age (6 to 15) on the roster; {out} of them "
-                                  "not at school."),
+            "school_age": self.tr("{n} children of compulsory-education age (6 to 15) on the roster and the household "
+                                  "register; {out} of them not known to be at school, {pending} still to be checked "
+                                  "door to door."),
             "suspected": self.tr("{n} children absent without reason past the threshold, not yet dropouts."),
             "dropouts": self.tr("{n} dropouts. A child brought back is written off the list (劝返一个、销号一个); "
                                 "the case file keeps the history."),
         }[key]
-        self.ledger_summary.setText(explanation.format(n=len(rows), out=sum(1 for r in rows if r.note)))
+        self.ledger_summary.setText(explanation.format(
+            n=len(rows), out=sum(1 for r in rows if r.out_of_school),
+            pending=sum(1 for r in rows if "待核查" in r.reconcile)))
 
     def show_figures(self) -> None:
         start, end = date_of(self.rate_from), date_of(self.rate_to)
