@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from schoolaid.common.grades import age_on, grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import SchoolYear
-from schoolaid.dropout.absences import absences
 from schoolaid.dropout import found_out_of_school
+from schoolaid.dropout.absences import absences
 from schoolaid.dropout.case_files import list_cases
 from schoolaid.reconcile import differences
 from schoolaid.reconcile.differences import person_key

@@ -55,7 +55,7 @@ def counts_by_village(session: Session, today: dt.date, since: dt.date) -> list[
     lines: dict[int | None, VillageReconcile] = {
         row.village_id: VillageReconcile(row.village or NO_VILLAGE, dict(row.counts), 0, row.oldest)
         for row in open_counts_by_village(session, today)}
-    names = dict(session.execute(select(Village.id, Village.name)).tuples().all())
+    names: dict[int, str] = {vid: name for vid, name in session.execute(select(Village.id, Village.name))}
     for village_id, checks in session.execute(
             select(ReconcileCheck.village_id, func.count(ReconcileCheck.id))
             .where(ReconcileCheck.checked_on >= since, ReconcileCheck.checked_on <= today)

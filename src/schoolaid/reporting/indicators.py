@@ -26,10 +26,22 @@ from schoolaid.common.validation import error
 from schoolaid.dropout import dropout_rate
 from schoolaid.ledger import hardship
 from schoolaid.pairing import pairing
-from schoolaid.roster import roster
+from schoolaid.reconcile import differences, lists
+from schoolaid.reconcile.vocabulary import PRESCHOOL_AGES, SCHOOL_AGES, CheckResult, DifferenceKind, ListKind
+from schoolaid.roster import idnumber, roster
 from schoolaid.roster.categories import HouseholdCategory, aid_group
 from schoolaid.roster.enrollment import EnrollmentStatus
-from schoolaid.storage.models import Household, LedgerEntry, School, Student, Village, VillagePopulation
+from schoolaid.storage.models import (
+    Household,
+    LedgerEntry,
+    ReconcileCheck,
+    ReferenceList,
+    ReferencePerson,
+    School,
+    Student,
+    Village,
+    VillagePopulation,
+)
 
 ENROLLED = EnrollmentStatus.ENROLLED.value
 OUT_OF_SCHOOL = (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)
@@ -77,11 +89,95 @@ def _day(term: Term, today: dt.date) -> dt.date:
     return min(term.end, today)
 
 
+@dataclass(frozen=True)
+class RegisterCounts:
+    """The children of the household register of the villages that have one, as the enrollment
+    indicators count them (ages on 31 August of the term's school year)."""
+
+    villages: frozenset[int]
+    school_age: int  # 6–15, less those a check found not the village's to count
+    school_age_in: int  # of whom at school: matched to a student at school, or checked 在外地就读
+    preschool_age: int  # 3–5, likewise
+    preschool_elsewhere: int  # 3–5 checked as in a kindergarten elsewhere (在外地就读)
+
+
+#: Checks that take a register child out of the village's count: dead, moved away, counted twice, or
+#: living (and counted) where the family went.
+NOT_COUNTED = frozenset({CheckResult.DECEASED.value, CheckResult.MOVED_OUT.value, CheckResult.DUPLICATE.value,
+                         CheckResult.AWAY.value})
+
+
+def register_counts(session: Session, year: SchoolYear, end: dt.date,
+                    statuses: dict[int, str]) -> RegisterCounts | None:
+    """The register's children of the villages with a household register in force for the school
+    year (None: no village has one). A child is matched to a student by ID number, else by
+    name and birth date; checks recorded by ``end`` (the term's last day, or today) apply: an approved 延缓入学 not run out
+    is not counted, a child found 在外地就读 counts as at school."""
+    villages = frozenset(lists.register_villages(session, year.start_year))
+    if not villages:
+        return None
+    reference = year.age_reference_day
+    by_number: dict[str, int] = {}
+    by_name_birth: dict[tuple[str, dt.date], int] = {}
+    for sid, name, birth, number in session.execute(select(Student.id, Student.name, Student.birth_date,
+                                                           Student.id_number)):
+        if number:
+            by_number.setdefault(idnumber.normalize(number), sid)
+        if birth is not None:
+            by_name_birth.setdefault((name.strip(), birth), sid)
+    checks: dict[tuple[str, str], tuple[str, dt.date | None]] = {}
+    for kind, key, result, expires in session.execute(
+            select(ReconcileCheck.kind, ReconcileCheck.person_key, ReconcileCheck.result,
+                   ReconcileCheck.approval_expires_on)
+            .where(ReconcileCheck.checked_on <= end).order_by(ReconcileCheck.id)):
+        checks[(kind, key)] = (result, expires)
+    people = session.execute(
+        select(ReferencePerson.name, ReferencePerson.birth_date, ReferencePerson.id_number)
+        .join(ReferenceList, ReferencePerson.list_id == ReferenceList.id)
+        .where(ReferenceList.kind == ListKind.HUKOU.value, ReferenceList.school_year <= year.start_year,
+               ReferencePerson.active.is_(True), ReferencePerson.is_child.is_(True),
+               ReferencePerson.village_id.in_(villages)))
+    seen: set[str] = set()
+    school_age = school_age_in = preschool_age = preschool_elsewhere = 0
+    for name, birth, number in people:
+        key = differences.person_key(name, birth, number)
+        if key in seen or birth is None:
+            continue
+        seen.add(key)
+        age = age_on(birth, reference)
+        if age in SCHOOL_AGES:
+            kind = DifferenceKind.NOT_ENROLLED
+        elif age in PRESCHOOL_AGES:
+            kind = DifferenceKind.PRESCHOOL_NOT_ENROLLED
+        else:
+            continue
+        normalized = idnumber.normalize(number) if number else ""
+        sid = by_number.get(normalized) if normalized else None
+        if sid is None:
+            sid = by_name_birth.get((name.strip(), birth))
+        elsewhere = False
+        if sid is None:
+            result, expires = checks.get((kind.value, key), ("", None))
+            if result in NOT_COUNTED or (result == CheckResult.DEFERRED.value and (expires is None or expires > end)):
+                continue
+            elsewhere = result == CheckResult.STUDYING_ELSEWHERE.value
+        if kind is DifferenceKind.NOT_ENROLLED:
+            school_age += 1
+            school_age_in += elsewhere or (sid is not None and statuses.get(sid) not in (None, *OUT_OF_SCHOOL))
+        else:
+            preschool_age += 1
+            preschool_elsewhere += elsewhere
+    return RegisterCounts(villages, school_age, school_age_in, preschool_age, preschool_elsewhere)
+
+
 def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
             book: roster.StatusBook) -> dict[str, tuple[int, int, str]]:
     end = _day(term, today)
     statuses = book.on(end)
     reference = term.school_year.age_reference_day
+    # The township's enrollment counts its register villages by their household register.
+    register = register_counts(session, term.school_year, end, statuses) if school_id is None else None
+    counted_by_register = register.villages if register is not None else frozenset()
     query = select(Student.id, Student.birth_date, Student.stage, Student.boarder, Student.school_id,
                    Household.village_id, Household.category, Household.risk_removed_on).outerjoin(
         Household, Student.household_id == Household.id)
@@ -93,13 +189,14 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
     for sid, birth, stage, boarder, _school, village_id, category, removed in session.execute(query):
         status = statuses.get(sid)
         age = age_on(birth, reference) if birth else None
-        if age is not None and 3 <= age <= 5:
+        on_register = village_id in counted_by_register
+        if age is not None and 3 <= age <= 5 and not on_register:
             preschool_age += 1
         if village_id is not None:
             villages_with_children.add(village_id)
         if stage == Stage.PRESCHOOL.value and status == ENROLLED:
             preschool_in += 1
-        if age is not None and 6 <= age <= 15:
+        if age is not None and 6 <= age <= 15 and not on_register:
             school_age += 1
             school_age_in += status not in OUT_OF_SCHOOL
         if stage == Stage.PRIMARY.value and status == ENROLLED:
@@ -109,12 +206,24 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
         if group is not None and status == ENROLLED:
             poor_ids[group].append(sid)
     note = translate("Indicators", "children aged 3–5 on the roster")
+    school_age_note = ""
     if school_id is None:
-        entered = dict(session.execute(select(VillagePopulation.village_id, VillagePopulation.preschool_age)
-                                       .where(VillagePopulation.year == term.school_year.start_year)).all())
+        entered = {village: n for village, n in session.execute(
+            select(VillagePopulation.village_id, VillagePopulation.preschool_age)
+            .where(VillagePopulation.year == term.school_year.start_year)) if village not in counted_by_register}
         if entered:
             preschool_age = sum(entered.values())
             note = translate("Indicators", "preschool-age children entered for {n} villages").format(n=len(entered))
+        if register is not None:
+            registered = translate("Indicators", "children on the household register of {n} villages").format(
+                n=len(register.villages))
+            others = preschool_age
+            preschool_age += register.preschool_age
+            preschool_in += register.preschool_elsewhere
+            note = registered + (translate("Indicators", "; elsewhere {how}").format(how=note) if others else "")
+            school_age_note = registered + (translate("Indicators", "; elsewhere the roster's") if school_age else "")
+            school_age += register.school_age
+            school_age_in += register.school_age_in
     lifted, monitored = poor_ids[HouseholdCategory.LIFTED.value], poor_ids[HouseholdCategory.MONITORED.value]
     lifted_aided = _aided(session, lifted, term.start, end)
     monitored_aided = _aided(session, monitored, term.start, end)
@@ -129,7 +238,7 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
         dropouts, at_start = overall.dropouts, overall.enrolled_at_start
     result = {
         "preschool_gross_enrollment": (preschool_in, preschool_age, note),
-        "school_age_enrollment": (school_age_in, school_age, ""),
+        "school_age_enrollment": (school_age_in, school_age, school_age_note),
         "primary_boarders": (boarders, primary, ""),
         "primary_dropout": (dropouts, at_start, ""),
         "poor_students_aided": (lifted_aided + monitored_aided, len(lifted) + len(monitored), by_category),
@@ -171,9 +280,11 @@ def _aided(session: Session, student_ids: list[int], start: dt.date, end: dt.dat
 
 DEFINITIONS = {
     "preschool_gross_enrollment": ("学前三年毛入园率", 0.85, True,
-                                   "在园幼儿数 ÷ 学前适龄（3至5周岁）儿童数；村里填报了学前适龄儿童数时用填报数，否则用花名册上的儿童数"),
+                                   "在园幼儿数（含核查为在外地就读的）÷ 学前适龄（3至5周岁）儿童数；导入了户籍名单的村用户籍上的儿童数，"
+                                   "村里填报了学前适龄儿童数时用填报数，否则用花名册上的儿童数"),
     "school_age_enrollment": ("义务教育适龄儿童入学率", 1.0, True,
-                              "6至15周岁儿童中在校（含休学、转出）人数 ÷ 花名册上6至15周岁儿童数（年龄按8月31日计）"),
+                              "6至15周岁儿童中在校（含休学、转出、核查为在外地就读）人数 ÷ 6至15周岁儿童数：导入了户籍名单的村按户籍"
+                              "（核查为死亡、迁出、重复人员、随迁或经批准延缓入学的不计），其余按花名册（年龄按8月31日计）"),
     "primary_boarders": ("小学寄宿生比例", 0.30, True, "小学在读寄宿生 ÷ 小学在读学生"),
     "primary_dropout": ("小学辍学率", dropout_rate.DROPOUT_RATE_TARGET, False,
                         "本学期辍学且期末仍未返校的小学生 ÷ 学期初小学在读学生"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,6 +20,9 @@ from schoolaid.dropout import dropout_rate
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.ledger import coverage, subsidy_programmes
 from schoolaid.pairing import pairing
+from schoolaid.reconcile import village_counts
+from schoolaid.reconcile.village_counts import VillageReconcile
+from schoolaid.reporting.indicators import register_counts
 from schoolaid.roster import roster
 from schoolaid.roster.categories import HouseholdCategory, aid_group
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -120,6 +123,8 @@ class QuarterlySummary:
     unpaired: int
     cases: list[CaseLine]
     indicators: list[Indicator]
+    # 四查三比对 per village: open differences by kind, checks recorded in the quarter (empty: no list)
+    reconcile: list[VillageReconcile] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -212,30 +217,43 @@ def _cases(session: Session, start: dt.date, end: dt.date) -> list[CaseLine]:
 
 
 def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicator]:
-    """The plan's four indicators, computed from the roster (the children the households have)."""
-    reference = SchoolYear.containing(end).age_reference_day
+    """The plan's four indicators, computed from the roster (the children the households have) and,
+    for the villages with a household register, from the register's children."""
+    year = SchoolYear.containing(end)
+    reference = year.age_reference_day
     statuses = roster.statuses_on(session, end)
+    register = register_counts(session, year, end, statuses)
+    by_register = register.villages if register is not None else frozenset()
     preschool_age = preschool_enrolled = school_age = school_age_in = primary = boarders = 0
-    for sid, birth, stage, boarder in session.execute(select(Student.id, Student.birth_date, Student.stage,
-                                                             Student.boarder)):
+    for sid, birth, stage, boarder, village_id in session.execute(
+            select(Student.id, Student.birth_date, Student.stage, Student.boarder, Household.village_id)
+            .outerjoin(Household, Student.household_id == Household.id)):
         status = statuses.get(sid)
         age = age_on(birth, reference) if birth else None
-        if age is not None and 3 <= age <= 5:
+        on_register = village_id in by_register
+        if age is not None and 3 <= age <= 5 and not on_register:
             preschool_age += 1
         if stage == Stage.PRESCHOOL.value and status == ENROLLED:
             preschool_enrolled += 1
-        if age is not None and 6 <= age <= 15:
+        if age is not None and 6 <= age <= 15 and not on_register:
             school_age += 1
             school_age_in += status not in (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)
         if stage == Stage.PRIMARY.value and status == ENROLLED:
             primary += 1
             boarders += bool(boarder)
+    preschool_how, school_age_how = "在园幼儿数 ÷ 花名册上3至5周岁儿童数", "6至15周岁儿童中在校（含休学、转出）人数 ÷ 6至15周岁儿童数"
+    if register is not None:
+        preschool_age += register.preschool_age
+        preschool_enrolled += register.preschool_elsewhere
+        school_age += register.school_age
+        school_age_in += register.school_age_in
+        villages = f"导入户籍名单的{len(register.villages)}个村按户籍上的儿童数，其余按花名册"
+        preschool_how = f"在园幼儿数（含在外地就读）÷ 3至5周岁儿童数（{villages}）"
+        school_age_how = f"6至15周岁儿童中在校（含休学、转出、在外地就读）人数 ÷ 6至15周岁儿童数（{villages}）"
     _rows, overall = dropout_rate.dropout_rates(session, start, end)
     return [
-        Indicator("学前教育毛入园率", preschool_enrolled, preschool_age, 0.85, True,
-                  "在园幼儿数 ÷ 花名册上3至5周岁儿童数"),
-        Indicator("义务教育适龄儿童入学率", school_age_in, school_age, 1.0, True,
-                  "6至15周岁儿童中在校（含休学、转出）人数 ÷ 6至15周岁儿童数"),
+        Indicator("学前教育毛入园率", preschool_enrolled, preschool_age, 0.85, True, preschool_how),
+        Indicator("义务教育适龄儿童入学率", school_age_in, school_age, 1.0, True, school_age_how),
         Indicator("小学寄宿生比例", boarders, primary, 0.30, True, "小学在读寄宿生 ÷ 小学在读学生"),
         Indicator("小学辍学率", overall.dropouts, overall.enrolled_at_start, dropout_rate.DROPOUT_RATE_TARGET, False,
                   "本季度辍学且季末仍未返校的小学生 ÷ 季初小学在读学生"),
@@ -258,5 +276,6 @@ def quarterly_summary(session: Session, year: int, quarter: int, today: dt.date)
         schools=schools, villages=villages, months=months,
         programmes=_programmes(session, months, chosen.key, today),
         pairing=_pairing(session, start, end), households_needing=needing, unpaired=len(unpaired),
-        cases=_cases(session, start, end), indicators=_indicators(session, start, end))
+        cases=_cases(session, start, end), indicators=_indicators(session, start, end),
+        reconcile=village_counts.counts_by_village(session, end, start))
 

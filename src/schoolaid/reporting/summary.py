@@ -20,6 +20,7 @@ from schoolaid.documents.workbook import chinese_date
 from schoolaid.ledger import currency
 from schoolaid.reporting import quarterly
 from schoolaid.reporting.quarterly import PlaceCounts, QuarterlySummary
+from schoolaid.reporting.reports import reconcile_table
 
 
 def _percent(value: float) -> str:
@@ -103,6 +104,9 @@ def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date)
                        _percent(sum(c.dropouts for c in cases) / max(sum(c.enrolled_at_start for c in cases), 1))])
     story.add("辍学率＝本季度学籍状态变为辍学且季末仍未返校的小学生人数÷季初在读小学生人数；期内劝返复学的不计。",
               styles.note, "说明")
+    if summary.reconcile:
+        story.add("四查三比对情况", styles.heading, "标题")
+        reconcile_table(story, summary.reconcile, "本季度核查")
 
     story.add("五、主要指标完成情况", styles.heading, "标题")
     story.table(["指标", "目标", "完成", "计算", "是否达标"],

@@ -2,7 +2,9 @@
 to open. Absences reaching the suspected-dropout threshold with no case, cases with no action for 7
 days, notice deadlines passed, 脱贫户 and 监测对象 households with no pair or no visit for 30 days, eligible
 students unpaid this month, priority-group students not yet assessed for the school year, the
-term-start report in a term's first weeks, the backup not taken for 30 days."""
+term-start report in a term's first weeks, the backup not taken for 30 days; children a 比对 check
+found out of school (失学) with no case, and the differences of the 比对 still to check, per village,
+the village with the oldest first."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from schoolaid.common.school_calendar import Term
 from schoolaid.dropout import absences, case_files, found_out_of_school, rules
 from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
+from schoolaid.reconcile import differences
 from schoolaid.roster import categories
 from schoolaid.roster.categories import HouseholdCategory
 
@@ -41,6 +44,7 @@ class Kind:
     BACKUP = "backup"  # target: none
     NOT_ASSESSED = "not_assessed"  # target: the school year (priority groups not yet assessed)
     OUT_OF_SCHOOL = "out_of_school"  # target: the student a 比对 check found out of school (失学), no case yet
+    RECONCILE = "reconcile"  # target: the village id (None: people of no known village) with differences to check
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,11 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
             if overdue.pairing.staff_id == actor.staff_id:
                 items.append(_overdue_item(overdue))
         return items
+    for village in differences.open_counts_by_village(session, today):
+        items.append(WorkItem(Kind.RECONCILE, village.village_id, translate(
+            "WorkList", "{village}: {n} differences of the 比对 to check door to door, the oldest since {date}").format(
+                village=village.village or translate("WorkList", "Village unknown"), n=village.total,
+                date=village.oldest.isoformat() if village.oldest else "—")))
     for household in pairing.unpaired_households(session, today):
         items.append(WorkItem(Kind.UNPAIRED, household.household_id, translate(
             "WorkList", "The household of {head} ({village}) has no helper: pair it").format(
