@@ -26,6 +26,7 @@ from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.validation import clean_name, clean_phone, error, name_problem, warning
 from schoolaid.common.vocabulary import Relation
 from schoolaid.documents import sheet_values
+from schoolaid.documents.sheet_header import data_rows
 from schoolaid.documents.sheet_values import BadValue
 from schoolaid.documents.spreadsheet import UnreadableFile, read_workbook
 from schoolaid.roster import households, idnumber, roster
@@ -35,9 +36,6 @@ from schoolaid.roster.roster import PreloadedLookups, StudentForm
 from schoolaid.roster.roster_columns import MAX_LENGTH, Field, Header, find_header
 from schoolaid.storage.models import Household, School, Student, Village
 
-# Rows whose first words say they close the table: totals and signatures.
-_FOOTER_WORDS = ("合计", "总计", "小计", "共计", "制表", "填表", "审核", "负责人", "校长签", "签字", "盖章", "说明",
-                 "注：", "注:", "备注：", "统计")
 _GROUP_IN_ADDRESS = re.compile(r"(\d{1,2})\s*[组社]")
 
 
@@ -178,32 +176,6 @@ def read_source(path: Path) -> ImportSource:
     return ImportSource(path, headers)
 
 
-def _is_blank_row(cells: list[Any]) -> bool:
-    return all(sheet_values.is_blank(c) for c in cells)
-
-
-def _is_footer(cells: list[Any]) -> bool:
-    for value in cells:
-        content = sheet_values.text(value).replace(" ", "").replace("\u3000", "")
-        if content:
-            return content.startswith(_FOOTER_WORDS) or any(w in content for w in ("制表人", "审核人", "填表人"))
-    return False
-
-
-def _data_rows(header: Header) -> list[tuple[int, list[Any]]]:
-    """(row index, cells) of the rows below the header that hold students."""
-    rows = []
-    header_cells = [sheet_values.text(c) for c in header.sheet.rows[header.row]]
-    for index in range(header.row + 1, len(header.sheet.rows)):
-        cells = header.sheet.rows[index]
-        if _is_blank_row(cells) or _is_footer(cells):
-            continue
-        if [sheet_values.text(c) for c in cells] == header_cells:
-            continue  # the header repeated (sheets pasted one under another)
-        rows.append((index, cells))
-    return rows
-
-
 # --- Planning ------------------------------------------------------------------------------------
 
 
@@ -274,7 +246,7 @@ def make_plan(session: Session, source: ImportSource, options: ImportOptions | N
     total = sum(len(h.sheet.rows) - h.row - 1 for h in source.headers) or 1
     done = 0
     for header in source.headers:
-        for index, cells in _data_rows(header):
+        for index, cells in data_rows(header):
             done += 1
             if done % 500 == 0:
                 progress.report(done / total, translate("RosterImport", "Checking row {n}…").format(n=done))
