@@ -41,12 +41,12 @@ def clean_header(value: object) -> str:
 @dataclass(frozen=True)
 class ColumnNames(Generic[F]):
     """The header names of one kind of sheet. ``aliases``: each field's names after ``clean_header``,
-    the surest first. ``required``: the field a header row must name. ``others``: words that make a
+    the surest first. ``required``: a header row must name one of these fields. ``others``: words that make a
     column about someone other than the person of the row; for such a column an ID number or birth
     date is ignored, and ``own_fields`` are not read from it."""
 
     aliases: Mapping[F, tuple[str, ...]]
-    required: F
+    required: tuple[F, ...]
     others: tuple[str, ...] = ()
     own_fields: Collection[F] = ()
 
@@ -90,12 +90,12 @@ class ColumnNames(Generic[F]):
         return {column: field for field, (_rank, column) in sorted(best.items(), key=lambda item: item[1][1])}
 
     def find_header(self, sheet: Sheet) -> Header[F] | None:
-        """The row with most recognised column names among the first rows, if it names ``required``."""
+        """The row with most recognised column names among the first rows, if it names a required field."""
         best: Header[F] | None = None
         for row in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
             labels = header_labels(sheet, row)
             mapping = self.auto_mapping(labels)
-            if self.required not in mapping.values() or len(mapping) < MIN_MATCHED_COLUMNS:
+            if not set(self.required) & set(mapping.values()) or len(mapping) < MIN_MATCHED_COLUMNS:
                 continue
             if best is None or len(mapping) > len(best.mapping):
                 best = Header(sheet, row, labels, mapping)

@@ -179,7 +179,7 @@ ALIASES: dict[Field, tuple[str, ...]] = {
 
 # Columns about someone other than the student: their ID number or birth date is not the child's.
 COLUMNS: ColumnNames[Field] = ColumnNames(
-    ALIASES, required=Field.NAME, others=("监护人", "家长", "父亲", "母亲", "户主", "联系人"),
+    ALIASES, required=(Field.NAME,), others=("监护人", "家长", "父亲", "母亲", "户主", "联系人"),
     own_fields={Field.NAME, Field.ID_NUMBER, Field.BIRTH_DATE, Field.SEX, Field.ETHNICITY, Field.REGISTRY_NO})
 
 
