@@ -113,6 +113,12 @@ class Difference:
     check: CheckView | None  # the latest check, if any
 
     @property
+    def name_key(self) -> str:
+        """``姓名|YYYY-MM-DD``: how a script or a cadre names the child without the ID number (JSON's
+        "key"); ``find_difference`` takes it as well as ``person_key``."""
+        return f"{self.name}|{self.birth_date.isoformat() if self.birth_date else ''}"
+
+    @property
     def is_open(self) -> bool:
         """Still to check: no check recorded, or a 延缓入学 whose approval has run out."""
         return self.check is None or self.check.expired
@@ -126,8 +132,7 @@ class Difference:
             "birth_date": self.birth_date.isoformat() if self.birth_date else None,
             "id_number_masked": mask(self.id_number, full_id_rights=full_id_rights),
             "detail": self.detail,
-            "person_key": self.person_key if not self.id_number else mask(self.id_number,
-                                                                        full_id_rights=full_id_rights),
+            "key": self.name_key,
             "weak_match": self.weak_match,
             "student_id": self.student_id,
             "since": self.since.isoformat(),
@@ -511,9 +516,18 @@ def differences(session: Session, today: dt.date, *, kinds: Iterable[DifferenceK
 
 
 def find_difference(session: Session, today: dt.date, kind: DifferenceKind, key: str) -> Difference | None:
-    """The difference of this kind for this child (open or checked), None when there is none."""
-    return next((d for d in differences(session, today, kinds=[kind], include_checked=True)
-                 if d.person_key == key), None)
+    """The difference of this kind for this child (open or checked) by its ``person_key`` or its
+    ``name_key``; None when there is none, or when the name and birth date fit two children."""
+    found = differences(session, today, kinds=[kind], include_checked=True)
+    exact = next((d for d in found if d.person_key == key), None)
+    if exact is not None:
+        return exact
+    number = normalize(key)
+    by_number = next((d for d in found if d.id_number is not None and d.id_number == number), None)
+    if by_number is not None:
+        return by_number
+    named = [d for d in found if d.name_key == key.strip()]
+    return named[0] if len(named) == 1 else None
 
 
 def open_counts_by_village(session: Session, today: dt.date) -> list[VillageCounts]:
