@@ -21,7 +21,7 @@ from schoolaid.accounts import audit
 from schoolaid.accounts.audit import Action, Actor
 from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common.errors import NotAllowed
-from schoolaid.common.grades import ALL_GRADES, Grade, Stage
+from schoolaid.common.grades import ALL_GRADES, Grade, Stage, age_on
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.school_calendar import (
@@ -292,6 +292,9 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
     progress.report(0.98, translate("Demo", "Posting a year of subsidies…"))
     _ledger_year(session, actor, today)
     _dropout_cases(session, actor, rng, today)
+    progress.report(0.99, translate("Demo", "Comparing the household register with the rosters…"))
+    # A stream of its own, so that everything above stays as it was.
+    _reference_lists(session, actor, random.Random(seed + 17), today)
     progress.report(1.0, translate("Demo", "Done."))
     return DemoResult(students=made, households=household_count, staff=staff_count, schools=len(schools),
                       villages=len(villages))
@@ -745,3 +748,183 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     attempt(case_id, opened + dt.timedelta(days=2), moved, Method.PHONE, "家长称已在务工地学校就读，学校核实中")
     case_files.move_case(session, actor, case_id, CaseStatus.TRANSFERRED, opened + dt.timedelta(days=6),
                       today=today, transfer_to=rng.choice(TRANSFER_DESTINATIONS))
+
+
+# --- 四查三比对: the household register of each village, the poverty list, and the differences planted ---
+
+POLICE_STATION = "仁和区公安分局平地派出所"
+POVERTY_LIST_SOURCE = "平地镇人民政府（乡村振兴办）"
+DEFERRAL = ("仁和区教育和体育局", "仁教体〔{year}〕37号")
+CITY_SCHOOL = ("攀枝花市东区炳草岗小学", "攀枝花市东区")
+
+
+@dataclass
+class _RegisterHousehold:
+    id: int
+    village_id: int
+    village: str
+    head_name: str
+    head_birth_year: int | None
+    group_name: str
+    address: str
+    category: str
+    monitoring_type: str
+    lifted_year: int | None
+    identified_on: dt.date | None
+    children: list[dict[str, Any]] = field(default_factory=list)  # the roster's students of the household
+
+
+def _reference_lists(session: Session, actor: Actor, rng: random.Random, today: dt.date) -> None:
+    """The household register of each of the ten villages as the police station hands it over (heads
+    of household and children 0–17, most of them our students), the township's poverty list, and the
+    differences a real comparison turns up, some already checked door to door:
+
+    - two school-age children on no roster (户籍有、学籍无, to check) and a four-year-old in no kindergarten;
+    - a boy on the register of 双河村 studying in the city with his parents (checked: 在外地就读);
+    - a girl whose enrollment was deferred after heart surgery (checked: 延缓入学, approval until the next
+      school year);
+    - a household the township identified this autumn as 突发严重困难户 (监测对象) after its house was
+      damaged, still 一般户 on the roster (to check and correct)."""
+    from schoolaid.reconcile.lists import ListedPerson, store_list
+    from schoolaid.reconcile.vocabulary import ListKind
+
+    year = SchoolYear.containing(today).start_year
+    names = _Names(rng)
+    ids = _IdNumbers(rng)
+    homes: dict[int, _RegisterHousehold] = {}
+    for row in session.execute(select(Household.id, Household.village_id, Village.name, Household.head_name,
+                                      Household.group_name, Household.address, Household.category,
+                                      Household.monitoring_type, Household.lifted_year,
+                                      Household.monitoring_identified_on)
+                               .join(Village, Household.village_id == Village.id).order_by(Household.id)):
+        homes[row[0]] = _RegisterHousehold(*row[:2], row[2], row[3], None, *row[4:])
+    for household_id, birth_year in session.execute(select(HouseholdMember.household_id, HouseholdMember.birth_year)
+                                                    .where(HouseholdMember.relation == "户主")):
+        if household_id in homes:
+            homes[household_id].head_birth_year = birth_year
+    for student in session.execute(select(Student.household_id, Student.name, Student.sex, Student.ethnicity,
+                                          Student.birth_date, Student.id_number).order_by(Student.id)):
+        if student[0] in homes:
+            homes[student[0]].children.append(dict(zip(("name", "sex", "ethnicity", "birth_date", "id_number"),
+                                                       student[1:], strict=True)))
+        if student[5]:
+            ids.used.add(student[5])
+    if not homes:
+        return
+    households = list(homes.values())
+    reference_day = SchoolYear(year).age_reference_day
+
+    def child_born(age: int) -> dt.date:
+        return SchoolYear(year - age - 1).start + dt.timedelta(days=rng.randrange(365))
+
+    def added(home: _RegisterHousehold, age: int, male: bool) -> dict[str, Any]:
+        surname = home.head_name[0] if home.head_name else rng.choice(SURNAMES)
+        birth = child_born(age)
+        ethnicity = home.children[0]["ethnicity"] if home.children else "汉族"
+        child = {"name": surname + names.given(male), "sex": "男" if male else "女", "ethnicity": ethnicity,
+                 "birth_date": birth, "id_number": ids.make(birth, male, "510411")}
+        home.children.append(child)
+        return child
+
+    # The planted children go into households with a pupil already, as brothers and sisters do.
+    with_pupils = [h for h in households if h.children]
+    rng.shuffle(with_pupils)
+    planted: dict[str, tuple[_RegisterHousehold, dict[str, Any]]] = {}
+    wanted = (("never_enrolled", 7, True, "大火山村"), ("at_home", 12, False, "乌喇么村"),
+              ("kindergarten_age", 4, False, "老村子村"), ("in_the_city", 10, True, "双河村"),
+              ("deferred", 6, False, "啊喇村"))
+    for key, age, male, village in wanted:
+        home = next((h for h in with_pupils if h.village == village and h.id not in {p[0].id for p in planted.values()}),
+                    next((h for h in with_pupils if h.id not in {p[0].id for p in planted.values()}), None))
+        if home is not None:
+            planted[key] = (home, added(home, age, male))
+    # Babies and toddlers: on the register, not yet anyone's business.
+    for home in households:
+        if rng.random() < 0.12:
+            added(home, rng.choice((0, 1, 2)), rng.random() < 0.52)
+
+    first_received = today - dt.timedelta(days=45)
+    planted_on: dict[str, dt.date] = {}  # the planted children's register, by ID number: when it came
+    for order, village_id in enumerate(sorted({h.village_id for h in households})):
+        people: list[ListedPerson] = []
+        row = 4  # under the register's title rows and header
+        for home in (h for h in households if h.village_id == village_id):
+            head_birth = dt.date(home.head_birth_year or year - 35, 1, 1) + dt.timedelta(days=rng.randrange(365))
+            head_number = ids.make(head_birth, True, "510411")
+            household_no = f"5104110{home.id:05d}"
+            common = {"village_id": village_id, "group_name": home.group_name, "address": home.address,
+                      "household_no": household_no, "head_name": home.head_name, "head_id_number": head_number}
+            ethnicity = home.children[0]["ethnicity"] if home.children else "汉族"
+            people.append(ListedPerson(home.head_name, row, "男", ethnicity, head_birth, head_number, False,
+                                       relation="户主", **common))
+            row += 1
+            for child in home.children:
+                people.append(ListedPerson(child["name"], row, child["sex"], child["ethnicity"], child["birth_date"],
+                                           child["id_number"], age_on(child["birth_date"], reference_day) < 18,
+                                           relation="子" if child["sex"] == "男" else "女", **common))
+                row += 1
+        received = min(today, first_received + dt.timedelta(days=3 * order))
+        store_list(session, actor, ListKind.HUKOU, people, today=today, source=POLICE_STATION, received_on=received,
+                   village_id=village_id, school_year=year,
+                   file_name=f"户籍人口_{next(h.village for h in households if h.village_id == village_id)}.xlsx")
+        for home, child in planted.values():
+            if home.village_id == village_id:
+                planted_on[child["id_number"]] = received
+
+    # The township's list of 脱贫户 and 防止返贫监测对象 (risk removed too: they stay on the list, so marked).
+    hardship_home = next((h for h in with_pupils if h.category == HouseholdCategory.GENERAL.value
+                          and len(h.children) == 1 and h.id not in {p[0].id for p in planted.values()}), None)
+    identified = max(SchoolYear(year).start, today - dt.timedelta(days=60))
+    poor: list[ListedPerson] = []
+    row = 4
+    for home in households:
+        category, monitoring, lifted, since = home.category, home.monitoring_type, home.lifted_year, home.identified_on
+        if home is hardship_home:
+            category, monitoring, lifted, since = (HouseholdCategory.MONITORED.value, MonitoringType.SUDDEN.value,
+                                                   None, identified)
+        elif category not in (HouseholdCategory.LIFTED.value, HouseholdCategory.MONITORED.value):
+            continue
+        listed = {"village_id": home.village_id, "group_name": home.group_name, "head_name": home.head_name,
+                  "category": category, "monitoring_type": monitoring, "lifted_year": lifted, "identified_on": since}
+        poor.append(ListedPerson(home.head_name, row, "男", is_child=False, relation="户主", **listed))
+        row += 1
+        for child in home.children:
+            poor.append(ListedPerson(child["name"], row, child["sex"], child["ethnicity"], child["birth_date"],
+                                     child["id_number"], True, relation="子" if child["sex"] == "男" else "女",
+                                     **listed))
+            row += 1
+    if poor:
+        store_list(session, actor, ListKind.POVERTY, poor, today=today, source=POVERTY_LIST_SOURCE,
+                   received_on=min(today, identified + dt.timedelta(days=7)), village_id=None, school_year=year,
+                   file_name="脱贫户和监测对象名单.xlsx")
+
+    _demo_checks(session, actor, planted, planted_on, today)
+
+
+def _demo_checks(session: Session, actor: Actor, planted: dict[str, tuple[_RegisterHousehold, dict[str, Any]]],
+                 received: dict[str, dt.date], today: dt.date) -> None:
+    """Two differences already checked door to door: the boy studying in the city, the girl whose
+    enrollment was deferred. The others are left for the tab to show as work."""
+    from schoolaid.reconcile import checks
+    from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind
+
+    year = SchoolYear.containing(today).start_year
+    cadre = {village: f"{village}村委会 {surname}文书" for village, surname in zip(VILLAGES, SURNAMES, strict=False)}
+    if "in_the_city" in planted:
+        home, child = planted["in_the_city"]
+        checks.record_check(session, actor, DifferenceKind.NOT_ENROLLED, child["id_number"], checks.CheckForm(
+            result=CheckResult.STUDYING_ELSEWHERE.value, checked_by=cadre.get(home.village, "村委会文书"),
+            checked_on=min(today, received[child["id_number"]] + dt.timedelta(days=6)),
+            school_name=CITY_SCHOOL[0], place=CITY_SCHOOL[1], confirmed_how="学籍系统",
+            evidence="全国中小学生学籍信息管理系统查询截图", note=f"随父母在{CITY_SCHOOL[1]}务工地就读，户口仍在本村"),
+            today=today)
+    if "deferred" in planted:
+        home, child = planted["deferred"]
+        body, document = DEFERRAL
+        checks.record_check(session, actor, DifferenceKind.NOT_ENROLLED, child["id_number"], checks.CheckForm(
+            result=CheckResult.DEFERRED.value, checked_by=cadre.get(home.village, "村委会文书"),
+            checked_on=min(today, received[child["id_number"]] + dt.timedelta(days=4)),
+            approval_body=body, approval_document=document.format(year=year),
+            approval_expires_on=dt.date(year + 1, 8, 31),
+            evidence="市中心医院诊断证明、延缓入学申请审批表", note="先天性心脏病术后康复，家长申请延缓入学一年"),
+            today=today)

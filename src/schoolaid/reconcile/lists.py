@@ -110,7 +110,7 @@ def store_list(session: Session, actor: Actor, kind: ListKind, people: Sequence[
     rows = [{**{name: getattr(person, name) for name in _PERSON_FIELDS}, "list_id": reference.id, "active": True}
             for person in people]
     for start in range(0, len(rows), 5000):
-        session.execute(insert(ReferencePerson), rows[start:start + 5000])
+        session.execute(insert(ReferencePerson).execution_options(render_nulls=True), rows[start:start + 5000])
 
     for older in replaced:
         session.execute(update(ReferencePerson).where(ReferencePerson.list_id == older.id).values(active=False))
