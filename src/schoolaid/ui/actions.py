@@ -309,6 +309,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
        P.RECORD_ABSENCE, button=True),
     _a("dropout.absence_case", QT_TRANSLATE_NOOP("Actions", "Open a case for the selected…"), "dropout_tab",
        "open_case_for_absence", P.MANAGE_CASES, button=True),
+    # --- 比对核查, in the dropout tab --------------------------------------------------------------------
+    _a("reconcile.record_check", QT_TRANSLATE_NOOP("Actions", "Record the check…"), "dropout_tab.comparison_page",
+       "record_check", P.MANAGE_CASES, button=True),
 )
 BY_ID: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 
