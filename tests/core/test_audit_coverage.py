@@ -16,6 +16,7 @@ from sqlcipher3 import (
 
 from schoolaid.accounts import accounts, audit_verify
 from schoolaid.accounts.accounts import UserForm
+from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Role
 from schoolaid.ledger import subsidy_programmes
 from schoolaid.reporting import indicators
@@ -183,6 +184,35 @@ def test_a_teacher_made_administrator_is_found(demo_db, admin):
     [finding] = findings(demo_db)
     assert (finding.entity, finding.fields) == ("user", ("role",))
     assert "users 表" in finding.message and "角色" in finding.message and "李老师" in finding.message
+
+
+def test_a_reference_lists_people_changed_added_or_removed_behind_the_apps_back_are_found(demo_db, admin):
+    import datetime as dt
+
+    from schoolaid.reconcile import lists
+    from schoolaid.reconcile.lists import ListedPerson
+    from schoolaid.reconcile.vocabulary import ListKind
+    from schoolaid.storage.models import ReferenceList
+
+    officer = Actor("张专干", role=Role.AID_OFFICER.value)
+    people = [ListedPerson(name=f"儿童{n}", birth_date=dt.date(2016, 1, 1 + n), row=3 + n) for n in range(3)]
+    first_list = demo_db.run(lists.store_list, officer, ListKind.HUKOU, people, today=TODAY, source="平地派出所",
+                             received_on=TODAY - dt.timedelta(days=9), village_id=None, school_year=2026)
+    second = demo_db.run(lists.store_list, officer, ListKind.HUKOU, people[:2], today=TODAY, source="平地派出所",
+                         received_on=TODAY, village_id=None, school_year=2026)
+    assert demo_db.query(audit_verify.verify).ok  # the replaced list's people, now inactive, are on the record
+    tamper(demo_db, f"UPDATE reference_people SET name = '冒名' WHERE list_id = {second.id} AND row = 3")
+    [finding] = findings(demo_db)
+    assert (finding.entity, finding.entity_id, finding.fields) == ("reference_list", second.id, ("people_digest",))
+    assert "名单人员校验码" in finding.message and "reference_lists 表" in finding.message
+    tamper(demo_db, f"UPDATE reference_people SET name = '儿童0' WHERE list_id = {second.id} AND row = 3",
+           f"UPDATE reference_people SET active = 1 WHERE list_id = {first_list.id} AND row = 5")
+    assert [f.entity_id for f in findings(demo_db)] == [first_list.id]
+    tamper(demo_db, f"UPDATE reference_people SET active = 0 WHERE list_id = {first_list.id} AND row = 5",
+           f"DELETE FROM reference_people WHERE list_id = {second.id} AND row = 4")
+    assert [f.entity_id for f in findings(demo_db)] == [second.id]
+    with demo_db.read() as session:
+        assert session.get(ReferenceList, second.id).people == 2  # the list's own row is untouched: only its people
 
 
 def test_a_row_inserted_behind_the_apps_back_is_found(demo_db, admin):

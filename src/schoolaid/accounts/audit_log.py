@@ -25,7 +25,8 @@ ENTITY_LABELS = {"student": "学生", "household": "户", "school": "学校", "v
                  "ledger_batch": "发放批次", "ledger_entry": "台账条目", "absence": "缺课", "dropout_case": "辍学案件",
                  "persuasion": "劝返记录", "urging_notice": "敦促入学通知书", "user": "账号", "permission": "权限",
                  "village_population": "村学前适龄儿童数",
-                 "hardship_assessment": "困难认定", "hardship_publicity": "认定公示"}
+                 "hardship_assessment": "困难认定", "hardship_publicity": "认定公示",
+                 "reference_list": "比对名单"}
 
 
 def entity_label(entity: str) -> str:
