@@ -185,7 +185,9 @@ def test_out_of_school_puts_the_child_on_the_roster_and_opens_the_case(qtbot, ta
     def fill(dialog: CheckDialog) -> None:
         dialog.result_combo.setCurrentIndex(dialog.result_combo.findData(CheckResult.OUT_OF_SCHOOL.value))
         assert dialog.placement_school.isVisibleTo(dialog) and not dialog.school_edit.isVisibleTo(dialog)
-        assert dialog.placement_school.currentText() and dialog.placement_grade.currentText()
+        # Proposed by age and village: 11 on 31 August, from a village without a school of its own.
+        assert dialog.placement_school.currentText() == "平地镇中心校"
+        assert dialog.placement_grade.currentText() == "六年级"
         dialog.evidence_edit.insertPlainText("入户核查，孩子在家")
         save(dialog)
 
@@ -195,8 +197,9 @@ def test_out_of_school_puts_the_child_on_the_roster_and_opens_the_case(qtbot, ta
 
     when_shown(CheckDialog, fill)
     cases = when_shown(CaseDialog, fill_case, [])
-    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton,
-                      pos=page.table.visualRect(page.model.index(row_of(page, "苏文静"), 1)).center())
+    where = page.table.visualRect(page.model.index(row_of(page, "苏文静"), 1)).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert asked and "苏文静" in asked[0]
     assert cases
     # The case is shown on the Cases page, the child on the roster as 未入学.

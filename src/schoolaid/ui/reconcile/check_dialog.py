@@ -5,6 +5,7 @@ confirmed, the student at our school, the deferral's approval, the placement of 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -19,18 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.common.errors import ValidationFailed
-from schoolaid.common.grades import ALL_GRADES, Stage
+from schoolaid.common.grades import ALL_GRADES
 from schoolaid.common.validation import error
+from schoolaid.common.vocabulary import Sex
 from schoolaid.reconcile import checks
-from schoolaid.reconcile.checks import CheckForm
+from schoolaid.reconcile.checks import CONFIRMATION_WAYS, CheckForm, CheckOutcome
 from schoolaid.reconcile.differences import Difference
 from schoolaid.reconcile.vocabulary import RESULTS, CheckResult
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
-
-#: How a place of study elsewhere was confirmed (the values stored, as the cadres write them).
-CONFIRMED_HOW = ("学籍系统", "接收学校证明", "电话")
 
 
 def _text_box(height: int = 48) -> QPlainTextEdit:
@@ -38,6 +37,14 @@ def _text_box(height: int = 48) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(height)
     return box
+
+
+RESULTS_WITH_PLACEMENT = {CheckResult.OUT_OF_SCHOOL}
+
+
+def _grade_key(stage: str, number: int) -> str:
+    """A grade as a combo box's data (a plain string: a tuple does not survive the trip through Qt)."""
+    return f"{stage}:{number}"
 
 
 class CheckDialog(FormDialog):
@@ -76,7 +83,7 @@ class CheckDialog(FormDialog):
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText(self.tr("City or county, e.g. 攀枝花市东区"))
         self.how_combo = QComboBox()
-        for how in CONFIRMED_HOW:
+        for how in CONFIRMATION_WAYS:
             self.how_combo.addItem(how, how)
         self.with_edit = QLineEdit()
         self.with_edit.setPlaceholderText(self.tr("Whom you spoke to, e.g. 班主任 王老师 138…"))
@@ -115,18 +122,24 @@ class CheckDialog(FormDialog):
             self.placement_school.addItem(school.name, school.id)
         self.placement_grade = QComboBox()
         for grade in ALL_GRADES:
-            if grade.stage is not Stage.PRESCHOOL:
-                self.placement_grade.addItem(grade.label(), (grade.stage.value, grade.number))
-        placement = context.query(checks.proposed_placement, difference.kind, difference.person_key, today=today)
+            self.placement_grade.addItem(grade.label(), _grade_key(grade.stage.value, grade.number))
+        # The sex comes from the ID number; a child listed without one is asked for it.
+        self.sex_combo = QComboBox()
+        for sex in Sex:
+            self.sex_combo.addItem(sex.label(), sex.value)
+        self.sex_combo.setVisible(not difference.id_number)
+        placement = (context.query(checks.proposed_placement, difference, today)
+                     if RESULTS_WITH_PLACEMENT & set(RESULTS[difference.kind]) else None)
         if placement is not None:
             self.placement_school.setCurrentIndex(max(0, self.placement_school.findData(placement.school_id)))
             self.placement_grade.setCurrentIndex(max(0, self.placement_grade.findData(
-                (placement.stage, placement.grade))))
+                _grade_key(placement.stage, placement.grade))))
         self.placement_row = QWidget()
         placement_layout = QHBoxLayout(self.placement_row)
         placement_layout.setContentsMargins(0, 0, 0, 0)
         placement_layout.addWidget(self.placement_school, 1)
         placement_layout.addWidget(self.placement_grade)
+        placement_layout.addWidget(self.sex_combo)
         self.placement_note = QLabel(self.tr(
             "The child goes on the roster as not enrolled (未入学) here, proposed by age and village, and counts in "
             "the dropout ledger; a dropout case is offered next."))
@@ -148,13 +161,13 @@ class CheckDialog(FormDialog):
 
         chain = (self.result_combo, self.school_edit, self.place_edit, self.how_combo, self.with_edit,
                  self.choose_button, self.body_edit, self.document_edit, self.expiry_edit, self.placement_school,
-                 self.placement_grade, self.checked_by_edit, self.checked_on_edit, self.evidence_edit,
+                 self.placement_grade, self.sex_combo, self.checked_by_edit, self.checked_on_edit, self.evidence_edit,
                  self.note_edit, self.buttons)
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
         self.result_combo.currentIndexChanged.connect(self._show_fields)
         self._show_fields()
-        self.resize(560, 0)
+        self.setMinimumWidth(560)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -196,9 +209,11 @@ class CheckDialog(FormDialog):
 
     def check_form(self) -> CheckForm:
         result = self.result
-        stage, grade = self.placement_grade.currentData() or (None, None)
+        stage, _colon, number = str(self.placement_grade.currentData()).partition(":")
+        grade = int(number)
+        placed = result is CheckResult.OUT_OF_SCHOOL
         return CheckForm(
-            result=result,
+            result=result.value,
             checked_by=self.checked_by_edit.text(),
             checked_on=date_of(self.checked_on_edit),
             school_name=self.school_edit.text() if result is CheckResult.STUDYING_ELSEWHERE else "",
@@ -209,9 +224,10 @@ class CheckDialog(FormDialog):
             approval_body=self.body_edit.text() if result is CheckResult.DEFERRED else "",
             approval_document=self.document_edit.text() if result is CheckResult.DEFERRED else "",
             approval_expires_on=date_of(self.expiry_edit) if result is CheckResult.DEFERRED else None,
-            placement_school_id=self.placement_school.currentData() if result is CheckResult.OUT_OF_SCHOOL else None,
-            placement_stage=stage if result is CheckResult.OUT_OF_SCHOOL else None,
-            placement_grade=grade if result is CheckResult.OUT_OF_SCHOOL else None,
+            school_id=self.placement_school.currentData() if placed else None,
+            stage=stage if placed else "",
+            grade=grade if placed else None,
+            sex=self.sex_combo.currentData() if placed and not self.difference.id_number else "",
             evidence=self.evidence_edit.toPlainText(),
             note=self.note_edit.toPlainText(),
         )
@@ -229,7 +245,8 @@ class CheckDialog(FormDialog):
         recorded = self.run(checks.record_check, self.difference.kind, self.difference.person_key, self.check_form(),
                             today=self.context.today(), affects=affects)
         if recorded.succeeded:
+            outcome: CheckOutcome = recorded.result
             self.result_label = result.label()
             if result is CheckResult.OUT_OF_SCHOOL:
-                self.created_student_id = recorded.result
+                self.created_student_id = outcome.student_id
         return recorded.succeeded

@@ -54,9 +54,7 @@ class Comparison:
 
 def compare(session: Session, today: dt.date) -> Comparison:
     """Worked out off the GUI thread: a township's register takes a while to compare."""
-    found = differences.differences(session, today, include_checked=True)
-    found.sort(key=lambda d: (d.since, d.village, d.name))
-    return Comparison(found, bool(lists.list_lists(session)))
+    return Comparison(differences.differences(session, today, include_checked=True), bool(lists.list_lists(session)))
 
 
 class ComparisonPage(QWidget):
@@ -129,6 +127,8 @@ class ComparisonPage(QWidget):
             Column(lambda: self.tr("Written by"), lambda c: c.recorded_by),
         ], parent=self)
         self.history_table = record_table(self.history_model, fit_contents=True)
+        self.history_table.horizontalHeader().setStretchLastSection(False)
+        self.history_table.horizontalHeader().setSectionResizeMode(self.DETAILS, QHeaderView.ResizeMode.Stretch)
         history = QGroupBox(self.tr("Checks of this difference (核查记录), newest first — a new check "
                                     "supersedes, nothing is deleted"))
         history_layout = QVBoxLayout(history)
@@ -165,7 +165,8 @@ class ComparisonPage(QWidget):
         context.changed.connect(self._data_changed)
         self._show_selected()
 
-    SITUATION = 5
+    SITUATION = 5  # the column that takes the width left
+    DETAILS = 2  # the history's
 
     # --- cells ----------------------------------------------------------------------------------------
 
