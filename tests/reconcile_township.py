@@ -22,12 +22,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
-from schoolaid.reconcile.vocabulary import DifferenceKind
+from schoolaid.reconcile.lists import ListedPerson, store_list
+from schoolaid.reconcile.vocabulary import DifferenceKind, ListKind
 from schoolaid.roster import households, roster
 from schoolaid.roster.households import HouseholdForm
 from schoolaid.roster.idnumber import make_number
 from schoolaid.storage.database import Database
-from schoolaid.storage.models import ReferenceList, ReferencePerson
 from tests.conftest import TODAY, school_id, student_form, village_id
 
 REGISTER_RECEIVED = dt.date(2026, 10, 1)
@@ -62,16 +62,11 @@ PLANTED: dict[DifferenceKind, str] = {
 }
 
 
-def _add_list(session: Session, kind: str, received_on: dt.date, village: int | None,
+def _add_list(session: Session, actor: Actor, kind: ListKind, received_on: dt.date, village: int | None,
               people: list[dict[str, Any]]) -> int:
-    listed = ReferenceList(kind=kind, village_id=village, source="测试", received_on=received_on,
-                           school_year=2026, people=len(people), children=len(people), imported_by="李老师")
-    session.add(listed)
-    session.flush()
-    for row, person in enumerate(people, start=4):
-        session.add(ReferencePerson(list_id=listed.id, row=row, active=True, **person))
-    session.flush()
-    return listed.id
+    listed = [ListedPerson(row=row, **person) for row, person in enumerate(people, start=4)]
+    return store_list(session, actor, kind, listed, today=TODAY, source="测试", received_on=received_on,
+                      village_id=village, school_year=2026).id
 
 
 def build(db: Database, actor: Actor) -> dict[str, int]:
@@ -113,7 +108,7 @@ def build(db: Database, actor: Actor) -> dict[str, int]:
                 "group_name": "3组", **more}
 
     def register(session: Session) -> None:
-        _add_list(session, "hukou", REGISTER_RECEIVED, bx, [
+        _add_list(session, actor, ListKind.HUKOU, REGISTER_RECEIVED, bx, [
             {**child("张大山", dt.date(1985, 1, 1), None), "is_child": False, "relation": "户主",
              "head_name": "张大山"},
             child("张三", dt.date(2016, 3, 2), ZHANG, head_name="张大山", relation="子女"),
@@ -126,7 +121,7 @@ def build(db: Database, actor: Actor) -> dict[str, int]:
             child("郑大", dt.date(2009, 1, 1), ZHENG, head_name="郑老"),
             child("宝宝", dt.date(2025, 1, 1), BABY, head_name="周大"),
         ])
-        _add_list(session, "registry", REGISTRY_RECEIVED, None, [
+        _add_list(session, actor, ListKind.REGISTRY, REGISTRY_RECEIVED, None, [
             {"name": "张三", "birth_date": dt.date(2016, 3, 2), "id_number": ZHANG, "registry_no": f"G{ZHANG}",
              "school_id": central, "school_name": "平地镇中心校", "grade_text": "四年级"},
             {"name": "李四", "birth_date": None, "id_number": None, "registry_no": "L510411201505050011",
@@ -138,7 +133,7 @@ def build(db: Database, actor: Actor) -> dict[str, int]:
             {"name": "冯十一", "birth_date": dt.date(2016, 8, 8), "id_number": FENG, "registry_no": f"G{FENG}",
              "school_id": central, "school_name": "平地镇中心校", "grade_text": "四年级"},
         ])
-        _add_list(session, "poverty", POVERTY_RECEIVED, None, [
+        _add_list(session, actor, ListKind.POVERTY, POVERTY_RECEIVED, None, [
             {"name": "张二嫂", "birth_date": dt.date(1987, 2, 2), "id_number": ZHANG, "is_child": False,
              "village_id": bx, "head_name": "张大山", "category": "脱贫户", "lifted_year": 2016},
             {"name": "褚大", "birth_date": None, "id_number": None, "is_child": False, "village_id": lz,

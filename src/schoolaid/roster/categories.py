@@ -56,6 +56,30 @@ class MonitoringType(str, enum.Enum):
         }[self]
 
 
+_MONITORING_TYPES = {t.value for t in MonitoringType}
+
+#: How sheets and lists name the categories (the old 建档立卡 words included).
+LIFTED_WORDS = ("脱贫户", "脱贫", "已脱贫", "未脱贫", "脱贫家庭", "原建档立卡脱贫户", "原建档立卡户", "建档立卡户",
+                "建档立卡", "建档立卡贫困户", "贫困户")
+MONITORED_WORDS = ("防止返贫监测对象", "监测对象", "监测户", "防止返贫致贫对象", "防返贫监测对象", "返贫监测对象")
+GENERAL_WORDS = ("一般户", "一般", "一般农户", "非贫困户", "否", "无", "/", "-", "—")
+
+
+def read_category(text_: str) -> tuple[HouseholdCategory, MonitoringType | None] | None:
+    """The category a cell names, with the monitoring type when it names one (脱贫不稳定户 is a
+    防止返贫监测对象 of that type); a remark in brackets is ignored. None: not a category."""
+    base = text_.replace(" ", "").replace("\u3000", "").split("（")[0].split("(")[0]
+    if base in _MONITORING_TYPES:
+        return HouseholdCategory.MONITORED, MonitoringType(base)
+    if base in MONITORED_WORDS:
+        return HouseholdCategory.MONITORED, None
+    if base in LIFTED_WORDS:
+        return HouseholdCategory.LIFTED, None
+    if base in GENERAL_WORDS:
+        return HouseholdCategory.GENERAL, None
+    return None
+
+
 #: 残疾类别 (GB/T 26341): stored short, printed with 残疾 after it.
 DISABILITY_CATEGORIES = ("视力", "听力", "言语", "肢体", "智力", "精神", "多重")
 DISABILITY_GRADES = ("一级", "二级", "三级", "四级")

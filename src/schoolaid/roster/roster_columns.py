@@ -8,12 +8,12 @@ in the national registry's exports and in sheets teachers type.
 from __future__ import annotations
 
 import enum
-import re
-from dataclasses import dataclass
 
 from schoolaid.common.i18n import translate
-from schoolaid.documents.sheet_values import text
+from schoolaid.documents.sheet_header import ColumnNames, Header, clean_header
 from schoolaid.documents.spreadsheet import Sheet
+
+__all__ = ["ALIASES", "COLUMNS", "MAX_LENGTH", "Field", "Header", "auto_mapping", "clean_header", "find_header"]
 
 
 class Field(str, enum.Enum):
@@ -176,91 +176,18 @@ ALIASES: dict[Field, tuple[str, ...]] = {
     Field.ENTRY_DATE: ("入学日期", "入学年月", "入学时间"),
     Field.NOTES: ("备注",),
 }
-_ALIAS_TO_FIELD = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
-# Longest first, so that 学生身份证号 is read before 身份证号 when a header only contains an alias.
-_CONTAINED = sorted(_ALIAS_TO_FIELD, key=len, reverse=True)
+
 # Columns about someone other than the student: their ID number or birth date is not the child's.
-_OTHER_PEOPLE = ("监护人", "家长", "父亲", "母亲", "户主", "联系人")
-_STUDENT_ONLY = {Field.NAME, Field.ID_NUMBER, Field.BIRTH_DATE, Field.SEX, Field.ETHNICITY, Field.REGISTRY_NO}
-_BRACKETS = re.compile(r"[（(\[【].*?[)）\]】]")
-_NOISE = re.compile(r"[\s\u3000*＊:：、/\\\-_]+")
-
-HEADER_SEARCH_ROWS = 30
-MIN_MATCHED_COLUMNS = 2
-
-
-def clean_header(value: object) -> str:
-    """``身份证号\\n（18位）*`` → ``身份证号``."""
-    return _NOISE.sub("", _BRACKETS.sub("", text(value)))
-
-
-def _match(value: object) -> tuple[Field, int] | None:
-    """The field a header names, and how surely: the alias's rank, exact names before contained ones."""
-    header = clean_header(value)
-    if not header:
-        return None
-    exact = _ALIAS_TO_FIELD.get(header)
-    if exact is not None:
-        return exact, ALIASES[exact].index(header)
-    if header in ("序号", "编号", "学号") or header.startswith("序"):
-        return None
-    about_someone_else = any(word in header for word in _OTHER_PEOPLE)
-    if about_someone_else and ("身份证" in header or "证件" in header or "出生" in header):
-        return None  # a parent's ID number or birth date: not stored, and never the child's
-    for alias in _CONTAINED:
-        if alias in header and len(alias) >= 2:
-            field = _ALIAS_TO_FIELD[alias]
-            if about_someone_else and field in _STUDENT_ONLY:
-                continue
-            return field, 100 + ALIASES[field].index(alias)
-    return None
-
-
-@dataclass
-class Header:
-    sheet: Sheet
-    row: int  # 0-based index of the header row in sheet.rows
-    labels: list[str]  # the header text of every column, merged cells filled in
-    mapping: dict[int, Field]  # column index → field (the user may change it)
-
-    @property
-    def excel_row(self) -> int:
-        return self.row + 1
-
-
-def _labels(sheet: Sheet, row: int) -> list[str]:
-    width = max((len(r) for r in sheet.rows[max(0, row - 1):row + 1]), default=0)
-    labels = []
-    for column in range(width):
-        label = text(sheet.merged_value(row, column))
-        if not label and row > 0:
-            # Two-row headers: a group title above, and columns whose name sits only in the upper row.
-            above = text(sheet.merged_value(row - 1, column))
-            label = above
-        labels.append(label)
-    return labels
+COLUMNS: ColumnNames[Field] = ColumnNames(
+    ALIASES, required=(Field.NAME,), others=("监护人", "家长", "父亲", "母亲", "户主", "联系人"),
+    own_fields={Field.NAME, Field.ID_NUMBER, Field.BIRTH_DATE, Field.SEX, Field.ETHNICITY, Field.REGISTRY_NO})
 
 
 def auto_mapping(labels: list[str]) -> dict[int, Field]:
     """Each field from the column that names it most surely (leftmost on a tie)."""
-    best: dict[Field, tuple[int, int]] = {}
-    for column, label in enumerate(labels):
-        match = _match(label)
-        if match is not None:
-            field, rank = match
-            if field not in best or (rank, column) < best[field]:
-                best[field] = (rank, column)
-    return {column: field for field, (_rank, column) in sorted(best.items(), key=lambda item: item[1][1])}
+    return COLUMNS.auto_mapping(labels)
 
 
-def find_header(sheet: Sheet) -> Header | None:
+def find_header(sheet: Sheet) -> Header[Field] | None:
     """The row with most recognised column names among the first rows, if it names the student."""
-    best: Header | None = None
-    for row in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
-        labels = _labels(sheet, row)
-        mapping = auto_mapping(labels)
-        if Field.NAME not in mapping.values() or len(mapping) < MIN_MATCHED_COLUMNS:
-            continue
-        if best is None or len(mapping) > len(best.mapping):
-            best = Header(sheet, row, labels, mapping)
-    return best
+    return COLUMNS.find_header(sheet)

@@ -26,18 +26,23 @@ from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.validation import clean_name, clean_phone, error, name_problem, warning
 from schoolaid.common.vocabulary import Relation
 from schoolaid.documents import sheet_values
+from schoolaid.documents.sheet_header import data_rows
 from schoolaid.documents.sheet_values import BadValue
 from schoolaid.documents.spreadsheet import UnreadableFile, read_workbook
 from schoolaid.roster import households, idnumber, roster
-from schoolaid.roster.categories import HouseholdCategory, MonitoringType, normalise_disability
+from schoolaid.roster.categories import (
+    GENERAL_WORDS,
+    HouseholdCategory,
+    MonitoringType,
+    normalise_disability,
+    read_category,
+)
 from schoolaid.roster.households import HouseholdForm, MemberForm
+from schoolaid.roster.place_names import PlaceNames
 from schoolaid.roster.roster import PreloadedLookups, StudentForm
 from schoolaid.roster.roster_columns import MAX_LENGTH, Field, Header, find_header
-from schoolaid.storage.models import Household, School, Student, Village
+from schoolaid.storage.models import Household, Student
 
-# Rows whose first words say they close the table: totals and signatures.
-_FOOTER_WORDS = ("合计", "总计", "小计", "共计", "制表", "填表", "审核", "负责人", "校长签", "签字", "盖章", "说明",
-                 "注：", "注:", "备注：", "统计")
 _GROUP_IN_ADDRESS = re.compile(r"(\d{1,2})\s*[组社]")
 
 
@@ -178,41 +183,14 @@ def read_source(path: Path) -> ImportSource:
     return ImportSource(path, headers)
 
 
-def _is_blank_row(cells: list[Any]) -> bool:
-    return all(sheet_values.is_blank(c) for c in cells)
-
-
-def _is_footer(cells: list[Any]) -> bool:
-    for value in cells:
-        content = sheet_values.text(value).replace(" ", "").replace("\u3000", "")
-        if content:
-            return content.startswith(_FOOTER_WORDS) or any(w in content for w in ("制表人", "审核人", "填表人"))
-    return False
-
-
-def _data_rows(header: Header) -> list[tuple[int, list[Any]]]:
-    """(row index, cells) of the rows below the header that hold students."""
-    rows = []
-    header_cells = [sheet_values.text(c) for c in header.sheet.rows[header.row]]
-    for index in range(header.row + 1, len(header.sheet.rows)):
-        cells = header.sheet.rows[index]
-        if _is_blank_row(cells) or _is_footer(cells):
-            continue
-        if [sheet_values.text(c) for c in cells] == header_cells:
-            continue  # the header repeated (sheets pasted one under another)
-        rows.append((index, cells))
-    return rows
-
-
 # --- Planning ------------------------------------------------------------------------------------
 
 
-class _Places:
+class _Places(PlaceNames):
     """Schools, villages and households, found by the names sheets use."""
 
     def __init__(self, session: Session) -> None:
-        self.schools = {name: sid for sid, name in session.execute(select(School.id, School.name))}
-        self.villages = {name: vid for vid, name in session.execute(select(Village.id, Village.name))}
+        super().__init__(session)
         self.households: dict[tuple[str, int], int] = {}
         self.categories: dict[int, str] = {}
         for hid, head, village_id, category in session.execute(
@@ -221,25 +199,6 @@ class _Places:
             if village_id is not None:
                 self.households.setdefault((head, village_id), hid)
             self.categories[hid] = category
-
-    def school(self, raw: str) -> int | None:
-        name = clean_name(raw)
-        if name in self.schools:
-            return self.schools[name]
-        close = [sid for known, sid in self.schools.items() if name and (name in known or known in name)]
-        return close[0] if len(close) == 1 else None
-
-    def village(self, raw: str) -> int | None:
-        name = clean_name(raw)
-        if not name:
-            return None
-        if name in self.villages:
-            return self.villages[name]
-        # A village written inside a longer place name (平地镇波西村3组), or without its 村.
-        for known in sorted(self.villages, key=len, reverse=True):
-            if known in name or (len(name) >= 2 and known.rstrip("村") == name.rstrip("村")):
-                return self.villages[known]
-        return None
 
 
 @dataclass
@@ -274,7 +233,7 @@ def make_plan(session: Session, source: ImportSource, options: ImportOptions | N
     total = sum(len(h.sheet.rows) - h.row - 1 for h in source.headers) or 1
     done = 0
     for header in source.headers:
-        for index, cells in _data_rows(header):
+        for index, cells in data_rows(header):
             done += 1
             if done % 500 == 0:
                 progress.report(done / total, translate("RosterImport", "Checking row {n}…").format(n=done))
@@ -464,12 +423,6 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
     return _Parsed(values, problems)
 
 
-_LIFTED_WORDS = ("脱贫户", "脱贫", "已脱贫", "未脱贫", "脱贫家庭", "原建档立卡脱贫户", "原建档立卡户", "建档立卡户",
-                 "建档立卡", "建档立卡贫困户", "贫困户")
-_MONITORED_WORDS = ("防止返贫监测对象", "监测对象", "监测户", "防止返贫致贫对象", "防返贫监测对象", "返贫监测对象")
-_GENERAL_WORDS = ("一般户", "一般", "一般农户", "非贫困户", "否", "无", "/", "-", "—")
-
-
 def _household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The household's categories as the sheet gives them (None when it gives none), and the warnings
     about cells that could not be read. 家庭类别 names the category (or a monitoring type); 是否监测对象
@@ -496,14 +449,10 @@ def _household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Proble
     named = row.text(Field.HOUSEHOLD_CATEGORY).replace(" ", "")
     category = HouseholdCategory.GENERAL.value
     if named:
-        base = named.split("（")[0].split("(")[0]
-        if base in {t.value for t in MonitoringType}:
-            category, monitoring_type = HouseholdCategory.MONITORED.value, base
-        elif base in _MONITORED_WORDS:
-            category = HouseholdCategory.MONITORED.value
-        elif base in _LIFTED_WORDS:
-            category = HouseholdCategory.LIFTED.value
-        elif base not in _GENERAL_WORDS:
+        read = read_category(named)
+        if read is not None:
+            category, monitoring_type = read[0].value, read[1].value if read[1] else ""
+        else:
             doubtful(Field.HOUSEHOLD_CATEGORY, translate(
                 "RosterImport", "“{value}” is not a household category (write 一般户, 脱贫户 or "
                 "防止返贫监测对象). Recorded as 一般户.").format(value=named))
@@ -515,7 +464,7 @@ def _household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Proble
         typed = row.text(Field.MONITORING_TYPE).replace(" ", "")
         if typed in {t.value for t in MonitoringType}:
             monitoring_type = typed
-        elif typed not in _GENERAL_WORDS:
+        elif typed not in GENERAL_WORDS:
             doubtful(Field.MONITORING_TYPE, translate(
                 "RosterImport", "“{value}” is not a monitoring type (脱贫不稳定户, 边缘易致贫户, "
                 "突发严重困难户). Left empty.").format(value=typed))
