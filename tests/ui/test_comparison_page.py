@@ -16,7 +16,7 @@ from schoolaid.accounts.accounts import UserForm
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Role
 from schoolaid.dropout import case_files
-from schoolaid.reconcile import differences, lists
+from schoolaid.reconcile import checks, differences, lists
 from schoolaid.reconcile.lists import ListedPerson
 from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind, ListKind
 from schoolaid.roster import roster
@@ -209,6 +209,57 @@ def test_out_of_school_puts_the_child_on_the_roster_and_opens_the_case(qtbot, ta
     student = page.context.query(roster.get_summary, case.student_id)
     assert student.status is EnrollmentStatus.NOT_ENROLLED
     assert page.context.query(case_files.get_case, case.id).status.is_open
+
+
+def test_already_at_our_school_links_the_student_chosen(qtbot, tab) -> None:
+    from schoolaid.ui.widgets.student_picker import StudentPicker
+
+    page = open_page(qtbot, tab)
+    page.table.selectRow(row_of(page, "苏小满"))
+    chosen = []
+
+    def pick(picker: StudentPicker) -> None:
+        assert picker.search_edit.text() == "苏小满"  # the search starts from the child's name
+        picker.search_edit.clear()
+        picker.table.selectRow(0)
+        chosen.append(picker.model.row_object(0))
+        picker.buttons.button(picker.buttons.StandardButton.Ok).click()
+
+    def fill(dialog: CheckDialog) -> None:
+        dialog.result_combo.setCurrentIndex(dialog.result_combo.findData(CheckResult.AT_OUR_SCHOOL.value))
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # no student chosen yet
+        assert dialog.isVisible() and "请选择" in dialog.problems_label.text()
+        when_shown(StudentPicker, pick)
+        dialog.choose_button.click()
+        assert chosen and chosen[0].name in dialog.student_label.text()
+        save(dialog)
+
+    seen = when_shown(CheckDialog, fill)
+    page.record_button.click()
+    assert seen
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)
+    assert "苏小满" not in {d.name for d in shown(page)}
+    (check,) = page.context.query(checks.history, DifferenceKind.PRESCHOOL_NOT_ENROLLED,
+                                  next(d.person_key for d in page._all if d.name == "苏小满"))
+    assert check.result == CheckResult.AT_OUR_SCHOOL.value and check.student_id == chosen[0].id
+
+
+def test_the_check_sheet_is_exported_for_the_door_to_door_visits(qtbot, tab, tmp_path) -> None:
+    import openpyxl
+
+    page = open_page(qtbot, tab)
+    page.export_report(tmp_path / "比对核查表.xlsx")
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)
+    book = openpyxl.load_workbook(tmp_path / "比对核查表.xlsx")
+    cells = {str(cell.value) for sheet in book.worksheets for row in sheet.iter_rows() for cell in row}
+    assert {"苏文博", "苏文静", "苏小满", "核查人", "核查结果"} <= cells
+
+
+def test_the_models_behave(qtbot, qtmodeltester, tab) -> None:
+    page = open_page(qtbot, tab)
+    qtmodeltester.check(page.model)
+    page.table.selectRow(0)
+    qtmodeltester.check(page.history_model)
 
 
 def test_a_teacher_sees_the_differences_and_records_nothing(qtbot, app, registered, preferences) -> None:

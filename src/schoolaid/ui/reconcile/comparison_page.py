@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShowEvent
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from schoolaid.common.errors import SchoolAidError
-from schoolaid.reconcile import checks, differences, lists
+from schoolaid.reconcile import checks, differences, lists, report_export
 from schoolaid.reconcile.differences import CheckView, Difference
 from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind
 from schoolaid.roster.idnumber import mask
@@ -67,6 +68,7 @@ class ComparisonPage(QWidget):
         self.context = context
         self._all: list[Difference] = []
         self._task: Operation | None = None
+        self._export: Operation | None = None
         self._stale = True
         self._lists_imported = False
 
@@ -113,6 +115,7 @@ class ComparisonPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.record_button = make_button(RECORD_CHECK, context, self)
+        self.export_button = make_button("export.reconcile_report", context, self)
 
         self.history_title = QLabel()
         self.history_title.setWordWrap(True)
@@ -148,6 +151,7 @@ class ComparisonPage(QWidget):
         bottom_row = QHBoxLayout()
         bottom_row.addWidget(self.summary, 1)
         bottom_row.addWidget(self.record_button)
+        bottom_row.addWidget(self.export_button)
         top_layout.addLayout(bottom_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
@@ -231,13 +235,14 @@ class ComparisonPage(QWidget):
         self._stale = True
 
     def busy(self) -> bool:
-        """Whether the comparison is still being worked out (tests wait for this)."""
-        return self._task is not None
+        """Whether the comparison or an export is still being worked out (tests wait for this)."""
+        return self._task is not None or self._export is not None
 
     def stop_work(self) -> None:
-        if self._task is not None:
-            self._task.stop()
-            self._task = None
+        for task in (self._task, self._export):
+            if task is not None:
+                task.stop()
+        self._task = self._export = None
 
     def _show_villages(self) -> None:
         current = self.village_combo.currentData()
@@ -358,6 +363,34 @@ class ComparisonPage(QWidget):
 
     def _activated(self, _index: object) -> None:
         self.record_check()
+
+    # --- the workbook for the door-to-door checks ------------------------------------------------------
+
+    def export_report(self, path: Path | None = None) -> None:
+        """比对核查表: the differences to check (with the checked ones when they are shown), one sheet per
+        kind, with the columns the village cadre fills in at the door."""
+        from schoolaid.ui.roster.export_dialog import ask_workbook_path
+
+        title = self.tr("Export the comparison check sheet")
+        target = path or ask_workbook_path(self, title, f"比对核查表_{self.context.today():%Y%m%d}.xlsx")
+        if target is None:
+            return
+        self._export = run_op(self.context, self, report_export.write_report, target, today=self.context.today(),
+                              include_checked=self.state_combo.currentData() != OPEN, access=Access.READ_AS,
+                              background=True, title=title, on_success=lambda counts: self._exported(counts, target),
+                              on_failure=self._export_failed, on_cancel=self._export_cancelled)
+
+    def _exported(self, counts: dict[DifferenceKind, int], path: Path) -> None:
+        self._export = None
+        self.message.emit(self.tr("Check sheet written to {path}: {n} differences.").format(
+            path=path, n=sum(counts.values())))
+
+    def _export_failed(self, error: SchoolAidError) -> None:
+        self._export = None
+        show_error(self, error)
+
+    def _export_cancelled(self) -> None:
+        self._export = None
 
     # --- recording a check --------------------------------------------------------------------------------
 
