@@ -63,6 +63,9 @@ class ComparisonPage(QWidget):
     open_case_requested = Signal(int, str)
     message = Signal(str)
 
+    SITUATION = 5  # the column that takes the width left
+    DETAILS = 2  # the history's
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -132,7 +135,7 @@ class ComparisonPage(QWidget):
         self.history_table = record_table(self.history_model, fit_contents=True)
         self.history_table.horizontalHeader().setStretchLastSection(False)
         self.history_table.horizontalHeader().setSectionResizeMode(self.DETAILS, QHeaderView.ResizeMode.Stretch)
-        history = QGroupBox(self.tr("Checks of this difference (核查记录), newest first — a new check "
+        self.history_box = history = QGroupBox(self.tr("Checks of this difference (核查记录), newest first — a new check "
                                     "supersedes, nothing is deleted"))
         history_layout = QVBoxLayout(history)
         history_layout.addWidget(self.history_title)
@@ -168,9 +171,6 @@ class ComparisonPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         context.changed.connect(self._data_changed)
         self._show_selected()
-
-    SITUATION = 5  # the column that takes the width left
-    DETAILS = 2  # the history's
 
     # --- cells ----------------------------------------------------------------------------------------
 
@@ -277,7 +277,11 @@ class ComparisonPage(QWidget):
         open_total = sum(1 for d in self._all if d.is_open)
         self.summary.setText(self.tr(
             "{shown} shown; {open} of {n} differences still to check, the oldest first. Each is closed by a check "
-            "door to door (核查), recorded here.").format(shown=len(shown), open=open_total, n=len(self._all)))
+            "door to door (核查), recorded here.").format(shown=len(shown), open=open_total, n=len(self._all))
+            if self._all else "")
+        # Nothing found yet: the page is only the explanation of what to do.
+        self.history_box.setVisible(bool(self._all))
+        self.export_button.setEnabled(bool(self._all))
         self._show_empty_state(shown)
         if selected is not None:
             position = next((i for i, d in enumerate(shown)
@@ -294,7 +298,7 @@ class ComparisonPage(QWidget):
             text = self.tr(
                 "<p><b>No list to compare yet.</b></p><p>Import the household register (户籍) of a village or the "
                 "whole township first — and the poverty list and the student registry's export, if you have them: "
-                "{menu}.</p><p>The differences with the rosters then show here, each to be checked door to door.</p>"
+                "<b>{menu}</b>.</p><p>The differences with the rosters then show here, each to be checked door to door.</p>"
                 ).format(menu=self._import_menu_path())
         elif not self._all:
             text = self.tr("<p><b>No differences.</b></p><p>The lists imported agree with the rosters.</p>")
@@ -334,6 +338,18 @@ class ComparisonPage(QWidget):
                     combo.blockSignals(False)
                 self._show()
         return False
+
+    def show_village(self, village_id: int | None) -> None:
+        """The differences still to check in one village (a line of today's work)."""
+        if not self.village_combo.count():
+            self._show_villages()
+        for combo, value in ((self.kind_combo, None), (self.state_combo, OPEN)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.village_combo.setCurrentIndex(max(0, self.village_combo.findData(village_id))
+                                           if village_id is not None else 0)
+        self._show()
 
     def _selection_changed(self, *_args: object) -> None:
         self._show_selected()
