@@ -92,8 +92,11 @@ class ColumnNames(Generic[F]):
     def find_header(self, sheet: Sheet) -> Header[F] | None:
         """The row with most recognised column names among the first rows, if it names a required field."""
         best: Header[F] | None = None
+        # Only the merges of the rows searched: a register merges each household's cells, thousands of them.
+        top = Sheet(sheet.name, sheet.rows[:HEADER_SEARCH_ROWS],
+                    [m for m in sheet.merged if m[0][0] < HEADER_SEARCH_ROWS])
         for row in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
-            labels = header_labels(sheet, row)
+            labels = header_labels(top, row)
             mapping = self.auto_mapping(labels)
             if not set(self.required) & set(mapping.values()) or len(mapping) < MIN_MATCHED_COLUMNS:
                 continue
