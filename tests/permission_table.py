@@ -20,6 +20,7 @@ from schoolaid.dropout import notice_pdf
 from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
+from schoolaid.reconcile import report_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
 
@@ -45,6 +46,8 @@ SERVICES: dict[Any, frozenset[Permission]] = {
     dropout_export.export_ledgers: EXPORT,
     dropout_export.export_cases: EXPORT,
     dropout_export.export_term_report: EXPORT,
+    report_export.write_report: EXPORT,
+    (report_export.write_report, "full_ids"): FULL_ID_EXPORT,
     reports.write_term_report: EXPORT,
     reports.write_dropout_ledgers: EXPORT,
     reports.write_register: EXPORT,

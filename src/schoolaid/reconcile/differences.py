@@ -9,8 +9,8 @@ a 50,000-person register against a township's roster takes well under a second.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -159,7 +159,7 @@ class VillageCounts:
 
 # --- reading the tables: one query each, plain tuples -------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Listed:
     id: int
     kind: str
@@ -182,13 +182,13 @@ class _Listed:
     grade_text: str
     list_village_id: int | None
     received_on: dt.date
+    key: str = ""
 
-    @property
-    def key(self) -> str:
-        return person_key(self.name, self.birth_date, self.id_number)
+    def __post_init__(self) -> None:
+        self.key = self.id_number or person_key(self.name, self.birth_date, None)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Pupil:
     id: int
     name: str
@@ -206,10 +206,10 @@ class _Pupil:
     head_name: str
     category: str
     risk_removed_on: dt.date | None
+    key: str = ""
 
-    @property
-    def key(self) -> str:
-        return person_key(self.name, self.birth_date, self.id_number)
+    def __post_init__(self) -> None:
+        self.key = self.id_number or person_key(self.name, self.birth_date, None)
 
 
 def _birth_from_id(number: str | None) -> dt.date | None:
@@ -221,40 +221,49 @@ def _birth_from_id(number: str | None) -> dt.date | None:
         return None
 
 
-def _listed_people(session: Session, kinds: Collection[ListKind]) -> list[_Listed]:
-    """The active people of the lists of these kinds, oldest list first."""
+def _clean_id(raw: str | None) -> str | None:
+    """An ID number as ``normalize`` leaves it; the lists' and the roster's are stored clean already,
+    so the common case costs no regular expression."""
+    if not raw:
+        return None
+    if raw.isascii() and raw.isalnum() and "x" not in raw:
+        return raw
+    return normalize(raw) or None
+
+
+def _listed_people(session: Session, kind: ListKind, *, children_only: bool = False) -> list[_Listed]:
+    """The active people of the lists of this kind, oldest list first."""
     P = ReferencePerson  # noqa: N806
-    rows = session.execute(
-        select(P.id, ReferenceList.kind, P.name, P.sex, P.birth_date, P.id_number, P.is_child, P.village_id,
-               P.group_name, P.household_no, P.head_name, P.head_id_number, P.relation, P.category,
-               P.monitoring_type, P.registry_no, P.school_id, P.school_name, P.grade_text,
-               ReferenceList.village_id, ReferenceList.received_on)
-        .join(ReferenceList, P.list_id == ReferenceList.id)
-        .where(P.active.is_(True), ReferenceList.kind.in_([k.value for k in kinds]))
-        .order_by(ReferenceList.received_on, ReferenceList.id, P.id)).all()
+    query = (select(P.id, ReferenceList.kind, P.name, P.sex, P.birth_date, P.id_number, P.is_child, P.village_id,
+                    P.group_name, P.household_no, P.head_name, P.head_id_number, P.relation, P.category,
+                    P.monitoring_type, P.registry_no, P.school_id, P.school_name, P.grade_text,
+                    ReferenceList.village_id, ReferenceList.received_on)
+             .join(ReferenceList, P.list_id == ReferenceList.id)
+             .where(P.active.is_(True), ReferenceList.kind == kind.value)
+             .order_by(ReferenceList.received_on, ReferenceList.id, P.id))
+    if children_only:
+        query = query.where(P.is_child.is_(True))
     people: list[_Listed] = []
-    for row in rows:
-        number = normalize(row[5]) if row[5] else None
-        birth = row[4] or _birth_from_id(number)
-        head_number = normalize(row[11]) if row[11] else None
-        people.append(_Listed(row[0], row[1], row[2].strip(), row[3] or "", birth, number or None, bool(row[6]),
-                              row[7] if row[7] is not None else row[19], row[8] or "", row[9] or "",
-                              (row[10] or "").strip(), head_number or None, row[12] or "", row[13] or "",
+    for row in session.connection().execute(query):  # plain rows: no ORM work for 50,000 people
+        number = _clean_id(row[5])
+        people.append(_Listed(row[0], row[1], row[2].strip(), row[3] or "", row[4] or _birth_from_id(number), number,
+                              bool(row[6]), row[7] if row[7] is not None else row[19], row[8] or "", row[9] or "",
+                              (row[10] or "").strip(), _clean_id(row[11]), row[12] or "", row[13] or "",
                               row[14] or "", (row[15] or "").strip().upper(), row[16], row[17] or "",
                               row[18] or "", row[19], row[20]))
     return people
 
 
 def _pupils(session: Session) -> list[_Pupil]:
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Student.id, Student.name, Student.birth_date, Student.id_number, Student.registry_no,
                Student.school_id, School.name, Student.stage, Student.grade, Student.status, Student.household_id,
                Household.village_id, Household.group_name, Household.head_name, Household.category,
                Household.risk_removed_on)
         .join(School, Student.school_id == School.id)
         .outerjoin(Household, Student.household_id == Household.id)
-        .order_by(Student.id)).all()
-    return [_Pupil(r[0], r[1].strip(), r[2], normalize(r[3]) if r[3] else None, (r[4] or "").strip().upper(),
+        .order_by(Student.id))
+    return [_Pupil(r[0], r[1].strip(), r[2], _clean_id(r[3]), (r[4] or "").strip().upper(),
                    r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12] or "", r[13] or "", r[14] or "", r[15])
             for r in rows]
 
@@ -262,7 +271,7 @@ def _pupils(session: Session) -> list[_Pupil]:
 def _latest_checks(session: Session, today: dt.date) -> dict[tuple[str, str], CheckView]:
     latest: dict[tuple[str, str], CheckView] = {}
     C = ReconcileCheck  # noqa: N806
-    for row in session.execute(select(
+    for row in session.connection().execute(select(
             C.id, C.kind, C.person_key, C.result, C.checked_by, C.checked_on, C.school_name, C.place,
             C.confirmed_how, C.confirmed_with, C.student_id, C.approval_body, C.approval_document,
             C.approval_expires_on, C.evidence, C.note, C.recorded_by).order_by(C.id)):
@@ -471,20 +480,42 @@ class _HouseholdCategoryView:
     tekun: bool = False
 
 
-def _findings(session: Session, today: dt.date, kinds: set[DifferenceKind]) -> list[_Found]:
-    villages: dict[int, str] = {vid: name for vid, name in session.execute(select(Village.id, Village.name))}
+def _findings(session: Session, today: dt.date, kinds: set[DifferenceKind],
+              villages: dict[int, str]) -> list[_Found]:
     roster = _Roster(_pupils(session))
     found: list[_Found] = []
     if kinds & {DifferenceKind.NOT_ENROLLED, DifferenceKind.PRESCHOOL_NOT_ENROLLED}:
         reference_day = SchoolYear.containing(today).age_reference_day
-        found += _register_findings(_listed_people(session, [ListKind.HUKOU]), roster, reference_day, villages)
+        found += _register_findings(_listed_people(session, ListKind.HUKOU, children_only=True), roster,
+                                    reference_day, villages)
     if kinds & {DifferenceKind.REGISTRY_NOT_ON_ROSTER, DifferenceKind.NOT_ON_REGISTRY}:
-        school_rows: list[tuple[int, str]] = [(sid, name) for sid, name in session.execute(select(School.id, School.name))]
-        found += _registry_findings(_listed_people(session, [ListKind.REGISTRY]), roster,
+        school_rows = [(sid, name) for sid, name in session.execute(select(School.id, School.name))]
+        found += _registry_findings(_listed_people(session, ListKind.REGISTRY), roster,
                                     {name: sid for sid, name in school_rows}, dict(school_rows))
     if kinds & {DifferenceKind.POVERTY_NOT_FLAGGED, DifferenceKind.FLAGGED_NOT_ON_LIST}:
-        found += _poverty_findings(_listed_people(session, [ListKind.POVERTY]), roster, today, villages)
+        found += _poverty_findings(_listed_people(session, ListKind.POVERTY), roster, today, villages)
     return [f for f in found if f.kind in kinds]
+
+
+def _compared(session: Session, today: dt.date, kinds: set[DifferenceKind]) -> list[tuple[_Found, Difference | None]]:
+    """Every finding with its difference: None when the situation no longer holds (a register child
+    found on the roster, a household corrected) and no check was recorded on it."""
+    villages: dict[int, str] = {vid: name for vid, name in session.execute(select(Village.id, Village.name))}
+    checks = _latest_checks(session, today)
+    result: list[tuple[_Found, Difference | None]] = []
+    for found in _findings(session, today, kinds, villages):
+        check = checks.get((found.kind.value, found.key))
+        if not found.present:
+            if check is None:
+                result.append((found, None))
+                continue
+            if check.expired:  # the child turned up since: the expired deferral is settled by that
+                check = replace(check, expired=False)
+        result.append((found, Difference(
+            found.kind, found.key, found.name, villages.get(found.village_id, "") if found.village_id else "",
+            found.village_id, found.birth_date, found.id_number, found.detail, found.weak_match,
+            found.student_id, found.reference_person_id, found.since, check)))
+    return result
 
 
 def differences(session: Session, today: dt.date, *, kinds: Iterable[DifferenceKind] | None = None,
@@ -492,24 +523,9 @@ def differences(session: Session, today: dt.date, *, kinds: Iterable[DifferenceK
     """The differences between the lists and the roster on ``today``, oldest first. Open ones only
     unless ``include_checked``: then closed ones too, each with its latest check."""
     wanted = set(KIND_ORDER if kinds is None else (DifferenceKind(k) for k in kinds))
-    villages: dict[int, str] = {vid: name for vid, name in session.execute(select(Village.id, Village.name))}
-    checks = _latest_checks(session, today)
-    result: list[Difference] = []
-    for found in _findings(session, today, wanted):
-        if village_id is not None and found.village_id != village_id:
-            continue
-        check = checks.get((found.kind.value, found.key))
-        if not found.present:
-            if check is None:
-                continue
-            if check.expired:  # the child turned up since: the expired deferral is settled by that
-                check = CheckView(**{**check.__dict__, "expired": False})
-        difference = Difference(
-            found.kind, found.key, found.name, villages.get(found.village_id, "") if found.village_id else "",
-            found.village_id, found.birth_date, found.id_number, found.detail, found.weak_match,
-            found.student_id, found.reference_person_id, found.since, check)
-        if difference.is_open or include_checked:
-            result.append(difference)
+    result = [d for _, d in _compared(session, today, wanted)
+              if d is not None and (d.is_open or include_checked)
+              and (village_id is None or d.village_id == village_id)]
     order = {kind: n for n, kind in enumerate(KIND_ORDER)}
     result.sort(key=lambda d: (d.since, order[d.kind], d.village, d.name, d.person_key))
     return result
@@ -552,25 +568,17 @@ def child_status(session: Session, today: dt.date) -> dict[str, str]:
     户籍有、学籍无（待核查）, or the latest check's result (在外地就读（…）, 延缓入学（…）, 失学 …)."""
     status: dict[str, str] = {}
     # Later kinds first, so that the enrollment differences (what the ledgers are about) win.
-    for difference in sorted(differences(session, today, include_checked=True),
-                             key=lambda d: -KIND_ORDER.index(d.kind)):
-        if difference.check is None:
-            status[difference.person_key] = f"{_STATUS_WORDS[difference.kind]}（待核查）"
+    for found, difference in sorted(_compared(session, today, set(KIND_ORDER)),
+                                    key=lambda pair: -KIND_ORDER.index(pair[0].kind)):
+        if difference is None:
+            if found.kind in (DifferenceKind.NOT_ENROLLED, DifferenceKind.PRESCHOOL_NOT_ENROLLED):
+                status[found.key] = "已比对（姓名+出生日期）" if found.weak_match else "已比对"
+        elif difference.check is None:
+            status[found.key] = f"{_STATUS_WORDS[found.kind]}（待核查）"
         elif difference.is_open:
-            status[difference.person_key] = f"{difference.check.summary()}，待核查"
+            status[found.key] = f"{difference.check.summary()}，待核查"
         else:
-            status[difference.person_key] = difference.check.summary()
-    reference_day = SchoolYear.containing(today).age_reference_day
-    roster = _Roster(_pupils(session))
-    for person in _listed_people(session, [ListKind.HUKOU]):
-        if not person.is_child or person.birth_date is None or person.key in status:
-            continue
-        age = age_on(person.birth_date, reference_day)
-        if age not in SCHOOL_AGES and age not in PRESCHOOL_AGES:
-            continue
-        pupil, weak = roster.match(person.name, person.birth_date, person.id_number)
-        if pupil is not None:
-            status[person.key] = "已比对（姓名+出生日期）" if weak else "已比对"
+            status[found.key] = difference.check.summary()
     return status
 
 

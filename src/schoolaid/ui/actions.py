@@ -33,6 +33,7 @@ from schoolaid.dropout import notice_pdf
 from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
+from schoolaid.reconcile import report_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
 from schoolaid.ui.context import AppContext
@@ -159,6 +160,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "export_term_report", *EXPORT, menus=("export",), button=True,
        button_text=QT_TRANSLATE_NOOP("Actions", "Term-start dropout report…"),
        service=dropout_export.export_term_report),
+    _a("export.reconcile_report", QT_TRANSLATE_NOOP("Actions", "The &comparison check sheet (比对核查表)…"),
+       "dropout_tab.comparison_page", "export_report", *EXPORT, menus=("export",), button=True,
+       button_text=QT_TRANSLATE_NOOP("Actions", "Export the check sheet…"), service=report_export.write_report),
     # --- Print: PDF printouts, previewed first -------------------------------------------------------------
     _a("print.quarterly", QT_TRANSLATE_NOOP("Actions", "&Quarterly summary…"), "", "print_quarterly", *EXPORT,
        menus=("print",), service=summary.write_quarterly),
@@ -309,6 +313,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
        P.RECORD_ABSENCE, button=True),
     _a("dropout.absence_case", QT_TRANSLATE_NOOP("Actions", "Open a case for the selected…"), "dropout_tab",
        "open_case_for_absence", P.MANAGE_CASES, button=True),
+    # --- 比对核查, in the dropout tab --------------------------------------------------------------------
+    _a("reconcile.record_check", QT_TRANSLATE_NOOP("Actions", "Record the check…"), "dropout_tab.comparison_page",
+       "record_check", P.MANAGE_CASES, button=True),
 )
 BY_ID: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 

@@ -1,5 +1,6 @@
 """The dropout-control tab (控辍保学): cases with their persuasion log and notices, absences with the
-cases they call for, the three ledgers, and the figures (dropout rate against the 0.2 % target)."""
+cases they call for, the three ledgers, the figures (dropout rate against the 0.2 % target), and 比对核查:
+the differences between the household register and the rosters, checked door to door."""
 
 from __future__ import annotations
 
@@ -57,6 +58,7 @@ from schoolaid.ui.dropout.dropout_dialogs import (
     ReceiptDialog,
 )
 from schoolaid.ui.operations import Access, Operation, run_op
+from schoolaid.ui.reconcile.comparison_page import ComparisonPage
 from schoolaid.ui.widgets.form_dialog import date_edit, date_of
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
@@ -84,7 +86,7 @@ class DropoutTab(QWidget):
     attention_changed = Signal(int)
     message = Signal(str)
 
-    CASES, ABSENCES, LEDGERS, FIGURES = range(4)
+    CASES, ABSENCES, LEDGERS, FIGURES, COMPARISON = range(5)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -313,6 +315,11 @@ class DropoutTab(QWidget):
         self.sections.addTab(absences_page, self.tr("Absences"))
         self.sections.addTab(ledgers_page, self.tr("The three ledgers"))
         self.sections.addTab(figures_page, self.tr("Figures"))
+        # --- 比对核查: it loads itself when first shown, and refreshes on the changes it shows ---
+        self.comparison_page = ComparisonPage(context, self)
+        self.comparison_page.open_case_requested.connect(self._open_case_for_new_student)
+        self.comparison_page.message.connect(self.message)
+        self.sections.addTab(self.comparison_page, self.tr("Comparison and checks (比对核查)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.alert_label)
@@ -337,7 +344,7 @@ class DropoutTab(QWidget):
 
     def _data_changed(self, changed: frozenset[str]) -> None:
         if not Entity.touched(changed, Entity.DROPOUT, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP,
-                              Entity.PAIRING):
+                              Entity.PAIRING, Entity.RECONCILE):
             return
         if self.isVisible():
             self.refresh()
@@ -372,7 +379,7 @@ class DropoutTab(QWidget):
             self._stale[index] = False
             if index == self.LEDGERS:
                 self.show_ledger()
-            else:
+            elif index == self.FIGURES:
                 self.show_figures()
 
     def _show_attention(self) -> None:
@@ -532,6 +539,10 @@ class DropoutTab(QWidget):
             self.sections.setCurrentIndex(self.CASES)
             self.select_case(dialog.case_id)
             self.message.emit(self.tr("Case No. {id} opened for {name}.").format(id=dialog.case_id, name=name))
+
+    def _open_case_for_new_student(self, student_id: int, name: str) -> None:
+        """A check found a child out of school (失学): their case, opened now, shown on the Cases page."""
+        self._open_case(student_id, None, name)
 
     def edit_case(self) -> None:
         case = self.selected_case()
@@ -702,12 +713,13 @@ class DropoutTab(QWidget):
 
     def busy(self) -> bool:
         """Whether some list is still being worked out (tests wait for this)."""
-        return bool(self._tasks)
+        return bool(self._tasks) or self.comparison_page.busy()
 
     def stop_work(self) -> None:
         for task in list(self._tasks.values()):
             task.stop()
         self._tasks.clear()
+        self.comparison_page.stop_work()
 
     def show_ledger(self) -> None:
         key = self.ledger_choice.currentData()
