@@ -761,7 +761,7 @@ CITY_SCHOOL = ("攀枝花市东区炳草岗小学", "攀枝花市东区")
 @dataclass
 class _RegisterHousehold:
     id: int
-    village_id: int
+    village_id: int | None
     village: str
     head_name: str
     head_birth_year: int | None
@@ -792,12 +792,14 @@ def _reference_lists(session: Session, actor: Actor, rng: random.Random, today: 
     names = _Names(rng)
     ids = _IdNumbers(rng)
     homes: dict[int, _RegisterHousehold] = {}
-    for row in session.execute(select(Household.id, Household.village_id, Village.name, Household.head_name,
-                                      Household.group_name, Household.address, Household.category,
-                                      Household.monitoring_type, Household.lifted_year,
-                                      Household.monitoring_identified_on)
-                               .join(Village, Household.village_id == Village.id).order_by(Household.id)):
-        homes[row[0]] = _RegisterHousehold(*row[:2], row[2], row[3], None, *row[4:])
+    for (household_id, village_id, village, head, group, address, category, monitoring, lifted,
+         identified_on) in session.execute(
+            select(Household.id, Household.village_id, Village.name, Household.head_name, Household.group_name,
+                   Household.address, Household.category, Household.monitoring_type, Household.lifted_year,
+                   Household.monitoring_identified_on)
+            .join(Village, Household.village_id == Village.id).order_by(Household.id)):
+        homes[household_id] = _RegisterHousehold(household_id, village_id, village, head, None, group, address,
+                                                 category, monitoring, lifted, identified_on)
     for household_id, birth_year in session.execute(select(HouseholdMember.household_id, HouseholdMember.birth_year)
                                                     .where(HouseholdMember.relation == "户主")):
         if household_id in homes:
@@ -845,24 +847,24 @@ def _reference_lists(session: Session, actor: Actor, rng: random.Random, today: 
 
     first_received = today - dt.timedelta(days=45)
     planted_on: dict[str, dt.date] = {}  # the planted children's register, by ID number: when it came
-    for order, village_id in enumerate(sorted({h.village_id for h in households})):
+    for order, village_id in enumerate(sorted({h.village_id for h in households if h.village_id is not None})):
         people: list[ListedPerson] = []
-        row = 4  # under the register's title rows and header
+        line = 4  # under the register's title rows and header
         for home in (h for h in households if h.village_id == village_id):
             head_birth = dt.date(home.head_birth_year or year - 35, 1, 1) + dt.timedelta(days=rng.randrange(365))
             head_number = ids.make(head_birth, True, "510411")
             household_no = f"5104110{home.id:05d}"
-            common = {"village_id": village_id, "group_name": home.group_name, "address": home.address,
+            common: dict[str, Any] = {"village_id": village_id, "group_name": home.group_name, "address": home.address,
                       "household_no": household_no, "head_name": home.head_name, "head_id_number": head_number}
             ethnicity = home.children[0]["ethnicity"] if home.children else "汉族"
-            people.append(ListedPerson(home.head_name, row, "男", ethnicity, head_birth, head_number, False,
+            people.append(ListedPerson(home.head_name, line, "男", ethnicity, head_birth, head_number, False,
                                        relation="户主", **common))
-            row += 1
+            line += 1
             for child in home.children:
-                people.append(ListedPerson(child["name"], row, child["sex"], child["ethnicity"], child["birth_date"],
+                people.append(ListedPerson(child["name"], line, child["sex"], child["ethnicity"], child["birth_date"],
                                            child["id_number"], age_on(child["birth_date"], reference_day) < 18,
                                            relation="子" if child["sex"] == "男" else "女", **common))
-                row += 1
+                line += 1
         received = min(today, first_received + dt.timedelta(days=3 * order))
         store_list(session, actor, ListKind.HUKOU, people, today=today, source=POLICE_STATION, received_on=received,
                    village_id=village_id, school_year=year,
@@ -876,7 +878,7 @@ def _reference_lists(session: Session, actor: Actor, rng: random.Random, today: 
                           and len(h.children) == 1 and h.id not in {p[0].id for p in planted.values()}), None)
     identified = max(SchoolYear(year).start, today - dt.timedelta(days=60))
     poor: list[ListedPerson] = []
-    row = 4
+    line = 4
     for home in households:
         category, monitoring, lifted, since = home.category, home.monitoring_type, home.lifted_year, home.identified_on
         if home is hardship_home:
@@ -884,15 +886,15 @@ def _reference_lists(session: Session, actor: Actor, rng: random.Random, today: 
                                                    None, identified)
         elif category not in (HouseholdCategory.LIFTED.value, HouseholdCategory.MONITORED.value):
             continue
-        listed = {"village_id": home.village_id, "group_name": home.group_name, "head_name": home.head_name,
+        listed: dict[str, Any] = {"village_id": home.village_id, "group_name": home.group_name, "head_name": home.head_name,
                   "category": category, "monitoring_type": monitoring, "lifted_year": lifted, "identified_on": since}
-        poor.append(ListedPerson(home.head_name, row, "男", is_child=False, relation="户主", **listed))
-        row += 1
+        poor.append(ListedPerson(home.head_name, line, "男", is_child=False, relation="户主", **listed))
+        line += 1
         for child in home.children:
-            poor.append(ListedPerson(child["name"], row, child["sex"], child["ethnicity"], child["birth_date"],
+            poor.append(ListedPerson(child["name"], line, child["sex"], child["ethnicity"], child["birth_date"],
                                      child["id_number"], True, relation="子" if child["sex"] == "男" else "女",
                                      **listed))
-            row += 1
+            line += 1
     if poor:
         store_list(session, actor, ListKind.POVERTY, poor, today=today, source=POVERTY_LIST_SOURCE,
                    received_on=min(today, identified + dt.timedelta(days=7)), village_id=None, school_year=year,

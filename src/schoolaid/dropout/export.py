@@ -118,7 +118,7 @@ def export_term_report(session: Session, actor: Actor, path: Path, today: dt.dat
             compared = start_sheet(workbook, "比对情况", f"{report.title}——四查三比对情况",
                                    "数字为尚待入户核查的差异条数；本学期核查为本学期记录的核查结果条数",
                                    ("村", *heads, "本学期核查"), (14, *([12] * (len(heads) + 1))))
-            for line in [*report.reconcile, village_counts.total(report.reconcile)]:
-                compared.append([line.village, *line.row()])
+            for village in [*report.reconcile, village_counts.total(report.reconcile)]:
+                compared.append([village.village, *village.row()])
         progress.saving()
     return len(report.dropouts)

@@ -51,7 +51,8 @@ def found_children(session: Session, *, classes: frozenset[tuple[int, str, int, 
              .join(ReconcileCheck, ReconcileCheck.id == latest.c.check_id)
              .join(School, Student.school_id == School.id)
              .outerjoin(Household, Student.household_id == Household.id)
-             .outerjoin(Village, Household.village_id == Village.id)
+             # The household's village; before the child is given a household, the register's.
+             .outerjoin(Village, Village.id == func.coalesce(Household.village_id, ReconcileCheck.village_id))
              .where(Student.status.in_(AWAY))
              .order_by(ReconcileCheck.checked_on, Student.id))
     if classes is not None:
@@ -59,15 +60,16 @@ def found_children(session: Session, *, classes: frozenset[tuple[int, str, int, 
     rows = session.execute(query).all()
     cases: dict[int, list[tuple[int, dt.date, bool]]] = {}
     if rows:
-        for case_id, student_id, opened, status in session.execute(
+        for number, student_id, opened, status in session.execute(
                 select(DropoutCase.id, DropoutCase.student_id, DropoutCase.opened_on, DropoutCase.status)
                 .where(DropoutCase.student_id.in_([r[0] for r in rows]))):
-            cases.setdefault(student_id, []).append((case_id, opened, status == CaseStatus.PERSUADING.value))
+            cases.setdefault(student_id, []).append((number, opened, status == CaseStatus.PERSUADING.value))
     found = []
     for sid, name, school, stage, grade, class_name, village, guardian, status, checked_on, checked_by in rows:
         # A case still open, whenever opened, or one opened since the check.
         since = sorted((c for c in cases.get(sid, []) if c[2] or c[1] >= checked_on), key=lambda c: (not c[2], -c[0]))
-        case_id, _opened, case_open = since[0] if since else (None, None, False)
+        case_id: int | None = since[0][0] if since else None
+        case_open = bool(since) and since[0][2]
         found.append(FoundChild(sid, name, school, f"{grade_name_zh(stage, grade)}{class_name}", village or "",
                                 guardian, EnrollmentStatus(status), checked_on, checked_by, case_id, case_open))
     return found

@@ -132,7 +132,8 @@ def _register_rows(session: Session, today: dt.date) -> list[tuple[tuple[str, st
         if check is None:
             note, status, away = "户籍有、学籍无，待入户核查", PENDING, True
         else:
-            note = f"{check.summary()}，{check.checked_by}{check.checked_on.isoformat()}核查"
+            # The status column says what was found; the note, why and who found it.
+            note = "；".join(x for x in (check.note, f"{check.checked_by}{check.checked_on.isoformat()}核查") if x)
             status = check.summary() + ("，待核查" if difference.is_open else "")
             away = difference.is_open or check.result not in _AWAY_FROM_HERE
         school = check.school_name if check is not None and check.result == CheckResult.STUDYING_ELSEWHERE.value else ""

@@ -103,9 +103,9 @@ def term_report(session: Session, today: dt.date, term: Term | None = None) -> T
                                                                    "open_cases")))
     lines = []
     for row in dropout_rows:
-        case = by_student.get(row.student_id)
+        case = by_student.get(row.student_id) if row.student_id is not None else None
         form = case_form(session, case.id) if case is not None else None
-        status = row.status.value + (f"，档案{case.status.value}" if case is not None else "，未建档")
+        status = row.status_text + (f"，档案{case.status.value}" if case is not None else "，未建档")
         lines.append(TermDropoutLine(
             row.name, row.sex, row.school, row.grade, row.village, row.guardian,
             case.absence_began.isoformat() if case else "", case.reason.value if case else "",

@@ -99,6 +99,12 @@ class RegisterCounts:
     school_age_in: int  # of whom at school: matched to a student at school, or checked 在外地就读
     preschool_age: int  # 3–5, likewise
     preschool_elsewhere: int  # 3–5 checked as in a kindergarten elsewhere (在外地就读)
+    matched: frozenset[int]  # the students the register's children are: counted there, not again by the roster
+
+    def counts_student(self, student_id: int, village_id: int | None) -> bool:
+        """Whether the register, not the roster, counts this student: one of its children, or living in
+        a village it covers (a child registered elsewhere is counted where the register has them)."""
+        return student_id in self.matched or village_id in self.villages
 
 
 #: Checks that take a register child out of the village's count: dead, moved away, counted twice, or
@@ -119,12 +125,12 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
     reference = year.age_reference_day
     by_number: dict[str, int] = {}
     by_name_birth: dict[tuple[str, dt.date], int] = {}
-    for sid, name, birth, number in session.execute(select(Student.id, Student.name, Student.birth_date,
-                                                           Student.id_number)):
+    for student, name, birth, number in session.execute(select(Student.id, Student.name, Student.birth_date,
+                                                               Student.id_number)):
         if number:
-            by_number.setdefault(idnumber.normalize(number), sid)
+            by_number.setdefault(idnumber.normalize(number), student)
         if birth is not None:
-            by_name_birth.setdefault((name.strip(), birth), sid)
+            by_name_birth.setdefault((name.strip(), birth), student)
     checks: dict[tuple[str, str], tuple[str, dt.date | None]] = {}
     for kind, key, result, expires in session.execute(
             select(ReconcileCheck.kind, ReconcileCheck.person_key, ReconcileCheck.result,
@@ -138,6 +144,7 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
                ReferencePerson.active.is_(True), ReferencePerson.is_child.is_(True),
                ReferencePerson.village_id.in_(villages)))
     seen: set[str] = set()
+    matched: set[int] = set()
     school_age = school_age_in = preschool_age = preschool_elsewhere = 0
     for name, birth, number in people:
         key = differences.person_key(name, birth, number)
@@ -152,9 +159,11 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
         else:
             continue
         normalized = idnumber.normalize(number) if number else ""
-        sid = by_number.get(normalized) if normalized else None
+        sid: int | None = by_number.get(normalized) if normalized else None
         if sid is None:
             sid = by_name_birth.get((name.strip(), birth))
+        if sid is not None:
+            matched.add(sid)
         elsewhere = False
         if sid is None:
             result, expires = checks.get((kind.value, key), ("", None))
@@ -167,7 +176,7 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
         else:
             preschool_age += 1
             preschool_elsewhere += elsewhere
-    return RegisterCounts(villages, school_age, school_age_in, preschool_age, preschool_elsewhere)
+    return RegisterCounts(villages, school_age, school_age_in, preschool_age, preschool_elsewhere, frozenset(matched))
 
 
 def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
@@ -189,7 +198,7 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
     for sid, birth, stage, boarder, _school, village_id, category, removed in session.execute(query):
         status = statuses.get(sid)
         age = age_on(birth, reference) if birth else None
-        on_register = village_id in counted_by_register
+        on_register = register is not None and register.counts_student(sid, village_id)
         if age is not None and 3 <= age <= 5 and not on_register:
             preschool_age += 1
         if village_id is not None:

@@ -223,14 +223,13 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
     reference = year.age_reference_day
     statuses = roster.statuses_on(session, end)
     register = register_counts(session, year, end, statuses)
-    by_register = register.villages if register is not None else frozenset()
     preschool_age = preschool_enrolled = school_age = school_age_in = primary = boarders = 0
     for sid, birth, stage, boarder, village_id in session.execute(
             select(Student.id, Student.birth_date, Student.stage, Student.boarder, Household.village_id)
             .outerjoin(Household, Student.household_id == Household.id)):
         status = statuses.get(sid)
         age = age_on(birth, reference) if birth else None
-        on_register = village_id in by_register
+        on_register = register is not None and register.counts_student(sid, village_id)
         if age is not None and 3 <= age <= 5 and not on_register:
             preschool_age += 1
         if stage == Stage.PRESCHOOL.value and status == ENROLLED:
@@ -247,9 +246,9 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
         preschool_enrolled += register.preschool_elsewhere
         school_age += register.school_age
         school_age_in += register.school_age_in
-        villages = f"导入户籍名单的{len(register.villages)}个村按户籍上的儿童数，其余按花名册"
-        preschool_how = f"在园幼儿数（含在外地就读）÷ 3至5周岁儿童数（{villages}）"
-        school_age_how = f"6至15周岁儿童中在校（含休学、转出、在外地就读）人数 ÷ 6至15周岁儿童数（{villages}）"
+        villages = f"{len(register.villages)}个村按户籍名单，其余按花名册"
+        preschool_how = f"在园幼儿数 ÷ 3至5周岁儿童数（{villages}）"
+        school_age_how = f"6至15周岁儿童中在校（含休学、转出、外地就读）人数 ÷ 6至15周岁儿童数（{villages}）"
     _rows, overall = dropout_rate.dropout_rates(session, start, end)
     return [
         Indicator("学前教育毛入园率", preschool_enrolled, preschool_age, 0.85, True, preschool_how),

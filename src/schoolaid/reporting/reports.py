@@ -86,7 +86,7 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
     if never:
         story.table(["姓名", "性别", "学校（学区）", "村", "监护人", "状态"],
                     [[d.name, d.sex, d.school, d.village, d.guardian, d.status] for d in never],
-                    [20 * mm, 12 * mm, 44 * mm, 30 * mm, 22 * mm, BLOCK_WIDTH - 128 * mm],
+                    [20 * mm, 12 * mm, 36 * mm, 26 * mm, 20 * mm, BLOCK_WIDTH - 114 * mm],
                     lambda i: f"未入学儿童“{never[i].name}”", small=True)
     else:
         story.add("义务教育适龄儿童均已入学。", styles.body, "说明")

@@ -540,6 +540,11 @@ class DropoutTab(QWidget):
             self.select_case(dialog.case_id)
             self.message.emit(self.tr("Case No. {id} opened for {name}.").format(id=dialog.case_id, name=name))
 
+    def show_comparison(self, village_id: int | None) -> None:
+        """The 比对核查 page with a village's differences still to check (a line of today's work)."""
+        self.sections.setCurrentIndex(self.COMPARISON)
+        self.comparison_page.show_village(village_id)
+
     def _open_case_for_new_student(self, student_id: int, name: str) -> None:
         """A check found a child out of school (失学): their case, opened now, shown on the Cases page."""
         self._open_case(student_id, None, name)
