@@ -418,6 +418,16 @@ class _PovertyHousehold:
     received_on: dt.date
 
 
+@dataclass(frozen=True)
+class _HouseholdCategoryView:
+    """A roster household's category as the category helpers read it."""
+
+    category: str
+    risk_removed_on: dt.date | None
+    dibao: bool = False
+    tekun: bool = False
+
+
 def _poverty_category(person: _Listed) -> str:
     if person.category in POVERTY_CATEGORIES:
         return person.category
@@ -473,14 +483,6 @@ def _poverty_findings(poverty: list[_Listed], roster: _Roster, today: dt.date,
             pupil.id_number, f"花名册：{place} 户主{pupil.head_name}，{ours_text}；名单：无", False, pupil.id, None,
             since, present=flagged))
     return found
-
-
-@dataclass(frozen=True)
-class _HouseholdCategoryView:
-    category: str
-    risk_removed_on: dt.date | None
-    dibao: bool = False
-    tekun: bool = False
 
 
 def _findings(session: Session, today: dt.date, kinds: set[DifferenceKind],
