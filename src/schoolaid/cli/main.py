@@ -22,6 +22,7 @@ from schoolaid.cli import (
     ledger,
     pairing,
     printing,
+    reconcile,
     reporting,
     roster,
 )
@@ -30,8 +31,8 @@ from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 
 # The order --help lists the commands in: groups of actions, and commands of their own (by handler).
-ORDER = (roster.ROSTER, pairing.PAIRING, ledger.LEDGER, hardship.HARDSHIP, dropout.CASES, printing.PRINT,
-         backup.BACKUP, reporting.TOWNSHIP, accounts.USERS, accounts.AUDIT, reporting.indicators, demo.demo)
+ORDER = (roster.ROSTER, pairing.PAIRING, ledger.LEDGER, hardship.HARDSHIP, dropout.CASES, reconcile.RECONCILE,
+         printing.PRINT, backup.BACKUP, reporting.TOWNSHIP, accounts.USERS, accounts.AUDIT, reporting.indicators, demo.demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
