@@ -32,6 +32,7 @@ class Entity:
     DROPOUT = "dropout"  # absences, cases, persuasion attempts, notices
     TOWNSHIP = "township"
     ACCOUNTS = "accounts"
+    RECONCILE = "reconcile"  # the lists of 四查三比对 and the checks of their differences
     ALL = "all"
 
     @staticmethod

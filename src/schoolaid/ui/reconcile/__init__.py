@@ -1,0 +1,1 @@
+"""The window's side of 四查三比对."""
