@@ -224,7 +224,8 @@ def messy_register(path: Path, *, village: str = "波西村", households: int = 
     check digit (rejected), one typed with a lowercase x and one with spaces (cleaned), one child
     listed twice (merged), and the footer. Written with ``write_hukou_workbook``."""
     people = make_register_people(village, households, reference_day=reference_day, seed=seed)
-    children = [n for n, p in enumerate(people) if p.is_child_on(reference_day)]
+    # only numbers of digits alone: Excel cannot take one ending in X for a number
+    children = [n for n, p in enumerate(people) if p.is_child_on(reference_day) and (p.id_number or "X").isdigit()]
     rng = random.Random(seed)
     picked = rng.sample(children, 5)
     expectation = RegisterExpectation(people=list(people), kept=0, children=0, dropped=0)
@@ -244,7 +245,7 @@ def messy_register(path: Path, *, village: str = "波西村", households: int = 
     wrong = "0" if person.id_number[-1] != "0" else "1"
     written[picked[2]] = replace(person, id_cell=person.id_number[:-1] + wrong)
     expectation.rejected[row_of(picked[2])] = person.name
-    x_child = next(n for n in children if n not in picked and (people[n].id_number or "").endswith("X"))
+    x_child = next(n for n, p in enumerate(people) if p.is_child_on(reference_day) and (p.id_number or "").endswith("X"))
     person = people[x_child]
     number = person.id_number or ""
     written[x_child] = replace(person, id_cell=number.lower())

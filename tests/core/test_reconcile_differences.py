@@ -2,11 +2,12 @@ import datetime as dt
 
 from schoolaid.reconcile import differences as compare
 from schoolaid.reconcile.differences import person_key
-from schoolaid.reconcile.vocabulary import DifferenceKind
+from schoolaid.reconcile.lists import ListedPerson, store_list
+from schoolaid.reconcile.vocabulary import DifferenceKind, ListKind
 from schoolaid.roster import roster
 from schoolaid.storage.models import ReconcileCheck
 from tests import reconcile_township as planted
-from tests.conftest import TODAY, student_form, village_id
+from tests.conftest import TODAY, school_id, student_form, village_id
 
 
 def found(db, **options) -> dict[DifferenceKind, list[str]]:
@@ -121,3 +122,20 @@ def test_a_checked_difference_that_no_longer_holds_stays_on_record(township_db, 
 def test_person_key() -> None:
     assert person_key("周九", dt.date(2018, 4, 4), None) == "周九|2018-04-04"
     assert person_key("周九", None, " 510411 20180404 023x") == "51041120180404023X"
+
+
+def test_a_newer_registry_replaces_the_older_and_places_children_by_their_school(township_db, actor) -> None:
+    planted.build(township_db, actor)
+    bx_school = school_id(township_db, "波西村小学")
+    wei = planted.number(dt.date(2016, 10, 10), 33)
+    newer = [ListedPerson(name="卫十二", row=4, birth_date=dt.date(2016, 10, 10), id_number=wei,
+                          registry_no=f"G{wei}", school_id=bx_school, school_name="波西村小学", grade_text="四年级")]
+    township_db.run(store_list, actor, ListKind.REGISTRY, newer, today=TODAY, source="学籍系统",
+                    received_on=dt.date(2026, 11, 1), village_id=None, school_year=2026)
+    registry = {(d.kind, d.name): d for d in township_db.query(compare.differences, TODAY)
+                if d.kind in (DifferenceKind.REGISTRY_NOT_ON_ROSTER, DifferenceKind.NOT_ON_REGISTRY)}
+    # The older export's people are no longer in force: 冯十一 is gone, the central school no longer covered.
+    assert set(registry) == {(DifferenceKind.REGISTRY_NOT_ON_ROSTER, "卫十二"),
+                             (DifferenceKind.NOT_ON_REGISTRY, "褚小")}
+    assert registry[(DifferenceKind.REGISTRY_NOT_ON_ROSTER, "卫十二")].village == "波西村"  # the school's village
+    assert registry[(DifferenceKind.NOT_ON_REGISTRY, "褚小")].village == "辣子哨村"  # the household's

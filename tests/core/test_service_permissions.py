@@ -39,6 +39,7 @@ from schoolaid.dropout import export as dropout_export
 from schoolaid.ledger import batch_notice, batches, hardship, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
+from schoolaid.reconcile import report_export
 from schoolaid.reporting import reports, summary, township_summary
 from schoolaid.roster import roster_export
 from schoolaid.storage.database import open_database
@@ -360,6 +361,7 @@ def _call(key, school, actor, out: Path) -> object:
         notice_pdf.write_notices: lambda: db.query(service, actor, school.notice_ids, out),
         notice_pdf.print_case_notice: lambda: db.run(service, actor, school.case, out, TODAY),
         notice_pdf.print_due_notices: lambda: db.run(service, actor, out, TODAY),
+        report_export.write_report: lambda: db.query(service, actor, out, today=TODAY, full_ids=full),
         audit_log.export: lambda: db.query(service, actor, audit_log.AuditFilter(), out, today=TODAY),
         backup.export_backup: lambda: db.query(service, actor, out, PASSWORD, now=dt.datetime(2026, 11, 29, 10)),
         township_summary.summarize: lambda: service(actor, [school.backup], PASSWORD, out, TODAY),

@@ -72,8 +72,11 @@ def test_the_workbook_and_a_check_through_the_command_line(township_db, actor, t
                         "--checked-by", "村干部", "--db", str(db))
     assert out_of_school.returncode == 1  # 失学 is not a result for a preschool child (preschool is not compulsory)
     opened = run(tmp_path, "reconcile", "check", "registry_not_on_roster", planted.FENG, "--result", "失学",
-                 "--checked-by", "村干部", "--db", str(db), "--json")
+                 "--checked-by", "村干部", "--into-school", "波西村小学", "--into-grade", "4", "--db", str(db),
+                 "--json")
     assert opened.returncode == 0, opened.stderr
     student = json.loads(opened.stdout)["student_id"]
     listed = run(tmp_path, "roster", "list", "--db", str(db), "--json", "--status", "未入学")
-    assert [(s["id"], s["name"]) for s in json.loads(listed.stdout)] == [(student, "冯十一")]
+    assert [(s["id"], s["name"], s["school"], s["grade_number"]) for s in json.loads(listed.stdout)] == [
+        (student, "冯十一", "波西村小学", 4)]
+    assert report(tmp_path, db)["counts"]["registry_not_on_roster"] == 0

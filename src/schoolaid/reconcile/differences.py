@@ -369,7 +369,8 @@ def _register_findings(register: list[_Listed], roster: _Roster, reference_day: 
 
 
 def _registry_findings(registry: list[_Listed], roster: _Roster, schools: dict[str, int],
-                       school_names: dict[int, str]) -> list[_Found]:
+                       school_names: dict[int, str], school_villages: dict[int, int | None]) -> list[_Found]:
+    """Counted under the child's village where known, else the school's (today's work is per village)."""
     found: list[_Found] = []
     matched_students: set[int] = set()
     covered: dict[int, dt.date] = {}
@@ -389,7 +390,8 @@ def _registry_findings(registry: list[_Listed], roster: _Roster, schools: dict[s
         registry_no = f" 学籍号{person.registry_no}" if person.registry_no else ""
         where = f"{school}{person.grade_text}"
         roster_text = "无" if pupil is None else f"{pupil.school}（{pupil.status}）"
-        found.append(_Found(DifferenceKind.REGISTRY_NOT_ON_ROSTER, key, person.name, person.village_id,
+        village_id = person.village_id if person.village_id is not None else school_villages.get(school_id or 0)
+        found.append(_Found(DifferenceKind.REGISTRY_NOT_ON_ROSTER, key, person.name, village_id,
                             person.birth_date, person.id_number, f"学籍：{where}{registry_no}；花名册：{roster_text}",
                             weak, pupil.id if pupil else None, person.id, person.received_on,
                             present=pupil is None))
@@ -400,7 +402,8 @@ def _registry_findings(registry: list[_Listed], roster: _Roster, schools: dict[s
         grade = grade_name_zh(pupil.stage, pupil.grade)
         detail = (f"花名册：{pupil.school}{grade}（{pupil.status}）；学籍：无" if present
                   else f"花名册：{pupil.school}{grade}（{pupil.status}）；学籍：有")
-        found.append(_Found(DifferenceKind.NOT_ON_REGISTRY, pupil.key, pupil.name, pupil.village_id,
+        village_id = pupil.village_id if pupil.village_id is not None else school_villages.get(pupil.school_id)
+        found.append(_Found(DifferenceKind.NOT_ON_REGISTRY, pupil.key, pupil.name, village_id,
                             pupil.birth_date, pupil.id_number, detail, False, pupil.id, None,
                             covered[pupil.school_id], present=present))
     return found
@@ -413,6 +416,16 @@ class _PovertyHousehold:
     village_id: int | None
     reference_person_id: int
     received_on: dt.date
+
+
+@dataclass(frozen=True)
+class _HouseholdCategoryView:
+    """A roster household's category as the category helpers read it."""
+
+    category: str
+    risk_removed_on: dt.date | None
+    dibao: bool = False
+    tekun: bool = False
 
 
 def _poverty_category(person: _Listed) -> str:
@@ -472,14 +485,6 @@ def _poverty_findings(poverty: list[_Listed], roster: _Roster, today: dt.date,
     return found
 
 
-@dataclass(frozen=True)
-class _HouseholdCategoryView:
-    category: str
-    risk_removed_on: dt.date | None
-    dibao: bool = False
-    tekun: bool = False
-
-
 def _findings(session: Session, today: dt.date, kinds: set[DifferenceKind],
               villages: dict[int, str]) -> list[_Found]:
     roster = _Roster(_pupils(session))
@@ -489,9 +494,11 @@ def _findings(session: Session, today: dt.date, kinds: set[DifferenceKind],
         found += _register_findings(_listed_people(session, ListKind.HUKOU, children_only=True), roster,
                                     reference_day, villages)
     if kinds & {DifferenceKind.REGISTRY_NOT_ON_ROSTER, DifferenceKind.NOT_ON_REGISTRY}:
-        school_rows = [(sid, name) for sid, name in session.execute(select(School.id, School.name))]
+        school_rows = session.execute(select(School.id, School.name, School.village_id)).all()
         found += _registry_findings(_listed_people(session, ListKind.REGISTRY), roster,
-                                    {name: sid for sid, name in school_rows}, dict(school_rows))
+                                    {name: sid for sid, name, _ in school_rows},
+                                    {sid: name for sid, name, _ in school_rows},
+                                    {sid: village for sid, _, village in school_rows})
     if kinds & {DifferenceKind.POVERTY_NOT_FLAGGED, DifferenceKind.FLAGGED_NOT_ON_LIST}:
         found += _poverty_findings(_listed_people(session, ListKind.POVERTY), roster, today, villages)
     return [f for f in found if f.kind in kinds]

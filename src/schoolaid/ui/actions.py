@@ -114,6 +114,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("students.import", QT_TRANSLATE_NOOP("Actions", "&Import roster…"), "roster_tab", "import_roster",
        P.EDIT_ROSTER, menus=("students",), button=True, button_text=QT_TRANSLATE_NOOP("Actions", "Import…"),
        separator=True),
+    _a("students.import_lists", QT_TRANSLATE_NOOP("Actions", "Import &comparison lists (household register, poverty, "
+                                                   "registry)…"), "", "import_reference_list", P.EDIT_ROSTER,
+       menus=("students",)),
     _a("students.find", QT_TRANSLATE_NOOP("Actions", "&Find"), "", "focus_search", menus=("students",),
        shortcut=Key.Find, writes=False, separator=True),
     _a("students.delete", QT_TRANSLATE_NOOP("Actions", "Delete (entered by mistake)…"), "roster_tab",

@@ -33,6 +33,7 @@ class Entity:
     RECONCILE = "reconcile"  # the lists compared (四查三比对) and the checks of their differences
     TOWNSHIP = "township"
     ACCOUNTS = "accounts"
+    RECONCILE = "reconcile"  # the lists of 四查三比对 and the checks of their differences
     ALL = "all"
 
     @staticmethod

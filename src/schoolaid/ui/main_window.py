@@ -302,6 +302,25 @@ class MainWindow(QMainWindow):
 
         PlacesDialog(self.context, self).exec()
 
+    def import_reference_list(self, path: Path | None = None) -> None:
+        """A household register, poverty list or registry export for 四查三比对, through its preview."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from schoolaid.ui.reconcile.list_import_dialog import ListImportDialog
+
+        if not self.context.allows(Permission.EDIT_ROSTER):
+            return
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Import a list for comparison"), "",
+                self.tr("Lists (*.xlsx *.xls *.csv);;All files (*)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        dialog = ListImportDialog(self.context, path, self)
+        if dialog.exec():
+            self.statusBar().showMessage(dialog.result_text(), 15_000)
+
     def edit_dropout_rules(self) -> None:
         from schoolaid.ui.dropout.dropout_dialogs import DropoutRulesDialog
 

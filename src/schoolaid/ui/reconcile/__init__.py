@@ -1,1 +1,1 @@
-"""The 比对核查 view of 四查三比对: the differences between the lists and the rosters, and their checks."""
+"""The window's side of 四查三比对: importing the lists, and the 比对核查 view of the differences and their checks."""

@@ -36,16 +36,11 @@ from schoolaid.roster.roster_import import (
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import Access, Operation, run_op
+from schoolaid.ui.widgets.column_mapping import ColumnMapping
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
-from schoolaid.ui.widgets.table_models import (
-    Column,
-    EditableTableModel,
-    EditColumn,
-    RecordTableModel,
-    weak_method,
-)
-from schoolaid.ui.widgets.table_views import editable_table, record_table
+from schoolaid.ui.widgets.table_models import Column, RecordTableModel, weak_method
+from schoolaid.ui.widgets.table_views import record_table
 
 _OUTCOME_COLOURS = {
     Outcome.REJECT: QColor("#c62828"),
@@ -75,14 +70,10 @@ class ImportDialog(Dialog):
         self.setWindowTitle(self.tr("Import roster: {name}").format(name=self.path.name))
         self.resize(1100, 680)
 
-        self.sheet_combo = QComboBox()
-        not_imported = self.tr("(not imported)")
-        self.mapping_model = EditableTableModel([
-            EditColumn("label", self.tr("Column in the sheet"), read_only=True, width=150),
-            EditColumn("field", self.tr("Imported as"), kind="choice", default=None,
-                       choices=lambda: [(not_imported, None), *((f.label(), f.value) for f in Field)]),
-        ], self)
-        self.mapping_table = editable_table(self.mapping_model)
+        self.columns = ColumnMapping(lambda: [(f.label(), f.value) for f in Field], Field, self)
+        self.mapping_model = self.columns.model
+        self.mapping_table = self.columns.table
+        self.sheet_combo = self.columns.sheet_combo
         self.existing_combo = QComboBox()
         self.existing_combo.addItem(self.tr("update them with the sheet's values"), Choice.UPDATE.value)
         self.existing_combo.addItem(self.tr("skip them"), Choice.SKIP.value)
@@ -91,18 +82,11 @@ class ImportDialog(Dialog):
         for school in context.query(township.list_schools, open_only=True):
             self.school_combo.addItem(school.name, school.id)
 
-        mapping_box = QGroupBox(self.tr("Columns"))
-        mapping_layout = QVBoxLayout(mapping_box)
-        sheet_row = QHBoxLayout()
-        sheet_row.addWidget(QLabel(self.tr("Sheet:")))
-        sheet_row.addWidget(self.sheet_combo, 1)
-        mapping_layout.addLayout(sheet_row)
-        mapping_layout.addWidget(self.mapping_table)
         options_box = QGroupBox(self.tr("Choices"))
         options_form = QFormLayout(options_box)
         options_form.addRow(self.tr("Students already on the roster:"), self.existing_combo)
         options_form.addRow(self.tr("School, when the sheet has no school column:"), self.school_combo)
-        mapping_layout.addWidget(options_box)
+        self.columns.layout_.addWidget(options_box)
 
         self.summary_label = QLabel(self.tr("Reading {name}…").format(name=self.path.name))
         self.summary_label.setWordWrap(True)
@@ -138,7 +122,7 @@ class ImportDialog(Dialog):
         rows_layout.addLayout(show_row)
         rows_layout.addWidget(self.rows_table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(mapping_box)
+        splitter.addWidget(self.columns)
         splitter.addWidget(rows_box)
         splitter.setSizes([380, 720])
 
@@ -157,8 +141,7 @@ class ImportDialog(Dialog):
         self._recheck_timer.setSingleShot(True)
         self._recheck_timer.setInterval(RECHECK_DELAY_MS)
         self._recheck_timer.timeout.connect(self.check)
-        self.sheet_combo.currentIndexChanged.connect(self._show_mapping)
-        self.mapping_model.dataChanged.connect(self._mapping_changed)
+        self.columns.changed.connect(self._mapping_changed)
         self.existing_combo.currentIndexChanged.connect(self._options_changed)
         self.school_combo.currentIndexChanged.connect(self._options_changed)
         self.show_combo.currentIndexChanged.connect(self._show_rows)
@@ -179,12 +162,7 @@ class ImportDialog(Dialog):
 
     def _read_done(self, result: tuple[ImportSource, ImportPlan]) -> None:
         self.source, plan = result
-        self.sheet_combo.blockSignals(True)
-        for header in self.source.headers:
-            self.sheet_combo.addItem(self.tr("{sheet} (header on row {row})").format(
-                sheet=header.sheet.name, row=header.excel_row))
-        self.sheet_combo.blockSignals(False)
-        self._show_mapping()
+        self.columns.set_headers(self.source.headers)
         self.school_combo.setEnabled(not self.source.has_school_column)
         self._plan_ready(plan)
 
@@ -228,42 +206,15 @@ class ImportDialog(Dialog):
             self.reject()
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.mapping_table, self.existing_combo, self.import_button, self.save_rejected_button,
+        self.columns.set_editable(not busy)
+        for widget in (self.existing_combo, self.import_button, self.save_rejected_button,
                        self.update_rows_button, self.skip_rows_button):
             widget.setEnabled(not busy)
         self.school_combo.setEnabled(not busy and self.source is not None and not self.source.has_school_column)
 
     # --- mapping and choices -----------------------------------------------------------------
 
-    def _current_header(self):  # noqa: ANN202 - a roster_columns.Header
-        if self.source is None or self.sheet_combo.currentIndex() < 0:
-            return None
-        return self.source.headers[self.sheet_combo.currentIndex()]
-
-    def _show_mapping(self) -> None:
-        header = self._current_header()
-        if header is None:
-            return
-        self.mapping_model.blockSignals(True)
-        self.mapping_model.set_rows([
-            {"label": label or self.tr("(column {n}, no name)").format(n=column + 1),
-             "field": header.mapping[column].value if column in header.mapping else None}
-            for column, label in enumerate(header.labels)])
-        self.mapping_model.blockSignals(False)
-        self.mapping_model.layoutChanged.emit()
-
     def _mapping_changed(self) -> None:
-        header = self._current_header()
-        if header is None:
-            return
-        mapping: dict[int, Field] = {}
-        for column, row in enumerate(self.mapping_model.rows()):
-            if row["field"]:
-                field = Field(row["field"])
-                # One column per field: choosing a field again takes it from the other column.
-                mapping = {c: f for c, f in mapping.items() if f is not field}
-                mapping[column] = field
-        header.mapping = mapping
         self.school_combo.setEnabled(self.source is not None and not self.source.has_school_column)
         self._recheck_timer.start()
 
