@@ -33,6 +33,8 @@ from schoolaid.common.progress import Progress
 from schoolaid.dropout import case_files, persuasion
 from schoolaid.ledger import batches, entry_search, subsidy_programmes
 from schoolaid.pairing import pairing, school_pairing, staff, visits
+from schoolaid.reconcile.differences import Difference
+from schoolaid.reconcile.vocabulary import DifferenceKind
 from schoolaid.roster import roster
 from schoolaid.township import township
 from schoolaid.ui.main_window import MainWindow
@@ -125,6 +127,7 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
     from schoolaid.ui.ledger import ledger_dialogs as ld
     from schoolaid.ui.pairing import pairing_dialogs as pd
     from schoolaid.ui.pairing.visit_panel import VisitDialog
+    from schoolaid.ui.reconcile.check_dialog import CheckDialog
     from schoolaid.ui.roster.export_dialog import ExportDialog
     from schoolaid.ui.roster.household_dialog import HouseholdDialog
     from schoolaid.ui.roster.household_picker import HouseholdPicker
@@ -168,6 +171,9 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
     sheet = registry_export(tmp_path / f"名单{round_number}.xlsx",
                             [student_row("张三", dt.date(2016, 3, 2), 1), student_row("李四", dt.date(2016, 5, 6), 2)])
     pdf = _pdf(tmp_path / f"preview{round_number}.pdf")
+    # A child of the register on no roster, as the comparison finds one.
+    unchecked = Difference(DifferenceKind.NOT_ENROLLED, "苏文博|2016-04-03", "苏文博", "", None, dt.date(2016, 4, 3),
+                           None, "户籍：三组 户主苏建国；花名册：无", False, None, None, context.today(), None)
 
     class EditedStudent(StudentDialog):
         """The student's form with one field changed, so that Save writes (and the home tab recomputes)."""
@@ -246,6 +252,8 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         Opener("receipt", lambda: dd.ReceiptDialog(context, noticed.notice, dropout_tab)),
         Opener("move case", lambda: dd.MoveCaseDialog(context, case, dropout_tab)),
         Opener("dropout rules", lambda: dd.DropoutRulesDialog(context, window), save=True),
+        # 比对核查
+        Opener("reconcile check", lambda: CheckDialog(context, unchecked, dropout_tab.comparison_page)),
     ]
 
 

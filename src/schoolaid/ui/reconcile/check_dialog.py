@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from schoolaid.accounts.permissions import Permission
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.grades import ALL_GRADES
 from schoolaid.common.validation import error
@@ -74,7 +75,9 @@ class CheckDialog(FormDialog):
 
         self.result_combo = QComboBox()
         for result in RESULTS[difference.kind]:
-            self.result_combo.addItem(result.label(), result.value)
+            # 失学 puts the child on the roster: only for those who may change it.
+            if result is not CheckResult.OUT_OF_SCHOOL or context.allows(Permission.EDIT_ROSTER):
+                self.result_combo.addItem(result.label(), result.value)
         self.form.addRow(self.tr("Result"), self.result_combo)
 
         # 在外地就读 (and the place for 随迁 / 迁出)

@@ -422,14 +422,15 @@ class ComparisonPage(QWidget):
         dialog = CheckDialog(self.context, difference, self)
         if not dialog.exec():
             return
-        self.message.emit(self.tr("Check of {name} recorded: {result}.").format(
-            name=difference.name, result=dialog.result_label))
-        if dialog.created_student_id is not None and QMessageBox.question(
+        # Read now: the dialog is deleted once the event loop runs again.
+        result, student_id = dialog.result_label, dialog.created_student_id
+        self.message.emit(self.tr("Check of {name} recorded: {result}.").format(name=difference.name, result=result))
+        if student_id is not None and QMessageBox.question(
                 self, self.tr("Out of school"), self.tr(
                     "{name} is now on the roster as not enrolled (未入学) and counts in the dropout ledger. Open the "
                     "dropout case now, to start persuading the family?").format(name=difference.name)) \
                 == QMessageBox.StandardButton.Yes:
-            self.open_case_requested.emit(dialog.created_student_id, difference.name)
+            self.open_case_requested.emit(student_id, difference.name)
 
 
 def check_details(check: CheckView) -> str:
