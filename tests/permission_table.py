@@ -56,8 +56,6 @@ SERVICES: dict[Any, frozenset[Permission]] = {
     notice_pdf.write_notices: EXPORT,
     notice_pdf.print_case_notice: EXPORT,  # a case without a notice also needs ISSUE_NOTICE, to issue it
     notice_pdf.print_due_notices: frozenset({P.ISSUE_NOTICE, P.EXPORT}),
-    report_export.write_report: EXPORT,
-    (report_export.write_report, "full_ids"): FULL_ID_EXPORT,
     audit_log.export: frozenset({P.VIEW_AUDIT}),
     backup.export_backup: frozenset({P.BACKUP}),
     township_summary.summarize: frozenset({P.VIEW}),  # no database: figures only, the password is the key

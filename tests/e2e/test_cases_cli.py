@@ -13,6 +13,7 @@ import pytest
 from schoolaid.accounts.audit import Actor
 from schoolaid.dropout import case_files, export, ledgers, term_report
 from schoolaid.dropout.vocabulary import CaseStatus
+from schoolaid.reconcile import village_counts
 from schoolaid.storage.database import open_database
 from tests.e2e.run import CLI_TODAY, schoolaid
 
@@ -161,7 +162,7 @@ def test_export_term_report_workbook(demo, tmp_path) -> None:
     finally:
         database.close()
     workbook = openpyxl.load_workbook(out)
-    assert workbook.sheetnames == ["分校统计", "辍学学生名单"]
+    assert workbook.sheetnames == ["分校统计", "辍学学生名单", "比对情况"]  # the demo ships a household register
     stats = rows_of(out, "分校统计")
     assert stats[0][0] == report.title and report.title.startswith("平地镇")
     assert stats[2] == SCHOOL_HEADERS
@@ -174,3 +175,6 @@ def test_export_term_report_workbook(demo, tmp_path) -> None:
     assert names[2] == NAME_HEADERS
     assert count == len(report.dropouts) == len(names) - 3 >= 1
     assert [r[1] for r in names[3:]] == [d.name for d in report.dropouts]
+    compared = rows_of(out, "比对情况")
+    assert [r[0] for r in compared[3:]] == [line.village for line in report.reconcile] + ["合计"]
+    assert compared[-1][1:] == tuple(village_counts.total(report.reconcile).row())

@@ -224,7 +224,7 @@ def test_exports_write_the_workbooks(qtbot, tab, tmp_path) -> None:
     qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)
     assert openpyxl.load_workbook(tmp_path / "台账.xlsx").sheetnames == ["适龄儿童", "疑似辍学", "辍学"]
     report = openpyxl.load_workbook(tmp_path / "开学报告.xlsx")
-    assert report.sheetnames == ["分校统计", "辍学学生名单"]
+    assert report.sheetnames == ["分校统计", "辍学学生名单", "比对情况"]  # the demo ships a household register
     assert "开学辍学情况报告" in report["分校统计"]["A1"].value
 
 

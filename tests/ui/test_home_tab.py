@@ -64,12 +64,17 @@ def test_todays_work_opens_the_record(qtbot, window, context):
     assert window.dropout_tab.selected_absence().id == absence.target
 
 
-def test_village_counts_change_the_preschool_denominator(qtbot, window, context):
+def test_village_counts_change_the_preschool_denominator(qtbot, township_context):
+    """On a township with no household register: the register, where there is one, is the denominator."""
     from schoolaid.ui.home.home_tab import VillageCountsDialog
 
-    home = window.home_tab
+    main = MainWindow(township_context)
+    qtbot.addWidget(main)
+    main.show()
+    home = main.home_tab
+    qtbot.waitUntil(lambda: home.result is not None, timeout=20_000)
     before = home.cards[0].indicator.denominator
-    dialog = VillageCountsDialog(context, home.term_combo.currentData().school_year.start_year, home)
+    dialog = VillageCountsDialog(township_context, home.term_combo.currentData().school_year.start_year, home)
     qtbot.addWidget(dialog)
     for row in range(dialog.model.rowCount()):
         dialog.model.set_row_value(row, "count", "50")
@@ -77,3 +82,12 @@ def test_village_counts_change_the_preschool_denominator(qtbot, window, context)
     assert dialog.result() == dialog.DialogCode.Accepted
     qtbot.waitUntil(lambda: home.cards[0].indicator.denominator != before, timeout=20_000)
     assert home.cards[0].indicator.denominator == 50 * dialog.model.rowCount()
+
+
+def test_the_cards_count_the_household_register_where_there_is_one(window):
+    from schoolaid.common.i18n import translate
+
+    preschool, school_age = window.home_tab.cards[0], window.home_tab.cards[1]
+    registered = translate("Indicators", "children on the household register of {n} villages").format(n=10)
+    assert preschool.indicator.note.startswith(registered) and registered in preschool.toolTip()
+    assert school_age.indicator.note.startswith(registered)

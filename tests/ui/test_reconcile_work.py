@@ -71,7 +71,7 @@ def test_a_child_found_out_of_school_is_proposed_and_the_case_opened(qtbot, cont
     window.open_work_item(work_list.Kind.OUT_OF_SCHOOL, outcome.student_id)
     assert opened and window.tabs.currentWidget() is tab
     case = tab.selected_case()
-    assert case is not None and case.student_id == outcome.student_id and case.absence_id is None
+    assert case is not None and case.student_id == outcome.student_id and case.opened_on == TODAY
     assert context.query(found_out_of_school.cases_to_open, TODAY) == []
     assert context.query(case_files.attention, TODAY).found_out_of_school == 0
     assert tab.found_model.rowCount() == 0
