@@ -1,5 +1,6 @@
 """The demo township: a realistic 平地镇 with the ten poor villages of the plan, a central school,
-village schools, households with one to four children, valid ID numbers, and staff.
+village schools, households with one to four children, valid ID numbers, and staff; the household
+register of each village and the poverty list, with a few differences to check (四查三比对).
 
 Everything is recorded as an ordinary user would leave it, audit events included, so that every
 screen has something real to show. Rows are inserted in bulk: the benchmark builds 100,000 students.
