@@ -5,10 +5,11 @@ the oldest first; a check recorded on the selected one, and its checks so far.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +31,7 @@ from schoolaid.reconcile.differences import CheckView, Difference
 from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind
 from schoolaid.roster.idnumber import mask
 from schoolaid.township import township
-from schoolaid.ui.actions import BY_ID, make_button, offered
+from schoolaid.ui.actions import BY_ID, MENUS, make_button, offered
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.messages import show_error
@@ -43,6 +44,7 @@ GREY = QBrush(QColor("#6d6d6d"))
 
 OPEN, CHECKED, EVERY = "open", "checked", "all"
 RECORD_CHECK = "reconcile.record_check"
+IMPORT_LISTS = "students.import_lists"  # the lists' import, in the window's menu
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class ComparisonPage(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.linkActivated.connect(self._link_activated)
         self.empty_label.setStyleSheet("QLabel { color:#444; font-size:14px; padding:24px; }")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
@@ -300,6 +303,8 @@ class ComparisonPage(QWidget):
                 "whole township first — and the poverty list and the student registry's export, if you have them: "
                 "<b>{menu}</b>.</p><p>The differences with the rosters then show here, each to be checked door to door.</p>"
                 ).format(menu=self._import_menu_path())
+            if self._import_offered():
+                text += f"<p><a href='{IMPORT_LISTS}'>{self.tr('Import a list now…')}</a></p>"
         elif not self._all:
             text = self.tr("<p><b>No differences.</b></p><p>The lists imported agree with the rosters.</p>")
         elif self.state_combo.currentData() == OPEN and not any(d.is_open for d in self._all):
@@ -311,10 +316,23 @@ class ComparisonPage(QWidget):
         self.stack.setCurrentWidget(self.empty_label)
 
     def _import_menu_path(self) -> str:
-        spec = BY_ID.get("reconcile.import_list")
-        menu = self.tr("File")
-        entry = spec.button_label() if spec is not None else self.tr("Import a list to compare…")
-        return f"{menu} → {entry}"
+        """Where the lists are imported from, as the menus say it."""
+        spec = BY_ID.get(IMPORT_LISTS)
+        if spec is None or not spec.menus:
+            return f"{self.tr('File')} → {self.tr('Import a list to compare…')}"
+        title = dict(MENUS).get(spec.menus[0], "")
+        menu = re.sub(r"\(&\w\)", "", QCoreApplication.translate("Actions", title)).replace("&", "")
+        return f"{menu} → {spec.button_label()}"
+
+    def _import_offered(self) -> bool:
+        spec = BY_ID.get(IMPORT_LISTS)
+        return spec is not None and offered(spec, self.context)
+
+    def _link_activated(self, link: str) -> None:
+        """The empty page's link: the import, through the window's action (as from its menu)."""
+        run_action = getattr(self.window(), "run_action", None)
+        if link == IMPORT_LISTS and run_action is not None:
+            run_action(IMPORT_LISTS)
 
     # --- the selected difference ------------------------------------------------------------------------
 
