@@ -304,7 +304,8 @@ class ComparisonPage(QWidget):
                 "<b>{menu}</b>.</p><p>The differences with the rosters then show here, each to be checked door to door.</p>"
                 ).format(menu=self._import_menu_path())
             if self._import_offered():
-                text += f"<p><a href='{IMPORT_LISTS}'>{self.tr('Import a list now…')}</a></p>"
+                link = self.tr("Import a list now…")
+                text += f"<p><a href='{IMPORT_LISTS}'>{link}</a></p>"
         elif not self._all:
             text = self.tr("<p><b>No differences.</b></p><p>The lists imported agree with the rosters.</p>")
         elif self.state_combo.currentData() == OPEN and not any(d.is_open for d in self._all):
@@ -319,7 +320,8 @@ class ComparisonPage(QWidget):
         """Where the lists are imported from, as the menus say it."""
         spec = BY_ID.get(IMPORT_LISTS)
         if spec is None or not spec.menus:
-            return f"{self.tr('File')} → {self.tr('Import a list to compare…')}"
+            menu, entry = self.tr("File"), self.tr("Import a list to compare…")
+            return f"{menu} → {entry}"
         title = dict(MENUS).get(spec.menus[0], "")
         menu = re.sub(r"\(&\w\)", "", QCoreApplication.translate("Actions", title)).replace("&", "")
         return f"{menu} → {spec.button_label()}"
