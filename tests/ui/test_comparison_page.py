@@ -27,7 +27,8 @@ from schoolaid.ui.context import AppContext
 from schoolaid.ui.dropout.dropout_dialogs import CaseDialog
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
 from schoolaid.ui.reconcile.check_dialog import CheckDialog
-from schoolaid.ui.reconcile.comparison_page import OPEN, ComparisonPage
+from schoolaid.ui.actions import BY_ID
+from schoolaid.ui.reconcile.comparison_page import IMPORT_LISTS, OPEN, ComparisonPage
 from tests.conftest import TODAY, UTC_NOW
 from tests.ui.driving import save, when_shown
 
@@ -320,4 +321,9 @@ def test_without_a_list_the_page_says_what_to_do(qtbot, township_context) -> Non
     tab.show()
     page = open_page(qtbot, tab)
     assert page.stack.currentWidget() is page.empty_label
-    assert "户籍" in page.empty_label.text() and "文件" in page.empty_label.text()
+    text = page.empty_label.text()
+    assert "还没有可比对的名单" in text and "户籍" in text
+    if IMPORT_LISTS in BY_ID:  # the lists' import is in the menus: named as there, and linked
+        assert "学生 → 导入" in text and f"href='{IMPORT_LISTS}'" in text
+    else:
+        assert "文件 → 导入比对名单" in text
