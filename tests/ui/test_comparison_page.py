@@ -23,11 +23,11 @@ from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.idnumber import make_number
 from schoolaid.township import township
+from schoolaid.ui.actions import BY_ID
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.dropout.dropout_dialogs import CaseDialog
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
 from schoolaid.ui.reconcile.check_dialog import CheckDialog
-from schoolaid.ui.actions import BY_ID
 from schoolaid.ui.reconcile.comparison_page import IMPORT_LISTS, OPEN, ComparisonPage
 from tests.conftest import TODAY, UTC_NOW
 from tests.ui.driving import save, when_shown
