@@ -78,7 +78,7 @@ class ComparisonPage(QWidget):
         self._lists_imported = False
 
         self.kind_combo = QComboBox()
-        self.kind_combo.addItem("", None)
+        self.kind_combo.addItem(self.tr("Every kind"), None)  # with the counts once compared
         for kind in DifferenceKind:
             self.kind_combo.addItem(kind.label(), kind.value)
         self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
