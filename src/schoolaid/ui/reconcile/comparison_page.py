@@ -5,6 +5,7 @@ the oldest first; a check recorded on the selected one, and its checks so far.""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,6 @@ from schoolaid.ui.widgets.table_views import record_table
 
 ORANGE = QBrush(QColor("#b35c00"))
 GREEN = QBrush(QColor("#2e7d32"))
-GREY = QBrush(QColor("#6d6d6d"))
 
 OPEN, CHECKED, EVERY = "open", "checked", "all"
 RECORD_CHECK = "reconcile.record_check"
@@ -386,9 +386,10 @@ class ComparisonPage(QWidget):
         born = difference.birth_date.isoformat() if difference.birth_date else "—"
         weak = self.tr(" — <span style='color:#b35c00'>matched by name and birth date only</span>") \
             if difference.weak_match else ""
+        # Names and details come from the lists handed over: shown as text, never as markup.
         self.history_title.setText(self.tr("<b>{name}</b> (born {born}, {village}) — {kind}: {detail}{weak}").format(
-            name=difference.name, born=born, village=difference.village or "—", kind=difference.kind.label(),
-            detail=difference.detail, weak=weak) + ("" if history else self.tr("<br>Not checked yet.")))
+            name=html.escape(difference.name), born=born, village=html.escape(difference.village or "—"),
+            kind=difference.kind.label(), detail=html.escape(difference.detail), weak=weak) + ("" if history else self.tr("<br>Not checked yet.")))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
