@@ -76,6 +76,7 @@ class ComparisonPage(QWidget):
         self._export: Operation | None = None
         self._stale = True
         self._lists_imported = False
+        self._compared = False  # until the first comparison is in, nothing is known to be missing
 
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("Every kind"), None)  # with the counts once compared
@@ -227,6 +228,7 @@ class ComparisonPage(QWidget):
         self._task = None
         self._all = comparison.differences
         self._lists_imported = comparison.lists_imported
+        self._compared = True
         self._show()
 
     def _failed(self, error: SchoolAidError) -> None:
@@ -283,7 +285,7 @@ class ComparisonPage(QWidget):
             "door to door (核查), recorded here.").format(shown=len(shown), open=open_total, n=len(self._all))
             if self._all else "")
         # Nothing found yet: the page is only the explanation of what to do.
-        self.history_box.setVisible(bool(self._all))
+        self.history_box.setVisible(bool(self._all) or not self._compared)
         self.export_button.setEnabled(bool(self._all))
         self._show_empty_state(shown)
         if selected is not None:
@@ -294,7 +296,7 @@ class ComparisonPage(QWidget):
         self._show_selected()
 
     def _show_empty_state(self, shown: list[Difference]) -> None:
-        if shown:
+        if shown or not self._compared:
             self.stack.setCurrentWidget(self.table)
             return
         if not self._lists_imported:
