@@ -23,11 +23,12 @@ from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.idnumber import make_number
 from schoolaid.township import township
+from schoolaid.ui.actions import BY_ID
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.dropout.dropout_dialogs import CaseDialog
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
 from schoolaid.ui.reconcile.check_dialog import CheckDialog
-from schoolaid.ui.reconcile.comparison_page import OPEN, ComparisonPage
+from schoolaid.ui.reconcile.comparison_page import IMPORT_LISTS, OPEN, ComparisonPage
 from tests.conftest import TODAY, UTC_NOW
 from tests.ui.driving import save, when_shown
 
@@ -250,6 +251,32 @@ def test_already_at_our_school_links_the_student_chosen(qtbot, tab) -> None:
     assert check.result == CheckResult.AT_OUR_SCHOOL.value and check.student_id == chosen[0].id
 
 
+def test_a_deferral_is_checked_again_once_its_approval_has_run_out(qtbot, tab, monkeypatch) -> None:
+    page = open_page(qtbot, tab)
+    page.table.selectRow(row_of(page, "苏文博"))
+    until = TODAY + dt.timedelta(days=30)
+
+    def fill(dialog: CheckDialog) -> None:
+        dialog.result_combo.setCurrentIndex(dialog.result_combo.findData(CheckResult.DEFERRED.value))
+        assert dialog.body_edit.isVisibleTo(dialog) and not dialog.placement_school.isVisibleTo(dialog)
+        dialog.body_edit.insert("仁和区教育局")
+        dialog.document_edit.insert("仁教〔2026〕12号")
+        dialog.expiry_edit.setDate(QDate(until.year, until.month, until.day))
+        dialog.evidence_edit.insertPlainText("批准文件复印件")
+        save(dialog)
+
+    when_shown(CheckDialog, fill)
+    page.record_button.click()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)
+    assert "苏文博" not in {d.name for d in shown(page)}
+    # A month later the approval has run out: the child is to be checked again.
+    monkeypatch.setattr(AppContext, "pinned_now", dt.datetime.combine(until, dt.time(9)))
+    page.refresh()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)
+    row = row_of(page, "苏文博")
+    assert page.model.index(row, 8).data().startswith("延缓入学") and "需再次核查" in page.model.index(row, 8).data()
+
+
 def test_the_check_sheet_is_exported_for_the_door_to_door_visits(qtbot, tab, tmp_path) -> None:
     import openpyxl
 
@@ -294,4 +321,9 @@ def test_without_a_list_the_page_says_what_to_do(qtbot, township_context) -> Non
     tab.show()
     page = open_page(qtbot, tab)
     assert page.stack.currentWidget() is page.empty_label
-    assert "户籍" in page.empty_label.text() and "文件" in page.empty_label.text()
+    text = page.empty_label.text()
+    assert "还没有可比对的名单" in text and "户籍" in text
+    if IMPORT_LISTS in BY_ID:  # the lists' import is in the menus: named as there, and linked
+        assert "学生 → 导入" in text and f"href='{IMPORT_LISTS}'" in text
+    else:
+        assert "文件 → 导入比对名单" in text

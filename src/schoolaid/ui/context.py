@@ -30,7 +30,6 @@ class Entity:
     PAIRING = "pairing"  # staff, pairings, visits, school pairings
     LEDGER = "ledger"  # programmes, batches, entries
     DROPOUT = "dropout"  # absences, cases, persuasion attempts, notices
-    RECONCILE = "reconcile"  # the lists compared (四查三比对) and the checks of their differences
     TOWNSHIP = "township"
     ACCOUNTS = "accounts"
     RECONCILE = "reconcile"  # the lists of 四查三比对 and the checks of their differences

@@ -5,6 +5,7 @@ confirmed, the student at our school, the deferral's approval, the placement of 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
 
 from PySide6.QtCore import Qt
@@ -40,9 +41,6 @@ def _text_box(height: int = 48) -> QPlainTextEdit:
     return box
 
 
-RESULTS_WITH_PLACEMENT = {CheckResult.OUT_OF_SCHOOL}
-
-
 def _grade_key(stage: str, number: int) -> str:
     """A grade as a combo box's data (a plain string: a tuple does not survive the trip through Qt)."""
     return f"{stage}:{number}"
@@ -61,9 +59,10 @@ class CheckDialog(FormDialog):
         today = context.today()
 
         born = difference.birth_date.isoformat() if difference.birth_date else "—"
+        # Names and details come from the lists handed over: shown as text, never as markup.
         about = QLabel(self.tr("<b>{name}</b> (born {born}, {village})<br>{kind}: {detail}").format(
-            name=difference.name, born=born, village=difference.village or "—", kind=difference.kind.label(),
-            detail=difference.detail))
+            name=html.escape(difference.name), born=born, village=html.escape(difference.village or "—"),
+            kind=difference.kind.label(), detail=html.escape(difference.detail)))
         about.setTextFormat(Qt.TextFormat.RichText)
         about.setWordWrap(True)
         self.form.addRow(about)
@@ -132,7 +131,7 @@ class CheckDialog(FormDialog):
             self.sex_combo.addItem(sex.label(), sex.value)
         self.sex_combo.setVisible(not difference.id_number)
         placement = (context.query(checks.proposed_placement, difference, today)
-                     if RESULTS_WITH_PLACEMENT & set(RESULTS[difference.kind]) else None)
+                     if CheckResult.OUT_OF_SCHOOL in RESULTS[difference.kind] else None)
         if placement is not None:
             self.placement_school.setCurrentIndex(max(0, self.placement_school.findData(placement.school_id)))
             self.placement_grade.setCurrentIndex(max(0, self.placement_grade.findData(

@@ -5,10 +5,12 @@ the oldest first; a check recorded on the selected one, and its checks so far.""
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +32,7 @@ from schoolaid.reconcile.differences import CheckView, Difference
 from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind
 from schoolaid.roster.idnumber import mask
 from schoolaid.township import township
-from schoolaid.ui.actions import BY_ID, make_button, offered
+from schoolaid.ui.actions import BY_ID, MENUS, make_button, offered
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.messages import show_error
@@ -39,10 +41,10 @@ from schoolaid.ui.widgets.table_views import record_table
 
 ORANGE = QBrush(QColor("#b35c00"))
 GREEN = QBrush(QColor("#2e7d32"))
-GREY = QBrush(QColor("#6d6d6d"))
 
 OPEN, CHECKED, EVERY = "open", "checked", "all"
 RECORD_CHECK = "reconcile.record_check"
+IMPORT_LISTS = "students.import_lists"  # the lists' import, in the window's menu
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,10 @@ class ComparisonPage(QWidget):
         self._export: Operation | None = None
         self._stale = True
         self._lists_imported = False
+        self._compared = False  # until the first comparison is in, nothing is known to be missing
 
         self.kind_combo = QComboBox()
-        self.kind_combo.addItem("", None)
+        self.kind_combo.addItem(self.tr("Every kind"), None)  # with the counts once compared
         for kind in DifferenceKind:
             self.kind_combo.addItem(kind.label(), kind.value)
         self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -110,6 +113,7 @@ class ComparisonPage(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.linkActivated.connect(self._link_activated)
         self.empty_label.setStyleSheet("QLabel { color:#444; font-size:14px; padding:24px; }")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
@@ -224,6 +228,7 @@ class ComparisonPage(QWidget):
         self._task = None
         self._all = comparison.differences
         self._lists_imported = comparison.lists_imported
+        self._compared = True
         self._show()
 
     def _failed(self, error: SchoolAidError) -> None:
@@ -280,7 +285,7 @@ class ComparisonPage(QWidget):
             "door to door (核查), recorded here.").format(shown=len(shown), open=open_total, n=len(self._all))
             if self._all else "")
         # Nothing found yet: the page is only the explanation of what to do.
-        self.history_box.setVisible(bool(self._all))
+        self.history_box.setVisible(bool(self._all) or not self._compared)
         self.export_button.setEnabled(bool(self._all))
         self._show_empty_state(shown)
         if selected is not None:
@@ -291,7 +296,7 @@ class ComparisonPage(QWidget):
         self._show_selected()
 
     def _show_empty_state(self, shown: list[Difference]) -> None:
-        if shown:
+        if shown or not self._compared:
             self.stack.setCurrentWidget(self.table)
             return
         if not self._lists_imported:
@@ -300,6 +305,9 @@ class ComparisonPage(QWidget):
                 "whole township first — and the poverty list and the student registry's export, if you have them: "
                 "<b>{menu}</b>.</p><p>The differences with the rosters then show here, each to be checked door to door.</p>"
                 ).format(menu=self._import_menu_path())
+            if self._import_offered():
+                link = self.tr("Import a list now…")
+                text += f"<p><a href='{IMPORT_LISTS}'>{link}</a></p>"
         elif not self._all:
             text = self.tr("<p><b>No differences.</b></p><p>The lists imported agree with the rosters.</p>")
         elif self.state_combo.currentData() == OPEN and not any(d.is_open for d in self._all):
@@ -311,10 +319,24 @@ class ComparisonPage(QWidget):
         self.stack.setCurrentWidget(self.empty_label)
 
     def _import_menu_path(self) -> str:
-        spec = BY_ID.get("reconcile.import_list")
-        menu = self.tr("File")
-        entry = spec.button_label() if spec is not None else self.tr("Import a list to compare…")
-        return f"{menu} → {entry}"
+        """Where the lists are imported from, as the menus say it."""
+        spec = BY_ID.get(IMPORT_LISTS)
+        if spec is None or not spec.menus:
+            menu, entry = self.tr("File"), self.tr("Import a list to compare…")
+            return f"{menu} → {entry}"
+        title = dict(MENUS).get(spec.menus[0], "")
+        menu = re.sub(r"\(&\w\)", "", QCoreApplication.translate("Actions", title)).replace("&", "")
+        return f"{menu} → {spec.button_label()}"
+
+    def _import_offered(self) -> bool:
+        spec = BY_ID.get(IMPORT_LISTS)
+        return spec is not None and offered(spec, self.context)
+
+    def _link_activated(self, link: str) -> None:
+        """The empty page's link: the import, through the window's action (as from its menu)."""
+        run_action = getattr(self.window(), "run_action", None)
+        if link == IMPORT_LISTS and run_action is not None:
+            run_action(IMPORT_LISTS)
 
     # --- the selected difference ------------------------------------------------------------------------
 
@@ -366,9 +388,10 @@ class ComparisonPage(QWidget):
         born = difference.birth_date.isoformat() if difference.birth_date else "—"
         weak = self.tr(" — <span style='color:#b35c00'>matched by name and birth date only</span>") \
             if difference.weak_match else ""
+        # Names and details come from the lists handed over: shown as text, never as markup.
         self.history_title.setText(self.tr("<b>{name}</b> (born {born}, {village}) — {kind}: {detail}{weak}").format(
-            name=difference.name, born=born, village=difference.village or "—", kind=difference.kind.label(),
-            detail=difference.detail, weak=weak) + ("" if history else self.tr("<br>Not checked yet.")))
+            name=html.escape(difference.name), born=born, village=html.escape(difference.village or "—"),
+            kind=difference.kind.label(), detail=html.escape(difference.detail), weak=weak) + ("" if history else self.tr("<br>Not checked yet.")))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
