@@ -94,7 +94,7 @@ def test_out_of_school_enters_the_dropout_ledger_and_is_proposed_for_a_case(town
     # One line for the child in the school-age ledger: the student's (未入学), not the register's.
     lines = [r for r in town.query(ledgers.school_age_ledger, TODAY) if r.name == "周九"]
     assert [(r.student_id, r.status) for r in lines] == [(student, EnrollmentStatus.NOT_ENROLLED)]
-    assert lines[0].out_of_school and lines[0].reconcile == "失学"
+    assert lines[0].out_of_school and lines[0].reconcile == "失学" and lines[0].village == "波西村"
     [dropout] = [r for r in town.query(ledgers.dropout_ledger, TODAY) if r.name == "周九"]
     assert (dropout.student_id, dropout.note, dropout.case_id) == (student, "失学（比对核查）", None)
 

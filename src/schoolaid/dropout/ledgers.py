@@ -22,7 +22,15 @@ from schoolaid.reconcile.differences import person_key
 from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind, ListKind
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.pinyin_search import search_keys
-from schoolaid.storage.models import Household, ReferenceList, ReferencePerson, School, Student, Village
+from schoolaid.storage.models import (
+    Household,
+    ReconcileCheck,
+    ReferenceList,
+    ReferencePerson,
+    School,
+    Student,
+    Village,
+)
 
 
 @dataclass(frozen=True)
@@ -65,9 +73,14 @@ def _student_rows(session: Session, conditions: Sequence[ColumnElement[bool]], t
              .outerjoin(Village, Household.village_id == Village.id)
              .where(*conditions)
              .order_by(func.coalesce(Village.name, ""), Student.name_pinyin, Student.id))
+    # A child a 比对 check put on the roster has no household yet: the register's village stands.
+    checked_village = {sid: village for sid, village in session.execute(
+        select(ReconcileCheck.student_id, Village.name).join(Village, ReconcileCheck.village_id == Village.id)
+        .where(ReconcileCheck.student_id.is_not(None)).order_by(ReconcileCheck.id))}
     rows = []
     for (sid, name, sex, birth, school, stage, grade, class_name, village, guardian, status, id_number,
          pinyin) in session.execute(query):
+        village = village or checked_village.get(sid, "")
         note, case_id = notes.get(sid, ("", None))
         enrollment = EnrollmentStatus(status)
         reconcile = reconciled.get(person_key(name, birth, id_number), "") if reconciled else ""
