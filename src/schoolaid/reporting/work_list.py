@@ -23,7 +23,7 @@ from schoolaid.common.school_calendar import Term
 from schoolaid.dropout import absences, case_files, found_out_of_school, rules
 from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
-from schoolaid.reconcile import differences
+from schoolaid.reconcile import differences, village_counts
 from schoolaid.roster import categories
 from schoolaid.roster.categories import HouseholdCategory
 
@@ -88,7 +88,8 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
             if overdue.pairing.staff_id == actor.staff_id:
                 items.append(_overdue_item(overdue))
         return items
-    for village in differences.open_counts_by_village(session, today):
+    # Without a list there is nothing to compare: the roster is not read a second time.
+    for village in differences.open_counts_by_village(session, today) if village_counts.any_list(session) else []:
         items.append(WorkItem(Kind.RECONCILE, village.village_id, translate(
             "WorkList", "{village}: {n} differences of the 比对 to check door to door, the oldest since {date}").format(
                 village=village.village or translate("WorkList", "Village unknown"), n=village.total,
