@@ -89,6 +89,7 @@ class ListRow:
     values: list[Any]  # the row's cells, as read
     person: ListedPerson | None = None
     same_as_row: int | None = None  # merged into that row
+    planned: dict[str, Any] = field(default_factory=dict, repr=False)  # the person's fields, while planning
 
     @property
     def errors(self) -> list[Problem]:
@@ -179,17 +180,20 @@ def read_and_plan(session: Session, path: Path, kind: ListKind, options: ListImp
 # --- Planning ------------------------------------------------------------------------------------------
 
 
-@dataclass
 class _Row:
-    """One sheet row's cells by field."""
+    """One sheet row's cells by field, and their text (read once: a register has tens of thousands)."""
 
-    cells: dict[ListField, Any]
+    __slots__ = ("cells", "texts")
+
+    def __init__(self, cells: dict[ListField, Any]) -> None:
+        self.cells = cells
+        self.texts = {field: sheet_values.text(value) for field, value in cells.items()}
 
     def text(self, column: ListField) -> str:
-        return sheet_values.text(self.cells.get(column, ""))
+        return self.texts.get(column, "")
 
     def has(self, column: ListField) -> bool:
-        return column in self.cells and not sheet_values.is_blank(self.cells[column])
+        return bool(self.texts.get(column))
 
 
 def _merged_below_header(header: Header[ListField]) -> dict[tuple[int, int], Any]:
@@ -226,6 +230,10 @@ def plan_list(session: Session, source: ListSource, options: ListImportOptions |
             rows.append(planner.plan_row(header.sheet.name, index, row, cells, sheet_village))
     planner.complete_households(rows)
     planner.merge_duplicates(rows)
+    for result in rows:
+        if result.planned:
+            result.person = ListedPerson(row=result.row, **result.planned)
+            result.planned = {}
     plan = ListPlan(source, options, rows, school_year.start_year)
     if (source.kind is not ListKind.REGISTRY and options.village_id is None and plan.people
             and all(p.village_id is None for p in plan.people)):
@@ -248,9 +256,8 @@ class _Planner:
 
     def plan_row(self, sheet: str, index: int, row: _Row, cells: list[Any], sheet_village: int | None) -> ListRow:
         name_text = row.text(ListField.NAME) or (row.text(ListField.HEAD) if self.kind is ListKind.POVERTY else "")
-        kept = [c[:32_000] if isinstance(c, str) and len(c) > 32_000 else c for c in cells]
         result = ListRow(sheet, index + 1, clean_name(name_text[:MAX_LENGTH[ListField.NAME] + 1]), RowOutcome.KEPT,
-                         [], kept)
+                         [], cells)
         problems = result.problems
         too_long = [f for f in row.cells if len(row.text(f)) > MAX_LENGTH[f]]
         for column in too_long:
@@ -261,6 +268,11 @@ class _Planner:
             result.outcome = RowOutcome.REJECTED
             return result
 
+        if self.kind is ListKind.HUKOU and self._adult_not_head(row, result.name):
+            result.outcome = RowOutcome.DROPPED  # left out without a word: nothing of the row is checked
+            result.planned = {"name": result.name, "birth_date": self._quick_birth(row), "is_child": False,
+                              "relation": row.text(ListField.RELATION)}
+            return result
         values: dict[str, Any] = {}
         self._name(result, values)
         self._identity(row, values, problems)
@@ -275,12 +287,37 @@ class _Planner:
             return result
 
         birth = values.get("birth_date")
-        values["is_child"] = (age_on(birth, self.age_day) in CHILD_AGES or birth > self.age_day) if birth else (
-            self.kind is ListKind.REGISTRY)
-        result.person = ListedPerson(row=result.row, **values)
-        if self.kind is ListKind.HUKOU and not values["is_child"] and not self._is_head(result.person):
+        values["is_child"] = self._is_child(birth) if birth else self.kind is ListKind.REGISTRY
+        result.planned = values
+        if self.kind is ListKind.HUKOU and not values["is_child"] and not _is_head(values):
             result.outcome = RowOutcome.DROPPED
         return result
+
+    def _is_child(self, birth: dt.date) -> bool:
+        return birth > self.age_day or age_on(birth, self.age_day) in CHILD_AGES
+
+    def _quick_birth(self, row: _Row) -> dt.date | None:
+        """The birth date as the row gives it, unchecked: the birth date column, else the ID number's digits."""
+        if row.has(ListField.BIRTH_DATE):
+            try:
+                return sheet_values.date(row.cells[ListField.BIRTH_DATE])
+            except BadValue:
+                pass
+        digits = idnumber.normalize(row.text(ListField.ID_NUMBER))
+        if len(digits) == 18 and digits[:17].isdigit():
+            try:
+                return dt.date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
+            except ValueError:
+                return None
+        return None
+
+    def _adult_not_head(self, row: _Row, name: str) -> bool:
+        """An adult of a household register who is not its head, as far as the row shows at a glance."""
+        relation = row.text(ListField.RELATION).replace(" ", "")
+        if relation in _HEAD_RELATIONS or (not relation and name and name == clean_name(row.text(ListField.HEAD))):
+            return False
+        birth = self._quick_birth(row)
+        return birth is not None and birth <= self.today and not self._is_child(birth)
 
     def _name(self, result: ListRow, values: dict[str, Any]) -> None:
         if not result.name:
@@ -455,10 +492,6 @@ class _Planner:
             problems.append(error("school_id", "list.school_missing", translate(
                 "ListImport", "The file has no school column: choose the school the export is for.")))
 
-    def _is_head(self, person: ListedPerson) -> bool:
-        return person.relation in _HEAD_RELATIONS or bool(person.head_name and person.name == person.head_name
-                                                         and not person.relation)
-
     # the whole file
 
     def complete_households(self, rows: list[ListRow]) -> None:
@@ -466,32 +499,27 @@ class _Planner:
         rows (registers write them on the head's row, or merge them down)."""
         if self.kind is ListKind.REGISTRY:
             return
-        households: dict[tuple[str, str], list[ListRow]] = {}
+        households: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for result in rows:
-            person = result.person
-            if person is None or result.outcome is RowOutcome.REJECTED:
+            values = result.planned
+            if not values or result.outcome is not RowOutcome.KEPT:
                 continue
-            key = (result.sheet, person.household_no or person.head_id_number or person.head_name)
+            key = (result.sheet, values.get("household_no") or values.get("head_id_number") or values.get("head_name", ""))
             if key[1]:
-                households.setdefault(key, []).append(result)
+                households.setdefault(key, []).append(values)
         for members in households.values():
-            heads = [r.person for r in members if r.person is not None and self._is_head(r.person)]
-            head = heads[0] if heads else None
-            given = {name: next((getattr(r.person, name) for r in members if getattr(r.person, name)), None)
-                     for name in ("head_name", "head_id_number", "category", "monitoring_type", "lifted_year",
-                                  "identified_on", "village_id", "group_name")}
+            head = next((m for m in members if _is_head(m)), None)
+            given = {name: next((m[name] for m in members if m.get(name)), None) for name in _HOUSEHOLD_FIELDS}
             if head is not None:
-                given["head_name"] = given["head_name"] or head.name
-                given["head_id_number"] = given["head_id_number"] or head.id_number
-            for result in members:
-                assert result.person is not None
-                missing = {name: value for name, value in given.items()
-                           if value and not getattr(result.person, name)}
-                if missing:
-                    result.person = replace(result.person, **missing)
+                given["head_name"] = given["head_name"] or head["name"]
+                given["head_id_number"] = given["head_id_number"] or head.get("id_number")
+            for values in members:
+                for name, value in given.items():
+                    if value and not values.get(name):
+                        values[name] = value
         if self.kind is ListKind.POVERTY:
             for result in rows:
-                if result.person is not None and result.outcome is RowOutcome.KEPT and not result.person.category:
+                if result.outcome is RowOutcome.KEPT and not result.planned.get("category"):
                     result.problems.append(warning("category", "list.category_missing", translate(
                         "ListImport", "The household's category (脱贫户 or a type of 防止返贫监测对象) is not given.")))
 
@@ -500,29 +528,38 @@ class _Planner:
         row has one) is one person: the later row fills what the first left empty."""
         seen: dict[str, ListRow] = {}
         for result in rows:
-            person = result.person
-            if person is None or result.outcome is not RowOutcome.KEPT:
+            values = result.planned
+            if result.outcome is not RowOutcome.KEPT:
                 continue
-            key = person.id_number or (f"{person.name}|{person.birth_date}|{person.village_id}"
-                                       if person.birth_date else "")
+            number = values.get("id_number")
+            birth = values.get("birth_date")
+            key = number or (f"{values['name']}|{birth}|{values.get('village_id')}" if birth else "")
             if not key:
                 continue
             first = seen.get(key)
             if first is None:
                 seen[key] = result
                 continue
-            assert first.person is not None
-            filled = {name: getattr(person, name) for name in _MERGED_FIELDS
-                      if getattr(person, name) and not getattr(first.person, name)}
-            if filled:
-                first.person = replace(first.person, **filled)
+            for name in _MERGED_FIELDS:
+                if values.get(name) and not first.planned.get(name):
+                    first.planned[name] = values[name]
             result.outcome = RowOutcome.MERGED
             result.same_as_row = first.row
             result.problems.append(warning("id_number", "list.duplicate", translate(
                 "ListImport", "The same person as row {row}: merged into that row.").format(row=first.row)
-                if person.id_number else translate(
+                if number else translate(
                 "ListImport", "The same name and birth date as row {row}, neither with an ID number: merged into that "
                 "row.").format(row=first.row)))
+
+
+_HOUSEHOLD_FIELDS = ("head_name", "head_id_number", "category", "monitoring_type", "lifted_year", "identified_on",
+                     "village_id", "group_name")
+
+
+def _is_head(values: dict[str, Any]) -> bool:
+    relation = values.get("relation", "")
+    return relation in _HEAD_RELATIONS or bool(values.get("head_name") and values.get("name") == values["head_name"]
+                                               and not relation)
 
 
 _MERGED_FIELDS = ("sex", "ethnicity", "village_id", "group_name", "address", "household_no", "head_name",
