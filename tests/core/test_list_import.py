@@ -212,3 +212,40 @@ def test_a_newer_register_of_the_village_replaces_the_older_ones_people(township
     with township_db.read() as session:
         active = lists.active_people(session, ListKind.HUKOU)
     assert {p.list_id for p in active} == {second.id}
+
+
+def test_heads_without_a_relation_column_and_the_same_person_without_an_id_number(township_db, tmp_path):
+    path = tmp_path / "村委会.csv"
+    path.write_text("\n".join([
+        "波西村户籍人口登记表",
+        "户主,姓名,出生日期,住址",
+        "张大山,张大山,1980-01-02,波西村3组",  # the head: the same name as 户主, no relation column
+        "张大山,李秀英,1982-03-04,波西村3组",  # his wife: an adult, left out
+        "张大山,张小明,2016-05-06,波西村3组",
+        "张大山,张小明,2016-05-06,波西村三组",  # the same child again, no ID number either time
+        "合计,4人",
+    ]), encoding="gbk")
+    the_plan = plan(township_db, path)
+    outcomes = {r.row: r.outcome for r in the_plan.rows}
+    assert outcomes == {3: RowOutcome.KEPT, 4: RowOutcome.DROPPED, 5: RowOutcome.KEPT, 6: RowOutcome.MERGED}
+    assert [p.code for p in the_plan.rows[-1].problems] == ["list.duplicate"]
+    child = next(p for p in the_plan.people if p.is_child)
+    assert (child.head_name, child.group_name, child.village_id) == ("张大山", "3组", village_id(township_db, "波西村"))
+    assert the_plan.summary_json()["people"] == 2 and the_plan.summary_json()["children"] == 1
+
+
+@pytest.mark.parametrize(("written", "category", "monitoring_type"), [
+    ("脱贫户", "脱贫户", ""), ("已脱贫", "脱贫户", ""), ("脱贫不稳定户", "防止返贫监测对象", "脱贫不稳定户"),
+    ("边缘易致贫户（已消除风险）", "防止返贫监测对象", "边缘易致贫户"), ("突发严重困难户", "防止返贫监测对象", "突发严重困难户"),
+    ("监测户", "防止返贫监测对象", ""), ("一般户", "", ""), ("低收入", "", ""),
+])
+def test_the_poverty_lists_categories_as_written(township_db, tmp_path, written, category, monitoring_type):
+    from schoolaid.roster.idnumber import make_number
+
+    number = make_number("510411", dt.date(2015, 4, 1), 21)
+    path = tmp_path / "p.csv"
+    path.write_text(f"户主,户主身份证号,类别\n王大,{number},{written}\n", encoding="utf-8")
+    [row] = plan(township_db, path, ListKind.POVERTY).rows
+    assert row.outcome is RowOutcome.KEPT and row.person.relation == "户主" and row.person.name == "王大"
+    assert (row.person.category, row.person.monitoring_type) == (category, monitoring_type)
+    assert bool(row.warnings) == (category == "")
