@@ -249,3 +249,21 @@ def test_the_poverty_lists_categories_as_written(township_db, tmp_path, written,
     assert row.outcome is RowOutcome.KEPT and row.person.relation == "户主" and row.person.name == "王大"
     assert (row.person.category, row.person.monitoring_type) == (category, monitoring_type)
     assert bool(row.warnings) == (category == "")
+
+
+def test_hostile_cells_are_refused_row_by_row(township_db, tmp_path):
+    from schoolaid.roster.idnumber import make_number
+
+    number = make_number("510411", dt.date(2015, 4, 1), 21)
+    path = tmp_path / "h.csv"
+    path.write_text("\n".join([
+        "姓名,出生日期,公民身份号码,住址",
+        f"=HYPERLINK(\"http://x\"),2015-04-01,{number},波西村",
+        f"{'长' * 60},2015-04-01,{number},波西村",
+        f"王小,2015-04-01,{number},{'波' * 300}",
+        "赵小,2015-04-01,,波西村",
+    ]), encoding="utf-8")
+    the_plan = plan(township_db, path)
+    codes = {r.row: [p.code for p in r.errors] for r in the_plan.rejected}
+    assert codes == {2: ["name.invalid"], 3: ["list.name"], 4: ["list.address"]}
+    assert [p.name for p in the_plan.people] == ["赵小"]
