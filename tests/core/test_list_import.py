@@ -267,3 +267,16 @@ def test_hostile_cells_are_refused_row_by_row(township_db, tmp_path):
     codes = {r.row: [p.code for p in r.errors] for r in the_plan.rejected}
     assert codes == {2: ["name.invalid"], 3: ["list.name"], 4: ["list.address"]}
     assert [p.name for p in the_plan.people] == ["赵小"]
+
+
+def test_a_file_where_no_one_can_be_kept_is_not_stored(township_db, actor, tmp_path):
+    from schoolaid.common.errors import ValidationFailed
+
+    path = tmp_path / "e.csv"
+    path.write_text("姓名,出生日期\n张三,1970-01-01\n李四,不详\n", encoding="utf-8")
+    the_plan = plan(township_db, path)
+    assert not the_plan.people and the_plan.count(RowOutcome.DROPPED) == 1 and len(the_plan.rejected) == 1
+    with pytest.raises(ValidationFailed) as refused:
+        apply(township_db, actor, the_plan)
+    assert [p.code for p in refused.value.problems] == ["list.empty"]
+    assert township_db.query(lists.list_lists) == []

@@ -76,7 +76,7 @@ def import_list(args: argparse.Namespace) -> int:
                                     school_id=school_id(db, args.school) if args.school else None)
         today = clock_today()
         plan = db.query(list_import.plan_list, source, options, today=today)
-        if not args.dry_run:
+        if not args.dry_run and plan.people:  # nobody kept: nothing to store (the summary says why)
             db.run(list_import.apply_list, args.actor, plan, today=today, source=args.source,
                    received_on=args.received or today, village_id=plan.village_id)
     finally:

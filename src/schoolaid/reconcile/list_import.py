@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
-from schoolaid.common.errors import Problem
+from schoolaid.common.errors import Problem, ValidationFailed
 from schoolaid.common.grades import age_on
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
@@ -587,6 +587,9 @@ def apply_list(session: Session, actor: Actor, plan: ListPlan, *, today: dt.date
                received_on: dt.date, village_id: int | None, progress: Progress = NO_PROGRESS) -> ReferenceList:
     """Store the plan's people as one list, in the caller's transaction: all of them, or nothing."""
     people = plan.people
+    if not people:  # an empty list would replace the one in force with nobody
+        raise ValidationFailed([error("reference_list", "list.empty", translate(
+            "ListImport", "No one in {name} could be kept: nothing was imported.").format(name=plan.source.path.name))])
     progress.report(0.1, translate("ListImport", "Storing {n} people…").format(n=len(people)))
     if village_id is not None:  # the village chosen for the whole list, for those the file placed nowhere
         people = [p if p.village_id is not None else replace(p, village_id=village_id) for p in people]
