@@ -280,3 +280,23 @@ def test_a_file_where_no_one_can_be_kept_is_not_stored(township_db, actor, tmp_p
         apply(township_db, actor, the_plan)
     assert [p.code for p in refused.value.problems] == ["list.empty"]
     assert township_db.query(lists.list_lists) == []
+
+
+def test_a_township_register_with_a_sheet_per_village(township_db, tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for village, seed in (("波西村", 11), ("辣子哨村", 12)):
+        sheet = workbook.create_sheet(village)
+        sheet.append(["户号", "户主姓名", "与户主关系", "姓名", "出生日期", "公民身份号码", "住址"])
+        for person in make_register_people(village, 5, reference_day=AGE_DAY, seed=seed):
+            sheet.append([person.household_no, person.head_name, person.relation, person.name,
+                          person.birth_date.isoformat(), person.id_number, person.group])  # 住址: only the 组
+    path = tmp_path / "平地镇户籍.xlsx"
+    workbook.save(path)
+    the_plan = plan(township_db, path)
+    assert [h.sheet.name for h in the_plan.source.headers] == ["波西村", "辣子哨村"]
+    by_sheet = {(r.sheet, r.person.village_id) for r in the_plan.rows if r.outcome is RowOutcome.KEPT}
+    assert by_sheet == {("波西村", village_id(township_db, "波西村")), ("辣子哨村", village_id(township_db, "辣子哨村"))}
+    assert the_plan.village_id is None and not the_plan.notes
