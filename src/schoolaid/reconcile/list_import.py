@@ -222,11 +222,13 @@ def plan_list(session: Session, source: ListSource, options: ListImportOptions |
     for header in source.headers:
         filled = _merged_below_header(header)
         sheet_village = planner.places.village(header.sheet.name) if len(source.headers) > 1 else None
+        columns = list(header.mapping.items())
         for index, cells in data_rows(header):
             if len(rows) % 500 == 0:
                 progress.report(len(rows) / total, translate("ListImport", "Checking row {n}…").format(n=len(rows)))
-            row = _Row({f: filled.get((index, c), cells[c] if c < len(cells) else "")
-                        for c, f in header.mapping.items()})
+            width = len(cells)
+            row = _Row({f: filled.get((index, c), cells[c] if c < width else "") for c, f in columns} if filled
+                       else {f: cells[c] if c < width else "" for c, f in columns})
             rows.append(planner.plan_row(header.sheet.name, index, row, cells, sheet_village))
     planner.complete_households(rows)
     planner.merge_duplicates(rows)
@@ -259,7 +261,7 @@ class _Planner:
         result = ListRow(sheet, index + 1, clean_name(name_text[:MAX_LENGTH[ListField.NAME] + 1]), RowOutcome.KEPT,
                          [], cells)
         problems = result.problems
-        too_long = [f for f in row.cells if len(row.text(f)) > MAX_LENGTH[f]]
+        too_long = [f for f, value in row.texts.items() if len(value) > MAX_LENGTH[f]]
         for column in too_long:
             problems.append(error(column.value, f"list.{column.value}", translate(
                 "ListImport", "{column}: {length} characters is too long (at most {limit}).").format(
@@ -268,9 +270,10 @@ class _Planner:
             result.outcome = RowOutcome.REJECTED
             return result
 
-        if self.kind is ListKind.HUKOU and self._adult_not_head(row, result.name):
+        adult_birth = self._adult_not_head(row, result.name) if self.kind is ListKind.HUKOU else None
+        if adult_birth is not None:
             result.outcome = RowOutcome.DROPPED  # left out without a word: nothing of the row is checked
-            result.planned = {"name": result.name, "birth_date": self._quick_birth(row), "is_child": False,
+            result.planned = {"name": result.name, "birth_date": adult_birth, "is_child": False,
                               "relation": row.text(ListField.RELATION)}
             return result
         values: dict[str, Any] = {}
@@ -311,13 +314,14 @@ class _Planner:
                 return None
         return None
 
-    def _adult_not_head(self, row: _Row, name: str) -> bool:
-        """An adult of a household register who is not its head, as far as the row shows at a glance."""
+    def _adult_not_head(self, row: _Row, name: str) -> dt.date | None:
+        """The birth date of an adult of a household register who is not its head, as far as the row
+        shows at a glance; None for anyone else."""
         relation = row.text(ListField.RELATION).replace(" ", "")
         if relation in _HEAD_RELATIONS or (not relation and name and name == clean_name(row.text(ListField.HEAD))):
-            return False
+            return None
         birth = self._quick_birth(row)
-        return birth is not None and birth <= self.today and not self._is_child(birth)
+        return birth if birth is not None and birth <= self.today and not self._is_child(birth) else None
 
     def _name(self, result: ListRow, values: dict[str, Any]) -> None:
         if not result.name:
