@@ -121,6 +121,18 @@ def make_register_people(village: str, households: int, *, reference_day: dt.dat
     return people
 
 
+def make_township_people(villages: Sequence[str], households: int, *, reference_day: dt.date, seed: int = 1,
+                         region: str = REGION) -> list[RegisterPerson]:
+    """``households`` families in each of ``villages``, with ID numbers and household numbers distinct
+    across the township (a police station's register of the whole township)."""
+    numbers = _Numbers(region)
+    people: list[RegisterPerson] = []
+    for position, village in enumerate(villages):
+        people += make_register_people(village, households, reference_day=reference_day, seed=seed, region=region,
+                                       first_household=1 + position * households, numbers=numbers)
+    return people
+
+
 HUKOU_HEADER_TOP = ["户号", "户主姓名", "家庭成员情况", None, None, None, None, None, "住址（组）"]
 HUKOU_HEADER = ["户号", "户主姓名", "与户主关系", "姓名", "性别", "民族", "出生日期", "公民身份号码", "住址（组）"]
 

@@ -212,3 +212,91 @@ def test_a_newer_register_of_the_village_replaces_the_older_ones_people(township
     with township_db.read() as session:
         active = lists.active_people(session, ListKind.HUKOU)
     assert {p.list_id for p in active} == {second.id}
+
+
+def test_heads_without_a_relation_column_and_the_same_person_without_an_id_number(township_db, tmp_path):
+    path = tmp_path / "村委会.csv"
+    path.write_text("\n".join([
+        "波西村户籍人口登记表",
+        "户主,姓名,出生日期,住址",
+        "张大山,张大山,1980-01-02,波西村3组",  # the head: the same name as 户主, no relation column
+        "张大山,李秀英,1982-03-04,波西村3组",  # his wife: an adult, left out
+        "张大山,张小明,2016-05-06,波西村3组",
+        "张大山,张小明,2016-05-06,波西村三组",  # the same child again, no ID number either time
+        "合计,4人",
+    ]), encoding="gbk")
+    the_plan = plan(township_db, path)
+    outcomes = {r.row: r.outcome for r in the_plan.rows}
+    assert outcomes == {3: RowOutcome.KEPT, 4: RowOutcome.DROPPED, 5: RowOutcome.KEPT, 6: RowOutcome.MERGED}
+    assert [p.code for p in the_plan.rows[-1].problems] == ["list.duplicate"]
+    child = next(p for p in the_plan.people if p.is_child)
+    assert (child.head_name, child.group_name, child.village_id) == ("张大山", "3组", village_id(township_db, "波西村"))
+    assert the_plan.summary_json()["people"] == 2 and the_plan.summary_json()["children"] == 1
+
+
+@pytest.mark.parametrize(("written", "category", "monitoring_type"), [
+    ("脱贫户", "脱贫户", ""), ("已脱贫", "脱贫户", ""), ("脱贫不稳定户", "防止返贫监测对象", "脱贫不稳定户"),
+    ("边缘易致贫户（已消除风险）", "防止返贫监测对象", "边缘易致贫户"), ("突发严重困难户", "防止返贫监测对象", "突发严重困难户"),
+    ("监测户", "防止返贫监测对象", ""), ("一般户", "", ""), ("低收入", "", ""),
+])
+def test_the_poverty_lists_categories_as_written(township_db, tmp_path, written, category, monitoring_type):
+    from schoolaid.roster.idnumber import make_number
+
+    number = make_number("510411", dt.date(2015, 4, 1), 21)
+    path = tmp_path / "p.csv"
+    path.write_text(f"户主,户主身份证号,类别\n王大,{number},{written}\n", encoding="utf-8")
+    [row] = plan(township_db, path, ListKind.POVERTY).rows
+    assert row.outcome is RowOutcome.KEPT and row.person.relation == "户主" and row.person.name == "王大"
+    assert (row.person.category, row.person.monitoring_type) == (category, monitoring_type)
+    assert bool(row.warnings) == (category == "")
+
+
+def test_hostile_cells_are_refused_row_by_row(township_db, tmp_path):
+    from schoolaid.roster.idnumber import make_number
+
+    number = make_number("510411", dt.date(2015, 4, 1), 21)
+    path = tmp_path / "h.csv"
+    path.write_text("\n".join([
+        "姓名,出生日期,公民身份号码,住址",
+        f"=HYPERLINK(\"http://x\"),2015-04-01,{number},波西村",
+        f"{'长' * 60},2015-04-01,{number},波西村",
+        f"王小,2015-04-01,{number},{'波' * 300}",
+        "赵小,2015-04-01,,波西村",
+    ]), encoding="utf-8")
+    the_plan = plan(township_db, path)
+    codes = {r.row: [p.code for p in r.errors] for r in the_plan.rejected}
+    assert codes == {2: ["name.invalid"], 3: ["list.name"], 4: ["list.address"]}
+    assert [p.name for p in the_plan.people] == ["赵小"]
+
+
+def test_a_file_where_no_one_can_be_kept_is_not_stored(township_db, actor, tmp_path):
+    from schoolaid.common.errors import ValidationFailed
+
+    path = tmp_path / "e.csv"
+    path.write_text("姓名,出生日期\n张三,1970-01-01\n李四,不详\n", encoding="utf-8")
+    the_plan = plan(township_db, path)
+    assert not the_plan.people and the_plan.count(RowOutcome.DROPPED) == 1 and len(the_plan.rejected) == 1
+    with pytest.raises(ValidationFailed) as refused:
+        apply(township_db, actor, the_plan)
+    assert [p.code for p in refused.value.problems] == ["list.empty"]
+    assert township_db.query(lists.list_lists) == []
+
+
+def test_a_township_register_with_a_sheet_per_village(township_db, tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for village, seed in (("波西村", 11), ("辣子哨村", 12)):
+        sheet = workbook.create_sheet(village)
+        sheet.append(["户号", "户主姓名", "与户主关系", "姓名", "出生日期", "公民身份号码", "住址"])
+        for person in make_register_people(village, 5, reference_day=AGE_DAY, seed=seed):
+            sheet.append([person.household_no, person.head_name, person.relation, person.name,
+                          person.birth_date.isoformat(), person.id_number, person.group])  # 住址: only the 组
+    path = tmp_path / "平地镇户籍.xlsx"
+    workbook.save(path)
+    the_plan = plan(township_db, path)
+    assert [h.sheet.name for h in the_plan.source.headers] == ["波西村", "辣子哨村"]
+    by_sheet = {(r.sheet, r.person.village_id) for r in the_plan.rows if r.outcome is RowOutcome.KEPT}
+    assert by_sheet == {("波西村", village_id(township_db, "波西村")), ("辣子哨村", village_id(township_db, "辣子哨村"))}
+    assert the_plan.village_id is None and not the_plan.notes

@@ -100,3 +100,25 @@ def test_an_unreadable_file_or_an_unknown_village_exits_1_with_one_line(demo, tm
 
     result = schoolaid("reconcile", "import", str(path), "--list", "census", "--db", str(db), home=home)
     assert result.returncode == 2  # bad usage
+
+
+def test_a_registry_export_without_a_school_column_and_the_plain_listing(demo, tmp_path) -> None:
+    from schoolaid.roster.idnumber import make_number
+
+    home, db = demo
+    number = make_number("510411", CLI_TODAY.replace(year=CLI_TODAY.year - 9, month=3, day=2), 11)
+    path = tmp_path / "学籍.csv"
+    path.write_text(f"全国学籍号,姓名,性别,年级\nG{number},张三,男,四年级\nL2016030200001,李四,女,四年级\n",
+                    encoding="utf-8")
+    refused = json.loads(schoolaid("reconcile", "import", str(path), "--list", "registry", "--db", str(db), "--json",
+                                   "--dry-run", home=home).stdout)
+    assert refused["people"] == 0 and len(refused["rejected"]) == 2
+    result = schoolaid("reconcile", "import", str(path), "--list", "registry", "--db", str(db), "--json",
+                       "--school", "波西村小学", "--source", "学籍系统", home=home)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["list"], summary["people"], summary["children"], summary["rejected"]) == ("registry", 2, 2, [])
+    plain = schoolaid("reconcile", "lists", "--db", str(db), home=home)
+    assert plain.returncode == 0, plain.stderr
+    first = plain.stdout.splitlines()[0].split("\t")
+    assert first[0] == CLI_TODAY.isoformat() and "学籍系统" in first and path.name in first

@@ -116,6 +116,24 @@ def test_choosing_the_village_and_the_kind_checks_again(qtbot, township_context,
     dialog.reject()
 
 
+def test_a_registry_export_without_a_school_column_takes_the_school_chosen(qtbot, township_context, tmp_path) -> None:
+    from schoolaid.roster.idnumber import make_number
+
+    path = tmp_path / "学籍导出.csv"
+    number = make_number("510411", dt.date(2016, 3, 2), 11)
+    path.write_text(f"全国学籍号,姓名,性别,出生日期,年级\nG{number},张三,男,2016-03-02,四年级\n", encoding="utf-8")
+    dialog = open_dialog(qtbot, township_context, path)
+    assert dialog.kind is ListKind.REGISTRY
+    assert dialog.school_combo.isVisibleTo(dialog) and not dialog.village_combo.isVisibleTo(dialog)
+    assert [p.code for p in dialog.plan.rejected[0].problems] == ["list.school_missing"]
+    before = dialog.plan
+    dialog.school_combo.setCurrentIndex(dialog.school_combo.findText("波西村小学"))
+    qtbot.waitUntil(lambda: dialog.plan is not before and dialog.task.done, timeout=30_000)
+    [person] = dialog.plan.people
+    assert person.school_id == dialog.school_combo.currentData() and person.id_number == number
+    dialog.reject()
+
+
 def test_the_kind_is_guessed_from_the_files_name(tmp_path) -> None:
     assert guess_kind(tmp_path / "2026年秋季学籍导出.xlsx") is ListKind.REGISTRY
     assert guess_kind(tmp_path / "脱贫户及监测对象名单.xls") is ListKind.POVERTY

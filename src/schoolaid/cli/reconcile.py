@@ -49,6 +49,8 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--village", metavar="NAME", help=translate(
         "Cli", "the village the whole list is for (default: each row's village, from its 村 column or address; a "
         "list of several villages is the whole township's)"))
+    parser.add_argument("--school", metavar="NAME", help=translate(
+        "Cli", "the school of every row, for a registry export without a school column"))
     parser.add_argument("--source", default="", metavar="TEXT", help=translate(
         "Cli", "who handed the list over (某某派出所, 某某村委会, 学籍系统)"))
     parser.add_argument("--received", type=iso_day, metavar="YYYY-MM-DD", help=translate(
@@ -70,10 +72,11 @@ def import_list(args: argparse.Namespace) -> int:
     source = list_import.read_list(args.file, kind)  # an unreadable file stops here, with exit status 1
     db = open_db(args)
     try:
-        options = ListImportOptions(village_id=_village_id(db, args.village) if args.village else None)
+        options = ListImportOptions(village_id=_village_id(db, args.village) if args.village else None,
+                                    school_id=school_id(db, args.school) if args.school else None)
         today = clock_today()
         plan = db.query(list_import.plan_list, source, options, today=today)
-        if not args.dry_run:
+        if not args.dry_run and plan.people:  # nobody kept: nothing to store (the summary says why)
             db.run(list_import.apply_list, args.actor, plan, today=today, source=args.source,
                    received_on=args.received or today, village_id=plan.village_id)
     finally:

@@ -152,7 +152,7 @@ def data_rows(header: Header[Any]) -> list[tuple[int, list[Any]]]:
         cells = header.sheet.rows[index]
         if is_blank_row(cells) or is_footer(cells):
             continue
-        if [sheet_values.text(c) for c in cells] == header_cells:
+        if len(cells) == len(header_cells) and all(sheet_values.text(c) == h for c, h in zip(cells, header_cells, strict=True)):
             continue
         rows.append((index, cells))
     return rows

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
-from schoolaid.common.errors import Problem
+from schoolaid.common.errors import Problem, ValidationFailed
 from schoolaid.common.grades import age_on
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
@@ -89,6 +89,7 @@ class ListRow:
     values: list[Any]  # the row's cells, as read
     person: ListedPerson | None = None
     same_as_row: int | None = None  # merged into that row
+    planned: dict[str, Any] = field(default_factory=dict, repr=False)  # the person's fields, while planning
 
     @property
     def errors(self) -> list[Problem]:
@@ -179,17 +180,20 @@ def read_and_plan(session: Session, path: Path, kind: ListKind, options: ListImp
 # --- Planning ------------------------------------------------------------------------------------------
 
 
-@dataclass
 class _Row:
-    """One sheet row's cells by field."""
+    """One sheet row's cells by field, and their text (read once: a register has tens of thousands)."""
 
-    cells: dict[ListField, Any]
+    __slots__ = ("cells", "texts")
+
+    def __init__(self, cells: dict[ListField, Any]) -> None:
+        self.cells = cells
+        self.texts = {field: sheet_values.text(value) for field, value in cells.items()}
 
     def text(self, column: ListField) -> str:
-        return sheet_values.text(self.cells.get(column, ""))
+        return self.texts.get(column, "")
 
     def has(self, column: ListField) -> bool:
-        return column in self.cells and not sheet_values.is_blank(self.cells[column])
+        return bool(self.texts.get(column))
 
 
 def _merged_below_header(header: Header[ListField]) -> dict[tuple[int, int], Any]:
@@ -218,14 +222,20 @@ def plan_list(session: Session, source: ListSource, options: ListImportOptions |
     for header in source.headers:
         filled = _merged_below_header(header)
         sheet_village = planner.places.village(header.sheet.name) if len(source.headers) > 1 else None
+        columns = list(header.mapping.items())
         for index, cells in data_rows(header):
             if len(rows) % 500 == 0:
                 progress.report(len(rows) / total, translate("ListImport", "Checking row {n}…").format(n=len(rows)))
-            row = _Row({f: filled.get((index, c), cells[c] if c < len(cells) else "")
-                        for c, f in header.mapping.items()})
+            width = len(cells)
+            row = _Row({f: filled.get((index, c), cells[c] if c < width else "") for c, f in columns} if filled
+                       else {f: cells[c] if c < width else "" for c, f in columns})
             rows.append(planner.plan_row(header.sheet.name, index, row, cells, sheet_village))
     planner.complete_households(rows)
     planner.merge_duplicates(rows)
+    for result in rows:
+        if result.planned:
+            result.person = ListedPerson(row=result.row, **result.planned)
+            result.planned = {}
     plan = ListPlan(source, options, rows, school_year.start_year)
     if (source.kind is not ListKind.REGISTRY and options.village_id is None and plan.people
             and all(p.village_id is None for p in plan.people)):
@@ -248,11 +258,10 @@ class _Planner:
 
     def plan_row(self, sheet: str, index: int, row: _Row, cells: list[Any], sheet_village: int | None) -> ListRow:
         name_text = row.text(ListField.NAME) or (row.text(ListField.HEAD) if self.kind is ListKind.POVERTY else "")
-        kept = [c[:32_000] if isinstance(c, str) and len(c) > 32_000 else c for c in cells]
         result = ListRow(sheet, index + 1, clean_name(name_text[:MAX_LENGTH[ListField.NAME] + 1]), RowOutcome.KEPT,
-                         [], kept)
+                         [], cells)
         problems = result.problems
-        too_long = [f for f in row.cells if len(row.text(f)) > MAX_LENGTH[f]]
+        too_long = [f for f, value in row.texts.items() if len(value) > MAX_LENGTH[f]]
         for column in too_long:
             problems.append(error(column.value, f"list.{column.value}", translate(
                 "ListImport", "{column}: {length} characters is too long (at most {limit}).").format(
@@ -261,6 +270,12 @@ class _Planner:
             result.outcome = RowOutcome.REJECTED
             return result
 
+        adult_birth = self._adult_not_head(row, result.name) if self.kind is ListKind.HUKOU else None
+        if adult_birth is not None:
+            result.outcome = RowOutcome.DROPPED  # left out without a word: nothing of the row is checked
+            result.planned = {"name": result.name, "birth_date": adult_birth, "is_child": False,
+                              "relation": row.text(ListField.RELATION)}
+            return result
         values: dict[str, Any] = {}
         self._name(result, values)
         self._identity(row, values, problems)
@@ -275,12 +290,38 @@ class _Planner:
             return result
 
         birth = values.get("birth_date")
-        values["is_child"] = (age_on(birth, self.age_day) in CHILD_AGES or birth > self.age_day) if birth else (
-            self.kind is ListKind.REGISTRY)
-        result.person = ListedPerson(row=result.row, **values)
-        if self.kind is ListKind.HUKOU and not values["is_child"] and not self._is_head(result.person):
+        values["is_child"] = self._is_child(birth) if birth else self.kind is ListKind.REGISTRY
+        result.planned = values
+        if self.kind is ListKind.HUKOU and not values["is_child"] and not _is_head(values):
             result.outcome = RowOutcome.DROPPED
         return result
+
+    def _is_child(self, birth: dt.date) -> bool:
+        return birth > self.age_day or age_on(birth, self.age_day) in CHILD_AGES
+
+    def _quick_birth(self, row: _Row) -> dt.date | None:
+        """The birth date as the row gives it, unchecked: the birth date column, else the ID number's digits."""
+        if row.has(ListField.BIRTH_DATE):
+            try:
+                return sheet_values.date(row.cells[ListField.BIRTH_DATE])
+            except BadValue:
+                pass
+        digits = idnumber.normalize(row.text(ListField.ID_NUMBER))
+        if len(digits) == 18 and digits[:17].isdigit():
+            try:
+                return dt.date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
+            except ValueError:
+                return None
+        return None
+
+    def _adult_not_head(self, row: _Row, name: str) -> dt.date | None:
+        """The birth date of an adult of a household register who is not its head, as far as the row
+        shows at a glance; None for anyone else."""
+        relation = row.text(ListField.RELATION).replace(" ", "")
+        if relation in _HEAD_RELATIONS or (not relation and name and name == clean_name(row.text(ListField.HEAD))):
+            return None
+        birth = self._quick_birth(row)
+        return birth if birth is not None and birth <= self.today and not self._is_child(birth) else None
 
     def _name(self, result: ListRow, values: dict[str, Any]) -> None:
         if not result.name:
@@ -455,10 +496,6 @@ class _Planner:
             problems.append(error("school_id", "list.school_missing", translate(
                 "ListImport", "The file has no school column: choose the school the export is for.")))
 
-    def _is_head(self, person: ListedPerson) -> bool:
-        return person.relation in _HEAD_RELATIONS or bool(person.head_name and person.name == person.head_name
-                                                         and not person.relation)
-
     # the whole file
 
     def complete_households(self, rows: list[ListRow]) -> None:
@@ -466,32 +503,27 @@ class _Planner:
         rows (registers write them on the head's row, or merge them down)."""
         if self.kind is ListKind.REGISTRY:
             return
-        households: dict[tuple[str, str], list[ListRow]] = {}
+        households: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for result in rows:
-            person = result.person
-            if person is None or result.outcome is RowOutcome.REJECTED:
+            values = result.planned
+            if not values or result.outcome is not RowOutcome.KEPT:
                 continue
-            key = (result.sheet, person.household_no or person.head_id_number or person.head_name)
+            key = (result.sheet, values.get("household_no") or values.get("head_id_number") or values.get("head_name", ""))
             if key[1]:
-                households.setdefault(key, []).append(result)
+                households.setdefault(key, []).append(values)
         for members in households.values():
-            heads = [r.person for r in members if r.person is not None and self._is_head(r.person)]
-            head = heads[0] if heads else None
-            given = {name: next((getattr(r.person, name) for r in members if getattr(r.person, name)), None)
-                     for name in ("head_name", "head_id_number", "category", "monitoring_type", "lifted_year",
-                                  "identified_on", "village_id", "group_name")}
+            head = next((m for m in members if _is_head(m)), None)
+            given = {name: next((m[name] for m in members if m.get(name)), None) for name in _HOUSEHOLD_FIELDS}
             if head is not None:
-                given["head_name"] = given["head_name"] or head.name
-                given["head_id_number"] = given["head_id_number"] or head.id_number
-            for result in members:
-                assert result.person is not None
-                missing = {name: value for name, value in given.items()
-                           if value and not getattr(result.person, name)}
-                if missing:
-                    result.person = replace(result.person, **missing)
+                given["head_name"] = given["head_name"] or head["name"]
+                given["head_id_number"] = given["head_id_number"] or head.get("id_number")
+            for values in members:
+                for name, value in given.items():
+                    if value and not values.get(name):
+                        values[name] = value
         if self.kind is ListKind.POVERTY:
             for result in rows:
-                if result.person is not None and result.outcome is RowOutcome.KEPT and not result.person.category:
+                if result.outcome is RowOutcome.KEPT and not result.planned.get("category"):
                     result.problems.append(warning("category", "list.category_missing", translate(
                         "ListImport", "The household's category (脱贫户 or a type of 防止返贫监测对象) is not given.")))
 
@@ -500,29 +532,38 @@ class _Planner:
         row has one) is one person: the later row fills what the first left empty."""
         seen: dict[str, ListRow] = {}
         for result in rows:
-            person = result.person
-            if person is None or result.outcome is not RowOutcome.KEPT:
+            values = result.planned
+            if result.outcome is not RowOutcome.KEPT:
                 continue
-            key = person.id_number or (f"{person.name}|{person.birth_date}|{person.village_id}"
-                                       if person.birth_date else "")
+            number = values.get("id_number")
+            birth = values.get("birth_date")
+            key = number or (f"{values['name']}|{birth}|{values.get('village_id')}" if birth else "")
             if not key:
                 continue
             first = seen.get(key)
             if first is None:
                 seen[key] = result
                 continue
-            assert first.person is not None
-            filled = {name: getattr(person, name) for name in _MERGED_FIELDS
-                      if getattr(person, name) and not getattr(first.person, name)}
-            if filled:
-                first.person = replace(first.person, **filled)
+            for name in _MERGED_FIELDS:
+                if values.get(name) and not first.planned.get(name):
+                    first.planned[name] = values[name]
             result.outcome = RowOutcome.MERGED
             result.same_as_row = first.row
             result.problems.append(warning("id_number", "list.duplicate", translate(
                 "ListImport", "The same person as row {row}: merged into that row.").format(row=first.row)
-                if person.id_number else translate(
+                if number else translate(
                 "ListImport", "The same name and birth date as row {row}, neither with an ID number: merged into that "
                 "row.").format(row=first.row)))
+
+
+_HOUSEHOLD_FIELDS = ("head_name", "head_id_number", "category", "monitoring_type", "lifted_year", "identified_on",
+                     "village_id", "group_name")
+
+
+def _is_head(values: dict[str, Any]) -> bool:
+    relation = values.get("relation", "")
+    return relation in _HEAD_RELATIONS or bool(values.get("head_name") and values.get("name") == values["head_name"]
+                                               and not relation)
 
 
 _MERGED_FIELDS = ("sex", "ethnicity", "village_id", "group_name", "address", "household_no", "head_name",
@@ -550,6 +591,9 @@ def apply_list(session: Session, actor: Actor, plan: ListPlan, *, today: dt.date
                received_on: dt.date, village_id: int | None, progress: Progress = NO_PROGRESS) -> ReferenceList:
     """Store the plan's people as one list, in the caller's transaction: all of them, or nothing."""
     people = plan.people
+    if not people:  # an empty list would replace the one in force with nobody
+        raise ValidationFailed([error("reference_list", "list.empty", translate(
+            "ListImport", "No one in {name} could be kept: nothing was imported.").format(name=plan.source.path.name))])
     progress.report(0.1, translate("ListImport", "Storing {n} people…").format(n=len(people)))
     if village_id is not None:  # the village chosen for the whole list, for those the file placed nowhere
         people = [p if p.village_id is not None else replace(p, village_id=village_id) for p in people]

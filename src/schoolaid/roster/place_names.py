@@ -15,6 +15,7 @@ class PlaceNames:
         self.schools = {name: sid for sid, name in session.execute(select(School.id, School.name))}
         self.villages = {name: vid for vid, name in session.execute(select(Village.id, Village.name))}
         self._longest_first = sorted(self.villages, key=len, reverse=True)
+        self._found: dict[str, int | None] = {}  # a register repeats each address hundreds of times
 
     def school(self, raw: str) -> int | None:
         name = clean_name(raw)
@@ -24,6 +25,11 @@ class PlaceNames:
         return close[0] if len(close) == 1 else None
 
     def village(self, raw: str) -> int | None:
+        if raw not in self._found:
+            self._found[raw] = self._village(raw)
+        return self._found[raw]
+
+    def _village(self, raw: str) -> int | None:
         name = clean_name(raw)
         if not name:
             return None

@@ -91,6 +91,10 @@ class ListImportDialog(Dialog):
         self.village_combo.addItem(self.tr("As the file says (the whole township)"), None)
         for village_id, name in self.villages.items():
             self.village_combo.addItem(name, village_id)
+        self.school_combo = QComboBox()
+        self.school_combo.addItem(self.tr("As the file says"), None)
+        for school in context.query(township.list_schools, open_only=True):
+            self.school_combo.addItem(school.name, school.id)
         self.source_edit = QLineEdit()
         self.source_edit.setMaxLength(MAX_SOURCE)
         self.source_edit.setPlaceholderText(self.tr("e.g. 平地派出所, 波西村村委会, 学籍系统"))
@@ -103,6 +107,8 @@ class ListImportDialog(Dialog):
         about = QFormLayout()
         about.addRow(self.tr("Kind of list:"), self.kind_combo)
         about.addRow(self.tr("Village:"), self.village_combo)
+        about.addRow(self.tr("School, when the file has no school column:"), self.school_combo)
+        self.about = about
         about.addRow(self.tr("Received from:"), self.source_edit)
         about.addRow(self.tr("Received on:"), self.received_edit)
 
@@ -160,10 +166,12 @@ class ListImportDialog(Dialog):
         self._recheck_timer.timeout.connect(self.check)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.village_combo.currentIndexChanged.connect(self._village_changed)
+        self.school_combo.currentIndexChanged.connect(self._school_changed)
         self.source_edit.textChanged.connect(self._update_import_button)
         self.columns.changed.connect(self._recheck_timer.start)
         self.show_combo.currentIndexChanged.connect(self._show_rows)
         self.import_button.clicked.connect(self.start_import)
+        self._show_choices()
         self._set_busy(True)
         self._read()
 
@@ -189,6 +197,7 @@ class ListImportDialog(Dialog):
 
     def _read_done(self, plan: ListPlan) -> None:
         self.columns.set_headers(plan.source.headers)
+        self._show_choices()
         self._plan_ready(plan)
 
     def _kind_changed(self) -> None:
@@ -199,6 +208,16 @@ class ListImportDialog(Dialog):
         self._set_busy(True)
         self.summary_label.setText(self.tr("Reading {name}…").format(name=self.path.name))
         self._read()
+
+    def _school_changed(self) -> None:
+        self.options.school_id = self.school_combo.currentData()
+        self._recheck_timer.start()
+
+    def _show_choices(self) -> None:
+        """A registry export is of schools, the other lists of villages."""
+        registry = self.kind is ListKind.REGISTRY
+        self.about.setRowVisible(self.village_combo, not registry)
+        self.about.setRowVisible(self.school_combo, registry)
 
     def _village_changed(self) -> None:
         self.options.village_id = self.village_combo.currentData()
@@ -254,6 +273,7 @@ class ListImportDialog(Dialog):
         elif self.plan.kind is not self.kind:  # the file has no header of the kind chosen: back to the one it has
             self._set_kind(self.plan.kind)
             self.columns.set_headers(self.plan.source.headers)
+            self._show_choices()
 
     def _set_kind(self, kind: ListKind) -> None:
         self.kind_combo.blockSignals(True)
@@ -262,7 +282,7 @@ class ListImportDialog(Dialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.columns.set_editable(not busy)
-        for widget in (self.village_combo, self.kind_combo):
+        for widget in (self.village_combo, self.kind_combo, self.school_combo):
             widget.setEnabled(not busy)
         self.import_button.setEnabled(False if busy else self._ready())
 
