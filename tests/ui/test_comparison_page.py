@@ -9,7 +9,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from schoolaid.accounts import accounts
 from schoolaid.accounts.accounts import UserForm
@@ -147,6 +148,16 @@ def test_studying_elsewhere_closes_the_difference(qtbot, tab) -> None:
             TODAY.year, TODAY.month, TODAY.day)
         dialog.result_combo.setCurrentIndex(dialog.result_combo.findData(CheckResult.STUDYING_ELSEWHERE.value))
         assert dialog.school_edit.isVisibleTo(dialog) and not dialog.body_edit.isVisibleTo(dialog)
+        # Tab goes down the fields shown, in order.
+        order = []
+        for _field in range(8):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            order.append(QApplication.focusWidget())
+        expected = [dialog.school_edit, dialog.place_edit, dialog.how_combo, dialog.with_edit,
+                    dialog.checked_by_edit]
+        assert order[:5] == expected
+        assert dialog.evidence_edit in order and order.index(dialog.evidence_edit) < order.index(dialog.note_edit)
+        dialog.result_combo.setFocus()
         dialog.how_combo.setCurrentIndex(dialog.how_combo.findData("电话"))
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # school and place missing
         assert dialog.isVisible() and dialog.problems_label.text()
