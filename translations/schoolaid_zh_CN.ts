@@ -237,6 +237,10 @@
         <translation>导入…</translation>
     </message>
     <message>
+        <source>Import &amp;comparison lists (household register, poverty, registry)…</source>
+        <translation>导入比对名单（户籍/脱贫/学籍）(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
@@ -323,6 +327,14 @@
     <message>
         <source>Term-start dropout report…</source>
         <translation>开学辍学情况报告…</translation>
+    </message>
+    <message>
+        <source>The &amp;comparison check sheet (比对核查表)…</source>
+        <translation>比对核查表(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export the check sheet…</source>
+        <translation>导出比对核查表…</translation>
     </message>
     <message>
         <source>&amp;Quarterly summary…</source>
@@ -599,6 +611,10 @@
     <message>
         <source>Open a case for the selected…</source>
         <translation>为所选学生建档…</translation>
+    </message>
+    <message>
+        <source>Record the check…</source>
+        <translation>记录核查结果…</translation>
     </message>
 </context>
 <context>
@@ -891,7 +907,7 @@
     </message>
     <message>
         <source>{kind} {key} (table {table})</source>
-        <extracomment>How a finding names a field: its column, and in Chinese what it is (printed documents' terms).</extracomment>
+        <extracomment>Fields that are a column of the record and also recomputed from another table: both must match the trail. How a finding names a field: its column, and in Chinese what it is (printed documents' terms).</extracomment>
         <translation>{kind} {key}（{table} 表）</translation>
     </message>
     <message>
@@ -1368,6 +1384,117 @@ The current database is kept as a dated copy beside it.</source>
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Record the check (核查结果)</source>
+        <translation>记录核查结果</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; (born {born}, {village})&lt;br&gt;{kind}: {detail}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;（{born} 出生，{village}）&lt;br&gt;{kind}：{detail}</translation>
+    </message>
+    <message>
+        <source>Matched by name and birth date only: make sure it is the same child.</source>
+        <translation>仅按姓名和出生日期匹配：请核实是否为同一儿童。</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>e.g. 攀枝花市第二小学</source>
+        <translation>例如：攀枝花市第二小学</translation>
+    </message>
+    <message>
+        <source>City or county, e.g. 攀枝花市东区</source>
+        <translation>所在市、县，例如：攀枝花市东区</translation>
+    </message>
+    <message>
+        <source>Whom you spoke to, e.g. 班主任 王老师 138…</source>
+        <translation>核实对象，例如：班主任 王老师 138…</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>就读学校</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>核实方式</translation>
+    </message>
+    <message>
+        <source>Confirmed with</source>
+        <translation>核实对象</translation>
+    </message>
+    <message>
+        <source>(no student chosen)</source>
+        <translation>（未选择学生）</translation>
+    </message>
+    <message>
+        <source>Choose the student…</source>
+        <translation>选择学生…</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>本校学生</translation>
+    </message>
+    <message>
+        <source>e.g. 仁和区教育局</source>
+        <translation>例如：仁和区教育局</translation>
+    </message>
+    <message>
+        <source>e.g. 仁教〔2026〕12号</source>
+        <translation>例如：仁教〔2026〕12号</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准机关</translation>
+    </message>
+    <message>
+        <source>Document No.</source>
+        <translation>批准文号</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>The child goes on the roster as not enrolled (未入学) here, proposed by age and village, and counts in the dropout ledger; a dropout case is offered next.</source>
+        <translation>该儿童将以“未入学”状态编入上述学校和年级（按年龄和所在村建议，可修改），列入辍学台账；保存后可立即建立控辍保学档案。</translation>
+    </message>
+    <message>
+        <source>Placed at</source>
+        <translation>拟编入</translation>
+    </message>
+    <message>
+        <source>What proves it: a certificate, the registry's page, a call log, a photo of the approval…</source>
+        <translation>佐证材料：接收学校证明、学籍系统截图、通话记录、批准文件照片等</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose the student at our school this child is.</source>
+        <translation>请选择该儿童对应的本校学生。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>database file (default: {path})</source>
@@ -1818,12 +1945,180 @@ The current database is kept as a dated copy beside it.</source>
         <translation>没有名为 {name} 的学校。</translation>
     </message>
     <message>
+        <source>四查三比对: the household register, the poverty list and the student registry against the roster</source>
+        <translation>四查三比对：户籍、脱贫户和监测对象名单、学籍与花名册比对</translation>
+    </message>
+    <message>
+        <source>There is no village called {name} in the township (see Settings → Schools and villages).</source>
+        <translation>本镇没有名为 {name} 的村（见 设置 → 学校和村）。</translation>
+    </message>
+    <message>
+        <source>which list: hukou (the household register), poverty (脱贫户 and 防止返贫监测对象), registry (the national student registry's export)</source>
+        <translation>哪种名单：hukou（户籍名单），poverty（脱贫户和防止返贫监测对象名单），registry（全国学籍系统导出的名单）</translation>
+    </message>
+    <message>
+        <source>the village the whole list is for (default: each row's village, from its 村 column or address; a list of several villages is the whole township's)</source>
+        <translation>整份名单所属的村（默认：按每行的“村”列或住址；含多个村的名单视为全镇名单）</translation>
+    </message>
+    <message>
+        <source>the school of every row, for a registry export without a school column</source>
+        <translation>学籍名单没有学校列时，每一行所属的学校</translation>
+    </message>
+    <message>
+        <source>who handed the list over (某某派出所, 某某村委会, 学籍系统)</source>
+        <translation>名单来源（某某派出所、某某村委会、学籍系统）</translation>
+    </message>
+    <message>
+        <source>the day the list was handed over (default: today)</source>
+        <translation>接收名单的日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>import a household register, poverty list or registry export (.xlsx, .xls, .csv)</source>
+        <translation>导入户籍名单、脱贫户和监测对象名单或学籍导出名单（.xlsx、.xls、.csv）</translation>
+    </message>
+    <message>
         <source>Would import</source>
         <translation>将导入</translation>
     </message>
     <message>
         <source>Imported</source>
         <translation>已导入</translation>
+    </message>
+    <message>
+        <source>{verb} {list}: {people} people, of whom {children} children; {merged} listed twice (merged), {dropped} other adults left out; {rejected} rows rejected, {warned} with warnings.</source>
+        <translation>{verb}{list}：{people} 人，其中儿童 {children} 人；重复列出 {merged} 人（已合并），其他成年人 {dropped} 人未导入；拒绝 {rejected} 行，{warned} 行有警告。</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>提示：{note}</translation>
+    </message>
+    <message>
+        <source>the lists imported, newest first (those replaced by a newer list too)</source>
+        <translation>已导入的比对名单，最新的在前（含已被新名单替换的）</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>replaced on {day}</source>
+        <translation>已于 {day} 被替换</translation>
+    </message>
+    <message>
+        <source>{people} people, {children} children</source>
+        <translation>{people} 人，儿童 {children} 人</translation>
+    </message>
+    <message>
+        <source>{n} lists</source>
+        <translation>共 {n} 份名单</translation>
+    </message>
+    <message>
+        <source>also write the check sheets (one per kind, with the columns the village cadre fills in)</source>
+        <translation>同时导出核查表（每类一张工作表，含村干部入户核查时填写的栏目）</translation>
+    </message>
+    <message>
+        <source>include the differences already checked, with their check</source>
+        <translation>包括已核查的差异及其核查结果</translation>
+    </message>
+    <message>
+        <source>write full ID numbers into the workbook (they are masked otherwise)</source>
+        <translation>在核查表中写入完整身份证号（否则隐去中间数字）</translation>
+    </message>
+    <message>
+        <source>list the differences between the lists and the roster (still to check, oldest first)</source>
+        <translation>列出名单与花名册的差异（待核查，最早的在前）</translation>
+    </message>
+    <message>
+        <source>Check sheets written to {path}.</source>
+        <translation>核查表已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>to check</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>{n} differences: {counts}.</source>
+        <translation>共 {n} 条差异：{counts}。</translation>
+    </message>
+    <message>
+        <source>the kind of difference: {kinds}</source>
+        <translation>差异类别：{kinds}</translation>
+    </message>
+    <message>
+        <source>the child: the ID number, or name|birth date (the “key” of reconcile report --json)</source>
+        <translation>儿童：身份证号，或“姓名|出生日期”（即 reconcile report --json 中的“key”）</translation>
+    </message>
+    <message>
+        <source>the result: {results}</source>
+        <translation>核查结果：{results}</translation>
+    </message>
+    <message>
+        <source>who checked (核查人)</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <source>the day of the check (核查日期), default today</source>
+        <translation>核查日期，默认今天</translation>
+    </message>
+    <message>
+        <source>在外地就读: the school where the child studies</source>
+        <translation>在外地就读：就读学校</translation>
+    </message>
+    <message>
+        <source>在外地就读, 随迁, 迁出: where</source>
+        <translation>在外地就读、随迁、迁出：所在地</translation>
+    </message>
+    <message>
+        <source>在外地就读: how it was confirmed (学籍系统, 接收学校证明, 电话)</source>
+        <translation>在外地就读：核实方式（学籍系统、接收学校证明、电话）</translation>
+    </message>
+    <message>
+        <source>在外地就读 by telephone: with whom</source>
+        <translation>电话核实在外地就读：与谁核实</translation>
+    </message>
+    <message>
+        <source>已在本校: the student's id (roster list --json)</source>
+        <translation>已在本校：学生编号（roster list --json 中的 id）</translation>
+    </message>
+    <message>
+        <source>延缓入学: who approved</source>
+        <translation>延缓入学：批准单位</translation>
+    </message>
+    <message>
+        <source>延缓入学: the document number</source>
+        <translation>延缓入学：批准文号</translation>
+    </message>
+    <message>
+        <source>延缓入学: the day the deferral ends</source>
+        <translation>延缓入学：到期日期</translation>
+    </message>
+    <message>
+        <source>失学: the school the child is put on the roster of (default: the school of the child's village)</source>
+        <translation>失学：登记入花名册的学校（默认为儿童所在村的学校）</translation>
+    </message>
+    <message>
+        <source>失学: the grade, 1–9 (default: by age)</source>
+        <translation>失学：年级，1—9（默认按年龄）</translation>
+    </message>
+    <message>
+        <source>失学: the child's sex, when no ID number says it</source>
+        <translation>失学：儿童性别（无身份证号时填写）</translation>
+    </message>
+    <message>
+        <source>the evidence (佐证)</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>record the check of a difference (核查结果); 失学 puts the child on the roster as 未入学</source>
+        <translation>登记差异的核查结果；“失学”会将儿童以“未入学”登记入花名册</translation>
+    </message>
+    <message>
+        <source>Check recorded ({result}).</source>
+        <translation>核查结果已登记（{result}）。</translation>
+    </message>
+    <message>
+        <source>The child is on the roster as 未入学 (student {id}): open a dropout case with the dropout tab.</source>
+        <translation>该儿童已以“未入学”登记入花名册（学生编号 {id}）：请在控辍保学页建立辍学档案。</translation>
     </message>
     <message>
         <source>{verb}: {new} new, {updated} updated, {unchanged} unchanged, {skipped} skipped; {rejected} rows rejected, {warned} with warnings.</source>
@@ -2165,6 +2460,229 @@ Size: {size} bytes</source>
     </message>
 </context>
 <context>
+    <name>ColumnMapping</name>
+    <message>
+        <source>Columns</source>
+        <translation>列的对应</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Column in the sheet</source>
+        <translation>表中的列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>{sheet} (header on row {row})</source>
+        <translation>{sheet}（表头在第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>(column {n}, no name)</source>
+        <translation>（第 {n} 列，无列名）</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPage</name>
+    <message>
+        <source>Every kind</source>
+        <extracomment>A 失学 check created this student: the tab opens their dropout case and shows it.</extracomment>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已核查</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现于</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Checks of this difference (核查记录), newest first — a new check supersedes, nothing is deleted</source>
+        <translation>核查记录（最新在前）— 新的核查结果取代旧的，记录不删除</translation>
+    </message>
+    <message>
+        <source>weak match</source>
+        <translation>弱匹配</translation>
+    </message>
+    <message>
+        <source>Matched by name and birth date only: check that it is the same child.</source>
+        <translation>仅按姓名和出生日期匹配：请核实是否为同一儿童。</translation>
+    </message>
+    <message>
+        <source>to check</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source> — expired, check again</source>
+        <translation>（已到期，需再次核查）</translation>
+    </message>
+    <message>
+        <source>Comparing the lists with the rosters</source>
+        <translation>正在将名单与花名册比对</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <source>Every kind ({n})</source>
+        <translation>全部类别（{n}）</translation>
+    </message>
+    <message>
+        <source>{shown} shown; {open} of {n} differences still to check, the oldest first. Each is closed by a check door to door (核查), recorded here.</source>
+        <translation>显示 {shown} 条；共 {n} 条差异，其中 {open} 条待核查（最早发现的在前）。每条差异须入户核查并在此记录核查结果后才销号。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No list to compare yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Import the household register (户籍) of a village or the whole township first — and the poverty list and the student registry's export, if you have them: &lt;b&gt;{menu}&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;The differences with the rosters then show here, each to be checked door to door.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;还没有可比对的名单。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;请先导入各村或全镇的户籍信息（派出所或村委会提供）；有脱贫户和防止返贫监测对象名单、学籍系统导出名单的，也一并导入：&lt;b&gt;{menu}&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;导入后，名单与花名册的差异会列在这里，逐条入户核查。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import a list now…</source>
+        <translation>现在导入名单…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No differences.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The lists imported agree with the rosters.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;没有差异。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;已导入的名单与花名册一致。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Every difference is checked.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Choose “Checked” or “All” to see the checks.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;所有差异都已核查。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;选择“已核查”或“全部”可查看核查结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No difference of this kind and village.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;该类别和村没有差异。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Import a list to compare…</source>
+        <translation>导入比对名单…</translation>
+    </message>
+    <message>
+        <source>Choose a difference above to see its checks.</source>
+        <translation>在上方选择一条差异，查看其核查记录。</translation>
+    </message>
+    <message>
+        <source> — &lt;span style='color:#b35c00'&gt;matched by name and birth date only&lt;/span&gt;</source>
+        <translation> — &lt;span style='color:#b35c00'&gt;仅按姓名和出生日期匹配&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; (born {born}, {village}) — {kind}: {detail}{weak}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;（{born} 出生，{village}）— {kind}：{detail}{weak}</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Not checked yet.</source>
+        <translation>&lt;br&gt;尚未核查。</translation>
+    </message>
+    <message>
+        <source>Export the comparison check sheet</source>
+        <translation>导出比对核查表</translation>
+    </message>
+    <message>
+        <source>Check sheet written to {path}: {n} differences.</source>
+        <translation>比对核查表已保存到 {path}：共 {n} 条差异。</translation>
+    </message>
+    <message>
+        <source>Record a check</source>
+        <translation>记录核查结果</translation>
+    </message>
+    <message>
+        <source>Select a difference first.</source>
+        <translation>请先选择一条差异。</translation>
+    </message>
+    <message>
+        <source>Check of {name} recorded: {result}.</source>
+        <translation>已记录 {name} 的核查结果：{result}。</translation>
+    </message>
+    <message>
+        <source>Out of school</source>
+        <translation>失学</translation>
+    </message>
+    <message>
+        <source>{name} is now on the roster as not enrolled (未入学) and counts in the dropout ledger. Open the dropout case now, to start persuading the family?</source>
+        <translation>{name} 已以“未入学”状态编入花名册，列入辍学台账。现在就建立控辍保学档案、开始劝返吗？</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Confirm the proposed</source>
@@ -2336,6 +2854,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>正在录入一年的资助……</translation>
     </message>
     <message>
+        <source>Comparing the household register with the rosters…</source>
+        <translation>正在将户籍名单与花名册比对…</translation>
+    </message>
+    <message>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
@@ -2500,6 +3022,7 @@ Please tell the person who supports the program, and give them the log file:
     </message>
     <message>
         <source>absent since {date}, {days} school days</source>
+        <extracomment>Checks that take a child off the school-age ledger: not a child of the township after all. Checks that found the child at school elsewhere, or living (and so counted) elsewhere.</extracomment>
         <translation>自 {date} 起缺课，{days} 个教学日</translation>
     </message>
     <message>
@@ -2709,6 +3232,18 @@ Please tell the person who supports the program, and give them the log file:
         <translation>档案</translation>
     </message>
     <message>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <source>Found out of school (失学) by the 比对 check, no case yet — double-click to open one:</source>
+        <translation>比对核查发现失学、尚未建档的儿童（双击建档）：</translation>
+    </message>
+    <message>
         <source>School-age children (适龄儿童)</source>
         <translation>适龄儿童台账</translation>
     </message>
@@ -2739,6 +3274,14 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Status</source>
         <translation>学籍状态</translation>
+    </message>
+    <message>
+        <source>not on our roster</source>
+        <translation>不在花名册</translation>
+    </message>
+    <message>
+        <source>Comparison (比对)</source>
+        <translation>比对情况</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2809,12 +3352,20 @@ Please tell the person who supports the program, and give them the log file:
         <translation>统计</translation>
     </message>
     <message>
+        <source>Comparison and checks (比对核查)</source>
+        <translation>比对核查</translation>
+    </message>
+    <message>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
         <source>&lt;a href='absences'&gt;{n} children&lt;/a&gt; reached {days} school days of unexplained absence and have no case yet: report them to the township and open a case.</source>
         <translation>&lt;a href='absences'&gt;{n} 名学生&lt;/a&gt;无故缺课已满 {days} 个教学日，尚未建档：请报告乡镇政府并建立档案。</translation>
+    </message>
+    <message>
+        <source>&lt;a href='absences'&gt;{n} children&lt;/a&gt; were found out of school (失学) by the 比对 check and have no case yet: open one.</source>
+        <translation>比对核查发现 &lt;a href='absences'&gt;{n} 名儿童&lt;/a&gt;失学，尚未建立控辍档案：请立案劝返。</translation>
     </message>
     <message>
         <source>&lt;a href='expired'&gt;{n} urging notices&lt;/a&gt; passed their deadline without the child back.</source>
@@ -2921,6 +3472,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>辍学</translation>
     </message>
     <message>
+        <source>{n} children of compulsory-education age (6 to 15) on the roster and the household register; {out} of them not known to be at school, {pending} still to be checked door to door.</source>
+        <translation>花名册和户籍名单上共有义务教育适龄（6至15周岁）儿童 {n} 人，其中未在校或在校情况不明 {out} 人，待入户核查 {pending} 人。</translation>
+    </message>
+    <message>
         <source>open one</source>
         <translation>应建档</translation>
     </message>
@@ -2943,10 +3498,6 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Working out the ledger</source>
         <translation>正在统计台账</translation>
-    </message>
-    <message>
-        <source>{n} children of compulsory-education age (6 to 15) on the roster; {out} of them not at school.</source>
-        <translation>花名册上义务教育适龄儿童（6 至 15 岁）{n} 人，其中未在校 {out} 人。</translation>
     </message>
     <message>
         <source>{n} children absent without reason past the threshold, not yet dropouts.</source>
@@ -4165,18 +4716,6 @@ Please tell the person who supports the program, and give them the log file:
         <translation>导入花名册：{name}</translation>
     </message>
     <message>
-        <source>Column in the sheet</source>
-        <translation>表中的列</translation>
-    </message>
-    <message>
-        <source>Imported as</source>
-        <translation>导入为</translation>
-    </message>
-    <message>
-        <source>(not imported)</source>
-        <translation>（不导入）</translation>
-    </message>
-    <message>
         <source>update them with the sheet's values</source>
         <translation>用表中数据更新</translation>
     </message>
@@ -4187,14 +4726,6 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>(choose)</source>
         <translation>（请选择）</translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation>列的对应</translation>
-    </message>
-    <message>
-        <source>Sheet:</source>
-        <translation>工作表：</translation>
     </message>
     <message>
         <source>Choices</source>
@@ -4277,10 +4808,6 @@ Please tell the person who supports the program, and give them the log file:
         <translation>正在读取 {name}</translation>
     </message>
     <message>
-        <source>{sheet} (header on row {row})</source>
-        <translation>{sheet}（表头在第 {row} 行）</translation>
-    </message>
-    <message>
         <source>Checking again…</source>
         <translation>正在重新检查……</translation>
     </message>
@@ -4291,10 +4818,6 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>&lt;b&gt;{new}&lt;/b&gt; new · &lt;b&gt;{updated}&lt;/b&gt; to update · {unchanged} unchanged · {skipped} skipped · &lt;span style='color:#c62828'&gt;&lt;b&gt;{rejected}&lt;/b&gt; rejected&lt;/span&gt; · {warned} with warnings · {households} new households</source>
         <translation>新增 &lt;b&gt;{new}&lt;/b&gt; 名 · 更新 &lt;b&gt;{updated}&lt;/b&gt; 名 · 未变 {unchanged} 名 · 跳过 {skipped} 行 · &lt;span style='color:#c62828'&gt;拒绝 &lt;b&gt;{rejected}&lt;/b&gt; 行&lt;/span&gt; · {warned} 行有警告 · 新建 {households} 户</translation>
-    </message>
-    <message>
-        <source>(column {n}, no name)</source>
-        <translation>（第 {n} 列，无列名）</translation>
     </message>
     <message>
         <source>Select rows of students who are already on the roster (or earlier in the sheet).</source>
@@ -4356,11 +4879,24 @@ How: {how}{note}</source>
     <name>Indicators</name>
     <message>
         <source>children aged 3–5 on the roster</source>
+        <extracomment>Checks that take a register child out of the village's count: dead, moved away, counted twice, or living (and counted) where the family went.</extracomment>
         <translation>按花名册上3至5周岁儿童计</translation>
     </message>
     <message>
         <source>preschool-age children entered for {n} villages</source>
         <translation>按 {n} 个村填报的学前适龄儿童数计</translation>
+    </message>
+    <message>
+        <source>children on the household register of {n} villages</source>
+        <translation>{n} 个村按户籍名单上的儿童数</translation>
+    </message>
+    <message>
+        <source>; elsewhere {how}</source>
+        <translation>；其余：{how}</translation>
+    </message>
+    <message>
+        <source>; elsewhere the roster's</source>
+        <translation>；其余按花名册</translation>
     </message>
     <message>
         <source>lifted households {a} of {n}, monitored {b} of {m}</source>
@@ -4953,6 +5489,331 @@ How: {how}{note}</source>
     </message>
 </context>
 <context>
+    <name>ListColumns</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Village group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Household no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <source>Head's ID number</source>
+        <translation>户主身份证号</translation>
+    </message>
+    <message>
+        <source>Relation to the head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Year lifted</source>
+        <translation>脱贫年度</translation>
+    </message>
+    <message>
+        <source>Date identified</source>
+        <translation>识别时间</translation>
+    </message>
+    <message>
+        <source>Registry no.</source>
+        <translation>全国学籍号</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校名称</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+</context>
+<context>
+    <name>ListImport</name>
+    <message>
+        <source>Kept</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Adult, not kept</source>
+        <translation>成年人，不导入</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>No header of a {list} was found in {name}: none of its sheets has a row with “姓名” and other column names such as 性别, 公民身份号码 or 与户主关系 in its first {rows} rows.</source>
+        <translation>{name} 中找不到{list}的表头：各工作表前 {rows} 行中都没有含“姓名”及性别、公民身份号码、与户主关系等列名的一行。</translation>
+    </message>
+    <message>
+        <source>Checking row {n}…</source>
+        <translation>正在检查第 {n} 行……</translation>
+    </message>
+    <message>
+        <source>The file names no village of ours (no 村 column, no address naming one): choose the village the list is for, or the people are kept without a village.</source>
+        <translation>文件中没有写明本镇的村（没有“村”列，住址中也没有村名）：请选择名单所属的村，否则人员将不记村。</translation>
+    </message>
+    <message>
+        <source>{column}: {length} characters is too long (at most {limit}).</source>
+        <translation>{column}：{length} 个字符太长（最多 {limit} 个）。</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>姓名为空。</translation>
+    </message>
+    <message>
+        <source>The ID number is masked ({value}); the full number is needed.</source>
+        <translation>身份证号被遮挡（{value}），需要完整号码。</translation>
+    </message>
+    <message>
+        <source>The birth date {date} is after today.</source>
+        <translation>出生日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>Neither a birth date nor an ID number: the person's age cannot be known.</source>
+        <translation>既无出生日期也无身份证号：无法知道此人的年龄。</translation>
+    </message>
+    <message>
+        <source>The row names another village ({named}); recorded under the village chosen for the whole list.</source>
+        <translation>此行写的是另一个村（{named}），已按为整份名单选择的村记录。</translation>
+    </message>
+    <message>
+        <source>The village “{village}” is not one of the township's villages (Settings → Schools and villages): the person is kept without a village.</source>
+        <translation>“{village}”不是本镇的村（设置 → 学校和村）：此人导入但不记村。</translation>
+    </message>
+    <message>
+        <source>{column}: {reason} It is left out.</source>
+        <translation>{column}：{reason}未导入此项。</translation>
+    </message>
+    <message>
+        <source>{column}: “{value}” is not 脱贫户 nor a 防止返贫监测对象 (脱贫不稳定户, 边缘易致贫户, 突发严重困难户). Left empty.</source>
+        <translation>{column}：“{value}”既不是脱贫户，也不是防止返贫监测对象（脱贫不稳定户、边缘易致贫户、突发严重困难户）。留空。</translation>
+    </message>
+    <message>
+        <source>{column}: “{value}” is not a year. Left empty.</source>
+        <translation>{column}：“{value}”不是年份。留空。</translation>
+    </message>
+    <message>
+        <source>The registry number {number} is none of the national forms (G followed by the ID number, L or J followed by a temporary number).</source>
+        <translation>学籍号 {number} 不是全国学籍号的格式（G 加身份证号，或 L、J 加临时编号）。</translation>
+    </message>
+    <message>
+        <source>The registry number {number} does not carry the ID number of the row.</source>
+        <translation>学籍号 {number} 与此行的身份证号不一致。</translation>
+    </message>
+    <message>
+        <source>The school “{school}” is not one of our schools: the registry export is compared with our own schools only.</source>
+        <translation>“{school}”不是本镇的学校：学籍名单只与本镇学校比对。</translation>
+    </message>
+    <message>
+        <source>The file has no school column: choose the school the export is for.</source>
+        <translation>文件中没有学校列：请选择名单所属的学校。</translation>
+    </message>
+    <message>
+        <source>The household's category (脱贫户 or a type of 防止返贫监测对象) is not given.</source>
+        <translation>没有写明户类别（脱贫户或防止返贫监测对象的类型）。</translation>
+    </message>
+    <message>
+        <source>The same person as row {row}: merged into that row.</source>
+        <translation>与第 {row} 行是同一人：已合并到该行。</translation>
+    </message>
+    <message>
+        <source>The same name and birth date as row {row}, neither with an ID number: merged into that row.</source>
+        <translation>与第 {row} 行姓名、出生日期相同，且都没有身份证号：已合并到该行。</translation>
+    </message>
+    <message>
+        <source>No one in {name} could be kept: nothing was imported.</source>
+        <translation>{name} 中没有可以导入的人：什么也没有导入。</translation>
+    </message>
+    <message>
+        <source>Storing {n} people…</source>
+        <translation>正在保存 {n} 人……</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>ListImportDialog</name>
+    <message>
+        <source>Import a list for comparison: {name}</source>
+        <translation>导入比对名单：{name}</translation>
+    </message>
+    <message>
+        <source>As the file says (the whole township)</source>
+        <translation>按文件中的村（全镇名单）</translation>
+    </message>
+    <message>
+        <source>As the file says</source>
+        <translation>按文件中的学校</translation>
+    </message>
+    <message>
+        <source>e.g. 平地派出所, 波西村村委会, 学籍系统</source>
+        <translation>如：平地派出所、波西村村委会、学籍系统</translation>
+    </message>
+    <message>
+        <source>Kind of list:</source>
+        <translation>名单种类：</translation>
+    </message>
+    <message>
+        <source>Village:</source>
+        <translation>村：</translation>
+    </message>
+    <message>
+        <source>School, when the file has no school column:</source>
+        <translation>文件没有学校列时的学校：</translation>
+    </message>
+    <message>
+        <source>Received from:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>接收日期：</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}……</translation>
+    </message>
+    <message>
+        <source>Rows that need attention</source>
+        <translation>需要注意的行</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Rows with warnings</source>
+        <translation>有警告的行</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>读取 {name}</translation>
+    </message>
+    <message>
+        <source>Checking again…</source>
+        <translation>正在重新检查……</translation>
+    </message>
+    <message>
+        <source>Checking {name}</source>
+        <translation>检查 {name}</translation>
+    </message>
+    <message>
+        <source>the whole township</source>
+        <translation>全镇</translation>
+    </message>
+    <message>
+        <source>{list} of {place}: &lt;b&gt;{people}&lt;/b&gt; people kept, of whom &lt;b&gt;{children}&lt;/b&gt; children · {merged} listed twice (merged) · {dropped} other adults left out · &lt;span style='color:#c62828'&gt;&lt;b&gt;{rejected}&lt;/b&gt; rejected&lt;/span&gt; · {warned} with warnings</source>
+        <translation>{place}{list}：导入 &lt;b&gt;{people}&lt;/b&gt; 人，其中儿童 &lt;b&gt;{children}&lt;/b&gt; 人 · 重复 {merged} 人（已合并）· 其他成年人 {dropped} 人不导入 · &lt;span style='color:#c62828'&gt;拒绝 &lt;b&gt;{rejected}&lt;/b&gt; 行&lt;/span&gt; · {warned} 行有警告</translation>
+    </message>
+    <message>
+        <source>Say whom the list came from first.</source>
+        <translation>请先填写名单来源。</translation>
+    </message>
+    <message>
+        <source>Importing {name}</source>
+        <translation>正在导入 {name}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>{list} imported from {name}: {people} people, of whom {children} children.</source>
+        <translation>已从 {name} 导入{list}：{people} 人，其中儿童 {children} 人。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Home</source>
@@ -5033,6 +5894,14 @@ How: {how}{note}</source>
     <message>
         <source>SchoolAid was left unused for {n} minutes: sign in again.</source>
         <translation>校助已闲置 {n} 分钟：请重新登录。</translation>
+    </message>
+    <message>
+        <source>Import a list for comparison</source>
+        <translation>导入比对名单</translation>
+    </message>
+    <message>
+        <source>Lists (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>名单 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Quarterly summary</source>
@@ -6088,6 +6957,86 @@ How: {how}{note}</source>
     </message>
 </context>
 <context>
+    <name>Reconcile</name>
+    <message>
+        <source>Choose the result of the check: {results}.</source>
+        <extracomment>How a study elsewhere was confirmed. The kinds whose 已更正 puts the household's category right on the roster.</extracomment>
+        <translation>请选择核查结果：{results}。</translation>
+    </message>
+    <message>
+        <source>Enter who checked (核查人).</source>
+        <translation>请填写核查人。</translation>
+    </message>
+    <message>
+        <source>Enter the day of the check (核查日期).</source>
+        <translation>请填写核查日期。</translation>
+    </message>
+    <message>
+        <source>The day of the check is in the future.</source>
+        <translation>核查日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>Enter the school where the child studies.</source>
+        <translation>请填写儿童就读的学校。</translation>
+    </message>
+    <message>
+        <source>Enter where that school is (county or city).</source>
+        <translation>请填写该学校所在地（县、市）。</translation>
+    </message>
+    <message>
+        <source>Choose how the study elsewhere was confirmed: 学籍系统, 接收学校证明 or 电话.</source>
+        <translation>请选择在外地就读的核实方式：学籍系统、接收学校证明或电话。</translation>
+    </message>
+    <message>
+        <source>Enter with whom it was confirmed by telephone (name and phone).</source>
+        <translation>请填写电话核实的对象（姓名和电话）。</translation>
+    </message>
+    <message>
+        <source>Choose the student of ours this child is.</source>
+        <translation>请选择该儿童对应的本校学生。</translation>
+    </message>
+    <message>
+        <source>Enter who approved the deferred enrollment.</source>
+        <translation>请填写延缓入学的批准单位。</translation>
+    </message>
+    <message>
+        <source>Enter the approval's document number.</source>
+        <translation>请填写批准文号。</translation>
+    </message>
+    <message>
+        <source>Enter the day the deferral ends.</source>
+        <translation>请填写延缓入学的到期日期。</translation>
+    </message>
+    <message>
+        <source>The deferral ends on or before the day of the check: the child is to start school.</source>
+        <translation>延缓入学在核查日期当天或之前已到期：该儿童应当入学。</translation>
+    </message>
+    <message>
+        <source>Choose the school the child is put on the roster of.</source>
+        <translation>请选择将儿童登记入花名册的学校。</translation>
+    </message>
+    <message>
+        <source>Choose the grade the child is put in.</source>
+        <translation>请选择儿童编入的年级。</translation>
+    </message>
+    <message>
+        <source>The child's sex is not known from an ID number: choose it.</source>
+        <translation>无法从身份证号得知儿童性别：请选择。</translation>
+    </message>
+    <message>
+        <source>Found out of school by the check of {kind}.</source>
+        <translation>在“{kind}”核查中发现失学。</translation>
+    </message>
+    <message>
+        <source>The child's household is no longer on the roster.</source>
+        <translation>该儿童的家庭已不在花名册中。</translation>
+    </message>
+    <message>
+        <source>There is no such difference to check (it may have been settled by a newer list).</source>
+        <translation>没有这条待核查的差异（可能已因导入更新的名单而消除）。</translation>
+    </message>
+</context>
+<context>
     <name>RecoverWithKeyDialog</name>
     <message>
         <source>Sign in with the recovery key</source>
@@ -6179,6 +7128,29 @@ How: {how}{note}</source>
     <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceLists</name>
+    <message>
+        <source>Who the list came from is at most {n} characters long.</source>
+        <translation>名单来源最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>The day the list was received ({day}) is after today.</source>
+        <translation>接收名单的日期（{day}）晚于今天。</translation>
+    </message>
+    <message>
+        <source>That village is not on the list of villages.</source>
+        <translation>该村不在本镇的村名单中。</translation>
+    </message>
+    <message>
+        <source>A list of the same kind received on {newer} is already imported; this one was received earlier ({older}) and cannot replace it.</source>
+        <translation>已导入 {newer} 接收的同类名单；这份名单接收得更早（{older}），不能替换它。</translation>
+    </message>
+    <message>
+        <source>Whole township</source>
+        <translation>全镇</translation>
     </message>
 </context>
 <context>
@@ -8160,7 +9132,7 @@ This look is recorded in the audit trail.</source>
     </message>
     <message>
         <source>Household lifted out of poverty</source>
-        <extracomment>残疾类别 (GB/T 26341): stored short, printed with 残疾 after it. The first year a household could be lifted out of poverty as 建档立卡 counted it (registration 2014, first exits recorded for 2013's targets), the lower bound of 脱贫年度.</extracomment>
+        <extracomment>How sheets and lists name the categories (the old 建档立卡 words included). 残疾类别 (GB/T 26341): stored short, printed with 残疾 after it. The first year a household could be lifted out of poverty as 建档立卡 counted it (registration 2014, first exits recorded for 2013's targets), the lower bound of 脱贫年度.</extracomment>
         <translation>脱贫户</translation>
     </message>
     <message>
@@ -8291,12 +9263,24 @@ This look is recorded in the audit trail.</source>
         <translation>{name}（{school}）已缺课 {days} 个教学日，尚未建档：请建立辍学案件</translation>
     </message>
     <message>
+        <source>{name} ({village}) was found out of school (失学) by the check of {date} and has no case: open one</source>
+        <translation>{name}（{village}）经{date}比对核查为失学，尚未建档：请立案劝返</translation>
+    </message>
+    <message>
         <source>The notice deadline for {name} passed on {date}: report to the township</source>
         <translation>{name}的敦促入学通知书期限已于 {date} 届满：请上报乡镇</translation>
     </message>
     <message>
         <source>Nothing done on {name}'s case for {days} days: log the next attempt</source>
         <translation>{name}的案件已 {days} 天没有进展：请登记下一次劝返</translation>
+    </message>
+    <message>
+        <source>{village}: {n} differences of the 比对 to check door to door, the oldest since {date}</source>
+        <translation>{village}：{n} 条比对差异待核查，最早 {date}</translation>
+    </message>
+    <message>
+        <source>Village unknown</source>
+        <translation>未填村</translation>
     </message>
     <message>
         <source>The household of {head} ({village}) has no helper: pair it</source>
