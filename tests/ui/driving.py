@@ -40,7 +40,13 @@ def when_shown(kind: type[QDialog], then: Callable[[QDialog], None], seen: list[
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible():
             answered.append(dialog)
-            then(dialog)
+            try:
+                then(dialog)
+            except BaseException:
+                # A failed check inside the dialog must end its exec(), or the test waits forever.
+                if dialog.isVisible():
+                    dialog.reject()
+                raise
         elif left:
             QTimer.singleShot(20, lambda: look(left - 1))
         elif isinstance(dialog, QDialog):
