@@ -29,6 +29,7 @@ from schoolaid.dropout import export as dropout_export
 from schoolaid.ledger import batches
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export, staff
+from schoolaid.reconcile import report_export as reconcile_export
 from schoolaid.pairing.staff import StaffForm
 from schoolaid.reporting import township_summary
 from schoolaid.roster import households, roster, roster_export, roster_import
@@ -41,6 +42,7 @@ from schoolaid.storage.models import (
     Household,
     HouseholdMember,
     Programme,
+    ReferencePerson,
     School,
     Setting,
     Staff,
@@ -151,6 +153,10 @@ def _plant(session, actor):
         case.township_action = case.village_action = hostile(n + 3)
     for n, programme in enumerate(session.scalars(select(Programme).order_by(Programme.id))):
         programme.name = f"{hostile(n)}{n}"
+    for n, person in enumerate(session.scalars(select(ReferencePerson).order_by(ReferencePerson.id))):
+        person.head_name, person.address, person.group_name = hostile(n), hostile(n + 1), hostile(n + 2)
+        if n % 2 == 0:
+            person.name = hostile(n + 3)
     village_school = session.scalars(select(School).where(School.is_central.is_(False)).order_by(School.id)).first()
     village_school.name = HOSTILE[1]
     poor_village = session.scalars(select(Village).where(Village.is_poor_village.is_(True)).order_by(Village.id)).first()
@@ -215,6 +221,10 @@ EXPORTS = {
         dropout_export.export_cases, s.actor, out, TODAY)),
     "term-start dropout report": (dropout_export.export_term_report, lambda s, out: s.db.query(
         dropout_export.export_term_report, s.actor, out, TODAY)),
+    "四查三比对 check sheet": (reconcile_export.write_report, lambda s, out: s.db.query(
+        reconcile_export.write_report, s.actor, out, today=TODAY, include_checked=True)),
+    "四查三比对 check sheet, full ID numbers": ((reconcile_export.write_report, "full_ids"), lambda s, out: s.db.query(
+        reconcile_export.write_report, s.actor, out, today=TODAY, full_ids=True)),
     "audit log": (audit_log.export, lambda s, out: s.db.query(
         audit_log.export, s.actor, audit_log.AuditFilter(), out, today=TODAY)),
     "township summary": (township_summary.summarize, lambda s, out: township_summary.summarize(
