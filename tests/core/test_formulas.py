@@ -29,8 +29,8 @@ from schoolaid.dropout import export as dropout_export
 from schoolaid.ledger import batches
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export, staff
-from schoolaid.reconcile import report_export as reconcile_export
 from schoolaid.pairing.staff import StaffForm
+from schoolaid.reconcile import report_export as reconcile_export
 from schoolaid.reporting import township_summary
 from schoolaid.roster import households, roster, roster_export, roster_import
 from schoolaid.roster.households import HouseholdForm, MemberForm

@@ -102,7 +102,7 @@ def test_out_of_school_puts_the_child_on_the_roster_as_not_enrolled(town, actor)
     assert NOT_ENROLLED not in open_kinds(town)
     checked = [d for d in town.query(compare.differences, TODAY, include_checked=True) if d.kind is NOT_ENROLLED]
     assert [(d.student_id, d.check.result, d.is_open) for d in checked] == [(outcome.student_id, "失学", False)]
-    assert town.query(compare.child_status, TODAY)[planted.ZHOU] == "失学"
+    assert town.query(compare.child_status, TODAY).by_key[planted.ZHOU] == "失学"
     # A newer check supersedes; the older stays on record and the student is not opened twice.
     again = town.run(checks.record_check, actor, NOT_ENROLLED, planted.ZHOU, form("失学", note="复核"), today=TODAY)
     assert again.student_id == outcome.student_id

@@ -69,7 +69,7 @@ def planted_form(db):
 
 def test_a_weak_match_is_flagged_in_the_status(township_db, actor) -> None:
     planted.build(township_db, actor)
-    status = township_db.query(compare.child_status, TODAY)
+    status = township_db.query(compare.child_status, TODAY).by_key
     assert status[planted.ZHAO] == "已比对（姓名+出生日期）"
     assert status[planted.QIAN] == "已比对"  # the register's lowercase, spaced number is the same number
     assert status[planted.ZHOU] == "户籍有、学籍无（待核查）"
@@ -106,7 +106,7 @@ def test_a_check_closes_and_an_expired_deferral_opens_again(township_db, actor) 
     assert len(closed) == 1 and not closed[0].is_open and closed[0].check.result == "延缓入学"
     later = township_db.query(compare.differences, dt.date(2027, 8, 31))
     assert [d.name for d in later if d.kind is DifferenceKind.NOT_ENROLLED] == ["周九"]
-    assert township_db.query(compare.child_status, TODAY)[planted.ZHOU] == \
+    assert township_db.query(compare.child_status, TODAY).by_key[planted.ZHOU] == \
         "延缓入学（平地镇中心校，平中校〔2026〕5号，至2027-08-31）"
 
 
@@ -139,3 +139,41 @@ def test_a_newer_registry_replaces_the_older_and_places_children_by_their_school
                              (DifferenceKind.NOT_ON_REGISTRY, "褚小")}
     assert registry[(DifferenceKind.REGISTRY_NOT_ON_ROSTER, "卫十二")].village == "波西村"  # the school's village
     assert registry[(DifferenceKind.NOT_ON_REGISTRY, "褚小")].village == "辣子哨村"  # the household's
+
+
+def test_the_ledger_line_of_a_student_matched_by_name_and_birth_shows_the_match(township_db, actor) -> None:
+    """赵六 is on the roster without an ID number and on the register with one: his own line says how he
+    was matched, as does 钱七's (matched by the number)."""
+    from schoolaid.dropout.ledgers import school_age_ledger
+
+    ids = planted.build(township_db, actor)
+    rows = {row.student_id: row for row in township_db.query(school_age_ledger, TODAY) if row.student_id}
+    assert rows[ids["赵六"]].reconcile == "已比对（姓名+出生日期）"
+    assert rows[ids["钱七"]].reconcile == "已比对"
+    statuses = township_db.query(compare.child_status, TODAY)
+    assert statuses.of(ids["赵六"], person_key("赵六", dt.date(2017, 2, 2), None)) == "已比对（姓名+出生日期）"
+
+
+def test_a_head_of_the_same_name_is_not_the_listed_household(township_db, actor) -> None:
+    """Two households in 波西村 are headed by a 张大山; the poverty list gives one of them with its members'
+    ID numbers (张三's). The other household's children are not on the list, whatever the head's name."""
+    from schoolaid.roster import households
+    from schoolaid.roster.households import HouseholdForm
+
+    planted.build(township_db, actor)
+    other = township_db.run(households.create_household, actor,
+                            HouseholdForm(head_name="张大山", village_id=village_id(township_db, "波西村"),
+                                          group_name="7"), today=TODAY)
+    with_number = planted.number(dt.date(2016, 6, 1), 41)
+    for name, number, confirmed in (("张小花", with_number, ()), ("张小二", "", ("id.missing",))):
+        form = student_form(township_db, name=name, birth=dt.date(2016, 6, 1), id_number=number, grade=4,
+                            household_id=other)
+        township_db.run(roster.add_student, actor, form, confirmed=confirmed, today=TODAY)
+    poverty = found(township_db).get(DifferenceKind.POVERTY_NOT_FLAGGED, [])
+    assert poverty == ["张三"]  # by the number; neither child of the other 张大山's household
+    # 褚小's household is listed by its head alone (褚大, 辣子哨村): the head's name still finds it.
+    # (the same category on both, so no difference to show: the comparison itself says how it matched)
+    compared = township_db.query(compare._compared, TODAY, {DifferenceKind.POVERTY_NOT_FLAGGED})
+    matched = {item.name: item for item, _difference in compared}
+    assert matched["褚小"].weak_match and not matched["褚小"].present
+    assert not matched["张三"].weak_match and "张小花" not in matched and "张小二" not in matched

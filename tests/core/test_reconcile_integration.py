@@ -225,7 +225,7 @@ def test_the_demo_ships_a_register_with_exactly_the_planted_differences(demo_db)
     registers = [v for v in demo_db.query(lists.list_lists) if v.kind is ListKind.HUKOU]
     assert len(registers) == 10 and all(v.active and v.source for v in registers)
     status = demo_db.query(compare.child_status, TODAY)
-    assert sum(1 for s in status.values() if s == "已比对") > 100
+    assert sum(1 for s in status.by_key.values() if s == "已比对") > 100
 
 
 def summary_village(found: list[compare.Difference]) -> str:

@@ -4,7 +4,6 @@ register of a few thousand people, a GBK CSV), the --json shapes exact, exit 1 w
 from __future__ import annotations
 
 import datetime as dt
-
 import json
 from pathlib import Path
 

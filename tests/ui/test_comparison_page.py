@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from schoolaid.accounts import accounts
 from schoolaid.accounts.accounts import UserForm

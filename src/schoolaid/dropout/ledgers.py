@@ -62,7 +62,7 @@ AWAY = (EnrollmentStatus.NOT_ENROLLED, EnrollmentStatus.DROPPED_OUT)
 
 def _student_rows(session: Session, conditions: Sequence[ColumnElement[bool]], today: dt.date,
                   notes: Mapping[int, tuple[str, int | None]],
-                  reconciled: Mapping[str, str] | None = None) -> list[tuple[tuple[str, str], LedgerRow]]:
+                  reconciled: differences.ChildStatuses | None = None) -> list[tuple[tuple[str, str], LedgerRow]]:
     """The ledger lines of the students the conditions select, by village then name, each with its
     sort key (village, name's pinyin)."""
     query = (select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage,
@@ -83,7 +83,7 @@ def _student_rows(session: Session, conditions: Sequence[ColumnElement[bool]], t
         village = village or checked_village.get(sid, "")
         note, case_id = notes.get(sid, ("", None))
         enrollment = EnrollmentStatus(status)
-        reconcile = reconciled.get(person_key(name, birth, id_number), "") if reconciled else ""
+        reconcile = reconciled.of(sid, person_key(name, birth, id_number)) if reconciled else ""
         rows.append(((village or "", pinyin or ""), LedgerRow(
             sid, name, sex, birth, age_on(birth, today) if birth else None, school,
             f"{grade_name_zh(stage, grade)}{class_name}", village or "", guardian, enrollment, note, case_id,

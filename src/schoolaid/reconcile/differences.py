@@ -442,6 +442,11 @@ def _poverty_findings(poverty: list[_Listed], roster: _Roster, today: dt.date,
         return []
     by_number: dict[str, _PovertyHousehold] = {}
     by_head: dict[tuple[str, int | None], _PovertyHousehold] = {}
+    # What the list says of each household's members: their names, and whether it gives their ID
+    # numbers (then a child whose number is not among them is not of that household, whatever the
+    # head's name — two heads of the same name in one village are common).
+    member_names: dict[tuple[str, int | None], set[str]] = {}
+    members_numbered: set[tuple[str, int | None]] = set()
     covered_villages: dict[int | None, dt.date] = {}
     for person in poverty:
         covered_villages.setdefault(person.list_village_id, person.received_on)
@@ -451,8 +456,28 @@ def _poverty_findings(poverty: list[_Listed], roster: _Roster, today: dt.date,
             if number:
                 by_number.setdefault(number, household)
         if household.head_name:
-            by_head.setdefault((household.head_name, person.village_id), household)
+            head_key = (household.head_name, person.village_id)
+            by_head.setdefault(head_key, household)
+            if person.name != household.head_name:
+                member_names.setdefault(head_key, set()).add(person.name)
+                if person.id_number:
+                    members_numbered.add(head_key)
     township_wide = covered_villages.get(None)
+
+    def by_head_name(pupil: _Pupil) -> _PovertyHousehold | None:
+        """The listed household of the pupil's head of household, when nothing on the list says the
+        pupil is not of it: a list with its members' ID numbers would have matched the pupil's; a list
+        naming its members must name the pupil."""
+        head_key = (pupil.head_name, pupil.village_id)
+        listed = by_head.get(head_key)
+        if listed is None:
+            return None
+        if pupil.id_number and head_key in members_numbered:
+            return None
+        names = member_names.get(head_key)
+        if names and pupil.name not in names:
+            return None
+        return listed
 
     found: list[_Found] = []
     for pupil in roster.pupils:
@@ -461,7 +486,7 @@ def _poverty_findings(poverty: list[_Listed], roster: _Roster, today: dt.date,
         listed = by_number.get(pupil.id_number) if pupil.id_number else None
         weak = False
         if listed is None and pupil.head_name:
-            listed = by_head.get((pupil.head_name, pupil.village_id))
+            listed = by_head_name(pupil)
             weak = listed is not None
         ours = pupil.category
         ours_text = category_label(_HouseholdCategoryView(ours, pupil.risk_removed_on), today)
@@ -569,24 +594,45 @@ def open_counts_by_village(session: Session, today: dt.date) -> list[VillageCoun
     return rows
 
 
-def child_status(session: Session, today: dt.date) -> dict[str, str]:
+@dataclass(frozen=True)
+class ChildStatuses:
+    """The 比对 status of each child compared, by ``person_key`` and, for a child matched to a student
+    (by ID number, 学籍号 or only by name + birth date), by the student's id as well."""
+
+    by_key: dict[str, str]
+    by_student: dict[int, str]
+
+    def of(self, student_id: int, key: str) -> str:
+        """A student's status: the match to the student first, as the register may know the child by
+        another key (an ID number the roster lacks, or a name + birth date)."""
+        return self.by_student.get(student_id) or self.by_key.get(key, "")
+
+
+def child_status(session: Session, today: dt.date) -> ChildStatuses:
     """For every child of the register of school or preschool age, and every child with a difference:
-    the 比对 status the ledgers print (Chinese), by ``person_key``: 已比对, 已比对（姓名+出生日期）,
-    户籍有、学籍无（待核查）, or the latest check's result (在外地就读（…）, 延缓入学（…）, 失学 …)."""
-    status: dict[str, str] = {}
+    the 比对 status the ledgers print (Chinese): 已比对, 已比对（姓名+出生日期）, 户籍有、学籍无（待核查）,
+    or the latest check's result (在外地就读（…）, 延缓入学（…）, 失学 …)."""
+    by_key: dict[str, str] = {}
+    by_student: dict[int, str] = {}
     # Later kinds first, so that the enrollment differences (what the ledgers are about) win.
     for found, difference in sorted(_compared(session, today, set(KIND_ORDER)),
                                     key=lambda pair: -KIND_ORDER.index(pair[0].kind)):
         if difference is None:
-            if found.kind in (DifferenceKind.NOT_ENROLLED, DifferenceKind.PRESCHOOL_NOT_ENROLLED):
-                status[found.key] = "已比对（姓名+出生日期）" if found.weak_match else "已比对"
+            if found.kind not in (DifferenceKind.NOT_ENROLLED, DifferenceKind.PRESCHOOL_NOT_ENROLLED):
+                continue
+            status = "已比对（姓名+出生日期）" if found.weak_match else "已比对"
         elif difference.check is None:
-            status[found.key] = f"{_STATUS_WORDS[found.kind]}（待核查）"
+            status = f"{_STATUS_WORDS[found.kind]}（待核查）"
         elif difference.is_open:
-            status[found.key] = f"{difference.check.summary()}，待核查"
+            status = f"{difference.check.summary()}，待核查"
         else:
-            status[found.key] = difference.check.summary()
-    return status
+            status = difference.check.summary()
+        by_key[found.key] = status
+        student_id = found.student_id if found.student_id is not None else (
+            difference.check.student_id if difference is not None and difference.check is not None else None)
+        if student_id is not None:
+            by_student[student_id] = status
+    return ChildStatuses(by_key, by_student)
 
 
 _STATUS_WORDS = {
