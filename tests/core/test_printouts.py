@@ -592,6 +592,8 @@ def test_the_quarterly_summary_pdf(township, actor, tmp_path) -> None:
         assert heading in lines
     for old_word in ("建档立卡", "精准扶贫", "贫困户", "未脱贫", "已脱贫"):  # the 2026 terms only
         assert old_word not in text, old_word
+    # No list imported: no 比对 section, and the sections numbered without a gap.
+    assert "五、主要指标完成情况" in lines and "四查三比对" not in text
     assert_no_line_starts_with_closing_punctuation(lines)
     assert all(size == pytest.approx(A4, abs=1) for size in page_sizes(path))
     assert_fonts_embedded_and_subset(path)

@@ -104,11 +104,11 @@ def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date)
                        _percent(sum(c.dropouts for c in cases) / max(sum(c.enrolled_at_start for c in cases), 1))])
     story.add("辍学率＝本季度学籍状态变为辍学且季末仍未返校的小学生人数÷季初在读小学生人数；期内劝返复学的不计。",
               styles.note, "说明")
+    # The sections are numbered as printed: 四查三比对 has its own only once a list was imported.
     if summary.reconcile:
-        story.add("四查三比对情况", styles.heading, "标题")
+        story.add("五、四查三比对情况", styles.heading, "标题")
         reconcile_table(story, summary.reconcile, "本季度核查")
-
-    story.add("五、主要指标完成情况", styles.heading, "标题")
+    story.add(f"{'六' if summary.reconcile else '五'}、主要指标完成情况", styles.heading, "标题")
     story.table(["指标", "目标", "完成", "计算", "是否达标"],
                 [[i.name, ("≥" if i.at_least else "≤") + _percent(i.target).replace(".00", ""), _percent(i.value),
                   f"{i.numerator}÷{i.denominator}　{i.how}", "达标" if i.met else "未达标"] for i in summary.indicators],
