@@ -71,6 +71,8 @@ COVERED: tuple[Coverage, ...] = (
     Coverage("hardship_publicity", "hardship_publicities"),
     Coverage("reference_list", "reference_lists", {"imported_at": "the moment written; the audit event carries its own time"}),
     Coverage("reconcile_check", "reconcile_checks", {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("enrollment_approval", "enrollment_approvals",
+             {"recorded_at": "the moment written; the audit event carries its own time"}),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).

@@ -43,7 +43,7 @@ from schoolaid.common.validation import (
     warning,
 )
 from schoolaid.common.vocabulary import Relation, Sex
-from schoolaid.roster import idnumber
+from schoolaid.roster import enrollment_approvals, idnumber
 from schoolaid.roster.categories import (
     DISABILITY_CATEGORIES,
     DISABILITY_GRADES,
@@ -422,11 +422,17 @@ def status_history(session: Session, student_id: int) -> list[StatusChangeView]:
 
 def has_history(session: Session, student_id: int) -> bool:
     """True once anything beyond the record itself refers to the student: status changes, a
-    programme's hand-kept list, ledger entries, absences, dropout cases."""
-    from schoolaid.storage.models import Absence, DropoutCase, LedgerEntry, ProgrammeMember
+    programme's hand-kept list, ledger entries, absences, dropout cases, enrollment approvals."""
+    from schoolaid.storage.models import (
+        Absence,
+        DropoutCase,
+        EnrollmentApproval,
+        LedgerEntry,
+        ProgrammeMember,
+    )
 
     return any(session.scalar(select(model.student_id).where(model.student_id == student_id).limit(1)) is not None
-               for model in (StatusChange, ProgrammeMember, LedgerEntry, Absence, DropoutCase))
+               for model in (StatusChange, ProgrammeMember, LedgerEntry, Absence, DropoutCase, EnrollmentApproval))
 
 
 @requires(Permission.EDIT_ROSTER)
@@ -662,6 +668,7 @@ class RosterRow:
     id_masked: str
     household_id: int | None = None
     birth_month: str = ""  # "2014-05": for those who may not see the full birth date
+    flag: enrollment_approvals.Flag | None = None  # 应入学, 休学无批准, 休学已到期 (the age rule and the approvals)
 
     @property
     def grade_label_zh(self) -> str:
@@ -676,8 +683,10 @@ def fetch_rows(session: Session, ids: Iterable[int], today: dt.date, *, full_id_
     half of the ID number, and a list needs no more than the age."""
     ids = list(ids)
     rows: dict[int, RosterRow] = {}
+    reference = enrollment_approvals.age_reference_day(session, SchoolYear.containing(today))
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
+        approvals = enrollment_approvals.latest_approvals(session, chunk)
         result = session.execute(
             select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage,
                    Student.grade, Student.class_name, Village.name, Household.head_name,
@@ -697,7 +706,10 @@ def fetch_rows(session: Session, ids: Iterable[int], today: dt.date, *, full_id_
                 class_name=class_name, village=village or "", household_head=head or "",
                 category=category or "", left_behind=left_behind, boarder=boarder,
                 status=EnrollmentStatus(status), id_masked=idnumber.mask(id_number, full_id_rights=full_id_rights),
-                household_id=household_id)
+                household_id=household_id, flag=enrollment_approvals.flag_of(
+                    stage, status, birth, reference, today,
+                    approvals.get((sid, enrollment_approvals.ApprovalKind.DEFERRED)),
+                    approvals.get((sid, enrollment_approvals.ApprovalKind.SUSPENDED))))
     return rows
 
 

@@ -718,3 +718,25 @@ class ReconcileCheck(Base):
 
     village: Mapped[Village | None] = relationship()
     student: Mapped[Student | None] = relationship()
+
+
+class EnrollmentApproval(Base):
+    """An approval that lets a school-age child be out of class (义务教育法 art. 11): 延缓入学 for a child
+    of six or more still in a preschool class, 休学 for a pupil whose status is 休学. Appended, never
+    edited or deleted: the latest approval of a kind for a student is the one that counts."""
+
+    __tablename__ = "enrollment_approvals"
+    __table_args__ = (Index("ix_enrollment_approvals_student_kind", "student_id", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"))
+    kind: Mapped[str] = mapped_column(String(8))  # 延缓入学 or 休学 (roster.enrollment_approvals)
+    reason: Mapped[str] = mapped_column(Text, default="")  # 休学: 因病 …
+    approving_body: Mapped[str] = mapped_column(String(64))  # 批准机关
+    document_no: Mapped[str] = mapped_column(String(64), default="")  # 文号
+    approved_on: Mapped[dt.date] = mapped_column(Date)
+    starts_on: Mapped[dt.date | None] = mapped_column(Date)  # 休学: the first day away
+    ends_on: Mapped[dt.date] = mapped_column(Date)  # 延缓入学: the expiry (到期日); 休学: the last day away
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    student: Mapped[Student] = relationship()
