@@ -296,6 +296,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
     progress.report(0.99, translate("Demo", "Comparing the household register with the rosters…"))
     # A stream of its own, so that everything above stays as it was.
     _reference_lists(session, actor, random.Random(seed + 17), today)
+    _enrollment_approvals(session, actor, today)
     progress.report(1.0, translate("Demo", "Done."))
     return DemoResult(students=made, households=household_count, staff=staff_count, schools=len(schools),
                       villages=len(villages))
@@ -452,6 +453,60 @@ def _status_changes(session: Session, actor: Actor, rng: random.Random, today: d
         else:
             change_status(session, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, when, "随父母务工地就读",
                           destination=rng.choice(TRANSFER_DESTINATIONS), today=today)
+
+
+#: The demo's 延缓入学 approvals, by the two bodies the law names.
+DEFERRAL_BODIES = (("平地镇人民政府", "平府教〔{year}〕12号"), ("仁和区教育和体育局", "仁教体〔{year}〕41号"))
+SUSPENSION_BODY = "仁和区教育和体育局"
+
+
+def _enrollment_approvals(session: Session, actor: Actor, today: dt.date) -> None:
+    """The age rule and the approvals on show: of the over-age preschoolers, two with a 延缓入学 approval in
+    force and one whose approval ran out at the start of the school year (the rest stay 应入学); of the 休学
+    pupils, one with an approval in force and one whose approval ran out yesterday (the rest have none).
+    Left to the end and drawing no random numbers, so that everything before stays as it was."""
+    from schoolaid.roster.enrollment_approvals import ApprovalForm, ApprovalKind, Flag, flags, record_approval
+    from schoolaid.storage.models import Absence, DropoutCase, StatusChange
+
+    school_year = SchoolYear.containing(today)
+    due = sorted(sid for sid, flag in flags(session, today).items() if flag is Flag.DUE_TO_ENROLL)
+    for n, student_id in enumerate(due[:3]):
+        body, document = DEFERRAL_BODIES[n % 2]
+        expired = n == 2
+        year = school_year.start_year - 1 if expired else school_year.start_year
+        approved = dt.date(year, 6, 20)
+        record_approval(session, actor, student_id, ApprovalForm(
+            kind=ApprovalKind.DEFERRED.value, approving_body=body, document_no=document.format(year=year),
+            approved_on=min(approved, today), ends_on=SchoolYear(year + 1).start), today=today)
+    suspended = list(session.execute(
+        select(Student.id, func.max(StatusChange.effective_date)).join(StatusChange, StatusChange.student_id == Student.id)
+        .where(Student.status == EnrollmentStatus.SUSPENDED.value).group_by(Student.id).order_by(Student.id)))
+    yesterday = today - dt.timedelta(days=1)
+    if suspended:
+        student_id, since = suspended[0]
+        record_approval(session, actor, student_id, ApprovalForm(
+            kind=ApprovalKind.SUSPENDED.value, approving_body=SUSPENSION_BODY, approved_on=since, reason="因病",
+            starts_on=since, ends_on=school_year.end), today=today)
+    expiring = next(((sid, since) for sid, since in suspended[1:] if since <= yesterday), None)
+    if expiring is not None:
+        student_id, since = expiring
+        record_approval(session, actor, student_id, ApprovalForm(
+            kind=ApprovalKind.SUSPENDED.value, approving_body=SUSPENSION_BODY, approved_on=since,
+            reason="因病", starts_on=since, ends_on=yesterday), today=today)
+        return
+    # Too few 休学 pupils in a small township: one more pupil, untouched so far, on a 休学 run out yesterday.
+    untouched = session.scalar(
+        select(Student.id).where(Student.stage == Stage.PRIMARY.value,
+                                 Student.status == EnrollmentStatus.ENROLLED.value,
+                                 Student.id.not_in(select(StatusChange.student_id)),
+                                 Student.id.not_in(select(Absence.student_id)),
+                                 Student.id.not_in(select(DropoutCase.student_id)))
+        .order_by(Student.id).limit(1))
+    start = today - dt.timedelta(days=45)
+    if untouched is not None:
+        record_approval(session, actor, untouched, ApprovalForm(
+            kind=ApprovalKind.SUSPENDED.value, approving_body=SUSPENSION_BODY, approved_on=start - dt.timedelta(days=3),
+            reason="因病", starts_on=start, ends_on=yesterday), today=today)
 
 
 VISIT_DONE = (

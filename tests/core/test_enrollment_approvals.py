@@ -6,6 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from schoolaid.common.errors import ValidationFailed
+from schoolaid.dropout import ledgers
+from schoolaid.reporting import work_list
 from schoolaid.roster import enrollment_approvals, roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.enrollment_approvals import ApprovalForm, ApprovalKind, Flag
@@ -155,3 +157,39 @@ def test_a_suspension_of_more_than_one_year_is_refused(township_db, actor) -> No
     township_db.run(enrollment_approvals.record_approval, actor, sid, suspension(start, dt.date(2027, 8, 31)),
                     today=TODAY)
 
+
+
+def test_the_school_age_ledger_says_why_each_child_is_away_or_due(township_db, actor) -> None:
+    due = preschooler(township_db, actor, dt.date(2020, 3, 1), sequence=1)
+    deferred = preschooler(township_db, actor, dt.date(2020, 4, 1), sequence=2)
+    township_db.run(enrollment_approvals.record_approval, actor, deferred, deferral(dt.date(2027, 9, 1)), today=TODAY)
+    away = township_db.run(roster.add_student, actor, student_form(township_db, sequence=3), today=TODAY)
+    township_db.run(enrollment_approvals.record_approval, actor, away,
+                    suspension(dt.date(2026, 9, 10), dt.date(2026, 11, 1)), today=TODAY)
+    lines = {row.student_id: row for row in township_db.query(ledgers.school_age_ledger, TODAY)}
+    assert lines[due].note.startswith("应入学")
+    assert lines[deferred].note == "延缓入学至2027-09-01（平地镇人民政府平府教〔2026〕3号）"
+    assert lines[away].status_text == "休学" and "2026-11-01" in lines[away].note
+
+
+def test_today_s_work_counts_the_flagged_children(township_db, actor) -> None:
+    first = preschooler(township_db, actor, dt.date(2020, 3, 1), sequence=1)
+    preschooler(township_db, actor, dt.date(2020, 4, 1), sequence=2)
+    away = township_db.run(roster.add_student, actor, student_form(township_db, sequence=3), today=TODAY)
+    township_db.run(roster.change_status, actor, away, EnrollmentStatus.SUSPENDED, TODAY, "因病", today=TODAY)
+    items = {item.kind: item for item in township_db.query(work_list.today_work, TODAY)}
+    assert items[work_list.Kind.DUE_TO_ENROLL].target == first
+    assert items[work_list.Kind.DUE_TO_ENROLL].text.startswith("2 ")
+    assert items[work_list.Kind.SUSPENSION].target == away
+
+
+def test_the_demo_shows_a_deferral_an_expired_one_and_both_kinds_of_休学(demo_db) -> None:
+    approvals = demo_db.query(enrollment_approvals.latest_approvals)
+    deferrals = [a for (_sid, kind), a in approvals.items() if kind is ApprovalKind.DEFERRED]
+    suspensions = [a for (_sid, kind), a in approvals.items() if kind is ApprovalKind.SUSPENDED]
+    assert sorted(a.in_force(TODAY) for a in deferrals) == [False, True, True]
+    assert sorted(a.in_force(TODAY) for a in suspensions) == [False, True]
+    found = demo_db.query(enrollment_approvals.flags, TODAY)
+    expired = next(a.student_id for a in deferrals if not a.in_force(TODAY))
+    assert found[expired] is Flag.DUE_TO_ENROLL
+    assert Flag.SUSPENSION_EXPIRED in found.values()

@@ -93,6 +93,17 @@ def test_indicators_with_known_answers(township):
     assert len(found["primary_boarders"].trend) == indicators.TREND_TERMS
 
 
+def test_休学_and_转出_pupils_are_not_in_school_for_the_school_age_figure(township, actor):
+    db, ids = township
+    day = TERM.start + dt.timedelta(days=30)
+    db.run(roster.change_status, actor, ids["p3"], EnrollmentStatus.SUSPENDED, day, "因病", today=TODAY)
+    db.run(roster.change_status, actor, ids["p4"], EnrollmentStatus.TRANSFERRED_OUT, day, "随父母外出务工",
+           "攀枝花市东区某小学", today=TODAY)
+    found = by_key(db.query(indicators.compute, TERM, today=TODAY))
+    assert (found["school_age_enrollment"].numerator, found["school_age_enrollment"].denominator) == (2, 5)
+    assert "休学、转出不计" in found["school_age_enrollment"].how
+
+
 def test_a_school_of_its_own(township):
     db, _ids = township
     village_school = by_key(db.query(indicators.compute, TERM, school_id(db, "波西村小学"), today=TODAY))

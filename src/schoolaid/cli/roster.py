@@ -1,4 +1,4 @@
-"""schoolaid roster: list, import, export, survey."""
+"""schoolaid roster: list, import, export, survey, and the 延缓入学 and 休学 approvals (defer, suspend)."""
 
 from __future__ import annotations
 
@@ -15,14 +15,24 @@ from schoolaid.cli.command import (
     command,
     db_option,
     full_id_option,
+    iso_day,
     json_option,
     operator_option,
 )
-from schoolaid.cli.session import clock_today, export, note_full_ids, open_db, school_id, teacher_classes
+from schoolaid.cli.session import (
+    clock_today,
+    export,
+    note_full_ids,
+    open_db,
+    print_json,
+    school_id,
+    teacher_classes,
+)
 from schoolaid.common.i18n import translate
-from schoolaid.roster import roster
+from schoolaid.roster import enrollment_approvals, roster
 from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.enrollment_approvals import ApprovalForm, ApprovalKind
 
 ROSTER = Group("roster", lambda: translate("Cli", "the student roster"))
 
@@ -80,6 +90,8 @@ def list_students(args: argparse.Namespace) -> int:
                 # The key the township's scripts read before the categories (kept: keys are never renamed).
                 "registered_poor": r.category in (HouseholdCategory.LIFTED.value, HouseholdCategory.MONITORED.value),
                 "status": r.status.value, "id_number_masked": r.id_masked,
+                # 应入学, 休学无批准 or 休学已到期 (the age rule and the approvals), null when none applies.
+                "flag": r.flag.value if r.flag is not None else None,
             }
             if args.full_id:
                 item["id_number"] = full_ids.get(r.id)
@@ -92,7 +104,8 @@ def list_students(args: argparse.Namespace) -> int:
                translate("Cli", "Status"), translate("Cli", "ID number")]
     lines = [headers] + [
         [r.name, r.sex, r.birth_date.isoformat() if r.birth_date else r.birth_month, r.school, r.grade_label, r.class_name,
-         r.status.label(), full_ids.get(r.id) or r.id_masked if args.full_id else r.id_masked]
+         r.status.label() + (f" ({r.flag.label()})" if r.flag is not None else ""),
+         full_ids.get(r.id) or r.id_masked if args.full_id else r.id_masked]
         for r in rows
     ]
     for line in lines:
@@ -194,3 +207,60 @@ def export_survey(args: argparse.Namespace) -> int:
     villages = export(args, roster_export.export_survey, args.file, clock_today())
     print(translate("Cli", "Survey of {n} poor villages written to {path}.").format(n=villages, path=args.file))
     return EXIT_OK
+
+
+def _approval_arguments(parser: argparse.ArgumentParser, suspension: bool) -> None:
+    parser.add_argument("student", type=int, metavar="STUDENT_ID", help=translate(
+        "Cli", "the student's id (roster list --json)"))
+    if suspension:
+        parser.add_argument("--reason", required=True, help=translate("Cli", "why, e.g. 因病"))
+    parser.add_argument("--body", required=True, help=translate(
+        "Cli", "who approved it (批准机关), e.g. 乡镇人民政府 or 县级教育行政部门"))
+    parser.add_argument("--document", required=not suspension, default="", metavar="NO", help=translate(
+        "Cli", "the approval's document number (文号)"))
+    parser.add_argument("--approved-on", required=True, type=iso_day, metavar="DAY", help=translate(
+        "Cli", "the day of the approval"))
+    if suspension:
+        parser.add_argument("--from", dest="starts_on", required=True, type=iso_day, metavar="DAY", help=translate(
+            "Cli", "the first day of the suspension"))
+        parser.add_argument("--to", dest="ends_on", required=True, type=iso_day, metavar="DAY", help=translate(
+            "Cli", "the last day of the suspension (at most one year after the first)"))
+    else:
+        parser.add_argument("--until", dest="ends_on", required=True, type=iso_day, metavar="DAY", help=translate(
+            "Cli", "the expiry (到期日): from that day the child is due to enroll again"))
+    db_option(parser)
+    operator_option(parser)
+    json_option(parser)
+
+
+def _record_approval(args: argparse.Namespace, form: ApprovalForm) -> int:
+    db = open_db(args)
+    try:
+        approval_id = db.run(enrollment_approvals.record_approval, args.actor, args.student, form,
+                             today=clock_today())
+    finally:
+        db.close()
+    if args.json:
+        return print_json({"approval_id": approval_id, "student": args.student, "kind": form.kind,
+                           "ends_on": args.ends_on.isoformat()})
+    print(translate("Cli", "{kind} approval recorded for student {id}, until {date}.").format(
+        kind=form.kind, id=args.student, date=args.ends_on.isoformat()))
+    return EXIT_OK
+
+
+@command(ROSTER, "defer", help=lambda: translate(
+    "Cli", "record a 延缓入学 approval for a child of school age still in a preschool class"),
+         arguments=lambda parser: _approval_arguments(parser, suspension=False), needs=Needs(Permission.EDIT_ROSTER))
+def defer(args: argparse.Namespace) -> int:
+    return _record_approval(args, ApprovalForm(
+        kind=ApprovalKind.DEFERRED.value, approving_body=args.body, document_no=args.document,
+        approved_on=args.approved_on, ends_on=args.ends_on))
+
+
+@command(ROSTER, "suspend", help=lambda: translate(
+    "Cli", "record a 休学 approval (a pupil still 在读 becomes 休学 from its first day)"),
+         arguments=lambda parser: _approval_arguments(parser, suspension=True), needs=Needs(Permission.EDIT_ROSTER))
+def suspend(args: argparse.Namespace) -> int:
+    return _record_approval(args, ApprovalForm(
+        kind=ApprovalKind.SUSPENDED.value, approving_body=args.body, document_no=args.document,
+        approved_on=args.approved_on, reason=args.reason, starts_on=args.starts_on, ends_on=args.ends_on))

@@ -8,10 +8,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from schoolaid.common.grades import age_on, grade_name_zh
+from schoolaid.common.grades import Stage, age_on, grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout import found_out_of_school
@@ -20,6 +20,7 @@ from schoolaid.dropout.case_files import list_cases
 from schoolaid.reconcile import differences
 from schoolaid.reconcile.differences import person_key
 from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind, ListKind
+from schoolaid.roster import enrollment_approvals
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.pinyin_search import search_keys
 from schoolaid.storage.models import (
@@ -100,7 +101,7 @@ def school_age_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
     year) on the roster, enrolled or not — the 未入学 children of the households are on the roster too —
     and, where a household register was imported, every school-age child of the register on no roster
     of ours, each with their 比对 status (待核查, or what the check found)."""
-    reference = SchoolYear.containing(today).age_reference_day
+    reference = enrollment_approvals.age_reference_day(session, SchoolYear.containing(today))
     youngest, oldest = COMPULSORY_AGES[0], COMPULSORY_AGES[-1]
     # age_on(birth, reference) in 6..15  <=>  reference - 16 years < birth <= reference - 6 years
     latest_birth = _years_before(reference, youngest)
@@ -108,8 +109,10 @@ def school_age_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
     conditions = [Student.birth_date.is_not(None), Student.birth_date >= earliest_birth,
                   Student.birth_date <= latest_birth]
     away = (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)
-    notes = {sid: (translate("Dropout", "not at school"), None) for sid in session.scalars(
-        select(Student.id).where(*conditions, Student.status.in_(away)))}
+    notes: dict[int, tuple[str, int | None]] = {
+        sid: (translate("Dropout", "not at school"), None)
+        for sid in session.scalars(select(Student.id).where(*conditions, Student.status.in_(away)))}
+    notes.update(_approval_notes(session, conditions, today))
     has_register = bool(session.scalar(select(ReferenceList.id).where(ReferenceList.kind == ListKind.HUKOU.value)
                                        .limit(1)))
     reconciled = differences.child_status(session, today) if has_register else None
@@ -118,6 +121,44 @@ def school_age_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
         rows += _register_rows(session, today)
     rows.sort(key=lambda keyed: keyed[0])
     return [row for _key, row in rows]
+
+
+def _approval_notes(session: Session, conditions: Sequence[ColumnElement[bool]],
+                    today: dt.date) -> dict[int, tuple[str, int | None]]:
+    """What the age rule and the approvals say of the school-age preschoolers and 休学 pupils: 应入学,
+    the deferral or suspension in force, or the suspension with no approval or run out."""
+    E = enrollment_approvals  # noqa: N806
+    statuses: dict[int, str] = {sid: status for sid, status in session.execute(
+        select(Student.id, Student.status).where(*conditions, or_(
+            Student.stage == Stage.PRESCHOOL.value, Student.status == EnrollmentStatus.SUSPENDED.value)))}
+    ids = list(statuses)
+    if not ids:
+        return {}
+    flags = E.flags(session, today, ids)
+    approvals = E.latest_approvals(session, ids)
+    notes: dict[int, tuple[str, int | None]] = {}
+    for sid in ids:
+        flag = flags.get(sid)
+        deferral = approvals.get((sid, E.ApprovalKind.DEFERRED))
+        suspension = approvals.get((sid, E.ApprovalKind.SUSPENDED))
+        if flag is E.Flag.DUE_TO_ENROLL:
+            note = translate("Dropout", "应入学: of compulsory-school age and still in a preschool class, with no "
+                                        "延缓入学 approval in force")
+            if deferral is not None:
+                note += translate("Dropout", " (the deferral ran out on {date})").format(date=deferral.ends_on.isoformat())
+        elif flag is E.Flag.SUSPENSION_UNAPPROVED:
+            note = translate("Dropout", "休学 with no approval on record")
+        elif flag is E.Flag.SUSPENSION_EXPIRED and suspension is not None:
+            note = translate("Dropout", "休学 approved until {date}, run out: the pupil is to return or be approved "
+                                        "again").format(date=suspension.ends_on.isoformat())
+        elif statuses[sid] == EnrollmentStatus.SUSPENDED.value and suspension is not None:
+            note = suspension.summary()
+        elif deferral is not None and deferral.in_force(today):
+            note = deferral.summary()
+        else:
+            continue
+        notes[sid] = (note, None)
+    return notes
 
 
 #: Checks that take a child off the school-age ledger: not a child of the township after all.

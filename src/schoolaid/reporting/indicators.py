@@ -28,9 +28,9 @@ from schoolaid.ledger import hardship
 from schoolaid.pairing import pairing
 from schoolaid.reconcile import differences, lists
 from schoolaid.reconcile.vocabulary import PRESCHOOL_AGES, SCHOOL_AGES, CheckResult, DifferenceKind, ListKind
-from schoolaid.roster import idnumber, roster
+from schoolaid.roster import enrollment_approvals, idnumber, roster
 from schoolaid.roster.categories import HouseholdCategory, aid_group
-from schoolaid.roster.enrollment import EnrollmentStatus
+from schoolaid.roster.enrollment import NOT_IN_SCHOOL, EnrollmentStatus
 from schoolaid.storage.models import (
     Household,
     LedgerEntry,
@@ -44,7 +44,7 @@ from schoolaid.storage.models import (
 )
 
 ENROLLED = EnrollmentStatus.ENROLLED.value
-OUT_OF_SCHOOL = (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)
+OUT_OF_SCHOOL = tuple(sorted(status.value for status in NOT_IN_SCHOOL))
 TREND_TERMS = 4
 
 
@@ -122,7 +122,7 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
     villages = frozenset(lists.register_villages(session, year.start_year))
     if not villages:
         return None
-    reference = year.age_reference_day
+    reference = enrollment_approvals.age_reference_day(session, year)
     by_number: dict[str, int] = {}
     by_name_birth: dict[tuple[str, dt.date], int] = {}
     for student, name, birth, number in session.execute(select(Student.id, Student.name, Student.birth_date,
@@ -183,7 +183,7 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
             book: roster.StatusBook) -> dict[str, tuple[int, int, str]]:
     end = _day(term, today)
     statuses = book.on(end)
-    reference = term.school_year.age_reference_day
+    reference = enrollment_approvals.age_reference_day(session, term.school_year)
     # The township's enrollment counts its register villages by their household register.
     register = register_counts(session, term.school_year, end, statuses) if school_id is None else None
     counted_by_register = register.villages if register is not None else frozenset()
@@ -292,7 +292,7 @@ DEFINITIONS = {
                                    "在园幼儿数（含核查为在外地就读的）÷ 学前适龄（3至5周岁）儿童数；导入了户籍名单的村用户籍上的儿童数，"
                                    "村里填报了学前适龄儿童数时用填报数，否则用花名册上的儿童数"),
     "school_age_enrollment": ("义务教育适龄儿童入学率", 1.0, True,
-                              "6至15周岁儿童中在校（含休学、转出、核查为在外地就读）人数 ÷ 6至15周岁儿童数：导入了户籍名单的村按户籍"
+                              "6至15周岁儿童中在校（含核查为在外地就读；休学、转出不计为在校）人数 ÷ 6至15周岁儿童数：导入了户籍名单的村按户籍"
                               "（核查为死亡、迁出、重复人员、随迁或经批准延缓入学的不计），其余按花名册（年龄按8月31日计）"),
     "primary_boarders": ("小学寄宿生比例", 0.30, True, "小学在读寄宿生 ÷ 小学在读学生"),
     "primary_dropout": ("小学辍学率", dropout_rate.DROPOUT_RATE_TARGET, False,
@@ -350,7 +350,7 @@ class VillageCount:
 def village_counts(session: Session, school_year: int) -> list[VillageCount]:
     entered = dict(session.execute(select(VillagePopulation.village_id, VillagePopulation.preschool_age)
                                    .where(VillagePopulation.year == school_year)).all())
-    reference = SchoolYear(school_year).age_reference_day
+    reference = enrollment_approvals.age_reference_day(session, SchoolYear(school_year))
     on_roster: dict[int, int] = {}
     for birth, village_id in session.execute(select(Student.birth_date, Household.village_id).join(
             Household, Student.household_id == Household.id)):

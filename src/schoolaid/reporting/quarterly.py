@@ -22,8 +22,8 @@ from schoolaid.ledger import coverage, subsidy_programmes
 from schoolaid.pairing import pairing
 from schoolaid.reconcile import village_counts
 from schoolaid.reconcile.village_counts import VillageReconcile
-from schoolaid.reporting.indicators import register_counts
-from schoolaid.roster import roster
+from schoolaid.reporting.indicators import OUT_OF_SCHOOL, register_counts
+from schoolaid.roster import enrollment_approvals, roster
 from schoolaid.roster.categories import HouseholdCategory, aid_group
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.models import (
@@ -220,7 +220,7 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
     """The plan's four indicators, computed from the roster (the children the households have) and,
     for the villages with a household register, from the register's children."""
     year = SchoolYear.containing(end)
-    reference = year.age_reference_day
+    reference = enrollment_approvals.age_reference_day(session, year)
     statuses = roster.statuses_on(session, end)
     register = register_counts(session, year, end, statuses)
     preschool_age = preschool_enrolled = school_age = school_age_in = primary = boarders = 0
@@ -236,11 +236,11 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
             preschool_enrolled += 1
         if age is not None and 6 <= age <= 15 and not on_register:
             school_age += 1
-            school_age_in += status not in (EnrollmentStatus.NOT_ENROLLED.value, EnrollmentStatus.DROPPED_OUT.value)
+            school_age_in += status not in OUT_OF_SCHOOL
         if stage == Stage.PRIMARY.value and status == ENROLLED:
             primary += 1
             boarders += bool(boarder)
-    preschool_how, school_age_how = "在园幼儿数 ÷ 花名册上3至5周岁儿童数", "6至15周岁儿童中在校（含休学、转出）人数 ÷ 6至15周岁儿童数"
+    preschool_how, school_age_how = "在园幼儿数 ÷ 花名册上3至5周岁儿童数", "6至15周岁儿童中在校（休学、转出不计）人数 ÷ 6至15周岁儿童数"
     if register is not None:
         preschool_age += register.preschool_age
         preschool_enrolled += register.preschool_elsewhere
@@ -248,7 +248,7 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
         school_age_in += register.school_age_in
         villages = f"{len(register.villages)}个村按户籍名单，其余按花名册"
         preschool_how = f"在园幼儿数 ÷ 3至5周岁儿童数（{villages}）"
-        school_age_how = f"6至15周岁儿童中在校（含休学、转出、外地就读）人数 ÷ 6至15周岁儿童数（{villages}）"
+        school_age_how = f"6至15周岁儿童中在校（含外地就读；休学、转出不计）人数 ÷ 6至15周岁儿童数（{villages}）"
     _rows, overall = dropout_rate.dropout_rates(session, start, end)
     return [
         Indicator("学前教育毛入园率", preschool_enrolled, preschool_age, 0.85, True, preschool_how),

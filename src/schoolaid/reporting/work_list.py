@@ -4,7 +4,8 @@ days, notice deadlines passed, 脱贫户 and 监测对象 households with no pai
 students unpaid this month, priority-group students not yet assessed for the school year, the
 term-start report in a term's first weeks, the backup not taken for 30 days; children a 比对 check
 found out of school (失学) with no case, and the differences of the 比对 still to check, per village,
-the village with the oldest first."""
+the village with the oldest first; children of school age still in a preschool class with no 延缓入学
+approval (应入学), and 休学 pupils with no approval in force."""
 
 from __future__ import annotations
 
@@ -24,8 +25,9 @@ from schoolaid.dropout import absences, case_files, found_out_of_school, rules
 from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
 from schoolaid.reconcile import differences, village_counts
-from schoolaid.roster import categories
+from schoolaid.roster import categories, enrollment_approvals
 from schoolaid.roster.categories import HouseholdCategory
+from schoolaid.roster.enrollment_approvals import Flag
 
 STALE_CASE_DAYS = 7
 VISIT_DAYS = 30
@@ -45,6 +47,8 @@ class Kind:
     NOT_ASSESSED = "not_assessed"  # target: the school year (priority groups not yet assessed)
     OUT_OF_SCHOOL = "out_of_school"  # target: the student a 比对 check found out of school (失学), no case yet
     RECONCILE = "reconcile"  # target: the village id (None: people of no known village) with differences to check
+    DUE_TO_ENROLL = "due_to_enroll"  # target: the first such student (应入学: of school age, in a preschool class)
+    SUSPENSION = "suspension"  # target: the first 休学 pupil with no approval or one run out
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
             "WorkList", "{village}: {n} differences of the 比对 to check door to door, the oldest since {date}").format(
                 village=village.village or translate("WorkList", "Village unknown"), n=village.total,
                 date=village.oldest.isoformat() if village.oldest else "—")))
+    items.extend(_enrollment_items(session, today))
     for household in pairing.unpaired_households(session, today):
         items.append(WorkItem(Kind.UNPAIRED, household.household_id, translate(
             "WorkList", "The household of {head} ({village}) has no helper: pair it").format(
@@ -134,6 +139,33 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
                 days=(today - last.date()).days) if last else translate(
             "WorkList", "No backup has ever been exported: export one for the township"), urgent=last is None))
     return items
+
+
+#: Names shown in a line of today's work that counts children; the roster lists them all.
+NAMES_SHOWN = 3
+
+
+def _enrollment_items(session: Session, today: dt.date) -> list[WorkItem]:
+    """The children the age rule and the approvals flag: one line for those due to enroll, one for the
+    休学 pupils with no approval in force."""
+    flagged = enrollment_approvals.flagged_students(session, today)
+    due = [f for f in flagged if f.flag is Flag.DUE_TO_ENROLL]
+    suspended = [f for f in flagged if f.flag is not Flag.DUE_TO_ENROLL]
+    items = []
+    if due:
+        items.append(WorkItem(Kind.DUE_TO_ENROLL, due[0].student_id, translate(
+            "WorkList", "{n} children of compulsory-school age are still in a preschool class with no 延缓入学 "
+            "approval (应入学): {names}").format(n=len(due), names=_names(due)), urgent=True))
+    if suspended:
+        items.append(WorkItem(Kind.SUSPENSION, suspended[0].student_id, translate(
+            "WorkList", "{n} 休学 pupils have no approval in force (none on record, or run out): {names}").format(
+                n=len(suspended), names=_names(suspended)), urgent=True))
+    return items
+
+
+def _names(flagged: list[enrollment_approvals.FlaggedStudent]) -> str:
+    names = "、".join(f"{f.name}（{f.school}）" for f in flagged[:NAMES_SHOWN])
+    return names + ("等" if len(flagged) > NAMES_SHOWN else "")
 
 
 def _overdue_item(overdue: pairing.OverdueVisit) -> WorkItem:

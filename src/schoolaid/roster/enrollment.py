@@ -39,6 +39,10 @@ ALLOWED_CHANGES: dict[EnrollmentStatus, frozenset[EnrollmentStatus]] = {
     S.NOT_ENROLLED: frozenset({S.ENROLLED}),
 }
 
+# Statuses the school-age enrollment figure (义务教育适龄儿童入学率) does not count as in school: a 休学
+# pupil is away from class, approved or not, and a 转出 one is not known to be at the receiving school.
+NOT_IN_SCHOOL = frozenset({S.NOT_ENROLLED, S.DROPPED_OUT, S.SUSPENDED, S.TRANSFERRED_OUT})
+
 # Statuses whose change date is the student's leaving date.
 LEAVING_STATUSES = frozenset({S.TRANSFERRED_OUT, S.GRADUATED, S.DROPPED_OUT})
 
