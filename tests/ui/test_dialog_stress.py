@@ -128,6 +128,7 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
     from schoolaid.ui.pairing import pairing_dialogs as pd
     from schoolaid.ui.pairing.visit_panel import VisitDialog
     from schoolaid.ui.reconcile.check_dialog import CheckDialog
+    from schoolaid.ui.roster.approval_dialog import ApprovalDialog
     from schoolaid.ui.roster.export_dialog import ExportDialog
     from schoolaid.ui.roster.household_dialog import HouseholdDialog
     from schoolaid.ui.roster.household_picker import HouseholdPicker
@@ -191,6 +192,7 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         Opener("household (new)", lambda: HouseholdDialog(context, None, roster_tab)),
         Opener("household picker", lambda: HouseholdPicker(context, roster_tab)),
         Opener("status", lambda: StatusDialog(context, student_id, roster_tab)),
+        Opener("approval", lambda: ApprovalDialog(context, student_id, roster_tab)),
         Opener("export", lambda: ExportDialog(context, roster_tab.model.filter, roster_tab.model.sort_key,
                                               roster_tab.model.descending, roster_tab.model.shown, roster_tab)),
         Opener("import", lambda: ImportDialog(context, sheet, roster_tab)),

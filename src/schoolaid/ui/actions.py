@@ -109,6 +109,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
        menus=("students", ROSTER_CONTEXT)),
     _a("students.status", QT_TRANSLATE_NOOP("Actions", "Change enrollment &status…"), "roster_tab", "change_status",
        P.EDIT_ROSTER, menus=("students", ROSTER_CONTEXT)),
+    _a("students.approval", QT_TRANSLATE_NOOP("Actions", "Record a 延缓入学 or 休学 a&pproval…"), "roster_tab",
+       "record_approval", P.EDIT_ROSTER, menus=("students", ROSTER_CONTEXT)),
     _a("students.absence", QT_TRANSLATE_NOOP("Actions", "Record an a&bsence…"), "", "record_absence",
        P.RECORD_ABSENCE, menus=("students",)),
     _a("students.import", QT_TRANSLATE_NOOP("Actions", "&Import roster…"), "roster_tab", "import_roster",

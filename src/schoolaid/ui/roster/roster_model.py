@@ -40,6 +40,23 @@ def _category(value: str) -> str:
     return HouseholdCategory(value).label()
 
 
+# A child the age rule or the approvals flag (应入学, 休学无批准, 休学已到期) has work waiting: red.
+_FLAG_COLOUR = QColor("#c62828")
+
+
+def _status(row: RosterRow) -> str:
+    if row.flag is None:
+        return row.status.label()
+    return QCoreApplication.translate("RosterModel", "{status} · {flag}").format(
+        status=row.status.label(), flag=row.flag.label())
+
+
+def _status_colour(row: RosterRow) -> QBrush | None:
+    if row.flag is not None:
+        return QBrush(_FLAG_COLOUR)
+    return QBrush(_STATUS_COLOURS[row.status]) if row.status in _STATUS_COLOURS else None
+
+
 def _t(text: str) -> Callable[[], str]:
     # Marked with QT_TRANSLATE_NOOP where the column is declared, so lupdate collects it.
     return lambda: QCoreApplication.translate("RosterModel", text)
@@ -58,8 +75,8 @@ COLUMNS = (
                if r.category in _CATEGORY_COLOURS else None),
     LazyColumn("left_behind", _t(QT_TRANSLATE_NOOP("RosterModel", "Left-behind")), lambda r: _yes(r.left_behind), centred=True),
     LazyColumn("boarder", _t(QT_TRANSLATE_NOOP("RosterModel", "Boarder")), lambda r: _yes(r.boarder), centred=True),
-    LazyColumn("status", _t(QT_TRANSLATE_NOOP("RosterModel", "Status")), lambda r: r.status.label(), centred=True,
-               foreground=lambda r: QBrush(_STATUS_COLOURS[r.status]) if r.status in _STATUS_COLOURS else None),
+    LazyColumn("status", _t(QT_TRANSLATE_NOOP("RosterModel", "Status")), lambda r: _status(r), centred=True,
+               foreground=lambda r: _status_colour(r)),
     LazyColumn("id_number", _t(QT_TRANSLATE_NOOP("RosterModel", "ID number")), lambda r: r.id_masked),
 )
 

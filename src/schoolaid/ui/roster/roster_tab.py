@@ -366,6 +366,14 @@ class RosterTab(QWidget):
 
         StatusDialog(self.context, student_id, self).exec()
 
+    def record_approval(self) -> None:
+        student_id = self.selected_student_id()
+        if student_id is None or not self._may(Permission.EDIT_ROSTER):
+            return
+        from schoolaid.ui.roster.approval_dialog import ApprovalDialog
+
+        ApprovalDialog(self.context, student_id, self).exec()
+
     def delete_student(self) -> None:
         student_id = self.selected_student_id()
         if student_id is None:
