@@ -131,3 +131,19 @@ def test_the_line_of_today_s_work_opens_the_child_on_the_roster(qtbot, township_
     assert window.tabs.currentWidget() is window.roster_tab
     assert window.roster_tab.selected_student_id() == pupil
     assert Flag.SUSPENSION_UNAPPROVED.label() in status_text(window.roster_tab, pupil)
+
+
+def test_a_province_s_own_age_day_is_set_in_the_rules_dialog(qtbot, township_context) -> None:
+    from schoolaid.ui.dropout.dropout_dialogs import DropoutRulesDialog
+
+    dialog = DropoutRulesDialog(township_context)
+    qtbot.addWidget(dialog)
+    assert dialog.age_reference_edit.text() == "08-31"
+    dialog.age_reference_edit.setText("9-31")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.problems_label.text()
+    assert township_context.query(enrollment_approvals.age_reference_setting) == "08-31"
+    dialog.age_reference_edit.setText("09-30")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert township_context.query(enrollment_approvals.age_reference_day, SchoolYear(2026)) == dt.date(2026, 9, 30)

@@ -1,6 +1,7 @@
 """The rules of dropout control, kept as township settings: the suspected and dropout thresholds,
 the attempts before an urging notice and its deadline, the holidays the school-day count skips,
-and the prefix of the notice numbers.
+and the prefix of the notice numbers (the dialog also keeps the day school ages are reckoned on,
+``roster.enrollment_approvals``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Holidays
 from schoolaid.common.validation import error
+from schoolaid.roster import enrollment_approvals
 from schoolaid.township import township
 
 SETTINGS = {  # key: (default, lowest, highest)
@@ -43,7 +45,7 @@ def set_setting(session: Session, actor: Actor, key: str, value: int) -> None:
 
 @requires(Permission.EDIT_SETTINGS)
 def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix: str,
-               holidays_text: str | None = None) -> None:
+               holidays_text: str | None = None, age_reference_text: str | None = None) -> None:
     """The rules dialog's changes, together: all saved or none."""
     for key, value in values.items():
         if value != setting(session, key):
@@ -52,6 +54,9 @@ def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix
         set_notice_prefix(session, actor, prefix)
     if holidays_text is not None and holidays_text.strip() != holidays_setting(session):
         set_holidays(session, actor, holidays_text)
+    if (age_reference_text is not None
+            and age_reference_text.strip() != enrollment_approvals.age_reference_setting(session)):
+        enrollment_approvals.set_age_reference_day(session, actor, age_reference_text)
 
 
 # Kept as the setting dropout.holidays; the school calendar reads them and counts school days.

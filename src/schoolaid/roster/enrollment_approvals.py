@@ -97,6 +97,12 @@ def _month_day(text: str) -> tuple[int, int] | None:
     return int(month), int(day)
 
 
+def age_reference_setting(session: Session) -> str:
+    """The month-day ages are reckoned on, as the settings keep it (08-31 unless a province says another)."""
+    text = township.get_setting(session, AGE_REFERENCE_SETTING, DEFAULT_AGE_REFERENCE)
+    return text if _month_day(text) is not None else DEFAULT_AGE_REFERENCE
+
+
 def age_reference_day(session: Session, year: SchoolYear) -> dt.date:
     """The day the school year's ages are reckoned on: 31 August before it unless the setting says another."""
     found = _month_day(township.get_setting(session, AGE_REFERENCE_SETTING, DEFAULT_AGE_REFERENCE))

@@ -32,6 +32,7 @@ SETTING_PERMISSIONS = {
     TOWNSHIP_NAME: Permission.EDIT_SETTINGS,
     "dropout": Permission.EDIT_SETTINGS,  # the dropout-control rules: days, deadlines, notice numbers, holidays
     "pairing": Permission.EDIT_SETTINGS,  # when a visit is overdue
+    "enrollment": Permission.EDIT_SETTINGS,  # the day school ages are reckoned on (roster.enrollment_approvals)
     "safety_copy_hours": Permission.EDIT_SETTINGS,
     "safety_copy_keep": Permission.EDIT_SETTINGS,
     "sign_out_idle_minutes": Permission.EDIT_SETTINGS,

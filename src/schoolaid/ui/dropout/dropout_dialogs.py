@@ -27,6 +27,7 @@ from schoolaid.dropout.case_files import CaseForm, CaseView
 from schoolaid.dropout.persuasion import AttemptEntry, AttemptView
 from schoolaid.dropout.vocabulary import CaseStatus, Method, Reason
 from schoolaid.pairing import staff
+from schoolaid.roster import enrollment_approvals
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.widgets.evidence import EvidenceList, choose_files
@@ -402,14 +403,19 @@ class DropoutRulesDialog(FormDialog):
         self.form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
         self.holidays_edit = QLineEdit(context.query(rules.holidays_setting))
         self.form.addRow(self.tr("Holidays (not school days)"), self.holidays_edit)
+        self.age_reference_edit = QLineEdit(context.query(enrollment_approvals.age_reference_setting))
+        self.form.addRow(self.tr("School ages reckoned on (month-day)"), self.age_reference_edit)
         explanation = QLabel(self.tr(
             "Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to "
             "Friday outside the holidays, written month-day~month-day and separated by commas; the default is "
-            "{holidays} (winter break, summer break, National Day week).").format(
+            "{holidays} (winter break, summer break, National Day week). A child six years old on the day school "
+            "ages are reckoned on (08-31 unless the province uses another) and still in a preschool class is due to "
+            "enroll (应入学) unless a 延缓入学 approval is on record.").format(
                 holidays=school_calendar.DEFAULT_HOLIDAYS_TEXT))
         explanation.setWordWrap(True)
         self.form.addRow(explanation)
 
     def submit(self) -> bool:
         return self.run(rules.save_rules, {key: spin.value() for key, spin in self.spins.items()},
-                        self.prefix_edit.text(), self.holidays_edit.text(), affects={Entity.DROPOUT}).succeeded
+                        self.prefix_edit.text(), self.holidays_edit.text(), self.age_reference_edit.text(),
+                        affects={Entity.DROPOUT, Entity.STUDENT}).succeeded
