@@ -147,3 +147,29 @@ def test_a_province_s_own_age_day_is_set_in_the_rules_dialog(qtbot, township_con
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert township_context.query(enrollment_approvals.age_reference_day, SchoolYear(2026)) == dt.date(2026, 9, 30)
+
+
+def test_the_student_s_record_shows_the_flag_and_records_the_approval(qtbot, township_context) -> None:
+    from schoolaid.ui.roster.student_dialog import StudentDialog
+
+    today = township_context.today()
+    pupil = add(township_context, "赵休学", dt.date(2016, 3, 2), 4)
+    township_context.db.run(roster.change_status, township_context.actor, pupil, EnrollmentStatus.SUSPENDED,
+                            today - dt.timedelta(days=3), "因病", today=today)
+    record = StudentDialog(township_context, pupil)
+    qtbot.addWidget(record)
+    record.show()
+    assert Flag.SUSPENSION_UNAPPROVED.label() in record.status_label.text()
+
+    def fill(dialog: ApprovalDialog) -> None:
+        assert dialog.kind_combo.currentData() == ApprovalKind.SUSPENDED.value
+        dialog.body_edit.insert("仁和区教育和体育局")  # typed through an input method
+        dialog.reason_edit.insert("因病")  # typed through an input method
+        set_day(dialog.start_edit, today - dt.timedelta(days=3))
+        set_day(dialog.end_edit, today + dt.timedelta(days=60))
+        save(dialog)
+
+    answered = when_shown(ApprovalDialog, fill)
+    record.approval_button.click()
+    assert answered
+    assert record.status_label.text() == EnrollmentStatus.SUSPENDED.label()

@@ -135,6 +135,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "new_household", P.EDIT_ROSTER, menus=("households",), button=True),
     _a("households.edit", QT_TRANSLATE_NOOP("Actions", "&Edit the selected student's household…"),
        "roster_tab.household_panel", "edit_household", P.EDIT_ROSTER, menus=("households",)),
+    # The student form's own button, beside the enrollment status.
+    _a("student.approval", QT_TRANSLATE_NOOP("Actions", "Approval (延缓入学 or 休学)…"),
+       DIALOG + "roster.student_dialog.StudentDialog", "record_approval", P.EDIT_ROSTER, button=True),
     # The household form's own button, for a household entered by mistake.
     _a("households.delete", QT_TRANSLATE_NOOP("Actions", "Delete household…"), DIALOG + "roster.household_dialog.HouseholdDialog",
        "delete_household", P.EDIT_ROSTER, button=True),

@@ -27,10 +27,11 @@ from schoolaid.accounts.audit import HistoryEntry
 from schoolaid.common.errors import Problem, SchoolAidError, ValidationFailed
 from schoolaid.common.grades import ALL_GRADES, Grade, Stage
 from schoolaid.common.vocabulary import ETHNICITIES, Relation, Sex
-from schoolaid.roster import households, idnumber, roster
+from schoolaid.roster import enrollment_approvals, households, idnumber, roster
 from schoolaid.roster.categories import DISABILITY_CATEGORIES, DISABILITY_GRADES, disability_label
 from schoolaid.roster.roster import StudentForm
 from schoolaid.township import township
+from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.fonts import missing_characters
 from schoolaid.ui.operations import run_op
@@ -178,6 +179,8 @@ class StudentDialog(Dialog):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.change_status_button)
+        self.approval_button = make_button("student.approval", context, self)
+        status_row.addWidget(self.approval_button)
         right.addRow(self.tr("Enrollment status"), status_row)
 
         details = QWidget()
@@ -228,6 +231,7 @@ class StudentDialog(Dialog):
         else:
             self.status_label.setText(self.tr("Enrolled (new student)"))
             self.change_status_button.setVisible(False)
+            self.approval_button.setVisible(False)
             self.tabs.setTabEnabled(1, False)
             today = context.today()
             self.entry_edit.setDate(QDate(today.year, today.month, today.day))
@@ -301,7 +305,10 @@ class StudentDialog(Dialog):
     def _load_status_and_history(self) -> None:
         assert self.student_id is not None
         summary = self.context.query(roster.get_summary, self.student_id)
-        self.status_label.setText(summary.status.label())
+        flag = self.context.query(enrollment_approvals.flags, self.context.today(), [self.student_id]).get(
+            self.student_id)
+        self.status_label.setText(summary.status.label() if flag is None else self.tr("{status} · {flag}").format(
+            status=summary.status.label(), flag=flag.label()))
         entries = self.context.query(audit.history, roster.ENTITY, self.student_id)
         household_ids = {v for e in entries for v in (e.before.get("household_id"), e.after.get("household_id")) if v}
         self._history_names = {
@@ -407,6 +414,13 @@ class StudentDialog(Dialog):
 
         assert self.student_id is not None
         if StatusDialog(self.context, self.student_id, self).exec():
+            self._load_status_and_history()
+
+    def record_approval(self) -> None:
+        from schoolaid.ui.roster.approval_dialog import ApprovalDialog
+
+        assert self.student_id is not None
+        if ApprovalDialog(self.context, self.student_id, self).exec():
             self._load_status_and_history()
 
     # --- saving ----------------------------------------------------------------------------
