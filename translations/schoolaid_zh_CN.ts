@@ -225,6 +225,10 @@
         <translation>变更学籍状态(&amp;S)…</translation>
     </message>
     <message>
+        <source>Record a 延缓入学 or 休学 a&amp;pproval…</source>
+        <translation>登记延缓入学或休学批准(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Record an a&amp;bsence…</source>
         <translation>登记缺课(&amp;B)…</translation>
     </message>
@@ -267,6 +271,10 @@
     <message>
         <source>&amp;Edit the selected student's household…</source>
         <translation>编辑所选学生的户信息(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Approval (延缓入学 or 休学)…</source>
+        <translation>延缓入学或休学批准…</translation>
     </message>
     <message>
         <source>Delete household…</source>
@@ -687,6 +695,65 @@
     <message>
         <source>Applied on</source>
         <translation>申请日期</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Record an approval (延缓入学 or 休学)</source>
+        <translation>登记批准（延缓入学或休学）</translation>
+    </message>
+    <message>
+        <source>e.g. 平地镇人民政府 or 仁和区教育和体育局</source>
+        <translation>例如平地镇人民政府或仁和区教育和体育局</translation>
+    </message>
+    <message>
+        <source>e.g. 因病</source>
+        <translation>例如因病</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Away from</source>
+        <translation>休学开始日期</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Latest approval</source>
+        <translation>最近的批准</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>批准类别</translation>
+    </message>
+    <message>
+        <source>Approving body</source>
+        <translation>批准机关</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <source>Last day away</source>
+        <translation>休学结束日期</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>到期日</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2008,50 @@ The current database is kept as a dated copy beside it.</source>
         <translation>共 {n} 名学生</translation>
     </message>
     <message>
+        <source>the student's id (roster list --json)</source>
+        <translation>学生编号（见 roster list --json）</translation>
+    </message>
+    <message>
+        <source>why, e.g. 因病</source>
+        <translation>原因，例如因病</translation>
+    </message>
+    <message>
+        <source>who approved it (批准机关), e.g. 乡镇人民政府 or 县级教育行政部门</source>
+        <translation>批准机关，例如乡镇人民政府或县级教育行政部门</translation>
+    </message>
+    <message>
+        <source>the approval's document number (文号)</source>
+        <translation>批准文号</translation>
+    </message>
+    <message>
+        <source>the day of the approval</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <source>the first day of the suspension</source>
+        <translation>休学开始日期</translation>
+    </message>
+    <message>
+        <source>the last day of the suspension (at most one year after the first)</source>
+        <translation>休学结束日期（自开始日起最多一年）</translation>
+    </message>
+    <message>
+        <source>the expiry (到期日): from that day the child is due to enroll again</source>
+        <translation>到期日：自该日起儿童重新列为应入学</translation>
+    </message>
+    <message>
+        <source>{kind} approval recorded for student {id}, until {date}.</source>
+        <translation>已为学生 {id} 登记{kind}批准，至 {date}。</translation>
+    </message>
+    <message>
+        <source>record a 延缓入学 approval for a child of school age still in a preschool class</source>
+        <translation>为已到入学年龄仍在学前班的儿童登记延缓入学批准</translation>
+    </message>
+    <message>
+        <source>record a 休学 approval (a pupil still 在读 becomes 休学 from its first day)</source>
+        <translation>登记休学批准（在读学生自休学开始日起改为休学）</translation>
+    </message>
+    <message>
         <source>There is no school called {name}.</source>
         <translation>没有名为 {name} 的学校。</translation>
     </message>
@@ -3021,6 +3132,22 @@ Please tell the person who supports the program, and give them the log file:
         <translation>未在校</translation>
     </message>
     <message>
+        <source>应入学: of compulsory-school age and still in a preschool class, with no 延缓入学 approval in force</source>
+        <translation>应入学：已到义务教育入学年龄仍在学前班，无有效的延缓入学批准</translation>
+    </message>
+    <message>
+        <source> (the deferral ran out on {date})</source>
+        <translation>（延缓入学已于 {date} 到期）</translation>
+    </message>
+    <message>
+        <source>休学 with no approval on record</source>
+        <translation>休学，无批准记录</translation>
+    </message>
+    <message>
+        <source>休学 approved until {date}, run out: the pupil is to return or be approved again</source>
+        <translation>休学批准至 {date}，已到期：应复学或重新报批</translation>
+    </message>
+    <message>
         <source>absent since {date}, {days} school days</source>
         <extracomment>Checks that take a child off the school-age ledger: not a child of the township after all. Checks that found the child at school elsewhere, or living (and so counted) elsewhere.</extracomment>
         <translation>自 {date} 起缺课，{days} 个教学日</translation>
@@ -3069,8 +3196,12 @@ Please tell the person who supports the program, and give them the log file:
         <translation>假期（不计教学日）</translation>
     </message>
     <message>
-        <source>Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to Friday outside the holidays, written month-day~month-day and separated by commas; the default is {holidays} (winter break, summer break, National Day week).</source>
-        <translation>默认：5 个教学日、30 天（有的省份为 28 天）、2 次、15 天。教学日指假期以外的周一至周五；假期写成 月-日~月-日，用逗号分隔，默认为 {holidays}（寒假、暑假、国庆假期）。</translation>
+        <source>School ages reckoned on (month-day)</source>
+        <translation>计算入学年龄的日期（月-日）</translation>
+    </message>
+    <message>
+        <source>Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to Friday outside the holidays, written month-day~month-day and separated by commas; the default is {holidays} (winter break, summer break, National Day week). A child six years old on the day school ages are reckoned on (08-31 unless the province uses another) and still in a preschool class is due to enroll (应入学) unless a 延缓入学 approval is on record.</source>
+        <translation>默认：5 个教学日、30 天（有的省份为 28 天）、2 次、15 天。教学日指假期以外的周一至周五；假期写成 月-日~月-日，用逗号分隔，默认为 {holidays}（寒假、暑假、国庆假期）。在计算入学年龄的日期（默认 08-31，省里另有规定的按省里）已满六周岁仍在学前班的儿童列为应入学，有延缓入学批准的除外。</translation>
     </message>
 </context>
 <context>
@@ -3683,6 +3814,74 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>The pairing and its {n} activities stay on record.</source>
         <translation>该结对及其 {n} 次活动记录继续保留。</translation>
+    </message>
+</context>
+<context>
+    <name>Enrollment</name>
+    <message>
+        <source>Write the day ages are reckoned on as month-day, e.g. 08-31.</source>
+        <extracomment>Compulsory education: ages 6 to 15 on the age reference day. A 休学 is approved for at most one school year at a time; a longer absence is approved again. The day ages are reckoned on, as month-day, for provinces that count another day than 31 August. The rules, what each checks, and where it comes from.</extracomment>
+        <translation>请按“月-日”填写计算年龄的日期，例如 08-31。</translation>
+    </message>
+    <message>
+        <source>Choose 延缓入学 or 休学.</source>
+        <translation>请选择延缓入学或休学。</translation>
+    </message>
+    <message>
+        <source>Enter who approved it (批准机关), e.g. 乡镇人民政府 or 县级教育行政部门.</source>
+        <translation>请填写批准机关，例如乡镇人民政府或县级教育行政部门。</translation>
+    </message>
+    <message>
+        <source>The approving body is at most {n} characters long.</source>
+        <translation>批准机关最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>The document number is at most {n} characters long.</source>
+        <translation>文号最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>Enter the day of the approval.</source>
+        <translation>请填写批准日期。</translation>
+    </message>
+    <message>
+        <source>The day of the approval is in the future.</source>
+        <translation>批准日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>Enter the day the approval ends.</source>
+        <translation>请填写批准的到期日。</translation>
+    </message>
+    <message>
+        <source>Enter the approval's document number (文号).</source>
+        <translation>请填写批准文号。</translation>
+    </message>
+    <message>
+        <source>The deferral expires on or before the day it was approved.</source>
+        <translation>延缓入学的到期日不能早于或等于批准日期。</translation>
+    </message>
+    <message>
+        <source>{name} is already at school: a deferred enrollment is for a child in a preschool class or not yet enrolled.</source>
+        <translation>{name}已入学：延缓入学只适用于在学前班或尚未入学的儿童。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the suspension, e.g. 因病.</source>
+        <translation>请填写休学原因，例如因病。</translation>
+    </message>
+    <message>
+        <source>Enter the first day of the suspension.</source>
+        <translation>请填写休学开始日期。</translation>
+    </message>
+    <message>
+        <source>The suspension ends before it starts.</source>
+        <translation>休学结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A suspension is approved for at most one year ({start} to {last}): apply again when it runs out.</source>
+        <translation>休学一次最多批准一年（{start}至{last}）：到期后需重新申请。</translation>
+    </message>
+    <message>
+        <source>{name} is “{status}”: only a pupil in school or suspended can be suspended.</source>
+        <translation>{name}的学籍状态为“{status}”：只有在读或休学的学生才能办理休学。</translation>
     </message>
 </context>
 <context>
@@ -7593,6 +7792,10 @@ How: {how}{note}</source>
         <translation>是</translation>
     </message>
     <message>
+        <source>{status} · {flag}</source>
+        <translation>{status} · {flag}</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -8400,6 +8603,10 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>Enrolled (new student)</source>
         <translation>在读（新学生）</translation>
+    </message>
+    <message>
+        <source>{status} · {flag}</source>
+        <translation>{status} · {flag}</translation>
     </message>
     <message>
         <source>Added</source>
@@ -9255,6 +9462,22 @@ This look is recorded in the audit trail.</source>
         <source>The list is wrong</source>
         <translation>名单有误</translation>
     </message>
+    <message>
+        <source>Suspension</source>
+        <translation>休学</translation>
+    </message>
+    <message>
+        <source>Due to enroll</source>
+        <translation>应入学</translation>
+    </message>
+    <message>
+        <source>Suspended without approval</source>
+        <translation>休学无批准</translation>
+    </message>
+    <message>
+        <source>Suspension expired</source>
+        <translation>休学已到期</translation>
+    </message>
 </context>
 <context>
     <name>WorkList</name>
@@ -9293,6 +9516,15 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>{n} students of the priority groups are not yet assessed this school year: propose them (家庭经济困难学生认定)</source>
         <translation>重点保障群体中有 {n} 名学生本学年尚未认定：请提出认定（家庭经济困难学生认定）</translation>
+    </message>
+    <message>
+        <source>{n} children of compulsory-school age are still in a preschool class with no 延缓入学 approval (应入学): {names}</source>
+        <extracomment>Names shown in a line of today's work that counts children; the roster lists them all.</extracomment>
+        <translation>{n} 名已到义务教育入学年龄的儿童仍在学前班且无延缓入学批准（应入学）：{names}</translation>
+    </message>
+    <message>
+        <source>{n} 休学 pupils have no approval in force (none on record, or run out): {names}</source>
+        <translation>{n} 名休学学生无有效批准（未登记或已到期）：{names}</translation>
     </message>
     <message>
         <source>{staff} has not visited the household of {head} for {days} days</source>

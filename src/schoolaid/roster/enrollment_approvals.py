@@ -81,7 +81,8 @@ ENROLLMENT_RULES: tuple[tuple[str, str, str], ...] = (
     (Flag.SUSPENSION_UNAPPROVED.value, "status == 休学 and no 休学 approval on record", LAW + "（休学须经批准）"),
     (Flag.SUSPENSION_EXPIRED.value,
      "status == 休学 and the approval's last day (to-date) before today; a span longer than one year is refused",
-     LAW + "（休学须经批准）；休学期限一般不超过一学年"),
+     LAW + "（休学须经批准）；期限：省级学籍管理实施细则，如《辽宁省义务教育阶段学生学籍管理办法实施细则》"
+           "“学生休学期限一般为1学年，休学期满仍不能复学的，可申请延长1年”"),
 )
 
 
