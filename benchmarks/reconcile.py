@@ -153,7 +153,7 @@ def main() -> None:
         print(f"compare: differences()            {compared:6.2f} s  ({len(found):,}: "
               + ", ".join(f"{kind} {n:,}" for kind, n in sorted(kinds.items())) + ")")
         print(f"         open counts per village  {counted:6.2f} s  ({len(villages)} villages)")
-        print(f"         child_status (ledgers)   {statuses:6.2f} s  ({len(status):,} children)")
+        print(f"         child_status (ledgers)   {statuses:6.2f} s  ({len(status.by_key):,} children)")
         total = planned + written + compared
         print(f"import + compare                  {total:6.2f} s  = {total / floor:.1f}× the bare read "
               f"(aim: well under 10 s)")
