@@ -63,7 +63,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path)
     args = parser.parse_args()
-    path = args.db or Path(tempfile.mkdtemp(prefix="schoolaid-backup-bench-")) / "school.sqlite"
+    path = args.db or Path(tempfile.mkdtemp(prefix="bench-backup-db-")) / "school.sqlite"
     if not path.exists():
         db = open_database(path)
         seconds, _ = timed(lambda: db.run(create_demo_township, Actor("benchmark"), students=args.students, seed=4,
@@ -73,7 +73,7 @@ def main() -> None:
         print(f"filled the ledger to {args.entries:,} entries in {seconds:.0f} s")
         db.close()
     print(f"database: {megabytes(path)} ({path})")
-    work = Path(tempfile.mkdtemp(prefix="schoolaid-backup-out-"))
+    work = Path(tempfile.mkdtemp(prefix="bench-backup-out-"))
     try:
         seconds, info = timed(lambda: backup.write_backup(path, work / "school.sabk", PASSWORD,
                                                                 now=dt.datetime.now()))
