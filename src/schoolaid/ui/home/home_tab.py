@@ -12,10 +12,12 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStandardItem, QStandar
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -37,6 +39,7 @@ from schoolaid.ui.widgets.table_views import editable_table
 MET = QColor("#1b7f3b")
 MISSED = QColor("#c62828")
 NEUTRAL = QColor("#607d8b")
+CARDS_PER_ROW = 4
 BAR = QColor("#90a4ae")
 BAR_CURRENT = QColor("#1e88e5")
 
@@ -51,10 +54,12 @@ def percent(value: float | None, target: float) -> str:
 class IndicatorCard(QWidget):
     """One indicator: its value, the target, and bars for the terms with the target as a line."""
 
+    MINIMUM_HEIGHT = 190
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.indicator: Indicator | None = None
-        self.setMinimumSize(280, 190)
+        self.setMinimumSize(280, self.MINIMUM_HEIGHT)
 
     def set_indicator(self, indicator: Indicator | None) -> None:
         self.indicator = indicator
@@ -216,9 +221,19 @@ class HomeTab(QWidget):
         top.addWidget(self.state_label, 1)
         top.addWidget(self.counts_button)
         self.cards = [IndicatorCard() for _ in indicators.DEFINITIONS]
-        grid = QGridLayout()
+        # Four to a row, in a scroll area: on a 1,366 × 768 screen two rows and today's work fit, and on
+        # a smaller one the cards scroll instead of being drawn over each other.
+        cards_panel = QWidget()
+        grid = QGridLayout(cards_panel)
+        grid.setContentsMargins(0, 0, 0, 0)
         for position, card in enumerate(self.cards):
-            grid.addWidget(card, position // 3, position % 3)
+            grid.addWidget(card, position // CARDS_PER_ROW, position % CARDS_PER_ROW)
+        self.cards_area = QScrollArea()
+        self.cards_area.setWidget(cards_panel)
+        self.cards_area.setWidgetResizable(True)
+        self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
+        rows_shown = min(2, -(-len(self.cards) // CARDS_PER_ROW))
+        self.cards_area.setMinimumHeight(rows_shown * (IndicatorCard.MINIMUM_HEIGHT + grid.verticalSpacing()))
         self.work_model = QStandardItemModel(self)
         self.work_view = QListView()
         self.work_view.setModel(self.work_model)
@@ -233,7 +248,7 @@ class HomeTab(QWidget):
         self.work_label.setFont(bold)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(grid, 3)
+        layout.addWidget(self.cards_area, 3)
         layout.addWidget(self.work_label)
         layout.addWidget(self.work_view, 2)
         self._computed.connect(self._show)
