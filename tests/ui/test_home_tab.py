@@ -31,6 +31,13 @@ def test_the_home_tab_comes_first_with_the_indicators(qtbot, window, tmp_path):
     dropout_card = home.cards[3]
     assert "≤" in dropout_card.toolTip() and "学期初小学在读学生" in dropout_card.toolTip()
     assert all(card.width() >= 280 and card.height() >= 190 for card in home.cards)  # readable at 1366×768
+    # None drawn over another, all in view without scrolling, and today's work below them with its room.
+    boxes = [card.geometry() for card in home.cards]
+    assert not any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1:])
+    assert not home.cards_area.verticalScrollBar().isVisible()
+    assert home.work_view.height() >= 150
+    assert home.work_view.mapTo(home, home.work_view.rect().topLeft()).y() >= \
+        home.cards_area.mapTo(home, home.cards_area.rect().bottomLeft()).y()
     window.grab().save(str(tmp_path / "home.png"))
 
 
