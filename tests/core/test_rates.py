@@ -141,6 +141,7 @@ def test_targets_are_the_plans_until_the_township_sets_another(township_db, acto
     assert "0.2%" in found["primary_dropout"].source
     summary = db.query(quarterly.quarterly_summary, 2026, 4, TODAY)
     assert {i.name: i.target for i in summary.indicators}["义务教育辍学率"] == 0.005
+    assert all(i.source for i in summary.indicators)  # printed under the table as 目标出处
     db.run(rates.set_target, actor, "compulsory_dropout", None)
     assert db.query(rates.target, "compulsory_dropout") == 0.002
     with pytest.raises(ValidationFailed):

@@ -254,6 +254,7 @@ def test_rules_dialog_keeps_the_targets_with_their_sources(qtbot, context) -> No
     assert spin.value() == 95.0 and "95%" in spin.toolTip()
     assert dialog.target_spins["primary_dropout"].value() == pytest.approx(0.2)
     assert "确保十三五时期小学辍学率控制在0.2%以内" in dialog.target_spins["primary_dropout"].toolTip()
+    assert dialog.sizeHint().height() <= 740  # fits the 1366×768 screen with the targets
     spin.setValue(96.0)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted

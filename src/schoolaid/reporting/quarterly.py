@@ -97,6 +97,7 @@ class Indicator:
     target: float
     at_least: bool  # the target is a floor (≥) or a ceiling (≤)
     how: str
+    source: str = ""  # the words the target comes from
 
     @property
     def value(self) -> float:
@@ -252,15 +253,18 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
     _rows, primary_rate = rates.dropout_rates(session, start, end, (Stage.PRIMARY.value,))
     _rows, compulsory_rate = rates.dropout_rates(session, start, end)
     goals = rates.targets(session)
+
+    def indicator(key: str, numerator: int, denominator: int, how: str) -> Indicator:
+        target = rates.TARGETS[key]
+        return Indicator(target.name, numerator, denominator, goals[key], target.at_least, how, target.source)
+
     return [
-        Indicator("学前教育毛入园率", preschool_enrolled, preschool_age, goals["preschool_gross_enrollment"], True,
-                  preschool_how),
-        Indicator("义务教育适龄儿童入学率", school_age_in, school_age, goals["school_age_enrollment"], True, school_age_how),
-        Indicator("小学寄宿生比例", boarders, primary, goals["primary_boarders"], True, "小学在读寄宿生 ÷ 小学在读学生"),
-        Indicator("小学辍学率", primary_rate.dropouts, primary_rate.enrolled_at_start, goals["primary_dropout"], False,
+        indicator("preschool_gross_enrollment", preschool_enrolled, preschool_age, preschool_how),
+        indicator("school_age_enrollment", school_age_in, school_age, school_age_how),
+        indicator("primary_boarders", boarders, primary, "小学在读寄宿生 ÷ 小学在读学生"),
+        indicator("primary_dropout", primary_rate.dropouts, primary_rate.enrolled_at_start,
                   "本季度辍学且季末仍未返校的小学生 ÷ 季初小学在读学生"),
-        Indicator("义务教育辍学率", compulsory_rate.dropouts, compulsory_rate.enrolled_at_start,
-                  goals["compulsory_dropout"], False,
+        indicator("compulsory_dropout", compulsory_rate.dropouts, compulsory_rate.enrolled_at_start,
                   "本季度辍学且季末仍未返校的小学生和初中生 ÷ 季初小学和初中在读学生（学前不计）"),
     ]
 
