@@ -32,7 +32,7 @@ from schoolaid.common.school_calendar import (  # noqa: E402
     school_days_before,
 )
 from schoolaid.demo import create_demo_township  # noqa: E402
-from schoolaid.dropout import absences, case_files, dropout_rate, ledgers, persuasion, term_report  # noqa: E402
+from schoolaid.dropout import absences, case_files, ledgers, persuasion, rates, term_report  # noqa: E402
 from schoolaid.dropout.persuasion import AttemptEntry  # noqa: E402
 from schoolaid.dropout.vocabulary import CaseStatus, Method  # noqa: E402
 from schoolaid.roster.enrollment import EnrollmentStatus  # noqa: E402
@@ -102,7 +102,7 @@ def main() -> None:
     for name, action in (("school-age ledger", lambda: db.query(ledgers.school_age_ledger, today)),
                          ("suspected ledger", lambda: db.query(ledgers.suspected_ledger, today)),
                          ("dropout ledger", lambda: db.query(ledgers.dropout_ledger, today)),
-                         ("dropout rate, school year", lambda: db.query(dropout_rate.dropout_rates, *year)),
+                         ("dropout rate, school year", lambda: db.query(rates.dropout_rates, *year)),
                          ("cases per school", lambda: db.query(case_files.cases_per_school, today)),
                          ("term-start report", lambda: db.query(term_report.term_report, today))):
         print(f"  {name:<28} {median_ms(action, 3):8.1f} ms")

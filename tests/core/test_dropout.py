@@ -21,7 +21,6 @@ from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, nth_school_day
 from schoolaid.dropout import (
     absences,
     case_files,
-    dropout_rate,
     ledgers,
     notices,
     persuasion,
@@ -31,6 +30,7 @@ from schoolaid.dropout import (
 )
 from schoolaid.dropout.case_files import CaseForm
 from schoolaid.dropout.persuasion import AttemptEntry
+from schoolaid.dropout.rates import RateRow, dropout_rates
 from schoolaid.dropout.vocabulary import CaseStatus, Method, Reason
 from schoolaid.roster import households, roster
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -673,8 +673,8 @@ def five_hundred(township_db, actor):
     return db, ids[:400], ids[400:]
 
 
-def rates(db, stage: str = "小学") -> tuple[dict[str, dropout_rate.RateRow], dropout_rate.RateRow]:
-    rows, overall = db.query(dropout_rate.dropout_rates, *TERM, stage)
+def rates(db, stage: str = "小学") -> tuple[dict[str, RateRow], RateRow]:
+    rows, overall = db.query(dropout_rates, *TERM, (stage,))
     return {r.school: r for r in rows}, overall
 
 

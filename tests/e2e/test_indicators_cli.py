@@ -29,6 +29,11 @@ def test_indicators_json(demo):
     assert [k for k in found if k in KEYS] == KEYS
     assert found["primary_dropout"]["target"] == 0.002 and found["preschool_gross_enrollment"]["target"] == 0.85
     assert found["school_age_enrollment"]["target"] == 1.0 and found["primary_boarders"]["target"] == 0.3
+    consolidation = data["consolidation_rate"]
+    assert consolidation == found["consolidation_rate"] and consolidation["target"] == 0.95
+    assert consolidation["comparison"] == ">=" and "巩固率" in consolidation["name"] and consolidation["source"]
+    assert "transferred" not in consolidation["how"] and "转入" in consolidation["how"]
+    assert found["primary_dropout"]["source"].endswith("确保十三五时期小学辍学率控制在0.2%以内")
     for key, indicator in found.items():
         # A gross enrollment ratio counts every child in the kindergarten over the children of the age,
         # so it may pass 100 % (some years of the demo it does); the others are shares.

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from schoolaid.common.school_calendar import SchoolYear
-from schoolaid.dropout import absences, case_files, dropout_rate, ledgers, rules
+from schoolaid.dropout import absences, case_files, ledgers, rates, rules
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -158,7 +158,7 @@ def test_ledgers_and_figures_are_worked_out_when_shown(qtbot, tab, context) -> N
     assert "劝返一个、销号一个" in tab.ledger_summary.text()
     tab.sections.setCurrentIndex(DropoutTab.FIGURES)
     qtbot.waitUntil(lambda: not tab.busy())
-    rows, overall = context.query(dropout_rate.dropout_rates, *SchoolYear.containing(TODAY).so_far(TODAY))
+    rows, overall = context.query(rates.dropout_rates, *SchoolYear.containing(TODAY).so_far(TODAY))
     assert tab.rates_model.rowCount() == len(rows)
     assert f"{overall.rate * 100:.2f}%" in tab.rates_total.text()
     assert "0.2%" in tab.rates_total.text()
@@ -243,3 +243,20 @@ def test_rules_dialog_saves_the_thresholds_and_refuses_bad_holidays(qtbot, conte
     assert dialog.result() == dialog.DialogCode.Accepted
     assert context.query(rules.setting, "dropout.dropout_days") == 28
     assert context.query(rules.holidays_setting) == "07-01~08-31"
+
+
+def test_rules_dialog_keeps_the_targets_with_their_sources(qtbot, context) -> None:
+    from schoolaid.ui.dropout.dropout_dialogs import DropoutRulesDialog
+
+    dialog = DropoutRulesDialog(context)
+    qtbot.addWidget(dialog)
+    spin = dialog.target_spins["consolidation_rate"]
+    assert spin.value() == 95.0 and "95%" in spin.toolTip()
+    assert dialog.target_spins["primary_dropout"].value() == pytest.approx(0.2)
+    assert "确保十三五时期小学辍学率控制在0.2%以内" in dialog.target_spins["primary_dropout"].toolTip()
+    assert dialog.sizeHint().height() <= 740  # fits the 1366×768 screen with the targets
+    spin.setValue(96.0)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert context.query(rates.target, "consolidation_rate") == pytest.approx(0.96)
+    assert context.query(rates.target, "primary_dropout") == 0.002  # untouched: still the plan's

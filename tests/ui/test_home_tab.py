@@ -27,9 +27,13 @@ def test_the_home_tab_comes_first_with_the_indicators(qtbot, window, tmp_path):
     shown = [card.indicator for card in home.cards if card.isVisible()]
     assert [i.key for i in shown] == ["preschool_gross_enrollment", "school_age_enrollment", "primary_boarders",
                                       "primary_dropout", "poor_students_aided", "difficulty_aided",
-                                      "poor_households_paired"]
+                                      "poor_households_paired", "compulsory_dropout", "consolidation_rate"]
     dropout_card = home.cards[3]
     assert "≤" in dropout_card.toolTip() and "学期初小学在读学生" in dropout_card.toolTip()
+    assert "确保十三五时期小学辍学率控制在0.2%以内" in dropout_card.toolTip()  # the target's source
+    consolidation_card = home.cards[8]
+    assert consolidation_card.indicator.key == "consolidation_rate" and "≥" in consolidation_card.toolTip()
+    assert "95%" in consolidation_card.toolTip() and "巩固率" in consolidation_card.toolTip()
     assert all(card.width() >= 280 and card.height() >= 190 for card in home.cards)  # readable at 1366×768
     # None drawn over another, all in view without scrolling, and today's work below them with its room.
     boxes = [card.geometry() for card in home.cards]
@@ -46,10 +50,10 @@ def test_one_school_then_the_township(qtbot, window):
     home.school_combo.setCurrentIndex(1)
     qtbot.waitUntil(lambda: home.result is not None and home.result.school_id is not None, timeout=20_000)
     assert home.result.school == home.school_combo.currentText()
-    assert sum(card.isVisible() for card in home.cards) == 6  # pairing is a township figure
+    assert sum(card.isVisible() for card in home.cards) == 8  # pairing is a township figure
     home.school_combo.setCurrentIndex(0)
     qtbot.waitUntil(lambda: home.result.school_id is None, timeout=20_000)
-    assert sum(card.isVisible() for card in home.cards) == 7
+    assert sum(card.isVisible() for card in home.cards) == 9
 
 
 def test_todays_work_opens_the_record(qtbot, window, context):

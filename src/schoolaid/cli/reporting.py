@@ -70,8 +70,10 @@ def indicators(args: argparse.Namespace) -> int:
         db.close()
     shown_term = term or Term.containing(today)
     if args.json:
-        return print_json({"indicators": [i.as_json() for i in result.indicators], "term": shown_term.label,
-                           "school": result.school})
+        by_key = {i.key: i.as_json() for i in result.indicators}
+        # Scripts read the consolidation rate directly, as they read the term and the school.
+        return print_json({"indicators": list(by_key.values()), "term": shown_term.label, "school": result.school,
+                           "consolidation_rate": by_key["consolidation_rate"]})
     print(f"{result.school} {shown_term.label}")
     for i in result.indicators:
         value = "—" if i.value is None else f"{i.value:.2%}"

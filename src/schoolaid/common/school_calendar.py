@@ -10,6 +10,9 @@ Pure date arithmetic: no database, no clock (the caller says what today is), no 
 - Quarters are calendar quarters (the first quarter is January to March).
 - Holidays are month-day ranges kept as a setting (the dropout rules' ``dropout.holidays``); this
   module reads them, and a school day is a Monday to Friday outside them.
+- The rates measured over these periods (the dropout rate of compulsory education, the consolidation
+  rate) and their targets are defined once, in ``dropout.rates``: they need the roster, which this
+  module may not import.
 """
 
 from __future__ import annotations

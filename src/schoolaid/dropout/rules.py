@@ -17,6 +17,7 @@ from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Holidays
 from schoolaid.common.validation import error
+from schoolaid.dropout import rates
 from schoolaid.roster import enrollment_approvals
 from schoolaid.township import township
 
@@ -45,8 +46,10 @@ def set_setting(session: Session, actor: Actor, key: str, value: int) -> None:
 
 @requires(Permission.EDIT_SETTINGS)
 def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix: str,
-               holidays_text: str | None = None, age_reference_text: str | None = None) -> None:
-    """The rules dialog's changes, together: all saved or none."""
+               holidays_text: str | None = None, age_reference_text: str | None = None,
+               targets: Mapping[str, float] | None = None) -> None:
+    """The rules dialog's changes, together: all saved or none. ``targets`` are the indicators'
+    (fractions, ``rates.TARGETS``' keys); one equal to the one in force is left as it is."""
     for key, value in values.items():
         if value != setting(session, key):
             set_setting(session, actor, key, value)
@@ -57,6 +60,9 @@ def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix
     if (age_reference_text is not None
             and age_reference_text.strip() != enrollment_approvals.age_reference_setting(session)):
         enrollment_approvals.set_age_reference_day(session, actor, age_reference_text)
+    for key, goal in (targets or {}).items():
+        if key not in rates.TARGETS or abs(goal - rates.target(session, key)) > 1e-9:
+            rates.set_target(session, actor, key, goal)
 
 
 # Kept as the setting dropout.holidays; the school calendar reads them and counts school days.

@@ -14,6 +14,7 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
 from schoolaid.dropout.case_files import CaseView, case_form, list_cases
 from schoolaid.dropout.ledgers import dropout_ledger, school_age_ledger, suspected_ledger
+from schoolaid.dropout.rates import dropout_rates
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.reconcile import village_counts
 from schoolaid.reconcile.village_counts import VillageReconcile
@@ -30,12 +31,14 @@ class TermSchoolLine:
     dropouts: int
     returned: int  # cases closed as 已返校 since the previous term began
     open_cases: int
+    # The term's dropout rate of compulsory education (``rates.dropout_rates``, the term up to the report
+    # day): the home tab and the quarterly summary give the same figure for the same period.
+    enrolled_at_start: int = 0  # primary and junior pupils 在读 on the term's first day
+    term_dropouts: int = 0  # of them, dropped out in the term and still out on the report day
 
     @property
     def rate(self) -> float:
-        """Dropouts of the school ÷ (its enrolled students + its dropouts)."""
-        base = self.enrolled + self.dropouts
-        return self.dropouts / base if base else 0.0
+        return self.term_dropouts / self.enrolled_at_start if self.enrolled_at_start else 0.0
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ def term_report(session: Session, today: dt.date, term: Term | None = None) -> T
                                          .where(Student.status == EnrollmentStatus.ENROLLED.value)
                                          .group_by(School.name)):
         enrolled[school] = count
+    rate_rows, _overall = dropout_rates(session, term.start, today)
+    rates = {row.school: row for row in rate_rows}
     names = sorted({*enrolled, *(r.school for r in dropout_rows), *(r.school for r in suspected_rows),
                     *(c.school for c in cases)})
     schools = []
@@ -97,10 +102,12 @@ def term_report(session: Session, today: dt.date, term: Term | None = None) -> T
             sum(1 for r in dropout_rows if r.school == name),
             sum(1 for c in cases if c.school == name and c.status is CaseStatus.RETURNED and c.closed_on is not None
                 and c.closed_on >= previous),
-            sum(1 for c in cases if c.school == name and c.status.is_open)))
+            sum(1 for c in cases if c.school == name and c.status.is_open),
+            rates[name].enrolled_at_start if name in rates else 0, rates[name].dropouts if name in rates else 0))
     total = TermSchoolLine(translate("Dropout", "All schools"), *(sum(getattr(s, f) for s in schools) for f in
                                                                   ("enrolled", "suspected", "dropouts", "returned",
-                                                                   "open_cases")))
+                                                                   "open_cases", "enrolled_at_start",
+                                                                   "term_dropouts")))
     lines = []
     for row in dropout_rows:
         case = by_student.get(row.student_id) if row.student_id is not None else None

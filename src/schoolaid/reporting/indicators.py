@@ -1,7 +1,8 @@
 """The plan's indicators against their targets, for the township and per school, over a term, with
 the trend of the terms before: preschool gross enrollment (≥ 85 %), school-age enrollment (100 %),
 primary boarders (≥ 30 %), primary dropout (≤ 0.2 %), children of 脱贫户 and 监测对象 aided (all), households to help
-households paired (all).
+households paired (all), and beside the plan's the dropout rate of compulsory education and the consolidation rate.
+The rates are defined, and the targets kept (settings the township may change), in ``dropout.rates``.
 
 Terms are the school calendar's (autumn September to January, spring February to August). A term
 under way is measured up to today.
@@ -23,7 +24,7 @@ from schoolaid.common.grades import Stage, age_on
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import FIRST_YEAR, LAST_YEAR, SchoolYear, Term, month_key
 from schoolaid.common.validation import error
-from schoolaid.dropout import dropout_rate
+from schoolaid.dropout import rates
 from schoolaid.ledger import hardship
 from schoolaid.pairing import pairing
 from schoolaid.reconcile import differences, lists
@@ -59,6 +60,8 @@ class Indicator:
     how: str  # how it is computed, in words
     trend: list[tuple[str, float | None]] = field(default_factory=list)  # earlier terms, oldest first
     note: str = ""  # e.g. where the denominator came from
+    source: str = ""  # the words the target comes from
+
 
     @property
     def value(self) -> float | None:
@@ -69,12 +72,12 @@ class Indicator:
         value = self.value
         if value is None:
             return None
-        return value >= self.target - 1e-12 if self.at_least else value <= self.target + 1e-12
+        return rates.meets(value, self.target, self.at_least)
 
     def as_json(self) -> dict[str, object]:
         return {"key": self.key, "name": self.name, "value": self.value, "target": self.target,
                 "comparison": ">=" if self.at_least else "<=", "met": self.met, "numerator": self.numerator,
-                "denominator": self.denominator, "how": self.how, "note": self.note,
+                "denominator": self.denominator, "how": self.how, "note": self.note, "source": self.source,
                 "trend": [{"term": term, "value": value} for term, value in self.trend]}
 
 
@@ -238,18 +241,25 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
     monitored_aided = _aided(session, monitored, term.start, end)
     by_category = translate("Indicators", "lifted households {a} of {n}, monitored {b} of {m}").format(
         a=lifted_aided, n=len(lifted), b=monitored_aided, m=len(monitored))
-    rates, overall = dropout_rate.dropout_rates(session, term.start, end, book=book)
-    if school_id is not None:
-        name = session.get(School, school_id).name  # type: ignore[union-attr]
-        row = next((r for r in rates if r.school == name), None)
-        dropouts, at_start = (row.dropouts, row.enrolled_at_start) if row else (0, 0)
-    else:
-        dropouts, at_start = overall.dropouts, overall.enrolled_at_start
+    def dropout(stages: tuple[str, ...]) -> tuple[int, int, str]:
+        rows, overall = rates.dropout_rates(session, term.start, end, stages, book=book)
+        if school_id is not None:
+            name = session.get(School, school_id).name  # type: ignore[union-attr]
+            row = next((r for r in rows if r.school == name), None)
+            return (row.dropouts, row.enrolled_at_start, "") if row else (0, 0, "")
+        return overall.dropouts, overall.enrolled_at_start, ""
+
+    graduating = rates.graduating_year(end)
+    consolidation = rates.consolidation(session, graduating, end, school_id)
+    consolidation_note = translate(
+        "Indicators", "{year}: {graduates} graduates; {entrants} entered, {came} transferred in, {went} transferred out"
+    ).format(year=graduating.label, graduates=consolidation.graduates, entrants=consolidation.entrants,
+             came=consolidation.transferred_in, went=consolidation.transferred_out)
     result = {
         "preschool_gross_enrollment": (preschool_in, preschool_age, note),
         "school_age_enrollment": (school_age_in, school_age, school_age_note),
         "primary_boarders": (boarders, primary, ""),
-        "primary_dropout": (dropouts, at_start, ""),
+        "primary_dropout": dropout((Stage.PRIMARY.value,)),
         "poor_students_aided": (lifted_aided + monitored_aided, len(lifted) + len(monitored), by_category),
     }
     result["difficulty_aided"] = _difficulty_aided(session, term, end, school_id, statuses)
@@ -257,6 +267,8 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
         needing = pairing.households_needing_pair(session)
         unpaired = len(pairing.unpaired_households(session, end))
         result["poor_households_paired"] = (needing - unpaired, needing, "")
+    result["compulsory_dropout"] = dropout(rates.COMPULSORY_STAGES)
+    result["consolidation_rate"] = (consolidation.graduates, consolidation.base, consolidation_note)
     return result
 
 
@@ -287,25 +299,26 @@ def _aided(session: Session, student_ids: list[int], start: dt.date, end: dt.dat
     return len(aided)
 
 
-DEFINITIONS = {
-    "preschool_gross_enrollment": ("学前三年毛入园率", 0.85, True,
-                                   "在园幼儿数（含核查为在外地就读的）÷ 学前适龄（3至5周岁）儿童数；导入了户籍名单的村用户籍上的儿童数，"
-                                   "村里填报了学前适龄儿童数时用填报数，否则用花名册上的儿童数"),
-    "school_age_enrollment": ("义务教育适龄儿童入学率", 1.0, True,
-                              "6至15周岁儿童中在校（含核查为在外地就读；休学、转出不计为在校）人数 ÷ 6至15周岁儿童数：导入了户籍名单的村按户籍"
-                              "（核查为死亡、迁出、重复人员、随迁或经批准延缓入学的不计），其余按花名册（年龄按8月31日计）"),
-    "primary_boarders": ("小学寄宿生比例", 0.30, True, "小学在读寄宿生 ÷ 小学在读学生"),
-    "primary_dropout": ("小学辍学率", dropout_rate.DROPOUT_RATE_TARGET, False,
-                        "本学期辍学且期末仍未返校的小学生 ÷ 学期初小学在读学生"),
-    "poor_students_aided": ("脱贫户和监测对象学生资助覆盖率", 1.0, True,
-                            "本学期至少得到一笔资助（未冲销）的在读脱贫户和防止返贫监测对象（风险未消除）学生 ÷ "
-                            "在读的这两类学生"),
-    "poor_households_paired": ("需帮扶户结对帮扶率", 1.0, True,
-                               "有结对帮扶人的需结对户 ÷ 需结对户（风险未消除的防止返贫监测对象，及旧版本记录中尚需帮扶的户）"),
+#: How each indicator is computed, in the words printed beside it; its name, target and the target's
+#: source are ``rates.TARGETS``'s.
+HOW = {
+    "preschool_gross_enrollment": "在园幼儿数（含核查为在外地就读的）÷ 学前适龄（3至5周岁）儿童数；导入了户籍名单的村用户籍上的儿童数，"
+                                  "村里填报了学前适龄儿童数时用填报数，否则用花名册上的儿童数",
+    "school_age_enrollment": "6至15周岁儿童中在校（含核查为在外地就读；休学、转出不计为在校）人数 ÷ 6至15周岁儿童数：导入了户籍名单的村按户籍"
+                             "（核查为死亡、迁出、重复人员、随迁或经批准延缓入学的不计），其余按花名册（年龄按8月31日计）",
+    "primary_boarders": "小学在读寄宿生 ÷ 小学在读学生",
+    "primary_dropout": "本学期辍学且期末仍未返校的小学生 ÷ 学期初小学在读学生",
+    "poor_students_aided": "本学期至少得到一笔资助（未冲销）的在读脱贫户和防止返贫监测对象（风险未消除）学生 ÷ "
+                           "在读的这两类学生",
+    "difficulty_aided": "本学期至少得到一笔资助（未冲销）的在读家庭经济困难学生（已认定）÷ 在读的已认定学生",
+    "poor_households_paired": "有结对帮扶人的需结对户 ÷ 需结对户（风险未消除的防止返贫监测对象，及旧版本记录中尚需帮扶的户）",
+    "compulsory_dropout": "本学期辍学且学期末仍未返校的小学生和初中生 ÷ 学期初小学和初中在读学生（学前不计；学期内劝返复学的不计）",
+    "consolidation_rate": rates.CONSOLIDATION_HOW + "秋季学期看上一学年的毕业班，7月起看本学年的。",
 }
 
-DEFINITIONS["difficulty_aided"] = ("家庭经济困难学生资助覆盖率", 1.0, True,
-                                   "本学期至少得到一笔资助（未冲销）的在读家庭经济困难学生（已认定）÷ 在读的已认定学生")
+#: Each indicator: its name, default target, whether the target is a floor, and how it is computed.
+DEFINITIONS = {key: (rates.TARGETS[key].name, rates.TARGETS[key].default, rates.TARGETS[key].at_least, how)
+               for key, how in HOW.items()}
 
 
 def compute(session: Session, term: Term | None = None, school_id: int | None = None,
@@ -325,12 +338,14 @@ def compute(session: Session, term: Term | None = None, school_id: int | None = 
     book = roster.StatusBook(session)
     history = {t: _ratios(session, t, today, school_id, book) for t in reversed(earlier)}
     current = _ratios(session, term, today, school_id, book)
+    goals = rates.targets(session)
     indicators = []
     for key, (numerator, denominator, note) in current.items():
-        name, target, at_least, how = DEFINITIONS[key]
+        name, _default, at_least, how = DEFINITIONS[key]
         trend = [(t.short_label, (r[key][0] / r[key][1]) if r[key][1] else None) for t, r in history.items()]
         trend.append((term.short_label, numerator / denominator if denominator else None))
-        indicators.append(Indicator(key, name, numerator, denominator, target, at_least, how, trend, note))
+        indicators.append(Indicator(key, name, numerator, denominator, goals[key], at_least, how, trend, note,
+                                    rates.TARGETS[key].source))
     school = session.get(School, school_id).name if school_id is not None else translate(  # type: ignore[union-attr]
         "Indicators", "Township")
     return SchoolIndicators(school_id, school, indicators)

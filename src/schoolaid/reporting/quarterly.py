@@ -16,7 +16,7 @@ from schoolaid.common.grades import Stage, age_on
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Quarter, SchoolYear, month_key
 from schoolaid.common.validation import error
-from schoolaid.dropout import dropout_rate
+from schoolaid.dropout import rates
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.ledger import coverage, subsidy_programmes
 from schoolaid.pairing import pairing
@@ -97,6 +97,7 @@ class Indicator:
     target: float
     at_least: bool  # the target is a floor (≥) or a ceiling (≤)
     how: str
+    source: str = ""  # the words the target comes from
 
     @property
     def value(self) -> float:
@@ -104,7 +105,7 @@ class Indicator:
 
     @property
     def met(self) -> bool:
-        return self.value >= self.target - 1e-12 if self.at_least else self.value <= self.target + 1e-12
+        return bool(rates.meets(self.value, self.target, self.at_least))
 
 
 @dataclass(frozen=True)
@@ -195,8 +196,8 @@ def _pairing(session: Session, start: dt.date, end: dt.date) -> list[PairingLine
 
 
 def _cases(session: Session, start: dt.date, end: dt.date) -> list[CaseLine]:
-    rows, _overall = dropout_rate.dropout_rates(session, start, end)
-    rates = {row.school: row for row in rows}
+    rows, _overall = rates.dropout_rates(session, start, end)
+    by_school = {row.school: row for row in rows}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for school, opened, closed, status in session.execute(
             select(School.name, DropoutCase.opened_on, DropoutCase.closed_on, DropoutCase.status)
@@ -208,9 +209,9 @@ def _cases(session: Session, start: dt.date, end: dt.date) -> list[CaseLine]:
     order = {name: position for position, name in enumerate(session.scalars(select(School.name).order_by(
         School.sort_order, School.id)))}
     lines = []
-    for name in sorted(set(rates) | set(counts), key=lambda n: order.get(n, 0)):
+    for name in sorted(set(by_school) | set(counts), key=lambda n: order.get(n, 0)):
         n_opened, n_returned, n_open = counts.get(name, [0, 0, 0])
-        rate = rates.get(name)
+        rate = by_school.get(name)
         lines.append(CaseLine(name, n_opened, n_returned, n_open, rate.dropouts if rate else 0,
                               rate.enrolled_at_start if rate else 0))
     return lines
@@ -249,13 +250,22 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
         villages = f"{len(register.villages)}个村按户籍名单，其余按花名册"
         preschool_how = f"在园幼儿数 ÷ 3至5周岁儿童数（{villages}）"
         school_age_how = f"6至15周岁儿童中在校（含外地就读；休学、转出不计）人数 ÷ 6至15周岁儿童数（{villages}）"
-    _rows, overall = dropout_rate.dropout_rates(session, start, end)
+    _rows, primary_rate = rates.dropout_rates(session, start, end, (Stage.PRIMARY.value,))
+    _rows, compulsory_rate = rates.dropout_rates(session, start, end)
+    goals = rates.targets(session)
+
+    def indicator(key: str, numerator: int, denominator: int, how: str) -> Indicator:
+        target = rates.TARGETS[key]
+        return Indicator(target.name, numerator, denominator, goals[key], target.at_least, how, target.source)
+
     return [
-        Indicator("学前教育毛入园率", preschool_enrolled, preschool_age, 0.85, True, preschool_how),
-        Indicator("义务教育适龄儿童入学率", school_age_in, school_age, 1.0, True, school_age_how),
-        Indicator("小学寄宿生比例", boarders, primary, 0.30, True, "小学在读寄宿生 ÷ 小学在读学生"),
-        Indicator("小学辍学率", overall.dropouts, overall.enrolled_at_start, dropout_rate.DROPOUT_RATE_TARGET, False,
+        indicator("preschool_gross_enrollment", preschool_enrolled, preschool_age, preschool_how),
+        indicator("school_age_enrollment", school_age_in, school_age, school_age_how),
+        indicator("primary_boarders", boarders, primary, "小学在读寄宿生 ÷ 小学在读学生"),
+        indicator("primary_dropout", primary_rate.dropouts, primary_rate.enrolled_at_start,
                   "本季度辍学且季末仍未返校的小学生 ÷ 季初小学在读学生"),
+        indicator("compulsory_dropout", compulsory_rate.dropouts, compulsory_rate.enrolled_at_start,
+                  "本季度辍学且季末仍未返校的小学生和初中生 ÷ 季初小学和初中在读学生（学前不计）"),
     ]
 
 

@@ -70,6 +70,9 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
                 lambda i: f"学校“{report.schools[i].school}”", numeric=(1, 2, 3, 4, 5, 6),
                 total=["合计", total.enrolled, total.suspected, total.dropouts, total.returned, total.open_cases,
                        f"{total.rate * 100:.2f}%"])
+    story.add(f"注：辍学率为义务教育辍学率，{chinese_date(chosen.start)}至{chinese_date(as_of)}本学期内辍学且报告日仍未返校的"
+              f"小学生和初中生{total.term_dropouts}人 ÷ 学期初小学和初中在读学生{total.enrolled_at_start}人（学前不计）。",
+              styles.body_plain, "说明")
     story.add("二、辍学学生名单", styles.heading, "标题")
     lines = report.dropouts
     if lines:

@@ -102,7 +102,8 @@ def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date)
                        sum(c.open_at_end for c in cases), sum(c.dropouts for c in cases),
                        sum(c.enrolled_at_start for c in cases),
                        _percent(sum(c.dropouts for c in cases) / max(sum(c.enrolled_at_start for c in cases), 1))])
-    story.add("辍学率＝本季度学籍状态变为辍学且季末仍未返校的小学生人数÷季初在读小学生人数；期内劝返复学的不计。",
+    story.add("辍学率＝本季度学籍状态变为辍学且季末仍未返校的小学生和初中生人数÷季初在读小学生和初中生人数；期内劝返复学的不计，"
+              "学前不计。",
               styles.note, "说明")
     # The sections are numbered as printed: 四查三比对 has its own only once a list was imported.
     if summary.reconcile:
@@ -114,6 +115,9 @@ def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date)
                   f"{i.numerator}÷{i.denominator}　{i.how}", "达标" if i.met else "未达标"] for i in summary.indicators],
                 [40 * mm, 18 * mm, 18 * mm, 62 * mm, 18 * mm], lambda i: f"指标“{summary.indicators[i].name}”",
                 numeric=(1, 2))
+    sources = "；".join(dict.fromkeys(f"{i.name}——{i.source}" for i in summary.indicators if i.source))
+    if sources:
+        story.add(f"目标出处：{sources}。", styles.note, "说明")
     chart = bar_chart(faces, "指标完成与目标（%）", [i.name for i in summary.indicators],
                       [("目标", [i.target * 100 for i in summary.indicators]),
                        ("完成", [i.value * 100 for i in summary.indicators])], BLOCK_WIDTH, value_format="{:.0f}")

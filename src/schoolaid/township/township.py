@@ -33,6 +33,7 @@ SETTING_PERMISSIONS = {
     "dropout": Permission.EDIT_SETTINGS,  # the dropout-control rules: days, deadlines, notice numbers, holidays
     "pairing": Permission.EDIT_SETTINGS,  # when a visit is overdue
     "enrollment": Permission.EDIT_SETTINGS,  # the day school ages are reckoned on (roster.enrollment_approvals)
+    "targets": Permission.EDIT_SETTINGS,  # the indicators' targets (dropout.rates)
     "safety_copy_hours": Permission.EDIT_SETTINGS,
     "safety_copy_keep": Permission.EDIT_SETTINGS,
     "sign_out_idle_minutes": Permission.EDIT_SETTINGS,

@@ -9,6 +9,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
 from schoolaid.common import school_calendar
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.validation import error
-from schoolaid.dropout import absences, case_files, notices, persuasion, rules
+from schoolaid.dropout import absences, case_files, notices, persuasion, rates, rules
 from schoolaid.dropout.absences import AbsenceView
 from schoolaid.dropout.case_files import CaseForm, CaseView
 from schoolaid.dropout.persuasion import AttemptEntry, AttemptView
@@ -414,8 +417,31 @@ class DropoutRulesDialog(FormDialog):
                 holidays=school_calendar.DEFAULT_HOLIDAYS_TEXT))
         explanation.setWordWrap(True)
         self.form.addRow(explanation)
+        # The indicators' targets: the plan's unless the township sets another; each shows its source.
+        self.target_spins: dict[str, QDoubleSpinBox] = {}
+        targets_box = QGroupBox(self.tr("Targets of the indicators"))
+        grid = QGridLayout(targets_box)
+        in_force = context.query(rates.targets)
+        for row, (key, target) in enumerate(rates.TARGETS.items()):
+            spin = QDoubleSpinBox()
+            spin.setRange(0.0, 100.0)
+            spin.setDecimals(2)
+            spin.setSingleStep(0.1 if not target.at_least else 1.0)
+            spin.setSuffix("%")
+            spin.setValue(in_force[key] * 100)
+            spin.setToolTip(target.source)
+            self.target_spins[key] = spin
+            source = QLabel(target.source)
+            source.setWordWrap(True)
+            source.setStyleSheet("color: #555;")
+            grid.addWidget(QLabel(f"{target.name} {'≥' if target.at_least else '≤'}"), row, 0)
+            grid.addWidget(spin, row, 1)
+            grid.addWidget(source, row, 2)
+        grid.setColumnStretch(2, 1)
+        self.form.addRow(targets_box)
 
     def submit(self) -> bool:
         return self.run(rules.save_rules, {key: spin.value() for key, spin in self.spins.items()},
                         self.prefix_edit.text(), self.holidays_edit.text(), self.age_reference_edit.text(),
+                        {key: round(spin.value() / 100, 6) for key, spin in self.target_spins.items()},
                         affects={Entity.DROPOUT, Entity.STUDENT}).succeeded

@@ -30,19 +30,19 @@ from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout import (
     absences,
     case_files,
-    dropout_rate,
     found_out_of_school,
     ledgers,
     persuasion,
+    rates,
     rules,
 )
 from schoolaid.dropout import export as dropout_export
 from schoolaid.dropout.absences import AbsenceView
 from schoolaid.dropout.case_files import CaseView, SchoolCases
-from schoolaid.dropout.dropout_rate import RateRow
 from schoolaid.dropout.found_out_of_school import FoundChild
 from schoolaid.dropout.ledgers import LedgerRow
 from schoolaid.dropout.persuasion import AttemptView
+from schoolaid.dropout.rates import RateRow
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.township import township
 from schoolaid.ui.actions import make_button
@@ -278,7 +278,7 @@ class DropoutTab(QWidget):
             Column(lambda: self.tr("Dropouts"), lambda r: r.dropouts, align_center=True),
             Column(lambda: self.tr("Dropout rate"), lambda r: _percent(r.rate), align_center=True,
                    foreground=lambda r: None if r.meets_target else RED),
-            Column(lambda: self.tr("Target ≤ 0.2%"), lambda r: self.tr("met") if r.meets_target else self.tr("missed"),
+            Column(lambda: self.tr("Target"), lambda r: self.tr("met") if r.meets_target else self.tr("missed"),
                    align_center=True, foreground=lambda r: GREEN if r.meets_target else RED),
         ], parent=self)
         self.rates_table = record_table(self.rates_model)
@@ -753,7 +753,7 @@ class DropoutTab(QWidget):
             self.rates_model.set_rows([])
             self.rates_total.setText(self.tr("The period ends before it begins."))
             return
-        self._load("rates", self.tr("Working out the dropout rate"), dropout_rate.dropout_rates, self._show_rates, start, end)
+        self._load("rates", self.tr("Working out the dropout rate"), rates.dropout_rates, self._show_rates, start, end)
         self.per_school_model.set_rows(self.context.query(case_files.cases_per_school, self.context.today()))
 
     def _show_rates(self, result: tuple[list[RateRow], RateRow]) -> None:
@@ -762,8 +762,9 @@ class DropoutTab(QWidget):
         colour = "#2e7d32" if overall.meets_target else "#c62828"
         self.rates_total.setText(self.tr(
             "All schools: {dropouts} dropouts of {enrolled} pupils — <b style='color:{colour}'>{rate}</b> "
-            "(target at most 0.2%).").format(dropouts=overall.dropouts, enrolled=overall.enrolled_at_start,
-                                             rate=_percent(overall.rate), colour=colour))
+            "(target at most {target}).").format(dropouts=overall.dropouts, enrolled=overall.enrolled_at_start,
+                                                 rate=_percent(overall.rate), colour=colour,
+                                                 target=f"{overall.target:.1%}"))
 
     def set_rate_period(self, start: dt.date, end: dt.date) -> None:
         self.rate_from.setDate(QDate(start.year, start.month, start.day))

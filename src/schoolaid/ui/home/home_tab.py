@@ -68,7 +68,8 @@ class IndicatorCard(QWidget):
             self.setToolTip(self.tr("{name}: {numerator} ÷ {denominator}\nTarget {sign} {target}\nHow: {how}{note}").format(
                 name=indicator.name, numerator=indicator.numerator, denominator=indicator.denominator, sign=sign,
                 target=percent(indicator.target, indicator.target), how=indicator.how,
-                note=f"\n（{indicator.note}）" if indicator.note else ""))
+                note=f"\n（{indicator.note}）" if indicator.note else "")
+                + ("\n" + self.tr("Target from: {source}").format(source=indicator.source) if indicator.source else ""))
         self.update()
 
     def colour(self) -> QColor:
