@@ -3203,6 +3203,10 @@ Please tell the person who supports the program, and give them the log file:
         <source>Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to Friday outside the holidays, written month-day~month-day and separated by commas; the default is {holidays} (winter break, summer break, National Day week). A child six years old on the day school ages are reckoned on (08-31 unless the province uses another) and still in a preschool class is due to enroll (应入学) unless a 延缓入学 approval is on record.</source>
         <translation>默认：5 个教学日、30 天（有的省份为 28 天）、2 次、15 天。教学日指假期以外的周一至周五；假期写成 月-日~月-日，用逗号分隔，默认为 {holidays}（寒假、暑假、国庆假期）。在计算入学年龄的日期（默认 08-31，省里另有规定的按省里）已满六周岁仍在学前班的儿童列为应入学，有延缓入学批准的除外。</translation>
     </message>
+    <message>
+        <source>Targets of the indicators</source>
+        <translation>各项指标的目标</translation>
+    </message>
 </context>
 <context>
     <name>DropoutTab</name>
@@ -3431,16 +3435,16 @@ Please tell the person who supports the program, and give them the log file:
         <translation>辍学率</translation>
     </message>
     <message>
-        <source>Target ≤ 0.2%</source>
-        <translation>目标 ≤ 0.2%</translation>
-    </message>
-    <message>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
         <source>missed</source>
         <translation>未达标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
     </message>
     <message>
         <source>How the rate is computed: primary pupils whose status became 辍学 during the period and were still 辍学 at its end, divided by the primary pupils enrolled (在读) on its first day; a child brought back within the period is not counted. The plan's target is at most 0.2%.</source>
@@ -3607,6 +3611,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>花名册和户籍名单上共有义务教育适龄（6至15周岁）儿童 {n} 人，其中未在校或在校情况不明 {out} 人，待入户核查 {pending} 人。</translation>
     </message>
     <message>
+        <source>All schools: {dropouts} dropouts of {enrolled} pupils — &lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt; (target at most {target}).</source>
+        <translation>全部学校：{enrolled} 名学生中辍学 {dropouts} 人——&lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt;（目标不超过 {target}）。</translation>
+    </message>
+    <message>
         <source>open one</source>
         <translation>应建档</translation>
     </message>
@@ -3645,10 +3653,6 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Working out the dropout rate</source>
         <translation>正在计算辍学率</translation>
-    </message>
-    <message>
-        <source>All schools: {dropouts} dropouts of {enrolled} pupils — &lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt; (target at most 0.2%).</source>
-        <translation>全部学校：{enrolled} 名学生中辍学 {dropouts} 人——&lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt;（目标不超过 0.2%）。</translation>
     </message>
     <message>
         <source>Export the three ledgers</source>
@@ -5062,6 +5066,10 @@ How: {how}{note}</source>
 计算方法：{how}{note}</translation>
     </message>
     <message>
+        <source>Target from: {source}</source>
+        <translation>目标出处：{source}</translation>
+    </message>
+    <message>
         <source>met</source>
         <translation>达标</translation>
     </message>
@@ -5102,7 +5110,12 @@ How: {how}{note}</source>
         <translation>脱贫户 {n} 人中 {a} 人，监测对象 {m} 人中 {b} 人</translation>
     </message>
     <message>
+        <source>{year}: {graduates} graduates; {entrants} entered, {came} transferred in, {went} transferred out</source>
+        <translation>{year}：毕业 {graduates} 人；入学 {entrants} 人，转入 {came} 人，转出 {went} 人</translation>
+    </message>
+    <message>
         <source>{term} has not begun yet.</source>
+        <extracomment>How each indicator is computed, in the words printed beside it; its name, target and the target's source are ``rates.TARGETS``'s. Each indicator: its name, default target, whether the target is a floor, and how it is computed.</extracomment>
         <translation>{term}还没有开始。</translation>
     </message>
     <message>
@@ -7126,6 +7139,18 @@ How: {how}{note}</source>
     <message>
         <source>{year} quarter {quarter} has not begun yet.</source>
         <translation>{year} 年第 {quarter} 季度还没有开始。</translation>
+    </message>
+</context>
+<context>
+    <name>Rates</name>
+    <message>
+        <source>There is no indicator called {key}.</source>
+        <extracomment>Compulsory education (义务教育): primary and junior secondary. Preschool is never in a dropout rate. The last grade of each compulsory stage: its pupils graduate (grades are numbered on, 1–6 and 7–9). The first grade of each compulsory stage: a pupil who entered in a later one came by transfer. Every indicator's target, with where it comes from. The township may set another (settings ``targets.&lt;key&gt;``, a fraction: 0.002 is 0.2 %).</extracomment>
+        <translation>没有名为 {key} 的指标。</translation>
+    </message>
+    <message>
+        <source>A target must be between 0% and 100%.</source>
+        <translation>目标值须在 0% 到 100% 之间。</translation>
     </message>
 </context>
 <context>
