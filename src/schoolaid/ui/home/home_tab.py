@@ -8,7 +8,7 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -39,7 +39,7 @@ from schoolaid.ui.widgets.table_views import editable_table
 MET = QColor("#1b7f3b")
 MISSED = QColor("#c62828")
 NEUTRAL = QColor("#607d8b")
-CARDS_PER_ROW = 4
+CARDS_PER_ROW = 5
 BAR = QColor("#90a4ae")
 BAR_CURRENT = QColor("#1e88e5")
 
@@ -59,7 +59,7 @@ class IndicatorCard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.indicator: Indicator | None = None
-        self.setMinimumSize(280, self.MINIMUM_HEIGHT)
+        self.setMinimumSize(250, self.MINIMUM_HEIGHT)
 
     def set_indicator(self, indicator: Indicator | None) -> None:
         self.indicator = indicator
@@ -99,17 +99,21 @@ class IndicatorCard(QWidget):
         big.setBold(True)
         painter.setFont(big)
         painter.setPen(self.colour())
-        painter.drawText(QRectF(inner.left(), inner.top() + 22, inner.width() * 0.55, 40),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         percent(indicator.value, indicator.target))
+        value_text = percent(indicator.value, indicator.target)
+        value_width = QFontMetricsF(big).horizontalAdvance(value_text) + 12
+        painter.drawText(QRectF(inner.left(), inner.top() + 22, value_width, 40),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value_text)
         painter.setFont(self.font())
         painter.setPen(QColor("#455a64"))
         sign = "≥" if indicator.at_least else "≤"
         state = "" if indicator.met is None else (self.tr("met") if indicator.met else self.tr("not met"))
-        painter.drawText(QRectF(inner.left() + inner.width() * 0.55, inner.top() + 22, inner.width() * 0.45, 40),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         self.tr("target {sign}{target}  {state}").format(
-                             sign=sign, target=percent(indicator.target, indicator.target), state=state))
+        target_text = self.tr("target {sign}{target}  {state}").format(
+            sign=sign, target=percent(indicator.target, indicator.target), state=state).strip()
+        room = inner.width() - value_width
+        if QFontMetricsF(self.font()).horizontalAdvance(target_text) > room:
+            target_text = target_text.replace("  ", "\n", 1)  # the target above, met or not below it
+        painter.drawText(QRectF(inner.left() + value_width, inner.top() + 22, room, 40),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, target_text)
         self._draw_trend(painter, QRectF(inner.left(), inner.top() + 68, inner.width(), inner.height() - 68))
 
     def _draw_trend(self, painter: QPainter, area: QRectF) -> None:
@@ -222,7 +226,7 @@ class HomeTab(QWidget):
         top.addWidget(self.state_label, 1)
         top.addWidget(self.counts_button)
         self.cards = [IndicatorCard() for _ in indicators.DEFINITIONS]
-        # Four to a row, in a scroll area: on a 1,366 × 768 screen two rows and today's work fit, and on
+        # Five to a row, in a scroll area: on a 1,366 × 768 screen two rows and today's work fit, and on
         # a smaller one the cards scroll instead of being drawn over each other.
         cards_panel = QWidget()
         grid = QGridLayout(cards_panel)
