@@ -100,8 +100,9 @@ class RosterTab(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
+        # The status column holds a flag after the status (在读 · 应入学, 休学 · 休学已到期).
         widths = {"name": 80, "sex": 44, "age": 44, "school": 110, "grade": 92, "village": 80, "head": 72,
-                  "category": 96, "left_behind": 60, "boarder": 50, "status": 56, "id_number": 150}
+                  "category": 96, "left_behind": 60, "boarder": 50, "status": 120, "id_number": 150}
         for position, column in enumerate(COLUMNS):
             header.resizeSection(position, widths[column.key])
         header.setStretchLastSection(True)
