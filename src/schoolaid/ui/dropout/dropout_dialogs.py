@@ -392,6 +392,7 @@ class DropoutRulesDialog(FormDialog):
             "dropout.dropout_days": self.tr("Days as a suspected dropout before counting as a dropout"),
             "dropout.attempts_before_notice": self.tr("Failed persuasion attempts before the urging notice"),
             "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
+            "dropout.transfer_confirm_days": self.tr("Days a transfer out may stay unconfirmed by the receiving school"),
         }
         for key, (_default, low, high) in rules.SETTINGS.items():
             spin = QSpinBox()
