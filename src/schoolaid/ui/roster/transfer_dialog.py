@@ -17,8 +17,9 @@ _CONFIRMATION_LABELS = (QT_TRANSLATE_NOOP("TransferDialog", "Confirmed by"),
                         QT_TRANSLATE_NOOP("TransferDialog", "Confirmed on"))
 
 
-class _ConfirmationFields:
-    """How, with whom and on what day: the same three fields in both dialogs."""
+class ConfirmationFields:
+    """How, with whom and on what day the receiving school confirmed: the same three fields in each dialog
+    that records a confirmation (here, and closing a case as 转学)."""
 
     def __init__(self, dialog: FormDialog) -> None:
         today = dialog.context.today()
@@ -51,7 +52,7 @@ class ConfirmTransferDialog(FormDialog):
         self.summary_label = QLabel(transfer.summary())
         self.summary_label.setWordWrap(True)
         self.form.addRow(self.tr("Transfer"), self.summary_label)
-        self.fields = _ConfirmationFields(self)
+        self.fields = ConfirmationFields(self)
         self.fields.add_to(self)
 
     def submit(self) -> bool:
@@ -85,7 +86,7 @@ class DestinationDialog(FormDialog):
         self.form.addRow(self.school_label, self.school_edit)
         self.form.addRow(self.reason_label, self.reason_edit)
         self.form.addRow("", self.confirmed_check)
-        self.fields = _ConfirmationFields(self)
+        self.fields = ConfirmationFields(self)
         self.confirmation_widgets = self.fields.add_to(self)
         self.direction_combo.currentIndexChanged.connect(self._shown_fields)
         self.confirmed_check.toggled.connect(self._shown_fields)
