@@ -75,3 +75,16 @@ def test_a_graduates_destination(demo) -> None:
                      "--on", CLI_TODAY.isoformat(), "--json", home=home)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["confirmed"] is True
+
+
+def test_a_transfer_in_says_where_the_child_came_from(demo) -> None:
+    home, db = demo
+    result = schoolaid("roster", "list", "--db", str(db), "--json", home=home)
+    pupil = next(s for s in json.loads(result.stdout) if s["status"] == "在读" and s["stage"] == "小学")
+    arguments = ["transfers", "in", str(pupil["id"]), "--from", "会理市城关小学", "--db", str(db)]
+    refused_in_one_line(schoolaid(*arguments, "--place", " ", "--on", CLI_TODAY.isoformat(), home=home))
+    done = schoolaid(*arguments, "--place", "凉山州会理市", "--on", CLI_TODAY.isoformat(), "--json", home=home)
+    assert done.returncode == 0, done.stderr
+    [came_in] = [t for t in listed(home, db) if t["direction"] == "转入" and t["student_id"] == pupil["id"]]
+    assert (came_in["school"], came_in["place"], came_in["confirmed"], came_in["overdue"]) == (
+        "会理市城关小学", "凉山州会理市", False, False)

@@ -128,3 +128,33 @@ def destination(args: argparse.Namespace) -> int:
                            "school": form.school.strip(), "confirmed": form.confirmation is not None})
     print(translate("Cli", "Destination recorded for student {id}.").format(id=args.student))
     return EXIT_OK
+
+
+def _in_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("student", type=int, metavar="STUDENT_ID", help=translate(
+        "Cli", "the student's id (roster list --json)"))
+    parser.add_argument("--from", dest="school", required=True, metavar="SCHOOL", help=translate(
+        "Cli", "the school the child came from"))
+    parser.add_argument("--place", required=True, help=translate("Cli", "where that school is (county or town)"))
+    parser.add_argument("--on", required=True, metavar="DAY", help=translate("Cli", "the day the child arrived"))
+    db_option(parser)
+    operator_option(parser)
+    json_option(parser)
+
+
+@command(TRANSFERS, "in", help=lambda: translate(
+    "Cli", "record where a child who transferred in came from (school and place)"),
+         arguments=_in_arguments, needs=Needs(Permission.EDIT_ROSTER))
+def transfer_in(args: argparse.Namespace) -> int:
+    arrived = _day(args.on, "since")
+    db = open_db(args)
+    try:
+        record_id = db.run(transfers.record_transfer_in, args.actor, args.student, args.school, args.place, arrived,
+                           today=clock_today())
+    finally:
+        db.close()
+    if args.json:
+        return print_json({"transfer_id": record_id, "student": args.student, "direction": Direction.IN.value,
+                           "school": args.school.strip(), "place": args.place.strip(), "since": arrived.isoformat()})
+    print(translate("Cli", "Transfer in recorded for student {id}.").format(id=args.student))
+    return EXIT_OK
