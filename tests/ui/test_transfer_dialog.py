@@ -151,3 +151,24 @@ def test_the_days_a_transfer_may_stay_unconfirmed_are_a_rule(qtbot, township_con
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert township_context.query(transfers.confirm_days) == 20
+
+
+def test_a_transfer_out_recorded_with_its_confirmation_is_not_待核实(qtbot, tab, township_context) -> None:
+    from schoolaid.ui.roster.status_dialog import StatusDialog
+
+    pupil = add(township_context, "孙转学", 4)
+    dialog = StatusDialog(township_context, pupil, tab)
+    qtbot.addWidget(dialog)
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData(EnrollmentStatus.TRANSFERRED_OUT))
+    assert dialog.confirmed_check.isVisibleTo(dialog) and not dialog.confirmation.with_edit.isVisibleTo(dialog)
+    dialog.reason_edit.insert("随父母务工地就读")  # typed through an input method
+    dialog.destination_edit.insert(RECEIVING)  # typed through an input method
+    dialog.confirmed_check.setChecked(True)
+    assert dialog.confirmation.with_edit.isVisibleTo(dialog)
+    dialog.confirmation.how_combo.setCurrentIndex(dialog.confirmation.how_combo.findData(ConfirmedHow.PHONE.value))
+    dialog.confirmation.with_edit.insert("红旗小学教务处李老师")  # typed through an input method
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problems_label.text()
+    [view] = township_context.query(transfers.history, pupil)
+    assert (view.school, view.confirmed_how, view.confirmed_with) == (RECEIVING, "电话", "红旗小学教务处李老师")
+    assert township_context.query(transfers.unconfirmed_out, [pupil]) == set()

@@ -357,8 +357,8 @@ class MoveCaseDialog(FormDialog):
         self.form.addRow(self.tr("What happened"), self.note_edit)
         # 转学 closes the case only once the receiving school confirmed the transfer (issue 18): given here,
         # unless the student's transfer out is confirmed already.
-        self.confirmation = ConfirmationFields(self)
-        self.confirmation.add_to(self)
+        self.confirmation = ConfirmationFields(self.context.today())
+        self.confirmation.add_to(self.form)
         self.status_combo.currentIndexChanged.connect(self._show_fields)
         self._show_fields()
 

@@ -3,8 +3,10 @@ destination (the school, confirmed or not, or 就业 / 未升学 with the reason
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
 from schoolaid.roster import roster, transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -21,8 +23,7 @@ class ConfirmationFields:
     """How, with whom and on what day the receiving school confirmed: the same three fields in each dialog
     that records a confirmation (here, and closing a case as 转学)."""
 
-    def __init__(self, dialog: FormDialog) -> None:
-        today = dialog.context.today()
+    def __init__(self, today: dt.date) -> None:
         self.how_combo = QComboBox()
         for how in ConfirmedHow:
             self.how_combo.addItem(how.label(), how.value)
@@ -31,11 +32,11 @@ class ConfirmationFields:
             "TransferDialog", "e.g. the receiving school's registrar 李老师"))
         self.on_edit = date_edit(today)
 
-    def add_to(self, dialog: FormDialog) -> list[QWidget]:
+    def add_to(self, form: QFormLayout) -> list[QWidget]:
         labels = [QLabel(QCoreApplication.translate("TransferDialog", text))
                   for text in _CONFIRMATION_LABELS]
         for label, field in zip(labels, (self.how_combo, self.with_edit, self.on_edit), strict=True):
-            dialog.form.addRow(label, field)
+            form.addRow(label, field)
         return [*labels, self.how_combo, self.with_edit, self.on_edit]
 
     def confirmation(self) -> Confirmation:
@@ -52,8 +53,8 @@ class ConfirmTransferDialog(FormDialog):
         self.summary_label = QLabel(transfer.summary())
         self.summary_label.setWordWrap(True)
         self.form.addRow(self.tr("Transfer"), self.summary_label)
-        self.fields = ConfirmationFields(self)
-        self.fields.add_to(self)
+        self.fields = ConfirmationFields(context.today())
+        self.fields.add_to(self.form)
 
     def submit(self) -> bool:
         return self.run(transfers.confirm_transfer, self.transfer_id, self.fields.confirmation(),
@@ -86,8 +87,8 @@ class DestinationDialog(FormDialog):
         self.form.addRow(self.school_label, self.school_edit)
         self.form.addRow(self.reason_label, self.reason_edit)
         self.form.addRow("", self.confirmed_check)
-        self.fields = ConfirmationFields(self)
-        self.confirmation_widgets = self.fields.add_to(self)
+        self.fields = ConfirmationFields(context.today())
+        self.confirmation_widgets = self.fields.add_to(self.form)
         self.direction_combo.currentIndexChanged.connect(self._shown_fields)
         self.confirmed_check.toggled.connect(self._shown_fields)
         self._shown_fields()
