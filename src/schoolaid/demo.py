@@ -297,6 +297,7 @@ def create_demo_township(session: Session, actor: Actor, students: int = 1500, s
     # A stream of its own, so that everything above stays as it was.
     _reference_lists(session, actor, random.Random(seed + 17), today)
     _enrollment_approvals(session, actor, today)
+    _transfers_and_graduates(session, actor, today)
     progress.report(1.0, translate("Demo", "Done."))
     return DemoResult(students=made, households=household_count, staff=staff_count, schools=len(schools),
                       villages=len(villages))
@@ -453,6 +454,62 @@ def _status_changes(session: Session, actor: Actor, rng: random.Random, today: d
         else:
             change_status(session, actor, student_id, EnrollmentStatus.TRANSFERRED_OUT, when, "随父母务工地就读",
                           destination=rng.choice(TRANSFER_DESTINATIONS), today=today)
+
+
+#: Where the demo's primary graduates go on to junior secondary school.
+JUNIOR_SCHOOL = "攀枝花市仁和区平地中学"
+#: Days before the demo's day that its overdue transfer out was recorded: past the 30-day setting.
+OVERDUE_TRANSFER_DAYS = 45
+
+
+def _transfers_and_graduates(session: Session, actor: Actor, today: dt.date) -> None:
+    """Transfers and graduates on show: of the transfers out recorded above, the newest confirmed in the
+    学籍系统 and the others 转出待核实; one more transfer out, 45 days ago and still unconfirmed (a suspected
+    dropout); a pupil who transferred in, with where from; three pupils of 6年级 who graduated in July
+    — one with a confirmed junior school, one whose school is not yet confirmed, one with no destination
+    recorded. Left to the end and drawing no random numbers, so that everything before stays as it was."""
+    from schoolaid.roster.roster import change_status
+    from schoolaid.roster.transfers import (
+        Confirmation,
+        ConfirmedHow,
+        DestinationForm,
+        Direction,
+        confirm_transfer,
+        current_transfers,
+        record_destination,
+        record_transfer_in,
+    )
+    from schoolaid.storage.models import Absence, DropoutCase, EnrollmentApproval, StatusChange
+
+    outgoing = [t for t in current_transfers(session) if t.direction is Direction.OUT]
+    if len(outgoing) > 1:
+        newest = outgoing[0]
+        confirm_transfer(session, actor, newest.id, Confirmation(
+            ConfirmedHow.REGISTRY.value, f"{newest.school}教务处", min(today, newest.since + dt.timedelta(days=3))),
+            today=today)
+    untouched = list(session.scalars(
+        select(Student.id).where(Student.stage == Stage.PRIMARY.value, Student.status == EnrollmentStatus.ENROLLED.value,
+                                 Student.id.not_in(select(StatusChange.student_id)),
+                                 Student.id.not_in(select(Absence.student_id)),
+                                 Student.id.not_in(select(DropoutCase.student_id)),
+                                 Student.id.not_in(select(EnrollmentApproval.student_id)))
+        .order_by(Student.grade.desc(), Student.id.desc()).limit(5)))
+    if len(untouched) < 5:
+        return
+    graduated_on = dt.date(today.year if today >= dt.date(today.year, 7, 5) else today.year - 1, 7, 5)
+    placed, unconfirmed, unrecorded, moved_away, moved_in = untouched
+    for student_id in (placed, unconfirmed, unrecorded):
+        change_status(session, actor, student_id, EnrollmentStatus.GRADUATED, graduated_on, "小学毕业", today=today)
+    record_destination(session, actor, placed, DestinationForm(
+        Direction.NEXT_SCHOOL.value, JUNIOR_SCHOOL, confirmation=Confirmation(
+            ConfirmedHow.RECEIPT.value, "平地中学教务处", min(today, graduated_on + dt.timedelta(days=62)))),
+        today=today)
+    record_destination(session, actor, unconfirmed, DestinationForm(Direction.NEXT_SCHOOL.value, JUNIOR_SCHOOL),
+                       today=today)
+    change_status(session, actor, moved_away, EnrollmentStatus.TRANSFERRED_OUT,
+                  today - dt.timedelta(days=OVERDUE_TRANSFER_DAYS), "随父母务工地就读",
+                  destination=TRANSFER_DESTINATIONS[0], today=today)
+    record_transfer_in(session, actor, moved_in, *CITY_SCHOOL, SchoolYear.containing(today).start, today=today)
 
 
 #: The demo's 延缓入学 approvals, by the two bodies the law names.
@@ -802,8 +859,10 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
 
     case_id, opened = begin(moved, 25, Reason.MIGRATION, "随父母外出", report=False)
     attempt(case_id, opened + dt.timedelta(days=2), moved, Method.PHONE, "家长称已在务工地学校就读，学校核实中")
-    case_files.move_case(session, actor, case_id, CaseStatus.TRANSFERRED, opened + dt.timedelta(days=6),
-                      today=today, transfer_to=rng.choice(TRANSFER_DESTINATIONS))
+    # A parent's word is no confirmation: the case stays open until the receiving school confirms the transfer.
+    form = case_files.case_form(session, case_id)
+    form.current_situation = f"家长电话称已在{rng.choice(TRANSFER_DESTINATIONS)}就读，待接收学校核实学籍"
+    case_files.update_case(session, actor, case_id, form, today=today)
 
 
 # --- 四查三比对: the household register of each village, the poverty list, and the differences planted ---

@@ -106,3 +106,25 @@ def test_a_larger_demo_has_each_monitoring_type(db, actor) -> None:
         martyrs = s.scalar(select(func.count()).select_from(Student).where(Student.martyr_child))
     assert types == {"脱贫不稳定户", "边缘易致贫户", "突发严重困难户"}
     assert tekun > 0 and martyrs < 10  # a few 特困供养 households; 烈士子女 are rare
+
+
+def test_the_demo_shows_transfers_and_graduates(demo_db) -> None:
+    """Issue 18: an overdue unconfirmed transfer out, a confirmed one, a transfer in, and graduates with and
+    without a confirmed junior school; the case of a parent's word (学校核实中) stays open."""
+    from schoolaid.dropout import case_files, ledgers
+    from schoolaid.roster import transfers
+
+    found = demo_db.query(transfers.current_transfers)
+    outgoing = [t for t in found if t.direction is transfers.Direction.OUT]
+    assert any(t.confirmed for t in outgoing)
+    overdue = demo_db.query(transfers.overdue_transfers, TODAY)
+    assert overdue and not any(t.confirmed for t in overdue)
+    [came_in] = [t for t in found if t.direction is transfers.Direction.IN]
+    assert came_in.school and came_in.place
+    graduates = demo_db.query(transfers.graduates)
+    assert len(graduates) == 3 and sum(g.destination is None for g in graduates) == 1
+    assert len([g for g in graduates if g.unplaced(TODAY)]) == 2
+    suspected = {row.student_id for row in demo_db.query(ledgers.suspected_ledger, TODAY)}
+    assert {t.student_id for t in overdue} | {g.student_id for g in graduates if g.unplaced(TODAY)} <= suspected
+    cases = demo_db.query(case_files.list_cases)
+    assert not [c for c in cases if c.status.value == "转学"]

@@ -32,7 +32,7 @@ from schoolaid.dropout.case_files import CaseForm
 from schoolaid.dropout.persuasion import AttemptEntry
 from schoolaid.dropout.rates import RateRow, dropout_rates
 from schoolaid.dropout.vocabulary import CaseStatus, Method, Reason
-from schoolaid.roster import households, roster
+from schoolaid.roster import households, roster, transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.households import HouseholdForm
 from schoolaid.roster.idnumber import make_number
@@ -44,6 +44,8 @@ FRIDAY = dt.date(2026, 10, 16)  # … reaches five school days on the Friday: a 
 DROPOUT_DAY = FRIDAY + dt.timedelta(days=30)  # 2026-11-15, thirty days later: a dropout
 TODAY = dt.date(2026, 11, 20)
 CLOSING = dt.date(2026, 11, 2)  # when cases are moved in the workflow tests
+#: The receiving school's confirmation a case closed as 转学 needs.
+CONFIRMED = transfers.Confirmation(transfers.ConfirmedHow.REGISTRY.value, "红旗小学教务处李老师", CLOSING)
 HOME_VISIT = Method.HOME_VISIT.value
 
 
@@ -285,7 +287,8 @@ def reach(db, actor, student_id: int, status: CaseStatus) -> int:
     elif status is CaseStatus.HOME_TEACHING:
         db.run(case_files.move_case, actor, case_id, status, moved_on, note="每周两次送教上门", today=TODAY)
     elif status is CaseStatus.TRANSFERRED:
-        db.run(case_files.move_case, actor, case_id, status, moved_on, transfer_to="昆明市五华区红旗小学", today=TODAY)
+        db.run(case_files.move_case, actor, case_id, status, moved_on, transfer_to="昆明市五华区红旗小学", today=TODAY,
+               confirmation=replace(CONFIRMED, on=moved_on))
     elif status is CaseStatus.OTHER:
         db.run(case_files.move_case, actor, case_id, status, moved_on, note="随家人迁居外省，去向核实中", today=TODAY)
     return case_id
@@ -298,7 +301,8 @@ def test_a_case_moves_exactly_as_the_workflow_allows(school, actor, source: Case
     case_id = reach(db, actor, ids["张小明"], source)
     assert case(db, case_id).status is source
     move = (case_files.move_case, actor, case_id, target, CLOSING)
-    extras = {"return_date": CLOSING, "transfer_to": "攀枝花市东区炳草岗小学", "note": "结案说明", "today": TODAY}
+    extras = {"return_date": CLOSING, "transfer_to": "攀枝花市东区炳草岗小学", "note": "结案说明", "today": TODAY,
+              "confirmation": CONFIRMED}
     if target in vocabulary.TRANSITIONS[source]:
         db.run(*move, **extras)
         assert (case(db, case_id).status, case(db, case_id).closed_on) == (target, CLOSING)
@@ -323,7 +327,10 @@ def test_each_outcome_needs_its_details(school, actor) -> None:
     case_id = case_for(db, actor, ids["张小明"])
     attempts = {
         (CaseStatus.RETURNED, ()): {("return_date", "case.return_date")},
-        (CaseStatus.TRANSFERRED, (("transfer_to", "  "),)): {("transfer_to", "case.transfer")},
+        (CaseStatus.TRANSFERRED, (("transfer_to", "  "),)): {("transfer_to", "case.transfer"),
+                                                            ("confirmation", "case.transfer_unconfirmed")},
+        (CaseStatus.TRANSFERRED, (("transfer_to", "昆明市五华区红旗小学"),)): {
+            ("confirmation", "case.transfer_unconfirmed")},
         (CaseStatus.OTHER, ()): {("note", "case.note")},
         (CaseStatus.HOME_TEACHING, (("note", " "),)): {("note", "case.note")},
         (CaseStatus.RETURNED, (("return_date", MONDAY - dt.timedelta(days=1)),)): {("return_date", "case.return_range")},
@@ -379,7 +386,7 @@ def test_a_transfer_records_the_student_as_transferred_out(school, actor) -> Non
     sid = ids["李小红"]
     case_id = case_for(db, actor, sid)
     db.run(case_files.move_case, actor, case_id, CaseStatus.TRANSFERRED, CLOSING, transfer_to="  昆明市五华区红旗小学 ",
-           today=TODAY)
+           today=TODAY, confirmation=CONFIRMED)
     assert status_of(db, sid) == "转出"
     last = db.query(roster.status_history, sid)[-1]
     assert (last.to_status, last.effective_date, last.destination) == (
@@ -387,6 +394,33 @@ def test_a_transfer_records_the_student_as_transferred_out(school, actor) -> Non
     [absence] = db.query(absences.absences, TODAY, open_only=False)
     assert absence.end_date == CLOSING
     assert case(db, case_id).status is CaseStatus.TRANSFERRED and not case(db, case_id).status.is_open
+    [transfer] = db.query(transfers.history, sid)
+    assert (transfer.school, transfer.since, transfer.confirmed_how, transfer.confirmed_on) == (
+        "昆明市五华区红旗小学", CLOSING, "学籍系统", CLOSING)
+
+
+def test_a_case_is_not_closed_as_transferred_on_a_parents_word(school, actor) -> None:
+    """Case 5 of the issue: a parent's phone call (学校核实中) is no confirmation. The child recorded 转出
+    meanwhile stays 转出待核实 and the case open, until the receiving school is confirmed."""
+    db, ids = school
+    sid = ids["李小红"]
+    case_id = case_for(db, actor, sid)
+    with pytest.raises(ValidationFailed) as refused:
+        db.run(case_files.move_case, actor, case_id, CaseStatus.TRANSFERRED, CLOSING, transfer_to="昆明市五华区红旗小学",
+               today=TODAY)
+    assert fields_and_codes(refused) == {("confirmation", "case.transfer_unconfirmed")}
+    assert "李小红" in refused.value.problems[0].message
+    db.run(roster.change_status, actor, sid, EnrollmentStatus.TRANSFERRED_OUT, CLOSING, "家长电话称已转学",
+           destination="昆明市五华区红旗小学", today=TODAY)
+    with pytest.raises(ValidationFailed):
+        db.run(case_files.move_case, actor, case_id, CaseStatus.TRANSFERRED, CLOSING, transfer_to="昆明市五华区红旗小学",
+               today=TODAY)
+    assert case(db, case_id).status is CaseStatus.PERSUADING
+    db.run(case_files.move_case, actor, case_id, CaseStatus.TRANSFERRED, CLOSING, transfer_to="昆明市五华区红旗小学",
+           today=TODAY, confirmation=CONFIRMED)
+    assert case(db, case_id).status is CaseStatus.TRANSFERRED
+    [transfer] = db.query(transfers.history, sid)
+    assert transfer.confirmed and transfer.confirmed_with == "红旗小学教务处李老师"
 
 
 def test_home_teaching_keeps_a_dropout_on_the_roll(school, actor) -> None:

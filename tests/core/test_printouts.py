@@ -55,7 +55,7 @@ from schoolaid.ledger import posting, subsidy_programmes
 from schoolaid.pairing import pairing, staff, visits
 from schoolaid.pairing.visits import VisitEntry
 from schoolaid.reporting import quarterly, reports, summary
-from schoolaid.roster import households, roster
+from schoolaid.roster import households, roster, transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.households import HouseholdForm
 from tests.conftest import school_id, student_form, village_id
@@ -620,12 +620,32 @@ def test_the_term_start_report(township, actor, tmp_path) -> None:
     assert "辍学1人" in text.replace("\n", "") and "未入学1人" in text.replace("\n", "")
     assert "李小红" in text and "周小小" in text  # the dropout and the child never enrolled, by name
     assert "平地镇中心校（盖章）" in text
+    assert "四、毕业生去向" in text and "上学年以来无毕业生。" in text
     assert f"第 1 页 共 {pages} 页" in texts[0]
     assert_no_line_starts_with_closing_punctuation(lines)
     assert_fonts_embedded_and_subset(path)
     with pytest.raises(ValidationFailed):
         db.query(reports.write_term_report, actor, tmp_path / "春季.pdf", 2027, "spring", today=TODAY)  # not begun
     assert not (tmp_path / "春季.pdf").exists()
+
+
+def test_the_term_start_report_lists_the_graduates_and_their_destinations(township, actor, tmp_path) -> None:
+    db, _ids, _batches = township
+    graduated = dt.date(2026, 7, 3)
+    placed, unplaced = (pupil(db, actor, name, n, grade=6, birth=dt.date(2014, 4, 1)) for name, n in
+                        (("钱升学", 11), ("孙未定", 12)))
+    for student_id in (placed, unplaced):
+        db.run(roster.change_status, actor, student_id, EnrollmentStatus.GRADUATED, graduated, "小学毕业", today=TODAY)
+    db.run(transfers.record_destination, actor, placed, transfers.DestinationForm(
+        transfers.Direction.NEXT_SCHOOL.value, "平地中学",
+        confirmation=transfers.Confirmation("学籍系统", "平地中学教务处", dt.date(2026, 9, 2))), today=TODAY)
+    path = tmp_path / "开学报告.pdf"
+    db.query(reports.write_term_report, actor, path, 2026, "autumn", today=TODAY)
+    text = "\n".join(page_texts(path)).replace("\n", "")
+    assert "四、毕业生去向" in text and "上学年以来毕业2人" in text and "列为疑似辍学1人" in text
+    # The destination wraps inside its cell: its words are checked, not the whole line.
+    assert "钱升学" in text and "平地中学教务处" in text and "系统核实" in text
+    assert "孙未定" in text and "去向未登记" in text
 
 
 def test_the_pairing_register(township, actor, tmp_path) -> None:

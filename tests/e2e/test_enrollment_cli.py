@@ -30,7 +30,7 @@ def listed(home: Path, db: Path) -> dict[int, dict]:
 def test_a_deferral_takes_the_应入学_flag_off_the_roster(demo) -> None:
     home, db = demo
     students = listed(home, db)
-    assert {s["flag"] for s in students.values()} <= {None, "应入学", "休学无批准", "休学已到期"}
+    assert {s["flag"] for s in students.values()} <= {None, "应入学", "休学无批准", "休学已到期", "转出待核实"}
     due = next(s for s in students.values() if s["flag"] == "应入学")
     assert due["stage"] == "学前"
     until = CLI_TODAY + dt.timedelta(days=200)

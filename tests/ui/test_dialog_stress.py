@@ -35,7 +35,7 @@ from schoolaid.ledger import batches, entry_search, subsidy_programmes
 from schoolaid.pairing import pairing, school_pairing, staff, visits
 from schoolaid.reconcile.differences import Difference
 from schoolaid.reconcile.vocabulary import DifferenceKind
-from schoolaid.roster import roster
+from schoolaid.roster import roster, transfers
 from schoolaid.township import township
 from schoolaid.ui.main_window import MainWindow
 from schoolaid.ui.operations import Access, run_op
@@ -135,6 +135,7 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
     from schoolaid.ui.roster.import_dialog import ImportDialog
     from schoolaid.ui.roster.status_dialog import StatusDialog
     from schoolaid.ui.roster.student_dialog import StudentDialog
+    from schoolaid.ui.roster.transfer_dialog import ConfirmTransferDialog, DestinationDialog
     from schoolaid.ui.township.places_dialog import PlacesDialog, SchoolDialog, VillageDialog
     from schoolaid.ui.township.setup_dialog import SetupDialog
     from schoolaid.ui.widgets.pdf_preview import PdfPreview
@@ -169,6 +170,8 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
     entry = next(iter(query(entry_search.fetch_entry_rows, query(entry_search.search_entry_ids, entry_search.EntryFilter())[:1])
                       .values()))
     users = query(accounts.list_users)
+    transfer_out = next(t for t in query(transfers.current_transfers) if t.direction is transfers.Direction.OUT)
+    graduate = query(transfers.graduates)[0]
     sheet = registry_export(tmp_path / f"名单{round_number}.xlsx",
                             [student_row("张三", dt.date(2016, 3, 2), 1), student_row("李四", dt.date(2016, 5, 6), 2)])
     pdf = _pdf(tmp_path / f"preview{round_number}.pdf")
@@ -193,6 +196,8 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         Opener("household picker", lambda: HouseholdPicker(context, roster_tab)),
         Opener("status", lambda: StatusDialog(context, student_id, roster_tab)),
         Opener("approval", lambda: ApprovalDialog(context, student_id, roster_tab)),
+        Opener("transfer confirmation", lambda: ConfirmTransferDialog(context, transfer_out, roster_tab)),
+        Opener("graduate's destination", lambda: DestinationDialog(context, graduate.student_id, roster_tab)),
         Opener("export", lambda: ExportDialog(context, roster_tab.model.filter, roster_tab.model.sort_key,
                                               roster_tab.model.descending, roster_tab.model.shown, roster_tab)),
         Opener("import", lambda: ImportDialog(context, sheet, roster_tab)),

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout import absences, case_files, ledgers, rates, rules
 from schoolaid.dropout.vocabulary import CaseStatus
-from schoolaid.roster import roster
+from schoolaid.roster import roster, transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.ui.dropout.dropout_dialogs import AttemptDialog, CaseDialog, MoveCaseDialog
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
@@ -187,6 +187,30 @@ def test_a_refused_move_says_why_and_changes_nothing(qtbot, tab, context) -> Non
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "请填写转入的学校" in dialog.problems_label.text()
     assert context.query(case_files.get_case, case.id).status is CaseStatus.PERSUADING
+
+
+def test_a_case_is_closed_as_转学_only_with_the_receiving_school_s_confirmation(qtbot, tab, context) -> None:
+    """Issue 18's case 5: a parent's word that the child is at school elsewhere does not close the case."""
+    tab.cases_table.selectRow(0)
+    case = tab.selected_case()
+    assert case is not None and case.status.is_open
+    dialog = MoveCaseDialog(context, case, tab)
+    qtbot.addWidget(dialog)
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData(CaseStatus.TRANSFERRED.value))
+    fields = dialog.confirmation
+    assert fields.with_edit.isVisibleTo(dialog) and fields.how_combo.isVisibleTo(dialog)
+    dialog.transfer_edit.insert("昆明市五华区红旗小学")  # typed through an input method
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # no confirmation: refused
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.problems_label.text()
+    assert context.query(case_files.get_case, case.id).status is CaseStatus.PERSUADING
+    fields.how_combo.setCurrentIndex(fields.how_combo.findData(transfers.ConfirmedHow.REGISTRY.value))
+    fields.with_edit.insert("红旗小学教务处李老师")  # typed through an input method
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problems_label.text()
+    assert context.query(case_files.get_case, case.id).status is CaseStatus.TRANSFERRED
+    [transfer] = [t for t in context.query(transfers.history, case.student_id) if t.direction is transfers.Direction.OUT]
+    assert (transfer.school, transfer.confirmed_how, transfer.confirmed_with) == (
+        "昆明市五华区红旗小学", "学籍系统", "红旗小学教务处李老师")
 
 
 def test_record_an_absence_from_the_roster(qtbot, context) -> None:

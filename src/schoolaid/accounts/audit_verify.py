@@ -73,6 +73,7 @@ COVERED: tuple[Coverage, ...] = (
     Coverage("reconcile_check", "reconcile_checks", {"recorded_at": "the moment written; the audit event carries its own time"}),
     Coverage("enrollment_approval", "enrollment_approvals",
              {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("transfer", "transfers", {"recorded_at": "the moment written; the audit event carries its own time"}),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).

@@ -25,14 +25,15 @@ from schoolaid.cli import (
     reconcile,
     reporting,
     roster,
+    transfers,
 )
 from schoolaid.cli.command import COMMANDS, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Command, Group, db_option
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 
 # The order --help lists the commands in: groups of actions, and commands of their own (by handler).
-ORDER = (roster.ROSTER, pairing.PAIRING, ledger.LEDGER, hardship.HARDSHIP, dropout.CASES, reconcile.RECONCILE,
-         printing.PRINT, backup.BACKUP, reporting.TOWNSHIP, accounts.USERS, accounts.AUDIT, reporting.indicators, demo.demo)
+ORDER = (roster.ROSTER, transfers.TRANSFERS, pairing.PAIRING, ledger.LEDGER, hardship.HARDSHIP, dropout.CASES,
+         reconcile.RECONCILE, printing.PRINT, backup.BACKUP, reporting.TOWNSHIP, accounts.USERS, accounts.AUDIT, reporting.indicators, demo.demo)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,7 +23,7 @@ from schoolaid.dropout.absences import absences, cases_to_open, end_absence, get
 from schoolaid.dropout.notices import NoticeView
 from schoolaid.dropout.rules import setting
 from schoolaid.dropout.vocabulary import TRANSITIONS, CaseStatus, Reason
-from schoolaid.roster import roster
+from schoolaid.roster import roster, transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.models import (
     Absence,
@@ -124,11 +124,13 @@ def allowed_moves(status: CaseStatus | str) -> list[CaseStatus]:
 
 @requires(Permission.MANAGE_CASES)
 def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStatus | str, on: dt.date, *,
-              today: dt.date, return_date: dt.date | None = None, transfer_to: str = "", note: str = "") -> None:
+              today: dt.date, return_date: dt.date | None = None, transfer_to: str = "", note: str = "",
+              confirmation: transfers.Confirmation | None = None) -> None:
     """Move a case along its workflow; a move the workflow does not allow is refused.
 
     已返校 writes the child off the lists (劝返一个、销号一个): the absence ends the day before the
-    return and the status goes back to 在读; 转学 records the transfer; 送教上门 keeps the child on
+    return and the status goes back to 在读; 转学 needs the receiving school confirmed — already on
+    the student's transfer out, or given here — and records the transfer; 送教上门 keeps the child on
     the roll, taught at home."""
     case = get_record(session, DropoutCase, case_id)
     current, new_status = CaseStatus(case.status), CaseStatus(new_status)
@@ -144,6 +146,12 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
             "Dropout", "The return date must fall between the start of the absence and today.")))
     if new_status is CaseStatus.TRANSFERRED and not transfer_to.strip():
         problems.append(error("transfer_to", "case.transfer", translate("Dropout", "Say which school the child went to.")))
+    student = session.get(Student, case.student_id)
+    assert student is not None
+    if new_status is CaseStatus.TRANSFERRED and confirmation is None and not _transfer_confirmed(session, student):
+        problems.append(error("confirmation", "case.transfer_unconfirmed", translate(
+            "Dropout", "{name}'s transfer is not confirmed by the receiving school: a case is closed as 转学 only with "
+            "the confirmation — how (学籍系统, 接收学校回执 or 电话), with whom and on what day.").format(name=student.name)))
     if new_status in (CaseStatus.OTHER, CaseStatus.HOME_TEACHING) and not note.strip():
         problems.append(error("note", "case.note", translate("Dropout", "Describe the outcome.")))
     if on > today or on < case.opened_on:
@@ -156,8 +164,6 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
     case.closed_on = on
     case.transfer_to = transfer_to.strip() or case.transfer_to
     case.outcome_note = note.strip() or case.outcome_note
-    student = session.get(Student, case.student_id)
-    assert student is not None
     if new_status is CaseStatus.RETURNED:
         assert return_date is not None
         case.return_date = return_date
@@ -171,7 +177,13 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
         if EnrollmentStatus.TRANSFERRED_OUT in roster.allowed_changes(student.status):
             roster.change_status(session, actor, student.id, EnrollmentStatus.TRANSFERRED_OUT, on,
                                  translate("Dropout", "Transferred during case No. {id}").format(id=case.id),
-                                 destination=transfer_to, today=today)
+                                 destination=transfer_to, today=today, confirmation=confirmation)
+        elif confirmation is not None and not _transfer_confirmed(session, student):
+            pending = transfers.latest_out(session, [student.id]).get(student.id)
+            if pending is None:
+                raise ValidationFailed([error("confirmation", "case.no_transfer", translate(
+                    "Dropout", "{name} has no transfer out on record to confirm.").format(name=student.name))])
+            transfers.confirm_transfer(session, actor, pending.id, confirmation, today=today)
     elif new_status is CaseStatus.HOME_TEACHING:
         _end_open_absences(session, actor, case.student_id, on)
         if student.status == EnrollmentStatus.DROPPED_OUT.value:
@@ -179,6 +191,12 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
                                  translate("Dropout", "Taught at home (送教上门), case No. {id}").format(id=case.id),
                                  today=today)
     audit.record(session, actor, Action.UPDATE, CASE, case.id, student.name, before=before, after=audit.snapshot(case))
+
+
+def _transfer_confirmed(session: Session, student: Student) -> bool:
+    """Whether the student is 转出 with the receiving school confirmed."""
+    return (student.status == EnrollmentStatus.TRANSFERRED_OUT.value
+            and transfers.has_confirmed_transfer_out(session, student.id))
 
 
 def _end_open_absences(session: Session, actor: Actor, student_id: int, until: dt.date) -> None:

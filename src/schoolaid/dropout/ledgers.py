@@ -20,7 +20,7 @@ from schoolaid.dropout.case_files import list_cases
 from schoolaid.reconcile import differences
 from schoolaid.reconcile.differences import person_key
 from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind, ListKind
-from schoolaid.roster import enrollment_approvals
+from schoolaid.roster import enrollment_approvals, transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.pinyin_search import search_keys
 from schoolaid.storage.models import (
@@ -219,10 +219,22 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 
 def suspected_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
-    """疑似辍学: unexplained absence past the suspected threshold, not yet past the dropout one."""
-    found = {a.student_id: (translate("Dropout", "absent since {date}, {days} school days").format(
+    """疑似辍学: unexplained absence past the suspected threshold, not yet past the dropout one; a transfer
+    out the receiving school has not confirmed within the setting's days; a primary graduate with no
+    confirmed junior school after 30 September of the graduation year."""
+    found: dict[int, tuple[str, int | None]] = {}
+    for transfer in transfers.overdue_transfers(session, today):
+        found[transfer.student_id] = (translate(
+            "Dropout", "转出待核实: transferred to {school} on {date}, not confirmed after {days} days").format(
+                school=transfer.school or "—", date=transfer.since.isoformat(), days=(today - transfer.since).days),
+            None)
+    for graduate in transfers.unplaced_graduates(session, today):
+        found[graduate.student_id] = (translate(
+            "Dropout", "Graduated on {date} with no confirmed junior secondary school: {destination}").format(
+                date=graduate.graduated_on.isoformat(), destination=graduate.destination_text()), None)
+    found.update({a.student_id: (translate("Dropout", "absent since {date}, {days} school days").format(
         date=a.start_date.isoformat(), days=a.school_days), a.case_id)
-        for a in absences(session, today) if a.state(today) == "suspected"}
+        for a in absences(session, today) if a.state(today) == "suspected"})
     return [row for _key, row in _student_rows(session, _students(list(found)), today, found)]
 
 

@@ -1,7 +1,7 @@
 """The rules of dropout control, kept as township settings: the suspected and dropout thresholds,
-the attempts before an urging notice and its deadline, the holidays the school-day count skips,
-and the prefix of the notice numbers (the dialog also keeps the day school ages are reckoned on,
-``roster.enrollment_approvals``).
+the attempts before an urging notice and its deadline, the days a transfer out may stay unconfirmed
+(``roster.transfers``), the holidays the school-day count skips, and the prefix of the notice numbers
+(the dialog also keeps the day school ages are reckoned on, ``roster.enrollment_approvals``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Holidays
 from schoolaid.common.validation import error
 from schoolaid.dropout import rates
-from schoolaid.roster import enrollment_approvals
+from schoolaid.roster import enrollment_approvals, transfers
 from schoolaid.township import township
 
 SETTINGS = {  # key: (default, lowest, highest)
@@ -26,6 +26,7 @@ SETTINGS = {  # key: (default, lowest, highest)
     "dropout.dropout_days": (30, 7, 120),  # some provinces use four weeks (28)
     "dropout.attempts_before_notice": (2, 1, 10),
     "dropout.notice_deadline_days": (15, 3, 60),
+    transfers.CONFIRM_DAYS_SETTING: transfers.CONFIRM_DAYS_LIMITS,  # a transfer out unconfirmed this long: suspected
 }
 
 

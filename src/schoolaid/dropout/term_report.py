@@ -1,5 +1,6 @@
 """The term-start report (开学辍学情况报告) each school sends the district bureau and the township:
-its dropouts by name, the school-age children never enrolled, and the counts per school.
+its dropouts by name, the school-age children never enrolled, the graduates of the past year with their
+destinations, and the counts per school.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from schoolaid.dropout.rates import dropout_rates
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.reconcile import village_counts
 from schoolaid.reconcile.village_counts import VillageReconcile
+from schoolaid.roster import transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.models import School, Student
 from schoolaid.township import township
@@ -72,6 +74,19 @@ class TermReport:
     not_enrolled: list[TermDropoutLine] = field(default_factory=list)  # school-age children never enrolled
     # 四查三比对 per village: open differences by kind, checks recorded this term (empty: no list imported)
     reconcile: list[VillageReconcile] = field(default_factory=list)
+    # The graduates of the year before the term began (and any primary graduate still unplaced), with their
+    # destinations: the move to junior secondary school is followed
+    graduates: list[GraduateLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class GraduateLine:
+    name: str
+    school: str
+    stage: str
+    graduated_on: dt.date
+    destination: str  # the school and its confirmation, 就业 / 未升学 and why, or 去向未登记
+    unplaced: bool  # a primary graduate with no confirmed junior school after 30 September: a suspected dropout
 
 
 def term_report(session: Session, today: dt.date, term: Term | None = None) -> TermReport:
@@ -124,4 +139,16 @@ def term_report(session: Session, today: dt.date, term: Term | None = None) -> T
     not_enrolled = [TermDropoutLine(row.name, row.sex, row.school, row.grade, row.village, row.guardian, "", "未入学",
                                     0, "", "", row.status.value if row.status else row.reconcile) for row in never]
     return TermReport(f"{township.township_name(session)}{term.full_name}开学辍学情况报告", today, previous, schools,
-                      total, lines, not_enrolled, village_counts.counts_by_village(session, today, term.start))
+                      total, lines, not_enrolled, village_counts.counts_by_village(session, today, term.start),
+                      _graduates(session, today, term))
+
+
+#: Graduates of this long before the term began are reported: the school year that ended.
+GRADUATES_OF_DAYS = 366
+
+
+def _graduates(session: Session, today: dt.date, term: Term) -> list[GraduateLine]:
+    since = term.start - dt.timedelta(days=GRADUATES_OF_DAYS)
+    return [GraduateLine(g.name, g.school, g.stage, g.graduated_on, g.destination_text(), g.unplaced(today))
+            for g in transfers.graduates(session)
+            if g.graduated_on <= today and (g.graduated_on >= since or g.unplaced(today))]

@@ -40,7 +40,7 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
                       *, today: dt.date, progress: Progress = NO_PROGRESS) -> int:
     """The written report a school sends the district bureau and the township at the start of a term:
     the counts per school, then every dropout and every school-age child never enrolled, with stage,
-    reason, what was done and status. The lists show the situation on the report day (today, or the
+    reason, what was done and status, then the graduates of the past year and their destinations. The lists show the situation on the report day (today, or the
     term's last day for a term that is over)."""
     chosen = Term.parse(year, term) if year is not None and term is not None else Term.containing(today)
     if chosen.start > today:
@@ -93,8 +93,20 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
                     lambda i: f"未入学儿童“{never[i].name}”", small=True)
     else:
         story.add("义务教育适龄儿童均已入学。", styles.body, "说明")
+    story.add("四、毕业生去向", styles.heading, "标题")
+    graduates = report.graduates
+    if graduates:
+        story.add(f"上学年以来毕业{len(graduates)}人，其中小学毕业生未核实升入初中、列为疑似辍学"
+                  f"{sum(1 for g in graduates if g.unplaced)}人。", styles.body, "说明")
+        story.table(["姓名", "学校", "学段", "毕业时间", "去向", "状态"],
+                    [[g.name, g.school, g.stage, g.graduated_on.isoformat(), g.destination,
+                      "疑似辍学" if g.unplaced else ""] for g in graduates],
+                    [18 * mm, 34 * mm, 12 * mm, 20 * mm, BLOCK_WIDTH - 104 * mm, 20 * mm],
+                    lambda i: f"毕业生“{graduates[i].name}”", small=True)
+    else:
+        story.add("上学年以来无毕业生。", styles.body, "说明")
     if report.reconcile:
-        story.add("四、四查三比对情况", styles.heading, "标题")
+        story.add("五、四查三比对情况", styles.heading, "标题")
         reconcile_table(story, report.reconcile, "本学期核查")
     story.flowables.append(Spacer(1, 24))
     right = styles.body_plain.clone("signature", alignment=2)

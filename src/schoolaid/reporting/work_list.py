@@ -5,7 +5,8 @@ students unpaid this month, priority-group students not yet assessed for the sch
 term-start report in a term's first weeks, the backup not taken for 30 days; children a 比对 check
 found out of school (失学) with no case, and the differences of the 比对 still to check, per village,
 the village with the oldest first; children of school age still in a preschool class with no 延缓入学
-approval (应入学), and 休学 pupils with no approval in force."""
+approval (应入学), and 休学 pupils with no approval in force; transfers out the receiving school has not
+confirmed in time (转出待核实), and primary graduates with no confirmed junior school after September."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from schoolaid.dropout import absences, case_files, found_out_of_school, rules
 from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
 from schoolaid.reconcile import differences, village_counts
-from schoolaid.roster import categories, enrollment_approvals
+from schoolaid.roster import categories, enrollment_approvals, transfers
 from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.enrollment_approvals import Flag
 
@@ -49,6 +50,8 @@ class Kind:
     RECONCILE = "reconcile"  # target: the village id (None: people of no known village) with differences to check
     DUE_TO_ENROLL = "due_to_enroll"  # target: the first such student (应入学: of school age, in a preschool class)
     SUSPENSION = "suspension"  # target: the first 休学 pupil with no approval or one run out
+    TRANSFER_UNCONFIRMED = "transfer_unconfirmed"  # target: the first student 转出待核实 past the setting's days
+    GRADUATE_UNPLACED = "graduate_unplaced"  # target: the first primary graduate with no confirmed junior school
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,24 @@ def _enrollment_items(session: Session, today: dt.date) -> list[WorkItem]:
         items.append(WorkItem(Kind.SUSPENSION, suspended[0].student_id, translate(
             "WorkList", "{n} 休学 pupils have no approval in force (none on record, or run out): {names}").format(
                 n=len(suspended), names=_names(suspended)), urgent=True))
+    overdue = transfers.overdue_transfers(session, today)
+    if overdue:
+        items.append(WorkItem(Kind.TRANSFER_UNCONFIRMED, overdue[0].student_id, translate(
+            "WorkList", "{n} transfers out not confirmed by the receiving school after {days} days (转出待核实): "
+            "{names}: confirm them or follow the children up as suspected dropouts").format(
+                n=len(overdue), days=transfers.confirm_days(session),
+                names=_listed([(t.student, t.our_school) for t in overdue])), urgent=True))
+    unplaced = transfers.unplaced_graduates(session, today)
+    if unplaced:
+        items.append(WorkItem(Kind.GRADUATE_UNPLACED, unplaced[0].student_id, translate(
+            "WorkList", "{n} primary graduates have no confirmed junior secondary school: {names}").format(
+                n=len(unplaced), names=_listed([(g.name, g.school) for g in unplaced])), urgent=True))
     return items
+
+
+def _listed(people: list[tuple[str, str]]) -> str:
+    names = "、".join(f"{name}（{school}）" for name, school in people[:NAMES_SHOWN])
+    return names + ("等" if len(people) > NAMES_SHOWN else "")
 
 
 def _names(flagged: list[enrollment_approvals.FlaggedStudent]) -> str:

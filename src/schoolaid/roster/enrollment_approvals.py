@@ -50,12 +50,16 @@ class Flag(str, enum.Enum):
     DUE_TO_ENROLL = "应入学"
     SUSPENSION_UNAPPROVED = "休学无批准"
     SUSPENSION_EXPIRED = "休学已到期"
+    # Set by the roster (roster.transfers), not by these rules: a 转出 child whose receiving school is
+    # not confirmed is not known to be at any school.
+    TRANSFER_UNCONFIRMED = "转出待核实"
 
     def label(self) -> str:
         return {
             Flag.DUE_TO_ENROLL: translate("Vocabulary", "Due to enroll"),
             Flag.SUSPENSION_UNAPPROVED: translate("Vocabulary", "Suspended without approval"),
             Flag.SUSPENSION_EXPIRED: translate("Vocabulary", "Suspension expired"),
+            Flag.TRANSFER_UNCONFIRMED: translate("Vocabulary", "Awaiting confirmation"),
         }[self]
 
 

@@ -43,7 +43,7 @@ from schoolaid.common.validation import (
     warning,
 )
 from schoolaid.common.vocabulary import Relation, Sex
-from schoolaid.roster import enrollment_approvals, idnumber
+from schoolaid.roster import enrollment_approvals, idnumber, transfers
 from schoolaid.roster.categories import (
     DISABILITY_CATEGORIES,
     DISABILITY_GRADES,
@@ -356,8 +356,11 @@ def get_summary(session: Session, student_id: int, *, full_id_rights: bool = Fal
 
 @requires(Permission.EDIT_ROSTER)
 def change_status(session: Session, actor: Actor, student_id: int, new_status: EnrollmentStatus,
-                  effective_date: dt.date, reason: str, destination: str = "", *, today: dt.date) -> None:
-    """Record a change of enrollment status (转出, 休学, 复学 …) with its date and reason."""
+                  effective_date: dt.date, reason: str, destination: str = "", *, today: dt.date,
+                  confirmation: transfers.Confirmation | None = None) -> None:
+    """Record a change of enrollment status (转出, 休学, 复学 …) with its date and reason. A change to 转出
+    also records the transfer with its receiving school, unconfirmed (转出待核实) unless the
+    confirmation is given."""
     student = _get(session, student_id)
     current = EnrollmentStatus(student.status)
     new_status = EnrollmentStatus(new_status)
@@ -402,6 +405,9 @@ def change_status(session: Session, actor: Actor, student_id: int, new_status: E
     if destination:
         after_with_reason["status_destination"] = destination
     audit.record(session, actor, Action.STATUS, ENTITY, student.id, student.name, before=before, after=after_with_reason)
+    if new_status is EnrollmentStatus.TRANSFERRED_OUT:
+        transfers.record_transfer_out(session, actor, student.id, destination, effective_date, confirmation,
+                                      today=today)
 
 
 @dataclass(frozen=True)
@@ -668,7 +674,8 @@ class RosterRow:
     id_masked: str
     household_id: int | None = None
     birth_month: str = ""  # "2014-05": for those who may not see the full birth date
-    flag: enrollment_approvals.Flag | None = None  # 应入学, 休学无批准, 休学已到期 (the age rule and the approvals)
+    # 应入学, 休学无批准, 休学已到期 (the age rule and the approvals), 转出待核实 (roster.transfers)
+    flag: enrollment_approvals.Flag | None = None
 
     @property
     def grade_label_zh(self) -> str:
@@ -687,6 +694,7 @@ def fetch_rows(session: Session, ids: Iterable[int], today: dt.date, *, full_id_
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         approvals = enrollment_approvals.latest_approvals(session, chunk)
+        unconfirmed = transfers.unconfirmed_out(session, chunk)
         result = session.execute(
             select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage,
                    Student.grade, Student.class_name, Village.name, Household.head_name,
@@ -706,7 +714,8 @@ def fetch_rows(session: Session, ids: Iterable[int], today: dt.date, *, full_id_
                 class_name=class_name, village=village or "", household_head=head or "",
                 category=category or "", left_behind=left_behind, boarder=boarder,
                 status=EnrollmentStatus(status), id_masked=idnumber.mask(id_number, full_id_rights=full_id_rights),
-                household_id=household_id, flag=enrollment_approvals.flag_of(
+                household_id=household_id, flag=enrollment_approvals.Flag.TRANSFER_UNCONFIRMED if sid in unconfirmed
+                else enrollment_approvals.flag_of(
                     stage, status, birth, reference, today,
                     approvals.get((sid, enrollment_approvals.ApprovalKind.DEFERRED)),
                     approvals.get((sid, enrollment_approvals.ApprovalKind.SUSPENDED))))

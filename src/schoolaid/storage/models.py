@@ -740,3 +740,29 @@ class EnrollmentApproval(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     student: Mapped[Student] = relationship()
+
+
+class Transfer(Base):
+    """Where a student went or came from (roster.transfers): a transfer out (转出) with the receiving
+    school, a transfer in (转入) with the school and place the child came from, or a graduate's
+    destination (升学 to a school, 就业, 未升学 with the reason). A transfer out or a 升学 counts only once
+    the receiving school is confirmed (how, with whom, on what day); the confirmation is added once,
+    audited, and nothing else of the row changes. Never deleted."""
+
+    __tablename__ = "transfers"
+    __table_args__ = (Index("ix_transfers_student_direction", "student_id", "direction"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"))
+    direction: Mapped[str] = mapped_column(String(8))  # 转出, 转入, 升学, 就业, 未升学 (roster.transfers)
+    school: Mapped[str] = mapped_column(String(128), default="")  # the receiving school, or the one left
+    place: Mapped[str] = mapped_column(String(128), default="")  # 转入: the county or town the child came from
+    since: Mapped[dt.date] = mapped_column(Date)  # the day of the transfer or the graduation
+    reason: Mapped[str] = mapped_column(Text, default="")  # 就业 / 未升学: why
+    confirmed_how: Mapped[str] = mapped_column(String(16), default="")  # 学籍系统, 接收学校回执 or 电话
+    confirmed_with: Mapped[str] = mapped_column(String(64), default="")  # whom the school confirmed it with
+    confirmed_on: Mapped[dt.date | None] = mapped_column(Date)
+    confirmed_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    student: Mapped[Student] = relationship()

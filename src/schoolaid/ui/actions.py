@@ -111,6 +111,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
        P.EDIT_ROSTER, menus=("students", ROSTER_CONTEXT)),
     _a("students.approval", QT_TRANSLATE_NOOP("Actions", "Record a 延缓入学 or 休学 a&pproval…"), "roster_tab",
        "record_approval", P.EDIT_ROSTER, menus=("students", ROSTER_CONTEXT)),
+    _a("students.transfer", QT_TRANSLATE_NOOP("Actions", "Confirm the &transfer or record the graduate's destination…"),
+       "roster_tab", "record_transfer", P.EDIT_ROSTER, menus=("students", ROSTER_CONTEXT)),
     _a("students.absence", QT_TRANSLATE_NOOP("Actions", "Record an a&bsence…"), "", "record_absence",
        P.RECORD_ABSENCE, menus=("students",)),
     _a("students.import", QT_TRANSLATE_NOOP("Actions", "&Import roster…"), "roster_tab", "import_roster",
@@ -138,6 +140,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # The student form's own button, beside the enrollment status.
     _a("student.approval", QT_TRANSLATE_NOOP("Actions", "Approval (延缓入学 or 休学)…"),
        DIALOG + "roster.student_dialog.StudentDialog", "record_approval", P.EDIT_ROSTER, button=True),
+    _a("student.transfer", QT_TRANSLATE_NOOP("Actions", "Transfer or destination…"),
+       DIALOG + "roster.student_dialog.StudentDialog", "record_transfer", P.EDIT_ROSTER, button=True),
     # The household form's own button, for a household entered by mistake.
     _a("households.delete", QT_TRANSLATE_NOOP("Actions", "Delete household…"), DIALOG + "roster.household_dialog.HouseholdDialog",
        "delete_household", P.EDIT_ROSTER, button=True),

@@ -33,6 +33,7 @@ from schoolaid.pairing import staff
 from schoolaid.roster import enrollment_approvals
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.roster.transfer_dialog import ConfirmationFields
 from schoolaid.ui.widgets.evidence import EvidenceList, choose_files
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
 
@@ -357,15 +358,23 @@ class MoveCaseDialog(FormDialog):
         self.form.addRow(self.tr("Back at school on"), self.return_edit)
         self.form.addRow(self.tr("Transferred to"), self.transfer_edit)
         self.form.addRow(self.tr("What happened"), self.note_edit)
+        # 转学 closes the case only once the receiving school confirmed the transfer (issue 18): given here,
+        # unless the student's transfer out is confirmed already.
+        self.confirmation = ConfirmationFields(self.context.today())
+        self.confirmation.add_to(self.form)
         self.status_combo.currentIndexChanged.connect(self._show_fields)
         self._show_fields()
 
     def _show_fields(self) -> None:
         status = self.status_combo.currentData()
+        transferred = status == CaseStatus.TRANSFERRED.value
+        fields = self.confirmation
         for widget, shown in ((self.on_edit, status != CaseStatus.RETURNED.value),
                               (self.return_edit, status == CaseStatus.RETURNED.value),
-                              (self.transfer_edit, status == CaseStatus.TRANSFERRED.value),
-                              (self.note_edit, status in (CaseStatus.OTHER.value, CaseStatus.HOME_TEACHING.value))):
+                              (self.transfer_edit, transferred),
+                              (self.note_edit, status in (CaseStatus.OTHER.value, CaseStatus.HOME_TEACHING.value)),
+                              (fields.how_combo, transferred), (fields.with_edit, transferred),
+                              (fields.on_edit, transferred)):
             widget.setVisible(shown)
             label = self.form.labelForField(widget)
             if label is not None:
@@ -381,6 +390,9 @@ class MoveCaseDialog(FormDialog):
                         date_of(self.return_edit) if returned else date_of(self.on_edit),
                         today=self.context.today(), return_date=date_of(self.return_edit) if returned else None,
                         transfer_to=self.transfer_edit.text(), note=self.note_edit.text(),
+                        confirmation=self.confirmation.confirmation()
+                        if status == CaseStatus.TRANSFERRED.value and self.confirmation.with_edit.text().strip()
+                        else None,
                         affects={Entity.DROPOUT, Entity.STUDENT}).succeeded
 
 
@@ -395,6 +407,7 @@ class DropoutRulesDialog(FormDialog):
             "dropout.dropout_days": self.tr("Days as a suspected dropout before counting as a dropout"),
             "dropout.attempts_before_notice": self.tr("Failed persuasion attempts before the urging notice"),
             "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
+            "dropout.transfer_confirm_days": self.tr("Days a transfer out may stay unconfirmed by the receiving school"),
         }
         for key, (_default, low, high) in rules.SETTINGS.items():
             spin = QSpinBox()

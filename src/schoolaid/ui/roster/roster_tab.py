@@ -375,6 +375,14 @@ class RosterTab(QWidget):
 
         ApprovalDialog(self.context, student_id, self).exec()
 
+    def record_transfer(self) -> None:
+        student_id = self.selected_student_id()
+        if student_id is None or not self._may(Permission.EDIT_ROSTER):
+            return
+        from schoolaid.ui.roster import transfer_dialog
+
+        transfer_dialog.open_for(self.context, student_id, self)
+
     def delete_student(self) -> None:
         student_id = self.selected_student_id()
         if student_id is None:

@@ -1,10 +1,12 @@
-"""Changing a student's enrollment status (转出, 休学, 复学 …) with a date and a reason."""
+"""Changing a student's enrollment status (转出, 休学, 复学 …) with a date and a reason; a transfer out with
+the receiving school, and its confirmation when the school has confirmed already (else 转出待核实)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -18,6 +20,7 @@ from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus, allowed_changes
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
+from schoolaid.ui.roster.transfer_dialog import ConfirmationFields
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.form_dialog import date_edit
 from schoolaid.ui.widgets.messages import show_refusal
@@ -48,6 +51,10 @@ class StatusDialog(Dialog):
         form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("Reason"), self.reason_edit)
         form.addRow(self.destination_label, self.destination_edit)
+        self.confirmed_check = QCheckBox(self.tr("The receiving school has confirmed the transfer"))
+        form.addRow("", self.confirmed_check)
+        self.confirmation = ConfirmationFields(context.today())
+        self.confirmation_widgets = self.confirmation.add_to(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -59,16 +66,22 @@ class StatusDialog(Dialog):
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
         self.status_combo.currentIndexChanged.connect(self._status_chosen)
+        self.confirmed_check.toggled.connect(self._status_chosen)
         self._status_chosen()
 
     def _status_chosen(self) -> None:
         transfer = self.status_combo.currentData() == EnrollmentStatus.TRANSFERRED_OUT.value
         self.destination_edit.setVisible(transfer)
         self.destination_label.setVisible(transfer)
+        self.confirmed_check.setVisible(transfer)
+        for widget in self.confirmation_widgets:
+            widget.setVisible(transfer and self.confirmed_check.isChecked())
 
     def save(self) -> None:
         value = self.date_edit.date()
         run_op(self.context, self, roster.change_status, self.student_id, self.status_combo.currentData(),
                dt.date(value.year(), value.month(), value.day()), self.reason_edit.text(), self.destination_edit.text(),
-               today=self.context.today(), affects={Entity.STUDENT}, on_success=lambda _result: self.accept(),
+               today=self.context.today(), confirmation=self.confirmation.confirmation() if (
+                   self.status_combo.currentData() == EnrollmentStatus.TRANSFERRED_OUT.value
+                   and self.confirmed_check.isChecked()) else None, affects={Entity.STUDENT}, on_success=lambda _result: self.accept(),
                on_failure=lambda error: show_refusal(self, self.problems_label, error))

@@ -27,8 +27,9 @@ from schoolaid.accounts.audit import HistoryEntry
 from schoolaid.common.errors import Problem, SchoolAidError, ValidationFailed
 from schoolaid.common.grades import ALL_GRADES, Grade, Stage
 from schoolaid.common.vocabulary import ETHNICITIES, Relation, Sex
-from schoolaid.roster import enrollment_approvals, households, idnumber, roster
+from schoolaid.roster import enrollment_approvals, households, idnumber, roster, transfers
 from schoolaid.roster.categories import DISABILITY_CATEGORIES, DISABILITY_GRADES, disability_label
+from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import StudentForm
 from schoolaid.township import township
 from schoolaid.ui.actions import make_button
@@ -181,6 +182,8 @@ class StudentDialog(Dialog):
         status_row.addWidget(self.change_status_button)
         self.approval_button = make_button("student.approval", context, self)
         status_row.addWidget(self.approval_button)
+        self.transfer_button = make_button("student.transfer", context, self)
+        status_row.addWidget(self.transfer_button)
         right.addRow(self.tr("Enrollment status"), status_row)
 
         details = QWidget()
@@ -232,6 +235,7 @@ class StudentDialog(Dialog):
             self.status_label.setText(self.tr("Enrolled (new student)"))
             self.change_status_button.setVisible(False)
             self.approval_button.setVisible(False)
+            self.transfer_button.setVisible(False)
             self.tabs.setTabEnabled(1, False)
             today = context.today()
             self.entry_edit.setDate(QDate(today.year, today.month, today.day))
@@ -307,8 +311,11 @@ class StudentDialog(Dialog):
         summary = self.context.query(roster.get_summary, self.student_id)
         flag = self.context.query(enrollment_approvals.flags, self.context.today(), [self.student_id]).get(
             self.student_id)
+        if self.student_id in self.context.query(transfers.unconfirmed_out, [self.student_id]):
+            flag = enrollment_approvals.Flag.TRANSFER_UNCONFIRMED
         self.status_label.setText(summary.status.label() if flag is None else self.tr("{status} · {flag}").format(
             status=summary.status.label(), flag=flag.label()))
+        self.transfer_button.setVisible(summary.status in (EnrollmentStatus.TRANSFERRED_OUT, EnrollmentStatus.GRADUATED))
         entries = self.context.query(audit.history, roster.ENTITY, self.student_id)
         household_ids = {v for e in entries for v in (e.before.get("household_id"), e.after.get("household_id")) if v}
         self._history_names = {
@@ -421,6 +428,13 @@ class StudentDialog(Dialog):
 
         assert self.student_id is not None
         if ApprovalDialog(self.context, self.student_id, self).exec():
+            self._load_status_and_history()
+
+    def record_transfer(self) -> None:
+        from schoolaid.ui.roster import transfer_dialog
+
+        assert self.student_id is not None
+        if transfer_dialog.open_for(self.context, self.student_id, self):
             self._load_status_and_history()
 
     # --- saving ----------------------------------------------------------------------------
