@@ -229,6 +229,10 @@
         <translation>登记延缓入学或休学批准(&amp;P)…</translation>
     </message>
     <message>
+        <source>Confirm the &amp;transfer or record the graduate's destination…</source>
+        <translation>核实转学或登记毕业去向(&amp;T)…</translation>
+    </message>
+    <message>
         <source>Record an a&amp;bsence…</source>
         <translation>登记缺课(&amp;B)…</translation>
     </message>
@@ -275,6 +279,10 @@
     <message>
         <source>Approval (延缓入学 or 休学)…</source>
         <translation>延缓入学或休学批准…</translation>
+    </message>
+    <message>
+        <source>Transfer or destination…</source>
+        <translation>转学核实／毕业去向…</translation>
     </message>
     <message>
         <source>Delete household…</source>
@@ -2569,6 +2577,86 @@ Size: {size} bytes</source>
         <source>print a student's application form (申请表)</source>
         <translation>打印学生的认定申请表</translation>
     </message>
+    <message>
+        <source>transfers out and in, and graduates' destinations</source>
+        <translation>转出、转入和毕业去向</translation>
+    </message>
+    <message>
+        <source>list the transfers of the students now 转出 and the transfers in, newest first</source>
+        <translation>列出现为转出的学生的转学记录和转入记录，最新的在前</translation>
+    </message>
+    <message>
+        <source> — not confirmed after {days} days</source>
+        <translation> — 超过 {days} 天未核实</translation>
+    </message>
+    <message>
+        <source>how the receiving school was confirmed: {hows}</source>
+        <translation>核实方式：{hows}</translation>
+    </message>
+    <message>
+        <source>with whom (the receiving school's staff member)</source>
+        <translation>核实对象（接收学校的经办人）</translation>
+    </message>
+    <message>
+        <source>the day it was confirmed</source>
+        <translation>核实日期</translation>
+    </message>
+    <message>
+        <source>the transfer's id (transfers list --json)</source>
+        <translation>转学记录编号（transfers list --json）</translation>
+    </message>
+    <message>
+        <source>record how the receiving school of a transfer out (or a graduate's school) was confirmed</source>
+        <translation>登记转出（或毕业生升入学校）经接收学校核实的情况</translation>
+    </message>
+    <message>
+        <source>Transfer {id} confirmed.</source>
+        <translation>转学记录 {id} 已核实。</translation>
+    </message>
+    <message>
+        <source>the graduate's id (roster list --json)</source>
+        <translation>毕业生编号（roster list --json）</translation>
+    </message>
+    <message>
+        <source>升学 (to a school), 就业 or 未升学</source>
+        <translation>升学（填学校）、就业或未升学</translation>
+    </message>
+    <message>
+        <source>the school, for 升学</source>
+        <translation>升入的学校（升学时填写）</translation>
+    </message>
+    <message>
+        <source>why, for 就业 or 未升学</source>
+        <translation>原因（就业或未升学时填写）</translation>
+    </message>
+    <message>
+        <source>record a graduate's destination: the school (confirmed or not), or 就业 / 未升学 with the reason</source>
+        <translation>登记毕业去向：升入的学校（可附核实情况），或就业／未升学及原因</translation>
+    </message>
+    <message>
+        <source>Destination recorded for student {id}.</source>
+        <translation>已登记学生 {id} 的毕业去向。</translation>
+    </message>
+    <message>
+        <source>the school the child came from</source>
+        <translation>转入前所在学校</translation>
+    </message>
+    <message>
+        <source>where that school is (county or town)</source>
+        <translation>该校所在地（县或乡镇）</translation>
+    </message>
+    <message>
+        <source>the day the child arrived</source>
+        <translation>转入日期</translation>
+    </message>
+    <message>
+        <source>record where a child who transferred in came from (school and place)</source>
+        <translation>登记转入学生的来源（原学校和所在地）</translation>
+    </message>
+    <message>
+        <source>Transfer in recorded for student {id}.</source>
+        <translation>已登记学生 {id} 的转入来源。</translation>
+    </message>
 </context>
 <context>
     <name>ColumnMapping</name>
@@ -2813,6 +2901,21 @@ Size: {size} bytes</source>
     </message>
 </context>
 <context>
+    <name>ConfirmTransferDialog</name>
+    <message>
+        <source>Confirm the transfer</source>
+        <translation>核实转学</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转学</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>SchoolAid: unexpected error</source>
@@ -2974,6 +3077,41 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>DestinationDialog</name>
+    <message>
+        <source>Record the graduate's destination</source>
+        <translation>登记毕业去向</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>On record</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>e.g. 攀枝花市仁和区平地中学</source>
+        <translation>例如攀枝花市仁和区平地中学</translation>
+    </message>
+    <message>
+        <source>The school has confirmed the enrollment</source>
+        <translation>升入学校已核实入学</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>去向</translation>
+    </message>
+</context>
+<context>
     <name>Dropout</name>
     <message>
         <source>The value must be between {low} and {high}.</source>
@@ -3040,6 +3178,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>请填写转入的学校。</translation>
     </message>
     <message>
+        <source>{name}'s transfer is not confirmed by the receiving school: a case is closed as 转学 only with the confirmation — how (学籍系统, 接收学校回执 or 电话), with whom and on what day.</source>
+        <translation>{name}的转学尚未经接收学校核实：须登记核实方式（学籍系统、接收学校回执或电话）、核实对象和核实日期，才能以转学结案。</translation>
+    </message>
+    <message>
         <source>Describe the outcome.</source>
         <translation>请说明处理结果。</translation>
     </message>
@@ -3054,6 +3196,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Transferred during case No. {id}</source>
         <translation>劝返期间转学（档案第 {id} 号）</translation>
+    </message>
+    <message>
+        <source>{name} has no transfer out on record to confirm.</source>
+        <translation>{name}没有可核实的转出记录。</translation>
     </message>
     <message>
         <source>Taught at home (送教上门), case No. {id}</source>
@@ -3148,8 +3294,16 @@ Please tell the person who supports the program, and give them the log file:
         <translation>休学批准至 {date}，已到期：应复学或重新报批</translation>
     </message>
     <message>
-        <source>absent since {date}, {days} school days</source>
+        <source>转出待核实: transferred to {school} on {date}, not confirmed after {days} days</source>
         <extracomment>Checks that take a child off the school-age ledger: not a child of the township after all. Checks that found the child at school elsewhere, or living (and so counted) elsewhere.</extracomment>
+        <translation>转出待核实：{date}转至{school}，已 {days} 天未核实</translation>
+    </message>
+    <message>
+        <source>Graduated on {date} with no confirmed junior secondary school: {destination}</source>
+        <translation>{date}毕业，未核实升入初中：{destination}</translation>
+    </message>
+    <message>
+        <source>absent since {date}, {days} school days</source>
         <translation>自 {date} 起缺课，{days} 个教学日</translation>
     </message>
     <message>
@@ -3186,6 +3340,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Days the notice gives to return</source>
         <translation>通知书限期返校天数</translation>
+    </message>
+    <message>
+        <source>Days a transfer out may stay unconfirmed by the receiving school</source>
+        <translation>转出待接收学校核实的天数</translation>
     </message>
     <message>
         <source>Notice number prefix</source>
@@ -8451,6 +8609,10 @@ This look is recorded in the audit trail.</source>
         <translation>原因</translation>
     </message>
     <message>
+        <source>The receiving school has confirmed the transfer</source>
+        <translation>接收学校已核实转入</translation>
+    </message>
+    <message>
         <source>No change is possible from this status.</source>
         <translation>该状态不能再变更。</translation>
     </message>
@@ -8770,6 +8932,101 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>Name at least one backup file.</source>
         <translation>请至少指定一个备份文件。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Confirmed by</source>
+        <translation>核实方式</translation>
+    </message>
+    <message>
+        <source>Confirmed with</source>
+        <translation>核实对象</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>核实日期</translation>
+    </message>
+    <message>
+        <source>e.g. the receiving school's registrar 李老师</source>
+        <translation>例如接收学校学籍管理员李老师</translation>
+    </message>
+    <message>
+        <source>Transfer or destination</source>
+        <translation>转学核实／毕业去向</translation>
+    </message>
+    <message>
+        <source>This is for a student 转出 whose transfer the receiving school has not yet confirmed, or for a graduate. {name} is “{status}”.</source>
+        <translation>此项用于转学尚未经接收学校核实的转出学生，或毕业生。{name}目前为“{status}”。</translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message>
+        <source>Say how the receiving school was confirmed: 学籍系统, 接收学校回执 or 电话.</source>
+        <extracomment>What the roster says of a 转出 child whose receiving school is not confirmed. A primary graduate is to be confirmed at a junior school by this month-day of the graduation year.</extracomment>
+        <translation>请选择核实方式：学籍系统、接收学校回执或电话。</translation>
+    </message>
+    <message>
+        <source>Say with whom the transfer was confirmed (the receiving school's staff member).</source>
+        <translation>请填写核实对象（接收学校的经办人）。</translation>
+    </message>
+    <message>
+        <source>The name of whom it was confirmed with is at most {n} characters long.</source>
+        <translation>核实对象最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>Enter the day the transfer was confirmed.</source>
+        <translation>请填写核实日期。</translation>
+    </message>
+    <message>
+        <source>The day of the confirmation is in the future.</source>
+        <translation>核实日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The day of the confirmation is before the transfer ({date}).</source>
+        <translation>核实日期早于转学日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>Enter the school.</source>
+        <translation>请填写学校。</translation>
+    </message>
+    <message>
+        <source>The school's name is at most {n} characters long.</source>
+        <translation>学校名称最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>Enter the place the child came from (county or town).</source>
+        <translation>请填写转入前所在地（县或乡镇）。</translation>
+    </message>
+    <message>
+        <source>The place is at most {n} characters long.</source>
+        <translation>所在地最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>There is no transfer out or graduate's school with number {id}.</source>
+        <translation>没有编号为 {id} 的转出或升学记录。</translation>
+    </message>
+    <message>
+        <source>The transfer of {name} was already confirmed on {date}.</source>
+        <translation>{name}的转学已于{date}核实。</translation>
+    </message>
+    <message>
+        <source>{name} has not graduated: a destination is recorded for a graduate.</source>
+        <translation>{name}未毕业：毕业去向只为毕业生登记。</translation>
+    </message>
+    <message>
+        <source>Choose the destination: 升学, 就业 or 未升学.</source>
+        <translation>请选择毕业去向：升学、就业或未升学。</translation>
+    </message>
+    <message>
+        <source>Give the reason the graduate is not going on to a school.</source>
+        <translation>请填写未升学的原因。</translation>
     </message>
 </context>
 <context>
@@ -9503,6 +9760,38 @@ This look is recorded in the audit trail.</source>
         <source>Suspension expired</source>
         <translation>休学已到期</translation>
     </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Transfer out</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>Transfer in</source>
+        <translation>转入</translation>
+    </message>
+    <message>
+        <source>Goes on to a school</source>
+        <translation>升学</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>就业</translation>
+    </message>
+    <message>
+        <source>Not continuing school</source>
+        <translation>未升学</translation>
+    </message>
+    <message>
+        <source>Student registry system</source>
+        <translation>学籍系统</translation>
+    </message>
+    <message>
+        <source>Receiving school's receipt</source>
+        <translation>接收学校回执</translation>
+    </message>
 </context>
 <context>
     <name>WorkList</name>
@@ -9550,6 +9839,14 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>{n} 休学 pupils have no approval in force (none on record, or run out): {names}</source>
         <translation>{n} 名休学学生无有效批准（未登记或已到期）：{names}</translation>
+    </message>
+    <message>
+        <source>{n} transfers out not confirmed by the receiving school after {days} days (转出待核实): {names}: confirm them or follow the children up as suspected dropouts</source>
+        <translation>{n} 名学生转出超过 {days} 天未经接收学校核实（转出待核实）：{names}，请核实，或按疑似辍学跟进</translation>
+    </message>
+    <message>
+        <source>{n} primary graduates have no confirmed junior secondary school: {names}</source>
+        <translation>{n} 名小学毕业生未核实升入初中：{names}</translation>
     </message>
     <message>
         <source>{staff} has not visited the household of {head} for {days} days</source>
