@@ -109,10 +109,15 @@ def test_the_consolidation_rate_of_a_graduating_class_with_its_transfers(townshi
     found = db.query(rates.consolidation, year, TODAY)
     assert (found.graduates, found.entrants, found.transferred_in, found.transferred_out) == (3, 4, 1, 1)
     assert (found.base, found.rate) == (4, 0.75)
-    # The day before graduation nobody has graduated; the roster's grades are today's, so the pupil in
-    # grade 6 now is reckoned into the class at school that day.
-    eve = db.query(rates.consolidation, year, graduation - dt.timedelta(days=1))
-    assert (eve.graduates, eve.base) == (0, 5)
+    # The day before graduation nobody has graduated; read with today's roster (grades_as_of), the class
+    # is the same four: the pupil in grade 6 now belongs to next year's class, those who graduated since
+    # to this one.
+    eve = db.query(rates.consolidation, year, graduation - dt.timedelta(days=1), grades_as_of=TODAY)
+    assert (eve.graduates, eve.entrants, eve.transferred_in, eve.transferred_out) == (0, 4, 1, 1)
+    # Every past term of the home tab's trend sees the same class.
+    for day in (dt.date(2025, 9, 1), dt.date(2026, 1, 15), graduation):
+        seen = db.query(rates.consolidation, year, day, grades_as_of=TODAY)
+        assert (seen.entrants, seen.transferred_in) == (4, 1), day
 
 
 def test_the_graduating_year_turns_in_july():

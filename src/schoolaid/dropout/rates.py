@@ -211,17 +211,23 @@ def graduating_year(day: dt.date) -> SchoolYear:
     return year if day.month in (7, 8) else SchoolYear(year.start_year - 1)
 
 
-def consolidation(session: Session, year: SchoolYear, day: dt.date, school_id: int | None = None) -> Consolidation:
+def consolidation(session: Session, year: SchoolYear, day: dt.date, school_id: int | None = None,
+                  *, grades_as_of: dt.date | None = None) -> Consolidation:
     """The consolidation rate (义务教育巩固率) of ``year``'s graduating classes (primary grade 6 and
     junior grade 9), as the roster and the status history show it on ``day`` (see CONSOLIDATION_HOW).
 
-    A pupil belongs to the class graduating in the school year of its last status change up to ``day``
-    (its leaving) — or of ``day`` while at school — plus the grades it still had to go."""
+    A pupil belongs to the class graduating in the school year of its leaving (its latest status change,
+    if it left) — or, still at school, of the year its grade on the roster is for (``grades_as_of``, the
+    day the roster is read: today; ``day`` unless given) — plus the grades it still had to go. A past
+    day is measured with today's roster, whose grades are this year's, not that day's; what counts on
+    ``day`` is the pupil's status then."""
     # Each pupil's status on ``day`` and the day it took it (None: before any recorded change).
     then: dict[int, tuple[dt.date | None, str]] = {}
+    last_change: dict[int, dt.date] = {}  # the day of each pupil's latest change: its leaving, if it left
     for student_id, changed_on, before, after in session.execute(
             select(StatusChange.student_id, StatusChange.effective_date, StatusChange.from_status,
                    StatusChange.to_status).order_by(StatusChange.effective_date, StatusChange.id)):
+        last_change[student_id] = changed_on
         if changed_on <= day:
             then[student_id] = (changed_on, after)
         else:
@@ -230,15 +236,17 @@ def consolidation(session: Session, year: SchoolYear, day: dt.date, school_id: i
                    Student.leave_date).where(Student.stage.in_(COMPULSORY_STAGES))
     if school_id is not None:
         query = query.where(Student.school_id == school_id)
-    today_year = SchoolYear.containing(day).start_year
+    today_year = SchoolYear.containing(grades_as_of or day).start_year
     graduates = entrants = transferred_in = transferred_out = 0
     for sid, stage, grade, status, entry, leave in session.execute(query):
         if entry is not None and entry > day:
             continue
         # A pupil imported as already gone has no status change: its leaving day is on the record.
-        when, status_then = then.get(sid, (leave, status))
-        left = status_then in (GRADUATED, TRANSFERRED_OUT, DROPPED_OUT) and when is not None
-        reckoned_from = SchoolYear.containing(when).start_year if left and when is not None else today_year
+        _when, status_then = then.get(sid, (leave, status))
+        # The class is reckoned from the grade on the roster: the grade it left in (the year of its
+        # leaving), or, still at school, this year's grade — whatever its status on ``day`` was.
+        left_on = last_change.get(sid, leave) if status in (GRADUATED, TRANSFERRED_OUT, DROPPED_OUT) else None
+        reckoned_from = SchoolYear.containing(left_on).start_year if left_on is not None else today_year
         if reckoned_from + FINAL_GRADE[stage] - grade != year.start_year:
             continue
         first_year = SchoolYear(year.start_year - (FINAL_GRADE[stage] - FIRST_GRADE[stage]))

@@ -250,7 +250,7 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
         return overall.dropouts, overall.enrolled_at_start, ""
 
     graduating = rates.graduating_year(end)
-    consolidation = rates.consolidation(session, graduating, end, school_id)
+    consolidation = rates.consolidation(session, graduating, end, school_id, grades_as_of=today)
     consolidation_note = translate(
         "Indicators", "{year}: {graduates} graduates; {entrants} entered, {came} transferred in, {went} transferred out"
     ).format(year=graduating.label, graduates=consolidation.graduates, entrants=consolidation.entrants,
