@@ -21,7 +21,7 @@ from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reconcile import report_export
-from schoolaid.reporting import reports, summary, township_summary
+from schoolaid.reporting import monthly, reports, summary, township_summary
 from schoolaid.roster import roster_export
 
 P = Permission
@@ -53,6 +53,7 @@ SERVICES: dict[Any, frozenset[Permission]] = {
     reports.write_register: EXPORT,
     reports.write_sign_off: EXPORT,
     summary.write_quarterly: EXPORT,
+    monthly.write_monthly: EXPORT,
     notice_pdf.write_notices: EXPORT,
     notice_pdf.print_case_notice: EXPORT,  # a case without a notice also needs ISSUE_NOTICE, to issue it
     notice_pdf.print_due_notices: frozenset({P.ISSUE_NOTICE, P.EXPORT}),
@@ -76,6 +77,7 @@ COMMANDS: dict[tuple[str, ...], frozenset[Permission]] = {
     ("print", "due-notices"): frozenset({P.ISSUE_NOTICE, P.EXPORT}),
     ("print", "quarterly"): EXPORT,
     ("print", "term-report"): EXPORT,
+    ("print", "monthly"): EXPORT,
     ("print", "ledgers"): EXPORT,
     ("print", "register"): EXPORT,
     ("print", "sign-off"): EXPORT,

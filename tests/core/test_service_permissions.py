@@ -40,7 +40,7 @@ from schoolaid.ledger import batch_notice, batches, hardship, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reconcile import report_export
-from schoolaid.reporting import reports, summary, township_summary
+from schoolaid.reporting import monthly, reports, summary, township_summary
 from schoolaid.roster import roster_export
 from schoolaid.storage.database import open_database
 from schoolaid.storage.models import AuditEvent, Student
@@ -358,6 +358,7 @@ def _call(key, school, actor, out: Path) -> object:
         reports.write_register: lambda: db.query(service, actor, out, TODAY),
         reports.write_sign_off: lambda: db.query(service, actor, school.batch, out, TODAY),
         summary.write_quarterly: lambda: db.query(service, actor, 2026, 3, out, TODAY),
+        monthly.write_monthly: lambda: db.query(service, actor, 2026, 9, out, today=TODAY),
         notice_pdf.write_notices: lambda: db.query(service, actor, school.notice_ids, out),
         notice_pdf.print_case_notice: lambda: db.run(service, actor, school.case, out, TODAY),
         notice_pdf.print_due_notices: lambda: db.run(service, actor, out, TODAY),
@@ -478,6 +479,7 @@ def _command_line(words: tuple[str, ...], school, out: Path) -> list[str]:
               ("print", "due-notices"): ["--out", str(out)],
               ("print", "quarterly"): ["--year", "2026", "--quarter", "3", "--out", str(out)],
               ("print", "term-report"): ["--year", "2026", "--term", "autumn", "--out", str(out)],
+              ("print", "monthly"): ["--year", "2026", "--month", "9", "--out", str(out)],
               ("print", "ledgers"): ["--out", str(out)], ("print", "register"): ["--out", str(out)],
               ("print", "sign-off"): [str(school.batch), "--out", str(out)],
               ("print", "batch-notice"): [str(school.batch), "--out", str(out)],

@@ -174,3 +174,38 @@ def test_print_term_report_writes_the_report(demo, tmp_path) -> None:
     later = schoolaid("print", "term-report", "--year", str(year + 1), "--term", term, "--db", str(db),
                       "--out", str(tmp_path / "later.pdf"), home=home)
     assert later.returncode == 1 and "还没有开始" in later.stderr and not (tmp_path / "later.pdf").exists()
+
+
+def test_print_monthly_writes_the_report(demo, tmp_path) -> None:
+    home, db = demo
+    ended = CLI_TODAY.replace(day=1) - dt.timedelta(days=1)  # the month just ended
+    out = tmp_path / "月报.pdf"
+    result = schoolaid("print", "monthly", "--year", str(ended.year), "--month", str(ended.month), "--db", str(db),
+                       "--out", str(out), home=home)
+    assert result.returncode == 0, result.stderr
+    texts = read_pdf(out)
+    assert str(out) in result.stdout  # (its Chinese is folded into the catalogue at the merge)
+    whole = "\n".join(texts)
+    assert whole.startswith(f"平地镇{ended.year}年{ended.month}月控辍保学月报")
+    for heading in ("一、各校情况", "二、劝返中的档案", "三、四查三比对情况"):
+        assert heading in whole
+    assert re.search(r"^合计( \d+){8}$", whole, re.MULTILINE)  # the schools' total row
+    assert "审计链：共" in texts[-1]
+
+
+@pytest.mark.parametrize("month", ["13", "0"])
+def test_print_monthly_with_a_month_that_is_not_one_exits_2(demo, tmp_path, month: str) -> None:
+    home, db = demo
+    out = tmp_path / "月报.pdf"
+    result = schoolaid("print", "monthly", "--year", "2026", "--month", month, "--db", str(db), "--out", str(out),
+                       home=home)
+    assert result.returncode == 2 and "--month" in result.stderr
+    assert not out.exists()
+
+
+def test_print_monthly_of_a_month_not_begun_exits_1(demo, tmp_path) -> None:
+    home, db = demo
+    out = tmp_path / "月报.pdf"
+    result = schoolaid("print", "monthly", "--year", str(CLI_TODAY.year + 1), "--month", "1", "--db", str(db),
+                       "--out", str(out), home=home)
+    assert result.returncode == 1 and result.stdout == "" and not out.exists()

@@ -82,6 +82,23 @@ def print_quarterly(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _monthly_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, required=True, metavar="Y")
+    parser.add_argument("--month", type=int, required=True, metavar="M", choices=range(1, 13))
+    db_option(parser)
+    _out_option(parser)
+
+
+@command(PRINT, "monthly", help=lambda: translate("Cli", "the monthly dropout-control report (一月一报告)"),
+         arguments=_monthly_arguments, needs=Needs(Permission.EXPORT))
+def print_monthly(args: argparse.Namespace) -> int:
+    from schoolaid.reporting import monthly
+
+    pages = export(args, monthly.write_monthly, args.year, args.month, args.out, today=clock_today())
+    print(translate("Cli", "Monthly report written to {path} ({pages} pages).").format(path=args.out, pages=pages))
+    return EXIT_OK
+
+
 def _term_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, required=True, metavar="Y")
     parser.add_argument("--term", required=True, choices=("autumn", "spring"))
