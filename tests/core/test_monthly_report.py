@@ -139,3 +139,12 @@ def test_the_monthly_report_pdf(october, actor, tmp_path) -> None:
     assert all(size == pytest.approx(A4, abs=1) for size in page_sizes(path))
     assert_fonts_embedded_and_subset(path)
 
+
+
+@pytest.mark.parametrize(("today", "month"), [
+    (dt.date(2026, 11, 1), (2026, 10)), (dt.date(2026, 11, 24), (2026, 10)),  # the month just ended …
+    (dt.date(2026, 11, 25), (2026, 11)), (dt.date(2026, 11, 30), (2026, 11)),  # … or this one, late in it
+    (dt.date(2027, 1, 3), (2026, 12)),
+])
+def test_the_month_an_aid_officer_reports(today, month) -> None:
+    assert monthly_report.month_to_report(today) == month

@@ -8,6 +8,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
 from schoolaid.dropout import case_files, notices
+from schoolaid.dropout.monthly_report import month_to_report
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
 from tests.conftest import TODAY
 
@@ -94,3 +95,29 @@ def _this_quarter() -> tuple[int, int]:
 
     today = TODAY
     return today.year, (today.month - 1) // 3 + 1
+
+
+def test_monthly_report_from_the_print_menu_for_the_month_chosen(qtbot, context) -> None:
+    from schoolaid.ui.main_window import MainWindow
+    from schoolaid.ui.widgets.period_dialog import PeriodDialog
+    from tests.ui.driving import when_shown
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    proposed: list[tuple[int, int]] = []
+
+    def choose(dialog: PeriodDialog) -> None:
+        proposed.append((dialog.year, int(dialog.part)))
+        dialog.part_combo.setCurrentIndex(dialog.part_combo.findData(9))  # September instead
+        dialog.accept()
+
+    when_shown(PeriodDialog, choose)
+    window.print_monthly()
+    qtbot.waitUntil(lambda: getattr(window, "last_preview", None) is not None, timeout=30_000)
+    preview = window.last_preview
+    qtbot.addWidget(preview)
+    year, _month = month_to_report(TODAY)
+    assert proposed == [month_to_report(TODAY)]  # the month just ended (on the 20th)
+    assert preview.suggested_name == f"控辍保学月报_{year}-09.pdf"
+    assert preview.pages.page_count() >= 1
+    assert _ink_on_page(preview) > 0.005

@@ -77,6 +77,19 @@ class MonthlyReport:
     reconcile: list[VillageReconcile] = field(default_factory=list)
 
 
+#: From this day of a month on, the month to report is the one under way (its figures are nearly all in);
+#: before it, the month just ended.
+LATE_IN_MONTH = 25
+
+
+def month_to_report(today: dt.date) -> tuple[int, int]:
+    """The month an aid officer reports on ``today``: the one just ended, or this one late in it."""
+    if today.day >= LATE_IN_MONTH:
+        return today.year, today.month
+    ended = today.replace(day=1) - dt.timedelta(days=1)
+    return ended.year, ended.month
+
+
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 

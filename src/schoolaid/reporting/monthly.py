@@ -38,7 +38,7 @@ def check_month(year: int, month: int, today: dt.date) -> None:
 
 
 @requires(Permission.EXPORT)
-def write_monthly(session: Session, actor: Actor, year: int, month: int, path: Path, *, today: dt.date,
+def write_monthly(session: Session, actor: Actor, year: int, month: int, path: Path, today: dt.date,
                   progress: Progress = NO_PROGRESS) -> int:
     """The monthly report of ``month`` of ``year`` as a PDF (a month not over: up to ``today``); returns
     the number of pages."""

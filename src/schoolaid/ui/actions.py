@@ -34,7 +34,7 @@ from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reconcile import report_export
-from schoolaid.reporting import reports, summary, township_summary
+from schoolaid.reporting import monthly, reports, summary, township_summary
 from schoolaid.roster import roster_export
 from schoolaid.ui.context import AppContext
 
@@ -178,6 +178,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # --- Print: PDF printouts, previewed first -------------------------------------------------------------
     _a("print.quarterly", QT_TRANSLATE_NOOP("Actions", "&Quarterly summary…"), "", "print_quarterly", *EXPORT,
        menus=("print",), service=summary.write_quarterly),
+    _a("print.monthly", QT_TRANSLATE_NOOP("Actions", "&Monthly report…"), "", "print_monthly", *EXPORT,
+       menus=("print",), service=monthly.write_monthly),
     _a("print.term_report", QT_TRANSLATE_NOOP("Actions", "&Term-start dropout report…"), "dropout_tab",
        "print_term_report", *EXPORT, menus=("print",), button=True,
        button_text=QT_TRANSLATE_NOOP("Actions", "Print the term-start report…"), service=reports.write_term_report),

@@ -341,6 +341,18 @@ class MainWindow(QMainWindow):
         self._print(self.tr("Quarterly summary"), f"季度工作汇总_{year}Q{quarter}.pdf", summary.write_quarterly,
                     year, quarter)
 
+    def print_monthly(self, year: int | None = None, month: int | None = None) -> None:
+        from schoolaid.reporting import monthly
+        from schoolaid.ui.widgets.period_dialog import PeriodDialog
+
+        if year is None or month is None:
+            dialog = PeriodDialog("month", self.tr("Monthly report"), self.context.today(), self)
+            if not dialog.exec():
+                return
+            year, month = dialog.year, int(dialog.part)
+        self._print(self.tr("Monthly report"), f"控辍保学月报_{year}-{month:02d}.pdf", monthly.write_monthly,
+                    year, month)
+
     def print_register(self) -> None:
         from schoolaid.reporting import reports
 

@@ -1,4 +1,4 @@
-"""Choosing the quarter or the term a printout covers."""
+"""Choosing the quarter, the term or the month a printout covers."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from schoolaid.common.school_calendar import Quarter, Season, Term
+from schoolaid.dropout.monthly_report import month_to_report
 from schoolaid.ui.widgets.dialog import Dialog
 
 
 class PeriodDialog(Dialog):
-    """A year and a quarter (1–4) or a term (autumn, spring); the one ``today`` falls in preselected."""
+    """A year and a quarter (1–4), a term (autumn, spring) or a month (1–12): the quarter or term
+    ``today`` falls in preselected; the month to report (the one just ended, or this one late in it)."""
 
     def __init__(self, kind: str, title: str, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,6 +27,12 @@ class PeriodDialog(Dialog):
             for quarter in range(1, 5):
                 self.part_combo.addItem(self.tr("Quarter {n}").format(n=quarter), quarter)
             self.part_combo.setCurrentIndex(Quarter.containing(today).number - 1)
+        elif kind == "month":
+            for month in range(1, 13):
+                self.part_combo.addItem(self.tr("Month {n}").format(n=month), month)
+            year, month = month_to_report(today)
+            self.year_spin.setValue(year)
+            self.part_combo.setCurrentIndex(month - 1)
         else:
             self.part_combo.addItem(self.tr("Autumn term (September to January)"), Season.AUTUMN.value)
             self.part_combo.addItem(self.tr("Spring term (February to August)"), Season.SPRING.value)
@@ -36,7 +44,8 @@ class PeriodDialog(Dialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Year"), self.year_spin)
-        form.addRow(self.tr("Quarter") if kind == "quarter" else self.tr("Term"), self.part_combo)
+        labels = {"quarter": self.tr("Quarter"), "month": self.tr("Month")}
+        form.addRow(labels.get(kind, self.tr("Term")), self.part_combo)
         form.addRow(buttons)
 
     @property
