@@ -98,7 +98,7 @@ def case_step(case: CaseView, on: dt.date) -> str:
     """The step of the escalation a case is at (Chinese always: printed)."""
     if case.notice is not None:
         overdue = "，已逾期" if case.notice.deadline < on else ""
-        return f"已发敦促入学通知书{case.notice.document_number}（限{case.notice.deadline.isoformat()}前返校{overdue}）"
+        return f"已发敦促入学通知书{case.notice.document_number}（{case.notice.deadline.isoformat()}到期{overdue}）"
     if case.notice_due:
         return f"劝返{case.attempts}次未果，应发敦促入学通知书"
     return f"劝返中，已劝返{case.attempts}次" if case.attempts else "劝返中，尚未劝返"

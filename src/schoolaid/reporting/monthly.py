@@ -72,7 +72,7 @@ def write_monthly(session: Session, actor: Actor, year: int, month: int, path: P
     if cases:
         story.table(["档案号", "姓名", "学校、年级", "建档日期", "劝返次数", "目前步骤"],
                     [[c.id, c.name, f"{c.school}{c.grade}", c.opened_on.isoformat(), c.attempts, c.step] for c in cases],
-                    [14 * mm, 16 * mm, 36 * mm, 22 * mm, 16 * mm, BLOCK_WIDTH - 104 * mm],
+                    [12 * mm, 15 * mm, 32 * mm, 20 * mm, 14 * mm, BLOCK_WIDTH - 93 * mm],
                     lambda i: f"档案“{cases[i].name}”", numeric=(0, 4), small=True)
     else:
         story.add("月末无劝返中的档案。", styles.body, "说明")
