@@ -357,6 +357,10 @@
         <translation>季度工作汇总(&amp;Q)…</translation>
     </message>
     <message>
+        <source>&amp;Monthly report…</source>
+        <translation>控辍保学月报(&amp;M)…</translation>
+    </message>
+    <message>
         <source>&amp;Term-start dropout report…</source>
         <translation>开学辍学情况报告(&amp;T)…</translation>
     </message>
@@ -1742,6 +1746,14 @@ The current database is kept as a dated copy beside it.</source>
     <message>
         <source>the quarterly summary</source>
         <translation>季度工作汇总</translation>
+    </message>
+    <message>
+        <source>the monthly dropout-control report (一月一报告)</source>
+        <translation>控辍保学月报（一月一报告）</translation>
+    </message>
+    <message>
+        <source>Monthly report written to {path} ({pages} pages).</source>
+        <translation>月报已写入 {path}（共 {pages} 页）。</translation>
     </message>
     <message>
         <source>the term-start dropout report</source>
@@ -3316,6 +3328,7 @@ Please tell the person who supports the program, and give them the log file:
     </message>
     <message>
         <source>All schools</source>
+        <extracomment>How the report counts, printed under its table (Chinese always: the report goes to the bureau). From this day of a month on, the month to report is the one under way (its figures are nearly all in); before it, the month just ended.</extracomment>
         <translation>全部学校</translation>
     </message>
 </context>
@@ -6278,6 +6291,10 @@ How: {how}{note}</source>
         <translation>季度工作汇总</translation>
     </message>
     <message>
+        <source>Monthly report</source>
+        <translation>控辍保学月报</translation>
+    </message>
+    <message>
         <source>Pairing register</source>
         <translation>结对帮扶花名册</translation>
     </message>
@@ -6962,6 +6979,10 @@ How: {how}{note}</source>
         <translation>第 {n} 季度</translation>
     </message>
     <message>
+        <source>Month {n}</source>
+        <translation>{n} 月</translation>
+    </message>
+    <message>
         <source>Autumn term (September to January)</source>
         <translation>秋季学期（9月至次年1月）</translation>
     </message>
@@ -6976,6 +6997,10 @@ How: {how}{note}</source>
     <message>
         <source>Quarter</source>
         <translation>季度</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
     </message>
     <message>
         <source>Term</source>
@@ -7157,6 +7182,14 @@ How: {how}{note}</source>
     <message>
         <source>That term has not begun yet.</source>
         <translation>该学期还没有开始。</translation>
+    </message>
+    <message>
+        <source>A month is 1 to 12 of a year from {first}.</source>
+        <translation>月份须为 {first} 年以后某年的 1 至 12 月。</translation>
+    </message>
+    <message>
+        <source>That month has not begun yet.</source>
+        <translation>该月还没有开始。</translation>
     </message>
 </context>
 <context>
