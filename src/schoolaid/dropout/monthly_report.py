@@ -155,7 +155,11 @@ def monthly_report(session: Session, year: int, month: int, today: dt.date) -> M
             open_lines.append(OpenCaseLine(case.id, case.student, case.school, case.grade, case.opened_on,
                                            case.attempts, case_step(case, today)))
     open_lines.sort(key=lambda c: (c.school, c.opened_on, c.id))
-    schools = [MonthSchoolLine(name, **counts) for name, counts in sorted(lines.items())]
+    # The schools in the township's order (the central school first), as the other reports list them.
+    order = {name: n for n, name in enumerate(session.scalars(select(School.name).order_by(School.sort_order,
+                                                                                          School.id)))}
+    schools = [MonthSchoolLine(name, **counts)
+               for name, counts in sorted(lines.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))]
     total = MonthSchoolLine(translate("Dropout", "All schools"),
                             *(sum(s.row()[n] for s in schools) for n in range(len(total_fields()))))
     return MonthlyReport(f"{township.township_name(session)}{year}年{month}月控辍保学月报", first, as_of, schools, total,
