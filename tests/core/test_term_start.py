@@ -13,7 +13,7 @@ from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import NotPermitted, Role
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, Term, nth_school_day
-from schoolaid.dropout import absences, ledgers, term_start
+from schoolaid.dropout import absences, case_files, ledgers, term_start
 from schoolaid.reporting import work_list
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -115,6 +115,10 @@ def test_not_reported_after_five_school_days(klass, actor):
     later = db.query(work_list.today_work, LAST + dt.timedelta(days=1))
     assert not any(w.kind == work_list.Kind.REPORT_BACK for w in later)
     assert any(w.kind == work_list.Kind.REPORT_BACK for w in db.query(work_list.today_work, LAST))
+    # A case opened: the ledger names it, today's work no longer asks for one.
+    case_id = db.run(case_files.open_case, actor, ids[3], None, today=FIFTH)
+    assert [r.case_id for r in db.query(ledgers.suspected_ledger, FIFTH)] == [case_id]
+    assert not any(w.kind == work_list.Kind.NOT_REPORTED for w in db.query(work_list.today_work, FIFTH))
     # Reported late: written off.
     db.run(term_start.mark_reported, actor, [ids[3]], AUTUMN, FIFTH, today=FIFTH)
     assert suspected(db, FIFTH) == []

@@ -234,9 +234,10 @@ def suspected_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
                 date=graduate.graduated_on.isoformat(), destination=graduate.destination_text()), None)
     # A pupil not reported back at the term's start counts once, as an absence would; one who also has
     # an absence recorded is written with the absence.
+    not_reported = [p for p in term_start.not_reported(session, today) if p.state(today) == "suspected"]
+    open_cases = {c.student_id: c.id for c in list_cases(session, open_only=True)} if not_reported else {}
     found.update({p.student_id: (translate("Dropout", "not reported back since {date}, {days} school days").format(
-        date=p.since.isoformat(), days=p.school_days), None)
-        for p in term_start.not_reported(session, today) if p.state(today) == "suspected"})
+        date=p.since.isoformat(), days=p.school_days), open_cases.get(p.student_id)) for p in not_reported})
     found.update({a.student_id: (translate("Dropout", "absent since {date}, {days} school days").format(
         date=a.start_date.isoformat(), days=a.school_days), a.case_id)
         for a in absences(session, today) if a.state(today) == "suspected"})
