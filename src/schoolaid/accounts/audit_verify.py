@@ -74,6 +74,7 @@ COVERED: tuple[Coverage, ...] = (
     Coverage("enrollment_approval", "enrollment_approvals",
              {"recorded_at": "the moment written; the audit event carries its own time"}),
     Coverage("transfer", "transfers", {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("report_back", "report_backs", {"recorded_at": "the moment written; the audit event carries its own time"}),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).

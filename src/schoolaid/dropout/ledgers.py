@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from schoolaid.common.grades import Stage, age_on, grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import SchoolYear
-from schoolaid.dropout import found_out_of_school
+from schoolaid.dropout import found_out_of_school, term_start
 from schoolaid.dropout.absences import absences
 from schoolaid.dropout.case_files import list_cases
 from schoolaid.reconcile import differences
@@ -232,6 +232,12 @@ def suspected_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
         found[graduate.student_id] = (translate(
             "Dropout", "Graduated on {date} with no confirmed junior secondary school: {destination}").format(
                 date=graduate.graduated_on.isoformat(), destination=graduate.destination_text()), None)
+    # A pupil not reported back at the term's start counts once, as an absence would; one who also has
+    # an absence recorded is written with the absence.
+    not_reported = [p for p in term_start.not_reported(session, today) if p.state(today) == "suspected"]
+    open_cases = {c.student_id: c.id for c in list_cases(session, open_only=True)} if not_reported else {}
+    found.update({p.student_id: (translate("Dropout", "not reported back since {date}, {days} school days").format(
+        date=p.since.isoformat(), days=p.school_days), open_cases.get(p.student_id)) for p in not_reported})
     found.update({a.student_id: (translate("Dropout", "absent since {date}, {days} school days").format(
         date=a.start_date.isoformat(), days=a.school_days), a.case_id)
         for a in absences(session, today) if a.state(today) == "suspected"})
@@ -251,4 +257,8 @@ def dropout_ledger(session: Session, today: dt.date) -> list[LedgerRow]:
         if a.state(today) == "dropout" and a.student_id not in found:
             found[a.student_id] = (translate("Dropout", "away since {date}: record the status as 辍学").format(
                 date=a.start_date.isoformat()), a.case_id)
+    for p in term_start.not_reported(session, today):
+        if p.state(today) == "dropout" and p.student_id not in found:
+            found[p.student_id] = (translate("Dropout", "away since {date}: record the status as 辍学").format(
+                date=p.since.isoformat()), open_cases.get(p.student_id))
     return [row for _key, row in _student_rows(session, _students(list(found)), today, found)]

@@ -22,7 +22,7 @@ from schoolaid.backup import backup
 from schoolaid.common import school_calendar
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
-from schoolaid.dropout import absences, case_files, found_out_of_school, rules
+from schoolaid.dropout import absences, case_files, found_out_of_school, rules, term_start
 from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
 from schoolaid.reconcile import differences, village_counts
@@ -52,6 +52,8 @@ class Kind:
     SUSPENSION = "suspension"  # target: the first 休学 pupil with no approval or one run out
     TRANSFER_UNCONFIRMED = "transfer_unconfirmed"  # target: the first student 转出待核实 past the setting's days
     GRADUATE_UNPLACED = "graduate_unplaced"  # target: the first primary graduate with no confirmed junior school
+    NOT_REPORTED = "not_reported"  # target: the student not reported back after the term-start threshold, no case
+    REPORT_BACK = "report_back"  # target: none (a class's term-start check still incomplete in its two weeks)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,21 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
         items.append(WorkItem(Kind.ABSENCE, absence.id, translate(
             "WorkList", "{name} ({school}) has been away {days} school days with no case: open one").format(
                 name=absence.student, school=absence.school, days=absence.school_days), urgent=True))
+    open_absences = {a.student_id for a in absences.absences(session, today, classes=classes)}
+    with_case = {c.student_id for c in case_files.list_cases(session, open_only=True, classes=classes)}
+    for pupil in term_start.not_reported(session, today, classes):
+        # One who also has an absence recorded is the absence's item (counted once).
+        if pupil.state(today) != "absent" and pupil.student_id not in open_absences | with_case:
+            items.append(WorkItem(Kind.NOT_REPORTED, pupil.student_id, translate(
+                "WorkList", "{name} ({school} {klass}) has not reported back after {days} school days of the term and "
+                "has no case: open one").format(name=pupil.name, school=pupil.school, klass=pupil.class_label,
+                                                days=pupil.school_days), urgent=True))
+    if term_start.in_check(session, today):
+        for progress in term_start.progress(session, Term.containing(today), today, classes):
+            if progress.reported < progress.expected:
+                items.append(WorkItem(Kind.REPORT_BACK, None, translate(
+                    "WorkList", "{school} {klass}: reported back {n}/{total}").format(
+                        school=progress.school, klass=progress.label, n=progress.reported, total=progress.expected)))
     for child in found_out_of_school.cases_to_open(session, today, classes):
         items.append(WorkItem(Kind.OUT_OF_SCHOOL, child.student_id, translate(
             "WorkList", "{name} ({village}) was found out of school (失学) by the check of {date} and has no case: "

@@ -766,3 +766,19 @@ class Transfer(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     student: Mapped[Student] = relationship()
+
+
+class ReportBack(Base):
+    """A pupil ticked as reported back (报到) at the start of a term (dropout.term_start). A mistaken tick
+    is withdrawn (who and when added, audited), never deleted; the pupil may then be ticked again."""
+
+    __tablename__ = "report_backs"
+    __table_args__ = (Index("ix_report_backs_term_student", "term", "student_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"))
+    term: Mapped[str] = mapped_column(String(8))  # Term.key: 2026秋, 2027春
+    reported_on: Mapped[dt.date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
+    withdrawn_by: Mapped[str] = mapped_column(String(64), default="")

@@ -212,7 +212,8 @@ class MainWindow(QMainWindow):
         elif kind == Kind.OUT_OF_SCHOOL and isinstance(target, int):
             self.tabs.setCurrentWidget(self.dropout_tab)
             self.dropout_tab.open_case_for_found_child(target)
-        elif kind in (Kind.DUE_TO_ENROLL, Kind.SUSPENSION, Kind.TRANSFER_UNCONFIRMED, Kind.GRADUATE_UNPLACED) and isinstance(target, int):
+        elif kind in (Kind.DUE_TO_ENROLL, Kind.SUSPENSION, Kind.TRANSFER_UNCONFIRMED, Kind.GRADUATE_UNPLACED,
+                      Kind.NOT_REPORTED) and isinstance(target, int):
             self.tabs.setCurrentWidget(self.roster_tab)
             self.roster_tab.select_student(target)
         elif kind == Kind.RECONCILE:
