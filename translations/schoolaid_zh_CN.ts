@@ -2356,6 +2356,58 @@ The current database is kept as a dated copy beside it.</source>
         <translation>台账已写入 {path}：适龄儿童 {school_age} 人，疑似辍学 {suspected} 人，辍学 {dropouts} 人。</translation>
     </message>
     <message>
+        <source>the class as printed, e.g. 三年级1班</source>
+        <translation>班级，按打印的写法，如 三年级1班</translation>
+    </message>
+    <message>
+        <source>the class's school</source>
+        <translation>班级所在学校</translation>
+    </message>
+    <message>
+        <source>the ids of the pupils who reported back (roster list --json)</source>
+        <translation>已报到学生的编号（见 roster list --json）</translation>
+    </message>
+    <message>
+        <source>the day they reported back (default: today)</source>
+        <translation>报到日期（默认今天）</translation>
+    </message>
+    <message>
+        <source>withdraw mistaken ticks of these pupils instead (kept on the record as withdrawn)</source>
+        <translation>改为撤销这些学生误勾的报到（记录保留，标为已撤销）</translation>
+    </message>
+    <message>
+        <source>Write the pupils' ids as numbers separated by commas, e.g. 12,15,31.</source>
+        <translation>学生编号请写成以逗号分隔的数字，如 12,15,31。</translation>
+    </message>
+    <message>
+        <source>term-start check (开学摸排): tick pupils of a class as reported back (报到)</source>
+        <translation>开学摸排：勾选班级中已报到的学生</translation>
+    </message>
+    <message>
+        <source>Not 在读 pupils of {klass}: {ids}.</source>
+        <translation>以下编号不是{klass}的在读学生：{ids}。</translation>
+    </message>
+    <message>
+        <source>{n} ticks withdrawn.</source>
+        <translation>已撤销 {n} 条报到记录。</translation>
+    </message>
+    <message>
+        <source>{n} pupils ticked as reported back.</source>
+        <translation>已登记 {n} 名学生报到。</translation>
+    </message>
+    <message>
+        <source>{klass}: reported back {reported}/{expected}.</source>
+        <translation>{klass}：已报到 {reported}/{expected}。</translation>
+    </message>
+    <message>
+        <source>term-start check (开学摸排): who has reported back, per class, and who has not</source>
+        <translation>开学摸排：各班报到进度及未报到学生</translation>
+    </message>
+    <message>
+        <source>{term}: {reported} of {expected} pupils reported back; the check runs {first} to {last}.</source>
+        <translation>{term}：应报到 {expected} 人，已报到 {reported} 人；摸排期 {first} 至 {last}。</translation>
+    </message>
+    <message>
         <source>Notice {number} of case {case} written to {path}.</source>
         <translation>第 {case} 号档案的通知书 {number} 已写入 {path}。</translation>
     </message>
@@ -3313,6 +3365,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Graduated on {date} with no confirmed junior secondary school: {destination}</source>
         <translation>{date}毕业，未核实升入初中：{destination}</translation>
+    </message>
+    <message>
+        <source>not reported back since {date}, {days} school days</source>
+        <translation>自{date}起未报到，已{days}个上学日</translation>
     </message>
     <message>
         <source>absent since {date}, {days} school days</source>
@@ -8897,6 +8953,37 @@ This look is recorded in the audit trail.</source>
     </message>
 </context>
 <context>
+    <name>TermStart</name>
+    <message>
+        <source>A pupil cannot report back in the future.</source>
+        <translation>报到日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>{date} is not in {term}.</source>
+        <translation>{date}不在{term}内。</translation>
+    </message>
+    <message>
+        <source>{name} is not 在读 (“{status}”): only pupils on the roll report back.</source>
+        <translation>{name}不是在读学生（“{status}”）：只有在读学生需要报到。</translation>
+    </message>
+    <message>
+        <source>Choose the pupils who reported back.</source>
+        <translation>请选择已报到的学生。</translation>
+    </message>
+    <message>
+        <source>A pupil chosen no longer exists.</source>
+        <translation>所选学生已不存在。</translation>
+    </message>
+    <message>
+        <source>There is no school named {name}.</source>
+        <translation>没有名为{name}的学校。</translation>
+    </message>
+    <message>
+        <source>{school} has no class {name} with pupils on the roll.</source>
+        <translation>{school}没有有在读学生的{name}。</translation>
+    </message>
+</context>
+<context>
     <name>Township</name>
     <message>
         <source>This database is already set up.</source>
@@ -9831,6 +9918,14 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>{name} ({school}) has been away {days} school days with no case: open one</source>
         <translation>{name}（{school}）已缺课 {days} 个教学日，尚未建档：请建立辍学案件</translation>
+    </message>
+    <message>
+        <source>{name} ({school} {klass}) has not reported back after {days} school days of the term and has no case: open one</source>
+        <translation>{name}（{school}{klass}）开学{days}个上学日仍未报到，尚无档案：请建档</translation>
+    </message>
+    <message>
+        <source>{school} {klass}: reported back {n}/{total}</source>
+        <translation>{school}{klass}：已报到 {n}/{total}</translation>
     </message>
     <message>
         <source>{name} ({village}) was found out of school (失学) by the check of {date} and has no case: open one</source>
