@@ -22,7 +22,7 @@ class HouseholdPicker(SearchPicker[HouseholdChoice]):
         self.setWindowTitle(self.tr("Choose household"))
         self.resize(560, 440)
         self.build(
-            placeholder=self.tr("Household head's name, pinyin initials or phone"),
+            hint=self.tr("Household head's name, pinyin initials or phone"),
             narrowing=[(self.tr("All villages"), None)] + [(v.name, v.id)
                                                            for v in context.query(township.list_villages)],
             columns=[

@@ -29,11 +29,11 @@ class SearchPicker(Dialog, Generic[R]):
         self.context = context
         self.chosen: R | None = None
 
-    def build(self, *, placeholder: str, narrowing: Sequence[tuple[str, Any]], columns: list[Column[R]],
+    def build(self, *, hint: str, narrowing: Sequence[tuple[str, Any]], columns: list[Column[R]],
               fit_contents: bool = False) -> None:
         """Lay the dialog out (the subclass has set its title and size) and show the first matches."""
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(placeholder)
+        self.search_edit.setPlaceholderText(hint)
         self.narrow_combo = QComboBox()
         for label, value in narrowing:
             self.narrow_combo.addItem(label, value)

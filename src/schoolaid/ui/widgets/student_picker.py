@@ -25,7 +25,7 @@ class StudentPicker(SearchPicker[RosterRow]):
         self.setWindowTitle(self.tr("Choose student"))
         self.resize(640, 460)
         self.build(
-            placeholder=self.tr("Name, pinyin initials or the last digits of the ID number"),
+            hint=self.tr("Name, pinyin initials or the last digits of the ID number"),
             narrowing=[(self.tr("All schools"), None)] + [(s.name, s.id) for s in context.query(township.list_schools)],
             columns=[
                 Column(self.tr("Name"), lambda r: r.name),
