@@ -237,6 +237,10 @@
         <translation>登记缺课(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Term-start check (开学报到)…</source>
+        <translation>开学报到(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Import roster…</source>
         <translation>导入花名册(&amp;I)…</translation>
     </message>
@@ -7625,6 +7629,21 @@ How: {how}{note}</source>
     </message>
 </context>
 <context>
+    <name>ReportBackModel</name>
+    <message>
+        <source>Reported back</source>
+        <translation>已报到</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>报到日期</translation>
+    </message>
+</context>
+<context>
     <name>ReverseDialog</name>
     <message>
         <source>Reverse or correct an entry</source>
@@ -8981,6 +9000,49 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>{school} has no class {name} with pupils on the roll.</source>
         <translation>{school}没有有在读学生的{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>TermStartDialog</name>
+    <message>
+        <source>Term-start check (开学报到) — {term}</source>
+        <translation>开学报到 — {term}</translation>
+    </message>
+    <message>
+        <source>Arrows move, Space ticks the selected pupils, a click on the box ticks one. Each tick is saved at once; untick to withdraw a mistaken one.</source>
+        <translation>方向键移动，空格键勾选选中的学生，点击方框勾选一人。每次勾选立即保存；勾错了再按一次即撤销（撤销留有记录）。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Reported back on</source>
+        <translation>报到日期</translation>
+    </message>
+    <message>
+        <source>The check runs from {first} to {last}.</source>
+        <translation>开学摸排时间：{first} 至 {last}。</translation>
+    </message>
+    <message>
+        <source>Today is outside the check's two weeks ({first} to {last}); ticks are still recorded.</source>
+        <translation>今天不在开学摸排的两周内（{first} 至 {last}），勾选仍会记录。</translation>
+    </message>
+    <message>
+        <source>{school} {klass} ({n}/{total})</source>
+        <translation>{school} {klass}（{n}/{total}）</translation>
+    </message>
+    <message>
+        <source>No class with pupils on the roll.</source>
+        <translation>没有在读学生的班级。</translation>
+    </message>
+    <message>
+        <source>Reported back: {n} of {total}</source>
+        <translation>已报到：{total}人中的{n}人</translation>
+    </message>
+    <message>
+        <source>Not yet: {names}</source>
+        <translation>尚未报到：{names}</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,7 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
     from schoolaid.ui.ledger import ledger_dialogs as ld
     from schoolaid.ui.pairing import pairing_dialogs as pd
     from schoolaid.ui.pairing.visit_panel import VisitDialog
+    from schoolaid.ui.dropout.term_start_dialog import TermStartDialog
     from schoolaid.ui.reconcile.check_dialog import CheckDialog
     from schoolaid.ui.roster.approval_dialog import ApprovalDialog
     from schoolaid.ui.roster.export_dialog import ExportDialog
@@ -202,6 +203,7 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
                                               roster_tab.model.descending, roster_tab.model.shown, roster_tab)),
         Opener("import", lambda: ImportDialog(context, sheet, roster_tab)),
         Opener("student picker", lambda: StudentPicker(context, None, dropout_tab)),
+        Opener("term-start check", lambda: TermStartDialog(context, window)),
         # Places and settings
         Opener("places", lambda: PlacesDialog(context, window)),
         Opener("village", lambda: VillageDialog(context, village, window), save=True),

@@ -115,6 +115,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "roster_tab", "record_transfer", P.EDIT_ROSTER, menus=("students", ROSTER_CONTEXT)),
     _a("students.absence", QT_TRANSLATE_NOOP("Actions", "Record an a&bsence…"), "", "record_absence",
        P.RECORD_ABSENCE, menus=("students",)),
+    _a("students.term_start", QT_TRANSLATE_NOOP("Actions", "&Term-start check (开学报到)…"), "", "term_start_check",
+       P.RECORD_ABSENCE, menus=("students",)),
     _a("students.import", QT_TRANSLATE_NOOP("Actions", "&Import roster…"), "roster_tab", "import_roster",
        P.EDIT_ROSTER, menus=("students",), button=True, button_text=QT_TRANSLATE_NOOP("Actions", "Import…"),
        separator=True),

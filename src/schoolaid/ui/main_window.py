@@ -169,6 +169,11 @@ class MainWindow(QMainWindow):
         else:
             self.dropout_tab.record_absence()
 
+    def term_start_check(self) -> None:
+        from schoolaid.ui.dropout import term_start_dialog
+
+        term_start_dialog.open_dialog(self.context, self)
+
     def _show_hint(self, text: str) -> None:
         if text:
             self.statusBar().showMessage(text)
@@ -228,6 +233,8 @@ class MainWindow(QMainWindow):
         elif kind == Kind.NOT_ASSESSED:
             self.tabs.setCurrentWidget(self.ledger_tab)
             self.ledger_tab.sections.setCurrentIndex(self.ledger_tab.HARDSHIP)
+        elif kind == Kind.REPORT_BACK:
+            self.run_action("students.term_start")
         elif kind == Kind.TERM_REPORT:
             self.run_action("print.term_report")
         elif kind == Kind.BACKUP:
