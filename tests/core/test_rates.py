@@ -196,3 +196,35 @@ def test_the_home_tab_shows_the_consolidation_rate_with_its_target(township_db, 
     assert (consolidation.numerator, consolidation.denominator, consolidation.value) == (1, 1, 1.0)
     assert consolidation.target == 0.95 and consolidation.at_least and consolidation.source
     assert "2025—2026学年" in consolidation.note
+
+
+def test_the_school_years_dropout_rate_is_printed_in_the_term_report_and_the_quarterly_summary(township_db, actor,
+                                                                                                  tmp_path):
+    """In the spring term the school year reaches back to September: an autumn dropout counts for the
+    year and not for the term. The printed term report and the quarterly summary give the year's figure
+    as ``rates.dropout_rates`` from the year's first day does."""
+    import pypdf
+
+    from schoolaid.reporting import reports
+
+    db = township_db
+    pupils = [add(db, actor, f"学生{n}", n) for n in range(1, 6)]
+    move(db, actor, pupils[0], EnrollmentStatus.DROPPED_OUT, dt.date(2025, 11, 3))  # autumn: the year's only
+    move(db, actor, pupils[1], EnrollmentStatus.DROPPED_OUT, dt.date(2026, 3, 10))  # spring: the term's and year's
+    day = dt.date(2026, 4, 20)
+    year = SchoolYear(2025)
+    report = db.query(term_report.term_report, day, SPRING)
+    assert (report.total.term_dropouts, report.total.enrolled_at_start) == (1, 4)
+    assert report.school_year == "2025—2026学年"
+    assert report.school_year_rate is not None
+    assert (report.school_year_rate.dropouts, report.school_year_rate.enrolled_at_start) == overall(
+        db, year.start, day) == (2, 5)
+    summary = db.query(quarterly.quarterly_summary, 2026, 1, day)  # January to March
+    in_summary = {i.name: i for i in summary.indicators}
+    assert (in_summary["义务教育辍学率"].numerator, in_summary["义务教育辍学率"].denominator) == (1, 4)
+    assert (in_summary["义务教育辍学率（本学年）"].numerator, in_summary["义务教育辍学率（本学年）"].denominator) == (2, 5)
+    out = tmp_path / "报告.pdf"
+    db.query(reports.write_term_report, actor, out, 2026, "spring", today=day)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(out).pages).replace("\n", "")
+    assert "本学年（2025—2026学年）2025年9月1日至2026年4月20日义务教育辍学率40.00%" in text
+    assert "学年内辍学且报告日仍未返校2人" in text and "学年初小学和初中在读学生5人" in text

@@ -177,6 +177,14 @@ def dropout_rates(session: Session, start: dt.date, end: dt.date, stages: Iterab
     return rows, overall
 
 
+def school_year_dropout(session: Session, year: SchoolYear, end: dt.date,
+                        book: roster.StatusBook | None = None) -> RateRow:
+    """The school year's dropout rate of compulsory education, from its first day to ``end`` (at the
+    latest its last): ``dropout_rates`` over that period, so a term inside it is measured the same way."""
+    _rows, overall = dropout_rates(session, year.start, min(end, year.end), book=book)
+    return overall
+
+
 # --- the consolidation rate --------------------------------------------------------------------------
 
 CONSOLIDATION_HOW = (

@@ -15,7 +15,7 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
 from schoolaid.dropout.case_files import CaseView, case_form, list_cases
 from schoolaid.dropout.ledgers import dropout_ledger, school_age_ledger, suspected_ledger
-from schoolaid.dropout.rates import dropout_rates
+from schoolaid.dropout.rates import RateRow, dropout_rates, school_year_dropout
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.reconcile import village_counts
 from schoolaid.reconcile.village_counts import VillageReconcile
@@ -77,6 +77,10 @@ class TermReport:
     # The graduates of the year before the term began (and any primary graduate still unplaced), with their
     # destinations: the move to junior secondary school is followed
     graduates: list[GraduateLine] = field(default_factory=list)
+    # The school year's dropout rate of compulsory education, from its first day to the report day
+    school_year: str = ""
+    school_year_start: dt.date | None = None
+    school_year_rate: RateRow | None = None
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,8 @@ def term_report(session: Session, today: dt.date, term: Term | None = None) -> T
                                     0, "", "", row.status.value if row.status else row.reconcile) for row in never]
     return TermReport(f"{township.township_name(session)}{term.full_name}开学辍学情况报告", today, previous, schools,
                       total, lines, not_enrolled, village_counts.counts_by_village(session, today, term.start),
-                      _graduates(session, today, term))
+                      _graduates(session, today, term), term.school_year.label, term.school_year.start,
+                      school_year_dropout(session, term.school_year, today))
 
 
 #: Graduates of this long before the term began are reported: the school year that ended.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -252,6 +252,8 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
         school_age_how = f"6至15周岁儿童中在校（含外地就读；休学、转出不计）人数 ÷ 6至15周岁儿童数（{villages}）"
     _rows, primary_rate = rates.dropout_rates(session, start, end, (Stage.PRIMARY.value,))
     _rows, compulsory_rate = rates.dropout_rates(session, start, end)
+    school_year = SchoolYear.containing(end)
+    year_rate = rates.school_year_dropout(session, school_year, end)
     goals = rates.targets(session)
 
     def indicator(key: str, numerator: int, denominator: int, how: str) -> Indicator:
@@ -266,6 +268,9 @@ def _indicators(session: Session, start: dt.date, end: dt.date) -> list[Indicato
                   "本季度辍学且季末仍未返校的小学生 ÷ 季初小学在读学生"),
         indicator("compulsory_dropout", compulsory_rate.dropouts, compulsory_rate.enrolled_at_start,
                   "本季度辍学且季末仍未返校的小学生和初中生 ÷ 季初小学和初中在读学生（学前不计）"),
+        replace(indicator("compulsory_dropout", year_rate.dropouts, year_rate.enrolled_at_start,
+                          f"{school_year.label}开学以来辍学且季末仍未返校的小学生和初中生 ÷ 学年初小学和初中在读学生"
+                          "（学前不计）"), name=f"{rates.TARGETS['compulsory_dropout'].name}（本学年）"),
     ]
 
 

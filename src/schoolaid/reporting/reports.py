@@ -73,6 +73,11 @@ def write_term_report(session: Session, actor: Actor, path: Path, year: int | No
     story.add(f"注：辍学率为义务教育辍学率，{chinese_date(chosen.start)}至{chinese_date(as_of)}本学期内辍学且报告日仍未返校的"
               f"小学生和初中生{total.term_dropouts}人 ÷ 学期初小学和初中在读学生{total.enrolled_at_start}人（学前不计）。",
               styles.body_plain, "说明")
+    year_rate = report.school_year_rate
+    if year_rate is not None and report.school_year_start is not None:
+        story.add(f"本学年（{report.school_year}）{chinese_date(report.school_year_start)}至{chinese_date(as_of)}义务教育辍学率"
+                  f"{year_rate.rate * 100:.2f}%：学年内辍学且报告日仍未返校{year_rate.dropouts}人 ÷ 学年初小学和初中在读学生"
+                  f"{year_rate.enrolled_at_start}人。", styles.body_plain, "说明")
     story.add("二、辍学学生名单", styles.heading, "标题")
     lines = report.dropouts
     if lines:

@@ -115,7 +115,12 @@ def summary_story(summary: QuarterlySummary, faces: fonts.Faces, today: dt.date)
                   f"{i.numerator}÷{i.denominator}　{i.how}", "达标" if i.met else "未达标"] for i in summary.indicators],
                 [40 * mm, 18 * mm, 18 * mm, 62 * mm, 18 * mm], lambda i: f"指标“{summary.indicators[i].name}”",
                 numeric=(1, 2))
-    sources = "；".join(dict.fromkeys(f"{i.name}——{i.source}" for i in summary.indicators if i.source))
+    # The school year's dropout rate shares the term's target and source: named once.
+    by_source: dict[str, str] = {}
+    for i in summary.indicators:
+        if i.source:
+            by_source.setdefault(i.source, f"{i.name}——{i.source}")
+    sources = "；".join(by_source.values())
     if sources:
         story.add(f"目标出处：{sources}。", styles.note, "说明")
     chart = bar_chart(faces, "指标完成与目标（%）", [i.name for i in summary.indicators],

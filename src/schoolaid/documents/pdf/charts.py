@@ -30,17 +30,22 @@ def bar_chart(faces: Faces, title: str, categories: Sequence[str], series: Seque
               width: float, height: float = 190, value_format: str = "{:,.0f}") -> Drawing:
     """Grouped bars: one group per category, one bar per series, with a legend under the title."""
     name = _label_face(faces, [title, *categories, *(s for s, _v in series)], title)
+    # Labels side by side that would run into each other are slanted, with room made under the axis.
+    longest = max((len(c) for c in categories), default=0)
+    crowded = len(categories) > 6 or longest * 8 > (width - 60) / max(len(categories), 1)
+    extra = longest * 8 * 0.5 if crowded else 0
+    below, height = 36 + extra, height + extra
     drawing = Drawing(width, height, initialFontName=name)  # not reportlab's unembedded Helvetica
     drawing.add(String(width / 2, height - 14, title, fontName=name, fontSize=11, textAnchor="middle"))
     chart = VerticalBarChart()
-    chart.x, chart.y = 46, 36
-    chart.width, chart.height = width - 60, height - 86
+    chart.x, chart.y = 46, below
+    chart.width, chart.height = width - 60, height - 50 - below
     chart.data = [list(values) for _label, values in series] or [[0] * len(categories)]
     chart.categoryAxis.categoryNames = list(categories)
     chart.categoryAxis.labels.fontName = name
     chart.categoryAxis.labels.fontSize = 8
-    chart.categoryAxis.labels.angle = 0 if len(categories) <= 6 else 30
-    chart.categoryAxis.labels.boxAnchor = "n" if len(categories) <= 6 else "ne"
+    chart.categoryAxis.labels.angle = 30 if crowded else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if crowded else "n"
     chart.valueAxis.labels.fontName = name
     chart.valueAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
