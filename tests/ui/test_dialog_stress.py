@@ -123,11 +123,11 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         SafetyScheduleDialog,
     )
     from schoolaid.ui.dropout import dropout_dialogs as dd
+    from schoolaid.ui.dropout.term_start_dialog import TermStartDialog
     from schoolaid.ui.home.home_tab import VillageCountsDialog
     from schoolaid.ui.ledger import ledger_dialogs as ld
     from schoolaid.ui.pairing import pairing_dialogs as pd
     from schoolaid.ui.pairing.visit_panel import VisitDialog
-    from schoolaid.ui.dropout.term_start_dialog import TermStartDialog
     from schoolaid.ui.reconcile.check_dialog import CheckDialog
     from schoolaid.ui.roster.approval_dialog import ApprovalDialog
     from schoolaid.ui.roster.export_dialog import ExportDialog
