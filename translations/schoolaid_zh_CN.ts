@@ -7996,8 +7996,20 @@ How: {how}{note}</source>
         <translation>{name}（{school}），已在花名册中</translation>
     </message>
     <message>
+        <source>the ID number is masked ({value}) and no single student on the roster has this name, birth date and these digits: write the full number.</source>
+        <translation>身份证号被隐去了部分数字（{value}），花名册上没有唯一一名姓名、出生日期和这些数字都相符的学生：请填写完整的身份证号。</translation>
+    </message>
+    <message>
+        <source>{name}, born {date}, ID number {masked}: already on the roster (found by name, birth date and the digits shown; the ID number is left as it is)</source>
+        <translation>{name}，{date}出生，身份证号{masked}：已在花名册上（按姓名、出生日期和露出的数字认定，身份证号保持不变）</translation>
+    </message>
+    <message>
         <source>{name}, born {date}, already on the roster</source>
         <translation>{name}（{date} 出生），已在花名册中</translation>
+    </message>
+    <message>
+        <source>digits are hidden ({value}); not imported, the roster's number is kept.</source>
+        <translation>隐去了部分数字（{value}），未导入，保留花名册上的学籍号。</translation>
     </message>
     <message>
         <source>{length} characters is too long (at most {limit}).</source>
@@ -8006,10 +8018,6 @@ How: {how}{note}</source>
     <message>
         <source>The name is empty.</source>
         <translation>姓名为空。</translation>
-    </message>
-    <message>
-        <source>the ID number is masked ({value}); the full number is needed.</source>
-        <translation>身份证号被隐去了部分数字（{value}），需要完整号码。</translation>
     </message>
     <message>
         <source> Recorded as no.</source>

@@ -318,3 +318,60 @@ def test_the_poor_villages_survey(demo_db, actor, tmp_path) -> None:
     assert [c.value for c in summary[4]][2:7] == ["在校", "休学", "转外地就读", "辍学", "未入学"]
     assert summary.cell(summary.max_row, 2).value == "合计"
     assert workbook["辍学及未入学名单"].cell(4, 3).value in named
+
+
+def test_the_masked_export_filled_in_by_teachers_imports_back(demo_db, actor, tmp_path) -> None:
+    """The common workflow: export with the numbers masked, class teachers fill in a column in Excel,
+    import it back. Name, birth date and the digits shown identify each student: exactly the changed
+    cells are written, no ID number is touched, nothing is rejected."""
+    path = tmp_path / "roster.xlsx"
+    assert demo_db.query(roster_export.export_roster, actor, path, today=TODAY) == 150
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    header = [c.value for c in sheet[3]]
+    boarder, phone, name_column = header.index("是否寄宿生") + 1, header.index("联系电话") + 1, header.index("姓名") + 1
+    assert "*" * 10 in sheet.cell(4, header.index("身份证号") + 1).value
+    changed = {}
+    for row in (4, 9, 20):
+        sheet.cell(row, boarder).value = "" if sheet.cell(row, boarder).value else "是"
+        changed[sheet.cell(row, name_column).value] = "boarder"
+    sheet.cell(30, phone).value = "13800001111"
+    changed[sheet.cell(30, name_column).value] = "phone"
+    workbook.save(path)
+    with demo_db.read() as session:
+        before_ids = dict(session.execute(select(Student.id, Student.id_number)).all())
+        before = {s.name: (s.boarder, s.guardian_phone) for s in session.scalars(select(Student))}
+    plan = demo_db.query(roster_import.make_plan, roster_import.read_source(path), today=TODAY)
+    assert not plan.rejected
+    updated = [r for r in plan.rows if r.outcome is Outcome.UPDATE]
+    assert sorted(r.name for r in updated) == sorted(changed)
+    assert all("身份证号保持不变" in r.known_as for r in updated)
+    assert plan.count(Outcome.UNCHANGED) == 146
+    demo_db.run(roster_import.apply_plan, actor, plan, today=TODAY)
+    with demo_db.read() as session:
+        assert dict(session.execute(select(Student.id, Student.id_number)).all()) == before_ids
+        after = {s.name: (s.boarder, s.guardian_phone) for s in session.scalars(select(Student))}
+    for name, (was_boarder, was_phone) in before.items():
+        if changed.get(name) == "boarder":
+            assert after[name] == (not was_boarder, was_phone)
+        elif changed.get(name) == "phone":
+            assert after[name] == (was_boarder, "13800001111")
+        else:
+            assert after[name] == (was_boarder, was_phone)
+
+
+def test_a_masked_number_that_names_no_single_student_is_rejected(township_db, actor, tmp_path) -> None:
+    number = id_for(dt.date(2016, 3, 2), 1)
+    township_db.run(roster.add_student, actor, student_form(township_db, "张三"), today=TODAY)
+    on_roster = township_db.query(roster.get_form, 1).id_number
+    assert roster_import.masked_matches(on_roster[:4] + "*" * 10 + on_roster[-4:], on_roster)
+    assert not roster_import.masked_matches(on_roster[:4] + "*" * 10 + "0000", on_roster)
+    path = registry_export(tmp_path / "masked.xlsx", [
+        student_row("张三", dt.date(2016, 3, 2), 1, id_number=on_roster[:4] + "*" * 10 + on_roster[-4:]),
+        student_row("张三", dt.date(2016, 3, 2), 2, id_number=number[:4] + "*" * 10 + "0000"),  # other digits
+        student_row("李四", dt.date(2016, 3, 2), 3, id_number=on_roster[:4] + "*" * 10 + on_roster[-4:]),  # name
+    ], footer=False)
+    rows = by_row(plan_for(township_db, path))
+    assert rows[4].outcome in (Outcome.UPDATE, Outcome.UNCHANGED) and rows[4].student_id == 1
+    assert rows[5].outcome is Outcome.REJECT and "完整" in rows[5].reason
+    assert rows[6].outcome is Outcome.REJECT and "完整" in rows[6].reason

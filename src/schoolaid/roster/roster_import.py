@@ -285,6 +285,21 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
             existing_id = holder[0]
             result.known_as = translate("RosterImport", "{name}, {school}, already on the roster").format(
                 name=holder[1], school=holder[2])
+    elif parsed.masked_id:
+        # A sheet exported with hidden digits and filled in by class teachers comes back: the name, the
+        # birth date and the digits shown pick out the student, whose number is kept as it is.
+        birth = parsed.values.get("birth_date")
+        existing_id = _same_person_masked(session, name, birth, parsed.masked_id) if name and birth else None
+        if existing_id is None:
+            result.problems.append(error("id_number", "import.id_number_masked", f"{Field.ID_NUMBER.label()}：" + (
+                translate("RosterImport", "the ID number is masked ({value}) and no single student on the roster has "
+                          "this name, birth date and these digits: write the full number.")
+                .format(value=parsed.masked_id))))
+        else:
+            result.known_as = translate(
+                "RosterImport", "{name}, born {date}, ID number {masked}: already on the roster (found by name, "
+                "birth date and the digits shown; the ID number is left as it is)").format(
+                    name=name, date=birth.isoformat(), masked=parsed.masked_id)  # type: ignore[union-attr]
     elif not number and name and "birth_date" in parsed.values:
         existing_id = _same_person_without_id(session, name, parsed.values["birth_date"])
         if existing_id is not None:
@@ -302,6 +317,10 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
     else:
         base = StudentForm(entry_date=None)
     form = replace(base, **{k: v for k, v in parsed.values.items() if k in _FORM_FIELD_NAMES})
+    if parsed.masked_registry_no and not masked_matches(parsed.masked_registry_no, base.registry_no or ""):
+        result.problems.append(warning("registry_no", "import.registry_no_masked", f"{Field.REGISTRY_NO.label()}：" + (
+            translate("RosterImport", "digits are hidden ({value}); not imported, the roster's number is kept.")
+            .format(value=parsed.masked_registry_no))))
     if school_id is not None and (row.has(Field.SCHOOL) or existing_id is None):
         form.school_id = school_id
     if form.sex not in ("男", "女") and form.id_number:
@@ -327,6 +346,8 @@ _FORM_FIELD_NAMES = {f.name for f in fields(StudentForm)}
 class _Parsed:
     values: dict[str, Any]
     problems: list[Problem]
+    masked_id: str = ""  # an ID number with digits hidden (our own export's 5104**********1234)
+    masked_registry_no: str = ""  # a 学籍号 with digits hidden, likewise
 
 
 def _parse(row: _Row, today: dt.date) -> _Parsed:
@@ -355,11 +376,11 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
     else:
         problems.append(error("name", "name.missing", translate("RosterImport", "The name is empty.")))
     raw_id = row.cells.get(Field.ID_NUMBER, "")
+    masked_id = ""
     if row.has(Field.ID_NUMBER):
         id_text = sheet_values.text(raw_id)
         if "*" in id_text:
-            bad(Field.ID_NUMBER, translate(
-                "RosterImport", "the ID number is masked ({value}); the full number is needed.").format(value=id_text))
+            masked_id = id_text.upper()  # it may still name a student on the roster (``_plan_row``)
         else:
             values["id_number"] = id_text
     parsers = {
@@ -400,8 +421,13 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
     elif not row.has(Field.GRADE) and not any(p.field == "grade" for p in problems):
         problems.append(error("grade", "import.grade_missing", translate(
             "RosterImport", "The grade is missing (no 年级 column, and the class does not name one).")))
+    masked_registry_no = ""
     if row.has(Field.REGISTRY_NO):
-        values["registry_no"] = sheet_values.text(row.cells[Field.REGISTRY_NO]).upper()
+        registry_no = sheet_values.text(row.cells[Field.REGISTRY_NO]).upper()
+        if "*" in registry_no:
+            masked_registry_no = registry_no  # the roster's number stays (``_plan_row``)
+        else:
+            values["registry_no"] = registry_no
     guardian = row.text(Field.GUARDIAN) or row.text(Field.HEAD)
     if guardian:
         values["guardian_name"] = clean_name(guardian)
@@ -420,7 +446,7 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
     if row.has(Field.NOTES):
         values["notes"] = row.text(Field.NOTES)
     problems.extend(_household_categories(row)[1])
-    return _Parsed(values, problems)
+    return _Parsed(values, problems, masked_id, masked_registry_no)
 
 
 def _household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -501,6 +527,18 @@ def disability_grade(text_: str) -> str:
 def _same_person_without_id(session: Session, name: str, birth: dt.date) -> int | None:
     """A student with the same name and birth date, when the sheet gives no ID number to match."""
     matches = session.scalars(select(Student.id).where(Student.name == name, Student.birth_date == birth)).all()
+    return matches[0] if len(matches) == 1 else None
+
+
+def masked_matches(masked: str, number: str) -> bool:
+    """Whether a number with hidden digits (``*``) shows the digits of ``number`` where it shows any."""
+    return len(masked) == len(number) and all(m == "*" or m == n for m, n in zip(masked, number.upper(), strict=True))
+
+
+def _same_person_masked(session: Session, name: str, birth: dt.date, masked: str) -> int | None:
+    """The one student with this name and birth date whose ID number shows the masked number's digits."""
+    matches = [sid for sid, number in session.execute(select(Student.id, Student.id_number).where(
+        Student.name == name, Student.birth_date == birth)) if number and masked_matches(masked, number)]
     return matches[0] if len(matches) == 1 else None
 
 
