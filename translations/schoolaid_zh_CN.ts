@@ -2032,6 +2032,14 @@ The current database is kept as a dated copy beside it.</source>
         <translation>共 {n} 名学生</translation>
     </message>
     <message>
+        <source>{name} has no school column and names no known school above its header: give the school with --school (one of: {schools}).</source>
+        <translation>{name} 没有“学校”列，表头上方也没有写明已知的学校：请用 --school 指定学校（可选：{schools}）。</translation>
+    </message>
+    <message>
+        <source>{name} names the school {school} above its header: every row is imported into it.</source>
+        <translation>{name} 表头上方写明了学校“{school}”：所有行都导入该校。</translation>
+    </message>
+    <message>
         <source>the student's id (roster list --json)</source>
         <translation>学生编号（见 roster list --json）</translation>
     </message>

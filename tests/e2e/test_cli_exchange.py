@@ -113,3 +113,60 @@ def test_a_mistyped_id_is_rejected_with_the_right_check_digit(township, tmp_path
                                   home=tmp_path).stdout)
     assert report["new"] == 0 and "校验码" in report["rejected"][0]["reason"]
     assert number[17] in report["rejected"][0]["reason"]
+
+
+def test_the_masked_export_comes_back_with_a_column_filled_in(township, tmp_path) -> None:
+    """Export as it is by default (numbers masked), a class teacher fills in the phones, import: exactly those
+    rows are updated, none rejected."""
+    out = tmp_path / "花名册.xlsx"
+    assert schoolaid("roster", "export", str(out), "--db", str(township), home=tmp_path).returncode == 0
+    workbook = openpyxl.load_workbook(out)
+    sheet = workbook.active
+    header = [c.value for c in sheet[3]]
+    assert "*" * 10 in sheet.cell(4, header.index("身份证号") + 1).value
+    phone = header.index("联系电话") + 1
+    for row in (4, 5):
+        sheet.cell(row, phone).value = f"1390000000{row}"
+    workbook.save(out)
+    report = json.loads(schoolaid("roster", "import", str(out), "--db", str(township), "--json",
+                                  home=tmp_path).stdout)
+    assert (report["new"], report["updated"], report["unchanged"], report["rejected"]) == (0, 2, 28, [])
+    names = [sheet.cell(row, header.index("姓名") + 1).value for row in (4, 5)]
+    connection = sqlite3.connect(township)
+    phones = dict(connection.execute("SELECT name, guardian_phone FROM students").fetchall())
+    assert all(len(number) == 18 and "*" not in number
+               for (number,) in connection.execute("SELECT id_number FROM students"))
+    connection.close()
+    assert [phones[name] for name in names] == ["13900000004", "13900000005"]
+
+
+def school_less_sheet(path: Path, above: list[list[str]]) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in above:
+        sheet.append(row)
+    sheet.append(["姓名", "性别", "出生日期", "身份证号", "年级", "班级"])
+    for n, name in enumerate(("钱一", "孙二"), start=1):
+        born = dt.date(BORN, 3, n)
+        sheet.append([name, "男", born.isoformat(), id_for(born, 200 + n), "四年级", "1班"])
+    workbook.save(path)
+    return path
+
+
+def test_a_title_above_the_header_names_the_school(township, tmp_path) -> None:
+    sheet = school_less_sheet(tmp_path / "名册.xlsx", [["仁和区平地镇中心校 2026年秋季学期 在校学生名册"],
+                                                     ["填报人：李老师", "", "填报日期：2026年9月1日"]])
+    result = schoolaid("roster", "import", str(sheet), "--db", str(township), "--json", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["new"] == 2 and "平地镇中心校" in result.stderr
+    listed = json.loads(schoolaid("roster", "list", "--db", str(township), "--json", home=tmp_path).stdout)
+    assert {s["school"] for s in listed if s["name"] in ("钱一", "孙二")} == {"平地镇中心校"}
+
+
+def test_a_sheet_naming_no_school_asks_for_one_in_one_line(township, tmp_path) -> None:
+    sheet = school_less_sheet(tmp_path / "名册.xlsx", [["2026年秋季学期 在校学生名册"]])
+    result = schoolaid("roster", "import", str(sheet), "--db", str(township), home=tmp_path)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "--school" in result.stderr and "平地镇中心校" in result.stderr and "波西村小学" in result.stderr
+    listed = json.loads(schoolaid("roster", "list", "--db", str(township), "--json", home=tmp_path).stdout)
+    assert len(listed) == 30  # nothing written

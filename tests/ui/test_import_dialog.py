@@ -185,3 +185,23 @@ def test_cancelling_the_import_writes_nothing(qtbot, township_context, sheet, mo
     assert "没有写入" in told[0]
     assert township_context.query(roster.count_students) == 0
     assert dialog.import_button.isEnabled()
+
+
+def test_the_school_named_in_the_title_row_is_proposed(qtbot, township_context, tmp_path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["仁和区平地镇中心校 2026年秋季学期 在校学生名册"])
+    sheet.append(["姓名", "性别", "出生日期", "身份证号", "年级", "班级"])
+    sheet.append(["钱一", "男", "2016-03-02", id_for(dt.date(2016, 3, 2), 1), "四年级", "1班"])
+    path = tmp_path / "名册.xlsx"
+    workbook.save(path)
+    dialog = open_dialog(qtbot, township_context, path)
+    assert dialog.school_combo.currentText() == "平地镇中心校" and dialog.school_combo.isEnabled()
+    assert "新增 <b>1</b> 名" in dialog.summary_label.text() and "拒绝 <b>0</b> 行" in dialog.summary_label.text()
+    dialog.school_combo.setCurrentIndex(dialog.school_combo.findText("波西村小学"))  # the user may choose another
+    qtbot.waitUntil(lambda: dialog.plan.options.default_school_id == dialog.school_combo.currentData()
+                    and dialog.task.done, timeout=20_000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    assert [s.school for s in township_context.query(roster.fetch_rows, township_context.query(
+        roster.search_ids, RosterFilter()), TODAY, full_id_rights=False).values()] == ["波西村小学"]

@@ -28,11 +28,13 @@ from schoolaid.cli.session import (
     school_id,
     teacher_classes,
 )
+from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 from schoolaid.roster import enrollment_approvals, roster
 from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.enrollment_approvals import ApprovalForm, ApprovalKind
+from schoolaid.township import township
 
 ROSTER = Group("roster", lambda: translate("Cli", "the student roster"))
 
@@ -141,6 +143,16 @@ def import_roster(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         default_school = school_id(db, args.school) if args.school else None
+        if default_school is None and not source.has_school_column:
+            named = db.query(roster_import.named_school, source)
+            if named is None:
+                schools = "、".join(s.name for s in db.query(township.list_schools, open_only=True))
+                raise SchoolAidError(translate(
+                    "Cli", "{name} has no school column and names no known school above its header: give the "
+                    "school with --school (one of: {schools}).").format(name=args.file.name, schools=schools))
+            default_school = named[0]
+            print(translate("Cli", "{name} names the school {school} above its header: every row is imported into "
+                                   "it.").format(name=args.file.name, school=named[1]), file=sys.stderr)
         options = ImportOptions(existing=Choice(args.existing), default_school_id=default_school)
         plan = db.query(roster_import.make_plan, source, options, today=clock_today())
         if not args.dry_run:

@@ -41,7 +41,7 @@ from schoolaid.roster.households import HouseholdForm, MemberForm
 from schoolaid.roster.place_names import PlaceNames
 from schoolaid.roster.roster import PreloadedLookups, StudentForm
 from schoolaid.roster.roster_columns import MAX_LENGTH, Field, Header, find_header
-from schoolaid.storage.models import Household, Student
+from schoolaid.storage.models import Household, School, Student
 
 _GROUP_IN_ADDRESS = re.compile(r"(\d{1,2})\s*[组社]")
 
@@ -183,6 +183,25 @@ def read_source(path: Path) -> ImportSource:
     return ImportSource(path, headers)
 
 
+def named_school(session: Session, source: ImportSource) -> tuple[int, str] | None:
+    """The school a sheet without a school column names above its header — a title such as
+    "仁和区平地镇中心校 2026年秋季学期 在校学生名册" or a row "填报单位：平地镇中心校" — when exactly one
+    known school is named there (a name inside a longer named one counts once); its id and name."""
+    schools: dict[str, int] = {name: sid for name, sid in session.execute(select(School.name, School.id))}
+    found: set[str] = set()
+    for header in source.headers:
+        if Field.SCHOOL in header.mapping.values():
+            continue
+        above = "".join(sheet_values.text(value) for row in header.sheet.rows[:header.row] for value in row)
+        above = re.sub(r"\s+", "", above)
+        found.update(name for name in schools if name and name in above)
+    found = {name for name in found if not any(name != other and name in other for other in found)}
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    return schools[name], name
+
+
 # --- Planning ------------------------------------------------------------------------------------
 
 
@@ -216,8 +235,14 @@ class _Row:
 
 def read_and_plan(session: Session, path: Path, options: ImportOptions | None = None, *, today: dt.date,
                   progress: Progress = NO_PROGRESS) -> tuple[ImportSource, ImportPlan]:
-    """The file read, then every row's outcome (what the import dialog shows first)."""
+    """The file read, then every row's outcome (what the import dialog shows first). A sheet without a
+    school column that names one school above its header is planned for that school (the plan's options
+    say so)."""
     source = read_source(path)
+    options = replace(options) if options is not None else ImportOptions()
+    if options.default_school_id is None and not source.has_school_column:
+        named = named_school(session, source)
+        options.default_school_id = named[0] if named is not None else None
     return source, make_plan(session, source, options, today=today, progress=progress)
 
 

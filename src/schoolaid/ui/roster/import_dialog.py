@@ -164,6 +164,12 @@ class ImportDialog(Dialog):
         self.source, plan = result
         self.columns.set_headers(self.source.headers)
         self.school_combo.setEnabled(not self.source.has_school_column)
+        if plan.options.default_school_id is not None and self.options.default_school_id is None:
+            # The sheet names its school above the header: proposed, and the user may choose another.
+            self.school_combo.blockSignals(True)
+            self.school_combo.setCurrentIndex(max(self.school_combo.findData(plan.options.default_school_id), 0))
+            self.school_combo.blockSignals(False)
+            self.options.default_school_id = self.school_combo.currentData()
         self._plan_ready(plan)
 
     def check(self) -> None:
