@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from schoolaid.accounts.audit_log import AuditFilter, AuditLine
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.operations import Access, Operation, run_op
+from schoolaid.ui.widgets.date_field import DateField
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
@@ -55,11 +55,9 @@ class AuditDialog(Dialog):
         self.text_edit.setPlaceholderText(self.tr("words in the summary"))
         day = context.today()
         today = QDate(day.year, day.month, day.day)
-        self.from_edit = QDateEdit(today.addMonths(-3))
-        self.to_edit = QDateEdit(today)
+        self.from_edit = DateField(today.addMonths(-3))
+        self.to_edit = DateField(today)
         for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self.refresh)
         for combo in (self.person_combo, self.kind_combo):
             combo.currentIndexChanged.connect(self.refresh)

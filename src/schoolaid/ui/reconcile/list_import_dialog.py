@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.column_mapping import ColumnMapping
+from schoolaid.ui.widgets.date_field import DateField
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
@@ -98,9 +98,7 @@ class ListImportDialog(Dialog):
         self.source_edit = QLineEdit()
         self.source_edit.setMaxLength(MAX_SOURCE)
         self.source_edit.setPlaceholderText(self.tr("e.g. 平地派出所, 波西村村委会, 学籍系统"))
-        self.received_edit = QDateEdit()
-        self.received_edit.setCalendarPopup(True)
-        self.received_edit.setDisplayFormat("yyyy-MM-dd")
+        self.received_edit = DateField()
         today = context.today()
         self.received_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.received_edit.setDate(QDate(today.year, today.month, today.day))

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -35,6 +34,7 @@ from schoolaid.township import township
 from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
+from schoolaid.ui.widgets.date_field import DateField, optional_date_field
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
@@ -44,15 +44,8 @@ NO_YEAR = 0  # the spin box's "not known" value
 NO_DATE = QDate(2000, 1, 1)  # a date edit's "not entered" value
 
 
-def _date_edit(today: dt.date) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
-    edit.setMaximumDate(QDate(today.year, today.month, today.day))
-    edit.setSpecialValueText(" ")
-    edit.setDate(NO_DATE)
-    return edit
+def _date_edit(today: dt.date) -> DateField:
+    return optional_date_field(today, NO_DATE)
 
 
 def _to_qdate(value: dt.date | None) -> QDate:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -36,6 +35,7 @@ from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.fonts import missing_characters
 from schoolaid.ui.operations import run_op
+from schoolaid.ui.widgets.date_field import DateField, optional_date_field
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.field_labels import describe_changes
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
@@ -56,15 +56,8 @@ def _from_qdate(value: QDate) -> dt.date | None:
     return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
 
 
-def _date_edit(today: dt.date) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
-    edit.setMaximumDate(QDate(today.year, today.month, today.day))
-    edit.setSpecialValueText(" ")
-    edit.setDate(NO_DATE)
-    return edit
+def _date_edit(today: dt.date) -> DateField:
+    return optional_date_field(today)
 
 
 class StudentDialog(Dialog):

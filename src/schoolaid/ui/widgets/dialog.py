@@ -15,7 +15,19 @@ import functools
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
 
 from schoolaid.ui import garbage
 
@@ -26,7 +38,49 @@ def _deleted(key: int, *_destroyed: object) -> None:
     _closing.pop(key, None)
 
 
+#: What a person types or chooses in: where a form's focus belongs (not its tab bar or its buttons).
+INPUTS = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
+
+
+def is_input(widget: QWidget | None) -> bool:
+    return isinstance(widget, INPUTS) and not (isinstance(widget, QLineEdit) and isinstance(
+        widget.parent(), (QAbstractSpinBox, QComboBox)))  # a spin box's or combo's own line edit is theirs
+
+
+def first_input(window: QWidget) -> QWidget | None:
+    """The first field of the window's Tab order that can take the focus now."""
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window:
+        if is_input(widget) and widget.isVisibleTo(window) and widget.isEnabled() and (
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            if not (isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)) and widget.isReadOnly()):
+                return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def settle_keyboard(window: QWidget) -> None:
+    """Tab leaves a multi-line box (Ctrl+Tab types a tab) and a table; the focus starts in the first field, unless the
+    dialog put it somewhere on purpose."""
+    for box in window.findChildren(QPlainTextEdit) + window.findChildren(QTextEdit):
+        box.setTabChangesFocus(True)
+    for table in window.findChildren(QAbstractItemView):
+        table.setTabKeyNavigation(False)  # the arrows move between cells; Tab goes on to the next field
+    focused = window.focusWidget()
+    if focused is None or isinstance(focused, (QAbstractButton, QTabBar)):
+        field = first_input(window)
+        if field is not None:
+            field.setFocus(Qt.FocusReason.TabFocusReason)
+
+
 class Dialog(QDialog):
+    _settled = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._settled:
+            self._settled = True
+            settle_keyboard(self)
     def exec(self) -> int:
         try:
             return super().exec()

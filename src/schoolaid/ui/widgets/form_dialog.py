@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QFormLayout, QLabel, 
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.operations import Operation, run_op
+from schoolaid.ui.widgets.date_field import DateField
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
 
@@ -19,9 +20,7 @@ from schoolaid.ui.widgets.messages import show_error
 def date_edit(today: dt.date, value: dt.date | None = None, *, not_after_today: bool = True) -> QDateEdit:
     """A date field showing ``value`` (``today``, the context's, by default), not after ``today``
     unless told."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit = DateField()
     if not_after_today:
         edit.setMaximumDate(QDate(today.year, today.month, today.day))
     day = value or today

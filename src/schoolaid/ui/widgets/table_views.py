@@ -15,6 +15,7 @@ def _base(model: QAbstractItemModel) -> QTableView:
     table.verticalHeader().setVisible(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)  # the arrows move between cells; Tab goes on to the next field
     return table
 
 
