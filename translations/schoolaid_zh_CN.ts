@@ -6331,8 +6331,16 @@ How: {how}{note}</source>
         <translation>不在您的角色范围内</translation>
     </message>
     <message>
-        <source>“{action}” is not part of your role ({role}). Ask the aid officer or the leadership.</source>
-        <translation>“{action}”不在您的角色（{role}）范围内。请找资助专干或学校领导。</translation>
+        <source>“{action}” is not part of your role ({role}): ask a {allowed}.</source>
+        <translation>“{action}”不在您的角色（{role}）范围内：请找{allowed}。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>person signed in</source>
+        <translation>已登录的人</translation>
     </message>
     <message>
         <source>Sign out when idle</source>
@@ -7170,8 +7178,12 @@ How: {how}{note}</source>
         <translation>请先登录：只有登录的人才能{what}。</translation>
     </message>
     <message>
-        <source>{name} ({role}) may not {what}. Ask someone whose role allows it, or the administrator.</source>
-        <translation>{name}（{role}）不能{what}。请找有此权限的人，或找管理员。</translation>
+        <source>{name} ({role}) may not {what}: ask a {allowed}.</source>
+        <translation>{name}（{role}）不能{what}：请找{allowed}。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
     </message>
     <message>
         <source>{who} is not in one of {name}'s classes: a class teacher can {what} only for their own classes.</source>
@@ -9231,6 +9243,7 @@ This look is recorded in the audit trail.</source>
     <name>UserDialog</name>
     <message>
         <source>New account</source>
+        <extracomment>The roles from the least to the most powerful, as the role list shows them.</extracomment>
         <translation>新账号</translation>
     </message>
     <message>
@@ -9272,6 +9285,10 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>Password again:</source>
         <translation>再输一次密码：</translation>
+    </message>
+    <message>
+        <source>May: {what}.</source>
+        <translation>可以：{what}。</translation>
     </message>
     <message>
         <source>The two passwords differ: type the same password twice.</source>

@@ -89,8 +89,9 @@ def refusals(db) -> list[AuditEvent]:
 
 def test_a_teacher_cannot_change_a_setting_and_the_attempt_is_recorded(demo_db, admin, teacher):
     before = demo_db.query(rules.setting, "dropout.notice_deadline_days")
-    with pytest.raises(NotPermitted, match="李老师"):
+    with pytest.raises(NotPermitted, match="李老师") as refused:
         demo_db.run(township.set_setting, teacher, "dropout.notice_deadline_days", "60")
+    assert str(refused.value).endswith("：请找管理员。")  # the refusal names the role that can
     assert demo_db.query(rules.setting, "dropout.notice_deadline_days") == before
     refusal = refusals(demo_db)[-1]
     assert (refusal.actor, refusal.role) == ("李老师", Role.TEACHER.value)
@@ -529,3 +530,11 @@ def test_every_command_declares_its_permission_as_the_table_says():
     # Every command that writes a document or a backup is in the table (a restore replaces the database).
     writing = {Permission.EXPORT, Permission.ISSUE_NOTICE, Permission.BACKUP}
     assert {w for w, p in declared.items() if p in writing} - {("backup", "restore")} == {w[:2] for w in COMMANDS}
+
+
+def test_a_refusal_names_the_roles_that_may_the_least_powerful_first():
+    from schoolaid.accounts.permissions import roles_allowed
+
+    assert roles_allowed(Permission.ISSUE_NOTICE) == [Role.LEADERSHIP]
+    assert roles_allowed(Permission.EDIT_ROSTER) == [Role.AID_OFFICER, Role.LEADERSHIP]
+    assert roles_allowed(Permission.RECORD_ABSENCE)[0] is Role.TEACHER

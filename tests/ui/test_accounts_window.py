@@ -230,3 +230,13 @@ def test_each_role_sees_the_id_numbers_its_rights_allow(qtbot, app, demo_db, pre
     tab.search_edit.clear()
     qtbot.keyClicks(tab.search_edit, number[-4:])
     qtbot.waitUntil(lambda: row.name in roster_cells(tab.model, "name"))
+
+
+def test_a_new_account_starts_as_the_least_powerful_role_and_says_what_it_may(qtbot, demo_db, preferences, admin):
+    dialog = UserDialog(AppContext(demo_db, preferences, actor=admin))
+    qtbot.addWidget(dialog)
+    assert dialog.role_combo.currentData() == Role.TEACHER.value
+    assert dialog.role_combo.itemData(dialog.role_combo.count() - 1) == Role.ADMIN.value  # the most powerful last
+    assert dialog.classes_view.isEnabled() and "登记缺课" in dialog.role_label.text()
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(Role.ADMIN.value))
+    assert "管理账号" in dialog.role_label.text() and not dialog.classes_view.isEnabled()

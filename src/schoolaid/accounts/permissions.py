@@ -149,10 +149,17 @@ def check(session: Session, actor: Any, permission: Permission) -> None:
         raise _refusal(actor, role, permission)
 
 
+def roles_allowed(permission: Permission) -> list[Role]:
+    """The roles that may, the least powerful first (the one to ask)."""
+    return sorted((r for r, granted in GRANTS.items() if permission in granted), key=lambda r: len(GRANTS[r]))
+
+
 def _refusal(actor: Any, role: Role, permission: Permission) -> NotPermitted:
     return NotPermitted(translate(
-        "Permissions", "{name} ({role}) may not {what}. Ask someone whose role allows it, or the administrator.").format(
-            name=actor.name, role=role.label, what=permission_label(permission)), actor, permission)
+        "Permissions", "{name} ({role}) may not {what}: ask a {allowed}.").format(
+            name=actor.name, role=role.label, what=permission_label(permission),
+            allowed=translate("Permissions", " or ").join(r.label for r in roles_allowed(permission))),
+        actor, permission)
 
 
 def check_role(actor: Any, permission: Permission) -> None:

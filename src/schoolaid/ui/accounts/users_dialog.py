@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from schoolaid.accounts import accounts
 from schoolaid.accounts.accounts import UserForm, UserView
-from schoolaid.accounts.permissions import Role
+from schoolaid.accounts.permissions import GRANTS, Permission, Role, permission_label
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.pairing import staff
 from schoolaid.ui.context import AppContext, Entity
@@ -34,6 +34,9 @@ from schoolaid.ui.widgets.messages import (
 )
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time, weak_method
 from schoolaid.ui.widgets.table_views import record_table
+
+#: The roles from the least to the most powerful, as the role list shows them.
+LEAST_FIRST = (Role.TEACHER, Role.TOWNSHIP_VIEWER, Role.AID_OFFICER, Role.LEADERSHIP, Role.ADMIN)
 
 
 class UserDialog(Dialog):
@@ -48,10 +51,13 @@ class UserDialog(Dialog):
         self.username_edit = QLineEdit(user.username if user else "")
         self.name_edit = QLineEdit(user.display_name if user else "")
         self.role_combo = QComboBox()
-        for role in Role:
+        # The least powerful first, and a new account starts there: more is a choice the administrator makes.
+        for role in LEAST_FIRST:
             self.role_combo.addItem(role.label, role.value)
-        if user is not None:
-            self.role_combo.setCurrentIndex(self.role_combo.findData(user.role))
+        self.role_combo.setCurrentIndex(self.role_combo.findData(user.role if user else Role.TEACHER.value))
+        self.role_label = QLabel()
+        self.role_label.setWordWrap(True)
+        self.role_label.setStyleSheet("color:#555;")
         self.staff_combo = QComboBox()
         self.staff_combo.addItem(self.tr("(none)"), None)
         for member in context.query(staff.list_staff):
@@ -78,6 +84,7 @@ class UserDialog(Dialog):
         form.addRow(self.tr("User name:"), self.username_edit)
         form.addRow(self.tr("Name:"), self.name_edit)
         form.addRow(self.tr("Role:"), self.role_combo)
+        form.addRow("", self.role_label)
         form.addRow(self.tr("Staff member:"), self.staff_combo)
         self.classes_label = QLabel(self.tr("Classes (teachers):"))
         form.addRow(self.classes_label, self.classes_view)
@@ -98,7 +105,10 @@ class UserDialog(Dialog):
         self.resize(480, 520)
 
     def _show_classes(self) -> None:
-        teacher = self.role_combo.currentData() == Role.TEACHER.value
+        role = Role(self.role_combo.currentData())
+        self.role_label.setText(self.tr("May: {what}.").format(
+            what="、".join(permission_label(p) for p in Permission if p in GRANTS[role])))
+        teacher = role is Role.TEACHER
         self.classes_view.setEnabled(teacher)
         self.classes_label.setEnabled(teacher)
 
