@@ -1346,6 +1346,13 @@ The current database is kept as a dated copy beside it.</source>
     </message>
 </context>
 <context>
+    <name>BackupDialogs</name>
+    <message>
+        <source>SchoolAid backup (*.sabk)</source>
+        <translation>校助备份文件 (*.sabk)</translation>
+    </message>
+</context>
+<context>
     <name>BackupPasswordDialog</name>
     <message>
         <source>Backup file:</source>

@@ -190,3 +190,18 @@ def test_english_is_a_setting(qtbot, qapp, demo_db, tmp_path) -> None:
     finally:
         create_application(preferences=Preferences(tmp_path / "chinese.ini"))
         set_language("zh_CN")
+
+
+def test_file_dialogs_speak_chinese(qtbot, context, monkeypatch) -> None:
+    """Qt's own file dialog is translated (qtbase_zh_CN), and so is every filter the window gives it."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert QCoreApplication.translate("QFileDialog", "File &name:") != "File &name:"
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (asked.append(args[3]), ("", ""))[1])
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.run_action("file.open_backup")
+    assert asked == ["校助备份文件 (*.sabk)"]

@@ -21,11 +21,11 @@ from schoolaid.reporting import township_summary
 from schoolaid.storage.database import Database, open_database
 from schoolaid.township import township
 from schoolaid.ui.backup.backup_dialogs import (
-    BACKUP_FILTER,
     BackupPasswordDialog,
     ExportBackupDialog,
     SafetyCopyDialog,
     SafetyScheduleDialog,
+    backup_filter,
 )
 from schoolaid.ui.context import Entity
 from schoolaid.ui.operations import Access, Operation, run_op
@@ -174,7 +174,7 @@ class BackupActions(QObject):
         show_error(self.window, error)
 
     def _choose_backup(self, title: str) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(self.window, title, str(self._default_folder()), BACKUP_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(self.window, title, str(self._default_folder()), backup_filter())
         return Path(name) if name else None
 
     def _ask_password(self, title: str, file: Path, explanation: str) -> str | None:
@@ -340,7 +340,7 @@ class BackupActions(QObject):
         title = self.tr("Compare schools' backups")
         if files is None:
             names, _filter = QFileDialog.getOpenFileNames(self.window, title, str(self._default_folder()),
-                                                          BACKUP_FILTER)
+                                                          backup_filter())
             files = [Path(n) for n in names]
         if not files:
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -27,7 +27,10 @@ from schoolaid.ui.widgets.messages import password_edit, problem_label
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, weak_method
 from schoolaid.ui.widgets.table_views import record_table
 
-BACKUP_FILTER = "SchoolAid backup (*.sabk)"
+
+def backup_filter() -> str:
+    """The file dialogs' filter for backups, in the interface language."""
+    return QCoreApplication.translate("BackupDialogs", "SchoolAid backup (*.sabk)")
 
 
 class ExportBackupDialog(Dialog):
@@ -78,7 +81,7 @@ class ExportBackupDialog(Dialog):
 
     def _browse(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export a backup"), self.path_edit.text(),
-                                                    BACKUP_FILTER)
+                                                    backup_filter())
         if name:
             self.path_edit.setText(name if name.endswith(".sabk") else name + ".sabk")
 
