@@ -102,3 +102,15 @@ def test_the_cards_count_the_household_register_where_there_is_one(window):
     registered = translate("Indicators", "children on the household register of {n} villages").format(n=10)
     assert preschool.indicator.note.startswith(registered) and registered in preschool.toolTip()
     assert school_age.indicator.note.startswith(registered)
+
+
+def test_a_miss_is_never_rounded_onto_its_target() -> None:
+    from schoolaid.ui.home.home_tab import percent
+
+    assert percent(67_421 / 67_422, 1.0) == "99.999%"  # not "100.0%" in red beside 未达标
+    assert percent(1.0, 1.0) == "100.0%"
+    assert percent(0.9, 1.0) == "90.0%"
+    assert percent(0.8504, 0.85) == "85.04%"  # a near miss or a near meet shows the digit that decides
+    assert percent(0.0021, 0.002) == "0.21%" and percent(0.002, 0.002) == "0.20%"
+    assert percent(1 / 100_000, 0.002) == "0.001%"  # one dropout in a county is not 0.00%
+    assert percent(None, 0.85) == "—"

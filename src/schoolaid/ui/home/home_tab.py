@@ -45,10 +45,17 @@ BAR_CURRENT = QColor("#1e88e5")
 
 
 def percent(value: float | None, target: float) -> str:
+    """The value with the digits that matter: the dropout rate lives in tenths of a percent, and a value
+    that misses (or just meets) its target is never rounded onto it — 67,421 of 67,422 is 99.999 %, not
+    100.0 %."""
     if value is None:
         return "—"
-    # The dropout rate lives in tenths of a percent: show the digits that matter.
-    return f"{value:.2%}" if target < 0.01 else f"{value:.1%}"
+    digits = 2 if target < 0.01 else 1
+    while digits < 4 and value != target and (
+            round(value * 100, digits) == round(target * 100, digits) or (value < 1 <= target and round(
+                value * 100, digits) >= 100) or (0 < value and round(value * 100, digits) == 0)):
+        digits += 1
+    return f"{value:.{digits}%}"
 
 
 class IndicatorCard(QWidget):
