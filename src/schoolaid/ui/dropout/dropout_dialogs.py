@@ -408,6 +408,12 @@ class DropoutRulesDialog(FormDialog):
             "dropout.attempts_before_notice": self.tr("Failed persuasion attempts before the urging notice"),
             "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
             "dropout.transfer_confirm_days": self.tr("Days a transfer out may stay unconfirmed by the receiving school"),
+            "dropout.notice_needs_village": self.tr("The notice needs an attempt with the village committee (1 yes, 0 no)"),
+            "dropout.notice_needs_township": self.tr("The notice needs an attempt with the township (1 yes, 0 no)"),
+            "dropout.correction_days": self.tr("Days the order to correct gives (义务教育法 art. 58)"),
+            "dropout.demand_wait_days": self.tr("Days after the demand is served before the court (行政强制法 art. 54)"),
+            "dropout.challenge_months": self.tr("Months the order stands unchallenged before enforcement (行政诉讼法 "
+                                                "art. 46)"),
         }
         for key, (_default, low, high) in rules.SETTINGS.items():
             spin = QSpinBox()
