@@ -134,9 +134,9 @@ def test_the_notice_names_the_attempts_logged_and_reprints_as_issued(pupil_case,
     first = tmp_path / "通知书.pdf"
     db.run(notice_pdf.print_case_notice, actor, case_id, first, today=ISSUED)
     text = page_text(first)
-    for expected in ("学校、波西村民委员会和平地镇人民政府工作人员先后2次劝返无果",
+    for expected in ("学校、波西村村民委员会和平地镇人民政府工作人员先后2次劝返无果",
                      "2026年10月17日，学校（电话劝返）",
-                     "2026年10月21日，学校、波西村民委员会和平地镇人民政府（村委会调解）",
+                     "2026年10月21日，学校、波西村村民委员会和平地镇人民政府（村委会调解）",
                      "第五条", "第十一条", "第十三条", "第五十八条", "《中华人民共和国未成年人保护法》第十六条",
                      "第十七条", "《中华人民共和国家庭教育促进法》第十四条", "村民委员会协助政府督促"):
         assert expected in text, expected

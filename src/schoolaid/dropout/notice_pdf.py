@@ -116,7 +116,8 @@ def party_names(session: Session, student: Student) -> dict[Party, str]:
     household = session.get(Household, student.household_id) if student.household_id else None
     village = session.get(Village, household.village_id) if household is not None and household.village_id else None
     village_name = village.name if village is not None else ""
-    committee = f"{village_name}民委员会" if village_name.endswith("村") else f"{village_name}村民委员会"
+    # The formal name: 波西村村民委员会 (a village named without 村 gets it: 大田 → 大田村村民委员会).
+    committee = f"{village_name if village_name.endswith('村') or not village_name else village_name + '村'}村民委员会"
     return {Party.SCHOOL: "学校", Party.VILLAGE: committee,
             Party.TOWNSHIP: f"{township.township_name(session)}人民政府"}
 

@@ -94,7 +94,7 @@ def issue_notice(session: Session, actor: Actor, case_id: int, issued_on: dt.dat
     if not guardian:
         problems.append(error("guardian", "notice.guardian", translate(
             "Dropout", "Enter the guardian the notice is addressed to.")))
-    if CaseStatus(case.status).is_open:
+    if CaseStatus(case.status).is_open and not problems:
         # The notice states the persuasion that failed: the log must show it by the notice's date.
         problems.extend(error("case", "notice.attempts", text)
                         for text in missing_for_notice(notice_rules(session), logged_attempts(session, case_id, issued_on)))
