@@ -315,3 +315,57 @@ def test_the_legal_basis_table_keeps_its_articles() -> None:
     # The waiting periods come from the table's sources.
     assert rules.SETTINGS["dropout.demand_wait_days"][:2] == (10, 10)  # 行政强制法 art. 54: ten days at least
     assert rules.SETTINGS["dropout.challenge_months"][0] == 6  # 行政诉讼法 art. 46: six months
+
+
+# --- Upgrading a database of revision 0016 ---------------------------------------------------------------------
+
+
+def test_upgrading_0016_keeps_every_row_and_adds_parties_texts_and_receipts(tmp_path) -> None:
+    import shutil
+    import sqlite3
+
+    from schoolaid.accounts import accounts, audit_verify
+    from schoolaid.accounts.accounts import UserForm
+    from schoolaid.accounts.permissions import Role
+    from schoolaid.storage.database import open_database
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "schoolaid-rev0016.sqlite"
+    old = sqlite3.connect(fixture)
+    attempts_before = old.execute("SELECT * FROM persuasion_attempts ORDER BY id").fetchall()
+    notices_before = old.execute("SELECT * FROM urging_notices ORDER BY id").fetchall()
+    old.close()
+    assert attempts_before and notices_before
+    path = tmp_path / "old.sqlite"
+    shutil.copy(fixture, path)
+    db = open_database(path)
+    try:
+        raw = sqlite3.connect(path)
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] >= "0017"
+        # Every row as it was, the new column after it: 学校 for the entries logged before, '' for the texts.
+        after = raw.execute("SELECT * FROM persuasion_attempts ORDER BY id").fetchall()
+        assert [row[:-1] for row in after] == attempts_before and {row[-1] for row in after} == {"学校"}
+        after = raw.execute("SELECT * FROM urging_notices ORDER BY id").fetchall()
+        assert [row[:-1] for row in after] == notices_before and {row[-1] for row in after} == {""}
+        assert raw.execute("SELECT count(*) FROM case_documents").fetchone()[0] == 0
+        assert raw.execute("SELECT count(*) FROM service_receipts").fetchone()[0] == 0
+        # The log stays append-only: the column was added without rebuilding the table (and its triggers).
+        with pytest.raises(sqlite3.IntegrityError):
+            raw.execute("UPDATE persuasion_attempts SET parties = '村民委员会' WHERE id = 1")
+        raw.close()
+        assert db.query(audit_verify.verify).ok
+        # The notice issued before its text was kept prints from the record; served, it gets a numbered receipt.
+        now = dt.datetime(2026, 12, 1, 8)
+        admin = db.run(accounts.sign_in, "admin", "fixture-pass-1", now=now).actor
+        db.run(accounts.add_user, admin, UserForm("wang", "王校长", Role.LEADERSHIP.value, "fixture-pass-2", None, ()))
+        actor = db.run(accounts.sign_in, "wang", "fixture-pass-2", now=now).actor
+        notice_id, case_id = notices_before[0][0], notices_before[0][1]
+        out = tmp_path / "old-notice.pdf"
+        db.query(notice_pdf.write_notices, actor, [notice_id], out)
+        assert notices_before[0][4] in page_text(out)
+        db.run(escalation.record_service, actor, case_id, "notice",
+               Service(dt.date.fromisoformat(notices_before[0][8]), "监护人", "委托送达", "村委会"), today=LATER)
+        receipt = db.query(receipts.receipt_of, receipts.NOTICE_KIND, notice_id)
+        assert receipt.manner == "委托送达" and receipt.receipt_number.endswith("〔2026〕1号")
+        assert db.query(audit_verify.verify).ok
+    finally:
+        db.close()

@@ -28,7 +28,7 @@ from schoolaid.dropout import absences, case_files, notices, persuasion, rates, 
 from schoolaid.dropout.absences import AbsenceView
 from schoolaid.dropout.case_files import CaseForm, CaseView
 from schoolaid.dropout.persuasion import AttemptEntry, AttemptView
-from schoolaid.dropout.vocabulary import CaseStatus, Method, Reason
+from schoolaid.dropout.vocabulary import CaseStatus, Method, Party, Reason
 from schoolaid.pairing import staff
 from schoolaid.roster import enrollment_approvals
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -227,6 +227,15 @@ class AttemptDialog(FormDialog):
         self.result_edit = _text_box(corrects.result if corrects else "", 70)
         self.succeeded_check = QCheckBox(self.tr("The family agreed: the child comes back"))
         self.succeeded_check.setChecked(bool(corrects and corrects.succeeded))
+        # Who took part: the notice states it, and needs the village committee and the township among them.
+        self.party_checks: dict[Party, QCheckBox] = {}
+        parties_row = QHBoxLayout()
+        for party in Party:
+            check = QCheckBox(party.label())
+            check.setChecked(party in (corrects.parties if corrects else (Party.SCHOOL,)))
+            self.party_checks[party] = check
+            parties_row.addWidget(check)
+        parties_row.addStretch(1)
         self.files_label = QLabel(self.tr("No evidence files"))
         files_button = QPushButton(self.tr("Add photos or scans…"))
         files_button.clicked.connect(self._add_files)
@@ -240,6 +249,7 @@ class AttemptDialog(FormDialog):
                 "Entry No. {id} stays in the log, marked as corrected; this entry takes its place.").format(id=corrects.id)))
         self.form.addRow(self.tr("Date"), self.date_edit)
         self.form.addRow(self.tr("Who went"), self.visitors_edit)
+        self.form.addRow(self.tr("Who took part"), parties_row)
         self.form.addRow(self.tr("Whom they met"), self.met_edit)
         self.form.addRow(self.tr("How"), self.method_combo)
         self.form.addRow(self.tr("Result"), self.result_edit)
@@ -257,7 +267,8 @@ class AttemptDialog(FormDialog):
     def entry(self) -> AttemptEntry:
         return AttemptEntry(date_of(self.date_edit), self.visitors_edit.text(), self.met_edit.text(),
                             self.method_combo.currentData(), self.result_edit.toPlainText(),
-                            self.succeeded_check.isChecked())
+                            self.succeeded_check.isChecked(),
+                            tuple(party.value for party, check in self.party_checks.items() if check.isChecked()))
 
     def submit(self) -> bool:
         if self.corrects is not None:
