@@ -13,6 +13,7 @@ import pdfplumber
 import pytest
 
 from schoolaid.common.errors import ValidationFailed
+from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, nth_school_day
 from schoolaid.common.vocabulary import StaffRole
 from schoolaid.dropout import (
@@ -35,6 +36,15 @@ from schoolaid.roster import households, roster
 from schoolaid.roster.households import HouseholdForm
 from tests.conftest import school_id, student_form, village_id
 
+
+def said(text: str) -> str:
+    """What the service says, in the language the tests run in."""
+    return translate("Dropout", text)
+
+
+MORE_ATTEMPTS = "{n} more failed persuasion attempts are needed (at least {needed})"
+NEEDS_VILLAGE = "A failed attempt with the village committee is still needed"
+NEEDS_TOWNSHIP = "A failed attempt with the township government is still needed"
 MONDAY = dt.date(2026, 10, 12)
 ISSUED = dt.date(2026, 10, 23)
 TODAY = dt.date(2026, 11, 20)
@@ -92,9 +102,7 @@ def test_a_notice_is_refused_until_the_log_shows_what_the_settings_ask(pupil_cas
     with pytest.raises(ValidationFailed) as refused:
         db.run(notices.issue_notice, actor, case_id, ISSUED, today=TODAY)
     assert codes(refused) == {"notice.attempts"}
-    assert messages(refused) == ["1 more failed persuasion attempts are needed (at least 2)",
-                                 "A failed attempt with the village committee is still needed",
-                                 "A failed attempt with the township government is still needed"]
+    assert messages(refused) == [said(MORE_ATTEMPTS).format(n=1, needed=2), said(NEEDS_VILLAGE), said(NEEDS_TOWNSHIP)]
     assert not db.query(case_files.get_case, case_id).notice_due
     with pytest.raises(ValidationFailed):  # printing issues: refused the same way, nothing written
         db.run(notice_pdf.print_case_notice, actor, case_id, tmp_path / "n.pdf", today=ISSUED)
@@ -103,7 +111,7 @@ def test_a_notice_is_refused_until_the_log_shows_what_the_settings_ask(pupil_cas
     attempt(db, actor, case_id, dt.date(2026, 10, 19), (Party.SCHOOL, Party.VILLAGE))
     with pytest.raises(ValidationFailed) as refused:
         db.run(notices.issue_notice, actor, case_id, ISSUED, today=TODAY)
-    assert messages(refused) == ["A failed attempt with the township government is still needed"]
+    assert messages(refused) == [said(NEEDS_TOWNSHIP)]
     # The township's part need not be asked for (setting): then the notice may go.
     db.run(rules.set_setting, actor, "dropout.notice_needs_township", 0)
     assert db.query(case_files.get_case, case_id).notice_due
@@ -269,15 +277,16 @@ def test_a_closed_case_offers_no_step_and_todays_work_shows_the_step_due(pupil_c
     serve(db, actor, case_id, "notice", dt.date(2026, 10, 24))
     items = db.query(work_list.today_work, TODAY)
     [item] = [i for i in items if i.target == case_id and i.kind == work_list.Kind.NOTICE_EXPIRED]
-    assert "written report to the education bureau" in item.text and "2026-11-08" in item.text
+    assert escalation.step_label("report") in item.text and "2026-11-08" in item.text
     db.run(escalation.issue_step, actor, case_id, "report", TODAY, today=TODAY)
     items = db.query(work_list.today_work, TODAY)
     [item] = [i for i in items if i.target == case_id and i.kind == work_list.Kind.ESCALATION]
-    assert "proof of service" in item.text
+    assert translate("Dropout", "Waiting for the proof of service of the {step} ({number}).").format(
+        step=escalation.step_label("report"), number="平地校报〔2026〕1号") in item.text
     serve(db, actor, case_id, "report", TODAY)
     items = db.query(work_list.today_work, TODAY)
     [item] = [i for i in items if i.target == case_id and i.kind == work_list.Kind.ESCALATION]
-    assert "order to correct" in item.text and item.urgent
+    assert escalation.step_label("penalty") in item.text and item.urgent
     db.run(case_files.move_case, actor, case_id, CaseStatus.RETURNED, TODAY, return_date=TODAY, today=TODAY)
     assert db.query(escalation.chain, case_id).next_kind is None
     assert not [i for i in db.query(work_list.today_work, TODAY) if i.target == case_id
