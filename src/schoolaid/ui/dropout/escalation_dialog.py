@@ -53,6 +53,7 @@ class NextStepDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.chain_label)
         layout.addWidget(self.next_label)
+        layout.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(buttons)
         self.resize(640, 360)
