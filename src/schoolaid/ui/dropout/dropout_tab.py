@@ -498,6 +498,10 @@ class DropoutTab(QWidget):
             lines.append(self.tr("Urging notice {number} issued {issued}, return by {deadline}; {served}.").format(
                 number=case.notice.document_number, issued=case.notice.issued_on.isoformat(), deadline=deadline,
                 served=served))
+            if case.notice_expired(today):  # where the case stands in the escalation after the notice
+                from schoolaid.ui.dropout.escalation_dialog import stage_line
+
+                lines.append(stage_line(self.context, case))
         elif case.notice_due:
             lines.append(self.tr("<span style='color:#c62828'>{n} attempts failed: the township can issue the "
                                  "enrollment-urging notice.</span>").format(n=case.failed_attempts))

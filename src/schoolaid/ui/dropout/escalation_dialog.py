@@ -6,6 +6,7 @@ printed, any document printed again, and a proof of service (送达回证) recor
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -172,6 +173,16 @@ class ServiceDialog(FormDialog):
     def submit(self) -> bool:
         return self.run(escalation.record_service, self.case.id, self.document_combo.currentData(), self.service(),
                         today=self.context.today(), affects={Entity.DROPOUT}).succeeded
+
+
+def stage_line(context: AppContext, case: CaseView) -> str:
+    """One line for the case panel: the step due after the notice, from when (or what it waits for)."""
+    where = context.query(escalation.chain, case.id)
+    if where.next_kind is not None and where.next_due is not None:
+        text = QCoreApplication.translate("NextStepDialog", "Next: the {step}, from {date}.").format(
+            step=escalation.step_label(where.next_kind), date=where.next_due.isoformat())
+        return f"<span style='color:#c62828'>{text}</span>" if where.due(context.today()) else text
+    return where.waiting
 
 
 def next_step(context: AppContext, case: CaseView | None, parent: QWidget) -> None:
