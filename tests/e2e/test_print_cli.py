@@ -96,7 +96,7 @@ def test_print_notice_issues_the_cases_notice_and_writes_it(demo, cases, tmp_pat
     assert f"你的子女{case['student']}" in flat and f"{case['school']}{case['grade']}" in flat
     assert f"（{deadline.year}年{deadline.month}月{deadline.day}日前）" in flat
     assert "第五十八条" in flat and "平地镇人民政府（盖章）" in flat and "送 达 回 证" in text
-    assert "先后2次劝返无果" in flat  # the attempts the log shows, not more
+    assert f"先后{case['failed_attempts'] + 2}次劝返无果" in flat  # the attempts the log shows, not more
     assert text.count(number) == 2  # the notice and its receipt
     assert all(not line or line[0] not in "，。；：！？、》”’）" for line in lines)  # no line starts with these
 

@@ -419,19 +419,46 @@ class DropoutRulesDialog(FormDialog):
             "dropout.attempts_before_notice": self.tr("Failed persuasion attempts before the urging notice"),
             "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
             "dropout.transfer_confirm_days": self.tr("Days a transfer out may stay unconfirmed by the receiving school"),
-            "dropout.notice_needs_village": self.tr("The notice needs an attempt with the village committee (1 yes, 0 no)"),
-            "dropout.notice_needs_township": self.tr("The notice needs an attempt with the township (1 yes, 0 no)"),
-            "dropout.correction_days": self.tr("Days the order to correct gives (义务教育法 art. 58)"),
-            "dropout.demand_wait_days": self.tr("Days after the demand is served before the court (行政强制法 art. 54)"),
-            "dropout.challenge_months": self.tr("Months the order stands unchallenged before enforcement (行政诉讼法 "
-                                                "art. 46)"),
         }
+        # Issue 19: whom the failed attempts must include, ticked beside their number, and the periods of the
+        # escalation after the notice in one row (each with its source in the tooltip): the dialog stays short.
+        needs = {"dropout.notice_needs_village": self.tr("with the village committee"),
+                 "dropout.notice_needs_township": self.tr("with the township")}
+        periods = {"dropout.correction_days": (self.tr("order to correct, days"),
+                                               self.tr("The period the order to correct gives (义务教育法 art. 58)")),
+                   "dropout.demand_wait_days": (self.tr("after the demand, days"), self.tr(
+                       "Days after the demand is served before applying to the court (行政强制法 art. 54)")),
+                   "dropout.challenge_months": (self.tr("unchallenged, months"), self.tr(
+                       "Months the order must stand unchallenged before enforcement (行政诉讼法 art. 46)"))}
+        self.checks: dict[str, QCheckBox] = {}
+        for key, text in needs.items():
+            check = QCheckBox(text)
+            check.setChecked(bool(context.query(rules.setting, key)))
+            self.checks[key] = check
+        periods_row = QHBoxLayout()
         for key, (_default, low, high) in rules.SETTINGS.items():
+            if key in needs:
+                continue
             spin = QSpinBox()
             spin.setRange(low, high)
             spin.setValue(context.query(rules.setting, key))
             self.spins[key] = spin
-            self.form.addRow(labels[key], spin)
+            if key in periods:
+                text, tip = periods[key]
+                spin.setToolTip(tip)
+                periods_row.addWidget(QLabel(text))
+                periods_row.addWidget(spin)
+            elif key == "dropout.attempts_before_notice":
+                row = QHBoxLayout()
+                row.addWidget(spin)
+                for check in self.checks.values():
+                    row.addWidget(check)
+                row.addStretch(1)
+                self.form.addRow(labels[key], row)
+            else:
+                self.form.addRow(labels[key], spin)
+        periods_row.addStretch(1)
+        self.form.addRow(self.tr("After the notice's deadline"), periods_row)
         self.prefix_edit = QLineEdit(context.query(rules.notice_prefix))
         self.form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
         self.holidays_edit = QLineEdit(context.query(rules.holidays_setting))
@@ -471,7 +498,8 @@ class DropoutRulesDialog(FormDialog):
         self.form.addRow(targets_box)
 
     def submit(self) -> bool:
-        return self.run(rules.save_rules, {key: spin.value() for key, spin in self.spins.items()},
+        return self.run(rules.save_rules, {**{key: spin.value() for key, spin in self.spins.items()},
+                                           **{key: int(check.isChecked()) for key, check in self.checks.items()}},
                         self.prefix_edit.text(), self.holidays_edit.text(), self.age_reference_edit.text(),
                         {key: round(spin.value() / 100, 6) for key, spin in self.target_spins.items()},
                         affects={Entity.DROPOUT, Entity.STUDENT}).succeeded
