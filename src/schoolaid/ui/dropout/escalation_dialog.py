@@ -6,10 +6,10 @@ printed, any document printed again, and a proof of service (送达回证) recor
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -25,10 +25,11 @@ from schoolaid.dropout.receipts import Service
 from schoolaid.dropout.vocabulary import Manner
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import Access, run_op
+from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
 
 
-class NextStepDialog(QDialog):
+class NextStepDialog(Dialog):
     """The escalation of one case: what was issued and served, what is due next, from when."""
 
     def __init__(self, context: AppContext, case: CaseView, parent: QWidget | None = None) -> None:
@@ -110,6 +111,8 @@ class NextStepDialog(QDialog):
         path = preview_path(file_name)
 
         def shown(_result: object) -> None:
+            if not shiboken6.isValid(self):  # closed while the printout was written
+                return
             self.refresh()
             show_preview(self, path, title, file_name)
 
