@@ -15,8 +15,8 @@ from typing import Any
 from schoolaid.accounts import audit_log
 from schoolaid.accounts.permissions import GRANTS, Permission, Role
 from schoolaid.backup import backup
+from schoolaid.dropout import escalation, notice_pdf
 from schoolaid.dropout import export as dropout_export
-from schoolaid.dropout import notice_pdf
 from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
@@ -57,6 +57,7 @@ SERVICES: dict[Any, frozenset[Permission]] = {
     notice_pdf.write_notices: EXPORT,
     notice_pdf.print_case_notice: EXPORT,  # a case without a notice also needs ISSUE_NOTICE, to issue it
     notice_pdf.print_due_notices: frozenset({P.ISSUE_NOTICE, P.EXPORT}),
+    escalation.print_step: EXPORT,  # a step not yet issued also needs ISSUE_NOTICE, to issue it
     audit_log.export: frozenset({P.VIEW_AUDIT}),
     backup.export_backup: frozenset({P.BACKUP}),
     township_summary.summarize: frozenset({P.VIEW}),  # no database: figures only, the password is the key
@@ -75,6 +76,10 @@ COMMANDS: dict[tuple[str, ...], frozenset[Permission]] = {
     ("cases", "ledgers"): EXPORT,
     ("print", "notice"): EXPORT,
     ("print", "due-notices"): frozenset({P.ISSUE_NOTICE, P.EXPORT}),
+    ("print", "report"): EXPORT,  # each of the escalation's documents as issued (issuing needs ISSUE_NOTICE)
+    ("print", "penalty"): EXPORT,
+    ("print", "demand"): EXPORT,
+    ("print", "enforcement"): EXPORT,
     ("print", "quarterly"): EXPORT,
     ("print", "term-report"): EXPORT,
     ("print", "monthly"): EXPORT,

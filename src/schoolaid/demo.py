@@ -772,7 +772,7 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     from schoolaid.dropout import absences, case_files, notices, persuasion, rules
     from schoolaid.dropout.case_files import CaseForm
     from schoolaid.dropout.persuasion import AttemptEntry
-    from schoolaid.dropout.vocabulary import CaseStatus, Method, Reason
+    from schoolaid.dropout.vocabulary import CaseStatus, Method, Party, Reason
 
     off = rules.holidays(session)
     candidates = list(session.scalars(select(Student.id).where(
@@ -807,11 +807,14 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
                 succeeded: bool = False, with_village: bool = False) -> None:
         teacher = teacher_of(student)
         visitors = [f"班主任 {teacher.name}" if teacher else "班主任"]
-        if with_village:
+        parties = [Party.SCHOOL.value]
+        if with_village:  # the school, the village committee and the township went together
             visitors += [village_of(student), township_official]
+            parties += [Party.VILLAGE.value, Party.TOWNSHIP.value]
         persuasion.log_attempt(session, actor, case_id, AttemptEntry(
             day, "、".join(visitors), f"{student.guardian_name}（监护人）" if student.guardian_name else "学生家长",
-            method.value, result, succeeded), files=[("入户劝返照片.png", _tiny_png(rng))], today=today)
+            method.value, result, succeeded, tuple(parties)), files=[("入户劝返照片.png", _tiny_png(rng))],
+            today=today)
 
     waiting, sick, fresh, escalated, returned, home, moved = picked
     # An unexplained absence of eight school days: the app proposes a case.

@@ -71,13 +71,24 @@ def case_for(db, actor, student_id: int, start: dt.date = MONDAY, form: CaseForm
     return db.run(case_files.open_case, actor, student_id, absence_id, form, today=nth_school_day(start, 5, DEFAULT_HOLIDAYS))
 
 
+#: The school, the village committee and the township together: what a notice needs among the failed attempts.
+TOGETHER = tuple(p.value for p in vocabulary.Party)
+
+
 def entry(day: dt.date, *, succeeded: bool = False, result: str = "家长仍不同意返校",
           method: str = HOME_VISIT) -> AttemptEntry:
-    return AttemptEntry(day, "班主任 李老师、村委会 王主任", "张大山（祖父）", method, result, succeeded)
+    return AttemptEntry(day, "班主任 李老师、村委会 王主任、镇政府 杨副镇长", "张大山（祖父）", method, result, succeeded,
+                        TOGETHER)
 
 
 def log(db, actor, case_id: int, day: dt.date, **kwargs: object) -> int:
     return db.run(persuasion.log_attempt, actor, case_id, entry(day, **kwargs), today=TODAY)
+
+
+def ready(db, actor, case_id: int, first: dt.date = FRIDAY) -> None:
+    """The two failed attempts (the three parties together) a notice needs, from ``first``."""
+    log(db, actor, case_id, first)
+    log(db, actor, case_id, first + dt.timedelta(days=1))
 
 
 def case(db, case_id: int) -> case_files.CaseView:
@@ -581,8 +592,11 @@ def test_notices_are_numbered_per_year(school, actor) -> None:
     db, ids = school
     assert db.query(rules.notice_prefix) == "平府教"
     last_year = case_for(db, actor, ids["张小明"], start=dt.date(2025, 11, 10))
+    ready(db, actor, last_year, dt.date(2025, 11, 20))
     first = db.run(notices.issue_notice, actor, last_year, dt.date(2025, 12, 1), today=TODAY)
     this_year = [case_for(db, actor, ids[name]) for name in ("李小红", "王小刚")]
+    for case_id in this_year:
+        ready(db, actor, case_id)
     numbers = [db.run(notices.issue_notice, actor, case_id, dt.date(2026, 10, 23),
                       today=TODAY) for case_id in this_year]
     documents = {n.id: n.document_number for c in [last_year, *this_year] for n in db.query(notices.notices, c)}
@@ -590,6 +604,7 @@ def test_notices_are_numbered_per_year(school, actor) -> None:
         "平府教〔2025〕1号", "平府教〔2026〕1号", "平府教〔2026〕2号"]
     db.run(township.set_setting, actor, "dropout.notice_prefix", "平教督")
     another = case_for(db, actor, ids["赵小花"])
+    ready(db, actor, another)
     db.run(notices.issue_notice, actor, another, dt.date(2026, 10, 26), today=TODAY)
     assert case(db, another).notice.document_number == "平教督〔2026〕3号"
 
@@ -597,6 +612,7 @@ def test_notices_are_numbered_per_year(school, actor) -> None:
 def test_the_notice_deadline(school, actor) -> None:
     db, ids = school
     case_id = case_for(db, actor, ids["张小明"])
+    ready(db, actor, case_id)
     issued = dt.date(2026, 10, 23)
     for deadline in (issued, issued - dt.timedelta(days=1)):
         with pytest.raises(ValidationFailed) as refused:
@@ -610,6 +626,7 @@ def test_the_notice_deadline(school, actor) -> None:
     notice = case(db, case_id).notice
     assert (notice.issued_on, notice.deadline, notice.guardian) == (issued, issued + dt.timedelta(days=15), "张大山")
     other = case_for(db, actor, ids["李小红"])
+    ready(db, actor, other)
     db.run(rules.set_setting, actor, "dropout.notice_deadline_days", 20)
     db.run(notices.issue_notice, actor, other, issued, guardian="李大河（父亲）", today=TODAY)
     notice = case(db, other).notice
@@ -620,6 +637,7 @@ def test_a_notice_needs_an_open_case_and_a_guardian(school, actor) -> None:
     db, ids = school
     orphan = pupil(db, actor, "孤儿", 8, guardian_name="")
     case_id = case_for(db, actor, orphan)
+    ready(db, actor, case_id)
     with pytest.raises(ValidationFailed) as refused:
         db.run(notices.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
     assert fields_and_codes(refused) == {("guardian", "notice.guardian")}
@@ -633,6 +651,7 @@ def test_a_notice_needs_an_open_case_and_a_guardian(school, actor) -> None:
 def test_the_receipt_and_the_expired_deadline(school, actor) -> None:
     db, ids = school
     case_id = case_for(db, actor, ids["张小明"])
+    ready(db, actor, case_id)
     issued = dt.date(2026, 10, 23)
     notice_id = db.run(notices.issue_notice, actor, case_id, issued, today=TODAY)
     with pytest.raises(ValidationFailed) as refused:
@@ -815,6 +834,7 @@ def test_the_case_json_keeps_its_names(school, actor) -> None:
     assert (data["id"], data["student"], data["status"], data["opened"], data["attempts"], data["notice_deadline"]) == (
         case_id, "张小明", "劝返中", "2026-10-16", 1, None)
     assert data["days_open"] == (TODAY - FRIDAY).days and data["closed"] is None
+    log(db, actor, case_id, dt.date(2026, 10, 19))
     db.run(notices.issue_notice, actor, case_id, dt.date(2026, 10, 23), today=TODAY)
     data = json.loads(json.dumps(case(db, case_id).as_json(TODAY), ensure_ascii=False))
     assert (data["notice_deadline"], data["notice_number"]) == ("2026-11-07", "平府教〔2026〕1号")

@@ -152,15 +152,22 @@ def pupil(db, actor, name: str, sequence: int, *, guardian: str | None = None,
     return db.run(roster.add_student, actor, form, status=status, today=TODAY)
 
 
-def open_case(db, actor, student_id: int, start: dt.date = MONDAY) -> int:
-    """An unexplained absence from ``start`` and the case opened on its fifth school day."""
+def open_case(db, actor, student_id: int, start: dt.date = MONDAY, *, ready: bool = False) -> int:
+    """An unexplained absence from ``start`` and the case opened on its fifth school day; ``ready``:
+    with the two failed attempts (the school, the village committee and the township) a notice needs."""
     absence_id = db.run(absences.record_absence, actor, student_id, start, today=TODAY)
-    return db.run(case_files.open_case, actor, student_id, absence_id, today=nth_school_day(start, 5, DEFAULT_HOLIDAYS))
+    case_id = db.run(case_files.open_case, actor, student_id, absence_id,
+                     today=nth_school_day(start, 5, DEFAULT_HOLIDAYS))
+    if ready:
+        failed_attempt(db, actor, case_id, dt.date(2026, 10, 17))
+        failed_attempt(db, actor, case_id, dt.date(2026, 10, 21))
+    return case_id
 
 
 def failed_attempt(db, actor, case_id: int, day: dt.date) -> None:
     db.run(persuasion.log_attempt, actor, case_id, persuasion.AttemptEntry(
-        day, "班主任、村委会", "监护人", vocabulary.Method.HOME_VISIT.value, "家长仍不同意返校", False), today=TODAY)
+        day, "班主任、村委会、镇政府", "监护人", vocabulary.Method.HOME_VISIT.value, "家长仍不同意返校", False,
+        tuple(p.value for p in vocabulary.Party)), today=TODAY)
 
 
 def uncovered_character() -> str:
@@ -292,7 +299,7 @@ def test_two_closing_marks_at_the_end_of_a_line_read_back(tmp_path, marks: str) 
 def printed(school, actor, tmp_path):
     """The notice of the rare-named pupil's case, issued and printed on ISSUED."""
     db, rare = school
-    case_id = open_case(db, actor, rare)
+    case_id = open_case(db, actor, rare, ready=True)
     path = tmp_path / "通知书.pdf"
     issued = db.run(notice_pdf.print_case_notice, actor, case_id, path, today=ISSUED)
     return db, case_id, issued, path
@@ -303,19 +310,20 @@ def test_the_notice_is_issued_recorded_and_printed_on_a4(printed) -> None:
     assert (issued.document_number, issued.guardian, issued.issued_on, issued.deadline) == (
         "平府教〔2026〕1号", "喆𠮷", ISSUED, ISSUED + dt.timedelta(days=15))
     assert db.query(case_files.get_case, case_id).notice == issued  # recorded on the case
-    [size] = page_sizes(path)  # one page: the notice and its receipt
-    assert size == pytest.approx(A4, abs=1)
+    sizes = page_sizes(path)  # the notice runs over to a second page, its receipt at the end
+    assert len(sizes) == 2 and all(size == pytest.approx(A4, abs=1) for size in sizes)
     assert_fonts_embedded_and_subset(path)
 
 
 def test_the_notice_says_what_the_law_asks(printed) -> None:
     _db, _case_id, _issued, path = printed
-    [lines] = page_lines(path)
+    lines = [line for page in page_lines(path) for line in page]
     text = "".join(lines)
     assert lines[0] == "敦促入学通知书" and lines[1] == "平府教〔2026〕1号"
     assert "喆𠮷：" in lines  # the guardian addressed, with the full-width colon
     for expected in ("你的子女王䶮堃（男）系平地镇中心校四年级学生", "2026年10月12日起未到校上学", "已缺课10个教学日",
-                     "第五条", "第十一条", "第五十八条", "15日内（2026年11月7日前）", "送王䶮堃到平地镇中心校报到复学",
+                     "第五条", "第十一条", "第十三条", "第五十八条", "第十六条", "第十七条", "家庭教育促进法》第十四条",
+                     "先后2次劝返无果", "15日内（2026年11月7日前）", "送王䶮堃到平地镇中心校报到复学",
                      "联系人：王建国老师，电话：13900000001。", "平地镇人民政府（盖章）", "2026年10月23日"):
         assert expected in text, expected
     assert "2026年10月07" not in text and "11月07日" not in text  # dates without zero padding
@@ -404,7 +412,7 @@ def test_a_notice_with_a_character_no_font_has_is_neither_issued_nor_written(sch
     db, _rare = school
     missing = uncovered_character()
     student = pupil(db, actor, f"张{missing}", 2)
-    case_id = open_case(db, actor, student)
+    case_id = open_case(db, actor, student, ready=True)
     path = tmp_path / "通知书.pdf"
     with pytest.raises(MissingCharacter) as refused:
         db.run(notice_pdf.print_case_notice, actor, case_id, path, today=ISSUED)
@@ -412,7 +420,7 @@ def test_a_notice_with_a_character_no_font_has_is_neither_issued_nor_written(sch
     assert missing in message and f"张{missing}的敦促入学通知书（平府教〔2026〕1号）" in message
     assert leftovers(tmp_path) == []  # no PDF, no temporary file
     assert db.query(notices.notices, case_id) == []  # the issue was rolled back with the printout …
-    other = open_case(db, actor, pupil(db, actor, "李小红", 3))
+    other = open_case(db, actor, pupil(db, actor, "李小红", 3), ready=True)
     db.run(notices.issue_notice, actor, other, ISSUED, today=TODAY)
     assert db.query(case_files.get_case, other).notice.document_number == "平府教〔2026〕1号"  # … and its number is free
 
@@ -433,7 +441,7 @@ def test_a_flowing_printout_with_a_character_no_font_has_is_not_written(township
 @pytest.mark.parametrize("where", ["a folder", "under a file"])
 def test_a_notice_that_cannot_be_written_is_not_issued(school, actor, tmp_path, where: str) -> None:
     db, rare = school
-    case_id = open_case(db, actor, rare)
+    case_id = open_case(db, actor, rare, ready=True)
     if where == "a folder":
         path = tmp_path / "通知书.pdf"
         path.mkdir()

@@ -34,8 +34,9 @@ from schoolaid.backup import backup
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.progress import Progress
 from schoolaid.demo import create_demo_township
-from schoolaid.dropout import case_files, notice_pdf, notices, rules
+from schoolaid.dropout import case_files, escalation, notice_pdf, notices, rules
 from schoolaid.dropout import export as dropout_export
+from schoolaid.dropout.receipts import Service
 from schoolaid.ledger import batch_notice, batches, hardship, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
@@ -241,11 +242,18 @@ UNGUARDED = {
     "accounts.accounts.record_encrypted": "the audit row of the encryption, as the administrator whose first account "
                                           "or sign-in encrypted the database",
     "accounts.audit.record": "the audit trail itself, written by services that checked (and for refusals)",
+    "dropout.receipts.open_receipt": "numbers a document's proof of service (送达回证) for the services that issue or "
+                                     "serve it (notices.issue_notice and record_receipt, escalation.issue_step and "
+                                     "record_service), which checked",
+    "dropout.receipts.fill": "writes the service on a receipt for notices.record_receipt and escalation.record_service, "
+                             "which checked",
     "accounts.audit.record_many": "the audit trail itself, in bulk (imports, the demo), after their checks",
 }
 # Public functions that write files and are not export services, and why.
 FILE_BUILDING_BLOCKS = {
     "documents.workbook.save": "saves a finished workbook atomically, for the export services",
+    "dropout.document_pdf.write": "draws the dropout documents on the notice's page, atomically, for the printing "
+                                  "services (notice_pdf.write_notices, escalation.print_step)",
     "documents.workbook.workbook_to": "the workbook an export service fills, saved atomically when it is done (and "
                                       "no file if the service stops)",
     "documents.pdf.layout.build": "writes a finished PDF story atomically, for the printout services",
@@ -320,6 +328,7 @@ def school(tmp_path_factory):
     batch = db.query(batches.list_batches)[0].id
     case = next(c for c in db.query(case_files.list_cases) if c.notice is not None)
     notice_ids = [n.id for n in db.query(notices.notices, case.id)]
+    _escalate(db, actors[Role.LEADERSHIP], case.id)
     backup_file = backup.write_backup(db.path, folder / "school.sabk", PASSWORD, now=dt.datetime(2026, 11, 29, 9))
     password = folder / "password.txt"
     password.write_text(PASSWORD + "\n", encoding="utf-8")
@@ -332,6 +341,17 @@ def school(tmp_path_factory):
     yield SimpleNamespace(db=db, actors=actors, batch=batch, case=case.id, notice_ids=notice_ids,
                           backup=backup_file.path, password=password, publicity=publicity, assessed=assessed)
     db.close()
+
+
+def _escalate(db, actor, case_id: int) -> None:
+    """Every document of the escalation issued and served on the case (its notice's deadline has passed):
+    the printing commands print them as issued. Services take the day from the caller: the later steps
+    are issued on the days they fall due."""
+    for kind in escalation.KINDS:
+        where = db.query(escalation.chain, case_id)
+        day = max(where.next_due, TODAY)
+        db.run(escalation.issue_step, actor, case_id, kind, day, today=day)
+        db.run(escalation.record_service, actor, case_id, kind, Service(day, "监护人", "直接送达", "李老师"), today=day)
 
 
 def _call(key, school, actor, out: Path) -> object:
@@ -363,6 +383,7 @@ def _call(key, school, actor, out: Path) -> object:
         notice_pdf.write_notices: lambda: db.query(service, actor, school.notice_ids, out),
         notice_pdf.print_case_notice: lambda: db.run(service, actor, school.case, out, TODAY),
         notice_pdf.print_due_notices: lambda: db.run(service, actor, out, TODAY),
+        escalation.print_step: lambda: db.run(service, actor, school.case, "report", out, TODAY),
         report_export.write_report: lambda: db.query(service, actor, out, today=TODAY, full_ids=full),
         audit_log.export: lambda: db.query(service, actor, audit_log.AuditFilter(), out, today=TODAY),
         backup.export_backup: lambda: db.query(service, actor, out, PASSWORD, now=dt.datetime(2026, 11, 29, 10)),
@@ -478,6 +499,7 @@ def _command_line(words: tuple[str, ...], school, out: Path) -> list[str]:
               ("hardship", "form"): ["--student", str(school.assessed), "--year", "2026", "--out", str(out)],
               ("print", "notice"): [str(school.case), "--out", str(out)],
               ("print", "due-notices"): ["--out", str(out)],
+              **{("print", kind): [str(school.case), "--out", str(out)] for kind in escalation.KINDS},
               ("print", "quarterly"): ["--year", "2026", "--quarter", "3", "--out", str(out)],
               ("print", "term-report"): ["--year", "2026", "--term", "autumn", "--out", str(out)],
               ("print", "monthly"): ["--year", "2026", "--month", "9", "--out", str(out)],

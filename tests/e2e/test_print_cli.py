@@ -73,6 +73,15 @@ def test_print_notice_issues_the_cases_notice_and_writes_it(demo, cases, tmp_pat
     home, db = demo
     case = next(c for c in cases if c["status"] == "劝返中" and c["notice_number"] is None)
     out = tmp_path / "通知书.pdf"
+    # Refused while the log lacks the village committee's and the township's part: nothing written.
+    result = schoolaid("print", "notice", str(case["id"]), "--db", str(db), "--out", str(out), home=home)
+    assert result.returncode != 0 and not out.exists()
+    assert ("村民委员会" in result.stderr) or ("village committee" in result.stderr)  # what the log lacks
+    for day, parties in ((CLI_TODAY - dt.timedelta(days=2), "学校"), (CLI_TODAY - dt.timedelta(days=1),
+                                                                      "学校、村民委员会、乡镇人民政府")):
+        logged = schoolaid("cases", "log", str(case["id"]), "--on", day.isoformat(), "--visitors", "班主任、村主任、副镇长",
+                           "--result", "家长仍不同意返校", "--parties", parties, "--db", str(db), home=home)
+        assert logged.returncode == 0, logged.stderr
     result = schoolaid("print", "notice", str(case["id"]), "--db", str(db), "--out", str(out), home=home)
     assert result.returncode == 0, result.stderr
     [issued] = [c for c in cases_of(demo) if c["id"] == case["id"]]
@@ -80,13 +89,14 @@ def test_print_notice_issues_the_cases_notice_and_writes_it(demo, cases, tmp_pat
     assert re.fullmatch(rf"平府教〔{CLI_TODAY.year}〕\d+号", number)  # recorded on the case
     assert number in result.stdout and str(out) in result.stdout
     deadline = dt.date.fromisoformat(issued["notice_deadline"])
-    [text] = read_pdf(out)  # one page: the notice and its receipt
+    text = "\n".join(read_pdf(out))  # the notice runs over to a second page, its receipt at the end
     lines = text.splitlines()
     assert lines[:2] == ["敦促入学通知书", number]
     flat = text.replace("\n", "")
     assert f"你的子女{case['student']}" in flat and f"{case['school']}{case['grade']}" in flat
     assert f"（{deadline.year}年{deadline.month}月{deadline.day}日前）" in flat
     assert "第五十八条" in flat and "平地镇人民政府（盖章）" in flat and "送 达 回 证" in text
+    assert f"先后{case['failed_attempts'] + 2}次劝返无果" in flat  # the attempts the log shows, not more
     assert text.count(number) == 2  # the notice and its receipt
     assert all(not line or line[0] not in "，。；：！？、》”’）" for line in lines)  # no line starts with these
 

@@ -7,8 +7,9 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
-from schoolaid.dropout import case_files, notices
+from schoolaid.dropout import case_files, notices, persuasion
 from schoolaid.dropout.monthly_report import month_to_report
+from schoolaid.dropout.vocabulary import Method, Party
 from schoolaid.ui.dropout.dropout_tab import DropoutTab
 from tests.conftest import TODAY
 
@@ -27,15 +28,21 @@ def test_print_a_case_notice_issues_it_and_previews_it(qtbot, tab, context, monk
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: answers.append(args[2])
                         or QMessageBox.StandardButton.Yes)
     case = next(tab.cases_model.row_object(r) for r in range(tab.cases_model.rowCount())
-                if tab.cases_model.row_object(r).notice is None)
+                if tab.cases_model.row_object(r).notice is None and tab.cases_model.row_object(r).status.is_open)
+    # The log shows the failed attempts a notice needs, the village committee and the township among them.
+    for parties in ((Party.SCHOOL.value,), tuple(p.value for p in Party)):
+        context.db.run(persuasion.log_attempt, context.actor, case.id, persuasion.AttemptEntry(
+            TODAY, "班主任、村主任、副镇长", "监护人", Method.HOME_VISIT.value, "家长仍不同意返校", False, parties),
+                       today=TODAY)
+    tab.refresh()
     tab.select_case(case.id)
     tab.print_notice_button.click()
     assert len(answers) == 1 and case.student in answers[0]  # asked before issuing
     qtbot.waitUntil(lambda: getattr(tab, "last_preview", None) is not None, timeout=20_000)
     preview = tab.last_preview
     qtbot.addWidget(preview)
-    assert preview.pages.page_count() == 1
-    assert "1" in preview.pages_label.text()
+    assert preview.pages.page_count() == 2  # the notice runs over; its receipt at the end
+    assert "2" in preview.pages_label.text()
     shown = preview.grab()
     shown.save(str(tmp_path / "preview.png"))
     assert preview.view.visible_pages() == [0]
@@ -50,7 +57,7 @@ def test_print_a_case_notice_issues_it_and_previews_it(qtbot, tab, context, monk
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert preview.print_to(printer) == 1
+    assert preview.print_to(printer) == 2
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
     # Printing again prints the same notice: no second number.
     tab.print_notice_button.click()

@@ -75,6 +75,8 @@ COVERED: tuple[Coverage, ...] = (
              {"recorded_at": "the moment written; the audit event carries its own time"}),
     Coverage("transfer", "transfers", {"recorded_at": "the moment written; the audit event carries its own time"}),
     Coverage("report_back", "report_backs", {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("case_document", "case_documents"),
+    Coverage("service_receipt", "service_receipts"),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).

@@ -166,3 +166,131 @@ def term_start_progress(args: argparse.Namespace) -> int:
           .format(term=term.label, reported=sum(r.reported for r in rows), expected=sum(r.expected for r in rows),
                   first=first.isoformat(), last=last.isoformat()), file=sys.stderr)
     return EXIT_OK
+
+
+# --- The persuasion log, the proofs of service and the escalation after a notice (issue 19) ---
+
+
+def _log_arguments(parser: argparse.ArgumentParser) -> None:
+    from schoolaid.dropout.vocabulary import Method, Party
+
+    parser.add_argument("case_id", type=int, metavar="CASE_ID")
+    parser.add_argument("--on", type=iso_day, metavar="DAY", help=translate("Cli", "the day of the attempt (today)"))
+    parser.add_argument("--visitors", required=True, metavar="TEXT", help=translate("Cli", "who went"))
+    parser.add_argument("--met", default="", metavar="TEXT", help=translate("Cli", "whom they met"))
+    parser.add_argument("--method", default=Method.HOME_VISIT.value, choices=[m.value for m in Method])
+    parser.add_argument("--result", required=True, metavar="TEXT", help=translate("Cli", "what came of it"))
+    parser.add_argument("--succeeded", action="store_true", help=translate("Cli", "the family agreed to the return"))
+    parser.add_argument("--parties", default=Party.SCHOOL.value, metavar="、".join(p.value for p in Party),
+                        help=translate("Cli", "who took part, separated by commas or 、 (the school unless said)"))
+    db_option(parser)
+    operator_option(parser)
+
+
+@command(CASES, "log", help=lambda: translate("Cli", "log a persuasion attempt on a case (who took part: the school, "
+                                                     "the village committee, the township)"),
+         arguments=_log_arguments, needs=Needs(Permission.LOG_PERSUASION, own_classes=True))
+def log_attempt(args: argparse.Namespace) -> int:
+    from schoolaid.dropout import persuasion
+
+    today = clock_today()
+    parties = tuple(p.strip() for p in args.parties.replace("，", ",").replace("、", ",").split(",") if p.strip())
+    entry = persuasion.AttemptEntry(args.on or today, args.visitors, args.met, args.method, args.result,
+                                    args.succeeded, parties)
+    db = open_db(args)
+    try:
+        attempt_id = db.run(persuasion.log_attempt, args.actor, args.case_id, entry, today=today)
+    finally:
+        db.close()
+    print(translate("Cli", "Attempt {id} logged on case {case}.").format(id=attempt_id, case=args.case_id))
+    return EXIT_OK
+
+
+def _escalate_arguments(parser: argparse.ArgumentParser) -> None:
+    from schoolaid.dropout.escalation import KINDS
+
+    parser.add_argument("case_id", type=int, metavar="CASE_ID")
+    parser.add_argument("--step", choices=KINDS, help=translate(
+        "Cli", "issue this step (it must be the one due); without it, say where the case stands"))
+    parser.add_argument("--on", type=iso_day, metavar="DAY", help=translate("Cli", "the day of issue (today)"))
+    db_option(parser)
+    json_option(parser)
+    operator_option(parser)
+
+
+@command(CASES, "escalate", help=lambda: translate(
+    "Cli", "where a case stands after its notice's deadline (report, order to correct, demand, application to the "
+           "court), or issue the step due"), arguments=_escalate_arguments, needs=Needs(Permission.VIEW))
+def escalate(args: argparse.Namespace) -> int:
+    from schoolaid.dropout import escalation
+
+    today = clock_today()
+    db = open_db(args)
+    try:
+        issued = None
+        if args.step:
+            document_id = db.run(escalation.issue_step, args.actor, args.case_id, args.step, args.on or today,
+                                 today=today)
+            issued = next(s for s in db.query(escalation.chain, args.case_id).steps if s.id == document_id
+                          and s.kind == args.step)
+        where = db.query(escalation.chain, args.case_id)
+    finally:
+        db.close()
+    if args.json:
+        return print_json({**where.as_json(), "issued": issued.document_number if issued else None})
+    if issued is not None:
+        print(translate("Cli", "{step} {number} issued on case {case}.").format(
+            step=escalation.step_label(issued.kind), number=issued.document_number, case=args.case_id))
+    for step in where.steps:
+        if step.issued:
+            served = (translate("Cli", "served {day} ({manner})").format(day=step.served_on.isoformat(),
+                                                                          manner=step.manner or "—")
+                      if step.served_on else translate("Cli", "not served"))
+            print("\t".join([step.kind, step.document_number, step.issued_on.isoformat() if step.issued_on else "",
+                             step.deadline.isoformat() if step.deadline else "", step.receipt_number, served]))
+    if where.next_kind is not None and where.next_due is not None:
+        print(translate("Cli", "Next: the {step}, from {day}.").format(step=escalation.step_label(where.next_kind),
+                                                                      day=where.next_due.isoformat()))
+    else:
+        print(where.waiting)
+    return EXIT_OK
+
+
+def _serve_arguments(parser: argparse.ArgumentParser) -> None:
+    from schoolaid.dropout.escalation import KINDS
+    from schoolaid.dropout.vocabulary import Manner
+
+    parser.add_argument("case_id", type=int, metavar="CASE_ID")
+    parser.add_argument("--document", required=True, choices=("notice", *KINDS))
+    parser.add_argument("--on", type=iso_day, metavar="DAY", help=translate("Cli", "the day it was served (today)"))
+    parser.add_argument("--to", required=True, metavar="NAME", help=translate("Cli", "who received it"))
+    parser.add_argument("--manner", default=Manner.DIRECT.value, choices=[m.value for m in Manner])
+    parser.add_argument("--by", default="", metavar="NAME", help=translate("Cli", "who served it"))
+    parser.add_argument("--place", default="", metavar="TEXT")
+    parser.add_argument("--witnesses", default="", metavar="NAMES", help=translate(
+        "Cli", "留置送达: the witnesses, separated by 、"))
+    parser.add_argument("--refused-reason", default="", metavar="TEXT", help=translate(
+        "Cli", "留置送达: why the recipient refused"))
+    parser.add_argument("--note", default="", metavar="TEXT")
+    db_option(parser)
+    operator_option(parser)
+
+
+@command(CASES, "serve", help=lambda: translate(
+    "Cli", "record the proof of service (送达回证) of a case's notice or escalation document"),
+         arguments=_serve_arguments, needs=Needs(Permission.MANAGE_CASES))
+def serve(args: argparse.Namespace) -> int:
+    from schoolaid.dropout import escalation
+    from schoolaid.dropout.receipts import Service
+
+    today = clock_today()
+    service = Service(args.on or today, args.to, args.manner, args.by, args.place, args.witnesses,
+                      args.refused_reason, args.note)
+    db = open_db(args)
+    try:
+        db.run(escalation.record_service, args.actor, args.case_id, args.document, service, today=today)
+    finally:
+        db.close()
+    print(translate("Cli", "Service of the {step} of case {case} recorded.").format(
+        step=escalation.step_label(args.document), case=args.case_id))
+    return EXIT_OK

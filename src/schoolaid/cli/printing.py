@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from schoolaid.accounts.permissions import Permission
@@ -39,6 +40,36 @@ def print_notice(args: argparse.Namespace) -> int:
     print(translate("Cli", "Notice {number} of case {case} written to {path}.").format(
         number=number, case=args.case_id, path=args.out))
     return EXIT_OK
+
+
+def _step_command(kind: str, help_text: Callable[[], str]) -> None:
+    """``print report|penalty|demand|enforcement CASE_ID``: the escalation's document of a case, as
+    issued, or issued now if it is the step due."""
+
+    def print_step(args: argparse.Namespace) -> int:
+        from schoolaid.dropout import escalation
+
+        db = open_db(args)
+        try:
+            printed = db.run(escalation.print_step, args.actor, args.case_id, kind, args.out, clock_today())
+        finally:
+            db.close()
+        message = (translate("Cli", "{step} {number} of case {case} issued and written to {path}.") if printed.issued_now
+                   else translate("Cli", "{step} {number} of case {case} written to {path}."))
+        print(message.format(step=escalation.step_label(kind), number=printed.document_number, case=args.case_id,
+                             path=args.out))
+        return EXIT_OK
+
+    print_step.__name__ = f"print_{kind}"
+    command(PRINT, kind, help=help_text, arguments=_notice_arguments, needs=Needs(Permission.EXPORT))(print_step)
+
+
+_step_command("report", lambda: translate(
+    "Cli", "the school's written report to the education bureau on a case whose notice's deadline passed"))
+_step_command("penalty", lambda: translate("Cli", "the township's order to correct (责令限期改正决定书) of a case"))
+_step_command("demand", lambda: translate("Cli", "the demand to perform (履行催告书) of a case"))
+_step_command("enforcement", lambda: translate(
+    "Cli", "the application to the court for enforcement (强制执行申请书) of a case"))
 
 
 def _due_arguments(parser: argparse.ArgumentParser) -> None:

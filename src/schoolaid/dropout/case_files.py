@@ -20,9 +20,9 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.validation import error
 from schoolaid.dropout import found_out_of_school
 from schoolaid.dropout.absences import absences, cases_to_open, end_absence, get_record
-from schoolaid.dropout.notices import NoticeView
+from schoolaid.dropout.notices import LoggedAttempt, NoticeView, missing_for_notice, notice_rules
 from schoolaid.dropout.rules import setting
-from schoolaid.dropout.vocabulary import TRANSITIONS, CaseStatus, Reason
+from schoolaid.dropout.vocabulary import TRANSITIONS, CaseStatus, Reason, split_parties
 from schoolaid.roster import roster, transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.models import (
@@ -268,7 +268,7 @@ class CaseView:
 def list_cases(session: Session, *, open_only: bool = False, case_id: int | None = None,
                classes: frozenset[tuple[int, str, int, str]] | None = None) -> list[CaseView]:
     """The cases, open ones first; ``classes`` limits them to a teacher's classes."""
-    needed = setting(session, "dropout.attempts_before_notice")
+    needed = notice_rules(session)
     query = (select(DropoutCase, Student.name, Student.sex, School.name, Village.name, Student.guardian_name,
                     Student.status)
              .join(Student, DropoutCase.student_id == Student.id)
@@ -285,17 +285,18 @@ def list_cases(session: Session, *, open_only: bool = False, case_id: int | None
     found = session.execute(query).all()
     wanted = [row[0].id for row in found]
     # The log and the notices of all these cases in two reads (not two per case).
-    logged: dict[int, list[tuple[dt.date, bool]]] = {}
+    logged: dict[int, list[LoggedAttempt]] = {}
     issued: dict[int, list[UrgingNotice]] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
         rows = session.execute(select(PersuasionAttempt.case_id, PersuasionAttempt.attempt_date,
-                                      PersuasionAttempt.succeeded, PersuasionAttempt.id, PersuasionAttempt.corrects_id)
+                                      PersuasionAttempt.succeeded, PersuasionAttempt.parties, PersuasionAttempt.method,
+                                      PersuasionAttempt.id, PersuasionAttempt.corrects_id)
                                .where(PersuasionAttempt.case_id.in_(chunk))).all()
         corrected = {corrects for *_rest, corrects in rows if corrects is not None}
-        for owner, day, succeeded, attempt_id, _corrects in rows:
+        for owner, day, succeeded, parties, method, attempt_id, _corrects in rows:
             if attempt_id not in corrected:
-                logged.setdefault(owner, []).append((day, succeeded))
+                logged.setdefault(owner, []).append(LoggedAttempt(day, split_parties(parties), method, succeeded))
         for row in session.scalars(select(UrgingNotice).where(UrgingNotice.case_id.in_(chunk))
                                    .order_by(UrgingNotice.id)):
             issued.setdefault(row.case_id, []).append(row)
@@ -303,15 +304,16 @@ def list_cases(session: Session, *, open_only: bool = False, case_id: int | None
     for case, name, sex, school, village, guardian, status in found:
         attempts_of = logged.get(case.id, [])
         notices_of = issued.get(case.id, [])
-        failed = sum(1 for _day, succeeded in attempts_of if not succeeded)
+        failed = sum(1 for a in attempts_of if not a.succeeded)
         latest = notices_of[-1] if notices_of else None
-        last = max([case.opened_on, *(day for day, _ok in attempts_of), *(n.issued_on for n in notices_of)])
+        last = max([case.opened_on, *(a.attempt_date for a in attempts_of), *(n.issued_on for n in notices_of)])
         notice = (NoticeView(latest.id, latest.document_number, latest.guardian, latest.issued_on, latest.deadline,
                              latest.served_on, latest.served_to) if latest is not None else None)
         views.append(CaseView(case.id, case.student_id, name, sex, school, grade_name_zh(case.stage_at, case.grade_at),
                               village or "", guardian, CaseStatus(case.status), Reason(case.reason_category),
                               case.absence_began, case.opened_on, case.closed_on, len(attempts_of), failed, last, notice,
-                              CaseStatus(case.status).is_open and latest is None and failed >= needed,
+                              CaseStatus(case.status).is_open and latest is None
+                              and not missing_for_notice(needed, attempts_of),
                               EnrollmentStatus(status), case.school_id))
     return views
 

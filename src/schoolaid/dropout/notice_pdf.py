@@ -1,57 +1,48 @@
 """The enrollment-urging notice (《敦促入学通知书》) on the 28 × 22 grid, with its tear-off proof of
 service (送达回证) below a dashed cut line; one notice or all those due in one PDF, each from a new
 page. Issued in the township government's name (Compulsory Education Law, art. 58), prepared by the
-school."""
+school. Its account of the persuasion is the log's failed attempts up to the notice's day, and its
+text is kept when issued: printing again prints what was issued."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
 from schoolaid.common import school_calendar
 from schoolaid.common.errors import NotFound
-from schoolaid.common.files import atomic_path
 from schoolaid.common.grades import grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
-from schoolaid.documents.pdf import fonts
-from schoolaid.documents.pdf.fonts import Faces
-from schoolaid.documents.pdf.layout import (
-    BLOCK_WIDTH,
-    BOTTOM,
-    GRID_LINES,
-    LEFT,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    PITCH,
-    TITLE_SIZE,
-    GridPage,
-    page_number,
-    rich,
-)
 from schoolaid.documents.workbook import chinese_date
-from schoolaid.dropout import case_files, notices, rules
-from schoolaid.storage.models import DropoutCase, PersuasionAttempt, School, Staff, Student, UrgingNotice
+from schoolaid.dropout import case_files, document_pdf, legal_basis, notices, receipts, rules
+from schoolaid.dropout.vocabulary import Party
+from schoolaid.storage.models import DropoutCase, Household, School, Staff, Student, UrgingNotice, Village
 from schoolaid.township import township
 
 TITLE = "敦促入学通知书"
 
 
 @dataclass(frozen=True)
+class AttemptLine:
+    """One failed attempt as the notice states it: the day, who took part, how."""
+
+    attempt_date: dt.date
+    parties: tuple[str, ...]  # as printed: 学校, 大田村民委员会, 平地镇人民政府
+    method: str
+
+
+@dataclass(frozen=True)
 class NoticeText:
-    """What one notice says."""
+    """What one notice says, fixed when it is issued (``freeze``) so that a reprint says the same."""
 
     document_number: str
     guardian: str
@@ -62,7 +53,7 @@ class NoticeText:
     grade: str
     absence_began: dt.date
     school_days_absent: int
-    attempts: int
+    attempts: tuple[AttemptLine, ...]
     issued_on: dt.date
     deadline: dt.date
     issuer: str  # 平地镇人民政府
@@ -73,13 +64,22 @@ class NoticeText:
     def record(self) -> str:
         return f"{self.student}的敦促入学通知书（{self.document_number}）"
 
+    def account(self) -> str:
+        """The persuasion as the log shows it: how many failed attempts, when, by whom."""
+        if not self.attempts:
+            return ""
+        everyone: list[str] = []
+        for line in self.attempts:
+            everyone += [p for p in line.parties if p not in everyone]
+        who = _joined(everyone)
+        items = "；".join(f"{chinese_date(a.attempt_date)}，{_joined(list(a.parties))}（{a.method}）"
+                         for a in self.attempts)
+        return f"{who}工作人员先后{len(self.attempts)}次劝返无果：{items}。"
+
     def paragraphs(self) -> list[str]:
         facts = (f"你的子女{self.student}（{self.sex}）系{self.school}{self.grade}学生，自{chinese_date(self.absence_began)}"
-                 f"起未到校上学，至今已缺课{self.school_days_absent}个教学日")
-        facts += (f"。学校、村民委员会和镇人民政府工作人员先后{self.attempts}次劝返无果。" if self.attempts else "。")
-        law = ("根据《中华人民共和国义务教育法》第五条、第十一条，父母或者其他法定监护人应当保证适龄子女按时入学接受"
-               "并完成义务教育；第五十八条规定，无正当理由未送适龄子女入学接受义务教育的，由当地乡镇人民政府或者县级"
-               "人民政府教育行政部门给予批评教育，责令限期改正。")
+                 f"起未到校上学，至今已缺课{self.school_days_absent}个教学日。") + self.account()
+        law = legal_basis.grounds(legal_basis.NOTICE_ARTICLES)
         days = (self.deadline - self.issued_on).days
         order = (f"现责令你自接到本通知之日起{days}日内（{chinese_date(self.deadline)}前）送{self.student}到"
                  f"{self.school}报到复学。逾期仍不送子女入学的，将依法作进一步处理。")
@@ -91,151 +91,94 @@ class NoticeText:
                         chinese_date(self.issued_on)])
 
 
-def notice_texts(session: Session, notice_ids: Sequence[int]) -> list[NoticeText]:
-    """What each notice says, in the order asked (what every notice shares is read once)."""
+def _joined(names: list[str]) -> str:
+    """学校、大田村民委员会和平地镇人民政府."""
+    return names[0] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1]
+
+
+def freeze(text: NoticeText) -> str:
+    """The notice's text as stored when issued."""
+    values = asdict(text)
+    return json.dumps(values, ensure_ascii=False, default=lambda day: day.isoformat())
+
+
+def thaw(stored: str) -> NoticeText:
+    values = json.loads(stored)
+    for name in ("birth_date", "absence_began", "issued_on", "deadline"):
+        values[name] = dt.date.fromisoformat(values[name]) if values[name] else None
+    values["attempts"] = tuple(AttemptLine(dt.date.fromisoformat(a["attempt_date"]), tuple(a["parties"]), a["method"])
+                               for a in values["attempts"])
+    return NoticeText(**values)
+
+
+def party_names(session: Session, student: Student) -> dict[Party, str]:
+    """How the notice names each party: the school, the child's village committee, the township."""
+    household = session.get(Household, student.household_id) if student.household_id else None
+    village = session.get(Village, household.village_id) if household is not None and household.village_id else None
+    village_name = village.name if village is not None else ""
+    # The formal name: 波西村村民委员会 (a village named without 村 gets it: 大田 → 大田村村民委员会).
+    committee = f"{village_name if village_name.endswith('村') or not village_name else village_name + '村'}村民委员会"
+    return {Party.SCHOOL: "学校", Party.VILLAGE: committee,
+            Party.TOWNSHIP: f"{township.township_name(session)}人民政府"}
+
+
+def attempt_lines(session: Session, case: DropoutCase, student: Student, until: dt.date) -> tuple[AttemptLine, ...]:
+    """The case's failed attempts that count, up to a day, as the documents state them."""
+    names = party_names(session, student)
+    return tuple(AttemptLine(a.attempt_date, tuple(names[p] for p in a.parties), a.method)
+                 for a in notices.logged_attempts(session, case.id, until) if not a.succeeded)
+
+
+def compose(session: Session, notice: UrgingNotice) -> NoticeText:
+    """What the notice says from the record as it stands (at issue time)."""
     issuer = f"{township.township_name(session)}人民政府"
-    off = rules.holidays(session)
-    heads = {head.school_id: head for head in session.scalars(select(Staff).where(Staff.active.is_(True),
-                                                                                  Staff.role == "校长"))}
+    case = session.get(DropoutCase, notice.case_id)
+    assert case is not None
+    student = session.get(Student, case.student_id)
+    school = session.get(School, case.school_id)
+    assert student is not None and school is not None
+    # The class teacher answers; the school's head when no class teacher is on the case.
+    teacher = session.get(Staff, case.class_teacher_id) if case.class_teacher_id else session.scalar(
+        select(Staff).where(Staff.active.is_(True), Staff.role == "校长", Staff.school_id == school.id).limit(1))
+    return NoticeText(
+        document_number=notice.document_number, guardian=notice.guardian, student=student.name,
+        sex=student.sex, birth_date=student.birth_date, school=school.name,
+        grade=grade_name_zh(case.stage_at, case.grade_at), absence_began=case.absence_began,
+        school_days_absent=school_calendar.school_days_between(case.absence_began, notice.issued_on,
+                                                               rules.holidays(session)),
+        attempts=attempt_lines(session, case, student, notice.issued_on),
+        issued_on=notice.issued_on, deadline=notice.deadline, issuer=issuer,
+        contact=(f"{teacher.name}老师" if teacher is not None else f"{school.name}办公室"),
+        contact_phone=teacher.phone if teacher is not None else "")
+
+
+def notice_texts(session: Session, notice_ids: Sequence[int]) -> list[NoticeText]:
+    """What each notice says, in the order asked: as issued (a notice issued before its text was kept
+    is composed from the record)."""
     texts = []
     for notice_id in notice_ids:
         notice = session.get(UrgingNotice, notice_id)
         if notice is None:
             raise NotFound(translate("Printing", "The notice no longer exists."))
-        case = session.get(DropoutCase, notice.case_id)
-        assert case is not None
-        student = session.get(Student, case.student_id)
-        school = session.get(School, case.school_id)
-        assert student is not None and school is not None
-        # The class teacher answers; the school's head when no class teacher is on the case.
-        teacher = session.get(Staff, case.class_teacher_id) if case.class_teacher_id else heads.get(school.id)
-        attempts = session.scalar(
-            select(func.count(PersuasionAttempt.id)).where(
-                PersuasionAttempt.case_id == case.id, PersuasionAttempt.attempt_date <= notice.issued_on,
-                PersuasionAttempt.id.not_in(select(PersuasionAttempt.corrects_id).where(
-                    PersuasionAttempt.corrects_id.is_not(None))))) or 0
-        texts.append(NoticeText(
-            document_number=notice.document_number, guardian=notice.guardian, student=student.name,
-            sex=student.sex, birth_date=student.birth_date, school=school.name,
-            grade=grade_name_zh(case.stage_at, case.grade_at), absence_began=case.absence_began,
-            school_days_absent=school_calendar.school_days_between(case.absence_began, notice.issued_on, off), attempts=attempts,
-            issued_on=notice.issued_on, deadline=notice.deadline, issuer=issuer,
-            contact=(f"{teacher.name}老师" if teacher is not None else f"{school.name}办公室"),
-            contact_phone=teacher.phone if teacher is not None else ""))
+        texts.append(thaw(notice.issued_text) if notice.issued_text else compose(session, notice))
     return texts
 
 
-def _draw_notice(canvas: Canvas, faces: Faces, text: NoticeText) -> int:
-    """One notice from a new page; returns the pages it took."""
-    page = GridPage(canvas, faces)
-    pages = 1
-    page.centred_text(TITLE, TITLE_SIZE, faces.title)
-    page.centred_text(text.document_number, 16, faces.body)
-    page.grid_text(f"{text.guardian}：")
-    for paragraph in text.paragraphs():
-        rest = page.paragraph(paragraph)
-        while rest:  # a long notice runs over to the next page
-            page_number(canvas, pages, faces)
-            canvas.showPage()
-            pages += 1
-            page = GridPage(canvas, faces)
-            for line in rest[:page.lines_left]:
-                page.grid_text(line)
-            rest = rest[page.lines_left:] if len(rest) > page.lines_left else []
-    # The seal (4.2 cm) sits over the issuer and the date, its top within a line of the body: a
-    # blank line above them and one below keep it clear of the text and of the cut line.
-    if page.lines_left < 3:
-        page_number(canvas, pages, faces)
-        canvas.showPage()
-        pages += 1
-        page = GridPage(canvas, faces)
-    page.skip(1)
-    page.right_aligned(f"{text.issuer}（盖章）", right_cells=2)
-    page.right_aligned(chinese_date(text.issued_on), right_cells=4)
-    page.skip(1)
-    receipt = _receipt(faces, text)
-    if page.y_below() - RECEIPT_HEADING - receipt._height < BOTTOM - 0.5:  # the receipt stays in the text block
-        page_number(canvas, pages, faces)
-        canvas.showPage()
-        pages += 1
-        page = GridPage(canvas, faces)
-    _draw_receipt(canvas, faces, receipt, page.y_below())
-    page_number(canvas, pages, faces)
-    canvas.showPage()
-    return pages
-
-
-def _receipt(faces: Faces, text: NoticeText) -> Table:
-    """The proof of service: the document and its number, the recipient, place and time, the
-    recipient's signature or thumbprint, the deliverer's signature — three rows, so that it fits
-    under a one-page notice."""
-    plain = fonts.register(faces.plain)
-    style = ParagraphStyle("receipt", fontName=plain, fontSize=10.5, leading=12, wordWrap="CJK")
-
-    def named(value: str) -> Paragraph:  # names may need a fallback face
-        return Paragraph(rich(value, faces.plain, faces), style)
-
-    data = [
-        ["送达文书", named(f"{TITLE}（{text.document_number}）"), "受送达人", named(text.guardian)],
-        ["送达地点", "", "送达时间", "\u3000年\u3000月\u3000日\u3000时"],
-        [named("受送达人签名或按手印"), "", "送达人签名", ""],
-    ]
-    table = Table(data, colWidths=[24 * mm, 74 * mm, 22 * mm, BLOCK_WIDTH - 120 * mm], rowHeights=[16, 16, 28])
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), plain), ("FONTSIZE", (0, 0), (-1, -1), 10.5), ("LEADING", (0, 0), (-1, -1), 12),
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    table.wrap(BLOCK_WIDTH, PITCH * GRID_LINES)
-    return table
-
-
-RECEIPT_HEADING = 26  # the cut line and the heading above the table
-
-
-def _draw_receipt(canvas: Canvas, faces: Faces, table: Table, top: float) -> None:
-    """Below a dashed cut line, with a gap for the words saying what to do with it."""
-    plain = fonts.register(faces.plain)
-    title = fonts.register(faces.title)
-    y = top - 2
-    label = "沿此线剪下，受送达人签收后交回学校"
-    canvas.setFont(plain, 9)
-    half = canvas.stringWidth(label, plain, 9) / 2 + 6
-    middle = LEFT + BLOCK_WIDTH / 2
-    canvas.saveState()
-    canvas.setDash(4, 3)
-    canvas.setLineWidth(0.6)
-    canvas.line(LEFT, y, middle - half, y)
-    canvas.line(middle + half, y, LEFT + BLOCK_WIDTH, y)
-    canvas.restoreState()
-    canvas.drawCentredString(middle, y - 3, label)
-    canvas.setFont(title, 14)
-    canvas.drawCentredString(middle, y - 17, "送 达 回 证")
-    table.drawOn(canvas, LEFT, top - RECEIPT_HEADING - table._height)
+def notice_page(session: Session, notice_id: int, text: NoticeText) -> document_pdf.Page:
+    return document_pdf.Page(
+        TITLE, text.document_number, f"{text.guardian}：", tuple(text.paragraphs()), text.issuer, text.issued_on,
+        text.record, receipts.receipt_text(session, receipts.NOTICE_KIND, notice_id,
+                                           f"{TITLE}（{text.document_number}）", text.guardian))
 
 
 @requires(Permission.EXPORT)
 def write_notices(session: Session, actor: Actor, notice_ids: Sequence[int], path: Path,
                   progress: Progress = NO_PROGRESS) -> int:
-    """The notices in one PDF, each from a new page; every character checked before anything is
-    drawn. Returns the number of pages."""
-    faces = fonts.choose_faces()
+    """The notices in one PDF, each from a new page with its proof of service; every character
+    checked before anything is drawn. Returns the number of pages."""
     texts = notice_texts(session, notice_ids)
-    for text in texts:
-        fonts.check(text.all_text(), faces, text.record)
-    pages = 0
-    with atomic_path(path) as temporary:
-        # The initial font is one of ours: reportlab's default (Helvetica) would be named, never embedded.
-        canvas = Canvas(str(temporary), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1,
-                        initialFontName=fonts.register(faces.body))
-        canvas.setTitle(TITLE if len(texts) == 1 else f"{TITLE}（{len(texts)}份）")
-        canvas.setAuthor("SchoolAid 校助")
-        for position, text in enumerate(texts):
-            pages += _draw_notice(canvas, faces, text)
-            progress.report((position + 1) / max(len(texts), 1))
-        canvas.save()
-    return pages
+    pages = [notice_page(session, notice_id, text) for notice_id, text in zip(notice_ids, texts, strict=True)]
+    return document_pdf.write(path, pages, TITLE if len(pages) == 1 else f"{TITLE}（{len(pages)}份）", progress)
 
 
 @requires(Permission.EXPORT)

@@ -19,7 +19,7 @@ from schoolaid.common.errors import NotAllowed, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import error
 from schoolaid.dropout.absences import check_own_class, get_record
-from schoolaid.dropout.vocabulary import CaseStatus, Method
+from schoolaid.dropout.vocabulary import CaseStatus, Method, Party, join_parties, split_parties
 from schoolaid.storage.database import reserve_ids
 from schoolaid.storage.models import DropoutCase, PersuasionAttempt, utcnow
 from schoolaid.township import attachments
@@ -35,6 +35,8 @@ class AttemptEntry:
     method: str = Method.HOME_VISIT.value
     result: str = ""
     succeeded: bool = False
+    # Who took part: the school, the village committee, the township government (several together).
+    parties: tuple[str, ...] = (Party.SCHOOL.value,)
 
 
 def _attempt_values(entry: AttemptEntry, today: dt.date) -> dict[str, object]:
@@ -48,10 +50,14 @@ def _attempt_values(entry: AttemptEntry, today: dt.date) -> dict[str, object]:
         problems.append(error("method", "attempt.method", translate("Dropout", "Choose how.")))
     if not entry.result.strip():
         problems.append(error("result", "attempt.result", translate("Dropout", "Write what came of it.")))
+    if not entry.parties or any(p not in {party.value for party in Party} for p in entry.parties):
+        problems.append(error("parties", "attempt.parties", translate(
+            "Dropout", "Tick who took part: the school, the village committee, the township.")))
     if problems:
         raise ValidationFailed(problems)
     return {"attempt_date": entry.attempt_date, "visitors": entry.visitors.strip(), "met": entry.met.strip(),
-            "method": entry.method, "result": entry.result.strip(), "succeeded": entry.succeeded}
+            "method": entry.method, "result": entry.result.strip(), "succeeded": entry.succeeded,
+            "parties": join_parties(entry.parties)}
 
 
 @requires(Permission.LOG_PERSUASION)
@@ -102,6 +108,7 @@ class AttemptView:
     recorded_by: str
     recorded_at: dt.datetime
     evidence: int
+    parties: tuple[Party, ...] = (Party.SCHOOL,)
 
     @property
     def counts(self) -> bool:
@@ -115,7 +122,8 @@ def attempts(session: Session, case_id: int) -> list[AttemptView]:
     corrected_by = {r.corrects_id: r.id for r in rows if r.corrects_id is not None}
     evidence = attachments.counts_for(session, ATTEMPT, [r.id for r in rows])
     return [AttemptView(r.id, r.attempt_date, r.visitors, r.met, Method(r.method), r.result, r.succeeded, r.corrects_id,
-                        corrected_by.get(r.id), r.recorded_by, r.recorded_at, evidence.get(r.id, 0)) for r in rows]
+                        corrected_by.get(r.id), r.recorded_by, r.recorded_at, evidence.get(r.id, 0),
+                        split_parties(r.parties)) for r in rows]
 
 
 @requires(Permission.LOG_PERSUASION)

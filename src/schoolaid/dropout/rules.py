@@ -26,6 +26,18 @@ SETTINGS = {  # key: (default, lowest, highest)
     "dropout.dropout_days": (30, 7, 120),  # some provinces use four weeks (28)
     "dropout.attempts_before_notice": (2, 1, 10),
     "dropout.notice_deadline_days": (15, 3, 60),
+    # A notice needs the village committee's and the township's part in the failed attempts (1 = yes):
+    # 义务教育法 art. 13 — the township organises and urges enrollment, the village committee assists.
+    "dropout.notice_needs_village": (1, 0, 1),
+    "dropout.notice_needs_township": (1, 0, 1),
+    # The escalation after the notice (dropout.escalation): the period the order to correct sets
+    # (义务教育法 art. 58 says 责令限期改正 and leaves the period to the township), the days after a
+    # demand is served before the application to the court (行政强制法 art. 54: ten days), and the
+    # months the order must stand unchallenged before it is enforced (行政诉讼法 art. 46: six months
+    # to sue; 行政强制法 art. 53: the application follows the end of that period).
+    "dropout.correction_days": (15, 3, 60),
+    "dropout.demand_wait_days": (10, 10, 30),
+    "dropout.challenge_months": (6, 2, 6),
     transfers.CONFIRM_DAYS_SETTING: transfers.CONFIRM_DAYS_LIMITS,  # a transfer out unconfirmed this long: suspected
 }
 

@@ -5,6 +5,7 @@ leaves school, and the ways of persuading the family.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 from schoolaid.common.i18n import translate
 
@@ -78,4 +79,48 @@ class Method(str, enum.Enum):
             Method.VILLAGE: translate("Vocabulary", "Village committee mediation"),
             Method.TOWNSHIP: translate("Vocabulary", "Township supervision"),
             Method.OTHER: translate("Vocabulary", "Other"),
+        }[self]
+
+
+class Party(str, enum.Enum):
+    """Who took part in a persuasion attempt; an attempt made together names several."""
+
+    SCHOOL = "学校"
+    VILLAGE = "村民委员会"
+    TOWNSHIP = "乡镇人民政府"
+
+    def label(self) -> str:
+        return {
+            Party.SCHOOL: translate("Vocabulary", "School"),
+            Party.VILLAGE: translate("Vocabulary", "Village committee"),
+            Party.TOWNSHIP: translate("Vocabulary", "Township government"),
+        }[self]
+
+
+PARTY_SEPARATOR = "、"
+
+
+def join_parties(parties: Iterable[Party | str]) -> str:
+    """The parties as stored: in the order school, village committee, township, joined by 、."""
+    chosen = {Party(p) for p in parties}
+    return PARTY_SEPARATOR.join(p.value for p in Party if p in chosen)
+
+
+def split_parties(text: str) -> tuple[Party, ...]:
+    values = {part for part in text.split(PARTY_SEPARATOR) if part}
+    return tuple(p for p in Party if p.value in values)
+
+
+class Manner(str, enum.Enum):
+    """How a document was served (送达方式)."""
+
+    DIRECT = "直接送达"
+    LEFT = "留置送达"  # the recipient refused: left at the home before witnesses
+    ENTRUSTED = "委托送达"
+
+    def label(self) -> str:
+        return {
+            Manner.DIRECT: translate("Vocabulary", "Handed over in person"),
+            Manner.LEFT: translate("Vocabulary", "Left at the home (refused, before witnesses)"),
+            Manner.ENTRUSTED: translate("Vocabulary", "Served through another body"),
         }[self]

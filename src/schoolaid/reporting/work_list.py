@@ -22,7 +22,7 @@ from schoolaid.backup import backup
 from schoolaid.common import school_calendar
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
-from schoolaid.dropout import absences, case_files, found_out_of_school, rules, term_start
+from schoolaid.dropout import absences, case_files, escalation, found_out_of_school, rules, term_start
 from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
 from schoolaid.reconcile import differences, village_counts
@@ -39,7 +39,8 @@ REPORT_WEEKS = 4  # the term-start report is due in the first weeks of classes
 class Kind:
     ABSENCE = "absence"  # target: the absence id
     STALE_CASE = "stale_case"  # target: the case id
-    NOTICE_EXPIRED = "notice_expired"  # target: the case id
+    NOTICE_EXPIRED = "notice_expired"  # target: the case id (the first step after the notice is due)
+    ESCALATION = "escalation"  # target: the case id (a later step of the escalation due, or its receipt missing)
     UNPAIRED = "unpaired"  # target: the household id
     VISIT_OVERDUE = "visit_overdue"  # target: the pairing id
     UNPAID = "unpaid"  # target: the programme id
@@ -65,6 +66,29 @@ class WorkItem:
 
     def as_json(self) -> dict[str, object]:
         return {"kind": self.kind, "target": self.target, "text": self.text, "urgent": self.urgent}
+
+
+def _escalation_item(session: Session, case: case_files.CaseView, today: dt.date) -> WorkItem:
+    """A case whose notice deadline passed: the step of the escalation due (or what it waits for)."""
+    where = escalation.chain(session, case.id)
+    deadline = case.notice.deadline  # type: ignore[union-attr]
+    if where.next_kind == "report" and where.next_due is not None:
+        return WorkItem(Kind.NOTICE_EXPIRED, case.id, translate(
+            "WorkList", "The notice deadline for {name} passed on {date}: the {step} is due since {due}").format(
+                name=case.student, date=f"{deadline.month}月{deadline.day}日",
+                step=escalation.step_label("report"), due=where.next_due.isoformat()), urgent=True)
+    if where.due(today):
+        return WorkItem(Kind.ESCALATION, case.id, translate(
+            "WorkList", "{name}'s case: the {step} is due since {due}").format(
+                name=case.student, step=escalation.step_label(where.next_kind or ""),
+                due=where.next_due.isoformat() if where.next_due else ""), urgent=True)
+    if where.next_kind is None or where.next_due is None:
+        return WorkItem(Kind.ESCALATION if where.stage != "notice" else Kind.NOTICE_EXPIRED, case.id, translate(
+            "WorkList", "{name}'s case: {waiting}").format(name=case.student, waiting=where.waiting))
+    return WorkItem(Kind.ESCALATION, case.id, translate(
+        "WorkList", "{name}'s case: the {stage} is issued; the {step} may follow from {due}").format(
+            name=case.student, stage=escalation.step_label(where.stage or "notice"),
+            step=escalation.step_label(where.next_kind), due=where.next_due.isoformat()))
 
 
 def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> list[WorkItem]:
@@ -99,10 +123,7 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
     cases = case_files.list_cases(session, open_only=True, classes=classes)
     for case in cases:
         if case.notice_expired(today):
-            items.append(WorkItem(Kind.NOTICE_EXPIRED, case.id, translate(
-                "WorkList", "The notice deadline for {name} passed on {date}: report to the township").format(
-                    name=case.student, date=f"{case.notice.deadline.month}月{case.notice.deadline.day}日"),  # type: ignore[union-attr]
-                urgent=True))
+            items.append(_escalation_item(session, case, today))
         elif (today - case.last_action).days >= STALE_CASE_DAYS:
             items.append(WorkItem(Kind.STALE_CASE, case.id, translate(
                 "WorkList", "Nothing done on {name}'s case for {days} days: log the next attempt").format(

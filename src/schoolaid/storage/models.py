@@ -476,6 +476,8 @@ class PersuasionAttempt(Base):
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("persuasion_attempts.id"), unique=True)
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Who took part, joined by 、: 学校, 村民委员会, 乡镇人民政府 (entries before 0017: the school).
+    parties: Mapped[str] = mapped_column(String(32), default="学校", server_default="学校")
 
 
 class UrgingNotice(Base):
@@ -495,6 +497,51 @@ class UrgingNotice(Base):
     served_to: Mapped[str] = mapped_column(String(64), default="")
     receipt_note: Mapped[str] = mapped_column(Text, default="")
     issued_by: Mapped[str] = mapped_column(String(64), default="")
+    # What the notice said when issued (JSON), so that a reprint says the same ('' before 0017).
+    issued_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class CaseDocument(Base):
+    """A numbered document of the escalation after a notice's deadline (report to the education
+    bureau, order to correct, demand to perform, application for enforcement), its text as issued."""
+
+    __tablename__ = "case_documents"
+    __table_args__ = (UniqueConstraint("kind", "year", "number", name="uq_case_documents_number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("dropout_cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # report, penalty, demand, enforcement
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    document_number: Mapped[str] = mapped_column(String(64))
+    recipient: Mapped[str] = mapped_column(String(64))
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    issued_by: Mapped[str] = mapped_column(String(64), default="")
+    issued_text: Mapped[str] = mapped_column(Text, default="")  # JSON: title, paragraphs, issuer
+
+
+class ServiceReceipt(Base):
+    """The proof of service (送达回证) of a notice or an escalation document: numbered when the
+    document is issued, filled in when served — the manner, and for 留置送达 the witnesses."""
+
+    __tablename__ = "service_receipts"
+    __table_args__ = (UniqueConstraint("year", "number", name="uq_service_receipts_number"),
+                      Index("ix_service_receipts_document", "document_kind", "document_id"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_kind: Mapped[str] = mapped_column(String(16))  # notice, report, penalty, demand, enforcement
+    document_id: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    receipt_number: Mapped[str] = mapped_column(String(64))
+    recipient: Mapped[str] = mapped_column(String(64))
+    manner: Mapped[str] = mapped_column(String(8), default="")  # 直接送达, 留置送达, 委托送达
+    served_on: Mapped[dt.date | None] = mapped_column(Date)
+    served_to: Mapped[str] = mapped_column(String(64), default="")
+    served_by: Mapped[str] = mapped_column(String(64), default="")
+    place: Mapped[str] = mapped_column(String(128), default="")
+    witnesses: Mapped[str] = mapped_column(String(128), default="")  # 留置送达: the witnesses' names
+    refused_reason: Mapped[str] = mapped_column(Text, default="")  # 留置送达: why the recipient refused
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class AuditEvent(Base):

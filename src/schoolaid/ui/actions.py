@@ -319,6 +319,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
        *EXPORT, button=True, service=notice_pdf.print_case_notice),
     _a("dropout.receipt", QT_TRANSLATE_NOOP("Actions", "Record the signed receipt…"), "dropout_tab",
        "record_receipt", P.MANAGE_CASES, button=True),
+    _a("dropout.next_step", QT_TRANSLATE_NOOP("Actions", "Next step…"), "dropout_tab", "next_step", P.MANAGE_CASES,
+       button=True),
     _a("dropout.move", QT_TRANSLATE_NOOP("Actions", "Close or move the case…"), "dropout_tab", "move_case",
        P.MANAGE_CASES, button=True),
     _a("dropout.confirm", QT_TRANSLATE_NOOP("Actions", "Record as dropout"), "dropout_tab", "confirm_dropout",

@@ -28,7 +28,7 @@ from schoolaid.dropout import absences, case_files, notices, persuasion, rates, 
 from schoolaid.dropout.absences import AbsenceView
 from schoolaid.dropout.case_files import CaseForm, CaseView
 from schoolaid.dropout.persuasion import AttemptEntry, AttemptView
-from schoolaid.dropout.vocabulary import CaseStatus, Method, Reason
+from schoolaid.dropout.vocabulary import CaseStatus, Method, Party, Reason
 from schoolaid.pairing import staff
 from schoolaid.roster import enrollment_approvals
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -227,6 +227,15 @@ class AttemptDialog(FormDialog):
         self.result_edit = _text_box(corrects.result if corrects else "", 70)
         self.succeeded_check = QCheckBox(self.tr("The family agreed: the child comes back"))
         self.succeeded_check.setChecked(bool(corrects and corrects.succeeded))
+        # Who took part: the notice states it, and needs the village committee and the township among them.
+        self.party_checks: dict[Party, QCheckBox] = {}
+        parties_row = QHBoxLayout()
+        for party in Party:
+            check = QCheckBox(party.label())
+            check.setChecked(party in (corrects.parties if corrects else (Party.SCHOOL,)))
+            self.party_checks[party] = check
+            parties_row.addWidget(check)
+        parties_row.addStretch(1)
         self.files_label = QLabel(self.tr("No evidence files"))
         files_button = QPushButton(self.tr("Add photos or scans…"))
         files_button.clicked.connect(self._add_files)
@@ -240,6 +249,7 @@ class AttemptDialog(FormDialog):
                 "Entry No. {id} stays in the log, marked as corrected; this entry takes its place.").format(id=corrects.id)))
         self.form.addRow(self.tr("Date"), self.date_edit)
         self.form.addRow(self.tr("Who went"), self.visitors_edit)
+        self.form.addRow(self.tr("Who took part"), parties_row)
         self.form.addRow(self.tr("Whom they met"), self.met_edit)
         self.form.addRow(self.tr("How"), self.method_combo)
         self.form.addRow(self.tr("Result"), self.result_edit)
@@ -257,7 +267,8 @@ class AttemptDialog(FormDialog):
     def entry(self) -> AttemptEntry:
         return AttemptEntry(date_of(self.date_edit), self.visitors_edit.text(), self.met_edit.text(),
                             self.method_combo.currentData(), self.result_edit.toPlainText(),
-                            self.succeeded_check.isChecked())
+                            self.succeeded_check.isChecked(),
+                            tuple(party.value for party, check in self.party_checks.items() if check.isChecked()))
 
     def submit(self) -> bool:
         if self.corrects is not None:
@@ -409,12 +420,45 @@ class DropoutRulesDialog(FormDialog):
             "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
             "dropout.transfer_confirm_days": self.tr("Days a transfer out may stay unconfirmed by the receiving school"),
         }
+        # Issue 19: whom the failed attempts must include, ticked beside their number, and the periods of the
+        # escalation after the notice in one row (each with its source in the tooltip): the dialog stays short.
+        needs = {"dropout.notice_needs_village": self.tr("with the village committee"),
+                 "dropout.notice_needs_township": self.tr("with the township")}
+        periods = {"dropout.correction_days": (self.tr("order to correct, days"),
+                                               self.tr("The period the order to correct gives (义务教育法 art. 58)")),
+                   "dropout.demand_wait_days": (self.tr("after the demand, days"), self.tr(
+                       "Days after the demand is served before applying to the court (行政强制法 art. 54)")),
+                   "dropout.challenge_months": (self.tr("unchallenged, months"), self.tr(
+                       "Months the order must stand unchallenged before enforcement (行政诉讼法 art. 46)"))}
+        self.checks: dict[str, QCheckBox] = {}
+        for key, text in needs.items():
+            check = QCheckBox(text)
+            check.setChecked(bool(context.query(rules.setting, key)))
+            self.checks[key] = check
+        periods_row = QHBoxLayout()
         for key, (_default, low, high) in rules.SETTINGS.items():
+            if key in needs:
+                continue
             spin = QSpinBox()
             spin.setRange(low, high)
             spin.setValue(context.query(rules.setting, key))
             self.spins[key] = spin
-            self.form.addRow(labels[key], spin)
+            if key in periods:
+                text, tip = periods[key]
+                spin.setToolTip(tip)
+                periods_row.addWidget(QLabel(text))
+                periods_row.addWidget(spin)
+            elif key == "dropout.attempts_before_notice":
+                row = QHBoxLayout()
+                row.addWidget(spin)
+                for check in self.checks.values():
+                    row.addWidget(check)
+                row.addStretch(1)
+                self.form.addRow(labels[key], row)
+            else:
+                self.form.addRow(labels[key], spin)
+        periods_row.addStretch(1)
+        self.form.addRow(self.tr("After the notice's deadline"), periods_row)
         self.prefix_edit = QLineEdit(context.query(rules.notice_prefix))
         self.form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
         self.holidays_edit = QLineEdit(context.query(rules.holidays_setting))
@@ -454,7 +498,8 @@ class DropoutRulesDialog(FormDialog):
         self.form.addRow(targets_box)
 
     def submit(self) -> bool:
-        return self.run(rules.save_rules, {key: spin.value() for key, spin in self.spins.items()},
+        return self.run(rules.save_rules, {**{key: spin.value() for key, spin in self.spins.items()},
+                                           **{key: int(check.isChecked()) for key, check in self.checks.items()}},
                         self.prefix_edit.text(), self.holidays_edit.text(), self.age_reference_edit.text(),
                         {key: round(spin.value() / 100, 6) for key, spin in self.target_spins.items()},
                         affects={Entity.DROPOUT, Entity.STUDENT}).succeeded

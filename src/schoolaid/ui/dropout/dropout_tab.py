@@ -157,6 +157,7 @@ class DropoutTab(QWidget):
         self.evidence_button = make_button("dropout.evidence", context, self)
         self.notice_button = make_button("dropout.issue_notice", context, self)
         self.receipt_button = make_button("dropout.receipt", context, self)
+        self.next_step_button = make_button("dropout.next_step", context, self)  # the escalation after the notice
         self.move_button = make_button("dropout.move", context, self)
         self.confirm_button = make_button("dropout.confirm", context, self)
         self.cases_export_button = make_button("export.cases", context, self)
@@ -167,8 +168,8 @@ class DropoutTab(QWidget):
         detail_layout.addWidget(self.case_title)
         detail_layout.addWidget(self.attempts_table, 1)
         detail_layout.addLayout(_row(self.case_file_button, self.log_button, self.correct_button, self.evidence_button,
-                                     self.notice_button, self.print_notice_button, self.receipt_button, self.move_button,
-                                     self.confirm_button))
+                                     self.notice_button, self.print_notice_button, self.receipt_button,
+                                     self.next_step_button, self.move_button, self.confirm_button))
         cases_top = QWidget()
         cases_top_layout = QVBoxLayout(cases_top)
         cases_top_layout.setContentsMargins(0, 0, 0, 0)
@@ -474,8 +475,8 @@ class DropoutTab(QWidget):
         case = self.selected_case()
         today = self.context.today()
         buttons = (self.case_file_button, self.log_button, self.correct_button, self.evidence_button,
-                   self.notice_button, self.print_notice_button, self.receipt_button, self.move_button,
-                   self.confirm_button)
+                   self.notice_button, self.print_notice_button, self.receipt_button, self.next_step_button,
+                   self.move_button, self.confirm_button)
         if case is None:
             self.case_title.setText(self.tr("Choose a case above to see its persuasion log."))
             self.attempts_model.set_rows([])
@@ -497,6 +498,10 @@ class DropoutTab(QWidget):
             lines.append(self.tr("Urging notice {number} issued {issued}, return by {deadline}; {served}.").format(
                 number=case.notice.document_number, issued=case.notice.issued_on.isoformat(), deadline=deadline,
                 served=served))
+            if case.notice_expired(today):  # where the case stands in the escalation after the notice
+                from schoolaid.ui.dropout.escalation_dialog import stage_line
+
+                lines.append(stage_line(self.context, case))
         elif case.notice_due:
             lines.append(self.tr("<span style='color:#c62828'>{n} attempts failed: the township can issue the "
                                  "enrollment-urging notice.</span>").format(n=case.failed_attempts))
@@ -509,6 +514,7 @@ class DropoutTab(QWidget):
         self.notice_button.setEnabled(is_open)
         self.print_notice_button.setEnabled(is_open or case.notice is not None)
         self.receipt_button.setEnabled(case.notice is not None and case.notice.served_on is None)
+        self.next_step_button.setEnabled(case.notice is not None)
         self.move_button.setEnabled(bool(case_files.allowed_moves(case.status)))
         self.confirm_button.setEnabled(is_open and case.student_status.value != "辍学")
 
@@ -590,6 +596,12 @@ class DropoutTab(QWidget):
         case = self.selected_case()
         if case is not None and case.notice is not None:
             ReceiptDialog(self.context, case.notice, self).exec()
+
+    def next_step(self) -> None:
+        from schoolaid.ui.dropout import escalation_dialog
+
+        escalation_dialog.next_step(self.context, self.selected_case(), self)
+        self.show_case()
 
     def move_case(self) -> None:
         case = self.selected_case()
