@@ -621,6 +621,10 @@
         <translation>登记送达回证…</translation>
     </message>
     <message>
+        <source>Next step…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Close or move the case…</source>
         <translation>办结或转处理…</translation>
     </message>
@@ -840,6 +844,10 @@
     <message>
         <source>Who went</source>
         <translation>劝返人员</translation>
+    </message>
+    <message>
+        <source>Who took part</source>
+        <translation type="unfinished">参加人员</translation>
     </message>
     <message>
         <source>Whom they met</source>
@@ -1751,6 +1759,30 @@ The current database is kept as a dated copy beside it.</source>
         <translation>档案的敦促入学通知书（尚未发文的，现在发文）</translation>
     </message>
     <message>
+        <source>{step} {number} of case {case} issued and written to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{step} {number} of case {case} written to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the school's written report to the education bureau on a case whose notice's deadline passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the township's order to correct (责令限期改正决定书) of a case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the demand to perform (履行催告书) of a case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the application to the court for enforcement (强制执行申请书) of a case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>issue and print every notice due (repeated attempts failed), in one PDF</source>
         <translation>为所有多次劝返无果的档案发文，并合并打印为一个 PDF</translation>
     </message>
@@ -2425,6 +2457,94 @@ The current database is kept as a dated copy beside it.</source>
     <message>
         <source>{term}: {reported} of {expected} pupils reported back; the check runs {first} to {last}.</source>
         <translation>{term}：应报到 {expected} 人，已报到 {reported} 人；摸排期 {first} 至 {last}。</translation>
+    </message>
+    <message>
+        <source>the day of the attempt (today)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>who went</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>whom they met</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>what came of it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the family agreed to the return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>who took part, separated by commas or 、 (the school unless said)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>log a persuasion attempt on a case (who took part: the school, the village committee, the township)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attempt {id} logged on case {case}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>issue this step (it must be the one due); without it, say where the case stands</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the day of issue (today)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>where a case stands after its notice's deadline (report, order to correct, demand, application to the court), or issue the step due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{step} {number} issued on case {case}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>served {day} ({manner})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not served</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next: the {step}, from {day}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the day it was served (today)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>who received it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>who served it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>留置送达: the witnesses, separated by 、</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>留置送达: why the recipient refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record the proof of service (送达回证) of a case's notice or escalation document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service of the {step} of case {case} recorded.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Notice {number} of case {case} written to {path}.</source>
@@ -3309,6 +3429,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>请填写劝返结果。</translation>
     </message>
     <message>
+        <source>Tick who took part: the school, the village committee, the township.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The case is closed; attempts are logged on open cases.</source>
         <translation>档案已办结；劝返记录只能登记在劝返中的档案上。</translation>
     </message>
@@ -3325,8 +3449,76 @@ Please tell the person who supports the program, and give them the log file:
         <translation>请填写发文机关代字，例如 平府教（不超过 12 个字，不含括号和“号”）。</translation>
     </message>
     <message>
+        <source>urging notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>written report to the education bureau</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>order to correct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>demand to perform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>application to the court for enforcement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No urging notice is issued.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The case is closed.</source>
         <translation>档案已办结。</translation>
+    </message>
+    <message>
+        <source>Every step is issued: the court decides.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for the proof of service of the {step} ({number}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a step: report, penalty, demand or enforcement.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No step is due: {why}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The steps come in order: the next one is the {step}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The {step} may be issued from {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The {step} is not issued.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} more failed persuasion attempts are needed (at least {needed})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A failed attempt with the village committee is still needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A failed attempt with the township government is still needed</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The notice date must fall between the opening of the case and today.</source>
@@ -3347,6 +3539,18 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Enter who signed for it.</source>
         <translation>请填写签收人。</translation>
+    </message>
+    <message>
+        <source>Choose how it was served: in person, left at the home, or through another body.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left at the home: name the witnesses.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left at the home: write why the recipient refused.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The case no longer exists.</source>
@@ -3432,6 +3636,42 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Days a transfer out may stay unconfirmed by the receiving school</source>
         <translation>转出待接收学校核实的天数</translation>
+    </message>
+    <message>
+        <source>with the village committee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with the township</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>order to correct, days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The period the order to correct gives (义务教育法 art. 58)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>after the demand, days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days after the demand is served before applying to the court (行政强制法 art. 54)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unchallenged, months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Months the order must stand unchallenged before enforcement (行政诉讼法 art. 46)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After the notice's deadline</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Notice number prefix</source>
@@ -6543,6 +6783,53 @@ How: {how}{note}</source>
     </message>
 </context>
 <context>
+    <name>NextStepDialog</name>
+    <message>
+        <source>Next step — case No. {id} {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished">打印…</translation>
+    </message>
+    <message>
+        <source>Record the proof of service…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>served {date} ({manner})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;span style='color:#c62828'&gt;not yet served&lt;/span&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, period to {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{title} {number}: issued {date}{deadline}; {served}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No urging notice is issued on this case.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next: the {step}, from {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issue now: {title}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>NoticeDialog</name>
     <message>
         <source>Public notice dates</source>
@@ -8460,6 +8747,53 @@ This look is recorded in the audit trail.</source>
     </message>
 </context>
 <context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Proof of service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 村委会 王主任、村民 赵四</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Manner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished">地点</translation>
+    </message>
+    <message>
+        <source>Witnesses (left at the home)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason given for refusing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Welcome to SchoolAid</source>
@@ -9758,6 +10092,30 @@ This look is recorded in the audit trail.</source>
         <translation>家长不重视</translation>
     </message>
     <message>
+        <source>School</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Village committee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Township government</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handed over in person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left at the home (refused, before witnesses)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Served through another body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -10034,10 +10392,6 @@ This look is recorded in the audit trail.</source>
         <translation>{name}（{village}）经{date}比对核查为失学，尚未建档：请立案劝返</translation>
     </message>
     <message>
-        <source>The notice deadline for {name} passed on {date}: report to the township</source>
-        <translation>{name}的敦促入学通知书期限已于 {date} 届满：请上报乡镇</translation>
-    </message>
-    <message>
         <source>Nothing done on {name}'s case for {days} days: log the next attempt</source>
         <translation>{name}的案件已 {days} 天没有进展：请登记下一次劝返</translation>
     </message>
@@ -10085,6 +10439,22 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>{programme}: {n} eligible students not yet paid this month</source>
         <translation>{programme}：本月还有 {n} 名符合条件的学生未发放</translation>
+    </message>
+    <message>
+        <source>The notice deadline for {name} passed on {date}: the {step} is due since {due}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}'s case: the {step} is due since {due}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}'s case: {waiting}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}'s case: the {stage} is issued; the {step} may follow from {due}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The term began on {date}: send the term-start dropout report to the bureau and the township</source>
