@@ -622,7 +622,7 @@
     </message>
     <message>
         <source>Next step…</source>
-        <translation type="unfinished" />
+        <translation>下一步…</translation>
     </message>
     <message>
         <source>Close or move the case…</source>
@@ -847,7 +847,7 @@
     </message>
     <message>
         <source>Who took part</source>
-        <translation type="unfinished">参加人员</translation>
+        <translation>参与单位</translation>
     </message>
     <message>
         <source>Whom they met</source>
@@ -1760,27 +1760,27 @@ The current database is kept as a dated copy beside it.</source>
     </message>
     <message>
         <source>{step} {number} of case {case} issued and written to {path}.</source>
-        <translation type="unfinished" />
+        <translation>案件 {case} 的{step}（{number}）已印发并写入 {path}。</translation>
     </message>
     <message>
         <source>{step} {number} of case {case} written to {path}.</source>
-        <translation type="unfinished" />
+        <translation>案件 {case} 的{step}（{number}）已写入 {path}。</translation>
     </message>
     <message>
         <source>the school's written report to the education bureau on a case whose notice's deadline passed</source>
-        <translation type="unfinished" />
+        <translation>通知书期限届满后学校向教育行政部门的书面报告</translation>
     </message>
     <message>
         <source>the township's order to correct (责令限期改正决定书) of a case</source>
-        <translation type="unfinished" />
+        <translation>案件的责令限期改正决定书（乡镇人民政府）</translation>
     </message>
     <message>
         <source>the demand to perform (履行催告书) of a case</source>
-        <translation type="unfinished" />
+        <translation>案件的履行催告书</translation>
     </message>
     <message>
         <source>the application to the court for enforcement (强制执行申请书) of a case</source>
-        <translation type="unfinished" />
+        <translation>案件的强制执行申请书（向人民法院）</translation>
     </message>
     <message>
         <source>issue and print every notice due (repeated attempts failed), in one PDF</source>
@@ -2460,91 +2460,91 @@ The current database is kept as a dated copy beside it.</source>
     </message>
     <message>
         <source>the day of the attempt (today)</source>
-        <translation type="unfinished" />
+        <translation>劝返日期（默认今天）</translation>
     </message>
     <message>
         <source>who went</source>
-        <translation type="unfinished" />
+        <translation>劝返人员</translation>
     </message>
     <message>
         <source>whom they met</source>
-        <translation type="unfinished" />
+        <translation>见到的人</translation>
     </message>
     <message>
         <source>what came of it</source>
-        <translation type="unfinished" />
+        <translation>劝返结果</translation>
     </message>
     <message>
         <source>the family agreed to the return</source>
-        <translation type="unfinished" />
+        <translation>家长同意返校</translation>
     </message>
     <message>
         <source>who took part, separated by commas or 、 (the school unless said)</source>
-        <translation type="unfinished" />
+        <translation>参与单位，用逗号或“、”分隔（不写则为学校）</translation>
     </message>
     <message>
         <source>log a persuasion attempt on a case (who took part: the school, the village committee, the township)</source>
-        <translation type="unfinished" />
+        <translation>记录一次劝返（参与单位：学校、村民委员会、乡镇人民政府）</translation>
     </message>
     <message>
         <source>Attempt {id} logged on case {case}.</source>
-        <translation type="unfinished" />
+        <translation>已在案件 {case} 上记录劝返 {id}。</translation>
     </message>
     <message>
         <source>issue this step (it must be the one due); without it, say where the case stands</source>
-        <translation type="unfinished" />
+        <translation>印发这一步（须为当前到期的一步）；不写则显示案件进展</translation>
     </message>
     <message>
         <source>the day of issue (today)</source>
-        <translation type="unfinished" />
+        <translation>印发日期（默认今天）</translation>
     </message>
     <message>
         <source>where a case stands after its notice's deadline (report, order to correct, demand, application to the court), or issue the step due</source>
-        <translation type="unfinished" />
+        <translation>通知书期限届满后案件的进展（书面报告、责令改正、催告、申请强制执行），或印发到期的一步</translation>
     </message>
     <message>
         <source>{step} {number} issued on case {case}.</source>
-        <translation type="unfinished" />
+        <translation>已在案件 {case} 上印发{step}（{number}）。</translation>
     </message>
     <message>
         <source>served {day} ({manner})</source>
-        <translation type="unfinished" />
+        <translation>{day}送达（{manner}）</translation>
     </message>
     <message>
         <source>not served</source>
-        <translation type="unfinished" />
+        <translation>未送达</translation>
     </message>
     <message>
         <source>Next: the {step}, from {day}.</source>
-        <translation type="unfinished" />
+        <translation>下一步：{step}，自 {day} 起。</translation>
     </message>
     <message>
         <source>the day it was served (today)</source>
-        <translation type="unfinished" />
+        <translation>送达日期（默认今天）</translation>
     </message>
     <message>
         <source>who received it</source>
-        <translation type="unfinished" />
+        <translation>受送达人（签收人）</translation>
     </message>
     <message>
         <source>who served it</source>
-        <translation type="unfinished" />
+        <translation>送达人</translation>
     </message>
     <message>
         <source>留置送达: the witnesses, separated by 、</source>
-        <translation type="unfinished" />
+        <translation>留置送达：见证人，用“、”分隔</translation>
     </message>
     <message>
         <source>留置送达: why the recipient refused</source>
-        <translation type="unfinished" />
+        <translation>留置送达：拒收事由</translation>
     </message>
     <message>
         <source>record the proof of service (送达回证) of a case's notice or escalation document</source>
-        <translation type="unfinished" />
+        <translation>记录案件通知书或后续文书的送达回证</translation>
     </message>
     <message>
         <source>Service of the {step} of case {case} recorded.</source>
-        <translation type="unfinished" />
+        <translation>已记录案件 {case} 的{step}送达情况。</translation>
     </message>
     <message>
         <source>Notice {number} of case {case} written to {path}.</source>
@@ -3430,7 +3430,7 @@ Please tell the person who supports the program, and give them the log file:
     </message>
     <message>
         <source>Tick who took part: the school, the village committee, the township.</source>
-        <translation type="unfinished" />
+        <translation>请勾选参与单位：学校、村民委员会、乡镇人民政府。</translation>
     </message>
     <message>
         <source>The case is closed; attempts are logged on open cases.</source>
@@ -3450,27 +3450,27 @@ Please tell the person who supports the program, and give them the log file:
     </message>
     <message>
         <source>urging notice</source>
-        <translation type="unfinished" />
+        <translation>敦促入学通知书</translation>
     </message>
     <message>
         <source>written report to the education bureau</source>
-        <translation type="unfinished" />
+        <translation>向教育行政部门的书面报告</translation>
     </message>
     <message>
         <source>order to correct</source>
-        <translation type="unfinished" />
+        <translation>责令限期改正决定书</translation>
     </message>
     <message>
         <source>demand to perform</source>
-        <translation type="unfinished" />
+        <translation>履行催告书</translation>
     </message>
     <message>
         <source>application to the court for enforcement</source>
-        <translation type="unfinished" />
+        <translation>强制执行申请书</translation>
     </message>
     <message>
         <source>No urging notice is issued.</source>
-        <translation type="unfinished" />
+        <translation>尚未发出敦促入学通知书。</translation>
     </message>
     <message>
         <source>The case is closed.</source>
@@ -3478,47 +3478,47 @@ Please tell the person who supports the program, and give them the log file:
     </message>
     <message>
         <source>Every step is issued: the court decides.</source>
-        <translation type="unfinished" />
+        <translation>各步文书均已印发，待人民法院裁定。</translation>
     </message>
     <message>
         <source>Waiting for the proof of service of the {step} ({number}).</source>
-        <translation type="unfinished" />
+        <translation>等待{step}（{number}）的送达回证。</translation>
     </message>
     <message>
         <source>Choose a step: report, penalty, demand or enforcement.</source>
-        <translation type="unfinished" />
+        <translation>请选择一步：report（书面报告）、penalty（责令改正）、demand（催告）或 enforcement（申请强制执行）。</translation>
     </message>
     <message>
         <source>No step is due: {why}</source>
-        <translation type="unfinished" />
+        <translation>没有到期的一步：{why}</translation>
     </message>
     <message>
         <source>The steps come in order: the next one is the {step}.</source>
-        <translation type="unfinished" />
+        <translation>须按顺序进行：下一步是{step}。</translation>
     </message>
     <message>
         <source>The {step} may be issued from {date}.</source>
-        <translation type="unfinished" />
+        <translation>{step}自 {date} 起方可印发。</translation>
     </message>
     <message>
         <source>The date is in the future.</source>
-        <translation type="unfinished" />
+        <translation>日期不能晚于今天。</translation>
     </message>
     <message>
         <source>The {step} is not issued.</source>
-        <translation type="unfinished" />
+        <translation>{step}尚未印发。</translation>
     </message>
     <message>
         <source>{n} more failed persuasion attempts are needed (at least {needed})</source>
-        <translation type="unfinished" />
+        <translation>还需要{n}次劝返无果的记录（至少{needed}次）</translation>
     </message>
     <message>
         <source>A failed attempt with the village committee is still needed</source>
-        <translation type="unfinished" />
+        <translation>还需要村民委员会参与的劝返记录</translation>
     </message>
     <message>
         <source>A failed attempt with the township government is still needed</source>
-        <translation type="unfinished" />
+        <translation>还需要乡镇人民政府参与的劝返记录</translation>
     </message>
     <message>
         <source>The notice date must fall between the opening of the case and today.</source>
@@ -3542,15 +3542,15 @@ Please tell the person who supports the program, and give them the log file:
     </message>
     <message>
         <source>Choose how it was served: in person, left at the home, or through another body.</source>
-        <translation type="unfinished" />
+        <translation>请选择送达方式：直接送达、留置送达或委托送达。</translation>
     </message>
     <message>
         <source>Left at the home: name the witnesses.</source>
-        <translation type="unfinished" />
+        <translation>留置送达：请填写见证人。</translation>
     </message>
     <message>
         <source>Left at the home: write why the recipient refused.</source>
-        <translation type="unfinished" />
+        <translation>留置送达：请填写拒收事由。</translation>
     </message>
     <message>
         <source>The case no longer exists.</source>
@@ -3639,39 +3639,39 @@ Please tell the person who supports the program, and give them the log file:
     </message>
     <message>
         <source>with the village committee</source>
-        <translation type="unfinished" />
+        <translation>含村民委员会参与</translation>
     </message>
     <message>
         <source>with the township</source>
-        <translation type="unfinished" />
+        <translation>含乡镇人民政府参与</translation>
     </message>
     <message>
         <source>order to correct, days</source>
-        <translation type="unfinished" />
+        <translation>责令改正期限（天）</translation>
     </message>
     <message>
         <source>The period the order to correct gives (义务教育法 art. 58)</source>
-        <translation type="unfinished" />
+        <translation>责令限期改正的期限（义务教育法第五十八条）</translation>
     </message>
     <message>
         <source>after the demand, days</source>
-        <translation type="unfinished" />
+        <translation>催告送达后（天）</translation>
     </message>
     <message>
         <source>Days after the demand is served before applying to the court (行政强制法 art. 54)</source>
-        <translation type="unfinished" />
+        <translation>催告书送达后至申请人民法院强制执行的天数（行政强制法第五十四条）</translation>
     </message>
     <message>
         <source>unchallenged, months</source>
-        <translation type="unfinished" />
+        <translation>起诉期（月）</translation>
     </message>
     <message>
         <source>Months the order must stand unchallenged before enforcement (行政诉讼法 art. 46)</source>
-        <translation type="unfinished" />
+        <translation>申请强制执行前决定须经过的起诉期限（月，行政诉讼法第四十六条）</translation>
     </message>
     <message>
         <source>After the notice's deadline</source>
-        <translation type="unfinished" />
+        <translation>通知书期限届满后</translation>
     </message>
     <message>
         <source>Notice number prefix</source>
@@ -6786,47 +6786,47 @@ How: {how}{note}</source>
     <name>NextStepDialog</name>
     <message>
         <source>Next step — case No. {id} {name}</source>
-        <translation type="unfinished" />
+        <translation>下一步 — 案件 {id} {name}</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished">打印…</translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Record the proof of service…</source>
-        <translation type="unfinished" />
+        <translation>登记送达回证…</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation>文书</translation>
     </message>
     <message>
         <source>served {date} ({manner})</source>
-        <translation type="unfinished" />
+        <translation>{date}送达（{manner}）</translation>
     </message>
     <message>
         <source>&lt;span style='color:#c62828'&gt;not yet served&lt;/span&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;span style='color:#c62828'&gt;尚未送达&lt;/span&gt;</translation>
     </message>
     <message>
         <source>, period to {date}</source>
-        <translation type="unfinished" />
+        <translation>，期限至 {date}</translation>
     </message>
     <message>
         <source>{title} {number}: issued {date}{deadline}; {served}.</source>
-        <translation type="unfinished" />
+        <translation>{title}（{number}）：{date}印发{deadline}；{served}。</translation>
     </message>
     <message>
         <source>No urging notice is issued on this case.</source>
-        <translation type="unfinished" />
+        <translation>本案件尚未发出敦促入学通知书。</translation>
     </message>
     <message>
         <source>Next: the {step}, from {date}.</source>
-        <translation type="unfinished" />
+        <translation>下一步：{step}，自 {date} 起。</translation>
     </message>
     <message>
         <source>Issue now: {title}</source>
-        <translation type="unfinished" />
+        <translation>现在印发：{title}</translation>
     </message>
 </context>
 <context>
@@ -8750,47 +8750,47 @@ This look is recorded in the audit trail.</source>
     <name>ServiceDialog</name>
     <message>
         <source>Proof of service</source>
-        <translation type="unfinished" />
+        <translation>送达回证</translation>
     </message>
     <message>
         <source>e.g. 村委会 王主任、村民 赵四</source>
-        <translation type="unfinished" />
+        <translation>例如：村委会 王主任、村民 赵四</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation>文书</translation>
     </message>
     <message>
         <source>Served on</source>
-        <translation type="unfinished" />
+        <translation>送达日期</translation>
     </message>
     <message>
         <source>Received by</source>
-        <translation type="unfinished" />
+        <translation>受送达人（签收人）</translation>
     </message>
     <message>
         <source>Manner</source>
-        <translation type="unfinished" />
+        <translation>送达方式</translation>
     </message>
     <message>
         <source>Served by</source>
-        <translation type="unfinished" />
+        <translation>送达人</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished">地点</translation>
+        <translation>送达地点</translation>
     </message>
     <message>
         <source>Witnesses (left at the home)</source>
-        <translation type="unfinished" />
+        <translation>见证人（留置送达）</translation>
     </message>
     <message>
         <source>Reason given for refusing</source>
-        <translation type="unfinished" />
+        <translation>拒收事由</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -10093,27 +10093,27 @@ This look is recorded in the audit trail.</source>
     </message>
     <message>
         <source>School</source>
-        <translation type="unfinished" />
+        <translation>学校</translation>
     </message>
     <message>
         <source>Village committee</source>
-        <translation type="unfinished" />
+        <translation>村民委员会</translation>
     </message>
     <message>
         <source>Township government</source>
-        <translation type="unfinished" />
+        <translation>乡镇人民政府</translation>
     </message>
     <message>
         <source>Handed over in person</source>
-        <translation type="unfinished" />
+        <translation>直接送达</translation>
     </message>
     <message>
         <source>Left at the home (refused, before witnesses)</source>
-        <translation type="unfinished" />
+        <translation>留置送达（拒收，有见证人）</translation>
     </message>
     <message>
         <source>Served through another body</source>
-        <translation type="unfinished" />
+        <translation>委托送达</translation>
     </message>
     <message>
         <source>Other</source>
@@ -10442,19 +10442,19 @@ This look is recorded in the audit trail.</source>
     </message>
     <message>
         <source>The notice deadline for {name} passed on {date}: the {step} is due since {due}</source>
-        <translation type="unfinished" />
+        <translation>{name}的通知书期限已于{date}届满：{step}自 {due} 起到期</translation>
     </message>
     <message>
         <source>{name}'s case: the {step} is due since {due}</source>
-        <translation type="unfinished" />
+        <translation>{name}的案件：{step}自 {due} 起到期</translation>
     </message>
     <message>
         <source>{name}'s case: {waiting}</source>
-        <translation type="unfinished" />
+        <translation>{name}的案件：{waiting}</translation>
     </message>
     <message>
         <source>{name}'s case: the {stage} is issued; the {step} may follow from {due}</source>
-        <translation type="unfinished" />
+        <translation>{name}的案件：{stage}已印发；{step}自 {due} 起可印发</translation>
     </message>
     <message>
         <source>The term began on {date}: send the term-start dropout report to the bureau and the township</source>
