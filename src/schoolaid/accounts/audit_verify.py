@@ -75,6 +75,9 @@ COVERED: tuple[Coverage, ...] = (
              {"recorded_at": "the moment written; the audit event carries its own time"}),
     Coverage("transfer", "transfers", {"recorded_at": "the moment written; the audit event carries its own time"}),
     Coverage("report_back", "report_backs", {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("case_plan", "case_plans", {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("case_follow_up", "case_follow_ups",
+             {"recorded_at": "the moment written; the audit event carries its own time"}),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).

@@ -27,6 +27,7 @@ SETTINGS = {  # key: (default, lowest, highest)
     "dropout.attempts_before_notice": (2, 1, 10),
     "dropout.notice_deadline_days": (15, 3, 60),
     transfers.CONFIRM_DAYS_SETTING: transfers.CONFIRM_DAYS_LIMITS,  # a transfer out unconfirmed this long: suspected
+    "dropout.follow_up_months": (3, 1, 12),  # a child back at school is followed this long (case_plans)
 }
 
 

@@ -408,6 +408,7 @@ class DropoutRulesDialog(FormDialog):
             "dropout.attempts_before_notice": self.tr("Failed persuasion attempts before the urging notice"),
             "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
             "dropout.transfer_confirm_days": self.tr("Days a transfer out may stay unconfirmed by the receiving school"),
+            "dropout.follow_up_months": self.tr("Months a child back at school is followed up (monthly entries)"),
         }
         for key, (_default, low, high) in rules.SETTINGS.items():
             spin = QSpinBox()
