@@ -794,8 +794,9 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
         village = session.get(Village, household.village_id) if household is not None else None
         return f"{village.name}村委会 {rng.choice(SURNAMES)}主任" if village is not None else "村委会主任"
 
-    def begin(student: Student, days_back: int, reason: Reason, text: str, *, report: bool = True) -> tuple[int, dt.date]:
-        began = school_days_before(today, days_back, off)
+    def begin(student: Student, days_back: int, reason: Reason, text: str, *, report: bool = True,
+              began_on: dt.date | None = None) -> tuple[int, dt.date]:
+        began = began_on or school_days_before(today, days_back, off)
         absence_id = absences.record_absence(session, actor, student.id, began, today=today)
         opened = nth_school_day(began, 5, off)
         teacher = teacher_of(student)
@@ -860,11 +861,13 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
         pass  # the absence has not reached the dropout threshold on a date this early in the term
 
     plan(case_id, escalated, "镇村校三方联合劝返；联系务工地，动员家长送孩子回校；返校后安排补课")
-    # Back at school a little over two months ago (issue 19): placed 插班, followed up monthly since, one due.
-    case_id, opened = begin(returned, 58, Reason.POVERTY, "家中无人照看弟妹，留家干农活")
+    # Back at school on the last school day at least 63 days (over two months) ago (issue 19): placed 插班,
+    # followed up monthly since, with the latest follow-up due (the one before it entered).
+    back = school_days_before(today - dt.timedelta(days=62), 1, off)
+    case_id, opened = begin(returned, 0, Reason.POVERTY, "家中无人照看弟妹，留家干农活",
+                            began_on=school_days_before(back, 15, off))
     attempt(case_id, opened + dt.timedelta(days=1), returned, Method.HOME_VISIT,
             "家长担心费用，讲解了生活补助和营养餐政策，家长表示考虑")
-    back = school_days_before(today, 45, off)
     attempt(case_id, back - dt.timedelta(days=1), returned, Method.TALK, "家长同意送孩子返校，已落实寄宿",
             succeeded=True, with_village=True)
     plan(case_id, returned, "落实生活补助和寄宿，协调村委会帮助照看弟妹，返校后每月跟踪")
