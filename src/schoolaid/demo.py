@@ -865,7 +865,7 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     # followed up monthly since, with the latest follow-up due (the one before it entered).
     back = school_days_before(today - dt.timedelta(days=62), 1, off)
     case_id, opened = begin(returned, 0, Reason.POVERTY, "家中无人照看弟妹，留家干农活",
-                            began_on=school_days_before(back, 15, off))
+                            began_on=school_days_before(back, 10, off))
     attempt(case_id, opened + dt.timedelta(days=1), returned, Method.HOME_VISIT,
             "家长担心费用，讲解了生活补助和营养餐政策，家长表示考虑")
     attempt(case_id, back - dt.timedelta(days=1), returned, Method.TALK, "家长同意送孩子返校，已落实寄宿",

@@ -233,6 +233,13 @@ def record_placement(session: Session, actor: Actor, case: DropoutCase, placemen
     return _add_revision(session, actor, case, values, previous, student.name if student is not None else "")
 
 
+def student_grade(session: Session, case_id: int) -> int:
+    """The grade the case's student is in now (the 插班 grade offered by default)."""
+    case = get_record(session, DropoutCase, case_id)
+    student = session.get(Student, case.student_id)
+    return student.grade if student is not None else case.grade_at
+
+
 def plan_history(session: Session, case_id: int) -> list[PlanRevision]:
     """The revisions of the plan, oldest first; the last one is in force."""
     return [PlanRevision(p.id, p.revision, p.leader_name, p.leader_staff_id, p.teacher_name, p.teacher_staff_id,
@@ -365,7 +372,7 @@ def follow_up_states(session: Session, case_ids: Iterable[int] | None = None) ->
         DropoutCase.status == CaseStatus.RETURNED.value, DropoutCase.return_date.is_not(None))
     if case_ids is not None:
         query = query.where(DropoutCase.id.in_(list(case_ids)))
-    returned = {case_id: day for case_id, day in session.execute(query)}
+    returned: dict[int, dt.date] = {case_id: day for case_id, day in session.execute(query) if day is not None}
     logged: dict[int, list[FollowUpView]] = {}
     ids = list(returned)
     for start in range(0, len(ids), 500):
@@ -422,7 +429,7 @@ def case_to_reopen(session: Session, student_id: int, day: dt.date) -> int | Non
             select(DropoutCase.id, DropoutCase.return_date).where(
                 DropoutCase.student_id == student_id, DropoutCase.status == CaseStatus.RETURNED.value,
                 DropoutCase.return_date.is_not(None)).order_by(DropoutCase.return_date.desc())):
-        if returned <= day <= months_after(returned, months):
+        if returned is not None and returned <= day <= months_after(returned, months):
             return int(case_id)
     return None
 
