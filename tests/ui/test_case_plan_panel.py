@@ -1,6 +1,7 @@
 """The case panel's plan (一人一案) and follow-up after the return (issue 19), driven as the aid officer
 does: the plan edited in its dialog (a new revision, the old one kept), a follow-up added to the child
-back at school, and closing as 已返校 refused until the placement is chosen."""
+back at school, closing as 已返校 refused until the placement is chosen, and a new absence within the
+follow-up reopening the same case."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from schoolaid.dropout import case_plans
+from schoolaid.accounts.audit import Actor
+from schoolaid.dropout import absences, case_files, case_plans
 from schoolaid.dropout.case_plans import Placement
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.ui.dropout.case_plan_dialogs import FollowUpDialog, PlanDialog
@@ -139,3 +141,23 @@ def test_back_at_school_asks_for_the_placement(qtbot, tab, context) -> None:
     tab.move_button.click()
     plan = context.query(case_plans.current_plan, case_id)
     assert plan is not None and (plan.placement, plan.placement_label) == (Placement.INSERTED, "插班（五年级）")
+
+
+def test_a_new_absence_in_the_follow_up_reopens_the_case_from_the_absences_page(qtbot, tab, context, monkeypatch) -> None:
+    case_id = select(tab, CaseStatus.RETURNED)
+    case = tab.selected_case()
+    assert case is not None
+    absence_id = context.db.run(absences.record_absence, Actor("李老师"), case.student_id, TODAY, today=TODAY)
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    tab._open_case(case.student_id, absence_id, case.student)  # what the Absences page's button does
+    assert asked and str(case_id) in asked[0]
+    assert [c.id for c in context.query(case_files.list_cases) if c.student_id == case.student_id] == [case_id]
+    shown = tab.selected_case()
+    assert shown is not None and (shown.id, shown.status) == (case_id, CaseStatus.PERSUADING)
+    assert tab.plan_panel.follow_model.row_object(tab.plan_panel.follow_model.rowCount() - 1).kind.value == "reopened"

@@ -219,10 +219,11 @@ def check_placement(placement: Placement | str | None, grade: int | None) -> lis
     return problems
 
 
+@requires(Permission.MANAGE_CASES)
 def record_placement(session: Session, actor: Actor, case: DropoutCase, placement: Placement | str,
                      grade: int | None) -> int:
-    """A revision of the plan with the placement on return (called by ``case_files.move_case``, within
-    its permission check and transaction)."""
+    """A revision of the plan with the placement on return (called by ``case_files.move_case``, in its
+    transaction)."""
     previous = _latest(session, case.id)
     values = _plan_values(previous) or {
         "leader_name": "", "leader_staff_id": None, "teacher_name": "", "teacher_staff_id": None, "cadre_name": "",
@@ -434,8 +435,9 @@ def case_to_reopen(session: Session, student_id: int, day: dt.date) -> int | Non
     return None
 
 
+@requires(Permission.MANAGE_CASES)
 def reopen_case(session: Session, actor: Actor, case_id: int, absence_id: int | None, day: dt.date) -> None:
-    """Back to 劝返中 (called by ``case_files.open_case`` within its permission check): the case now
+    """Back to 劝返中 (called by ``case_files.open_case``, in its transaction): the case now
     follows the new absence; the old return day stays in the audit trail and the log."""
     case = get_record(session, DropoutCase, case_id)
     student = session.get(Student, case.student_id)
