@@ -51,7 +51,8 @@ EARLY_DAYS = 14  # an entry this long before its due day counts for it
 
 
 class Placement(str, enum.Enum):
-    """Where a child who came back is placed (教基厅函〔2024〕15号: 插班, 单独编班, 送教上门, 普职融合)."""
+    """Where a child who came back is placed: the four placements issue 19 names (插班, 单独编班, 送教上门,
+    职业教育/普职融合). Not a rule with a verified source: see docs/sources/case_plans.md."""
 
     INSERTED = "插班"
     SEPARATE_CLASS = "单独编班"
