@@ -862,8 +862,11 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
 
     plan(case_id, escalated, "镇村校三方联合劝返；联系务工地，动员家长送孩子回校；返校后安排补课")
     # Back at school on the last school day at least 63 days (over two months) ago (issue 19): placed 插班,
-    # followed up monthly since, with the latest follow-up due (the one before it entered).
+    # followed up monthly since, with the latest follow-up due (the one before it entered). A holiday that
+    # puts that day beyond the follow-up period: back on the first school day after it instead.
     back = school_days_before(today - dt.timedelta(days=62), 1, off)
+    if case_plans.months_after(back, rules.setting(session, case_plans.MONTHS_SETTING)) < today:
+        back = nth_school_day(today - dt.timedelta(days=91), 1, off)
     case_id, opened = begin(returned, 0, Reason.POVERTY, "家中无人照看弟妹，留家干农活",
                             began_on=school_days_before(back, 10, off))
     attempt(case_id, opened + dt.timedelta(days=1), returned, Method.HOME_VISIT,
