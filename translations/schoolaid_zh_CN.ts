@@ -633,6 +633,14 @@
         <translation>认定为辍学</translation>
     </message>
     <message>
+        <source>Plan (一人一案)…</source>
+        <translation>一人一案…</translation>
+    </message>
+    <message>
+        <source>Add a follow-up…</source>
+        <translation>登记跟踪…</translation>
+    </message>
+    <message>
         <source>Back at school…</source>
         <translation>已到校…</translation>
     </message>
@@ -1456,6 +1464,61 @@ The current database is kept as a dated copy beside it.</source>
     <message>
         <source>Remedies (补救措施)</source>
         <translation>补救措施</translation>
+    </message>
+</context>
+<context>
+    <name>CasePlanPanel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Followed up by</source>
+        <translation>跟踪人</translation>
+    </message>
+    <message>
+        <source>How the child is doing</source>
+        <translation>学生情况</translation>
+    </message>
+    <message>
+        <source>Attending</source>
+        <translation>在校</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Plan (一人一案)&lt;/b&gt;: &lt;span style='color:#c62828'&gt;none yet&lt;/span&gt; — name the school leader, the teacher and the village cadre responsible.</source>
+        <translation>&lt;b&gt;一人一案&lt;/b&gt;：&lt;span style='color:#c62828'&gt;尚未制定&lt;/span&gt;——请确定包保的校领导、教师和村干部。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Plan (一人一案)&lt;/b&gt;, revision {n}: leader {leader}, teacher {teacher}, village cadre {cadre}; cause: {cause}. Measures: {measures}</source>
+        <translation>&lt;b&gt;一人一案&lt;/b&gt;（第 {n} 版）：包保校领导 {leader}，包保教师 {teacher}，包保村干部 {cadre}；辍学原因：{cause}。措施：{measures}</translation>
+    </message>
+    <message>
+        <source>Placement on return: &lt;b&gt;{placement}&lt;/b&gt;.</source>
+        <translation>返校安置：&lt;b&gt;{placement}&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Follow-up&lt;/b&gt;: back since {back}, followed up {done} of {n} times — &lt;span style='color:#2e7d32'&gt;consolidated (巩固完成)&lt;/span&gt;, no longer followed.</source>
+        <translation>&lt;b&gt;返校跟踪&lt;/b&gt;：{back} 返校，已跟踪 {done}/{n} 次——&lt;span style='color:#2e7d32'&gt;巩固完成&lt;/span&gt;，不再跟踪。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Follow-up&lt;/b&gt;: back since {back}; the period ended on {end} with {done} of {n} follow-ups entered.</source>
+        <translation>&lt;b&gt;返校跟踪&lt;/b&gt;：{back} 返校；跟踪期已于 {end} 结束，仅登记 {done}/{n} 次跟踪。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Follow-up&lt;/b&gt;: back since {back}, followed up {done} of {n} times until {end}; the next is due on {due}. A new absence until {end} reopens this case.</source>
+        <translation>&lt;b&gt;返校跟踪&lt;/b&gt;：{back} 返校，跟踪至 {end}，已跟踪 {done}/{n} 次；下次跟踪应于 {due} 进行。{end} 前再次缺课将重新打开本档案。</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +2923,110 @@ Size: {size} bytes</source>
         <source>Transfer in recorded for student {id}.</source>
         <translation>已登记学生 {id} 的转入来源。</translation>
     </message>
+    <message>
+        <source>“{text}” is not a cause: write one of {causes}.</source>
+        <translation>“{text}”不是辍学原因：请填写以下之一：{causes}。</translation>
+    </message>
+    <message>
+        <source>the case's number (cases list)</source>
+        <translation>档案编号（见 cases list）</translation>
+    </message>
+    <message>
+        <source>the school leader responsible for the child (包保责任人)</source>
+        <translation>包保该生的校领导（包保责任人）</translation>
+    </message>
+    <message>
+        <source>the teacher responsible for the child</source>
+        <translation>包保该生的教师</translation>
+    </message>
+    <message>
+        <source>the village cadre responsible for the child</source>
+        <translation>包保该生的村干部</translation>
+    </message>
+    <message>
+        <source>why the child left school: {causes}</source>
+        <translation>辍学原因：{causes}</translation>
+    </message>
+    <message>
+        <source>what is done to bring the child back</source>
+        <translation>劝返和帮扶措施</translation>
+    </message>
+    <message>
+        <source>set or change a case's plan (一人一案); what is not given stays as it is, each change is kept</source>
+        <translation>制定或修改一人一案；未给出的项保持不变，每次修改都留存</translation>
+    </message>
+    <message>
+        <source>Plan of case No. {id}, revision {n}: {leader}, {teacher}, {cadre}; {cause}; {measures}</source>
+        <translation>第 {id} 号档案一人一案（第 {n} 版）：{leader}、{teacher}、{cadre}；{cause}；{measures}</translation>
+    </message>
+    <message>
+        <source>the day of the follow-up (default: today)</source>
+        <translation>跟踪日期（默认今天）</translation>
+    </message>
+    <message>
+        <source>who followed the child up</source>
+        <translation>跟踪人</translation>
+    </message>
+    <message>
+        <source>how the child is doing</source>
+        <translation>学生情况</translation>
+    </message>
+    <message>
+        <source>the child was not attending (record the absence too: one in the follow-up period reopens the case)</source>
+        <translation>学生未在校（另请登记缺课：跟踪期内的缺课会重新打开档案）</translation>
+    </message>
+    <message>
+        <source>record a follow-up of a child back at school (返校后跟踪)</source>
+        <translation>登记返校学生的跟踪情况（返校后跟踪）</translation>
+    </message>
+    <message>
+        <source>Follow-up recorded on case No. {id}: {done} of {n} done.</source>
+        <translation>已登记第 {id} 号档案的跟踪：已完成 {done}/{n} 次。</translation>
+    </message>
+    <message>
+        <source>Next due on {date}.</source>
+        <translation>下次跟踪应于 {date}。</translation>
+    </message>
+    <message>
+        <source>The follow-up is complete (巩固完成).</source>
+        <translation>跟踪已完成（巩固完成）。</translation>
+    </message>
+    <message>
+        <source>one case: its file, its plan with every revision, and the follow-up after the return</source>
+        <translation>查看一件档案：档案信息、一人一案及其各版本、返校后跟踪</translation>
+    </message>
+    <message>
+        <source>There is no case No. {id}.</source>
+        <translation>没有第 {id} 号档案。</translation>
+    </message>
+    <message>
+        <source>Plan (revision {n}): leader {leader}, teacher {teacher}, village cadre {cadre}; cause {cause}; measures: {measures}</source>
+        <translation>一人一案（第 {n} 版）：校领导 {leader}，教师 {teacher}，村干部 {cadre}；原因 {cause}；措施：{measures}</translation>
+    </message>
+    <message>
+        <source>Placement on return: {placement}</source>
+        <translation>返校安置：{placement}</translation>
+    </message>
+    <message>
+        <source>No plan yet: set it with “schoolaid cases plan {id} …”.</source>
+        <translation>尚未制定一人一案：请用“schoolaid cases plan {id} …”制定。</translation>
+    </message>
+    <message>
+        <source>attending</source>
+        <translation>在校</translation>
+    </message>
+    <message>
+        <source>not attending</source>
+        <translation>未在校</translation>
+    </message>
+    <message>
+        <source>Followed up {done} of {n} times: consolidated (巩固完成), no longer followed.</source>
+        <translation>已跟踪 {done}/{n} 次：巩固完成，不再跟踪。</translation>
+    </message>
+    <message>
+        <source>Followed up {done} of {n} times; the next is due on {date}.</source>
+        <translation>已跟踪 {done}/{n} 次；下次跟踪应于 {date}。</translation>
+    </message>
 </context>
 <context>
     <name>ColumnMapping</name>
@@ -3610,6 +3777,54 @@ Please tell the person who supports the program, and give them the log file:
         <extracomment>How the report counts, printed under its table (Chinese always: the report goes to the bureau). From this day of a month on, the month to report is the one under way (its figures are nearly all in); before it, the month just ended.</extracomment>
         <translation>全部学校</translation>
     </message>
+    <message>
+        <source>The staff member chosen no longer exists.</source>
+        <translation>所选教职工已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the cause.</source>
+        <translation>请选择辍学原因。</translation>
+    </message>
+    <message>
+        <source>Name the school leader responsible for the child (包保责任人).</source>
+        <translation>请填写包保该生的校领导（包保责任人）。</translation>
+    </message>
+    <message>
+        <source>Name the teacher responsible for the child (包保责任人).</source>
+        <translation>请填写包保该生的教师（包保责任人）。</translation>
+    </message>
+    <message>
+        <source>Write the measures of the plan.</source>
+        <translation>请填写帮扶措施。</translation>
+    </message>
+    <message>
+        <source>A name is at most 64 characters.</source>
+        <translation>姓名最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>Say where the child is placed on return: 插班 (with the grade), 单独编班, 送教上门 or 职业教育/普职融合.</source>
+        <translation>请选择返校安置方式：插班（注明年级）、单独编班、送教上门或职业教育/普职融合。</translation>
+    </message>
+    <message>
+        <source>Give the grade the child joins (1 to 9).</source>
+        <translation>请填写插入的年级（1 至 9）。</translation>
+    </message>
+    <message>
+        <source>Only a case closed as back at school (已返校) is followed up.</source>
+        <translation>只有已返校的档案才进行返校后跟踪。</translation>
+    </message>
+    <message>
+        <source>The follow-up's date must fall between the return ({date}) and today.</source>
+        <translation>跟踪日期须在返校日（{date}）和今天之间。</translation>
+    </message>
+    <message>
+        <source>Write who followed the child up.</source>
+        <translation>请填写跟踪人。</translation>
+    </message>
+    <message>
+        <source>Write how the child is doing.</source>
+        <translation>请填写学生情况。</translation>
+    </message>
 </context>
 <context>
     <name>DropoutRulesDialog</name>
@@ -3636,6 +3851,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Days a transfer out may stay unconfirmed by the receiving school</source>
         <translation>转出待接收学校核实的天数</translation>
+    </message>
+    <message>
+        <source>Months a child back at school is followed up (monthly entries)</source>
+        <translation>返校后跟踪月数（每月跟踪一次）</translation>
     </message>
     <message>
         <source>with the village committee</source>
@@ -4059,6 +4278,18 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Case No. {id} opened for {name}.</source>
         <translation>已为{name}建立档案（第 {id} 号）。</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>重新打开档案</translation>
+    </message>
+    <message>
+        <source>{name} came back to school within the follow-up of case No. {id}: reopen that case (back to persuading) instead of opening a new one?</source>
+        <translation>{name} 仍在第 {id} 号档案的返校跟踪期内：重新打开该档案（恢复劝返），而不新建档案？</translation>
+    </message>
+    <message>
+        <source>Case No. {id} of {name} reopened.</source>
+        <translation>{name} 的第 {id} 号档案已重新打开。</translation>
     </message>
     <message>
         <source>Attempt logged on case No. {id}.</source>
@@ -4666,6 +4897,45 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>{path} could not be written: {detail}.</source>
         <translation>无法写入 {path}：{detail}。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up after the return</source>
+        <translation>返校后跟踪</translation>
+    </message>
+    <message>
+        <source>How the child is doing: attendance, studies, mood, the family</source>
+        <translation>学生情况：出勤、学习、情绪、家庭</translation>
+    </message>
+    <message>
+        <source>Attending school</source>
+        <translation>在校就读</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>No. {id}: {name}</source>
+        <translation>第 {id} 号：{name}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Followed up by</source>
+        <translation>跟踪人</translation>
+    </message>
+    <message>
+        <source>How the child is doing</source>
+        <translation>学生情况</translation>
+    </message>
+    <message>
+        <source>A child away again without reason: record the absence in the Absences page; within the follow-up period it reopens this case.</source>
+        <translation>学生再次无故缺课：请在“缺课登记”页登记缺课；跟踪期内的缺课会重新打开本档案。</translation>
     </message>
 </context>
 <context>
@@ -7485,6 +7755,21 @@ How: {how}{note}</source>
     </message>
 </context>
 <context>
+    <name>PlacementFields</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Placed on return</source>
+        <translation>返校安置</translation>
+    </message>
+    <message>
+        <source>Grade joined (插班)</source>
+        <translation>插班年级</translation>
+    </message>
+</context>
+<context>
     <name>PlacesDialog</name>
     <message>
         <source>Schools and villages</source>
@@ -7541,6 +7826,49 @@ How: {how}{note}</source>
     <message>
         <source>Schools</source>
         <translation>学校</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Plan for the child (一人一案)</source>
+        <translation>一人一案</translation>
+    </message>
+    <message>
+        <source>e.g. 波西村委会 张主任</source>
+        <translation>如：波西村委会 张主任</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>No. {id}: {name} ({school} {grade})</source>
+        <translation>第 {id} 号：{name}（{school} {grade}）</translation>
+    </message>
+    <message>
+        <source>School leader responsible</source>
+        <translation>包保校领导</translation>
+    </message>
+    <message>
+        <source>Teacher responsible</source>
+        <translation>包保教师</translation>
+    </message>
+    <message>
+        <source>Village cadre responsible</source>
+        <translation>包保村干部</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>辍学原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <source>Each change is kept as a new revision of the plan; the earlier ones stay on the case.</source>
+        <translation>每次修改都另存为新版本，原有版本留在档案中。</translation>
     </message>
 </context>
 <context>
@@ -10372,6 +10700,22 @@ This look is recorded in the audit trail.</source>
         <source>Receiving school's receipt</source>
         <translation>接收学校回执</translation>
     </message>
+    <message>
+        <source>Placed in a regular class (插班)</source>
+        <translation>插班</translation>
+    </message>
+    <message>
+        <source>A class of their own (单独编班)</source>
+        <translation>单独编班</translation>
+    </message>
+    <message>
+        <source>Taught at home (送教上门)</source>
+        <translation>送教上门</translation>
+    </message>
+    <message>
+        <source>Vocational education (职业教育/普职融合)</source>
+        <translation>职业教育/普职融合</translation>
+    </message>
 </context>
 <context>
     <name>WorkList</name>
@@ -10394,6 +10738,10 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>Nothing done on {name}'s case for {days} days: log the next attempt</source>
         <translation>{name}的案件已 {days} 天没有进展：请登记下一次劝返</translation>
+    </message>
+    <message>
+        <source>{name} ({school}) is back at school since {back}: follow-up {k} of {n} is due on {date}: record it</source>
+        <translation>{name}（{school}）{back} 返校，第 {k}/{n} 次跟踪应于 {date} 进行：请登记</translation>
     </message>
     <message>
         <source>{village}: {n} differences of the 比对 to check door to door, the oldest since {date}</source>

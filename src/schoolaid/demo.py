@@ -769,7 +769,7 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     child (a known reason), a case just opened, one escalated to an enrollment-urging notice whose
     deadline passed (the child counted as a dropout), a child brought back, one taught at home, one
     transferred."""
-    from schoolaid.dropout import absences, case_files, notices, persuasion, rules
+    from schoolaid.dropout import absences, case_files, case_plans, notices, persuasion, rules
     from schoolaid.dropout.case_files import CaseForm
     from schoolaid.dropout.persuasion import AttemptEntry
     from schoolaid.dropout.vocabulary import CaseStatus, Method, Party, Reason
@@ -794,8 +794,9 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
         village = session.get(Village, household.village_id) if household is not None else None
         return f"{village.name}村委会 {rng.choice(SURNAMES)}主任" if village is not None else "村委会主任"
 
-    def begin(student: Student, days_back: int, reason: Reason, text: str, *, report: bool = True) -> tuple[int, dt.date]:
-        began = school_days_before(today, days_back, off)
+    def begin(student: Student, days_back: int, reason: Reason, text: str, *, report: bool = True,
+              began_on: dt.date | None = None) -> tuple[int, dt.date]:
+        began = began_on or school_days_before(today, days_back, off)
         absence_id = absences.record_absence(session, actor, student.id, began, today=today)
         opened = nth_school_day(began, 5, off)
         teacher = teacher_of(student)
@@ -816,6 +817,20 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
             method.value, result, succeeded, tuple(parties)), files=[("入户劝返照片.png", _tiny_png(rng))],
             today=today)
 
+    def plan(case_id: int, student: Student, measures: str) -> None:
+        """一人一案: the school's leader, the class teacher and a village cadre answer for the child (no
+        draw from ``rng``: the rest of the demo stays as it was)."""
+        form = case_plans.plan_form(session, case_id)
+        leaders = [m for m in teachers.get(student.school_id, [])
+                   if m.role in (StaffRole.PRINCIPAL.value, StaffRole.LEADERSHIP.value)]
+        household = session.get(Household, student.household_id)
+        village = session.get(Village, household.village_id) if household is not None else None
+        form.leader, form.leader_staff_id = (leaders[0].name, leaders[0].id) if leaders else ("校长", None)
+        form.teacher = form.teacher or "班主任"
+        form.cadre = f"{village.name if village else ''}村委会 {SURNAMES[student.id % len(SURNAMES)]}主任"
+        form.measures = measures
+        case_plans.save_plan(session, actor, case_id, form, today=today)
+
     waiting, sick, fresh, escalated, returned, home, moved = picked
     # An unexplained absence of eight school days: the app proposes a case.
     absences.record_absence(session, actor, waiting.id, school_days_before(today, 8, off), today=today)
@@ -826,6 +841,8 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     case_id, opened = begin(fresh, 12, Reason.LEARNING, "成绩跟不上，不愿到校")
     attempt(case_id, opened + dt.timedelta(days=1), fresh, Method.HOME_VISIT,
             "家长表示孩子不愿上学，答应做孩子工作，近日送回学校")
+
+    plan(case_id, fresh, "每周与家长电话沟通一次，班主任安排学习结对帮扶，补习落下的课程")
 
     case_id, opened = begin(escalated, 55, Reason.MIGRATION, "随父母到昆明打工，在工地帮忙")
     attempt(case_id, opened + dt.timedelta(days=2), escalated, Method.PHONE,
@@ -846,13 +863,27 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     except NotAllowed:
         pass  # the absence has not reached the dropout threshold on a date this early in the term
 
-    case_id, opened = begin(returned, 30, Reason.POVERTY, "家中无人照看弟妹，留家干农活")
+    plan(case_id, escalated, "镇村校三方联合劝返；联系务工地，动员家长送孩子回校；返校后安排补课")
+    # Back at school on the last school day at least 63 days (over two months) ago (issue 19): placed 插班,
+    # followed up monthly since, with the latest follow-up due (the one before it entered). A holiday that
+    # puts that day beyond the follow-up period: back on the first school day after it instead.
+    back = school_days_before(today - dt.timedelta(days=62), 1, off)
+    if case_plans.months_after(back, rules.setting(session, case_plans.MONTHS_SETTING)) < today:
+        back = nth_school_day(today - dt.timedelta(days=91), 1, off)
+    case_id, opened = begin(returned, 0, Reason.POVERTY, "家中无人照看弟妹，留家干农活",
+                            began_on=school_days_before(back, 10, off))
     attempt(case_id, opened + dt.timedelta(days=1), returned, Method.HOME_VISIT,
             "家长担心费用，讲解了生活补助和营养餐政策，家长表示考虑")
-    back = school_days_before(today, 15, off)
     attempt(case_id, back - dt.timedelta(days=1), returned, Method.TALK, "家长同意送孩子返校，已落实寄宿",
             succeeded=True, with_village=True)
-    case_files.move_case(session, actor, case_id, CaseStatus.RETURNED, back, today=today, return_date=back)
+    plan(case_id, returned, "落实生活补助和寄宿，协调村委会帮助照看弟妹，返校后每月跟踪")
+    case_files.move_case(session, actor, case_id, CaseStatus.RETURNED, back, today=today, return_date=back,
+                         placement=case_plans.Placement.INSERTED.value, placement_grade=returned.grade)
+    dues = [due for due in case_plans.follow_up_state(session, case_id).due_dates if due <= today]  # type: ignore[union-attr]
+    for due in dues[:-1]:
+        case_plans.log_follow_up(session, actor, case_id, case_plans.FollowUpEntry(
+            due, case_plans.plan_form(session, case_id).teacher or "班主任", "按时到校，学习状态稳定，已住校", True),
+            today=today)
 
     case_id, opened = begin(home, 20, Reason.ILLNESS, "重度脑瘫，无法到校")
     attempt(case_id, opened + dt.timedelta(days=3), home, Method.HOME_VISIT, "经评估不能随班就读，家长同意送教上门",
@@ -866,6 +897,7 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     form = case_files.case_form(session, case_id)
     form.current_situation = f"家长电话称已在{rng.choice(TRANSFER_DESTINATIONS)}就读，待接收学校核实学籍"
     case_files.update_case(session, actor, case_id, form, today=today)
+    plan(case_id, moved, "向务工地教育部门和接收学校核实学籍；核实前按疑似辍学跟踪")
 
 
 # --- 四查三比对: the household register of each village, the poverty list, and the differences planted ---

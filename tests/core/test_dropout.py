@@ -294,7 +294,8 @@ def reach(db, actor, student_id: int, status: CaseStatus) -> int:
     case_id = case_for(db, actor, student_id)
     moved_on = dt.date(2026, 10, 23)
     if status is CaseStatus.RETURNED:
-        db.run(case_files.move_case, actor, case_id, status, moved_on, return_date=moved_on, today=TODAY)
+        db.run(case_files.move_case, actor, case_id, status, moved_on, return_date=moved_on, today=TODAY,
+               placement="单独编班")
     elif status is CaseStatus.HOME_TEACHING:
         db.run(case_files.move_case, actor, case_id, status, moved_on, note="每周两次送教上门", today=TODAY)
     elif status is CaseStatus.TRANSFERRED:
@@ -313,7 +314,7 @@ def test_a_case_moves_exactly_as_the_workflow_allows(school, actor, source: Case
     assert case(db, case_id).status is source
     move = (case_files.move_case, actor, case_id, target, CLOSING)
     extras = {"return_date": CLOSING, "transfer_to": "攀枝花市东区炳草岗小学", "note": "结案说明", "today": TODAY,
-              "confirmation": CONFIRMED}
+              "confirmation": CONFIRMED, "placement": "插班", "placement_grade": 4}
     if target in vocabulary.TRANSITIONS[source]:
         db.run(*move, **extras)
         assert (case(db, case_id).status, case(db, case_id).closed_on) == (target, CLOSING)
@@ -337,15 +338,17 @@ def test_each_outcome_needs_its_details(school, actor) -> None:
     db, ids = school
     case_id = case_for(db, actor, ids["张小明"])
     attempts = {
-        (CaseStatus.RETURNED, ()): {("return_date", "case.return_date")},
+        (CaseStatus.RETURNED, ()): {("return_date", "case.return_date"), ("placement", "case.placement")},
         (CaseStatus.TRANSFERRED, (("transfer_to", "  "),)): {("transfer_to", "case.transfer"),
                                                             ("confirmation", "case.transfer_unconfirmed")},
         (CaseStatus.TRANSFERRED, (("transfer_to", "昆明市五华区红旗小学"),)): {
             ("confirmation", "case.transfer_unconfirmed")},
         (CaseStatus.OTHER, ()): {("note", "case.note")},
         (CaseStatus.HOME_TEACHING, (("note", " "),)): {("note", "case.note")},
-        (CaseStatus.RETURNED, (("return_date", MONDAY - dt.timedelta(days=1)),)): {("return_date", "case.return_range")},
-        (CaseStatus.RETURNED, (("return_date", dt.date(2026, 12, 25)),)): {("return_date", "case.return_range")},
+        (CaseStatus.RETURNED, (("return_date", MONDAY - dt.timedelta(days=1)), ("placement", "插班"))): {
+            ("return_date", "case.return_range"), ("placement_grade", "case.placement_grade")},
+        (CaseStatus.RETURNED, (("return_date", dt.date(2026, 12, 25)), ("placement", "单独编班"))): {
+            ("return_date", "case.return_range")},
     }
     for (target, extras), expected in attempts.items():
         with pytest.raises(ValidationFailed) as refused:
@@ -372,7 +375,8 @@ def test_bringing_a_dropout_back_writes_them_off_but_keeps_the_file(school, acto
     assert (row.student_id, row.case_id, row.status) == (sid, case_id, EnrollmentStatus.DROPPED_OUT)
 
     back = dt.date(2026, 11, 18)
-    db.run(case_files.move_case, actor, case_id, CaseStatus.RETURNED, back, return_date=back, today=TODAY)
+    db.run(case_files.move_case, actor, case_id, CaseStatus.RETURNED, back, return_date=back, today=TODAY,
+           placement="插班", placement_grade=4)
 
     assert status_of(db, sid) == "在读"
     assert db.query(absences.absences, TODAY) == []
@@ -453,8 +457,12 @@ def test_one_open_case_per_student(school, actor) -> None:
     first = case_for(db, actor, sid)
     with pytest.raises(NotAllowed):
         db.run(case_files.open_case, actor, sid, None, today=TODAY)
-    db.run(case_files.move_case, actor, first, CaseStatus.RETURNED, dt.date(2026, 10, 26), return_date=dt.date(2026, 10, 26), today=TODAY)
-    second = case_for(db, actor, sid, start=dt.date(2026, 11, 9))  # away again: a new episode, a new file
+    # Back on 16 October and followed up for a month (issue 19): away again after that, a new episode, a new file.
+    db.run(rules.set_setting, actor, "dropout.follow_up_months", 1)
+    back = dt.date(2026, 10, 16)
+    db.run(case_files.move_case, actor, first, CaseStatus.RETURNED, back, return_date=back, today=TODAY,
+           placement="插班", placement_grade=4)
+    second = case_for(db, actor, sid, start=dt.date(2026, 11, 17))
     assert [c.id for c in db.query(case_files.list_cases)] == [second, first]  # open first
     assert [c.id for c in db.query(case_files.list_cases, open_only=True)] == [second]
 
@@ -666,7 +674,8 @@ def test_the_receipt_and_the_expired_deadline(school, actor) -> None:
     assert not view.notice_expired(deadline)  # the last day still counts
     assert view.notice_expired(deadline + dt.timedelta(days=1))
     assert view.as_json(TODAY)["notice_expired"] is True
-    db.run(case_files.move_case, actor, case_id, CaseStatus.RETURNED, TODAY, return_date=TODAY, today=TODAY)
+    db.run(case_files.move_case, actor, case_id, CaseStatus.RETURNED, TODAY, return_date=TODAY, today=TODAY,
+           placement="插班", placement_grade=4)
     assert not case(db, case_id).notice_expired(TODAY)  # back at school: nothing overdue
 
 
@@ -809,9 +818,13 @@ def test_the_term_report_counts_per_school_and_names_the_dropouts(school, actor)
 def test_the_term_report_names_a_repeat_dropout_with_the_current_case(school, actor) -> None:
     db, ids = school
     sid = ids["张小明"]
+    # Back on 11 September, followed up for one month: away again after that, a new case (issue 19).
+    db.run(rules.set_setting, actor, "dropout.follow_up_months", 1)
     first = case_for(db, actor, sid, start=dt.date(2026, 9, 7), form=CaseForm(reason_category=Reason.POVERTY.value))
-    log(db, actor, first, dt.date(2026, 9, 12), succeeded=True, result="家长同意返校")
-    db.run(case_files.move_case, actor, first, CaseStatus.RETURNED, dt.date(2026, 9, 14), return_date=dt.date(2026, 9, 14), today=TODAY)
+    log(db, actor, first, dt.date(2026, 9, 11), succeeded=True, result="家长同意返校")
+    back = dt.date(2026, 9, 11)
+    db.run(case_files.move_case, actor, first, CaseStatus.RETURNED, back, return_date=back, today=TODAY,
+           placement="插班", placement_grade=4)
     current = case_for(db, actor, sid, form=CaseForm(reason_category=Reason.MIGRATION.value,
                                                      current_situation="在昆明", remedies="补课"))
     log(db, actor, current, dt.date(2026, 10, 17))

@@ -100,7 +100,7 @@ def test_a_case_closed_in_the_month_is_not_open_at_its_end(october, actor) -> No
     db, _ids = october
     [case] = db.query(case_files.list_cases)
     db.run(case_files.move_case, actor, case.id, "已返校", dt.date(2026, 10, 31), today=TODAY,
-           return_date=dt.date(2026, 10, 31))
+           return_date=dt.date(2026, 10, 31), placement="单独编班")
     assert db.query(monthly_report.monthly_report, *OCTOBER, TODAY).open_cases == []
     assert [c.name for c in db.query(monthly_report.monthly_report, 2026, 9, TODAY).open_cases] == []
 

@@ -98,6 +98,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
     def fill_move(dialog: MoveCaseDialog) -> None:
         dialog.status_combo.setCurrentIndex(dialog.status_combo.findData(CaseStatus.RETURNED.value))
         dialog.return_edit.setDate(QDate(back.year, back.month, back.day))
+        dialog.placement.combo.setCurrentIndex(dialog.placement.combo.findData("单独编班"))  # issue 19
 
     in_dialog(qtbot, MoveCaseDialog, fill_move)
     tab.move_button.click()

@@ -26,7 +26,8 @@ ENTITY_LABELS = {"student": "学生", "household": "户", "school": "学校", "v
                  "persuasion": "劝返记录", "urging_notice": "敦促入学通知书", "user": "账号", "permission": "权限",
                  "village_population": "村学前适龄儿童数",
                  "hardship_assessment": "困难认定", "hardship_publicity": "认定公示",
-                 "reference_list": "比对名单", "case_document": "控辍文书", "service_receipt": "送达回证"}
+                 "reference_list": "比对名单", "case_document": "控辍文书", "service_receipt": "送达回证",
+                 "case_plan": "一人一案", "case_follow_up": "返校跟踪"}
 
 
 def entity_label(entity: str) -> str:

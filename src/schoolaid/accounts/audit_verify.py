@@ -77,6 +77,9 @@ COVERED: tuple[Coverage, ...] = (
     Coverage("report_back", "report_backs", {"recorded_at": "the moment written; the audit event carries its own time"}),
     Coverage("case_document", "case_documents"),
     Coverage("service_receipt", "service_receipts"),
+    Coverage("case_plan", "case_plans", {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("case_follow_up", "case_follow_ups",
+             {"recorded_at": "the moment written; the audit event carries its own time"}),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).

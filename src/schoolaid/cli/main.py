@@ -16,6 +16,7 @@ from schoolaid import __version__
 from schoolaid.cli import (
     accounts,
     backup,
+    case_plans,  # noqa: F401 - its commands join the cases group
     demo,
     dropout,
     hardship,

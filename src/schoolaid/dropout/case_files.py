@@ -18,7 +18,7 @@ from schoolaid.common.errors import NotAllowed, NotFound, ValidationFailed
 from schoolaid.common.grades import grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import error
-from schoolaid.dropout import found_out_of_school
+from schoolaid.dropout import case_plans, found_out_of_school
 from schoolaid.dropout.absences import absences, cases_to_open, end_absence, get_record
 from schoolaid.dropout.notices import LoggedAttempt, NoticeView, missing_for_notice, notice_rules
 from schoolaid.dropout.rules import setting
@@ -74,7 +74,9 @@ def _check_form(session: Session, form: CaseForm, opened_on: dt.date, today: dt.
 @requires(Permission.MANAGE_CASES)
 def open_case(session: Session, actor: Actor, student_id: int, absence_id: int | None = None,
               form: CaseForm | None = None, *, today: dt.date) -> int:
-    """Open a case file for a student out of school (one per episode)."""
+    """Open a case file for a student out of school (one per episode). An absence beginning within the
+    follow-up period of the student's case back at school reopens that case instead (the form is then
+    not used: the case keeps its file); its id is returned."""
     form = form or CaseForm()
     student = session.get(Student, student_id)
     if student is None:
@@ -88,6 +90,11 @@ def open_case(session: Session, actor: Actor, student_id: int, absence_id: int |
     if absence_id is not None and (absence is None or absence.student_id != student_id):
         raise NotFound(translate("Dropout", "The absence does not belong to this student."))
     began = absence.start_date if absence is not None else today
+    # Away again within the follow-up after a return: the same case is reopened (一人一案), not a new one.
+    reopen = case_plans.case_to_reopen(session, student_id, began)
+    if reopen is not None:
+        case_plans.reopen_case(session, actor, reopen, absence_id, began)
+        return reopen
     _check_form(session, form, began, today)
     case = DropoutCase(student_id=student_id, absence_id=absence_id, status=CaseStatus.PERSUADING.value,
                        stage_at=student.stage, grade_at=student.grade, school_id=student.school_id,
@@ -125,13 +132,15 @@ def allowed_moves(status: CaseStatus | str) -> list[CaseStatus]:
 @requires(Permission.MANAGE_CASES)
 def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStatus | str, on: dt.date, *,
               today: dt.date, return_date: dt.date | None = None, transfer_to: str = "", note: str = "",
-              confirmation: transfers.Confirmation | None = None) -> None:
+              confirmation: transfers.Confirmation | None = None, placement: str | None = None,
+              placement_grade: int | None = None) -> None:
     """Move a case along its workflow; a move the workflow does not allow is refused.
 
     已返校 writes the child off the lists (劝返一个、销号一个): the absence ends the day before the
     return and the status goes back to 在读; 转学 needs the receiving school confirmed — already on
     the student's transfer out, or given here — and records the transfer; 送教上门 keeps the child on
-    the roll, taught at home."""
+    the roll, taught at home. 已返校 needs the placement (``case_plans.Placement``; 插班 with the
+    grade), written into the plan as a new revision; the follow-up period begins."""
     case = get_record(session, DropoutCase, case_id)
     current, new_status = CaseStatus(case.status), CaseStatus(new_status)
     problems = []
@@ -141,6 +150,8 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
                 current=current.label(), new=new_status.label())))
     if new_status is CaseStatus.RETURNED and return_date is None:
         problems.append(error("return_date", "case.return_date", translate("Dropout", "Enter the day the child came back.")))
+    if new_status is CaseStatus.RETURNED:
+        problems.extend(case_plans.check_placement(placement, placement_grade))
     if return_date is not None and (return_date < case.absence_began or return_date > today):
         problems.append(error("return_date", "case.return_range", translate(
             "Dropout", "The return date must fall between the start of the absence and today.")))
@@ -165,8 +176,9 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
     case.transfer_to = transfer_to.strip() or case.transfer_to
     case.outcome_note = note.strip() or case.outcome_note
     if new_status is CaseStatus.RETURNED:
-        assert return_date is not None
+        assert return_date is not None and placement is not None
         case.return_date = return_date
+        case_plans.record_placement(session, actor, case, placement, placement_grade)
         _end_open_absences(session, actor, case.student_id, return_date - dt.timedelta(days=1))
         if student.status != EnrollmentStatus.ENROLLED.value:
             roster.change_status(session, actor, student.id, EnrollmentStatus.ENROLLED, return_date,
@@ -300,13 +312,15 @@ def list_cases(session: Session, *, open_only: bool = False, case_id: int | None
         for row in session.scalars(select(UrgingNotice).where(UrgingNotice.case_id.in_(chunk))
                                    .order_by(UrgingNotice.id)):
             issued.setdefault(row.case_id, []).append(row)
+    reopened = case_plans.reopened_on(session, [row[0].id for row in found if row[0].status == CaseStatus.PERSUADING.value])
     views = []
     for case, name, sex, school, village, guardian, status in found:
         attempts_of = logged.get(case.id, [])
         notices_of = issued.get(case.id, [])
         failed = sum(1 for a in attempts_of if not a.succeeded)
         latest = notices_of[-1] if notices_of else None
-        last = max([case.opened_on, *(a.attempt_date for a in attempts_of), *(n.issued_on for n in notices_of)])
+        last = max([case.opened_on, *(a.attempt_date for a in attempts_of), *(n.issued_on for n in notices_of),
+                    *([reopened[case.id]] if case.id in reopened else [])])
         notice = (NoticeView(latest.id, latest.document_number, latest.guardian, latest.issued_on, latest.deadline,
                              latest.served_on, latest.served_to) if latest is not None else None)
         views.append(CaseView(case.id, case.student_id, name, sex, school, grade_name_zh(case.stage_at, case.grade_at),

@@ -39,6 +39,7 @@ SETTINGS = {  # key: (default, lowest, highest)
     "dropout.demand_wait_days": (10, 10, 30),
     "dropout.challenge_months": (6, 2, 6),
     transfers.CONFIRM_DAYS_SETTING: transfers.CONFIRM_DAYS_LIMITS,  # a transfer out unconfirmed this long: suspected
+    "dropout.follow_up_months": (3, 1, 12),  # a child back at school is followed this long (case_plans)
 }
 
 

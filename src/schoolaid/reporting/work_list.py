@@ -2,7 +2,7 @@
 to open. Absences reaching the suspected-dropout threshold with no case, cases with no action for 7
 days, notice deadlines passed, 脱贫户 and 监测对象 households with no pair or no visit for 30 days, eligible
 students unpaid this month, priority-group students not yet assessed for the school year, the
-term-start report in a term's first weeks, the backup not taken for 30 days; children a 比对 check
+term-start report in a term's first weeks, children back at school whose monthly follow-up is due, the backup not taken for 30 days; children a 比对 check
 found out of school (失学) with no case, and the differences of the 比对 still to check, per village,
 the village with the oldest first; children of school age still in a preschool class with no 延缓入学
 approval (应入学), and 休学 pupils with no approval in force; transfers out the receiving school has not
@@ -22,7 +22,16 @@ from schoolaid.backup import backup
 from schoolaid.common import school_calendar
 from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
-from schoolaid.dropout import absences, case_files, escalation, found_out_of_school, rules, term_start
+from schoolaid.dropout import (
+    absences,
+    case_files,
+    case_plans,
+    escalation,
+    found_out_of_school,
+    rules,
+    term_start,
+)
+from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
 from schoolaid.reconcile import differences, village_counts
@@ -55,6 +64,7 @@ class Kind:
     GRADUATE_UNPLACED = "graduate_unplaced"  # target: the first primary graduate with no confirmed junior school
     NOT_REPORTED = "not_reported"  # target: the student not reported back after the term-start threshold, no case
     REPORT_BACK = "report_back"  # target: none (a class's term-start check still incomplete in its two weeks)
+    FOLLOW_UP = "follow_up"  # target: the case id (a child back at school whose monthly follow-up is due)
 
 
 @dataclass(frozen=True)
@@ -128,6 +138,14 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
             items.append(WorkItem(Kind.STALE_CASE, case.id, translate(
                 "WorkList", "Nothing done on {name}'s case for {days} days: log the next attempt").format(
                     name=case.student, days=(today - case.last_action).days)))
+    returned = {c.id: c for c in case_files.list_cases(session, classes=classes) if c.status is CaseStatus.RETURNED}
+    for case_id, state in sorted(case_plans.follow_up_states(session, returned).items()):
+        if state.is_due(today) and state.next_due is not None:
+            items.append(WorkItem(Kind.FOLLOW_UP, case_id, translate(
+                "WorkList", "{name} ({school}) is back at school since {back}: follow-up {k} of {n} is due on {date}: "
+                "record it").format(name=returned[case_id].student, school=returned[case_id].school,
+                                    back=state.return_date.isoformat(), k=state.done + 1, n=len(state.due_dates),
+                                    date=state.next_due.isoformat()), urgent=state.overdue(today)))
     if teacher and actor is not None:
         for overdue in pairing.overdue_visits(session, today, VISIT_DAYS):
             if overdue.pairing.staff_id == actor.staff_id:

@@ -829,3 +829,41 @@ class ReportBack(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
     withdrawn_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class CasePlan(Base):
+    """A revision of a dropout case's plan (一人一案, dropout.case_plans): the responsible people
+    (包保责任人: a school leader, a teacher, a village cadre), the cause, the measures and, once the
+    child is back, the placement. A change is a new revision; the earlier ones stay as they were."""
+
+    __tablename__ = "case_plans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("dropout_cases.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)  # 1, 2, … per case
+    leader_name: Mapped[str] = mapped_column(String(64), default="")
+    leader_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    teacher_name: Mapped[str] = mapped_column(String(64), default="")
+    teacher_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    cadre_name: Mapped[str] = mapped_column(String(64), default="")
+    cause: Mapped[str] = mapped_column(String(16), default="其他")  # a dropout.vocabulary.Reason
+    measures: Mapped[str] = mapped_column(Text, default="")
+    placement: Mapped[str] = mapped_column(String(16), default="")  # "" or a case_plans.Placement
+    placement_grade: Mapped[int | None] = mapped_column(Integer)  # the grade of 插班
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CaseFollowUp(Base):
+    """An entry of the follow-up after a child came back (返校后跟踪, dropout.case_plans), append-only;
+    ``kind`` "reopened" is the line written when a new absence reopened the case."""
+
+    __tablename__ = "case_follow_ups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("dropout_cases.id"), index=True)
+    follow_date: Mapped[dt.date] = mapped_column(Date)
+    followed_by: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    attending: Mapped[bool] = mapped_column(Boolean, default=True)
+    kind: Mapped[str] = mapped_column(String(16), default="follow_up")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -325,6 +325,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
        P.MANAGE_CASES, button=True),
     _a("dropout.confirm", QT_TRANSLATE_NOOP("Actions", "Record as dropout"), "dropout_tab", "confirm_dropout",
        P.MANAGE_CASES, button=True),
+    # 一人一案 and the follow-up after the return, in the case panel (ui.dropout.case_plan_dialogs).
+    _a("dropout.plan", QT_TRANSLATE_NOOP("Actions", "Plan (一人一案)…"), "dropout_tab.plan_panel", "edit_plan",
+       P.MANAGE_CASES, button=True),
+    _a("dropout.follow_up", QT_TRANSLATE_NOOP("Actions", "Add a follow-up…"), "dropout_tab.plan_panel",
+       "add_follow_up", P.LOG_PERSUASION, button=True),
     _a("dropout.record_absence", QT_TRANSLATE_NOOP("Actions", "Record an absence…"), "dropout_tab", "record_absence",
        P.RECORD_ABSENCE, button=True),
     _a("dropout.back", QT_TRANSLATE_NOOP("Actions", "Back at school…"), "dropout_tab", "back_at_school",

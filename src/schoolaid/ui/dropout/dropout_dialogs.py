@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from schoolaid.common import school_calendar
 from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.validation import error
-from schoolaid.dropout import absences, case_files, notices, persuasion, rates, rules
+from schoolaid.dropout import absences, case_files, case_plans, notices, persuasion, rates, rules
 from schoolaid.dropout.absences import AbsenceView
 from schoolaid.dropout.case_files import CaseForm, CaseView
 from schoolaid.dropout.persuasion import AttemptEntry, AttemptView
@@ -33,6 +33,7 @@ from schoolaid.pairing import staff
 from schoolaid.roster import enrollment_approvals
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.dropout.case_plan_dialogs import PlacementFields
 from schoolaid.ui.roster.transfer_dialog import ConfirmationFields
 from schoolaid.ui.widgets.evidence import EvidenceList, choose_files
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
@@ -373,6 +374,9 @@ class MoveCaseDialog(FormDialog):
         # unless the student's transfer out is confirmed already.
         self.confirmation = ConfirmationFields(self.context.today())
         self.confirmation.add_to(self.form)
+        # 已返校 needs the placement (一人一案, issue 19).
+        self.placement = PlacementFields(context.query(case_plans.student_grade, case.id))
+        self.placement.add_to(self.form)
         self.status_combo.currentIndexChanged.connect(self._show_fields)
         self._show_fields()
 
@@ -390,6 +394,7 @@ class MoveCaseDialog(FormDialog):
             label = self.form.labelForField(widget)
             if label is not None:
                 label.setVisible(shown)
+        self.placement.set_visible(status == CaseStatus.RETURNED.value)
 
     def submit(self) -> bool:
         status = self.status_combo.currentData()
@@ -404,6 +409,8 @@ class MoveCaseDialog(FormDialog):
                         confirmation=self.confirmation.confirmation()
                         if status == CaseStatus.TRANSFERRED.value and self.confirmation.with_edit.text().strip()
                         else None,
+                        placement=self.placement.placement() if returned else None,
+                        placement_grade=self.placement.grade() if returned else None,
                         affects={Entity.DROPOUT, Entity.STUDENT}).succeeded
 
 
@@ -419,6 +426,7 @@ class DropoutRulesDialog(FormDialog):
             "dropout.attempts_before_notice": self.tr("Failed persuasion attempts before the urging notice"),
             "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
             "dropout.transfer_confirm_days": self.tr("Days a transfer out may stay unconfirmed by the receiving school"),
+            "dropout.follow_up_months": self.tr("Months a child back at school is followed up (monthly entries)"),
         }
         # Issue 19: whom the failed attempts must include, ticked beside their number, and the periods of the
         # escalation after the notice in one row (each with its source in the tooltip): the dialog stays short.

@@ -30,6 +30,7 @@ from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout import (
     absences,
     case_files,
+    case_plans,
     found_out_of_school,
     ledgers,
     persuasion,
@@ -47,6 +48,7 @@ from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.township import township
 from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.dropout.case_plan_dialogs import CasePlanPanel
 from schoolaid.ui.dropout.dropout_dialogs import (
     AbsenceDialog,
     AttemptDialog,
@@ -167,6 +169,8 @@ class DropoutTab(QWidget):
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.case_title)
         detail_layout.addWidget(self.attempts_table, 1)
+        self.plan_panel = CasePlanPanel(context, self)  # 一人一案 and the follow-up after the return
+        detail_layout.addWidget(self.plan_panel)
         detail_layout.addLayout(_row(self.case_file_button, self.log_button, self.correct_button, self.evidence_button,
                                      self.notice_button, self.print_notice_button, self.receipt_button,
                                      self.next_step_button, self.move_button, self.confirm_button))
@@ -477,6 +481,7 @@ class DropoutTab(QWidget):
         buttons = (self.case_file_button, self.log_button, self.correct_button, self.evidence_button,
                    self.notice_button, self.print_notice_button, self.receipt_button, self.next_step_button,
                    self.move_button, self.confirm_button)
+        self.plan_panel.show_case(case)
         if case is None:
             self.case_title.setText(self.tr("Choose a case above to see its persuasion log."))
             self.attempts_model.set_rows([])
@@ -540,11 +545,33 @@ class DropoutTab(QWidget):
         self._open_case(picker.chosen.id, absence.id if absence else None, picker.chosen.name)
 
     def _open_case(self, student_id: int, absence_id: int | None, name: str) -> None:
+        if self._reopened(student_id, absence_id, name):
+            return
         dialog = CaseDialog(self.context, student_id=student_id, absence_id=absence_id, student_name=name, parent=self)
         if dialog.exec() and dialog.case_id is not None:
             self.sections.setCurrentIndex(self.CASES)
             self.select_case(dialog.case_id)
             self.message.emit(self.tr("Case No. {id} opened for {name}.").format(id=dialog.case_id, name=name))
+
+    def _reopened(self, student_id: int, absence_id: int | None, name: str) -> bool:
+        """Away again within the follow-up after a return: the same case is reopened, not a new one."""
+        began = next((a.start_date for a in self.context.query(absences.absences, self.context.today(),
+                                                                student_id=student_id) if a.id == absence_id),
+                     self.context.today())
+        case_id = self.context.query(case_plans.case_to_reopen, student_id, began)
+        if case_id is None:
+            return False
+        if QMessageBox.question(self, self.tr("Reopen the case"), self.tr(
+                "{name} came back to school within the follow-up of case No. {id}: reopen that case (back to "
+                "persuading) instead of opening a new one?").format(name=name, id=case_id)) \
+                != QMessageBox.StandardButton.Yes:
+            return True
+        if run_op(self.context, self, case_files.open_case, student_id, absence_id, today=self.context.today(),
+                  affects={Entity.DROPOUT}).succeeded:
+            self.sections.setCurrentIndex(self.CASES)
+            self.select_case(case_id)
+            self.message.emit(self.tr("Case No. {id} of {name} reopened.").format(id=case_id, name=name))
+        return True
 
     def show_comparison(self, village_id: int | None) -> None:
         """The 比对核查 page with a village's differences still to check (a line of today's work)."""
