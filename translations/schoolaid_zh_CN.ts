@@ -3912,6 +3912,10 @@ Please tell the person who supports the program, and give them the log file:
         <source>Targets of the indicators</source>
         <translation>各项指标的目标</translation>
     </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
 </context>
 <context>
     <name>DropoutTab</name>
@@ -4030,6 +4034,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Persuasion log (劝返记录) — entries are never changed: a correction is a new entry</source>
         <translation>劝返记录——记录不可修改：更正时另记一条</translation>
+    </message>
+    <message>
+        <source>Taking part</source>
+        <translation>参与单位</translation>
     </message>
     <message>
         <source>Show ended absences too</source>
@@ -4304,6 +4312,14 @@ Please tell the person who supports the program, and give them the log file:
         <translation>{date} 已发过通知书 {number}。要再发一份吗？</translation>
     </message>
     <message>
+        <source>Proof of service</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <source>Every document of this case has its proof of service on record.</source>
+        <translation>本案件的每份文书都已登记送达回证。</translation>
+    </message>
+    <message>
         <source>Case No. {id} of {name} is now “{status}”.</source>
         <translation>{name}的第 {id} 号档案现为“{status}”。</translation>
     </message>
@@ -4396,16 +4412,20 @@ Please tell the person who supports the program, and give them the log file:
         <translation>开学报告已写入 {path}（辍学学生名单 {n} 人）。</translation>
     </message>
     <message>
+        <source>No notice has been issued on this case yet, and issuing one is not part of your role: ask a {roles}.</source>
+        <translation>本案件尚未发出敦促入学通知书，发文不在您的角色范围内：请找{roles}。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
         <source>Issue the enrollment-urging notice to {guardian} for {name} now? It gets the next number of the year and is recorded on the case, with a deadline of {days} days.</source>
         <translation>现在就{name}向{guardian}发出敦促入学通知书吗？通知书按年度顺序编号，记入档案，返校期限 {days} 天。</translation>
     </message>
     <message>
         <source>the guardian</source>
         <translation>监护人</translation>
-    </message>
-    <message>
-        <source>Only {n} of the {needed} failed attempts the rules ask for are logged.</source>
-        <translation>规则要求劝返无果 {needed} 次后发文，目前只登记了 {n} 次。</translation>
     </message>
     <message>
         <source>Enrollment-urging notice</source>
@@ -8044,33 +8064,6 @@ How: {how}{note}</source>
     <message>
         <source>A target must be between 0% and 100%.</source>
         <translation>目标值须在 0% 到 100% 之间。</translation>
-    </message>
-</context>
-<context>
-    <name>ReceiptDialog</name>
-    <message>
-        <source>Signed receipt</source>
-        <translation>送达回证</translation>
-    </message>
-    <message>
-        <source>e.g. served by the village committee, grandfather signed</source>
-        <translation>例如：由村委会送达，祖父代签</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>通知书</translation>
-    </message>
-    <message>
-        <source>Signed for on</source>
-        <translation>签收日期</translation>
-    </message>
-    <message>
-        <source>Signed by</source>
-        <translation>签收人</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
 </context>
 <context>

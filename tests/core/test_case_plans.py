@@ -213,9 +213,9 @@ def test_a_new_absence_in_the_follow_up_reopens_the_same_case(school, actor, mon
 # --- the upgrade ------------------------------------------------------------------------------------
 
 
-def test_upgrading_revision_0016_keeps_every_row_and_adds_the_plan_tables(tmp_path) -> None:
+def test_upgrading_revision_0017_keeps_every_row_and_adds_the_plan_tables(tmp_path) -> None:
     path = tmp_path / "old.sqlite"
-    shutil.copy(FIXTURES / "schoolaid-rev0016.sqlite", path)
+    shutil.copy(FIXTURES / "schoolaid-rev0017.sqlite", path)  # the revision before the plans
     with sqlite3.connect(path) as raw:
         tables = [name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
                                                   "LIKE 'sqlite_%' AND name != 'alembic_version'")]

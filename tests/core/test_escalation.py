@@ -19,6 +19,7 @@ from schoolaid.common.vocabulary import StaffRole
 from schoolaid.dropout import (
     absences,
     case_files,
+    case_plans,
     escalation,
     legal_basis,
     notice_pdf,
@@ -287,7 +288,8 @@ def test_a_closed_case_offers_no_step_and_todays_work_shows_the_step_due(pupil_c
     items = db.query(work_list.today_work, TODAY)
     [item] = [i for i in items if i.target == case_id and i.kind == work_list.Kind.ESCALATION]
     assert escalation.step_label("penalty") in item.text and item.urgent
-    db.run(case_files.move_case, actor, case_id, CaseStatus.RETURNED, TODAY, return_date=TODAY, today=TODAY)
+    db.run(case_files.move_case, actor, case_id, CaseStatus.RETURNED, TODAY, return_date=TODAY,
+           placement=case_plans.Placement.SEPARATE_CLASS.value, today=TODAY)
     assert db.query(escalation.chain, case_id).next_kind is None
     assert not [i for i in db.query(work_list.today_work, TODAY) if i.target == case_id
                 and i.kind in (work_list.Kind.ESCALATION, work_list.Kind.NOTICE_EXPIRED)]

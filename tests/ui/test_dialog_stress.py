@@ -30,7 +30,7 @@ from reportlab.pdfgen import canvas
 from schoolaid.accounts import accounts
 from schoolaid.backup import safety_copies
 from schoolaid.common.progress import Progress
-from schoolaid.dropout import case_files, persuasion
+from schoolaid.dropout import case_files, escalation, persuasion
 from schoolaid.ledger import batches, entry_search, subsidy_programmes
 from schoolaid.pairing import pairing, school_pairing, staff, visits
 from schoolaid.reconcile.differences import Difference
@@ -123,6 +123,7 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         SafetyScheduleDialog,
     )
     from schoolaid.ui.dropout import dropout_dialogs as dd
+    from schoolaid.ui.dropout.escalation_dialog import ServiceDialog
     from schoolaid.ui.dropout.term_start_dialog import TermStartDialog
     from schoolaid.ui.home.home_tab import VillageCountsDialog
     from schoolaid.ui.ledger import ledger_dialogs as ld
@@ -258,7 +259,8 @@ def _openers(window: MainWindow, tmp_path: Path, round_number: int) -> list[Open
         Opener("attempt", lambda: dd.AttemptDialog(context, case, parent=dropout_tab)),
         Opener("attempt evidence", lambda: dd.AttemptEvidenceDialog(context, attempted, dropout_tab)),
         Opener("urging notice", lambda: dd.NoticeDialog(context, case, dropout_tab)),
-        Opener("receipt", lambda: dd.ReceiptDialog(context, noticed.notice, dropout_tab)),
+        Opener("receipt", lambda: ServiceDialog(context, noticed, [s for s in query(escalation.chain, noticed.id).steps
+                                                                    if s.issued][:1], dropout_tab)),
         Opener("move case", lambda: dd.MoveCaseDialog(context, case, dropout_tab)),
         Opener("dropout rules", lambda: dd.DropoutRulesDialog(context, window), save=True),
         # 比对核查

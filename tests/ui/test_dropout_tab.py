@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout import absences, case_files, ledgers, rates, rules
-from schoolaid.dropout.vocabulary import CaseStatus
+from schoolaid.dropout.vocabulary import CaseStatus, Party
 from schoolaid.roster import roster, transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.ui.dropout.dropout_dialogs import AttemptDialog, CaseDialog, MoveCaseDialog
@@ -83,6 +83,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
 
     def fill_attempt(dialog: AttemptDialog) -> None:
         dialog.visitors_edit.insert("班主任 李老师、村委会 王主任")
+        dialog.party_checks[Party.VILLAGE].setChecked(True)
         dialog.result_edit.insertPlainText("讲明政策，家长同意明天送孩子返校")
         dialog.succeeded_check.setChecked(True)
 
@@ -90,7 +91,8 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
     tab.log_button.click()
     assert tab.attempts_model.rowCount() == 1
     assert tab.attempts_model.index(0, 2).data() == "班主任 李老师、村委会 王主任"
-    assert tab.attempts_model.index(0, 6).data() == "是"
+    assert tab.attempts_model.index(0, 3).data() == "学校、村民委员会"
+    assert tab.attempts_model.index(0, 7).data() == "是"
     assert tab.cases_model.index(tab.cases_table.currentIndex().row(), 9).data() == "1"
 
     back = TODAY
@@ -128,9 +130,9 @@ def test_correcting_an_entry_keeps_the_old_one(qtbot, tab, context) -> None:
     in_dialog(qtbot, AttemptDialog, fill)
     tab.correct_button.click()
     assert tab.attempts_model.rowCount() == before + 1
-    texts = [tab.attempts_model.index(r, 8).data() for r in range(tab.attempts_model.rowCount())]
+    texts = [tab.attempts_model.index(r, 9).data() for r in range(tab.attempts_model.rowCount())]
     corrected = next(r for r in range(tab.attempts_model.rowCount()) if tab.attempts_model.row_object(r).id == old.id)
-    assert tab.attempts_model.index(corrected, 8).data().startswith("已由第")
+    assert tab.attempts_model.index(corrected, 9).data().startswith("已由第")
     assert any(t == f"更正第 {old.id} 条" for t in texts)
     assert context.query(case_files.get_case, case.id).attempts == case.attempts  # a correction replaces, not adds
 
@@ -285,3 +287,30 @@ def test_rules_dialog_keeps_the_targets_with_their_sources(qtbot, context) -> No
     assert dialog.result() == dialog.DialogCode.Accepted
     assert context.query(rates.target, "consolidation_rate") == pytest.approx(0.96)
     assert context.query(rates.target, "primary_dropout") == 0.002  # untouched: still the plan's
+
+
+def test_an_aid_officer_is_told_who_issues_a_notice_without_being_asked_first(qtbot, app, demo_db, preferences,
+                                                                               monkeypatch) -> None:
+    from argon2 import PasswordHasher
+    from PySide6.QtWidgets import QMessageBox
+
+    from schoolaid.accounts import accounts
+    from schoolaid.accounts.accounts import UserForm
+    from schoolaid.accounts.permissions import Role
+    from schoolaid.ui.context import AppContext
+    from tests.conftest import UTC_NOW
+
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=256, parallelism=1))
+    admin = demo_db.run(accounts.create_first_administrator, "admin", "王管理", "secret-pass-1")
+    demo_db.run(accounts.add_user, admin, UserForm("zhang", "张专干", Role.AID_OFFICER.value, "secret-pass-1", None, ()))
+    officer = demo_db.run(accounts.sign_in, "zhang", "secret-pass-1", now=UTC_NOW).actor
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *args: told.append(text))
+    widget = DropoutTab(AppContext(demo_db, preferences, actor=officer))
+    qtbot.addWidget(widget)
+    widget.show()
+    without = next(c for c in demo_db.query(case_files.list_cases, open_only=True) if c.notice is None)
+    widget.select_case(without.id)
+    widget.print_notice()  # a question would fail the test (no message box is expected but the one replaced)
+    assert len(told) == 1 and "校长/班子成员" in told[0]
+    assert demo_db.query(case_files.get_case, without.id).notice is None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -329,26 +332,6 @@ class NoticeDialog(FormDialog):
         return issued.succeeded
 
 
-class ReceiptDialog(FormDialog):
-    """The proof of service (送达回证): the parents signed for the notice."""
-
-    def __init__(self, context: AppContext, notice: notices.NoticeView, parent: QWidget | None = None) -> None:
-        super().__init__(context, self.tr("Signed receipt"), parent)
-        self.notice = notice
-        self.served_edit = date_edit(self.context.today())
-        self.served_to_edit = QLineEdit(notice.guardian)
-        self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(self.tr("e.g. served by the village committee, grandfather signed"))
-        self.form.addRow(self.tr("Notice"), QLabel(notice.document_number))
-        self.form.addRow(self.tr("Signed for on"), self.served_edit)
-        self.form.addRow(self.tr("Signed by"), self.served_to_edit)
-        self.form.addRow(self.tr("Note"), self.note_edit)
-
-    def submit(self) -> bool:
-        return self.run(notices.record_receipt, self.notice.id, date_of(self.served_edit), self.served_to_edit.text(),
-                        self.note_edit.text(), today=self.context.today(), affects={Entity.DROPOUT}).succeeded
-
-
 class MoveCaseDialog(FormDialog):
     """Move a case on: back at school, taught at home, transferred, or another outcome."""
 
@@ -420,6 +403,7 @@ class DropoutRulesDialog(FormDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, self.tr("Dropout control rules"), parent)
         self.spins: dict[str, QSpinBox] = {}
+        rules_form = QFormLayout()
         labels = {
             "dropout.suspect_school_days": self.tr("Unexplained absence that makes a suspected dropout (school days)"),
             "dropout.dropout_days": self.tr("Days as a suspected dropout before counting as a dropout"),
@@ -462,17 +446,17 @@ class DropoutRulesDialog(FormDialog):
                 for check in self.checks.values():
                     row.addWidget(check)
                 row.addStretch(1)
-                self.form.addRow(labels[key], row)
+                rules_form.addRow(labels[key], row)
             else:
-                self.form.addRow(labels[key], spin)
+                rules_form.addRow(labels[key], spin)
         periods_row.addStretch(1)
-        self.form.addRow(self.tr("After the notice's deadline"), periods_row)
+        rules_form.addRow(self.tr("After the notice's deadline"), periods_row)
         self.prefix_edit = QLineEdit(context.query(rules.notice_prefix))
-        self.form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
+        rules_form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
         self.holidays_edit = QLineEdit(context.query(rules.holidays_setting))
-        self.form.addRow(self.tr("Holidays (not school days)"), self.holidays_edit)
+        rules_form.addRow(self.tr("Holidays (not school days)"), self.holidays_edit)
         self.age_reference_edit = QLineEdit(context.query(enrollment_approvals.age_reference_setting))
-        self.form.addRow(self.tr("School ages reckoned on (month-day)"), self.age_reference_edit)
+        rules_form.addRow(self.tr("School ages reckoned on (month-day)"), self.age_reference_edit)
         explanation = QLabel(self.tr(
             "Defaults: 5 school days, 30 days (some provinces use 28), 2 attempts, 15 days. School days are Monday to "
             "Friday outside the holidays, written month-day~month-day and separated by commas; the default is "
@@ -481,7 +465,7 @@ class DropoutRulesDialog(FormDialog):
             "enroll (应入学) unless a 延缓入学 approval is on record.").format(
                 holidays=school_calendar.DEFAULT_HOLIDAYS_TEXT))
         explanation.setWordWrap(True)
-        self.form.addRow(explanation)
+        rules_form.addRow(explanation)
         # The indicators' targets: the plan's unless the township sets another; each shows its source.
         self.target_spins: dict[str, QDoubleSpinBox] = {}
         targets_box = QGroupBox(self.tr("Targets of the indicators"))
@@ -503,7 +487,17 @@ class DropoutRulesDialog(FormDialog):
             grid.addWidget(spin, row, 1)
             grid.addWidget(source, row, 2)
         grid.setColumnStretch(2, 1)
-        self.form.addRow(targets_box)
+        # Two pages, so that the dialog fits a 768-pixel screen as rules are added.
+        pages = QTabWidget()
+        rules_page = QWidget()
+        rules_page.setLayout(rules_form)
+        pages.addTab(rules_page, self.tr("Rules"))
+        targets_page = QWidget()
+        targets_layout = QVBoxLayout(targets_page)
+        targets_layout.addWidget(targets_box)
+        targets_layout.addStretch(1)
+        pages.addTab(targets_page, self.tr("Targets of the indicators"))
+        self.form.addRow(pages)
 
     def submit(self) -> bool:
         return self.run(rules.save_rules, {**{key: spin.value() for key, spin in self.spins.items()},

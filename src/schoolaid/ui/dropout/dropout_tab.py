@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from schoolaid.accounts.permissions import Permission, roles_allowed
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout import (
@@ -57,7 +58,6 @@ from schoolaid.ui.dropout.dropout_dialogs import (
     CaseDialog,
     MoveCaseDialog,
     NoticeDialog,
-    ReceiptDialog,
 )
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.reconcile.comparison_page import ComparisonPage
@@ -141,6 +141,8 @@ class DropoutTab(QWidget):
             Column(lambda: self.tr("Date"), lambda a: a.attempt_date.isoformat(), align_center=True,
                    foreground=lambda a: None if a.counts else GREY),
             Column(lambda: self.tr("Who went"), lambda a: a.visitors, foreground=lambda a: None if a.counts else GREY),
+            Column(lambda: self.tr("Taking part"), lambda a: "、".join(p.label() for p in a.parties),
+                   foreground=lambda a: None if a.counts else GREY),
             Column(lambda: self.tr("Whom they met"), lambda a: a.met, foreground=lambda a: None if a.counts else GREY),
             Column(lambda: self.tr("How"), lambda a: a.method.label(), foreground=lambda a: None if a.counts else GREY),
             Column(lambda: self.tr("Result"), lambda a: a.result, tooltip=lambda a: a.result,
@@ -620,9 +622,20 @@ class DropoutTab(QWidget):
         NoticeDialog(self.context, case, self).exec()
 
     def record_receipt(self) -> None:
+        """The proof of service (送达回证) of the notice, or of a later document not yet served: the same form
+        as from "Next step…", with the manner and, left at the home, the witnesses."""
+        from schoolaid.dropout import escalation
+        from schoolaid.ui.dropout.escalation_dialog import ServiceDialog
+
         case = self.selected_case()
-        if case is not None and case.notice is not None:
-            ReceiptDialog(self.context, case.notice, self).exec()
+        if case is None or case.notice is None:
+            return
+        unserved = [s for s in self.context.query(escalation.chain, case.id).steps if s.issued and s.served_on is None]
+        if not unserved:
+            QMessageBox.information(self, self.tr("Proof of service"), self.tr(
+                "Every document of this case has its proof of service on record."))
+            return
+        ServiceDialog(self.context, case, unserved, self).exec()
 
     def next_step(self) -> None:
         from schoolaid.ui.dropout import escalation_dialog
@@ -862,15 +875,18 @@ class DropoutTab(QWidget):
         if case is None:
             return
         if case.notice is None:
-            needed = self.context.query(rules.setting, "dropout.attempts_before_notice")
-            question = self.tr("Issue the enrollment-urging notice to {guardian} for {name} now? It gets the next "
-                               "number of the year and is recorded on the case, with a deadline of {days} days.").format(
-                guardian=case.guardian or self.tr("the guardian"), name=case.student,
-                days=self.context.query(rules.setting, "dropout.notice_deadline_days"))
-            if not case.notice_due:
-                question += "\n\n" + self.tr("Only {n} of the {needed} failed attempts the rules ask for are logged.").format(
-                    n=case.failed_attempts, needed=needed)
-            if QMessageBox.question(self, self.tr("Urging notice"), question) != QMessageBox.StandardButton.Yes:
+            if not self.context.allows(Permission.ISSUE_NOTICE):
+                QMessageBox.information(self, self.tr("Urging notice"), self.tr(
+                    "No notice has been issued on this case yet, and issuing one is not part of your role: ask a "
+                    "{roles}.").format(roles=self.tr(" or ").join(r.label for r in roles_allowed(Permission.ISSUE_NOTICE))))
+                return
+            # Not yet due: the service's refusal says what the log still lacks, without a question first.
+            if case.notice_due and QMessageBox.question(self, self.tr("Urging notice"), self.tr(
+                    "Issue the enrollment-urging notice to {guardian} for {name} now? It gets the next number of the "
+                    "year and is recorded on the case, with a deadline of {days} days.").format(
+                        guardian=case.guardian or self.tr("the guardian"), name=case.student,
+                        days=self.context.query(rules.setting, "dropout.notice_deadline_days"))
+                    ) != QMessageBox.StandardButton.Yes:
                 return
         self._print(self.tr("Enrollment-urging notice"), f"敦促入学通知书_{case.student}.pdf", notice.print_case_notice,
                     case.id, access=Access.CHANGE, affects={Entity.DROPOUT})
