@@ -26,7 +26,7 @@ ENTITY_LABELS = {"student": "学生", "household": "户", "school": "学校", "v
                  "persuasion": "劝返记录", "urging_notice": "敦促入学通知书", "user": "账号", "permission": "权限",
                  "village_population": "村学前适龄儿童数",
                  "hardship_assessment": "困难认定", "hardship_publicity": "认定公示",
-                 "reference_list": "比对名单"}
+                 "reference_list": "比对名单", "disability_record": "残疾与安置", "home_teaching_visit": "送教上门记录"}
 
 
 def entity_label(entity: str) -> str:

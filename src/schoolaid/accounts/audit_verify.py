@@ -75,6 +75,10 @@ COVERED: tuple[Coverage, ...] = (
              {"recorded_at": "the moment written; the audit event carries its own time"}),
     Coverage("transfer", "transfers", {"recorded_at": "the moment written; the audit event carries its own time"}),
     Coverage("report_back", "report_backs", {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("disability_record", "disability_records",
+             {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("home_teaching_visit", "home_teaching_visits",
+             {"recorded_at": "the moment written; the audit event carries its own time"}),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).

@@ -17,6 +17,7 @@ from schoolaid.cli import (
     accounts,
     backup,
     demo,
+    disabilities,
     dropout,
     hardship,
     ledger,
@@ -32,7 +33,7 @@ from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 
 # The order --help lists the commands in: groups of actions, and commands of their own (by handler).
-ORDER = (roster.ROSTER, transfers.TRANSFERS, pairing.PAIRING, ledger.LEDGER, hardship.HARDSHIP, dropout.CASES,
+ORDER = (roster.ROSTER, transfers.TRANSFERS, disabilities.DISABILITY, pairing.PAIRING, ledger.LEDGER, hardship.HARDSHIP, dropout.CASES,
          reconcile.RECONCILE, printing.PRINT, backup.BACKUP, reporting.TOWNSHIP, accounts.USERS, accounts.AUDIT, reporting.indicators, demo.demo)
 
 

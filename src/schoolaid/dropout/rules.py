@@ -18,7 +18,7 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Holidays
 from schoolaid.common.validation import error
 from schoolaid.dropout import rates
-from schoolaid.roster import enrollment_approvals, transfers
+from schoolaid.roster import disabilities, enrollment_approvals, transfers
 from schoolaid.township import township
 
 SETTINGS = {  # key: (default, lowest, highest)
@@ -27,6 +27,8 @@ SETTINGS = {  # key: (default, lowest, highest)
     "dropout.attempts_before_notice": (2, 1, 10),
     "dropout.notice_deadline_days": (15, 3, 60),
     transfers.CONFIRM_DAYS_SETTING: transfers.CONFIRM_DAYS_LIMITS,  # a transfer out unconfirmed this long: suspected
+    disabilities.VISIT_DAYS_SETTING: disabilities.VISIT_DAYS_LIMITS,  # 送教上门 with no visit this long: today's work
+    disabilities.PENDING_DAYS_SETTING: disabilities.PENDING_DAYS_LIMITS,  # 待安置 this long: today's work
 }
 
 

@@ -408,6 +408,8 @@ class DropoutRulesDialog(FormDialog):
             "dropout.attempts_before_notice": self.tr("Failed persuasion attempts before the urging notice"),
             "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
             "dropout.transfer_confirm_days": self.tr("Days a transfer out may stay unconfirmed by the receiving school"),
+            "disability.home_visit_days": self.tr("Days a child taught at home (送教上门) may go without a visit"),
+            "disability.pending_days": self.tr("Days a child with a disability may await placement (待安置)"),
         }
         for key, (_default, low, high) in rules.SETTINGS.items():
             spin = QSpinBox()
