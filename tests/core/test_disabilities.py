@@ -13,7 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from schoolaid.accounts import audit, audit_verify
-from schoolaid.common.errors import NotPermitted, ValidationFailed
+from schoolaid.accounts.permissions import NotPermitted
+from schoolaid.common.errors import ValidationFailed
 from schoolaid.common.school_calendar import Term
 from schoolaid.dropout.rates import dropout_rates
 from schoolaid.reporting import home_teaching, indicators, work_list
@@ -114,8 +115,8 @@ def test_the_categories_are_those_of_gb_t_26341() -> None:
 
 def test_a_child_taught_at_home_is_in_school_in_every_count(township_db, actor) -> None:
     db = township_db
-    sid = pupil(db, actor, birth=dt.date(2016, 3, 2), grade=4)
-    other = pupil(db, actor, "李四", 2, birth=dt.date(2016, 5, 2), grade=4)
+    sid = pupil(db, actor, birth=dt.date(2016, 3, 2), grade=4, entry_date=dt.date(2022, 9, 1))
+    other = pupil(db, actor, "李四", 2, birth=dt.date(2016, 5, 2), grade=4, entry_date=dt.date(2022, 9, 1))
     for student in (sid, other):
         db.run(roster.change_status, actor, student, EnrollmentStatus.DROPPED_OUT, dt.date(2026, 9, 20), "重度残疾，未到校",
                today=TODAY)

@@ -43,12 +43,12 @@ def school_id_named(session: Session, name: str) -> int:
 
 def register(session: Session, year: SchoolYear, school_id: int | None = None
              ) -> list[tuple[DisabledChild, list[VisitView]]]:
-    """The children of the register: placed 送教上门 now, or visited at home during the school year; each
-    with the visits of the year."""
+    """The children of the register: placed 送教上门 now (from a day before the year's end), or visited at
+    home during the school year; each with the visits of the year."""
     found = []
     for child in disabilities.children(session, school_id):
         visits = [v for v in disabilities.visits(session, child.student_id) if year.start <= v.on <= year.end]
-        if child.record.placement is Placement.HOME_TEACHING or visits:
+        if (child.record.placement is Placement.HOME_TEACHING and child.record.since <= year.end) or visits:
             found.append((child, visits))
     return found
 

@@ -432,8 +432,8 @@ def children(session: Session, school_id: int | None = None, placement: Placemen
     if not records:
         return []
     last = _last_visits(session)
-    counts = dict(session.execute(select(HomeTeachingVisit.student_id, func.count())
-                                  .group_by(HomeTeachingVisit.student_id)).tuples())
+    counts: dict[int, int] = {sid: n for sid, n in session.execute(
+        select(HomeTeachingVisit.student_id, func.count()).group_by(HomeTeachingVisit.student_id))}
     query = (select(Student.id, Student.name, Student.sex, Student.school_id, School.name, Student.stage,
                     Student.grade, Student.class_name, Student.status, Student.guardian_name)
              .join(School, Student.school_id == School.id).where(Student.id.in_(list(records)))
