@@ -359,6 +359,11 @@ class MainWindow(QMainWindow):
 
         self._print(self.tr("Pairing register"), "结对帮扶花名册.pdf", reports.write_register)
 
+    def print_home_teaching(self) -> None:
+        from schoolaid.reporting import home_teaching
+
+        self._print(self.tr("送教上门 register"), "送教上门登记表.pdf", home_teaching.write_register)
+
     def _print(self, title: str, file_name: str, service: Callable[..., Any], *before_path: Any) -> None:
         """A printout written off the GUI thread by ``service(..., path, today)``, then previewed."""
         from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
