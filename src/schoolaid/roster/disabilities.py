@@ -35,7 +35,12 @@ from schoolaid.common.grades import grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import error
 from schoolaid.roster import roster
-from schoolaid.roster.categories import DISABILITY_CATEGORIES, DISABILITY_GRADES, disability_label, normalise_disability
+from schoolaid.roster.categories import (
+    DISABILITY_CATEGORIES,
+    DISABILITY_GRADES,
+    disability_label,
+    normalise_disability,
+)
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.models import DisabilityRecord, HomeTeachingVisit, School, Student
 from schoolaid.township import attachments, township

@@ -408,15 +408,21 @@ class DropoutRulesDialog(FormDialog):
             "dropout.attempts_before_notice": self.tr("Failed persuasion attempts before the urging notice"),
             "dropout.notice_deadline_days": self.tr("Days the notice gives to return"),
             "dropout.transfer_confirm_days": self.tr("Days a transfer out may stay unconfirmed by the receiving school"),
-            "disability.home_visit_days": self.tr("Days a child taught at home (送教上门) may go without a visit"),
-            "disability.pending_days": self.tr("Days a child with a disability may await placement (待安置)"),
         }
+        # A child with a disability: the days 送教上门 may go without a visit, and 待安置 may last (one row).
+        shared = ("disability.home_visit_days", "disability.pending_days")
         for key, (_default, low, high) in rules.SETTINGS.items():
             spin = QSpinBox()
             spin.setRange(low, high)
             spin.setValue(context.query(rules.setting, key))
             self.spins[key] = spin
-            self.form.addRow(labels[key], spin)
+            if key not in shared:
+                self.form.addRow(labels[key], spin)
+        disability_row = QHBoxLayout()
+        disability_row.addWidget(self.spins[shared[0]])
+        disability_row.addWidget(QLabel(self.tr("and awaiting placement (待安置)")))
+        disability_row.addWidget(self.spins[shared[1]])
+        self.form.addRow(self.tr("Days a child may go without a 送教上门 visit"), disability_row)
         self.prefix_edit = QLineEdit(context.query(rules.notice_prefix))
         self.form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
         self.holidays_edit = QLineEdit(context.query(rules.holidays_setting))
