@@ -284,3 +284,19 @@ def test_the_upgrade_from_0016_keeps_every_row_and_adds_the_tables(tmp_path) -> 
         assert connection.execute("SELECT * FROM students ORDER BY id").fetchall() == students_before
     finally:
         connection.close()
+
+
+def test_a_child_taught_at_home_is_not_missing_at_the_term_start_check(township_db, actor) -> None:
+    """A class whose check has begun: the pupil not ticked is missing, the child taught at home is not."""
+    from schoolaid.dropout import rules, term_start
+
+    db = township_db
+    term = Term.containing(TODAY)
+    first = term.first_school_day(db.query(rules.holidays))
+    at_school = pupil(db, actor, "李四", 2, grade=4)
+    at_home = pupil(db, actor, "王五", 3, grade=4)
+    away = pupil(db, actor, "赵六", 4, grade=4)
+    db.run(disabilities.set_disability, actor, at_home, placed(since=first), today=TODAY)
+    db.run(term_start.mark_reported, actor, [at_school], term, first, today=TODAY)
+    missing = {p.student_id for p in db.query(term_start.not_reported, TODAY)}
+    assert away in missing and at_home not in missing and at_school not in missing
