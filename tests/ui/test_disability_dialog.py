@@ -119,3 +119,26 @@ def test_the_register_is_on_the_print_menu() -> None:
     assert spec.menus == ("print",) and spec.service is home_teaching.write_register
     [disability] = [a for a in ACTIONS if a.id == "students.disability"]
     assert "roster_context" in disability.menus and "students" in disability.menus
+
+
+def test_the_line_of_today_s_work_opens_the_child_s_record(qtbot, township_context) -> None:
+    from schoolaid.reporting.work_list import Kind, today_work
+    from schoolaid.ui.main_window import MainWindow
+
+    today = township_context.today()
+    pupil = add(township_context, "赵送教", 3)
+    township_context.db.run(disabilities.set_disability, township_context.actor, pupil, disabilities.DisabilityForm(
+        "肢体", "一级", Placement.HOME_TEACHING.value, today - dt.timedelta(days=31)), today=today)
+    [line] = [item for item in township_context.query(today_work, today) if item.kind == Kind.HOME_TEACHING]
+    assert line.target == pupil and "31" in line.text
+    window = MainWindow(township_context)
+    qtbot.addWidget(window)
+    window.show()
+
+    def look(dialog: DisabilityDialog) -> None:
+        assert dialog.student_id == pupil and dialog.add_visit_button.isEnabled()
+        dialog.reject()
+
+    answered = when_shown(DisabilityDialog, look)
+    window.open_work_item(line.kind, line.target)
+    assert answered and window.tabs.currentWidget() is window.roster_tab

@@ -216,6 +216,10 @@ class MainWindow(QMainWindow):
                       Kind.NOT_REPORTED) and isinstance(target, int):
             self.tabs.setCurrentWidget(self.roster_tab)
             self.roster_tab.select_student(target)
+        elif kind in (Kind.HOME_TEACHING, Kind.AWAITING_PLACEMENT) and isinstance(target, int):
+            self.tabs.setCurrentWidget(self.roster_tab)
+            self.roster_tab.select_student(target)
+            self.roster_tab.open_disability(target)
         elif kind == Kind.RECONCILE:
             self.tabs.setCurrentWidget(self.dropout_tab)
             self.dropout_tab.show_comparison(target if isinstance(target, int) else None)
