@@ -269,6 +269,8 @@ def test_the_upgrade_from_0016_keeps_every_row_and_adds_the_tables(tmp_path) -> 
     assert "disability_records" not in before and before["students"] > 0
     connection = sqlite3.connect(path)
     students_before = connection.execute("SELECT * FROM students ORDER BY id").fetchall()
+    cases_before = connection.execute("SELECT * FROM dropout_cases ORDER BY id").fetchall()
+    assert any(case[3] == "送教上门" for case in cases_before)  # an old case closed so, kept as it was
     connection.close()
     db = open_database(path)
     try:
@@ -282,6 +284,7 @@ def test_the_upgrade_from_0016_keeps_every_row_and_adds_the_tables(tmp_path) -> 
     connection = sqlite3.connect(path)
     try:
         assert connection.execute("SELECT * FROM students ORDER BY id").fetchall() == students_before
+        assert connection.execute("SELECT * FROM dropout_cases ORDER BY id").fetchall() == cases_before
     finally:
         connection.close()
 
