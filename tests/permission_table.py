@@ -21,7 +21,7 @@ from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reconcile import report_export
-from schoolaid.reporting import monthly, reports, summary, township_summary
+from schoolaid.reporting import home_teaching, monthly, reports, summary, township_summary
 from schoolaid.roster import roster_export
 
 P = Permission
@@ -52,6 +52,7 @@ SERVICES: dict[Any, frozenset[Permission]] = {
     reports.write_dropout_ledgers: EXPORT,
     reports.write_register: EXPORT,
     reports.write_sign_off: EXPORT,
+    home_teaching.write_register: EXPORT,
     summary.write_quarterly: EXPORT,
     monthly.write_monthly: EXPORT,
     notice_pdf.write_notices: EXPORT,
@@ -85,6 +86,7 @@ COMMANDS: dict[tuple[str, ...], frozenset[Permission]] = {
     ("print", "monthly"): EXPORT,
     ("print", "ledgers"): EXPORT,
     ("print", "register"): EXPORT,
+    ("print", "home-teaching"): EXPORT,
     ("print", "sign-off"): EXPORT,
     ("print", "batch-notice"): EXPORT,
     ("backup", "export"): frozenset({P.BACKUP}),

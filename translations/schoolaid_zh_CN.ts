@@ -233,6 +233,10 @@
         <translation>核实转学或登记毕业去向(&amp;T)…</translation>
     </message>
     <message>
+        <source>&amp;Disability and placement (残疾与安置)…</source>
+        <translation>残疾与安置(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Record an a&amp;bsence…</source>
         <translation>登记缺课(&amp;B)…</translation>
     </message>
@@ -391,6 +395,10 @@
     <message>
         <source>&amp;Pairing register…</source>
         <translation>结对帮扶花名册(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>送教上门 &amp;register…</source>
+        <translation>送教上门登记表(&amp;R)…</translation>
     </message>
     <message>
         <source>Sign in as someone &amp;else…</source>
@@ -1874,6 +1882,22 @@ The current database is kept as a dated copy beside it.</source>
         <translation>结对帮扶花名册</translation>
     </message>
     <message>
+        <source>one school (its name)</source>
+        <translation>只打印一所学校（学校名称）</translation>
+    </message>
+    <message>
+        <source>the school year starting in September of Y (the current one unless given)</source>
+        <translation>Y年9月开始的学年（不填为本学年）</translation>
+    </message>
+    <message>
+        <source>the 送教上门 register: each child's visits</source>
+        <translation>送教上门登记表：每名学生的送教记录</translation>
+    </message>
+    <message>
+        <source>送教上门 register written to {path} ({pages} pages).</source>
+        <translation>送教上门登记表已写入 {path}（共 {pages} 页）。</translation>
+    </message>
+    <message>
         <source>the sign-off sheet of a ledger batch</source>
         <translation>资助批次的签领表</translation>
     </message>
@@ -2142,8 +2166,80 @@ The current database is kept as a dated copy beside it.</source>
         <translation>{name} 表头上方写明了学校“{school}”：所有行都导入该校。</translation>
     </message>
     <message>
+        <source>children with disabilities: placement and 送教上门</source>
+        <translation>残疾儿童少年：安置与送教上门</translation>
+    </message>
+    <message>
         <source>the student's id (roster list --json)</source>
         <translation>学生编号（见 roster list --json）</translation>
+    </message>
+    <message>
+        <source>the category: {values}</source>
+        <translation>残疾类别：{values}</translation>
+    </message>
+    <message>
+        <source>the grade: {values}</source>
+        <translation>残疾等级：{values}</translation>
+    </message>
+    <message>
+        <source>the day of the expert committee's assessment</source>
+        <translation>专家委员会评估日期</translation>
+    </message>
+    <message>
+        <source>the expert committee's decision</source>
+        <translation>专家委员会评估意见</translation>
+    </message>
+    <message>
+        <source>the placement: {values}</source>
+        <translation>安置方式：{values}</translation>
+    </message>
+    <message>
+        <source>the placement's first day (today unless given)</source>
+        <translation>安置起始日期（不填为今天）</translation>
+    </message>
+    <message>
+        <source>record a student's disability, the expert committee's assessment and the placement</source>
+        <translation>登记学生的残疾情况、专家委员会评估和安置方式</translation>
+    </message>
+    <message>
+        <source>Disability record {id} of student {student}: {summary}</source>
+        <translation>学生 {student} 的残疾与安置记录 {id}：{summary}</translation>
+    </message>
+    <message>
+        <source>the day of the visit</source>
+        <translation>送教日期</translation>
+    </message>
+    <message>
+        <source>the teacher who went</source>
+        <translation>送教教师</translation>
+    </message>
+    <message>
+        <source>the hours taught (1.5)</source>
+        <translation>送教课时（小时，如 1.5）</translation>
+    </message>
+    <message>
+        <source>what was taught</source>
+        <translation>送教内容</translation>
+    </message>
+    <message>
+        <source>a photo or scanned sheet of the visit (repeatable)</source>
+        <translation>送教照片或签字单扫描件（可多次给出）</translation>
+    </message>
+    <message>
+        <source>log a 送教上门 visit of a child placed 送教上门</source>
+        <translation>为安置方式为送教上门的学生登记一次送教</translation>
+    </message>
+    <message>
+        <source>送教上门 visit {id} logged.</source>
+        <translation>送教上门记录 {id} 已登记。</translation>
+    </message>
+    <message>
+        <source>list the students with a disability record, their placement and their last 送教上门 visit</source>
+        <translation>列出有残疾登记的学生、安置方式和最近一次送教</translation>
+    </message>
+    <message>
+        <source> — no visit for {days} days</source>
+        <translation> — 已 {days} 天未送教</translation>
     </message>
     <message>
         <source>why, e.g. 因病</source>
@@ -3482,6 +3578,160 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>Disabilities</name>
+    <message>
+        <source>Choose the category of the disability: 视力, 听力, 言语, 肢体, 智力, 精神 or 多重.</source>
+        <translation>请选择残疾类别：视力、听力、言语、肢体、智力、精神或多重。</translation>
+    </message>
+    <message>
+        <source>Choose the grade of the disability: 一级, 二级, 三级 or 四级.</source>
+        <translation>请选择残疾等级：一级、二级、三级或四级。</translation>
+    </message>
+    <message>
+        <source>Choose the placement: 随班就读, 特教班, 特殊教育学校, 送教上门 or 待安置.</source>
+        <translation>请选择安置方式：随班就读、特教班、特殊教育学校、送教上门或待安置。</translation>
+    </message>
+    <message>
+        <source>The placement's first day is in the future.</source>
+        <translation>安置起始日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The placement's first day is before that of the record in force ({date}).</source>
+        <translation>安置起始日期早于现行记录的起始日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>The day of the assessment is in the future.</source>
+        <translation>评估日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The day of the assessment is before the child's birth date.</source>
+        <translation>评估日期早于学生出生日期。</translation>
+    </message>
+    <message>
+        <source>Give the expert committee's decision with the day of the assessment.</source>
+        <translation>填写评估日期时，请同时填写专家委员会的评估意见。</translation>
+    </message>
+    <message>
+        <source>Enter the day of the expert committee's assessment with its decision.</source>
+        <translation>填写评估意见时，请同时填写专家委员会的评估日期。</translation>
+    </message>
+    <message>
+        <source>Taught at home (送教上门): on the roll</source>
+        <translation>送教上门，纳入学籍管理</translation>
+    </message>
+    <message>
+        <source>{name} is not placed 送教上门: record the placement first.</source>
+        <translation>{name} 的安置方式不是送教上门：请先登记安置方式。</translation>
+    </message>
+    <message>
+        <source>The visit's day is in the future.</source>
+        <translation>送教日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The visit's day is before the placement 送教上门 began ({date}).</source>
+        <translation>送教日期早于送教上门安置的起始日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>Enter the teacher who made the visit.</source>
+        <translation>请填写送教教师。</translation>
+    </message>
+    <message>
+        <source>The teacher's name is at most {n} characters long.</source>
+        <translation>送教教师姓名最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>Enter the hours taught: a number above 0 and at most {n}.</source>
+        <translation>请填写送教课时：大于 0、不超过 {n} 的数。</translation>
+    </message>
+    <message>
+        <source>Describe what was taught.</source>
+        <translation>请填写送教内容。</translation>
+    </message>
+    <message>
+        <source>There is no 送教上门 visit with number {id}.</source>
+        <translation>没有编号为 {id} 的送教上门记录。</translation>
+    </message>
+</context>
+<context>
+    <name>DisabilityDialog</name>
+    <message>
+        <source>Disability and placement (残疾与安置)</source>
+        <translation>残疾与安置</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Assessed by the county's expert committee (残疾儿童少年入学评估)</source>
+        <translation>已经县残疾人教育专家委员会评估（残疾儿童少年入学评估）</translation>
+    </message>
+    <message>
+        <source>The committee's decision, e.g. 需专人护理，安排送教上门</source>
+        <translation>评估意见，如：需专人护理，安排送教上门</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾类别与等级</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>安置方式</translation>
+    </message>
+    <message>
+        <source>Placed from</source>
+        <translation>安置起始日期</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>评估意见</translation>
+    </message>
+    <message>
+        <source>Earlier records</source>
+        <translation>以往记录</translation>
+    </message>
+    <message>
+        <source>送教上门 visits</source>
+        <translation>送教上门记录</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>送教教师</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>课时（小时）</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>送教内容</translation>
+    </message>
+    <message>
+        <source>Log a visit…</source>
+        <translation>登记送教…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Visits are logged for a child placed 送教上门 (save the placement first).</source>
+        <translation>安置方式为送教上门的学生才登记送教记录（请先保存安置方式）。</translation>
+    </message>
+</context>
+<context>
     <name>Dropout</name>
     <message>
         <source>The value must be between {low} and {high}.</source>
@@ -3550,6 +3800,10 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>{name}'s transfer is not confirmed by the receiving school: a case is closed as 转学 only with the confirmation — how (学籍系统, 接收学校回执 or 电话), with whom and on what day.</source>
         <translation>{name}的转学尚未经接收学校核实：须登记核实方式（学籍系统、接收学校回执或电话）、核实对象和核实日期，才能以转学结案。</translation>
+    </message>
+    <message>
+        <source>送教上门 is a placement for a child with a disability: record {name}'s disability and the expert committee's placement first (残疾与安置).</source>
+        <translation>送教上门是残疾儿童少年的安置方式：请先登记 {name} 的残疾情况和专家委员会的安置意见（残疾与安置）。</translation>
     </message>
     <message>
         <source>Describe the outcome.</source>
@@ -3891,6 +4145,14 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>After the notice's deadline</source>
         <translation>通知书期限届满后</translation>
+    </message>
+    <message>
+        <source>and awaiting placement (待安置)</source>
+        <translation>待安置最长天数</translation>
+    </message>
+    <message>
+        <source>Days a child may go without a 送教上门 visit</source>
+        <translation>送教上门最长未送教天数</translation>
     </message>
     <message>
         <source>Notice number prefix</source>
@@ -6912,6 +7174,10 @@ How: {how}{note}</source>
         <translation>结对帮扶花名册</translation>
     </message>
     <message>
+        <source>送教上门 register</source>
+        <translation>送教上门登记表</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -7913,6 +8179,10 @@ How: {how}{note}</source>
         <source>That month has not begun yet.</source>
         <translation>该月还没有开始。</translation>
     </message>
+    <message>
+        <source>There is no school named {name} (the schools: {names}).</source>
+        <translation>没有名为 {name} 的学校（现有学校：{names}）。</translation>
+    </message>
 </context>
 <context>
     <name>ProgrammeDialog</name>
@@ -8403,6 +8673,7 @@ How: {how}{note}</source>
     </message>
     <message>
         <source>The student no longer exists (id {id}).</source>
+        <extracomment>The statuses a child placed 送教上门 is brought back from: they are on the roll, taught at home.</extracomment>
         <translation>该学生已不存在（编号 {id}）。</translation>
     </message>
     <message>
@@ -10111,6 +10382,54 @@ This look is recorded in the audit trail.</source>
         <source>Evidence files</source>
         <translation>佐证材料</translation>
     </message>
+    <message>
+        <source>Log a 送教上门 visit</source>
+        <translation>登记送教上门</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>e.g. 刘老师</source>
+        <translation>如：刘老师</translation>
+    </message>
+    <message>
+        <source>What was taught: subjects, rehabilitation, daily-living skills</source>
+        <translation>送教内容：文化课、康复训练、生活技能</translation>
+    </message>
+    <message>
+        <source>No files</source>
+        <translation>无文件</translation>
+    </message>
+    <message>
+        <source>Add photos or scans…</source>
+        <translation>添加照片或扫描件…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>送教日期</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>送教教师</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>课时（小时）</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>送教内容</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>{n} files: {names}</source>
+        <translation>{n} 个文件：{names}</translation>
+    </message>
 </context>
 <context>
     <name>VisitPanel</name>
@@ -10709,6 +11028,22 @@ This look is recorded in the audit trail.</source>
         <source>Vocational education (职业教育/普职融合)</source>
         <translation>职业教育/普职融合</translation>
     </message>
+    <message>
+        <source>Regular class (随班就读)</source>
+        <translation>随班就读</translation>
+    </message>
+    <message>
+        <source>Special education class (特教班)</source>
+        <translation>特教班</translation>
+    </message>
+    <message>
+        <source>Special education school</source>
+        <translation>特殊教育学校</translation>
+    </message>
+    <message>
+        <source>Awaiting placement (待安置)</source>
+        <translation>待安置</translation>
+    </message>
 </context>
 <context>
     <name>WorkList</name>
@@ -10768,6 +11103,14 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>{n} transfers out not confirmed by the receiving school after {days} days (转出待核实): {names}: confirm them or follow the children up as suspected dropouts</source>
         <translation>{n} 名学生转出超过 {days} 天未经接收学校核实（转出待核实）：{names}，请核实，或按疑似辍学跟进</translation>
+    </message>
+    <message>
+        <source>{name} ({school}) is taught at home (送教上门) and has had no visit for {days} days: log the next visit</source>
+        <translation>{name}（{school}）送教上门，已 {days} 天未送教：请登记下一次送教</translation>
+    </message>
+    <message>
+        <source>{n} children with a disability have awaited placement (待安置) for more than {days} days: {names}: ask the county's expert committee</source>
+        <translation>{n} 名残疾学生待安置已超过 {days} 天：{names}：请报县残疾人教育专家委员会评估安置</translation>
     </message>
     <message>
         <source>{n} primary graduates have no confirmed junior secondary school: {names}</source>

@@ -36,7 +36,7 @@ from schoolaid.common.school_calendar import (
 )
 from schoolaid.common.vocabulary import PovertyStatus, SchoolKind, StaffRole
 from schoolaid.pairing.staff import add_staff
-from schoolaid.roster import idnumber
+from schoolaid.roster import disabilities, idnumber
 from schoolaid.roster.categories import (
     DISABILITY_CATEGORIES,
     DISABILITY_GRADES,
@@ -885,11 +885,9 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
             due, case_plans.plan_form(session, case_id).teacher or "班主任", "按时到校，学习状态稳定，已住校", True),
             today=today)
 
-    case_id, opened = begin(home, 20, Reason.ILLNESS, "重度脑瘫，无法到校")
-    attempt(case_id, opened + dt.timedelta(days=3), home, Method.HOME_VISIT, "经评估不能随班就读，家长同意送教上门",
-            succeeded=True)
-    case_files.move_case(session, actor, case_id, CaseStatus.HOME_TEACHING, opened + dt.timedelta(days=5),
-                      today=today, note="每周两次送教上门，由中心校特教组负责")
+    # 送教上门 is a placement, not a dropout outcome (issue 19): the child's disability record, placed by the
+    # county's expert committee, with a visit a week. The stream is drawn as the case it replaces drew it.
+    _home_teaching(session, actor, home, [teacher_of(home), teacher_of(home)], _tiny_png(rng), today)
 
     case_id, opened = begin(moved, 25, Reason.MIGRATION, "随父母外出", report=False)
     attempt(case_id, opened + dt.timedelta(days=2), moved, Method.PHONE, "家长称已在务工地学校就读，学校核实中")
@@ -898,6 +896,23 @@ def _dropout_cases(session: Session, actor: Actor, rng: random.Random, today: dt
     form.current_situation = f"家长电话称已在{rng.choice(TRANSFER_DESTINATIONS)}就读，待接收学校核实学籍"
     case_files.update_case(session, actor, case_id, form, today=today)
     plan(case_id, moved, "向务工地教育部门和接收学校核实学籍；核实前按疑似辍学跟踪")
+
+
+def _home_teaching(session: Session, actor: Actor, child: Student, teachers: list[Staff | None], photo: bytes,
+                   today: dt.date) -> None:
+    """A child with severe cerebral palsy placed 送教上门 five weeks ago, visited weekly since."""
+    since = today - dt.timedelta(days=35)
+    form = disabilities.DisabilityForm(
+        child.disability_category or "肢体", child.disability_grade or "一级", disabilities.Placement.HOME_TEACHING.value,
+        since, since - dt.timedelta(days=5), "重度脑瘫，需专人护理，不能到校就读，安排送教上门，纳入学籍管理")
+    disabilities.set_disability(session, actor, child.id, form, today=today)
+    names = [teacher.name if teacher is not None else "中心校特教组教师" for teacher in teachers]
+    lessons = ("认识颜色与形状，握笔练习", "语文：识字卡片十个，听读儿歌", "数学：数数1–20，康复训练手部抓握",
+               "生活适应：穿衣与进餐训练")
+    for n, lesson in enumerate(lessons):
+        disabilities.log_visit(session, actor, child.id, disabilities.VisitEntry(
+            since + dt.timedelta(days=7 * n + 6), names[n % 2], "2", lesson),
+            files=[("送教上门照片.png", photo)] if n == 0 else (), today=today)
 
 
 # --- 四查三比对: the household register of each village, the poverty list, and the differences planted ---

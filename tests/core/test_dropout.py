@@ -32,7 +32,7 @@ from schoolaid.dropout.case_files import CaseForm
 from schoolaid.dropout.persuasion import AttemptEntry
 from schoolaid.dropout.rates import RateRow, dropout_rates
 from schoolaid.dropout.vocabulary import CaseStatus, Method, Reason
-from schoolaid.roster import households, roster, transfers
+from schoolaid.roster import disabilities, households, roster, transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.households import HouseholdForm
 from schoolaid.roster.idnumber import make_number
@@ -79,6 +79,12 @@ def entry(day: dt.date, *, succeeded: bool = False, result: str = "家长仍不�
           method: str = HOME_VISIT) -> AttemptEntry:
     return AttemptEntry(day, "班主任 李老师、村委会 王主任、镇政府 杨副镇长", "张大山（祖父）", method, result, succeeded,
                         TOGETHER)
+
+
+def disabled(db, actor, student_id: int, placement: str = "待安置") -> int:
+    """The disability record 送教上门 needs: 送教上门 is a placement, not a dropout outcome (issue 19)."""
+    return db.run(disabilities.set_disability, actor, student_id, disabilities.DisabilityForm(
+        "肢体", "一级", placement, dt.date(2026, 10, 1), dt.date(2026, 9, 28), "不能到校就读"), today=TODAY)
 
 
 def log(db, actor, case_id: int, day: dt.date, **kwargs: object) -> int:
@@ -297,6 +303,7 @@ def reach(db, actor, student_id: int, status: CaseStatus) -> int:
         db.run(case_files.move_case, actor, case_id, status, moved_on, return_date=moved_on, today=TODAY,
                placement="单独编班")
     elif status is CaseStatus.HOME_TEACHING:
+        disabled(db, actor, student_id)
         db.run(case_files.move_case, actor, case_id, status, moved_on, note="每周两次送教上门", today=TODAY)
     elif status is CaseStatus.TRANSFERRED:
         db.run(case_files.move_case, actor, case_id, status, moved_on, transfer_to="昆明市五华区红旗小学", today=TODAY,
@@ -312,6 +319,8 @@ def test_a_case_moves_exactly_as_the_workflow_allows(school, actor, source: Case
     db, ids = school
     case_id = reach(db, actor, ids["张小明"], source)
     assert case(db, case_id).status is source
+    if target is CaseStatus.HOME_TEACHING and source is not CaseStatus.HOME_TEACHING:
+        disabled(db, actor, ids["张小明"])
     move = (case_files.move_case, actor, case_id, target, CLOSING)
     extras = {"return_date": CLOSING, "transfer_to": "攀枝花市东区炳草岗小学", "note": "结案说明", "today": TODAY,
               "confirmation": CONFIRMED, "placement": "插班", "placement_grade": 4}
@@ -344,7 +353,7 @@ def test_each_outcome_needs_its_details(school, actor) -> None:
         (CaseStatus.TRANSFERRED, (("transfer_to", "昆明市五华区红旗小学"),)): {
             ("confirmation", "case.transfer_unconfirmed")},
         (CaseStatus.OTHER, ()): {("note", "case.note")},
-        (CaseStatus.HOME_TEACHING, (("note", " "),)): {("note", "case.note")},
+        (CaseStatus.HOME_TEACHING, (("note", " "),)): {("note", "case.note"), ("status", "case.no_disability")},
         (CaseStatus.RETURNED, (("return_date", MONDAY - dt.timedelta(days=1)), ("placement", "插班"))): {
             ("return_date", "case.return_range"), ("placement_grade", "case.placement_grade")},
         (CaseStatus.RETURNED, (("return_date", dt.date(2026, 12, 25)), ("placement", "单独编班"))): {
@@ -443,9 +452,18 @@ def test_home_teaching_keeps_a_dropout_on_the_roll(school, actor) -> None:
     sid = ids["王小刚"]
     case_id = case_for(db, actor, sid)
     db.run(case_files.confirm_dropout, actor, case_id, today=TODAY)
+    with pytest.raises(ValidationFailed) as refused:  # 送教上门 is a placement: it needs the disability record
+        db.run(case_files.move_case, actor, case_id, CaseStatus.HOME_TEACHING, TODAY, note="重度残疾，每周两次送教上门",
+               today=TODAY)
+    assert fields_and_codes(refused) == {("status", "case.no_disability")}
+    assert status_of(db, sid) == "辍学" and case(db, case_id).status is CaseStatus.PERSUADING
+    disabled(db, actor, sid)  # 待安置 until the case closes
     db.run(case_files.move_case, actor, case_id, CaseStatus.HOME_TEACHING, TODAY, note="重度残疾，每周两次送教上门",
            today=TODAY)
     assert status_of(db, sid) == "在读"
+    # The placement is recorded in the same transaction, the 待安置 record kept as history.
+    assert [(r.placement.value, r.since) for r in db.query(disabilities.history, sid)] == [
+        ("待安置", dt.date(2026, 10, 1)), ("送教上门", TODAY)]
     assert db.query(ledgers.dropout_ledger, TODAY) == []
     with pytest.raises(NotAllowed):  # no longer being persuaded
         log(db, actor, case_id, TODAY)

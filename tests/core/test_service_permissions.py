@@ -41,7 +41,7 @@ from schoolaid.ledger import batch_notice, batches, hardship, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reconcile import report_export
-from schoolaid.reporting import monthly, reports, summary, township_summary
+from schoolaid.reporting import home_teaching, monthly, reports, summary, township_summary
 from schoolaid.roster import roster_export
 from schoolaid.storage.database import open_database
 from schoolaid.storage.models import AuditEvent, Student
@@ -378,6 +378,7 @@ def _call(key, school, actor, out: Path) -> object:
         reports.write_dropout_ledgers: lambda: db.query(service, actor, out, TODAY),
         reports.write_register: lambda: db.query(service, actor, out, TODAY),
         reports.write_sign_off: lambda: db.query(service, actor, school.batch, out, TODAY),
+        home_teaching.write_register: lambda: db.query(service, actor, out, TODAY, year=2026),
         summary.write_quarterly: lambda: db.query(service, actor, 2026, 3, out, TODAY),
         monthly.write_monthly: lambda: db.query(service, actor, 2026, 9, out, today=TODAY),
         notice_pdf.write_notices: lambda: db.query(service, actor, school.notice_ids, out),
@@ -396,7 +397,8 @@ def _suffix(key) -> str:
     service = key[0] if isinstance(key, tuple) else key
     if service is backup.export_backup:
         return ".sabk"
-    return ".pdf" if service.__module__.endswith(("reports", "summary", "notice", "hardship_printouts")) else ".xlsx"
+    return ".pdf" if service.__module__.endswith(("reports", "summary", "notice", "hardship_printouts",
+                                                  "home_teaching")) else ".xlsx"
 
 
 @pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
@@ -504,6 +506,7 @@ def _command_line(words: tuple[str, ...], school, out: Path) -> list[str]:
               ("print", "term-report"): ["--year", "2026", "--term", "autumn", "--out", str(out)],
               ("print", "monthly"): ["--year", "2026", "--month", "9", "--out", str(out)],
               ("print", "ledgers"): ["--out", str(out)], ("print", "register"): ["--out", str(out)],
+              ("print", "home-teaching"): ["--out", str(out), "--year", "2026"],
               ("print", "sign-off"): [str(school.batch), "--out", str(out)],
               ("print", "batch-notice"): [str(school.batch), "--out", str(out)],
               ("backup", "export"): ["--out", str(out), "--password-file", str(school.password)]}[words[:2]]

@@ -64,9 +64,10 @@ def test_cases_list_json_for_the_townships_scripts(cases) -> None:
         assert dt.date.fromisoformat(case["opened"]) <= today
         assert case["attempts"] >= 1  # every demo case has its persuasion log
         assert case["notice_deadline"] is None or dt.date.fromisoformat(case["notice_deadline"])
-    # 劝返中, 已返校, 送教上门: the demo's case of a parent's word that the child is at school elsewhere stays
-    # open until the receiving school confirms the transfer (issue 18), so none is closed as 转学.
-    assert {c["status"] for c in cases} >= {"劝返中", "已返校", "送教上门"}
+    # 劝返中, 已返校: the demo's case of a parent's word that the child is at school elsewhere stays open until
+    # the receiving school confirms the transfer (issue 18), so none is closed as 转学; the child taught at home
+    # is a placement on the disability record, not a case (issue 19).
+    assert {c["status"] for c in cases} == {"劝返中", "已返校"}
     statuses = [c["status"] for c in cases]
     assert statuses == sorted(statuses, key=lambda s: s != "劝返中")  # open cases first
     [expired] = [c for c in cases if c["notice_deadline"] and dt.date.fromisoformat(c["notice_deadline"]) < today]

@@ -27,7 +27,8 @@ ENTITY_LABELS = {"student": "学生", "household": "户", "school": "学校", "v
                  "village_population": "村学前适龄儿童数",
                  "hardship_assessment": "困难认定", "hardship_publicity": "认定公示",
                  "reference_list": "比对名单", "case_document": "控辍文书", "service_receipt": "送达回证",
-                 "case_plan": "一人一案", "case_follow_up": "返校跟踪"}
+                 "case_plan": "一人一案", "case_follow_up": "返校跟踪", "disability_record": "残疾与安置",
+                 "home_teaching_visit": "送教上门记录"}
 
 
 def entity_label(entity: str) -> str:

@@ -80,6 +80,10 @@ COVERED: tuple[Coverage, ...] = (
     Coverage("case_plan", "case_plans", {"recorded_at": "the moment written; the audit event carries its own time"}),
     Coverage("case_follow_up", "case_follow_ups",
              {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("disability_record", "disability_records",
+             {"recorded_at": "the moment written; the audit event carries its own time"}),
+    Coverage("home_teaching_visit", "home_teaching_visits",
+             {"recorded_at": "the moment written; the audit event carries its own time"}),
 )
 
 #: Tables whose rows are compared as part of another record's audited state: (entity, field).

@@ -18,6 +18,7 @@ from schoolaid.cli import (
     backup,
     case_plans,  # noqa: F401 - its commands join the cases group
     demo,
+    disabilities,
     dropout,
     hardship,
     ledger,
@@ -33,7 +34,7 @@ from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 
 # The order --help lists the commands in: groups of actions, and commands of their own (by handler).
-ORDER = (roster.ROSTER, transfers.TRANSFERS, pairing.PAIRING, ledger.LEDGER, hardship.HARDSHIP, dropout.CASES,
+ORDER = (roster.ROSTER, transfers.TRANSFERS, disabilities.DISABILITY, pairing.PAIRING, ledger.LEDGER, hardship.HARDSHIP, dropout.CASES,
          reconcile.RECONCILE, printing.PRINT, backup.BACKUP, reporting.TOWNSHIP, accounts.USERS, accounts.AUDIT, reporting.indicators, demo.demo)
 
 

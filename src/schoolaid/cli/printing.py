@@ -173,6 +173,24 @@ def print_register(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _home_teaching_arguments(parser: argparse.ArgumentParser) -> None:
+    db_option(parser)
+    _out_option(parser)
+    parser.add_argument("--school", default="", metavar="S", help=translate("Cli", "one school (its name)"))
+    parser.add_argument("--year", type=int, default=None, metavar="Y", help=translate(
+        "Cli", "the school year starting in September of Y (the current one unless given)"))
+
+
+@command(PRINT, "home-teaching", help=lambda: translate("Cli", "the 送教上门 register: each child's visits"),
+         arguments=_home_teaching_arguments, needs=Needs(Permission.EXPORT))
+def print_home_teaching(args: argparse.Namespace) -> int:
+    from schoolaid.reporting import home_teaching
+
+    pages = export(args, home_teaching.write_register, args.out, clock_today(), school=args.school, year=args.year)
+    print(translate("Cli", "送教上门 register written to {path} ({pages} pages).").format(path=args.out, pages=pages))
+    return EXIT_OK
+
+
 def _sign_off_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("batch_id", type=int, metavar="BATCH_ID")
     db_option(parser)

@@ -23,7 +23,7 @@ from schoolaid.dropout.absences import absences, cases_to_open, end_absence, get
 from schoolaid.dropout.notices import LoggedAttempt, NoticeView, missing_for_notice, notice_rules
 from schoolaid.dropout.rules import setting
 from schoolaid.dropout.vocabulary import TRANSITIONS, CaseStatus, Reason, split_parties
-from schoolaid.roster import roster, transfers
+from schoolaid.roster import disabilities, roster, transfers
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.models import (
     Absence,
@@ -139,8 +139,10 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
     已返校 writes the child off the lists (劝返一个、销号一个): the absence ends the day before the
     return and the status goes back to 在读; 转学 needs the receiving school confirmed — already on
     the student's transfer out, or given here — and records the transfer; 送教上门 keeps the child on
-    the roll, taught at home. 已返校 needs the placement (``case_plans.Placement``; 插班 with the
-    grade), written into the plan as a new revision; the follow-up period begins."""
+    the roll, taught at home: it needs the child's disability record, whose placement becomes 送教上门
+    in the same transaction (a case closed so before the record existed stays as it was). 已返校 needs the
+    placement (``case_plans.Placement``; 插班 with the grade), written into the plan as a new revision; the
+    follow-up period begins."""
     case = get_record(session, DropoutCase, case_id)
     current, new_status = CaseStatus(case.status), CaseStatus(new_status)
     problems = []
@@ -163,6 +165,11 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
         problems.append(error("confirmation", "case.transfer_unconfirmed", translate(
             "Dropout", "{name}'s transfer is not confirmed by the receiving school: a case is closed as 转学 only with "
             "the confirmation — how (学籍系统, 接收学校回执 or 电话), with whom and on what day.").format(name=student.name)))
+    placement = disabilities.current(session, student.id) if new_status is CaseStatus.HOME_TEACHING else None
+    if new_status is CaseStatus.HOME_TEACHING and placement is None:
+        problems.append(error("status", "case.no_disability", translate(
+            "Dropout", "送教上门 is a placement for a child with a disability: record {name}'s disability and the "
+            "expert committee's placement first (残疾与安置).").format(name=student.name)))
     if new_status in (CaseStatus.OTHER, CaseStatus.HOME_TEACHING) and not note.strip():
         problems.append(error("note", "case.note", translate("Dropout", "Describe the outcome.")))
     if on > today or on < case.opened_on:
@@ -202,6 +209,11 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
             roster.change_status(session, actor, student.id, EnrollmentStatus.ENROLLED, on,
                                  translate("Dropout", "Taught at home (送教上门), case No. {id}").format(id=case.id),
                                  today=today)
+        assert placement is not None
+        if placement.placement is not disabilities.Placement.HOME_TEACHING:
+            disabilities.set_disability(session, actor, student.id, disabilities.DisabilityForm(
+                placement.category, placement.grade, disabilities.Placement.HOME_TEACHING.value, on,
+                placement.assessed_on, placement.decision), today=today)
     audit.record(session, actor, Action.UPDATE, CASE, case.id, student.name, before=before, after=audit.snapshot(case))
 
 

@@ -18,7 +18,7 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Holidays
 from schoolaid.common.validation import error
 from schoolaid.dropout import rates
-from schoolaid.roster import enrollment_approvals, transfers
+from schoolaid.roster import disabilities, enrollment_approvals, transfers
 from schoolaid.township import township
 
 SETTINGS = {  # key: (default, lowest, highest)
@@ -40,6 +40,8 @@ SETTINGS = {  # key: (default, lowest, highest)
     "dropout.challenge_months": (6, 2, 6),
     transfers.CONFIRM_DAYS_SETTING: transfers.CONFIRM_DAYS_LIMITS,  # a transfer out unconfirmed this long: suspected
     "dropout.follow_up_months": (3, 1, 12),  # a child back at school is followed this long (case_plans)
+    disabilities.VISIT_DAYS_SETTING: disabilities.VISIT_DAYS_LIMITS,  # 送教上门 with no visit this long: today's work
+    disabilities.PENDING_DAYS_SETTING: disabilities.PENDING_DAYS_LIMITS,  # 待安置 this long: today's work
 }
 
 

@@ -28,7 +28,7 @@ from schoolaid.common.i18n import translate
 from schoolaid.common.school_calendar import Term
 from schoolaid.common.validation import error
 from schoolaid.dropout.rules import holidays, setting
-from schoolaid.roster import roster
+from schoolaid.roster import disabilities, roster
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.models import ReportBack, School, Student
 
@@ -221,9 +221,12 @@ def not_reported(session: Session, today: dt.date,
     suspected_on = school_calendar.nth_school_day(first, setting(session, "dropout.suspect_school_days"), off)
     dropout_on = suspected_on + dt.timedelta(days=setting(session, "dropout.dropout_days"))
     days = school_calendar.school_days_between(first, today, off)
+    # A child taught at home (送教上门) does not come to school: not missing.
+    at_home = disabilities.home_taught(session)
     return [NotReported(p.student_id, p.name, c.school, c.label, first, days,
                         suspected_on if suspected_on <= today else None, dropout_on if dropout_on <= today else None)
-            for c in progress(session, term, today, classes) if c.begun for p in c.missing]
+            for c in progress(session, term, today, classes) if c.begun for p in c.missing
+            if p.student_id not in at_home]
 
 
 def find_class(session: Session, school: str, label: str) -> ClassKey:

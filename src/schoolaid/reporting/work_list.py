@@ -6,7 +6,9 @@ term-start report in a term's first weeks, children back at school whose monthly
 found out of school (失学) with no case, and the differences of the 比对 still to check, per village,
 the village with the oldest first; children of school age still in a preschool class with no 延缓入学
 approval (应入学), and 休学 pupils with no approval in force; transfers out the receiving school has not
-confirmed in time (转出待核实), and primary graduates with no confirmed junior school after September."""
+confirmed in time (转出待核实), and primary graduates with no confirmed junior school after September;
+children placed 送教上门 with no visit for a month, and children with a disability awaiting placement (待安置)
+too long."""
 
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.ledger import coverage, hardship
 from schoolaid.pairing import pairing
 from schoolaid.reconcile import differences, village_counts
-from schoolaid.roster import categories, enrollment_approvals, transfers
+from schoolaid.roster import categories, disabilities, enrollment_approvals, transfers
 from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.enrollment_approvals import Flag
 
@@ -65,6 +67,8 @@ class Kind:
     NOT_REPORTED = "not_reported"  # target: the student not reported back after the term-start threshold, no case
     REPORT_BACK = "report_back"  # target: none (a class's term-start check still incomplete in its two weeks)
     FOLLOW_UP = "follow_up"  # target: the case id (a child back at school whose monthly follow-up is due)
+    HOME_TEACHING = "home_teaching"  # target: the student placed 送教上门 with no visit for the setting's days
+    AWAITING_PLACEMENT = "awaiting_placement"  # target: the first student 待安置 for longer than the setting's days
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,18 @@ def _enrollment_items(session: Session, today: dt.date) -> list[WorkItem]:
             "{names}: confirm them or follow the children up as suspected dropouts").format(
                 n=len(overdue), days=transfers.confirm_days(session),
                 names=_listed([(t.student, t.our_school) for t in overdue])), urgent=True))
+    for child in disabilities.overdue_home_teaching(session, today):
+        items.append(WorkItem(Kind.HOME_TEACHING, child.student_id, translate(
+            "WorkList", "{name} ({school}) is taught at home (送教上门) and has had no visit for {days} days: "
+            "log the next visit").format(name=child.name, school=child.school,
+                                         days=child.days_without_visit(today)), urgent=True))
+    pending = disabilities.long_pending(session, today)
+    if pending:
+        items.append(WorkItem(Kind.AWAITING_PLACEMENT, pending[0].student_id, translate(
+            "WorkList", "{n} children with a disability have awaited placement (待安置) for more than {days} days: "
+            "{names}: ask the county's expert committee").format(
+                n=len(pending), days=disabilities.pending_days(session),
+                names=_listed([(c.name, c.school) for c in pending]))))
     unplaced = transfers.unplaced_graduates(session, today)
     if unplaced:
         items.append(WorkItem(Kind.GRADUATE_UNPLACED, unplaced[0].student_id, translate(

@@ -853,6 +853,26 @@ class CasePlan(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class DisabilityRecord(Base):
+    """A student's disability and placement as recorded on a day (roster.disabilities): the category and
+    grade (GB/T 26341-2010), the county expert committee's assessment (残疾儿童少年入学评估: day and
+    decision) and the placement (随班就读, 特教班, 特殊教育学校, 送教上门, 待安置). A change is a new row;
+    the newest is the record in force, the older ones its history."""
+
+    __tablename__ = "disability_records"
+    __table_args__ = (Index("ix_disability_records_student", "student_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"))
+    category: Mapped[str] = mapped_column(String(8))  # 视力 … 多重 (printed with 残疾 after it)
+    grade: Mapped[str] = mapped_column(String(8), default="")  # 一级 … 四级
+    assessed_on: Mapped[dt.date | None] = mapped_column(Date)
+    decision: Mapped[str] = mapped_column(Text, default="")  # the expert committee's decision
+    placement: Mapped[str] = mapped_column(String(16))
+    since: Mapped[dt.date] = mapped_column(Date)  # the placement in force from this day
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class CaseFollowUp(Base):
     """An entry of the follow-up after a child came back (返校后跟踪, dropout.case_plans), append-only;
     ``kind`` "reopened" is the line written when a new absence reopened the case."""
@@ -865,5 +885,21 @@ class CaseFollowUp(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     attending: Mapped[bool] = mapped_column(Boolean, default=True)
     kind: Mapped[str] = mapped_column(String(16), default="follow_up")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class HomeTeachingVisit(Base):
+    """One visit of 送教上门: the day, the teacher, how long, what was taught. Never edited; evidence
+    (photos, the family's signed sheet) attached as ``home_teaching`` attachments."""
+
+    __tablename__ = "home_teaching_visits"
+    __table_args__ = (Index("ix_home_teaching_visits_student", "student_id", "visit_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"))
+    visit_date: Mapped[dt.date] = mapped_column(Date)
+    teacher: Mapped[str] = mapped_column(String(64))
+    minutes: Mapped[int] = mapped_column(Integer)  # the hours taught, kept in minutes (1.5 h = 90)
+    content: Mapped[str] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(String(64), default="")
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

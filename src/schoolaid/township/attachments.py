@@ -54,7 +54,8 @@ def read_file(path: Path) -> tuple[str, bytes]:
 
 # Who may add evidence to what: photos of a visit, of a persuasion attempt, a signed sheet of a batch.
 OWNER_PERMISSION = {"visit": Permission.LOG_VISIT, "persuasion": Permission.LOG_PERSUASION,
-                    "ledger_batch": Permission.POST_LEDGER, "school_activity": Permission.EDIT_PAIRING}
+                    "ledger_batch": Permission.POST_LEDGER, "school_activity": Permission.EDIT_PAIRING,
+                    "home_teaching": Permission.LOG_VISIT}
 
 
 def add(session: Session, actor: Actor, owner: str, owner_id: int, file_name: str, data: bytes) -> int:

@@ -34,7 +34,7 @@ from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
 from schoolaid.reconcile import report_export
-from schoolaid.reporting import monthly, reports, summary, township_summary
+from schoolaid.reporting import home_teaching, monthly, reports, summary, township_summary
 from schoolaid.roster import roster_export
 from schoolaid.ui.context import AppContext
 
@@ -113,6 +113,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "record_approval", P.EDIT_ROSTER, menus=("students", ROSTER_CONTEXT)),
     _a("students.transfer", QT_TRANSLATE_NOOP("Actions", "Confirm the &transfer or record the graduate's destination…"),
        "roster_tab", "record_transfer", P.EDIT_ROSTER, menus=("students", ROSTER_CONTEXT)),
+    _a("students.disability", QT_TRANSLATE_NOOP("Actions", "&Disability and placement (残疾与安置)…"), "roster_tab",
+       "record_disability", P.EDIT_ROSTER, menus=("students", ROSTER_CONTEXT)),
     _a("students.absence", QT_TRANSLATE_NOOP("Actions", "Record an a&bsence…"), "", "record_absence",
        P.RECORD_ABSENCE, menus=("students",)),
     _a("students.term_start", QT_TRANSLATE_NOOP("Actions", "&Term-start check (开学报到)…"), "", "term_start_check",
@@ -193,6 +195,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
        button_text=QT_TRANSLATE_NOOP("Actions", "Print all notices due…"), service=notice_pdf.print_due_notices),
     _a("print.pairing_register", QT_TRANSLATE_NOOP("Actions", "&Pairing register…"), "", "print_register", *EXPORT,
        menus=("print",), service=reports.write_register),
+    _a("print.home_teaching", QT_TRANSLATE_NOOP("Actions", "送教上门 &register…"), "", "print_home_teaching",
+       *EXPORT, menus=("print",), service=home_teaching.write_register),
     # --- Settings -----------------------------------------------------------------------------------
     _a("settings.switch_user", QT_TRANSLATE_NOOP("Actions", "Sign in as someone &else…"), "", "switch_user",
        menus=("settings",), accounts=True, writes=False),

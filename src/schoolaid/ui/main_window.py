@@ -221,6 +221,10 @@ class MainWindow(QMainWindow):
                       Kind.NOT_REPORTED) and isinstance(target, int):
             self.tabs.setCurrentWidget(self.roster_tab)
             self.roster_tab.select_student(target)
+        elif kind in (Kind.HOME_TEACHING, Kind.AWAITING_PLACEMENT) and isinstance(target, int):
+            self.tabs.setCurrentWidget(self.roster_tab)
+            self.roster_tab.select_student(target)
+            self.roster_tab.open_disability(target)
         elif kind == Kind.RECONCILE:
             self.tabs.setCurrentWidget(self.dropout_tab)
             self.dropout_tab.show_comparison(target if isinstance(target, int) else None)
@@ -368,6 +372,11 @@ class MainWindow(QMainWindow):
         from schoolaid.reporting import reports
 
         self._print(self.tr("Pairing register"), "结对帮扶花名册.pdf", reports.write_register)
+
+    def print_home_teaching(self) -> None:
+        from schoolaid.reporting import home_teaching
+
+        self._print(self.tr("送教上门 register"), "送教上门登记表.pdf", home_teaching.write_register)
 
     def _print(self, title: str, file_name: str, service: Callable[..., Any], *before_path: Any) -> None:
         """A printout written off the GUI thread by ``service(..., path, today)``, then previewed."""

@@ -428,6 +428,8 @@ class DropoutRulesDialog(FormDialog):
             check.setChecked(bool(context.query(rules.setting, key)))
             self.checks[key] = check
         periods_row = QHBoxLayout()
+        # A child with a disability: the days 送教上门 may go without a visit, and 待安置 may last (one row).
+        shared = ("disability.home_visit_days", "disability.pending_days")
         for key, (_default, low, high) in rules.SETTINGS.items():
             if key in needs:
                 continue
@@ -447,10 +449,16 @@ class DropoutRulesDialog(FormDialog):
                     row.addWidget(check)
                 row.addStretch(1)
                 rules_form.addRow(labels[key], row)
-            else:
+            elif key not in shared:
                 rules_form.addRow(labels[key], spin)
         periods_row.addStretch(1)
         rules_form.addRow(self.tr("After the notice's deadline"), periods_row)
+        disability_row = QHBoxLayout()
+        disability_row.addWidget(self.spins[shared[0]])
+        disability_row.addWidget(QLabel(self.tr("and awaiting placement (待安置)")))
+        disability_row.addWidget(self.spins[shared[1]])
+        disability_row.addStretch(1)
+        rules_form.addRow(self.tr("Days a child may go without a 送教上门 visit"), disability_row)
         self.prefix_edit = QLineEdit(context.query(rules.notice_prefix))
         rules_form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
         self.holidays_edit = QLineEdit(context.query(rules.holidays_setting))

@@ -383,6 +383,19 @@ class RosterTab(QWidget):
 
         transfer_dialog.open_for(self.context, student_id, self)
 
+    def record_disability(self) -> None:
+        student_id = self.selected_student_id()
+        if student_id is not None:
+            self.open_disability(student_id)
+
+    def open_disability(self, student_id: int) -> None:
+        """The student's disability and placement, with the 送教上门 visits (from the menus or today's work)."""
+        if not self._may(Permission.EDIT_ROSTER):
+            return
+        from schoolaid.ui.roster.disability_dialog import DisabilityDialog
+
+        DisabilityDialog(self.context, student_id, self).exec()
+
     def delete_student(self) -> None:
         student_id = self.selected_student_id()
         if student_id is None:
