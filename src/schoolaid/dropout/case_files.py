@@ -165,8 +165,8 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
         problems.append(error("confirmation", "case.transfer_unconfirmed", translate(
             "Dropout", "{name}'s transfer is not confirmed by the receiving school: a case is closed as 转学 only with "
             "the confirmation — how (学籍系统, 接收学校回执 or 电话), with whom and on what day.").format(name=student.name)))
-    placement = disabilities.current(session, student.id) if new_status is CaseStatus.HOME_TEACHING else None
-    if new_status is CaseStatus.HOME_TEACHING and placement is None:
+    disability = disabilities.current(session, student.id) if new_status is CaseStatus.HOME_TEACHING else None
+    if new_status is CaseStatus.HOME_TEACHING and disability is None:
         problems.append(error("status", "case.no_disability", translate(
             "Dropout", "送教上门 is a placement for a child with a disability: record {name}'s disability and the "
             "expert committee's placement first (残疾与安置).").format(name=student.name)))
@@ -209,11 +209,11 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
             roster.change_status(session, actor, student.id, EnrollmentStatus.ENROLLED, on,
                                  translate("Dropout", "Taught at home (送教上门), case No. {id}").format(id=case.id),
                                  today=today)
-        assert placement is not None
-        if placement.placement is not disabilities.Placement.HOME_TEACHING:
+        assert disability is not None
+        if disability.placement is not disabilities.Placement.HOME_TEACHING:
             disabilities.set_disability(session, actor, student.id, disabilities.DisabilityForm(
-                placement.category, placement.grade, disabilities.Placement.HOME_TEACHING.value, on,
-                placement.assessed_on, placement.decision), today=today)
+                disability.category, disability.grade, disabilities.Placement.HOME_TEACHING.value, on,
+                disability.assessed_on, disability.decision), today=today)
     audit.record(session, actor, Action.UPDATE, CASE, case.id, student.name, before=before, after=audit.snapshot(case))
 
 
