@@ -149,16 +149,21 @@ def check(session: Session, actor: Any, permission: Permission) -> None:
         raise _refusal(actor, role, permission)
 
 
-def roles_allowed(permission: Permission) -> list[Role]:
-    """The roles that may, the least powerful first (the one to ask)."""
-    return sorted((r for r, granted in GRANTS.items() if permission in granted), key=lambda r: len(GRANTS[r]))
+def roles_allowed(*permissions: Permission) -> list[Role]:
+    """The roles granted every one of the permissions, the least powerful first (the one to ask)."""
+    return sorted((r for r, granted in GRANTS.items() if granted.issuperset(permissions)), key=lambda r: len(GRANTS[r]))
+
+
+def who_may(*permissions: Permission) -> str:
+    """The roles that may, as a refusal names them: 资助专干或校长/班子成员 ("" when no role may)."""
+    return translate("Permissions", " or ").join(r.label for r in roles_allowed(*permissions))
 
 
 def _refusal(actor: Any, role: Role, permission: Permission) -> NotPermitted:
     return NotPermitted(translate(
         "Permissions", "{name} ({role}) may not {what}: ask a {allowed}.").format(
             name=actor.name, role=role.label, what=permission_label(permission),
-            allowed=translate("Permissions", " or ").join(r.label for r in roles_allowed(permission))),
+            allowed=who_may(permission)),
         actor, permission)
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 from schoolaid import __version__
 from schoolaid.accounts import accounts
 from schoolaid.accounts.audit import Actor
-from schoolaid.accounts.permissions import GRANTS, Permission, role_label, roles_allowed
+from schoolaid.accounts.permissions import Permission, role_label, who_may
 from schoolaid.storage.database import Database
 from schoolaid.township import township
 from schoolaid.ui.actions import BY_ID, build_menus, offered, resolve, show_offered
@@ -249,12 +249,10 @@ class MainWindow(QMainWindow):
         the role is offered it, as from its menu."""
         spec = BY_ID[action_id]
         if not offered(spec, self.context):
-            allowed = [r for r in roles_allowed(spec.needs[0]) if all(p in GRANTS[r] for p in spec.needs)] \
-                if spec.needs else []
             QMessageBox.information(self, self.tr("Not for your role"), self.tr(
                 "\u201c{action}\u201d is not part of your role ({role}): ask a {allowed}.").format(
                     action=spec.button_label(), role=role_label(self.context.actor.role or ""),
-                    allowed=self.tr(" or ").join(r.label for r in allowed) or self.tr("person signed in")))
+                    allowed=(who_may(*spec.needs) if spec.needs else "") or self.tr("person signed in")))
             return
         getattr(resolve(self, spec.target), spec.method)()
 

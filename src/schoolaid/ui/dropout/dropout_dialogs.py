@@ -473,7 +473,6 @@ class DropoutRulesDialog(FormDialog):
             "enroll (应入学) unless a 延缓入学 approval is on record.").format(
                 holidays=school_calendar.DEFAULT_HOLIDAYS_TEXT))
         explanation.setWordWrap(True)
-        rules_form.addRow(explanation)
         # The indicators' targets: the plan's unless the township sets another; each shows its source.
         self.target_spins: dict[str, QDoubleSpinBox] = {}
         targets_box = QGroupBox(self.tr("Targets of the indicators"))
@@ -506,6 +505,8 @@ class DropoutRulesDialog(FormDialog):
         targets_layout.addStretch(1)
         pages.addTab(targets_page, self.tr("Targets of the indicators"))
         self.form.addRow(pages)
+        # Under the pages, not on one: a tab page does not grow for a wrapped label, which it would clip.
+        self.form.addRow(explanation)
 
     def submit(self) -> bool:
         return self.run(rules.save_rules, {**{key: spin.value() for key, spin in self.spins.items()},

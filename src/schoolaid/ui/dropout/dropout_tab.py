@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid.accounts.permissions import Permission, roles_allowed
+from schoolaid.accounts.permissions import Permission, who_may
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.dropout import (
@@ -878,7 +878,7 @@ class DropoutTab(QWidget):
             if not self.context.allows(Permission.ISSUE_NOTICE):
                 QMessageBox.information(self, self.tr("Urging notice"), self.tr(
                     "No notice has been issued on this case yet, and issuing one is not part of your role: ask a "
-                    "{roles}.").format(roles=self.tr(" or ").join(r.label for r in roles_allowed(Permission.ISSUE_NOTICE))))
+                    "{roles}.").format(roles=who_may(Permission.ISSUE_NOTICE)))
                 return
             # Not yet due: the service's refusal says what the log still lacks, without a question first.
             if case.notice_due and QMessageBox.question(self, self.tr("Urging notice"), self.tr(

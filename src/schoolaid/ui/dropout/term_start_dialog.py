@@ -161,9 +161,8 @@ class TermStartDialog(Dialog):
         self.table.setFocus()
 
     def _load(self, keep: ClassKey | None = None) -> None:
-        """Read the classes' progress again; keep the class shown (or show ``keep``, or the first one
-        not yet complete)."""
-        shown = keep or (self.current_class.key if self.classes and self.class_combo.currentIndex() >= 0 else None)
+        """Read every class's progress and show ``keep``, or else the first class not yet complete."""
+        shown = keep
         self.classes = self.context.query(term_start.progress, self.term, self.context.today(),
                                           self.context.teacher_classes)
         if shown is None:
@@ -172,11 +171,24 @@ class TermStartDialog(Dialog):
         self.class_combo.blockSignals(True)
         self.class_combo.clear()
         for progress in self.classes:
-            self.class_combo.addItem(self.tr("{school} {klass} ({n}/{total})").format(
-                school=progress.school, klass=progress.label, n=progress.reported, total=progress.expected))
+            self.class_combo.addItem(self._combo_text(progress))
         keys = [c.key for c in self.classes]
         self.class_combo.setCurrentIndex(keys.index(shown) if shown in keys else 0)
         self.class_combo.blockSignals(False)
+
+    def _reload_current(self) -> None:
+        """After a tick only the class shown changed: read it again, not every class of the township."""
+        index = self.class_combo.currentIndex()
+        fresh = self.context.query(term_start.progress, self.term, self.context.today(),
+                                   frozenset({self.classes[index].key}))
+        if fresh:
+            self.classes[index] = progress = fresh[0]
+            self.class_combo.setItemText(index, self._combo_text(progress))
+        self._show_class()
+
+    def _combo_text(self, progress: ClassProgress) -> str:
+        return self.tr("{school} {klass} ({n}/{total})").format(
+            school=progress.school, klass=progress.label, n=progress.reported, total=progress.expected)
 
     @property
     def current_class(self) -> ClassProgress:
@@ -222,8 +234,7 @@ class TermStartDialog(Dialog):
             operation = run_op(self.context, self, term_start.unmark, student_ids, self.term, today=today,
                                affects={Entity.DROPOUT}, on_failure=self._refused)
         if operation.succeeded:
-            self._load()
-            self._show_class()
+            self._reload_current()
 
     def _refused(self, error: SchoolAidError) -> None:
         show_error(self, error)
