@@ -23,7 +23,7 @@ from schoolaid.dropout.case_plans import FollowUpEntry, FollowUpKind, Placement,
 from schoolaid.dropout.vocabulary import CaseStatus, Reason
 from schoolaid.pairing import staff
 from schoolaid.reporting import work_list
-from schoolaid.roster import households
+from schoolaid.roster import households, roster
 from schoolaid.roster.households import HouseholdForm
 from schoolaid.storage.database import open_database
 from tests.conftest import school_id, village_id
@@ -125,6 +125,21 @@ def test_back_at_school_is_refused_without_the_placement(school, actor) -> None:
     assert (first.placement, second.placement, second.placement_label) == (None, Placement.INSERTED, "插班（四年级）")
     assert (second.leader, second.measures) == (first.leader, first.measures)  # the rest of the plan carried on
 
+
+
+def test_placed_in_a_regular_class_moves_the_child_to_that_grade(school, actor) -> None:
+    db, ids = school
+    student = ids["张小明"]  # in grade 4, placed in grade 5 on return
+    case_id = case_for(db, actor, student)
+    db.run(case_files.move_case, actor, case_id, CaseStatus.RETURNED, BACK, return_date=BACK, today=BACK,
+           placement=Placement.INSERTED.value, placement_grade=5)
+    form = db.query(roster.get_form, student)
+    assert (form.stage, form.grade) == ("小学", 5)
+    lines, _ = db.query(search, actor, AuditFilter(entity="student", entity_id=student))
+    moves = [line for line in lines if json.loads(line.after or "{}") == {"stage": "小学", "grade": 5}]
+    assert len(moves) == 1 and json.loads(moves[0].before) == {"stage": "小学", "grade": 4}
+    assert db.run(roster.place_in_grade, actor, student, 5) is False  # already there: nothing recorded
+    assert len(db.query(search, actor, AuditFilter(entity="student", entity_id=student))[0]) == len(lines)
 
 # --- the follow-up after the return ----------------------------------------------------------------
 

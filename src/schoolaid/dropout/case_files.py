@@ -186,6 +186,8 @@ def move_case(session: Session, actor: Actor, case_id: int, new_status: CaseStat
         assert return_date is not None and placement is not None
         case.return_date = return_date
         case_plans.record_placement(session, actor, case, placement, placement_grade)
+        if case_plans.Placement(placement) is case_plans.Placement.INSERTED and placement_grade is not None:
+            roster.place_in_grade(session, actor, student.id, placement_grade)
         _end_open_absences(session, actor, case.student_id, return_date - dt.timedelta(days=1))
         if student.status != EnrollmentStatus.ENROLLED.value:
             roster.change_status(session, actor, student.id, EnrollmentStatus.ENROLLED, return_date,

@@ -410,6 +410,21 @@ def change_status(session: Session, actor: Actor, student_id: int, new_status: E
                                       today=today)
 
 
+@requires(Permission.EDIT_ROSTER)
+def place_in_grade(session: Session, actor: Actor, student_id: int, grade: int) -> bool:
+    """Move a returning child to the grade of their 插班 (1–6 primary, 7–9 junior middle, as the plan
+    numbers them); the class stays as written until the school says which. False when already there."""
+    student = _get(session, student_id)
+    stage = Stage.PRIMARY.value if grade <= 6 else Stage.JUNIOR.value
+    if (student.stage, student.grade) == (stage, grade):
+        return False
+    before = {"stage": student.stage, "grade": student.grade}
+    student.stage, student.grade = stage, grade
+    audit.record(session, actor, Action.UPDATE, ENTITY, student.id, student.name, before=before,
+                 after={"stage": stage, "grade": grade})
+    return True
+
+
 @dataclass(frozen=True)
 class StatusChangeView:
     effective_date: dt.date
