@@ -15,7 +15,7 @@ from typing import Any
 from schoolaid.accounts import audit_log
 from schoolaid.accounts.permissions import GRANTS, Permission, Role
 from schoolaid.backup import backup
-from schoolaid.dropout import escalation, notice_pdf
+from schoolaid.dropout import escalation, notice_pdf, plan_pdf
 from schoolaid.dropout import export as dropout_export
 from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
@@ -56,6 +56,7 @@ SERVICES: dict[Any, frozenset[Permission]] = {
     summary.write_quarterly: EXPORT,
     monthly.write_monthly: EXPORT,
     notice_pdf.write_notices: EXPORT,
+    plan_pdf.write_plan: EXPORT,
     notice_pdf.print_case_notice: EXPORT,  # a case without a notice also needs ISSUE_NOTICE, to issue it
     notice_pdf.print_due_notices: frozenset({P.ISSUE_NOTICE, P.EXPORT}),
     escalation.print_step: EXPORT,  # a step not yet issued also needs ISSUE_NOTICE, to issue it
@@ -76,6 +77,7 @@ COMMANDS: dict[tuple[str, ...], frozenset[Permission]] = {
     ("hardship", "form"): EXPORT,
     ("cases", "ledgers"): EXPORT,
     ("print", "notice"): EXPORT,
+    ("print", "plan"): EXPORT,
     ("print", "due-notices"): frozenset({P.ISSUE_NOTICE, P.EXPORT}),
     ("print", "report"): EXPORT,  # each of the escalation's documents as issued (issuing needs ISSUE_NOTICE)
     ("print", "penalty"): EXPORT,

@@ -34,7 +34,7 @@ from schoolaid.backup import backup
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.progress import Progress
 from schoolaid.demo import create_demo_township
-from schoolaid.dropout import case_files, escalation, notice_pdf, notices, rules
+from schoolaid.dropout import case_files, escalation, notice_pdf, notices, plan_pdf, rules
 from schoolaid.dropout import export as dropout_export
 from schoolaid.dropout.receipts import Service
 from schoolaid.ledger import batch_notice, batches, hardship, hardship_printouts
@@ -382,6 +382,7 @@ def _call(key, school, actor, out: Path) -> object:
         summary.write_quarterly: lambda: db.query(service, actor, 2026, 3, out, TODAY),
         monthly.write_monthly: lambda: db.query(service, actor, 2026, 9, out, today=TODAY),
         notice_pdf.write_notices: lambda: db.query(service, actor, school.notice_ids, out),
+        plan_pdf.write_plan: lambda: db.query(service, actor, out, TODAY, school.case),
         notice_pdf.print_case_notice: lambda: db.run(service, actor, school.case, out, TODAY),
         notice_pdf.print_due_notices: lambda: db.run(service, actor, out, TODAY),
         escalation.print_step: lambda: db.run(service, actor, school.case, "report", out, TODAY),
@@ -398,7 +399,7 @@ def _suffix(key) -> str:
     if service is backup.export_backup:
         return ".sabk"
     return ".pdf" if service.__module__.endswith(("reports", "summary", "notice", "hardship_printouts",
-                                                  "home_teaching")) else ".xlsx"
+                                                  "home_teaching", "plan_pdf")) else ".xlsx"
 
 
 @pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
@@ -500,6 +501,7 @@ def _command_line(words: tuple[str, ...], school, out: Path) -> list[str]:
               ("ledger", "export"): [str(out)], ("cases", "ledgers"): [str(out)],
               ("hardship", "form"): ["--student", str(school.assessed), "--year", "2026", "--out", str(out)],
               ("print", "notice"): [str(school.case), "--out", str(out)],
+              ("print", "plan"): [str(school.case), "--out", str(out)],
               ("print", "due-notices"): ["--out", str(out)],
               **{("print", kind): [str(school.case), "--out", str(out)] for kind in escalation.KINDS},
               ("print", "quarterly"): ["--year", "2026", "--quarter", "3", "--out", str(out)],

@@ -95,3 +95,22 @@ def test_a_follow_up_recorded_from_the_command_line(demo) -> None:
     code, _out, err = run(demo, "follow-up", str(case_id), "--on", (CLI_TODAY + dt.timedelta(days=1)).isoformat(),
                           "--by", "x", "--note", "y")
     assert code == 1 and err  # not in the future
+
+
+def test_the_plan_prints_as_the_record_holds_it(demo, tmp_path) -> None:
+    import pypdf
+
+    home, db = demo
+    [returned] = [c for c in cases(demo) if c["status"] == "已返校"]
+    data = shown(demo, returned["id"])
+    out = tmp_path / "一人一案.pdf"
+    result = schoolaid("print", "plan", str(returned["id"]), "--db", str(db), "--out", str(out), home=home)
+    assert result.returncode == 0, result.stderr
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(out).pages).replace("\n", "")
+    plan = data["plan"]
+    for part in ("一人一案", returned["student"], plan["leader"], plan["teacher"], plan["cadre"],
+                 plan["placement_label"], "劝返记录", "巩固跟踪"):
+        assert part in text, part
+    assert f"已完成{data['follow_up']['done']}次" in text
+    missing = schoolaid("print", "plan", "9999", "--db", str(db), "--out", str(tmp_path / "x.pdf"), home=home)
+    assert missing.returncode == 1 and "9999" in missing.stderr and not (tmp_path / "x.pdf").exists()

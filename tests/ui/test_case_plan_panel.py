@@ -161,3 +161,19 @@ def test_a_new_absence_in_the_follow_up_reopens_the_case_from_the_absences_page(
     shown = tab.selected_case()
     assert shown is not None and (shown.id, shown.status) == (case_id, CaseStatus.PERSUADING)
     assert tab.plan_panel.follow_model.row_object(tab.plan_panel.follow_model.rowCount() - 1).kind.value == "reopened"
+
+
+def test_print_the_plan_from_the_case_panel(qtbot, tab, context) -> None:
+    case_id = select(tab, CaseStatus.RETURNED)
+    panel = tab.plan_panel
+    assert panel.print_button.isEnabled() and "一人一案" in panel.print_button.text()
+    panel.print_button.click()
+    qtbot.waitUntil(lambda: getattr(panel, "last_preview", None) is not None, timeout=20_000)
+    preview = panel.last_preview
+    qtbot.addWidget(preview)
+    assert preview.pages.page_count() >= 1
+    import pypdf
+
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(preview.path).pages).replace("\n", "")
+    case = context.query(case_files.get_case, case_id)
+    assert case.student in text and "一人一案" in text and "劝返记录" in text

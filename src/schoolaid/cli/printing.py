@@ -216,3 +216,21 @@ def print_batch_notice(args: argparse.Namespace) -> int:
     pages = export(args, batch_notice.write_batch_notice, args.batch_id, args.out, clock_today())
     print(translate("Cli", "公示表 written to {path} ({pages} pages).").format(path=args.out, pages=pages))
     return EXIT_OK
+
+
+def _plan_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("case_id", type=int, metavar="CASE_ID", help=translate("Cli", "the case's number (cases list)"))
+    db_option(parser)
+    _out_option(parser)
+
+
+@command(PRINT, "plan", help=lambda: translate(
+    "Cli", "one child's plan (一人一案): the case, the people responsible, the measures, every attempt, the placement "
+           "and the follow-up"), arguments=_plan_arguments, needs=Needs(Permission.EXPORT))
+def print_plan(args: argparse.Namespace) -> int:
+    from schoolaid.dropout import plan_pdf
+
+    pages = export(args, plan_pdf.write_plan, args.out, clock_today(), args.case_id)
+    print(translate("Cli", "The plan of case {id} written to {path} ({pages} pages).").format(
+        id=args.case_id, path=args.out, pages=pages))
+    return EXIT_OK

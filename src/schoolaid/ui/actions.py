@@ -29,7 +29,7 @@ from schoolaid.accounts import audit_log
 from schoolaid.accounts.permissions import Permission
 from schoolaid.backup import backup
 from schoolaid.dropout import export as dropout_export
-from schoolaid.dropout import notice_pdf
+from schoolaid.dropout import notice_pdf, plan_pdf
 from schoolaid.ledger import batch_notice, hardship_printouts
 from schoolaid.ledger import export as ledger_export
 from schoolaid.pairing import pairing_export
@@ -334,6 +334,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
        P.MANAGE_CASES, button=True),
     _a("dropout.follow_up", QT_TRANSLATE_NOOP("Actions", "Add a follow-up…"), "dropout_tab.plan_panel",
        "add_follow_up", P.LOG_PERSUASION, button=True),
+    _a("dropout.print_plan", QT_TRANSLATE_NOOP("Actions", "Print the plan…"), "dropout_tab.plan_panel", "print_plan",
+       *EXPORT, button=True, service=plan_pdf.write_plan),
     _a("dropout.record_absence", QT_TRANSLATE_NOOP("Actions", "Record an absence…"), "dropout_tab", "record_absence",
        P.RECORD_ABSENCE, button=True),
     _a("dropout.back", QT_TRANSLATE_NOOP("Actions", "Back at school…"), "dropout_tab", "back_at_school",

@@ -214,9 +214,11 @@ class CasePlanPanel(QWidget):
         self.follow_table.setMaximumHeight(100)
         self.plan_button = make_button("dropout.plan", context, self)
         self.follow_button = make_button("dropout.follow_up", context, self)
+        self.print_button = make_button("dropout.print_plan", context, self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.plan_button)
         buttons.addWidget(self.follow_button)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -235,6 +237,7 @@ class CasePlanPanel(QWidget):
             self.follow_table.setVisible(False)
             self.plan_button.setEnabled(False)
             self.follow_button.setEnabled(False)
+            self.print_button.setEnabled(False)
             return
         today = self.context.today()
         plan = self.context.query(case_plans.current_plan, case.id)
@@ -259,6 +262,7 @@ class CasePlanPanel(QWidget):
         self.follow_table.setVisible(bool(entries) or state is not None)
         self.plan_button.setEnabled(True)
         self.follow_button.setEnabled(case.status is CaseStatus.RETURNED)
+        self.print_button.setEnabled(True)
 
     def _follow_text(self, state: FollowUpState, today: dt.date) -> str:
         counts = {"done": state.done, "n": len(state.due_dates), "back": state.return_date.isoformat(),
@@ -282,3 +286,18 @@ class CasePlanPanel(QWidget):
     def add_follow_up(self) -> None:
         if self.case is not None:
             FollowUpDialog(self.context, self.case, self).exec()
+
+    def print_plan(self) -> None:
+        """The case's plan on paper (一人一案登记表), written off the GUI thread and previewed."""
+        from schoolaid.dropout import plan_pdf
+        from schoolaid.ui.operations import Access, run_op
+        from schoolaid.ui.widgets.pdf_preview import preview_path, show_preview
+
+        if self.case is None:
+            return
+        title = self.tr("Plan (一人一案)")
+        file_name = f"一人一案_{self.case.student}.pdf"
+        path = preview_path(file_name)
+        run_op(self.context, self, plan_pdf.write_plan, path, self.context.today(), self.case.id,
+               access=Access.READ_AS, background=True, title=title,
+               on_success=lambda _pages: show_preview(self, path, title, file_name))
