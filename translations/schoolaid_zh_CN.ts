@@ -3906,6 +3906,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>强制执行申请书</translation>
     </message>
     <message>
+        <source>Write the full name as the documents address it, at most {n} characters.</source>
+        <translation>请填写文书抬头所用的全称，不超过 {n} 个字。</translation>
+    </message>
+    <message>
         <source>No urging notice is issued.</source>
         <translation>尚未发出敦促入学通知书。</translation>
     </message>
@@ -4197,6 +4201,30 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Rules</source>
         <translation>规则</translation>
+    </message>
+    <message>
+        <source>Addressees of the escalation's documents</source>
+        <translation>后续文书的主送机关</translation>
+    </message>
+    <message>
+        <source>e.g. 仁和区教育和体育局</source>
+        <translation>例如：仁和区教育和体育局</translation>
+    </message>
+    <message>
+        <source>e.g. 攀枝花市仁和区人民法院</source>
+        <translation>例如：攀枝花市仁和区人民法院</translation>
+    </message>
+    <message>
+        <source>Education bureau (written report)</source>
+        <translation>教育行政部门（书面报告）</translation>
+    </message>
+    <message>
+        <source>Court (application for enforcement)</source>
+        <translation>人民法院（强制执行申请）</translation>
+    </message>
+    <message>
+        <source>Targets and addressees</source>
+        <translation>目标与主送机关</translation>
     </message>
 </context>
 <context>

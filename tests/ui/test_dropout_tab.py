@@ -314,3 +314,21 @@ def test_an_aid_officer_is_told_who_issues_a_notice_without_being_asked_first(qt
     widget.print_notice()  # a question would fail the test (no message box is expected but the one replaced)
     assert len(told) == 1 and "校长/班子成员" in told[0]
     assert demo_db.query(case_files.get_case, without.id).notice is None
+
+
+def test_rules_dialog_names_the_bureau_and_the_court_the_documents_address(qtbot, context) -> None:
+    from schoolaid.dropout import escalation
+    from schoolaid.ui.dropout.dropout_dialogs import DropoutRulesDialog
+
+    dialog = DropoutRulesDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.bureau_edit.text() == context.query(escalation.bureau_name)
+    dialog.court_edit.clear()  # an empty name would print a document addressed to no one
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() != dialog.DialogCode.Accepted and "40" in dialog.problems_label.text()
+    dialog.court_edit.insert("攀枝花市仁和区人民法院")  # typed by an input method: keyClicks sends no Chinese
+    dialog.bureau_edit.setText("仁和区教育和体育局")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert (context.query(escalation.bureau_name), context.query(escalation.court_name)) == (
+        "仁和区教育和体育局", "攀枝花市仁和区人民法院")

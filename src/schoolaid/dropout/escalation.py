@@ -77,6 +77,26 @@ def court_name(session: Session) -> str:
     return township.get_setting(session, COURT_SETTING, "区人民法院") or "区人民法院"
 
 
+NAME_LIMIT = 40  # characters: the longest names of a county's bureau or court fit one printed line
+
+
+@requires(Permission.EDIT_SETTINGS)
+def set_addressees(session: Session, actor: Actor, bureau: str, court: str) -> None:
+    """The county education bureau the school reports to and the court the township applies to, as the
+    documents name them (e.g. 仁和区教育和体育局, 攀枝花市仁和区人民法院); recorded when changed."""
+    problems = []
+    for field, key, value in (("bureau", BUREAU_SETTING, bureau), ("court", COURT_SETTING, court)):
+        value = value.strip()
+        if not value or len(value) > NAME_LIMIT:
+            problems.append(error(field, "escalation.addressee", translate(
+                "Dropout", "Write the full name as the documents address it, at most {n} characters.").format(
+                    n=NAME_LIMIT)))
+        elif value != township.get_setting(session, key, ""):
+            township.set_setting(session, actor, key, value)
+    if problems:
+        raise ValidationFailed(problems)
+
+
 @dataclass(frozen=True)
 class Step:
     """A document of the chain (the notice first) as issued and served, or still to come."""

@@ -63,9 +63,10 @@ def set_setting(session: Session, actor: Actor, key: str, value: int) -> None:
 @requires(Permission.EDIT_SETTINGS)
 def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix: str,
                holidays_text: str | None = None, age_reference_text: str | None = None,
-               targets: Mapping[str, float] | None = None) -> None:
+               targets: Mapping[str, float] | None = None, addressees: tuple[str, str] | None = None) -> None:
     """The rules dialog's changes, together: all saved or none. ``targets`` are the indicators'
-    (fractions, ``rates.TARGETS``' keys); one equal to the one in force is left as it is."""
+    (fractions, ``rates.TARGETS``' keys); one equal to the one in force is left as it is. ``addressees``:
+    the names of the bureau and the court, as ``escalation.set_addressees`` takes them."""
     for key, value in values.items():
         if value != setting(session, key):
             set_setting(session, actor, key, value)
@@ -79,6 +80,10 @@ def save_rules(session: Session, actor: Actor, values: Mapping[str, int], prefix
     for key, goal in (targets or {}).items():
         if key not in rates.TARGETS or abs(goal - rates.target(session, key)) > 1e-9:
             rates.set_target(session, actor, key, goal)
+    if addressees is not None:  # (the education bureau, the court) the escalation's documents address
+        from schoolaid.dropout import escalation  # it reads these rules itself
+
+        escalation.set_addressees(session, actor, *addressees)
 
 
 # Kept as the setting dropout.holidays; the school calendar reads them and counts school days.

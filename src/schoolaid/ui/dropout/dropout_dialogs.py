@@ -502,8 +502,21 @@ class DropoutRulesDialog(FormDialog):
         targets_page = QWidget()
         targets_layout = QVBoxLayout(targets_page)
         targets_layout.addWidget(targets_box)
+        # Whom the escalation's documents address: the county's own names, printed on the report and the
+        # application to the court. (Imported here: its printing modules are not needed to start the window.)
+        from schoolaid.dropout import escalation
+
+        addressees_box = QGroupBox(self.tr("Addressees of the escalation's documents"))
+        addressees = QFormLayout(addressees_box)
+        self.bureau_edit = QLineEdit(context.query(escalation.bureau_name))
+        self.bureau_edit.setPlaceholderText(self.tr("e.g. 仁和区教育和体育局"))
+        self.court_edit = QLineEdit(context.query(escalation.court_name))
+        self.court_edit.setPlaceholderText(self.tr("e.g. 攀枝花市仁和区人民法院"))
+        addressees.addRow(self.tr("Education bureau (written report)"), self.bureau_edit)
+        addressees.addRow(self.tr("Court (application for enforcement)"), self.court_edit)
+        targets_layout.addWidget(addressees_box)
         targets_layout.addStretch(1)
-        pages.addTab(targets_page, self.tr("Targets of the indicators"))
+        pages.addTab(targets_page, self.tr("Targets and addressees"))
         self.form.addRow(pages)
         # Under the pages, not on one: a tab page does not grow for a wrapped label, which it would clip.
         self.form.addRow(explanation)
@@ -513,4 +526,5 @@ class DropoutRulesDialog(FormDialog):
                                            **{key: int(check.isChecked()) for key, check in self.checks.items()}},
                         self.prefix_edit.text(), self.holidays_edit.text(), self.age_reference_edit.text(),
                         {key: round(spin.value() / 100, 6) for key, spin in self.target_spins.items()},
+                        (self.bureau_edit.text(), self.court_edit.text()),
                         affects={Entity.DROPOUT, Entity.STUDENT}).succeeded
