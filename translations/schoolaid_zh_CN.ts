@@ -2242,6 +2242,10 @@ The current database is kept as a dated copy beside it.</source>
         <translation>送教照片或签字单扫描件（可多次给出）</translation>
     </message>
     <message>
+        <source>this entry corrects visit VISIT_ID, which stays in the log marked as corrected</source>
+        <translation>本条更正第 VISIT_ID 条送教记录，原记录保留并标为已更正</translation>
+    </message>
+    <message>
         <source>log a 送教上门 visit of a child placed 送教上门</source>
         <translation>为安置方式为送教上门的学生登记一次送教</translation>
     </message>
@@ -3667,6 +3671,10 @@ Please tell the person who supports the program, and give them the log file:
         <source>There is no 送教上门 visit with number {id}.</source>
         <translation>没有编号为 {id} 的送教上门记录。</translation>
     </message>
+    <message>
+        <source>This entry has been corrected already: correct the correction.</source>
+        <translation>这条记录已经更正过了：请更正那条更正记录。</translation>
+    </message>
 </context>
 <context>
     <name>DisabilityDialog</name>
@@ -3735,8 +3743,16 @@ Please tell the person who supports the program, and give them the log file:
         <translation>送教内容</translation>
     </message>
     <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
         <source>Log a visit…</source>
         <translation>登记送教…</translation>
+    </message>
+    <message>
+        <source>Correct the chosen visit…</source>
+        <translation>更正所选记录…</translation>
     </message>
     <message>
         <source>none</source>
@@ -3745,6 +3761,14 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Visits are logged for a child placed 送教上门 (save the placement first).</source>
         <translation>安置方式为送教上门的学生才登记送教记录（请先保存安置方式）。</translation>
+    </message>
+    <message>
+        <source>corrected by No. {id}</source>
+        <translation>已由第 {id} 条更正</translation>
+    </message>
+    <message>
+        <source>corrects No. {id}</source>
+        <translation>更正第 {id} 条</translation>
     </message>
 </context>
 <context>
@@ -10427,6 +10451,10 @@ This look is recorded in the audit trail.</source>
         <translation>登记送教上门</translation>
     </message>
     <message>
+        <source>Correct a 送教上门 visit</source>
+        <translation>更正送教上门记录</translation>
+    </message>
+    <message>
         <source>Student</source>
         <translation>学生</translation>
     </message>
@@ -10465,6 +10493,14 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>Evidence</source>
         <translation>佐证</translation>
+    </message>
+    <message>
+        <source>Replaces</source>
+        <translation>替代</translation>
+    </message>
+    <message>
+        <source>No. {id} of {day} ({teacher}, {hours} h)</source>
+        <translation>第 {id} 条，{day}（{teacher}，{hours} 小时）</translation>
     </message>
     <message>
         <source>{n} files: {names}</source>

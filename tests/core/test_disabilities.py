@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import text
 
 from schoolaid.accounts import audit, audit_verify
 from schoolaid.accounts.permissions import NotPermitted
-from schoolaid.common.errors import ValidationFailed
+from schoolaid.common.errors import NotAllowed, NotFound, ValidationFailed
 from schoolaid.common.school_calendar import Term
 from schoolaid.dropout.rates import dropout_rates
 from schoolaid.reporting import home_teaching, indicators, work_list
@@ -162,6 +163,32 @@ def test_a_visit_is_logged_with_its_evidence(township_db, actor) -> None:
     assert db.query(audit_verify.verify).ok
 
 
+def test_a_wrong_visit_is_corrected_by_a_new_entry_and_stops_counting(township_db, actor) -> None:
+    db = township_db
+    sid = pupil(db, actor)
+    db.run(disabilities.set_disability, actor, sid, placed(), today=TODAY)
+    wrong = db.run(disabilities.log_visit, actor, sid, visit(dt.date(2026, 11, 12), "12"), today=TODAY)  # 12 hours on the wrong day
+    right = db.run(disabilities.correct_visit, actor, wrong, visit(dt.date(2026, 11, 2), "2"), today=TODAY)
+    old, new = db.query(disabilities.visits, sid)  # both kept, in the order of the visits' days
+    assert (new.id, new.corrected_by, new.counts) == (wrong, right, False)
+    assert (old.id, old.corrects_id, old.counts, old.minutes) == (right, wrong, True, 120)
+    assert [v.id for v in db.query(disabilities.counted_visits, sid)] == [right]
+    [child] = db.query(disabilities.children)
+    assert (child.visits, child.last_visit) == (1, dt.date(2026, 11, 2))  # the wrong day no longer the last visit
+    [event] = db.query(audit.history, disabilities.VISIT_ENTITY, right)
+    assert f"更正第{wrong}条" in event.summary
+    with pytest.raises(NotAllowed):  # one correction each: a second one corrects the correction
+        db.run(disabilities.correct_visit, actor, wrong, visit(dt.date(2026, 11, 3)), today=TODAY)
+    with pytest.raises(NotFound):  # named with another child's number
+        db.run(disabilities.correct_visit, actor, right, visit(dt.date(2026, 11, 3)), today=TODAY, student_id=sid + 99)
+    with pytest.raises(ValidationFailed):  # the correction is checked as any entry
+        db.run(disabilities.correct_visit, actor, right, visit(TODAY + dt.timedelta(days=1)), today=TODAY)
+    with pytest.raises(Exception, match="never changed"):  # the log is append-only in the file itself
+        db.run(lambda session, _actor: session.execute(text("UPDATE home_teaching_visits SET minutes = 1")), actor)
+    assert db.query(roster.has_history, sid)  # a child with a 送教上门 log is not deleted as entered by mistake
+    assert db.query(audit_verify.verify).ok
+
+
 def test_only_a_role_that_logs_visits_may(township_db, actor) -> None:
     from schoolaid.accounts.audit import Actor
     from schoolaid.accounts.permissions import Role
@@ -303,3 +330,25 @@ def test_a_child_taught_at_home_is_not_missing_at_the_term_start_check(township_
     db.run(term_start.mark_reported, actor, [at_school], term, first, today=TODAY)
     missing = {p.student_id for p in db.query(term_start.not_reported, TODAY)}
     assert away in missing and at_home not in missing and at_school not in missing
+
+
+def test_the_upgrade_from_0019_keeps_every_visit_and_makes_the_log_append_only(tmp_path) -> None:
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "schoolaid-rev0019.sqlite", path)  # the revision before the visits' corrections
+    before = _table_counts(path)
+    connection = sqlite3.connect(path)
+    visits_before = connection.execute("SELECT * FROM home_teaching_visits ORDER BY id").fetchall()
+    assert visits_before  # the demo's home-taught child has visits
+    connection.close()
+    open_database(path).close()
+    assert _table_counts(path) == before
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute("SELECT * FROM home_teaching_visits ORDER BY id").fetchall()
+        assert [row[:-1] for row in rows] == visits_before and {row[-1] for row in rows} == {None}  # corrects_id
+        with pytest.raises(sqlite3.DatabaseError, match="never changed"):
+            connection.execute("UPDATE home_teaching_visits SET minutes = 1")
+        with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
+            connection.execute("DELETE FROM home_teaching_visits")
+    finally:
+        connection.close()

@@ -82,7 +82,7 @@ def test_a_placement_set_and_a_visit_logged_from_the_roster(qtbot, qtmodeltester
         assert model.rowCount() == 1
         row = [model.index(0, column).data() for column in range(model.columnCount())]
         qtmodeltester.check(model)
-        assert row == [(today - dt.timedelta(days=2)).isoformat(), "刘老师", "1.5", "", "语文：认读生字十个"]
+        assert row == [(today - dt.timedelta(days=2)).isoformat(), "刘老师", "1.5", "", "语文：认读生字十个", ""]
         dialog.reject()
 
     answered = when_shown(DisabilityDialog, fill)
@@ -110,6 +110,37 @@ def test_the_record_reopens_as_saved_with_its_history(qtbot, township_context) -
     assert dialog.placement_combo.currentData() == Placement.MAINSTREAM.value
     assert "待安置" in dialog.history_label.text()
     assert not dialog.add_visit_button.isEnabled() and dialog.visits_model.rowCount() == 0
+
+
+def test_a_wrong_visit_corrected_from_the_dialog_stays_in_the_log_marked(qtbot, township_context) -> None:
+    today = township_context.today()
+    pupil = add(township_context, "钱送教", 4)
+    db, actor = township_context.db, township_context.actor
+    db.run(disabilities.set_disability, actor, pupil, disabilities.DisabilityForm(
+        "肢体", "一级", Placement.HOME_TEACHING.value, today - dt.timedelta(days=20)), today=today)
+    wrong = db.run(disabilities.log_visit, actor, pupil, disabilities.VisitEntry(
+        today - dt.timedelta(days=3), "刘老师", "12", "语文"), today=today)  # 12 hours: meant 2
+    dialog = DisabilityDialog(township_context, pupil)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.correct_visit_button.isEnabled()  # nothing chosen yet
+    dialog.visits_table.selectRow(0)
+    assert dialog.correct_visit_button.isEnabled()
+
+    def correct(visit: VisitDialog) -> None:
+        assert visit.teacher_edit.text() == "刘老师" and visit.hours_spin.value() == 12  # starts from the entry
+        visit.hours_spin.setValue(2)
+        save(visit)
+
+    answered = when_shown(VisitDialog, correct)
+    qtbot.mouseClick(dialog.correct_visit_button, Qt.MouseButton.LeftButton)
+    assert answered
+    model = dialog.visits_model
+    shown = [[model.index(r, c).data() for c in (2, 5)] for r in range(model.rowCount())]
+    assert shown == [["12", f"已由第 {wrong + 1} 条更正"], ["2", f"更正第 {wrong} 条"]]
+    dialog.visits_table.selectRow(0)
+    assert not dialog.correct_visit_button.isEnabled()  # corrected already: correct the correction
+    assert [v.minutes for v in township_context.query(disabilities.counted_visits, pupil)] == [120]
 
 
 def test_the_register_is_on_the_print_menu() -> None:

@@ -78,6 +78,8 @@ def _visit_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", required=True, metavar="TEXT", help=translate("Cli", "what was taught"))
     parser.add_argument("--evidence", type=Path, action="append", default=[], metavar="FILE", help=translate(
         "Cli", "a photo or scanned sheet of the visit (repeatable)"))
+    parser.add_argument("--corrects", type=int, default=None, metavar="VISIT_ID", help=translate(
+        "Cli", "this entry corrects visit VISIT_ID, which stays in the log marked as corrected"))
     db_option(parser)
     operator_option(parser)
     json_option(parser)
@@ -90,12 +92,16 @@ def visit(args: argparse.Namespace) -> int:
     files = [attachments.read_file(path) for path in args.evidence]
     db = open_db(args)
     try:
-        visit_id = db.run(disabilities.log_visit, args.actor, args.student, entry, files, today=clock_today())
+        if args.corrects is not None:
+            visit_id = db.run(disabilities.correct_visit, args.actor, args.corrects, entry, files, today=clock_today(),
+                              student_id=args.student)
+        else:
+            visit_id = db.run(disabilities.log_visit, args.actor, args.student, entry, files, today=clock_today())
     finally:
         db.close()
     if args.json:
         return print_json({"visit_id": visit_id, "student_id": args.student, "on": entry.on.isoformat(),
-                           "evidence": len(files)})
+                           "evidence": len(files), "corrects": args.corrects})
     print(translate("Cli", "送教上门 visit {id} logged.").format(id=visit_id))
     return EXIT_OK
 

@@ -48,7 +48,7 @@ def register(session: Session, year: SchoolYear, school_id: int | None = None
     home during the school year; each with the visits of the year."""
     found = []
     for child in disabilities.children(session, school_id):
-        visits = [v for v in disabilities.visits(session, child.student_id) if year.start <= v.on <= year.end]
+        visits = [v for v in disabilities.counted_visits(session, child.student_id) if year.start <= v.on <= year.end]
         if (child.record.placement is Placement.HOME_TEACHING and child.record.since <= year.end) or visits:
             found.append((child, visits))
     return found

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from schoolaid.accounts import audit
 from schoolaid.accounts.audit import Action, Actor
 from schoolaid.accounts.permissions import Permission, check_class, requires
-from schoolaid.common.errors import NotFound, Problem, ValidationFailed
+from schoolaid.common.errors import NotAllowed, NotFound, Problem, ValidationFailed
 from schoolaid.common.grades import grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.validation import error
@@ -289,6 +289,13 @@ class VisitView:
     content: str
     recorded_by: str
     evidence: int = 0
+    corrects_id: int | None = None
+    corrected_by: int | None = None  # the entry that replaced this one
+
+    @property
+    def counts(self) -> bool:
+        """Whether it counts: a corrected entry is replaced by its correction."""
+        return self.corrected_by is None
 
     @property
     def hours(self) -> Decimal:
@@ -301,7 +308,8 @@ class VisitView:
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "student_id": self.student_id, "on": self.on.isoformat(), "teacher": self.teacher,
-                "hours": self.hours_text, "content": self.content, "evidence": self.evidence}
+                "hours": self.hours_text, "content": self.content, "evidence": self.evidence,
+                "corrects": self.corrects_id, "corrected_by": self.corrected_by}
 
 
 def format_hours(minutes: int) -> str:
@@ -321,7 +329,7 @@ def _minutes(hours: Decimal | str | float) -> int | None:
 
 @requires(Permission.LOG_VISIT)
 def log_visit(session: Session, actor: Actor, student_id: int, entry: VisitEntry,
-              files: Sequence[tuple[str, bytes]] = (), *, today: dt.date) -> int:
+              files: Sequence[tuple[str, bytes]] = (), *, today: dt.date, corrects_id: int | None = None) -> int:
     """Log a 送教上门 visit of a child placed 送教上门 on that day, with its evidence files."""
     student = _student(session, student_id)
     check_class(actor, Permission.LOG_VISIT, student.school_id, student.stage, student.grade, student.class_name,
@@ -356,15 +364,30 @@ def log_visit(session: Session, actor: Actor, student_id: int, entry: VisitEntry
         raise ValidationFailed(problems)
     assert minutes is not None
     row = HomeTeachingVisit(student_id=student.id, visit_date=entry.on, teacher=teacher, minutes=minutes,
-                            content=content, recorded_by=actor.name)
+                            content=content, recorded_by=actor.name, corrects_id=corrects_id)
     session.add(row)
     session.flush()
+    corrected = f"（更正第{corrects_id}条）" if corrects_id is not None else ""
     audit.record(session, actor, Action.CREATE, VISIT_ENTITY, row.id,
-                 f"{student.name}：{entry.on.isoformat()}送教上门，{teacher}，{format_hours(minutes)}小时",
+                 f"{student.name}：{entry.on.isoformat()}送教上门，{teacher}，{format_hours(minutes)}小时{corrected}",
                  after=audit.snapshot(row, [c.key for c in HomeTeachingVisit.__table__.columns if c.key != "recorded_at"]))
     for name, data in files:
         attachments.add(session, actor, EVIDENCE_OWNER, row.id, name, data)
     return row.id
+
+
+@requires(Permission.LOG_VISIT)
+def correct_visit(session: Session, actor: Actor, visit_id: int, entry: VisitEntry,
+                  files: Sequence[tuple[str, bytes]] = (), *, today: dt.date, student_id: int | None = None) -> int:
+    """A visit entered wrongly: the correction is a new entry pointing at the old one, which stays in
+    the log marked as corrected and no longer counts (hours, the last visit, the register).
+    ``student_id``, when given, must be the old entry's student."""
+    old = session.get(HomeTeachingVisit, visit_id)
+    if old is None or (student_id is not None and old.student_id != student_id):
+        raise NotFound(translate("Disabilities", "There is no 送教上门 visit with number {id}.").format(id=visit_id))
+    if session.scalar(select(HomeTeachingVisit.id).where(HomeTeachingVisit.corrects_id == visit_id)) is not None:
+        raise NotAllowed(translate("Disabilities", "This entry has been corrected already: correct the correction."))
+    return log_visit(session, actor, old.student_id, entry, files, today=today, corrects_id=visit_id)
 
 
 @requires(Permission.LOG_VISIT)
@@ -383,13 +406,21 @@ def visits(session: Session, student_id: int) -> list[VisitView]:
     rows = list(session.scalars(select(HomeTeachingVisit).where(HomeTeachingVisit.student_id == student_id)
                                 .order_by(HomeTeachingVisit.visit_date, HomeTeachingVisit.id)))
     evidence = attachments.counts_for(session, EVIDENCE_OWNER, [row.id for row in rows]) if rows else {}
+    corrected_by = {row.corrects_id: row.id for row in rows if row.corrects_id is not None}
     return [VisitView(row.id, row.student_id, row.visit_date, row.teacher, row.minutes, row.content, row.recorded_by,
-                      evidence.get(row.id, 0)) for row in rows]
+                      evidence.get(row.id, 0), row.corrects_id, corrected_by.get(row.id)) for row in rows]
+
+
+def counted_visits(session: Session, student_id: int) -> list[VisitView]:
+    """The visits that count: each corrected entry replaced by its correction."""
+    return [visit for visit in visits(session, student_id) if visit.counts]
 
 
 def _last_visits(session: Session) -> dict[int, dt.date]:
+    replaced = select(HomeTeachingVisit.corrects_id).where(HomeTeachingVisit.corrects_id.is_not(None))
     return {sid: day for sid, day in session.execute(
         select(HomeTeachingVisit.student_id, func.max(HomeTeachingVisit.visit_date))
+        .where(HomeTeachingVisit.id.not_in(replaced))
         .group_by(HomeTeachingVisit.student_id)) if day is not None}
 
 
@@ -437,8 +468,10 @@ def children(session: Session, school_id: int | None = None, placement: Placemen
     if not records:
         return []
     last = _last_visits(session)
+    replaced = select(HomeTeachingVisit.corrects_id).where(HomeTeachingVisit.corrects_id.is_not(None))
     counts: dict[int, int] = {sid: n for sid, n in session.execute(
-        select(HomeTeachingVisit.student_id, func.count()).group_by(HomeTeachingVisit.student_id))}
+        select(HomeTeachingVisit.student_id, func.count()).where(HomeTeachingVisit.id.not_in(replaced))
+        .group_by(HomeTeachingVisit.student_id))}
     query = (select(Student.id, Student.name, Student.sex, Student.school_id, School.name, Student.stage,
                     Student.grade, Student.class_name, Student.status, Student.guardian_name)
              .join(School, Student.school_id == School.id).where(Student.id.in_(list(records)))

@@ -443,17 +443,21 @@ def status_history(session: Session, student_id: int) -> list[StatusChangeView]:
 
 def has_history(session: Session, student_id: int) -> bool:
     """True once anything beyond the record itself refers to the student: status changes, a
-    programme's hand-kept list, ledger entries, absences, dropout cases, enrollment approvals."""
+    programme's hand-kept list, ledger entries, absences, dropout cases, enrollment approvals, a
+    disability record and its 送教上门 visits."""
     from schoolaid.storage.models import (
         Absence,
+        DisabilityRecord,
         DropoutCase,
         EnrollmentApproval,
+        HomeTeachingVisit,
         LedgerEntry,
         ProgrammeMember,
     )
 
     return any(session.scalar(select(model.student_id).where(model.student_id == student_id).limit(1)) is not None
-               for model in (StatusChange, ProgrammeMember, LedgerEntry, Absence, DropoutCase, EnrollmentApproval))
+               for model in (StatusChange, ProgrammeMember, LedgerEntry, Absence, DropoutCase, EnrollmentApproval,
+                             DisabilityRecord, HomeTeachingVisit))
 
 
 @requires(Permission.EDIT_ROSTER)

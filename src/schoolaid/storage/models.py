@@ -890,16 +890,20 @@ class CaseFollowUp(Base):
 
 
 class HomeTeachingVisit(Base):
-    """One visit of 送教上门: the day, the teacher, how long, what was taught. Never edited; evidence
+    """One visit of 送教上门: the day, the teacher, how long, what was taught. Never edited (a wrong
+    entry is replaced by a correcting one, ``corrects_id``; triggers refuse changes); evidence
     (photos, the family's signed sheet) attached as ``home_teaching`` attachments."""
 
     __tablename__ = "home_teaching_visits"
-    __table_args__ = (Index("ix_home_teaching_visits_student", "student_id", "visit_date"),)
+    __table_args__ = (Index("ix_home_teaching_visits_student", "student_id", "visit_date"),
+                      # a unique index, not a constraint: SQLite adds a column without one (migration 0020)
+                      Index("uq_home_teaching_visits_corrects_id", "corrects_id", unique=True))
     id: Mapped[int] = mapped_column(primary_key=True)
     student_id: Mapped[int] = mapped_column(ForeignKey("students.id"))
     visit_date: Mapped[dt.date] = mapped_column(Date)
     teacher: Mapped[str] = mapped_column(String(64))
     minutes: Mapped[int] = mapped_column(Integer)  # the hours taught, kept in minutes (1.5 h = 90)
     content: Mapped[str] = mapped_column(Text)
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("home_teaching_visits.id"))  # the entry it replaces
     recorded_by: Mapped[str] = mapped_column(String(64), default="")
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

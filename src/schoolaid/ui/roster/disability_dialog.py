@@ -5,6 +5,7 @@ committee's assessment, the placement with its first day, the records before it;
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,12 +32,18 @@ from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
 
+GREY = QBrush(QColor("#6d6d6d"))
+
+
 class VisitDialog(FormDialog):
     """One 送教上门 visit: the day, the teacher, the hours, what was taught, and photos or a signed sheet."""
 
-    def __init__(self, context: AppContext, student_id: int, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(context, self.tr("Log a 送教上门 visit"), parent)
+    def __init__(self, context: AppContext, student_id: int, name: str, parent: QWidget | None = None, *,
+                 corrects: VisitView | None = None) -> None:
+        super().__init__(context, self.tr("Correct a 送教上门 visit") if corrects else self.tr("Log a 送教上门 visit"),
+                         parent)
         self.student_id = student_id
+        self.corrects = corrects
         self.files: list[tuple[str, bytes]] = []
         self.form.addRow(self.tr("Student"), QLabel(name))
         self.date_edit = date_edit(context.today())
@@ -61,6 +68,13 @@ class VisitDialog(FormDialog):
         self.form.addRow(self.tr("Hours"), self.hours_spin)
         self.form.addRow(self.tr("Content"), self.content_edit)
         self.form.addRow(self.tr("Evidence"), files_row)
+        if corrects is not None:  # the wrong entry stays in the log, marked; this one replaces it
+            self.form.insertRow(1, self.tr("Replaces"), QLabel(self.tr("No. {id} of {day} ({teacher}, {hours} h)").format(
+                id=corrects.id, day=corrects.on.isoformat(), teacher=corrects.teacher, hours=corrects.hours_text)))
+            self.date_edit.setDate(QDate(corrects.on.year, corrects.on.month, corrects.on.day))
+            self.teacher_edit.setText(corrects.teacher)
+            self.hours_spin.setValue(float(corrects.hours))
+            self.content_edit.setPlainText(corrects.content)
 
     def _add_files(self) -> None:
         self.files.extend(choose_files(self))
@@ -71,6 +85,9 @@ class VisitDialog(FormDialog):
     def submit(self) -> bool:
         entry = VisitEntry(date_of(self.date_edit), self.teacher_edit.text(), f"{self.hours_spin.value():g}",
                            self.content_edit.toPlainText())
+        if self.corrects is not None:
+            return self.run(disabilities.correct_visit, self.corrects.id, entry, list(self.files),
+                            today=self.context.today(), affects={Entity.STUDENT}).succeeded
         return self.run(disabilities.log_visit, self.student_id, entry, list(self.files), today=self.context.today(),
                         affects={Entity.STUDENT}).succeeded
 
@@ -120,17 +137,22 @@ class DisabilityDialog(FormDialog):
             Column(self.tr("Teacher"), lambda v: v.teacher),
             Column(self.tr("Hours"), lambda v: v.hours_text, align_center=True),
             Column(self.tr("Evidence"), lambda v: v.evidence or "", align_center=True),
-            Column(self.tr("Content"), lambda v: v.content),
+            Column(self.tr("Content"), lambda v: v.content, tooltip=lambda v: v.content),
+            Column(self.tr("Correction"), self._correction_text, foreground=lambda v: GREY),
         ], parent=self)
         self.visits_table = record_table(self.visits_model, fit_contents=True)
         self.add_visit_button = QPushButton(self.tr("Log a visit…"))
         self.add_visit_button.clicked.connect(self.add_visit)
+        self.correct_visit_button = QPushButton(self.tr("Correct the chosen visit…"))
+        self.correct_visit_button.clicked.connect(self.correct_visit)
+        self.visits_table.selectionModel().selectionChanged.connect(self._visit_chosen)
         self.visits_note = QLabel()
         visits = QVBoxLayout()
         visits.addWidget(self.visits_title)
         visits.addWidget(self.visits_table)
         visit_row = QHBoxLayout()
         visit_row.addWidget(self.visits_note, 1)
+        visit_row.addWidget(self.correct_visit_button)
         visit_row.addWidget(self.add_visit_button)
         visits.addLayout(visit_row)
         layout = self.layout()
@@ -138,6 +160,8 @@ class DisabilityDialog(FormDialog):
         layout.insertLayout(2, visits)
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.add_visit_button.setVisible(context.allows(Permission.LOG_VISIT))
+        self.correct_visit_button.setVisible(context.allows(Permission.LOG_VISIT))
+        self.correct_visit_button.setEnabled(False)
         self._load(context.query(disabilities.current, student_id))
         self.resize(720, 620)
 
@@ -191,3 +215,26 @@ class DisabilityDialog(FormDialog):
     def add_visit(self) -> None:
         if VisitDialog(self.context, self.student_id, self.student_name, self).exec():
             self.visits_model.set_rows(self.context.query(disabilities.visits, self.student_id))
+
+    def _chosen_visit(self) -> VisitView | None:
+        rows = self.visits_table.selectionModel().selectedRows()
+        return self.visits_model.row_object(rows[0].row()) if rows else None
+
+    def _visit_chosen(self) -> None:
+        visit = self._chosen_visit()
+        self.correct_visit_button.setEnabled(visit is not None and visit.counts)
+
+    def _correction_text(self, visit: VisitView) -> str:
+        if visit.corrected_by is not None:
+            return self.tr("corrected by No. {id}").format(id=visit.corrected_by)
+        if visit.corrects_id is not None:
+            return self.tr("corrects No. {id}").format(id=visit.corrects_id)
+        return ""
+
+    def correct_visit(self) -> None:
+        """A wrong entry is replaced by a correcting one; both stay in the log."""
+        visit = self._chosen_visit()
+        if visit is not None and visit.counts and VisitDialog(self.context, self.student_id, self.student_name, self,
+                                                              corrects=visit).exec():
+            self.visits_model.set_rows(self.context.query(disabilities.visits, self.student_id))
+            self._visit_chosen()
