@@ -50,11 +50,16 @@ def test_grouped_by_kind_then_school_with_counts() -> None:
 def test_the_demo_townships_work_in_urgency_order(demo_db) -> None:
     items = demo_db.query(work_list.today_work, TODAY)
     groups = work_list.grouped(items)
-    assert [g.kind for g in groups] == [
-        Kind.NOTICE_EXPIRED, Kind.ABSENCE, Kind.DUE_TO_ENROLL, Kind.TRANSFER_UNCONFIRMED, Kind.GRADUATE_UNPLACED,
-        Kind.SUSPENSION, Kind.STALE_CASE, Kind.FOLLOW_UP, Kind.UNPAID, Kind.NOT_ASSESSED, Kind.VISIT_OVERDUE,
-        Kind.UNPAIRED, Kind.RECONCILE, Kind.BACKUP]
-    assert sum(g.count for g in groups) == len(items) == 20
+    assert [(g.kind, g.count) for g in groups] == [
+        (Kind.NOTICE_EXPIRED, 1), (Kind.ABSENCE, 1), (Kind.DUE_TO_ENROLL, 1), (Kind.TRANSFER_UNCONFIRMED, 2),
+        (Kind.GRADUATE_UNPLACED, 2), (Kind.SUSPENSION, 1), (Kind.STALE_CASE, 2), (Kind.FOLLOW_UP, 1),
+        (Kind.UNPAID, 1), (Kind.NOT_ASSESSED, 1), (Kind.VISIT_OVERDUE, 1), (Kind.UNPAIRED, 3), (Kind.RECONCILE, 4),
+        (Kind.BACKUP, 1)]
+    assert sum(g.count for g in groups) == len(items) == 22
+    # A line a child: the two unconfirmed transfers out in their two schools.
+    [transfers] = [g for g in groups if g.kind == Kind.TRANSFER_UNCONFIRMED]
+    assert sorted(p.place for p in transfers.places) == ["平地镇中心校", "辣子哨村小学"]
+    assert all(len(p.items) == 1 and p.place in p.items[0].text for p in transfers.places)
     # A pupil's work is their school's; a household's, its village's; the backup the township's own.
     [absence] = demo_db.query(absences.cases_to_open, TODAY)
     [absence_group] = [g for g in groups if g.kind == Kind.ABSENCE]

@@ -8,13 +8,13 @@ the village with the oldest first; children of school age still in a preschool c
 approval (应入学), and 休学 pupils with no approval in force; transfers out the receiving school has not
 confirmed in time (转出待核实), and primary graduates with no confirmed junior school after September;
 children placed 送教上门 with no visit for a month, and children with a disability awaiting placement (待安置)
-too long."""
+too long. A line is one record's (one child's, one case's, one household's), placed in its school (a household's:
+its village): ``grouped`` orders them by kind, most urgent first (``URGENCY``), then by school, with counts."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -302,70 +302,42 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
     return items
 
 
-#: Names shown in a line of today's work that counts children; the roster lists them all.
-NAMES_SHOWN = 3
-
-
 def _enrollment_items(session: Session, today: dt.date) -> list[WorkItem]:
-    """The children the age rule and the approvals flag: one line for those due to enroll, one for the
-    休学 pupils with no approval in force."""
-    flagged = enrollment_approvals.flagged_students(session, today)
-    due = [f for f in flagged if f.flag is Flag.DUE_TO_ENROLL]
-    suspended = [f for f in flagged if f.flag is not Flag.DUE_TO_ENROLL]
+    """The children the age rule, the approvals, the transfers and the placements flag, a line each:
+    grouped by school on the home tab, a county's hundreds are counted there, not listed in one line."""
     items = []
-    if due:
-        items.append(WorkItem(Kind.DUE_TO_ENROLL, due[0].student_id, translate(
-            "WorkList", "{n} children of compulsory-school age are still in a preschool class with no 延缓入学 "
-            "approval (应入学): {names}").format(n=len(due), names=_names(due)), urgent=True,
-            place=_one_place(f.school for f in due)))
-    if suspended:
-        items.append(WorkItem(Kind.SUSPENSION, suspended[0].student_id, translate(
-            "WorkList", "{n} 休学 pupils have no approval in force (none on record, or run out): {names}").format(
-                n=len(suspended), names=_names(suspended)), urgent=True,
-            place=_one_place(f.school for f in suspended)))
-    overdue = transfers.overdue_transfers(session, today)
-    if overdue:
-        items.append(WorkItem(Kind.TRANSFER_UNCONFIRMED, overdue[0].student_id, translate(
-            "WorkList", "{n} transfers out not confirmed by the receiving school after {days} days (转出待核实): "
-            "{names}: confirm them or follow the children up as suspected dropouts").format(
-                n=len(overdue), days=transfers.confirm_days(session),
-                names=_listed([(t.student, t.our_school) for t in overdue])), urgent=True,
-            place=_one_place(t.our_school for t in overdue)))
+    for flagged in enrollment_approvals.flagged_students(session, today):
+        if flagged.flag is Flag.DUE_TO_ENROLL:
+            text = translate("WorkList", "{name} ({school}) is of compulsory-school age and still in a preschool "
+                             "class with no 延缓入学 approval (应入学)").format(name=flagged.name, school=flagged.school)
+            items.append(WorkItem(Kind.DUE_TO_ENROLL, flagged.student_id, text, urgent=True, place=flagged.school))
+        else:
+            text = translate("WorkList", "{name} ({school}) is 休学 with no approval in force ({state})").format(
+                name=flagged.name, school=flagged.school, state=flagged.flag.label())
+            items.append(WorkItem(Kind.SUSPENSION, flagged.student_id, text, urgent=True, place=flagged.school))
+    days = transfers.confirm_days(session)
+    for transfer in transfers.overdue_transfers(session, today):
+        items.append(WorkItem(Kind.TRANSFER_UNCONFIRMED, transfer.student_id, translate(
+            "WorkList", "{name} ({school}) transferred out to {to} on {date}, not confirmed by the receiving school "
+            "after {days} days (转出待核实): confirm it or follow the child up as a suspected dropout").format(
+                name=transfer.student, school=transfer.our_school, to=transfer.school or "—",
+                date=transfer.since.isoformat(), days=days), urgent=True, place=transfer.our_school))
     for child in disabilities.overdue_home_teaching(session, today):
         items.append(WorkItem(Kind.HOME_TEACHING, child.student_id, translate(
             "WorkList", "{name} ({school}) is taught at home (送教上门) and has had no visit for {days} days: "
             "log the next visit").format(name=child.name, school=child.school,
                                          days=child.days_without_visit(today)), urgent=True, place=child.school))
-    pending = disabilities.long_pending(session, today)
-    if pending:
-        items.append(WorkItem(Kind.AWAITING_PLACEMENT, pending[0].student_id, translate(
-            "WorkList", "{n} children with a disability have awaited placement (待安置) for more than {days} days: "
-            "{names}: ask the county's expert committee").format(
-                n=len(pending), days=disabilities.pending_days(session),
-                names=_listed([(c.name, c.school) for c in pending])), place=_one_place(c.school for c in pending)))
-    unplaced = transfers.unplaced_graduates(session, today)
-    if unplaced:
-        items.append(WorkItem(Kind.GRADUATE_UNPLACED, unplaced[0].student_id, translate(
-            "WorkList", "{n} primary graduates have no confirmed junior secondary school: {names}").format(
-                n=len(unplaced), names=_listed([(g.name, g.school) for g in unplaced])), urgent=True,
-            place=_one_place(g.school for g in unplaced)))
+    for child in disabilities.long_pending(session, today):
+        items.append(WorkItem(Kind.AWAITING_PLACEMENT, child.student_id, translate(
+            "WorkList", "{name} ({school}), a child with a disability, has awaited placement (待安置) since {date}: "
+            "ask the county's expert committee").format(
+                name=child.name, school=child.school, date=child.record.since.isoformat()), place=child.school))
+    for graduate in transfers.unplaced_graduates(session, today):
+        items.append(WorkItem(Kind.GRADUATE_UNPLACED, graduate.student_id, translate(
+            "WorkList", "{name} ({school}) finished primary school in {year} and has no confirmed junior secondary "
+            "school").format(name=graduate.name, school=graduate.school, year=graduate.graduated_on.year),
+            urgent=True, place=graduate.school))
     return items
-
-
-def _one_place(schools: Iterable[str]) -> str:
-    """A line counting children of several schools is the township's; of one school, that school's."""
-    distinct = set(schools)
-    return distinct.pop() if len(distinct) == 1 else ""
-
-
-def _listed(people: list[tuple[str, str]]) -> str:
-    names = "、".join(f"{name}（{school}）" for name, school in people[:NAMES_SHOWN])
-    return names + ("等" if len(people) > NAMES_SHOWN else "")
-
-
-def _names(flagged: list[enrollment_approvals.FlaggedStudent]) -> str:
-    names = "、".join(f"{f.name}（{f.school}）" for f in flagged[:NAMES_SHOWN])
-    return names + ("等" if len(flagged) > NAMES_SHOWN else "")
 
 
 def _overdue_item(overdue: pairing.OverdueVisit) -> WorkItem:

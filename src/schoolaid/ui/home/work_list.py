@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -44,29 +45,27 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 def action_label(kind: str) -> str:
     """What a line's button does: where ``MainWindow.open_work_item`` takes the officer."""
-    translate = QApplication.translate
-    context = "WorkListPanel"
     if kind in (Kind.NOTICE_EXPIRED, Kind.ESCALATION, Kind.STALE_CASE, Kind.FOLLOW_UP):
-        return translate(context, "Open case")
+        return QCoreApplication.translate("WorkListPanel", "Open case")
     if kind == Kind.ABSENCE:
-        return translate(context, "See absence")
+        return QCoreApplication.translate("WorkListPanel", "See absence")
     if kind == Kind.OUT_OF_SCHOOL:
-        return translate(context, "Open a case")
+        return QCoreApplication.translate("WorkListPanel", "Open a case")
     if kind in (Kind.HOME_TEACHING, Kind.AWAITING_PLACEMENT):
-        return translate(context, "Disability record")
+        return QCoreApplication.translate("WorkListPanel", "Disability record")
     if kind in (Kind.NOT_REPORTED, Kind.DUE_TO_ENROLL, Kind.SUSPENSION, Kind.TRANSFER_UNCONFIRMED,
                 Kind.GRADUATE_UNPLACED):
-        return translate(context, "Show student")
+        return QCoreApplication.translate("WorkListPanel", "Show student")
     return {
-        Kind.RECONCILE: translate(context, "Check"),
-        Kind.UNPAIRED: translate(context, "Pair"),
-        Kind.VISIT_OVERDUE: translate(context, "Visits"),
-        Kind.UNPAID: translate(context, "Pay"),
-        Kind.NOT_ASSESSED: translate(context, "Assess"),
-        Kind.REPORT_BACK: translate(context, "Report back"),
-        Kind.TERM_REPORT: translate(context, "Print report"),
-        Kind.BACKUP: translate(context, "Export backup"),
-    }.get(kind, translate(context, "Open"))
+        Kind.RECONCILE: QCoreApplication.translate("WorkListPanel", "Check"),
+        Kind.UNPAIRED: QCoreApplication.translate("WorkListPanel", "Pair"),
+        Kind.VISIT_OVERDUE: QCoreApplication.translate("WorkListPanel", "Visits"),
+        Kind.UNPAID: QCoreApplication.translate("WorkListPanel", "Pay"),
+        Kind.NOT_ASSESSED: QCoreApplication.translate("WorkListPanel", "Assess"),
+        Kind.REPORT_BACK: QCoreApplication.translate("WorkListPanel", "Report back"),
+        Kind.TERM_REPORT: QCoreApplication.translate("WorkListPanel", "Print report"),
+        Kind.BACKUP: QCoreApplication.translate("WorkListPanel", "Export backup"),
+    }.get(kind, QCoreApplication.translate("WorkListPanel", "Open"))
 
 
 @dataclass
@@ -171,7 +170,7 @@ class WorkTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _place_name(group: PlaceGroup) -> str:
-        return group.place or QApplication.translate("WorkListPanel", "The township")
+        return group.place or QCoreApplication.translate("WorkListPanel", "The township")
 
     def _line_data(self, item: WorkItem, column: int, role: int) -> Any:
         if role == self.ItemRole:
@@ -183,7 +182,7 @@ class WorkTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return ("⚠ " if item.urgent else "") + item.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.text + "\n" + QApplication.translate(
+            return item.text + "\n" + QCoreApplication.translate(
                 "WorkListPanel", "Double-click, press Enter or use the button to open it")
         if role == Qt.ItemDataRole.ForegroundRole and item.urgent:
             return URGENT
