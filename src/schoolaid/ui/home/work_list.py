@@ -69,13 +69,15 @@ def action_label(kind: str) -> str:
 
 
 @dataclass
-class _Node:
-    """A row of the tree: the root (no payload), a kind's group, a place's group or a line."""
+class _Group:
+    """A row that holds others: the root, a kind's group or a place's. Lines get no node of their own
+    (a county's thousands of them): a line's index points at its group, its row picks it from ``lines``."""
 
     parent: int
     row: int
-    payload: KindGroup | PlaceGroup | WorkItem | None
-    children: list[int] = field(default_factory=list)
+    payload: KindGroup | PlaceGroup | None
+    children: list[int] = field(default_factory=list)  # groups
+    lines: tuple[WorkItem, ...] = ()
 
 
 class WorkTreeModel(QAbstractItemModel):
@@ -86,52 +88,61 @@ class WorkTreeModel(QAbstractItemModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.groups: list[KindGroup] = []
-        self._nodes = [_Node(-1, 0, None)]
+        self._groups = [_Group(-1, 0, None)]
 
     def set_groups(self, groups: list[KindGroup]) -> None:
         self.beginResetModel()
         self.groups = groups
-        self._nodes = [_Node(-1, 0, None)]
+        self._groups = [_Group(-1, 0, None)]
         for group in groups:
-            kind_node = self._add(0, group)
+            kind_id = self._add(0, group)
             if len(group.places) == 1:  # one school's (or the township's) only: its name is on the heading
-                for item in group.places[0].items:
-                    self._add(kind_node, item)
+                self._groups[kind_id].lines = group.places[0].items
                 continue
             for place in group.places:
-                place_node = self._add(kind_node, place)
-                for item in place.items:
-                    self._add(place_node, item)
+                self._groups[self._add(kind_id, place)].lines = place.items
         self.endResetModel()
 
-    def _add(self, parent: int, payload: KindGroup | PlaceGroup | WorkItem) -> int:
-        siblings = self._nodes[parent].children
-        self._nodes.append(_Node(parent, len(siblings), payload))
-        siblings.append(len(self._nodes) - 1)
-        return len(self._nodes) - 1
+    def _add(self, parent: int, payload: KindGroup | PlaceGroup) -> int:
+        siblings = self._groups[parent].children
+        self._groups.append(_Group(parent, len(siblings), payload))
+        siblings.append(len(self._groups) - 1)
+        return len(self._groups) - 1
 
-    # An index's internal id is its parent's node: the row then names the child.
-    def _node_id(self, index: ModelIndex) -> int:
-        return self._nodes[index.internalId()].children[index.row()] if index.isValid() else 0
+    # An index's internal id is its parent group: the row then names the child, a group or a line.
+    def _group_id(self, index: ModelIndex) -> int | None:
+        if not index.isValid():
+            return 0
+        children = self._groups[index.internalId()].children
+        return children[index.row()] if children else None
 
     def payload(self, index: ModelIndex) -> KindGroup | PlaceGroup | WorkItem | None:
-        return self._nodes[self._node_id(index)].payload
+        group_id = self._group_id(index)
+        if group_id is None:
+            return self._groups[index.internalId()].lines[index.row()]
+        return self._groups[group_id].payload
 
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
-        return self.createIndex(row, column, self._node_id(parent))
+        group_id = self._group_id(parent)
+        assert group_id is not None  # a line has no rows below it
+        return self.createIndex(row, column, group_id)
 
     def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        node = self._nodes[index.internalId()]
-        return self.createIndex(node.row, 0, node.parent)
+        group = self._groups[index.internalId()]
+        return self.createIndex(group.row, 0, group.parent)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self._nodes[self._node_id(parent)].children)
+        group_id = self._group_id(parent)
+        if group_id is None:
+            return 0
+        group = self._groups[group_id]
+        return len(group.children) or len(group.lines)
 
     def columnCount(self, _parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
         return 2
