@@ -8,7 +8,8 @@ the village with the oldest first; children of school age still in a preschool c
 approval (应入学), and 休学 pupils with no approval in force; transfers out the receiving school has not
 confirmed in time (转出待核实), and primary graduates with no confirmed junior school after September;
 children placed 送教上门 with no visit for a month, and children with a disability awaiting placement (待安置)
-too long."""
+too long. A line is one record's (one child's, one case's, one household's), placed in its school (a household's:
+its village): ``grouped`` orders them by kind, most urgent first (``URGENCY``), then by school, with counts."""
 
 from __future__ import annotations
 
@@ -71,15 +72,107 @@ class Kind:
     AWAITING_PLACEMENT = "awaiting_placement"  # target: the first student 待安置 for longer than the setting's days
 
 
+#: Today's work, most urgent kind first (a kind's rank is its place here), each with why it stands there.
+URGENCY: tuple[tuple[str, str], ...] = (
+    (Kind.NOTICE_EXPIRED, "a legal deadline has passed: the notice ran out and the report it calls for is late"),
+    (Kind.ABSENCE, "a suspected dropout with no case: until one is opened nobody is bringing the child back"),
+    (Kind.NOT_REPORTED, "the same at the start of term: a pupil not back, and no case"),
+    (Kind.OUT_OF_SCHOOL, "a child the 比对 found out of school (失学), and no case"),
+    (Kind.ESCALATION, "the next step of the escalation is due (or waits for a receipt)"),
+    (Kind.DUE_TO_ENROLL, "a child of compulsory-school age not enrolled: the duty to enrol is the law's"),
+    (Kind.TRANSFER_UNCONFIRMED, "a transfer no school has confirmed may hide a dropout"),
+    (Kind.GRADUATE_UNPLACED, "a primary graduate no junior school has may be a dropout already"),
+    (Kind.SUSPENSION, "休学 with no approval in force is an unexplained absence on paper"),
+    (Kind.HOME_TEACHING, "a child taught at home with no visit is taught not at all"),
+    (Kind.STALE_CASE, "a case nobody has worked on for a week"),
+    (Kind.FOLLOW_UP, "a returned child's monthly follow-up keeps them from leaving again"),
+    (Kind.AWAITING_PLACEMENT, "a child with a disability waiting on the county's committee"),
+    (Kind.UNPAID, "eligible students not paid this month: money owed to them"),
+    (Kind.NOT_ASSESSED, "priority-group students not yet assessed: aid they may be owed this year"),
+    (Kind.VISIT_OVERDUE, "a paired household not visited for a month"),
+    (Kind.UNPAIRED, "a household the plan wants paired has no helper"),
+    (Kind.RECONCILE, "differences of the 比对 to check door to door"),
+    (Kind.REPORT_BACK, "a class's term-start check still incomplete: a reminder within its two weeks"),
+    (Kind.TERM_REPORT, "the term-start report: a reminder"),
+    (Kind.BACKUP, "the backup to the township: a reminder"),
+)
+RANK: dict[str, int] = {kind: rank for rank, (kind, _why) in enumerate(URGENCY)}
+
+
+def kind_label(kind: str) -> str:
+    """The name of a kind of work, as a group of today's work is headed."""
+    return {
+        Kind.NOTICE_EXPIRED: translate("WorkList", "Notice deadline passed"),
+        Kind.ABSENCE: translate("WorkList", "Suspected dropout"),
+        Kind.NOT_REPORTED: translate("WorkList", "Not reported back"),
+        Kind.OUT_OF_SCHOOL: translate("WorkList", "Found out of school"),
+        Kind.ESCALATION: translate("WorkList", "Escalation step"),
+        Kind.DUE_TO_ENROLL: translate("WorkList", "Due to enroll"),
+        Kind.TRANSFER_UNCONFIRMED: translate("WorkList", "Transfer not confirmed"),
+        Kind.GRADUATE_UNPLACED: translate("WorkList", "Graduate not placed"),
+        Kind.SUSPENSION: translate("WorkList", "Suspension without approval"),
+        Kind.HOME_TEACHING: translate("WorkList", "Home teaching visit due"),
+        Kind.STALE_CASE: translate("WorkList", "Case with no action"),
+        Kind.FOLLOW_UP: translate("WorkList", "Follow-up due"),
+        Kind.AWAITING_PLACEMENT: translate("WorkList", "Awaiting placement"),
+        Kind.UNPAID: translate("WorkList", "Eligible, not paid"),
+        Kind.NOT_ASSESSED: translate("WorkList", "Not yet assessed"),
+        Kind.VISIT_OVERDUE: translate("WorkList", "Visit overdue"),
+        Kind.UNPAIRED: translate("WorkList", "Household with no helper"),
+        Kind.RECONCILE: translate("WorkList", "Differences to check"),
+        Kind.REPORT_BACK: translate("WorkList", "Term-start report-back"),
+        Kind.TERM_REPORT: translate("WorkList", "Term-start report"),
+        Kind.BACKUP: translate("WorkList", "Backup"),
+    }.get(kind, kind)
+
+
 @dataclass(frozen=True)
 class WorkItem:
     kind: str
     target: int | None
     text: str
     urgent: bool = False
+    place: str = ""  # the school whose work it is (a household's: its village); empty: the township's own
 
     def as_json(self) -> dict[str, object]:
-        return {"kind": self.kind, "target": self.target, "text": self.text, "urgent": self.urgent}
+        return {"kind": self.kind, "target": self.target, "text": self.text, "urgent": self.urgent,
+                "place": self.place}
+
+
+@dataclass(frozen=True)
+class PlaceGroup:
+    place: str
+    items: tuple[WorkItem, ...]
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    kind: str
+    places: tuple[PlaceGroup, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(place.items) for place in self.places)
+
+    @property
+    def urgent(self) -> int:
+        return sum(item.urgent for place in self.places for item in place.items)
+
+
+def grouped(items: list[WorkItem]) -> list[KindGroup]:
+    """Today's work by kind, most urgent kind first (``URGENCY``), and within a kind by place, the
+    place with the most to do first (the township's own last); within a place the urgent lines first,
+    otherwise in the order they came."""
+    by_kind: dict[str, dict[str, list[WorkItem]]] = {}
+    for item in items:
+        by_kind.setdefault(item.kind, {}).setdefault(item.place, []).append(item)
+    groups = []
+    for kind in sorted(by_kind, key=lambda k: (RANK.get(k, len(RANK)), k)):
+        places = by_kind[kind]
+        order = sorted(places, key=lambda p: (-len(places[p]), p == "", p))
+        groups.append(KindGroup(kind, tuple(
+            PlaceGroup(place, tuple(sorted(places[place], key=lambda item: not item.urgent))) for place in order)))
+    return groups
 
 
 def _escalation_item(session: Session, case: case_files.CaseView, today: dt.date) -> WorkItem:
@@ -90,19 +183,19 @@ def _escalation_item(session: Session, case: case_files.CaseView, today: dt.date
         return WorkItem(Kind.NOTICE_EXPIRED, case.id, translate(
             "WorkList", "The notice deadline for {name} passed on {date}: the {step} is due since {due}").format(
                 name=case.student, date=f"{deadline.month}月{deadline.day}日",
-                step=escalation.step_label("report"), due=where.next_due.isoformat()), urgent=True)
+                step=escalation.step_label("report"), due=where.next_due.isoformat()), urgent=True, place=case.school)
     if where.due(today):
         return WorkItem(Kind.ESCALATION, case.id, translate(
             "WorkList", "{name}'s case: the {step} is due since {due}").format(
                 name=case.student, step=escalation.step_label(where.next_kind or ""),
-                due=where.next_due.isoformat() if where.next_due else ""), urgent=True)
+                due=where.next_due.isoformat() if where.next_due else ""), urgent=True, place=case.school)
     if where.next_kind is None or where.next_due is None:
         return WorkItem(Kind.ESCALATION if where.stage != "notice" else Kind.NOTICE_EXPIRED, case.id, translate(
-            "WorkList", "{name}'s case: {waiting}").format(name=case.student, waiting=where.waiting))
+            "WorkList", "{name}'s case: {waiting}").format(name=case.student, waiting=where.waiting), place=case.school)
     return WorkItem(Kind.ESCALATION, case.id, translate(
         "WorkList", "{name}'s case: the {stage} is issued; the {step} may follow from {due}").format(
             name=case.student, stage=escalation.step_label(where.stage or "notice"),
-            step=escalation.step_label(where.next_kind), due=where.next_due.isoformat()))
+            step=escalation.step_label(where.next_kind), due=where.next_due.isoformat()), place=case.school)
 
 
 def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> list[WorkItem]:
@@ -113,7 +206,8 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
     for absence in absences.cases_to_open(session, today, classes):
         items.append(WorkItem(Kind.ABSENCE, absence.id, translate(
             "WorkList", "{name} ({school}) has been away {days} school days with no case: open one").format(
-                name=absence.student, school=absence.school, days=absence.school_days), urgent=True))
+                name=absence.student, school=absence.school, days=absence.school_days), urgent=True,
+            place=absence.school))
     open_absences = {a.student_id for a in absences.absences(session, today, classes=classes)}
     with_case = {c.student_id for c in case_files.list_cases(session, open_only=True, classes=classes)}
     for pupil in term_start.not_reported(session, today, classes):
@@ -122,18 +216,20 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
             items.append(WorkItem(Kind.NOT_REPORTED, pupil.student_id, translate(
                 "WorkList", "{name} ({school} {klass}) has not reported back after {days} school days of the term and "
                 "has no case: open one").format(name=pupil.name, school=pupil.school, klass=pupil.class_label,
-                                                days=pupil.school_days), urgent=True))
+                                                days=pupil.school_days), urgent=True, place=pupil.school))
     if term_start.in_check(session, today):
         for progress in term_start.progress(session, Term.containing(today), today, classes):
             if progress.reported < progress.expected:
                 items.append(WorkItem(Kind.REPORT_BACK, None, translate(
                     "WorkList", "{school} {klass}: reported back {n}/{total}").format(
-                        school=progress.school, klass=progress.label, n=progress.reported, total=progress.expected)))
+                        school=progress.school, klass=progress.label, n=progress.reported, total=progress.expected),
+                    place=progress.school))
     for child in found_out_of_school.cases_to_open(session, today, classes):
         items.append(WorkItem(Kind.OUT_OF_SCHOOL, child.student_id, translate(
             "WorkList", "{name} ({village}) was found out of school (失学) by the check of {date} and has no case: "
             "open one").format(name=child.name, village=child.village or "—",
-                               date=f"{child.checked_on.month}月{child.checked_on.day}日"), urgent=True))
+                               date=f"{child.checked_on.month}月{child.checked_on.day}日"), urgent=True,
+            place=child.school or child.village))
     cases = case_files.list_cases(session, open_only=True, classes=classes)
     for case in cases:
         if case.notice_expired(today):
@@ -141,7 +237,7 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
         elif (today - case.last_action).days >= STALE_CASE_DAYS:
             items.append(WorkItem(Kind.STALE_CASE, case.id, translate(
                 "WorkList", "Nothing done on {name}'s case for {days} days: log the next attempt").format(
-                    name=case.student, days=(today - case.last_action).days)))
+                    name=case.student, days=(today - case.last_action).days), place=case.school))
     returned = {c.id: c for c in case_files.list_cases(session, classes=classes) if c.status is CaseStatus.RETURNED}
     for case_id, state in sorted(case_plans.follow_up_states(session, returned).items()):
         if state.is_due(today) and state.next_due is not None:
@@ -149,7 +245,8 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
                 "WorkList", "{name} ({school}) is back at school since {back}: follow-up {k} of {n} is due on {date}: "
                 "record it").format(name=returned[case_id].student, school=returned[case_id].school,
                                     back=state.return_date.isoformat(), k=state.done + 1, n=len(state.due_dates),
-                                    date=state.next_due.isoformat()), urgent=state.overdue(today)))
+                                    date=state.next_due.isoformat()), urgent=state.overdue(today),
+                place=returned[case_id].school))
     if teacher and actor is not None:
         for overdue in pairing.overdue_visits(session, today, VISIT_DAYS):
             if overdue.pairing.staff_id == actor.staff_id:
@@ -157,15 +254,16 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
         return items
     # Without a list there is nothing to compare: the roster is not read a second time.
     for village in differences.open_counts_by_village(session, today) if village_counts.any_list(session) else []:
+        village_name = village.village or translate("WorkList", "Village unknown")
         items.append(WorkItem(Kind.RECONCILE, village.village_id, translate(
             "WorkList", "{village}: {n} differences of the 比对 to check door to door, the oldest since {date}").format(
-                village=village.village or translate("WorkList", "Village unknown"), n=village.total,
-                date=village.oldest.isoformat() if village.oldest else "—")))
+                village=village_name, n=village.total, date=village.oldest.isoformat() if village.oldest else "—"),
+            place=village_name))
     items.extend(_enrollment_items(session, today))
     for household in pairing.unpaired_households(session, today):
         items.append(WorkItem(Kind.UNPAIRED, household.household_id, translate(
             "WorkList", "The household of {head} ({village}) has no helper: pair it").format(
-                head=household.head, village=household.village or "—")))
+                head=household.head, village=household.village or "—"), place=household.village))
     for overdue in pairing.overdue_visits(session, today, VISIT_DAYS):
         items.append(_overdue_item(overdue))
     gaps = coverage.gaps(session, school_calendar.month_key(today), today) \
@@ -204,63 +302,46 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
     return items
 
 
-#: Names shown in a line of today's work that counts children; the roster lists them all.
-NAMES_SHOWN = 3
-
-
 def _enrollment_items(session: Session, today: dt.date) -> list[WorkItem]:
-    """The children the age rule and the approvals flag: one line for those due to enroll, one for the
-    休学 pupils with no approval in force."""
-    flagged = enrollment_approvals.flagged_students(session, today)
-    due = [f for f in flagged if f.flag is Flag.DUE_TO_ENROLL]
-    suspended = [f for f in flagged if f.flag is not Flag.DUE_TO_ENROLL]
+    """The children the age rule, the approvals, the transfers and the placements flag, a line each:
+    grouped by school on the home tab, a county's hundreds are counted there, not listed in one line."""
     items = []
-    if due:
-        items.append(WorkItem(Kind.DUE_TO_ENROLL, due[0].student_id, translate(
-            "WorkList", "{n} children of compulsory-school age are still in a preschool class with no 延缓入学 "
-            "approval (应入学): {names}").format(n=len(due), names=_names(due)), urgent=True))
-    if suspended:
-        items.append(WorkItem(Kind.SUSPENSION, suspended[0].student_id, translate(
-            "WorkList", "{n} 休学 pupils have no approval in force (none on record, or run out): {names}").format(
-                n=len(suspended), names=_names(suspended)), urgent=True))
-    overdue = transfers.overdue_transfers(session, today)
-    if overdue:
-        items.append(WorkItem(Kind.TRANSFER_UNCONFIRMED, overdue[0].student_id, translate(
-            "WorkList", "{n} transfers out not confirmed by the receiving school after {days} days (转出待核实): "
-            "{names}: confirm them or follow the children up as suspected dropouts").format(
-                n=len(overdue), days=transfers.confirm_days(session),
-                names=_listed([(t.student, t.our_school) for t in overdue])), urgent=True))
+    for flagged in enrollment_approvals.flagged_students(session, today):
+        if flagged.flag is Flag.DUE_TO_ENROLL:
+            text = translate("WorkList", "{name} ({school}) is of compulsory-school age and still in a preschool "
+                             "class with no 延缓入学 approval (应入学)").format(name=flagged.name, school=flagged.school)
+            items.append(WorkItem(Kind.DUE_TO_ENROLL, flagged.student_id, text, urgent=True, place=flagged.school))
+        else:
+            text = translate("WorkList", "{name} ({school}) is 休学 with no approval in force ({state})").format(
+                name=flagged.name, school=flagged.school, state=flagged.flag.label())
+            items.append(WorkItem(Kind.SUSPENSION, flagged.student_id, text, urgent=True, place=flagged.school))
+    days = transfers.confirm_days(session)
+    for transfer in transfers.overdue_transfers(session, today):
+        items.append(WorkItem(Kind.TRANSFER_UNCONFIRMED, transfer.student_id, translate(
+            "WorkList", "{name} ({school}) transferred out to {to} on {date}, not confirmed by the receiving school "
+            "after {days} days (转出待核实): confirm it or follow the child up as a suspected dropout").format(
+                name=transfer.student, school=transfer.our_school, to=transfer.school or "—",
+                date=transfer.since.isoformat(), days=days), urgent=True, place=transfer.our_school))
     for child in disabilities.overdue_home_teaching(session, today):
         items.append(WorkItem(Kind.HOME_TEACHING, child.student_id, translate(
             "WorkList", "{name} ({school}) is taught at home (送教上门) and has had no visit for {days} days: "
             "log the next visit").format(name=child.name, school=child.school,
-                                         days=child.days_without_visit(today)), urgent=True))
-    pending = disabilities.long_pending(session, today)
-    if pending:
-        items.append(WorkItem(Kind.AWAITING_PLACEMENT, pending[0].student_id, translate(
-            "WorkList", "{n} children with a disability have awaited placement (待安置) for more than {days} days: "
-            "{names}: ask the county's expert committee").format(
-                n=len(pending), days=disabilities.pending_days(session),
-                names=_listed([(c.name, c.school) for c in pending]))))
-    unplaced = transfers.unplaced_graduates(session, today)
-    if unplaced:
-        items.append(WorkItem(Kind.GRADUATE_UNPLACED, unplaced[0].student_id, translate(
-            "WorkList", "{n} primary graduates have no confirmed junior secondary school: {names}").format(
-                n=len(unplaced), names=_listed([(g.name, g.school) for g in unplaced])), urgent=True))
+                                         days=child.days_without_visit(today)), urgent=True, place=child.school))
+    for child in disabilities.long_pending(session, today):
+        items.append(WorkItem(Kind.AWAITING_PLACEMENT, child.student_id, translate(
+            "WorkList", "{name} ({school}), a child with a disability, has awaited placement (待安置) since {date}: "
+            "ask the county's expert committee").format(
+                name=child.name, school=child.school, date=child.record.since.isoformat()), place=child.school))
+    for graduate in transfers.unplaced_graduates(session, today):
+        items.append(WorkItem(Kind.GRADUATE_UNPLACED, graduate.student_id, translate(
+            "WorkList", "{name} ({school}) finished primary school in {year} and has no confirmed junior secondary "
+            "school").format(name=graduate.name, school=graduate.school, year=graduate.graduated_on.year),
+            urgent=True, place=graduate.school))
     return items
-
-
-def _listed(people: list[tuple[str, str]]) -> str:
-    names = "、".join(f"{name}（{school}）" for name, school in people[:NAMES_SHOWN])
-    return names + ("等" if len(people) > NAMES_SHOWN else "")
-
-
-def _names(flagged: list[enrollment_approvals.FlaggedStudent]) -> str:
-    names = "、".join(f"{f.name}（{f.school}）" for f in flagged[:NAMES_SHOWN])
-    return names + ("等" if len(flagged) > NAMES_SHOWN else "")
 
 
 def _overdue_item(overdue: pairing.OverdueVisit) -> WorkItem:
     return WorkItem(Kind.VISIT_OVERDUE, overdue.pairing.id, translate(
         "WorkList", "{staff} has not visited the household of {head} for {days} days").format(
-            staff=overdue.pairing.staff, head=overdue.pairing.household_head, days=overdue.days))
+            staff=overdue.pairing.staff, head=overdue.pairing.household_head, days=overdue.days),
+        place=overdue.pairing.school)

@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         """A line of today's work, opened where the work is done."""
         from schoolaid.reporting.work_list import Kind
 
-        if kind in (Kind.STALE_CASE, Kind.NOTICE_EXPIRED, Kind.FOLLOW_UP) and isinstance(target, int):
+        if kind in (Kind.STALE_CASE, Kind.NOTICE_EXPIRED, Kind.ESCALATION, Kind.FOLLOW_UP) and isinstance(target, int):
             self.tabs.setCurrentWidget(self.dropout_tab)
             self.dropout_tab.select_case(target)
         elif kind == Kind.ABSENCE:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListView,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from schoolaid.reporting.indicators import Indicator, SchoolIndicators
 from schoolaid.township import township
 from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
+from schoolaid.ui.home.work_list import WorkListPanel
 from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import problem_label, show_refusal
@@ -246,23 +246,12 @@ class HomeTab(QWidget):
         self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
         rows_shown = min(2, -(-len(self.cards) // CARDS_PER_ROW))
         self.cards_area.setMinimumHeight(rows_shown * (IndicatorCard.MINIMUM_HEIGHT + grid.verticalSpacing()))
-        self.work_model = QStandardItemModel(self)
-        self.work_view = QListView()
-        self.work_view.setModel(self.work_model)
-        self.work_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.work_view.setWordWrap(True)
-        self.work_view.setMinimumHeight(150)
-        self.work_view.activated.connect(self._open)
-        self.work_view.doubleClicked.connect(self._open)
-        self.work_label = QLabel()
-        bold = QFont(self.font())
-        bold.setBold(True)
-        self.work_label.setFont(bold)
+        self.work_panel = WorkListPanel()
+        self.work_panel.open_requested.connect(self.open_requested)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.cards_area, 3)
-        layout.addWidget(self.work_label)
-        layout.addWidget(self.work_view, 2)
+        layout.addWidget(self.work_panel, 2)
         self._computed.connect(self._show)
         self._fill_schools()
         self.term_combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -320,21 +309,7 @@ class HomeTab(QWidget):
         for card, indicator in zip(self.cards, self.result.indicators + [None] * len(self.cards), strict=False):
             card.set_indicator(indicator)
             card.setVisible(indicator is not None)
-        self.work_model.clear()
-        for item in self.items:
-            row = QStandardItem(("⚠ " if item.urgent else "• ") + item.text)
-            row.setData(item, Qt.ItemDataRole.UserRole)
-            if item.urgent:
-                row.setForeground(MISSED)
-            row.setToolTip(self.tr("Double-click to open"))
-            self.work_model.appendRow(row)
-        self.work_label.setText(self.tr("Today's work ({n})").format(n=len(self.items)) if self.items
-                                else self.tr("Today's work: nothing waiting"))
-
-    def _open(self, index: QModelIndex) -> None:
-        item = index.data(Qt.ItemDataRole.UserRole)
-        if isinstance(item, work_list.WorkItem):
-            self.open_requested.emit(item.kind, item.target)
+        self.work_panel.set_items(self.items)
 
     def edit_village_counts(self) -> None:
         term: Term = self.term_combo.currentData()
