@@ -5586,18 +5586,6 @@ Please tell the person who supports the program, and give them the log file:
         <source>Working out the figures…</source>
         <translation>正在计算…</translation>
     </message>
-    <message>
-        <source>Double-click to open</source>
-        <translation>双击打开</translation>
-    </message>
-    <message>
-        <source>Today's work ({n})</source>
-        <translation>今日工作（{n}）</translation>
-    </message>
-    <message>
-        <source>Today's work: nothing waiting</source>
-        <translation>今日工作：暂无待办</translation>
-    </message>
 </context>
 <context>
     <name>HouseholdDialog</name>
@@ -11168,29 +11156,8 @@ This look is recorded in the audit trail.</source>
         <translation>重点保障群体中有 {n} 名学生本学年尚未认定：请提出认定（家庭经济困难学生认定）</translation>
     </message>
     <message>
-        <source>{n} children of compulsory-school age are still in a preschool class with no 延缓入学 approval (应入学): {names}</source>
-        <extracomment>Names shown in a line of today's work that counts children; the roster lists them all.</extracomment>
-        <translation>{n} 名已到义务教育入学年龄的儿童仍在学前班且无延缓入学批准（应入学）：{names}</translation>
-    </message>
-    <message>
-        <source>{n} 休学 pupils have no approval in force (none on record, or run out): {names}</source>
-        <translation>{n} 名休学学生无有效批准（未登记或已到期）：{names}</translation>
-    </message>
-    <message>
-        <source>{n} transfers out not confirmed by the receiving school after {days} days (转出待核实): {names}: confirm them or follow the children up as suspected dropouts</source>
-        <translation>{n} 名学生转出超过 {days} 天未经接收学校核实（转出待核实）：{names}，请核实，或按疑似辍学跟进</translation>
-    </message>
-    <message>
         <source>{name} ({school}) is taught at home (送教上门) and has had no visit for {days} days: log the next visit</source>
         <translation>{name}（{school}）送教上门，已 {days} 天未送教：请登记下一次送教</translation>
-    </message>
-    <message>
-        <source>{n} children with a disability have awaited placement (待安置) for more than {days} days: {names}: ask the county's expert committee</source>
-        <translation>{n} 名残疾学生待安置已超过 {days} 天：{names}：请报县残疾人教育专家委员会评估安置</translation>
-    </message>
-    <message>
-        <source>{n} primary graduates have no confirmed junior secondary school: {names}</source>
-        <translation>{n} 名小学毕业生未核实升入初中：{names}</translation>
     </message>
     <message>
         <source>{staff} has not visited the household of {head} for {days} days</source>
@@ -11199,6 +11166,91 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>{programme}: {n} eligible students not yet paid this month</source>
         <translation>{programme}：本月还有 {n} 名符合条件的学生未发放</translation>
+    </message>
+    <message>
+        <source>Notice deadline passed</source>
+        <extracomment>Today's work, most urgent kind first (a kind's rank is its place here), each with why it stands there.</extracomment>
+        <translation>告知期限已过</translation>
+    </message>
+    <message>
+        <source>Suspected dropout</source>
+        <translation>疑似辍学</translation>
+    </message>
+    <message>
+        <source>Not reported back</source>
+        <translation>开学未报到</translation>
+    </message>
+    <message>
+        <source>Found out of school</source>
+        <translation>比对发现失学</translation>
+    </message>
+    <message>
+        <source>Escalation step</source>
+        <translation>劝返升级步骤</translation>
+    </message>
+    <message>
+        <source>Due to enroll</source>
+        <translation>应入学未入学</translation>
+    </message>
+    <message>
+        <source>Transfer not confirmed</source>
+        <translation>转出待核实</translation>
+    </message>
+    <message>
+        <source>Graduate not placed</source>
+        <translation>小学毕业未升学</translation>
+    </message>
+    <message>
+        <source>Suspension without approval</source>
+        <translation>休学无批准</translation>
+    </message>
+    <message>
+        <source>Home teaching visit due</source>
+        <translation>送教上门待送教</translation>
+    </message>
+    <message>
+        <source>Case with no action</source>
+        <translation>案件久未跟进</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>返校跟踪到期</translation>
+    </message>
+    <message>
+        <source>Awaiting placement</source>
+        <translation>残疾儿童待安置</translation>
+    </message>
+    <message>
+        <source>Eligible, not paid</source>
+        <translation>应发未发</translation>
+    </message>
+    <message>
+        <source>Not yet assessed</source>
+        <translation>困难认定未完成</translation>
+    </message>
+    <message>
+        <source>Visit overdue</source>
+        <translation>走访逾期</translation>
+    </message>
+    <message>
+        <source>Household with no helper</source>
+        <translation>未结对帮扶户</translation>
+    </message>
+    <message>
+        <source>Differences to check</source>
+        <translation>比对差异待核查</translation>
+    </message>
+    <message>
+        <source>Term-start report-back</source>
+        <translation>开学报到未完成</translation>
+    </message>
+    <message>
+        <source>Term-start report</source>
+        <translation>期初控辍报告</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>The notice deadline for {name} passed on {date}: the {step} is due since {due}</source>
@@ -11227,6 +11279,102 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>No backup has ever been exported: export one for the township</source>
         <translation>还从未导出过备份：请导出一份交乡镇</translation>
+    </message>
+    <message>
+        <source>{name} ({school}) is of compulsory-school age and still in a preschool class with no 延缓入学 approval (应入学)</source>
+        <translation>{name}（{school}）已到义务教育入学年龄，仍在学前班且无延缓入学批准（应入学）</translation>
+    </message>
+    <message>
+        <source>{name} ({school}) is 休学 with no approval in force ({state})</source>
+        <translation>{name}（{school}）休学无有效批准（{state}）</translation>
+    </message>
+    <message>
+        <source>{name} ({school}) transferred out to {to} on {date}, not confirmed by the receiving school after {days} days (转出待核实): confirm it or follow the child up as a suspected dropout</source>
+        <translation>{name}（{school}）于 {date} 转出至 {to}，超过 {days} 天未经接收学校核实（转出待核实）：请核实，或按疑似辍学跟进</translation>
+    </message>
+    <message>
+        <source>{name} ({school}), a child with a disability, has awaited placement (待安置) since {date}: ask the county's expert committee</source>
+        <translation>{name}（{school}）为残疾儿童，自 {date} 起待安置：请提请县残疾人教育专家委员会评估安置</translation>
+    </message>
+    <message>
+        <source>{name} ({school}) finished primary school in {year} and has no confirmed junior secondary school</source>
+        <translation>{name}（{school}）{year} 年小学毕业，升入初中未核实</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListPanel</name>
+    <message>
+        <source>Open case</source>
+        <extracomment>A group with more lines than this starts collapsed (the most urgent kind shows at least its schools).</extracomment>
+        <translation>打开案卷</translation>
+    </message>
+    <message>
+        <source>See absence</source>
+        <translation>查看缺勤</translation>
+    </message>
+    <message>
+        <source>Open a case</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Disability record</source>
+        <translation>残疾档案</translation>
+    </message>
+    <message>
+        <source>Show student</source>
+        <translation>查看学生</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Assess</source>
+        <translation>认定</translation>
+    </message>
+    <message>
+        <source>Report back</source>
+        <translation>报到登记</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印报告</translation>
+    </message>
+    <message>
+        <source>Export backup</source>
+        <translation>导出备份</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>The township</source>
+        <translation>全乡镇</translation>
+    </message>
+    <message>
+        <source>Double-click, press Enter or use the button to open it</source>
+        <translation>双击、按回车键或点右侧按钮打开</translation>
+    </message>
+    <message>
+        <source>Today's work ({n})</source>
+        <translation>今日工作（{n}）</translation>
+    </message>
+    <message>
+        <source>Today's work: nothing waiting</source>
+        <translation>今日工作：暂无待办</translation>
     </message>
 </context>
 </TS>
