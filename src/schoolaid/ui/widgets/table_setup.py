@@ -41,6 +41,9 @@ class ColumnFitter(QObject):
         header.setMinimumSectionSize(max(header.minimumSectionSize(), 36))
         header.sectionResized.connect(self._section_resized)
         table.viewport().installEventFilter(self)
+        # The header follows the viewport's width; it hears of a change the viewport's own events can miss (a
+        # scroll bar's margin given back while the table is first shown).
+        header.installEventFilter(self)
         self.fit()
 
     def configure(self, stretch: int | None, fill_all: bool, least: dict[int, int] | None) -> None:
@@ -98,10 +101,18 @@ class ColumnFitter(QObject):
 
     def fill(self) -> None:
         """Each column at its natural width, the filling ones sharing what the viewport has left over."""
+        # Widening a column can hide a scroll bar, which widens the viewport again (a nested fill): settle.
+        for _ in range(3):
+            width = self.table.viewport().width()
+            self._fill_once(width)
+            if self.table.viewport().width() == width:
+                return
+
+    def _fill_once(self, viewport_width: int) -> None:
         header = self.table.horizontalHeader()
         count = header.count()
         filling = self.filling()
-        spare = self.table.viewport().width() - sum(
+        spare = viewport_width - sum(
             self.natural.get(c, header.sectionSize(c)) for c in range(count) if not header.isSectionHidden(c))
         share, extra = divmod(max(spare, 0), len(filling)) if filling else (0, 0)
         self._setting = True
@@ -129,7 +140,8 @@ class ColumnFitter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.fill()
-        elif event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+        elif watched is self.table.viewport() and event.type() == QEvent.Type.ToolTip and isinstance(
+                event, QHelpEvent):
             return self._tooltip(event)
         return False
 
