@@ -5,6 +5,7 @@ when the pointer rests on it."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip, QWidget
@@ -88,6 +89,8 @@ class ColumnFitter(QObject):
         return max(min(width, MAX_FITTED_WIDTH), self.least.get(column, 0))
 
     def fit(self) -> None:
+        if not shiboken6.isValid(self.table):
+            return
         model = self.table.model()
         if model is None:
             return
@@ -138,10 +141,12 @@ class ColumnFitter(QObject):
         self.fill()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if kind not in (QEvent.Type.Resize, QEvent.Type.ToolTip) or not shiboken6.isValid(self.table):
+            return False  # (the table's children still have events while the table itself is being destroyed)
+        if kind == QEvent.Type.Resize:
             self.fill()
-        elif watched is self.table.viewport() and event.type() == QEvent.Type.ToolTip and isinstance(
-                event, QHelpEvent):
+        elif watched is self.table.viewport() and isinstance(event, QHelpEvent):
             return self._tooltip(event)
         return False
 
