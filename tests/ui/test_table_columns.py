@@ -124,3 +124,20 @@ def test_a_short_table_fills_its_width_with_its_last_column(qtbot):
     qtbot.waitExposed(table)
     assert table.columnWidth(1) > table.columnWidth(0)
     assert abs(table.columnWidth(0) + table.columnWidth(1) - table.viewport().width()) <= 1
+
+
+def test_the_named_free_text_column_takes_the_spare_width_and_new_rows_are_measured(qtbot):
+    model = RecordTableModel([Column("备注", lambda r: r[0]), Column("姓名", lambda r: r[1]),
+                              Column("村", lambda r: r[2])], [("短", "张三", "双河村")])
+    table = record_table(model, stretch=0)
+    qtbot.addWidget(table)
+    table.resize(700, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    assert table.columnWidth(0) > table.columnWidth(1) + table.columnWidth(2)
+    village_before = table.columnWidth(2)
+    model.set_rows([("短", "欧阳春晓", "大龙潭村第十二村民小组")])
+    metrics = table.fontMetrics()
+    assert table.columnWidth(1) >= metrics.horizontalAdvance("欧阳春晓")
+    assert table.columnWidth(2) >= metrics.horizontalAdvance("大龙潭村第十二村民小组") > village_before
+    assert abs(sum(table.columnWidth(c) for c in range(3)) - table.viewport().width()) <= 1

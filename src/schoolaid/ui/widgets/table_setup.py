@@ -131,9 +131,12 @@ class ColumnFitter(QObject):
         finally:
             self._setting = False
 
-    def _section_resized(self, column: int, _old: int, new: int) -> None:
+    def _section_resized(self, column: int, old: int, new: int) -> None:
+        if self._setting or not shiboken6.isValid(self.table):
+            return
         header = self.table.horizontalHeader()
-        if self._setting or new == 0 or header.isSectionHidden(column):
+        if old == 0 or new == 0 or header.isSectionHidden(column):  # a column hidden or shown again
+            self.fill()
             return
         # Sized by hand (or by the code that owns the table): that width stays, the filling ones make room.
         self.by_hand.add(column)
