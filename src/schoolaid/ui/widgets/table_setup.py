@@ -6,9 +6,9 @@ when the pointer rests on it."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip, QWidget
 
 #: The rows measured for a column's width: enough to see the usual lengths, few enough to cost nothing.
 SAMPLE_ROWS = 50
@@ -35,7 +35,7 @@ class ColumnFitter(QObject):
         self.natural: dict[int, int] = {}  # each column's width from content (or from the person's hand)
         self.by_hand: set[int] = set()
         self._setting = False
-        self._model: QObject | None = None
+        self._model: QAbstractItemModel | None = None
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -52,7 +52,7 @@ class ColumnFitter(QObject):
         self.by_hand.clear()
         self.fit()
 
-    def _watch(self, model: QObject | None) -> None:
+    def _watch(self, model: QAbstractItemModel | None) -> None:
         if model is None or model is self._model:
             return
         self._model = model
@@ -167,7 +167,7 @@ class ColumnFitter(QObject):
         return True
 
 
-def is_cut_short(table: QAbstractItemView, index: QModelIndex) -> bool:
+def is_cut_short(table: QTableView, index: QModelIndex) -> bool:
     """Whether the cell shows less than its whole text (elided, or lines of it below the cell)."""
     rect = table.visualRect(index)
     wanted = table.sizeHintForIndex(index)
