@@ -141,3 +141,38 @@ def test_the_named_free_text_column_takes_the_spare_width_and_new_rows_are_measu
     assert table.columnWidth(1) >= metrics.horizontalAdvance("欧阳春晓")
     assert table.columnWidth(2) >= metrics.horizontalAdvance("大龙潭村第十二村民小组") > village_before
     assert abs(sum(table.columnWidth(c) for c in range(3)) - table.viewport().width()) <= 1
+
+
+def test_every_table_of_the_window_and_its_dialogs_fits_its_columns(qtbot, context, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox, QTableView
+
+    from schoolaid.ui.main_window import MainWindow
+    from schoolaid.ui.widgets.table_setup import fitter_of
+    from tests.ui.test_dialog_stress import _openers
+
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.home_tab.wait()
+
+    def unfitted(widget) -> list[str]:
+        return [f"{type(t.model()).__name__} in {type(t.parentWidget()).__name__}" for t in
+                widget.findChildren(QTableView) if t.model() is not None and (fitter_of(t) is None or any(
+                    t.horizontalHeader().sectionResizeMode(c) != QHeaderView.ResizeMode.Interactive
+                    for c in range(t.horizontalHeader().count())))]
+
+    missing = unfitted(window)
+    tables = len(window.findChildren(QTableView))
+    for opener in _openers(window, tmp_path, 0):
+        dialog = opener.make()
+        qtbot.addWidget(dialog)
+        tables += len(dialog.findChildren(QTableView))
+        missing += [f"{opener.name}: {m}" for m in unfitted(dialog)]
+        dialog.reject()
+        dialog.deleteLater()
+        QApplication.processEvents()
+    assert tables > 40
+    assert not missing, "\n".join(missing)
