@@ -70,3 +70,21 @@ def test_the_print_preview_keeps_its_buttons_on_a_768_pixel_screen(qtbot, window
     for button in [*buttons.buttons(), preview.print_button, preview.save_button]:
         where = QRect(button.mapTo(preview, button.rect().topLeft()), button.size())
         assert preview.rect().contains(where), button.text()
+
+
+def test_the_rules_dialog_shows_a_long_list_of_holidays_whole(qtbot, context):
+    from schoolaid.ui.dropout.dropout_dialogs import DropoutRulesDialog
+
+    dialog = DropoutRulesDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    holidays = "01-20~02-20, 04-04~04-06, 05-01~05-05, 06-01~06-02, 07-01~08-31, 10-01~10-07"
+    dialog.holidays_edit.setText(holidays)
+    QApplication.processEvents()
+    field = dialog.holidays_edit
+    assert field.text() == holidays
+    layout = field.document().documentLayout()
+    lines = round(layout.documentSize().height())  # a plain-text layout counts lines
+    assert 1 < lines and lines * field.fontMetrics().lineSpacing() <= field.viewport().height()
+    assert not field.verticalScrollBar().isVisible() and not field.horizontalScrollBar().isVisible()

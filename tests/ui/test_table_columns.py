@@ -176,3 +176,28 @@ def test_every_table_of_the_window_and_its_dialogs_fits_its_columns(qtbot, conte
         QApplication.processEvents()
     assert tables > 40
     assert not missing, "\n".join(missing)
+
+
+def test_a_students_changes_wrap_over_lines_in_the_history(qtbot, context):
+    from PySide6.QtCore import QRect
+
+    from schoolaid.ui.roster.roster_tab import RosterTab
+    from schoolaid.ui.roster.student_dialog import StudentDialog
+
+    roster_tab = RosterTab(context)
+    qtbot.addWidget(roster_tab)
+    dialog = StudentDialog(context, roster_tab.model.student_id(0), roster_tab)
+    qtbot.addWidget(dialog)
+    dialog.resize(820, 560)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.waitExposed(dialog)
+    table, model = dialog.history_table, dialog.history_model
+    changes = model.columnCount() - 1
+    row = max(range(model.rowCount()), key=lambda r: len(model.index(r, changes).data()))
+    text = model.index(row, changes).data()
+    width = table.columnWidth(changes)
+    assert table.fontMetrics().horizontalAdvance(text) > width  # too long for one line: the first entry's fields
+    needed = table.fontMetrics().boundingRect(QRect(0, 0, width - 8, 10_000), Qt.TextFlag.TextWordWrap, text)
+    assert table.wordWrap() and table.rowHeight(row) >= needed.height()
+    assert width > table.viewport().width() // 2  # the changes take the dialog's width
