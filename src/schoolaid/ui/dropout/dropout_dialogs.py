@@ -40,6 +40,7 @@ from schoolaid.ui.dropout.case_plan_dialogs import PlacementFields
 from schoolaid.ui.roster.transfer_dialog import ConfirmationFields
 from schoolaid.ui.widgets.evidence import EvidenceList, choose_files
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
+from schoolaid.ui.widgets.wrapped_field import WrappedLineEdit
 
 
 class OptionalDate(QWidget):
@@ -461,7 +462,8 @@ class DropoutRulesDialog(FormDialog):
         rules_form.addRow(self.tr("Days a child may go without a 送教上门 visit"), disability_row)
         self.prefix_edit = QLineEdit(context.query(rules.notice_prefix))
         rules_form.addRow(self.tr("Notice number prefix"), self.prefix_edit)
-        self.holidays_edit = QLineEdit(context.query(rules.holidays_setting))
+        # Wrapped over two lines: a township's own holidays run longer than the field is wide.
+        self.holidays_edit = WrappedLineEdit(context.query(rules.holidays_setting))
         rules_form.addRow(self.tr("Holidays (not school days)"), self.holidays_edit)
         self.age_reference_edit = QLineEdit(context.query(enrollment_approvals.age_reference_setting))
         rules_form.addRow(self.tr("School ages reckoned on (month-day)"), self.age_reference_edit)

@@ -152,7 +152,7 @@ class DropoutTab(QWidget):
             Column(lambda: self.tr("Correction"), self._correction_text, foreground=lambda a: GREY),
             Column(lambda: self.tr("Written by"), lambda a: f"{a.recorded_by} {local_time(a.recorded_at)}"),
         ], parent=self)
-        self.attempts_table = record_table(self.attempts_model, fit_contents=True)
+        self.attempts_table = record_table(self.attempts_model, stretch=6)  # the result
         self.attempts_table.doubleClicked.connect(lambda _index: self.show_evidence())
         self.new_case_button = make_button("dropout.new_case", context, self)
         self.case_file_button = make_button("dropout.case_file", context, self)

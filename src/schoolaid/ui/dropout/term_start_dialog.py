@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.form_dialog import date_edit, date_of
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import weak_method
+from schoolaid.ui.widgets.table_setup import fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
 TICK, NAME, DAY = range(3)
@@ -123,11 +123,7 @@ class TermStartDialog(Dialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.setColumnWidth(TICK, 90)
-        self.table.setColumnWidth(NAME, 160)
+        fit_columns(self.table, least={TICK: 90, NAME: 160})
         self.count_label = QLabel()
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)

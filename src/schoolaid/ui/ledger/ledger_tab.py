@@ -154,11 +154,7 @@ class LedgerTab(QWidget):
             LazyColumn("voucher", lambda: self.tr("Voucher"), lambda e: e.voucher_no),
             LazyColumn("by", lambda: self.tr("Posted by"), lambda e: e.posted_by),
         ], lambda ids: self.context.query(entry_search.fetch_entry_rows, ids), self)
-        self.entries_table = record_table(self.entries_model)
-        self.entries_table.horizontalHeader().setSectionResizeMode(
-            self.entries_table.horizontalHeader().ResizeMode.Interactive)
-        for column, width in enumerate((60, 70, 70, 110, 80, 110, 70, 60, 80, 220, 90, 110, 70)):
-            self.entries_table.setColumnWidth(column, width)
+        self.entries_table = record_table(self.entries_model, stretch=9)  # the correction's link
         self.entries_table.doubleClicked.connect(lambda _index: self.show_history())
         self.entries_summary = QLabel()
         self.reverse_button = make_button("ledger.reverse", context, self)

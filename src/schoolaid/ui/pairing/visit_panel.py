@@ -97,7 +97,7 @@ class VisitPanel(QWidget):
             Column(lambda: self.tr("Next step"), lambda v: v.next_step, tooltip=lambda v: v.next_step),
             Column(lambda: self.tr("Evidence"), lambda v: v.evidence or "", align_center=True),
         ], parent=self)
-        self.table = record_table(self.model, fit_contents=True)
+        self.table = record_table(self.model, stretch=4)  # what was done or given
         self.table.doubleClicked.connect(lambda index: self.open_visit(self.model.row_object(index.row()).id))
 
         log_header = QHBoxLayout()

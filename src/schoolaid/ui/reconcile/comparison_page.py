@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -102,10 +101,7 @@ class ComparisonPage(QWidget):
             Column(lambda: self.tr("Check"), self._check_text, tooltip=lambda d: d.check.summary() if d.check else "",
                    foreground=self._check_colour),
         ], parent=self)
-        self.table = record_table(self.model, fit_contents=True)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(self.SITUATION, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self.model, stretch=self.SITUATION)
         self.table.setObjectName("differences")
         self.table.installEventFilter(self)
 
@@ -136,9 +132,7 @@ class ComparisonPage(QWidget):
             Column(lambda: self.tr("Note"), lambda c: c.note, tooltip=lambda c: c.note),
             Column(lambda: self.tr("Written by"), lambda c: c.recorded_by),
         ], parent=self)
-        self.history_table = record_table(self.history_model, fit_contents=True)
-        self.history_table.horizontalHeader().setStretchLastSection(False)
-        self.history_table.horizontalHeader().setSectionResizeMode(self.DETAILS, QHeaderView.ResizeMode.Stretch)
+        self.history_table = record_table(self.history_model, stretch=self.DETAILS)
         self.history_box = history = QGroupBox(self.tr("Checks of this difference (核查记录), newest first — a new check "
                                     "supersedes, nothing is deleted"))
         history_layout = QVBoxLayout(history)

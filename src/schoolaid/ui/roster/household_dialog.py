@@ -152,6 +152,8 @@ class HouseholdDialog(Dialog):
         ], self)
         self.members_table = editable_table(self.members_model)
         self.skills_table = editable_table(self.skills_model)
+        self.members_table.set_preferred_rows(4)  # the two tables and the form within a 768-pixel screen
+        self.skills_table.set_preferred_rows(3)
         self._skills_owner: int | None = None
         self.members_table.selectionModel().selectionChanged.connect(self._member_selected)
 

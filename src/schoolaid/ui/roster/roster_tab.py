@@ -33,7 +33,8 @@ from schoolaid.ui.actions import ROSTER_CONTEXT, context_menu, make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.roster.household_panel import HouseholdPanel
-from schoolaid.ui.roster.roster_model import COLUMNS, RosterModel
+from schoolaid.ui.roster.roster_model import RosterModel
+from schoolaid.ui.widgets.table_setup import fit_columns
 
 SEARCH_DELAY_MS = 80  # coalesces a burst of keystrokes into one search
 _ANY = None
@@ -100,12 +101,7 @@ class RosterTab(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        # The status column holds a flag after the status (在读 · 应入学, 休学 · 休学已到期).
-        widths = {"name": 80, "sex": 44, "age": 44, "school": 110, "grade": 92, "village": 80, "head": 72,
-                  "category": 96, "left_behind": 60, "boarder": 50, "status": 120, "id_number": 150}
-        for position, column in enumerate(COLUMNS):
-            header.resizeSection(position, widths[column.key])
-        header.setStretchLastSection(True)
+        fit_columns(self.table)
 
         self.household_panel = HouseholdPanel(context)
         splitter = QSplitter(Qt.Orientation.Horizontal)

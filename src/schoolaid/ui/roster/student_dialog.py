@@ -195,7 +195,7 @@ class StudentDialog(Dialog):
             Column(self.tr("Changes"), lambda h: "；".join(describe(h) or ()),
                    tooltip=lambda h: "\n".join(describe(h) or ())),
         ], parent=self)
-        self.history_table = record_table(self.history_model, fit_contents=True)
+        self.history_table = record_table(self.history_model, wrap=True)  # the changes, over lines
 
         self.tabs = QTabWidget()
         self.tabs.addTab(details, self.tr("Details"))

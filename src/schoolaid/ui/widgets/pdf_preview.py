@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PySide6.QtCore import QPoint, QRect, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -143,6 +143,20 @@ class PageView(QAbstractScrollArea):
         painter.end()
 
 
+#: Room the window's title bar and frame take outside the dialog's own area.
+WINDOW_FRAME = QSize(16, 40)
+
+
+def fitted_to_screen(widget: QWidget, wanted: QSize) -> QSize:
+    """``wanted``, made small enough that the window, frame and title bar included, fits the screen it opens on
+    less its taskbar: a 768-pixel laptop screen keeps the buttons at the bottom in sight."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() - WINDOW_FRAME
+    return wanted.boundedTo(room).expandedTo(widget.minimumSizeHint())
+
+
 class PdfPreview(Dialog):
     def __init__(self, path: Path, title: str, suggested_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,7 +164,7 @@ class PdfPreview(Dialog):
         self.suggested_name = suggested_name
         self.saved_to: Path | None = None
         self.setWindowTitle(title)
-        self.resize(900, 860)
+        self.resize(fitted_to_screen(self, QSize(900, 860)))
         # Read once: what is shown is what prints and what is saved, whatever happens to the file.
         self.pages = PdfPages(path.read_bytes())
         self.view = PageView(self.pages, self)
