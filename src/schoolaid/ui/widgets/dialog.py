@@ -14,8 +14,8 @@ from __future__ import annotations
 import functools
 
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -73,6 +73,19 @@ def settle_keyboard(window: QWidget) -> None:
             field.setFocus(Qt.FocusReason.TabFocusReason)
 
 
+WINDOW_FRAME = QSize(16, 40)  # a window's frame and title bar, around what Qt calls its size
+
+
+def fitted_to_screen(widget: QWidget, wanted: QSize) -> QSize:
+    """``wanted``, made small enough that the window, frame and title bar included, fits the screen it opens on
+    less its taskbar: a 768-pixel laptop screen keeps the buttons at the bottom in sight."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() - WINDOW_FRAME
+    return wanted.boundedTo(room).expandedTo(widget.minimumSizeHint())
+
+
 class Dialog(QDialog):
     _settled = False
 
@@ -80,6 +93,12 @@ class Dialog(QDialog):
         super().showEvent(event)
         if not self._settled:
             self._settled = True
+            # Qt opens a window at most two thirds of the screen high (512 pixels on a 768-pixel screen), which
+            # squeezes a taller form until its wrapped lines overlap: open it at the size it asks for, as far as
+            # the screen allows.
+            wanted = self.sizeHint().expandedTo(self.size())
+            if wanted != self.size():
+                self.resize(fitted_to_screen(self, wanted))
             settle_keyboard(self)
     def exec(self) -> int:
         try:

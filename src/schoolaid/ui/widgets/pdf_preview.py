@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.files import PRINT_FOLDER_PREFIX, ProcessFolder, atomic_path
-from schoolaid.ui.widgets.dialog import Dialog
+from schoolaid.ui.widgets.dialog import Dialog, fitted_to_screen
 from schoolaid.ui.widgets.messages import show_error
 
 # Printouts are written here first (readable by this user only) and removed when the program ends (or
@@ -144,19 +144,6 @@ class PageView(QAbstractScrollArea):
 
 
 #: Room the window's title bar and frame take outside the dialog's own area.
-WINDOW_FRAME = QSize(16, 40)
-
-
-def fitted_to_screen(widget: QWidget, wanted: QSize) -> QSize:
-    """``wanted``, made small enough that the window, frame and title bar included, fits the screen it opens on
-    less its taskbar: a 768-pixel laptop screen keeps the buttons at the bottom in sight."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        return wanted
-    room = screen.availableGeometry().size() - WINDOW_FRAME
-    return wanted.boundedTo(room).expandedTo(widget.minimumSizeHint())
-
-
 class PdfPreview(Dialog):
     def __init__(self, path: Path, title: str, suggested_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
