@@ -227,7 +227,7 @@ def test_the_hand_kept_list_is_kept_from_the_programmes_page(qtbot, tab, context
     assert context.query(subsidy_programmes.members, programme.id) == []
 
 
-def test_the_preview_shows_as_soon_as_a_programme_and_month_are_chosen(qtbot, tab, context) -> None:
+def test_the_preview_shows_as_soon_as_a_programme_and_month_are_chosen(qtbot, tab, context, tmp_path) -> None:
     """No button: choosing is enough, and a month that cannot be posted says why (the ledger's words)."""
     shf = context.query(subsidy_programmes.programme_by_code, "SHF")
     choose(tab.post_programme, shf.id)
@@ -237,7 +237,7 @@ def test_the_preview_shows_as_soon_as_a_programme_and_month_are_chosen(qtbot, ta
     assert f"{len(tab.plan.lines)} 名学生" in tab.post_summary.text()
     assert currency.format_yuan(tab.plan.total_fen) in tab.post_summary.text()
     assert tab.post_all_button.isEnabled()
-    tab.sections.widget(LedgerTab.POST).grab().save("/tmp/ledger-posting-preview.png")
+    tab.sections.widget(LedgerTab.POST).grab().save(str(tmp_path / "ledger-posting-preview.png"))
 
     # Scrolling through the months previews only the month stopped on; a stale plan is never postable.
     tab.post_month.setCurrentIndex(1)
@@ -253,7 +253,7 @@ def test_the_preview_shows_as_soon_as_a_programme_and_month_are_chosen(qtbot, ta
     assert tab.plan is None and tab.plan_model.rowCount() == 0 and not tab.post_all_button.isEnabled()
     assert month_key(tab.post_month.itemData(holiday)) in tab.post_summary.text()
     assert "假期" in tab.post_summary.text() or "holiday" in tab.post_summary.text()
-    tab.sections.widget(LedgerTab.POST).grab().save("/tmp/ledger-posting-holiday.png")
+    tab.sections.widget(LedgerTab.POST).grab().save(str(tmp_path / "ledger-posting-holiday.png"))
 
     # A month posted already: said so, with the batch.
     tab.post_month.setCurrentIndex(0)
@@ -263,4 +263,4 @@ def test_the_preview_shows_as_soon_as_a_programme_and_month_are_chosen(qtbot, ta
     posted = context.query(batches.list_batches)[0]
     assert str(posted.id) in tab.post_summary.text()
     assert not tab.post_all_button.isEnabled()
-    tab.sections.widget(LedgerTab.POST).grab().save("/tmp/ledger-posting-posted.png")
+    tab.sections.widget(LedgerTab.POST).grab().save(str(tmp_path / "ledger-posting-posted.png"))

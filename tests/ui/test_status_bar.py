@@ -17,7 +17,7 @@ def _covering(window: MainWindow, text: str) -> list[QWidget]:
             if child.isVisible() and child.parentWidget() is bar and child.geometry().intersects(drawn)]
 
 
-def test_one_message_at_a_time_beside_the_counts(qtbot, context) -> None:
+def test_one_message_at_a_time_beside_the_counts(qtbot, context, tmp_path) -> None:
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
@@ -38,7 +38,7 @@ def test_one_message_at_a_time_beside_the_counts(qtbot, context) -> None:
     assert window.count_label.isVisible() and window.count_label.text() == counts
     assert window.statusBar().currentMessage() == "已导出花名册"
     assert _covering(window, "已导出花名册") == []
-    window.statusBar().grab().save("/tmp/status-bar.png")
+    window.statusBar().grab().save(str(tmp_path / "status-bar.png"))
 
     # The end of the roster's passing hint clears the hint only, not a message that came after it.
     window.roster_tab.hint_changed.emit("请至少输入 4 位数字")

@@ -80,7 +80,7 @@ READ_SIZE = 256 * 1024
 # its growth is the progress shown (at SQLCipher's 4 KiB pages, every quarter MB).
 COPY_CACHE_PAGES = 64
 # SQLite steps between two looks at a copy's growth (and at the user's cancel).
-WATCH_STEPS = 10_000
+WATCH_STEPS = 2_000
 # Rough seconds each step takes per MB of database, and for the password's key (measured on the demo
 # township): a long task shares its progress bar among its steps by them, so the bar moves at an even
 # pace and no step sits still at the end of it.

@@ -27,7 +27,6 @@ from schoolaid.ui.operations import Access, run_op, stop_running
 from schoolaid.ui.pairing.pairing_tab import PairingTab
 from schoolaid.ui.roster.roster_tab import RosterTab
 
-
 # How long a status-bar message stays.
 MESSAGE_MS = 15_000
 
