@@ -264,3 +264,16 @@ def test_the_preview_shows_as_soon_as_a_programme_and_month_are_chosen(qtbot, ta
     assert str(posted.id) in tab.post_summary.text()
     assert not tab.post_all_button.isEnabled()
     tab.sections.widget(LedgerTab.POST).grab().save(str(tmp_path / "ledger-posting-posted.png"))
+
+
+def test_who_would_be_paid_is_shown_only_to_those_who_may_post(qtbot, demo_db, preferences) -> None:
+    from schoolaid.accounts.audit import Actor
+    from schoolaid.accounts.permissions import Role
+    from schoolaid.ui.context import AppContext
+
+    viewer = AppContext(demo_db, preferences, actor=Actor("乡镇干部", role=Role.TOWNSHIP_VIEWER.value))
+    widget = LedgerTab(viewer)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: "资助专干" in widget.post_summary.text(), timeout=3000)
+    assert widget.plan is None and widget.plan_model.rowCount() == 0

@@ -20,7 +20,9 @@ transaction, ``service(session, *args)``; ``WRITE`` a write transaction without 
 in, before anyone is); ``FILES`` no database at all (backups, other files), ``service(*args)``: the
 only access with no context (``context=None``), for the work that opens the database at the start. Work in the background is also given ``progress=`` when the service takes
 it: it reports with it, and stops (``Cancelled``, its transaction rolled back) once the user has
-cancelled; a service that never reports runs to its end, and Cancel only stops the waiting.
+cancelled; a service that never reports runs to its end, and Cancel only stops the waiting. The
+dialog shows the work's words with the time left (from the rate so far), and its bar never goes back
+and is never full before the work has ended.
 
 The returned ``Operation`` says how it ended (at once for work on the GUI thread).
 """

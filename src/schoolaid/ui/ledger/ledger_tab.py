@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid.accounts.permissions import Permission
+from schoolaid.accounts.permissions import Permission, who_may
 from schoolaid.common import school_calendar
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.common.school_calendar import Quarter, SchoolYear, Term, month_key
@@ -399,6 +399,12 @@ class LedgerTab(QWidget):
     def preview(self) -> None:
         self.preview_timer.stop()
         self._preview_stale = False
+        if not self.context.allows(Permission.POST_LEDGER):
+            # Who would be paid is the poster's to see, as the posting itself.
+            self._clear_plan()
+            self.post_summary.setText(self.tr("Posting a month is for the {roles}.").format(
+                roles=who_may(Permission.POST_LEDGER)))
+            return
         if self.post_programme.currentData() is None:
             self._clear_plan()
             self.post_summary.setText(self.tr("There is no active programme to post: add one on the Programmes page."))
