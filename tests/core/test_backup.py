@@ -256,7 +256,7 @@ from schoolaid.backup import backup
 from schoolaid.common.progress import Progress
 
 def report(fraction, message):
-    if fraction > 0.3:
+    if 0.9 < fraction < 1.0:  # encrypting, the last step: the file half-written
         os.kill(os.getpid(), signal.SIGKILL)  # the power cut, or the USB stick pulled, half-way
 
 backup.write_backup(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], Progress(report),

@@ -141,3 +141,57 @@ def test_schools_backups_compared_in_a_workbook(qtbot, window, context, messages
     _label, first, second, total = next(row for row in rows if row[0] == "在读学生")
     assert first == second > 0 and total == 2 * first
     assert str(out) in messages[-1]
+
+
+@pytest.fixture
+def progress_shown(monkeypatch, tmp_path) -> dict[str, list[tuple[int, str]]]:
+    """What each progress dialog showed, by its title: the values and the words under them."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    shown: dict[str, list[tuple[int, str]]] = {}
+    set_value = QProgressDialog.setValue
+
+    def recording(dialog, value):
+        # Noted first: a modal dialog's setValue runs the events, which may show the next value within it.
+        shown.setdefault(dialog.windowTitle(), []).append((value, dialog.labelText()))
+        set_value(dialog, value)
+        picture = tmp_path / "backup-progress.png"
+        if dialog.isVisible() and value > 500 and not picture.exists():
+            dialog.grab().save(str(picture))
+
+    monkeypatch.setattr(QProgressDialog, "setValue", recording)
+    return shown
+
+
+def _moves(values: list[tuple[int, str]]) -> list[int]:
+    numbers = [value for value, _label in values]
+    assert numbers == sorted(numbers), values  # never backwards
+    assert max(numbers) < 1000  # never full while the work goes on
+    return sorted(set(numbers))
+
+
+def test_export_verify_and_restore_show_progress_that_moves(qtbot, window, context, messages, tmp_path,
+                                                            progress_shown):
+    target = tmp_path / "usb" / "school.sabk"
+    window.backup_actions.run_export(target, PASSWORD)
+    qtbot.waitUntil(lambda: isinstance(window.backup_actions.last_result, backup.Verification), timeout=60_000)
+    exporting, checking = progress_shown["正在导出备份…"], progress_shown["正在检查写入的文件…"]
+    assert len(_moves(exporting)) >= 5 and len(_moves(checking)) >= 3
+    # Said in bytes: how much of the database is copied, then written encrypted.
+    assert any("MB" in label and ("Copying" in label or "复制" in label) for _value, label in exporting)
+    assert any("MB" in label for _value, label in exporting[len(exporting) // 2:])
+
+    progress_shown.clear()
+    window.backup_actions.verify_backup(target, PASSWORD)
+    qtbot.waitUntil(lambda: window.backup_actions.task.done, timeout=60_000)
+    assert "完整无误" in messages[-1]
+    (verifying,) = progress_shown.values()
+    assert len(_moves(verifying)) >= 3 and any("MB" in label for _value, label in verifying)
+
+    progress_shown.clear()
+    window.backup_actions.restore_backup(target, PASSWORD, confirm=False)
+    qtbot.waitUntil(lambda: window.replacement is not None, timeout=30_000)
+    qtbot.addWidget(window.replacement)
+    (restoring,) = progress_shown.values()
+    assert len(_moves(restoring)) >= 3
+    window.replacement.close()

@@ -225,3 +225,55 @@ def test_the_hand_kept_list_is_kept_from_the_programmes_page(qtbot, tab, context
     when_shown(MembersDialog, take_off)
     tab.members_button.click()
     assert context.query(subsidy_programmes.members, programme.id) == []
+
+
+def test_the_preview_shows_as_soon_as_a_programme_and_month_are_chosen(qtbot, tab, context, tmp_path) -> None:
+    """No button: choosing is enough, and a month that cannot be posted says why (the ledger's words)."""
+    shf = context.query(subsidy_programmes.programme_by_code, "SHF")
+    choose(tab.post_programme, shf.id)
+    tab.post_month.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: tab.plan is not None and tab.plan_model.rowCount() > 0, timeout=3000)
+    assert tab.plan.programme.id == shf.id and tab.plan.month == tab.post_month.itemData(0)
+    assert f"{len(tab.plan.lines)} 名学生" in tab.post_summary.text()
+    assert currency.format_yuan(tab.plan.total_fen) in tab.post_summary.text()
+    assert tab.post_all_button.isEnabled()
+    tab.sections.widget(LedgerTab.POST).grab().save(str(tmp_path / "ledger-posting-preview.png"))
+
+    # Scrolling through the months previews only the month stopped on; a stale plan is never postable.
+    tab.post_month.setCurrentIndex(1)
+    assert tab.plan is None and not tab.post_all_button.isEnabled()
+    tab.post_month.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: tab.plan is not None, timeout=3000)
+    assert tab.plan.month == tab.post_month.itemData(2)
+
+    # A holiday month: not payable, and why.
+    holiday = next(i for i in range(tab.post_month.count()) if not shf.pays_in(tab.post_month.itemData(i)))
+    tab.post_month.setCurrentIndex(holiday)
+    qtbot.waitUntil(lambda: "不能" in tab.post_summary.text() or "cannot" in tab.post_summary.text(), timeout=3000)
+    assert tab.plan is None and tab.plan_model.rowCount() == 0 and not tab.post_all_button.isEnabled()
+    assert month_key(tab.post_month.itemData(holiday)) in tab.post_summary.text()
+    assert "假期" in tab.post_summary.text() or "holiday" in tab.post_summary.text()
+    tab.sections.widget(LedgerTab.POST).grab().save(str(tmp_path / "ledger-posting-holiday.png"))
+
+    # A month posted already: said so, with the batch.
+    tab.post_month.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: tab.plan is not None and bool(tab.plan.lines), timeout=3000)
+    tab.post_all_button.click()
+    qtbot.waitUntil(lambda: tab.plan is not None and not tab.plan.lines, timeout=3000)
+    posted = context.query(batches.list_batches)[0]
+    assert str(posted.id) in tab.post_summary.text()
+    assert not tab.post_all_button.isEnabled()
+    tab.sections.widget(LedgerTab.POST).grab().save(str(tmp_path / "ledger-posting-posted.png"))
+
+
+def test_who_would_be_paid_is_shown_only_to_those_who_may_post(qtbot, demo_db, preferences) -> None:
+    from schoolaid.accounts.audit import Actor
+    from schoolaid.accounts.permissions import Role
+    from schoolaid.ui.context import AppContext
+
+    viewer = AppContext(demo_db, preferences, actor=Actor("乡镇干部", role=Role.TOWNSHIP_VIEWER.value))
+    widget = LedgerTab(viewer)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: "资助专干" in widget.post_summary.text(), timeout=3000)
+    assert widget.plan is None and widget.plan_model.rowCount() == 0

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QWidget
 
 from schoolaid.township import township
 from schoolaid.ui.context import Entity
@@ -130,3 +131,31 @@ def _alive(widget: QWidget) -> bool:
     import shiboken6
 
     return shiboken6.isValid(widget)
+
+
+def test_the_progress_bar_moves_says_the_time_left_and_is_full_only_at_the_end(qtbot, township_context,
+                                                                               parent) -> None:
+    reported, finishing = threading.Event(), threading.Event()
+
+    def slow_count(session, progress) -> int:
+        for step in range(1, 11):
+            time.sleep(0.15)
+            progress.report(step / 10, f"第 {step} 步")
+        reported.set()
+        finishing.wait(10)  # said 100 %, and still working (writing the file, say)
+        return len(township.list_villages(session))
+
+    op = run_op(township_context, parent, slow_count, access=Access.READ, background=True, title="数")
+    shown: list[int] = []
+    qtbot.waitUntil(lambda: op.dialog is not None and op.dialog.isVisible(), timeout=PROGRESS_DELAY_MS * 5)
+    op.dialog.findChild(QProgressBar).valueChanged.connect(shown.append)
+    qtbot.waitUntil(lambda: "第 8 步" in op.dialog.labelText(), timeout=5_000)
+    assert "剩余" in op.dialog.labelText() or "left" in op.dialog.labelText()  # from the rate so far
+    assert reported.wait(10)
+    qtbot.wait(100)
+    assert op.state is State.RUNNING
+    assert 900 <= op.dialog.value() < op.dialog.maximum()  # not full while the work goes on
+    assert shown == sorted(shown) and len(set(shown)) >= 3
+    finishing.set()
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert op.succeeded and op.result == 2

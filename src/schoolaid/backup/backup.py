@@ -74,7 +74,20 @@ from schoolaid.storage.database import (
 from schoolaid.township import township
 
 SUFFIX = ".sabk"
-READ_SIZE = 1024 * 1024
+# Read (and reported) in pieces of this size: a big database's progress moves every quarter MB.
+READ_SIZE = 256 * 1024
+# The page cache of a copy being written: small, so that the copy grows on disk as it is written and
+# its growth is the progress shown (at SQLCipher's 4 KiB pages, every quarter MB).
+COPY_CACHE_PAGES = 64
+# SQLite steps between two looks at a copy's growth (and at the user's cancel).
+WATCH_STEPS = 2_000
+# Rough seconds each step takes per MB of database, and for the password's key (measured on the demo
+# township): a long task shares its progress bar among its steps by them, so the bar moves at an even
+# pace and no step sits still at the end of it.
+SECONDS_PER_MB = {"copy": 0.05, "encrypt": 0.09, "decrypt": 0.02, "check": 0.03, "write": 0.2}
+KEY_SECONDS = 1.1
+FIXED_SECONDS = 0.05  # a step that hardly depends on the size (counting the records, the schema check)
+MB = 1024 * 1024
 # The start of a payload that carries the database key and key slots (this version on); an older
 # payload starts with SQLite's own header.
 PAYLOAD_MAGIC = b"SchoolAid+key\x00v2"
@@ -231,6 +244,51 @@ def snapshot(db_path: Path, target: Path, progress: Progress = NO_PROGRESS, key:
         connection.close()
 
 
+def _shares(progress: Progress, **seconds: float) -> dict[str, Progress]:
+    """``progress`` shared among steps in proportion to the seconds each is expected to take."""
+    total = sum(seconds.values()) or 1.0
+    parts, start = {}, 0.0
+    for step, expected in seconds.items():
+        parts[step] = progress.part(start / total, (start + expected) / total)
+        start += expected
+    return parts
+
+
+def _file_bytes(db_path: Path) -> int:
+    """A database's size on disk, its write-ahead log included."""
+    return sum(path.stat().st_size for path in (db_path, Path(f"{db_path}-wal")) if path.exists())
+
+
+def _database_bytes(connection: sqlite3.Connection, schema: str = "main") -> int:
+    """The size of the database open on ``connection``: what a copy of it grows to, near enough."""
+    pages = connection.execute(f"PRAGMA {schema}.page_count").fetchone()[0]
+    return int(pages) * int(connection.execute(f"PRAGMA {schema}.page_size").fetchone()[0])
+
+
+def _watch_growth(connection: sqlite3.Connection, target: Path, total: int, progress: Progress, message: str) -> None:
+    """While ``connection`` writes the copy ``target`` (of about ``total`` bytes), report how far it has
+    grown, and interrupt the statement once the user has cancelled."""
+    last = -1
+
+    def check() -> int:
+        nonlocal last
+        if progress.cancel_event.is_set():
+            return 1
+        try:
+            size = target.stat().st_size
+        except OSError:
+            return 0
+        if size != last:
+            last = size
+            try:
+                progress.amount(min(size, total), total, message)
+            except Cancelled:
+                return 1
+        return 0
+
+    connection.set_progress_handler(check, WATCH_STEPS)
+
+
 def _explain_sqlite(error: sqlite3.Error, path: Path) -> SchoolAidError:
     detail = str(error).lower()
     if "full" in detail:
@@ -296,6 +354,9 @@ def write_backup(db_path: Path, out: Path | str, password: str, progress: Progre
     now = now.replace(microsecond=0)
     db_path = Path(db_path)
     progress.report(0.0, translate("Backup", "Copying the database…"))
+    size = _file_bytes(db_path) / MB
+    steps = _shares(progress, copy=size * SECONDS_PER_MB["copy"], count=FIXED_SECONDS,
+                    encrypt=KEY_SECONDS + size * SECONDS_PER_MB["encrypt"])
     # The snapshot is a private file (0600 in a 0700 folder, removed whatever happens, and at the next
     # start after a kill) encrypted under the database's key, or a random one for a plain database:
     # never a plain copy of the data.
@@ -308,14 +369,15 @@ def write_backup(db_path: Path, out: Path | str, password: str, progress: Progre
             raise explain_os_error(exc, encryption.keys_path(db_path), reading=True) from exc
     with work_folder(db_path.parent) as work:
         copy = work / "snapshot.sqlite"
-        encrypted_snapshot(db_path, copy, key, snapshot_key, progress)
+        encrypted_snapshot(db_path, copy, key, snapshot_key, steps["copy"])
+        steps["count"].report(0.0, translate("Backup", "Counting the records…"))
         facts = database_facts(copy, snapshot_key)
         out = _backup_path(out, facts, now)
         carried = json.dumps({"key": snapshot_key.hex(), "keys_file": keys_file}).encode("utf-8")
         prefix = PAYLOAD_MAGIC + len(carried).to_bytes(_LENGTH_BYTES, "big") + carried
         with copy.open("rb") as source:
-            _encrypt(_Prefixed(prefix, source), len(prefix) + copy.stat().st_size, out, facts, password, progress,
-                     now=now)
+            _encrypt(_Prefixed(prefix, source), len(prefix) + copy.stat().st_size, out, facts, password,
+                     steps["encrypt"], now=now)
     return read_info(out)
 
 
@@ -346,8 +408,9 @@ def encrypted_snapshot(db_path: Path, target: Path, key: bytes | None, snapshot_
         raise explain_os_error(exc, target) from exc
     source = encryption.connect(db_path, key, timeout=30, isolation_level=None)
     try:
-        source.set_progress_handler(lambda: int(progress.cancel_event.is_set()), 10_000)
-        encryption.export_encrypted(source, target, snapshot_key)
+        _watch_growth(source, target, _database_bytes(source), progress,
+                      translate("Backup", "Copying the database: {done} of {total} MB copied…"))
+        encryption.export_encrypted(source, target, snapshot_key, cache_pages=COPY_CACHE_PAGES)
     except sqlite3.OperationalError as exc:
         if progress.cancel_event.is_set():
             raise Cancelled() from exc
@@ -370,14 +433,17 @@ def _encrypt(source: BinaryIO | _Prefixed, total: int, out: Path, facts: dict[st
               # The trail's head and length: a later backup whose chain does not pass through this head
               # at this row, or has fewer rows, had rows removed.
               "audit": facts["audit"]}
-    progress.report(0.05, translate("Backup", "Encrypting…"))
+    steps = _shares(progress, key=KEY_SECONDS, encrypt=total / MB * SECONDS_PER_MB["encrypt"])
+    message = translate("Backup", "Encrypting: {done} of {total} MB written…")
+    steps["key"].report(0.0, translate("Backup", "Deriving the encryption key from the password…"))
     with atomic_path(out) as part, part.open("wb") as sink:
         writer = BackupWriter(sink, header, password)
         done = 0
+        steps["encrypt"].amount(done, total, message)
         while piece := source.read(READ_SIZE):
             writer.write(piece)
             done += len(piece)
-            progress.report(0.05 + 0.95 * done / max(total, 1))
+            steps["encrypt"].amount(done, total, message)
         writer.close()
         sink.flush()
 
@@ -399,10 +465,16 @@ def _decrypt_to(path: Path, password: str, target: Path, progress: Progress) -> 
     with _open_backup(path) as source:
         header, _prefix = read_header(source)
         source.seek(0)
+        size = os.fstat(source.fileno()).st_size
+        steps = _shares(progress, key=KEY_SECONDS, decrypt=size / MB * SECONDS_PER_MB["decrypt"])
+        message = translate("Backup", "Decrypting: {done} of {total} MB read…")
+        steps["key"].report(0.0, translate("Backup", "Checking the password…"))
+        reading = Progress(lambda fraction, _message: steps["decrypt"].amount(round(fraction * size), size, message),
+                           progress.cancel_event)
         try:
             with open_private(target) as sink:
                 start: bytes | None = b""
-                for data in decrypt(source, password, os.fstat(source.fileno()).st_size, progress):
+                for data in decrypt(source, password, size, reading):
                     if start is not None:
                         start += data
                         if len(start) < len(PAYLOAD_MAGIC) + _LENGTH_BYTES:
@@ -453,12 +525,22 @@ class Verification:
     checks: list[str]  # what was checked, in words
 
 
-def _check_database(path: Path, info: BackupInfo) -> Verification:
+def _check_database(path: Path, info: BackupInfo, progress: Progress = NO_PROGRESS) -> Verification:
     """The decrypted database is whole and holds what the header says."""
     connection = encryption.connect(f"file:{path}?mode=ro", info.key, uri=True)
     try:
+        connection.set_progress_handler(lambda: int(progress.cancel_event.is_set()), WATCH_STEPS)
+        progress.report(0.0, translate("Backup", "Checking that the database is whole…"))
         integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        progress.report(0.7, translate("Backup", "Checking the references between records…"))
         broken_keys = connection.execute("PRAGMA foreign_key_check").fetchall()
+        progress.report(0.9, translate("Backup", "Counting the records…"))
+    except sqlite3.OperationalError as exc:
+        if progress.cancel_event.is_set():
+            raise Cancelled() from exc
+        raise DamagedBackup(translate(
+            "Backup", "The backup decrypts but its database is unreadable ({detail}). Export the backup again on the "
+            "school's PC.").format(detail=exc)) from exc
     except sqlite3.DatabaseError as exc:
         raise DamagedBackup(translate(
             "Backup", "The backup decrypts but its database is unreadable ({detail}). Export the backup again on the "
@@ -495,9 +577,21 @@ def decrypted_copy(path: Path, password: str, target: Path, progress: Progress =
     """The database in a backup, decrypted and checked, at ``target``; the backup's header. The database
     at ``target`` is encrypted under ``info.key`` (None: an older backup's plain database): open it with
     that key."""
-    info = _decrypt_to(path, password, target, progress)
-    _check_database(target, info)
+    steps = _reading_steps(path, progress)
+    info = _decrypt_to(path, password, target, steps["decrypt"])
+    _check_database(target, info, steps["check"])
     return info
+
+
+def _reading_steps(path: Path, progress: Progress, **after: float) -> dict[str, Progress]:
+    """``progress`` shared among decrypting the backup at ``path``, checking its database, and the
+    steps ``after`` (expected seconds)."""
+    try:
+        size = Path(path).stat().st_size / MB
+    except OSError:
+        size = 0.0  # said by ``_open_backup``, next
+    return _shares(progress, decrypt=KEY_SECONDS + size * SECONDS_PER_MB["decrypt"],
+                   check=FIXED_SECONDS + size * SECONDS_PER_MB["check"], **after)
 
 
 def verify_backup(path: Path, password: str, progress: Progress = NO_PROGRESS) -> Verification:
@@ -506,8 +600,9 @@ def verify_backup(path: Path, password: str, progress: Progress = NO_PROGRESS) -
     path = Path(path)
     with work_folder(Path(tempfile.gettempdir())) as work:
         target = work / "verify.sqlite"
-        info = _decrypt_to(path, password, target, progress)
-        return _check_database(target, info)
+        steps = _reading_steps(path, progress)
+        info = _decrypt_to(path, password, target, steps["decrypt"])
+        return _check_database(target, info, steps["check"])
 
 
 @dataclass(frozen=True)
@@ -537,19 +632,32 @@ def prepare_restore(path: Path, password: str, folder: Path, progress: Progress 
     """The first, slow half of a restore, done while the current database stays in use: the backup
     decrypted, checked and upgraded into ``folder`` (on the database's disk, so the swap is a rename)."""
     restored = folder / "restored.sqlite"
-    info = decrypted_copy(path, password, restored, progress)
+    try:
+        size = Path(path).stat().st_size / MB
+    except OSError:
+        size = 0.0
+    steps = _shares(progress, read=KEY_SECONDS + size * (SECONDS_PER_MB["decrypt"] + SECONDS_PER_MB["check"]),
+                    write=size * SECONDS_PER_MB["write"], upgrade=FIXED_SECONDS)
+    info = decrypted_copy(path, password, restored, steps["read"])
     if info.key is not None and info.keys_file is None:
         # A plain database's backup: its snapshot was encrypted for the backup only; restored plain.
         encrypted, restored = restored, folder / "restored-plain.sqlite"
         create_private(restored)
         source = encryption.connect(encrypted, info.key, isolation_level=None)
         try:
+            _watch_growth(source, restored, _database_bytes(source), steps["write"],
+                          translate("Backup", "Writing the restored database: {done} of {total} MB…"))
             source.execute("ATTACH DATABASE ? AS plain KEY ''", (str(restored),))
+            source.execute(f"PRAGMA plain.cache_size = {COPY_CACHE_PAGES}")
             source.execute("SELECT sqlcipher_export('plain')")
             for pragma in ("application_id", "user_version"):
                 value = int(source.execute(f"PRAGMA main.{pragma}").fetchone()[0])
                 source.execute(f"PRAGMA plain.{pragma} = {value}")
             source.execute("DETACH DATABASE plain")
+        except sqlite3.OperationalError as exc:
+            if progress.cancel_event.is_set():
+                raise Cancelled() from exc
+            raise _explain_sqlite(exc, restored) from exc
         finally:
             source.close()
         encrypted.unlink()
@@ -559,6 +667,7 @@ def prepare_restore(path: Path, password: str, folder: Path, progress: Progress 
         # so every account signs in as before.
         with atomic_path(encryption.keys_path(restored)) as part:
             part.write_text(info.keys_file, encoding="utf-8")
+    steps["upgrade"].report(0.0, translate("Backup", "Bringing the restored database up to this version…"))
     prepare_file(restored, info.key)  # upgrade an older backup before it takes the place of anything
     return info, restored
 
@@ -638,7 +747,8 @@ def open_for_viewing(path: Path, password: str, progress: Progress = NO_PROGRESS
     folder, owner = new_owned_folder(VIEW_PREFIX)
     try:
         copy = folder / "backup.sqlite"
-        info = decrypted_copy(path, password, copy, progress)
+        steps = _shares(progress, read=1.0, open=0.1)
+        info = decrypted_copy(path, password, copy, steps["read"])
         key = info.key
         if key is None:
             # An older backup's database is plain: encrypted under a fresh key held in memory only, and
@@ -654,6 +764,7 @@ def open_for_viewing(path: Path, password: str, progress: Progress = NO_PROGRESS
             copy.unlink()
             copy = encrypted
         # This version's backups stay encrypted in the folder, under the key they carry (in memory only).
+        steps["open"].report(0.0, translate("Backup", "Opening the backup's database…"))
         prepare_file(copy, key)
         db = open_read_only(copy, label=str(path), key=key)
     except BaseException:

@@ -42,9 +42,19 @@ class Progress:
         self.report(done / max(total, 1), translate("Progress", "{n} of {total} rows written…").format(
             n=done, total=total))
 
+    def amount(self, done: int, total: int, message: str) -> None:
+        """``done`` of ``total`` bytes: the fraction, and ``message`` with ``{done}`` and ``{total}`` in MB
+        (a big database's copy is long: the user sees it move)."""
+        self.report(done / max(total, 1), message.format(done=megabytes(done), total=megabytes(total)))
+
     def saving(self) -> None:
         """The rows are ready and the file is being written (the last point a cancel stops it)."""
         self.report(1.0, translate("Progress", "Saving the file…"))
+
+
+def megabytes(size: int) -> str:
+    """Bytes as MB, one decimal: 12.3."""
+    return f"{size / 1_048_576:.1f}"
 
 
 NO_PROGRESS = Progress()

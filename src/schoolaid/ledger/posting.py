@@ -120,6 +120,54 @@ def plan_posting(session: Session, programme_id: int, month: dt.date | str, stud
 
 
 @dataclass(frozen=True)
+class PostedBatch:
+    """A batch already posted for the period a preview looks at."""
+
+    batch_id: int
+    posted_on: dt.date
+    posted_by: str
+
+
+@dataclass(frozen=True)
+class PostingPreview:
+    """What posting a programme's month would do, or why it cannot be posted: what the posting page
+    shows as soon as a programme and a month are chosen."""
+
+    programme: str
+    month: dt.date
+    plan: PostingPlan | None  # None: the month cannot be posted
+    refusals: list[str]  # why not (a holiday month for the programme, a month not begun, the programme closed)
+    posted: list[PostedBatch]  # the batches of the period already posted
+
+    @property
+    def payable(self) -> bool:
+        return self.plan is not None
+
+    @property
+    def posted_already(self) -> bool:
+        """Every eligible student has the period's entry."""
+        return self.plan is not None and not self.plan.lines and self.plan.already > 0
+
+
+def preview_posting(session: Session, programme_id: int, month: dt.date | str, *, today: dt.date) -> PostingPreview:
+    """``plan_posting`` for the whole programme, with the ledger's reasons when the month cannot be
+    posted and the batches already posted for its period; nothing is written."""
+    month = parse_month(month) if isinstance(month, str) else month_start(month)
+    programme = get_programme(session, programme_id)
+    try:
+        plan: PostingPlan | None = plan_posting(session, programme_id, month, today=today)
+    except ValidationFailed as refused:
+        plan, refusals = None, [problem.message for problem in refused.problems]
+    else:
+        refusals = []
+    period = plan.period if plan is not None else programme.period_for(month)
+    posted = [PostedBatch(batch_id, posted_at.date(), posted_by) for batch_id, posted_at, posted_by in session.execute(
+        select(LedgerBatch.id, LedgerBatch.posted_at, LedgerBatch.posted_by)
+        .where(LedgerBatch.programme_id == programme_id, LedgerBatch.period == period).order_by(LedgerBatch.id))]
+    return PostingPreview(programme.name, month, plan, refusals, posted)
+
+
+@dataclass(frozen=True)
 class PostResult:
     batch_id: int | None
     posted: int

@@ -449,12 +449,16 @@ def _verify_copy(path: Path, key: bytes, expected: dict[str, int]) -> None:
             "was (plain). Try again; if it happens again, export a backup and report it."))
 
 
-def export_encrypted(source: sqlcipher.Connection, target: Path, key: bytes, schema: str = "main") -> None:
+def export_encrypted(source: sqlcipher.Connection, target: Path, key: bytes, schema: str = "main", *,
+                     cache_pages: int | None = None) -> None:
     """Write the database open on ``source`` (plain or keyed) to the new file ``target``, encrypted
     under ``key`` (``sqlcipher_export``: the same schema, rows, application id and user version). The
-    connection must be in autocommit mode (``isolation_level=None``)."""
+    connection must be in autocommit mode (``isolation_level=None``). A small ``cache_pages`` makes the
+    target grow on disk as it is written (how its progress is seen) rather than at the end."""
     source.execute(f"ATTACH DATABASE ? AS exported KEY \"x'{key.hex()}'\"", (str(target),))
     try:
+        if cache_pages is not None:
+            source.execute(f"PRAGMA exported.cache_size = {int(cache_pages)}")
         # One transaction: a consistent copy while the app may be writing (WAL lets it go on).
         source.execute("BEGIN")
         try:

@@ -150,7 +150,7 @@ def show_leftovers_removed(window: object, removed: list[Path]) -> None:
     from schoolaid.ui.main_window import MainWindow
 
     if isinstance(window, MainWindow):
-        window.statusBar().showMessage(backup.describe_leftovers(removed), 60_000)
+        window.show_message(backup.describe_leftovers(removed), 60_000)
 
 
 def run_gui(db_path: Path | None) -> int:

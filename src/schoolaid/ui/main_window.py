@@ -27,6 +27,9 @@ from schoolaid.ui.operations import Access, run_op, stop_running
 from schoolaid.ui.pairing.pairing_tab import PairingTab
 from schoolaid.ui.roster.roster_tab import RosterTab
 
+# How long a status-bar message stays.
+MESSAGE_MS = 15_000
+
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, owns_database: bool = False) -> None:
@@ -37,7 +40,7 @@ class MainWindow(QMainWindow):
         self.viewers: list[MainWindow] = []  # backups opened read-only from this window
         self.replacement: MainWindow | None = None
         self.backup_actions = BackupActions(self)
-        self.backup_actions.safety_copy_taken.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.backup_actions.safety_copy_taken.connect(lambda text: self.show_message(text))
         self.resize(1366, 740)
         self.setMinimumSize(1000, 600)
 
@@ -51,15 +54,15 @@ class MainWindow(QMainWindow):
         self.pairing_tab = PairingTab(context)
         self.tabs.addTab(self.pairing_tab, self.tr("Household pairing"))
         self.pairing_tab.gaps_changed.connect(self._show_pairing_gaps)
-        self.pairing_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.pairing_tab.message.connect(lambda text: self.show_message(text))
         self.ledger_tab = LedgerTab(context)
         self.tabs.addTab(self.ledger_tab, self.tr("Subsidy ledger"))
         self.ledger_tab.gaps_changed.connect(self._show_ledger_gaps)
-        self.ledger_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.ledger_tab.message.connect(lambda text: self.show_message(text))
         self.dropout_tab = DropoutTab(context)
         self.tabs.addTab(self.dropout_tab, self.tr("Dropout cases"))
         self.dropout_tab.attention_changed.connect(lambda _n: self._show_dropout_attention())
-        self.dropout_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.dropout_tab.message.connect(lambda text: self.show_message(text))
         self.roster_tab.absence_requested.connect(self.dropout_tab.record_absence)
         if context.db.read_only:
             # Said where the eye falls, not only in the title bar: this window shows a backup.
@@ -79,15 +82,19 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _index: self.count_label.setVisible(
             self.tabs.currentWidget() is self.roster_tab))
 
+        # One message area (``show_message``) on the left; what is always there — the roster's counts, the
+        # operator, the database — sits in permanent widgets on the right, which a message never covers.
+        self._hint = ""
         self.count_label = QLabel()
+        self.count_label.setObjectName("rosterCounts")
         self.operator_label = QLabel()
         self.database_label = QLabel()
-        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.operator_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.roster_tab.counts_changed.connect(self._show_counts)
         self.roster_tab.hint_changed.connect(self._show_hint)
-        self.roster_tab.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.roster_tab.message.connect(lambda text: self.show_message(text))
         context.operator_changed.connect(lambda _name: self._show_operator())
         context.operator_changed.connect(lambda _name: show_offered(self, self.context))
         context.changed.connect(self._data_changed)
@@ -174,11 +181,21 @@ class MainWindow(QMainWindow):
 
         term_start_dialog.open_dialog(self.context, self)
 
-    def _show_hint(self, text: str) -> None:
+    def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
+        """The status bar's one message (replacing the one before it); ``ms`` 0 keeps it until the next."""
         if text:
-            self.statusBar().showMessage(text)
+            self.statusBar().showMessage(text, ms)
         else:
             self.statusBar().clearMessage()
+
+    def _show_hint(self, text: str) -> None:
+        """The roster's passing remark stays while it holds; its end clears it, and only it (not a
+        message that came after it)."""
+        if text:
+            self.show_message(text, 0)
+        elif self._hint and self.statusBar().currentMessage() == self._hint:
+            self.show_message("")
+        self._hint = text
 
     def _show_operator(self) -> None:
         actor = self.context.actor
@@ -335,7 +352,7 @@ class MainWindow(QMainWindow):
             path = Path(chosen)
         dialog = ListImportDialog(self.context, path, self)
         if dialog.exec():
-            self.statusBar().showMessage(dialog.result_text(), 15_000)
+            self.show_message(dialog.result_text())
 
     def edit_dropout_rules(self) -> None:
         from schoolaid.ui.dropout.dropout_dialogs import DropoutRulesDialog
@@ -426,7 +443,7 @@ class MainWindow(QMainWindow):
         if waiting:
             text += self.tr("These accounts need a new password before they can sign in: {names} (Settings → "
                             "Accounts → New password).").format(names="、".join(waiting))
-        self.statusBar().showMessage(text.strip(), 300_000)
+        self.show_message(text.strip(), 300_000)
 
     def start_background_work(self) -> None:
         self.backup_actions.start()

@@ -20,7 +20,9 @@ transaction, ``service(session, *args)``; ``WRITE`` a write transaction without 
 in, before anyone is); ``FILES`` no database at all (backups, other files), ``service(*args)``: the
 only access with no context (``context=None``), for the work that opens the database at the start. Work in the background is also given ``progress=`` when the service takes
 it: it reports with it, and stops (``Cancelled``, its transaction rolled back) once the user has
-cancelled; a service that never reports runs to its end, and Cancel only stops the waiting.
+cancelled; a service that never reports runs to its end, and Cancel only stops the waiting. The
+dialog shows the work's words with the time left (from the rate so far), and its bar never goes back
+and is never full before the work has ended.
 
 The returned ``Operation`` says how it ended (at once for work on the GUI thread).
 """
@@ -31,6 +33,7 @@ import enum
 import inspect
 import sys
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -47,6 +50,13 @@ from schoolaid.ui.widgets.messages import show_error
 
 # As Anki does: quick work never flashes a dialog.
 PROGRESS_DELAY_MS = 600
+# The progress bar's steps; the bar stops one short of full until the work has really ended (a bar at
+# 100 % while the work goes on looks stuck).
+PROGRESS_STEPS = 1000
+PROGRESS_SHOWN_BEFORE_THE_END = PROGRESS_STEPS - 5
+# The time left is shown once the work has run this long and gone this far: earlier, the rate says little.
+ESTIMATE_AFTER_SECONDS = 1.0
+ESTIMATE_AFTER_FRACTION = 0.02
 
 
 class Access(enum.Enum):
@@ -94,6 +104,8 @@ class Operation(QObject):
         self._call: Callable[[], Any] | None = lambda: _call(context, access, service, args, kwargs)
         self._callbacks = (on_success, on_failure, on_cancel)
         self._thread: threading.Thread | None = None
+        self._started = 0.0  # time.monotonic() when the work began: the rate so far gives the time left
+        self._message = ""  # the work's last words, kept when it reports without any
 
     # --- how it ended ---------------------------------------------------------------------------
 
@@ -132,7 +144,7 @@ class Operation(QObject):
     def run_in_background(self, with_progress: Callable[[Progress], Callable[[], Any]]) -> Operation:
         self.progress = Progress(callback=self._progressed.emit)
         self._call = with_progress(self.progress)
-        dialog = QProgressDialog(self.title, self.tr("Cancel"), 0, 1000, self._parent())
+        dialog = QProgressDialog(self.title, self.tr("Cancel"), 0, PROGRESS_STEPS, self._parent())
         dialog.setWindowTitle(self.title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
@@ -144,6 +156,7 @@ class Operation(QObject):
         self._ended.connect(self._end)
         _running.add(self)
         dialog.setValue(0)
+        self._started = time.monotonic()
         self._thread = threading.Thread(target=self._work, name=f"operation: {self.title}", daemon=True)
         self._thread.start()
         return self
@@ -162,8 +175,24 @@ class Operation(QObject):
         if self.dialog is None or not shiboken6.isValid(self.dialog):
             return
         if message:
-            self.dialog.setLabelText(message)
-        self.dialog.setValue(round(fraction * 1000))
+            self._message = message
+        left = self.time_left(fraction, time.monotonic() - self._started)
+        label = self._message or self.title
+        self.dialog.setLabelText(f"{label}\n{left}" if left else label)
+        # Never backwards (a step that starts over), never full before the end.
+        shown = min(round(fraction * PROGRESS_STEPS), PROGRESS_SHOWN_BEFORE_THE_END)
+        self.dialog.setValue(max(shown, self.dialog.value()))
+
+    def time_left(self, fraction: float, elapsed: float) -> str:
+        """"About 2 minutes left", from the rate so far; empty while it says too little."""
+        if fraction < ESTIMATE_AFTER_FRACTION or elapsed < ESTIMATE_AFTER_SECONDS or fraction >= 1.0:
+            return ""
+        seconds = elapsed * (1.0 - fraction) / fraction
+        if seconds < 5:
+            return self.tr("A few seconds left")
+        if seconds < 60:
+            return self.tr("About {n} seconds left").format(n=max(5, round(seconds / 5) * 5))
+        return self.tr("About {n} minutes left").format(n=round(seconds / 60))
 
     def _end(self, state: State, value: Any) -> None:
         """On the GUI thread: close the progress, tell the views, then the caller."""

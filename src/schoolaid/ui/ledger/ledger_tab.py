@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid.accounts.permissions import Permission
+from schoolaid.accounts.permissions import Permission, who_may
 from schoolaid.common import school_calendar
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.common.school_calendar import Quarter, SchoolYear, Term, month_key
@@ -38,7 +38,7 @@ from schoolaid.ledger import export as ledger_export
 from schoolaid.ledger.batches import BatchView
 from schoolaid.ledger.coverage import Gap
 from schoolaid.ledger.entry_search import EntryFilter, EntryRow
-from schoolaid.ledger.posting import PostingPlan, StudentLine
+from schoolaid.ledger.posting import PostingPlan, PostingPreview, StudentLine
 from schoolaid.ledger.subsidy_programmes import ProgrammeView
 from schoolaid.ledger.totals import Total
 from schoolaid.ledger.vocabulary import Eligibility, EntryKind
@@ -80,6 +80,11 @@ def _month_combo(today: dt.date) -> QComboBox:
     return combo
 
 
+# The preview waits this long after the last change of programme or month: scrolling through the
+# months with the keyboard works out only the month stopped on.
+PREVIEW_DELAY_MS = 250
+
+
 def _row(*widgets: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     for widget in widgets:
@@ -108,8 +113,14 @@ class LedgerTab(QWidget):
         self.preview_button = make_button("ledger.plan", context, self)
         self.post_all_button = make_button("ledger.post_all", context, self)
         self.post_selected_button = make_button("ledger.post_selected", context, self)
-        self.post_summary = QLabel(self.tr("Choose a programme and a month, then see who is eligible."))
+        self.post_summary = QLabel(self.tr("Choose a programme and a month: who is eligible shows here."))
         self.post_summary.setWordWrap(True)
+        self.post_summary.setObjectName("postingSummary")
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.preview)
+        self._preview_stale = True
         self.plan_model: RecordTableModel[StudentLine] = RecordTableModel([
             Column(lambda: self.tr("Name"), lambda line: line.name),
             Column(lambda: self.tr("School"), lambda line: line.school),
@@ -121,7 +132,7 @@ class LedgerTab(QWidget):
         ], parent=self)
         self.plan_table = record_table(self.plan_model, fit_contents=True)
         self.plan_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        post_page = QWidget()
+        self.post_page = post_page = QWidget()
         post_layout = QVBoxLayout(post_page)
         post_layout.addLayout(_row(QLabel(self.tr("Programme")), self.post_programme, QLabel(self.tr("Month")),
                                    self.post_month, self.preview_button))
@@ -293,8 +304,8 @@ class LedgerTab(QWidget):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.sections)
 
-        self.post_programme.currentIndexChanged.connect(lambda _i: self._clear_plan())
-        self.post_month.currentIndexChanged.connect(lambda _i: self._clear_plan())
+        self.post_programme.currentIndexChanged.connect(lambda _i: self._selection_changed())
+        self.post_month.currentIndexChanged.connect(lambda _i: self._selection_changed())
         for combo in (self.filter_programme, self.filter_from, self.filter_to, self.filter_school):
             combo.currentIndexChanged.connect(lambda _i: self.show_entries())
         self.filter_text.textChanged.connect(lambda _t: self.show_entries())
@@ -341,6 +352,7 @@ class LedgerTab(QWidget):
         else:
             self._count_gaps()
         self._clear_plan()
+        self._schedule_preview()
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
@@ -361,23 +373,69 @@ class LedgerTab(QWidget):
         self.post_all_button.setEnabled(False)
         self.post_selected_button.setEnabled(False)
 
+    def _selection_changed(self) -> None:
+        """A stale plan is never posted: it goes at once, and the new one follows shortly."""
+        self._clear_plan()
+        if self.post_programme.currentData() is not None:
+            self.post_summary.setText(self.tr("Working out who is eligible for {month}…").format(
+                month=self.post_month.currentText()))
+        self._schedule_preview()
+
+    def _schedule_preview(self) -> None:
+        """Preview once the posting page is seen; until then, only remember that it is due."""
+        self._preview_stale = True
+        if self.post_page.isVisible():
+            self.preview_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._preview_stale and self.sections.currentIndex() == self.POST:
+            self.preview_timer.start()
+
     def preview(self) -> None:
+        self.preview_timer.stop()
+        self._preview_stale = False
+        if not self.context.allows(Permission.POST_LEDGER):
+            # Who would be paid is the poster's to see, as the posting itself.
+            self._clear_plan()
+            self.post_summary.setText(self.tr("Posting a month is for the {roles}.").format(
+                roles=who_may(Permission.POST_LEDGER)))
+            return
         if self.post_programme.currentData() is None:
+            self._clear_plan()
+            self.post_summary.setText(self.tr("There is no active programme to post: add one on the Programmes page."))
             return
-        planned = run_op(self.context, self, posting.plan_posting, self.post_programme.currentData(),
-                         self.post_month.currentData(), today=self.context.today(), access=Access.READ,
-                         on_failure=self._no_plan)
-        if not planned.succeeded:
-            return
-        self.plan = plan = planned.result
-        self.plan_model.set_rows(plan.lines)
-        self.post_summary.setText(self.tr(
-            "<b>{programme}, {period}</b>: {n} students to post, {total} yuan in all; {already} eligible students "
-            "are posted already (posting again posts nothing twice).").format(
-                programme=plan.programme.name, period=plan.period, n=len(plan.lines),
-                total=currency.format_yuan(plan.total_fen), already=plan.already))
-        self.post_all_button.setEnabled(bool(plan.lines))
-        self.post_selected_button.setEnabled(bool(plan.lines))
+        run_op(self.context, self, posting.preview_posting, self.post_programme.currentData(),
+               self.post_month.currentData(), today=self.context.today(), access=Access.READ,
+               on_success=self._show_preview, on_failure=self._no_plan)
+
+    def _show_preview(self, preview: PostingPreview) -> None:
+        plan = preview.plan
+        self.plan = plan
+        self.plan_model.set_rows(plan.lines if plan is not None else [])
+        programme, month = preview.programme, month_key(preview.month)
+        if plan is None:
+            text = self.tr("<b>{programme}, {month}</b> cannot be posted: {reasons}").format(
+                programme=programme, month=month, reasons="；".join(preview.refusals))
+        elif preview.posted_already:
+            text = self.tr("<b>{programme}, {month}</b> is posted already: all {n} eligible students have their entry "
+                           "for {period} ({batches}). Nothing is left to post.").format(
+                programme=programme, month=month, n=plan.already, period=plan.period, batches="；".join(
+                    self.tr("batch {id} posted on {day} by {name}").format(
+                        id=batch.batch_id, day=batch.posted_on.isoformat(), name=batch.posted_by)
+                    for batch in preview.posted) or self.tr("entries posted one by one"))
+        elif not plan.lines:
+            text = self.tr("<b>{programme}, {month}</b>: no student is eligible for {period}.").format(
+                programme=programme, month=month, period=plan.period)
+        else:
+            text = self.tr(
+                "<b>{programme}, {period}</b>: {n} students to post, {total} yuan in all; {already} eligible students "
+                "are posted already (posting again posts nothing twice).").format(
+                    programme=plan.programme.name, period=plan.period, n=len(plan.lines),
+                    total=currency.format_yuan(plan.total_fen), already=plan.already)
+        self.post_summary.setText(text)
+        self.post_all_button.setEnabled(plan is not None and bool(plan.lines))
+        self.post_selected_button.setEnabled(plan is not None and bool(plan.lines))
 
     def _no_plan(self, error: SchoolAidError) -> None:
         self._clear_plan()
@@ -558,6 +616,8 @@ class LedgerTab(QWidget):
             self.show_totals()
         elif index == self.GAPS and self._gaps_stale:
             self.show_gaps()
+        elif index == self.POST and self._preview_stale:
+            self.preview_timer.start()
 
     def _count_gaps(self) -> None:
         """The badge only needs the number; the list is worked out when someone looks at it."""
