@@ -1108,16 +1108,44 @@
         <translation>正在复制数据库…</translation>
     </message>
     <message>
-        <source>Encrypting…</source>
-        <translation>正在加密…</translation>
+        <source>Counting the records…</source>
+        <translation>正在清点记录…</translation>
+    </message>
+    <message>
+        <source>Copying the database: {done} of {total} MB copied…</source>
+        <translation>正在复制数据库：已复制 {done} / {total} MB…</translation>
+    </message>
+    <message>
+        <source>Encrypting: {done} of {total} MB written…</source>
+        <translation>正在加密：已写入 {done} / {total} MB…</translation>
+    </message>
+    <message>
+        <source>Deriving the encryption key from the password…</source>
+        <translation>正在由密码生成加密密钥…</translation>
     </message>
     <message>
         <source>There is no file at {path}.</source>
         <translation>{path} 处没有文件。</translation>
     </message>
     <message>
+        <source>Decrypting: {done} of {total} MB read…</source>
+        <translation>正在解密：已读取 {done} / {total} MB…</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
+    </message>
+    <message>
         <source>The backup decrypts but what it carries with its database is unreadable. Export the backup again on the school's PC.</source>
         <translation>备份能解密，但其中随数据库保存的密钥信息无法读取。请在学校电脑上重新导出备份。</translation>
+    </message>
+    <message>
+        <source>Checking that the database is whole…</source>
+        <translation>正在检查数据库是否完整…</translation>
+    </message>
+    <message>
+        <source>Checking the references between records…</source>
+        <translation>正在检查记录之间的引用…</translation>
     </message>
     <message>
         <source>The backup decrypts but its database is unreadable ({detail}). Export the backup again on the school's PC.</source>
@@ -1156,8 +1184,20 @@
         <translation>记录数与文件头一致：共 {n} 类</translation>
     </message>
     <message>
+        <source>Writing the restored database: {done} of {total} MB…</source>
+        <translation>正在写入恢复的数据库：已写入 {done} / {total} MB…</translation>
+    </message>
+    <message>
+        <source>Bringing the restored database up to this version…</source>
+        <translation>正在把恢复的数据库升级到本版本…</translation>
+    </message>
+    <message>
         <source>The database {path} is open in another SchoolAid window. Close it, then restore.</source>
         <translation>数据库 {path} 正在另一个校助窗口中打开。请先关闭它，再恢复。</translation>
+    </message>
+    <message>
+        <source>Opening the backup's database…</source>
+        <translation>正在打开备份中的数据库…</translation>
     </message>
     <message>
         <source>The backup file is damaged or incomplete ({detail}), so it was not used. Copy it again from the school's PC (a USB stick pulled out too early leaves a cut-off file) and try again.</source>
@@ -6470,10 +6510,6 @@ How: {how}{note}</source>
 <context>
     <name>LedgerTab</name>
     <message>
-        <source>Choose a programme and a month, then see who is eligible.</source>
-        <translation>请选择资助项目和月份，查看符合条件的学生。</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -6576,6 +6612,10 @@ How: {how}{note}</source>
     <message>
         <source>Public notice</source>
         <translation>公示期</translation>
+    </message>
+    <message>
+        <source>Choose a programme and a month: who is eligible shows here.</source>
+        <translation>请选择资助项目和月份：符合条件的学生会显示在这里。</translation>
     </message>
     <message>
         <source>Status</source>
@@ -6696,6 +6736,38 @@ How: {how}{note}</source>
     <message>
         <source>All schools</source>
         <translation>全部学校</translation>
+    </message>
+    <message>
+        <source>Working out who is eligible for {month}…</source>
+        <translation>正在计算 {month} 符合条件的学生…</translation>
+    </message>
+    <message>
+        <source>Posting a month is for the {roles}.</source>
+        <translation>按月发放由{roles}操作。</translation>
+    </message>
+    <message>
+        <source>There is no active programme to post: add one on the Programmes page.</source>
+        <translation>没有可发放的资助项目：请在“资助项目”页添加。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{programme}, {month}&lt;/b&gt; cannot be posted: {reasons}</source>
+        <translation>&lt;b&gt;{programme}，{month}&lt;/b&gt;不能发放：{reasons}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{programme}, {month}&lt;/b&gt; is posted already: all {n} eligible students have their entry for {period} ({batches}). Nothing is left to post.</source>
+        <translation>&lt;b&gt;{programme}，{month}&lt;/b&gt;已发放：{n} 名符合条件的学生都已记入 {period}（{batches}），没有待发放的学生。</translation>
+    </message>
+    <message>
+        <source>batch {id} posted on {day} by {name}</source>
+        <translation>第 {id} 批，{day} 由{name}发放</translation>
+    </message>
+    <message>
+        <source>entries posted one by one</source>
+        <translation>逐条记账</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{programme}, {month}&lt;/b&gt;: no student is eligible for {period}.</source>
+        <translation>&lt;b&gt;{programme}，{month}&lt;/b&gt;：{period} 没有符合条件的学生。</translation>
     </message>
     <message>
         <source>&lt;b&gt;{programme}, {period}&lt;/b&gt;: {n} students to post, {total} yuan in all; {already} eligible students are posted already (posting again posts nothing twice).</source>
@@ -7528,6 +7600,18 @@ How: {how}{note}</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>A few seconds left</source>
+        <translation>还剩几秒</translation>
+    </message>
+    <message>
+        <source>About {n} seconds left</source>
+        <translation>大约还剩 {n} 秒</translation>
+    </message>
+    <message>
+        <source>About {n} minutes left</source>
+        <translation>大约还剩 {n} 分钟</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDialog</name>
@@ -7927,6 +8011,7 @@ How: {how}{note}</source>
     <name>PdfPreview</name>
     <message>
         <source>{n} pages</source>
+        <extracomment>Room the window's title bar and frame take outside the dialog's own area.</extracomment>
         <translation>共 {n} 页</translation>
     </message>
     <message>
