@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QDateEdit,
@@ -158,8 +159,11 @@ class FieldErrors(QObject):
             field = self._fields.get(problem.field)
             if field is None or not field.widget.isVisibleTo(self.root):
                 elsewhere.append(problem)
-            elif problem.message not in said.setdefault(field.widget, []):
-                said[field.widget].append(problem.message)
+            else:
+                if problem.message not in said.setdefault(field.widget, []):
+                    said[field.widget].append(problem.message)
+                if field.message is None and form_row(self.root, field.widget) is None:
+                    elsewhere.append(problem)  # a table outside the form: marked, and said where the form says the rest
         for name, field in self._fields.items():
             if field.widget in said and field.widget not in self._marked:
                 self._mark(field, name, "\n".join(said[field.widget]))
@@ -280,3 +284,7 @@ class FieldErrors(QObject):
             widget.textChanged.connect(cleared)
         elif isinstance(widget, QAbstractButton):
             widget.toggled.connect(cleared)
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            for changed in (widget.model().dataChanged, widget.model().rowsInserted, widget.model().rowsRemoved,
+                            widget.model().modelReset):
+                changed.connect(cleared)
