@@ -72,7 +72,7 @@ def test_a_risk_removed_before_it_was_identified_is_refused_with_a_message(qtbot
     dialog.risk_removed_edit.setDate(QDate(2025, 5, 1))
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
-    message = dialog.fields.message_for("risk_removed_on")  # at the date, not in a message box
+    message = dialog.field_errors.message_for("risk_removed_on")  # at the date, not in a message box
     assert "2025-05-01" in message and "2025-06-01" in message and shown == []
     assert dialog.risk_removed_edit.property("invalid") is True and dialog.focusWidget() is dialog.risk_removed_edit
     assert township_context.query(households.search) == []
@@ -93,17 +93,17 @@ def test_an_empty_head_is_refused_at_the_head_field(qtbot, township_context) -> 
         assert form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().property("required") is True
     assert not form.itemAt(form_row(dialog, dialog.phone_edit)[1], QFormLayout.ItemRole.LabelRole).widget().property(
         "required")
-    assert dialog.fields.legend.isVisible()
+    assert dialog.field_errors.legend.isVisible()
     dialog.group_edit.setFocus()
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert dialog.fields.message_for("head_name") == "请填写户主姓名。"
+    assert dialog.field_errors.message_for("head_name") == "请填写户主姓名。"
     assert dialog.head_edit.property("invalid") is True and dialog.focusWidget() is dialog.head_edit
     message_row = form_row(dialog, next(label for label in dialog.findChildren(QLabel, "field_error")
                                         if label.text() == "请填写户主姓名。"))
     assert message_row == (form, form_row(dialog, dialog.head_edit)[1] + 1)  # right under 户主
     dialog.head_edit.insert("马永福")
-    assert dialog.head_edit.property("invalid") is False and dialog.fields.message_for("head_name") == ""
+    assert dialog.head_edit.property("invalid") is False and dialog.field_errors.message_for("head_name") == ""
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
 

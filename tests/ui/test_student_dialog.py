@@ -63,7 +63,7 @@ def test_invalid_id_shows_the_error_and_saves_nothing(qtbot, tab, context) -> No
     assert "校验码" in dialog.id_feedback.text()
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "校验码" in dialog.fields.message_for("id_number")  # under the ID field, not at the bottom
+    assert "校验码" in dialog.field_errors.message_for("id_number")  # under the ID field, not at the bottom
     assert dialog.id_edit.property("invalid") is True and dialog.focusWidget() is dialog.id_edit
     assert dialog.problems_label.text() == ""
     assert context.query(roster.count_students) == before
@@ -88,7 +88,7 @@ def test_required_fields_carry_an_asterisk_and_the_legend_says_so(qtbot, context
         assert label.text().endswith("*</span>") and label.toolTip() == _required("Required")  # 必填
     assert "*" not in _label_of(dialog.guardian_edit).text()  # optional: no mark
     assert _label_of(dialog.name_edit).accessibleName() == _required("{label} (required)").format(label="姓名")
-    assert dialog.fields.legend.isVisible() and _required("marks a required field") in dialog.fields.legend.text()
+    assert dialog.field_errors.legend.isVisible() and _required("marks a required field") in dialog.field_errors.legend.text()
 
 
 def test_an_empty_name_is_refused_at_the_name_field_and_typing_clears_it(qtbot, tab, context) -> None:
@@ -100,7 +100,7 @@ def test_an_empty_name_is_refused_at_the_name_field_and_typing_clears_it(qtbot, 
     dialog.class_edit.setFocus()
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
-    message = dialog.fields.message_for("name")
+    message = dialog.field_errors.message_for("name")
     assert message == "请填写学生姓名。"
     under = [label for label in dialog.findChildren(QLabel, "field_error") if label.text() == message]
     assert len(under) == 1 and under[0].isVisible()
@@ -110,7 +110,7 @@ def test_an_empty_name_is_refused_at_the_name_field_and_typing_clears_it(qtbot, 
     assert dialog.problems_label.text() == ""  # not repeated at the bottom
     dialog.name_edit.insert("王")  # what an input method commits
     assert dialog.name_edit.property("invalid") is False
-    assert dialog.fields.message_for("name") == "" and not under[0].isVisible()
+    assert dialog.field_errors.message_for("name") == "" and not under[0].isVisible()
 
 
 def test_a_warning_is_saved_only_after_confirmation(qtbot, tab, context, monkeypatch) -> None:

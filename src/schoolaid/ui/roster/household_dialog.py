@@ -189,11 +189,11 @@ class HouseholdDialog(Dialog):
         # Only a household entered by mistake goes, and only while no student belongs to it (the service says so too).
         self.delete_button = make_button("households.delete", context, self)
         self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        self.fields = FieldErrors(self)
+        self.field_errors = FieldErrors(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(members_box, 1)
-        layout.addWidget(self.fields.legend)
+        layout.addWidget(self.field_errors.legend)
         layout.addWidget(self.buttons)
         self._bind_fields()
 
@@ -217,7 +217,7 @@ class HouseholdDialog(Dialog):
 
     def _bind_fields(self) -> None:
         """The core's names for the fields (households.validate); required: what it refuses empty."""
-        bind = self.fields.bind
+        bind = self.field_errors.bind
         bind("head_name", self.head_edit, required=True)
         bind("village_id", self.village_combo, required=True)
         bind("group_name", self.group_edit)
@@ -369,11 +369,11 @@ class HouseholdDialog(Dialog):
 
         def refused(error: SchoolAidError) -> None:
             if isinstance(error, ValidationFailed) and error.only_warnings:
-                self.fields.clear()
+                self.field_errors.clear()
                 if confirm_warnings(self, error.problems):
                     self.save(confirmed | {p.code for p in error.problems})
             elif isinstance(error, ValidationFailed):
-                elsewhere = self.fields.show([p for p in error.problems if p.is_error])
+                elsewhere = self.field_errors.show([p for p in error.problems if p.is_error])
                 if elsewhere:
                     show_error(self, ValidationFailed(elsewhere))
             else:

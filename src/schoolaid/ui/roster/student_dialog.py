@@ -202,7 +202,7 @@ class StudentDialog(Dialog):
         self.tabs.addTab(details, self.tr("Details"))
         self.tabs.addTab(self.history_table, self.tr("History"))
 
-        self.fields = FieldErrors(self)
+        self.field_errors = FieldErrors(self)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet(ERROR_STYLE)
@@ -211,7 +211,7 @@ class StudentDialog(Dialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.fields.legend)
+        layout.addWidget(self.field_errors.legend)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
         self._bind_fields()  # once the form is in the dialog: each field's row is found there
@@ -242,7 +242,7 @@ class StudentDialog(Dialog):
 
     def _bind_fields(self) -> None:
         """The core's names for the fields (roster.validate); required: what it refuses empty."""
-        bind = self.fields.bind
+        bind = self.field_errors.bind
         bind("name", self.name_edit, required=True)
         bind("id_number", self.id_edit, message=self.id_feedback)  # under the ID, where its live check is
         bind("sex", self.sex_combo, required=True)
@@ -404,7 +404,7 @@ class StudentDialog(Dialog):
 
     def _set_household(self, household_id: int | None) -> None:
         self.household_id = household_id
-        self.fields.clear_field(self.household_label)
+        self.field_errors.clear_field(self.household_label)
         if household_id is None:
             self.household_label.setText(self.tr("(none)"))
             return
@@ -471,7 +471,7 @@ class StudentDialog(Dialog):
                 if confirm_warnings(self, error.problems):
                     self.save(confirmed | {p.code for p in error.problems})
             else:
-                elsewhere = self.fields.show([p for p in error.problems if p.is_error])
+                elsewhere = self.field_errors.show([p for p in error.problems if p.is_error])
                 self.problems_label.setStyleSheet(ERROR_STYLE)
                 self.problems_label.setText("\n".join(p.message for p in elsewhere))
 
@@ -481,6 +481,10 @@ class StudentDialog(Dialog):
         else:
             run_op(self.context, self, roster.update_student, self.student_id, form, confirmed=confirmed,
                    today=self.context.today(), affects={Entity.STUDENT}, on_success=lambda _result: self.accept(), on_failure=refused)
+
+    def refusal_text(self) -> str:
+        """Everything the last refusal says, at the fields and under the form."""
+        return "\n".join([*self.field_errors.messages(), self.problems_label.text()]).strip()
 
     def _added(self, student_id: int) -> None:
         self.student_id = student_id

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -123,15 +123,18 @@ class FieldErrors(QObject):
         self.legend.setVisible(False)
 
     def bind(self, names: str | Iterable[str], widget: QWidget, *, required: bool = False,
-             focus: QWidget | None = None, message: QLabel | None = None) -> None:
+             focus: QWidget | None = None, message: QLabel | None = None,
+             edited: Iterable[SignalInstance] = ()) -> None:
         """``widget`` is where the core's ``names`` are entered. ``focus``: what takes the focus instead (the
-        button beside a read-only label); ``message``: a label under the field the form already has."""
+        button beside a read-only label); ``message``: a label under the field the form already has;
+        ``edited``: the signals that say the field was edited, for a widget that is not itself an input (a row
+        of tick boxes)."""
         field = _Field(widget, focus or widget, message, message is not None)
         for name in [names] if isinstance(names, str) else names:
             self._fields[name] = field
         if widget not in self._order:
             self._order.append(widget)
-            self._clear_on_edit(widget)
+            self._clear_on_edit(widget, tuple(edited))
         if required:
             self.mark_required(widget)
 
@@ -260,15 +263,19 @@ class FieldErrors(QObject):
             parent = parent.parentWidget()
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _clear_on_edit(self, widget: QWidget) -> None:
+    def _clear_on_edit(self, widget: QWidget, edited: tuple[SignalInstance, ...]) -> None:
         # Weak: the field's signal must not keep the form alive (see widgets.dialog).
-        helper, edited = weakref.ref(self), weakref.ref(widget)
+        helper, weak_widget = weakref.ref(self), weakref.ref(widget)
 
         def cleared(*_args: object) -> None:
-            errors, field = helper(), edited()
+            errors, field = helper(), weak_widget()
             if errors is not None and field is not None and shiboken6.isValid(errors):
                 errors.clear_field(field)
 
+        for signal in edited:
+            signal.connect(cleared)
+        if edited:
+            return
         if isinstance(widget, QLineEdit):
             widget.textChanged.connect(cleared)
         elif isinstance(widget, QComboBox):
