@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
-    QLayout,
+    QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid.common.errors import Problem
+from schoolaid.common.errors import Problem, SchoolAidError, ValidationFailed
+from schoolaid.ui.widgets.messages import show_error
 
 ERROR_COLOR = "#c62828"
 MESSAGE_STYLE = f"color:{ERROR_COLOR};"
@@ -46,16 +47,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("FormFields", text)
 
 
-def _contains(layout: QLayout, widget: QWidget) -> bool:
-    for position in range(layout.count()):
-        item = layout.itemAt(position)
-        if item.widget() is widget:
-            return True
-        if item.layout() is not None and _contains(item.layout(), widget):
-            return True
-        if item.widget() is not None and item.widget().isAncestorOf(widget):
-            return True
-    return False
+def _holds(item: QLayoutItem | None, widget: QWidget) -> bool:
+    """Whether the layout item is ``widget``, or a widget or layout with it inside."""
+    if item is None:
+        return False
+    held, layout = item.widget(), item.layout()
+    if held is not None and (held is widget or held.isAncestorOf(widget)):
+        return True
+    return layout is not None and any(_holds(layout.itemAt(position), widget) for position in range(layout.count()))
 
 
 def form_row(root: QWidget, widget: QWidget) -> tuple[QFormLayout, int] | None:
@@ -63,12 +62,8 @@ def form_row(root: QWidget, widget: QWidget) -> tuple[QFormLayout, int] | None:
     combo and a line edit side by side)."""
     for form in root.findChildren(QFormLayout):
         for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole) or form.itemAt(
-                row, QFormLayout.ItemRole.SpanningRole)
-            if item is None:
-                continue
-            if item.widget() is widget or (item.widget() is not None and item.widget().isAncestorOf(widget)) or (
-                    item.layout() is not None and _contains(item.layout(), widget)):
+            if _holds(form.itemAt(row, QFormLayout.ItemRole.FieldRole), widget) or _holds(
+                    form.itemAt(row, QFormLayout.ItemRole.SpanningRole), widget):
                 return form, row
     return None
 
@@ -92,9 +87,10 @@ def mark_required_label(label: QLabel) -> None:
     label.setToolTip(_tr("Required"))
 
 
-def required_legend() -> QLabel:
+def required_legend(parent: QWidget | None = None) -> QLabel:
     """The one line that says what the asterisk means."""
-    legend = QLabel(f'<span style="color:{ERROR_COLOR};">*</span> ' + html.escape(_tr("marks a required field")))
+    legend = QLabel(f'<span style="color:{ERROR_COLOR};">*</span> ' + html.escape(_tr("marks a required field")),
+                    parent)
     legend.setTextFormat(Qt.TextFormat.RichText)
     legend.setObjectName("required_legend")
     legend.setAccessibleName(_tr("* marks a required field"))
@@ -119,7 +115,7 @@ class FieldErrors(QObject):
         self._order: list[QWidget] = []  # the form's order: the first marked field gets the focus
         self._marked: dict[QWidget, str] = {}
         self._old_styles: dict[QWidget, str] = {}
-        self.legend = required_legend()  # the form places it; shown once a field is marked required
+        self.legend = required_legend(root)  # the form places it; shown once a field is marked required
         self.legend.setVisible(False)
 
     def bind(self, names: str | Iterable[str], widget: QWidget, *, required: bool = False,
@@ -178,6 +174,15 @@ class FieldErrors(QObject):
 
     def _field_of(self, widget: QWidget) -> _Field:
         return next(f for f in self._fields.values() if f.widget is widget)
+
+    def refuse(self, error: SchoolAidError) -> None:
+        """A dialog without a problems line: a refusal at its fields, what no field shows in a message."""
+        if not isinstance(error, ValidationFailed):
+            show_error(self.root, error)
+            return
+        elsewhere = self.show([p for p in error.problems if p.is_error] or error.problems)
+        if elsewhere:
+            show_error(self.root, ValidationFailed(elsewhere))
 
     def clear(self) -> None:
         for widget in list(self._marked):
@@ -250,17 +255,20 @@ class FieldErrors(QObject):
     def _make_room(self) -> None:
         """The messages add lines to the form: the window grows rather than squeezing its fields."""
         window = self.root.window()
-        window.layout() is not None and window.layout().activate()
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
         if window.isVisible():
             window.resize(window.size().expandedTo(window.sizeHint()))
 
     def _focus(self, widget: QWidget) -> None:
-        parent = widget.parentWidget()
-        while parent is not None and parent is not self.root:  # the field's tab, if it is on one not shown
-            tabs = parent.parentWidget().parentWidget() if parent.parentWidget() is not None else None
-            if isinstance(tabs, QTabWidget) and tabs.indexOf(parent) >= 0:
-                tabs.setCurrentWidget(parent)
-            parent = parent.parentWidget()
+        page = widget.parentWidget()
+        while page is not None and page is not self.root:  # the field's tab, if it is on one not shown
+            stack = page.parentWidget()
+            tabs = stack.parentWidget() if stack is not None else None
+            if isinstance(tabs, QTabWidget) and tabs.indexOf(page) >= 0:
+                tabs.setCurrentWidget(page)
+            page = stack
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_on_edit(self, widget: QWidget, edited: tuple[SignalInstance, ...]) -> None:
