@@ -109,14 +109,19 @@ class FieldErrors(QObject):
     """The fields of one form by the core's names for them."""
 
     def __init__(self, root: QWidget) -> None:
-        super().__init__(root)
-        self.root = root
+        super().__init__(root)  # the form is reached as the parent: a reference here would be a cycle (widgets.dialog)
         self._fields: dict[str, _Field] = {}
         self._order: list[QWidget] = []  # the form's order: the first marked field gets the focus
         self._marked: dict[QWidget, str] = {}
         self._old_styles: dict[QWidget, str] = {}
         self.legend = required_legend(root)  # the form places it; shown once a field is marked required
         self.legend.setVisible(False)
+
+    @property
+    def root(self) -> QWidget:
+        form = self.parent()
+        assert isinstance(form, QWidget)
+        return form
 
     def bind(self, names: str | Iterable[str], widget: QWidget, *, required: bool = False,
              focus: QWidget | None = None, message: QLabel | None = None,
