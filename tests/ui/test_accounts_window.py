@@ -50,7 +50,7 @@ def test_the_first_start_creates_the_administrator(qtbot, app, demo_db, preferen
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
     qtbot.keyClicks(dialog.repeat_edit, PASSWORD + "x")
     dialog._create()
-    assert "不一样" in dialog.problem_label.text() and not context.signed_in
+    assert "不一样" in dialog.field_errors.message_for("repeat") and not context.signed_in  # under 再次输入
     dialog.repeat_edit.clear()
     qtbot.keyClicks(dialog.repeat_edit, PASSWORD)
     dialog._create()
