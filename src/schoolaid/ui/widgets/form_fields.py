@@ -43,10 +43,6 @@ MESSAGE_STYLE = f"color:{ERROR_COLOR};"
 INVALID_STYLE = f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOR}; border-radius: 2px; }}'
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormFields", text)
-
-
 def _holds(item: QLayoutItem | None, widget: QWidget) -> bool:
     """Whether the layout item is ``widget``, or a widget or layout with it inside."""
     if item is None:
@@ -83,17 +79,17 @@ def mark_required_label(label: QLabel) -> None:
     label.setProperty("plain_text", plain)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setText(f'{html.escape(plain)}<span style="color:{ERROR_COLOR};">&nbsp;*</span>')
-    label.setAccessibleName(_tr("{label} (required)").format(label=plain))
-    label.setToolTip(_tr("Required"))
+    label.setAccessibleName(QCoreApplication.translate("FormFields", "{label} (required)").format(label=plain))
+    label.setToolTip(QCoreApplication.translate("FormFields", "Required"))
 
 
 def required_legend(parent: QWidget | None = None) -> QLabel:
     """The one line that says what the asterisk means."""
-    legend = QLabel(f'<span style="color:{ERROR_COLOR};">*</span> ' + html.escape(_tr("marks a required field")),
-                    parent)
+    meaning = QCoreApplication.translate("FormFields", "marks a required field")
+    legend = QLabel(f'<span style="color:{ERROR_COLOR};">*</span> {html.escape(meaning)}', parent)
     legend.setTextFormat(Qt.TextFormat.RichText)
     legend.setObjectName("required_legend")
-    legend.setAccessibleName(_tr("* marks a required field"))
+    legend.setAccessibleName(QCoreApplication.translate("FormFields", "* marks a required field"))
     return legend
 
 
