@@ -76,7 +76,6 @@ def mark_required_label(label: QLabel) -> None:
         return
     plain = label.text().replace("&&", "\0").replace("&", "").replace("\0", "&")  # rich text has no mnemonic
     label.setProperty("required", True)
-    label.setProperty("plain_text", plain)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setText(f'{html.escape(plain)}<span style="color:{ERROR_COLOR};">&nbsp;*</span>')
     label.setAccessibleName(QCoreApplication.translate("FormFields", "{label} (required)").format(label=plain))
@@ -142,10 +141,6 @@ class FieldErrors(QObject):
             mark_required_label(label)
         widget.setProperty("required", True)
         self.legend.setVisible(True)
-
-    def widget_for(self, name: str) -> QWidget | None:
-        field = self._fields.get(name)
-        return field.widget if field is not None else None
 
     # --- a refusal ---------------------------------------------------------------------------
 
