@@ -5329,6 +5329,25 @@ Please tell the person who supports the program, and give them the log file:
     </message>
 </context>
 <context>
+    <name>FormFields</name>
+    <message>
+        <source>{label} (required)</source>
+        <translation>{label}（必填）</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>marks a required field</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>* marks a required field</source>
+        <translation>* 为必填项</translation>
+    </message>
+</context>
+<context>
     <name>HandOverDialog</name>
     <message>
         <source>Hand over a household</source>

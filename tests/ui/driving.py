@@ -60,6 +60,6 @@ def save(dialog: QDialog) -> None:
     """Press the dialog's Save (a FormDialog's), and say what it refused if it stays open."""
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     if dialog.isVisible():
-        text = dialog.problems_label.text()
+        text = dialog.refusal_text() if hasattr(dialog, "refusal_text") else dialog.problems_label.text()
         dialog.reject()
         raise AssertionError(f"the dialog refused: {text}")

@@ -50,7 +50,7 @@ def test_the_first_start_creates_the_administrator(qtbot, app, demo_db, preferen
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
     qtbot.keyClicks(dialog.repeat_edit, PASSWORD + "x")
     dialog._create()
-    assert "不一样" in dialog.problem_label.text() and not context.signed_in
+    assert "不一样" in dialog.field_errors.message_for("repeat") and not context.signed_in  # under 再次输入
     dialog.repeat_edit.clear()
     qtbot.keyClicks(dialog.repeat_edit, PASSWORD)
     dialog._create()
@@ -128,7 +128,7 @@ def test_the_administrator_adds_a_teacher_with_classes(qtbot, app, demo_db, pref
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
     qtbot.keyClicks(dialog.repeat_edit, PASSWORD)
     dialog._save()
-    assert "班级" in dialog.problem_label.text()  # a teacher needs classes
+    assert "班级" in dialog.field_errors.message_for("classes")  # a teacher needs classes: said under them
     dialog.classes_model.item(0).setCheckState(Qt.CheckState.Checked)
     dialog._save()
     assert dialog.result() == QDialog.DialogCode.Accepted

@@ -48,7 +48,7 @@ def in_dialog(qtbot, kind: type[QDialog], fill: Callable[[QDialog], None], *, re
         fill(dialog)
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
         if dialog.isVisible():
-            text = dialog.problems_label.text()
+            text = dialog.refusal_text()
             dialog.reject()
             if refused is None:
                 raise AssertionError(f"the dialog refused: {text}")

@@ -161,7 +161,7 @@ def test_studying_elsewhere_closes_the_difference(qtbot, tab) -> None:
         dialog.result_combo.setFocus()
         dialog.how_combo.setCurrentIndex(dialog.how_combo.findData("电话"))
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # school and place missing
-        assert dialog.isVisible() and dialog.problems_label.text()
+        assert dialog.isVisible() and dialog.refusal_text()
         assert dialog.how_combo.currentData() == "电话"  # nothing typed is lost
         dialog.school_edit.insert("攀枝花市第二小学")
         dialog.place_edit.insert("攀枝花市东区")
@@ -247,7 +247,7 @@ def test_already_at_our_school_links_the_student_chosen(qtbot, tab) -> None:
     def fill(dialog: CheckDialog) -> None:
         dialog.result_combo.setCurrentIndex(dialog.result_combo.findData(CheckResult.AT_OUR_SCHOOL.value))
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # no student chosen yet
-        assert dialog.isVisible() and "请选择" in dialog.problems_label.text()
+        assert dialog.isVisible() and "请选择" in dialog.refusal_text()
         when_shown(StudentPicker, pick)
         dialog.choose_button.click()
         assert chosen and chosen[0].name in dialog.student_label.text()

@@ -70,10 +70,10 @@ def test_a_placement_set_and_a_visit_logged_from_the_roster(qtbot, qtmodeltester
         dialog.assessed_check.setChecked(True)
         set_day(dialog.assessed_edit, today - dt.timedelta(days=15))
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # assessed, no decision: refused
-        assert dialog.isVisible() and dialog.problems_label.text()
+        assert dialog.isVisible() and dialog.refusal_text()
         dialog.decision_edit.insert("需专人护理，安排送教上门")
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-        assert dialog.isVisible() and dialog.problems_label.text() == ""  # saved: the dialog stays for the visits
+        assert dialog.isVisible() and dialog.refusal_text() == ""  # saved: the dialog stays for the visits
         assert dialog.add_visit_button.isEnabled()
         answered = when_shown(VisitDialog, log)
         qtbot.mouseClick(dialog.add_visit_button, Qt.MouseButton.LeftButton)

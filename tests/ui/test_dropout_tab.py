@@ -46,7 +46,7 @@ def in_dialog(qtbot, kind: type[QDialog], fill: Callable[[QDialog], None]) -> li
         fill(dialog)
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
         if dialog.isVisible():  # refused: say why instead of hanging the test
-            text = dialog.problems_label.text()
+            text = dialog.refusal_text()
             dialog.reject()
             raise AssertionError(f"the dialog refused: {text}")
 
@@ -188,7 +188,7 @@ def test_a_refused_move_says_why_and_changes_nothing(qtbot, tab, context) -> Non
     assert dialog.transfer_edit.isVisibleTo(dialog) and not dialog.return_edit.isVisibleTo(dialog)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "请填写转入的学校" in dialog.problems_label.text()
+    assert "请填写转入的学校" in dialog.field_errors.message_for("transfer_to")  # under 转入学校
     assert context.query(case_files.get_case, case.id).status is CaseStatus.PERSUADING
 
 
@@ -204,12 +204,12 @@ def test_a_case_is_closed_as_转学_only_with_the_receiving_school_s_confirmatio
     assert fields.with_edit.isVisibleTo(dialog) and fields.how_combo.isVisibleTo(dialog)
     dialog.transfer_edit.insert("昆明市五华区红旗小学")  # typed through an input method
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # no confirmation: refused
-    assert dialog.result() != dialog.DialogCode.Accepted and dialog.problems_label.text()
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.field_errors.message_for("confirmation")
     assert context.query(case_files.get_case, case.id).status is CaseStatus.PERSUADING
     fields.how_combo.setCurrentIndex(fields.how_combo.findData(transfers.ConfirmedHow.REGISTRY.value))
     fields.with_edit.insert("红旗小学教务处李老师")  # typed through an input method
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problems_label.text()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.refusal_text()
     assert context.query(case_files.get_case, case.id).status is CaseStatus.TRANSFERRED
     [transfer] = [t for t in context.query(transfers.history, case.student_id) if t.direction is transfers.Direction.OUT]
     assert (transfer.school, transfer.confirmed_how, transfer.confirmed_with) == (
@@ -263,7 +263,7 @@ def test_rules_dialog_saves_the_thresholds_and_refuses_bad_holidays(qtbot, conte
     dialog.spins["dropout.dropout_days"].setValue(28)  # a province that says four weeks
     dialog.holidays_edit.setText("暑假")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert "月-日~月-日" in dialog.problems_label.text()
+    assert "月-日~月-日" in dialog.field_errors.message_for("holidays")
     assert context.query(rules.setting, "dropout.dropout_days") == 30  # nothing saved: all or none
     dialog.holidays_edit.setText("07-01~08-31")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
@@ -323,9 +323,12 @@ def test_rules_dialog_names_the_bureau_and_the_court_the_documents_address(qtbot
     dialog = DropoutRulesDialog(context)
     qtbot.addWidget(dialog)
     assert dialog.bureau_edit.text() == context.query(escalation.bureau_name)
+    dialog.show()
     dialog.court_edit.clear()  # an empty name would print a document addressed to no one
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert dialog.result() != dialog.DialogCode.Accepted and "40" in dialog.problems_label.text()
+    assert dialog.result() != dialog.DialogCode.Accepted and "40" in dialog.field_errors.message_for("court")
+    assert dialog.court_edit.property("invalid") and dialog.focusWidget() is dialog.court_edit
+    assert dialog.court_edit.isVisible()  # its page brought forward
     dialog.court_edit.insert("攀枝花市仁和区人民法院")  # typed by an input method: keyClicks sends no Chinese
     dialog.bureau_edit.setText("仁和区教育和体育局")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()

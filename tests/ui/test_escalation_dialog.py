@@ -67,7 +67,7 @@ def test_next_step_issues_prints_and_records_the_service(qtbot, tab, context, tm
         form.manner_combo.setCurrentIndex(form.manner_combo.findData(Manner.LEFT.value))
         assert form.witnesses_edit.isEnabled()
         form.buttons.button(form.buttons.StandardButton.Save).click()
-        seen.append(form.problems_label.text())  # refused: no witnesses
+        seen.append(form.field_errors.message_for("witnesses"))  # refused at the witnesses: none named
         form.witnesses_edit.setText("村委会 王主任、村民 赵四")
         form.refused_edit.setText("拒绝签收")
         form.buttons.button(form.buttons.StandardButton.Save).click()

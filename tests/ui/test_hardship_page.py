@@ -57,7 +57,7 @@ def test_propose_confirm_notice_and_print(qtbot, qtmodeltester, page, context, m
         dialog.from_edit.setDate(QDate(2026, 11, 27))
         dialog.to_edit.setDate(QDate(2026, 12, 1))
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-        refused.append(dialog.problems_label.text())
+        refused.append(dialog.field_errors.message_for("end"))  # at the end date
         assert dialog.isVisible()
         dialog.to_edit.setDate(QDate(2026, 12, 3))
         save(dialog)

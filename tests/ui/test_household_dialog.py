@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox
 
 from schoolaid.roster import households
 from schoolaid.ui.roster.household_dialog import HouseholdDialog
+from schoolaid.ui.widgets.form_fields import form_row
 from schoolaid.ui.widgets.table_models import EditableTableModel
 from tests.conftest import TODAY, village_id
 
@@ -71,7 +72,9 @@ def test_a_risk_removed_before_it_was_identified_is_refused_with_a_message(qtbot
     dialog.risk_removed_edit.setDate(QDate(2025, 5, 1))
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "2025-05-01" in shown[0] and "2025-06-01" in shown[0]
+    message = dialog.field_errors.message_for("risk_removed_on")  # at the date, not in a message box
+    assert "2025-05-01" in message and "2025-06-01" in message and shown == []
+    assert dialog.risk_removed_edit.property("invalid") is True and dialog.focusWidget() is dialog.risk_removed_edit
     assert township_context.query(households.search) == []
     dialog.risk_removed_edit.setDate(QDate(2026, 3, 31))
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
@@ -79,6 +82,30 @@ def test_a_risk_removed_before_it_was_identified_is_refused_with_a_message(qtbot
     view = township_context.query(households.view, dialog.household_id, today=TODAY)
     assert (view.category, view.monitoring_type, view.lifted_year) == ("防止返贫监测对象", "突发严重困难户", None)
     assert (view.monitoring_identified_on, view.risk_removed_on) == (dt.date(2025, 6, 1), dt.date(2026, 3, 31))
+
+
+def test_an_empty_head_is_refused_at_the_head_field(qtbot, township_context) -> None:
+    dialog = HouseholdDialog(township_context, None, village_id=village_id(township_context.db, "辣子哨村"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for field in (dialog.head_edit, dialog.village_combo, dialog.category_combo):
+        form, row = form_row(dialog, field)
+        assert form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().property("required") is True
+    assert not form.itemAt(form_row(dialog, dialog.phone_edit)[1], QFormLayout.ItemRole.LabelRole).widget().property(
+        "required")
+    assert dialog.field_errors.legend.isVisible()
+    dialog.group_edit.setFocus()
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.field_errors.message_for("head_name") == "请填写户主姓名。"
+    assert dialog.head_edit.property("invalid") is True and dialog.focusWidget() is dialog.head_edit
+    message_row = form_row(dialog, next(label for label in dialog.findChildren(QLabel, "field_error")
+                                        if label.text() == "请填写户主姓名。"))
+    assert message_row == (form, form_row(dialog, dialog.head_edit)[1] + 1)  # right under 户主
+    dialog.head_edit.insert("马永福")
+    assert dialog.head_edit.property("invalid") is False and dialog.field_errors.message_for("head_name") == ""
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted
 
 
 def test_editing_shows_the_categories_and_keeps_the_old_registration(qtbot, township_context) -> None:

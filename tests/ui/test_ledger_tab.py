@@ -108,7 +108,7 @@ def test_batch_notice_dialog(qtbot, tab, context) -> None:
     dialog.phone_edit.clear()
     save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
     save.click()
-    assert dialog.result() != dialog.DialogCode.Accepted and "异议电话" in dialog.problems_label.text()
+    assert dialog.result() != dialog.DialogCode.Accepted and "异议电话" in dialog.field_errors.message_for("phone")
     qtbot.keyClicks(dialog.phone_edit, "0812-6543210")
     save.click()
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -145,7 +145,7 @@ def test_the_batches_page_prints_the_notice_and_records_its_end(qtbot, tab, cont
     def fill(dialog_self):
         dialog_self.down_edit.setDate(noticed.notice_to)  # the last day of the notice: too early
         dialog_self.buttons.button(dialog_self.buttons.StandardButton.Save).click()
-        opened.append((dialog_self, dialog_self.problems_label.text()))
+        opened.append((dialog_self, dialog_self.refusal_text()))
         dialog_self.down_edit.setDate(context.today())
         dialog_self.buttons.button(dialog_self.buttons.StandardButton.Save).click()
         return dialog_self.result()

@@ -21,7 +21,7 @@ def test_a_formula_for_a_name_is_refused_and_a_real_name_saved(qtbot, context) -
     qtbot.keyClicks(dialog.name_edit, "=cmd|' /C calc'!A0")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "\u201c=\u201d" in dialog.problems_label.text()  # the reason names the character
+    assert "\u201c=\u201d" in dialog.field_errors.message_for("name")  # the reason names the character
     assert context.query(roster.count_students) == before
 
     dialog.name_edit.clear()

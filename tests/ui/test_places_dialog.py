@@ -51,7 +51,9 @@ def test_duplicate_village_is_refused(qtbot, township_context, monkeypatch) -> N
     qtbot.addWidget(dialog)
     dialog.name_edit.insert("波西村")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert dialog.result() != dialog.DialogCode.Accepted and "波西村" in shown[0]
+    assert dialog.result() != dialog.DialogCode.Accepted and shown == []  # said at the name, not in a message box
+    assert "波西村" in dialog.field_errors.message_for("name")
+    assert dialog.name_edit.property("invalid") is True
 
 
 def test_a_closed_school_is_not_offered_for_new_students(qtbot, township_context) -> None:

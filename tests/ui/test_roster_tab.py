@@ -163,6 +163,7 @@ def test_status_dialog_requires_a_reason(qtbot, tab, context) -> None:
     dialog.status_combo.setCurrentIndex(dialog.status_combo.findText("转出"))
     assert dialog.destination_edit.isVisibleTo(dialog)
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert "原因" in dialog.problems_label.text() and "转入学校" in dialog.problems_label.text()
+    assert "原因" in dialog.field_errors.message_for("reason")  # each under its field
+    assert "转入学校" in dialog.field_errors.message_for("destination")
     assert dialog.result() != dialog.DialogCode.Accepted
     assert context.query(roster.status_history, tab.selected_student_id()) == []

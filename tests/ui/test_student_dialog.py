@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import QFormLayout, QLabel
 
 from schoolaid.accounts import audit
 from schoolaid.roster import roster
@@ -13,6 +14,7 @@ from schoolaid.roster.idnumber import make_number
 from schoolaid.ui.roster import student_dialog as student_dialog_module
 from schoolaid.ui.roster.roster_tab import RosterTab
 from schoolaid.ui.roster.student_dialog import StudentDialog
+from schoolaid.ui.widgets.form_fields import form_row
 
 NEW_ID = make_number("510411", dt.date(2017, 6, 1), 11)  # a boy born 2017-06-01
 
@@ -55,13 +57,60 @@ def test_invalid_id_shows_the_error_and_saves_nothing(qtbot, tab, context) -> No
     before = context.query(roster.count_students)
     dialog = StudentDialog(context, None, tab)
     qtbot.addWidget(dialog)
+    dialog.show()
     wrong = NEW_ID[:17] + ("0" if NEW_ID[17] != "0" else "1")
     fill_new_student(qtbot, dialog, wrong)
     assert "校验码" in dialog.id_feedback.text()
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "校验码" in dialog.problems_label.text()
+    assert "校验码" in dialog.field_errors.message_for("id_number")  # under the ID field, not at the bottom
+    assert dialog.id_edit.property("invalid") is True and dialog.focusWidget() is dialog.id_edit
+    assert dialog.problems_label.text() == ""
     assert context.query(roster.count_students) == before
+
+
+def _label_of(field) -> QLabel:
+    form, row = form_row(field.window(), field)
+    return form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+
+
+def _required(text: str) -> str:
+    # translations/new/forms.json: 必填, {label}（必填）, 为必填项 once folded into the catalogue
+    return QCoreApplication.translate("FormFields", text)
+
+
+def test_required_fields_carry_an_asterisk_and_the_legend_says_so(qtbot, context) -> None:
+    dialog = StudentDialog(context, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for field in (dialog.name_edit, dialog.sex_combo, dialog.birth_edit, dialog.school_combo, dialog.grade_combo):
+        label = _label_of(field)
+        assert label.text().endswith("*</span>") and label.toolTip() == _required("Required")  # 必填
+    assert "*" not in _label_of(dialog.guardian_edit).text()  # optional: no mark
+    assert _label_of(dialog.name_edit).accessibleName() == _required("{label} (required)").format(label="姓名")
+    assert dialog.field_errors.legend.isVisible() and _required("marks a required field") in dialog.field_errors.legend.text()
+
+
+def test_an_empty_name_is_refused_at_the_name_field_and_typing_clears_it(qtbot, tab, context) -> None:
+    dialog = StudentDialog(context, None, tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_new_student(qtbot, dialog)
+    dialog.name_edit.clear()
+    dialog.class_edit.setFocus()
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    message = dialog.field_errors.message_for("name")
+    assert message == "请填写学生姓名。"
+    under = [label for label in dialog.findChildren(QLabel, "field_error") if label.text() == message]
+    assert len(under) == 1 and under[0].isVisible()
+    form, name_row = form_row(dialog, dialog.name_edit)
+    assert form_row(dialog, under[0]) == (form, name_row + 1)  # right under 姓名
+    assert dialog.name_edit.property("invalid") is True and dialog.focusWidget() is dialog.name_edit
+    assert dialog.problems_label.text() == ""  # not repeated at the bottom
+    dialog.name_edit.insert("王")  # what an input method commits
+    assert dialog.name_edit.property("invalid") is False
+    assert dialog.field_errors.message_for("name") == "" and not under[0].isVisible()
 
 
 def test_a_warning_is_saved_only_after_confirmation(qtbot, tab, context, monkeypatch) -> None:

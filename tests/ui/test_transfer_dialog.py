@@ -77,7 +77,7 @@ def test_a_transfer_is_待核实_until_the_receiving_school_is_confirmed(qtbot, 
         assert RECEIVING in dialog.summary_label.text() and "待核实" in dialog.summary_label.text()
         save_button = dialog.buttons.button(dialog.buttons.StandardButton.Save)
         save_button.click()  # with whom left empty: refused, the dialog stays
-        assert dialog.isVisible() and dialog.problems_label.text()
+        assert dialog.isVisible() and dialog.refusal_text()
         dialog.fields.how_combo.setCurrentIndex(dialog.fields.how_combo.findData(ConfirmedHow.RECEIPT.value))
         dialog.fields.with_edit.insert("红旗小学教务处李老师")  # typed through an input method
         set_day(dialog.fields.on_edit, today - dt.timedelta(days=1))
@@ -102,7 +102,7 @@ def test_a_graduate_s_destination_is_recorded_from_the_roster(qtbot, tab, townsh
         dialog.direction_combo.setCurrentIndex(dialog.direction_combo.findData(Direction.NO_FURTHER.value))
         assert dialog.school_edit.isHidden() and not dialog.reason_edit.isHidden()
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # no reason: refused
-        assert dialog.isVisible() and dialog.problems_label.text()
+        assert dialog.isVisible() and dialog.refusal_text()
         dialog.direction_combo.setCurrentIndex(dialog.direction_combo.findData(Direction.NEXT_SCHOOL.value))
         assert not dialog.school_edit.isHidden() and dialog.fields.with_edit.isHidden()
         dialog.school_edit.insert("攀枝花市仁和区平地中学")  # typed through an input method
@@ -168,7 +168,7 @@ def test_a_transfer_out_recorded_with_its_confirmation_is_not_待核实(qtbot, t
     dialog.confirmation.how_combo.setCurrentIndex(dialog.confirmation.how_combo.findData(ConfirmedHow.PHONE.value))
     dialog.confirmation.with_edit.insert("红旗小学教务处李老师")  # typed through an input method
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problems_label.text()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.refusal_text()
     [view] = township_context.query(transfers.history, pupil)
     assert (view.school, view.confirmed_how, view.confirmed_with) == (RECEIVING, "电话", "红旗小学教务处李老师")
     assert township_context.query(transfers.unconfirmed_out, [pupil]) == set()

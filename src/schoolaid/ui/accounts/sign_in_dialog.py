@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
 from schoolaid.accounts import accounts, unlocking
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Role
-from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.validation import error
 from schoolaid.storage import encryption
 from schoolaid.storage.database import Database, open_database
 from schoolaid.ui.context import AppContext, window_utcnow
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.preferences import Preferences
 from schoolaid.ui.widgets.dialog import Dialog
+from schoolaid.ui.widgets.form_fields import FieldErrors
 from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text, show_error
 
 
@@ -202,21 +204,31 @@ class CreateAdministratorDialog(Dialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
+        self.field_errors = FieldErrors(self)
+        layout.addWidget(self.field_errors.legend)
         layout.addWidget(self.problem_label)
         layout.addWidget(buttons)
+        bind = self.field_errors.bind  # the names of accounts' problems with a new account
+        bind("username", self.username_edit, required=True)
+        bind("display_name", self.name_edit, required=True)
+        bind("password", self.password_edit, required=True)
+        bind("repeat", self.repeat_edit, required=True)
         self.resize(460, self.sizeHint().height())
 
     def _create(self) -> None:
         if self.password_edit.text() != self.repeat_edit.text():
-            self.problem_label.setText(self.tr("The two passwords differ: type the same password twice."))
+            self.field_errors.show([error("repeat", "password.repeat", self.tr(
+                "The two passwords differ: type the same password twice."))])
             return
         run_op(self.context, self, accounts.create_first_administrator, self.username_edit.text(),
                self.name_edit.text(), self.password_edit.text(), access=Access.WRITE, on_success=self._created,
                on_failure=self._refused)
 
     def _refused(self, error: SchoolAidError) -> None:
-        problems = getattr(error, "problems", None)
-        self.problem_label.setText(problems_text(problems) if problems else error.message)
+        if isinstance(error, ValidationFailed):
+            self.problem_label.setText(problems_text(self.field_errors.show(error.problems)))  # the rest below
+        else:
+            self.problem_label.setText(error.message)
 
     def _created(self, actor: Actor) -> None:
         self.context.preferences.last_username = self.username_edit.text().strip()

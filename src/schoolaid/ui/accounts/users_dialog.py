@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 from schoolaid.accounts import accounts
 from schoolaid.accounts.accounts import UserForm, UserView
 from schoolaid.accounts.permissions import GRANTS, Permission, Role, permission_label
-from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
+from schoolaid.common.validation import error
 from schoolaid.pairing import staff
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
+from schoolaid.ui.widgets.form_fields import FieldErrors
 from schoolaid.ui.widgets.messages import (
     password_edit,
     problem_label,
@@ -98,8 +100,19 @@ class UserDialog(Dialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.field_errors = FieldErrors(self)
+        layout.addWidget(self.field_errors.legend)
         layout.addWidget(self.problem_label)
         layout.addWidget(buttons)
+        bind = self.field_errors.bind  # the names of accounts' problems
+        bind("username", self.username_edit, required=True)
+        bind("display_name", self.name_edit, required=True)
+        bind("role", self.role_combo, required=True)
+        bind("staff_id", self.staff_combo)
+        bind("classes", self.classes_view)
+        if user is None:
+            bind("password", self.password_edit, required=True)
+            bind("repeat", self.repeat_edit, required=True)
         self.role_combo.currentIndexChanged.connect(self._show_classes)
         self._show_classes()
         self.resize(480, 520)
@@ -121,12 +134,15 @@ class UserDialog(Dialog):
 
     def _save(self) -> None:
         if self.user is None and self.password_edit.text() != self.repeat_edit.text():
-            self.problem_label.setText(self.tr("The two passwords differ: type the same password twice."))
+            self.field_errors.show([error("repeat", "password.repeat", self.tr(
+                "The two passwords differ: type the same password twice."))])
             return
         form = UserForm(self.username_edit.text(), self.name_edit.text(), self.role_combo.currentData(),
                         self.password_edit.text(), self.staff_combo.currentData(), self.chosen_classes())
-        def refused(error: SchoolAidError) -> None:
-            show_refusal(self, self.problem_label, error)
+        def refused(failure: SchoolAidError) -> None:
+            if isinstance(failure, ValidationFailed):
+                failure = ValidationFailed(self.field_errors.show(failure.problems))  # at the fields; the rest below
+            show_refusal(self, self.problem_label, failure)
 
         if self.user is None:
             run_op(self.context, self, accounts.add_user, form, affects={Entity.ACCOUNTS},

@@ -143,6 +143,12 @@ class PlanDialog(FormDialog):
         note = QLabel(self.tr("Each change is kept as a new revision of the plan; the earlier ones stay on the case."))
         note.setWordWrap(True)
         self.form.addRow(note)
+        bind = self.field_errors.bind  # the names of case_plans.save_plan's problems
+        bind("leader", self.leader_combo, required=True)
+        bind("teacher", self.teacher_combo, required=True)
+        bind("cadre", self.cadre_edit)
+        bind("cause", self.cause_combo, required=True)
+        bind("measures", self.measures_edit, required=True)
         self.resize(560, self.sizeHint().height())
 
     def submit(self) -> bool:
@@ -177,6 +183,10 @@ class FollowUpDialog(FormDialog):
                                      "within the follow-up period it reopens this case."))
         absent_note.setWordWrap(True)
         self.form.addRow(absent_note)
+        bind = self.field_errors.bind  # the names of case_plans.log_follow_up's problems
+        bind("follow_date", self.date_edit, required=True)
+        bind("followed_by", self.by_edit, required=True)
+        bind("note", self.note_edit, required=True)
 
     def submit(self) -> bool:
         entry = FollowUpEntry(date_of(self.date_edit), self.by_edit.text(), self.note_edit.toPlainText(),

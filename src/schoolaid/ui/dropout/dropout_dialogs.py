@@ -107,6 +107,11 @@ class AbsenceDialog(FormDialog):
             "An absence without a known reason that reaches {n} school days makes the child a suspected dropout: "
             "the school reports it to the township at once and opens a case.").format(
                 n=context.query(rules.setting, "dropout.suspect_school_days"))))
+        bind = self.field_errors.bind  # the names absences.record_absence gives its problems
+        bind("student_id", self.student_label, required=True, focus=self.choose_button)
+        bind("start_date", self.start_edit, required=True)
+        bind("end_date", self.end_edit)
+        bind("reason", self.reason_edit)
 
     def choose_student(self) -> None:
         from schoolaid.ui.widgets.student_picker import StudentPicker
@@ -115,6 +120,7 @@ class AbsenceDialog(FormDialog):
         if picker.exec() and picker.chosen is not None:
             self.student_id = picker.chosen.id
             self.student_label.setText(f"{picker.chosen.name}（{picker.chosen.school} {picker.chosen.grade_label}）")
+            self.field_errors.clear_field(self.student_label)
 
     def submit(self) -> bool:
         if self.student_id is None:
@@ -140,6 +146,8 @@ class BackAtSchoolDialog(FormDialog):
             name=absence.student, date=absence.start_date.isoformat())))
         self.form.addRow(self.tr("Back at school on"), self.back_edit)
         self.form.addRow(self.tr("Reason of the absence"), self.reason_edit)
+        self.field_errors.bind(("back", "end_date"), self.back_edit, required=True)
+        self.field_errors.bind("reason", self.reason_edit)
         if absence.case_id is not None:
             self.form.addRow(QLabel(self.tr("The child has a case file (No. {id}): close it as \u201cback at school\u201d "
                                             "on the Cases page so that the persuasion is on record.").format(
@@ -191,6 +199,12 @@ class CaseDialog(FormDialog):
         self.form.addRow(self.tr("What the village committee did"), self.village_action)
         self.form.addRow(self.tr("Current situation"), self.situation_edit)
         self.form.addRow(self.tr("Remedies (补救措施)"), self.remedies_edit)
+        bind = self.field_errors.bind  # the names of case_files' problems
+        bind("reason_category", self.reason_combo, required=True)
+        bind("reason_text", self.reason_edit)
+        bind("class_teacher_id", self.teacher_combo)
+        bind("reported_township_on", self.township_date.edit)
+        bind("reported_bureau_on", self.bureau_date.edit)
         self.resize(640, 560)
 
     def case_form(self) -> CaseForm:
@@ -234,7 +248,9 @@ class AttemptDialog(FormDialog):
         self.succeeded_check.setChecked(bool(corrects and corrects.succeeded))
         # Who took part: the notice states it, and needs the village committee and the township among them.
         self.party_checks: dict[Party, QCheckBox] = {}
-        parties_row = QHBoxLayout()
+        self.parties_box = QWidget()
+        parties_row = QHBoxLayout(self.parties_box)
+        parties_row.setContentsMargins(0, 0, 0, 0)
         for party in Party:
             check = QCheckBox(party.label())
             check.setChecked(party in (corrects.parties if corrects else (Party.SCHOOL,)))
@@ -254,13 +270,21 @@ class AttemptDialog(FormDialog):
                 "Entry No. {id} stays in the log, marked as corrected; this entry takes its place.").format(id=corrects.id)))
         self.form.addRow(self.tr("Date"), self.date_edit)
         self.form.addRow(self.tr("Who went"), self.visitors_edit)
-        self.form.addRow(self.tr("Who took part"), parties_row)
+        self.form.addRow(self.tr("Who took part"), self.parties_box)
         self.form.addRow(self.tr("Whom they met"), self.met_edit)
         self.form.addRow(self.tr("How"), self.method_combo)
         self.form.addRow(self.tr("Result"), self.result_edit)
         self.form.addRow("", self.succeeded_check)
         if corrects is None:
             self.form.addRow(self.tr("Evidence"), files_row)
+        bind = self.field_errors.bind  # the names of persuasion's problems
+        bind("attempt_date", self.date_edit, required=True)
+        bind("visitors", self.visitors_edit, required=True)
+        bind("parties", self.parties_box, required=True, focus=self.party_checks[Party.SCHOOL],
+             edited=[check.toggled for check in self.party_checks.values()])
+        bind("met", self.met_edit)
+        bind("method", self.method_combo, required=True)
+        bind("result", self.result_edit, required=True)
         self.resize(600, 420)
 
     def _add_files(self) -> None:
@@ -322,6 +346,10 @@ class NoticeDialog(FormDialog):
         self.form.addRow(self.tr("Issued on"), self.issued_edit)
         self.form.addRow(self.tr("Back at school by"), self.deadline_edit)
         self.form.addRow(self.tr("Addressed to (guardian)"), self.guardian_edit)
+        bind = self.field_errors.bind  # the names of notices.issue_notice's problems
+        bind("issued_on", self.issued_edit, required=True)
+        bind("deadline", self.deadline_edit, required=True)
+        bind("guardian", self.guardian_edit, required=True)
         self.form.addRow(QLabel(self.tr("The notice gets the next number of the year, like {example}.").format(
             example=f"{context.query(rules.notice_prefix)}〔{self.context.today().year}〕1号")))
 
@@ -361,10 +389,22 @@ class MoveCaseDialog(FormDialog):
         # 已返校 needs the placement (一人一案, issue 19).
         self.placement = PlacementFields(context.query(case_plans.student_grade, case.id))
         self.placement.add_to(self.form)
+        bind = self.field_errors.bind  # the names of case_files.move_case's problems
+        bind("status", self.status_combo, required=True)
+        bind("on", self.on_edit)
+        bind("return_date", self.return_edit)
+        bind("transfer_to", self.transfer_edit)
+        bind("note", self.note_edit)
+        bind(("confirmation", "confirmed_with"), self.confirmation.with_edit)
+        bind("confirmed_how", self.confirmation.how_combo)
+        bind("confirmed_on", self.confirmation.on_edit)
+        bind("placement", self.placement.combo)
+        bind("placement_grade", self.placement.grade_spin)
         self.status_combo.currentIndexChanged.connect(self._show_fields)
         self._show_fields()
 
     def _show_fields(self) -> None:
+        self.field_errors.clear()  # another state asks other fields: what was refused no longer applies
         status = self.status_combo.currentData()
         transferred = status == CaseStatus.TRANSFERRED.value
         fields = self.confirmation
@@ -522,6 +562,11 @@ class DropoutRulesDialog(FormDialog):
         self.form.addRow(pages)
         # Under the pages, not on one: a tab page does not grow for a wrapped label, which it would clip.
         self.form.addRow(explanation)
+        self.field_errors.bind("prefix", self.prefix_edit, required=True)
+        self.field_errors.bind("holidays", self.holidays_edit)
+        self.field_errors.bind("age_reference_day", self.age_reference_edit)
+        self.field_errors.bind("bureau", self.bureau_edit, required=True)
+        self.field_errors.bind("court", self.court_edit, required=True)
 
     def submit(self) -> bool:
         return self.run(rules.save_rules, {**{key: spin.value() for key, spin in self.spins.items()},

@@ -160,6 +160,16 @@ class ServiceDialog(FormDialog):
         self.form.addRow(self.tr("Witnesses (left at the home)"), self.witnesses_edit)
         self.form.addRow(self.tr("Reason given for refusing"), self.refused_edit)
         self.form.addRow(self.tr("Note"), self.note_edit)
+        bind = self.field_errors.bind  # the names of receipts.check_service's and escalation's problems
+        bind("step", self.document_combo, required=True)
+        bind("served_on", self.served_edit, required=True)
+        bind("served_to", self.to_edit, required=True)
+        bind("manner", self.manner_combo, required=True)
+        bind("served_by", self.by_edit)
+        bind("place", self.place_edit)
+        bind("witnesses", self.witnesses_edit)
+        bind("refused_reason", self.refused_edit)
+        bind("note", self.note_edit)
         self.manner_combo.currentIndexChanged.connect(self._manner_changed)
         self._manner_changed()
 

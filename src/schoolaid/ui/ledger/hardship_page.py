@@ -249,6 +249,8 @@ class ConfirmDialog(FormDialog):
                                         "as its basis.").format(n=len(waiting))))
         self.form.addRow(self.tr("Level"), self.level_combo)
         self.form.addRow(self.tr("Decided on"), self.date_edit)
+        self.field_errors.bind("level", self.level_combo, required=True)
+        self.field_errors.bind("decided_on", self.date_edit, required=True)
 
     def submit(self) -> bool:
         return self.run(hardship.confirm_proposed, self.school_year, self.level_combo.currentData(),
@@ -266,6 +268,8 @@ class ApplyDialog(FormDialog):
         self.date_edit = date_edit(context.today())
         self.form.addRow(self.tr("Reasons the family gives"), self.reasons_edit)
         self.form.addRow(self.tr("Applied on"), self.date_edit)
+        self.field_errors.bind("reasons", self.reasons_edit, required=True)
+        self.field_errors.bind("applied_on", self.date_edit, required=True)
 
     def submit(self) -> bool:
         return self.run(hardship.apply, self.student_id, self.school_year, self.reasons_edit.text(),
@@ -280,6 +284,8 @@ class ReviewDialog(FormDialog):
         self.date_edit = date_edit(context.today())
         self.form.addRow(self.tr("What the review found"), self.note_edit)
         self.form.addRow(self.tr("Reviewed on"), self.date_edit)
+        self.field_errors.bind("note", self.note_edit)
+        self.field_errors.bind("reviewed_on", self.date_edit, required=True)
 
     def submit(self) -> bool:
         return self.run(hardship.review, self.view.id, date_of(self.date_edit), self.note_edit.text(),
@@ -297,6 +303,9 @@ class DecideDialog(FormDialog):
         self.form.addRow(self.tr("Level"), self.level_combo)
         self.form.addRow(self.tr("Basis (or why not passed)"), self.basis_edit)
         self.form.addRow(self.tr("Decided on"), self.date_edit)
+        self.field_errors.bind("level", self.level_combo, required=True)
+        self.field_errors.bind("basis", self.basis_edit, required=True)
+        self.field_errors.bind("decided_on", self.date_edit, required=True)
 
     def submit(self) -> bool:
         return self.run(hardship.decide, self.view.id, self.level_combo.currentData(), date_of(self.date_edit),
@@ -311,6 +320,8 @@ class AdjustDialog(FormDialog):
         self.reason_edit = QLineEdit()
         self.form.addRow(self.tr("New level"), self.level_combo)
         self.form.addRow(self.tr("Why it changes"), self.reason_edit)
+        self.field_errors.bind("level", self.level_combo, required=True)
+        self.field_errors.bind("reason", self.reason_edit, required=True)
         self.form.addRow(QLabel(self.tr("The present assessment is kept and ends today; the new one goes through its "
                                         "own notice.")))
 
@@ -325,6 +336,7 @@ class RevokeDialog(FormDialog):
         self.view = view
         self.reason_edit = QLineEdit()
         self.form.addRow(self.tr("Why"), self.reason_edit)
+        self.field_errors.bind("reason", self.reason_edit, required=True)
 
     def submit(self) -> bool:
         return self.run(hardship.revoke, self.view.id, self.reason_edit.text(), today=self.context.today(),
@@ -348,6 +360,9 @@ class PublicityDialog(FormDialog):
         self.form.addRow(self.tr("Posted from"), self.from_edit)
         self.form.addRow(self.tr("until"), self.to_edit)
         self.form.addRow(self.tr("Phone for objections"), self.phone_edit)
+        self.field_errors.bind("start", self.from_edit, required=True)
+        self.field_errors.bind("end", self.to_edit, required=True)
+        self.field_errors.bind("phone", self.phone_edit, required=True)
         self.form.addRow(QLabel(self.tr("At least {n} working days (weekends and holidays not counted). The notice "
                                         "shows name, school, grade, class and level only.").format(n=minimum)))
 
@@ -366,6 +381,7 @@ class FileDialog(FormDialog):
         self.publicity_id = publicity_id
         self.date_edit = date_edit(context.today())
         self.form.addRow(self.tr("Notice taken down on"), self.date_edit)
+        self.field_errors.bind("taken_down_on", self.date_edit, required=True)
 
     def submit(self) -> bool:
         return self.run(hardship.file_publicity, self.publicity_id, date_of(self.date_edit),

@@ -120,6 +120,18 @@ class ProgrammeDialog(FormDialog):
         self.form.addRow(self.tr("Months it pays"), months)
         self.form.addRow("", self.active_check)
         self.form.addRow(self.tr("Notes"), self.notes_edit)
+        bind = self.field_errors.bind  # the names of subsidy_programmes' problems
+        bind("code", self.code_edit, required=True)
+        bind("name", self.name_edit, required=True)
+        bind("stage", self.stage_combo, required=True)
+        bind("eligibility", self.eligibility_combo, required=True)
+        bind("grades", self.grades_edit)
+        bind("boarder", self.boarder_combo)
+        bind("amount_fen", self.amount_edit, required=not self.has_standards)
+        bind("per", self.per_combo, required=True)
+        bind("kind", self.kind_combo, required=True)
+        bind("funding_source", self.source_edit)
+        bind("notes", self.notes_edit)
 
     def submit(self) -> bool:
         amount = (0 if self.has_standards and not self.amount_edit.text().strip()
@@ -175,6 +187,7 @@ class MembersDialog(FormDialog):
         self.form.addRow(self.table)
         self.form.addRow(row)
         self.form.addRow(self.tr("Why (kept with the change)"), self.reason_edit)
+        self.field_errors.bind("reason", self.reason_edit)
         self._show()
 
     def _show(self) -> None:
@@ -217,6 +230,8 @@ class ReverseDialog(FormDialog):
         self.form.addRow(self.tr("Reason"), self.reason_edit)
         self.form.addRow("", self.replace_check)
         self.form.addRow(self.tr("Correct amount (yuan)"), self.amount_edit)
+        self.field_errors.bind("reason", self.reason_edit, required=True)
+        self.field_errors.bind("amount_fen", self.amount_edit)
         self.form.addRow(QLabel(self.tr("The entry stays in the ledger; a reversing entry cancels it, and both are "
                                         "kept, linked, for the auditors.")))
 
@@ -244,6 +259,9 @@ class NoticeDialog(FormDialog):
         self.form.addRow(self.tr("Posted publicly from"), self.from_edit)
         self.form.addRow(self.tr("until"), self.to_edit)
         self.form.addRow(self.tr("Phone for objections"), self.phone_edit)
+        self.field_errors.bind("from", self.from_edit, required=True)
+        self.field_errors.bind("notice", self.to_edit, required=True)  # the period: its end is what is refused
+        self.field_errors.bind("phone", self.phone_edit, required=True)
         self.form.addRow(QLabel(self.tr(
             "The list of recipients is posted for at least {n} working days before payment (weekends and statutory "
             "holidays do not count), with a phone number for objections.").format(n=minimum)))
@@ -261,6 +279,7 @@ class NoticeDownDialog(FormDialog):
         self.batch_id = batch_id
         self.down_edit = date_edit(self.context.today())
         self.form.addRow(self.tr("Taken down on"), self.down_edit)
+        self.field_errors.bind("taken_down_on", self.down_edit, required=True)
         self.form.addRow(QLabel(self.tr("The day after the notice ends at the earliest.")))
 
     def submit(self) -> bool:
@@ -276,6 +295,8 @@ class PaymentDialog(FormDialog):
         self.voucher_edit = QLineEdit()
         self.form.addRow(self.tr("Paid (or waived) on"), self.paid_edit)
         self.form.addRow(self.tr("Voucher no."), self.voucher_edit)
+        self.field_errors.bind("paid_on", self.paid_edit, required=True)
+        self.field_errors.bind("voucher_no", self.voucher_edit, required=True)
 
     def submit(self) -> bool:
         return self.run(batches.record_payment, self.batch_id, date_of(self.paid_edit), self.voucher_edit.text(),

@@ -52,6 +52,12 @@ class StaffDialog(FormDialog):
         self.form.addRow(self.tr("Role"), self.role_combo)
         self.form.addRow(self.tr("Sex"), self.sex_combo)
         self.form.addRow(self.tr("Phone"), self.phone_edit)
+        bind = self.field_errors.bind  # the names of staff's problems
+        bind("name", self.name_edit, required=True)
+        bind("school_id", self.school_combo, required=True)
+        bind("role", self.role_combo, required=True)
+        bind("sex", self.sex_combo)
+        bind("phone", self.phone_edit)
 
     def submit(self) -> bool:
         form = StaffForm(self.name_edit.text(), self.school_combo.currentData(), self.role_combo.currentData(),
@@ -87,6 +93,8 @@ class LeaveDialog(FormDialog):
             combo.setCurrentIndex(1 if combo.count() > 1 else 0)
             self.receivers[view.id] = combo
             self.form.addRow(f"{view.household_head}（{view.village}{view.group_name}）", combo)
+        self.field_errors.bind("left_on", self.date_edit, required=True)
+        self.field_errors.bind("reason", self.reason_edit, required=True)
 
     def submit(self) -> bool:
         return self.run(staff.leave, self.staff_id, date_of(self.date_edit), self.reason_edit.text(),
@@ -121,6 +129,12 @@ class PairDialog(FormDialog):
         self.form.addRow(self.households_table)
         self.form.addRow(self.tr("Paired from"), self.date_edit)
         self.form.addRow(self.tr("Notes"), self.notes_edit)
+        bind = self.field_errors.bind  # the names of pairing.pair's problems
+        bind("staff_id", self.staff_combo, required=True)
+        bind("household_id", self.search_edit, required=True, focus=self.households_table,
+             edited=[self.households_table.selectionModel().selectionChanged, self.search_edit.textChanged])
+        bind("start_date", self.date_edit, required=True)
+        bind("notes", self.notes_edit)
         self.resize(560, 520)
         self.staff_combo.currentIndexChanged.connect(self.refresh)
         self.search_edit.textChanged.connect(self.refresh)
@@ -165,6 +179,9 @@ class HandOverDialog(FormDialog):
         self.form.addRow(self.tr("To"), self.receiver_combo)
         self.form.addRow(self.tr("On"), self.date_edit)
         self.form.addRow(self.tr("Reason"), self.reason_edit)
+        self.field_errors.bind("staff_id", self.receiver_combo, required=True)
+        self.field_errors.bind("end_date", self.date_edit, required=True)
+        self.field_errors.bind("reason", self.reason_edit)
 
     def submit(self) -> bool:
         return self.run(pairing.hand_over, self.view.id, self.receiver_combo.currentData(), date_of(self.date_edit),
@@ -181,6 +198,8 @@ class EndPairingDialog(FormDialog):
         self.form.addRow(self.tr("Pairing"), QLabel(f"{view.staff} → {view.household_head}"))
         self.form.addRow(self.tr("Ends on"), self.date_edit)
         self.form.addRow(self.tr("Reason"), self.reason_edit)
+        self.field_errors.bind("end_date", self.date_edit, required=True)
+        self.field_errors.bind("reason", self.reason_edit, required=True)
 
     def submit(self) -> bool:
         return self.run(pairing.end_pairing, self.view.id, date_of(self.date_edit), self.reason_edit.text(),
@@ -198,6 +217,7 @@ class EndSchoolPairingDialog(FormDialog):
         self.form.addRow(self.tr("Pairing"), QLabel(self.tr("{helper} → {school}, since {since}").format(
             helper=view.helper_school, school=view.school, since=view.start_date.isoformat())))
         self.form.addRow(self.tr("Ends on"), self.date_edit)
+        self.field_errors.bind("end_date", self.date_edit, required=True)
         self.form.addRow(QLabel(self.tr("The pairing and its {n} activities stay on record.").format(n=view.activities)))
 
     def submit(self) -> bool:
@@ -218,6 +238,9 @@ class SchoolPairingDialog(FormDialog):
         self.form.addRow(self.tr("School"), self.school_combo)
         self.form.addRow(self.tr("From"), self.date_edit)
         self.form.addRow(self.tr("Goals"), self.goals_edit)
+        self.field_errors.bind("school_id", self.school_combo, required=True)
+        self.field_errors.bind("start_date", self.date_edit, required=True)
+        self.field_errors.bind("goals", self.goals_edit)
 
     def submit(self) -> bool:
         return self.run(school_pairing.pair_school, self.school_combo.currentData(), date_of(self.date_edit),
@@ -240,6 +263,11 @@ class ActivityDialog(FormDialog):
         self.form.addRow(self.tr("Kind"), self.kind_combo)
         self.form.addRow(self.tr("What was done"), self.description_edit)
         self.form.addRow(self.tr("Who took part"), self.participants_edit)
+        bind = self.field_errors.bind  # the names of school_pairing.log_activity's problems
+        bind("activity_date", self.date_edit, required=True)
+        bind("kind", self.kind_combo, required=True)
+        bind("description", self.description_edit, required=True)
+        bind("participants", self.participants_edit)
 
     def submit(self) -> bool:
         return self.run(school_pairing.log_activity, self.school_pairing_id, date_of(self.date_edit),

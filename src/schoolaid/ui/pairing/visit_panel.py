@@ -228,6 +228,12 @@ class VisitDialog(FormDialog):
         self.form.addRow(self.tr("Problems found"), self.problems_edit)
         self.form.addRow(self.tr("Next step"), self.next_edit)
         self.form.addRow(self.tr("Evidence files"), self.evidence)
+        bind = self.field_errors.bind  # the names of visits' problems
+        bind("visit_date", self.date_edit, required=True)
+        bind("form", self.form_combo, required=True)
+        bind("done", self.done_edit, required=True)
+        bind("problems", self.problems_edit)
+        bind("next_step", self.next_edit)
         self.resize(620, 420)
 
     def submit(self) -> bool:

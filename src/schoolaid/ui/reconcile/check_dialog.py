@@ -167,9 +167,30 @@ class CheckDialog(FormDialog):
                  self.note_edit, self.buttons)
         for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
+        self._bind_fields()
         self.result_combo.currentIndexChanged.connect(self._show_fields)
         self._show_fields()
         self.setMinimumWidth(560)
+
+    def _bind_fields(self) -> None:
+        """The names of checks.record_check's problems; the fields of a result are required once shown."""
+        bind = self.field_errors.bind
+        bind("result", self.result_combo, required=True)
+        bind("school_name", self.school_edit, required=True)
+        bind("place", self.place_edit, required=True)
+        bind("confirmed_how", self.how_combo, required=True)
+        bind("confirmed_with", self.with_edit)
+        bind("student_id", self.student_label, required=True, focus=self.choose_button)
+        bind("approval_body", self.body_edit, required=True)
+        bind("approval_document", self.document_edit, required=True)
+        bind("approval_expires_on", self.expiry_edit, required=True)
+        bind("school_id", self.placement_school, required=True)
+        bind(("stage", "grade"), self.placement_grade)
+        bind("sex", self.sex_combo)
+        bind("checked_by", self.checked_by_edit, required=True)
+        bind("checked_on", self.checked_on_edit, required=True)
+        bind("evidence", self.evidence_edit)
+        bind("note", self.note_edit)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -197,6 +218,7 @@ class CheckDialog(FormDialog):
         for widget, visible in shown.items():
             self.form.setRowVisible(widget, visible)
         self.problems_label.clear()
+        self.field_errors.clear()
         self.adjustSize()
 
     def choose_student(self) -> None:
@@ -206,6 +228,7 @@ class CheckDialog(FormDialog):
         picker.search_edit.setText(self.difference.name)
         if picker.exec() and picker.chosen is not None:
             self.student_id = picker.chosen.id
+            self.field_errors.clear_field(self.student_label)
             self.student_label.setText(f"{picker.chosen.name}（{picker.chosen.school} {picker.chosen.grade_label}"
                                        f"{picker.chosen.class_name}）")
 

@@ -55,10 +55,19 @@ class ApprovalDialog(FormDialog):
         self.form.addRow(self.reason_label, self.reason_edit)
         self.form.addRow(self.start_label, self.start_edit)
         self.form.addRow(self.end_label, self.end_edit)
+        bind = self.field_errors.bind  # the names of enrollment_approvals' problems
+        bind("kind", self.kind_combo, required=True)
+        bind("approving_body", self.body_edit, required=True)
+        bind("document_no", self.document_edit)
+        bind("approved_on", self.approved_edit, required=True)
+        bind("reason", self.reason_edit, required=True)  # shown for a 休学 only, which needs it
+        bind("starts_on", self.start_edit, required=True)
+        bind("ends_on", self.end_edit, required=True)
         self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
         self._kind_chosen()
 
     def _kind_chosen(self) -> None:
+        self.field_errors.clear()  # other fields now: what was refused no longer applies
         suspension = self.kind_combo.currentData() == ApprovalKind.SUSPENDED.value
         for widget in (self.reason_label, self.reason_edit, self.start_label, self.start_edit):
             widget.setVisible(suspension)

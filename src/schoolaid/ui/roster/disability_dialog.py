@@ -75,6 +75,11 @@ class VisitDialog(FormDialog):
             self.teacher_edit.setText(corrects.teacher)
             self.hours_spin.setValue(float(corrects.hours))
             self.content_edit.setPlainText(corrects.content)
+        bind = self.field_errors.bind  # the names of disabilities.log_visit's problems
+        bind("on", self.date_edit, required=True)
+        bind("teacher", self.teacher_edit, required=True)
+        bind("hours", self.hours_spin, required=True)
+        bind("content", self.content_edit, required=True)
 
     def _add_files(self) -> None:
         self.files.extend(choose_files(self))
@@ -129,6 +134,13 @@ class DisabilityDialog(FormDialog):
         self.form.addRow(self.tr("Assessed on"), self.assessed_edit)
         self.form.addRow(self.tr("Decision"), self.decision_edit)
         self.form.addRow(self.tr("Earlier records"), self.history_label)
+        bind = self.field_errors.bind  # the names of disabilities.set_disability's problems
+        bind("category", self.category_combo, required=True)
+        bind("grade", self.grade_combo, required=True)
+        bind("placement", self.placement_combo, required=True)
+        bind("since", self.since_edit, required=True)
+        bind("assessed_on", self.assessed_edit)
+        bind("decision", self.decision_edit)
 
         # The 送教上门 log, under the form.
         self.visits_title = QLabel(self.tr("送教上门 visits"))
@@ -157,7 +169,7 @@ class DisabilityDialog(FormDialog):
         visits.addLayout(visit_row)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertLayout(2, visits)
+        layout.insertLayout(layout.indexOf(self.problems_label) + 1, visits)
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.add_visit_button.setVisible(context.allows(Permission.LOG_VISIT))
         self.correct_visit_button.setVisible(context.allows(Permission.LOG_VISIT))
@@ -210,6 +222,7 @@ class DisabilityDialog(FormDialog):
             return
         if saved:
             self.problems_label.setText("")
+            self.field_errors.clear()
             self._load(self.context.query(disabilities.current, self.student_id))
 
     def add_visit(self) -> None:

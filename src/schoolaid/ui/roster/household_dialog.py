@@ -36,6 +36,7 @@ from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.date_field import DateField, optional_date_field
 from schoolaid.ui.widgets.dialog import Dialog
+from schoolaid.ui.widgets.form_fields import FieldErrors
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.widgets.table_views import editable_table
@@ -190,10 +191,13 @@ class HouseholdDialog(Dialog):
         # Only a household entered by mistake goes, and only while no student belongs to it (the service says so too).
         self.delete_button = make_button("households.delete", context, self)
         self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.field_errors = FieldErrors(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(members_box, 1)
+        layout.addWidget(self.field_errors.legend)
         layout.addWidget(self.buttons)
+        self._bind_fields()
 
         if household_id is not None:
             self._load(context.query(households.get_form, household_id))
@@ -212,6 +216,22 @@ class HouseholdDialog(Dialog):
         self.head_edit.textChanged.connect(self._sync_head_member)
         self._update_skills_area()
         self._category_changed()
+
+    def _bind_fields(self) -> None:
+        """The core's names for the fields (households.validate); required: what it refuses empty."""
+        bind = self.field_errors.bind
+        bind("head_name", self.head_edit, required=True)
+        bind("village_id", self.village_combo, required=True)
+        bind("group_name", self.group_edit)
+        bind("address", self.address_edit)
+        bind("phone", self.phone_edit)
+        bind("category", self.category_combo, required=True)
+        bind("lifted_year", self.year_spin)
+        bind("monitoring_type", self.monitoring_combo)
+        bind("monitoring_identified_on", self.identified_edit)
+        bind("risk_removed_on", self.risk_removed_edit)
+        bind("notes", self.notes_edit)
+        bind("members", self.members_table)
 
     def _risk_removed_toggled(self, checked: bool) -> None:
         if checked and self.risk_removed_edit.date() == NO_DATE:
@@ -351,8 +371,13 @@ class HouseholdDialog(Dialog):
 
         def refused(error: SchoolAidError) -> None:
             if isinstance(error, ValidationFailed) and error.only_warnings:
+                self.field_errors.clear()
                 if confirm_warnings(self, error.problems):
                     self.save(confirmed | {p.code for p in error.problems})
+            elif isinstance(error, ValidationFailed):
+                elsewhere = self.field_errors.show([p for p in error.problems if p.is_error])
+                if elsewhere:
+                    show_error(self, ValidationFailed(elsewhere))
             else:
                 show_error(self, error)
 

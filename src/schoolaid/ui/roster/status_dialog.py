@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.roster import roster
 from schoolaid.roster.enrollment import EnrollmentStatus, allowed_changes
 from schoolaid.ui.context import AppContext, Entity
@@ -23,6 +24,7 @@ from schoolaid.ui.operations import run_op
 from schoolaid.ui.roster.transfer_dialog import ConfirmationFields
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.form_dialog import date_edit
+from schoolaid.ui.widgets.form_fields import FieldErrors
 from schoolaid.ui.widgets.messages import show_refusal
 
 
@@ -63,13 +65,22 @@ class StatusDialog(Dialog):
             form.addRow("", QLabel(self.tr("No change is possible from this status.")))
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         layout.addLayout(form)
+        self.field_errors = FieldErrors(self)
+        layout.addWidget(self.field_errors.legend)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
+        bind = self.field_errors.bind  # the names of roster.change_status's problems
+        bind("status", self.status_combo, required=True)
+        bind("effective_date", self.date_edit, required=True)
+        bind("reason", self.reason_edit, required=True)
+        bind("destination", self.destination_edit, required=True)  # shown for a transfer only, which needs it
+        self.confirmation.bind_to(self.field_errors)
         self.status_combo.currentIndexChanged.connect(self._status_chosen)
         self.confirmed_check.toggled.connect(self._status_chosen)
         self._status_chosen()
 
     def _status_chosen(self) -> None:
+        self.field_errors.clear()  # other fields now: what was refused no longer applies
         transfer = self.status_combo.currentData() == EnrollmentStatus.TRANSFERRED_OUT.value
         self.destination_edit.setVisible(transfer)
         self.destination_label.setVisible(transfer)
@@ -84,4 +95,13 @@ class StatusDialog(Dialog):
                today=self.context.today(), confirmation=self.confirmation.confirmation() if (
                    self.status_combo.currentData() == EnrollmentStatus.TRANSFERRED_OUT.value
                    and self.confirmed_check.isChecked()) else None, affects={Entity.STUDENT}, on_success=lambda _result: self.accept(),
-               on_failure=lambda error: show_refusal(self, self.problems_label, error))
+               on_failure=self._refused)
+
+    def _refused(self, error: SchoolAidError) -> None:
+        if isinstance(error, ValidationFailed):
+            error = ValidationFailed(self.field_errors.show(error.problems))  # at the fields; the rest below
+        show_refusal(self, self.problems_label, error)
+
+    def refusal_text(self) -> str:
+        """Everything the last refusal says, at the fields and under the form."""
+        return "\n".join([*self.field_errors.messages(), self.problems_label.text()]).strip()

@@ -38,6 +38,7 @@ from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.date_field import DateField, optional_date_field
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.field_labels import describe_changes
+from schoolaid.ui.widgets.form_fields import FieldErrors
 from schoolaid.ui.widgets.messages import confirm_warnings, show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time, weak_method
 from schoolaid.ui.widgets.table_views import record_table
@@ -201,6 +202,7 @@ class StudentDialog(Dialog):
         self.tabs.addTab(details, self.tr("Details"))
         self.tabs.addTab(self.history_table, self.tr("History"))
 
+        self.field_errors = FieldErrors(self)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet(ERROR_STYLE)
@@ -209,8 +211,10 @@ class StudentDialog(Dialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.field_errors.legend)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
+        self._bind_fields()  # once the form is in the dialog: each field's row is found there
 
         self.name_edit.textChanged.connect(self._check_name_characters)
         self.id_edit.textChanged.connect(self._check_id)
@@ -235,6 +239,29 @@ class StudentDialog(Dialog):
         self._check_id()
 
     # --- form ------------------------------------------------------------------------------
+
+    def _bind_fields(self) -> None:
+        """The core's names for the fields (roster.validate); required: what it refuses empty."""
+        bind = self.field_errors.bind
+        bind("name", self.name_edit, required=True)
+        bind("id_number", self.id_edit, message=self.id_feedback)  # under the ID, where its live check is
+        bind("sex", self.sex_combo, required=True)
+        bind("birth_date", self.birth_edit, required=True)
+        bind("ethnicity", self.ethnicity_combo)
+        bind("registry_no", self.registry_edit)
+        bind("disability_category", self.disability_combo)
+        bind("disability_grade", self.disability_grade_combo)
+        bind("disability_certificate", self.disability_certificate_edit)
+        bind("notes", self.notes_edit)
+        bind("school_id", self.school_combo, required=True)
+        bind(("stage", "grade"), self.grade_combo, required=True)
+        bind("class_name", self.class_edit)
+        bind("entry_date", self.entry_edit)
+        bind("household_id", self.household_label, focus=self.choose_household_button)
+        bind("relation_to_head", self.relation_combo)
+        bind("guardian_name", self.guardian_edit)
+        bind("guardian_relation", self.guardian_relation_edit)
+        bind("guardian_phone", self.guardian_phone_edit)
 
     def _load(self, form: StudentForm) -> None:
         self.name_edit.setText(form.name)
@@ -377,6 +404,7 @@ class StudentDialog(Dialog):
 
     def _set_household(self, household_id: int | None) -> None:
         self.household_id = household_id
+        self.field_errors.clear_field(self.household_label)
         if household_id is None:
             self.household_label.setText(self.tr("(none)"))
             return
@@ -443,8 +471,9 @@ class StudentDialog(Dialog):
                 if confirm_warnings(self, error.problems):
                     self.save(confirmed | {p.code for p in error.problems})
             else:
+                elsewhere = self.field_errors.show([p for p in error.problems if p.is_error])
                 self.problems_label.setStyleSheet(ERROR_STYLE)
-                self.problems_label.setText("\n".join(p.message for p in error.problems if p.is_error))
+                self.problems_label.setText("\n".join(p.message for p in elsewhere))
 
         if self.student_id is None:
             run_op(self.context, self, roster.add_student, form, confirmed=confirmed, today=self.context.today(),
@@ -452,6 +481,10 @@ class StudentDialog(Dialog):
         else:
             run_op(self.context, self, roster.update_student, self.student_id, form, confirmed=confirmed,
                    today=self.context.today(), affects={Entity.STUDENT}, on_success=lambda _result: self.accept(), on_failure=refused)
+
+    def refusal_text(self) -> str:
+        """Everything the last refusal says, at the fields and under the form."""
+        return "\n".join([*self.field_errors.messages(), self.problems_label.text()]).strip()
 
     def _added(self, student_id: int) -> None:
         self.student_id = student_id

@@ -13,6 +13,7 @@ from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.transfers import Confirmation, ConfirmedHow, DestinationForm, Direction, TransferView
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
+from schoolaid.ui.widgets.form_fields import FieldErrors
 
 _CONFIRMATION_LABELS = (QT_TRANSLATE_NOOP("TransferDialog", "Confirmed by"),
                         QT_TRANSLATE_NOOP("TransferDialog", "Confirmed with"),
@@ -39,6 +40,12 @@ class ConfirmationFields:
             form.addRow(label, field)
         return [*labels, self.how_combo, self.with_edit, self.on_edit]
 
+    def bind_to(self, errors: FieldErrors) -> None:
+        """The names of transfers' confirmation problems; each of the three is needed."""
+        errors.bind("confirmed_how", self.how_combo, required=True)
+        errors.bind("confirmed_with", self.with_edit, required=True)
+        errors.bind("confirmed_on", self.on_edit, required=True)
+
     def confirmation(self) -> Confirmation:
         return Confirmation(self.how_combo.currentData(), self.with_edit.text(), date_of(self.on_edit))
 
@@ -55,6 +62,7 @@ class ConfirmTransferDialog(FormDialog):
         self.form.addRow(self.tr("Transfer"), self.summary_label)
         self.fields = ConfirmationFields(context.today())
         self.fields.add_to(self.form)
+        self.fields.bind_to(self.field_errors)
 
     def submit(self) -> bool:
         return self.run(transfers.confirm_transfer, self.transfer_id, self.fields.confirmation(),
@@ -89,11 +97,16 @@ class DestinationDialog(FormDialog):
         self.form.addRow("", self.confirmed_check)
         self.fields = ConfirmationFields(context.today())
         self.confirmation_widgets = self.fields.add_to(self.form)
+        self.fields.bind_to(self.field_errors)
+        self.field_errors.bind("direction", self.direction_combo, required=True)
+        self.field_errors.bind("school", self.school_edit)
+        self.field_errors.bind("reason", self.reason_edit)
         self.direction_combo.currentIndexChanged.connect(self._shown_fields)
         self.confirmed_check.toggled.connect(self._shown_fields)
         self._shown_fields()
 
     def _shown_fields(self) -> None:
+        self.field_errors.clear()  # other fields now: what was refused no longer applies
         school = self.direction_combo.currentData() == Direction.NEXT_SCHOOL.value
         for widget in (self.school_label, self.school_edit, self.confirmed_check):
             widget.setVisible(school)

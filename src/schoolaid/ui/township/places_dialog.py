@@ -22,6 +22,7 @@ from schoolaid.township.township import SchoolView, VillageView
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import run_op
 from schoolaid.ui.widgets.dialog import Dialog
+from schoolaid.ui.widgets.form_fields import FieldErrors
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
@@ -49,15 +50,20 @@ class VillageDialog(Dialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.field_errors = FieldErrors(self)
+        form.addRow(self.field_errors.legend)
         form.addRow(self.buttons)
+        self.field_errors.bind("name", self.name_edit, required=True)
 
     def save(self) -> None:
         if self.village is None:
             run_op(self.context, self, township.add_village, self.name_edit.text(), self.poor_check.isChecked(),
-                   affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept())
+                   affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept(),
+                   on_failure=self.field_errors.refuse)
         else:
             run_op(self.context, self, township.update_village, self.village.id, self.name_edit.text(),
-                   self.poor_check.isChecked(), affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept())
+                   self.poor_check.isChecked(), affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept(),
+                   on_failure=self.field_errors.refuse)
 
 
 class SchoolDialog(Dialog):
@@ -92,17 +98,23 @@ class SchoolDialog(Dialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.field_errors = FieldErrors(self)
+        form.addRow(self.field_errors.legend)
         form.addRow(self.buttons)
+        self.field_errors.bind("name", self.name_edit, required=True)
+        self.field_errors.bind("kind", self.kind_combo, required=True)
+        self.field_errors.bind("village_id", self.village_combo)
 
     def save(self) -> None:
         if self.school is None:
             run_op(self.context, self, township.add_school, self.name_edit.text(), self.kind_combo.currentData(),
                    self.village_combo.currentData(), affects={Entity.TOWNSHIP},
-                   on_success=lambda _result: self.accept())
+                   on_success=lambda _result: self.accept(), on_failure=self.field_errors.refuse)
         else:
             run_op(self.context, self, township.update_school, self.school.id, self.name_edit.text(),
                    self.kind_combo.currentData(), self.village_combo.currentData(), self.active_check.isChecked(),
-                   affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept())
+                   affects={Entity.TOWNSHIP}, on_success=lambda _result: self.accept(),
+                   on_failure=self.field_errors.refuse)
 
 
 class PlacesDialog(Dialog):

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.validation import error
 from schoolaid.common.vocabulary import SchoolKind
 from schoolaid.demo import create_demo_township
 from schoolaid.township import township
@@ -23,6 +23,7 @@ from schoolaid.township.township import SchoolEntry, SetupForm
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.operations import Operation, run_op
 from schoolaid.ui.widgets.dialog import Dialog
+from schoolaid.ui.widgets.form_fields import FieldErrors
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn, weak_method
 from schoolaid.ui.widgets.table_views import editable_table
@@ -107,7 +108,15 @@ class SetupDialog(Dialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addLayout(lists, 1)
+        self.field_errors = FieldErrors(self)
+        layout.addWidget(self.field_errors.legend)
         layout.addWidget(self.buttons)
+        bind = self.field_errors.bind  # the names of township.initial_setup's problems
+        bind("operator", self.operator_edit, required=True)
+        bind("township", self.township_edit, required=True)
+        bind("central_school", self.central_edit, required=True)
+        bind("villages", self.villages_table)
+        bind("village_schools", self.schools_table)
 
     def _add_village(self) -> None:
         self.villages_model.append_row()
@@ -122,9 +131,8 @@ class SetupDialog(Dialog):
     def _take_operator(self) -> bool:
         name = self.operator_edit.text().strip()
         if not name:
-            QMessageBox.warning(self, self.tr("Your name"), self.tr(
-                "Enter your name first: every change is recorded with the name of the person who made it."))
-            self.operator_edit.setFocus()
+            self.field_errors.show([error("operator", "operator.missing", self.tr(
+                "Enter your name first: every change is recorded with the name of the person who made it."))])
             return False
         self.context.set_operator(name)
         return True
@@ -142,7 +150,7 @@ class SetupDialog(Dialog):
         if not self._take_operator():
             return
         run_op(self.context, self, township.initial_setup, self.form(), affects={Entity.ALL},
-               on_success=lambda _result: self.accept())
+               on_success=lambda _result: self.accept(), on_failure=self.field_errors.refuse)
 
     def load_demo(self) -> None:
         if not self._take_operator():

@@ -14,6 +14,7 @@ from schoolaid.ui.context import AppContext
 from schoolaid.ui.operations import Operation, run_op
 from schoolaid.ui.widgets.date_field import DateField
 from schoolaid.ui.widgets.dialog import Dialog
+from schoolaid.ui.widgets.form_fields import FieldErrors
 from schoolaid.ui.widgets.messages import show_error
 
 
@@ -45,6 +46,7 @@ class FormDialog(Dialog):
         self.context = context
         self.setWindowTitle(title)
         self.form = QFormLayout()
+        self.field_errors = FieldErrors(self)  # subclasses bind their widgets to the core's field names
         self.problems_label = QLabel()
         self.problems_label.setStyleSheet("color:#c62828;")
         self.problems_label.setWordWrap(True)
@@ -53,6 +55,7 @@ class FormDialog(Dialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.field_errors.legend)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.buttons)
 
@@ -63,9 +66,14 @@ class FormDialog(Dialog):
 
     def refused(self, error: SchoolAidError) -> None:
         if isinstance(error, ValidationFailed):
-            self.problems_label.setText("\n".join(p.message for p in error.problems))
+            elsewhere = self.field_errors.show(error.problems)  # each at its field; the rest under the form
+            self.problems_label.setText("\n".join(p.message for p in elsewhere))
         else:
             show_error(self, error)
+
+    def refusal_text(self) -> str:
+        """Everything the last refusal says, at the fields and under the form."""
+        return "\n".join([*self.field_errors.messages(), self.problems_label.text()]).strip()
 
     def save(self) -> None:
         try:
