@@ -63,3 +63,21 @@ def save(dialog: QDialog) -> None:
         text = dialog.refusal_text() if hasattr(dialog, "refusal_text") else dialog.problems_label.text()
         dialog.reject()
         raise AssertionError(f"the dialog refused: {text}")
+
+
+def quiet_window(qtbot, context, monkeypatch):
+    """The main window on the demo township, shown and settled, with message boxes answering at once (No to
+    questions, Cancel to a box shown with exec): nothing stops a walk through every dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from schoolaid.ui.main_window import MainWindow
+
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Cancel)
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.show()
+    main.home_tab.wait()
+    return main

@@ -8,9 +8,10 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from schoolaid.ui.main_window import MainWindow
+from tests.ui.driving import quiet_window
 from tests.ui.test_dialog_stress import _openers
 
 # A 1,366 × 768 laptop: a 40-pixel taskbar below, the window's title bar above the dialog's client area.
@@ -22,14 +23,7 @@ USABLE = QSize(1366, 768 - TASKBAR - 30)
 def window(qtbot, context, monkeypatch) -> MainWindow:
     # The offscreen screen is 800 × 800: a dialog that sizes itself to the screen sees the laptop's instead.
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 1366, 768 - TASKBAR))
-    for name in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    main.show()
-    main.home_tab.wait()
-    return main
+    return quiet_window(qtbot, context, monkeypatch)
 
 
 def _fits(size: QSize) -> bool:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from reportlab.pdfgen import canvas
 
 from schoolaid.accounts import accounts
@@ -40,6 +40,7 @@ from schoolaid.township import township
 from schoolaid.ui.main_window import MainWindow
 from schoolaid.ui.operations import Access, run_op
 from tests.sheets import registry_export, student_row
+from tests.ui.driving import quiet_window
 
 ROUNDS = 3
 
@@ -281,16 +282,7 @@ def _heap_frozen_as_in_the_program():
 
 @pytest.fixture
 def window(qtbot, context, monkeypatch) -> MainWindow:
-    # Nothing may stop the walk: message boxes answer at once (No to questions).
-    for name in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Cancel)
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    main.show()
-    main.home_tab.wait()
-    return main
+    return quiet_window(qtbot, context, monkeypatch)  # nothing may stop the walk
 
 
 def test_every_dialog_many_times_while_background_work_runs(qtbot, window, tmp_path) -> None:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from schoolaid.ui.main_window import MainWindow
 from schoolaid.ui.widgets.dialog import first_input, is_input
+from tests.ui.driving import quiet_window
 from tests.ui.test_dialog_stress import _openers
 
 MAX_TABS = 80
@@ -18,14 +19,7 @@ MAX_TABS = 80
 
 @pytest.fixture
 def window(qtbot, context, monkeypatch) -> MainWindow:
-    for name in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    main.show()
-    main.home_tab.wait()
-    return main
+    return quiet_window(qtbot, context, monkeypatch)
 
 
 def reachable_inputs(dialog: QWidget) -> list[QWidget]:

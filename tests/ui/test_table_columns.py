@@ -15,6 +15,7 @@ from schoolaid.ui.widgets.lazy_model import LazyColumn, LazyIdModel
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_setup import SAMPLE_ROWS
 from schoolaid.ui.widgets.table_views import record_table
+from tests.ui.driving import quiet_window
 
 NAME, SCHOOL, GRADE, VILLAGE, GUARDIAN, AMOUNT, BASIS = range(7)
 
@@ -144,19 +145,12 @@ def test_the_named_free_text_column_takes_the_spare_width_and_new_rows_are_measu
 
 
 def test_every_table_of_the_window_and_its_dialogs_fits_its_columns(qtbot, context, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox, QTableView
+    from PySide6.QtWidgets import QTableView
 
-    from schoolaid.ui.main_window import MainWindow
     from schoolaid.ui.widgets.table_setup import fitter_of
     from tests.ui.test_dialog_stress import _openers
 
-    for name in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    window.home_tab.wait()
+    window = quiet_window(qtbot, context, monkeypatch)
 
     def unfitted(widget) -> list[str]:
         return [f"{type(t.model()).__name__} in {type(t.parentWidget()).__name__}" for t in

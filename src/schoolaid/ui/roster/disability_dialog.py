@@ -31,7 +31,6 @@ from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
-
 GREY = QBrush(QColor("#6d6d6d"))
 
 
