@@ -51,6 +51,7 @@ def walk(qtbot, dialog: QWidget) -> tuple[QWidget | None, list[QWidget], list[st
 def test_every_dialog_starts_in_its_first_field_and_tab_walks_every_field(qtbot, window, tmp_path):
     failures = []
     for opener in _openers(window, tmp_path, 0):
+        print('OPENER', opener.name, flush=True)
         dialog = opener.make()
         qtbot.addWidget(dialog)
         dialog.show()

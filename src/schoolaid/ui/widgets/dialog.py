@@ -86,6 +86,12 @@ def fitted_to_screen(widget: QWidget, wanted: QSize) -> QSize:
     return wanted.boundedTo(room).expandedTo(widget.minimumSizeHint())
 
 
+def _two_thirds_high(widget: QWidget) -> int:
+    """The height Qt caps a window's first size at."""
+    screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry().height() * 2 // 3 if screen is not None else 10_000
+
+
 class Dialog(QDialog):
     _settled = False
 
@@ -93,13 +99,22 @@ class Dialog(QDialog):
         super().showEvent(event)
         if not self._settled:
             self._settled = True
-            # Qt opens a window at most two thirds of the screen high (512 pixels on a 768-pixel screen), which
-            # squeezes a taller form until its wrapped lines overlap: open it at the size it asks for, as far as
-            # the screen allows.
-            wanted = self.sizeHint().expandedTo(self.size())
-            if wanted != self.size():
-                self.resize(fitted_to_screen(self, wanted))
             settle_keyboard(self)
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._settled and not self.isVisible():
+            # Qt opens a window at most two thirds of the screen high (512 pixels on a 768-pixel screen), which
+            # squeezes a taller form until its wrapped lines overlap: sized here, before it is shown and placed,
+            # at what it asks for, as far as the screen allows.
+            hint = self.sizeHint()
+            if self.testAttribute(Qt.WidgetAttribute.WA_Resized):  # sized by the dialog: grown to its hint
+                wanted = hint.expandedTo(self.size())
+                if wanted != self.size():
+                    self.resize(fitted_to_screen(self, wanted))
+            elif hint.height() > _two_thirds_high(self):
+                self.resize(fitted_to_screen(self, hint))
+        super().setVisible(visible)
+
     def exec(self) -> int:
         try:
             return super().exec()
