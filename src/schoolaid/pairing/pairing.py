@@ -336,6 +336,11 @@ class Overview:
     overdue: list[OverdueVisit]
     overdue_days: int
 
+    @property
+    def gap_count(self) -> int:
+        return (len(self.unpaired) + len(self.departed) + len(self.overdue) + len(self.over_quota)
+                + len(self.under_quota))
+
     def as_json(self) -> dict[str, object]:
         return {
             "pairings": [p.as_json() for p in self.pairings],
@@ -359,6 +364,11 @@ def overview(session: Session, today: dt.date) -> Overview:
         overdue=overdue_visits(session, today),
         overdue_days=overdue_days(session),
     )
+
+
+def gap_count(session: Session, today: dt.date) -> int:
+    """The gaps in the pairing, all kinds together (the pairing tab's badge)."""
+    return overview(session, today).gap_count
 
 
 def suggestions(session: Session, staff_id: int, today: dt.date) -> list[HouseholdNeed]:

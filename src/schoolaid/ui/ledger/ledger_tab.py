@@ -56,10 +56,12 @@ from schoolaid.ui.ledger.ledger_dialogs import (
     ReverseDialog,
 )
 from schoolaid.ui.operations import Access, run_op
+from schoolaid.ui.widgets.latest import Latest
 from schoolaid.ui.widgets.lazy_model import LazyColumn, LazyIdModel
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
+from schoolaid.ui.widgets.when_shown import WhenShown
 
 RED = QBrush(QColor("#c62828"))
 GREY = QBrush(QColor("#6d6d6d"))
@@ -99,6 +101,7 @@ class LedgerTab(QWidget):
         self.context = context
         self.plan: PostingPlan | None = None
         self.gap_count = 0
+        self.gaps_loading = False
         self._totals_stale = True
         self._gaps_stale = True
 
@@ -306,14 +309,16 @@ class LedgerTab(QWidget):
         # Totals read every entry: they are worked out when someone looks at them.
         self.sections.currentChanged.connect(self._section_shown)
         self.gaps_period.currentIndexChanged.connect(lambda _i: self.show_gaps())
+        self.gaps_requests = Latest()
         context.changed.connect(self._data_changed)
-        self.refresh()
+        # Filled when first shown, and after a change only once someone looks (the window counts the badge).
+        self.when_shown = WhenShown(self, self.refresh)
 
     # --- refreshing --------------------------------------------------------------------------------
 
     def _data_changed(self, changed: frozenset[str]) -> None:
         if Entity.touched(changed, Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.DROPOUT):
-            self.refresh()
+            self.when_shown.changed()
 
     def refresh(self) -> None:
         programmes = self.context.query(subsidy_programmes.list_programmes)
@@ -342,8 +347,6 @@ class LedgerTab(QWidget):
         self._gaps_stale = True
         if self.sections.currentIndex() == self.GAPS:
             self.show_gaps()
-        else:
-            self._count_gaps()
         self._clear_plan()
 
     @staticmethod
@@ -563,17 +566,30 @@ class LedgerTab(QWidget):
         elif index == self.GAPS and self._gaps_stale:
             self.show_gaps()
 
-    def _count_gaps(self) -> None:
-        """The badge only needs the number; the list is worked out when someone looks at it."""
-        today = self.context.today()
-        self.gap_count = self.context.query(coverage.gap_count, _current_quarter(today), today)
-        self.gaps_changed.emit(self.gap_count)
-
     def show_gaps(self) -> None:
+        """Worked out off the GUI thread (a second and more at the size of a township); meanwhile the page
+        says so, and its rows cannot be posted."""
         self._gaps_stale = False
         today = self.context.today()
         period = self.gaps_period.currentData() or _current_quarter(today)
-        found = self.context.query(coverage.gaps, period, today)
+        self.gaps_summary.setText(self.tr("Counting…"))
+        self.gaps_table.setEnabled(False)
+        self.gaps_post_button.setEnabled(False)
+        self.gaps_loading = True
+        request = self.gaps_requests.start()
+        run_op(self.context, self, coverage.gaps, period, today, access=Access.READ, background=True, quiet=True,
+               on_success=self.gaps_requests.only(request, lambda found: self._show_gaps(period, found)),
+               on_failure=self.gaps_requests.only(request, self._gaps_failed))
+
+    def _gaps_failed(self, error: SchoolAidError) -> None:
+        self.gaps_loading = False
+        self.gaps_summary.setText(error.message)
+
+    def _show_gaps(self, period: str, found: list[Gap]) -> None:
+        self.gaps_loading = False
+        today = self.context.today()
+        self.gaps_table.setEnabled(True)
+        self.gaps_post_button.setEnabled(True)
         self.gaps_model.set_rows(found)
         self.gaps_summary.setText(self.tr(
             "<b>{n}</b> times a student who was eligible and enrolled got nothing: {total} yuan due.").format(

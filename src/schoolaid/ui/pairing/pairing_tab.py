@@ -42,8 +42,10 @@ from schoolaid.ui.pairing.pairing_dialogs import (
     StaffDialog,
 )
 from schoolaid.ui.pairing.visit_panel import VisitPanel
+from schoolaid.ui.widgets.latest import Latest
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
+from schoolaid.ui.widgets.when_shown import WhenShown
 
 RED = QBrush(QColor("#c62828"))
 ORANGE = QBrush(QColor("#a15c00"))
@@ -259,13 +261,19 @@ class PairingTab(QWidget):
         self.days_spin.setEnabled(context.allows(Permission.EDIT_SETTINGS) and not context.db.read_only)
         self.visit_panel.saved.connect(lambda _id: self.message.emit(self.tr("Visit saved.")))
         context.changed.connect(self._data_changed)
-        self.refresh()
+        self.skills_rows: list[SkillsRow] | None = None
+        self.skills_requests = Latest()
+        # The skills overview reads every household (seconds at the size of a township): worked out in the
+        # background when its page is shown. The tab itself fills when first shown, and after a change only
+        # once someone looks (the window counts the badge).
+        self.skills_when_shown = WhenShown(skills_page, self._load_skills)
+        self.when_shown = WhenShown(self, self.refresh)
 
     # --- refreshing ------------------------------------------------------------------------------
 
     def _data_changed(self, changed: frozenset[str]) -> None:
         if Entity.touched(changed, Entity.PAIRING, Entity.HOUSEHOLD, Entity.TOWNSHIP):
-            self.refresh()
+            self.when_shown.changed()
 
     def refresh(self) -> None:
         self.overview = self.context.query(pairing.overview, self.context.today())
@@ -287,7 +295,7 @@ class PairingTab(QWidget):
         self.overdue_model.set_rows(overview.overdue)
         self.quota_model.set_rows(overview.over_quota + overview.under_quota)
         self._show_pairs()
-        self._show_skills()
+        self.skills_when_shown.changed()
         self.schools_model.set_rows(self.context.query(school_pairing.list_pairings))
         self._show_activities()
         self.visit_panel.refresh()
@@ -295,10 +303,7 @@ class PairingTab(QWidget):
 
     @property
     def gap_count(self) -> int:
-        if self.overview is None:
-            return 0
-        o = self.overview
-        return len(o.unpaired) + len(o.departed) + len(o.overdue) + len(o.over_quota) + len(o.under_quota)
+        return self.overview.gap_count if self.overview is not None else 0
 
     @staticmethod
     def _set_gap(button: QPushButton, text: str, count: int) -> None:
@@ -402,8 +407,23 @@ class PairingTab(QWidget):
 
     # --- skills and schools --------------------------------------------------------------------
 
+    def _load_skills(self) -> None:
+        self.skills_summary.setText(self.tr("Counting…"))
+        self.skills_table.setEnabled(False)
+        request = self.skills_requests.start()
+        run_op(self.context, self, households.skills_overview, access=Access.READ, background=True, quiet=True,
+               on_success=self.skills_requests.only(request, self._skills_loaded),
+               on_failure=self.skills_requests.only(request, lambda error: self.skills_summary.setText(error.message)))
+
+    def _skills_loaded(self, rows: list[SkillsRow]) -> None:
+        self.skills_rows = rows
+        self.skills_table.setEnabled(True)
+        self._show_skills()
+
     def _show_skills(self) -> None:
-        rows = self.context.query(households.skills_overview)
+        rows = self.skills_rows
+        if rows is None:
+            return
         without = [r for r in rows if not r.has_skilled_labourer]
         self.skills_summary.setText(self.tr(
             "{without} of {total} lifted and monitored households have no main labourer with a practical skill "
