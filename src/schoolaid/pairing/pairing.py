@@ -7,7 +7,7 @@ The plan: each leadership member and school head pairs 2–3 poor households, ea
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -335,6 +335,7 @@ class Overview:
     departed: list[PairingView]
     overdue: list[OverdueVisit]
     overdue_days: int
+    quotas: list[QuotaView] = field(default_factory=list)  # every helper's, against the plan
 
     @property
     def gap_count(self) -> int:
@@ -363,6 +364,7 @@ def overview(session: Session, today: dt.date) -> Overview:
         departed=departed_helpers(session, today),
         overdue=overdue_visits(session, today),
         overdue_days=overdue_days(session),
+        quotas=staff_quotas,
     )
 
 

@@ -14,6 +14,7 @@ widget in the first place; this is the second line of defence.
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
@@ -31,6 +32,7 @@ class GarbageCollector(QObject):
         super().__init__(parent)
         self.thresholds = gc.get_threshold()
         self.collections = 0
+        self.longest_pause = 0.0  # seconds: the longest the GUI thread spent in one collection
         gc.disable()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
@@ -58,7 +60,11 @@ class GarbageCollector(QObject):
     def _collect(self, generation: int) -> int:
         assert QThread.currentThread() is self.thread(), "garbage is collected on the GUI thread only"
         self.collections += 1
-        return gc.collect(generation)
+        start = time.perf_counter()
+        try:
+            return gc.collect(generation)
+        finally:
+            self.longest_pause = max(self.longest_pause, time.perf_counter() - start)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -87,6 +93,10 @@ def collect_soon() -> None:
     """A collection on the GUI thread shortly (after a dialog has closed); nothing before ``install``."""
     if _collector is not None:
         _collector.collect_soon()
+
+
+def collector() -> GarbageCollector | None:
+    return _collector
 
 
 def freeze_startup() -> None:

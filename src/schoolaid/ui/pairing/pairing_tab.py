@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.accounts.permissions import Permission
+from schoolaid.common.errors import SchoolAidError
 from schoolaid.pairing import pairing, pairing_export, school_pairing
 from schoolaid.pairing.pairing import HouseholdNeed, OverdueVisit, Overview, PairingView, QuotaView
 from schoolaid.pairing.school_pairing import ActivityView, SchoolPairingView
@@ -262,6 +263,8 @@ class PairingTab(QWidget):
         self.visit_panel.saved.connect(lambda _id: self.message.emit(self.tr("Visit saved.")))
         context.changed.connect(self._data_changed)
         self.skills_rows: list[SkillsRow] | None = None
+        self.loading = False
+        self.overview_requests = Latest()
         self.skills_requests = Latest()
         # The skills overview reads every household (seconds at the size of a township): worked out in the
         # background when its page is shown. The tab itself fills when first shown, and after a change only
@@ -276,8 +279,27 @@ class PairingTab(QWidget):
             self.when_shown.changed()
 
     def refresh(self) -> None:
-        self.overview = self.context.query(pairing.overview, self.context.today())
-        overview = self.overview
+        """The overview reads every pairing and visit (seconds at the size of a township): worked out in
+        the background; the gaps strip says so meanwhile."""
+        self.loading = True
+        for button in (self.unpaired_button, self.quota_button, self.departed_button, self.overdue_button):
+            button.setText(self.tr("Counting…") if button is self.unpaired_button else "")
+            button.setStyleSheet("")
+        request = self.overview_requests.start()
+        run_op(self.context, self, pairing.overview, self.context.today(), access=Access.READ, background=True,
+               quiet=True, on_success=self.overview_requests.only(request, self._show_overview),
+               on_failure=self.overview_requests.only(request, self._overview_failed))
+        self.schools_model.set_rows(self.context.query(school_pairing.list_pairings))
+        self._show_activities()
+        self.visit_panel.when_shown.changed()
+        self.skills_when_shown.changed()
+
+    def _overview_failed(self, error: SchoolAidError) -> None:
+        self.loading = False
+        self.unpaired_button.setText(error.message)
+
+    def _show_overview(self, overview: Overview) -> None:
+        self.overview = overview
         self.days_spin.blockSignals(True)
         self.days_spin.setValue(overview.overdue_days)
         self.days_spin.blockSignals(False)
@@ -288,17 +310,14 @@ class PairingTab(QWidget):
         self._set_gap(self.overdue_button, self.tr("{n} not visited for {days} days").replace(
             "{days}", str(overview.overdue_days)), len(overview.overdue))
         selected = self.selected_staff_id()
-        self.staff_model.set_rows(self.context.query(pairing.quotas, self.context.today()))
+        self.staff_model.set_rows(overview.quotas)
         self._reselect_staff(selected)
         self.unpaired_model.set_rows(overview.unpaired)
         self.departed_model.set_rows(overview.departed)
         self.overdue_model.set_rows(overview.overdue)
         self.quota_model.set_rows(overview.over_quota + overview.under_quota)
         self._show_pairs()
-        self.skills_when_shown.changed()
-        self.schools_model.set_rows(self.context.query(school_pairing.list_pairings))
-        self._show_activities()
-        self.visit_panel.refresh()
+        self.loading = False
         self.gaps_changed.emit(self.gap_count)
 
     @property
