@@ -23,6 +23,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 CHECK_INTERVAL_MS = 5_000
 # After a dialog closes: once its deletion has been processed, and only once for a burst of dialogs.
 AFTER_DIALOG_MS = 300
+# While work runs in the background its objects (a session's rows, by the hundred thousand at the size of
+# a township) are alive and would all be walked: a collection then stalled the window for half a second.
+# Most of them are freed by their reference counts once the work ends, so the collection waits — at most
+# this long, however busy the window is.
+LONGEST_WAIT_S = 60.0
 
 _collector: GarbageCollector | None = None
 
@@ -33,6 +38,7 @@ class GarbageCollector(QObject):
         self.thresholds = gc.get_threshold()
         self.collections = 0
         self.longest_pause = 0.0  # seconds: the longest the GUI thread spent in one collection
+        self.waiting_since: float | None = None
         gc.disable()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
@@ -44,12 +50,25 @@ class GarbageCollector(QObject):
         self.soon.timeout.connect(self.collect)
 
     def check(self) -> int:
-        """Collect the oldest generation whose count has passed its threshold (and the younger ones)."""
+        """Collect the oldest generation whose count has passed its threshold (and the younger ones),
+        unless work in the background is still making objects (see ``LONGEST_WAIT_S``)."""
+        if self._background_busy():
+            if self.waiting_since is None:
+                self.waiting_since = time.monotonic()
+            if time.monotonic() - self.waiting_since < LONGEST_WAIT_S:
+                return 0
+        self.waiting_since = None
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] > self.thresholds[generation]:
                 return self._collect(generation)
         return 0
+
+    @staticmethod
+    def _background_busy() -> bool:
+        from schoolaid.ui.operations import running  # imported late: operations' dialogs come after this module
+
+        return bool(running())
 
     def collect(self) -> int:
         return self._collect(2)
