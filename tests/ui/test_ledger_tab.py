@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from schoolaid.common.school_calendar import Quarter, month_key, working_days_between
-from schoolaid.ledger import batches, coverage, currency, eligibility, entry_search, subsidy_programmes, totals
+from schoolaid.ledger import (
+    batches,
+    coverage,
+    currency,
+    eligibility,
+    entry_search,
+    subsidy_programmes,
+    totals,
+)
 from schoolaid.ledger.entry_search import EntryFilter
 from schoolaid.ui.ledger.ledger_dialogs import NoticeDialog, ReverseDialog
 from schoolaid.ui.ledger.ledger_tab import LedgerTab
@@ -59,6 +67,8 @@ def test_the_ledger_view_shows_totals_and_reverses(qtbot, tab, context) -> None:
     tab.sections.setCurrentIndex(LedgerTab.ENTRIES)
     assert tab.filter_from.currentData()  # this school year by default
     tab.filter_from.setCurrentIndex(0)  # (any): the whole ledger
+    assert tab.entries_loading and tab.entries_summary.text() == tab.tr("Counting…")
+    qtbot.waitUntil(lambda: not tab.entries_loading, timeout=20_000)
     count, total = context.query(entry_search.entry_total, EntryFilter())
     assert tab.entries_model.rowCount() == count
     assert currency.format_yuan(total) in tab.entries_summary.text()
@@ -69,22 +79,26 @@ def test_the_ledger_view_shows_totals_and_reverses(qtbot, tab, context) -> None:
     dialog.reason_edit.insert("误发")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: not tab.entries_loading, timeout=20_000)
     assert tab.entries_model.rowCount() == count + 1
     newest = tab.entries_model.row_object(0)
     assert (newest.reverses_id, newest.amount_fen) == (entry.id, -entry.amount_fen)
     assert "冲销第" in tab.entries_model.index(0, 9).data()
 
 
-def test_filters_narrow_the_ledger(tab, context) -> None:
+def test_filters_narrow_the_ledger(qtbot, tab, context) -> None:
     byjy = context.query(subsidy_programmes.programme_by_code, "BYJY")
     choose(tab.filter_programme, byjy.id)
+    qtbot.waitUntil(lambda: not tab.entries_loading, timeout=20_000)
     programmes = {tab.entries_model.row_object(r).programme for r in range(min(50, tab.entries_model.rowCount()))}
     assert programmes == {"保育教育费资助"}
 
 
-def test_totals_are_worked_out_when_looked_at(tab, context) -> None:
+def test_totals_are_worked_out_when_looked_at(qtbot, tab, context) -> None:
     assert tab.totals_model.rowCount() == 0
     tab.sections.setCurrentIndex(LedgerTab.TOTALS)
+    assert tab.totals_summary.text() == tab.tr("Counting…")  # in the background, the window answering
+    qtbot.waitUntil(lambda: tab.totals_model.rowCount() > 0, timeout=20_000)
     assert tab.totals_model.rowCount() == len(context.query(totals.totals, "programme"))
     total = context.query(entry_search.entry_total, EntryFilter())[1]
     assert currency.format_yuan(total) in tab.totals_summary.text()

@@ -66,7 +66,8 @@ class GarbageCollector(QObject):
 
     @staticmethod
     def _background_busy() -> bool:
-        from schoolaid.ui.operations import running  # imported late: operations' dialogs come after this module
+        # Imported late: operations (and its dialogs) come after this module.
+        from schoolaid.ui.operations import running
 
         return bool(running())
 

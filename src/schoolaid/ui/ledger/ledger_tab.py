@@ -102,6 +102,8 @@ class LedgerTab(QWidget):
         self.plan: PostingPlan | None = None
         self.gap_count = 0
         self.gaps_loading = False
+        self.entries_loading = False
+        self.entries_requests = Latest()
         self._totals_stale = True
         self._gaps_stale = True
 
@@ -310,6 +312,7 @@ class LedgerTab(QWidget):
         self.sections.currentChanged.connect(self._section_shown)
         self.gaps_period.currentIndexChanged.connect(lambda _i: self.show_gaps())
         self.gaps_requests = Latest()
+        self.totals_requests = Latest()
         context.changed.connect(self._data_changed)
         # Filled when first shown, and after a change only once someone looks (the window counts the badge).
         self.when_shown = WhenShown(self, self.refresh)
@@ -428,9 +431,22 @@ class LedgerTab(QWidget):
                            text=self.filter_text.text())
 
     def show_entries(self) -> None:
-        flt = self.entry_filter()
-        self.entries_model.show_ids(self.context.query(entry_search.search_entry_ids, flt))
-        count, total = self.context.query(entry_search.entry_total, flt)
+        """Searched in the background (hundreds of thousands of entries): typing in the filter never waits."""
+        self.entries_loading = True
+        self.entries_summary.setText(self.tr("Counting…"))
+        request = self.entries_requests.start()
+        run_op(self.context, self, entry_search.ids_and_total, self.entry_filter(), access=Access.READ,
+               background=True, quiet=True, on_success=self.entries_requests.only(request, self._show_entries),
+               on_failure=self.entries_requests.only(request, self._entries_failed))
+
+    def _entries_failed(self, error: SchoolAidError) -> None:
+        self.entries_loading = False
+        self.entries_summary.setText(error.message)
+
+    def _show_entries(self, found: tuple[list[int], tuple[int, int]]) -> None:
+        ids, (count, total) = found
+        self.entries_model.show_ids(ids)
+        self.entries_loading = False
         self.entries_summary.setText(self.tr("{n} entries, {total} yuan in all (reversals included).").format(
             n=f"{count:,}", total=currency.format_yuan(total)))
 
@@ -554,8 +570,15 @@ class LedgerTab(QWidget):
     # --- totals and gaps -------------------------------------------------------------------------------
 
     def show_totals(self) -> None:
+        """Totals read every entry (a million of them in a township's years): worked out in the background."""
         self._totals_stale = False
-        rows = self.context.query(totals.totals, self.totals_by.currentData())
+        self.totals_summary.setText(self.tr("Counting…"))
+        request = self.totals_requests.start()
+        run_op(self.context, self, totals.totals, self.totals_by.currentData(), access=Access.READ, background=True,
+               quiet=True, on_success=self.totals_requests.only(request, self._show_totals),
+               on_failure=self.totals_requests.only(request, lambda error: self.totals_summary.setText(error.message)))
+
+    def _show_totals(self, rows: list[Total]) -> None:
         self.totals_model.set_rows(rows)
         self.totals_summary.setText(self.tr("In all: {total} yuan.").format(
             total=currency.format_yuan(sum(t.total_fen for t in rows))))
