@@ -259,7 +259,8 @@ class PairingTab(QWidget):
         self.without_skills_check.toggled.connect(lambda _on: self._show_skills())
         self.schools_table.selectionModel().selectionChanged.connect(lambda *_: self._show_activities())
         self.days_spin.editingFinished.connect(self._days_changed)
-        self.days_spin.setEnabled(context.allows(Permission.EDIT_SETTINGS) and not context.db.read_only)
+        self.days_editable = context.allows(Permission.EDIT_SETTINGS) and not context.db.read_only
+        self.days_spin.setEnabled(False)  # until the overview says what the setting is
         self.visit_panel.saved.connect(lambda _id: self.message.emit(self.tr("Visit saved.")))
         context.changed.connect(self._data_changed)
         self.skills_rows: list[SkillsRow] | None = None
@@ -303,6 +304,7 @@ class PairingTab(QWidget):
         self.days_spin.blockSignals(True)
         self.days_spin.setValue(overview.overdue_days)
         self.days_spin.blockSignals(False)
+        self.days_spin.setEnabled(self.days_editable)
         self._set_gap(self.unpaired_button, self.tr("{n} households without a helper"), len(overview.unpaired))
         self._set_gap(self.quota_button, self.tr("{n} helpers off quota"),
                       len(overview.over_quota) + len(overview.under_quota))
