@@ -47,7 +47,8 @@ class GarbageCollector(QObject):
         self.soon = QTimer(self)
         self.soon.setSingleShot(True)
         self.soon.setInterval(AFTER_DIALOG_MS)
-        self.soon.timeout.connect(self.collect)
+        self.soon.timeout.connect(self._collect_after_dialog)
+        self.full_wanted = False  # a dialog closed while the background was busy: collect once it is not
 
     def check(self) -> int:
         """Collect the oldest generation whose count has passed its threshold (and the younger ones),
@@ -58,6 +59,9 @@ class GarbageCollector(QObject):
             if time.monotonic() - self.waiting_since < LONGEST_WAIT_S:
                 return 0
         self.waiting_since = None
+        if self.full_wanted:
+            self.full_wanted = False
+            return self._collect(2)
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] > self.thresholds[generation]:
@@ -73,6 +77,12 @@ class GarbageCollector(QObject):
 
     def collect(self) -> int:
         return self._collect(2)
+
+    def _collect_after_dialog(self) -> None:
+        if self._background_busy():
+            self.full_wanted = True  # the next check, once the work has ended
+        else:
+            self.collect()
 
     def collect_soon(self) -> None:
         self.soon.start()
