@@ -26,7 +26,7 @@ AFTER_DIALOG_MS = 300
 # While work runs in the background its objects (a session's rows, by the hundred thousand at the size of
 # a township) are alive and would all be walked: a collection then stalled the window for half a second.
 # Most of them are freed by their reference counts once the work ends, so the collection waits — at most
-# this long (five minutes: the longest a township's figures take), however busy the window is.
+# this long (five minutes, far more than any figure of a township takes), however busy the window is.
 LONGEST_WAIT_S = 300.0
 
 _collector: GarbageCollector | None = None
