@@ -6805,6 +6805,10 @@ How: {how}{note}</source>
         <translation>已发放 {period}：{n} 名学生，{total} 元。</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
         <source>{n} entries, {total} yuan in all (reversals included).</source>
         <translation>共 {n} 条，合计 {total} 元（含冲销）。</translation>
     </message>
@@ -7953,6 +7957,10 @@ How: {how}{note}</source>
     <message>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
     </message>
     <message>
         <source>{n} households without a helper</source>

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from schoolaid.common.school_calendar import month_key, working_days_between
-from schoolaid.ledger import batches, currency, eligibility, entry_search, subsidy_programmes, totals
+from schoolaid.common.school_calendar import Quarter, month_key, working_days_between
+from schoolaid.ledger import (
+    batches,
+    coverage,
+    currency,
+    eligibility,
+    entry_search,
+    subsidy_programmes,
+    totals,
+)
 from schoolaid.ledger.entry_search import EntryFilter
 from schoolaid.ui.ledger.ledger_dialogs import NoticeDialog, ReverseDialog
 from schoolaid.ui.ledger.ledger_tab import LedgerTab
+from schoolaid.ui.operations import running
 
 
 @pytest.fixture
@@ -29,14 +38,15 @@ def test_post_the_month_for_everyone(qtbot, tab, context) -> None:
     this_month = tab.post_month.itemData(0)
     choose(tab.post_programme, shf.id)
     tab.post_month.setCurrentIndex(0)
-    gaps_before = tab.gap_count
+    quarter = Quarter.containing(context.today()).key
+    gaps_before = context.query(coverage.gap_count, quarter, context.today())
     tab.preview_button.click()
     assert tab.plan is not None and tab.plan_model.rowCount() == len(tab.plan.lines) > 0
     assert f"{len(tab.plan.lines)} 名学生" in tab.post_summary.text()
     tab.post_all_button.click()
     posted = context.query(eligibility.covered_ids, shf.id, month_key(this_month))
     assert len(posted) == len(tab.plan.lines if tab.plan else posted)
-    assert tab.gap_count < gaps_before  # the badge follows
+    assert context.query(coverage.gap_count, quarter, context.today()) < gaps_before
     tab.preview_button.click()  # posting again posts nothing twice
     assert tab.plan.lines == [] and not tab.post_all_button.isEnabled()
 
@@ -57,6 +67,8 @@ def test_the_ledger_view_shows_totals_and_reverses(qtbot, tab, context) -> None:
     tab.sections.setCurrentIndex(LedgerTab.ENTRIES)
     assert tab.filter_from.currentData()  # this school year by default
     tab.filter_from.setCurrentIndex(0)  # (any): the whole ledger
+    assert tab.entries_loading and tab.entries_summary.text() == tab.tr("Counting…")
+    qtbot.waitUntil(lambda: not tab.entries_loading, timeout=20_000)
     count, total = context.query(entry_search.entry_total, EntryFilter())
     assert tab.entries_model.rowCount() == count
     assert currency.format_yuan(total) in tab.entries_summary.text()
@@ -67,22 +79,26 @@ def test_the_ledger_view_shows_totals_and_reverses(qtbot, tab, context) -> None:
     dialog.reason_edit.insert("误发")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: not tab.entries_loading, timeout=20_000)
     assert tab.entries_model.rowCount() == count + 1
     newest = tab.entries_model.row_object(0)
     assert (newest.reverses_id, newest.amount_fen) == (entry.id, -entry.amount_fen)
     assert "冲销第" in tab.entries_model.index(0, 9).data()
 
 
-def test_filters_narrow_the_ledger(tab, context) -> None:
+def test_filters_narrow_the_ledger(qtbot, tab, context) -> None:
     byjy = context.query(subsidy_programmes.programme_by_code, "BYJY")
     choose(tab.filter_programme, byjy.id)
+    qtbot.waitUntil(lambda: not tab.entries_loading, timeout=20_000)
     programmes = {tab.entries_model.row_object(r).programme for r in range(min(50, tab.entries_model.rowCount()))}
     assert programmes == {"保育教育费资助"}
 
 
-def test_totals_are_worked_out_when_looked_at(tab, context) -> None:
+def test_totals_are_worked_out_when_looked_at(qtbot, tab, context) -> None:
     assert tab.totals_model.rowCount() == 0
     tab.sections.setCurrentIndex(LedgerTab.TOTALS)
+    assert tab.totals_summary.text() == tab.tr("Counting…")  # in the background, the window answering
+    qtbot.waitUntil(lambda: tab.totals_model.rowCount() > 0, timeout=20_000)
     assert tab.totals_model.rowCount() == len(context.query(totals.totals, "programme"))
     total = context.query(entry_search.entry_total, EntryFilter())[1]
     assert currency.format_yuan(total) in tab.totals_summary.text()
@@ -90,12 +106,61 @@ def test_totals_are_worked_out_when_looked_at(tab, context) -> None:
 
 def test_gaps_tab_lists_and_posts(qtbot, tab, context) -> None:
     tab.sections.setCurrentIndex(LedgerTab.GAPS)
+    qtbot.waitUntil(lambda: not tab.gaps_loading, timeout=20_000)
     assert tab.gaps_model.rowCount() == tab.gap_count > 0
+    before = tab.gap_count
     tab.gaps_table.selectRow(0)
     gap = tab.gaps_model.row_object(0)
     tab.gaps_post_button.click()
     assert gap.student_id in context.query(eligibility.covered_ids, gap.programme_id, gap.period)
-    assert tab.gaps_model.rowCount() == tab.gap_count  # one fewer now
+    qtbot.waitUntil(lambda: not tab.gaps_loading, timeout=20_000)
+    assert tab.gaps_model.rowCount() == tab.gap_count == before - 1  # one fewer now
+
+
+def test_the_gaps_page_says_it_is_counting_then_shows_the_rows(qtbot, tab, context, monkeypatch) -> None:
+    import threading
+
+    release = threading.Event()
+    slow_gaps = coverage.gaps
+
+    def held_gaps(session, period, today):
+        release.wait(10)
+        return slow_gaps(session, period, today)
+
+    monkeypatch.setattr(coverage, "gaps", held_gaps)
+    tab.sections.setCurrentIndex(LedgerTab.GAPS)
+    # The window is not frozen meanwhile: the page says what it is doing and offers nothing to post.
+    assert tab.gaps_summary.text() == tab.tr("Counting…")  # 正在统计…
+    assert not tab.gaps_table.isEnabled() and not tab.gaps_post_button.isEnabled()
+    assert tab.gaps_model.rowCount() == 0
+    release.set()
+    qtbot.waitUntil(lambda: tab.gaps_model.rowCount() > 0, timeout=20_000)
+    expected = context.query(coverage.gaps, Quarter.containing(context.today()).key, context.today())
+    assert tab.gaps_model.rowCount() == len(expected)
+    assert f"<b>{len(expected)}</b>" in tab.gaps_summary.text()
+    assert tab.gaps_table.isEnabled() and tab.gaps_post_button.isEnabled()
+
+
+def test_a_hidden_ledger_is_read_again_only_when_shown(qtbot, context) -> None:
+    from schoolaid.ui.context import Entity
+    from schoolaid.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    ledger = window.ledger_tab
+    assert ledger.when_shown.refreshes == 0 and ledger.programmes_model.rowCount() == 0  # never shown yet
+    window.tabs.setCurrentWidget(ledger)
+    assert ledger.when_shown.refreshes == 1 and ledger.programmes_model.rowCount() > 0
+    window.tabs.setCurrentWidget(window.roster_tab)
+    context.notify({Entity.LEDGER})
+    context.notify({Entity.STUDENT})
+    assert ledger.when_shown.refreshes == 1 and ledger.when_shown.stale  # hidden: marked, not read
+    window.tabs.setCurrentWidget(ledger)
+    assert ledger.when_shown.refreshes == 2 and not ledger.when_shown.stale  # read once, when shown
+    context.notify({Entity.LEDGER})
+    assert ledger.when_shown.refreshes == 3  # seen: read at once
+    window.home_tab.wait()
 
 
 def test_batch_notice_dialog(qtbot, tab, context) -> None:
@@ -165,7 +230,41 @@ def test_the_ledger_badge_in_the_window(qtbot, context) -> None:
     window = MainWindow(context)
     qtbot.addWidget(window)
     index = window.tabs.indexOf(window.ledger_tab)
-    assert window.tabs.tabText(index) == f"资助台账 ({window.ledger_tab.gap_count})"
+    count = context.query(coverage.gap_count, Quarter.containing(context.today()).key, context.today())
+    assert count > 0
+    qtbot.waitUntil(lambda: window.tabs.tabText(index) == f"资助台账 ({count})", timeout=20_000)
+
+
+def test_a_badge_count_from_an_older_request_is_dropped(qtbot, context, monkeypatch) -> None:
+    import threading
+
+    from schoolaid.ui.context import Entity
+    from schoolaid.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    index = window.tabs.indexOf(window.ledger_tab)
+    latest = window.badge_requests["ledger"]
+    qtbot.waitUntil(lambda: not running(window), timeout=20_000)
+    first_asked, release_first = threading.Event(), threading.Event()
+    answers = iter([(first_asked, release_first, 111), (None, None, 7)])
+
+    def counted(_session, _period, _today):
+        asked, release, answer = next(answers)
+        if asked is not None:
+            asked.set()
+            release.wait(10)  # the older count comes back last
+        return answer
+
+    monkeypatch.setattr(coverage, "gap_count", counted)
+    context.notify({Entity.LEDGER})
+    assert first_asked.wait(10)
+    context.notify({Entity.LEDGER})
+    qtbot.waitUntil(lambda: window.tabs.tabText(index) == "资助台账 (7)", timeout=20_000)
+    dropped = latest.dropped
+    release_first.set()
+    qtbot.waitUntil(lambda: latest.dropped == dropped + 1, timeout=20_000)
+    assert window.tabs.tabText(index) == "资助台账 (7)"  # the newer answer stays
 
 
 def test_the_hand_kept_list_is_kept_from_the_programmes_page(qtbot, tab, context) -> None:

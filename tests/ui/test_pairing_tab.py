@@ -18,6 +18,7 @@ def tab(qtbot, context) -> PairingTab:
     qtbot.addWidget(widget)
     widget.resize(1300, 700)
     widget.show()
+    qtbot.waitUntil(lambda: not widget.loading, timeout=20_000)  # the overview is worked out in the background
     return widget
 
 
@@ -43,6 +44,8 @@ def test_pair_an_unpaired_household(qtbot, tab, context) -> None:
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert len(context.query(pairing.unpaired_households, today=TODAY)) == before - 1
+    assert tab.loading and tab.unpaired_button.text() == tab.tr("Counting…")  # 正在统计…, not a frozen window
+    qtbot.waitUntil(lambda: not tab.loading, timeout=20_000)
     assert tab.unpaired_model.rowCount() == before - 1  # the tab refreshed itself
     assert tab.unpaired_button.text() == f"{before - 1} 户未结对"
 
@@ -110,9 +113,24 @@ def test_the_pairing_tab_in_the_window(qtbot, context) -> None:
     window = MainWindow(context)
     qtbot.addWidget(window)
     index = window.tabs.indexOf(window.pairing_tab)
-    assert window.tabs.tabText(index) == f"结对帮扶 ({window.pairing_tab.gap_count})"
+    count = context.query(pairing.gap_count, TODAY)
+    assert count > 0
+    qtbot.waitUntil(lambda: window.tabs.tabText(index) == f"结对帮扶 ({count})", timeout=20_000)
     window.tabs.setCurrentIndex(index)
     assert not window.count_label.isVisible()
+
+
+def test_the_skills_overview_is_worked_out_when_its_page_is_shown(qtbot, tab, context) -> None:
+    from schoolaid.roster import households
+
+    assert tab.skills_rows is None  # not read while its page is hidden
+    tab.sections.setCurrentIndex(PairingTab.SKILLS)
+    assert tab.skills_summary.text() == tab.tr("Counting…")
+    qtbot.waitUntil(lambda: tab.skills_rows is not None, timeout=20_000)
+    rows = context.query(households.skills_overview)
+    assert tab.skills_model.rowCount() == len(rows) > 0
+    tab.without_skills_check.setChecked(True)
+    assert tab.skills_model.rowCount() == sum(1 for r in rows if not r.has_skilled_labourer)
 
 
 def test_ending_a_school_pairing(qtbot, tab, context) -> None:

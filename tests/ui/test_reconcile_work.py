@@ -50,8 +50,13 @@ def test_a_child_found_out_of_school_is_proposed_and_the_case_opened(qtbot, cont
         result="失学", checked_by="大火山村村委会 王文书", checked_on=TODAY - dt.timedelta(days=1)), today=TODAY)
     window = window_for(qtbot, context)
     tab = window.dropout_tab
+    index = window.tabs.indexOf(tab)
+    expected = context.query(case_files.attention, TODAY).total
+    qtbot.waitUntil(lambda: window.tabs.tabText(index) == f"控辍保学 ({expected})", timeout=20_000)  # the badge
+    window.tabs.setCurrentWidget(tab)  # the tab reads its lists (and the alert) when it is looked at
     assert tab.attention.found_out_of_school == 1
     assert "失学" in tab.alert_label.text()
+    window.tabs.setCurrentWidget(window.home_tab)
 
     opened = []
     still_running = this_test()

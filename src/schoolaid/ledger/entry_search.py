@@ -134,3 +134,8 @@ def student_history(session: Session, student_id: int) -> list[EntryRow]:
     ids = search_entry_ids(session, EntryFilter(student_id=student_id))
     rows = fetch_entry_rows(session, ids)
     return [rows[i] for i in ids]
+
+
+def ids_and_total(session: Session, flt: EntryFilter) -> tuple[list[int], tuple[int, int]]:
+    """What the ledger view shows, read together: the entry ids and (entries, total fen)."""
+    return search_entry_ids(session, flt), entry_total(session, flt)

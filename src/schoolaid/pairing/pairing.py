@@ -7,7 +7,7 @@ The plan: each leadership member and school head pairs 2–3 poor households, ea
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -335,6 +335,12 @@ class Overview:
     departed: list[PairingView]
     overdue: list[OverdueVisit]
     overdue_days: int
+    quotas: list[QuotaView] = field(default_factory=list)  # every helper's, against the plan
+
+    @property
+    def gap_count(self) -> int:
+        return (len(self.unpaired) + len(self.departed) + len(self.overdue) + len(self.over_quota)
+                + len(self.under_quota))
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -358,7 +364,13 @@ def overview(session: Session, today: dt.date) -> Overview:
         departed=departed_helpers(session, today),
         overdue=overdue_visits(session, today),
         overdue_days=overdue_days(session),
+        quotas=staff_quotas,
     )
+
+
+def gap_count(session: Session, today: dt.date) -> int:
+    """The gaps in the pairing, all kinds together (the pairing tab's badge)."""
+    return overview(session, today).gap_count
 
 
 def suggestions(session: Session, staff_id: int, today: dt.date) -> list[HouseholdNeed]:

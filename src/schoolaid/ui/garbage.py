@@ -14,6 +14,7 @@ widget in the first place; this is the second line of defence.
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
@@ -22,6 +23,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 CHECK_INTERVAL_MS = 5_000
 # After a dialog closes: once its deletion has been processed, and only once for a burst of dialogs.
 AFTER_DIALOG_MS = 300
+# While work runs in the background its objects (a session's rows, by the hundred thousand at the size of
+# a township) are alive and would all be walked: a collection then stalled the window for half a second.
+# Most of them are freed by their reference counts once the work ends, so the collection waits — at most
+# this long (five minutes, far more than any figure of a township takes), however busy the window is.
+LONGEST_WAIT_S = 300.0
 
 _collector: GarbageCollector | None = None
 
@@ -31,6 +37,8 @@ class GarbageCollector(QObject):
         super().__init__(parent)
         self.thresholds = gc.get_threshold()
         self.collections = 0
+        self.longest_pause = 0.0  # seconds: the longest the GUI thread spent in one collection
+        self.waiting_since: float | None = None
         gc.disable()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
@@ -39,18 +47,42 @@ class GarbageCollector(QObject):
         self.soon = QTimer(self)
         self.soon.setSingleShot(True)
         self.soon.setInterval(AFTER_DIALOG_MS)
-        self.soon.timeout.connect(self.collect)
+        self.soon.timeout.connect(self._collect_after_dialog)
+        self.full_wanted = False  # a dialog closed while the background was busy: collect once it is not
 
     def check(self) -> int:
-        """Collect the oldest generation whose count has passed its threshold (and the younger ones)."""
+        """Collect the oldest generation whose count has passed its threshold (and the younger ones),
+        unless work in the background is still making objects (see ``LONGEST_WAIT_S``)."""
+        if self._background_busy():
+            if self.waiting_since is None:
+                self.waiting_since = time.monotonic()
+            if time.monotonic() - self.waiting_since < LONGEST_WAIT_S:
+                return 0
+        self.waiting_since = None
+        if self.full_wanted:
+            self.full_wanted = False
+            return self._collect(2)
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] > self.thresholds[generation]:
                 return self._collect(generation)
         return 0
 
+    @staticmethod
+    def _background_busy() -> bool:
+        # Imported late: operations (and its dialogs) come after this module.
+        from schoolaid.ui.operations import running
+
+        return bool(running())
+
     def collect(self) -> int:
         return self._collect(2)
+
+    def _collect_after_dialog(self) -> None:
+        if self._background_busy():
+            self.full_wanted = True  # the next check, once the work has ended
+        else:
+            self.collect()
 
     def collect_soon(self) -> None:
         self.soon.start()
@@ -58,7 +90,11 @@ class GarbageCollector(QObject):
     def _collect(self, generation: int) -> int:
         assert QThread.currentThread() is self.thread(), "garbage is collected on the GUI thread only"
         self.collections += 1
-        return gc.collect(generation)
+        start = time.perf_counter()
+        try:
+            return gc.collect(generation)
+        finally:
+            self.longest_pause = max(self.longest_pause, time.perf_counter() - start)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -87,6 +123,10 @@ def collect_soon() -> None:
     """A collection on the GUI thread shortly (after a dialog has closed); nothing before ``install``."""
     if _collector is not None:
         _collector.collect_soon()
+
+
+def collector() -> GarbageCollector | None:
+    return _collector
 
 
 def freeze_startup() -> None:

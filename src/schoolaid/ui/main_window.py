@@ -14,6 +14,12 @@ from schoolaid import __version__
 from schoolaid.accounts import accounts
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, role_label, who_may
+from schoolaid.common.errors import SchoolAidError
+from schoolaid.common.school_calendar import Quarter
+from schoolaid.dropout import case_files
+from schoolaid.dropout.case_files import Attention
+from schoolaid.ledger import coverage
+from schoolaid.pairing import pairing
 from schoolaid.storage.database import Database
 from schoolaid.township import township
 from schoolaid.ui.actions import BY_ID, build_menus, offered, resolve, show_offered
@@ -26,6 +32,11 @@ from schoolaid.ui.ledger.ledger_tab import LedgerTab
 from schoolaid.ui.operations import Access, run_op, stop_running
 from schoolaid.ui.pairing.pairing_tab import PairingTab
 from schoolaid.ui.roster.roster_tab import RosterTab
+from schoolaid.ui.widgets.latest import Latest
+
+
+def _badge_unknown(_error: SchoolAidError) -> None:
+    """A badge that could not be counted keeps its last figure; the tab says why when it is opened."""
 
 # How long a status-bar message stays.
 MESSAGE_MS = 15_000
@@ -61,7 +72,7 @@ class MainWindow(QMainWindow):
         self.ledger_tab.message.connect(lambda text: self.show_message(text))
         self.dropout_tab = DropoutTab(context)
         self.tabs.addTab(self.dropout_tab, self.tr("Dropout cases"))
-        self.dropout_tab.attention_changed.connect(lambda _n: self._show_dropout_attention())
+        self.dropout_tab.attention_changed.connect(lambda _n: self._show_dropout_attention(self.dropout_tab.attention))
         self.dropout_tab.message.connect(lambda text: self.show_message(text))
         self.roster_tab.absence_requested.connect(self.dropout_tab.record_absence)
         if context.db.read_only:
@@ -101,9 +112,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._show_counts(self.roster_tab.model.shown, self.roster_tab.model.total)
         self.count_label.setVisible(self.tabs.currentWidget() is self.roster_tab)
-        self._show_pairing_gaps(self.pairing_tab.gap_count)
-        self._show_ledger_gaps(self.ledger_tab.gap_count)
-        self._show_dropout_attention()
+        # The badges are counted off the GUI thread; only the answer to the latest count is shown.
+        self.badge_requests = {name: Latest() for name in ("pairing", "ledger", "dropout")}
+        self._count_badges(frozenset({Entity.ALL}))
         self._show_operator()
         shown_path = context.db.label or context.db.path
         self.database_label.setText(self.tr("Database: {path}").format(path=shown_path))
@@ -159,9 +170,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, self.tr("{n} times this quarter an eligible student got no aid").format(n=count)
                                 if count else "")
 
-    def _show_dropout_attention(self) -> None:
+    def _show_dropout_attention(self, attention: Attention) -> None:
         title = self.tr("Dropout cases")
-        attention = self.dropout_tab.attention
         index = self.tabs.indexOf(self.dropout_tab)
         self.tabs.setTabText(index, f"{title} ({attention.total})" if attention.total else title)
         self.tabs.setTabToolTip(index, self.tr(
@@ -205,6 +215,25 @@ class MainWindow(QMainWindow):
     def _data_changed(self, changed: frozenset[str]) -> None:
         if Entity.touched(changed, Entity.TOWNSHIP):
             self._update_title()
+        self._count_badges(changed)
+
+    def _count_badges(self, changed: frozenset[str]) -> None:
+        """Recount the badges a change concerns, in the background: hidden tabs read nothing."""
+        today = self.context.today()
+        if Entity.touched(changed, Entity.PAIRING, Entity.HOUSEHOLD, Entity.TOWNSHIP):
+            self._count_badge("pairing", self._show_pairing_gaps, pairing.gap_count, today)
+        if Entity.touched(changed, Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.DROPOUT):
+            self._count_badge("ledger", self._show_ledger_gaps, coverage.gap_count, Quarter.containing(today).key, today)
+        if Entity.touched(changed, Entity.DROPOUT, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.PAIRING,
+                          Entity.RECONCILE):
+            self._count_badge("dropout", self._show_dropout_attention, case_files.attention, today,
+                              classes=self.context.teacher_classes)
+
+    def _count_badge(self, name: str, show: Callable[[Any], None], service: Callable[..., Any], *args: Any,
+                     **kwargs: Any) -> None:
+        latest = self.badge_requests[name]
+        run_op(self.context, self, service, *args, access=Access.READ, background=True, quiet=True,
+               on_success=latest.only(latest.start(), show), on_failure=_badge_unknown, **kwargs)
 
     def _update_title(self) -> None:
         name = self.context.query(township.township_name)

@@ -22,7 +22,9 @@ only access with no context (``context=None``), for the work that opens the data
 it: it reports with it, and stops (``Cancelled``, its transaction rolled back) once the user has
 cancelled; a service that never reports runs to its end, and Cancel only stops the waiting. The
 dialog shows the work's words with the time left (from the rate so far), and its bar never goes back
-and is never full before the work has ended.
+and is never full before the work has ended. ``quiet=True`` (reads only) runs in the background with
+no progress dialog: figures a view loads for itself, saying "counting…" where they will appear, while
+the user goes on working.
 
 The returned ``Operation`` says how it ended (at once for work on the GUI thread).
 """
@@ -141,21 +143,23 @@ class Operation(QObject):
             self._end(State.SUCCEEDED, result)
         return self
 
-    def run_in_background(self, with_progress: Callable[[Progress], Callable[[], Any]]) -> Operation:
+    def run_in_background(self, with_progress: Callable[[Progress], Callable[[], Any]], *,
+                          quiet: bool = False) -> Operation:
         self.progress = Progress(callback=self._progressed.emit)
         self._call = with_progress(self.progress)
-        dialog = QProgressDialog(self.title, self.tr("Cancel"), 0, PROGRESS_STEPS, self._parent())
-        dialog.setWindowTitle(self.title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(self.progress.cancel)
-        self.dialog = dialog
-        self._progressed.connect(self._show_progress)
+        if not quiet:
+            dialog = QProgressDialog(self.title, self.tr("Cancel"), 0, PROGRESS_STEPS, self._parent())
+            dialog.setWindowTitle(self.title)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.canceled.connect(self.progress.cancel)
+            self.dialog = dialog
+            self._progressed.connect(self._show_progress)
+            dialog.setValue(0)
         self._ended.connect(self._end)
         _running.add(self)
-        dialog.setValue(0)
         self._started = time.monotonic()
         self._thread = threading.Thread(target=self._work, name=f"operation: {self.title}", daemon=True)
         self._thread.start()
@@ -290,7 +294,8 @@ def _takes_progress(service: Callable[..., Any]) -> bool:
 
 
 def run_op(context: AppContext | None, parent: QWidget | None, service: Callable[..., Any], *args: Any,
-           affects: Iterable[str] = (), access: Access = Access.CHANGE, background: bool = False, title: str = "",
+           affects: Iterable[str] = (), access: Access = Access.CHANGE, background: bool = False, quiet: bool = False,
+           title: str = "",
            on_success: Callable[[Any], None] | None = None,
            on_failure: Callable[[SchoolAidError], None] | None = None,
            on_cancel: Callable[[], None] | None = None, **kwargs: Any) -> Operation:
@@ -315,7 +320,7 @@ def run_op(context: AppContext | None, parent: QWidget | None, service: Callable
 
         return call
 
-    return operation.run_in_background(with_progress)
+    return operation.run_in_background(with_progress, quiet=quiet)
 
 
 def running(window: QWidget | None = None) -> list[Operation]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -65,6 +65,7 @@ from schoolaid.ui.widgets.form_dialog import date_edit, date_of
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.widgets.table_views import record_table
+from schoolaid.ui.widgets.when_shown import WhenShown
 
 RED = QBrush(QColor("#c62828"))
 ORANGE = QBrush(QColor("#b35c00"))
@@ -343,9 +344,8 @@ class DropoutTab(QWidget):
         self.rate_to.dateChanged.connect(lambda _d: self.show_figures())
         self.sections.currentChanged.connect(self._section_shown)
         context.changed.connect(self._data_changed)
-        # The lists are filled when the tab is first shown; the badge is needed at once.
-        self._lists_stale = True
-        self._show_attention()
+        # The lists are filled when the tab is first shown (the window counts the badge).
+        self.when_shown = WhenShown(self, self.refresh)
 
     # --- refreshing --------------------------------------------------------------------------------
 
@@ -353,19 +353,9 @@ class DropoutTab(QWidget):
         if not Entity.touched(changed, Entity.DROPOUT, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP,
                               Entity.PAIRING, Entity.RECONCILE):
             return
-        if self.isVisible():
-            self.refresh()
-        else:  # a change on another tab: the badge now, the lists when someone looks
-            self._lists_stale = True
-            self._show_attention()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._lists_stale:
-            self.refresh()
+        self.when_shown.changed()
 
     def refresh(self) -> None:
-        self._lists_stale = False
         current = self.case_school.currentData()
         self.case_school.blockSignals(True)
         self.case_school.clear()

@@ -4,7 +4,6 @@ opening its record."""
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -24,17 +23,18 @@ from PySide6.QtWidgets import (
 
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.school_calendar import Term
-from schoolaid.reporting import indicators, work_list
+from schoolaid.reporting import home, indicators, work_list
 from schoolaid.reporting.indicators import Indicator, SchoolIndicators
 from schoolaid.township import township
 from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.home.work_list import WorkListPanel
-from schoolaid.ui.operations import run_op
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import problem_label, show_refusal
 from schoolaid.ui.widgets.table_models import EditableTableModel, EditColumn
 from schoolaid.ui.widgets.table_views import editable_table
+from schoolaid.ui.widgets.when_shown import WhenShown
 
 MET = QColor("#1b7f3b")
 MISSED = QColor("#c62828")
@@ -208,13 +208,12 @@ class VillageCountsDialog(Dialog):
 
 class HomeTab(QWidget):
     open_requested = Signal(str, object)  # a work_list.Kind and the record's id (or None)
-    _computed = Signal(int, object)  # generation, (indicators, work items) or the error
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._generation = 0
-        self._worker: threading.Thread | None = None
+        self._task: Operation | None = None
         self.result: SchoolIndicators | None = None
         self.items: list[work_list.WorkItem] = []
         self.term_combo = QComboBox()
@@ -252,12 +251,11 @@ class HomeTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.cards_area, 3)
         layout.addWidget(self.work_panel, 2)
-        self._computed.connect(self._show)
         self._fill_schools()
         self.term_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.school_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         context.changed.connect(self._data_changed)
-        self.refresh()
+        self.when_shown = WhenShown(self, self.refresh)
 
     def _fill_schools(self) -> None:
         current = self.school_combo.currentData()
@@ -272,30 +270,22 @@ class HomeTab(QWidget):
     def _data_changed(self, changed: frozenset[str]) -> None:
         if Entity.touched(changed, Entity.TOWNSHIP):
             self._fill_schools()
-        self.refresh()
+        self.when_shown.changed()
 
     def refresh(self) -> None:
         """Work the figures out off the GUI thread; a newer request makes an older answer moot."""
         self._generation += 1
         generation = self._generation
-        term, school_id, db = self.term_combo.currentData(), self.school_combo.currentData(), self.context.db
-        actor, today = self.context.actor, self.context.today()
         self.state_label.setText(self.tr("Working out the figures…"))
-
-        def work() -> None:
-            try:
-                result: object = (db.query(indicators.compute, term, school_id, today=today),
-                                  db.query(work_list.today_work, today, actor))
-            except Exception as exc:  # noqa: BLE001 - shown in the tab, never lost
-                result = exc
-            self._computed.emit(generation, result)
-
-        self._worker = threading.Thread(target=work, name="home figures", daemon=True)
-        self._worker.start()
+        self._task = run_op(self.context, self, home.home_figures, self.term_combo.currentData(),
+                            self.school_combo.currentData(), self.context.today(), self.context.actor,
+                            access=Access.READ, background=True, quiet=True,
+                            on_success=lambda result: self._show(generation, result),
+                            on_failure=lambda error: self._show(generation, error))
 
     def wait(self, timeout: float = 30.0) -> None:
-        if self._worker is not None:
-            self._worker.join(timeout)
+        if self._task is not None:
+            self._task.wait(timeout)
 
     def _show(self, generation: int, result: object) -> None:
         if generation != self._generation:

@@ -27,6 +27,7 @@ from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
+from schoolaid.ui.widgets.when_shown import WhenShown
 
 
 def _day(day: dt.date | None) -> str:
@@ -88,13 +89,13 @@ class HardshipPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.show_assessments())
         self.table.doubleClicked.connect(lambda _index: self.decide())
         context.changed.connect(self._data_changed)
-        self.refresh()
+        self.when_shown = WhenShown(self, self.refresh)
 
     # --- showing -----------------------------------------------------------------------------------
 
     def _data_changed(self, changed: frozenset[str]) -> None:
         if Entity.touched(changed, Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP):
-            self.refresh()
+            self.when_shown.changed()
 
     def refresh(self) -> None:
         current = self.school_combo.currentData()

@@ -56,10 +56,12 @@ from schoolaid.ui.ledger.ledger_dialogs import (
     ReverseDialog,
 )
 from schoolaid.ui.operations import Access, run_op
+from schoolaid.ui.widgets.latest import Latest
 from schoolaid.ui.widgets.lazy_model import LazyColumn, LazyIdModel
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
+from schoolaid.ui.widgets.when_shown import WhenShown
 
 RED = QBrush(QColor("#c62828"))
 GREY = QBrush(QColor("#6d6d6d"))
@@ -104,6 +106,9 @@ class LedgerTab(QWidget):
         self.context = context
         self.plan: PostingPlan | None = None
         self.gap_count = 0
+        self.gaps_loading = False
+        self.entries_loading = False
+        self.entries_requests = Latest()
         self._totals_stale = True
         self._gaps_stale = True
 
@@ -313,14 +318,17 @@ class LedgerTab(QWidget):
         # Totals read every entry: they are worked out when someone looks at them.
         self.sections.currentChanged.connect(self._section_shown)
         self.gaps_period.currentIndexChanged.connect(lambda _i: self.show_gaps())
+        self.gaps_requests = Latest()
+        self.totals_requests = Latest()
         context.changed.connect(self._data_changed)
-        self.refresh()
+        # Filled when first shown, and after a change only once someone looks (the window counts the badge).
+        self.when_shown = WhenShown(self, self.refresh)
 
     # --- refreshing --------------------------------------------------------------------------------
 
     def _data_changed(self, changed: frozenset[str]) -> None:
         if Entity.touched(changed, Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.DROPOUT):
-            self.refresh()
+            self.when_shown.changed()
 
     def refresh(self) -> None:
         programmes = self.context.query(subsidy_programmes.list_programmes)
@@ -349,8 +357,6 @@ class LedgerTab(QWidget):
         self._gaps_stale = True
         if self.sections.currentIndex() == self.GAPS:
             self.show_gaps()
-        else:
-            self._count_gaps()
         self._clear_plan()
         self._schedule_preview()
 
@@ -479,9 +485,22 @@ class LedgerTab(QWidget):
                            text=self.filter_text.text())
 
     def show_entries(self) -> None:
-        flt = self.entry_filter()
-        self.entries_model.show_ids(self.context.query(entry_search.search_entry_ids, flt))
-        count, total = self.context.query(entry_search.entry_total, flt)
+        """Searched in the background (hundreds of thousands of entries): typing in the filter never waits."""
+        self.entries_loading = True
+        self.entries_summary.setText(self.tr("Counting…"))
+        request = self.entries_requests.start()
+        run_op(self.context, self, entry_search.ids_and_total, self.entry_filter(), access=Access.READ,
+               background=True, quiet=True, on_success=self.entries_requests.only(request, self._show_entries),
+               on_failure=self.entries_requests.only(request, self._entries_failed))
+
+    def _entries_failed(self, error: SchoolAidError) -> None:
+        self.entries_loading = False
+        self.entries_summary.setText(error.message)
+
+    def _show_entries(self, found: tuple[list[int], tuple[int, int]]) -> None:
+        ids, (count, total) = found
+        self.entries_model.show_ids(ids)
+        self.entries_loading = False
         self.entries_summary.setText(self.tr("{n} entries, {total} yuan in all (reversals included).").format(
             n=f"{count:,}", total=currency.format_yuan(total)))
 
@@ -605,8 +624,15 @@ class LedgerTab(QWidget):
     # --- totals and gaps -------------------------------------------------------------------------------
 
     def show_totals(self) -> None:
+        """Totals read every entry (a million of them in a township's years): worked out in the background."""
         self._totals_stale = False
-        rows = self.context.query(totals.totals, self.totals_by.currentData())
+        self.totals_summary.setText(self.tr("Counting…"))
+        request = self.totals_requests.start()
+        run_op(self.context, self, totals.totals, self.totals_by.currentData(), access=Access.READ, background=True,
+               quiet=True, on_success=self.totals_requests.only(request, self._show_totals),
+               on_failure=self.totals_requests.only(request, lambda error: self.totals_summary.setText(error.message)))
+
+    def _show_totals(self, rows: list[Total]) -> None:
         self.totals_model.set_rows(rows)
         self.totals_summary.setText(self.tr("In all: {total} yuan.").format(
             total=currency.format_yuan(sum(t.total_fen for t in rows))))
@@ -619,17 +645,30 @@ class LedgerTab(QWidget):
         elif index == self.POST and self._preview_stale:
             self.preview_timer.start()
 
-    def _count_gaps(self) -> None:
-        """The badge only needs the number; the list is worked out when someone looks at it."""
-        today = self.context.today()
-        self.gap_count = self.context.query(coverage.gap_count, _current_quarter(today), today)
-        self.gaps_changed.emit(self.gap_count)
-
     def show_gaps(self) -> None:
+        """Worked out off the GUI thread (a second and more at the size of a township); meanwhile the page
+        says so, and its rows cannot be posted."""
         self._gaps_stale = False
         today = self.context.today()
         period = self.gaps_period.currentData() or _current_quarter(today)
-        found = self.context.query(coverage.gaps, period, today)
+        self.gaps_summary.setText(self.tr("Counting…"))
+        self.gaps_table.setEnabled(False)
+        self.gaps_post_button.setEnabled(False)
+        self.gaps_loading = True
+        request = self.gaps_requests.start()
+        run_op(self.context, self, coverage.gaps, period, today, access=Access.READ, background=True, quiet=True,
+               on_success=self.gaps_requests.only(request, lambda found: self._show_gaps(period, found)),
+               on_failure=self.gaps_requests.only(request, self._gaps_failed))
+
+    def _gaps_failed(self, error: SchoolAidError) -> None:
+        self.gaps_loading = False
+        self.gaps_summary.setText(error.message)
+
+    def _show_gaps(self, period: str, found: list[Gap]) -> None:
+        self.gaps_loading = False
+        today = self.context.today()
+        self.gaps_table.setEnabled(True)
+        self.gaps_post_button.setEnabled(True)
         self.gaps_model.set_rows(found)
         self.gaps_summary.setText(self.tr(
             "<b>{n}</b> times a student who was eligible and enrolled got nothing: {total} yuan due.").format(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from schoolaid.accounts.permissions import Permission
+from schoolaid.common.errors import SchoolAidError
 from schoolaid.pairing import pairing, pairing_export, school_pairing
 from schoolaid.pairing.pairing import HouseholdNeed, OverdueVisit, Overview, PairingView, QuotaView
 from schoolaid.pairing.school_pairing import ActivityView, SchoolPairingView
@@ -42,8 +43,10 @@ from schoolaid.ui.pairing.pairing_dialogs import (
     StaffDialog,
 )
 from schoolaid.ui.pairing.visit_panel import VisitPanel
+from schoolaid.ui.widgets.latest import Latest
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
+from schoolaid.ui.widgets.when_shown import WhenShown
 
 RED = QBrush(QColor("#c62828"))
 ORANGE = QBrush(QColor("#a15c00"))
@@ -256,23 +259,52 @@ class PairingTab(QWidget):
         self.without_skills_check.toggled.connect(lambda _on: self._show_skills())
         self.schools_table.selectionModel().selectionChanged.connect(lambda *_: self._show_activities())
         self.days_spin.editingFinished.connect(self._days_changed)
-        self.days_spin.setEnabled(context.allows(Permission.EDIT_SETTINGS) and not context.db.read_only)
+        self.days_editable = context.allows(Permission.EDIT_SETTINGS) and not context.db.read_only
+        self.days_spin.setEnabled(False)  # until the overview says what the setting is
         self.visit_panel.saved.connect(lambda _id: self.message.emit(self.tr("Visit saved.")))
         context.changed.connect(self._data_changed)
-        self.refresh()
+        self.skills_rows: list[SkillsRow] | None = None
+        self.loading = False
+        self.overview_requests = Latest()
+        self.skills_requests = Latest()
+        # The skills overview reads every household (seconds at the size of a township): worked out in the
+        # background when its page is shown. The tab itself fills when first shown, and after a change only
+        # once someone looks (the window counts the badge).
+        self.skills_when_shown = WhenShown(skills_page, self._load_skills)
+        self.when_shown = WhenShown(self, self.refresh)
 
     # --- refreshing ------------------------------------------------------------------------------
 
     def _data_changed(self, changed: frozenset[str]) -> None:
         if Entity.touched(changed, Entity.PAIRING, Entity.HOUSEHOLD, Entity.TOWNSHIP):
-            self.refresh()
+            self.when_shown.changed()
 
     def refresh(self) -> None:
-        self.overview = self.context.query(pairing.overview, self.context.today())
-        overview = self.overview
+        """The overview reads every pairing and visit (seconds at the size of a township): worked out in
+        the background; the gaps strip says so meanwhile."""
+        self.loading = True
+        for button in (self.unpaired_button, self.quota_button, self.departed_button, self.overdue_button):
+            button.setText(self.tr("Counting…") if button is self.unpaired_button else "")
+            button.setStyleSheet("")
+        request = self.overview_requests.start()
+        run_op(self.context, self, pairing.overview, self.context.today(), access=Access.READ, background=True,
+               quiet=True, on_success=self.overview_requests.only(request, self._show_overview),
+               on_failure=self.overview_requests.only(request, self._overview_failed))
+        self.schools_model.set_rows(self.context.query(school_pairing.list_pairings))
+        self._show_activities()
+        self.visit_panel.when_shown.changed()
+        self.skills_when_shown.changed()
+
+    def _overview_failed(self, error: SchoolAidError) -> None:
+        self.loading = False
+        self.unpaired_button.setText(error.message)
+
+    def _show_overview(self, overview: Overview) -> None:
+        self.overview = overview
         self.days_spin.blockSignals(True)
         self.days_spin.setValue(overview.overdue_days)
         self.days_spin.blockSignals(False)
+        self.days_spin.setEnabled(self.days_editable)
         self._set_gap(self.unpaired_button, self.tr("{n} households without a helper"), len(overview.unpaired))
         self._set_gap(self.quota_button, self.tr("{n} helpers off quota"),
                       len(overview.over_quota) + len(overview.under_quota))
@@ -280,25 +312,19 @@ class PairingTab(QWidget):
         self._set_gap(self.overdue_button, self.tr("{n} not visited for {days} days").replace(
             "{days}", str(overview.overdue_days)), len(overview.overdue))
         selected = self.selected_staff_id()
-        self.staff_model.set_rows(self.context.query(pairing.quotas, self.context.today()))
+        self.staff_model.set_rows(overview.quotas)
         self._reselect_staff(selected)
         self.unpaired_model.set_rows(overview.unpaired)
         self.departed_model.set_rows(overview.departed)
         self.overdue_model.set_rows(overview.overdue)
         self.quota_model.set_rows(overview.over_quota + overview.under_quota)
         self._show_pairs()
-        self._show_skills()
-        self.schools_model.set_rows(self.context.query(school_pairing.list_pairings))
-        self._show_activities()
-        self.visit_panel.refresh()
+        self.loading = False
         self.gaps_changed.emit(self.gap_count)
 
     @property
     def gap_count(self) -> int:
-        if self.overview is None:
-            return 0
-        o = self.overview
-        return len(o.unpaired) + len(o.departed) + len(o.overdue) + len(o.over_quota) + len(o.under_quota)
+        return self.overview.gap_count if self.overview is not None else 0
 
     @staticmethod
     def _set_gap(button: QPushButton, text: str, count: int) -> None:
@@ -402,8 +428,23 @@ class PairingTab(QWidget):
 
     # --- skills and schools --------------------------------------------------------------------
 
+    def _load_skills(self) -> None:
+        self.skills_summary.setText(self.tr("Counting…"))
+        self.skills_table.setEnabled(False)
+        request = self.skills_requests.start()
+        run_op(self.context, self, households.skills_overview, access=Access.READ, background=True, quiet=True,
+               on_success=self.skills_requests.only(request, self._skills_loaded),
+               on_failure=self.skills_requests.only(request, lambda error: self.skills_summary.setText(error.message)))
+
+    def _skills_loaded(self, rows: list[SkillsRow]) -> None:
+        self.skills_rows = rows
+        self.skills_table.setEnabled(True)
+        self._show_skills()
+
     def _show_skills(self) -> None:
-        rows = self.context.query(households.skills_overview)
+        rows = self.skills_rows
+        if rows is None:
+            return
         without = [r for r in rows if not r.has_skilled_labourer]
         self.skills_summary.setText(self.tr(
             "{without} of {total} lifted and monitored households have no main labourer with a practical skill "

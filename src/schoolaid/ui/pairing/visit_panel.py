@@ -26,6 +26,7 @@ from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
+from schoolaid.ui.widgets.when_shown import WhenShown
 
 RECENT_VISITS = 300  # the log shows the latest; a household or a helper shows all of theirs
 
@@ -113,7 +114,9 @@ class VisitPanel(QWidget):
         self.add_files_button.clicked.connect(self._add_files)
         self.save_button.clicked.connect(self.save_visit)
         self.show_all_button.clicked.connect(lambda: self.show_household(None))
-        self.refresh()
+        # Five thousand helpers and their visits: read when the panel is first shown, and again after a
+        # change only once someone looks.
+        self.when_shown = WhenShown(self, self.refresh)
 
     # --- quick entry -----------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.roster.household_panel import HouseholdPanel
 from schoolaid.ui.roster.roster_model import RosterModel
 from schoolaid.ui.widgets.table_setup import fit_columns
+from schoolaid.ui.widgets.when_shown import WhenShown
 
 SEARCH_DELAY_MS = 80  # coalesces a burst of keystrokes into one search
 _ANY = None
@@ -139,6 +140,8 @@ class RosterTab(QWidget):
         open_action.triggered.connect(self.edit_student)
         self.table.addAction(open_action)
         self.apply_filter()
+        # After a change, re-read only when someone looks (the list was just read above).
+        self.when_shown = WhenShown(self, self._reload, stale=False)
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -249,6 +252,9 @@ class RosterTab(QWidget):
             return
         if Entity.touched(changed, Entity.TOWNSHIP):
             self._fill_filter_choices()
+        self.when_shown.changed()
+
+    def _reload(self) -> None:
         selected = self.selected_student_id()
         self.model.refresh(data_changed=True)
         self._reselect(selected)

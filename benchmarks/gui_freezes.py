@@ -1,0 +1,194 @@
+"""How long the window stops answering, at the size of a township: the main window (offscreen) on a
+database of 100,000 students, with a 10 ms timer on the GUI thread whose lateness is the stall the user
+feels. Measured after opening the window, after switching to each tab (the first time, and after a
+save), after saving a student as the student dialog does, and after a backup as the File menu makes it;
+against the floor, the longest stall of the same event loop with nothing to do, in the same run.
+
+    python benchmarks/gui_freezes.py [--students 100000] [--db PATH]
+
+The first run builds the database (about two minutes at 100,000 students); pass --db to keep and reuse
+it. Nothing in the window may stall it for more than 100 ms (issue 20).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from schoolaid.accounts.audit import Actor  # noqa: E402
+from schoolaid.backup import backup  # noqa: E402
+from schoolaid.demo import create_demo_township  # noqa: E402
+from schoolaid.roster import roster  # noqa: E402
+from schoolaid.storage.database import open_database  # noqa: E402
+from schoolaid.township.township import is_empty  # noqa: E402
+from schoolaid.ui import garbage  # noqa: E402
+from schoolaid.ui.app import create_application  # noqa: E402
+from schoolaid.ui.context import AppContext, Entity  # noqa: E402
+from schoolaid.ui.operations import run_op, running  # noqa: E402
+from schoolaid.ui.preferences import Preferences  # noqa: E402
+
+TICK_MS = 10
+LIMIT_MS = 100
+
+
+class StallMeter:
+    """A timer every 10 ms on the GUI thread: how late a tick comes is how long the thread was busy."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.clock = QElapsedTimer()
+        self.last = 0.0
+        self.longest = 0.0
+
+    def start(self) -> None:
+        self.clock.start()
+        self.last = self._now()
+        self.longest = 0.0
+        self.timer.start()
+
+    def _now(self) -> float:
+        return self.clock.nsecsElapsed() / 1e6
+
+    def _tick(self) -> None:
+        now = self._now()
+        self.longest = max(self.longest, now - self.last - TICK_MS)
+        self.last = now
+
+    def stop(self) -> float:
+        self._tick()  # a stall that is still going on when the work ends counts too
+        self.timer.stop()
+        return max(self.longest, 0.0)
+
+
+def wait(milliseconds: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def measure(meter: StallMeter, action: Callable[[], None], *, at_least_ms: int = 500,
+            timeout_s: float = 90.0) -> tuple[float, float]:
+    """The longest stall from ``action`` (run from the event loop) until all background work it started
+    has ended and the window has been idle for a while; and how long that took (seconds)."""
+    meter.start()
+    started = time.perf_counter()
+    QTimer.singleShot(0, action)
+    wait(at_least_ms)
+    while running() and time.perf_counter() - started < timeout_s:
+        wait(50)
+    settled = time.perf_counter() - started
+    wait(200)  # what the results set off on arriving (tables filled, a collection)
+    return meter.stop(), settled
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--students", type=int, default=100_000)
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="schoolaid-freezes-"))
+    path = args.db or folder / "township.sqlite"
+    db = open_database(path)
+    if is_empty(db):
+        start = time.perf_counter()
+        db.run(create_demo_township, Actor("benchmark"), students=args.students, seed=3, today=dt.date.today())
+        print(f"demo township of {args.students:,} students built in {time.perf_counter() - start:.0f} s")
+    preferences = Preferences(folder / "prefs.ini")
+    app = create_application(preferences=preferences)
+    QMessageBox.information = staticmethod(lambda *_args, **_kwargs: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
+    meter = StallMeter()
+    results: list[tuple[str, float, float]] = []
+
+    def record(label: str, stall: float, settled: float) -> None:
+        results.append((label, stall, settled))
+        print(f"{label:<44} longest stall {stall:7.0f} ms   (background work done after {settled:5.1f} s)",
+              flush=True)
+
+    floor, _ = measure(meter, lambda: None, at_least_ms=2000)
+    print(f"floor: an empty event loop's longest stall: {floor:.0f} ms", flush=True)
+
+    from schoolaid.ui.main_window import MainWindow
+
+    context = AppContext(db, preferences, "benchmark")
+    holder: dict[str, MainWindow] = {}
+
+    def open_window() -> None:
+        window = MainWindow(context)
+        window.show()
+        holder["window"] = window
+
+    record("opening the window (home tab)", *measure(meter, open_window))
+    window = holder["window"]
+    garbage.freeze_startup()  # as run_gui does once the window is up
+
+    tabs = window.tabs
+    for index in range(1, tabs.count()):
+        record(f"first switch to {tabs.widget(index).__class__.__name__}",
+               *measure(meter, lambda index=index: tabs.setCurrentIndex(index)))
+    for tab, section in ((window.ledger_tab, window.ledger_tab.GAPS), (window.ledger_tab, window.ledger_tab.TOTALS),
+                         (window.pairing_tab, window.pairing_tab.SKILLS),
+                         (window.pairing_tab, window.pairing_tab.GAPS)):
+        tabs.setCurrentWidget(tab)
+        record(f"  its page {tab.sections.tabText(section)}",
+               *measure(meter, lambda tab=tab, section=section: tab.sections.setCurrentIndex(section)))
+
+    tabs.setCurrentWidget(window.roster_tab)
+    wait(300)
+    student_id = window.roster_tab.model.student_id(0)
+    form = context.query(roster.get_form, student_id)
+
+    def save_student(phone: str) -> None:
+        run_op(context, window.roster_tab, roster.update_student, student_id,
+               dataclasses.replace(form, guardian_phone=phone), today=context.today(), affects={Entity.STUDENT})
+
+    record("saving a student (roster tab shown)", *measure(meter, lambda: save_student("13800000001")))
+    for index in range(tabs.count()):
+        if tabs.widget(index) is not window.roster_tab:
+            record(f"then switching to {tabs.widget(index).__class__.__name__}",
+                   *measure(meter, lambda index=index: tabs.setCurrentIndex(index)))
+    tabs.setCurrentWidget(window.ledger_tab)
+    window.ledger_tab.sections.setCurrentIndex(window.ledger_tab.GAPS)
+    wait(300)
+    while running():
+        wait(50)
+    record("saving a student (ledger gaps page shown)", *measure(meter, lambda: save_student("13800000002")))
+
+    tabs.setCurrentWidget(window.home_tab)
+    while running():
+        wait(50)
+    target = folder / ("backup" + backup.SUFFIX)
+    record("a backup, exported and checked (home tab)",
+           *measure(meter, lambda: window.backup_actions.run_export(target, "benchmark-password"),
+                    timeout_s=600))
+
+    collector = garbage.collector() if hasattr(garbage, "collector") else None
+    if collector is not None:
+        print(f"longest garbage collection on the GUI thread: {collector.longest_pause * 1000:.0f} ms "
+              f"({collector.collections} collections)")
+    worst = max(results, key=lambda r: r[1])
+    print(f"worst: {worst[0].strip()}: {worst[1]:.0f} ms against a floor of {floor:.0f} ms "
+          f"(the limit is {LIMIT_MS} ms): {'within' if worst[1] <= LIMIT_MS else 'OVER'} the limit")
+    window.close()
+    app.processEvents()
+    db.close()
+
+
+if __name__ == "__main__":
+    main()
