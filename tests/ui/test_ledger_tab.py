@@ -41,6 +41,7 @@ def test_post_the_month_for_everyone(qtbot, tab, context) -> None:
     quarter = Quarter.containing(context.today()).key
     gaps_before = context.query(coverage.gap_count, quarter, context.today())
     tab.preview_button.click()
+    tab.wait_for_preview()
     assert tab.plan is not None and tab.plan_model.rowCount() == len(tab.plan.lines) > 0
     assert f"{len(tab.plan.lines)} 名学生" in tab.post_summary.text()
     tab.post_all_button.click()
@@ -48,6 +49,7 @@ def test_post_the_month_for_everyone(qtbot, tab, context) -> None:
     assert len(posted) == len(tab.plan.lines if tab.plan else posted)
     assert context.query(coverage.gap_count, quarter, context.today()) < gaps_before
     tab.preview_button.click()  # posting again posts nothing twice
+    tab.wait_for_preview()
     assert tab.plan.lines == [] and not tab.post_all_button.isEnabled()
 
 
@@ -56,6 +58,7 @@ def test_post_selected_students_only(qtbot, tab, context) -> None:
     choose(tab.post_programme, shf.id)
     tab.post_month.setCurrentIndex(0)
     tab.preview_button.click()
+    tab.wait_for_preview()
     first = tab.plan_model.row_object(0)
     tab.plan_table.selectRow(0)
     tab.post_selected_button.click()
@@ -311,6 +314,7 @@ def test_the_hand_kept_list_is_kept_from_the_programmes_page(qtbot, tab, context
     choose(tab.post_programme, programme.id)
     tab.post_month.setCurrentIndex(0)
     tab.preview_button.click()
+    tab.wait_for_preview()
     assert [line.student_id for line in tab.plan.lines] == [picked[0].id]
 
     def take_off(members: MembersDialog) -> None:
@@ -376,3 +380,21 @@ def test_who_would_be_paid_is_shown_only_to_those_who_may_post(qtbot, demo_db, p
     widget.show()
     qtbot.waitUntil(lambda: "资助专干" in widget.post_summary.text(), timeout=3000)
     assert widget.plan is None and widget.plan_model.rowCount() == 0
+
+
+def test_an_answer_for_a_programme_no_longer_chosen_is_never_shown(qtbot, tab, context) -> None:
+    """The preview runs in the background: one for the old choice that comes back late is dropped."""
+    shf = context.query(subsidy_programmes.programme_by_code, "SHF")
+    choose(tab.post_programme, shf.id)
+    tab.post_month.setCurrentIndex(0)
+    tab.preview_button.click()  # asked now for 生活补助 …
+    other = next(tab.post_programme.itemData(i) for i in range(tab.post_programme.count())
+                 if tab.post_programme.itemData(i) not in (None, shf.id))
+    choose(tab.post_programme, other)  # … and another programme chosen before the answer came
+    pending = tab._preview_task
+    assert pending is not None
+    pending.wait_here()
+    assert tab.plan is None or tab.plan.programme.id == other  # 生活补助's plan never shows
+    tab.wait_for_preview()
+    qtbot.waitUntil(lambda: not tab.preview_loading and tab.post_summary.text() != "", timeout=5000)
+    assert tab.plan is None or tab.plan.programme.id == other

@@ -17,6 +17,7 @@ def test_the_posting_preview_shows_the_basis_column(qtbot, context) -> None:
     tab.post_programme.setCurrentIndex(tab.post_programme.findData(shf.id))
     tab.post_month.setCurrentIndex(0)
     tab.preview_button.click()
+    tab.wait_for_preview()
     model = tab.plan_model
     assert model.rowCount() > 0
     headers = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)

@@ -35,6 +35,7 @@ def preview_the_month(tab: LedgerTab, context) -> None:
     tab.post_programme.setCurrentIndex(tab.post_programme.findData(shf.id))
     tab.post_month.setCurrentIndex(0)
     tab.preview_button.click()
+    tab.wait_for_preview()
     QApplication.processEvents()
     assert tab.plan_model.rowCount() > 0
 
@@ -77,6 +78,7 @@ def test_a_column_is_widened_by_hand_and_keeps_its_width(qtbot, tab, context):
     assert table.columnWidth(NAME) == name_before + 60
     assert table.columnWidth(BASIS) == basis_before - 60  # the free text makes room; no scroll bar appears
     tab.preview_button.click()  # the list again: the width given by hand stays
+    tab.wait_for_preview()
     QApplication.processEvents()
     assert table.columnWidth(NAME) == name_before + 60
 

@@ -55,7 +55,7 @@ from schoolaid.ui.ledger.ledger_dialogs import (
     ProgrammeDialog,
     ReverseDialog,
 )
-from schoolaid.ui.operations import Access, run_op
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.latest import Latest
 from schoolaid.ui.widgets.lazy_model import LazyColumn, LazyIdModel
 from schoolaid.ui.widgets.messages import show_error
@@ -319,6 +319,9 @@ class LedgerTab(QWidget):
         self.sections.currentChanged.connect(self._section_shown)
         self.gaps_period.currentIndexChanged.connect(lambda _i: self.show_gaps())
         self.gaps_requests = Latest()
+        self.preview_requests = Latest()
+        self.preview_loading = False
+        self._preview_task: Operation | None = None
         self.totals_requests = Latest()
         context.changed.connect(self._data_changed)
         # Filled when first shown, and after a change only once someone looks (the window counts the badge).
@@ -380,8 +383,10 @@ class LedgerTab(QWidget):
         self.post_selected_button.setEnabled(False)
 
     def _selection_changed(self) -> None:
-        """A stale plan is never posted: it goes at once, and the new one follows shortly."""
+        """A stale plan is never posted: it goes at once (an answer still on its way for the old choice too),
+        and the new one follows shortly."""
         self._clear_plan()
+        self.preview_requests.forget()
         if self.post_programme.currentData() is not None:
             self.post_summary.setText(self.tr("Working out who is eligible for {month}…").format(
                 month=self.post_month.currentText()))
@@ -411,11 +416,21 @@ class LedgerTab(QWidget):
             self._clear_plan()
             self.post_summary.setText(self.tr("There is no active programme to post: add one on the Programmes page."))
             return
-        run_op(self.context, self, posting.preview_posting, self.post_programme.currentData(),
-               self.post_month.currentData(), today=self.context.today(), access=Access.READ,
-               on_success=self._show_preview, on_failure=self._no_plan)
+        # In the background (a county's roster takes seconds to decide), the latest choice's answer only.
+        request = self.preview_requests.start()
+        self.preview_loading = True
+        self._preview_task = run_op(self.context, self, posting.preview_posting, self.post_programme.currentData(),
+               self.post_month.currentData(), today=self.context.today(), access=Access.READ, background=True,
+               quiet=True, on_success=self.preview_requests.only(request, self._show_preview),
+               on_failure=self.preview_requests.only(request, self._no_plan))
+
+    def wait_for_preview(self) -> None:
+        """Until the preview asked for last is shown (tests, and a post right after a choice)."""
+        if self._preview_task is not None:
+            self._preview_task.wait_here()
 
     def _show_preview(self, preview: PostingPreview) -> None:
+        self.preview_loading = False
         plan = preview.plan
         self.plan = plan
         self.plan_model.set_rows(plan.lines if plan is not None else [])
@@ -444,6 +459,7 @@ class LedgerTab(QWidget):
         self.post_selected_button.setEnabled(plan is not None and bool(plan.lines))
 
     def _no_plan(self, error: SchoolAidError) -> None:
+        self.preview_loading = False
         self._clear_plan()
         if isinstance(error, ValidationFailed):
             self.post_summary.setText("；".join(p.message for p in error.problems))
