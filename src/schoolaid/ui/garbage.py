@@ -7,6 +7,11 @@ destructor then runs on that worker thread while the GUI thread is using Qt, and
 automatic collection off, a collection on a timer of the GUI thread (as often as CPython itself
 would, judged by the same per-generation thresholds), and one soon after a dialog closes.
 
+A full collection puts what survives it out of the collector's sight (``gc.freeze``): at the size of a
+county the window holds hundreds of thousands of long-lived objects, and walking them all again at every
+full collection stalled the window for most of a second. What becomes garbage among them is found by a
+thorough collection once nobody has used the keyboard or mouse for a minute.
+
 Dialogs are also deleted when they close (``widgets.dialog.Dialog``), so the garbage holds no live
 widget in the first place; this is the second line of defence.
 """
@@ -18,6 +23,8 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
+from schoolaid.ui.idle import IdleWatch
+
 # The timer only looks at the counts; it collects when CPython itself would have (gen 0 beyond 700
 # new objects, and so on), so most ticks cost nothing.
 CHECK_INTERVAL_MS = 5_000
@@ -28,6 +35,9 @@ AFTER_DIALOG_MS = 300
 # Most of them are freed by their reference counts once the work ends, so the collection waits — at most
 # this long (five minutes, far more than any figure of a township takes), however busy the window is.
 LONGEST_WAIT_S = 300.0
+# A full collection puts its survivors out of the collector's sight (gc.freeze); garbage among them is found
+# by a thorough collection, made when nobody has touched the keyboard or mouse for this long.
+THOROUGH_AFTER_IDLE_S = 60.0
 
 _collector: GarbageCollector | None = None
 
@@ -49,6 +59,7 @@ class GarbageCollector(QObject):
         self.soon.setInterval(AFTER_DIALOG_MS)
         self.soon.timeout.connect(self._collect_after_dialog)
         self.full_wanted = False  # a dialog closed while the background was busy: collect once it is not
+        self.idle = IdleWatch(self)
 
     def check(self) -> int:
         """Collect the oldest generation whose count has passed its threshold (and the younger ones),
@@ -92,13 +103,25 @@ class GarbageCollector(QObject):
         self.collections += 1
         start = time.perf_counter()
         try:
-            return gc.collect(generation)
+            if generation == 2 and self.idle.idle_seconds() >= THOROUGH_AFTER_IDLE_S:
+                # Nobody is at the keyboard: walk everything, what was put out of sight before included.
+                gc.unfreeze()
+                found = gc.collect(2)
+            else:
+                found = gc.collect(generation)
+            if generation == 2:
+                # The survivors of a full collection live on (a county's rows and the window's objects, by the
+                # hundred thousand): out of sight until the next thorough pass, so that the next full collection
+                # walks only what is new instead of stalling the window for most of a second.
+                gc.freeze()
+            return found
         finally:
             self.longest_pause = max(self.longest_pause, time.perf_counter() - start)
 
     def stop(self) -> None:
         self.timer.stop()
         self.soon.stop()
+        gc.unfreeze()
         gc.enable()
 
 
