@@ -207,10 +207,11 @@ class StudentSearchKey(Base):
     found anywhere in the name is the start of one of them.
 
     Kept by triggers on ``students`` (see the migration), in the transaction that writes the name,
-    whatever writes it; a student's keys go with the student (ON DELETE CASCADE)."""
+    whatever writes it; a student's keys go with the student (ON DELETE CASCADE). A migration that
+    rebuilds ``students`` (batch mode) drops those triggers and the keys: it must make both again."""
 
     __tablename__ = "student_search_keys"
-    __table_args__ = (Index("ix_student_search_keys_student", "student_id"), {"sqlite_with_rowid": False})
+    __table_args__ = (Index("ix_student_search_keys_student", "student_id"),)
     kind: Mapped[str] = mapped_column(String(1), primary_key=True)
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     student_id: Mapped[int] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"), primary_key=True)
