@@ -138,9 +138,9 @@ def keystrokes(path: Path) -> dict[str, list[float]]:
         for combo, position in ((tab.school_combo, 1), (tab.grade_combo, 6), (tab.village_combo, 3),
                                 (tab.status_combo, 0)):
             filters.append(timed(lambda c=combo, p=position: c.setCurrentIndex(p)))
-        filters.append(timed(tab.poor_check.click))
+        filters.append(timed(lambda: tab.category_combo.setCurrentIndex(1)))
         filters.append(timed(tab.clear_filters))
-        results["filters (school, grade, village, status, poor, clear)"] = filters
+        results["filters (school, grade, village, status, category, clear)"] = filters
         header = []
         for column in range(tab.model.columnCount()):
             header.append(timed(lambda c=column: tab.model.sort(c)))
