@@ -155,3 +155,28 @@ def test_an_upgraded_database_agrees_with_the_models(tmp_path, fixture) -> None:
     shutil.copy(FIXTURES / fixture, path)
     open_database(path).close()
     assert _schema_differences(path) == []
+
+
+def test_revision_0020_gets_search_keys_for_every_student(tmp_path) -> None:
+    """Revision 0021 adds the roster's search keys: built for the students already there, no row lost."""
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "schoolaid-rev0020.sqlite", path)
+    before = sqlite3.connect(path)
+    tables = [name for (name,) in before.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    counts = {table: before.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in tables
+              if table != "alembic_version"}
+    before.close()
+    open_database(path).close()
+    after = sqlite3.connect(path)
+    try:
+        assert {table: after.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in counts} == counts
+        without_keys = after.execute("SELECT count(*) FROM students WHERE id NOT IN "
+                                     "(SELECT student_id FROM student_search_keys)").fetchone()[0]
+        assert counts["students"] == 40 and without_keys == 0
+        name, pinyin, initials, student = after.execute(
+            "SELECT name, name_pinyin, name_initials, id FROM students ORDER BY id LIMIT 1").fetchone()
+        keys = set(after.execute("SELECT kind, key FROM student_search_keys WHERE student_id = ?", (student,)))
+        assert keys == ({("p", reading) for reading in (pinyin + initials).split()}
+                        | {("n", name[start:]) for start in range(len(name))})
+    finally:
+        after.close()

@@ -280,3 +280,52 @@ def test_rows_without_full_id_rights_show_the_last_four_and_no_birth_date(search
     assert (limited.age, limited.birth_month) == (full.age, "2020-01")
     assert [r.id_masked for r in db.query(roster.list_rows, RosterFilter(text="ls"), today=TODAY)] == [
         "*" * 14 + number[-4:]]
+
+
+def test_search_keys_follow_every_change_of_name(searchable, actor) -> None:
+    """The keys are kept by the database itself (triggers), in the transaction that writes the name."""
+    db, ids = searchable
+    form = db.query(roster.get_form, ids["张三"])
+    form.name = "王五"
+    db.run(roster.update_student, actor, ids["张三"], form, today=TODAY)
+    assert names(db, RosterFilter(text="zs")) == ["张三丰"]
+    assert names(db, RosterFilter(text="ww")) == ["王五"]
+    assert names(db, RosterFilter(text="wangw")) == ["王五"]
+    assert names(db, RosterFilter(text="五")) == ["王五"]
+    assert names(db, RosterFilter(text="张三")) == ["张三丰"]
+    db.run(roster.delete_student, actor, ids["张三丰"])
+    with db.read() as session:
+        keys = session.connection().exec_driver_sql(
+            "SELECT count(*) FROM student_search_keys WHERE student_id = ?", (ids["张三丰"],)).scalar()
+    assert keys == 0
+    assert names(db, RosterFilter(text="三")) == []
+
+
+def test_latin_letters_in_a_name_are_found_as_written_not_as_pinyin(township_db, actor) -> None:
+    """A name's text and its readings are separate keys: "nn" is inside "Anna" but starts no reading."""
+    township_db.run(roster.add_student, actor, student_form(township_db, "Anna Li"), today=TODAY)
+    assert names(township_db, RosterFilter(text="nn")) == []
+    assert names(township_db, RosterFilter(text="nna")) == []
+    assert names(township_db, RosterFilter(text="anna")) == ["Anna Li"]
+    assert names(township_db, RosterFilter(text="AnnaL")) == ["Anna Li"]
+
+
+@pytest.mark.parametrize("key", ["name", "age", "school", "village", "grade"])
+def test_a_search_page_is_the_count_and_the_start_of_the_sorted_search(demo_db, key) -> None:
+    for flt in (RosterFilter(), RosterFilter(text="z"), RosterFilter(text="张"), RosterFilter(category="脱贫户"),
+                RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED}), grade=Grade(Stage.PRIMARY, 4))):
+        for descending in (False, True):
+            expected = demo_db.query(roster.search_ids, flt, key, descending)
+            page = demo_db.query(roster.search_page, flt, key, descending, limit=7)
+            assert (page.count, page.ids) == (len(expected), expected[:7])
+
+
+def test_a_page_read_along_the_sort_index_is_the_same_page(demo_db, monkeypatch) -> None:
+    flt = RosterFilter(text="z")
+    for key in ("name", "age"):
+        for descending in (False, True):
+            sorted_page = demo_db.query(roster.search_page, flt, key, descending, limit=20)
+            monkeypatch.setattr(roster, "_READ_IN_ORDER_FROM", 1)
+            assert demo_db.query(roster.search_page, flt, key, descending, limit=20) == sorted_page
+            monkeypatch.setattr(roster, "_READ_IN_ORDER_FROM", 10**9)
+            assert demo_db.query(roster.search_page, flt, key, descending, limit=20) == sorted_page

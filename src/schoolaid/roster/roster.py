@@ -58,7 +58,7 @@ from schoolaid.roster.enrollment import (
 )
 from schoolaid.roster.pinyin_search import search_keys
 from schoolaid.storage.database import fetch_ids, reserve_ids
-from schoolaid.storage.models import Household, School, StatusChange, Student, Village, utcnow
+from schoolaid.storage.models import Household, School, StatusChange, Student, StudentSearchKey, Village, utcnow
 
 ENTITY = "student"
 # Columns kept out of the audit snapshot: derived from others, or bookkeeping.
@@ -545,10 +545,24 @@ def _text_condition(raw: str, full_id_rights: bool) -> ColumnElement[bool] | Non
             return func.substr(Student.id_number, -LAST_DIGITS) == digits
         return or_(func.instr(Student.id_number, digits) > 0, func.instr(Student.registry_no, digits) > 0)
     if _LETTERS.match(text):
-        # Keys are stored with a leading space before each reading: " zs" matches at a word start.
-        prefix = " " + text.lower()
-        return or_(func.instr(Student.name_initials, prefix) > 0, func.instr(Student.name_pinyin, prefix) > 0)
-    return func.instr(Student.name, clean_name(text)) > 0
+        # A reading of the name (full pinyin or initials) starting with the letters: "zs" finds 张三.
+        return _has_key_starting("p", text.lower())
+    # Text anywhere in the name is the start of one of the name's suffixes.
+    return _has_key_starting("n", clean_name(text))
+
+
+def _has_key_starting(kind: str, start: str) -> ColumnElement[bool]:
+    """Students with a search key of this kind (``StudentSearchKey``) that begins with ``start``:
+    a range on the keys' index rather than a scan of every student."""
+    keys = select(StudentSearchKey.student_id).where(StudentSearchKey.kind == kind, StudentSearchKey.key >= start)
+    following = ord(start[-1]) + 1  # the first character after the last one, for the end of the range
+    if 0xD800 <= following < 0xE000:  # surrogates are not characters
+        following = 0xE000
+    if following > 0x10FFFF:
+        keys = keys.where(func.substr(StudentSearchKey.key, 1, len(start)) == start)
+    else:
+        keys = keys.where(StudentSearchKey.key < start[:-1] + chr(following))
+    return Student.id.in_(keys)
 
 
 def _where(flt: RosterFilter) -> list[ColumnElement[bool]]:
@@ -628,6 +642,39 @@ def search_ids(session: Session, flt: RosterFilter, sort_key: str = "name", desc
     if sort_key not in SORT_KEYS:
         raise ValueError(sort_key)
     return fetch_ids(session, _select_ids(flt, sort_key).order_by(*_order(sort_key, descending)))
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    count: int
+    ids: list[int]  # the first ``limit`` of them, in display order
+
+
+def search_page(session: Session, flt: RosterFilter, sort_key: str = "name", descending: bool = False,
+                limit: int = 200) -> SearchPage:
+    """How many students match the filter, and the first of them in display order: what a keystroke
+    shows. The rest come from ``search_ids`` if the user scrolls past them."""
+    if sort_key not in SORT_KEYS:
+        raise ValueError(sort_key)
+    count = session.scalar(select(func.count()).select_from(_select_ids(flt, None).subquery())) or 0
+    if not count:
+        return SearchPage(0, [])
+    query = _select_ids(flt, sort_key).order_by(*_order(sort_key, descending)).limit(limit)
+    index = _SORT_INDEXES.get(sort_key)
+    if index is not None and count >= _READ_IN_ORDER_FROM:
+        # Many found: reading the sort's index in order reaches the first page long before sorting
+        # them all would (SQLite, knowing nothing of how many match, sorts them all).
+        return SearchPage(count, fetch_ids(session, query, indexed_by=("students", index)))
+    return SearchPage(count, fetch_ids(session, query))
+
+
+_SORT_INDEXES = {"name": "ix_students_sort_name", "age": "ix_students_sort_birth"}
+_READ_IN_ORDER_FROM = 2000
+
+
+def is_match(session: Session, flt: RosterFilter, student_id: int) -> bool:
+    """Whether this student is among those the filter finds."""
+    return session.scalar(_select_ids(flt, None).where(Student.id == student_id).limit(1)) is not None
 
 
 def matching_ids(session: Session, flt: RosterFilter) -> list[int]:

@@ -200,6 +200,23 @@ class Student(Base):
         back_populates="student", order_by="StatusChange.id")
 
 
+class StudentSearchKey(Base):
+    """What the roster's search box looks up (migration 0021), so that a keystroke reads an index
+    instead of every student: kind "p", each pinyin and initials reading of the name (zhangsan, zs),
+    found by the letters it starts with; kind "n", each suffix of the name (张三, 三), so that text
+    found anywhere in the name is the start of one of them.
+
+    Kept by triggers on ``students`` (see the migration), in the transaction that writes the name,
+    whatever writes it; a student's keys go with the student (ON DELETE CASCADE). A migration that
+    rebuilds ``students`` (batch mode) drops those triggers and the keys: it must make both again."""
+
+    __tablename__ = "student_search_keys"
+    __table_args__ = (Index("ix_student_search_keys_student", "student_id"),)
+    kind: Mapped[str] = mapped_column(String(1), primary_key=True)
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"), primary_key=True)
+
+
 class StatusChange(Base):
     """One change of a student's enrollment status, with its date and reason. Never deleted."""
 

@@ -15,7 +15,7 @@ from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.roster import RosterFilter, RosterRow
 from schoolaid.ui.context import AppContext
-from schoolaid.ui.widgets.lazy_model import LazyColumn, LazyIdModel
+from schoolaid.ui.widgets.lazy_model import BATCH, LazyColumn, LazyIdModel
 
 _STATUS_COLOURS = {
     EnrollmentStatus.DROPPED_OUT: QColor("#c62828"),
@@ -91,7 +91,7 @@ class RosterModel(LazyIdModel[RosterRow]):
         self._filter = RosterFilter(statuses=frozenset({EnrollmentStatus.ENROLLED}))
         self._sort_key = "name"
         self._descending = False
-        self._order: roster.DisplayOrder | None = None  # every student's id for the current sort
+        self._total: int | None = None  # every student, whatever the filter
         self.searched = False  # False until the first search fills the table
 
     @property
@@ -103,13 +103,27 @@ class RosterModel(LazyIdModel[RosterRow]):
         self.refresh()
 
     def refresh(self, *, data_changed: bool = False) -> None:
-        """Run the search again; after an edit (``data_changed``) sort again too. Rows are fetched
-        as they come on screen."""
-        if data_changed or self._order is None:
-            self._order = self._context.query(roster.display_order, self._sort_key, self._descending)
+        """Run the search again (after an edit, ``data_changed``, count everyone again too). A keystroke
+        reads the count and the first screen's ids; the rest of the ids are read if the user scrolls
+        past them, and rows are fetched as they come on screen."""
+        if data_changed or self._total is None:
+            self._total = self._context.query(roster.count_students)
         self.searched = True
-        self.show_ids(self._order.arrange(self._context.query(roster.matching_ids, self._filter)))
+        self._search()
         self.counts_changed.emit(self.shown, self.total)
+
+    def _search(self) -> None:
+        page = self._context.query(roster.search_page, self._filter, self._sort_key, self._descending, limit=BATCH)
+        self.show_ids(page.ids, page.count)
+
+    def all_ids(self) -> list[int]:
+        return self._context.query(roster.search_ids, self._filter, self._sort_key, self._descending)
+
+    def row_of(self, item_id: int) -> int | None:
+        if item_id not in self._ids and not self.complete and not self._context.query(
+                roster.is_match, self._filter, item_id):
+            return None  # not found: no need to read every id to say so
+        return super().row_of(item_id)
 
     @property
     def sort_key(self) -> str:
@@ -121,11 +135,11 @@ class RosterModel(LazyIdModel[RosterRow]):
 
     @property
     def shown(self) -> int:
-        return len(self._ids)
+        return self._count
 
     @property
     def total(self) -> int:
-        return len(self._order) if self._order is not None else 0
+        return self._total or 0
 
     def student_id(self, row: int) -> int:
         return self.id_at(row)
@@ -136,9 +150,8 @@ class RosterModel(LazyIdModel[RosterRow]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column].key
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort_key, self._descending) and self._order is not None:
+        if (key, descending) == (self._sort_key, self._descending) and self.searched:
             return
         self._sort_key, self._descending = key, descending
-        # The matching students stay the same: only their order changes.
-        self._order = self._context.query(roster.display_order, key, descending)
-        self.show_ids(self._order.arrange(self._ids))
+        if self.searched:
+            self._search()

@@ -36,25 +36,48 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self.columns = tuple(columns)
         self._fetch_rows = fetch
         self._ids: list[int] = []
+        self._count = 0  # rows shown: more than len(self._ids) while only the first ids are known
         self._rows: dict[int, R] = {}
 
-    def show_ids(self, ids: list[int]) -> None:
+    def show_ids(self, ids: list[int], count: int | None = None) -> None:
+        """Show these ids; with a ``count`` beyond them, only the first ids of that many are given and
+        the rest come from ``all_ids`` when a row past them is asked for."""
         self.beginResetModel()
         self._ids = ids
+        self._count = len(ids) if count is None else max(count, len(ids))
         self._rows.clear()
         self.endResetModel()
 
+    def all_ids(self) -> list[int]:
+        """Every id, in order, when ``show_ids`` was given only the first ones (subclasses that do so)."""
+        raise NotImplementedError
+
+    @property
+    def complete(self) -> bool:
+        return len(self._ids) >= self._count
+
+    def _complete(self) -> None:
+        if not self.complete:
+            self._ids = self.all_ids()
+            if len(self._ids) != self._count:  # changed since the count: show what there is now
+                self.show_ids(self._ids)
+
     def id_at(self, row: int) -> int:
+        if row >= len(self._ids):
+            self._complete()
         return self._ids[row]
 
     def row_of(self, item_id: int) -> int | None:
         try:
             return self._ids.index(item_id)
         except ValueError:
-            return None
+            if self.complete:
+                return None
+        self._complete()
+        return self.row_of(item_id)
 
     def row_object(self, row: int) -> R:
-        item_id = self._ids[row]
+        item_id = self.id_at(row)
         cached = self._rows.get(item_id)
         if cached is not None:
             return cached
@@ -69,17 +92,17 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         return self._rows[item_id]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
         column = self.columns[index.column()]
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return self.id_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return column.value(self.row_object(index.row()))
         if role == Qt.ItemDataRole.TextAlignmentRole:
