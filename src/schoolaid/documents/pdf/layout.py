@@ -150,6 +150,7 @@ def _cjk_frag_split(frags: list[Any], max_widths: Sequence[float], calc_bounds: 
 patch_reportlab_line_breaking()
 
 
+@functools.cache
 def half_units(char: str) -> int:
     """Width in half cells: 2 for Chinese characters and full-width punctuation (curly quotes too,
     as Chinese type sets them), 1 for Latin letters and Arabic numerals."""
@@ -172,6 +173,11 @@ def break_lines(text: str, cells: int = GRID_CHARS, indent: int = 2) -> list[str
     """A paragraph cut into grid lines of at most ``cells`` full-width characters, the first line
     indented by ``indent`` characters, with no line starting with closing punctuation and none
     ending with opening punctuation (the character before moves down with it), and no number cut."""
+    return list(_broken_lines(text, cells, indent))
+
+
+@functools.lru_cache(maxsize=1024)  # the law a notice cites, the same in every notice
+def _broken_lines(text: str, cells: int, indent: int) -> tuple[str, ...]:
     capacity = cells * 2
     lines: list[list[str]] = [["\u3000"] * indent]
     used = indent * 2
@@ -182,7 +188,7 @@ def break_lines(text: str, cells: int = GRID_CHARS, indent: int = 2) -> list[str
                 lines, used = _place(lines, used, char, half_units(char), capacity)
             continue
         lines, used = _place(lines, used, token, width, capacity)
-    return ["".join(line) for line in lines if line]
+    return tuple("".join(line) for line in lines if line)
 
 
 def _place(lines: list[list[str]], used: int, token: str, width: int, capacity: int) -> tuple[list[list[str]], int]:
