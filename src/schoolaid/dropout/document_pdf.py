@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -130,7 +132,7 @@ def receipt_table(faces: Faces, receipt: ReceiptText) -> Table:
         [named("受送达人签名或按手印"), named(signed), "", ""],
         [named("见证人（留置送达）"), named(receipt.witnesses), "拒收事由", named(receipt.refused_reason)],
     ]
-    table = Table(data, colWidths=[30 * mm, 68 * mm, 22 * mm, BLOCK_WIDTH - 120 * mm],
+    table = _ReceiptTable(data, colWidths=[30 * mm, 68 * mm, 22 * mm, BLOCK_WIDTH - 120 * mm],
                   rowHeights=[16, 28, 16, 16, 28, 28])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), plain), ("FONTSIZE", (0, 0), (-1, -1), 10.5), ("LEADING", (0, 0), (-1, -1), 12),
@@ -141,6 +143,53 @@ def receipt_table(faces: Faces, receipt: ReceiptText) -> Table:
     ]))
     table.wrap(BLOCK_WIDTH, PITCH * GRID_LINES)
     return table
+
+
+_cell_codes: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[str]]] = weakref.WeakKeyDictionary()
+
+
+class _ReceiptTable(Table):
+    """The receipt's table, its cells drawn once per document: every receipt has the same cells in
+    the same places, most of them saying the same (the labels, a blank, the manners of service),
+    and a cell's PDF code is the same wherever the table stands (it is drawn translated)."""
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: tuple[float, float],  # noqa: N802 - reportlab's name
+                  size: tuple[float, float]) -> None:
+        canvas = self.canv
+        # The cell's colour and font, as Table sets them (they depend on the cell before).
+        if self._curcellstyle is not cellstyle:
+            current = self._curcellstyle
+            if current is None or cellstyle.color != current.color:
+                canvas.setFillColor(cellstyle.color)
+            if current is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != \
+                    (current.leading, current.fontname, current.fontsize):
+                canvas.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        if cellstyle.href or cellstyle.destination:
+            content: Any = None
+        elif isinstance(cellval, Paragraph):
+            content = (Paragraph, cellval.text, cellval.style.name, cellval.style.fontName, cellval.style.fontSize,
+                            cellval.style.leading)
+        elif isinstance(cellval, str):
+            content = cellval
+        else:
+            content = None
+        if content is None:
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        codes = _cell_codes.get(canvas._doc)
+        if codes is None:
+            codes = _cell_codes[canvas._doc] = {}
+        key = (content, tuple(pos), tuple(size), cellstyle.fontname, cellstyle.fontsize, cellstyle.leading,
+               cellstyle.alignment, cellstyle.valign, cellstyle.topPadding, cellstyle.bottomPadding,
+               cellstyle.leftPadding, cellstyle.rightPadding)
+        code = codes.get(key)
+        if code is None:
+            start = len(canvas._code)
+            super()._drawCell(cellval, cellstyle, pos, size)
+            code = codes[key] = canvas._code[start:]
+        else:
+            canvas._code.extend(code)
 
 
 RECEIPT_HEADING = 26  # the cut line and the heading above the table
