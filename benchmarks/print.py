@@ -24,17 +24,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import select  # noqa: E402
-
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from schoolaid.accounts.audit import Actor  # noqa: E402
 from schoolaid.common.school_calendar import DEFAULT_HOLIDAYS, nth_school_day, school_days_before  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
 from schoolaid.documents.pdf import fonts  # noqa: E402
-from schoolaid.documents.pdf.layout import BODY_SIZE, GRID_CHARS, GRID_LINES, LEFT, PAGE_HEIGHT, PAGE_WIDTH, PITCH, TOP  # noqa: E402
+from schoolaid.documents.pdf.layout import (  # noqa: E402
+    BODY_SIZE,
+    GRID_CHARS,
+    GRID_LINES,
+    LEFT,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    PITCH,
+    TOP,
+)
 from schoolaid.dropout import absences, case_files, notice_pdf, notices, persuasion  # noqa: E402
 from schoolaid.dropout.persuasion import AttemptEntry  # noqa: E402
 from schoolaid.dropout.vocabulary import Method, Party  # noqa: E402

@@ -5,8 +5,8 @@ date, then below a dashed cut line its proof of service (送达回证) — one r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,8 +119,8 @@ def receipt_table(faces: Faces, receipt: ReceiptText) -> Table:
     plain = fonts.register(faces.plain)
     style = ParagraphStyle("receipt", fontName=plain, fontSize=10.5, leading=12, wordWrap="CJK")
 
-    def named(value: str) -> Paragraph:  # names may need a fallback face
-        return Paragraph(rich(value, faces.plain, faces), style)
+    def named(value: str) -> _Markup:  # names may need a fallback face
+        return _Markup(rich(value, faces.plain, faces), style)
 
     when = chinese_date(receipt.served_on) if receipt.served_on else "\u3000年\u3000月\u3000日\u3000时"
     signed = receipt.served_to if receipt.manner and receipt.manner != Manner.LEFT.value else ""
@@ -145,6 +145,14 @@ def receipt_table(faces: Faces, receipt: ReceiptText) -> Table:
     return table
 
 
+@dataclass(frozen=True)
+class _Markup:
+    """A cell's paragraph, made only when the cell is drawn the first time in the document."""
+
+    markup: str
+    style: ParagraphStyle
+
+
 _cell_codes: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[str]]] = weakref.WeakKeyDictionary()
 
 
@@ -165,17 +173,13 @@ class _ReceiptTable(Table):
                     (current.leading, current.fontname, current.fontsize):
                 canvas.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
             self._curcellstyle = cellstyle
-        if cellstyle.href or cellstyle.destination:
-            content: Any = None
-        elif isinstance(cellval, Paragraph):
-            content = (Paragraph, cellval.text, cellval.style.name, cellval.style.fontName, cellval.style.fontSize,
-                            cellval.style.leading)
-        elif isinstance(cellval, str):
-            content = cellval
+        if isinstance(cellval, _Markup):
+            content: Any = (_Markup, cellval.markup, cellval.style.name, cellval.style.fontName,
+                            cellval.style.fontSize, cellval.style.leading)
         else:
-            content = None
-        if content is None:
-            super()._drawCell(cellval, cellstyle, pos, size)
+            content = cellval if isinstance(cellval, str) else None
+        if content is None or cellstyle.href or cellstyle.destination:
+            super()._drawCell(_made(cellval), cellstyle, pos, size)
             return
         codes = _cell_codes.get(canvas._doc)
         if codes is None:
@@ -186,10 +190,14 @@ class _ReceiptTable(Table):
         code = codes.get(key)
         if code is None:
             start = len(canvas._code)
-            super()._drawCell(cellval, cellstyle, pos, size)
+            super()._drawCell(_made(cellval), cellstyle, pos, size)
             code = codes[key] = canvas._code[start:]
         else:
             canvas._code.extend(code)
+
+
+def _made(cellval: Any) -> Any:
+    return Paragraph(cellval.markup, cellval.style) if isinstance(cellval, _Markup) else cellval
 
 
 RECEIPT_HEADING = 26  # the cut line and the heading above the table
