@@ -236,7 +236,7 @@ class GridPage:
         # A line's code is the same wherever it falls on the page but for the baseline, and lines
         # repeat from notice to notice (the law, the receipt): it is built once per document.
         pieces = _line_code(self.canvas, self.faces, text, start_cell, face, size)
-        self.canvas._code.append(fp_str(self.baseline(line, size)).join(pieces))
+        self.canvas._code.append(_number(self.baseline(line, size)).join(pieces))
         if line >= self.line:
             self.line = line + 1
 
@@ -291,6 +291,9 @@ def _setting(char: str, face: FaceFile, faces: Faces, size: float) -> tuple[floa
     return cell, name, _glyph_width(char, name, size)
 
 
+_number = functools.cache(fp_str)  # as reportlab writes a number in PDF code; the grid has few
+
+
 _line_codes: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[str]]] = weakref.WeakKeyDictionary()
 
 
@@ -325,7 +328,7 @@ def _line_code(canvas: Canvas, faces: Faces, text: str, start_cell: float, face:
     font_size = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
     for first, name, cell, width, piece in runs:
         font = pdfmetrics.getFont(name)
-        pieces[-1] += f" {fp_str(cell - width)} Tc 1 0 0 1 {fp_str(first + (cell - width) / 2)} "
+        pieces[-1] += f" {_number(cell - width)} Tc 1 0 0 1 {_number(first + (cell - width) / 2)} "
         shown, subset_now = [], -1
         for subset, chunk in font.splitString(piece, document):
             if subset != subset_now:
