@@ -133,7 +133,7 @@ def receipt_table(faces: Faces, receipt: ReceiptText) -> Table:
         [named("见证人（留置送达）"), named(receipt.witnesses), "拒收事由", named(receipt.refused_reason)],
     ]
     table = _ReceiptTable(data, colWidths=[30 * mm, 68 * mm, 22 * mm, BLOCK_WIDTH - 120 * mm],
-                  rowHeights=[16, 28, 16, 16, 28, 28])
+                          rowHeights=[16, 28, 16, 16, 28, 28])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), plain), ("FONTSIZE", (0, 0), (-1, -1), 10.5), ("LEADING", (0, 0), (-1, -1), 12),
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),

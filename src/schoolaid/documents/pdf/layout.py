@@ -281,9 +281,9 @@ def _glyph_width(char: str, font: str, size: float) -> float:
 
 
 @functools.cache
-def _setting(char: str, face: FaceFile, faces: Faces, size: float) -> tuple[float, str, float] | None:
-    """How a character is set on the grid: its cell, the font that draws it, its glyph's width
-    (None for a space: its cell stays empty)."""
+def _setting(char: str, face: FaceFile, faces: Faces, size: float) -> tuple[float, str, float]:
+    """How a character is set on the grid: its cell, the font that draws it and its glyph's width
+    (no font for a space: its cell stays empty)."""
     cell = CELL * half_units(char) / 2
     if char.isspace():
         return cell, "", 0.0
