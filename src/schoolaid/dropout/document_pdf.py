@@ -165,8 +165,8 @@ class _ReceiptTable(Table):
                   size: tuple[float, float]) -> None:
         canvas = self.canv
         # The cell's colour and font, as Table sets them (they depend on the cell before).
-        if self._curcellstyle is not cellstyle:
-            current = self._curcellstyle
+        current: Any = self._curcellstyle  # type: ignore[has-type]  # reportlab's, untyped
+        if current is not cellstyle:
             if current is None or cellstyle.color != current.color:
                 canvas.setFillColor(cellstyle.color)
             if current is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != \
