@@ -5,9 +5,11 @@ date, then below a dashed cut line its proof of service (送达回证) — one r
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -117,8 +119,8 @@ def receipt_table(faces: Faces, receipt: ReceiptText) -> Table:
     plain = fonts.register(faces.plain)
     style = ParagraphStyle("receipt", fontName=plain, fontSize=10.5, leading=12, wordWrap="CJK")
 
-    def named(value: str) -> Paragraph:  # names may need a fallback face
-        return Paragraph(rich(value, faces.plain, faces), style)
+    def named(value: str) -> _Markup:  # names may need a fallback face
+        return _Markup(rich(value, faces.plain, faces), style)
 
     when = chinese_date(receipt.served_on) if receipt.served_on else "\u3000年\u3000月\u3000日\u3000时"
     signed = receipt.served_to if receipt.manner and receipt.manner != Manner.LEFT.value else ""
@@ -130,8 +132,8 @@ def receipt_table(faces: Faces, receipt: ReceiptText) -> Table:
         [named("受送达人签名或按手印"), named(signed), "", ""],
         [named("见证人（留置送达）"), named(receipt.witnesses), "拒收事由", named(receipt.refused_reason)],
     ]
-    table = Table(data, colWidths=[30 * mm, 68 * mm, 22 * mm, BLOCK_WIDTH - 120 * mm],
-                  rowHeights=[16, 28, 16, 16, 28, 28])
+    table = _ReceiptTable(data, colWidths=[30 * mm, 68 * mm, 22 * mm, BLOCK_WIDTH - 120 * mm],
+                          rowHeights=[16, 28, 16, 16, 28, 28])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), plain), ("FONTSIZE", (0, 0), (-1, -1), 10.5), ("LEADING", (0, 0), (-1, -1), 12),
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
@@ -141,6 +143,61 @@ def receipt_table(faces: Faces, receipt: ReceiptText) -> Table:
     ]))
     table.wrap(BLOCK_WIDTH, PITCH * GRID_LINES)
     return table
+
+
+@dataclass(frozen=True)
+class _Markup:
+    """A cell's paragraph, made only when the cell is drawn the first time in the document."""
+
+    markup: str
+    style: ParagraphStyle
+
+
+_cell_codes: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[str]]] = weakref.WeakKeyDictionary()
+
+
+class _ReceiptTable(Table):
+    """The receipt's table, its cells drawn once per document: every receipt has the same cells in
+    the same places, most of them saying the same (the labels, a blank, the manners of service),
+    and a cell's PDF code is the same wherever the table stands (it is drawn translated)."""
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: tuple[float, float],  # noqa: N802 - reportlab's name
+                  size: tuple[float, float]) -> None:
+        canvas = self.canv
+        # The cell's colour and font, as Table sets them (they depend on the cell before).
+        current: Any = self._curcellstyle  # type: ignore[has-type]  # reportlab's, untyped
+        if current is not cellstyle:
+            if current is None or cellstyle.color != current.color:
+                canvas.setFillColor(cellstyle.color)
+            if current is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != \
+                    (current.leading, current.fontname, current.fontsize):
+                canvas.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        if isinstance(cellval, _Markup):
+            content: Any = (_Markup, cellval.markup, cellval.style.name, cellval.style.fontName,
+                            cellval.style.fontSize, cellval.style.leading)
+        else:
+            content = cellval if isinstance(cellval, str) else None
+        if content is None or cellstyle.href or cellstyle.destination:
+            super()._drawCell(_made(cellval), cellstyle, pos, size)
+            return
+        codes = _cell_codes.get(canvas._doc)
+        if codes is None:
+            codes = _cell_codes[canvas._doc] = {}
+        key = (content, tuple(pos), tuple(size), cellstyle.fontname, cellstyle.fontsize, cellstyle.leading,
+               cellstyle.alignment, cellstyle.valign, cellstyle.topPadding, cellstyle.bottomPadding,
+               cellstyle.leftPadding, cellstyle.rightPadding)
+        code = codes.get(key)
+        if code is None:
+            start = len(canvas._code)
+            super()._drawCell(_made(cellval), cellstyle, pos, size)
+            code = codes[key] = canvas._code[start:]
+        else:
+            canvas._code.extend(code)
+
+
+def _made(cellval: Any) -> Any:
+    return Paragraph(cellval.markup, cellval.style) if isinstance(cellval, _Markup) else cellval
 
 
 RECEIPT_HEADING = 26  # the cut line and the heading above the table

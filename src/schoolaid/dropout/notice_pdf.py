@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -25,7 +25,16 @@ from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.documents.workbook import chinese_date
 from schoolaid.dropout import case_files, document_pdf, legal_basis, notices, receipts, rules
 from schoolaid.dropout.vocabulary import Party
-from schoolaid.storage.models import DropoutCase, Household, School, Staff, Student, UrgingNotice, Village
+from schoolaid.storage.models import (
+    DropoutCase,
+    Household,
+    School,
+    ServiceReceipt,
+    Staff,
+    Student,
+    UrgingNotice,
+    Village,
+)
 from schoolaid.township import township
 
 TITLE = "敦促入学通知书"
@@ -155,20 +164,25 @@ def compose(session: Session, notice: UrgingNotice) -> NoticeText:
 def notice_texts(session: Session, notice_ids: Sequence[int]) -> list[NoticeText]:
     """What each notice says, in the order asked: as issued (a notice issued before its text was kept
     is composed from the record)."""
+    found: dict[int, UrgingNotice] = {}
+    for start in range(0, len(notice_ids), 500):  # in one query a few hundred at a time
+        found.update((n.id, n) for n in session.scalars(
+            select(UrgingNotice).where(UrgingNotice.id.in_(notice_ids[start:start + 500]))))
     texts = []
     for notice_id in notice_ids:
-        notice = session.get(UrgingNotice, notice_id)
+        notice = found.get(notice_id)
         if notice is None:
             raise NotFound(translate("Printing", "The notice no longer exists."))
         texts.append(thaw(notice.issued_text) if notice.issued_text else compose(session, notice))
     return texts
 
 
-def notice_page(session: Session, notice_id: int, text: NoticeText) -> document_pdf.Page:
+def notice_page(session: Session, notice_id: int, text: NoticeText,
+                found_receipts: Mapping[int, ServiceReceipt] | None = None) -> document_pdf.Page:
     return document_pdf.Page(
         TITLE, text.document_number, f"{text.guardian}：", tuple(text.paragraphs()), text.issuer, text.issued_on,
         text.record, receipts.receipt_text(session, receipts.NOTICE_KIND, notice_id,
-                                           f"{TITLE}（{text.document_number}）", text.guardian))
+                                           f"{TITLE}（{text.document_number}）", text.guardian, found_receipts))
 
 
 @requires(Permission.EXPORT)
@@ -177,7 +191,8 @@ def write_notices(session: Session, actor: Actor, notice_ids: Sequence[int], pat
     """The notices in one PDF, each from a new page with its proof of service; every character
     checked before anything is drawn. Returns the number of pages."""
     texts = notice_texts(session, notice_ids)
-    pages = [notice_page(session, notice_id, text) for notice_id, text in zip(notice_ids, texts, strict=True)]
+    found = receipts.receipts_of(session, receipts.NOTICE_KIND, notice_ids)
+    pages = [notice_page(session, notice_id, text, found) for notice_id, text in zip(notice_ids, texts, strict=True)]
     return document_pdf.write(path, pages, TITLE if len(pages) == 1 else f"{TITLE}（{len(pages)}份）", progress)
 
 

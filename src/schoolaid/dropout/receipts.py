@@ -7,6 +7,7 @@ witnesses and the reason given for refusing."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -120,8 +121,21 @@ class ReceiptText:
                         self.served_by, self.place, self.witnesses, self.refused_reason])
 
 
-def receipt_text(session: Session, kind: str, document_id: int, document: str, recipient: str) -> ReceiptText:
-    receipt = receipt_of(session, kind, document_id)
+def receipts_of(session: Session, kind: str, document_ids: Sequence[int]) -> dict[int, ServiceReceipt]:
+    """The receipts of many documents of a kind, by document (in one query a few hundred at a time)."""
+    found: dict[int, ServiceReceipt] = {}
+    for start in range(0, len(document_ids), 500):
+        for receipt in session.scalars(select(ServiceReceipt).where(
+                ServiceReceipt.document_kind == kind, ServiceReceipt.document_id.in_(document_ids[start:start + 500]))
+                .order_by(ServiceReceipt.id)):
+            found.setdefault(receipt.document_id, receipt)  # the first, as ``receipt_of`` finds it
+    return found
+
+
+def receipt_text(session: Session, kind: str, document_id: int, document: str, recipient: str,
+                 receipts: Mapping[int, ServiceReceipt] | None = None) -> ReceiptText:
+    """``receipts``: those of the kind found beforehand (``receipts_of``), if so."""
+    receipt = receipt_of(session, kind, document_id) if receipts is None else receipts.get(document_id)
     if receipt is None:
         return ReceiptText("", document, recipient)
     return ReceiptText(receipt.receipt_number, document, receipt.recipient, receipt.manner, receipt.served_on,

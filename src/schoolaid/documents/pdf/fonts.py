@@ -4,6 +4,7 @@ face has stops the printout with a message naming it — never an empty box on p
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from dataclasses import dataclass, field
@@ -130,18 +131,31 @@ def face_for(char: str, preferred: FaceFile, faces: Faces) -> FaceFile | None:
     return next((f for f in faces.fallbacks if f != preferred and covers(f, char)), None)
 
 
+_drawable: dict[tuple[Faces, FaceFile], set[str]] = {}  # the characters found in a face or a fallback
+
+
 def check(text: str, faces: Faces, record: str, preferred: FaceFile | None = None) -> None:
     """Stop before drawing if a character of ``text`` is in no face; ``record`` says whose it is."""
+    preferred = preferred or faces.body
+    drawable = _drawable.setdefault((faces, preferred), set())
+    if drawable.issuperset(text):  # most texts: characters seen before
+        return
     for char in dict.fromkeys(text):
-        if face_for(char, preferred or faces.body, faces) is None:
+        if face_for(char, preferred, faces) is None:
             raise MissingCharacter(translate(
                 "Printing", "The character \u201c{char}\u201d (U+{code:04X}) in {record} is in none of the fonts on this "
                 "PC, so it cannot be printed. Check the spelling, or write the character another way in that record."
             ).format(char=char, code=ord(char), record=record))
+        drawable.add(char)
 
 
 def runs(text: str, preferred: FaceFile, faces: Faces) -> list[tuple[FaceFile, str]]:
     """The text cut into runs of one face each (the preferred one wherever it has the character)."""
+    return list(_runs(text, preferred, faces))
+
+
+@functools.lru_cache(maxsize=4096)  # titles, numbers and names repeat from document to document
+def _runs(text: str, preferred: FaceFile, faces: Faces) -> tuple[tuple[FaceFile, str], ...]:
     result: list[tuple[FaceFile, str]] = []
     for char in text:
         face = face_for(char, preferred, faces) or preferred
@@ -149,4 +163,4 @@ def runs(text: str, preferred: FaceFile, faces: Faces) -> list[tuple[FaceFile, s
             result[-1] = (face, result[-1][1] + char)
         else:
             result.append((face, char))
-    return result
+    return tuple(result)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +16,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
@@ -147,6 +150,7 @@ def _cjk_frag_split(frags: list[Any], max_widths: Sequence[float], calc_bounds: 
 patch_reportlab_line_breaking()
 
 
+@functools.cache
 def half_units(char: str) -> int:
     """Width in half cells: 2 for Chinese characters and full-width punctuation (curly quotes too,
     as Chinese type sets them), 1 for Latin letters and Arabic numerals."""
@@ -169,6 +173,11 @@ def break_lines(text: str, cells: int = GRID_CHARS, indent: int = 2) -> list[str
     """A paragraph cut into grid lines of at most ``cells`` full-width characters, the first line
     indented by ``indent`` characters, with no line starting with closing punctuation and none
     ending with opening punctuation (the character before moves down with it), and no number cut."""
+    return list(_broken_lines(text, cells, indent))
+
+
+@functools.lru_cache(maxsize=1024)  # the law a notice cites, the same in every notice
+def _broken_lines(text: str, cells: int, indent: int) -> tuple[str, ...]:
     capacity = cells * 2
     lines: list[list[str]] = [["\u3000"] * indent]
     used = indent * 2
@@ -179,7 +188,7 @@ def break_lines(text: str, cells: int = GRID_CHARS, indent: int = 2) -> list[str
                 lines, used = _place(lines, used, char, half_units(char), capacity)
             continue
         lines, used = _place(lines, used, token, width, capacity)
-    return ["".join(line) for line in lines if line]
+    return tuple("".join(line) for line in lines if line)
 
 
 def _place(lines: list[list[str]], used: int, token: str, width: int, capacity: int) -> tuple[list[list[str]], int]:
@@ -224,30 +233,10 @@ class GridPage:
         """One grid line: each character centred in its cell, from ``start_cell``."""
         line = self.line if line is None else line
         face = face or self.faces.body
-        y = self.baseline(line, size)
-        # Runs of characters with the same face, cell and glyph width are set in one go: the
-        # character spacing (cell − glyph) keeps every glyph centred in its cell.
-        runs: list[tuple[float, str, float, float, str]] = []  # x of the first cell, font, cell, width, text
-        x = LEFT + start_cell * CELL
-        for char in text:
-            cell = CELL * half_units(char) / 2
-            if not char.isspace():
-                name = fonts.register(fonts.face_for(char, face, self.faces) or face)
-                width = _glyph_width(char, name, size)
-                last = runs[-1] if runs else None
-                if last is not None and (last[1], last[2], last[3]) == (name, cell, width) and \
-                        abs(last[0] + cell * len(last[4]) - x) < 0.01:
-                    runs[-1] = (last[0], name, cell, width, last[4] + char)
-                else:
-                    runs.append((x, name, cell, width, char))
-            x += cell
-        words = self.canvas.beginText()
-        for first, name, cell, width, piece in runs:
-            words.setFont(name, size)
-            words.setCharSpace(cell - width)
-            words.setTextOrigin(first + (cell - width) / 2, y)
-            words.textOut(piece)
-        self.canvas.drawText(words)
+        # A line's code is the same wherever it falls on the page but for the baseline, and lines
+        # repeat from notice to notice (the law, the receipt): it is built once per document.
+        pieces = _line_code(self.canvas, self.faces, text, start_cell, face, size)
+        self.canvas._code.append(_number(self.baseline(line, size)).join(pieces))
         if line >= self.line:
             self.line = line + 1
 
@@ -289,6 +278,67 @@ class GridPage:
 @functools.cache
 def _glyph_width(char: str, font: str, size: float) -> float:
     return stringWidth(char, font, size)
+
+
+@functools.cache
+def _setting(char: str, face: FaceFile, faces: Faces, size: float) -> tuple[float, str, float]:
+    """How a character is set on the grid: its cell, the font that draws it and its glyph's width
+    (no font for a space: its cell stays empty)."""
+    cell = CELL * half_units(char) / 2
+    if char.isspace():
+        return cell, "", 0.0
+    name = fonts.register(fonts.face_for(char, face, faces) or face)
+    return cell, name, _glyph_width(char, name, size)
+
+
+_number = functools.cache(fp_str)  # as reportlab writes a number in PDF code; the grid has few
+
+
+_line_codes: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[str]]] = weakref.WeakKeyDictionary()
+
+
+def _line_code(canvas: Canvas, faces: Faces, text: str, start_cell: float, face: FaceFile,
+               size: float) -> list[str]:
+    """The PDF text object drawing a grid line, as reportlab's text object writes it (its code is
+    the same, byte for byte), cut where the baseline goes. Runs of characters with the same font,
+    cell and glyph width are set in one go: the character spacing (cell − glyph) keeps every glyph
+    centred in its cell. Kept per document: the glyphs' codes in a font's subsets are the
+    document's, fixed once given."""
+    document = canvas._doc
+    codes = _line_codes.get(document)
+    if codes is None:
+        codes = _line_codes[document] = {}
+    key = (text, start_cell, face, faces, size)
+    pieces = codes.get(key)
+    if pieces is not None:
+        return pieces
+    runs: list[tuple[float, str, float, float, str]] = []  # x of the first cell, font, cell, width, text
+    x = LEFT + start_cell * CELL
+    for char in text:
+        cell, name, width = _setting(char, face, faces, size)
+        if name:
+            last = runs[-1] if runs else None
+            if last is not None and (last[1], last[2], last[3]) == (name, cell, width) and \
+                    abs(last[0] + cell * len(last[4]) - x) < 0.01:
+                runs[-1] = (last[0], name, cell, width, last[4] + char)
+            else:
+                runs.append((x, name, cell, width, char))
+        x += cell
+    pieces = ["BT 1 0 0 1 0 0 Tm"]
+    font_size = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+    for first, name, cell, width, piece in runs:
+        font = pdfmetrics.getFont(name)
+        pieces[-1] += f" {_number(cell - width)} Tc 1 0 0 1 {_number(first + (cell - width) / 2)} "
+        shown, subset_now = [], -1
+        for subset, chunk in font.splitString(piece, document):
+            if subset != subset_now:
+                shown.append(f"{font.getSubsetInternalName(subset, document)} {font_size}")
+                subset_now = subset
+            shown.append(f"({canvas._escape(chunk)}) Tj")
+        pieces.append(f" Tm {' '.join(shown)}")
+    pieces[-1] += " ET"
+    codes[key] = pieces
+    return pieces
 
 
 def page_number(canvas: Canvas, number: int, faces: Faces) -> None:
