@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from schoolaid.accounts import audit
@@ -34,7 +34,7 @@ from schoolaid.roster.categories import (
 )
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.pinyin_search import search_keys
-from schoolaid.storage.database import reserve_ids
+from schoolaid.storage.database import insert_rows, reserve_ids
 from schoolaid.storage.models import Household, HouseholdMember, SkillTraining, Student, Village, utcnow
 
 ENTITY = "household"
@@ -250,18 +250,18 @@ def create_households(session: Session, actor: Actor, forms: Sequence[tuple[Hous
         return []
     now = utcnow()
     ids = reserve_ids(session, Household, len(valid))
-    session.connection().execute(insert(Household.__table__), [{**_scalar_values(f), "id": hid, "created_at": now, "updated_at": now}
-                                        for hid, f in zip(ids, valid, strict=True)])
+    insert_rows(session, Household.__table__, [{**_scalar_values(f), "id": hid, "created_at": now, "updated_at": now}
+                                               for hid, f in zip(ids, valid, strict=True)])
     members = [(m, {"household_id": hid, **{name: getattr(m, name) for name in _MEMBER_FIELDS}})
                for hid, form in zip(ids, valid, strict=True) for m in form.members]
     if members:
         member_ids = reserve_ids(session, HouseholdMember, len(members))
-        session.connection().execute(insert(HouseholdMember.__table__), [{**values, "id": mid} for mid, (_, values)
-                                                  in zip(member_ids, members, strict=True)])
+        insert_rows(session, HouseholdMember.__table__, [{**values, "id": mid} for mid, (_, values)
+                                                         in zip(member_ids, members, strict=True)])
         skills = [{"member_id": mid, **{name: getattr(s, name) for name in _SKILL_FIELDS}}
                   for mid, (member, _) in zip(member_ids, members, strict=True) for s in member.skills]
         if skills:
-            session.connection().execute(insert(SkillTraining.__table__), skills)
+            insert_rows(session, SkillTraining.__table__, skills)
     audit.record_many(session, [audit.event_values(actor, Action.CREATE, ENTITY, hid, form.head_name,
                                                    after=_snapshot(hid, form)) for hid, form in zip(ids, valid, strict=True)])
     return ids

@@ -7,6 +7,7 @@ the choice for students already on the roster, and plans again → ``apply_plan`
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import enum
 import re
@@ -110,6 +111,9 @@ class RowResult:
     household: PlannedHousehold | None = None
     known_as: str = ""  # for a student already on the roster: who, and where
     same_as_row: int | None = None  # for a student earlier in the same sheet: that row
+    # The form is as ``roster.validate`` returned it (not merged with a later row's since): the write
+    # need not check it again, only what the database may have changed (``roster.recheck``).
+    validated: bool = field(default=False, repr=False, compare=False)
 
     @property
     def key(self) -> RowKey:
@@ -140,6 +144,7 @@ class ImportPlan:
     options: ImportOptions
     rows: list[RowResult]
     households_to_create: int
+    checked_on: dt.date | None = None  # the day the rows were checked (warnings about ages depend on it)
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.rows if r.outcome is outcome)
@@ -225,12 +230,19 @@ class _Row:
     """One sheet row's cells by field."""
 
     cells: dict[Field, Any]
+    # Each cell as text, worked out once: planning a row asks for the same cells a dozen times.
+    texts: dict[Field, str] = field(init=False, repr=False, compare=False)
+    categories: tuple[dict[str, Any] | None, list[Problem]] | None = field(default=None, init=False, repr=False,
+                                                                           compare=False)
+
+    def __post_init__(self) -> None:
+        self.texts = {column: sheet_values.text(value) for column, value in self.cells.items()}
 
     def text(self, column: Field) -> str:
-        return sheet_values.text(self.cells.get(column, ""))
+        return self.texts.get(column, "")
 
     def has(self, column: Field) -> bool:
-        return column in self.cells and not sheet_values.is_blank(self.cells[column])
+        return bool(self.texts.get(column))
 
 
 def read_and_plan(session: Session, path: Path, options: ImportOptions | None = None, *, today: dt.date,
@@ -278,7 +290,7 @@ def make_plan(session: Session, source: ImportSource, options: ImportOptions | N
     used = {id(r.household) for r in results if r.household is not None
             and r.outcome in (Outcome.NEW, Outcome.UPDATE)}
     created = sum(1 for h in planned_households.values() if h.existing_id is None and id(h) in used)
-    return ImportPlan(source, options, results, created)
+    return ImportPlan(source, options, results, created, checked_on=today)
 
 
 def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: list[Any], options: ImportOptions,
@@ -341,7 +353,7 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
         base = roster.get_form(session, existing_id)
     else:
         base = StudentForm(entry_date=None)
-    form = replace(base, **{k: v for k, v in parsed.values.items() if k in _FORM_FIELD_NAMES})
+    form = roster.with_values(base, **{k: v for k, v in parsed.values.items() if k in _FORM_FIELD_NAMES})
     if parsed.masked_registry_no and not masked_matches(parsed.masked_registry_no, base.registry_no or ""):
         result.problems.append(warning("registry_no", "import.registry_no_masked", f"{Field.REGISTRY_NO.label()}：" + (
             translate("RosterImport", "digits are hidden ({value}); not imported, the roster's number is kept.")
@@ -357,6 +369,7 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
     if not result.errors:
         form, problems = roster.validate(session, form, existing_id, today=today, lookups=lookups)
         result.form = form
+        result.validated = True
         result.problems.extend(p for p in problems if p.code != "school.missing" or not any(
             q.field == "school_id" for q in result.problems))
     if result.errors:
@@ -387,9 +400,9 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
         problems.append(warning(column.value, f"import.{column.value}", f"{column.label()}：{reason}"))
 
     too_long = set()
-    for column in row.cells:
+    for column, cell_text in row.texts.items():
         limit = MAX_LENGTH[column][0]
-        length = len(row.text(column))
+        length = len(cell_text)
         if length > limit:
             too_long.add(column)
             bad(column, translate("RosterImport", "{length} characters is too long (at most {limit}).").format(
@@ -478,6 +491,13 @@ def _household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Proble
     """The household's categories as the sheet gives them (None when it gives none), and the warnings
     about cells that could not be read. 家庭类别 names the category (or a monitoring type); 是否监测对象
     yes makes it a 监测对象, 是否脱贫户 (是否建档立卡) yes a 脱贫户 unless it is a 监测对象."""
+    if row.categories is None:  # asked when the row is read and again when its household is planned
+        row.categories = _read_household_categories(row)
+    values, problems = row.categories
+    return (dict(values) if values is not None else None), list(problems)
+
+
+def _read_household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Problem]]:
     problems: list[Problem] = []
     columns = (Field.HOUSEHOLD_CATEGORY, Field.LIFTED, Field.LIFTED_YEAR, Field.MONITORED, Field.MONITORING_TYPE,
                Field.DIBAO, Field.TEKUN)
@@ -583,6 +603,7 @@ def _resolve_duplicate_in_file(result: RowResult, row: _Row, seen: dict[str, Row
         # The later row's values win: it is usually the corrected copy.
         first.form = replace(first.form, **{k: getattr(result.form, k) for k in _FORM_FIELD_NAMES
                                             if k in _provided_fields(row)})
+        first.validated = False
         # The warnings of the merged values now belong to the first row, which carries them in.
         first.problems.extend(p for p in result.warnings if p.code not in {q.code for q in first.problems})
         result.problems.append(warning("id_number", "import.duplicate_merged", translate(
@@ -696,18 +717,21 @@ def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progr
     def form_of(result: RowResult) -> StudentForm:
         assert result.form is not None
         if result.household is not None and result.form.household_id is None:
-            return replace(result.form, household_id=household_ids[id(result.household)])
+            form = copy.copy(result.form)  # the plan stays as previewed
+            form.household_id = household_ids[id(result.household)]
+            return form
         return result.form
 
     def confirmed(result: RowResult) -> Collection[str]:
         return {p.code for p in result.warnings}
 
+    same_day = plan.checked_on == today
     try:
         new_rows = [r for r in accepted if r.outcome is Outcome.NEW]
         for start in range(0, len(new_rows), 500):
             chunk = new_rows[start:start + 500]
             roster.add_students(session, actor, [(form_of(r), confirmed(r)) for r in chunk], lookups=lookups,
-                                today=today)
+                                validated=[same_day and r.validated for r in chunk], today=today)
             progress.report(0.3 + 0.5 * (start + len(chunk)) / max(len(new_rows), 1),
                             translate("RosterImport", "Adding students: {n} of {total}…").format(
                                 n=start + len(chunk), total=len(new_rows)))
