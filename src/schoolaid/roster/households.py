@@ -83,6 +83,8 @@ class HouseholdForm:
     tekun: bool = False
 
 
+_SEXES = frozenset(s.value for s in Sex)
+_MONITORING_TYPES = frozenset(t.value for t in MonitoringType)
 _SCALAR_FIELDS = ("head_name", "village_id", "group_name", "address", "phone", "registered_poor", "poor_card_no",
                   "poor_year", "poverty_status", "notes", *HOUSEHOLD_FIELDS)
 
@@ -135,7 +137,7 @@ def validate(session: Session, form: HouseholdForm, today: dt.date,
             problems.append(error("members", "member.birth_year", translate(
                 "Households", "{name}: the birth year {year} is impossible.").format(
                     name=member.name, year=member.birth_year)))
-        if member.sex and member.sex not in {s.value for s in Sex}:
+        if member.sex and member.sex not in _SEXES:
             problems.append(error("members", "member.sex", translate("Households", "{name}: choose the sex.").format(
                 name=member.name)))
         for skill in member.skills:
@@ -176,7 +178,7 @@ def category_problems(form: HouseholdForm, today: dt.date) -> list[Problem]:
                 "Households", "The monitoring type and dates apply only to a 防止返贫监测对象: clear them, or change "
                 "the category.")))
         return problems
-    if form.monitoring_type and form.monitoring_type not in {t.value for t in MonitoringType}:
+    if form.monitoring_type and form.monitoring_type not in _MONITORING_TYPES:
         problems.append(error("monitoring_type", "category.monitoring_type", translate(
             "Households", "Choose the monitoring type: 脱贫不稳定户, 边缘易致贫户, 突发严重困难户, or none.")))
     if form.monitoring_identified_on is not None and form.monitoring_identified_on > today:

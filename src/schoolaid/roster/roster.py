@@ -100,6 +100,7 @@ class StudentForm:
 
 
 _FORM_FIELDS = [f.name for f in fields(StudentForm)]
+_SEXES = frozenset(s.value for s in Sex)
 
 
 def with_values(form: StudentForm, **values: Any) -> StudentForm:
@@ -193,7 +194,7 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
     if form.guardian_name and (reason := name_problem(form.guardian_name)):
         problems.append(error("guardian_name", "guardian_name.invalid", translate(
             "Roster", "Guardian: {reason}").format(reason=reason)))
-    if form.sex not in {s.value for s in Sex}:
+    if form.sex not in _SEXES:
         problems.append(error("sex", "sex.invalid", translate("Roster", "Choose the student's sex.")))
 
     check = idnumber.check(form.id_number, today=today)

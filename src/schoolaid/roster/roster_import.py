@@ -45,6 +45,7 @@ from schoolaid.roster.roster_columns import MAX_LENGTH, Field, Header, find_head
 from schoolaid.storage.models import Household, School, Student
 
 _GROUP_IN_ADDRESS = re.compile(r"(\d{1,2})\s*[组社]")
+_MONITORING_TYPES = frozenset(t.value for t in MonitoringType)
 
 
 class Choice(str, enum.Enum):
@@ -533,7 +534,7 @@ def _read_household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[P
         category = HouseholdCategory.LIFTED.value
     if row.has(Field.MONITORING_TYPE):
         typed = row.text(Field.MONITORING_TYPE).replace(" ", "")
-        if typed in {t.value for t in MonitoringType}:
+        if typed in _MONITORING_TYPES:
             monitoring_type = typed
         elif typed not in GENERAL_WORDS:
             doubtful(Field.MONITORING_TYPE, translate(
