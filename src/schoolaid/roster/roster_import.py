@@ -237,7 +237,8 @@ class _Row:
                                                                            compare=False)
 
     def __post_init__(self) -> None:
-        self.texts = {column: sheet_values.text(value) for column, value in self.cells.items()}
+        self.texts = {column: value.strip() if type(value) is str else sheet_values.text(value)
+                      for column, value in self.cells.items()}
 
     def text(self, column: Field) -> str:
         return self.texts.get(column, "")
@@ -389,6 +390,17 @@ class _Parsed:
     masked_registry_no: str = ""  # a 学籍号 with digits hidden, likewise
 
 
+_PARSERS = {
+    Field.SEX: ("sex", sheet_values.sex),
+    Field.BIRTH_DATE: ("birth_date", sheet_values.date),
+    Field.ENTRY_DATE: ("entry_date", sheet_values.date),
+    Field.ETHNICITY: ("ethnicity", sheet_values.ethnicity),
+}
+_YES_NO_FIELDS = ((Field.LEFT_BEHIND, "left_behind"), (Field.BOARDER, "boarder"), (Field.ORPHAN, "orphan"),
+                  (Field.UNSUPPORTED, "unsupported"), (Field.PARENT_DISABLED, "parent_disabled"),
+                  (Field.MARTYR_CHILD, "martyr_child"), (Field.IN_DIFFICULTY, "in_difficulty"))
+
+
 def _parse(row: _Row, today: dt.date) -> _Parsed:
     """The row's cells as form values; a cell that cannot be read is an error on its field."""
     values: dict[str, Any] = {}
@@ -422,13 +434,7 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
             masked_id = id_text.upper()  # it may still name a student on the roster (``_plan_row``)
         else:
             values["id_number"] = id_text
-    parsers = {
-        Field.SEX: ("sex", sheet_values.sex),
-        Field.BIRTH_DATE: ("birth_date", sheet_values.date),
-        Field.ENTRY_DATE: ("entry_date", sheet_values.date),
-        Field.ETHNICITY: ("ethnicity", sheet_values.ethnicity),
-    }
-    for column, (key, parser) in parsers.items():
+    for column, (key, parser) in _PARSERS.items():
         if row.has(column):
             try:
                 value = parser(row.cells[column])
@@ -437,9 +443,7 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
                 continue
             if value is not None:
                 values[key] = value
-    for column, key in ((Field.LEFT_BEHIND, "left_behind"), (Field.BOARDER, "boarder"), (Field.ORPHAN, "orphan"),
-                        (Field.UNSUPPORTED, "unsupported"), (Field.PARENT_DISABLED, "parent_disabled"),
-                        (Field.MARTYR_CHILD, "martyr_child"), (Field.IN_DIFFICULTY, "in_difficulty")):
+    for column, key in _YES_NO_FIELDS:
         if column in row.cells:
             # A blank in a yes/no column is a no; an unreadable mark is a no the user is told about.
             try:
