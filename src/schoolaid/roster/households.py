@@ -84,6 +84,7 @@ class HouseholdForm:
 
 
 _SEXES = frozenset(s.value for s in Sex)
+_CATEGORIES = frozenset(c.value for c in HouseholdCategory)
 _MONITORING_TYPES = frozenset(t.value for t in MonitoringType)
 _SCALAR_FIELDS = ("head_name", "village_id", "group_name", "address", "phone", "registered_poor", "poor_card_no",
                   "poor_year", "poverty_status", "notes", *HOUSEHOLD_FIELDS)
@@ -153,7 +154,7 @@ def category_problems(form: HouseholdForm, today: dt.date) -> list[Problem]:
     a 脱贫户 has its year (2013 … this year; missing, a warning); a 监测对象 may have a type, the date identified and the
     date its risk was removed, not before the date identified; the other categories have none of them."""
     problems: list[Problem] = []
-    if form.category not in {c.value for c in HouseholdCategory}:
+    if form.category not in _CATEGORIES:
         problems.append(error("category", "category.invalid", translate(
             "Households", "Choose the household category: 一般户, 脱贫户 or 防止返贫监测对象.")))
         return problems
