@@ -349,7 +349,7 @@ def add_students(session: Session, actor: Actor, forms: Sequence[tuple[StudentFo
         row["id"] = student_id
     insert_rows(session, Student.__table__, rows)
     audit.record_many(session, [
-        audit.event_values(actor, Action.CREATE, ENTITY, row["id"], row["name"],  # type: ignore[arg-type]
+        audit.event_values(actor, Action.CREATE, ENTITY, row["id"], row["name"],
                            after=_audited_values(row))
         for row in rows
     ])
