@@ -8,12 +8,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit_chain import GENESIS, row_hash
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
+from schoolaid.storage.database import insert_rows
 from schoolaid.storage.models import AuditEvent, Base, utcnow
 
 
@@ -115,7 +116,7 @@ def record(
 def record_many(session: Session, events: list[dict[str, Any]]) -> None:
     """Audit events made with ``event_values``, inserted in one statement (imports, the demo)."""
     if events:
-        session.connection().execute(insert(AuditEvent.__table__), [_chained(session, e) for e in events])
+        insert_rows(session, AuditEvent.__table__, [_chained(session, e) for e in events])
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ ALL_GRADES = (
     *(Grade(Stage.PRIMARY, n) for n in range(1, 7)),
     *(Grade(Stage.JUNIOR, n) for n in (7, 8, 9)),
 )
+_VALID_GRADES = frozenset((g.stage.value, g.number) for g in ALL_GRADES)
 
 _PRESCHOOL_NAMES = {1: "小班", 2: "中班", 3: "大班"}
 _CHINESE_NUMERALS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九"}
@@ -73,6 +74,8 @@ def grade_name_zh(stage: Stage | str, number: int) -> str:
 
 
 def is_valid_grade(stage: str, number: int) -> bool:
+    if type(stage) is str and type(number) is int:  # the usual case, asked for every row of an import
+        return (stage, number) in _VALID_GRADES
     return any(g.stage.value == stage and g.number == number for g in ALL_GRADES)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from schoolaid.common.errors import Problem, Severity, ValidationFailed
 from schoolaid.common.i18n import translate
@@ -33,9 +34,24 @@ _NAME_CATEGORIES = ("L", "M", "Nd", "Nl", "Co")  # Co: rare characters some syst
 _FORMULA_START = frozenset("=+-@")
 
 
+@lru_cache(maxsize=65_536)  # an import asks about every student's, guardian's and head's name, often twice
+def _is_plain_name(name: str) -> bool:
+    """Whether ``name_problem`` finds nothing wrong with ``name`` (the same three rules, no message)."""
+    if name[:1] in _FORMULA_START:
+        return False
+    for char in name:
+        category = unicodedata.category(char)
+        if (category[0] in "CZ" and char != " ") or (
+                char not in _NAME_PUNCTUATION and not category.startswith(_NAME_CATEGORIES)):
+            return False
+    return True
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` (as ``clean_name`` left it) cannot be a person's name, or None if it can. Every
     service that takes a student's, guardian's, household member's or staff member's name asks this."""
+    if _is_plain_name(name):
+        return None
     for char in name:
         if unicodedata.category(char)[0] in "CZ" and char != " ":
             return translate("Validation", "The name contains an invisible control character (U+{code:04X}): "

@@ -309,9 +309,10 @@ def _cell_extent(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo,
                 return None
             cells += tags
             if found:
-                letters, numbers = zip(*found, strict=True)
-                columns = [_column_number(c) for c in set(letters)]
-                rows = list(map(int, numbers))
+                # Each distinct letter and row number converted once (a row's cells share its number);
+                # zip(*found) would spread 100,000s of pairs as arguments, slower than the regex itself.
+                columns = [_column_number(c) for c in {letters for letters, _ in found}]
+                rows = list(map(int, {number for _, number in found}))
                 min_row, max_row = min(min_row, min(rows)), max(max_row, max(rows))
                 min_column, max_column = min(min_column, min(columns)), max(max_column, max(columns))
         else:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from schoolaid.accounts import audit
@@ -34,7 +34,7 @@ from schoolaid.roster.categories import (
 )
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.pinyin_search import search_keys
-from schoolaid.storage.database import reserve_ids
+from schoolaid.storage.database import insert_rows, reserve_ids
 from schoolaid.storage.models import Household, HouseholdMember, SkillTraining, Student, Village, utcnow
 
 ENTITY = "household"
@@ -83,6 +83,9 @@ class HouseholdForm:
     tekun: bool = False
 
 
+_SEXES = frozenset(s.value for s in Sex)
+_CATEGORIES = frozenset(c.value for c in HouseholdCategory)
+_MONITORING_TYPES = frozenset(t.value for t in MonitoringType)
 _SCALAR_FIELDS = ("head_name", "village_id", "group_name", "address", "phone", "registered_poor", "poor_card_no",
                   "poor_year", "poverty_status", "notes", *HOUSEHOLD_FIELDS)
 
@@ -135,7 +138,7 @@ def validate(session: Session, form: HouseholdForm, today: dt.date,
             problems.append(error("members", "member.birth_year", translate(
                 "Households", "{name}: the birth year {year} is impossible.").format(
                     name=member.name, year=member.birth_year)))
-        if member.sex and member.sex not in {s.value for s in Sex}:
+        if member.sex and member.sex not in _SEXES:
             problems.append(error("members", "member.sex", translate("Households", "{name}: choose the sex.").format(
                 name=member.name)))
         for skill in member.skills:
@@ -151,7 +154,7 @@ def category_problems(form: HouseholdForm, today: dt.date) -> list[Problem]:
     a 脱贫户 has its year (2013 … this year; missing, a warning); a 监测对象 may have a type, the date identified and the
     date its risk was removed, not before the date identified; the other categories have none of them."""
     problems: list[Problem] = []
-    if form.category not in {c.value for c in HouseholdCategory}:
+    if form.category not in _CATEGORIES:
         problems.append(error("category", "category.invalid", translate(
             "Households", "Choose the household category: 一般户, 脱贫户 or 防止返贫监测对象.")))
         return problems
@@ -176,7 +179,7 @@ def category_problems(form: HouseholdForm, today: dt.date) -> list[Problem]:
                 "Households", "The monitoring type and dates apply only to a 防止返贫监测对象: clear them, or change "
                 "the category.")))
         return problems
-    if form.monitoring_type and form.monitoring_type not in {t.value for t in MonitoringType}:
+    if form.monitoring_type and form.monitoring_type not in _MONITORING_TYPES:
         problems.append(error("monitoring_type", "category.monitoring_type", translate(
             "Households", "Choose the monitoring type: 脱贫不稳定户, 边缘易致贫户, 突发严重困难户, or none.")))
     if form.monitoring_identified_on is not None and form.monitoring_identified_on > today:
@@ -250,18 +253,18 @@ def create_households(session: Session, actor: Actor, forms: Sequence[tuple[Hous
         return []
     now = utcnow()
     ids = reserve_ids(session, Household, len(valid))
-    session.connection().execute(insert(Household.__table__), [{**_scalar_values(f), "id": hid, "created_at": now, "updated_at": now}
-                                        for hid, f in zip(ids, valid, strict=True)])
+    insert_rows(session, Household.__table__, [{**_scalar_values(f), "id": hid, "created_at": now, "updated_at": now}
+                                               for hid, f in zip(ids, valid, strict=True)])
     members = [(m, {"household_id": hid, **{name: getattr(m, name) for name in _MEMBER_FIELDS}})
                for hid, form in zip(ids, valid, strict=True) for m in form.members]
     if members:
         member_ids = reserve_ids(session, HouseholdMember, len(members))
-        session.connection().execute(insert(HouseholdMember.__table__), [{**values, "id": mid} for mid, (_, values)
-                                                  in zip(member_ids, members, strict=True)])
+        insert_rows(session, HouseholdMember.__table__, [{**values, "id": mid} for mid, (_, values)
+                                                         in zip(member_ids, members, strict=True)])
         skills = [{"member_id": mid, **{name: getattr(s, name) for name in _SKILL_FIELDS}}
                   for mid, (member, _) in zip(member_ids, members, strict=True) for s in member.skills]
         if skills:
-            session.connection().execute(insert(SkillTraining.__table__), skills)
+            insert_rows(session, SkillTraining.__table__, skills)
     audit.record_many(session, [audit.event_values(actor, Action.CREATE, ENTITY, hid, form.head_name,
                                                    after=_snapshot(hid, form)) for hid, form in zip(ids, valid, strict=True)])
     return ids

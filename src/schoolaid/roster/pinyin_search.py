@@ -8,7 +8,7 @@ an import of 10,000 names must not ask pypinyin 10,000 times.
 from __future__ import annotations
 
 import itertools
-from functools import cache
+from functools import cache, lru_cache
 
 from pypinyin import Style, pinyin
 
@@ -30,6 +30,7 @@ def _char_readings(char: str) -> tuple[str, ...]:
     return readings or (char.lower(),)
 
 
+@lru_cache(maxsize=16_384)  # names repeat (a household head is many children's guardian)
 def search_keys(name: str) -> tuple[str, str]:
     """(full pinyin keys, initials keys), each a space-separated list with a leading space."""
     name = "".join(name.split())

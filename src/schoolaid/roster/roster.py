@@ -9,18 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
+    DateTime,
     Select,
     SQLColumnExpression,
     and_,
     case,
     false,
     func,
-    insert,
     or_,
     select,
 )
@@ -57,7 +58,7 @@ from schoolaid.roster.enrollment import (
     change_needs_reason,
 )
 from schoolaid.roster.pinyin_search import search_keys
-from schoolaid.storage.database import fetch_ids, reserve_ids
+from schoolaid.storage.database import fetch_ids, insert_rows, reserve_ids
 from schoolaid.storage.models import Household, School, StatusChange, Student, StudentSearchKey, Village, utcnow
 
 ENTITY = "student"
@@ -99,10 +100,23 @@ class StudentForm:
 
 
 _FORM_FIELDS = [f.name for f in fields(StudentForm)]
+_SEXES = frozenset(s.value for s in Sex)
+
+
+def with_values(form: StudentForm, **values: Any) -> StudentForm:
+    """``dataclasses.replace`` for a form, several times quicker: an import makes a few per row.
+    StudentForm has no ``__post_init__``, so a copy of its fields is all ``replace`` would do."""
+    copied = object.__new__(type(form))
+    copied.__dict__.update(form.__dict__)
+    unknown = values.keys() - form.__dict__.keys()
+    if unknown:
+        raise TypeError(f"{type(form).__name__} has no field {sorted(unknown)[0]}")
+    copied.__dict__.update(values)
+    return copied
 
 
 def _normalized(form: StudentForm) -> StudentForm:
-    return replace(
+    return with_values(
         form,
         name=clean_name(form.name),
         id_number=idnumber.normalize(form.id_number),
@@ -180,7 +194,7 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
     if form.guardian_name and (reason := name_problem(form.guardian_name)):
         problems.append(error("guardian_name", "guardian_name.invalid", translate(
             "Roster", "Guardian: {reason}").format(reason=reason)))
-    if form.sex not in {s.value for s in Sex}:
+    if form.sex not in _SEXES:
         problems.append(error("sex", "sex.invalid", translate("Roster", "Choose the student's sex.")))
 
     check = idnumber.check(form.id_number, today=today)
@@ -193,19 +207,14 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
         if form.birth_date is None:
             form.birth_date = check.birth_date
         problems.extend(idnumber.check_against(check, form.birth_date, form.sex if form.sex in {"男", "女"} else None))
-        other = lookups.holder_of(check.number)
-        if other is not None and other[0] != student_id:
-            problems.append(error("id_number", "id.duplicate", translate(
-                "Roster", "This ID number already belongs to {name} ({school}). A student is recorded only once: "
-                "edit that record instead.").format(name=other[1], school=other[2])))
+        problems.extend(_holder_problems(lookups, check.number, student_id))
 
     if form.birth_date is None:
         problems.append(error("birth_date", "birth_date.missing", translate("Roster", "Enter the birth date.")))
     elif form.birth_date > today:
         problems.append(error("birth_date", "birth_date.future", translate("Roster", "The birth date is in the future.")))
 
-    if form.school_id is None or not lookups.school_exists(form.school_id):
-        problems.append(error("school_id", "school.missing", translate("Roster", "Choose the school.")))
+    problems.extend(_school_problems(lookups, form))
     if not is_valid_grade(form.stage, form.grade):
         problems.append(error("grade", "grade.invalid", translate("Roster", "Choose the grade.")))
     elif form.birth_date is not None and form.birth_date <= today:
@@ -217,8 +226,7 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
                 "Roster", "A {age}-year-old in {grade} is unusual: check the birth date and the grade.").format(
                     age=age, grade=grade_label(form.stage, form.grade))))
 
-    if form.household_id is not None and not lookups.household_exists(form.household_id):
-        problems.append(error("household_id", "household.missing", translate("Roster", "The household no longer exists.")))
+    problems.extend(_household_problems(lookups, form))
     if form.guardian_phone and not looks_like_phone(form.guardian_phone):
         problems.append(warning("guardian_phone", "phone.format", translate(
             "Roster", "The phone number {phone} does not look like a mobile (11 digits) or a landline.").format(
@@ -228,6 +236,42 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
             "Roster", "The entry date is before the birth date.")))
     problems.extend(_disability_problems(form))
     return form, problems
+
+
+def _holder_problems(lookups: Lookups, id_number: str, student_id: int | None) -> list[Problem]:
+    other = lookups.holder_of(id_number)
+    if other is None or other[0] == student_id:
+        return []
+    return [error("id_number", "id.duplicate", translate(
+        "Roster", "This ID number already belongs to {name} ({school}). A student is recorded only once: "
+        "edit that record instead.").format(name=other[1], school=other[2]))]
+
+
+def _school_problems(lookups: Lookups, form: StudentForm) -> list[Problem]:
+    if form.school_id is None or not lookups.school_exists(form.school_id):
+        return [error("school_id", "school.missing", translate("Roster", "Choose the school."))]
+    return []
+
+
+def _household_problems(lookups: Lookups, form: StudentForm) -> list[Problem]:
+    if form.household_id is not None and not lookups.household_exists(form.household_id):
+        return [error("household_id", "household.missing", translate("Roster", "The household no longer exists."))]
+    return []
+
+
+def recheck(form: StudentForm, student_id: int | None = None, *, lookups: Lookups,
+            today: dt.date) -> list[Problem]:
+    """The problems of a form that ``validate`` has already cleaned and checked on ``today`` which
+    depend on what the database holds: the only ones that can have changed since (an import writes
+    what its preview checked without checking every row twice). Same codes, messages and order as
+    ``validate``'s."""
+    problems: list[Problem] = []
+    if form.id_number and lookups.holder_of(form.id_number) is not None \
+            and idnumber.check(form.id_number, today=today).is_valid:
+        problems.extend(_holder_problems(lookups, form.id_number, student_id))
+    problems.extend(_school_problems(lookups, form))
+    problems.extend(_household_problems(lookups, form))
+    return problems
 
 
 def _disability_problems(form: StudentForm) -> list[Problem]:
@@ -276,30 +320,50 @@ def add_student(session: Session, actor: Actor, form: StudentForm, *, confirmed:
 @requires(Permission.EDIT_ROSTER)
 def add_students(session: Session, actor: Actor, forms: Sequence[tuple[StudentForm, Collection[str]]], *,
                  status: EnrollmentStatus = EnrollmentStatus.ENROLLED,
-                 lookups: PreloadedLookups | None = None, today: dt.date) -> list[int]:
+                 lookups: PreloadedLookups | None = None, validated: Sequence[bool] | None = None,
+                 today: dt.date) -> list[int]:
     """Add several students (an import): each validated, all inserted in one statement, each audited.
 
-    Any refused form refuses them all (``ValidationFailed`` for the first refused one)."""
+    Any refused form refuses them all (``ValidationFailed`` for the first refused one). A form marked
+    in ``validated`` is one ``validate`` returned on ``today`` (an import's preview): only what the
+    database may have changed since is checked again (``recheck``)."""
     now = utcnow()
     rows = []
-    for form, confirmed in forms:
-        form, problems = validate(session, form, today=today, lookups=lookups)
-        raise_unconfirmed(problems, confirmed)
-        rows.append({**_column_values(form), "status": status.value, "leave_date": None,
-                     "created_at": now, "updated_at": now})
+    for position, (form, confirmed) in enumerate(forms):
+        if validated is not None and validated[position]:
+            raise_unconfirmed(recheck(form, lookups=lookups or Lookups(session), today=today), confirmed)
+        else:
+            form, problems = validate(session, form, today=today, lookups=lookups)
+            raise_unconfirmed(problems, confirmed)
+        values = {name: getattr(form, name) for name in _FORM_FIELDS}
+        values["id_number"] = form.id_number or None
+        values["name_pinyin"], values["name_initials"] = search_keys(form.name)
+        values.update(status=status.value, leave_date=None, created_at=now, updated_at=now)
+        rows.append(values)
         if lookups is not None and form.id_number:
             lookups.reserve(form.id_number, form.name)
     if not rows:
         return []
     ids = reserve_ids(session, Student, len(rows))
-    session.connection().execute(insert(Student.__table__), [{**row, "id": student_id} for student_id, row in zip(ids, rows, strict=True)])
+    for student_id, row in zip(ids, rows, strict=True):
+        row["id"] = student_id
+    insert_rows(session, Student.__table__, rows)
     audit.record_many(session, [
-        audit.event_values(actor, Action.CREATE, ENTITY, student_id, row["name"],  # type: ignore[arg-type]
-                           after={key: _plain_value(row[key]) if key != "id" else student_id
-                                  for key in _AUDITED_COLUMNS})
-        for student_id, row in zip(ids, rows, strict=True)
+        audit.event_values(actor, Action.CREATE, ENTITY, row["id"], row["name"],
+                           after=_audited_values(row))
+        for row in rows
     ])
     return ids
+
+
+_AUDITED_DATES = [key for key in _AUDITED_COLUMNS if isinstance(Student.__table__.c[key].type, (Date, DateTime))]
+
+
+def _audited_values(row: dict[str, object]) -> dict[str, object]:
+    after = {key: row[key] for key in _AUDITED_COLUMNS}
+    for key in _AUDITED_DATES:
+        after[key] = _plain_value(after[key])
+    return after
 
 
 def _plain_value(value: object) -> object:

@@ -7,6 +7,7 @@ the choice for students already on the roster, and plans again → ``apply_plan`
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import enum
 import re
@@ -44,6 +45,7 @@ from schoolaid.roster.roster_columns import MAX_LENGTH, Field, Header, find_head
 from schoolaid.storage.models import Household, School, Student
 
 _GROUP_IN_ADDRESS = re.compile(r"(\d{1,2})\s*[组社]")
+_MONITORING_TYPES = frozenset(t.value for t in MonitoringType)
 
 
 class Choice(str, enum.Enum):
@@ -110,6 +112,9 @@ class RowResult:
     household: PlannedHousehold | None = None
     known_as: str = ""  # for a student already on the roster: who, and where
     same_as_row: int | None = None  # for a student earlier in the same sheet: that row
+    # The form is as ``roster.validate`` returned it (not merged with a later row's since): the write
+    # need not check it again, only what the database may have changed (``roster.recheck``).
+    validated: bool = field(default=False, repr=False, compare=False)
 
     @property
     def key(self) -> RowKey:
@@ -140,6 +145,7 @@ class ImportPlan:
     options: ImportOptions
     rows: list[RowResult]
     households_to_create: int
+    checked_on: dt.date | None = None  # the day the rows were checked (warnings about ages depend on it)
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.rows if r.outcome is outcome)
@@ -225,12 +231,20 @@ class _Row:
     """One sheet row's cells by field."""
 
     cells: dict[Field, Any]
+    # Each cell as text, worked out once: planning a row asks for the same cells a dozen times.
+    texts: dict[Field, str] = field(init=False, repr=False, compare=False)
+    categories: tuple[dict[str, Any] | None, list[Problem]] | None = field(default=None, init=False, repr=False,
+                                                                           compare=False)
+
+    def __post_init__(self) -> None:
+        self.texts = {column: value.strip() if type(value) is str else sheet_values.text(value)
+                      for column, value in self.cells.items()}
 
     def text(self, column: Field) -> str:
-        return sheet_values.text(self.cells.get(column, ""))
+        return self.texts.get(column, "")
 
     def has(self, column: Field) -> bool:
-        return column in self.cells and not sheet_values.is_blank(self.cells[column])
+        return bool(self.texts.get(column))
 
 
 def read_and_plan(session: Session, path: Path, options: ImportOptions | None = None, *, today: dt.date,
@@ -278,7 +292,7 @@ def make_plan(session: Session, source: ImportSource, options: ImportOptions | N
     used = {id(r.household) for r in results if r.household is not None
             and r.outcome in (Outcome.NEW, Outcome.UPDATE)}
     created = sum(1 for h in planned_households.values() if h.existing_id is None and id(h) in used)
-    return ImportPlan(source, options, results, created)
+    return ImportPlan(source, options, results, created, checked_on=today)
 
 
 def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: list[Any], options: ImportOptions,
@@ -341,7 +355,7 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
         base = roster.get_form(session, existing_id)
     else:
         base = StudentForm(entry_date=None)
-    form = replace(base, **{k: v for k, v in parsed.values.items() if k in _FORM_FIELD_NAMES})
+    form = roster.with_values(base, **{k: v for k, v in parsed.values.items() if k in _FORM_FIELD_NAMES})
     if parsed.masked_registry_no and not masked_matches(parsed.masked_registry_no, base.registry_no or ""):
         result.problems.append(warning("registry_no", "import.registry_no_masked", f"{Field.REGISTRY_NO.label()}：" + (
             translate("RosterImport", "digits are hidden ({value}); not imported, the roster's number is kept.")
@@ -357,6 +371,7 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
     if not result.errors:
         form, problems = roster.validate(session, form, existing_id, today=today, lookups=lookups)
         result.form = form
+        result.validated = True
         result.problems.extend(p for p in problems if p.code != "school.missing" or not any(
             q.field == "school_id" for q in result.problems))
     if result.errors:
@@ -375,6 +390,17 @@ class _Parsed:
     masked_registry_no: str = ""  # a 学籍号 with digits hidden, likewise
 
 
+_PARSERS = {
+    Field.SEX: ("sex", sheet_values.sex),
+    Field.BIRTH_DATE: ("birth_date", sheet_values.date),
+    Field.ENTRY_DATE: ("entry_date", sheet_values.date),
+    Field.ETHNICITY: ("ethnicity", sheet_values.ethnicity),
+}
+_YES_NO_FIELDS = ((Field.LEFT_BEHIND, "left_behind"), (Field.BOARDER, "boarder"), (Field.ORPHAN, "orphan"),
+                  (Field.UNSUPPORTED, "unsupported"), (Field.PARENT_DISABLED, "parent_disabled"),
+                  (Field.MARTYR_CHILD, "martyr_child"), (Field.IN_DIFFICULTY, "in_difficulty"))
+
+
 def _parse(row: _Row, today: dt.date) -> _Parsed:
     """The row's cells as form values; a cell that cannot be read is an error on its field."""
     values: dict[str, Any] = {}
@@ -387,9 +413,9 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
         problems.append(warning(column.value, f"import.{column.value}", f"{column.label()}：{reason}"))
 
     too_long = set()
-    for column in row.cells:
+    for column, cell_text in row.texts.items():
         limit = MAX_LENGTH[column][0]
-        length = len(row.text(column))
+        length = len(cell_text)
         if length > limit:
             too_long.add(column)
             bad(column, translate("RosterImport", "{length} characters is too long (at most {limit}).").format(
@@ -408,13 +434,7 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
             masked_id = id_text.upper()  # it may still name a student on the roster (``_plan_row``)
         else:
             values["id_number"] = id_text
-    parsers = {
-        Field.SEX: ("sex", sheet_values.sex),
-        Field.BIRTH_DATE: ("birth_date", sheet_values.date),
-        Field.ENTRY_DATE: ("entry_date", sheet_values.date),
-        Field.ETHNICITY: ("ethnicity", sheet_values.ethnicity),
-    }
-    for column, (key, parser) in parsers.items():
+    for column, (key, parser) in _PARSERS.items():
         if row.has(column):
             try:
                 value = parser(row.cells[column])
@@ -423,9 +443,7 @@ def _parse(row: _Row, today: dt.date) -> _Parsed:
                 continue
             if value is not None:
                 values[key] = value
-    for column, key in ((Field.LEFT_BEHIND, "left_behind"), (Field.BOARDER, "boarder"), (Field.ORPHAN, "orphan"),
-                        (Field.UNSUPPORTED, "unsupported"), (Field.PARENT_DISABLED, "parent_disabled"),
-                        (Field.MARTYR_CHILD, "martyr_child"), (Field.IN_DIFFICULTY, "in_difficulty")):
+    for column, key in _YES_NO_FIELDS:
         if column in row.cells:
             # A blank in a yes/no column is a no; an unreadable mark is a no the user is told about.
             try:
@@ -478,6 +496,13 @@ def _household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Proble
     """The household's categories as the sheet gives them (None when it gives none), and the warnings
     about cells that could not be read. 家庭类别 names the category (or a monitoring type); 是否监测对象
     yes makes it a 监测对象, 是否脱贫户 (是否建档立卡) yes a 脱贫户 unless it is a 监测对象."""
+    if row.categories is None:  # asked when the row is read and again when its household is planned
+        row.categories = _read_household_categories(row)
+    values, problems = row.categories
+    return (dict(values) if values is not None else None), list(problems)
+
+
+def _read_household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Problem]]:
     problems: list[Problem] = []
     columns = (Field.HOUSEHOLD_CATEGORY, Field.LIFTED, Field.LIFTED_YEAR, Field.MONITORED, Field.MONITORING_TYPE,
                Field.DIBAO, Field.TEKUN)
@@ -513,7 +538,7 @@ def _household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Proble
         category = HouseholdCategory.LIFTED.value
     if row.has(Field.MONITORING_TYPE):
         typed = row.text(Field.MONITORING_TYPE).replace(" ", "")
-        if typed in {t.value for t in MonitoringType}:
+        if typed in _MONITORING_TYPES:
             monitoring_type = typed
         elif typed not in GENERAL_WORDS:
             doubtful(Field.MONITORING_TYPE, translate(
@@ -583,6 +608,7 @@ def _resolve_duplicate_in_file(result: RowResult, row: _Row, seen: dict[str, Row
         # The later row's values win: it is usually the corrected copy.
         first.form = replace(first.form, **{k: getattr(result.form, k) for k in _FORM_FIELD_NAMES
                                             if k in _provided_fields(row)})
+        first.validated = False
         # The warnings of the merged values now belong to the first row, which carries them in.
         first.problems.extend(p for p in result.warnings if p.code not in {q.code for q in first.problems})
         result.problems.append(warning("id_number", "import.duplicate_merged", translate(
@@ -696,18 +722,21 @@ def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progr
     def form_of(result: RowResult) -> StudentForm:
         assert result.form is not None
         if result.household is not None and result.form.household_id is None:
-            return replace(result.form, household_id=household_ids[id(result.household)])
+            form = copy.copy(result.form)  # the plan stays as previewed
+            form.household_id = household_ids[id(result.household)]
+            return form
         return result.form
 
     def confirmed(result: RowResult) -> Collection[str]:
         return {p.code for p in result.warnings}
 
+    same_day = plan.checked_on == today
     try:
         new_rows = [r for r in accepted if r.outcome is Outcome.NEW]
         for start in range(0, len(new_rows), 500):
             chunk = new_rows[start:start + 500]
             roster.add_students(session, actor, [(form_of(r), confirmed(r)) for r in chunk], lookups=lookups,
-                                today=today)
+                                validated=[same_day and r.validated for r in chunk], today=today)
             progress.report(0.3 + 0.5 * (start + len(chunk)) / max(len(new_rows), 1),
                             translate("RosterImport", "Adding students: {n} of {total}…").format(
                                 n=start + len(chunk), total=len(new_rows)))

@@ -439,3 +439,30 @@ def reserve_ids(session: Session, table: Any, count: int) -> list[int]:
     write lock from its BEGIN IMMEDIATE: nobody else can take the same numbers meanwhile."""
     first = (session.scalar(select(func.max(table.id))) or 0) + 1
     return list(range(first, first + count))
+
+
+def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert rows (each with the same columns) through the driver's executemany, each value bound
+    exactly as SQLAlchemy binds it. ``insert(table)`` with a list does the same, but its per-row
+    parameter handling costs more than SQLite's own work at import sizes (10,000 rows)."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    preparer = dialect.identifier_preparer
+    names = list(rows[0])
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    statement = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(n) for n in names)}) "
+                 f"VALUES ({', '.join('?' for _ in names)})")
+    columns = [[row[name] for row in rows] for name in names]
+    for position, process in enumerate(processors):
+        if process is None:
+            continue
+        values = columns[position]
+        try:  # a column's values repeat (the same time, true and false): convert each once
+            converted = {value: process(value) for value in set(values)}
+        except TypeError:  # an unhashable value: no shortcut
+            columns[position] = [process(value) for value in values]
+        else:
+            columns[position] = [converted[value] for value in values]
+    connection.exec_driver_sql(statement, list(zip(*columns, strict=True)))
