@@ -59,7 +59,15 @@ from schoolaid.roster.enrollment import (
 )
 from schoolaid.roster.pinyin_search import search_keys
 from schoolaid.storage.database import fetch_ids, insert_rows, reserve_ids
-from schoolaid.storage.models import Household, School, StatusChange, Student, StudentSearchKey, Village, utcnow
+from schoolaid.storage.models import (
+    Household,
+    School,
+    StatusChange,
+    Student,
+    StudentSearchKey,
+    Village,
+    utcnow,
+)
 
 ENTITY = "student"
 # Columns kept out of the audit snapshot: derived from others, or bookkeeping.
