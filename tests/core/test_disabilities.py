@@ -341,7 +341,8 @@ def test_the_upgrade_from_0019_keeps_every_visit_and_makes_the_log_append_only(t
     assert visits_before  # the demo's home-taught child has visits
     connection.close()
     open_database(path).close()
-    assert _table_counts(path) == before
+    after = _table_counts(path)
+    assert {name: after[name] for name in before} == before  # later revisions may add tables of their own
     connection = sqlite3.connect(path)
     try:
         rows = connection.execute("SELECT * FROM home_teaching_visits ORDER BY id").fetchall()

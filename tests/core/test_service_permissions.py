@@ -125,7 +125,7 @@ def test_each_family_of_settings_has_its_permission(demo_db, admin):
 CORE_EXCLUDED = ("schoolaid.ui", "schoolaid.cli", "schoolaid.storage.migrations", "schoolaid.__main__")
 SESSION_WRITES = {"add", "add_all", "delete", "merge", "flush", "bulk_save_objects", "bulk_insert_mappings"}
 AUDIT_WRITES = {"record", "record_many"}
-SQL_WRITES = {"insert", "update", "delete"}
+SQL_WRITES = {"insert", "update", "delete", "insert_rows"}  # insert_rows: storage.database's executemany
 CHECKS = {"check", "check_class", "check_role"}
 FILE_WRITERS = {("schoolaid.documents.workbook", "save"), ("schoolaid.documents.pdf.layout", "build"),
                 ("schoolaid.common.files", "atomic_path")}
