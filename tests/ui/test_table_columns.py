@@ -116,6 +116,12 @@ def test_a_long_list_is_measured_on_its_first_rows_only(qtbot):
     model.show_ids(list(range(100_000)))
     assert len(fetched) <= 4 * SAMPLE_ROWS  # one batch around the first rows, not 100,000 rows
     assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance("学生49")
+    # A new search of the long list (a keystroke): measured again once the keys pause, not at once.
+    fetched.clear()
+    model.show_ids(list(range(10_000_000, 10_100_000)))
+    assert fetched == []
+    qtbot.waitUntil(lambda: table.columnWidth(0) >= table.fontMetrics().horizontalAdvance("学生10000049"),
+                    timeout=3000)
 
 
 def test_a_short_table_fills_its_width_with_its_last_column(qtbot):

@@ -6,12 +6,16 @@ when the pointer rests on it."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip, QWidget
 
 #: The rows measured for a column's width: enough to see the usual lengths, few enough to cost nothing.
 SAMPLE_ROWS = 50
+# A long list already shown with rows (the roster of a county) is measured again once the keys pause, not at
+# every keystroke's new search: measuring its sample of cells took most of a keystroke's time.
+LONG_LIST = 2_000
+REFIT_DELAY_MS = 300
 #: No column takes more than this from content alone: a long note is read in its tooltip, or by dragging.
 MAX_FITTED_WIDTH = 360
 #: Room left beside the text, so that a fitted column does not touch its neighbour.
@@ -36,6 +40,11 @@ class ColumnFitter(QObject):
         self.by_hand: set[int] = set()
         self._setting = False
         self._model: QAbstractItemModel | None = None
+        self._measured_rows = False  # fitted once to rows, not only to the header
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(REFIT_DELAY_MS)
+        self._refit.timeout.connect(self.fit)
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -56,12 +65,19 @@ class ColumnFitter(QObject):
         if model is None or model is self._model:
             return
         self._model = model
-        model.modelReset.connect(self.fit)
-        model.layoutChanged.connect(self.fit)
+        model.modelReset.connect(self._rows_replaced)
+        model.layoutChanged.connect(self._rows_replaced)
         model.headerDataChanged.connect(self.fit)
         model.columnsInserted.connect(self.fit)
         model.columnsRemoved.connect(self.fit)
         model.rowsInserted.connect(self._rows_inserted)
+
+    def _rows_replaced(self) -> None:
+        model = self.table.model() if shiboken6.isValid(self.table) else None
+        if self._measured_rows and model is not None and model.rowCount() > LONG_LIST:
+            self._refit.start()
+        else:
+            self.fit()
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
         if first < SAMPLE_ROWS:  # rows below the sample change nothing measured
@@ -97,9 +113,11 @@ class ColumnFitter(QObject):
         self._watch(model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._refit.stop()
         for column in range(model.columnCount()):
             if column not in self.by_hand:
                 self.natural[column] = self.content_width(column)
+        self._measured_rows = self._measured_rows or model.rowCount() > 0
         self.fill()
 
     def fill(self) -> None:
