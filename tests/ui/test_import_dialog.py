@@ -108,6 +108,7 @@ def test_an_unreadable_file_is_explained_and_the_dialog_closes(qtbot, township_c
 def test_the_roster_tab_shows_imported_students(qtbot, township_context, sheet, monkeypatch) -> None:
     tab = RosterTab(township_context)
     qtbot.addWidget(tab)
+    tab.show()  # the tab the import is made from: a hidden one reads again only once shown
     messages = []
     tab.message.connect(messages.append)
 

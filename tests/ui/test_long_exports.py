@@ -45,7 +45,8 @@ class Held:
 
 
 def the_operation() -> operations.Operation:
-    (running,) = operations.running()
+    """The export: the one operation with a progress dialog (a tab's own figures load quietly beside it)."""
+    (running,) = [op for op in operations.running() if op.dialog is not None]
     return running
 
 
