@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from sqlalchemy import text
 
 from schoolaid.accounts import audit, audit_verify
-from schoolaid.accounts.permissions import NotPermitted
+from schoolaid.accounts.audit import Actor
+from schoolaid.accounts.permissions import NotPermitted, Role
 from schoolaid.common.errors import NotAllowed, NotFound, ValidationFailed
 from schoolaid.common.school_calendar import Term
 from schoolaid.dropout.rates import dropout_rates
@@ -24,7 +25,7 @@ from schoolaid.roster.disabilities import DisabilityForm, Placement, VisitEntry
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.storage.database import open_database
 from schoolaid.township import attachments, township
-from tests.conftest import student_form
+from tests.conftest import school_id, student_form
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TODAY = dt.date(2026, 11, 20)
@@ -232,6 +233,24 @@ def test_with_no_visit_yet_the_placement_day_counts_and_the_setting_is_the_towns
     db.run(township.set_setting, actor, disabilities.VISIT_DAYS_SETTING, "45")
     assert home_items(db, dt.date(2026, 10, 2)) == []
     assert [i.target for i in home_items(db, dt.date(2026, 10, 17))] == [sid]
+
+
+def test_a_class_teacher_is_reminded_of_their_own_pupils_taught_at_home(township_db, actor) -> None:
+    db = township_db
+    own = pupil(db, actor)
+    other = pupil(db, actor, "李四", 2, grade=5)
+    for sid in (own, other):
+        db.run(disabilities.set_disability, actor, sid, placed(since=dt.date(2026, 9, 1)), today=TODAY)
+    central = school_id(db, "平地镇中心校")
+    teacher = Actor("周老师", Role.TEACHER.value, classes=frozenset({(central, "小学", 4, "1班")}))
+
+    def reminded(who: Actor | None) -> list[int | None]:
+        return [i.target for i in db.query(work_list.today_work, TODAY, who) if i.kind == work_list.Kind.HOME_TEACHING]
+
+    assert reminded(teacher) == [own]
+    assert sorted(reminded(None)) == sorted([own, other])
+    db.run(disabilities.log_visit, actor, own, visit(TODAY), today=TODAY)
+    assert reminded(teacher) == []
 
 
 def test_awaiting_placement_too_long_is_a_line_of_todays_work(township_db, actor) -> None:

@@ -248,6 +248,7 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
                                     date=state.next_due.isoformat()), urgent=state.overdue(today),
                 place=returned[case_id].school))
     if teacher and actor is not None:
+        items.extend(_home_teaching_items(session, today, classes))
         for overdue in pairing.overdue_visits(session, today, VISIT_DAYS):
             if overdue.pairing.staff_id == actor.staff_id:
                 items.append(_overdue_item(overdue))
@@ -322,11 +323,7 @@ def _enrollment_items(session: Session, today: dt.date) -> list[WorkItem]:
             "after {days} days (转出待核实): confirm it or follow the child up as a suspected dropout").format(
                 name=transfer.student, school=transfer.our_school, to=transfer.school or "—",
                 date=transfer.since.isoformat(), days=days), urgent=True, place=transfer.our_school))
-    for child in disabilities.overdue_home_teaching(session, today):
-        items.append(WorkItem(Kind.HOME_TEACHING, child.student_id, translate(
-            "WorkList", "{name} ({school}) is taught at home (送教上门) and has had no visit for {days} days: "
-            "log the next visit").format(name=child.name, school=child.school,
-                                         days=child.days_without_visit(today)), urgent=True, place=child.school))
+    items.extend(_home_teaching_items(session, today))
     for child in disabilities.long_pending(session, today):
         items.append(WorkItem(Kind.AWAITING_PLACEMENT, child.student_id, translate(
             "WorkList", "{name} ({school}), a child with a disability, has awaited placement (待安置) since {date}: "
@@ -338,6 +335,16 @@ def _enrollment_items(session: Session, today: dt.date) -> list[WorkItem]:
             "school").format(name=graduate.name, school=graduate.school, year=graduate.graduated_on.year),
             urgent=True, place=graduate.school))
     return items
+
+
+def _home_teaching_items(session: Session, today: dt.date,
+                         classes: frozenset[tuple[int, str, int, str]] | None = None) -> list[WorkItem]:
+    """Children taught at home with a visit overdue; a class teacher sees those of their classes, whom they
+    most often visit themselves."""
+    return [WorkItem(Kind.HOME_TEACHING, child.student_id, translate(
+        "WorkList", "{name} ({school}) is taught at home (送教上门) and has had no visit for {days} days: "
+        "log the next visit").format(name=child.name, school=child.school, days=child.days_without_visit(today)),
+        urgent=True, place=child.school) for child in disabilities.overdue_home_teaching(session, today, classes)]
 
 
 def _overdue_item(overdue: pairing.OverdueVisit) -> WorkItem:

@@ -462,8 +462,10 @@ class DisabledChild:
                 "last_visit": self.last_visit.isoformat() if self.last_visit else None, "visits": self.visits}
 
 
-def children(session: Session, school_id: int | None = None, placement: Placement | None = None) -> list[DisabledChild]:
-    """Every student with a disability record, with the record in force, in school and grade order."""
+def children(session: Session, school_id: int | None = None, placement: Placement | None = None,
+             classes: Iterable[tuple[int, str, int, str]] | None = None) -> list[DisabledChild]:
+    """Every student with a disability record, with the record in force, in school and grade order; with
+    ``classes``, only the pupils of those classes (a class teacher's own)."""
     records = _current_rows(session)
     if not records:
         return []
@@ -479,6 +481,8 @@ def children(session: Session, school_id: int | None = None, placement: Placemen
                        Student.id))
     if school_id is not None:
         query = query.where(Student.school_id == school_id)
+    if classes is not None:
+        query = query.where(roster.in_classes(classes))
     found = []
     for sid, name, sex, school_id_, school, stage, grade, class_name, status, guardian in session.execute(query):
         record = records[sid]
@@ -489,10 +493,12 @@ def children(session: Session, school_id: int | None = None, placement: Placemen
     return found
 
 
-def overdue_home_teaching(session: Session, today: dt.date) -> list[DisabledChild]:
-    """Children placed 送教上门 with no visit for more than the setting's days, the longest waiting first."""
+def overdue_home_teaching(session: Session, today: dt.date,
+                          classes: Iterable[tuple[int, str, int, str]] | None = None) -> list[DisabledChild]:
+    """Children placed 送教上门 with no visit for more than the setting's days, the longest waiting first; with
+    ``classes``, only those of the given classes."""
     days = visit_days(session)
-    found = [child for child in children(session, placement=Placement.HOME_TEACHING)
+    found = [child for child in children(session, placement=Placement.HOME_TEACHING, classes=classes)
              if child.visit_overdue(today, days)]
     return sorted(found, key=lambda child: -child.days_without_visit(today))
 
