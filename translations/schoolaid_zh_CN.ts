@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AbsenceDialog</name>
@@ -63,7 +62,7 @@
         <translation>用户名 {name} 已被使用。</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name as it should appear in the records.</source>
+        <source>Enter the person's name as it should appear in the records.</source>
         <translation>请输入此人的姓名，按记录中应显示的样子。</translation>
     </message>
     <message>
@@ -71,7 +70,7 @@
         <translation>请选择角色。</translation>
     </message>
     <message>
-        <source>A teacher&apos;s account needs the classes they look after.</source>
+        <source>A teacher's account needs the classes they look after.</source>
         <translation>教师账号需要指定其负责的班级。</translation>
     </message>
     <message>
@@ -79,11 +78,11 @@
         <translation>请选择一名教职工。</translation>
     </message>
     <message>
-        <source>Choose the class&apos;s school.</source>
+        <source>Choose the class's school.</source>
         <translation>请选择班级所在的学校。</translation>
     </message>
     <message>
-        <source>The administrator&apos;s account exists already: sign in.</source>
+        <source>The administrator's account exists already: sign in.</source>
         <translation>管理员账号已经存在：请登录。</translation>
     </message>
     <message>
@@ -131,7 +130,7 @@
         <translation>连续输错 {n} 次密码，锁定 {minutes} 分钟</translation>
     </message>
     <message>
-        <source>There is no active administrator&apos;s account called {name}: the recovery key sets a new password for an administrator only. Check the user name.</source>
+        <source>There is no active administrator's account called {name}: the recovery key sets a new password for an administrator only. Check the user name.</source>
         <translation>没有名为 {name} 的在用管理员账号：恢复密钥只能为管理员设置新密码。请检查用户名。</translation>
     </message>
     <message>
@@ -198,7 +197,7 @@
         <translation>打开备份查看（只读）(&amp;O)…</translation>
     </message>
     <message>
-        <source>Co&amp;mpare schools&apos; backups…</source>
+        <source>Co&amp;mpare schools' backups…</source>
         <translation>各校备份对比(&amp;M)…</translation>
     </message>
     <message>
@@ -230,7 +229,7 @@
         <translation>登记延缓入学或休学批准(&amp;P)…</translation>
     </message>
     <message>
-        <source>Confirm the &amp;transfer or record the graduate&apos;s destination…</source>
+        <source>Confirm the &amp;transfer or record the graduate's destination…</source>
         <translation>核实转学或登记毕业去向(&amp;T)…</translation>
     </message>
     <message>
@@ -282,7 +281,7 @@
         <translation>新建户(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Edit the selected student&apos;s household…</source>
+        <source>&amp;Edit the selected student's household…</source>
         <translation>编辑所选学生的户信息(&amp;E)…</translation>
     </message>
     <message>
@@ -306,7 +305,7 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <source>The poor villages&apos; &amp;survey…</source>
+        <source>The poor villages' &amp;survey…</source>
         <translation>贫困村教育情况调查表(&amp;S)…</translation>
     </message>
     <message>
@@ -462,7 +461,7 @@
         <translation>冲销或更正…</translation>
     </message>
     <message>
-        <source>The student&apos;s subsidies</source>
+        <source>The student's subsidies</source>
         <translation>该生资助记录</translation>
     </message>
     <message>
@@ -1010,7 +1009,7 @@
     <name>AuditVerify</name>
     <message>
         <source>audit row {id} does not follow the row before it: a row before it was removed or inserted</source>
-        <extracomment>Every table whose change matters. A new table must be added here or to EXEMPT (a test enforces it). Tables whose rows are compared as part of another record&apos;s audited state: (entity, field). Tables not compared, with the reason.</extracomment>
+        <extracomment>Every table whose change matters. A new table must be added here or to EXEMPT (a test enforces it). Tables whose rows are compared as part of another record's audited state: (entity, field). Tables not compared, with the reason.</extracomment>
         <translation>第 {id} 条审计记录与前一条接不上：前面有记录被删除或插入</translation>
     </message>
     <message>
@@ -1019,11 +1018,11 @@
     </message>
     <message>
         <source>{kind} {key} (table {table})</source>
-        <extracomment>Fields that are a column of the record and also recomputed from another table: both must match the trail. How a finding names a field: its column, and in Chinese what it is (printed documents&apos; terms).</extracomment>
+        <extracomment>Fields that are a column of the record and also recomputed from another table: both must match the trail. How a finding names a field: its column, and in Chinese what it is (printed documents' terms).</extracomment>
         <translation>{kind} {key}（{table} 表）</translation>
     </message>
     <message>
-        <source>{record} has no audit record: it was added behind the app&apos;s back</source>
+        <source>{record} has no audit record: it was added behind the app's back</source>
         <translation>{record}没有任何审计记录：它是绕过本程序加进数据库的</translation>
     </message>
     <message>
@@ -1035,7 +1034,7 @@
         <translation>{record}与最后一次审计的状态（审计第 {event} 条）不符，被改动的字段：{fields}</translation>
     </message>
     <message>
-        <source>{record} was removed behind the app&apos;s back: its last audit row ({event}) is not a deletion</source>
+        <source>{record} was removed behind the app's back: its last audit row ({event}) is not a deletion</source>
         <translation>{record}被绕过本程序删除了：它最后的审计记录（第 {event} 条）不是删除</translation>
     </message>
     <message>
@@ -1137,7 +1136,7 @@
         <translation>正在核对密码…</translation>
     </message>
     <message>
-        <source>The backup decrypts but what it carries with its database is unreadable. Export the backup again on the school&apos;s PC.</source>
+        <source>The backup decrypts but what it carries with its database is unreadable. Export the backup again on the school's PC.</source>
         <translation>备份能解密，但其中随数据库保存的密钥信息无法读取。请在学校电脑上重新导出备份。</translation>
     </message>
     <message>
@@ -1149,15 +1148,15 @@
         <translation>正在检查记录之间的引用…</translation>
     </message>
     <message>
-        <source>The backup decrypts but its database is unreadable ({detail}). Export the backup again on the school&apos;s PC.</source>
+        <source>The backup decrypts but its database is unreadable ({detail}). Export the backup again on the school's PC.</source>
         <translation>备份能解密，但其中的数据库无法读取（{detail}）。请在学校的电脑上重新导出备份。</translation>
     </message>
     <message>
-        <source>The backup&apos;s database is damaged (SQLite integrity check: {detail}). Export the backup again on the school&apos;s PC.</source>
+        <source>The backup's database is damaged (SQLite integrity check: {detail}). Export the backup again on the school's PC.</source>
         <translation>备份中的数据库已损坏（SQLite 完整性检查：{detail}）。请在学校的电脑上重新导出备份。</translation>
     </message>
     <message>
-        <source>The backup&apos;s database has {n} broken references between records. Export the backup again on the school&apos;s PC.</source>
+        <source>The backup's database has {n} broken references between records. Export the backup again on the school's PC.</source>
         <translation>备份中的数据库有 {n} 处记录之间的引用断开。请在学校的电脑上重新导出备份。</translation>
     </message>
     <message>
@@ -1165,7 +1164,7 @@
         <translation>备份中是其他程序的数据库。</translation>
     </message>
     <message>
-        <source>The backup&apos;s database does not hold what its header says ({names}). Export the backup again on the school&apos;s PC.</source>
+        <source>The backup's database does not hold what its header says ({names}). Export the backup again on the school's PC.</source>
         <translation>备份中的数据库与文件头所写的不符（{names}）。请在学校的电脑上重新导出备份。</translation>
     </message>
     <message>
@@ -1197,11 +1196,11 @@
         <translation>数据库 {path} 正在另一个校助窗口中打开。请先关闭它，再恢复。</translation>
     </message>
     <message>
-        <source>Opening the backup&apos;s database…</source>
+        <source>Opening the backup's database…</source>
         <translation>正在打开备份中的数据库…</translation>
     </message>
     <message>
-        <source>The backup file is damaged or incomplete ({detail}), so it was not used. Copy it again from the school&apos;s PC (a USB stick pulled out too early leaves a cut-off file) and try again.</source>
+        <source>The backup file is damaged or incomplete ({detail}), so it was not used. Copy it again from the school's PC (a USB stick pulled out too early leaves a cut-off file) and try again.</source>
         <translation>备份文件已损坏或不完整（{detail}），没有使用。请从学校的电脑重新复制一份（U 盘拔得太早会留下不完整的文件）后再试。</translation>
     </message>
     <message>
@@ -1398,7 +1397,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>查看者</translation>
     </message>
     <message>
-        <source>Compare schools&apos; backups</source>
+        <source>Compare schools' backups</source>
         <translation>各校备份对比</translation>
     </message>
     <message>
@@ -1452,7 +1451,7 @@ The current database is kept as a dated copy beside it.</source>
     </message>
     <message>
         <source>“{part}” is not a date like 2027-10-01 or a range like 2027-10-01~2027-10-07.</source>
-        <extracomment>The State Council&apos;s annual notice, one year a row: the days off (放假调休) and the weekend days worked instead (上班). Source of 2026: 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04, 新华社; checked on politics.gmw.cn/2025-11/04/content_38391083.htm). The 2027 notice was not in the checked library (2026-12-01): a school enters it in the settings (``calendar.statutory_holidays`` and ``calendar.makeup_workdays``, see ``parse_official_days``) when it is published. The settings that add years the table lacks (2027 …): &quot;2027-01-01~2027-01-01, 2027-02-06~2027-02-14&quot; and &quot;2027-02-20, …&quot;.</extracomment>
+        <extracomment>The State Council's annual notice, one year a row: the days off (放假调休) and the weekend days worked instead (上班). Source of 2026: 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04, 新华社; checked on politics.gmw.cn/2025-11/04/content_38391083.htm). The 2027 notice was not in the checked library (2026-12-01): a school enters it in the settings (``calendar.statutory_holidays`` and ``calendar.makeup_workdays``, see ``parse_official_days``) when it is published. The settings that add years the table lacks (2027 …): "2027-01-01~2027-01-01, 2027-02-06~2027-02-14" and "2027-02-20, …".</extracomment>
         <translation>“{part}”不是日期（如 2027-10-01）或日期范围（如 2027-10-01~2027-10-07）。</translation>
     </message>
 </context>
@@ -1550,8 +1549,8 @@ The current database is kept as a dated copy beside it.</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Plan (一人一案)&lt;/b&gt;: &lt;span style=&apos;color:#c62828&apos;&gt;none yet&lt;/span&gt; — name the school leader, the teacher and the village cadre responsible.</source>
-        <translation>&lt;b&gt;一人一案&lt;/b&gt;：&lt;span style=&apos;color:#c62828&apos;&gt;尚未制定&lt;/span&gt;——请确定包保的校领导、教师和村干部。</translation>
+        <source>&lt;b&gt;Plan (一人一案)&lt;/b&gt;: &lt;span style='color:#c62828'&gt;none yet&lt;/span&gt; — name the school leader, the teacher and the village cadre responsible.</source>
+        <translation>&lt;b&gt;一人一案&lt;/b&gt;：&lt;span style='color:#c62828'&gt;尚未制定&lt;/span&gt;——请确定包保的校领导、教师和村干部。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Plan (一人一案)&lt;/b&gt;, revision {n}: leader {leader}, teacher {teacher}, village cadre {cadre}; cause: {cause}. Measures: {measures}</source>
@@ -1562,8 +1561,8 @@ The current database is kept as a dated copy beside it.</source>
         <translation>返校安置：&lt;b&gt;{placement}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Follow-up&lt;/b&gt;: back since {back}, followed up {done} of {n} times — &lt;span style=&apos;color:#2e7d32&apos;&gt;consolidated (巩固完成)&lt;/span&gt;, no longer followed.</source>
-        <translation>&lt;b&gt;返校跟踪&lt;/b&gt;：{back} 返校，已跟踪 {done}/{n} 次——&lt;span style=&apos;color:#2e7d32&apos;&gt;巩固完成&lt;/span&gt;，不再跟踪。</translation>
+        <source>&lt;b&gt;Follow-up&lt;/b&gt;: back since {back}, followed up {done} of {n} times — &lt;span style='color:#2e7d32'&gt;consolidated (巩固完成)&lt;/span&gt;, no longer followed.</source>
+        <translation>&lt;b&gt;返校跟踪&lt;/b&gt;：{back} 返校，已跟踪 {done}/{n} 次——&lt;span style='color:#2e7d32'&gt;巩固完成&lt;/span&gt;，不再跟踪。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Follow-up&lt;/b&gt;: back since {back}; the period ended on {end} with {done} of {n} follow-ups entered.</source>
@@ -1688,7 +1687,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>拟编入</translation>
     </message>
     <message>
-        <source>What proves it: a certificate, the registry&apos;s page, a call log, a photo of the approval…</source>
+        <source>What proves it: a certificate, the registry's page, a call log, a photo of the approval…</source>
         <translation>佐证材料：接收学校证明、学籍系统截图、通话记录、批准文件照片等</translation>
     </message>
     <message>
@@ -1723,7 +1722,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>以哪个账号操作（用于有账号的数据库；能做什么由其角色决定）</translation>
     </message>
     <message>
-        <source>a file whose first line is that account&apos;s password, or - for standard input</source>
+        <source>a file whose first line is that account's password, or - for standard input</source>
         <translation>一个文件，其第一行是该账号的密码；或用 - 从标准输入读取</translation>
     </message>
     <message>
@@ -1807,7 +1806,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>把花名册导出为 .xlsx</translation>
     </message>
     <message>
-        <source>export the poor villages&apos; survey of children&apos;s education (贫困村儿童、青少年接受教育情况调查表)</source>
+        <source>export the poor villages' survey of children's education (贫困村儿童、青少年接受教育情况调查表)</source>
         <translation>导出《贫困村儿童、青少年接受教育情况调查表》</translation>
     </message>
     <message>
@@ -1835,11 +1834,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>列出资助项目</translation>
     </message>
     <message>
-        <source>post a programme&apos;s month for every eligible student not yet covered</source>
+        <source>post a programme's month for every eligible student not yet covered</source>
         <translation>为尚未资助的符合条件学生发放某项目某月的资助</translation>
     </message>
     <message>
-        <source>the programme&apos;s code</source>
+        <source>the programme's code</source>
         <translation>项目代码</translation>
     </message>
     <message>
@@ -1851,7 +1850,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>列出某月或某季度符合条件但未资助的学生</translation>
     </message>
     <message>
-        <source>export the ledger to .xlsx in the bureau&apos;s columns</source>
+        <source>export the ledger to .xlsx in the bureau's columns</source>
         <translation>按教育局要求的栏目把台账导出为 .xlsx</translation>
     </message>
     <message>
@@ -1887,11 +1886,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>案件 {case} 的{step}（{number}）已写入 {path}。</translation>
     </message>
     <message>
-        <source>the school&apos;s written report to the education bureau on a case whose notice&apos;s deadline passed</source>
+        <source>the school's written report to the education bureau on a case whose notice's deadline passed</source>
         <translation>通知书期限届满后学校向教育行政部门的书面报告</translation>
     </message>
     <message>
-        <source>the township&apos;s order to correct (责令限期改正决定书) of a case</source>
+        <source>the township's order to correct (责令限期改正决定书) of a case</source>
         <translation>案件的责令限期改正决定书（乡镇人民政府）</translation>
     </message>
     <message>
@@ -1939,7 +1938,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>Y年9月开始的学年（不填为本学年）</translation>
     </message>
     <message>
-        <source>the 送教上门 register: each child&apos;s visits</source>
+        <source>the 送教上门 register: each child's visits</source>
         <translation>送教上门登记表：每名学生的送教记录</translation>
     </message>
     <message>
@@ -1959,7 +1958,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>公示表已写入 {path}（共 {pages} 页）。</translation>
     </message>
     <message>
-        <source>one child&apos;s plan (一人一案): the case, the people responsible, the measures, every attempt, the placement and the follow-up</source>
+        <source>one child's plan (一人一案): the case, the people responsible, the measures, every attempt, the placement and the follow-up</source>
         <translation>打印一名学生的“一人一案”：案件、包保责任人、帮扶措施、每次劝返、返校安置与巩固跟踪</translation>
     </message>
     <message>
@@ -1995,11 +1994,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>备份文件里有什么：从文件头读取，不需要密码</translation>
     </message>
     <message>
-        <source>the township&apos;s view of its schools</source>
+        <source>the township's view of its schools</source>
         <translation>乡镇查看各学校的情况</translation>
     </message>
     <message>
-        <source>each school&apos;s key figures side by side, from their backups, as .xlsx</source>
+        <source>each school's key figures side by side, from their backups, as .xlsx</source>
         <translation>从各校备份汇总关键数据并排对比，保存为 .xlsx</translation>
     </message>
     <message>
@@ -2007,31 +2006,31 @@ The current database is kept as a dated copy beside it.</source>
         <translation>账号：谁能登录、担任什么角色</translation>
     </message>
     <message>
-        <source>add an account (the first one, on a database without accounts, must be the administrator&apos;s)</source>
+        <source>add an account (the first one, on a database without accounts, must be the administrator's)</source>
         <translation>添加账号（没有账号的数据库，第一个账号必须是管理员）</translation>
     </message>
     <message>
-        <source>the person&apos;s name as the records show it</source>
+        <source>the person's name as the records show it</source>
         <translation>此人在记录中显示的姓名</translation>
     </message>
     <message>
-        <source>a teacher&apos;s class, e.g. 平地镇中心校/小学/3/2班 (repeat for more)</source>
+        <source>a teacher's class, e.g. 平地镇中心校/小学/3/2班 (repeat for more)</source>
         <translation>教师负责的班级，例如 平地镇中心校/小学/3/2班（可重复多次）</translation>
     </message>
     <message>
-        <source>the staff member this account belongs to (a teacher&apos;s own pairings and visits)</source>
+        <source>the staff member this account belongs to (a teacher's own pairings and visits)</source>
         <translation>此账号对应的教职工（教师本人的结对和走访）</translation>
     </message>
     <message>
-        <source>a file whose first line is the new account&apos;s password, or - for standard input</source>
+        <source>a file whose first line is the new account's password, or - for standard input</source>
         <translation>一个文件，其第一行是新账号的密码；或用 - 从标准输入读取</translation>
     </message>
     <message>
-        <source>when this encrypts the database (its first account), also write the recovery-key sheet to print for the principal&apos;s safe</source>
+        <source>when this encrypts the database (its first account), also write the recovery-key sheet to print for the principal's safe</source>
         <translation>本次操作加密数据库时（添加第一个账号），同时生成恢复密钥页（PDF），打印后放入校长保险柜</translation>
     </message>
     <message>
-        <source>The database is now encrypted. Its recovery key, shown this once: {key} Write it on paper (or print the sheet) and keep it in the principal&apos;s safe: it opens the database if every password is forgotten.</source>
+        <source>The database is now encrypted. Its recovery key, shown this once: {key} Write it on paper (or print the sheet) and keep it in the principal's safe: it opens the database if every password is forgotten.</source>
         <translation>数据库现已加密。恢复密钥只显示这一次：{key} 请抄在纸上（或打印恢复密钥页）放入校长保险柜：所有密码都忘记时，用它打开数据库。</translation>
     </message>
     <message>
@@ -2055,15 +2054,15 @@ The current database is kept as a dated copy beside it.</source>
         <translation>解除因输错密码而锁定的账号</translation>
     </message>
     <message>
-        <source>also check that the trail still passes through the head recorded in an earlier backup&apos;s header (newest rows removed since); the header is first proven unchanged with the backup&apos;s password</source>
+        <source>also check that the trail still passes through the head recorded in an earlier backup's header (newest rows removed since); the header is first proven unchanged with the backup's password</source>
         <translation>同时检查审计记录是否仍经过较早备份文件头所记的链头（检查此后是否删除了最新的记录）；先用备份密码证明文件头未被改动</translation>
     </message>
     <message>
-        <source>with --against: a file whose first line is the backup&apos;s password, or - to read it from standard input</source>
+        <source>with --against: a file whose first line is the backup's password, or - to read it from standard input</source>
         <translation>与 --against 一起用：第一行是备份密码的文件，或用 - 从标准输入读取</translation>
     </message>
     <message>
-        <source>the check code printed at the foot of a summary, term report or sign-off sheet (审计链：共 N 条记录，校验码 …), with or without the dashes: the trail&apos;s row N must still have it</source>
+        <source>the check code printed at the foot of a summary, term report or sign-off sheet (审计链：共 N 条记录，校验码 …), with or without the dashes: the trail's row N must still have it</source>
         <translation>汇总表、开学报告或签领表页脚印的校验码（审计链：共 N 条记录，校验码 ……），带不带短横线均可：审计记录的第 N 条必须仍是这个校验码</translation>
     </message>
     <message>
@@ -2079,11 +2078,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>{head} 不是校验码：校验码由 12 个字母和数字（0–9、A–F）组成，照纸面抄写，例如 3F2A-9C01-B7D4。</translation>
     </message>
     <message>
-        <source>check the audit trail&apos;s hash chain and that every record (roster, households, ledger, cases, visits, accounts, settings …) matches it</source>
+        <source>check the audit trail's hash chain and that every record (roster, households, ledger, cases, visits, accounts, settings …) matches it</source>
         <translation>检查审计记录的哈希链，以及每条记录（花名册、户、台账、案件、走访、账号、设置……）是否与之相符</translation>
     </message>
     <message>
-        <source>--against needs the backup&apos;s password (--password-file F): without it anyone could have edited the chain head in the backup&apos;s header.</source>
+        <source>--against needs the backup's password (--password-file F): without it anyone could have edited the chain head in the backup's header.</source>
         <translation>--against 需要备份密码（--password-file F）：没有密码无法证明备份文件头里的链头没被人改过。</translation>
     </message>
     <message>
@@ -2103,11 +2102,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>第 {rows} 条审计记录仍是纸面上抄来的校验码 {code}。</translation>
     </message>
     <message>
-        <source>a file whose first line is the recovery key from the sheet in the principal&apos;s safe, or - for standard input</source>
+        <source>a file whose first line is the recovery key from the sheet in the principal's safe, or - for standard input</source>
         <translation>第一行是恢复密钥（校长保险柜里那页纸上的）的文件，或用 - 从标准输入读取</translation>
     </message>
     <message>
-        <source>the administrator&apos;s account that gets a new password</source>
+        <source>the administrator's account that gets a new password</source>
         <translation>要设置新密码的管理员账号</translation>
     </message>
     <message>
@@ -2131,7 +2130,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <source>the plan&apos;s indicators against their targets, for a term (the one under way by default)</source>
+        <source>the plan's indicators against their targets, for a term (the one under way by default)</source>
         <translation>规划的各项指标与目标对照，按学期（默认为当前学期）</translation>
     </message>
     <message>
@@ -2155,11 +2154,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>{path} 处没有数据库。请检查路径，或用“schoolaid demo”命令、或启动程序来建立数据库。</translation>
     </message>
     <message>
-        <source>The database could not be encrypted now ({detail}). It stays as it was, and is encrypted at an administrator&apos;s next sign-in.</source>
+        <source>The database could not be encrypted now ({detail}). It stays as it was, and is encrypted at an administrator's next sign-in.</source>
         <translation>数据库这次没能加密（{detail}）。它保持原样，将在管理员下次登录时加密。</translation>
     </message>
     <message>
-        <source>The database is now encrypted (converted at this administrator&apos;s sign-in). Its recovery key, shown this once: {key} Write it on paper and keep it in the principal&apos;s safe: it opens the database if every password is forgotten. The other accounts sign in again once an administrator resets their passwords.</source>
+        <source>The database is now encrypted (converted at this administrator's sign-in). Its recovery key, shown this once: {key} Write it on paper and keep it in the principal's safe: it opens the database if every password is forgotten. The other accounts sign in again once an administrator resets their passwords.</source>
         <translation>数据库现已加密（在这位管理员登录时转换）。恢复密钥只显示这一次：{key} 请抄在纸上放入校长保险柜：所有密码都忘记时，用它打开数据库。其他账号需要管理员为其重设密码后才能再登录。</translation>
     </message>
     <message>
@@ -2227,7 +2226,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>残疾儿童少年：安置与送教上门</translation>
     </message>
     <message>
-        <source>the student&apos;s id (roster list --json)</source>
+        <source>the student's id (roster list --json)</source>
         <translation>学生编号（见 roster list --json）</translation>
     </message>
     <message>
@@ -2239,11 +2238,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>残疾等级：{values}</translation>
     </message>
     <message>
-        <source>the day of the expert committee&apos;s assessment</source>
+        <source>the day of the expert committee's assessment</source>
         <translation>专家委员会评估日期</translation>
     </message>
     <message>
-        <source>the expert committee&apos;s decision</source>
+        <source>the expert committee's decision</source>
         <translation>专家委员会评估意见</translation>
     </message>
     <message>
@@ -2251,11 +2250,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>安置方式：{values}</translation>
     </message>
     <message>
-        <source>the placement&apos;s first day (today unless given)</source>
+        <source>the placement's first day (today unless given)</source>
         <translation>安置起始日期（不填为今天）</translation>
     </message>
     <message>
-        <source>record a student&apos;s disability, the expert committee&apos;s assessment and the placement</source>
+        <source>record a student's disability, the expert committee's assessment and the placement</source>
         <translation>登记学生的残疾情况、专家委员会评估和安置方式</translation>
     </message>
     <message>
@@ -2311,7 +2310,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>批准机关，例如乡镇人民政府或县级教育行政部门</translation>
     </message>
     <message>
-        <source>the approval&apos;s document number (文号)</source>
+        <source>the approval's document number (文号)</source>
         <translation>批准文号</translation>
     </message>
     <message>
@@ -2355,11 +2354,11 @@ The current database is kept as a dated copy beside it.</source>
         <translation>本镇没有名为 {name} 的村（见 设置 → 学校和村）。</translation>
     </message>
     <message>
-        <source>which list: hukou (the household register), poverty (脱贫户 and 防止返贫监测对象), registry (the national student registry&apos;s export)</source>
+        <source>which list: hukou (the household register), poverty (脱贫户 and 防止返贫监测对象), registry (the national student registry's export)</source>
         <translation>哪种名单：hukou（户籍名单），poverty（脱贫户和防止返贫监测对象名单），registry（全国学籍系统导出的名单）</translation>
     </message>
     <message>
-        <source>the village the whole list is for (default: each row&apos;s village, from its 村 column or address; a list of several villages is the whole township&apos;s)</source>
+        <source>the village the whole list is for (default: each row's village, from its 村 column or address; a list of several villages is the whole township's)</source>
         <translation>整份名单所属的村（默认：按每行的“村”列或住址；含多个村的名单视为全镇名单）</translation>
     </message>
     <message>
@@ -2479,7 +2478,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>电话核实在外地就读：与谁核实</translation>
     </message>
     <message>
-        <source>已在本校: the student&apos;s id (roster list --json)</source>
+        <source>已在本校: the student's id (roster list --json)</source>
         <translation>已在本校：学生编号（roster list --json 中的 id）</translation>
     </message>
     <message>
@@ -2495,7 +2494,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>延缓入学：到期日期</translation>
     </message>
     <message>
-        <source>失学: the school the child is put on the roster of (default: the school of the child&apos;s village)</source>
+        <source>失学: the school the child is put on the roster of (default: the school of the child's village)</source>
         <translation>失学：登记入花名册的学校（默认为儿童所在村的学校）</translation>
     </message>
     <message>
@@ -2503,7 +2502,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>失学：年级，1—9（默认按年龄）</translation>
     </message>
     <message>
-        <source>失学: the child&apos;s sex, when no ID number says it</source>
+        <source>失学: the child's sex, when no ID number says it</source>
         <translation>失学：儿童性别（无身份证号时填写）</translation>
     </message>
     <message>
@@ -2579,7 +2578,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>{verb}{programme}（{period}）：{n} 名学生，{total} 元；{already} 名此前已发放。</translation>
     </message>
     <message>
-        <source>record a batch&apos;s public notice (公示): its dates and the phone for objections</source>
+        <source>record a batch's public notice (公示): its dates and the phone for objections</source>
         <translation>登记一批资助的公示：公示期和异议电话</translation>
     </message>
     <message>
@@ -2587,7 +2586,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>批次 {id}：公示期 {start} 至 {end}，异议电话 {phone}。</translation>
     </message>
     <message>
-        <source>record that a batch&apos;s public notice (公示) is over and was taken down</source>
+        <source>record that a batch's public notice (公示) is over and was taken down</source>
         <translation>登记一批资助的公示已结束并撤下</translation>
     </message>
     <message>
@@ -2631,7 +2630,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>班级，按打印的写法，如 三年级1班</translation>
     </message>
     <message>
-        <source>the class&apos;s school</source>
+        <source>the class's school</source>
         <translation>班级所在学校</translation>
     </message>
     <message>
@@ -2647,7 +2646,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>改为撤销这些学生误勾的报到（记录保留，标为已撤销）</translation>
     </message>
     <message>
-        <source>Write the pupils&apos; ids as numbers separated by commas, e.g. 12,15,31.</source>
+        <source>Write the pupils' ids as numbers separated by commas, e.g. 12,15,31.</source>
         <translation>学生编号请写成以逗号分隔的数字，如 12,15,31。</translation>
     </message>
     <message>
@@ -2719,7 +2718,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>印发日期（默认今天）</translation>
     </message>
     <message>
-        <source>where a case stands after its notice&apos;s deadline (report, order to correct, demand, application to the court), or issue the step due</source>
+        <source>where a case stands after its notice's deadline (report, order to correct, demand, application to the court), or issue the step due</source>
         <translation>通知书期限届满后案件的进展（书面报告、责令改正、催告、申请强制执行），或印发到期的一步</translation>
     </message>
     <message>
@@ -2759,7 +2758,7 @@ The current database is kept as a dated copy beside it.</source>
         <translation>留置送达：拒收事由</translation>
     </message>
     <message>
-        <source>record the proof of service (送达回证) of a case&apos;s notice or escalation document</source>
+        <source>record the proof of service (送达回证) of a case's notice or escalation document</source>
         <translation>记录案件通知书或后续文书的送达回证</translation>
     </message>
     <message>
@@ -2829,7 +2828,7 @@ Size: {size} bytes</source>
         <translation>{n} 个学校的汇总已写入 {path}。</translation>
     </message>
     <message>
-        <source>This database has no accounts yet: the first account must be the administrator&apos;s (--role admin).</source>
+        <source>This database has no accounts yet: the first account must be the administrator's (--role admin).</source>
         <translation>这个数据库还没有账号：第一个账号必须是管理员（--role admin）。</translation>
     </message>
     <message>
@@ -2901,7 +2900,7 @@ Size: {size} bytes</source>
         <translation>只看这个状态（待申请、已申请、已评议、已认定、公示中、已建档、未通过、已撤销）</translation>
     </message>
     <message>
-        <source>the year&apos;s assessments, and the priority groups not yet assessed (待申请)</source>
+        <source>the year's assessments, and the priority groups not yet assessed (待申请)</source>
         <translation>本学年的认定，以及尚未认定的重点保障群体学生（待申请）</translation>
     </message>
     <message>
@@ -2917,7 +2916,7 @@ Size: {size} bytes</source>
         <translation>家庭的申请理由</translation>
     </message>
     <message>
-        <source>record a student&apos;s application</source>
+        <source>record a student's application</source>
         <translation>登记学生的认定申请</translation>
     </message>
     <message>
@@ -2953,11 +2952,11 @@ Size: {size} bytes</source>
         <translation>不予认定，并说明原因</translation>
     </message>
     <message>
-        <source>what the decision rests on (default: the priority groups, or the application&apos;s reasons)</source>
+        <source>what the decision rests on (default: the priority groups, or the application's reasons)</source>
         <translation>认定依据（默认为所属重点保障群体或申请理由）</translation>
     </message>
     <message>
-        <source>the school&apos;s decision: a level and its basis, or not passed</source>
+        <source>the school's decision: a level and its basis, or not passed</source>
         <translation>学校认定：等级和依据，或不予认定</translation>
     </message>
     <message>
@@ -2997,11 +2996,11 @@ Size: {size} bytes</source>
         <translation>已建档 {n} 人。</translation>
     </message>
     <message>
-        <source>print a student&apos;s application form (申请表)</source>
+        <source>print a student's application form (申请表)</source>
         <translation>打印学生的认定申请表</translation>
     </message>
     <message>
-        <source>transfers out and in, and graduates&apos; destinations</source>
+        <source>transfers out and in, and graduates' destinations</source>
         <translation>转出、转入和毕业去向</translation>
     </message>
     <message>
@@ -3017,7 +3016,7 @@ Size: {size} bytes</source>
         <translation>核实方式：{hows}</translation>
     </message>
     <message>
-        <source>with whom (the receiving school&apos;s staff member)</source>
+        <source>with whom (the receiving school's staff member)</source>
         <translation>核实对象（接收学校的经办人）</translation>
     </message>
     <message>
@@ -3025,11 +3024,11 @@ Size: {size} bytes</source>
         <translation>核实日期</translation>
     </message>
     <message>
-        <source>the transfer&apos;s id (transfers list --json)</source>
+        <source>the transfer's id (transfers list --json)</source>
         <translation>转学记录编号（transfers list --json）</translation>
     </message>
     <message>
-        <source>record how the receiving school of a transfer out (or a graduate&apos;s school) was confirmed</source>
+        <source>record how the receiving school of a transfer out (or a graduate's school) was confirmed</source>
         <translation>登记转出（或毕业生升入学校）经接收学校核实的情况</translation>
     </message>
     <message>
@@ -3037,7 +3036,7 @@ Size: {size} bytes</source>
         <translation>转学记录 {id} 已核实。</translation>
     </message>
     <message>
-        <source>the graduate&apos;s id (roster list --json)</source>
+        <source>the graduate's id (roster list --json)</source>
         <translation>毕业生编号（roster list --json）</translation>
     </message>
     <message>
@@ -3053,7 +3052,7 @@ Size: {size} bytes</source>
         <translation>原因（就业或未升学时填写）</translation>
     </message>
     <message>
-        <source>record a graduate&apos;s destination: the school (confirmed or not), or 就业 / 未升学 with the reason</source>
+        <source>record a graduate's destination: the school (confirmed or not), or 就业 / 未升学 with the reason</source>
         <translation>登记毕业去向：升入的学校（可附核实情况），或就业／未升学及原因</translation>
     </message>
     <message>
@@ -3085,7 +3084,7 @@ Size: {size} bytes</source>
         <translation>“{text}”不是辍学原因：请填写以下之一：{causes}。</translation>
     </message>
     <message>
-        <source>the case&apos;s number (cases list)</source>
+        <source>the case's number (cases list)</source>
         <translation>档案编号（见 cases list）</translation>
     </message>
     <message>
@@ -3109,7 +3108,7 @@ Size: {size} bytes</source>
         <translation>劝返和帮扶措施</translation>
     </message>
     <message>
-        <source>set or change a case&apos;s plan (一人一案); what is not given stays as it is, each change is kept</source>
+        <source>set or change a case's plan (一人一案); what is not given stays as it is, each change is kept</source>
         <translation>制定或修改一人一案；未给出的项保持不变，每次修改都留存</translation>
     </message>
     <message>
@@ -3336,7 +3335,7 @@ Size: {size} bytes</source>
         <translation>显示 {shown} 条；共 {n} 条差异，其中 {open} 条待核查（最早发现的在前）。每条差异须入户核查并在此记录核查结果后才销号。</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;No list to compare yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Import the household register (户籍) of a village or the whole township first — and the poverty list and the student registry&apos;s export, if you have them: &lt;b&gt;{menu}&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;The differences with the rosters then show here, each to be checked door to door.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;No list to compare yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Import the household register (户籍) of a village or the whole township first — and the poverty list and the student registry's export, if you have them: &lt;b&gt;{menu}&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;The differences with the rosters then show here, each to be checked door to door.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;还没有可比对的名单。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;请先导入各村或全镇的户籍信息（派出所或村委会提供）；有脱贫户和防止返贫监测对象名单、学籍系统导出名单的，也一并导入：&lt;b&gt;{menu}&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;导入后，名单与花名册的差异会列在这里，逐条入户核查。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -3368,8 +3367,8 @@ Size: {size} bytes</source>
         <translation>在上方选择一条差异，查看其核查记录。</translation>
     </message>
     <message>
-        <source> — &lt;span style=&apos;color:#b35c00&apos;&gt;matched by name and birth date only&lt;/span&gt;</source>
-        <translation> — &lt;span style=&apos;color:#b35c00&apos;&gt;仅按姓名和出生日期匹配&lt;/span&gt;</translation>
+        <source> — &lt;span style='color:#b35c00'&gt;matched by name and birth date only&lt;/span&gt;</source>
+        <translation> — &lt;span style='color:#b35c00'&gt;仅按姓名和出生日期匹配&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; (born {born}, {village}) — {kind}: {detail}{weak}</source>
@@ -3462,11 +3461,11 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>CreateAdministratorDialog</name>
     <message>
-        <source>Create the administrator&apos;s account</source>
+        <source>Create the administrator's account</source>
         <translation>创建管理员账号</translation>
     </message>
     <message>
-        <source>Everyone who uses SchoolAid signs in with an account of their own, and can do what their role needs. First create the administrator&apos;s account; the administrator then adds the aid officer, the leadership and the teachers.</source>
+        <source>Everyone who uses SchoolAid signs in with an account of their own, and can do what their role needs. First create the administrator's account; the administrator then adds the aid officer, the leadership and the teachers.</source>
         <translation>使用校助的每个人都用自己的账号登录，只能做其角色需要的事。请先创建管理员账号；再由管理员添加资助专干、领导班子和教师的账号。</translation>
     </message>
     <message>
@@ -3493,7 +3492,7 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>Database</name>
     <message>
-        <source>This is a backup opened for viewing: nothing in it can be changed. Open the school&apos;s own database to make changes.</source>
+        <source>This is a backup opened for viewing: nothing in it can be changed. Open the school's own database to make changes.</source>
         <translation>这是打开查看的备份：其中的内容都不能修改。要修改数据，请打开学校自己的数据库。</translation>
     </message>
     <message>
@@ -3606,7 +3605,7 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>DestinationDialog</name>
     <message>
-        <source>Record the graduate&apos;s destination</source>
+        <source>Record the graduate's destination</source>
         <translation>登记毕业去向</translation>
     </message>
     <message>
@@ -3653,11 +3652,11 @@ Please tell the person who supports the program, and give them the log file:
         <translation>请选择安置方式：随班就读、特教班、特殊教育学校、送教上门或待安置。</translation>
     </message>
     <message>
-        <source>The placement&apos;s first day is in the future.</source>
+        <source>The placement's first day is in the future.</source>
         <translation>安置起始日期晚于今天。</translation>
     </message>
     <message>
-        <source>The placement&apos;s first day is before that of the record in force ({date}).</source>
+        <source>The placement's first day is before that of the record in force ({date}).</source>
         <translation>安置起始日期早于现行记录的起始日期（{date}）。</translation>
     </message>
     <message>
@@ -3665,15 +3664,15 @@ Please tell the person who supports the program, and give them the log file:
         <translation>评估日期晚于今天。</translation>
     </message>
     <message>
-        <source>The day of the assessment is before the child&apos;s birth date.</source>
+        <source>The day of the assessment is before the child's birth date.</source>
         <translation>评估日期早于学生出生日期。</translation>
     </message>
     <message>
-        <source>Give the expert committee&apos;s decision with the day of the assessment.</source>
+        <source>Give the expert committee's decision with the day of the assessment.</source>
         <translation>填写评估日期时，请同时填写专家委员会的评估意见。</translation>
     </message>
     <message>
-        <source>Enter the day of the expert committee&apos;s assessment with its decision.</source>
+        <source>Enter the day of the expert committee's assessment with its decision.</source>
         <translation>填写评估意见时，请同时填写专家委员会的评估日期。</translation>
     </message>
     <message>
@@ -3685,11 +3684,11 @@ Please tell the person who supports the program, and give them the log file:
         <translation>{name} 的安置方式不是送教上门：请先登记安置方式。</translation>
     </message>
     <message>
-        <source>The visit&apos;s day is in the future.</source>
+        <source>The visit's day is in the future.</source>
         <translation>送教日期晚于今天。</translation>
     </message>
     <message>
-        <source>The visit&apos;s day is before the placement 送教上门 began ({date}).</source>
+        <source>The visit's day is before the placement 送教上门 began ({date}).</source>
         <translation>送教日期早于送教上门安置的起始日期（{date}）。</translation>
     </message>
     <message>
@@ -3697,7 +3696,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>请填写送教教师。</translation>
     </message>
     <message>
-        <source>The teacher&apos;s name is at most {n} characters long.</source>
+        <source>The teacher's name is at most {n} characters long.</source>
         <translation>送教教师姓名最多 {n} 个字。</translation>
     </message>
     <message>
@@ -3728,11 +3727,11 @@ Please tell the person who supports the program, and give them the log file:
         <translation>学生</translation>
     </message>
     <message>
-        <source>Assessed by the county&apos;s expert committee (残疾儿童少年入学评估)</source>
+        <source>Assessed by the county's expert committee (残疾儿童少年入学评估)</source>
         <translation>已经县残疾人教育专家委员会评估（残疾儿童少年入学评估）</translation>
     </message>
     <message>
-        <source>The committee&apos;s decision, e.g. 需专人护理，安排送教上门</source>
+        <source>The committee's decision, e.g. 需专人护理，安排送教上门</source>
         <translation>评估意见，如：需专人护理，安排送教上门</translation>
     </message>
     <message>
@@ -3879,11 +3878,11 @@ Please tell the person who supports the program, and give them the log file:
         <translation>请填写转入的学校。</translation>
     </message>
     <message>
-        <source>{name}&apos;s transfer is not confirmed by the receiving school: a case is closed as 转学 only with the confirmation — how (学籍系统, 接收学校回执 or 电话), with whom and on what day.</source>
+        <source>{name}'s transfer is not confirmed by the receiving school: a case is closed as 转学 only with the confirmation — how (学籍系统, 接收学校回执 or 电话), with whom and on what day.</source>
         <translation>{name}的转学尚未经接收学校核实：须登记核实方式（学籍系统、接收学校回执或电话）、核实对象和核实日期，才能以转学结案。</translation>
     </message>
     <message>
-        <source>送教上门 is a placement for a child with a disability: record {name}&apos;s disability and the expert committee&apos;s placement first (残疾与安置).</source>
+        <source>送教上门 is a placement for a child with a disability: record {name}'s disability and the expert committee's placement first (残疾与安置).</source>
         <translation>送教上门是残疾儿童少年的安置方式：请先登记 {name} 的残疾情况和专家委员会的安置意见（残疾与安置）。</translation>
     </message>
     <message>
@@ -3947,7 +3946,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>这条记录已经更正过：请更正那条更正记录。</translation>
     </message>
     <message>
-        <source>Write the issuing body&apos;s short name for document numbers, e.g. 平府教 (at most 12 characters, without brackets or 号).</source>
+        <source>Write the issuing body's short name for document numbers, e.g. 平府教 (at most 12 characters, without brackets or 号).</source>
         <translation>请填写发文机关代字，例如 平府教（不超过 12 个字，不含括号和“号”）。</translation>
     </message>
     <message>
@@ -4153,7 +4152,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>只有已返校的档案才进行返校后跟踪。</translation>
     </message>
     <message>
-        <source>The follow-up&apos;s date must fall between the return ({date}) and today.</source>
+        <source>The follow-up's date must fall between the return ({date}) and today.</source>
         <translation>跟踪日期须在返校日（{date}）和今天之间。</translation>
     </message>
     <message>
@@ -4232,7 +4231,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>申请强制执行前决定须经过的起诉期限（月，行政诉讼法第四十六条）</translation>
     </message>
     <message>
-        <source>After the notice&apos;s deadline</source>
+        <source>After the notice's deadline</source>
         <translation>通知书期限届满后</translation>
     </message>
     <message>
@@ -4268,7 +4267,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>规则</translation>
     </message>
     <message>
-        <source>Addressees of the escalation&apos;s documents</source>
+        <source>Addressees of the escalation's documents</source>
         <translation>后续文书的主送机关</translation>
     </message>
     <message>
@@ -4311,7 +4310,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>全部档案</translation>
     </message>
     <message>
-        <source>Student&apos;s name</source>
+        <source>Student's name</source>
         <translation>学生姓名</translation>
     </message>
     <message>
@@ -4535,7 +4534,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>目标</translation>
     </message>
     <message>
-        <source>How the rate is computed: primary pupils whose status became 辍学 during the period and were still 辍学 at its end, divided by the primary pupils enrolled (在读) on its first day; a child brought back within the period is not counted. The plan&apos;s target is at most 0.2%.</source>
+        <source>How the rate is computed: primary pupils whose status became 辍学 during the period and were still 辍学 at its end, divided by the primary pupils enrolled (在读) on its first day; a child brought back within the period is not counted. The plan's target is at most 0.2%.</source>
         <translation>辍学率的算法：期间内学籍状态变为辍学且期末仍为辍学的小学生人数，除以期初第一天在读的小学生人数；期间内已劝返复学的不计。规划目标为不超过 0.2%。</translation>
     </message>
     <message>
@@ -4583,20 +4582,20 @@ Please tell the person who supports the program, and give them the log file:
         <translation>全部学校</translation>
     </message>
     <message>
-        <source>&lt;a href=&apos;absences&apos;&gt;{n} children&lt;/a&gt; reached {days} school days of unexplained absence and have no case yet: report them to the township and open a case.</source>
-        <translation>&lt;a href=&apos;absences&apos;&gt;{n} 名学生&lt;/a&gt;无故缺课已满 {days} 个教学日，尚未建档：请报告乡镇政府并建立档案。</translation>
+        <source>&lt;a href='absences'&gt;{n} children&lt;/a&gt; reached {days} school days of unexplained absence and have no case yet: report them to the township and open a case.</source>
+        <translation>&lt;a href='absences'&gt;{n} 名学生&lt;/a&gt;无故缺课已满 {days} 个教学日，尚未建档：请报告乡镇政府并建立档案。</translation>
     </message>
     <message>
-        <source>&lt;a href=&apos;absences&apos;&gt;{n} children&lt;/a&gt; were found out of school (失学) by the 比对 check and have no case yet: open one.</source>
-        <translation>比对核查发现 &lt;a href=&apos;absences&apos;&gt;{n} 名儿童&lt;/a&gt;失学，尚未建立控辍档案：请立案劝返。</translation>
+        <source>&lt;a href='absences'&gt;{n} children&lt;/a&gt; were found out of school (失学) by the 比对 check and have no case yet: open one.</source>
+        <translation>比对核查发现 &lt;a href='absences'&gt;{n} 名儿童&lt;/a&gt;失学，尚未建立控辍档案：请立案劝返。</translation>
     </message>
     <message>
-        <source>&lt;a href=&apos;expired&apos;&gt;{n} urging notices&lt;/a&gt; passed their deadline without the child back.</source>
-        <translation>&lt;a href=&apos;expired&apos;&gt;{n} 份敦促入学通知书&lt;/a&gt;已过返校期限，学生仍未返校。</translation>
+        <source>&lt;a href='expired'&gt;{n} urging notices&lt;/a&gt; passed their deadline without the child back.</source>
+        <translation>&lt;a href='expired'&gt;{n} 份敦促入学通知书&lt;/a&gt;已过返校期限，学生仍未返校。</translation>
     </message>
     <message>
-        <source>&lt;a href=&apos;due&apos;&gt;{n} cases&lt;/a&gt; had repeated failed attempts: the township can issue the enrollment-urging notice.</source>
-        <translation>&lt;a href=&apos;due&apos;&gt;{n} 件档案&lt;/a&gt;多次劝返无果：可由乡镇政府下发敦促入学通知书。</translation>
+        <source>&lt;a href='due'&gt;{n} cases&lt;/a&gt; had repeated failed attempts: the township can issue the enrollment-urging notice.</source>
+        <translation>&lt;a href='due'&gt;{n} 件档案&lt;/a&gt;多次劝返无果：可由乡镇政府下发敦促入学通知书。</translation>
     </message>
     <message>
         <source>due: repeated attempts failed</source>
@@ -4639,16 +4638,16 @@ Please tell the person who supports the program, and give them the log file:
         <translation>{date} 已签收</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;receipt not yet signed&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;尚未签收&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#c62828'&gt;receipt not yet signed&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c62828'&gt;尚未签收&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Urging notice {number} issued {issued}, return by {deadline}; {served}.</source>
         <translation>敦促入学通知书 {number}，{issued} 发文，限 {deadline} 前返校；{served}。</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;{n} attempts failed: the township can issue the enrollment-urging notice.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;已劝返 {n} 次无果：可由乡镇政府下发敦促入学通知书。&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#c62828'&gt;{n} attempts failed: the township can issue the enrollment-urging notice.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c62828'&gt;已劝返 {n} 次无果：可由乡镇政府下发敦促入学通知书。&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Persuasion log</source>
@@ -4699,7 +4698,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>{name}的第 {id} 号档案现为“{status}”。</translation>
     </message>
     <message>
-        <source>Record {name}&apos;s enrollment status as 辍学? The status goes back to 在读 when the case is closed as back at school.</source>
+        <source>Record {name}'s enrollment status as 辍学? The status goes back to 在读 when the case is closed as back at school.</source>
         <translation>将{name}的学籍状态登记为辍学？档案办结为“已返校”时，状态会恢复为在读。</translation>
     </message>
     <message>
@@ -4719,8 +4718,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>花名册和户籍名单上共有义务教育适龄（6至15周岁）儿童 {n} 人，其中未在校或在校情况不明 {out} 人，待入户核查 {pending} 人。</translation>
     </message>
     <message>
-        <source>All schools: {dropouts} dropouts of {enrolled} pupils — &lt;b style=&apos;color:{colour}&apos;&gt;{rate}&lt;/b&gt; (target at most {target}).</source>
-        <translation>全部学校：{enrolled} 名学生中辍学 {dropouts} 人——&lt;b style=&apos;color:{colour}&apos;&gt;{rate}&lt;/b&gt;（目标不超过 {target}）。</translation>
+        <source>All schools: {dropouts} dropouts of {enrolled} pupils — &lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt; (target at most {target}).</source>
+        <translation>全部学校：{enrolled} 名学生中辍学 {dropouts} 人——&lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt;（目标不超过 {target}）。</translation>
     </message>
     <message>
         <source>open one</source>
@@ -4830,15 +4829,15 @@ Please tell the person who supports the program, and give them the log file:
         <translation>这不是恢复密钥：恢复密钥共 13 组，每组 4 个字母或数字（2～7），与恢复密钥页上印的一样。请检查输入。</translation>
     </message>
     <message>
-        <source>The key file {path} is damaged ({detail}), so no password can open the database. Sign in with the recovery key (the paper kept in the principal&apos;s safe): “schoolaid users recover”, or “Forgot the password” at the start of the program.</source>
+        <source>The key file {path} is damaged ({detail}), so no password can open the database. Sign in with the recovery key (the paper kept in the principal's safe): “schoolaid users recover”, or “Forgot the password” at the start of the program.</source>
         <translation>密钥文件 {path} 已损坏（{detail}），任何密码都打不开数据库。请用恢复密钥（校长保险柜里的那页纸）登录：命令 “schoolaid users recover”，或在程序登录窗口点“忘记密码”。</translation>
     </message>
     <message>
-        <source>The database is encrypted, and its key file {path} is missing, so no password can open it. Put the key file back beside the database (it is in the backup), or sign in with the recovery key (the paper kept in the principal&apos;s safe): “schoolaid users recover”, or “Forgot the password” at the start of the program.</source>
+        <source>The database is encrypted, and its key file {path} is missing, so no password can open it. Put the key file back beside the database (it is in the backup), or sign in with the recovery key (the paper kept in the principal's safe): “schoolaid users recover”, or “Forgot the password” at the start of the program.</source>
         <translation>数据库已加密，但它的密钥文件 {path} 不见了，任何密码都打不开它。请把密钥文件放回数据库旁边（备份里有），或用恢复密钥（校长保险柜里的那页纸）登录：命令 “schoolaid users recover”，或在程序登录窗口点“忘记密码”。</translation>
     </message>
     <message>
-        <source>The key does not open the database {path}: the key file beside it belongs to another database, or the recovery key is another school&apos;s. Check the recovery key on the paper kept in the principal&apos;s safe.</source>
+        <source>The key does not open the database {path}: the key file beside it belongs to another database, or the recovery key is another school's. Check the recovery key on the paper kept in the principal's safe.</source>
         <translation>这个密钥打不开数据库 {path}：旁边的密钥文件属于另一个数据库，或恢复密钥是别的学校的。请核对校长保险柜里那页纸上的恢复密钥。</translation>
     </message>
     <message>
@@ -4964,7 +4963,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>请填写批准的到期日。</translation>
     </message>
     <message>
-        <source>Enter the approval&apos;s document number (文号).</source>
+        <source>Enter the approval's document number (文号).</source>
         <translation>请填写批准文号。</translation>
     </message>
     <message>
@@ -5053,7 +5052,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>The backup holds children&apos;s personal data and the ledger, so it is encrypted with this password. &lt;b&gt;Nobody can open the backup without it — not the township, not the software&apos;s makers.&lt;/b&gt; Write the password down and keep it apart from the USB stick.</source>
+        <source>The backup holds children's personal data and the ledger, so it is encrypted with this password. &lt;b&gt;Nobody can open the backup without it — not the township, not the software's makers.&lt;/b&gt; Write the password down and keep it apart from the USB stick.</source>
         <translation>备份中有孩子们的个人信息和资助台账，所以要用这个密码加密。&lt;b&gt;没有密码，谁也打不开备份——乡镇打不开，软件的开发者也打不开。&lt;/b&gt;请把密码写下来，和 U 盘分开保管。</translation>
     </message>
     <message>
@@ -5171,7 +5170,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>监护人是</translation>
     </message>
     <message>
-        <source>Guardian&apos;s phone</source>
+        <source>Guardian's phone</source>
         <translation>监护人电话</translation>
     </message>
     <message>
@@ -5274,7 +5273,7 @@ Please tell the person who supports the program, and give them the log file:
     <name>Files</name>
     <message>
         <source>{path} could not be read: {detail}. If it is on a USB stick, copy it to this PC first.</source>
-        <extracomment>The window&apos;s folders in the system&apos;s temporary folder: printouts waiting in the preview, and evidence files opened in another program. Both hold children&apos;s data, so a window killed mid-work must not leave them for good (``backup.remove_leftovers`` sweeps them).</extracomment>
+        <extracomment>The window's folders in the system's temporary folder: printouts waiting in the preview, and evidence files opened in another program. Both hold children's data, so a window killed mid-work must not leave them for good (``backup.remove_leftovers`` sweeps them).</extracomment>
         <translation>无法读取 {path}：{detail}。如果文件在 U 盘上，请先复制到本机。</translation>
     </message>
     <message>
@@ -5422,7 +5421,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>{name}：只有申请才能认定；这条是“{status}”。</translation>
     </message>
     <message>
-        <source>{name}: the class review (评议) comes first, as the school&apos;s settings require.</source>
+        <source>{name}: the class review (评议) comes first, as the school's settings require.</source>
         <translation>{name}：按本校设置，需先进行班级评议。</translation>
     </message>
     <message>
@@ -5434,7 +5433,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>认定日期应在申请日期（{applied}）和今天之间。</translation>
     </message>
     <message>
-        <source>{name}: say what the decision rests on (a priority group or the application&apos;s reasons).</source>
+        <source>{name}: say what the decision rests on (a priority group or the application's reasons).</source>
         <translation>{name}：请写明认定依据（所属重点保障群体或申请理由）。</translation>
     </message>
     <message>
@@ -5893,8 +5892,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>；风险消除时间 {date}</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:#b71c1c;&quot;&gt;No main labourer has learned a practical skill yet (the plan: one or two skills per household it helps).&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:#b71c1c;&quot;&gt;主要劳动力尚未掌握实用技术（方案要求：每户帮扶对象有一个主要劳动力掌握一至两门实用技术）。&lt;/span&gt;</translation>
+        <source>&lt;span style="color:#b71c1c;"&gt;No main labourer has learned a practical skill yet (the plan: one or two skills per household it helps).&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#b71c1c;"&gt;主要劳动力尚未掌握实用技术（方案要求：每户帮扶对象有一个主要劳动力掌握一至两门实用技术）。&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Household of {head}&lt;/h3&gt;</source>
@@ -5920,7 +5919,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>选择户</translation>
     </message>
     <message>
-        <source>Household head&apos;s name, pinyin initials or phone</source>
+        <source>Household head's name, pinyin initials or phone</source>
         <translation>户主姓名、拼音首字母或电话</translation>
     </message>
     <message>
@@ -5951,7 +5950,7 @@ Please tell the person who supports the program, and give them the log file:
 <context>
     <name>Households</name>
     <message>
-        <source>Enter the household head&apos;s name.</source>
+        <source>Enter the household head's name.</source>
         <translation>请填写户主姓名。</translation>
     </message>
     <message>
@@ -5983,7 +5982,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>请选择家庭类别：一般户、脱贫户或防止返贫监测对象。</translation>
     </message>
     <message>
-        <source>No year lifted out of poverty (脱贫年度): enter it from the household&apos;s record.</source>
+        <source>No year lifted out of poverty (脱贫年度): enter it from the household's record.</source>
         <translation>没有脱贫年度：请按该户档案填写。</translation>
     </message>
     <message>
@@ -6073,7 +6072,7 @@ Please tell the person who supports the program, and give them the log file:
         <translation>导入花名册：{name}</translation>
     </message>
     <message>
-        <source>update them with the sheet&apos;s values</source>
+        <source>update them with the sheet's values</source>
         <translation>用表中数据更新</translation>
     </message>
     <message>
@@ -6173,8 +6172,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>正在检查 {name}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{new}&lt;/b&gt; new · &lt;b&gt;{updated}&lt;/b&gt; to update · {unchanged} unchanged · {skipped} skipped · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{rejected}&lt;/b&gt; rejected&lt;/span&gt; · {warned} with warnings · {households} new households</source>
-        <translation>新增 &lt;b&gt;{new}&lt;/b&gt; 名 · 更新 &lt;b&gt;{updated}&lt;/b&gt; 名 · 未变 {unchanged} 名 · 跳过 {skipped} 行 · &lt;span style=&apos;color:#c62828&apos;&gt;拒绝 &lt;b&gt;{rejected}&lt;/b&gt; 行&lt;/span&gt; · {warned} 行有警告 · 新建 {households} 户</translation>
+        <source>&lt;b&gt;{new}&lt;/b&gt; new · &lt;b&gt;{updated}&lt;/b&gt; to update · {unchanged} unchanged · {skipped} skipped · &lt;span style='color:#c62828'&gt;&lt;b&gt;{rejected}&lt;/b&gt; rejected&lt;/span&gt; · {warned} with warnings · {households} new households</source>
+        <translation>新增 &lt;b&gt;{new}&lt;/b&gt; 名 · 更新 &lt;b&gt;{updated}&lt;/b&gt; 名 · 未变 {unchanged} 名 · 跳过 {skipped} 行 · &lt;span style='color:#c62828'&gt;拒绝 &lt;b&gt;{rejected}&lt;/b&gt; 行&lt;/span&gt; · {warned} 行有警告 · 新建 {households} 户</translation>
     </message>
     <message>
         <source>Select rows of students who are already on the roster (or earlier in the sheet).</source>
@@ -6240,7 +6239,7 @@ How: {how}{note}</source>
     <name>Indicators</name>
     <message>
         <source>children aged 3–5 on the roster</source>
-        <extracomment>Checks that take a register child out of the village&apos;s count: dead, moved away, counted twice, or living (and counted) where the family went.</extracomment>
+        <extracomment>Checks that take a register child out of the village's count: dead, moved away, counted twice, or living (and counted) where the family went.</extracomment>
         <translation>按花名册上3至5周岁儿童计</translation>
     </message>
     <message>
@@ -6256,7 +6255,7 @@ How: {how}{note}</source>
         <translation>；其余：{how}</translation>
     </message>
     <message>
-        <source>; elsewhere the roster&apos;s</source>
+        <source>; elsewhere the roster's</source>
         <translation>；其余按花名册</translation>
     </message>
     <message>
@@ -6269,7 +6268,7 @@ How: {how}{note}</source>
     </message>
     <message>
         <source>{term} has not begun yet.</source>
-        <extracomment>How each indicator is computed, in the words printed beside it; its name, target and the target&apos;s source are ``rates.TARGETS``&apos;s. Each indicator: its name, default target, whether the target is a floor, and how it is computed.</extracomment>
+        <extracomment>How each indicator is computed, in the words printed beside it; its name, target and the target's source are ``rates.TARGETS``'s. Each indicator: its name, default target, whether the target is a floor, and how it is computed.</extracomment>
         <translation>{term}还没有开始。</translation>
     </message>
     <message>
@@ -6289,7 +6288,7 @@ How: {how}{note}</source>
         <translation>没有这个村。</translation>
     </message>
     <message>
-        <source>A village&apos;s number of children must be between 0 and 100,000.</source>
+        <source>A village's number of children must be between 0 and 100,000.</source>
         <translation>一个村的儿童数须在 0 到 100,000 之间。</translation>
     </message>
 </context>
@@ -6351,7 +6350,7 @@ How: {how}{note}</source>
         <translation>已有其他项目使用代码 {code}。</translation>
     </message>
     <message>
-        <source>Enter the programme&apos;s name.</source>
+        <source>Enter the programme's name.</source>
         <translation>请填写项目名称。</translation>
     </message>
     <message>
@@ -6500,7 +6499,7 @@ How: {how}{note}</source>
     </message>
     <message>
         <source>{name} pays only where the county is in the programme: turn on the setting {key} if it is.</source>
-        <extracomment>Where the school keeps its holidays (the dropout rules&apos; setting): school days for a programme paid per school day.</extracomment>
+        <extracomment>Where the school keeps its holidays (the dropout rules' setting): school days for a programme paid per school day.</extracomment>
         <translation>{name}仅在本县属实施范围时发放：如属实施范围，请打开设置 {key}。</translation>
     </message>
     <message>
@@ -6508,7 +6507,7 @@ How: {how}{note}</source>
         <translation>自2025年秋季学期起，公办幼儿园大班幼儿一律免除保育教育费（国办发〔2025〕27号），不属于资助，不再录入。</translation>
     </message>
     <message>
-        <source>In none of the programme&apos;s categories ({names}).</source>
+        <source>In none of the programme's categories ({names}).</source>
         <translation>不属于本项目的任何资助类别（{names}）。</translation>
     </message>
     <message>
@@ -6516,7 +6515,7 @@ How: {how}{note}</source>
         <translation>{day}时本项目没有适用于该生的资助标准。</translation>
     </message>
     <message>
-        <source>The programme&apos;s amount is not set: enter it first.</source>
+        <source>The programme's amount is not set: enter it first.</source>
         <translation>本项目尚未填写资助金额，请先填写。</translation>
     </message>
 </context>
@@ -6566,7 +6565,7 @@ How: {how}{note}</source>
         <translation>月份</translation>
     </message>
     <message>
-        <source>Student&apos;s name or pinyin initials</source>
+        <source>Student's name or pinyin initials</source>
         <translation>学生姓名或拼音首字母</translation>
     </message>
     <message>
@@ -6933,7 +6932,7 @@ How: {how}{note}</source>
         <translation>户主姓名</translation>
     </message>
     <message>
-        <source>Head&apos;s ID number</source>
+        <source>Head's ID number</source>
         <translation>户主身份证号</translation>
     </message>
     <message>
@@ -7016,7 +7015,7 @@ How: {how}{note}</source>
         <translation>出生日期 {date} 晚于今天。</translation>
     </message>
     <message>
-        <source>Neither a birth date nor an ID number: the person&apos;s age cannot be known.</source>
+        <source>Neither a birth date nor an ID number: the person's age cannot be known.</source>
         <translation>既无出生日期也无身份证号：无法知道此人的年龄。</translation>
     </message>
     <message>
@@ -7024,7 +7023,7 @@ How: {how}{note}</source>
         <translation>此行写的是另一个村（{named}），已按为整份名单选择的村记录。</translation>
     </message>
     <message>
-        <source>The village “{village}” is not one of the township&apos;s villages (Settings → Schools and villages): the person is kept without a village.</source>
+        <source>The village “{village}” is not one of the township's villages (Settings → Schools and villages): the person is kept without a village.</source>
         <translation>“{village}”不是本镇的村（设置 → 学校和村）：此人导入但不记村。</translation>
     </message>
     <message>
@@ -7056,7 +7055,7 @@ How: {how}{note}</source>
         <translation>文件中没有学校列：请选择名单所属的学校。</translation>
     </message>
     <message>
-        <source>The household&apos;s category (脱贫户 or a type of 防止返贫监测对象) is not given.</source>
+        <source>The household's category (脱贫户 or a type of 防止返贫监测对象) is not given.</source>
         <translation>没有写明户类别（脱贫户或防止返贫监测对象的类型）。</translation>
     </message>
     <message>
@@ -7195,8 +7194,8 @@ How: {how}{note}</source>
         <translation>全镇</translation>
     </message>
     <message>
-        <source>{list} of {place}: &lt;b&gt;{people}&lt;/b&gt; people kept, of whom &lt;b&gt;{children}&lt;/b&gt; children · {merged} listed twice (merged) · {dropped} other adults left out · &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;{rejected}&lt;/b&gt; rejected&lt;/span&gt; · {warned} with warnings</source>
-        <translation>{place}{list}：导入 &lt;b&gt;{people}&lt;/b&gt; 人，其中儿童 &lt;b&gt;{children}&lt;/b&gt; 人 · 重复 {merged} 人（已合并）· 其他成年人 {dropped} 人不导入 · &lt;span style=&apos;color:#c62828&apos;&gt;拒绝 &lt;b&gt;{rejected}&lt;/b&gt; 行&lt;/span&gt; · {warned} 行有警告</translation>
+        <source>{list} of {place}: &lt;b&gt;{people}&lt;/b&gt; people kept, of whom &lt;b&gt;{children}&lt;/b&gt; children · {merged} listed twice (merged) · {dropped} other adults left out · &lt;span style='color:#c62828'&gt;&lt;b&gt;{rejected}&lt;/b&gt; rejected&lt;/span&gt; · {warned} with warnings</source>
+        <translation>{place}{list}：导入 &lt;b&gt;{people}&lt;/b&gt; 人，其中儿童 &lt;b&gt;{children}&lt;/b&gt; 人 · 重复 {merged} 人（已合并）· 其他成年人 {dropped} 人不导入 · &lt;span style='color:#c62828'&gt;拒绝 &lt;b&gt;{rejected}&lt;/b&gt; 行&lt;/span&gt; · {warned} 行有警告</translation>
     </message>
     <message>
         <source>Say whom the list came from first.</source>
@@ -7509,8 +7508,8 @@ How: {how}{note}</source>
         <translation>{date}送达（{manner}）</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;not yet served&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;尚未送达&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#c62828'&gt;not yet served&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c62828'&gt;尚未送达&lt;/span&gt;</translation>
     </message>
     <message>
         <source>, period to {date}</source>
@@ -7663,7 +7662,7 @@ How: {how}{note}</source>
         <translation>村组</translation>
     </message>
     <message>
-        <source>Search all lifted and monitored households by the head&apos;s name</source>
+        <source>Search all lifted and monitored households by the head's name</source>
         <translation>按户主姓名搜索所有脱贫户和监测对象</translation>
     </message>
     <message>
@@ -7687,11 +7686,11 @@ How: {how}{note}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>All lifted and monitored households whose head&apos;s name contains the text.</source>
+        <source>All lifted and monitored households whose head's name contains the text.</source>
         <translation>户主姓名含有所输入文字的脱贫户和监测对象。</translation>
     </message>
     <message>
-        <source>Households still without a helper, those of the helper&apos;s village first.</source>
+        <source>Households still without a helper, those of the helper's village first.</source>
         <translation>尚无帮扶人的户，帮扶人所在村的排在前面。</translation>
     </message>
 </context>
@@ -7836,7 +7835,7 @@ How: {how}{note}</source>
         <translation>显示已结束的结对</translation>
     </message>
     <message>
-        <source>Helpers (households against the plan&apos;s quota)</source>
+        <source>Helpers (households against the plan's quota)</source>
         <translation>帮扶人（帮扶户数 / 方案名额）</translation>
     </message>
     <message>
@@ -7928,7 +7927,7 @@ How: {how}{note}</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <source>The central school&apos;s party branch pairs one or two weak schools</source>
+        <source>The central school's party branch pairs one or two weak schools</source>
         <translation>中心校党支部结对帮扶 1—2 所薄弱学校</translation>
     </message>
     <message>
@@ -7948,7 +7947,7 @@ How: {how}{note}</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <source>Labourers&apos; skills</source>
+        <source>Labourers' skills</source>
         <translation>劳动力技能</translation>
     </message>
     <message>
@@ -8039,7 +8038,7 @@ How: {how}{note}</source>
     <name>PdfPreview</name>
     <message>
         <source>{n} pages</source>
-        <extracomment>Room the window&apos;s title bar and frame take outside the dialog&apos;s own area.</extracomment>
+        <extracomment>Room the window's title bar and frame take outside the dialog's own area.</extracomment>
         <translation>共 {n} 页</translation>
     </message>
     <message>
@@ -8133,7 +8132,7 @@ How: {how}{note}</source>
         <translation>查看记录</translation>
     </message>
     <message>
-        <source>view one&apos;s own classes</source>
+        <source>view one's own classes</source>
         <translation>查看本人所带班级</translation>
     </message>
     <message>
@@ -8201,7 +8200,7 @@ How: {how}{note}</source>
         <translation>或</translation>
     </message>
     <message>
-        <source>{who} is not in one of {name}&apos;s classes: a class teacher can {what} only for their own classes.</source>
+        <source>{who} is not in one of {name}'s classes: a class teacher can {what} only for their own classes.</source>
         <translation>{who} 不在{name}所带的班级：班主任只能为本班学生{what}。</translation>
     </message>
 </context>
@@ -8424,7 +8423,7 @@ How: {how}{note}</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <source>from the programme&apos;s dated standards</source>
+        <source>from the programme's dated standards</source>
         <translation>按本项目的分时段资助标准</translation>
     </message>
     <message>
@@ -8493,7 +8492,7 @@ How: {how}{note}</source>
     <name>Rates</name>
     <message>
         <source>There is no indicator called {key}.</source>
-        <extracomment>Compulsory education (义务教育): primary and junior secondary. Preschool is never in a dropout rate. The last grade of each compulsory stage: its pupils graduate (grades are numbered on, 1–6 and 7–9). The first grade of each compulsory stage: a pupil who entered in a later one came by transfer. Every indicator&apos;s target, with where it comes from. The township may set another (settings ``targets.&lt;key&gt;``, a fraction: 0.002 is 0.2 %).</extracomment>
+        <extracomment>Compulsory education (义务教育): primary and junior secondary. Preschool is never in a dropout rate. The last grade of each compulsory stage: its pupils graduate (grades are numbered on, 1–6 and 7–9). The first grade of each compulsory stage: a pupil who entered in a later one came by transfer. Every indicator's target, with where it comes from. The township may set another (settings ``targets.&lt;key&gt;``, a fraction: 0.002 is 0.2 %).</extracomment>
         <translation>没有名为 {key} 的指标。</translation>
     </message>
     <message>
@@ -8505,7 +8504,7 @@ How: {how}{note}</source>
     <name>Reconcile</name>
     <message>
         <source>Choose the result of the check: {results}.</source>
-        <extracomment>How a study elsewhere was confirmed. The kinds whose 已更正 puts the household&apos;s category right on the roster.</extracomment>
+        <extracomment>How a study elsewhere was confirmed. The kinds whose 已更正 puts the household's category right on the roster.</extracomment>
         <translation>请选择核查结果：{results}。</translation>
     </message>
     <message>
@@ -8545,7 +8544,7 @@ How: {how}{note}</source>
         <translation>请填写延缓入学的批准单位。</translation>
     </message>
     <message>
-        <source>Enter the approval&apos;s document number.</source>
+        <source>Enter the approval's document number.</source>
         <translation>请填写批准文号。</translation>
     </message>
     <message>
@@ -8565,7 +8564,7 @@ How: {how}{note}</source>
         <translation>请选择儿童编入的年级。</translation>
     </message>
     <message>
-        <source>The child&apos;s sex is not known from an ID number: choose it.</source>
+        <source>The child's sex is not known from an ID number: choose it.</source>
         <translation>无法从身份证号得知儿童性别：请选择。</translation>
     </message>
     <message>
@@ -8573,7 +8572,7 @@ How: {how}{note}</source>
         <translation>在“{kind}”核查中发现失学。</translation>
     </message>
     <message>
-        <source>The child&apos;s household is no longer on the roster.</source>
+        <source>The child's household is no longer on the roster.</source>
         <translation>该儿童的家庭已不在花名册中。</translation>
     </message>
     <message>
@@ -8588,7 +8587,7 @@ How: {how}{note}</source>
         <translation>用恢复密钥登录</translation>
     </message>
     <message>
-        <source>The recovery key is on the sheet printed when the data was encrypted, kept by the principal. With it, an administrator&apos;s account gets a new password. Type the key as printed (dashes, spaces and small or capital letters do not matter), choose the account and type its new password twice.</source>
+        <source>The recovery key is on the sheet printed when the data was encrypted, kept by the principal. With it, an administrator's account gets a new password. Type the key as printed (dashes, spaces and small or capital letters do not matter), choose the account and type its new password twice.</source>
         <translation>恢复密钥印在数据加密时打印的那张纸上，由校长保管。用它可以给管理员账号重新设一个密码。请照纸上输入密钥（横线、空格、大小写都不要紧），选择账号，再把新密码输入两遍。</translation>
     </message>
     <message>
@@ -8596,7 +8595,7 @@ How: {how}{note}</source>
         <translation>恢复密钥：</translation>
     </message>
     <message>
-        <source>Administrator&apos;s account:</source>
+        <source>Administrator's account:</source>
         <translation>管理员账号：</translation>
     </message>
     <message>
@@ -8639,7 +8638,7 @@ How: {how}{note}</source>
         <translation>&lt;h3&gt;请现在打印恢复密钥&lt;/h3&gt;</translation>
     </message>
     <message>
-        <source>The data on this PC is now encrypted: without signing in, nobody who takes the PC or copies the database file can read it. Each account&apos;s password opens it.&lt;br&gt;&lt;br&gt;If every administrator forgets their password, this recovery key is the only way back to the data: with it an administrator&apos;s password can be set anew (the sign-in window&apos;s &quot;Forgot the password?&quot;). &lt;b&gt;It is shown only this once.&lt;/b&gt; Print it, give the sheet to the principal to keep in the school&apos;s safe, and do not keep it on this PC or send it by phone: whoever has it can read every child&apos;s data.</source>
+        <source>The data on this PC is now encrypted: without signing in, nobody who takes the PC or copies the database file can read it. Each account's password opens it.&lt;br&gt;&lt;br&gt;If every administrator forgets their password, this recovery key is the only way back to the data: with it an administrator's password can be set anew (the sign-in window's "Forgot the password?"). &lt;b&gt;It is shown only this once.&lt;/b&gt; Print it, give the sheet to the principal to keep in the school's safe, and do not keep it on this PC or send it by phone: whoever has it can read every child's data.</source>
         <translation>这台电脑上的数据现在已经加密：不登录的话，拿走电脑或拷走数据库文件的人都看不到里面的内容。每个账号用自己的密码打开。&lt;br&gt;&lt;br&gt;如果所有管理员都忘了密码，这个恢复密钥是找回数据的唯一办法：用它可以给管理员重新设密码（登录窗口里的“忘记密码？”）。&lt;b&gt;它只显示这一次。&lt;/b&gt;请打印出来，交给校长锁在学校保险柜里；不要存在这台电脑上，也不要用手机发送：拿到它的人能看到所有孩子的信息。</translation>
     </message>
     <message>
@@ -8773,7 +8772,7 @@ How: {how}{note}</source>
 <context>
     <name>Roster</name>
     <message>
-        <source>Enter the student&apos;s name.</source>
+        <source>Enter the student's name.</source>
         <translation>请填写学生姓名。</translation>
     </message>
     <message>
@@ -8781,11 +8780,11 @@ How: {how}{note}</source>
         <translation>监护人：{reason}</translation>
     </message>
     <message>
-        <source>Choose the student&apos;s sex.</source>
+        <source>Choose the student's sex.</source>
         <translation>请选择学生性别。</translation>
     </message>
     <message>
-        <source>No ID number: the student cannot be matched with the registry or the poverty office&apos;s list.</source>
+        <source>No ID number: the student cannot be matched with the registry or the poverty office's list.</source>
         <translation>没有身份证号：无法与学籍系统或扶贫部门的名单比对。</translation>
     </message>
     <message>
@@ -8842,6 +8841,14 @@ How: {how}{note}</source>
         <translation>该学生已不存在（编号 {id}）。</translation>
     </message>
     <message>
+        <source>{name} has a disability and placement record: the category cannot be removed here. Change it in the record (right-click the student, 残疾与安置…).</source>
+        <translation>{name}已有残疾与安置记录，不能在此清除残疾类别。请在该记录中更改（右键点击该学生 → 残疾与安置…）。</translation>
+    </message>
+    <message>
+        <source>{name} has a disability and placement record, which needs the grade: choose 一级 to 四级.</source>
+        <translation>{name}已有残疾与安置记录，记录需要残疾等级：请选择一级至四级。</translation>
+    </message>
+    <message>
         <source>A student who is “{current}” cannot become “{new}”.</source>
         <translation>学籍状态为“{current}”的学生不能变更为“{new}”。</translation>
     </message>
@@ -8858,7 +8865,7 @@ How: {how}{note}</source>
         <translation>日期晚于今天。</translation>
     </message>
     <message>
-        <source>The date is before the student&apos;s birth date.</source>
+        <source>The date is before the student's birth date.</source>
         <translation>日期早于学生的出生日期。</translation>
     </message>
     <message>
@@ -8933,7 +8940,7 @@ How: {how}{note}</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <source>Guardian&apos;s relation</source>
+        <source>Guardian's relation</source>
         <translation>与学生关系</translation>
     </message>
     <message>
@@ -9079,7 +9086,7 @@ How: {how}{note}</source>
         <translation>{name}（{date} 出生），已在花名册中</translation>
     </message>
     <message>
-        <source>digits are hidden ({value}); not imported, the roster&apos;s number is kept.</source>
+        <source>digits are hidden ({value}); not imported, the roster's number is kept.</source>
         <translation>隐去了部分数字（{value}），未导入，保留花名册上的学籍号。</translation>
     </message>
     <message>
@@ -9111,7 +9118,7 @@ How: {how}{note}</source>
         <translation>“{value}”不是年份，未填写。</translation>
     </message>
     <message>
-        <source>Same ID number as row {row}: this row&apos;s values were applied to that student.</source>
+        <source>Same ID number as row {row}: this row's values were applied to that student.</source>
         <translation>与第 {row} 行身份证号相同：本行的数据已合并到该学生。</translation>
     </message>
     <message>
@@ -9119,7 +9126,7 @@ How: {how}{note}</source>
         <translation>与第 {row} 行身份证号相同：本行已跳过。</translation>
     </message>
     <message>
-        <source>The household was not recorded: the sheet gives no {missing}. The household category needs a household; add it in the student&apos;s dialog.</source>
+        <source>The household was not recorded: the sheet gives no {missing}. The household category needs a household; add it in the student's dialog.</source>
         <translation>未登记户信息：表中没有{missing}。家庭类别需要登记在户上，请在学生信息中补充。</translation>
     </message>
     <message>
@@ -9309,7 +9316,7 @@ This look is recorded in the audit trail.</source>
         <translation>已将 {n} 名学生导出到 {path}。</translation>
     </message>
     <message>
-        <source>Export the poor villages&apos; survey</source>
+        <source>Export the poor villages' survey</source>
         <translation>导出贫困村儿童受教育情况调查表</translation>
     </message>
     <message>
@@ -9737,7 +9744,7 @@ This look is recorded in the audit trail.</source>
 <context>
     <name>Staff</name>
     <message>
-        <source>Enter the staff member&apos;s name.</source>
+        <source>Enter the staff member's name.</source>
         <translation>请填写教职工姓名。</translation>
     </message>
     <message>
@@ -9990,7 +9997,7 @@ This look is recorded in the audit trail.</source>
         <translation>监护人是</translation>
     </message>
     <message>
-        <source>Guardian&apos;s phone</source>
+        <source>Guardian's phone</source>
         <translation>监护人电话</translation>
     </message>
     <message>
@@ -10151,7 +10158,7 @@ This look is recorded in the audit trail.</source>
         <translation>开学摸排时间：{first} 至 {last}。</translation>
     </message>
     <message>
-        <source>Today is outside the check&apos;s two weeks ({first} to {last}); ticks are still recorded.</source>
+        <source>Today is outside the check's two weeks ({first} to {last}); ticks are still recorded.</source>
         <translation>今天不在开学摸排的两周内（{first} 至 {last}），勾选仍会记录。</translation>
     </message>
     <message>
@@ -10178,11 +10185,11 @@ This look is recorded in the audit trail.</source>
         <translation>这个数据库已经建立过了。</translation>
     </message>
     <message>
-        <source>Enter the township&apos;s name.</source>
+        <source>Enter the township's name.</source>
         <translation>请填写乡镇名称。</translation>
     </message>
     <message>
-        <source>Enter the central school&apos;s name.</source>
+        <source>Enter the central school's name.</source>
         <translation>请填写中心校名称。</translation>
     </message>
     <message>
@@ -10202,7 +10209,7 @@ This look is recorded in the audit trail.</source>
         <translation>这些村不在村名单中：{names}。</translation>
     </message>
     <message>
-        <source>Enter the village&apos;s name.</source>
+        <source>Enter the village's name.</source>
         <translation>请填写村名。</translation>
     </message>
     <message>
@@ -10210,7 +10217,7 @@ This look is recorded in the audit trail.</source>
         <translation>已经有名为 {name} 的村。</translation>
     </message>
     <message>
-        <source>Enter the school&apos;s name.</source>
+        <source>Enter the school's name.</source>
         <translation>请填写学校名称。</translation>
     </message>
     <message>
@@ -10257,7 +10264,7 @@ This look is recorded in the audit trail.</source>
         <translation>核实日期</translation>
     </message>
     <message>
-        <source>e.g. the receiving school&apos;s registrar 李老师</source>
+        <source>e.g. the receiving school's registrar 李老师</source>
         <translation>例如接收学校学籍管理员李老师</translation>
     </message>
     <message>
@@ -10277,7 +10284,7 @@ This look is recorded in the audit trail.</source>
         <translation>请选择核实方式：学籍系统、接收学校回执或电话。</translation>
     </message>
     <message>
-        <source>Say with whom the transfer was confirmed (the receiving school&apos;s staff member).</source>
+        <source>Say with whom the transfer was confirmed (the receiving school's staff member).</source>
         <translation>请填写核实对象（接收学校的经办人）。</translation>
     </message>
     <message>
@@ -10301,7 +10308,7 @@ This look is recorded in the audit trail.</source>
         <translation>请填写学校。</translation>
     </message>
     <message>
-        <source>The school&apos;s name is at most {n} characters long.</source>
+        <source>The school's name is at most {n} characters long.</source>
         <translation>学校名称最多 {n} 个字。</translation>
     </message>
     <message>
@@ -10317,7 +10324,7 @@ This look is recorded in the audit trail.</source>
         <translation>日期晚于今天。</translation>
     </message>
     <message>
-        <source>There is no transfer out or graduate&apos;s school with number {id}.</source>
+        <source>There is no transfer out or graduate's school with number {id}.</source>
         <translation>没有编号为 {id} 的转出或升学记录。</translation>
     </message>
     <message>
@@ -10486,7 +10493,7 @@ This look is recorded in the audit trail.</source>
         <translation>在村3至5周岁（村里上报）</translation>
     </message>
     <message>
-        <source>The preschool gross enrollment rate divides the children in kindergarten by all the children aged 3–5, including those who never came. Enter the number each village reports; leave it empty to use the roster&apos;s count.</source>
+        <source>The preschool gross enrollment rate divides the children in kindergarten by all the children aged 3–5, including those who never came. Enter the number each village reports; leave it empty to use the roster's count.</source>
         <translation>学前三年毛入园率 = 在园幼儿数 ÷ 全部3至5周岁儿童数（包括从未入园的）。请填写各村上报的人数；留空则用花名册上的人数。</translation>
     </message>
     <message>
@@ -11018,7 +11025,7 @@ This look is recorded in the audit trail.</source>
     </message>
     <message>
         <source>Household lifted out of poverty</source>
-        <extracomment>How sheets and lists name the categories (the old 建档立卡 words included). 残疾类别 (GB/T 26341): stored short, printed with 残疾 after it. The first year a household could be lifted out of poverty as 建档立卡 counted it (registration 2014, first exits recorded for 2013&apos;s targets), the lower bound of 脱贫年度.</extracomment>
+        <extracomment>How sheets and lists name the categories (the old 建档立卡 words included). 残疾类别 (GB/T 26341): stored short, printed with 残疾 after it. The first year a household could be lifted out of poverty as 建档立卡 counted it (registration 2014, first exits recorded for 2013's targets), the lower bound of 脱贫年度.</extracomment>
         <translation>脱贫户</translation>
     </message>
     <message>
@@ -11186,7 +11193,7 @@ This look is recorded in the audit trail.</source>
         <translation>学籍系统</translation>
     </message>
     <message>
-        <source>Receiving school&apos;s receipt</source>
+        <source>Receiving school's receipt</source>
         <translation>接收学校回执</translation>
     </message>
     <message>
@@ -11241,7 +11248,7 @@ This look is recorded in the audit trail.</source>
         <translation>{name}（{village}）经{date}比对核查为失学，尚未建档：请立案劝返</translation>
     </message>
     <message>
-        <source>Nothing done on {name}&apos;s case for {days} days: log the next attempt</source>
+        <source>Nothing done on {name}'s case for {days} days: log the next attempt</source>
         <translation>{name}的案件已 {days} 天没有进展：请登记下一次劝返</translation>
     </message>
     <message>
@@ -11282,7 +11289,7 @@ This look is recorded in the audit trail.</source>
     </message>
     <message>
         <source>Notice deadline passed</source>
-        <extracomment>Today&apos;s work, most urgent kind first (a kind&apos;s rank is its place here), each with why it stands there.</extracomment>
+        <extracomment>Today's work, most urgent kind first (a kind's rank is its place here), each with why it stands there.</extracomment>
         <translation>告知期限已过</translation>
     </message>
     <message>
@@ -11370,15 +11377,15 @@ This look is recorded in the audit trail.</source>
         <translation>{name}的通知书期限已于{date}届满：{step}自 {due} 起到期</translation>
     </message>
     <message>
-        <source>{name}&apos;s case: the {step} is due since {due}</source>
+        <source>{name}'s case: the {step} is due since {due}</source>
         <translation>{name}的案件：{step}自 {due} 起到期</translation>
     </message>
     <message>
-        <source>{name}&apos;s case: {waiting}</source>
+        <source>{name}'s case: {waiting}</source>
         <translation>{name}的案件：{waiting}</translation>
     </message>
     <message>
-        <source>{name}&apos;s case: the {stage} is issued; the {step} may follow from {due}</source>
+        <source>{name}'s case: the {stage} is issued; the {step} may follow from {due}</source>
         <translation>{name}的案件：{stage}已印发；{step}自 {due} 起可印发</translation>
     </message>
     <message>
@@ -11406,7 +11413,7 @@ This look is recorded in the audit trail.</source>
         <translation>{name}（{school}）于 {date} 转出至 {to}，超过 {days} 天未经接收学校核实（转出待核实）：请核实，或按疑似辍学跟进</translation>
     </message>
     <message>
-        <source>{name} ({school}), a child with a disability, has awaited placement (待安置) since {date}: ask the county&apos;s expert committee</source>
+        <source>{name} ({school}), a child with a disability, has awaited placement (待安置) since {date}: ask the county's expert committee</source>
         <translation>{name}（{school}）为残疾儿童，自 {date} 起待安置：请提请县残疾人教育专家委员会评估安置</translation>
     </message>
     <message>
@@ -11482,11 +11489,11 @@ This look is recorded in the audit trail.</source>
         <translation>双击、按回车键或点右侧按钮打开</translation>
     </message>
     <message>
-        <source>Today&apos;s work ({n})</source>
+        <source>Today's work ({n})</source>
         <translation>今日工作（{n}）</translation>
     </message>
     <message>
-        <source>Today&apos;s work: nothing waiting</source>
+        <source>Today's work: nothing waiting</source>
         <translation>今日工作：暂无待办</translation>
     </message>
 </context>

@@ -235,6 +235,29 @@ def test_with_no_visit_yet_the_placement_day_counts_and_the_setting_is_the_towns
     assert [i.target for i in home_items(db, dt.date(2026, 10, 17))] == [sid]
 
 
+def test_the_student_forms_category_and_grade_are_the_records(township_db, actor) -> None:
+    db = township_db
+    sid = pupil(db, actor)
+    first = db.run(disabilities.set_disability, actor, sid, placed(), today=TODAY)
+    form = db.query(roster.get_form, sid)
+    form.disability_category, form.disability_grade = "智力", "二级"
+    db.run(roster.update_student, actor, sid, form, today=TODAY)
+    record = db.query(disabilities.current, sid)
+    assert record is not None and record.id != first
+    assert (record.category, record.grade, record.placement, record.since, record.assessed_on) == (
+        "智力", "二级", Placement.HOME_TEACHING, PLACED, ASSESSED)
+    assert [r.category for r in db.query(disabilities.history, sid)] == ["肢体", "智力"]
+    form.guardian_phone = "13800000000"  # a change elsewhere on the form leaves the record alone
+    db.run(roster.update_student, actor, sid, form, today=TODAY)
+    assert len(db.query(disabilities.history, sid)) == 2
+    form.disability_category, form.disability_grade = "", ""
+    with pytest.raises(ValidationFailed) as refused:
+        db.run(roster.update_student, actor, sid, form, today=TODAY)
+    assert problems(refused) == {("disability_category", "disability.recorded")}
+    assert db.query(roster.get_form, sid).disability_category == "智力"
+    assert db.query(audit_verify.verify).ok
+
+
 def test_a_class_teacher_is_reminded_of_their_own_pupils_taught_at_home(township_db, actor) -> None:
     db = township_db
     own = pupil(db, actor)

@@ -229,6 +229,18 @@ def set_disability(session: Session, actor: Actor, student_id: int, form: Disabi
     return row.id
 
 
+def follow_student_form(session: Session, actor: Actor, student_id: int, *, today: dt.date) -> None:
+    """The student form changed the disability's category or grade: the record in force follows with a new
+    row (placement, its first day and the assessment unchanged)."""
+    student = _student(session, student_id)
+    previous = current(session, student_id)
+    if previous is None:
+        return
+    set_disability(session, actor, student_id, DisabilityForm(
+        student.disability_category, student.disability_grade, previous.placement.value, previous.since,
+        previous.assessed_on, previous.decision), today=today)
+
+
 def _follow_on_roster(session: Session, actor: Actor, student: Student, category: str, grade: str) -> None:
     """The roster's category and grade as the newest record says, audited as a change of the student."""
     fields = ["disability_category", "disability_grade"]

@@ -60,6 +60,7 @@ from schoolaid.roster.enrollment import (
 from schoolaid.roster.pinyin_search import search_keys
 from schoolaid.storage.database import fetch_ids, insert_rows, reserve_ids
 from schoolaid.storage.models import (
+    DisabilityRecord,
     Household,
     School,
     StatusChange,
@@ -390,6 +391,37 @@ def update_student(session: Session, actor: Actor, student_id: int, form: Studen
     if before == after:
         return
     audit.record(session, actor, Action.UPDATE, ENTITY, student.id, student.name, before=before, after=after)
+    if _disability_changed(before, after) and _has_disability_record(session, student.id):
+        _record_follows_form(session, actor, student, today)
+
+
+def _disability_changed(before: dict[str, object], after: dict[str, object]) -> bool:
+    return any(before.get(key) != after.get(key) for key in ("disability_category", "disability_grade"))
+
+
+def _has_disability_record(session: Session, student_id: int) -> bool:
+    return session.scalar(select(DisabilityRecord.id).where(DisabilityRecord.student_id == student_id).limit(1)) \
+        is not None
+
+
+def _record_follows_form(session: Session, actor: Actor, student: Student, today: dt.date) -> None:
+    """A child with a disability record: the category or grade changed on the student form is the record's
+    too (a new row, the placement unchanged), so the roster and the record never disagree; the record cannot
+    lose its category or grade here."""
+    problems = []
+    if not student.disability_category:
+        problems.append(error("disability_category", "disability.recorded", translate(
+            "Roster", "{name} has a disability and placement record: the category cannot be removed here. Change "
+            "it in the record (right-click the student, 残疾与安置…).").format(name=student.name)))
+    elif not student.disability_grade:
+        problems.append(error("disability_grade", "disability.recorded", translate(
+            "Roster", "{name} has a disability and placement record, which needs the grade: choose 一级 to "
+            "四级.").format(name=student.name)))
+    if problems:
+        raise ValidationFailed(problems)
+    # The record's module builds on this one: imported here, where a record is followed, to avoid a cycle.
+    from schoolaid.roster import disabilities
+    disabilities.follow_student_form(session, actor, student.id, today=today)
 
 
 def _get(session: Session, student_id: int) -> Student:
