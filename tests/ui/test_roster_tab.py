@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from schoolaid import __version__
 from schoolaid.roster import roster
 from schoolaid.roster.categories import HouseholdCategory
 from schoolaid.roster.enrollment import EnrollmentStatus
@@ -83,7 +84,7 @@ def test_status_bar_counts_shown_of_total(qtbot, context) -> None:
     assert window.count_label.text() == f"显示 {window.roster_tab.model.rowCount():,} 名，共 {total:,} 名学生"
     window.roster_tab.status_combo.setCurrentIndex(0)  # any status
     assert window.count_label.text() == f"显示 {total:,} 名，共 {total:,} 名学生"
-    assert window.windowTitle() == "校助 — 平地镇"
+    assert window.windowTitle() == f"校助 {__version__} — 平地镇"
 
 
 def test_filters_by_school_grade_village_and_flags(qtbot, tab, context) -> None:

@@ -205,3 +205,15 @@ def test_file_dialogs_speak_chinese(qtbot, context, monkeypatch) -> None:
     qtbot.addWidget(window)
     window.run_action("file.open_backup")
     assert asked == ["校助备份文件 (*.sabk)"]
+
+
+def test_every_window_carries_the_icon_at_the_sizes_desktops_ask_for(qtbot, app, context) -> None:
+    icon = app.windowIcon()
+    assert sorted(size.width() for size in icon.availableSizes()) == [16, 24, 32, 48, 64, 128, 256]
+    small = icon.pixmap(16, 16).toImage()
+    # the red badge at the edge, the white book inside it: drawn, not blank
+    assert small.pixelColor(1, 8).red() > 150 and small.pixelColor(1, 8).green() < 100
+    assert min(small.pixelColor(4, 10).red(), small.pixelColor(4, 10).green()) > 200
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert window.windowIcon().cacheKey() == icon.cacheKey()

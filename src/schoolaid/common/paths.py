@@ -31,6 +31,10 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+def icons_dir() -> Path:
+    return resources_dir() / "icons"
+
+
 def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from schoolaid import APP_NAME, __version__
 from schoolaid.accounts import unlocking
 from schoolaid.common.errors import SchoolAidError
-from schoolaid.common.paths import default_database_path
+from schoolaid.common.paths import default_database_path, icons_dir
 from schoolaid.storage import encryption
 from schoolaid.storage.database import Database, open_database
 from schoolaid.township.township import is_empty
@@ -34,10 +35,20 @@ def create_application(argv: list[str] | None = None, preferences: Preferences |
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
     garbage.install(app)  # Python's garbage collected on this (the GUI) thread only
     install_language(app, (preferences or Preferences()).language)
     apply_ui_font(app)
     return app
+
+
+def application_icon() -> QIcon:
+    """The icon of every window, at each size drawn from the SVG (tools/icons.py): crisp in a title bar
+    at 16 px and on a desktop at 256; the desktop entry's Icon= names the same files."""
+    icon = QIcon()
+    for png in sorted(icons_dir().glob("schoolaid-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def start(path: Path, preferences: Preferences) -> MainWindow | None:

@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.context.query(township.township_name)
-        title = self.tr("SchoolAid")
+        title = self.tr("SchoolAid") + f" {__version__}"  # the version in sight when someone phones for help
         title = f"{title} — {name}" if name else title
         if self.context.db.read_only:
             title += " — " + self.tr("READ-ONLY: backup {file}").format(file=Path(self.context.db.label).name)
