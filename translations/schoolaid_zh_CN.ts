@@ -1754,6 +1754,10 @@ The current database is kept as a dated copy beside it.</source>
         <translation>校助：乡镇中心校的学生花名册、结对帮扶、资助台账和控辍保学档案。不带命令时打开程序窗口。</translation>
     </message>
     <message>
+        <source>open the window and show this backup (.sabk) read-only once signed in: what a backup double-clicked does</source>
+        <translation>打开窗口，登录后以只读方式查看这个备份（.sabk）：双击备份文件时就是这样打开的</translation>
+    </message>
+    <message>
         <source>the student roster</source>
         <translation>学生花名册</translation>
     </message>

@@ -195,3 +195,27 @@ def test_export_verify_and_restore_show_progress_that_moves(qtbot, window, conte
     (restoring,) = progress_shown.values()
     assert len(_moves(restoring)) >= 3
     window.replacement.close()
+
+
+def test_a_backup_double_clicked_asks_its_password_and_opens_read_only(qtbot, window, context, messages, tmp_path):
+    from schoolaid.cli.main import build_parser
+    from schoolaid.ui.app import view_backup_when_started
+    from schoolaid.ui.backup.backup_dialogs import BackupPasswordDialog
+    from tests.ui.driving import when_shown
+
+    file = backup.write_backup(context.db.path, tmp_path / "波西村小学.sabk", PASSWORD, now=NOW).path
+    # the desktop entry's and the Windows association's command line
+    assert build_parser().parse_args(["--view-backup", str(file)]).view_backup == file
+
+    def type_password(dialog) -> None:
+        dialog.password_edit.setText(PASSWORD)
+        dialog.ok_button.click()
+
+    asked = when_shown(BackupPasswordDialog, type_password)
+    view_backup_when_started(window, file)
+    qtbot.waitUntil(lambda: isinstance(window.backup_actions.last_result, MainWindow), timeout=30_000)
+    viewer = window.backup_actions.last_result
+    qtbot.addWidget(viewer)
+    assert len(asked) == 1  # the password asked once, then the file opened
+    assert "只读" in viewer.windowTitle() and file.name in viewer.windowTitle()
+    viewer.close()

@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from schoolaid import __version__
 from schoolaid.cli import (
@@ -45,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      "case files of a township central school. Without a command, opens the window."))
     parser.add_argument("--version", action="version", version=f"SchoolAid {__version__}")
     db_option(parser, None)
+    parser.add_argument("--view-backup", metavar="FILE", type=Path, help=translate(
+        "Cli", "open the window and show this backup (.sabk) read-only once signed in: what a backup "
+               "double-clicked does"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for entry in ORDER:
         if isinstance(entry, Group):
@@ -79,7 +83,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.command is None:
             from schoolaid.ui.app import run_gui
 
-            return run_gui(args.db)
+            return run_gui(args.db, view_backup=args.view_backup)
         spec = getattr(args, "command_spec", None)
         if spec is not None:
             return spec.handler(args)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,7 +18,7 @@ from schoolaid.common.paths import default_database_path, icons_dir
 from schoolaid.storage import encryption
 from schoolaid.storage.database import Database, open_database
 from schoolaid.township.township import is_empty
-from schoolaid.ui import garbage
+from schoolaid.ui import first_paint, garbage
 from schoolaid.ui.context import AppContext
 from schoolaid.ui.crash import install_excepthook, setup_logging
 from schoolaid.ui.fonts import apply_ui_font
@@ -40,6 +40,12 @@ def create_application(argv: list[str] | None = None, preferences: Preferences |
     install_language(app, (preferences or Preferences()).language)
     apply_ui_font(app)
     return app
+
+
+def view_backup_when_started(window: MainWindow, file: Path) -> None:
+    """A backup double-clicked on the desktop (`schoolaid --view-backup FILE`): once the window is up, its
+    password is asked and it opens in the read-only view, as 文件 → 打开备份查看（只读）… does."""
+    QTimer.singleShot(0, lambda: window.backup_actions.open_read_only(Path(file).expanduser().resolve()))
 
 
 def application_icon() -> QIcon:
@@ -164,9 +170,10 @@ def show_leftovers_removed(window: object, removed: list[Path]) -> None:
         window.show_message(backup.describe_leftovers(removed), 60_000)
 
 
-def run_gui(db_path: Path | None) -> int:
+def run_gui(db_path: Path | None, view_backup: Path | None = None) -> int:
     preferences = Preferences()
     app = create_application(preferences=preferences)
+    first_paint.install_if_asked(app)
     install_excepthook(setup_logging())
     path = Path(db_path or default_database_path()).expanduser().resolve()
     removed = remove_leftovers(path)
@@ -181,6 +188,8 @@ def run_gui(db_path: Path | None) -> int:
         if removed:
             show_leftovers_removed(window, removed)
         garbage.freeze_startup()
+        if view_backup is not None:
+            view_backup_when_started(window, view_backup)
         return app.exec()
     finally:
         (window.replacement or window).context.db.close()
