@@ -38,6 +38,8 @@ TITLE = "校助 SchoolAid 用户手册"
 # The screenshots' day: the demo township as it looks on this day, whenever the manual is built.
 SCREENSHOT_DAY = dt.datetime(2026, 11, 20, 10, 30)
 WINDOW_SIZE = (1366, 768)
+# Shown in the screenshot of the recovery key's dialog: an example, opening nothing.
+SAMPLE_RECOVERY_KEY = "K7QM-4XZP-9TRC-2WHB-V8NJ-6DFA-3YEL-5GUS-Q2MK-8PXR-7CWT-4HZB-N9JD"
 
 
 # --- The chapters -------------------------------------------------------------------------------------
@@ -135,6 +137,9 @@ def take_screenshots(images: Path, students: int = 1500, only_tabs: bool = False
         for attribute, name in MainWindow.MANUAL_CHAPTERS.items():
             window.tabs.setCurrentWidget(getattr(window, attribute))
             _settle()
+            if attribute == "roster_tab":  # a student selected: the household panel beside the table shows
+                window.roster_tab.select_student(window.roster_tab.model.student_id(1))
+                _settle()
             grab(window, f"tab-{name}")
         if not only_tabs:
             _tab_pages(window, grab)
@@ -173,7 +178,8 @@ def _tab_pages(window, grab: Callable) -> None:  # noqa: ANN001
 def _dialogs(window, folder: Path, grab: Callable) -> None:  # noqa: ANN001
     """The main dialogs, made as the window makes them, grabbed once laid out, then closed unsaved."""
     from schoolaid.dropout import case_files
-    from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, SignInDialog
+    from schoolaid.ui.accounts.recovery_dialogs import RecoverWithKeyDialog, RecoveryKeyDialog
+    from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, OpeningSignInDialog
     from schoolaid.ui.backup.backup_dialogs import ExportBackupDialog
     from schoolaid.ui.dropout import dropout_dialogs
     from schoolaid.ui.roster.student_dialog import StudentDialog
@@ -183,10 +189,17 @@ def _dialogs(window, folder: Path, grab: Callable) -> None:  # noqa: ANN001
     roster_tab = window.roster_tab
     student_id = roster_tab.model.student_id(0)
     case = next(iter(context.query(case_files.list_cases)))
+    # The sign-in at start and the recovery look at the database file only to see that it is encrypted:
+    # a file of random pages stands for one (the demo township has no accounts, so is not encrypted).
+    locked = folder / "schoolaid.sqlite"
+    locked.write_bytes(os.urandom(8192))
     makers = (
         ("dialog-setup", lambda: SetupDialog(context)),
         ("dialog-administrator", lambda: CreateAdministratorDialog(context)),
-        ("dialog-sign-in", lambda: SignInDialog(context)),
+        ("dialog-recovery-key", lambda: RecoveryKeyDialog(SAMPLE_RECOVERY_KEY, lambda _path: None, "恢复密钥.pdf",
+                                                          window)),
+        ("dialog-sign-in", lambda: OpeningSignInDialog(locked, context.preferences)),
+        ("dialog-recover", lambda: RecoverWithKeyDialog(locked, context.preferences)),
         ("dialog-student", lambda: StudentDialog(context, student_id, roster_tab)),
         ("dialog-case", lambda: dropout_dialogs.CaseDialog(context, case_id=case.id, parent=window.dropout_tab)),
         ("dialog-attempt", lambda: dropout_dialogs.AttemptDialog(context, case, parent=window.dropout_tab)),
