@@ -140,6 +140,9 @@ def take_screenshots(images: Path, students: int = 1500, only_tabs: bool = False
             if attribute == "roster_tab":  # a student selected: the household panel beside the table shows
                 window.roster_tab.select_student(window.roster_tab.model.student_id(1))
                 _settle()
+            elif attribute == "ledger_tab":  # who this month's posting would pay
+                window.ledger_tab.preview()
+                _settle()
             grab(window, f"tab-{name}")
         if not only_tabs:
             _tab_pages(window, grab)
@@ -159,6 +162,7 @@ def _tab_pages(window, grab: Callable) -> None:  # noqa: ANN001
     """The pages inside the tabs that the manual shows."""
     pages = (
         (window.pairing_tab, window.pairing_tab.GAPS, "pairing-gaps"),
+        (window.pairing_tab, 2, "pairing-visits"),
         (window.ledger_tab, 1, "ledger-entries"),
         (window.ledger_tab, 2, "ledger-batches"),
         (window.ledger_tab, window.ledger_tab.HARDSHIP, "ledger-hardship"),
@@ -178,11 +182,15 @@ def _tab_pages(window, grab: Callable) -> None:  # noqa: ANN001
 def _dialogs(window, folder: Path, grab: Callable) -> None:  # noqa: ANN001
     """The main dialogs, made as the window makes them, grabbed once laid out, then closed unsaved."""
     from schoolaid.dropout import case_files
+    from schoolaid.reporting import monthly
+    from schoolaid.roster import roster_export
     from schoolaid.ui.accounts.recovery_dialogs import RecoverWithKeyDialog, RecoveryKeyDialog
     from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog, OpeningSignInDialog
     from schoolaid.ui.backup.backup_dialogs import ExportBackupDialog
     from schoolaid.ui.dropout import dropout_dialogs
+    from schoolaid.ui.roster.import_dialog import ImportDialog
     from schoolaid.ui.roster.student_dialog import StudentDialog
+    from schoolaid.ui.widgets.pdf_preview import PdfPreview
     from schoolaid.ui.township.setup_dialog import SetupDialog
 
     context = window.context
@@ -193,6 +201,11 @@ def _dialogs(window, folder: Path, grab: Callable) -> None:  # noqa: ANN001
     # a file of random pages stands for one (the demo township has no accounts, so is not encrypted).
     locked = folder / "schoolaid.sqlite"
     locked.write_bytes(os.urandom(8192))
+    # The round trip the manual describes: the roster as shown exported, then opened for import.
+    workbook = folder / "花名册.xlsx"
+    context.db.run(roster_export.export_roster, context.actor, workbook, roster_tab.model.filter, today=context.today())
+    report = folder / "控辍保学月报.pdf"
+    context.db.run(monthly.write_monthly, context.actor, 2026, 10, report, context.today())
     makers = (
         ("dialog-setup", lambda: SetupDialog(context)),
         ("dialog-administrator", lambda: CreateAdministratorDialog(context)),
@@ -203,6 +216,8 @@ def _dialogs(window, folder: Path, grab: Callable) -> None:  # noqa: ANN001
         ("dialog-student", lambda: StudentDialog(context, student_id, roster_tab)),
         ("dialog-case", lambda: dropout_dialogs.CaseDialog(context, case_id=case.id, parent=window.dropout_tab)),
         ("dialog-attempt", lambda: dropout_dialogs.AttemptDialog(context, case, parent=window.dropout_tab)),
+        ("dialog-import", lambda: ImportDialog(context, workbook, roster_tab)),
+        ("dialog-print-preview", lambda: PdfPreview(report, "控辍保学月报", "控辍保学月报_2026-10.pdf", window)),
         ("dialog-export-backup", lambda: ExportBackupDialog(folder / "平地镇中心校_备份.sabk", window)),
     )
     for name, make in makers:
