@@ -183,6 +183,7 @@ def _tab_pages(window, grab: Callable) -> None:  # noqa: ANN001
 
 def _dialogs(window, folder: Path, grab: Callable) -> None:  # noqa: ANN001
     """The main dialogs, made as the window makes them, grabbed once laid out, then closed unsaved."""
+    from schoolaid.backup import backup
     from schoolaid.dropout import case_files
     from schoolaid.reporting import monthly
     from schoolaid.roster import roster_export
@@ -220,7 +221,10 @@ def _dialogs(window, folder: Path, grab: Callable) -> None:  # noqa: ANN001
         ("dialog-attempt", lambda: dropout_dialogs.AttemptDialog(context, case, parent=window.dropout_tab)),
         ("dialog-import", lambda: ImportDialog(context, workbook, roster_tab)),
         ("dialog-print-preview", lambda: PdfPreview(report, "控辍保学月报", "控辍保学月报_2026-10.pdf", window)),
-        ("dialog-export-backup", lambda: ExportBackupDialog(folder / "平地镇中心校_备份.sabk", window)),
+        # As the window proposes it (on a USB stick, the name from backup.default_file_name), without this
+        # machine's temporary folder in the picture.
+        ("dialog-export-backup", lambda: ExportBackupDialog(
+            Path("/media/U盘") / backup.default_file_name("平地镇中心校", context.today()), window)),
     )
     for name, make in makers:
         dialog = make()
