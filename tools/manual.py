@@ -38,6 +38,7 @@ TITLE = "校助 SchoolAid 用户手册"
 # The screenshots' day: the demo township as it looks on this day, whenever the manual is built.
 SCREENSHOT_DAY = dt.datetime(2026, 11, 20, 10, 30)
 WINDOW_SIZE = (1366, 768)
+SCREENSHOT_POINTS_PER_PIXEL = 0.6  # a dialog's text about 7 pt on paper; a whole window is scaled to the page
 # Shown in the screenshot of the recovery key's dialog: an example, opening nothing.
 SAMPLE_RECOVERY_KEY = "K7QM-4XZP-9TRC-2WHB-V8NJ-6DFA-3YEL-5GUS-Q2MK-8PXR-7CWT-4HZB-N9JD"
 
@@ -303,6 +304,8 @@ def _pdf_styles():  # noqa: ANN202
         "code": ParagraphStyle("code", base, fontName=bold, fontSize=9.5, leading=14, leftIndent=10,
                                backColor=colors.HexColor("#f2f2f2")),
         "title": ParagraphStyle("title", base, fontName=bold, fontSize=28, leading=40, alignment=1, spaceAfter=20),
+        "subtitle": ParagraphStyle("subtitle", base, fontName=bold, fontSize=14, leading=22, alignment=1,
+                                   textColor=colors.HexColor("#2f6db5")),
         "toc1": ParagraphStyle("toc1", base, fontSize=12.5, leading=22, leftIndent=10),
         "toc2": ParagraphStyle("toc2", base, fontSize=10.5, leading=16, leftIndent=30),
     }
@@ -353,7 +356,10 @@ def _flowables(root: ET.Element, styles: dict, images: Path, frame_width: float,
                 path = images / Path(picture.get("src", "")).name
                 if path.is_file():
                     image = Image(str(path))
-                    scale = min(1.0, frame_width / image.imageWidth, frame_height * 0.55 / image.imageHeight)
+                    # One scale for every screenshot, so that a dialog looks its size beside the window; the
+                    # window (1366 px) fills the text's width.
+                    scale = min(SCREENSHOT_POINTS_PER_PIXEL, frame_width / image.imageWidth,
+                                frame_height * 0.55 / image.imageHeight)
                     image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
                     caption = picture.get("alt", "")
                     yield KeepTogether([image, Paragraph(f"<i>图：{html.escape(caption)}</i>",
@@ -371,16 +377,20 @@ def _flowables(root: ET.Element, styles: dict, images: Path, frame_width: float,
                 else:
                     text = _inline(item, code_font)
                 items.append(ListItem(Paragraph(text, styles["li"]), leftIndent=18))
-            yield ListFlowable(items, bulletType="1" if tag == "ol" else "bullet", start="1" if tag == "ol" else "•",
-                               bulletFontName=styles["body"].fontName, bulletFontSize=10, leftIndent=18)
+            if tag == "ol":
+                yield ListFlowable(items, bulletType="1", bulletFormat="%s.", bulletFontName=styles["body"].fontName,
+                                   bulletFontSize=10.5, leftIndent=18)
+            else:
+                yield ListFlowable(items, bulletType="bullet", start="•", bulletFontName=styles["body"].fontName,
+                                   bulletFontSize=10, leftIndent=18)
         elif tag == "blockquote":
             text = "<br/>".join(_inline(p, code_font) for p in element if p.tag == "p") or _inline(element, code_font)
             yield Paragraph(text, styles["quote"])
         elif tag == "pre":
             yield Paragraph(html.escape("".join(element.itertext())).replace("\n", "<br/>"), styles["code"])
         elif tag == "table":
-            rows = [[Paragraph(_inline(cell, code_font), styles["cell"]) for cell in row]
-                    for row in element.iter("tr")]
+            rows = [[Paragraph(f"<b>{_inline(cell, code_font)}</b>" if cell.tag == "th" else _inline(cell, code_font),
+                               styles["cell"]) for cell in row] for row in element.iter("tr")]
             columns = max(len(r) for r in rows)
             table = Table(rows, colWidths=[frame_width / columns] * columns, repeatRows=1)
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "#999999"),
@@ -429,7 +439,7 @@ def build_pdf(chapter_list: list[Chapter], images: Path, target: Path) -> int:
     toc = TableOfContents()
     toc.levelStyles = [styles["toc1"], styles["toc2"]]
     story: list = [Spacer(1, 60 * mm), Paragraph(TITLE, styles["title"]),
-                   Paragraph("乡镇中心校教育扶贫工作软件", styles["h2"]), PageBreak(),
+                   Paragraph("乡镇中心校教育扶贫工作软件", styles["subtitle"]), PageBreak(),
                    Paragraph("目录", styles["h1"]), toc]
     for chapter in chapter_list:
         story.append(PageBreak())
