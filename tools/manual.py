@@ -393,7 +393,8 @@ def _flowables(root: ET.Element, styles: dict, images: Path, frame_width: float,
                                styles["cell"]) for cell in row] for row in element.iter("tr")]
             columns = max(len(r) for r in rows)
             table = Table(rows, colWidths=[frame_width / columns] * columns, repeatRows=1)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "#999999"),
+            table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles["cell"].fontName),  # not Helvetica
+                                       ("GRID", (0, 0), (-1, -1), 0.5, "#999999"),
                                        ("BACKGROUND", (0, 0), (-1, 0), "#eef2f7"),
                                        ("VALIGN", (0, 0), (-1, -1), "TOP")]))
             yield table
@@ -408,7 +409,7 @@ def build_pdf(chapter_list: list[Chapter], images: Path, target: Path) -> int:
     """The manual as an A4 PDF: title, contents, each chapter from a new page, bookmarks; the pages written."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer
+    from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer, TableStyle
     from reportlab.platypus.tableofcontents import TableOfContents
 
     styles = _pdf_styles()
@@ -434,10 +435,15 @@ def build_pdf(chapter_list: list[Chapter], images: Path, target: Path) -> int:
             self.notify("TOCEntry", (level - 1, text, self.page, key))
 
     doc = ManualDoc(str(target), pagesize=A4, title=TITLE, author="校助 SchoolAid", leftMargin=margin,
-                    rightMargin=margin, topMargin=margin, bottomMargin=margin)
+                    rightMargin=margin, topMargin=margin, bottomMargin=margin,
+                    initialFontName=styles["body"].fontName)  # not the unembedded Helvetica
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=footer)])
     toc = TableOfContents()
     toc.levelStyles = [styles["toc1"], styles["toc2"]]
+    toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),  # not Helvetica
+                                 ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
     story: list = [Spacer(1, 60 * mm), Paragraph(TITLE, styles["title"]),
                    Paragraph("乡镇中心校教育扶贫工作软件", styles["subtitle"]), PageBreak(),
                    Paragraph("目录", styles["h1"]), toc]
