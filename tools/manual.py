@@ -117,6 +117,7 @@ def take_screenshots(images: Path, students: int = 1500, only_tabs: bool = False
     AppContext.pinned_now = SCREENSHOT_DAY
     db = open_database(folder / "demo.sqlite")
     db.run(create_demo_township, Actor("演示"), students=students, seed=7, today=SCREENSHOT_DAY.date())
+    db.label = "~/.local/share/SchoolAid/schoolaid.sqlite"  # the status bar shows where it usually is, not /tmp
     preferences = Preferences(folder / "prefs.ini")
     app = QApplication.instance() or create_application(preferences=preferences)
     saved: list[Path] = []
