@@ -195,8 +195,8 @@ def _dialogs(window, folder: Path, grab: Callable) -> None:  # noqa: ANN001
     from schoolaid.ui.dropout import dropout_dialogs
     from schoolaid.ui.roster.import_dialog import ImportDialog
     from schoolaid.ui.roster.student_dialog import StudentDialog
-    from schoolaid.ui.widgets.pdf_preview import PdfPreview
     from schoolaid.ui.township.setup_dialog import SetupDialog
+    from schoolaid.ui.widgets.pdf_preview import PdfPreview
 
     context = window.context
     roster_tab = window.roster_tab
@@ -341,7 +341,16 @@ class _Heading:
 
 def _flowables(root: ET.Element, styles: dict, images: Path, frame_width: float, frame_height: float,
                anchor: str) -> Iterator:
-    from reportlab.platypus import Image, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        Image,
+        KeepTogether,
+        ListFlowable,
+        ListItem,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     code_font = styles["code"].fontName
     for element in root:
@@ -410,7 +419,15 @@ def build_pdf(chapter_list: list[Chapter], images: Path, target: Path) -> int:
     """The manual as an A4 PDF: title, contents, each chapter from a new page, bookmarks; the pages written."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer, TableStyle
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        PageBreak,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+        TableStyle,
+    )
     from reportlab.platypus.tableofcontents import TableOfContents
 
     styles = _pdf_styles()

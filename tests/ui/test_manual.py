@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QMenu, QMessageBox
+from tools import manual
 
 from schoolaid.common import paths
 from schoolaid.ui.actions import BY_ID
 from schoolaid.ui.main_window import MainWindow
-from tools import manual
 
 
 @pytest.fixture
