@@ -35,6 +35,16 @@ def icons_dir() -> Path:
     return resources_dir() / "icons"
 
 
+def manual_dir() -> Path:
+    """The user manual built by tools/manual.py (manual.html, manual.pdf): shipped in resources/manual/;
+    in a source checkout where it was not built there, the developer's build/manual/."""
+    shipped = resources_dir() / "manual"
+    developer = _SOURCE_ROOT / "build" / "manual"
+    if not (shipped / "manual.html").is_file() and (developer / "manual.html").is_file():
+        return developer
+    return shipped
+
+
 def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 

@@ -217,6 +217,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("settings.audit", QT_TRANSLATE_NOOP("Actions", "Audit &trail…"), "", "show_audit", P.VIEW_AUDIT,
        menus=("settings",), writes=False, service=audit_log.export),
     # --- Help ---------------------------------------------------------------------------------------
+    _a("help.manual", QT_TRANSLATE_NOOP("Actions", "User &manual"), "", "open_manual", menus=("help",),
+       shortcut=Key.HelpContents, writes=False),
     _a("help.about", QT_TRANSLATE_NOOP("Actions", "&About SchoolAid"), "", "about", menus=("help",), writes=False),
     # --- The home tab ---------------------------------------------------------------------------------
     _a("home.village_counts", QT_TRANSLATE_NOOP("Actions", "Preschool-age children per village…"), "home_tab",

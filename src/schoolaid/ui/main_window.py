@@ -43,6 +43,10 @@ MESSAGE_MS = 15_000
 
 
 class MainWindow(QMainWindow):
+    # The manual's chapter (its anchor in manual.html, tools/manual.py) for each tab: F1 opens the one in front.
+    MANUAL_CHAPTERS = {"home_tab": "home", "roster_tab": "roster", "pairing_tab": "pairing", "ledger_tab": "ledger",
+                       "dropout_tab": "dropout"}
+
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, owns_database: bool = False) -> None:
         super().__init__(parent)
         self.context = context
@@ -442,6 +446,29 @@ class MainWindow(QMainWindow):
             "<h3>SchoolAid {version}</h3><p>Student roster, household pairing, subsidy ledger and dropout case "
             "files for a township central school. Works without a network; your data stays on this PC.</p>"
             "<p>Fonts: WenQuanYi Micro Hei (Apache 2.0), LXGW WenKai (SIL OFL 1.1).</p>").format(version=__version__))
+
+    def open_manual(self) -> None:
+        """The manual in the system's browser (a local file: no network), at the chapter of the tab in front."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from schoolaid.common.paths import manual_dir
+
+        manual = manual_dir() / "manual.html"
+        if not manual.is_file():
+            QMessageBox.information(self, self.tr("User manual"), self.tr(
+                "The user manual is not installed with this copy of SchoolAid (it should be at {path}). Ask whoever "
+                "installed the program for the package that includes it.").format(path=manual))
+            return
+        url = QUrl.fromLocalFile(str(manual))
+        chapter = next((anchor for attribute, anchor in self.MANUAL_CHAPTERS.items()
+                        if self.tabs.currentWidget() is getattr(self, attribute)), "")
+        if chapter:
+            url.setFragment(chapter)
+        if not QDesktopServices.openUrl(url):
+            QMessageBox.information(self, self.tr("User manual"), self.tr(
+                "No program on this PC could open the manual. Open this file in a web browser: {path}").format(
+                    path=manual))
 
     def reopen(self, db: Database, actor: Actor | None = None) -> MainWindow:
         """The window again on another database (after a restore), signed in as ``actor`` (who signed in
