@@ -1,7 +1,7 @@
 """Builds the packages a school installs: the frozen program (PyInstaller, one folder, no Python needed on
 the target) and, on Linux, a .deb for 统信 UOS, 银河麒麟, Debian and Ubuntu.
 
-    .venv/bin/pip install -e '.[build]'
+    .venv/bin/pip install -e '.[build]'       # PyInstaller, and markdown for the manual
     .venv/bin/python tools/build.py freeze        # dist/schoolaid/ (the same spec on Windows)
     .venv/bin/python tools/build.py deb           # freeze, then dist/schoolaid_VERSION_amd64.deb
     .venv/bin/python tools/build.py deb --reuse   # package the folder already frozen
@@ -40,8 +40,20 @@ def version() -> str:
     return __version__
 
 
+def manual() -> Path:
+    """The user manual (HTML and PDF, its screenshots taken from the window on the demo township) built into
+    resources/manual, where the frozen program and 帮助 → 用户手册 find it."""
+    out = ROOT / "resources" / "manual"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "manual.py"), "all", "--out", str(out)], check=True, cwd=ROOT,
+                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    if not (out / "manual.html").is_file() or not (out / "manual.pdf").is_file():
+        raise SystemExit("the manual was not built (tools/manual.py all)")
+    return out
+
+
 def freeze() -> Path:
-    """The one-folder program in dist/schoolaid, built from packaging/schoolaid.spec."""
+    """The one-folder program in dist/schoolaid, built from packaging/schoolaid.spec, with the manual."""
+    manual()
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"),
                     str(PACKAGING / "schoolaid.spec")], check=True, cwd=ROOT)

@@ -47,6 +47,9 @@ def check(program: Path | str) -> None:
         home.mkdir()
         first, second = folder / "township.sqlite", folder / "second.sqlite"
         run(program, "--version", home=home, expect=f"SchoolAid {build.version()}")
+        shipped = Path(os.path.realpath(program)).parent / "_internal" / "schoolaid" / "resources" / "manual"
+        if not (shipped / "manual.html").is_file() or not (shipped / "manual.pdf").is_file():
+            raise SystemExit(f"FAILED: the manual is not in the package ({shipped})")
         run(program, "demo", "--db", str(first), home=home, expect="1500")
         run(program, "demo", "--db", str(second), home=home, expect="1500")
         run(program, "roster", "export", str(folder / "roster.xlsx"), "--db", str(first), home=home, expect="1500")
@@ -68,6 +71,7 @@ def check(program: Path | str) -> None:
                    env={"SCHOOLAID_CHECK_FIRST_PAINT": "1"})
         if "«»" in said or "font" not in said:
             raise SystemExit(f"FAILED: the first window has no title or font: {said}")
+        print("     " + next(line for line in said.splitlines() if line.startswith("painted")))
 
 
 def install_deb(package: Path) -> None:

@@ -437,6 +437,10 @@
         <translation>审计记录(&amp;T)…</translation>
     </message>
     <message>
+        <source>User &amp;manual</source>
+        <translation>用户手册(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;About SchoolAid</source>
         <translation>关于校助(&amp;A)</translation>
     </message>
@@ -7343,6 +7347,18 @@ How: {how}{note}</source>
     <message>
         <source>&lt;h3&gt;SchoolAid {version}&lt;/h3&gt;&lt;p&gt;Student roster, household pairing, subsidy ledger and dropout case files for a township central school. Works without a network; your data stays on this PC.&lt;/p&gt;&lt;p&gt;Fonts: WenQuanYi Micro Hei (Apache 2.0), LXGW WenKai (SIL OFL 1.1).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;校助 {version}&lt;/h3&gt;&lt;p&gt;乡镇中心校的学生花名册、结对帮扶、资助台账和控辍保学档案。无需联网，数据只保存在本机。&lt;/p&gt;&lt;p&gt;字体：文泉驿微米黑（Apache 2.0）、霞鹜文楷（SIL OFL 1.1）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>User manual</source>
+        <translation>用户手册</translation>
+    </message>
+    <message>
+        <source>The user manual is not installed with this copy of SchoolAid (it should be at {path}). Ask whoever installed the program for the package that includes it.</source>
+        <translation>这份校助没有附带用户手册（应在 {path}）。请向安装本程序的人索取包含用户手册的安装包。</translation>
+    </message>
+    <message>
+        <source>No program on this PC could open the manual. Open this file in a web browser: {path}</source>
+        <translation>这台电脑上没有能打开用户手册的程序。请用浏览器打开这个文件：{path}</translation>
     </message>
     <message>
         <source>The database is now encrypted.</source>
