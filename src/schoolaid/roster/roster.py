@@ -935,3 +935,16 @@ def enrolled_on(session: Session, day: dt.date, student_ids: Iterable[int] | Non
     """Students whose enrollment status on ``day`` was 在读."""
     return {sid for sid, status in statuses_on(session, day, student_ids).items()
             if status == EnrollmentStatus.ENROLLED.value}
+
+
+def enrolled_on_condition(day: dt.date) -> ColumnElement[bool]:
+    """``enrolled_on`` as an SQL condition on ``students``, for queries that would otherwise replay
+    every student's history in Python: the latest change by ``day`` says the status, else the first
+    change's status before it, else the student's status now; 在读 before the entry date is not."""
+    latest = (select(StatusChange.to_status)
+              .where(StatusChange.student_id == Student.id, StatusChange.effective_date <= day)
+              .order_by(StatusChange.effective_date.desc(), StatusChange.id.desc()).limit(1).scalar_subquery())
+    first = (select(StatusChange.from_status).where(StatusChange.student_id == Student.id)
+             .order_by(StatusChange.effective_date, StatusChange.id).limit(1).scalar_subquery())
+    return and_(func.coalesce(latest, first, Student.status) == EnrollmentStatus.ENROLLED.value,
+                or_(Student.entry_date.is_(None), Student.entry_date <= day))
