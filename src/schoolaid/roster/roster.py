@@ -909,20 +909,31 @@ class StatusBook:
                                                         StatusChange.id)):
             self._changes.setdefault(student_id, []).append((when, before, after))
         wanted = set(student_ids) if student_ids is not None else None
-        self._students = [row for row in session.execute(select(Student.id, Student.status, Student.entry_date))
-                          if wanted is None or row[0] in wanted]
+        students = [row for row in session.execute(select(Student.id, Student.status, Student.entry_date))
+                    if wanted is None or row[0] in wanted]
+        # Replayed on a day, most students keep the status they have now: only those with a history,
+        # and those entered after the day, are looked at one by one (at 100,000 students, a loop over
+        # all of them on every day was most of the indicators' time).
+        self._now = {student_id: status for student_id, status, _entry in students}
+        self._histories = [(student_id, self._changes[student_id]) for student_id, _status, _entry in students
+                           if student_id in self._changes]
+        self._entered = sorted(((entry, student_id) for student_id, _status, entry in students if entry is not None),
+                               reverse=True)  # the latest entry first
+        self._days: dict[dt.date, dict[int, str]] = {}
 
     def on(self, day: dt.date) -> dict[int, str]:
-        statuses = {}
-        for student_id, status, entry_date in self._students:
-            history = self._changes.get(student_id)
-            if history:
+        if day not in self._days:
+            statuses = dict(self._now)
+            for student_id, history in self._histories:
                 earlier = [after for when, _before, after in history if when <= day]
-                status = earlier[-1] if earlier else history[0][1]
-            if entry_date is not None and entry_date > day and status == EnrollmentStatus.ENROLLED.value:
-                status = EnrollmentStatus.NOT_ENROLLED.value
-            statuses[student_id] = status
-        return statuses
+                statuses[student_id] = earlier[-1] if earlier else history[0][1]
+            for entry, student_id in self._entered:
+                if entry <= day:
+                    break
+                if statuses[student_id] == EnrollmentStatus.ENROLLED.value:
+                    statuses[student_id] = EnrollmentStatus.NOT_ENROLLED.value
+            self._days[day] = statuses
+        return dict(self._days[day])  # the caller's own: one day is asked for again by the next figure
 
 
 def statuses_on(session: Session, day: dt.date, student_ids: Iterable[int] | None = None) -> dict[int, str]:
