@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, select
+from sqlalchemy import Row, and_, select
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts import audit
@@ -124,6 +124,15 @@ class StudentIndex:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._built: tuple[dict[str, int], dict[tuple[str, dt.date], int]] | None = None
+        self._keys: dict[tuple[str, dt.date | None, str | None], tuple[str, str]] = {}
+
+    def keys(self, name: str, birth: dt.date | None, number: str | None) -> tuple[str, str]:
+        """A register child's ``person_key`` and normalised ID number, worked out once for all the terms."""
+        found = self._keys.get((name, birth, number))
+        if found is None:
+            found = self._keys[(name, birth, number)] = (
+                differences.person_key(name, birth, number), idnumber.normalize(number) if number else "")
+        return found
 
     def get(self) -> tuple[dict[str, int], dict[tuple[str, dt.date], int]]:
         if self._built is None:
@@ -149,14 +158,15 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
     if not villages:
         return None
     reference = enrollment_approvals.age_reference_day(session, year)
-    by_number, by_name_birth = (students or StudentIndex(session)).get()
+    students = students or StudentIndex(session)
+    by_number, by_name_birth = students.get()
     checks: dict[tuple[str, str], tuple[str, dt.date | None]] = {}
     for kind, key, result, expires in session.execute(
             select(ReconcileCheck.kind, ReconcileCheck.person_key, ReconcileCheck.result,
                    ReconcileCheck.approval_expires_on)
             .where(ReconcileCheck.checked_on <= end).order_by(ReconcileCheck.id)):
         checks[(kind, key)] = (result, expires)
-    people = session.execute(
+    people = session.connection().execute(
         select(ReferencePerson.name, ReferencePerson.birth_date, ReferencePerson.id_number)
         .join(ReferenceList, ReferencePerson.list_id == ReferenceList.id)
         .where(ReferenceList.kind == ListKind.HUKOU.value, ReferenceList.school_year <= year.start_year,
@@ -166,7 +176,7 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
     matched: set[int] = set()
     school_age = school_age_in = preschool_age = preschool_elsewhere = 0
     for name, birth, number in people:
-        key = differences.person_key(name, birth, number)
+        key, normalized = students.keys(name, birth, number)
         if key in seen or birth is None:
             continue
         seen.add(key)
@@ -177,7 +187,6 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
             kind = DifferenceKind.PRESCHOOL_NOT_ENROLLED
         else:
             continue
-        normalized = idnumber.normalize(number) if number else ""
         sid: int | None = by_number.get(normalized) if normalized else None
         if sid is None:
             sid = by_name_birth.get((name.strip(), birth))
@@ -198,25 +207,35 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
     return RegisterCounts(villages, school_age, school_age_in, preschool_age, preschool_elsewhere, frozenset(matched))
 
 
+def _student_rows(session: Session, school_id: int | None) -> list[Row]:
+    """What the terms' ratios read of each student (the same for every term: read once)."""
+    query = select(Student.id, Student.birth_date, Student.stage, Student.boarder, Student.school_id,
+                   Household.village_id, Household.category, Household.risk_removed_on).outerjoin(
+        Household, Student.household_id == Household.id)
+    if school_id is not None:
+        query = query.where(Student.school_id == school_id)
+    return session.connection().execute(query).all()
+
+
 def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
-            book: roster.StatusBook, students: StudentIndex) -> dict[str, tuple[int, int, str]]:
+            book: roster.StatusBook, students: StudentIndex, rows: list[Row]) -> dict[str, tuple[int, int, str]]:
     end = _day(term, today)
     statuses = book.on(end)
     reference = enrollment_approvals.age_reference_day(session, term.school_year)
     # The township's enrollment counts its register villages by their household register.
     register = register_counts(session, term.school_year, end, statuses, students) if school_id is None else None
     counted_by_register = register.villages if register is not None else frozenset()
-    query = select(Student.id, Student.birth_date, Student.stage, Student.boarder, Student.school_id,
-                   Household.village_id, Household.category, Household.risk_removed_on).outerjoin(
-        Household, Student.household_id == Household.id)
-    if school_id is not None:
-        query = query.where(Student.school_id == school_id)
+    ages: dict[dt.date, int] = {}  # a township's children share a few thousand birth dates
     preschool_age = preschool_in = school_age = school_age_in = primary = boarders = 0
     poor_ids: dict[str, list[int]] = {HouseholdCategory.LIFTED.value: [], HouseholdCategory.MONITORED.value: []}
     villages_with_children: set[int] = set()
-    for sid, birth, stage, boarder, _school, village_id, category, removed in session.execute(query):
+    for sid, birth, stage, boarder, _school, village_id, category, removed in rows:
         status = statuses.get(sid)
-        age = age_on(birth, reference) if birth else None
+        age = None
+        if birth:
+            age = ages.get(birth)
+            if age is None:
+                age = ages[birth] = age_on(birth, reference)
         on_register = register is not None and register.counts_student(sid, village_id)
         if age is not None and 3 <= age <= 5 and not on_register:
             preschool_age += 1
@@ -349,8 +368,9 @@ def compute(session: Session, term: Term | None = None, school_id: int | None = 
         earlier.append(previous)
     book = roster.StatusBook(session)
     students = StudentIndex(session)
-    history = {t: _ratios(session, t, today, school_id, book, students) for t in reversed(earlier)}
-    current = _ratios(session, term, today, school_id, book, students)
+    rows = _student_rows(session, school_id)
+    history = {t: _ratios(session, t, today, school_id, book, students, rows) for t in reversed(earlier)}
+    current = _ratios(session, term, today, school_id, book, students, rows)
     goals = rates.targets(session)
     indicators = []
     for key, (numerator, denominator, note) in current.items():
