@@ -152,22 +152,21 @@ def dropout_rates(session: Session, start: dt.date, end: dt.date, stages: Iterab
     key = "primary_dropout" if wanted == {Stage.PRIMARY.value} else "compulsory_dropout"
     goal = target(session, key)
     book = book or roster.StatusBook(session)
-    at_start = {sid for sid, status in book.on(start).items() if status == ENROLLED}
+    on_start = book.on(start)
     # A pupil who left on the first day was at school when the period opened: in the base, as a child
     # who entered that day is.
-    at_start.update(session.scalars(select(StatusChange.student_id).where(
+    left_first_day = set(session.scalars(select(StatusChange.student_id).where(
         StatusChange.effective_date == start, StatusChange.from_status == ENROLLED)))
     at_end = book.on(end)
     became = set(session.scalars(select(StatusChange.student_id).where(
         StatusChange.to_status == DROPPED_OUT, StatusChange.effective_date >= start,
         StatusChange.effective_date <= end)))
     schools: dict[str, list[int]] = {}
-    for sid, school, student_stage in session.execute(select(Student.id, School.name, Student.stage)
-                                                      .join(School, Student.school_id == School.id)):
-        if student_stage not in wanted:
-            continue
+    for sid, school in session.connection().execute(
+            select(Student.id, School.name).join(School, Student.school_id == School.id)
+            .where(Student.stage.in_(sorted(wanted)))):
         bucket = schools.setdefault(school, [0, 0])
-        if sid in at_start:
+        if on_start.get(sid) == ENROLLED or sid in left_first_day:
             bucket[0] += 1
         if sid in became and at_end.get(sid) == DROPPED_OUT:
             bucket[1] += 1

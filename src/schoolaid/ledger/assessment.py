@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from schoolaid.ledger import hardship
 
 
-def assessed_levels(session: Session, student_ids: Collection[int], on: dt.date) -> dict[int, str]:
-    """{student id: level (特别困难 / 困难 / 一般困难 or as set locally)} for those of ``student_ids``
-    assessed as in financial difficulty on ``on``: decided by then, through its 公示 or on file, and
+def assessed_levels(session: Session, student_ids: Collection[int] | None, on: dt.date) -> dict[int, str]:
+    """{student id: level (特别困难 / 困难 / 一般困难 or as set locally)} for those of ``student_ids`` (None:
+    every student) assessed as in financial difficulty on ``on``: decided by then, through its 公示 or on file, and
     neither adjusted nor withdrawn by then (the adjusted record's successor counts instead)."""
-    return hardship.assessed_levels(session, on, list(student_ids))
+    return hardship.assessed_levels(session, on, None if student_ids is None else list(student_ids))

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from schoolaid.common.school_calendar import month_reference_day, month_start
+from schoolaid.common.school_calendar import month_start
 from schoolaid.ledger.currency import yuan
-from schoolaid.ledger.eligibility import Decision, covered_ids, decide
+from schoolaid.ledger.eligibility import Decision, covered_query, decide
 from schoolaid.ledger.periods import months_of_period
 from schoolaid.ledger.posting import student_lines
 from schoolaid.ledger.subsidy_programmes import ProgrammeView, list_programmes
-from schoolaid.roster import roster
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,6 @@ def _missing(session: Session, period: str, today: dt.date,
     this_month = month_start(today)
     months = [m for m in months_of_period(period) if m <= this_month]
     found = []
-    enrolled_cache: dict[dt.date, set[int]] = {}
     for programme in list_programmes(session, active_only=True):
         seen_periods = set()
         for month in months:
@@ -53,12 +51,10 @@ def _missing(session: Session, period: str, today: dt.date,
             if programme_period in seen_periods:
                 continue
             seen_periods.add(programme_period)
-            day = month_reference_day(month, today)
-            if day not in enrolled_cache:
-                enrolled_cache[day] = roster.enrolled_on(session, day)
-            decisions = decide(session, programme, month, today, enrolled_cache[day])[0]
-            covered = covered_ids(session, programme.id, programme_period)
-            found.append((programme, programme_period, {k: v for k, v in decisions.items() if k not in covered}))
+            # Enrollment and coverage are checked in the query: once a month is posted most students
+            # are covered, and none is read for nothing.
+            found.append((programme, programme_period, decide(
+                session, programme, month, today, excluding=covered_query(programme.id, programme_period))[0]))
     return found
 
 

@@ -19,8 +19,8 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Row, Select, func, select
+from sqlalchemy.orm import Session
 
 from schoolaid.common import school_calendar
 from schoolaid.common.grades import grade_name_zh
@@ -29,7 +29,7 @@ from schoolaid.common.school_calendar import Term, month_end, month_reference_da
 from schoolaid.ledger import assessment, standards
 from schoolaid.ledger.subsidy_programmes import ProgrammeView, StandardView, list_standards, standard_on
 from schoolaid.ledger.vocabulary import Eligibility, Per
-from schoolaid.roster import categories, roster
+from schoolaid.roster import roster
 from schoolaid.roster.categories import HouseholdCategory, lifted_or_monitored_condition
 from schoolaid.storage.database import fetch_ids
 from schoolaid.storage.models import Household, LedgerEntry, ProgrammeMember, Student
@@ -76,26 +76,6 @@ def _selected(session: Session, programme: ProgrammeView, on: dt.date) -> Select
     if programme.boarder:
         query = query.where(Student.boarder.is_(programme.boarder == "yes"))
     return _rule_selects(query, programme, on)
-
-
-def student_categories(household: Household | None, student: Student, on: dt.date) -> list[str]:
-    """The categories (standards.HOUSEHOLD_CATEGORIES then STUDENT_CATEGORIES) that hold for the
-    student on ``on``. A monitored household counts while its risk is not removed (风险未消除)."""
-    found = []
-    if household is not None:
-        if household.category == HouseholdCategory.LIFTED.value:
-            found.append("脱贫户")
-        if categories.monitored_at_risk(household, on):
-            found.append("防止返贫监测对象")
-        if household.dibao:
-            found.append("低保")
-        if household.tekun:
-            found.append("特困")
-    flags = (("孤儿", student.orphan), ("事实无人抚养", student.unsupported), ("残疾", bool(student.disability_category)),
-             ("残疾人子女", student.parent_disabled), ("烈士子女", student.martyr_child), ("留守", student.left_behind),
-             ("困境", student.in_difficulty))
-    found.extend(name for name, holds in flags if holds)
-    return found
 
 
 def _rule_words(programme: ProgrammeView) -> str:
@@ -183,20 +163,50 @@ def programme_closed(session: Session, programme: ProgrammeView) -> str | None:
     return None
 
 
-def _free_last_year(programme: ProgrammeView, student: Student, month: dt.date) -> str | None:
-    if (programme.code in standards.FEE_WAIVER_PROGRAMMES and student.stage == "学前"
-            and student.grade == standards.LAST_PRESCHOOL_GRADE and month >= standards.FREE_LAST_PRESCHOOL_YEAR_FROM):
+def _free_last_year(programme: ProgrammeView, stage: str, grade: int, month: dt.date) -> str | None:
+    if (programme.code in standards.FEE_WAIVER_PROGRAMMES and stage == "学前"
+            and grade == standards.LAST_PRESCHOOL_GRADE and month >= standards.FREE_LAST_PRESCHOOL_YEAR_FROM):
         return translate("Ledger", "From autumn 2025 the 大班 保育教育费 is free for every child in public kindergartens "
                          "(国办发〔2025〕27号): it is not aid, so it is not posted.")
     return None
 
 
+#: What a decision reads of a student and their household, as plain columns (no ORM objects: at a
+#: county's 100,000 students building them was most of the time, with the GIL held).
+_DECISION_COLUMNS = (Student.id, Student.stage, Student.grade, Student.boarder, Student.orphan, Student.unsupported,
+                     Student.disability_category, Student.parent_disabled, Student.martyr_child, Student.left_behind,
+                     Student.in_difficulty, Household.category, Household.risk_removed_on, Household.dibao,
+                     Household.tekun)
+
+
+def _row_categories(row: Row, on: dt.date) -> list[str]:
+    """The categories (standards.HOUSEHOLD_CATEGORIES then STUDENT_CATEGORIES) that hold on ``on`` for
+    the student of a row of ``_DECISION_COLUMNS``. A monitored household counts while its risk is not
+    removed (风险未消除)."""
+    (_sid, _stage, _grade, _boarder, orphan, unsupported, disability, parent_disabled, martyr_child, left_behind,
+     in_difficulty, category, removed, dibao, tekun) = row
+    found = []
+    if category == HouseholdCategory.LIFTED.value:
+        found.append("脱贫户")
+    if category == HouseholdCategory.MONITORED.value and (removed is None or removed > on):
+        found.append("防止返贫监测对象")
+    if dibao:
+        found.append("低保")
+    if tekun:
+        found.append("特困")
+    flags = (("孤儿", orphan), ("事实无人抚养", unsupported), ("残疾", bool(disability)),
+             ("残疾人子女", parent_disabled), ("烈士子女", martyr_child), ("留守", left_behind),
+             ("困境", in_difficulty))
+    found.extend(name for name, holds in flags if holds)
+    return found
+
+
 def decide(session: Session, programme: ProgrammeView, month: dt.date, today: dt.date,
            enrolled: set[int] | None = None, student_ids: Collection[int] | None = None,
-           ) -> tuple[dict[int, Decision], dict[int, str]]:
+           *, excluding: Select | None = None) -> tuple[dict[int, Decision], dict[int, str]]:
     """({student: decision} for those the programme pays in ``month``, {student: why not} for those
     its stages, grades and rule select but a category, the free 大班 year or the standards leave
-    out)."""
+    out). ``excluding``: a query of student ids not to decide on (those already covered)."""
     if not programme.active or not programme.pays_in(month) or programme_closed(session, programme):
         return {}, {}
     day = standard_day(programme, month)
@@ -204,59 +214,74 @@ def decide(session: Session, programme: ProgrammeView, month: dt.date, today: dt
     query = _selected(session, programme, on)
     if student_ids is not None:
         query = query.where(Student.id.in_(list(student_ids)))
-    selected = set(fetch_ids(session, query))
-    enrolled = enrolled if enrolled is not None else roster.enrolled_on(session, month_reference_day(month, today),
-                                                                         selected)
-    selected &= enrolled
+    if excluding is not None:
+        query = query.where(Student.id.not_in(excluding))
+    if enrolled is None:
+        query = query.where(roster.enrolled_on_condition(month_reference_day(month, today)))
+    rows = session.execute(query.with_only_columns(*_DECISION_COLUMNS).order_by(Student.id)).all()
+    if enrolled is not None:
+        rows = [row for row in rows if row[0] in enrolled]
     found = list_standards(session, programme.id)
     needs_assessment = bool({standards.ASSESSED, standards.ASSESSED_BOARDER} & set(programme.categories))
     # The assessment is read on the posting month's reference day, as enrollment is: one decided in
     # September pays the autumn term, whose standard is read on its first day.
     assessed_on = month_reference_day(month, today)
+    levels: dict[int, str] = {}
+    if needs_assessment and rows:
+        if len(rows) > 500:  # every level in force, read once, rather than hundreds of lists of ids
+            levels = assessment.assessed_levels(session, None, assessed_on)
+        else:
+            levels = assessment.assessed_levels(session, [row[0] for row in rows], assessed_on)
     school_days: dict[str, int] = {}
+    # The standard and the amount depend on the stage and boarding only: worked out once for each.
+    standard_of: dict[tuple[str, bool], StandardView | None] = {}
+    amount_of: dict[int, tuple[int, int, int, str]] = {}
+    rule_words = _rule_words(programme)
     decisions: dict[int, Decision] = {}
     refused: dict[int, str] = {}
-    ordered = sorted(selected)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start:start + 500]
-        levels = assessment.assessed_levels(session, chunk, assessed_on) if needs_assessment else {}
-        for student in session.scalars(select(Student).options(selectinload(Student.household))
-                                       .where(Student.id.in_(chunk))):
-            household = student.household
-            free = _free_last_year(programme, student, month)
-            if free:
-                refused[student.id] = free
+    for row in rows:
+        sid, stage, grade, boarder = row[0], row[1], row[2], row[3]
+        free = _free_last_year(programme, stage, grade, month)
+        if free:
+            refused[sid] = free
+            continue
+        condition = [grade_name_zh(stage, grade)]
+        if programme.boarder:
+            condition.append("寄宿生" if boarder else "非寄宿生")
+        if rule_words:
+            condition.append(rule_words)
+        if programme.categories:
+            held = set(_row_categories(row, on))
+            if sid in levels:
+                held.add(standards.ASSESSED)
+                if boarder:
+                    held.add(standards.ASSESSED_BOARDER)
+            matched = [c for c in programme.categories if c in held]
+            if not matched:
+                refused[sid] = translate("Ledger", "In none of the programme's categories ({names}).").format(
+                    names="、".join(programme.categories))
                 continue
-            condition = [grade_name_zh(student.stage, student.grade)]
-            if programme.boarder:
-                condition.append("寄宿生" if student.boarder else "非寄宿生")
-            if _rule_words(programme):
-                condition.append(_rule_words(programme))
-            if programme.categories:
-                held = set(student_categories(household, student, on))
-                if student.id in levels:
-                    held.add(standards.ASSESSED)
-                    if student.boarder:
-                        held.add(standards.ASSESSED_BOARDER)
-                matched = [c for c in programme.categories if c in held]
-                if not matched:
-                    refused[student.id] = translate("Ledger", "In none of the programme's categories ({names}).").format(
-                        names="、".join(programme.categories))
-                    continue
-                condition.append("、".join(
-                    f"认定为{levels[student.id]}" if c in (standards.ASSESSED, standards.ASSESSED_BOARDER) else c
-                    for c in matched))
-            standard = standard_on(found, student.stage, student.boarder, day) if found else None
-            if found and standard is None:
-                refused[student.id] = translate("Ledger", "No standard of the programme applies to this student on "
-                                                "{day}.").format(day=day.isoformat())
-                continue
-            amount, standard_fen, units, words = _amount(session, programme, standard, month, school_days)
-            if amount <= 0:
-                refused[student.id] = translate("Ledger", "The programme's amount is not set: enter it first.")
-                continue
-            decisions[student.id] = Decision(student.id, amount, standard_fen, units,
-                                             f"条件：{'，'.join(condition)}；标准：{words}")
+            condition.append("、".join(
+                f"认定为{levels[sid]}" if c in (standards.ASSESSED, standards.ASSESSED_BOARDER) else c
+                for c in matched))
+        if found:
+            key = (stage, boarder)
+            if key not in standard_of:
+                standard_of[key] = standard_on(found, stage, boarder, day)
+            standard = standard_of[key]
+        else:
+            standard = None
+        if found and standard is None:
+            refused[sid] = translate("Ledger", "No standard of the programme applies to this student on "
+                                     "{day}.").format(day=day.isoformat())
+            continue
+        if id(standard) not in amount_of:
+            amount_of[id(standard)] = _amount(session, programme, standard, month, school_days)
+        amount, standard_fen, units, words = amount_of[id(standard)]
+        if amount <= 0:
+            refused[sid] = translate("Ledger", "The programme's amount is not set: enter it first.")
+            continue
+        decisions[sid] = Decision(sid, amount, standard_fen, units, f"条件：{'，'.join(condition)}；标准：{words}")
     return decisions, refused
 
 
@@ -265,9 +290,13 @@ def eligible_ids(session: Session, programme: ProgrammeView, month: dt.date, tod
     return set(decide(session, programme, month, today, enrolled)[0])
 
 
+def covered_query(programme_id: int, period: str) -> Select:
+    """The ids of the students whose entries for the programme and period add up to more than zero."""
+    return (select(LedgerEntry.student_id).where(LedgerEntry.programme_id == programme_id,
+                                                  LedgerEntry.period == period)
+            .group_by(LedgerEntry.student_id).having(func.sum(LedgerEntry.amount_fen) > 0))
+
+
 def covered_ids(session: Session, programme_id: int, period: str) -> set[int]:
     """Students whose entries for the programme and period add up to more than zero."""
-    query = (select(LedgerEntry.student_id).where(LedgerEntry.programme_id == programme_id,
-                                                   LedgerEntry.period == period)
-             .group_by(LedgerEntry.student_id).having(func.sum(LedgerEntry.amount_fen) > 0))
-    return set(fetch_ids(session, query))
+    return set(fetch_ids(session, covered_query(programme_id, period)))

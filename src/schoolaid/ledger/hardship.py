@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from schoolaid.accounts import audit
@@ -37,7 +37,7 @@ from schoolaid.common.school_calendar import SchoolYear, nth_working_day, workin
 from schoolaid.common.validation import clean_phone, error
 from schoolaid.ledger import standards
 from schoolaid.roster import categories
-from schoolaid.storage.models import HardshipAssessment, HardshipPublicity, School, Student
+from schoolaid.storage.models import HardshipAssessment, HardshipPublicity, Household, School, Student
 from schoolaid.township import township
 
 ASSESSMENT = "hardship_assessment"
@@ -179,6 +179,23 @@ def not_yet_assessed(session: Session, school_year: int, on: dt.date) -> list[tu
         if groups:
             found.append((student, groups))
     return found
+
+
+def not_yet_assessed_count(session: Session, school_year: int, on: dt.date) -> int:
+    """How many students ``not_yet_assessed`` lists, counted in SQL (today's work shows only the number)."""
+    open_ids = select(HardshipAssessment.student_id).where(
+        HardshipAssessment.school_year == school_year, HardshipAssessment.ended_on.is_(None),
+        HardshipAssessment.status.not_in((REJECTED, REVOKED)))
+    in_a_group = or_(
+        Household.category == categories.HouseholdCategory.LIFTED.value,
+        and_(Household.category == categories.HouseholdCategory.MONITORED.value,
+             or_(Household.risk_removed_on.is_(None), Household.risk_removed_on > on)),
+        Household.dibao.is_(True), Household.tekun.is_(True), Student.orphan.is_(True),
+        Student.unsupported.is_(True), and_(Student.disability_category.is_not(None), Student.disability_category != ""),
+        Student.martyr_child.is_(True))
+    return session.scalar(
+        select(func.count()).select_from(Student).outerjoin(Household, Student.household_id == Household.id)
+        .where(Student.status == "在读", Student.id.not_in(open_ids), in_a_group)) or 0
 
 
 def list_assessments(session: Session, school_year: int, on: dt.date, *, status: str = "",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, select
+from sqlalchemy import Row, and_, select
 from sqlalchemy.orm import Session
 
 from schoolaid.accounts import audit
@@ -32,6 +32,7 @@ from schoolaid.reconcile.vocabulary import PRESCHOOL_AGES, SCHOOL_AGES, CheckRes
 from schoolaid.roster import enrollment_approvals, idnumber, roster
 from schoolaid.roster.categories import HouseholdCategory, aid_group
 from schoolaid.roster.enrollment import NOT_IN_SCHOOL, EnrollmentStatus
+from schoolaid.storage.database import fetch_ids
 from schoolaid.storage.models import (
     Household,
     LedgerEntry,
@@ -116,8 +117,39 @@ NOT_COUNTED = frozenset({CheckResult.DECEASED.value, CheckResult.MOVED_OUT.value
                          CheckResult.AWAY.value})
 
 
+class StudentIndex:
+    """The students by normalised ID number and by name + birth date, as the register's children are
+    matched to them: read once however many terms are counted."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._built: tuple[dict[str, int], dict[tuple[str, dt.date], int]] | None = None
+        self._keys: dict[tuple[str, dt.date | None, str | None], tuple[str, str]] = {}
+
+    def keys(self, name: str, birth: dt.date | None, number: str | None) -> tuple[str, str]:
+        """A register child's ``person_key`` and normalised ID number, worked out once for all the terms."""
+        found = self._keys.get((name, birth, number))
+        if found is None:
+            found = self._keys[(name, birth, number)] = (
+                differences.person_key(name, birth, number), idnumber.normalize(number) if number else "")
+        return found
+
+    def get(self) -> tuple[dict[str, int], dict[tuple[str, dt.date], int]]:
+        if self._built is None:
+            by_number: dict[str, int] = {}
+            by_name_birth: dict[tuple[str, dt.date], int] = {}
+            for student, name, birth, number in self._session.execute(
+                    select(Student.id, Student.name, Student.birth_date, Student.id_number)):
+                if number:
+                    by_number.setdefault(idnumber.normalize(number), student)
+                if birth is not None:
+                    by_name_birth.setdefault((name.strip(), birth), student)
+            self._built = by_number, by_name_birth
+        return self._built
+
+
 def register_counts(session: Session, year: SchoolYear, end: dt.date,
-                    statuses: dict[int, str]) -> RegisterCounts | None:
+                    statuses: dict[int, str], students: StudentIndex | None = None) -> RegisterCounts | None:
     """The register's children of the villages with a household register in force for the school
     year (None: no village has one). A child is matched to a student by ID number, else by
     name and birth date; checks recorded by ``end`` (the term's last day, or today) apply: an approved 延缓入学 not run out
@@ -126,21 +158,15 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
     if not villages:
         return None
     reference = enrollment_approvals.age_reference_day(session, year)
-    by_number: dict[str, int] = {}
-    by_name_birth: dict[tuple[str, dt.date], int] = {}
-    for student, name, birth, number in session.execute(select(Student.id, Student.name, Student.birth_date,
-                                                               Student.id_number)):
-        if number:
-            by_number.setdefault(idnumber.normalize(number), student)
-        if birth is not None:
-            by_name_birth.setdefault((name.strip(), birth), student)
+    students = students or StudentIndex(session)
+    by_number, by_name_birth = students.get()
     checks: dict[tuple[str, str], tuple[str, dt.date | None]] = {}
     for kind, key, result, expires in session.execute(
             select(ReconcileCheck.kind, ReconcileCheck.person_key, ReconcileCheck.result,
                    ReconcileCheck.approval_expires_on)
             .where(ReconcileCheck.checked_on <= end).order_by(ReconcileCheck.id)):
         checks[(kind, key)] = (result, expires)
-    people = session.execute(
+    people = session.connection().execute(
         select(ReferencePerson.name, ReferencePerson.birth_date, ReferencePerson.id_number)
         .join(ReferenceList, ReferencePerson.list_id == ReferenceList.id)
         .where(ReferenceList.kind == ListKind.HUKOU.value, ReferenceList.school_year <= year.start_year,
@@ -150,7 +176,7 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
     matched: set[int] = set()
     school_age = school_age_in = preschool_age = preschool_elsewhere = 0
     for name, birth, number in people:
-        key = differences.person_key(name, birth, number)
+        key, normalized = students.keys(name, birth, number)
         if key in seen or birth is None:
             continue
         seen.add(key)
@@ -161,7 +187,6 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
             kind = DifferenceKind.PRESCHOOL_NOT_ENROLLED
         else:
             continue
-        normalized = idnumber.normalize(number) if number else ""
         sid: int | None = by_number.get(normalized) if normalized else None
         if sid is None:
             sid = by_name_birth.get((name.strip(), birth))
@@ -182,25 +207,35 @@ def register_counts(session: Session, year: SchoolYear, end: dt.date,
     return RegisterCounts(villages, school_age, school_age_in, preschool_age, preschool_elsewhere, frozenset(matched))
 
 
-def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
-            book: roster.StatusBook) -> dict[str, tuple[int, int, str]]:
-    end = _day(term, today)
-    statuses = book.on(end)
-    reference = enrollment_approvals.age_reference_day(session, term.school_year)
-    # The township's enrollment counts its register villages by their household register.
-    register = register_counts(session, term.school_year, end, statuses) if school_id is None else None
-    counted_by_register = register.villages if register is not None else frozenset()
+def _student_rows(session: Session, school_id: int | None) -> list[Row]:
+    """What the terms' ratios read of each student (the same for every term: read once)."""
     query = select(Student.id, Student.birth_date, Student.stage, Student.boarder, Student.school_id,
                    Household.village_id, Household.category, Household.risk_removed_on).outerjoin(
         Household, Student.household_id == Household.id)
     if school_id is not None:
         query = query.where(Student.school_id == school_id)
+    return session.connection().execute(query).all()
+
+
+def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
+            book: roster.StatusBook, students: StudentIndex, rows: list[Row]) -> dict[str, tuple[int, int, str]]:
+    end = _day(term, today)
+    statuses = book.on(end)
+    reference = enrollment_approvals.age_reference_day(session, term.school_year)
+    # The township's enrollment counts its register villages by their household register.
+    register = register_counts(session, term.school_year, end, statuses, students) if school_id is None else None
+    counted_by_register = register.villages if register is not None else frozenset()
+    ages: dict[dt.date, int] = {}  # a township's children share a few thousand birth dates
     preschool_age = preschool_in = school_age = school_age_in = primary = boarders = 0
     poor_ids: dict[str, list[int]] = {HouseholdCategory.LIFTED.value: [], HouseholdCategory.MONITORED.value: []}
     villages_with_children: set[int] = set()
-    for sid, birth, stage, boarder, _school, village_id, category, removed in session.execute(query):
+    for sid, birth, stage, boarder, _school, village_id, category, removed in rows:
         status = statuses.get(sid)
-        age = age_on(birth, reference) if birth else None
+        age = None
+        if birth:
+            age = ages.get(birth)
+            if age is None:
+                age = ages[birth] = age_on(birth, reference)
         on_register = register is not None and register.counts_student(sid, village_id)
         if age is not None and 3 <= age <= 5 and not on_register:
             preschool_age += 1
@@ -237,8 +272,9 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
             school_age += register.school_age
             school_age_in += register.school_age_in
     lifted, monitored = poor_ids[HouseholdCategory.LIFTED.value], poor_ids[HouseholdCategory.MONITORED.value]
-    lifted_aided = _aided(session, lifted, term.start, end)
-    monitored_aided = _aided(session, monitored, term.start, end)
+    aided = _aided_ids(session, term.start, end)
+    lifted_aided = len(aided.intersection(lifted))
+    monitored_aided = len(aided.intersection(monitored))
     by_category = translate("Indicators", "lifted households {a} of {n}, monitored {b} of {m}").format(
         a=lifted_aided, n=len(lifted), b=monitored_aided, m=len(monitored))
     def dropout(stages: tuple[str, ...]) -> tuple[int, int, str]:
@@ -262,7 +298,7 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
         "primary_dropout": dropout((Stage.PRIMARY.value,)),
         "poor_students_aided": (lifted_aided + monitored_aided, len(lifted) + len(monitored), by_category),
     }
-    result["difficulty_aided"] = _difficulty_aided(session, term, end, school_id, statuses)
+    result["difficulty_aided"] = _difficulty_aided(session, end, school_id, statuses, aided)
     if school_id is None:
         needing = pairing.households_needing_pair(session)
         unpaired = len(pairing.unpaired_households(session, end))
@@ -272,31 +308,26 @@ def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,
     return result
 
 
-def _difficulty_aided(session: Session, term: Term, end: dt.date, school_id: int | None,
-                      statuses: dict[int, str]) -> tuple[int, int, str]:
+def _difficulty_aided(session: Session, end: dt.date, school_id: int | None, statuses: dict[int, str],
+                      aided: set[int]) -> tuple[int, int, str]:
     """Enrolled students assessed as in financial difficulty (家庭经济困难学生认定, a level in force on
-    ``end``) who got aid in the term ÷ those assessed."""
+    ``end``) who got aid in the term (``aided``) ÷ those assessed."""
     query = select(Student.id)
     if school_id is not None:
         query = query.where(Student.school_id == school_id)
-    ids = [sid for sid in session.scalars(query) if statuses.get(sid) == ENROLLED]
-    assessed = sorted(hardship.assessed_levels(session, end, ids)) if ids else []
-    return _aided(session, assessed, term.start, end), len(assessed), ""
+    ids = {sid for sid in session.scalars(query) if statuses.get(sid) == ENROLLED}
+    # Every level in force, read once: a list of 100,000 ids to look up was slower than the table.
+    assessed = [sid for sid in hardship.assessed_levels(session, end) if sid in ids] if ids else []
+    return len(aided.intersection(assessed)), len(assessed), ""
 
 
-def _aided(session: Session, student_ids: list[int], start: dt.date, end: dt.date) -> int:
-    """How many of the students got at least one payment or waiver in the months of the period that
-    was not reversed."""
-    if not student_ids:
-        return 0
+def _aided_ids(session: Session, start: dt.date, end: dt.date) -> set[int]:
+    """The students who got at least one payment or waiver in the months of the period that was not
+    reversed."""
     reversed_ids = select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.is_not(None))
-    aided: set[int] = set()
-    for chunk in range(0, len(student_ids), 500):
-        ids = student_ids[chunk:chunk + 500]
-        aided.update(session.scalars(select(LedgerEntry.student_id).distinct().where(and_(
-            LedgerEntry.student_id.in_(ids), LedgerEntry.amount_fen > 0, LedgerEntry.id.not_in(reversed_ids),
-            LedgerEntry.month >= month_key(start), LedgerEntry.month <= month_key(end)))))
-    return len(aided)
+    return set(fetch_ids(session, select(LedgerEntry.student_id).distinct().where(and_(
+        LedgerEntry.amount_fen > 0, LedgerEntry.id.not_in(reversed_ids),
+        LedgerEntry.month >= month_key(start), LedgerEntry.month <= month_key(end)))))
 
 
 #: How each indicator is computed, in the words printed beside it; its name, target and the target's
@@ -336,8 +367,10 @@ def compute(session: Session, term: Term | None = None, school_id: int | None = 
         previous = previous.previous()
         earlier.append(previous)
     book = roster.StatusBook(session)
-    history = {t: _ratios(session, t, today, school_id, book) for t in reversed(earlier)}
-    current = _ratios(session, term, today, school_id, book)
+    students = StudentIndex(session)
+    rows = _student_rows(session, school_id)
+    history = {t: _ratios(session, t, today, school_id, book, students, rows) for t in reversed(earlier)}
+    current = _ratios(session, term, today, school_id, book, students, rows)
     goals = rates.targets(session)
     indicators = []
     for key, (numerator, denominator, note) in current.items():

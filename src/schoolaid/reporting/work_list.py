@@ -284,7 +284,7 @@ def today_work(session: Session, today: dt.date, actor: Actor | None = None) -> 
                 lifted=counted[HouseholdCategory.LIFTED.value], monitored=counted[HouseholdCategory.MONITORED.value])
         items.append(WorkItem(Kind.UNPAID, programme_id, text))
     year = school_calendar.SchoolYear.containing(today).start_year
-    waiting = len(hardship.not_yet_assessed(session, year, today))
+    waiting = hardship.not_yet_assessed_count(session, year, today)
     if waiting:
         items.append(WorkItem(Kind.NOT_ASSESSED, year, translate(
             "WorkList", "{n} students of the priority groups are not yet assessed this school year: propose them "

@@ -941,20 +941,31 @@ class StatusBook:
                                                         StatusChange.id)):
             self._changes.setdefault(student_id, []).append((when, before, after))
         wanted = set(student_ids) if student_ids is not None else None
-        self._students = [row for row in session.execute(select(Student.id, Student.status, Student.entry_date))
-                          if wanted is None or row[0] in wanted]
+        students = [row for row in session.execute(select(Student.id, Student.status, Student.entry_date))
+                    if wanted is None or row[0] in wanted]
+        # Replayed on a day, most students keep the status they have now: only those with a history,
+        # and those entered after the day, are looked at one by one (at 100,000 students, a loop over
+        # all of them on every day was most of the indicators' time).
+        self._now = {student_id: status for student_id, status, _entry in students}
+        self._histories = [(student_id, self._changes[student_id]) for student_id, _status, _entry in students
+                           if student_id in self._changes]
+        self._entered = sorted(((entry, student_id) for student_id, _status, entry in students if entry is not None),
+                               reverse=True)  # the latest entry first
+        self._days: dict[dt.date, dict[int, str]] = {}
 
     def on(self, day: dt.date) -> dict[int, str]:
-        statuses = {}
-        for student_id, status, entry_date in self._students:
-            history = self._changes.get(student_id)
-            if history:
+        if day not in self._days:
+            statuses = dict(self._now)
+            for student_id, history in self._histories:
                 earlier = [after for when, _before, after in history if when <= day]
-                status = earlier[-1] if earlier else history[0][1]
-            if entry_date is not None and entry_date > day and status == EnrollmentStatus.ENROLLED.value:
-                status = EnrollmentStatus.NOT_ENROLLED.value
-            statuses[student_id] = status
-        return statuses
+                statuses[student_id] = earlier[-1] if earlier else history[0][1]
+            for entry, student_id in self._entered:
+                if entry <= day:
+                    break
+                if statuses[student_id] == EnrollmentStatus.ENROLLED.value:
+                    statuses[student_id] = EnrollmentStatus.NOT_ENROLLED.value
+            self._days[day] = statuses
+        return dict(self._days[day])  # the caller's own: one day is asked for again by the next figure
 
 
 def statuses_on(session: Session, day: dt.date, student_ids: Iterable[int] | None = None) -> dict[int, str]:
@@ -967,3 +978,16 @@ def enrolled_on(session: Session, day: dt.date, student_ids: Iterable[int] | Non
     """Students whose enrollment status on ``day`` was 在读."""
     return {sid for sid, status in statuses_on(session, day, student_ids).items()
             if status == EnrollmentStatus.ENROLLED.value}
+
+
+def enrolled_on_condition(day: dt.date) -> ColumnElement[bool]:
+    """``enrolled_on`` as an SQL condition on ``students``, for queries that would otherwise replay
+    every student's history in Python: the latest change by ``day`` says the status, else the first
+    change's status before it, else the student's status now; 在读 before the entry date is not."""
+    latest = (select(StatusChange.to_status)
+              .where(StatusChange.student_id == Student.id, StatusChange.effective_date <= day)
+              .order_by(StatusChange.effective_date.desc(), StatusChange.id.desc()).limit(1).scalar_subquery())
+    first = (select(StatusChange.from_status).where(StatusChange.student_id == Student.id)
+             .order_by(StatusChange.effective_date, StatusChange.id).limit(1).scalar_subquery())
+    return and_(func.coalesce(latest, first, Student.status) == EnrollmentStatus.ENROLLED.value,
+                or_(Student.entry_date.is_(None), Student.entry_date <= day))
