@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
+from schoolaid.common.collection import collection_paused
 from schoolaid.common.errors import Problem, SchoolAidError, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
@@ -263,6 +264,12 @@ def read_and_plan(session: Session, path: Path, options: ImportOptions | None = 
 def make_plan(session: Session, source: ImportSource, options: ImportOptions | None = None,
               *, today: dt.date, progress: Progress = NO_PROGRESS) -> ImportPlan:
     """Every row's outcome; nothing is written."""
+    with collection_paused():
+        return _make_plan(session, source, options, today=today, progress=progress)
+
+
+def _make_plan(session: Session, source: ImportSource, options: ImportOptions | None,
+               *, today: dt.date, progress: Progress) -> ImportPlan:
     options = options or ImportOptions()
     lookups = PreloadedLookups(session)
     places = _Places(session)
@@ -698,6 +705,12 @@ class ImportResult:
 def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progress = NO_PROGRESS, *,
                today: dt.date) -> ImportResult:
     """Write the plan in the caller's transaction: all accepted rows, or nothing."""
+    with collection_paused():
+        return _apply_plan(session, actor, plan, progress, today=today)
+
+
+def _apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progress, *,
+                today: dt.date) -> ImportResult:
     lookups = PreloadedLookups(session)
     accepted = [r for r in plan.rows if r.outcome in (Outcome.NEW, Outcome.UPDATE) and r.form is not None]
     household_ids: dict[int, int] = {}  # id(PlannedHousehold) → household id
