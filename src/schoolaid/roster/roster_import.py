@@ -277,24 +277,23 @@ def _make_plan(session: Session, source: ImportSource, options: ImportOptions | 
     planned_households: dict[tuple[str, int], PlannedHousehold] = {}
     results: list[RowResult] = []
     total = sum(len(h.sheet.rows) - h.row - 1 for h in source.headers) or 1
-    done = 0
-    for header in source.headers:
-        for index, cells in data_rows(header):
-            done += 1
-            if done % 500 == 0:
-                progress.report(done / total, translate("RosterImport", "Checking row {n}…").format(n=done))
-            row = _Row({f: cells[c] if c < len(cells) else "" for c, f in header.mapping.items()})
-            result = _plan_row(session, row, header, index, cells, options, today, lookups, places)
-            results.append(result)
-            if result.outcome is Outcome.REJECT or result.form is None:
-                continue
-            _resolve_duplicate_in_file(result, row, by_id_number, options)
-            if result.outcome in (Outcome.NEW, Outcome.UPDATE):
-                _plan_household(result, row, places, planned_households)
+    sheet_rows = [(header, index, cells) for header in source.headers for index, cells in data_rows(header)]
+    forms = _KnownForms(session, _known_by_id_number(sheet_rows, lookups))
+    for done, (header, index, cells) in enumerate(sheet_rows, start=1):
+        if done % 500 == 0:
+            progress.report(done / total, translate("RosterImport", "Checking row {n}…").format(n=done))
+        row = _Row({f: cells[c] if c < len(cells) else "" for c, f in header.mapping.items()})
+        result = _plan_row(session, row, header, index, cells, options, today, lookups, places, forms)
+        results.append(result)
+        if result.outcome is Outcome.REJECT or result.form is None:
+            continue
+        _resolve_duplicate_in_file(result, row, by_id_number, options)
+        if result.outcome in (Outcome.NEW, Outcome.UPDATE):
+            _plan_household(result, row, places, planned_households)
     for result in results:
         if (result.outcome is Outcome.UPDATE and result.household is None and result.student_id is not None
-                and result.form == roster.validate(session, roster.get_form(session, result.student_id),
-                                                   result.student_id, today=today, lookups=lookups)[0]):
+                and result.form == roster.validate(session, forms.get(result.student_id), result.student_id,
+                                                   today=today, lookups=lookups)[0]):
             result.outcome = Outcome.UNCHANGED
     used = {id(r.household) for r in results if r.household is not None
             and r.outcome in (Outcome.NEW, Outcome.UPDATE)}
@@ -302,8 +301,41 @@ def _make_plan(session: Session, source: ImportSource, options: ImportOptions | 
     return ImportPlan(source, options, results, created, checked_on=today)
 
 
+class _KnownForms:
+    """The roster's forms of the students a sheet names, loaded together (a sheet already on the
+    roster names thousands); any other student's is asked for alone."""
+
+    def __init__(self, session: Session, student_ids: Collection[int]) -> None:
+        self.session = session
+        self.forms = roster.get_forms(session, student_ids) if student_ids else {}
+
+    def get(self, student_id: int) -> StudentForm:
+        form = self.forms.get(student_id)
+        if form is None:
+            form = self.forms[student_id] = roster.get_form(self.session, student_id)
+        return form
+
+
+def _known_by_id_number(sheet_rows: list[tuple[Header, int, list[Any]]], lookups: PreloadedLookups) -> set[int]:
+    """The students on the roster whose ID numbers the rows give (a few more, never fewer, than the
+    rows will be matched with: the numbers are not checked here)."""
+    found: set[int] = set()
+    columns: dict[int, int | None] = {}  # id(header) → its ID number column
+    for header, _index, cells in sheet_rows:
+        column = columns.get(id(header), -1)
+        if column == -1:
+            column = columns[id(header)] = next((c for c, f in header.mapping.items() if f is Field.ID_NUMBER), None)
+        if column is None or column >= len(cells):
+            continue
+        number = sheet_values.text(cells[column])
+        holder = lookups.holder_of(idnumber.normalize(number)) if number and "*" not in number else None
+        if holder is not None and holder[0] > 0:
+            found.add(holder[0])
+    return found
+
+
 def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: list[Any], options: ImportOptions,
-              today: dt.date, lookups: PreloadedLookups, places: _Places) -> RowResult:
+              today: dt.date, lookups: PreloadedLookups, places: _Places, forms: _KnownForms) -> RowResult:
     sheet = header.sheet.name
     name = clean_name(row.text(Field.NAME)[:MAX_LENGTH[Field.NAME][0] + 1])
     # An Excel cell holds at most 32,767 characters: the rejected-rows file must be able to carry the row back.
@@ -359,10 +391,11 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
             result.outcome = Outcome.SKIP
             return result
         result.outcome = Outcome.UPDATE
-        base = roster.get_form(session, existing_id)
+        base = forms.get(existing_id)
     else:
-        base = StudentForm(entry_date=None)
-    form = roster.with_values(base, **{k: v for k, v in parsed.values.items() if k in _FORM_FIELD_NAMES})
+        base = _BLANK_FORM
+    form = roster.with_values(base, **parsed.values if parsed.values.keys() <= _FORM_FIELD_NAMES else {
+        k: v for k, v in parsed.values.items() if k in _FORM_FIELD_NAMES})
     if parsed.masked_registry_no and not masked_matches(parsed.masked_registry_no, base.registry_no or ""):
         result.problems.append(warning("registry_no", "import.registry_no_masked", f"{Field.REGISTRY_NO.label()}：" + (
             translate("RosterImport", "digits are hidden ({value}); not imported, the roster's number is kept.")
@@ -386,7 +419,9 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
     return result
 
 
-_FORM_FIELD_NAMES = {f.name for f in fields(StudentForm)}
+_FORM_FIELD_NAMES = frozenset(f.name for f in fields(StudentForm))
+# A new student's form before the sheet's values, copied for every row (``with_values`` copies).
+_BLANK_FORM = StudentForm(entry_date=None)
 
 
 @dataclass
@@ -754,10 +789,12 @@ def _apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Prog
                             translate("RosterImport", "Adding students: {n} of {total}…").format(
                                 n=start + len(chunk), total=len(new_rows)))
         updates = [r for r in accepted if r.outcome is Outcome.UPDATE]
-        # Load the students to update in one query; the service then finds them in the session.
+        # Load the students to update in one query; the service then finds them in the session (which
+        # holds them only while something else does: hence the list).
         ids = [r.student_id for r in updates if r.student_id is not None]
+        loaded: list[Student] = []
         for start in range(0, len(ids), 500):
-            session.scalars(select(Student).where(Student.id.in_(ids[start:start + 500]))).all()
+            loaded.extend(session.scalars(select(Student).where(Student.id.in_(ids[start:start + 500]))))
         for position, result in enumerate(updates):
             assert result.student_id is not None
             roster.update_student(session, actor, result.student_id, form_of(result), confirmed=confirmed(result),
