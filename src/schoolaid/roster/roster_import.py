@@ -544,11 +544,13 @@ def _household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Proble
     return (dict(values) if values is not None else None), list(problems)
 
 
+_CATEGORY_COLUMNS = (Field.HOUSEHOLD_CATEGORY, Field.LIFTED, Field.LIFTED_YEAR, Field.MONITORED,
+                     Field.MONITORING_TYPE, Field.DIBAO, Field.TEKUN)
+
+
 def _read_household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Problem]]:
     problems: list[Problem] = []
-    columns = (Field.HOUSEHOLD_CATEGORY, Field.LIFTED, Field.LIFTED_YEAR, Field.MONITORED, Field.MONITORING_TYPE,
-               Field.DIBAO, Field.TEKUN)
-    if not any(row.has(column) for column in columns):
+    if not any(map(row.texts.get, _CATEGORY_COLUMNS)):
         return None, problems
 
     def doubtful(column: Field, reason: str) -> None:
