@@ -391,6 +391,20 @@ def _plain_value(value: object) -> object:
 @requires(Permission.EDIT_ROSTER)
 def update_student(session: Session, actor: Actor, student_id: int, form: StudentForm, *,
                    confirmed: Collection[str] = (), lookups: Lookups | None = None, today: dt.date) -> None:
+    _update_student(session, actor, student_id, form, confirmed=confirmed, lookups=lookups, today=today)
+
+
+@requires(Permission.EDIT_ROSTER)
+def update_students(session: Session, actor: Actor, updates: Sequence[tuple[int, StudentForm, Collection[str]]], *,
+                    lookups: Lookups | None = None, today: dt.date) -> None:
+    """``update_student`` for each (student id, form, confirmed warnings) of an import, the permission
+    checked once (asking for it reads the database: a query a row, and the session flushed before each)."""
+    for student_id, form, confirmed in updates:
+        _update_student(session, actor, student_id, form, confirmed=confirmed, lookups=lookups, today=today)
+
+
+def _update_student(session: Session, actor: Actor, student_id: int, form: StudentForm, *,
+                    confirmed: Collection[str], lookups: Lookups | None, today: dt.date) -> None:
     student = _get(session, student_id)
     form, problems = validate(session, form, student_id, today=today, lookups=lookups)
     raise_unconfirmed(problems, confirmed)

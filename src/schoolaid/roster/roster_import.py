@@ -797,13 +797,12 @@ def _apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Prog
         loaded: list[Student] = []
         for start in range(0, len(ids), 500):
             loaded.extend(session.scalars(select(Student).where(Student.id.in_(ids[start:start + 500]))))
-        for position, result in enumerate(updates):
-            assert result.student_id is not None
-            roster.update_student(session, actor, result.student_id, form_of(result), confirmed=confirmed(result),
-                                  lookups=lookups, today=today)
-            if position % 200 == 0:
-                progress.report(0.8 + 0.2 * position / len(updates), translate(
-                    "RosterImport", "Updating students: {n} of {total}…").format(n=position, total=len(updates)))
+        for start in range(0, len(updates), 200):
+            progress.report(0.8 + 0.2 * start / len(updates), translate(
+                "RosterImport", "Updating students: {n} of {total}…").format(n=start, total=len(updates)))
+            roster.update_students(session, actor, [(r.student_id, form_of(r), confirmed(r))
+                                                    for r in updates[start:start + 200] if r.student_id is not None],
+                                   lookups=lookups, today=today)
     except ValidationFailed as failure:
         raise PreviewOutdated(translate(
             "RosterImport", "The roster changed since the preview ({detail}). Nothing was imported: preview the "
