@@ -147,6 +147,34 @@ def test_a_sheet_already_on_the_roster_is_planned_and_written_in_queries_that_do
     assert queries(20) == queries(40)
 
 
+def test_rows_without_id_numbers_are_matched_by_name_and_birth_date_in_queries_that_do_not_grow(
+        township_db, actor, tmp_path) -> None:
+    on_roster = [student_form(township_db, f"学生{n}", dt.date(2016, 1, 1) + dt.timedelta(days=n), sequence=n + 1,
+                              id_number="") for n in range(30)]
+    twins = [student_form(township_db, "双胞", dt.date(2016, 6, 1), sequence=40 + n, id_number="") for n in range(2)]
+    for form in on_roster + twins:
+        township_db.run(roster.add_student, actor, form, confirmed={"id.missing"}, today=TODAY)
+
+    def planned(count: int) -> tuple[int, roster_import.ImportPlan]:
+        rows = [student_row(f"学生{n}", dt.date(2016, 1, 1) + dt.timedelta(days=n), n + 1, id_number="",
+                            phone="13800001111") for n in range(count)]
+        rows.append(student_row("双胞", dt.date(2016, 6, 1), 50, id_number=""))  # two on the roster: neither
+        rows.append(student_row("学生1", dt.date(2016, 1, 9), 51, id_number=""))  # the name, another birthday
+        path = registry_export(tmp_path / f"{count}.xlsx", rows)
+        plans = []
+        queries = _selects(township_db, lambda: plans.append(township_db.query(
+            roster_import.make_plan, roster_import.read_source(path), today=TODAY)))
+        return queries, plans[0]
+
+    (few, small), (many, large) = planned(10), planned(30)
+    assert few == many
+    assert [r.student_id for r in large.rows] == [*range(1, 31), None, None]
+    assert [r.outcome for r in large.rows[-2:]] == [Outcome.NEW, Outcome.NEW]
+    assert "学生0" in large.rows[0].known_as and "2016-01-01" in large.rows[0].known_as
+    assert large.rows[0].outcome is Outcome.UPDATE and large.rows[0].form.guardian_phone == "13800001111"
+    assert small.rows[3].student_id == 4
+
+
 # --- The audit's encoding ------------------------------------------------------------------------------------
 
 

@@ -279,11 +279,12 @@ def _make_plan(session: Session, source: ImportSource, options: ImportOptions | 
     total = sum(len(h.sheet.rows) - h.row - 1 for h in source.headers) or 1
     sheet_rows = [(header, index, cells) for header in source.headers for index, cells in data_rows(header)]
     forms = _KnownForms(session, _known_by_id_number(sheet_rows, lookups))
+    same_person = _SamePerson(session, sheet_rows, forms)
     for done, (header, index, cells) in enumerate(sheet_rows, start=1):
         if done % 500 == 0:
             progress.report(done / total, translate("RosterImport", "Checking row {n}…").format(n=done))
         row = _Row({f: cells[c] if c < len(cells) else "" for c, f in header.mapping.items()})
-        result = _plan_row(session, row, header, index, cells, options, today, lookups, places, forms)
+        result = _plan_row(session, row, header, index, cells, options, today, lookups, places, forms, same_person)
         results.append(result)
         if result.outcome is Outcome.REJECT or result.form is None:
             continue
@@ -308,9 +309,17 @@ class _KnownForms:
     def __init__(self, session: Session, student_ids: Collection[int]) -> None:
         self.session = session
         self.forms = roster.get_forms(session, student_ids) if student_ids else {}
+        self.expected: set[int] = set()  # students the sheet may name otherwise: loaded together when one is
+
+    def expect(self, student_ids: Collection[int]) -> None:
+        self.expected.update(i for i in student_ids if i not in self.forms)
 
     def get(self, student_id: int) -> StudentForm:
         form = self.forms.get(student_id)
+        if form is None and student_id in self.expected:
+            self.forms.update(roster.get_forms(self.session, self.expected))
+            self.expected.clear()
+            form = self.forms.get(student_id)
         if form is None:
             form = self.forms[student_id] = roster.get_form(self.session, student_id)
         return form
@@ -334,10 +343,52 @@ def _known_by_id_number(sheet_rows: list[tuple[Header, int, list[Any]]], lookups
     return found
 
 
+def _name_in(text_: str) -> str:
+    """A row's name as it is looked for on the roster (one too long is refused, and not looked for whole)."""
+    return clean_name(text_[:MAX_LENGTH[Field.NAME][0] + 1])
+
+
+class _SamePerson:
+    """The students on the roster with a row's name and birth date, for rows without a full ID number:
+    at the first such row, those of every name in the sheet are loaded together (a query a 500 names,
+    not one a row)."""
+
+    def __init__(self, session: Session, sheet_rows: list[tuple[Header, int, list[Any]]], forms: _KnownForms) -> None:
+        self.session = session
+        self.sheet_rows = sheet_rows
+        self.forms = forms  # told of the students found, whose forms are then loaded together
+        self.found: dict[tuple[str, dt.date | None], list[tuple[int, str | None]]] | None = None
+
+    def students(self, name: str, birth: dt.date) -> list[tuple[int, str | None]]:
+        """(id, ID number) of each student with this name and birth date."""
+        if self.found is None:
+            self.found = {}
+            names = sorted({_name_in(sheet_values.text(cells[column])) for header, _index, cells in self.sheet_rows
+                            for column, f in header.mapping.items() if f is Field.NAME and column < len(cells)})
+            for start in range(0, len(names), 500):
+                for sid, student_name, born, number in self.session.execute(
+                        select(Student.id, Student.name, Student.birth_date, Student.id_number)
+                        .where(Student.name.in_(names[start:start + 500])).order_by(Student.id)):
+                    self.found.setdefault((student_name, born), []).append((sid, number))
+            self.forms.expect([sid for matches in self.found.values() for sid, _number in matches])
+        return self.found.get((name, birth), [])
+
+    def without_id(self, name: str, birth: dt.date) -> int | None:
+        """A student with the same name and birth date, when the sheet gives no ID number to match."""
+        matches = self.students(name, birth)
+        return matches[0][0] if len(matches) == 1 else None
+
+    def masked(self, name: str, birth: dt.date, masked: str) -> int | None:
+        """The one student with this name and birth date whose ID number shows the masked number's digits."""
+        matches = [sid for sid, number in self.students(name, birth) if number and masked_matches(masked, number)]
+        return matches[0] if len(matches) == 1 else None
+
+
 def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: list[Any], options: ImportOptions,
-              today: dt.date, lookups: PreloadedLookups, places: _Places, forms: _KnownForms) -> RowResult:
+              today: dt.date, lookups: PreloadedLookups, places: _Places, forms: _KnownForms,
+              same_person: _SamePerson) -> RowResult:
     sheet = header.sheet.name
-    name = clean_name(row.text(Field.NAME)[:MAX_LENGTH[Field.NAME][0] + 1])
+    name = _name_in(row.text(Field.NAME))
     # An Excel cell holds at most 32,767 characters: the rejected-rows file must be able to carry the row back.
     kept = [c[:32_000] if isinstance(c, str) and len(c) > 32_000 else c for c in cells]
     result = RowResult(sheet, index + 1, name, Outcome.NEW, [], kept)
@@ -367,7 +418,7 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
         # A sheet exported with hidden digits and filled in by class teachers comes back: the name, the
         # birth date and the digits shown pick out the student, whose number is kept as it is.
         birth = parsed.values.get("birth_date")
-        existing_id = _same_person_masked(session, name, birth, parsed.masked_id) if name and birth else None
+        existing_id = same_person.masked(name, birth, parsed.masked_id) if name and birth else None
         if existing_id is None:
             result.problems.append(error("id_number", "import.id_number_masked", f"{Field.ID_NUMBER.label()}：" + (
                 translate("RosterImport", "the ID number is masked ({value}) and no single student on the roster has "
@@ -379,7 +430,7 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
                 "birth date and the digits shown; the ID number is left as it is)").format(
                     name=name, date=birth.isoformat(), masked=parsed.masked_id)  # type: ignore[union-attr]
     elif not number and name and "birth_date" in parsed.values:
-        existing_id = _same_person_without_id(session, name, parsed.values["birth_date"])
+        existing_id = same_person.without_id(name, parsed.values["birth_date"])
         if existing_id is not None:
             result.known_as = translate("RosterImport", "{name}, born {date}, already on the roster").format(
                 name=name, date=parsed.values["birth_date"].isoformat())
@@ -618,22 +669,9 @@ def disability_grade(text_: str) -> str:
     return _GRADES.get(key, value)
 
 
-def _same_person_without_id(session: Session, name: str, birth: dt.date) -> int | None:
-    """A student with the same name and birth date, when the sheet gives no ID number to match."""
-    matches = session.scalars(select(Student.id).where(Student.name == name, Student.birth_date == birth)).all()
-    return matches[0] if len(matches) == 1 else None
-
-
 def masked_matches(masked: str, number: str) -> bool:
     """Whether a number with hidden digits (``*``) shows the digits of ``number`` where it shows any."""
     return len(masked) == len(number) and all(m == "*" or m == n for m, n in zip(masked, number.upper(), strict=True))
-
-
-def _same_person_masked(session: Session, name: str, birth: dt.date, masked: str) -> int | None:
-    """The one student with this name and birth date whose ID number shows the masked number's digits."""
-    matches = [sid for sid, number in session.execute(select(Student.id, Student.id_number).where(
-        Student.name == name, Student.birth_date == birth)) if number and masked_matches(masked, number)]
-    return matches[0] if len(matches) == 1 else None
 
 
 def _resolve_duplicate_in_file(result: RowResult, row: _Row, seen: dict[str, RowResult],
