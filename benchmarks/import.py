@@ -81,6 +81,8 @@ def make_sheet(path: Path, rows: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--again", action="store_true",
+                        help="then check the same sheet once more, every row now on the roster (a term's re-import)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         sheet_path = Path(folder) / "roster.xlsx"
@@ -138,6 +140,12 @@ def main() -> None:
             verified = audit_verify.verify(session)
         print(f"audit after the import: {verified.rows:,} rows, chain and {verified.checked_records:,} records "
               f"{'verified' if verified.ok else 'BROKEN: ' + str(verified.first_problem)}")
+        if args.again:
+            start = time.perf_counter()
+            plan = db.query(roster_import.make_plan, roster_import.read_source(sheet_path), today=today)
+            again = time.perf_counter() - start
+            line("the same sheet again: read and check", again,
+                 f"  ({plan.count(roster_import.Outcome.UNCHANGED):,} unchanged)")
         db.close()
 
 if __name__ == "__main__":

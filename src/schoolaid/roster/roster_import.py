@@ -7,7 +7,6 @@ the choice for students already on the roster, and plans again → ``apply_plan`
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import enum
 import re
@@ -180,7 +179,8 @@ class ImportPlan:
 def read_source(path: Path) -> ImportSource:
     """The file and the header of every sheet that has one. Raises ``UnreadableFile``."""
     path = Path(path)
-    sheets = read_workbook(path)
+    with collection_paused():
+        sheets = read_workbook(path)
     headers = [h for h in (find_header(sheet) for sheet in sheets) if h is not None]
     if not headers:
         raise UnreadableFile(translate(
@@ -810,9 +810,8 @@ def _apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Prog
     def form_of(result: RowResult) -> StudentForm:
         assert result.form is not None
         if result.household is not None and result.form.household_id is None:
-            form = copy.copy(result.form)  # the plan stays as previewed
-            form.household_id = household_ids[id(result.household)]
-            return form
+            # A copy: the plan stays as previewed.
+            return roster.with_values(result.form, household_id=household_ids[id(result.household)])
         return result.form
 
     def confirmed(result: RowResult) -> Collection[str]:
