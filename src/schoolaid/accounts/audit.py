@@ -55,6 +55,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# What ``before`` and ``after`` hold, encoded as ``json.dumps(…, ensure_ascii=False, sort_keys=True,
+# default=_plain)`` would, by one encoder made once (``json.dumps`` makes one at every call).
+_SNAPSHOT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_plain)
+
+
 def snapshot(record: Base, fields: Iterable[str] | None = None) -> dict[str, Any]:
     """The record's column values, ready for JSON."""
     names = list(fields) if fields is not None else [c.key for c in record.__table__.columns]
@@ -78,8 +83,8 @@ def event_values(
         "entity": entity,
         "entity_id": entity_id,
         "summary": summary,
-        "before": None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True, default=_plain),
-        "after": None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=_plain),
+        "before": None if before is None else _SNAPSHOT.encode(before),
+        "after": None if after is None else _SNAPSHOT.encode(after),
         "user_id": actor.user_id,
         "role": actor.role or "",
     }

@@ -16,6 +16,7 @@ _PHONE_SEPARATORS = re.compile(r"[\s\-－—()（）]+")
 _PHONE = re.compile(r"^(1\d{10}|0\d{9,11}|\d{7,8})$")
 
 
+@lru_cache(maxsize=65_536)  # an import cleans each row's names several times (sheet, form, household)
 def clean_name(raw: str) -> str:
     """Chinese names lose every space (including the full-width ones Excel users type);
     other names keep single spaces."""
@@ -67,6 +68,7 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65_536)  # likewise for the guardian's phone
 def clean_phone(raw: str) -> str:
     return _PHONE_SEPARATORS.sub("", raw.strip())
 

@@ -27,6 +27,8 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９ｘＸ", "0123456789X
 
 def normalize(raw: str) -> str:
     """What people type or paste: spaces, full-width digits, a lowercase x."""
+    if raw.isascii() and raw.isalnum():  # most numbers, asked about several times a row in an import
+        return raw.upper()
     return _SPACES.sub("", raw.translate(_FULL_WIDTH)).upper()
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -228,8 +229,7 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
         problems.append(error("grade", "grade.invalid", translate("Roster", "Choose the grade.")))
     elif form.birth_date is not None and form.birth_date <= today:
         # Ages for a grade are reckoned on the school year's reference day (31 August before it).
-        expected = Grade(Stage(form.stage), form.grade).entry_age()
-        if abs(age_on(form.birth_date, SchoolYear.containing(today).age_reference_day) - expected) > 3:
+        if abs(age_on(form.birth_date, _age_reference_day(today)) - _entry_age(form.stage, form.grade)) > 3:
             age = age_on(form.birth_date, today)
             problems.append(warning("birth_date", "age.grade", translate(
                 "Roster", "A {age}-year-old in {grade} is unusual: check the birth date and the grade.").format(
@@ -245,6 +245,16 @@ def validate(session: Session, form: StudentForm, student_id: int | None = None,
             "Roster", "The entry date is before the birth date.")))
     problems.extend(_disability_problems(form))
     return form, problems
+
+
+@lru_cache(maxsize=64)  # the same few answers for every row of an import
+def _entry_age(stage: str, grade: int) -> int:
+    return Grade(Stage(stage), grade).entry_age()
+
+
+@lru_cache(maxsize=16)
+def _age_reference_day(today: dt.date) -> dt.date:
+    return SchoolYear.containing(today).age_reference_day
 
 
 def _holder_problems(lookups: Lookups, id_number: str, student_id: int | None) -> list[Problem]:
@@ -382,6 +392,20 @@ def _plain_value(value: object) -> object:
 @requires(Permission.EDIT_ROSTER)
 def update_student(session: Session, actor: Actor, student_id: int, form: StudentForm, *,
                    confirmed: Collection[str] = (), lookups: Lookups | None = None, today: dt.date) -> None:
+    _update_student(session, actor, student_id, form, confirmed=confirmed, lookups=lookups, today=today)
+
+
+@requires(Permission.EDIT_ROSTER)
+def update_students(session: Session, actor: Actor, updates: Sequence[tuple[int, StudentForm, Collection[str]]], *,
+                    lookups: Lookups | None = None, today: dt.date) -> None:
+    """``update_student`` for each (student id, form, confirmed warnings) of an import, the permission
+    checked once (asking for it reads the database: a query a row, and the session flushed before each)."""
+    for student_id, form, confirmed in updates:
+        _update_student(session, actor, student_id, form, confirmed=confirmed, lookups=lookups, today=today)
+
+
+def _update_student(session: Session, actor: Actor, student_id: int, form: StudentForm, *,
+                    confirmed: Collection[str], lookups: Lookups | None, today: dt.date) -> None:
     student = _get(session, student_id)
     form, problems = validate(session, form, student_id, today=today, lookups=lookups)
     raise_unconfirmed(problems, confirmed)
@@ -436,6 +460,20 @@ def get_form(session: Session, student_id: int) -> StudentForm:
     form = StudentForm(**{name: getattr(student, name) for name in _FORM_FIELDS})
     form.id_number = student.id_number or ""
     return form
+
+
+def get_forms(session: Session, student_ids: Collection[int]) -> dict[int, StudentForm]:
+    """``get_form`` for many students, a query per 500 of them and no ORM objects (an import of a
+    sheet already on the roster asks for thousands); students that do not exist are left out."""
+    ids = sorted(set(student_ids))
+    columns = [getattr(Student, name) for name in _FORM_FIELDS]
+    forms: dict[int, StudentForm] = {}
+    for start in range(0, len(ids), 500):
+        for row in session.execute(select(Student.id, *columns).where(Student.id.in_(ids[start:start + 500]))):
+            form = StudentForm(**dict(zip(_FORM_FIELDS, row[1:], strict=True)))
+            form.id_number = form.id_number or ""
+            forms[row[0]] = form
+    return forms
 
 
 @dataclass(frozen=True)

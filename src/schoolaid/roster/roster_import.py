@@ -7,7 +7,6 @@ the choice for students already on the roster, and plans again → ``apply_plan`
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import enum
 import re
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires
+from schoolaid.common.collection import collection_paused
 from schoolaid.common.errors import Problem, SchoolAidError, ValidationFailed
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
@@ -179,7 +179,8 @@ class ImportPlan:
 def read_source(path: Path) -> ImportSource:
     """The file and the header of every sheet that has one. Raises ``UnreadableFile``."""
     path = Path(path)
-    sheets = read_workbook(path)
+    with collection_paused():
+        sheets = read_workbook(path)
     headers = [h for h in (find_header(sheet) for sheet in sheets) if h is not None]
     if not headers:
         raise UnreadableFile(translate(
@@ -263,6 +264,12 @@ def read_and_plan(session: Session, path: Path, options: ImportOptions | None = 
 def make_plan(session: Session, source: ImportSource, options: ImportOptions | None = None,
               *, today: dt.date, progress: Progress = NO_PROGRESS) -> ImportPlan:
     """Every row's outcome; nothing is written."""
+    with collection_paused():
+        return _make_plan(session, source, options, today=today, progress=progress)
+
+
+def _make_plan(session: Session, source: ImportSource, options: ImportOptions | None,
+               *, today: dt.date, progress: Progress) -> ImportPlan:
     options = options or ImportOptions()
     lookups = PreloadedLookups(session)
     places = _Places(session)
@@ -270,24 +277,24 @@ def make_plan(session: Session, source: ImportSource, options: ImportOptions | N
     planned_households: dict[tuple[str, int], PlannedHousehold] = {}
     results: list[RowResult] = []
     total = sum(len(h.sheet.rows) - h.row - 1 for h in source.headers) or 1
-    done = 0
-    for header in source.headers:
-        for index, cells in data_rows(header):
-            done += 1
-            if done % 500 == 0:
-                progress.report(done / total, translate("RosterImport", "Checking row {n}…").format(n=done))
-            row = _Row({f: cells[c] if c < len(cells) else "" for c, f in header.mapping.items()})
-            result = _plan_row(session, row, header, index, cells, options, today, lookups, places)
-            results.append(result)
-            if result.outcome is Outcome.REJECT or result.form is None:
-                continue
-            _resolve_duplicate_in_file(result, row, by_id_number, options)
-            if result.outcome in (Outcome.NEW, Outcome.UPDATE):
-                _plan_household(result, row, places, planned_households)
+    sheet_rows = [(header, index, cells) for header in source.headers for index, cells in data_rows(header)]
+    forms = _KnownForms(session, _known_by_id_number(sheet_rows, lookups))
+    same_person = _SamePerson(session, sheet_rows, forms)
+    for done, (header, index, cells) in enumerate(sheet_rows, start=1):
+        if done % 500 == 0:
+            progress.report(done / total, translate("RosterImport", "Checking row {n}…").format(n=done))
+        row = _Row({f: cells[c] if c < len(cells) else "" for c, f in header.mapping.items()})
+        result = _plan_row(session, row, header, index, cells, options, today, lookups, places, forms, same_person)
+        results.append(result)
+        if result.outcome is Outcome.REJECT or result.form is None:
+            continue
+        _resolve_duplicate_in_file(result, row, by_id_number, options)
+        if result.outcome in (Outcome.NEW, Outcome.UPDATE):
+            _plan_household(result, row, places, planned_households)
     for result in results:
         if (result.outcome is Outcome.UPDATE and result.household is None and result.student_id is not None
-                and result.form == roster.validate(session, roster.get_form(session, result.student_id),
-                                                   result.student_id, today=today, lookups=lookups)[0]):
+                and result.form == roster.validate(session, forms.get(result.student_id), result.student_id,
+                                                   today=today, lookups=lookups)[0]):
             result.outcome = Outcome.UNCHANGED
     used = {id(r.household) for r in results if r.household is not None
             and r.outcome in (Outcome.NEW, Outcome.UPDATE)}
@@ -295,10 +302,93 @@ def make_plan(session: Session, source: ImportSource, options: ImportOptions | N
     return ImportPlan(source, options, results, created, checked_on=today)
 
 
+class _KnownForms:
+    """The roster's forms of the students a sheet names, loaded together (a sheet already on the
+    roster names thousands); any other student's is asked for alone."""
+
+    def __init__(self, session: Session, student_ids: Collection[int]) -> None:
+        self.session = session
+        self.forms = roster.get_forms(session, student_ids) if student_ids else {}
+        self.expected: set[int] = set()  # students the sheet may name otherwise: loaded together when one is
+
+    def expect(self, student_ids: Collection[int]) -> None:
+        self.expected.update(i for i in student_ids if i not in self.forms)
+
+    def get(self, student_id: int) -> StudentForm:
+        form = self.forms.get(student_id)
+        if form is None and student_id in self.expected:
+            self.forms.update(roster.get_forms(self.session, self.expected))
+            self.expected.clear()
+            form = self.forms.get(student_id)
+        if form is None:
+            form = self.forms[student_id] = roster.get_form(self.session, student_id)
+        return form
+
+
+def _known_by_id_number(sheet_rows: list[tuple[Header, int, list[Any]]], lookups: PreloadedLookups) -> set[int]:
+    """The students on the roster whose ID numbers the rows give (a few more, never fewer, than the
+    rows will be matched with: the numbers are not checked here)."""
+    found: set[int] = set()
+    columns: dict[int, int | None] = {}  # id(header) → its ID number column
+    for header, _index, cells in sheet_rows:
+        column = columns.get(id(header), -1)
+        if column == -1:
+            column = columns[id(header)] = next((c for c, f in header.mapping.items() if f is Field.ID_NUMBER), None)
+        if column is None or column >= len(cells):
+            continue
+        number = sheet_values.text(cells[column])
+        holder = lookups.holder_of(idnumber.normalize(number)) if number and "*" not in number else None
+        if holder is not None and holder[0] > 0:
+            found.add(holder[0])
+    return found
+
+
+def _name_in(text_: str) -> str:
+    """A row's name as it is looked for on the roster (one too long is refused, and not looked for whole)."""
+    return clean_name(text_[:MAX_LENGTH[Field.NAME][0] + 1])
+
+
+class _SamePerson:
+    """The students on the roster with a row's name and birth date, for rows without a full ID number:
+    at the first such row, those of every name in the sheet are loaded together (a query a 500 names,
+    not one a row)."""
+
+    def __init__(self, session: Session, sheet_rows: list[tuple[Header, int, list[Any]]], forms: _KnownForms) -> None:
+        self.session = session
+        self.sheet_rows = sheet_rows
+        self.forms = forms  # told of the students found, whose forms are then loaded together
+        self.found: dict[tuple[str, dt.date | None], list[tuple[int, str | None]]] | None = None
+
+    def students(self, name: str, birth: dt.date) -> list[tuple[int, str | None]]:
+        """(id, ID number) of each student with this name and birth date."""
+        if self.found is None:
+            self.found = {}
+            names = sorted({_name_in(sheet_values.text(cells[column])) for header, _index, cells in self.sheet_rows
+                            for column, f in header.mapping.items() if f is Field.NAME and column < len(cells)})
+            for start in range(0, len(names), 500):
+                for sid, student_name, born, number in self.session.execute(
+                        select(Student.id, Student.name, Student.birth_date, Student.id_number)
+                        .where(Student.name.in_(names[start:start + 500])).order_by(Student.id)):
+                    self.found.setdefault((student_name, born), []).append((sid, number))
+            self.forms.expect([sid for matches in self.found.values() for sid, _number in matches])
+        return self.found.get((name, birth), [])
+
+    def without_id(self, name: str, birth: dt.date) -> int | None:
+        """A student with the same name and birth date, when the sheet gives no ID number to match."""
+        matches = self.students(name, birth)
+        return matches[0][0] if len(matches) == 1 else None
+
+    def masked(self, name: str, birth: dt.date, masked: str) -> int | None:
+        """The one student with this name and birth date whose ID number shows the masked number's digits."""
+        matches = [sid for sid, number in self.students(name, birth) if number and masked_matches(masked, number)]
+        return matches[0] if len(matches) == 1 else None
+
+
 def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: list[Any], options: ImportOptions,
-              today: dt.date, lookups: PreloadedLookups, places: _Places) -> RowResult:
+              today: dt.date, lookups: PreloadedLookups, places: _Places, forms: _KnownForms,
+              same_person: _SamePerson) -> RowResult:
     sheet = header.sheet.name
-    name = clean_name(row.text(Field.NAME)[:MAX_LENGTH[Field.NAME][0] + 1])
+    name = _name_in(row.text(Field.NAME))
     # An Excel cell holds at most 32,767 characters: the rejected-rows file must be able to carry the row back.
     kept = [c[:32_000] if isinstance(c, str) and len(c) > 32_000 else c for c in cells]
     result = RowResult(sheet, index + 1, name, Outcome.NEW, [], kept)
@@ -328,7 +418,7 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
         # A sheet exported with hidden digits and filled in by class teachers comes back: the name, the
         # birth date and the digits shown pick out the student, whose number is kept as it is.
         birth = parsed.values.get("birth_date")
-        existing_id = _same_person_masked(session, name, birth, parsed.masked_id) if name and birth else None
+        existing_id = same_person.masked(name, birth, parsed.masked_id) if name and birth else None
         if existing_id is None:
             result.problems.append(error("id_number", "import.id_number_masked", f"{Field.ID_NUMBER.label()}：" + (
                 translate("RosterImport", "the ID number is masked ({value}) and no single student on the roster has "
@@ -340,7 +430,7 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
                 "birth date and the digits shown; the ID number is left as it is)").format(
                     name=name, date=birth.isoformat(), masked=parsed.masked_id)  # type: ignore[union-attr]
     elif not number and name and "birth_date" in parsed.values:
-        existing_id = _same_person_without_id(session, name, parsed.values["birth_date"])
+        existing_id = same_person.without_id(name, parsed.values["birth_date"])
         if existing_id is not None:
             result.known_as = translate("RosterImport", "{name}, born {date}, already on the roster").format(
                 name=name, date=parsed.values["birth_date"].isoformat())
@@ -352,10 +442,11 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
             result.outcome = Outcome.SKIP
             return result
         result.outcome = Outcome.UPDATE
-        base = roster.get_form(session, existing_id)
+        base = forms.get(existing_id)
     else:
-        base = StudentForm(entry_date=None)
-    form = roster.with_values(base, **{k: v for k, v in parsed.values.items() if k in _FORM_FIELD_NAMES})
+        base = _BLANK_FORM
+    form = roster.with_values(base, **parsed.values if parsed.values.keys() <= _FORM_FIELD_NAMES else {
+        k: v for k, v in parsed.values.items() if k in _FORM_FIELD_NAMES})
     if parsed.masked_registry_no and not masked_matches(parsed.masked_registry_no, base.registry_no or ""):
         result.problems.append(warning("registry_no", "import.registry_no_masked", f"{Field.REGISTRY_NO.label()}：" + (
             translate("RosterImport", "digits are hidden ({value}); not imported, the roster's number is kept.")
@@ -379,7 +470,9 @@ def _plan_row(session: Session, row: _Row, header: Header, index: int, cells: li
     return result
 
 
-_FORM_FIELD_NAMES = {f.name for f in fields(StudentForm)}
+_FORM_FIELD_NAMES = frozenset(f.name for f in fields(StudentForm))
+# A new student's form before the sheet's values, copied for every row (``with_values`` copies).
+_BLANK_FORM = StudentForm(entry_date=None)
 
 
 @dataclass
@@ -502,11 +595,13 @@ def _household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Proble
     return (dict(values) if values is not None else None), list(problems)
 
 
+_CATEGORY_COLUMNS = (Field.HOUSEHOLD_CATEGORY, Field.LIFTED, Field.LIFTED_YEAR, Field.MONITORED,
+                     Field.MONITORING_TYPE, Field.DIBAO, Field.TEKUN)
+
+
 def _read_household_categories(row: _Row) -> tuple[dict[str, Any] | None, list[Problem]]:
     problems: list[Problem] = []
-    columns = (Field.HOUSEHOLD_CATEGORY, Field.LIFTED, Field.LIFTED_YEAR, Field.MONITORED, Field.MONITORING_TYPE,
-               Field.DIBAO, Field.TEKUN)
-    if not any(row.has(column) for column in columns):
+    if not any(map(row.texts.get, _CATEGORY_COLUMNS)):
         return None, problems
 
     def doubtful(column: Field, reason: str) -> None:
@@ -574,22 +669,9 @@ def disability_grade(text_: str) -> str:
     return _GRADES.get(key, value)
 
 
-def _same_person_without_id(session: Session, name: str, birth: dt.date) -> int | None:
-    """A student with the same name and birth date, when the sheet gives no ID number to match."""
-    matches = session.scalars(select(Student.id).where(Student.name == name, Student.birth_date == birth)).all()
-    return matches[0] if len(matches) == 1 else None
-
-
 def masked_matches(masked: str, number: str) -> bool:
     """Whether a number with hidden digits (``*``) shows the digits of ``number`` where it shows any."""
     return len(masked) == len(number) and all(m == "*" or m == n for m, n in zip(masked, number.upper(), strict=True))
-
-
-def _same_person_masked(session: Session, name: str, birth: dt.date, masked: str) -> int | None:
-    """The one student with this name and birth date whose ID number shows the masked number's digits."""
-    matches = [sid for sid, number in session.execute(select(Student.id, Student.id_number).where(
-        Student.name == name, Student.birth_date == birth)) if number and masked_matches(masked, number)]
-    return matches[0] if len(matches) == 1 else None
 
 
 def _resolve_duplicate_in_file(result: RowResult, row: _Row, seen: dict[str, RowResult],
@@ -698,6 +780,12 @@ class ImportResult:
 def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progress = NO_PROGRESS, *,
                today: dt.date) -> ImportResult:
     """Write the plan in the caller's transaction: all accepted rows, or nothing."""
+    with collection_paused():
+        return _apply_plan(session, actor, plan, progress, today=today)
+
+
+def _apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progress, *,
+                today: dt.date) -> ImportResult:
     lookups = PreloadedLookups(session)
     accepted = [r for r in plan.rows if r.outcome in (Outcome.NEW, Outcome.UPDATE) and r.form is not None]
     household_ids: dict[int, int] = {}  # id(PlannedHousehold) → household id
@@ -722,9 +810,8 @@ def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progr
     def form_of(result: RowResult) -> StudentForm:
         assert result.form is not None
         if result.household is not None and result.form.household_id is None:
-            form = copy.copy(result.form)  # the plan stays as previewed
-            form.household_id = household_ids[id(result.household)]
-            return form
+            # A copy: the plan stays as previewed.
+            return roster.with_values(result.form, household_id=household_ids[id(result.household)])
         return result.form
 
     def confirmed(result: RowResult) -> Collection[str]:
@@ -741,17 +828,18 @@ def apply_plan(session: Session, actor: Actor, plan: ImportPlan, progress: Progr
                             translate("RosterImport", "Adding students: {n} of {total}…").format(
                                 n=start + len(chunk), total=len(new_rows)))
         updates = [r for r in accepted if r.outcome is Outcome.UPDATE]
-        # Load the students to update in one query; the service then finds them in the session.
+        # Load the students to update in one query; the service then finds them in the session (which
+        # holds them only while something else does: hence the list).
         ids = [r.student_id for r in updates if r.student_id is not None]
+        loaded: list[Student] = []
         for start in range(0, len(ids), 500):
-            session.scalars(select(Student).where(Student.id.in_(ids[start:start + 500]))).all()
-        for position, result in enumerate(updates):
-            assert result.student_id is not None
-            roster.update_student(session, actor, result.student_id, form_of(result), confirmed=confirmed(result),
-                                  lookups=lookups, today=today)
-            if position % 200 == 0:
-                progress.report(0.8 + 0.2 * position / len(updates), translate(
-                    "RosterImport", "Updating students: {n} of {total}…").format(n=position, total=len(updates)))
+            loaded.extend(session.scalars(select(Student).where(Student.id.in_(ids[start:start + 500]))))
+        for start in range(0, len(updates), 200):
+            progress.report(0.8 + 0.2 * start / len(updates), translate(
+                "RosterImport", "Updating students: {n} of {total}…").format(n=start, total=len(updates)))
+            roster.update_students(session, actor, [(r.student_id, form_of(r), confirmed(r))
+                                                    for r in updates[start:start + 200] if r.student_id is not None],
+                                   lookups=lookups, today=today)
     except ValidationFailed as failure:
         raise PreviewOutdated(translate(
             "RosterImport", "The roster changed since the preview ({detail}). Nothing was imported: preview the "
