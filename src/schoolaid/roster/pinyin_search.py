@@ -3,14 +3,15 @@
 Every reading of a polyphonic character is kept (曾 is zeng and ceng), up to a limit, so that a
 user typing either reading finds the child. Readings are looked up per character and remembered:
 an import of 10,000 names must not ask pypinyin 10,000 times.
+
+The keys are stored when a name is written (``student_search_keys``, ``name_pinyin``): searching needs
+no dictionary, so pypinyin (0.4 s and most of the start's memory) is loaded by the first name written.
 """
 
 from __future__ import annotations
 
 import itertools
 from functools import cache, lru_cache
-
-from pypinyin import Style, pinyin
 
 _MAX_READINGS = 16
 # Surnames read differently from the character's everyday reading. The first key of a name is
@@ -25,6 +26,8 @@ _SURNAME_READINGS = {
 @cache
 def _char_readings(char: str) -> tuple[str, ...]:
     """A character's readings, the most common first; a character pypinyin does not know reads as itself."""
+    from pypinyin import Style, pinyin
+
     options = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda chars: chars.lower())
     readings = tuple(dict.fromkeys(o.lower() for o in options[0] if o.strip())) if options else ()
     return readings or (char.lower(),)
