@@ -12,8 +12,8 @@ import logging
 import os
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import create_engine, event, func, select
