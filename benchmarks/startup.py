@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -263,10 +264,7 @@ def main() -> None:
               f"({stalled['settled']:.0f} s after the start): {stalled['stall_ms']:.0f} ms, against the same event "
               f"loop's longest stall with nothing to do: {stalled['idle_stall_ms']:.0f} ms "
               f"(limit {STALL_LIMIT_MS} ms: {'within' if within else 'OVER'})")
-    if args.db is None:
-        for file in folder.iterdir():
-            file.unlink()
-        folder.rmdir()
+    shutil.rmtree(folder)  # the database when it was made here, its safety copies, the preferences
 
 
 if __name__ == "__main__":
