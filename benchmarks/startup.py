@@ -19,6 +19,21 @@ and how long the window's construction held the GUI thread before its first pain
 
 The database is the demo township (1,500 students; 100,000 with --county), built into a temporary
 folder on the first run; pass --db to keep and reuse it (building 100,000 students takes minutes).
+
+Figures on the shared 2-processor machine (load 5–8 from other work: the floor itself moved from
+0.17 to 1.0 s between runs, so read the ratios as rough), medians, before (8ca93d7) and after the
+lean start (branch startup):
+
+    1,500 students   before 5.60 s, 272 MiB = 14.8× the floor (0.378 s, 57 MiB)  [12.0×, 268 MiB in another run]
+                     after  1.69 s, 156 MiB =  4.3× the floor (0.389 s, 57 MiB)  [6.0×, 158 MiB in another run]
+    100,000 students before 6.66 s, 281 MiB = 4.5× the floor (1.49 s, 130 MiB); construction 1,486 ms of
+                     the GUI thread; longest stall once painted 443 ms
+                     after  6.01 s, 150 MiB = 1.1× the floor (5.29 s: the machine at its busiest);
+                     construction 371 ms; longest stall once painted 460 ms (idle loop: 8 ms)
+
+Left: SQLAlchemy and the models (about 50 MiB and a third of the start before any query), its mapper
+configuration on the first query (the home tab's list of schools), the home tab's core modules; the
+stalls once painted come with the background work (counts, the safety copy), not from the start.
 """
 
 from __future__ import annotations
