@@ -32,8 +32,9 @@ lean start (branch startup):
                      construction 371 ms; longest stall once painted 460 ms (idle loop: 8 ms)
 
 Left: SQLAlchemy and the models (about 50 MiB and a third of the start before any query), its mapper
-configuration on the first query (the home tab's list of schools), the home tab's core modules; the
-stalls once painted come with the background work (counts, the safety copy), not from the start.
+configuration on the first query (the home tab's list of schools), the home tab's core modules; and the
+stalls once painted, while the background work runs (the badges' counts, the home figures, the safety
+copy): the GUI thread's own stack shows no SchoolAid code then, so they are not yet located.
 """
 
 from __future__ import annotations
