@@ -122,19 +122,19 @@ class MainWindow(QMainWindow):
 
     @property
     def roster_tab(self) -> RosterTab:
-        return self.roster_page.content()  # type: ignore[return-value]
+        return self.roster_page.content()  # type: ignore[return-value, unused-ignore]
 
     @property
     def pairing_tab(self) -> PairingTab:
-        return self.pairing_page.content()  # type: ignore[return-value]
+        return self.pairing_page.content()  # type: ignore[return-value, unused-ignore]
 
     @property
     def ledger_tab(self) -> LedgerTab:
-        return self.ledger_page.content()  # type: ignore[return-value]
+        return self.ledger_page.content()  # type: ignore[return-value, unused-ignore]
 
     @property
     def dropout_tab(self) -> DropoutTab:
-        return self.dropout_page.content()  # type: ignore[return-value]
+        return self.dropout_page.content()  # type: ignore[return-value, unused-ignore]
 
     def _showing(self, page: QWidget) -> bool:
         """Whether the tab of ``page`` is the one shown (without building it)."""

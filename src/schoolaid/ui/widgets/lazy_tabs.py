@@ -25,9 +25,9 @@ class LazyPage(QWidget):
         super().__init__(parent)
         self._build: Callable[[], QWidget] | None = build
         self._content: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
 
     @property
     def built(self) -> bool:
@@ -39,7 +39,7 @@ class LazyPage(QWidget):
             assert self._build is not None
             build, self._build = self._build, None  # nothing of the window kept once it has been used
             self._content = build()
-            self.layout().addWidget(self._content)
+            self._layout.addWidget(self._content)
             self._content.show()  # shown with the page (at once if the page is showing)
         return self._content
 
@@ -58,7 +58,8 @@ class LazyTabs(QTabWidget):
         """The page at ``index`` as the tab bar holds it, never building its content."""
         return super().widget(index)
 
-    def _content_of(self, page: QWidget | None) -> QWidget | None:
+    @staticmethod
+    def _content_of(page: QWidget) -> QWidget:
         return page.content() if isinstance(page, LazyPage) else page
 
     def indexOf(self, widget: QWidget) -> int:  # noqa: N802 - Qt's name
@@ -73,8 +74,9 @@ class LazyTabs(QTabWidget):
         if index >= 0:
             self.setCurrentIndex(index)
 
-    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt's name
+    def currentWidget(self) -> QWidget:  # noqa: N802 - Qt's name
         return self._content_of(super().currentWidget())
 
     def widget(self, index: int) -> QWidget | None:
-        return self._content_of(self.page(index))
+        page = super().widget(index)
+        return None if page is None else self._content_of(page)
