@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
     ("import.py", ["--rows", "300"], "the calamine read"),
     ("backup.py", ["--students", "150", "--entries", "2000"], "bare sqlite3 backup + gzip"),
     ("print.py", ["--students", "150", "--notices", "12", "--runs", "1"], "floor: bare reportlab canvas"),
+    ("startup.py", ["--students", "150", "--runs", "1"], "floor: a bare window with a 1,000-row table"),
 ])
 def test_the_benchmark_runs_and_prints_its_floor(script: str, arguments: list[str], floor: str, tmp_path) -> None:
     result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), *arguments], capture_output=True,

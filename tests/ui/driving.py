@@ -67,10 +67,14 @@ def save(dialog: QDialog) -> None:
 
 def quiet_window(qtbot, context, monkeypatch):
     """The main window on the demo township, shown and settled, with message boxes answering at once (No to
-    questions, Cancel to a box shown with exec): nothing stops a walk through every dialog."""
+    questions, Cancel to a box shown with exec): nothing stops a walk through every dialog. Every tab has
+    been opened once, as a user clicking through them (a tab is built when first shown), and the first
+    is shown again."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     from schoolaid.ui.main_window import MainWindow
+    from schoolaid.ui.operations import running
 
     for name in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: QMessageBox.StandardButton.Ok)
@@ -79,5 +83,9 @@ def quiet_window(qtbot, context, monkeypatch):
     main = MainWindow(context)
     qtbot.addWidget(main)
     main.show()
+    bar = main.tabs.tabBar()
+    for index in (*range(1, main.tabs.count()), 0):
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     main.home_tab.wait()
+    qtbot.waitUntil(lambda: not running(main), timeout=30_000)
     return main

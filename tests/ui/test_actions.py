@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from argon2 import PasswordHasher
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QMenu
 
@@ -44,9 +45,15 @@ def sign_in_as(db, role: Role):
 
 
 def window_for(qtbot, context: AppContext) -> MainWindow:
+    """The window with every tab opened once, as a user clicking through them (a tab's buttons are made
+    when it is first shown), and the first tab shown again."""
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
+    bar = window.tabs.tabBar()
+    for index in (*range(1, window.tabs.count()), 0):
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        assert window.tabs.currentIndex() == index
     return window
 
 

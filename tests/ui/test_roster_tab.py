@@ -80,6 +80,10 @@ def test_status_bar_counts_shown_of_total(qtbot, context) -> None:
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
+    assert not window.count_label.isVisible()  # the roster's counts, shown with the roster
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tabs.indexOf(window.roster_page)).center())
+    assert window.count_label.isVisible()
     total = context.query(roster.count_students)
     assert window.count_label.text() == f"显示 {window.roster_tab.model.rowCount():,} 名，共 {total:,} 名学生"
     window.roster_tab.status_combo.setCurrentIndex(0)  # any status

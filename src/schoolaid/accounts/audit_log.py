@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from schoolaid.accounts.audit import Actor
 from schoolaid.accounts.permissions import Permission, requires, role_label
 from schoolaid.common.progress import NO_PROGRESS, Progress
-from schoolaid.documents.workbook import BOLD, cell, chinese_date, start_sheet, workbook_to
 from schoolaid.storage.models import AuditEvent
 
 ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "status": "状态变更", "refused": "越权被拒",
@@ -114,6 +113,9 @@ def kinds(session: Session) -> list[str]:
 def export(session: Session, actor: Actor, flt: AuditFilter, path: Path, *, today: dt.date,
            progress: Progress = NO_PROGRESS) -> int:
     """Every matching event, oldest first, with its hash, to an .xlsx for an inspection."""
+    # openpyxl only for the export: the window's start reads the entity labels above.
+    from schoolaid.documents.workbook import BOLD, cell, chinese_date, start_sheet, workbook_to
+
     total = max(session.scalar(select(func.count()).select_from(_query(flt).subquery())) or 0, 1)
     with workbook_to(path) as workbook:
         sheet = start_sheet(workbook, "审计记录", "审计记录", f"导出：{chinese_date(today)}　导出人：{actor.name}",

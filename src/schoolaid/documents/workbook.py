@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from schoolaid.common.files import atomic_path
+from schoolaid.documents.dates import chinese_date  # noqa: F401 - where the writers of documents find it
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
@@ -119,11 +120,6 @@ def start_sheet(workbook: openpyxl.Workbook, name: str, title: str, subtitle: st
     if headers:
         sheet.append([cell(sheet, h, font=BOLD) for h in headers])
     return sheet
-
-
-def chinese_date(day: dt.date) -> str:
-    """2026年9月1日: official documents write dates without zero padding."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @contextlib.contextmanager

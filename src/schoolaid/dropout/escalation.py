@@ -23,6 +23,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -36,8 +37,8 @@ from schoolaid.common.grades import grade_name_zh
 from schoolaid.common.i18n import translate
 from schoolaid.common.progress import NO_PROGRESS, Progress
 from schoolaid.common.validation import error
-from schoolaid.documents.workbook import chinese_date
-from schoolaid.dropout import document_pdf, legal_basis, notice_pdf, receipts
+from schoolaid.documents.dates import chinese_date
+from schoolaid.dropout import legal_basis, notices, receipts
 from schoolaid.dropout.absences import get_record
 from schoolaid.dropout.legal_basis import DOCUMENT_ARTICLES, grounds, short
 from schoolaid.dropout.receipts import Service
@@ -45,6 +46,9 @@ from schoolaid.dropout.rules import notice_prefix, setting
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.storage.models import CaseDocument, DropoutCase, School, Student, UrgingNotice
 from schoolaid.township import township
+
+if TYPE_CHECKING:
+    from schoolaid.dropout import document_pdf, notice_pdf
 
 DOCUMENT = "case_document"
 KINDS = ("report", "penalty", "demand", "enforcement")
@@ -162,11 +166,11 @@ def chain(session: Session, case_id: int) -> Chain:
     steps = []
     if notice is not None:
         receipt = receipts.receipt_of(session, receipts.NOTICE_KIND, notice.id)
-        steps.append(Step("notice", notice_pdf.TITLE, notice.id, notice.document_number, notice.issued_on,
+        steps.append(Step("notice", notices.TITLE, notice.id, notice.document_number, notice.issued_on,
                           notice.deadline, notice.served_on, receipt.receipt_number if receipt else "",
                           receipt.manner if receipt else ""))
     else:
-        steps.append(Step("notice", notice_pdf.TITLE))
+        steps.append(Step("notice", notices.TITLE))
     for kind in KINDS:
         document = documents.get(kind)
         if document is None:
@@ -243,6 +247,8 @@ def _facts(session: Session, case: DropoutCase) -> _Facts:
     student = session.get(Student, case.student_id)
     school = session.get(School, case.school_id)
     assert student is not None and school is not None
+    from schoolaid.dropout import notice_pdf  # the PDF writers (reportlab) only when a document is made
+
     text = notice_pdf.notice_texts(session, [notice.id])[0]
     return _Facts(student, school, case, notice, text, f"{township.township_name(session)}人民政府")
 
@@ -258,7 +264,7 @@ def _compose(session: Session, kind: str, case: DropoutCase, steps: dict[str, St
     grade = grade_name_zh(case.stage_at, case.grade_at)
     guardian = facts.notice.guardian
     who = f"{student.name}（{student.sex}）"
-    notice_sentence = (f"{facts.township}于{chinese_date(notice.issued_on)}向其监护人{guardian}发出《{notice_pdf.TITLE}》"  # type: ignore[arg-type]
+    notice_sentence = (f"{facts.township}于{chinese_date(notice.issued_on)}向其监护人{guardian}发出《{notices.TITLE}》"  # type: ignore[arg-type]
                        f"（{notice.document_number}），于{_served(notice)}送达，责令其于{chinese_date(notice.deadline)}"  # type: ignore[arg-type]
                        f"前送子女返校复学；期限届满，该生仍未返校。")
     account = facts.notice_text.account()
@@ -401,6 +407,8 @@ def record_service(session: Session, actor: Actor, case_id: int, kind: str, serv
 
 
 def document_page(session: Session, document: CaseDocument) -> document_pdf.Page:
+    from schoolaid.dropout import document_pdf
+
     text = json.loads(document.issued_text)
     return document_pdf.Page(
         str(text["title"]), document.document_number, str(text["addressee"]), tuple(text["paragraphs"]),
@@ -429,6 +437,8 @@ def print_step(session: Session, actor: Actor, case_id: int, kind: str, path: Pa
         issue_step(session, actor, case_id, kind, today, today=today)
         issued_now = True
         document = _documents(session, case_id)[kind]
+    from schoolaid.dropout import document_pdf
+
     document_pdf.write(path, [document_page(session, document)], str(json.loads(document.issued_text)["title"]),
                        progress)
     return Printed(document.id, kind, document.document_number, issued_now)

@@ -37,7 +37,7 @@ from schoolaid.storage.models import (
 )
 from schoolaid.township import township
 
-TITLE = "敦促入学通知书"
+TITLE = notices.TITLE
 
 
 @dataclass(frozen=True)

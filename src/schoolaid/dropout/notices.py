@@ -21,6 +21,8 @@ from schoolaid.dropout.rules import notice_prefix, setting
 from schoolaid.dropout.vocabulary import CaseStatus, Party, split_parties
 from schoolaid.storage.models import DropoutCase, PersuasionAttempt, Student, UrgingNotice
 
+TITLE = "敦促入学通知书"
+
 NOTICE = "urging_notice"
 
 

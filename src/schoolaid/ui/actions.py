@@ -9,33 +9,25 @@ permissions (``accounts.permissions``) whoever calls them.
 ``target`` names where the handler lives, seen from the main window (``"roster_tab"``,
 ``"roster_tab.household_panel"``, ``""`` for the window itself), or the dialog whose own button it is
 (``"dialog:roster.household_dialog.HouseholdDialog"``); ``method`` is the handler, called without
-arguments. ``service`` names the core service an export or printout runs, so that the
-tests can hold the registry to the permission table.
+arguments. ``service`` names the core service an export or printout runs (``"reporting.summary.write_quarterly"``,
+under ``schoolaid``), so that the tests can hold the registry to the permission table; it is a name, imported
+only when asked for: the printouts' modules (reportlab, openpyxl) are not loaded to build the menus.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QPushButton, QWidget
 
-from schoolaid.accounts import audit_log
 from schoolaid.accounts.permissions import Permission
-from schoolaid.backup import backup
-from schoolaid.dropout import export as dropout_export
-from schoolaid.dropout import notice_pdf, plan_pdf
-from schoolaid.ledger import batch_notice, hardship_printouts
-from schoolaid.ledger import export as ledger_export
-from schoolaid.pairing import pairing_export
-from schoolaid.reconcile import report_export
-from schoolaid.reporting import home_teaching, monthly, reports, summary, township_summary
-from schoolaid.roster import roster_export
 from schoolaid.ui.context import AppContext
 
 P = Permission
@@ -71,7 +63,14 @@ class ActionSpec:
     writes: bool = True  # not offered in a backup opened for viewing (exports record who took what)
     accounts: bool | None = None  # True: only once people sign in; False: only before accounts exist
     separator: bool = False  # a line before it in its menus
-    service: Callable[..., Any] | None = field(default=None, compare=False)
+    service_name: str = ""  # the core service, as a dotted name under ``schoolaid``
+
+    @property
+    def service(self) -> Callable[..., Any] | None:
+        if not self.service_name:
+            return None
+        module, name = self.service_name.rsplit(".", 1)
+        return getattr(importlib.import_module(f"schoolaid.{module}"), name)
 
     def label(self) -> str:
         return QCoreApplication.translate("Actions", self.text)
@@ -82,20 +81,21 @@ class ActionSpec:
         return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
-def _a(id: str, text: str, target: str, method: str, *needs: Permission, **places: Any) -> ActionSpec:  # noqa: A002
-    return ActionSpec(id, text, target, method, tuple(needs), **places)
+def _a(id: str, text: str, target: str, method: str, *needs: Permission, service: str = "",  # noqa: A002
+       **places: Any) -> ActionSpec:
+    return ActionSpec(id, text, target, method, tuple(needs), service_name=service, **places)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # --- File ---------------------------------------------------------------------------------------
     _a("file.export_backup", QT_TRANSLATE_NOOP("Actions", "&Export a backup…"), "backup_actions", "export_backup",
-       P.BACKUP, menus=("file",), service=backup.export_backup),
+       P.BACKUP, menus=("file",), service="backup.backup.export_backup"),
     _a("file.check_backup", QT_TRANSLATE_NOOP("Actions", "&Check a backup…"), "backup_actions", "verify_backup",
        menus=("file",), writes=False),
     _a("file.open_backup", QT_TRANSLATE_NOOP("Actions", "&Open a backup to view (read-only)…"), "backup_actions",
        "open_read_only", menus=("file",), writes=False),
     _a("file.compare_backups", QT_TRANSLATE_NOOP("Actions", "Co&mpare schools' backups…"), "backup_actions",
-       "summarize_backups", P.VIEW, menus=("file",), writes=False, service=township_summary.summarize),
+       "summarize_backups", P.VIEW, menus=("file",), writes=False, service="reporting.township_summary.summarize"),
     _a("file.restore", QT_TRANSLATE_NOOP("Actions", "&Restore from a backup…"), "backup_actions", "restore_backup",
        P.BACKUP, menus=("file",), separator=True),
     _a("file.restore_safety_copy", QT_TRANSLATE_NOOP("Actions", "Restore from a &safety copy…"), "backup_actions",
@@ -152,51 +152,51 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # --- Export: workbooks ---------------------------------------------------------------------------
     _a("export.roster", QT_TRANSLATE_NOOP("Actions", "The &roster as shown…"), "roster_tab", "export_roster", *EXPORT,
        menus=("export",), button=True, button_text=QT_TRANSLATE_NOOP("Actions", "Export…"),
-       service=roster_export.export_roster),
+       service="roster.roster_export.export_roster"),
     _a("export.survey", QT_TRANSLATE_NOOP("Actions", "The poor villages' &survey…"), "roster_tab", "export_survey",
-       *EXPORT, menus=("export",), service=roster_export.export_survey),
+       *EXPORT, menus=("export",), service="roster.roster_export.export_survey"),
     _a("export.ledger", QT_TRANSLATE_NOOP("Actions", "The subsidy &ledger as shown…"), "ledger_tab",
        "export_entries", *EXPORT, menus=("export",), button=True, button_text=QT_TRANSLATE_NOOP("Actions", "Export…"),
-       separator=True, service=ledger_export.export_ledger),
+       separator=True, service="ledger.export.export_ledger"),
     _a("export.pairing_register", QT_TRANSLATE_NOOP("Actions", "The &pairing register…"), "pairing_tab",
        "export_register", *EXPORT, menus=("export",), button=True,
        button_text=QT_TRANSLATE_NOOP("Actions", "Pairing register…"), separator=True,
-       service=pairing_export.export_register),
+       service="pairing.pairing_export.export_register"),
     _a("export.visit_sheets", QT_TRANSLATE_NOOP("Actions", "The &visit record sheets…"), "pairing_tab",
        "export_visit_sheets", *EXPORT, menus=("export",), button=True,
-       button_text=QT_TRANSLATE_NOOP("Actions", "Visit record sheets…"), service=pairing_export.export_visit_sheets),
+       button_text=QT_TRANSLATE_NOOP("Actions", "Visit record sheets…"), service="pairing.pairing_export.export_visit_sheets"),
     _a("export.dropout_ledgers", QT_TRANSLATE_NOOP("Actions", "The three &dropout ledgers…"), "dropout_tab",
        "export_ledgers", *EXPORT, menus=("export",), button=True,
        button_text=QT_TRANSLATE_NOOP("Actions", "Export the three ledgers…"), separator=True,
-       service=dropout_export.export_ledgers),
+       service="dropout.export.export_ledgers"),
     _a("export.cases", QT_TRANSLATE_NOOP("Actions", "The dropout &cases…"), "dropout_tab", "export_cases", *EXPORT,
        menus=("export",), button=True, button_text=QT_TRANSLATE_NOOP("Actions", "Export the cases…"),
-       service=dropout_export.export_cases),
+       service="dropout.export.export_cases"),
     _a("export.term_report", QT_TRANSLATE_NOOP("Actions", "The &term-start dropout report…"), "dropout_tab",
        "export_term_report", *EXPORT, menus=("export",), button=True,
        button_text=QT_TRANSLATE_NOOP("Actions", "Term-start dropout report…"),
-       service=dropout_export.export_term_report),
+       service="dropout.export.export_term_report"),
     _a("export.reconcile_report", QT_TRANSLATE_NOOP("Actions", "The &comparison check sheet (比对核查表)…"),
        "dropout_tab.comparison_page", "export_report", *EXPORT, menus=("export",), button=True,
-       button_text=QT_TRANSLATE_NOOP("Actions", "Export the check sheet…"), service=report_export.write_report),
+       button_text=QT_TRANSLATE_NOOP("Actions", "Export the check sheet…"), service="reconcile.report_export.write_report"),
     # --- Print: PDF printouts, previewed first -------------------------------------------------------------
     _a("print.quarterly", QT_TRANSLATE_NOOP("Actions", "&Quarterly summary…"), "", "print_quarterly", *EXPORT,
-       menus=("print",), service=summary.write_quarterly),
+       menus=("print",), service="reporting.summary.write_quarterly"),
     _a("print.monthly", QT_TRANSLATE_NOOP("Actions", "&Monthly report…"), "", "print_monthly", *EXPORT,
-       menus=("print",), service=monthly.write_monthly),
+       menus=("print",), service="reporting.monthly.write_monthly"),
     _a("print.term_report", QT_TRANSLATE_NOOP("Actions", "&Term-start dropout report…"), "dropout_tab",
        "print_term_report", *EXPORT, menus=("print",), button=True,
-       button_text=QT_TRANSLATE_NOOP("Actions", "Print the term-start report…"), service=reports.write_term_report),
+       button_text=QT_TRANSLATE_NOOP("Actions", "Print the term-start report…"), service="reporting.reports.write_term_report"),
     _a("print.dropout_ledgers", QT_TRANSLATE_NOOP("Actions", "The three dropout &ledgers…"), "dropout_tab",
        "print_ledgers", *EXPORT, menus=("print",), button=True,
-       button_text=QT_TRANSLATE_NOOP("Actions", "Print the three ledgers…"), service=reports.write_dropout_ledgers),
+       button_text=QT_TRANSLATE_NOOP("Actions", "Print the three ledgers…"), service="reporting.reports.write_dropout_ledgers"),
     _a("print.due_notices", QT_TRANSLATE_NOOP("Actions", "Urging &notices due…"), "dropout_tab", "print_due_notices",
        P.ISSUE_NOTICE, P.EXPORT, menus=("print",), button=True,
-       button_text=QT_TRANSLATE_NOOP("Actions", "Print all notices due…"), service=notice_pdf.print_due_notices),
+       button_text=QT_TRANSLATE_NOOP("Actions", "Print all notices due…"), service="dropout.notice_pdf.print_due_notices"),
     _a("print.pairing_register", QT_TRANSLATE_NOOP("Actions", "&Pairing register…"), "", "print_register", *EXPORT,
-       menus=("print",), service=reports.write_register),
+       menus=("print",), service="reporting.reports.write_register"),
     _a("print.home_teaching", QT_TRANSLATE_NOOP("Actions", "送教上门 &register…"), "", "print_home_teaching",
-       *EXPORT, menus=("print",), service=home_teaching.write_register),
+       *EXPORT, menus=("print",), service="reporting.home_teaching.write_register"),
     # --- Settings -----------------------------------------------------------------------------------
     _a("settings.switch_user", QT_TRANSLATE_NOOP("Actions", "Sign in as someone &else…"), "", "switch_user",
        menus=("settings",), accounts=True, writes=False),
@@ -215,7 +215,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("settings.safety_copies", QT_TRANSLATE_NOOP("Actions", "Safety &copies…"), "backup_actions", "edit_schedule",
        P.EDIT_SETTINGS, menus=("settings",)),
     _a("settings.audit", QT_TRANSLATE_NOOP("Actions", "Audit &trail…"), "", "show_audit", P.VIEW_AUDIT,
-       menus=("settings",), writes=False, service=audit_log.export),
+       menus=("settings",), writes=False, service="accounts.audit_log.export"),
     # --- Help ---------------------------------------------------------------------------------------
     _a("help.manual", QT_TRANSLATE_NOOP("Actions", "User &manual"), "", "open_manual", menus=("help",),
        shortcut=Key.HelpContents, writes=False),
@@ -235,23 +235,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("ledger.history", QT_TRANSLATE_NOOP("Actions", "The student's subsidies"), "ledger_tab", "show_history",
        button=True, writes=False),
     _a("ledger.notice_list", QT_TRANSLATE_NOOP("Actions", "Notice list (公示)…"), "ledger_tab", "export_notice_list",
-       *EXPORT, button=True, service=ledger_export.export_notice),
+       *EXPORT, button=True, service="ledger.export.export_notice"),
     _a("ledger.notice_dates", QT_TRANSLATE_NOOP("Actions", "Record notice dates…"), "ledger_tab",
        "record_notice_dates", P.POST_LEDGER, button=True),
     _a("ledger.notice_print", QT_TRANSLATE_NOOP("Actions", "Print the notice (公示表)…"), "ledger_tab",
-       "print_batch_notice", *EXPORT, button=True, service=batch_notice.write_batch_notice),
+       "print_batch_notice", *EXPORT, button=True, service="ledger.batch_notice.write_batch_notice"),
     _a("ledger.notice_down", QT_TRANSLATE_NOOP("Actions", "Record the end of the notice…"), "ledger_tab",
        "record_notice_down", P.POST_LEDGER, button=True),
     _a("ledger.payment", QT_TRANSLATE_NOOP("Actions", "Record payment…"), "ledger_tab", "record_payment",
        P.POST_LEDGER, button=True),
     _a("ledger.sign_off", QT_TRANSLATE_NOOP("Actions", "Sign-off sheet (签领表)…"), "ledger_tab", "export_sign_off",
-       *EXPORT, button=True, service=ledger_export.export_sign_off),
+       *EXPORT, button=True, service="ledger.export.export_sign_off"),
     _a("ledger.sign_off_print", QT_TRANSLATE_NOOP("Actions", "Print the sign-off sheet…"), "ledger_tab",
-       "print_sign_off", *EXPORT, button=True, service=reports.write_sign_off),
+       "print_sign_off", *EXPORT, button=True, service="reporting.reports.write_sign_off"),
     _a("ledger.gaps_post", QT_TRANSLATE_NOOP("Actions", "Post for the selected…"), "ledger_tab", "post_gaps",
        P.POST_LEDGER, button=True),
     _a("ledger.gaps_export", QT_TRANSLATE_NOOP("Actions", "Export…"), "ledger_tab", "export_gaps", *EXPORT,
-       button=True, service=ledger_export.export_gaps),
+       button=True, service="ledger.export.export_gaps"),
     _a("ledger.new_programme", QT_TRANSLATE_NOOP("Actions", "New programme…"), "ledger_tab", "new_programme",
        P.POST_LEDGER, button=True),
     _a("ledger.edit_programme", QT_TRANSLATE_NOOP("Actions", "Edit…"), "ledger_tab", "edit_programme",
@@ -276,11 +276,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("hardship.publicity", QT_TRANSLATE_NOOP("Actions", "Public notice (公示)…"), "ledger_tab.hardship_page",
        "publicity", P.POST_LEDGER, button=True),
     _a("hardship.print_publicity", QT_TRANSLATE_NOOP("Actions", "Print the notice table (公示表)…"), "ledger_tab.hardship_page",
-       "print_publicity", *EXPORT, button=True, service=hardship_printouts.write_publicity),
+       "print_publicity", *EXPORT, button=True, service="ledger.hardship_printouts.write_publicity"),
     _a("hardship.file", QT_TRANSLATE_NOOP("Actions", "Put on file…"), "ledger_tab.hardship_page", "file_publicity",
        P.POST_LEDGER, button=True),
     _a("hardship.print_form", QT_TRANSLATE_NOOP("Actions", "Print the application form…"),
-       "ledger_tab.hardship_page", "print_form", *EXPORT, button=True, service=hardship_printouts.write_application),
+       "ledger_tab.hardship_page", "print_form", *EXPORT, button=True, service="ledger.hardship_printouts.write_application"),
     # --- The pairing tab ------------------------------------------------------------------------------
     _a("pairing.add_staff", QT_TRANSLATE_NOOP("Actions", "Add staff…"), "pairing_tab", "add_staff", P.EDIT_PAIRING,
        button=True),
@@ -322,7 +322,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("dropout.issue_notice", QT_TRANSLATE_NOOP("Actions", "Issue the urging notice…"), "dropout_tab",
        "issue_notice", P.ISSUE_NOTICE, button=True),
     _a("dropout.print_notice", QT_TRANSLATE_NOOP("Actions", "Print the notice…"), "dropout_tab", "print_notice",
-       *EXPORT, button=True, service=notice_pdf.print_case_notice),
+       *EXPORT, button=True, service="dropout.notice_pdf.print_case_notice"),
     _a("dropout.receipt", QT_TRANSLATE_NOOP("Actions", "Record the signed receipt…"), "dropout_tab",
        "record_receipt", P.MANAGE_CASES, button=True),
     _a("dropout.next_step", QT_TRANSLATE_NOOP("Actions", "Next step…"), "dropout_tab", "next_step", P.MANAGE_CASES,
@@ -337,7 +337,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("dropout.follow_up", QT_TRANSLATE_NOOP("Actions", "Add a follow-up…"), "dropout_tab.plan_panel",
        "add_follow_up", P.LOG_PERSUASION, button=True),
     _a("dropout.print_plan", QT_TRANSLATE_NOOP("Actions", "Print the plan…"), "dropout_tab.plan_panel", "print_plan",
-       *EXPORT, button=True, service=plan_pdf.write_plan),
+       *EXPORT, button=True, service="dropout.plan_pdf.write_plan"),
     _a("dropout.record_absence", QT_TRANSLATE_NOOP("Actions", "Record an absence…"), "dropout_tab", "record_absence",
        P.RECORD_ABSENCE, button=True),
     _a("dropout.back", QT_TRANSLATE_NOOP("Actions", "Back at school…"), "dropout_tab", "back_at_school",
@@ -360,25 +360,28 @@ def offered(spec: ActionSpec, context: AppContext) -> bool:
     return all(context.allows(permission) for permission in spec.needs)
 
 
-def _trigger(owner: QObject, method: str) -> Callable[..., None]:
-    """Calls ``owner.method()`` without holding the owner (no reference cycle through a widget)."""
+def _trigger(owner: QObject, method: str, target: str = "") -> Callable[..., None]:
+    """Calls ``owner.target.method()`` without holding the owner (no reference cycle through a widget).
+    The target is found when the action is triggered: a tab is built when first shown or used, not
+    when the menus are made."""
     owner_ref = weakref.ref(owner)
 
     def trigger(*_ignored: object) -> None:
-        target = owner_ref()
-        if target is not None:
-            getattr(target, method)()
+        found = owner_ref()
+        if found is not None:
+            getattr(resolve(found, target), method)()
 
     return trigger
 
 
-def make_action(action_id: str, context: AppContext, owner: QObject, parent: QObject) -> QAction:
+def make_action(action_id: str, context: AppContext, owner: QObject, parent: QObject, target: str = "") -> QAction:
+    """The action, calling ``owner.target.method()`` (``target`` a path of attributes, as in ``resolve``)."""
     spec = BY_ID[action_id]
     action = QAction(spec.label(), parent)
     if spec.shortcut is not None:
         action.setShortcut(QKeySequence(spec.shortcut))
     action.setProperty(PROPERTY, spec.id)
-    action.triggered.connect(_trigger(owner, spec.method))
+    action.triggered.connect(_trigger(owner, spec.method, target))
     action.setVisible(offered(spec, context))
     return action
 
@@ -421,7 +424,7 @@ def build_menus(menu_bar: QMenuBar, context: AppContext, window: QObject) -> dic
             if menu_id in spec.menus:
                 if spec.separator and menu.actions():
                     menu.addSeparator()
-                menu.addAction(make_action(spec.id, context, resolve(window, spec.target), menu))
+                menu.addAction(make_action(spec.id, context, window, menu, spec.target))
     return menus
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from schoolaid import __version__
 from schoolaid.accounts import accounts
@@ -25,14 +25,17 @@ from schoolaid.township import township
 from schoolaid.ui.actions import BY_ID, build_menus, offered, resolve, show_offered
 from schoolaid.ui.backup.backup_actions import BackupActions
 from schoolaid.ui.context import AppContext, Entity
-from schoolaid.ui.dropout.dropout_tab import DropoutTab
 from schoolaid.ui.home.home_tab import HomeTab
 from schoolaid.ui.idle import IdleWatch
-from schoolaid.ui.ledger.ledger_tab import LedgerTab
 from schoolaid.ui.operations import Access, run_op, stop_running
-from schoolaid.ui.pairing.pairing_tab import PairingTab
-from schoolaid.ui.roster.roster_tab import RosterTab
 from schoolaid.ui.widgets.latest import Latest
+from schoolaid.ui.widgets.lazy_tabs import LazyTabs
+
+if TYPE_CHECKING:
+    from schoolaid.ui.dropout.dropout_tab import DropoutTab
+    from schoolaid.ui.ledger.ledger_tab import LedgerTab
+    from schoolaid.ui.pairing.pairing_tab import PairingTab
+    from schoolaid.ui.roster.roster_tab import RosterTab
 
 
 def _badge_unknown(_error: SchoolAidError) -> None:
@@ -59,26 +62,17 @@ class MainWindow(QMainWindow):
         self.resize(1366, 740)
         self.setMinimumSize(1000, 600)
 
-        self.tabs = QTabWidget()
+        # The first screen is built now; the other tabs (their titles and badges there from the start)
+        # when first shown or used: their modules, widgets and queries are not the start's to pay.
+        self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
         self.home_tab = HomeTab(context)
         self.tabs.addTab(self.home_tab, self.tr("Home"))
         self.home_tab.open_requested.connect(self.open_work_item)
-        self.roster_tab = RosterTab(context)
-        self.tabs.addTab(self.roster_tab, self.tr("Student roster"))
-        self.pairing_tab = PairingTab(context)
-        self.tabs.addTab(self.pairing_tab, self.tr("Household pairing"))
-        self.pairing_tab.gaps_changed.connect(self._show_pairing_gaps)
-        self.pairing_tab.message.connect(lambda text: self.show_message(text))
-        self.ledger_tab = LedgerTab(context)
-        self.tabs.addTab(self.ledger_tab, self.tr("Subsidy ledger"))
-        self.ledger_tab.gaps_changed.connect(self._show_ledger_gaps)
-        self.ledger_tab.message.connect(lambda text: self.show_message(text))
-        self.dropout_tab = DropoutTab(context)
-        self.tabs.addTab(self.dropout_tab, self.tr("Dropout cases"))
-        self.dropout_tab.attention_changed.connect(lambda _n: self._show_dropout_attention(self.dropout_tab.attention))
-        self.dropout_tab.message.connect(lambda text: self.show_message(text))
-        self.roster_tab.absence_requested.connect(self.dropout_tab.record_absence)
+        self.roster_page = self.tabs.add_lazy_tab(self._build_roster_tab, self.tr("Student roster"))
+        self.pairing_page = self.tabs.add_lazy_tab(self._build_pairing_tab, self.tr("Household pairing"))
+        self.ledger_page = self.tabs.add_lazy_tab(self._build_ledger_tab, self.tr("Subsidy ledger"))
+        self.dropout_page = self.tabs.add_lazy_tab(self._build_dropout_tab, self.tr("Dropout cases"))
         if context.db.read_only:
             # Said where the eye falls, not only in the title bar: this window shows a backup.
             banner = QLabel(self.tr("Read-only view of the backup {file}: nothing here can be changed.").format(
@@ -94,8 +88,7 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(central)
         else:
             self.setCentralWidget(self.tabs)
-        self.tabs.currentChanged.connect(lambda _index: self.count_label.setVisible(
-            self.tabs.currentWidget() is self.roster_tab))
+        self.tabs.currentChanged.connect(lambda _index: self.count_label.setVisible(self._showing(self.roster_page)))
 
         # One message area (``show_message``) on the left; what is always there — the roster's counts, the
         # operator, the database — sits in permanent widgets on the right, which a message never covers.
@@ -107,15 +100,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.operator_label)
         self.statusBar().addPermanentWidget(self.database_label)
-        self.roster_tab.counts_changed.connect(self._show_counts)
-        self.roster_tab.hint_changed.connect(self._show_hint)
-        self.roster_tab.message.connect(lambda text: self.show_message(text))
         context.operator_changed.connect(lambda _name: self._show_operator())
         context.operator_changed.connect(lambda _name: show_offered(self, self.context))
         context.changed.connect(self._data_changed)
         self._build_menus()
-        self._show_counts(self.roster_tab.model.shown, self.roster_tab.model.total)
-        self.count_label.setVisible(self.tabs.currentWidget() is self.roster_tab)
+        self.count_label.setVisible(self._showing(self.roster_page))
         # The badges are counted off the GUI thread; only the answer to the latest count is shown.
         self.badge_requests = {name: Latest() for name in ("pairing", "ledger", "dropout")}
         self._count_badges(frozenset({Entity.ALL}))
@@ -134,6 +123,61 @@ class MainWindow(QMainWindow):
         state = context.preferences.window_state("main")
         if state is not None:
             self.restoreGeometry(state)
+
+    @property
+    def roster_tab(self) -> RosterTab:
+        return self.roster_page.content()  # type: ignore[return-value, unused-ignore]
+
+    @property
+    def pairing_tab(self) -> PairingTab:
+        return self.pairing_page.content()  # type: ignore[return-value, unused-ignore]
+
+    @property
+    def ledger_tab(self) -> LedgerTab:
+        return self.ledger_page.content()  # type: ignore[return-value, unused-ignore]
+
+    @property
+    def dropout_tab(self) -> DropoutTab:
+        return self.dropout_page.content()  # type: ignore[return-value, unused-ignore]
+
+    def _showing(self, page: QWidget) -> bool:
+        """Whether the tab of ``page`` is the one shown (without building it)."""
+        return self.tabs.currentIndex() == self.tabs.indexOf(page)
+
+    def _build_roster_tab(self) -> RosterTab:
+        from schoolaid.ui.roster.roster_tab import RosterTab
+
+        tab = RosterTab(self.context)
+        tab.counts_changed.connect(self._show_counts)
+        tab.hint_changed.connect(self._show_hint)
+        tab.message.connect(lambda text: self.show_message(text))
+        tab.absence_requested.connect(lambda student_id, name: self.dropout_tab.record_absence(student_id, name))
+        self._show_counts(tab.model.shown, tab.model.total)
+        return tab
+
+    def _build_pairing_tab(self) -> PairingTab:
+        from schoolaid.ui.pairing.pairing_tab import PairingTab
+
+        tab = PairingTab(self.context)
+        tab.gaps_changed.connect(self._show_pairing_gaps)
+        tab.message.connect(lambda text: self.show_message(text))
+        return tab
+
+    def _build_ledger_tab(self) -> LedgerTab:
+        from schoolaid.ui.ledger.ledger_tab import LedgerTab
+
+        tab = LedgerTab(self.context)
+        tab.gaps_changed.connect(self._show_ledger_gaps)
+        tab.message.connect(lambda text: self.show_message(text))
+        return tab
+
+    def _build_dropout_tab(self) -> DropoutTab:
+        from schoolaid.ui.dropout.dropout_tab import DropoutTab
+
+        tab = DropoutTab(self.context)
+        tab.attention_changed.connect(lambda _n: self._show_dropout_attention(tab.attention))
+        tab.message.connect(lambda text: self.show_message(text))
+        return tab
 
     def _build_menus(self) -> None:
         """The menus, from the registry of actions (ui/actions.py), and the language choice."""
@@ -162,21 +206,21 @@ class MainWindow(QMainWindow):
 
     def _show_pairing_gaps(self, count: int) -> None:
         title = self.tr("Household pairing")
-        index = self.tabs.indexOf(self.pairing_tab)
+        index = self.tabs.indexOf(self.pairing_page)
         self.tabs.setTabText(index, f"{title} ({count})" if count else title)
         self.tabs.setTabToolTip(index, self.tr("{n} gaps in the pairing: households without a helper, helpers "
                                                "off quota or gone, visits overdue").format(n=count) if count else "")
 
     def _show_ledger_gaps(self, count: int) -> None:
         title = self.tr("Subsidy ledger")
-        index = self.tabs.indexOf(self.ledger_tab)
+        index = self.tabs.indexOf(self.ledger_page)
         self.tabs.setTabText(index, f"{title} ({count})" if count else title)
         self.tabs.setTabToolTip(index, self.tr("{n} times this quarter an eligible student got no aid").format(n=count)
                                 if count else "")
 
     def _show_dropout_attention(self, attention: Attention) -> None:
         title = self.tr("Dropout cases")
-        index = self.tabs.indexOf(self.dropout_tab)
+        index = self.tabs.indexOf(self.dropout_page)
         self.tabs.setTabText(index, f"{title} ({attention.total})" if attention.total else title)
         self.tabs.setTabToolTip(index, self.tr(
             "{to_open} absences waiting for a case, {due} cases ready for the urging notice, {expired} notice deadlines "
@@ -184,7 +228,7 @@ class MainWindow(QMainWindow):
             if attention.total else "")
 
     def record_absence(self) -> None:
-        student_id = self.roster_tab.selected_student_id() if self.tabs.currentWidget() is self.roster_tab else None
+        student_id = self.roster_tab.selected_student_id() if self._showing(self.roster_page) else None
         if student_id is not None:
             self.roster_tab.request_absence()
         else:

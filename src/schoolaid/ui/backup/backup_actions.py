@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from schoolaid.backup import backup, safety_copies
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.progress import Progress
-from schoolaid.reporting import township_summary
 from schoolaid.storage.database import Database, open_database
 from schoolaid.township import township
 from schoolaid.ui.backup.backup_dialogs import (
@@ -361,6 +360,8 @@ class BackupActions(QObject):
         today = self.context.today()
 
         def work(progress: Progress) -> Path:
+            from schoolaid.reporting import township_summary  # openpyxl, loaded only for this workbook
+
             township_summary.summarize(actor, chosen, checked_password, out, today, progress=progress)
             return out
 
