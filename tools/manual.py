@@ -139,10 +139,10 @@ def take_screenshots(images: Path, students: int = 1500, only_tabs: bool = False
         for attribute, name in MainWindow.MANUAL_CHAPTERS.items():
             window.tabs.setCurrentWidget(getattr(window, attribute))
             _settle()
-            if attribute == "roster_tab":  # a student selected: the household panel beside the table shows
+            if attribute == "roster_page":  # a student selected: the household panel beside the table shows
                 window.roster_tab.select_student(window.roster_tab.model.student_id(1))
                 _settle()
-            elif attribute == "ledger_tab":  # who this month's posting would pay, for a programme not yet posted
+            elif attribute == "ledger_page":  # who this month's posting would pay, for a programme not yet posted
                 combo = window.ledger_tab.post_programme
                 combo.setCurrentIndex(max(0, next((i for i in range(combo.count()) if "生活" in combo.itemText(i)), 0)))
                 window.ledger_tab.preview()

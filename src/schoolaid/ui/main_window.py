@@ -47,8 +47,9 @@ MESSAGE_MS = 15_000
 
 class MainWindow(QMainWindow):
     # The manual's chapter (its anchor in manual.html, tools/manual.py) for each tab: F1 opens the one in front.
-    MANUAL_CHAPTERS = {"home_tab": "home", "roster_tab": "roster", "pairing_tab": "pairing", "ledger_tab": "ledger",
-                       "dropout_tab": "dropout"}
+    # The tab pages (as the tab bar holds them: looking builds no tab) and their chapters of the manual.
+    MANUAL_CHAPTERS = {"home_tab": "home", "roster_page": "roster", "pairing_page": "pairing",
+                       "ledger_page": "ledger", "dropout_page": "dropout"}
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, owns_database: bool = False) -> None:
         super().__init__(parent)
@@ -505,8 +506,9 @@ class MainWindow(QMainWindow):
                 "installed the program for the package that includes it.").format(path=manual))
             return
         url = QUrl.fromLocalFile(str(manual))
+        in_front = self.tabs.page(self.tabs.currentIndex())
         chapter = next((anchor for attribute, anchor in self.MANUAL_CHAPTERS.items()
-                        if self.tabs.currentWidget() is getattr(self, attribute)), "")
+                        if in_front is getattr(self, attribute)), "")
         if chapter:
             url.setFragment(chapter)
         if not QDesktopServices.openUrl(url):
