@@ -6516,6 +6516,7 @@ How: {how}{note}</source>
     </message>
     <message>
         <source>In none of the programme's categories ({names}).</source>
+        <extracomment>What a decision reads of a student and their household, as plain columns (no ORM objects: at a county's 100,000 students building them was most of the time, with the GIL held).</extracomment>
         <translation>不属于本项目的任何资助类别（{names}）。</translation>
     </message>
     <message>
@@ -11507,6 +11508,10 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>Double-click, press Enter or use the button to open it</source>
         <translation>双击、按回车键或点右侧按钮打开</translation>
+    </message>
+    <message>
+        <source>Today's work: being worked out…</source>
+        <translation>今日工作：正在整理…</translation>
     </message>
     <message>
         <source>Today's work ({n})</source>

@@ -223,3 +223,11 @@ def test_a_miss_is_never_rounded_onto_its_target() -> None:
     assert percent(0.0021, 0.002) == "0.21%" and percent(0.002, 0.002) == "0.20%"
     assert percent(1 / 100_000, 0.002) == "0.001%"  # one dropout in a county is not 0.00%
     assert percent(None, 0.85) == "—"
+
+
+def test_todays_work_says_it_is_being_worked_out_until_the_answer_comes(qtbot):
+    panel = WorkListPanel()
+    qtbot.addWidget(panel)
+    assert panel.label.text() == "今日工作：正在整理…" and panel.model.rowCount() == 0
+    panel.set_items([])
+    assert panel.label.text() != "今日工作：正在整理…"  # now an answer: nothing is waiting

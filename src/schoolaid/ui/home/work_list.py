@@ -314,7 +314,9 @@ class WorkListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.view, 1)
-        self.set_items([])
+        # Until the background's first answer: "nothing waiting" would be a claim nobody has checked.
+        self.items: list[WorkItem] = []
+        self.label.setText(self.tr("Today's work: being worked out…"))
 
     def set_items(self, items: list[WorkItem]) -> None:
         self.items = items
