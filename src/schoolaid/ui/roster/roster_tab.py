@@ -316,9 +316,9 @@ class RosterTab(QWidget):
             return
         self._wanted = None
         if selected is not None and self.model.knows(selected):
-            self._reselect(selected)
-        # The selection may be the same row as before: show the household as it is now.
-        self._selection_changed(QItemSelection(), QItemSelection())
+            self._reselect(selected)  # selected afresh after the reset: the household is shown as it is now
+        else:
+            self.household_panel.show_household(None)
         if wanted is not None and wanted.then is not None and self.selected_student_id() == wanted.student_id:
             wanted.then()
 
