@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import (
@@ -722,12 +722,21 @@ def search_ids(session: Session, flt: RosterFilter, sort_key: str = "name", desc
 class SearchPage:
     count: int
     ids: list[int]  # the first ``limit`` of them, in display order
+    rows: dict[int, RosterRow] = field(default_factory=dict)  # their display rows, when asked for (``today``)
 
 
 def search_page(session: Session, flt: RosterFilter, sort_key: str = "name", descending: bool = False,
-                limit: int = 200) -> SearchPage:
+                limit: int = 200, *, today: dt.date | None = None, full_id_rights: bool = False) -> SearchPage:
     """How many students match the filter, and the first of them in display order: what a keystroke
-    shows. The rest come from ``search_ids`` if the user scrolls past them."""
+    shows. The rest come from ``search_ids`` if the user scrolls past them. With ``today``, their display
+    rows too (``fetch_rows``), read in the same transaction as the search."""
+    page = _search_page(session, flt, sort_key, descending, limit)
+    if today is None or not page.ids:
+        return page
+    return SearchPage(page.count, page.ids, fetch_rows(session, page.ids, today, full_id_rights=full_id_rights))
+
+
+def _search_page(session: Session, flt: RosterFilter, sort_key: str, descending: bool, limit: int) -> SearchPage:
     if sort_key not in SORT_KEYS:
         raise ValueError(sort_key)
     # Through Core, whose cache keeps each shape of statement compiled: compiling it afresh was most of a narrow
@@ -755,20 +764,29 @@ class RosterReload:
     count: int  # those the filter finds
     ids: list[int]  # the first of them in display order: at least as many as asked for, all when ``kept`` needs it
     kept: bool  # whether the student to keep in view is among ``ids`` (False when none was named)
+    rows: dict[int, RosterRow] = field(default_factory=dict)  # the display rows of those on screen
 
 
 def reload_page(session: Session, flt: RosterFilter, sort_key: str = "name", descending: bool = False, *,
-                limit: int = 200, keep: int | None = None) -> RosterReload:
+                limit: int = 200, keep: int | None = None, today: dt.date | None = None,
+                full_id_rights: bool = False, rows_from: int = 0, rows: int = 200) -> RosterReload:
     """The roster read again after a change, as a background read: the count of everyone, the first ``limit``
     ids found (as many as the list had read before, so that the place scrolled to stays), and, when the student
     to ``keep`` in view matches the filter further down, every id, so that the window finds its row without
-    reading them on its own thread."""
+    reading them on its own thread. With ``today``, the display rows of ``rows`` ids from ``rows_from`` on (those
+    on screen), or around the student kept."""
     total = count_students(session)
-    page = search_page(session, flt, sort_key, descending, limit=limit)
+    page = _search_page(session, flt, sort_key, descending, limit)
     ids = page.ids
     if keep is not None and keep not in ids and page.count > len(ids) and is_match(session, flt, keep):
         ids = search_ids(session, flt, sort_key, descending)
-    return RosterReload(total, max(page.count, len(ids)), ids, keep is not None and keep in ids)
+    kept = keep is not None and keep in ids
+    shown: dict[int, RosterRow] = {}
+    if today is not None:
+        if kept and not rows_from <= ids.index(keep) < rows_from + rows:  # the view will scroll to them
+            rows_from = max(0, ids.index(keep) - rows // 4)
+        shown = fetch_rows(session, ids[rows_from:rows_from + rows], today, full_id_rights=full_id_rights)
+    return RosterReload(total, max(page.count, len(ids)), ids, kept, shown)
 
 
 def is_match(session: Session, flt: RosterFilter, student_id: int) -> bool:

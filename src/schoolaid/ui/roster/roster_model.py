@@ -115,8 +115,11 @@ class RosterModel(LazyIdModel[RosterRow]):
 
     def _search(self) -> None:
         self.searches += 1
-        page = self._context.query(roster.search_page, self._filter, self._sort_key, self._descending, limit=BATCH)
+        # The first screen's rows come with the search, from one transaction.
+        page = self._context.query(roster.search_page, self._filter, self._sort_key, self._descending, limit=BATCH,
+                                   today=self._context.today(), full_id_rights=self._context.full_id_rights)
         self.show_ids(page.ids, page.count)
+        self.keep_rows(page.rows)
 
     @property
     def known(self) -> int:
@@ -136,6 +139,7 @@ class RosterModel(LazyIdModel[RosterRow]):
         self._total = reload.total
         self.searched = True
         self.show_ids(reload.ids, reload.count)
+        self.keep_rows(reload.rows)
         self.counts_changed.emit(self.shown, self.total)
 
     def all_ids(self) -> list[int]:

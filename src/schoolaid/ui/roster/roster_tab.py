@@ -289,9 +289,12 @@ class RosterTab(QWidget):
     def _read_in_background(self, flt: RosterFilter, keep: int | None) -> None:
         request = self.reload_requests.start()
         searches = self.model.searches
+        top = max(self.table.rowAt(0), 0) if flt == self.model.filter else 0
         self._reading = run_op(
             self.context, self, roster.reload_page, flt, self.model.sort_key, self.model.descending,
-            limit=max(BATCH, self.model.known), keep=keep, access=Access.READ, background=True, quiet=True,
+            limit=max(BATCH, self.model.known), keep=keep, today=self.context.today(),
+            full_id_rights=self.context.full_id_rights, rows_from=max(0, top - BATCH // 4), rows=BATCH,
+            access=Access.READ, background=True, quiet=True,
             on_success=self.reload_requests.only(request, lambda reload: self._read(flt, searches, reload)))
 
     def _read(self, flt: RosterFilter, searches: int, reload: roster.RosterReload) -> None:

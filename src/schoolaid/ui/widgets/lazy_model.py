@@ -48,6 +48,10 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self._rows.clear()
         self.endResetModel()
 
+    def keep_rows(self, rows: dict[int, R]) -> None:
+        """Rows already read with the ids (in the same transaction): the view's first screen needs no fetch."""
+        self._rows.update(rows)
+
     def all_ids(self) -> list[int]:
         """Every id, in order, when ``show_ids`` was given only the first ones (subclasses that do so)."""
         raise NotImplementedError
