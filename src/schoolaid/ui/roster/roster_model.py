@@ -118,8 +118,7 @@ class RosterModel(LazyIdModel[RosterRow]):
         # The first screen's rows come with the search, from one transaction.
         page = self._context.query(roster.search_page, self._filter, self._sort_key, self._descending, limit=BATCH,
                                    today=self._context.today(), full_id_rights=self._context.full_id_rights)
-        self.show_ids(page.ids, page.count)
-        self.keep_rows(page.rows)
+        self.show_ids(page.ids, page.count, page.rows)
 
     @property
     def known(self) -> int:
@@ -138,8 +137,7 @@ class RosterModel(LazyIdModel[RosterRow]):
         self._filter = flt
         self._total = reload.total
         self.searched = True
-        self.show_ids(reload.ids, reload.count)
-        self.keep_rows(reload.rows)
+        self.show_ids(reload.ids, reload.count, reload.rows)
         self.counts_changed.emit(self.shown, self.total)
 
     def all_ids(self) -> list[int]:
