@@ -120,7 +120,7 @@ def test_the_roster_tab_shows_imported_students(qtbot, township_context, sheet, 
 
     monkeypatch.setattr(ImportDialog, "exec", preview_and_import)
     tab.import_roster(sheet)
-    assert tab.model.rowCount() == 3
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3)  # the list read again in the background
     assert messages and "新增 3 名学生" in messages[0]
     assert set(township_context.query(roster.search_ids, RosterFilter(text="zs"))) <= {
         tab.model.student_id(r) for r in range(3)}

@@ -153,6 +153,8 @@ def test_status_change_in_the_dialog_updates_the_table(qtbot, tab, context) -> N
     dialog.reason_edit.insert("生病住院")  # Chinese arrives through the input method, not key by key
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.result() == dialog.DialogCode.Accepted
+    assert tab.reading  # the list is read again off the GUI thread; the rows stay until it comes
+    qtbot.waitUntil(lambda: not tab.reading)
     assert tab.model.row_of(student_id) is None  # the default filter shows enrolled students only
     tab.status_combo.setCurrentIndex(tab.status_combo.findText("休学"))
     assert tab.model.row_of(student_id) is not None
@@ -172,3 +174,70 @@ def test_status_dialog_requires_a_reason(qtbot, tab, context) -> None:
     assert "转入学校" in dialog.field_errors.message_for("destination")
     assert dialog.result() != dialog.DialogCode.Accepted
     assert context.query(roster.status_history, tab.selected_student_id()) == []
+
+
+@pytest.fixture
+def searches_on_the_gui_thread(monkeypatch) -> list[str]:
+    """The roster's searches and counts that run on the GUI thread (those run in the background are left out)."""
+    import threading
+
+    found: list[str] = []
+    for name in ("search_page", "search_ids", "count_students", "is_match"):
+        real = getattr(roster, name)
+
+        def watched(*args, _real=real, _name=name, **kwargs):
+            if threading.current_thread() is threading.main_thread():
+                found.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(roster, name, watched)
+    return found
+
+
+def test_saving_a_student_reads_the_roster_again_in_the_background(qtbot, tab, context,
+                                                                   searches_on_the_gui_thread) -> None:
+    from schoolaid.ui.roster.student_dialog import StudentDialog
+    from tests.ui import driving
+
+    grade = [c.key for c in COLUMNS].index("grade")
+    bar = tab.table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # somewhere down the list
+    row = tab.table.rowAt(tab.table.viewport().height() // 2)
+    tab.table.selectRow(row)
+    student_id, scrolled = tab.selected_student_id(), bar.value()
+    assert scrolled > 0
+    searches_on_the_gui_thread.clear()
+
+    def change_the_class(dialog: StudentDialog) -> None:
+        dialog.class_edit.clear()
+        dialog.class_edit.insert("9班")
+        driving.save(dialog)
+
+    saved = driving.when_shown(StudentDialog, change_the_class)
+    tab.edit_student()  # as Return on the selected row does
+    assert saved and tab.reading  # the list is read again off the GUI thread; the rows stay until it comes
+    qtbot.waitUntil(lambda: not tab.reading)
+    assert searches_on_the_gui_thread == []
+    assert tab.model.index(row, grade).data().endswith("9班")  # the change shown
+    assert tab.selected_student_id() == student_id  # the same student selected, the same place scrolled to
+    assert bar.value() == scrolled
+    assert tab.household_panel.view is not None
+
+
+def test_a_student_asked_for_in_a_long_roster_is_found_in_the_background(qtbot, tab, context, monkeypatch,
+                                                                         searches_on_the_gui_thread) -> None:
+    from schoolaid.ui.roster import roster_tab
+
+    monkeypatch.setattr(roster_tab, "SELECT_AT_ONCE_UP_TO", 0)  # as at county scale
+    tab.school_combo.setCurrentIndex(tab.school_combo.findText("平地镇中心校"))
+    elsewhere = next(i for i in context.query(roster.search_ids, RosterFilter(
+        statuses=frozenset({EnrollmentStatus.ENROLLED}))) if not tab.model.knows(i))
+    searches_on_the_gui_thread.clear()
+    opened = []
+    tab.select_student(elsewhere, then=lambda: opened.append(tab.selected_student_id()))
+    assert tab.reading and tab.selected_student_id() != elsewhere
+    qtbot.waitUntil(lambda: opened == [elsewhere])  # the school filter cleared to show them
+    assert searches_on_the_gui_thread == []
+    assert tab.school_combo.currentIndex() == 0 and tab.model.filter.school_id is None
+    row = tab.model.row_of(elsewhere)
+    assert tab.table.viewport().rect().intersects(tab.table.visualRect(tab.model.index(row, 0)))

@@ -7,9 +7,10 @@ screen, so the roster stays quick at county scale (100,000 students).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     and_,
+    bindparam,
     case,
     false,
     func,
@@ -790,15 +792,27 @@ def search_ids(session: Session, flt: RosterFilter, sort_key: str = "name", desc
 class SearchPage:
     count: int
     ids: list[int]  # the first ``limit`` of them, in display order
+    rows: dict[int, RosterRow] = field(default_factory=dict)  # their display rows, when asked for (``today``)
 
 
 def search_page(session: Session, flt: RosterFilter, sort_key: str = "name", descending: bool = False,
-                limit: int = 200) -> SearchPage:
+                limit: int = 200, *, today: dt.date | None = None, full_id_rights: bool = False) -> SearchPage:
     """How many students match the filter, and the first of them in display order: what a keystroke
-    shows. The rest come from ``search_ids`` if the user scrolls past them."""
+    shows. The rest come from ``search_ids`` if the user scrolls past them. With ``today``, their display
+    rows too (``fetch_rows``), read in the same transaction as the search."""
+    page = _search_page(session, flt, sort_key, descending, limit)
+    if today is None or not page.ids:
+        return page
+    return SearchPage(page.count, page.ids, fetch_rows(session, page.ids, today, full_id_rights=full_id_rights))
+
+
+def _search_page(session: Session, flt: RosterFilter, sort_key: str, descending: bool, limit: int) -> SearchPage:
     if sort_key not in SORT_KEYS:
         raise ValueError(sort_key)
-    count = session.scalar(select(func.count()).select_from(_select_ids(flt, None).subquery())) or 0
+    # Through Core, whose cache keeps each shape of statement compiled: compiling it afresh was most of a narrow
+    # search's time.
+    connection = session.connection()
+    count = connection.scalar(select(func.count()).select_from(_select_ids(flt, None).subquery())) or 0
     if not count:
         return SearchPage(0, [])
     query = _select_ids(flt, sort_key).order_by(*_order(sort_key, descending)).limit(limit)
@@ -807,11 +821,42 @@ def search_page(session: Session, flt: RosterFilter, sort_key: str = "name", des
         # Many found: reading the sort's index in order reaches the first page long before sorting
         # them all would (SQLite, knowing nothing of how many match, sorts them all).
         return SearchPage(count, fetch_ids(session, query, indexed_by=("students", index)))
-    return SearchPage(count, fetch_ids(session, query))
+    return SearchPage(count, list(connection.scalars(query)))
 
 
 _SORT_INDEXES = {"name": "ix_students_sort_name", "age": "ix_students_sort_birth"}
 _READ_IN_ORDER_FROM = 2000
+
+
+@dataclass(frozen=True)
+class RosterReload:
+    total: int  # every student, whatever the filter
+    count: int  # those the filter finds
+    ids: list[int]  # the first of them in display order: at least as many as asked for, all when ``kept`` needs it
+    kept: bool  # whether the student to keep in view is among ``ids`` (False when none was named)
+    rows: dict[int, RosterRow] = field(default_factory=dict)  # the display rows of those on screen
+
+
+def reload_page(session: Session, flt: RosterFilter, sort_key: str = "name", descending: bool = False, *,
+                limit: int = 200, keep: int | None = None, today: dt.date | None = None,
+                full_id_rights: bool = False, rows_from: int = 0, rows: int = 200) -> RosterReload:
+    """The roster read again after a change, as a background read: the count of everyone, the first ``limit``
+    ids found (as many as the list had read before, so that the place scrolled to stays), and, when the student
+    to ``keep`` in view matches the filter further down, every id, so that the window finds its row without
+    reading them on its own thread. With ``today``, the display rows of ``rows`` ids from ``rows_from`` on (those
+    on screen), or around the student kept."""
+    total = count_students(session)
+    page = _search_page(session, flt, sort_key, descending, limit)
+    ids = page.ids
+    if keep is not None and keep not in ids and page.count > len(ids) and is_match(session, flt, keep):
+        ids = search_ids(session, flt, sort_key, descending)
+    kept = keep is not None and keep in ids
+    shown: dict[int, RosterRow] = {}
+    if today is not None:
+        if kept and not rows_from <= ids.index(keep) < rows_from + rows:  # the view will scroll to them
+            rows_from = max(0, ids.index(keep) - rows // 4)
+        shown = fetch_rows(session, ids[rows_from:rows_from + rows], today, full_id_rights=full_id_rights)
+    return RosterReload(total, max(page.count, len(ids)), ids, kept, shown)
 
 
 def is_match(session: Session, flt: RosterFilter, student_id: int) -> bool:
@@ -890,6 +935,35 @@ class RosterRow:
         return grade_name_zh(self.stage, self.grade)
 
 
+# The display rows of a batch of ids: built once, and written once as SQL, so that a keystroke's rows cost SQLite's
+# work and little else (building and compiling the statement each time was most of a narrow search's time). The ids
+# come as one JSON array (``json_each``): one statement whatever their number, kept prepared by the driver.
+_ROW_IDS = func.json_each(bindparam("ids")).table_valued("value")
+_ROWS_BY_ID = (
+    select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage, Student.grade,
+           Student.class_name, Village.name, Household.head_name, Household.category, Student.left_behind,
+           Student.boarder, Student.status, Student.id_number, Student.household_id)
+    .join(School, Student.school_id == School.id)
+    .outerjoin(Household, Student.household_id == Household.id)
+    .outerjoin(Village, Household.village_id == Village.id)
+    .where(Student.id.in_(select(_ROW_IDS.c.value)))
+)
+_ROWS_SQL: dict[str, str] = {}  # by dialect name
+
+
+def _rows_by_id(session: Session, ids: list[int]) -> list[tuple]:
+    dialect = session.get_bind().dialect
+    sql = _ROWS_SQL.get(dialect.name)
+    if sql is None:
+        sql = _ROWS_SQL[dialect.name] = str(_ROWS_BY_ID.compile(dialect=dialect))
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql, [json.dumps(ids)])
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
 def fetch_rows(session: Session, ids: Iterable[int], today: dt.date, *, full_id_rights: bool) -> dict[int, RosterRow]:
     """The display rows for these ids (any order; missing ids are left out).
 
@@ -897,37 +971,54 @@ def fetch_rows(session: Session, ids: Iterable[int], today: dt.date, *, full_id_
     four characters and the birth date is left out (the age and ``birth_month`` remain): the date is
     half of the ID number, and a list needs no more than the age."""
     ids = list(ids)
-    rows: dict[int, RosterRow] = {}
-    reference = enrollment_approvals.age_reference_day(session, SchoolYear.containing(today))
+    found: list[tuple] = []
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        approvals = enrollment_approvals.latest_approvals(session, chunk)
-        unconfirmed = transfers.unconfirmed_out(session, chunk)
-        result = session.execute(
-            select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage,
-                   Student.grade, Student.class_name, Village.name, Household.head_name,
-                   Household.category, Student.left_behind, Student.boarder, Student.status,
-                   Student.id_number, Student.household_id)
-            .join(School, Student.school_id == School.id)
-            .outerjoin(Household, Student.household_id == Household.id)
-            .outerjoin(Village, Household.village_id == Village.id)
-            .where(Student.id.in_(chunk))
-        )
-        for (sid, name, sex, birth, school, stage, grade, class_name, village, head, category, left_behind, boarder,
-             status, id_number, household_id) in result:
-            rows[sid] = RosterRow(
-                id=sid, name=name, sex=sex, birth_date=birth if full_id_rights else None,
-                age=age_on(birth, today) if birth else None, birth_month=f"{birth:%Y-%m}" if birth else "",
-                school=school, stage=stage, grade=grade, grade_label=grade_label(stage, grade),
-                class_name=class_name, village=village or "", household_head=head or "",
-                category=category or "", left_behind=left_behind, boarder=boarder,
-                status=EnrollmentStatus(status), id_masked=idnumber.mask(id_number, full_id_rights=full_id_rights),
-                household_id=household_id, flag=enrollment_approvals.Flag.TRANSFER_UNCONFIRMED if sid in unconfirmed
-                else enrollment_approvals.flag_of(
-                    stage, status, birth, reference, today,
-                    approvals.get((sid, enrollment_approvals.ApprovalKind.DEFERRED)),
-                    approvals.get((sid, enrollment_approvals.ApprovalKind.SUSPENDED))))
+        found += _rows_by_id(session, ids[start:start + 500])
+    # Only a 转出 pupil can be 待核实, and only a 休学 pupil or a preschool child has a flag from the age rule and the
+    # approvals (``enrollment_approvals.flag_of``): the other rows need nothing more looked up.
+    suspended, enrolled = EnrollmentStatus.SUSPENDED.value, EnrollmentStatus.ENROLLED.value
+    preschool = Stage.PRESCHOOL.value
+    reference = (enrollment_approvals.age_reference_day(session, SchoolYear.containing(today))
+                 if any(row[5] == preschool for row in found) else today)
+    approved = [row[0] for row in found if row[13] == suspended or (
+        row[5] == preschool and row[13] == enrolled
+        and enrollment_approvals.is_school_age(_date(row[3]), reference))]
+    approvals = enrollment_approvals.latest_approvals(session, approved) if approved else {}
+    away = [row[0] for row in found if row[13] == EnrollmentStatus.TRANSFERRED_OUT.value]
+    unconfirmed = {sid for sid, view in transfers.latest_out(session, away).items() if not view.confirmed} if away \
+        else set()
+    grades: dict[tuple[str, int], str] = {}
+    rows: dict[int, RosterRow] = {}
+    for (sid, name, sex, birth_text, school, stage, grade, class_name, village, head, category, left_behind, boarder,
+         status, id_number, household_id) in found:
+        birth = _date(birth_text)  # straight from the driver: dates as ISO text, flags as 0 and 1
+        label = grades.get((stage, grade))
+        if label is None:
+            label = grades[(stage, grade)] = grade_label(stage, grade)
+        if sid in unconfirmed:
+            flag = enrollment_approvals.Flag.TRANSFER_UNCONFIRMED
+        elif stage == preschool or status == suspended:
+            flag = enrollment_approvals.flag_of(
+                stage, status, birth, reference, today, approvals.get((sid, enrollment_approvals.ApprovalKind.DEFERRED)),
+                approvals.get((sid, enrollment_approvals.ApprovalKind.SUSPENDED)))
+        else:
+            flag = None
+        rows[sid] = RosterRow(
+            id=sid, name=name, sex=sex, birth_date=birth if full_id_rights else None,
+            age=age_on(birth, today) if birth else None, birth_month=birth_text[:7] if birth else "",
+            school=school, stage=stage, grade=grade, grade_label=label,
+            class_name=class_name, village=village or "", household_head=head or "",
+            category=category or "", left_behind=bool(left_behind), boarder=bool(boarder),
+            status=_STATUSES[status], id_masked=idnumber.mask(id_number, full_id_rights=full_id_rights),
+            household_id=household_id, flag=flag)
     return rows
+
+
+_STATUSES = {status.value: status for status in EnrollmentStatus}
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
 
 
 def list_rows(session: Session, flt: RosterFilter, sort_key: str = "name", *, today: dt.date) -> list[RosterRow]:

@@ -93,6 +93,7 @@ class RosterModel(LazyIdModel[RosterRow]):
         self._descending = False
         self._total: int | None = None  # every student, whatever the filter
         self.searched = False  # False until the first search fills the table
+        self.searches = 0  # searches run here; a list read in the background for an older one is moot
 
     @property
     def filter(self) -> RosterFilter:
@@ -113,8 +114,31 @@ class RosterModel(LazyIdModel[RosterRow]):
         self.counts_changed.emit(self.shown, self.total)
 
     def _search(self) -> None:
-        page = self._context.query(roster.search_page, self._filter, self._sort_key, self._descending, limit=BATCH)
-        self.show_ids(page.ids, page.count)
+        self.searches += 1
+        # The first screen's rows come with the search, from one transaction.
+        page = self._context.query(roster.search_page, self._filter, self._sort_key, self._descending, limit=BATCH,
+                                   today=self._context.today(), full_id_rights=self._context.full_id_rights)
+        self.show_ids(page.ids, page.count, page.rows)
+
+    @property
+    def known(self) -> int:
+        """How many of the ids in display order have been read (the first page, or more once scrolled past)."""
+        return len(self._ids)
+
+    def knows(self, student_id: int) -> bool:
+        return student_id in self._ids
+
+    def set_total(self, total: int) -> None:
+        self._total = total
+        self.counts_changed.emit(self.shown, self.total)
+
+    def show_reload(self, flt: RosterFilter, reload: roster.RosterReload) -> None:
+        """The list as read again in the background (``roster.reload_page``) for this filter."""
+        self._filter = flt
+        self._total = reload.total
+        self.searched = True
+        self.show_ids(reload.ids, reload.count, reload.rows)
+        self.counts_changed.emit(self.shown, self.total)
 
     def all_ids(self) -> list[int]:
         return self._context.query(roster.search_ids, self._filter, self._sort_key, self._descending)

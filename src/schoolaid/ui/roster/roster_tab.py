@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
@@ -31,14 +33,29 @@ from schoolaid.roster.roster import RosterFilter
 from schoolaid.township import township
 from schoolaid.ui.actions import ROSTER_CONTEXT, context_menu, make_button
 from schoolaid.ui.context import AppContext, Entity
-from schoolaid.ui.operations import Access, run_op
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.roster.household_panel import HouseholdPanel
 from schoolaid.ui.roster.roster_model import RosterModel
+from schoolaid.ui.widgets.latest import Latest
+from schoolaid.ui.widgets.lazy_model import BATCH
 from schoolaid.ui.widgets.table_setup import fit_columns
 from schoolaid.ui.widgets.when_shown import WhenShown
 
 SEARCH_DELAY_MS = 80  # coalesces a burst of keystrokes into one search
 _ANY = None
+# A roster this small is read whole in a blink: a student asked for is found and selected at once. In a larger one
+# (a county's) finding a student's row can mean reading every id in display order: that is done in the background.
+SELECT_AT_ONCE_UP_TO = 2_000
+
+
+@dataclass
+class _Wanted:
+    """A student to select once the list read in the background comes, and how far the filters were widened to
+    show them: 0 as they are, 1 cleared, 2 any status too."""
+
+    student_id: int
+    then: Callable[[], None] | None = None
+    widened: int = 0
 
 
 class RosterTab(QWidget):
@@ -139,6 +156,10 @@ class RosterTab(QWidget):
         open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         open_action.triggered.connect(self.edit_student)
         self.table.addAction(open_action)
+        # After a change the list is read again in the background; only the answer to the latest read is shown.
+        self.reload_requests = Latest()
+        self._reading: Operation | None = None
+        self._wanted: _Wanted | None = None
         self.apply_filter()
         # After a change, re-read only when someone looks (the list was just read above).
         self.when_shown = WhenShown(self, self._reload, stale=False)
@@ -255,11 +276,80 @@ class RosterTab(QWidget):
         self.when_shown.changed()
 
     def _reload(self) -> None:
-        selected = self.selected_student_id()
-        self.model.refresh(data_changed=True)
-        self._reselect(selected)
-        # The selection may be the same row as before: show the household as it is now.
-        self._selection_changed(QItemSelection(), QItemSelection())
+        """After a change, the list read again in the background: at county scale counting and ordering 100,000
+        students froze the window for half a second after every save. The rows shown stay until it comes."""
+        keep = self._wanted.student_id if self._wanted is not None else self.selected_student_id()
+        self._read_in_background(self.model.filter, keep)
+
+    @property
+    def reading(self) -> bool:
+        """Whether the list is being read again in the background."""
+        return self._reading is not None and not self._reading.done
+
+    def _read_in_background(self, flt: RosterFilter, keep: int | None) -> None:
+        request = self.reload_requests.start()
+        searches = self.model.searches
+        top = max(self.table.rowAt(0), 0) if flt == self.model.filter else 0
+        self._reading = run_op(
+            self.context, self, roster.reload_page, flt, self.model.sort_key, self.model.descending,
+            limit=max(BATCH, self.model.known), keep=keep, today=self.context.today(),
+            full_id_rights=self.context.full_id_rights, rows_from=max(0, top - BATCH // 4), rows=BATCH,
+            access=Access.READ, background=True, quiet=True,
+            on_success=self.reload_requests.only(request, lambda reload: self._read(flt, searches, reload)))
+
+    def _read(self, flt: RosterFilter, searches: int, reload: roster.RosterReload) -> None:
+        """The list read in the background arrives: shown with the same student selected and the same place
+        scrolled to, or with the student asked for (``select_student``) selected and in view."""
+        if searches != self.model.searches:
+            # The person searched or sorted meanwhile, after the change: that list is the newer one.
+            self.model.set_total(reload.total)
+            self._wanted = None
+            return
+        wanted = self._wanted
+        selected = wanted.student_id if wanted is not None else self.selected_student_id()
+        same_list = flt == self.model.filter
+        bars = (self.table.verticalScrollBar(), self.table.horizontalScrollBar())
+        scrolled = [bar.value() for bar in bars]
+        self.model.show_reload(flt, reload)
+        if same_list:
+            for bar, value in zip(bars, scrolled, strict=True):
+                bar.setValue(value)
+        if wanted is not None and not reload.kept:
+            self._widen_filters_for(wanted)
+            return
+        self._wanted = None
+        if selected is not None and self.model.knows(selected):
+            self._reselect(selected)  # selected afresh after the reset: the household is shown as it is now
+        else:
+            self.household_panel.show_household(None)
+        if wanted is not None and wanted.then is not None and self.selected_student_id() == wanted.student_id:
+            wanted.then()
+
+    def _widen_filters_for(self, wanted: _Wanted) -> None:
+        """The student asked for is hidden by the filters: clear them, then show any status, so that the user
+        sees them."""
+        if wanted.widened >= 2:
+            self._wanted = None  # no such student (deleted meanwhile)
+            self.household_panel.show_household(None)
+            return
+        wanted.widened += 1
+        widgets = (self.search_edit, self.school_combo, self.grade_combo, self.village_combo, self.status_combo,
+                   self.category_combo, self.left_behind_check, self.boarder_check)
+        for widget in widgets:
+            widget.blockSignals(True)
+        if wanted.widened == 1:
+            self.search_edit.clear()
+            for combo in (self.school_combo, self.grade_combo, self.village_combo, self.category_combo):
+                combo.setCurrentIndex(0)
+            self.status_combo.setCurrentIndex(self.status_combo.findData(EnrollmentStatus.ENROLLED))
+            for check in (self.left_behind_check, self.boarder_check):
+                check.setChecked(False)
+        else:
+            self.status_combo.setCurrentIndex(0)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.hint_changed.emit("")
+        self._read_in_background(self.current_filter(), wanted.student_id)
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -305,18 +395,26 @@ class RosterTab(QWidget):
         QMessageBox.information(self, self.tr("Full ID number"), self.tr(
             "{name}: {number}\n\nThis look is recorded in the audit trail.").format(name=name, number=number or ""))
 
-    def select_student(self, student_id: int) -> None:
+    def select_student(self, student_id: int, then: Callable[[], None] | None = None) -> None:
+        """Select the student and bring their row into view, clearing the filters if they hide them; then do
+        ``then``. At once in a short list; in a long one, or while the list is being read again after a change
+        (a student just added), once the list read in the background has come."""
+        at_once = self.model.total <= SELECT_AT_ONCE_UP_TO or self.model.knows(student_id)
+        if self.reading or not at_once:
+            self._wanted = _Wanted(student_id, then)
+            self._read_in_background(self.model.filter, student_id)
+            return
         if self.model.row_of(student_id) is None:
             # The new or edited student is hidden by the filters: clear them so the user sees it.
             self.clear_filters()
             if self.model.row_of(student_id) is None:
                 self.status_combo.setCurrentIndex(0)
         self._reselect(student_id)
+        if then is not None and self.selected_student_id() == student_id:
+            then()
 
     def select_and_edit(self, student_id: int) -> None:
-        self.select_student(student_id)
-        if self.selected_student_id() == student_id:
-            self.edit_student()
+        self.select_student(student_id, then=self.edit_student)
 
     def import_roster(self, path: Path | None = None) -> None:
         from schoolaid.ui.roster.import_dialog import ImportDialog

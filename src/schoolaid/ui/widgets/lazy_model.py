@@ -39,13 +39,16 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self._count = 0  # rows shown: more than len(self._ids) while only the first ids are known
         self._rows: dict[int, R] = {}
 
-    def show_ids(self, ids: list[int], count: int | None = None) -> None:
+    def show_ids(self, ids: list[int], count: int | None = None, rows: dict[int, R] | None = None) -> None:
         """Show these ids; with a ``count`` beyond them, only the first ids of that many are given and
-        the rest come from ``all_ids`` when a row past them is asked for."""
+        the rest come from ``all_ids`` when a row past them is asked for. ``rows``: rows read with the ids (in
+        the same transaction), so that the first screen needs no fetch."""
         self.beginResetModel()
         self._ids = ids
         self._count = len(ids) if count is None else max(count, len(ids))
         self._rows.clear()
+        if rows:
+            self._rows.update(rows)
         self.endResetModel()
 
     def all_ids(self) -> list[int]:

@@ -5,10 +5,12 @@ when the pointer rests on it."""
 
 from __future__ import annotations
 
+import math
+
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip, QWidget
+from PySide6.QtGui import QFontMetricsF, QHelpEvent
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyledItemDelegate, QTableView, QToolTip, QWidget
 
 #: The rows measured for a column's width: enough to see the usual lengths, few enough to cost nothing.
 SAMPLE_ROWS = 50
@@ -100,8 +102,25 @@ class ColumnFitter(QObject):
         model = table.model()
         header = table.horizontalHeader()
         width = header.sectionSizeHint(column)
-        for row in range(min(model.rowCount(), SAMPLE_ROWS)):
-            width = max(width, table.sizeHintForIndex(model.index(row, column)).width() + PADDING)
+        rows = min(model.rowCount(), SAMPLE_ROWS)
+        if rows and _plain_text_column(table, column):
+            # Measured as Qt's delegate measures plain text (each line's advance, rounded up, and the text margins),
+            # reading only the text of each cell: laying out a whole style option per cell cost most of a county
+            # table's first showing.
+            metrics = QFontMetricsF(table.font())
+            margins = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+            for row in range(rows):
+                text = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+                if not isinstance(text, str):
+                    cell = table.sizeHintForIndex(model.index(row, column)).width()
+                elif "\n" in text:
+                    cell = max(math.ceil(metrics.horizontalAdvance(line)) for line in text.split("\n")) + margins
+                else:
+                    cell = math.ceil(metrics.horizontalAdvance(text)) + margins
+                width = max(width, cell + PADDING)
+        else:
+            for row in range(rows):
+                width = max(width, table.sizeHintForIndex(model.index(row, column)).width() + PADDING)
         return max(min(width, MAX_FITTED_WIDTH), self.least.get(column, 0))
 
     def fit(self) -> None:
@@ -183,6 +202,21 @@ class ColumnFitter(QObject):
         else:
             QToolTip.hideText()
         return True
+
+
+# What a cell may show besides its text, which measuring the text alone would leave out.
+_DRAWN_BESIDE_TEXT = (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.FontRole,
+                      Qt.ItemDataRole.SizeHintRole)
+
+
+def _plain_text_column(table: QTableView, column: int) -> bool:
+    """Whether the column's cells are drawn by Qt's own delegate with nothing but text (as its first cell is): the
+    size Qt would give them is then the text's."""
+    delegate = table.itemDelegateForColumn(column) or table.itemDelegate()
+    if not isinstance(delegate, QStyledItemDelegate) or type(delegate).sizeHint is not QStyledItemDelegate.sizeHint:
+        return False
+    first = table.model().index(0, column)
+    return all(first.data(role) is None for role in _DRAWN_BESIDE_TEXT)
 
 
 def is_cut_short(table: QTableView, index: QModelIndex) -> bool:
