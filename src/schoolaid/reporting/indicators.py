@@ -214,7 +214,7 @@ def _student_rows(session: Session, school_id: int | None) -> list[Row]:
         Household, Student.household_id == Household.id)
     if school_id is not None:
         query = query.where(Student.school_id == school_id)
-    return session.connection().execute(query).all()
+    return list(session.connection().execute(query).all())
 
 
 def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,

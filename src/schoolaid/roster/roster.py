@@ -853,7 +853,7 @@ def reload_page(session: Session, flt: RosterFilter, sort_key: str = "name", des
     kept = keep is not None and keep in ids
     shown: dict[int, RosterRow] = {}
     if today is not None:
-        if kept and not rows_from <= ids.index(keep) < rows_from + rows:  # the view will scroll to them
+        if kept and keep is not None and not rows_from <= ids.index(keep) < rows_from + rows:  # scrolled to
             rows_from = max(0, ids.index(keep) - rows // 4)
         shown = fetch_rows(session, ids[rows_from:rows_from + rows], today, full_id_rights=full_id_rights)
     return RosterReload(total, max(page.count, len(ids)), ids, kept, shown)
@@ -959,7 +959,7 @@ def _rows_by_id(session: Session, ids: list[int]) -> list[tuple]:
     cursor = session.connection().connection.cursor()
     try:
         cursor.execute(sql, [json.dumps(ids)])
-        return cursor.fetchall()
+        return list(cursor.fetchall())
     finally:
         cursor.close()
 
@@ -995,6 +995,7 @@ def fetch_rows(session: Session, ids: Iterable[int], today: dt.date, *, full_id_
         label = grades.get((stage, grade))
         if label is None:
             label = grades[(stage, grade)] = grade_label(stage, grade)
+        flag: enrollment_approvals.Flag | None
         if sid in unconfirmed:
             flag = enrollment_approvals.Flag.TRANSFER_UNCONFIRMED
         elif stage == preschool or status == suspended:
