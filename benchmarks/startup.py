@@ -131,6 +131,15 @@ from schoolaid.ui.operations import running
 measure_stalls = sys.argv[3] == "stalls"
 holder = []
 
+def show_window(window_class, db):
+    window = window_class(AppContext(db, prefs, "benchmark"), owns_database=True)
+    window.installEventFilter(watcher)
+    window.show()
+    window.start_background_work()
+    holder.append(window)
+    window.grab()  # offscreen windows paint when grabbed
+    garbage.freeze_startup()
+
 if measure_stalls:
     # Loaded and opened before the clock starts: what is timed is the window's own work.
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
@@ -167,13 +176,7 @@ if measure_stalls:
 
     def open_window():
         stall["opened"] = now()
-        window = MainWindow(AppContext(db, prefs, "benchmark"), owns_database=True)
-        window.installEventFilter(watcher)
-        window.show()
-        window.start_background_work()
-        holder.append(window)
-        window.grab()  # offscreen windows paint when grabbed
-        garbage.freeze_startup()
+        show_window(MainWindow, db)
 
     def begin():
         stall["last"] = now()
@@ -185,14 +188,7 @@ if measure_stalls:
 else:
     def open_window():
         from schoolaid.ui.main_window import MainWindow
-        db = open_database(sys.argv[1])
-        window = MainWindow(AppContext(db, prefs, "benchmark"), owns_database=True)
-        window.installEventFilter(watcher)
-        window.show()
-        window.start_background_work()
-        holder.append(window)
-        window.grab()  # offscreen windows paint when grabbed
-        garbage.freeze_startup()
+        show_window(MainWindow, open_database(sys.argv[1]))
 
     watcher = FirstPaint()
     open_window()

@@ -229,19 +229,27 @@ class RosterTab(QWidget):
         self._reselect(selected)
 
     def clear_filters(self) -> None:
-        for widget in (self.search_edit, self.school_combo, self.grade_combo, self.village_combo, self.status_combo,
-                       self.category_combo, self.left_behind_check, self.boarder_check):
-            widget.blockSignals(True)
-        self.search_edit.clear()
-        for combo in (self.school_combo, self.grade_combo, self.village_combo, self.category_combo):
-            combo.setCurrentIndex(0)
-        self.status_combo.setCurrentIndex(self.status_combo.findData(EnrollmentStatus.ENROLLED))
-        for check in (self.left_behind_check, self.boarder_check):
-            check.setChecked(False)
-        for widget in (self.search_edit, self.school_combo, self.grade_combo, self.village_combo, self.status_combo,
-                       self.category_combo, self.left_behind_check, self.boarder_check):
-            widget.blockSignals(False)
+        self._set_filters_quietly(any_status=False)
         self.apply_filter()
+
+    def _set_filters_quietly(self, *, any_status: bool) -> None:
+        """The filters back to their start (every school, grade, village and category; 在读), or with
+        ``any_status`` only the status widened to all; no search is run for each widget changed."""
+        widgets = (self.search_edit, self.school_combo, self.grade_combo, self.village_combo, self.status_combo,
+                   self.category_combo, self.left_behind_check, self.boarder_check)
+        for widget in widgets:
+            widget.blockSignals(True)
+        if any_status:
+            self.status_combo.setCurrentIndex(0)
+        else:
+            self.search_edit.clear()
+            for combo in (self.school_combo, self.grade_combo, self.village_combo, self.category_combo):
+                combo.setCurrentIndex(0)
+            self.status_combo.setCurrentIndex(self.status_combo.findData(EnrollmentStatus.ENROLLED))
+            for check in (self.left_behind_check, self.boarder_check):
+                check.setChecked(False)
+        for widget in widgets:
+            widget.blockSignals(False)
 
     # --- selection -------------------------------------------------------------------------
 
@@ -333,21 +341,7 @@ class RosterTab(QWidget):
             self.household_panel.show_household(None)
             return
         wanted.widened += 1
-        widgets = (self.search_edit, self.school_combo, self.grade_combo, self.village_combo, self.status_combo,
-                   self.category_combo, self.left_behind_check, self.boarder_check)
-        for widget in widgets:
-            widget.blockSignals(True)
-        if wanted.widened == 1:
-            self.search_edit.clear()
-            for combo in (self.school_combo, self.grade_combo, self.village_combo, self.category_combo):
-                combo.setCurrentIndex(0)
-            self.status_combo.setCurrentIndex(self.status_combo.findData(EnrollmentStatus.ENROLLED))
-            for check in (self.left_behind_check, self.boarder_check):
-                check.setChecked(False)
-        else:
-            self.status_combo.setCurrentIndex(0)
-        for widget in widgets:
-            widget.blockSignals(False)
+        self._set_filters_quietly(any_status=wanted.widened > 1)
         self.hint_changed.emit("")
         self._read_in_background(self.current_filter(), wanted.student_id)
 
