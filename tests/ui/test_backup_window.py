@@ -206,6 +206,7 @@ def test_a_backup_double_clicked_asks_its_password_and_opens_read_only(qtbot, wi
     file = backup.write_backup(context.db.path, tmp_path / "波西村小学.sabk", PASSWORD, now=NOW).path
     # the desktop entry's and the Windows association's command line
     assert build_parser().parse_args(["--view-backup", str(file)]).view_backup == file
+    assert build_parser().parse_args(["--view-backup"]).view_backup is None  # started from the menu: no file
 
     def type_password(dialog) -> None:
         dialog.password_edit.setText(PASSWORD)

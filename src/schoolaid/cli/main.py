@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      "case files of a township central school. Without a command, opens the window."))
     parser.add_argument("--version", action="version", version=f"SchoolAid {__version__}")
     db_option(parser, None)
-    parser.add_argument("--view-backup", metavar="FILE", type=Path, help=translate(
+    # nargs="?": the desktop entry's `--view-backup %f` loses its %f when started from the menu.
+    parser.add_argument("--view-backup", metavar="FILE", type=Path, nargs="?", help=translate(
         "Cli", "open the window and show this backup (.sabk) read-only once signed in: what a backup "
                "double-clicked does"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
