@@ -203,3 +203,12 @@ def test_a_students_changes_wrap_over_lines_in_the_history(qtbot, context):
     needed = table.fontMetrics().boundingRect(QRect(0, 0, width - 8, 10_000), Qt.TextFlag.TextWordWrap, text)
     assert table.wordWrap() and table.rowHeight(row) >= needed.height()
     assert width > table.viewport().width() // 2  # the changes take the dialog's width
+
+
+def test_a_lazy_model_told_of_more_rows_than_it_can_read_shows_those_it_has(qtbot) -> None:
+    model = LazyIdModel([LazyColumn("name", lambda: "姓名", lambda row: row)], lambda ids: {i: f"学生{i}" for i in ids})
+    model.show_ids([1, 2, 3], count=10)  # no reader of the rest: the three are all there are
+    assert model.rowCount() == 10 and not model.complete
+    assert model.row_of(99) is None
+    assert model.rowCount() == 3 and model.complete
+    assert [model.data(model.index(r, 0)) for r in range(3)] == ["学生1", "学生2", "学生3"]

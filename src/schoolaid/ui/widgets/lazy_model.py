@@ -52,8 +52,10 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
         self.endResetModel()
 
     def all_ids(self) -> list[int]:
-        """Every id, in order, when ``show_ids`` was given only the first ones (subclasses that do so)."""
-        raise NotImplementedError
+        """Every id, in order, when ``show_ids`` was given only the first ones. A model that gives only the
+        first ids reads the rest here; by default the ids known are all there are, and the rows shown
+        shrink to them."""
+        return list(self._ids)
 
     @property
     def complete(self) -> bool:
