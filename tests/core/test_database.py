@@ -180,3 +180,35 @@ def test_revision_0020_gets_search_keys_for_every_student(tmp_path) -> None:
                         | {("n", name[start:]) for start in range(len(name))})
     finally:
         after.close()
+
+
+def test_raw_rows_are_the_rows_sqlalchemy_reads_for_each_shape_and_value(demo_db) -> None:
+    """``raw_rows`` compiles each shape of query once and binds each call's values as SQLAlchemy binds them:
+    lists of any length in IN (…), dates, flags; the same shape with other values reads other rows."""
+    import datetime as dt
+
+    from sqlalchemy import String, select, type_coerce
+
+    from schoolaid.storage.database import fetch_ids, raw_rows
+    from schoolaid.storage.models import LedgerEntry, Student
+
+    def both(session, query):
+        return raw_rows(session, query), [tuple(row) for row in session.execute(query)]
+
+    def check(session) -> None:
+        for statuses in (["在读"], ["在读", "休学"], ["转出", "毕业", "在读"]):
+            for born_after in (dt.date(2012, 1, 1), dt.date(2016, 9, 1)):
+                for boarder in (True, False):
+                    query = (select(Student.id, Student.name, Student.boarder, type_coerce(Student.birth_date, String))
+                             .where(Student.status.in_(statuses), Student.birth_date > born_after,
+                                    Student.boarder == boarder).order_by(Student.id))
+                    ours, theirs = both(session, query)
+                    assert [(i, n, bool(b), d) for i, n, b, d in ours] == theirs
+                    assert fetch_ids(session, query) == [row[0] for row in theirs]
+        some = fetch_ids(session, select(Student.id).order_by(Student.id))
+        assert len(some) > 100
+        for moment in (dt.datetime(2020, 1, 1, 8, 30), dt.datetime(2099, 1, 1)):
+            query = select(LedgerEntry.id).where(LedgerEntry.posted_at < moment).order_by(LedgerEntry.id)
+            assert fetch_ids(session, query) == list(session.scalars(query))
+
+    demo_db.query(check)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     DateTime,
     Select,
     SQLColumnExpression,
+    String,
     and_,
     bindparam,
     case,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -61,7 +63,7 @@ from schoolaid.roster.enrollment import (
     change_needs_reason,
 )
 from schoolaid.roster.pinyin_search import search_keys
-from schoolaid.storage.database import fetch_ids, insert_rows, reserve_ids
+from schoolaid.storage.database import fetch_ids, insert_rows, raw_rows, reserve_ids
 from schoolaid.storage.models import (
     DisabilityRecord,
     Household,
@@ -770,7 +772,8 @@ def _order(sort_key: str, descending: bool) -> list:
     return columns
 
 
-def _select_ids(flt: RosterFilter, sort_key: str | None) -> Select:
+def _select_ids(flt: RosterFilter, sort_key: str | None,
+                conditions: list[ColumnElement[bool]] | None = None) -> Select:
     query: Select = select(Student.id)
     if sort_key == "school":
         query = query.join(School, Student.school_id == School.id)
@@ -778,7 +781,7 @@ def _select_ids(flt: RosterFilter, sort_key: str | None) -> Select:
         query = query.outerjoin(Household, Student.household_id == Household.id)
         if sort_key == "village":
             query = query.outerjoin(Village, Household.village_id == Village.id)
-    return query.where(*_where(flt))
+    return query.where(*(_where(flt) if conditions is None else conditions))
 
 
 def search_ids(session: Session, flt: RosterFilter, sort_key: str = "name", descending: bool = False) -> list[int]:
@@ -800,28 +803,45 @@ def search_page(session: Session, flt: RosterFilter, sort_key: str = "name", des
     """How many students match the filter, and the first of them in display order: what a keystroke
     shows. The rest come from ``search_ids`` if the user scrolls past them. With ``today``, their display
     rows too (``fetch_rows``), read in the same transaction as the search."""
-    page = _search_page(session, flt, sort_key, descending, limit)
-    if today is None or not page.ids:
-        return page
-    return SearchPage(page.count, page.ids, fetch_rows(session, page.ids, today, full_id_rights=full_id_rights))
-
-
-def _search_page(session: Session, flt: RosterFilter, sort_key: str, descending: bool, limit: int) -> SearchPage:
     if sort_key not in SORT_KEYS:
         raise ValueError(sort_key)
-    # Through Core, whose cache keeps each shape of statement compiled: compiling it afresh was most of a narrow
-    # search's time.
-    connection = session.connection()
-    count = connection.scalar(select(func.count()).select_from(_select_ids(flt, None).subquery())) or 0
+    if today is None:
+        return _search_page(session, flt, sort_key, descending, limit)
+    conditions = _where(flt)
+    count = _count(session, flt, conditions)
     if not count:
         return SearchPage(0, [])
-    query = _select_ids(flt, sort_key).order_by(*_order(sort_key, descending)).limit(limit)
+    if count >= _READ_IN_ORDER_FROM and sort_key in _SORT_INDEXES:
+        page = _search_page(session, flt, sort_key, descending, limit, count=count)
+        return SearchPage(count, page.ids, fetch_rows(session, page.ids, today, full_id_rights=full_id_rights))
+    # Few found: their first rows read by the search itself, as a bare query would read them, rather than their
+    # ids first and then the rows of those ids (a second statement was most of a narrow search's time).
+    found = raw_rows(session, _ROWS.where(*conditions).order_by(*_order(sort_key, descending)).limit(limit))
+    return SearchPage(count, [row[0] for row in found],
+                      _display_rows(session, found, today, full_id_rights=full_id_rights))
+
+
+def _count(session: Session, flt: RosterFilter, conditions: list[ColumnElement[bool]] | None = None) -> int:
+    query = select(func.count()).select_from(_select_ids(flt, None, conditions).subquery())
+    return raw_rows(session, query)[0][0]
+
+
+def _search_page(session: Session, flt: RosterFilter, sort_key: str, descending: bool, limit: int,
+                 count: int | None = None) -> SearchPage:
+    if sort_key not in SORT_KEYS:
+        raise ValueError(sort_key)
+    conditions = _where(flt)
+    if count is None:
+        count = _count(session, flt, conditions)
+    if not count:
+        return SearchPage(0, [])
+    query = _select_ids(flt, sort_key, conditions).order_by(*_order(sort_key, descending)).limit(limit)
     index = _SORT_INDEXES.get(sort_key)
     if index is not None and count >= _READ_IN_ORDER_FROM:
         # Many found: reading the sort's index in order reaches the first page long before sorting
         # them all would (SQLite, knowing nothing of how many match, sorts them all).
         return SearchPage(count, fetch_ids(session, query, indexed_by=("students", index)))
-    return SearchPage(count, list(connection.scalars(query)))
+    return SearchPage(count, fetch_ids(session, query))
 
 
 _SORT_INDEXES = {"name": "ix_students_sort_name", "age": "ix_students_sort_birth"}
@@ -939,15 +959,16 @@ class RosterRow:
 # work and little else (building and compiling the statement each time was most of a narrow search's time). The ids
 # come as one JSON array (``json_each``): one statement whatever their number, kept prepared by the driver.
 _ROW_IDS = func.json_each(bindparam("ids")).table_valued("value")
-_ROWS_BY_ID = (
-    select(Student.id, Student.name, Student.sex, Student.birth_date, School.name, Student.stage, Student.grade,
-           Student.class_name, Village.name, Household.head_name, Household.category, Student.left_behind,
-           Student.boarder, Student.status, Student.id_number, Student.household_id)
+# The birth date as the text SQLite keeps, whether read through SQLAlchemy or straight from the driver.
+_ROWS = (
+    select(Student.id, Student.name, Student.sex, type_coerce(Student.birth_date, String), School.name, Student.stage,
+           Student.grade, Student.class_name, Village.name, Household.head_name, Household.category,
+           Student.left_behind, Student.boarder, Student.status, Student.id_number, Student.household_id)
     .join(School, Student.school_id == School.id)
     .outerjoin(Household, Student.household_id == Household.id)
     .outerjoin(Village, Household.village_id == Village.id)
-    .where(Student.id.in_(select(_ROW_IDS.c.value)))
 )
+_ROWS_BY_ID = _ROWS.where(Student.id.in_(select(_ROW_IDS.c.value)))
 _ROWS_SQL: dict[str, str] = {}  # by dialect name
 
 
@@ -974,6 +995,12 @@ def fetch_rows(session: Session, ids: Iterable[int], today: dt.date, *, full_id_
     found: list[tuple] = []
     for start in range(0, len(ids), 500):
         found += _rows_by_id(session, ids[start:start + 500])
+    return _display_rows(session, found, today, full_id_rights=full_id_rights)
+
+
+def _display_rows(session: Session, found: Sequence[Sequence[Any]], today: dt.date, *,
+                  full_id_rights: bool) -> dict[int, RosterRow]:
+    """The display rows of students read as ``_ROWS`` reads them."""
     # Only a 转出 pupil can be 待核实, and only a 休学 pupil or a preschool child has a flag from the age rule and the
     # approvals (``enrollment_approvals.flag_of``): the other rows need nothing more looked up.
     suspended, enrolled = EnrollmentStatus.SUSPENDED.value, EnrollmentStatus.ENROLLED.value

@@ -438,9 +438,15 @@ def fetch_ids(session: Session, query: Any, *, indexed_by: tuple[str, str] | Non
     """The first column of a query's rows, straight from the SQLite cursor: at 100,000 rows,
     building SQLAlchemy rows costs twice as much as the query itself. ``indexed_by`` (table, index)
     makes SQLite read the query's table through that index (SQLAlchemy cannot say so for SQLite)."""
-    compiled = query.compile(dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True})
-    parameters = [compiled.params[name] for name in compiled.positiontup or ()]
-    sql = str(compiled)
+    return [row[0] for row in raw_rows(session, query, indexed_by=indexed_by)]
+
+
+def raw_rows(session: Session, query: Any, *, indexed_by: tuple[str, str] | None = None) -> list[tuple]:
+    """A Core query's rows as the driver gives them (dates as ISO text, flags as 0 and 1), the statement
+    compiled once for each shape of query, as SQLAlchemy's own cache does: for a search that finds a few
+    rows, compiling it, or SQLAlchemy's execution and result objects, cost more than SQLite's work.
+    ``indexed_by`` as for ``fetch_ids``."""
+    sql, parameters = _compiled(session, query)
     if indexed_by is not None:
         table, index = indexed_by
         sql, found = re.subn(rf"\bFROM {table}\b", f"FROM {table} INDEXED BY {index}", sql, count=1)
@@ -449,9 +455,33 @@ def fetch_ids(session: Session, query: Any, *, indexed_by: tuple[str, str] | Non
     cursor = session.connection().connection.cursor()
     try:
         cursor.execute(sql, parameters)
-        return [row[0] for row in cursor.fetchall()]
+        return cursor.fetchall()
     finally:
         cursor.close()
+
+
+_COMPILED: dict[tuple[str, Any], Any] = {}  # by dialect and the query's cache key
+_MOST_COMPILED = 500  # shapes of query kept; a roster's filters make a few dozen
+
+
+def _compiled(session: Session, query: Any) -> tuple[str, list[Any]]:
+    """The SQL of a query with its values bound as SQLAlchemy binds them, compiled once per shape."""
+    dialect = session.get_bind().dialect
+    cache_key = query._generate_cache_key()
+    if cache_key is None:  # a query SQLAlchemy does not cache: compiled for this once
+        compiled = query.compile(dialect=dialect)
+        parameters = compiled.construct_params(_no_postcompile=True)
+    else:
+        compiled = _COMPILED.get((dialect.name, cache_key.key))
+        if compiled is None:
+            if len(_COMPILED) >= _MOST_COMPILED:
+                _COMPILED.clear()
+            compiled = _COMPILED[(dialect.name, cache_key.key)] = query.compile(dialect=dialect, cache_key=cache_key)
+        parameters = compiled.construct_params(extracted_parameters=cache_key.bindparams, _no_postcompile=True)
+    expanded = compiled._process_parameters_for_postcompile(parameters)  # IN (…) written out for its values
+    processors = expanded.processors
+    return expanded.statement, [processors[name](expanded.parameters[name]) if name in processors
+                                else expanded.parameters[name] for name in expanded.positiontup or ()]
 
 
 def reserve_ids(session: Session, table: Any, count: int) -> list[int]:
