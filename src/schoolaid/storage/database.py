@@ -455,7 +455,7 @@ def raw_rows(session: Session, query: Any, *, indexed_by: tuple[str, str] | None
     cursor = session.connection().connection.cursor()
     try:
         cursor.execute(sql, parameters)
-        return cursor.fetchall()
+        return list(cursor.fetchall())
     finally:
         cursor.close()
 
