@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -926,8 +926,10 @@ def count_students(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Student)) or 0
 
 
-@dataclass(frozen=True)
-class RosterRow:
+class RosterRow(NamedTuple):
+    """A student as the roster lists them. A tuple rather than a frozen dataclass: a keystroke makes a screenful
+    of them, and the dataclass's checks on each field cost more than reading the rows."""
+
     id: int
     name: str
     sex: str
