@@ -26,12 +26,28 @@ Processor time of each step, eight fresh runs each, interleaved (best; median): 
 0.21; 0.23 s, check 0.82; 0.98 s → 0.65; 0.88 s, write 1.73; 1.80 s → 1.32; 1.67 s, whole 2.82; 3.09 s
 → 2.25; 2.73 s. The same sheet again (every row on the roster): read and check 5.2–8.1 s → 1.1–1.6 s.
 
-The aim is not met, and cannot be with this schema: SQLite's own work is ≈1.0 s of processor time
-(7× the floor) before any checking — the students' inserts 0.70 s, of which the search-key trigger
-(student_search_keys_on_insert, ≈15 keys a student) is 0.5 s; the audit's 0.15 s; households and
-members 0.1 s; the commit 0.06 s (and 0.2–2.6 s of waiting for the disk). What is left in Python is
-spread over the per-row checks (≈65 µs a row: reading the cells 17, validating 20, the household,
-the ID number) and the audit's JSON and hashes (≈25 µs an event).
+searchkeys (migration 0022: the students' search keys written by one INSERT … SELECT over the rows
+just inserted instead of by a trigger once a row), five runs interleaved with b7cd996 on 3 December
+(load 3–9 from other work: the clock is useless, read processor time):
+    b7cd996       processor time 3.71, 3.66, 4.44, 3.93, 3.90 s (median 3.90) = 19–26× the floor
+    searchkeys    processor time 3.29, 3.15, 3.81, 3.64, 3.48 s (median 3.48) = 16–23× the floor
+  each step's processor time, five more runs interleaved (best; median):
+    b7cd996       read 0.23; 0.28 s, check 0.98; 1.28 s, write 2.48; 2.69 s, whole 3.69; 4.31 s
+    searchkeys    read 0.22; 0.28 s, check 0.78; 1.00 s, write 1.53; 1.68 s, whole 2.53; 3.16 s
+  (the check does the same work in both: its difference is the load.) The same keys as the trigger
+  made are written (tests/core/test_search_keys_in_bulk.py).
+
+The aim is not met, and cannot be while the import checks, audits and indexes what it does. The best
+of three runs of the write (1.49 s of processor time) after this change: SQLite's own work ≈0.55 s —
+the students' inserts 0.16 s (seven indexes), their search keys 0.14 s (65,735 keys; the trigger cost
+0.3–0.5 s), the audit's 15,887 rows 0.12 s, households and members 0.08 s, the commit 0.05–0.1 s; the
+audit's JSON 0.18 s and its hash chain 0.17 s (≈22 µs an event: JSON encoding with sorted keys, the
+hashed payload and SHA-256, byte for byte what the verifier recomputes); the rest in Python ≈0.5 s
+(pypinyin's dictionary loaded by the first name written, 0.1 s; the rows' values, the households'
+checks, binding). The check is ≈75 µs a row spread thinly (reading the cells, validating, the ID
+number, the household; none over 11%), and the read adds the zip-bomb and sheet-size checks (0.1 s) to
+the bare read. Whole import ≈2.5 s of processor time at best = ≈17× the floor; 5× (0.7 s) is less
+than SQLite's own share of the write plus the read.
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ from schoolaid.roster.categories import (
 )
 from schoolaid.roster.enrollment import EnrollmentStatus
 from schoolaid.roster.pinyin_search import search_keys
+from schoolaid.roster.search_index import write_search_keys
 from schoolaid.storage.models import (
     Base,
     Household,
@@ -418,6 +419,8 @@ class _Batch:
         for model, rows in self.rows.items():
             if rows:
                 self.session.execute(insert(model), rows)
+                if model is Student:
+                    write_search_keys(self.session, rows[0]["id"], rows[-1]["id"])
             rows.clear()
         audit.record_many(self.session, audits)
 

@@ -102,7 +102,7 @@ EXEMPT: dict[str, str] = {
     "audit_events": "the trail itself: its hash chain is checked row by row",
     "status_changes": "the history of a student's status, written with the student's status event, whose "
                       "new status, date and reason are recorded there and the student's status compared",
-    "student_search_keys": "search keys derived from the student's name by the database, which is compared",
+    "student_search_keys": "search keys derived from the student's name as it is written, which is compared",
 }
 
 _BY_ENTITY = {c.entity: c for c in COVERED}

@@ -63,6 +63,7 @@ from schoolaid.roster.enrollment import (
     change_needs_reason,
 )
 from schoolaid.roster.pinyin_search import search_keys
+from schoolaid.roster.search_index import write_search_keys
 from schoolaid.storage.database import fetch_ids, insert_rows, raw_rows, reserve_ids
 from schoolaid.storage.models import (
     DisabilityRecord,
@@ -371,6 +372,7 @@ def add_students(session: Session, actor: Actor, forms: Sequence[tuple[StudentFo
     for student_id, row in zip(ids, rows, strict=True):
         row["id"] = student_id
     insert_rows(session, Student.__table__, rows)
+    write_search_keys(session, ids[0], ids[-1])
     audit.record_many(session, [
         audit.event_values(actor, Action.CREATE, ENTITY, row["id"], row["name"],
                            after=_audited_values(row))

@@ -206,9 +206,11 @@ class StudentSearchKey(Base):
     found by the letters it starts with; kind "n", each suffix of the name (张三, 三), so that text
     found anywhere in the name is the start of one of them.
 
-    Kept by triggers on ``students`` (see the migration), in the transaction that writes the name,
-    whatever writes it; a student's keys go with the student (ON DELETE CASCADE). A migration that
-    rebuilds ``students`` (batch mode) drops those triggers and the keys: it must make both again."""
+    Written in the transaction that inserts the students, by whatever inserts them
+    (``search_index.write_search_keys``: one statement over all the rows, revision 0022), and kept by
+    a trigger on ``students`` when a name changes, whatever changes it; a student's keys go with the
+    student (ON DELETE CASCADE). A migration that rebuilds ``students`` (batch mode) drops that
+    trigger and the keys: it must make both again."""
 
     __tablename__ = "student_search_keys"
     __table_args__ = (Index("ix_student_search_keys_student", "student_id"),)
