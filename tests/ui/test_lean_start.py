@@ -81,3 +81,50 @@ def test_the_tabs_are_built_when_first_shown(qtbot, context) -> None:
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
     assert window.ledger_page.built and window.ledger_tab.isVisible() and not window.count_label.isVisible()
     assert window.tabs.tabText(3) == titles[3]  # the badge kept once the tab is built
+
+
+# The real start on an encrypted database (``schoolaid --db``): the sign-in painted offscreen (grabbed once
+# shown), what was loaded then, and what the background had loaded once it was done.
+SIGN_IN_PROBE = r"""
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+class Probe(QObject):
+    def eventFilter(self, obj, event):
+        if isinstance(obj, QWidget) and obj.isWindow():
+            if event.type() == QEvent.Type.Show:
+                QTimer.singleShot(0, obj.grab)
+            elif event.type() == QEvent.Type.Paint:
+                QApplication.instance().removeEventFilter(self)
+                loaded = lambda: " ".join(m for m in ("sqlalchemy", "schoolaid.storage.models",
+                                                        "schoolaid.ui.main_window") if m in sys.modules)
+                print("painted", type(obj).__name__, "|", loaded(), flush=True)
+                def later():
+                    from schoolaid.ui import warm_up
+                    warm_up.wait()
+                    from schoolaid.storage.models import Base
+                    print("then", "|", loaded(), "| configured", not Base.registry._new_mappers, flush=True)
+                    os._exit(0)
+                QTimer.singleShot(1500, later)  # the user typing
+        return False
+
+app = QApplication(sys.argv[:1])
+app.installEventFilter(probe := Probe())
+from schoolaid.cli.main import main
+main(["--db", sys.argv[1]])
+"""
+
+
+def test_the_sign_in_at_the_start_is_painted_before_the_database_machinery_which_loads_meanwhile(demo_db) -> None:
+    from schoolaid.accounts import accounts, unlocking
+
+    admin = demo_db.run(accounts.create_first_administrator, "admin", "王管理", "admin-pass-1")
+    encrypted, _made = unlocking.encrypt_open_database(demo_db, "admin", "admin-pass-1", admin)
+    encrypted.close()
+    result = subprocess.run([sys.executable, "-c", SIGN_IN_PROBE, str(encrypted.path)], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                                         "PYTHONPATH": str(SRC)})
+    lines = result.stdout.splitlines()
+    assert lines[0] == "painted OpeningSignInDialog | ", result.stdout + result.stderr[-2000:]
+    assert lines[1] == "then | sqlalchemy schoolaid.storage.models schoolaid.ui.main_window | configured True"
