@@ -15,13 +15,12 @@ import importlib
 import logging
 import threading
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+
+from schoolaid.ui import first_paint
 
 MODULES = ("schoolaid.accounts.unlocking", "schoolaid.ui.context", "schoolaid.ui.accounts.recovery_dialogs",
            "schoolaid.ui.main_window")
-# A window the offscreen platform never paints (nothing grabs it) still gets its modules loaded, a little later.
-UNPAINTED_AFTER_MS = 500
 
 _thread: threading.Thread | None = None
 
@@ -51,17 +50,6 @@ def _load() -> None:
         logging.getLogger(__name__).exception("loading the window's modules in the background failed")
 
 
-class _AfterFirstPaint(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, start)  # once this paint is on the screen
-        elif event.type() == QEvent.Type.Show:
-            QTimer.singleShot(UNPAINTED_AFTER_MS, start)
-        return False
-
-
 def after_first_paint(window: QWidget) -> None:
     """Start loading once ``window`` is painted: nothing competes with its first paint."""
-    watcher = _AfterFirstPaint(window)
-    window.installEventFilter(watcher)
+    first_paint.after_first_paint(window, start)
