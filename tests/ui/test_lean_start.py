@@ -128,3 +128,35 @@ def test_the_sign_in_at_the_start_is_painted_before_the_database_machinery_which
     lines = result.stdout.splitlines()
     assert lines[0] == "painted OpeningSignInDialog | ", result.stdout + result.stderr[-2000:]
     assert lines[1] == "then | sqlalchemy schoolaid.storage.models schoolaid.ui.main_window | configured True"
+
+
+def test_a_database_opened_has_its_mappers_configured_before_any_query(db) -> None:
+    """On the thread that opens it (the sign-in's worker at the start), not by the window's first query."""
+    code = (f"from schoolaid.storage.database import open_database\nfrom schoolaid.storage.models import Base\n"
+            f"db = open_database({str(db.path)!r})\nprint('configured', not Base.registry._new_mappers)\ndb.close()")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True,
+                            env={**os.environ, "PYTHONPATH": str(SRC)})
+    assert result.stdout.split() == ["configured", "True"]
+
+
+def test_the_safety_copy_at_the_start_waits_for_the_windows_first_paint(qtbot, context) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_background_work()
+    assert window.backup_actions._safety_thread is None and not window.backup_actions.timer.isActive()
+    window.grab()  # its first paint
+    qtbot.waitUntil(lambda: window.backup_actions._safety_thread is not None, timeout=5_000)
+    assert window.backup_actions.timer.isActive()
+    window.backup_actions.wait_for_safety_copy()
+    window.close()
+
+
+def test_a_window_closed_before_its_first_paint_starts_no_safety_copy(qtbot, context) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_background_work()
+    window.close()
+    qtbot.wait(700)  # past the wait for a paint that never comes
+    assert window.backup_actions._safety_thread is None and not window.backup_actions.timer.isActive()
