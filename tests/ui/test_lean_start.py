@@ -160,3 +160,19 @@ def test_a_window_closed_before_its_first_paint_starts_no_safety_copy(qtbot, con
     window.close()
     qtbot.wait(700)  # past the wait for a paint that never comes
     assert window.backup_actions._safety_thread is None and not window.backup_actions.timer.isActive()
+
+
+def test_the_command_line_opens_the_window_without_loading_the_commands() -> None:
+    from schoolaid.cli.main import _window_only
+
+    assert loaded_after("import schoolaid.cli.main\nimport schoolaid.ui.app") == set()
+    probe = "import schoolaid.cli.main, sys\nprint('sqlalchemy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True,
+                            env={**os.environ, "PYTHONPATH": str(SRC)})
+    assert result.stdout.strip() == "False"
+    window = _window_only(["--db", "x.sqlite", "--view-backup", "b.sabk"])
+    assert window is not None and (str(window.db), str(window.view_backup), window.command) == ("x.sqlite", "b.sabk", None)
+    assert _window_only([]) is not None and _window_only(["--view-backup"]) is not None
+    # Anything else is the full parser's to answer, as before.
+    for arguments in (["roster", "list"], ["--help"], ["--version"], ["--db"], ["--vi", "b.sabk"], ["--bogus"]):
+        assert _window_only(arguments) is None, arguments
