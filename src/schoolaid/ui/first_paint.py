@@ -37,6 +37,7 @@ class _AfterFirstPaint(QObject):
     def _call(self) -> None:
         callback, self.callback = self.callback, None
         if callback is not None:
+            self.parent().removeEventFilter(self)  # no more of its events through Python
             callback()
 
 
