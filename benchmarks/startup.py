@@ -29,26 +29,30 @@ folder on the first run; pass --db to keep and reuse it (building 100,000 studen
 encrypted copy is made in the run's folder each time. Both are made by child processes: Linux hands a
 process's peak memory on to the children it starts, so this one loads no SchoolAid.
 
-Figures on the shared 2-processor machine (load 5–7 from other work: the floor moved from 0.17 to
-0.50 s between runs, so read the ratios, not the times), medians, before (b7cd996) and after the sign-in
-first (branch start), interleaved in one session:
+Figures on the shared 2-processor machine, medians, before (b7cd996) and after the sign-in first
+(branch start), interleaved in one session (load 1.2–1.7; at load 6 the ratios were alike: main window
+7.8× → 6.6–7.4×, the sign-in 5.9–6.0× → 1.6–1.9×):
 
-    1,500 students, main window  before 7.8×, 7.8× the floor (0.50 s; 153–156 MiB)
-                                 after  7.4×, 6.6× the floor (0.35–0.50 s; 152 MiB)
-    the real start, to the sign-in    before 5.9×, 6.0× the floor, 134 MiB, SQLAlchemy loaded
-                                 after  1.9×, 1.6× the floor,  84 MiB, SQLAlchemy not loaded
-    click on 登录 → main window  before 3.17, 3.26 s; after 3.09, 2.18 s (Argon2id most of it)
-    100,000 students             main window before 2.5×, after 1.0× (floors 1.4 and 3.5 s: rough);
-                                 the sign-in before 3.6×, after 0.4×
-    the window's construction (MainWindow() to its first paint, 100,000 students), GUI thread
-                                 processor time before 152–187 ms, after 85–102 ms (4 pairs);
-                                 wall before 231–511 ms, after 146–372 ms (the machine's load: 6)
+    1,500 students, main window   before 1.146, 1.161 s = 8.5×, 8.0× the floor (0.135, 0.145 s), 153–154 MiB
+                                  after  1.040, 1.046 s = 6.9×, 7.3× the floor (0.150, 0.144 s), 148–149 MiB
+    the real start, to the sign-in before 0.817, 0.878 s = 6.1×, 6.1×, 134 MiB, SQLAlchemy loaded
+                                  after  0.248, 0.244 s = 1.7×, 1.7×,  84 MiB, SQLAlchemy not loaded
+    click on 登录 → main window   before 0.812, 0.845 s; after 0.738, 0.721 s
+    100,000 students (at load 6)  main window before 2.5×, after 1.0× (floors 1.4 and 3.5 s: rough);
+                                  the sign-in before 3.6×, after 0.4×
+    the window's construction at 100,000 students (modules loaded, database opened before), 4 pairs:
+                                  MainWindow() alone   before 168–178 ms wall (128–136 ms processor)
+                                                       after   94–105 ms wall ( 57–77 ms processor)
+                                  to its first paint   before 249–353 ms wall; after 145–223 ms
+                                  (this script's --county, 3 pairs: before 304, 298, 228 ms; after 307, 199,
+                                  144 ms; longest stall once painted before 258, 128, 109 ms; after 116, 145,
+                                  110 ms)
 
 Left: the main window's own start, where SQLAlchemy and the models (38 + 6 MiB, about 0.5 s) load before
 it can open the database: ≤ 120 MiB is out of reach that way (a bare QApplication is 43 MiB, the
 encryption libraries 22 MiB more). Its construction on the GUI thread at county scale is mostly
-PySide6 making the Python enums of 111 Qt types the first time the home tab uses them, the home
-tab's few queries and the background counts' thread starts; and, while the background work runs, the
+PySide6 making the Python enums of 111 Qt types (inside the home tab's first QComboBox.addItem: a
+one-time cost the sign-in's window does not pay for it), the home tab's few queries and the background counts' thread starts; and, while the background work runs, the
 stalls once painted (the other helpers' work: the badges' counts, the home figures, the safety copy).
 """
 
