@@ -81,3 +81,98 @@ def test_the_tabs_are_built_when_first_shown(qtbot, context) -> None:
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
     assert window.ledger_page.built and window.ledger_tab.isVisible() and not window.count_label.isVisible()
     assert window.tabs.tabText(3) == titles[3]  # the badge kept once the tab is built
+
+
+# The real start on an encrypted database (``schoolaid --db``): the sign-in painted offscreen (grabbed once
+# shown), what was loaded then, and what the background had loaded once it was done.
+SIGN_IN_PROBE = r"""
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+class Probe(QObject):
+    def eventFilter(self, obj, event):
+        if isinstance(obj, QWidget) and obj.isWindow():
+            if event.type() == QEvent.Type.Show:
+                QTimer.singleShot(0, obj.grab)
+            elif event.type() == QEvent.Type.Paint:
+                QApplication.instance().removeEventFilter(self)
+                loaded = lambda: " ".join(m for m in ("sqlalchemy", "schoolaid.storage.models",
+                                                        "schoolaid.ui.main_window") if m in sys.modules)
+                print("painted", type(obj).__name__, "|", loaded(), flush=True)
+                def later():
+                    from schoolaid.ui import warm_up
+                    warm_up.wait()
+                    from schoolaid.storage.models import Base
+                    print("then", "|", loaded(), "| configured", not Base.registry._new_mappers, flush=True)
+                    os._exit(0)
+                QTimer.singleShot(1500, later)  # the user typing
+        return False
+
+app = QApplication(sys.argv[:1])
+app.installEventFilter(probe := Probe())
+from schoolaid.cli.main import main
+main(["--db", sys.argv[1]])
+"""
+
+
+def test_the_sign_in_at_the_start_is_painted_before_the_database_machinery_which_loads_meanwhile(demo_db) -> None:
+    from schoolaid.accounts import accounts, unlocking
+
+    admin = demo_db.run(accounts.create_first_administrator, "admin", "王管理", "admin-pass-1")
+    encrypted, _made = unlocking.encrypt_open_database(demo_db, "admin", "admin-pass-1", admin)
+    encrypted.close()
+    result = subprocess.run([sys.executable, "-c", SIGN_IN_PROBE, str(encrypted.path)], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                                         "PYTHONPATH": str(SRC)})
+    lines = result.stdout.splitlines()
+    assert lines[0] == "painted OpeningSignInDialog | ", result.stdout + result.stderr[-2000:]
+    assert lines[1] == "then | sqlalchemy schoolaid.storage.models schoolaid.ui.main_window | configured True"
+
+
+def test_a_database_opened_has_its_mappers_configured_before_any_query(db) -> None:
+    """On the thread that opens it (the sign-in's worker at the start), not by the window's first query."""
+    code = (f"from schoolaid.storage.database import open_database\nfrom schoolaid.storage.models import Base\n"
+            f"db = open_database({str(db.path)!r})\nprint('configured', not Base.registry._new_mappers)\ndb.close()")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True,
+                            env={**os.environ, "PYTHONPATH": str(SRC)})
+    assert result.stdout.split() == ["configured", "True"]
+
+
+def test_the_safety_copy_at_the_start_waits_for_the_windows_first_paint(qtbot, context) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_background_work()
+    assert window.backup_actions._safety_thread is None and not window.backup_actions.timer.isActive()
+    window.grab()  # its first paint
+    qtbot.waitUntil(lambda: window.backup_actions._safety_thread is not None, timeout=5_000)
+    assert window.backup_actions.timer.isActive()
+    window.backup_actions.wait_for_safety_copy()
+    window.close()
+
+
+def test_a_window_closed_before_its_first_paint_starts_no_safety_copy(qtbot, context) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_background_work()
+    window.close()
+    qtbot.wait(700)  # past the wait for a paint that never comes
+    assert window.backup_actions._safety_thread is None and not window.backup_actions.timer.isActive()
+
+
+def test_the_command_line_opens_the_window_without_loading_the_commands() -> None:
+    from schoolaid.cli.main import _window_only
+
+    assert loaded_after("import schoolaid.cli.main\nimport schoolaid.ui.app") == set()
+    probe = "import schoolaid.cli.main, sys\nprint('sqlalchemy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True,
+                            env={**os.environ, "PYTHONPATH": str(SRC)})
+    assert result.stdout.strip() == "False"
+    window = _window_only(["--db", "x.sqlite", "--view-backup", "b.sabk"])
+    assert window is not None and (str(window.db), str(window.view_backup), window.command) == ("x.sqlite", "b.sabk", None)
+    assert _window_only([]) is not None and _window_only(["--view-backup"]) is not None
+    # Anything else is the full parser's to answer, as before.
+    for arguments in (["roster", "list"], ["--help"], ["--version"], ["--db"], ["--vi", "b.sabk"], ["--bogus"]):
+        assert _window_only(arguments) is None, arguments

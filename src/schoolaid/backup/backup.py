@@ -45,18 +45,15 @@ from schoolaid.backup.backup_file import (
     decrypt,
     read_header,
 )
+from schoolaid.backup.leftovers import VIEW_PREFIX, WORK_PREFIX, describe_leftovers, remove_leftovers  # noqa: F401
 from schoolaid.common.errors import DatabaseError, SchoolAidError
 from schoolaid.common.files import (
-    EVIDENCE_FOLDER_PREFIX,
-    PART_SUFFIX,
-    PRINT_FOLDER_PREFIX,
     atomic_path,
     create_private,
     explain_os_error,
     new_owned_folder,
     open_private,
     owned_folder,
-    remove_if_abandoned,
     remove_owned_folder,
     sync_folder,
 )
@@ -163,63 +160,12 @@ def read_authenticated_info(path: Path, password: str) -> BackupInfo:
     return BackupInfo.from_header(path, header)
 
 
-WORK_PREFIX = ".schoolaid-backup-"
-VIEW_PREFIX = "schoolaid-view-"
-# Work folders of this and earlier versions: beside the database, and in the system's temporary folder.
-_WORK_FOLDERS_BESIDE = (WORK_PREFIX, ".schoolaid-restore-")
-_WORK_FOLDERS_IN_TEMP = (WORK_PREFIX, WORK_PREFIX.lstrip("."), VIEW_PREFIX, "schoolaid-township-", PRINT_FOLDER_PREFIX,
-                         EVIDENCE_FOLDER_PREFIX)
-
-
 @contextlib.contextmanager
 def work_folder(near: Path) -> Iterator[Path]:
     """A private folder (0700) for decrypted or snapshot data, removed afterwards whatever happens;
     after a kill, ``remove_leftovers`` removes it at the next start."""
     with owned_folder(WORK_PREFIX, near) as folder:
         yield folder
-
-
-def remove_leftovers(db_path: Path) -> list[Path]:
-    """Remove what a SchoolAid killed in the middle of its work left behind (snapshots and decrypted
-    copies of the database, half-written copies and backups): the work folders and ``.part`` files
-    beside the database, in its safety-copy folder and in the system's temporary folder, that no
-    running SchoolAid owns. Called by the window's start and every command that opens the database,
-    which say what was removed. Returns the removed paths."""
-    db_path = Path(db_path).expanduser().resolve()
-    candidates: list[Path] = []
-
-    def scan(folder: Path, prefixes: tuple[str, ...], parts: bool) -> None:
-        try:
-            entries = list(folder.iterdir())
-        except OSError:
-            return
-        for entry in entries:
-            name = entry.name
-            if name.startswith(prefixes) or (parts and name.startswith(".") and name.endswith(PART_SUFFIX)):
-                candidates.append(entry)
-
-    scan(db_path.parent, _WORK_FOLDERS_BESIDE, parts=True)
-    scan(db_path.parent / "safety-copies", (), parts=True)
-    scan(Path(tempfile.gettempdir()), _WORK_FOLDERS_IN_TEMP, parts=False)
-    own = getattr(os, "getuid", lambda: None)()
-    removed = []
-    for path in candidates:
-        try:
-            if own is not None and path.lstat().st_uid != own:
-                continue  # another user's, on a shared temporary folder
-        except OSError:
-            continue
-        if remove_if_abandoned(path):
-            removed.append(path)
-    return removed
-
-
-def describe_leftovers(removed: list[Path]) -> str:
-    """One line telling the user what ``remove_leftovers`` removed."""
-    return translate(
-        "Backup", "Removed {n} temporary file(s) left by an earlier SchoolAid that was stopped in the middle of its "
-        "work (they may have held a copy of the data): {names}.").format(
-            n=len(removed), names=", ".join(str(p) for p in removed[:3]) + (" …" if len(removed) > 3 else ""))
 
 
 def snapshot(db_path: Path, target: Path, progress: Progress = NO_PROGRESS, key: bytes | None = None) -> None:

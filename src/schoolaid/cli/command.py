@@ -13,10 +13,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from schoolaid.accounts.permissions import Permission
 from schoolaid.common.i18n import translate
 from schoolaid.common.paths import default_database_path
+
+if TYPE_CHECKING:  # the window, started without a command, draws its first window before the database machinery
+    from schoolaid.accounts.permissions import Permission
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 

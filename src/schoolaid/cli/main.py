@@ -12,31 +12,38 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from schoolaid import __version__
-from schoolaid.cli import (
-    accounts,
-    backup,
-    case_plans,  # noqa: F401 - its commands join the cases group
-    demo,
-    disabilities,
-    dropout,
-    hardship,
-    ledger,
-    pairing,
-    printing,
-    reconcile,
-    reporting,
-    roster,
-    transfers,
-)
 from schoolaid.cli.command import COMMANDS, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, Command, Group, db_option
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.i18n import translate
 
-# The order --help lists the commands in: groups of actions, and commands of their own (by handler).
-ORDER = (roster.ROSTER, transfers.TRANSFERS, disabilities.DISABILITY, pairing.PAIRING, ledger.LEDGER, hardship.HARDSHIP, dropout.CASES,
-         reconcile.RECONCILE, printing.PRINT, backup.BACKUP, reporting.TOWNSHIP, accounts.USERS, accounts.AUDIT, reporting.indicators, demo.demo)
+
+def _order() -> tuple[object, ...]:
+    """The order --help lists the commands in: groups of actions, and commands of their own (by handler).
+    Their modules are loaded here, not above: the window alone (no command) starts without them and
+    the database machinery they load."""
+    from schoolaid.cli import (
+        accounts,
+        backup,
+        case_plans,  # noqa: F401 - its commands join the cases group
+        demo,
+        disabilities,
+        dropout,
+        hardship,
+        ledger,
+        pairing,
+        printing,
+        reconcile,
+        reporting,
+        roster,
+        transfers,
+    )
+
+    return (roster.ROSTER, transfers.TRANSFERS, disabilities.DISABILITY, pairing.PAIRING, ledger.LEDGER,
+            hardship.HARDSHIP, dropout.CASES, reconcile.RECONCILE, printing.PRINT, backup.BACKUP, reporting.TOWNSHIP,
+            accounts.USERS, accounts.AUDIT, reporting.indicators, demo.demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Cli", "open the window and show this backup (.sabk) read-only once signed in: what a backup "
                "double-clicked does"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for entry in ORDER:
+    for entry in _order():
         if isinstance(entry, Group):
             group_parser = commands.add_parser(entry.name, help=entry.help())
             actions = group_parser.add_subparsers(dest=entry.dest, metavar=entry.metavar, required=True)
@@ -69,8 +76,12 @@ def _add(subparsers: argparse._SubParsersAction, spec: Command) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser: argparse.ArgumentParser | None = None
+    args = _window_only(arguments)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(arguments)
     try:
         return _dispatch(parser, args)
     except BrokenPipeError:
@@ -79,7 +90,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+class _NotTheWindowAlone(Exception):
+    pass
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindowAlone(message)
+
+
+def _window_only(arguments: list[str]) -> argparse.Namespace | None:
+    """The arguments when they only open the window (``schoolaid``, ``--db``, ``--view-backup``: what the
+    desktop starts), without building the commands' parser; else None (a command, --help, --version, a
+    mistake: the full parser answers)."""
+    parser = _WindowParser(prog="schoolaid", add_help=False, allow_abbrev=False)
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--view-backup", type=Path, nargs="?")
+    try:
+        args, rest = parser.parse_known_args(arguments)
+    except _NotTheWindowAlone:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def _dispatch(parser: argparse.ArgumentParser | None, args: argparse.Namespace) -> int:
     try:
         if args.command is None:
             from schoolaid.ui.app import run_gui
@@ -96,5 +133,6 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except OSError as exc:
         print(translate("Cli", "schoolaid: cannot read or write a file: {detail}").format(detail=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
+    assert parser is not None  # the window alone returned above
     parser.print_usage(sys.stderr)
     return EXIT_USAGE

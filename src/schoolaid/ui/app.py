@@ -12,22 +12,27 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from schoolaid import APP_NAME, __version__
-from schoolaid.accounts import unlocking
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.paths import default_database_path, icons_dir
 from schoolaid.storage import encryption
-from schoolaid.storage.database import Database, open_database
-from schoolaid.township.township import is_empty
-from schoolaid.ui import first_paint, garbage
-from schoolaid.ui.context import AppContext
+from schoolaid.ui import first_paint, garbage, warm_up
 from schoolaid.ui.crash import install_excepthook, setup_logging
 from schoolaid.ui.fonts import apply_ui_font
 from schoolaid.ui.i18n import install_language
-from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.preferences import Preferences
 
+# The database machinery (SQLAlchemy, the models, the services) is imported where it is used: on an
+# encrypted database the first window, the sign-in, is drawn without it (``warm_up`` loads it meanwhile).
 if TYPE_CHECKING:
+    from schoolaid.storage.database import Database
+    from schoolaid.ui.context import AppContext
     from schoolaid.ui.main_window import MainWindow
+
+
+def open_database(path: Path) -> Database:
+    from schoolaid.storage.database import open_database as open_schoolaid_database
+
+    return open_schoolaid_database(path)
 
 
 def create_application(argv: list[str] | None = None, preferences: Preferences | None = None) -> QApplication:
@@ -67,12 +72,13 @@ def start(path: Path, preferences: Preferences) -> MainWindow | None:
     account made, and it is encrypted then. A plain database with accounts (from the version before
     encryption) is signed in to the same way as an encrypted one, and an administrator's sign-in
     encrypts it."""
-    from schoolaid.accounts.permissions import accounts_enabled
-    from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
     from schoolaid.ui.accounts.sign_in_dialog import OpeningSignInDialog
 
     reason = ""
     if encryption.state(path) != encryption.ENCRYPTED or not _may_be_encrypted(path):
+        from schoolaid.accounts.permissions import accounts_enabled
+        from schoolaid.township.township import is_empty
+
         db = open_database(path)  # refuses what is not a SchoolAid database, with the reason
         if is_empty(db) or not db.query(accounts_enabled):
             return _first_start(db, preferences)
@@ -80,8 +86,13 @@ def start(path: Path, preferences: Preferences) -> MainWindow | None:
     elif not encryption.keys_path(path).exists():
         reason = encryption.keys_missing_message(encryption.keys_path(path))  # the recovery key still opens it
     dialog = OpeningSignInDialog(path, preferences, reason=reason)
+    warm_up.after_first_paint(dialog)
     if not dialog.exec() or dialog.opened is None:
         return None
+    warm_up.wait()
+    from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
+    from schoolaid.ui.context import AppContext
+
     opened = dialog.opened
     assert opened.db is not None and opened.actor is not None
     context = AppContext(opened.db, preferences, actor=opened.actor)
@@ -100,8 +111,10 @@ def _may_be_encrypted(path: Path) -> bool:
 def _first_start(db: Database, preferences: Preferences) -> MainWindow | None:
     """Setup, the administrator's account, then the database encrypted with it."""
     from schoolaid.accounts.permissions import accounts_enabled
+    from schoolaid.township.township import is_empty
     from schoolaid.ui.accounts.operator_dialog import OperatorDialog
     from schoolaid.ui.accounts.sign_in_dialog import CreateAdministratorDialog
+    from schoolaid.ui.context import AppContext
     from schoolaid.ui.township.setup_dialog import SetupDialog
 
     context = AppContext(db, preferences, preferences.last_operator)
@@ -128,7 +141,10 @@ def encrypt_first_database(context: AppContext, username: str, password: str) ->
     progress), then its recovery key shown once. Returns the context on the encrypted database; if the
     encryption failed or was stopped, the one on the database as it was (still plain and whole: the next
     administrator's sign-in encrypts it)."""
+    from schoolaid.accounts import unlocking
     from schoolaid.ui.accounts.recovery_dialogs import show_recovery_key
+    from schoolaid.ui.context import AppContext
+    from schoolaid.ui.operations import Access, run_op
 
     actor = context.actor
     db = context.db
@@ -155,19 +171,19 @@ def _open_window(context: AppContext, *, converted: bool = False) -> MainWindow:
 
 def remove_leftovers(path: Path) -> list[Path]:
     """What an earlier SchoolAid killed in the middle of its work left beside the database, removed
-    before the database opens (``backup.remove_leftovers``)."""
-    from schoolaid.backup import backup
+    before the database opens (``leftovers.remove_leftovers``)."""
+    from schoolaid.backup import leftovers
 
-    return backup.remove_leftovers(path)
+    return leftovers.remove_leftovers(path)
 
 
 def show_leftovers_removed(window: object, removed: list[Path]) -> None:
     """Say on the window's status bar what the start removed."""
-    from schoolaid.backup import backup
+    from schoolaid.backup import leftovers
     from schoolaid.ui.main_window import MainWindow
 
     if isinstance(window, MainWindow):
-        window.show_message(backup.describe_leftovers(removed), 60_000)
+        window.show_message(leftovers.describe_leftovers(removed), 60_000)
 
 
 def run_gui(db_path: Path | None, view_backup: Path | None = None) -> int:

@@ -22,6 +22,7 @@ from schoolaid.ledger import coverage
 from schoolaid.pairing import pairing
 from schoolaid.storage.database import Database
 from schoolaid.township import township
+from schoolaid.ui import first_paint
 from schoolaid.ui.actions import BY_ID, build_menus, offered, resolve, show_offered
 from schoolaid.ui.backup.backup_actions import BackupActions
 from schoolaid.ui.context import AppContext, Entity
@@ -548,7 +549,13 @@ class MainWindow(QMainWindow):
         self.show_message(text.strip(), 300_000)
 
     def start_background_work(self) -> None:
-        self.backup_actions.start()
+        """The safety copy at the start and its schedule, once the window is painted: its thread is no part
+        of the first paint."""
+        first_paint.after_first_paint(self, self._start_background_work_now)
+
+    def _start_background_work_now(self) -> None:
+        if self.isVisible():  # not on a window closed before it was painted
+            self.backup_actions.start()
 
     def stop_work(self) -> None:
         """Stop everything running in the background (a closing window must not leave it writing)."""

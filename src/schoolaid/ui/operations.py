@@ -38,17 +38,19 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from schoolaid.accounts.audit import Actor
 from schoolaid.common.errors import SchoolAidError
 from schoolaid.common.progress import Cancelled, Progress
-from schoolaid.ui.context import AppContext
 from schoolaid.ui.widgets.messages import show_error
+
+if TYPE_CHECKING:  # not loaded for them: the sign-in at the start runs its work here before the database machinery
+    from schoolaid.accounts.audit import Actor
+    from schoolaid.ui.context import AppContext
 
 # As Anki does: quick work never flashes a dialog.
 PROGRESS_DELAY_MS = 600

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,19 +18,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schoolaid.accounts import accounts, unlocking
-from schoolaid.accounts.audit import Actor
-from schoolaid.accounts.permissions import Role
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.common.validation import error
 from schoolaid.storage import encryption
-from schoolaid.storage.database import Database, open_database
-from schoolaid.ui.context import AppContext, window_utcnow
+from schoolaid.ui import warm_up
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.preferences import Preferences
 from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.form_fields import FieldErrors
 from schoolaid.ui.widgets.messages import password_edit, problem_label, problems_text, show_error
+
+# The sign-in at the start is the first window: it is drawn before the database machinery (SQLAlchemy,
+# the models, the services) is loaded, which ``warm_up`` loads while the user types. So those are
+# imported where they are used, after ``warm_up.wait()``.
+if TYPE_CHECKING:
+    from schoolaid.accounts import accounts, unlocking
+    from schoolaid.accounts.audit import Actor
+    from schoolaid.storage.database import Database
+    from schoolaid.ui.context import AppContext
 
 
 class SignInForm(Dialog):
@@ -79,6 +85,8 @@ class SignInDialog(SignInForm):
         self.context = context
 
     def _sign_in(self) -> None:
+        from schoolaid.accounts import accounts
+
         # Before anyone is signed in: a write (failed attempts are counted) with no person behind it.
         run_op(self.context, self, accounts.sign_in, self.username_edit.text(), self.password_edit.text(),
                now=self.context.utcnow(), access=Access.WRITE, on_success=self._answered)
@@ -115,6 +123,10 @@ class OpeningSignInDialog(SignInForm):
     def _sign_in(self) -> None:
         if self.task is not None and not self.task.done:
             return
+        warm_up.wait()
+        from schoolaid.accounts import unlocking
+        from schoolaid.ui.context import window_utcnow
+
         self.message_label.clear()
         self.buttons.setEnabled(False)
         username, password = self.username_edit.text(), self.password_edit.text()
@@ -126,6 +138,8 @@ class OpeningSignInDialog(SignInForm):
                            on_failure=self._failed, on_cancel=lambda: self.buttons.setEnabled(True))
 
     def _answered(self, opened: unlocking.Opened, password: str) -> None:
+        from schoolaid.accounts.permissions import Role
+
         if opened.db is None or opened.actor is None:
             self.buttons.setEnabled(True)
             self._refused(opened.outcome.message)
@@ -140,6 +154,9 @@ class OpeningSignInDialog(SignInForm):
     def _encrypt(self, opened: unlocking.Opened, password: str) -> None:
         """The plain database encrypted under the administrator's password, with progress; if that fails
         or is stopped, the administrator works on it plain, and the next administrator's sign-in tries again."""
+        from schoolaid.accounts import unlocking
+        from schoolaid.storage.database import open_database
+
         assert opened.db is not None and opened.actor is not None
         path, outcome = opened.db.path, opened.outcome
 
@@ -167,6 +184,7 @@ class OpeningSignInDialog(SignInForm):
         self._refused(error.message)
 
     def recover(self) -> None:
+        warm_up.wait()
         from schoolaid.ui.accounts.recovery_dialogs import RecoverWithKeyDialog
 
         dialog = RecoverWithKeyDialog(self.path, self.preferences, self)
@@ -220,6 +238,8 @@ class CreateAdministratorDialog(Dialog):
             self.field_errors.show([error("repeat", "password.repeat", self.tr(
                 "The two passwords differ: type the same password twice."))])
             return
+        from schoolaid.accounts import accounts
+
         run_op(self.context, self, accounts.create_first_administrator, self.username_edit.text(),
                self.name_edit.text(), self.password_edit.text(), access=Access.WRITE, on_success=self._created,
                on_failure=self._refused)
