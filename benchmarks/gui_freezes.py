@@ -30,6 +30,10 @@ once — opening 4,922, 结对帮扶 1,367, the backup 651 ms — while the mach
     a backup, exported and checked           74-152       94-102
     opening the window (its construction)    227-801      223-285
 
+benchmarks/startup.py --county --runs 1, the longest stall once the window is painted while its background
+work runs (the badges, the home figures, the safety copy), alternating: before 76-138 ms (3 runs), after
+63-94 ms (4 runs).
+
 Left over 100 ms: a tab's first showing is now its construction alone (its module imported and its
 widgets made: 60-130 ms of the GUI thread when measured step by step); a save's own write on the GUI
 thread (its commit waits for the disk) with the views' reloads it starts; the home tab's figures when
