@@ -8,6 +8,37 @@ against the floor, the longest stall of the same event loop with nothing to do, 
 
 The first run builds the database (about two minutes at 100,000 students); pass --db to keep and reuse
 it. Nothing in the window may stall it for more than 100 ms (issue 20).
+
+Figures, longest stall in ms at 100,000 students (a fresh copy of the same database each run), on the
+2-processor machine shared with other work (load 1-6; the empty loop's floor 1-8 ms): before (b7cd996)
+and after branch ``stalls`` (reads in chunks of 2,000 rows, tabs made in steps with their libraries
+loaded ahead in the background, operations on bare threads, the ledger's batches and the backup's record
+in the background); four runs before and three after, alternating. [One after-run had three outliers at
+once — opening 4,922, 结对帮扶 1,367, the backup 651 ms — while the machine was busiest; left out below.]
+
+    action                                   before       after
+    first switch to 学生花名册                119-187      112-204
+    first switch to 结对帮扶                  229-766      149-212
+    first switch to 资助台账                  350-878      103-154
+    first switch to 控辍保学                  214-545      151-218
+    its pages (覆盖缺口, 汇总, 技能, 缺口)       1-24         1-54
+    saving a student, roster shown           99-136       115-178 (421 in the busiest run)
+    then 首页 (its figures recounted)         82-149       75-111
+    then 资助台账                              62-152       20-23
+    then 控辍保学                              44-50        54-65
+    saving a student, ledger gaps shown      117-224      94-110
+    a backup, exported and checked           74-152       94-102
+    opening the window (its construction)    227-801      223-285
+
+benchmarks/startup.py --county --runs 1, the longest stall once the window is painted while its background
+work runs (the badges, the home figures, the safety copy), alternating: before 76-138 ms (3 runs), after
+63-94 ms (4 runs).
+
+Left over 100 ms: a tab's first showing is now its construction alone (its module imported and its
+widgets made: 60-130 ms of the GUI thread when measured step by step); a save's own write on the GUI
+thread (its commit waits for the disk) with the views' reloads it starts; the home tab's figures when
+it is shown again (the GUI thread waits for the GIL while the indicators and today's work are worked
+out in Python). The window's construction is the start's (benchmarks/startup.py).
 """
 
 from __future__ import annotations

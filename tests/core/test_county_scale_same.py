@@ -296,3 +296,31 @@ def test_not_yet_assessed_counted_as_listed(varied_db: Database) -> None:
         count = session.scalar(select(func.count()).select_from(HardshipAssessment).where(and_(
             HardshipAssessment.school_year == 2026)))
         assert count and Term.containing(TODAY).school_year.start_year == 2026
+
+
+def test_reads_in_chunks_give_what_one_fetch_gives(varied_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read transaction's queries fetch their rows a chunk at a time (``database.ROWS_PER_CHUNK``, so that
+    the GIL passes to the GUI thread in between): with chunks of 7 rows, the services give what a session
+    fetching every result at once gives."""
+    from sqlalchemy.engine.cursor import BufferedRowCursorFetchStrategy, CursorFetchStrategy
+    from sqlalchemy.orm import Session as PlainSession
+
+    from schoolaid.storage import database
+
+    def services(session: Session) -> list[object]:
+        return [coverage.gaps(session, Quarter.containing(TODAY).key, TODAY),
+                work_list.today_work(session, TODAY), indicators.compute(session, today=TODAY),
+                roster.StatusBook(session).on(TODAY), list(session.execute(select(Student.id, Student.name)))]
+
+    monkeypatch.setattr(database, "ROWS_PER_CHUNK", 7)
+    fetched: list[int] = []  # the sizes asked of the driver
+    with varied_db.read() as session, monkeypatch.context() as patched:
+        for strategy_class in (CursorFetchStrategy, BufferedRowCursorFetchStrategy):
+            patched.setattr(strategy_class, "fetchmany", lambda strategy, result, cursor, size=None, fetchmany=(
+                strategy_class.fetchmany): (fetched.append(size), fetchmany(strategy, result, cursor, size))[1])
+        chunked = services(session)
+    with PlainSession(varied_db.engine) as session:
+        once = services(session)
+    assert chunked == once
+    assert len(once[-1]) > 7 and once[0] and once[1]  # type: ignore[arg-type]
+    assert fetched.count(7) > 10  # the ORM's reads, 7 rows at a time

@@ -86,6 +86,8 @@ def quiet_window(qtbot, context, monkeypatch):
     bar = main.tabs.tabBar()
     for index in (*range(1, main.tabs.count()), 0):
         qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        # A tab is made in steps once shown (widgets.lazy_tabs).
+        qtbot.waitUntil(lambda index=index: getattr(main.tabs.page(index), "built", True), timeout=10_000)
     main.home_tab.wait()
     qtbot.waitUntil(lambda: not running(main), timeout=30_000)
     return main

@@ -54,6 +54,8 @@ def window_for(qtbot, context: AppContext) -> MainWindow:
     for index in (*range(1, window.tabs.count()), 0):
         qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
         assert window.tabs.currentIndex() == index
+        # A tab is made in steps once shown (widgets.lazy_tabs): its buttons exist once it is built.
+        qtbot.waitUntil(lambda index=index: getattr(window.tabs.page(index), "built", True), timeout=10_000)
     return window
 
 

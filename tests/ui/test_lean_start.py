@@ -71,7 +71,10 @@ def test_the_tabs_are_built_when_first_shown(qtbot, context) -> None:
 
     bar = window.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
-    assert window.roster_page.built and not window.ledger_page.built
+    # Made in steps, the window answering in between: first "Opening…", then the tab built, then shown.
+    assert not window.roster_page.built
+    qtbot.waitUntil(lambda: window.roster_page.built, timeout=10_000)
+    assert not window.ledger_page.built
     roster = window.tabs.currentWidget()
     assert isinstance(roster, RosterTab) and roster.isVisible() and roster is window.roster_tab
     qtbot.waitUntil(lambda: roster.model.rowCount() > 0, timeout=10_000)
@@ -79,7 +82,8 @@ def test_the_tabs_are_built_when_first_shown(qtbot, context) -> None:
     assert window.tabs.indexOf(roster) == 1
 
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
-    assert window.ledger_page.built and window.ledger_tab.isVisible() and not window.count_label.isVisible()
+    qtbot.waitUntil(lambda: window.ledger_page.built and window.ledger_page.built_content.isVisible(), timeout=10_000)
+    assert window.ledger_tab.isVisible() and not window.count_label.isVisible()
     assert window.tabs.tabText(3) == titles[3]  # the badge kept once the tab is built
 
 

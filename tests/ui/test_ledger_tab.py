@@ -200,6 +200,9 @@ def test_the_batches_page_prints_the_notice_and_records_its_end(qtbot, tab, cont
                    context.today() - dt.timedelta(days=7), "0812-2911035")
     tab.refresh()
     noticed = context.query(batches.get_batch_view, unnoticed.id)
+    # The batches are read in the background: the list shows the notice once they are back.
+    qtbot.waitUntil(lambda: any(tab.batches_model.row_object(r) == noticed for r in range(tab.batches_model.rowCount())),
+                    timeout=20_000)
     row = next(r for r in range(tab.batches_model.rowCount()) if tab.batches_model.row_object(r).id == noticed.id)
     tab.batches_table.selectRow(row)
     shown = []

@@ -85,6 +85,7 @@ def test_status_bar_counts_shown_of_total(qtbot, context) -> None:
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(window.tabs.indexOf(window.roster_page)).center())
     assert window.count_label.isVisible()
     total = context.query(roster.count_students)
+    qtbot.waitUntil(lambda: window.roster_page.built, timeout=10_000)  # the tab is made in steps once shown
     assert window.count_label.text() == f"显示 {window.roster_tab.model.rowCount():,} 名，共 {total:,} 名学生"
     window.roster_tab.status_combo.setCurrentIndex(0)  # any status
     assert window.count_label.text() == f"显示 {total:,} 名，共 {total:,} 名学生"

@@ -32,7 +32,7 @@ from schoolaid.reconcile.vocabulary import PRESCHOOL_AGES, SCHOOL_AGES, CheckRes
 from schoolaid.roster import enrollment_approvals, idnumber, roster
 from schoolaid.roster.categories import HouseholdCategory, aid_group
 from schoolaid.roster.enrollment import NOT_IN_SCHOOL, EnrollmentStatus
-from schoolaid.storage.database import fetch_ids
+from schoolaid.storage.database import ROWS_PER_CHUNK, fetch_ids
 from schoolaid.storage.models import (
     Household,
     LedgerEntry,
@@ -214,7 +214,8 @@ def _student_rows(session: Session, school_id: int | None) -> list[Row]:
         Household, Student.household_id == Household.id)
     if school_id is not None:
         query = query.where(Student.school_id == school_id)
-    return list(session.connection().execute(query).all())
+    # A chunk at a time (``ROWS_PER_CHUNK``): the GIL passes to the GUI thread between chunks.
+    return [row for rows in session.connection().execute(query).partitions(ROWS_PER_CHUNK) for row in rows]
 
 
 def _ratios(session: Session, term: Term, today: dt.date, school_id: int | None,

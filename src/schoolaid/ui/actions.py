@@ -16,7 +16,6 @@ only when asked for: the printouts' modules (reportlab, openpyxl) are not loaded
 
 from __future__ import annotations
 
-import importlib
 import re
 import weakref
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QPushButton, QWidget
 
 from schoolaid.accounts.permissions import Permission
+from schoolaid.ui import warm_up
 from schoolaid.ui.context import AppContext
 
 P = Permission
@@ -70,7 +70,7 @@ class ActionSpec:
         if not self.service_name:
             return None
         module, name = self.service_name.rsplit(".", 1)
-        return getattr(importlib.import_module(f"schoolaid.{module}"), name)
+        return getattr(warm_up.import_module(f"schoolaid.{module}"), name)
 
     def label(self) -> str:
         return QCoreApplication.translate("Actions", self.text)

@@ -153,10 +153,20 @@ class BackupActions(QObject):
                                on_success=lambda verification: checked(info, verification), on_failure=self._failed)
 
         def checked(info: backup.BackupInfo, verification: backup.Verification) -> None:
+            # Recorded in the background: a write's commit waits for the disk (150 ms at a county's size
+            # with the disk busy), and the GUI thread would wait with it.
+            self.task = run_op(self.context, self.window, backup.record_export, info, affects={Entity.TOWNSHIP},
+                               background=True, title=self.tr("Recording the backup…"),
+                               on_success=lambda _none: recorded(info, verification),
+                               on_failure=lambda error: not_recorded(info, verification, error))
+
+        def not_recorded(info: backup.BackupInfo, verification: backup.Verification, error: SchoolAidError) -> None:
+            log.warning("could not record the export: %s", error.message)
+            recorded(info, verification)
+
+        def recorded(info: backup.BackupInfo, verification: backup.Verification) -> None:
             self.last_result = verification
             self.context.preferences.backup_folder = str(info.path.parent)
-            run_op(self.context, self.window, backup.record_export, info, affects={Entity.TOWNSHIP},
-                   on_failure=lambda error: log.warning("could not record the export: %s", error.message))
             QMessageBox.information(self.window, self.tr("Export a backup"), self.tr(
                 "The backup is written and checked:\n{path}\n\n{students} students, {entries} ledger entries, "
                 "{cases} dropout cases.\n\nKeep the password safe: without it the backup cannot be opened.").format(

@@ -323,6 +323,7 @@ class LedgerTab(QWidget):
         self.preview_loading = False
         self._preview_task: Operation | None = None
         self.totals_requests = Latest()
+        self.batches_requests = Latest()
         context.changed.connect(self._data_changed)
         # Filled when first shown, and after a change only once someone looks (the window counts the badge).
         self.when_shown = WhenShown(self, self.refresh)
@@ -353,7 +354,7 @@ class LedgerTab(QWidget):
         self._fill(self.filter_school, [(self.tr("All schools"), None)] + [
             (s.name, s.id) for s in self.context.query(township.list_schools)])
         self.show_entries()
-        self.batches_model.set_rows(self.context.query(batches.list_batches))
+        self._read_batches()
         self._totals_stale = True
         if self.sections.currentIndex() == self.TOTALS:
             self.show_totals()
@@ -362,6 +363,12 @@ class LedgerTab(QWidget):
             self.show_gaps()
         self._clear_plan()
         self._schedule_preview()
+
+    def _read_batches(self) -> None:
+        """The batches with their counts and totals, added up over the whole ledger in the background (at a
+        county's size that took 100 ms on the GUI thread, at every showing after a change)."""
+        run_op(self.context, self, batches.list_batches, access=Access.READ, background=True, quiet=True,
+               on_success=self.batches_requests.only(self.batches_requests.start(), self.batches_model.set_rows))
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:

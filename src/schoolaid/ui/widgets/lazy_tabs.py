@@ -10,14 +10,26 @@ The tab widget speaks of contents, not of the pages around them: ``indexOf``, ``
 ``currentWidget`` and ``widget`` take and give the built widget (building it if need be), so that
 callers need not know a page was lazy. The page itself (``page(index)``) is for code that must not
 build anything, such as a badge's title.
+
+Chosen by the user, a page is made in steps, each its own turn of the event loop, so that the window
+answers in between (at a county's size each took about 100 ms): first the page with "Opening…", then
+the tab built (hidden), then shown — when it reads what it shows. What the tabs' modules need of the
+slow libraries is loaded in the background once the tabs are first shown (``ui.warm_up``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from schoolaid.ui import warm_up
+
+# How long after the tabs are first shown the tabs' libraries start loading: after the first screen's
+# own work has started.
+WARM_UP_AFTER_MS = 1_000
 
 
 class LazyPage(QWidget):
@@ -25,30 +37,79 @@ class LazyPage(QWidget):
         super().__init__(parent)
         self._build: Callable[[], QWidget] | None = build
         self._content: QWidget | None = None
+        self._shown = False  # the content shown (its first reads made)
+        self._step_due = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
+        self._opening: QLabel | None = QLabel(self.tr("Opening…"))
+        self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self._opening)
 
     @property
     def built(self) -> bool:
         return self._content is not None
 
-    def content(self) -> QWidget:
-        """The real widget, built now if it was not yet."""
-        if self._content is None:
-            assert self._build is not None
-            build, self._build = self._build, None  # nothing of the window kept once it has been used
-            self._content = build()
-            self._layout.addWidget(self._content)
-            self._content.show()  # shown with the page (at once if the page is showing)
+    @property
+    def built_content(self) -> QWidget | None:
+        """The real widget if it is built (building nothing, showing nothing)."""
         return self._content
 
+    def content(self) -> QWidget:
+        """The real widget, built now if it was not yet, and shown with the page (at once if the page is
+        showing)."""
+        if self._content is None:
+            self._make()
+        self._show_content()
+        assert self._content is not None
+        return self._content
+
+    def _make(self) -> None:
+        assert self._build is not None
+        build, self._build = self._build, None  # nothing of the window kept once it has been used
+        warm_up.wait()  # the tab's modules import what may be loading in the background
+        self._content = build()
+        self._layout.addWidget(self._content)  # hidden until shown: a child added to a shown page stays hidden
+
+    def _show_content(self) -> None:
+        if self._shown:
+            return
+        self._shown = True
+        if self._opening is not None:
+            self._opening.deleteLater()
+            self._layout.removeWidget(self._opening)
+            self._opening = None
+        assert self._content is not None
+        self._content.show()
+
+    def _step(self) -> None:
+        """The next step of making the page, while it is showing: build the tab, then show it."""
+        self._step_due = False
+        if self._shown or not self.isVisible():
+            return  # made meanwhile, or hidden again: the next showing goes on
+        if self._content is None:
+            self._make()
+            self._step_soon()
+        else:
+            self._show_content()
+
+    def _step_soon(self) -> None:
+        if not self._step_due:
+            self._step_due = True
+            QTimer.singleShot(0, self._step)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        self.content()
         super().showEvent(event)
+        if not self._shown:
+            self._step_soon()
 
 
 class LazyTabs(QTabWidget):
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if any(isinstance(page, LazyPage) and not page.built for page in map(self.page, range(self.count()))):
+            QTimer.singleShot(WARM_UP_AFTER_MS, warm_up.start_tab_libraries)
+
     def add_lazy_tab(self, build: Callable[[], QWidget], title: str) -> LazyPage:
         page = LazyPage(build)
         self.addTab(page, title)
@@ -65,7 +126,7 @@ class LazyTabs(QTabWidget):
     def indexOf(self, widget: QWidget) -> int:  # noqa: N802 - Qt's name
         for index in range(self.count()):
             page = self.page(index)
-            if page is widget or (isinstance(page, LazyPage) and page.built and page.content() is widget):
+            if page is widget or (isinstance(page, LazyPage) and page.built_content is widget):
                 return index
         return -1
 
