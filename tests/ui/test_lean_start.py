@@ -180,3 +180,56 @@ def test_the_command_line_opens_the_window_without_loading_the_commands() -> Non
     # Anything else is the full parser's to answer, as before.
     for arguments in (["roster", "list"], ["--help"], ["--version"], ["--db"], ["--vi", "b.sabk"], ["--bogus"]):
         assert _window_only(arguments) is None, arguments
+
+
+# The window shown on a small township; what is loaded once the tabs' libraries and modules had their time.
+TABS_AHEAD_PROBE = r"""
+import datetime as dt, os, sys, tempfile, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from schoolaid.ui.app import create_application
+from schoolaid.ui.preferences import Preferences
+folder = Path(tempfile.mkdtemp())
+prefs = Preferences(folder / "prefs.ini")
+app = create_application(preferences=prefs)
+from schoolaid.accounts.audit import Actor
+from schoolaid.demo import create_demo_township
+from schoolaid.storage.database import open_database
+from schoolaid.ui.context import AppContext
+from schoolaid.ui.main_window import MainWindow
+db = open_database(folder / "township.sqlite")
+db.run(create_demo_township, Actor("test"), students=30, seed=3, today=dt.date(2026, 12, 1))
+window = MainWindow(AppContext(db, prefs, "test"), owns_database=True)
+pages = [window.roster_page, window.pairing_page, window.ledger_page, window.dropout_page]
+TABS = [page.module for page in pages]
+print("first|" + " ".join(m for m in TABS if m in sys.modules), flush=True)
+window.show()
+started = time.monotonic()
+
+def look():
+    if all(m in sys.modules for m in TABS) or time.monotonic() - started > 60:
+        print("then|" + " ".join(m for m in TABS if m in sys.modules) + f"|built {sum(p.built for p in pages)}",
+              flush=True)
+        os._exit(0)
+    QTimer.singleShot(100, look)
+
+QTimer.singleShot(0, look)
+app.exec()
+"""
+
+
+def test_the_tabs_modules_are_loaded_ahead_once_the_window_is_up_without_building_the_tabs() -> None:
+    result = subprocess.run([sys.executable, "-c", TABS_AHEAD_PROBE], capture_output=True, text=True, timeout=180,
+                            check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(SRC)})
+    lines = dict(line.split("|", 1) for line in result.stdout.splitlines() if "|" in line)
+    assert lines["first"] == ""  # none of them loaded to build the window
+    assert lines["then"] == " ".join(TAB_MODULES) + "|built 0"
+
+
+def test_each_lazy_tab_names_the_module_its_build_imports(qtbot, context) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    built = [window.roster_tab, window.pairing_tab, window.ledger_tab, window.dropout_tab]
+    pages = [window.roster_page, window.pairing_page, window.ledger_page, window.dropout_page]
+    assert [page.module for page in pages] == [type(tab).__module__ for tab in built] == list(TAB_MODULES)

@@ -71,10 +71,14 @@ class MainWindow(QMainWindow):
         self.home_tab = HomeTab(context)
         self.tabs.addTab(self.home_tab, self.tr("Home"))
         self.home_tab.open_requested.connect(self.open_work_item)
-        self.roster_page = self.tabs.add_lazy_tab(self._build_roster_tab, self.tr("Student roster"))
-        self.pairing_page = self.tabs.add_lazy_tab(self._build_pairing_tab, self.tr("Household pairing"))
-        self.ledger_page = self.tabs.add_lazy_tab(self._build_ledger_tab, self.tr("Subsidy ledger"))
-        self.dropout_page = self.tabs.add_lazy_tab(self._build_dropout_tab, self.tr("Dropout cases"))
+        self.roster_page = self.tabs.add_lazy_tab(self._build_roster_tab, self.tr("Student roster"),
+                                                  module="schoolaid.ui.roster.roster_tab")
+        self.pairing_page = self.tabs.add_lazy_tab(self._build_pairing_tab, self.tr("Household pairing"),
+                                                   module="schoolaid.ui.pairing.pairing_tab")
+        self.ledger_page = self.tabs.add_lazy_tab(self._build_ledger_tab, self.tr("Subsidy ledger"),
+                                                  module="schoolaid.ui.ledger.ledger_tab")
+        self.dropout_page = self.tabs.add_lazy_tab(self._build_dropout_tab, self.tr("Dropout cases"),
+                                                   module="schoolaid.ui.dropout.dropout_tab")
         if context.db.read_only:
             # Said where the eye falls, not only in the title bar: this window shows a backup.
             banner = QLabel(self.tr("Read-only view of the backup {file}: nothing here can be changed.").format(

@@ -68,6 +68,11 @@ def wait() -> None:
             thread.join()
 
 
+def loading() -> bool:
+    """Whether something started here is still loading."""
+    return any(thread.is_alive() for thread in list(_threads.values()))
+
+
 def import_module(name: str) -> ModuleType:
     """A module for the GUI thread: at once if it is loaded, else once the background loading is done."""
     module = sys.modules.get(name)

@@ -14,11 +14,14 @@ build anything, such as a badge's title.
 Chosen by the user, a page is made in steps, each its own turn of the event loop, so that the window
 answers in between (at a county's size each took about 100 ms): first the page with "Opening…", then
 the tab built (hidden), then shown — when it reads what it shows. What the tabs' modules need of the
-slow libraries is loaded in the background once the tabs are first shown (``ui.warm_up``).
+slow libraries is loaded in the background once the tabs are first shown (``ui.warm_up``); then the tabs'
+own modules (``add_lazy_tab``'s ``module``), one per turn of the event loop on the GUI thread (they make
+Qt classes: no other thread may load them), each 20–65 ms that its tab's first showing paid before.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -30,12 +33,15 @@ from schoolaid.ui import warm_up
 # How long after the tabs are first shown the tabs' libraries start loading: after the first screen's
 # own work has started.
 WARM_UP_AFTER_MS = 1_000
+# Between two tab modules loaded ahead (and between looks at whether the libraries are loaded yet).
+MODULE_STEP_MS = 150
 
 
 class LazyPage(QWidget):
-    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None, *, module: str = "") -> None:
         super().__init__(parent)
         self._build: Callable[[], QWidget] | None = build
+        self.module = module  # what ``build`` imports, loaded ahead by ``LazyTabs``
         self._content: QWidget | None = None
         self._shown = False  # the content shown (its first reads made)
         self._step_due = False
@@ -105,13 +111,37 @@ class LazyPage(QWidget):
 
 
 class LazyTabs(QTabWidget):
+    _warming = False
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if any(isinstance(page, LazyPage) and not page.built for page in map(self.page, range(self.count()))):
-            QTimer.singleShot(WARM_UP_AFTER_MS, warm_up.start_tab_libraries)
+        if not self._warming and any(isinstance(page, LazyPage) and not page.built
+                                     for page in map(self.page, range(self.count()))):
+            self._warming = True
+            QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up)
 
-    def add_lazy_tab(self, build: Callable[[], QWidget], title: str) -> LazyPage:
-        page = LazyPage(build)
+    def _modules_to_load(self) -> list[str]:
+        return [page.module for page in map(self.page, range(self.count()))
+                if isinstance(page, LazyPage) and not page.built and page.module and page.module not in sys.modules]
+
+    def _warm_up(self) -> None:
+        warm_up.start_tab_libraries()
+        QTimer.singleShot(MODULE_STEP_MS, self, self._load_next_module)
+
+    def _load_next_module(self) -> None:
+        """One tab's module, once the libraries it needs are loaded in the background."""
+        modules = self._modules_to_load()
+        if not modules:
+            return
+        if warm_up.loading():
+            QTimer.singleShot(MODULE_STEP_MS, self, self._load_next_module)
+            return
+        warm_up.import_module(modules[0])
+        if len(modules) > 1:
+            QTimer.singleShot(MODULE_STEP_MS, self, self._load_next_module)
+
+    def add_lazy_tab(self, build: Callable[[], QWidget], title: str, *, module: str = "") -> LazyPage:
+        page = LazyPage(build, module=module)
         self.addTab(page, title)
         return page
 
