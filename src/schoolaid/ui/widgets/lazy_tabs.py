@@ -29,6 +29,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from schoolaid.ui import warm_up
+from schoolaid.ui.operations import running
 
 # How long after the tabs are first shown the tabs' libraries start loading: after the first screen's
 # own work has started.
@@ -129,11 +130,13 @@ class LazyTabs(QTabWidget):
         QTimer.singleShot(MODULE_STEP_MS, self, self._load_next_module)
 
     def _load_next_module(self) -> None:
-        """One tab's module, once the libraries it needs are loaded in the background."""
+        """One tab's module, once the libraries it needs are loaded in the background and no work runs in the
+        background: with another thread busy in Python, an import that takes 50 ms alone waits for the GIL at
+        every step and held the window for 280 ms."""
         modules = self._modules_to_load()
         if not modules:
             return
-        if warm_up.loading():
+        if warm_up.loading() or running():
             QTimer.singleShot(MODULE_STEP_MS, self, self._load_next_module)
             return
         warm_up.import_module(modules[0])
