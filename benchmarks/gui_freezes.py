@@ -30,6 +30,11 @@ once — opening 4,922, 结对帮扶 1,367, the backup 651 ms — while the mach
     a backup, exported and checked           74-152       94-102
     opening the window (its construction)    227-801      223-285
 
+Then the tabs' own modules loaded ahead on the GUI thread while nothing runs in the background
+(``widgets.lazy_tabs``), two runs: first switch to 学生花名册 76-109, 结对帮扶 131-156, 资助台账 62-74,
+控辍保学 73-102; opening the window 191-283 (the first run loaded them while the background work ran:
+hence the rule to wait for it); the rest as above, saving with the roster shown 126-279.
+
 benchmarks/startup.py --county --runs 1, the longest stall once the window is painted while its background
 work runs (the badges, the home figures, the safety copy), alternating: before 76-138 ms (3 runs), after
 63-94 ms (4 runs).
