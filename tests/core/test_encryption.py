@@ -258,9 +258,9 @@ def test_a_kill_during_the_conversion_leaves_a_database_that_opens_with_every_ro
     run = subprocess.run([sys.executable, "-c", _KILLED, str(path), str(after)], cwd=ROOT, capture_output=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, timeout=120)
     assert run.returncode == -signal.SIGKILL, run.stderr
-    from schoolaid.backup import backup
+    from schoolaid.backup import leftovers
 
-    backup.remove_leftovers(path)
+    leftovers.remove_leftovers(path)
     assert not list(path.parent.glob(".*.part"))
     if encryption.state(path) == encryption.PLAIN:
         assert not encryption.keys_path(path).exists()  # the stale slots of an interrupted encryption

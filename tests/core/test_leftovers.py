@@ -20,7 +20,7 @@ from sqlcipher3 import (
 )
 
 from schoolaid.accounts.audit import Actor
-from schoolaid.backup import backup, safety_copies
+from schoolaid.backup import backup, leftovers, safety_copies
 from schoolaid.common.files import atomic_path
 from schoolaid.demo import create_demo_township
 from schoolaid.storage.database import open_database
@@ -109,11 +109,11 @@ def test_a_killed_export_leaves_only_an_encrypted_snapshot_which_the_next_start_
     (part,) = [p for p in folder.iterdir() if p.name.endswith(".sabk.part")]  # encrypted, but half a file
     assert mode(work) == 0o700 and mode(snapshot) == 0o600 and mode(part) == 0o600
 
-    removed = backup.remove_leftovers(db_path)
+    removed = leftovers.remove_leftovers(db_path)
     assert sorted(removed) == sorted([work, part])
     assert sorted(p.name for p in folder.iterdir()) == ["school.sqlite"]
-    assert "临时文件" in backup.describe_leftovers(removed) or "temporary" in backup.describe_leftovers(removed)
-    assert backup.remove_leftovers(db_path) == []  # said once
+    assert "临时文件" in leftovers.describe_leftovers(removed) or "temporary" in leftovers.describe_leftovers(removed)
+    assert leftovers.remove_leftovers(db_path) == []  # said once
     db = open_database(db_path)  # the database itself is untouched
     db.close()
 
@@ -128,7 +128,7 @@ def test_a_killed_restore_leaves_its_work_folder_which_the_next_start_removes(sc
     (work,) = [p for p in target.parent.iterdir() if p.name.startswith(".schoolaid-backup-")]
     assert mode(work) == 0o700
     assert mode(work / "restored.sqlite") == 0o600
-    assert backup.remove_leftovers(target) == [work]
+    assert leftovers.remove_leftovers(target) == [work]
     assert list(target.parent.iterdir()) == []
     restored = backup.restore_backup(file, PASSWORD, target, now=NOW)
     assert mode(restored.database) == 0o600
@@ -142,7 +142,7 @@ def test_what_a_running_schoolaid_uses_is_left_alone(school, tmp_path):
     with backup.work_folder(db_path.parent) as work, atomic_path(tmp_path / "school.sabk") as part:
         part.write_bytes(b"half")
         viewed = backup.open_for_viewing(file, PASSWORD)
-        assert backup.remove_leftovers(db_path) == []
+        assert leftovers.remove_leftovers(db_path) == []
         assert work.is_dir() and part.exists() and viewed.path.exists()
         (view_folder,) = Path(tempfile.gettempdir()).iterdir()
         assert mode(view_folder) == 0o700 and mode(viewed.path) == 0o600
@@ -167,7 +167,7 @@ def test_leftovers_of_a_decrypted_backup_in_the_temporary_folder_are_removed(tmp
     os.utime(fresh, (now, now))
     unrelated = temp / "somebody-else"
     unrelated.mkdir()
-    assert backup.remove_leftovers(tmp_path / "school.sqlite") == [old]
+    assert leftovers.remove_leftovers(tmp_path / "school.sqlite") == [old]
     assert sorted(p.name for p in temp.iterdir()) == ["schoolaid-view-def456", "somebody-else"]
 
 
@@ -234,5 +234,5 @@ def test_the_windows_print_and_evidence_folders_are_private_owned_and_swept_afte
 
     in_use = ProcessFolder(PRINT_FOLDER_PREFIX)  # this process's own preview folder, while it runs
     (in_use.path / "notice.pdf").write_bytes(b"%PDF")
-    assert sorted(backup.remove_leftovers(tmp_path / "school.sqlite")) == left
+    assert sorted(leftovers.remove_leftovers(tmp_path / "school.sqlite")) == left
     assert list(temp.iterdir()) == [in_use.path]

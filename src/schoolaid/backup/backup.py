@@ -4,7 +4,7 @@ one, restore one into a new or the current database, and open one read-only.
 The file format is in ``backup_file``; this module adds the database: a consistent snapshot taken
 while the app may be writing (read in one transaction, and WAL lets the writer go on), the checks of a
 decrypted database, and replacing a database file safely. Work files are private (0600 in 0700
-folders) and owned while in use: ``remove_leftovers`` removes those of a SchoolAid killed half-way, at
+folders) and owned while in use: ``leftovers.remove_leftovers`` removes those of a SchoolAid killed half-way, at
 the next start.
 
 The payload (encrypted with the backup's password by ``backup_file``): backups made by this version
@@ -45,7 +45,7 @@ from schoolaid.backup.backup_file import (
     decrypt,
     read_header,
 )
-from schoolaid.backup.leftovers import VIEW_PREFIX, WORK_PREFIX, describe_leftovers, remove_leftovers  # noqa: F401
+from schoolaid.backup.leftovers import VIEW_PREFIX, WORK_PREFIX
 from schoolaid.common.errors import DatabaseError, SchoolAidError
 from schoolaid.common.files import (
     atomic_path,
@@ -163,7 +163,7 @@ def read_authenticated_info(path: Path, password: str) -> BackupInfo:
 @contextlib.contextmanager
 def work_folder(near: Path) -> Iterator[Path]:
     """A private folder (0700) for decrypted or snapshot data, removed afterwards whatever happens;
-    after a kill, ``remove_leftovers`` removes it at the next start."""
+    after a kill, ``leftovers.remove_leftovers`` removes it at the next start."""
     with owned_folder(WORK_PREFIX, near) as folder:
         yield folder
 

@@ -106,11 +106,11 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
 def remove_leftovers(path: Path) -> None:
     """Remove what a command or window killed in the middle of its work left beside the database (a
     snapshot, a decrypted backup, half-written copies) and say so on standard error, in one line."""
-    from schoolaid.backup import backup
+    from schoolaid.backup import leftovers
 
-    removed = backup.remove_leftovers(path)
+    removed = leftovers.remove_leftovers(path)
     if removed:
-        print(backup.describe_leftovers(removed), file=sys.stderr)
+        print(leftovers.describe_leftovers(removed), file=sys.stderr)
 
 
 def required(args: argparse.Namespace) -> list[Permission]:

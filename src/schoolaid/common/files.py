@@ -156,7 +156,7 @@ def new_owned_folder(prefix: str, near: Path | None = None) -> tuple[Path, int]:
 
 #: The window's folders in the system's temporary folder: printouts waiting in the preview, and evidence
 #: files opened in another program. Both hold children's data, so a window killed mid-work must not
-#: leave them for good (``backup.remove_leftovers`` sweeps them).
+#: leave them for good (``leftovers.remove_leftovers`` sweeps them).
 PRINT_FOLDER_PREFIX = "schoolaid-print-"
 EVIDENCE_FOLDER_PREFIX = "schoolaid-evidence-"
 

@@ -814,7 +814,7 @@ def search_page(session: Session, flt: RosterFilter, sort_key: str = "name", des
     if not count:
         return SearchPage(0, [])
     if count >= _READ_IN_ORDER_FROM and sort_key in _SORT_INDEXES:
-        page = _search_page(session, flt, sort_key, descending, limit, count=count)
+        page = _search_page(session, flt, sort_key, descending, limit, count=count, conditions=conditions)
         return SearchPage(count, page.ids, fetch_rows(session, page.ids, today, full_id_rights=full_id_rights))
     # Few found: their first rows read by the search itself, as a bare query would read them, rather than their
     # ids first and then the rows of those ids (a second statement was most of a narrow search's time).
@@ -829,10 +829,11 @@ def _count(session: Session, flt: RosterFilter, conditions: list[ColumnElement[b
 
 
 def _search_page(session: Session, flt: RosterFilter, sort_key: str, descending: bool, limit: int,
-                 count: int | None = None) -> SearchPage:
+                 count: int | None = None, conditions: list[ColumnElement[bool]] | None = None) -> SearchPage:
     if sort_key not in SORT_KEYS:
         raise ValueError(sort_key)
-    conditions = _where(flt)
+    if conditions is None:
+        conditions = _where(flt)
     if count is None:
         count = _count(session, flt, conditions)
     if not count:
