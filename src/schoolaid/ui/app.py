@@ -35,6 +35,10 @@ def open_database(path: Path) -> Database:
     return open_schoolaid_database(path)
 
 
+# How long a thread may hold the GIL while another waits for it (see create_application).
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
 def create_application(argv: list[str] | None = None, preferences: Preferences | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -42,6 +46,9 @@ def create_application(argv: list[str] | None = None, preferences: Preferences |
     app.setApplicationVersion(__version__)
     app.setWindowIcon(application_icon())
     garbage.install(app)  # Python's garbage collected on this (the GUI) thread only
+    # Every event and slot of the window needs the GIL; with a worker busy in Python, each asks for it and
+    # waits up to the switch interval (5 ms by default), and a repaint asks dozens of times.
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     install_language(app, (preferences or Preferences()).language)
     apply_ui_font(app)
     return app
