@@ -4,7 +4,11 @@ feels. Measured after opening the window, after switching to each tab (the first
 save), after saving a student as the student dialog does, and after a backup as the File menu makes it;
 against the floor, the longest stall of the same event loop with nothing to do, in the same run.
 
-    python benchmarks/gui_freezes.py [--students 100000] [--db PATH]
+    python benchmarks/gui_freezes.py [--students 100000] [--db PATH] [--trace FILE]
+
+``--trace FILE`` writes every thread's stack whenever the GUI thread is 70 ms late: a stall with the GUI
+thread in the event loop's C++ (``wait``) is the GUI thread waiting for the GIL while the worker shown holds
+it — freeing a large structure at once, for instance, is one uninterrupted call.
 
 The first run builds the database (about two minutes at 100,000 students); pass --db to keep and reuse
 it. Nothing in the window may stall it for more than 100 ms (issue 20).
@@ -49,6 +53,7 @@ out in Python). The window's construction is the start's (benchmarks/startup.py)
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import dataclasses
 import datetime as dt
 import os
@@ -57,6 +62,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
@@ -78,13 +84,15 @@ from schoolaid.ui.operations import run_op, running  # noqa: E402
 from schoolaid.ui.preferences import Preferences  # noqa: E402
 
 TICK_MS = 10
+TRACE_AFTER_S = 0.07
 LIMIT_MS = 100
 
 
 class StallMeter:
     """A timer every 10 ms on the GUI thread: how late a tick comes is how long the thread was busy."""
 
-    def __init__(self) -> None:
+    def __init__(self, trace: TextIO | None = None) -> None:
+        self.trace = trace
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(TICK_MS)
@@ -106,10 +114,16 @@ class StallMeter:
         now = self._now()
         self.longest = max(self.longest, now - self.last - TICK_MS)
         self.last = now
+        if self.trace is not None:
+            # Every thread's stack, written by faulthandler's own thread if the next tick is this late: what
+            # the GUI thread was doing, or which worker held the GIL meanwhile.
+            faulthandler.dump_traceback_later(TRACE_AFTER_S, file=self.trace)
 
     def stop(self) -> float:
         self._tick()  # a stall that is still going on when the work ends counts too
         self.timer.stop()
+        if self.trace is not None:
+            faulthandler.cancel_dump_traceback_later()
         return max(self.longest, 0.0)
 
 
@@ -138,6 +152,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--students", type=int, default=100_000)
     parser.add_argument("--db", type=Path)
+    parser.add_argument("--trace", type=Path, help="write every thread's stack to this file whenever the GUI thread "
+                                                    f"stalls for {TRACE_AFTER_S * 1000:.0f} ms")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="schoolaid-freezes-"))
     path = args.db or folder / "township.sqlite"
@@ -149,11 +165,15 @@ def main() -> None:
     preferences = Preferences(folder / "prefs.ini")
     app = create_application(preferences=preferences)
     QMessageBox.information = staticmethod(lambda *_args, **_kwargs: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
-    meter = StallMeter()
+    trace = args.trace.open("w", encoding="utf-8") if args.trace else None
+    meter = StallMeter(trace)
     results: list[tuple[str, float, float]] = []
 
     def record(label: str, stall: float, settled: float) -> None:
         results.append((label, stall, settled))
+        if trace is not None:
+            trace.write(f"#### the stalls above: {label}, longest {stall:.0f} ms\n")
+            trace.flush()
         print(f"{label:<44} longest stall {stall:7.0f} ms   (background work done after {settled:5.1f} s)",
               flush=True)
 
