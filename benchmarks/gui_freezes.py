@@ -53,9 +53,9 @@ out in Python). The window's construction is the start's (benchmarks/startup.py)
 from __future__ import annotations
 
 import argparse
-import faulthandler
 import dataclasses
 import datetime as dt
+import faulthandler
 import os
 import sys
 import tempfile
