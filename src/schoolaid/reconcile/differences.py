@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from schoolaid.common.grades import Stage, age_on, grade_name_zh
+from schoolaid.common.release import release
 from schoolaid.common.school_calendar import SchoolYear
 from schoolaid.reconcile.vocabulary import PRESCHOOL_AGES, SCHOOL_AGES, CheckResult, DifferenceKind, ListKind
 from schoolaid.roster.categories import HouseholdCategory, category_label, monitored_at_risk
@@ -294,6 +295,9 @@ class _Roster:
             if pupil.birth_date is not None:
                 self.by_name_birth.setdefault((pupil.name, pupil.birth_date), pupil)
 
+    def release(self) -> None:
+        release(self.by_id, self.by_registry, self.by_name_birth, self.pupils)
+
     def match(self, name: str, birth_date: dt.date | None, id_number: str | None,
               registry_no: str = "") -> tuple[_Pupil | None, bool]:
         """The student this person is, and whether only by name + birth date (weak)."""
@@ -312,7 +316,7 @@ class _Roster:
 
 # --- the comparison ---------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """A difference found, before its check is looked up. ``present`` False: the situation no longer
     holds (the child was found, the household corrected) — shown only as a closed, checked difference."""
@@ -516,17 +520,25 @@ def _findings(session: Session, today: dt.date, kinds: set[DifferenceKind],
     found: list[_Found] = []
     if kinds & {DifferenceKind.NOT_ENROLLED, DifferenceKind.PRESCHOOL_NOT_ENROLLED}:
         reference_day = SchoolYear.containing(today).age_reference_day
-        found += _register_findings(_listed_people(session, ListKind.HUKOU, children_only=True), roster,
-                                    reference_day, villages)
+        register = _listed_people(session, ListKind.HUKOU, children_only=True)
+        found += _register_findings(register, roster, reference_day, villages)
+        release(register)
     if kinds & {DifferenceKind.REGISTRY_NOT_ON_ROSTER, DifferenceKind.NOT_ON_REGISTRY}:
         school_rows = session.execute(select(School.id, School.name, School.village_id)).all()
-        found += _registry_findings(_listed_people(session, ListKind.REGISTRY), roster,
+        registry = _listed_people(session, ListKind.REGISTRY)
+        found += _registry_findings(registry, roster,
                                     {name: sid for sid, name, _ in school_rows},
                                     {sid: name for sid, name, _ in school_rows},
                                     {sid: village for sid, _, village in school_rows})
+        release(registry)
     if kinds & {DifferenceKind.POVERTY_NOT_FLAGGED, DifferenceKind.FLAGGED_NOT_ON_LIST}:
-        found += _poverty_findings(_listed_people(session, ListKind.POVERTY), roster, today, villages)
-    return [f for f in found if f.kind in kinds]
+        poverty = _listed_people(session, ListKind.POVERTY)
+        found += _poverty_findings(poverty, roster, today, villages)
+        release(poverty)
+    roster.release()
+    wanted = [f for f in found if f.kind in kinds]
+    release(found)
+    return wanted
 
 
 def _compared(session: Session, today: dt.date, kinds: set[DifferenceKind]) -> list[tuple[_Found, Difference | None]]:
@@ -535,7 +547,8 @@ def _compared(session: Session, today: dt.date, kinds: set[DifferenceKind]) -> l
     villages: dict[int, str] = {vid: name for vid, name in session.execute(select(Village.id, Village.name))}
     checks = _latest_checks(session, today)
     result: list[tuple[_Found, Difference | None]] = []
-    for found in _findings(session, today, kinds, villages):
+    findings = _findings(session, today, kinds, villages)
+    for found in findings:
         check = checks.get((found.kind.value, found.key))
         if not found.present:
             if check is None:
@@ -547,6 +560,7 @@ def _compared(session: Session, today: dt.date, kinds: set[DifferenceKind]) -> l
             found.kind, found.key, found.name, villages.get(found.village_id, "") if found.village_id else "",
             found.village_id, found.birth_date, found.id_number, found.detail, found.weak_match,
             found.student_id, found.reference_person_id, found.since, check)))
+    release(findings)
     return result
 
 
@@ -555,9 +569,11 @@ def differences(session: Session, today: dt.date, *, kinds: Iterable[DifferenceK
     """The differences between the lists and the roster on ``today``, oldest first. Open ones only
     unless ``include_checked``: then closed ones too, each with its latest check."""
     wanted = set(KIND_ORDER if kinds is None else (DifferenceKind(k) for k in kinds))
-    result = [d for _, d in _compared(session, today, wanted)
+    compared = _compared(session, today, wanted)
+    result = [d for _, d in compared
               if d is not None and (d.is_open or include_checked)
               and (village_id is None or d.village_id == village_id)]
+    release(compared)
     order = {kind: n for n, kind in enumerate(KIND_ORDER)}
     result.sort(key=lambda d: (d.since, order[d.kind], d.village, d.name, d.person_key))
     return result
@@ -583,12 +599,14 @@ def open_counts_by_village(session: Session, today: dt.date) -> list[VillageCoun
     counts: dict[int | None, dict[DifferenceKind, int]] = {}
     oldest: dict[int | None, dt.date] = {}
     names: dict[int | None, str] = {}
-    for difference in differences(session, today):
+    found = differences(session, today)
+    for difference in found:
         per_kind = counts.setdefault(difference.village_id, {})
         per_kind[difference.kind] = per_kind.get(difference.kind, 0) + 1
         names[difference.village_id] = difference.village
         if difference.village_id not in oldest or difference.since < oldest[difference.village_id]:
             oldest[difference.village_id] = difference.since
+    release(found)
     rows = [VillageCounts(vid, names[vid], per_kind, oldest[vid]) for vid, per_kind in counts.items()]
     rows.sort(key=lambda row: (row.oldest or dt.date.max, row.village))
     return rows
@@ -615,8 +633,9 @@ def child_status(session: Session, today: dt.date) -> ChildStatuses:
     by_key: dict[str, str] = {}
     by_student: dict[int, str] = {}
     # Later kinds first, so that the enrollment differences (what the ledgers are about) win.
-    for found, difference in sorted(_compared(session, today, set(KIND_ORDER)),
-                                    key=lambda pair: -KIND_ORDER.index(pair[0].kind)):
+    compared = _compared(session, today, set(KIND_ORDER))
+    compared.sort(key=lambda pair: -KIND_ORDER.index(pair[0].kind))
+    for found, difference in compared:
         if difference is None:
             if found.kind not in (DifferenceKind.NOT_ENROLLED, DifferenceKind.PRESCHOOL_NOT_ENROLLED):
                 continue
@@ -632,6 +651,7 @@ def child_status(session: Session, today: dt.date) -> ChildStatuses:
             difference.check.student_id if difference is not None and difference.check is not None else None)
         if student_id is not None:
             by_student[student_id] = status
+    release(compared)
     return ChildStatuses(by_key, by_student)
 
 
