@@ -59,6 +59,10 @@ class ReferenceStatusBook:
             statuses[student_id] = status
         return statuses
 
+    def release(self) -> None:
+        self._changes.clear()
+        self._students.clear()
+
 
 def reference_enrolled(session: Session, day: dt.date) -> set[int]:
     return {sid for sid, status in ReferenceStatusBook(session).on(day).items()

@@ -369,6 +369,7 @@ def _register_findings(register: list[_Listed], roster: _Roster, reference_day: 
         found.append(_Found(kind, key, person.name, person.village_id, person.birth_date, person.id_number,
                             detail, weak, pupil.id if pupil else None, person.id, person.received_on,
                             present=pupil is None))
+    release(seen)
     return found
 
 
@@ -511,6 +512,7 @@ def _poverty_findings(poverty: list[_Listed], roster: _Roster, today: dt.date,
             DifferenceKind.FLAGGED_NOT_ON_LIST, pupil.key, pupil.name, pupil.village_id, pupil.birth_date,
             pupil.id_number, f"花名册：{place} 户主{pupil.head_name}，{ours_text}；名单：无", False, pupil.id, None,
             since, present=flagged))
+    release(by_number, by_head, member_names, members_numbered)
     return found
 
 
