@@ -1,12 +1,19 @@
 """How long the window has gone without a key press or a click: a shared PC left signed in is
-locked after a while (a setting)."""
+locked after a while (a setting).
+
+The watch sits on each top-level window (its ``QWindow``, as the window comes to the front), which
+receives the keyboard's and the mouse's events before its widgets do — and little else. On the
+application it saw every event of every widget (each paint, layout and timer): a call into Python for
+each, which with a worker busy in Python meant waiting for the GIL each time, a whole repaint's worth of
+waits at once.
+"""
 
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication, QWindow
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.MouseMove}
 
@@ -15,9 +22,15 @@ class IdleWatch(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._last = time.monotonic()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._window_in_front)
+            self._window_in_front(app.focusWindow())
+
+    def _window_in_front(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # once per window: Qt keeps one entry per filter
+            self.touch()  # a window brought to the front is someone at work
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() in _INPUT:
