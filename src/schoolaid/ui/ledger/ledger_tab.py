@@ -109,6 +109,7 @@ class LedgerTab(QWidget):
         self.gaps_loading = False
         self.entries_loading = False
         self.entries_requests = Latest()
+        self._entries_stale = True
         self._totals_stale = True
         self._gaps_stale = True
 
@@ -353,7 +354,11 @@ class LedgerTab(QWidget):
             self.filter_from.blockSignals(False)
         self._fill(self.filter_school, [(self.tr("All schools"), None)] + [
             (s.name, s.id) for s in self.context.query(township.list_schools)])
-        self.show_entries()
+        # The ledger's list is searched when its page is seen: its rows, read for its columns' widths as they
+        # came, held the window after a student's save while another page (the coverage gaps) was showing.
+        self._entries_stale = True
+        if self.sections.currentIndex() == self.ENTRIES:
+            self.show_entries()
         self._read_batches()
         self._totals_stale = True
         if self.sections.currentIndex() == self.TOTALS:
@@ -509,6 +514,7 @@ class LedgerTab(QWidget):
 
     def show_entries(self) -> None:
         """Searched in the background (hundreds of thousands of entries): typing in the filter never waits."""
+        self._entries_stale = False
         self.entries_loading = True
         self.entries_summary.setText(self.tr("Counting…"))
         request = self.entries_requests.start()
@@ -661,7 +667,9 @@ class LedgerTab(QWidget):
             total=currency.format_yuan(sum(t.total_fen for t in rows))))
 
     def _section_shown(self, index: int) -> None:
-        if index == self.TOTALS and self._totals_stale:
+        if index == self.ENTRIES and self._entries_stale:
+            self.show_entries()
+        elif index == self.TOTALS and self._totals_stale:
             self.show_totals()
         elif index == self.GAPS and self._gaps_stale:
             self.show_gaps()
