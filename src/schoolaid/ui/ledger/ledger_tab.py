@@ -688,6 +688,13 @@ class LedgerTab(QWidget):
         elif index == self.POST and self._preview_stale:
             self.preview_timer.start()
 
+    def counts_the_gaps(self) -> bool:
+        """Whether a change reaching the tab now has it count this quarter's coverage gaps itself (its page of gaps
+        shown for this quarter): the window's badge then takes that count (``gaps_changed``)."""
+        today = self.context.today()
+        return (self.isVisible() and self.sections.currentIndex() == self.GAPS
+                and (self.gaps_period.currentData() or _current_quarter(today)) == _current_quarter(today))
+
     def show_gaps(self) -> None:
         """Worked out off the GUI thread (a second and more at the size of a township); meanwhile the page
         says so, and its rows cannot be posted."""
