@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
             self._count_badge("pairing", self._show_pairing_gaps, pairing.gap_count, today)
         if Entity.touched(changed, Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.DROPOUT):
             ledger = self.ledger_page.built_content
-            if ledger is not None and ledger.counts_the_gaps():  # type: ignore[attr-defined]
+            if ledger is not None and ledger.counts_the_gaps():
                 # Its page works the same gaps out and tells the badge: counted twice at once, they held the window
                 # 100 ms and more after a student's save (two threads in Python, the GUI thread waiting its turn).
                 self.badge_requests["ledger"].forget()
