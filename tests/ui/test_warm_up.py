@@ -12,7 +12,12 @@ from schoolaid.ui import warm_up
 def test_the_first_saves_reference_data_is_read_after_the_tabs_libraries_and_holds_up_no_tab(monkeypatch) -> None:
     reading, release = threading.Event(), threading.Event()
     data = types.ModuleType("reference_data_for_the_test")
-    data.read = lambda: (reading.set(), release.wait(10))  # type: ignore[attr-defined]
+
+    def read() -> None:
+        reading.set()
+        release.wait(10)
+
+    data.read = read  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, data.__name__, data)
     monkeypatch.setattr(warm_up, "_threads", {})
     monkeypatch.setattr(warm_up, "_readers", {})
