@@ -96,7 +96,8 @@ def after_first_paint(window: QWidget) -> None:
     first_paint.after_first_paint(window, start)
 
 
-def _start(name: str, load: Callable[[], None], threads: dict[str, threading.Thread] = _threads) -> None:
+def _start(name: str, load: Callable[[], None], *, reader: bool = False) -> None:
+    threads = _readers if reader else _threads
     if name not in threads:
         threads[name] = thread = threading.Thread(target=load, name=name, daemon=True)
         thread.start()
@@ -125,7 +126,7 @@ def _load_tab_libraries() -> None:
             readers.append(getattr(importlib.import_module(name), function))  # imported here, where wait() waits
         except Exception:  # noqa: BLE001 - the first save imports it again, and reports a failure then
             log.warning("could not load %s ahead of the first save", name, exc_info=True)
-    _start("schoolaid-warm-up: the first save's reference data", lambda: _read(readers), _readers)
+    _start("schoolaid-warm-up: the first save's reference data", lambda: _read(readers), reader=True)
 
 
 def _read(readers: list[Callable[[], None]]) -> None:
