@@ -273,6 +273,36 @@ def test_a_badge_count_from_an_older_request_is_dropped(qtbot, context, monkeypa
     assert window.tabs.tabText(index) == "资助台账 (7)"  # the newer answer stays
 
 
+def test_a_change_seen_on_the_gaps_page_counts_the_gaps_once_for_the_page_and_the_badge(qtbot, context,
+                                                                                     monkeypatch) -> None:
+    from schoolaid.ui.context import Entity
+    from schoolaid.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.ledger_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.sections.setCurrentIndex(LedgerTab.GAPS)  # this quarter's gaps
+    qtbot.waitUntil(lambda: not running(window) and not tab.gaps_loading, timeout=20_000)
+    index = window.tabs.indexOf(tab)
+    count = context.query(coverage.gap_count, Quarter.containing(context.today()).key, context.today())
+    assert count > 0
+    counted = []
+    real = coverage.gap_count
+    monkeypatch.setattr(coverage, "gap_count", lambda *args, **kwargs: counted.append(args) or real(*args, **kwargs))
+    window.tabs.setTabText(index, "资助台账")  # cleared, to see the badge given its count again
+    context.notify({Entity.STUDENT})  # a student saved
+    assert tab.gaps_loading
+    qtbot.waitUntil(lambda: not running(window) and not tab.gaps_loading, timeout=20_000)
+    assert counted == []  # the page's count is the badge's
+    assert tab.gaps_model.rowCount() == count and window.tabs.tabText(index) == f"资助台账 ({count})"
+    tab.sections.setCurrentIndex(LedgerTab.TOTALS)  # the gaps out of sight: the window counts them for its badge
+    context.notify({Entity.STUDENT})
+    qtbot.waitUntil(lambda: not running(window), timeout=20_000)
+    assert len(counted) == 1 and window.tabs.tabText(index) == f"资助台账 ({count})"
+
+
 def test_the_hand_kept_list_is_kept_from_the_programmes_page(qtbot, tab, context) -> None:
     from schoolaid.ledger.vocabulary import Eligibility
     from schoolaid.ui.ledger.ledger_dialogs import MembersDialog, ProgrammeDialog

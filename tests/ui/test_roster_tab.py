@@ -225,6 +225,36 @@ def test_saving_a_student_reads_the_roster_again_in_the_background(qtbot, tab, c
     assert tab.household_panel.view is not None
 
 
+def test_a_save_that_leaves_the_list_as_it_was_replaces_its_rows_in_place(qtbot, tab, context) -> None:
+    """No reset: the columns are not measured again (at county scale, while the badges were counted in the
+    background, that held the window 100-150 ms after every save); the household is still shown afresh."""
+    from schoolaid.ui.roster.student_dialog import StudentDialog
+    from tests.ui import driving
+
+    grade = [c.key for c in COLUMNS].index("grade")
+    tab.table.selectRow(3)
+    student_id = tab.selected_student_id()
+    widths = [tab.table.columnWidth(c) for c in range(len(COLUMNS))]
+    resets, households = [], []
+    tab.model.modelReset.connect(lambda: resets.append(True))
+    tab.household_panel.view = None
+    shown = tab.household_panel.show_household
+    tab.household_panel.show_household = lambda *args, **kwargs: households.append(args) or shown(*args, **kwargs)
+
+    def change_the_class(dialog: StudentDialog) -> None:
+        dialog.class_edit.clear()
+        dialog.class_edit.insert("9班")
+        driving.save(dialog)
+
+    saved = driving.when_shown(StudentDialog, change_the_class)
+    tab.edit_student()
+    assert saved
+    qtbot.waitUntil(lambda: not tab.reading)
+    assert tab.model.index(3, grade).data().endswith("9班") and tab.selected_student_id() == student_id
+    assert resets == [] and [tab.table.columnWidth(c) for c in range(len(COLUMNS))] == widths
+    assert len(households) == 1 and tab.household_panel.view is not None
+
+
 def test_a_student_asked_for_in_a_long_roster_is_found_in_the_background(qtbot, tab, context, monkeypatch,
                                                                          searches_on_the_gui_thread) -> None:
     from schoolaid.ui.roster import roster_tab

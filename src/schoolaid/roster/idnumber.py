@@ -123,6 +123,14 @@ def _find_problems(raw: str, today: dt.date, result: _Result) -> None:
                 code=number[:6], year=birth.year)))
 
 
+def load_reference() -> None:
+    """Read the reference list of region codes now (in the background, ahead of the first ID number checked:
+    parsing it on the GUI thread held the first save of a student about 0.1 s)."""
+    from stdnum import numdb
+
+    numdb.get("cn/loc")
+
+
 @lru_cache(maxsize=4096)
 def _birth_place(region: str, year: int) -> str | None:
     """The place a region code named in a year, or None if the reference list does not know it.

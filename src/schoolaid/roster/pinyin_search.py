@@ -34,6 +34,13 @@ def _load_dictionary() -> None:
         os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
 
 
+def load_dictionary() -> None:
+    """Load pypinyin's character dictionary now (in the background, ahead of the first name written: loading it
+    on the GUI thread held the first save of a student about 0.1 s)."""
+    _load_dictionary()
+    import pypinyin  # noqa: F401 - loaded for its dictionary
+
+
 @cache
 def _char_readings(char: str) -> tuple[str, ...]:
     """A character's readings, the most common first; a character pypinyin does not know reads as itself."""

@@ -8,12 +8,16 @@
 - The tabs other than the first are built when first shown (``widgets.lazy_tabs``). Their modules pull in
   the libraries that write spreadsheets and PDFs (openpyxl, reportlab), which took 200–350 ms to load on
   the GUI thread at the moment the user chose the tab. These modules have no Qt in them, so a thread loads
-  them while the user reads the first screen (``start_tab_libraries``).
+  them while the user reads the first screen (``start_tab_libraries``); then another thread reads the reference
+  data that the first save of a student needs (pypinyin's dictionary, the list of region codes of ID numbers): read
+  on the GUI thread at that save they held it 0.2 s.
 
 The GUI thread calls ``wait()`` before it imports any module of its own (a tab's, a menu action's
 service): two threads importing modules that import each other could otherwise deadlock on Python's
 import locks, or see a module half made. A module still loading then is waited for, as it would have
-been loaded then anyway.
+been loaded then anyway. The reference data is not waited for: it imports nothing of ours (a tab's first
+showing does not wait for a dictionary it does not need), and the first save that needs it before it is
+read waits for it there.
 """
 
 from __future__ import annotations
@@ -48,7 +52,12 @@ TAB_MODULES = (
     "schoolaid.roster.roster_export",
 )
 
+#: The reference data read after the tabs' libraries: (module, its function that reads it).
+SAVE_DATA = (("schoolaid.roster.pinyin_search", "load_dictionary"), ("schoolaid.roster.idnumber", "load_reference"))
+
 _threads: dict[str, threading.Thread] = {}
+# Threads reading data, importing nothing of ours: ``loading()`` counts them, ``wait()`` does not wait for them.
+_readers: dict[str, threading.Thread] = {}
 
 
 def start() -> None:
@@ -70,7 +79,7 @@ def wait() -> None:
 
 def loading() -> bool:
     """Whether something started here is still loading."""
-    return any(thread.is_alive() for thread in list(_threads.values()))
+    return any(thread.is_alive() for thread in [*_threads.values(), *_readers.values()])
 
 
 def import_module(name: str) -> ModuleType:
@@ -87,9 +96,10 @@ def after_first_paint(window: QWidget) -> None:
     first_paint.after_first_paint(window, start)
 
 
-def _start(name: str, load: Callable[[], None]) -> None:
-    if name not in _threads:
-        _threads[name] = thread = threading.Thread(target=load, name=name, daemon=True)
+def _start(name: str, load: Callable[[], None], *, reader: bool = False) -> None:
+    threads = _readers if reader else _threads
+    if name not in threads:
+        threads[name] = thread = threading.Thread(target=load, name=name, daemon=True)
         thread.start()
 
 
@@ -110,3 +120,18 @@ def _load_tab_libraries() -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - the tab imports it again when built, and reports a failure then
             log.warning("could not load %s ahead of its tab", name, exc_info=True)
+    readers = []
+    for name, function in SAVE_DATA:
+        try:
+            readers.append(getattr(importlib.import_module(name), function))  # imported here, where wait() waits
+        except Exception:  # noqa: BLE001 - the first save imports it again, and reports a failure then
+            log.warning("could not load %s ahead of the first save", name, exc_info=True)
+    _start("schoolaid-warm-up: the first save's reference data", lambda: _read(readers), reader=True)
+
+
+def _read(readers: list[Callable[[], None]]) -> None:
+    for read in readers:
+        try:
+            read()
+        except Exception:  # noqa: BLE001 - the first save reads it again, and reports a failure then
+            log.warning("could not read %s ahead of the first save", read.__qualname__, exc_info=True)

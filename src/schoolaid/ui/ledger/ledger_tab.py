@@ -109,6 +109,8 @@ class LedgerTab(QWidget):
         self.gaps_loading = False
         self.entries_loading = False
         self.entries_requests = Latest()
+        self._choices_stale = True  # the programmes and schools, read again only after a change to them
+        self._entries_stale = True
         self._totals_stale = True
         self._gaps_stale = True
 
@@ -331,15 +333,16 @@ class LedgerTab(QWidget):
     # --- refreshing --------------------------------------------------------------------------------
 
     def _data_changed(self, changed: frozenset[str]) -> None:
+        if Entity.touched(changed, Entity.LEDGER, Entity.TOWNSHIP):
+            self._choices_stale = True
         if Entity.touched(changed, Entity.LEDGER, Entity.STUDENT, Entity.HOUSEHOLD, Entity.TOWNSHIP, Entity.DROPOUT):
             self.when_shown.changed()
 
     def refresh(self) -> None:
-        programmes = self.context.query(subsidy_programmes.list_programmes)
-        self.programmes_model.set_rows(programmes)
-        self._programme_selected()
-        self._fill(self.post_programme, [(f"{p.name}（{p.code}）", p.id) for p in programmes if p.active])
-        self._fill(self.filter_programme, [(self.tr("All programmes"), None)] + [(p.name, p.id) for p in programmes])
+        if self._choices_stale:
+            # Not after a student's change: read on the GUI thread, the programmes held a save 20-40 ms at a
+            # county's size, while the badges were counted in the background.
+            self._read_choices()
         months = [(self.tr("(any)"), "")] + [(month_key(m), month_key(m))
                                              for m in _months_back(self.context.today(), 36)]
         first_time = self.filter_from.count() == 0
@@ -351,9 +354,11 @@ class LedgerTab(QWidget):
             self.filter_from.blockSignals(True)
             self.filter_from.setCurrentIndex(max(0, self.filter_from.findData(month_key(start))))
             self.filter_from.blockSignals(False)
-        self._fill(self.filter_school, [(self.tr("All schools"), None)] + [
-            (s.name, s.id) for s in self.context.query(township.list_schools)])
-        self.show_entries()
+        # The ledger's list is searched when its page is seen: its rows, read for its columns' widths as they
+        # came, held the window after a student's save while another page (the coverage gaps) was showing.
+        self._entries_stale = True
+        if self.sections.currentIndex() == self.ENTRIES:
+            self.show_entries()
         self._read_batches()
         self._totals_stale = True
         if self.sections.currentIndex() == self.TOTALS:
@@ -363,6 +368,17 @@ class LedgerTab(QWidget):
             self.show_gaps()
         self._clear_plan()
         self._schedule_preview()
+
+    def _read_choices(self) -> None:
+        """The programmes (their page and the lists to choose one from) and the schools to filter by."""
+        self._choices_stale = False
+        programmes = self.context.query(subsidy_programmes.list_programmes)
+        self.programmes_model.set_rows(programmes)
+        self._programme_selected()
+        self._fill(self.post_programme, [(f"{p.name}（{p.code}）", p.id) for p in programmes if p.active])
+        self._fill(self.filter_programme, [(self.tr("All programmes"), None)] + [(p.name, p.id) for p in programmes])
+        self._fill(self.filter_school, [(self.tr("All schools"), None)] + [
+            (s.name, s.id) for s in self.context.query(township.list_schools)])
 
     def _read_batches(self) -> None:
         """The batches with their counts and totals, added up over the whole ledger in the background (at a
@@ -385,7 +401,8 @@ class LedgerTab(QWidget):
 
     def _clear_plan(self) -> None:
         self.plan = None
-        self.plan_model.set_rows([])
+        if self.plan_model.rowCount():  # an empty table reset again is measured again: 20 ms at every save
+            self.plan_model.set_rows([])
         self.post_all_button.setEnabled(False)
         self.post_selected_button.setEnabled(False)
 
@@ -509,6 +526,7 @@ class LedgerTab(QWidget):
 
     def show_entries(self) -> None:
         """Searched in the background (hundreds of thousands of entries): typing in the filter never waits."""
+        self._entries_stale = False
         self.entries_loading = True
         self.entries_summary.setText(self.tr("Counting…"))
         request = self.entries_requests.start()
@@ -661,12 +679,21 @@ class LedgerTab(QWidget):
             total=currency.format_yuan(sum(t.total_fen for t in rows))))
 
     def _section_shown(self, index: int) -> None:
-        if index == self.TOTALS and self._totals_stale:
+        if index == self.ENTRIES and self._entries_stale:
+            self.show_entries()
+        elif index == self.TOTALS and self._totals_stale:
             self.show_totals()
         elif index == self.GAPS and self._gaps_stale:
             self.show_gaps()
         elif index == self.POST and self._preview_stale:
             self.preview_timer.start()
+
+    def counts_the_gaps(self) -> bool:
+        """Whether a change reaching the tab now has it count this quarter's coverage gaps itself (its page of gaps
+        shown for this quarter): the window's badge then takes that count (``gaps_changed``)."""
+        today = self.context.today()
+        return (self.isVisible() and self.sections.currentIndex() == self.GAPS
+                and (self.gaps_period.currentData() or _current_quarter(today)) == _current_quarter(today))
 
     def show_gaps(self) -> None:
         """Worked out off the GUI thread (a second and more at the size of a township); meanwhile the page

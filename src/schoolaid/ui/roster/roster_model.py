@@ -132,13 +132,19 @@ class RosterModel(LazyIdModel[RosterRow]):
         self._total = total
         self.counts_changed.emit(self.shown, self.total)
 
-    def show_reload(self, flt: RosterFilter, reload: roster.RosterReload) -> None:
-        """The list as read again in the background (``roster.reload_page``) for this filter."""
+    def show_reload(self, flt: RosterFilter, reload: roster.RosterReload) -> bool:
+        """The list as read again in the background (``roster.reload_page``) for this filter. True when it holds the
+        same students in the same order (a student's details edited): their rows are then replaced in place."""
         self._filter = flt
         self._total = reload.total
         self.searched = True
-        self.show_ids(reload.ids, reload.count, reload.rows)
+        same = reload.ids == self._ids and reload.count == self._count
+        if same:
+            self.replace_rows(reload.rows)
+        else:
+            self.show_ids(reload.ids, reload.count, reload.rows)
         self.counts_changed.emit(self.shown, self.total)
+        return same
 
     def all_ids(self) -> list[int]:
         return self._context.query(roster.search_ids, self._filter, self._sort_key, self._descending)

@@ -269,6 +269,10 @@ class RosterTab(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_household()
+
+    def _show_household(self) -> None:
+        """The selected student's household, as it is now."""
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             self.household_panel.show_household(None)
@@ -318,7 +322,7 @@ class RosterTab(QWidget):
         same_list = flt == self.model.filter
         bars = (self.table.verticalScrollBar(), self.table.horizontalScrollBar())
         scrolled = [bar.value() for bar in bars]
-        self.model.show_reload(flt, reload)
+        in_place = self.model.show_reload(flt, reload)
         if same_list:
             for bar, value in zip(bars, scrolled, strict=True):
                 bar.setValue(value)
@@ -327,7 +331,10 @@ class RosterTab(QWidget):
             return
         self._wanted = None
         if selected is not None and self.model.knows(selected):
+            before = self.selected_student_id() if in_place else None
             self._reselect(selected)  # selected afresh after the reset: the household is shown as it is now
+            if in_place and before == selected:
+                self._show_household()  # rows replaced in place, the selection kept: no selectionChanged
         else:
             self.household_panel.show_household(None)
         if wanted is not None and wanted.then is not None and self.selected_student_id() == wanted.student_id:

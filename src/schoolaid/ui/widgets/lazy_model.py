@@ -51,6 +51,14 @@ class LazyIdModel(QAbstractTableModel, Generic[R]):
             self._rows.update(rows)
         self.endResetModel()
 
+    def replace_rows(self, rows: dict[int, R]) -> None:
+        """The same ids read again (after a change): their rows replaced in place. No reset: the selection, the place
+        scrolled to and the columns' widths stay, and a county's table is not measured again on the GUI thread."""
+        self._rows.clear()
+        self._rows.update(rows)
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self.columns) - 1))
+
     def all_ids(self) -> list[int]:
         """Every id, in order, when ``show_ids`` was given only the first ones. A model that gives only the
         first ids reads the rest here; by default the ids known are all there are, and the rows shown
