@@ -8,7 +8,9 @@ against the floor, the longest stall of the same event loop with nothing to do, 
 
 ``--trace FILE`` writes every thread's stack whenever the GUI thread is 70 ms late: a stall with the GUI
 thread in the event loop's C++ (``wait``) is the GUI thread waiting for the GIL while the worker shown holds
-it — freeing a large structure at once, for instance, is one uninterrupted call.
+it — freeing a large structure at once, for instance, is one uninterrupted call. (faulthandler reads the
+other threads' stacks without the GIL: a run with ``--trace`` can, rarely, crash; the figures come from runs
+without it.)
 
 The first run builds the database (about two minutes at 100,000 students); pass --db to keep and reuse
 it. Nothing in the window may stall it for more than 100 ms (issue 20).
@@ -106,6 +108,8 @@ class StallMeter:
         self.last = self._now()
         self.longest = 0.0
         self.timer.start()
+        if self.trace is not None:  # armed now: the action's own first step runs before the first tick
+            faulthandler.dump_traceback_later(TRACE_AFTER_S, file=self.trace)
 
     def _now(self) -> float:
         return self.clock.nsecsElapsed() / 1e6
