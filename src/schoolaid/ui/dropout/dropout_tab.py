@@ -126,6 +126,7 @@ class DropoutTab(QWidget):
         self._tasks: dict[str, Operation] = {}
         self._stale = {self.LEDGERS: True, self.FIGURES: True}
         self._filling_cases = False
+        self._wanted_case: int | None = None  # to select once the lists being read have come
         self.steps_left = made_in_steps(self._construct(), in_steps)
 
     def _construct(self) -> Iterator[None]:
@@ -417,6 +418,9 @@ class DropoutTab(QWidget):
             self.show_absences()
         self.show_found_children(lists.found)
         self._show_attention(lists.attention, lists.suspect_days)
+        wanted, self._wanted_case = self._wanted_case, None
+        if wanted is not None:
+            self.select_case(wanted)
 
     def _section_shown(self, index: int) -> None:
         if self._stale.get(index):
@@ -512,10 +516,15 @@ class DropoutTab(QWidget):
         return self.cases_model.row_object(rows[0].row()) if rows else None
 
     def select_case(self, case_id: int) -> None:
+        """Select the case, widening the filters if they hide it; a case not yet among those read (just opened,
+        or the tab just shown) once the lists being read have come."""
         for row in range(self.cases_model.rowCount()):
             if self.cases_model.row_object(row).id == case_id:
                 self.cases_table.selectRow(row)
                 return
+        if "lists" in self._tasks:
+            self._wanted_case = case_id
+            return
         self.case_filter.setCurrentIndex(self.case_filter.findData("all"))
         self.case_text.clear()
         self.case_school.setCurrentIndex(0)
@@ -725,7 +734,12 @@ class DropoutTab(QWidget):
         self._show_absences(found, self.context.query(rules.holidays_setting))
 
     def _show_absences(self, found: list[AbsenceView], holidays: str) -> None:
+        rows = self.absences_table.selectionModel().selectedRows()
+        selected = self.absences_model.row_object(rows[0].row()).id if rows else None
         self.absences_model.set_rows(found)
+        position = next((i for i, a in enumerate(found) if a.id == selected), None)
+        if position is not None:  # the absence chosen stays chosen when the list is read again
+            self.absences_table.selectRow(position)
         waiting = sum(1 for a in found if a.case_id is None and a.state(self.context.today()) != "absent"
                       and a.end_date is None)
         self.absences_summary.setText(self.tr(
