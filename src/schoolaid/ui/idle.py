@@ -1,12 +1,18 @@
 """How long the window has gone without a key press or a click: a shared PC left signed in is
-locked after a while (a setting)."""
+locked after a while (a setting).
+
+The input is watched on the windows themselves (the one given the focus at once, the others as they are found
+at the next look at the idle time, every half minute), not on every event of the application: a filter of
+the whole application runs Python for each of the thousand events a tab sends its widgets when first shown,
+and with a worker busy in Python each call waited for the GIL — half that showing's time at a county's size.
+"""
 
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication, QWindow
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.MouseMove}
 
@@ -15,9 +21,23 @@ class IdleWatch(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._last = time.monotonic()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watched: set[QWindow] = set()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._watch)
+        self._watch_windows()
+
+    def _watch(self, window: QWindow | None) -> None:
+        if window is not None and window not in self._watched:
+            self._watched.add(window)
+            window.installEventFilter(self)
+            window.destroyed.connect(lambda: self._watched.discard(window))
+
+    def _watch_windows(self) -> None:
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            for window in app.topLevelWindows():
+                self._watch(window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() in _INPUT:
@@ -28,4 +48,5 @@ class IdleWatch(QObject):
         self._last = time.monotonic()
 
     def idle_seconds(self) -> float:
+        self._watch_windows()  # the windows made since the last look
         return time.monotonic() - self._last
