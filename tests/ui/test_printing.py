@@ -51,7 +51,8 @@ def test_print_a_case_notice_issues_it_and_previews_it(qtbot, tab, context, monk
     assert _ink_on_page(preview) > 0.005  # the notice's text is drawn, not a blank sheet
     issued = context.query(case_files.get_case, case.id).notice
     assert issued is not None and issued.document_number.endswith("号")
-    # The case list shows it at once.
+    # The case list shows it once read again (in the background).
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)
     assert any(tab.cases_model.row_object(r).notice is not None for r in range(tab.cases_model.rowCount())
                if tab.cases_model.row_object(r).id == case.id)
     saved = preview.save_as(tmp_path / "通知书.pdf")
