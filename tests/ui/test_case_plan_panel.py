@@ -30,6 +30,7 @@ def tab(qtbot, context) -> DropoutTab:
     widget.resize(1300, 860)
     widget.show()
     widget.refresh()
+    qtbot.waitUntil(lambda: not widget.busy(), timeout=20_000)  # the lists are read in the background
     return widget
 
 
@@ -82,6 +83,7 @@ def test_edit_the_plan_from_the_case_panel(qtbot, tab, context) -> None:
 
     in_dialog(qtbot, PlanDialog, fill)
     panel.plan_button.click()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists read again in the background
     history = context.query(case_plans.plan_history, case_id)
     assert len(history) == len(before) + 1 and history[:-1] == before  # the old revision kept as it was
     assert (history[-1].cadre, history[-1].cause.value, history[-1].leader) == (
@@ -105,6 +107,7 @@ def test_add_a_follow_up_to_the_child_back_at_school(qtbot, tab, context, tmp_pa
 
     in_dialog(qtbot, FollowUpDialog, fill)
     panel.follow_button.click()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists read again in the background
     assert panel.follow_model.rowCount() == state.done + 1
     last = panel.follow_model.rowCount() - 1
     assert panel.follow_model.index(last, 0).data() == TODAY.isoformat()
@@ -156,6 +159,7 @@ def test_a_new_absence_in_the_follow_up_reopens_the_case_from_the_absences_page(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     tab._open_case(case.student_id, absence_id, case.student)  # what the Absences page's button does
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists read again in the background
     assert asked and str(case_id) in asked[0]
     assert [c.id for c in context.query(case_files.list_cases) if c.student_id == case.student_id] == [case_id]
     shown = tab.selected_case()

@@ -223,6 +223,7 @@ def test_out_of_school_puts_the_child_on_the_roster_and_opens_the_case(qtbot, ta
     assert cases
     # The case is shown on the Cases page, the child on the roster as 未入学.
     assert tab.sections.currentIndex() == DropoutTab.CASES
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists read again in the background
     case = tab.selected_case()
     assert case is not None and case.student == "苏文静"
     student = page.context.query(roster.get_summary, case.student_id)

@@ -27,6 +27,7 @@ def tab(qtbot, context) -> DropoutTab:
     qtbot.addWidget(widget)
     widget.resize(1300, 760)
     widget.show()
+    qtbot.waitUntil(lambda: not widget.busy(), timeout=20_000)  # the lists are read in the background
     return widget
 
 
@@ -74,6 +75,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
 
     in_dialog(qtbot, CaseDialog, fill_case)
     tab.absence_case_button.click()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists read again in the background
     # The new case is shown, selected, on the Cases page.
     assert tab.sections.currentIndex() == DropoutTab.CASES
     case = tab.selected_case()
@@ -89,6 +91,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
 
     in_dialog(qtbot, AttemptDialog, fill_attempt)
     tab.log_button.click()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists read again in the background
     assert tab.attempts_model.rowCount() == 1
     assert tab.attempts_model.index(0, 2).data() == "班主任 李老师、村委会 王主任"
     assert tab.attempts_model.index(0, 3).data() == "学校、村民委员会"
@@ -104,6 +107,7 @@ def test_open_a_case_log_an_attempt_and_bring_the_child_back(qtbot, tab, context
 
     in_dialog(qtbot, MoveCaseDialog, fill_move)
     tab.move_button.click()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)
     # Closed: it leaves the open cases, stays on file, and the absence is over.
     assert all(tab.cases_model.row_object(r).id != case.id for r in range(tab.cases_model.rowCount()))
     tab.case_filter.setCurrentIndex(tab.case_filter.findData("all"))
@@ -129,6 +133,7 @@ def test_correcting_an_entry_keeps_the_old_one(qtbot, tab, context) -> None:
 
     in_dialog(qtbot, AttemptDialog, fill)
     tab.correct_button.click()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists read again in the background
     assert tab.attempts_model.rowCount() == before + 1
     texts = [tab.attempts_model.index(r, 9).data() for r in range(tab.attempts_model.rowCount())]
     corrected = next(r for r in range(tab.attempts_model.rowCount()) if tab.attempts_model.row_object(r).id == old.id)
@@ -240,6 +245,7 @@ def test_record_an_absence_from_the_roster(qtbot, context) -> None:
     assert [a.start_date for a in recorded] == [began]
     window.show()
     window.tabs.setCurrentWidget(window.dropout_tab)  # the lists are filled when the tab is looked at
+    qtbot.waitUntil(lambda: not window.dropout_tab.busy(), timeout=20_000)  # read in the background
     shown = [window.dropout_tab.absences_model.row_object(r).student_id
              for r in range(window.dropout_tab.absences_model.rowCount())]
     assert student_id in shown
@@ -311,6 +317,7 @@ def test_an_aid_officer_is_told_who_issues_a_notice_without_being_asked_first(qt
     widget = DropoutTab(AppContext(demo_db, preferences, actor=officer))
     qtbot.addWidget(widget)
     widget.show()
+    qtbot.waitUntil(lambda: not widget.busy(), timeout=20_000)  # the lists are read in the background
     without = next(c for c in demo_db.query(case_files.list_cases, open_only=True) if c.notice is None)
     widget.select_case(without.id)
     widget.print_notice()  # a question would fail the test (no message box is expected but the one replaced)

@@ -24,6 +24,7 @@ def tab(qtbot, context) -> DropoutTab:
     qtbot.addWidget(widget)
     widget.resize(1300, 760)
     widget.show()
+    qtbot.waitUntil(lambda: not widget.busy(), timeout=20_000)  # the lists are read in the background
     return widget
 
 

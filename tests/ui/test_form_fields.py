@@ -30,6 +30,7 @@ def test_a_persuasion_attempt_is_refused_at_who_went_and_what_came_of_it(qtbot, 
     tab = DropoutTab(context)
     qtbot.addWidget(tab)
     tab.show()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists are read in the background
     tab.cases_table.selectRow(0)
     case = tab.selected_case()
     before = len(context.query(persuasion.attempts, case.id))
@@ -57,6 +58,7 @@ def test_a_problem_of_no_field_stays_under_the_form(qtbot, context) -> None:
     tab = DropoutTab(context)
     qtbot.addWidget(tab)
     tab.show()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists are read in the background
     tab.cases_table.selectRow(0)
     dialog = AttemptDialog(context, tab.selected_case(), parent=tab)
     qtbot.addWidget(dialog)

@@ -86,6 +86,7 @@ def test_todays_work_opens_the_record(qtbot, window, context):
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double-click's first press
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert window.tabs.currentWidget() is window.dropout_tab
+    qtbot.waitUntil(lambda: not window.dropout_tab.busy(), timeout=20_000)  # its lists read in the background
     assert window.dropout_tab.selected_case().id == item.target
     case = context.query(case_files.list_cases, case_id=item.target)[0]
     assert case.student in item.text
@@ -126,6 +127,7 @@ def test_a_lines_button_opens_what_the_line_says(qtbot, window):
     assert window.tabs.currentWidget() is home and view.currentIndex().row() == index.row()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert window.tabs.currentWidget() is window.dropout_tab
+    qtbot.waitUntil(lambda: not window.dropout_tab.busy(), timeout=20_000)  # its lists read in the background
     assert window.dropout_tab.selected_case().id == item.target
 
 

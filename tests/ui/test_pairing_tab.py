@@ -56,6 +56,7 @@ def test_log_a_visit_with_a_photo_in_quick_entry(qtbot, tab, context, tmp_path, 
     monkeypatch.setattr(visit_module, "choose_files", lambda parent: [("走访.jpg", photo.read_bytes())])
     panel = tab.visit_panel
     tab.sections.setCurrentIndex(PairingTab.VISITS)
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=20_000)  # the helpers and the log are read in the background
     assert panel.household_combo.count() > 0
     household_id = panel.household_combo.currentData()
     panel.done_edit.insert("送去棉被两床")
@@ -64,6 +65,7 @@ def test_log_a_visit_with_a_photo_in_quick_entry(qtbot, tab, context, tmp_path, 
     assert "走访.jpg" in panel.files_label.text()
     panel.save_button.click()
     assert panel.done_edit.text() == "" and panel.entry_problems.text() == ""
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=20_000)  # the log read again in the background
     latest = context.query(visits.list_visits, household_id=household_id)[0]
     assert (latest.done, latest.problems, latest.evidence) == ("送去棉被两床", "房屋漏雨", 1)
     assert latest.visit_date == TODAY
@@ -80,12 +82,13 @@ def test_quick_entry_refuses_an_empty_visit(tab, context) -> None:
     assert len(context.query(visits.list_visits)) == count
 
 
-def test_a_household_history_in_one_view(tab, context) -> None:
+def test_a_household_history_in_one_view(qtbot, tab, context) -> None:
     tab.staff_table.selectRow(0)
     tab.pairs_table.selectRow(0)
     view = tab.selected_pair()
     tab.history_button.click()
     assert tab.sections.currentIndex() == PairingTab.VISITS
+    qtbot.waitUntil(lambda: not tab.visit_panel.busy(), timeout=20_000)  # the log is read in the background
     shown = {tab.visit_panel.model.row_object(r).household_id for r in range(tab.visit_panel.model.rowCount())}
     assert shown == {view.household_id}
     assert view.household_head in tab.visit_panel.filter_label.text()

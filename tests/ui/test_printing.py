@@ -20,6 +20,7 @@ def tab(qtbot, context) -> DropoutTab:
     qtbot.addWidget(widget)
     widget.resize(1300, 760)
     widget.show()
+    qtbot.waitUntil(lambda: not widget.busy(), timeout=20_000)  # the lists are read in the background
     return widget
 
 
@@ -35,6 +36,7 @@ def test_print_a_case_notice_issues_it_and_previews_it(qtbot, tab, context, monk
             TODAY, "班主任、村主任、副镇长", "监护人", Method.HOME_VISIT.value, "家长仍不同意返校", False, parties),
                        today=TODAY)
     tab.refresh()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists read again in the background
     tab.select_case(case.id)
     tab.print_notice_button.click()
     assert len(answers) == 1 and case.student in answers[0]  # asked before issuing
@@ -49,7 +51,8 @@ def test_print_a_case_notice_issues_it_and_previews_it(qtbot, tab, context, monk
     assert _ink_on_page(preview) > 0.005  # the notice's text is drawn, not a blank sheet
     issued = context.query(case_files.get_case, case.id).notice
     assert issued is not None and issued.document_number.endswith("号")
-    # The case list shows it at once.
+    # The case list shows it once read again (in the background).
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)
     assert any(tab.cases_model.row_object(r).notice is not None for r in range(tab.cases_model.rowCount())
                if tab.cases_model.row_object(r).id == case.id)
     saved = preview.save_as(tmp_path / "通知书.pdf")

@@ -54,6 +54,7 @@ def test_a_child_found_out_of_school_is_proposed_and_the_case_opened(qtbot, cont
     expected = context.query(case_files.attention, TODAY).total
     qtbot.waitUntil(lambda: window.tabs.tabText(index) == f"控辍保学 ({expected})", timeout=20_000)  # the badge
     window.tabs.setCurrentWidget(tab)  # the tab reads its lists (and the alert) when it is looked at
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # in the background
     assert tab.attention.found_out_of_school == 1
     assert "失学" in tab.alert_label.text()
     window.tabs.setCurrentWidget(window.home_tab)
@@ -75,6 +76,7 @@ def test_a_child_found_out_of_school_is_proposed_and_the_case_opened(qtbot, cont
     QTimer.singleShot(0, save_the_case)
     window.open_work_item(work_list.Kind.OUT_OF_SCHOOL, outcome.student_id)
     assert opened and window.tabs.currentWidget() is tab
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=20_000)  # the lists read again in the background
     case = tab.selected_case()
     assert case is not None and case.student_id == outcome.student_id and case.opened_on == TODAY
     assert context.query(found_out_of_school.cases_to_open, TODAY) == []

@@ -202,8 +202,15 @@ class PairingView:
 def list_pairings(session: Session, *, active_on: dt.date | None = None, staff_id: int | None = None,
                   household_id: int | None = None) -> list[PairingView]:
     """Pairings with their last visit by the same helper; only those active on a day if given."""
-    visits = (select(Visit.staff_id, Visit.household_id, func.max(Visit.visit_date).label("last"),
-                     func.count().label("n")).group_by(Visit.staff_id, Visit.household_id).subquery())
+    visits_of = select(Visit.staff_id, Visit.household_id, func.max(Visit.visit_date).label("last"),
+                       func.count().label("n"))
+    # One helper's or household's pairings count only their visits: grouping every visit of a county took
+    # 30 ms at each helper chosen.
+    if staff_id is not None:
+        visits_of = visits_of.where(Visit.staff_id == staff_id)
+    if household_id is not None:
+        visits_of = visits_of.where(Visit.household_id == household_id)
+    visits = visits_of.group_by(Visit.staff_id, Visit.household_id).subquery()
     query = (select(Pairing, Staff.name, Staff.active, School.name, Staff.role, Household.head_name, Village.name,
                     Household.group_name, Household.category, visits.c.last, visits.c.n)
              .join(Staff, Pairing.staff_id == Staff.id)

@@ -153,18 +153,18 @@ class MainWindow(QMainWindow):
     def _build_roster_tab(self) -> RosterTab:
         from schoolaid.ui.roster.roster_tab import RosterTab
 
-        tab = RosterTab(self.context)
+        # Made a part a turn (widgets.lazy_tabs): its first search, the last part, gives the status bar its counts.
+        tab = RosterTab(self.context, in_steps=True)
         tab.counts_changed.connect(self._show_counts)
         tab.hint_changed.connect(self._show_hint)
         tab.message.connect(lambda text: self.show_message(text))
         tab.absence_requested.connect(lambda student_id, name: self.dropout_tab.record_absence(student_id, name))
-        self._show_counts(tab.model.shown, tab.model.total)
         return tab
 
     def _build_pairing_tab(self) -> PairingTab:
         from schoolaid.ui.pairing.pairing_tab import PairingTab
 
-        tab = PairingTab(self.context)
+        tab = PairingTab(self.context, in_steps=True)
         tab.gaps_changed.connect(self._show_pairing_gaps)
         tab.message.connect(lambda text: self.show_message(text))
         return tab
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
     def _build_ledger_tab(self) -> LedgerTab:
         from schoolaid.ui.ledger.ledger_tab import LedgerTab
 
-        tab = LedgerTab(self.context)
+        tab = LedgerTab(self.context, in_steps=True)
         tab.gaps_changed.connect(self._show_ledger_gaps)
         tab.message.connect(lambda text: self.show_message(text))
         return tab
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
     def _build_dropout_tab(self) -> DropoutTab:
         from schoolaid.ui.dropout.dropout_tab import DropoutTab
 
-        tab = DropoutTab(self.context)
+        tab = DropoutTab(self.context, in_steps=True)
         tab.attention_changed.connect(lambda _n: self._show_dropout_attention(tab.attention))
         tab.message.connect(lambda text: self.show_message(text))
         return tab

@@ -5,7 +5,8 @@ the differences between the household register and the rosters, checked door to 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from schoolaid.accounts.permissions import Permission, who_may
 from schoolaid.common.errors import SchoolAidError
@@ -47,6 +49,7 @@ from schoolaid.dropout.persuasion import AttemptView
 from schoolaid.dropout.rates import RateRow
 from schoolaid.dropout.vocabulary import CaseStatus
 from schoolaid.township import township
+from schoolaid.township.township import SchoolView
 from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.dropout.case_plan_dialogs import CasePlanPanel
@@ -62,6 +65,7 @@ from schoolaid.ui.dropout.dropout_dialogs import (
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.reconcile.comparison_page import ComparisonPage
 from schoolaid.ui.widgets.form_dialog import date_edit, date_of
+from schoolaid.ui.widgets.lazy_tabs import made_in_steps
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, local_time
 from schoolaid.ui.widgets.table_views import record_table
@@ -85,18 +89,49 @@ def _percent(rate: float) -> str:
     return f"{rate * 100:.2f}%"
 
 
+@dataclass(frozen=True)
+class DropoutLists:
+    """What the tab shows on its first pages, read together."""
+
+    schools: list[SchoolView]
+    cases: list[CaseView]
+    open_absences_only: bool
+    absences: list[AbsenceView]
+    holidays: str
+    found: list[FoundChild]
+    attention: case_files.Attention
+    suspect_days: int
+
+
+def read_lists(session: Session, today: dt.date, *, classes: frozenset[tuple[int, str, int, str]] | None,
+               open_absences_only: bool) -> DropoutLists:
+    """Worked out off the GUI thread."""
+    return DropoutLists(
+        township.list_schools(session), case_files.list_cases(session, classes=classes), open_absences_only,
+        absences.absences(session, today, open_only=open_absences_only, classes=classes),
+        rules.holidays_setting(session), found_out_of_school.cases_to_open(session, today, classes=classes),
+        case_files.attention(session, today, classes=classes), rules.setting(session, "dropout.suspect_school_days"))
+
+
 class DropoutTab(QWidget):
     attention_changed = Signal(int)
     message = Signal(str)
 
     CASES, ABSENCES, LEDGERS, FIGURES, COMPARISON = range(5)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, in_steps: bool = False) -> None:
         super().__init__(parent)
         self.context = context
         self.attention = case_files.Attention(0, 0, 0)
         self._tasks: dict[str, Operation] = {}
         self._stale = {self.LEDGERS: True, self.FIGURES: True}
+        self._filling_cases = False
+        self._wanted_case: int | None = None  # to select once the lists being read have come
+        self.steps_left = made_in_steps(self._construct(), in_steps)
+
+    def _construct(self) -> Iterator[None]:
+        """The tab in parts (``widgets.lazy_tabs``): in the window, one part a turn before it is first shown."""
+        context = self.context
         today = self.context.today()
 
         self.alert_label = QLabel()
@@ -195,6 +230,7 @@ class DropoutTab(QWidget):
         cases_page = QWidget()
         QVBoxLayout(cases_page).addWidget(splitter)
 
+        yield
         # --- absences ---
         self.absences_all = QCheckBox(self.tr("Show ended absences too"))
         self.absences_model: RecordTableModel[AbsenceView] = RecordTableModel([
@@ -244,6 +280,7 @@ class DropoutTab(QWidget):
         absences_layout.addWidget(self.found_label)
         absences_layout.addWidget(self.found_table, 1)
 
+        yield
         # --- the three ledgers ---
         self.ledger_choice = QComboBox()
         self.ledger_choice.addItem(self.tr("School-age children (适龄儿童)"), "school_age")
@@ -318,6 +355,7 @@ class DropoutTab(QWidget):
         figures_layout.addWidget(QLabel(self.tr("Cases per school")))
         figures_layout.addWidget(self.per_school_table, 1)
 
+        yield
         self.sections = QTabWidget()
         self.sections.addTab(cases_page, self.tr("Cases"))
         self.sections.addTab(absences_page, self.tr("Absences"))
@@ -336,7 +374,7 @@ class DropoutTab(QWidget):
         for combo in (self.case_filter, self.case_school):
             combo.currentIndexChanged.connect(lambda _i: self.show_cases())
         self.case_text.textChanged.connect(lambda _t: self.show_cases())
-        self.cases_table.selectionModel().selectionChanged.connect(lambda *_args: self.show_case())
+        self.cases_table.selectionModel().selectionChanged.connect(lambda *_args: self._case_selected())
         self.absences_all.toggled.connect(lambda _on: self.show_absences())
         self.absences_table.doubleClicked.connect(lambda _index: self.open_case_for_absence())
         self.ledger_choice.currentIndexChanged.connect(lambda _i: self.show_ledger())
@@ -356,20 +394,33 @@ class DropoutTab(QWidget):
         self.when_shown.changed()
 
     def refresh(self) -> None:
+        """The lists read together in the background (some twenty reads, which held the window for 60–90 ms
+        when the tab was shown); the ledgers and figures as their pages are shown."""
+        self._load("lists", "", read_lists, self._show_lists, self.context.today(),
+                   classes=self.context.teacher_classes, open_absences_only=not self.absences_all.isChecked(),
+                   quiet=True)
+        self._stale = {self.LEDGERS: True, self.FIGURES: True}
+        self._section_shown(self.sections.currentIndex())
+
+    def _show_lists(self, lists: DropoutLists) -> None:
         current = self.case_school.currentData()
         self.case_school.blockSignals(True)
         self.case_school.clear()
         self.case_school.addItem(self.tr("All schools"), None)
-        for school in self.context.query(township.list_schools):
+        for school in lists.schools:
             self.case_school.addItem(school.name, school.id)
         self.case_school.setCurrentIndex(max(0, self.case_school.findData(current)) if current is not None else 0)
         self.case_school.blockSignals(False)
-        self.show_cases()
-        self.show_absences()
-        self.show_found_children()
-        self._stale = {self.LEDGERS: True, self.FIGURES: True}
-        self._section_shown(self.sections.currentIndex())
-        self._show_attention()
+        self.show_cases(lists.cases)
+        if lists.open_absences_only == (not self.absences_all.isChecked()):
+            self._show_absences(lists.absences, lists.holidays)
+        else:  # the choice changed meanwhile
+            self.show_absences()
+        self.show_found_children(lists.found)
+        self._show_attention(lists.attention, lists.suspect_days)
+        wanted, self._wanted_case = self._wanted_case, None
+        if wanted is not None:
+            self.select_case(wanted)
 
     def _section_shown(self, index: int) -> None:
         if self._stale.get(index):
@@ -379,14 +430,13 @@ class DropoutTab(QWidget):
             elif index == self.FIGURES:
                 self.show_figures()
 
-    def _show_attention(self) -> None:
-        self.attention = self.context.query(case_files.attention, self.context.today(),
-                                            classes=self.context.teacher_classes)
+    def _show_attention(self, attention: case_files.Attention, suspect_days: int) -> None:
+        self.attention = attention
         parts = []
         if self.attention.to_open:
             parts.append(self.tr("<a href='absences'>{n} children</a> reached {days} school days of unexplained "
                                  "absence and have no case yet: report them to the township and open a case.").format(
-                n=self.attention.to_open, days=self.context.query(rules.setting, "dropout.suspect_school_days")))
+                n=self.attention.to_open, days=suspect_days))
         if self.attention.found_out_of_school:
             parts.append(self.tr("<a href='absences'>{n} children</a> were found out of school (失学) by the 比对 "
                                  "check and have no case yet: open one.").format(n=self.attention.found_out_of_school))
@@ -429,9 +479,11 @@ class DropoutTab(QWidget):
             return self.tr("corrects No. {id}").format(id=attempt.corrects_id)
         return ""
 
-    def show_cases(self) -> None:
+    def show_cases(self, cases: list[CaseView] | None = None) -> None:
+        """The cases the filters let through (``cases``: as just read; otherwise read now)."""
         selected = self.selected_case()
-        cases = self.context.query(case_files.list_cases, classes=self.context.teacher_classes)
+        if cases is None:
+            cases = self.context.query(case_files.list_cases, classes=self.context.teacher_classes)
         today = self.context.today()
         key = self.case_filter.currentData()
         keep: Callable[[CaseView], bool] = {
@@ -443,23 +495,36 @@ class DropoutTab(QWidget):
         school = self.case_school.currentData()
         text = self.case_text.text().strip()
         shown = [c for c in cases if keep(c) and (school is None or c.school_id == school) and text in c.student]
-        self.cases_model.set_rows(shown)
-        self.cases_summary.setText(self.tr("{shown} of {n} cases; {open} being persuaded.").format(
-            shown=len(shown), n=len(cases), open=sum(1 for c in cases if c.status.is_open)))
-        position = next((i for i, c in enumerate(shown) if selected and c.id == selected.id), 0 if shown else -1)
-        if position >= 0:
-            self.cases_table.selectRow(position)
+        self._filling_cases = True  # the chosen case's log read once, below
+        try:
+            self.cases_model.set_rows(shown)
+            self.cases_summary.setText(self.tr("{shown} of {n} cases; {open} being persuaded.").format(
+                shown=len(shown), n=len(cases), open=sum(1 for c in cases if c.status.is_open)))
+            position = next((i for i, c in enumerate(shown) if selected and c.id == selected.id), 0 if shown else -1)
+            if position >= 0:
+                self.cases_table.selectRow(position)
+        finally:
+            self._filling_cases = False
         self.show_case()
+
+    def _case_selected(self) -> None:
+        if not self._filling_cases:
+            self.show_case()
 
     def selected_case(self) -> CaseView | None:
         rows = self.cases_table.selectionModel().selectedRows()
         return self.cases_model.row_object(rows[0].row()) if rows else None
 
     def select_case(self, case_id: int) -> None:
+        """Select the case, widening the filters if they hide it; a case not yet among those read (just opened,
+        or the tab just shown) once the lists being read have come."""
         for row in range(self.cases_model.rowCount()):
             if self.cases_model.row_object(row).id == case_id:
                 self.cases_table.selectRow(row)
                 return
+        if "lists" in self._tasks:
+            self._wanted_case = case_id
+            return
         self.case_filter.setCurrentIndex(self.case_filter.findData("all"))
         self.case_text.clear()
         self.case_school.setCurrentIndex(0)
@@ -666,17 +731,26 @@ class DropoutTab(QWidget):
     def show_absences(self) -> None:
         found = self.context.query(absences.absences, self.context.today(), open_only=not self.absences_all.isChecked(),
                                    classes=self.context.teacher_classes)
+        self._show_absences(found, self.context.query(rules.holidays_setting))
+
+    def _show_absences(self, found: list[AbsenceView], holidays: str) -> None:
+        rows = self.absences_table.selectionModel().selectedRows()
+        selected = self.absences_model.row_object(rows[0].row()).id if rows else None
         self.absences_model.set_rows(found)
+        position = next((i for i, a in enumerate(found) if a.id == selected), None)
+        if position is not None:  # the absence chosen stays chosen when the list is read again
+            self.absences_table.selectRow(position)
         waiting = sum(1 for a in found if a.case_id is None and a.state(self.context.today()) != "absent"
                       and a.end_date is None)
         self.absences_summary.setText(self.tr(
             "{n} absences shown. Counted in school days (Monday to Friday outside the holidays: {holidays}). "
-            "<b>{waiting}</b> call for a case.").format(n=len(found), waiting=waiting,
-                                                       holidays=self.context.query(rules.holidays_setting)))
+            "<b>{waiting}</b> call for a case.").format(n=len(found), waiting=waiting, holidays=holidays))
 
-    def show_found_children(self) -> None:
-        found = self.context.query(found_out_of_school.cases_to_open, self.context.today(),
-                                   classes=self.context.teacher_classes)
+    def show_found_children(self, found: list[FoundChild] | None = None) -> None:
+        """The children found out of school with no case yet (``found``: as just read; otherwise read now)."""
+        if found is None:
+            found = self.context.query(found_out_of_school.cases_to_open, self.context.today(),
+                                       classes=self.context.teacher_classes)
         self.found_model.set_rows(found)
         self.found_label.setVisible(bool(found))
         self.found_table.setVisible(bool(found))
@@ -735,7 +809,7 @@ class DropoutTab(QWidget):
     # --- ledgers and figures -----------------------------------------------------------------------------
 
     def _load(self, name: str, title: str, service: Callable[..., Any], apply: Callable[[Any], None],
-              *args: Any) -> None:
+              *args: Any, quiet: bool = False, **kwargs: Any) -> None:
         """Work a list out off the GUI thread (a big roster takes a while); a newer request for the
         same list replaces an older one."""
         earlier = self._tasks.pop(name, None)
@@ -751,8 +825,8 @@ class DropoutTab(QWidget):
             self._tasks.pop(name, None)
             show_error(self, error)
 
-        task = run_op(self.context, self, service, *args, access=Access.READ, background=True,
-                      title=title, on_success=done, on_failure=failed, on_cancel=lambda: self._forget(name))
+        task = run_op(self.context, self, service, *args, access=Access.READ, background=True, quiet=quiet,
+                      title=title, on_success=done, on_failure=failed, on_cancel=lambda: self._forget(name), **kwargs)
         self._tasks[name] = task
 
     def _forget(self, name: str) -> None:

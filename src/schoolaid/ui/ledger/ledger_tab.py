@@ -4,6 +4,7 @@ quick), batches with their notice and payment, totals, coverage gaps, programmes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -58,6 +59,7 @@ from schoolaid.ui.ledger.ledger_dialogs import (
 from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.latest import Latest
 from schoolaid.ui.widgets.lazy_model import LazyColumn, LazyIdModel
+from schoolaid.ui.widgets.lazy_tabs import made_in_steps
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
@@ -101,7 +103,7 @@ class LedgerTab(QWidget):
 
     POST, ENTRIES, BATCHES, TOTALS, GAPS, PROGRAMMES, HARDSHIP = range(7)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, in_steps: bool = False) -> None:
         super().__init__(parent)
         self.context = context
         self.plan: PostingPlan | None = None
@@ -113,7 +115,11 @@ class LedgerTab(QWidget):
         self._entries_stale = True
         self._totals_stale = True
         self._gaps_stale = True
+        self.steps_left = made_in_steps(self._construct(), in_steps)
 
+    def _construct(self) -> Iterator[None]:
+        """The tab in parts (``widgets.lazy_tabs``): in the window, one part a turn before it is first shown."""
+        context = self.context
         # --- post a month ---
         self.post_programme = QComboBox()
         self.post_month = _month_combo(context.today())
@@ -147,6 +153,7 @@ class LedgerTab(QWidget):
         post_layout.addWidget(self.plan_table, 1)
         post_layout.addLayout(_row(self.post_all_button, self.post_selected_button))
 
+        yield
         # --- the ledger ---
         self.filter_programme = QComboBox()
         self.filter_from = QComboBox()
@@ -190,6 +197,7 @@ class LedgerTab(QWidget):
             summary_row.addWidget(button)
         entries_layout.addLayout(summary_row)
 
+        yield
         # --- batches ---
         self.batches_model: RecordTableModel[BatchView] = RecordTableModel([
             Column(lambda: self.tr("Programme"), lambda b: b.programme),
@@ -241,6 +249,7 @@ class LedgerTab(QWidget):
         totals_layout.addWidget(self.totals_table, 1)
         totals_layout.addWidget(self.totals_summary)
 
+        yield
         # --- gaps ---
         self.gaps_period = QComboBox()
         today = context.today()
@@ -298,6 +307,7 @@ class LedgerTab(QWidget):
         programmes_layout.addWidget(self.programmes_table, 1)
         programmes_layout.addLayout(_row(self.new_programme_button, self.edit_programme_button, self.members_button))
 
+        yield
         self.sections = QTabWidget()
         self.sections.addTab(post_page, self.tr("Post a month"))
         self.sections.addTab(entries_page, self.tr("Ledger"))

@@ -3,6 +3,7 @@ the gaps in detail, the visit log, the labourers' skills, and the school pairing
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Signal
@@ -44,6 +45,7 @@ from schoolaid.ui.pairing.pairing_dialogs import (
 )
 from schoolaid.ui.pairing.visit_panel import VisitPanel
 from schoolaid.ui.widgets.latest import Latest
+from schoolaid.ui.widgets.lazy_tabs import made_in_steps
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 from schoolaid.ui.widgets.when_shown import WhenShown
@@ -78,11 +80,15 @@ class PairingTab(QWidget):
 
     PAIRS, GAPS, VISITS, SKILLS, SCHOOLS = range(5)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, in_steps: bool = False) -> None:
         super().__init__(parent)
         self.context = context
         self.overview: Overview | None = None
+        self.steps_left = made_in_steps(self._construct(), in_steps)
 
+    def _construct(self) -> Iterator[None]:
+        """The tab in parts (``widgets.lazy_tabs``): in the window, one part a turn before it is first shown."""
+        context = self.context
         # --- the gaps, always in view ---
         self.unpaired_button = QPushButton()
         self.quota_button = QPushButton()
@@ -146,6 +152,7 @@ class PairingTab(QWidget):
                                              self.history_button, self.show_ended_check)))
         pairs_page.setSizes([560, 740])
 
+        yield
         # --- the gaps in detail ---
         self.unpaired_model: RecordTableModel[HouseholdNeed] = RecordTableModel([
             Column(lambda: self.tr("Household head"), lambda h: h.head),
@@ -193,6 +200,7 @@ class PairingTab(QWidget):
         gaps_layout.addLayout(left, 1)
         gaps_layout.addLayout(right, 1)
 
+        yield
         # --- visits, skills, schools ---
         self.visit_panel = VisitPanel(context)
         self.skills_model: RecordTableModel[SkillsRow] = RecordTableModel([
@@ -216,6 +224,7 @@ class PairingTab(QWidget):
         skills_layout.addWidget(self.skills_table, 1)
         skills_layout.addWidget(QLabel(self.tr("Double-click a household to record its labourers and their skills.")))
 
+        yield
         self.schools_model: RecordTableModel[SchoolPairingView] = RecordTableModel([
             Column(lambda: self.tr("Helping school"), lambda p: p.helper_school),
             Column(lambda: self.tr("Paired school"), lambda p: p.school),
@@ -243,6 +252,7 @@ class PairingTab(QWidget):
                                                                      self.end_school_button)), 2)
         schools_layout.addWidget(_boxed(self.tr("Activity log"), self.activities_table), 3)
 
+        yield
         self.sections = QTabWidget()
         self.sections.addTab(pairs_page, self.tr("Helpers and households"))
         self.sections.addTab(gaps_page, self.tr("Gaps"))
@@ -265,12 +275,14 @@ class PairingTab(QWidget):
         context.changed.connect(self._data_changed)
         self.skills_rows: list[SkillsRow] | None = None
         self.loading = False
+        self._reselecting = False
         self.overview_requests = Latest()
         self.skills_requests = Latest()
         # The skills overview reads every household (seconds at the size of a township): worked out in the
         # background when its page is shown. The tab itself fills when first shown, and after a change only
         # once someone looks (the window counts the badge).
         self.skills_when_shown = WhenShown(skills_page, self._load_skills)
+        self.schools_when_shown = WhenShown(schools_page, self._show_schools)
         self.when_shown = WhenShown(self, self.refresh)
 
     # --- refreshing ------------------------------------------------------------------------------
@@ -290,8 +302,7 @@ class PairingTab(QWidget):
         run_op(self.context, self, pairing.overview, self.context.today(), access=Access.READ, background=True,
                quiet=True, on_success=self.overview_requests.only(request, self._show_overview),
                on_failure=self.overview_requests.only(request, self._overview_failed))
-        self.schools_model.set_rows(self.context.query(school_pairing.list_pairings))
-        self._show_activities()
+        self.schools_when_shown.changed()
         self.visit_panel.when_shown.changed()
         self.skills_when_shown.changed()
 
@@ -312,8 +323,12 @@ class PairingTab(QWidget):
         self._set_gap(self.overdue_button, self.tr("{n} not visited for {days} days").replace(
             "{days}", str(overview.overdue_days)), len(overview.overdue))
         selected = self.selected_staff_id()
-        self.staff_model.set_rows(overview.quotas)
-        self._reselect_staff(selected)
+        self._reselecting = True  # the helper's households read once, below
+        try:
+            self.staff_model.set_rows(overview.quotas)
+            self._reselect_staff(selected)
+        finally:
+            self._reselecting = False
         self.unpaired_model.set_rows(overview.unpaired)
         self.departed_model.set_rows(overview.departed)
         self.overdue_model.set_rows(overview.overdue)
@@ -353,7 +368,8 @@ class PairingTab(QWidget):
             self.staff_table.selectRow(0)
 
     def _staff_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._show_pairs()
+        if not self._reselecting:
+            self._show_pairs()
 
     def _show_pairs(self) -> None:
         staff_id = self.selected_staff_id()
@@ -458,6 +474,10 @@ class PairingTab(QWidget):
         rows = self.skills_table.selectionModel().selectedRows()
         if rows:
             HouseholdDialog(self.context, self.skills_model.row_object(rows[0].row()).household_id, self).exec()
+
+    def _show_schools(self) -> None:
+        self.schools_model.set_rows(self.context.query(school_pairing.list_pairings))
+        self._show_activities()
 
     def _selected_school_pairing(self) -> SchoolPairingView | None:
         rows = self.schools_table.selectionModel().selectedRows()

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from schoolaid.common.errors import SchoolAidError, ValidationFailed
 from schoolaid.pairing import pairing, staff, visits
+from schoolaid.pairing.staff import StaffView
 from schoolaid.pairing.visits import VisitEntry, VisitKind, VisitView
 from schoolaid.ui.context import AppContext, Entity
-from schoolaid.ui.operations import run_op
+from schoolaid.ui.operations import Access, Operation, run_op
 from schoolaid.ui.widgets.evidence import EvidenceList, choose_files
 from schoolaid.ui.widgets.form_dialog import FormDialog, date_edit, date_of
+from schoolaid.ui.widgets.latest import Latest
 from schoolaid.ui.widgets.messages import show_error
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
@@ -110,6 +112,11 @@ class VisitPanel(QWidget):
         layout.addWidget(self.table, 1)
 
         self._household_filter: int | None = None
+        self.staff_requests = Latest()
+        self.log_requests = Latest()
+        self.staff_loaded = False
+        self._reads: dict[str, Operation] = {}
+        self._chosen: tuple[int, int] | None = None  # a helper and household to choose once the helpers are read
         self.staff_combo.currentIndexChanged.connect(self._fill_households)
         self.add_files_button.clicked.connect(self._add_files)
         self.save_button.clicked.connect(self.save_visit)
@@ -121,10 +128,21 @@ class VisitPanel(QWidget):
     # --- quick entry -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """The helpers and the log, read in the background: at a county's size (five thousand helpers, their
+        visits) reading them held the window for 300 ms when the page was first shown."""
+        request = self.staff_requests.start()
+        self._reads["staff"] = run_op(self.context, self, staff.list_staff, access=Access.READ, background=True,
+                                      quiet=True, on_success=self.staff_requests.only(request, self._show_staff))
+        self._fill_log()
+
+    def busy(self) -> bool:
+        """Whether the helpers or the log are being read (tests wait for this)."""
+        return any(not read.done for read in self._reads.values())
+
+    def _show_staff(self, members: list[StaffView]) -> None:
         current = self.staff_combo.currentData()
         self.staff_combo.blockSignals(True)
         self.staff_combo.clear()
-        members = self.context.query(staff.list_staff)
         for member in members:
             self.staff_combo.addItem(f"{member.name}（{member.school}）", member.id)
         # A teacher logging their own visit finds themselves chosen already.
@@ -132,8 +150,11 @@ class VisitPanel(QWidget):
         chosen = current if current is not None else own
         self.staff_combo.setCurrentIndex(max(0, self.staff_combo.findData(chosen)))
         self.staff_combo.blockSignals(False)
+        self.staff_loaded = True
         self._fill_households()
-        self._fill_log()
+        chosen, self._chosen = self._chosen, None
+        if chosen is not None:
+            self._choose(*chosen)
 
     def _fill_households(self) -> None:
         self.household_combo.clear()
@@ -144,7 +165,14 @@ class VisitPanel(QWidget):
             self.household_combo.addItem(f"{view.household_head}（{view.village}{view.group_name}）", view.household_id)
 
     def choose(self, staff_id: int, household_id: int) -> None:
-        """Prepare the entry for this helper and household (from a gap or a pairing)."""
+        """Prepare the entry for this helper and household (from a gap or a pairing); again once the helpers are
+        read if they are being read."""
+        staff_read = self._reads.get("staff")
+        self._chosen = (staff_id, household_id) if staff_read is not None and not staff_read.done else None
+        if self.staff_loaded:
+            self._choose(staff_id, household_id)
+
+    def _choose(self, staff_id: int, household_id: int) -> None:
         self.staff_combo.setCurrentIndex(max(0, self.staff_combo.findData(staff_id)))
         position = self.household_combo.findData(household_id)
         self.household_combo.setCurrentIndex(max(0, position))
@@ -192,16 +220,23 @@ class VisitPanel(QWidget):
         self._fill_log()
 
     def _fill_log(self) -> None:
-        if self._household_filter is not None:
-            rows = self.context.query(visits.list_visits, household_id=self._household_filter)
+        """The log read in the background (the latest visits of a county: 90 ms)."""
+        request = self.log_requests.start()
+        household_id = self._household_filter
+        query = {"household_id": household_id} if household_id is not None else {"limit": RECENT_VISITS}
+        self._reads["log"] = run_op(
+            self.context, self, visits.list_visits, access=Access.READ, background=True, quiet=True,
+            on_success=self.log_requests.only(request, lambda rows: self._show_log(household_id, rows)), **query)
+
+    def _show_log(self, household_id: int | None, rows: list[VisitView]) -> None:
+        if household_id is not None:
             head = rows[0].household_head if rows else ""
             self.filter_label.setText(self.tr("<b>All visits to the household of {head}</b> ({n})").format(
                 head=head, n=len(rows)))
         else:
-            rows = self.context.query(visits.list_visits, limit=RECENT_VISITS)
             self.filter_label.setText(self.tr("<b>Latest visits</b> (double-click a visit to see it and its "
                                               "evidence)"))
-        self.show_all_button.setVisible(self._household_filter is not None)
+        self.show_all_button.setVisible(household_id is not None)
         self.model.set_rows(rows)
 
     def open_visit(self, visit_id: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from schoolaid.ui.roster.household_panel import HouseholdPanel
 from schoolaid.ui.roster.roster_model import RosterModel
 from schoolaid.ui.widgets.latest import Latest
 from schoolaid.ui.widgets.lazy_model import BATCH
+from schoolaid.ui.widgets.lazy_tabs import made_in_steps
 from schoolaid.ui.widgets.table_setup import fit_columns
 from schoolaid.ui.widgets.when_shown import WhenShown
 
@@ -64,12 +65,17 @@ class RosterTab(QWidget):
     message = Signal(str)  # the outcome of an action, for the status bar
     absence_requested = Signal(int, str)  # record an absence of this student (id, name)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, in_steps: bool = False) -> None:
         super().__init__(parent)
         self.context = context
         self.model = RosterModel(context, self)
         self.model.counts_changed.connect(self.counts_changed)
+        self.steps_left = made_in_steps(self._construct(), in_steps)
 
+    def _construct(self) -> Iterator[None]:
+        """The tab in parts (``widgets.lazy_tabs``): in the window, one part a turn before it is first shown; the
+        first search the last."""
+        context = self.context
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search: name, pinyin initials (zs) or ID digits"))
         self.search_edit.setClearButtonEnabled(True)
@@ -105,6 +111,7 @@ class RosterTab(QWidget):
         filters.addWidget(self.import_button)
         filters.addWidget(self.export_button)
 
+        yield
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -160,6 +167,7 @@ class RosterTab(QWidget):
         self.reload_requests = Latest()
         self._reading: Operation | None = None
         self._wanted: _Wanted | None = None
+        yield
         self.apply_filter()
         # After a change, re-read only when someone looks (the list was just read above).
         self.when_shown = WhenShown(self, self._reload, stale=False)

@@ -13,16 +13,21 @@ build anything, such as a badge's title.
 
 Chosen by the user, a page is made in steps, each its own turn of the event loop, so that the window
 answers in between (at a county's size each took about 100 ms): first the page with "Opening…", then
-the tab built (hidden), then shown — when it reads what it shows. What the tabs' modules need of the
-slow libraries is loaded in the background once the tabs are first shown (``ui.warm_up``); then the tabs'
-own modules (``add_lazy_tab``'s ``module``), one per turn of the event loop on the GUI thread (they make
-Qt classes: no other thread may load them), each 20–65 ms that its tab's first showing paid before.
+the tab built (hidden), then shown — when it reads what it shows. A tab made ``in_steps``
+(``made_in_steps``) builds only its first part in its constructor and leaves the rest as ``steps_left``,
+taken one a turn before it is shown (at a county's size a whole tab took 60–150 ms in one go); asked for
+by code (``content()``), it is finished at once.
+
+What the tabs' modules need of the slow libraries is loaded in the background once the tabs are first
+shown (``ui.warm_up``); then the tabs' own modules (``add_lazy_tab``'s ``module``), one per turn of the
+event loop on the GUI thread (they make Qt classes: no other thread may load them), each 20–65 ms that its
+tab's first showing paid before.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -36,6 +41,30 @@ from schoolaid.ui.operations import running
 WARM_UP_AFTER_MS = 1_000
 # Between two tab modules loaded ahead (and between looks at whether the libraries are loaded yet).
 MODULE_STEP_MS = 150
+
+
+def made_in_steps(steps: Iterator[None], in_steps: bool) -> Iterator[None] | None:
+    """A widget's construction (a generator that yields between its parts), its first part taken now: the rest
+    too unless ``in_steps``, when what is left is returned for ``LazyPage`` to take one part a turn."""
+    for _first in steps:
+        break
+    if in_steps:
+        return steps
+    for _part in steps:
+        pass
+    return None
+
+
+def take_step(widget: QWidget) -> bool:
+    """Take the next step left of the widget's construction; whether there was one."""
+    steps: Iterator[None] | None = getattr(widget, "steps_left", None)
+    if steps is None:
+        return False
+    try:
+        next(steps)
+    except StopIteration:
+        widget.steps_left = None  # type: ignore[attr-defined]
+    return True
 
 
 class LazyPage(QWidget):
@@ -55,7 +84,8 @@ class LazyPage(QWidget):
 
     @property
     def built(self) -> bool:
-        return self._content is not None
+        """Whether the real widget is made, every step of it."""
+        return self._content is not None and getattr(self._content, "steps_left", None) is None
 
     @property
     def built_content(self) -> QWidget | None:
@@ -67,6 +97,9 @@ class LazyPage(QWidget):
         showing)."""
         if self._content is None:
             self._make()
+        assert self._content is not None
+        while take_step(self._content):
+            pass
         self._show_content()
         assert self._content is not None
         return self._content
@@ -76,7 +109,10 @@ class LazyPage(QWidget):
         build, self._build = self._build, None  # nothing of the window kept once it has been used
         warm_up.wait()  # the tab's modules import what may be loading in the background
         self._content = build()
-        self._layout.addWidget(self._content)  # hidden until shown: a child added to a shown page stays hidden
+        # Hidden until its steps are taken and it is shown: a child added to a shown page is otherwise shown by
+        # the layout on the next turn of the event loop.
+        self._content.hide()
+        self._layout.addWidget(self._content)
 
     def _show_content(self) -> None:
         if self._shown:
@@ -96,6 +132,8 @@ class LazyPage(QWidget):
             return  # made meanwhile, or hidden again: the next showing goes on
         if self._content is None:
             self._make()
+            self._step_soon()
+        elif take_step(self._content):
             self._step_soon()
         else:
             self._show_content()

@@ -43,6 +43,7 @@ class ColumnFitter(QObject):
         self._setting = False
         self._model: QAbstractItemModel | None = None
         self._measured_rows = False  # fitted once to rows, not only to the header
+        self._fit_when_shown = False
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(REFIT_DELAY_MS)
@@ -133,6 +134,12 @@ class ColumnFitter(QObject):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._refit.stop()
+        if not self.table.isVisible():
+            # Measured when someone can see it: the tables of a tab's hidden pages, filled at once with the tab,
+            # cost its first showing up to 35 ms each for rows nobody saw.
+            self._fit_when_shown = True
+            return
+        self._fit_when_shown = False
         for column in range(model.columnCount()):
             if column not in self.by_hand:
                 self.natural[column] = self.content_width(column)
@@ -182,9 +189,12 @@ class ColumnFitter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.Resize, QEvent.Type.ToolTip) or not shiboken6.isValid(self.table):
+        if kind not in (QEvent.Type.Resize, QEvent.Type.ToolTip, QEvent.Type.Show) or not shiboken6.isValid(self.table):
             return False  # (the table's children still have events while the table itself is being destroyed)
-        if kind == QEvent.Type.Resize:
+        if kind == QEvent.Type.Show:
+            if self._fit_when_shown and self.table.isVisible():
+                self.fit()
+        elif kind == QEvent.Type.Resize:
             self.fill()
         elif watched is self.table.viewport() and isinstance(event, QHelpEvent):
             return self._tooltip(event)
