@@ -1114,10 +1114,10 @@ class StatusBook:
                            if student_id in self._changes]
         # The latest entry first, sorted by SQLite: sorting 100,000 rows in Python is one call that holds the
         # GIL (and with it the window, when the indicators are worked out in the background) for 50 ms.
-        self._entered: list[tuple[dt.date, int]] = [(entry, student_id) for student_id, entry in session.execute(
+        self._entered = [(entry, student_id) for student_id, entry in session.execute(
                          select(Student.id, Student.entry_date).where(Student.entry_date.is_not(None))
                          .order_by(Student.entry_date.desc(), Student.id.desc()))
-                         if wanted is None or student_id in wanted]
+                         if entry is not None and (wanted is None or student_id in wanted)]
         self._days: dict[dt.date, dict[int, str]] = {}
 
     def on(self, day: dt.date) -> dict[int, str]:
