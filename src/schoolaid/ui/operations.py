@@ -174,7 +174,8 @@ class Operation(QObject):
     def _work(self) -> None:
         assert self._call is not None and self._worked is not None
         try:
-            outcome: tuple[State, Any] = (State.SUCCEEDED, self._call())
+            with _working:
+                outcome: tuple[State, Any] = (State.SUCCEEDED, self._call())
         except Cancelled:
             outcome = (State.CANCELLED, None)
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which reports it
@@ -300,6 +301,13 @@ def _takes_progress(service: Callable[..., Any]) -> bool:
         return "progress" in inspect.signature(service).parameters
     except (TypeError, ValueError):  # a builtin without a signature
         return False
+
+
+# At most this many operations work at once; the others wait their turn without asking for the GIL. Each
+# worker in Python competes with the GUI thread for it, and with four at once (the start's badges and home
+# figures) the GUI thread lost it turn after turn: the window stalled for 400-550 ms at a county's size.
+WORKING_AT_ONCE = 2
+_working = threading.BoundedSemaphore(WORKING_AT_ONCE)
 
 
 def run_op(context: AppContext | None, parent: QWidget | None, service: Callable[..., Any], *args: Any,
