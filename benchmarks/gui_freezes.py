@@ -50,6 +50,20 @@ widgets made: 60-130 ms of the GUI thread when measured step by step); a save's 
 thread (its commit waits for the disk) with the views' reloads it starts; the home tab's figures when
 it is shown again (the GUI thread waits for the GIL while the indicators and today's work are worked
 out in Python). The window's construction is the start's (benchmarks/startup.py).
+
+2026-12-03, with ``--trace``: most of what was left was the GUI thread waiting for the GIL, not its own work.
+Workers held it in single long calls (freeing 100,000 rows at a function's return: 50–110 ms; now
+``common.release``), the application-wide idle watch called Python for every event of every widget (now on
+the windows only), the GIL was handed over every 5 ms (now 1 ms), and at the start four operations ran in
+Python at once, so the GUI thread lost the GIL turn after turn (now at most two work at once). With the
+tabs made in parts (``LazyPage``) and a save's re-read replacing the roster's rows in place, two runs
+(a fresh copy each, quiet machine, floor 1–2 ms), longest stall in ms:
+
+    first switch to 学生花名册 44, 47; 结对帮扶 31, 43; 资助台账 15, 19; 控辍保学 28, 30; their pages 1–30
+    saving a student, roster shown 15, 23; ledger gaps shown 26, 27; then 首页 19, 20; the other tabs 1–11
+    a backup 19, 21; opening the window 71, 105 (464, 557 and 69 in three runs before the limit of two)
+
+Left: the window's opening, its construction and first layout on the GUI thread (about 55 + 60 ms).
 """
 
 from __future__ import annotations
