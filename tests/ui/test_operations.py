@@ -159,3 +159,31 @@ def test_the_progress_bar_moves_says_the_time_left_and_is_full_only_at_the_end(q
     finishing.set()
     qtbot.waitUntil(lambda: op.done, timeout=10_000)
     assert op.succeeded and op.result == 2
+
+
+def test_at_most_two_operations_work_at_once_and_the_others_wait_their_turn(qtbot, township_context, parent) -> None:
+    """With four workers in Python at once the GUI thread lost the GIL turn after turn; the others wait
+    without asking for it, and every one of them still ends."""
+    lock = threading.Lock()
+    working: list[int] = []
+    most = [0]
+    release = threading.Event()
+
+    def counted(session, n: int) -> int:
+        with lock:
+            working.append(n)
+            most[0] = max(most[0], len(working))
+        release.wait(10)
+        time.sleep(0.05)
+        with lock:
+            working.remove(n)
+        return n
+
+    ops = [run_op(township_context, parent, counted, n, access=Access.READ, background=True, quiet=True)
+           for n in range(5)]
+    qtbot.waitUntil(lambda: len(working) == 2, timeout=5_000)
+    qtbot.wait(200)
+    assert len(working) == 2 and all(op.state is State.RUNNING for op in ops)  # three waiting their turn
+    release.set()
+    qtbot.waitUntil(lambda: all(op.done for op in ops), timeout=10_000)
+    assert most[0] == 2 and [op.result for op in ops] == [0, 1, 2, 3, 4]
