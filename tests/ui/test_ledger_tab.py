@@ -431,3 +431,12 @@ def test_an_answer_for_a_programme_no_longer_chosen_is_never_shown(qtbot, tab, c
     tab.wait_for_preview()
     qtbot.waitUntil(lambda: not tab.preview_loading and tab.post_summary.text() != "", timeout=5000)
     assert tab.plan is None or tab.plan.programme.id == other
+
+
+def test_the_programme_to_post_is_shown_in_full(qtbot, tab) -> None:
+    """Its choices come after the tab is first shown: the box is sized to them then, not cut to a few characters."""
+    qtbot.waitUntil(lambda: tab.post_programme.count() > 0, timeout=3000)
+    metrics = tab.post_programme.fontMetrics()
+    longest = max(metrics.horizontalAdvance(tab.post_programme.itemText(i)) for i in range(tab.post_programme.count()))
+    qtbot.waitUntil(lambda: tab.post_programme.width() >= longest, timeout=3000)
+    assert "（" in tab.post_programme.currentText()  # the name with its code

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from schoolaid.accounts.permissions import Permission, who_may
 from schoolaid.common.errors import SchoolAidError
@@ -48,8 +46,7 @@ from schoolaid.dropout.ledgers import LedgerRow
 from schoolaid.dropout.persuasion import AttemptView
 from schoolaid.dropout.rates import RateRow
 from schoolaid.dropout.vocabulary import CaseStatus
-from schoolaid.township import township
-from schoolaid.township.township import SchoolView
+from schoolaid.reporting.dropout_lists import DropoutLists, read_lists
 from schoolaid.ui.actions import make_button
 from schoolaid.ui.context import AppContext, Entity
 from schoolaid.ui.dropout.case_plan_dialogs import CasePlanPanel
@@ -87,30 +84,6 @@ def _row(*widgets: QWidget) -> QHBoxLayout:
 
 def _percent(rate: float) -> str:
     return f"{rate * 100:.2f}%"
-
-
-@dataclass(frozen=True)
-class DropoutLists:
-    """What the tab shows on its first pages, read together."""
-
-    schools: list[SchoolView]
-    cases: list[CaseView]
-    open_absences_only: bool
-    absences: list[AbsenceView]
-    holidays: str
-    found: list[FoundChild]
-    attention: case_files.Attention
-    suspect_days: int
-
-
-def read_lists(session: Session, today: dt.date, *, classes: frozenset[tuple[int, str, int, str]] | None,
-               open_absences_only: bool) -> DropoutLists:
-    """Worked out off the GUI thread."""
-    return DropoutLists(
-        township.list_schools(session), case_files.list_cases(session, classes=classes), open_absences_only,
-        absences.absences(session, today, open_only=open_absences_only, classes=classes),
-        rules.holidays_setting(session), found_out_of_school.cases_to_open(session, today, classes=classes),
-        case_files.attention(session, today, classes=classes), rules.setting(session, "dropout.suspect_school_days"))
 
 
 class DropoutTab(QWidget):

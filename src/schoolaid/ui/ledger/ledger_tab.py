@@ -122,6 +122,9 @@ class LedgerTab(QWidget):
         context = self.context
         # --- post a month ---
         self.post_programme = QComboBox()
+        # Filled after the tab is first shown: sized then to its choices (Qt's default sizes it once, empty, and
+        # cut 保育教育费资助（BYJY） to 保育教育).
+        self.post_programme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.post_month = _month_combo(context.today())
         self.preview_button = make_button("ledger.plan", context, self)
         self.post_all_button = make_button("ledger.post_all", context, self)

@@ -46,8 +46,7 @@ MODULE_STEP_MS = 150
 def made_in_steps(steps: Iterator[None], in_steps: bool) -> Iterator[None] | None:
     """A widget's construction (a generator that yields between its parts), its first part taken now: the rest
     too unless ``in_steps``, when what is left is returned for ``LazyPage`` to take one part a turn."""
-    for _first in steps:
-        break
+    next(steps, None)
     if in_steps:
         return steps
     for _part in steps:
