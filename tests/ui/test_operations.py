@@ -187,3 +187,35 @@ def test_at_most_two_operations_work_at_once_and_the_others_wait_their_turn(qtbo
     release.set()
     qtbot.waitUntil(lambda: all(op.done for op in ops), timeout=10_000)
     assert most[0] == 2 and [op.result for op in ops] == [0, 1, 2, 3, 4]
+
+
+def test_unasked_work_runs_one_at_a_time_and_leaves_a_place_for_what_the_user_asks(qtbot, township_context,
+                                                                                      parent) -> None:
+    """Badges and the home figures (unasked) never work two at once: two workers in Python starved the GUI
+    thread of the GIL for 160-260 ms at the start. Work the user asks for meanwhile starts at once beside them."""
+    lock = threading.Lock()
+    working: list[str] = []
+    most_unasked = [0]
+    release = threading.Event()
+
+    def counted(session, name: str) -> str:
+        with lock:
+            working.append(name)
+            most_unasked[0] = max(most_unasked[0], sum(1 for n in working if n.startswith("badge")))
+        release.wait(10)
+        with lock:
+            working.remove(name)
+        return name
+
+    badges = [run_op(township_context, parent, counted, f"badge {n}", access=Access.READ, background=True,
+                     quiet=True, unasked=True) for n in range(3)]
+    qtbot.waitUntil(lambda: len(working) == 1, timeout=5_000)
+    qtbot.wait(200)
+    assert len(working) == 1 and working[0].startswith("badge")  # the other two wait, though a place is free
+    asked = run_op(township_context, parent, counted, "search", access=Access.READ, background=True, quiet=True)
+    qtbot.waitUntil(lambda: "search" in working, timeout=5_000)  # not behind the badges
+    assert len(working) == 2
+    release.set()
+    qtbot.waitUntil(lambda: all(op.done for op in [*badges, asked]), timeout=10_000)
+    assert most_unasked[0] == 1
+    assert [op.result for op in badges] == ["badge 0", "badge 1", "badge 2"] and asked.result == "search"

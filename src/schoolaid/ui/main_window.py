@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
     def _count_badge(self, name: str, show: Callable[[Any], None], service: Callable[..., Any], *args: Any,
                      **kwargs: Any) -> None:
         latest = self.badge_requests[name]
-        run_op(self.context, self, service, *args, access=Access.READ, background=True, quiet=True,
+        run_op(self.context, self, service, *args, access=Access.READ, background=True, quiet=True, unasked=True,
                on_success=latest.only(latest.start(), show), on_failure=_badge_unknown, **kwargs)
 
     def _update_title(self) -> None:

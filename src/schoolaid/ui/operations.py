@@ -24,7 +24,9 @@ cancelled; a service that never reports runs to its end, and Cancel only stops t
 dialog shows the work's words with the time left (from the rate so far), and its bar never goes back
 and is never full before the work has ended. ``quiet=True`` (reads only) runs in the background with
 no progress dialog: figures a view loads for itself, saying "counting…" where they will appear, while
-the user goes on working.
+the user goes on working. ``unasked=True`` marks work nobody asked for just now (a tab's badge, the home
+tab's figures): such work runs one at a time, so that it never takes both places of work
+(``WORKING_AT_ONCE``) and what the user does meanwhile always finds one free.
 
 The returned ``Operation`` says how it ended (at once for work on the GUI thread).
 """
@@ -32,6 +34,7 @@ The returned ``Operation`` says how it ended (at once for work on the GUI thread
 from __future__ import annotations
 
 import _thread
+import contextlib
 import enum
 import inspect
 import sys
@@ -107,6 +110,7 @@ class Operation(QObject):
         # Held weakly: a dialog keeping its operation (``self.task``) makes no cycle through it.
         self._parent_ref = weakref.ref(parent) if parent is not None else None
         self._call: Callable[[], Any] | None = lambda: _call(context, access, service, args, kwargs)
+        self._lanes: tuple[threading.BoundedSemaphore, ...] = ()
         self._callbacks = (on_success, on_failure, on_cancel)
         self._worked: threading.Event | None = None  # set when the worker has finished (work in the background)
         self._started = 0.0  # time.monotonic() when the work began: the rate so far gives the time left
@@ -147,7 +151,9 @@ class Operation(QObject):
         return self
 
     def run_in_background(self, with_progress: Callable[[Progress], Callable[[], Any]], *,
-                          quiet: bool = False) -> Operation:
+                          quiet: bool = False, unasked: bool = False) -> Operation:
+        # Taken in this order by every worker: no two wait for each other's place.
+        self._lanes = (_unasked, _working) if unasked else (_working,)
         self.progress = Progress(callback=self._progressed.emit)
         self._call = with_progress(self.progress)
         if not quiet:
@@ -174,7 +180,9 @@ class Operation(QObject):
     def _work(self) -> None:
         assert self._call is not None and self._worked is not None
         try:
-            with _working:
+            with contextlib.ExitStack() as places:
+                for lane in self._lanes:
+                    places.enter_context(lane)
                 outcome: tuple[State, Any] = (State.SUCCEEDED, self._call())
         except Cancelled:
             outcome = (State.CANCELLED, None)
@@ -308,11 +316,17 @@ def _takes_progress(service: Callable[..., Any]) -> bool:
 # figures) the GUI thread lost it turn after turn: the window stalled for 400-550 ms at a county's size.
 WORKING_AT_ONCE = 2
 _working = threading.BoundedSemaphore(WORKING_AT_ONCE)
+# Work nobody asked for just now (badges, the home figures) runs one at a time. Two workers in Python at once
+# can starve the GUI thread on their own: each hands the GIL to the other whenever SQLite lets it go, and a
+# thread waiting for it asks the holder to let go only after a whole switch interval without any hand-over.
+# The window stalled 160-260 ms so while the start's badges and home figures worked two at a time.
+UNASKED_AT_ONCE = 1
+_unasked = threading.BoundedSemaphore(UNASKED_AT_ONCE)
 
 
 def run_op(context: AppContext | None, parent: QWidget | None, service: Callable[..., Any], *args: Any,
            affects: Iterable[str] = (), access: Access = Access.CHANGE, background: bool = False, quiet: bool = False,
-           title: str = "",
+           unasked: bool = False, title: str = "",
            on_success: Callable[[Any], None] | None = None,
            on_failure: Callable[[SchoolAidError], None] | None = None,
            on_cancel: Callable[[], None] | None = None, **kwargs: Any) -> Operation:
@@ -337,7 +351,7 @@ def run_op(context: AppContext | None, parent: QWidget | None, service: Callable
 
         return call
 
-    return operation.run_in_background(with_progress, quiet=quiet)
+    return operation.run_in_background(with_progress, quiet=quiet, unasked=unasked)
 
 
 def running(window: QWidget | None = None) -> list[Operation]:

@@ -279,7 +279,7 @@ class HomeTab(QWidget):
         self.state_label.setText(self.tr("Working out the figures…"))
         self._task = run_op(self.context, self, home.home_figures, self.term_combo.currentData(),
                             self.school_combo.currentData(), self.context.today(), self.context.actor,
-                            access=Access.READ, background=True, quiet=True,
+                            access=Access.READ, background=True, quiet=True, unasked=True,
                             on_success=lambda result: self._show(generation, result),
                             on_failure=lambda error: self._show(generation, error))
 
