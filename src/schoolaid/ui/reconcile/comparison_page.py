@@ -4,10 +4,8 @@ the oldest first; a check recorded on the selected one, and its checks so far.""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -23,12 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from schoolaid.common.errors import SchoolAidError
-from schoolaid.reconcile import checks, differences, lists, report_export
+from schoolaid.reconcile import checks, report_export
 from schoolaid.reconcile.differences import CheckView, Difference
 from schoolaid.reconcile.vocabulary import CheckResult, DifferenceKind
+from schoolaid.reporting.comparison import Comparison, compare
 from schoolaid.roster.idnumber import mask
 from schoolaid.township import township
 from schoolaid.ui.actions import BY_ID, MENUS, make_button, offered
@@ -44,19 +42,6 @@ GREEN = QBrush(QColor("#2e7d32"))
 OPEN, CHECKED, EVERY = "open", "checked", "all"
 RECORD_CHECK = "reconcile.record_check"
 IMPORT_LISTS = "students.import_lists"  # the lists' import, in the window's menu
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """What the page shows: every difference (checked ones too), and whether any list was imported."""
-
-    differences: list[Difference]
-    lists_imported: bool
-
-
-def compare(session: Session, today: dt.date) -> Comparison:
-    """Worked out off the GUI thread: a township's register takes a while to compare."""
-    return Comparison(differences.differences(session, today, include_checked=True), bool(lists.list_lists(session)))
 
 
 class ComparisonPage(QWidget):
