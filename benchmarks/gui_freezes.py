@@ -219,7 +219,11 @@ def main() -> None:
                *measure(meter, lambda index=index: tabs.setCurrentIndex(index)))
     for tab, section in ((window.ledger_tab, window.ledger_tab.GAPS), (window.ledger_tab, window.ledger_tab.TOTALS),
                          (window.pairing_tab, window.pairing_tab.SKILLS),
-                         (window.pairing_tab, window.pairing_tab.GAPS)):
+                         (window.pairing_tab, window.pairing_tab.GAPS),
+                         (window.dropout_tab, window.dropout_tab.ABSENCES),
+                         (window.dropout_tab, window.dropout_tab.LEDGERS),
+                         (window.dropout_tab, window.dropout_tab.FIGURES),
+                         (window.dropout_tab, window.dropout_tab.COMPARISON)):
         tabs.setCurrentWidget(tab)
         record(f"  its page {tab.sections.tabText(section)}",
                *measure(meter, lambda tab=tab, section=section: tab.sections.setCurrentIndex(section)))

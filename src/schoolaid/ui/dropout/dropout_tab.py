@@ -120,6 +120,9 @@ class DropoutTab(QWidget):
                            *((status.label(), status.value) for status in CaseStatus)):
             self.case_filter.addItem(label, key)
         self.case_school = QComboBox()
+        # Its schools come with the tab's first read, after the tab is shown: sized then (Qt's default sizes it once,
+        # with only 全部学校 in it, and cut every school's name).
+        self.case_school.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.case_text = QLineEdit()
         self.case_text.setPlaceholderText(self.tr("Student's name"))
         self.cases_model: RecordTableModel[CaseView] = RecordTableModel([
