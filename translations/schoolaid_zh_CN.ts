@@ -4731,6 +4731,10 @@ Please tell the person who supports the program, and give them the log file:
         <translation>花名册和户籍名单上共有义务教育适龄（6至15周岁）儿童 {n} 人，其中未在校或在校情况不明 {out} 人，待入户核查 {pending} 人。</translation>
     </message>
     <message>
+        <source>Counting the cases per school</source>
+        <translation>正在统计各校的案卷</translation>
+    </message>
+    <message>
         <source>All schools: {dropouts} dropouts of {enrolled} pupils — &lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt; (target at most {target}).</source>
         <translation>全部学校：{enrolled} 名学生中辍学 {dropouts} 人——&lt;b style='color:{colour}'&gt;{rate}&lt;/b&gt;（目标不超过 {target}）。</translation>
     </message>
@@ -5286,7 +5290,7 @@ Please tell the person who supports the program, and give them the log file:
     <name>Files</name>
     <message>
         <source>{path} could not be read: {detail}. If it is on a USB stick, copy it to this PC first.</source>
-        <extracomment>The window's folders in the system's temporary folder: printouts waiting in the preview, and evidence files opened in another program. Both hold children's data, so a window killed mid-work must not leave them for good (``backup.remove_leftovers`` sweeps them).</extracomment>
+        <extracomment>The window's folders in the system's temporary folder: printouts waiting in the preview, and evidence files opened in another program. Both hold children's data, so a window killed mid-work must not leave them for good (``leftovers.remove_leftovers`` sweeps them).</extracomment>
         <translation>无法读取 {path}：{detail}。如果文件在 U 盘上，请先复制到本机。</translation>
     </message>
     <message>

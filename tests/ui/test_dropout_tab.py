@@ -170,6 +170,12 @@ def test_ledgers_and_figures_are_worked_out_when_shown(qtbot, tab, context) -> N
     assert tab.rates_model.rowCount() == len(rows)
     assert f"{overall.rate * 100:.2f}%" in tab.rates_total.text()
     assert "0.2%" in tab.rates_total.text()
+    # The cases per school, read in the background with the rates: what the table shows, school by school.
+    per_school = context.query(case_files.cases_per_school, TODAY)
+    assert per_school and sum(s.open + s.closed for s in per_school) == len(context.query(case_files.list_cases))
+    shown = [tab.per_school_model.row_object(row) for row in range(tab.per_school_model.rowCount())]
+    assert shown == per_school
+    assert tab.per_school_model.index(0, 0).data() == per_school[0].school
 
 
 def test_the_badge_in_the_window(qtbot, context) -> None:

@@ -846,7 +846,9 @@ class DropoutTab(QWidget):
             self.rates_total.setText(self.tr("The period ends before it begins."))
             return
         self._load("rates", self.tr("Working out the dropout rate"), rates.dropout_rates, self._show_rates, start, end)
-        self.per_school_model.set_rows(self.context.query(case_files.cases_per_school, self.context.today()))
+        # Off the GUI thread too: every case is read, which held the window 100 ms at a county's size.
+        self._load("per school", self.tr("Counting the cases per school"), case_files.cases_per_school,
+                   self.per_school_model.set_rows, self.context.today(), quiet=True)
 
     def _show_rates(self, result: tuple[list[RateRow], RateRow]) -> None:
         rows, overall = result
