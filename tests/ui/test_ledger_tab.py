@@ -263,14 +263,51 @@ def test_a_badge_count_from_an_older_request_is_dropped(qtbot, context, monkeypa
         return answer
 
     monkeypatch.setattr(coverage, "gap_count", counted)
+    shown: list[str] = []
     context.notify({Entity.LEDGER})
     assert first_asked.wait(10)
-    context.notify({Entity.LEDGER})
-    qtbot.waitUntil(lambda: window.tabs.tabText(index) == "资助台账 (7)", timeout=20_000)
+    context.notify({Entity.LEDGER})  # asked while the first is still counting
     dropped = latest.dropped
-    release_first.set()
+    release_first.set()  # the older answer comes back now, after the newer question
     qtbot.waitUntil(lambda: latest.dropped == dropped + 1, timeout=20_000)
+    shown.append(window.tabs.tabText(index))
+    qtbot.waitUntil(lambda: window.tabs.tabText(index) == "资助台账 (7)", timeout=20_000)
+    assert "111" not in shown[0]  # the older answer was never shown
     assert window.tabs.tabText(index) == "资助台账 (7)"  # the newer answer stays
+
+
+def test_a_badge_count_asked_again_before_its_turn_is_never_worked_out(qtbot, context, monkeypatch) -> None:
+    """Counts nobody asked for run one at a time (operations.UNASKED_AT_ONCE): one made moot by a newer question
+    while it waited its turn is called off instead of taking its turn (a second at a county's size)."""
+    import threading
+
+    from schoolaid.ui.context import Entity
+    from schoolaid.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    index = window.tabs.indexOf(window.ledger_tab)
+    qtbot.waitUntil(lambda: not running(window), timeout=20_000)
+    first_asked, release_first = threading.Event(), threading.Event()
+    worked_out: list[int] = []
+
+    def counted(_session, _period, _today):
+        worked_out.append(len(worked_out) + 1)
+        if len(worked_out) == 1:
+            first_asked.set()
+            release_first.wait(10)
+            return 111
+        return 7
+
+    monkeypatch.setattr(coverage, "gap_count", counted)
+    context.notify({Entity.LEDGER})
+    assert first_asked.wait(10)
+    context.notify({Entity.LEDGER})  # waits its turn behind the first …
+    context.notify({Entity.LEDGER})  # … and is made moot by this one
+    release_first.set()
+    qtbot.waitUntil(lambda: window.tabs.tabText(index) == "资助台账 (7)", timeout=20_000)
+    qtbot.waitUntil(lambda: not running(window), timeout=20_000)
+    assert worked_out == [1, 2]  # the first, then the latest: the one called off never ran
 
 
 def test_a_change_seen_on_the_gaps_page_counts_the_gaps_once_for_the_page_and_the_badge(qtbot, context,

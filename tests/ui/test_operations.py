@@ -219,3 +219,25 @@ def test_unasked_work_runs_one_at_a_time_and_leaves_a_place_for_what_the_user_as
     qtbot.waitUntil(lambda: all(op.done for op in [*badges, asked]), timeout=10_000)
     assert most_unasked[0] == 1
     assert [op.result for op in badges] == ["badge 0", "badge 1", "badge 2"] and asked.result == "search"
+
+
+def test_work_called_off_while_it_waits_its_turn_never_starts(qtbot, township_context, parent) -> None:
+    release = threading.Event()
+    started: list[str] = []
+
+    def counted(session, name: str) -> str:
+        started.append(name)
+        if name == "first":
+            release.wait(10)
+        return name
+
+    first = run_op(township_context, parent, counted, "first", access=Access.READ, background=True, quiet=True,
+                   unasked=True)
+    qtbot.waitUntil(lambda: started == ["first"], timeout=5_000)
+    moot = run_op(township_context, parent, counted, "moot", access=Access.READ, background=True, quiet=True,
+                  unasked=True)
+    moot.call_off()  # returns at once, though the first still holds the place
+    assert not moot.done
+    release.set()
+    qtbot.waitUntil(lambda: first.done and moot.done, timeout=10_000)
+    assert first.succeeded and moot.state is State.CANCELLED and started == ["first"]

@@ -392,7 +392,10 @@ def make_button(action_id: str, context: AppContext, owner: QObject) -> QPushBut
     button = QPushButton(spec.button_label())
     button.setProperty(PROPERTY, spec.id)
     button.clicked.connect(_trigger(owner, spec.method))
-    button.setVisible(offered(spec, context))
+    if not offered(spec, context):
+        # Only ever hidden here: shown while it has no parent yet, a button is a window of its own — it flashed on
+        # the screen and took the keyboard from the main window whenever a tab was first built.
+        button.hide()
     return button
 
 

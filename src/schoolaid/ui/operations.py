@@ -183,6 +183,8 @@ class Operation(QObject):
             with contextlib.ExitStack() as places:
                 for lane in self._lanes:
                     places.enter_context(lane)
+                if self.progress.cancel_event.is_set():
+                    raise Cancelled  # called off while it waited its turn: never started
                 outcome: tuple[State, Any] = (State.SUCCEEDED, self._call())
         except Cancelled:
             outcome = (State.CANCELLED, None)
@@ -272,6 +274,12 @@ class Operation(QObject):
         """Wait for the worker (not for the GUI thread to hear of it)."""
         if self._worked is not None:
             self._worked.wait(timeout)
+
+    def call_off(self) -> None:
+        """Moot now (a newer request replaces it), without waiting: work still waiting its turn never starts;
+        work already going stops at its next report, if it reports."""
+        if not self.done:
+            self.progress.cancel()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Ask the work to stop and wait for it (a closing window must not leave it writing). The

@@ -276,6 +276,8 @@ class HomeTab(QWidget):
         """Work the figures out off the GUI thread; a newer request makes an older answer moot."""
         self._generation += 1
         generation = self._generation
+        if self._task is not None:
+            self._task.call_off()  # moot: if it is still waiting its turn, it never runs
         self.state_label.setText(self.tr("Working out the figures…"))
         self._task = run_op(self.context, self, home.home_figures, self.term_combo.currentData(),
                             self.school_combo.currentData(), self.context.today(), self.context.actor,
