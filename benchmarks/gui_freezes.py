@@ -63,7 +63,19 @@ tabs made in parts (``LazyPage``) and a save's re-read replacing the roster's ro
     saving a student, roster shown 15, 23; ledger gaps shown 26, 27; then 首页 19, 20; the other tabs 1–11
     a backup 19, 21; opening the window 71, 105 (464, 557 and 69 in three runs before the limit of two)
 
-Left: the window's opening, its construction and first layout on the GUI thread (about 55 + 60 ms).
+Then (3 December) the opening: two workers in Python at once could still starve the GUI thread, each handing
+the GIL to the other whenever SQLite let it go (160-260 ms at the start, the GUI thread using 3-13 ms of
+processor meanwhile). Work nobody asked for (the badges, the home figures) now runs one at a time
+(``operations.UNASKED_AT_ONCE``), a count made moot while it waits is called off, and the home tab is built
+a turn after the window's frame. The dropout tab's pages are measured too (统计 was 108 ms: its cases per
+school are now read in the background). Two runs, the same way:
+
+    opening the window 26, 37; first switch to a tab 3-48; its pages 2-36 (the dropout tab's included)
+    saving a student 14, 134 (roster shown; the 134 with a full garbage collection of 120 ms on the GUI
+    thread), 33, 48 (ledger gaps shown); the tabs again 2-42, but 资助台账 114 once; a backup 23, 28
+
+Left: the garbage collector's full collections on the GUI thread (up to 120 ms at a county's size; they
+walk every object made since the last one), and one 114 ms stall not yet explained.
 """
 
 from __future__ import annotations
