@@ -29,3 +29,14 @@ def test_survivors_of_a_full_collection_are_not_walked_again_until_the_user_is_i
     collector.idle._last = time.monotonic() - garbage.THOROUGH_AFTER_IDLE_S - 1  # … nobody has touched it since
     found = collector.collect()
     assert found >= 2_000  # the thorough pass found the 2,000 cycles let go while they were out of sight
+
+
+def test_the_start_puts_what_exists_out_of_sight_without_walking_it(qapp, monkeypatch) -> None:
+    """Collecting at the start walked every object (120,000 with the window up) for a handful of cycles."""
+    walked: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: walked.append(generation) or 0)
+    kept = [Cycle() for _ in range(1_000)]
+    garbage.freeze_startup()
+    assert walked == []
+    assert gc.get_freeze_count() >= len(kept)  # out of sight at once
+    gc.unfreeze()
