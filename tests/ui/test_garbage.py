@@ -40,3 +40,23 @@ def test_the_start_puts_what_exists_out_of_sight_without_walking_it(qapp, monkey
     assert walked == []
     assert gc.get_freeze_count() >= len(kept)  # out of sight at once
     gc.unfreeze()
+
+
+def test_too_many_young_objects_to_walk_go_out_of_sight_and_are_looked_through_when_nobody_is_there(qapp) -> None:
+    """A tab's rows arrived from the background (100,000 and more at a county's size) were walked at the next
+    collection, holding the window 120 ms: put out of sight unwalked, their cycles found once the user is idle."""
+    collector = garbage.collector()
+    assert collector is not None
+    collector.idle.touch()  # someone is working
+    gc.collect()
+    kept = [Cycle() for _ in range(garbage.YOUNG_WALK_LIMIT + 5_000)]  # a tab's rows, say: they live on
+    lost = [Cycle() for _ in range(1_000)]  # and a few cycles that do not
+    frozen, skipped = gc.get_freeze_count(), collector.put_out_of_sight
+    del lost
+    assert collector.check() == 0  # not walked …
+    assert collector.put_out_of_sight == skipped + 1 and gc.get_freeze_count() >= frozen + len(kept)  # … out of sight
+    assert collector.check() == 0  # nothing new: nothing to do, and nobody idle yet
+    collector.idle._last = time.monotonic() - garbage.THOROUGH_AFTER_IDLE_S - 1  # nobody has touched it since
+    assert collector.check() >= 1_000  # the thorough pass found the cycles let go
+    assert not collector.unwalked
+    del kept

@@ -9,8 +9,9 @@ would, judged by the same per-generation thresholds), and one soon after a dialo
 
 A full collection puts what survives it out of the collector's sight (``gc.freeze``): at the size of a
 county the window holds hundreds of thousands of long-lived objects, and walking them all again at every
-full collection stalled the window for most of a second. What becomes garbage among them is found by a
-thorough collection once nobody has used the keyboard or mouse for a minute.
+full collection stalled the window for most of a second. So do young objects too many to walk at once
+(a tab's rows just arrived from the background: ``YOUNG_WALK_LIMIT``), unwalked. What becomes garbage among
+them is found by a thorough collection once nobody has used the keyboard or mouse for a minute.
 
 Dialogs are also deleted when they close (``widgets.dialog.Dialog``), so the garbage holds no live
 widget in the first place; this is the second line of defence.
@@ -38,6 +39,11 @@ LONGEST_WAIT_S = 300.0
 # A full collection puts its survivors out of the collector's sight (gc.freeze); garbage among them is found
 # by a thorough collection, made when nobody has touched the keyboard or mouse for this long.
 THOROUGH_AFTER_IDLE_S = 60.0
+# A collection walks every object made since the last one that is still alive: at a county's size that is
+# often 100,000 and more (a tab's rows, arrived from the background), and walking them held the window
+# 120 ms (about a microsecond each). Beyond this many, they are put out of sight unwalked instead: nearly all
+# of them live on (the few cycles among them, 1-2 % at the start, are found by the thorough pass).
+YOUNG_WALK_LIMIT = 40_000
 
 _collector: GarbageCollector | None = None
 
@@ -49,6 +55,8 @@ class GarbageCollector(QObject):
         self.collections = 0
         self.longest_pause = 0.0  # seconds: the longest the GUI thread spent in one collection
         self.waiting_since: float | None = None
+        self.put_out_of_sight = 0  # times the young objects were too many to walk (YOUNG_WALK_LIMIT)
+        self.unwalked = False  # some were, since the last thorough pass
         gc.disable()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
@@ -70,6 +78,8 @@ class GarbageCollector(QObject):
             if time.monotonic() - self.waiting_since < LONGEST_WAIT_S:
                 return 0
         self.waiting_since = None
+        if self.unwalked and self.idle.idle_seconds() >= THOROUGH_AFTER_IDLE_S:
+            return self._collect(2)  # what was put out of sight unwalked, looked through now nobody is here
         if self.full_wanted:
             self.full_wanted = False
             return self._collect(2)
@@ -107,6 +117,12 @@ class GarbageCollector(QObject):
                 # Nobody is at the keyboard: walk everything, what was put out of sight before included.
                 gc.unfreeze()
                 found = gc.collect(2)
+                self.unwalked = False
+            elif gc.get_count()[0] > YOUNG_WALK_LIMIT:
+                self.put_out_of_sight += 1
+                self.unwalked = True
+                gc.freeze()
+                return 0
             else:
                 found = gc.collect(generation)
             if generation == 2:
