@@ -85,6 +85,7 @@ import dataclasses
 import datetime as dt
 import faulthandler
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -100,7 +101,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from schoolaid.accounts.audit import Actor  # noqa: E402
-from schoolaid.backup import backup  # noqa: E402
+from schoolaid.backup import backup, safety_copies  # noqa: E402
 from schoolaid.demo import create_demo_township  # noqa: E402
 from schoolaid.roster import roster  # noqa: E402
 from schoolaid.storage.database import open_database  # noqa: E402
@@ -187,6 +188,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="schoolaid-freezes-"))
     path = args.db or folder / "township.sqlite"
+    copies_before = {copy.path for copy in safety_copies.list_copies(path)}
     db = open_database(path)
     if is_empty(db):
         start = time.perf_counter()
@@ -280,6 +282,12 @@ def main() -> None:
     window.close()
     app.processEvents()
     db.close()
+    # The backup written above and the start's safety copy are each the size of the database (half a gigabyte at a
+    # county's size): not left behind. Safety copies taken before this run stay.
+    shutil.rmtree(folder, ignore_errors=True)
+    for copy in safety_copies.list_copies(path):
+        if copy.path not in copies_before:
+            copy.path.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
