@@ -6113,44 +6113,8 @@ Please tell the person who supports the program, and give them the log file:
         <translation>表中没有“学校”一栏时，学校为：</translation>
     </message>
     <message>
-        <source>Reading {name}…</source>
-        <translation>正在读取 {name}……</translation>
-    </message>
-    <message>
-        <source>Rows that need attention</source>
-        <translation>需要注意的行</translation>
-    </message>
-    <message>
-        <source>All rows</source>
-        <translation>全部行</translation>
-    </message>
-    <message>
-        <source>Rejected rows</source>
-        <translation>被拒绝的行</translation>
-    </message>
-    <message>
-        <source>Rows with warnings</source>
-        <translation>有警告的行</translation>
-    </message>
-    <message>
         <source>Students already on the roster</source>
         <translation>已在花名册中的学生</translation>
-    </message>
-    <message>
-        <source>Sheet</source>
-        <translation>工作表</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
     </message>
     <message>
         <source>Why</source>
@@ -6167,10 +6131,6 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Save rejected rows…</source>
         <translation>保存被拒绝的行…</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>显示：</translation>
     </message>
     <message>
         <source>Import</source>
@@ -6215,10 +6175,6 @@ Please tell the person who supports the program, and give them the log file:
     <message>
         <source>Importing {name}</source>
         <translation>正在导入 {name}</translation>
-    </message>
-    <message>
-        <source>The import was cancelled; nothing was written.</source>
-        <translation>导入已取消，没有写入任何数据。</translation>
     </message>
     <message>
         <source>Imported from {name}: {new} new students, {updated} updated, {households} new households.</source>
@@ -7147,38 +7103,6 @@ How: {how}{note}</source>
         <translation>正在读取 {name}……</translation>
     </message>
     <message>
-        <source>Rows that need attention</source>
-        <translation>需要注意的行</translation>
-    </message>
-    <message>
-        <source>All rows</source>
-        <translation>全部行</translation>
-    </message>
-    <message>
-        <source>Rejected rows</source>
-        <translation>被拒绝的行</translation>
-    </message>
-    <message>
-        <source>Rows with warnings</source>
-        <translation>有警告的行</translation>
-    </message>
-    <message>
-        <source>Sheet</source>
-        <translation>工作表</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
@@ -7193,14 +7117,6 @@ How: {how}{note}</source>
     <message>
         <source>Why</source>
         <translation>说明</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>显示：</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
     </message>
     <message>
         <source>Reading {name}</source>
@@ -7229,10 +7145,6 @@ How: {how}{note}</source>
     <message>
         <source>Importing {name}</source>
         <translation>正在导入 {name}</translation>
-    </message>
-    <message>
-        <source>The import was cancelled; nothing was written.</source>
-        <translation>导入已取消，没有写入任何数据。</translation>
     </message>
     <message>
         <source>{list} imported from {name}: {people} people, of whom {children} children.</source>
@@ -9675,6 +9587,57 @@ This look is recorded in the audit trail.</source>
     <message>
         <source>Loading the demo township</source>
         <translation>正在载入示范乡镇</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportDialog</name>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}……</translation>
+    </message>
+    <message>
+        <source>Rows that need attention</source>
+        <translation>需要注意的行</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Rows with warnings</source>
+        <translation>有警告的行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，没有写入任何数据。</translation>
     </message>
 </context>
 <context>

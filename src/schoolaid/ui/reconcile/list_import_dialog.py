@@ -6,18 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +27,11 @@ from schoolaid.roster.idnumber import mask
 from schoolaid.storage.models import ReferenceList
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
-from schoolaid.ui.operations import Access, Operation, run_op
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.widgets.column_mapping import ColumnMapping
 from schoolaid.ui.widgets.date_field import DateField
-from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
+from schoolaid.ui.widgets.sheet_import import SheetImportDialog
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel
 from schoolaid.ui.widgets.table_views import record_table
 
@@ -47,7 +41,6 @@ _OUTCOME_COLOURS = {
     RowOutcome.MERGED: QColor("#6d6d6d"),
     RowOutcome.KEPT: QColor("#2e7d32"),
 }
-RECHECK_DELAY_MS = 400
 
 
 def guess_kind(path: Path) -> ListKind:
@@ -60,21 +53,15 @@ def guess_kind(path: Path) -> ListKind:
     return ListKind.HUKOU
 
 
-class ListImportDialog(Dialog):
+class ListImportDialog(SheetImportDialog):
     """Opened on a file; reads and checks it in the background, then shows the preview."""
-
-    SHOW_ATTENTION, SHOW_ALL, SHOW_REJECTED, SHOW_WARNINGS = range(4)
 
     def __init__(self, context: AppContext, path: Path, parent: QWidget | None = None, *,
                  kind: ListKind | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.path = Path(path)
+        super().__init__(context, path, parent)
         self.plan: ListPlan | None = None
         self.options = ListImportOptions()
-        self.task: Operation | None = None
         self.stored: ReferenceList | None = None
-        self._recheck_wanted = False
         self._reread_wanted = False
         self.villages = {v.id: v.name for v in context.query(township.list_villages)}
         self.setWindowTitle(self.tr("Import a list for comparison: {name}").format(name=self.path.name))
@@ -111,18 +98,8 @@ class ListImportDialog(Dialog):
         about.addRow(self.tr("Received on:"), self.received_edit)
 
         self.columns = ColumnMapping(self._field_choices, ListField, self)
-        self.summary_label = QLabel(self.tr("Reading {name}…").format(name=self.path.name))
-        self.summary_label.setWordWrap(True)
-        self.show_combo = QComboBox()
-        for label in (self.tr("Rows that need attention"), self.tr("All rows"), self.tr("Rejected rows"),
-                      self.tr("Rows with warnings")):
-            self.show_combo.addItem(label)
         self.rows_model: RecordTableModel[ListRow] = RecordTableModel([
-            Column(self.tr("Sheet"), lambda r: r.sheet),
-            Column(self.tr("Row"), lambda r: r.row, align_center=True),
-            Column(self.tr("Name"), lambda r: r.name),
-            Column(self.tr("Outcome"), lambda r: r.outcome.label(), align_center=True,
-                   foreground=lambda r: QBrush(_OUTCOME_COLOURS[r.outcome])),
+            *self.sheet_columns(_OUTCOME_COLOURS),
             Column(self.tr("Birth date"), lambda r: r.person.birth_date.isoformat()
                    if r.person and r.person.birth_date else ""),
             Column(self.tr("ID number"), lambda r: mask(r.person.id_number) if r.person else ""),
@@ -131,37 +108,13 @@ class ListImportDialog(Dialog):
         ], parent=self)
         self.rows_table = record_table(self.rows_model, fit_contents=True)
         self.rows_table.setWordWrap(True)
-
-        rows_box = QWidget()
-        rows_layout = QVBoxLayout(rows_box)
-        rows_layout.setContentsMargins(0, 0, 0, 0)
-        rows_layout.addWidget(self.summary_label)
-        show_row = QHBoxLayout()
-        show_row.addWidget(QLabel(self.tr("Show:")))
-        show_row.addWidget(self.show_combo)
-        show_row.addStretch(1)
-        rows_layout.addLayout(show_row)
-        rows_layout.addWidget(self.rows_table, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.columns)
-        splitter.addWidget(rows_box)
-        splitter.setSizes([360, 790])
-
-        self.import_button = QPushButton(self.tr("Import"))
-        self.import_button.setDefault(True)
-        self.buttons = QDialogButtonBox()
-        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.rejected.connect(self.reject)
+        splitter = self.preview(self.columns, self.rows_table, (360, 790))
+        self.finish_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(about)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
-        self._recheck_timer = QTimer(self)
-        self._recheck_timer.setSingleShot(True)
-        self._recheck_timer.setInterval(RECHECK_DELAY_MS)
-        self._recheck_timer.timeout.connect(self.check)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.village_combo.currentIndexChanged.connect(self._village_changed)
         self.school_combo.currentIndexChanged.connect(self._school_changed)
@@ -200,7 +153,7 @@ class ListImportDialog(Dialog):
 
     def _kind_changed(self) -> None:
         """Another kind of list has other columns: the file is read again."""
-        if self.task is not None and not self.task.done:
+        if self.working():
             self._reread_wanted = True
             return
         self._set_busy(True)
@@ -225,7 +178,7 @@ class ListImportDialog(Dialog):
         """Check the rows again with the current mapping and village."""
         if self.plan is None:
             return
-        if self.task is not None and not self.task.done:
+        if self.working():
             self._recheck_wanted = True
             return
         self._set_busy(True)
@@ -288,7 +241,7 @@ class ListImportDialog(Dialog):
         return self.plan is not None and bool(self.plan.people) and bool(self.source_edit.text().strip())
 
     def _update_import_button(self) -> None:
-        busy = self.task is not None and not self.task.done
+        busy = self.working()
         self.import_button.setEnabled(not busy and self._ready())
         self.import_button.setToolTip("" if self.source_edit.text().strip() else self.tr(
             "Say whom the list came from first."))
@@ -298,17 +251,8 @@ class ListImportDialog(Dialog):
     def _show_rows(self) -> None:
         if self.plan is None:
             return
-        show = self.show_combo.currentIndex()
-        rows = self.plan.rows
-        if show == self.SHOW_ATTENTION:
-            rows = [r for r in rows if r.problems]
-        elif show == self.SHOW_REJECTED:
-            rows = self.plan.rejected
-        elif show == self.SHOW_WARNINGS:
-            rows = self.plan.warned
-        self.rows_model.set_rows(rows)
-        if len(rows) < 500:  # wrapped reasons; measuring thousands of rows would stall the dialog
-            self.rows_table.resizeRowsToContents()
+        self.show_rows_of(self.rows_model, self.rows_table, self.plan.rows, self.plan.rejected, self.plan.warned,
+                          lambda r: bool(r.problems))
 
     # --- importing -------------------------------------------------------------------------------
 
@@ -326,7 +270,7 @@ class ListImportDialog(Dialog):
 
     def _import_cancelled(self) -> None:
         self._set_busy(False)
-        QMessageBox.information(self, self.tr("Import"), self.tr("The import was cancelled; nothing was written."))
+        self.import_cancelled()
 
     def _imported(self, stored: ReferenceList) -> None:
         self.stored = stored
@@ -338,9 +282,3 @@ class ListImportDialog(Dialog):
         return self.tr("{list} imported from {name}: {people} people, of whom {children} children.").format(
             list=ListKind(self.stored.kind).label(), name=self.path.name, people=self.stored.people,
             children=self.stored.children)
-
-    def done(self, result: int) -> None:
-        # Closing while work runs: stop it first, so that nothing reports to a window that is gone.
-        if self.task is not None:
-            self.task.stop()
-        super().done(result)

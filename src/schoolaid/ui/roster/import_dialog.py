@@ -5,19 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +30,10 @@ from schoolaid.roster.roster_import import (
 )
 from schoolaid.township import township
 from schoolaid.ui.context import AppContext, Entity
-from schoolaid.ui.operations import Access, Operation, run_op
+from schoolaid.ui.operations import Access, run_op
 from schoolaid.ui.widgets.column_mapping import ColumnMapping
-from schoolaid.ui.widgets.dialog import Dialog
 from schoolaid.ui.widgets.messages import show_error
+from schoolaid.ui.widgets.sheet_import import SheetImportDialog
 from schoolaid.ui.widgets.table_models import Column, RecordTableModel, weak_method
 from schoolaid.ui.widgets.table_views import record_table
 
@@ -49,24 +44,19 @@ _OUTCOME_COLOURS = {
     Outcome.UPDATE: QColor("#1565c0"),
     Outcome.NEW: QColor("#2e7d32"),
 }
-RECHECK_DELAY_MS = 400
 
 
-class ImportDialog(Dialog):
+class ImportDialog(SheetImportDialog):
     """Opened on a file; reads and checks it in the background, then shows the preview."""
 
-    SHOW_ATTENTION, SHOW_ALL, SHOW_REJECTED, SHOW_WARNINGS, SHOW_KNOWN = range(5)
+    SHOW_KNOWN = SheetImportDialog.SHOW_WARNINGS + 1
 
     def __init__(self, context: AppContext, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.path = Path(path)
+        super().__init__(context, path, parent)
         self.source: ImportSource | None = None
         self.plan: ImportPlan | None = None
         self.options = ImportOptions()
-        self.task: Operation | None = None
         self.result: roster_import.ImportResult | None = None
-        self._recheck_wanted = False
         self.setWindowTitle(self.tr("Import roster: {name}").format(name=self.path.name))
         self.resize(1100, 680)
 
@@ -88,18 +78,9 @@ class ImportDialog(Dialog):
         options_form.addRow(self.tr("School, when the sheet has no school column:"), self.school_combo)
         self.columns.layout_.addWidget(options_box)
 
-        self.summary_label = QLabel(self.tr("Reading {name}…").format(name=self.path.name))
-        self.summary_label.setWordWrap(True)
-        self.show_combo = QComboBox()
-        for label in (self.tr("Rows that need attention"), self.tr("All rows"), self.tr("Rejected rows"),
-                      self.tr("Rows with warnings"), self.tr("Students already on the roster")):
-            self.show_combo.addItem(label)
+        self.show_combo.addItem(self.tr("Students already on the roster"))  # SHOW_KNOWN
         self.rows_model: RecordTableModel[RowResult] = RecordTableModel([
-            Column(self.tr("Sheet"), lambda r: r.sheet),
-            Column(self.tr("Row"), lambda r: r.row, align_center=True),
-            Column(self.tr("Name"), lambda r: r.name),
-            Column(self.tr("Outcome"), lambda r: r.outcome.label(), align_center=True,
-                   foreground=lambda r: QBrush(_OUTCOME_COLOURS[r.outcome])),
+            *self.sheet_columns(_OUTCOME_COLOURS),
             Column(self.tr("Why"), weak_method(self._explanation), tooltip=weak_method(self._explanation)),
         ], parent=self)
         self.rows_table = record_table(self.rows_model, fit_contents=True)
@@ -108,39 +89,13 @@ class ImportDialog(Dialog):
         self.update_rows_button = QPushButton(self.tr("Update the selected"))
         self.skip_rows_button = QPushButton(self.tr("Skip the selected"))
         self.save_rejected_button = QPushButton(self.tr("Save rejected rows…"))
-
-        rows_box = QWidget()
-        rows_layout = QVBoxLayout(rows_box)
-        rows_layout.setContentsMargins(0, 0, 0, 0)
-        rows_layout.addWidget(self.summary_label)
-        show_row = QHBoxLayout()
-        show_row.addWidget(QLabel(self.tr("Show:")))
-        show_row.addWidget(self.show_combo)
-        show_row.addStretch(1)
-        show_row.addWidget(self.update_rows_button)
-        show_row.addWidget(self.skip_rows_button)
-        rows_layout.addLayout(show_row)
-        rows_layout.addWidget(self.rows_table, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.columns)
-        splitter.addWidget(rows_box)
-        splitter.setSizes([380, 720])
-
-        self.import_button = QPushButton(self.tr("Import"))
-        self.import_button.setDefault(True)
-        self.buttons = QDialogButtonBox()
-        self.buttons.addButton(self.save_rejected_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.rejected.connect(self.reject)
+        splitter = self.preview(self.columns, self.rows_table, (380, 720), self.update_rows_button,
+                                self.skip_rows_button)
+        self.finish_buttons(self.save_rejected_button)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
-        self._recheck_timer = QTimer(self)
-        self._recheck_timer.setSingleShot(True)
-        self._recheck_timer.setInterval(RECHECK_DELAY_MS)
-        self._recheck_timer.timeout.connect(self.check)
         self.columns.changed.connect(self._mapping_changed)
         self.existing_combo.currentIndexChanged.connect(self._options_changed)
         self.school_combo.currentIndexChanged.connect(self._options_changed)
@@ -176,7 +131,7 @@ class ImportDialog(Dialog):
         """Check the rows again with the current mapping and choices."""
         if self.source is None:
             return
-        if self.task is not None and not self.task.done:
+        if self.working():
             self._recheck_wanted = True
             return
         self._set_busy(True)
@@ -260,19 +215,8 @@ class ImportDialog(Dialog):
     def _show_rows(self) -> None:
         if self.plan is None:
             return
-        show = self.show_combo.currentIndex()
-        rows = self.plan.rows
-        if show == self.SHOW_ATTENTION:
-            rows = [r for r in rows if r.problems or r.is_known]
-        elif show == self.SHOW_REJECTED:
-            rows = self.plan.rejected
-        elif show == self.SHOW_WARNINGS:
-            rows = self.plan.warned
-        elif show == self.SHOW_KNOWN:
-            rows = [r for r in rows if r.is_known]
-        self.rows_model.set_rows(rows)
-        if len(rows) < 500:  # wrapped reasons; measuring thousands of rows would stall the dialog
-            self.rows_table.resizeRowsToContents()
+        self.show_rows_of(self.rows_model, self.rows_table, self.plan.rows, self.plan.rejected, self.plan.warned,
+                          lambda r: bool(r.problems or r.is_known), {self.SHOW_KNOWN: lambda r: r.is_known})
 
     # --- saving and importing ------------------------------------------------------------------
 
@@ -303,7 +247,7 @@ class ImportDialog(Dialog):
 
     def _import_cancelled(self) -> None:
         self._set_busy(False)
-        QMessageBox.information(self, self.tr("Import"), self.tr("The import was cancelled; nothing was written."))
+        self.import_cancelled()
 
     def _imported(self, result: roster_import.ImportResult) -> None:
         self.result = result
@@ -315,10 +259,3 @@ class ImportDialog(Dialog):
         return self.tr("Imported from {name}: {new} new students, {updated} updated, {households} new "
                        "households.").format(name=self.path.name, new=self.result.new, updated=self.result.updated,
                                              households=self.result.households_created)
-
-    def done(self, result: int) -> None:
-        # Closing while work runs: stop it first, so that nothing reports to a window that is gone.
-        if self.task is not None:
-            self.task.stop()
-        super().done(result)
-
