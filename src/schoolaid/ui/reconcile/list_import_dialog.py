@@ -115,6 +115,7 @@ class ListImportDialog(SheetImportDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
+        self._recheck_timer.timeout.connect(self.check)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.village_combo.currentIndexChanged.connect(self._village_changed)
         self.school_combo.currentIndexChanged.connect(self._school_changed)

@@ -96,6 +96,7 @@ class ImportDialog(SheetImportDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
+        self._recheck_timer.timeout.connect(self.check)
         self.columns.changed.connect(self._mapping_changed)
         self.existing_combo.currentIndexChanged.connect(self._options_changed)
         self.school_combo.currentIndexChanged.connect(self._options_changed)

@@ -56,12 +56,7 @@ class SheetImportDialog(Dialog):
         self.buttons = QDialogButtonBox()
         self._recheck_timer = QTimer(self)
         self._recheck_timer.setSingleShot(True)
-        self._recheck_timer.setInterval(RECHECK_DELAY_MS)
-        self._recheck_timer.timeout.connect(self.check)
-
-    def check(self) -> None:
-        """Check the rows again with the current columns and choices (each import its own)."""
-        raise NotImplementedError
+        self._recheck_timer.setInterval(RECHECK_DELAY_MS)  # each import connects it to its own check
 
     def sheet_columns(self, colours: Mapping[Any, QColor]) -> list[Column[Any]]:
         """The columns every preview begins with: where the row is, whose it is, and what becomes of it."""
